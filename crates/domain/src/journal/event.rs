@@ -1,0 +1,137 @@
+use serde::Serialize;
+
+use crate::area::AreaKind;
+use crate::organisation::OrganisationKind;
+use crate::role::Role;
+
+/// Who caused an event, and for which organisation they acted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// A signed-in user acting for their organisation.
+    User {
+        user_id: String,
+        organisation_id: String,
+    },
+    /// An operator at the command line; `os_user` is the account that ran it.
+    Cli { os_user: String },
+    /// eenplan itself, e.g. the demo generator.
+    System { component: &'static str },
+}
+
+impl Actor {
+    /// The stored form: `user:<id>`, `cli:<account>` or `system:<component>`.
+    pub fn stored(&self) -> (String, Option<String>) {
+        match self {
+            Actor::User {
+                user_id,
+                organisation_id,
+            } => (format!("user:{user_id}"), Some(organisation_id.clone())),
+            Actor::Cli { os_user } => (format!("cli:{os_user}"), None),
+            Actor::System { component } => (format!("system:{component}"), None),
+        }
+    }
+}
+
+/// What the event is about, so a record's history can be read back from the journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub kind: &'static str,
+    pub id: String,
+}
+
+/// Every kind of state change. The payload says enough to rebuild what changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "data", rename_all = "snake_case")]
+pub enum Event {
+    AreaCreated {
+        area_id: String,
+        kind: AreaKind,
+        name: String,
+        parent_id: Option<String>,
+    },
+    OrganisationCreated {
+        organisation_id: String,
+        slug: String,
+        name: String,
+        kind: OrganisationKind,
+    },
+    OrganisationAreaAdded {
+        organisation_id: String,
+        area_id: String,
+    },
+    TeamCreated {
+        team_id: String,
+        organisation_id: String,
+        name: String,
+        area_id: Option<String>,
+    },
+    UserCreated {
+        user_id: String,
+        email: String,
+        name: String,
+        organisation_id: String,
+        team_id: Option<String>,
+        roles: Vec<Role>,
+    },
+    /// Marks what a database is for (`demo`), so the demo never overwrites real data.
+    InstanceMarked { purpose: String },
+}
+
+impl Event {
+    pub fn subject(&self) -> Subject {
+        let (kind, id) = match self {
+            Event::AreaCreated { area_id, .. } => ("area", area_id),
+            Event::OrganisationCreated {
+                organisation_id, ..
+            }
+            | Event::OrganisationAreaAdded {
+                organisation_id, ..
+            } => ("organisation", organisation_id),
+            Event::TeamCreated { team_id, .. } => ("team", team_id),
+            Event::UserCreated { user_id, .. } => ("user", user_id),
+            Event::InstanceMarked { purpose } => ("instance", purpose),
+        };
+        Subject {
+            kind,
+            id: id.clone(),
+        }
+    }
+
+    /// The event's kind and its payload as compact JSON with sorted keys, so the same
+    /// event always serialises to the same text.
+    pub fn to_record(&self) -> (String, String) {
+        let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
+        let kind = value
+            .get("kind")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let payload = value
+            .get("data")
+            .map(serde_json::Value::to_string)
+            .unwrap_or_else(|| "{}".to_owned());
+        (kind, payload)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn record_has_kind_and_sorted_payload() {
+        let e = Event::OrganisationCreated {
+            organisation_id: "o1".into(),
+            slug: "save".into(),
+            name: "SAVE Jeugdbescherming".into(),
+            kind: OrganisationKind::CertifiedInstitution,
+        };
+        let (kind, payload) = e.to_record();
+        assert_eq!(kind, "organisation_created");
+        assert_eq!(
+            payload,
+            r#"{"kind":"certified_institution","name":"SAVE Jeugdbescherming","organisation_id":"o1","slug":"save"}"#
+        );
+        assert_eq!(e.subject().kind, "organisation");
+    }
+}

@@ -1,0 +1,405 @@
+//! Walks the journal in sequence order and names every place where it differs from an
+//! untouched chain. Streaming: memory does not grow with the journal.
+
+use std::fmt;
+
+use super::hash::{entry_hash, payload_digest};
+use super::{Entry, GENESIS_HASH, Head};
+
+/// A (sequence number, hash) pair noted down outside the database, for example
+/// printed by an earlier `eenplan verify` and kept with the backups. Someone who can
+/// rewrite the whole database can rebuild a consistent chain; they cannot change what
+/// was written down elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub seq: i64,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("'{0}' is not an anchor: use SEQ:HASH as printed by `eenplan verify`, e.g. 42:9f86d0…")]
+pub struct AnchorParseError(pub String);
+
+impl std::str::FromStr for Anchor {
+    type Err = AnchorParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let err = || AnchorParseError(s.to_owned());
+        let (seq, hash) = s.trim().split_once(':').ok_or_else(err)?;
+        let seq: i64 = seq.parse().map_err(|_| err())?;
+        let hash_ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        if seq < 1 || !hash_ok {
+            return Err(err());
+        }
+        Ok(Anchor {
+            seq,
+            hash: hash.to_ascii_lowercase(),
+        })
+    }
+}
+
+/// One place where the journal is not what was written. Positions are the entries'
+/// sequence numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// Entries `first..=last` are gone.
+    Missing { first: i64, last: i64 },
+    /// The entry's content no longer matches its hash.
+    Edited { seq: i64 },
+    /// The entry is intact in itself but does not follow the entry before it.
+    Unlinked { seq: i64 },
+    /// Both: the entry at this position was replaced or moved here.
+    Displaced { seq: i64 },
+    /// Entries after the recorded head were added outside eenplan.
+    BeyondHead { first: i64, last: i64 },
+    /// The recorded head names an entry that is not there, or a different one.
+    HeadMismatch { head_seq: i64 },
+    /// The journal has no head record at all while it has entries.
+    HeadMissing,
+    /// The anchor's entry is missing or differs from what was written down.
+    AnchorMismatch { seq: i64 },
+}
+
+impl Finding {
+    /// The first position this finding concerns, for sorting and reporting.
+    pub fn position(&self) -> i64 {
+        match self {
+            Finding::Missing { first, .. } | Finding::BeyondHead { first, .. } => *first,
+            Finding::Edited { seq }
+            | Finding::Unlinked { seq }
+            | Finding::Displaced { seq }
+            | Finding::AnchorMismatch { seq } => *seq,
+            Finding::HeadMismatch { head_seq } => *head_seq,
+            Finding::HeadMissing => 0,
+        }
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Finding::Missing { first, last } if first == last => {
+                write!(f, "entry #{first}: missing (deleted)")
+            }
+            Finding::Missing { first, last } => {
+                write!(f, "entries #{first} to #{last}: missing (deleted)")
+            }
+            Finding::Edited { seq } => {
+                write!(f, "entry #{seq}: content does not match its hash (edited)")
+            }
+            Finding::Unlinked { seq } => write!(
+                f,
+                "entry #{seq}: does not follow the entry before it (inserted or reordered)"
+            ),
+            Finding::Displaced { seq } => write!(
+                f,
+                "entry #{seq}: content and link both wrong (replaced, inserted or reordered)"
+            ),
+            Finding::BeyondHead { first, last } => write!(
+                f,
+                "entries #{first} to #{last}: after the recorded head (inserted outside eenplan)"
+            ),
+            Finding::HeadMismatch { head_seq } => write!(
+                f,
+                "journal head names entry #{head_seq}, which is missing or different (entries removed from the end)"
+            ),
+            Finding::HeadMissing => write!(f, "the journal head record is missing"),
+            Finding::AnchorMismatch { seq } => write!(
+                f,
+                "entry #{seq}: differs from the anchor written down earlier (chain rewritten)"
+            ),
+        }
+    }
+}
+
+/// The outcome of a verification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    pub entries: u64,
+    /// The last entry seen, to be written down as the next anchor.
+    pub last: Option<Head>,
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn is_intact(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+/// Feed entries in ascending `seq` order, then call [`Verifier::finish`].
+#[derive(Debug)]
+pub struct Verifier {
+    expected_seq: i64,
+    prev_hash: String,
+    entries: u64,
+    last: Option<Head>,
+    findings: Vec<Finding>,
+    anchor: Option<Anchor>,
+    anchor_seen: bool,
+}
+
+impl Default for Verifier {
+    fn default() -> Self {
+        Self::new(None)
+    }
+}
+
+impl Verifier {
+    pub fn new(anchor: Option<Anchor>) -> Self {
+        Self {
+            expected_seq: 1,
+            prev_hash: GENESIS_HASH.to_owned(),
+            entries: 0,
+            last: None,
+            findings: Vec::new(),
+            anchor,
+            anchor_seen: false,
+        }
+    }
+
+    pub fn push(&mut self, entry: &Entry) {
+        self.entries += 1;
+        let gap = entry.seq > self.expected_seq;
+        if gap {
+            self.findings.push(Finding::Missing {
+                first: self.expected_seq,
+                last: entry.seq - 1,
+            });
+        }
+        let content_ok = payload_digest(&entry.payload) == entry.payload_sha256
+            && entry_hash(entry) == entry.hash;
+        let link_ok = entry.prev_hash == self.prev_hash;
+        match (content_ok, link_ok) {
+            (true, true) => {}
+            (false, true) => self.findings.push(Finding::Edited { seq: entry.seq }),
+            // After a gap the broken link is already explained by the deletion.
+            (true, false) if gap => {}
+            (true, false) => self.findings.push(Finding::Unlinked { seq: entry.seq }),
+            (false, false) => self.findings.push(Finding::Displaced { seq: entry.seq }),
+        }
+        if let Some(anchor) = &self.anchor
+            && anchor.seq == entry.seq
+        {
+            self.anchor_seen = true;
+            if anchor.hash != entry.hash || !content_ok {
+                self.findings
+                    .push(Finding::AnchorMismatch { seq: anchor.seq });
+            }
+        }
+        // Continue from the stored hash so one tampered entry is reported once, not
+        // as a cascade over everything after it.
+        self.prev_hash = entry.hash.clone();
+        self.expected_seq = entry.seq + 1;
+        self.last = Some(entry.head());
+    }
+
+    /// `head` is the stored head record (`None` if absent).
+    pub fn finish(mut self, head: Option<Head>) -> Report {
+        let last_seq = self.last.as_ref().map_or(0, |h| h.seq);
+        match head {
+            None if self.entries > 0 => self.findings.push(Finding::HeadMissing),
+            None => {}
+            Some(head) if head.seq < last_seq => self.findings.push(Finding::BeyondHead {
+                first: head.seq + 1,
+                last: last_seq,
+            }),
+            Some(head) if head.seq > last_seq => {
+                self.findings.push(Finding::Missing {
+                    first: last_seq + 1,
+                    last: head.seq,
+                });
+            }
+            Some(head) => {
+                let last_hash = self.last.as_ref().map_or(GENESIS_HASH, |h| h.hash.as_str());
+                if head.hash != last_hash {
+                    self.findings.push(Finding::HeadMismatch { head_seq: head.seq });
+                }
+            }
+        }
+        if let Some(anchor) = &self.anchor
+            && !self.anchor_seen
+        {
+            self.findings
+                .push(Finding::AnchorMismatch { seq: anchor.seq });
+        }
+        self.findings.sort_by_key(Finding::position);
+        Report {
+            entries: self.entries,
+            last: self.last,
+            findings: self.findings,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::UtcTime;
+    use crate::journal::{Actor, Draft, Event, seal};
+
+    fn chain(n: usize) -> (Vec<Entry>, Head) {
+        let mut head = Head::genesis();
+        let mut entries = Vec::new();
+        for i in 0..n {
+            let draft = Draft {
+                id: format!("id-{i}"),
+                recorded_at: UtcTime::parse("2026-11-22T08:00:00Z").expect("valid"),
+                actor: Actor::System { component: "test" },
+                event: Event::InstanceMarked {
+                    purpose: format!("p{i}"),
+                },
+            };
+            let entry = seal(&head, &draft);
+            head = entry.head();
+            entries.push(entry);
+        }
+        (entries, head)
+    }
+
+    fn run(entries: &[Entry], head: Option<Head>, anchor: Option<Anchor>) -> Report {
+        let mut v = Verifier::new(anchor);
+        for e in entries {
+            v.push(e);
+        }
+        v.finish(head)
+    }
+
+    #[test]
+    fn untouched_chain_is_intact() {
+        let (entries, head) = chain(5);
+        let report = run(&entries, Some(head.clone()), None);
+        assert!(report.is_intact(), "{:?}", report.findings);
+        assert_eq!(report.entries, 5);
+        assert_eq!(report.last, Some(head));
+        assert!(run(&[], None, None).is_intact());
+    }
+
+    #[test]
+    fn edited_payload() {
+        let (mut entries, head) = chain(5);
+        entries[2].payload = r#"{"purpose":"forged"}"#.into();
+        let r = run(&entries, Some(head), None);
+        assert_eq!(r.findings, vec![Finding::Edited { seq: 3 }]);
+    }
+
+    #[test]
+    fn edited_payload_with_recomputed_digest_is_still_caught() {
+        let (mut entries, head) = chain(5);
+        entries[2].payload = r#"{"purpose":"forged"}"#.into();
+        entries[2].payload_sha256 = payload_digest(&entries[2].payload);
+        let r = run(&entries, Some(head), None);
+        assert_eq!(r.findings, vec![Finding::Edited { seq: 3 }]);
+    }
+
+    #[test]
+    fn deleted_entries() {
+        let (mut entries, head) = chain(6);
+        entries.drain(2..4);
+        let r = run(&entries, Some(head), None);
+        assert_eq!(r.findings, vec![Finding::Missing { first: 3, last: 4 }]);
+    }
+
+    #[test]
+    fn deleted_tail_is_caught_by_the_head() {
+        let (mut entries, head) = chain(5);
+        entries.pop();
+        let r = run(&entries, Some(head), None);
+        assert_eq!(r.findings, vec![Finding::Missing { first: 5, last: 5 }]);
+    }
+
+    #[test]
+    fn inserted_entry_renumbering_the_rest() {
+        let (entries, head) = chain(4);
+        let (forged, _) = chain(1);
+        let mut tampered = entries[..2].to_vec();
+        let mut f = forged[0].clone();
+        f.seq = 3;
+        tampered.push(f);
+        for e in &entries[2..] {
+            let mut moved = e.clone();
+            moved.seq += 1;
+            tampered.push(moved);
+        }
+        let r = run(&tampered, Some(head), None);
+        assert!(!r.is_intact());
+        let positions: Vec<i64> = r.findings.iter().map(Finding::position).collect();
+        assert_eq!(positions.first(), Some(&3), "{:?}", r.findings);
+    }
+
+    #[test]
+    fn well_forged_append_is_caught_by_the_head() {
+        let (mut entries, head) = chain(3);
+        let draft = Draft {
+            id: "forged".into(),
+            recorded_at: UtcTime::parse("2026-11-22T09:00:00Z").expect("valid"),
+            actor: Actor::System { component: "attacker" },
+            event: Event::InstanceMarked {
+                purpose: "x".into(),
+            },
+        };
+        let forged = seal(&head, &draft);
+        entries.push(forged);
+        let r = run(&entries, Some(head), None);
+        assert_eq!(r.findings, vec![Finding::BeyondHead { first: 4, last: 4 }]);
+    }
+
+    #[test]
+    fn swapped_entries() {
+        let (mut entries, head) = chain(5);
+        let (a, b) = (entries[1].clone(), entries[2].clone());
+        entries[1] = Entry { seq: 2, ..b };
+        entries[2] = Entry { seq: 3, ..a };
+        let r = run(&entries, Some(head), None);
+        // Both swapped entries are named; #4 is named too, because the entry it
+        // was chained to no longer stands before it.
+        assert_eq!(
+            r.findings,
+            vec![
+                Finding::Displaced { seq: 2 },
+                Finding::Displaced { seq: 3 },
+                Finding::Unlinked { seq: 4 }
+            ]
+        );
+    }
+
+    #[test]
+    fn rewritten_chain_is_caught_by_an_anchor() {
+        let (entries, _) = chain(4);
+        let anchor = Anchor {
+            seq: 2,
+            hash: entries[1].hash.clone(),
+        };
+        // Someone rebuilds the whole chain with different content.
+        let mut head = Head::genesis();
+        let mut rebuilt = Vec::new();
+        for e in &entries {
+            let draft = Draft {
+                id: e.id.clone(),
+                recorded_at: UtcTime::parse("2026-11-22T08:00:00Z").expect("valid"),
+                actor: Actor::System { component: "attacker" },
+                event: Event::InstanceMarked {
+                    purpose: "rewritten".into(),
+                },
+            };
+            let sealed = seal(&head, &draft);
+            head = sealed.head();
+            rebuilt.push(sealed);
+        }
+        let r = run(&rebuilt, Some(head), Some(anchor.clone()));
+        assert_eq!(r.findings, vec![Finding::AnchorMismatch { seq: 2 }]);
+        assert!(run(&entries, entries.last().map(Entry::head), Some(anchor)).is_intact());
+    }
+
+    #[test]
+    fn anchors_parse() {
+        let h = "a".repeat(64);
+        assert_eq!(
+            format!("7:{h}").parse::<Anchor>(),
+            Ok(Anchor { seq: 7, hash: h.clone() })
+        );
+        assert!("7".parse::<Anchor>().is_err());
+        assert!(format!("0:{h}").parse::<Anchor>().is_err());
+        assert!("7:abc".parse::<Anchor>().is_err());
+    }
+}

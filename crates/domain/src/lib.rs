@@ -1,0 +1,14 @@
+//! eenplan's rules and types. Everything here is pure: no I/O, no async, no database
+//! or web types, so every rule can be tested on its own and lives in exactly one place.
+
+pub mod area;
+mod codes;
+pub mod journal;
+pub mod organisation;
+pub mod role;
+pub mod time;
+pub mod totp;
+pub mod user;
+
+pub use codes::UnknownCode;
+pub use time::UtcTime;
