@@ -1,1 +1,25 @@
+//! Persistence for eenplan. SQLite (one file, the embedded default) and PostgreSQL
+//! (production, several instances) sit behind one [`Store`]; repository code is written
+//! once against the small query layer in [`db`], and only migrations and locking differ
+//! per backend.
 
+mod backup;
+pub mod db;
+mod directory;
+mod error;
+pub mod ids;
+mod instance;
+mod journal;
+mod migrate;
+mod url;
+mod users;
+
+pub use db::{Backend, Param, Row, Store, Tx};
+pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
+pub use error::StoreError;
+pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
+pub use instance::DEMO_PURPOSE;
+pub use url::{DatabaseUrl, OpenMode};
+pub use users::{NewUser, User};
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

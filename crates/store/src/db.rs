@@ -1,0 +1,375 @@
+//! The one place that knows there are two backends. Repository code calls
+//! [`Tx::execute`], [`Tx::fetch_all`] and friends with portable SQL (`$1`-style
+//! placeholders work on both) and reads columns through [`Row`].
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{Postgres, Row as _, Sqlite, Transaction};
+
+use crate::{DatabaseUrl, OpenMode, StoreError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A handle on the database; cheap to clone, shared by every request.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+    url: DatabaseUrl,
+}
+
+#[derive(Clone, Debug)]
+enum Db {
+    /// One writer connection (SQLite allows one writer at a time anyway; queueing in
+    /// the pool is cheaper than retrying on SQLITE_BUSY) and several read-only readers.
+    Sqlite {
+        writer: SqlitePool,
+        reader: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+const SQLITE_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Store {
+    /// Connects and brings the schema up to date.
+    pub async fn open(url: &DatabaseUrl, mode: OpenMode) -> Result<Self, StoreError> {
+        let store = Self::connect(url, mode).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Connects without touching the schema.
+    pub async fn connect(url: &DatabaseUrl, mode: OpenMode) -> Result<Self, StoreError> {
+        let connect_err = |e: sqlx::Error| StoreError::Connect {
+            url: url.display_safe(),
+            reason: e.to_string(),
+        };
+        let db = match url {
+            DatabaseUrl::Sqlite(path) => {
+                if mode == OpenMode::MustExist && !path.exists() {
+                    return Err(StoreError::NoDatabase(path.clone()));
+                }
+                // FULL: a commit is on disk before it is acknowledged, so a power cut
+                // loses nothing that a user was told was saved.
+                let base = SqliteConnectOptions::new()
+                    .filename(path)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(SQLITE_BUSY_TIMEOUT);
+                let writer = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(base.clone().create_if_missing(mode == OpenMode::CreateIfMissing))
+                    .await
+                    .map_err(connect_err)?;
+                let reader = SqlitePoolOptions::new()
+                    .max_connections(4)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(base.read_only(true))
+                    .await
+                    .map_err(connect_err)?;
+                Db::Sqlite { writer, reader }
+            }
+            DatabaseUrl::Postgres(raw) => {
+                let options = PgConnectOptions::from_str(raw).map_err(connect_err)?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .connect_with(options)
+                    .await
+                    .map_err(connect_err)?;
+                Db::Postgres(pool)
+            }
+        };
+        Ok(Self {
+            db,
+            url: url.clone(),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite { .. } => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    /// A transaction that may write. On SQLite it takes the write lock at once
+    /// (`BEGIN IMMEDIATE`), so a read-then-write never fails half-way on a lock upgrade.
+    pub async fn write(&self) -> Result<Tx, StoreError> {
+        Ok(Tx(match &self.db {
+            Db::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+        }))
+    }
+
+    /// A read-only transaction: one consistent snapshot for everything read in it.
+    pub async fn read(&self) -> Result<Tx, StoreError> {
+        Ok(Tx(match &self.db {
+            Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
+            Db::Postgres(pool) => {
+                TxInner::Postgres(pool.begin_with("BEGIN READ ONLY").await?)
+            }
+        }))
+    }
+
+    /// Checks that the database answers; used by `/healthz`.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let mut tx = self.read().await?;
+        tx.fetch_one("SELECT 1", vec![]).await?;
+        Ok(())
+    }
+
+    pub(crate) fn sqlite_writer(&self) -> Option<&SqlitePool> {
+        match &self.db {
+            Db::Sqlite { writer, .. } => Some(writer),
+            Db::Postgres(_) => None,
+        }
+    }
+
+    /// Waits for open connections to finish and closes them.
+    pub async fn close(&self) {
+        match &self.db {
+            Db::Sqlite { writer, reader } => {
+                reader.close().await;
+                writer.close().await;
+            }
+            Db::Postgres(pool) => pool.close().await,
+        }
+    }
+}
+
+/// A value bound to a placeholder. Typed nulls, because PostgreSQL wants to know the
+/// type of a NULL.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    Text(Option<String>),
+    Int(Option<i64>),
+}
+
+impl From<&str> for Param {
+    fn from(v: &str) -> Self {
+        Param::Text(Some(v.to_owned()))
+    }
+}
+impl From<String> for Param {
+    fn from(v: String) -> Self {
+        Param::Text(Some(v))
+    }
+}
+impl From<&String> for Param {
+    fn from(v: &String) -> Self {
+        Param::Text(Some(v.clone()))
+    }
+}
+impl From<Option<String>> for Param {
+    fn from(v: Option<String>) -> Self {
+        Param::Text(v)
+    }
+}
+impl From<Option<&str>> for Param {
+    fn from(v: Option<&str>) -> Self {
+        Param::Text(v.map(str::to_owned))
+    }
+}
+impl From<i64> for Param {
+    fn from(v: i64) -> Self {
+        Param::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Param {
+    fn from(v: Option<i64>) -> Self {
+        Param::Int(v)
+    }
+}
+impl From<bool> for Param {
+    fn from(v: bool) -> Self {
+        Param::Int(Some(i64::from(v)))
+    }
+}
+
+/// `params![a, b]` builds the parameter list from anything that converts to [`Param`].
+#[macro_export]
+macro_rules! params {
+    ($($p:expr),* $(,)?) => { vec![$($crate::Param::from($p)),*] };
+}
+
+macro_rules! bind_all {
+    ($query:expr, $params:expr) => {{
+        let mut q = $query;
+        for p in $params {
+            q = match p {
+                Param::Text(v) => q.bind(v),
+                Param::Int(v) => q.bind(v),
+            };
+        }
+        q
+    }};
+}
+
+/// A transaction on either backend. Dropping it without [`Tx::commit`] rolls back, so
+/// an error part-way leaves no partial state.
+#[derive(Debug)]
+pub struct Tx(TxInner);
+
+#[derive(Debug)]
+enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl Tx {
+    pub fn backend(&self) -> Backend {
+        match self.0 {
+            TxInner::Sqlite(_) => Backend::Sqlite,
+            TxInner::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn execute(&mut self, sql: &str, params: Vec<Param>) -> Result<u64, StoreError> {
+        Ok(match &mut self.0 {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
+                .execute(&mut **tx)
+                .await?
+                .rows_affected(),
+        })
+    }
+
+    /// Runs several statements without parameters: migrations.
+    pub(crate) async fn execute_script(&mut self, sql: &str) -> Result<(), StoreError> {
+        match &mut self.0 {
+            TxInner::Sqlite(tx) => {
+                sqlx::raw_sql(sql).execute(&mut **tx).await?;
+            }
+            TxInner::Postgres(tx) => {
+                sqlx::raw_sql(sql).execute(&mut **tx).await?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn fetch_all(&mut self, sql: &str, params: Vec<Param>) -> Result<Vec<Row>, StoreError> {
+        Ok(match &mut self.0 {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(&mut **tx)
+                .await?
+                .into_iter()
+                .map(Row::Sqlite)
+                .collect(),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
+                .fetch_all(&mut **tx)
+                .await?
+                .into_iter()
+                .map(Row::Postgres)
+                .collect(),
+        })
+    }
+
+    pub async fn fetch_optional(
+        &mut self,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Option<Row>, StoreError> {
+        Ok(match &mut self.0 {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
+                .fetch_optional(&mut **tx)
+                .await?
+                .map(Row::Sqlite),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
+                .fetch_optional(&mut **tx)
+                .await?
+                .map(Row::Postgres),
+        })
+    }
+
+    pub async fn fetch_one(&mut self, sql: &str, params: Vec<Param>) -> Result<Row, StoreError> {
+        self.fetch_optional(sql, params)
+            .await?
+            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+    }
+
+    pub async fn commit(self) -> Result<(), StoreError> {
+        match self.0 {
+            TxInner::Sqlite(tx) => tx.commit().await?,
+            TxInner::Postgres(tx) => tx.commit().await?,
+        }
+        Ok(())
+    }
+}
+
+/// A result row; columns are read by position with the type the query promises.
+pub enum Row {
+    Sqlite(SqliteRow),
+    Postgres(PgRow),
+}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Row(..)")
+    }
+}
+
+impl Row {
+    pub fn text(&self, i: usize) -> Result<String, StoreError> {
+        Ok(match self {
+            Row::Sqlite(r) => r.try_get(i)?,
+            Row::Postgres(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
+        Ok(match self {
+            Row::Sqlite(r) => r.try_get(i)?,
+            Row::Postgres(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn int(&self, i: usize) -> Result<i64, StoreError> {
+        Ok(match self {
+            Row::Sqlite(r) => r.try_get(i)?,
+            Row::Postgres(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
+        Ok(match self {
+            Row::Sqlite(r) => r.try_get(i)?,
+            Row::Postgres(r) => r.try_get(i)?,
+        })
+    }
+
+    pub fn bool(&self, i: usize) -> Result<bool, StoreError> {
+        Ok(self.int(i)? != 0)
+    }
+
+    /// Parses a text column holding one of the domain's codes.
+    pub fn code<T>(&self, i: usize) -> Result<T, StoreError>
+    where
+        T: FromStr,
+        T::Err: std::fmt::Display,
+    {
+        let raw = self.text(i)?;
+        raw.parse()
+            .map_err(|e: T::Err| StoreError::Invalid(format!("stored value '{raw}': {e}")))
+    }
+}

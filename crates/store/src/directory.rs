@@ -1,0 +1,273 @@
+//! The chain's map: areas, organisations and their teams.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::area::AreaKind;
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::organisation::{OrganisationKind, Slug};
+
+use crate::{Row, StoreError, Tx, ids, params};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewArea {
+    pub kind: AreaKind,
+    pub name: String,
+    /// CBS code (GM0344 for Utrecht), where there is one.
+    pub code: Option<String>,
+    pub parent_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Area {
+    pub id: String,
+    pub kind: AreaKind,
+    pub name: String,
+    pub code: Option<String>,
+    pub parent_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganisation {
+    pub slug: Slug,
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: OrganisationKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewTeam {
+    pub organisation_id: String,
+    pub name: String,
+    pub area_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Team {
+    pub id: String,
+    pub organisation_id: String,
+    pub name: String,
+    pub area_id: Option<String>,
+}
+
+fn non_empty(what: &str, text: &str) -> Result<String, StoreError> {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 200 {
+        return Err(StoreError::Invalid(format!(
+            "{what} must have 1 to 200 characters"
+        )));
+    }
+    Ok(t.to_owned())
+}
+
+impl Tx {
+    pub async fn create_area(&mut self, actor: &Actor, new: NewArea) -> Result<Area, StoreError> {
+        let name = non_empty("an area name", &new.name)?;
+        let parent_kind = match &new.parent_id {
+            Some(pid) => Some(self.area(pid).await?.kind),
+            None => None,
+        };
+        new.kind
+            .check_parent(parent_kind)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO areas (id, kind, name, code, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            params![&id, new.kind.code(), &name, new.code.clone(), new.parent_id.clone(), UtcTime::now().to_rfc3339()],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| format!("{} '{name}'", new.kind.label_en().to_lowercase())))?;
+        self.append(
+            actor,
+            Event::AreaCreated {
+                area_id: id.clone(),
+                kind: new.kind,
+                name: name.clone(),
+                parent_id: new.parent_id.clone(),
+            },
+        )
+        .await?;
+        Ok(Area {
+            id,
+            kind: new.kind,
+            name,
+            code: new.code,
+            parent_id: new.parent_id,
+        })
+    }
+
+    pub async fn area(&mut self, id: &str) -> Result<Area, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT id, kind, name, code, parent_id FROM areas WHERE id = $1",
+                params![id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("area {id}")))?;
+        area_from_row(&row)
+    }
+
+    /// All areas, provinces first, then by name.
+    pub async fn areas(&mut self) -> Result<Vec<Area>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT id, kind, name, code, parent_id FROM areas ORDER BY parent_id IS NOT NULL, name",
+                vec![],
+            )
+            .await?;
+        rows.iter().map(area_from_row).collect()
+    }
+
+    pub async fn create_organisation(
+        &mut self,
+        actor: &Actor,
+        new: NewOrganisation,
+    ) -> Result<Organisation, StoreError> {
+        let name = non_empty("an organisation name", &new.name)?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)",
+            params![&id, new.slug.as_str(), &name, new.kind.code(), UtcTime::now().to_rfc3339()],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| format!("an organisation with slug '{}'", new.slug)))?;
+        self.append(
+            actor,
+            Event::OrganisationCreated {
+                organisation_id: id.clone(),
+                slug: new.slug.to_string(),
+                name: name.clone(),
+                kind: new.kind,
+            },
+        )
+        .await?;
+        Ok(Organisation {
+            id,
+            slug: new.slug.to_string(),
+            name,
+            kind: new.kind,
+        })
+    }
+
+    pub async fn organisation_by_slug(&mut self, slug: &str) -> Result<Option<Organisation>, StoreError> {
+        self.fetch_optional(
+            "SELECT id, slug, name, kind FROM organisations WHERE slug = $1",
+            params![slug],
+        )
+        .await?
+        .map(|r| organisation_from_row(&r))
+        .transpose()
+    }
+
+    pub async fn organisations(&mut self) -> Result<Vec<Organisation>, StoreError> {
+        let rows = self
+            .fetch_all("SELECT id, slug, name, kind FROM organisations ORDER BY name", vec![])
+            .await?;
+        rows.iter().map(organisation_from_row).collect()
+    }
+
+    /// Records that an organisation works in an area (SAVE in the provinces of Utrecht
+    /// and Flevoland, a local team in its municipality).
+    pub async fn add_organisation_area(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &str,
+        area_id: &str,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO organisation_areas (organisation_id, area_id) VALUES ($1, $2)",
+            params![organisation_id, area_id],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| "that organisation's area".into()))?;
+        self.append(
+            actor,
+            Event::OrganisationAreaAdded {
+                organisation_id: organisation_id.to_owned(),
+                area_id: area_id.to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn organisation_area_ids(&mut self, organisation_id: &str) -> Result<Vec<String>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT area_id FROM organisation_areas WHERE organisation_id = $1 ORDER BY area_id",
+                params![organisation_id],
+            )
+            .await?;
+        rows.iter().map(|r| r.text(0)).collect()
+    }
+
+    pub async fn create_team(&mut self, actor: &Actor, new: NewTeam) -> Result<Team, StoreError> {
+        let name = non_empty("a team name", &new.name)?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO teams (id, organisation_id, name, area_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+            params![&id, &new.organisation_id, &name, new.area_id.clone(), UtcTime::now().to_rfc3339()],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| format!("a team named '{name}' in this organisation")))?;
+        self.append(
+            actor,
+            Event::TeamCreated {
+                team_id: id.clone(),
+                organisation_id: new.organisation_id.clone(),
+                name: name.clone(),
+                area_id: new.area_id.clone(),
+            },
+        )
+        .await?;
+        Ok(Team {
+            id,
+            organisation_id: new.organisation_id,
+            name,
+            area_id: new.area_id,
+        })
+    }
+
+    pub async fn teams_of(&mut self, organisation_id: &str) -> Result<Vec<Team>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT id, organisation_id, name, area_id FROM teams WHERE organisation_id = $1 ORDER BY name",
+                params![organisation_id],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Team {
+                    id: r.text(0)?,
+                    organisation_id: r.text(1)?,
+                    name: r.text(2)?,
+                    area_id: r.opt_text(3)?,
+                })
+            })
+            .collect()
+    }
+}
+
+fn area_from_row(r: &Row) -> Result<Area, StoreError> {
+    Ok(Area {
+        id: r.text(0)?,
+        kind: r.code(1)?,
+        name: r.text(2)?,
+        code: r.opt_text(3)?,
+        parent_id: r.opt_text(4)?,
+    })
+}
+
+fn organisation_from_row(r: &Row) -> Result<Organisation, StoreError> {
+    Ok(Organisation {
+        id: r.text(0)?,
+        slug: r.text(1)?,
+        name: r.text(2)?,
+        kind: r.code(3)?,
+    })
+}

@@ -1,0 +1,44 @@
+use std::path::PathBuf;
+
+/// Everything the store can refuse or fail at. Messages name what to fix, because
+/// they reach an operator's terminal or an API client unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error(
+        "unsupported database URL '{0}': use sqlite://PATH or postgres://USER@HOST:PORT/DATABASE"
+    )]
+    UnsupportedUrl(String),
+    #[error("malformed database URL '{url}': {reason}")]
+    MalformedUrl { url: String, reason: String },
+    #[error("no database at {}: create it first with `eenplan migrate`", .0.display())]
+    NoDatabase(PathBuf),
+    #[error("cannot open the database at {url}: {reason}")]
+    Connect { url: String, reason: String },
+    #[error(
+        "the database has schema version {found}, newer than this eenplan knows ({known}): upgrade eenplan"
+    )]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("{0} already exists")]
+    Duplicate(String),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    /// Turns a unique-constraint violation into [`StoreError::Duplicate`] naming `what`;
+    /// any other error passes through.
+    pub(crate) fn duplicate_as(self, what: impl FnOnce() -> String) -> Self {
+        match &self {
+            StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                StoreError::Duplicate(what())
+            }
+            _ => self,
+        }
+    }
+}

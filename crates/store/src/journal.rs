@@ -1,0 +1,124 @@
+//! Appending to and reading the hash-chained journal.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::journal::{self, Actor, Anchor, Draft, Entry, Event, Head, Report, Verifier};
+
+use crate::{Backend, Row, Store, StoreError, Tx, ids, params};
+
+const ENTRY_COLUMNS: &str = "seq, id, recorded_at, actor, actor_organisation, kind, \
+    subject_type, subject_id, payload, payload_sha256, prev_hash, hash";
+
+/// Entries read per round trip while verifying.
+const VERIFY_PAGE: i64 = 2_000;
+
+impl Tx {
+    /// Appends an event in this transaction: it commits or rolls back together with
+    /// the state change it describes.
+    pub async fn append(&mut self, actor: &Actor, event: Event) -> Result<Entry, StoreError> {
+        // The lock is held until commit. SQLite: BEGIN IMMEDIATE already holds the
+        // database's single write lock. PostgreSQL: the head row's lock serialises
+        // appenders across all instances.
+        let lock_sql = match self.backend() {
+            Backend::Sqlite => "SELECT seq, hash FROM journal_head WHERE id = 1",
+            Backend::Postgres => "SELECT seq, hash FROM journal_head WHERE id = 1 FOR UPDATE",
+        };
+        let row = self.fetch_one(lock_sql, vec![]).await?;
+        let head = Head {
+            seq: row.int(0)?,
+            hash: row.text(1)?,
+        };
+        let draft = Draft {
+            id: ids::new_id(),
+            recorded_at: UtcTime::now(),
+            actor: actor.clone(),
+            event,
+        };
+        let entry = journal::seal(&head, &draft);
+        self.execute(
+            &format!(
+                "INSERT INTO journal ({ENTRY_COLUMNS}) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+            ),
+            params![
+                entry.seq,
+                &entry.id,
+                &entry.recorded_at,
+                &entry.actor,
+                entry.actor_organisation.clone(),
+                &entry.kind,
+                &entry.subject_type,
+                &entry.subject_id,
+                &entry.payload,
+                &entry.payload_sha256,
+                &entry.prev_hash,
+                &entry.hash,
+            ],
+        )
+        .await?;
+        Ok(entry)
+    }
+
+    /// Entries with `seq > after`, oldest first, at most `limit`.
+    pub async fn journal_page(&mut self, after: i64, limit: i64) -> Result<Vec<Entry>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {ENTRY_COLUMNS} FROM journal WHERE seq > $1 ORDER BY seq LIMIT $2"
+                ),
+                params![after, limit],
+            )
+            .await?;
+        rows.iter().map(entry_from_row).collect()
+    }
+
+    pub async fn journal_head(&mut self) -> Result<Option<Head>, StoreError> {
+        let row = self
+            .fetch_optional("SELECT seq, hash FROM journal_head WHERE id = 1", vec![])
+            .await?;
+        row.map(|r| Ok(Head { seq: r.int(0)?, hash: r.text(1)? })).transpose()
+    }
+}
+
+impl Store {
+    /// Checks the whole chain in one consistent snapshot.
+    pub async fn verify_journal(&self, anchor: Option<Anchor>) -> Result<Report, StoreError> {
+        let mut tx = self.read().await?;
+        let head = tx.journal_head().await?;
+        let mut verifier = Verifier::new(anchor);
+        let mut after = 0;
+        loop {
+            let page = tx.journal_page(after, VERIFY_PAGE).await?;
+            let Some(last) = page.last() else { break };
+            after = last.seq;
+            for entry in &page {
+                verifier.push(entry);
+            }
+        }
+        Ok(verifier.finish(head))
+    }
+
+    /// Convenience for a single event that changes nothing else.
+    pub async fn append_one(&self, actor: &Actor, event: Event) -> Result<Entry, StoreError> {
+        let mut tx = self.write().await?;
+        let entry = tx.append(actor, event).await?;
+        tx.commit().await?;
+        Ok(entry)
+    }
+}
+
+fn entry_from_row(r: &Row) -> Result<Entry, StoreError> {
+    Ok(Entry {
+        seq: r.int(0)?,
+        id: r.text(1)?,
+        recorded_at: r.text(2)?,
+        actor: r.text(3)?,
+        actor_organisation: r.opt_text(4)?,
+        kind: r.text(5)?,
+        subject_type: r.text(6)?,
+        subject_id: r.text(7)?,
+        payload: r.text(8)?,
+        payload_sha256: r.text(9)?,
+        prev_hash: r.text(10)?,
+        hash: r.text(11)?,
+    })
+}

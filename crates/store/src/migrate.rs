@@ -1,0 +1,77 @@
+//! Schema migrations, one script per backend per version, applied in order inside one
+//! transaction so a failed upgrade leaves the schema as it was.
+
+use crate::{Backend, Store, StoreError, params};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "foundation",
+    sqlite: include_str!("../migrations/sqlite/0001_foundation.sql"),
+    postgres: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Any fixed number: the PostgreSQL advisory lock that keeps two instances starting
+/// at the same moment from migrating at once.
+const MIGRATION_LOCK: i64 = 0x6565_6e70_6c61_6e01;
+
+impl Store {
+    /// Applies the migrations this database lacks and returns them.
+    pub async fn migrate(&self) -> Result<Vec<Migration>, StoreError> {
+        let mut tx = self.write().await?;
+        if tx.backend() == Backend::Postgres {
+            tx.execute("SELECT pg_advisory_xact_lock($1)", params![MIGRATION_LOCK])
+                .await?;
+        }
+        tx.execute_script(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    BIGINT PRIMARY KEY,
+                name       TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            )",
+        )
+        .await?;
+        let current = tx
+            .fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", vec![])
+            .await?
+            .int(0)?;
+        if current > KNOWN_SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                found: current,
+                known: KNOWN_SCHEMA_VERSION,
+            });
+        }
+        let mut applied = Vec::new();
+        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+            let script = match tx.backend() {
+                Backend::Sqlite => m.sqlite,
+                Backend::Postgres => m.postgres,
+            };
+            tx.execute_script(script).await?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                params![m.version, m.name, eenplan_domain::UtcTime::now().to_rfc3339()],
+            )
+            .await?;
+            applied.push(*m);
+        }
+        tx.commit().await?;
+        Ok(applied)
+    }
+
+    pub async fn schema_version(&self) -> Result<i64, StoreError> {
+        let mut tx = self.read().await?;
+        tx.fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", vec![])
+            .await?
+            .int(0)
+    }
+}

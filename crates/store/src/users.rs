@@ -1,0 +1,126 @@
+//! Professionals' accounts and their roles.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::role::Role;
+use eenplan_domain::totp::TotpSecret;
+use eenplan_domain::user::{Email, PersonName};
+
+use crate::{StoreError, Tx, ids, params};
+
+/// A new account. The password arrives already hashed: the plain password never
+/// reaches the store.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: Email,
+    pub name: PersonName,
+    pub organisation_id: String,
+    pub team_id: Option<String>,
+    pub roles: Vec<Role>,
+    pub password_hash: String,
+    pub totp_secret: TotpSecret,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub organisation_id: String,
+    pub team_id: Option<String>,
+    pub roles: Vec<Role>,
+    pub active: bool,
+}
+
+impl Tx {
+    pub async fn create_user(&mut self, actor: &Actor, new: NewUser) -> Result<User, StoreError> {
+        if new.roles.is_empty() {
+            return Err(StoreError::Invalid("a user needs at least one role".into()));
+        }
+        let mut roles = new.roles.clone();
+        roles.sort();
+        roles.dedup();
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO users (id, email, name, organisation_id, team_id, password_hash, totp_secret, active, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)",
+            params![
+                &id,
+                new.email.as_str(),
+                new.name.as_str(),
+                &new.organisation_id,
+                new.team_id.clone(),
+                &new.password_hash,
+                new.totp_secret.to_base32(),
+                UtcTime::now().to_rfc3339()
+            ],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| format!("a user with e-mail {}", new.email)))?;
+        for role in &roles {
+            self.execute(
+                "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+                params![&id, role.code()],
+            )
+            .await?;
+        }
+        self.append(
+            actor,
+            Event::UserCreated {
+                user_id: id.clone(),
+                email: new.email.to_string(),
+                name: new.name.as_str().to_owned(),
+                organisation_id: new.organisation_id.clone(),
+                team_id: new.team_id.clone(),
+                roles: roles.clone(),
+            },
+        )
+        .await?;
+        Ok(User {
+            id,
+            email: new.email.to_string(),
+            name: new.name.as_str().to_owned(),
+            organisation_id: new.organisation_id,
+            team_id: new.team_id,
+            roles,
+            active: true,
+        })
+    }
+
+    pub async fn user_by_email(&mut self, email: &Email) -> Result<Option<User>, StoreError> {
+        let Some(row) = self
+            .fetch_optional(
+                "SELECT id, email, name, organisation_id, team_id, active FROM users WHERE email = $1",
+                params![email.as_str()],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let id = row.text(0)?;
+        let roles = self
+            .fetch_all(
+                "SELECT role FROM user_roles WHERE user_id = $1",
+                params![&id],
+            )
+            .await?
+            .iter()
+            .map(|r| r.code(0))
+            .collect::<Result<Vec<Role>, _>>()?;
+        let mut roles = roles;
+        roles.sort();
+        Ok(Some(User {
+            id,
+            email: row.text(1)?,
+            name: row.text(2)?,
+            organisation_id: row.text(3)?,
+            team_id: row.opt_text(4)?,
+            roles,
+            active: row.bool(5)?,
+        }))
+    }
+
+    pub async fn count_users(&mut self) -> Result<i64, StoreError> {
+        self.fetch_one("SELECT COUNT(*) FROM users", vec![]).await?.int(0)
+    }
+}
