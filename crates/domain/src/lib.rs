@@ -5,6 +5,7 @@ pub mod area;
 mod codes;
 pub mod journal;
 pub mod organisation;
+pub mod password;
 pub mod role;
 pub mod time;
 pub mod totp;

@@ -79,7 +79,9 @@ mod tests {
     fn slugs() {
         assert!(Slug::parse("veilig-thuis-utrecht").is_ok());
         assert!(Slug::parse("save").is_ok());
-        for bad in ["", "a", "Lokalis", "-save", "save-", "sa--ve", "sa ve", "sävé"] {
+        for bad in [
+            "", "a", "Lokalis", "-save", "save-", "sa--ve", "sa ve", "sävé",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }

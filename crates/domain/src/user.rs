@@ -75,7 +75,9 @@ pub const PASSWORD_MAX_CHARS: usize = 256;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
-    #[error("the password is too short: use at least {PASSWORD_MIN_CHARS} characters (a passphrase of a few words works well)")]
+    #[error(
+        "the password is too short: use at least {PASSWORD_MIN_CHARS} characters (a passphrase of a few words works well)"
+    )]
     TooShort,
     #[error("the password is too long: use at most {PASSWORD_MAX_CHARS} characters")]
     TooLong,
@@ -104,7 +106,16 @@ mod tests {
 
     #[test]
     fn bad_emails_are_refused() {
-        for bad in ["", "ineke", "@binding.nl", "ineke@", "ineke@binding", "a b@c.nl", "a@b@c.nl", "a@.nl"] {
+        for bad in [
+            "",
+            "ineke",
+            "@binding.nl",
+            "ineke@",
+            "ineke@binding",
+            "a b@c.nl",
+            "a@b@c.nl",
+            "a@.nl",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -121,6 +132,9 @@ mod tests {
         assert_eq!(check_password("elf tekens!"), Err(PasswordError::TooShort));
         assert_eq!(check_password("twaalf tekens"), Ok(()));
         assert_eq!(check_password("ééééééééééé"), Err(PasswordError::TooShort));
-        assert_eq!(check_password(&"a".repeat(257)), Err(PasswordError::TooLong));
+        assert_eq!(
+            check_password(&"a".repeat(257)),
+            Err(PasswordError::TooLong)
+        );
     }
 }

@@ -31,7 +31,11 @@ impl Store {
             .bind(target_text)
             .execute(writer)
             .await?;
-        let copy = Store::connect(&DatabaseUrl::Sqlite(target.to_path_buf()), OpenMode::MustExist).await?;
+        let copy = Store::connect(
+            &DatabaseUrl::Sqlite(target.to_path_buf()),
+            OpenMode::MustExist,
+        )
+        .await?;
         let report = copy.verify_journal(None).await;
         copy.close().await;
         report

@@ -10,7 +10,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
     SqliteSynchronous,
 };
-use sqlx::{Postgres, Row as _, Sqlite, Transaction};
+use sqlx::{Connection as _, Postgres, Row as _, Sqlite, Transaction};
 
 use crate::{DatabaseUrl, OpenMode, StoreError};
 
@@ -71,7 +71,10 @@ impl Store {
                 let writer = SqlitePoolOptions::new()
                     .max_connections(1)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
-                    .connect_with(base.clone().create_if_missing(mode == OpenMode::CreateIfMissing))
+                    .connect_with(
+                        base.clone()
+                            .create_if_missing(mode == OpenMode::CreateIfMissing),
+                    )
                     .await
                     .map_err(connect_err)?;
                 let reader = SqlitePoolOptions::new()
@@ -84,6 +87,14 @@ impl Store {
             }
             DatabaseUrl::Postgres(raw) => {
                 let options = PgConnectOptions::from_str(raw).map_err(connect_err)?;
+                // One direct attempt first: a refused connection or a wrong password then
+                // reports its own cause at once instead of a pool timeout later.
+                sqlx::PgConnection::connect_with(&options)
+                    .await
+                    .map_err(connect_err)?
+                    .close()
+                    .await
+                    .map_err(connect_err)?;
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
                     .acquire_timeout(ACQUIRE_TIMEOUT)
@@ -114,7 +125,9 @@ impl Store {
     /// (`BEGIN IMMEDIATE`), so a read-then-write never fails half-way on a lock upgrade.
     pub async fn write(&self) -> Result<Tx, StoreError> {
         Ok(Tx(match &self.db {
-            Db::Sqlite { writer, .. } => TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite { writer, .. } => {
+                TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
+            }
             Db::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
         }))
     }
@@ -123,9 +136,7 @@ impl Store {
     pub async fn read(&self) -> Result<Tx, StoreError> {
         Ok(Tx(match &self.db {
             Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
-            Db::Postgres(pool) => {
-                TxInner::Postgres(pool.begin_with("BEGIN READ ONLY").await?)
-            }
+            Db::Postgres(pool) => TxInner::Postgres(pool.begin_with("BEGIN READ ONLY").await?),
         }))
     }
 
@@ -268,7 +279,11 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn fetch_all(&mut self, sql: &str, params: Vec<Param>) -> Result<Vec<Row>, StoreError> {
+    pub async fn fetch_all(
+        &mut self,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Vec<Row>, StoreError> {
         Ok(match &mut self.0 {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **tx)

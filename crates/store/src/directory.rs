@@ -154,7 +154,10 @@ impl Tx {
         })
     }
 
-    pub async fn organisation_by_slug(&mut self, slug: &str) -> Result<Option<Organisation>, StoreError> {
+    pub async fn organisation_by_slug(
+        &mut self,
+        slug: &str,
+    ) -> Result<Option<Organisation>, StoreError> {
         self.fetch_optional(
             "SELECT id, slug, name, kind FROM organisations WHERE slug = $1",
             params![slug],
@@ -166,7 +169,10 @@ impl Tx {
 
     pub async fn organisations(&mut self) -> Result<Vec<Organisation>, StoreError> {
         let rows = self
-            .fetch_all("SELECT id, slug, name, kind FROM organisations ORDER BY name", vec![])
+            .fetch_all(
+                "SELECT id, slug, name, kind FROM organisations ORDER BY slug",
+                vec![],
+            )
             .await?;
         rows.iter().map(organisation_from_row).collect()
     }
@@ -196,7 +202,10 @@ impl Tx {
         Ok(())
     }
 
-    pub async fn organisation_area_ids(&mut self, organisation_id: &str) -> Result<Vec<String>, StoreError> {
+    pub async fn organisation_area_ids(
+        &mut self,
+        organisation_id: &str,
+    ) -> Result<Vec<String>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT area_id FROM organisation_areas WHERE organisation_id = $1 ORDER BY area_id",

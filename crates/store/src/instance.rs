@@ -35,3 +35,19 @@ impl Store {
             .transpose()
     }
 }
+
+/// Reads the purpose of an existing SQLite file without changing anything in it (no
+/// migrations, no journal-mode switch), so a file that is not ours stays untouched.
+pub async fn sqlite_file_purpose(path: &std::path::Path) -> Result<Option<String>, StoreError> {
+    use sqlx::Connection;
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(path)
+        .read_only(true);
+    let mut conn = sqlx::SqliteConnection::connect_with(&options).await?;
+    let purpose =
+        sqlx::query_scalar::<_, String>("SELECT value FROM instance WHERE key = 'purpose'")
+            .fetch_optional(&mut conn)
+            .await;
+    let _ = conn.close().await;
+    Ok(purpose?)
+}

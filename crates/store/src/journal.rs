@@ -75,7 +75,13 @@ impl Tx {
         let row = self
             .fetch_optional("SELECT seq, hash FROM journal_head WHERE id = 1", vec![])
             .await?;
-        row.map(|r| Ok(Head { seq: r.int(0)?, hash: r.text(1)? })).transpose()
+        row.map(|r| {
+            Ok(Head {
+                seq: r.int(0)?,
+                hash: r.text(1)?,
+            })
+        })
+        .transpose()
     }
 }
 

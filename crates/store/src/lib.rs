@@ -17,8 +17,8 @@ mod users;
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;
+pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
-pub use instance::DEMO_PURPOSE;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};
 

@@ -41,7 +41,10 @@ impl Store {
         )
         .await?;
         let current = tx
-            .fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", vec![])
+            .fetch_one(
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+                vec![],
+            )
             .await?
             .int(0)?;
         if current > KNOWN_SCHEMA_VERSION {
@@ -59,7 +62,11 @@ impl Store {
             tx.execute_script(script).await?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                params![m.version, m.name, eenplan_domain::UtcTime::now().to_rfc3339()],
+                params![
+                    m.version,
+                    m.name,
+                    eenplan_domain::UtcTime::now().to_rfc3339()
+                ],
             )
             .await?;
             applied.push(*m);
@@ -70,8 +77,11 @@ impl Store {
 
     pub async fn schema_version(&self) -> Result<i64, StoreError> {
         let mut tx = self.read().await?;
-        tx.fetch_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", vec![])
-            .await?
-            .int(0)
+        tx.fetch_one(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            vec![],
+        )
+        .await?
+        .int(0)
     }
 }

@@ -121,6 +121,8 @@ impl Tx {
     }
 
     pub async fn count_users(&mut self) -> Result<i64, StoreError> {
-        self.fetch_one("SELECT COUNT(*) FROM users", vec![]).await?.int(0)
+        self.fetch_one("SELECT COUNT(*) FROM users", vec![])
+            .await?
+            .int(0)
     }
 }

@@ -87,7 +87,10 @@ fn run(backend: Backend, f: TestFn) -> Result<(), libtest_mimic::Failed> {
 async fn migrations_are_recorded_and_idempotent(db: TestDb) -> TestDb {
     let store = db.open().await;
     assert_eq!(store.schema_version().await.unwrap(), KNOWN_SCHEMA_VERSION);
-    assert!(store.migrate().await.unwrap().is_empty(), "second run applies nothing");
+    assert!(
+        store.migrate().await.unwrap().is_empty(),
+        "second run applies nothing"
+    );
     store.ping().await.unwrap();
     store.close().await;
     db
@@ -98,33 +101,79 @@ async fn areas_organisations_and_teams_round_trip(db: TestDb) -> TestDb {
     let actor = cli_actor();
     let mut tx = store.write().await.unwrap();
     let province = tx
-        .create_area(&actor, NewArea { kind: AreaKind::Province, name: "Utrecht".into(), code: Some("PV26".into()), parent_id: None })
+        .create_area(
+            &actor,
+            NewArea {
+                kind: AreaKind::Province,
+                name: "Utrecht".into(),
+                code: Some("PV26".into()),
+                parent_id: None,
+            },
+        )
         .await
         .unwrap();
     let city = tx
-        .create_area(&actor, NewArea { kind: AreaKind::Municipality, name: "Utrecht".into(), code: Some("GM0344".into()), parent_id: Some(province.id.clone()) })
+        .create_area(
+            &actor,
+            NewArea {
+                kind: AreaKind::Municipality,
+                name: "Utrecht".into(),
+                code: Some("GM0344".into()),
+                parent_id: Some(province.id.clone()),
+            },
+        )
         .await
         .unwrap();
     let overvecht = tx
-        .create_area(&actor, NewArea { kind: AreaKind::Neighbourhood, name: "Overvecht".into(), code: None, parent_id: Some(city.id.clone()) })
+        .create_area(
+            &actor,
+            NewArea {
+                kind: AreaKind::Neighbourhood,
+                name: "Overvecht".into(),
+                code: None,
+                parent_id: Some(city.id.clone()),
+            },
+        )
         .await
         .unwrap();
     let org = tx
-        .create_organisation(&actor, NewOrganisation { slug: Slug::parse("lokalis").unwrap(), name: "Lokalis".into(), kind: OrganisationKind::LocalTeam })
+        .create_organisation(
+            &actor,
+            NewOrganisation {
+                slug: Slug::parse("lokalis").unwrap(),
+                name: "Lokalis".into(),
+                kind: OrganisationKind::LocalTeam,
+            },
+        )
         .await
         .unwrap();
-    tx.add_organisation_area(&actor, &org.id, &city.id).await.unwrap();
+    tx.add_organisation_area(&actor, &org.id, &city.id)
+        .await
+        .unwrap();
     let team = tx
-        .create_team(&actor, NewTeam { organisation_id: org.id.clone(), name: "Buurtteam Overvecht".into(), area_id: Some(overvecht.id.clone()) })
+        .create_team(
+            &actor,
+            NewTeam {
+                organisation_id: org.id.clone(),
+                name: "Buurtteam Overvecht".into(),
+                area_id: Some(overvecht.id.clone()),
+            },
+        )
         .await
         .unwrap();
     tx.commit().await.unwrap();
 
     let mut r = store.read().await.unwrap();
-    assert_eq!(r.organisation_by_slug("lokalis").await.unwrap(), Some(org.clone()));
+    assert_eq!(
+        r.organisation_by_slug("lokalis").await.unwrap(),
+        Some(org.clone())
+    );
     assert_eq!(r.organisation_by_slug("onbekend").await.unwrap(), None);
     assert_eq!(r.teams_of(&org.id).await.unwrap(), vec![team]);
-    assert_eq!(r.organisation_area_ids(&org.id).await.unwrap(), vec![city.id.clone()]);
+    assert_eq!(
+        r.organisation_area_ids(&org.id).await.unwrap(),
+        vec![city.id.clone()]
+    );
     assert_eq!(r.area(&overvecht.id).await.unwrap(), overvecht);
     let areas = r.areas().await.unwrap();
     assert_eq!(areas.len(), 3);
@@ -134,7 +183,14 @@ async fn areas_organisations_and_teams_round_trip(db: TestDb) -> TestDb {
     let kinds: Vec<&str> = page.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(
         kinds,
-        ["area_created", "area_created", "area_created", "organisation_created", "organisation_area_added", "team_created"]
+        [
+            "area_created",
+            "area_created",
+            "area_created",
+            "organisation_created",
+            "organisation_area_added",
+            "team_created"
+        ]
     );
     assert_eq!(page[3].subject_id, org.id);
     assert_eq!(page[3].actor, "cli:test");
@@ -148,15 +204,34 @@ async fn area_tree_rule_is_enforced(db: TestDb) -> TestDb {
     let store = db.open().await;
     let mut tx = store.write().await.unwrap();
     let province = tx
-        .create_area(&cli_actor(), NewArea { kind: AreaKind::Province, name: "Flevoland".into(), code: None, parent_id: None })
+        .create_area(
+            &cli_actor(),
+            NewArea {
+                kind: AreaKind::Province,
+                name: "Flevoland".into(),
+                code: None,
+                parent_id: None,
+            },
+        )
         .await
         .unwrap();
     let err = tx
-        .create_area(&cli_actor(), NewArea { kind: AreaKind::Neighbourhood, name: "Centrum".into(), code: None, parent_id: Some(province.id.clone()) })
+        .create_area(
+            &cli_actor(),
+            NewArea {
+                kind: AreaKind::Neighbourhood,
+                name: "Centrum".into(),
+                code: None,
+                parent_id: Some(province.id.clone()),
+            },
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Invalid(_)), "{err}");
-    assert!(err.to_string().contains("must lie in a municipality"), "{err}");
+    assert!(
+        err.to_string().contains("must lie in a municipality"),
+        "{err}"
+    );
     tx.commit().await.unwrap();
     assert_eq!(store.read().await.unwrap().areas().await.unwrap().len(), 1);
     store.close().await;
@@ -168,11 +243,21 @@ async fn duplicate_slug_is_refused_and_leaves_nothing(db: TestDb) -> TestDb {
     seed_organisations(&store, 1).await;
     let mut tx = store.write().await.unwrap();
     let err = tx
-        .create_organisation(&cli_actor(), NewOrganisation { slug: Slug::parse("org-0").unwrap(), name: "Dubbel".into(), kind: OrganisationKind::School })
+        .create_organisation(
+            &cli_actor(),
+            NewOrganisation {
+                slug: Slug::parse("org-0").unwrap(),
+                name: "Dubbel".into(),
+                kind: OrganisationKind::School,
+            },
+        )
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::Duplicate(_)), "{err}");
-    assert_eq!(err.to_string(), "an organisation with slug 'org-0' already exists");
+    assert_eq!(
+        err.to_string(),
+        "an organisation with slug 'org-0' already exists"
+    );
     drop(tx);
     let mut r = store.read().await.unwrap();
     assert_eq!(r.organisations().await.unwrap().len(), 1);
@@ -185,11 +270,25 @@ async fn duplicate_slug_is_refused_and_leaves_nothing(db: TestDb) -> TestDb {
 async fn failed_transaction_leaves_no_partial_state(db: TestDb) -> TestDb {
     let store = db.open().await;
     let mut tx = store.write().await.unwrap();
-    tx.create_organisation(&cli_actor(), NewOrganisation { slug: Slug::parse("save").unwrap(), name: "SAVE".into(), kind: OrganisationKind::CertifiedInstitution })
-        .await
-        .unwrap();
+    tx.create_organisation(
+        &cli_actor(),
+        NewOrganisation {
+            slug: Slug::parse("save").unwrap(),
+            name: "SAVE".into(),
+            kind: OrganisationKind::CertifiedInstitution,
+        },
+    )
+    .await
+    .unwrap();
     let err = tx
-        .create_team(&cli_actor(), NewTeam { organisation_id: "no-such-organisation".into(), name: "Team".into(), area_id: None })
+        .create_team(
+            &cli_actor(),
+            NewTeam {
+                organisation_id: "no-such-organisation".into(),
+                name: "Team".into(),
+                area_id: None,
+            },
+        )
         .await;
     assert!(err.is_err(), "a team of an unknown organisation is refused");
     drop(tx);
@@ -212,25 +311,47 @@ async fn users_with_roles(db: TestDb) -> TestDb {
         name: PersonName::parse("Lianne Groot").unwrap(),
         organisation_id: org.id.clone(),
         team_id: None,
-        roles: vec![Role::Professional, Role::BehaviouralScientist, Role::Professional],
+        roles: vec![
+            Role::Professional,
+            Role::BehaviouralScientist,
+            Role::Professional,
+        ],
         password_hash: "$argon2id$placeholder".into(),
         totp_secret: TotpSecret::from_bytes([7; 20]),
     };
     let user = tx.create_user(&cli_actor(), new.clone()).await.unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(user.roles, vec![Role::Professional, Role::BehaviouralScientist]);
+    assert_eq!(
+        user.roles,
+        vec![Role::Professional, Role::BehaviouralScientist]
+    );
 
     let mut tx = store.write().await.unwrap();
     let err = tx.create_user(&cli_actor(), new.clone()).await.unwrap_err();
-    assert_eq!(err.to_string(), "a user with e-mail lianne.groot@save.example already exists");
+    assert_eq!(
+        err.to_string(),
+        "a user with e-mail lianne.groot@save.example already exists"
+    );
     drop(tx);
     let mut tx = store.write().await.unwrap();
-    let err = tx.create_user(&cli_actor(), NewUser { roles: vec![], ..new }).await.unwrap_err();
+    let err = tx
+        .create_user(
+            &cli_actor(),
+            NewUser {
+                roles: vec![],
+                ..new
+            },
+        )
+        .await
+        .unwrap_err();
     assert!(matches!(err, StoreError::Invalid(_)));
     drop(tx);
 
     let mut r = store.read().await.unwrap();
-    let found = r.user_by_email(&Email::parse("LIANNE.GROOT@save.example").unwrap()).await.unwrap();
+    let found = r
+        .user_by_email(&Email::parse("LIANNE.GROOT@save.example").unwrap())
+        .await
+        .unwrap();
     assert_eq!(found, Some(user));
     assert_eq!(r.count_users().await.unwrap(), 1);
     drop(r);
@@ -286,7 +407,13 @@ async fn verify_accepts_an_untouched_journal(db: TestDb) -> TestDb {
     let head = report.last.unwrap();
     assert_eq!(head.seq, 5);
     let anchor = format!("{}:{}", head.seq, head.hash).parse().unwrap();
-    assert!(store.verify_journal(Some(anchor)).await.unwrap().is_intact());
+    assert!(
+        store
+            .verify_journal(Some(anchor))
+            .await
+            .unwrap()
+            .is_intact()
+    );
     store.close().await;
     db
 }
@@ -336,7 +463,11 @@ async fn verify_catches_an_inserted_entry(db: TestDb) -> TestDb {
              subject_type, subject_id, payload, payload_sha256, prev_hash, hash FROM journal WHERE seq = 2;",
     )
     .await;
-    assert_eq!(findings.first(), Some(&Finding::Displaced { seq: 3 }), "{findings:?}");
+    assert_eq!(
+        findings.first(),
+        Some(&Finding::Displaced { seq: 3 }),
+        "{findings:?}"
+    );
     assert!(findings.iter().all(|f| f.position() >= 3), "{findings:?}");
     db
 }
@@ -370,11 +501,14 @@ async fn concurrent_instances_keep_one_unbroken_chain(db: TestDb) -> TestDb {
             tasks.push(tokio::spawn(async move {
                 let actor = Actor::System { component: "test" };
                 let mut tx = store.write().await.unwrap();
-                tx.create_organisation(&actor, NewOrganisation {
-                    slug: Slug::parse(&format!("i{n}-org-{i}")).unwrap(),
-                    name: format!("Instantie {n} organisatie {i}"),
-                    kind: OrganisationKind::CareProvider,
-                })
+                tx.create_organisation(
+                    &actor,
+                    NewOrganisation {
+                        slug: Slug::parse(&format!("i{n}-org-{i}")).unwrap(),
+                        name: format!("Instantie {n} organisatie {i}"),
+                        kind: OrganisationKind::CareProvider,
+                    },
+                )
                 .await
                 .unwrap();
                 tx.commit().await.unwrap();
@@ -402,7 +536,10 @@ async fn purpose_marker(db: TestDb) -> TestDb {
     tx.commit().await.unwrap();
     assert_eq!(store.purpose().await.unwrap().as_deref(), Some("demo"));
     let mut tx = store.write().await.unwrap();
-    assert!(matches!(tx.mark_purpose(&cli_actor(), "real").await, Err(StoreError::Duplicate(_))));
+    assert!(matches!(
+        tx.mark_purpose(&cli_actor(), "real").await,
+        Err(StoreError::Duplicate(_))
+    ));
     drop(tx);
     store.close().await;
     db
@@ -411,7 +548,11 @@ async fn purpose_marker(db: TestDb) -> TestDb {
 async fn backup_copies_sqlite_and_points_postgres_to_pg_dump(db: TestDb) -> TestDb {
     let store = db.open().await;
     seed_organisations(&store, 3).await;
-    let target = std::env::temp_dir().join(format!("eenplan_backup_{}_{}.sqlite", std::process::id(), eenplan_store::ids::new_id()));
+    let target = std::env::temp_dir().join(format!(
+        "eenplan_backup_{}_{}.sqlite",
+        std::process::id(),
+        eenplan_store::ids::new_id()
+    ));
     match db.backend {
         Backend::Sqlite => {
             let report = store.backup_to(&target).await.unwrap();

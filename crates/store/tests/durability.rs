@@ -30,7 +30,9 @@ fn sigkill_mid_stream_loses_no_acknowledged_write() {
     rt.block_on(async {
         let db = TestDb::new(Backend::Sqlite).await;
         db.open().await.close().await;
-        let eenplan_store::DatabaseUrl::Sqlite(path) = &db.url else { unreachable!() };
+        let eenplan_store::DatabaseUrl::Sqlite(path) = &db.url else {
+            unreachable!()
+        };
 
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args(["--exact", TEST_NAME, "--nocapture", "--test-threads=1"])
@@ -60,7 +62,11 @@ fn sigkill_mid_stream_loses_no_acknowledged_write() {
             }
         }
         child.wait().unwrap();
-        assert_eq!(acked.len(), kill_after, "the writer stopped before it was killed");
+        assert_eq!(
+            acked.len(),
+            kill_after,
+            "the writer stopped before it was killed"
+        );
 
         let store = Store::open(&db.url, OpenMode::MustExist).await.unwrap();
         let report = store.verify_journal(None).await.unwrap();
@@ -92,15 +98,20 @@ async fn writer(path: &str) {
     )
     .await
     .unwrap();
-    let actor = Actor::System { component: "durability-test" };
+    let actor = Actor::System {
+        component: "durability-test",
+    };
     for i in 0.. {
         let slug = format!("org-{i}");
         let mut tx = store.write().await.unwrap();
-        tx.create_organisation(&actor, NewOrganisation {
-            slug: Slug::parse(&slug).unwrap(),
-            name: format!("Organisatie {i}"),
-            kind: OrganisationKind::CareProvider,
-        })
+        tx.create_organisation(
+            &actor,
+            NewOrganisation {
+                slug: Slug::parse(&slug).unwrap(),
+                name: format!("Organisatie {i}"),
+                kind: OrganisationKind::CareProvider,
+            },
+        )
         .await
         .unwrap();
         let entry = tx.journal_head().await.unwrap().unwrap();

@@ -213,7 +213,8 @@ impl Verifier {
             Some(head) => {
                 let last_hash = self.last.as_ref().map_or(GENESIS_HASH, |h| h.hash.as_str());
                 if head.hash != last_hash {
-                    self.findings.push(Finding::HeadMismatch { head_seq: head.seq });
+                    self.findings
+                        .push(Finding::HeadMismatch { head_seq: head.seq });
                 }
             }
         }
@@ -333,7 +334,9 @@ mod tests {
         let draft = Draft {
             id: "forged".into(),
             recorded_at: UtcTime::parse("2026-11-22T09:00:00Z").expect("valid"),
-            actor: Actor::System { component: "attacker" },
+            actor: Actor::System {
+                component: "attacker",
+            },
             event: Event::InstanceMarked {
                 purpose: "x".into(),
             },
@@ -377,7 +380,9 @@ mod tests {
             let draft = Draft {
                 id: e.id.clone(),
                 recorded_at: UtcTime::parse("2026-11-22T08:00:00Z").expect("valid"),
-                actor: Actor::System { component: "attacker" },
+                actor: Actor::System {
+                    component: "attacker",
+                },
                 event: Event::InstanceMarked {
                     purpose: "rewritten".into(),
                 },
@@ -396,7 +401,10 @@ mod tests {
         let h = "a".repeat(64);
         assert_eq!(
             format!("7:{h}").parse::<Anchor>(),
-            Ok(Anchor { seq: 7, hash: h.clone() })
+            Ok(Anchor {
+                seq: 7,
+                hash: h.clone()
+            })
         );
         assert!("7".parse::<Anchor>().is_err());
         assert!(format!("0:{h}").parse::<Anchor>().is_err());

@@ -15,7 +15,9 @@ use sqlx::Connection;
 pub const POSTGRES_ENV: &str = "EENPLAN_TEST_POSTGRES_URL";
 
 pub fn postgres_url() -> Option<String> {
-    std::env::var(POSTGRES_ENV).ok().filter(|s| !s.trim().is_empty())
+    std::env::var(POSTGRES_ENV)
+        .ok()
+        .filter(|s| !s.trim().is_empty())
 }
 
 #[derive(Debug)]
@@ -82,7 +84,9 @@ impl TestDb {
     }
 
     pub async fn open(&self) -> Store {
-        Store::open(&self.url, OpenMode::CreateIfMissing).await.unwrap()
+        Store::open(&self.url, OpenMode::CreateIfMissing)
+            .await
+            .unwrap()
     }
 
     /// Runs SQL on a connection of its own, outside eenplan: how someone with direct
@@ -90,7 +94,9 @@ impl TestDb {
     pub async fn raw(&self, sql: &str) -> Result<(), String> {
         match self.backend {
             Backend::Sqlite => {
-                let mut c = sqlx::SqliteConnection::connect(&self.raw_url).await.unwrap();
+                let mut c = sqlx::SqliteConnection::connect(&self.raw_url)
+                    .await
+                    .unwrap();
                 let r = sqlx::raw_sql(sql).execute(&mut c).await.map(|_| ());
                 c.close().await.unwrap();
                 r.map_err(|e| e.to_string())

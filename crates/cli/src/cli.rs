@@ -1,0 +1,119 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use eenplan_domain::journal::Anchor;
+
+/// eenplan: one family, one plan — the Dutch youth-protection chain working together.
+#[derive(Debug, Parser)]
+#[command(name = "eenplan", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web server (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Create or upgrade the database schema.
+    Migrate(DbArgs),
+    /// Check the journal's hash chain; exits 1 if anything was tampered with.
+    Verify(VerifyArgs),
+    /// Create a fresh synthetic Utrecht/Flevoland data set and serve it.
+    Demo(DemoArgs),
+    /// Manage professionals' accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Write a consistent online copy of a SQLite database.
+    Backup(BackupArgs),
+}
+
+impl Command {
+    pub fn is_long_running(&self) -> bool {
+        matches!(self, Command::Serve(_) | Command::Demo(_))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST:PORT/DATABASE.
+    #[arg(
+        long,
+        env = "EENPLAN_DATABASE_URL",
+        default_value = "sqlite://eenplan.sqlite"
+    )]
+    pub database: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Address and port to listen on.
+    #[arg(long, env = "EENPLAN_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// SEQ:HASH printed by an earlier verify; proves the chain up to it was not rewritten.
+    #[arg(long)]
+    pub anchor: Option<Anchor>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Where to create the demo database; only ever replaces an earlier demo database.
+    /// Deliberately not read from EENPLAN_DATABASE_URL, so the demo cannot reach real data.
+    #[arg(long, default_value = "sqlite://eenplan-demo.sqlite")]
+    pub database: String,
+    /// Port on 127.0.0.1 to serve the demo on.
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Only create the data set; do not start the server.
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a professional. Reads the password from the first line of standard input
+    /// and prints the otpauth:// URI for their authenticator app.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// E-mail address; also the sign-in name.
+    #[arg(long)]
+    pub email: String,
+    /// Full name as colleagues and families see it.
+    #[arg(long)]
+    pub name: String,
+    /// Slug of the organisation they work for (e.g. lokalis, save).
+    #[arg(long)]
+    pub org: String,
+    /// Role; repeat for several: professional, behavioural_scientist, team_lead,
+    /// functional_admin, privacy_officer.
+    #[arg(long = "role", required = true)]
+    pub roles: Vec<String>,
+    /// Name of their team within the organisation.
+    #[arg(long)]
+    pub team: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// File to write; must not exist yet.
+    #[arg(long)]
+    pub to: PathBuf,
+}

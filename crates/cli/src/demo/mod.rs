@@ -1,0 +1,294 @@
+//! `eenplan demo`: a fresh synthetic data set and a running server, in one command.
+
+mod data;
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::Path;
+use std::process::ExitCode;
+
+use eenplan_domain::area::AreaKind;
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::Slug;
+use eenplan_domain::password;
+use eenplan_domain::totp::TotpSecret;
+use eenplan_domain::user::{Email, PersonName};
+use eenplan_store::{
+    DEMO_PURPOSE, DatabaseUrl, NewArea, NewOrganisation, NewTeam, NewUser, OpenMode, Store, ids,
+    sqlite_file_purpose,
+};
+use sha2::{Digest, Sha256};
+
+use crate::cli::DemoArgs;
+use crate::error::{CliError, fail};
+use crate::progress::Progress;
+
+pub use data::DEMO_PASSWORD;
+
+const ACTOR: Actor = Actor::System { component: "demo" };
+
+pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
+    let url = DatabaseUrl::parse(&args.database)?;
+    let DatabaseUrl::Sqlite(path) = &url else {
+        return Err(fail(
+            "the demo makes its own SQLite database: pass --database sqlite://PATH",
+        ));
+    };
+    clear_previous_demo(path).await?;
+    let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
+    let generated = generate(&store).await;
+    let summary = match generated {
+        Ok(s) => s,
+        Err(e) => {
+            store.close().await;
+            return Err(e);
+        }
+    };
+    print_welcome(path, &summary, args.port, args.no_serve);
+    if args.no_serve {
+        store.close().await;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::serve::serve(store, SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))).await?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Removes an earlier demo database; refuses anything else at that path.
+async fn clear_previous_demo(path: &Path) -> Result<(), CliError> {
+    if !path.exists() {
+        return Ok(());
+    }
+    let purpose = sqlite_file_purpose(path).await.ok().flatten();
+    if purpose.as_deref() != Some(DEMO_PURPOSE) {
+        return Err(fail(format!(
+            "{} exists and is not an eenplan demo database; refusing to overwrite it: choose another file with --database sqlite://PATH",
+            path.display()
+        )));
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(format!("cannot remove the old demo database: {e}"))),
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Default)]
+struct Summary {
+    provinces: usize,
+    municipalities: usize,
+    neighbourhoods: usize,
+    organisations: usize,
+    teams: usize,
+    accounts: Vec<Account>,
+}
+
+#[derive(Debug)]
+struct Account {
+    email: String,
+    name: String,
+    organisation: &'static str,
+    roles: String,
+    totp: String,
+}
+
+/// The demo's second-factor secrets are derived from the e-mail address, so the
+/// printed secrets stay valid when the demo is recreated.
+fn demo_totp_secret(email: &str) -> TotpSecret {
+    let digest = Sha256::digest(format!("eenplan-demo-totp:{email}").as_bytes());
+    let mut bytes = [0u8; eenplan_domain::totp::SECRET_BYTES];
+    bytes.copy_from_slice(&digest[..eenplan_domain::totp::SECRET_BYTES]);
+    TotpSecret::from_bytes(bytes)
+}
+
+/// Everything in one transaction: a demo is complete or absent.
+async fn generate(store: &Store) -> Result<Summary, CliError> {
+    let mut summary = Summary::default();
+    let area_total: usize = data::PROVINCES
+        .iter()
+        .map(|p| {
+            1 + p
+                .municipalities
+                .iter()
+                .map(|m| 1 + m.neighbourhoods.len())
+                .sum::<usize>()
+        })
+        .sum();
+    let people: usize = data::ORGANISATIONS.iter().map(|o| o.people.len()).sum();
+    let mut progress = Progress::new(
+        "demo",
+        (area_total + data::ORGANISATIONS.len() + people) as u64,
+    );
+
+    let mut tx = store.write().await?;
+    tx.mark_purpose(&ACTOR, DEMO_PURPOSE).await?;
+
+    let mut area_ids: HashMap<String, String> = HashMap::new();
+    for p in data::PROVINCES {
+        let province = tx
+            .create_area(
+                &ACTOR,
+                NewArea {
+                    kind: AreaKind::Province,
+                    name: p.name.into(),
+                    code: Some(p.code.into()),
+                    parent_id: None,
+                },
+            )
+            .await?;
+        area_ids.insert(format!("{} (provincie)", p.name), province.id.clone());
+        summary.provinces += 1;
+        progress.advance(1);
+        for m in p.municipalities {
+            let municipality = tx
+                .create_area(
+                    &ACTOR,
+                    NewArea {
+                        kind: AreaKind::Municipality,
+                        name: m.name.into(),
+                        code: Some(m.code.into()),
+                        parent_id: Some(province.id.clone()),
+                    },
+                )
+                .await?;
+            area_ids.insert(m.name.to_owned(), municipality.id.clone());
+            summary.municipalities += 1;
+            progress.advance(1);
+            for n in m.neighbourhoods {
+                let hood = tx
+                    .create_area(
+                        &ACTOR,
+                        NewArea {
+                            kind: AreaKind::Neighbourhood,
+                            name: (*n).into(),
+                            code: None,
+                            parent_id: Some(municipality.id.clone()),
+                        },
+                    )
+                    .await?;
+                area_ids.insert((*n).to_owned(), hood.id);
+                summary.neighbourhoods += 1;
+                progress.advance(1);
+            }
+        }
+    }
+    let area = |name: &str| {
+        area_ids
+            .get(name)
+            .cloned()
+            .ok_or_else(|| fail(format!("demo data names unknown area '{name}'")))
+    };
+
+    for o in data::ORGANISATIONS {
+        let slug = Slug::parse(o.slug).map_err(fail)?;
+        let org = tx
+            .create_organisation(
+                &ACTOR,
+                NewOrganisation {
+                    slug,
+                    name: o.name.into(),
+                    kind: o.kind,
+                },
+            )
+            .await?;
+        summary.organisations += 1;
+        progress.advance(1);
+        for a in o.areas {
+            tx.add_organisation_area(&ACTOR, &org.id, &area(a)?).await?;
+        }
+        let mut team_ids = HashMap::new();
+        for (team_name, team_area) in o.teams {
+            let area_id = team_area.map(area).transpose()?;
+            let team = tx
+                .create_team(
+                    &ACTOR,
+                    NewTeam {
+                        organisation_id: org.id.clone(),
+                        name: (*team_name).into(),
+                        area_id,
+                    },
+                )
+                .await?;
+            team_ids.insert(*team_name, team.id);
+            summary.teams += 1;
+        }
+        for person in o.people {
+            let email = Email::parse(person.email).map_err(fail)?;
+            let totp = demo_totp_secret(email.as_str());
+            let team_id = person.team.and_then(|t| team_ids.get(t).cloned());
+            let password_hash = password::hash(DEMO_PASSWORD, ids::random_bytes()).map_err(fail)?;
+            let user = tx
+                .create_user(
+                    &ACTOR,
+                    NewUser {
+                        email,
+                        name: PersonName::parse(person.name).map_err(fail)?,
+                        organisation_id: org.id.clone(),
+                        team_id,
+                        roles: person.roles.to_vec(),
+                        password_hash,
+                        totp_secret: totp.clone(),
+                    },
+                )
+                .await?;
+            summary.accounts.push(Account {
+                email: user.email,
+                name: user.name,
+                organisation: o.slug,
+                roles: user
+                    .roles
+                    .iter()
+                    .map(|r| r.code())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                totp: totp.to_base32(),
+            });
+            progress.advance(1);
+        }
+    }
+    tx.commit().await?;
+    progress.finish();
+    Ok(summary)
+}
+
+fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
+    println!(
+        "eenplan demo: synthetic Utrecht/Flevoland chain ready in {}",
+        path.display()
+    );
+    println!(
+        "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts",
+        s.provinces,
+        s.municipalities,
+        s.neighbourhoods,
+        s.organisations,
+        s.teams,
+        s.accounts.len()
+    );
+    println!();
+    println!("Demo accounts (invented people). Password for every account: {DEMO_PASSWORD}");
+    println!(
+        "Second factor: add the account's TOTP secret to an authenticator app (6 digits, 30 s)."
+    );
+    for a in &s.accounts {
+        println!(
+            "  {:<36} {:<20} {:<22} {:<22} {}",
+            a.email, a.name, a.organisation, a.roles, a.totp
+        );
+    }
+    println!();
+    if no_serve {
+        println!(
+            "Start it with: eenplan serve --database sqlite://{}",
+            path.display()
+        );
+    } else {
+        println!(
+            "Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop). Sign-in pages arrive with the next release."
+        );
+    }
+}

@@ -1,0 +1,27 @@
+use std::io::IsTerminal;
+
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
+
+/// Logs go to stderr. `EENPLAN_LOG` (e.g. `debug` or `info,sqlx=debug`) overrides the
+/// default: informative for the server, quiet for one-shot commands.
+pub fn init(long_running: bool) {
+    let default = if long_running {
+        "info,sqlx=warn"
+    } else {
+        "warn,sqlx=error"
+    };
+    let filter = std::env::var("EENPLAN_LOG")
+        .ok()
+        .and_then(|s| s.parse::<Targets>().ok())
+        .or_else(|| default.parse::<Targets>().ok())
+        .unwrap_or_default();
+    tracing_subscriber::registry()
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_ansi(std::io::stderr().is_terminal()),
+        )
+        .with(filter)
+        .init();
+}

@@ -1,0 +1,141 @@
+use std::io::{BufRead, IsTerminal};
+use std::process::ExitCode;
+
+use eenplan_domain::journal::Actor;
+use eenplan_domain::password;
+use eenplan_domain::role::Role;
+use eenplan_domain::totp::TotpSecret;
+use eenplan_domain::user::{Email, PersonName, check_password};
+use eenplan_store::{DatabaseUrl, NewUser, OpenMode, Store, ids};
+
+use crate::cli::UserAddArgs;
+use crate::error::{CliError, fail};
+
+/// The TOTP issuer shown in authenticator apps.
+pub const TOTP_ISSUER: &str = "eenplan";
+
+pub async fn add(args: UserAddArgs) -> Result<ExitCode, CliError> {
+    // Check everything the operator typed before touching the database or stdin.
+    let email = Email::parse(&args.email).map_err(fail)?;
+    let name = PersonName::parse(&args.name).map_err(|e| fail(format!("--name: {e}")))?;
+    let roles = args
+        .roles
+        .iter()
+        .map(|r| r.parse::<Role>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(fail)?;
+    let url = DatabaseUrl::parse(&args.db.database)?;
+    let store = Store::open(&url, OpenMode::MustExist).await?;
+    let result = add_in(&store, args, email, name, roles).await;
+    store.close().await;
+    result
+}
+
+async fn add_in(
+    store: &Store,
+    args: UserAddArgs,
+    email: Email,
+    name: PersonName,
+    roles: Vec<Role>,
+) -> Result<ExitCode, CliError> {
+    let mut tx = store.read().await?;
+    let Some(org) = tx.organisation_by_slug(&args.org).await? else {
+        let known: Vec<String> = tx
+            .organisations()
+            .await?
+            .into_iter()
+            .map(|o| o.slug)
+            .collect();
+        return Err(fail(format!(
+            "unknown organisation '{}'; known organisations: {}",
+            args.org,
+            if known.is_empty() {
+                "none yet".to_owned()
+            } else {
+                known.join(", ")
+            }
+        )));
+    };
+    let team_id = match &args.team {
+        Some(team) => {
+            let teams = tx.teams_of(&org.id).await?;
+            let found = teams
+                .iter()
+                .find(|t| t.name.eq_ignore_ascii_case(team.trim()));
+            match found {
+                Some(t) => Some(t.id.clone()),
+                None => {
+                    let names: Vec<&str> = teams.iter().map(|t| t.name.as_str()).collect();
+                    return Err(fail(format!(
+                        "organisation '{}' has no team '{team}'; its teams: {}",
+                        org.slug,
+                        if names.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
+                    )));
+                }
+            }
+        }
+        None => None,
+    };
+    drop(tx);
+    let password_text = read_password()?;
+    check_password(&password_text).map_err(fail)?;
+    let password_hash = password::hash(&password_text, ids::random_bytes()).map_err(fail)?;
+    let secret = TotpSecret::from_bytes(ids::random_bytes());
+    let mut tx = store.write().await?;
+    let user = tx
+        .create_user(
+            &operator(),
+            NewUser {
+                email,
+                name,
+                organisation_id: org.id.clone(),
+                team_id,
+                roles,
+                password_hash,
+                totp_secret: secret.clone(),
+            },
+        )
+        .await?;
+    tx.commit().await?;
+    println!(
+        "added {} ({}) at {} as {}",
+        user.name,
+        user.email,
+        org.slug,
+        user.roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    println!("{}", secret.provisioning_uri(TOTP_ISSUER, &user.email));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The account of whoever runs the command, recorded as the journal's actor.
+pub fn operator() -> Actor {
+    let os_user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".to_owned());
+    Actor::Cli { os_user }
+}
+
+fn read_password() -> Result<String, CliError> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Password (at least 12 characters; typing is visible, pipe it in to avoid that): ");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\n', '\r']).to_owned();
+    if password.is_empty() {
+        return Err(fail(
+            "no password on standard input: pipe it in, e.g. `printf '%s\\n' \"$PW\" | eenplan user add ...`",
+        ));
+    }
+    Ok(password)
+}

@@ -1,0 +1,507 @@
+//! The `eenplan` binary as an operator uses it: exit codes, one-line errors, the demo,
+//! verify on a tampered journal (SQLite, and PostgreSQL when
+//! `EENPLAN_TEST_POSTGRES_URL` is set), backup, and serve with graceful shutdown.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../../store/tests/support/mod.rs"]
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use eenplan_store::{Backend, DatabaseUrl};
+use libtest_mimic::{Arguments, Failed, Trial};
+use support::{TestDb, postgres_url, seed_organisations};
+
+const BIN: &str = env!("CARGO_BIN_EXE_eenplan");
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = vec![
+        Trial::test("help_for_every_command", help_for_every_command),
+        Trial::test(
+            "errors_are_one_line_and_exit_2",
+            errors_are_one_line_and_exit_2,
+        ),
+        Trial::test(
+            "demo_replaces_only_a_demo_database",
+            demo_replaces_only_a_demo_database,
+        ),
+        Trial::test(
+            "user_add_journals_and_prints_otpauth_uri",
+            user_add_journals_and_prints_otpauth_uri,
+        ),
+        Trial::test("backup_makes_a_verified_copy", backup_makes_a_verified_copy),
+        Trial::test(
+            "serve_answers_healthz_and_stops_on_sigterm",
+            serve_answers_healthz_and_stops_on_sigterm,
+        ),
+    ];
+    let mut backends = vec![Backend::Sqlite];
+    if postgres_url().is_some() {
+        backends.push(Backend::Postgres);
+    } else {
+        println!(
+            "NOTE: PostgreSQL runs of `eenplan verify` SKIPPED: set {} to run them",
+            support::POSTGRES_ENV
+        );
+    }
+    for backend in backends {
+        let prefix = format!("{backend:?}").to_lowercase();
+        for (name, tamper, expected) in TAMPERING {
+            trials.push(Trial::test(
+                format!("{prefix}::verify_reports_{name}"),
+                move || verify_reports(backend, tamper, expected),
+            ));
+        }
+        trials.push(Trial::test(
+            format!("{prefix}::verify_accepts_untouched_journal"),
+            move || verify_reports(backend, "", &[]),
+        ));
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn eenplan(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_remove("EENPLAN_DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn check(cond: bool, msg: impl FnOnce() -> String) -> Result<(), Failed> {
+    if cond { Ok(()) } else { Err(msg().into()) }
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "eenplan_cli_{name}_{}_{}",
+        std::process::id(),
+        eenplan_store::ids::new_id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+fn help_for_every_command() -> Result<(), Failed> {
+    for cmd in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["migrate", "--help"],
+        vec!["verify", "--help"],
+        vec!["demo", "--help"],
+        vec!["user", "--help"],
+        vec!["user", "add", "--help"],
+        vec!["backup", "--help"],
+    ] {
+        let out = eenplan(&cmd, None);
+        check(
+            out.status.success() && text(&out.stdout).contains("Usage:"),
+            || format!("{cmd:?}: {}", text(&out.stderr)),
+        )?;
+    }
+    Ok(())
+}
+
+fn errors_are_one_line_and_exit_2() -> Result<(), Failed> {
+    let dir = temp_dir("errors");
+    let db = sqlite_url(&dir.join("e.sqlite"));
+    let out = eenplan(&["migrate", "--database", &db], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let cases: Vec<(Vec<String>, Option<&str>, &str)> = vec![
+        (
+            vec![
+                "verify".into(),
+                "--database".into(),
+                "mysql://root:geheim@h/db".into(),
+            ],
+            None,
+            "use sqlite://PATH or postgres://",
+        ),
+        (
+            vec![
+                "verify".into(),
+                "--database".into(),
+                sqlite_url(&dir.join("nope.sqlite")),
+            ],
+            None,
+            "no database at",
+        ),
+        (
+            vec![
+                "migrate".into(),
+                "--database".into(),
+                "postgres://postgres@127.0.0.1:1/test".into(),
+            ],
+            None,
+            "cannot open the database",
+        ),
+        (
+            vec![
+                "verify".into(),
+                "--database".into(),
+                db.clone(),
+                "--anchor".into(),
+                "12".into(),
+            ],
+            None,
+            "is not an anchor",
+        ),
+        (
+            [
+                "user",
+                "add",
+                "--database",
+                &db,
+                "--email",
+                "a@b.nl",
+                "--name",
+                "A",
+                "--org",
+                "onbekend",
+                "--role",
+                "professional",
+            ]
+            .map(String::from)
+            .to_vec(),
+            Some("een lang genoeg wachtwoord\n"),
+            "unknown organisation 'onbekend'",
+        ),
+        (
+            [
+                "user",
+                "add",
+                "--database",
+                &db,
+                "--email",
+                "geen-email",
+                "--name",
+                "A",
+                "--org",
+                "x",
+                "--role",
+                "professional",
+            ]
+            .map(String::from)
+            .to_vec(),
+            None,
+            "not a valid e-mail address",
+        ),
+    ];
+    for (args, stdin, expected) in cases {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = eenplan(&refs, stdin);
+        let err = text(&out.stderr);
+        check(out.status.code() == Some(2), || {
+            format!("{args:?}: exit {:?}, {err}", out.status.code())
+        })?;
+        check(err.lines().count() == 1 && err.contains(expected), || {
+            format!("{args:?}: {err:?}")
+        })?;
+        check(!err.contains("geheim"), || {
+            format!("password leaked: {err}")
+        })?;
+    }
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn demo_replaces_only_a_demo_database() -> Result<(), Failed> {
+    let dir = temp_dir("demo");
+    let path = dir.join("demo.sqlite");
+    let url = sqlite_url(&path);
+    for round in 0..2 {
+        let out = eenplan(&["demo", "--database", &url, "--no-serve"], None);
+        let stdout = text(&out.stdout);
+        check(out.status.success(), || {
+            format!("round {round}: {}", text(&out.stderr))
+        })?;
+        check(
+            stdout.contains("13 organisations") && stdout.contains("sanne.devries@lokalis.example"),
+            || stdout.clone(),
+        )?;
+    }
+    let out = eenplan(&["verify", "--database", &url], None);
+    check(
+        out.status.success() && text(&out.stdout).contains("journal intact: 95 entries"),
+        || text(&out.stdout),
+    )?;
+
+    let precious = dir.join("real.sqlite");
+    std::fs::write(&precious, b"not a demo").unwrap();
+    let out = eenplan(
+        &["demo", "--database", &sqlite_url(&precious), "--no-serve"],
+        None,
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("refusing to overwrite"),
+        || text(&out.stderr),
+    )?;
+    check(std::fs::read(&precious).unwrap() == b"not a demo", || {
+        "the file was changed".into()
+    })?;
+
+    let real_db = dir.join("migrated.sqlite");
+    let out = eenplan(&["migrate", "--database", &sqlite_url(&real_db)], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let out = eenplan(
+        &["demo", "--database", &sqlite_url(&real_db), "--no-serve"],
+        None,
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("not an eenplan demo database"),
+        || text(&out.stderr),
+    )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
+    let dir = temp_dir("user");
+    let url = sqlite_url(&dir.join("demo.sqlite"));
+    let out = eenplan(&["demo", "--database", &url, "--no-serve"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let args = [
+        "user",
+        "add",
+        "--database",
+        &url,
+        "--email",
+        "Nieuwe.Collega@save.example",
+        "--name",
+        "Nieuwe Collega",
+        "--org",
+        "save",
+        "--role",
+        "professional",
+        "--role",
+        "team_lead",
+        "--team",
+        "SAVE team Flevoland",
+    ];
+    let out = eenplan(&args, Some("een lang genoeg wachtwoord\n"));
+    let stdout = text(&out.stdout);
+    check(out.status.success(), || text(&out.stderr))?;
+    check(
+        stdout.contains("otpauth://totp/eenplan:nieuwe.collega%40save.example?secret="),
+        || stdout.clone(),
+    )?;
+    let out = eenplan(&args, Some("een lang genoeg wachtwoord\n"));
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("already exists"),
+        || text(&out.stderr),
+    )?;
+    let out = eenplan(
+        &[
+            "user",
+            "add",
+            "--database",
+            &url,
+            "--email",
+            "kort@save.example",
+            "--name",
+            "K",
+            "--org",
+            "save",
+            "--role",
+            "professional",
+        ],
+        Some("te kort\n"),
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("at least 12 characters"),
+        || text(&out.stderr),
+    )?;
+    let out = eenplan(&["verify", "--database", &url], None);
+    check(
+        text(&out.stdout).contains("journal intact: 96 entries"),
+        || text(&out.stdout),
+    )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn backup_makes_a_verified_copy() -> Result<(), Failed> {
+    let dir = temp_dir("backup");
+    let url = sqlite_url(&dir.join("demo.sqlite"));
+    let copy = dir.join("copy.sqlite");
+    check(
+        eenplan(&["demo", "--database", &url, "--no-serve"], None)
+            .status
+            .success(),
+        || "demo failed".into(),
+    )?;
+    let out = eenplan(
+        &["backup", "--database", &url, "--to", copy.to_str().unwrap()],
+        None,
+    );
+    check(
+        out.status.success() && text(&out.stdout).contains("95 journal entries, chain verified"),
+        || text(&out.stderr),
+    )?;
+    let out = eenplan(&["verify", "--database", &sqlite_url(&copy)], None);
+    check(out.status.success(), || text(&out.stdout))?;
+    let out = eenplan(
+        &["backup", "--database", &url, "--to", copy.to_str().unwrap()],
+        None,
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("never overwrites"),
+        || text(&out.stderr),
+    )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+/// Kills and reaps the server if a check fails half-way, so no test leaves it running.
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.0.try_wait(), Ok(None)) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+}
+
+fn serve_answers_healthz_and_stops_on_sigterm() -> Result<(), Failed> {
+    let dir = temp_dir("serve");
+    let url = sqlite_url(&dir.join("s.sqlite"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let mut server = Server(
+        Command::new(BIN)
+            .args([
+                "serve",
+                "--database",
+                &url,
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let response = loop {
+        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+            s.write_all(b"GET /healthz HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+            let mut body = String::new();
+            s.read_to_string(&mut body)?;
+            break body;
+        }
+        check(Instant::now() < deadline, || {
+            "server did not start within 30 s".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    check(
+        response.starts_with("HTTP/1.0 200") && response.contains(r#""database":"ok""#),
+        || response.clone(),
+    )?;
+    let killed = Command::new("kill")
+        .args(["-TERM", &server.0.id().to_string()])
+        .status()?;
+    check(killed.success(), || "kill failed".into())?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.0.try_wait()? {
+            break status;
+        }
+        check(Instant::now() < deadline, || {
+            "server did not stop within 10 s of SIGTERM".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    check(status.success(), || format!("server exited with {status}"))?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+/// (name, SQL run behind eenplan's back, lines `eenplan verify` must print).
+const TAMPERING: &[(&str, &str, &[&str])] = &[
+    (
+        "an_edited_payload",
+        "UPDATE journal SET payload = replace(payload, 'Organisatie 2', 'Organisatie X') WHERE seq = 3",
+        &["entry #3: content does not match its hash (edited)"],
+    ),
+    ("a_deleted_entry", "DELETE FROM journal WHERE seq = 2", &["entry #2: missing (deleted)"]),
+    (
+        "an_inserted_entry",
+        "UPDATE journal SET seq = seq + 1000 WHERE seq >= 3;
+         UPDATE journal SET seq = seq - 999 WHERE seq >= 1003;
+         INSERT INTO journal SELECT 3, 'forged', recorded_at, actor, actor_organisation, kind,
+             subject_type, subject_id, payload, payload_sha256, prev_hash, hash FROM journal WHERE seq = 2;",
+        &["entry #3: content and link both wrong"],
+    ),
+    (
+        "swapped_entries",
+        "UPDATE journal SET seq = 1000 WHERE seq = 2;
+         UPDATE journal SET seq = 2 WHERE seq = 3;
+         UPDATE journal SET seq = 3 WHERE seq = 1000;",
+        &["entry #2: content and link both wrong", "entry #3: content and link both wrong"],
+    ),
+];
+
+fn verify_reports(backend: Backend, tamper: &str, expected: &[&str]) -> Result<(), Failed> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(async {
+        let db = TestDb::new(backend).await;
+        let store = db.open().await;
+        seed_organisations(&store, 5).await;
+        store.close().await;
+        if !tamper.is_empty() {
+            db.disable_journal_protection().await;
+            db.raw(tamper).await.unwrap();
+        }
+        db
+    });
+    let url = match &db.url {
+        DatabaseUrl::Sqlite(p) => sqlite_url(p),
+        DatabaseUrl::Postgres(u) => u.clone(),
+    };
+    let out = eenplan(&["verify", "--database", &url], None);
+    let stdout = text(&out.stdout);
+    rt.block_on(db.cleanup());
+    if expected.is_empty() {
+        check(
+            out.status.success() && stdout.contains("journal intact: 5 entries"),
+            || stdout.clone(),
+        )
+    } else {
+        check(out.status.code() == Some(1), || {
+            format!("exit {:?}: {stdout}", out.status.code())
+        })?;
+        check(stdout.starts_with("journal TAMPERED"), || stdout.clone())?;
+        for line in expected {
+            check(stdout.contains(line), || {
+                format!("missing {line:?} in {stdout}")
+            })?;
+        }
+        Ok(())
+    }
+}

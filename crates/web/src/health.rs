@@ -1,0 +1,24 @@
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::{AppState, Problem};
+
+/// For load balancers and monitoring: 200 only when the database answers.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => Json(json!({ "status": "ok", "database": "ok" })).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: database unreachable");
+            Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database-unavailable",
+                "De database is niet bereikbaar",
+            )
+            .detail("eenplan kan de database nu niet bereiken; probeer het zo opnieuw.")
+            .into_response()
+        }
+    }
+}
