@@ -11,6 +11,7 @@ pub mod ids;
 mod instance;
 mod journal;
 mod migrate;
+mod sqlite_files;
 mod url;
 mod users;
 
@@ -19,6 +20,7 @@ pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team}
 pub use error::StoreError;
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
+pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};
 

@@ -1,5 +1,7 @@
 //! The router without a network: health, errors, headers and assets.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
@@ -19,9 +21,12 @@ impl Fixture {
             std::process::id(),
             eenplan_store::ids::new_id()
         ));
-        let store = Store::open(&DatabaseUrl::Sqlite(path.clone()), OpenMode::CreateIfMissing)
-            .await
-            .unwrap();
+        let store = Store::open(
+            &DatabaseUrl::Sqlite(path.clone()),
+            OpenMode::CreateIfMissing,
+        )
+        .await
+        .unwrap();
         Self { store, path }
     }
 
@@ -40,11 +45,7 @@ impl Fixture {
 
     async fn done(self) {
         self.store.close().await;
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = self.path.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
+        let _ = eenplan_store::remove_sqlite_database(&self.path);
     }
 }
 
@@ -77,7 +78,12 @@ async fn unknown_api_paths_are_problem_json_and_pages_are_html() {
 
     let (status, headers, body) = f.get("/bestaat-niet").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    assert!(headers[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert!(body.contains("<h1>Pagina niet gevonden</h1>"));
     f.done().await;
 }
@@ -85,7 +91,13 @@ async fn unknown_api_paths_are_problem_json_and_pages_are_html() {
 #[tokio::test]
 async fn every_response_carries_the_security_headers() {
     let f = Fixture::new().await;
-    for uri in ["/", "/healthz", "/static/eenplan.css", "/bestaat-niet", "/api/v1/x"] {
+    for uri in [
+        "/",
+        "/healthz",
+        "/static/eenplan.css",
+        "/bestaat-niet",
+        "/api/v1/x",
+    ] {
         let (_, headers, _) = f.get(uri).await;
         let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
         assert!(csp.contains("frame-ancestors 'none'"), "{uri}: {csp}");

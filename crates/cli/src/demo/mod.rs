@@ -14,8 +14,8 @@ use eenplan_domain::password;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName};
 use eenplan_store::{
-    DEMO_PURPOSE, DatabaseUrl, NewArea, NewOrganisation, NewTeam, NewUser, OpenMode, Store, ids,
-    sqlite_file_purpose,
+    DEMO_PURPOSE, DatabaseUrl, NewArea, NewOrganisation, NewTeam, NewUser, OpenMode, Store, Tx,
+    ids, remove_sqlite_database, sqlite_file_purpose,
 };
 use sha2::{Digest, Sha256};
 
@@ -65,16 +65,8 @@ async fn clear_previous_demo(path: &Path) -> Result<(), CliError> {
             path.display()
         )));
     }
-    for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.as_os_str().to_owned();
-        file.push(suffix);
-        match std::fs::remove_file(&file) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(fail(format!("cannot remove the old demo database: {e}"))),
-        }
-    }
-    Ok(())
+    remove_sqlite_database(path)
+        .map_err(|e| fail(format!("cannot remove the old demo database: {e}")))
 }
 
 #[derive(Debug, Default)]
@@ -129,48 +121,32 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
 
     let mut area_ids: HashMap<String, String> = HashMap::new();
     for p in data::PROVINCES {
-        let province = tx
-            .create_area(
-                &ACTOR,
-                NewArea {
-                    kind: AreaKind::Province,
-                    name: p.name.into(),
-                    code: Some(p.code.into()),
-                    parent_id: None,
-                },
-            )
-            .await?;
-        area_ids.insert(format!("{} (provincie)", p.name), province.id.clone());
+        let province = add_area(&mut tx, AreaKind::Province, p.name, Some(p.code), None).await?;
+        area_ids.insert(format!("{} (provincie)", p.name), province.clone());
         summary.provinces += 1;
         progress.advance(1);
         for m in p.municipalities {
-            let municipality = tx
-                .create_area(
-                    &ACTOR,
-                    NewArea {
-                        kind: AreaKind::Municipality,
-                        name: m.name.into(),
-                        code: Some(m.code.into()),
-                        parent_id: Some(province.id.clone()),
-                    },
-                )
-                .await?;
-            area_ids.insert(m.name.to_owned(), municipality.id.clone());
+            let municipality = add_area(
+                &mut tx,
+                AreaKind::Municipality,
+                m.name,
+                Some(m.code),
+                Some(&province),
+            )
+            .await?;
+            area_ids.insert(m.name.to_owned(), municipality.clone());
             summary.municipalities += 1;
             progress.advance(1);
             for n in m.neighbourhoods {
-                let hood = tx
-                    .create_area(
-                        &ACTOR,
-                        NewArea {
-                            kind: AreaKind::Neighbourhood,
-                            name: (*n).into(),
-                            code: None,
-                            parent_id: Some(municipality.id.clone()),
-                        },
-                    )
-                    .await?;
-                area_ids.insert((*n).to_owned(), hood.id);
+                let hood = add_area(
+                    &mut tx,
+                    AreaKind::Neighbourhood,
+                    n,
+                    None,
+                    Some(&municipality),
+                )
+                .await?;
+                area_ids.insert((*n).to_owned(), hood);
                 summary.neighbourhoods += 1;
                 progress.advance(1);
             }
@@ -253,6 +229,22 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
     tx.commit().await?;
     progress.finish();
     Ok(summary)
+}
+
+async fn add_area(
+    tx: &mut Tx,
+    kind: AreaKind,
+    name: &str,
+    code: Option<&str>,
+    parent_id: Option<&str>,
+) -> Result<String, CliError> {
+    let new = NewArea {
+        kind,
+        name: name.to_owned(),
+        code: code.map(str::to_owned),
+        parent_id: parent_id.map(str::to_owned),
+    };
+    Ok(tx.create_area(&ACTOR, new).await?.id)
 }
 
 fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {

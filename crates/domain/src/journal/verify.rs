@@ -106,7 +106,7 @@ impl fmt::Display for Finding {
             Finding::HeadMissing => write!(f, "the journal head record is missing"),
             Finding::AnchorMismatch { seq } => write!(
                 f,
-                "entry #{seq}: differs from the anchor written down earlier (chain rewritten)"
+                "entry #{seq}: missing, or different from the anchor written down earlier (chain rewritten or cut short)"
             ),
         }
     }

@@ -130,11 +130,7 @@ impl TestDb {
     pub async fn cleanup(self) {
         match self.cleanup {
             Cleanup::File(path) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let mut p = path.clone().into_os_string();
-                    p.push(suffix);
-                    let _ = std::fs::remove_file(p);
-                }
+                let _ = eenplan_store::remove_sqlite_database(&path);
             }
             Cleanup::Schema { admin_url, schema } => {
                 if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
