@@ -29,6 +29,8 @@ pub enum Command {
     },
     /// Write a consistent online copy of a SQLite database.
     Backup(BackupArgs),
+    /// Print the current second-factor code of a demo account (demo databases only).
+    DemoCode(DemoCodeArgs),
 }
 
 impl Command {
@@ -55,6 +57,19 @@ pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "EENPLAN_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    #[command(flatten)]
+    pub sessions: SessionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SessionArgs {
+    /// Send cookies without `Secure`, for plain HTTP on this machine only; refused
+    /// unless --listen is a loopback address.
+    #[arg(long, env = "EENPLAN_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
+    /// Shorter idle timeout in seconds (tests, stricter policies); capped at 900.
+    #[arg(long, env = "EENPLAN_SESSION_IDLE_SECONDS")]
+    pub session_idle_seconds: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -78,6 +93,18 @@ pub struct DemoArgs {
     /// Only create the data set; do not start the server.
     #[arg(long)]
     pub no_serve: bool,
+    /// Shorter idle timeout in seconds (tests); capped at 900.
+    #[arg(long, env = "EENPLAN_SESSION_IDLE_SECONDS")]
+    pub session_idle_seconds: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoCodeArgs {
+    /// The demo database (only demo databases are accepted).
+    #[arg(long, default_value = "sqlite://eenplan-demo.sqlite")]
+    pub database: String,
+    /// E-mail address of a demo account.
+    pub email: String,
 }
 
 #[derive(Debug, Subcommand)]

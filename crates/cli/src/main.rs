@@ -55,6 +55,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
             command: UserCommand::Add(args),
         } => user::add(args).await,
         Command::Backup(args) => backup::run(args).await,
+        Command::DemoCode(args) => demo::code(args).await,
     }
 }
 

@@ -1,25 +1,48 @@
 use std::net::SocketAddr;
 use std::process::ExitCode;
 
+use eenplan_domain::session::Timeouts;
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
+use eenplan_web::{AppState, AuthConfig};
 
-use crate::cli::ServeArgs;
+use crate::cli::{ServeArgs, SessionArgs};
 use crate::error::{CliError, fail};
 
 pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
+    let auth = auth_config(&args.sessions, args.listen)?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
-    serve(store, args.listen).await?;
+    serve(store, args.listen, auth).await?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// Cookies without `Secure` only make sense for plain HTTP on this machine; anywhere
+/// else they would travel in the clear, so that combination is refused.
+pub fn auth_config(args: &SessionArgs, listen: SocketAddr) -> Result<AuthConfig, CliError> {
+    if args.insecure_cookies && !listen.ip().is_loopback() {
+        return Err(fail(format!(
+            "--insecure-cookies is only allowed on a loopback address, not {listen}: serve behind TLS instead"
+        )));
+    }
+    Ok(AuthConfig {
+        secure_cookies: !args.insecure_cookies,
+        timeouts: args
+            .session_idle_seconds
+            .map_or_else(Timeouts::default, Timeouts::with_idle_seconds),
+    })
+}
+
 /// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly.
-pub async fn serve(store: Store, listen: SocketAddr) -> Result<(), CliError> {
+pub async fn serve(store: Store, listen: SocketAddr, auth: AuthConfig) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| fail(format!("cannot listen on {listen}: {e}")))?;
-    tracing::info!(address = %listen, database = %store.url(), "eenplan is serving");
-    let result = eenplan_web::serve(store.clone(), listener, eenplan_web::shutdown_signal()).await;
+    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, "eenplan is serving");
+    let state = AppState {
+        store: store.clone(),
+        auth,
+    };
+    let result = eenplan_web::serve(state, listener, eenplan_web::shutdown_signal()).await;
     store.close().await;
     result.map_err(|e| fail(format!("server stopped: {e}")))
 }

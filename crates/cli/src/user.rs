@@ -11,9 +11,6 @@ use eenplan_store::{DatabaseUrl, NewUser, OpenMode, Store, ids};
 use crate::cli::UserAddArgs;
 use crate::error::{CliError, fail};
 
-/// The TOTP issuer shown in authenticator apps.
-pub const TOTP_ISSUER: &str = "eenplan";
-
 pub async fn add(args: UserAddArgs) -> Result<ExitCode, CliError> {
     // Check everything the operator typed before touching the database or stdin.
     let email = Email::parse(&args.email).map_err(fail)?;
@@ -82,7 +79,7 @@ async fn add_in(
     };
     drop(tx);
     let password_text = read_password()?;
-    check_password(&password_text).map_err(fail)?;
+    check_password(&password_text, &[email.as_str(), name.as_str()]).map_err(fail)?;
     let password_hash = password::hash(&password_text, ids::random_bytes()).map_err(fail)?;
     let secret = TotpSecret::from_bytes(ids::random_bytes());
     let mut tx = store.write().await?;
@@ -112,7 +109,10 @@ async fn add_in(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    println!("{}", secret.provisioning_uri(TOTP_ISSUER, &user.email));
+    println!(
+        "{}",
+        secret.provisioning_uri(eenplan_domain::totp::ISSUER, &user.email)
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -73,6 +73,10 @@ impl PersonName {
 pub const PASSWORD_MIN_CHARS: usize = 12;
 pub const PASSWORD_MAX_CHARS: usize = 256;
 
+/// Common and breached passwords, most common first, lowercased (from zxcvbn-ts's
+/// list, vendored by `scripts/vendor-assets.sh`).
+const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PasswordError {
     #[error(
@@ -81,17 +85,45 @@ pub enum PasswordError {
     TooShort,
     #[error("the password is too long: use at most {PASSWORD_MAX_CHARS} characters")]
     TooLong,
+    #[error("this password is on a list of common or breached passwords: choose another")]
+    Common,
+    #[error("the password must not be your e-mail address, your name or the name of this service")]
+    Context,
 }
 
-pub fn check_password(password: &str) -> Result<(), PasswordError> {
+fn common_passwords() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| COMMON_PASSWORDS.lines().filter(|l| !l.is_empty()).collect())
+}
+
+/// NIST SP 800-63B 5.1.1.2: at least 12 characters, not a known common or breached
+/// password (also with digits or symbols merely added at either end), and not a
+/// context word such as the user's e-mail address or name.
+pub fn check_password(password: &str, context: &[&str]) -> Result<(), PasswordError> {
     let count = password.chars().count();
     if count < PASSWORD_MIN_CHARS {
-        Err(PasswordError::TooShort)
-    } else if count > PASSWORD_MAX_CHARS {
-        Err(PasswordError::TooLong)
-    } else {
-        Ok(())
+        return Err(PasswordError::TooShort);
     }
+    if count > PASSWORD_MAX_CHARS {
+        return Err(PasswordError::TooLong);
+    }
+    let lower = password.to_lowercase();
+    let decoration = |c: char| c.is_ascii_digit() || c.is_ascii_punctuation() || c == ' ';
+    let core = lower.trim_matches(decoration);
+    let list = common_passwords();
+    // Only digits and symbols ("1234567890123") is as guessable as a listed password.
+    if core.is_empty() || list.contains(lower.as_str()) || list.contains(core) {
+        return Err(PasswordError::Common);
+    }
+    let is_context = |word: &str| {
+        let w = word.trim().to_lowercase();
+        !w.is_empty() && (w == lower || w == core)
+    };
+    if context.iter().copied().chain(["eenplan"]).any(is_context) {
+        return Err(PasswordError::Context);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -129,12 +161,53 @@ mod tests {
 
     #[test]
     fn password_length_counts_characters_not_bytes() {
-        assert_eq!(check_password("elf tekens!"), Err(PasswordError::TooShort));
-        assert_eq!(check_password("twaalf tekens"), Ok(()));
-        assert_eq!(check_password("ééééééééééé"), Err(PasswordError::TooShort));
         assert_eq!(
-            check_password(&"a".repeat(257)),
+            check_password("elf tekens!", &[]),
+            Err(PasswordError::TooShort)
+        );
+        assert_eq!(check_password("twaalf tekens", &[]), Ok(()));
+        assert_eq!(
+            check_password("ééééééééééé", &[]),
+            Err(PasswordError::TooShort)
+        );
+        assert_eq!(
+            check_password(&"a".repeat(257), &[]),
             Err(PasswordError::TooLong)
         );
+    }
+
+    #[test]
+    fn common_and_breached_passwords_are_refused() {
+        assert!(
+            common_passwords().len() > 10_000,
+            "the shipped list is loaded"
+        );
+        for bad in [
+            "qwertyuiop123",
+            "Password1234",
+            "1234567890123",
+            "!!iloveyou2024!!",
+        ] {
+            assert_eq!(
+                check_password(bad, &[]),
+                Err(PasswordError::Common),
+                "{bad}"
+            );
+        }
+        assert_eq!(check_password("vier woorden in een zin", &[]), Ok(()));
+    }
+
+    #[test]
+    fn context_words_are_refused() {
+        let ctx = ["sanne.devries@lokalis.example", "Sanne de Vries"];
+        assert_eq!(
+            check_password("Sanne.DeVries@lokalis.example", &ctx),
+            Err(PasswordError::Context)
+        );
+        assert_eq!(
+            check_password("sanne de vries!!", &ctx),
+            Err(PasswordError::Context)
+        );
+        assert_eq!(check_password("eenplan-eenplan", &ctx), Ok(()));
     }
 }

@@ -3,6 +3,7 @@
 //! once against the small query layer in [`db`], and only migrations and locking differ
 //! per backend.
 
+mod auth;
 mod backup;
 pub mod db;
 mod directory;
@@ -15,6 +16,7 @@ mod sqlite_files;
 mod url;
 mod users;
 
+pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;

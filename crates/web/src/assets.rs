@@ -10,11 +10,30 @@ struct Asset {
     body: &'static [u8],
 }
 
-const ASSETS: &[Asset] = &[Asset {
-    path: "eenplan.css",
-    content_type: "text/css; charset=utf-8",
-    body: include_bytes!("../static/eenplan.css"),
-}];
+const CSS: &str = "text/css; charset=utf-8";
+
+const ASSETS: &[Asset] = &[
+    Asset {
+        path: "eenplan.css",
+        content_type: CSS,
+        body: include_bytes!("../static/eenplan.css"),
+    },
+    Asset {
+        path: "vendor/utrecht-components.css",
+        content_type: CSS,
+        body: include_bytes!("../static/vendor/utrecht-components.css"),
+    },
+    Asset {
+        path: "vendor/utrecht-design-tokens.css",
+        content_type: CSS,
+        body: include_bytes!("../static/vendor/utrecht-design-tokens.css"),
+    },
+    Asset {
+        path: "vendor/htmx.min.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/vendor/htmx.min.js"),
+    },
+];
 
 pub async fn serve(Path(path): Path<String>) -> Response {
     match ASSETS.iter().find(|a| a.path == path) {

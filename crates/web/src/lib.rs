@@ -1,20 +1,28 @@
 //! The eenplan web server. Handlers translate HTTP to store and domain calls and back;
 //! rules live in `eenplan-domain`.
 
+mod api;
 mod assets;
+pub mod auth;
+mod client;
 mod health;
+pub mod i18n;
 mod pages;
 mod problem;
+pub mod routes;
 mod security;
 
 use std::future::Future;
+use std::net::SocketAddr;
 
 use axum::Router;
-use axum::routing::get;
+use axum::middleware::{from_fn_with_state, map_response};
 use eenplan_store::Store;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+pub use api::openapi::document as openapi_document;
+pub use auth::AuthConfig;
 pub use problem::Problem;
 
 /// What every handler can reach. Holds nothing a second instance would need: all
@@ -22,15 +30,23 @@ pub use problem::Problem;
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub store: Store,
+    pub auth: AuthConfig,
 }
 
 pub fn router(state: AppState) -> Router {
-    Router::new()
-        .route("/", get(pages::index))
-        .route("/healthz", get(health::healthz))
-        .route("/static/{*path}", get(assets::serve))
-        .fallback(pages::not_found)
-        .layer(axum::middleware::map_response(security::headers))
+    let mut router = Router::new();
+    for (route, method_router) in routes::table() {
+        let guarded = method_router.route_layer(from_fn_with_state(
+            (route.policy, route.surface),
+            auth::enforce,
+        ));
+        router = router.route(route.path, guarded);
+    }
+    router
+        .fallback(pages::errors::not_found)
+        .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
+        .layer(from_fn_with_state(state.clone(), auth::resolve))
+        .layer(map_response(security::headers))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
@@ -41,11 +57,11 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves until `shutdown` completes, then lets requests in flight finish.
 pub async fn serve(
-    store: Store,
+    state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(AppState { store });
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

@@ -15,6 +15,17 @@ pub struct Problem {
     pub detail: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub instance: Option<String>,
+    /// Field errors, as the Dutch API design rules name them.
+    #[serde(rename = "invalidParams", skip_serializing_if = "Vec::is_empty")]
+    pub invalid_params: Vec<InvalidParam>,
+}
+
+/// One field that needs fixing: which, a stable code, and what to do in Dutch.
+#[derive(Debug, Clone, Serialize)]
+pub struct InvalidParam {
+    pub name: String,
+    pub code: String,
+    pub reason: String,
 }
 
 impl Problem {
@@ -27,11 +38,21 @@ impl Problem {
             status: status.as_u16(),
             detail: None,
             instance: None,
+            invalid_params: Vec::new(),
         }
     }
 
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
+        self
+    }
+
+    pub fn invalid_param(mut self, name: &str, code: &str, reason: &str) -> Self {
+        self.invalid_params.push(InvalidParam {
+            name: name.to_owned(),
+            code: code.to_owned(),
+            reason: reason.to_owned(),
+        });
         self
     }
 

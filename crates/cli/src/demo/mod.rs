@@ -49,7 +49,14 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
-    crate::serve::serve(store, SocketAddr::from((Ipv4Addr::LOCALHOST, args.port))).await?;
+    let listen = SocketAddr::from((Ipv4Addr::LOCALHOST, args.port));
+    // Plain HTTP on this machine: cookies without `Secure` (allowed on loopback only).
+    let sessions = crate::cli::SessionArgs {
+        insecure_cookies: true,
+        session_idle_seconds: args.session_idle_seconds,
+    };
+    let auth = crate::serve::auth_config(&sessions, listen)?;
+    crate::serve::serve(store, listen, auth).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -211,6 +218,8 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
                     },
                 )
                 .await?;
+            // The secrets are printed, so the accounts count as enrolled already.
+            tx.preconfirm_second_factor(&user.id).await?;
             summary.accounts.push(Account {
                 email: user.email,
                 name: user.name,
@@ -262,25 +271,70 @@ fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
         s.accounts.len()
     );
     println!();
-    println!("Demo accounts (invented people). Password for every account: {DEMO_PASSWORD}");
+    println!("Sign in at http://127.0.0.1:{port}/aanmelden with one of these invented people.");
+    println!("Password for every account: {DEMO_PASSWORD}");
+    println!("Second-factor code: in another terminal run");
+    println!("    cargo run --release -- demo-code EMAIL        (or: eenplan demo-code EMAIL)");
+    println!("or add the account's TOTP secret to an authenticator app (6 digits, 30 s).");
+    println!();
     println!(
-        "Second factor: add the account's TOTP secret to an authenticator app (6 digits, 30 s)."
+        "  {:<22} {:<36} {:<20} {:<22} TOTP secret",
+        "role", "e-mail", "name", "organisation"
     );
+    let mut shown = std::collections::BTreeSet::new();
     for a in &s.accounts {
+        let first_of_role = shown.insert(a.roles.clone());
+        let marker = if first_of_role { &a.roles } else { "" };
         println!(
-            "  {:<36} {:<20} {:<22} {:<22} {}",
-            a.email, a.name, a.organisation, a.roles, a.totp
+            "  {:<22} {:<36} {:<20} {:<22} {}",
+            marker, a.email, a.name, a.organisation, a.totp
         );
     }
     println!();
     if no_serve {
         println!(
-            "Start it with: eenplan serve --database sqlite://{}",
+            "Start it with: eenplan serve --insecure-cookies --database sqlite://{}",
             path.display()
         );
     } else {
-        println!(
-            "Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop). Sign-in pages arrive with the next release."
-        );
+        println!("Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop)");
     }
+}
+
+/// `eenplan demo-code EMAIL`: the account's current code, read from a demo database.
+pub async fn code(args: crate::cli::DemoCodeArgs) -> Result<ExitCode, CliError> {
+    let url = DatabaseUrl::parse(&args.database)?;
+    let DatabaseUrl::Sqlite(path) = &url else {
+        return Err(fail(
+            "demo-code reads a demo database: pass --database sqlite://PATH",
+        ));
+    };
+    if !path.exists() {
+        return Err(fail(format!(
+            "no demo database at {}: run `eenplan demo` first",
+            path.display()
+        )));
+    }
+    if sqlite_file_purpose(path).await.ok().flatten().as_deref() != Some(DEMO_PURPOSE) {
+        return Err(fail(format!(
+            "{} is not a demo database: demo-code only reveals codes of invented demo accounts",
+            path.display()
+        )));
+    }
+    let email = Email::parse(&args.email).map_err(fail)?;
+    let store = Store::open(&url, OpenMode::MustExist).await?;
+    let credentials = async { store.read().await?.credentials(&email).await }.await;
+    store.close().await;
+    let Some(credentials) = credentials? else {
+        return Err(fail(format!(
+            "no demo account {email}; the demo prints its accounts when it starts"
+        )));
+    };
+    let now = eenplan_domain::UtcTime::now().timestamp().as_second();
+    let step = eenplan_domain::totp::step_at(now);
+    let left =
+        eenplan_domain::totp::STEP_SECONDS - now.rem_euclid(eenplan_domain::totp::STEP_SECONDS);
+    println!("{:06}", credentials.totp_secret.code_at_step(step));
+    eprintln!("valid for {left} more seconds; each code works once");
+    Ok(ExitCode::SUCCESS)
 }

@@ -74,7 +74,35 @@ pub enum Event {
         roles: Vec<Role>,
     },
     /// Marks what a database is for (`demo`), so the demo never overwrites real data.
-    InstanceMarked { purpose: String },
+    InstanceMarked {
+        purpose: String,
+    },
+    /// Password and second factor accepted: a session began.
+    SignedIn {
+        user_id: String,
+        session_kind: String,
+    },
+    /// A session ended: signed out, timed out, or ended by an administrator.
+    SessionEnded {
+        user_id: String,
+        reason: String,
+    },
+    /// A sign-in attempt failed. `email` is as typed, whether or not an account exists.
+    SignInFailed {
+        email: String,
+        client: String,
+        stage: String,
+    },
+    SecondFactorEnrolled {
+        user_id: String,
+    },
+    /// An administrator reset someone's second factor; they enrol again at next sign-in.
+    SecondFactorReset {
+        user_id: String,
+    },
+    UserDeactivated {
+        user_id: String,
+    },
 }
 
 impl Event {
@@ -88,7 +116,13 @@ impl Event {
                 organisation_id, ..
             } => ("organisation", organisation_id),
             Event::TeamCreated { team_id, .. } => ("team", team_id),
-            Event::UserCreated { user_id, .. } => ("user", user_id),
+            Event::UserCreated { user_id, .. }
+            | Event::SignedIn { user_id, .. }
+            | Event::SessionEnded { user_id, .. }
+            | Event::SecondFactorEnrolled { user_id }
+            | Event::SecondFactorReset { user_id }
+            | Event::UserDeactivated { user_id } => ("user", user_id),
+            Event::SignInFailed { email, .. } => ("sign_in", email),
             Event::InstanceMarked { purpose } => ("instance", purpose),
         };
         Subject {

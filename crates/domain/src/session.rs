@@ -1,0 +1,136 @@
+//! How long a sign-in lasts: 15 minutes without activity, 12 hours at most
+//! (OWASP ASVS 4.0 V3.3 for level 2/3 applications).
+
+use jiff::{SignedDuration, Timestamp};
+
+pub const IDLE_TIMEOUT: SignedDuration = SignedDuration::from_mins(15);
+pub const ABSOLUTE_TIMEOUT: SignedDuration = SignedDuration::from_hours(12);
+/// Between the password and the second factor: long enough to open an authenticator
+/// app (or, at first sign-in, to install one and scan the code).
+pub const SECOND_FACTOR_TIMEOUT: SignedDuration = SignedDuration::from_mins(10);
+/// Activity is written back at most this often, so reading a page is not a write.
+pub const TOUCH_INTERVAL: SignedDuration = SignedDuration::from_secs(60);
+
+/// The timeouts in force; tests and operators may shorten them, never lengthen them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeouts {
+    pub idle: SignedDuration,
+    pub absolute: SignedDuration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            idle: IDLE_TIMEOUT,
+            absolute: ABSOLUTE_TIMEOUT,
+        }
+    }
+}
+
+impl Timeouts {
+    /// An idle timeout in seconds from configuration, capped at the default.
+    pub fn with_idle_seconds(seconds: u64) -> Self {
+        let requested = SignedDuration::from_secs(i64::try_from(seconds).unwrap_or(i64::MAX));
+        Self {
+            idle: requested
+                .min(IDLE_TIMEOUT)
+                .max(SignedDuration::from_secs(1)),
+            absolute: ABSOLUTE_TIMEOUT,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Liveness {
+    Alive { expires_at: Timestamp },
+    IdleExpired,
+    AbsoluteExpired,
+}
+
+pub fn liveness(
+    timeouts: Timeouts,
+    created_at: Timestamp,
+    last_seen_at: Timestamp,
+    now: Timestamp,
+) -> Liveness {
+    let absolute_end = created_at + timeouts.absolute;
+    let idle_end = last_seen_at + timeouts.idle;
+    if now >= absolute_end {
+        Liveness::AbsoluteExpired
+    } else if now >= idle_end {
+        Liveness::IdleExpired
+    } else {
+        Liveness::Alive {
+            expires_at: idle_end.min(absolute_end),
+        }
+    }
+}
+
+/// What the database keeps of a session token: its SHA-256, so a copy of the sessions
+/// table opens no session.
+pub fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    data_encoding::HEXLOWER.encode(&Sha256::digest(token.as_bytes()))
+}
+
+/// Whether `last_seen_at` is old enough to be worth writing back.
+pub fn needs_touch(last_seen_at: Timestamp, now: Timestamp) -> bool {
+    now.duration_since(last_seen_at) >= TOUCH_INTERVAL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Timestamp {
+        s.parse().expect("valid")
+    }
+
+    #[test]
+    fn idle_and_absolute_timeouts() {
+        let d = Timeouts::default();
+        let start = t("2026-11-23T08:00:00Z");
+        assert_eq!(
+            liveness(d, start, start, t("2026-11-23T08:14:59Z")),
+            Liveness::Alive {
+                expires_at: t("2026-11-23T08:15:00Z")
+            }
+        );
+        assert_eq!(
+            liveness(d, start, start, t("2026-11-23T08:15:00Z")),
+            Liveness::IdleExpired
+        );
+        // Active all day: still ends after 12 hours.
+        let seen = t("2026-11-23T19:59:00Z");
+        assert_eq!(
+            liveness(d, start, seen, t("2026-11-23T19:59:30Z")),
+            Liveness::Alive {
+                expires_at: t("2026-11-23T20:00:00Z")
+            }
+        );
+        assert_eq!(
+            liveness(d, start, seen, t("2026-11-23T20:00:00Z")),
+            Liveness::AbsoluteExpired
+        );
+    }
+
+    #[test]
+    fn configuration_can_only_shorten() {
+        assert_eq!(
+            Timeouts::with_idle_seconds(5).idle,
+            SignedDuration::from_secs(5)
+        );
+        assert_eq!(Timeouts::with_idle_seconds(86_400).idle, IDLE_TIMEOUT);
+        assert_eq!(
+            Timeouts::with_idle_seconds(0).idle,
+            SignedDuration::from_secs(1)
+        );
+    }
+
+    #[test]
+    fn touching_is_rate_limited() {
+        let seen = t("2026-11-23T08:00:00Z");
+        assert!(!needs_touch(seen, t("2026-11-23T08:00:59Z")));
+        assert!(needs_touch(seen, t("2026-11-23T08:01:00Z")));
+    }
+}

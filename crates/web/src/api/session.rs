@@ -1,0 +1,160 @@
+//! `POST /api/v1/session` signs in with all three factors at once and returns a bearer
+//! token; `DELETE /api/v1/session` signs out. Same rules as the pages.
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::session::{Liveness, liveness, token_hash};
+use eenplan_store::{SessionKind, SessionStage};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth::sign_in::{Step, code_step, password_step};
+use crate::auth::{Visitor, new_token};
+use crate::client::Client;
+use crate::{AppState, Problem};
+
+#[derive(Debug, Deserialize)]
+struct SessionRequest {
+    email: Option<String>,
+    password: Option<String>,
+    totp: Option<String>,
+}
+
+fn unauthorized() -> Response {
+    Problem::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid-credentials",
+        "Aanmelden mislukt",
+    )
+    .detail("E-mailadres, wachtwoord of code klopt niet.")
+    .into_response()
+}
+
+fn too_many() -> Response {
+    Problem::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-attempts",
+        "Te veel pogingen",
+    )
+    .detail("Te veel mislukte pogingen; probeer het over 15 minuten opnieuw.")
+    .into_response()
+}
+
+fn internal(e: &eenplan_store::StoreError) -> Response {
+    tracing::error!(error = %e, "API sign-in failed on the database");
+    crate::pages::errors::internal(true, &axum::http::HeaderMap::new())
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Client(client): Client,
+    body: Bytes,
+) -> Response {
+    let request: SessionRequest = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => {
+            return Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
+                .detail(format!(
+                    "Stuur een JSON-object met email, password en totp ({e})."
+                ))
+                .into_response();
+        }
+    };
+    let value = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or_default().to_owned();
+    let (email, password, totp) = (
+        value(&request.email),
+        value(&request.password),
+        value(&request.totp),
+    );
+    let missing = [
+        (&email, "email", "Vul je e-mailadres in."),
+        (&password, "password", "Vul je wachtwoord in."),
+        (
+            &totp,
+            "totp",
+            "Vul de code van 6 cijfers uit je authenticator-app in.",
+        ),
+    ];
+    if missing.iter().any(|(v, _, _)| v.is_empty()) {
+        let problem = missing.iter().filter(|(v, _, _)| v.is_empty()).fold(
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid-params",
+                "Ongeldige invoer",
+            ),
+            |p, (_, name, reason)| p.invalid_param(name, "required", reason),
+        );
+        return problem.into_response();
+    }
+    // The password as typed: leading or trailing spaces are part of it.
+    let password = request.password.unwrap_or_default();
+
+    let credentials = match password_step(&state, &email, &password, &client).await {
+        Ok(Step::Ok(c)) => c,
+        Ok(Step::Failed | Step::AccountLocked) => return unauthorized(),
+        Ok(Step::ClientLimited) => return too_many(),
+        Err(e) => return internal(&e),
+    };
+    if !credentials.totp_confirmed {
+        return Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "second-factor-not-set-up",
+            "Tweede factor niet ingesteld",
+        )
+        .detail("Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.")
+        .into_response();
+    }
+    match code_step(&state, &credentials, &email, &totp, &client).await {
+        Ok(Step::Ok(())) => {}
+        Ok(Step::Failed | Step::AccountLocked) => return unauthorized(),
+        Ok(Step::ClientLimited) => return too_many(),
+        Err(e) => return internal(&e),
+    }
+    let token = new_token();
+    let started = async {
+        let mut tx = state.store.write().await?;
+        tx.start_session(
+            &credentials,
+            SessionKind::Api,
+            SessionStage::Active,
+            &token_hash(&token),
+            &new_token(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    if let Err(e) = started.await {
+        return internal(&e);
+    }
+    let now = UtcTime::now().timestamp();
+    let expires_at = match liveness(state.auth.timeouts, now, now, now) {
+        Liveness::Alive { expires_at } => UtcTime::from_timestamp(expires_at).to_rfc3339(),
+        _ => UtcTime::from_timestamp(now).to_rfc3339(),
+    };
+    (
+        StatusCode::CREATED,
+        axum::Json(json!({ "token": token, "expires_at": expires_at })),
+    )
+        .into_response()
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    if let Some(session) = &visitor.session {
+        let ended = async {
+            let mut tx = state.store.write().await?;
+            tx.end_session(session, "signed_out").await?;
+            tx.commit().await
+        };
+        if let Err(e) = ended.await {
+            return internal(&e);
+        }
+    }
+    StatusCode::NO_CONTENT.into_response()
+}

@@ -1,0 +1,110 @@
+//! CSRF protection for every state-changing request a browser can send with cookies.
+//!
+//! Signed in (or half-way through signing in), the token is bound to the session
+//! (synchroniser token). Before that, a random cookie must match the form field
+//! (double submit; the cookie is `__Host-` prefixed, HttpOnly and SameSite=Strict).
+//! The API is exempt: it authenticates with a bearer token, which a browser never
+//! attaches by itself.
+
+use axum::body::{Body, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method};
+use axum::middleware::Next;
+use axum::response::Response;
+use eenplan_domain::session::token_hash;
+
+use super::{AuthConfig, cookies, new_token};
+use crate::{AppState, pages};
+
+/// Form bodies are small; anything larger is not one of our forms.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+pub const FIELD: &str = "csrf";
+pub const HEADER: &str = "x-csrf-token";
+
+pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || req.uri().path().starts_with("/api/") {
+        return next.run(req).await;
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
+        return pages::errors::csrf(&parts.headers);
+    };
+    let submitted = parts
+        .headers
+        .get(HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| form_field(&bytes, FIELD));
+    let expected = match expected_token(&state, &parts.headers).await {
+        Ok(t) => t,
+        Err(e) => {
+            tracing::error!(error = %e, "reading the session for the CSRF check failed");
+            return pages::errors::internal(false, &parts.headers);
+        }
+    };
+    match (submitted, expected) {
+        (Some(s), Some(e)) if !e.is_empty() && constant_time_eq(s.as_bytes(), e.as_bytes()) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        _ => pages::errors::csrf(&parts.headers),
+    }
+}
+
+async fn expected_token(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<String>, eenplan_store::StoreError> {
+    if let Some(token) = cookies::get(headers, state.auth.session_cookie()) {
+        let mut tx = state.store.read().await?;
+        if let Some(session) = tx.session(&token_hash(&token)).await?
+            && !session.ended
+        {
+            return Ok(Some(session.csrf_token));
+        }
+    }
+    Ok(cookies::get(headers, state.auth.presession_cookie()))
+}
+
+fn form_field(body: &[u8], name: &str) -> Option<String> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
+    pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// For forms shown before sign-in: the visitor's pre-session token, and the cookie to
+/// set when there was none yet.
+pub fn ensure_presession_token(
+    auth: &AuthConfig,
+    headers: &HeaderMap,
+) -> (String, Option<axum::http::HeaderValue>) {
+    match cookies::get(headers, auth.presession_cookie()).filter(|t| t.len() >= 32) {
+        Some(token) => (token, None),
+        None => {
+            let token = new_token();
+            let cookie = cookies::set(auth.presession_cookie(), &token, auth.secure_cookies);
+            (token, Some(cookie))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comparison_and_form_parsing() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"abcd"));
+        assert_eq!(
+            form_field(b"email=a%40b.nl&csrf=x%2By", "csrf").as_deref(),
+            Some("x+y")
+        );
+        assert_eq!(form_field(b"email=a", "csrf"), None);
+    }
+}

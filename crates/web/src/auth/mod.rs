@@ -1,0 +1,195 @@
+//! Who is asking: the session behind a cookie (pages) or a bearer token (API), checked
+//! against the timeouts on every request; and the per-route policy check.
+
+pub mod cookies;
+mod csrf;
+pub mod sign_in;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::policy::{Decision, Policy, decide};
+use eenplan_domain::session::{Liveness, Timeouts, liveness, needs_touch, token_hash};
+use eenplan_store::{Principal, SessionKind, SessionRecord, SessionStage, StoreError};
+
+pub use csrf::{ensure_presession_token, guard as csrf_guard};
+
+use crate::{AppState, Problem, pages};
+
+/// How sessions behave on this server.
+#[derive(Debug, Clone, Copy)]
+pub struct AuthConfig {
+    /// `Secure` cookies (with the `__Host-` prefix). Off only when serving on loopback.
+    pub secure_cookies: bool,
+    pub timeouts: Timeouts,
+}
+
+impl AuthConfig {
+    pub fn session_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-eenplan_session"
+        } else {
+            "eenplan_session"
+        }
+    }
+
+    pub fn presession_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-eenplan_csrf"
+        } else {
+            "eenplan_csrf"
+        }
+    }
+}
+
+/// The request's visitor, put in the request extensions by [`resolve`].
+#[derive(Debug, Clone, Default)]
+pub struct Visitor {
+    pub principal: Option<Principal>,
+    /// The active session behind `principal`.
+    pub session: Option<SessionRecord>,
+    /// A session was presented but had timed out (the sign-in page says so).
+    pub expired: bool,
+}
+
+impl Visitor {
+    pub fn csrf_token(&self) -> &str {
+        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+    }
+}
+
+/// 256 random bits, URL-safe: session tokens and CSRF tokens.
+pub fn new_token() -> String {
+    data_encoding::BASE64URL_NOPAD.encode(&eenplan_store::ids::random_bytes::<32>())
+}
+
+pub fn bearer(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let token = value.strip_prefix("Bearer ")?.trim();
+    (!token.is_empty()).then(|| token.to_owned())
+}
+
+/// Middleware on every route: identifies the visitor. Never refuses; [`enforce`] does.
+pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    match visitor_for(&state, req.headers()).await {
+        Ok(visitor) => {
+            req.extensions_mut().insert(visitor);
+            next.run(req).await
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "resolving the session failed");
+            let api = req.uri().path().starts_with("/api/");
+            pages::errors::internal(api, req.headers())
+        }
+    }
+}
+
+async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, StoreError> {
+    let (token, kind) = match bearer(headers) {
+        Some(t) => (t, SessionKind::Api),
+        None => match cookies::get(headers, state.auth.session_cookie()) {
+            Some(t) => (t, SessionKind::Web),
+            None => return Ok(Visitor::default()),
+        },
+    };
+    let hash = token_hash(&token);
+    let mut tx = state.store.read().await?;
+    let Some(session) = tx.session(&hash).await? else {
+        return Ok(Visitor::default());
+    };
+    // A token only works where it was issued, and only once fully signed in.
+    if session.ended || session.kind != kind || session.stage != SessionStage::Active {
+        return Ok(Visitor::default());
+    }
+    let now = UtcTime::now();
+    match liveness(
+        state.auth.timeouts,
+        session.created_at.timestamp(),
+        session.last_seen_at.timestamp(),
+        now.timestamp(),
+    ) {
+        Liveness::Alive { .. } => {
+            let principal = tx.principal(&session.user_id).await?;
+            drop(tx);
+            let Some(principal) = principal.filter(|p| p.active) else {
+                return Ok(Visitor::default());
+            };
+            if needs_touch(session.last_seen_at.timestamp(), now.timestamp()) {
+                let mut w = state.store.write().await?;
+                w.touch_session(&hash, now).await?;
+                w.commit().await?;
+            }
+            Ok(Visitor {
+                principal: Some(principal),
+                session: Some(session),
+                expired: false,
+            })
+        }
+        ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {
+            drop(tx);
+            let reason = if ended == Liveness::IdleExpired {
+                "idle_timeout"
+            } else {
+                "absolute_timeout"
+            };
+            let mut w = state.store.write().await?;
+            w.end_session(&session, reason).await?;
+            w.commit().await?;
+            Ok(Visitor {
+                expired: true,
+                ..Visitor::default()
+            })
+        }
+    }
+}
+
+/// What a route is: a page (redirects, HTML errors) or an API operation (problem+json).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Page,
+    Api,
+}
+
+/// Per-route middleware: applies the route's declared [`Policy`].
+pub async fn enforce(
+    State((policy, surface)): State<(Policy, Surface)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let visitor = req
+        .extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or_default();
+    let roles = visitor.principal.as_ref().map(|p| p.roles.as_slice());
+    match (decide(policy, roles), surface) {
+        (Decision::Allow, _) => next.run(req).await,
+        (Decision::SignInFirst, Surface::Api) => {
+            let problem = Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Niet aangemeld")
+                .detail("Meld je aan met POST /api/v1/session en stuur het token mee als Authorization: Bearer.");
+            let mut response = problem.into_response();
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+            response
+        }
+        (Decision::SignInFirst, Surface::Page) => {
+            let target = if visitor.expired {
+                "/aanmelden?verlopen=1"
+            } else {
+                "/aanmelden"
+            };
+            Redirect::to(target).into_response()
+        }
+        (Decision::Forbidden, Surface::Api) => Problem::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "Niet toegestaan voor jouw rol",
+        )
+        .into_response(),
+        (Decision::Forbidden, Surface::Page) => pages::errors::forbidden(req.headers(), &visitor),
+    }
+}

@@ -1,0 +1,147 @@
+//! The two steps of signing in, shared by the pages and the API so both follow exactly
+//! the same rules: throttling, password, second factor.
+
+use std::sync::OnceLock;
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::password;
+use eenplan_domain::session::SECOND_FACTOR_TIMEOUT;
+use eenplan_domain::sign_in::{Throttle, WINDOW, throttle};
+use eenplan_domain::user::Email;
+use eenplan_store::{Credentials, SessionRecord, SessionStage, StoreError};
+
+use crate::AppState;
+
+#[derive(Debug)]
+pub enum Step<T> {
+    Ok(T),
+    Failed,
+    AccountLocked,
+    ClientLimited,
+}
+
+/// A hash to verify against when no account matches, so a wrong e-mail address costs
+/// as much time as a wrong password and timing reveals nothing.
+fn dummy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| password::hash("not a password of anyone", [7; 16]).unwrap_or_default())
+}
+
+/// Normalised for counting failures, whether or not it is a valid address.
+pub fn failure_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+async fn throttled(
+    state: &AppState,
+    email_key: &str,
+    client: &str,
+) -> Result<Throttle, StoreError> {
+    let since = UtcTime::from_timestamp(UtcTime::now().timestamp() - WINDOW);
+    let mut tx = state.store.read().await?;
+    let (account, by_client) = tx.recent_sign_in_failures(email_key, client, since).await?;
+    Ok(throttle(account, by_client))
+}
+
+async fn fail(
+    state: &AppState,
+    email_key: &str,
+    client: &str,
+    stage: &str,
+) -> Result<(), StoreError> {
+    let mut tx = state.store.write().await?;
+    tx.record_sign_in_failure(email_key, client, stage).await?;
+    tx.commit().await
+}
+
+/// Step 1: e-mail address and password.
+pub async fn password_step(
+    state: &AppState,
+    email: &str,
+    password_text: &str,
+    client: &str,
+) -> Result<Step<Credentials>, StoreError> {
+    let key = failure_key(email);
+    match throttled(state, &key, client).await? {
+        Throttle::Allow => {}
+        Throttle::AccountLocked => return Ok(Step::AccountLocked),
+        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    }
+    let credentials = match Email::parse(email) {
+        Ok(e) => state.store.read().await?.credentials(&e).await?,
+        Err(_) => None,
+    };
+    let accepted = match &credentials {
+        Some(c) if c.active => password::verify(password_text, &c.password_hash),
+        _ => {
+            let _ = password::verify(password_text, dummy_hash());
+            false
+        }
+    };
+    match credentials {
+        Some(c) if accepted => Ok(Step::Ok(c)),
+        _ => {
+            fail(state, &key, client, "password").await?;
+            Ok(Step::Failed)
+        }
+    }
+}
+
+/// Step 2: the code from the authenticator app. Returns the accepted step, already
+/// recorded so the same code cannot be used again.
+pub async fn code_step(
+    state: &AppState,
+    credentials: &Credentials,
+    email: &str,
+    code: &str,
+    client: &str,
+) -> Result<Step<()>, StoreError> {
+    let key = failure_key(email);
+    match throttled(state, &key, client).await? {
+        Throttle::Allow => {}
+        Throttle::AccountLocked => return Ok(Step::AccountLocked),
+        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    }
+    let now = UtcTime::now().timestamp().as_second();
+    let verified = credentials
+        .totp_secret
+        .verify(code, now, credentials.totp_last_step)
+        .ok();
+    if let Some(step) = verified {
+        let mut tx = state.store.write().await?;
+        if tx.accept_totp_step(&credentials.user_id, step).await? {
+            tx.commit().await?;
+            return Ok(Step::Ok(()));
+        }
+    }
+    fail(state, &key, client, "second_factor").await?;
+    Ok(Step::Failed)
+}
+
+/// A half-finished sign-in that may continue: not ended, not yet active, and young
+/// enough. Returns it with the account's current credentials.
+pub async fn pending(
+    state: &AppState,
+    token_hash: &str,
+) -> Result<Option<(SessionRecord, Credentials, String)>, StoreError> {
+    let mut tx = state.store.read().await?;
+    let Some(session) = tx.session(token_hash).await? else {
+        return Ok(None);
+    };
+    let fresh = UtcTime::now().timestamp() < session.created_at.timestamp() + SECOND_FACTOR_TIMEOUT;
+    if session.ended || session.stage == SessionStage::Active || !fresh {
+        return Ok(None);
+    }
+    let Some(credentials) = tx.credentials_by_id(&session.user_id).await? else {
+        return Ok(None);
+    };
+    let email = tx
+        .principal(&session.user_id)
+        .await?
+        .map(|p| p.email)
+        .unwrap_or_default();
+    if !credentials.active {
+        return Ok(None);
+    }
+    Ok(Some((session, credentials, email)))
+}

@@ -1,0 +1,123 @@
+//! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
+
+pub mod errors;
+pub mod sign_in;
+pub mod start;
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use eenplan_domain::role::Role;
+use serde::Deserialize;
+
+use crate::auth::Visitor;
+use crate::i18n::{LANG_COOKIE, Lang, Texts};
+
+/// What the page frame needs: language, who is signed in, the CSRF token for the
+/// sign-out form, and the current path (for the language switch to come back to).
+#[derive(Debug)]
+pub struct Shell {
+    pub t: &'static Texts,
+    pub user: Option<ShellUser>,
+    pub csrf: String,
+    pub is_admin: bool,
+    pub path: String,
+}
+
+#[derive(Debug)]
+pub struct ShellUser {
+    pub name: String,
+    pub organisation: String,
+    pub roles: String,
+}
+
+impl Shell {
+    pub fn new(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Self {
+        let lang = Lang::from_headers(headers);
+        let user = visitor.principal.as_ref().map(|p| ShellUser {
+            name: p.name.clone(),
+            organisation: p.organisation_name.clone(),
+            roles: p
+                .roles
+                .iter()
+                .map(|r| role_label(lang, *r))
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+        Self {
+            t: lang.texts(),
+            is_admin: visitor
+                .principal
+                .as_ref()
+                .is_some_and(|p| p.roles.contains(&Role::FunctionalAdmin)),
+            user,
+            csrf: visitor.csrf_token().to_owned(),
+            path: path.to_owned(),
+        }
+    }
+}
+
+pub fn role_label(lang: Lang, role: Role) -> &'static str {
+    match lang {
+        Lang::Nl => role.label_nl(),
+        Lang::En => role.label_en(),
+    }
+}
+
+/// Renders a template, or the plain internal-error page if rendering fails.
+pub fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Html(errors::PLAIN_INTERNAL),
+            )
+                .into_response()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "landing.html")]
+struct Landing {
+    shell: Shell,
+}
+
+pub async fn landing(headers: HeaderMap, Extension(visitor): Extension<Visitor>) -> Response {
+    if visitor.principal.is_some() {
+        return Redirect::to("/start").into_response();
+    }
+    render(
+        StatusCode::OK,
+        &Landing {
+            shell: Shell::new(&headers, &visitor, "/"),
+        },
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LangQuery {
+    terug: Option<String>,
+}
+
+/// Switches the language and goes back where the visitor was (only to a path on this
+/// site, never to another host).
+pub async fn switch_language(Path(code): Path<String>, Query(q): Query<LangQuery>) -> Response {
+    let lang = if code == "en" { "en" } else { "nl" };
+    let back = q
+        .terug
+        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .unwrap_or_else(|| "/".to_owned());
+    let mut response = Redirect::to(&back).into_response();
+    // Not HttpOnly-sensitive, but no script needs it either; one year.
+    if let Ok(v) = header::HeaderValue::from_str(&format!(
+        "{LANG_COOKIE}={lang}; Path=/; SameSite=Strict; HttpOnly; Max-Age=31536000"
+    )) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    response
+}

@@ -1,0 +1,372 @@
+//! Signing in with a browser: e-mail and password, then the authenticator code (or, the
+//! first time, setting up the authenticator), then a fresh session.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::session::token_hash;
+use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage};
+use serde::Deserialize;
+
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::auth::sign_in::{Step, code_step, password_step, pending};
+use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
+use crate::client::Client;
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    shell: Shell,
+    csrf: String,
+    email: String,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInQuery {
+    verlopen: Option<String>,
+    afgemeld: Option<String>,
+    opnieuw: Option<String>,
+}
+
+fn sign_in_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    email: String,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Response {
+    let (csrf, cookie) = ensure_presession_token(&state.auth, headers);
+    let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
+    let mut response = render(
+        status,
+        &SignInPage {
+            shell,
+            csrf,
+            email,
+            notice,
+            error,
+        },
+    );
+    if let Some(c) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    response
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SignInQuery>,
+) -> Response {
+    if visitor.principal.is_some() {
+        return Redirect::to("/start").into_response();
+    }
+    let t = crate::i18n::Lang::from_headers(&headers).texts();
+    let notice = if visitor.expired || q.verlopen.is_some() {
+        Some(t.session_expired)
+    } else if q.afgemeld.is_some() {
+        Some(t.signed_out)
+    } else if q.opnieuw.is_some() {
+        Some(t.pending_expired)
+    } else {
+        None
+    };
+    sign_in_page(
+        &state,
+        &headers,
+        StatusCode::OK,
+        String::new(),
+        notice,
+        None,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<SignInForm>,
+) -> Response {
+    let t = crate::i18n::Lang::from_headers(&headers).texts();
+    let step = match password_step(&state, &form.email, &form.password, &client).await {
+        Ok(step) => step,
+        Err(e) => return store_failed(&e, &headers),
+    };
+    let (status, error) = match step {
+        Step::Ok(credentials) => {
+            return begin_second_factor(&state, &credentials)
+                .await
+                .unwrap_or_else(|e| store_failed(&e, &headers));
+        }
+        Step::Failed => (StatusCode::OK, t.sign_in_failed),
+        Step::AccountLocked => (StatusCode::OK, t.sign_in_locked),
+        Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, t.sign_in_too_many),
+    };
+    sign_in_page(
+        &state,
+        &headers,
+        status,
+        form.email.trim().to_owned(),
+        None,
+        Some(error),
+    )
+}
+
+/// Password accepted: a short-lived pending session, then the code (or enrolment).
+async fn begin_second_factor(
+    state: &AppState,
+    credentials: &Credentials,
+) -> Result<Response, eenplan_store::StoreError> {
+    let stage = if credentials.totp_confirmed {
+        SessionStage::SecondFactor
+    } else {
+        SessionStage::Enrol
+    };
+    let token = new_token();
+    let mut tx = state.store.write().await?;
+    tx.start_session(
+        credentials,
+        SessionKind::Web,
+        stage,
+        &token_hash(&token),
+        &new_token(),
+    )
+    .await?;
+    tx.commit().await?;
+    let target = if stage == SessionStage::Enrol {
+        "/aanmelden/koppelen"
+    } else {
+        "/aanmelden/code"
+    };
+    Ok(with_session_cookie(
+        state,
+        Redirect::to(target).into_response(),
+        &token,
+    ))
+}
+
+fn with_session_cookie(state: &AppState, mut response: Response, token: &str) -> Response {
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(
+            state.auth.session_cookie(),
+            token,
+            state.auth.secure_cookies,
+        ),
+    );
+    response
+}
+
+fn store_failed(e: &eenplan_store::StoreError, headers: &HeaderMap) -> Response {
+    tracing::error!(error = %e, "sign-in failed on the database");
+    errors::internal(false, headers)
+}
+
+struct Qr {
+    image: String,
+    secret: String,
+}
+
+#[derive(Template)]
+#[template(path = "code.html")]
+struct CodePage {
+    shell: Shell,
+    title: &'static str,
+    intro: &'static str,
+    action: &'static str,
+    csrf: String,
+    qr: Option<Qr>,
+    error: Option<&'static str>,
+}
+
+fn qr_for(credentials: &Credentials, email: &str) -> Qr {
+    let uri = credentials
+        .totp_secret
+        .provisioning_uri(eenplan_domain::totp::ISSUER, email);
+    let svg = qrcode::QrCode::new(uri.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .build()
+        })
+        .unwrap_or_default();
+    Qr {
+        image: format!(
+            "data:image/svg+xml;base64,{}",
+            data_encoding::BASE64.encode(svg.as_bytes())
+        ),
+        secret: credentials.totp_secret.to_base32(),
+    }
+}
+
+fn code_page(
+    headers: &HeaderMap,
+    session: &SessionRecord,
+    credentials: &Credentials,
+    email: &str,
+    status: StatusCode,
+    error: Option<&'static str>,
+) -> Response {
+    let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
+    let enrol = session.stage == SessionStage::Enrol;
+    let page = CodePage {
+        title: if enrol {
+            shell.t.enrol_title
+        } else {
+            shell.t.code_title
+        },
+        intro: if enrol {
+            shell.t.enrol_intro
+        } else {
+            shell.t.code_intro
+        },
+        action: if enrol {
+            "/aanmelden/koppelen"
+        } else {
+            "/aanmelden/code"
+        },
+        csrf: session.csrf_token.clone(),
+        qr: enrol.then(|| qr_for(credentials, email)),
+        error,
+        shell,
+    };
+    render(status, &page)
+}
+
+async fn pending_from_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(SessionRecord, Credentials, String)>, eenplan_store::StoreError> {
+    match cookies::get(headers, state.auth.session_cookie()) {
+        Some(token) => pending(state, &token_hash(&token)).await,
+        None => Ok(None),
+    }
+}
+
+pub async fn show_code(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match pending_from_cookie(&state, &headers).await {
+        Ok(Some((session, credentials, email))) => code_page(
+            &headers,
+            &session,
+            &credentials,
+            &email,
+            StatusCode::OK,
+            None,
+        ),
+        Ok(None) => Redirect::to("/aanmelden?opnieuw=1").into_response(),
+        Err(e) => store_failed(&e, &headers),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn submit_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let (session, credentials, email) = match pending_from_cookie(&state, &headers).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return Redirect::to("/aanmelden?opnieuw=1").into_response(),
+        Err(e) => return store_failed(&e, &headers),
+    };
+    let t = crate::i18n::Lang::from_headers(&headers).texts();
+    let step = match code_step(&state, &credentials, &email, &form.code, &client).await {
+        Ok(s) => s,
+        Err(e) => return store_failed(&e, &headers),
+    };
+    match step {
+        Step::Ok(()) => complete(&state, &session, &credentials)
+            .await
+            .unwrap_or_else(|e| store_failed(&e, &headers)),
+        Step::Failed => code_page(
+            &headers,
+            &session,
+            &credentials,
+            &email,
+            StatusCode::OK,
+            Some(t.code_wrong),
+        ),
+        Step::AccountLocked | Step::ClientLimited => {
+            // Give up on this half-finished sign-in; starting over meets the lock.
+            if let Ok(mut tx) = state.store.write().await
+                && tx.end_session(&session, "locked").await.is_ok()
+            {
+                let _ = tx.commit().await;
+            }
+            sign_in_page(
+                &state,
+                &headers,
+                StatusCode::TOO_MANY_REQUESTS,
+                email,
+                None,
+                Some(t.sign_in_locked),
+            )
+        }
+    }
+}
+
+/// Both factors accepted: enrolment confirmed if this was the first time, and a new
+/// session token replaces the pending one.
+async fn complete(
+    state: &AppState,
+    session: &SessionRecord,
+    credentials: &Credentials,
+) -> Result<Response, eenplan_store::StoreError> {
+    let token = new_token();
+    let mut tx = state.store.write().await?;
+    if session.stage == SessionStage::Enrol {
+        tx.confirm_second_factor(credentials).await?;
+    }
+    tx.complete_sign_in(session, credentials, &token_hash(&token), &new_token())
+        .await?;
+    tx.commit().await?;
+    Ok(with_session_cookie(
+        state,
+        Redirect::to("/start").into_response(),
+        &token,
+    ))
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    if let Some(session) = &visitor.session {
+        let ended = async {
+            let mut tx = state.store.write().await?;
+            tx.end_session(session, "signed_out").await?;
+            tx.commit().await
+        };
+        if let Err(e) = ended.await {
+            return store_failed(&e, &headers);
+        }
+    }
+    let mut response = Redirect::to("/aanmelden?afgemeld=1").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(state.auth.session_cookie(), state.auth.secure_cookies),
+    );
+    response
+}

@@ -1,0 +1,155 @@
+//! Every route, with the policy that guards it and, for the API, its documentation.
+//! The router and the OpenAPI document are both built from this one table, and the
+//! authorization-matrix test walks it: a route cannot exist without a policy.
+
+use axum::http::Method;
+use axum::routing::{MethodRouter, delete, get, post};
+use eenplan_domain::policy::{Policy, SIGNED_IN};
+
+use crate::api::openapi::ApiDoc;
+use crate::auth::Surface;
+use crate::{AppState, api, assets, health, pages};
+
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub method: Method,
+    pub path: &'static str,
+    pub policy: Policy,
+    pub surface: Surface,
+    pub doc: Option<ApiDoc>,
+}
+
+fn page(method: Method, path: &'static str, policy: Policy) -> Route {
+    Route {
+        method,
+        path,
+        policy,
+        surface: Surface::Page,
+        doc: None,
+    }
+}
+
+fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDoc) -> Route {
+    Route {
+        method,
+        path,
+        policy,
+        surface: Surface::Api,
+        doc: Some(doc),
+    }
+}
+
+pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
+    use Policy::Public;
+    vec![
+        (page(Method::GET, "/", Public), get(pages::landing)),
+        (page(Method::GET, "/healthz", Public), get(health::healthz)),
+        (
+            page(Method::GET, "/static/{*path}", Public),
+            get(assets::serve),
+        ),
+        (
+            page(Method::GET, "/taal/{code}", Public),
+            get(pages::switch_language),
+        ),
+        (
+            page(Method::GET, "/aanmelden", Public),
+            get(pages::sign_in::show),
+        ),
+        (
+            page(Method::POST, "/aanmelden", Public),
+            post(pages::sign_in::submit),
+        ),
+        (
+            page(Method::GET, "/aanmelden/code", Public),
+            get(pages::sign_in::show_code),
+        ),
+        (
+            page(Method::POST, "/aanmelden/code", Public),
+            post(pages::sign_in::submit_code),
+        ),
+        (
+            page(Method::GET, "/aanmelden/koppelen", Public),
+            get(pages::sign_in::show_code),
+        ),
+        (
+            page(Method::POST, "/aanmelden/koppelen", Public),
+            post(pages::sign_in::submit_code),
+        ),
+        (
+            page(Method::POST, "/afmelden", SIGNED_IN),
+            post(pages::sign_in::sign_out),
+        ),
+        (
+            page(Method::GET, "/start", SIGNED_IN),
+            get(pages::start::start),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/session",
+                Public,
+                ApiDoc {
+                    operation_id: "createSession",
+                    summary: "Aanmelden met e-mailadres, wachtwoord en TOTP-code; geeft een bearer-token",
+                    request: Some("SessionRequest"),
+                    responses: &[
+                        (201, "Aangemeld", Some("Session")),
+                        (400, "Ontbrekende of ongeldige velden", Some("Problem")),
+                        (401, "Aanmelden mislukt", Some("Problem")),
+                        (429, "Te veel pogingen", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::session::create),
+        ),
+        (
+            api(
+                Method::DELETE,
+                "/api/v1/session",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "deleteSession",
+                    summary: "Afmelden: het token werkt daarna niet meer",
+                    request: None,
+                    responses: &[
+                        (204, "Afgemeld", None),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            delete(api::session::delete),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/me",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getMe",
+                    summary: "De aangemelde gebruiker met organisatie en rollen",
+                    request: None,
+                    responses: &[
+                        (200, "De gebruiker", Some("Me")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::me::me),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/openapi.json",
+                Public,
+                ApiDoc {
+                    operation_id: "getOpenApi",
+                    summary: "Dit OpenAPI-document",
+                    request: None,
+                    responses: &[(200, "OpenAPI 3-document", None)],
+                },
+            ),
+            get(api::openapi::serve),
+        ),
+    ]
+}

@@ -1,0 +1,301 @@
+//! A router over a fresh SQLite database, and a tiny browser with a cookie jar.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::{OrganisationKind, Slug};
+use eenplan_domain::password;
+use eenplan_domain::role::Role;
+use eenplan_domain::session::Timeouts;
+use eenplan_domain::totp::{TotpSecret, step_at};
+use eenplan_domain::user::{Email, PersonName};
+use eenplan_store::{DatabaseUrl, NewOrganisation, NewUser, OpenMode, Store};
+use eenplan_web::{AppState, AuthConfig, router};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+pub const PASSWORD: &str = "een lang genoeg wachtwoord";
+
+pub struct App {
+    pub store: Store,
+    pub auth: AuthConfig,
+    path: std::path::PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub email: String,
+    pub secret: TotpSecret,
+    pub user_id: String,
+}
+
+impl App {
+    pub async fn new() -> Self {
+        Self::with_auth(AuthConfig {
+            secure_cookies: true,
+            timeouts: Timeouts::default(),
+        })
+        .await
+    }
+
+    pub async fn with_auth(auth: AuthConfig) -> Self {
+        let path = std::env::temp_dir().join(format!(
+            "eenplan_web_{}_{}.sqlite",
+            std::process::id(),
+            eenplan_store::ids::new_id()
+        ));
+        let store = Store::open(
+            &DatabaseUrl::Sqlite(path.clone()),
+            OpenMode::CreateIfMissing,
+        )
+        .await
+        .unwrap();
+        let mut tx = store.write().await.unwrap();
+        tx.create_organisation(
+            &Actor::System { component: "test" },
+            NewOrganisation {
+                slug: Slug::parse("save").unwrap(),
+                name: "SAVE Jeugdbescherming".into(),
+                kind: OrganisationKind::CertifiedInstitution,
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        Self { store, auth, path }
+    }
+
+    /// An account; `enrolled` decides whether the second factor is already set up.
+    pub async fn account(&self, email: &str, roles: &[Role], enrolled: bool) -> Account {
+        let secret = TotpSecret::from_bytes(eenplan_store::ids::random_bytes());
+        let mut tx = self.store.write().await.unwrap();
+        let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
+        let user = tx
+            .create_user(
+                &Actor::System { component: "test" },
+                NewUser {
+                    email: Email::parse(email).unwrap(),
+                    name: PersonName::parse("Test Persoon").unwrap(),
+                    organisation_id: org.id,
+                    team_id: None,
+                    roles: roles.to_vec(),
+                    password_hash: password::hash(PASSWORD, [1; 16]).unwrap(),
+                    totp_secret: secret.clone(),
+                },
+            )
+            .await
+            .unwrap();
+        if enrolled {
+            tx.preconfirm_second_factor(&user.id).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        Account {
+            email: email.to_owned(),
+            secret,
+            user_id: user.id,
+        }
+    }
+
+    pub async fn raw(
+        &self,
+        method: Method,
+        uri: &str,
+        headers: &[(&str, String)],
+        body: &str,
+    ) -> Response {
+        let mut req = Request::builder().method(method).uri(uri);
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let response = router(AppState {
+            store: self.store.clone(),
+            auth: self.auth,
+        })
+        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .await
+        .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        Response {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    /// A fully signed-in session made directly in the store (no code needed), so tests
+    /// can have as many as they like without running into the replay rule.
+    pub async fn session_token(
+        &self,
+        account: &Account,
+        kind: eenplan_store::SessionKind,
+    ) -> String {
+        let token = eenplan_web::auth::new_token();
+        let mut tx = self.store.write().await.unwrap();
+        let creds = tx
+            .credentials_by_id(&account.user_id)
+            .await
+            .unwrap()
+            .unwrap();
+        tx.start_session(
+            &creds,
+            kind,
+            eenplan_store::SessionStage::Active,
+            &eenplan_domain::session::token_hash(&token),
+            &eenplan_web::auth::new_token(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        token
+    }
+
+    pub async fn signed_in_browser(&self, account: &Account) -> Browser<'_> {
+        let token = self
+            .session_token(account, eenplan_store::SessionKind::Web)
+            .await;
+        let mut b = self.browser();
+        let name = self.auth.session_cookie();
+        b.cookies.insert(name.to_owned(), token);
+        b
+    }
+
+    pub fn browser(&self) -> Browser<'_> {
+        Browser {
+            app: self,
+            cookies: HashMap::new(),
+        }
+    }
+
+    pub async fn done(self) {
+        self.store.close().await;
+        let _ = eenplan_store::remove_sqlite_database(&self.path);
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl Response {
+    pub fn location(&self) -> &str {
+        self.headers
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
+    }
+
+    /// The value of `<input name="csrf" value="...">` in the page.
+    pub fn csrf(&self) -> String {
+        let marker = "name=\"csrf\" value=\"";
+        let start = self
+            .body
+            .find(marker)
+            .unwrap_or_else(|| panic!("no csrf field in {}", self.body))
+            + marker.len();
+        self.body[start..].split('"').next().unwrap().to_owned()
+    }
+}
+
+pub struct Browser<'a> {
+    app: &'a App,
+    pub cookies: HashMap<String, String>,
+}
+
+impl Browser<'_> {
+    fn cookie_header(&self) -> Vec<(&'static str, String)> {
+        if self.cookies.is_empty() {
+            return vec![];
+        }
+        let jar = self
+            .cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        vec![("cookie", jar)]
+    }
+
+    fn keep_cookies(&mut self, r: &Response) {
+        for v in r.headers.get_all(header::SET_COOKIE) {
+            let v = v.to_str().unwrap();
+            let (pair, attrs) = v.split_once(';').unwrap_or((v, ""));
+            let (name, value) = pair.split_once('=').unwrap();
+            if attrs.contains("Max-Age=0") {
+                self.cookies.remove(name);
+            } else {
+                self.cookies.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub async fn get(&mut self, uri: &str) -> Response {
+        let r = self
+            .app
+            .raw(Method::GET, uri, &self.cookie_header(), "")
+            .await;
+        self.keep_cookies(&r);
+        r
+    }
+
+    pub async fn post(&mut self, uri: &str, form: &[(&str, &str)]) -> Response {
+        let body = serde_urlencoded::to_string(form).unwrap();
+        let mut headers = self.cookie_header();
+        headers.push((
+            "content-type",
+            "application/x-www-form-urlencoded".to_owned(),
+        ));
+        let r = self.app.raw(Method::POST, uri, &headers, &body).await;
+        self.keep_cookies(&r);
+        r
+    }
+
+    /// Password step from the sign-in page.
+    pub async fn password(&mut self, email: &str, password: &str) -> Response {
+        let page = self.get("/aanmelden").await;
+        let csrf = page.csrf();
+        self.post(
+            "/aanmelden",
+            &[("csrf", &csrf), ("email", email), ("password", password)],
+        )
+        .await
+    }
+
+    /// Code step from the page the password step redirected to.
+    pub async fn code(&mut self, at: &str, code: &str) -> Response {
+        let page = self.get(at).await;
+        let csrf = page.csrf();
+        self.post(at, &[("csrf", &csrf), ("code", code)]).await
+    }
+
+    /// Signs in completely; returns the response of the code step.
+    pub async fn sign_in(&mut self, account: &Account) -> Response {
+        let r = self.password(&account.email, PASSWORD).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let at = r.location().to_owned();
+        self.code(&at, &current_code(&account.secret)).await
+    }
+}
+
+pub fn current_code(secret: &TotpSecret) -> String {
+    let now = eenplan_domain::UtcTime::now().timestamp().as_second();
+    format!("{:06}", secret.code_at_step(step_at(now)))
+}
+
+/// The code of the next time step: valid (drift window) and not yet used.
+pub fn next_code(secret: &TotpSecret) -> String {
+    let now = eenplan_domain::UtcTime::now().timestamp().as_second();
+    format!("{:06}", secret.code_at_step(step_at(now) + 1))
+}

@@ -1,0 +1,648 @@
+//! The HTTP rules of sign-in, sessions, CSRF, headers, the API frame and the
+//! authorization matrix, exercised through the real router on a fresh database.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode, header};
+use common::{App, PASSWORD, current_code, next_code};
+use eenplan_domain::policy::Policy;
+use eenplan_domain::role::Role;
+use eenplan_domain::session::Timeouts;
+use eenplan_store::params;
+use eenplan_web::AuthConfig;
+use eenplan_web::auth::Surface;
+
+#[tokio::test]
+async fn sign_in_with_password_and_code_then_sign_out() {
+    let app = App::new().await;
+    let account = app
+        .account("noor.smit@save.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+
+    let r = b.password(&account.email, PASSWORD).await;
+    assert_eq!(
+        (r.status, r.location()),
+        (StatusCode::SEE_OTHER, "/aanmelden/code")
+    );
+    let pending = b.cookies["__Host-eenplan_session"].clone();
+    // Half-way is not signed in.
+    assert_eq!(b.get("/start").await.location(), "/aanmelden");
+
+    let r = b
+        .code("/aanmelden/code", &current_code(&account.secret))
+        .await;
+    assert_eq!((r.status, r.location()), (StatusCode::SEE_OTHER, "/start"));
+    let session = b.cookies["__Host-eenplan_session"].clone();
+    assert_ne!(session, pending, "signing in issues a new session id");
+    let cookie = r.headers.get(header::SET_COOKIE).unwrap().to_str().unwrap();
+    for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+
+    let start = b.get("/start").await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(start.body.contains("Test Persoon") && start.body.contains("SAVE Jeugdbescherming"));
+    assert!(start.body.contains("Professional"));
+
+    let r = b.post("/afmelden", &[("csrf", &start.csrf())]).await;
+    assert_eq!(r.location(), "/aanmelden?afgemeld=1");
+    assert!(!b.cookies.contains_key("__Host-eenplan_session"));
+    // The old cookie is dead on the server too, not just forgotten by the browser.
+    b.cookies.insert("__Host-eenplan_session".into(), session);
+    assert_eq!(b.get("/start").await.location(), "/aanmelden");
+
+    let mut tx = app.store.read().await.unwrap();
+    let kinds: Vec<String> = tx
+        .journal_page(0, 100)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(
+        kinds.contains(&"signed_in".to_owned()) && kinds.contains(&"session_ended".to_owned()),
+        "{kinds:?}"
+    );
+    drop(tx);
+    app.done().await;
+}
+
+#[tokio::test]
+async fn wrong_password_and_unknown_email_look_the_same_and_lock_after_five() {
+    let app = App::new().await;
+    let account = app
+        .account("daan.bos@wss.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+    let unknown = b.password("niemand@nergens.example", PASSWORD).await;
+    let wrong = b
+        .password(&account.email, "niet het goede wachtwoord")
+        .await;
+    assert_eq!(unknown.status, StatusCode::OK);
+    assert_eq!(wrong.status, StatusCode::OK);
+    let message = "Deze combinatie van e-mailadres en wachtwoord klopt niet";
+    assert!(unknown.body.contains(message) && wrong.body.contains(message));
+    for _ in 0..4 {
+        b.password(&account.email, "nog steeds niet goed").await;
+    }
+    // Five failures: now even the right password is refused, with the lock message.
+    let locked = b.password(&account.email, PASSWORD).await;
+    assert!(
+        locked
+            .body
+            .contains("Te veel mislukte pogingen voor dit e-mailadres"),
+        "{}",
+        locked.body
+    );
+    // The same lock shows for an address that has no account.
+    for _ in 0..5 {
+        b.password("ook.niemand@nergens.example", "wat dan ook hier")
+            .await;
+    }
+    let r = b
+        .password("ook.niemand@nergens.example", "wat dan ook hier")
+        .await;
+    assert!(
+        r.body
+            .contains("Te veel mislukte pogingen voor dit e-mailadres")
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn too_many_failures_from_one_client_get_429() {
+    let app = App::new().await;
+    let mut tx = app.store.write().await.unwrap();
+    for i in 0..30 {
+        tx.record_sign_in_failure(&format!("x{i}@example.nl"), "unknown", "password")
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let r = app.browser().password("iemand@example.nl", PASSWORD).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    let api = app
+        .raw(Method::POST, "/api/v1/session", &[("content-type", "application/json".into())],
+             r#"{"email":"iemand@example.nl","password":"een lang genoeg wachtwoord","totp":"123456"}"#)
+        .await;
+    assert_eq!(api.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        api.headers[header::CONTENT_TYPE],
+        "application/problem+json"
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn a_code_cannot_be_used_twice_and_wrong_codes_are_refused() {
+    let app = App::new().await;
+    let account = app
+        .account("eva.mulder@save.example", &[Role::TeamLead], true)
+        .await;
+    let code = next_code(&account.secret);
+    let mut first = app.browser();
+    first.password(&account.email, PASSWORD).await;
+    let r = first.code("/aanmelden/code", &code).await;
+    assert_eq!(r.location(), "/start");
+
+    let mut second = app.browser();
+    second.password(&account.email, PASSWORD).await;
+    let r = second.code("/aanmelden/code", &code).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Deze code klopt niet of is al gebruikt"));
+    let r = second.code("/aanmelden/code", "000000").await;
+    assert!(r.body.contains("Deze code klopt niet"));
+    assert_eq!(second.get("/start").await.location(), "/aanmelden");
+    app.done().await;
+}
+
+#[tokio::test]
+async fn first_sign_in_enrols_the_second_factor() {
+    let app = App::new().await;
+    let account = app
+        .account("nieuw@save.example", &[Role::Professional], false)
+        .await;
+    let mut b = app.browser();
+    let r = b.password(&account.email, PASSWORD).await;
+    assert_eq!(r.location(), "/aanmelden/koppelen");
+    let page = b.get("/aanmelden/koppelen").await;
+    assert!(
+        page.body.contains("data:image/svg+xml;base64,"),
+        "a QR code"
+    );
+    assert!(
+        page.body.contains(&account.secret.to_base32()),
+        "the secret as text"
+    );
+    let r = b
+        .code("/aanmelden/koppelen", &current_code(&account.secret))
+        .await;
+    assert_eq!(r.location(), "/start");
+    let mut tx = app.store.read().await.unwrap();
+    let creds = tx
+        .credentials_by_id(&account.user_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(creds.totp_confirmed);
+    drop(tx);
+    // From now on the code page, not the enrolment page.
+    let mut again = app.browser();
+    assert_eq!(
+        again.password(&account.email, PASSWORD).await.location(),
+        "/aanmelden/code"
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn deactivated_accounts_cannot_sign_in_and_lose_their_sessions() {
+    let app = App::new().await;
+    let account = app
+        .account("weg@save.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+    b.sign_in(&account).await;
+    assert_eq!(b.get("/start").await.status, StatusCode::OK);
+    let mut tx = app.store.write().await.unwrap();
+    tx.deactivate_user(
+        &eenplan_domain::journal::Actor::System { component: "test" },
+        &account.user_id,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(b.get("/start").await.location(), "/aanmelden");
+    let r = app.browser().password(&account.email, PASSWORD).await;
+    assert!(r.body.contains("klopt niet"));
+    app.done().await;
+}
+
+#[tokio::test]
+async fn idle_sessions_expire_and_say_so() {
+    let app = App::with_auth(AuthConfig {
+        secure_cookies: false,
+        timeouts: Timeouts::with_idle_seconds(1),
+    })
+    .await;
+    let account = app
+        .account("idle@save.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+    b.sign_in(&account).await;
+    assert!(
+        b.cookies.contains_key("eenplan_session"),
+        "no __Host- prefix without Secure"
+    );
+    assert_eq!(b.get("/start").await.status, StatusCode::OK);
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
+    let r = b.get("/start").await;
+    assert_eq!(r.location(), "/aanmelden?verlopen=1");
+    let page = b.get("/aanmelden?verlopen=1").await;
+    assert!(page.body.contains("Je sessie is verlopen"));
+    app.done().await;
+}
+
+#[tokio::test]
+async fn sessions_end_after_twelve_hours_however_active() {
+    let app = App::new().await;
+    let account = app
+        .account("lang@save.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+    b.sign_in(&account).await;
+    let mut tx = app.store.write().await.unwrap();
+    let twelve_hours_ago = eenplan_domain::UtcTime::from_timestamp(
+        eenplan_domain::UtcTime::now().timestamp() - jiff::SignedDuration::from_hours(12),
+    );
+    tx.execute(
+        "UPDATE sessions SET created_at = $1 WHERE user_id = $2 AND ended_at IS NULL",
+        params![twelve_hours_ago.to_rfc3339(), &account.user_id],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(b.get("/start").await.location(), "/aanmelden?verlopen=1");
+    app.done().await;
+}
+
+#[tokio::test]
+async fn forms_without_the_right_csrf_token_are_refused() {
+    let app = App::new().await;
+    let account = app
+        .account("csrf@save.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.browser();
+    b.get("/aanmelden").await;
+    let r = b
+        .post(
+            "/aanmelden",
+            &[("email", &account.email), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = b
+        .post(
+            "/aanmelden",
+            &[
+                ("csrf", "geraden"),
+                ("email", &account.email),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("Het formulier is verlopen"));
+
+    b.sign_in(&account).await;
+    let r = b.post("/afmelden", &[("csrf", "geraden")]).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        b.get("/start").await.status,
+        StatusCode::OK,
+        "still signed in"
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn api_session_me_and_sign_out() {
+    let app = App::new().await;
+    let account = app
+        .account(
+            "api@save.example",
+            &[Role::Professional, Role::TeamLead],
+            true,
+        )
+        .await;
+    let json = [("content-type", "application/json".to_owned())];
+
+    let r = app
+        .raw(
+            Method::POST,
+            "/api/v1/session",
+            &json,
+            r#"{"email":"api@save.example"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let names: Vec<String> = r.json()["invalidParams"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["password", "totp"]);
+    assert_eq!(
+        app.raw(Method::POST, "/api/v1/session", &json, "geen json")
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+
+    let wrong = serde_json::json!({"email": account.email, "password": PASSWORD, "totp": "000000"})
+        .to_string();
+    let r = app
+        .raw(Method::POST, "/api/v1/session", &json, &wrong)
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json");
+    assert_eq!(r.json()["status"], 401);
+
+    let body = serde_json::json!({"email": account.email, "password": PASSWORD, "totp": current_code(&account.secret)}).to_string();
+    let r = app.raw(Method::POST, "/api/v1/session", &json, &body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let token = r.json()["token"].as_str().unwrap().to_owned();
+    assert!(r.json()["expires_at"].as_str().unwrap().ends_with('Z'));
+    let bearer = [("authorization", format!("Bearer {token}"))];
+
+    let me = app.raw(Method::GET, "/api/v1/me", &bearer, "").await;
+    assert_eq!(me.status, StatusCode::OK);
+    assert_eq!(me.json()["email"], "api@save.example");
+    assert_eq!(me.json()["organisation"]["slug"], "save");
+    assert_eq!(
+        me.json()["roles"],
+        serde_json::json!(["professional", "team_lead"])
+    );
+
+    // An API token is no page session, and a page session is no API token.
+    let as_cookie = [("cookie", format!("__Host-eenplan_session={token}"))];
+    assert_eq!(
+        app.raw(Method::GET, "/start", &as_cookie, "")
+            .await
+            .location(),
+        "/aanmelden"
+    );
+    let mut b = app.browser();
+    b.sign_in(&account).await;
+    let web_token = b.cookies["__Host-eenplan_session"].clone();
+    let r = app
+        .raw(
+            Method::GET,
+            "/api/v1/me",
+            &[("authorization", format!("Bearer {web_token}"))],
+            "",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    assert_eq!(
+        app.raw(Method::DELETE, "/api/v1/session", &bearer, "")
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    let r = app.raw(Method::GET, "/api/v1/me", &bearer, "").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.headers[header::WWW_AUTHENTICATE], "Bearer");
+    app.done().await;
+}
+
+#[tokio::test]
+async fn the_api_refuses_accounts_without_a_second_factor() {
+    let app = App::new().await;
+    let account = app
+        .account("geen2fa@save.example", &[Role::Professional], false)
+        .await;
+    let body = serde_json::json!({"email": account.email, "password": PASSWORD, "totp": current_code(&account.secret)}).to_string();
+    let r = app
+        .raw(
+            Method::POST,
+            "/api/v1/session",
+            &[("content-type", "application/json".into())],
+            &body,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(r.json()["type"], "/problems/second-factor-not-set-up");
+    app.done().await;
+}
+
+/// Walks every route in the table: nobody reaches a guarded route without signing in,
+/// and nobody reaches a role-bound route without the role.
+#[tokio::test]
+async fn authorization_matrix_covers_every_route() {
+    let app = App::new().await;
+    let professional = app
+        .account("pro@save.example", &[Role::Professional], true)
+        .await;
+    let admin = app
+        .account("beheer@save.example", &[Role::FunctionalAdmin], true)
+        .await;
+    let mut checked = 0;
+    for (route, _) in eenplan_web::routes::table() {
+        let path = route
+            .path
+            .replace("{*path}", "eenplan.css")
+            .replace("{code}", "nl")
+            .replace("{id}", "onbekend");
+        for who in [None, Some(&professional), Some(&admin)] {
+            let response = match (route.surface, who) {
+                (Surface::Api, Some(account)) => {
+                    let token = app
+                        .session_token(account, eenplan_store::SessionKind::Api)
+                        .await;
+                    app.raw(
+                        route.method.clone(),
+                        &path,
+                        &[("authorization", format!("Bearer {token}"))],
+                        "",
+                    )
+                    .await
+                }
+                (Surface::Api, None) => app.raw(route.method.clone(), &path, &[], "").await,
+                (Surface::Page, _) => {
+                    let mut b = match who {
+                        Some(account) => app.signed_in_browser(account).await,
+                        None => app.browser(),
+                    };
+                    if route.method == Method::GET {
+                        b.get(&path).await
+                    } else {
+                        // A valid CSRF token, so the policy is what decides.
+                        let csrf = match who {
+                            Some(_) => b.get("/start").await.csrf(),
+                            None => b.get("/aanmelden").await.csrf(),
+                        };
+                        b.post(&path, &[("csrf", &csrf)]).await
+                    }
+                }
+            };
+            let roles: Option<&[Role]> = who.map(|a| {
+                if a.email.starts_with("beheer") {
+                    &[Role::FunctionalAdmin][..]
+                } else {
+                    &[Role::Professional][..]
+                }
+            });
+            let what = format!(
+                "{} {} as {:?}: {} {}",
+                route.method,
+                route.path,
+                roles,
+                response.status,
+                response.location()
+            );
+            // The policy's own redirect; signing out also ends on the sign-in page, by design.
+            let sent_to_sign_in = response.status == StatusCode::SEE_OTHER
+                && matches!(response.location(), "/aanmelden" | "/aanmelden?verlopen=1");
+            match eenplan_domain::policy::decide(route.policy, roles) {
+                eenplan_domain::policy::Decision::Allow => {
+                    assert!(
+                        response.status != StatusCode::UNAUTHORIZED
+                            && response.status != StatusCode::FORBIDDEN,
+                        "{what}"
+                    );
+                    if route.policy != Policy::Public {
+                        assert!(!sent_to_sign_in, "{what}");
+                    }
+                }
+                eenplan_domain::policy::Decision::SignInFirst => match route.surface {
+                    Surface::Page => assert!(sent_to_sign_in, "{what}"),
+                    Surface::Api => assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{what}"),
+                },
+                eenplan_domain::policy::Decision::Forbidden => {
+                    assert_eq!(response.status, StatusCode::FORBIDDEN, "{what}")
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, eenplan_web::routes::table().len() * 3);
+    app.done().await;
+}
+
+#[tokio::test]
+async fn openapi_lists_exactly_the_api_operations() {
+    let app = App::new().await;
+    let r = app.raw(Method::GET, "/api/v1/openapi.json", &[], "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let doc = r.json();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let mut documented = Vec::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for method in ops.as_object().unwrap().keys() {
+            documented.push(format!("{} {path}", method.to_uppercase()));
+        }
+    }
+    documented.sort();
+    let mut api: Vec<String> = eenplan_web::routes::table()
+        .into_iter()
+        .filter(|(r, _)| r.path.starts_with("/api/"))
+        .map(|(r, _)| format!("{} {}", r.method, r.path))
+        .collect();
+    api.sort();
+    assert_eq!(documented, api);
+    assert_eq!(
+        doc["paths"]["/api/v1/me"]["get"]["security"][0]["bearer"],
+        serde_json::json!([])
+    );
+    assert_eq!(
+        doc["paths"]["/api/v1/session"]["post"]["security"],
+        serde_json::json!([])
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let app = App::new().await;
+    for uri in [
+        "/",
+        "/aanmelden",
+        "/healthz",
+        "/static/eenplan.css",
+        "/bestaat-niet",
+        "/api/v1/x",
+        "/start",
+    ] {
+        let r = app.raw(Method::GET, uri, &[], "").await;
+        let csp = r.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        assert!(
+            csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"),
+            "{uri}: {csp}"
+        );
+        assert_eq!(
+            r.headers[header::X_CONTENT_TYPE_OPTIONS],
+            "nosniff",
+            "{uri}"
+        );
+        assert_eq!(r.headers[header::REFERRER_POLICY], "no-referrer", "{uri}");
+    }
+    app.done().await;
+}
+
+#[tokio::test]
+async fn health_errors_and_assets() {
+    let app = App::new().await;
+    let r = app.raw(Method::GET, "/healthz", &[], "").await;
+    assert_eq!(
+        (r.status, r.body.as_str()),
+        (StatusCode::OK, r#"{"database":"ok","status":"ok"}"#)
+    );
+    let r = app.raw(Method::GET, "/api/v1/bestaat-niet", &[], "").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.headers[header::CONTENT_TYPE], "application/problem+json");
+    assert_eq!(r.json()["instance"], "/api/v1/bestaat-niet");
+    let r = app.raw(Method::GET, "/bestaat-niet", &[], "").await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(r.body.contains("Pagina niet gevonden"));
+    for asset in [
+        "eenplan.css",
+        "vendor/utrecht-components.css",
+        "vendor/utrecht-design-tokens.css",
+        "vendor/htmx.min.js",
+    ] {
+        assert_eq!(
+            app.raw(Method::GET, &format!("/static/{asset}"), &[], "")
+                .await
+                .status,
+            StatusCode::OK,
+            "{asset}"
+        );
+    }
+    assert_eq!(
+        app.raw(Method::GET, "/static/../Cargo.toml", &[], "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    app.store.close().await;
+    let r = app.raw(Method::GET, "/healthz", &[], "").await;
+    assert_eq!(
+        r.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "a closed database is reported"
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn language_switch_and_no_open_redirect() {
+    let app = App::new().await;
+    let mut b = app.browser();
+    let r = b.get("/taal/en?terug=/aanmelden").await;
+    assert_eq!(r.location(), "/aanmelden");
+    let page = b.get("/aanmelden").await;
+    assert!(page.body.contains("<html lang=\"en\">") && page.body.contains("Sign in"));
+    assert_eq!(
+        b.get("/taal/nl?terug=//evil.example/").await.location(),
+        "/"
+    );
+    assert_eq!(
+        b.get("/taal/nl?terug=https://evil.example/")
+            .await
+            .location(),
+        "/"
+    );
+    assert!(
+        b.get("/aanmelden")
+            .await
+            .body
+            .contains("<html lang=\"nl\">")
+    );
+    app.done().await;
+}
