@@ -39,7 +39,7 @@ function axeScript() {
 }
 
 /**
- * Launches headless Chromium. Returns `{ browser, context, newPage(), close() }`.
+ * Launches headless Chromium. Returns `{ browser, context, newPage(), newContext(), close() }`.
  * The context bypasses the server's Content-Security-Policy only so that the
  * axe-core script can be injected; the CSP header itself is checked separately.
  */
@@ -57,9 +57,7 @@ export async function launch() {
   });
   let context;
   try {
-    context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
-    context.setDefaultTimeout(PAGE_TIMEOUT_MS);
-    context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+    context = await newBoundedContext(browser);
   } catch (err) {
     await browser.close().catch(() => {});
     throw err;
@@ -68,11 +66,21 @@ export async function launch() {
     browser,
     context,
     newPage: () => context.newPage(),
+    /** A fresh context (own cookies), same settings; closed with the browser. */
+    newContext: () => newBoundedContext(browser),
     async close() {
       await context.close().catch(() => {});
       await browser.close();
     },
   };
+}
+
+/** A context with the same settings as the default one (CSP bypass, Dutch locale, bounded waits). */
+async function newBoundedContext(browser) {
+  const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL' });
+  context.setDefaultTimeout(PAGE_TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(PAGE_TIMEOUT_MS);
+  return context;
 }
 
 /** Formats axe violations as a readable, multi-line list. */

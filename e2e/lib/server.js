@@ -1,7 +1,12 @@
 // Starts and stops the eenplan server binary for a test file.
 //
 //   eenplan demo  --database sqlite://<tmp>/demo.sqlite --no-serve   (creates demo data, exits 0)
-//   eenplan serve --database sqlite://<tmp>/demo.sqlite --listen 127.0.0.1:<port>
+//   eenplan serve --database sqlite://<tmp>/demo.sqlite --listen 127.0.0.1:<port> --insecure-cookies
+//                 [--session-idle-seconds N]
+//
+// The demo's stdout lists the demo accounts (e-mail, name, organisation, TOTP
+// secret, and a role on some lines) and their shared password; startServer()
+// returns them parsed.
 //
 // Every wait here is bounded; failures carry the server's stderr.
 
@@ -123,6 +128,35 @@ async function runDemo(databaseUrl) {
       `\`eenplan ${args.join(' ')}\` ${why}\n  stdout:\n${indent(stdout.text)}\n  stderr:\n${indent(stderr.text)}`,
     );
   }
+  return stdout.text;
+}
+
+// One account line of the demo's table:
+//   [role]  e-mail  name (may contain single spaces)  organisation  BASE32SECRET
+const ACCOUNT_LINE =
+  /^\s*(?:(?<role>[a-z][a-z0-9_]*)\s+)?(?<email>[^\s@]+@[^\s@]+\.[^\s@]+)\s+(?<name>\S.*?)\s{2,}(?<organisation>\S+)\s+(?<secret>[A-Z2-7]{16,}=*)\s*$/;
+const PASSWORD_LINE = /password[^:\n]*:\s*(\S+)/i;
+
+/**
+ * Parses the demo's stdout into `{ accounts, password }`, where each account is
+ * `{ email, role, name, organisation, secret }` (`role` is null when the line
+ * has no role column). Throws with the output if nothing usable was found.
+ */
+export function parseDemoOutput(text) {
+  const accounts = [];
+  for (const line of text.split(/\r?\n/)) {
+    const m = ACCOUNT_LINE.exec(line);
+    if (!m) continue;
+    const { role, email, name, organisation, secret } = m.groups;
+    accounts.push({ email, role: role ?? null, name, organisation, secret });
+  }
+  const password = PASSWORD_LINE.exec(text)?.[1] ?? null;
+  if (accounts.length === 0 || !password) {
+    throw new Error(
+      `could not parse the demo accounts (${accounts.length} found) and password (${password ? 'found' : 'missing'}) from \`eenplan demo\` stdout:\n${indent(text)}`,
+    );
+  }
+  return { accounts, password };
 }
 
 /** Polls GET /healthz until 200, the process exits, or the deadline passes. */
@@ -165,13 +199,20 @@ async function terminate(server) {
 }
 
 /**
- * Creates a temp dir with a demo database, starts `eenplan serve` on a free
- * port and waits until /healthz answers 200.
+ * Creates a temp dir with a demo database, starts `eenplan serve
+ * --insecure-cookies` (plain HTTP on loopback) on a free port and waits until
+ * /healthz answers 200. `idleSeconds` shortens the session idle timeout
+ * (`--session-idle-seconds`; the server caps it at 900).
  *
- * Returns `{ baseUrl, port, tmpDir, databaseUrl, stderr(), stop() }`.
+ * Returns `{ baseUrl, port, tmpDir, databaseUrl, accounts, password, account(), stderr(), stop() }`.
+ * `accounts` are `{ email, role, name, organisation, secret }` from the demo's
+ * output; `account(role)` returns the first account with that role (throws if none).
  * `stop()` is idempotent and resolves with `{ code, signal, killed }`.
  */
-export async function startServer() {
+export async function startServer({ idleSeconds } = {}) {
+  if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds > 0)) {
+    throw new Error(`idleSeconds must be a positive integer, got ${idleSeconds}`);
+  }
   if (!existsSync(EENPLAN_BIN)) {
     throw new Error(`server binary not found at ${EENPLAN_BIN}; run \`cargo build\` first or set EENPLAN_BIN`);
   }
@@ -179,7 +220,12 @@ export async function startServer() {
   const cleanup = () => (KEEP_TMP ? Promise.resolve() : rm(tmpDir, { recursive: true, force: true }));
   const databaseUrl = `sqlite://${path.join(tmpDir, 'demo.sqlite')}`;
   try {
-    await runDemo(databaseUrl);
+    const { accounts, password } = parseDemoOutput(await runDemo(databaseUrl));
+    const account = (role) => {
+      const found = accounts.find((a) => a.role === role);
+      if (!found) throw new Error(`no demo account with role ${role}; roles: ${accounts.map((a) => a.role).filter(Boolean).join(', ')}`);
+      return found;
+    };
 
     // The port may be taken between freePort() and the bind; retry a few times
     // if the server dies before it ever became healthy.
@@ -187,7 +233,8 @@ export async function startServer() {
     for (let attempt = 1; attempt <= 3; attempt++) {
       const port = await freePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      const args = ['serve', '--database', databaseUrl, '--listen', `127.0.0.1:${port}`];
+      const args = ['serve', '--database', databaseUrl, '--listen', `127.0.0.1:${port}`, '--insecure-cookies'];
+      if (idleSeconds !== undefined) args.push('--session-idle-seconds', String(idleSeconds));
       const server = spawnChild(args, 'serve');
       const health = await waitHealthy(baseUrl, server);
       if (health.ok) {
@@ -197,6 +244,9 @@ export async function startServer() {
           port,
           tmpDir,
           databaseUrl,
+          accounts,
+          password,
+          account,
           stderr: () => server.stderr.text,
           stop() {
             stopped ??= terminate(server).then(async (result) => {

@@ -37,6 +37,14 @@ fn main() {
         ),
         Trial::test("backup_makes_a_verified_copy", backup_makes_a_verified_copy),
         Trial::test(
+            "demo_code_prints_a_valid_code_for_demo_accounts_only",
+            demo_code_prints_a_valid_code_for_demo_accounts_only,
+        ),
+        Trial::test(
+            "insecure_cookies_only_on_loopback",
+            insecure_cookies_only_on_loopback,
+        ),
+        Trial::test(
             "serve_answers_healthz_and_stops_on_sigterm",
             serve_answers_healthz_and_stops_on_sigterm,
         ),
@@ -115,6 +123,7 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["user", "--help"],
         vec!["user", "add", "--help"],
         vec!["backup", "--help"],
+        vec!["demo-code", "--help"],
     ] {
         let out = eenplan(&cmd, None);
         check(
@@ -371,6 +380,107 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
         out.status.code() == Some(2) && text(&out.stderr).contains("never overwrites"),
         || text(&out.stderr),
     )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn demo_code_prints_a_valid_code_for_demo_accounts_only() -> Result<(), Failed> {
+    let dir = temp_dir("democode");
+    let url = sqlite_url(&dir.join("demo.sqlite"));
+    let out = eenplan(&["demo", "--database", &url, "--no-serve"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let stdout = text(&out.stdout);
+    check(stdout.contains("demo-code EMAIL"), || stdout.clone())?;
+    // Every role has an account in the printed table.
+    for role in [
+        "professional",
+        "behavioural_scientist",
+        "team_lead",
+        "functional_admin",
+        "privacy_officer",
+    ] {
+        check(
+            stdout.lines().any(|l| l.trim_start().starts_with(role)),
+            || format!("no {role} account in {stdout}"),
+        )?;
+    }
+    let secret_line = stdout
+        .lines()
+        .find(|l| l.contains("sanne.devries@lokalis.example"))
+        .unwrap_or_default();
+    let secret = secret_line.split_whitespace().last().unwrap_or_default();
+    let secret = eenplan_domain::totp::TotpSecret::from_base32(secret)
+        .map_err(|e| Failed::from(e.to_string()))?;
+    let out = eenplan(
+        &[
+            "demo-code",
+            "--database",
+            &url,
+            "sanne.devries@lokalis.example",
+        ],
+        None,
+    );
+    check(out.status.success(), || text(&out.stderr))?;
+    let code = text(&out.stdout).trim().to_owned();
+    let now = eenplan_domain::UtcTime::now().timestamp().as_second();
+    check(secret.verify(&code, now, None).is_ok(), || {
+        format!("{code} is not a current code")
+    })?;
+
+    let out = eenplan(
+        &["demo-code", "--database", &url, "niemand@lokalis.example"],
+        None,
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("no demo account"),
+        || text(&out.stderr),
+    )?;
+    let real = dir.join("real.sqlite");
+    check(
+        eenplan(&["migrate", "--database", &sqlite_url(&real)], None)
+            .status
+            .success(),
+        || "migrate".into(),
+    )?;
+    let out = eenplan(
+        &[
+            "demo-code",
+            "--database",
+            &sqlite_url(&real),
+            "sanne.devries@lokalis.example",
+        ],
+        None,
+    );
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("is not a demo database"),
+        || text(&out.stderr),
+    )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn insecure_cookies_only_on_loopback() -> Result<(), Failed> {
+    let dir = temp_dir("cookies");
+    let url = sqlite_url(&dir.join("c.sqlite"));
+    let out = eenplan(
+        &[
+            "serve",
+            "--database",
+            &url,
+            "--listen",
+            "0.0.0.0:0",
+            "--insecure-cookies",
+        ],
+        None,
+    );
+    let err = text(&out.stderr);
+    check(
+        out.status.code() == Some(2) && err.contains("only allowed on a loopback address"),
+        || err.clone(),
+    )?;
+    check(!dir.join("c.sqlite").exists(), || {
+        "refused before touching the database".into()
+    })?;
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }

@@ -88,6 +88,7 @@ pub struct Principal {
     pub organisation_name: String,
     pub roles: Vec<Role>,
     pub active: bool,
+    pub second_factor_set: bool,
 }
 
 impl Principal {
@@ -456,7 +457,8 @@ impl Tx {
     }
 }
 
-const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role \
+const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
+     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 
@@ -483,6 +485,7 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
                 organisation_name: r.text(5)?,
                 roles: role.into_iter().collect(),
                 active: r.bool(6)?,
+                second_factor_set: r.bool(8)?,
             }),
         }
     }

@@ -242,6 +242,18 @@ impl Tx {
         })
     }
 
+    /// Every team, by organisation and name.
+    pub async fn teams(&mut self) -> Result<Vec<Team>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT t.id, t.organisation_id, t.name, t.area_id FROM teams t \
+                 JOIN organisations o ON o.id = t.organisation_id ORDER BY o.slug, t.name",
+                vec![],
+            )
+            .await?;
+        rows.iter().map(team_from_row).collect()
+    }
+
     pub async fn teams_of(&mut self, organisation_id: &str) -> Result<Vec<Team>, StoreError> {
         let rows = self
             .fetch_all(
@@ -249,16 +261,7 @@ impl Tx {
                 params![organisation_id],
             )
             .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(Team {
-                    id: r.text(0)?,
-                    organisation_id: r.text(1)?,
-                    name: r.text(2)?,
-                    area_id: r.opt_text(3)?,
-                })
-            })
-            .collect()
+        rows.iter().map(team_from_row).collect()
     }
 }
 
@@ -269,6 +272,15 @@ fn area_from_row(r: &Row) -> Result<Area, StoreError> {
         name: r.text(2)?,
         code: r.opt_text(3)?,
         parent_id: r.opt_text(4)?,
+    })
+}
+
+fn team_from_row(r: &Row) -> Result<Team, StoreError> {
+    Ok(Team {
+        id: r.text(0)?,
+        organisation_id: r.text(1)?,
+        name: r.text(2)?,
+        area_id: r.opt_text(3)?,
     })
 }
 

@@ -4,7 +4,7 @@
 
 use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post};
-use eenplan_domain::policy::{Policy, SIGNED_IN};
+use eenplan_domain::policy::{ADMIN, Policy, SIGNED_IN};
 
 use crate::api::openapi::ApiDoc;
 use crate::auth::Surface;
@@ -83,6 +83,50 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         (
             page(Method::GET, "/start", SIGNED_IN),
             get(pages::start::start),
+        ),
+        (
+            page(Method::GET, "/beheer", ADMIN),
+            get(pages::admin::overview),
+        ),
+        (
+            page(Method::GET, "/beheer/organisaties", ADMIN),
+            get(pages::admin::organisations),
+        ),
+        (
+            page(Method::POST, "/beheer/organisaties", ADMIN),
+            post(pages::admin::create_organisation),
+        ),
+        (
+            page(Method::GET, "/beheer/gebieden", ADMIN),
+            get(pages::admin::areas),
+        ),
+        (
+            page(Method::POST, "/beheer/gebieden", ADMIN),
+            post(pages::admin::create_area),
+        ),
+        (
+            page(Method::GET, "/beheer/teams", ADMIN),
+            get(pages::admin::teams),
+        ),
+        (
+            page(Method::POST, "/beheer/teams", ADMIN),
+            post(pages::admin::create_team),
+        ),
+        (
+            page(Method::GET, "/beheer/gebruikers", ADMIN),
+            get(pages::admin::users),
+        ),
+        (
+            page(Method::POST, "/beheer/gebruikers", ADMIN),
+            post(pages::admin::create_user),
+        ),
+        (
+            page(Method::POST, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
+            post(pages::admin::deactivate_user),
+        ),
+        (
+            page(Method::POST, "/beheer/gebruikers/{id}/tweede-factor", ADMIN),
+            post(pages::admin::reset_second_factor),
         ),
         (
             api(

@@ -646,3 +646,239 @@ async fn language_switch_and_no_open_redirect() {
     );
     app.done().await;
 }
+
+#[tokio::test]
+async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_fields() {
+    let app = App::new().await;
+    let admin = app
+        .account("beheer@save.example", &[Role::FunctionalAdmin], true)
+        .await;
+    let mut b = app.signed_in_browser(&admin).await;
+    assert_eq!(b.get("/beheer").await.status, StatusCode::OK);
+
+    // Organisations: a bad slug and a duplicate are reported at the field.
+    let csrf = b.get("/beheer/organisaties").await.csrf();
+    let r = b
+        .post(
+            "/beheer/organisaties",
+            &[
+                ("csrf", &csrf),
+                ("slug", "Niet Goed"),
+                ("name", ""),
+                ("kind", "school"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"slug-error\"") && r.body.contains("Gebruik 2 tot 64 kleine letters"),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("id=\"name-error\""));
+    let r = b
+        .post(
+            "/beheer/organisaties",
+            &[
+                ("csrf", &csrf),
+                ("slug", "de-regenboog"),
+                ("name", "Basisschool De Regenboog"),
+                ("kind", "school"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
+    let r = b
+        .post(
+            "/beheer/organisaties",
+            &[
+                ("csrf", &csrf),
+                ("slug", "de-regenboog"),
+                ("name", "Nog een"),
+                ("kind", "school"),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("Deze bestaat al"), "{}", r.body);
+    assert!(
+        b.get("/beheer/organisaties?opgeslagen=1")
+            .await
+            .body
+            .contains("Basisschool De Regenboog")
+    );
+
+    // Areas: the tree rule, then a valid province and municipality.
+    let r = b
+        .post(
+            "/beheer/gebieden",
+            &[
+                ("csrf", &csrf),
+                ("name", "Utrecht"),
+                ("kind", "province"),
+                ("code", "PV26"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
+    let mut tx = app.store.read().await.unwrap();
+    let province = tx.areas().await.unwrap().remove(0);
+    drop(tx);
+    let r = b
+        .post(
+            "/beheer/gebieden",
+            &[
+                ("csrf", &csrf),
+                ("name", "Overvecht"),
+                ("kind", "neighbourhood"),
+                ("parent_id", &province.id),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"parent_id-error\""));
+    let r = b
+        .post(
+            "/beheer/gebieden",
+            &[
+                ("csrf", &csrf),
+                ("name", "Utrecht"),
+                ("kind", "municipality"),
+                ("parent_id", &province.id),
+                ("code", "GM0344"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
+
+    // Teams.
+    let mut tx = app.store.read().await.unwrap();
+    let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
+    drop(tx);
+    let r = b
+        .post(
+            "/beheer/teams",
+            &[
+                ("csrf", &csrf),
+                ("organisation_id", &org.id),
+                ("name", "SAVE team Flevoland"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/teams?opgeslagen=1");
+    assert!(
+        b.get("/beheer/teams")
+            .await
+            .body
+            .contains("SAVE team Flevoland")
+    );
+
+    // Users: password rules at the field, then a new user who must enrol.
+    let r = b
+        .post(
+            "/beheer/gebruikers",
+            &[
+                ("csrf", &csrf),
+                ("email", "nieuw@save.example"),
+                ("name", "Nieuwe Collega"),
+                ("organisation_id", &org.id),
+                ("password", "qwertyuiop123"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"roles-error\"") && r.body.contains("veelgebruikte of gelekte"),
+        "{}",
+        r.body
+    );
+    let r = b
+        .post(
+            "/beheer/gebruikers",
+            &[
+                ("csrf", &csrf),
+                ("email", "nieuw@save.example"),
+                ("name", "Nieuwe Collega"),
+                ("organisation_id", &org.id),
+                ("roles", "professional"),
+                ("roles", "team_lead"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.location(),
+        "/beheer/gebruikers?opgeslagen=1",
+        "{}",
+        r.body
+    );
+    let mut newcomer = app.browser();
+    assert_eq!(
+        newcomer
+            .password("nieuw@save.example", PASSWORD)
+            .await
+            .location(),
+        "/aanmelden/koppelen"
+    );
+
+    // Deactivate and reset, both journaled with the administrator as actor.
+    let mut tx = app.store.read().await.unwrap();
+    let new_user = tx
+        .user_by_email(&eenplan_domain::user::Email::parse("nieuw@save.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    drop(tx);
+    assert_eq!(new_user.roles, vec![Role::Professional, Role::TeamLead]);
+    let r = b
+        .post(
+            &format!("/beheer/gebruikers/{}/tweede-factor", new_user.id),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    let r = b
+        .post(
+            &format!("/beheer/gebruikers/{}/deactiveren", new_user.id),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    assert!(
+        app.browser()
+            .password("nieuw@save.example", PASSWORD)
+            .await
+            .body
+            .contains("klopt niet")
+    );
+    let r = b
+        .post(
+            "/beheer/gebruikers/onbekend/deactiveren",
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    let mut tx = app.store.read().await.unwrap();
+    let entries = tx.journal_page(0, 1000).await.unwrap();
+    let by_admin: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.actor == format!("user:{}", admin.user_id))
+        .map(|e| e.kind.as_str())
+        .collect();
+    for kind in [
+        "organisation_created",
+        "area_created",
+        "team_created",
+        "user_created",
+        "second_factor_reset",
+        "user_deactivated",
+    ] {
+        assert!(
+            by_admin.contains(&kind),
+            "{kind} not journaled by the admin: {by_admin:?}"
+        );
+    }
+    drop(tx);
+    assert!(app.store.verify_journal(None).await.unwrap().is_intact());
+    app.done().await;
+}

@@ -70,6 +70,24 @@ pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     )
 }
 
+/// A record that does not exist (an unknown id in a URL).
+pub fn not_found_page(headers: &HeaderMap, visitor: &Visitor) -> Response {
+    let shell = Shell::new(headers, visitor, "/");
+    let heading = match Lang::from_headers(headers) {
+        Lang::Nl => "Niet gevonden",
+        Lang::En => "Not found",
+    };
+    let message = shell.t.error_not_found;
+    render(
+        StatusCode::NOT_FOUND,
+        &ErrorPage {
+            shell,
+            heading,
+            message,
+        },
+    )
+}
+
 /// Unknown paths: problem+json under the API, a readable page everywhere else.
 pub async fn not_found(
     uri: Uri,

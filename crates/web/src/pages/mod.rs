@@ -1,5 +1,6 @@
 //! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
 
+pub mod admin;
 pub mod errors;
 pub mod sign_in;
 pub mod start;

@@ -1,0 +1,1001 @@
+//! The functional administrator's area: organisations, areas, teams and users. Every
+//! change goes through the store, which journals it with the administrator as actor.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::area::AreaKind;
+use eenplan_domain::organisation::{OrganisationKind, Slug};
+use eenplan_domain::password;
+use eenplan_domain::role::Role;
+use eenplan_domain::totp::TotpSecret;
+use eenplan_domain::user::{Email, PasswordError, PersonName, check_password};
+use eenplan_store::{NewArea, NewOrganisation, NewTeam, NewUser, Principal, StoreError, ids};
+use serde::Deserialize;
+
+use super::{Shell, errors, render, role_label};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::i18n::{Lang, Texts};
+
+// ---- form building blocks, rendered by admin/input.html ----
+
+pub struct TextField {
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    kind: &'static str,
+    value: String,
+    error: Option<&'static str>,
+}
+
+impl TextField {
+    fn new(
+        id: &'static str,
+        label: &'static str,
+        value: &str,
+        error: Option<&'static str>,
+    ) -> Self {
+        Self {
+            id,
+            label,
+            hint: "",
+            kind: "text",
+            value: value.to_owned(),
+            error,
+        }
+    }
+
+    fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if !self.hint.is_empty() {
+            ids.push(format!("{}-hint", self.id));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id));
+        }
+        ids.join(" ")
+    }
+}
+
+pub struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+pub struct ChoiceField {
+    id: &'static str,
+    label: &'static str,
+    options: Vec<Choice>,
+    error: Option<&'static str>,
+}
+
+pub enum Input {
+    Text(TextField),
+    Select(ChoiceField),
+    Checks(ChoiceField),
+}
+
+pub struct Action {
+    url: String,
+    label: &'static str,
+}
+
+pub struct TableRow {
+    name: String,
+    cells: Vec<String>,
+    actions: Vec<Action>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/section.html")]
+struct Section {
+    shell: Shell,
+    title: &'static str,
+    saved: bool,
+    has_errors: bool,
+    headers: Vec<&'static str>,
+    rows: Vec<TableRow>,
+    has_actions: bool,
+    form_title: &'static str,
+    action: &'static str,
+    inputs: Vec<Input>,
+}
+
+/// A submitted form; repeated names (checkboxes) keep every value.
+struct FormData(Vec<(String, String)>);
+
+impl FormData {
+    fn parse(body: &Bytes) -> Self {
+        Self(serde_urlencoded::from_bytes(body).unwrap_or_default())
+    }
+
+    fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    fn raw(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// Field errors by field id.
+type Errors = HashMap<&'static str, &'static str>;
+
+fn choices<T>(
+    items: &[T],
+    value: impl Fn(&T) -> String,
+    label: impl Fn(&T) -> String,
+    selected: &str,
+) -> Vec<Choice> {
+    items
+        .iter()
+        .map(|i| Choice {
+            selected: value(i) == selected,
+            value: value(i),
+            label: label(i),
+        })
+        .collect()
+}
+
+fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
+    options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label: t.none.to_owned(),
+            selected: selected.is_empty(),
+        },
+    );
+    options
+}
+
+fn kind_label<K: Copy>(
+    lang: Lang,
+    k: K,
+    nl: fn(K) -> &'static str,
+    en: fn(K) -> &'static str,
+) -> &'static str {
+    match lang {
+        Lang::Nl => nl(k),
+        Lang::En => en(k),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SavedQuery {
+    opgeslagen: Option<String>,
+}
+
+struct Ctx {
+    shell: Shell,
+    lang: Lang,
+    t: &'static Texts,
+}
+
+fn ctx(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Ctx {
+    let lang = Lang::from_headers(headers);
+    Ctx {
+        shell: Shell::new(headers, visitor, path),
+        lang,
+        t: lang.texts(),
+    }
+}
+
+fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
+    visitor
+        .principal
+        .as_ref()
+        .map(Principal::actor)
+        .unwrap_or(eenplan_domain::journal::Actor::System { component: "admin" })
+}
+
+fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
+    tracing::error!(error = %e, "admin action failed on the database");
+    errors::internal(false, headers)
+}
+
+fn saved(section: &str) -> Response {
+    Redirect::to(&format!("{section}?opgeslagen=1")).into_response()
+}
+
+fn status_for(errors: &Errors) -> StatusCode {
+    if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
+// ---- overview ----
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct Overview {
+    shell: Shell,
+    sections: Vec<(&'static str, &'static str, usize)>,
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let counts = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.organisations().await?.len(),
+            tx.areas().await?.len(),
+            tx.teams().await?.len(),
+            tx.principals().await?.len(),
+        ))
+    };
+    let (orgs, areas, teams, users) = match counts.await {
+        Ok(c) => c,
+        Err(e) => return failed(&e, &headers),
+    };
+    let c = ctx(&headers, &visitor, "/beheer");
+    let sections = vec![
+        ("/beheer/organisaties", c.t.admin_organisations, orgs),
+        ("/beheer/gebieden", c.t.admin_areas, areas),
+        ("/beheer/teams", c.t.admin_teams, teams),
+        ("/beheer/gebruikers", c.t.admin_users, users),
+    ];
+    render(
+        StatusCode::OK,
+        &Overview {
+            shell: c.shell,
+            sections,
+        },
+    )
+}
+
+// ---- organisations ----
+
+async fn organisations_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/organisaties");
+    let orgs = match async { state.store.read().await?.organisations().await }.await {
+        Ok(o) => o,
+        Err(e) => return failed(&e, headers),
+    };
+    let rows = orgs
+        .iter()
+        .map(|o| TableRow {
+            name: o.name.clone(),
+            cells: vec![
+                o.slug.clone(),
+                o.name.clone(),
+                kind_label(
+                    c.lang,
+                    o.kind,
+                    OrganisationKind::label_nl,
+                    OrganisationKind::label_en,
+                )
+                .to_owned(),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let kind = form.get("kind");
+    let inputs = vec![
+        Input::Text(
+            TextField::new(
+                "slug",
+                c.t.f_slug,
+                &form.get("slug"),
+                errors.get("slug").copied(),
+            )
+            .hint(c.t.f_slug_hint),
+        ),
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: c.t.f_kind,
+            options: choices(
+                OrganisationKind::ALL,
+                |k| k.code().to_owned(),
+                |k| {
+                    kind_label(
+                        c.lang,
+                        *k,
+                        OrganisationKind::label_nl,
+                        OrganisationKind::label_en,
+                    )
+                    .to_owned()
+                },
+                &kind,
+            ),
+            error: errors.get("kind").copied(),
+        }),
+    ];
+    render(
+        status_for(errors),
+        &Section {
+            title: c.t.admin_organisations,
+            saved: saved_flag,
+            has_errors: !errors.is_empty(),
+            headers: vec![c.t.f_slug, c.t.f_name, c.t.f_kind],
+            rows,
+            has_actions: false,
+            form_title: c.t.admin_new,
+            action: "/beheer/organisaties",
+            inputs,
+            shell: c.shell,
+        },
+    )
+}
+
+pub async fn organisations(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    organisations_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_organisation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = Errors::new();
+    let slug = Slug::parse(&form.get("slug"))
+        .map_err(|_| errors.insert("slug", t.err_slug))
+        .ok();
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.insert("name", t.err_required);
+    }
+    let kind = form
+        .get("kind")
+        .parse::<OrganisationKind>()
+        .map_err(|_| errors.insert("kind", t.err_choose))
+        .ok();
+    if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_organisation(&actor(&visitor), NewOrganisation { slug, name, kind })
+                .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/organisaties"),
+            Err(StoreError::Duplicate(_)) => {
+                errors.insert("slug", t.err_duplicate);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    organisations_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+// ---- areas ----
+
+async fn areas_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/gebieden");
+    let areas = match async { state.store.read().await?.areas().await }.await {
+        Ok(a) => a,
+        Err(e) => return failed(&e, headers),
+    };
+    let names: HashMap<&str, &str> = areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let label = |k: AreaKind| kind_label(c.lang, k, AreaKind::label_nl, AreaKind::label_en);
+    let rows = areas
+        .iter()
+        .map(|a| TableRow {
+            name: a.name.clone(),
+            cells: vec![
+                a.name.clone(),
+                label(a.kind).to_owned(),
+                a.parent_id
+                    .as_deref()
+                    .and_then(|p| names.get(p))
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+                a.code.clone().unwrap_or_default(),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let parent = form.get("parent_id");
+    let parents = areas
+        .iter()
+        .filter(|a| a.kind != AreaKind::Neighbourhood)
+        .collect::<Vec<_>>();
+    let inputs = vec![
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: c.t.f_kind,
+            options: choices(
+                AreaKind::ALL,
+                |k| k.code().to_owned(),
+                |k| label(*k).to_owned(),
+                &form.get("kind"),
+            ),
+            error: errors.get("kind").copied(),
+        }),
+        Input::Select(ChoiceField {
+            id: "parent_id",
+            label: c.t.f_parent,
+            options: with_none(
+                c.t,
+                choices(
+                    &parents,
+                    |a| a.id.clone(),
+                    |a| format!("{} ({})", a.name, label(a.kind)),
+                    &parent,
+                ),
+                &parent,
+            ),
+            error: errors.get("parent_id").copied(),
+        }),
+        Input::Text(TextField::new("code", c.t.f_code, &form.get("code"), None)),
+    ];
+    render(
+        status_for(errors),
+        &Section {
+            title: c.t.admin_areas,
+            saved: saved_flag,
+            has_errors: !errors.is_empty(),
+            headers: vec![c.t.f_name, c.t.f_kind, c.t.f_parent, c.t.f_code],
+            rows,
+            has_actions: false,
+            form_title: c.t.admin_new,
+            action: "/beheer/gebieden",
+            inputs,
+            shell: c.shell,
+        },
+    )
+}
+
+pub async fn areas(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    areas_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_area(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = Errors::new();
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.insert("name", t.err_required);
+    }
+    let kind = form
+        .get("kind")
+        .parse::<AreaKind>()
+        .map_err(|_| errors.insert("kind", t.err_choose))
+        .ok();
+    let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
+    let code = Some(form.get("code")).filter(|c| !c.is_empty());
+    if let (Some(kind), true) = (kind, errors.is_empty()) {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_area(
+                &actor(&visitor),
+                NewArea {
+                    kind,
+                    name,
+                    code,
+                    parent_id: parent,
+                },
+            )
+            .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/gebieden"),
+            Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
+                errors.insert("parent_id", t.err_parent);
+            }
+            Err(StoreError::Duplicate(_)) => {
+                errors.insert("name", t.err_duplicate);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    areas_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+// ---- teams ----
+
+async fn teams_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/teams");
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.teams().await?,
+            tx.organisations().await?,
+            tx.areas().await?,
+        ))
+    };
+    let (teams, orgs, areas) = match loaded.await {
+        Ok(l) => l,
+        Err(e) => return failed(&e, headers),
+    };
+    let org_names: HashMap<&str, &str> = orgs
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .collect();
+    let area_names: HashMap<&str, &str> = areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let rows = teams
+        .iter()
+        .map(|team| TableRow {
+            name: team.name.clone(),
+            cells: vec![
+                org_names
+                    .get(team.organisation_id.as_str())
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+                team.name.clone(),
+                team.area_id
+                    .as_deref()
+                    .and_then(|a| area_names.get(a))
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let org = form.get("organisation_id");
+    let area = form.get("area_id");
+    let inputs = vec![
+        Input::Select(ChoiceField {
+            id: "organisation_id",
+            label: c.t.f_organisation,
+            options: choices(&orgs, |o| o.id.clone(), |o| o.name.clone(), &org),
+            error: errors.get("organisation_id").copied(),
+        }),
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "area_id",
+            label: c.t.f_area,
+            options: with_none(
+                c.t,
+                choices(&areas, |a| a.id.clone(), |a| a.name.clone(), &area),
+                &area,
+            ),
+            error: None,
+        }),
+    ];
+    render(
+        status_for(errors),
+        &Section {
+            title: c.t.admin_teams,
+            saved: saved_flag,
+            has_errors: !errors.is_empty(),
+            headers: vec![c.t.f_organisation, c.t.f_name, c.t.f_area],
+            rows,
+            has_actions: false,
+            form_title: c.t.admin_new,
+            action: "/beheer/teams",
+            inputs,
+            shell: c.shell,
+        },
+    )
+}
+
+pub async fn teams(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    teams_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_team(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = Errors::new();
+    let organisation_id = form.get("organisation_id");
+    if organisation_id.is_empty() {
+        errors.insert("organisation_id", t.err_choose);
+    }
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.insert("name", t.err_required);
+    }
+    let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
+    if errors.is_empty() {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_team(
+                &actor(&visitor),
+                NewTeam {
+                    organisation_id,
+                    name,
+                    area_id,
+                },
+            )
+            .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/teams"),
+            Err(StoreError::Duplicate(_)) => {
+                errors.insert("name", t.err_duplicate);
+            }
+            // An unknown organisation or area id: a tampered form.
+            Err(StoreError::Database(_)) => {
+                errors.insert("organisation_id", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    teams_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+// ---- users ----
+
+async fn users_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/gebruikers");
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((tx.principals().await?, tx.organisations().await?))
+    };
+    let (users, orgs) = match loaded.await {
+        Ok(l) => l,
+        Err(e) => return failed(&e, headers),
+    };
+    let rows = users
+        .iter()
+        .map(|u| TableRow {
+            name: u.name.clone(),
+            cells: vec![
+                u.name.clone(),
+                u.email.clone(),
+                u.organisation_name.clone(),
+                u.roles
+                    .iter()
+                    .map(|r| role_label(c.lang, *r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if u.active { c.t.active } else { c.t.inactive }.to_owned(),
+                if u.second_factor_set {
+                    c.t.sf_set
+                } else {
+                    c.t.sf_pending
+                }
+                .to_owned(),
+            ],
+            actions: if u.active {
+                vec![
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
+                        label: c.t.reset_second_factor,
+                    },
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/deactiveren", u.user_id),
+                        label: c.t.deactivate,
+                    },
+                ]
+            } else {
+                vec![]
+            },
+        })
+        .collect();
+    let org = form.get("organisation_id");
+    let chosen = form.all("roles");
+    let inputs = vec![
+        Input::Text(
+            TextField::new(
+                "email",
+                c.t.email,
+                &form.get("email"),
+                errors.get("email").copied(),
+            )
+            .kind("email"),
+        ),
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "organisation_id",
+            label: c.t.f_organisation,
+            options: choices(&orgs, |o| o.id.clone(), |o| o.name.clone(), &org),
+            error: errors.get("organisation_id").copied(),
+        }),
+        Input::Checks(ChoiceField {
+            id: "roles",
+            label: c.t.f_roles,
+            options: Role::ALL
+                .iter()
+                .map(|r| Choice {
+                    value: r.code().to_owned(),
+                    label: role_label(c.lang, *r).to_owned(),
+                    selected: chosen.iter().any(|x| x == r.code()),
+                })
+                .collect(),
+            error: errors.get("roles").copied(),
+        }),
+        Input::Text(
+            TextField::new(
+                "password",
+                c.t.f_password,
+                "",
+                errors.get("password").copied(),
+            )
+            .kind("password")
+            .hint(c.t.f_password_hint),
+        ),
+    ];
+    render(
+        status_for(errors),
+        &Section {
+            title: c.t.admin_users,
+            saved: saved_flag,
+            has_errors: !errors.is_empty(),
+            headers: vec![
+                c.t.f_name,
+                c.t.email,
+                c.t.f_organisation,
+                c.t.f_roles,
+                c.t.f_status,
+                c.t.f_second_factor,
+            ],
+            rows,
+            has_actions: true,
+            form_title: c.t.admin_new,
+            action: "/beheer/gebruikers",
+            inputs,
+            shell: c.shell,
+        },
+    )
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    users_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+fn password_message(t: &Texts, e: &PasswordError) -> &'static str {
+    match e {
+        PasswordError::TooShort => t.err_password_short,
+        PasswordError::TooLong => t.err_password_long,
+        PasswordError::Common => t.err_password_common,
+        PasswordError::Context => t.err_password_context,
+    }
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = Errors::new();
+    let email = Email::parse(&form.get("email"))
+        .map_err(|_| errors.insert("email", t.err_email))
+        .ok();
+    let name = PersonName::parse(&form.get("name"))
+        .map_err(|_| errors.insert("name", t.err_required))
+        .ok();
+    let organisation_id = form.get("organisation_id");
+    if organisation_id.is_empty() {
+        errors.insert("organisation_id", t.err_choose);
+    }
+    let roles: Vec<Role> = form
+        .all("roles")
+        .iter()
+        .filter_map(|r| r.parse().ok())
+        .collect();
+    if roles.is_empty() {
+        errors.insert("roles", t.err_roles);
+    }
+    let password_text = form.raw("password");
+    let context = [form.get("email"), form.get("name")];
+    if let Err(e) = check_password(&password_text, &[context[0].as_str(), context[1].as_str()]) {
+        errors.insert("password", password_message(t, &e));
+    }
+    if let (Some(email), Some(name), true) = (email, name, errors.is_empty()) {
+        let created = async {
+            let password_hash = password::hash(&password_text, ids::random_bytes())
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let mut tx = state.store.write().await?;
+            tx.create_user(
+                &actor(&visitor),
+                NewUser {
+                    email,
+                    name,
+                    organisation_id,
+                    team_id: None,
+                    roles,
+                    password_hash,
+                    totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
+                },
+            )
+            .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/gebruikers"),
+            Err(StoreError::Duplicate(_)) => {
+                errors.insert("email", t.err_duplicate);
+            }
+            Err(StoreError::Database(_)) => {
+                errors.insert("organisation_id", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    users_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+pub async fn deactivate_user(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    let done = async {
+        let mut tx = state.store.write().await?;
+        tx.deactivate_user(&actor(&visitor), &id).await?;
+        tx.commit().await
+    };
+    match done.await {
+        Ok(()) => saved("/beheer/gebruikers"),
+        Err(StoreError::NotFound(_)) => errors::not_found_page(&headers, &visitor),
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    let done = async {
+        let mut tx = state.store.write().await?;
+        tx.reset_second_factor(
+            &actor(&visitor),
+            &id,
+            &TotpSecret::from_bytes(ids::random_bytes()),
+        )
+        .await?;
+        tx.commit().await
+    };
+    match done.await {
+        Ok(()) => saved("/beheer/gebruikers"),
+        Err(StoreError::NotFound(_)) => errors::not_found_page(&headers, &visitor),
+        Err(e) => failed(&e, &headers),
+    }
+}
