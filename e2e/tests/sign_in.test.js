@@ -195,6 +195,50 @@ describe('signing in and out', () => {
   );
 });
 
+describe('administration', () => {
+  const env = serverAndBrowser();
+
+  test(
+    'the functional administrator reaches every admin page, and a form with errors stays accessible',
+    { timeout: TEST_TIMEOUT_MS },
+    () =>
+      env.withPage(async (page) => {
+        const { server } = env;
+        await signIn(page, server, server.account('functional_admin'));
+        await page.getByRole('link', { name: 'Beheer' }).first().click();
+        await page.waitForURL(exactUrl(server, '/beheer'), { waitUntil: 'load' });
+        await expectNoAxeViolations(page);
+
+        for (const [link, path] of [
+          ['Organisaties', '/beheer/organisaties'],
+          ['Gebieden', '/beheer/gebieden'],
+          ['Teams', '/beheer/teams'],
+          ['Gebruikers', '/beheer/gebruikers'],
+        ]) {
+          await page.goto(`${server.baseUrl}/beheer`, { waitUntil: 'load' });
+          await page.getByRole('link', { name: link }).click();
+          await page.waitForURL(exactUrl(server, path), { waitUntil: 'load' });
+          assert.equal((await page.locator('h1').first().innerText()).trim(), link);
+          await expectNoAxeViolations(page);
+        }
+
+        await page.goto(`${server.baseUrl}/beheer/organisaties`, { waitUntil: 'load' });
+        await page.locator('#slug').fill('Niet Goed');
+        await page.getByRole('button', { name: 'Toevoegen' }).click();
+        await page.locator('#slug-error').waitFor({ state: 'visible' });
+        assert.equal(await page.locator('#slug').getAttribute('aria-invalid'), 'true');
+        assert.match(await page.locator('#slug').getAttribute('aria-describedby'), /slug-error/);
+        await expectNoAxeViolations(page);
+
+        await page.locator('#slug').fill('wijkteam-demo');
+        await page.locator('#name').fill('Wijkteam Demo');
+        await page.getByRole('button', { name: 'Toevoegen' }).click();
+        await page.waitForURL(exactUrl(server, '/beheer/organisaties?opgeslagen=1'), { waitUntil: 'load' });
+        assert.ok((await mainText(page)).includes('Wijkteam Demo'), 'the new organisation is listed');
+      }),
+  );
+});
+
 describe('idle session expiry', () => {
   const env = serverAndBrowser({ idleSeconds: IDLE_SECONDS });
 
