@@ -73,6 +73,12 @@ pub fn bearer(headers: &HeaderMap) -> Option<String> {
 
 /// Middleware on every route: identifies the visitor. Never refuses; [`enforce`] does.
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    // Assets and the health check are public and personal to no one: no session lookup.
+    let path = req.uri().path();
+    if path.starts_with("/static/") || path == "/healthz" {
+        req.extensions_mut().insert(Visitor::default());
+        return next.run(req).await;
+    }
     match visitor_for(&state, req.headers()).await {
         Ok(visitor) => {
             req.extensions_mut().insert(visitor);
