@@ -146,15 +146,10 @@ pub async fn delete(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
-    if let Some(session) = &visitor.session {
-        let ended = async {
-            let mut tx = state.store.write().await?;
-            tx.end_session(session, "signed_out").await?;
-            tx.commit().await
-        };
-        if let Err(e) = ended.await {
-            return internal(&e);
-        }
+    if let Some(session) = &visitor.session
+        && let Err(e) = crate::auth::end_session(&state, session, "signed_out").await
+    {
+        return internal(&e);
     }
     StatusCode::NO_CONTENT.into_response()
 }

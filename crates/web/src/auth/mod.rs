@@ -151,6 +151,17 @@ async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, S
     }
 }
 
+/// Ends a session in its own transaction (sign-out, page or API).
+pub async fn end_session(
+    state: &AppState,
+    session: &SessionRecord,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let mut tx = state.store.write().await?;
+    tx.end_session(session, reason).await?;
+    tx.commit().await
+}
+
 /// What a route is: a page (redirects, HTML errors) or an API operation (problem+json).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Surface {

@@ -231,12 +231,38 @@ fn saved(section: &str) -> Response {
     Redirect::to(&format!("{section}?opgeslagen=1")).into_response()
 }
 
-fn status_for(errors: &Errors) -> StatusCode {
-    if errors.is_empty() {
+/// What differs between the admin sections; the rest of the page is the same.
+struct Listing {
+    title: &'static str,
+    headers: Vec<&'static str>,
+    rows: Vec<TableRow>,
+    has_actions: bool,
+    action: &'static str,
+    inputs: Vec<Input>,
+}
+
+/// A section page: 422 when the form comes back with errors, 200 otherwise.
+fn listing(shell: Shell, errors: &Errors, saved: bool, l: Listing) -> Response {
+    let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
-    }
+    };
+    render(
+        status,
+        &Section {
+            form_title: shell.t.admin_new,
+            shell,
+            title: l.title,
+            saved,
+            has_errors: !errors.is_empty(),
+            headers: l.headers,
+            rows: l.rows,
+            has_actions: l.has_actions,
+            action: l.action,
+            inputs: l.inputs,
+        },
+    )
 }
 
 // ---- overview ----
@@ -352,19 +378,17 @@ async fn organisations_page(
             error: errors.get("kind").copied(),
         }),
     ];
-    render(
-        status_for(errors),
-        &Section {
+    listing(
+        c.shell,
+        errors,
+        saved_flag,
+        Listing {
             title: c.t.admin_organisations,
-            saved: saved_flag,
-            has_errors: !errors.is_empty(),
             headers: vec![c.t.f_slug, c.t.f_name, c.t.f_kind],
             rows,
             has_actions: false,
-            form_title: c.t.admin_new,
             action: "/beheer/organisaties",
             inputs,
-            shell: c.shell,
         },
     )
 }
@@ -501,19 +525,17 @@ async fn areas_page(
         }),
         Input::Text(TextField::new("code", c.t.f_code, &form.get("code"), None)),
     ];
-    render(
-        status_for(errors),
-        &Section {
+    listing(
+        c.shell,
+        errors,
+        saved_flag,
+        Listing {
             title: c.t.admin_areas,
-            saved: saved_flag,
-            has_errors: !errors.is_empty(),
             headers: vec![c.t.f_name, c.t.f_kind, c.t.f_parent, c.t.f_code],
             rows,
             has_actions: false,
-            form_title: c.t.admin_new,
             action: "/beheer/gebieden",
             inputs,
-            shell: c.shell,
         },
     )
 }
@@ -658,19 +680,17 @@ async fn teams_page(
             error: None,
         }),
     ];
-    render(
-        status_for(errors),
-        &Section {
+    listing(
+        c.shell,
+        errors,
+        saved_flag,
+        Listing {
             title: c.t.admin_teams,
-            saved: saved_flag,
-            has_errors: !errors.is_empty(),
             headers: vec![c.t.f_organisation, c.t.f_name, c.t.f_area],
             rows,
             has_actions: false,
-            form_title: c.t.admin_new,
             action: "/beheer/teams",
             inputs,
-            shell: c.shell,
         },
     )
 }
@@ -843,12 +863,12 @@ async fn users_page(
             .hint(c.t.f_password_hint),
         ),
     ];
-    render(
-        status_for(errors),
-        &Section {
+    listing(
+        c.shell,
+        errors,
+        saved_flag,
+        Listing {
             title: c.t.admin_users,
-            saved: saved_flag,
-            has_errors: !errors.is_empty(),
             headers: vec![
                 c.t.f_name,
                 c.t.email,
@@ -859,10 +879,8 @@ async fn users_page(
             ],
             rows,
             has_actions: true,
-            form_title: c.t.admin_new,
             action: "/beheer/gebruikers",
             inputs,
-            shell: c.shell,
         },
     )
 }
@@ -972,7 +990,9 @@ pub async fn deactivate_user(
     };
     match done.await {
         Ok(()) => saved("/beheer/gebruikers"),
-        Err(StoreError::NotFound(_)) => errors::not_found_page(&headers, &visitor),
+        Err(StoreError::NotFound(_)) => {
+            errors::not_found_page(&headers, &visitor, "/beheer/gebruikers")
+        }
         Err(e) => failed(&e, &headers),
     }
 }
@@ -995,7 +1015,9 @@ pub async fn reset_second_factor(
     };
     match done.await {
         Ok(()) => saved("/beheer/gebruikers"),
-        Err(StoreError::NotFound(_)) => errors::not_found_page(&headers, &visitor),
+        Err(StoreError::NotFound(_)) => {
+            errors::not_found_page(&headers, &visitor, "/beheer/gebruikers")
+        }
         Err(e) => failed(&e, &headers),
     }
 }

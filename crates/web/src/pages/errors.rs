@@ -8,7 +8,6 @@ use axum::response::{IntoResponse, Response};
 use super::{Shell, render};
 use crate::Problem;
 use crate::auth::Visitor;
-use crate::i18n::Lang;
 
 /// Used when even the error template cannot be rendered.
 pub const PLAIN_INTERNAL: &str = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fout — eenplan</title></head><body><main><h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
@@ -70,14 +69,10 @@ pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     )
 }
 
-/// A record that does not exist (an unknown id in a URL).
-pub fn not_found_page(headers: &HeaderMap, visitor: &Visitor) -> Response {
-    let shell = Shell::new(headers, visitor, "/");
-    let heading = match Lang::from_headers(headers) {
-        Lang::Nl => "Niet gevonden",
-        Lang::En => "Not found",
-    };
-    let message = shell.t.error_not_found;
+/// An unknown path, or an unknown id in a path.
+pub fn not_found_page(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Response {
+    let shell = Shell::new(headers, visitor, path);
+    let (heading, message) = (shell.t.not_found_title, shell.t.error_not_found);
     render(
         StatusCode::NOT_FOUND,
         &ErrorPage {
@@ -101,18 +96,5 @@ pub async fn not_found(
             .into_response();
     }
     let visitor = visitor.map(|Extension(v)| v).unwrap_or_default();
-    let shell = Shell::new(&headers, &visitor, uri.path());
-    let heading = match Lang::from_headers(&headers) {
-        Lang::Nl => "Pagina niet gevonden",
-        Lang::En => "Page not found",
-    };
-    let message = shell.t.error_not_found;
-    render(
-        StatusCode::NOT_FOUND,
-        &ErrorPage {
-            shell,
-            heading,
-            message,
-        },
-    )
+    not_found_page(&headers, &visitor, uri.path())
 }

@@ -353,15 +353,10 @@ pub async fn sign_out(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
-    if let Some(session) = &visitor.session {
-        let ended = async {
-            let mut tx = state.store.write().await?;
-            tx.end_session(session, "signed_out").await?;
-            tx.commit().await
-        };
-        if let Err(e) = ended.await {
-            return store_failed(&e, &headers);
-        }
+    if let Some(session) = &visitor.session
+        && let Err(e) = crate::auth::end_session(&state, session, "signed_out").await
+    {
+        return store_failed(&e, &headers);
     }
     let mut response = Redirect::to("/aanmelden?afgemeld=1").into_response();
     response.headers_mut().append(
