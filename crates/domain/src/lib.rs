@@ -3,6 +3,7 @@
 
 pub mod area;
 mod codes;
+pub mod family;
 pub mod journal;
 pub mod organisation;
 pub mod password;

@@ -1,0 +1,126 @@
+//! Who belongs to the family, and who stands around it.
+
+use jiff::civil::Date;
+
+use crate::codes::code_list;
+
+code_list! {
+    MemberKind, "member kind" {
+        Child = "child", "Kind", "Child";
+        /// Parent or carer; whether they hold parental authority is `has_custody`.
+        Parent = "parent", "Ouder/opvoeder", "Parent/carer";
+        Household = "household", "Huisgenoot", "Household member";
+    }
+}
+
+code_list! {
+    /// How a network member relates to the family (the safety network of Signs of Safety).
+    NetworkRelation, "network relation" {
+        Family = "family", "Familie", "Family";
+        Friend = "friend", "Vriend(in)", "Friend";
+        Neighbour = "neighbour", "Buur", "Neighbour";
+        Other = "other", "Anders", "Other";
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMember {
+    pub kind: MemberKind,
+    pub name: String,
+    pub date_of_birth: Option<Date>,
+    pub has_custody: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MemberError {
+    #[error("a name must have 1 to 200 characters")]
+    Name,
+    #[error("a child needs a date of birth")]
+    ChildWithoutBirthDate,
+    #[error("a date of birth cannot lie in the future")]
+    BornInFuture,
+    #[error("a date of birth more than 120 years ago is a typing error")]
+    ImplausiblyOld,
+    #[error("only a parent or carer can hold parental authority (gezag)")]
+    CustodyNotParent,
+}
+
+/// Checks a member as of `today`. Children need a date of birth: consent rules (issue 5)
+/// depend on their age.
+pub fn check_member(m: &NewMember, today: Date) -> Result<(), MemberError> {
+    let chars = m.name.trim().chars().count();
+    if !(1..=200).contains(&chars) {
+        return Err(MemberError::Name);
+    }
+    if m.kind == MemberKind::Child && m.date_of_birth.is_none() {
+        return Err(MemberError::ChildWithoutBirthDate);
+    }
+    if let Some(dob) = m.date_of_birth {
+        if dob > today {
+            return Err(MemberError::BornInFuture);
+        }
+        if dob.year() < today.year() - 120 {
+            return Err(MemberError::ImplausiblyOld);
+        }
+    }
+    if m.has_custody && m.kind != MemberKind::Parent {
+        return Err(MemberError::CustodyNotParent);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn member(kind: MemberKind, dob: Option<Date>, custody: bool) -> NewMember {
+        NewMember {
+            kind,
+            name: "Sam".into(),
+            date_of_birth: dob,
+            has_custody: custody,
+        }
+    }
+
+    #[test]
+    fn member_rules() {
+        let today = date(2026, 11, 22);
+        assert_eq!(
+            check_member(
+                &member(MemberKind::Child, Some(date(2015, 3, 1)), false),
+                today
+            ),
+            Ok(())
+        );
+        assert_eq!(
+            check_member(&member(MemberKind::Child, None, false), today),
+            Err(MemberError::ChildWithoutBirthDate)
+        );
+        assert_eq!(
+            check_member(
+                &member(MemberKind::Child, Some(date(2027, 1, 1)), false),
+                today
+            ),
+            Err(MemberError::BornInFuture)
+        );
+        assert_eq!(
+            check_member(&member(MemberKind::Parent, None, true), today),
+            Ok(())
+        );
+        assert_eq!(
+            check_member(&member(MemberKind::Household, None, true), today),
+            Err(MemberError::CustodyNotParent)
+        );
+        assert_eq!(
+            check_member(
+                &member(MemberKind::Parent, Some(date(1890, 1, 1)), false),
+                today
+            ),
+            Err(MemberError::ImplausiblyOld)
+        );
+        let mut blank = member(MemberKind::Parent, None, false);
+        blank.name = "  ".into();
+        assert_eq!(check_member(&blank, today), Err(MemberError::Name));
+    }
+}

@@ -1,0 +1,305 @@
+//! The one plan of a family: the safety map (Signs of Safety), goals, scales, life
+//! domains with actions, and the conditions the family agreed to. Every save is a new
+//! version; a save based on an older version is a conflict, never an overwrite.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::code_list;
+
+code_list! {
+    LifeDomain, "life domain" {
+        Safety = "safety", "Veiligheid", "Safety";
+        Development = "development", "Ontwikkeling", "Development";
+        School = "school", "School", "School";
+        Income = "income", "Inkomen en schulden", "Income and debts";
+        Health = "health", "Gezondheid", "Health";
+        Housing = "housing", "Wonen", "Housing";
+        Network = "network", "Netwerk", "Network";
+    }
+}
+
+code_list! {
+    ActionStatus, "action status" {
+        Planned = "planned", "Gepland", "Planned";
+        Underway = "underway", "Bezig", "Underway";
+        Done = "done", "Gedaan", "Done";
+        Dropped = "dropped", "Vervallen", "Dropped";
+    }
+}
+
+/// Someone's answer to the scaling question: 0 = unsafe, 10 = safe enough to close.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scale {
+    pub who: String,
+    pub score: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanAction {
+    pub who: String,
+    pub what: String,
+    pub due: Option<Date>,
+    pub status: ActionStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DomainPlan {
+    pub domain: LifeDomain,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub actions: Vec<PlanAction>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Worries (zorgen), including danger statements.
+    #[serde(default)]
+    pub worries: Vec<String>,
+    #[serde(default)]
+    pub danger_statements: Vec<String>,
+    #[serde(default)]
+    pub working_well: Vec<String>,
+    #[serde(default)]
+    pub needs_to_happen: Vec<String>,
+    #[serde(default)]
+    pub safety_goals: Vec<String>,
+    #[serde(default)]
+    pub scales: Vec<Scale>,
+    #[serde(default)]
+    pub domains: Vec<DomainPlan>,
+    /// Conditions and agreements the family accepted.
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    pub review_date: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    #[error("a safety scale runs from 0 to 10 ({who} has {score})")]
+    ScaleOutOfRange { who: String, score: u8 },
+    #[error("the life domain {0} appears twice")]
+    DomainTwice(LifeDomain),
+    #[error("empty lines are not allowed in '{0}'")]
+    EmptyItem(&'static str),
+}
+
+impl Plan {
+    pub fn check(&self) -> Result<(), PlanError> {
+        for (name, items) in self.text_sections() {
+            if items.iter().any(|i| i.trim().is_empty()) {
+                return Err(PlanError::EmptyItem(name));
+            }
+        }
+        if let Some(s) = self.scales.iter().find(|s| s.score > 10) {
+            return Err(PlanError::ScaleOutOfRange {
+                who: s.who.clone(),
+                score: s.score,
+            });
+        }
+        let mut seen = Vec::new();
+        for d in &self.domains {
+            if seen.contains(&d.domain) {
+                return Err(PlanError::DomainTwice(d.domain));
+            }
+            seen.push(d.domain);
+        }
+        Ok(())
+    }
+
+    fn text_sections(&self) -> [(&'static str, &Vec<String>); 6] {
+        [
+            ("worries", &self.worries),
+            ("danger_statements", &self.danger_statements),
+            ("working_well", &self.working_well),
+            ("needs_to_happen", &self.needs_to_happen),
+            ("safety_goals", &self.safety_goals),
+            ("conditions", &self.conditions),
+        ]
+    }
+
+    /// Every part of the plan as (section, line), for comparing versions.
+    fn lines(&self) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = self
+            .text_sections()
+            .into_iter()
+            .flat_map(|(name, items)| items.iter().map(move |i| (name.to_owned(), i.clone())))
+            .collect();
+        out.extend(
+            self.scales
+                .iter()
+                .map(|s| ("scales".to_owned(), format!("{}: {}", s.who, s.score))),
+        );
+        for d in &self.domains {
+            let section = format!("domain:{}", d.domain.code());
+            out.extend(
+                d.goals
+                    .iter()
+                    .map(|g| (section.clone(), format!("goal: {g}"))),
+            );
+            out.extend(d.actions.iter().map(|a| {
+                let due = a.due.map(|d| format!(" (by {d})")).unwrap_or_default();
+                (
+                    section.clone(),
+                    format!("action: {} — {}{due} [{}]", a.who, a.what, a.status.code()),
+                )
+            }));
+        }
+        if let Some(r) = self.review_date {
+            out.push(("review_date".to_owned(), r.to_string()));
+        }
+        out
+    }
+}
+
+/// What changed in one section between two versions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanChange {
+    pub section: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+/// Line-level comparison of two versions, section by section, in a stable order.
+pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
+    let (a, b) = (old.lines(), new.lines());
+    let mut sections: Vec<String> = a.iter().chain(b.iter()).map(|(s, _)| s.clone()).collect();
+    sections.sort();
+    sections.dedup();
+    sections
+        .into_iter()
+        .filter_map(|section| {
+            let in_a: Vec<&String> = a
+                .iter()
+                .filter(|(s, _)| *s == section)
+                .map(|(_, l)| l)
+                .collect();
+            let in_b: Vec<&String> = b
+                .iter()
+                .filter(|(s, _)| *s == section)
+                .map(|(_, l)| l)
+                .collect();
+            let added: Vec<String> = in_b
+                .iter()
+                .filter(|l| !in_a.contains(l))
+                .map(|l| (*l).clone())
+                .collect();
+            let removed: Vec<String> = in_a
+                .iter()
+                .filter(|l| !in_b.contains(l))
+                .map(|l| (*l).clone())
+                .collect();
+            (!added.is_empty() || !removed.is_empty()).then_some(PlanChange {
+                section,
+                added,
+                removed,
+            })
+        })
+        .collect()
+}
+
+/// Optimistic concurrency: a save names the version it was based on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Store as this new version.
+    Save { version: i64 },
+    /// Someone saved in between; show them what changed since `based_on`.
+    Conflict { current: i64 },
+}
+
+pub fn check_save(current: i64, based_on: i64) -> SaveOutcome {
+    if current == based_on {
+        SaveOutcome::Save {
+            version: current + 1,
+        }
+    } else {
+        SaveOutcome::Conflict { current }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn plan() -> Plan {
+        Plan {
+            worries: vec!["Ruzie thuis als vader drinkt".into()],
+            working_well: vec!["Oma haalt Sam elke dag van school".into()],
+            scales: vec![Scale {
+                who: "moeder".into(),
+                score: 4,
+            }],
+            domains: vec![DomainPlan {
+                domain: LifeDomain::Income,
+                goals: vec!["Schulden in beeld".into()],
+                actions: vec![PlanAction {
+                    who: "schuldhulp".into(),
+                    what: "Intake".into(),
+                    due: Some(date(2026, 12, 15)),
+                    status: ActionStatus::Planned,
+                }],
+            }],
+            review_date: Some(date(2027, 2, 1)),
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn valid_plans_pass_and_bad_ones_say_why() {
+        assert_eq!(plan().check(), Ok(()));
+        let mut p = plan();
+        p.scales.push(Scale {
+            who: "vader".into(),
+            score: 11,
+        });
+        assert!(matches!(p.check(), Err(PlanError::ScaleOutOfRange { .. })));
+        let mut p = plan();
+        p.domains.push(DomainPlan {
+            domain: LifeDomain::Income,
+            goals: vec![],
+            actions: vec![],
+        });
+        assert_eq!(p.check(), Err(PlanError::DomainTwice(LifeDomain::Income)));
+        let mut p = plan();
+        p.worries.push(" ".into());
+        assert_eq!(p.check(), Err(PlanError::EmptyItem("worries")));
+    }
+
+    #[test]
+    fn diff_names_what_was_added_and_removed() {
+        let old = plan();
+        let mut new = plan();
+        new.worries.push("Sam verzuimt school".into());
+        new.scales[0].score = 6;
+        new.domains[0].actions[0].status = ActionStatus::Done;
+        let changes = diff(&old, &new);
+        let sections: Vec<&str> = changes.iter().map(|c| c.section.as_str()).collect();
+        assert_eq!(sections, ["domain:income", "scales", "worries"]);
+        assert_eq!(changes[1].added, ["moeder: 6"]);
+        assert_eq!(changes[1].removed, ["moeder: 4"]);
+        assert_eq!(changes[2].added, ["Sam verzuimt school"]);
+        assert!(changes[2].removed.is_empty());
+        assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn stale_saves_conflict() {
+        assert_eq!(check_save(3, 3), SaveOutcome::Save { version: 4 });
+        assert_eq!(check_save(4, 3), SaveOutcome::Conflict { current: 4 });
+        assert_eq!(check_save(0, 0), SaveOutcome::Save { version: 1 });
+    }
+
+    #[test]
+    fn plans_round_trip_through_json() {
+        let p = plan();
+        let json = serde_json::to_string(&p).expect("serialises");
+        assert_eq!(serde_json::from_str::<Plan>(&json).expect("parses"), p);
+        // Missing sections default to empty, so older clients and versions still parse.
+        assert_eq!(
+            serde_json::from_str::<Plan>("{}").expect("parses"),
+            Plan::default()
+        );
+    }
+}
