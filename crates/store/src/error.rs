@@ -26,6 +26,12 @@ pub enum StoreError {
     Invalid(String),
     #[error("{0}")]
     Unsupported(String),
+    #[error("{0}")]
+    Involvement(#[from] eenplan_domain::family::InvolvementError),
+    #[error("{0}")]
+    Member(#[from] eenplan_domain::family::MemberError),
+    #[error("{0}")]
+    Plan(#[from] eenplan_domain::family::PlanError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

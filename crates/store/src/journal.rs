@@ -71,6 +71,21 @@ impl Tx {
         rows.iter().map(entry_from_row).collect()
     }
 
+    /// Every entry about one subject (a family, a user), oldest first.
+    pub async fn journal_for_subject(
+        &mut self,
+        subject_type: &str,
+        subject_id: &str,
+    ) -> Result<Vec<Entry>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!("SELECT {ENTRY_COLUMNS} FROM journal WHERE subject_type = $1 AND subject_id = $2 ORDER BY seq"),
+                params![subject_type, subject_id],
+            )
+            .await?;
+        rows.iter().map(entry_from_row).collect()
+    }
+
     pub async fn journal_head(&mut self) -> Result<Option<Head>, StoreError> {
         let row = self
             .fetch_optional("SELECT seq, hash FROM journal_head WHERE id = 1", vec![])

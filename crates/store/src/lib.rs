@@ -8,6 +8,7 @@ mod backup;
 pub mod db;
 mod directory;
 mod error;
+mod family;
 pub mod ids;
 mod instance;
 mod journal;
@@ -20,6 +21,10 @@ pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage}
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;
+pub use family::{
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, Member, NetworkMember, NewFamily,
+    NewInvolvement, PlanSave,
+};
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use sqlite_files::remove_sqlite_database;

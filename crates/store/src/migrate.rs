@@ -24,6 +24,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0002_sign_in.sql"),
         postgres: include_str!("../migrations/postgres/0002_sign_in.sql"),
     },
+    Migration {
+        version: 3,
+        name: "family",
+        sqlite: include_str!("../migrations/sqlite/0003_family.sql"),
+        postgres: include_str!("../migrations/postgres/0003_family.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -103,6 +103,65 @@ pub enum Event {
     UserDeactivated {
         user_id: String,
     },
+    FamilyOpened {
+        family_id: String,
+        label: String,
+        postcode: String,
+        area_id: Option<String>,
+    },
+    MemberAdded {
+        family_id: String,
+        member_id: String,
+        kind: String,
+        name: String,
+        date_of_birth: Option<String>,
+        has_custody: bool,
+    },
+    MemberEnded {
+        family_id: String,
+        member_id: String,
+        reason: String,
+    },
+    NetworkMemberAdded {
+        family_id: String,
+        network_member_id: String,
+        name: String,
+        relation: String,
+        safety_role: String,
+    },
+    /// Someone joins the family's circle; `handover_of` is set when they take over.
+    InvolvementStarted {
+        family_id: String,
+        involvement_id: String,
+        role: String,
+        organisation_id: String,
+        user_id: String,
+        expertise: Option<String>,
+        handover_of: Option<String>,
+    },
+    InvolvementEnded {
+        family_id: String,
+        involvement_id: String,
+        reason: String,
+    },
+    /// The lead or an organisation's work moved to someone else: counted by the chain's metrics.
+    Handover {
+        family_id: String,
+        from_involvement: String,
+        to_involvement: String,
+        role: String,
+        reason: String,
+    },
+    PlanSaved {
+        family_id: String,
+        version: i64,
+        changes: usize,
+    },
+    PlanAgreed {
+        family_id: String,
+        version: i64,
+        member_ids: Vec<String>,
+    },
 }
 
 impl Event {
@@ -123,6 +182,15 @@ impl Event {
             | Event::SecondFactorReset { user_id }
             | Event::UserDeactivated { user_id } => ("user", user_id),
             Event::SignInFailed { email, .. } => ("sign_in", email),
+            Event::FamilyOpened { family_id, .. }
+            | Event::MemberAdded { family_id, .. }
+            | Event::MemberEnded { family_id, .. }
+            | Event::NetworkMemberAdded { family_id, .. }
+            | Event::InvolvementStarted { family_id, .. }
+            | Event::InvolvementEnded { family_id, .. }
+            | Event::Handover { family_id, .. }
+            | Event::PlanSaved { family_id, .. }
+            | Event::PlanAgreed { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
         };
         Subject {

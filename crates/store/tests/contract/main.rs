@@ -4,6 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod family;
+
+use family::{
+    family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
+    handovers_are_explicit_reasoned_and_journaled, plan_versions_conflicts_and_agreement,
+    racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
+};
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::future::Future;
@@ -49,6 +57,12 @@ fn main() {
         concurrent_instances_keep_one_unbroken_chain,
         purpose_marker,
         backup_copies_sqlite_and_points_postgres_to_pg_dump,
+        family_file_with_members_network_and_flower,
+        family_rules_refuse_and_leave_nothing,
+        handovers_are_explicit_reasoned_and_journaled,
+        plan_versions_conflicts_and_agreement,
+        racing_plan_saves_never_overwrite,
+        search_duplicates_and_access_log,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -1,0 +1,824 @@
+//! The family file in the database: families, members, network, involvements, plan
+//! versions and agreements, the access log, and the family's timeline.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::involvement::{self, Active, Proposed};
+use eenplan_domain::family::{
+    Expertise, InvolvementRole, MemberKind, NetworkRelation, NewMember, Placement, Plan,
+    PlanChange, Postcode, SaveOutcome, check_member, check_save, diff,
+};
+use eenplan_domain::journal::{Actor, Entry, Event};
+use eenplan_domain::organisation::OrganisationKind;
+use jiff::civil::Date;
+
+use crate::{Row, StoreError, Tx, ids, params};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFamily {
+    /// How professionals refer to the file, e.g. "Gezin De Vries".
+    pub label: String,
+    pub street: String,
+    pub house_number: String,
+    pub postcode: Postcode,
+    pub city: String,
+    pub area_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: String,
+    pub kind: MemberKind,
+    pub name: String,
+    pub date_of_birth: Option<Date>,
+    pub has_custody: bool,
+    pub ended: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkMember {
+    pub id: String,
+    pub name: String,
+    pub relation: NetworkRelation,
+    pub safety_role: String,
+    pub contact: String,
+    pub ended: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Involvement {
+    pub id: String,
+    pub role: InvolvementRole,
+    pub organisation_id: String,
+    pub organisation_name: String,
+    pub user_id: String,
+    pub user_name: String,
+    pub user_email: String,
+    pub expertise: Option<Expertise>,
+    pub started_at: String,
+    pub ended: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Family {
+    pub id: String,
+    pub label: String,
+    pub street: String,
+    pub house_number: String,
+    pub postcode: String,
+    pub city: String,
+    pub area_id: Option<String>,
+    pub members: Vec<Member>,
+    pub network: Vec<NetworkMember>,
+    pub involvements: Vec<Involvement>,
+}
+
+impl Family {
+    pub fn regisseur(&self) -> Option<&Involvement> {
+        self.involvements
+            .iter()
+            .find(|i| !i.ended && i.role == InvolvementRole::Regisseur)
+    }
+
+    pub fn partners(&self) -> impl Iterator<Item = &Involvement> {
+        self.involvements
+            .iter()
+            .filter(|i| !i.ended && i.role == InvolvementRole::Partner)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilySummary {
+    pub id: String,
+    pub label: String,
+    pub postcode: String,
+    pub house_number: String,
+    pub city: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvolvement {
+    pub role: InvolvementRole,
+    pub organisation_id: String,
+    pub user_id: String,
+    pub expertise: Option<Expertise>,
+    pub takes_over: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The result of saving the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanSave {
+    Saved {
+        version: i64,
+    },
+    /// Someone saved in between: what they changed since the version this save was based on.
+    Conflict {
+        current: i64,
+        changes: Vec<PlanChange>,
+    },
+}
+
+/// One access-log line (NEN 7513: event, date/time, client, user, acting organisation and
+/// role, on whose behalf, which data).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessEntry {
+    pub event: &'static str,
+    pub granted: bool,
+    pub basis: Option<&'static str>,
+    pub user_id: String,
+    pub organisation_id: String,
+    pub role: String,
+    pub on_behalf_of: Option<String>,
+    pub family_id: Option<String>,
+    pub data: String,
+    pub client_address: String,
+}
+
+/// What a search asks; empty fields are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FamilyQuery {
+    pub name: String,
+    pub date_of_birth: Option<Date>,
+    pub postcode: Option<Postcode>,
+}
+
+fn now() -> String {
+    UtcTime::now().to_rfc3339()
+}
+
+fn date(row: &Row, i: usize) -> Result<Option<Date>, StoreError> {
+    row.opt_text(i)?
+        .map(|d| {
+            d.parse::<Date>()
+                .map_err(|e| StoreError::Invalid(format!("stored date '{d}': {e}")))
+        })
+        .transpose()
+}
+
+fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok(FamilySummary {
+                id: r.text(0)?,
+                label: r.text(1)?,
+                postcode: r.text(2)?,
+                house_number: r.text(3)?,
+                city: r.text(4)?,
+            })
+        })
+        .collect()
+}
+
+const SUMMARY_COLUMNS: &str = "f.id, f.label, f.postcode, f.house_number, f.city";
+
+impl Tx {
+    /// Opens a file with its first regisseur: the local professional who opens it.
+    pub async fn open_family(
+        &mut self,
+        actor: &Actor,
+        new: NewFamily,
+        regisseur_user_id: &str,
+        regisseur_organisation_id: &str,
+    ) -> Result<String, StoreError> {
+        for (what, value) in [
+            ("a family label", &new.label),
+            ("a street", &new.street),
+            ("a house number", &new.house_number),
+            ("a city", &new.city),
+        ] {
+            if value.trim().is_empty() {
+                return Err(StoreError::Invalid(format!("{what} is required")));
+            }
+        }
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::FamilyOpened {
+                family_id: id.clone(),
+                label: new.label.trim().to_owned(),
+                postcode: new.postcode.as_str().to_owned(),
+                area_id: new.area_id.clone(),
+            },
+        )
+        .await?;
+        self.add_involvement(
+            actor,
+            &id,
+            NewInvolvement {
+                role: InvolvementRole::Regisseur,
+                organisation_id: regisseur_organisation_id.to_owned(),
+                user_id: regisseur_user_id.to_owned(),
+                expertise: None,
+                takes_over: None,
+                reason: None,
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    pub async fn family(&mut self, id: &str) -> Result<Option<Family>, StoreError> {
+        let Some(f) = self
+            .fetch_optional(
+                "SELECT id, label, street, house_number, postcode, city, area_id FROM families WHERE id = $1",
+                params![id],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let members = self
+            .fetch_all(
+                "SELECT id, kind, name, date_of_birth, has_custody, ended_at FROM family_members \
+                 WHERE family_id = $1 ORDER BY started_at, id",
+                params![id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Member {
+                    id: r.text(0)?,
+                    kind: r.code(1)?,
+                    name: r.text(2)?,
+                    date_of_birth: date(r, 3)?,
+                    has_custody: r.bool(4)?,
+                    ended: r.opt_text(5)?.is_some(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let network = self
+            .fetch_all(
+                "SELECT id, name, relation, safety_role, contact, ended_at FROM network_members \
+                 WHERE family_id = $1 ORDER BY started_at, id",
+                params![id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(NetworkMember {
+                    id: r.text(0)?,
+                    name: r.text(1)?,
+                    relation: r.code(2)?,
+                    safety_role: r.text(3)?,
+                    contact: r.text(4)?,
+                    ended: r.opt_text(5)?.is_some(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let involvements = self
+            .fetch_all(
+                "SELECT i.id, i.role, i.organisation_id, o.name, i.user_id, u.name, u.email, i.expertise, i.started_at, i.ended_at \
+                 FROM involvements i JOIN organisations o ON o.id = i.organisation_id JOIN users u ON u.id = i.user_id \
+                 WHERE i.family_id = $1 ORDER BY i.started_at, i.id",
+                params![id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(Involvement {
+                    id: r.text(0)?,
+                    role: r.code(1)?,
+                    organisation_id: r.text(2)?,
+                    organisation_name: r.text(3)?,
+                    user_id: r.text(4)?,
+                    user_name: r.text(5)?,
+                    user_email: r.text(6)?,
+                    expertise: r.opt_text(7)?.map(|e| e.parse()).transpose().map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
+                    started_at: r.text(8)?,
+                    ended: r.opt_text(9)?.is_some(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(Family {
+            id: f.text(0)?,
+            label: f.text(1)?,
+            street: f.text(2)?,
+            house_number: f.text(3)?,
+            postcode: f.text(4)?,
+            city: f.text(5)?,
+            area_id: f.opt_text(6)?,
+            members,
+            network,
+            involvements,
+        }))
+    }
+
+    /// The running involvements with each person's team: the facts the access rule
+    /// (`domain::family::family_access`) decides on. `None` if there is no such family.
+    pub async fn access_facts(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Option<Vec<(String, InvolvementRole, Option<String>)>>, StoreError> {
+        let exists = self
+            .fetch_optional("SELECT id FROM families WHERE id = $1", params![family_id])
+            .await?;
+        if exists.is_none() {
+            return Ok(None);
+        }
+        let rows = self
+            .fetch_all(
+                "SELECT i.user_id, i.role, u.team_id FROM involvements i JOIN users u ON u.id = i.user_id \
+                 WHERE i.family_id = $1 AND i.ended_at IS NULL",
+                params![family_id],
+            )
+            .await?;
+        let facts = rows
+            .iter()
+            .map(|r| Ok((r.text(0)?, r.code(1)?, r.opt_text(2)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(facts))
+    }
+
+    pub async fn add_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        member: NewMember,
+        today: Date,
+    ) -> Result<String, StoreError> {
+        check_member(&member, today)?;
+        let id = ids::new_id();
+        let name = member.name.trim().to_owned();
+        let dob = member.date_of_birth.map(|d| d.to_string());
+        self.execute(
+            "INSERT INTO family_members (id, family_id, kind, name, name_search, date_of_birth, has_custody, started_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            params![&id, family_id, member.kind.code(), &name, name.to_lowercase(), dob.clone(), member.has_custody, now()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::MemberAdded {
+                family_id: family_id.to_owned(),
+                member_id: id.clone(),
+                kind: member.kind.code().to_owned(),
+                name,
+                date_of_birth: dob,
+                has_custody: member.has_custody,
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Ends a membership (moved out, came of age, corrected): never erased.
+    pub async fn end_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        member_id: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid("ending a member needs a reason".into()));
+        }
+        let changed = self
+            .execute(
+                "UPDATE family_members SET ended_at = $3, end_reason = $4 WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
+                params![member_id, family_id, now(), reason.trim()],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("current member {member_id}")));
+        }
+        self.append(
+            actor,
+            Event::MemberEnded {
+                family_id: family_id.to_owned(),
+                member_id: member_id.to_owned(),
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn add_network_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        name: &str,
+        relation: NetworkRelation,
+        safety_role: &str,
+        contact: &str,
+    ) -> Result<String, StoreError> {
+        if name.trim().is_empty() {
+            return Err(StoreError::Invalid("a network member needs a name".into()));
+        }
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO network_members (id, family_id, name, relation, safety_role, contact, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            params![&id, family_id, name.trim(), relation.code(), safety_role.trim(), contact.trim(), now()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::NetworkMemberAdded {
+                family_id: family_id.to_owned(),
+                network_member_id: id.clone(),
+                name: name.trim().to_owned(),
+                relation: relation.code().to_owned(),
+                safety_role: safety_role.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    async fn active_involvements(&mut self, family_id: &str) -> Result<Vec<Active>, StoreError> {
+        self.fetch_all(
+            "SELECT id, role, organisation_id, user_id FROM involvements WHERE family_id = $1 AND ended_at IS NULL",
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok(Active { id: r.text(0)?, role: r.code(1)?, organisation_id: r.text(2)?, user_id: r.text(3)? }))
+        .collect()
+    }
+
+    /// Adds someone to the family's circle. The domain decides whether that is in
+    /// parallel or a handover; a handover ends the replaced involvement and is journaled
+    /// as such.
+    pub async fn add_involvement(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        new: NewInvolvement,
+    ) -> Result<(String, Placement), StoreError> {
+        let org = self
+            .fetch_optional(
+                "SELECT kind FROM organisations WHERE id = $1",
+                params![&new.organisation_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("organisation {}", new.organisation_id)))?;
+        let organisation_kind: OrganisationKind = org.code(0)?;
+        let member_of = self
+            .fetch_optional(
+                "SELECT organisation_id FROM users WHERE id = $1 AND active = 1",
+                params![&new.user_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("active user {}", new.user_id)))?;
+        if member_of.text(0)? != new.organisation_id {
+            return Err(StoreError::Invalid(
+                "the professional does not work for that organisation".into(),
+            ));
+        }
+        let active = self.active_involvements(family_id).await?;
+        let placement = involvement::place_involvement(
+            &active,
+            &Proposed {
+                role: new.role,
+                organisation_id: new.organisation_id.clone(),
+                organisation_kind,
+                user_id: new.user_id.clone(),
+                takes_over: new.takes_over.clone(),
+                reason: new.reason.clone(),
+            },
+        )?;
+        let id = ids::new_id();
+        let replaces = match &placement {
+            Placement::Handover { replaces } => Some(replaces.clone()),
+            Placement::Parallel => None,
+        };
+        if let Some(old) = &replaces {
+            self.execute(
+                "UPDATE involvements SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL",
+                params![old, now(), "handover"],
+            )
+            .await?;
+        }
+        self.execute(
+            "INSERT INTO involvements (id, family_id, role, organisation_id, user_id, expertise, takes_over, started_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            params![&id, family_id, new.role.code(), &new.organisation_id, &new.user_id, new.expertise.map(|e| e.code()), replaces.clone(), now()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::InvolvementStarted {
+                family_id: family_id.to_owned(),
+                involvement_id: id.clone(),
+                role: new.role.code().to_owned(),
+                organisation_id: new.organisation_id.clone(),
+                user_id: new.user_id.clone(),
+                expertise: new.expertise.map(|e| e.code().to_owned()),
+                handover_of: replaces.clone(),
+            },
+        )
+        .await?;
+        if let Some(old) = replaces {
+            self.append(
+                actor,
+                Event::Handover {
+                    family_id: family_id.to_owned(),
+                    from_involvement: old,
+                    to_involvement: id.clone(),
+                    role: new.role.code().to_owned(),
+                    reason: new.reason.unwrap_or_default().trim().to_owned(),
+                },
+            )
+            .await?;
+        }
+        Ok((id, placement))
+    }
+
+    /// A partner ends their part; the regisseur can only be replaced (a handover).
+    pub async fn end_involvement(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        involvement_id: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let active = self.active_involvements(family_id).await?;
+        involvement::check_end(&active, involvement_id)?;
+        self.execute(
+            "UPDATE involvements SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL",
+            params![involvement_id, now(), reason.trim()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::InvolvementEnded {
+                family_id: family_id.to_owned(),
+                involvement_id: involvement_id.to_owned(),
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The current plan and its version (0 and an empty plan before the first save).
+    pub async fn current_plan(&mut self, family_id: &str) -> Result<(i64, Plan), StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT version, content FROM plan_versions WHERE family_id = $1 ORDER BY version DESC LIMIT 1",
+                params![family_id],
+            )
+            .await?;
+        match row {
+            Some(r) => Ok((r.int(0)?, parse_plan(&r.text(1)?)?)),
+            None => Ok((0, Plan::default())),
+        }
+    }
+
+    pub async fn plan_version(
+        &mut self,
+        family_id: &str,
+        version: i64,
+    ) -> Result<Option<Plan>, StoreError> {
+        if version == 0 {
+            return Ok(Some(Plan::default()));
+        }
+        self.fetch_optional(
+            "SELECT content FROM plan_versions WHERE family_id = $1 AND version = $2",
+            params![family_id, version],
+        )
+        .await?
+        .map(|r| parse_plan(&r.text(0)?))
+        .transpose()
+    }
+
+    /// Saves `plan` as the next version if nobody saved since `based_on`; otherwise
+    /// reports what they changed. Two racing saves of the same version cannot both win:
+    /// the primary key (family, version) refuses the second insert.
+    pub async fn save_plan(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        family_id: &str,
+        based_on: i64,
+        plan: &Plan,
+    ) -> Result<PlanSave, StoreError> {
+        plan.check()?;
+        // Serialise saves of one family's plan, so the later of two racing saves sees
+        // the earlier one and gets a conflict with what changed (SQLite: BEGIN IMMEDIATE
+        // already holds the write lock).
+        if self.backend() == crate::Backend::Postgres {
+            self.execute(
+                "SELECT id FROM families WHERE id = $1 FOR UPDATE",
+                params![family_id],
+            )
+            .await?;
+        }
+        let (current, current_plan) = self.current_plan(family_id).await?;
+        let version = match check_save(current, based_on) {
+            SaveOutcome::Save { version } => version,
+            SaveOutcome::Conflict { current } => {
+                let base = self
+                    .plan_version(family_id, based_on)
+                    .await?
+                    .unwrap_or_default();
+                return Ok(PlanSave::Conflict {
+                    current,
+                    changes: diff(&base, &current_plan),
+                });
+            }
+        };
+        let content =
+            serde_json::to_string(plan).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let inserted = self
+            .execute(
+                "INSERT INTO plan_versions (family_id, version, content, review_date, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                params![family_id, version, content, plan.review_date.map(|d| d.to_string()), user_id, now()],
+            )
+            .await;
+        if let Err(e) = inserted {
+            return Err(e.duplicate_as(|| format!("plan version {version}")));
+        }
+        self.append(
+            actor,
+            Event::PlanSaved {
+                family_id: family_id.to_owned(),
+                version,
+                changes: diff(&current_plan, plan).len(),
+            },
+        )
+        .await?;
+        Ok(PlanSave::Saved { version })
+    }
+
+    /// Records which family members agreed to a version.
+    pub async fn agree_plan(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        family_id: &str,
+        version: i64,
+        member_ids: &[String],
+    ) -> Result<(), StoreError> {
+        if member_ids.is_empty() {
+            return Err(StoreError::Invalid(
+                "name at least one family member who agreed".into(),
+            ));
+        }
+        let family = self
+            .family(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        for m in member_ids {
+            if !family.members.iter().any(|x| &x.id == m && !x.ended) {
+                return Err(StoreError::Invalid(format!(
+                    "{m} is not a current member of this family"
+                )));
+            }
+            self.execute(
+                "INSERT INTO plan_agreements (family_id, version, member_id, agreed_at, recorded_by) VALUES ($1, $2, $3, $4, $5)",
+                params![family_id, version, m, now(), user_id],
+            )
+            .await
+            .map_err(|e| e.duplicate_as(|| "that member's agreement to this version".into()))?;
+        }
+        self.append(
+            actor,
+            Event::PlanAgreed {
+                family_id: family_id.to_owned(),
+                version,
+                member_ids: member_ids.to_vec(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn plan_agreements(
+        &mut self,
+        family_id: &str,
+        version: i64,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT member_id, agreed_at FROM plan_agreements WHERE family_id = $1 AND version = $2 ORDER BY agreed_at",
+            params![family_id, version],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.text(0)?, r.text(1)?)))
+        .collect()
+    }
+
+    /// Families in which `user_id` is involved (or whose regisseur is in the team they
+    /// lead) matching the query. The SQL only narrows the candidates; callers still
+    /// decide each result with `family_access`, the one place of the rule.
+    pub async fn search_families(
+        &mut self,
+        user_id: &str,
+        led_team: Option<&str>,
+        query: &FamilyQuery,
+    ) -> Result<Vec<FamilySummary>, StoreError> {
+        let name = format!("%{}%", query.name.trim().to_lowercase());
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.id IN ( \
+                       SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
+                       WHERE i.ended_at IS NULL AND (i.user_id = $1 OR (i.role = 'regisseur' AND u.team_id = $2))) \
+                     AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
+                     AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
+                     AND ($5 = '' OR f.postcode = $5) \
+                     ORDER BY f.label, f.id LIMIT 100"
+                ),
+                params![
+                    user_id,
+                    led_team.map(str::to_owned),
+                    name,
+                    query.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+                    query.postcode.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()
+                ],
+            )
+            .await?;
+        summaries(&rows)
+    }
+
+    /// Existing files that may be the same family: a child with this name and date of
+    /// birth, or the same address. Searched across all files, because one family must
+    /// keep one file.
+    pub async fn possible_duplicates(
+        &mut self,
+        children: &[(String, Date)],
+        postcode: &Postcode,
+        house_number: &str,
+    ) -> Result<Vec<FamilySummary>, StoreError> {
+        let mut found = summaries(
+            &self
+                .fetch_all(
+                    &format!("SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.postcode = $1 AND f.house_number = $2 AND f.closed_at IS NULL"),
+                    params![postcode.as_str(), house_number.trim()],
+                )
+                .await?,
+        )?;
+        for (name, dob) in children {
+            let rows = self
+                .fetch_all(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS} FROM families f JOIN family_members m ON m.family_id = f.id \
+                         WHERE m.kind = 'child' AND m.name_search = $1 AND m.date_of_birth = $2"
+                    ),
+                    params![name.trim().to_lowercase(), dob.to_string()],
+                )
+                .await?;
+            for s in summaries(&rows)? {
+                if !found.iter().any(|f| f.id == s.id) {
+                    found.push(s);
+                }
+            }
+        }
+        Ok(found)
+    }
+
+    pub async fn log_access(&mut self, e: &AccessEntry) -> Result<(), StoreError> {
+        self.execute(
+            "INSERT INTO access_log (id, at, event, outcome, basis, user_id, organisation_id, role, on_behalf_of, family_id, data, client_address) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+            params![
+                ids::new_id(),
+                now(),
+                e.event,
+                if e.granted { "granted" } else { "denied" },
+                e.basis,
+                &e.user_id,
+                &e.organisation_id,
+                &e.role,
+                e.on_behalf_of.clone(),
+                e.family_id.clone(),
+                &e.data,
+                &e.client_address
+            ],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Access-log lines about one family, newest first (the privacy officer's and the
+    /// family's view).
+    pub async fn access_log_for(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<(String, String, String, String, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT at, event, outcome, user_id, data FROM access_log WHERE family_id = $1 ORDER BY at DESC, id DESC",
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.text(3)?, r.text(4)?)))
+        .collect()
+    }
+
+    /// The family's history, read from the journal.
+    pub async fn timeline(&mut self, family_id: &str) -> Result<Vec<Entry>, StoreError> {
+        self.journal_for_subject("family", family_id).await
+    }
+}
+
+fn parse_plan(content: &str) -> Result<Plan, StoreError> {
+    serde_json::from_str(content).map_err(|e| StoreError::Invalid(format!("stored plan: {e}")))
+}
