@@ -54,6 +54,15 @@ impl UtcTime {
     }
 }
 
+/// The calendar date in the Netherlands at instant `t`. Timezone data is compiled in
+/// (jiff's bundled tzdb), so the answer never depends on the host.
+pub fn amsterdam_date(t: UtcTime) -> jiff::civil::Date {
+    match jiff::tz::TimeZone::get("Europe/Amsterdam") {
+        Ok(tz) => t.0.to_zoned(tz).date(),
+        Err(_) => jiff::tz::TimeZone::UTC.to_datetime(t.0).date(),
+    }
+}
+
 impl fmt::Display for UtcTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_rfc3339())
@@ -79,6 +88,16 @@ mod tests {
         let b = UtcTime::parse("2026-01-01T00:00:01Z").expect("valid");
         assert!(a < b);
         assert!(a.to_rfc3339() < b.to_rfc3339());
+    }
+
+    #[test]
+    fn amsterdam_dates_follow_the_dutch_day() {
+        // 23:30 UTC in winter is already the next day in Amsterdam (UTC+1).
+        let late = UtcTime::parse("2026-11-22T23:30:00Z").expect("valid");
+        assert_eq!(amsterdam_date(late), jiff::civil::date(2026, 11, 23));
+        // 21:59 UTC in summer is 23:59 the same day (UTC+2).
+        let summer = UtcTime::parse("2026-07-01T21:59:00Z").expect("valid");
+        assert_eq!(amsterdam_date(summer), jiff::civil::date(2026, 7, 1));
     }
 
     #[test]

@@ -86,6 +86,7 @@ pub struct Principal {
     pub organisation_id: String,
     pub organisation_slug: String,
     pub organisation_name: String,
+    pub team_id: Option<String>,
     pub roles: Vec<Role>,
     pub active: bool,
     pub second_factor_set: bool,
@@ -458,7 +459,7 @@ impl Tx {
 }
 
 const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
-     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END \
+     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END, u.team_id \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 
@@ -483,6 +484,7 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
                 organisation_id: r.text(3)?,
                 organisation_slug: r.text(4)?,
                 organisation_name: r.text(5)?,
+                team_id: r.opt_text(9)?,
                 roles: role.into_iter().collect(),
                 active: r.bool(6)?,
                 second_factor_set: r.bool(8)?,

@@ -19,6 +19,11 @@ const ASSETS: &[Asset] = &[
         body: include_bytes!("../static/eenplan.css"),
     },
     Asset {
+        path: "print.css",
+        content_type: CSS,
+        body: include_bytes!("../static/print.css"),
+    },
+    Asset {
         path: "vendor/utrecht-components.css",
         content_type: CSS,
         body: include_bytes!("../static/vendor/utrecht-components.css"),

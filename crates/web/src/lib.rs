@@ -36,6 +36,15 @@ pub struct AppState {
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for (route, method_router) in routes::table() {
+        // Inner layer first: the family check runs after the policy check.
+        let method_router = if route.path.contains("{family}") {
+            method_router.route_layer(from_fn_with_state(
+                (state.clone(), route.surface, route.path),
+                auth::family::guard,
+            ))
+        } else {
+            method_router
+        };
         let guarded = method_router.route_layer(from_fn_with_state(
             (route.policy, route.surface),
             auth::enforce,

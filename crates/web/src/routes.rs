@@ -85,6 +85,62 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::start::start),
         ),
         (
+            page(Method::GET, "/gezinnen", SIGNED_IN),
+            get(pages::family::search),
+        ),
+        (
+            page(Method::GET, "/gezinnen/nieuw", SIGNED_IN),
+            get(pages::family::new_form),
+        ),
+        (
+            page(Method::POST, "/gezinnen/nieuw", SIGNED_IN),
+            post(pages::family::create),
+        ),
+        (
+            page(Method::GET, "/gezinnen/{family}", SIGNED_IN),
+            get(pages::family::show),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN),
+            post(pages::family::add_member),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN),
+            post(pages::family::add_network),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/betrokkenen", SIGNED_IN),
+            post(pages::family::add_involvement),
+        ),
+        (
+            page(Method::GET, "/gezinnen/{family}/plan", SIGNED_IN),
+            get(pages::family::plan_show),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/plan", SIGNED_IN),
+            post(pages::family::plan_save),
+        ),
+        (
+            page(
+                Method::GET,
+                "/gezinnen/{family}/plan/vergelijken",
+                SIGNED_IN,
+            ),
+            get(pages::family::plan_compare),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/plan/akkoord", SIGNED_IN),
+            post(pages::family::plan_agree),
+        ),
+        (
+            page(Method::GET, "/gezinnen/{family}/plan/afdrukken", SIGNED_IN),
+            get(pages::family::plan_print),
+        ),
+        (
+            page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
+            get(pages::family::timeline),
+        ),
+        (
             page(Method::GET, "/beheer", ADMIN),
             get(pages::admin::overview),
         ),

@@ -18,79 +18,13 @@ use eenplan_domain::user::{Email, PasswordError, PersonName, check_password};
 use eenplan_store::{NewArea, NewOrganisation, NewTeam, NewUser, Principal, StoreError, ids};
 use serde::Deserialize;
 
+use super::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, with_none,
+};
 use super::{Shell, errors, render, role_label};
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::i18n::{Lang, Texts};
-
-// ---- form building blocks, rendered by admin/input.html ----
-
-pub struct TextField {
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    kind: &'static str,
-    value: String,
-    error: Option<&'static str>,
-}
-
-impl TextField {
-    fn new(
-        id: &'static str,
-        label: &'static str,
-        value: &str,
-        error: Option<&'static str>,
-    ) -> Self {
-        Self {
-            id,
-            label,
-            hint: "",
-            kind: "text",
-            value: value.to_owned(),
-            error,
-        }
-    }
-
-    fn hint(mut self, hint: &'static str) -> Self {
-        self.hint = hint;
-        self
-    }
-
-    fn kind(mut self, kind: &'static str) -> Self {
-        self.kind = kind;
-        self
-    }
-
-    fn described_by(&self) -> String {
-        let mut ids = Vec::new();
-        if !self.hint.is_empty() {
-            ids.push(format!("{}-hint", self.id));
-        }
-        if self.error.is_some() {
-            ids.push(format!("{}-error", self.id));
-        }
-        ids.join(" ")
-    }
-}
-
-pub struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
-pub struct ChoiceField {
-    id: &'static str,
-    label: &'static str,
-    options: Vec<Choice>,
-    error: Option<&'static str>,
-}
-
-pub enum Input {
-    Text(TextField),
-    Select(ChoiceField),
-    Checks(ChoiceField),
-}
 
 pub struct Action {
     url: String,
@@ -116,82 +50,6 @@ struct Section {
     form_title: &'static str,
     action: &'static str,
     inputs: Vec<Input>,
-}
-
-/// A submitted form; repeated names (checkboxes) keep every value.
-struct FormData(Vec<(String, String)>);
-
-impl FormData {
-    fn parse(body: &Bytes) -> Self {
-        Self(serde_urlencoded::from_bytes(body).unwrap_or_default())
-    }
-
-    fn get(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().to_owned())
-            .unwrap_or_default()
-    }
-
-    fn raw(&self, name: &str) -> String {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    }
-
-    fn all(&self, name: &str) -> Vec<String> {
-        self.0
-            .iter()
-            .filter(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .collect()
-    }
-}
-
-/// Field errors by field id.
-type Errors = HashMap<&'static str, &'static str>;
-
-fn choices<T>(
-    items: &[T],
-    value: impl Fn(&T) -> String,
-    label: impl Fn(&T) -> String,
-    selected: &str,
-) -> Vec<Choice> {
-    items
-        .iter()
-        .map(|i| Choice {
-            selected: value(i) == selected,
-            value: value(i),
-            label: label(i),
-        })
-        .collect()
-}
-
-fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
-    options.insert(
-        0,
-        Choice {
-            value: String::new(),
-            label: t.none.to_owned(),
-            selected: selected.is_empty(),
-        },
-    );
-    options
-}
-
-fn kind_label<K: Copy>(
-    lang: Lang,
-    k: K,
-    nl: fn(K) -> &'static str,
-    en: fn(K) -> &'static str,
-) -> &'static str {
-    match lang {
-        Lang::Nl => nl(k),
-        Lang::En => en(k),
-    }
 }
 
 #[derive(Debug, Deserialize)]

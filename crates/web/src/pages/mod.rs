@@ -2,8 +2,11 @@
 
 pub mod admin;
 pub mod errors;
+pub mod family;
+pub mod form;
 pub mod sign_in;
 pub mod start;
+pub mod timeline;
 
 use askama::Template;
 use axum::Extension;

@@ -71,9 +71,50 @@ impl App {
 
     /// An account; `enrolled` decides whether the second factor is already set up.
     pub async fn account(&self, email: &str, roles: &[Role], enrolled: bool) -> Account {
+        self.account_in("save", None, email, roles, enrolled).await
+    }
+
+    /// An organisation (with one team) to put accounts in; returns the team id.
+    pub async fn organisation(&self, slug: &str, kind: OrganisationKind) -> String {
+        let mut tx = self.store.write().await.unwrap();
+        let org = tx
+            .create_organisation(
+                &Actor::System { component: "test" },
+                NewOrganisation {
+                    slug: Slug::parse(slug).unwrap(),
+                    name: format!("Organisatie {slug}"),
+                    kind,
+                },
+            )
+            .await
+            .unwrap();
+        let team = tx
+            .create_team(
+                &Actor::System { component: "test" },
+                eenplan_store::NewTeam {
+                    organisation_id: org.id,
+                    name: format!("Team {slug}"),
+                    area_id: None,
+                },
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        team.id
+    }
+
+    /// An account in organisation `slug`, optionally in a team.
+    pub async fn account_in(
+        &self,
+        slug: &str,
+        team: Option<&str>,
+        email: &str,
+        roles: &[Role],
+        enrolled: bool,
+    ) -> Account {
         let secret = TotpSecret::from_bytes(eenplan_store::ids::random_bytes());
         let mut tx = self.store.write().await.unwrap();
-        let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
+        let org = tx.organisation_by_slug(slug).await.unwrap().unwrap();
         let user = tx
             .create_user(
                 &Actor::System { component: "test" },
@@ -81,7 +122,7 @@ impl App {
                     email: Email::parse(email).unwrap(),
                     name: PersonName::parse("Test Persoon").unwrap(),
                     organisation_id: org.id,
-                    team_id: None,
+                    team_id: team.map(str::to_owned),
                     roles: roles.to_vec(),
                     password_hash: password::hash(PASSWORD, [1; 16]).unwrap(),
                     totp_secret: secret.clone(),

@@ -1,0 +1,1497 @@
+//! The family file in the browser: finding and opening files, the flower of familiar
+//! faces, members and network, involvements and handovers, the plan with versions and
+//! agreement, and the timeline. Access is decided before any of these run (the router's
+//! family guard); rules come from `eenplan_domain::family`.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::access::{Involved, Viewer};
+use eenplan_domain::family::{
+    ActionStatus, DomainPlan, Expertise, FamilyAccess, InvolvementError, InvolvementRole,
+    LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, Plan, PlanAction, PlanChange,
+    Postcode, Scale, diff, family_access,
+};
+use eenplan_domain::role::Role;
+use eenplan_domain::time::amsterdam_date;
+use eenplan_store::{
+    AccessEntry, Family, FamilyQuery, NewFamily, NewInvolvement, PlanSave, Principal, StoreError,
+};
+use jiff::civil::Date;
+use serde::Deserialize;
+
+use super::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, with_none,
+};
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::client::Client;
+use crate::i18n::{Lang, Texts};
+
+fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
+    tracing::error!(error = %e, "family page failed on the database");
+    errors::internal(false, headers)
+}
+
+fn principal(visitor: &Visitor) -> Option<&Principal> {
+    visitor.principal.as_ref()
+}
+
+fn today() -> Date {
+    amsterdam_date(UtcTime::now())
+}
+
+fn parse_date(text: &str) -> Option<Date> {
+    text.trim().parse::<Date>().ok()
+}
+
+fn roles_text(p: &Principal) -> String {
+    p.roles
+        .iter()
+        .map(|r| r.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Access-log line for actions that are not about one file yet (search, create).
+async fn log(
+    state: &AppState,
+    p: &Principal,
+    event: &'static str,
+    family_id: Option<String>,
+    data: String,
+    client: &str,
+) -> Result<(), StoreError> {
+    let mut tx = state.store.write().await?;
+    tx.log_access(&AccessEntry {
+        event,
+        granted: true,
+        basis: None,
+        user_id: p.user_id.clone(),
+        organisation_id: p.organisation_id.clone(),
+        role: roles_text(p),
+        on_behalf_of: None,
+        family_id,
+        data,
+        client_address: client.to_owned(),
+    })
+    .await?;
+    tx.commit().await
+}
+
+// ---- search ----
+
+#[derive(Template)]
+#[template(path = "families/search.html")]
+struct SearchPage {
+    shell: Shell,
+    inputs: Vec<Input>,
+    results: Vec<eenplan_store::FamilySummary>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct SearchQuery {
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    geboortedatum: String,
+    #[serde(default)]
+    postcode: String,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let mut errs = Errors::new();
+    let dob = if q.geboortedatum.trim().is_empty() {
+        None
+    } else {
+        parse_date(&q.geboortedatum).or_else(|| {
+            errs.insert("geboortedatum", t.err_date);
+            None
+        })
+    };
+    let postcode = if q.postcode.trim().is_empty() {
+        None
+    } else {
+        Postcode::parse(&q.postcode)
+            .map_err(|_| errs.insert("postcode", t.err_postcode))
+            .ok()
+    };
+    let results = if errs.is_empty() {
+        let query = FamilyQuery {
+            name: q.naam.clone(),
+            date_of_birth: dob,
+            postcode,
+        };
+        let led_team = p
+            .roles
+            .contains(&Role::TeamLead)
+            .then_some(p.team_id.as_deref())
+            .flatten();
+        let found = async {
+            let mut tx = state.store.read().await?;
+            let candidates = tx.search_families(&p.user_id, led_team, &query).await?;
+            // The SQL narrowed the candidates; the domain rule decides each one.
+            let mut visible = Vec::new();
+            for c in candidates {
+                if let Some(facts) = tx.access_facts(&c.id).await? {
+                    let involved: Vec<Involved<'_>> = facts
+                        .iter()
+                        .map(|(u, r, team)| Involved {
+                            user_id: u,
+                            role: *r,
+                            team_id: team.as_deref(),
+                        })
+                        .collect();
+                    let viewer = Viewer {
+                        user_id: &p.user_id,
+                        team_id: p.team_id.as_deref(),
+                        roles: &p.roles,
+                    };
+                    if matches!(family_access(viewer, &involved), FamilyAccess::Granted(_)) {
+                        visible.push(c);
+                    }
+                }
+            }
+            Ok::<_, StoreError>(visible)
+        };
+        match found.await {
+            Ok(r) => r,
+            Err(e) => return failed(&e, &headers),
+        }
+    } else {
+        Vec::new()
+    };
+    if let Err(e) = log(
+        &state,
+        p,
+        "search",
+        None,
+        format!(
+            "name={:?} birth={:?} postcode={:?} results={}",
+            q.naam,
+            q.geboortedatum,
+            q.postcode,
+            results.len()
+        ),
+        &client,
+    )
+    .await
+    {
+        return failed(&e, &headers);
+    }
+    let inputs = vec![
+        Input::Text(TextField::new("naam", t.f_family_name, &q.naam, None)),
+        Input::Text(
+            TextField::new(
+                "geboortedatum",
+                t.f_birth_date,
+                &q.geboortedatum,
+                errs.get("geboortedatum").copied(),
+            )
+            .kind("date"),
+        ),
+        Input::Text(TextField::new(
+            "postcode",
+            t.f_postcode,
+            &q.postcode,
+            errs.get("postcode").copied(),
+        )),
+    ];
+    let status = if errs.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &SearchPage {
+            shell: Shell::new(&headers, &visitor, "/gezinnen"),
+            inputs,
+            results,
+        },
+    )
+}
+
+// ---- opening a file ----
+
+#[derive(Template)]
+#[template(path = "families/new.html")]
+struct NewPage {
+    shell: Shell,
+    has_errors: bool,
+    duplicates: Vec<String>,
+    inputs: Vec<Input>,
+}
+
+fn new_page(
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errs: &Errors,
+    duplicates: Vec<String>,
+) -> Response {
+    let t = Lang::from_headers(headers).texts();
+    let field = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(
+            id,
+            label,
+            &form.get(id),
+            errs.get(id).copied(),
+        ))
+    };
+    let mut inputs = vec![
+        Input::Text(
+            TextField::new(
+                "label",
+                t.f_label,
+                &form.get("label"),
+                errs.get("label").copied(),
+            )
+            .hint(t.f_label_hint),
+        ),
+        field("street", t.f_street),
+        field("house_number", t.f_house_number),
+        field("postcode", t.f_postcode),
+        field("city", t.f_city),
+        field("child_name", t.f_child_name),
+        Input::Text(
+            TextField::new(
+                "child_birth",
+                t.f_child_birth,
+                &form.get("child_birth"),
+                errs.get("child_birth").copied(),
+            )
+            .kind("date"),
+        ),
+    ];
+    if !duplicates.is_empty() {
+        inputs.push(Input::Checks(ChoiceField {
+            id: "confirm",
+            label: t.duplicates_title,
+            options: vec![Choice {
+                value: "yes".into(),
+                label: t.duplicates_confirm.into(),
+                selected: false,
+            }],
+            error: None,
+        }));
+    }
+    let status = if errs.is_empty() && duplicates.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &NewPage {
+            shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
+            has_errors: !errs.is_empty(),
+            duplicates,
+            inputs,
+        },
+    )
+}
+
+pub async fn new_form(headers: HeaderMap, Extension(visitor): Extension<Visitor>) -> Response {
+    new_page(
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        vec![],
+    )
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let form = FormData::parse(&body);
+    let mut errs = Errors::new();
+    for id in ["label", "street", "house_number", "city"] {
+        if form.get(id).is_empty() {
+            errs.insert(id, t.err_required);
+        }
+    }
+    let postcode = Postcode::parse(&form.get("postcode"))
+        .map_err(|_| errs.insert("postcode", t.err_postcode))
+        .ok();
+    let child_name = form.get("child_name");
+    let child_birth = form.get("child_birth");
+    let child = match (child_name.is_empty(), child_birth.is_empty()) {
+        (true, true) => None,
+        (false, false) => parse_date(&child_birth)
+            .filter(|d| *d <= today())
+            .map(|d| (child_name.clone(), d))
+            .or_else(|| {
+                errs.insert("child_birth", t.err_birth_date);
+                None
+            }),
+        (true, false) => {
+            errs.insert("child_name", t.err_required);
+            None
+        }
+        (false, true) => {
+            errs.insert("child_birth", t.err_birth_date);
+            None
+        }
+    };
+    let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
+        return new_page(&headers, &visitor, &form, &errs, vec![]);
+    };
+    if form.all("confirm").is_empty() {
+        let children: Vec<(String, Date)> = child.iter().cloned().collect();
+        let dups = async {
+            state
+                .store
+                .read()
+                .await?
+                .possible_duplicates(&children, &postcode, &form.get("house_number"))
+                .await
+        };
+        match dups.await {
+            Ok(d) if !d.is_empty() => {
+                let list = d
+                    .into_iter()
+                    .map(|f| {
+                        format!(
+                            "{} — {} {}, {}",
+                            f.label, f.postcode, f.house_number, f.city
+                        )
+                    })
+                    .collect();
+                return new_page(&headers, &visitor, &form, &errs, list);
+            }
+            Ok(_) => {}
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    let opened = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .open_family(
+                &p.actor(),
+                NewFamily {
+                    label: form.get("label"),
+                    street: form.get("street"),
+                    house_number: form.get("house_number"),
+                    postcode,
+                    city: form.get("city"),
+                    area_id: None,
+                },
+                &p.user_id,
+                &p.organisation_id,
+            )
+            .await?;
+        if let Some((name, dob)) = &child {
+            tx.add_member(
+                &p.actor(),
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name: name.clone(),
+                    date_of_birth: Some(*dob),
+                    has_custody: false,
+                },
+                today(),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match opened.await {
+        Ok(id) => {
+            if let Err(e) = log(
+                &state,
+                p,
+                "create",
+                Some(id.clone()),
+                "family file opened".into(),
+                &client,
+            )
+            .await
+            {
+                return failed(&e, &headers);
+            }
+            Redirect::to(&format!("/gezinnen/{id}")).into_response()
+        }
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
+            errs.insert("label", t.err_not_local_team);
+            new_page(&headers, &visitor, &form, &errs, vec![])
+        }
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+// ---- the file page ----
+
+struct Face {
+    name: String,
+    organisation: String,
+    email: String,
+    expertise: String,
+}
+
+struct FamilyForm {
+    title: &'static str,
+    action: String,
+    submit: &'static str,
+    warning: bool,
+    inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "families/show.html")]
+struct ShowPage {
+    shell: Shell,
+    family: Family,
+    regisseur: Option<Face>,
+    partners: Vec<Face>,
+    members: Vec<String>,
+    network: Vec<String>,
+    forms: Vec<FamilyForm>,
+    error: Option<&'static str>,
+}
+
+/// A form coming back with errors (or a handover to confirm).
+struct Returned {
+    form: &'static str,
+    data: FormData,
+    errors: Errors,
+    warning: bool,
+}
+
+fn label_of<K: Copy>(
+    lang: Lang,
+    k: K,
+    nl: fn(K) -> &'static str,
+    en: fn(K) -> &'static str,
+) -> String {
+    kind_label(lang, k, nl, en).to_owned()
+}
+
+async fn show_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    returned: Option<Returned>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((tx.family(family_id).await?, tx.principals().await?))
+    };
+    let (family, people) = match loaded.await {
+        Ok((Some(f), people)) => (f, people),
+        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return failed(&e, headers),
+    };
+    let face = |i: &eenplan_store::Involvement| Face {
+        name: i.user_name.clone(),
+        organisation: i.organisation_name.clone(),
+        email: i.user_email.clone(),
+        expertise: i
+            .expertise
+            .map(|e| label_of(lang, e, Expertise::label_nl, Expertise::label_en))
+            .unwrap_or_default(),
+    };
+    let members = family
+        .members
+        .iter()
+        .filter(|m| !m.ended)
+        .map(|m| {
+            let mut s = format!(
+                "{} ({})",
+                m.name,
+                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+            );
+            if let Some(d) = m.date_of_birth {
+                s.push_str(&format!(", {d}"));
+            }
+            if m.has_custody {
+                s.push_str(&format!(", {}", t.f_custody.to_lowercase()));
+            }
+            s
+        })
+        .collect();
+    let network = family
+        .network
+        .iter()
+        .filter(|n| !n.ended)
+        .map(|n| {
+            format!(
+                "{} ({}): {} — {}",
+                n.name,
+                label_of(
+                    lang,
+                    n.relation,
+                    NetworkRelation::label_nl,
+                    NetworkRelation::label_en
+                ),
+                n.safety_role,
+                n.contact
+            )
+        })
+        .collect();
+    let r = returned.as_ref();
+    let data_for = |form: &str| r.filter(|r| r.form == form).map(|r| &r.data);
+    let err = |form: &str, id: &str| {
+        r.filter(|r| r.form == form)
+            .and_then(|r| r.errors.get(id).copied())
+    };
+    let empty = FormData(vec![]);
+    let m = data_for("member").unwrap_or(&empty);
+    let n = data_for("network").unwrap_or(&empty);
+    let i = data_for("involvement").unwrap_or(&empty);
+    let active_people: Vec<&Principal> = people.iter().filter(|p| p.active).collect();
+    let running: Vec<&eenplan_store::Involvement> =
+        family.involvements.iter().filter(|x| !x.ended).collect();
+    let forms = vec![
+        FamilyForm {
+            title: t.add_member,
+            action: format!("/gezinnen/{}/leden", family.id),
+            submit: t.add_member,
+            warning: false,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "kind",
+                    label: t.f_member_kind,
+                    options: choices(
+                        MemberKind::ALL,
+                        |k| k.code().into(),
+                        |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                        &m.get("kind"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(TextField::new(
+                    "name",
+                    t.f_name,
+                    &m.get("name"),
+                    err("member", "name"),
+                )),
+                Input::Text(
+                    TextField::new(
+                        "date_of_birth",
+                        t.f_birth_date,
+                        &m.get("date_of_birth"),
+                        err("member", "date_of_birth"),
+                    )
+                    .kind("date"),
+                ),
+                Input::Checks(ChoiceField {
+                    id: "custody",
+                    label: t.f_custody,
+                    options: vec![Choice {
+                        value: "yes".into(),
+                        label: t.f_custody.into(),
+                        selected: !m.all("custody").is_empty(),
+                    }],
+                    error: err("member", "custody"),
+                }),
+            ],
+        },
+        FamilyForm {
+            title: t.add_network,
+            action: format!("/gezinnen/{}/netwerk", family.id),
+            submit: t.add_network,
+            warning: false,
+            inputs: vec![
+                Input::Text(TextField::new(
+                    "name",
+                    t.f_name,
+                    &n.get("name"),
+                    err("network", "name"),
+                )),
+                Input::Select(ChoiceField {
+                    id: "relation",
+                    label: t.f_relation,
+                    options: choices(
+                        NetworkRelation::ALL,
+                        |k| k.code().into(),
+                        |k| {
+                            label_of(
+                                lang,
+                                *k,
+                                NetworkRelation::label_nl,
+                                NetworkRelation::label_en,
+                            )
+                        },
+                        &n.get("relation"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(TextField::new(
+                    "safety_role",
+                    t.f_safety_role,
+                    &n.get("safety_role"),
+                    None,
+                )),
+                Input::Text(TextField::new(
+                    "contact",
+                    t.f_contact,
+                    &n.get("contact"),
+                    None,
+                )),
+            ],
+        },
+        FamilyForm {
+            title: t.add_partner,
+            action: format!("/gezinnen/{}/betrokkenen", family.id),
+            submit: if r.is_some_and(|r| r.warning) {
+                t.confirm_handover
+            } else {
+                t.add_partner
+            },
+            warning: r.is_some_and(|r| r.warning),
+            inputs: {
+                let mut v = vec![
+                    Input::Select(ChoiceField {
+                        id: "user_id",
+                        label: t.f_professional,
+                        options: choices(
+                            &active_people,
+                            |p| p.user_id.clone(),
+                            |p| format!("{} — {}", p.name, p.organisation_name),
+                            &i.get("user_id"),
+                        ),
+                        error: err("involvement", "user_id"),
+                    }),
+                    Input::Select(ChoiceField {
+                        id: "role",
+                        label: t.f_role_in_family,
+                        options: choices(
+                            &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+                            |k| k.code().into(),
+                            |k| {
+                                label_of(
+                                    lang,
+                                    *k,
+                                    InvolvementRole::label_nl,
+                                    InvolvementRole::label_en,
+                                )
+                            },
+                            &i.get("role"),
+                        ),
+                        error: None,
+                    }),
+                    Input::Select(ChoiceField {
+                        id: "expertise",
+                        label: t.f_expertise,
+                        options: with_none(
+                            t,
+                            choices(
+                                Expertise::ALL,
+                                |k| k.code().into(),
+                                |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
+                                &i.get("expertise"),
+                            ),
+                            &i.get("expertise"),
+                        ),
+                        error: None,
+                    }),
+                    Input::Select(ChoiceField {
+                        id: "takes_over",
+                        label: t.f_takes_over,
+                        options: with_none(
+                            t,
+                            choices(
+                                &running,
+                                |x| x.id.clone(),
+                                |x| {
+                                    format!(
+                                        "{} — {} ({})",
+                                        x.user_name,
+                                        x.organisation_name,
+                                        label_of(
+                                            lang,
+                                            x.role,
+                                            InvolvementRole::label_nl,
+                                            InvolvementRole::label_en
+                                        )
+                                    )
+                                },
+                                &i.get("takes_over"),
+                            ),
+                            &i.get("takes_over"),
+                        ),
+                        error: err("involvement", "takes_over"),
+                    }),
+                    Input::Text(TextField::new(
+                        "reason",
+                        t.f_reason,
+                        &i.get("reason"),
+                        err("involvement", "reason"),
+                    )),
+                ];
+                if r.is_some_and(|r| r.warning) {
+                    v.push(Input::Checks(ChoiceField {
+                        id: "confirm",
+                        label: t.confirm_handover,
+                        options: vec![Choice {
+                            value: "yes".into(),
+                            label: t.confirm_handover.into(),
+                            selected: false,
+                        }],
+                        error: None,
+                    }));
+                }
+                v
+            },
+        },
+    ];
+    let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
+    let page = ShowPage {
+        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
+        regisseur: family.regisseur().map(face),
+        partners: family.partners().map(face).collect(),
+        members,
+        network,
+        forms,
+        error: has_errors.then_some(t.admin_fix),
+        family,
+    };
+    render(
+        if has_errors {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &page,
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    show_page(&state, &headers, &visitor, &grant.family_id, None).await
+}
+
+fn back(family_id: &str) -> Response {
+    Redirect::to(&format!("/gezinnen/{family_id}")).into_response()
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let kind = data
+        .get("kind")
+        .parse::<MemberKind>()
+        .unwrap_or(MemberKind::Child);
+    let dob_text = data.get("date_of_birth");
+    let dob = if dob_text.is_empty() {
+        None
+    } else {
+        parse_date(&dob_text).or_else(|| {
+            errs.insert("date_of_birth", t.err_date);
+            None
+        })
+    };
+    if errs.is_empty() {
+        let member = NewMember {
+            kind,
+            name: data.get("name"),
+            date_of_birth: dob,
+            has_custody: !data.all("custody").is_empty(),
+        };
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_member(&p.actor(), &grant.family_id, member, today())
+                .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Member(e)) => {
+                let (field, msg) = match e {
+                    MemberError::Name => ("name", t.err_required),
+                    MemberError::CustodyNotParent => ("custody", t.err_custody),
+                    MemberError::ChildWithoutBirthDate
+                    | MemberError::BornInFuture
+                    | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
+                };
+                errs.insert(field, msg);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "member",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+pub async fn add_network(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    if data.get("name").is_empty() {
+        errs.insert("name", t.err_required);
+    } else {
+        let relation = data
+            .get("relation")
+            .parse::<NetworkRelation>()
+            .unwrap_or(NetworkRelation::Other);
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_network_member(
+                &p.actor(),
+                &grant.family_id,
+                &data.get("name"),
+                relation,
+                &data.get("safety_role"),
+                &data.get("contact"),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "network",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+pub async fn add_involvement(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
+    // The working model avoids handovers: warn first, proceed only once confirmed.
+    if takes_over.is_some() && data.all("confirm").is_empty() {
+        return show_page(
+            &state,
+            &headers,
+            &visitor,
+            &grant.family_id,
+            Some(Returned {
+                form: "involvement",
+                data,
+                errors: Errors::new(),
+                warning: true,
+            }),
+        )
+        .await;
+    }
+    let user_id = data.get("user_id");
+    let people = match async { state.store.read().await?.principal(&user_id).await }.await {
+        Ok(p) => p,
+        Err(e) => return failed(&e, &headers),
+    };
+    let mut errs = Errors::new();
+    match people.filter(|u| u.active) {
+        None => {
+            errs.insert("user_id", t.err_choose);
+        }
+        Some(person) => {
+            let new = NewInvolvement {
+                role: data.get("role").parse().unwrap_or(InvolvementRole::Partner),
+                organisation_id: person.organisation_id.clone(),
+                user_id: person.user_id.clone(),
+                expertise: data.get("expertise").parse::<Expertise>().ok(),
+                takes_over: takes_over.clone(),
+                reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
+            };
+            let added = async {
+                let mut tx = state.store.write().await?;
+                tx.add_involvement(&p.actor(), &grant.family_id, new)
+                    .await?;
+                tx.commit().await
+            };
+            match added.await {
+                Ok(()) => return back(&grant.family_id),
+                Err(StoreError::Involvement(e)) => {
+                    let (field, msg) = match e {
+                        InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
+                        InvolvementError::HandoverNeedsReason => ("reason", t.err_reason_needed),
+                        InvolvementError::RegisseurMustBeLocalTeam => {
+                            ("user_id", t.err_regisseur_local)
+                        }
+                        InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
+                        InvolvementError::TakeoverRoleMismatch
+                        | InvolvementError::UnknownTakeover => ("takes_over", t.err_takeover_role),
+                        InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {
+                            ("takes_over", t.err_regisseur_exists)
+                        }
+                    };
+                    errs.insert(field, msg);
+                }
+                Err(e) => return failed(&e, &headers),
+            }
+        }
+    }
+    let warning = takes_over.is_some();
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "involvement",
+            data,
+            errors: errs,
+            warning,
+        }),
+    )
+    .await
+}
+
+// ---- the plan ----
+
+#[derive(Template)]
+#[template(path = "families/plan.html")]
+struct PlanPage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    version: i64,
+    based_on: i64,
+    areas: Vec<(&'static str, &'static str, String)>,
+    review_date: String,
+    conflict: Vec<PlanChange>,
+    error: Option<String>,
+    agreed: Vec<String>,
+    agree_inputs: Vec<Input>,
+}
+
+/// The plan as the form shows it: one item per line.
+fn plan_areas(t: &Texts, plan: &Plan) -> Vec<(&'static str, &'static str, String)> {
+    let lines = |items: &[String]| items.join("\n");
+    let scales = plan
+        .scales
+        .iter()
+        .map(|s| format!("{}: {}", s.who, s.score))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let actions = plan
+        .domains
+        .iter()
+        .flat_map(|d| {
+            d.actions.iter().map(move |a| {
+                format!(
+                    "{} | {} | {} | {} | {}",
+                    d.domain.code(),
+                    a.who,
+                    a.what,
+                    a.due.map(|x| x.to_string()).unwrap_or_default(),
+                    a.status.code()
+                )
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    vec![
+        ("worries", t.p_worries, lines(&plan.worries)),
+        (
+            "danger_statements",
+            t.p_danger,
+            lines(&plan.danger_statements),
+        ),
+        ("working_well", t.p_working_well, lines(&plan.working_well)),
+        ("needs_to_happen", t.p_needs, lines(&plan.needs_to_happen)),
+        ("safety_goals", t.p_goals, lines(&plan.safety_goals)),
+        ("scales", t.p_scales, scales),
+        ("actions", t.p_actions, actions),
+        ("conditions", t.p_conditions, lines(&plan.conditions)),
+    ]
+}
+
+/// Reads the plan form back; a malformed line is reported with its text.
+fn plan_from_form(form: &FormData) -> Result<Plan, String> {
+    let lines = |id: &str| {
+        form.raw(id)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let mut scales = Vec::new();
+    for l in lines("scales") {
+        let (who, score) = l.rsplit_once(':').ok_or_else(|| l.clone())?;
+        let score: u8 = score.trim().parse().map_err(|_| l.clone())?;
+        scales.push(Scale {
+            who: who.trim().to_owned(),
+            score,
+        });
+    }
+    let mut domains: Vec<DomainPlan> = Vec::new();
+    for l in lines("actions") {
+        let parts: Vec<&str> = l.split('|').map(str::trim).collect();
+        let [domain, who, what, due, status] = parts[..] else {
+            return Err(l);
+        };
+        let domain: LifeDomain = domain.parse().map_err(|_| l.clone())?;
+        let due = if due.is_empty() {
+            None
+        } else {
+            Some(due.parse::<Date>().map_err(|_| l.clone())?)
+        };
+        let status: ActionStatus = status.parse().map_err(|_| l.clone())?;
+        let action = PlanAction {
+            who: who.into(),
+            what: what.into(),
+            due,
+            status,
+        };
+        match domains.iter_mut().find(|d| d.domain == domain) {
+            Some(d) => d.actions.push(action),
+            None => domains.push(DomainPlan {
+                domain,
+                goals: vec![],
+                actions: vec![action],
+            }),
+        }
+    }
+    let review = form.get("review_date");
+    Ok(Plan {
+        worries: lines("worries"),
+        danger_statements: lines("danger_statements"),
+        working_well: lines("working_well"),
+        needs_to_happen: lines("needs_to_happen"),
+        safety_goals: lines("safety_goals"),
+        scales,
+        domains,
+        conditions: lines("conditions"),
+        review_date: if review.is_empty() {
+            None
+        } else {
+            Some(review.parse().map_err(|_| review.clone())?)
+        },
+    })
+}
+
+struct PlanView {
+    plan: Plan,
+    based_on: i64,
+    conflict: Vec<PlanChange>,
+    error: Option<String>,
+}
+
+async fn plan_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    view: Option<PlanView>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(family_id).await?;
+        let (version, plan) = tx.current_plan(family_id).await?;
+        let agreed = tx.plan_agreements(family_id, version).await?;
+        Ok::<_, StoreError>((family, version, plan, agreed))
+    };
+    let (family, version, current, agreed) = match loaded.await {
+        Ok((Some(f), v, p, a)) => (f, v, p, a),
+        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return failed(&e, headers),
+    };
+    let has_problem = view
+        .as_ref()
+        .is_some_and(|v| !v.conflict.is_empty() || v.error.is_some());
+    let view = view.unwrap_or(PlanView {
+        plan: current,
+        based_on: version,
+        conflict: vec![],
+        error: None,
+    });
+    let names = |id: &str| {
+        family
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.name.clone())
+            .unwrap_or_default()
+    };
+    let page = PlanPage {
+        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/plan")),
+        family_id: family_id.to_owned(),
+        label: family.label.clone(),
+        version,
+        based_on: view.based_on,
+        areas: plan_areas(t, &view.plan),
+        review_date: view
+            .plan
+            .review_date
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+        conflict: view.conflict,
+        error: view.error,
+        agreed: agreed
+            .iter()
+            .map(|(m, at)| format!("{} ({})", names(m), &at[..10]))
+            .collect(),
+        agree_inputs: vec![Input::Checks(ChoiceField {
+            id: "members",
+            label: t.members,
+            options: family
+                .members
+                .iter()
+                .filter(|m| !m.ended)
+                .map(|m| Choice {
+                    value: m.id.clone(),
+                    label: m.name.clone(),
+                    selected: false,
+                })
+                .collect(),
+            error: None,
+        })],
+    };
+    render(
+        if has_problem {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::OK
+        },
+        &page,
+    )
+}
+
+pub async fn plan_show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    plan_page(&state, &headers, &visitor, &grant.family_id, None).await
+}
+
+pub async fn plan_save(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let form = FormData::parse(&body);
+    let based_on: i64 = form.get("based_on").parse().unwrap_or(-1);
+    let plan = match plan_from_form(&form) {
+        Ok(plan) => plan,
+        Err(line) => {
+            let fallback = PlanView {
+                plan: Plan::default(),
+                based_on,
+                conflict: vec![],
+                error: Some(format!("{}{line}", t.err_plan_line)),
+            };
+            return plan_page(&state, &headers, &visitor, &grant.family_id, Some(fallback)).await;
+        }
+    };
+    let saved = async {
+        let mut tx = state.store.write().await?;
+        let outcome = tx
+            .save_plan(&p.actor(), &p.user_id, &grant.family_id, based_on, &plan)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(outcome)
+    };
+    match saved.await {
+        Ok(PlanSave::Saved { .. }) => {
+            Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response()
+        }
+        Ok(PlanSave::Conflict { current, changes }) => {
+            plan_page(
+                &state,
+                &headers,
+                &visitor,
+                &grant.family_id,
+                Some(PlanView {
+                    plan,
+                    based_on: current,
+                    conflict: changes,
+                    error: None,
+                }),
+            )
+            .await
+        }
+        Err(StoreError::Plan(e)) => {
+            plan_page(
+                &state,
+                &headers,
+                &visitor,
+                &grant.family_id,
+                Some(PlanView {
+                    plan,
+                    based_on,
+                    conflict: vec![],
+                    error: Some(e.to_string()),
+                }),
+            )
+            .await
+        }
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CompareQuery {
+    van: i64,
+    tot: i64,
+}
+
+#[derive(Template)]
+#[template(path = "families/compare.html")]
+struct ComparePage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    from: i64,
+    to: i64,
+    changes: Vec<PlanChange>,
+}
+
+pub async fn plan_compare(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Query(q): Query<CompareQuery>,
+) -> Response {
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.plan_version(&grant.family_id, q.van).await?,
+            tx.plan_version(&grant.family_id, q.tot).await?,
+        ))
+    };
+    match loaded.await {
+        Ok((Some(f), Some(a), Some(b))) => render(
+            StatusCode::OK,
+            &ComparePage {
+                shell: Shell::new(
+                    &headers,
+                    &visitor,
+                    &format!("/gezinnen/{}/plan", grant.family_id),
+                ),
+                family_id: grant.family_id.clone(),
+                label: f.label,
+                from: q.van,
+                to: q.tot,
+                changes: diff(&a, &b),
+            },
+        ),
+        Ok(_) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+pub async fn plan_agree(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let form = FormData::parse(&body);
+    let version: i64 = form.get("version").parse().unwrap_or(0);
+    let members = form.all("members");
+    let agreed = async {
+        let mut tx = state.store.write().await?;
+        tx.agree_plan(&p.actor(), &p.user_id, &grant.family_id, version, &members)
+            .await?;
+        tx.commit().await
+    };
+    match agreed.await {
+        Ok(()) => Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response(),
+        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => {
+            let t = Lang::from_headers(&headers).texts();
+            plan_page(
+                &state,
+                &headers,
+                &visitor,
+                &grant.family_id,
+                Some(PlanView {
+                    plan: Plan::default(),
+                    based_on: -1,
+                    conflict: vec![],
+                    error: Some(t.err_choose.to_owned()),
+                }),
+            )
+            .await
+        }
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "families/print.html")]
+struct PrintPage {
+    t: &'static Texts,
+    label: String,
+    version: i64,
+    review_date: String,
+    sections: Vec<(&'static str, Vec<String>)>,
+}
+
+/// The plan on paper for the family.
+pub async fn plan_print(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let t = Lang::from_headers(&headers).texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.current_plan(&grant.family_id).await?,
+        ))
+    };
+    match loaded.await {
+        Ok((Some(f), (version, plan))) => {
+            let sections = plan_areas(t, &plan)
+                .into_iter()
+                .map(|(_, title, text)| (title, text.lines().map(str::to_owned).collect()))
+                .collect();
+            render(
+                StatusCode::OK,
+                &PrintPage {
+                    t,
+                    label: f.label,
+                    version,
+                    review_date: plan.review_date.map(|d| d.to_string()).unwrap_or_default(),
+                    sections,
+                },
+            )
+        }
+        Ok((None, _)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+// ---- timeline ----
+
+#[derive(Template)]
+#[template(path = "families/timeline.html")]
+struct TimelinePage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    lines: Vec<(String, String)>,
+}
+
+pub async fn timeline(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.timeline(&grant.family_id).await?,
+            tx.principals().await?,
+        ))
+    };
+    match loaded.await {
+        Ok((Some(f), entries, people)) => {
+            let lines = entries
+                .iter()
+                .map(|e| super::timeline::sentence(lang, e, &people, &f))
+                .collect();
+            render(
+                StatusCode::OK,
+                &TimelinePage {
+                    shell: Shell::new(&headers, &visitor, &format!("/gezinnen/{}/tijdlijn", f.id)),
+                    family_id: f.id.clone(),
+                    label: f.label.clone(),
+                    lines,
+                },
+            )
+        }
+        Ok((None, ..)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => failed(&e, &headers),
+    }
+}

@@ -1,0 +1,150 @@
+//! Form building blocks shared by the pages: fields with their errors (rendered by
+//! `admin/input.html`), choices, and parsing a submitted form.
+
+use axum::body::Bytes;
+use std::collections::HashMap;
+
+use crate::i18n::{Lang, Texts};
+
+pub struct TextField {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub kind: &'static str,
+    pub value: String,
+    pub error: Option<&'static str>,
+}
+
+impl TextField {
+    pub fn new(
+        id: &'static str,
+        label: &'static str,
+        value: &str,
+        error: Option<&'static str>,
+    ) -> Self {
+        Self {
+            id,
+            label,
+            hint: "",
+            kind: "text",
+            value: value.to_owned(),
+            error,
+        }
+    }
+
+    pub fn hint(mut self, hint: &'static str) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    pub fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if !self.hint.is_empty() {
+            ids.push(format!("{}-hint", self.id));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.id));
+        }
+        ids.join(" ")
+    }
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+pub struct ChoiceField {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub options: Vec<Choice>,
+    pub error: Option<&'static str>,
+}
+
+pub enum Input {
+    Text(TextField),
+    Select(ChoiceField),
+    Checks(ChoiceField),
+}
+
+/// A submitted form; repeated names (checkboxes) keep every value.
+pub struct FormData(pub Vec<(String, String)>);
+
+impl FormData {
+    pub fn parse(body: &Bytes) -> Self {
+        Self(serde_urlencoded::from_bytes(body).unwrap_or_default())
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn raw(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+}
+
+/// Field errors by field id.
+pub type Errors = HashMap<&'static str, &'static str>;
+
+pub fn choices<T>(
+    items: &[T],
+    value: impl Fn(&T) -> String,
+    label: impl Fn(&T) -> String,
+    selected: &str,
+) -> Vec<Choice> {
+    items
+        .iter()
+        .map(|i| Choice {
+            selected: value(i) == selected,
+            value: value(i),
+            label: label(i),
+        })
+        .collect()
+}
+
+pub fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
+    options.insert(
+        0,
+        Choice {
+            value: String::new(),
+            label: t.none.to_owned(),
+            selected: selected.is_empty(),
+        },
+    );
+    options
+}
+
+pub fn kind_label<K: Copy>(
+    lang: Lang,
+    k: K,
+    nl: fn(K) -> &'static str,
+    en: fn(K) -> &'static str,
+) -> &'static str {
+    match lang {
+        Lang::Nl => nl(k),
+        Lang::En => en(k),
+    }
+}

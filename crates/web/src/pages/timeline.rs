@@ -1,0 +1,181 @@
+//! The family's history as sentences a professional reads, built from journal entries.
+
+use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRelation};
+use eenplan_domain::journal::Entry;
+use eenplan_store::{Family, Principal};
+use serde_json::Value;
+
+use crate::i18n::Lang;
+
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "14 mrt 2026 10:05", in Dutch local time.
+fn when(lang: Lang, recorded_at: &str) -> String {
+    let Ok(t) = eenplan_domain::UtcTime::parse(recorded_at) else {
+        return recorded_at.to_owned();
+    };
+    let Ok(tz) = jiff::tz::TimeZone::get("Europe/Amsterdam") else {
+        return recorded_at.to_owned();
+    };
+    let z = t.timestamp().to_zoned(tz);
+    let months = if lang == Lang::Nl {
+        MONTHS_NL
+    } else {
+        MONTHS_EN
+    };
+    let month = months
+        .get(usize::try_from(z.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!(
+        "{} {month} {} {:02}:{:02}",
+        z.day(),
+        z.year(),
+        z.hour(),
+        z.minute()
+    )
+}
+
+fn label<T: std::str::FromStr + Copy>(
+    lang: Lang,
+    code: &str,
+    nl: fn(T) -> &'static str,
+    en: fn(T) -> &'static str,
+) -> String {
+    match code.parse::<T>() {
+        Ok(v) => (if lang == Lang::Nl { nl(v) } else { en(v) }).to_owned(),
+        Err(_) => code.to_owned(),
+    }
+}
+
+/// One line of the timeline: when, and what happened, who did it.
+pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) -> (String, String) {
+    let p: Value = serde_json::from_str(&e.payload).unwrap_or(Value::Null);
+    let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let person = |id: &str| {
+        people.iter().find(|x| x.user_id == id).map_or_else(
+            || "?".to_owned(),
+            |x| format!("{} ({})", x.name, x.organisation_name),
+        )
+    };
+    let actor = e
+        .actor
+        .strip_prefix("user:")
+        .map_or_else(|| e.actor.clone(), person);
+    let nl = lang == Lang::Nl;
+    let text = match e.kind.as_str() {
+        "family_opened" => {
+            if nl {
+                format!("{actor} opende het dossier")
+            } else {
+                format!("{actor} opened the file")
+            }
+        }
+        "member_added" => {
+            let kind =
+                label::<MemberKind>(lang, &s("kind"), MemberKind::label_nl, MemberKind::label_en)
+                    .to_lowercase();
+            if nl {
+                format!("{} toegevoegd als {kind}", s("name"))
+            } else {
+                format!("{} added as {kind}", s("name"))
+            }
+        }
+        "member_ended" => {
+            if nl {
+                format!("Gezinslid beëindigd: {}", s("reason"))
+            } else {
+                format!("Family member ended: {}", s("reason"))
+            }
+        }
+        "network_member_added" => {
+            let relation = label::<NetworkRelation>(
+                lang,
+                &s("relation"),
+                NetworkRelation::label_nl,
+                NetworkRelation::label_en,
+            )
+            .to_lowercase();
+            if nl {
+                format!("{} toegevoegd aan het netwerk ({relation})", s("name"))
+            } else {
+                format!("{} added to the network ({relation})", s("name"))
+            }
+        }
+        "involvement_started" => {
+            let role = label::<InvolvementRole>(
+                lang,
+                &s("role"),
+                InvolvementRole::label_nl,
+                InvolvementRole::label_en,
+            )
+            .to_lowercase();
+            let expertise = p
+                .get("expertise")
+                .and_then(Value::as_str)
+                .map(|x| {
+                    label::<Expertise>(lang, x, Expertise::label_nl, Expertise::label_en)
+                        .to_lowercase()
+                })
+                .map(|x| format!(", expertise {x}"))
+                .unwrap_or_default();
+            let who = person(&s("user_id"));
+            if nl {
+                format!("{who} toegevoegd als {role}{expertise}")
+            } else {
+                format!("{who} added as {role}{expertise}")
+            }
+        }
+        "involvement_ended" => {
+            if nl {
+                format!("Betrokkenheid beëindigd: {}", s("reason"))
+            } else {
+                format!("Involvement ended: {}", s("reason"))
+            }
+        }
+        "handover" => {
+            if nl {
+                format!("Overdracht door {actor}: {}", s("reason"))
+            } else {
+                format!("Handover by {actor}: {}", s("reason"))
+            }
+        }
+        "plan_saved" => {
+            let v = p.get("version").and_then(Value::as_i64).unwrap_or(0);
+            if nl {
+                format!("{actor} sloeg het plan op (versie {v})")
+            } else {
+                format!("{actor} saved the plan (version {v})")
+            }
+        }
+        "plan_agreed" => {
+            let v = p.get("version").and_then(Value::as_i64).unwrap_or(0);
+            let names: Vec<String> = p
+                .get("member_ids")
+                .and_then(Value::as_array)
+                .map(|ids| {
+                    ids.iter()
+                        .filter_map(Value::as_str)
+                        .filter_map(|id| family.members.iter().find(|m| m.id == id))
+                        .map(|m| m.name.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if nl {
+                format!(
+                    "{} gingen akkoord met versie {v} van het plan",
+                    names.join(", ")
+                )
+            } else {
+                format!("{} agreed to version {v} of the plan", names.join(", "))
+            }
+        }
+        other => other.to_owned(),
+    };
+    (when(lang, &e.recorded_at), text)
+}

@@ -1,0 +1,468 @@
+//! The family file through the router: a professional's walk, handovers, plan conflicts,
+//! and nobody outside the family's circle finding or opening it.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::App;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+
+struct Circle {
+    app: App,
+    sanne: common::Account,
+    thomas: common::Account,
+    joyce: common::Account,
+    outsider: common::Account,
+}
+
+async fn circle() -> Circle {
+    let app = App::new().await; // has organisation "save"
+    let overvecht = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&overvecht),
+            "sanne@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let joyce = app
+        .account_in(
+            "lokalis",
+            Some(&overvecht),
+            "joyce@lokalis.example",
+            &[Role::TeamLead],
+            true,
+        )
+        .await;
+    let thomas = app
+        .account("thomas@save.example", &[Role::Professional], true)
+        .await;
+    let outsider = app
+        .account_in(
+            "lokalis",
+            None,
+            "mo@lokalis.example",
+            &[
+                Role::Professional,
+                Role::FunctionalAdmin,
+                Role::PrivacyOfficer,
+            ],
+            true,
+        )
+        .await;
+    Circle {
+        app,
+        sanne,
+        thomas,
+        joyce,
+        outsider,
+    }
+}
+
+async fn open_file(c: &Circle) -> String {
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get("/gezinnen/nieuw").await.csrf();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("label", "Gezin Jansen"),
+        ("street", "Zamenhofdreef"),
+        ("house_number", "12"),
+        ("postcode", "3562jw"),
+        ("city", "Utrecht"),
+        ("child_name", "Sam Jansen"),
+        ("child_birth", "2016-04-02"),
+    ];
+    let r = b.post("/gezinnen/nieuw", &form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    r.location().trim_start_matches("/gezinnen/").to_owned()
+}
+
+#[tokio::test]
+async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let page = b.get(&format!("/gezinnen/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Gezin Jansen")
+            && page.body.contains("3562 JW")
+            && page.body.contains("Sam Jansen")
+    );
+    assert!(
+        page.body.contains("flower__heart") && page.body.contains("sanne@lokalis.example"),
+        "the regisseur at the heart"
+    );
+    let csrf = page.csrf();
+
+    // A second file for the same child is caught before it is made.
+    let dup = [
+        ("csrf", csrf.as_str()),
+        ("label", "Gezin J."),
+        ("street", "Elders"),
+        ("house_number", "1"),
+        ("postcode", "1234 AB"),
+        ("city", "Utrecht"),
+        ("child_name", "sam jansen"),
+        ("child_birth", "2016-04-02"),
+    ];
+    let r = b.post("/gezinnen/nieuw", &dup).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Mogelijk bestaat er al een dossier") && r.body.contains("Gezin Jansen")
+    );
+
+    // Members, with the error next to the field.
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/leden"),
+            &[("csrf", &csrf), ("kind", "child"), ("name", "Noor Jansen")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"date_of_birth-error\""));
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/leden"),
+            &[
+                ("csrf", &csrf),
+                ("kind", "parent"),
+                ("name", "Kim Jansen"),
+                ("custody", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}"));
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/netwerk"),
+            &[
+                ("csrf", &csrf),
+                ("name", "Oma Jansen"),
+                ("relation", "family"),
+                ("safety_role", "haalt Sam op"),
+                ("contact", "06-0000"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}"));
+
+    // A partner joins in parallel: no handover, no warning.
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/betrokkenen"),
+            &[
+                ("csrf", &csrf),
+                ("user_id", &c.thomas.user_id),
+                ("role", "partner"),
+                ("expertise", "safety"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}"), "{}", r.body);
+    let page = b.get(&format!("/gezinnen/{id}")).await;
+    assert!(page.body.contains("thomas@save.example") && page.body.contains("Veiligheid"));
+
+    // The plan: save, compare, agree, print.
+    let plan = b.get(&format!("/gezinnen/{id}/plan")).await;
+    assert!(plan.body.contains("Versie 0"));
+    let form = |based_on: &'static str, worries: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("based_on", based_on.to_owned()),
+            ("worries", worries.to_owned()),
+            ("scales", "Kim: 4".to_owned()),
+            (
+                "actions",
+                "income | Schuldhulp | Intake | 2026-12-15 | planned".to_owned(),
+            ),
+            ("review_date", "2027-02-01".to_owned()),
+        ]
+    };
+    let post = |v: Vec<(&'static str, String)>| v;
+    let f1 = post(form("0", "Harde ruzies thuis"));
+    let f1: Vec<(&str, &str)> = f1.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.post(&format!("/gezinnen/{id}/plan"), &f1).await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}/plan"), "{}", r.body);
+    let f2 = post(form("1", "Harde ruzies thuis\nSam verzuimt school"));
+    let f2: Vec<(&str, &str)> = f2.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        b.post(&format!("/gezinnen/{id}/plan"), &f2).await.status,
+        StatusCode::SEE_OTHER
+    );
+    // Someone still on version 1 gets a conflict that shows what changed; nothing is overwritten.
+    let stale = post(form("1", "Alleen mijn versie"));
+    let stale: Vec<(&str, &str)> = stale.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.post(&format!("/gezinnen/{id}/plan"), &stale).await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.body.contains("Sam verzuimt school") && r.body.contains("Alleen mijn versie"),
+        "shows their change and keeps mine"
+    );
+    let compare = b
+        .get(&format!("/gezinnen/{id}/plan/vergelijken?van=1&tot=2"))
+        .await;
+    assert!(compare.body.contains("Sam verzuimt school"));
+    let bad = post(form("2", "x"));
+    let mut bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    bad[3] = ("scales", "Kim: elf");
+    assert!(
+        b.post(&format!("/gezinnen/{id}/plan"), &bad)
+            .await
+            .body
+            .contains("Deze regel klopt niet: Kim: elf")
+    );
+
+    let family = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    let kim = family
+        .members
+        .iter()
+        .find(|m| m.name == "Kim Jansen")
+        .unwrap()
+        .id
+        .clone();
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/plan/akkoord"),
+            &[("csrf", &csrf), ("version", "2"), ("members", &kim)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    assert!(
+        b.get(&format!("/gezinnen/{id}/plan"))
+            .await
+            .body
+            .contains("Akkoord gegeven door: Kim Jansen")
+    );
+    let print = b.get(&format!("/gezinnen/{id}/plan/afdrukken")).await;
+    assert!(
+        print.status == StatusCode::OK
+            && print.body.contains("/static/print.css")
+            && print.body.contains("Sam verzuimt school")
+    );
+
+    let timeline = b.get(&format!("/gezinnen/{id}/tijdlijn")).await;
+    for sentence in [
+        "opende het dossier",
+        "Sam Jansen toegevoegd als kind",
+        "toegevoegd als partner, expertise veiligheid",
+        "sloeg het plan op (versie 2)",
+        "Kim Jansen gingen akkoord met versie 2",
+    ] {
+        assert!(
+            timeline.body.contains(sentence),
+            "{sentence} missing from the timeline"
+        );
+    }
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mohamed = c
+        .app
+        .account_in(
+            "lokalis",
+            None,
+            "mohamed@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let family = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    let regisseur = family.regisseur().unwrap().id.clone();
+
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/betrokkenen"),
+            &[
+                ("csrf", &csrf),
+                ("user_id", &mohamed.user_id),
+                ("role", "regisseur"),
+            ],
+        )
+        .await;
+    assert!(
+        r.body.contains("id=\"takes_over-error\""),
+        "a second regisseur is refused at the field"
+    );
+    let base = [
+        ("csrf", csrf.as_str()),
+        ("user_id", mohamed.user_id.as_str()),
+        ("role", "regisseur"),
+        ("takes_over", regisseur.as_str()),
+    ];
+    let r = b.post(&format!("/gezinnen/{id}/betrokkenen"), &base).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Let op: dit is een overdracht"),
+        "warned before a handover"
+    );
+    let mut confirmed = base.to_vec();
+    confirmed.push(("confirm", "yes"));
+    let r = b
+        .post(&format!("/gezinnen/{id}/betrokkenen"), &confirmed)
+        .await;
+    assert!(
+        r.body.contains("id=\"reason-error\""),
+        "a handover needs a reason"
+    );
+    confirmed.push(("reason", "Sanne gaat naar een ander team"));
+    let r = b
+        .post(&format!("/gezinnen/{id}/betrokkenen"), &confirmed)
+        .await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}"), "{}", r.body);
+    let timeline = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .timeline(&id)
+        .await
+        .unwrap();
+    assert_eq!(timeline.iter().filter(|e| e.kind == "handover").count(), 1);
+    c.app.done().await;
+}
+
+/// Every route with a family in its path, probed by someone outside the circle: always
+/// 404, exactly as for an id that does not exist, and every attempt in the access log.
+#[tokio::test]
+async fn nobody_outside_the_circle_finds_or_opens_a_file() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    {
+        let mut b = c.app.signed_in_browser(&c.sanne).await;
+        let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+        b.post(
+            &format!("/gezinnen/{id}/betrokkenen"),
+            &[
+                ("csrf", &csrf),
+                ("user_id", &c.thomas.user_id),
+                ("role", "partner"),
+            ],
+        )
+        .await;
+    }
+    let family_routes: Vec<_> = eenplan_web::routes::table()
+        .into_iter()
+        .filter(|(r, _)| r.path.contains("{family}"))
+        .map(|(r, _)| r)
+        .collect();
+    assert!(
+        family_routes.len() >= 10,
+        "the family routes are in the table"
+    );
+
+    let mut outsider = c.app.signed_in_browser(&c.outsider).await;
+    let csrf = outsider.get("/start").await.csrf();
+    for route in &family_routes {
+        for probe in [id.as_str(), "01900000-0000-7000-8000-000000000000"] {
+            let path = route.path.replace("{family}", probe);
+            let r = if route.method == Method::GET {
+                outsider.get(&path).await
+            } else {
+                outsider.post(&path, &[("csrf", &csrf)]).await
+            };
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{} {path}", route.method);
+            assert!(
+                !r.body.contains("Gezin Jansen") && !r.body.contains("Sam"),
+                "nothing leaks: {path}"
+            );
+        }
+    }
+    let search = outsider.get("/gezinnen?naam=sam").await;
+    assert!(search.body.contains("Geen gezinnen gevonden"));
+    let denied = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_log_for(&id)
+        .await
+        .unwrap();
+    let outsider_denied = denied
+        .iter()
+        .filter(|(_, _, outcome, user, _)| outcome == "denied" && *user == c.outsider.user_id)
+        .count();
+    assert_eq!(
+        outsider_denied,
+        family_routes.len(),
+        "every attempt on the real file is logged"
+    );
+
+    // The partner and the team lead of the regisseur's team do get in; reads are logged as granted.
+    for account in [&c.thomas, &c.joyce, &c.sanne] {
+        let mut b = c.app.signed_in_browser(account).await;
+        for route in family_routes.iter().filter(|r| r.method == Method::GET) {
+            let path = route.path.replace("{family}", &id);
+            let path = if path.ends_with("/vergelijken") {
+                format!("{path}?van=0&tot=0")
+            } else {
+                path
+            };
+            assert_eq!(
+                b.get(&path).await.status,
+                StatusCode::OK,
+                "{} as {}",
+                path,
+                account.email
+            );
+        }
+        assert!(
+            b.get("/gezinnen?naam=jansen")
+                .await
+                .body
+                .contains("Gezin Jansen"),
+            "{} finds it",
+            account.email
+        );
+    }
+    let log = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_log_for(&id)
+        .await
+        .unwrap();
+    assert!(
+        log.iter()
+            .any(|(_, event, outcome, user, _)| event == "read"
+                && outcome == "granted"
+                && *user == c.joyce.user_id)
+    );
+    assert!(log.iter().any(|(_, event, _, _, _)| event == "print"));
+    c.app.done().await;
+}
