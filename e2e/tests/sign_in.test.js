@@ -6,15 +6,21 @@
 // account or a different server (fresh demo database).
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { expectNoAxeViolations, launch } from '../lib/browser.js';
-import { startServer } from '../lib/server.js';
-import { totp } from '../lib/totp.js';
+import { expectNoAxeViolations } from '../lib/browser.js';
+import {
+  exactUrl,
+  mainText,
+  openSignIn,
+  pathOf,
+  serverAndBrowser,
+  signIn,
+  sleep,
+  submitPassword,
+} from '../lib/flow.js';
 
 const TEST_TIMEOUT_MS = 60_000;
-const SETUP_TIMEOUT_MS = 120_000;
-const TEARDOWN_TIMEOUT_MS = 30_000;
 /** Idle timeout of the second server, and how long the expiry test waits. */
 const IDLE_SECONDS = 2;
 const IDLE_WAIT_MS = IDLE_SECONDS * 1000 + 1_500;
@@ -22,109 +28,6 @@ const IDLE_WAIT_MS = IDLE_SECONDS * 1000 + 1_500;
 const WRONG_CREDENTIALS_NL = 'Deze combinatie van e-mailadres en wachtwoord klopt niet.';
 const SIGNED_OUT_NL = 'Je bent afgemeld.';
 const EXPIRED_NL = 'Je sessie is verlopen. Meld je opnieuw aan.';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A RegExp matching `baseUrl + pathAndQuery` exactly (optionally with a fragment). */
-function exactUrl(server, pathAndQuery) {
-  return new RegExp(`^${escapeRegExp(server.baseUrl + pathAndQuery)}(#.*)?$`);
-}
-
-/** The path + query of the page's current URL. */
-function pathOf(page) {
-  const url = new URL(page.url());
-  return url.pathname + url.search;
-}
-
-/** Normalised visible text of the <main> element (or the body if there is none). */
-async function mainText(page) {
-  const main = page.locator('main');
-  const text = (await main.count()) > 0 ? await main.first().innerText() : await page.locator('body').innerText();
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Starts one server and shares one browser per describe; each test gets its own context. */
-function serverAndBrowser(options) {
-  const env = { server: null, browser: null };
-
-  before(
-    async () => {
-      env.server = await startServer(options);
-      env.browser = await launch();
-    },
-    { timeout: SETUP_TIMEOUT_MS },
-  );
-
-  after(
-    async () => {
-      await env.browser?.close().catch((err) => process.stderr.write(`closing browser: ${err}\n`));
-      const end = await env.server?.stop();
-      if (end) {
-        assert.ok(
-          !end.killed && end.code === 0,
-          `eenplan serve must exit 0 on SIGTERM (graceful shutdown); got code ${end.code} signal ${end.signal}` +
-            `${end.killed ? ', had to be killed' : ''}\nstderr (tail):\n${env.server.stderr().slice(-4000)}`,
-        );
-      }
-    },
-    { timeout: TEARDOWN_TIMEOUT_MS },
-  );
-
-  /** Runs `fn(page)` in a fresh browser context (no cookies) and always closes it. */
-  env.withPage = async (fn) => {
-    const context = await env.browser.newContext();
-    try {
-      const page = await context.newPage();
-      return await fn(page);
-    } finally {
-      await context.close().catch(() => {});
-    }
-  };
-
-  return env;
-}
-
-/** Opens /aanmelden and checks it is the Dutch sign-in form. */
-async function openSignIn(page, server) {
-  const response = await page.goto(`${server.baseUrl}/aanmelden`, { waitUntil: 'load' });
-  assert.ok(response, 'navigation to /aanmelden produced no response');
-  assert.equal(response.status(), 200, `GET /aanmelden answered ${response.status()}`);
-  assert.equal(await page.locator('#email').count(), 1, 'the sign-in page must have an #email input');
-  assert.equal(await page.locator('#password').count(), 1, 'the sign-in page must have a #password input');
-}
-
-/** Types e-mail and password into the sign-in form and presses "Verder". */
-async function submitPassword(page, email, password) {
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Verder' }).click();
-}
-
-/** Types the account's current TOTP code and presses "Aanmelden". */
-async function submitCode(page, account, offset = 0) {
-  await page.locator('#code').fill(totp(account.secret, { offset }));
-  await page.getByRole('button', { name: 'Aanmelden' }).click();
-}
-
-/** The whole sign-in flow for `account`, ending on /start. Runs axe on each page if `axe`. */
-async function signIn(page, server, account, { axe = false } = {}) {
-  await openSignIn(page, server);
-  if (axe) await expectNoAxeViolations(page);
-
-  await submitPassword(page, account.email, server.password);
-  await page.waitForURL(exactUrl(server, '/aanmelden/code'), { waitUntil: 'load' });
-  assert.equal(await page.locator('#code').count(), 1, 'the code page must have a #code input');
-  if (axe) await expectNoAxeViolations(page);
-
-  await submitCode(page, account);
-  await page.waitForURL(exactUrl(server, '/start'), { waitUntil: 'load' }).catch(async (err) => {
-    throw new Error(
-      `after entering the TOTP code for ${account.email} the browser is on ${pathOf(page)}, not /start ` +
-        `(${err.message.split('\n')[0]}); page text: ${(await mainText(page).catch(() => '?')).slice(0, 500)}`,
-    );
-  });
-}
 
 describe('signing in and out', () => {
   const env = serverAndBrowser();

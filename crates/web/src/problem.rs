@@ -62,6 +62,24 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem with extra members (RFC 9457 extensions), e.g. the duplicates found
+    /// or the changes made since a stale version.
+    pub fn with(self, extra: serde_json::Value) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut body = serde_json::to_value(&self).unwrap_or_default();
+        if let (Some(obj), serde_json::Value::Object(more)) = (body.as_object_mut(), extra) {
+            obj.extend(more);
+        }
+        let mut response = (status, body.to_string()).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        );
+        response
+    }
+}
+
 impl IntoResponse for Problem {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);

@@ -3,7 +3,7 @@
 //! authorization-matrix test walks it: a route cannot exist without a policy.
 
 use axum::http::Method;
-use axum::routing::{MethodRouter, delete, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::policy::{ADMIN, Policy, SIGNED_IN};
 
 use crate::api::openapi::ApiDoc;
@@ -236,6 +236,214 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ),
             get(api::me::me),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "searchFamilies",
+                    summary: "Zoeken in de gezinnen waarbij je betrokken bent (naam, date_of_birth, postcode)",
+                    request: None,
+                    responses: &[
+                        (200, "Gevonden dossiers", Some("FamilyList")),
+                        (400, "Ongeldige zoekvraag", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::search),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "createFamily",
+                    summary: "Een dossier openen; je wordt de regisseur. Mogelijke dubbele dossiers geven 409",
+                    request: Some("NewFamily"),
+                    responses: &[
+                        (201, "Geopend", Some("Created")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Geen lokaal team", Some("Problem")),
+                        (409, "Mogelijk dubbel dossier", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::create),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getFamily",
+                    summary: "Het dossier: gezinsleden, netwerk en betrokkenen",
+                    request: None,
+                    responses: &[
+                        (200, "Het dossier", Some("Family")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::read),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/members",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "addMember",
+                    summary: "Een gezinslid toevoegen",
+                    request: Some("NewMember"),
+                    responses: &[
+                        (201, "Toegevoegd", Some("Created")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::add_member),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/network",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "addNetworkMember",
+                    summary: "Een netwerklid toevoegen",
+                    request: Some("NewNetworkMember"),
+                    responses: &[
+                        (201, "Toegevoegd", Some("Created")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::add_network),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/involvements",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "addInvolvement",
+                    summary: "Een betrokkene toevoegen (partner) of, met takes_over en reason, een overdracht",
+                    request: Some("NewInvolvement"),
+                    responses: &[
+                        (201, "Toegevoegd", Some("Created")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (409, "Overdracht nodig", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::add_involvement),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/plan",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getPlan",
+                    summary: "Het huidige plan met ETag",
+                    request: None,
+                    responses: &[
+                        (200, "Het plan", Some("PlanDocument")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::plan),
+        ),
+        (
+            api(
+                Method::PUT,
+                "/api/v1/families/{family}/plan",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "putPlan",
+                    summary: "Het plan opslaan als nieuwe versie; If-Match verplicht",
+                    request: Some("Plan"),
+                    responses: &[
+                        (200, "Opgeslagen", Some("Version")),
+                        (400, "Ongeldig plan", Some("Problem")),
+                        (412, "Verouderde versie: wat er veranderde", Some("Problem")),
+                        (428, "If-Match ontbreekt", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            put(api::families::put_plan),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/plan/versions/{version}",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getPlanVersion",
+                    summary: "Een eerdere versie van het plan",
+                    request: None,
+                    responses: &[
+                        (200, "De versie", Some("PlanDocument")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::plan_version),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/plan/agreements",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "agreePlan",
+                    summary: "Vastleggen welke gezinsleden akkoord gingen met een versie",
+                    request: Some("Agreement"),
+                    responses: &[
+                        (201, "Vastgelegd", None),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::agree),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/timeline",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getTimeline",
+                    summary: "De tijdlijn van het dossier uit het journaal",
+                    request: None,
+                    responses: &[
+                        (200, "Gebeurtenissen", Some("Timeline")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::timeline),
         ),
         (
             api(

@@ -55,7 +55,35 @@ fn schemas() -> Value {
             },
             "required": ["id", "email", "name", "organisation", "roles"]
         },
-        "Health": { "type": "object", "properties": { "status": { "type": "string" }, "database": { "type": "string" } } }
+        "Health": { "type": "object", "properties": { "status": { "type": "string" }, "database": { "type": "string" } } },
+        "Created": { "type": "object", "properties": { "id": { "type": "string" }, "handover": { "type": "boolean" } }, "required": ["id"] },
+        "Version": { "type": "object", "properties": { "version": { "type": "integer" } }, "required": ["version"] },
+        "FamilyList": { "type": "object", "properties": { "families": { "type": "array", "items": { "type": "object", "properties": {
+            "id": { "type": "string" }, "label": { "type": "string" }, "postcode": { "type": "string" }, "house_number": { "type": "string" }, "city": { "type": "string" } } } } } },
+        "NewFamily": { "type": "object", "properties": {
+            "label": { "type": "string" }, "street": { "type": "string" }, "house_number": { "type": "string" },
+            "postcode": { "type": "string", "example": "3562 JW" }, "city": { "type": "string" },
+            "children": { "type": "array", "items": { "type": "object", "properties": { "name": { "type": "string" }, "date_of_birth": { "type": "string", "format": "date" } }, "required": ["name", "date_of_birth"] } },
+            "confirm_not_duplicate": { "type": "boolean" } },
+            "required": ["label", "street", "house_number", "postcode", "city"] },
+        "Family": { "type": "object", "properties": {
+            "id": { "type": "string" }, "label": { "type": "string" }, "address": { "type": "object" },
+            "members": { "type": "array", "items": { "type": "object" } }, "network": { "type": "array", "items": { "type": "object" } },
+            "involvements": { "type": "array", "items": { "type": "object" } } } },
+        "NewMember": { "type": "object", "properties": {
+            "kind": { "type": "string", "enum": ["child", "parent", "household"] }, "name": { "type": "string" },
+            "date_of_birth": { "type": "string", "format": "date" }, "has_custody": { "type": "boolean" } }, "required": ["kind", "name"] },
+        "NewNetworkMember": { "type": "object", "properties": {
+            "name": { "type": "string" }, "relation": { "type": "string", "enum": ["family", "friend", "neighbour", "other"] },
+            "safety_role": { "type": "string" }, "contact": { "type": "string" } }, "required": ["name", "relation"] },
+        "NewInvolvement": { "type": "object", "properties": {
+            "user_id": { "type": "string" }, "role": { "type": "string", "enum": ["regisseur", "partner"] },
+            "expertise": { "type": "string", "enum": ["safety", "development", "violence", "delinquency", "school_absenteeism"] },
+            "takes_over": { "type": "string" }, "reason": { "type": "string" } }, "required": ["user_id", "role"] },
+        "Plan": { "type": "object", "description": "Safety map, goals, scales (0-10), life domains with actions, conditions, review_date" },
+        "PlanDocument": { "type": "object", "properties": { "version": { "type": "integer" }, "plan": { "$ref": "#/components/schemas/Plan" } } },
+        "Agreement": { "type": "object", "properties": { "version": { "type": "integer" }, "member_ids": { "type": "array", "items": { "type": "string" } } }, "required": ["version", "member_ids"] },
+        "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
     })
 }
 
@@ -82,6 +110,15 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         Policy::Public => json!([]),
         _ => json!([{ "bearer": [] }]),
     };
+    let path_params: Vec<Value> = route
+        .path
+        .split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": if name == "version" { "integer" } else { "string" } } }))
+        .collect();
+    if !path_params.is_empty() {
+        op["parameters"] = Value::Array(path_params);
+    }
     if let Some(schema) = doc.request {
         op["requestBody"] = json!({ "required": true, "content": { "application/json": {
             "schema": { "$ref": format!("#/components/schemas/{schema}") } } } });

@@ -1,0 +1,752 @@
+//! `/api/v1/families`: the family file for programs, with the same rules and access
+//! decisions as the pages (the router's family guard runs before every `{family}`
+//! route). The plan uses ETag / If-Match: a stale version gets 412 with what changed.
+
+// Helpers return the ready error response for an early `return`; it is built once per
+// request, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::access::{Involved, Viewer};
+use eenplan_domain::family::{
+    Expertise, FamilyAccess, InvolvementError, InvolvementRole, MemberError, MemberKind,
+    NetworkRelation, NewMember, Placement, Plan, Postcode, family_access,
+};
+use eenplan_domain::role::Role;
+use eenplan_domain::time::amsterdam_date;
+use eenplan_store::{
+    AccessEntry, Family, FamilyQuery, NewFamily, NewInvolvement, PlanSave, Principal, StoreError,
+};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::client::Client;
+use crate::{AppState, Problem};
+
+fn internal(e: &StoreError) -> Response {
+    tracing::error!(error = %e, "family API failed on the database");
+    crate::pages::errors::internal(true, &HeaderMap::new())
+}
+
+fn invalid(params: &[(&str, &str, &str)]) -> Response {
+    params
+        .iter()
+        .fold(
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid-params",
+                "Ongeldige invoer",
+            ),
+            |p, (name, code, reason)| p.invalid_param(name, code, reason),
+        )
+        .into_response()
+}
+
+fn body<T: serde::de::DeserializeOwned>(bytes: &Bytes) -> Result<T, Response> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
+            .detail(format!(
+                "De body is geen geldig JSON-object voor deze operatie: {e}"
+            ))
+            .into_response()
+    })
+}
+
+fn who(visitor: &Visitor) -> Result<&Principal, Response> {
+    visitor
+        .principal
+        .as_ref()
+        .ok_or_else(|| StatusCode::UNAUTHORIZED.into_response())
+}
+
+fn family_json(f: &Family) -> Value {
+    json!({
+        "id": f.id,
+        "label": f.label,
+        "address": { "street": f.street, "house_number": f.house_number, "postcode": f.postcode, "city": f.city, "area_id": f.area_id },
+        "members": f.members.iter().map(|m| json!({
+            "id": m.id, "kind": m.kind.code(), "name": m.name,
+            "date_of_birth": m.date_of_birth.map(|d| d.to_string()), "has_custody": m.has_custody, "ended": m.ended,
+        })).collect::<Vec<_>>(),
+        "network": f.network.iter().map(|n| json!({
+            "id": n.id, "name": n.name, "relation": n.relation.code(), "safety_role": n.safety_role, "contact": n.contact, "ended": n.ended,
+        })).collect::<Vec<_>>(),
+        "involvements": f.involvements.iter().map(|i| json!({
+            "id": i.id, "role": i.role.code(), "organisation": { "id": i.organisation_id, "name": i.organisation_name },
+            "person": { "id": i.user_id, "name": i.user_name, "email": i.user_email },
+            "expertise": i.expertise.map(|e| e.code()), "started_at": i.started_at, "ended": i.ended,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    name: String,
+    date_of_birth: Option<String>,
+    postcode: Option<String>,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    Query(q): Query<SearchParams>,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let dob = match q
+        .date_of_birth
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse::<Date>)
+        .transpose()
+    {
+        Ok(d) => d,
+        Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
+    };
+    let postcode = match q
+        .postcode
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(Postcode::parse)
+        .transpose()
+    {
+        Ok(pc) => pc,
+        Err(_) => {
+            return invalid(&[(
+                "postcode",
+                "postcode",
+                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+            )]);
+        }
+    };
+    let query = FamilyQuery {
+        name: q.name.clone(),
+        date_of_birth: dob,
+        postcode,
+    };
+    let led_team = p
+        .roles
+        .contains(&Role::TeamLead)
+        .then_some(p.team_id.as_deref())
+        .flatten();
+    let found = async {
+        let mut tx = state.store.read().await?;
+        let mut visible = Vec::new();
+        for c in tx.search_families(&p.user_id, led_team, &query).await? {
+            if let Some(facts) = tx.access_facts(&c.id).await? {
+                let involved: Vec<Involved<'_>> = facts
+                    .iter()
+                    .map(|(u, r, t)| Involved {
+                        user_id: u,
+                        role: *r,
+                        team_id: t.as_deref(),
+                    })
+                    .collect();
+                if matches!(
+                    family_access(
+                        Viewer {
+                            user_id: &p.user_id,
+                            team_id: p.team_id.as_deref(),
+                            roles: &p.roles
+                        },
+                        &involved
+                    ),
+                    FamilyAccess::Granted(_)
+                ) {
+                    visible.push(c);
+                }
+            }
+        }
+        drop(tx);
+        let mut w = state.store.write().await?;
+        w.log_access(&AccessEntry {
+            event: "search",
+            granted: true,
+            basis: None,
+            user_id: p.user_id.clone(),
+            organisation_id: p.organisation_id.clone(),
+            role: p
+                .roles
+                .iter()
+                .map(|r| r.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            on_behalf_of: None,
+            family_id: None,
+            data: format!(
+                "api search name={:?} birth={:?} postcode={:?} results={}",
+                q.name,
+                q.date_of_birth,
+                q.postcode,
+                visible.len()
+            ),
+            client_address: client.clone(),
+        })
+        .await?;
+        w.commit().await?;
+        Ok::<_, StoreError>(visible)
+    };
+    match found.await {
+        Ok(list) => Json(json!({ "families": list.iter().map(|f| json!({
+            "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city,
+        })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ChildIn {
+    name: String,
+    date_of_birth: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FamilyIn {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    street: String,
+    #[serde(default)]
+    house_number: String,
+    #[serde(default)]
+    postcode: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    children: Vec<ChildIn>,
+    /// Set after reviewing the possible duplicates a first attempt returned.
+    #[serde(default)]
+    confirm_not_duplicate: bool,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: FamilyIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let mut errs: Vec<(&str, &str, &str)> = Vec::new();
+    for (name, value) in [
+        ("label", &input.label),
+        ("street", &input.street),
+        ("house_number", &input.house_number),
+        ("city", &input.city),
+    ] {
+        if value.trim().is_empty() {
+            errs.push((name, "required", "Vul dit veld in."));
+        }
+    }
+    let postcode = Postcode::parse(&input.postcode)
+        .map_err(|_| {
+            errs.push((
+                "postcode",
+                "postcode",
+                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+            ))
+        })
+        .ok();
+    let today = amsterdam_date(UtcTime::now());
+    let mut children = Vec::new();
+    for c in &input.children {
+        match c.date_of_birth.parse::<Date>() {
+            Ok(d) if d <= today && !c.name.trim().is_empty() => {
+                children.push((c.name.trim().to_owned(), d))
+            }
+            _ => errs.push((
+                "children",
+                "child",
+                "Elk kind heeft een naam en een geboortedatum (jjjj-mm-dd, niet in de toekomst).",
+            )),
+        }
+    }
+    let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
+        return invalid(&errs);
+    };
+    if !input.confirm_not_duplicate {
+        match async {
+            state
+                .store
+                .read()
+                .await?
+                .possible_duplicates(&children, &postcode, &input.house_number)
+                .await
+        }
+        .await
+        {
+            Ok(d) if !d.is_empty() => {
+                let listed: Vec<Value> = d.iter().map(|f| json!({ "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city })).collect();
+                return Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
+                    .detail("Eén gezin, één dossier: controleer de gevonden dossiers; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
+                    .with(json!({ "duplicates": listed }));
+            }
+            Ok(_) => {}
+            Err(e) => return internal(&e),
+        }
+    }
+    let opened = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .open_family(
+                &p.actor(),
+                NewFamily {
+                    label: input.label.clone(),
+                    street: input.street.clone(),
+                    house_number: input.house_number.clone(),
+                    postcode,
+                    city: input.city.clone(),
+                    area_id: None,
+                },
+                &p.user_id,
+                &p.organisation_id,
+            )
+            .await?;
+        for (name, dob) in &children {
+            tx.add_member(
+                &p.actor(),
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name: name.clone(),
+                    date_of_birth: Some(*dob),
+                    has_custody: false,
+                },
+                today,
+            )
+            .await?;
+        }
+        tx.log_access(&AccessEntry {
+            event: "create",
+            granted: true,
+            basis: None,
+            user_id: p.user_id.clone(),
+            organisation_id: p.organisation_id.clone(),
+            role: p
+                .roles
+                .iter()
+                .map(|r| r.code())
+                .collect::<Vec<_>>()
+                .join(","),
+            on_behalf_of: None,
+            family_id: Some(id.clone()),
+            data: "api family file opened".into(),
+            client_address: client.clone(),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match opened.await {
+        Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
+            .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
+            .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn read(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    match async { state.store.read().await?.family(&grant.family_id).await }.await {
+        Ok(Some(f)) => Json(family_json(&f)).into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct MemberIn {
+    kind: String,
+    #[serde(default)]
+    name: String,
+    date_of_birth: Option<String>,
+    #[serde(default)]
+    has_custody: bool,
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: MemberIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(kind) = input.kind.parse::<MemberKind>() else {
+        return invalid(&[("kind", "enum", "Gebruik child, parent of household.")]);
+    };
+    let dob = match input
+        .date_of_birth
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse::<Date>)
+        .transpose()
+    {
+        Ok(d) => d,
+        Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
+    };
+    let added = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .add_member(
+                &p.actor(),
+                &grant.family_id,
+                NewMember {
+                    kind,
+                    name: input.name.clone(),
+                    date_of_birth: dob,
+                    has_custody: input.has_custody,
+                },
+                amsterdam_date(UtcTime::now()),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match added.await {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(StoreError::Member(e)) => {
+            let field = match e {
+                MemberError::Name => "name",
+                MemberError::CustodyNotParent => "has_custody",
+                _ => "date_of_birth",
+            };
+            invalid(&[(field, "rule", &e.to_string())])
+        }
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct NetworkIn {
+    #[serde(default)]
+    name: String,
+    relation: String,
+    #[serde(default)]
+    safety_role: String,
+    #[serde(default)]
+    contact: String,
+}
+
+pub async fn add_network(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: NetworkIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(relation) = input.relation.parse::<NetworkRelation>() else {
+        return invalid(&[(
+            "relation",
+            "enum",
+            "Gebruik family, friend, neighbour of other.",
+        )]);
+    };
+    if input.name.trim().is_empty() {
+        return invalid(&[("name", "required", "Vul een naam in.")]);
+    }
+    let added = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .add_network_member(
+                &p.actor(),
+                &grant.family_id,
+                &input.name,
+                relation,
+                &input.safety_role,
+                &input.contact,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match added.await {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct InvolvementIn {
+    user_id: String,
+    role: String,
+    expertise: Option<String>,
+    takes_over: Option<String>,
+    reason: Option<String>,
+}
+
+pub async fn add_involvement(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: InvolvementIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(role) = input.role.parse::<InvolvementRole>() else {
+        return invalid(&[("role", "enum", "Gebruik regisseur of partner.")]);
+    };
+    let expertise = match input
+        .expertise
+        .as_deref()
+        .map(str::parse::<Expertise>)
+        .transpose()
+    {
+        Ok(e) => e,
+        Err(_) => return invalid(&[("expertise", "enum", "Onbekend expertisegebied.")]),
+    };
+    let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
+        Ok(Some(u)) if u.active => u,
+        Ok(_) => {
+            return invalid(&[(
+                "user_id",
+                "unknown",
+                "Geen actieve professional met dit id.",
+            )]);
+        }
+        Err(e) => return internal(&e),
+    };
+    let new = NewInvolvement {
+        role,
+        organisation_id: person.organisation_id,
+        user_id: person.user_id,
+        expertise,
+        takes_over: input.takes_over,
+        reason: input.reason,
+    };
+    let added = async {
+        let mut tx = state.store.write().await?;
+        let out = tx
+            .add_involvement(&p.actor(), &grant.family_id, new)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(out)
+    };
+    match added.await {
+        Ok((id, placement)) => (StatusCode::CREATED, Json(json!({ "id": id, "handover": matches!(placement, Placement::Handover { .. }) }))).into_response(),
+        Err(StoreError::Involvement(InvolvementError::RegisseurExists)) => Problem::new(StatusCode::CONFLICT, "handover-required", "Er is al een regisseur")
+            .detail("Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.")
+            .into_response(),
+        Err(StoreError::Involvement(e @ InvolvementError::HandoverNeedsReason)) => invalid(&[("reason", "required", &e.to_string())]),
+        Err(StoreError::Involvement(e)) => invalid(&[("takes_over", "rule", &e.to_string())]),
+        Err(e) => internal(&e),
+    }
+}
+
+fn etag(version: i64) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"v{version}\""))
+        .unwrap_or_else(|_| HeaderValue::from_static("\"v0\""))
+}
+
+fn if_match(headers: &HeaderMap) -> Option<Option<i64>> {
+    let raw = headers.get(header::IF_MATCH)?.to_str().ok()?;
+    let tag = raw.trim().trim_start_matches("W/").trim_matches('"');
+    Some(tag.strip_prefix('v').and_then(|v| v.parse().ok()))
+}
+
+pub async fn plan(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    match async {
+        state
+            .store
+            .read()
+            .await?
+            .current_plan(&grant.family_id)
+            .await
+    }
+    .await
+    {
+        Ok((version, plan)) => {
+            let mut r = Json(json!({ "version": version, "plan": plan })).into_response();
+            r.headers_mut().insert(header::ETAG, etag(version));
+            r
+        }
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn put_plan(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let based_on = match if_match(&headers) {
+        None => {
+            return Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
+                .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
+                .into_response();
+        }
+        Some(None) => {
+            return invalid(&[(
+                "If-Match",
+                "etag",
+                "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
+            )]);
+        }
+        Some(Some(v)) => v,
+    };
+    let plan: Plan = match body(&bytes) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let saved = async {
+        let mut tx = state.store.write().await?;
+        let out = tx
+            .save_plan(&p.actor(), &p.user_id, &grant.family_id, based_on, &plan)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(out)
+    };
+    match saved.await {
+        Ok(PlanSave::Saved { version }) => {
+            let mut r = Json(json!({ "version": version })).into_response();
+            r.headers_mut().insert(header::ETAG, etag(version));
+            r
+        }
+        Ok(PlanSave::Conflict { current, changes }) => {
+            let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
+                .detail(format!("Je bewerkte versie {based_on}; de huidige is versie {current}. Bekijk de wijzigingen en sla opnieuw op met If-Match \"v{current}\"."))
+                .with(json!({ "current_version": current, "changes": changes }));
+            r.headers_mut().insert(header::ETAG, etag(current));
+            r
+        }
+        Err(StoreError::Plan(e)) => invalid(&[("plan", "rule", &e.to_string())]),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn plan_version(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, version)): Path<(String, i64)>,
+) -> Response {
+    match async {
+        state
+            .store
+            .read()
+            .await?
+            .plan_version(&grant.family_id, version)
+            .await
+    }
+    .await
+    {
+        Ok(Some(plan)) => Json(json!({ "version": version, "plan": plan })).into_response(),
+        Ok(None) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Deze versie bestaat niet",
+        )
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct AgreementIn {
+    version: i64,
+    member_ids: Vec<String>,
+}
+
+pub async fn agree(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: AgreementIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let agreed = async {
+        let mut tx = state.store.write().await?;
+        tx.agree_plan(
+            &p.actor(),
+            &p.user_id,
+            &grant.family_id,
+            input.version,
+            &input.member_ids,
+        )
+        .await?;
+        tx.commit().await
+    };
+    match agreed.await {
+        Ok(()) => StatusCode::CREATED.into_response(),
+        Err(StoreError::Invalid(m) | StoreError::Duplicate(m)) => {
+            invalid(&[("member_ids", "rule", &m)])
+        }
+        Err(StoreError::Database(_)) => invalid(&[(
+            "version",
+            "unknown",
+            "Deze versie van het plan bestaat niet.",
+        )]),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn timeline(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
+        Ok(entries) => Json(json!({ "events": entries.iter().map(|e| json!({
+            "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
+            "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
+        })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}

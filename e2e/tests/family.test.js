@@ -1,0 +1,245 @@
+// A local-team professional opens a family file and works it up to an agreed
+// plan: search page → new file → family page (add a parent with gezag, add a
+// partner from another organisation) → plan (save version 1, record the
+// family's agreement) → print page → timeline.
+//
+// One server for the file and one browser context for the whole walk; the
+// steps are subtests that share the page, and a failed step skips the rest.
+// axe-core runs on every page the walk visits.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { expectNoAxeViolations, PAGE_TIMEOUT_MS } from '../lib/browser.js';
+import { accountByEmail, exactUrl, h1Text, mainText, pathOf, serverAndBrowser, signIn, squash } from '../lib/flow.js';
+
+const WALK_TIMEOUT_MS = 240_000;
+const STEP_TIMEOUT_MS = 60_000;
+
+const SANNE = 'sanne.devries@lokalis.example';
+const THOMAS = 'thomas.vandijk@save.example';
+
+const FAMILY = {
+  label: 'Gezin Jansen',
+  street: 'Zamenhofdreef',
+  house_number: '12',
+  postcode: '3562 JW',
+  city: 'Utrecht',
+  child_name: 'Sam Jansen',
+  child_birth: '2016-04-02',
+};
+const PARENT = { name: 'Kim Jansen', birth: '1988-09-17' };
+
+const PLAN = {
+  worries: ['Kim heeft schulden en de post blijft ongeopend.', 'Sam komt vaak te laat op school.'],
+  working_well: ['Oma haalt Sam twee keer per week van school.'],
+  needs_to_happen: ['Kim meldt zich aan bij de schuldhulpverlening.'],
+  scales: ['Kim: 4'],
+};
+
+/**
+ * Clicks `button` (a submit button) and waits until the main frame has
+ * navigated to a new document and it has loaded, also when the new URL equals
+ * the old one (post/redirect/get back to the same page). Bounded.
+ */
+async function submitAndWait(page, button) {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: PAGE_TIMEOUT_MS,
+  });
+  await button.click();
+  await navigated;
+  await page.waitForLoadState('load');
+}
+
+/** Fails with where the browser is and what the page says when it is not on `expectedPath`. */
+async function expectPath(page, expectedPath, what) {
+  const actual = pathOf(page);
+  if (actual === expectedPath) return;
+  const alerts = await page
+    .locator('[role="alert"]')
+    .allInnerTexts()
+    .catch(() => []);
+  assert.fail(
+    `${what}: expected the browser on ${expectedPath}, but it is on ${actual}` +
+      `${alerts.length ? `; alerts: ${alerts.map(squash).join(' | ')}` : ''}` +
+      `; page text: ${(await mainText(page).catch(() => '?')).slice(0, 800)}`,
+  );
+}
+
+describe('a family file from opening to an agreed plan', () => {
+  const env = serverAndBrowser();
+
+  test(
+    'Sanne opens a file, adds a parent and a partner, saves and agrees a plan, prints it and reads the timeline',
+    { timeout: WALK_TIMEOUT_MS },
+    async (t) => {
+      const { server } = env;
+      const sanne = accountByEmail(server, SANNE);
+      const thomas = accountByEmail(server, THOMAS);
+
+      const context = await env.browser.newContext();
+      let failed = null;
+      /** A subtest on the shared page; skipped once an earlier step failed. */
+      const step = (name, fn) =>
+        t.test(
+          name,
+          { timeout: STEP_TIMEOUT_MS, skip: failed ? `earlier step failed: ${failed}` : false },
+          async () => {
+            try {
+              await fn();
+            } catch (err) {
+              failed = name;
+              throw err;
+            }
+          },
+        );
+
+      try {
+        const page = await context.newPage();
+        let familyPath = null;
+
+        await step('Sanne signs in', async () => {
+          await signIn(page, server, sanne, { axe: true });
+          await expectNoAxeViolations(page);
+        });
+
+        await step('the header link "Gezinnen" leads to the search page', async () => {
+          await page.getByRole('navigation').getByRole('link', { name: 'Gezinnen', exact: true }).click();
+          await page.waitForURL(exactUrl(server, '/gezinnen'), { waitUntil: 'load' });
+          assert.equal(await h1Text(page), 'Gezinnen', 'the search page <h1>');
+          await expectNoAxeViolations(page);
+        });
+
+        await step('a new file "Gezin Jansen" is opened and lands on its family page', async () => {
+          await page.getByRole('link', { name: 'Nieuw dossier openen' }).click();
+          await page.waitForURL(exactUrl(server, '/gezinnen/nieuw'), { waitUntil: 'load' });
+          await expectNoAxeViolations(page);
+
+          for (const [id, value] of Object.entries(FAMILY)) {
+            await page.locator(`#${id}`).fill(value);
+          }
+          await submitAndWait(page, page.getByRole('button', { name: 'Dossier openen' }));
+          const path = pathOf(page);
+          const m = /^\/gezinnen\/([^/?#]+)$/.exec(path);
+          if (!m || m[1] === 'nieuw') {
+            await expectPath(page, '/gezinnen/<id>', 'after "Dossier openen"');
+          }
+          familyPath = path;
+
+          assert.equal(await h1Text(page), FAMILY.label, 'the family page <h1> is the file name');
+          const heart = squash(await page.locator('.flower__heart').innerText());
+          assert.ok(
+            heart.includes(sanne.name),
+            `Sanne (local team) opened the file, so she must be the regisseur at the heart of the flower: "${heart}"`,
+          );
+          await expectNoAxeViolations(page);
+        });
+
+        await step('a parent "Kim Jansen" with gezag is added', async () => {
+          const form = page.locator('form[action$="/leden"]');
+          await form.locator('#kind').selectOption({ label: 'Ouder/opvoeder' });
+          await form.locator('#name').fill(PARENT.name);
+          await form.locator('#date_of_birth').fill(PARENT.birth);
+          await form.getByRole('checkbox', { name: 'Heeft gezag' }).check();
+          await submitAndWait(page, form.getByRole('button', { name: 'Gezinslid toevoegen' }));
+          await expectPath(page, familyPath, 'after "Gezinslid toevoegen"');
+
+          // e.g. "Kim Jansen (Ouder/opvoeder), 1988-09-17, heeft gezag"
+          const items = (await page.locator('main li').allInnerTexts()).map(squash);
+          assert.ok(
+            items.some((text) => text.includes(PARENT.name) && /ouder/i.test(text) && /heeft gezag/i.test(text)),
+            `${PARENT.name} must be listed as parent with gezag on the family page; list items: ${JSON.stringify(items)}`,
+          );
+          await expectNoAxeViolations(page);
+        });
+
+        await step('Thomas van Dijk is added as partner (Veiligheid) and appears as a petal', async () => {
+          const form = page.locator('form[action$="/betrokkenen"]');
+          const options = (await form.locator('#user_id option').allInnerTexts()).map(squash);
+          const thomasOption = options.find((label) => label.startsWith(thomas.name));
+          assert.ok(thomasOption, `the professional select must offer ${thomas.name}; options: ${JSON.stringify(options)}`);
+          await form.locator('#user_id').selectOption({ label: thomasOption });
+          await form.locator('#role').selectOption({ label: 'Partner' });
+          await form.locator('#expertise').selectOption({ label: 'Veiligheid' });
+          await form.locator('#reason').fill('Zorgen over de veiligheid thuis; SAVE denkt mee.');
+          await submitAndWait(page, form.getByRole('button', { name: 'Betrokkene toevoegen' }));
+          await expectPath(page, familyPath, 'after "Betrokkene toevoegen"');
+
+          const petals = (await page.locator('.flower__petal').allInnerTexts()).map(squash);
+          assert.ok(
+            petals.some((text) => text.includes(thomas.name) && text.includes('Veiligheid')),
+            `${thomas.name} must appear as a petal of the flower, with expertise Veiligheid; petals: ${JSON.stringify(petals)}`,
+          );
+          await expectNoAxeViolations(page);
+        });
+
+        await step('the plan is filled in and saved as version 1', async () => {
+          await page.getByRole('main').getByRole('link', { name: 'Plan', exact: true }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/plan`), { waitUntil: 'load' });
+          assert.match(await h1Text(page), /^Plan — Versie \d+$/, 'the plan page <h1>');
+          await expectNoAxeViolations(page);
+
+          for (const [id, lines] of Object.entries(PLAN)) {
+            await page.locator(`#${id}`).fill(lines.join('\n'));
+          }
+          await submitAndWait(page, page.getByRole('button', { name: 'Plan opslaan' }));
+          await expectPath(page, `${familyPath}/plan`, 'after "Plan opslaan"');
+          assert.equal(await h1Text(page), 'Plan — Versie 1', 'the saved plan is version 1');
+          const worries = await page.locator('#worries').inputValue();
+          for (const line of PLAN.worries) {
+            assert.ok(worries.includes(line), `the saved worries must contain "${line}": ${JSON.stringify(worries)}`);
+          }
+          await expectNoAxeViolations(page);
+        });
+
+        await step('Kim Jansen agrees to the plan', async () => {
+          const form = page.locator('form[action$="/plan/akkoord"]');
+          await form.getByRole('checkbox', { name: PARENT.name }).check();
+          await submitAndWait(page, form.getByRole('button', { name: 'Akkoord vastleggen' }));
+          await expectPath(page, `${familyPath}/plan`, 'after "Akkoord vastleggen"');
+          const text = await mainText(page);
+          assert.ok(
+            text.includes(`Akkoord gegeven door: ${PARENT.name}`),
+            `the plan page must say "Akkoord gegeven door: ${PARENT.name}"; page text: ${text.slice(0, 800)}`,
+          );
+          await expectNoAxeViolations(page);
+        });
+
+        await step('the print page shows the worries', async () => {
+          await page.getByRole('link', { name: 'Afdrukken' }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/plan/afdrukken`), { waitUntil: 'load' });
+          const text = await mainText(page);
+          for (const line of PLAN.worries) {
+            assert.ok(text.includes(line), `the print page must show the worry "${line}"; page text: ${text.slice(0, 800)}`);
+          }
+          await expectNoAxeViolations(page);
+        });
+
+        await step('the timeline tells that Thomas was added as partner', async () => {
+          const response = await page.goto(`${server.baseUrl}${familyPath}`, { waitUntil: 'load' });
+          assert.equal(response?.status(), 200, `GET ${familyPath} answered ${response?.status()}`);
+          await page.getByRole('main').getByRole('link', { name: 'Tijdlijn', exact: true }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/tijdlijn`), { waitUntil: 'load' });
+          assert.equal(await h1Text(page), 'Tijdlijn', 'the timeline <h1>');
+
+          const lines = (await page.locator('main ol > li').allInnerTexts()).map(squash);
+          const expected = [
+            `${FAMILY.child_name} toegevoegd als kind`,
+            `${thomas.name} (SAVE Jeugdbescherming) toegevoegd als partner, expertise veiligheid`,
+            'sloeg het plan op (versie 1)',
+          ];
+          for (const sentence of expected) {
+            assert.ok(
+              lines.some((line) => line.includes(sentence)),
+              `the timeline must contain "${sentence}"; it has: ${JSON.stringify(lines, null, 2)}`,
+            );
+          }
+          await expectNoAxeViolations(page);
+        });
+      } finally {
+        await context.close().catch(() => {});
+      }
+    },
+  );
+});
