@@ -25,7 +25,7 @@ const FAMILY = {
   house_number: '12',
   postcode: '3562 JW',
   city: 'Utrecht',
-  child_name: 'Sam Jansen',
+  child_name: 'Jip Zwanenburg',
   child_birth: '2016-04-02',
 };
 const PARENT = { name: 'Kim Jansen', birth: '1988-09-17' };
@@ -149,7 +149,8 @@ describe('a family file from opening to an agreed plan', () => {
           const items = (await page.locator('main li').allInnerTexts()).map(squash);
           assert.ok(
             items.some((text) => text.includes(PARENT.name) && /ouder/i.test(text) && /heeft gezag/i.test(text)),
-            `${PARENT.name} must be listed as parent with gezag on the family page; list items: ${JSON.stringify(items)}`,
+            `${PARENT.name} must be listed as parent with gezag on the family page; ` +
+              `list items: ${JSON.stringify(items)}`,
           );
           await expectNoAxeViolations(page);
         });
@@ -158,7 +159,10 @@ describe('a family file from opening to an agreed plan', () => {
           const form = page.locator('form[action$="/betrokkenen"]');
           const options = (await form.locator('#user_id option').allInnerTexts()).map(squash);
           const thomasOption = options.find((label) => label.startsWith(thomas.name));
-          assert.ok(thomasOption, `the professional select must offer ${thomas.name}; options: ${JSON.stringify(options)}`);
+          assert.ok(
+            thomasOption,
+            `the professional select must offer ${thomas.name}; options: ${JSON.stringify(options)}`,
+          );
           await form.locator('#user_id').selectOption({ label: thomasOption });
           await form.locator('#role').selectOption({ label: 'Partner' });
           await form.locator('#expertise').selectOption({ label: 'Veiligheid' });
@@ -169,7 +173,8 @@ describe('a family file from opening to an agreed plan', () => {
           const petals = (await page.locator('.flower__petal').allInnerTexts()).map(squash);
           assert.ok(
             petals.some((text) => text.includes(thomas.name) && text.includes('Veiligheid')),
-            `${thomas.name} must appear as a petal of the flower, with expertise Veiligheid; petals: ${JSON.stringify(petals)}`,
+            `${thomas.name} must appear as a petal of the flower, with expertise Veiligheid; ` +
+              `petals: ${JSON.stringify(petals)}`,
           );
           await expectNoAxeViolations(page);
         });
@@ -211,7 +216,10 @@ describe('a family file from opening to an agreed plan', () => {
           await page.waitForURL(exactUrl(server, `${familyPath}/plan/afdrukken`), { waitUntil: 'load' });
           const text = await mainText(page);
           for (const line of PLAN.worries) {
-            assert.ok(text.includes(line), `the print page must show the worry "${line}"; page text: ${text.slice(0, 800)}`);
+            assert.ok(
+              text.includes(line),
+              `the print page must show the worry "${line}"; page text: ${text.slice(0, 800)}`,
+            );
           }
           await expectNoAxeViolations(page);
         });

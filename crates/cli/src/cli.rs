@@ -93,6 +93,9 @@ pub struct DemoArgs {
     /// Only create the data set; do not start the server.
     #[arg(long)]
     pub no_serve: bool,
+    /// How many synthetic families to create (the generator scales to 1,000,000).
+    #[arg(long, default_value_t = 300)]
+    pub families: u64,
     /// Shorter idle timeout in seconds (tests); capped at 900.
     #[arg(long, env = "EENPLAN_SESSION_IDLE_SECONDS")]
     pub session_idle_seconds: Option<u64>,

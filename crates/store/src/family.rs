@@ -705,6 +705,27 @@ impl Tx {
         .collect()
     }
 
+    /// The current plans of the families `user_id` leads as regisseur, for the start
+    /// page's overdue list.
+    pub async fn plans_led_by(
+        &mut self,
+        user_id: &str,
+    ) -> Result<Vec<(String, String, Plan)>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT f.id, f.label, p.content FROM families f \
+                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
+                 JOIN plan_versions p ON p.family_id = f.id \
+                 WHERE p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
+                 ORDER BY f.label, f.id",
+                params![user_id],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| Ok((r.text(0)?, r.text(1)?, parse_plan(&r.text(2)?)?)))
+            .collect()
+    }
+
     /// Families in which `user_id` is involved (or whose regisseur is in the team they
     /// lead) matching the query. The SQL only narrows the candidates; callers still
     /// decide each result with `family_access`, the one place of the rule.

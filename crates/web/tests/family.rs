@@ -263,7 +263,7 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
         "Sam Jansen toegevoegd als kind",
         "toegevoegd als partner, expertise veiligheid",
         "sloeg het plan op (versie 2)",
-        "Kim Jansen gingen akkoord met versie 2",
+        "Kim Jansen ging akkoord met versie 2",
     ] {
         assert!(
             timeline.body.contains(sentence),
@@ -751,5 +751,43 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
             .unwrap()
             .is_empty()
     );
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_regisseurs_start_page_lists_overdue_reviews_and_actions() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    assert!(b.get("/start").await.body.contains("Niets over tijd"));
+    let csrf = b.get(&format!("/gezinnen/{id}/plan")).await.csrf();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("based_on", "0"),
+        (
+            "actions",
+            "income | Schuldhulp | Intake plannen | 2020-01-15 | planned\nschool | Sanne | Gesprek met school | 2020-02-01 | done",
+        ),
+        ("review_date", "2020-03-01"),
+    ];
+    assert_eq!(
+        b.post(&format!("/gezinnen/{id}/plan"), &form).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let start = b.get("/start").await;
+    assert!(start.body.contains("Over tijd in jouw gezinnen"));
+    assert!(
+        start
+            .body
+            .contains("evaluatie van het plan, gepland op 2020-03-01")
+    );
+    assert!(start.body.contains("Intake plannen"), "the open action");
+    assert!(
+        !start.body.contains("Gesprek met school"),
+        "a done action is not overdue"
+    );
+    // Thomas is a partner, not the regisseur: no such list for him.
+    let mut thomas = c.app.signed_in_browser(&c.thomas).await;
+    assert!(!thomas.get("/start").await.body.contains("Over tijd"));
     c.app.done().await;
 }

@@ -1,6 +1,7 @@
 //! `eenplan demo`: a fresh synthetic data set and a running server, in one command.
 
 mod data;
+mod families;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -36,8 +37,12 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
     };
     clear_previous_demo(path).await?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
-    let generated = generate(&store).await;
-    let summary = match generated {
+    let generated = async {
+        let mut summary = generate(&store).await?;
+        generate_families(&store, &mut summary, args.families).await?;
+        Ok::<_, CliError>(summary)
+    };
+    let summary = match generated.await {
         Ok(s) => s,
         Err(e) => {
             store.close().await;
@@ -84,10 +89,15 @@ struct Summary {
     organisations: usize,
     teams: usize,
     accounts: Vec<Account>,
+    families: u64,
+    /// Area ids by name, for placing families.
+    areas: HashMap<String, String>,
 }
 
 #[derive(Debug)]
 struct Account {
+    user_id: String,
+    organisation_id: String,
     email: String,
     name: String,
     organisation: &'static str,
@@ -221,6 +231,8 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
             // The secrets are printed, so the accounts count as enrolled already.
             tx.preconfirm_second_factor(&user.id).await?;
             summary.accounts.push(Account {
+                user_id: user.id.clone(),
+                organisation_id: org.id.clone(),
                 email: user.email,
                 name: user.name,
                 organisation: o.slug,
@@ -237,7 +249,51 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
     }
     tx.commit().await?;
     progress.finish();
+    summary.areas = area_ids;
     Ok(summary)
+}
+
+/// The families, after the chain exists: each lives where a demo local team works and
+/// gets one of its professionals as regisseur.
+async fn generate_families(
+    store: &Store,
+    summary: &mut Summary,
+    count: u64,
+) -> Result<(), CliError> {
+    let pros = |slug: &str| -> Vec<families::Professional> {
+        summary
+            .accounts
+            .iter()
+            .filter(|a| a.organisation == slug && a.roles == "professional")
+            .map(|a| families::Professional {
+                user_id: a.user_id.clone(),
+                organisation_id: a.organisation_id.clone(),
+            })
+            .collect()
+    };
+    let area = |name: &str| summary.areas.get(name).cloned();
+    let region = |city: &'static str, prefix: u16, span: usize, slug: &str| families::Region {
+        city,
+        postcode_prefix: prefix,
+        postcode_span: span,
+        area_id: area(city),
+        regisseurs: pros(slug),
+    };
+    let regions = vec![
+        region("Utrecht", 3500, 80, "lokalis"),
+        region("Wijk bij Duurstede", 3960, 4, "binding"),
+        region("De Bilt", 3730, 10, "lokaal-team-de-bilt"),
+        region("Montfoort", 3417, 1, "thuisbasis"),
+        region("Oudewater", 3421, 1, "thuisbasis"),
+    ];
+    let partners = families::Partners {
+        save: pros("save"),
+        veilig_thuis: pros("veilig-thuis-utrecht"),
+        wss: pros("wss"),
+    };
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    summary.families = families::generate(store, count, &regions, &partners, today).await?;
+    Ok(())
 }
 
 async fn add_area(
@@ -262,13 +318,14 @@ fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
         path.display()
     );
     println!(
-        "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts",
+        "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts, {} families",
         s.provinces,
         s.municipalities,
         s.neighbourhoods,
         s.organisations,
         s.teams,
-        s.accounts.len()
+        s.accounts.len(),
+        s.families
     );
     println!();
     println!("Sign in at http://127.0.0.1:{port}/aanmelden with one of these invented people.");

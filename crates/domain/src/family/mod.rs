@@ -14,7 +14,7 @@ pub use involvement::{
 };
 pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_member};
 pub use plan::{
-    ActionStatus, DomainPlan, LifeDomain, Plan, PlanAction, PlanChange, PlanError, SaveOutcome,
-    Scale, check_save, diff,
+    ActionStatus, DomainPlan, LifeDomain, Overdue, Plan, PlanAction, PlanChange, PlanError,
+    SaveOutcome, Scale, check_save, diff,
 };
 pub use postcode::Postcode;

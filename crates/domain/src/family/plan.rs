@@ -153,6 +153,44 @@ impl Plan {
     }
 }
 
+/// Something in a plan that should have happened by now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overdue {
+    /// The plan's review date has passed.
+    Review { due: Date },
+    /// An action that is neither done nor dropped, past its date.
+    Action {
+        domain: LifeDomain,
+        what: String,
+        who: String,
+        due: Date,
+    },
+}
+
+impl Plan {
+    /// What is overdue on `today` (the Dutch date): the review, and open actions.
+    pub fn overdue(&self, today: Date) -> Vec<Overdue> {
+        let mut out = Vec::new();
+        if let Some(due) = self.review_date.filter(|d| *d < today) {
+            out.push(Overdue::Review { due });
+        }
+        for d in &self.domains {
+            for a in &d.actions {
+                let open = matches!(a.status, ActionStatus::Planned | ActionStatus::Underway);
+                if let Some(due) = a.due.filter(|due| open && *due < today) {
+                    out.push(Overdue::Action {
+                        domain: d.domain,
+                        what: a.what.clone(),
+                        who: a.who.clone(),
+                        due,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
 /// What changed in one section between two versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanChange {
@@ -282,6 +320,23 @@ mod tests {
         assert_eq!(changes[2].added, ["Sam verzuimt school"]);
         assert!(changes[2].removed.is_empty());
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn overdue_reviews_and_open_actions() {
+        let p = plan(); // review 2027-02-01, action due 2026-12-15 planned
+        assert!(
+            p.overdue(date(2026, 12, 15)).is_empty(),
+            "due today is not overdue"
+        );
+        assert_eq!(p.overdue(date(2026, 12, 16)).len(), 1);
+        let all = p.overdue(date(2027, 2, 2));
+        assert!(
+            matches!(all[0], Overdue::Review { .. }) && matches!(all[1], Overdue::Action { .. })
+        );
+        let mut done = plan();
+        done.domains[0].actions[0].status = ActionStatus::Done;
+        assert_eq!(done.overdue(date(2026, 12, 16)), vec![]);
     }
 
     #[test]

@@ -1024,7 +1024,7 @@ struct PlanPage {
     label: String,
     version: i64,
     based_on: i64,
-    areas: Vec<(&'static str, &'static str, String)>,
+    areas: Vec<(&'static str, &'static str, &'static str, String)>,
     review_date: String,
     conflict: Vec<PlanChange>,
     error: Option<String>,
@@ -1033,7 +1033,8 @@ struct PlanPage {
 }
 
 /// The plan as the form shows it: one item per line.
-fn plan_areas(t: &Texts, plan: &Plan) -> Vec<(&'static str, &'static str, String)> {
+/// (field id, section title, input hint, text).
+fn plan_areas(t: &Texts, plan: &Plan) -> Vec<(&'static str, &'static str, &'static str, String)> {
     let lines = |items: &[String]| items.join("\n");
     let scales = plan
         .scales
@@ -1059,18 +1060,39 @@ fn plan_areas(t: &Texts, plan: &Plan) -> Vec<(&'static str, &'static str, String
         .collect::<Vec<_>>()
         .join("\n");
     vec![
-        ("worries", t.p_worries, lines(&plan.worries)),
+        ("worries", t.p_worries, t.hint_lines, lines(&plan.worries)),
         (
             "danger_statements",
             t.p_danger,
+            t.hint_lines,
             lines(&plan.danger_statements),
         ),
-        ("working_well", t.p_working_well, lines(&plan.working_well)),
-        ("needs_to_happen", t.p_needs, lines(&plan.needs_to_happen)),
-        ("safety_goals", t.p_goals, lines(&plan.safety_goals)),
-        ("scales", t.p_scales, scales),
-        ("actions", t.p_actions, actions),
-        ("conditions", t.p_conditions, lines(&plan.conditions)),
+        (
+            "working_well",
+            t.p_working_well,
+            t.hint_lines,
+            lines(&plan.working_well),
+        ),
+        (
+            "needs_to_happen",
+            t.p_needs,
+            t.hint_lines,
+            lines(&plan.needs_to_happen),
+        ),
+        (
+            "safety_goals",
+            t.p_goals,
+            t.hint_lines,
+            lines(&plan.safety_goals),
+        ),
+        ("scales", t.p_scales, t.hint_scales, scales),
+        ("actions", t.p_actions, t.hint_actions, actions),
+        (
+            "conditions",
+            t.p_conditions,
+            t.hint_lines,
+            lines(&plan.conditions),
+        ),
     ]
 }
 
@@ -1431,7 +1453,7 @@ pub async fn plan_print(
         Ok((Some(f), (version, plan))) => {
             let sections = plan_areas(t, &plan)
                 .into_iter()
-                .map(|(_, title, text)| (title, text.lines().map(str::to_owned).collect()))
+                .map(|(_, title, _, text)| (title, text.lines().map(str::to_owned).collect()))
                 .collect();
             render(
                 StatusCode::OK,

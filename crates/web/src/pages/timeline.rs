@@ -167,8 +167,9 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 })
                 .unwrap_or_default();
             if nl {
+                let verb = if names.len() == 1 { "ging" } else { "gingen" };
                 format!(
-                    "{} gingen akkoord met versie {v} van het plan",
+                    "{} {verb} akkoord met versie {v} van het plan",
                     names.join(", ")
                 )
             } else {

@@ -1,0 +1,402 @@
+//! Synthetic families for the demo: invented people at real addresses' postcodes'
+//! shape, spread over the municipalities the demo's local teams serve, each with a
+//! regisseur, often partners, a network and a plan. Deterministic (seeded), and written
+//! in chunks of one transaction each, so the same code grows to a national-scale data
+//! set with a progress bar and bounded memory.
+
+use eenplan_domain::family::{
+    ActionStatus, DomainPlan, Expertise, InvolvementRole, LifeDomain, MemberKind, NetworkRelation,
+    NewMember, Plan, PlanAction, Postcode, Scale,
+};
+use eenplan_domain::journal::Actor;
+use eenplan_store::{NewFamily, NewInvolvement, Store, StoreError};
+use jiff::civil::Date;
+
+use crate::progress::Progress;
+
+/// Families per transaction: large enough that fsyncs do not dominate, small enough
+/// that a reader never waits long for the write lock.
+const CHUNK: u64 = 500;
+
+/// A professional the generator can assign.
+#[derive(Debug, Clone)]
+pub struct Professional {
+    pub user_id: String,
+    pub organisation_id: String,
+}
+
+/// Where families live and who leads there.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub city: &'static str,
+    pub postcode_prefix: u16,
+    /// How many four-digit postcodes from the prefix the town spans.
+    pub postcode_span: usize,
+    pub area_id: Option<String>,
+    pub regisseurs: Vec<Professional>,
+}
+
+#[derive(Debug)]
+pub struct Partners {
+    pub save: Vec<Professional>,
+    pub veilig_thuis: Vec<Professional>,
+    pub wss: Vec<Professional>,
+}
+
+/// splitmix64: small, fast, and the same sequence on every machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+const SURNAMES: &[&str] = &[
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "El Idrissi",
+    "Yilmaz",
+    "Kaya",
+    "Boukhari",
+    "Ramdin",
+    "Tjon",
+    "Nguyen",
+    "Kowalski",
+    "Haddou",
+    "Öztürk",
+];
+const CHILD_NAMES: &[&str] = &[
+    "Sam", "Noor", "Liam", "Emma", "Mila", "Daan", "Yara", "Finn", "Sara", "Adam", "Lotte",
+    "Mohammed", "Julia", "Luuk", "Fenna", "Ilyas", "Zoë", "Jesse", "Amira", "Milan", "Eva", "Bram",
+    "Hiba", "Thijs", "Nina",
+];
+const ADULT_NAMES: &[&str] = &[
+    "Kim", "Sandra", "Mark", "Fatima", "Ahmed", "Linda", "Dennis", "Samira", "Peter", "Esther",
+    "Hasan", "Monique", "Rachid", "Ingrid", "Kevin", "Naima", "Ronald", "Anouk", "Youssef",
+    "Wendy",
+];
+const STREETS: &[&str] = &[
+    "Zamenhofdreef",
+    "Vechtzoom",
+    "Gagelsteede",
+    "Amazonedreef",
+    "Kanaalweg",
+    "Marnixlaan",
+    "Hoofdstraat",
+    "Dorpsstraat",
+    "Kerkstraat",
+    "Molenweg",
+    "Julianalaan",
+    "Beatrixstraat",
+    "Prinses Irenelaan",
+    "Lindelaan",
+];
+const WORRIES: &[&str] = &[
+    "Harde ruzies tussen de ouders waar de kinderen bij zijn",
+    "Moeder drinkt veel als ze somber is",
+    "De kinderen komen vaak te laat of niet op school",
+    "Er zijn oplopende schulden en de huur is al twee maanden niet betaald",
+    "Vader raakt snel geïrriteerd en slaat dan met deuren",
+    "De oudste zorgt veel voor de jongere kinderen",
+    "Er is weinig eten in huis aan het eind van de maand",
+];
+const DANGER: &[&str] = &[
+    "Als de ruzies doorgaan, lopen de kinderen kans op emotionele schade en raken ze betrokken bij geweld",
+    "Als er niets verandert, kan de oudste uitvallen op school",
+];
+const WORKING_WELL: &[&str] = &[
+    "Oma haalt de kinderen elke dag van school",
+    "De ouders willen allebei dat het beter gaat",
+    "De kinderen zijn gehecht aan hun juf",
+    "Moeder heeft een vaste baan",
+    "De buurvrouw is een vertrouwd adres voor de kinderen",
+];
+const NEEDS: &[&str] = &[
+    "Een afspraak over wie de kinderen opvangt als het thuis misgaat",
+    "Hulp bij de schulden",
+    "Ouders leren ruzie maken zonder dat de kinderen erbij zijn",
+    "Een vast ritme rond naar bed gaan en naar school gaan",
+];
+const GOALS: &[&str] = &[
+    "De kinderen zijn er nooit meer bij als de ouders ruzie hebben",
+    "Er is elke dag genoeg eten in huis",
+    "De kinderen gaan elke dag op tijd naar school",
+];
+const CONDITIONS: &[&str] = &[
+    "Bij oplopende spanning belt vader zijn broer en gaat hij een rondje lopen",
+    "Oma is het noodadres voor de kinderen",
+    "De ouders nemen deel aan de gesprekken met het buurtteam",
+];
+const SAFETY_ROLES: &[&str] = &[
+    "Noodadres voor de kinderen",
+    "Haalt de kinderen van school",
+    "Belt moeder elke avond",
+    "Past op in het weekend",
+];
+
+/// Generates `count` families; returns how many were made.
+pub async fn generate(
+    store: &Store,
+    count: u64,
+    regions: &[Region],
+    partners: &Partners,
+    today: Date,
+) -> Result<u64, StoreError> {
+    let actor = Actor::System { component: "demo" };
+    let mut rng = Rng(0x0EE4_91A4);
+    let mut progress = Progress::new("families", count);
+    let mut made = 0;
+    while made < count {
+        let chunk = CHUNK.min(count - made);
+        let mut tx = store.write().await?;
+        for _ in 0..chunk {
+            one_family(&mut tx, &actor, &mut rng, regions, partners, today, made).await?;
+            made += 1;
+        }
+        tx.commit().await?;
+        progress.advance(chunk);
+    }
+    progress.finish();
+    Ok(made)
+}
+
+async fn one_family(
+    tx: &mut eenplan_store::Tx,
+    actor: &Actor,
+    rng: &mut Rng,
+    regions: &[Region],
+    partners: &Partners,
+    today: Date,
+    n: u64,
+) -> Result<(), StoreError> {
+    let region = rng.pick(regions);
+    let surname = *rng.pick(SURNAMES);
+    let letters = b"ABCDEGHJKLMNPRTVWXZ";
+    let postcode = format!(
+        "{} {}{}",
+        region.postcode_prefix + u16::try_from(rng.below(region.postcode_span)).unwrap_or(0),
+        char::from(letters[rng.below(letters.len())]),
+        char::from(letters[rng.below(letters.len())])
+    );
+    let postcode = Postcode::parse(&postcode).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let regisseur = rng.pick(&region.regisseurs).clone();
+    let id = tx
+        .open_family(
+            actor,
+            NewFamily {
+                label: format!("Gezin {surname}"),
+                street: (*rng.pick(STREETS)).to_owned(),
+                house_number: (1 + rng.below(240) + usize::try_from(n % 7).unwrap_or(0))
+                    .to_string(),
+                postcode,
+                city: region.city.to_owned(),
+                area_id: region.area_id.clone(),
+            },
+            &regisseur.user_id,
+            &regisseur.organisation_id,
+        )
+        .await?;
+    let mut member_ids = Vec::new();
+    for _ in 0..=rng.below(3) {
+        let age_days = i64::try_from(365 + rng.below(16 * 365)).unwrap_or(365);
+        let dob = today
+            .checked_sub(jiff::Span::new().days(age_days))
+            .unwrap_or(today);
+        let name = format!("{} {surname}", rng.pick(CHILD_NAMES));
+        member_ids.push(
+            tx.add_member(
+                actor,
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name,
+                    date_of_birth: Some(dob),
+                    has_custody: false,
+                },
+                today,
+            )
+            .await?,
+        );
+    }
+    for _ in 0..=rng.below(2) {
+        let name = format!("{} {surname}", rng.pick(ADULT_NAMES));
+        let custody = rng.chance(85);
+        member_ids.push(
+            tx.add_member(
+                actor,
+                &id,
+                NewMember {
+                    kind: MemberKind::Parent,
+                    name,
+                    date_of_birth: None,
+                    has_custody: custody,
+                },
+                today,
+            )
+            .await?,
+        );
+    }
+    for _ in 0..rng.below(3) {
+        let relation = *rng.pick(&[
+            NetworkRelation::Family,
+            NetworkRelation::Friend,
+            NetworkRelation::Neighbour,
+        ]);
+        let name = format!("{} {}", rng.pick(ADULT_NAMES), rng.pick(SURNAMES));
+        tx.add_network_member(
+            actor,
+            &id,
+            &name,
+            relation,
+            rng.pick::<&str>(SAFETY_ROLES),
+            "06-00000000",
+        )
+        .await?;
+    }
+    // Specialists join in parallel: SAVE often, others sometimes.
+    let join = async |pool: &[Professional],
+                      expertise: Option<Expertise>,
+                      tx: &mut eenplan_store::Tx|
+           -> Result<(), StoreError> {
+        if let Some(p) = pool.first() {
+            let p = pool
+                .get(usize::try_from(n).unwrap_or(0) % pool.len())
+                .unwrap_or(p);
+            tx.add_involvement(
+                actor,
+                &id,
+                NewInvolvement {
+                    role: InvolvementRole::Partner,
+                    organisation_id: p.organisation_id.clone(),
+                    user_id: p.user_id.clone(),
+                    expertise,
+                    takes_over: None,
+                    reason: None,
+                },
+            )
+            .await?;
+        }
+        Ok(())
+    };
+    if rng.chance(45) {
+        let expertise = *rng.pick(Expertise::ALL);
+        join(&partners.save, Some(expertise), tx).await?;
+    }
+    if rng.chance(12) {
+        join(&partners.veilig_thuis, None, tx).await?;
+    }
+    if rng.chance(6) {
+        join(&partners.wss, None, tx).await?;
+    }
+    if rng.chance(85) {
+        let plan = plan(rng, today);
+        tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
+            .await?;
+        if rng.chance(60) {
+            let agreeing: Vec<String> = member_ids
+                .iter()
+                .rev()
+                .take(1 + rng.below(2))
+                .cloned()
+                .collect();
+            tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+fn some(rng: &mut Rng, items: &[&str], max: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for _ in 0..=rng.below(max) {
+        let item = (*rng.pick(items)).to_owned();
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn plan(rng: &mut Rng, today: Date) -> Plan {
+    let days = |d: i64| {
+        today
+            .checked_add(jiff::Span::new().days(d))
+            .unwrap_or(today)
+    };
+    // Some reviews and actions lie in the past: overdue work for the start page.
+    let review = days(i64::try_from(rng.below(150)).unwrap_or(0) - 30);
+    let statuses = [
+        ActionStatus::Planned,
+        ActionStatus::Underway,
+        ActionStatus::Done,
+    ];
+    Plan {
+        worries: some(rng, WORRIES, 2),
+        danger_statements: some(rng, DANGER, 0),
+        working_well: some(rng, WORKING_WELL, 2),
+        needs_to_happen: some(rng, NEEDS, 2),
+        safety_goals: some(rng, GOALS, 1),
+        scales: vec![
+            Scale {
+                who: "ouders".into(),
+                score: u8::try_from(2 + rng.below(6)).unwrap_or(5),
+            },
+            Scale {
+                who: "regisseur".into(),
+                score: u8::try_from(2 + rng.below(5)).unwrap_or(4),
+            },
+        ],
+        domains: vec![DomainPlan {
+            domain: *rng.pick(&[
+                LifeDomain::Income,
+                LifeDomain::School,
+                LifeDomain::Safety,
+                LifeDomain::Housing,
+            ]),
+            goals: some(rng, GOALS, 0),
+            actions: vec![PlanAction {
+                who: "regisseur".into(),
+                what: (*rng.pick(NEEDS)).to_owned(),
+                due: Some(days(i64::try_from(rng.below(90)).unwrap_or(0) - 20)),
+                status: *rng.pick(&statuses),
+            }],
+        }],
+        conditions: some(rng, CONDITIONS, 1),
+        review_date: Some(review),
+    }
+}
