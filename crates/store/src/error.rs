@@ -32,6 +32,8 @@ pub enum StoreError {
     Member(#[from] eenplan_domain::family::MemberError),
     #[error("{0}")]
     Plan(#[from] eenplan_domain::family::PlanError),
+    #[error("{0}")]
+    Note(#[from] eenplan_domain::family::NoteError),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

@@ -715,14 +715,20 @@ impl Tx {
             .fetch_all(
                 "SELECT f.id, f.label, p.content FROM families f \
                  JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
-                 JOIN plan_versions p ON p.family_id = f.id \
-                 WHERE p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
+                 LEFT JOIN plan_versions p ON p.family_id = f.id \
+                   AND p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
                  ORDER BY f.label, f.id",
                 params![user_id],
             )
             .await?;
         rows.iter()
-            .map(|r| Ok((r.text(0)?, r.text(1)?, parse_plan(&r.text(2)?)?)))
+            .map(|r| {
+                let plan = match r.opt_text(2)? {
+                    Some(content) => parse_plan(&content)?,
+                    None => Plan::default(),
+                };
+                Ok((r.text(0)?, r.text(1)?, plan))
+            })
             .collect()
     }
 

@@ -13,6 +13,7 @@ pub mod ids;
 mod instance;
 mod journal;
 mod migrate;
+mod notes;
 mod sqlite_files;
 mod url;
 mod users;
@@ -27,6 +28,7 @@ pub use family::{
 };
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
+pub use notes::{Note, NoteContent, NoteVersion};
 pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};

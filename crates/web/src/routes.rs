@@ -137,6 +137,22 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::family::plan_print),
         ),
         (
+            page(Method::GET, "/gezinnen/{family}/notities", SIGNED_IN),
+            get(pages::family::notes),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/notities", SIGNED_IN),
+            post(pages::family::write_note),
+        ),
+        (
+            page(
+                Method::POST,
+                "/gezinnen/{family}/notities/{note}",
+                SIGNED_IN,
+            ),
+            post(pages::family::change_note),
+        ),
+        (
             page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
             get(pages::family::timeline),
         ),
@@ -426,6 +442,63 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ),
             post(api::families::agree),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/notes",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getNotes",
+                    summary: "Notities met al hun versies",
+                    request: None,
+                    responses: &[
+                        (200, "Notities", Some("Notes")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::families::notes),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/notes",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "writeNote",
+                    summary: "Een notitie schrijven",
+                    request: Some("NewNote"),
+                    responses: &[
+                        (201, "Geschreven", Some("Created")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::write_note),
+        ),
+        (
+            api(
+                Method::PUT,
+                "/api/v1/families/{family}/notes/{note}",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "changeNote",
+                    summary: "Een notitie wijzigen (binnen 24 uur) of corrigeren (daarna, met reason)",
+                    request: Some("NewNote"),
+                    responses: &[
+                        (200, "Nieuwe versie", Some("Version")),
+                        (400, "Ongeldige invoer of reden ontbreekt", Some("Problem")),
+                        (403, "Niet de auteur", Some("Problem")),
+                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            put(api::families::change_note),
         ),
         (
             api(

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod involvement;
 pub mod member;
+pub mod note;
 pub mod plan;
 pub mod postcode;
 
@@ -13,6 +14,7 @@ pub use involvement::{
     place_involvement,
 };
 pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_member};
+pub use note::{Interaction, NoteChange, NoteError, note_change};
 pub use plan::{
     ActionStatus, DomainPlan, LifeDomain, Overdue, Plan, PlanAction, PlanChange, PlanError,
     SaveOutcome, Scale, check_save, diff,

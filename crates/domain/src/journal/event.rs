@@ -162,6 +162,20 @@ pub enum Event {
         version: i64,
         member_ids: Vec<String>,
     },
+    NoteWritten {
+        family_id: String,
+        note_id: String,
+        interaction: String,
+        happened_on: String,
+    },
+    /// An edit within the window, or a correction (with its reason) after it.
+    NoteChanged {
+        family_id: String,
+        note_id: String,
+        version: i64,
+        correction: bool,
+        reason: Option<String>,
+    },
 }
 
 impl Event {
@@ -190,7 +204,9 @@ impl Event {
             | Event::InvolvementEnded { family_id, .. }
             | Event::Handover { family_id, .. }
             | Event::PlanSaved { family_id, .. }
-            | Event::PlanAgreed { family_id, .. } => ("family", family_id),
+            | Event::PlanAgreed { family_id, .. }
+            | Event::NoteWritten { family_id, .. }
+            | Event::NoteChanged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
         };
         Subject {

@@ -97,3 +97,24 @@ CREATE TABLE access_log (
 );
 CREATE INDEX access_log_family ON access_log (family_id, at);
 CREATE INDEX access_log_user ON access_log (user_id, at);
+
+-- Case notes: the note, and every version of its content.
+CREATE TABLE case_notes (
+    id         TEXT PRIMARY KEY,
+    family_id  TEXT NOT NULL REFERENCES families (id),
+    author_id  TEXT NOT NULL REFERENCES users (id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX case_notes_family ON case_notes (family_id, created_at);
+
+CREATE TABLE case_note_versions (
+    note_id     TEXT NOT NULL REFERENCES case_notes (id),
+    version     BIGINT NOT NULL CHECK (version >= 1),
+    interaction TEXT NOT NULL,
+    happened_on TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    correction  BIGINT NOT NULL DEFAULT 0 CHECK (correction IN (0, 1)),
+    reason      TEXT,
+    saved_at    TEXT NOT NULL,
+    PRIMARY KEY (note_id, version)
+);

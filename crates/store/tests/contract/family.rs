@@ -688,3 +688,98 @@ pub async fn search_duplicates_and_access_log(db: TestDb) -> TestDb {
     store.close().await;
     db
 }
+
+pub async fn notes_keep_every_version_and_corrections_need_a_reason(db: TestDb) -> TestDb {
+    use eenplan_domain::family::{Interaction, NoteChange, NoteError};
+    use eenplan_store::NoteContent;
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let content = |text: &str| NoteContent {
+        interaction: Interaction::HomeVisit,
+        happened_on: date(2026, 11, 20),
+        text: text.into(),
+    };
+    let mut tx = store.write().await.unwrap();
+    let note = tx
+        .write_note(
+            &actor(),
+            &id,
+            &p.sanne.0,
+            content("Huisbezoek: sfeer was gespannen"),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.write_note(&actor(), &id, &p.sanne.0, content("  "))
+            .await,
+        Err(StoreError::Note(NoteError::Empty))
+    ));
+    tx.commit().await.unwrap();
+
+    let mut tx = store.write().await.unwrap();
+    assert_eq!(
+        tx.change_note(
+            &actor(),
+            &id,
+            &note,
+            &p.sanne.0,
+            content("Huisbezoek: sfeer was gespannen, vader niet thuis"),
+            None
+        )
+        .await
+        .unwrap(),
+        (2, NoteChange::Edit)
+    );
+    assert!(matches!(
+        tx.change_note(&actor(), &id, &note, &p.thomas.0, content("anders"), None)
+            .await,
+        Err(StoreError::Note(NoteError::NotAuthor))
+    ));
+    tx.commit().await.unwrap();
+
+    // Two days later the author can only correct, with a reason.
+    let mut tx = store.write().await.unwrap();
+    tx.execute(
+        "UPDATE case_notes SET created_at = '2000-01-01T00:00:00.000000Z' WHERE id = $1",
+        eenplan_store::params![&note],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.change_note(&actor(), &id, &note, &p.sanne.0, content("x"), None)
+            .await,
+        Err(StoreError::Note(NoteError::CorrectionNeedsReason))
+    ));
+    drop(tx);
+    let mut tx = store.write().await.unwrap();
+    assert_eq!(
+        tx.change_note(
+            &actor(),
+            &id,
+            &note,
+            &p.sanne.0,
+            content("Huisbezoek op 19 november"),
+            Some("Datum klopte niet")
+        )
+        .await
+        .unwrap(),
+        (3, NoteChange::Correction)
+    );
+    tx.commit().await.unwrap();
+
+    let notes = store.read().await.unwrap().notes(&id).await.unwrap();
+    assert_eq!(notes.len(), 1);
+    let versions = &notes[0].versions;
+    assert_eq!(versions.len(), 3, "all versions kept");
+    assert_eq!(versions[0].text, "Huisbezoek: sfeer was gespannen");
+    assert!(versions[2].correction && versions[2].reason.as_deref() == Some("Datum klopte niet"));
+    assert_eq!(
+        notes[0].current().unwrap().text,
+        "Huisbezoek op 19 november"
+    );
+    store.close().await;
+    db
+}

@@ -8,7 +8,8 @@ mod family;
 
 use family::{
     family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
-    handovers_are_explicit_reasoned_and_journaled, plan_versions_conflicts_and_agreement,
+    handovers_are_explicit_reasoned_and_journaled,
+    notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
     racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
 };
 #[path = "../support/mod.rs"]
@@ -63,6 +64,7 @@ fn main() {
         plan_versions_conflicts_and_agreement,
         racing_plan_saves_never_overwrite,
         search_duplicates_and_access_log,
+        notes_keep_every_version_and_corrections_need_a_reason,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -18,8 +18,10 @@ use eenplan_domain::family::{
     Expertise, FamilyAccess, InvolvementError, InvolvementRole, MemberError, MemberKind,
     NetworkRelation, NewMember, Placement, Plan, Postcode, family_access,
 };
+use eenplan_domain::family::{Interaction, NoteChange, NoteError};
 use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
+use eenplan_store::NoteContent;
 use eenplan_store::{
     AccessEntry, Family, FamilyQuery, NewFamily, NewInvolvement, PlanSave, Principal, StoreError,
 };
@@ -746,6 +748,150 @@ pub async fn timeline(
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
             "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
         })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct NoteIn {
+    interaction: String,
+    happened_on: String,
+    #[serde(default)]
+    text: String,
+    reason: Option<String>,
+}
+
+fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
+    let Ok(interaction) = input.interaction.parse::<Interaction>() else {
+        return Err(invalid(&[(
+            "interaction",
+            "enum",
+            "Gebruik home_visit, office, phone, consultation of other.",
+        )]));
+    };
+    let happened_on = match input.happened_on.parse::<Date>() {
+        Ok(d) if d <= amsterdam_date(UtcTime::now()) => d,
+        _ => {
+            return Err(invalid(&[(
+                "happened_on",
+                "date",
+                "Gebruik jjjj-mm-dd, niet in de toekomst.",
+            )]));
+        }
+    };
+    if input.text.trim().is_empty() {
+        return Err(invalid(&[("text", "required", "Een notitie heeft tekst.")]));
+    }
+    Ok(NoteContent {
+        interaction,
+        happened_on,
+        text: input.text.clone(),
+    })
+}
+
+pub async fn notes(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    match async { state.store.read().await?.notes(&grant.family_id).await }.await {
+        Ok(notes) => Json(json!({ "notes": notes.iter().map(|n| json!({
+            "id": n.id, "author": { "id": n.author_id, "name": n.author_name }, "created_at": n.created_at,
+            "versions": n.versions.iter().map(|v| json!({
+                "version": v.version, "interaction": v.interaction.code(), "happened_on": v.happened_on.to_string(),
+                "text": v.text, "correction": v.correction, "reason": v.reason, "saved_at": v.saved_at,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn write_note(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: NoteIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let content = match note_content(&input) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let written = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .write_note(&p.actor(), &grant.family_id, &p.user_id, content)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match written.await {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn change_note(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, note_id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: NoteIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let content = match note_content(&input) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let changed = async {
+        let mut tx = state.store.write().await?;
+        let out = tx
+            .change_note(
+                &p.actor(),
+                &grant.family_id,
+                &note_id,
+                &p.user_id,
+                content,
+                input.reason.as_deref(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(out)
+    };
+    match changed.await {
+        Ok((version, change)) => {
+            Json(json!({ "version": version, "correction": change == NoteChange::Correction }))
+                .into_response()
+        }
+        Err(StoreError::Note(NoteError::NotAuthor)) => Problem::new(
+            StatusCode::FORBIDDEN,
+            "not-author",
+            "Alleen de auteur kan een notitie wijzigen",
+        )
+        .into_response(),
+        Err(StoreError::Note(e @ NoteError::CorrectionNeedsReason)) => {
+            invalid(&[("reason", "required", &e.to_string())])
+        }
+        Err(StoreError::NotFound(_)) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Deze notitie bestaat niet",
+        )
         .into_response(),
         Err(e) => internal(&e),
     }

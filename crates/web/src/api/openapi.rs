@@ -83,6 +83,12 @@ fn schemas() -> Value {
         "Plan": { "type": "object", "description": "Safety map, goals, scales (0-10), life domains with actions, conditions, review_date" },
         "PlanDocument": { "type": "object", "properties": { "version": { "type": "integer" }, "plan": { "$ref": "#/components/schemas/Plan" } } },
         "Agreement": { "type": "object", "properties": { "version": { "type": "integer" }, "member_ids": { "type": "array", "items": { "type": "string" } } }, "required": ["version", "member_ids"] },
+        "NewNote": { "type": "object", "properties": {
+            "interaction": { "type": "string", "enum": ["home_visit", "office", "phone", "consultation", "other"] },
+            "happened_on": { "type": "string", "format": "date" }, "text": { "type": "string" },
+            "reason": { "type": "string", "description": "Required for a correction, more than 24 hours after writing" } },
+            "required": ["interaction", "happened_on", "text"] },
+        "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
     })
 }

@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use crate::i18n::{Lang, Texts};
 
 pub struct TextField {
-    pub id: &'static str,
+    /// Unique in the page; `name` is what the form submits.
+    pub id: String,
+    pub name: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
     pub kind: &'static str,
@@ -23,13 +25,20 @@ impl TextField {
         error: Option<&'static str>,
     ) -> Self {
         Self {
-            id,
+            id: id.to_owned(),
+            name: id,
             label,
             hint: "",
             kind: "text",
             value: value.to_owned(),
             error,
         }
+    }
+
+    /// Makes the element id unique when one page repeats the same form.
+    pub fn suffix(mut self, suffix: &str) -> Self {
+        self.id = format!("{}-{suffix}", self.name);
+        self
     }
 
     pub fn hint(mut self, hint: &'static str) -> Self {

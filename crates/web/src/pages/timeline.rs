@@ -176,6 +176,32 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 format!("{} agreed to version {v} of the plan", names.join(", "))
             }
         }
+        "note_written" => {
+            let how = label::<eenplan_domain::family::Interaction>(
+                lang,
+                &s("interaction"),
+                eenplan_domain::family::Interaction::label_nl,
+                eenplan_domain::family::Interaction::label_en,
+            )
+            .to_lowercase();
+            if nl {
+                format!("{actor} schreef een notitie ({how}, {})", s("happened_on"))
+            } else {
+                format!("{actor} wrote a note ({how}, {})", s("happened_on"))
+            }
+        }
+        "note_changed" => {
+            let corrected = p
+                .get("correction")
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            match (nl, corrected) {
+                (true, true) => format!("{actor} corrigeerde een notitie: {}", s("reason")),
+                (true, false) => format!("{actor} wijzigde een notitie"),
+                (false, true) => format!("{actor} corrected a note: {}", s("reason")),
+                (false, false) => format!("{actor} edited a note"),
+            }
+        }
         other => other.to_owned(),
     };
     (when(lang, &e.recorded_at), text)
