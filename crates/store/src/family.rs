@@ -431,6 +431,40 @@ impl Tx {
         Ok(id)
     }
 
+    /// Ends a network member's part (moved away, no longer involved): never erased.
+    pub async fn end_network_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        id: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "ending a network member needs a reason".into(),
+            ));
+        }
+        let changed = self
+            .execute(
+                "UPDATE network_members SET ended_at = $3, end_reason = $4 WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
+                params![id, family_id, now(), reason.trim()],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("current network member {id}")));
+        }
+        self.append(
+            actor,
+            Event::NetworkMemberEnded {
+                family_id: family_id.to_owned(),
+                network_member_id: id.to_owned(),
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     async fn active_involvements(&mut self, family_id: &str) -> Result<Vec<Active>, StoreError> {
         self.fetch_all(
             "SELECT id, role, organisation_id, user_id FROM involvements WHERE family_id = $1 AND ended_at IS NULL",
@@ -538,6 +572,11 @@ impl Tx {
         involvement_id: &str,
         reason: &str,
     ) -> Result<(), StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "ending an involvement needs a reason".into(),
+            ));
+        }
         let active = self.active_involvements(family_id).await?;
         involvement::check_end(&active, involvement_id)?;
         self.execute(

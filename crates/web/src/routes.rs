@@ -153,6 +153,10 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::family::change_note),
         ),
         (
+            page(Method::POST, "/gezinnen/{family}/beeindigen", SIGNED_IN),
+            post(pages::family::end_someone),
+        ),
+        (
             page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
             get(pages::family::timeline),
         ),
@@ -499,6 +503,63 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ),
             put(api::families::change_note),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/members/{member}/end",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "endMember",
+                    summary: "Een gezinslid beëindigen (blijft bewaard)",
+                    request: Some("End"),
+                    responses: &[
+                        (204, "Beëindigd", None),
+                        (400, "Reden ontbreekt", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::end_member),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/network/{member}/end",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "endNetworkMember",
+                    summary: "Een netwerklid beëindigen (blijft bewaard)",
+                    request: Some("End"),
+                    responses: &[
+                        (204, "Beëindigd", None),
+                        (400, "Reden ontbreekt", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::end_network),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/involvements/{involvement}/end",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "endInvolvement",
+                    summary: "Een partner beëindigen; de regisseur alleen via een overdracht",
+                    request: Some("End"),
+                    responses: &[
+                        (204, "Beëindigd", None),
+                        (400, "Reden ontbreekt", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::families::end_involvement),
         ),
         (
             api(

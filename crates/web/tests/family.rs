@@ -996,3 +996,160 @@ async fn case_notes_edit_then_correct_and_keep_every_version() {
     );
     c.app.done().await;
 }
+
+#[tokio::test]
+async fn members_network_and_partners_are_ended_never_erased() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let page = b.get(&format!("/gezinnen/{id}")).await;
+    assert!(
+        page.body.contains("id=\"name-network\""),
+        "no duplicate ids between the forms"
+    );
+    let csrf = page.csrf();
+    b.post(
+        &format!("/gezinnen/{id}/netwerk"),
+        &[
+            ("csrf", &csrf),
+            ("name", "Buurman Kees"),
+            ("relation", "neighbour"),
+        ],
+    )
+    .await;
+    b.post(
+        &format!("/gezinnen/{id}/betrokkenen"),
+        &[
+            ("csrf", &csrf),
+            ("user_id", &c.thomas.user_id),
+            ("role", "partner"),
+        ],
+    )
+    .await;
+    let family = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    let sam = family.members[0].id.clone();
+    let kees = family.network[0].id.clone();
+    let thomas = family.partners().next().unwrap().id.clone();
+    let regisseur = family.regisseur().unwrap().id.clone();
+
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/beeindigen"),
+            &[
+                ("csrf", &csrf),
+                ("who", &format!("member:{sam}")),
+                ("end_reason", ""),
+            ],
+        )
+        .await;
+    assert!(r.body.contains("id=\"end_reason-error\""));
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/beeindigen"),
+            &[
+                ("csrf", &csrf),
+                ("who", &format!("involvement:{regisseur}")),
+                ("end_reason", "klaar"),
+            ],
+        )
+        .await;
+    assert!(
+        r.body.contains("De regisseur beëindig je niet"),
+        "the regisseur leaves only through a handover"
+    );
+    for who in [format!("member:{sam}"), format!("network:{kees}")] {
+        let r = b
+            .post(
+                &format!("/gezinnen/{id}/beeindigen"),
+                &[("csrf", &csrf), ("who", &who), ("end_reason", "Verhuisd")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{who}");
+    }
+    let token = c
+        .app
+        .session_token(&c.sanne, eenplan_store::SessionKind::Api)
+        .await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    assert_eq!(
+        c.app
+            .raw(
+                Method::POST,
+                &format!("/api/v1/families/{id}/involvements/{thomas}/end"),
+                &auth,
+                r#"{"reason":""}"#
+            )
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        c.app
+            .raw(
+                Method::POST,
+                &format!("/api/v1/families/{id}/involvements/{regisseur}/end"),
+                &auth,
+                r#"{"reason":"weg"}"#
+            )
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    assert_eq!(
+        c.app
+            .raw(
+                Method::POST,
+                &format!("/api/v1/families/{id}/involvements/{thomas}/end"),
+                &auth,
+                r#"{"reason":"Veiligheid hersteld"}"#
+            )
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+
+    let family = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        family.members[0].ended && family.network[0].ended,
+        "ended, still there"
+    );
+    assert!(
+        family
+            .involvements
+            .iter()
+            .any(|i| i.id == thomas && i.ended)
+    );
+    // Thomas no longer sees the file once his part has ended.
+    let mut t = c.app.signed_in_browser(&c.thomas).await;
+    assert_eq!(
+        t.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let timeline = b.get(&format!("/gezinnen/{id}/tijdlijn")).await;
+    assert!(
+        timeline.body.contains("Gezinslid beëindigd: Verhuisd")
+            && timeline.body.contains("Netwerklid beëindigd: Verhuisd")
+    );
+    c.app.done().await;
+}

@@ -129,6 +129,11 @@ pub enum Event {
         relation: String,
         safety_role: String,
     },
+    NetworkMemberEnded {
+        family_id: String,
+        network_member_id: String,
+        reason: String,
+    },
     /// Someone joins the family's circle; `handover_of` is set when they take over.
     InvolvementStarted {
         family_id: String,
@@ -200,6 +205,7 @@ impl Event {
             | Event::MemberAdded { family_id, .. }
             | Event::MemberEnded { family_id, .. }
             | Event::NetworkMemberAdded { family_id, .. }
+            | Event::NetworkMemberEnded { family_id, .. }
             | Event::InvolvementStarted { family_id, .. }
             | Event::InvolvementEnded { family_id, .. }
             | Event::Handover { family_id, .. }

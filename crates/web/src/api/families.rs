@@ -896,3 +896,118 @@ pub async fn change_note(
         Err(e) => internal(&e),
     }
 }
+
+#[derive(Debug, Deserialize)]
+struct EndIn {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Which part of the family's circle an end request is about.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Member,
+    Network,
+    Involvement,
+}
+
+async fn end_part(
+    state: &AppState,
+    visitor: &Visitor,
+    family_id: &str,
+    part: Part,
+    id: &str,
+    bytes: &Bytes,
+) -> Response {
+    let p = match who(visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: EndIn = match body(bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    if input.reason.trim().is_empty() {
+        return invalid(&[("reason", "required", "Geef de reden.")]);
+    }
+    let ended = async {
+        let mut tx = state.store.write().await?;
+        match part {
+            Part::Member => {
+                tx.end_member(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+            Part::Network => {
+                tx.end_network_member(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+            Part::Involvement => {
+                tx.end_involvement(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+        }
+        tx.commit().await
+    };
+    match ended.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
+            .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
+            .into_response(),
+        Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden in dit dossier").into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+pub async fn end_member(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Member,
+        &id,
+        &bytes,
+    )
+    .await
+}
+
+pub async fn end_network(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Network,
+        &id,
+        &bytes,
+    )
+    .await
+}
+
+pub async fn end_involvement(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Involvement,
+        &id,
+        &bytes,
+    )
+    .await
+}

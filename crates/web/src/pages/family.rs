@@ -624,12 +624,10 @@ async fn show_page(
             submit: t.add_network,
             warning: false,
             inputs: vec![
-                Input::Text(TextField::new(
-                    "name",
-                    t.f_name,
-                    &n.get("name"),
-                    err("network", "name"),
-                )),
+                Input::Text(
+                    TextField::new("name", t.f_name, &n.get("name"), err("network", "name"))
+                        .suffix("network"),
+                ),
                 Input::Select(ChoiceField {
                     id: "relation",
                     label: t.f_relation,
@@ -765,6 +763,51 @@ async fn show_page(
                 }
                 v
             },
+        },
+        FamilyForm {
+            title: t.end_title,
+            action: format!("/gezinnen/{}/beeindigen", family.id),
+            submit: t.end,
+            warning: false,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "who",
+                    label: t.f_end_who,
+                    options: family
+                        .members
+                        .iter()
+                        .filter(|m| !m.ended)
+                        .map(|m| Choice {
+                            value: format!("member:{}", m.id),
+                            label: format!(
+                                "{} ({})",
+                                m.name,
+                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+                            ),
+                            selected: false,
+                        })
+                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                            value: format!("network:{}", n.id),
+                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                            selected: false,
+                        }))
+                        .chain(family.partners().map(|i| Choice {
+                            value: format!("involvement:{}", i.id),
+                            label: format!("{} — {}", i.user_name, i.organisation_name),
+                            selected: false,
+                        }))
+                        .collect(),
+                    error: err("end", "who"),
+                }),
+                Input::Text(TextField::new(
+                    "end_reason",
+                    t.f_end_reason,
+                    &data_for("end")
+                        .map(|d| d.get("end_reason"))
+                        .unwrap_or_default(),
+                    err("end", "end_reason"),
+                )),
+            ],
         },
     ];
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
@@ -915,6 +958,86 @@ pub async fn add_network(
         &grant.family_id,
         Some(Returned {
             form: "network",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// Ends a member's, network member's or partner's part: kept, marked ended, journaled.
+pub async fn end_someone(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let reason = data.get("end_reason");
+    if reason.is_empty() {
+        errs.insert("end_reason", t.err_required);
+    }
+    let who = data.get("who");
+    let Some((kind, id)) = who.split_once(':') else {
+        errs.insert("who", t.err_choose);
+        return show_page(
+            &state,
+            &headers,
+            &visitor,
+            &grant.family_id,
+            Some(Returned {
+                form: "end",
+                data,
+                errors: errs,
+                warning: false,
+            }),
+        )
+        .await;
+    };
+    if errs.is_empty() {
+        let ended = async {
+            let mut tx = state.store.write().await?;
+            match kind {
+                "member" => {
+                    tx.end_member(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+                "network" => {
+                    tx.end_network_member(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+                _ => {
+                    tx.end_involvement(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+            }
+            tx.commit().await
+        };
+        match ended.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
+                errs.insert("who", t.err_regisseur_leaves);
+            }
+            Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => {
+                errs.insert("who", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "end",
             data,
             errors: errs,
             warning: false,

@@ -131,6 +131,13 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 format!("{who} added as {role}{expertise}")
             }
         }
+        "network_member_ended" => {
+            if nl {
+                format!("Netwerklid beëindigd: {}", s("reason"))
+            } else {
+                format!("Network member ended: {}", s("reason"))
+            }
+        }
         "involvement_ended" => {
             if nl {
                 format!("Betrokkenheid beëindigd: {}", s("reason"))
