@@ -13,24 +13,22 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::access::{Involved, Viewer};
 use eenplan_domain::family::{
-    Expertise, FamilyAccess, InvolvementError, InvolvementRole, MemberError, MemberKind,
-    NetworkRelation, NewMember, Placement, Plan, Postcode, family_access,
+    Expertise, InvolvementError, InvolvementRole, MemberError, MemberKind, NetworkRelation,
+    NewMember, Placement, Plan, Postcode,
 };
 use eenplan_domain::family::{Interaction, NoteChange, NoteError};
-use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::NoteContent;
 use eenplan_store::{
-    AccessEntry, Family, FamilyQuery, NewFamily, NewInvolvement, PlanSave, Principal, StoreError,
+    Family, FamilyQuery, NewFamily, NewInvolvement, PlanSave, Principal, StoreError,
 };
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Visitor;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::{AppState, Problem};
 
@@ -139,65 +137,18 @@ pub async fn search(
         date_of_birth: dob,
         postcode,
     };
-    let led_team = p
-        .roles
-        .contains(&Role::TeamLead)
-        .then_some(p.team_id.as_deref())
-        .flatten();
     let found = async {
-        let mut tx = state.store.read().await?;
-        let mut visible = Vec::new();
-        for c in tx.search_families(&p.user_id, led_team, &query).await? {
-            if let Some(facts) = tx.access_facts(&c.id).await? {
-                let involved: Vec<Involved<'_>> = facts
-                    .iter()
-                    .map(|(u, r, t)| Involved {
-                        user_id: u,
-                        role: *r,
-                        team_id: t.as_deref(),
-                    })
-                    .collect();
-                if matches!(
-                    family_access(
-                        Viewer {
-                            user_id: &p.user_id,
-                            team_id: p.team_id.as_deref(),
-                            roles: &p.roles
-                        },
-                        &involved
-                    ),
-                    FamilyAccess::Granted(_)
-                ) {
-                    visible.push(c);
-                }
-            }
-        }
-        drop(tx);
+        let visible = visible_families(&state, p, &query).await?;
         let mut w = state.store.write().await?;
-        w.log_access(&AccessEntry {
-            event: "search",
-            granted: true,
-            basis: None,
-            user_id: p.user_id.clone(),
-            organisation_id: p.organisation_id.clone(),
-            role: p
-                .roles
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(","),
-            on_behalf_of: None,
-            family_id: None,
-            data: format!(
-                "api search name={:?} birth={:?} postcode={:?} results={}",
-                q.name,
-                q.date_of_birth,
-                q.postcode,
-                visible.len()
-            ),
-            client_address: client.clone(),
-        })
-        .await?;
+        let data = format!(
+            "api search name={:?} birth={:?} postcode={:?} results={}",
+            q.name,
+            q.date_of_birth,
+            q.postcode,
+            visible.len()
+        );
+        w.log_access(&access_entry(p, "search", None, None, data, &client))
+            .await?;
         w.commit().await?;
         Ok::<_, StoreError>(visible)
     };
@@ -338,23 +289,14 @@ pub async fn create(
             )
             .await?;
         }
-        tx.log_access(&AccessEntry {
-            event: "create",
-            granted: true,
-            basis: None,
-            user_id: p.user_id.clone(),
-            organisation_id: p.organisation_id.clone(),
-            role: p
-                .roles
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(","),
-            on_behalf_of: None,
-            family_id: Some(id.clone()),
-            data: "api family file opened".into(),
-            client_address: client.clone(),
-        })
+        tx.log_access(&access_entry(
+            p,
+            "create",
+            None,
+            Some(id.clone()),
+            "api family file opened".into(),
+            &client,
+        ))
         .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(id)

@@ -64,48 +64,23 @@ pub async fn guard(
         let facts = state.store.read().await?.access_facts(&family_id).await?;
         let access = match &facts {
             None => FamilyAccess::Denied,
-            Some(facts) => {
-                let involved: Vec<Involved<'_>> = facts
-                    .iter()
-                    .map(|(user, role, team)| Involved {
-                        user_id: user,
-                        role: *role,
-                        team_id: team.as_deref(),
-                    })
-                    .collect();
-                family_access(
-                    Viewer {
-                        user_id: &principal.user_id,
-                        team_id: principal.team_id.as_deref(),
-                        roles: &principal.roles,
-                    },
-                    &involved,
-                )
-            }
+            Some(facts) => decide(&principal, facts),
         };
         let basis = match access {
             FamilyAccess::Granted(b) => Some(b),
             FamilyAccess::Denied => None,
         };
         let mut tx = state.store.write().await?;
-        tx.log_access(&AccessEntry {
-            event: event_name,
-            granted: basis.is_some(),
-            basis: basis.map(Basis::code),
-            user_id: principal.user_id.clone(),
-            organisation_id: principal.organisation_id.clone(),
-            role: principal
-                .roles
-                .iter()
-                .map(|r| r.code())
-                .collect::<Vec<_>>()
-                .join(","),
-            on_behalf_of: None,
-            family_id: Some(family_id.clone()),
+        let mut entry = access_entry(
+            &principal,
+            event_name,
+            basis,
+            Some(family_id.clone()),
             data,
-            client_address: client,
-        })
-        .await?;
+            &client,
+        );
+        entry.granted = basis.is_some();
+        tx.log_access(&entry).await?;
         tx.commit().await?;
         Ok::<_, StoreError>(basis)
     };
@@ -130,4 +105,85 @@ fn not_found(surface: Surface, req: &Request, visitor: &Visitor) -> Response {
             .into_response(),
         Surface::Page => pages::errors::not_found_page(req.headers(), visitor, req.uri().path()),
     }
+}
+
+/// An access-log line for `principal` (NEN 7513: event, user, acting organisation and
+/// roles, client, which data, where from).
+pub fn access_entry(
+    principal: &eenplan_store::Principal,
+    event: &'static str,
+    basis: Option<Basis>,
+    family_id: Option<String>,
+    data: String,
+    client_address: &str,
+) -> AccessEntry {
+    AccessEntry {
+        event,
+        granted: true,
+        basis: basis.map(Basis::code),
+        user_id: principal.user_id.clone(),
+        organisation_id: principal.organisation_id.clone(),
+        role: principal
+            .roles
+            .iter()
+            .map(|r| r.code())
+            .collect::<Vec<_>>()
+            .join(","),
+        on_behalf_of: None,
+        family_id,
+        data,
+        client_address: client_address.to_owned(),
+    }
+}
+
+/// The files matching `query` that `principal` may see. The SQL only narrows the
+/// candidates; `family_access` decides each one, as for opening a file.
+pub async fn visible_families(
+    state: &AppState,
+    principal: &eenplan_store::Principal,
+    query: &eenplan_store::FamilyQuery,
+) -> Result<Vec<eenplan_store::FamilySummary>, StoreError> {
+    let led_team = principal
+        .roles
+        .contains(&eenplan_domain::role::Role::TeamLead)
+        .then_some(principal.team_id.as_deref())
+        .flatten();
+    let mut tx = state.store.read().await?;
+    let mut visible = Vec::new();
+    for candidate in tx
+        .search_families(&principal.user_id, led_team, query)
+        .await?
+    {
+        if let Some(facts) = tx.access_facts(&candidate.id).await?
+            && matches!(decide(principal, &facts), FamilyAccess::Granted(_))
+        {
+            visible.push(candidate);
+        }
+    }
+    Ok(visible)
+}
+
+/// The domain's access rule applied to the stored facts of one family.
+fn decide(
+    principal: &eenplan_store::Principal,
+    facts: &[(
+        String,
+        eenplan_domain::family::InvolvementRole,
+        Option<String>,
+    )],
+) -> FamilyAccess {
+    let involved: Vec<Involved<'_>> = facts
+        .iter()
+        .map(|(user, role, team)| Involved {
+            user_id: user,
+            role: *role,
+            team_id: team.as_deref(),
+        })
+        .collect();
+    let viewer = Viewer {
+        user_id: &principal.user_id,
+        team_id: principal.team_id.as_deref(),
+        roles: &principal.roles,
+    };
+    family_access(viewer, &involved)
 }

@@ -10,17 +10,14 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::access::{Involved, Viewer};
 use eenplan_domain::family::{
-    ActionStatus, DomainPlan, Expertise, FamilyAccess, Interaction, InvolvementError,
-    InvolvementRole, LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError,
-    Plan, PlanAction, PlanChange, Postcode, Scale, diff, family_access,
+    ActionStatus, DomainPlan, Expertise, Interaction, InvolvementError, InvolvementRole,
+    LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError, Plan, PlanAction,
+    PlanChange, Postcode, Scale, diff,
 };
-use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{
-    AccessEntry, Family, FamilyQuery, NewFamily, NewInvolvement, NoteContent, PlanSave, Principal,
-    StoreError,
+    Family, FamilyQuery, NewFamily, NewInvolvement, NoteContent, PlanSave, Principal, StoreError,
 };
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -31,7 +28,7 @@ use super::form::{
 use super::{Shell, errors, render};
 use crate::AppState;
 use crate::auth::Visitor;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
 
@@ -52,14 +49,6 @@ fn parse_date(text: &str) -> Option<Date> {
     text.trim().parse::<Date>().ok()
 }
 
-fn roles_text(p: &Principal) -> String {
-    p.roles
-        .iter()
-        .map(|r| r.code())
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 /// Access-log line for actions that are not about one file yet (search, create).
 async fn log(
     state: &AppState,
@@ -70,19 +59,8 @@ async fn log(
     client: &str,
 ) -> Result<(), StoreError> {
     let mut tx = state.store.write().await?;
-    tx.log_access(&AccessEntry {
-        event,
-        granted: true,
-        basis: None,
-        user_id: p.user_id.clone(),
-        organisation_id: p.organisation_id.clone(),
-        role: roles_text(p),
-        on_behalf_of: None,
-        family_id,
-        data,
-        client_address: client.to_owned(),
-    })
-    .await?;
+    tx.log_access(&access_entry(p, event, None, family_id, data, client))
+        .await?;
     tx.commit().await
 }
 
@@ -139,38 +117,7 @@ pub async fn search(
             date_of_birth: dob,
             postcode,
         };
-        let led_team = p
-            .roles
-            .contains(&Role::TeamLead)
-            .then_some(p.team_id.as_deref())
-            .flatten();
-        let found = async {
-            let mut tx = state.store.read().await?;
-            let candidates = tx.search_families(&p.user_id, led_team, &query).await?;
-            // The SQL narrowed the candidates; the domain rule decides each one.
-            let mut visible = Vec::new();
-            for c in candidates {
-                if let Some(facts) = tx.access_facts(&c.id).await? {
-                    let involved: Vec<Involved<'_>> = facts
-                        .iter()
-                        .map(|(u, r, team)| Involved {
-                            user_id: u,
-                            role: *r,
-                            team_id: team.as_deref(),
-                        })
-                        .collect();
-                    let viewer = Viewer {
-                        user_id: &p.user_id,
-                        team_id: p.team_id.as_deref(),
-                        roles: &p.roles,
-                    };
-                    if matches!(family_access(viewer, &involved), FamilyAccess::Granted(_)) {
-                        visible.push(c);
-                    }
-                }
-            }
-            Ok::<_, StoreError>(visible)
-        };
+        let found = visible_families(&state, p, &query);
         match found.await {
             Ok(r) => r,
             Err(e) => return failed(&e, &headers),
