@@ -367,6 +367,57 @@ impl Tx {
         Ok(id)
     }
 
+    /// Corrects a member's details (a typing error, a new surname). The record shows the
+    /// correct details; the journal keeps the old ones and the reason.
+    pub async fn correct_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        member_id: &str,
+        member: NewMember,
+        reason: &str,
+        today: Date,
+    ) -> Result<(), StoreError> {
+        check_member(&member, today)?;
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid("a correction needs a reason".into()));
+        }
+        let old = self
+            .family(family_id)
+            .await?
+            .and_then(|f| {
+                f.members
+                    .into_iter()
+                    .find(|m| m.id == member_id && !m.ended)
+            })
+            .ok_or_else(|| StoreError::NotFound(format!("current member {member_id}")))?;
+        let name = member.name.trim().to_owned();
+        let dob = member.date_of_birth.map(|d| d.to_string());
+        self.execute(
+            "UPDATE family_members SET kind = $3, name = $4, name_search = $5, date_of_birth = $6, has_custody = $7 WHERE id = $1 AND family_id = $2",
+            params![member_id, family_id, member.kind.code(), &name, name.to_lowercase(), dob.clone(), member.has_custody],
+        )
+        .await?;
+        let view = |kind: MemberKind, name: &str, dob: Option<String>, custody: bool| serde_json::json!({ "kind": kind.code(), "name": name, "date_of_birth": dob, "has_custody": custody });
+        self.append(
+            actor,
+            Event::MemberCorrected {
+                family_id: family_id.to_owned(),
+                member_id: member_id.to_owned(),
+                before: view(
+                    old.kind,
+                    &old.name,
+                    old.date_of_birth.map(|d| d.to_string()),
+                    old.has_custody,
+                ),
+                after: view(member.kind, &name, dob, member.has_custody),
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     /// Ends a membership (moved out, came of age, corrected): never erased.
     pub async fn end_member(
         &mut self,

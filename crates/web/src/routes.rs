@@ -157,6 +157,14 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::family::end_someone),
         ),
         (
+            page(
+                Method::POST,
+                "/gezinnen/{family}/leden/corrigeren",
+                SIGNED_IN,
+            ),
+            post(pages::family::correct_member),
+        ),
+        (
             page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
             get(pages::family::timeline),
         ),
@@ -560,6 +568,25 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ),
             post(api::families::end_involvement),
+        ),
+        (
+            api(
+                Method::PUT,
+                "/api/v1/families/{family}/members/{member}",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "correctMember",
+                    summary: "De gegevens van een gezinslid corrigeren (met reden; het journaal bewaart de oude)",
+                    request: Some("MemberCorrection"),
+                    responses: &[
+                        (204, "Gecorrigeerd", None),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            put(api::families::correct_member),
         ),
         (
             api(

@@ -1153,3 +1153,124 @@ async fn members_network_and_partners_are_ended_never_erased() {
     );
     c.app.done().await;
 }
+
+#[tokio::test]
+async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let sam = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap()
+        .members[0]
+        .id
+        .clone();
+    let form = |reason: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("member", sam.clone()),
+            ("correct_kind", "child".to_owned()),
+            ("name", "Sem Jansen".to_owned()),
+            ("date_of_birth", "2016-04-12".to_owned()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let without = form("");
+    let without: Vec<(&str, &str)> = without.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b
+        .post(&format!("/gezinnen/{id}/leden/corrigeren"), &without)
+        .await;
+    assert!(
+        r.body.contains("id=\"reason-correct-error\""),
+        "the reason is asked at the field"
+    );
+    let with = form("Naam en datum verkeerd overgenomen");
+    let with: Vec<(&str, &str)> = with.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        b.post(&format!("/gezinnen/{id}/leden/corrigeren"), &with)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    let family = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(family.members[0].name, "Sem Jansen");
+    let timeline = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .timeline(&id)
+        .await
+        .unwrap();
+    let corrected = timeline
+        .iter()
+        .find(|e| e.kind == "member_corrected")
+        .expect("journaled");
+    assert!(
+        corrected.payload.contains("Sam Jansen") && corrected.payload.contains("Sem Jansen"),
+        "before and after kept"
+    );
+
+    let token = c
+        .app
+        .session_token(&c.sanne, eenplan_store::SessionKind::Api)
+        .await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let r = c
+        .app
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/families/{id}/members/{sam}"),
+            &auth,
+            r#"{"kind":"child","name":"Sem Jansen","date_of_birth":"2016-04-12"}"#,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("reason"))
+    );
+    let r = c
+        .app
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/families/{id}/members/{sam}"),
+            &auth,
+            r#"{"kind":"household","name":"Sem Jansen","has_custody":true,"reason":"x"}"#,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::BAD_REQUEST,
+        "custody only for a parent"
+    );
+    let r = c.app.raw(Method::PUT, &format!("/api/v1/families/{id}/members/{sam}"), &auth, r#"{"kind":"child","name":"Sem Jansen-de Vries","date_of_birth":"2016-04-12","reason":"Achternaam gewijzigd"}"#).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(
+        b.get(&format!("/gezinnen/{id}/tijdlijn"))
+            .await
+            .body
+            .contains("corrigeerde de gegevens van Sem Jansen-de Vries: Achternaam gewijzigd")
+    );
+    c.app.done().await;
+}

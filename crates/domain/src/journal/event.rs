@@ -117,6 +117,14 @@ pub enum Event {
         date_of_birth: Option<String>,
         has_custody: bool,
     },
+    /// A member's details corrected; the journal keeps what they were.
+    MemberCorrected {
+        family_id: String,
+        member_id: String,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        reason: String,
+    },
     MemberEnded {
         family_id: String,
         member_id: String,
@@ -204,6 +212,7 @@ impl Event {
             Event::FamilyOpened { family_id, .. }
             | Event::MemberAdded { family_id, .. }
             | Event::MemberEnded { family_id, .. }
+            | Event::MemberCorrected { family_id, .. }
             | Event::NetworkMemberAdded { family_id, .. }
             | Event::NetworkMemberEnded { family_id, .. }
             | Event::InvolvementStarted { family_id, .. }

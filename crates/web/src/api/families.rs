@@ -953,3 +953,75 @@ pub async fn end_involvement(
     )
     .await
 }
+
+#[derive(Debug, Deserialize)]
+struct CorrectionIn {
+    #[serde(flatten)]
+    member: MemberIn,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn correct_member(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, member_id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: CorrectionIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
+        return invalid(&[("kind", "enum", "Gebruik child, parent of household.")]);
+    };
+    let dob = match input
+        .member
+        .date_of_birth
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse::<Date>)
+        .transpose()
+    {
+        Ok(d) => d,
+        Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
+    };
+    if input.reason.trim().is_empty() {
+        return invalid(&[("reason", "required", "Geef de reden van de correctie.")]);
+    }
+    let member = NewMember {
+        kind,
+        name: input.member.name.clone(),
+        date_of_birth: dob,
+        has_custody: input.member.has_custody,
+    };
+    let corrected = async {
+        let mut tx = state.store.write().await?;
+        tx.correct_member(
+            &p.actor(),
+            &grant.family_id,
+            &member_id,
+            member,
+            &input.reason,
+            amsterdam_date(UtcTime::now()),
+        )
+        .await?;
+        tx.commit().await
+    };
+    match corrected.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::Member(e)) => invalid(&[("member", "rule", &e.to_string())]),
+        Err(StoreError::NotFound(_)) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Geen huidig gezinslid met dit id",
+        )
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}

@@ -88,6 +88,10 @@ fn schemas() -> Value {
             "happened_on": { "type": "string", "format": "date" }, "text": { "type": "string" },
             "reason": { "type": "string", "description": "Required for a correction, more than 24 hours after writing" } },
             "required": ["interaction", "happened_on", "text"] },
+        "MemberCorrection": { "type": "object", "properties": {
+            "kind": { "type": "string", "enum": ["child", "parent", "household"] }, "name": { "type": "string" },
+            "date_of_birth": { "type": "string", "format": "date" }, "has_custody": { "type": "boolean" }, "reason": { "type": "string" } },
+            "required": ["kind", "name", "reason"] },
         "End": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }

@@ -712,6 +712,76 @@ async fn show_page(
             },
         },
         FamilyForm {
+            title: t.correct_member,
+            action: format!("/gezinnen/{}/leden/corrigeren", family.id),
+            submit: t.correct_member,
+            warning: false,
+            inputs: {
+                let d = data_for("correct").unwrap_or(&empty);
+                vec![
+                    Input::Select(ChoiceField {
+                        id: "member",
+                        label: t.f_end_who,
+                        options: family
+                            .members
+                            .iter()
+                            .filter(|m| !m.ended)
+                            .map(|m| Choice {
+                                value: m.id.clone(),
+                                label: m.name.clone(),
+                                selected: d.get("member") == m.id,
+                            })
+                            .collect(),
+                        error: err("correct", "member"),
+                    }),
+                    Input::Select(ChoiceField {
+                        id: "correct_kind",
+                        label: t.f_member_kind,
+                        options: choices(
+                            MemberKind::ALL,
+                            |k| k.code().into(),
+                            |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                            &d.get("correct_kind"),
+                        ),
+                        error: None,
+                    }),
+                    Input::Text(
+                        TextField::new("name", t.f_name, &d.get("name"), err("correct", "name"))
+                            .suffix("correct"),
+                    ),
+                    Input::Text(
+                        TextField::new(
+                            "date_of_birth",
+                            t.f_birth_date,
+                            &d.get("date_of_birth"),
+                            err("correct", "date_of_birth"),
+                        )
+                        .kind("date")
+                        .suffix("correct"),
+                    ),
+                    Input::Checks(ChoiceField {
+                        id: "correct_custody",
+                        label: t.f_custody,
+                        options: vec![Choice {
+                            value: "yes".into(),
+                            label: t.f_custody.into(),
+                            selected: !d.all("correct_custody").is_empty(),
+                        }],
+                        error: err("correct", "custody"),
+                    }),
+                    Input::Text(
+                        TextField::new(
+                            "reason",
+                            t.f_correct_reason,
+                            &d.get("reason"),
+                            err("correct", "reason"),
+                        )
+                        .suffix("correct"),
+                    ),
+                ]
+            },
+        },
+        FamilyForm {
             title: t.end_title,
             action: format!("/gezinnen/{}/beeindigen", family.id),
             submit: t.end,
@@ -905,6 +975,89 @@ pub async fn add_network(
         &grant.family_id,
         Some(Returned {
             form: "network",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// Corrects a member's details; the journal keeps the old ones.
+pub async fn correct_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let kind = data
+        .get("correct_kind")
+        .parse::<MemberKind>()
+        .unwrap_or(MemberKind::Child);
+    let dob_text = data.get("date_of_birth");
+    let dob = if dob_text.is_empty() {
+        None
+    } else {
+        parse_date(&dob_text).or_else(|| {
+            errs.insert("date_of_birth", t.err_date);
+            None
+        })
+    };
+    if data.get("reason").is_empty() {
+        errs.insert("reason", t.err_required);
+    }
+    if errs.is_empty() {
+        let member = NewMember {
+            kind,
+            name: data.get("name"),
+            date_of_birth: dob,
+            has_custody: !data.all("correct_custody").is_empty(),
+        };
+        let corrected = async {
+            let mut tx = state.store.write().await?;
+            tx.correct_member(
+                &p.actor(),
+                &grant.family_id,
+                &data.get("member"),
+                member,
+                &data.get("reason"),
+                today(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match corrected.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Member(e)) => {
+                let (field, msg) = match e {
+                    MemberError::Name => ("name", t.err_required),
+                    MemberError::CustodyNotParent => ("custody", t.err_custody),
+                    MemberError::ChildWithoutBirthDate
+                    | MemberError::BornInFuture
+                    | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
+                };
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("member", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "correct",
             data,
             errors: errs,
             warning: false,
