@@ -49,6 +49,34 @@ fn parse_date(text: &str) -> Option<Date> {
     text.trim().parse::<Date>().ok()
 }
 
+/// Which field a member rule points at, and what to tell the professional.
+fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
+    match e {
+        MemberError::Name => ("name", t.err_required),
+        MemberError::CustodyNotParent => ("custody", t.err_custody),
+        MemberError::ChildWithoutBirthDate
+        | MemberError::BornInFuture
+        | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
+    }
+}
+
+/// An optional date field: empty is none, anything else must be a date.
+fn optional_date(
+    data: &FormData,
+    field: &'static str,
+    t: &Texts,
+    errs: &mut Errors,
+) -> Option<Date> {
+    let text = data.get(field);
+    if text.is_empty() {
+        return None;
+    }
+    parse_date(&text).or_else(|| {
+        errs.insert(field, t.err_date);
+        None
+    })
+}
+
 /// Access-log line for actions that are not about one file yet (search, create).
 async fn log(
     state: &AppState,
@@ -878,15 +906,7 @@ pub async fn add_member(
         .get("kind")
         .parse::<MemberKind>()
         .unwrap_or(MemberKind::Child);
-    let dob_text = data.get("date_of_birth");
-    let dob = if dob_text.is_empty() {
-        None
-    } else {
-        parse_date(&dob_text).or_else(|| {
-            errs.insert("date_of_birth", t.err_date);
-            None
-        })
-    };
+    let dob = optional_date(&data, "date_of_birth", t, &mut errs);
     if errs.is_empty() {
         let member = NewMember {
             kind,
@@ -903,13 +923,7 @@ pub async fn add_member(
         match added.await {
             Ok(()) => return back(&grant.family_id),
             Err(StoreError::Member(e)) => {
-                let (field, msg) = match e {
-                    MemberError::Name => ("name", t.err_required),
-                    MemberError::CustodyNotParent => ("custody", t.err_custody),
-                    MemberError::ChildWithoutBirthDate
-                    | MemberError::BornInFuture
-                    | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
-                };
+                let (field, msg) = member_error(t, e);
                 errs.insert(field, msg);
             }
             Err(e) => return failed(&e, &headers),
@@ -1001,15 +1015,7 @@ pub async fn correct_member(
         .get("correct_kind")
         .parse::<MemberKind>()
         .unwrap_or(MemberKind::Child);
-    let dob_text = data.get("date_of_birth");
-    let dob = if dob_text.is_empty() {
-        None
-    } else {
-        parse_date(&dob_text).or_else(|| {
-            errs.insert("date_of_birth", t.err_date);
-            None
-        })
-    };
+    let dob = optional_date(&data, "date_of_birth", t, &mut errs);
     if data.get("reason").is_empty() {
         errs.insert("reason", t.err_required);
     }
@@ -1036,13 +1042,7 @@ pub async fn correct_member(
         match corrected.await {
             Ok(()) => return back(&grant.family_id),
             Err(StoreError::Member(e)) => {
-                let (field, msg) = match e {
-                    MemberError::Name => ("name", t.err_required),
-                    MemberError::CustodyNotParent => ("custody", t.err_custody),
-                    MemberError::ChildWithoutBirthDate
-                    | MemberError::BornInFuture
-                    | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
-                };
+                let (field, msg) = member_error(t, e);
                 errs.insert(field, msg);
             }
             Err(StoreError::NotFound(_)) => {
