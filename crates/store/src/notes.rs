@@ -1,8 +1,9 @@
 //! Case notes and all their versions.
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::{Interaction, NoteChange, NoteError, note_change};
+use eenplan_domain::family::{Interaction, NoteChange, check_note, note_change};
 use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::time::amsterdam_date;
 use jiff::civil::Date;
 
 use crate::{StoreError, Tx, ids, params};
@@ -50,11 +51,10 @@ impl Tx {
         author_id: &str,
         content: NoteContent,
     ) -> Result<String, StoreError> {
-        if content.text.trim().is_empty() {
-            return Err(NoteError::Empty.into());
-        }
+        let at = UtcTime::now();
+        check_note(&content.text, content.happened_on, amsterdam_date(at))?;
         let id = ids::new_id();
-        let now = UtcTime::now().to_rfc3339();
+        let now = at.to_rfc3339();
         self.execute(
             "INSERT INTO case_notes (id, family_id, author_id, created_at) VALUES ($1, $2, $3, $4)",
             params![&id, family_id, author_id, &now],
@@ -144,9 +144,8 @@ impl Tx {
         content: NoteContent,
         reason: Option<&str>,
     ) -> Result<(i64, NoteChange), StoreError> {
-        if content.text.trim().is_empty() {
-            return Err(NoteError::Empty.into());
-        }
+        let now = UtcTime::now();
+        check_note(&content.text, content.happened_on, amsterdam_date(now))?;
         let row = self
             .fetch_optional(
                 "SELECT author_id, created_at, (SELECT MAX(version) FROM case_note_versions WHERE note_id = $1) \
@@ -157,7 +156,6 @@ impl Tx {
             .ok_or_else(|| StoreError::NotFound(format!("note {note_id}")))?;
         let created =
             UtcTime::parse(&row.text(1)?).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let now = UtcTime::now();
         let change = note_change(
             &row.text(0)?,
             editor_id,

@@ -1274,3 +1274,114 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
     );
     c.app.done().await;
 }
+
+/// The date rules live in the domain; pages and API only report where they point, and
+/// a refused file is not half-opened.
+#[tokio::test]
+async fn future_dates_are_refused_by_the_domain_through_pages_and_api() {
+    let c = circle().await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get("/gezinnen/nieuw").await.csrf();
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("label", "Gezin Toekomst"),
+        ("street", "Laan"),
+        ("house_number", "1"),
+        ("postcode", "3562 JW"),
+        ("city", "Utrecht"),
+        ("child_name", "Nog Niet Geboren"),
+        ("child_birth", "2999-01-01"),
+        ("confirm", "yes"),
+    ];
+    let r = b.post("/gezinnen/nieuw", &form).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"child_birth-error\""), "{}", r.body);
+    let token = c
+        .app
+        .session_token(&c.sanne, eenplan_store::SessionKind::Api)
+        .await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let body = serde_json::json!({ "label": "Gezin Toekomst", "street": "Laan", "house_number": "2", "postcode": "3562 JW", "city": "Utrecht",
+        "children": [{ "name": "Nog Niet Geboren", "date_of_birth": "2999-01-01" }], "confirm_not_duplicate": true });
+    let r = c
+        .app
+        .raw(Method::POST, "/api/v1/families", &auth, &body.to_string())
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("children"))
+    );
+    let mut tx = c.app.store.read().await.unwrap();
+    assert!(
+        tx.search_families(
+            &c.sanne.user_id,
+            None,
+            &eenplan_store::FamilyQuery::default()
+        )
+        .await
+        .unwrap()
+        .is_empty(),
+        "nothing half-opened"
+    );
+    drop(tx);
+
+    let id = open_file(&c).await;
+    let csrf = b.get(&format!("/gezinnen/{id}/notities")).await.csrf();
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/notities"),
+            &[
+                ("csrf", &csrf),
+                ("interaction", "phone"),
+                ("happened_on", "2999-01-01"),
+                ("text", "Later"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("id=\"happened_on-error\"")
+            && r.body.contains("Deze datum ligt in de toekomst")
+    );
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/notes"),
+            &auth,
+            r#"{"interaction":"phone","happened_on":"2999-01-01","text":"Later"}"#,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("happened_on"))
+    );
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/notes"),
+            &auth,
+            r#"{"interaction":"phone","happened_on":"2026-11-01","text":"  "}"#,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("text"))
+    );
+    assert!(
+        c.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .notes(&id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    c.app.done().await;
+}

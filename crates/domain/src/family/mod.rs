@@ -14,7 +14,7 @@ pub use involvement::{
     place_involvement,
 };
 pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_member};
-pub use note::{Interaction, NoteChange, NoteError, note_change};
+pub use note::{Interaction, NoteChange, NoteError, check_note, note_change};
 pub use plan::{
     ActionStatus, DomainPlan, LifeDomain, Overdue, Plan, PlanAction, PlanChange, PlanError,
     SaveOutcome, Scale, check_save, diff,

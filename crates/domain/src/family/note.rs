@@ -2,6 +2,7 @@
 //! for a limited time; after that, a change is a correction with a reason, shown as
 //! such. Every version is kept (DESIGN rule 5).
 
+use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::codes::code_list;
@@ -35,6 +36,19 @@ pub enum NoteError {
     CorrectionNeedsReason,
     #[error("a note needs text")]
     Empty,
+    #[error("a note records something that happened: its date cannot lie in the future")]
+    InFuture,
+}
+
+/// A note's text and date, as of `today` (the Dutch date).
+pub fn check_note(text: &str, happened_on: Date, today: Date) -> Result<(), NoteError> {
+    if text.trim().is_empty() {
+        Err(NoteError::Empty)
+    } else if happened_on > today {
+        Err(NoteError::InFuture)
+    } else {
+        Ok(())
+    }
 }
 
 /// Decides whether `editor` may change a note written by `author` at `created_at`.
@@ -60,6 +74,17 @@ pub fn note_change(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_need_text_and_a_date_that_has_been() {
+        let today = jiff::civil::date(2026, 11, 22);
+        assert_eq!(check_note("Huisbezoek", today, today), Ok(()));
+        assert_eq!(check_note("  ", today, today), Err(NoteError::Empty));
+        assert_eq!(
+            check_note("Huisbezoek", jiff::civil::date(2026, 11, 23), today),
+            Err(NoteError::InFuture)
+        );
+    }
 
     #[test]
     fn edit_window_then_corrections() {

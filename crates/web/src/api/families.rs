@@ -224,13 +224,11 @@ pub async fn create(
     let mut children = Vec::new();
     for c in &input.children {
         match c.date_of_birth.parse::<Date>() {
-            Ok(d) if d <= today && !c.name.trim().is_empty() => {
-                children.push((c.name.trim().to_owned(), d))
-            }
-            _ => errs.push((
+            Ok(d) => children.push((c.name.trim().to_owned(), d)),
+            Err(_) => errs.push((
                 "children",
-                "child",
-                "Elk kind heeft een naam en een geboortedatum (jjjj-mm-dd, niet in de toekomst).",
+                "date",
+                "Elk kind heeft een geboortedatum als jjjj-mm-dd.",
             )),
         }
     }
@@ -303,6 +301,8 @@ pub async fn create(
     };
     match opened.await {
         Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
+        // A child's details broke a member rule: nothing was opened (one transaction).
+        Err(StoreError::Member(e)) => invalid(&[("children", "rule", &e.to_string())]),
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
             .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
             .into_response(),
@@ -712,24 +712,24 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
             "Gebruik home_visit, office, phone, consultation of other.",
         )]));
     };
-    let happened_on = match input.happened_on.parse::<Date>() {
-        Ok(d) if d <= amsterdam_date(UtcTime::now()) => d,
-        _ => {
-            return Err(invalid(&[(
-                "happened_on",
-                "date",
-                "Gebruik jjjj-mm-dd, niet in de toekomst.",
-            )]));
-        }
+    let Ok(happened_on) = input.happened_on.parse::<Date>() else {
+        return Err(invalid(&[("happened_on", "date", "Gebruik jjjj-mm-dd.")]));
     };
-    if input.text.trim().is_empty() {
-        return Err(invalid(&[("text", "required", "Een notitie heeft tekst.")]));
-    }
     Ok(NoteContent {
         interaction,
         happened_on,
         text: input.text.clone(),
     })
+}
+
+/// A note rule as a field error.
+fn note_invalid(e: NoteError) -> Response {
+    let field = match e {
+        NoteError::InFuture => "happened_on",
+        NoteError::CorrectionNeedsReason => "reason",
+        NoteError::Empty | NoteError::NotAuthor => "text",
+    };
+    invalid(&[(field, "rule", &e.to_string())])
 }
 
 pub async fn notes(
@@ -777,6 +777,7 @@ pub async fn write_note(
     };
     match written.await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(StoreError::Note(e)) => note_invalid(e),
         Err(e) => internal(&e),
     }
 }
@@ -826,9 +827,7 @@ pub async fn change_note(
             "Alleen de auteur kan een notitie wijzigen",
         )
         .into_response(),
-        Err(StoreError::Note(e @ NoteError::CorrectionNeedsReason)) => {
-            invalid(&[("reason", "required", &e.to_string())])
-        }
+        Err(StoreError::Note(e)) => note_invalid(e),
         Err(StoreError::NotFound(_)) => Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",

@@ -320,7 +320,6 @@ pub async fn create(
     let child = match (child_name.is_empty(), child_birth.is_empty()) {
         (true, true) => None,
         (false, false) => parse_date(&child_birth)
-            .filter(|d| *d <= today())
             .map(|d| (child_name.clone(), d))
             .or_else(|| {
                 errs.insert("child_birth", t.err_birth_date);
@@ -417,6 +416,19 @@ pub async fn create(
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", t.err_not_local_team);
+            new_page(&headers, &visitor, &form, &errs, vec![])
+        }
+        // The child's details broke a member rule: nothing was opened (one transaction).
+        Err(StoreError::Member(e)) => {
+            let (field, msg) = member_error(t, e);
+            errs.insert(
+                if field == "name" {
+                    "child_name"
+                } else {
+                    "child_birth"
+                },
+                msg,
+            );
             new_page(&headers, &visitor, &form, &errs, vec![])
         }
         Err(e) => failed(&e, &headers),
@@ -1941,32 +1953,34 @@ pub async fn notes(
     notes_page(&state, &headers, &visitor, &grant.family_id, None).await
 }
 
+/// Reads a note form; the date must be a date, the rest is the domain's to judge.
 fn note_content(
     t: &Texts,
     data: &FormData,
     interaction: Option<Interaction>,
     errs: &mut Errors,
 ) -> Option<NoteContent> {
-    let happened_on = parse_date(&data.get("happened_on"))
-        .filter(|d| *d <= today())
-        .or_else(|| {
-            errs.insert("happened_on", t.err_date);
-            None
-        });
-    let text = data.raw("text");
-    if text.trim().is_empty() {
-        errs.insert("text", t.err_required);
-    }
+    let happened_on = parse_date(&data.get("happened_on")).or_else(|| {
+        errs.insert("happened_on", t.err_date);
+        None
+    });
     let interaction = interaction
         .or_else(|| data.get("interaction").parse().ok())
         .unwrap_or(Interaction::Other);
-    happened_on
-        .filter(|_| errs.is_empty())
-        .map(|happened_on| NoteContent {
-            interaction,
-            happened_on,
-            text,
-        })
+    happened_on.map(|happened_on| NoteContent {
+        interaction,
+        happened_on,
+        text: data.raw("text"),
+    })
+}
+
+/// Which field a note rule points at, and what to tell the professional.
+fn note_error(t: &Texts, e: NoteError) -> (&'static str, &'static str) {
+    match e {
+        NoteError::InFuture => ("happened_on", t.err_not_future),
+        NoteError::CorrectionNeedsReason => ("reason", t.err_note_reason),
+        NoteError::Empty | NoteError::NotAuthor => ("text", t.err_required),
+    }
 }
 
 pub async fn write_note(
@@ -1993,6 +2007,10 @@ pub async fn write_note(
             Ok(()) => {
                 return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
                     .into_response();
+            }
+            Err(StoreError::Note(e)) => {
+                let (field, msg) = note_error(t, e);
+                errs.insert(field, msg);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -2053,11 +2071,12 @@ pub async fn change_note(
                 return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
                     .into_response();
             }
-            Err(StoreError::Note(NoteError::CorrectionNeedsReason)) => {
-                errs.insert("reason", t.err_note_reason);
-            }
             Err(StoreError::Note(NoteError::NotAuthor)) => {
                 return errors::forbidden(&headers, &visitor);
+            }
+            Err(StoreError::Note(e)) => {
+                let (field, msg) = note_error(t, e);
+                errs.insert(field, msg);
             }
             Err(e) => return failed(&e, &headers),
         }
