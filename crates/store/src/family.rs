@@ -44,6 +44,15 @@ pub struct NetworkMember {
     pub ended: bool,
 }
 
+/// What a professional records about a network member, when adding or correcting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetworkDetails {
+    pub name: String,
+    pub relation: NetworkRelation,
+    pub safety_role: String,
+    pub contact: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Involvement {
     pub id: String,
@@ -454,11 +463,10 @@ impl Tx {
         &mut self,
         actor: &Actor,
         family_id: &str,
-        name: &str,
-        relation: NetworkRelation,
-        safety_role: &str,
-        contact: &str,
+        new: &NetworkDetails,
     ) -> Result<String, StoreError> {
+        let (name, relation, safety_role, contact) =
+            (&new.name, new.relation, &new.safety_role, &new.contact);
         if name.trim().is_empty() {
             return Err(StoreError::Invalid("a network member needs a name".into()));
         }
@@ -480,6 +488,54 @@ impl Tx {
         )
         .await?;
         Ok(id)
+    }
+
+    /// Corrects a network member's details (a misspelt name, a new phone number, a changed
+    /// part in the safety plan). The journal keeps the old details and the reason.
+    pub async fn correct_network_member(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        id: &str,
+        new: &NetworkDetails,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        if new.name.trim().is_empty() {
+            return Err(StoreError::Invalid("a network member needs a name".into()));
+        }
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid("a correction needs a reason".into()));
+        }
+        let old = self
+            .fetch_optional(
+                "SELECT name, relation, safety_role, contact FROM network_members WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
+                params![id, family_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("current network member {id}")))?;
+        let before = serde_json::json!({
+            "name": old.text(0)?, "relation": old.text(1)?, "safety_role": old.text(2)?, "contact": old.text(3)?,
+        });
+        let after = serde_json::json!({
+            "name": new.name.trim(), "relation": new.relation.code(), "safety_role": new.safety_role.trim(), "contact": new.contact.trim(),
+        });
+        self.execute(
+            "UPDATE network_members SET name = $3, relation = $4, safety_role = $5, contact = $6 WHERE id = $1 AND family_id = $2",
+            params![id, family_id, new.name.trim(), new.relation.code(), new.safety_role.trim(), new.contact.trim()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::NetworkMemberCorrected {
+                family_id: family_id.to_owned(),
+                network_member_id: id.to_owned(),
+                before,
+                after,
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
     }
 
     /// Ends a network member's part (moved away, no longer involved): never erased.

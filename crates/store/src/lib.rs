@@ -23,8 +23,8 @@ pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;
 pub use family::{
-    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, Member, NetworkMember, NewFamily,
-    NewInvolvement, PlanSave,
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, Member, NetworkDetails,
+    NetworkMember, NewFamily, NewInvolvement, PlanSave,
 };
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};

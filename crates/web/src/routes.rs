@@ -165,6 +165,14 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::family::correct_member),
         ),
         (
+            page(
+                Method::POST,
+                "/gezinnen/{family}/netwerk/corrigeren",
+                SIGNED_IN,
+            ),
+            post(pages::family::correct_network),
+        ),
+        (
             page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
             get(pages::family::timeline),
         ),
@@ -587,6 +595,25 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ),
             put(api::families::correct_member),
+        ),
+        (
+            api(
+                Method::PUT,
+                "/api/v1/families/{family}/network/{network_member}",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "correctNetworkMember",
+                    summary: "De gegevens van een netwerklid corrigeren (met reden; het journaal bewaart de oude)",
+                    request: Some("NetworkCorrection"),
+                    responses: &[
+                        (204, "Gecorrigeerd", None),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            put(api::families::correct_network),
         ),
         (
             api(

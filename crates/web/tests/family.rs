@@ -1275,6 +1275,153 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
     c.app.done().await;
 }
 
+#[tokio::test]
+async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let added = b
+        .post(
+            &format!("/gezinnen/{id}/netwerk"),
+            &[
+                ("csrf", &csrf),
+                ("name", "Buurvrouw Fatma"),
+                ("relation", "neighbour"),
+                ("safety_role", "Noodadres"),
+                ("contact", "06-12345678"),
+            ],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let fatma = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap()
+        .network[0]
+        .id
+        .clone();
+    let fix = |reason: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("network_member", fatma.clone()),
+            ("name", "Buurvrouw Fatma Yilmaz".to_owned()),
+            ("network_relation", "neighbour".to_owned()),
+            ("safety_role", "Noodadres".to_owned()),
+            ("contact", "06-87654321".to_owned()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let without = fix("");
+    let without: Vec<(&str, &str)> = without.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b
+        .post(&format!("/gezinnen/{id}/netwerk/corrigeren"), &without)
+        .await;
+    assert!(
+        r.body.contains("id=\"reason-network_fix-error\""),
+        "the reason is asked at the field"
+    );
+    let network = |c: &Circle| {
+        let id = id.clone();
+        let store = c.app.store.clone();
+        async move {
+            store
+                .read()
+                .await
+                .unwrap()
+                .family(&id)
+                .await
+                .unwrap()
+                .unwrap()
+                .network
+        }
+    };
+    assert_eq!(
+        network(&c).await[0].contact,
+        "06-12345678",
+        "nothing changed"
+    );
+    let with = fix("Nieuw telefoonnummer");
+    let with: Vec<(&str, &str)> = with.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(
+        b.post(&format!("/gezinnen/{id}/netwerk/corrigeren"), &with)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(network(&c).await[0].contact, "06-87654321");
+
+    let token = c
+        .app
+        .session_token(&c.sanne, eenplan_store::SessionKind::Api)
+        .await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let put = |path: String, body: &'static str| {
+        let app = &c.app;
+        let auth = auth.clone();
+        async move { app.raw(Method::PUT, &path, &auth, body).await }
+    };
+    let path = format!("/api/v1/families/{id}/network/{fatma}");
+    let r = put(path.clone(), r#"{"name":"Fatma","relation":"neighbour"}"#).await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("reason"))
+    );
+    let r = put(
+        path.clone(),
+        r#"{"name":"Fatma","relation":"cousin","reason":"x"}"#,
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("relation"))
+    );
+    let r = put(
+        format!("/api/v1/families/{id}/network/geen-netwerklid"),
+        r#"{"name":"Fatma","relation":"neighbour","reason":"x"}"#,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = put(
+        path,
+        r#"{"name":"Fatma Yilmaz","relation":"friend","safety_role":"Haalt de kinderen op","contact":"06-87654321","reason":"Is een vriendin, geen buurvrouw"}"#,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        network(&c).await[0].relation,
+        eenplan_domain::family::NetworkRelation::Friend
+    );
+    let timeline = b.get(&format!("/gezinnen/{id}/tijdlijn")).await.body;
+    assert!(timeline.contains(
+        "corrigeerde de gegevens van netwerklid Fatma Yilmaz: Is een vriendin, geen buurvrouw"
+    ));
+    let journal = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .timeline(&id)
+        .await
+        .unwrap();
+    let first = journal
+        .iter()
+        .find(|e| e.kind == "network_member_corrected")
+        .expect("journaled");
+    assert!(first.payload.contains("06-12345678") && first.payload.contains("06-87654321"));
+    c.app.done().await;
+}
+
 /// The date rules live in the domain; pages and API only report where they point, and
 /// a refused file is not half-opened.
 #[tokio::test]

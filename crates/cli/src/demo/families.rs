@@ -9,7 +9,7 @@ use eenplan_domain::family::{
     NewMember, Plan, PlanAction, Postcode, Scale,
 };
 use eenplan_domain::journal::Actor;
-use eenplan_store::{NewFamily, NewInvolvement, Store, StoreError};
+use eenplan_store::{NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
 use jiff::civil::Date;
 
 use crate::progress::Progress;
@@ -278,15 +278,13 @@ async fn one_family(
             NetworkRelation::Neighbour,
         ]);
         let name = format!("{} {}", rng.pick(ADULT_NAMES), rng.pick(SURNAMES));
-        tx.add_network_member(
-            actor,
-            &id,
-            &name,
+        let details = NetworkDetails {
+            name,
             relation,
-            rng.pick::<&str>(SAFETY_ROLES),
-            "06-00000000",
-        )
-        .await?;
+            safety_role: (*rng.pick::<&str>(SAFETY_ROLES)).to_owned(),
+            contact: "06-00000000".to_owned(),
+        };
+        tx.add_network_member(actor, &id, &details).await?;
     }
     // Specialists join in parallel: SAVE often, others sometimes.
     let join = async |pool: &[Professional],

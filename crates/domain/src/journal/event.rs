@@ -137,6 +137,14 @@ pub enum Event {
         relation: String,
         safety_role: String,
     },
+    /// A network member's details corrected; the journal keeps what they were.
+    NetworkMemberCorrected {
+        family_id: String,
+        network_member_id: String,
+        before: serde_json::Value,
+        after: serde_json::Value,
+        reason: String,
+    },
     NetworkMemberEnded {
         family_id: String,
         network_member_id: String,
@@ -214,6 +222,7 @@ impl Event {
             | Event::MemberEnded { family_id, .. }
             | Event::MemberCorrected { family_id, .. }
             | Event::NetworkMemberAdded { family_id, .. }
+            | Event::NetworkMemberCorrected { family_id, .. }
             | Event::NetworkMemberEnded { family_id, .. }
             | Event::InvolvementStarted { family_id, .. }
             | Event::InvolvementEnded { family_id, .. }

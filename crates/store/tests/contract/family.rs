@@ -11,8 +11,8 @@ use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName};
 use eenplan_store::{
-    AccessEntry, FamilyQuery, NewFamily, NewInvolvement, NewOrganisation, NewTeam, NewUser,
-    PlanSave, Store, StoreError,
+    AccessEntry, FamilyQuery, NetworkDetails, NewFamily, NewInvolvement, NewOrganisation, NewTeam,
+    NewUser, PlanSave, Store, StoreError,
 };
 use jiff::civil::date;
 
@@ -169,16 +169,19 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
     let p = people(&store).await;
     let id = open(&store, &p, "Gezin Jansen", "12").await;
     let mut tx = store.write().await.unwrap();
-    tx.add_network_member(
-        &actor(),
-        &id,
-        "Oma Jansen",
-        NetworkRelation::Family,
-        "haalt Sam van school",
-        "06-00000000",
-    )
-    .await
-    .unwrap();
+    let oma = tx
+        .add_network_member(
+            &actor(),
+            &id,
+            &NetworkDetails {
+                name: "Oma Jansen".into(),
+                relation: NetworkRelation::Family,
+                safety_role: "haalt Sam van school".into(),
+                contact: "06-00000000".into(),
+            },
+        )
+        .await
+        .unwrap();
     let (partner, placement) = tx
         .add_involvement(
             &actor(),
@@ -239,6 +242,47 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
             "involvement_started"
         ]
     );
+    drop(r);
+
+    // A correction changes the record and keeps the old details in the journal; a
+    // correction without a reason, or of someone not in this family, changes nothing.
+    let corrected = NetworkDetails {
+        name: "Oma Janssen".into(),
+        relation: NetworkRelation::Family,
+        safety_role: "noodadres".into(),
+        contact: "06-11111111".into(),
+    };
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.correct_network_member(&actor(), &id, &oma, &corrected, " ")
+            .await
+            .unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    assert!(matches!(
+        tx.correct_network_member(&actor(), "ander-gezin", &oma, &corrected, "typefout")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound(_)
+    ));
+    tx.correct_network_member(&actor(), &id, &oma, &corrected, "typefout in de naam")
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let family = r.family(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            family.network[0].name.as_str(),
+            family.network[0].contact.as_str()
+        ),
+        ("Oma Janssen", "06-11111111")
+    );
+    let last = r.timeline(&id).await.unwrap().pop().unwrap();
+    assert_eq!(last.kind, "network_member_corrected");
+    let payload: serde_json::Value = serde_json::from_str(&last.payload).unwrap();
+    assert_eq!(payload["before"]["name"], "Oma Jansen");
+    assert_eq!(payload["after"]["safety_role"], "noodadres");
     drop(r);
     store.close().await;
     db

@@ -401,6 +401,32 @@ struct NetworkIn {
     contact: String,
 }
 
+impl NetworkIn {
+    fn details(&self, relation: NetworkRelation) -> eenplan_store::NetworkDetails {
+        eenplan_store::NetworkDetails {
+            name: self.name.clone(),
+            relation,
+            safety_role: self.safety_role.clone(),
+            contact: self.contact.clone(),
+        }
+    }
+
+    /// The relation, or the problem naming what to send.
+    fn relation(&self) -> Result<NetworkRelation, Response> {
+        let relation = self.relation.parse::<NetworkRelation>().map_err(|_| {
+            invalid(&[(
+                "relation",
+                "enum",
+                "Gebruik family, friend, neighbour of other.",
+            )])
+        })?;
+        if self.name.trim().is_empty() {
+            return Err(invalid(&[("name", "required", "Vul een naam in.")]));
+        }
+        Ok(relation)
+    }
+}
+
 pub async fn add_network(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
@@ -415,27 +441,14 @@ pub async fn add_network(
         Ok(i) => i,
         Err(r) => return r,
     };
-    let Ok(relation) = input.relation.parse::<NetworkRelation>() else {
-        return invalid(&[(
-            "relation",
-            "enum",
-            "Gebruik family, friend, neighbour of other.",
-        )]);
+    let relation = match input.relation() {
+        Ok(r) => r,
+        Err(r) => return r,
     };
-    if input.name.trim().is_empty() {
-        return invalid(&[("name", "required", "Vul een naam in.")]);
-    }
     let added = async {
         let mut tx = state.store.write().await?;
         let id = tx
-            .add_network_member(
-                &p.actor(),
-                &grant.family_id,
-                &input.name,
-                relation,
-                &input.safety_role,
-                &input.contact,
-            )
+            .add_network_member(&p.actor(), &grant.family_id, &input.details(relation))
             .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(id)
@@ -1019,6 +1032,60 @@ pub async fn correct_member(
             StatusCode::NOT_FOUND,
             "not-found",
             "Geen huidig gezinslid met dit id",
+        )
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct NetworkCorrectionIn {
+    #[serde(flatten)]
+    details: NetworkIn,
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn correct_network(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, network_member)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: NetworkCorrectionIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let relation = match input.details.relation() {
+        Ok(r) => r,
+        Err(r) => return r,
+    };
+    if input.reason.trim().is_empty() {
+        return invalid(&[("reason", "required", "Geef de reden van de correctie.")]);
+    }
+    let corrected = async {
+        let mut tx = state.store.write().await?;
+        tx.correct_network_member(
+            &p.actor(),
+            &grant.family_id,
+            &network_member,
+            &input.details.details(relation),
+            &input.reason,
+        )
+        .await?;
+        tx.commit().await
+    };
+    match corrected.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::NotFound(_)) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Geen huidig netwerklid met dit id",
         )
         .into_response(),
         Err(e) => internal(&e),

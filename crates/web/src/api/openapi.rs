@@ -92,6 +92,10 @@ fn schemas() -> Value {
             "kind": { "type": "string", "enum": ["child", "parent", "household"] }, "name": { "type": "string" },
             "date_of_birth": { "type": "string", "format": "date" }, "has_custody": { "type": "boolean" }, "reason": { "type": "string" } },
             "required": ["kind", "name", "reason"] },
+        "NetworkCorrection": { "type": "object", "properties": {
+            "name": { "type": "string" }, "relation": { "type": "string", "enum": ["family", "friend", "neighbour", "other"] },
+            "safety_role": { "type": "string" }, "contact": { "type": "string" }, "reason": { "type": "string" } },
+            "required": ["name", "relation", "reason"] },
         "End": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }

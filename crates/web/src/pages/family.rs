@@ -822,6 +822,72 @@ async fn show_page(
             },
         },
         FamilyForm {
+            title: t.correct_network,
+            action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
+            submit: t.correct_network,
+            warning: false,
+            inputs: {
+                let d = data_for("network_fix").unwrap_or(&empty);
+                let err = |id| err("network_fix", id);
+                vec![
+                    Input::Select(ChoiceField {
+                        id: "network_member",
+                        label: t.f_end_who,
+                        options: family
+                            .network
+                            .iter()
+                            .filter(|n| !n.ended)
+                            .map(|n| Choice {
+                                value: n.id.clone(),
+                                label: n.name.clone(),
+                                selected: d.get("network_member") == n.id,
+                            })
+                            .collect(),
+                        error: err("network_member"),
+                    }),
+                    Input::Text(
+                        TextField::new("name", t.f_name, &d.get("name"), err("name"))
+                            .suffix("network_fix"),
+                    ),
+                    Input::Select(ChoiceField {
+                        id: "network_relation",
+                        label: t.f_relation,
+                        options: choices(
+                            NetworkRelation::ALL,
+                            |k| k.code().into(),
+                            |k| {
+                                label_of(
+                                    lang,
+                                    *k,
+                                    NetworkRelation::label_nl,
+                                    NetworkRelation::label_en,
+                                )
+                            },
+                            &d.get("network_relation"),
+                        ),
+                        error: None,
+                    }),
+                    Input::Text(
+                        TextField::new("safety_role", t.f_safety_role, &d.get("safety_role"), None)
+                            .suffix("network_fix"),
+                    ),
+                    Input::Text(
+                        TextField::new("contact", t.f_contact, &d.get("contact"), None)
+                            .suffix("network_fix"),
+                    ),
+                    Input::Text(
+                        TextField::new(
+                            "reason",
+                            t.f_correct_reason,
+                            &d.get("reason"),
+                            err("reason"),
+                        )
+                        .suffix("network_fix"),
+                    ),
+                ]
+            },
+        },
+        FamilyForm {
             title: t.end_title,
             action: format!("/gezinnen/{}/beeindigen", family.id),
             submit: t.end,
@@ -981,10 +1047,7 @@ pub async fn add_network(
             tx.add_network_member(
                 &p.actor(),
                 &grant.family_id,
-                &data.get("name"),
-                relation,
-                &data.get("safety_role"),
-                &data.get("contact"),
+                &network_details(&data, relation),
             )
             .await?;
             tx.commit().await
@@ -1076,6 +1139,75 @@ pub async fn correct_member(
         }),
     )
     .await
+}
+
+/// Corrects a network member's details; the journal keeps the old ones.
+pub async fn correct_network(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    for field in ["name", "reason"] {
+        if data.get(field).is_empty() {
+            errs.insert(field, t.err_required);
+        }
+    }
+    if errs.is_empty() {
+        let relation = data
+            .get("network_relation")
+            .parse::<NetworkRelation>()
+            .unwrap_or(NetworkRelation::Other);
+        let corrected = async {
+            let mut tx = state.store.write().await?;
+            tx.correct_network_member(
+                &p.actor(),
+                &grant.family_id,
+                &data.get("network_member"),
+                &network_details(&data, relation),
+                &data.get("reason"),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match corrected.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("network_member", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "network_fix",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// What the add and correct forms submit about a network member.
+fn network_details(data: &FormData, relation: NetworkRelation) -> eenplan_store::NetworkDetails {
+    eenplan_store::NetworkDetails {
+        name: data.get("name"),
+        relation,
+        safety_role: data.get("safety_role"),
+        contact: data.get("contact"),
+    }
 }
 
 /// Ends a member's, network member's or partner's part: kept, marked ended, journaled.

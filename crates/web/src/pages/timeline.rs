@@ -101,6 +101,24 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 format!("{actor} corrected the details of {name}: {}", s("reason"))
             }
         }
+        "network_member_corrected" => {
+            let name = p
+                .get("after")
+                .and_then(|a| a.get("name"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if nl {
+                format!(
+                    "{actor} corrigeerde de gegevens van netwerklid {name}: {}",
+                    s("reason")
+                )
+            } else {
+                format!(
+                    "{actor} corrected the details of network member {name}: {}",
+                    s("reason")
+                )
+            }
+        }
         "member_ended" => {
             if nl {
                 format!("Gezinslid beëindigd: {}", s("reason"))
