@@ -40,6 +40,8 @@ pub fn decide(policy: Policy, roles: Option<&[Role]>) -> Decision {
 
 pub const ADMIN: Policy = Policy::AnyRole(&[Role::FunctionalAdmin]);
 pub const SIGNED_IN: Policy = Policy::SignedIn;
+/// The access log and emergency reviews (NEN 7513): the privacy officer's work.
+pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
 
 #[cfg(test)]
 mod tests {

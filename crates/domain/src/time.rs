@@ -63,6 +63,16 @@ pub fn amsterdam_date(t: UtcTime) -> jiff::civil::Date {
     }
 }
 
+/// The instant a Dutch calendar day begins (midnight in Amsterdam), so "from 1 March"
+/// in a filter means what a Dutch reader expects, also around the DST switches.
+pub fn amsterdam_day_start(d: jiff::civil::Date) -> UtcTime {
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC);
+    match d.to_zoned(tz) {
+        Ok(z) => UtcTime::from_timestamp(z.timestamp()),
+        Err(_) => UtcTime::from_timestamp(jiff::Timestamp::UNIX_EPOCH),
+    }
+}
+
 impl fmt::Display for UtcTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_rfc3339())
@@ -72,6 +82,14 @@ impl fmt::Display for UtcTime {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dutch_day_starts_at_midnight_in_amsterdam_summer_and_winter() {
+        let winter = amsterdam_day_start(jiff::civil::date(2026, 3, 1));
+        assert_eq!(winter.to_rfc3339(), "2026-02-28T23:00:00.000000Z");
+        let summer = amsterdam_day_start(jiff::civil::date(2026, 3, 30));
+        assert_eq!(summer.to_rfc3339(), "2026-03-29T22:00:00.000000Z");
+    }
 
     #[test]
     fn storage_form_is_fixed_width_and_round_trips() {

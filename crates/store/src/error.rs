@@ -34,6 +34,15 @@ pub enum StoreError {
     Plan(#[from] eenplan_domain::family::PlanError),
     #[error("{0}")]
     Note(#[from] eenplan_domain::family::NoteError),
+    #[error("{0}")]
+    Consent(#[from] eenplan_domain::family::ConsentError),
+    #[error("{0}")]
+    Framework(#[from] eenplan_domain::family::FrameworkError),
+    #[error("{0}")]
+    Emergency(#[from] eenplan_domain::family::EmergencyError),
+    /// The family has not consented to this organisation joining; names the step.
+    #[error("the family has not consented to this yet: ask for the step '{0}' first")]
+    ConsentNeeded(eenplan_domain::family::ConsentStep),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

@@ -76,6 +76,9 @@ pub struct Family {
     pub postcode: String,
     pub city: String,
     pub area_id: Option<String>,
+    pub framework: eenplan_domain::family::Framework,
+    /// The organisation the legal basis names, outside the voluntary framework.
+    pub framework_organisation_id: Option<String>,
     pub members: Vec<Member>,
     pub network: Vec<NetworkMember>,
     pub involvements: Vec<Involvement>,
@@ -235,7 +238,7 @@ impl Tx {
     pub async fn family(&mut self, id: &str) -> Result<Option<Family>, StoreError> {
         let Some(f) = self
             .fetch_optional(
-                "SELECT id, label, street, house_number, postcode, city, area_id FROM families WHERE id = $1",
+                "SELECT id, label, street, house_number, postcode, city, area_id, framework, framework_organisation_id FROM families WHERE id = $1",
                 params![id],
             )
             .await?
@@ -312,36 +315,12 @@ impl Tx {
             postcode: f.text(4)?,
             city: f.text(5)?,
             area_id: f.opt_text(6)?,
+            framework: f.code(7)?,
+            framework_organisation_id: f.opt_text(8)?,
             members,
             network,
             involvements,
         }))
-    }
-
-    /// The running involvements with each person's team: the facts the access rule
-    /// (`domain::family::family_access`) decides on. `None` if there is no such family.
-    pub async fn access_facts(
-        &mut self,
-        family_id: &str,
-    ) -> Result<Option<Vec<(String, InvolvementRole, Option<String>)>>, StoreError> {
-        let exists = self
-            .fetch_optional("SELECT id FROM families WHERE id = $1", params![family_id])
-            .await?;
-        if exists.is_none() {
-            return Ok(None);
-        }
-        let rows = self
-            .fetch_all(
-                "SELECT i.user_id, i.role, u.team_id FROM involvements i JOIN users u ON u.id = i.user_id \
-                 WHERE i.family_id = $1 AND i.ended_at IS NULL",
-                params![family_id],
-            )
-            .await?;
-        let facts = rows
-            .iter()
-            .map(|r| Ok((r.text(0)?, r.code(1)?, r.opt_text(2)?)))
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(Some(facts))
     }
 
     pub async fn add_member(
@@ -611,6 +590,17 @@ impl Tx {
             return Err(StoreError::Invalid(
                 "the professional does not work for that organisation".into(),
             ));
+        }
+        if let Some(facts) = self.access_facts(family_id).await? {
+            let involved = facts.domain_involved();
+            eenplan_domain::family::may_join(
+                facts.file_facts(&involved, None),
+                new.role,
+                &new.organisation_id,
+                organisation_kind,
+                eenplan_domain::time::amsterdam_date(UtcTime::now()),
+            )
+            .map_err(StoreError::ConsentNeeded)?;
         }
         let active = self.active_involvements(family_id).await?;
         let placement = involvement::place_involvement(
@@ -929,22 +919,31 @@ impl Tx {
                 .await?,
         )?;
         for (name, dob) in children {
-            let rows = self
-                .fetch_all(
-                    &format!(
-                        "SELECT {SUMMARY_COLUMNS} FROM families f JOIN family_members m ON m.family_id = f.id \
-                         WHERE m.kind = 'child' AND m.name_search = $1 AND m.date_of_birth = $2"
-                    ),
-                    params![name.trim().to_lowercase(), dob.to_string()],
-                )
-                .await?;
-            for s in summaries(&rows)? {
+            for s in self.families_with_child(name, *dob).await? {
                 if !found.iter().any(|f| f.id == s.id) {
                     found.push(s);
                 }
             }
         }
         Ok(found)
+    }
+
+    /// Files with a child of exactly this name and date of birth, across all files.
+    pub async fn families_with_child(
+        &mut self,
+        name: &str,
+        date_of_birth: Date,
+    ) -> Result<Vec<FamilySummary>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM families f JOIN family_members m ON m.family_id = f.id \
+                     WHERE m.kind = 'child' AND m.name_search = $1 AND m.date_of_birth = $2"
+                ),
+                params![name.trim().to_lowercase(), date_of_birth.to_string()],
+            )
+            .await?;
+        summaries(&rows)
     }
 
     pub async fn log_access(&mut self, e: &AccessEntry) -> Result<(), StoreError> {

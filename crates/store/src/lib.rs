@@ -3,8 +3,10 @@
 //! once against the small query layer in [`db`], and only migrations and locking differ
 //! per backend.
 
+mod access_log;
 mod auth;
 mod backup;
+mod consent;
 pub mod db;
 mod directory;
 mod error;
@@ -18,7 +20,9 @@ mod sqlite_files;
 mod url;
 mod users;
 
+pub use access_log::{AccessFilter, AccessLine};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
+pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;

@@ -30,6 +30,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0003_family.sql"),
         postgres: include_str!("../migrations/postgres/0003_family.sql"),
     },
+    Migration {
+        version: 4,
+        name: "consent",
+        sqlite: include_str!("../migrations/sqlite/0004_consent.sql"),
+        postgres: include_str!("../migrations/postgres/0004_consent.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

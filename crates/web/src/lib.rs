@@ -37,13 +37,22 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
     for (route, method_router) in routes::table() {
         // Inner layer first: the family check runs after the policy check.
-        let method_router = if route.path.contains("{family}") {
-            method_router.route_layer(from_fn_with_state(
-                (state.clone(), route.surface, route.path),
+        let method_router = match route.access {
+            routes::Access::Family(need) => method_router.route_layer(from_fn_with_state(
+                (state.clone(), route.surface, route.path, need),
                 auth::family::guard,
-            ))
-        } else {
-            method_router
+            )),
+            routes::Access::None => {
+                // A file's data without the family guard would be a hole: refuse to start.
+                assert!(
+                    !route.path.contains("{family}"),
+                    "route {} {} touches a family file but declares no access need",
+                    route.method,
+                    route.path
+                );
+                method_router
+            }
+            routes::Access::BreakGlass => method_router,
         };
         let guarded = method_router.route_layer(from_fn_with_state(
             (route.policy, route.surface),

@@ -4,7 +4,8 @@
 
 use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
-use eenplan_domain::policy::{ADMIN, Policy, SIGNED_IN};
+use eenplan_domain::family::{DataCategory, Need};
+use eenplan_domain::policy::{ADMIN, PRIVACY_OFFICER, Policy, SIGNED_IN};
 
 use crate::api::openapi::ApiDoc;
 use crate::auth::Surface;
@@ -17,7 +18,33 @@ pub struct Route {
     pub policy: Policy,
     pub surface: Surface,
     pub doc: Option<ApiDoc>,
+    pub access: Access,
 }
+
+/// What a route does with family data, beyond its policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// No family file is touched.
+    None,
+    /// Touches one family file (the `{family}` segment): the guard asks the domain's
+    /// `family_access` for this need before the handler runs, and logs the attempt.
+    Family(Need),
+    /// Break the glass: the handler applies the emergency rule and logs it itself.
+    BreakGlass,
+}
+
+impl Route {
+    fn family(mut self, need: Need) -> Self {
+        self.access = Access::Family(need);
+        self
+    }
+}
+
+const IDENTITY: Need = Need::Data(DataCategory::Identity);
+const NETWORK: Need = Need::Data(DataCategory::Network);
+const PLAN: Need = Need::Data(DataCategory::Plan);
+const NOTES: Need = Need::Data(DataCategory::Notes);
+const LEAD: Need = Need::Lead;
 
 fn page(method: Method, path: &'static str, policy: Policy) -> Route {
     Route {
@@ -26,6 +53,7 @@ fn page(method: Method, path: &'static str, policy: Policy) -> Route {
         policy,
         surface: Surface::Page,
         doc: None,
+        access: Access::None,
     }
 }
 
@@ -36,6 +64,7 @@ fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDoc) -> Route
         policy,
         surface: Surface::Api,
         doc: Some(doc),
+        access: Access::None,
     }
 }
 
@@ -97,27 +126,27 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::family::create),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}", SIGNED_IN),
+            page(Method::GET, "/gezinnen/{family}", SIGNED_IN).family(IDENTITY),
             get(pages::family::show),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN).family(IDENTITY),
             post(pages::family::add_member),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN).family(NETWORK),
             post(pages::family::add_network),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/betrokkenen", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/betrokkenen", SIGNED_IN).family(IDENTITY),
             post(pages::family::add_involvement),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/plan", SIGNED_IN),
+            page(Method::GET, "/gezinnen/{family}/plan", SIGNED_IN).family(PLAN),
             get(pages::family::plan_show),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/plan", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/plan", SIGNED_IN).family(PLAN),
             post(pages::family::plan_save),
         ),
         (
@@ -125,23 +154,23 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::GET,
                 "/gezinnen/{family}/plan/vergelijken",
                 SIGNED_IN,
-            ),
+            ).family(PLAN),
             get(pages::family::plan_compare),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/plan/akkoord", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/plan/akkoord", SIGNED_IN).family(PLAN),
             post(pages::family::plan_agree),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/plan/afdrukken", SIGNED_IN),
+            page(Method::GET, "/gezinnen/{family}/plan/afdrukken", SIGNED_IN).family(PLAN),
             get(pages::family::plan_print),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/notities", SIGNED_IN),
+            page(Method::GET, "/gezinnen/{family}/notities", SIGNED_IN).family(NOTES),
             get(pages::family::notes),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/notities", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/notities", SIGNED_IN).family(NOTES),
             post(pages::family::write_note),
         ),
         (
@@ -149,11 +178,11 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/notities/{note}",
                 SIGNED_IN,
-            ),
+            ).family(NOTES),
             post(pages::family::change_note),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/beeindigen", SIGNED_IN),
+            page(Method::POST, "/gezinnen/{family}/beeindigen", SIGNED_IN).family(IDENTITY),
             post(pages::family::end_someone),
         ),
         (
@@ -161,7 +190,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/leden/corrigeren",
                 SIGNED_IN,
-            ),
+            ).family(IDENTITY),
             post(pages::family::correct_member),
         ),
         (
@@ -169,12 +198,56 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/netwerk/corrigeren",
                 SIGNED_IN,
-            ),
+            ).family(NETWORK),
             post(pages::family::correct_network),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN),
+            page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN).family(IDENTITY),
             get(pages::family::timeline),
+        ),
+        (
+            page(Method::GET, "/gezinnen/{family}/toestemming", SIGNED_IN).family(LEAD),
+            get(pages::consent::show),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/toestemming", SIGNED_IN).family(LEAD),
+            post(pages::consent::record),
+        ),
+        (
+            page(
+                Method::POST,
+                "/gezinnen/{family}/toestemming/{consent}/intrekken",
+                SIGNED_IN,
+            )
+            .family(LEAD),
+            post(pages::consent::withdraw),
+        ),
+        (
+            page(Method::POST, "/gezinnen/{family}/kader", SIGNED_IN).family(LEAD),
+            post(pages::consent::framework),
+        ),
+        (
+            page(Method::GET, "/noodtoegang", SIGNED_IN),
+            get(pages::consent::emergency_form),
+        ),
+        (
+            Route {
+                access: Access::BreakGlass,
+                ..page(Method::POST, "/noodtoegang", SIGNED_IN)
+            },
+            post(pages::consent::emergency),
+        ),
+        (
+            page(Method::GET, "/privacy", PRIVACY_OFFICER),
+            get(pages::privacy::show),
+        ),
+        (
+            page(Method::GET, "/privacy/toegangslog.csv", PRIVACY_OFFICER),
+            get(pages::privacy::export),
+        ),
+        (
+            page(Method::POST, "/privacy/noodtoegang/{id}", PRIVACY_OFFICER),
+            post(pages::privacy::review),
         ),
         (
             page(Method::GET, "/beheer", ADMIN),
@@ -326,7 +399,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             get(api::families::read),
         ),
         (
@@ -345,7 +418,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             post(api::families::add_member),
         ),
         (
@@ -364,7 +437,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NETWORK),
             post(api::families::add_network),
         ),
         (
@@ -384,7 +457,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             post(api::families::add_involvement),
         ),
         (
@@ -402,7 +475,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(PLAN),
             get(api::families::plan),
         ),
         (
@@ -423,7 +496,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(PLAN),
             put(api::families::put_plan),
         ),
         (
@@ -441,7 +514,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(PLAN),
             get(api::families::plan_version),
         ),
         (
@@ -460,7 +533,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(PLAN),
             post(api::families::agree),
         ),
         (
@@ -478,7 +551,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NOTES),
             get(api::families::notes),
         ),
         (
@@ -497,7 +570,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NOTES),
             post(api::families::write_note),
         ),
         (
@@ -517,7 +590,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NOTES),
             put(api::families::change_note),
         ),
         (
@@ -536,7 +609,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             post(api::families::end_member),
         ),
         (
@@ -555,7 +628,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NETWORK),
             post(api::families::end_network),
         ),
         (
@@ -574,7 +647,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             post(api::families::end_involvement),
         ),
         (
@@ -593,7 +666,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             put(api::families::correct_member),
         ),
         (
@@ -612,8 +685,114 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(NETWORK),
             put(api::families::correct_network),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/consents",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "listConsents",
+                    summary: "Het kader en alle toestemmingen van het gezin (ook ingetrokken)",
+                    request: None,
+                    responses: &[
+                        (200, "Kader en toestemmingen", Some("Consents")),
+                        (403, "Alleen voor de regie", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            )
+            .family(LEAD),
+            get(api::consent::list),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/consents",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "recordConsent",
+                    summary: "Een toestemming vastleggen; geweigerd met wie er ontbreekt",
+                    request: Some("NewConsent"),
+                    responses: &[
+                        (201, "Vastgelegd", None),
+                        (400, "Ongeldig of onvolledig (wie ontbreekt staat erbij)", Some("Problem")),
+                        (403, "Alleen voor de regie", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            )
+            .family(LEAD),
+            post(api::consent::record),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/families/{family}/consents/{consent}/withdraw",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "withdrawConsent",
+                    summary: "Een toestemming intrekken; gaat direct in",
+                    request: Some("End"),
+                    responses: &[
+                        (204, "Ingetrokken", None),
+                        (400, "Reden ontbreekt", Some("Problem")),
+                        (403, "Alleen voor de regie", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            )
+            .family(LEAD),
+            post(api::consent::withdraw),
+        ),
+        (
+            api(
+                Method::PUT,
+                "/api/v1/families/{family}/framework",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "changeFramework",
+                    summary: "Het kader wijzigen (vrijwillig, Veilig Thuis, maatregel) met grond en datum",
+                    request: Some("FrameworkChange"),
+                    responses: &[
+                        (204, "Gewijzigd", None),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen voor de regie", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            )
+            .family(LEAD),
+            put(api::consent::framework),
+        ),
+        (
+            Route {
+                access: Access::BreakGlass,
+                ..api(
+                    Method::POST,
+                    "/api/v1/families/{family}/break-glass",
+                    SIGNED_IN,
+                    ApiDoc {
+                        operation_id: "breakGlass",
+                        summary: "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
+                        request: Some("End"),
+                        responses: &[
+                            (201, "Noodtoegang tot", Some("Emergency")),
+                            (400, "Reden te kort", Some("Problem")),
+                            (409, "Je hebt al toegang", Some("Problem")),
+                            (404, "Niet gevonden", Some("Problem")),
+                            (401, "Niet aangemeld", Some("Problem")),
+                        ],
+                    },
+                )
+            },
+            post(api::consent::break_glass),
         ),
         (
             api(
@@ -630,7 +809,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ),
+            ).family(IDENTITY),
             get(api::families::timeline),
         ),
         (

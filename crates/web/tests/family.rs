@@ -7,8 +7,10 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::App;
+use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
+use eenplan_web::routes::Access;
 
 struct Circle {
     app: App,
@@ -84,6 +86,67 @@ async fn open_file(c: &Circle) -> String {
     r.location().trim_start_matches("/gezinnen/").to_owned()
 }
 
+/// Records the family's consent to SAVE-begeleiding with Thomas's organisation: a
+/// parent with custody (added here) consents for Sam, who is under 12. Returns the
+/// consent's id.
+async fn consent_to_save(c: &Circle, id: &str, categories: &[DataCategory]) -> String {
+    let today = jiff::civil::date(2026, 11, 23);
+    let system = eenplan_domain::journal::Actor::System { component: "test" };
+    let mut tx = c.app.store.write().await.unwrap();
+    let save = tx
+        .fetch_one(
+            "SELECT organisation_id FROM users WHERE id = $1",
+            vec![c.thomas.user_id.as_str().into()],
+        )
+        .await
+        .unwrap()
+        .text(0)
+        .unwrap();
+    let family = tx.family(id).await.unwrap().unwrap();
+    let sam = family.members[0].id.clone();
+    let kim = match family.members.iter().find(|m| m.has_custody) {
+        Some(m) => m.id.clone(),
+        None => tx
+            .add_member(
+                &system,
+                id,
+                eenplan_domain::family::NewMember {
+                    kind: eenplan_domain::family::MemberKind::Parent,
+                    name: "Kim Jansen".into(),
+                    date_of_birth: None,
+                    has_custody: true,
+                },
+                today,
+            )
+            .await
+            .unwrap(),
+    };
+    let consent = tx
+        .record_consent(
+            &system,
+            id,
+            &c.sanne.user_id,
+            &eenplan_store::ConsentInput {
+                step: eenplan_domain::family::ConsentStep::SaveGuidance,
+                organisation_id: Some(save),
+                purpose: "SAVE-begeleiding naast het buurtteam".into(),
+                categories: categories.to_vec(),
+                children: vec![sam],
+                given_by: vec![kim],
+                form: eenplan_domain::family::ConsentForm::Spoken,
+                given_on: today,
+                ends_on: None,
+            },
+            today,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    consent
+}
+
+const ALL: &[DataCategory] = DataCategory::ALL;
+
 #[tokio::test]
 async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
     let c = circle().await;
@@ -154,7 +217,25 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
         .await;
     assert_eq!(r.location(), format!("/gezinnen/{id}"));
 
-    // A partner joins in parallel: no handover, no warning.
+    // A partner from another organisation joins only on the family's consent; then in
+    // parallel: no handover, no warning.
+    let refused = b
+        .post(
+            &format!("/gezinnen/{id}/betrokkenen"),
+            &[
+                ("csrf", &csrf),
+                ("user_id", &c.thomas.user_id),
+                ("role", "partner"),
+                ("expertise", "safety"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Start SAVE-begeleiding"),
+        "the step needed is named"
+    );
+    consent_to_save(&c, &id, ALL).await;
     let r = b
         .post(
             &format!("/gezinnen/{id}/betrokkenen"),
@@ -360,6 +441,7 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
 async fn nobody_outside_the_circle_finds_or_opens_a_file() {
     let c = circle().await;
     let id = open_file(&c).await;
+    consent_to_save(&c, &id, ALL).await;
     {
         let mut b = c.app.signed_in_browser(&c.sanne).await;
         let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
@@ -433,9 +515,15 @@ async fn nobody_outside_the_circle_finds_or_opens_a_file() {
             } else {
                 path
             };
+            // Consents are the lead's work: the SAVE partner is told so, not shown them.
+            let lead_only = route.access == Access::Family(Need::Lead);
             assert_eq!(
                 b.get(&path).await.status,
-                StatusCode::OK,
+                if lead_only && account.email == c.thomas.email {
+                    StatusCode::FORBIDDEN
+                } else {
+                    StatusCode::OK
+                },
                 "{} as {}",
                 path,
                 account.email
@@ -541,7 +629,31 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
         (r.status, r.json()["invalidParams"][0]["name"].as_str()),
         (StatusCode::BAD_REQUEST, Some("date_of_birth"))
     );
-    let r = c.app.raw(Method::POST, &format!("/api/v1/families/{id}/involvements"), &sanne, &serde_json::json!({"user_id": c.thomas.user_id, "role": "partner", "expertise": "violence"}).to_string()).await;
+    let join = serde_json::json!({"user_id": c.thomas.user_id, "role": "partner", "expertise": "violence"}).to_string();
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/involvements"),
+            &sanne,
+            &join,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["consentStep"].as_str()),
+        (StatusCode::FORBIDDEN, Some("save_guidance")),
+        "SAVE joins only on the family's consent"
+    );
+    consent_to_save(&c, &id, ALL).await;
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/involvements"),
+            &sanne,
+            &join,
+        )
+        .await;
     assert_eq!(
         (r.status, r.json()["handover"].as_bool()),
         (StatusCode::CREATED, Some(false))
@@ -719,10 +831,9 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
 
     // Outsiders probing through the API: 404 everywhere, and nothing in search.
     let outsider = api_token(&c, &c.outsider).await;
-    for (route, _) in eenplan_web::routes::table()
-        .into_iter()
-        .filter(|(r, _)| r.path.starts_with("/api/") && r.path.contains("{family}"))
-    {
+    for (route, _) in eenplan_web::routes::table().into_iter().filter(|(r, _)| {
+        r.path.starts_with("/api/") && r.path.contains("{family}") && r.access != Access::BreakGlass
+    }) {
         let path = route
             .path
             .replace("{family}", &id)
@@ -740,6 +851,22 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
         assert_eq!(
             r.headers[axum::http::header::CONTENT_TYPE],
             "application/problem+json"
+        );
+    }
+    // Break the glass without a stated emergency answers alike for a real and a made-up file.
+    for probe in [id.as_str(), "01900000-0000-7000-8000-000000000000"] {
+        let r = c
+            .app
+            .raw(
+                Method::POST,
+                &format!("/api/v1/families/{probe}/break-glass"),
+                &put(None, &outsider),
+                r#"{"reason":"nodig"}"#,
+            )
+            .await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("reason"))
         );
     }
     assert!(
@@ -796,6 +923,7 @@ async fn the_regisseurs_start_page_lists_overdue_reviews_and_actions() {
 async fn case_notes_edit_then_correct_and_keep_every_version() {
     let c = circle().await;
     let id = open_file(&c).await;
+    consent_to_save(&c, &id, ALL).await;
     {
         let mut b = c.app.signed_in_browser(&c.sanne).await;
         let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
@@ -1008,6 +1136,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         "no duplicate ids between the forms"
     );
     let csrf = page.csrf();
+    consent_to_save(&c, &id, ALL).await;
     b.post(
         &format!("/gezinnen/{id}/netwerk"),
         &[

@@ -5,11 +5,14 @@
 //! set with a progress bar and bounded memory.
 
 use eenplan_domain::family::{
-    ActionStatus, DomainPlan, Expertise, InvolvementRole, LifeDomain, MemberKind, NetworkRelation,
-    NewMember, Plan, PlanAction, Postcode, Scale,
+    ActionStatus, ConsentForm, ConsentStep, DataCategory, DomainPlan, Expertise, Framework,
+    InvolvementRole, LifeDomain, MemberKind, NetworkRelation, NewMember, Plan, PlanAction,
+    Postcode, Scale,
 };
 use eenplan_domain::journal::Actor;
-use eenplan_store::{NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
+use eenplan_store::{
+    ConsentInput, FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError,
+};
 use jiff::civil::Date;
 
 use crate::progress::Progress;
@@ -253,9 +256,11 @@ async fn one_family(
             .await?,
         );
     }
-    for _ in 0..=rng.below(2) {
+    let children = member_ids.clone();
+    for parent in 0..=rng.below(2) {
         let name = format!("{} {surname}", rng.pick(ADULT_NAMES));
-        let custody = rng.chance(85);
+        // Most families have at least one parent with custody; a second parent often.
+        let custody = parent == 0 || rng.chance(70);
         member_ids.push(
             tx.add_member(
                 actor,
@@ -311,15 +316,71 @@ async fn one_family(
         }
         Ok(())
     };
-    if rng.chance(45) {
+    let chosen = |pool: &[Professional]| {
+        pool.get(usize::try_from(n).unwrap_or(0) % pool.len().max(1))
+            .map(|p| p.organisation_id.clone())
+    };
+    if rng.chance(45)
+        && let Some(save_org) = chosen(&partners.save)
+    {
+        // SAVE joins only on the family's consent, asked as its own step.
+        tx.record_consent(
+            actor,
+            &id,
+            &regisseur.user_id,
+            &ConsentInput {
+                step: ConsentStep::SaveGuidance,
+                organisation_id: Some(save_org),
+                purpose: "SAVE-begeleiding naast het buurtteam".into(),
+                categories: vec![
+                    DataCategory::Identity,
+                    DataCategory::Network,
+                    DataCategory::Plan,
+                ],
+                children: children.clone(),
+                given_by: member_ids.clone(),
+                form: ConsentForm::Written,
+                given_on: today,
+                ends_on: None,
+            },
+            today,
+        )
+        .await?;
         let expertise = *rng.pick(Expertise::ALL);
         join(&partners.save, Some(expertise), tx).await?;
     }
-    if rng.chance(12) {
-        join(&partners.veilig_thuis, None, tx).await?;
-    }
-    if rng.chance(6) {
-        join(&partners.wss, None, tx).await?;
+    // Veilig Thuis and WSS work on a legal basis: an investigation or a court order.
+    let legal = if rng.chance(12) {
+        Some((
+            Framework::VeiligThuis,
+            &partners.veilig_thuis,
+            "Melding in onderzoek bij Veilig Thuis",
+        ))
+    } else if rng.chance(6) {
+        Some((
+            Framework::CourtOrder,
+            &partners.wss,
+            "Ondertoezichtstelling uitgesproken door de kinderrechter",
+        ))
+    } else {
+        None
+    };
+    if let Some((framework, pool, ground)) = legal
+        && let Some(org) = chosen(pool)
+    {
+        tx.change_framework(
+            actor,
+            &id,
+            &FrameworkInput {
+                framework,
+                organisation_id: Some(org),
+                ground: ground.to_owned(),
+                effective_on: today,
+            },
+            today,
+        )
+        .await?;
+        join(pool, None, tx).await?;
     }
     if rng.chance(85) {
         let plan = plan(rng, today);

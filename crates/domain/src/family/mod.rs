@@ -2,13 +2,25 @@
 //! open it. One family, one file, one plan (DESIGN rule 1).
 
 pub mod access;
+pub mod consent;
+pub mod emergency;
+pub mod framework;
 pub mod involvement;
 pub mod member;
 pub mod note;
 pub mod plan;
 pub mod postcode;
 
-pub use access::{Basis, FamilyAccess, Involved, Viewer, family_access};
+pub use access::{
+    Basis, FamilyAccess, FileFacts, Involved, Need, Refusal, Viewer, family_access, may_join,
+    regisseur_organisation,
+};
+pub use consent::{
+    ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
+    NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
+};
+pub use emergency::{EMERGENCY_ACCESS, EmergencyError, grant_emergency};
+pub use framework::{Framework, FrameworkChange, FrameworkError, check_framework_change};
 pub use involvement::{
     Active, Expertise, InvolvementError, InvolvementRole, Placement, Proposed, check_end,
     place_involvement,

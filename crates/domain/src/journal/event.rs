@@ -130,6 +130,46 @@ pub enum Event {
         member_id: String,
         reason: String,
     },
+    /// The family's help moved to another framework, on this ground, from this date.
+    FrameworkChanged {
+        family_id: String,
+        framework: String,
+        organisation_id: Option<String>,
+        ground: String,
+        effective_on: String,
+    },
+    ConsentGiven {
+        family_id: String,
+        consent_id: String,
+        step: String,
+        organisation_id: Option<String>,
+        purpose: String,
+        categories: Vec<String>,
+        children: Vec<String>,
+        given_by: Vec<String>,
+        form: String,
+        given_on: String,
+        ends_on: Option<String>,
+    },
+    /// Takes effect at once: access resting on it ends with this entry.
+    ConsentWithdrawn {
+        family_id: String,
+        consent_id: String,
+        reason: String,
+    },
+    /// Break the glass: access for one hour after a stated reason.
+    EmergencyAccessGranted {
+        family_id: String,
+        emergency_id: String,
+        user_id: String,
+        reason: String,
+        expires_at: String,
+    },
+    EmergencyAccessReviewed {
+        family_id: String,
+        emergency_id: String,
+        note: String,
+    },
     NetworkMemberAdded {
         family_id: String,
         network_member_id: String,
@@ -221,6 +261,11 @@ impl Event {
             | Event::MemberAdded { family_id, .. }
             | Event::MemberEnded { family_id, .. }
             | Event::MemberCorrected { family_id, .. }
+            | Event::FrameworkChanged { family_id, .. }
+            | Event::ConsentGiven { family_id, .. }
+            | Event::ConsentWithdrawn { family_id, .. }
+            | Event::EmergencyAccessGranted { family_id, .. }
+            | Event::EmergencyAccessReviewed { family_id, .. }
             | Event::NetworkMemberAdded { family_id, .. }
             | Event::NetworkMemberCorrected { family_id, .. }
             | Event::NetworkMemberEnded { family_id, .. }

@@ -26,7 +26,7 @@ pub struct People {
     pub overvecht_team: String,
 }
 
-fn actor() -> Actor {
+pub fn actor() -> Actor {
     Actor::System { component: "test" }
 }
 
@@ -128,7 +128,7 @@ fn address(label: &str, number: &str) -> NewFamily {
     }
 }
 
-async fn open(store: &Store, p: &People, label: &str, number: &str) -> String {
+pub async fn open(store: &Store, p: &People, label: &str, number: &str) -> String {
     let mut tx = store.write().await.unwrap();
     let id = tx
         .open_family(&actor(), address(label, number), &p.sanne.0, &p.sanne.1)
@@ -182,6 +182,9 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
         )
         .await
         .unwrap();
+    tx.commit().await.unwrap();
+    crate::consent::consent_to(&store, &id, &p.thomas.1, &p.sanne.0).await;
+    let mut tx = store.write().await.unwrap();
     let (partner, placement) = tx
         .add_involvement(
             &actor(),
@@ -217,12 +220,13 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
         (1, partner.as_str(), Some(Expertise::Safety))
     );
     let facts = r.access_facts(&id).await.unwrap().unwrap();
-    assert_eq!(facts.len(), 2);
-    assert!(facts.contains(&(
-        p.sanne.0.clone(),
-        InvolvementRole::Regisseur,
-        Some(p.overvecht_team.clone())
-    )));
+    assert_eq!(facts.involved.len(), 2);
+    assert!(facts.involved.contains(&eenplan_store::InvolvedFact {
+        user_id: p.sanne.0.clone(),
+        role: InvolvementRole::Regisseur,
+        organisation_id: p.sanne.1.clone(),
+        team_id: Some(p.overvecht_team.clone())
+    }));
     assert_eq!(r.access_facts("geen-gezin").await.unwrap(), None);
     let kinds: Vec<String> = r
         .timeline(&id)
@@ -239,6 +243,7 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
             "member_added",
             "member_added",
             "network_member_added",
+            "consent_given",
             "involvement_started"
         ]
     );

@@ -4,7 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod consent;
 mod family;
+
+use consent::{
+    access_log_is_append_only_and_filterable, consent_opens_the_circle_and_withdrawal_closes_it,
+    framework_and_emergency_access_are_journaled,
+};
 
 use family::{
     family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
@@ -65,6 +71,9 @@ fn main() {
         racing_plan_saves_never_overwrite,
         search_duplicates_and_access_log,
         notes_keep_every_version_and_corrections_need_a_reason,
+        consent_opens_the_circle_and_withdrawal_closes_it,
+        framework_and_emergency_access_are_journaled,
+        access_log_is_append_only_and_filterable,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

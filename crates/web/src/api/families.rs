@@ -13,11 +13,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
+use eenplan_domain::family::{DataCategory, Interaction, NoteChange, NoteError};
 use eenplan_domain::family::{
     Expertise, InvolvementError, InvolvementRole, MemberError, MemberKind, NetworkRelation,
     NewMember, Placement, Plan, Postcode,
 };
-use eenplan_domain::family::{Interaction, NoteChange, NoteError};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::NoteContent;
 use eenplan_store::{
@@ -32,12 +32,12 @@ use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::{AppState, Problem};
 
-fn internal(e: &StoreError) -> Response {
+pub(super) fn internal(e: &StoreError) -> Response {
     tracing::error!(error = %e, "family API failed on the database");
     crate::pages::errors::internal(true, &HeaderMap::new())
 }
 
-fn invalid(params: &[(&str, &str, &str)]) -> Response {
+pub(super) fn invalid(params: &[(&str, &str, &str)]) -> Response {
     params
         .iter()
         .fold(
@@ -51,7 +51,7 @@ fn invalid(params: &[(&str, &str, &str)]) -> Response {
         .into_response()
 }
 
-fn body<T: serde::de::DeserializeOwned>(bytes: &Bytes) -> Result<T, Response> {
+pub(super) fn body<T: serde::de::DeserializeOwned>(bytes: &Bytes) -> Result<T, Response> {
     serde_json::from_slice(bytes).map_err(|e| {
         Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
             .detail(format!(
@@ -61,7 +61,7 @@ fn body<T: serde::de::DeserializeOwned>(bytes: &Bytes) -> Result<T, Response> {
     })
 }
 
-fn who(visitor: &Visitor) -> Result<&Principal, Response> {
+pub(super) fn who(visitor: &Visitor) -> Result<&Principal, Response> {
     visitor
         .principal
         .as_ref()
@@ -315,7 +315,13 @@ pub async fn read(
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
     match async { state.store.read().await?.family(&grant.family_id).await }.await {
-        Ok(Some(f)) => Json(family_json(&f)).into_response(),
+        Ok(Some(f)) => {
+            let mut body = family_json(&f);
+            if !grant.sees(DataCategory::Network) {
+                body["network"] = json!([]);
+            }
+            Json(body).into_response()
+        }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => internal(&e),
     }
@@ -523,6 +529,9 @@ pub async fn add_involvement(
     };
     match added.await {
         Ok((id, placement)) => (StatusCode::CREATED, Json(json!({ "id": id, "handover": matches!(placement, Placement::Handover { .. }) }))).into_response(),
+        Err(StoreError::ConsentNeeded(step)) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
+            .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
+            .with(json!({ "consentStep": step.code() })),
         Err(StoreError::Involvement(InvolvementError::RegisseurExists)) => Problem::new(StatusCode::CONFLICT, "handover-required", "Er is al een regisseur")
             .detail("Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.")
             .into_response(),
@@ -699,7 +708,7 @@ pub async fn timeline(
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
     match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
-        Ok(entries) => Json(json!({ "events": entries.iter().map(|e| json!({
+        Ok(entries) => Json(json!({ "events": entries.iter().filter(|e| grant.sees(DataCategory::of_event(&e.kind))).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
             "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
         })).collect::<Vec<_>>() }))

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1` (Dutch government REST API design rules: JSON,
 //! problem+json errors with field errors, an OpenAPI 3 document).
 
+pub mod consent;
 pub mod families;
 pub mod me;
 pub mod openapi;

@@ -96,6 +96,25 @@ fn schemas() -> Value {
             "name": { "type": "string" }, "relation": { "type": "string", "enum": ["family", "friend", "neighbour", "other"] },
             "safety_role": { "type": "string" }, "contact": { "type": "string" }, "reason": { "type": "string" } },
             "required": ["name", "relation", "reason"] },
+        "Consents": { "type": "object", "properties": {
+            "framework": { "type": "string", "enum": ["voluntary", "veilig_thuis", "court_order"] },
+            "framework_organisation_id": { "type": "string", "nullable": true },
+            "consents": { "type": "array", "items": { "type": "object" } } } },
+        "NewConsent": { "type": "object", "properties": {
+            "step": { "type": "string", "enum": ["named_consultation", "specialist_joins", "save_guidance", "network_members", "data_sharing", "evu", "plan_agreement"] },
+            "organisation_id": { "type": "string" }, "purpose": { "type": "string" },
+            "categories": { "type": "array", "items": { "type": "string", "enum": ["identity", "network", "plan", "notes"] } },
+            "children": { "type": "array", "items": { "type": "string" } },
+            "given_by": { "type": "array", "items": { "type": "string" } },
+            "form": { "type": "string", "enum": ["spoken", "written"] },
+            "given_on": { "type": "string", "format": "date" }, "ends_on": { "type": "string", "format": "date" } },
+            "required": ["step", "purpose", "children", "given_by", "form", "given_on"] },
+        "FrameworkChange": { "type": "object", "properties": {
+            "framework": { "type": "string", "enum": ["voluntary", "veilig_thuis", "court_order"] },
+            "organisation_id": { "type": "string" }, "ground": { "type": "string" },
+            "effective_on": { "type": "string", "format": "date" } },
+            "required": ["framework", "ground", "effective_on"] },
+        "Emergency": { "type": "object", "properties": { "expires_at": { "type": "string", "format": "date-time" } } },
         "End": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }

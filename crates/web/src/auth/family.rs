@@ -8,18 +8,30 @@ use axum::extract::{ConnectInfo, RawPathParams, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use eenplan_domain::family::access::{Involved, Viewer};
-use eenplan_domain::family::{Basis, FamilyAccess, family_access};
-use eenplan_store::{AccessEntry, StoreError};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{
+    Basis, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
+};
+use eenplan_store::{AccessEntry, AccessFacts, StoreError};
 
 use super::{Surface, Visitor};
 use crate::{AppState, Problem, pages};
 
-/// Put in the request by the guard: the file this request may touch, and why.
+/// Put in the request by the guard: the file this request may touch, why, and which
+/// parts of it the visitor may see (a partner sees only what consent opens).
 #[derive(Debug, Clone)]
 pub struct FamilyGrant {
     pub family_id: String,
     pub basis: Basis,
+    pub visible: Vec<DataCategory>,
+    /// Set while the visitor works under emergency access (the banner shows it).
+    pub emergency_until: Option<UtcTime>,
+}
+
+impl FamilyGrant {
+    pub fn sees(&self, category: DataCategory) -> bool {
+        self.visible.contains(&category)
+    }
 }
 
 fn event(method: &Method, template: &str) -> &'static str {
@@ -32,8 +44,15 @@ fn event(method: &Method, template: &str) -> &'static str {
     }
 }
 
+/// The outcome of the guard for one request.
+enum Outcome {
+    Granted(FamilyGrant),
+    Refused(Refusal),
+    Denied,
+}
+
 pub async fn guard(
-    State((state, surface, template)): State<(AppState, Surface, &'static str)>,
+    State((state, surface, template, need)): State<(AppState, Surface, &'static str, Need)>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -44,15 +63,12 @@ pub async fn guard(
             .map(|(_, v)| v.to_string()),
         Err(_) => None,
     };
-    let visitor = req
+    let mut visitor = req
         .extensions()
         .get::<Visitor>()
         .cloned()
         .unwrap_or_default();
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(a)| a.ip().to_string());
+    let client = client_address(&req);
     let (Some(family_id), Some(principal)) = (family_id, visitor.principal.clone()) else {
         return not_found(surface, &req, &visitor);
     };
@@ -61,40 +77,135 @@ pub async fn guard(
         format!("{} {template}", req.method()),
     );
     let decided = async {
-        let facts = state.store.read().await?.access_facts(&family_id).await?;
-        let access = match &facts {
-            None => FamilyAccess::Denied,
-            Some(facts) => decide(&principal, facts),
+        let now = UtcTime::now();
+        let mut tx = state.store.read().await?;
+        let outcome = match tx.access_facts(&family_id).await? {
+            None => Outcome::Denied,
+            Some(facts) => {
+                let emergency = tx
+                    .emergency_until(&family_id, &principal.user_id, now)
+                    .await?;
+                match decide(&principal, &facts, emergency, need, now) {
+                    FamilyAccess::Granted(basis) => Outcome::Granted(FamilyGrant {
+                        family_id: family_id.clone(),
+                        basis,
+                        visible: DataCategory::ALL
+                            .iter()
+                            .copied()
+                            .filter(|c| {
+                                decide(&principal, &facts, emergency, Need::Data(*c), now).granted()
+                            })
+                            .collect(),
+                        emergency_until: (basis == Basis::Emergency).then_some(emergency).flatten(),
+                    }),
+                    FamilyAccess::Refused(r) => Outcome::Refused(r),
+                    FamilyAccess::Denied => Outcome::Denied,
+                }
+            }
         };
-        let basis = match access {
-            FamilyAccess::Granted(b) => Some(b),
-            FamilyAccess::Denied => None,
+        drop(tx);
+        let (basis, detail) = match &outcome {
+            Outcome::Granted(g) => (Some(g.basis), String::new()),
+            Outcome::Refused(Refusal::ConsentNeeded { step, category }) => {
+                (None, format!(" (toestemming nodig: {step}, {category})"))
+            }
+            Outcome::Refused(Refusal::LeadOnly) => (None, " (alleen de regie)".to_owned()),
+            Outcome::Denied => (None, String::new()),
         };
-        let mut tx = state.store.write().await?;
         let mut entry = access_entry(
             &principal,
             event_name,
             basis,
             Some(family_id.clone()),
-            data,
+            format!("{data}{detail}"),
             &client,
         );
         entry.granted = basis.is_some();
+        let mut tx = state.store.write().await?;
         tx.log_access(&entry).await?;
         tx.commit().await?;
-        Ok::<_, StoreError>(basis)
+        Ok::<_, StoreError>(outcome)
     };
     match decided.await {
-        Ok(Some(basis)) => {
-            req.extensions_mut()
-                .insert(FamilyGrant { family_id, basis });
+        Ok(Outcome::Granted(grant)) => {
+            if let Some(until) = grant.emergency_until {
+                // The page frame shows the banner while emergency access lasts.
+                visitor.emergency_until = Some(until);
+                req.extensions_mut().insert(visitor);
+            }
+            req.extensions_mut().insert(grant);
             next.run(req).await
         }
-        Ok(None) => not_found(surface, &req, &visitor),
+        Ok(Outcome::Refused(refusal)) => {
+            let headers = req.headers().clone();
+            drop(req);
+            refused(&state, surface, &headers, &visitor, &family_id, refusal).await
+        }
+        Ok(Outcome::Denied) => not_found(surface, &req, &visitor),
         Err(e) => {
             tracing::error!(error = %e, "family access check failed");
             pages::errors::internal(surface == Surface::Api, req.headers())
         }
+    }
+}
+
+pub fn client_address(req: &Request) -> String {
+    req.extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(a)| a.ip().to_string())
+}
+
+/// In the circle but not (yet) allowed: say what is needed and whom to ask, never the
+/// family's data.
+async fn refused(
+    state: &AppState,
+    surface: Surface,
+    headers: &axum::http::HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    refusal: Refusal,
+) -> Response {
+    let regisseur = match state.store.read().await {
+        Ok(mut tx) => tx.family(family_id).await.ok().flatten().and_then(|f| {
+            f.regisseur().map(|r| {
+                (
+                    r.user_name.clone(),
+                    r.organisation_name.clone(),
+                    r.user_email.clone(),
+                )
+            })
+        }),
+        Err(_) => None,
+    };
+    match surface {
+        Surface::Api => {
+            let (kind, title, detail) = match refusal {
+                Refusal::ConsentNeeded { step, category } => (
+                    "consent-needed",
+                    "Toestemming nodig",
+                    format!(
+                        "Voor '{}' is toestemming van het gezin nodig voor jouw organisatie (stap: {}). Vraag de regisseur.",
+                        category.label_nl(),
+                        step.label_nl()
+                    ),
+                ),
+                Refusal::LeadOnly => (
+                    "lead-only",
+                    "Alleen voor de regie",
+                    "Toestemmingen en het kader beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
+                ),
+            };
+            let extra = match refusal {
+                Refusal::ConsentNeeded { step, category } => serde_json::json!({
+                    "consentStep": step.code(), "dataCategory": category.code(),
+                }),
+                Refusal::LeadOnly => serde_json::json!({}),
+            };
+            Problem::new(StatusCode::FORBIDDEN, kind, title)
+                .detail(detail)
+                .with(extra)
+        }
+        Surface::Page => pages::consent::why_page(headers, visitor, family_id, refusal, regisseur),
     }
 }
 
@@ -148,42 +259,52 @@ pub async fn visible_families(
         .contains(&eenplan_domain::role::Role::TeamLead)
         .then_some(principal.team_id.as_deref())
         .flatten();
+    let now = UtcTime::now();
     let mut tx = state.store.read().await?;
     let mut visible = Vec::new();
     for candidate in tx
         .search_families(&principal.user_id, led_team, query)
         .await?
     {
-        if let Some(facts) = tx.access_facts(&candidate.id).await?
-            && matches!(decide(principal, &facts), FamilyAccess::Granted(_))
-        {
-            visible.push(candidate);
+        if let Some(facts) = tx.access_facts(&candidate.id).await? {
+            let emergency = tx
+                .emergency_until(&candidate.id, &principal.user_id, now)
+                .await?;
+            if decide(
+                principal,
+                &facts,
+                emergency,
+                Need::Data(DataCategory::Identity),
+                now,
+            )
+            .granted()
+            {
+                visible.push(candidate);
+            }
         }
     }
     Ok(visible)
 }
 
 /// The domain's access rule applied to the stored facts of one family.
-fn decide(
+pub fn decide(
     principal: &eenplan_store::Principal,
-    facts: &[(
-        String,
-        eenplan_domain::family::InvolvementRole,
-        Option<String>,
-    )],
+    facts: &AccessFacts,
+    emergency_until: Option<UtcTime>,
+    need: Need,
+    now: UtcTime,
 ) -> FamilyAccess {
-    let involved: Vec<Involved<'_>> = facts
-        .iter()
-        .map(|(user, role, team)| Involved {
-            user_id: user,
-            role: *role,
-            team_id: team.as_deref(),
-        })
-        .collect();
+    let involved = facts.domain_involved();
     let viewer = Viewer {
         user_id: &principal.user_id,
+        organisation_id: &principal.organisation_id,
         team_id: principal.team_id.as_deref(),
         roles: &principal.roles,
     };
-    family_access(viewer, &involved)
+    family_access(
+        viewer,
+        facts.file_facts(&involved, emergency_until),
+        need,
+        now,
+    )
 }

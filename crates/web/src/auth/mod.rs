@@ -53,6 +53,8 @@ pub struct Visitor {
     pub session: Option<SessionRecord>,
     /// A session was presented but had timed out (the sign-in page says so).
     pub expired: bool,
+    /// Set by the family guard while the visitor works under emergency access.
+    pub emergency_until: Option<eenplan_domain::UtcTime>,
 }
 
 impl Visitor {
@@ -132,6 +134,7 @@ async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, S
                 principal: Some(principal),
                 session: Some(session),
                 expired: false,
+                emergency_until: None,
             })
         }
         ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {

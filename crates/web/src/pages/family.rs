@@ -11,9 +11,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    ActionStatus, DomainPlan, Expertise, Interaction, InvolvementError, InvolvementRole,
-    LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError, Plan, PlanAction,
-    PlanChange, Postcode, Scale, diff,
+    ActionStatus, ConsentStep, DataCategory, DomainPlan, Expertise, Interaction, InvolvementError,
+    InvolvementRole, LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError,
+    Plan, PlanAction, PlanChange, Postcode, Scale, diff,
 };
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{
@@ -32,16 +32,16 @@ use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
 
-fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
+pub(super) fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
     tracing::error!(error = %e, "family page failed on the database");
     errors::internal(false, headers)
 }
 
-fn principal(visitor: &Visitor) -> Option<&Principal> {
+pub(super) fn principal(visitor: &Visitor) -> Option<&Principal> {
     visitor.principal.as_ref()
 }
 
-fn today() -> Date {
+pub(super) fn today() -> Date {
     amsterdam_date(UtcTime::now())
 }
 
@@ -61,7 +61,7 @@ fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
 }
 
 /// An optional date field: empty is none, anything else must be a date.
-fn optional_date(
+pub(super) fn optional_date(
     data: &FormData,
     field: &'static str,
     t: &Texts,
@@ -473,7 +473,7 @@ struct Returned {
     warning: bool,
 }
 
-fn label_of<K: Copy>(
+pub(super) fn label_of<K: Copy>(
     lang: Lang,
     k: K,
     nl: fn(K) -> &'static str,
@@ -486,11 +486,12 @@ async fn show_page(
     state: &AppState,
     headers: &HeaderMap,
     visitor: &Visitor,
-    family_id: &str,
+    grant: &FamilyGrant,
     returned: Option<Returned>,
 ) -> Response {
     let lang = Lang::from_headers(headers);
     let t = lang.texts();
+    let family_id = grant.family_id.as_str();
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((tx.family(family_id).await?, tx.principals().await?))
@@ -531,7 +532,7 @@ async fn show_page(
     let network = family
         .network
         .iter()
-        .filter(|n| !n.ended)
+        .filter(|n| !n.ended && grant.sees(DataCategory::Network))
         .map(|n| {
             format!(
                 "{} ({}): {} — {}",
@@ -960,10 +961,10 @@ pub async fn show(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
-    show_page(&state, &headers, &visitor, &grant.family_id, None).await
+    show_page(&state, &headers, &visitor, &grant, None).await
 }
 
-fn back(family_id: &str) -> Response {
+pub(super) fn back(family_id: &str) -> Response {
     Redirect::to(&format!("/gezinnen/{family_id}")).into_response()
 }
 
@@ -1011,7 +1012,7 @@ pub async fn add_member(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "member",
             data,
@@ -1061,7 +1062,7 @@ pub async fn add_network(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "network",
             data,
@@ -1130,7 +1131,7 @@ pub async fn correct_member(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "correct",
             data,
@@ -1189,7 +1190,7 @@ pub async fn correct_network(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "network_fix",
             data,
@@ -1235,7 +1236,7 @@ pub async fn end_someone(
             &state,
             &headers,
             &visitor,
-            &grant.family_id,
+            &grant,
             Some(Returned {
                 form: "end",
                 data,
@@ -1279,7 +1280,7 @@ pub async fn end_someone(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "end",
             data,
@@ -1309,7 +1310,7 @@ pub async fn add_involvement(
             &state,
             &headers,
             &visitor,
-            &grant.family_id,
+            &grant,
             Some(Returned {
                 form: "involvement",
                 data,
@@ -1346,6 +1347,16 @@ pub async fn add_involvement(
             };
             match added.await {
                 Ok(()) => return back(&grant.family_id),
+                Err(StoreError::ConsentNeeded(step)) => {
+                    errs.insert(
+                        "user_id",
+                        if step == ConsentStep::SaveGuidance {
+                            t.err_needs_save_guidance
+                        } else {
+                            t.err_needs_data_sharing
+                        },
+                    );
+                }
                 Err(StoreError::Involvement(e)) => {
                     let (field, msg) = match e {
                         InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
@@ -1371,7 +1382,7 @@ pub async fn add_involvement(
         &state,
         &headers,
         &visitor,
-        &grant.family_id,
+        &grant,
         Some(Returned {
             form: "involvement",
             data,
@@ -1869,6 +1880,7 @@ pub async fn timeline(
         Ok((Some(f), entries, people)) => {
             let lines = entries
                 .iter()
+                .filter(|e| grant.sees(DataCategory::of_event(&e.kind)))
                 .map(|e| super::timeline::sentence(lang, e, &people, &f))
                 .collect();
             render(

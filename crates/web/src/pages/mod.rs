@@ -1,9 +1,11 @@
 //! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
 
 pub mod admin;
+pub mod consent;
 pub mod errors;
 pub mod family;
 pub mod form;
+pub mod privacy;
 pub mod sign_in;
 pub mod start;
 pub mod timeline;
@@ -27,7 +29,10 @@ pub struct Shell {
     pub user: Option<ShellUser>,
     pub csrf: String,
     pub is_admin: bool,
+    pub is_privacy_officer: bool,
     pub path: String,
+    /// Local time until which emergency access lasts; the frame shows a banner.
+    pub emergency_until: Option<String>,
 }
 
 #[derive(Debug)]
@@ -56,11 +61,24 @@ impl Shell {
                 .principal
                 .as_ref()
                 .is_some_and(|p| p.roles.contains(&Role::FunctionalAdmin)),
+            is_privacy_officer: visitor
+                .principal
+                .as_ref()
+                .is_some_and(|p| p.roles.contains(&Role::PrivacyOfficer)),
             user,
             csrf: visitor.csrf_token().to_owned(),
             path: path.to_owned(),
+            emergency_until: visitor.emergency_until.map(local_time),
         }
     }
+}
+
+/// "14:05" in Dutch local time.
+pub fn local_time(t: eenplan_domain::UtcTime) -> String {
+    let z = t
+        .timestamp()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC));
+    format!("{:02}:{:02}", z.hour(), z.minute())
 }
 
 pub fn role_label(lang: Lang, role: Role) -> &'static str {

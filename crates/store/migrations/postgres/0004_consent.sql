@@ -1,0 +1,59 @@
+-- Consent, legal frameworks and emergency access (issue 5).
+
+-- The framework the family's help runs in now; its history is in the journal.
+ALTER TABLE families ADD COLUMN framework TEXT NOT NULL DEFAULT 'voluntary';
+ALTER TABLE families ADD COLUMN framework_organisation_id TEXT REFERENCES organisations (id);
+
+-- One consent for one step. Never deleted: a withdrawal is recorded on it.
+CREATE TABLE consents (
+    id                TEXT PRIMARY KEY,
+    family_id         TEXT NOT NULL REFERENCES families (id),
+    step              TEXT NOT NULL,
+    organisation_id   TEXT REFERENCES organisations (id),
+    purpose           TEXT NOT NULL,
+    categories        TEXT NOT NULL,          -- comma-separated data category codes
+    form              TEXT NOT NULL,          -- spoken | written
+    given_on          TEXT NOT NULL,
+    ends_on           TEXT,
+    recorded_by       TEXT NOT NULL REFERENCES users (id),
+    recorded_at       TEXT NOT NULL,
+    withdrawn_at      TEXT,
+    withdrawn_by      TEXT REFERENCES users (id),
+    withdrawal_reason TEXT
+);
+CREATE INDEX consents_family ON consents (family_id, given_on);
+
+-- The children a consent concerns, and who gave it.
+CREATE TABLE consent_people (
+    consent_id TEXT NOT NULL REFERENCES consents (id),
+    member_id  TEXT NOT NULL REFERENCES family_members (id),
+    part       TEXT NOT NULL CHECK (part IN ('concerns', 'given_by')),
+    PRIMARY KEY (consent_id, part, member_id)
+);
+
+-- Break the glass: one hour of access after a stated reason, reviewed afterwards.
+CREATE TABLE emergency_access (
+    id              TEXT PRIMARY KEY,
+    family_id       TEXT NOT NULL REFERENCES families (id),
+    user_id         TEXT NOT NULL REFERENCES users (id),
+    organisation_id TEXT NOT NULL REFERENCES organisations (id),
+    reason          TEXT NOT NULL,
+    started_at      TEXT NOT NULL,
+    expires_at      TEXT NOT NULL,
+    reviewed_at     TEXT,
+    reviewed_by     TEXT REFERENCES users (id),
+    review_note     TEXT
+);
+CREATE INDEX emergency_access_user ON emergency_access (user_id, family_id, expires_at);
+CREATE INDEX emergency_access_open ON emergency_access (reviewed_at, started_at);
+CREATE INDEX access_log_at ON access_log (at);
+
+-- The access log is evidence (NEN 7513): append-only, like the journal.
+CREATE FUNCTION access_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'access log is append-only: % is not allowed', TG_OP;
+END $$;
+CREATE TRIGGER access_log_no_update_delete BEFORE UPDATE OR DELETE ON access_log
+    FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change();
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
+    FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();

@@ -1,0 +1,613 @@
+//! Consents, the family's framework and emergency access: stored, journaled, and read
+//! back as the facts the domain's access rule decides on.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{
+    ConsentFacts, ConsentForm, ConsentStep, DataCategory, Framework, FrameworkChange,
+    InvolvementRole, MemberKind, NewConsent, Person, check_consent, check_framework_change,
+    grant_emergency,
+};
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::organisation::OrganisationKind;
+use jiff::civil::Date;
+
+use crate::{Row, StoreError, Tx, ids, params};
+
+/// A running involvement as the access rule needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvolvedFact {
+    pub user_id: String,
+    pub role: InvolvementRole,
+    pub organisation_id: String,
+    pub team_id: Option<String>,
+}
+
+/// Everything stored that the access rule decides on, for one family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessFacts {
+    pub involved: Vec<InvolvedFact>,
+    pub framework: Framework,
+    pub basis_organisation: Option<String>,
+    pub consents: Vec<ConsentFacts>,
+}
+
+impl AccessFacts {
+    /// The involvements in the form the domain's rule borrows.
+    pub fn domain_involved(&self) -> Vec<eenplan_domain::family::Involved<'_>> {
+        self.involved
+            .iter()
+            .map(|i| eenplan_domain::family::Involved {
+                user_id: &i.user_id,
+                role: i.role,
+                organisation_id: &i.organisation_id,
+                team_id: i.team_id.as_deref(),
+            })
+            .collect()
+    }
+
+    /// The domain's view of these facts, with the viewer's emergency access if any.
+    pub fn file_facts<'a>(
+        &'a self,
+        involved: &'a [eenplan_domain::family::Involved<'a>],
+        emergency_until: Option<UtcTime>,
+    ) -> eenplan_domain::family::FileFacts<'a> {
+        eenplan_domain::family::FileFacts {
+            involved,
+            framework: self.framework,
+            basis_organisation: self.basis_organisation.as_deref(),
+            consents: &self.consents,
+            emergency_until,
+        }
+    }
+}
+
+/// A consent as shown on the consent page and in the API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Consent {
+    pub id: String,
+    pub step: ConsentStep,
+    pub organisation_id: Option<String>,
+    pub organisation_name: Option<String>,
+    pub purpose: String,
+    pub categories: Vec<DataCategory>,
+    pub form: ConsentForm,
+    pub given_on: Date,
+    pub ends_on: Option<Date>,
+    pub recorded_at: String,
+    pub withdrawn_at: Option<String>,
+    pub withdrawal_reason: Option<String>,
+    /// (member id, name)
+    pub children: Vec<(String, String)>,
+    pub given_by: Vec<(String, String)>,
+}
+
+impl Consent {
+    pub fn facts(&self) -> ConsentFacts {
+        ConsentFacts {
+            step: self.step,
+            organisation_id: self.organisation_id.clone(),
+            categories: self.categories.clone(),
+            given_on: self.given_on,
+            ends_on: self.ends_on,
+            withdrawn: self.withdrawn_at.is_some(),
+        }
+    }
+}
+
+/// A consent as submitted: the domain's consent plus which organisation receives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsentInput {
+    pub step: ConsentStep,
+    pub organisation_id: Option<String>,
+    pub purpose: String,
+    pub categories: Vec<DataCategory>,
+    pub children: Vec<String>,
+    pub given_by: Vec<String>,
+    pub form: ConsentForm,
+    pub given_on: Date,
+    pub ends_on: Option<Date>,
+}
+
+/// A change of framework as submitted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameworkInput {
+    pub framework: Framework,
+    /// The organisation the legal basis names.
+    pub organisation_id: Option<String>,
+    pub ground: String,
+    pub effective_on: Date,
+}
+
+/// An emergency access, for the privacy officer's review list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Emergency {
+    pub id: String,
+    pub family_id: String,
+    pub family_label: String,
+    pub user_id: String,
+    pub user_name: String,
+    pub organisation_name: String,
+    pub reason: String,
+    pub started_at: String,
+    pub expires_at: String,
+    pub reviewed_at: Option<String>,
+    pub review_note: Option<String>,
+}
+
+fn parse_date(text: &str) -> Result<Date, StoreError> {
+    text.parse::<Date>()
+        .map_err(|e| StoreError::Invalid(format!("stored date '{text}': {e}")))
+}
+
+fn categories(text: &str) -> Result<Vec<DataCategory>, StoreError> {
+    text.split(',')
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            c.parse::<DataCategory>()
+                .map_err(|e| StoreError::Invalid(e.to_string()))
+        })
+        .collect()
+}
+
+fn join_codes(categories: &[DataCategory]) -> String {
+    categories
+        .iter()
+        .map(|c| c.code())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+const CONSENT_COLUMNS: &str = "c.id, c.step, c.organisation_id, o.name, c.purpose, c.categories, c.form, \
+    c.given_on, c.ends_on, c.recorded_at, c.withdrawn_at, c.withdrawal_reason";
+
+fn consent_from_row(r: &Row) -> Result<Consent, StoreError> {
+    Ok(Consent {
+        id: r.text(0)?,
+        step: r.code(1)?,
+        organisation_id: r.opt_text(2)?,
+        organisation_name: r.opt_text(3)?,
+        purpose: r.text(4)?,
+        categories: categories(&r.text(5)?)?,
+        form: r.code(6)?,
+        given_on: parse_date(&r.text(7)?)?,
+        ends_on: r.opt_text(8)?.as_deref().map(parse_date).transpose()?,
+        recorded_at: r.text(9)?,
+        withdrawn_at: r.opt_text(10)?,
+        withdrawal_reason: r.opt_text(11)?,
+        children: Vec::new(),
+        given_by: Vec::new(),
+    })
+}
+
+impl Tx {
+    /// The facts for the access rule; `None` if there is no such family.
+    pub async fn access_facts(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Option<AccessFacts>, StoreError> {
+        let Some(f) = self
+            .fetch_optional(
+                "SELECT framework, framework_organisation_id FROM families WHERE id = $1",
+                params![family_id],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let involved = self
+            .fetch_all(
+                "SELECT i.user_id, i.role, i.organisation_id, u.team_id FROM involvements i JOIN users u ON u.id = i.user_id \
+                 WHERE i.family_id = $1 AND i.ended_at IS NULL",
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(InvolvedFact {
+                    user_id: r.text(0)?,
+                    role: r.code(1)?,
+                    organisation_id: r.text(2)?,
+                    team_id: r.opt_text(3)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let consents = self
+            .fetch_all(
+                "SELECT step, organisation_id, categories, given_on, ends_on, withdrawn_at FROM consents WHERE family_id = $1",
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(ConsentFacts {
+                    step: r.code(0)?,
+                    organisation_id: r.opt_text(1)?,
+                    categories: categories(&r.text(2)?)?,
+                    given_on: parse_date(&r.text(3)?)?,
+                    ends_on: r.opt_text(4)?.as_deref().map(parse_date).transpose()?,
+                    withdrawn: r.opt_text(5)?.is_some(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Some(AccessFacts {
+            involved,
+            framework: f.code(0)?,
+            basis_organisation: f.opt_text(1)?,
+            consents,
+        }))
+    }
+
+    /// Every consent of the family with who it concerns and who gave it, newest first.
+    pub async fn consents(&mut self, family_id: &str) -> Result<Vec<Consent>, StoreError> {
+        let mut list = self
+            .fetch_all(
+                &format!(
+                    "SELECT {CONSENT_COLUMNS} FROM consents c LEFT JOIN organisations o ON o.id = c.organisation_id \
+                     WHERE c.family_id = $1 ORDER BY c.recorded_at DESC, c.id"
+                ),
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(consent_from_row)
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let people = self
+            .fetch_all(
+                "SELECT p.consent_id, p.part, m.id, m.name FROM consent_people p \
+                 JOIN consents c ON c.id = p.consent_id JOIN family_members m ON m.id = p.member_id \
+                 WHERE c.family_id = $1 ORDER BY m.started_at, m.id",
+                params![family_id],
+            )
+            .await?;
+        for r in &people {
+            let (consent, part) = (r.text(0)?, r.text(1)?);
+            if let Some(c) = list.iter_mut().find(|c| c.id == consent) {
+                let who = (r.text(2)?, r.text(3)?);
+                if part == "concerns" {
+                    c.children.push(who);
+                } else {
+                    c.given_by.push(who);
+                }
+            }
+        }
+        Ok(list)
+    }
+
+    /// The current members as the consent rules see them.
+    async fn consent_people(&mut self, family_id: &str) -> Result<Vec<Person>, StoreError> {
+        self.fetch_all(
+            "SELECT id, name, kind, date_of_birth, has_custody FROM family_members WHERE family_id = $1 AND ended_at IS NULL",
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Person {
+                id: r.text(0)?,
+                name: r.text(1)?,
+                kind: r.code::<MemberKind>(2)?,
+                date_of_birth: r.opt_text(3)?.as_deref().map(parse_date).transpose()?,
+                has_custody: r.bool(4)?,
+            })
+        })
+        .collect()
+    }
+
+    async fn organisation_kind(&mut self, id: &str) -> Result<OrganisationKind, StoreError> {
+        self.fetch_optional("SELECT kind FROM organisations WHERE id = $1", params![id])
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))?
+            .code(0)
+    }
+
+    /// Records a consent after the domain checked it: who gave it against who must.
+    pub async fn record_consent(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        recorded_by: &str,
+        c: &ConsentInput,
+        today: Date,
+    ) -> Result<String, StoreError> {
+        let organisation = match &c.organisation_id {
+            Some(id) => Some(self.organisation_kind(id).await?),
+            None => None,
+        };
+        let people = self.consent_people(family_id).await?;
+        check_consent(
+            &NewConsent {
+                step: c.step,
+                organisation,
+                purpose: c.purpose.clone(),
+                categories: c.categories.clone(),
+                children: c.children.clone(),
+                given_by: c.given_by.clone(),
+                form: c.form,
+                given_on: c.given_on,
+                ends_on: c.ends_on,
+            },
+            &people,
+            today,
+        )?;
+        let id = ids::new_id();
+        let mut categories = c.categories.clone();
+        categories.sort();
+        categories.dedup();
+        self.execute(
+            "INSERT INTO consents (id, family_id, step, organisation_id, purpose, categories, form, given_on, ends_on, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            params![
+                &id,
+                family_id,
+                c.step.code(),
+                c.organisation_id.clone(),
+                c.purpose.trim(),
+                join_codes(&categories),
+                c.form.code(),
+                c.given_on.to_string(),
+                c.ends_on.map(|d| d.to_string()),
+                recorded_by,
+                UtcTime::now().to_rfc3339()
+            ],
+        )
+        .await?;
+        let mut parts: Vec<(&str, &String)> = c.children.iter().map(|m| ("concerns", m)).collect();
+        parts.extend(c.given_by.iter().map(|m| ("given_by", m)));
+        parts.sort();
+        parts.dedup();
+        for (part, member) in parts {
+            self.execute(
+                "INSERT INTO consent_people (consent_id, member_id, part) VALUES ($1, $2, $3)",
+                params![&id, member.as_str(), part],
+            )
+            .await?;
+        }
+        self.append(
+            actor,
+            Event::ConsentGiven {
+                family_id: family_id.to_owned(),
+                consent_id: id.clone(),
+                step: c.step.code().to_owned(),
+                organisation_id: c.organisation_id.clone(),
+                purpose: c.purpose.trim().to_owned(),
+                categories: categories.iter().map(|k| k.code().to_owned()).collect(),
+                children: c.children.clone(),
+                given_by: c.given_by.clone(),
+                form: c.form.code().to_owned(),
+                given_on: c.given_on.to_string(),
+                ends_on: c.ends_on.map(|d| d.to_string()),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// Withdraws a consent at once; access resting on it ends with this transaction.
+    pub async fn withdraw_consent(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        consent_id: &str,
+        withdrawn_by: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        if reason.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "say how the withdrawal came about (who said what)".into(),
+            ));
+        }
+        // The append-only rule is for the log, not for consents: the withdrawal is
+        // recorded on the consent, and the journal keeps the moment and reason.
+        let changed = self
+            .execute(
+                "UPDATE consents SET withdrawn_at = $3, withdrawn_by = $4, withdrawal_reason = $5 \
+                 WHERE id = $1 AND family_id = $2 AND withdrawn_at IS NULL",
+                params![
+                    consent_id,
+                    family_id,
+                    UtcTime::now().to_rfc3339(),
+                    withdrawn_by,
+                    reason.trim()
+                ],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "consent in force {consent_id}"
+            )));
+        }
+        self.append(
+            actor,
+            Event::ConsentWithdrawn {
+                family_id: family_id.to_owned(),
+                consent_id: consent_id.to_owned(),
+                reason: reason.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Moves the family to another framework, checked by the domain and journaled with
+    /// its ground and date.
+    pub async fn change_framework(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        change: &FrameworkInput,
+        today: Date,
+    ) -> Result<(), StoreError> {
+        let (framework, organisation_id, ground, effective_on) = (
+            change.framework,
+            change.organisation_id.as_deref(),
+            change.ground.as_str(),
+            change.effective_on,
+        );
+        let current = self
+            .fetch_optional(
+                "SELECT framework, framework_organisation_id FROM families WHERE id = $1",
+                params![family_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let (current_framework, current_org): (Framework, Option<String>) =
+            (current.code(0)?, current.opt_text(1)?);
+        let kind = match organisation_id {
+            Some(id) => Some(self.organisation_kind(id).await?),
+            None => None,
+        };
+        check_framework_change(
+            &FrameworkChange {
+                framework,
+                organisation: kind,
+                ground: ground.to_owned(),
+                effective_on,
+            },
+            (current_framework, current_org.as_deref()),
+            organisation_id,
+            today,
+        )?;
+        self.execute(
+            "UPDATE families SET framework = $2, framework_organisation_id = $3 WHERE id = $1",
+            params![
+                family_id,
+                framework.code(),
+                organisation_id.map(str::to_owned)
+            ],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::FrameworkChanged {
+                family_id: family_id.to_owned(),
+                framework: framework.code().to_owned(),
+                organisation_id: organisation_id.map(str::to_owned),
+                ground: ground.trim().to_owned(),
+                effective_on: effective_on.to_string(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Until when `user_id` holds emergency access to the family at `now`, if at all.
+    pub async fn emergency_until(
+        &mut self,
+        family_id: &str,
+        user_id: &str,
+        now: UtcTime,
+    ) -> Result<Option<UtcTime>, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT MAX(expires_at) FROM emergency_access WHERE family_id = $1 AND user_id = $2 AND expires_at > $3",
+                params![family_id, user_id, now.to_rfc3339()],
+            )
+            .await?;
+        row.and_then(|r| r.opt_text(0).transpose())
+            .transpose()?
+            .map(|t| UtcTime::parse(&t).map_err(|e| StoreError::Invalid(e.to_string())))
+            .transpose()
+    }
+
+    /// Break the glass: records the emergency, its reason and expiry, for review.
+    pub async fn break_glass(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        (user_id, organisation_id): (&str, &str),
+        reason: &str,
+        already_has_access: bool,
+        now: UtcTime,
+    ) -> Result<UtcTime, StoreError> {
+        let until = grant_emergency(reason, already_has_access, now)?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO emergency_access (id, family_id, user_id, organisation_id, reason, started_at, expires_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            params![&id, family_id, user_id, organisation_id, reason.trim(), now.to_rfc3339(), until.to_rfc3339()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::EmergencyAccessGranted {
+                family_id: family_id.to_owned(),
+                emergency_id: id,
+                user_id: user_id.to_owned(),
+                reason: reason.trim().to_owned(),
+                expires_at: until.to_rfc3339(),
+            },
+        )
+        .await?;
+        Ok(until)
+    }
+
+    /// Emergency accesses, the ones still to review first, newest first.
+    pub async fn emergencies(&mut self, only_open: bool) -> Result<Vec<Emergency>, StoreError> {
+        self.fetch_all(
+            "SELECT e.id, e.family_id, f.label, e.user_id, u.name, o.name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note \
+             FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
+             JOIN organisations o ON o.id = e.organisation_id \
+             WHERE ($1 = 0 OR e.reviewed_at IS NULL) \
+             ORDER BY CASE WHEN e.reviewed_at IS NULL THEN 0 ELSE 1 END, e.started_at DESC LIMIT 500",
+            params![i64::from(only_open)],
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Emergency {
+                id: r.text(0)?,
+                family_id: r.text(1)?,
+                family_label: r.text(2)?,
+                user_id: r.text(3)?,
+                user_name: r.text(4)?,
+                organisation_name: r.text(5)?,
+                reason: r.text(6)?,
+                started_at: r.text(7)?,
+                expires_at: r.text(8)?,
+                reviewed_at: r.opt_text(9)?,
+                review_note: r.opt_text(10)?,
+            })
+        })
+        .collect()
+    }
+
+    /// The privacy officer's review of an emergency access.
+    pub async fn review_emergency(
+        &mut self,
+        actor: &Actor,
+        emergency_id: &str,
+        reviewed_by: &str,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        if note.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "write down the review: was the emergency access justified?".into(),
+            ));
+        }
+        let family = self
+            .fetch_optional(
+                "SELECT family_id FROM emergency_access WHERE id = $1 AND reviewed_at IS NULL",
+                params![emergency_id],
+            )
+            .await?
+            .ok_or_else(|| {
+                StoreError::NotFound(format!("unreviewed emergency access {emergency_id}"))
+            })?
+            .text(0)?;
+        self.execute(
+            "UPDATE emergency_access SET reviewed_at = $2, reviewed_by = $3, review_note = $4 WHERE id = $1",
+            params![emergency_id, UtcTime::now().to_rfc3339(), reviewed_by, note.trim()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::EmergencyAccessReviewed {
+                family_id: family,
+                emergency_id: emergency_id.to_owned(),
+                note: note.trim().to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+}

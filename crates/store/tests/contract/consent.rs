@@ -1,0 +1,372 @@
+//! Contract tests of consents, frameworks, emergency access and the access log, on
+//! every backend.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{
+    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Expertise, Framework,
+    FrameworkError, InvolvementRole,
+};
+use eenplan_store::{
+    AccessEntry, AccessFilter, ConsentInput, FrameworkInput, NewInvolvement, Store, StoreError,
+};
+use jiff::civil::date;
+
+use crate::family::{actor, open, people};
+use crate::support::TestDb;
+
+fn today() -> jiff::civil::Date {
+    date(2026, 11, 23)
+}
+
+async fn members(store: &Store, family: &str) -> (String, String) {
+    let f = store
+        .read()
+        .await
+        .unwrap()
+        .family(family)
+        .await
+        .unwrap()
+        .unwrap();
+    (f.members[0].id.clone(), f.members[1].id.clone())
+}
+
+fn sharing(org: &str, child: &str, given_by: &[&str]) -> ConsentInput {
+    ConsentInput {
+        step: ConsentStep::SaveGuidance,
+        organisation_id: Some(org.to_owned()),
+        purpose: "SAVE-begeleiding naast het buurtteam".into(),
+        categories: vec![DataCategory::Identity, DataCategory::Plan],
+        children: vec![child.to_owned()],
+        given_by: given_by.iter().map(|s| (*s).to_owned()).collect(),
+        form: ConsentForm::Spoken,
+        given_on: today(),
+        ends_on: None,
+    }
+}
+
+/// Records the family's consent (Kim, the parent with custody, for Sam) to `org`.
+pub async fn consent_to(store: &Store, family: &str, org: &str, by: &str) -> String {
+    let (sam, kim) = members(store, family).await;
+    let mut tx = store.write().await.unwrap();
+    let id = tx
+        .record_consent(&actor(), family, by, &sharing(org, &sam, &[&kim]), today())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+pub async fn consent_opens_the_circle_and_withdrawal_closes_it(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let (sam, kim) = members(&store, &id).await;
+    let thomas = NewInvolvement {
+        role: InvolvementRole::Partner,
+        organisation_id: p.thomas.1.clone(),
+        user_id: p.thomas.0.clone(),
+        expertise: Some(Expertise::Safety),
+        takes_over: None,
+        reason: None,
+    };
+    // Without consent SAVE cannot join; the refusal names the step.
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.add_involvement(&actor(), &id, thomas.clone())
+            .await
+            .unwrap_err(),
+        StoreError::ConsentNeeded(ConsentStep::SaveGuidance)
+    ));
+    // Sam is 10: the child's word alone is not enough; the refusal names Kim.
+    let err = tx
+        .record_consent(
+            &actor(),
+            &id,
+            &p.sanne.0,
+            &sharing(&p.thomas.1, &sam, &[&sam]),
+            today(),
+        )
+        .await
+        .unwrap_err();
+    match err {
+        StoreError::Consent(ConsentError::Missing(m)) => {
+            assert_eq!(
+                m.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+                ["Kim Jansen"]
+            );
+        }
+        other => panic!("expected missing consent, got {other:?}"),
+    }
+    drop(tx);
+    let mut r = store.read().await.unwrap();
+    assert!(
+        r.consents(&id).await.unwrap().is_empty(),
+        "a refused consent leaves nothing"
+    );
+    assert_eq!(
+        r.access_facts(&id).await.unwrap().unwrap().involved.len(),
+        1
+    );
+    drop(r);
+
+    let consent = consent_to(&store, &id, &p.thomas.1, &p.sanne.0).await;
+    let mut tx = store.write().await.unwrap();
+    tx.add_involvement(&actor(), &id, thomas).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let listed = r.consents(&id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].children, [(sam.clone(), "Sam Jansen".to_owned())]);
+    assert_eq!(listed[0].given_by, [(kim.clone(), "Kim Jansen".to_owned())]);
+    assert_eq!(
+        listed[0].categories,
+        [DataCategory::Identity, DataCategory::Plan]
+    );
+    let facts = r.access_facts(&id).await.unwrap().unwrap();
+    assert!(facts.consents[0].covers(&p.thomas.1, DataCategory::Plan, today()));
+    drop(r);
+
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.withdraw_consent(&actor(), &id, &consent, &p.sanne.0, " ")
+            .await
+            .unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    tx.withdraw_consent(
+        &actor(),
+        &id,
+        &consent,
+        &p.sanne.0,
+        "Moeder belde: wil geen SAVE meer",
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        tx.withdraw_consent(&actor(), &id, &consent, &p.sanne.0, "nogmaals")
+            .await
+            .unwrap_err(),
+        StoreError::NotFound(_)
+    ));
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let facts = r.access_facts(&id).await.unwrap().unwrap();
+    assert!(!facts.consents[0].in_force(today()));
+    let kinds: Vec<String> = r
+        .timeline(&id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(
+        kinds.contains(&"consent_given".to_owned())
+            && kinds.ends_with(&["consent_withdrawn".to_owned()])
+    );
+    drop(r);
+    store.close().await;
+    db
+}
+
+pub async fn framework_and_emergency_access_are_journaled(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let mut tx = store.write().await.unwrap();
+    // SAVE is a certified institution: it can carry a court order, not a VT investigation.
+    assert!(matches!(
+        tx.change_framework(
+            &actor(),
+            &id,
+            &FrameworkInput {
+                framework: Framework::VeiligThuis,
+                organisation_id: Some(p.thomas.1.clone()),
+                ground: "melding".into(),
+                effective_on: today(),
+            },
+            today()
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Framework(FrameworkError::WrongOrganisationKind(_))
+    ));
+    tx.change_framework(
+        &actor(),
+        &id,
+        &FrameworkInput {
+            framework: Framework::CourtOrder,
+            organisation_id: Some(p.thomas.1.clone()),
+            ground: "Ondertoezichtstelling, beschikking 2026-11-20".into(),
+            effective_on: today(),
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let facts = r.access_facts(&id).await.unwrap().unwrap();
+    assert_eq!(
+        (facts.framework, facts.basis_organisation.as_deref()),
+        (Framework::CourtOrder, Some(p.thomas.1.as_str()))
+    );
+    drop(r);
+
+    let now = UtcTime::parse("2026-11-23T22:00:00Z").unwrap();
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.break_glass(
+            &actor(),
+            &id,
+            (&p.mohamed.0, &p.mohamed.1),
+            "spoed",
+            false,
+            now
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Emergency(EmergencyError::ReasonNeeded)
+    ));
+    let until = tx
+        .break_glass(
+            &actor(),
+            &id,
+            (&p.mohamed.0, &p.mohamed.1),
+            "Politie belt: Sam alleen thuis aangetroffen",
+            false,
+            now,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(until.to_rfc3339(), "2026-11-23T23:00:00.000000Z");
+    let mut r = store.read().await.unwrap();
+    assert_eq!(
+        r.emergency_until(&id, &p.mohamed.0, now).await.unwrap(),
+        Some(until)
+    );
+    assert_eq!(
+        r.emergency_until(&id, &p.mohamed.0, until).await.unwrap(),
+        None,
+        "over after the hour"
+    );
+    assert_eq!(
+        r.emergency_until(&id, &p.sanne.0, now).await.unwrap(),
+        None,
+        "only for who asked"
+    );
+    let open_reviews = r.emergencies(true).await.unwrap();
+    assert_eq!(open_reviews.len(), 1);
+    drop(r);
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.review_emergency(&actor(), &open_reviews[0].id, &p.joyce.0, "")
+            .await
+            .unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+    tx.review_emergency(
+        &actor(),
+        &open_reviews[0].id,
+        &p.joyce.0,
+        "Terecht: acute situatie",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    assert!(r.emergencies(true).await.unwrap().is_empty());
+    assert_eq!(
+        r.emergencies(false).await.unwrap()[0]
+            .review_note
+            .as_deref(),
+        Some("Terecht: acute situatie")
+    );
+    let kinds: Vec<String> = r
+        .timeline(&id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    for kind in [
+        "framework_changed",
+        "emergency_access_granted",
+        "emergency_access_reviewed",
+    ] {
+        assert!(kinds.contains(&kind.to_owned()), "{kind} journaled");
+    }
+    drop(r);
+    store.close().await;
+    db
+}
+
+pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let line = |user: &(String, String), basis: Option<&'static str>| AccessEntry {
+        event: "read",
+        granted: basis.is_some(),
+        basis,
+        user_id: user.0.clone(),
+        organisation_id: user.1.clone(),
+        role: "professional".into(),
+        on_behalf_of: None,
+        family_id: Some(id.clone()),
+        data: "GET /gezinnen/{family}".into(),
+        client_address: "127.0.0.1".into(),
+    };
+    let mut tx = store.write().await.unwrap();
+    tx.log_access(&line(&p.sanne, Some("involved")))
+        .await
+        .unwrap();
+    tx.log_access(&line(&p.mohamed, Some("emergency")))
+        .await
+        .unwrap();
+    tx.log_access(&line(&p.thomas, None)).await.unwrap();
+    tx.commit().await.unwrap();
+    for sql in [
+        "UPDATE access_log SET outcome = 'granted'",
+        "DELETE FROM access_log",
+    ] {
+        let mut tx = store.write().await.unwrap();
+        assert!(tx.execute(sql, vec![]).await.is_err(), "{sql} refused");
+    }
+    let mut r = store.read().await.unwrap();
+    let all = AccessFilter {
+        family_id: id.clone(),
+        limit: 100,
+        ..AccessFilter::default()
+    };
+    assert_eq!(r.access_log(&all).await.unwrap().len(), 3);
+    let emergency = AccessFilter {
+        emergency_only: true,
+        ..all.clone()
+    };
+    let lines = r.access_log(&emergency).await.unwrap();
+    assert_eq!((lines.len(), lines[0].user_name.as_str()), (1, "mohamed"));
+    let by_user = AccessFilter {
+        user_email: "THOMAS@save.example".into(),
+        ..all.clone()
+    };
+    assert_eq!(r.access_log(&by_user).await.unwrap()[0].outcome, "denied");
+    let by_org = AccessFilter {
+        organisation_id: p.sanne.1.clone(),
+        ..all.clone()
+    };
+    assert_eq!(r.access_log(&by_org).await.unwrap().len(), 2);
+    let later = AccessFilter {
+        from: Some(UtcTime::parse("2999-01-01T00:00:00Z").unwrap()),
+        ..all.clone()
+    };
+    assert!(r.access_log(&later).await.unwrap().is_empty());
+    let earlier = AccessFilter {
+        until: Some(UtcTime::parse("2000-01-01T00:00:00Z").unwrap()),
+        ..all
+    };
+    assert!(r.access_log(&earlier).await.unwrap().is_empty());
+    drop(r);
+    store.close().await;
+    db
+}

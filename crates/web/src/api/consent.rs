@@ -1,0 +1,389 @@
+//! Consents, the framework and break the glass in the API: the same domain rules and
+//! refusals as the pages, as problem+json.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{
+    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework, Need,
+};
+use eenplan_domain::time::amsterdam_date;
+use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::families::{body, internal, invalid, who};
+use crate::auth::Visitor;
+use crate::auth::family::{FamilyGrant, access_entry, decide};
+use crate::client::Client;
+use crate::{AppState, Problem};
+
+fn today() -> Date {
+    amsterdam_date(UtcTime::now())
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(&grant.family_id).await?;
+        let consents = tx.consents(&grant.family_id).await?;
+        Ok::<_, StoreError>((family, consents))
+    };
+    let (Some(family), consents) = (match loaded.await {
+        Ok(x) => x,
+        Err(e) => return internal(&e),
+    }) else {
+        return internal(&StoreError::NotFound("family".into()));
+    };
+    let today = today();
+    let people = |p: &[(String, String)]| {
+        p.iter()
+            .map(|(id, name)| json!({ "id": id, "name": name }))
+            .collect::<Vec<_>>()
+    };
+    Json(json!({
+        "framework": family.framework.code(),
+        "framework_organisation_id": family.framework_organisation_id,
+        "consents": consents.iter().map(|c| json!({
+            "id": c.id, "step": c.step.code(), "organisation_id": c.organisation_id,
+            "purpose": c.purpose, "categories": c.categories.iter().map(|k| k.code()).collect::<Vec<_>>(),
+            "children": people(&c.children), "given_by": people(&c.given_by), "form": c.form.code(),
+            "given_on": c.given_on.to_string(), "ends_on": c.ends_on.map(|d| d.to_string()),
+            "in_force": c.facts().in_force(today), "withdrawn_at": c.withdrawn_at, "withdrawal_reason": c.withdrawal_reason,
+        })).collect::<Vec<_>>(),
+    }))
+    .into_response()
+}
+
+#[derive(Debug, Deserialize)]
+struct ConsentIn {
+    step: String,
+    organisation_id: Option<String>,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    categories: Vec<String>,
+    #[serde(default)]
+    children: Vec<String>,
+    #[serde(default)]
+    given_by: Vec<String>,
+    form: String,
+    given_on: String,
+    ends_on: Option<String>,
+}
+
+fn consent_problem(e: &ConsentError) -> Response {
+    let field = match e {
+        ConsentError::OrganisationNeeded | ConsentError::NoOrganisationForStep => "organisation_id",
+        ConsentError::PurposeNeeded => "purpose",
+        ConsentError::CategoriesNeeded => "categories",
+        ConsentError::NoChild | ConsentError::NotAChild(_) => "children",
+        ConsentError::NotAMember(_)
+        | ConsentError::NoCustodian { .. }
+        | ConsentError::Missing(_) => "given_by",
+        ConsentError::InFuture => "given_on",
+        ConsentError::EndsBeforeGiven => "ends_on",
+    };
+    let problem = Problem::new(
+        StatusCode::BAD_REQUEST,
+        "invalid-consent",
+        "Toestemming niet vastgelegd",
+    )
+    .detail(e.to_string())
+    .invalid_param(field, "rule", &e.to_string());
+    match e {
+        ConsentError::Missing(missing) => problem.with(json!({
+            "missing": missing.iter().map(|m| json!({ "member_id": m.member_id, "name": m.name })).collect::<Vec<_>>(),
+        })),
+        _ => problem.into_response(),
+    }
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: ConsentIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(step) = input.step.parse::<ConsentStep>() else {
+        return invalid(&[(
+            "step",
+            "enum",
+            "Gebruik een van de stappen uit het OpenAPI-document.",
+        )]);
+    };
+    let Ok(form) = input.form.parse::<ConsentForm>() else {
+        return invalid(&[("form", "enum", "Gebruik spoken of written.")]);
+    };
+    let Ok(categories) = input
+        .categories
+        .iter()
+        .map(|c| c.parse::<DataCategory>())
+        .collect::<Result<Vec<_>, _>>()
+    else {
+        return invalid(&[(
+            "categories",
+            "enum",
+            "Gebruik identity, network, plan of notes.",
+        )]);
+    };
+    let Ok(given_on) = input.given_on.parse::<Date>() else {
+        return invalid(&[("given_on", "date", "Gebruik jjjj-mm-dd.")]);
+    };
+    let ends_on = match input
+        .ends_on
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(str::parse::<Date>)
+        .transpose()
+    {
+        Ok(d) => d,
+        Err(_) => return invalid(&[("ends_on", "date", "Gebruik jjjj-mm-dd.")]),
+    };
+    let consent = ConsentInput {
+        step,
+        organisation_id: input.organisation_id.filter(|o| !o.is_empty()),
+        purpose: input.purpose,
+        categories,
+        children: input.children,
+        given_by: input.given_by,
+        form,
+        given_on,
+        ends_on,
+    };
+    let recorded = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .record_consent(&p.actor(), &grant.family_id, &p.user_id, &consent, today())
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match recorded.await {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(StoreError::Consent(e)) => consent_problem(&e),
+        Err(StoreError::NotFound(_)) => {
+            invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
+        }
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct ReasonIn {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn withdraw(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, consent_id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: ReasonIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    if input.reason.trim().is_empty() {
+        return invalid(&[(
+            "reason",
+            "required",
+            "Zeg hoe de intrekking ging (wie zei wat).",
+        )]);
+    }
+    let withdrawn = async {
+        let mut tx = state.store.write().await?;
+        tx.withdraw_consent(
+            &p.actor(),
+            &grant.family_id,
+            &consent_id,
+            &p.user_id,
+            &input.reason,
+        )
+        .await?;
+        tx.commit().await
+    };
+    match withdrawn.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::NotFound(_)) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Geen geldige toestemming met dit id",
+        )
+        .into_response(),
+        Err(e) => internal(&e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct FrameworkIn {
+    framework: String,
+    organisation_id: Option<String>,
+    #[serde(default)]
+    ground: String,
+    effective_on: String,
+}
+
+pub async fn framework(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: FrameworkIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let Ok(framework) = input.framework.parse::<Framework>() else {
+        return invalid(&[(
+            "framework",
+            "enum",
+            "Gebruik voluntary, veilig_thuis of court_order.",
+        )]);
+    };
+    let Ok(effective_on) = input.effective_on.parse::<Date>() else {
+        return invalid(&[("effective_on", "date", "Gebruik jjjj-mm-dd.")]);
+    };
+    let changed = async {
+        let mut tx = state.store.write().await?;
+        tx.change_framework(
+            &p.actor(),
+            &grant.family_id,
+            &FrameworkInput {
+                framework,
+                organisation_id: input.organisation_id.clone().filter(|o| !o.is_empty()),
+                ground: input.ground.clone(),
+                effective_on,
+            },
+            today(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    match changed.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::Framework(e)) => {
+            let field = match e {
+                eenplan_domain::family::FrameworkError::GroundNeeded => "ground",
+                eenplan_domain::family::FrameworkError::InFuture => "effective_on",
+                eenplan_domain::family::FrameworkError::Unchanged => "framework",
+                _ => "organisation_id",
+            };
+            invalid(&[(field, "rule", &e.to_string())])
+        }
+        Err(StoreError::NotFound(_)) => {
+            invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
+        }
+        Err(e) => internal(&e),
+    }
+}
+
+/// Break the glass by file id. Not behind the family guard: whoever states an emergency
+/// may open any existing file for an hour; every attempt is logged and reviewed.
+pub async fn break_glass(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    Path(family_id): Path<String>,
+    bytes: Bytes,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
+    let input: ReasonIn = match body(&bytes) {
+        Ok(i) => i,
+        Err(r) => return r,
+    };
+    let now = UtcTime::now();
+    // The reason first, whether or not the file exists: only a stated emergency learns
+    // that much, and that is logged and reviewed.
+    if let Err(e) = eenplan_domain::family::grant_emergency(&input.reason, false, now) {
+        return emergency_problem(e);
+    }
+    let opened = async {
+        let mut tx = state.store.write().await?;
+        let Some(facts) = tx.access_facts(&family_id).await? else {
+            return Ok(None);
+        };
+        let has = decide(p, &facts, None, Need::Data(DataCategory::Identity), now).granted();
+        let until = tx
+            .break_glass(
+                &p.actor(),
+                &family_id,
+                (&p.user_id, &p.organisation_id),
+                &input.reason,
+                has,
+                now,
+            )
+            .await?;
+        let entry = access_entry(
+            p,
+            "emergency",
+            Some(eenplan_domain::family::Basis::Emergency),
+            Some(family_id.clone()),
+            format!(
+                "POST /api/v1/families/{{family}}/break-glass: {}",
+                input.reason.trim()
+            ),
+            &client,
+        );
+        tx.log_access(&entry).await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(Some(until))
+    };
+    match opened.await {
+        Ok(Some(until)) => (
+            StatusCode::CREATED,
+            Json(json!({ "expires_at": until.to_rfc3339() })),
+        )
+            .into_response(),
+        Ok(None) => {
+            Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response()
+        }
+        Err(StoreError::Emergency(e)) => emergency_problem(e),
+        Err(e) => internal(&e),
+    }
+}
+
+fn emergency_problem(e: EmergencyError) -> Response {
+    match e {
+        EmergencyError::ReasonNeeded => invalid(&[(
+            "reason",
+            "too-short",
+            "Beschrijf de noodsituatie in minstens 15 tekens: wat er gebeurt en waarom je het dossier nu nodig hebt.",
+        )]),
+        EmergencyError::AlreadyHasAccess => Problem::new(
+            StatusCode::CONFLICT,
+            "already-has-access",
+            "Je hebt al toegang tot dit dossier",
+        )
+        .into_response(),
+    }
+}

@@ -1,0 +1,857 @@
+//! Consent and framework screens for the regisseur, the "why can't I see this" page for
+//! others in the circle, and break the glass. The rules are the domain's; these pages
+//! collect input and show the verdict next to the field it concerns.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{
+    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework,
+    FrameworkError, MemberKind, Refusal,
+};
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_store::{Consent, ConsentInput, Family, FrameworkInput, Organisation, StoreError};
+
+use super::family::{back, failed, label_of, optional_date, principal, today};
+use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
+use super::{Shell, render};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::{FamilyGrant, decide};
+use crate::i18n::{Lang, Texts};
+
+// ---- why can't I see this ----
+
+#[derive(Template)]
+#[template(path = "families/why.html")]
+struct WhyPage {
+    shell: Shell,
+    step: Option<String>,
+    category: Option<String>,
+    lead_only: bool,
+    regisseur: Option<(String, String, String)>,
+}
+
+/// Shown to someone in the family's circle whom the rules refuse: what is needed and
+/// whom to ask; nothing of the family's data.
+pub fn why_page(
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    _family_id: &str,
+    refusal: Refusal,
+    regisseur: Option<(String, String, String)>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let (step, category, lead_only) = match refusal {
+        Refusal::ConsentNeeded { step, category } => (
+            Some(label_of(
+                lang,
+                step,
+                ConsentStep::label_nl,
+                ConsentStep::label_en,
+            )),
+            Some(label_of(
+                lang,
+                category,
+                DataCategory::label_nl,
+                DataCategory::label_en,
+            )),
+            false,
+        ),
+        Refusal::LeadOnly => (None, None, true),
+    };
+    render(
+        StatusCode::FORBIDDEN,
+        &WhyPage {
+            shell: Shell::new(headers, visitor, "/"),
+            step,
+            category,
+            lead_only,
+            regisseur,
+        },
+    )
+}
+
+// ---- consent and framework ----
+
+struct ConsentRow {
+    id: String,
+    step: String,
+    organisation: String,
+    purpose: String,
+    categories: String,
+    children: String,
+    given_by: String,
+    how: String,
+    given_on: String,
+    ends_on: String,
+    status: &'static str,
+    in_force: bool,
+}
+
+struct PageForm {
+    title: &'static str,
+    action: String,
+    submit: &'static str,
+    inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "families/consent.html")]
+struct ConsentPage {
+    shell: Shell,
+    family: Family,
+    framework: String,
+    framework_organisation: String,
+    missing: Vec<String>,
+    consents: Vec<ConsentRow>,
+    forms: Vec<PageForm>,
+    error: Option<String>,
+}
+
+/// A form coming back with errors.
+struct Returned {
+    form: &'static str,
+    data: FormData,
+    errors: Errors,
+    message: Option<String>,
+}
+
+fn names(people: &[(String, String)]) -> String {
+    people
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the regisseur still has to ask: partners from another organisation whose
+/// organisation holds no consent in force.
+fn missing_steps(
+    lang: Lang,
+    family: &Family,
+    consents: &[Consent],
+    orgs: &[Organisation],
+) -> Vec<String> {
+    let today = today();
+    let own = family.regisseur().map(|r| r.organisation_id.clone());
+    let legal = (family.framework != Framework::Voluntary)
+        .then(|| family.framework_organisation_id.clone())
+        .flatten();
+    let mut missing = Vec::new();
+    for partner in family.partners() {
+        if Some(&partner.organisation_id) == own.as_ref()
+            || Some(&partner.organisation_id) == legal.as_ref()
+        {
+            continue;
+        }
+        let covered = consents.iter().any(|c| {
+            c.facts().in_force(today)
+                && c.organisation_id.as_ref() == Some(&partner.organisation_id)
+        });
+        if !covered {
+            let kind = orgs
+                .iter()
+                .find(|o| o.id == partner.organisation_id)
+                .map_or(OrganisationKind::CareProvider, |o| o.kind);
+            let step = eenplan_domain::family::step_for_involvement(kind);
+            missing.push(format!(
+                "{} — {} ({})",
+                label_of(lang, step, ConsentStep::label_nl, ConsentStep::label_en),
+                partner.organisation_name,
+                partner.user_name
+            ));
+        }
+    }
+    missing.sort();
+    missing.dedup();
+    missing
+}
+
+fn consent_forms(
+    t: &'static Texts,
+    lang: Lang,
+    family: &Family,
+    orgs: &[Organisation],
+    returned: Option<&Returned>,
+) -> Vec<PageForm> {
+    let empty = FormData(vec![]);
+    let data_for = |form: &str| {
+        returned
+            .filter(|r| r.form == form)
+            .map_or(&empty, |r| &r.data)
+    };
+    let err = |form: &str, id: &str| {
+        returned
+            .filter(|r| r.form == form)
+            .and_then(|r| r.errors.get(id).copied())
+    };
+    let c = data_for("consent");
+    let f = data_for("framework");
+    let current = |kind: MemberKind| {
+        family
+            .members
+            .iter()
+            .filter(move |m| !m.ended && (kind == MemberKind::Household || m.kind == kind))
+    };
+    let people_choices = |id: &'static str, kind: MemberKind, data: &FormData| -> Vec<Choice> {
+        let chosen = data.all(id);
+        current(kind)
+            .map(|m| Choice {
+                value: m.id.clone(),
+                label: match (m.kind, m.date_of_birth) {
+                    (MemberKind::Child, Some(dob)) => format!("{} ({dob})", m.name),
+                    _ => m.name.clone(),
+                },
+                selected: chosen.contains(&m.id),
+            })
+            .collect()
+    };
+    let org_choices = |id: &str, filter: &dyn Fn(&Organisation) -> bool| {
+        with_none(
+            t,
+            choices(
+                &orgs.iter().filter(|o| filter(o)).collect::<Vec<_>>(),
+                |o| o.id.clone(),
+                |o| o.name.clone(),
+                id,
+            ),
+            id,
+        )
+    };
+    let categories_chosen = c.all("categories");
+    vec![
+        PageForm {
+            title: t.record_consent,
+            action: format!("/gezinnen/{}/toestemming", family.id),
+            submit: t.record_consent,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "step",
+                    label: t.f_step,
+                    options: choices(
+                        ConsentStep::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, ConsentStep::label_nl, ConsentStep::label_en),
+                        &c.get("step"),
+                    ),
+                    error: err("consent", "step"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "organisation",
+                    label: t.f_receiving_org,
+                    options: org_choices(&c.get("organisation"), &|_| true),
+                    error: err("consent", "organisation"),
+                }),
+                Input::Text(TextField::new(
+                    "purpose",
+                    t.f_purpose,
+                    &c.get("purpose"),
+                    err("consent", "purpose"),
+                )),
+                Input::Checks(ChoiceField {
+                    id: "categories",
+                    label: t.f_categories,
+                    options: DataCategory::ALL
+                        .iter()
+                        .map(|k| Choice {
+                            value: k.code().into(),
+                            label: label_of(
+                                lang,
+                                *k,
+                                DataCategory::label_nl,
+                                DataCategory::label_en,
+                            ),
+                            selected: categories_chosen.iter().any(|x| x == k.code()),
+                        })
+                        .collect(),
+                    error: err("consent", "categories"),
+                }),
+                Input::Checks(ChoiceField {
+                    id: "children",
+                    label: t.f_children,
+                    options: people_choices("children", MemberKind::Child, c),
+                    error: err("consent", "children"),
+                }),
+                Input::Checks(ChoiceField {
+                    id: "given_by",
+                    label: t.f_given_by,
+                    options: people_choices("given_by", MemberKind::Household, c),
+                    error: err("consent", "given_by"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "form",
+                    label: t.f_consent_form,
+                    options: choices(
+                        ConsentForm::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, ConsentForm::label_nl, ConsentForm::label_en),
+                        &c.get("form"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(
+                    TextField::new(
+                        "given_on",
+                        t.f_given_on,
+                        &c.get("given_on"),
+                        err("consent", "given_on"),
+                    )
+                    .kind("date"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "ends_on",
+                        t.f_ends_on,
+                        &c.get("ends_on"),
+                        err("consent", "ends_on"),
+                    )
+                    .kind("date"),
+                ),
+            ],
+        },
+        PageForm {
+            title: t.change_framework,
+            action: format!("/gezinnen/{}/kader", family.id),
+            submit: t.change_framework,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "framework",
+                    label: t.f_framework,
+                    options: choices(
+                        Framework::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, Framework::label_nl, Framework::label_en),
+                        &f.get("framework"),
+                    ),
+                    error: err("framework", "framework"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "basis_organisation",
+                    label: t.f_basis_organisation,
+                    options: org_choices(&f.get("basis_organisation"), &|o| {
+                        matches!(
+                            o.kind,
+                            OrganisationKind::VeiligThuis | OrganisationKind::CertifiedInstitution
+                        )
+                    }),
+                    error: err("framework", "basis_organisation"),
+                }),
+                Input::Text(TextField::new(
+                    "ground",
+                    t.f_ground,
+                    &f.get("ground"),
+                    err("framework", "ground"),
+                )),
+                Input::Text(
+                    TextField::new(
+                        "effective_on",
+                        t.f_effective_on,
+                        &f.get("effective_on"),
+                        err("framework", "effective_on"),
+                    )
+                    .kind("date"),
+                ),
+            ],
+        },
+    ]
+}
+
+async fn consent_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    returned: Option<Returned>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx
+            .family(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let consents = tx.consents(family_id).await?;
+        let orgs = tx.organisations().await?;
+        Ok::<_, StoreError>((family, consents, orgs))
+    };
+    let (family, consents, orgs) = match loaded.await {
+        Ok(x) => x,
+        Err(e) => return failed(&e, headers),
+    };
+    let today = today();
+    let org_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| orgs.iter().find(|o| &o.id == id))
+            .map_or_else(String::new, |o| o.name.clone())
+    };
+    let rows = consents
+        .iter()
+        .map(|c| {
+            let in_force = c.facts().in_force(today);
+            ConsentRow {
+                id: c.id.clone(),
+                step: label_of(lang, c.step, ConsentStep::label_nl, ConsentStep::label_en),
+                organisation: c.organisation_name.clone().unwrap_or_default(),
+                purpose: c.purpose.clone(),
+                categories: c
+                    .categories
+                    .iter()
+                    .map(|k| label_of(lang, *k, DataCategory::label_nl, DataCategory::label_en))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                children: names(&c.children),
+                given_by: names(&c.given_by),
+                how: label_of(lang, c.form, ConsentForm::label_nl, ConsentForm::label_en),
+                given_on: c.given_on.to_string(),
+                ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+                status: if c.withdrawn_at.is_some() {
+                    t.status_withdrawn
+                } else if in_force {
+                    t.status_in_force
+                } else {
+                    t.status_not_in_force
+                },
+                in_force,
+            }
+        })
+        .collect();
+    let status = if returned.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    render(
+        status,
+        &ConsentPage {
+            shell: Shell::new(
+                headers,
+                visitor,
+                &format!("/gezinnen/{family_id}/toestemming"),
+            ),
+            framework: label_of(
+                lang,
+                family.framework,
+                Framework::label_nl,
+                Framework::label_en,
+            ),
+            framework_organisation: org_name(&family.framework_organisation_id),
+            missing: missing_steps(lang, &family, &consents, &orgs),
+            consents: rows,
+            forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
+            error: returned.as_ref().and_then(|r| r.message.clone()),
+            family,
+        },
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    consent_page(&state, &headers, &visitor, &grant.family_id, None).await
+}
+
+/// Where a consent refusal points, and what to say there.
+fn consent_error(t: &Texts, e: &ConsentError) -> (&'static str, &'static str, Option<String>) {
+    match e {
+        ConsentError::OrganisationNeeded => ("organisation", t.err_org_needed, None),
+        ConsentError::NoOrganisationForStep => ("organisation", t.err_no_org_for_step, None),
+        ConsentError::PurposeNeeded => ("purpose", t.err_required, None),
+        ConsentError::CategoriesNeeded => ("categories", t.err_categories, None),
+        ConsentError::NoChild | ConsentError::NotAChild(_) => ("children", t.err_children, None),
+        ConsentError::NotAMember(_) => ("given_by", t.err_choose, None),
+        ConsentError::InFuture => ("given_on", t.err_not_future, None),
+        ConsentError::EndsBeforeGiven => ("ends_on", t.err_ends_before, None),
+        ConsentError::NoCustodian { .. } => ("given_by", t.err_no_custodian, None),
+        ConsentError::Missing(missing) => (
+            "given_by",
+            t.err_consent_missing,
+            Some(format!(
+                "{} {}",
+                t.err_consent_missing,
+                missing
+                    .iter()
+                    .map(|m| m.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        ),
+    }
+}
+
+/// The consent as the form submitted it; field errors for what does not parse.
+pub fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<ConsentInput> {
+    let step = data.get("step").parse::<ConsentStep>().ok();
+    if step.is_none() {
+        errs.insert("step", t.err_choose);
+    }
+    let form = data
+        .get("form")
+        .parse::<ConsentForm>()
+        .unwrap_or(ConsentForm::Spoken);
+    let categories: Vec<DataCategory> = data
+        .all("categories")
+        .iter()
+        .filter_map(|c| c.parse().ok())
+        .collect();
+    let given_on = optional_date(data, "given_on", t, errs);
+    if data.get("given_on").is_empty() {
+        errs.insert("given_on", t.err_required);
+    }
+    let ends_on = optional_date(data, "ends_on", t, errs);
+    let organisation = Some(data.get("organisation")).filter(|o| !o.is_empty());
+    Some(ConsentInput {
+        step: step?,
+        organisation_id: organisation,
+        purpose: data.get("purpose"),
+        categories,
+        children: data.all("children"),
+        given_by: data.all("given_by"),
+        form,
+        given_on: given_on?,
+        ends_on,
+    })
+}
+
+pub async fn record(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return super::errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let mut message = None;
+    if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
+        let recorded = async {
+            let mut tx = state.store.write().await?;
+            tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &input, today())
+                .await?;
+            tx.commit().await
+        };
+        match recorded.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
+                    .into_response();
+            }
+            Err(StoreError::Consent(e)) => {
+                let (field, msg, long) = consent_error(t, &e);
+                errs.insert(field, msg);
+                message = long;
+            }
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("organisation", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    consent_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "consent",
+            data,
+            errors: errs,
+            message,
+        }),
+    )
+    .await
+}
+
+pub async fn withdraw(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, consent_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return super::errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let reason = data.get("reason");
+    let message = if reason.is_empty() {
+        Some(format!("{}: {}", t.f_withdraw_reason, t.err_required))
+    } else {
+        let withdrawn = async {
+            let mut tx = state.store.write().await?;
+            tx.withdraw_consent(
+                &p.actor(),
+                &grant.family_id,
+                &consent_id,
+                &p.user_id,
+                &reason,
+            )
+            .await?;
+            tx.commit().await
+        };
+        match withdrawn.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
+                    .into_response();
+            }
+            Err(StoreError::NotFound(_)) => Some(t.err_choose.to_owned()),
+            Err(e) => return failed(&e, &headers),
+        }
+    };
+    consent_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "withdraw",
+            data,
+            errors: Errors::new(),
+            message,
+        }),
+    )
+    .await
+}
+
+pub async fn framework(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return super::errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let framework = data.get("framework").parse::<Framework>().ok();
+    if framework.is_none() {
+        errs.insert("framework", t.err_choose);
+    }
+    let effective_on = optional_date(&data, "effective_on", t, &mut errs);
+    if data.get("effective_on").is_empty() {
+        errs.insert("effective_on", t.err_required);
+    }
+    if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
+    {
+        let organisation = Some(data.get("basis_organisation")).filter(|o| !o.is_empty());
+        let changed = async {
+            let mut tx = state.store.write().await?;
+            tx.change_framework(
+                &p.actor(),
+                &grant.family_id,
+                &FrameworkInput {
+                    framework,
+                    organisation_id: organisation.clone(),
+                    ground: data.get("ground"),
+                    effective_on,
+                },
+                today(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match changed.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Framework(e)) => {
+                let (field, msg) = framework_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("basis_organisation", t.err_choose);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    consent_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(Returned {
+            form: "framework",
+            data,
+            errors: errs,
+            message: None,
+        }),
+    )
+    .await
+}
+
+pub fn framework_error(t: &Texts, e: FrameworkError) -> (&'static str, &'static str) {
+    match e {
+        FrameworkError::GroundNeeded => ("ground", t.err_required),
+        FrameworkError::InFuture => ("effective_on", t.err_not_future),
+        FrameworkError::OrganisationNeeded
+        | FrameworkError::WrongOrganisationKind(_)
+        | FrameworkError::NoOrganisationInVoluntary => ("basis_organisation", t.err_framework_org),
+        FrameworkError::Unchanged => ("framework", t.err_framework_same),
+    }
+}
+
+// ---- break the glass ----
+
+#[derive(Template)]
+#[template(path = "emergency.html")]
+struct EmergencyPage {
+    shell: Shell,
+    inputs: Vec<Input>,
+    message: Option<&'static str>,
+}
+
+fn emergency_page(
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    data: &FormData,
+    errs: &Errors,
+    message: Option<&'static str>,
+) -> Response {
+    let t = Lang::from_headers(headers).texts();
+    let status = if errs.is_empty() && message.is_none() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &EmergencyPage {
+            shell: Shell::new(headers, visitor, "/noodtoegang"),
+            inputs: vec![
+                Input::Text(TextField::new(
+                    "child_name",
+                    t.f_child_name,
+                    &data.get("child_name"),
+                    errs.get("child_name").copied(),
+                )),
+                Input::Text(
+                    TextField::new(
+                        "date_of_birth",
+                        t.f_birth_date,
+                        &data.get("date_of_birth"),
+                        errs.get("date_of_birth").copied(),
+                    )
+                    .kind("date"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "reason",
+                        t.f_emergency_reason,
+                        &data.get("reason"),
+                        errs.get("reason").copied(),
+                    )
+                    .kind("textarea"),
+                ),
+            ],
+            message,
+        },
+    )
+}
+
+pub async fn emergency_form(
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    emergency_page(&headers, &visitor, &FormData(vec![]), &Errors::new(), None)
+}
+
+/// Finds the child's file by exact name and date of birth and opens it for an hour.
+/// Exact, so that an emergency is not a way to browse: the professional must already
+/// know whom the emergency is about.
+pub async fn emergency(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    crate::client::Client(client): crate::client::Client,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return super::errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    if data.get("child_name").is_empty() {
+        errs.insert("child_name", t.err_required);
+    }
+    let dob = optional_date(&data, "date_of_birth", t, &mut errs);
+    if dob.is_none() && !errs.contains_key("date_of_birth") {
+        errs.insert("date_of_birth", t.err_required);
+    }
+    if data.get("reason").chars().count() < eenplan_domain::family::emergency::MIN_REASON_CHARS {
+        errs.insert("reason", t.err_emergency_reason);
+    }
+    let Some(dob) = dob.filter(|_| errs.is_empty()) else {
+        return emergency_page(&headers, &visitor, &data, &errs, None);
+    };
+    let opened = async {
+        let now = UtcTime::now();
+        let mut tx = state.store.write().await?;
+        let found = tx.families_with_child(&data.get("child_name"), dob).await?;
+        let mut first = None;
+        for family in found {
+            let facts = tx.access_facts(&family.id).await?;
+            let has = facts.as_ref().is_some_and(|f| {
+                decide(
+                    p,
+                    f,
+                    None,
+                    eenplan_domain::family::Need::Data(DataCategory::Identity),
+                    now,
+                )
+                .granted()
+            });
+            match tx
+                .break_glass(
+                    &p.actor(),
+                    &family.id,
+                    (&p.user_id, &p.organisation_id),
+                    &data.get("reason"),
+                    has,
+                    now,
+                )
+                .await
+            {
+                Ok(_) => {}
+                // Already in the circle: nothing to break, just open the file.
+                Err(StoreError::Emergency(EmergencyError::AlreadyHasAccess)) => {
+                    first.get_or_insert(family.id);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            }
+            let mut entry = crate::auth::family::access_entry(
+                p,
+                "emergency",
+                Some(eenplan_domain::family::Basis::Emergency),
+                Some(family.id.clone()),
+                format!("POST /noodtoegang: {}", data.get("reason")),
+                &client,
+            );
+            entry.granted = true;
+            tx.log_access(&entry).await?;
+            first.get_or_insert(family.id);
+        }
+        tx.commit().await?;
+        Ok::<_, StoreError>(first)
+    };
+    match opened.await {
+        Ok(Some(id)) => back(&id),
+        Ok(None) => emergency_page(&headers, &visitor, &data, &errs, Some(t.emergency_none)),
+        Err(e) => failed(&e, &headers),
+    }
+}

@@ -1,0 +1,227 @@
+//! The privacy officer's view of the access log (NEN 7513) with filters and a CSV export,
+//! and the review of every emergency access.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::time::amsterdam_day_start;
+use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
+use jiff::civil::Date;
+
+use super::form::{Choice, ChoiceField, FormData, Input, TextField};
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::i18n::Lang;
+
+/// Lines shown on the page; the export has no such limit.
+const PAGE_LINES: i64 = 1_000;
+const EXPORT_LINES: i64 = 1_000_000;
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+struct PrivacyPage {
+    shell: Shell,
+    emergencies: Vec<Emergency>,
+    inputs: Vec<Input>,
+    lines: Vec<AccessLine>,
+    limited: bool,
+    query: String,
+    review_failed: bool,
+}
+
+fn day(data: &FormData, field: &str) -> Option<Date> {
+    data.get(field).parse::<Date>().ok()
+}
+
+/// The filter from the query string. Dates are Dutch calendar days, "until" inclusive.
+fn filter(data: &FormData, limit: i64) -> AccessFilter {
+    AccessFilter {
+        family_id: data.get("dossier"),
+        user_email: data.get("gebruiker"),
+        organisation_id: data.get("organisatie"),
+        from: day(data, "vanaf").map(amsterdam_day_start),
+        until: day(data, "tot")
+            .and_then(|d| d.tomorrow().ok())
+            .map(amsterdam_day_start),
+        emergency_only: !data.all("nood").is_empty(),
+        limit,
+    }
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let t = Lang::from_headers(&headers).texts();
+    let query = query.unwrap_or_default();
+    let data = FormData::parse(&Bytes::from(query.clone()));
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let lines = tx.access_log(&filter(&data, PAGE_LINES + 1)).await?;
+        let emergencies = tx.emergencies(true).await?;
+        Ok::<_, StoreError>((lines, emergencies))
+    };
+    let (mut lines, emergencies) = match loaded.await {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::error!(error = %e, "access log failed");
+            return errors::internal(false, &headers);
+        }
+    };
+    let limited = lines.len() as i64 > PAGE_LINES;
+    lines.truncate(PAGE_LINES as usize);
+    let text = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(id, label, &data.get(id), None))
+    };
+    let date = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(id, label, &data.get(id), None).kind("date"))
+    };
+    render(
+        StatusCode::OK,
+        &PrivacyPage {
+            shell: Shell::new(&headers, &visitor, "/privacy"),
+            emergencies,
+            inputs: vec![
+                text("dossier", t.f_family_id),
+                text("gebruiker", t.f_user_email),
+                text("organisatie", t.f_organisation),
+                date("vanaf", t.f_from),
+                date("tot", t.f_to),
+                Input::Checks(ChoiceField {
+                    id: "nood",
+                    label: t.f_emergency_only,
+                    options: vec![Choice {
+                        value: "ja".into(),
+                        label: t.f_emergency_only.into(),
+                        selected: !data.all("nood").is_empty(),
+                    }],
+                    error: None,
+                }),
+            ],
+            lines,
+            limited,
+            review_failed: data.get("fout") == "beoordeling",
+            query,
+        },
+    )
+}
+
+/// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
+fn csv_field(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+pub async fn export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
+    let lines = match state.store.read().await {
+        Ok(mut tx) => tx.access_log(&filter(&data, EXPORT_LINES)).await,
+        Err(e) => Err(e),
+    };
+    let lines = match lines {
+        Ok(l) => l,
+        Err(e) => {
+            tracing::error!(error = %e, "access log export failed");
+            return errors::internal(false, &headers);
+        }
+    };
+    let mut out = String::from(
+        "moment,gebeurtenis,uitkomst,grondslag,gebruiker_id,gebruiker,email,organisatie,rol,namens,dossier,gegevens,adres\r\n",
+    );
+    for l in &lines {
+        let fields = [
+            l.at.as_str(),
+            &l.event,
+            &l.outcome,
+            l.basis.as_deref().unwrap_or(""),
+            &l.user_id,
+            &l.user_name,
+            &l.user_email,
+            &l.organisation_name,
+            &l.role,
+            l.on_behalf_of.as_deref().unwrap_or(""),
+            l.family_id.as_deref().unwrap_or(""),
+            &l.data,
+            &l.client_address,
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    let mut response = (StatusCode::OK, out).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"toegangslog.csv\""),
+    );
+    response
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let note = FormData::parse(&body).get("note");
+    let reviewed = async {
+        let mut tx = state.store.write().await?;
+        tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
+            .await?;
+        tx.commit().await
+    };
+    match reviewed.await {
+        Ok(()) => Redirect::to("/privacy").into_response(),
+        Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
+            Redirect::to("/privacy?fout=beoordeling").into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "emergency review failed");
+            errors::internal(false, &headers)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("gewoon"), "gewoon");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("zei \"nee\""), "\"zei \"\"nee\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}
