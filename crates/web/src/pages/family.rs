@@ -496,11 +496,17 @@ async fn show_page(
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((tx.family(family_id).await?, tx.principals().await?))
     };
-    let (family, people) = match loaded.await {
+    let (mut family, people) = match loaded.await {
         Ok((Some(f), people)) => (f, people),
         Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
         Err(e) => return failed(&e, headers),
     };
+    // A partner whose consent does not cover the network sees none of it, not even in
+    // the forms' choices.
+    let sees_network = grant.sees(DataCategory::Network);
+    if !sees_network {
+        family.network.clear();
+    }
     let face = |i: &eenplan_store::Involvement| Face {
         name: i.user_name.clone(),
         organisation: i.organisation_name.clone(),
@@ -532,7 +538,7 @@ async fn show_page(
     let network = family
         .network
         .iter()
-        .filter(|n| !n.ended && grant.sees(DataCategory::Network))
+        .filter(|n| !n.ended)
         .map(|n| {
             format!(
                 "{} ({}): {} — {}",
@@ -561,7 +567,7 @@ async fn show_page(
     let active_people: Vec<&Principal> = people.iter().filter(|p| p.active).collect();
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|x| !x.ended).collect();
-    let forms = vec![
+    let mut forms = vec![
         FamilyForm {
             title: t.add_member,
             action: format!("/gezinnen/{}/leden", family.id),
@@ -934,6 +940,7 @@ async fn show_page(
             ],
         },
     ];
+    forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let page = ShowPage {
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),

@@ -1,0 +1,977 @@
+//! Consent, legal bases and break the glass through the router: the authorization
+//! matrix over every family route, a partner gaining and losing access with consent,
+//! the consent API, emergency access and the privacy officer's log.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Account, App};
+use eenplan_domain::family::{
+    ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole, MemberKind,
+    Need, NewMember,
+};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_store::{
+    AccessFilter, ConsentInput, FrameworkInput, NewFamily, NewInvolvement, SessionKind,
+};
+use eenplan_web::auth::Surface;
+use eenplan_web::routes::Access;
+use jiff::civil::{Date, date};
+
+fn system() -> Actor {
+    Actor::System { component: "test" }
+}
+
+fn today() -> Date {
+    eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
+}
+
+/// The family's circle and everyone around it, set up through the store.
+struct World {
+    app: App,
+    family: String,
+    sam: String,
+    kim: String,
+    sanne: Account,
+    joyce: Account,
+    thomas: Account,
+    wim: Account,
+    gina: Account,
+    vera: Account,
+    mo: Account,
+    eva: Account,
+    officer: Account,
+}
+
+async fn org(app: &App, slug: &str) -> String {
+    let mut tx = app.store.read().await.unwrap();
+    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+}
+
+async fn consent(
+    app: &App,
+    family: &str,
+    by: &str,
+    step: ConsentStep,
+    organisation: &str,
+    categories: &[DataCategory],
+    (sam, kim): (&str, &str),
+) -> String {
+    let mut tx = app.store.write().await.unwrap();
+    let id = tx
+        .record_consent(
+            &system(),
+            family,
+            by,
+            &ConsentInput {
+                step,
+                organisation_id: Some(organisation.to_owned()),
+                purpose: "Samenwerken rond de veiligheid van Sam".into(),
+                categories: categories.to_vec(),
+                children: vec![sam.to_owned()],
+                given_by: vec![kim.to_owned()],
+                form: ConsentForm::Written,
+                given_on: today(),
+                ends_on: None,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+async fn join(app: &App, family: &str, who: &Account, organisation: &str) {
+    let mut tx = app.store.write().await.unwrap();
+    tx.add_involvement(
+        &system(),
+        family,
+        NewInvolvement {
+            role: InvolvementRole::Partner,
+            organisation_id: organisation.to_owned(),
+            user_id: who.user_id.clone(),
+            expertise: Some(Expertise::Safety),
+            takes_over: None,
+            reason: None,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn world() -> World {
+    let app = App::new().await; // has "save", a certified institution
+    let overvecht = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    app.organisation("wss", OrganisationKind::CertifiedInstitution)
+        .await;
+    app.organisation("ggz", OrganisationKind::CareProvider)
+        .await;
+    app.organisation("vt", OrganisationKind::VeiligThuis).await;
+    let pro = &[Role::Professional];
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&overvecht),
+            "sanne@lokalis.example",
+            pro,
+            true,
+        )
+        .await;
+    let joyce = app
+        .account_in(
+            "lokalis",
+            Some(&overvecht),
+            "joyce@lokalis.example",
+            &[Role::TeamLead],
+            true,
+        )
+        .await;
+    let mo = app
+        .account_in("lokalis", None, "mo@lokalis.example", pro, true)
+        .await;
+    let officer = app
+        .account_in(
+            "lokalis",
+            None,
+            "privacy@lokalis.example",
+            &[Role::PrivacyOfficer, Role::FunctionalAdmin],
+            true,
+        )
+        .await;
+    let thomas = app.account("thomas@save.example", pro, true).await;
+    let eva = app.account("eva@save.example", pro, true).await;
+    let wim = app
+        .account_in("wss", None, "wim@wss.example", pro, true)
+        .await;
+    let gina = app
+        .account_in("ggz", None, "gina@ggz.example", pro, true)
+        .await;
+    let vera = app
+        .account_in("vt", None, "vera@vt.example", pro, true)
+        .await;
+    let (lokalis, save, wss, ggz, vt) = (
+        org(&app, "lokalis").await,
+        org(&app, "save").await,
+        org(&app, "wss").await,
+        org(&app, "ggz").await,
+        org(&app, "vt").await,
+    );
+
+    let mut tx = app.store.write().await.unwrap();
+    let family = tx
+        .open_family(
+            &system(),
+            NewFamily {
+                label: "Gezin Jansen".into(),
+                street: "Zamenhofdreef".into(),
+                house_number: "12".into(),
+                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                city: "Utrecht".into(),
+                area_id: None,
+            },
+            &sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    let member = |kind, name: &str, dob: Option<Date>, custody| NewMember {
+        kind,
+        name: name.into(),
+        date_of_birth: dob,
+        has_custody: custody,
+    };
+    let sam = tx
+        .add_member(
+            &system(),
+            &family,
+            member(
+                MemberKind::Child,
+                "Sam Jansen",
+                Some(date(2016, 4, 2)),
+                false,
+            ),
+            today(),
+        )
+        .await
+        .unwrap();
+    let kim = tx
+        .add_member(
+            &system(),
+            &family,
+            member(MemberKind::Parent, "Kim Jansen", None, true),
+            today(),
+        )
+        .await
+        .unwrap();
+    tx.add_network_member(
+        &system(),
+        &family,
+        &eenplan_store::NetworkDetails {
+            name: "Oma Jansen".into(),
+            relation: eenplan_domain::family::NetworkRelation::Family,
+            safety_role: "Noodadres".into(),
+            contact: "06-00000000".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let people = (sam.as_str(), kim.as_str());
+    // SAVE: everything; WSS: who the family is only; GGZ: consent withdrawn.
+    consent(
+        &app,
+        &family,
+        &sanne.user_id,
+        ConsentStep::SaveGuidance,
+        &save,
+        DataCategory::ALL,
+        people,
+    )
+    .await;
+    join(&app, &family, &thomas, &save).await;
+    consent(
+        &app,
+        &family,
+        &sanne.user_id,
+        ConsentStep::SaveGuidance,
+        &wss,
+        &[DataCategory::Identity],
+        people,
+    )
+    .await;
+    join(&app, &family, &wim, &wss).await;
+    let ggz_consent = consent(
+        &app,
+        &family,
+        &sanne.user_id,
+        ConsentStep::DataSharing,
+        &ggz,
+        DataCategory::ALL,
+        people,
+    )
+    .await;
+    join(&app, &family, &gina, &ggz).await;
+    // Eva's organisation (SAVE) has consent, but Eva is not involved.
+    let mut tx = app.store.write().await.unwrap();
+    tx.withdraw_consent(
+        &system(),
+        &family,
+        &ggz_consent,
+        &sanne.user_id,
+        "Moeder wil geen GGZ meer",
+    )
+    .await
+    .unwrap();
+    // Veilig Thuis investigates: its legal basis, no consent needed.
+    tx.change_framework(
+        &system(),
+        &family,
+        &FrameworkInput {
+            framework: Framework::VeiligThuis,
+            organisation_id: Some(vt.clone()),
+            ground: "Melding 2026-0412 in onderzoek".into(),
+            effective_on: today(),
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    join(&app, &family, &vera, &vt).await;
+    World {
+        app,
+        family,
+        sam,
+        kim,
+        sanne,
+        joyce,
+        thomas,
+        wim,
+        gina,
+        vera,
+        mo,
+        eva,
+        officer,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// The guard lets the request through to the handler.
+    Granted,
+    /// 403: in the circle, but consent (or the lead's role) is missing.
+    Refused,
+    /// 404: outside the circle; the file does not exist for them.
+    Denied,
+}
+
+/// The expectation per persona, written out by hand (not derived from the rule under
+/// test): who the persona is, and what they may do with each need.
+fn expected(persona: &str, need: Need) -> Expect {
+    use DataCategory::*;
+    use Expect::*;
+    match (persona, need) {
+        ("sanne (regisseur)" | "joyce (team lead)" | "vera (VT, legal basis)", _) => Granted,
+        ("thomas (SAVE, consent for all)", Need::Data(_)) => Granted,
+        ("wim (WSS, consent for identity)", Need::Data(Identity)) => Granted,
+        ("thomas (SAVE, consent for all)" | "wim (WSS, consent for identity)", _) => Refused,
+        ("gina (GGZ, consent withdrawn)", _) => Refused,
+        _ => Denied,
+    }
+}
+
+/// Every route with family data, for every kind of person around the family: the
+/// routes come from the router's own table, so a new route cannot escape the matrix.
+#[tokio::test]
+async fn authorization_matrix_over_every_family_route() {
+    let w = world().await;
+    let personas: [(&str, &Account); 9] = [
+        ("sanne (regisseur)", &w.sanne),
+        ("joyce (team lead)", &w.joyce),
+        ("thomas (SAVE, consent for all)", &w.thomas),
+        ("wim (WSS, consent for identity)", &w.wim),
+        ("gina (GGZ, consent withdrawn)", &w.gina),
+        ("vera (VT, legal basis)", &w.vera),
+        ("mo (same organisation, not involved)", &w.mo),
+        ("eva (consented organisation, not involved)", &w.eva),
+        ("privacy officer and admin", &w.officer),
+    ];
+    let routes: Vec<_> = eenplan_web::routes::table()
+        .into_iter()
+        .map(|(r, _)| r)
+        .filter(|r| matches!(r.access, Access::Family(_)))
+        .collect();
+    assert!(routes.len() >= 30, "the family routes are in the table");
+    let mut checked = 0;
+    for (persona, account) in personas {
+        let mut browser = w.app.signed_in_browser(account).await;
+        let csrf = browser.get("/start").await.csrf();
+        let token = w.app.session_token(account, SessionKind::Api).await;
+        for route in &routes {
+            let Access::Family(need) = route.access else {
+                continue;
+            };
+            let path = route
+                .path
+                .replace("{family}", &w.family)
+                .replace("{version}", "1")
+                .replace("{note}", "geen")
+                .replace("{member}", "geen")
+                .replace("{network_member}", "geen")
+                .replace("{involvement}", "geen")
+                .replace("{consent}", "geen");
+            let status = match (route.surface, route.method.clone()) {
+                (Surface::Page, Method::GET) => browser.get(&path).await.status,
+                (Surface::Page, _) => browser.post(&path, &[("csrf", &csrf)]).await.status,
+                (Surface::Api, method) => {
+                    let headers = [
+                        ("authorization", format!("Bearer {token}")),
+                        ("content-type", "application/json".to_owned()),
+                        ("if-match", "\"v0\"".to_owned()),
+                    ];
+                    w.app.raw(method, &path, &headers, "{}").await.status
+                }
+            };
+            let last = w
+                .app
+                .store
+                .read()
+                .await
+                .unwrap()
+                .access_log(&AccessFilter {
+                    user_email: account.email.clone(),
+                    limit: 1,
+                    ..AccessFilter::default()
+                })
+                .await
+                .unwrap();
+            let logged = last.first().map(|l| l.outcome.clone()).unwrap_or_default();
+            let what = format!(
+                "{persona}: {} {} → {status}, logged {logged}",
+                route.method, route.path
+            );
+            match expected(persona, need) {
+                Expect::Granted => {
+                    assert_eq!(logged, "granted", "{what}");
+                    assert_ne!(status, StatusCode::FORBIDDEN, "{what}");
+                }
+                Expect::Refused => {
+                    assert_eq!(
+                        (status, logged.as_str()),
+                        (StatusCode::FORBIDDEN, "denied"),
+                        "{what}"
+                    );
+                }
+                Expect::Denied => {
+                    assert_eq!(
+                        (status, logged.as_str()),
+                        (StatusCode::NOT_FOUND, "denied"),
+                        "{what}"
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, routes.len() * 9);
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn a_partner_sees_only_what_consent_opens_and_loses_it_on_withdrawal() {
+    let w = world().await;
+    let id = &w.family;
+    // Thomas sees the file, but WSS's Wim only who the family is: no network, no notes.
+    let mut wim = w.app.signed_in_browser(&w.wim).await;
+    let page = wim.get(&format!("/gezinnen/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Sam Jansen") && !page.body.contains("Oma Jansen"));
+    let why = wim.get(&format!("/gezinnen/{id}/notities")).await;
+    assert_eq!(why.status, StatusCode::FORBIDDEN);
+    assert!(
+        why.body.contains("Gespreksverslagen")
+            && why.body.contains("Gegevens delen met een organisatie")
+            && why.body.contains("sanne@lokalis.example"),
+        "the why page names the data, the step and whom to ask"
+    );
+    assert!(
+        !why.body.contains("Sam Jansen"),
+        "and nothing of the family"
+    );
+    let timeline = wim.get(&format!("/gezinnen/{id}/tijdlijn")).await.body;
+    assert!(
+        !timeline.contains("Oma Jansen"),
+        "no network history either"
+    );
+    let token = w.app.session_token(&w.wim, SessionKind::Api).await;
+    let auth = [("authorization", format!("Bearer {token}"))];
+    let r = w
+        .app
+        .raw(
+            Method::GET,
+            &format!("/api/v1/families/{id}/notes"),
+            &auth,
+            "",
+        )
+        .await;
+    assert_eq!(
+        (
+            r.status,
+            r.json()["consentStep"].as_str(),
+            r.json()["dataCategory"].as_str()
+        ),
+        (StatusCode::FORBIDDEN, Some("data_sharing"), Some("notes"))
+    );
+    let r = w
+        .app
+        .raw(Method::GET, &format!("/api/v1/families/{id}"), &auth, "")
+        .await;
+    assert_eq!(r.json()["network"], serde_json::json!([]));
+
+    // The regisseur withdraws SAVE's consent on the consent page: Thomas is out at once.
+    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    assert_eq!(
+        thomas.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::OK
+    );
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let page = sanne.get(&format!("/gezinnen/{id}/toestemming")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = page.csrf();
+    let consents = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .consents(id)
+        .await
+        .unwrap();
+    let save_org = org(&w.app, "save").await;
+    let save = consents
+        .iter()
+        .find(|c| c.organisation_id.as_deref() == Some(save_org.as_str()))
+        .unwrap();
+    let withdraw = format!("/gezinnen/{id}/toestemming/{}/intrekken", save.id);
+    let r = sanne
+        .post(&withdraw, &[("csrf", &csrf), ("reason", "")])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a withdrawal says how it came about"
+    );
+    assert_eq!(
+        thomas.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::OK
+    );
+    let r = sanne
+        .post(
+            &withdraw,
+            &[("csrf", &csrf), ("reason", "Kim belde: wil geen SAVE meer")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let after = thomas.get(&format!("/gezinnen/{id}")).await;
+    assert_eq!(after.status, StatusCode::FORBIDDEN);
+    assert!(!after.body.contains("Sam Jansen"));
+    let page = sanne.get(&format!("/gezinnen/{id}/toestemming")).await.body;
+    assert!(
+        page.contains("Ingetrokken") && page.contains("Start SAVE-begeleiding — "),
+        "withdrawn, and listed as still to ask"
+    );
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complete() {
+    let w = world().await;
+    let id = &w.family;
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let csrf = sanne
+        .get(&format!("/gezinnen/{id}/toestemming"))
+        .await
+        .csrf();
+    let ggz = org(&w.app, "ggz").await;
+    let given_on = today().to_string();
+    let form = |given_by: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("step", "data_sharing".to_owned()),
+            ("organisation", ggz.clone()),
+            ("purpose", "Behandeling afstemmen".to_owned()),
+            ("categories", "identity".to_owned()),
+            ("categories", "plan".to_owned()),
+            ("children", w.sam.clone()),
+            ("given_by", given_by.to_owned()),
+            ("form", "written".to_owned()),
+            ("given_on", given_on.clone()),
+        ]
+    };
+    let before = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .consents(id)
+        .await
+        .unwrap()
+        .len();
+    let only_sam = form(&w.sam);
+    let only_sam: Vec<(&str, &str)> = only_sam.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = sanne
+        .post(&format!("/gezinnen/{id}/toestemming"), &only_sam)
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Toestemming ontbreekt van: Kim Jansen"),
+        "names who is missing"
+    );
+    assert!(
+        r.body.contains("id=\"given_by-error\""),
+        "next to the field"
+    );
+    assert_eq!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .consents(id)
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+    let with_kim = form(&w.kim);
+    let with_kim: Vec<(&str, &str)> = with_kim.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = sanne
+        .post(&format!("/gezinnen/{id}/toestemming"), &with_kim)
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .consents(id)
+            .await
+            .unwrap()
+            .len(),
+        before + 1
+    );
+    // Gina's organisation is covered again: she sees the plan, not the notes.
+    let mut gina = w.app.signed_in_browser(&w.gina).await;
+    assert_eq!(
+        gina.get(&format!("/gezinnen/{id}/plan")).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        gina.get(&format!("/gezinnen/{id}/notities")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Partners cannot manage consents; the legal basis's organisation can.
+    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    let r = thomas.get(&format!("/gezinnen/{id}/toestemming")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert!(r.body.contains("organisatie van de regisseur"));
+    let mut vera = w.app.signed_in_browser(&w.vera).await;
+    assert_eq!(
+        vera.get(&format!("/gezinnen/{id}/toestemming"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn the_api_records_withdraws_and_changes_the_framework() {
+    let w = world().await;
+    let id = &w.family;
+    let token = w.app.session_token(&w.sanne, SessionKind::Api).await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let ggz = org(&w.app, "ggz").await;
+    let body = |given_by: &str| {
+        serde_json::json!({
+            "step": "data_sharing", "organisation_id": ggz, "purpose": "Behandeling afstemmen",
+            "categories": ["identity"], "children": [w.sam], "given_by": [given_by],
+            "form": "spoken", "given_on": today().to_string(),
+        })
+        .to_string()
+    };
+    let path = format!("/api/v1/families/{id}/consents");
+    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.sam)).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let problem = r.json();
+    assert_eq!(problem["invalidParams"][0]["name"], "given_by");
+    assert_eq!(problem["missing"][0]["name"], "Kim Jansen");
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &path,
+            &auth,
+            r#"{"step":"elke stap","form":"spoken","given_on":"2026-01-01"}"#,
+        )
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "step");
+    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.kim)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let consent = r.json()["id"].as_str().unwrap().to_owned();
+    let listed = w.app.raw(Method::GET, &path, &auth, "").await.json();
+    assert_eq!(listed["framework"], "veilig_thuis");
+    let ours = listed["consents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == consent.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            ours["in_force"].as_bool(),
+            ours["given_by"][0]["name"].as_str()
+        ),
+        (Some(true), Some("Kim Jansen"))
+    );
+    let withdraw = format!("/api/v1/families/{id}/consents/{consent}/withdraw");
+    assert_eq!(
+        w.app.raw(Method::POST, &withdraw, &auth, "{}").await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        w.app
+            .raw(
+                Method::POST,
+                &withdraw,
+                &auth,
+                r#"{"reason":"Telefonisch ingetrokken"}"#
+            )
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &withdraw, &auth, r#"{"reason":"nog eens"}"#)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Framework: SAVE cannot carry a Veilig Thuis investigation; a court order it can.
+    let save = org(&w.app, "save").await;
+    let framework = format!("/api/v1/families/{id}/framework");
+    let change = |f: &str, ground: &str| {
+        serde_json::json!({"framework": f, "organisation_id": save, "ground": ground, "effective_on": today().to_string()}).to_string()
+    };
+    let r = w
+        .app
+        .raw(Method::PUT, &framework, &auth, &change("veilig_thuis", "x"))
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("organisation_id"))
+    );
+    let r = w
+        .app
+        .raw(Method::PUT, &framework, &auth, &change("court_order", ""))
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "ground");
+    let r = w
+        .app
+        .raw(
+            Method::PUT,
+            &framework,
+            &auth,
+            &change(
+                "court_order",
+                "Ondertoezichtstelling, beschikking 2026-11-20",
+            ),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    // Now SAVE leads under the order; Veilig Thuis's basis has ended.
+    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    assert_eq!(
+        thomas
+            .get(&format!("/gezinnen/{id}/toestemming"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let mut vera = w.app.signed_in_browser(&w.vera).await;
+    assert_eq!(
+        vera.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let timeline = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .timeline(id)
+        .await
+        .unwrap();
+    let changes: Vec<_> = timeline
+        .iter()
+        .filter(|e| e.kind == "framework_changed")
+        .collect();
+    assert_eq!(changes.len(), 2);
+    assert!(changes[1].payload.contains("beschikking 2026-11-20"));
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to_review() {
+    let w = world().await;
+    let id = &w.family;
+    let mut mo = w.app.signed_in_browser(&w.mo).await;
+    assert_eq!(
+        mo.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let csrf = mo.get("/noodtoegang").await.csrf();
+    let ask = |name: &'static str, dob: &'static str, reason: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("child_name", name.to_owned()),
+            ("date_of_birth", dob.to_owned()),
+            ("reason", reason.to_owned()),
+        ]
+    };
+    let short = ask("Sam Jansen", "2016-04-02", "spoed");
+    let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = mo.post("/noodtoegang", &short).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"reason-error\""));
+    let wrong = ask(
+        "Sam Jansen",
+        "2016-04-03",
+        "Politie belt: Sam alleen thuis aangetroffen",
+    );
+    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = mo.post("/noodtoegang", &wrong).await;
+    assert!(
+        r.body.contains("Geen dossier gevonden"),
+        "exact name and date of birth only"
+    );
+    assert!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .emergencies(true)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let right = ask(
+        "sam jansen",
+        "2016-04-02",
+        "Politie belt: Sam alleen thuis aangetroffen",
+    );
+    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = mo.post("/noodtoegang", &right).await;
+    assert_eq!(r.location(), format!("/gezinnen/{id}"));
+    let page = mo.get(&format!("/gezinnen/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Je werkt met noodtoegang tot") && page.body.contains("Sam Jansen"));
+    // Emergency access opens the data, not the lead's work.
+    assert_eq!(
+        mo.get(&format!("/gezinnen/{id}/toestemming")).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Through the API, by id.
+    let token = w.app.session_token(&w.eva, SessionKind::Api).await;
+    let auth = [
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let glass = format!("/api/v1/families/{id}/break-glass");
+    assert_eq!(
+        w.app
+            .raw(Method::GET, &format!("/api/v1/families/{id}"), &auth, "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &glass,
+            &auth,
+            r#"{"reason":"Crisisdienst: kind meldt zich bij de politie"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert!(r.json()["expires_at"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(
+        w.app
+            .raw(Method::GET, &format!("/api/v1/families/{id}"), &auth, "")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let sanne = w.app.session_token(&w.sanne, SessionKind::Api).await;
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &glass,
+            &[
+                ("authorization", format!("Bearer {sanne}")),
+                ("content-type", "application/json".to_owned()),
+            ],
+            r#"{"reason":"Ik wil het even zeker weten"}"#,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "no glass to break for the regisseur"
+    );
+
+    // The privacy officer sees both, reviews one, filters and exports the log.
+    let mut officer = w.app.signed_in_browser(&w.officer).await;
+    let page = officer.get("/privacy").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains("Politie belt: Sam alleen thuis aangetroffen")
+            && page.body.contains("Crisisdienst")
+    );
+    let csrf = page.csrf();
+    let open = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .emergencies(true)
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 2);
+    let review = format!("/privacy/noodtoegang/{}", open[0].id);
+    let r = officer
+        .post(&review, &[("csrf", &csrf), ("note", "")])
+        .await;
+    assert_eq!(r.location(), "/privacy?fout=beoordeling");
+    assert!(
+        officer
+            .get(r.location())
+            .await
+            .body
+            .contains("role=\"alert\"")
+    );
+    let r = officer
+        .post(
+            &review,
+            &[
+                ("csrf", &csrf),
+                ("note", "Terecht: acute situatie, politie ter plaatse"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/privacy");
+    assert_eq!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .emergencies(true)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let filtered = officer
+        .get(&format!("/privacy?dossier={id}&nood=ja"))
+        .await
+        .body;
+    assert!(filtered.contains("mo@lokalis.example") || filtered.contains("emergency"));
+    let csv = officer
+        .get(&format!("/privacy/toegangslog.csv?dossier={id}&nood=ja"))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(
+        csv.headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let lines: Vec<&str> = csv.body.lines().collect();
+    assert!(lines[0].starts_with("moment,gebeurtenis,uitkomst,grondslag"));
+    assert!(
+        lines.len() > 2 && lines[1..].iter().all(|l| l.contains(",emergency,")),
+        "{lines:?}"
+    );
+    assert!(csv.body.contains("eva@save.example") && csv.body.contains("mo@lokalis.example"));
+    // Everyone else is kept out of the log.
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    assert_eq!(sanne.get("/privacy").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        sanne.get("/privacy/toegangslog.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
+    w.app.done().await;
+}
