@@ -9,6 +9,7 @@ pub async fn run(args: VerifyArgs) -> Result<ExitCode, CliError> {
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::MustExist).await?;
     let report = store.verify_journal(args.anchor).await?;
+    let access = store.verify_access_log().await?;
     store.close().await;
     if report.is_intact() {
         println!("journal intact: {} entries", report.entries);
@@ -18,7 +19,6 @@ pub async fn run(args: VerifyArgs) -> Result<ExitCode, CliError> {
                 last.seq, last.hash
             );
         }
-        Ok(ExitCode::SUCCESS)
     } else {
         println!(
             "journal TAMPERED: {} finding(s) in {} entries",
@@ -28,6 +28,35 @@ pub async fn run(args: VerifyArgs) -> Result<ExitCode, CliError> {
         for finding in &report.findings {
             println!("  {finding}");
         }
-        Ok(ExitCode::from(1))
     }
+    let access_intact = access_log(&access);
+    Ok(if report.is_intact() && access_intact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Prints the access log's state; true when its chain is intact.
+fn access_log(report: &eenplan_store::AccessLogReport) -> bool {
+    let chain = &report.chain;
+    if chain.is_intact() {
+        println!("access log intact: {} lines", chain.entries);
+    } else {
+        println!(
+            "access log TAMPERED: {} finding(s) in {} lines",
+            chain.findings.len(),
+            chain.entries
+        );
+        for finding in &chain.findings {
+            println!("  {finding}");
+        }
+    }
+    if report.unchained > 0 {
+        println!(
+            "access log: {} lines from before schema version 4 carry no chain and cannot be checked",
+            report.unchained
+        );
+    }
+    chain.is_intact()
 }

@@ -607,7 +607,9 @@ fn verify_reports(backend: Backend, tamper: &str, expected: &[&str]) -> Result<(
     rt.block_on(db.cleanup());
     if expected.is_empty() {
         check(
-            out.status.success() && stdout.contains("journal intact: 5 entries"),
+            out.status.success()
+                && stdout.contains("journal intact: 5 entries")
+                && stdout.contains("access log intact: 0 lines"),
             || stdout.clone(),
         )
     } else {

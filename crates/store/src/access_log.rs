@@ -1,8 +1,62 @@
-//! Reading the access log (NEN 7513) for the privacy officer: filtered, newest first.
+//! The access log (NEN 7513): every read, search, print and change of family data.
+//! Append-only and hash-chained like the journal (its own chain, sealed by the same
+//! domain function), so the privacy officer can trust what it says; read back filtered
+//! for the privacy officer.
 
 use eenplan_domain::UtcTime;
+use eenplan_domain::journal::{self, Actor, Draft, Entry, Event, Head, Report, Verifier};
 
-use crate::{StoreError, Tx, params};
+use crate::{AccessEntry, Backend, Row, Store, StoreError, Tx, ids, params};
+
+const SEALED_COLUMNS: &str = "seq, id, at, user_id, organisation_id, event, outcome, basis, role, \
+    on_behalf_of, family_id, data, client_address, payload_sha256, prev_hash, hash";
+
+/// Lines read per round trip while verifying.
+const VERIFY_PAGE: i64 = 2_000;
+
+/// What the access-log check found: the chain's report, and how many lines predate
+/// the chain (schema 3) and so cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessLogReport {
+    pub chain: Report,
+    pub unchained: i64,
+}
+
+fn line_event(r: &Row) -> Result<Event, StoreError> {
+    Ok(Event::FamilyAccessed {
+        event: r.text(5)?,
+        outcome: r.text(6)?,
+        basis: r.opt_text(7)?,
+        role: r.text(8)?,
+        on_behalf_of: r.opt_text(9)?,
+        family_id: r.opt_text(10)?,
+        data: r.text(11)?,
+        client_address: r.text(12)?,
+    })
+}
+
+/// The line as a journal entry, its payload rebuilt from the columns: editing any
+/// column changes the payload's digest and breaks the chain.
+fn line_entry(r: &Row) -> Result<Entry, StoreError> {
+    let event = line_event(r)?;
+    let (kind, payload) = event.to_record();
+    let subject = event.subject();
+    let user_id = r.text(3)?;
+    Ok(Entry {
+        seq: r.int(0)?,
+        id: r.text(1)?,
+        recorded_at: r.text(2)?,
+        actor: format!("user:{user_id}"),
+        actor_organisation: Some(r.text(4)?),
+        kind,
+        subject_type: subject.kind.to_owned(),
+        subject_id: subject.id,
+        payload,
+        payload_sha256: r.text(13)?,
+        prev_hash: r.text(14)?,
+        hash: r.text(15)?,
+    })
+}
 
 /// What the privacy officer filters on; empty fields are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,6 +90,62 @@ pub struct AccessLine {
 }
 
 impl Tx {
+    /// Appends one line, sealed onto the access log's chain. Holds the chain's head
+    /// until commit, as the journal does.
+    pub async fn log_access(&mut self, e: &AccessEntry) -> Result<(), StoreError> {
+        let lock_sql = match self.backend() {
+            Backend::Sqlite => "SELECT seq, hash FROM access_log_head WHERE id = 1",
+            Backend::Postgres => "SELECT seq, hash FROM access_log_head WHERE id = 1 FOR UPDATE",
+        };
+        let row = self.fetch_one(lock_sql, vec![]).await?;
+        let head = Head {
+            seq: row.int(0)?,
+            hash: row.text(1)?,
+        };
+        let draft = Draft {
+            id: ids::new_id(),
+            recorded_at: UtcTime::now(),
+            actor: Actor::User {
+                user_id: e.user_id.clone(),
+                organisation_id: e.organisation_id.clone(),
+            },
+            event: Event::FamilyAccessed {
+                event: e.event.to_owned(),
+                outcome: if e.granted { "granted" } else { "denied" }.to_owned(),
+                basis: e.basis.map(str::to_owned),
+                role: e.role.clone(),
+                on_behalf_of: e.on_behalf_of.clone(),
+                family_id: e.family_id.clone(),
+                data: e.data.clone(),
+                client_address: e.client_address.clone(),
+            },
+        };
+        let sealed = journal::seal(&head, &draft);
+        self.execute(
+            &format!("INSERT INTO access_log ({SEALED_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"),
+            params![
+                sealed.seq,
+                &sealed.id,
+                &sealed.recorded_at,
+                &e.user_id,
+                &e.organisation_id,
+                e.event,
+                if e.granted { "granted" } else { "denied" },
+                e.basis,
+                &e.role,
+                e.on_behalf_of.clone(),
+                e.family_id.clone(),
+                &e.data,
+                &e.client_address,
+                &sealed.payload_sha256,
+                &sealed.prev_hash,
+                &sealed.hash
+            ],
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn access_log(&mut self, f: &AccessFilter) -> Result<Vec<AccessLine>, StoreError> {
         let rows = self
             .fetch_all(
@@ -74,5 +184,45 @@ impl Tx {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Checks the access log's chain in one consistent snapshot.
+    pub async fn verify_access_log(&self) -> Result<AccessLogReport, StoreError> {
+        let mut tx = self.read().await?;
+        let head = tx
+            .fetch_optional("SELECT seq, hash FROM access_log_head WHERE id = 1", vec![])
+            .await?
+            .map(|r| {
+                Ok::<_, StoreError>(Head {
+                    seq: r.int(0)?,
+                    hash: r.text(1)?,
+                })
+            })
+            .transpose()?;
+        let unchained = tx
+            .fetch_one("SELECT COUNT(*) FROM access_log WHERE seq IS NULL", vec![])
+            .await?
+            .int(0)?;
+        let mut verifier = Verifier::new(None);
+        let mut after = 0;
+        loop {
+            let page = tx
+                .fetch_all(
+                    &format!("SELECT {SEALED_COLUMNS} FROM access_log WHERE seq > $1 ORDER BY seq LIMIT $2"),
+                    params![after, VERIFY_PAGE],
+                )
+                .await?;
+            let Some(last) = page.last() else { break };
+            after = last.int(0)?;
+            for row in &page {
+                verifier.push(&line_entry(row)?);
+            }
+        }
+        Ok(AccessLogReport {
+            chain: verifier.finish(head),
+            unchained,
+        })
     }
 }

@@ -946,29 +946,6 @@ impl Tx {
         summaries(&rows)
     }
 
-    pub async fn log_access(&mut self, e: &AccessEntry) -> Result<(), StoreError> {
-        self.execute(
-            "INSERT INTO access_log (id, at, event, outcome, basis, user_id, organisation_id, role, on_behalf_of, family_id, data, client_address) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-            params![
-                ids::new_id(),
-                now(),
-                e.event,
-                if e.granted { "granted" } else { "denied" },
-                e.basis,
-                &e.user_id,
-                &e.organisation_id,
-                &e.role,
-                e.on_behalf_of.clone(),
-                e.family_id.clone(),
-                &e.data,
-                &e.client_address
-            ],
-        )
-        .await?;
-        Ok(())
-    }
-
     /// Access-log lines about one family, newest first (the privacy officer's and the
     /// family's view).
     pub async fn access_log_for(

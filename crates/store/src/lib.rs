@@ -20,7 +20,7 @@ mod sqlite_files;
 mod url;
 mod users;
 
-pub use access_log::{AccessFilter, AccessLine};
+pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use db::{Backend, Param, Row, Store, Tx};

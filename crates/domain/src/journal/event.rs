@@ -170,6 +170,18 @@ pub enum Event {
         emergency_id: String,
         note: String,
     },
+    /// An access-log line (NEN 7513). Kept in its own chain beside the journal (the
+    /// access log), sealed the same way; `data` says which data was touched.
+    FamilyAccessed {
+        event: String,
+        outcome: String,
+        basis: Option<String>,
+        role: String,
+        on_behalf_of: Option<String>,
+        family_id: Option<String>,
+        data: String,
+        client_address: String,
+    },
     NetworkMemberAdded {
         family_id: String,
         network_member_id: String,
@@ -277,6 +289,12 @@ impl Event {
             | Event::NoteWritten { family_id, .. }
             | Event::NoteChanged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
+            Event::FamilyAccessed { family_id, .. } => {
+                return Subject {
+                    kind: "family",
+                    id: family_id.clone().unwrap_or_default(),
+                };
+            }
         };
         Subject {
             kind,

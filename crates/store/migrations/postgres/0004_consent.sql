@@ -57,3 +57,45 @@ CREATE TRIGGER access_log_no_update_delete BEFORE UPDATE OR DELETE ON access_log
     FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change();
 CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
     FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();
+
+-- ... and chained like the journal: each line carries the SHA-256 chain fields, and a
+-- head row makes lines cut from the end as visible as lines cut from the middle.
+-- Lines written before this version stay unchained (seq NULL); `eenplan verify`
+-- counts them.
+ALTER TABLE access_log ADD COLUMN seq BIGINT;
+ALTER TABLE access_log ADD COLUMN payload_sha256 TEXT;
+ALTER TABLE access_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE access_log ADD COLUMN hash TEXT;
+CREATE UNIQUE INDEX access_log_seq ON access_log (seq);
+CREATE TABLE access_log_head (
+    id   BIGINT PRIMARY KEY CHECK (id = 1),
+    seq  BIGINT NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT INTO access_log_head (id, seq, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE FUNCTION access_log_extend_head() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    head_seq  BIGINT;
+    head_hash TEXT;
+BEGIN
+    SELECT seq, hash INTO head_seq, head_hash FROM access_log_head WHERE id = 1;
+    IF NEW.seq IS NULL OR NEW.seq <> head_seq + 1 OR NEW.prev_hash <> head_hash THEN
+        RAISE EXCEPTION 'access log line #% does not extend the chain head #%', NEW.seq, head_seq;
+    END IF;
+    UPDATE access_log_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER access_log_extends_head BEFORE INSERT ON access_log
+    FOR EACH ROW EXECUTE FUNCTION access_log_extend_head();
+CREATE FUNCTION access_log_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'UPDATE' OR NEW.id <> OLD.id OR NEW.seq <> OLD.seq + 1 THEN
+        RAISE EXCEPTION 'access log head only moves forward, one line at a time';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER access_log_head_forward BEFORE UPDATE OR DELETE ON access_log_head
+    FOR EACH ROW EXECUTE FUNCTION access_log_head_guard();
+CREATE TRIGGER access_log_head_no_truncate BEFORE TRUNCATE ON access_log_head
+    FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();

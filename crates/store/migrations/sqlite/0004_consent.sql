@@ -53,3 +53,32 @@ CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
 BEGIN SELECT RAISE(ABORT, 'access log is append-only: UPDATE is not allowed'); END;
 CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
 BEGIN SELECT RAISE(ABORT, 'access log is append-only: DELETE is not allowed'); END;
+
+-- ... and chained like the journal: each line carries the SHA-256 chain fields, and a
+-- head row makes lines cut from the end as visible as lines cut from the middle.
+-- Lines written before this version stay unchained (seq NULL); `eenplan verify`
+-- counts them.
+ALTER TABLE access_log ADD COLUMN seq INTEGER;
+ALTER TABLE access_log ADD COLUMN payload_sha256 TEXT;
+ALTER TABLE access_log ADD COLUMN prev_hash TEXT;
+ALTER TABLE access_log ADD COLUMN hash TEXT;
+CREATE UNIQUE INDEX access_log_seq ON access_log (seq);
+CREATE TABLE access_log_head (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    seq  INTEGER NOT NULL,
+    hash TEXT NOT NULL
+);
+INSERT INTO access_log_head (id, seq, hash)
+VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER access_log_extends_head BEFORE INSERT ON access_log
+WHEN NEW.seq IS NULL
+  OR NEW.seq <> (SELECT seq + 1 FROM access_log_head WHERE id = 1)
+  OR NEW.prev_hash <> (SELECT hash FROM access_log_head WHERE id = 1)
+BEGIN SELECT RAISE(ABORT, 'access log line does not extend the chain head'); END;
+CREATE TRIGGER access_log_advance_head AFTER INSERT ON access_log
+BEGIN UPDATE access_log_head SET seq = NEW.seq, hash = NEW.hash WHERE id = 1; END;
+CREATE TRIGGER access_log_head_forward BEFORE UPDATE ON access_log_head
+WHEN NEW.id <> OLD.id OR NEW.seq <> OLD.seq + 1
+BEGIN SELECT RAISE(ABORT, 'access log head only moves forward, one line at a time'); END;
+CREATE TRIGGER access_log_head_no_delete BEFORE DELETE ON access_log_head
+BEGIN SELECT RAISE(ABORT, 'access log head cannot be removed'); END;

@@ -6,6 +6,7 @@ use eenplan_domain::family::{
     ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Expertise, Framework,
     FrameworkError, InvolvementRole,
 };
+use eenplan_domain::journal::Finding;
 use eenplan_store::{
     AccessEntry, AccessFilter, ConsentInput, FrameworkInput, NewInvolvement, Store, StoreError,
 };
@@ -367,6 +368,55 @@ pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
     };
     assert!(r.access_log(&earlier).await.unwrap().is_empty());
     drop(r);
+    store.close().await;
+    db
+}
+
+/// The access log is chained like the journal: an administrator who switches off the
+/// triggers and edits, deletes or cuts lines is caught by verification.
+pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let mut tx = store.write().await.unwrap();
+    for event in ["read", "read", "print", "update"] {
+        tx.log_access(&AccessEntry {
+            event,
+            granted: true,
+            basis: Some("involved"),
+            user_id: p.sanne.0.clone(),
+            organisation_id: p.sanne.1.clone(),
+            role: "professional".into(),
+            on_behalf_of: None,
+            family_id: Some(id.clone()),
+            data: "GET /gezinnen/{family}".into(),
+            client_address: "127.0.0.1".into(),
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let report = store.verify_access_log().await.unwrap();
+    assert!(report.chain.is_intact(), "{:?}", report.chain.findings);
+    assert_eq!((report.chain.entries, report.unchained), (4, 0));
+    db.disable_access_log_protection().await;
+    db.raw("UPDATE access_log SET user_id = (SELECT id FROM users WHERE email = 'mohamed@lokalis.example') WHERE seq = 2")
+        .await
+        .unwrap();
+    let report = store.verify_access_log().await.unwrap();
+    assert_eq!(report.chain.findings, vec![Finding::Edited { seq: 2 }]);
+    db.raw("DELETE FROM access_log WHERE seq = 4")
+        .await
+        .unwrap();
+    let report = store.verify_access_log().await.unwrap();
+    assert!(
+        report
+            .chain
+            .findings
+            .contains(&Finding::Missing { first: 4, last: 4 }),
+        "{:?}",
+        report.chain.findings
+    );
     store.close().await;
     db
 }

@@ -8,7 +8,8 @@ mod consent;
 mod family;
 
 use consent::{
-    access_log_is_append_only_and_filterable, consent_opens_the_circle_and_withdrawal_closes_it,
+    access_log_is_append_only_and_filterable, access_log_tampering_is_detected,
+    consent_opens_the_circle_and_withdrawal_closes_it,
     framework_and_emergency_access_are_journaled,
 };
 
@@ -74,6 +75,7 @@ fn main() {
         consent_opens_the_circle_and_withdrawal_closes_it,
         framework_and_emergency_access_are_journaled,
         access_log_is_append_only_and_filterable,
+        access_log_tampering_is_detected,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

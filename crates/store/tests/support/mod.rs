@@ -127,6 +127,22 @@ impl TestDb {
         self.raw(sql).await.unwrap();
     }
 
+    /// The same for the access log.
+    pub async fn disable_access_log_protection(&self) {
+        let sql = match self.backend {
+            Backend::Sqlite => {
+                "DROP TRIGGER access_log_no_update; DROP TRIGGER access_log_no_delete;
+                 DROP TRIGGER access_log_extends_head; DROP TRIGGER access_log_advance_head;
+                 DROP TRIGGER access_log_head_forward; DROP TRIGGER access_log_head_no_delete;"
+            }
+            Backend::Postgres => {
+                "ALTER TABLE access_log DISABLE TRIGGER USER;
+                 ALTER TABLE access_log_head DISABLE TRIGGER USER;"
+            }
+        };
+        self.raw(sql).await.unwrap();
+    }
+
     pub async fn cleanup(self) {
         match self.cleanup {
             Cleanup::File(path) => {
