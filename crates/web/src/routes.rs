@@ -227,6 +227,10 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::consent::framework),
         ),
         (
+            page(Method::GET, "/gezinnen/{family}/inzage", SIGNED_IN).family(LEAD),
+            get(pages::privacy::family_view),
+        ),
+        (
             page(Method::GET, "/noodtoegang", SIGNED_IN),
             get(pages::consent::emergency_form),
         ),

@@ -966,8 +966,17 @@ async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to
         "{lines:?}"
     );
     assert!(csv.body.contains("eva@save.example") && csv.body.contains("mo@lokalis.example"));
-    // Everyone else is kept out of the log.
+    // The family's access overview shows the emergency access for what it was.
     let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let overview = sanne.get(&format!("/gezinnen/{id}/inzage")).await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(
+        overview
+            .body
+            .contains("<td class=\"utrecht-table__cell\">Noodtoegang</td>")
+    );
+    assert!(overview.body.contains("POST /noodtoegang: Politie belt"));
+    // Everyone else is kept out of the log.
     assert_eq!(sanne.get("/privacy").await.status, StatusCode::FORBIDDEN);
     assert_eq!(
         sanne.get("/privacy/toegangslog.csv").await.status,

@@ -324,30 +324,56 @@ async fn one_family(
         && let Some(save_org) = chosen(&partners.save)
     {
         // SAVE joins only on the family's consent, asked as its own step.
-        tx.record_consent(
-            actor,
-            &id,
-            &regisseur.user_id,
-            &ConsentInput {
-                step: ConsentStep::SaveGuidance,
-                organisation_id: Some(save_org),
-                purpose: "SAVE-begeleiding naast het buurtteam".into(),
-                categories: vec![
-                    DataCategory::Identity,
-                    DataCategory::Network,
-                    DataCategory::Plan,
-                ],
-                children: children.clone(),
-                given_by: member_ids.clone(),
-                form: ConsentForm::Written,
-                given_on: today,
-                ends_on: None,
-            },
-            today,
-        )
-        .await?;
+        let consent = tx
+            .record_consent(
+                actor,
+                &id,
+                &regisseur.user_id,
+                &ConsentInput {
+                    step: ConsentStep::SaveGuidance,
+                    organisation_id: Some(save_org),
+                    purpose: "SAVE-begeleiding naast het buurtteam".into(),
+                    categories: vec![
+                        DataCategory::Identity,
+                        DataCategory::Network,
+                        DataCategory::Plan,
+                    ],
+                    children: children.clone(),
+                    given_by: member_ids.clone(),
+                    form: ConsentForm::Written,
+                    given_on: today,
+                    ends_on: None,
+                },
+                today,
+            )
+            .await?;
         let expertise = *rng.pick(Expertise::ALL);
         join(&partners.save, Some(expertise), tx).await?;
+        // Now and then the family stops: the SAVE worker stays listed, without access.
+        if rng.chance(5) {
+            tx.withdraw_consent(
+                actor,
+                &id,
+                &consent,
+                &regisseur.user_id,
+                "Moeder belde: het gezin wil de SAVE-begeleiding stoppen",
+            )
+            .await?;
+        }
+    }
+    // A night-time emergency now and then, for the privacy officer to review.
+    if rng.chance(2)
+        && let Some(vt) = partners.veilig_thuis.first()
+    {
+        tx.break_glass(
+            actor,
+            &id,
+            (&vt.user_id, &vt.organisation_id),
+            "Politie belt 's nachts: kind alleen thuis aangetroffen",
+            false,
+            eenplan_domain::UtcTime::now(),
+        )
+        .await?;
     }
     // Veilig Thuis and WSS work on a legal basis: an investigation or a court order.
     let legal = if rng.chance(12) {

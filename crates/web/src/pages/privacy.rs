@@ -213,6 +213,98 @@ pub async fn review(
     }
 }
 
+// ---- the family's access overview ----
+
+#[derive(Template)]
+#[template(path = "families/access.html")]
+struct FamilyAccessPage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    lines: Vec<[String; 6]>,
+}
+
+/// Who looked at or changed the family's file, in words a family reads: what the
+/// regisseur or the privacy officer prints or shows when the family asks (AVG art. 15,
+/// NEN 7513). Emergency access is marked as such.
+pub async fn family_view(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<crate::auth::family::FamilyGrant>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(&grant.family_id).await?;
+        let lines = tx
+            .access_log(&AccessFilter {
+                family_id: grant.family_id.clone(),
+                limit: EXPORT_LINES,
+                ..AccessFilter::default()
+            })
+            .await?;
+        Ok::<_, StoreError>((family, lines))
+    };
+    let (Some(family), lines) = (match loaded.await {
+        Ok(x) => x,
+        Err(e) => {
+            tracing::error!(error = %e, "access overview failed");
+            return errors::internal(false, &headers);
+        }
+    }) else {
+        return errors::not_found_page(&headers, &visitor, "/gezinnen");
+    };
+    let basis = |b: Option<&str>| match b {
+        Some("involved") => t.basis_involved,
+        Some("team_lead_of_regisseur") => t.basis_team_lead,
+        Some("consent") => t.basis_consent,
+        Some("legal_basis") => t.basis_legal,
+        Some("emergency") => t.basis_emergency,
+        _ => t.basis_none,
+    };
+    let lines = lines
+        .iter()
+        .map(|l| {
+            [
+                eenplan_domain::UtcTime::parse(&l.at)
+                    .map(|at| {
+                        format!(
+                            "{} {}",
+                            eenplan_domain::time::amsterdam_date(at),
+                            super::local_time(at)
+                        )
+                    })
+                    .unwrap_or_else(|_| l.at.clone()),
+                format!("{} ({})", l.user_name, l.organisation_name),
+                l.event.clone(),
+                l.data.clone(),
+                basis(l.basis.as_deref()).to_owned(),
+                if l.outcome == "granted" {
+                    t.outcome_granted
+                } else {
+                    t.outcome_denied
+                }
+                .to_owned(),
+            ]
+        })
+        .collect();
+    render(
+        StatusCode::OK,
+        &FamilyAccessPage {
+            shell: Shell::new(
+                &headers,
+                &visitor,
+                &format!("/gezinnen/{}/inzage", family.id),
+            ),
+            family_id: family.id,
+            label: family.label,
+            lines,
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::csv_field;
