@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
-import { expectNoAxeViolations, launch } from './browser.js';
+import { expectNoAxeViolations, launch, PAGE_TIMEOUT_MS } from './browser.js';
 import { startServer } from './server.js';
 import { totp } from './totp.js';
 
@@ -41,6 +41,77 @@ export async function mainText(page) {
 /** The trimmed text of the page's first <h1>. */
 export async function h1Text(page) {
   return squash(await page.locator('h1').first().innerText());
+}
+
+/**
+ * Today's date in Europe/Amsterdam as yyyy-mm-dd: the calendar the server
+ * checks dates against (e.g. "a consent cannot be given in the future").
+ */
+export function todayInAmsterdam(now = new Date()) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** Is this the response of a navigation of the page's main frame (not a 3xx hop)? */
+function isMainDocument(page, response) {
+  try {
+    const request = response.request();
+    const status = response.status();
+    return request.isNavigationRequest() && request.frame() === page.mainFrame() && (status < 300 || status >= 400);
+  } catch {
+    return false; // e.g. a service-worker request without a frame
+  }
+}
+
+/**
+ * Clicks `button` (a submit button) and waits until the main frame has
+ * navigated to a new document and it has loaded, also when the new URL equals
+ * the old one (post/redirect/get back to the same page). Resolves with the
+ * final document's response (after any redirect), so callers can check the
+ * status (200 after a redirect, 422 when a form comes back with errors). Bounded.
+ */
+export async function submitAndWait(page, button) {
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: PAGE_TIMEOUT_MS,
+  });
+  const answered = page.waitForResponse((response) => isMainDocument(page, response), { timeout: PAGE_TIMEOUT_MS });
+  // Both waits are attached before the click; neither may reject unobserved.
+  const settled = Promise.all([answered, navigated]);
+  settled.catch(() => {});
+  await button.click();
+  const [response] = await settled;
+  await page.waitForLoadState('load');
+  return response;
+}
+
+/** Fails with where the browser is and what the page says when it is not on `expectedPath`. */
+export async function expectPath(page, expectedPath, what) {
+  const actual = pathOf(page);
+  if (actual === expectedPath) return;
+  const alerts = await page
+    .locator('[role="alert"]')
+    .allInnerTexts()
+    .catch(() => []);
+  assert.fail(
+    `${what}: expected the browser on ${expectedPath}, but it is on ${actual}` +
+      `${alerts.length ? `; alerts: ${alerts.map(squash).join(' | ')}` : ''}` +
+      `; page text: ${(await mainText(page).catch(() => '?')).slice(0, 800)}`,
+  );
+}
+
+/** Fails with the page text when `response` (of `what`) does not have status `expected`. */
+export async function expectStatus(page, response, expected, what) {
+  const status = response?.status();
+  if (status === expected) return;
+  assert.fail(
+    `${what}: expected status ${expected}, got ${status ?? 'no response'} on ${pathOf(page)}; ` +
+      `page text: ${(await mainText(page).catch(() => '?')).slice(0, 800)}`,
+  );
 }
 
 /** The demo account with this e-mail address (throws with the known addresses if absent). */

@@ -1,6 +1,7 @@
 // A local-team professional opens a family file and works it up to an agreed
-// plan: search page → new file → family page (add a parent with gezag, add a
-// partner from another organisation) → plan (save version 1, record the
+// plan: search page → new file → family page (add a parent with gezag) →
+// consent page (record the family's consent to SAVE guidance) → family page
+// (add a partner from SAVE) → plan (save version 1, record the
 // family's agreement) → print page → timeline.
 //
 // One server for the file and one browser context for the whole walk; the
@@ -10,8 +11,22 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { expectNoAxeViolations, PAGE_TIMEOUT_MS } from '../lib/browser.js';
-import { accountByEmail, exactUrl, h1Text, mainText, pathOf, serverAndBrowser, signIn, squash } from '../lib/flow.js';
+import { expectNoAxeViolations } from '../lib/browser.js';
+import { consentRows, fillConsent } from '../lib/consent.js';
+import {
+  accountByEmail,
+  exactUrl,
+  expectPath,
+  expectStatus,
+  h1Text,
+  mainText,
+  pathOf,
+  serverAndBrowser,
+  signIn,
+  squash,
+  submitAndWait,
+  todayInAmsterdam,
+} from '../lib/flow.js';
 
 const WALK_TIMEOUT_MS = 240_000;
 const STEP_TIMEOUT_MS = 60_000;
@@ -29,6 +44,7 @@ const FAMILY = {
   child_birth: '2016-04-02',
 };
 const PARENT = { name: 'Kim Jansen', birth: '1988-09-17' };
+const SAVE_ORGANISATION = 'SAVE Jeugdbescherming';
 
 const PLAN = {
   worries: ['Kim heeft schulden en de post blijft ongeopend.', 'Sam komt vaak te laat op school.'],
@@ -37,41 +53,11 @@ const PLAN = {
   scales: ['Kim: 4'],
 };
 
-/**
- * Clicks `button` (a submit button) and waits until the main frame has
- * navigated to a new document and it has loaded, also when the new URL equals
- * the old one (post/redirect/get back to the same page). Bounded.
- */
-async function submitAndWait(page, button) {
-  const navigated = page.waitForEvent('framenavigated', {
-    predicate: (frame) => frame === page.mainFrame(),
-    timeout: PAGE_TIMEOUT_MS,
-  });
-  await button.click();
-  await navigated;
-  await page.waitForLoadState('load');
-}
-
-/** Fails with where the browser is and what the page says when it is not on `expectedPath`. */
-async function expectPath(page, expectedPath, what) {
-  const actual = pathOf(page);
-  if (actual === expectedPath) return;
-  const alerts = await page
-    .locator('[role="alert"]')
-    .allInnerTexts()
-    .catch(() => []);
-  assert.fail(
-    `${what}: expected the browser on ${expectedPath}, but it is on ${actual}` +
-      `${alerts.length ? `; alerts: ${alerts.map(squash).join(' | ')}` : ''}` +
-      `; page text: ${(await mainText(page).catch(() => '?')).slice(0, 800)}`,
-  );
-}
-
 describe('a family file from opening to an agreed plan', () => {
   const env = serverAndBrowser();
 
   test(
-    'Sanne opens a file, adds a parent and a partner, saves and agrees a plan, prints it and reads the timeline',
+    'Sanne opens a file, adds a parent, records consent, adds a partner, saves and agrees a plan, prints it and reads the timeline',
     { timeout: WALK_TIMEOUT_MS },
     async (t) => {
       const { server } = env;
@@ -155,6 +141,44 @@ describe('a family file from opening to an agreed plan', () => {
           await expectNoAxeViolations(page);
         });
 
+        await step('Kim consents to SAVE guidance for Jip on the page "Toestemming en kader"', async () => {
+          await page.getByRole('main').getByRole('link', { name: 'Toestemming en kader', exact: true }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/toestemming`), { waitUntil: 'load' });
+          assert.match(await h1Text(page), /^Toestemming en kader/, 'the consent page <h1>');
+          await expectNoAxeViolations(page);
+
+          await fillConsent(page, {
+            step: 'save_guidance',
+            organisation: SAVE_ORGANISATION,
+            purpose: 'SAVE denkt mee over de veiligheid thuis.',
+            categories: ['identity', 'network', 'plan'],
+            children: [FAMILY.child_name],
+            givenBy: [PARENT.name],
+            givenOn: todayInAmsterdam(),
+          });
+          const response = await submitAndWait(page, page.getByRole('button', { name: 'Toestemming vastleggen' }));
+          await expectStatus(page, response, 200, 'after "Toestemming vastleggen"');
+          await expectPath(page, `${familyPath}/toestemming`, 'after "Toestemming vastleggen"');
+
+          const rows = await consentRows(page);
+          assert.ok(
+            rows.some(
+              (cells) =>
+                cells[0] === 'Start SAVE-begeleiding' &&
+                cells[1] === SAVE_ORGANISATION &&
+                cells[5].startsWith(PARENT.name) &&
+                cells[7].startsWith('Geldig'),
+            ),
+            `the consent table must list SAVE guidance for ${SAVE_ORGANISATION}, given by ${PARENT.name}, in force; ` +
+              `rows: ${JSON.stringify(rows)}`,
+          );
+          await expectNoAxeViolations(page);
+
+          await page.getByRole('main').getByRole('link', { name: FAMILY.label, exact: true }).click();
+          await page.waitForURL(exactUrl(server, familyPath), { waitUntil: 'load' });
+          assert.equal(await h1Text(page), FAMILY.label, 'the link with the file name leads back to the family page');
+        });
+
         await step('Thomas van Dijk is added as partner (Veiligheid) and appears as a petal', async () => {
           const form = page.locator('form[action$="/betrokkenen"]');
           const options = (await form.locator('#user_id option').allInnerTexts()).map(squash);
@@ -167,7 +191,8 @@ describe('a family file from opening to an agreed plan', () => {
           await form.locator('#role').selectOption({ label: 'Partner' });
           await form.locator('#expertise').selectOption({ label: 'Veiligheid' });
           await form.locator('#reason').fill('Zorgen over de veiligheid thuis; SAVE denkt mee.');
-          await submitAndWait(page, form.getByRole('button', { name: 'Betrokkene toevoegen' }));
+          const response = await submitAndWait(page, form.getByRole('button', { name: 'Betrokkene toevoegen' }));
+          await expectStatus(page, response, 200, 'after "Betrokkene toevoegen"');
           await expectPath(page, familyPath, 'after "Betrokkene toevoegen"');
 
           const petals = (await page.locator('.flower__petal').allInnerTexts()).map(squash);

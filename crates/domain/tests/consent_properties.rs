@@ -18,6 +18,12 @@ use jiff::civil::{Date, date};
 use proptest::prelude::*;
 
 const ORGS: [&str; 4] = ["lokalis", "save", "vt", "ggz"];
+const KINDS: [OrganisationKind; 4] = [
+    OrganisationKind::LocalTeam,
+    OrganisationKind::CertifiedInstitution,
+    OrganisationKind::VeiligThuis,
+    OrganisationKind::CareProvider,
+];
 const USERS: [&str; 5] = ["u0", "u1", "u2", "u3", "u4"];
 const TEAMS: [&str; 3] = ["t0", "t1", "t2"];
 
@@ -139,6 +145,7 @@ fn decide(c: &Circle, a: &Asker, need: Need) -> FamilyAccess {
         Viewer {
             user_id: USERS[a.user],
             organisation_id: ORGS[a.org],
+            organisation_kind: KINDS[a.org],
             team_id: Some(TEAMS[a.team]),
             roles,
         },

@@ -85,6 +85,7 @@ pub struct Principal {
     pub name: String,
     pub organisation_id: String,
     pub organisation_slug: String,
+    pub organisation_kind: eenplan_domain::organisation::OrganisationKind,
     pub organisation_name: String,
     pub team_id: Option<String>,
     pub roles: Vec<Role>,
@@ -459,7 +460,7 @@ impl Tx {
 }
 
 const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
-     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END, u.team_id \
+     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END, u.team_id, o.kind \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 
@@ -484,6 +485,7 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
                 organisation_id: r.text(3)?,
                 organisation_slug: r.text(4)?,
                 organisation_name: r.text(5)?,
+                organisation_kind: r.code(10)?,
                 team_id: r.opt_text(9)?,
                 roles: role.into_iter().collect(),
                 active: r.bool(6)?,

@@ -438,7 +438,7 @@ async fn a_partner_sees_only_what_consent_opens_and_loses_it_on_withdrawal() {
     assert_eq!(why.status, StatusCode::FORBIDDEN);
     assert!(
         why.body.contains("Gespreksverslagen")
-            && why.body.contains("Gegevens delen met een organisatie")
+            && why.body.contains("Start SAVE-begeleiding")
             && why.body.contains("sanne@lokalis.example"),
         "the why page names the data, the step and whom to ask"
     );
@@ -468,7 +468,7 @@ async fn a_partner_sees_only_what_consent_opens_and_loses_it_on_withdrawal() {
             r.json()["consentStep"].as_str(),
             r.json()["dataCategory"].as_str()
         ),
-        (StatusCode::FORBIDDEN, Some("data_sharing"), Some("notes"))
+        (StatusCode::FORBIDDEN, Some("save_guidance"), Some("notes"))
     );
     let r = w
         .app

@@ -22,6 +22,7 @@ use super::consent::{ConsentFacts, ConsentStep, DataCategory};
 use super::framework::Framework;
 use super::involvement::InvolvementRole;
 use crate::UtcTime;
+use crate::organisation::OrganisationKind;
 use crate::role::Role;
 use crate::time::amsterdam_date;
 
@@ -30,6 +31,9 @@ use crate::time::amsterdam_date;
 pub struct Viewer<'a> {
     pub user_id: &'a str,
     pub organisation_id: &'a str,
+    /// Decides which consent step a refusal names (SAVE-begeleiding for a certified
+    /// institution, data sharing for others).
+    pub organisation_kind: OrganisationKind,
     pub team_id: Option<&'a str>,
     pub roles: &'a [Role],
 }
@@ -181,7 +185,7 @@ fn circle_access(
                 FamilyAccess::Granted(Basis::Consent)
             } else {
                 FamilyAccess::Refused(Refusal::ConsentNeeded {
-                    step: ConsentStep::DataSharing,
+                    step: super::consent::step_for_involvement(viewer.organisation_kind),
                     category,
                 })
             }
@@ -247,6 +251,11 @@ mod tests {
         Viewer {
             user_id: user,
             organisation_id: org,
+            organisation_kind: match org {
+                "save" => OrganisationKind::CertifiedInstitution,
+                "lokalis" => OrganisationKind::LocalTeam,
+                _ => OrganisationKind::CareProvider,
+            },
             team_id: team,
             roles,
         }
@@ -290,12 +299,18 @@ mod tests {
     #[test]
     fn a_partner_sees_only_what_consent_opens_to_their_organisation() {
         let thomas = viewer("thomas", "save", None, PRO);
+        // The refusal names the step for SAVE's kind of organisation.
         assert_eq!(
             family_access(thomas, facts(&[]), PLAN, now()),
             FamilyAccess::Refused(Refusal::ConsentNeeded {
-                step: ConsentStep::DataSharing,
+                step: ConsentStep::SaveGuidance,
                 category: DataCategory::Plan
             })
+        );
+        assert_eq!(
+            family_access(viewer("gina", "ggz", None, PRO), facts(&[]), PLAN, now()),
+            FamilyAccess::Denied,
+            "not involved"
         );
         let consents = [sharing(
             "save",

@@ -298,6 +298,7 @@ pub fn decide(
     let viewer = Viewer {
         user_id: &principal.user_id,
         organisation_id: &principal.organisation_id,
+        organisation_kind: principal.organisation_kind,
         team_id: principal.team_id.as_deref(),
         roles: &principal.roles,
     };
