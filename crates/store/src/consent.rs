@@ -293,6 +293,31 @@ impl Tx {
         .collect()
     }
 
+    /// The summary a regisseur shows in an anonymous consultation; `None` if there is
+    /// no such family.
+    pub async fn anonymous_summary(
+        &mut self,
+        family_id: &str,
+        today: Date,
+    ) -> Result<Option<eenplan_domain::family::AnonymousSummary>, StoreError> {
+        let Some(facts) = self.access_facts(family_id).await? else {
+            return Ok(None);
+        };
+        let people = self.consent_people(family_id).await?;
+        let (_, plan) = self.current_plan(family_id).await?;
+        let mut kinds = Vec::new();
+        for involved in &facts.involved {
+            kinds.push(self.organisation_kind(&involved.organisation_id).await?);
+        }
+        Ok(Some(eenplan_domain::family::anonymous_summary(
+            &people,
+            facts.framework,
+            &plan,
+            &kinds,
+            today,
+        )))
+    }
+
     async fn organisation_kind(&mut self, id: &str) -> Result<OrganisationKind, StoreError> {
         self.fetch_optional("SELECT kind FROM organisations WHERE id = $1", params![id])
             .await?

@@ -231,6 +231,10 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::privacy::family_view),
         ),
         (
+            page(Method::GET, "/gezinnen/{family}/anoniem", SIGNED_IN).family(LEAD),
+            get(pages::consent::anonymous),
+        ),
+        (
             page(Method::GET, "/noodtoegang", SIGNED_IN),
             get(pages::consent::emergency_form),
         ),
@@ -797,6 +801,26 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 )
             },
             post(api::consent::break_glass),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/families/{family}/anonymous-summary",
+                SIGNED_IN,
+                ApiDoc {
+                    operation_id: "getAnonymousSummary",
+                    summary: "Samenvatting zonder identificerende gegevens, voor een anoniem consult",
+                    request: None,
+                    responses: &[
+                        (200, "De samenvatting", Some("AnonymousSummary")),
+                        (403, "Alleen voor de regie", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            )
+            .family(LEAD),
+            get(api::consent::anonymous),
         ),
         (
             api(

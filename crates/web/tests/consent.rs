@@ -713,6 +713,44 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         StatusCode::NOT_FOUND
     );
 
+    // The anonymous summary: ages and numbers, nothing that identifies the family.
+    let r = w
+        .app
+        .raw(
+            Method::GET,
+            &format!("/api/v1/families/{id}/anonymous-summary"),
+            &auth,
+            "",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let summary = r.json();
+    assert_eq!(summary["children_ages"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            summary["parents"].as_u64(),
+            summary["parents_with_custody"].as_u64()
+        ),
+        (Some(1), Some(1))
+    );
+    assert_eq!(summary["framework"], "veilig_thuis");
+    for identifying in [
+        "Sam",
+        "Kim",
+        "Jansen",
+        "Zamenhof",
+        "3562",
+        "2016-04-02",
+        id.as_str(),
+    ] {
+        assert!(!r.body.contains(identifying), "{identifying} in {}", r.body);
+    }
+    let mut sanne_page = w.app.signed_in_browser(&w.sanne).await;
+    let page = sanne_page.get(&format!("/gezinnen/{id}/anoniem")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let main = page.body.split("<main").nth(1).unwrap();
+    assert!(main.contains(" jaar") && !main.contains("Sam") && !main.contains("Jansen"));
+
     // Framework: SAVE cannot carry a Veilig Thuis investigation; a court order it can.
     let save = org(&w.app, "save").await;
     let framework = format!("/api/v1/families/{id}/framework");

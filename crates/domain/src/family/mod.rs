@@ -2,6 +2,7 @@
 //! open it. One family, one file, one plan (DESIGN rule 1).
 
 pub mod access;
+pub mod anonymous;
 pub mod consent;
 pub mod emergency;
 pub mod framework;
@@ -15,6 +16,7 @@ pub use access::{
     Basis, FamilyAccess, FileFacts, Involved, Need, Refusal, Viewer, family_access, may_join,
     regisseur_organisation,
 };
+pub use anonymous::{AnonymousSummary, anonymous_summary};
 pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,

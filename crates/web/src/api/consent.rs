@@ -387,3 +387,30 @@ fn emergency_problem(e: EmergencyError) -> Response {
         .into_response(),
     }
 }
+
+pub async fn anonymous(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let summary = match state.store.read().await {
+        Ok(mut tx) => tx.anonymous_summary(&grant.family_id, today()).await,
+        Err(e) => Err(e),
+    };
+    match summary {
+        Ok(Some(s)) => Json(json!({
+            "children_ages": s.children_ages,
+            "parents": s.parents,
+            "parents_with_custody": s.parents_with_custody,
+            "other_household_members": s.other_household_members,
+            "framework": s.framework.code(),
+            "safety_scales": s.safety_scales,
+            "life_domains": s.life_domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
+            "involved": s.involved.iter().map(|(k, n)| json!({ "kind": k.code(), "count": n })).collect::<Vec<_>>(),
+            "worries": s.worries,
+            "danger_statements": s.danger_statements,
+        }))
+        .into_response(),
+        Ok(None) => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response(),
+        Err(e) => internal(&e),
+    }
+}

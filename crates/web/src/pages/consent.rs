@@ -704,6 +704,119 @@ pub fn framework_error(t: &Texts, e: FrameworkError) -> (&'static str, &'static 
     }
 }
 
+// ---- anonymous consultation ----
+
+#[derive(Template)]
+#[template(path = "families/anonymous.html")]
+struct AnonymousPage {
+    shell: Shell,
+    family_id: String,
+    rows: Vec<(&'static str, String)>,
+}
+
+/// The summary shown in an anonymous consultation: no consent needed, nothing that
+/// identifies the family (the domain decides what that leaves).
+pub async fn anonymous(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
+    let summary = match state.store.read().await {
+        Ok(mut tx) => tx.anonymous_summary(&grant.family_id, today()).await,
+        Err(e) => Err(e),
+    };
+    let s = match summary {
+        Ok(Some(s)) => s,
+        Ok(None) => return super::errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => return failed(&e, &headers),
+    };
+    let join = |items: Vec<String>| {
+        if items.is_empty() {
+            "—".to_owned()
+        } else {
+            items.join(", ")
+        }
+    };
+    let rows = vec![
+        (
+            t.anon_children,
+            join(
+                s.children_ages
+                    .iter()
+                    .map(|a| format!("{a} {}", t.years))
+                    .collect(),
+            ),
+        ),
+        (
+            t.anon_parents,
+            format!("{} ({})", s.parents, s.parents_with_custody),
+        ),
+        (t.anon_household, s.other_household_members.to_string()),
+        (
+            t.f_framework,
+            label_of(lang, s.framework, Framework::label_nl, Framework::label_en),
+        ),
+        (
+            t.anon_scales,
+            join(s.safety_scales.iter().map(u8::to_string).collect()),
+        ),
+        (
+            t.anon_domains,
+            join(
+                s.life_domains
+                    .iter()
+                    .map(|d| {
+                        label_of(
+                            lang,
+                            *d,
+                            eenplan_domain::family::LifeDomain::label_nl,
+                            eenplan_domain::family::LifeDomain::label_en,
+                        )
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            t.anon_involved,
+            join(
+                s.involved
+                    .iter()
+                    .map(|(k, n)| {
+                        format!(
+                            "{} ({n})",
+                            label_of(
+                                lang,
+                                *k,
+                                OrganisationKind::label_nl,
+                                OrganisationKind::label_en
+                            )
+                        )
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            t.anon_worries,
+            format!("{} / {}", s.worries, s.danger_statements),
+        ),
+    ];
+    render(
+        StatusCode::OK,
+        &AnonymousPage {
+            shell: Shell::new(
+                &headers,
+                &visitor,
+                &format!("/gezinnen/{}/anoniem", grant.family_id),
+            ),
+            family_id: grant.family_id.clone(),
+            rows,
+        },
+    )
+}
+
 // ---- break the glass ----
 
 #[derive(Template)]
