@@ -25,6 +25,8 @@ pub enum Backend {
 pub struct Store {
     db: Db,
     url: DatabaseUrl,
+    /// The access-log writer's queue (group commit); `None` in the writer's own handle.
+    pub(crate) access_log: Option<crate::access_log::Queue>,
 }
 
 #[derive(Clone, Debug)]
@@ -104,10 +106,13 @@ impl Store {
                 Db::Postgres(pool)
             }
         };
-        Ok(Self {
+        let mut store = Self {
             db,
             url: url.clone(),
-        })
+            access_log: None,
+        };
+        store.access_log = Some(crate::access_log::spawn_writer(store.clone()));
+        Ok(store)
     }
 
     pub fn backend(&self) -> Backend {

@@ -43,6 +43,9 @@ pub enum StoreError {
     /// The family has not consented to this organisation joining; names the step.
     #[error("the family has not consented to this yet: ask for the step '{0}' first")]
     ConsentNeeded(eenplan_domain::family::ConsentStep),
+    /// The batch this access-log line was written in failed; nothing of it was kept.
+    #[error("writing the access log failed: {0}")]
+    AccessLog(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
 }

@@ -420,3 +420,53 @@ pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
     store.close().await;
     db
 }
+
+/// Many requests logging at once share commits, and every line is kept, in one
+/// unbroken chain.
+pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let mut tasks = Vec::new();
+    for n in 0..200 {
+        let store = store.clone();
+        let user = p.sanne.clone();
+        tasks.push(tokio::spawn(async move {
+            store
+                .log_access(AccessEntry {
+                    event: "read",
+                    granted: true,
+                    basis: Some("involved"),
+                    user_id: user.0,
+                    organisation_id: user.1,
+                    role: "professional".into(),
+                    on_behalf_of: None,
+                    family_id: None,
+                    data: format!("request {n}"),
+                    client_address: "127.0.0.1".into(),
+                })
+                .await
+        }));
+    }
+    for t in tasks {
+        t.await.unwrap().unwrap();
+    }
+    let report = store.verify_access_log().await.unwrap();
+    assert!(report.chain.is_intact(), "{:?}", report.chain.findings);
+    assert_eq!(report.chain.entries, 200);
+    let lines = store
+        .read()
+        .await
+        .unwrap()
+        .access_log(&AccessFilter {
+            limit: 1_000,
+            ..AccessFilter::default()
+        })
+        .await
+        .unwrap();
+    let mut seen: Vec<&str> = lines.iter().map(|l| l.data.as_str()).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    assert_eq!(seen.len(), 200, "each request's line exactly once");
+    store.close().await;
+    db
+}

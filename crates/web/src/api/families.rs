@@ -139,7 +139,6 @@ pub async fn search(
     };
     let found = async {
         let visible = visible_families(&state, p, &query).await?;
-        let mut w = state.store.write().await?;
         let data = format!(
             "api search name={:?} birth={:?} postcode={:?} results={}",
             q.name,
@@ -147,9 +146,10 @@ pub async fn search(
             q.postcode,
             visible.len()
         );
-        w.log_access(&access_entry(p, "search", None, None, data, &client))
+        state
+            .store
+            .log_access(access_entry(p, "search", None, None, data, &client))
             .await?;
-        w.commit().await?;
         Ok::<_, StoreError>(visible)
     };
     match found.await {

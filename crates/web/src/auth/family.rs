@@ -121,9 +121,8 @@ pub async fn guard(
             &client,
         );
         entry.granted = basis.is_some();
-        let mut tx = state.store.write().await?;
-        tx.log_access(&entry).await?;
-        tx.commit().await?;
+        // Committed before the answer goes out (in a group with concurrent requests).
+        state.store.log_access(entry).await?;
         Ok::<_, StoreError>(outcome)
     };
     match decided.await {

@@ -86,10 +86,10 @@ async fn log(
     data: String,
     client: &str,
 ) -> Result<(), StoreError> {
-    let mut tx = state.store.write().await?;
-    tx.log_access(&access_entry(p, event, None, family_id, data, client))
-        .await?;
-    tx.commit().await
+    state
+        .store
+        .log_access(access_entry(p, event, None, family_id, data, client))
+        .await
 }
 
 // ---- search ----
