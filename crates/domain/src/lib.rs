@@ -2,9 +2,12 @@
 //! or web types, so every rule can be tested on its own and lives in exactly one place.
 
 pub mod area;
+pub mod calendar;
 mod codes;
+pub mod crisis;
 pub mod family;
 pub mod journal;
+pub mod meldcode;
 pub mod organisation;
 pub mod password;
 pub mod policy;

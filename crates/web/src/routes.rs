@@ -699,6 +699,31 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         (
             api(
                 Method::GET,
+                "/api/v1/crisis-contact",
+                Public,
+                ApiDoc {
+                    operation_id: "getCrisisContact",
+                    summary: "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
+                    request: None,
+                    responses: &[
+                        (200, "Het antwoord", Some("CrisisContact")),
+                        (400, "Parameter ontbreekt of is ongeldig (met naam)", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::crisis::contact),
+        ),
+        (
+            page(Method::GET, "/spoed", Public),
+            get(pages::crisis::spoed),
+        ),
+        (
+            page(Method::GET, "/meldcode", Public),
+            get(pages::crisis::meldcode),
+        ),
+        (
+            api(
+                Method::GET,
                 "/api/v1/families/{family}/consents",
                 SIGNED_IN,
                 ApiDoc {

@@ -2,6 +2,7 @@
 //! problem+json errors with field errors, an OpenAPI 3 document).
 
 pub mod consent;
+pub mod crisis;
 pub mod families;
 pub mod me;
 pub mod openapi;

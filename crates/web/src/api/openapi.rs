@@ -122,11 +122,50 @@ fn schemas() -> Value {
             "life_domains": { "type": "array", "items": { "type": "string" } },
             "involved": { "type": "array", "items": { "type": "object" } },
             "worries": { "type": "integer" }, "danger_statements": { "type": "integer" } } },
+        "CrisisContact": { "type": "object", "properties": {
+            "action": { "type": "string", "enum": ["call_112", "call_veilig_thuis", "call_assigned_save_worker", "call_save_after_hours"] },
+            "phone": { "type": "string", "nullable": true, "enum": ["112", "0800-2000", "088-996 3000", null] },
+            "office_hours": { "type": "boolean" }, "reason": { "type": "string" } },
+            "required": ["action", "phone", "office_hours", "reason"] },
         "Emergency": { "type": "object", "properties": { "expires_at": { "type": "string", "format": "date-time" } } },
         "End": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
     })
+}
+
+/// Query parameters of the operations that take them.
+fn query_params(operation_id: &str) -> Vec<Value> {
+    let q = |name: &str, required: bool, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": required, "schema": schema, "description": description });
+    match operation_id {
+        "getCrisisContact" => vec![
+            q(
+                "danger",
+                true,
+                json!({ "type": "boolean" }),
+                "Is er direct levensgevaar?",
+            ),
+            q(
+                "client",
+                true,
+                json!({ "type": "string", "enum": ["none", "veilig_thuis", "save"] }),
+                "Cliënt van Veilig Thuis Utrecht, SAVE Jeugdbescherming, of geen van beide",
+            ),
+            q(
+                "province",
+                false,
+                json!({ "type": "string", "enum": ["utrecht", "flevoland"] }),
+                "Nodig voor SAVE-cliënten buiten kantooruren",
+            ),
+            q(
+                "at",
+                false,
+                json!({ "type": "string", "format": "date-time" }),
+                "Tijdstip (RFC 3339); standaard nu",
+            ),
+        ],
+        _ => Vec::new(),
+    }
 }
 
 fn operation(route: &Route, doc: &ApiDoc) -> Value {
@@ -158,8 +197,12 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
         .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": if name == "version" { "integer" } else { "string" } } }))
         .collect();
-    if !path_params.is_empty() {
-        op["parameters"] = Value::Array(path_params);
+    let params: Vec<Value> = path_params
+        .into_iter()
+        .chain(query_params(doc.operation_id))
+        .collect();
+    if !params.is_empty() {
+        op["parameters"] = Value::Array(params);
     }
     if let Some(schema) = doc.request {
         op["requestBody"] = json!({ "required": true, "content": { "application/json": {

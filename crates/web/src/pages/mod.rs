@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod consent;
+pub mod crisis;
 pub mod errors;
 pub mod family;
 pub mod form;
