@@ -137,6 +137,9 @@ pub struct UserAddArgs {
     /// Name of their team within the organisation.
     #[arg(long)]
     pub team: Option<String>,
+    /// Work phone number, shown to families in a crisis (e.g. 030-123 45 67).
+    #[arg(long)]
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Args)]

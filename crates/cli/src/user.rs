@@ -21,9 +21,15 @@ pub async fn add(args: UserAddArgs) -> Result<ExitCode, CliError> {
         .map(|r| r.parse::<Role>())
         .collect::<Result<Vec<_>, _>>()
         .map_err(fail)?;
+    let phone = args
+        .phone
+        .as_deref()
+        .map(eenplan_domain::user::Phone::parse)
+        .transpose()
+        .map_err(fail)?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::MustExist).await?;
-    let result = add_in(&store, args, email, name, roles).await;
+    let result = add_in(&store, args, email, name, roles, phone).await;
     store.close().await;
     result
 }
@@ -34,6 +40,7 @@ async fn add_in(
     email: Email,
     name: PersonName,
     roles: Vec<Role>,
+    phone: Option<eenplan_domain::user::Phone>,
 ) -> Result<ExitCode, CliError> {
     let mut tx = store.read().await?;
     let Some(org) = tx.organisation_by_slug(&args.org).await? else {
@@ -97,6 +104,9 @@ async fn add_in(
             },
         )
         .await?;
+    if let Some(phone) = &phone {
+        tx.set_phone(&operator(), &user.id, Some(phone)).await?;
+    }
     tx.commit().await?;
     println!(
         "added {} ({}) at {} as {}",

@@ -314,6 +314,8 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         "team_lead",
         "--team",
         "SAVE team Flevoland",
+        "--phone",
+        "088-000 12 34",
     ];
     let out = eenplan(&args, Some("een lang genoeg wachtwoord\n"));
     let stdout = text(&out.stdout);
@@ -348,9 +350,19 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         out.status.code() == Some(2) && text(&out.stderr).contains("at least 12 characters"),
         || text(&out.stderr),
     )?;
+    let mut bad_phone = args.to_vec();
+    bad_phone[5] = "ander@save.example";
+    bad_phone[17] = "bel me maar";
+    let out = eenplan(&bad_phone, Some("een lang genoeg wachtwoord\n"));
+    check(
+        out.status.code() == Some(2) && text(&out.stderr).contains("phone number"),
+        || text(&out.stderr),
+    )?;
+    // The demo's 95 entries and one phone number per demo account (16), then the new
+    // account and its phone number; the refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 96 entries"),
+        text(&out.stdout).contains("journal intact: 113 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
@@ -375,7 +387,7 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
         None,
     );
     check(
-        out.status.success() && text(&out.stdout).contains("95 journal entries, chain verified"),
+        out.status.success() && text(&out.stdout).contains("111 journal entries, chain verified"),
         || text(&out.stderr),
     )?;
     let out = eenplan(&["verify", "--database", &sqlite_url(&copy)], None);

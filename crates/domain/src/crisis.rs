@@ -36,6 +36,39 @@ code_list! {
     }
 }
 
+impl Province {
+    /// From the CBS code of a province area (PV26 Utrecht, PV24 Flevoland).
+    pub fn from_cbs_code(code: &str) -> Option<Province> {
+        match code {
+            "PV26" => Some(Province::Utrecht),
+            "PV24" => Some(Province::Flevoland),
+            _ => None,
+        }
+    }
+}
+
+/// Whose client a family is, from its file: under a court order, or with a certified
+/// institution (SAVE; William Schrikker is treated alike) in its circle, SAVE's routing;
+/// under a Veilig Thuis investigation or with Veilig Thuis involved, Veilig Thuis's.
+pub fn family_client(
+    framework: crate::family::Framework,
+    involved: &[crate::organisation::OrganisationKind],
+) -> CrisisClient {
+    use crate::family::Framework;
+    use crate::organisation::OrganisationKind;
+    if framework == Framework::CourtOrder
+        || involved.contains(&OrganisationKind::CertifiedInstitution)
+    {
+        CrisisClient::Save
+    } else if framework == Framework::VeiligThuis
+        || involved.contains(&OrganisationKind::VeiligThuis)
+    {
+        CrisisClient::VeiligThuis
+    } else {
+        CrisisClient::None
+    }
+}
+
 pub const EMERGENCY: &str = "112";
 /// Veilig Thuis: free, 24/7, also when in doubt; SAVE's after-hours line in the province
 /// of Utrecht.
@@ -266,6 +299,33 @@ mod tests {
                 "danger={danger} client={client} province={province:?} at={at}"
             );
         }
+    }
+
+    #[test]
+    fn a_familys_client_status_comes_from_its_file() {
+        use crate::family::Framework;
+        use crate::organisation::OrganisationKind::*;
+        assert_eq!(family_client(Framework::Voluntary, &[LocalTeam]), C::None);
+        assert_eq!(
+            family_client(Framework::Voluntary, &[LocalTeam, CertifiedInstitution]),
+            C::Save
+        );
+        assert_eq!(family_client(Framework::CourtOrder, &[LocalTeam]), C::Save);
+        assert_eq!(
+            family_client(Framework::VeiligThuis, &[LocalTeam]),
+            C::VeiligThuis
+        );
+        assert_eq!(
+            family_client(Framework::Voluntary, &[LocalTeam, VeiligThuis]),
+            C::VeiligThuis
+        );
+        assert_eq!(
+            family_client(Framework::VeiligThuis, &[VeiligThuis, CertifiedInstitution]),
+            C::Save,
+            "SAVE's assigned worker is the closer contact"
+        );
+        assert_eq!(Province::from_cbs_code("PV24"), Some(Province::Flevoland));
+        assert_eq!(Province::from_cbs_code("GM0344"), None);
     }
 
     #[test]

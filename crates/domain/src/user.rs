@@ -68,6 +68,38 @@ impl PersonName {
     }
 }
 
+/// A work phone number as people dial it in the Netherlands ("030-123 45 67",
+/// "06 12345678", "+31 30 1234567"). Kept as typed, checked for shape only.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(transparent)]
+pub struct Phone(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "a phone number has 7 to 15 digits, optionally a leading +, spaces and hyphens, such as 030-123 45 67"
+)]
+pub struct PhoneError;
+
+impl Phone {
+    pub fn parse(text: &str) -> Result<Self, PhoneError> {
+        let phone = text.trim();
+        let body = phone.strip_prefix('+').unwrap_or(phone);
+        let digits = body.chars().filter(char::is_ascii_digit).count();
+        let shape = body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ' ' || c == '-');
+        if shape && (7..=15).contains(&digits) && body.starts_with(|c: char| c.is_ascii_digit()) {
+            Ok(Self(phone.to_owned()))
+        } else {
+            Err(PhoneError)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Length bounds of a password (NIST SP 800-63B, OWASP ASVS 2.1): long passphrases
 /// are welcome, composition rules are not; the upper bound keeps hashing cost bounded.
 pub const PASSWORD_MIN_CHARS: usize = 12;
@@ -129,6 +161,30 @@ pub fn check_password(password: &str, context: &[&str]) -> Result<(), PasswordEr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_as_dialled() {
+        for ok in [
+            "030-123 45 67",
+            "06 12345678",
+            "+31 30 1234567",
+            "0800-2000",
+            "088-996 3000",
+        ] {
+            assert_eq!(Phone::parse(ok).unwrap().as_str(), ok);
+        }
+        for bad in [
+            "",
+            "12345",
+            "bel me",
+            "030/1234567",
+            "+",
+            "-0301234567",
+            "0301234567890123",
+        ] {
+            assert_eq!(Phone::parse(bad), Err(PhoneError), "{bad}");
+        }
+    }
 
     #[test]
     fn emails_are_normalised() {

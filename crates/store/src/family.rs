@@ -62,6 +62,9 @@ pub struct Involvement {
     pub user_id: String,
     pub user_name: String,
     pub user_email: String,
+    pub user_phone: Option<String>,
+    /// Decides, among other things, whose client the family is in a crisis.
+    pub organisation_kind: OrganisationKind,
     pub expertise: Option<Expertise>,
     pub started_at: String,
     pub ended: bool,
@@ -285,7 +288,7 @@ impl Tx {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let involvements = self
             .fetch_all(
-                "SELECT i.id, i.role, i.organisation_id, o.name, i.user_id, u.name, u.email, i.expertise, i.started_at, i.ended_at \
+                "SELECT i.id, i.role, i.organisation_id, o.name, i.user_id, u.name, u.email, i.expertise, i.started_at, i.ended_at, u.phone, o.kind \
                  FROM involvements i JOIN organisations o ON o.id = i.organisation_id JOIN users u ON u.id = i.user_id \
                  WHERE i.family_id = $1 ORDER BY i.started_at, i.id",
                 params![id],
@@ -301,6 +304,8 @@ impl Tx {
                     user_id: r.text(4)?,
                     user_name: r.text(5)?,
                     user_email: r.text(6)?,
+                    user_phone: r.opt_text(10)?,
+                    organisation_kind: r.code(11)?,
                     expertise: r.opt_text(7)?.map(|e| e.parse()).transpose().map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
                     started_at: r.text(8)?,
                     ended: r.opt_text(9)?.is_some(),
@@ -926,6 +931,29 @@ impl Tx {
             }
         }
         Ok(found)
+    }
+
+    /// The CBS code of the province an area lies in (the area itself if it is one).
+    pub async fn province_code(&mut self, area_id: &str) -> Result<Option<String>, StoreError> {
+        let mut current = Some(area_id.to_owned());
+        // Province > municipality > neighbourhood: at most three steps up.
+        for _ in 0..3 {
+            let Some(id) = current else { break };
+            let Some(row) = self
+                .fetch_optional(
+                    "SELECT kind, code, parent_id FROM areas WHERE id = $1",
+                    params![&id],
+                )
+                .await?
+            else {
+                break;
+            };
+            if row.text(0)? == "province" {
+                return row.opt_text(1);
+            }
+            current = row.opt_text(2)?;
+        }
+        Ok(None)
     }
 
     /// Files with a child of exactly this name and date of birth, across all files.

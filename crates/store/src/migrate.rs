@@ -36,6 +36,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0004_consent.sql"),
         postgres: include_str!("../migrations/postgres/0004_consent.sql"),
     },
+    Migration {
+        version: 5,
+        name: "phone",
+        sqlite: include_str!("../migrations/sqlite/0005_phone.sql"),
+        postgres: include_str!("../migrations/postgres/0005_phone.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

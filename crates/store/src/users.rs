@@ -120,6 +120,34 @@ impl Tx {
         }))
     }
 
+    /// Sets (or clears) a professional's work phone number.
+    pub async fn set_phone(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        phone: Option<&eenplan_domain::user::Phone>,
+    ) -> Result<(), StoreError> {
+        let phone = phone.map(|p| p.as_str().to_owned());
+        let changed = self
+            .execute(
+                "UPDATE users SET phone = $2 WHERE id = $1",
+                params![user_id, phone.clone()],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("user {user_id}")));
+        }
+        self.append(
+            actor,
+            Event::PhoneChanged {
+                user_id: user_id.to_owned(),
+                phone,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn count_users(&mut self) -> Result<i64, StoreError> {
         self.fetch_one("SELECT COUNT(*) FROM users", vec![])
             .await?

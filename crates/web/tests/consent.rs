@@ -1022,3 +1022,131 @@ async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to
     );
     w.app.done().await;
 }
+
+/// A professional viewing a family sees whom it calls in a crisis, from its real status:
+/// a SAVE client (SAVE in the circle) calls its SAVE worker in office hours, and the
+/// province's line outside them.
+#[tokio::test]
+async fn the_family_page_shows_whom_the_family_calls_in_a_crisis() {
+    let w = world().await;
+    let mut tx = w.app.store.write().await.unwrap();
+    tx.set_phone(
+        &system(),
+        &w.thomas.user_id,
+        Some(&eenplan_domain::user::Phone::parse("06-0000 0123").unwrap()),
+    )
+    .await
+    .unwrap();
+    let flevoland = tx
+        .create_area(
+            &system(),
+            eenplan_store::NewArea {
+                kind: eenplan_domain::area::AreaKind::Province,
+                name: "Flevoland".into(),
+                code: Some("PV24".into()),
+                parent_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let almere = tx
+        .create_area(
+            &system(),
+            eenplan_store::NewArea {
+                kind: eenplan_domain::area::AreaKind::Municipality,
+                name: "Almere".into(),
+                code: Some("GM0034".into()),
+                parent_id: Some(flevoland.id),
+            },
+        )
+        .await
+        .unwrap();
+    let lokalis = tx
+        .organisation_by_slug("lokalis")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let family = tx
+        .open_family(
+            &system(),
+            NewFamily {
+                label: "Gezin Visser".into(),
+                street: "Stadhuisplein".into(),
+                house_number: "1".into(),
+                postcode: eenplan_domain::family::Postcode::parse("1315 HR").unwrap(),
+                city: "Almere".into(),
+                area_id: Some(almere.id),
+            },
+            &w.sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    // No specialist involved: Veilig Thuis, day and night.
+    let page = sanne.get(&format!("/gezinnen/{family}")).await.body;
+    assert!(
+        page.contains("Spoed of crisis voor dit gezin") && page.contains("href=\"tel:08002000\"")
+    );
+    // SAVE joins: the SAVE worker in office hours, Flevoland's line outside them.
+    let mut tx = w.app.store.write().await.unwrap();
+    let kim = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Parent,
+                name: "Kim Visser".into(),
+                date_of_birth: None,
+                has_custody: true,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    let noor = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Child,
+                name: "Noor Visser".into(),
+                date_of_birth: Some(date(2019, 1, 1)),
+                has_custody: false,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let save = org(&w.app, "save").await;
+    consent(
+        &w.app,
+        &family,
+        &w.sanne.user_id,
+        ConsentStep::SaveGuidance,
+        &save,
+        DataCategory::ALL,
+        (&noor, &kim),
+    )
+    .await;
+    join(&w.app, &family, &w.thomas, &save).await;
+    let page = sanne.get(&format!("/gezinnen/{family}")).await.body;
+    let office = eenplan_domain::calendar::Calendar::default()
+        .in_office_hours(eenplan_domain::UtcTime::now());
+    if office {
+        assert!(
+            page.contains("Bel je SAVE-medewerker Test Persoon")
+                && page.contains("href=\"tel:0600000123\""),
+            "{page}"
+        );
+    } else {
+        assert!(
+            page.contains("href=\"tel:0889963000\"") && page.contains("Flevoland"),
+            "{page}"
+        );
+    }
+    w.app.done().await;
+}

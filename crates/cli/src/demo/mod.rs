@@ -230,6 +230,10 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
                 .await?;
             // The secrets are printed, so the accounts count as enrolled already.
             tx.preconfirm_second_factor(&user.id).await?;
+            // 06-0… numbers are not issued to anyone: safe to show as a worker's number.
+            let phone = format!("06-0000 0{:03}", summary.accounts.len());
+            let phone = eenplan_domain::user::Phone::parse(&phone).map_err(fail)?;
+            tx.set_phone(&ACTOR, &user.id, Some(&phone)).await?;
             summary.accounts.push(Account {
                 user_id: user.id.clone(),
                 organisation_id: org.id.clone(),

@@ -103,6 +103,11 @@ pub enum Event {
     UserDeactivated {
         user_id: String,
     },
+    /// A professional's work phone number set or changed.
+    PhoneChanged {
+        user_id: String,
+        phone: Option<String>,
+    },
     FamilyOpened {
         family_id: String,
         label: String,
@@ -267,7 +272,8 @@ impl Event {
             | Event::SessionEnded { user_id, .. }
             | Event::SecondFactorEnrolled { user_id }
             | Event::SecondFactorReset { user_id }
-            | Event::UserDeactivated { user_id } => ("user", user_id),
+            | Event::UserDeactivated { user_id }
+            | Event::PhoneChanged { user_id, .. } => ("user", user_id),
             Event::SignInFailed { email, .. } => ("sign_in", email),
             Event::FamilyOpened { family_id, .. }
             | Event::MemberAdded { family_id, .. }

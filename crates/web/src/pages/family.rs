@@ -463,6 +463,41 @@ struct ShowPage {
     network: Vec<String>,
     forms: Vec<FamilyForm>,
     error: Option<&'static str>,
+    /// Whom this family calls now; `None` when the province is unknown outside office
+    /// hours (the page then lists both provinces' numbers).
+    crisis: Option<super::crisis::Call>,
+}
+
+/// The crisis answer from the family's real status: whose client it is, its province,
+/// and the assigned SAVE worker's name and number during office hours.
+fn family_crisis(
+    lang: Lang,
+    family: &Family,
+    province: Option<&str>,
+    now: UtcTime,
+) -> Option<super::crisis::Call> {
+    use eenplan_domain::crisis::{Province, crisis_contact, family_client};
+    let running: Vec<&eenplan_store::Involvement> =
+        family.involvements.iter().filter(|i| !i.ended).collect();
+    let kinds: Vec<_> = running.iter().map(|i| i.organisation_kind).collect();
+    let client = family_client(family.framework, &kinds);
+    let province = province.and_then(Province::from_cbs_code);
+    let answer = crisis_contact(
+        false,
+        client,
+        province,
+        now,
+        &eenplan_domain::calendar::Calendar::default(),
+    )
+    .ok()?;
+    let worker = running
+        .iter()
+        .find(|i| {
+            i.organisation_kind
+                == eenplan_domain::organisation::OrganisationKind::CertifiedInstitution
+        })
+        .map(|i| (i.user_name.as_str(), i.user_phone.as_deref().unwrap_or("")));
+    Some(super::crisis::call(lang, &answer, worker))
 }
 
 /// A form coming back with errors (or a handover to confirm).
@@ -494,13 +529,19 @@ async fn show_page(
     let family_id = grant.family_id.as_str();
     let loaded = async {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((tx.family(family_id).await?, tx.principals().await?))
+        let family = tx.family(family_id).await?;
+        let province = match family.as_ref().and_then(|f| f.area_id.clone()) {
+            Some(area) => tx.province_code(&area).await?,
+            None => None,
+        };
+        Ok::<_, StoreError>((family, tx.principals().await?, province))
     };
-    let (mut family, people) = match loaded.await {
-        Ok((Some(f), people)) => (f, people),
-        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+    let (mut family, people, province) = match loaded.await {
+        Ok((Some(f), people, province)) => (f, people, province),
+        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
         Err(e) => return failed(&e, headers),
     };
+    let crisis = family_crisis(lang, &family, province.as_deref(), UtcTime::now());
     // A partner whose consent does not cover the network sees none of it, not even in
     // the forms' choices.
     let sees_network = grant.sees(DataCategory::Network);
@@ -950,6 +991,7 @@ async fn show_page(
         network,
         forms,
         error: has_errors.then_some(t.admin_fix),
+        crisis,
         family,
     };
     render(
@@ -2244,4 +2286,93 @@ pub async fn change_note(
         }),
     )
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use eenplan_domain::UtcTime;
+    use eenplan_domain::family::{Framework, InvolvementRole};
+    use eenplan_domain::organisation::OrganisationKind;
+    use eenplan_store::{Family, Involvement};
+
+    use super::family_crisis;
+    use crate::i18n::Lang;
+
+    fn involved(kind: OrganisationKind, name: &str, phone: Option<&str>) -> Involvement {
+        Involvement {
+            id: name.into(),
+            role: InvolvementRole::Partner,
+            organisation_id: name.into(),
+            organisation_name: name.into(),
+            user_id: name.into(),
+            user_name: name.into(),
+            user_email: format!("{name}@example.org"),
+            user_phone: phone.map(str::to_owned),
+            organisation_kind: kind,
+            expertise: None,
+            started_at: String::new(),
+            ended: false,
+        }
+    }
+
+    fn family(involvements: Vec<Involvement>) -> Family {
+        Family {
+            id: "f".into(),
+            label: "Gezin".into(),
+            street: String::new(),
+            house_number: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            area_id: None,
+            framework: Framework::Voluntary,
+            framework_organisation_id: None,
+            members: vec![],
+            network: vec![],
+            involvements,
+        }
+    }
+
+    #[test]
+    fn a_save_family_calls_its_worker_in_office_hours_and_its_provinces_line_after() {
+        let monday_10h = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
+        let monday_night = UtcTime::parse("2026-11-23T21:00:00Z").unwrap();
+        let save = family(vec![
+            involved(OrganisationKind::LocalTeam, "Sanne", None),
+            involved(
+                OrganisationKind::CertifiedInstitution,
+                "Thomas",
+                Some("06-0000 0123"),
+            ),
+        ]);
+        let call = family_crisis(Lang::Nl, &save, Some("PV24"), monday_10h).unwrap();
+        assert_eq!(
+            (call.title.as_str(), call.tel.as_str()),
+            ("Bel je SAVE-medewerker Thomas", "0600000123")
+        );
+        let call = family_crisis(Lang::Nl, &save, Some("PV24"), monday_night).unwrap();
+        assert_eq!(call.tel, "0889963000");
+        let call = family_crisis(Lang::Nl, &save, Some("PV26"), monday_night).unwrap();
+        assert_eq!(call.tel, "08002000");
+        assert!(
+            family_crisis(Lang::Nl, &save, None, monday_night).is_none(),
+            "province unknown: both numbers shown"
+        );
+        let plain = family(vec![involved(OrganisationKind::LocalTeam, "Sanne", None)]);
+        assert_eq!(
+            family_crisis(Lang::Nl, &plain, None, monday_night)
+                .unwrap()
+                .tel,
+            "08002000"
+        );
+        let no_phone = family(vec![involved(
+            OrganisationKind::CertifiedInstitution,
+            "Eva",
+            None,
+        )]);
+        let call = family_crisis(Lang::Nl, &no_phone, None, monday_10h).unwrap();
+        assert_eq!(
+            (call.title.as_str(), call.phone.as_str()),
+            ("Bel je SAVE-medewerker Eva", "")
+        );
+    }
 }
