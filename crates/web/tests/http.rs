@@ -781,11 +781,13 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
                 ("email", "nieuw@save.example"),
                 ("name", "Nieuwe Collega"),
                 ("organisation_id", &org.id),
+                ("phone", "bel me"),
                 ("password", "qwertyuiop123"),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"phone-error\""), "the phone number at its field");
     assert!(
         r.body.contains("id=\"roles-error\"") && r.body.contains("veelgebruikte of gelekte"),
         "{}",
@@ -801,6 +803,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
                 ("organisation_id", &org.id),
                 ("roles", "professional"),
                 ("roles", "team_lead"),
+                ("phone", "030-123 45 67"),
                 ("password", PASSWORD),
             ],
         )

@@ -691,6 +691,16 @@ async fn users_page(
             &form.get("name"),
             errors.get("name").copied(),
         )),
+        Input::Text(
+            TextField::new(
+                "phone",
+                c.t.f_phone,
+                &form.get("phone"),
+                errors.get("phone").copied(),
+            )
+            .kind("tel")
+            .hint(c.t.f_phone_hint),
+        ),
         Input::Select(ChoiceField {
             id: "organisation_id",
             label: c.t.f_organisation,
@@ -788,6 +798,13 @@ pub async fn create_user(
     if organisation_id.is_empty() {
         errors.insert("organisation_id", t.err_choose);
     }
+    let phone = Some(form.get("phone"))
+        .filter(|p| !p.is_empty())
+        .and_then(|p| {
+            eenplan_domain::user::Phone::parse(&p)
+                .map_err(|_| errors.insert("phone", t.err_phone))
+                .ok()
+        });
     let roles: Vec<Role> = form
         .all("roles")
         .iter()
@@ -806,19 +823,24 @@ pub async fn create_user(
             let password_hash = password::hash(&password_text, ids::random_bytes())
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
             let mut tx = state.store.write().await?;
-            tx.create_user(
-                &actor(&visitor),
-                NewUser {
-                    email,
-                    name,
-                    organisation_id,
-                    team_id: None,
-                    roles,
-                    password_hash,
-                    totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
-                },
-            )
-            .await?;
+            let user = tx
+                .create_user(
+                    &actor(&visitor),
+                    NewUser {
+                        email,
+                        name,
+                        organisation_id,
+                        team_id: None,
+                        roles,
+                        password_hash,
+                        totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
+                    },
+                )
+                .await?;
+            if let Some(phone) = &phone {
+                tx.set_phone(&actor(&visitor), &user.id, Some(phone))
+                    .await?;
+            }
             tx.commit().await
         };
         match created.await {
