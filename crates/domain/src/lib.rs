@@ -17,6 +17,7 @@ pub mod sign_in;
 pub mod time;
 pub mod totp;
 pub mod user;
+pub mod veilig_thuis;
 
 pub use codes::UnknownCode;
 pub use time::UtcTime;

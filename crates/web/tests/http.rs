@@ -787,7 +787,10 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"phone-error\""), "the phone number at its field");
+    assert!(
+        r.body.contains("id=\"phone-error\""),
+        "the phone number at its field"
+    );
     assert!(
         r.body.contains("id=\"roles-error\"") && r.body.contains("veelgebruikte of gelekte"),
         "{}",

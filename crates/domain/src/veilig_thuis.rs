@@ -1,0 +1,269 @@
+//! Veilig Thuis intake: an advice request or a report comes in, a report gets a safety
+//! assessment within five working days (acute: at once), and ends in one outcome. A
+//! state machine: every transition is checked here and refused with a reason.
+//!
+//! Sources: Wmo 2015 art. 4.1.1 and the Besluit Wmo 2015 (Veilig Thuis's tasks); the
+//! "Handelingsprotocol Veilig Thuis" (veiligheidsbeoordeling binnen vijf werkdagen na
+//! ontvangst; acute situations at once); the seed texts (the radar, the EVU, handing to
+//! the local team while Veilig Thuis keeps a follow-up check).
+
+use jiff::civil::Date;
+
+use crate::calendar::Calendar;
+use crate::codes::code_list;
+
+code_list! {
+    ContactKind, "contact kind" {
+        /// An adviesvraag: may stay anonymous, no safety assessment.
+        AdviceRequest = "advice_request", "Adviesvraag", "Advice request";
+        /// A melding: the reporter is known, a safety assessment follows.
+        Report = "report", "Melding", "Report";
+    }
+}
+
+code_list! {
+    Reporter, "reporter" {
+        Police = "police", "Politie", "Police";
+        School = "school", "School", "School";
+        HealthCare = "health_care", "Gezondheidszorg", "Health care";
+        LocalTeam = "local_team", "Lokaal team", "Local team";
+        Citizen = "citizen", "Burger", "Citizen";
+        Other = "other", "Anders", "Other";
+    }
+}
+
+code_list! {
+    /// What the safety assessment decides.
+    Outcome, "outcome" {
+        Close = "close", "Afsluiten", "Close";
+        /// The local team or existing help takes it on; Veilig Thuis checks back later.
+        HandToLocalTeam = "hand_to_local_team", "Overdragen aan lokaal team of bestaande hulp", "Hand to the local team or existing help";
+        ConditionsAndFollowUp = "conditions_and_follow_up", "Voorwaarden en vervolg", "Conditions and follow-up";
+        /// Veilig Thuis investigates itself: the family's framework becomes `veilig_thuis`.
+        Investigate = "investigate", "Onderzoek door Veilig Thuis", "Veilig Thuis investigates";
+        AskRvdk = "ask_rvdk", "Verzoek tot onderzoek aan de Raad voor de Kinderbescherming", "Ask the Child Protection Board to investigate";
+        /// Only where the family lives in a neighbourhood the EVU covers.
+        BringIntoEvu = "bring_into_evu", "Inbrengen in het EVU", "Bring into the EVU";
+    }
+}
+
+/// Where a contact is in its course.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeState {
+    /// An advice request, answered and done.
+    AdviceGiven,
+    /// A report waiting for its safety assessment.
+    AwaitingAssessment,
+    /// Assessed; the outcome decides what follows.
+    Assessed(Outcome),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IntakeError {
+    #[error(
+        "a report names who reported: police, school, health care, local team, citizen or other"
+    )]
+    ReporterNeeded,
+    #[error("an advice request has no safety assessment; record it as a report if one is needed")]
+    AdviceHasNoAssessment,
+    #[error("this report has been assessed already; its outcome stands")]
+    AlreadyAssessed,
+    #[error("handing over to the local team needs a follow-up check date, after the assessment")]
+    FollowUpDateNeeded,
+    #[error("the EVU only takes families living in a neighbourhood it covers")]
+    NotInEvuArea,
+    #[error("the assessment cannot be dated before the report was received")]
+    BeforeReceipt,
+}
+
+/// The state a new contact starts in.
+pub fn receive(kind: ContactKind, reporter: Option<Reporter>) -> Result<IntakeState, IntakeError> {
+    match (kind, reporter) {
+        (ContactKind::AdviceRequest, _) => Ok(IntakeState::AdviceGiven),
+        (ContactKind::Report, Some(_)) => Ok(IntakeState::AwaitingAssessment),
+        (ContactKind::Report, None) => Err(IntakeError::ReporterNeeded),
+    }
+}
+
+/// When the safety assessment is due: the day received if acute, else five working
+/// days after the day of receipt.
+pub fn assessment_due(received_on: Date, acute: bool, calendar: &Calendar) -> Date {
+    if acute {
+        received_on
+    } else {
+        calendar.add_working_days(received_on, 5)
+    }
+}
+
+/// Overdue once the due day has passed without an assessment.
+pub fn assessment_overdue(state: IntakeState, due: Date, today: Date) -> bool {
+    state == IntakeState::AwaitingAssessment && today > due
+}
+
+/// The assessment's facts beyond its outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessment {
+    pub outcome: Outcome,
+    pub assessed_on: Date,
+    pub received_on: Date,
+    /// For a hand-over: when Veilig Thuis checks back.
+    pub follow_up_on: Option<Date>,
+    pub lives_in_evu_area: bool,
+}
+
+/// The one legal transition out of `AwaitingAssessment`.
+pub fn assess(state: IntakeState, a: Assessment) -> Result<IntakeState, IntakeError> {
+    match state {
+        IntakeState::AdviceGiven => return Err(IntakeError::AdviceHasNoAssessment),
+        IntakeState::Assessed(_) => return Err(IntakeError::AlreadyAssessed),
+        IntakeState::AwaitingAssessment => {}
+    }
+    if a.assessed_on < a.received_on {
+        return Err(IntakeError::BeforeReceipt);
+    }
+    match a.outcome {
+        Outcome::HandToLocalTeam if a.follow_up_on.is_none_or(|d| d <= a.assessed_on) => {
+            Err(IntakeError::FollowUpDateNeeded)
+        }
+        Outcome::BringIntoEvu if !a.lives_in_evu_area => Err(IntakeError::NotInEvuArea),
+        outcome => Ok(IntakeState::Assessed(outcome)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn assessment(outcome: Outcome) -> Assessment {
+        Assessment {
+            outcome,
+            assessed_on: date(2026, 11, 25),
+            received_on: date(2026, 11, 23),
+            follow_up_on: None,
+            lives_in_evu_area: false,
+        }
+    }
+
+    #[test]
+    fn the_five_working_day_deadline_across_weekends_and_holidays() {
+        let cal = Calendar::default();
+        // Monday → Monday a week later.
+        assert_eq!(
+            assessment_due(date(2026, 11, 23), false, &cal),
+            date(2026, 11, 30)
+        );
+        // Friday → the next Friday (the weekend does not count).
+        assert_eq!(
+            assessment_due(date(2026, 11, 27), false, &cal),
+            date(2026, 12, 4)
+        );
+        // Received on a Saturday: Monday is the first of the five days.
+        assert_eq!(
+            assessment_due(date(2026, 11, 28), false, &cal),
+            date(2026, 12, 4)
+        );
+        // Over Christmas 2026: 25 and 26 December do not count.
+        assert_eq!(
+            assessment_due(date(2026, 12, 22), false, &cal),
+            date(2026, 12, 30)
+        );
+        // King's Day 2026 (Monday 27 April) and Liberation Day (not a day off by default).
+        assert_eq!(
+            assessment_due(date(2026, 4, 24), false, &cal),
+            date(2026, 5, 4)
+        );
+        // Easter Monday and Ascension Day 2027.
+        assert_eq!(
+            assessment_due(date(2027, 3, 26), false, &cal),
+            date(2027, 4, 5)
+        );
+        assert_eq!(
+            assessment_due(date(2027, 5, 3), false, &cal),
+            date(2027, 5, 11)
+        );
+        // Acute: at once.
+        assert_eq!(
+            assessment_due(date(2026, 11, 28), true, &cal),
+            date(2026, 11, 28)
+        );
+    }
+
+    #[test]
+    fn overdue_only_while_waiting_and_after_the_due_day() {
+        let due = date(2026, 11, 30);
+        assert!(!assessment_overdue(
+            IntakeState::AwaitingAssessment,
+            due,
+            due
+        ));
+        assert!(assessment_overdue(
+            IntakeState::AwaitingAssessment,
+            due,
+            date(2026, 12, 1)
+        ));
+        assert!(!assessment_overdue(
+            IntakeState::Assessed(Outcome::Close),
+            due,
+            date(2026, 12, 1)
+        ));
+    }
+
+    #[test]
+    fn legal_transitions_and_the_refused_ones() {
+        assert_eq!(
+            receive(ContactKind::AdviceRequest, None),
+            Ok(IntakeState::AdviceGiven)
+        );
+        assert_eq!(
+            receive(ContactKind::Report, None),
+            Err(IntakeError::ReporterNeeded)
+        );
+        let waiting = receive(ContactKind::Report, Some(Reporter::School)).unwrap();
+        for outcome in [
+            Outcome::Close,
+            Outcome::ConditionsAndFollowUp,
+            Outcome::Investigate,
+            Outcome::AskRvdk,
+        ] {
+            assert_eq!(
+                assess(waiting, assessment(outcome)),
+                Ok(IntakeState::Assessed(outcome))
+            );
+        }
+        assert_eq!(
+            assess(IntakeState::AdviceGiven, assessment(Outcome::Close)),
+            Err(IntakeError::AdviceHasNoAssessment)
+        );
+        assert_eq!(
+            assess(
+                IntakeState::Assessed(Outcome::Close),
+                assessment(Outcome::Investigate)
+            ),
+            Err(IntakeError::AlreadyAssessed)
+        );
+        let mut hand = assessment(Outcome::HandToLocalTeam);
+        assert_eq!(assess(waiting, hand), Err(IntakeError::FollowUpDateNeeded));
+        hand.follow_up_on = Some(date(2026, 11, 25));
+        assert_eq!(
+            assess(waiting, hand),
+            Err(IntakeError::FollowUpDateNeeded),
+            "after the assessment"
+        );
+        hand.follow_up_on = Some(date(2027, 1, 25));
+        assert_eq!(
+            assess(waiting, hand),
+            Ok(IntakeState::Assessed(Outcome::HandToLocalTeam))
+        );
+        let mut evu = assessment(Outcome::BringIntoEvu);
+        assert_eq!(assess(waiting, evu), Err(IntakeError::NotInEvuArea));
+        evu.lives_in_evu_area = true;
+        assert_eq!(
+            assess(waiting, evu),
+            Ok(IntakeState::Assessed(Outcome::BringIntoEvu))
+        );
+        let mut early = assessment(Outcome::Close);
+        early.assessed_on = date(2026, 11, 22);
+        assert_eq!(assess(waiting, early), Err(IntakeError::BeforeReceipt));
+    }
+}
