@@ -268,6 +268,32 @@ mod tests {
     }
 
     #[test]
+    fn no_office_hours_on_any_holiday_of_2024_to_2030() {
+        let cal = Calendar::default();
+        let mut d = date(2024, 1, 1);
+        let mut holidays = 0;
+        while d.year() <= 2030 {
+            if cal.holiday(d).is_some() {
+                holidays += 1;
+                // 10:00 in Amsterdam, whatever the season.
+                let ten = d
+                    .to_zoned(amsterdam())
+                    .unwrap()
+                    .with()
+                    .hour(10)
+                    .build()
+                    .unwrap();
+                assert!(
+                    !cal.in_office_hours(UtcTime::from_timestamp(ten.timestamp())),
+                    "{d}"
+                );
+            }
+            d = plus(d, 1);
+        }
+        assert_eq!(holidays, 7 * 7);
+    }
+
+    #[test]
     fn kings_day_moves_to_the_26th_when_the_27th_is_a_sunday() {
         let cal = Calendar::default();
         assert_eq!(date(2025, 4, 27).weekday(), Weekday::Sunday);
