@@ -86,37 +86,30 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 format!("{} added as {kind}", s("name"))
             }
         }
-        "member_corrected" => {
+        kind @ ("member_corrected" | "network_member_corrected") => {
+            // The name after the correction: the one the reader knows them by now.
             let name = p
                 .get("after")
                 .and_then(|a| a.get("name"))
                 .and_then(Value::as_str)
                 .unwrap_or("");
-            if nl {
-                format!(
+            let network = kind == "network_member_corrected";
+            match (nl, network) {
+                (true, false) => format!(
                     "{actor} corrigeerde de gegevens van {name}: {}",
                     s("reason")
-                )
-            } else {
-                format!("{actor} corrected the details of {name}: {}", s("reason"))
-            }
-        }
-        "network_member_corrected" => {
-            let name = p
-                .get("after")
-                .and_then(|a| a.get("name"))
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            if nl {
-                format!(
+                ),
+                (true, true) => format!(
                     "{actor} corrigeerde de gegevens van netwerklid {name}: {}",
                     s("reason")
-                )
-            } else {
-                format!(
+                ),
+                (false, false) => {
+                    format!("{actor} corrected the details of {name}: {}", s("reason"))
+                }
+                (false, true) => format!(
                     "{actor} corrected the details of network member {name}: {}",
                     s("reason")
-                )
+                ),
             }
         }
         "member_ended" => {
