@@ -18,13 +18,13 @@ pub async fn run(args: BackupArgs) -> Result<ExitCode, CliError> {
             report.findings.len()
         )));
     }
-    println!(
+    out!(
         "backup written to {} ({} journal entries, chain verified)",
         args.to.display(),
         report.entries
     );
     if let Some(last) = report.last {
-        println!("anchor: {}:{}", last.seq, last.hash);
+        out!("anchor: {}:{}", last.seq, last.hash);
     }
     Ok(ExitCode::SUCCESS)
 }

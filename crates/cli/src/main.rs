@@ -1,6 +1,19 @@
 //! `eenplan`: the one binary. Every command reports a failure as one line on stderr
 //! and a non-zero exit code (2 for errors, 1 for a journal that fails verification).
 
+/// `println!` that ends the process quietly when the reader has gone away
+/// (`eenplan verify | head -1`) instead of panicking on the broken pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
 mod backup;
 mod cli;
 mod demo;

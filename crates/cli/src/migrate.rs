@@ -11,12 +11,12 @@ pub async fn run(args: DbArgs) -> Result<ExitCode, CliError> {
     let applied = store.migrate().await?;
     let version = store.schema_version().await?;
     if applied.is_empty() {
-        println!("{url}: schema up to date (version {version})");
+        out!("{url}: schema up to date (version {version})");
     } else {
         for m in &applied {
-            println!("{url}: applied migration {} {}", m.version, m.name);
+            out!("{url}: applied migration {} {}", m.version, m.name);
         }
-        println!("{url}: schema now at version {version}");
+        out!("{url}: schema now at version {version}");
     }
     store.close().await;
     Ok(ExitCode::SUCCESS)

@@ -108,7 +108,7 @@ async fn add_in(
         tx.set_phone(&operator(), &user.id, Some(phone)).await?;
     }
     tx.commit().await?;
-    println!(
+    out!(
         "added {} ({}) at {} as {}",
         user.name,
         user.email,
@@ -119,7 +119,7 @@ async fn add_in(
             .collect::<Vec<_>>()
             .join(", ")
     );
-    println!(
+    out!(
         "{}",
         secret.provisioning_uri(eenplan_domain::totp::ISSUER, &user.email)
     );

@@ -12,21 +12,22 @@ pub async fn run(args: VerifyArgs) -> Result<ExitCode, CliError> {
     let access = store.verify_access_log().await?;
     store.close().await;
     if report.is_intact() {
-        println!("journal intact: {} entries", report.entries);
+        out!("journal intact: {} entries", report.entries);
         if let Some(last) = &report.last {
-            println!(
+            out!(
                 "anchor: {}:{}  (keep this with your backups; `eenplan verify --anchor` then proves nothing up to it was rewritten)",
-                last.seq, last.hash
+                last.seq,
+                last.hash
             );
         }
     } else {
-        println!(
+        out!(
             "journal TAMPERED: {} finding(s) in {} entries",
             report.findings.len(),
             report.entries
         );
         for finding in &report.findings {
-            println!("  {finding}");
+            out!("  {finding}");
         }
     }
     let access_intact = access_log(&access);
@@ -41,19 +42,19 @@ pub async fn run(args: VerifyArgs) -> Result<ExitCode, CliError> {
 fn access_log(report: &eenplan_store::AccessLogReport) -> bool {
     let chain = &report.chain;
     if chain.is_intact() {
-        println!("access log intact: {} lines", chain.entries);
+        out!("access log intact: {} lines", chain.entries);
     } else {
-        println!(
+        out!(
             "access log TAMPERED: {} finding(s) in {} lines",
             chain.findings.len(),
             chain.entries
         );
         for finding in &chain.findings {
-            println!("  {finding}");
+            out!("  {finding}");
         }
     }
     if report.unchained > 0 {
-        println!(
+        out!(
             "access log: {} lines from before schema version 4 carry no chain and cannot be checked",
             report.unchained
         );

@@ -37,6 +37,10 @@ fn main() {
         ),
         Trial::test("backup_makes_a_verified_copy", backup_makes_a_verified_copy),
         Trial::test(
+            "output_into_a_closed_pipe_ends_quietly",
+            output_into_a_closed_pipe_ends_quietly,
+        ),
+        Trial::test(
             "demo_code_prints_a_valid_code_for_demo_accounts_only",
             demo_code_prints_a_valid_code_for_demo_accounts_only,
         ),
@@ -365,6 +369,34 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         text(&out.stdout).contains("journal intact: 113 entries"),
         || text(&out.stdout),
     )?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+/// `eenplan verify | head -1`: the reader goes away before the output comes; eenplan
+/// ends without a panic message. (The pipe is closed before the command has even opened
+/// the database, so its first line already meets a closed pipe.)
+fn output_into_a_closed_pipe_ends_quietly() -> Result<(), Failed> {
+    let dir = temp_dir("pipe");
+    let url = sqlite_url(&dir.join("demo.sqlite"));
+    let out = eenplan(
+        &["demo", "--database", &url, "--no-serve", "--families", "0"],
+        None,
+    );
+    check(out.status.success(), || text(&out.stderr))?;
+    let mut child = std::process::Command::new(BIN)
+        .args(["verify", "--database", &url])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = text(&out.stderr);
+    check(!stderr.contains("panicked"), || stderr.clone())?;
+    check(out.status.code() == Some(0), || {
+        format!("exit {:?}: {stderr}", out.status.code())
+    })?;
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }

@@ -317,11 +317,11 @@ async fn add_area(
 }
 
 fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
-    println!(
+    out!(
         "eenplan demo: synthetic Utrecht/Flevoland chain ready in {}",
         path.display()
     );
-    println!(
+    out!(
         "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts, {} families",
         s.provinces,
         s.municipalities,
@@ -331,34 +331,41 @@ fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
         s.accounts.len(),
         s.families
     );
-    println!();
-    println!("Sign in at http://127.0.0.1:{port}/aanmelden with one of these invented people.");
-    println!("Password for every account: {DEMO_PASSWORD}");
-    println!("Second-factor code: in another terminal run");
-    println!("    cargo run --release -- demo-code EMAIL        (or: eenplan demo-code EMAIL)");
-    println!("or add the account's TOTP secret to an authenticator app (6 digits, 30 s).");
-    println!();
-    println!(
+    out!();
+    out!("Sign in at http://127.0.0.1:{port}/aanmelden with one of these invented people.");
+    out!("Password for every account: {DEMO_PASSWORD}");
+    out!("Second-factor code: in another terminal run");
+    out!("    cargo run --release -- demo-code EMAIL        (or: eenplan demo-code EMAIL)");
+    out!("or add the account's TOTP secret to an authenticator app (6 digits, 30 s).");
+    out!();
+    out!(
         "  {:<22} {:<36} {:<20} {:<22} TOTP secret",
-        "role", "e-mail", "name", "organisation"
+        "role",
+        "e-mail",
+        "name",
+        "organisation"
     );
     let mut shown = std::collections::BTreeSet::new();
     for a in &s.accounts {
         let first_of_role = shown.insert(a.roles.clone());
         let marker = if first_of_role { &a.roles } else { "" };
-        println!(
+        out!(
             "  {:<22} {:<36} {:<20} {:<22} {}",
-            marker, a.email, a.name, a.organisation, a.totp
+            marker,
+            a.email,
+            a.name,
+            a.organisation,
+            a.totp
         );
     }
-    println!();
+    out!();
     if no_serve {
-        println!(
+        out!(
             "Start it with: eenplan serve --insecure-cookies --database sqlite://{}",
             path.display()
         );
     } else {
-        println!("Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+        out!("Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop)");
     }
 }
 
@@ -395,7 +402,7 @@ pub async fn code(args: crate::cli::DemoCodeArgs) -> Result<ExitCode, CliError> 
     let step = eenplan_domain::totp::step_at(now);
     let left =
         eenplan_domain::totp::STEP_SECONDS - now.rem_euclid(eenplan_domain::totp::STEP_SECONDS);
-    println!("{:06}", credentials.totp_secret.code_at_step(step));
+    out!("{:06}", credentials.totp_secret.code_at_step(step));
     eprintln!("valid for {left} more seconds; each code works once");
     Ok(ExitCode::SUCCESS)
 }
