@@ -11,7 +11,17 @@ use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
 use jiff::civil::Date;
 
-use crate::{Row, StoreError, Tx, ids, params};
+use std::collections::HashMap;
+
+use crate::{Param, Row, StoreError, Tx, ids, params};
+
+/// `$1, $2, …, $n`.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// A running involvement as the access rule needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,56 +195,120 @@ impl Tx {
         &mut self,
         family_id: &str,
     ) -> Result<Option<AccessFacts>, StoreError> {
-        let Some(f) = self
-            .fetch_optional(
-                "SELECT framework, framework_organisation_id FROM families WHERE id = $1",
-                params![family_id],
-            )
+        Ok(self
+            .access_facts_of(&[family_id.to_owned()])
             .await?
-        else {
-            return Ok(None);
+            .remove(family_id))
+    }
+
+    /// The facts for many families in three queries (search decides every candidate);
+    /// families that do not exist are absent from the map.
+    pub async fn access_facts_of(
+        &mut self,
+        family_ids: &[String],
+    ) -> Result<HashMap<String, AccessFacts>, StoreError> {
+        let mut out: HashMap<String, AccessFacts> = HashMap::new();
+        if family_ids.is_empty() {
+            return Ok(out);
+        }
+        let list = placeholders(family_ids.len());
+        let ids = || {
+            family_ids
+                .iter()
+                .map(|i| Param::from(i.as_str()))
+                .collect::<Vec<_>>()
         };
-        let involved = self
+        for r in self
             .fetch_all(
-                "SELECT i.user_id, i.role, i.organisation_id, u.team_id FROM involvements i JOIN users u ON u.id = i.user_id \
-                 WHERE i.family_id = $1 AND i.ended_at IS NULL",
-                params![family_id],
+                &format!("SELECT id, framework, framework_organisation_id FROM families WHERE id IN ({list})"),
+                ids(),
             )
             .await?
-            .iter()
-            .map(|r| {
-                Ok(InvolvedFact {
-                    user_id: r.text(0)?,
-                    role: r.code(1)?,
-                    organisation_id: r.text(2)?,
-                    team_id: r.opt_text(3)?,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        let consents = self
+        {
+            out.insert(
+                r.text(0)?,
+                AccessFacts {
+                    involved: Vec::new(),
+                    framework: r.code(1)?,
+                    basis_organisation: r.opt_text(2)?,
+                    consents: Vec::new(),
+                },
+            );
+        }
+        for r in self
             .fetch_all(
-                "SELECT step, organisation_id, categories, given_on, ends_on, withdrawn_at FROM consents WHERE family_id = $1",
-                params![family_id],
+                &format!(
+                    "SELECT i.family_id, i.user_id, i.role, i.organisation_id, u.team_id FROM involvements i \
+                     JOIN users u ON u.id = i.user_id WHERE i.family_id IN ({list}) AND i.ended_at IS NULL"
+                ),
+                ids(),
             )
             .await?
-            .iter()
-            .map(|r| {
-                Ok(ConsentFacts {
-                    step: r.code(0)?,
-                    organisation_id: r.opt_text(1)?,
-                    categories: categories(&r.text(2)?)?,
-                    given_on: parse_date(&r.text(3)?)?,
-                    ends_on: r.opt_text(4)?.as_deref().map(parse_date).transpose()?,
-                    withdrawn: r.opt_text(5)?.is_some(),
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(Some(AccessFacts {
-            involved,
-            framework: f.code(0)?,
-            basis_organisation: f.opt_text(1)?,
-            consents,
-        }))
+        {
+            if let Some(f) = out.get_mut(&r.text(0)?) {
+                f.involved.push(InvolvedFact {
+                    user_id: r.text(1)?,
+                    role: r.code(2)?,
+                    organisation_id: r.text(3)?,
+                    team_id: r.opt_text(4)?,
+                });
+            }
+        }
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT family_id, step, organisation_id, categories, given_on, ends_on, withdrawn_at \
+                     FROM consents WHERE family_id IN ({list})"
+                ),
+                ids(),
+            )
+            .await?
+        {
+            if let Some(f) = out.get_mut(&r.text(0)?) {
+                f.consents.push(ConsentFacts {
+                    step: r.code(1)?,
+                    organisation_id: r.opt_text(2)?,
+                    categories: categories(&r.text(3)?)?,
+                    given_on: parse_date(&r.text(4)?)?,
+                    ends_on: r.opt_text(5)?.as_deref().map(parse_date).transpose()?,
+                    withdrawn: r.opt_text(6)?.is_some(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// For each of `family_ids` where `user_id` holds emergency access at `now`: until when.
+    pub async fn emergencies_of(
+        &mut self,
+        family_ids: &[String],
+        user_id: &str,
+        now: UtcTime,
+    ) -> Result<HashMap<String, UtcTime>, StoreError> {
+        let mut out = HashMap::new();
+        if family_ids.is_empty() {
+            return Ok(out);
+        }
+        let mut args = vec![Param::from(user_id), Param::from(now.to_rfc3339())];
+        args.extend(family_ids.iter().map(|i| Param::from(i.as_str())));
+        let list = (3..3 + family_ids.len())
+            .map(|n| format!("${n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT family_id, MAX(expires_at) FROM emergency_access \
+                     WHERE user_id = $1 AND expires_at > $2 AND family_id IN ({list}) GROUP BY family_id"
+                ),
+                args,
+            )
+            .await?
+        {
+            let until = UtcTime::parse(&r.text(1)?).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            out.insert(r.text(0)?, until);
+        }
+        Ok(out)
     }
 
     /// Every consent of the family with who it concerns and who gave it, newest first.

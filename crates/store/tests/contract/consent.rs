@@ -470,3 +470,51 @@ pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
     store.close().await;
     db
 }
+
+/// The batched facts (used by search) say exactly what the one-by-one facts say.
+pub async fn batched_access_facts_match_one_by_one(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let one = open(&store, &p, "Gezin Jansen", "12").await;
+    let two = open(&store, &p, "Gezin Bakker", "14").await;
+    consent_to(&store, &one, &p.thomas.1, &p.sanne.0).await;
+    let now = UtcTime::now();
+    let mut tx = store.write().await.unwrap();
+    tx.break_glass(
+        &actor(),
+        &two,
+        (&p.mohamed.0, &p.mohamed.1),
+        "Crisisdienst belt over Sam",
+        false,
+        now,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let ids = vec![one.clone(), two.clone(), "geen-gezin".to_owned()];
+    let batched = r.access_facts_of(&ids).await.unwrap();
+    assert_eq!(batched.len(), 2, "a family that does not exist is absent");
+    for id in [&one, &two] {
+        let mut single = r.access_facts(id).await.unwrap().unwrap();
+        let mut from_batch = batched[id].clone();
+        single.involved.sort_by(|a, b| a.user_id.cmp(&b.user_id));
+        from_batch
+            .involved
+            .sort_by(|a, b| a.user_id.cmp(&b.user_id));
+        assert_eq!(single, from_batch);
+    }
+    assert_eq!(batched[&one].consents.len(), 1);
+    let emergencies = r.emergencies_of(&ids, &p.mohamed.0, now).await.unwrap();
+    assert_eq!(emergencies.keys().collect::<Vec<_>>(), [&two]);
+    assert!(
+        r.emergencies_of(&ids, &p.sanne.0, now)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(r.access_facts_of(&[]).await.unwrap().is_empty());
+    drop(r);
+    store.close().await;
+    db
+}

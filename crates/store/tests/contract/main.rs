@@ -9,7 +9,8 @@ mod family;
 
 use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
-    access_log_tampering_is_detected, consent_opens_the_circle_and_withdrawal_closes_it,
+    access_log_tampering_is_detected, batched_access_facts_match_one_by_one,
+    consent_opens_the_circle_and_withdrawal_closes_it,
     framework_and_emergency_access_are_journaled,
 };
 
@@ -77,6 +78,7 @@ fn main() {
         access_log_is_append_only_and_filterable,
         access_log_tampering_is_detected,
         access_log_group_commit_keeps_every_line,
+        batched_access_facts_match_one_by_one,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -260,28 +260,21 @@ pub async fn visible_families(
         .flatten();
     let now = UtcTime::now();
     let mut tx = state.store.read().await?;
-    let mut visible = Vec::new();
-    for candidate in tx
+    let candidates = tx
         .search_families(&principal.user_id, led_team, query)
-        .await?
-    {
-        if let Some(facts) = tx.access_facts(&candidate.id).await? {
-            let emergency = tx
-                .emergency_until(&candidate.id, &principal.user_id, now)
-                .await?;
-            if decide(
-                principal,
-                &facts,
-                emergency,
-                Need::Data(DataCategory::Identity),
-                now,
-            )
-            .granted()
-            {
-                visible.push(candidate);
-            }
-        }
-    }
+        .await?;
+    let ids: Vec<String> = candidates.iter().map(|c| c.id.clone()).collect();
+    let facts = tx.access_facts_of(&ids).await?;
+    let emergencies = tx.emergencies_of(&ids, &principal.user_id, now).await?;
+    let visible = candidates
+        .into_iter()
+        .filter(|c| {
+            facts.get(&c.id).is_some_and(|f| {
+                let until = emergencies.get(&c.id).copied();
+                decide(principal, f, until, Need::Data(DataCategory::Identity), now).granted()
+            })
+        })
+        .collect();
     Ok(visible)
 }
 
