@@ -115,6 +115,23 @@ pub enum UserCommand {
     /// Add a professional. Reads the password from the first line of standard input
     /// and prints the otpauth:// URI for their authenticator app.
     Add(UserAddArgs),
+    /// Set or clear a professional's work phone number (shown to families in a crisis).
+    Phone(UserPhoneArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserPhoneArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The professional's e-mail address.
+    #[arg(long)]
+    pub email: String,
+    /// The new number (e.g. 030-123 45 67); leave out with --clear.
+    #[arg(long, required_unless_present = "clear", conflicts_with = "clear")]
+    pub phone: Option<String>,
+    /// Remove the number.
+    #[arg(long)]
+    pub clear: bool,
 }
 
 #[derive(Debug, Args)]

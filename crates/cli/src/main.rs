@@ -67,6 +67,9 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::User {
             command: UserCommand::Add(args),
         } => user::add(args).await,
+        Command::User {
+            command: UserCommand::Phone(args),
+        } => user::phone(args).await,
         Command::Backup(args) => backup::run(args).await,
         Command::DemoCode(args) => demo::code(args).await,
     }

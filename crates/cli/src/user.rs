@@ -8,7 +8,7 @@ use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName, check_password};
 use eenplan_store::{DatabaseUrl, NewUser, OpenMode, Store, ids};
 
-use crate::cli::UserAddArgs;
+use crate::cli::{UserAddArgs, UserPhoneArgs};
 use crate::error::{CliError, fail};
 
 pub async fn add(args: UserAddArgs) -> Result<ExitCode, CliError> {
@@ -127,6 +127,38 @@ async fn add_in(
 }
 
 /// The account of whoever runs the command, recorded as the journal's actor.
+/// Sets or clears a work phone number; journaled like every change.
+pub async fn phone(args: UserPhoneArgs) -> Result<ExitCode, CliError> {
+    let email = Email::parse(&args.email).map_err(fail)?;
+    let phone = args
+        .phone
+        .as_deref()
+        .map(eenplan_domain::user::Phone::parse)
+        .transpose()
+        .map_err(|e| fail(format!("--phone: {e}")))?;
+    let url = DatabaseUrl::parse(&args.db.database)?;
+    let store = Store::open(&url, OpenMode::MustExist).await?;
+    let result = async {
+        let mut tx = store.write().await?;
+        let Some(user) = tx.user_by_email(&email).await? else {
+            return Err(fail(format!(
+                "no account with e-mail address {}",
+                email.as_str()
+            )));
+        };
+        tx.set_phone(&operator(), &user.id, phone.as_ref()).await?;
+        tx.commit().await?;
+        match &phone {
+            Some(p) => out!("{}: phone number {}", user.email, p.as_str()),
+            None => out!("{}: phone number removed", user.email),
+        }
+        Ok(ExitCode::SUCCESS)
+    }
+    .await;
+    store.close().await;
+    result
+}
+
 pub fn operator() -> Actor {
     let os_user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))

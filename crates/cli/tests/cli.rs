@@ -362,11 +362,61 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         out.status.code() == Some(2) && text(&out.stderr).contains("phone number"),
         || text(&out.stderr),
     )?;
+    // The number is changed and removed later; mistakes are one line, exit 2.
+    let phone = |extra: &[&str]| {
+        let mut args = vec!["user", "phone", "--database", &url];
+        args.extend_from_slice(extra);
+        eenplan(&args, None)
+    };
+    let out = phone(&[
+        "--email",
+        "nieuwe.collega@save.example",
+        "--phone",
+        "030-111 22 33",
+    ]);
+    check(
+        out.status.success() && text(&out.stdout).contains("phone number 030-111 22 33"),
+        || text(&out.stderr),
+    )?;
+    for (args, says) in [
+        (
+            vec![
+                "--email",
+                "nieuwe.collega@save.example",
+                "--phone",
+                "bellen",
+            ],
+            "--phone",
+        ),
+        (
+            vec![
+                "--email",
+                "niemand@save.example",
+                "--phone",
+                "030-111 22 33",
+            ],
+            "no account",
+        ),
+        (vec!["--email", "nieuwe.collega@save.example"], "--phone"),
+    ] {
+        let out = phone(&args);
+        check(
+            out.status.code() == Some(2)
+                && text(&out.stderr).contains(says)
+                && text(&out.stderr).lines().count() == 1,
+            || format!("{args:?}: {}", text(&out.stderr)),
+        )?;
+    }
+    let out = phone(&["--email", "nieuwe.collega@save.example", "--clear"]);
+    check(
+        out.status.success() && text(&out.stdout).contains("phone number removed"),
+        || text(&out.stderr),
+    )?;
     // The demo's 95 entries and one phone number per demo account (16), then the new
-    // account and its phone number; the refused ones left nothing.
+    // account, its phone number, the change and the removal; the refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 113 entries"),
+        text(&out.stdout).contains("journal intact: 115 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
