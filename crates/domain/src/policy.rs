@@ -1,6 +1,7 @@
 //! Who may reach which route. Every route declares one of these; the authorization
 //! matrix test enumerates the routes and checks each against every kind of visitor.
 
+use crate::organisation::OrganisationKind;
 use crate::role::Role;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +12,16 @@ pub enum Policy {
     SignedIn,
     /// Signed in with at least one of these roles.
     AnyRole(&'static [Role]),
+    /// Signed in, working for one of these kinds of organisation (Veilig Thuis's
+    /// intake is Veilig Thuis's own work).
+    OrganisationKind(&'static [OrganisationKind]),
+}
+
+/// Who is asking, as far as route policies look.
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a> {
+    pub roles: &'a [Role],
+    pub organisation: OrganisationKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,24 +33,28 @@ pub enum Decision {
     Forbidden,
 }
 
-/// `roles` is `None` for a visitor who is not signed in.
-pub fn decide(policy: Policy, roles: Option<&[Role]>) -> Decision {
-    match (policy, roles) {
+/// `who` is `None` for a visitor who is not signed in.
+pub fn decide(policy: Policy, who: Option<Who<'_>>) -> Decision {
+    let allow = |yes: bool| {
+        if yes {
+            Decision::Allow
+        } else {
+            Decision::Forbidden
+        }
+    };
+    match (policy, who) {
         (Policy::Public, _) => Decision::Allow,
         (_, None) => Decision::SignInFirst,
         (Policy::SignedIn, Some(_)) => Decision::Allow,
-        (Policy::AnyRole(needed), Some(have)) => {
-            if have.iter().any(|r| needed.contains(r)) {
-                Decision::Allow
-            } else {
-                Decision::Forbidden
-            }
-        }
+        (Policy::AnyRole(needed), Some(w)) => allow(w.roles.iter().any(|r| needed.contains(r))),
+        (Policy::OrganisationKind(kinds), Some(w)) => allow(kinds.contains(&w.organisation)),
     }
 }
 
 pub const ADMIN: Policy = Policy::AnyRole(&[Role::FunctionalAdmin]);
 pub const SIGNED_IN: Policy = Policy::SignedIn;
+/// Veilig Thuis's own work: the intake and its work list.
+pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
 /// The access log and emergency reviews (NEN 7513): the privacy officer's work.
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
 
@@ -47,21 +62,41 @@ pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
 mod tests {
     use super::*;
 
+    fn who(roles: &[Role], organisation: OrganisationKind) -> Option<Who<'_>> {
+        Some(Who {
+            roles,
+            organisation,
+        })
+    }
+
     #[test]
     fn decisions() {
+        use OrganisationKind::{LocalTeam, VeiligThuis};
         assert_eq!(decide(Policy::Public, None), Decision::Allow);
         assert_eq!(decide(Policy::SignedIn, None), Decision::SignInFirst);
         assert_eq!(
-            decide(Policy::SignedIn, Some(&[Role::Professional])),
+            decide(Policy::SignedIn, who(&[Role::Professional], LocalTeam)),
             Decision::Allow
         );
         assert_eq!(decide(ADMIN, None), Decision::SignInFirst);
         assert_eq!(
-            decide(ADMIN, Some(&[Role::Professional, Role::TeamLead])),
+            decide(ADMIN, who(&[Role::Professional, Role::TeamLead], LocalTeam)),
             Decision::Forbidden
         );
         assert_eq!(
-            decide(ADMIN, Some(&[Role::Professional, Role::FunctionalAdmin])),
+            decide(
+                ADMIN,
+                who(&[Role::Professional, Role::FunctionalAdmin], LocalTeam)
+            ),
+            Decision::Allow
+        );
+        assert_eq!(decide(VEILIG_THUIS, None), Decision::SignInFirst);
+        assert_eq!(
+            decide(VEILIG_THUIS, who(&[Role::FunctionalAdmin], LocalTeam)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(VEILIG_THUIS, who(&[Role::Professional], VeiligThuis)),
             Decision::Allow
         );
     }

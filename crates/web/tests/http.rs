@@ -489,7 +489,12 @@ async fn authorization_matrix_covers_every_route() {
             // The policy's own redirect; signing out also ends on the sign-in page, by design.
             let sent_to_sign_in = response.status == StatusCode::SEE_OTHER
                 && matches!(response.location(), "/aanmelden" | "/aanmelden?verlopen=1");
-            match eenplan_domain::policy::decide(route.policy, roles) {
+            // Both accounts work for SAVE, a certified institution.
+            let who = roles.map(|roles| eenplan_domain::policy::Who {
+                roles,
+                organisation: eenplan_domain::organisation::OrganisationKind::CertifiedInstitution,
+            });
+            match eenplan_domain::policy::decide(route.policy, who) {
                 eenplan_domain::policy::Decision::Allow => {
                     assert!(
                         response.status != StatusCode::UNAUTHORIZED

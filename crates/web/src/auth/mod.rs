@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::policy::{Decision, Policy, decide};
+use eenplan_domain::policy::{Decision, Policy, Who, decide};
 use eenplan_domain::session::{Liveness, Timeouts, liveness, needs_touch, token_hash};
 use eenplan_store::{Principal, SessionKind, SessionRecord, SessionStage, StoreError};
 
@@ -184,8 +184,11 @@ pub async fn enforce(
         .get::<Visitor>()
         .cloned()
         .unwrap_or_default();
-    let roles = visitor.principal.as_ref().map(|p| p.roles.as_slice());
-    match (decide(policy, roles), surface) {
+    let who = visitor.principal.as_ref().map(|p| Who {
+        roles: &p.roles,
+        organisation: p.organisation_kind,
+    });
+    match (decide(policy, who), surface) {
         (Decision::Allow, _) => next.run(req).await,
         (Decision::SignInFirst, Surface::Api) => {
             let problem = Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Niet aangemeld")
