@@ -40,6 +40,8 @@ pub enum StoreError {
     Framework(#[from] eenplan_domain::family::FrameworkError),
     #[error("{0}")]
     Emergency(#[from] eenplan_domain::family::EmergencyError),
+    #[error("{0}")]
+    Intake(#[from] eenplan_domain::veilig_thuis::IntakeError),
     /// The family has not consented to this organisation joining; names the step.
     #[error("the family has not consented to this yet: ask for the step '{0}' first")]
     ConsentNeeded(eenplan_domain::family::ConsentStep),

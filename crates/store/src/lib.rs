@@ -19,6 +19,7 @@ mod notes;
 mod sqlite_files;
 mod url;
 mod users;
+mod veilig_thuis;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
@@ -36,5 +37,6 @@ pub use notes::{Note, NoteContent, NoteVersion};
 pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};
+pub use veilig_thuis::{Contact, NewContact, Radar};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -42,6 +42,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0005_phone.sql"),
         postgres: include_str!("../migrations/postgres/0005_phone.sql"),
     },
+    Migration {
+        version: 6,
+        name: "veilig_thuis",
+        sqlite: include_str!("../migrations/sqlite/0006_veilig_thuis.sql"),
+        postgres: include_str!("../migrations/postgres/0006_veilig_thuis.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

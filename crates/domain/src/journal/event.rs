@@ -187,6 +187,21 @@ pub enum Event {
         data: String,
         client_address: String,
     },
+    /// A Veilig Thuis contact came in. No reporter, child or family details: those stay
+    /// in the intake record, out of every family's history.
+    VtContactReceived {
+        contact_id: String,
+        kind: String,
+        acute: bool,
+        due_on: Option<String>,
+        linked: bool,
+    },
+    VtContactAssessed {
+        contact_id: String,
+        outcome: String,
+        assessed_on: String,
+        follow_up_on: Option<String>,
+    },
     NetworkMemberAdded {
         family_id: String,
         network_member_id: String,
@@ -295,6 +310,8 @@ impl Event {
             | Event::NoteWritten { family_id, .. }
             | Event::NoteChanged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
+            Event::VtContactReceived { contact_id, .. }
+            | Event::VtContactAssessed { contact_id, .. } => ("vt_contact", contact_id),
             Event::FamilyAccessed { family_id, .. } => {
                 return Subject {
                     kind: "family",

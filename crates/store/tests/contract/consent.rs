@@ -518,3 +518,223 @@ pub async fn batched_access_facts_match_one_by_one(db: TestDb) -> TestDb {
     store.close().await;
     db
 }
+
+/// Veilig Thuis intake: the radar links a report to the file of the same child, the
+/// deadline comes from the Dutch calendar, an investigation moves the family into the
+/// `veilig_thuis` framework, and illegal transitions change nothing.
+pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
+    use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
+    use eenplan_store::NewContact;
+    let store = db.open().await;
+    let p = people(&store).await;
+    let family = open(&store, &p, "Gezin Jansen", "12").await;
+    let mut tx = store.write().await.unwrap();
+    let vt = tx
+        .create_organisation(
+            &actor(),
+            eenplan_store::NewOrganisation {
+                slug: eenplan_domain::organisation::Slug::parse("vt").unwrap(),
+                name: "Veilig Thuis".into(),
+                kind: eenplan_domain::organisation::OrganisationKind::VeiligThuis,
+            },
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let report = |reporter: Option<Reporter>| NewContact {
+        kind: ContactKind::Report,
+        acute: false,
+        reporter,
+        reporter_name: "Meester Bas".into(),
+        reporter_contact: "030-000 00 00".into(),
+        child_name: "sam jansen".into(),
+        child_birth: Some(date(2016, 4, 2)),
+        postcode: None,
+        house_number: String::new(),
+        concern: "Sam komt met blauwe plekken op school".into(),
+    };
+    // Monday 23 November 2026, 10:00 in Amsterdam.
+    let now = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.receive_contact(&actor(), &vt.id, &p.sanne.0, &report(None), now)
+            .await
+            .unwrap_err(),
+        StoreError::Intake(IntakeError::ReporterNeeded)
+    ));
+    let (first, radar) = tx
+        .receive_contact(
+            &actor(),
+            &vt.id,
+            &p.sanne.0,
+            &report(Some(Reporter::School)),
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(radar.families.len(), 1, "the radar knows Sam's file");
+    assert_eq!(radar.families[0].id, family);
+    assert!(radar.earlier.is_empty());
+    let (second, radar) = tx
+        .receive_contact(
+            &actor(),
+            &vt.id,
+            &p.sanne.0,
+            &report(Some(Reporter::Police)),
+            now,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        radar
+            .earlier
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>(),
+        [first.as_str()]
+    );
+    let advice = NewContact {
+        kind: ContactKind::AdviceRequest,
+        reporter: None,
+        child_name: String::new(),
+        child_birth: None,
+        ..report(None)
+    };
+    let (advice, _) = tx
+        .receive_contact(&actor(), &vt.id, &p.sanne.0, &advice, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut r = store.read().await.unwrap();
+    let list = r.vt_work_list(&vt.id, date(2026, 11, 23)).await.unwrap();
+    assert_eq!(list.len(), 2, "the advice request needs no assessment");
+    assert_eq!(
+        list[0].due_on,
+        Some(date(2026, 11, 30)),
+        "five working days after Monday"
+    );
+    assert!(!list[0].overdue(date(2026, 11, 30)) && list[0].overdue(date(2026, 12, 1)));
+    assert_eq!(list[0].family_id.as_deref(), Some(family.as_str()));
+    drop(r);
+
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.assess_contact(
+            &actor(),
+            &vt.id,
+            &second,
+            &p.sanne.0,
+            Outcome::HandToLocalTeam,
+            None,
+            date(2026, 11, 24)
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Intake(IntakeError::FollowUpDateNeeded)
+    ));
+    assert!(matches!(
+        tx.assess_contact(
+            &actor(),
+            &vt.id,
+            &advice,
+            &p.sanne.0,
+            Outcome::Close,
+            None,
+            date(2026, 11, 24)
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Intake(IntakeError::AdviceHasNoAssessment)
+    ));
+    assert!(matches!(
+        tx.assess_contact(
+            &actor(),
+            "andere-vt",
+            &first,
+            &p.sanne.0,
+            Outcome::Close,
+            None,
+            date(2026, 11, 24)
+        )
+        .await
+        .unwrap_err(),
+        StoreError::NotFound(_)
+    ));
+    let state = tx
+        .assess_contact(
+            &actor(),
+            &vt.id,
+            &first,
+            &p.sanne.0,
+            Outcome::Investigate,
+            None,
+            date(2026, 11, 24),
+        )
+        .await
+        .unwrap();
+    assert_eq!(state, IntakeState::Assessed(Outcome::Investigate));
+    assert!(matches!(
+        tx.assess_contact(
+            &actor(),
+            &vt.id,
+            &first,
+            &p.sanne.0,
+            Outcome::Close,
+            None,
+            date(2026, 11, 24)
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Intake(IntakeError::AlreadyAssessed)
+    ));
+    tx.assess_contact(
+        &actor(),
+        &vt.id,
+        &second,
+        &p.sanne.0,
+        Outcome::HandToLocalTeam,
+        Some(date(2027, 1, 11)),
+        date(2026, 11, 24),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut r = store.read().await.unwrap();
+    let facts = r.access_facts(&family).await.unwrap().unwrap();
+    assert_eq!(
+        (facts.framework, facts.basis_organisation.as_deref()),
+        (
+            eenplan_domain::family::Framework::VeiligThuis,
+            Some(vt.id.as_str())
+        ),
+        "an investigation gives Veilig Thuis its legal basis"
+    );
+    assert!(
+        r.vt_work_list(&vt.id, date(2026, 11, 24))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let check_due = r.vt_work_list(&vt.id, date(2027, 1, 5)).await.unwrap();
+    assert_eq!(
+        check_due.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [second.as_str()],
+        "the follow-up check comes back"
+    );
+    let journal = r.journal_for_subject("vt_contact", &first).await.unwrap();
+    assert_eq!(
+        journal.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
+        ["vt_contact_received", "vt_contact_assessed"]
+    );
+    assert!(
+        journal
+            .iter()
+            .all(|e| !e.payload.contains("Sam") && !e.payload.contains("Bas")),
+        "no child or reporter in the journal"
+    );
+    drop(r);
+    store.close().await;
+    db
+}

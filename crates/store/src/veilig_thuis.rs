@@ -1,0 +1,319 @@
+//! Veilig Thuis intake: contacts in, the radar (earlier signals about the same child or
+//! address), the safety assessment and its outcome, and the work list. The rules are
+//! `domain::veilig_thuis`; this module stores and journals them.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::calendar::Calendar;
+use eenplan_domain::family::{Framework, Postcode};
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::time::amsterdam_date;
+use eenplan_domain::veilig_thuis::{self, Assessment, ContactKind, IntakeState, Outcome, Reporter};
+use jiff::civil::Date;
+
+use crate::{FamilySummary, FrameworkInput, Row, StoreError, Tx, ids, params};
+
+/// A contact as it comes in by phone or form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContact {
+    pub kind: ContactKind,
+    pub acute: bool,
+    pub reporter: Option<Reporter>,
+    pub reporter_name: String,
+    pub reporter_contact: String,
+    pub child_name: String,
+    pub child_birth: Option<Date>,
+    pub postcode: Option<Postcode>,
+    pub house_number: String,
+    pub concern: String,
+}
+
+/// A contact on the work list or in the radar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub id: String,
+    pub kind: ContactKind,
+    pub acute: bool,
+    pub reporter: Option<Reporter>,
+    pub child_name: String,
+    pub child_birth: Option<Date>,
+    pub concern: String,
+    pub family_id: Option<String>,
+    pub received_on: Date,
+    pub due_on: Option<Date>,
+    pub state: IntakeState,
+    pub follow_up_on: Option<Date>,
+}
+
+impl Contact {
+    pub fn overdue(&self, today: Date) -> bool {
+        self.due_on
+            .is_some_and(|due| veilig_thuis::assessment_overdue(self.state, due, today))
+    }
+}
+
+/// What the radar found for a new contact.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Radar {
+    /// Files with the same child (name + date of birth) or the same address.
+    pub families: Vec<FamilySummary>,
+    /// Earlier contacts about the same child or file, newest first.
+    pub earlier: Vec<Contact>,
+}
+
+const COLUMNS: &str = "id, kind, acute, reporter, child_name, child_birth, concern, family_id, \
+    received_on, due_on, state, outcome, follow_up_on";
+
+fn date(text: Option<String>) -> Result<Option<Date>, StoreError> {
+    text.map(|t| {
+        t.parse::<Date>()
+            .map_err(|e| StoreError::Invalid(format!("stored date '{t}': {e}")))
+    })
+    .transpose()
+}
+
+fn contact(r: &Row) -> Result<Contact, StoreError> {
+    let state = match (r.text(10)?.as_str(), r.opt_text(11)?) {
+        ("advice_given", _) => IntakeState::AdviceGiven,
+        ("assessed", Some(outcome)) => IntakeState::Assessed(
+            outcome
+                .parse::<Outcome>()
+                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+        ),
+        _ => IntakeState::AwaitingAssessment,
+    };
+    Ok(Contact {
+        id: r.text(0)?,
+        kind: r.code(1)?,
+        acute: r.bool(2)?,
+        reporter: r
+            .opt_text(3)?
+            .map(|x| x.parse::<Reporter>())
+            .transpose()
+            .map_err(|e| StoreError::Invalid(e.to_string()))?,
+        child_name: r.text(4)?,
+        child_birth: date(r.opt_text(5)?)?,
+        concern: r.text(6)?,
+        family_id: r.opt_text(7)?,
+        received_on: date(Some(r.text(8)?))?.unwrap_or_default(),
+        due_on: date(r.opt_text(9)?)?,
+        state,
+        follow_up_on: date(r.opt_text(12)?)?,
+    })
+}
+
+fn state_code(state: IntakeState) -> &'static str {
+    match state {
+        IntakeState::AdviceGiven => "advice_given",
+        IntakeState::AwaitingAssessment => "awaiting_assessment",
+        IntakeState::Assessed(_) => "assessed",
+    }
+}
+
+impl Tx {
+    /// Records a contact for Veilig Thuis organisation `organisation_id`, links it to a
+    /// file the radar recognises (the same child, or the same address), and returns what
+    /// the assessor should see first.
+    pub async fn receive_contact(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &str,
+        recorded_by: &str,
+        c: &NewContact,
+        now: UtcTime,
+    ) -> Result<(String, Radar), StoreError> {
+        if c.concern.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "describe the concern: what was seen or heard".into(),
+            ));
+        }
+        let state = veilig_thuis::receive(c.kind, c.reporter)?;
+        let received_on = amsterdam_date(now);
+        let due_on = (state == IntakeState::AwaitingAssessment)
+            .then(|| veilig_thuis::assessment_due(received_on, c.acute, &Calendar::default()));
+        let radar = self.radar(c).await?;
+        let family_id = radar.families.first().map(|f| f.id.clone());
+        let id = ids::new_id();
+        let name = c.child_name.trim();
+        self.execute(
+            "INSERT INTO vt_contacts (id, organisation_id, kind, acute, reporter, reporter_name, reporter_contact, \
+             child_name, child_search, child_birth, postcode, house_number, concern, family_id, received_at, received_on, \
+             due_on, state, recorded_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+            params![
+                &id,
+                organisation_id,
+                c.kind.code(),
+                c.acute,
+                c.reporter.map(|r| r.code()),
+                c.reporter_name.trim(),
+                c.reporter_contact.trim(),
+                name,
+                name.to_lowercase(),
+                c.child_birth.map(|d| d.to_string()),
+                c.postcode.as_ref().map(|p| p.as_str().to_owned()),
+                c.house_number.trim(),
+                c.concern.trim(),
+                family_id.clone(),
+                now.to_rfc3339(),
+                received_on.to_string(),
+                due_on.map(|d| d.to_string()),
+                state_code(state),
+                recorded_by
+            ],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::VtContactReceived {
+                contact_id: id.clone(),
+                kind: c.kind.code().to_owned(),
+                acute: c.acute,
+                due_on: due_on.map(|d| d.to_string()),
+                linked: family_id.is_some(),
+            },
+        )
+        .await?;
+        Ok((id, radar))
+    }
+
+    /// Earlier signals about the same child or address: the radar.
+    async fn radar(&mut self, c: &NewContact) -> Result<Radar, StoreError> {
+        let children: Vec<(String, Date)> = match c.child_birth {
+            Some(dob) if !c.child_name.trim().is_empty() => vec![(c.child_name.clone(), dob)],
+            _ => Vec::new(),
+        };
+        let families = match &c.postcode {
+            Some(postcode) if !c.house_number.trim().is_empty() => {
+                self.possible_duplicates(&children, postcode, &c.house_number)
+                    .await?
+            }
+            _ => {
+                let mut found = Vec::new();
+                for (name, dob) in &children {
+                    found.extend(self.families_with_child(name, *dob).await?);
+                }
+                found
+            }
+        };
+        let family = families.first().map(|f| f.id.clone()).unwrap_or_default();
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} FROM vt_contacts \
+                     WHERE (child_search <> '' AND child_search = $1 AND child_birth = $2) OR ($3 <> '' AND family_id = $3) \
+                     ORDER BY received_at DESC LIMIT 50"
+                ),
+                params![
+                    c.child_name.trim().to_lowercase(),
+                    c.child_birth.map(|d| d.to_string()).unwrap_or_default(),
+                    family
+                ],
+            )
+            .await?;
+        Ok(Radar {
+            families,
+            earlier: rows.iter().map(contact).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// The safety assessment. `Investigate` moves a linked family into the
+    /// `veilig_thuis` framework with this Veilig Thuis organisation as its basis.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn assess_contact(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &str,
+        contact_id: &str,
+        assessed_by: &str,
+        outcome: Outcome,
+        follow_up_on: Option<Date>,
+        today: Date,
+    ) -> Result<IntakeState, StoreError> {
+        let row = self
+            .fetch_optional(
+                &format!(
+                    "SELECT {COLUMNS} FROM vt_contacts WHERE id = $1 AND organisation_id = $2"
+                ),
+                params![contact_id, organisation_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("contact {contact_id}")))?;
+        let current = contact(&row)?;
+        let next = veilig_thuis::assess(
+            current.state,
+            Assessment {
+                outcome,
+                assessed_on: today,
+                received_on: current.received_on,
+                follow_up_on,
+                // The EVU's neighbourhoods come with the EVU itself (issue 7, point 4).
+                lives_in_evu_area: false,
+            },
+        )
+        .map_err(StoreError::Intake)?;
+        self.execute(
+            "UPDATE vt_contacts SET state = 'assessed', outcome = $2, assessed_on = $3, assessed_by = $4, follow_up_on = $5 \
+             WHERE id = $1 AND state = 'awaiting_assessment'",
+            params![contact_id, outcome.code(), today.to_string(), assessed_by, follow_up_on.map(|d| d.to_string())],
+        )
+        .await?;
+        if let (Outcome::Investigate, Some(family)) = (outcome, &current.family_id) {
+            let framework = self
+                .fetch_one(
+                    "SELECT framework FROM families WHERE id = $1",
+                    params![family],
+                )
+                .await?
+                .code::<Framework>(0)?;
+            if framework == Framework::Voluntary {
+                self.change_framework(
+                    actor,
+                    family,
+                    &FrameworkInput {
+                        framework: Framework::VeiligThuis,
+                        organisation_id: Some(organisation_id.to_owned()),
+                        ground: format!("Veilig Thuis onderzoekt na melding {contact_id}"),
+                        effective_on: today,
+                    },
+                    today,
+                )
+                .await?;
+            }
+        }
+        self.append(
+            actor,
+            Event::VtContactAssessed {
+                contact_id: contact_id.to_owned(),
+                outcome: outcome.code().to_owned(),
+                assessed_on: today.to_string(),
+                follow_up_on: follow_up_on.map(|d| d.to_string()),
+            },
+        )
+        .await?;
+        Ok(next)
+    }
+
+    /// The assessor's work list: reports awaiting assessment (most urgent first) and
+    /// hand-overs whose follow-up check is due within a week.
+    pub async fn vt_work_list(
+        &mut self,
+        organisation_id: &str,
+        today: Date,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let week = today
+            .checked_add(jiff::Span::new().days(7))
+            .unwrap_or(today);
+        self.fetch_all(
+            &format!(
+                "SELECT {COLUMNS} FROM vt_contacts WHERE organisation_id = $1 AND \
+                 (state = 'awaiting_assessment' OR (outcome = 'hand_to_local_team' AND follow_up_on <= $2)) \
+                 ORDER BY COALESCE(due_on, follow_up_on), received_at LIMIT 500"
+            ),
+            params![organisation_id, week.to_string()],
+        )
+        .await?
+        .iter()
+        .map(contact)
+        .collect()
+    }
+}
