@@ -5,7 +5,7 @@
 use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
-use eenplan_domain::policy::{ADMIN, PRIVACY_OFFICER, Policy, SIGNED_IN};
+use eenplan_domain::policy::{ADMIN, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS};
 
 use crate::api::openapi::ApiDoc;
 use crate::auth::Surface;
@@ -695,6 +695,64 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 },
             ).family(NETWORK),
             put(api::families::correct_network),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/veilig-thuis/contacts",
+                VEILIG_THUIS,
+                ApiDoc {
+                    operation_id: "receiveVtContact",
+                    summary: "Veilig Thuis: een adviesvraag of melding vastleggen; de radar toont eerdere signalen",
+                    request: Some("VtContact"),
+                    responses: &[
+                        (201, "Vastgelegd, met de radar", Some("VtReceived")),
+                        (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::veilig_thuis::receive),
+        ),
+        (
+            api(
+                Method::GET,
+                "/api/v1/veilig-thuis/contacts",
+                VEILIG_THUIS,
+                ApiDoc {
+                    operation_id: "vtWorkList",
+                    summary: "Veilig Thuis: de werklijst (veiligheidsbeoordelingen, termijn en te laat; terugkoppelmomenten)",
+                    request: None,
+                    responses: &[
+                        (200, "De werklijst", Some("VtWorkList")),
+                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            get(api::veilig_thuis::work_list),
+        ),
+        (
+            api(
+                Method::POST,
+                "/api/v1/veilig-thuis/contacts/{contact}/assessment",
+                VEILIG_THUIS,
+                ApiDoc {
+                    operation_id: "assessVtContact",
+                    summary: "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst",
+                    request: Some("VtAssessment"),
+                    responses: &[
+                        (200, "Beoordeeld", None),
+                        (400, "Ongeldige invoer of uitkomst", Some("Problem")),
+                        (409, "Al beoordeeld, of een adviesvraag", Some("Problem")),
+                        (404, "Niet gevonden", Some("Problem")),
+                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
+                        (401, "Niet aangemeld", Some("Problem")),
+                    ],
+                },
+            ),
+            post(api::veilig_thuis::assess),
         ),
         (
             api(

@@ -7,3 +7,4 @@ pub mod families;
 pub mod me;
 pub mod openapi;
 pub mod session;
+pub mod veilig_thuis;

@@ -1,0 +1,201 @@
+//! Veilig Thuis intake through the API: only Veilig Thuis's own professionals, the radar,
+//! the work list and the assessment's legal and refused transitions.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::App;
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_store::SessionKind;
+
+#[tokio::test]
+async fn veilig_thuis_receives_links_and_assesses_reports() {
+    let app = App::new().await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    app.organisation("vt", OrganisationKind::VeiligThuis).await;
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "sanne@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let vera = app
+        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+        .await;
+    let thomas = app
+        .account("thomas@save.example", &[Role::Professional], true)
+        .await;
+    let system = Actor::System { component: "test" };
+    let mut tx = app.store.write().await.unwrap();
+    let lokalis = tx
+        .organisation_by_slug("lokalis")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let family = tx
+        .open_family(
+            &system,
+            eenplan_store::NewFamily {
+                label: "Gezin Jansen".into(),
+                street: "Zamenhofdreef".into(),
+                house_number: "12".into(),
+                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                city: "Utrecht".into(),
+                area_id: None,
+            },
+            &sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    let auth = |token: String| {
+        vec![
+            ("authorization", format!("Bearer {token}")),
+            ("content-type", "application/json".to_owned()),
+        ]
+    };
+    let vt = auth(app.session_token(&vera, SessionKind::Api).await);
+    let save = auth(app.session_token(&thomas, SessionKind::Api).await);
+    let contacts = "/api/v1/veilig-thuis/contacts";
+    let report = r#"{"kind":"report","reporter":"school","reporter_name":"Meester Bas","child_name":"Kees Jansen","child_birth":"2016-04-02","postcode":"3562 JW","house_number":"12","concern":"Kees komt met blauwe plekken op school"}"#;
+    // Only Veilig Thuis's own professionals.
+    assert_eq!(
+        app.raw(Method::POST, contacts, &save, report).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.raw(Method::GET, contacts, &save, "").await.status,
+        StatusCode::FORBIDDEN
+    );
+    // Bad input names the field.
+    for (body, field) in [
+        (r#"{"kind":"melding","concern":"x"}"#, "kind"),
+        (r#"{"kind":"report","concern":"x"}"#, "reporter"),
+        (
+            r#"{"kind":"report","reporter":"buurman","concern":"x"}"#,
+            "reporter",
+        ),
+        (
+            r#"{"kind":"report","reporter":"school","child_birth":"2-4-2016","concern":"x"}"#,
+            "child_birth",
+        ),
+        (
+            r#"{"kind":"report","reporter":"school","postcode":"0123 AB","concern":"x"}"#,
+            "postcode",
+        ),
+        (
+            r#"{"kind":"report","reporter":"school","concern":" "}"#,
+            "concern",
+        ),
+    ] {
+        let r = app.raw(Method::POST, contacts, &vt, body).await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(field)),
+            "{body}"
+        );
+    }
+    // The radar recognises the address and links the file.
+    let r = app.raw(Method::POST, contacts, &vt, report).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let first = r.json();
+    assert_eq!(first["radar"]["families"][0]["id"], family.as_str());
+    let r = app.raw(Method::POST, contacts, &vt, report).await;
+    let second = r.json();
+    assert_eq!(
+        second["radar"]["earlier"][0]["id"], first["id"],
+        "the earlier signal is shown"
+    );
+    let list = app.raw(Method::GET, contacts, &vt, "").await.json();
+    let listed = list["contacts"].as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert_eq!(
+        (listed[0]["state"].as_str(), listed[0]["overdue"].as_bool()),
+        (Some("awaiting_assessment"), Some(false))
+    );
+    assert!(listed[0]["due_on"].as_str().is_some());
+
+    let assess = |id: &serde_json::Value| format!("{contacts}/{}/assessment", id.as_str().unwrap());
+    let r = app
+        .raw(
+            Method::POST,
+            &assess(&second["id"]),
+            &vt,
+            r#"{"outcome":"hand_to_local_team"}"#,
+        )
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "follow_up_on");
+    let r = app
+        .raw(
+            Method::POST,
+            &assess(&second["id"]),
+            &vt,
+            r#"{"outcome":"bring_into_evu"}"#,
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("outcome"))
+    );
+    let r = app
+        .raw(
+            Method::POST,
+            &assess(&first["id"]),
+            &vt,
+            r#"{"outcome":"investigate"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = app
+        .raw(
+            Method::POST,
+            &assess(&first["id"]),
+            &vt,
+            r#"{"outcome":"close"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = app
+        .raw(
+            Method::POST,
+            &format!("{contacts}/geen/assessment"),
+            &vt,
+            r#"{"outcome":"close"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let facts = app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_facts(&family)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        facts.framework,
+        eenplan_domain::family::Framework::VeiligThuis,
+        "the investigation is the legal basis now"
+    );
+    assert_eq!(
+        app.raw(Method::GET, contacts, &vt, "").await.json()["contacts"]
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    app.done().await;
+}
