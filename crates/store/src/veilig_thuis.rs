@@ -293,6 +293,55 @@ impl Tx {
         Ok(next)
     }
 
+    /// One contact of this organisation, the label of the file it is linked to, and the
+    /// earlier signals about the same child or file.
+    pub async fn vt_contact(
+        &mut self,
+        organisation_id: &str,
+        contact_id: &str,
+    ) -> Result<Option<(Contact, Option<String>, Vec<Contact>)>, StoreError> {
+        let Some(row) = self
+            .fetch_optional(
+                &format!(
+                    "SELECT {COLUMNS} FROM vt_contacts WHERE id = $1 AND organisation_id = $2"
+                ),
+                params![contact_id, organisation_id],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let c = contact(&row)?;
+        let label = match &c.family_id {
+            Some(f) => self
+                .fetch_optional("SELECT label FROM families WHERE id = $1", params![f])
+                .await?
+                .map(|r| r.text(0))
+                .transpose()?,
+            None => None,
+        };
+        let earlier = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} FROM vt_contacts WHERE id <> $1 AND organisation_id = $2 AND \
+                     ((child_search <> '' AND child_search = $3 AND child_birth = $4) OR ($5 <> '' AND family_id = $5)) \
+                     ORDER BY received_at DESC LIMIT 50"
+                ),
+                params![
+                    contact_id,
+                    organisation_id,
+                    c.child_name.to_lowercase(),
+                    c.child_birth.map(|d| d.to_string()).unwrap_or_default(),
+                    c.family_id.clone().unwrap_or_default()
+                ],
+            )
+            .await?
+            .iter()
+            .map(contact)
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some((c, label, earlier)))
+    }
+
     /// The assessor's work list: reports awaiting assessment (most urgent first) and
     /// hand-overs whose follow-up check is due within a week.
     pub async fn vt_work_list(

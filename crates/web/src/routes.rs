@@ -235,6 +235,26 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::consent::anonymous),
         ),
         (
+            page(Method::GET, "/veilig-thuis", VEILIG_THUIS),
+            get(pages::veilig_thuis::list),
+        ),
+        (
+            page(Method::POST, "/veilig-thuis", VEILIG_THUIS),
+            post(pages::veilig_thuis::receive),
+        ),
+        (
+            page(Method::GET, "/veilig-thuis/{contact}", VEILIG_THUIS),
+            get(pages::veilig_thuis::show),
+        ),
+        (
+            page(
+                Method::POST,
+                "/veilig-thuis/{contact}/beoordeling",
+                VEILIG_THUIS,
+            ),
+            post(pages::veilig_thuis::assess),
+        ),
+        (
             page(Method::GET, "/noodtoegang", SIGNED_IN),
             get(pages::consent::emergency_form),
         ),

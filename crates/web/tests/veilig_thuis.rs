@@ -197,5 +197,67 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
             .len(),
         1
     );
+
+    // The same through the pages: the intake form, the radar, the assessment.
+    let mut saver = app.signed_in_browser(&thomas).await;
+    assert_eq!(
+        saver.get("/veilig-thuis").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let mut b = app.signed_in_browser(&vera).await;
+    let page = b.get("/veilig-thuis").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("href=\"/veilig-thuis\""),
+        "Veilig Thuis's own menu item"
+    );
+    let csrf = page.csrf();
+    let form = |reporter: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("kind", "report".to_owned()),
+            ("reporter", reporter.to_owned()),
+            ("child_name", "Kees Jansen".to_owned()),
+            ("child_birth", "2016-04-02".to_owned()),
+            ("postcode", "3562jw".to_owned()),
+            ("house_number", "12".to_owned()),
+            ("concern", "Buren horen 's nachts geschreeuw".to_owned()),
+        ]
+    };
+    let without = form("");
+    let without: Vec<(&str, &str)> = without.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.post("/veilig-thuis", &without).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"reporter-error\""));
+    let with = form("citizen");
+    let with: Vec<(&str, &str)> = with.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = b.post("/veilig-thuis", &with).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let detail_path = r.location().to_owned();
+    let detail = b.get(&detail_path).await.body;
+    assert!(
+        detail.contains("Gezin Jansen"),
+        "the radar names the known file"
+    );
+    assert!(
+        detail.contains(first["id"].as_str().unwrap()),
+        "and the earlier signals"
+    );
+    let assess_path = format!("{detail_path}/beoordeling");
+    let r = b
+        .post(
+            &assess_path,
+            &[("csrf", &csrf), ("outcome", "hand_to_local_team")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"follow_up_on-error\""));
+    let r = b
+        .post(&assess_path, &[("csrf", &csrf), ("outcome", "close")])
+        .await;
+    assert_eq!(r.location(), "/veilig-thuis");
+    let again = b.get(&detail_path).await.body;
+    assert!(again.contains("Beoordeeld: Afsluiten"), "{again}");
+    assert!(!again.contains("/beoordeling"), "no second assessment form");
     app.done().await;
 }

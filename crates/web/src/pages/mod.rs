@@ -10,6 +10,7 @@ pub mod privacy;
 pub mod sign_in;
 pub mod start;
 pub mod timeline;
+pub mod veilig_thuis;
 
 use askama::Template;
 use axum::Extension;
@@ -31,6 +32,7 @@ pub struct Shell {
     pub csrf: String,
     pub is_admin: bool,
     pub is_privacy_officer: bool,
+    pub is_veilig_thuis: bool,
     pub path: String,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
@@ -62,6 +64,9 @@ impl Shell {
                 .principal
                 .as_ref()
                 .is_some_and(|p| p.roles.contains(&Role::FunctionalAdmin)),
+            is_veilig_thuis: visitor.principal.as_ref().is_some_and(|p| {
+                p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis
+            }),
             is_privacy_officer: visitor
                 .principal
                 .as_ref()

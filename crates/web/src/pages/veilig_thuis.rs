@@ -1,0 +1,435 @@
+//! Veilig Thuis's pages: the work list with the intake form, and one contact with the
+//! radar and the safety assessment. The rules are `domain::veilig_thuis`.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::Postcode;
+use eenplan_domain::time::amsterdam_date;
+use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
+use eenplan_store::{Contact, NewContact, StoreError};
+use jiff::civil::Date;
+
+use super::family::{failed, label_of, principal};
+use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::i18n::{Lang, Texts};
+
+/// One line of the work list or the radar, in words.
+struct Line {
+    id: String,
+    received: String,
+    kind: String,
+    child: String,
+    due: String,
+    overdue: bool,
+    state: String,
+}
+
+fn line(lang: Lang, t: &Texts, c: &Contact, today: Date) -> Line {
+    Line {
+        id: c.id.clone(),
+        received: c.received_on.to_string(),
+        kind: label_of(lang, c.kind, ContactKind::label_nl, ContactKind::label_en),
+        child: match (c.child_name.as_str(), c.child_birth) {
+            ("", _) => "—".to_owned(),
+            (name, Some(dob)) => format!("{name} ({dob})"),
+            (name, None) => name.to_owned(),
+        },
+        due: match (c.due_on, c.follow_up_on, c.state) {
+            (Some(due), _, IntakeState::AwaitingAssessment) => due.to_string(),
+            (_, Some(check), _) => format!("{}: {check}", t.vt_follow_up),
+            _ => String::new(),
+        },
+        overdue: c.overdue(today),
+        state: match c.state {
+            IntakeState::AdviceGiven => t.vt_advice_given.to_owned(),
+            IntakeState::AwaitingAssessment => t.vt_awaiting.to_owned(),
+            IntakeState::Assessed(o) => format!(
+                "{}: {}",
+                t.vt_assessed,
+                label_of(lang, o, Outcome::label_nl, Outcome::label_en)
+            ),
+        },
+    }
+}
+
+fn today() -> Date {
+    amsterdam_date(UtcTime::now())
+}
+
+#[derive(Template)]
+#[template(path = "veilig_thuis/list.html")]
+struct ListPage {
+    shell: Shell,
+    lines: Vec<Line>,
+    inputs: Vec<Input>,
+    has_errors: bool,
+}
+
+fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
+    let err = |id: &str| errs.get(id).copied();
+    vec![
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: t.vt_kind,
+            options: choices(
+                ContactKind::ALL,
+                |k| k.code().into(),
+                |k| label_of(lang, *k, ContactKind::label_nl, ContactKind::label_en),
+                &d.get("kind"),
+            ),
+            error: err("kind"),
+        }),
+        Input::Checks(ChoiceField {
+            id: "acute",
+            label: t.vt_acute,
+            options: vec![Choice {
+                value: "ja".into(),
+                label: t.vt_acute.into(),
+                selected: !d.all("acute").is_empty(),
+            }],
+            error: None,
+        }),
+        Input::Select(ChoiceField {
+            id: "reporter",
+            label: t.vt_reporter,
+            options: with_none(
+                t,
+                choices(
+                    Reporter::ALL,
+                    |r| r.code().into(),
+                    |r| label_of(lang, *r, Reporter::label_nl, Reporter::label_en),
+                    &d.get("reporter"),
+                ),
+                &d.get("reporter"),
+            ),
+            error: err("reporter"),
+        }),
+        Input::Text(TextField::new(
+            "reporter_name",
+            t.vt_reporter_name,
+            &d.get("reporter_name"),
+            None,
+        )),
+        Input::Text(TextField::new(
+            "reporter_contact",
+            t.vt_reporter_contact,
+            &d.get("reporter_contact"),
+            None,
+        )),
+        Input::Text(TextField::new(
+            "child_name",
+            t.f_child_name,
+            &d.get("child_name"),
+            None,
+        )),
+        Input::Text(
+            TextField::new(
+                "child_birth",
+                t.f_birth_date,
+                &d.get("child_birth"),
+                err("child_birth"),
+            )
+            .kind("date"),
+        ),
+        Input::Text(TextField::new(
+            "postcode",
+            t.f_postcode,
+            &d.get("postcode"),
+            err("postcode"),
+        )),
+        Input::Text(TextField::new(
+            "house_number",
+            t.f_house_number,
+            &d.get("house_number"),
+            None,
+        )),
+        Input::Text(
+            TextField::new("concern", t.vt_concern, &d.get("concern"), err("concern"))
+                .kind("textarea"),
+        ),
+    ]
+}
+
+async fn list_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    data: &FormData,
+    errs: &Errors,
+) -> Response {
+    let Some(p) = principal(visitor) else {
+        return errors::internal(false, headers);
+    };
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let today = today();
+    let list = match state.store.read().await {
+        Ok(mut tx) => tx.vt_work_list(&p.organisation_id, today).await,
+        Err(e) => Err(e),
+    };
+    let list = match list {
+        Ok(l) => l,
+        Err(e) => return failed(&e, headers),
+    };
+    render(
+        if errs.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        },
+        &ListPage {
+            shell: Shell::new(headers, visitor, "/veilig-thuis"),
+            lines: list.iter().map(|c| line(lang, t, c, today)).collect(),
+            inputs: intake_inputs(t, lang, data, errs),
+            has_errors: !errs.is_empty(),
+        },
+    )
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    list_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+    )
+    .await
+}
+
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let kind = d
+        .get("kind")
+        .parse::<ContactKind>()
+        .unwrap_or(ContactKind::Report);
+    let reporter = d.get("reporter").parse::<Reporter>().ok();
+    if kind == ContactKind::Report && reporter.is_none() {
+        errs.insert("reporter", t.err_vt_reporter);
+    }
+    let child_birth = match d.get("child_birth") {
+        s if s.is_empty() => None,
+        s => s
+            .parse::<Date>()
+            .map_err(|_| errs.insert("child_birth", t.err_date))
+            .ok(),
+    };
+    let postcode = match d.get("postcode") {
+        s if s.is_empty() => None,
+        s => Postcode::parse(&s)
+            .map_err(|_| errs.insert("postcode", t.err_postcode))
+            .ok(),
+    };
+    if d.get("concern").is_empty() {
+        errs.insert("concern", t.err_required);
+    }
+    if !errs.is_empty() {
+        return list_page(&state, &headers, &visitor, &d, &errs).await;
+    }
+    let contact = NewContact {
+        kind,
+        acute: !d.all("acute").is_empty(),
+        reporter,
+        reporter_name: d.get("reporter_name"),
+        reporter_contact: d.get("reporter_contact"),
+        child_name: d.get("child_name"),
+        child_birth,
+        postcode,
+        house_number: d.get("house_number"),
+        concern: d.get("concern"),
+    };
+    let received = async {
+        let mut tx = state.store.write().await?;
+        let (id, _) = tx
+            .receive_contact(
+                &p.actor(),
+                &p.organisation_id,
+                &p.user_id,
+                &contact,
+                UtcTime::now(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match received.await {
+        Ok(id) => Redirect::to(&format!("/veilig-thuis/{id}")).into_response(),
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "veilig_thuis/contact.html")]
+struct ContactPage {
+    shell: Shell,
+    contact: Line,
+    concern: String,
+    file: Option<String>,
+    earlier: Vec<Line>,
+    inputs: Vec<Input>,
+    can_assess: bool,
+    has_errors: bool,
+}
+
+async fn contact_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    id: &str,
+    data: &FormData,
+    errs: &Errors,
+) -> Response {
+    let Some(p) = principal(visitor) else {
+        return errors::internal(false, headers);
+    };
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let today = today();
+    let loaded = match state.store.read().await {
+        Ok(mut tx) => tx.vt_contact(&p.organisation_id, id).await,
+        Err(e) => Err(e),
+    };
+    let (c, file, earlier) = match loaded {
+        Ok(Some(x)) => x,
+        Ok(None) => return errors::not_found_page(headers, visitor, "/veilig-thuis"),
+        Err(e) => return failed(&e, headers),
+    };
+    let err = |id: &str| errs.get(id).copied();
+    let inputs = vec![
+        Input::Select(ChoiceField {
+            id: "outcome",
+            label: t.vt_outcome,
+            options: choices(
+                Outcome::ALL,
+                |o| o.code().into(),
+                |o| label_of(lang, *o, Outcome::label_nl, Outcome::label_en),
+                &data.get("outcome"),
+            ),
+            error: err("outcome"),
+        }),
+        Input::Text(
+            TextField::new(
+                "follow_up_on",
+                t.vt_follow_up_on,
+                &data.get("follow_up_on"),
+                err("follow_up_on"),
+            )
+            .kind("date"),
+        ),
+    ];
+    render(
+        if errs.is_empty() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        },
+        &ContactPage {
+            shell: Shell::new(headers, visitor, &format!("/veilig-thuis/{id}")),
+            can_assess: c.state == IntakeState::AwaitingAssessment,
+            concern: c.concern.clone(),
+            contact: line(lang, t, &c, today),
+            file,
+            earlier: earlier.iter().map(|e| line(lang, t, e, today)).collect(),
+            inputs,
+            has_errors: !errs.is_empty(),
+        },
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    contact_page(
+        &state,
+        &headers,
+        &visitor,
+        &id,
+        &FormData(vec![]),
+        &Errors::new(),
+    )
+    .await
+}
+
+pub async fn assess(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let outcome = d
+        .get("outcome")
+        .parse::<Outcome>()
+        .map_err(|_| errs.insert("outcome", t.err_choose))
+        .ok();
+    let follow_up_on = match d.get("follow_up_on") {
+        s if s.is_empty() => None,
+        s => s
+            .parse::<Date>()
+            .map_err(|_| errs.insert("follow_up_on", t.err_date))
+            .ok(),
+    };
+    if let (Some(outcome), true) = (outcome, errs.is_empty()) {
+        let assessed = async {
+            let mut tx = state.store.write().await?;
+            tx.assess_contact(
+                &p.actor(),
+                &p.organisation_id,
+                &id,
+                &p.user_id,
+                outcome,
+                follow_up_on,
+                today(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match assessed.await {
+            Ok(()) => return Redirect::to("/veilig-thuis").into_response(),
+            Err(StoreError::NotFound(_)) => {
+                return errors::not_found_page(&headers, &visitor, "/veilig-thuis");
+            }
+            Err(StoreError::Intake(e)) => {
+                let (field, msg) = match e {
+                    IntakeError::FollowUpDateNeeded => ("follow_up_on", t.err_vt_follow_up),
+                    IntakeError::NotInEvuArea => ("outcome", t.err_vt_evu),
+                    _ => ("outcome", t.err_vt_done),
+                };
+                errs.insert(field, msg);
+            }
+            Err(e) => return failed(&e, &headers),
+        }
+    }
+    contact_page(&state, &headers, &visitor, &id, &d, &errs).await
+}
