@@ -485,3 +485,95 @@ fn plan(rng: &mut Rng, today: Date) -> Plan {
         review_date: Some(review),
     }
 }
+
+/// Veilig Thuis's intake over the past weeks: advice requests, reports awaiting their
+/// assessment (some overdue, some acute), and assessed ones with each outcome, so the
+/// work list and the radar have something to show.
+pub async fn veilig_thuis_contacts(
+    store: &Store,
+    partners: &Partners,
+    families: u64,
+) -> Result<(), StoreError> {
+    use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
+    let Some(vt) = partners.veilig_thuis.first() else {
+        return Ok(());
+    };
+    let actor = Actor::User {
+        user_id: vt.user_id.clone(),
+        organisation_id: vt.organisation_id.clone(),
+    };
+    let mut rng = Rng(0x007E_111D);
+    let now = eenplan_domain::UtcTime::now();
+    let count = (families / 8).clamp(12, 60);
+    let mut tx = store.write().await?;
+    for n in 0..count {
+        let days_ago = i64::try_from(rng.below(21)).unwrap_or(0);
+        let at = eenplan_domain::UtcTime::from_timestamp(
+            now.timestamp() - jiff::SignedDuration::from_hours(24 * days_ago + 1),
+        );
+        let advice = rng.chance(20);
+        let child = format!("{} {}", rng.pick(CHILD_NAMES), rng.pick(SURNAMES));
+        let born = Date::new(
+            2008 + i16::try_from(rng.below(16)).unwrap_or(0),
+            1 + i8::try_from(rng.below(12)).unwrap_or(0),
+            1 + i8::try_from(rng.below(28)).unwrap_or(0),
+        )
+        .unwrap_or_default();
+        let contact = eenplan_store::NewContact {
+            kind: if advice {
+                ContactKind::AdviceRequest
+            } else {
+                ContactKind::Report
+            },
+            acute: !advice && rng.chance(10),
+            reporter: (!advice).then(|| *rng.pick(Reporter::ALL)),
+            reporter_name: String::new(),
+            reporter_contact: String::new(),
+            child_name: if advice { String::new() } else { child },
+            child_birth: (!advice).then_some(born),
+            postcode: None,
+            house_number: String::new(),
+            concern: (*rng.pick(&[
+                "Kind vertelt op school dat het thuis bang is",
+                "Buren horen regelmatig harde ruzies en gehuil",
+                "Politie werd geroepen na huiselijk geweld",
+                "Huisarts ziet verwondingen die niet passen bij het verhaal",
+                "Vraag van een leerkracht hoe te handelen bij vermoedens",
+            ]))
+            .to_owned(),
+        };
+        let (id, _) = tx
+            .receive_contact(&actor, &vt.organisation_id, &vt.user_id, &contact, at)
+            .await?;
+        // The older half of the reports has been assessed.
+        if !advice && days_ago > 10 && n % 3 != 0 {
+            let outcome = *rng.pick(&[
+                Outcome::Close,
+                Outcome::HandToLocalTeam,
+                Outcome::ConditionsAndFollowUp,
+                Outcome::AskRvdk,
+            ]);
+            let assessed_on = eenplan_domain::time::amsterdam_date(at)
+                .checked_add(jiff::Span::new().days(3))
+                .unwrap_or_default();
+            let follow_up = (outcome == Outcome::HandToLocalTeam).then(|| {
+                assessed_on
+                    .checked_add(
+                        jiff::Span::new().days(14 + i64::try_from(rng.below(28)).unwrap_or(0)),
+                    )
+                    .unwrap_or_default()
+            });
+            tx.assess_contact(
+                &actor,
+                &vt.organisation_id,
+                &id,
+                &vt.user_id,
+                outcome,
+                follow_up,
+                assessed_on,
+            )
+            .await?;
+        }
+    }
+    tx.commit().await
+}

@@ -297,6 +297,7 @@ async fn generate_families(
     };
     let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
     summary.families = families::generate(store, count, &regions, &partners, today).await?;
+    families::veilig_thuis_contacts(store, &partners, count).await?;
     Ok(())
 }
 
