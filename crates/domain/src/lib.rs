@@ -5,6 +5,7 @@ pub mod area;
 pub mod calendar;
 mod codes;
 pub mod crisis;
+pub mod evu;
 pub mod family;
 pub mod journal;
 pub mod meldcode;

@@ -48,6 +48,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0006_veilig_thuis.sql"),
         postgres: include_str!("../migrations/postgres/0006_veilig_thuis.sql"),
     },
+    Migration {
+        version: 7,
+        name: "evu",
+        sqlite: include_str!("../migrations/sqlite/0007_evu.sql"),
+        postgres: include_str!("../migrations/postgres/0007_evu.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,7 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
+use eenplan_domain::evu::{self, EvuArea};
 use eenplan_domain::family::{Framework, Postcode};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::time::amsterdam_date;
@@ -239,6 +240,10 @@ impl Tx {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("contact {contact_id}")))?;
         let current = contact(&row)?;
+        let lives_in_evu_area = match &current.family_id {
+            Some(family) => self.lives_in_evu_area(family, today).await?,
+            None => false,
+        };
         let next = veilig_thuis::assess(
             current.state,
             Assessment {
@@ -246,8 +251,7 @@ impl Tx {
                 assessed_on: today,
                 received_on: current.received_on,
                 follow_up_on,
-                // The EVU's neighbourhoods come with the EVU itself (issue 7, point 4).
-                lives_in_evu_area: false,
+                lives_in_evu_area,
             },
         )
         .map_err(StoreError::Intake)?;
@@ -340,6 +344,74 @@ impl Tx {
             .map(contact)
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Some((c, label, earlier)))
+    }
+
+    /// Adds (or moves the start of) an area the EVU covers.
+    pub async fn add_evu_area(
+        &mut self,
+        actor: &Actor,
+        area_id: &str,
+        starts_on: Date,
+    ) -> Result<(), StoreError> {
+        self.execute("DELETE FROM evu_areas WHERE area_id = $1", params![area_id])
+            .await?;
+        self.execute(
+            "INSERT INTO evu_areas (area_id, starts_on) VALUES ($1, $2)",
+            params![area_id, starts_on.to_string()],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::EvuAreaAdded {
+                area_id: area_id.to_owned(),
+                starts_on: starts_on.to_string(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Whether the family lives where the EVU works on `today` (domain `evu::covers`).
+    pub async fn lives_in_evu_area(
+        &mut self,
+        family_id: &str,
+        today: Date,
+    ) -> Result<bool, StoreError> {
+        let mut path = Vec::new();
+        let mut current = self
+            .fetch_optional(
+                "SELECT area_id FROM families WHERE id = $1",
+                params![family_id],
+            )
+            .await?
+            .map(|r| r.opt_text(0))
+            .transpose()?
+            .flatten();
+        // Neighbourhood > municipality > province: at most three steps up.
+        while let Some(id) = current.take() {
+            if path.len() == 3 {
+                break;
+            }
+            current = self
+                .fetch_optional("SELECT parent_id FROM areas WHERE id = $1", params![&id])
+                .await?
+                .map(|r| r.opt_text(0))
+                .transpose()?
+                .flatten();
+            path.push(id);
+        }
+        let evu = self
+            .fetch_all("SELECT area_id, starts_on FROM evu_areas", vec![])
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(EvuArea {
+                    area_id: r.text(0)?,
+                    starts_on: date(Some(r.text(1)?))?.unwrap_or_default(),
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(evu::covers(&evu, &path, today))
     }
 
     /// The assessor's work list: reports awaiting assessment (most urgent first) and

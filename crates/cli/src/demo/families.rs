@@ -36,6 +36,8 @@ pub struct Region {
     /// How many four-digit postcodes from the prefix the town spans.
     pub postcode_span: usize,
     pub area_id: Option<String>,
+    /// Neighbourhoods within the town some families live in (the EVU's, for Utrecht).
+    pub neighbourhoods: Vec<String>,
     pub regisseurs: Vec<Professional>,
 }
 
@@ -228,7 +230,11 @@ async fn one_family(
                     .to_string(),
                 postcode,
                 city: region.city.to_owned(),
-                area_id: region.area_id.clone(),
+                area_id: if !region.neighbourhoods.is_empty() && rng.chance(30) {
+                    Some(rng.pick(&region.neighbourhoods).clone())
+                } else {
+                    region.area_id.clone()
+                },
             },
             &regisseur.user_id,
             &regisseur.organisation_id,

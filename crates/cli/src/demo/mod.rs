@@ -169,6 +169,17 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
             }
         }
     }
+    // The EVU's neighbourhoods: De Gagel since the pilot began, Vechtzoom next,
+    // Spoorzoom later (a start date still to come).
+    for (name, starts_on) in [
+        ("De Gagel", jiff::civil::date(2024, 1, 1)),
+        ("Vechtzoom", jiff::civil::date(2025, 9, 1)),
+        ("Spoorzoom", jiff::civil::date(2027, 6, 1)),
+    ] {
+        if let Some(id) = area_ids.get(name) {
+            tx.add_evu_area(&ACTOR, id, starts_on).await?;
+        }
+    }
     let area = |name: &str| {
         area_ids
             .get(name)
@@ -281,10 +292,19 @@ async fn generate_families(
         postcode_prefix: prefix,
         postcode_span: span,
         area_id: area(city),
+        neighbourhoods: Vec::new(),
         regisseurs: pros(slug),
     };
+    // Some Utrecht families live in Overvecht's EVU neighbourhoods.
+    let overvecht: Vec<String> = ["De Gagel", "Vechtzoom", "Spoorzoom"]
+        .iter()
+        .filter_map(|n| area(n))
+        .collect();
     let regions = vec![
-        region("Utrecht", 3500, 80, "lokalis"),
+        families::Region {
+            neighbourhoods: overvecht,
+            ..region("Utrecht", 3500, 80, "lokalis")
+        },
         region("Wijk bij Duurstede", 3960, 4, "binding"),
         region("De Bilt", 3730, 10, "lokaal-team-de-bilt"),
         region("Montfoort", 3417, 1, "thuisbasis"),

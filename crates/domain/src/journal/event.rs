@@ -59,6 +59,11 @@ pub enum Event {
         organisation_id: String,
         area_id: String,
     },
+    /// The EVU covers this area from this date.
+    EvuAreaAdded {
+        area_id: String,
+        starts_on: String,
+    },
     TeamCreated {
         team_id: String,
         organisation_id: String,
@@ -274,7 +279,9 @@ pub enum Event {
 impl Event {
     pub fn subject(&self) -> Subject {
         let (kind, id) = match self {
-            Event::AreaCreated { area_id, .. } => ("area", area_id),
+            Event::AreaCreated { area_id, .. } | Event::EvuAreaAdded { area_id, .. } => {
+                ("area", area_id)
+            }
             Event::OrganisationCreated {
                 organisation_id, ..
             }

@@ -738,3 +738,123 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
     store.close().await;
     db
 }
+
+/// The EVU covers named neighbourhoods from their start dates; "bring into the EVU" is
+/// refused for a family living elsewhere, or before its neighbourhood's start.
+pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> TestDb {
+    use eenplan_domain::area::AreaKind;
+    use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, Outcome, Reporter};
+    use eenplan_store::{NewArea, NewContact};
+    let store = db.open().await;
+    let p = people(&store).await;
+    let mut tx = store.write().await.unwrap();
+    let mut area = async |kind, name: &str, parent: Option<String>| {
+        tx.create_area(
+            &actor(),
+            NewArea {
+                kind,
+                name: name.into(),
+                code: None,
+                parent_id: parent,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    };
+    let utrecht_p = area(AreaKind::Province, "Utrecht", None).await;
+    let utrecht = area(AreaKind::Municipality, "Utrecht", Some(utrecht_p)).await;
+    let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(utrecht.clone())).await;
+    let spoorzoom = area(AreaKind::Neighbourhood, "Spoorzoom", Some(utrecht.clone())).await;
+    tx.add_evu_area(&actor(), &gagel, date(2024, 1, 1))
+        .await
+        .unwrap();
+    tx.add_evu_area(&actor(), &spoorzoom, date(2027, 6, 1))
+        .await
+        .unwrap();
+    let vt = tx
+        .create_organisation(
+            &actor(),
+            eenplan_store::NewOrganisation {
+                slug: eenplan_domain::organisation::Slug::parse("vt").unwrap(),
+                name: "Veilig Thuis".into(),
+                kind: eenplan_domain::organisation::OrganisationKind::VeiligThuis,
+            },
+        )
+        .await
+        .unwrap();
+    let mut family_in = async |area_id: &str, number: &str| {
+        let mut home = crate::family::address("Gezin", number);
+        home.area_id = Some(area_id.to_owned());
+        tx.open_family(&actor(), home, &p.sanne.0, &p.sanne.1)
+            .await
+            .unwrap()
+    };
+    let in_gagel = family_in(&gagel, "1").await;
+    let in_spoorzoom = family_in(&spoorzoom, "2").await;
+    tx.commit().await.unwrap();
+    let today = date(2026, 11, 23);
+    let mut r = store.read().await.unwrap();
+    assert!(r.lives_in_evu_area(&in_gagel, today).await.unwrap());
+    assert!(
+        !r.lives_in_evu_area(&in_spoorzoom, today).await.unwrap(),
+        "Spoorzoom from June 2027"
+    );
+    assert!(
+        r.lives_in_evu_area(&in_spoorzoom, date(2027, 6, 1))
+            .await
+            .unwrap()
+    );
+    drop(r);
+    let report = |number: &str| NewContact {
+        kind: ContactKind::Report,
+        acute: false,
+        reporter: Some(Reporter::Police),
+        reporter_name: String::new(),
+        reporter_contact: String::new(),
+        child_name: String::new(),
+        child_birth: None,
+        postcode: Some(eenplan_domain::family::Postcode::parse("3562 JW").unwrap()),
+        house_number: number.into(),
+        concern: "Politie na huiselijk geweld".into(),
+    };
+    let now = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
+    let mut tx = store.write().await.unwrap();
+    let (a, radar) = tx
+        .receive_contact(&actor(), &vt.id, &p.sanne.0, &report("1"), now)
+        .await
+        .unwrap();
+    assert_eq!(radar.families[0].id, in_gagel);
+    let (b, _) = tx
+        .receive_contact(&actor(), &vt.id, &p.sanne.0, &report("2"), now)
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.assess_contact(
+            &actor(),
+            &vt.id,
+            &b,
+            &p.sanne.0,
+            Outcome::BringIntoEvu,
+            None,
+            today
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Intake(IntakeError::NotInEvuArea)
+    ));
+    tx.assess_contact(
+        &actor(),
+        &vt.id,
+        &a,
+        &p.sanne.0,
+        Outcome::BringIntoEvu,
+        None,
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    store.close().await;
+    db
+}

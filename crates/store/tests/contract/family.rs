@@ -117,7 +117,7 @@ pub async fn people(store: &Store) -> People {
     }
 }
 
-fn address(label: &str, number: &str) -> NewFamily {
+pub fn address(label: &str, number: &str) -> NewFamily {
     NewFamily {
         label: label.into(),
         street: "Zamenhofdreef".into(),

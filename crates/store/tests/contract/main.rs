@@ -11,7 +11,8 @@ use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
     access_log_tampering_is_detected, batched_access_facts_match_one_by_one,
     consent_opens_the_circle_and_withdrawal_closes_it,
-    framework_and_emergency_access_are_journaled, veilig_thuis_intake_radar_and_assessment,
+    evu_areas_decide_bringing_a_report_into_the_evu, framework_and_emergency_access_are_journaled,
+    veilig_thuis_intake_radar_and_assessment,
 };
 
 use family::{
@@ -80,6 +81,7 @@ fn main() {
         access_log_group_commit_keeps_every_line,
         batched_access_facts_match_one_by_one,
         veilig_thuis_intake_radar_and_assessment,
+        evu_areas_decide_bringing_a_report_into_the_evu,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
