@@ -130,6 +130,37 @@ pub fn assess(state: IntakeState, a: Assessment) -> Result<IntakeState, IntakeEr
     }
 }
 
+/// What the reporter is told after the assessment: what happened with the report, never
+/// the family's details (Wmo 2015 art. 4.1.1 lid 2: terugkoppeling aan de melder).
+pub fn reporter_feedback(outcome: Outcome) -> (&'static str, &'static str) {
+    match outcome {
+        Outcome::Close => (
+            "Veilig Thuis heeft je melding beoordeeld en afgesloten: verdere bemoeienis van Veilig Thuis is nu niet nodig.",
+            "Veilig Thuis assessed your report and closed it: no further involvement of Veilig Thuis is needed now.",
+        ),
+        Outcome::HandToLocalTeam => (
+            "Veilig Thuis heeft je melding beoordeeld en overgedragen aan het lokale team of de hulp die er al is; Veilig Thuis gaat later na of het veilig is.",
+            "Veilig Thuis assessed your report and handed it to the local team or the help already there; Veilig Thuis checks later whether it is safe.",
+        ),
+        Outcome::ConditionsAndFollowUp => (
+            "Veilig Thuis heeft je melding beoordeeld en met de betrokkenen voorwaarden afgesproken; Veilig Thuis volgt of die worden nagekomen.",
+            "Veilig Thuis assessed your report and agreed conditions with those involved; Veilig Thuis follows whether they are met.",
+        ),
+        Outcome::Investigate => (
+            "Veilig Thuis heeft je melding beoordeeld en doet zelf onderzoek.",
+            "Veilig Thuis assessed your report and investigates itself.",
+        ),
+        Outcome::AskRvdk => (
+            "Veilig Thuis heeft je melding beoordeeld en de Raad voor de Kinderbescherming gevraagd onderzoek te doen.",
+            "Veilig Thuis assessed your report and asked the Child Protection Board to investigate.",
+        ),
+        Outcome::BringIntoEvu => (
+            "Veilig Thuis heeft je melding beoordeeld en ingebracht bij het Expertiseteam Veiligheid, dat de hulp met andere organisaties samen oppakt.",
+            "Veilig Thuis assessed your report and brought it into the EVU, which takes up the help together with other organisations.",
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,6 +238,20 @@ mod tests {
             due,
             date(2026, 12, 1)
         ));
+    }
+
+    #[test]
+    fn every_outcome_has_its_own_feedback_for_the_reporter() {
+        let mut seen = Vec::new();
+        for outcome in Outcome::ALL {
+            let (nl, en) = reporter_feedback(*outcome);
+            assert!(
+                nl.starts_with("Veilig Thuis heeft je melding beoordeeld") && nl.ends_with('.')
+            );
+            assert!(en.ends_with('.'));
+            assert!(!seen.contains(&nl), "{outcome:?}");
+            seen.push(nl);
+        }
     }
 
     #[test]

@@ -256,9 +256,16 @@ impl Tx {
         )
         .map_err(StoreError::Intake)?;
         self.execute(
-            "UPDATE vt_contacts SET state = 'assessed', outcome = $2, assessed_on = $3, assessed_by = $4, follow_up_on = $5 \
-             WHERE id = $1 AND state = 'awaiting_assessment'",
-            params![contact_id, outcome.code(), today.to_string(), assessed_by, follow_up_on.map(|d| d.to_string())],
+            "UPDATE vt_contacts SET state = 'assessed', outcome = $2, assessed_on = $3, assessed_by = $4, follow_up_on = $5, \
+             feedback = $6 WHERE id = $1 AND state = 'awaiting_assessment'",
+            params![
+                contact_id,
+                outcome.code(),
+                today.to_string(),
+                assessed_by,
+                follow_up_on.map(|d| d.to_string()),
+                veilig_thuis::reporter_feedback(outcome).0
+            ],
         )
         .await?;
         if let (Outcome::Investigate, Some(family)) = (outcome, &current.family_id) {

@@ -158,6 +158,11 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let told = r.json()["reporter_feedback"].as_str().unwrap().to_owned();
+    assert!(
+        told.contains("doet zelf onderzoek") && !told.contains("Kees") && !told.contains("Jansen"),
+        "what happened, not who"
+    );
     let r = app
         .raw(
             Method::POST,
@@ -258,6 +263,10 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
     assert_eq!(r.location(), "/veilig-thuis");
     let again = b.get(&detail_path).await.body;
     assert!(again.contains("Beoordeeld: Afsluiten"), "{again}");
+    assert!(
+        again.contains("Terugkoppeling aan de melder")
+            && again.contains("heeft je melding beoordeeld en afgesloten")
+    );
     assert!(!again.contains("/beoordeling"), "no second assessment form");
     app.done().await;
 }

@@ -33,6 +33,10 @@ fn contact_json(c: &Contact, today: Date) -> Value {
         "concern": c.concern, "family_id": c.family_id, "received_on": c.received_on.to_string(),
         "due_on": c.due_on.map(|d| d.to_string()), "overdue": c.overdue(today),
         "state": state, "outcome": outcome, "follow_up_on": c.follow_up_on.map(|d| d.to_string()),
+        "reporter_feedback": match c.state {
+            IntakeState::Assessed(o) => Some(eenplan_domain::veilig_thuis::reporter_feedback(o).0),
+            _ => None,
+        },
     })
 }
 
@@ -244,7 +248,12 @@ pub async fn assess(
         Ok::<_, StoreError>(next)
     };
     match assessed.await {
-        Ok(_) => Json(json!({ "state": "assessed", "outcome": outcome.code() })).into_response(),
+        Ok(_) => Json(json!({
+            "state": "assessed",
+            "outcome": outcome.code(),
+            "reporter_feedback": eenplan_domain::veilig_thuis::reporter_feedback(outcome).0,
+        }))
+        .into_response(),
         Err(StoreError::NotFound(_)) => Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",

@@ -291,6 +291,8 @@ struct ContactPage {
     inputs: Vec<Input>,
     can_assess: bool,
     has_errors: bool,
+    /// What the reporter is told, once assessed.
+    feedback: Option<&'static str>,
 }
 
 async fn contact_page(
@@ -348,6 +350,13 @@ async fn contact_page(
         &ContactPage {
             shell: Shell::new(headers, visitor, &format!("/veilig-thuis/{id}")),
             can_assess: c.state == IntakeState::AwaitingAssessment,
+            feedback: match c.state {
+                IntakeState::Assessed(o) => {
+                    let (nl, en) = eenplan_domain::veilig_thuis::reporter_feedback(o);
+                    Some(if lang == Lang::Nl { nl } else { en })
+                }
+                _ => None,
+            },
             concern: c.concern.clone(),
             contact: line(lang, t, &c, today),
             file,
