@@ -13,6 +13,7 @@ pub mod organisation;
 pub mod password;
 pub mod policy;
 pub mod role;
+pub mod save_guidance;
 pub mod session;
 pub mod sign_in;
 pub mod time;
