@@ -596,16 +596,10 @@ impl Tx {
         user_id: &str,
         now: UtcTime,
     ) -> Result<Option<UtcTime>, StoreError> {
-        let row = self
-            .fetch_optional(
-                "SELECT MAX(expires_at) FROM emergency_access WHERE family_id = $1 AND user_id = $2 AND expires_at > $3",
-                params![family_id, user_id, now.to_rfc3339()],
-            )
-            .await?;
-        row.and_then(|r| r.opt_text(0).transpose())
-            .transpose()?
-            .map(|t| UtcTime::parse(&t).map_err(|e| StoreError::Invalid(e.to_string())))
-            .transpose()
+        Ok(self
+            .emergencies_of(&[family_id.to_owned()], user_id, now)
+            .await?
+            .remove(family_id))
     }
 
     /// Break the glass: records the emergency, its reason and expiry, for review.

@@ -14,14 +14,14 @@ impl<S: Send + Sync> FromRequestParts<S> for Client {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Client(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map_or_else(
-                    || "unknown".to_owned(),
-                    |ConnectInfo(addr)| addr.ip().to_string(),
-                ),
-        ))
+        Ok(Client(address(&parts.extensions)))
     }
+}
+
+/// The peer address from a request's extensions (for middleware that has no extractor).
+pub fn address(extensions: &axum::http::Extensions) -> String {
+    extensions.get::<ConnectInfo<SocketAddr>>().map_or_else(
+        || "unknown".to_owned(),
+        |ConnectInfo(addr)| addr.ip().to_string(),
+    )
 }

@@ -9,9 +9,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework, Need,
+    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework,
 };
-use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -19,13 +18,11 @@ use serde_json::json;
 
 use super::families::{body, internal, invalid, who};
 use crate::auth::Visitor;
-use crate::auth::family::{FamilyGrant, access_entry, decide};
+use crate::auth::family::FamilyGrant;
 use crate::client::Client;
 use crate::{AppState, Problem};
 
-fn today() -> Date {
-    amsterdam_date(UtcTime::now())
-}
+use super::today;
 
 pub async fn list(
     State(state): State<AppState>,
@@ -146,13 +143,7 @@ pub async fn record(
     let Ok(given_on) = input.given_on.parse::<Date>() else {
         return invalid(&[("given_on", "date", "Gebruik jjjj-mm-dd.")]);
     };
-    let ends_on = match input
-        .ends_on
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    {
+    let ends_on = match super::optional_date(input.ends_on.as_deref()) {
         Ok(d) => d,
         Err(_) => return invalid(&[("ends_on", "date", "Gebruik jjjj-mm-dd.")]),
     };
@@ -329,34 +320,17 @@ pub async fn break_glass(
     }
     let opened = async {
         let mut tx = state.store.write().await?;
-        let Some(facts) = tx.access_facts(&family_id).await? else {
-            return Ok(None);
-        };
-        let has = decide(p, &facts, None, Need::Data(DataCategory::Identity), now).granted();
-        let until = tx
-            .break_glass(
-                &p.actor(),
-                &family_id,
-                (&p.user_id, &p.organisation_id),
-                &input.reason,
-                has,
-                now,
-            )
-            .await?;
-        let entry = access_entry(
+        let until = crate::auth::family::break_glass(
+            &mut tx,
             p,
-            "emergency",
-            Some(eenplan_domain::family::Basis::Emergency),
-            Some(family_id.clone()),
-            format!(
-                "POST /api/v1/families/{{family}}/break-glass: {}",
-                input.reason.trim()
-            ),
-            &client,
-        );
-        tx.log_access(&entry).await?;
+            &family_id,
+            &input.reason,
+            ("POST /api/v1/families/{family}/break-glass", &client),
+            now,
+        )
+        .await?;
         tx.commit().await?;
-        Ok::<_, StoreError>(Some(until))
+        Ok::<_, StoreError>(until)
     };
     match opened.await {
         Ok(Some(until)) => (

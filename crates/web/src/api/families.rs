@@ -106,13 +106,7 @@ pub async fn search(
         Ok(p) => p,
         Err(r) => return r,
     };
-    let dob = match q
-        .date_of_birth
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    {
+    let dob = match super::optional_date(q.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
     };
@@ -354,13 +348,7 @@ pub async fn add_member(
     let Ok(kind) = input.kind.parse::<MemberKind>() else {
         return invalid(&[("kind", "enum", "Gebruik child, parent of household.")]);
     };
-    let dob = match input
-        .date_of_birth
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    {
+    let dob = match super::optional_date(input.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
     };
@@ -1001,14 +989,7 @@ pub async fn correct_member(
     let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
         return invalid(&[("kind", "enum", "Gebruik child, parent of household.")]);
     };
-    let dob = match input
-        .member
-        .date_of_birth
-        .as_deref()
-        .filter(|s| !s.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    {
+    let dob = match super::optional_date(input.member.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
     };

@@ -8,3 +8,13 @@ pub mod me;
 pub mod openapi;
 pub mod session;
 pub mod veilig_thuis;
+
+/// The Dutch calendar day now: what "today" means for dates the API checks.
+pub(crate) fn today() -> jiff::civil::Date {
+    eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
+}
+
+/// An optional date field: absent or empty is none; anything else must be jjjj-mm-dd.
+pub(crate) fn optional_date(value: Option<&str>) -> Result<Option<jiff::civil::Date>, jiff::Error> {
+    value.filter(|s| !s.is_empty()).map(str::parse).transpose()
+}

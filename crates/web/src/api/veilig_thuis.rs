@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::time::amsterdam_date;
 use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
 use eenplan_store::{Contact, NewContact, StoreError};
 use jiff::civil::Date;
@@ -60,9 +59,7 @@ struct ContactIn {
     concern: String,
 }
 
-fn today() -> Date {
-    amsterdam_date(UtcTime::now())
-}
+use super::today;
 
 pub async fn receive(
     State(state): State<AppState>,
@@ -96,13 +93,7 @@ pub async fn receive(
             )]);
         }
     };
-    let Ok(child_birth) = input
-        .child_birth
-        .as_deref()
-        .filter(|d| !d.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    else {
+    let Ok(child_birth) = super::optional_date(input.child_birth.as_deref()) else {
         return invalid(&[("child_birth", "date", "Gebruik jjjj-mm-dd.")]);
     };
     let Ok(postcode) = input
@@ -222,13 +213,7 @@ pub async fn assess(
             "Gebruik close, hand_to_local_team, conditions_and_follow_up, investigate, ask_rvdk of bring_into_evu.",
         )]);
     };
-    let Ok(follow_up_on) = input
-        .follow_up_on
-        .as_deref()
-        .filter(|d| !d.is_empty())
-        .map(str::parse::<Date>)
-        .transpose()
-    else {
+    let Ok(follow_up_on) = super::optional_date(input.follow_up_on.as_deref()) else {
         return invalid(&[("follow_up_on", "date", "Gebruik jjjj-mm-dd.")]);
     };
     let assessed = async {

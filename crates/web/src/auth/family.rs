@@ -4,7 +4,7 @@
 //! exist.
 
 use axum::RequestExt;
-use axum::extract::{ConnectInfo, RawPathParams, Request, State};
+use axum::extract::{RawPathParams, Request, State};
 use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -68,7 +68,7 @@ pub async fn guard(
         .get::<Visitor>()
         .cloned()
         .unwrap_or_default();
-    let client = client_address(&req);
+    let client = crate::client::address(req.extensions());
     let (Some(family_id), Some(principal)) = (family_id, visitor.principal.clone()) else {
         return not_found(surface, &req, &visitor);
     };
@@ -148,12 +148,6 @@ pub async fn guard(
     }
 }
 
-pub fn client_address(req: &Request) -> String {
-    req.extensions()
-        .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map_or_else(|| "unknown".to_owned(), |ConnectInfo(a)| a.ip().to_string())
-}
-
 /// In the circle but not (yet) allowed: say what is needed and whom to ask, never the
 /// family's data.
 async fn refused(
@@ -204,7 +198,7 @@ async fn refused(
                 .detail(detail)
                 .with(extra)
         }
-        Surface::Page => pages::consent::why_page(headers, visitor, family_id, refusal, regisseur),
+        Surface::Page => pages::consent::why_page(headers, visitor, refusal, regisseur),
     }
 }
 
@@ -276,6 +270,51 @@ pub async fn visible_families(
         })
         .collect();
     Ok(visible)
+}
+
+/// Break the glass on one file inside `tx`: the domain decides whether the visitor
+/// already has access (then there is no glass to break) and grants the hour; the
+/// emergency and its access-log line are written in the same transaction. `None` when
+/// there is no such file. `route` says where it was asked, for the log.
+pub async fn break_glass(
+    tx: &mut eenplan_store::Tx,
+    principal: &eenplan_store::Principal,
+    family_id: &str,
+    reason: &str,
+    (route, client): (&str, &str),
+    now: UtcTime,
+) -> Result<Option<UtcTime>, StoreError> {
+    let Some(facts) = tx.access_facts(family_id).await? else {
+        return Ok(None);
+    };
+    let has = decide(
+        principal,
+        &facts,
+        None,
+        Need::Data(DataCategory::Identity),
+        now,
+    )
+    .granted();
+    let until = tx
+        .break_glass(
+            &principal.actor(),
+            family_id,
+            (&principal.user_id, &principal.organisation_id),
+            reason,
+            has,
+            now,
+        )
+        .await?;
+    let entry = access_entry(
+        principal,
+        "emergency",
+        Some(Basis::Emergency),
+        Some(family_id.to_owned()),
+        format!("{route}: {}", reason.trim()),
+        client,
+    );
+    tx.log_access(&entry).await?;
+    Ok(Some(until))
 }
 
 /// The domain's access rule applied to the stored facts of one family.

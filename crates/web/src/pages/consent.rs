@@ -10,8 +10,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework,
-    FrameworkError, MemberKind, Refusal,
+    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, FileFacts, Framework,
+    FrameworkError, Involved, MemberKind, Refusal, may_join,
 };
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{Consent, ConsentInput, Family, FrameworkInput, Organisation, StoreError};
@@ -21,7 +21,7 @@ use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choic
 use super::{Shell, render};
 use crate::AppState;
 use crate::auth::Visitor;
-use crate::auth::family::{FamilyGrant, decide};
+use crate::auth::family::{FamilyGrant, break_glass};
 use crate::i18n::{Lang, Texts};
 
 // ---- why can't I see this ----
@@ -41,7 +41,6 @@ struct WhyPage {
 pub fn why_page(
     headers: &HeaderMap,
     visitor: &Visitor,
-    _family_id: &str,
     refusal: Refusal,
     regisseur: Option<(String, String, String)>,
 ) -> Response {
@@ -129,44 +128,47 @@ fn names(people: &[(String, String)]) -> String {
         .join(", ")
 }
 
-/// What the regisseur still has to ask: partners from another organisation whose
-/// organisation holds no consent in force.
-fn missing_steps(
-    lang: Lang,
-    family: &Family,
-    consents: &[Consent],
-    orgs: &[Organisation],
-) -> Vec<String> {
-    let today = today();
-    let own = family.regisseur().map(|r| r.organisation_id.clone());
-    let legal = (family.framework != Framework::Voluntary)
-        .then(|| family.framework_organisation_id.clone())
-        .flatten();
-    let mut missing = Vec::new();
-    for partner in family.partners() {
-        if Some(&partner.organisation_id) == own.as_ref()
-            || Some(&partner.organisation_id) == legal.as_ref()
-        {
-            continue;
-        }
-        let covered = consents.iter().any(|c| {
-            c.facts().in_force(today)
-                && c.organisation_id.as_ref() == Some(&partner.organisation_id)
-        });
-        if !covered {
-            let kind = orgs
-                .iter()
-                .find(|o| o.id == partner.organisation_id)
-                .map_or(OrganisationKind::CareProvider, |o| o.kind);
-            let step = eenplan_domain::family::step_for_involvement(kind);
-            missing.push(format!(
+/// What the regisseur still has to ask: the partners whose organisation the consents in
+/// force do not (or no longer) let work with the family (the domain's `may_join`).
+fn missing_steps(lang: Lang, family: &Family, consents: &[Consent]) -> Vec<String> {
+    let involved: Vec<Involved<'_>> = family
+        .involvements
+        .iter()
+        .filter(|i| !i.ended)
+        .map(|i| Involved {
+            user_id: &i.user_id,
+            role: i.role,
+            organisation_id: &i.organisation_id,
+            team_id: None,
+        })
+        .collect();
+    let consents: Vec<_> = consents.iter().map(Consent::facts).collect();
+    let facts = FileFacts {
+        involved: &involved,
+        framework: family.framework,
+        basis_organisation: family.framework_organisation_id.as_deref(),
+        consents: &consents,
+        emergency_until: None,
+    };
+    let mut missing: Vec<String> = family
+        .partners()
+        .filter_map(|partner| {
+            let step = may_join(
+                facts,
+                partner.role,
+                &partner.organisation_id,
+                partner.organisation_kind,
+                today(),
+            )
+            .err()?;
+            Some(format!(
                 "{} — {} ({})",
                 label_of(lang, step, ConsentStep::label_nl, ConsentStep::label_en),
                 partner.organisation_name,
                 partner.user_name
-            ));
-        }
-    }
+            ))
+        })
+        .collect();
     missing.sort();
     missing.dedup();
     missing
@@ -441,7 +443,7 @@ async fn consent_page(
                 Framework::label_en,
             ),
             framework_organisation: org_name(&family.framework_organisation_id),
-            missing: missing_steps(lang, &family, &consents, &orgs),
+            missing: missing_steps(lang, &family, &consents),
             consents: rows,
             forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
             error: returned.as_ref().and_then(|r| r.message.clone()),
@@ -905,59 +907,26 @@ pub async fn emergency(
     if dob.is_none() && !errs.contains_key("date_of_birth") {
         errs.insert("date_of_birth", t.err_required);
     }
-    if data.get("reason").chars().count() < eenplan_domain::family::emergency::MIN_REASON_CHARS {
+    let now = UtcTime::now();
+    if eenplan_domain::family::grant_emergency(&data.get("reason"), false, now).is_err() {
         errs.insert("reason", t.err_emergency_reason);
     }
     let Some(dob) = dob.filter(|_| errs.is_empty()) else {
         return emergency_page(&headers, &visitor, &data, &errs, None);
     };
     let opened = async {
-        let now = UtcTime::now();
         let mut tx = state.store.write().await?;
         let found = tx.families_with_child(&data.get("child_name"), dob).await?;
         let mut first = None;
         for family in found {
-            let facts = tx.access_facts(&family.id).await?;
-            let has = facts.as_ref().is_some_and(|f| {
-                decide(
-                    p,
-                    f,
-                    None,
-                    eenplan_domain::family::Need::Data(DataCategory::Identity),
-                    now,
-                )
-                .granted()
-            });
-            match tx
-                .break_glass(
-                    &p.actor(),
-                    &family.id,
-                    (&p.user_id, &p.organisation_id),
-                    &data.get("reason"),
-                    has,
-                    now,
-                )
-                .await
-            {
-                Ok(_) => {}
+            let route = ("POST /noodtoegang", client.as_str());
+            match break_glass(&mut tx, p, &family.id, &data.get("reason"), route, now).await {
                 // Already in the circle: nothing to break, just open the file.
-                Err(StoreError::Emergency(EmergencyError::AlreadyHasAccess)) => {
+                Ok(_) | Err(StoreError::Emergency(EmergencyError::AlreadyHasAccess)) => {
                     first.get_or_insert(family.id);
-                    continue;
                 }
                 Err(e) => return Err(e),
             }
-            let mut entry = crate::auth::family::access_entry(
-                p,
-                "emergency",
-                Some(eenplan_domain::family::Basis::Emergency),
-                Some(family.id.clone()),
-                format!("POST /noodtoegang: {}", data.get("reason")),
-                &client,
-            );
-            entry.granted = true;
-            tx.log_access(&entry).await?;
-            first.get_or_insert(family.id);
         }
         tx.commit().await?;
         Ok::<_, StoreError>(first)

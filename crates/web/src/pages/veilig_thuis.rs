@@ -226,9 +226,6 @@ pub async fn receive(
         .parse::<ContactKind>()
         .unwrap_or(ContactKind::Report);
     let reporter = d.get("reporter").parse::<Reporter>().ok();
-    if kind == ContactKind::Report && reporter.is_none() {
-        errs.insert("reporter", t.err_vt_reporter);
-    }
     let child_birth = match d.get("child_birth") {
         s if s.is_empty() => None,
         s => s
@@ -276,6 +273,11 @@ pub async fn receive(
     };
     match received.await {
         Ok(id) => Redirect::to(&format!("/veilig-thuis/{id}")).into_response(),
+        // The domain's rule: a report names its reporter.
+        Err(StoreError::Intake(IntakeError::ReporterNeeded)) => {
+            errs.insert("reporter", t.err_vt_reporter);
+            list_page(&state, &headers, &visitor, &d, &errs).await
+        }
         Err(e) => failed(&e, &headers),
     }
 }
