@@ -6,6 +6,8 @@
 
 use jiff::civil::Date;
 
+use crate::codes::code_list;
+
 /// A neighbourhood (or larger area) the EVU covers from `starts_on`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvuArea {
@@ -20,10 +22,224 @@ pub fn covers(evu: &[EvuArea], area_path: &[String], today: Date) -> bool {
         .any(|a| a.starts_on <= today && area_path.contains(&a.area_id))
 }
 
+code_list! {
+    /// Who called in the EVU.
+    ReferralSource, "EVU referral source" {
+        /// The local team, on the family's consent, because of safety worries.
+        LocalTeam = "local_team", "Lokaal team", "Local team";
+        /// Veilig Thuis, for a report about a family living in an EVU neighbourhood.
+        VeiligThuis = "veilig_thuis", "Veilig Thuis", "Veilig Thuis";
+    }
+}
+
+code_list! {
+    ReferralState, "EVU referral state" {
+        New = "new", "Nieuw: nog te bemensen", "New: to be staffed";
+        Assigned = "assigned", "Combinatie toegewezen", "Combination assigned";
+        Declined = "declined", "Niet opgepakt", "Declined";
+        Closed = "closed", "Afgesloten", "Closed";
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum EvuError {
+    #[error("the family does not live in a neighbourhood the EVU covers")]
+    NotInEvuArea,
+    #[error(
+        "the local team calls in the EVU on the family's consent: record the consent to the step 'Involve the EVU' first"
+    )]
+    ConsentNeeded,
+    #[error("describe the safety worries that make the EVU needed")]
+    ReasonNeeded,
+    #[error("an EVU referral for this family is open already")]
+    AlreadyOpen,
+    #[error(
+        "the EVU assigns a combination: at least two professionals from at least two organisations"
+    )]
+    NotACombination,
+    #[error("the same professional is named twice")]
+    Duplicate,
+    #[error("this referral is {0} already; only a new referral is staffed or declined")]
+    NotNew(&'static str),
+    #[error("only a referral with an assigned combination is closed")]
+    NotAssigned,
+}
+
+/// Whether an EVU referral may be made. A local team needs the family's consent; a
+/// referral from Veilig Thuis rests on its legal task. Either way the family must live
+/// where the EVU works, and one referral is open at a time.
+pub fn check_referral(
+    source: ReferralSource,
+    lives_in_evu_area: bool,
+    evu_consent_in_force: bool,
+    open_already: bool,
+    reason: &str,
+) -> Result<(), EvuError> {
+    if !lives_in_evu_area {
+        return Err(EvuError::NotInEvuArea);
+    }
+    if source == ReferralSource::LocalTeam && !evu_consent_in_force {
+        return Err(EvuError::ConsentNeeded);
+    }
+    if reason.trim().is_empty() {
+        return Err(EvuError::ReasonNeeded);
+    }
+    if open_already {
+        return Err(EvuError::AlreadyOpen);
+    }
+    Ok(())
+}
+
+fn not_new(state: ReferralState) -> Result<(), EvuError> {
+    match state {
+        ReferralState::New => Ok(()),
+        other => Err(EvuError::NotNew(other.label_en())),
+    }
+}
+
+/// The combination the coordinator assigns, all at once, so the family meets the same
+/// faces from the start: `(user, organisation)` pairs.
+pub fn check_combination(
+    state: ReferralState,
+    workers: &[(String, String)],
+) -> Result<(), EvuError> {
+    not_new(state)?;
+    let mut users: Vec<&str> = workers.iter().map(|(u, _)| u.as_str()).collect();
+    users.sort_unstable();
+    if users.windows(2).any(|w| w[0] == w[1]) {
+        return Err(EvuError::Duplicate);
+    }
+    let mut organisations: Vec<&str> = workers.iter().map(|(_, o)| o.as_str()).collect();
+    organisations.sort_unstable();
+    organisations.dedup();
+    if workers.len() < 2 || organisations.len() < 2 {
+        return Err(EvuError::NotACombination);
+    }
+    Ok(())
+}
+
+/// Declining sends the question back (not an EVU neighbourhood after all, or the
+/// worries fit the local team's own help); the reason is told to the referrer.
+pub fn check_decline(state: ReferralState, reason: &str) -> Result<(), EvuError> {
+    not_new(state)?;
+    if reason.trim().is_empty() {
+        return Err(EvuError::ReasonNeeded);
+    }
+    Ok(())
+}
+
+/// The EVU's part ends; the workers' involvements end with their own decisions.
+pub fn check_close(state: ReferralState, reason: &str) -> Result<(), EvuError> {
+    if state != ReferralState::Assigned {
+        return Err(EvuError::NotAssigned);
+    }
+    if reason.trim().is_empty() {
+        return Err(EvuError::ReasonNeeded);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_referral_needs_the_area_consent_from_a_local_team_a_reason_and_no_open_one() {
+        use ReferralSource::{LocalTeam, VeiligThuis};
+        assert_eq!(
+            check_referral(LocalTeam, true, true, false, "zorgen"),
+            Ok(())
+        );
+        assert_eq!(
+            check_referral(VeiligThuis, true, false, false, "melding"),
+            Ok(())
+        );
+        assert_eq!(
+            check_referral(LocalTeam, true, false, false, "zorgen"),
+            Err(EvuError::ConsentNeeded)
+        );
+        assert_eq!(
+            check_referral(VeiligThuis, false, true, false, "melding"),
+            Err(EvuError::NotInEvuArea)
+        );
+        assert_eq!(
+            check_referral(LocalTeam, true, true, false, "  "),
+            Err(EvuError::ReasonNeeded)
+        );
+        assert_eq!(
+            check_referral(LocalTeam, true, true, true, "zorgen"),
+            Err(EvuError::AlreadyOpen)
+        );
+    }
+
+    fn pair(u: &str, o: &str) -> (String, String) {
+        (u.into(), o.into())
+    }
+
+    #[test]
+    fn a_combination_is_several_organisations_at_once() {
+        let new = ReferralState::New;
+        let good = [
+            pair("sanne", "lokalis"),
+            pair("ayse", "vtu"),
+            pair("noor", "save"),
+        ];
+        assert_eq!(check_combination(new, &good), Ok(()));
+        assert_eq!(
+            check_combination(new, &[pair("sanne", "lokalis")]),
+            Err(EvuError::NotACombination)
+        );
+        assert_eq!(
+            check_combination(new, &[pair("sanne", "lokalis"), pair("joyce", "lokalis")]),
+            Err(EvuError::NotACombination),
+            "two of one organisation is no combination"
+        );
+        assert_eq!(
+            check_combination(
+                new,
+                &[
+                    pair("sanne", "lokalis"),
+                    pair("sanne", "lokalis"),
+                    pair("ayse", "vtu")
+                ]
+            ),
+            Err(EvuError::Duplicate)
+        );
+        assert_eq!(
+            check_combination(ReferralState::Assigned, &good),
+            Err(EvuError::NotNew("Combination assigned"))
+        );
+        assert_eq!(
+            check_combination(ReferralState::Declined, &good),
+            Err(EvuError::NotNew("Declined"))
+        );
+    }
+
+    #[test]
+    fn decline_only_new_ones_and_close_only_assigned_ones_with_a_reason() {
+        assert_eq!(check_decline(ReferralState::New, "geen EVU-wijk"), Ok(()));
+        assert_eq!(
+            check_decline(ReferralState::New, ""),
+            Err(EvuError::ReasonNeeded)
+        );
+        assert!(matches!(
+            check_decline(ReferralState::Assigned, "x"),
+            Err(EvuError::NotNew(_))
+        ));
+        assert_eq!(check_close(ReferralState::Assigned, "veilig"), Ok(()));
+        assert_eq!(
+            check_close(ReferralState::Assigned, " "),
+            Err(EvuError::ReasonNeeded)
+        );
+        for state in [
+            ReferralState::New,
+            ReferralState::Declined,
+            ReferralState::Closed,
+        ] {
+            assert_eq!(check_close(state, "x"), Err(EvuError::NotAssigned));
+        }
+    }
 
     #[test]
     fn covered_from_the_start_date_in_the_area_or_inside_it() {

@@ -57,6 +57,8 @@ pub const SIGNED_IN: Policy = Policy::SignedIn;
 pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
 /// The access log and emergency reviews (NEN 7513): the privacy officer's work.
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
+/// Staffing the EVU's referrals.
+pub const EVU_COORDINATOR: Policy = Policy::AnyRole(&[Role::EvuCoordinator]);
 
 #[cfg(test)]
 mod tests {

@@ -9,5 +9,7 @@ code_list! {
         TeamLead = "team_lead", "Teamleider", "Team lead";
         FunctionalAdmin = "functional_admin", "Functioneel beheerder", "Functional administrator";
         PrivacyOfficer = "privacy_officer", "Privacyfunctionaris", "Privacy officer";
+        /// Staffs the EVU's referrals with a combination of workers (issue 7).
+        EvuCoordinator = "evu_coordinator", "EVU-coördinator", "EVU coordinator";
     }
 }

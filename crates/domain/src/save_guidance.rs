@@ -11,6 +11,7 @@ use jiff::civil::Date;
 
 use crate::codes::code_list;
 use crate::family::consent::{ConsentFacts, ConsentStep};
+use crate::organisation::OrganisationKind;
 
 /// How often a running guidance is reviewed. Configurable, but never less often than
 /// every three months.
@@ -37,6 +38,10 @@ impl ReviewPolicy {
         } else {
             Err(GuidanceError::ReviewTooRare)
         }
+    }
+
+    pub fn months(self) -> u8 {
+        self.months
     }
 
     /// The next review after a start or a review on `from`.
@@ -66,6 +71,9 @@ pub struct StartGuidance<'a> {
     pub today: Date,
     /// The framework is voluntary (under a legal basis, other rules lead).
     pub voluntary: bool,
+    /// A guidance for this family is running already: one at a time, so the family
+    /// knows whom it works with and the review dates stay one line.
+    pub running: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -86,12 +94,29 @@ pub enum GuidanceError {
     ReasonNeeded,
     #[error("this guidance has ended already")]
     AlreadyEnded,
+    #[error("a SAVE-begeleiding is running for this family already: review or end it first")]
+    AlreadyRunning,
+    #[error("write down what the review found: is the family safer, and why go on")]
+    ReviewNoteNeeded,
+    #[error("the review date lies before the start of the guidance")]
+    ReviewBeforeStart,
+    #[error("the review lies in the future: record a review on or before today")]
+    ReviewInFuture,
+    #[error("SAVE-begeleiding is given by a certified institution (SAVE or William Schrikker)")]
+    NotCertifiedInstitution,
+    #[error(
+        "only the organisation giving the guidance, or the regisseur's side, reviews or ends it"
+    )]
+    NotYours,
 }
 
 /// Whether the guidance may start.
 pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
     if !s.voluntary {
         return Err(GuidanceError::NotVoluntary);
+    }
+    if s.running {
+        return Err(GuidanceError::AlreadyRunning);
     }
     let consented = s.consents.iter().any(|c| {
         c.step == ConsentStep::SaveGuidance
@@ -108,6 +133,76 @@ pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
         return Err(GuidanceError::EndInPast);
     }
     Ok(())
+}
+
+/// Who gives the guidance: a professional of a certified institution, never the local
+/// team itself (SAVE works alongside the regisseur).
+pub fn check_giver(kind: OrganisationKind) -> Result<(), GuidanceError> {
+    if kind == OrganisationKind::CertifiedInstitution {
+        Ok(())
+    } else {
+        Err(GuidanceError::NotCertifiedInstitution)
+    }
+}
+
+/// Reviews and the end are for the organisation giving the guidance and for the lead
+/// (the regisseur's organisation or the legal basis); other partners follow it.
+pub fn may_act(
+    viewer_organisation: &str,
+    guidance_organisation: &str,
+    is_lead: bool,
+) -> Result<(), GuidanceError> {
+    if is_lead || viewer_organisation == guidance_organisation {
+        Ok(())
+    } else {
+        Err(GuidanceError::NotYours)
+    }
+}
+
+/// The next review: at most `policy` after `from`, and no later than the planned end,
+/// because the end itself is a review moment.
+pub fn next_review(policy: ReviewPolicy, from: Date, planned_end: Date) -> Date {
+    policy.next_review(from).min(planned_end)
+}
+
+/// A review of a running guidance: it may move the planned end, but only to a day
+/// after the review ("as short as possible" is asked again at every review).
+pub fn check_review(
+    ended_already: bool,
+    started_on: Date,
+    reviewed_on: Date,
+    today: Date,
+    planned_end: Date,
+    note: &str,
+) -> Result<(), GuidanceError> {
+    if ended_already {
+        return Err(GuidanceError::AlreadyEnded);
+    }
+    if reviewed_on < started_on {
+        return Err(GuidanceError::ReviewBeforeStart);
+    }
+    if reviewed_on > today {
+        return Err(GuidanceError::ReviewInFuture);
+    }
+    if planned_end <= reviewed_on {
+        return Err(GuidanceError::EndInPast);
+    }
+    if note.trim().is_empty() {
+        return Err(GuidanceError::ReviewNoteNeeded);
+    }
+    Ok(())
+}
+
+/// A review is due on its date; the SAVE worker's and the regisseur's work lists show
+/// it from then on.
+pub fn review_due(next_review_on: Date, today: Date) -> bool {
+    today >= next_review_on
+}
+
+/// Whether the SAVE partner leaves the circle when the guidance ends. After scaling up
+/// SAVE stays alongside while the step to the Raad is taken; otherwise its part ends.
+pub fn ends_involvement(outcome: GuidanceOutcome) -> bool {
+    outcome != GuidanceOutcome::ScaledUp
 }
 
 /// Whether a running guidance may end this way.
@@ -150,6 +245,7 @@ mod tests {
             planned_end: date(2027, 2, 23),
             today: date(2026, 11, 23),
             voluntary: true,
+            running: false,
         }
     }
 
@@ -182,6 +278,90 @@ mod tests {
         let mut order = start(&given);
         order.voluntary = false;
         assert_eq!(check_start(&order), Err(GuidanceError::NotVoluntary));
+        let mut second = start(&given);
+        second.running = true;
+        assert_eq!(check_start(&second), Err(GuidanceError::AlreadyRunning));
+    }
+
+    #[test]
+    fn given_by_a_certified_institution_and_acted_on_by_it_or_the_lead() {
+        assert_eq!(check_giver(OrganisationKind::CertifiedInstitution), Ok(()));
+        for kind in [
+            OrganisationKind::LocalTeam,
+            OrganisationKind::VeiligThuis,
+            OrganisationKind::CareProvider,
+        ] {
+            assert_eq!(
+                check_giver(kind),
+                Err(GuidanceError::NotCertifiedInstitution)
+            );
+        }
+        assert_eq!(may_act("save", "save", false), Ok(()));
+        assert_eq!(may_act("lokalis", "save", true), Ok(()));
+        assert_eq!(may_act("ggz", "save", false), Err(GuidanceError::NotYours));
+    }
+
+    #[test]
+    fn reviews_move_the_end_forward_only_while_running() {
+        let started = date(2026, 9, 1);
+        let today = date(2026, 11, 23);
+        assert_eq!(
+            check_review(false, started, today, today, date(2027, 1, 15), "veiliger"),
+            Ok(())
+        );
+        assert_eq!(
+            check_review(true, started, today, today, date(2027, 1, 15), "veiliger"),
+            Err(GuidanceError::AlreadyEnded)
+        );
+        assert_eq!(
+            check_review(
+                false,
+                started,
+                date(2026, 8, 31),
+                today,
+                date(2027, 1, 15),
+                "veiliger"
+            ),
+            Err(GuidanceError::ReviewBeforeStart)
+        );
+        assert_eq!(
+            check_review(
+                false,
+                started,
+                date(2026, 11, 24),
+                today,
+                date(2027, 1, 15),
+                "veiliger"
+            ),
+            Err(GuidanceError::ReviewInFuture)
+        );
+        assert_eq!(
+            check_review(false, started, today, today, today, "veiliger"),
+            Err(GuidanceError::EndInPast)
+        );
+        assert_eq!(
+            check_review(false, started, today, today, date(2027, 1, 15), " "),
+            Err(GuidanceError::ReviewNoteNeeded)
+        );
+        // The next review: three months on, unless the planned end comes first.
+        let policy = ReviewPolicy::default();
+        assert_eq!(
+            next_review(policy, today, date(2027, 6, 1)),
+            date(2027, 2, 23)
+        );
+        assert_eq!(
+            next_review(policy, today, date(2027, 1, 15)),
+            date(2027, 1, 15)
+        );
+        assert!(review_due(date(2027, 1, 15), date(2027, 1, 15)));
+        assert!(!review_due(date(2027, 1, 15), date(2027, 1, 14)));
+    }
+
+    #[test]
+    fn save_stays_alongside_only_after_scaling_up() {
+        assert!(ends_involvement(GuidanceOutcome::SafetyRestored));
+        assert!(ends_involvement(GuidanceOutcome::EndedWithoutResult));
+        assert!(!ends_involvement(GuidanceOutcome::ScaledUp));
     }
 
     #[test]

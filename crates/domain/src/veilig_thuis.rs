@@ -130,6 +130,19 @@ pub fn assess(state: IntakeState, a: Assessment) -> Result<IntakeState, IntakeEr
     }
 }
 
+/// Whether the outcome puts the family's file in the `veilig_thuis` framework with
+/// this Veilig Thuis as its legal basis: when Veilig Thuis investigates, and when it
+/// brings the report into the EVU, its legal task carries the work (Wmo 2015 art. 4.1.1).
+pub fn places_under_legal_task(outcome: Outcome) -> bool {
+    matches!(outcome, Outcome::Investigate | Outcome::BringIntoEvu)
+}
+
+/// Whether the report goes to the EVU: brought in on purpose, or taken into
+/// investigation for a family living in an EVU neighbourhood (issue 7, point 4).
+pub fn goes_to_evu(outcome: Outcome, lives_in_evu_area: bool) -> bool {
+    outcome == Outcome::BringIntoEvu || (outcome == Outcome::Investigate && lives_in_evu_area)
+}
+
 /// What the reporter is told after the assessment: what happened with the report, never
 /// the family's details (Wmo 2015 art. 4.1.1 lid 2: terugkoppeling aan de melder).
 pub fn reporter_feedback(outcome: Outcome) -> (&'static str, &'static str) {
@@ -165,6 +178,23 @@ pub fn reporter_feedback(outcome: Outcome) -> (&'static str, &'static str) {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn legal_task_and_the_way_to_the_evu() {
+        for outcome in Outcome::ALL {
+            let legal = places_under_legal_task(*outcome);
+            assert_eq!(
+                legal,
+                matches!(outcome, Outcome::Investigate | Outcome::BringIntoEvu),
+                "{outcome:?}"
+            );
+            assert!(!goes_to_evu(*outcome, false) || *outcome == Outcome::BringIntoEvu);
+        }
+        assert!(goes_to_evu(Outcome::Investigate, true));
+        assert!(!goes_to_evu(Outcome::Investigate, false));
+        assert!(!goes_to_evu(Outcome::HandToLocalTeam, true));
+        assert!(!goes_to_evu(Outcome::AskRvdk, true));
+    }
 
     fn assessment(outcome: Outcome) -> Assessment {
         Assessment {

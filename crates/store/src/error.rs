@@ -42,6 +42,10 @@ pub enum StoreError {
     Emergency(#[from] eenplan_domain::family::EmergencyError),
     #[error("{0}")]
     Intake(#[from] eenplan_domain::veilig_thuis::IntakeError),
+    #[error("{0}")]
+    Guidance(#[from] eenplan_domain::save_guidance::GuidanceError),
+    #[error("{0}")]
+    Evu(#[from] eenplan_domain::evu::EvuError),
     /// The family has not consented to this organisation joining; names the step.
     #[error("the family has not consented to this yet: ask for the step '{0}' first")]
     ConsentNeeded(eenplan_domain::family::ConsentStep),

@@ -10,12 +10,14 @@ mod consent;
 pub mod db;
 mod directory;
 mod error;
+mod evu;
 mod family;
 pub mod ids;
 mod instance;
 mod journal;
 mod migrate;
 mod notes;
+mod save_guidance;
 mod sqlite_files;
 mod url;
 mod users;
@@ -27,6 +29,7 @@ pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput,
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use error::StoreError;
+pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, Member, NetworkDetails,
     NetworkMember, NewFamily, NewInvolvement, PlanSave,
@@ -34,6 +37,7 @@ pub use family::{
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
+pub use save_guidance::{Guidance, GuidanceReview, NewGuidance};
 pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};

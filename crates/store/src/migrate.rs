@@ -54,6 +54,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_evu.sql"),
         postgres: include_str!("../migrations/postgres/0007_evu.sql"),
     },
+    Migration {
+        version: 8,
+        name: "save_guidance",
+        sqlite: include_str!("../migrations/sqlite/0008_save_guidance.sql"),
+        postgres: include_str!("../migrations/postgres/0008_save_guidance.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "evu_referrals",
+        sqlite: include_str!("../migrations/sqlite/0009_evu_referrals.sql"),
+        postgres: include_str!("../migrations/postgres/0009_evu_referrals.sql"),
+    },
 ];
 
 pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -11,7 +11,7 @@ use eenplan_domain::time::amsterdam_date;
 use eenplan_domain::veilig_thuis::{self, Assessment, ContactKind, IntakeState, Outcome, Reporter};
 use jiff::civil::Date;
 
-use crate::{FamilySummary, FrameworkInput, Row, StoreError, Tx, ids, params};
+use crate::{FamilySummary, FrameworkInput, Referrer, Row, StoreError, Tx, ids, params};
 
 /// A contact as it comes in by phone or form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -268,7 +268,11 @@ impl Tx {
             ],
         )
         .await?;
-        if let (Outcome::Investigate, Some(family)) = (outcome, &current.family_id) {
+        let family = current
+            .family_id
+            .as_ref()
+            .filter(|_| veilig_thuis::places_under_legal_task(outcome));
+        if let Some(family) = family {
             let framework = self
                 .fetch_one(
                     "SELECT framework FROM families WHERE id = $1",
@@ -283,13 +287,35 @@ impl Tx {
                     &FrameworkInput {
                         framework: Framework::VeiligThuis,
                         organisation_id: Some(organisation_id.to_owned()),
-                        ground: format!("Veilig Thuis onderzoekt na melding {contact_id}"),
+                        ground: match outcome {
+                            Outcome::BringIntoEvu => {
+                                format!("Veilig Thuis brengt melding {contact_id} in bij het EVU")
+                            }
+                            _ => format!("Veilig Thuis onderzoekt na melding {contact_id}"),
+                        },
                         effective_on: today,
                     },
                     today,
                 )
                 .await?;
             }
+        }
+        if let Some(family) = &current.family_id
+            && veilig_thuis::goes_to_evu(outcome, lives_in_evu_area)
+            && self.open_evu_referral(family).await?.is_none()
+        {
+            self.refer_to_evu(
+                actor,
+                family,
+                Referrer {
+                    organisation_id,
+                    user_id: assessed_by,
+                },
+                Some(contact_id),
+                &current.concern,
+                today,
+            )
+            .await?;
         }
         self.append(
             actor,

@@ -4,6 +4,7 @@
 mod api;
 mod assets;
 pub mod auth;
+mod chain_texts;
 mod client;
 mod health;
 pub mod i18n;

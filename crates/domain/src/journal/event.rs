@@ -274,6 +274,49 @@ pub enum Event {
         correction: bool,
         reason: Option<String>,
     },
+    // SAVE-begeleiding (issue 7): ids, dates and codes only.
+    SaveGuidanceStarted {
+        family_id: String,
+        guidance_id: String,
+        organisation_id: String,
+        worker_id: String,
+        expertise: String,
+        planned_end: String,
+        next_review_on: String,
+    },
+    SaveGuidanceReviewed {
+        family_id: String,
+        guidance_id: String,
+        reviewed_on: String,
+        planned_end: String,
+        next_review_on: String,
+    },
+    SaveGuidanceEnded {
+        family_id: String,
+        guidance_id: String,
+        outcome: String,
+        ended_on: String,
+    },
+    // The EVU (issue 7): referrals and the combination of workers.
+    EvuReferred {
+        family_id: String,
+        referral_id: String,
+        source: String,
+        vt_contact_id: Option<String>,
+    },
+    EvuCombinationAssigned {
+        family_id: String,
+        referral_id: String,
+        user_ids: Vec<String>,
+    },
+    EvuReferralDeclined {
+        family_id: String,
+        referral_id: String,
+    },
+    EvuReferralClosed {
+        family_id: String,
+        referral_id: String,
+    },
 }
 
 impl Event {
@@ -315,7 +358,14 @@ impl Event {
             | Event::PlanSaved { family_id, .. }
             | Event::PlanAgreed { family_id, .. }
             | Event::NoteWritten { family_id, .. }
-            | Event::NoteChanged { family_id, .. } => ("family", family_id),
+            | Event::NoteChanged { family_id, .. }
+            | Event::SaveGuidanceStarted { family_id, .. }
+            | Event::SaveGuidanceReviewed { family_id, .. }
+            | Event::SaveGuidanceEnded { family_id, .. }
+            | Event::EvuReferred { family_id, .. }
+            | Event::EvuCombinationAssigned { family_id, .. }
+            | Event::EvuReferralDeclined { family_id, .. }
+            | Event::EvuReferralClosed { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
             Event::VtContactReceived { contact_id, .. }
             | Event::VtContactAssessed { contact_id, .. } => ("vt_contact", contact_id),

@@ -8,6 +8,9 @@ pub mod me;
 pub mod openapi;
 pub mod session;
 pub mod veilig_thuis;
+// The chain's ways of working (issue 7).
+pub mod evu;
+pub mod save_guidance;
 
 /// The Dutch calendar day now: what "today" means for dates the API checks.
 pub(crate) fn today() -> jiff::civil::Date {

@@ -148,6 +148,42 @@ fn schemas() -> Value {
     })
 }
 
+/// The schemas of the chain's ways of working (issue 7), kept apart from the file's.
+fn chain_schemas() -> Value {
+    json!({
+        "NewSaveGuidance": { "type": "object", "properties": {
+            "worker_id": { "type": "string", "description": "Een professional van een gecertificeerde instelling" },
+            "expertise": { "type": "string", "enum": ["safety", "development", "violence", "delinquency", "school_absenteeism"] },
+            "goals": { "type": "array", "items": { "type": "string" }, "description": "Komen in het plan (veiligheidsdoelen)" },
+            "planned_end": { "type": "string", "format": "date" },
+            "review_months": { "type": "integer", "minimum": 1, "maximum": 3 } },
+            "required": ["worker_id", "expertise", "goals", "planned_end"] },
+        "SaveGuidanceReview": { "type": "object", "properties": {
+            "reviewed_on": { "type": "string", "format": "date", "description": "Standaard vandaag" },
+            "planned_end": { "type": "string", "format": "date" }, "note": { "type": "string" } },
+            "required": ["planned_end", "note"] },
+        "SaveGuidanceEnd": { "type": "object", "properties": {
+            "outcome": { "type": "string", "enum": ["safety_restored", "scaled_up", "ended_without_result"] },
+            "reason": { "type": "string" } }, "required": ["outcome"] },
+        "NextReview": { "type": "object", "properties": { "next_review_on": { "type": "string", "format": "date" } } },
+        "SaveGuidanceList": { "type": "object", "properties": { "guidances": { "type": "array", "items": { "type": "object" } } } },
+        "Reason": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
+        "EvuReferralList": { "type": "object", "properties": { "referrals": { "type": "array", "items": { "type": "object" } } } },
+        "EvuWorkList": { "type": "object", "properties": {
+            "referrals": { "type": "array", "items": { "type": "object" } },
+            "candidates": { "type": "array", "items": { "type": "object" } } } },
+        "EvuCombination": { "type": "object", "properties": {
+            "user_ids": { "type": "array", "items": { "type": "string" }, "minItems": 2 } }, "required": ["user_ids"] }
+    })
+}
+
+fn merged(mut base: Value, extra: Value) -> Value {
+    if let (Some(b), Value::Object(e)) = (base.as_object_mut(), extra) {
+        b.extend(e);
+    }
+    base
+}
+
 /// Query parameters of the operations that take them.
 fn query_params(operation_id: &str) -> Vec<Value> {
     let q = |name: &str, required: bool, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": required, "schema": schema, "description": description });
@@ -245,7 +281,7 @@ pub fn document() -> Value {
         "servers": [{ "url": "/" }],
         "paths": paths,
         "components": {
-            "schemas": schemas(),
+            "schemas": merged(schemas(), chain_schemas()),
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } }
         }
     })

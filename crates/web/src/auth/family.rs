@@ -26,6 +26,9 @@ pub struct FamilyGrant {
     pub visible: Vec<DataCategory>,
     /// Set while the visitor works under emergency access (the banner shows it).
     pub emergency_until: Option<UtcTime>,
+    /// The visitor may do the lead's work (consents, framework, starting a way of
+    /// working with the family).
+    pub lead: bool,
 }
 
 impl FamilyGrant {
@@ -97,6 +100,7 @@ pub async fn guard(
                             })
                             .collect(),
                         emergency_until: (basis == Basis::Emergency).then_some(emergency).flatten(),
+                        lead: decide(&principal, &facts, emergency, Need::Lead, now).granted(),
                     }),
                     FamilyAccess::Refused(r) => Outcome::Refused(r),
                     FamilyAccess::Denied => Outcome::Denied,

@@ -130,7 +130,7 @@ fn names(people: &[(String, String)]) -> String {
 
 /// What the regisseur still has to ask: the partners whose organisation the consents in
 /// force do not (or no longer) let work with the family (the domain's `may_join`).
-fn missing_steps(lang: Lang, family: &Family, consents: &[Consent]) -> Vec<String> {
+pub(super) fn missing_steps(lang: Lang, family: &Family, consents: &[Consent]) -> Vec<String> {
     let involved: Vec<Involved<'_>> = family
         .involvements
         .iter()

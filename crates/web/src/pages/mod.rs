@@ -11,6 +11,9 @@ pub mod sign_in;
 pub mod start;
 pub mod timeline;
 pub mod veilig_thuis;
+// The chain's ways of working (issue 7).
+pub mod evu;
+pub mod save_guidance;
 
 use askama::Template;
 use axum::Extension;
@@ -33,6 +36,9 @@ pub struct Shell {
     pub is_admin: bool,
     pub is_privacy_officer: bool,
     pub is_veilig_thuis: bool,
+    pub is_evu_coordinator: bool,
+    /// The strings of the chain's ways of working (issue 7).
+    pub c: &'static crate::chain_texts::ChainTexts,
     pub path: String,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
@@ -60,6 +66,11 @@ impl Shell {
         });
         Self {
             t: lang.texts(),
+            c: crate::chain_texts::texts(lang),
+            is_evu_coordinator: visitor
+                .principal
+                .as_ref()
+                .is_some_and(|p| p.roles.contains(&Role::EvuCoordinator)),
             is_admin: visitor
                 .principal
                 .as_ref()

@@ -21,10 +21,89 @@ struct Start {
     leads_families: bool,
     /// (family id, file name, what is overdue)
     overdue: Vec<(String, String, String)>,
+    work: WorkLists,
 }
 
-fn role_text(t: &Texts, role: Role) -> &'static str {
+/// The work lists of the chain's roles (issue 7, point 7); a list shows only to whom it
+/// concerns.
+#[derive(Default)]
+struct WorkLists {
+    /// Regisseur: (family id, file name, consent step and partner still to ask).
+    consents: Vec<(String, String, String)>,
+    /// Regisseur: SAVE-begeleiding reviews due in the families they lead.
+    guidance_reviews: Vec<(String, String, String)>,
+    /// SAVE worker: (family id, file name, next review, review due).
+    guidances: Vec<(String, String, String, bool)>,
+    /// Veilig Thuis: (awaiting assessment, of which overdue).
+    vt: Option<(usize, usize)>,
+    /// EVU coordinator: (referral id, file name, referred on).
+    evu: Option<Vec<(String, String, String)>>,
+}
+
+async fn work_lists(
+    state: &AppState,
+    lang: Lang,
+    p: &eenplan_store::Principal,
+    led: &[(String, String, eenplan_domain::family::Plan)],
+) -> Result<WorkLists, eenplan_store::StoreError> {
+    let today = amsterdam_date(UtcTime::now());
+    let mut tx = state.store.read().await?;
+    let mut w = WorkLists::default();
+    // One file at a time: a regisseur leads tens of families, not thousands.
+    for (id, label, _) in led {
+        if let Some(family) = tx.family(id).await? {
+            let consents = tx.consents(id).await?;
+            for step in super::consent::missing_steps(lang, &family, &consents) {
+                w.consents.push((id.clone(), label.clone(), step));
+            }
+        }
+    }
+    for g in tx.save_reviews_due_for_regisseur(&p.user_id, today).await? {
+        w.guidance_reviews.push((
+            g.family_id,
+            g.family_label,
+            format!(
+                "{} ({}): {}",
+                g.worker_name, g.organisation_name, g.next_review_on
+            ),
+        ));
+    }
+    for g in tx.save_guidances_of_worker(&p.user_id).await? {
+        let due = g.review_due(today);
+        w.guidances.push((
+            g.family_id,
+            g.family_label,
+            g.next_review_on.to_string(),
+            due,
+        ));
+    }
+    if p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis {
+        let list = tx.vt_work_list(&p.organisation_id, today).await?;
+        let awaiting: Vec<_> = list
+            .iter()
+            .filter(|c| c.state == eenplan_domain::veilig_thuis::IntakeState::AwaitingAssessment)
+            .collect();
+        w.vt = Some((
+            awaiting.len(),
+            awaiting.iter().filter(|c| c.overdue(today)).count(),
+        ));
+    }
+    if p.roles.contains(&Role::EvuCoordinator) {
+        w.evu = Some(
+            tx.evu_work_list()
+                .await?
+                .into_iter()
+                .filter(|r| r.state == eenplan_domain::evu::ReferralState::New)
+                .map(|r| (r.id, r.family_label, r.referred_on.to_string()))
+                .collect(),
+        );
+    }
+    Ok(w)
+}
+
+fn role_text(t: &Texts, c: &crate::chain_texts::ChainTexts, role: Role) -> &'static str {
     match role {
+        Role::EvuCoordinator => c.start_role_evu,
         Role::Professional => t.start_role_professional,
         Role::BehaviouralScientist => t.start_role_behavioural_scientist,
         Role::TeamLead => t.start_role_team_lead,
@@ -47,7 +126,7 @@ pub async fn start(
         .principal
         .iter()
         .flat_map(|p| p.roles.iter())
-        .map(|r| (role_label(lang, *r), role_text(t, *r)))
+        .map(|r| (role_label(lang, *r), role_text(t, shell.c, *r)))
         .collect();
     let led = match &visitor.principal {
         Some(p) => match async { state.store.read().await?.plans_led_by(&p.user_id).await }.await {
@@ -88,6 +167,16 @@ pub async fn start(
             })
         })
         .collect();
+    let work = match &visitor.principal {
+        Some(p) => match work_lists(&state, lang, p, &led).await {
+            Ok(w) => w,
+            Err(e) => {
+                tracing::error!(error = %e, "loading the start page's work lists failed");
+                return super::errors::internal(false, &headers);
+            }
+        },
+        None => WorkLists::default(),
+    };
     render(
         StatusCode::OK,
         &Start {
@@ -95,6 +184,7 @@ pub async fn start(
             roles,
             leads_families: !led.is_empty(),
             overdue,
+            work,
         },
     )
 }

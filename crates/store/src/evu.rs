@@ -1,0 +1,381 @@
+//! EVU referrals stored: a local team (on the family's consent) or Veilig Thuis (its
+//! legal task) calls in the EVU; the coordinator assigns a combination of workers, who
+//! join the family's circle together. The rules are `domain::evu`.
+
+use eenplan_domain::evu::{self, ReferralSource, ReferralState};
+use eenplan_domain::family::{ConsentStep, InvolvementRole};
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::organisation::OrganisationKind;
+use jiff::civil::Date;
+
+use crate::save_guidance::date;
+use crate::{NewInvolvement, Row, StoreError, Tx, ids, params};
+
+/// A professional in an EVU combination, or one the coordinator can choose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvuWorker {
+    pub user_id: String,
+    pub name: String,
+    pub organisation_id: String,
+    pub organisation_name: String,
+}
+
+/// A referral as the coordinator and the family's page see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvuReferral {
+    pub id: String,
+    pub family_id: String,
+    pub family_label: String,
+    pub source: ReferralSource,
+    pub vt_contact_id: Option<String>,
+    pub organisation_name: String,
+    pub referred_on: Date,
+    pub reason: String,
+    pub state: ReferralState,
+    pub decided_on: Option<Date>,
+    pub decision_reason: String,
+    pub workers: Vec<EvuWorker>,
+}
+
+const COLUMNS: &str = "r.id, r.family_id, f.label, r.source, r.vt_contact_id, o.name, r.referred_on, \
+    r.reason, r.state, r.decided_on, r.decision_reason FROM evu_referrals r \
+    JOIN families f ON f.id = r.family_id JOIN organisations o ON o.id = r.organisation_id";
+
+fn referral(r: &Row) -> Result<EvuReferral, StoreError> {
+    Ok(EvuReferral {
+        id: r.text(0)?,
+        family_id: r.text(1)?,
+        family_label: r.text(2)?,
+        source: r.code(3)?,
+        vt_contact_id: r.opt_text(4)?,
+        organisation_name: r.text(5)?,
+        referred_on: date(&r.text(6)?)?,
+        reason: r.text(7)?,
+        state: r.code(8)?,
+        decided_on: r.opt_text(9)?.map(|d| date(&d)).transpose()?,
+        decision_reason: r.text(10)?,
+        workers: Vec::new(),
+    })
+}
+
+fn worker(r: &Row) -> Result<EvuWorker, StoreError> {
+    Ok(EvuWorker {
+        user_id: r.text(0)?,
+        name: r.text(1)?,
+        organisation_id: r.text(2)?,
+        organisation_name: r.text(3)?,
+    })
+}
+
+/// Who made the referral.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Referrer<'a> {
+    pub organisation_id: &'a str,
+    pub user_id: &'a str,
+}
+
+impl Tx {
+    /// Calls in the EVU for a family. `vt_contact` is the Veilig Thuis report it comes
+    /// from, if any (then the source is Veilig Thuis).
+    pub async fn refer_to_evu(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        by: Referrer<'_>,
+        vt_contact: Option<&str>,
+        reason: &str,
+        today: Date,
+    ) -> Result<String, StoreError> {
+        let facts = self
+            .access_facts(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let source = match vt_contact {
+            Some(_) => ReferralSource::VeiligThuis,
+            None => ReferralSource::LocalTeam,
+        };
+        let consent = facts
+            .consents
+            .iter()
+            .any(|c| c.step == ConsentStep::Evu && c.in_force(today));
+        let lives_there = self.lives_in_evu_area(family_id, today).await?;
+        let open = self.open_evu_referral(family_id).await?.is_some();
+        evu::check_referral(source, lives_there, consent, open, reason)?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO evu_referrals (id, family_id, source, vt_contact_id, organisation_id, referred_by, referred_on, reason, state) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            params![
+                &id,
+                family_id,
+                source.code(),
+                vt_contact,
+                by.organisation_id,
+                by.user_id,
+                today.to_string(),
+                reason.trim(),
+                ReferralState::New.code()
+            ],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::EvuReferred {
+                family_id: family_id.to_owned(),
+                referral_id: id.clone(),
+                source: source.code().to_owned(),
+                vt_contact_id: vt_contact.map(str::to_owned),
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    /// The family's referral that is new or staffed, if any.
+    pub async fn open_evu_referral(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Option<String>, StoreError> {
+        self.fetch_optional(
+            "SELECT id FROM evu_referrals WHERE family_id = $1 AND state IN ('new', 'assigned')",
+            params![family_id],
+        )
+        .await?
+        .map(|r| r.text(0))
+        .transpose()
+    }
+
+    async fn with_workers(&mut self, mut r: EvuReferral) -> Result<EvuReferral, StoreError> {
+        r.workers = self
+            .fetch_all(
+                "SELECT a.user_id, u.name, a.organisation_id, o.name FROM evu_assignments a \
+                 JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
+                 WHERE a.referral_id = $1 ORDER BY o.name, u.name",
+                params![&r.id],
+            )
+            .await?
+            .iter()
+            .map(worker)
+            .collect::<Result<_, _>>()?;
+        Ok(r)
+    }
+
+    pub async fn evu_referral(
+        &mut self,
+        referral_id: &str,
+    ) -> Result<Option<EvuReferral>, StoreError> {
+        match self
+            .fetch_optional(
+                &format!("SELECT {COLUMNS} WHERE r.id = $1"),
+                params![referral_id],
+            )
+            .await?
+        {
+            Some(row) => Ok(Some(self.with_workers(referral(&row)?).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The coordinator's list: new referrals to staff (oldest first), then the ones
+    /// being worked on.
+    pub async fn evu_work_list(&mut self) -> Result<Vec<EvuReferral>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} WHERE r.state IN ('new', 'assigned') \
+                     ORDER BY CASE r.state WHEN 'new' THEN 0 ELSE 1 END, r.referred_on, r.id LIMIT 500"
+                ),
+                vec![],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            out.push(self.with_workers(referral(row)?).await?);
+        }
+        Ok(out)
+    }
+
+    /// A family's referrals, newest first.
+    pub async fn evu_referrals_of(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<EvuReferral>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} WHERE r.family_id = $1 ORDER BY r.referred_on DESC, r.id"
+                ),
+                params![family_id],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            out.push(self.with_workers(referral(row)?).await?);
+        }
+        Ok(out)
+    }
+
+    /// Professionals who can be chosen for a combination or a guidance: active, with a
+    /// professional or behavioural-science role, by organisation; of one kind of
+    /// organisation when `kind` is given.
+    pub async fn professionals(
+        &mut self,
+        kind: Option<OrganisationKind>,
+    ) -> Result<Vec<EvuWorker>, StoreError> {
+        self.fetch_all(
+            "SELECT DISTINCT u.id, u.name, o.id, o.name FROM users u JOIN organisations o ON o.id = u.organisation_id \
+             JOIN user_roles r ON r.user_id = u.id \
+             WHERE u.active = 1 AND r.role IN ('professional', 'behavioural_scientist') AND ($1 = '' OR o.kind = $1) \
+             ORDER BY o.name, u.name LIMIT 1000",
+            params![kind.map(|k| k.code()).unwrap_or_default()],
+        )
+        .await?
+        .iter()
+        .map(worker)
+        .collect()
+    }
+
+    /// Assigns the combination at once: every worker joins the circle (or stays, when
+    /// already involved) in this transaction, or none does. A worker whose organisation
+    /// still needs the family's consent is refused by name, with the step to ask.
+    pub async fn assign_evu_combination(
+        &mut self,
+        actor: &Actor,
+        referral_id: &str,
+        decided_by: &str,
+        user_ids: &[String],
+        today: Date,
+    ) -> Result<(), StoreError> {
+        let r = self
+            .evu_referral(referral_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("referral {referral_id}")))?;
+        let mut workers = Vec::with_capacity(user_ids.len());
+        for user in user_ids {
+            let row = self
+                .fetch_optional(
+                    "SELECT u.id, u.name, o.id, o.name FROM users u JOIN organisations o ON o.id = u.organisation_id \
+                     WHERE u.id = $1 AND u.active = 1",
+                    params![user],
+                )
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("active user {user}")))?;
+            workers.push(worker(&row)?);
+        }
+        let pairs: Vec<(String, String)> = workers
+            .iter()
+            .map(|w| (w.user_id.clone(), w.organisation_id.clone()))
+            .collect();
+        evu::check_combination(r.state, &pairs)?;
+        for w in &workers {
+            let involved = self
+                .fetch_optional(
+                    "SELECT id FROM involvements WHERE family_id = $1 AND user_id = $2 AND ended_at IS NULL",
+                    params![&r.family_id, &w.user_id],
+                )
+                .await?;
+            let involvement_id = match involved {
+                Some(row) => row.text(0)?,
+                None => match self
+                    .add_involvement(
+                        actor,
+                        &r.family_id,
+                        NewInvolvement {
+                            role: InvolvementRole::Partner,
+                            organisation_id: w.organisation_id.clone(),
+                            user_id: w.user_id.clone(),
+                            expertise: None,
+                            takes_over: None,
+                            reason: None,
+                        },
+                    )
+                    .await
+                {
+                    Ok((id, _)) => id,
+                    Err(StoreError::ConsentNeeded(step)) => {
+                        return Err(StoreError::Invalid(format!(
+                            "{} ({}) cannot join yet: the family has not consented to the step '{}' for this organisation",
+                            w.name,
+                            w.organisation_name,
+                            step.label_en()
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                },
+            };
+            self.execute(
+                "INSERT INTO evu_assignments (referral_id, user_id, organisation_id, involvement_id) VALUES ($1, $2, $3, $4)",
+                params![referral_id, &w.user_id, &w.organisation_id, involvement_id],
+            )
+            .await?;
+        }
+        self.decide_referral(referral_id, ReferralState::Assigned, decided_by, "", today)
+            .await?;
+        self.append(
+            actor,
+            Event::EvuCombinationAssigned {
+                family_id: r.family_id.clone(),
+                referral_id: referral_id.to_owned(),
+                user_ids: user_ids.to_vec(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn decide_referral(
+        &mut self,
+        referral_id: &str,
+        state: ReferralState,
+        decided_by: &str,
+        reason: &str,
+        today: Date,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE evu_referrals SET state = $2, decided_on = $3, decided_by = $4, decision_reason = $5 WHERE id = $1",
+            params![referral_id, state.code(), today.to_string(), decided_by, reason.trim()],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Declines a new referral (the reason goes back to the referrer) or closes a
+    /// staffed one.
+    pub async fn finish_evu_referral(
+        &mut self,
+        actor: &Actor,
+        referral_id: &str,
+        decided_by: &str,
+        close: bool,
+        reason: &str,
+        today: Date,
+    ) -> Result<(), StoreError> {
+        let r = self
+            .evu_referral(referral_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("referral {referral_id}")))?;
+        let (state, event) = if close {
+            evu::check_close(r.state, reason)?;
+            (
+                ReferralState::Closed,
+                Event::EvuReferralClosed {
+                    family_id: r.family_id.clone(),
+                    referral_id: referral_id.to_owned(),
+                },
+            )
+        } else {
+            evu::check_decline(r.state, reason)?;
+            (
+                ReferralState::Declined,
+                Event::EvuReferralDeclined {
+                    family_id: r.family_id.clone(),
+                    referral_id: referral_id.to_owned(),
+                },
+            )
+        };
+        self.decide_referral(referral_id, state, decided_by, reason, today)
+            .await?;
+        self.append(actor, event).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,446 @@
+//! The EVU's pages: the family's referrals with the local team's form to call in the
+//! EVU, and the coordinator's list and referral page, where a combination of workers is
+//! assigned at once. The rules are `domain::evu`; refusals show at their field.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::evu::{ReferralSource, ReferralState};
+use eenplan_store::{EvuReferral, Referrer, StoreError};
+
+use super::family::{failed, label_of, principal, today};
+use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField};
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::api::evu::field_of;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::chain_texts::evu_error;
+use crate::i18n::Lang;
+
+/// A referral in words.
+struct Line {
+    id: String,
+    family: String,
+    source: String,
+    organisation: String,
+    referred_on: String,
+    reason: String,
+    state: String,
+    is_new: bool,
+    decision: String,
+    workers: Vec<String>,
+}
+
+fn line(lang: Lang, r: &EvuReferral) -> Line {
+    Line {
+        id: r.id.clone(),
+        family: r.family_label.clone(),
+        source: label_of(
+            lang,
+            r.source,
+            ReferralSource::label_nl,
+            ReferralSource::label_en,
+        ),
+        organisation: r.organisation_name.clone(),
+        referred_on: r.referred_on.to_string(),
+        reason: r.reason.clone(),
+        state: label_of(
+            lang,
+            r.state,
+            ReferralState::label_nl,
+            ReferralState::label_en,
+        ),
+        is_new: r.state == ReferralState::New,
+        decision: r.decision_reason.clone(),
+        workers: r
+            .workers
+            .iter()
+            .map(|w| format!("{} ({})", w.name, w.organisation_name))
+            .collect(),
+    }
+}
+
+/// Puts a refusal at its field, or at the top of the page.
+#[allow(clippy::result_large_err)] // built once, on the error path
+fn place(
+    lang: Lang,
+    e: StoreError,
+    errs: &mut Errors,
+    headers: &HeaderMap,
+) -> Result<Option<String>, Response> {
+    match e {
+        StoreError::Evu(evu) => match field_of(&evu) {
+            Some(field) => {
+                errs.insert(field, evu_error(lang, &evu));
+                Ok(None)
+            }
+            None => Ok(Some(evu_error(lang, &evu).to_owned())),
+        },
+        // Someone in the combination cannot join yet: named, with the consent step.
+        StoreError::Invalid(why) => Ok(Some(why)),
+        e => Err(failed(&e, headers)),
+    }
+}
+
+fn reason_input(label: &'static str, d: &FormData, errs: &Errors, suffix: &str) -> Input {
+    Input::Text(
+        TextField::new(
+            "reason",
+            label,
+            &d.raw("reason"),
+            errs.get("reason").copied(),
+        )
+        .suffix(suffix)
+        .kind("textarea"),
+    )
+}
+
+#[derive(Template)]
+#[template(path = "evu/family.html")]
+struct FamilyPage {
+    shell: Shell,
+    family_id: String,
+    family_label: String,
+    lines: Vec<Line>,
+    refer_inputs: Option<Vec<Input>>,
+    problem: Option<String>,
+}
+
+async fn family_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    grant: &FamilyGrant,
+    d: &FormData,
+    errs: &Errors,
+    problem: Option<String>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let c = crate::chain_texts::texts(lang);
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.evu_referrals_of(&grant.family_id).await?,
+        ))
+    };
+    let (family, list) = match loaded.await {
+        Ok((Some(f), l)) => (f, l),
+        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return failed(&e, headers),
+    };
+    let open = list
+        .iter()
+        .any(|r| matches!(r.state, ReferralState::New | ReferralState::Assigned));
+    render(
+        if errs.is_empty() && problem.is_none() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        },
+        &FamilyPage {
+            shell: Shell::new(
+                headers,
+                visitor,
+                &format!("/gezinnen/{}/evu", grant.family_id),
+            ),
+            family_id: grant.family_id.clone(),
+            family_label: family.label,
+            lines: list.iter().map(|r| line(lang, r)).collect(),
+            refer_inputs: (grant.lead && !open)
+                .then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]),
+            problem,
+        },
+    )
+}
+
+pub async fn family(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    family_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        &FormData(vec![]),
+        &Errors::new(),
+        None,
+    )
+    .await
+}
+
+pub async fn refer(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let referred = async {
+        let mut tx = state.store.write().await?;
+        tx.refer_to_evu(
+            &p.actor(),
+            &grant.family_id,
+            Referrer {
+                organisation_id: &p.organisation_id,
+                user_id: &p.user_id,
+            },
+            None,
+            &d.get("reason"),
+            today(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    let problem = match referred.await {
+        Ok(()) => {
+            return Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response();
+        }
+        Err(e) => match place(lang, e, &mut errs, &headers) {
+            Ok(top) => top,
+            Err(r) => return r,
+        },
+    };
+    family_page(&state, &headers, &visitor, &grant, &d, &errs, problem).await
+}
+
+#[derive(Template)]
+#[template(path = "evu/list.html")]
+struct ListPage {
+    shell: Shell,
+    new: Vec<Line>,
+    running: Vec<Line>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let loaded = match state.store.read().await {
+        Ok(mut tx) => tx.evu_work_list().await,
+        Err(e) => Err(e),
+    };
+    let list = match loaded {
+        Ok(l) => l,
+        Err(e) => return failed(&e, &headers),
+    };
+    let (new, running): (Vec<_>, Vec<_>) =
+        list.iter().map(|r| line(lang, r)).partition(|l| l.is_new);
+    render(
+        StatusCode::OK,
+        &ListPage {
+            shell: Shell::new(&headers, &visitor, "/evu"),
+            new,
+            running,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "evu/referral.html")]
+struct ReferralPage {
+    shell: Shell,
+    referral: Line,
+    combination: Vec<Input>,
+    decline: Vec<Input>,
+    close: Vec<Input>,
+    problem: Option<String>,
+}
+
+/// Which form was sent, so its errors show there and nowhere else.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    Nothing,
+    Combination,
+    Decline,
+    Close,
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn referral_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    id: &str,
+    sent: Sent,
+    d: &FormData,
+    errs: &Errors,
+    problem: Option<String>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let c = crate::chain_texts::texts(lang);
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((tx.evu_referral(id).await?, tx.professionals(None).await?))
+    };
+    let (r, candidates) = match loaded.await {
+        Ok((Some(r), c)) => (r, c),
+        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/evu"),
+        Err(e) => return failed(&e, headers),
+    };
+    let empty = FormData(vec![]);
+    let none = Errors::new();
+    let for_form = |which: Sent| {
+        if which == sent {
+            (d, errs)
+        } else {
+            (&empty, &none)
+        }
+    };
+    let chosen = for_form(Sent::Combination).0.all("user_ids");
+    let combination = if r.state == ReferralState::New {
+        vec![Input::Checks(ChoiceField {
+            id: "user_ids",
+            label: c.evu_combination,
+            options: candidates
+                .iter()
+                .map(|w| Choice {
+                    selected: chosen.contains(&w.user_id),
+                    value: w.user_id.clone(),
+                    label: format!("{} ({})", w.name, w.organisation_name),
+                })
+                .collect(),
+            error: for_form(Sent::Combination).1.get("user_ids").copied(),
+        })]
+    } else {
+        Vec::new()
+    };
+    let decline = if r.state == ReferralState::New {
+        let (fd, fe) = for_form(Sent::Decline);
+        vec![reason_input(c.evu_decision, fd, fe, "decline")]
+    } else {
+        Vec::new()
+    };
+    let close = if r.state == ReferralState::Assigned {
+        let (fd, fe) = for_form(Sent::Close);
+        vec![reason_input(c.evu_decision, fd, fe, "close")]
+    } else {
+        Vec::new()
+    };
+    render(
+        if errs.is_empty() && problem.is_none() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        },
+        &ReferralPage {
+            shell: Shell::new(headers, visitor, &format!("/evu/{id}")),
+            referral: line(lang, &r),
+            combination,
+            decline,
+            close,
+            problem,
+        },
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    referral_page(
+        &state,
+        &headers,
+        &visitor,
+        &id,
+        Sent::Nothing,
+        &FormData(vec![]),
+        &Errors::new(),
+        None,
+    )
+    .await
+}
+
+async fn act(
+    state: AppState,
+    headers: HeaderMap,
+    visitor: Visitor,
+    id: String,
+    body: Bytes,
+    sent: Sent,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let done = async {
+        let mut tx = state.store.write().await?;
+        match sent {
+            Sent::Combination => {
+                tx.assign_evu_combination(&p.actor(), &id, &p.user_id, &d.all("user_ids"), today())
+                    .await?
+            }
+            Sent::Decline | Sent::Close => {
+                tx.finish_evu_referral(
+                    &p.actor(),
+                    &id,
+                    &p.user_id,
+                    sent == Sent::Close,
+                    &d.get("reason"),
+                    today(),
+                )
+                .await?
+            }
+            Sent::Nothing => {}
+        }
+        tx.commit().await
+    };
+    let problem = match done.await {
+        Ok(()) => return Redirect::to(&format!("/evu/{id}")).into_response(),
+        Err(StoreError::NotFound(_)) => return errors::not_found_page(&headers, &visitor, "/evu"),
+        Err(e) => match place(lang, e, &mut errs, &headers) {
+            Ok(top) => top,
+            Err(r) => return r,
+        },
+    };
+    referral_page(&state, &headers, &visitor, &id, sent, &d, &errs, problem).await
+}
+
+pub async fn assign(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    act(state, headers, visitor, id, body, Sent::Combination).await
+}
+
+pub async fn decline(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    act(state, headers, visitor, id, body, Sent::Decline).await
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    act(state, headers, visitor, id, body, Sent::Close).await
+}

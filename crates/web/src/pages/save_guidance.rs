@@ -1,0 +1,568 @@
+//! The family's SAVE-begeleiding page: what runs and ran, the start form for the lead,
+//! and review and end forms for the SAVE organisation giving it (or the lead). The rules
+//! are `domain::save_guidance`; refusals show at their field.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::family::Expertise;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::save_guidance::{GuidanceOutcome, MAX_REVIEW_MONTHS};
+use eenplan_store::{Guidance, GuidanceReview, NewGuidance, StoreError};
+use jiff::civil::Date;
+
+use super::family::{failed, label_of, principal, today};
+use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices};
+use super::{Shell, errors, render};
+use crate::AppState;
+use crate::api::save_guidance::field_of;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::chain_texts::guidance_error;
+use crate::i18n::Lang;
+
+/// One guidance in words, with the forms its viewer may use.
+struct Card {
+    id: String,
+    worker: String,
+    expertise: String,
+    goals: Vec<String>,
+    started: String,
+    planned_end: String,
+    next_review: String,
+    review_due: bool,
+    ended: Option<String>,
+    reviews: Vec<(String, String)>,
+    review_inputs: Vec<Input>,
+    end_inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "families/save_guidance.html")]
+struct Page {
+    shell: Shell,
+    family_id: String,
+    family_label: String,
+    cards: Vec<Card>,
+    start_inputs: Option<Vec<Input>>,
+    /// A refusal about the state of things, not one field.
+    problem: Option<&'static str>,
+    has_errors: bool,
+}
+
+/// Which form was sent, so its errors show there and nowhere else.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sent<'a> {
+    Nothing,
+    Start,
+    Review(&'a str),
+    End(&'a str),
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    grant: &FamilyGrant,
+    sent: Sent<'_>,
+    d: &FormData,
+    errs: &Errors,
+    problem: Option<&'static str>,
+) -> Response {
+    let Some(p) = principal(visitor) else {
+        return errors::internal(false, headers);
+    };
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let c = crate::chain_texts::texts(lang);
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(&grant.family_id).await?;
+        let list = tx.save_guidances(&grant.family_id).await?;
+        let workers = tx
+            .professionals(Some(OrganisationKind::CertifiedInstitution))
+            .await?;
+        Ok::<_, StoreError>((family, list, workers))
+    };
+    let (family, list, workers) = match loaded.await {
+        Ok((Some(f), l, w)) => (f, l, w),
+        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return failed(&e, headers),
+    };
+    let today = today();
+    let empty = FormData(vec![]);
+    let none = Errors::new();
+    let for_form = |which: Sent<'_>| {
+        if which == sent {
+            (d, errs)
+        } else {
+            (&empty, &none)
+        }
+    };
+    let cards = list
+        .iter()
+        .map(|g| {
+            let mine = grant.lead || g.organisation_id == p.organisation_id;
+            let (rd, re) = for_form(Sent::Review(&g.id));
+            let (ed, ee) = for_form(Sent::End(&g.id));
+            Card {
+                id: g.id.clone(),
+                worker: format!("{} ({})", g.worker_name, g.organisation_name),
+                expertise: label_of(lang, g.expertise, Expertise::label_nl, Expertise::label_en),
+                goals: g.goals.clone(),
+                started: g.started_on.to_string(),
+                planned_end: g.planned_end.to_string(),
+                next_review: g.next_review_on.to_string(),
+                review_due: g.review_due(today),
+                ended: g.ended_on.map(|on| {
+                    let outcome = g
+                        .outcome
+                        .map(|o| {
+                            label_of(
+                                lang,
+                                o,
+                                GuidanceOutcome::label_nl,
+                                GuidanceOutcome::label_en,
+                            )
+                        })
+                        .unwrap_or_default();
+                    match g.end_reason.as_str() {
+                        "" => format!("{on}: {outcome}"),
+                        why => format!("{on}: {outcome} ({why})"),
+                    }
+                }),
+                reviews: g
+                    .reviews
+                    .iter()
+                    .map(|r| (r.reviewed_on.to_string(), r.note.clone()))
+                    .collect(),
+                review_inputs: if mine && g.running() {
+                    review_inputs(c, g, today, rd, re)
+                } else {
+                    Vec::new()
+                },
+                end_inputs: if mine && g.running() {
+                    end_inputs(c, lang, g, ed, ee)
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    let start_inputs = (grant.lead && !list.iter().any(Guidance::running)).then(|| {
+        let (sd, se) = for_form(Sent::Start);
+        let err = |id: &str| se.get(id).copied();
+        let mut worker_options = vec![Choice {
+            value: String::new(),
+            label: t.none.to_owned(),
+            selected: sd.get("worker_id").is_empty(),
+        }];
+        worker_options.extend(workers.iter().map(|w| Choice {
+            selected: sd.get("worker_id") == w.user_id,
+            value: w.user_id.clone(),
+            label: format!("{} ({})", w.name, w.organisation_name),
+        }));
+        let months = match sd.get("review_months") {
+            m if m.is_empty() => MAX_REVIEW_MONTHS.to_string(),
+            m => m,
+        };
+        vec![
+            Input::Select(ChoiceField {
+                id: "worker_id",
+                label: c.sg_worker,
+                options: worker_options,
+                error: err("worker_id"),
+            }),
+            Input::Select(ChoiceField {
+                id: "expertise",
+                label: c.sg_expertise,
+                options: choices(
+                    Expertise::ALL,
+                    |e| e.code().into(),
+                    |e| label_of(lang, *e, Expertise::label_nl, Expertise::label_en),
+                    &sd.get("expertise"),
+                ),
+                error: err("expertise"),
+            }),
+            Input::Text(
+                TextField::new("goals", c.sg_goals, &sd.raw("goals"), err("goals"))
+                    .hint(c.sg_goals_hint)
+                    .kind("textarea"),
+            ),
+            Input::Text(
+                TextField::new(
+                    "planned_end",
+                    c.sg_planned_end,
+                    &sd.get("planned_end"),
+                    err("planned_end"),
+                )
+                .kind("date"),
+            ),
+            Input::Select(ChoiceField {
+                id: "review_months",
+                label: c.sg_review_months,
+                options: (1..=MAX_REVIEW_MONTHS)
+                    .rev()
+                    .map(|m| Choice {
+                        value: m.to_string(),
+                        label: format!("{m} {}", c.sg_months),
+                        selected: months == m.to_string(),
+                    })
+                    .collect(),
+                error: err("review_months"),
+            }),
+        ]
+    });
+    render(
+        if errs.is_empty() && problem.is_none() {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        },
+        &Page {
+            shell: Shell::new(
+                headers,
+                visitor,
+                &format!("/gezinnen/{}/save-begeleiding", grant.family_id),
+            ),
+            family_id: grant.family_id.clone(),
+            family_label: family.label,
+            cards,
+            start_inputs,
+            problem,
+            has_errors: !errs.is_empty(),
+        },
+    )
+}
+
+fn review_inputs(
+    c: &'static crate::chain_texts::ChainTexts,
+    g: &Guidance,
+    today: Date,
+    d: &FormData,
+    errs: &Errors,
+) -> Vec<Input> {
+    let err = |id: &str| errs.get(id).copied();
+    let or = |name: &str, default: String| match d.get(name) {
+        v if v.is_empty() => default,
+        v => v,
+    };
+    vec![
+        Input::Text(
+            TextField::new(
+                "reviewed_on",
+                c.sg_reviewed_on,
+                &or("reviewed_on", today.to_string()),
+                err("reviewed_on"),
+            )
+            .suffix(&g.id)
+            .kind("date"),
+        ),
+        Input::Text(
+            TextField::new(
+                "planned_end",
+                c.sg_planned_end,
+                &or("planned_end", g.planned_end.to_string()),
+                err("planned_end"),
+            )
+            .suffix(&g.id)
+            .kind("date"),
+        ),
+        Input::Text(
+            TextField::new("note", c.sg_note, &d.raw("note"), err("note"))
+                .suffix(&g.id)
+                .kind("textarea"),
+        ),
+    ]
+}
+
+fn end_inputs(
+    c: &'static crate::chain_texts::ChainTexts,
+    lang: Lang,
+    g: &Guidance,
+    d: &FormData,
+    errs: &Errors,
+) -> Vec<Input> {
+    let err = |id: &str| errs.get(id).copied();
+    vec![
+        Input::Select(ChoiceField {
+            id: "outcome",
+            label: c.sg_outcome,
+            options: choices(
+                GuidanceOutcome::ALL,
+                |o| o.code().into(),
+                |o| {
+                    label_of(
+                        lang,
+                        *o,
+                        GuidanceOutcome::label_nl,
+                        GuidanceOutcome::label_en,
+                    )
+                },
+                &d.get("outcome"),
+            ),
+            error: err("outcome"),
+        }),
+        Input::Text(
+            TextField::new("reason", c.sg_reason, &d.raw("reason"), err("reason"))
+                .suffix(&g.id)
+                .kind("textarea"),
+        ),
+    ]
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Sent::Nothing,
+        &FormData(vec![]),
+        &Errors::new(),
+        None,
+    )
+    .await
+}
+
+/// Puts a refusal where it belongs: at its field, or at the top of the page.
+#[allow(clippy::result_large_err)] // built once, on the error path
+fn place(
+    lang: Lang,
+    e: StoreError,
+    errs: &mut Errors,
+    headers: &HeaderMap,
+) -> Result<Option<&'static str>, Response> {
+    match e {
+        StoreError::Guidance(g) => match field_of(&g) {
+            Some(field) => {
+                errs.insert(field, guidance_error(lang, &g));
+                Ok(None)
+            }
+            None => Ok(Some(guidance_error(lang, &g))),
+        },
+        StoreError::ConsentNeeded(_) => Ok(Some(guidance_error(
+            lang,
+            &eenplan_domain::save_guidance::GuidanceError::ConsentNeeded,
+        ))),
+        StoreError::NotFound(_) => {
+            errs.insert("worker_id", lang.texts().err_choose);
+            Ok(None)
+        }
+        e => Err(failed(&e, headers)),
+    }
+}
+
+pub async fn start(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    if d.get("worker_id").is_empty() {
+        errs.insert("worker_id", t.err_choose);
+    }
+    let expertise = d
+        .get("expertise")
+        .parse::<Expertise>()
+        .map_err(|_| errs.insert("expertise", t.err_choose))
+        .ok();
+    let planned_end = d
+        .get("planned_end")
+        .parse::<Date>()
+        .map_err(|_| errs.insert("planned_end", t.err_date))
+        .ok();
+    let review_months = d.get("review_months").parse::<u8>().ok();
+    let mut problem = None;
+    if let (Some(expertise), Some(planned_end), true) = (expertise, planned_end, errs.is_empty()) {
+        let g = NewGuidance {
+            worker_id: d.get("worker_id"),
+            expertise,
+            goals: d.raw("goals").lines().map(str::to_owned).collect(),
+            planned_end,
+            review_months,
+        };
+        let started = async {
+            let mut tx = state.store.write().await?;
+            tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
+                .await?;
+            tx.commit().await
+        };
+        match started.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
+                    .into_response();
+            }
+            Err(e) => match place(lang, e, &mut errs, &headers) {
+                Ok(top) => problem = top,
+                Err(r) => return r,
+            },
+        }
+    }
+    page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Sent::Start,
+        &d,
+        &errs,
+        problem,
+    )
+    .await
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, guidance_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let today = today();
+    let reviewed_on = match d.get("reviewed_on") {
+        s if s.is_empty() => Some(today),
+        s => s
+            .parse::<Date>()
+            .map_err(|_| errs.insert("reviewed_on", t.err_date))
+            .ok(),
+    };
+    let planned_end = d
+        .get("planned_end")
+        .parse::<Date>()
+        .map_err(|_| errs.insert("planned_end", t.err_date))
+        .ok();
+    let mut problem = None;
+    if let (Some(reviewed_on), Some(planned_end), true) =
+        (reviewed_on, planned_end, errs.is_empty())
+    {
+        let review = GuidanceReview {
+            reviewed_on,
+            planned_end,
+            next_review_on: today,
+            note: d.get("note"),
+            reviewed_by: p.user_id.clone(),
+        };
+        let reviewed = async {
+            let mut tx = state.store.write().await?;
+            tx.review_save_guidance(
+                &p.actor(),
+                &p.organisation_id,
+                grant.lead,
+                &grant.family_id,
+                &guidance_id,
+                &review,
+                today,
+            )
+            .await?;
+            tx.commit().await
+        };
+        match reviewed.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
+                    .into_response();
+            }
+            Err(e) => match place(lang, e, &mut errs, &headers) {
+                Ok(top) => problem = top,
+                Err(r) => return r,
+            },
+        }
+    }
+    page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Sent::Review(&guidance_id),
+        &d,
+        &errs,
+        problem,
+    )
+    .await
+}
+
+pub async fn end(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, guidance_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let d = FormData::parse(&body);
+    let mut errs = Errors::new();
+    let outcome = d
+        .get("outcome")
+        .parse::<GuidanceOutcome>()
+        .map_err(|_| errs.insert("outcome", lang.texts().err_choose))
+        .ok();
+    let mut problem = None;
+    if let Some(outcome) = outcome {
+        let ended = async {
+            let mut tx = state.store.write().await?;
+            tx.end_save_guidance(
+                &p.actor(),
+                &p.organisation_id,
+                grant.lead,
+                &p.user_id,
+                &grant.family_id,
+                &guidance_id,
+                outcome,
+                &d.get("reason"),
+                today(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match ended.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
+                    .into_response();
+            }
+            Err(e) => match place(lang, e, &mut errs, &headers) {
+                Ok(top) => problem = top,
+                Err(r) => return r,
+            },
+        }
+    }
+    page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Sent::End(&guidance_id),
+        &d,
+        &errs,
+        problem,
+    )
+    .await
+}
