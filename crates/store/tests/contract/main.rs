@@ -4,8 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod chain;
 mod consent;
 mod family;
+
+use chain::{
+    evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
+};
 
 use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
@@ -82,6 +87,8 @@ fn main() {
         batched_access_facts_match_one_by_one,
         veilig_thuis_intake_radar_and_assessment,
         evu_areas_decide_bringing_a_report_into_the_evu,
+        save_guidance_starts_on_consent_and_ends_with_an_outcome,
+        evu_referrals_and_the_combination,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
