@@ -1,0 +1,447 @@
+//! SAVE-begeleiding and the EVU through the API and the pages: who may do what, the
+//! fields named in refusals, illegal transitions as 409, and the work lists.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::App;
+use eenplan_domain::area::AreaKind;
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, MemberKind, NewMember};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_store::{ConsentInput, NewArea, SessionKind};
+use jiff::civil::date;
+
+fn system() -> Actor {
+    Actor::System { component: "test" }
+}
+
+#[tokio::test]
+async fn save_guidance_and_the_evu_through_api_and_pages() {
+    let app = App::new().await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "sanne@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let mohamed = app
+        .account_in(
+            "lokalis",
+            None,
+            "mohamed@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let karin = app
+        .account_in(
+            "lokalis",
+            None,
+            "karin@lokalis.example",
+            &[Role::EvuCoordinator],
+            true,
+        )
+        .await;
+    let thomas = app
+        .account("thomas@save.example", &[Role::Professional], true)
+        .await;
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+
+    // A family in De Gagel, where the EVU works; Sanne is its regisseur.
+    let mut tx = app.store.write().await.unwrap();
+    let lokalis = tx
+        .organisation_by_slug("lokalis")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let save = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
+    let mut area = async |kind, name: &str, parent: Option<String>| {
+        tx.create_area(
+            &system(),
+            NewArea {
+                kind,
+                name: name.into(),
+                code: None,
+                parent_id: parent,
+            },
+        )
+        .await
+        .unwrap()
+        .id
+    };
+    let province = area(AreaKind::Province, "Utrecht", None).await;
+    let city = area(AreaKind::Municipality, "Utrecht", Some(province)).await;
+    let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city)).await;
+    tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
+        .await
+        .unwrap();
+    let family = tx
+        .open_family(
+            &system(),
+            eenplan_store::NewFamily {
+                label: "Gezin Jansen".into(),
+                street: "Zamenhofdreef".into(),
+                house_number: "12".into(),
+                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                city: "Utrecht".into(),
+                area_id: Some(gagel),
+            },
+            &sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    let sam = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Child,
+                name: "Sam Jansen".into(),
+                date_of_birth: Some(date(2016, 4, 2)),
+                has_custody: false,
+            },
+            today,
+        )
+        .await
+        .unwrap();
+    let kim = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Parent,
+                name: "Kim Jansen".into(),
+                date_of_birth: None,
+                has_custody: true,
+            },
+            today,
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let consent =
+        |step, organisation_id: Option<String>, categories: Vec<DataCategory>| ConsentInput {
+            step,
+            organisation_id,
+            purpose: "Samen werken aan veiligheid".into(),
+            categories,
+            children: vec![sam.clone()],
+            given_by: vec![kim.clone()],
+            form: ConsentForm::Written,
+            given_on: today,
+            ends_on: None,
+        };
+
+    let auth = |token: String| {
+        vec![
+            ("authorization", format!("Bearer {token}")),
+            ("content-type", "application/json".to_owned()),
+        ]
+    };
+    let lead = auth(app.session_token(&sanne, SessionKind::Api).await);
+    let partner = auth(app.session_token(&thomas, SessionKind::Api).await);
+    let coordinator = auth(app.session_token(&karin, SessionKind::Api).await);
+    let outsider = auth(app.session_token(&mohamed, SessionKind::Api).await);
+    let guidance = format!("/api/v1/families/{family}/save-guidance");
+    let start = format!(
+        r#"{{"worker_id":"{}","expertise":"violence","goals":["Geen geweld meer in huis"],"planned_end":"{}"}}"#,
+        thomas.user_id,
+        today.checked_add(jiff::Span::new().months(4)).unwrap()
+    );
+
+    // SAVE is not in the circle yet; without consent the start is refused with the step.
+    assert_eq!(
+        app.raw(Method::GET, &guidance, &partner, "").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app.raw(Method::POST, &guidance, &lead, &start).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("Start SAVE-begeleiding"), "{}", r.body);
+    let mut tx = app.store.write().await.unwrap();
+    tx.record_consent(
+        &system(),
+        &family,
+        &sanne.user_id,
+        &consent(
+            ConsentStep::SaveGuidance,
+            Some(save.clone()),
+            vec![DataCategory::Identity, DataCategory::Plan],
+        ),
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let r = app
+        .raw(
+            Method::POST,
+            &guidance,
+            &lead,
+            r#"{"worker_id":"x","expertise":"violence","goals":[],"planned_end":"morgen"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(r.json()["invalidParams"][0]["name"], "planned_end");
+    let no_goals = start.replace(r#"["Geen geweld meer in huis"]"#, "[]");
+    let r = app.raw(Method::POST, &guidance, &lead, &no_goals).await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "goals", "{}", r.body);
+    // Only the lead starts it.
+    assert_eq!(
+        app.raw(Method::POST, &guidance, &outsider, &start)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r = app.raw(Method::POST, &guidance, &lead, &start).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        app.raw(Method::POST, &guidance, &lead, &start).await.status,
+        StatusCode::CONFLICT
+    );
+
+    // Now SAVE is a partner on consent: it sees the guidance and reviews it.
+    let r = app.raw(Method::GET, &guidance, &partner, "").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        r.json()["guidances"][0]["goals"][0],
+        "Geen geweld meer in huis"
+    );
+    let review = format!(
+        r#"{{"planned_end":"{}","note":"Minder spanning thuis"}}"#,
+        today.checked_add(jiff::Span::new().months(2)).unwrap()
+    );
+    let r = app
+        .raw(
+            Method::POST,
+            &format!("{guidance}/{id}/reviews"),
+            &partner,
+            &review,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(
+        r.json()["next_review_on"],
+        today
+            .checked_add(jiff::Span::new().months(2))
+            .unwrap()
+            .to_string(),
+        "the planned end comes before three months"
+    );
+    let end = format!("{guidance}/{id}/end");
+    let r = app
+        .raw(
+            Method::POST,
+            &end,
+            &partner,
+            r#"{"outcome":"ended_without_result"}"#,
+        )
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "reason");
+    let r = app
+        .raw(Method::POST, &end, &partner, r#"{"outcome":"klaar"}"#)
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "outcome");
+
+    // The work lists: SAVE sees its guidance with the review date.
+    let mut browser = app.signed_in_browser(&thomas).await;
+    let start_page = browser.get("/start").await;
+    assert!(
+        start_page.body.contains("work-guidances"),
+        "{}",
+        start_page.body
+    );
+    assert!(start_page.body.contains("Gezin Jansen"));
+    assert_eq!(
+        app.raw(
+            Method::POST,
+            &end,
+            &partner,
+            r#"{"outcome":"safety_restored"}"#
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        app.raw(
+            Method::POST,
+            &end,
+            &partner,
+            r#"{"outcome":"safety_restored"}"#
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND,
+        "SAVE left the circle with the end"
+    );
+    assert_eq!(
+        app.raw(
+            Method::POST,
+            &end,
+            &lead,
+            r#"{"outcome":"safety_restored"}"#
+        )
+        .await
+        .status,
+        StatusCode::CONFLICT
+    );
+
+    // The EVU: the local team calls it in on consent.
+    let referrals = format!("/api/v1/families/{family}/evu-referrals");
+    let r = app
+        .raw(
+            Method::POST,
+            &referrals,
+            &lead,
+            r#"{"reason":"Zorgen om veiligheid"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    let mut tx = app.store.write().await.unwrap();
+    tx.record_consent(
+        &system(),
+        &family,
+        &sanne.user_id,
+        &consent(ConsentStep::Evu, None, vec![]),
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let r = app
+        .raw(Method::POST, &referrals, &lead, r#"{"reason":" "}"#)
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "reason");
+    let r = app
+        .raw(
+            Method::POST,
+            &referrals,
+            &lead,
+            r#"{"reason":"Zorgen om veiligheid"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let referral = r.json()["id"].as_str().unwrap().to_owned();
+
+    // Only the coordinator staffs it.
+    assert_eq!(
+        app.raw(Method::GET, "/api/v1/evu/referrals", &lead, "")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let r = app
+        .raw(Method::GET, "/api/v1/evu/referrals", &coordinator, "")
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.json()["referrals"][0]["id"], referral.as_str());
+    let combination = format!("/api/v1/evu/referrals/{referral}/combination");
+    let one = format!(r#"{{"user_ids":["{}"]}}"#, sanne.user_id);
+    let r = app
+        .raw(Method::POST, &combination, &coordinator, &one)
+        .await;
+    assert_eq!(r.json()["invalidParams"][0]["name"], "user_ids");
+    let mut page = app.signed_in_browser(&karin).await;
+    let list = page.get("/evu").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains("Gezin Jansen"));
+    let form = page.get(&format!("/evu/{referral}")).await;
+    let csrf = form.csrf();
+    let r = page
+        .post(
+            &format!("/evu/{referral}/combinatie"),
+            &[
+                ("csrf", &csrf),
+                ("user_ids", &mohamed.user_id),
+                ("user_ids", &sanne.user_id),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "two of one organisation"
+    );
+    assert!(r.body.contains("minstens twee organisaties"), "{}", r.body);
+    let both = format!(
+        r#"{{"user_ids":["{}","{}"]}}"#,
+        mohamed.user_id, thomas.user_id
+    );
+    let r = app
+        .raw(Method::POST, &combination, &coordinator, &both)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+    assert_eq!(
+        app.raw(Method::POST, &combination, &coordinator, &both)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let shown = app.raw(Method::GET, &referrals, &lead, "").await.json();
+    assert_eq!(shown["referrals"][0]["state"], "assigned");
+    assert_eq!(
+        shown["referrals"][0]["workers"].as_array().unwrap().len(),
+        2
+    );
+    let close = format!("/api/v1/evu/referrals/{referral}/close");
+    assert_eq!(
+        app.raw(Method::POST, &close, &coordinator, r#"{"reason":""}"#)
+            .await
+            .status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        app.raw(
+            Method::POST,
+            &close,
+            &coordinator,
+            r#"{"reason":"Veilig genoeg"}"#
+        )
+        .await
+        .status,
+        StatusCode::NO_CONTENT
+    );
+
+    // The family's pages.
+    let mut lead_page = app.signed_in_browser(&sanne).await;
+    let g = lead_page
+        .get(&format!("/gezinnen/{family}/save-begeleiding"))
+        .await;
+    assert_eq!(g.status, StatusCode::OK);
+    assert!(g.body.contains("Geen geweld meer in huis") && g.body.contains("Veiligheid hersteld"));
+    let csrf = g.csrf();
+    let r = lead_page
+        .post(
+            &format!("/gezinnen/{family}/save-begeleiding"),
+            &[
+                ("csrf", &csrf),
+                ("worker_id", &thomas.user_id),
+                ("expertise", "violence"),
+                ("goals", ""),
+                ("planned_end", "2099-01-01"),
+                ("review_months", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("Schrijf minstens één doel op."),
+        "the refusal at its field"
+    );
+    let e = lead_page.get(&format!("/gezinnen/{family}/evu")).await;
+    assert!(e.body.contains("Afgesloten") && e.body.contains("Veilig genoeg"));
+    app.done().await;
+}
