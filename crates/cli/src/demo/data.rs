@@ -199,6 +199,12 @@ pub const ORGANISATIONS: &[Org] = &[
                 team: None,
                 roles: &[PrivacyOfficer],
             },
+            Person {
+                name: "Karin Brouwer",
+                email: "karin.brouwer@lokalis.example",
+                team: None,
+                roles: &[EvuCoordinator],
+            },
         ],
     },
     Org {

@@ -5,14 +5,11 @@
 //! set with a progress bar and bounded memory.
 
 use eenplan_domain::family::{
-    ActionStatus, ConsentForm, ConsentStep, DataCategory, DomainPlan, Expertise, Framework,
-    InvolvementRole, LifeDomain, MemberKind, NetworkRelation, NewMember, Plan, PlanAction,
-    Postcode, Scale,
+    ActionStatus, DomainPlan, Expertise, Framework, InvolvementRole, LifeDomain, MemberKind,
+    NetworkRelation, NewMember, Plan, PlanAction, Postcode, Scale,
 };
 use eenplan_domain::journal::Actor;
-use eenplan_store::{
-    ConsentInput, FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError,
-};
+use eenplan_store::{FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
 use jiff::civil::Date;
 
 use crate::progress::Progress;
@@ -44,12 +41,13 @@ pub struct Region {
 #[derive(Debug)]
 pub struct Partners {
     pub save: Vec<Professional>,
+    pub evu_coordinator: Option<Professional>,
     pub veilig_thuis: Vec<Professional>,
     pub wss: Vec<Professional>,
 }
 
 /// splitmix64: small, fast, and the same sequence on every machine.
-struct Rng(u64);
+pub(super) struct Rng(u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -60,15 +58,15 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    pub(super) fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
     }
 }
@@ -220,6 +218,8 @@ async fn one_family(
     );
     let postcode = Postcode::parse(&postcode).map_err(|e| StoreError::Invalid(e.to_string()))?;
     let regisseur = rng.pick(&region.regisseurs).clone();
+    let hood = (!region.neighbourhoods.is_empty() && rng.chance(30))
+        .then(|| rng.pick(&region.neighbourhoods).clone());
     let id = tx
         .open_family(
             actor,
@@ -230,23 +230,23 @@ async fn one_family(
                     .to_string(),
                 postcode,
                 city: region.city.to_owned(),
-                area_id: if !region.neighbourhoods.is_empty() && rng.chance(30) {
-                    Some(rng.pick(&region.neighbourhoods).clone())
-                } else {
-                    region.area_id.clone()
-                },
+                area_id: hood.clone().or_else(|| region.area_id.clone()),
             },
             &regisseur.user_id,
             &regisseur.organisation_id,
         )
         .await?;
     let mut member_ids = Vec::new();
+    let mut first_child: Option<(String, Date)> = None;
     for _ in 0..=rng.below(3) {
         let age_days = i64::try_from(365 + rng.below(16 * 365)).unwrap_or(365);
         let dob = today
             .checked_sub(jiff::Span::new().days(age_days))
             .unwrap_or(today);
         let name = format!("{} {surname}", rng.pick(CHILD_NAMES));
+        if first_child.is_none() {
+            first_child = Some((name.clone(), dob));
+        }
         member_ids.push(
             tx.add_member(
                 actor,
@@ -263,6 +263,7 @@ async fn one_family(
         );
     }
     let children = member_ids.clone();
+    let first_child = first_child.unwrap_or_default();
     for parent in 0..=rng.below(2) {
         let name = format!("{} {surname}", rng.pick(ADULT_NAMES));
         // Most families have at least one parent with custody; a second parent often.
@@ -326,46 +327,38 @@ async fn one_family(
         pool.get(usize::try_from(n).unwrap_or(0) % pool.len().max(1))
             .map(|p| p.organisation_id.clone())
     };
-    if rng.chance(45)
-        && let Some(save_org) = chosen(&partners.save)
-    {
-        // SAVE joins only on the family's consent, asked as its own step.
-        let consent = tx
-            .record_consent(
-                actor,
-                &id,
-                &regisseur.user_id,
-                &ConsentInput {
-                    step: ConsentStep::SaveGuidance,
-                    organisation_id: Some(save_org),
-                    purpose: "SAVE-begeleiding naast het buurtteam".into(),
-                    categories: vec![
-                        DataCategory::Identity,
-                        DataCategory::Network,
-                        DataCategory::Plan,
-                    ],
-                    children: children.clone(),
-                    given_by: member_ids.clone(),
-                    form: ConsentForm::Written,
-                    given_on: today,
-                    ends_on: None,
-                },
-                today,
-            )
+    // The plan first: SAVE-begeleiding writes its goals into it.
+    if rng.chance(85) {
+        let plan = plan(rng, today);
+        tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
             .await?;
-        let expertise = *rng.pick(Expertise::ALL);
-        join(&partners.save, Some(expertise), tx).await?;
-        // Now and then the family stops: the SAVE worker stays listed, without access.
-        if rng.chance(5) {
-            tx.withdraw_consent(
-                actor,
-                &id,
-                &consent,
-                &regisseur.user_id,
-                "Moeder belde: het gezin wil de SAVE-begeleiding stoppen",
-            )
-            .await?;
+        if rng.chance(60) {
+            let agreeing: Vec<String> = member_ids
+                .iter()
+                .rev()
+                .take(1 + rng.below(2))
+                .cloned()
+                .collect();
+            tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
+                .await?;
         }
+    }
+    let (first_child, first_birth) = first_child;
+    let family = super::chain::Family {
+        id: &id,
+        regisseur: &regisseur,
+        children: &children,
+        members: &member_ids,
+        child: (&first_child, first_birth),
+    };
+    // SAVE-begeleiding on the family's consent, in every stage of the past year.
+    let guided = rng.chance(45);
+    if guided
+        && let Some(save) = partners
+            .save
+            .get(usize::try_from(n).unwrap_or(0) % partners.save.len().max(1))
+    {
+        super::chain::save_guidance(tx, actor, rng, &family, save, today).await?;
     }
     // A night-time emergency now and then, for the privacy officer to review.
     if rng.chance(2)
@@ -382,7 +375,9 @@ async fn one_family(
         .await?;
     }
     // Veilig Thuis and WSS work on a legal basis: an investigation or a court order.
-    let legal = if rng.chance(12) {
+    let legal = if guided {
+        None
+    } else if rng.chance(12) {
         Some((
             Framework::VeiligThuis,
             &partners.veilig_thuis,
@@ -414,20 +409,9 @@ async fn one_family(
         .await?;
         join(pool, None, tx).await?;
     }
-    if rng.chance(85) {
-        let plan = plan(rng, today);
-        tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
-            .await?;
-        if rng.chance(60) {
-            let agreeing: Vec<String> = member_ids
-                .iter()
-                .rev()
-                .take(1 + rng.below(2))
-                .cloned()
-                .collect();
-            tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
-                .await?;
-        }
+    // The EVU for some families in its neighbourhoods.
+    if hood.is_some() && rng.chance(80) {
+        super::chain::evu(tx, actor, rng, &family, partners, today).await?;
     }
     Ok(())
 }

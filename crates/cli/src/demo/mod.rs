@@ -1,5 +1,6 @@
 //! `eenplan demo`: a fresh synthetic data set and a running server, in one command.
 
+mod chain;
 mod data;
 mod families;
 
@@ -312,6 +313,14 @@ async fn generate_families(
     ];
     let partners = families::Partners {
         save: pros("save"),
+        evu_coordinator: summary
+            .accounts
+            .iter()
+            .find(|a| a.roles == "evu_coordinator")
+            .map(|a| families::Professional {
+                user_id: a.user_id.clone(),
+                organisation_id: a.organisation_id.clone(),
+            }),
         veilig_thuis: pros("veilig-thuis-utrecht"),
         wss: pros("wss"),
     };
