@@ -202,6 +202,50 @@ impl Tx {
         Ok(())
     }
 
+    /// The municipalities and neighbourhoods where an organisation works (its areas and
+    /// everything inside them), as (id, "name (parent)"), for choosing where a family
+    /// lives. Whether the EVU works there follows from this choice.
+    pub async fn areas_within(
+        &mut self,
+        organisation_id: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let own = self.organisation_area_ids(organisation_id).await?;
+        let all = self.areas().await?;
+        let by_id: std::collections::HashMap<&str, &Area> =
+            all.iter().map(|a| (a.id.as_str(), a)).collect();
+        let inside = |a: &Area| {
+            let mut at = Some(a);
+            // Neighbourhood > municipality > province: a few steps at most.
+            for _ in 0..4 {
+                match at {
+                    Some(x) if own.contains(&x.id) => return true,
+                    Some(x) => at = x.parent_id.as_deref().and_then(|p| by_id.get(p).copied()),
+                    None => return false,
+                }
+            }
+            false
+        };
+        let mut out: Vec<(String, String)> = all
+            .iter()
+            .filter(|a| a.kind != AreaKind::Province && inside(a))
+            .map(|a| {
+                let parent = a
+                    .parent_id
+                    .as_deref()
+                    .and_then(|p| by_id.get(p))
+                    .map(|p| p.name.as_str())
+                    .unwrap_or_default();
+                let label = match a.kind {
+                    AreaKind::Neighbourhood => format!("{} ({parent})", a.name),
+                    _ => a.name.clone(),
+                };
+                (a.id.clone(), label)
+            })
+            .collect();
+        out.sort_by(|x, y| x.1.cmp(&y.1));
+        Ok(out)
+    }
+
     pub async fn organisation_area_ids(
         &mut self,
         organisation_id: &str,

@@ -82,7 +82,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     };
     let province = area(AreaKind::Province, "Utrecht", None).await;
     let city = area(AreaKind::Municipality, "Utrecht", Some(province)).await;
-    let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city)).await;
+    let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city.clone())).await;
     tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
         .await
         .unwrap();
@@ -95,7 +95,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
                 house_number: "12".into(),
                 postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
                 city: "Utrecht".into(),
-                area_id: Some(gagel),
+                area_id: Some(gagel.clone()),
             },
             &sanne.user_id,
             &lokalis,
@@ -160,6 +160,41 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         thomas.user_id,
         today.checked_add(jiff::Span::new().months(4)).unwrap()
     );
+
+    // Where a new family lives is chosen among the areas the organisation works in.
+    let new_family = |area: &str| {
+        format!(
+            r#"{{"label":"Gezin Pieters","street":"Zamenhofdreef","house_number":"40","postcode":"3562 JW","city":"Utrecht","area_id":"{area}"}}"#
+        )
+    };
+    let r = app
+        .raw(
+            Method::POST,
+            "/api/v1/families",
+            &lead,
+            &new_family("elders"),
+        )
+        .await;
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "area_id",
+        "{}",
+        r.body
+    );
+    let mut tx = app.store.write().await.unwrap();
+    tx.add_organisation_area(&system(), &lokalis, &city)
+        .await
+        .unwrap();
+    let areas = tx.areas_within(&lokalis).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(
+        areas.contains(&(gagel.clone(), "De Gagel (Utrecht)".to_owned())),
+        "{areas:?}"
+    );
+    let r = app
+        .raw(Method::POST, "/api/v1/families", &lead, &new_family(&gagel))
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
 
     // SAVE is not in the circle yet; without consent the start is refused with the step.
     assert_eq!(

@@ -175,6 +175,8 @@ struct FamilyIn {
     city: String,
     #[serde(default)]
     children: Vec<ChildIn>,
+    /// The neighbourhood or municipality (an area where the organisation works).
+    area_id: Option<String>,
     /// Set after reviewing the possible duplicates a first attempt returned.
     #[serde(default)]
     confirm_not_duplicate: bool,
@@ -226,6 +228,27 @@ pub async fn create(
             )),
         }
     }
+    let area_id = input.area_id.clone().filter(|a| !a.is_empty());
+    if let Some(area) = &area_id {
+        match async {
+            state
+                .store
+                .read()
+                .await?
+                .areas_within(&p.organisation_id)
+                .await
+        }
+        .await
+        {
+            Ok(areas) if areas.iter().any(|(id, _)| id == area) => {}
+            Ok(_) => errs.push((
+                "area_id",
+                "unknown",
+                "Kies een wijk of gemeente waar jouw organisatie werkt.",
+            )),
+            Err(e) => return internal(&e),
+        }
+    }
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
         return invalid(&errs);
     };
@@ -261,7 +284,7 @@ pub async fn create(
                     house_number: input.house_number.clone(),
                     postcode,
                     city: input.city.clone(),
-                    area_id: None,
+                    area_id: area_id.clone(),
                 },
                 &p.user_id,
                 &p.organisation_id,

@@ -64,6 +64,7 @@ fn schemas() -> Value {
             "label": { "type": "string" }, "street": { "type": "string" }, "house_number": { "type": "string" },
             "postcode": { "type": "string", "example": "3562 JW" }, "city": { "type": "string" },
             "children": { "type": "array", "items": { "type": "object", "properties": { "name": { "type": "string" }, "date_of_birth": { "type": "string", "format": "date" } }, "required": ["name", "date_of_birth"] } },
+            "area_id": { "type": "string", "description": "Wijk of gemeente waar de organisatie werkt (bepaalt o.a. of het EVU er werkt)" },
             "confirm_not_duplicate": { "type": "boolean" } },
             "required": ["label", "street", "house_number", "postcode", "city"] },
         "Family": { "type": "object", "properties": {

@@ -215,7 +215,26 @@ struct NewPage {
     inputs: Vec<Input>,
 }
 
-fn new_page(
+/// Where the visitor's organisation works: the places a new family can live.
+async fn family_areas(
+    state: &AppState,
+    visitor: &Visitor,
+) -> Result<Vec<(String, String)>, StoreError> {
+    match principal(visitor) {
+        Some(p) => {
+            state
+                .store
+                .read()
+                .await?
+                .areas_within(&p.organisation_id)
+                .await
+        }
+        None => Ok(Vec::new()),
+    }
+}
+
+async fn new_page(
+    state: &AppState,
     headers: &HeaderMap,
     visitor: &Visitor,
     form: &FormData,
@@ -223,6 +242,10 @@ fn new_page(
     duplicates: Vec<String>,
 ) -> Response {
     let t = Lang::from_headers(headers).texts();
+    let areas = match family_areas(state, visitor).await {
+        Ok(a) => a,
+        Err(e) => return failed(&e, headers),
+    };
     let field = |id: &'static str, label: &'static str| {
         Input::Text(TextField::new(
             id,
@@ -245,6 +268,23 @@ fn new_page(
         field("house_number", t.f_house_number),
         field("postcode", t.f_postcode),
         field("city", t.f_city),
+        Input::Select(ChoiceField {
+            id: "area_id",
+            label: t.f_family_area,
+            options: super::form::with_none(
+                t,
+                areas
+                    .iter()
+                    .map(|(id, label)| Choice {
+                        selected: form.get("area_id") == *id,
+                        value: id.clone(),
+                        label: label.clone(),
+                    })
+                    .collect(),
+                &form.get("area_id"),
+            ),
+            error: errs.get("area_id").copied(),
+        }),
         field("child_name", t.f_child_name),
         Input::Text(
             TextField::new(
@@ -284,14 +324,20 @@ fn new_page(
     )
 }
 
-pub async fn new_form(headers: HeaderMap, Extension(visitor): Extension<Visitor>) -> Response {
+pub async fn new_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
     new_page(
+        &state,
         &headers,
         &visitor,
         &FormData(vec![]),
         &Errors::new(),
         vec![],
     )
+    .await
 }
 
 pub async fn create(
@@ -334,8 +380,19 @@ pub async fn create(
             None
         }
     };
+    let area_id = match form.get("area_id") {
+        a if a.is_empty() => None,
+        a => match family_areas(&state, &visitor).await {
+            Ok(areas) if areas.iter().any(|(id, _)| *id == a) => Some(a),
+            Ok(_) => {
+                errs.insert("area_id", t.err_choose);
+                None
+            }
+            Err(e) => return failed(&e, &headers),
+        },
+    };
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
-        return new_page(&headers, &visitor, &form, &errs, vec![]);
+        return new_page(&state, &headers, &visitor, &form, &errs, vec![]).await;
     };
     if form.all("confirm").is_empty() {
         let children: Vec<(String, Date)> = child.iter().cloned().collect();
@@ -358,7 +415,7 @@ pub async fn create(
                         )
                     })
                     .collect();
-                return new_page(&headers, &visitor, &form, &errs, list);
+                return new_page(&state, &headers, &visitor, &form, &errs, list).await;
             }
             Ok(_) => {}
             Err(e) => return failed(&e, &headers),
@@ -375,7 +432,7 @@ pub async fn create(
                     house_number: form.get("house_number"),
                     postcode,
                     city: form.get("city"),
-                    area_id: None,
+                    area_id,
                 },
                 &p.user_id,
                 &p.organisation_id,
@@ -416,7 +473,7 @@ pub async fn create(
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", t.err_not_local_team);
-            new_page(&headers, &visitor, &form, &errs, vec![])
+            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => {
@@ -429,7 +486,7 @@ pub async fn create(
                 },
                 msg,
             );
-            new_page(&headers, &visitor, &form, &errs, vec![])
+            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
         }
         Err(e) => failed(&e, &headers),
     }
