@@ -6,6 +6,8 @@
 
 mod consent;
 mod family;
+// SAVE op locatie
+mod save_on_site;
 
 use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
@@ -21,6 +23,8 @@ use family::{
     notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
     racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
 };
+// SAVE op locatie
+use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -82,6 +86,8 @@ fn main() {
         batched_access_facts_match_one_by_one,
         veilig_thuis_intake_radar_and_assessment,
         evu_areas_decide_bringing_a_report_into_the_evu,
+        // SAVE op locatie
+        save_on_site_schedule_bookings_advice_and_walk_ins,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
