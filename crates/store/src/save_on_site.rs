@@ -783,6 +783,27 @@ impl Tx {
         Ok(list)
     }
 
+    /// Active people (id, name) of a team or an organisation, by name: who can ask at a
+    /// team's part-day, or be scheduled by a certified institution.
+    pub async fn on_site_people(
+        &mut self,
+        team_id: Option<&str>,
+        organisation_id: Option<&str>,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT id, name FROM users WHERE active = 1 AND ($1 = '' OR team_id = $1) \
+             AND ($2 = '' OR organisation_id = $2) ORDER BY name, id LIMIT 1000",
+            params![
+                team_id.unwrap_or_default(),
+                organisation_id.unwrap_or_default()
+            ],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.text(0)?, r.text(1)?)))
+        .collect()
+    }
+
     /// Families whose consent to a consultation by name with `organisation_id` holds on
     /// `on` and in whose circle a professional of `team_id` works: whom the worker may
     /// record a walk-in about by name at that team. Each with the team's professionals

@@ -8,6 +8,8 @@ pub mod me;
 pub mod openapi;
 pub mod session;
 pub mod veilig_thuis;
+// SAVE op locatie
+pub mod save_on_site;
 
 /// The Dutch calendar day now: what "today" means for dates the API checks.
 pub(crate) fn today() -> jiff::civil::Date {
