@@ -238,8 +238,7 @@ fn field_of(t: &'static Texts, e: &OnSiteError) -> (&'static str, &'static str) 
         E::AdviceNeeded => ("advice", t.err_required),
         E::StepIncomplete(n) => (
             STEP_FIELDS
-                .iter()
-                .nth(n.saturating_sub(1))
+                .get(n.saturating_sub(1))
                 .map_or("what_1", |(what, _)| *what),
             t.err_so_step,
         ),
@@ -653,7 +652,7 @@ async fn show_page(
                 .map(move |d| (d, s.slot.part, s))
         })
         .collect();
-    team_days.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    team_days.sort_by_key(|a| (a.0, a.1));
     let (bd, be) = form_of(|w| matches!(w, Which::Booking));
     let booking_inputs = vec![
         Input::Select(ChoiceField {
