@@ -20,6 +20,8 @@ pub mod time;
 pub mod totp;
 pub mod user;
 pub mod veilig_thuis;
+// SAVE op locatie
+pub mod save_on_site;
 
 pub use codes::UnknownCode;
 pub use time::UtcTime;

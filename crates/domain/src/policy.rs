@@ -15,6 +15,10 @@ pub enum Policy {
     /// Signed in, working for one of these kinds of organisation (Veilig Thuis's
     /// intake is Veilig Thuis's own work).
     OrganisationKind(&'static [OrganisationKind]),
+    // SAVE op locatie
+    /// Signed in with one of these roles in one of these kinds of organisation (the
+    /// on-site schedule is managed by the certified institution's team leads).
+    RoleInOrganisationKind(&'static [Role], &'static [OrganisationKind]),
 }
 
 /// Who is asking, as far as route policies look.
@@ -48,6 +52,10 @@ pub fn decide(policy: Policy, who: Option<Who<'_>>) -> Decision {
         (Policy::SignedIn, Some(_)) => Decision::Allow,
         (Policy::AnyRole(needed), Some(w)) => allow(w.roles.iter().any(|r| needed.contains(r))),
         (Policy::OrganisationKind(kinds), Some(w)) => allow(kinds.contains(&w.organisation)),
+        // SAVE op locatie
+        (Policy::RoleInOrganisationKind(roles, kinds), Some(w)) => {
+            allow(kinds.contains(&w.organisation) && w.roles.iter().any(|r| roles.contains(r)))
+        }
     }
 }
 
@@ -59,6 +67,17 @@ pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::Ve
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
 /// Staffing the EVU's referrals.
 pub const EVU_COORDINATOR: Policy = Policy::AnyRole(&[Role::EvuCoordinator]);
+// SAVE op locatie
+/// SAVE op locatie: the certified institutions' staff (on-site workers, team leads) and
+/// the local teams' staff (who book consultations).
+pub const SAVE_ON_SITE: Policy = Policy::OrganisationKind(&[
+    OrganisationKind::CertifiedInstitution,
+    OrganisationKind::LocalTeam,
+]);
+/// The on-site schedule: a team lead of a certified institution (SAVE's team leads
+/// plan who is on site where).
+pub const SAVE_SCHEDULE: Policy =
+    Policy::RoleInOrganisationKind(&[Role::TeamLead], &[OrganisationKind::CertifiedInstitution]);
 
 #[cfg(test)]
 mod tests {
@@ -100,6 +119,41 @@ mod tests {
         assert_eq!(
             decide(VEILIG_THUIS, who(&[Role::Professional], VeiligThuis)),
             Decision::Allow
+        );
+    }
+
+    // SAVE op locatie
+    #[test]
+    fn the_on_site_schedule_needs_the_role_in_the_kind_of_organisation() {
+        use OrganisationKind::{CertifiedInstitution, LocalTeam};
+        assert_eq!(decide(SAVE_SCHEDULE, None), Decision::SignInFirst);
+        assert_eq!(
+            decide(SAVE_SCHEDULE, who(&[Role::TeamLead], CertifiedInstitution)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(
+                SAVE_SCHEDULE,
+                who(&[Role::Professional], CertifiedInstitution)
+            ),
+            Decision::Forbidden,
+            "not a team lead"
+        );
+        assert_eq!(
+            decide(SAVE_SCHEDULE, who(&[Role::TeamLead], LocalTeam)),
+            Decision::Forbidden,
+            "a local team's lead"
+        );
+        assert_eq!(
+            decide(SAVE_ON_SITE, who(&[Role::Professional], LocalTeam)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(
+                SAVE_ON_SITE,
+                who(&[Role::Professional], OrganisationKind::VeiligThuis)
+            ),
+            Decision::Forbidden
         );
     }
 }

@@ -460,7 +460,7 @@ impl Tx {
 }
 
 const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
-     CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END, u.team_id, o.kind \
+     CAST(CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END AS BIGINT), u.team_id, o.kind \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 

@@ -54,6 +54,9 @@ pub enum StoreError {
     AccessLog(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    // SAVE op locatie
+    #[error("{0}")]
+    SaveOnSite(#[from] eenplan_domain::save_on_site::OnSiteError),
 }
 
 impl StoreError {

@@ -22,6 +22,8 @@ mod sqlite_files;
 mod url;
 mod users;
 mod veilig_thuis;
+// SAVE op locatie
+mod save_on_site;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
@@ -42,5 +44,7 @@ pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};
 pub use veilig_thuis::{Contact, NewContact, Radar};
+// SAVE op locatie
+pub use save_on_site::{AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -66,9 +66,30 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0009_evu_referrals.sql"),
         postgres: include_str!("../migrations/postgres/0009_evu_referrals.sql"),
     },
+    // SAVE op locatie
+    Migration {
+        version: 10,
+        name: "save_on_site",
+        sqlite: include_str!("../migrations/sqlite/0010_save_on_site.sql"),
+        postgres: include_str!("../migrations/postgres/0010_save_on_site.sql"),
+    },
 ];
 
-pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The highest version this eenplan knows. Versions are handed out per flow, so the
+/// list may have gaps while flows are built in parallel; it must stay in ascending order.
+pub const KNOWN_SCHEMA_VERSION: i64 = highest_version(MIGRATIONS);
+
+const fn highest_version(migrations: &[Migration]) -> i64 {
+    let mut highest = 0;
+    let mut i = 0;
+    while i < migrations.len() {
+        if migrations[i].version > highest {
+            highest = migrations[i].version;
+        }
+        i += 1;
+    }
+    highest
+}
 
 /// Any fixed number: the PostgreSQL advisory lock that keeps two instances starting
 /// at the same moment from migrating at once.
@@ -90,13 +111,13 @@ impl Store {
             )",
         )
         .await?;
-        let current = tx
-            .fetch_one(
-                "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-                vec![],
-            )
+        let done: Vec<i64> = tx
+            .fetch_all("SELECT version FROM schema_migrations", vec![])
             .await?
-            .int(0)?;
+            .iter()
+            .map(|r| r.int(0))
+            .collect::<Result<_, _>>()?;
+        let current = done.iter().copied().max().unwrap_or(0);
         if current > KNOWN_SCHEMA_VERSION {
             return Err(StoreError::SchemaTooNew {
                 found: current,
@@ -104,7 +125,9 @@ impl Store {
             });
         }
         let mut applied = Vec::new();
-        for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        // Every migration not yet recorded, also one numbered below the newest applied
+        // (a flow's migration merged after a later-numbered one was applied).
+        for m in MIGRATIONS.iter().filter(|m| !done.contains(&m.version)) {
             let script = match tx.backend() {
                 Backend::Sqlite => m.sqlite,
                 Backend::Postgres => m.postgres,

@@ -298,6 +298,13 @@ pub const ORGANISATIONS: &[Org] = &[
                 team: Some("SAVE team Flevoland"),
                 roles: &[Professional],
             },
+            // SAVE op locatie: on site at Buurtteam Overvecht and Buurtteam Zuilen.
+            Person {
+                name: "Lotte Vermeulen",
+                email: "lotte.vermeulen@save.example",
+                team: Some("SAVE team Utrecht-Stad"),
+                roles: &[Professional],
+            },
         ],
     },
     Org {

@@ -3,6 +3,8 @@
 mod chain;
 mod data;
 mod families;
+// SAVE op locatie
+mod save_on_site;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -327,6 +329,13 @@ async fn generate_families(
     let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
     summary.families = families::generate(store, count, &regions, &partners, today).await?;
     families::veilig_thuis_contacts(store, &partners, count).await?;
+    // SAVE op locatie
+    let ids: HashMap<String, String> = summary
+        .accounts
+        .iter()
+        .map(|a| (a.email.clone(), a.user_id.clone()))
+        .collect();
+    save_on_site::generate(store, save_on_site::People { ids: &ids }, today).await?;
     Ok(())
 }
 

@@ -317,6 +317,41 @@ pub enum Event {
         family_id: String,
         referral_id: String,
     },
+    // SAVE op locatie
+    /// A worker's weekly on-site part-day at a local team's team.
+    SaveOnSiteSlotAdded {
+        slot_id: String,
+        organisation_id: String,
+        worker_id: String,
+        team_id: String,
+        day: String,
+        part_of_day: String,
+        starts_on: String,
+        ends_on: Option<String>,
+    },
+    SaveOnSiteSlotEnded {
+        slot_id: String,
+        ends_on: String,
+    },
+    /// Booked (or, with `walk_in`, recorded as held on the spot). The question, the
+    /// advice and the reasons stay in the consultation record, out of the journal; a
+    /// consultation by name carries only its family's id.
+    SaveConsultationBooked {
+        consultation_id: String,
+        slot_id: String,
+        on: String,
+        asked_by: String,
+        family_id: Option<String>,
+        walk_in: bool,
+    },
+    SaveConsultationHeld {
+        consultation_id: String,
+        result: String,
+        next_steps: usize,
+    },
+    SaveConsultationCancelled {
+        consultation_id: String,
+    },
 }
 
 impl Event {
@@ -369,6 +404,18 @@ impl Event {
             Event::InstanceMarked { purpose } => ("instance", purpose),
             Event::VtContactReceived { contact_id, .. }
             | Event::VtContactAssessed { contact_id, .. } => ("vt_contact", contact_id),
+            // SAVE op locatie
+            Event::SaveOnSiteSlotAdded { slot_id, .. }
+            | Event::SaveOnSiteSlotEnded { slot_id, .. } => ("save_on_site_slot", slot_id),
+            Event::SaveConsultationBooked {
+                consultation_id, ..
+            }
+            | Event::SaveConsultationHeld {
+                consultation_id, ..
+            }
+            | Event::SaveConsultationCancelled { consultation_id } => {
+                ("save_consultation", consultation_id)
+            }
             Event::FamilyAccessed { family_id, .. } => {
                 return Subject {
                     kind: "family",

@@ -7,6 +7,8 @@
 mod chain;
 mod consent;
 mod family;
+// SAVE op locatie
+mod save_on_site;
 
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
@@ -26,6 +28,8 @@ use family::{
     notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
     racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
 };
+// SAVE op locatie
+use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -89,6 +93,8 @@ fn main() {
         evu_areas_decide_bringing_a_report_into_the_evu,
         save_guidance_starts_on_consent_and_ends_with_an_outcome,
         evu_referrals_and_the_combination,
+        // SAVE op locatie
+        save_on_site_schedule_bookings_advice_and_walk_ins,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

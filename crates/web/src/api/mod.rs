@@ -11,6 +11,8 @@ pub mod veilig_thuis;
 // The chain's ways of working (issue 7).
 pub mod evu;
 pub mod save_guidance;
+// SAVE op locatie
+pub mod save_on_site;
 
 /// The Dutch calendar day now: what "today" means for dates the API checks.
 pub(crate) fn today() -> jiff::civil::Date {

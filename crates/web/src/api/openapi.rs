@@ -18,7 +18,7 @@ pub struct ApiDoc {
 }
 
 fn schemas() -> Value {
-    json!({
+    let mut all = json!({
         "Problem": {
             "type": "object",
             "description": "RFC 9457 problem details",
@@ -146,7 +146,13 @@ fn schemas() -> Value {
         "End": { "type": "object", "properties": { "reason": { "type": "string" } }, "required": ["reason"] },
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
-    })
+    });
+    // SAVE op locatie
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), super::save_on_site::schemas())
+    {
+        all.extend(more);
+    }
+    all
 }
 
 /// The schemas of the chain's ways of working (issue 7), kept apart from the file's.
@@ -215,6 +221,13 @@ fn query_params(operation_id: &str) -> Vec<Value> {
                 "Tijdstip (RFC 3339); standaard nu",
             ),
         ],
+        // SAVE op locatie
+        "saveOnSiteDay" => vec![q(
+            "date",
+            false,
+            json!({ "type": "string", "format": "date" }),
+            "De dag (jjjj-mm-dd); standaard vandaag",
+        )],
         _ => Vec::new(),
     }
 }

@@ -14,6 +14,8 @@ pub mod veilig_thuis;
 // The chain's ways of working (issue 7).
 pub mod evu;
 pub mod save_guidance;
+// SAVE op locatie
+pub mod save_on_site;
 
 use askama::Template;
 use axum::Extension;
@@ -42,6 +44,9 @@ pub struct Shell {
     pub path: String,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
+    // SAVE op locatie
+    /// Works for a certified institution or a local team: SAVE op locatie's menu item.
+    pub is_save_on_site: bool,
 }
 
 #[derive(Debug)]
@@ -86,6 +91,16 @@ impl Shell {
             csrf: visitor.csrf_token().to_owned(),
             path: path.to_owned(),
             emergency_until: visitor.emergency_until.map(local_time),
+            // SAVE op locatie
+            is_save_on_site: visitor.principal.as_ref().is_some_and(|p| {
+                eenplan_domain::policy::decide(
+                    eenplan_domain::policy::SAVE_ON_SITE,
+                    Some(eenplan_domain::policy::Who {
+                        roles: &p.roles,
+                        organisation: p.organisation_kind,
+                    }),
+                ) == eenplan_domain::policy::Decision::Allow
+            }),
         }
     }
 }

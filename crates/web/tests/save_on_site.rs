@@ -1,0 +1,1042 @@
+//! SAVE op locatie through the API and the pages: who may manage the schedule, book,
+//! record the advice and cancel; bad input named by field; illegal transitions 409;
+//! consultations by name only for one's own families with the family's consent.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Account, App};
+use eenplan_domain::calendar::Calendar;
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, MemberKind, NewMember};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_domain::save_on_site::OnSiteDay;
+use eenplan_store::{Ask, ConsentInput, SessionKind};
+use jiff::civil::Date;
+use serde_json::Value;
+
+fn today() -> Date {
+    eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
+}
+
+fn plus(d: Date, days: i64) -> Date {
+    d.checked_add(jiff::Span::new().days(days)).unwrap()
+}
+
+fn day_code(d: Date) -> &'static str {
+    OnSiteDay::ALL
+        .iter()
+        .find(|x| x.weekday() == d.weekday())
+        .unwrap()
+        .code()
+}
+
+struct World {
+    app: App,
+    eva: Account,
+    lotte: Account,
+    noor: Account,
+    sanne: Account,
+    kees: Account,
+    fleur: Account,
+    vera: Account,
+    save_id: String,
+    lokalis_team: String,
+    family: String,
+    /// The next on-site day after today, and the last one before it.
+    next: Date,
+    past: Date,
+}
+
+/// SAVE (team lead Eva, workers Lotte and Noor), Lokalis (Sanne, the family's
+/// regisseur, and Kees, in the same team), Binding (Fleur, another local team), Veilig
+/// Thuis (Vera); the Jansen family, led by Sanne.
+async fn world() -> World {
+    let app = App::new().await;
+    let lokalis_team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let binding_team = app
+        .organisation("binding", OrganisationKind::LocalTeam)
+        .await;
+    app.organisation("vt", OrganisationKind::VeiligThuis).await;
+    let eva = app
+        .account("eva@save.example", &[Role::TeamLead], true)
+        .await;
+    let lotte = app
+        .account("lotte@save.example", &[Role::Professional], true)
+        .await;
+    let noor = app
+        .account("noor@save.example", &[Role::Professional], true)
+        .await;
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&lokalis_team),
+            "sanne@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let kees = app
+        .account_in(
+            "lokalis",
+            Some(&lokalis_team),
+            "kees@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let fleur = app
+        .account_in(
+            "binding",
+            Some(&binding_team),
+            "fleur@binding.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let vera = app
+        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+        .await;
+    let system = Actor::System { component: "test" };
+    let mut tx = app.store.write().await.unwrap();
+    let lokalis = tx
+        .organisation_by_slug("lokalis")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let save_id = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
+    let family = tx
+        .open_family(
+            &system,
+            eenplan_store::NewFamily {
+                label: "Gezin Jansen".into(),
+                street: "Zamenhofdreef".into(),
+                house_number: "12".into(),
+                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                city: "Utrecht".into(),
+                area_id: None,
+            },
+            &sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    for (kind, name, born, custody) in [
+        (
+            MemberKind::Child,
+            "Sam Jansen",
+            Some(plus(today(), -9 * 365)),
+            false,
+        ),
+        (MemberKind::Parent, "Kim Jansen", None, true),
+    ] {
+        tx.add_member(
+            &system,
+            &family,
+            NewMember {
+                kind,
+                name: name.into(),
+                date_of_birth: born,
+                has_custody: custody,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let cal = Calendar::default();
+    let next = (1..30)
+        .map(|n| plus(today(), n))
+        .find(|d| cal.is_working_day(*d))
+        .unwrap();
+    let past = (1..10)
+        .map(|n| plus(next, -7 * n))
+        .find(|d| cal.is_working_day(*d) && *d < today())
+        .unwrap();
+    World {
+        app,
+        eva,
+        lotte,
+        noor,
+        sanne,
+        kees,
+        fleur,
+        vera,
+        save_id,
+        lokalis_team,
+        family,
+        next,
+        past,
+    }
+}
+
+impl World {
+    async fn api(&self, who: &Account) -> Vec<(&'static str, String)> {
+        let token = self.app.session_token(who, SessionKind::Api).await;
+        vec![
+            ("authorization", format!("Bearer {token}")),
+            ("content-type", "application/json".to_owned()),
+        ]
+    }
+
+    async fn consent(&self) {
+        let mut tx = self.app.store.write().await.unwrap();
+        let f = tx.family(&self.family).await.unwrap().unwrap();
+        tx.record_consent(
+            &Actor::System { component: "test" },
+            &self.family,
+            &self.sanne.user_id,
+            &ConsentInput {
+                step: ConsentStep::NamedConsultation,
+                organisation_id: Some(self.save_id.clone()),
+                purpose: "Overleg op naam met SAVE op locatie".into(),
+                categories: vec![DataCategory::Identity],
+                children: vec![f.members[0].id.clone()],
+                given_by: vec![f.members[1].id.clone()],
+                form: ConsentForm::Spoken,
+                given_on: today(),
+                ends_on: None,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+
+    /// A booking made on an earlier on-site day (as if then), through the store.
+    async fn booked_in_the_past(&self, slot: &str, question: &str) -> String {
+        let mut tx = self.app.store.write().await.unwrap();
+        let sanne = tx.principal(&self.sanne.user_id).await.unwrap().unwrap();
+        let id = tx
+            .book_on_site(
+                &sanne.actor(),
+                &sanne,
+                &Ask {
+                    slot_id: slot.to_owned(),
+                    on: self.past,
+                    family_id: None,
+                    question: question.to_owned(),
+                },
+                self.past,
+                eenplan_domain::UtcTime::now(),
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// Lotte's part-day at Lokalis, on the weekday of the next on-site day.
+    async fn slot(&self) -> String {
+        let body = serde_json::json!({
+            "worker_id": self.lotte.user_id, "team_id": self.lokalis_team,
+            "day": day_code(self.next), "part_of_day": "morning",
+            "starts_on": plus(self.next, -70).to_string(),
+        })
+        .to_string();
+        let r = self
+            .app
+            .raw(
+                Method::POST,
+                "/api/v1/save-op-locatie/slots",
+                &self.api(&self.eva).await,
+                &body,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        r.json()["id"].as_str().unwrap().to_owned()
+    }
+}
+
+fn field(r: &common::Response) -> (StatusCode, Option<String>) {
+    let name = serde_json::from_str::<Value>(&r.body)
+        .ok()
+        .and_then(|v| v["invalidParams"][0]["name"].as_str().map(str::to_owned));
+    (r.status, name)
+}
+
+fn bad(name: &str) -> (StatusCode, Option<String>) {
+    (StatusCode::BAD_REQUEST, Some(name.to_owned()))
+}
+
+#[tokio::test]
+async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
+    let w = world().await;
+    let slots = "/api/v1/save-op-locatie/slots";
+    let slot = |worker: &str, team: &str, day: &str, part: &str, starts: &str| {
+        serde_json::json!({
+            "worker_id": worker, "team_id": team, "day": day, "part_of_day": part, "starts_on": starts,
+        })
+        .to_string()
+    };
+    let monday = slot(
+        &w.lotte.user_id,
+        &w.lokalis_team,
+        "monday",
+        "morning",
+        "2026-01-05",
+    );
+    // Not a team lead of a certified institution: refused by the route's policy.
+    for who in [&w.noor, &w.sanne, &w.vera] {
+        let r = w
+            .app
+            .raw(Method::POST, slots, &w.api(who).await, &monday)
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let eva = w.api(&w.eva).await;
+    for (body, name) in [
+        (
+            slot(
+                &w.lotte.user_id,
+                &w.lokalis_team,
+                "saturday",
+                "morning",
+                "2026-01-05",
+            ),
+            "day",
+        ),
+        (
+            slot(
+                &w.lotte.user_id,
+                &w.lokalis_team,
+                "monday",
+                "evening",
+                "2026-01-05",
+            ),
+            "part_of_day",
+        ),
+        (
+            slot(
+                &w.lotte.user_id,
+                &w.lokalis_team,
+                "monday",
+                "morning",
+                "5-1-2026",
+            ),
+            "starts_on",
+        ),
+        (
+            slot(
+                &w.sanne.user_id,
+                &w.lokalis_team,
+                "monday",
+                "morning",
+                "2026-01-05",
+            ),
+            "worker_id",
+        ),
+        (
+            slot(
+                &w.lotte.user_id,
+                "geen-team",
+                "monday",
+                "morning",
+                "2026-01-05",
+            ),
+            "team_id",
+        ),
+        (
+            serde_json::json!({
+                "worker_id": w.lotte.user_id, "team_id": w.lokalis_team, "day": "monday",
+                "part_of_day": "morning", "starts_on": "2026-01-05", "ends_on": "2025-12-31",
+            })
+            .to_string(),
+            "ends_on",
+        ),
+    ] {
+        let r = w.app.raw(Method::POST, slots, &eva, &body).await;
+        assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
+    }
+    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
+    assert_eq!(
+        (r.status, r.json()["type"].as_str()),
+        (StatusCode::CONFLICT, Some("/problems/schedule-conflict")),
+        "one worker is not twice on site on Monday morning"
+    );
+    // Who sees which schedule: SAVE its own, a local team its team's, others nothing.
+    let listed = |r: common::Response| r.json()["slots"].as_array().unwrap().len();
+    assert_eq!(listed(w.app.raw(Method::GET, slots, &eva, "").await), 1);
+    let sanne = w
+        .app
+        .raw(Method::GET, slots, &w.api(&w.sanne).await, "")
+        .await;
+    assert_eq!(sanne.status, StatusCode::OK);
+    let seen = sanne.json();
+    assert_eq!(seen["slots"][0]["id"], id.as_str());
+    assert_eq!(seen["slots"][0]["day"], "monday");
+    let coming = seen["slots"][0]["next_on_site_days"].as_array().unwrap();
+    assert_eq!(coming.len(), 4);
+    assert!(
+        coming
+            .iter()
+            .all(|d| d.as_str().unwrap().parse::<Date>().unwrap() >= today())
+    );
+    assert_eq!(
+        listed(
+            w.app
+                .raw(Method::GET, slots, &w.api(&w.fleur).await, "")
+                .await
+        ),
+        0
+    );
+    assert_eq!(
+        w.app
+            .raw(Method::GET, slots, &w.api(&w.vera).await, "")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // Ending: the team lead, of this organisation's slot, not before its start.
+    let end = format!("{slots}/{id}/end");
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &end,
+            &w.api(&w.noor).await,
+            r#"{"ends_on":"2027-06-30"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = w
+        .app
+        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2025-12-31"}"#)
+        .await;
+    assert_eq!(field(&r), bad("ends_on"));
+    let r = w
+        .app
+        .raw(Method::POST, &end, &eva, r#"{"ends_on":"30-6-2027"}"#)
+        .await;
+    assert_eq!(field(&r), bad("ends_on"));
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &format!("{slots}/geen/end"),
+            &eva,
+            r#"{"ends_on":"2027-06-30"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = w
+        .app
+        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-03-31"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = w
+        .app
+        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-04-30"}"#)
+        .await;
+    assert_eq!(
+        (r.status, r.json()["type"].as_str()),
+        (StatusCode::CONFLICT, Some("/problems/illegal-transition")),
+        "ended already"
+    );
+    // The OpenAPI document has every operation with its request schema.
+    let doc = w
+        .app
+        .raw(Method::GET, "/api/v1/openapi.json", &[], "")
+        .await
+        .json();
+    for (path, method) in [
+        ("/api/v1/save-op-locatie/slots", "get"),
+        ("/api/v1/save-op-locatie/slots", "post"),
+        ("/api/v1/save-op-locatie/slots/{slot}/end", "post"),
+        ("/api/v1/save-op-locatie/consultations", "get"),
+        ("/api/v1/save-op-locatie/consultations", "post"),
+        (
+            "/api/v1/save-op-locatie/consultations/{consultation}",
+            "get",
+        ),
+        (
+            "/api/v1/save-op-locatie/consultations/{consultation}/advice",
+            "post",
+        ),
+        (
+            "/api/v1/save-op-locatie/consultations/{consultation}/cancel",
+            "post",
+        ),
+        ("/api/v1/save-op-locatie/walk-ins", "post"),
+        ("/api/v1/families/{family}/save-consultations", "get"),
+    ] {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
+    }
+    for schema in [
+        "NewSaveOnSiteSlot",
+        "NewSaveConsultation",
+        "SaveWalkIn",
+        "SaveAdvice",
+        "SaveConsultation",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
+    assert_eq!(
+        doc["paths"]["/api/v1/save-op-locatie/consultations"]["get"]["parameters"][0]["name"],
+        "date"
+    );
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
+    let w = world().await;
+    let slot = w.slot().await;
+    let consultations = "/api/v1/save-op-locatie/consultations";
+    let book = |date: Date, family: Option<&str>, question: &str| {
+        serde_json::json!({ "slot_id": slot, "date": date.to_string(), "family_id": family, "question": question })
+            .to_string()
+    };
+    let question = "Moeder vertelt over harde ruzies waar de kinderen bij zijn. Wanneer melden?";
+    let sanne = w.api(&w.sanne).await;
+    let kees = w.api(&w.kees).await;
+    let lotte = w.api(&w.lotte).await;
+    // Bad input, named by field.
+    for (body, name) in [
+        (book(w.next, None, " "), "question"),
+        (book(w.next, None, "Gezin op 3562 JW"), "question"),
+        (book(plus(w.next, 1), None, question), "date"),
+        (book(w.past, None, question), "date"),
+        (
+            serde_json::json!({ "slot_id": slot, "date": "morgen", "question": question }).to_string(),
+            "date",
+        ),
+        (
+            serde_json::json!({ "slot_id": "geen", "date": w.next.to_string(), "question": question })
+                .to_string(),
+            "slot_id",
+        ),
+    ] {
+        let r = w.app.raw(Method::POST, consultations, &sanne, &body).await;
+        assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
+    }
+    // Another local team does not book at Lokalis's part-day; nor does SAVE itself.
+    for who in [&w.fleur, &w.noor] {
+        let r = w
+            .app
+            .raw(
+                Method::POST,
+                consultations,
+                &w.api(who).await,
+                &book(w.next, None, question),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    }
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            consultations,
+            &sanne,
+            &book(w.next, None, question),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    assert_eq!(r.json()["state"], "booked");
+    let anonymous = r.json()["id"].as_str().unwrap().to_owned();
+    // By name: only for a family in the asker's own circle, with the family's consent.
+    let named = book(
+        w.next,
+        Some(&w.family),
+        "Gezin Jansen, Zamenhofdreef 12: vader drinkt",
+    );
+    let r = w.app.raw(Method::POST, consultations, &kees, &named).await;
+    assert_eq!(field(&r), bad("family_id"), "not Kees's family");
+    assert!(!r.body.contains("Jansen"));
+    let r = w.app.raw(Method::POST, consultations, &sanne, &named).await;
+    assert_eq!(field(&r), bad("family_id"), "no consent yet");
+    assert!(r.body.contains("named consultation"), "{}", r.body);
+    w.consent().await;
+    let r = w.app.raw(Method::POST, consultations, &sanne, &named).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let named_id = r.json()["id"].as_str().unwrap().to_owned();
+    let refused = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .fetch_one(
+            "SELECT COUNT(*) FROM access_log WHERE family_id = $1 AND outcome = 'denied' AND user_id = $2",
+            eenplan_store::params![w.family.as_str(), w.kees.user_id.as_str()],
+        )
+        .await
+        .unwrap()
+        .int(0)
+        .unwrap();
+    assert!(refused >= 1, "Kees's attempt is in the access log");
+
+    // Lotte's list for that day: both; Sanne's: what she asked.
+    let day = format!("{consultations}?date={}", w.next);
+    let r = w.app.raw(Method::GET, &day, &lotte, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let list = r.json();
+    assert_eq!(list["consultations"].as_array().unwrap().len(), 2);
+    assert_eq!(list["on_site"][0]["part_of_day"], "morning");
+    assert_eq!(list["consultations"][1]["family"]["label"], "Gezin Jansen");
+    assert_eq!(list["consultations"][0]["family"], Value::Null);
+    assert_eq!(
+        w.app.raw(Method::GET, &day, &sanne, "").await.json()["consultations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    assert!(
+        w.app.raw(Method::GET, &day, &kees, "").await.json()["consultations"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let r = w
+        .app
+        .raw(
+            Method::GET,
+            &format!("{consultations}?date=gisteren"),
+            &lotte,
+            "",
+        )
+        .await;
+    assert_eq!(field(&r), bad("date"));
+    // One consultation: for the worker and the asker only.
+    let one = format!("{consultations}/{anonymous}");
+    assert_eq!(
+        w.app.raw(Method::GET, &one, &lotte, "").await.status,
+        StatusCode::OK
+    );
+    for who in [&w.kees, &w.eva, &w.noor] {
+        assert_eq!(
+            w.app
+                .raw(Method::GET, &one, &w.api(who).await, "")
+                .await
+                .status,
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    // The advice: the worker, on or after the day, once.
+    let advice = r#"{"advice":"Bespreek de zorgen open met moeder en maak een veiligheidsplan.","next_steps":[{"what":"Gesprek met moeder","who":"Sanne (buurtteam)"}],"result":"none"}"#;
+    let r = w
+        .app
+        .raw(Method::POST, &format!("{one}/advice"), &lotte, advice)
+        .await;
+    assert_eq!(
+        (r.status, r.json()["type"].as_str()),
+        (StatusCode::CONFLICT, Some("/problems/illegal-transition")),
+        "the day has not come"
+    );
+    let past = w.booked_in_the_past(&slot, question).await;
+    let held = format!("{consultations}/{past}/advice");
+    let r = w.app.raw(Method::POST, &held, &sanne, advice).await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "Sanne asked; Lotte advises"
+    );
+    let r = w.app.raw(Method::POST, &held, &kees, advice).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    for (body, name) in [
+        (r#"{"advice":" ","result":"none"}"#, "advice"),
+        (r#"{"advice":"Melden.","result":"later"}"#, "result"),
+        (
+            r#"{"advice":"Melden.","next_steps":[{"what":"Melding doen","who":""}],"result":"veilig_thuis_report"}"#,
+            "next_steps",
+        ),
+        (
+            r#"{"advice":"Bel vader op 0612345678.","result":"none"}"#,
+            "advice",
+        ),
+    ] {
+        let r = w.app.raw(Method::POST, &held, &lotte, body).await;
+        assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
+    }
+    let r = w.app.raw(Method::POST, &held, &lotte, advice).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = w.app.raw(Method::POST, &held, &lotte, advice).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "held already");
+    let shown = w
+        .app
+        .raw(Method::GET, &format!("{consultations}/{past}"), &sanne, "")
+        .await
+        .json();
+    assert_eq!(
+        (shown["state"].as_str(), shown["result"].as_str()),
+        (Some("held"), Some("none"))
+    );
+    assert_eq!(shown["next_steps"][0]["who"], "Sanne (buurtteam)");
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &format!("{consultations}/{past}/cancel"),
+            &sanne,
+            r#"{"reason":"te laat"}"#,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "a held consultation stays held"
+    );
+
+    // Cancelling: who booked it (or the worker), with a reason, once.
+    let cancel = format!("{one}/cancel");
+    let r = w
+        .app
+        .raw(Method::POST, &cancel, &kees, r#"{"reason":"ziek"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = w
+        .app
+        .raw(Method::POST, &cancel, &sanne, r#"{"reason":" "}"#)
+        .await;
+    assert_eq!(field(&r), bad("reason"));
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &cancel,
+            &sanne,
+            r#"{"reason":"Moeder heeft zelf hulp gezocht"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let r = w
+        .app
+        .raw(Method::POST, &cancel, &lotte, r#"{"reason":"nog eens"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    let r = w
+        .app
+        .raw(Method::POST, &format!("{one}/advice"), &lotte, advice)
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "a cancelled one is not held"
+    );
+
+    // A walk-in: the worker records it, held at once, for a professional of the team.
+    let walk_ins = "/api/v1/save-op-locatie/walk-ins";
+    let walk_in = |asked_by: &str| {
+        serde_json::json!({
+            "slot_id": slot, "date": w.past.to_string(), "asked_by": asked_by, "question": question,
+            "advice": "Melden bij Veilig Thuis; SAVE denkt mee.",
+            "next_steps": [{ "what": "Melding bij Veilig Thuis", "who": "Sanne (buurtteam)" }],
+            "result": "veilig_thuis_report",
+        })
+        .to_string()
+    };
+    let r = w
+        .app
+        .raw(Method::POST, walk_ins, &sanne, &walk_in(&w.sanne.user_id))
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "only the worker records a walk-in"
+    );
+    let r = w
+        .app
+        .raw(Method::POST, walk_ins, &lotte, &walk_in(&w.fleur.user_id))
+        .await;
+    assert_eq!(field(&r), bad("asked_by"));
+    let r = w
+        .app
+        .raw(Method::POST, walk_ins, &lotte, &walk_in(&w.sanne.user_id))
+        .await;
+    assert_eq!(
+        (r.status, r.json()["state"].as_str()),
+        (StatusCode::CREATED, Some("held")),
+        "{}",
+        r.body
+    );
+
+    // Ending the part-day: not while consultations are still on it after the end.
+    let end = format!("/api/v1/save-op-locatie/slots/{slot}/end");
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &end,
+            &w.api(&w.eva).await,
+            &serde_json::json!({ "ends_on": plus(w.next, -1).to_string() }).to_string(),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "the named booking is still on"
+    );
+
+    // The family's file lists its consultations by name, for its circle only.
+    let history = format!("/api/v1/families/{}/save-consultations", w.family);
+    let r = w.app.raw(Method::GET, &history, &sanne, "").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["consultations"][0]["id"], named_id.as_str());
+    assert_eq!(r.json()["consultations"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        w.app
+            .raw(Method::GET, &history, &w.api(&w.fleur).await, "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    w.app.done().await;
+}
+
+fn form<'a>(pairs: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
+    pairs.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
+    let w = world().await;
+    w.consent().await;
+
+    // Eva: the schedule with its forms.
+    let mut eva = w.app.signed_in_browser(&w.eva).await;
+    let page = eva.get("/save-op-locatie").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("href=\"/save-op-locatie\""), "menu item");
+    assert!(page.body.contains("Dagdeel toevoegen"));
+    let csrf = page.csrf();
+    let r = eva
+        .post(
+            "/save-op-locatie/rooster",
+            &[("csrf", &csrf), ("day", "monday")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for id in ["worker-error", "team-error", "starts_on-error"] {
+        assert!(r.body.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    let starts = plus(w.next, -70).to_string();
+    let add = vec![
+        ("csrf", csrf.clone()),
+        ("worker", w.lotte.user_id.clone()),
+        ("team", w.lokalis_team.clone()),
+        ("day", day_code(w.next).to_owned()),
+        ("part", "morning".to_owned()),
+        ("starts_on", starts.clone()),
+    ];
+    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
+    assert_eq!(r.location(), "/save-op-locatie", "{}", r.body);
+    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"day-error\""), "the clash at the day");
+    let page = eva.get("/save-op-locatie").await;
+    assert!(page.body.contains("Organisatie lokalis — Team lokalis"));
+    let slot = {
+        let marker = "/save-op-locatie/rooster/";
+        let start = page.body.find(marker).unwrap() + marker.len();
+        page.body[start..].split('/').next().unwrap().to_owned()
+    };
+    let r = eva
+        .post(
+            &format!("/save-op-locatie/rooster/{slot}/beeindigen"),
+            &[("csrf", &csrf), ("ends_on", "2020-01-01")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains(&format!("id=\"ends_on-{slot}-error\"")));
+    // Noor, a SAVE professional, sees no schedule forms and may not post them.
+    let mut noor = w.app.signed_in_browser(&w.noor).await;
+    let page = noor.get("/save-op-locatie").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Dagdeel toevoegen"));
+    let mut by_noor = add.clone();
+    by_noor[0].1 = page.csrf();
+    let r = noor.post("/save-op-locatie/rooster", &form(&by_noor)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+
+    // Sanne: her team's days, the booking form with her own family, her consultations.
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let page = sanne.get("/save-op-locatie").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains(&w.next.to_string()),
+        "the next on-site day"
+    );
+    assert!(page.body.contains("Gezin Jansen"), "her family to name");
+    let csrf = page.csrf();
+    let when = format!("{slot}|{}", w.next);
+    let r = sanne
+        .post(
+            "/save-op-locatie/boeken",
+            &[("csrf", &csrf), ("question", "Vraag")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"when-error\""));
+    let r = sanne
+        .post(
+            "/save-op-locatie/boeken",
+            &[
+                ("csrf", &csrf),
+                ("when", &when),
+                ("question", "Gezin op 3562 JW"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"question-error\""));
+    let r = sanne
+        .post(
+            "/save-op-locatie/boeken",
+            &[
+                ("csrf", &csrf),
+                ("when", &when),
+                ("family", &w.family),
+                (
+                    "question",
+                    "Vader drinkt; hoe bespreek ik dat met het gezin?",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let at = r.location().to_owned();
+    assert!(at.starts_with("/save-op-locatie/overleg/"));
+    let detail = sanne.get(&at).await;
+    assert!(detail.body.contains("Vader drinkt") && detail.body.contains("Gezin Jansen"));
+    assert!(!detail.body.contains("/advies"), "Sanne does not advise");
+    // Kees (same team, not in the family's circle) cannot name the family.
+    let mut kees = w.app.signed_in_browser(&w.kees).await;
+    let page = kees.get("/save-op-locatie").await;
+    assert!(!page.body.contains("Gezin Jansen"));
+    let r = kees
+        .post(
+            "/save-op-locatie/boeken",
+            &[
+                ("csrf", &page.csrf()),
+                ("when", &when),
+                ("family", &w.family),
+                ("question", "Vraag"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"family-error\""));
+    assert_eq!(kees.get(&at).await.status, StatusCode::NOT_FOUND);
+
+    // Lotte: her coming on-site days with the consultation, and the advice form.
+    let mut lotte = w.app.signed_in_browser(&w.lotte).await;
+    let page = lotte.get("/save-op-locatie").await;
+    assert!(
+        page.body.contains("Komende dagen op locatie"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Vader drinkt"));
+    let past = w
+        .booked_in_the_past(&slot, "Hoe praat ik met de ouders over de ruzies?")
+        .await;
+    let past_at = format!("/save-op-locatie/overleg/{past}");
+    let detail = lotte.get(&past_at).await;
+    assert!(detail.body.contains("/advies"), "the advice form");
+    let csrf = detail.csrf();
+    let r = lotte
+        .post(
+            &format!("{past_at}/advies"),
+            &[
+                ("csrf", &csrf),
+                ("advice", ""),
+                ("what_1", "Gesprek met de ouders"),
+                ("result", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"advice-error\""));
+    let r = lotte
+        .post(
+            &format!("{past_at}/advies"),
+            &[
+                ("csrf", &csrf),
+                (
+                    "advice",
+                    "Benoem de zorgen en vraag wat de ouders nodig hebben.",
+                ),
+                ("what_1", "Gesprek met de ouders"),
+                ("result", "none"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"what_1-error\""), "who takes the step");
+    let r = lotte
+        .post(
+            &format!("{past_at}/advies"),
+            &[
+                ("csrf", &csrf),
+                (
+                    "advice",
+                    "Benoem de zorgen en vraag wat de ouders nodig hebben.",
+                ),
+                ("what_1", "Gesprek met de ouders"),
+                ("who_1", "Sanne"),
+                ("result", "save_involvement"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), past_at);
+    let held = lotte.get(&past_at).await.body;
+    assert!(
+        held.contains("Gesprek met de ouders")
+            && held.contains("Leidde tot betrokkenheid van SAVE")
+    );
+    assert!(
+        !held.contains("/advies") && !held.contains("/annuleren"),
+        "final"
+    );
+
+    // Sanne cancels her named booking, with a reason.
+    let csrf = sanne.get(&at).await.csrf();
+    let r = sanne
+        .post(
+            &format!("{at}/annuleren"),
+            &[("csrf", &csrf), ("reason", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"reason-error\""));
+    let r = sanne
+        .post(
+            &format!("{at}/annuleren"),
+            &[
+                ("csrf", &csrf),
+                ("reason", "Ouders willen eerst zelf iets proberen"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/save-op-locatie");
+    assert!(
+        sanne
+            .get(&at)
+            .await
+            .body
+            .contains("Ouders willen eerst zelf iets proberen")
+    );
+
+    // Veilig Thuis has no part in it: no menu item, and the page is refused.
+    let mut vera = w.app.signed_in_browser(&w.vera).await;
+    assert!(!vera.get("/start").await.body.contains("/save-op-locatie"));
+    assert_eq!(
+        vera.get("/save-op-locatie").await.status,
+        StatusCode::FORBIDDEN
+    );
+    w.app.done().await;
+}
