@@ -129,6 +129,8 @@ struct ShowPage {
     shell: Shell,
     is_worker: bool,
     on_site_today: bool,
+    /// Today or a recent day was an on-site day: walk-ins can be written down.
+    has_recent_days: bool,
     days: Vec<DayBlock>,
     walk_in_inputs: Vec<Input>,
     walk_in_errors: bool,
@@ -146,6 +148,9 @@ struct ShowPage {
 fn plus_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
+
+/// How far back a walk-in can be written down afterwards.
+const RECORD_AFTERWARDS_DAYS: i64 = 14;
 
 const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_1", "who_1"),
@@ -280,6 +285,7 @@ async fn show_page(
     };
     let lang = Lang::from_headers(headers);
     let t = lang.texts();
+    let shell_c = crate::chain_texts::texts(lang);
     let today = today();
     let cal = Calendar::default();
     let is_lead = may_manage_schedule(&p.roles, p.organisation_kind);
@@ -450,6 +456,12 @@ async fn show_page(
         })
         .collect();
     let on_site_today = dates.first() == Some(&today);
+    // A walk-in is often written down afterwards: today and the on-site days of the
+    // last two weeks, the most recent first.
+    let recent: Vec<Date> = (0..=RECORD_AFTERWARDS_DAYS)
+        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
+        .filter(|d| l.my_slots.iter().any(|s| is_on_site_day(&s.slot, *d, &cal)))
+        .collect();
 
     let (wd, we) = form_of(|w| matches!(w, Which::WalkIn));
     let err = |errs: &Errors, id: &str| errs.get(id).copied();
@@ -460,7 +472,7 @@ async fn show_page(
             options: l
                 .my_slots
                 .iter()
-                .filter(|s| is_on_site_day(&s.slot, today, &cal))
+                .filter(|s| recent.iter().any(|d| is_on_site_day(&s.slot, *d, &cal)))
                 .map(|s| Choice {
                     selected: wd.get("slot") == s.id,
                     value: s.id.clone(),
@@ -468,6 +480,23 @@ async fn show_page(
                 })
                 .collect(),
             error: err(we, "slot").or(err(we, "when")),
+        }),
+        Input::Select(ChoiceField {
+            id: "on",
+            label: shell_c.so_walk_in_on,
+            options: recent
+                .iter()
+                .map(|d| Choice {
+                    selected: wd.get("on") == d.to_string(),
+                    value: d.to_string(),
+                    label: if *d == today {
+                        format!("{}: {}", t.so_today, weekday(lang, *d))
+                    } else {
+                        weekday(lang, *d)
+                    },
+                })
+                .collect(),
+            error: err(we, "on"),
         }),
         Input::Select(ChoiceField {
             id: "asked_by",
@@ -731,6 +760,7 @@ async fn show_page(
             shell: Shell::new(headers, visitor, "/save-op-locatie"),
             is_worker: !l.my_slots.is_empty(),
             on_site_today,
+            has_recent_days: !recent.is_empty(),
             days,
             walk_in_inputs,
             walk_in_errors: !we.is_empty(),
@@ -868,6 +898,13 @@ pub async fn walk_in(
     if d.get("question").is_empty() {
         errs.insert("question", t.err_required);
     }
+    let on = match d.get("on") {
+        s if s.is_empty() => today(),
+        s => s.parse::<Date>().unwrap_or_else(|_| {
+            errs.insert("on", t.err_date);
+            today()
+        }),
+    };
     let advice = advice_from(t, &d, &mut errs);
     let Some(advice) = advice.filter(|_| errs.is_empty()) else {
         return show_page(
@@ -881,7 +918,7 @@ pub async fn walk_in(
     };
     let ask = Ask {
         slot_id: d.get("slot"),
-        on: today(),
+        on,
         family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
         question: d.get("question"),
     };

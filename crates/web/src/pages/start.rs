@@ -8,10 +8,12 @@ use eenplan_domain::family::{LifeDomain, Overdue};
 use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
 
+use super::family::label_of;
 use super::{Shell, render, role_label};
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::i18n::{Lang, Texts};
+use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
 
 #[derive(Template)]
 #[template(path = "start.html")]
@@ -32,6 +34,8 @@ struct WorkLists {
     consents: Vec<(String, String, String)>,
     /// Regisseur: SAVE-begeleiding reviews due in the families they lead.
     guidance_reviews: Vec<(String, String, String)>,
+    /// SAVE worker: today's on-site consultations (id, team, time of day, who asked, state).
+    on_site: Vec<(String, String, String, String, String)>,
     /// SAVE worker: (family id, file name, next review, review due).
     guidances: Vec<(String, String, String, bool)>,
     /// Veilig Thuis: (awaiting assessment, of which overdue).
@@ -65,6 +69,20 @@ async fn work_lists(
             format!(
                 "{} ({}): {}",
                 g.worker_name, g.organisation_name, g.next_review_on
+            ),
+        ));
+    }
+    for c in tx.on_site_day(&p.user_id, today).await? {
+        w.on_site.push((
+            c.id,
+            c.team_name,
+            label_of(lang, c.part, PartOfDay::label_nl, PartOfDay::label_en),
+            c.asked_by_name,
+            label_of(
+                lang,
+                c.state,
+                ConsultationState::label_nl,
+                ConsultationState::label_en,
             ),
         ));
     }
