@@ -478,5 +478,15 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     );
     let e = lead_page.get(&format!("/gezinnen/{family}/evu")).await;
     assert!(e.body.contains("Afgesloten") && e.body.contains("Veilig genoeg"));
+    let timeline = lead_page.get(&format!("/gezinnen/{family}/tijdlijn")).await;
+    for said in [
+        "startte SAVE-begeleiding",
+        "evalueerde de SAVE-begeleiding",
+        "SAVE-begeleiding beëindigd: Veiligheid hersteld",
+        "Het EVU wees een combinatie toe",
+        "De inzet van het EVU is afgesloten",
+    ] {
+        assert!(timeline.body.contains(said), "timeline says {said:?}");
+    }
     app.done().await;
 }

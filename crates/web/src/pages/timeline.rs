@@ -235,6 +235,89 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 (false, false) => format!("{actor} edited a note"),
             }
         }
+        "save_guidance_started" => {
+            let who = person(&s("worker_id"));
+            if nl {
+                format!(
+                    "{actor} startte SAVE-begeleiding door {who}; einddatum {}, eerste evaluatie {}",
+                    s("planned_end"),
+                    s("next_review_on")
+                )
+            } else {
+                format!(
+                    "{actor} started SAVE guidance by {who}; ends {}, first review {}",
+                    s("planned_end"),
+                    s("next_review_on")
+                )
+            }
+        }
+        "save_guidance_reviewed" => {
+            if nl {
+                format!(
+                    "{actor} evalueerde de SAVE-begeleiding; einddatum {}, volgende evaluatie {}",
+                    s("planned_end"),
+                    s("next_review_on")
+                )
+            } else {
+                format!(
+                    "{actor} reviewed the SAVE guidance; ends {}, next review {}",
+                    s("planned_end"),
+                    s("next_review_on")
+                )
+            }
+        }
+        "save_guidance_ended" => {
+            let outcome = label::<eenplan_domain::save_guidance::GuidanceOutcome>(
+                lang,
+                &s("outcome"),
+                eenplan_domain::save_guidance::GuidanceOutcome::label_nl,
+                eenplan_domain::save_guidance::GuidanceOutcome::label_en,
+            );
+            if nl {
+                format!("SAVE-begeleiding beëindigd: {outcome}")
+            } else {
+                format!("SAVE guidance ended: {outcome}")
+            }
+        }
+        "evu_referred" => {
+            let source = label::<eenplan_domain::evu::ReferralSource>(
+                lang,
+                &s("source"),
+                eenplan_domain::evu::ReferralSource::label_nl,
+                eenplan_domain::evu::ReferralSource::label_en,
+            );
+            if nl {
+                format!("Aangemeld bij het EVU door {source}")
+            } else {
+                format!("Referred to the EVU by {source}")
+            }
+        }
+        "evu_combination_assigned" => {
+            let names: Vec<String> = p
+                .get("user_ids")
+                .and_then(Value::as_array)
+                .map(|ids| ids.iter().filter_map(Value::as_str).map(person).collect())
+                .unwrap_or_default();
+            if nl {
+                format!("Het EVU wees een combinatie toe: {}", names.join(", "))
+            } else {
+                format!("The EVU assigned a combination: {}", names.join(", "))
+            }
+        }
+        "evu_referral_declined" => {
+            if nl {
+                "Het EVU pakte de aanmelding niet op".to_owned()
+            } else {
+                "The EVU declined the referral".to_owned()
+            }
+        }
+        "evu_referral_closed" => {
+            if nl {
+                "De inzet van het EVU is afgesloten".to_owned()
+            } else {
+                "The EVU's work was closed".to_owned()
+            }
+        }
         other => other.to_owned(),
     };
     (when(lang, &e.recorded_at), text)
