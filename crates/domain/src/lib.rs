@@ -20,6 +20,9 @@ pub mod time;
 pub mod totp;
 pub mod user;
 pub mod veilig_thuis;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub mod joint_assessment;
+pub mod protection_order;
 
 pub use codes::UnknownCode;
 pub use time::UtcTime;

@@ -57,6 +57,9 @@ pub const SIGNED_IN: Policy = Policy::SignedIn;
 pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
 /// The access log and emergency reviews (NEN 7513): the privacy officer's work.
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
+// Protection order request (issue 7, point 6).
+/// The Raad voor de Kinderbescherming's own work: the requests addressed to it.
+pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
 
 #[cfg(test)]
 mod tests {
@@ -99,5 +102,22 @@ mod tests {
             decide(VEILIG_THUIS, who(&[Role::Professional], VeiligThuis)),
             Decision::Allow
         );
+    }
+
+    // Protection order request (issue 7, point 6).
+    #[test]
+    fn the_raads_work_is_for_the_raad_only() {
+        use OrganisationKind::{CertifiedInstitution, LocalTeam, Rvdk};
+        assert_eq!(decide(RVDK, None), Decision::SignInFirst);
+        assert_eq!(
+            decide(RVDK, who(&[Role::Professional], Rvdk)),
+            Decision::Allow
+        );
+        for other in [LocalTeam, CertifiedInstitution] {
+            assert_eq!(
+                decide(RVDK, who(&[Role::TeamLead, Role::FunctionalAdmin], other)),
+                Decision::Forbidden
+            );
+        }
     }
 }
