@@ -50,6 +50,11 @@ pub enum StoreError {
     AccessLog(String),
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    #[error("{0}")]
+    Meeting(#[from] eenplan_domain::joint_assessment::MeetingError),
+    #[error("{0}")]
+    ProtectionOrder(#[from] eenplan_domain::protection_order::OrderError),
 }
 
 impl StoreError {

@@ -20,6 +20,9 @@ mod sqlite_files;
 mod url;
 mod users;
 mod veilig_thuis;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod joint_assessment;
+mod protection_order;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
@@ -38,5 +41,10 @@ pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};
 pub use veilig_thuis::{Contact, NewContact, Radar};
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub use joint_assessment::{Meeting, MeetingAction, MeetingView, NewMeeting};
+pub use protection_order::{
+    CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, RequestChild,
+};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -54,9 +54,24 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0007_evu.sql"),
         postgres: include_str!("../migrations/postgres/0007_evu.sql"),
     },
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    Migration {
+        version: 11,
+        name: "joint_assessment",
+        sqlite: include_str!("../migrations/sqlite/0011_joint_assessment.sql"),
+        postgres: include_str!("../migrations/postgres/0011_joint_assessment.sql"),
+    },
+    Migration {
+        version: 12,
+        name: "protection_order",
+        sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
+        postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
+    },
 ];
 
-pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+/// The newest version this build knows: the last migration's (numbers are assigned per
+/// feature, so the list may have gaps while features are built in parallel).
+pub const KNOWN_SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
 
 /// Any fixed number: the PostgreSQL advisory lock that keeps two instances starting
 /// at the same moment from migrating at once.

@@ -6,6 +6,9 @@
 
 mod consent;
 mod family;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod joint_assessment;
+mod protection_order;
 
 use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
@@ -21,6 +24,11 @@ use family::{
     notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
     racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
 };
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+use joint_assessment::{
+    joint_assessment_cancelled_with_a_reason, joint_assessment_views_judgement_and_the_plan,
+};
+use protection_order::protection_order_request_investigation_and_court_order;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -82,6 +90,10 @@ fn main() {
         batched_access_facts_match_one_by_one,
         veilig_thuis_intake_radar_and_assessment,
         evu_areas_decide_bringing_a_report_into_the_evu,
+        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+        joint_assessment_views_judgement_and_the_plan,
+        joint_assessment_cancelled_with_a_reason,
+        protection_order_request_investigation_and_court_order,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
