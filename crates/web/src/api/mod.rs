@@ -8,6 +8,9 @@ pub mod me;
 pub mod openapi;
 pub mod session;
 pub mod veilig_thuis;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub mod joint_assessment;
+pub mod protection_order;
 
 /// The Dutch calendar day now: what "today" means for dates the API checks.
 pub(crate) fn today() -> jiff::civil::Date {

@@ -11,6 +11,9 @@ pub mod sign_in;
 pub mod start;
 pub mod timeline;
 pub mod veilig_thuis;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub mod joint_assessment;
+pub mod protection_order;
 
 use askama::Template;
 use axum::Extension;
@@ -36,6 +39,9 @@ pub struct Shell {
     pub path: String,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
+    // Protection order request (issue 7, point 6).
+    /// Works for the Raad voor de Kinderbescherming: the menu shows the Raad's work list.
+    pub is_rvdk: bool,
 }
 
 #[derive(Debug)]
@@ -75,6 +81,10 @@ impl Shell {
             csrf: visitor.csrf_token().to_owned(),
             path: path.to_owned(),
             emergency_until: visitor.emergency_until.map(local_time),
+            // Protection order request (issue 7, point 6).
+            is_rvdk: visitor.principal.as_ref().is_some_and(|p| {
+                p.organisation_kind == eenplan_domain::organisation::OrganisationKind::Rvdk
+            }),
         }
     }
 }
