@@ -675,5 +675,13 @@ async fn meetings_through_the_pages() {
     assert!(!page.body.contains(&format!("action=\"{meeting}/oordeel\"")));
     let plan = sanne.get(&format!("/gezinnen/{}/plan", w.family)).await;
     assert!(plan.body.contains("Noodadres afspreken met oma"));
+    let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;
+    assert!(
+        timeline
+            .body
+            .contains("legde het gezamenlijk oordeel vast: 1 actie in het plan (versie 1)"),
+        "{}",
+        timeline.body
+    );
     w.app.done().await;
 }

@@ -577,6 +577,13 @@ async fn the_raad_works_through_its_pages() {
         Framework::Voluntary,
         "no measure: voluntary help goes on"
     );
+    let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;
+    for sentence in [
+        "vroeg de Raad voor de Kinderbescherming om onderzoek",
+        "De Raad ziet geen maatregel nodig: verder in vrijwillige hulp",
+    ] {
+        assert!(timeline.body.contains(sentence), "{sentence}");
+    }
     let mut piet = w.app.signed_in_browser(&w.piet).await;
     assert_eq!(piet.get(&detail).await.status, StatusCode::NOT_FOUND);
     let _ = w.kim;
