@@ -2,6 +2,8 @@
 
 mod data;
 mod families;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod chain;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -318,6 +320,20 @@ async fn generate_families(
     let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
     summary.families = families::generate(store, count, &regions, &partners, today).await?;
     families::veilig_thuis_contacts(store, &partners, count).await?;
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6):
+    // stages in the first local-team professional's families, when there are families.
+    let (lokalis, raad) = (pros("lokalis"), pros("rvdk"));
+    if let (Some(lead), Some(save), Some(raad)) =
+        (lokalis.first(), partners.save.first(), raad.first())
+    {
+        let c = chain::Chain {
+            lead,
+            save,
+            wss: partners.wss.first(),
+            raad,
+        };
+        chain::generate(store, &c, today).await?;
+    }
     Ok(())
 }
 
