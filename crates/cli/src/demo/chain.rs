@@ -218,12 +218,12 @@ async fn meeting(
             &family.id,
             (&c.lead.user_id, &c.lead.organisation_id),
             &NewMeeting {
-                kind: if n % 2 == 0 {
+                kind: if n.is_multiple_of(2) {
                     MeetingKind::ProtectionTable
                 } else {
                     MeetingKind::LearningMeeting
                 },
-                meets_at: meets_on.at(if n % 2 == 0 { 10 } else { 14 }, 0, 0, 0),
+                meets_at: meets_on.at(if n.is_multiple_of(2) { 10 } else { 14 }, 0, 0, 0),
                 invited: vec![
                     c.lead.organisation_id.clone(),
                     c.save.organisation_id.clone(),
