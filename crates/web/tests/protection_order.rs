@@ -344,6 +344,17 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
     assert_eq!(field(&r), (StatusCode::BAD_REQUEST, "measure".to_owned()));
     let r = w.app.raw(Method::POST, &step("outcome"), &lisa, &ots).await;
     assert_eq!(r.json()["state"], "petitioned");
+    // The Raad's page now offers the court's decision, with the institutions to choose.
+    let mut raad_page = w.app.signed_in_browser(&w.lisa).await;
+    let page = raad_page.get(&format!("/raad/{id}")).await;
+    assert!(
+        page.body
+            .contains(&format!("action=\"/raad/{id}/beslissing\""))
+    );
+    assert!(page.body.contains(&format!(
+        "<option value=\"{}\">SAVE Jeugdbescherming</option>",
+        w.save
+    )));
     for (body, expected) in [
         (granted(days(367), &w.save), "ends_on"),
         (granted(days(300), &w.lokalis), "institution_id"),
@@ -411,6 +422,17 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         w.app.raw(Method::GET, &requests, &sanne, "").await.status,
         StatusCode::OK,
         "and the regisseur still leads"
+    );
+    let mut lead = w.app.signed_in_browser(&w.sanne).await;
+    let page = lead
+        .get(&format!("/gezinnen/{}/verzoek-raad", w.family))
+        .await;
+    assert!(
+        page.body.contains("Maatregel uitgesproken")
+            && page.body.contains("Ondertoezichtstelling (OTS)")
+            && page.body.contains("SAVE Jeugdbescherming"),
+        "{}",
+        page.body
     );
     // Every Raad read and step of the family's data is in the access log.
     let log = w
