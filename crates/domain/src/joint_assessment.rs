@@ -127,6 +127,19 @@ pub fn check_schedule(s: &Schedule<'_>) -> Result<MeetingState, MeetingError> {
     Ok(MeetingState::Scheduled)
 }
 
+impl MeetingState {
+    /// Still to be held: views, the judgement or cancelling can follow.
+    pub fn open(self) -> bool {
+        self == MeetingState::Scheduled
+    }
+}
+
+/// Whether `organisation_id` may write its view now (the page offers the form only
+/// then; [`check_view`] also checks the view itself).
+pub fn may_record_view(state: MeetingState, invited: &[String], organisation_id: &str) -> bool {
+    state.open() && invited.iter().any(|o| o == organisation_id)
+}
+
 /// Scheduled meetings can still change course; the others cannot.
 fn must_be_scheduled(state: MeetingState) -> Result<(), MeetingError> {
     match state {
@@ -493,6 +506,10 @@ mod tests {
             check_view(MeetingState::Scheduled, &invited, "save", &view("")),
             Err(MeetingError::ViewNeedsNeeded)
         );
+        assert!(may_record_view(MeetingState::Scheduled, &invited, "save"));
+        assert!(!may_record_view(MeetingState::Scheduled, &invited, "ggz"));
+        assert!(!may_record_view(MeetingState::Held, &invited, "save"));
+        assert!(!may_record_view(MeetingState::Cancelled, &invited, "save"));
     }
 
     #[test]

@@ -47,13 +47,31 @@ code_list! {
     }
 }
 
+/// What the Raad records next on a request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RaadStep {
+    /// Take the request up: the investigation starts.
+    TakeUp,
+    /// The investigation's outcome.
+    Conclude,
+    /// The court's decision on the petition.
+    CourtDecision,
+}
+
 impl RequestState {
     /// Still running: the family has a request the Raad or the court has to act on.
     pub fn open(self) -> bool {
-        matches!(
-            self,
-            RequestState::Requested | RequestState::UnderInvestigation | RequestState::Petitioned
-        )
+        self.next_step().is_some()
+    }
+
+    /// The one step the request's course allows next; `None` once it is closed.
+    pub fn next_step(self) -> Option<RaadStep> {
+        match self {
+            RequestState::Requested => Some(RaadStep::TakeUp),
+            RequestState::UnderInvestigation => Some(RaadStep::Conclude),
+            RequestState::Petitioned => Some(RaadStep::CourtDecision),
+            RequestState::NoMeasure | RequestState::Granted | RequestState::Refused => None,
+        }
     }
 }
 
@@ -632,6 +650,20 @@ mod tests {
                 RequestState::Requested,
                 RequestState::UnderInvestigation,
                 RequestState::Petitioned
+            ]
+        );
+        assert_eq!(
+            RequestState::ALL
+                .iter()
+                .map(|s| s.next_step())
+                .collect::<Vec<_>>(),
+            [
+                Some(RaadStep::TakeUp),
+                Some(RaadStep::Conclude),
+                None,
+                Some(RaadStep::CourtDecision),
+                None,
+                None
             ]
         );
         assert!(Measure::SupervisionOrder.has_end_date());

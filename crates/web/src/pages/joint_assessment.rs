@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Need};
 use eenplan_domain::joint_assessment::{
-    Judgement, JudgementAction, MeetingError, MeetingKind, MeetingState, Owner, View, views_differ,
+    Judgement, JudgementAction, MeetingError, MeetingKind, MeetingState, Owner, View,
+    may_record_view, views_differ,
 };
 use eenplan_store::{Family, Meeting, NewMeeting, Principal, StoreError};
 use jiff::civil::{Date, DateTime};
@@ -449,7 +450,7 @@ async fn show_page(
     let empty = FormData(vec![]);
     let for_form = |f: Form| if form == f { data } else { &empty };
     let err = |id: &str| errs.get(id).copied();
-    let scheduled = m.state == MeetingState::Scheduled;
+    let scheduled = m.state.open();
     let columns = m
         .invited
         .iter()
@@ -463,8 +464,7 @@ async fn show_page(
             }),
         })
         .collect();
-    let invited_here = m.invited.iter().any(|(id, _)| *id == p.organisation_id);
-    let view_inputs = (scheduled && invited_here).then(|| {
+    let view_inputs = may_record_view(m.state, &m.invited_ids(), &p.organisation_id).then(|| {
         let d = for_form(Form::View);
         let mine = m.view_of(&p.organisation_id).map(|v| &v.view);
         let value = |field: &str, current: Option<&String>| {

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::MemberKind;
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::protection_order::{Conclusion, Measure, OrderError, RequestState};
+use eenplan_domain::protection_order::{Conclusion, Measure, OrderError, RaadStep, RequestState};
 use eenplan_store::{CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, StoreError};
 use jiff::civil::Date;
 
@@ -447,8 +447,8 @@ async fn show_page(
             d.get(field)
         }
     };
-    let form = match r.state {
-        RequestState::Requested => {
+    let form = match r.state.next_step() {
+        Some(RaadStep::TakeUp) => {
             let d = d(Step::Accept);
             Some((
                 "onderzoek",
@@ -464,7 +464,7 @@ async fn show_page(
                 )],
             ))
         }
-        RequestState::UnderInvestigation => {
+        Some(RaadStep::Conclude) => {
             let d = d(Step::Outcome);
             Some((
                 "uitkomst",
@@ -509,7 +509,7 @@ async fn show_page(
                 ],
             ))
         }
-        RequestState::Petitioned => {
+        Some(RaadStep::CourtDecision) => {
             let d = d(Step::Decision);
             let asked = r.petitioned_measure.map(|m| m.code()).unwrap_or_default();
             let measure = if d.0.is_empty() {
@@ -582,7 +582,7 @@ async fn show_page(
                 ],
             ))
         }
-        RequestState::NoMeasure | RequestState::Granted | RequestState::Refused => None,
+        None => None,
     };
     render(
         status(errs.is_empty()),
