@@ -78,6 +78,9 @@ pub const SAVE_ON_SITE: Policy = Policy::OrganisationKind(&[
 /// plan who is on site where).
 pub const SAVE_SCHEDULE: Policy =
     Policy::RoleInOrganisationKind(&[Role::TeamLead], &[OrganisationKind::CertifiedInstitution]);
+// Protection order request (issue 7, point 6).
+/// The Raad voor de Kinderbescherming's own work: the requests addressed to it.
+pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
 
 #[cfg(test)]
 mod tests {
@@ -155,5 +158,22 @@ mod tests {
             ),
             Decision::Forbidden
         );
+    }
+
+    // Protection order request (issue 7, point 6).
+    #[test]
+    fn the_raads_work_is_for_the_raad_only() {
+        use OrganisationKind::{CertifiedInstitution, LocalTeam, Rvdk};
+        assert_eq!(decide(RVDK, None), Decision::SignInFirst);
+        assert_eq!(
+            decide(RVDK, who(&[Role::Professional], Rvdk)),
+            Decision::Allow
+        );
+        for other in [LocalTeam, CertifiedInstitution] {
+            assert_eq!(
+                decide(RVDK, who(&[Role::TeamLead, Role::FunctionalAdmin], other)),
+                Decision::Forbidden
+            );
+        }
     }
 }

@@ -24,6 +24,9 @@ mod users;
 mod veilig_thuis;
 // SAVE op locatie
 mod save_on_site;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod joint_assessment;
+mod protection_order;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
@@ -46,5 +49,10 @@ pub use users::{NewUser, User};
 pub use veilig_thuis::{Contact, NewContact, Radar};
 // SAVE op locatie
 pub use save_on_site::{AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot};
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub use joint_assessment::{Meeting, MeetingAction, MeetingView, NewMeeting};
+pub use protection_order::{
+    CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, RequestChild,
+};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

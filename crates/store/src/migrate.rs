@@ -73,6 +73,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_save_on_site.sql"),
         postgres: include_str!("../migrations/postgres/0010_save_on_site.sql"),
     },
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    Migration {
+        version: 11,
+        name: "joint_assessment",
+        sqlite: include_str!("../migrations/sqlite/0011_joint_assessment.sql"),
+        postgres: include_str!("../migrations/postgres/0011_joint_assessment.sql"),
+    },
+    Migration {
+        version: 12,
+        name: "protection_order",
+        sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
+        postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
+    },
 ];
 
 /// The highest version this eenplan knows. Versions are handed out per flow, so the

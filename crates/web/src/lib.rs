@@ -1,6 +1,9 @@
 //! The eenplan web server. Handlers translate HTTP to store and domain calls and back;
 //! rules live in `eenplan-domain`.
 
+// The OpenAPI document's schemas are one `json!` literal, deeper than the default limit.
+#![recursion_limit = "256"]
+
 mod api;
 mod assets;
 pub mod auth;

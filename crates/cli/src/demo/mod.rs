@@ -5,6 +5,8 @@ mod data;
 mod families;
 // SAVE op locatie
 mod save_on_site;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod meeting;
 
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
@@ -336,6 +338,20 @@ async fn generate_families(
         .map(|a| (a.email.clone(), a.user_id.clone()))
         .collect();
     save_on_site::generate(store, save_on_site::People { ids: &ids }, today).await?;
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6):
+    // stages in the first local-team professional's families, when there are families.
+    let (lokalis, raad) = (pros("lokalis"), pros("rvdk"));
+    if let (Some(lead), Some(save), Some(raad)) =
+        (lokalis.first(), partners.save.first(), raad.first())
+    {
+        let c = meeting::Chain {
+            lead,
+            save,
+            wss: partners.wss.first(),
+            raad,
+        };
+        meeting::generate(store, &c, today).await?;
+    }
     Ok(())
 }
 

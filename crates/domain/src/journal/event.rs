@@ -352,6 +352,68 @@ pub enum Event {
     SaveConsultationCancelled {
         consultation_id: String,
     },
+    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    // Ids, codes and dates only: the views, the judgement and the grounds stay in their
+    // own tables, out of the journal.
+    /// A joint assessment meeting was scheduled with these organisations.
+    JointAssessmentScheduled {
+        family_id: String,
+        meeting_id: String,
+        kind: String,
+        meets_at: String,
+        organisation_ids: Vec<String>,
+        family_takes_part: bool,
+    },
+    /// An invited organisation recorded (or revised) its view; `version` counts revisions.
+    JointAssessmentViewRecorded {
+        family_id: String,
+        meeting_id: String,
+        organisation_id: String,
+        version: i64,
+    },
+    /// The joint judgement was recorded; its actions went into this plan version.
+    JointAssessmentHeld {
+        family_id: String,
+        meeting_id: String,
+        held_on: String,
+        actions: usize,
+        plan_version: i64,
+    },
+    JointAssessmentCancelled {
+        family_id: String,
+        meeting_id: String,
+        cancelled_on: String,
+    },
+    /// A request for investigation went to this Raad organisation, about these children.
+    ProtectionOrderRequested {
+        family_id: String,
+        request_id: String,
+        rvdk_organisation_id: String,
+        children: Vec<String>,
+    },
+    ProtectionOrderInvestigationStarted {
+        family_id: String,
+        request_id: String,
+        started_on: String,
+    },
+    /// The investigation's outcome: `no_measure`, or `petitioned` with the measure asked.
+    ProtectionOrderConcluded {
+        family_id: String,
+        request_id: String,
+        state: String,
+        measure: Option<String>,
+        on: String,
+    },
+    /// The court decided; when granted, with the measure, its end and the institution.
+    ProtectionOrderDecided {
+        family_id: String,
+        request_id: String,
+        granted: bool,
+        measure: Option<String>,
+        ends_on: Option<String>,
+        institution_id: Option<String>,
+        decided_on: String,
+    },
 }
 
 impl Event {
@@ -422,6 +484,15 @@ impl Event {
                     id: family_id.clone().unwrap_or_default(),
                 };
             }
+            // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+            Event::JointAssessmentScheduled { family_id, .. }
+            | Event::JointAssessmentViewRecorded { family_id, .. }
+            | Event::JointAssessmentHeld { family_id, .. }
+            | Event::JointAssessmentCancelled { family_id, .. }
+            | Event::ProtectionOrderRequested { family_id, .. }
+            | Event::ProtectionOrderInvestigationStarted { family_id, .. }
+            | Event::ProtectionOrderConcluded { family_id, .. }
+            | Event::ProtectionOrderDecided { family_id, .. } => ("family", family_id),
         };
         Subject {
             kind,

@@ -13,6 +13,9 @@ mod save_on_site;
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
 };
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+mod joint_assessment;
+mod protection_order;
 
 use consent::{
     access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
@@ -30,6 +33,11 @@ use family::{
 };
 // SAVE op locatie
 use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+use joint_assessment::{
+    joint_assessment_cancelled_with_a_reason, joint_assessment_views_judgement_and_the_plan,
+};
+use protection_order::protection_order_request_investigation_and_court_order;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -95,6 +103,10 @@ fn main() {
         evu_referrals_and_the_combination,
         // SAVE op locatie
         save_on_site_schedule_bookings_advice_and_walk_ins,
+        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+        joint_assessment_views_judgement_and_the_plan,
+        joint_assessment_cancelled_with_a_reason,
+        protection_order_request_investigation_and_court_order,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

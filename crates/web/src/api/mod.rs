@@ -13,6 +13,9 @@ pub mod evu;
 pub mod save_guidance;
 // SAVE op locatie
 pub mod save_on_site;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub mod joint_assessment;
+pub mod protection_order;
 
 /// The Dutch calendar day now: what "today" means for dates the API checks.
 pub(crate) fn today() -> jiff::civil::Date {

@@ -180,7 +180,65 @@ fn chain_schemas() -> Value {
             "referrals": { "type": "array", "items": { "type": "object" } },
             "candidates": { "type": "array", "items": { "type": "object" } } } },
         "EvuCombination": { "type": "object", "properties": {
-            "user_ids": { "type": "array", "items": { "type": "string" }, "minItems": 2 } }, "required": ["user_ids"] }
+            "user_ids": { "type": "array", "items": { "type": "string" }, "minItems": 2 } }, "required": ["user_ids"] },
+        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+        "JointAssessments": { "type": "object", "properties": { "meetings": { "type": "array", "items": { "type": "object", "properties": {
+            "id": { "type": "string" }, "kind": { "type": "string", "enum": ["learning_meeting", "protection_table"] },
+            "meets_at": { "type": "string", "example": "2026-12-01T14:00" },
+            "state": { "type": "string", "enum": ["scheduled", "held", "cancelled"] },
+            "family_takes_part": { "type": "boolean" }, "family_absence_reason": { "type": "string", "nullable": true },
+            "invited": { "type": "array", "items": { "type": "object" } }, "views": { "type": "array", "items": { "type": "object" } },
+            "judgement": { "type": "object", "nullable": true }, "cancelled": { "type": "object", "nullable": true } } } } } },
+        "NewJointAssessment": { "type": "object", "properties": {
+            "kind": { "type": "string", "enum": ["learning_meeting", "protection_table"] },
+            "meets_at": { "type": "string", "description": "Dutch local date and time, jjjj-mm-ddTuu:mm", "example": "2026-12-01T14:00" },
+            "invited": { "type": "array", "items": { "type": "string" }, "description": "Organisation ids in the family's circle: the regisseur's and at least one other" },
+            "family_takes_part": { "type": "boolean" },
+            "family_absence_reason": { "type": "string", "description": "Required when the family does not take part" } },
+            "required": ["kind", "meets_at", "invited", "family_takes_part"] },
+        "JointAssessmentView": { "type": "object", "properties": {
+            "worries": { "type": "string" }, "strengths": { "type": "string" }, "needs": { "type": "string" } },
+            "required": ["worries", "needs"] },
+        "JointJudgement": { "type": "object", "properties": {
+            "needs": { "type": "string", "description": "What this child and this family need" },
+            "differences": { "type": "string", "description": "Where the views differed; required when the recorded views differ in what is needed" },
+            "actions": { "type": "array", "minItems": 1, "items": { "type": "object", "properties": {
+                "domain": { "type": "string", "enum": ["safety", "development", "school", "income", "health", "housing", "network"] },
+                "what": { "type": "string" },
+                "owner": { "type": "string", "description": "organisation:<id>, professional:<id>, member:<id> or network:<id>" },
+                "due_on": { "type": "string", "format": "date" } }, "required": ["domain", "what", "owner", "due_on"] } } },
+            "required": ["needs", "actions"] },
+        "JointJudgementRecorded": { "type": "object", "properties": { "state": { "type": "string" }, "plan_version": { "type": "integer" } } },
+        "ProtectionOrderRequest": { "type": "object", "properties": {
+            "id": { "type": "string" }, "family_id": { "type": "string" }, "family_label": { "type": "string" },
+            "rvdk": { "type": "object" }, "requested_by": { "type": "object" }, "requested_on": { "type": "string", "format": "date" },
+            "children": { "type": "array", "items": { "type": "object", "properties": { "id": { "type": "string" }, "name": { "type": "string" }, "date_of_birth": { "type": "string", "format": "date" } } } },
+            "grounds": { "type": "string" }, "tried": { "type": "string" },
+            "state": { "type": "string", "enum": ["requested", "under_investigation", "no_measure", "petitioned", "granted", "refused"] },
+            "investigation_on": { "type": "string", "format": "date", "nullable": true }, "concluded_on": { "type": "string", "format": "date", "nullable": true },
+            "no_measure_reason": { "type": "string", "nullable": true },
+            "petitioned_measure": { "type": "string", "nullable": true, "enum": ["supervision_order", "out_of_home_placement", "custody_termination", null] },
+            "decided_on": { "type": "string", "format": "date", "nullable": true },
+            "granted_measure": { "type": "string", "nullable": true, "enum": ["supervision_order", "out_of_home_placement", "custody_termination", null] },
+            "ends_on": { "type": "string", "format": "date", "nullable": true }, "institution": { "type": "object", "nullable": true } } },
+        "ProtectionOrderRequests": { "type": "object", "properties": { "requests": { "type": "array", "items": { "$ref": "#/components/schemas/ProtectionOrderRequest" } } } },
+        "NewProtectionOrderRequest": { "type": "object", "properties": {
+            "rvdk_organisation_id": { "type": "string" }, "children": { "type": "array", "items": { "type": "string" } },
+            "grounds": { "type": "string", "description": "Why voluntary help did not reach safety" },
+            "tried": { "type": "string", "description": "What was tried" } },
+            "required": ["rvdk_organisation_id", "children", "grounds", "tried"] },
+        "RaadInvestigation": { "type": "object", "properties": { "started_on": { "type": "string", "format": "date" } }, "required": ["started_on"] },
+        "RaadOutcome": { "type": "object", "properties": {
+            "outcome": { "type": "string", "enum": ["no_measure", "petition"] },
+            "measure": { "type": "string", "enum": ["supervision_order", "out_of_home_placement", "custody_termination"] },
+            "reason": { "type": "string", "description": "Required for no_measure" },
+            "concluded_on": { "type": "string", "format": "date" } }, "required": ["outcome", "concluded_on"] },
+        "CourtDecision": { "type": "object", "properties": {
+            "decided_on": { "type": "string", "format": "date" }, "granted": { "type": "boolean" },
+            "measure": { "type": "string", "enum": ["supervision_order", "out_of_home_placement", "custody_termination"] },
+            "ends_on": { "type": "string", "format": "date", "description": "Supervision order (with placement): at most one year after the decision; none for custody termination" },
+            "institution_id": { "type": "string", "description": "A certified institution" } },
+            "required": ["decided_on", "granted"] }
     })
 }
 

@@ -16,6 +16,9 @@ pub mod evu;
 pub mod save_guidance;
 // SAVE op locatie
 pub mod save_on_site;
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+pub mod joint_assessment;
+pub mod protection_order;
 
 use askama::Template;
 use axum::Extension;
@@ -47,6 +50,9 @@ pub struct Shell {
     // SAVE op locatie
     /// Works for a certified institution or a local team: SAVE op locatie's menu item.
     pub is_save_on_site: bool,
+    // Protection order request (issue 7, point 6).
+    /// Works for the Raad voor de Kinderbescherming: the menu shows the Raad's work list.
+    pub is_rvdk: bool,
 }
 
 #[derive(Debug)]
@@ -100,6 +106,10 @@ impl Shell {
                         organisation: p.organisation_kind,
                     }),
                 ) == eenplan_domain::policy::Decision::Allow
+            }),
+            // Protection order request (issue 7, point 6).
+            is_rvdk: visitor.principal.as_ref().is_some_and(|p| {
+                p.organisation_kind == eenplan_domain::organisation::OrganisationKind::Rvdk
             }),
         }
     }

@@ -318,7 +318,136 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 "The EVU's work was closed".to_owned()
             }
         }
+        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+        kind if kind.starts_with("joint_assessment_") || kind.starts_with("protection_order_") => {
+            chain_sentence(lang, kind, &p, &actor)
+        }
         other => other.to_owned(),
     };
     (when(lang, &e.recorded_at), text)
+}
+
+// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+/// The sentences of the meeting's and the request's events: ids, codes and dates only,
+/// as the journal holds them.
+fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
+    use eenplan_domain::joint_assessment::MeetingKind;
+    use eenplan_domain::protection_order::Measure;
+    let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
+    let n = |k: &str| p.get(k).and_then(Value::as_i64).unwrap_or(0);
+    let measure = |k: &str| label::<Measure>(lang, &s(k), Measure::label_nl, Measure::label_en);
+    let nl = lang == Lang::Nl;
+    match kind {
+        "joint_assessment_scheduled" => {
+            let what = label::<MeetingKind>(
+                lang,
+                &s("kind"),
+                MeetingKind::label_nl,
+                MeetingKind::label_en,
+            );
+            let at = s("meets_at").replace('T', " ");
+            let at = at.get(..16).unwrap_or(&at);
+            if nl {
+                format!("{actor} plande een {} op {at}", what.to_lowercase())
+            } else {
+                format!("{actor} scheduled a {} on {at}", what.to_lowercase())
+            }
+        }
+        "joint_assessment_view_recorded" => {
+            if nl {
+                format!(
+                    "{actor} legde de visie van de organisatie vast voor de gezamenlijke beoordeling (versie {})",
+                    n("version")
+                )
+            } else {
+                format!(
+                    "{actor} recorded the organisation's view for the joint assessment (version {})",
+                    n("version")
+                )
+            }
+        }
+        "joint_assessment_held" => {
+            if nl {
+                let actions = match n("actions") {
+                    1 => "1 actie".to_owned(),
+                    more => format!("{more} acties"),
+                };
+                format!(
+                    "{actor} legde het gezamenlijk oordeel vast: {actions} in het plan (versie {})",
+                    n("plan_version")
+                )
+            } else {
+                let actions = match n("actions") {
+                    1 => "1 action".to_owned(),
+                    more => format!("{more} actions"),
+                };
+                format!(
+                    "{actor} recorded the joint judgement: {actions} in the plan (version {})",
+                    n("plan_version")
+                )
+            }
+        }
+        "joint_assessment_cancelled" => {
+            if nl {
+                format!("{actor} gelastte de gezamenlijke beoordeling af")
+            } else {
+                format!("{actor} cancelled the joint assessment")
+            }
+        }
+        "protection_order_requested" => {
+            if nl {
+                format!("{actor} vroeg de Raad voor de Kinderbescherming om onderzoek")
+            } else {
+                format!("{actor} asked the Child Protection Board to investigate")
+            }
+        }
+        "protection_order_investigation_started" => {
+            if nl {
+                format!("De Raad nam het verzoek in onderzoek ({})", s("started_on"))
+            } else {
+                format!("The Board started its investigation ({})", s("started_on"))
+            }
+        }
+        "protection_order_concluded" => match (nl, s("state").as_str()) {
+            (true, "no_measure") => {
+                "De Raad ziet geen maatregel nodig: verder in vrijwillige hulp".to_owned()
+            }
+            (false, "no_measure") => {
+                "The Board sees no need for a measure: voluntary help goes on".to_owned()
+            }
+            (true, _) => format!(
+                "De Raad vroeg de kinderrechter om: {}",
+                measure("measure").to_lowercase()
+            ),
+            (false, _) => format!(
+                "The Board petitioned the juvenile court for: {}",
+                measure("measure").to_lowercase()
+            ),
+        },
+        "protection_order_decided" => {
+            let granted = p.get("granted").and_then(Value::as_bool).unwrap_or(false);
+            let until = s("ends_on");
+            match (nl, granted) {
+                (true, true) if until.is_empty() => format!(
+                    "De kinderrechter sprak uit: {}",
+                    measure("measure").to_lowercase()
+                ),
+                (true, true) => format!(
+                    "De kinderrechter sprak uit: {}, tot en met {until}",
+                    measure("measure").to_lowercase()
+                ),
+                (false, true) if until.is_empty() => format!(
+                    "The juvenile court granted: {}",
+                    measure("measure").to_lowercase()
+                ),
+                (false, true) => format!(
+                    "The juvenile court granted: {}, until {until}",
+                    measure("measure").to_lowercase()
+                ),
+                (true, false) => "De kinderrechter wees het verzoek af".to_owned(),
+                (false, false) => "The juvenile court refused the petition".to_owned(),
+            }
+        }
+        other => other.to_owned(),
+    }
 }

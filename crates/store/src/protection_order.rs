@@ -1,0 +1,524 @@
+//! Protection order requests stored: the lead's request to the Raad, the Raad's work
+//! list of requests addressed to it, the investigation, its outcome and the court's
+//! decision. A granted measure moves the family into the `court_order` framework with
+//! the certified institution as its basis, through the same `change_framework` as
+//! every framework change; nobody's involvement ends (the local team stays). The rules
+//! are `domain::protection_order`.
+
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::Framework;
+use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::protection_order::{
+    self, Conclusion, Measure, NewRequest, OrderError, RequestState, Ruling,
+};
+use jiff::civil::Date;
+
+use crate::{Backend, FrameworkInput, Param, Row, StoreError, Tx, ids, params};
+
+/// A request as the lead makes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtectionOrderInput {
+    /// The Raad organisation it goes to.
+    pub rvdk_organisation_id: String,
+    /// The children it concerns (member ids).
+    pub children: Vec<String>,
+    /// Why voluntary help did not reach safety.
+    pub grounds: String,
+    /// What was tried.
+    pub tried: String,
+}
+
+/// A child a request is about: what the Raad needs to know who it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestChild {
+    pub id: String,
+    pub name: String,
+    pub date_of_birth: Option<Date>,
+}
+
+/// A request with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtectionOrderRequest {
+    pub id: String,
+    pub family_id: String,
+    pub family_label: String,
+    pub rvdk_organisation_id: String,
+    pub rvdk_name: String,
+    pub requested_by_name: String,
+    pub requested_by_email: String,
+    pub requesting_organisation_name: String,
+    pub requested_on: Date,
+    pub children: Vec<RequestChild>,
+    pub grounds: String,
+    pub tried: String,
+    pub state: RequestState,
+    pub investigation_on: Option<Date>,
+    pub concluded_on: Option<Date>,
+    pub no_measure_reason: Option<String>,
+    pub petitioned_measure: Option<Measure>,
+    pub decided_on: Option<Date>,
+    pub granted_measure: Option<Measure>,
+    pub ends_on: Option<Date>,
+    pub institution_id: Option<String>,
+    pub institution_name: Option<String>,
+}
+
+/// The court's decision as the Raad records it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CourtRuling {
+    Granted {
+        measure: Measure,
+        ends_on: Option<Date>,
+        /// The certified institution that carries the order out.
+        institution_id: String,
+    },
+    Refused,
+}
+
+fn date(text: Option<String>) -> Result<Option<Date>, StoreError> {
+    text.map(|t| {
+        t.parse::<Date>()
+            .map_err(|e| StoreError::Invalid(format!("stored date '{t}': {e}")))
+    })
+    .transpose()
+}
+
+fn measure(text: Option<String>) -> Result<Option<Measure>, StoreError> {
+    text.map(|t| {
+        t.parse::<Measure>()
+            .map_err(|e| StoreError::Invalid(e.to_string()))
+    })
+    .transpose()
+}
+
+const COLUMNS: &str = "r.id, r.family_id, f.label, r.rvdk_organisation_id, ro.name, u.name, u.email, qo.name, \
+    r.requested_on, r.grounds, r.tried, r.state, r.investigation_on, r.concluded_on, r.no_measure_reason, \
+    r.petitioned_measure, r.decided_on, r.granted_measure, r.ends_on, r.institution_id, io.name \
+    FROM protection_order_requests r JOIN families f ON f.id = r.family_id \
+    JOIN organisations ro ON ro.id = r.rvdk_organisation_id JOIN users u ON u.id = r.requested_by \
+    JOIN organisations qo ON qo.id = r.requested_by_organisation \
+    LEFT JOIN organisations io ON io.id = r.institution_id";
+
+fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
+    Ok(ProtectionOrderRequest {
+        id: r.text(0)?,
+        family_id: r.text(1)?,
+        family_label: r.text(2)?,
+        rvdk_organisation_id: r.text(3)?,
+        rvdk_name: r.text(4)?,
+        requested_by_name: r.text(5)?,
+        requested_by_email: r.text(6)?,
+        requesting_organisation_name: r.text(7)?,
+        requested_on: date(Some(r.text(8)?))?.unwrap_or_default(),
+        children: Vec::new(),
+        grounds: r.text(9)?,
+        tried: r.text(10)?,
+        state: r.code(11)?,
+        investigation_on: date(r.opt_text(12)?)?,
+        concluded_on: date(r.opt_text(13)?)?,
+        no_measure_reason: r.opt_text(14)?,
+        petitioned_measure: measure(r.opt_text(15)?)?,
+        decided_on: date(r.opt_text(16)?)?,
+        granted_measure: measure(r.opt_text(17)?)?,
+        ends_on: date(r.opt_text(18)?)?,
+        institution_id: r.opt_text(19)?,
+        institution_name: r.opt_text(20)?,
+    })
+}
+
+/// The states a request is open in, as SQL.
+const OPEN: &str = "('requested', 'under_investigation', 'petitioned')";
+
+impl Tx {
+    async fn kind_of(&mut self, organisation_id: &str) -> Result<OrganisationKind, StoreError> {
+        self.fetch_optional(
+            "SELECT kind FROM organisations WHERE id = $1",
+            params![organisation_id],
+        )
+        .await?
+        .ok_or_else(|| StoreError::NotFound(format!("organisation {organisation_id}")))?
+        .code(0)
+    }
+
+    /// The lead's request for investigation to the Raad, on `today`.
+    pub async fn request_protection_order(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        (user_id, organisation_id): (&str, &str),
+        r: &ProtectionOrderInput,
+        today: Date,
+    ) -> Result<String, StoreError> {
+        let addressee = self.kind_of(&r.rvdk_organisation_id).await?;
+        let family_children = self
+            .fetch_all(
+                "SELECT id FROM family_members WHERE family_id = $1 AND kind = 'child' AND ended_at IS NULL",
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(|row| row.text(0))
+            .collect::<Result<Vec<_>, _>>()?;
+        let open_request = self
+            .fetch_optional(
+                &format!(
+                    "SELECT id FROM protection_order_requests WHERE family_id = $1 AND state IN {OPEN}"
+                ),
+                params![family_id],
+            )
+            .await?
+            .is_some();
+        let mut children = r.children.clone();
+        children.sort();
+        children.dedup();
+        protection_order::check_request(&NewRequest {
+            children: &children,
+            family_children: &family_children,
+            grounds: &r.grounds,
+            tried: &r.tried,
+            addressee,
+            open_request,
+        })?;
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO protection_order_requests (id, family_id, rvdk_organisation_id, requested_by, requested_by_organisation, \
+             requested_at, requested_on, grounds, tried, state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'requested')",
+            params![
+                &id,
+                family_id,
+                &r.rvdk_organisation_id,
+                user_id,
+                organisation_id,
+                UtcTime::now().to_rfc3339(),
+                today.to_string(),
+                r.grounds.trim(),
+                r.tried.trim()
+            ],
+        )
+        .await
+        .map_err(|e| match e.duplicate_as(String::new) {
+            // Another request became open in the meantime (the unique index).
+            StoreError::Duplicate(_) => StoreError::ProtectionOrder(OrderError::OpenRequest),
+            other => other,
+        })?;
+        for child in &children {
+            self.execute(
+                "INSERT INTO protection_order_children (request_id, member_id) VALUES ($1, $2)",
+                params![&id, child],
+            )
+            .await?;
+        }
+        self.append(
+            actor,
+            Event::ProtectionOrderRequested {
+                family_id: family_id.to_owned(),
+                request_id: id.clone(),
+                rvdk_organisation_id: r.rvdk_organisation_id.clone(),
+                children,
+            },
+        )
+        .await?;
+        Ok(id)
+    }
+
+    async fn with_children(
+        &mut self,
+        mut list: Vec<ProtectionOrderRequest>,
+    ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
+        if list.is_empty() {
+            return Ok(list);
+        }
+        let placeholders = (1..=list.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let ids: Vec<Param> = list.iter().map(|r| Param::from(r.id.as_str())).collect();
+        for row in self
+            .fetch_all(
+                &format!(
+                    "SELECT c.request_id, m.id, m.name, m.date_of_birth FROM protection_order_children c \
+                     JOIN family_members m ON m.id = c.member_id WHERE c.request_id IN ({placeholders}) \
+                     ORDER BY m.date_of_birth, m.name"
+                ),
+                ids,
+            )
+            .await?
+        {
+            let request_id = row.text(0)?;
+            if let Some(r) = list.iter_mut().find(|r| r.id == request_id) {
+                r.children.push(RequestChild {
+                    id: row.text(1)?,
+                    name: row.text(2)?,
+                    date_of_birth: date(row.opt_text(3)?)?,
+                });
+            }
+        }
+        Ok(list)
+    }
+
+    /// The family's requests, newest first.
+    pub async fn protection_order_requests(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
+        let list = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} WHERE r.family_id = $1 ORDER BY r.requested_at DESC, r.id"
+                ),
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(request)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.with_children(list).await
+    }
+
+    /// The Raad's work list: the requests addressed to `rvdk_organisation_id`, new ones
+    /// to take up first, then running investigations, petitions, and the closed ones.
+    pub async fn raad_requests(
+        &mut self,
+        rvdk_organisation_id: &str,
+    ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
+        let list = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} WHERE r.rvdk_organisation_id = $1 ORDER BY \
+                     CASE r.state WHEN 'requested' THEN 0 WHEN 'under_investigation' THEN 1 WHEN 'petitioned' THEN 2 ELSE 3 END, \
+                     r.requested_at, r.id LIMIT 500"
+                ),
+                params![rvdk_organisation_id],
+            )
+            .await?
+            .iter()
+            .map(request)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.with_children(list).await
+    }
+
+    /// One request addressed to `rvdk_organisation_id`; `None` for any other request.
+    pub async fn raad_request(
+        &mut self,
+        rvdk_organisation_id: &str,
+        request_id: &str,
+    ) -> Result<Option<ProtectionOrderRequest>, StoreError> {
+        let Some(row) = self
+            .fetch_optional(
+                &format!("SELECT {COLUMNS} WHERE r.id = $1 AND r.rvdk_organisation_id = $2"),
+                params![request_id, rvdk_organisation_id],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(self.with_children(vec![request(&row)?]).await?.pop())
+    }
+
+    /// The request, locked against a concurrent step on PostgreSQL.
+    async fn raad_request_for_change(
+        &mut self,
+        rvdk_organisation_id: &str,
+        request_id: &str,
+    ) -> Result<ProtectionOrderRequest, StoreError> {
+        if self.backend() == Backend::Postgres {
+            self.execute(
+                "SELECT id FROM protection_order_requests WHERE id = $1 FOR UPDATE",
+                params![request_id],
+            )
+            .await?;
+        }
+        self.raad_request(rvdk_organisation_id, request_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("request {request_id}")))
+    }
+
+    /// The Raad takes up the request: its investigation started on `on`.
+    pub async fn start_investigation(
+        &mut self,
+        actor: &Actor,
+        rvdk_organisation_id: &str,
+        request_id: &str,
+        user_id: &str,
+        on: Date,
+        today: Date,
+    ) -> Result<(), StoreError> {
+        let r = self
+            .raad_request_for_change(rvdk_organisation_id, request_id)
+            .await?;
+        protection_order::accept(r.state, r.requested_on, on, today)?;
+        self.execute(
+            "UPDATE protection_order_requests SET state = 'under_investigation', investigation_on = $2, investigated_by = $3 \
+             WHERE id = $1 AND state = 'requested'",
+            params![request_id, on.to_string(), user_id],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::ProtectionOrderInvestigationStarted {
+                family_id: r.family_id,
+                request_id: request_id.to_owned(),
+                started_on: on.to_string(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The investigation's outcome on `on`: no measure (with the reason), or a petition
+    /// to the court for a measure.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn conclude_investigation(
+        &mut self,
+        actor: &Actor,
+        rvdk_organisation_id: &str,
+        request_id: &str,
+        user_id: &str,
+        conclusion: &Conclusion,
+        on: Date,
+        today: Date,
+    ) -> Result<RequestState, StoreError> {
+        let r = self
+            .raad_request_for_change(rvdk_organisation_id, request_id)
+            .await?;
+        let started = r.investigation_on.unwrap_or(r.requested_on);
+        let next = protection_order::conclude(r.state, started, on, today, conclusion)?;
+        let (reason, petitioned) = match conclusion {
+            Conclusion::NoMeasure { reason } => (Some(reason.trim().to_owned()), None),
+            Conclusion::Petition { measure } => (None, Some(*measure)),
+        };
+        self.execute(
+            "UPDATE protection_order_requests SET state = $2, concluded_on = $3, no_measure_reason = $4, \
+             petitioned_measure = $5, concluded_by = $6 WHERE id = $1 AND state = 'under_investigation'",
+            params![
+                request_id,
+                next.code(),
+                on.to_string(),
+                reason,
+                petitioned.map(|m| m.code()),
+                user_id
+            ],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::ProtectionOrderConcluded {
+                family_id: r.family_id,
+                request_id: request_id.to_owned(),
+                state: next.code().to_owned(),
+                measure: petitioned.map(|m| m.code().to_owned()),
+                on: on.to_string(),
+            },
+        )
+        .await?;
+        Ok(next)
+    }
+
+    /// The court's decision on `on`. Granted: the family's framework becomes
+    /// `court_order` with the institution as its legal basis (unless it already is).
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_court_decision(
+        &mut self,
+        actor: &Actor,
+        rvdk_organisation_id: &str,
+        request_id: &str,
+        user_id: &str,
+        on: Date,
+        ruling: &CourtRuling,
+        today: Date,
+    ) -> Result<RequestState, StoreError> {
+        let r = self
+            .raad_request_for_change(rvdk_organisation_id, request_id)
+            .await?;
+        let domain_ruling = match ruling {
+            CourtRuling::Granted {
+                measure,
+                ends_on,
+                institution_id,
+            } => Ruling::Granted {
+                measure: *measure,
+                ends_on: *ends_on,
+                institution: self.kind_of(institution_id).await?,
+            },
+            CourtRuling::Refused => Ruling::Refused,
+        };
+        // A request in any other state fails the domain check below, whatever is stored.
+        let petitioned = r.petitioned_measure.unwrap_or(Measure::SupervisionOrder);
+        let petitioned_on = r.concluded_on.unwrap_or(r.requested_on);
+        let next = protection_order::decide(
+            r.state,
+            petitioned,
+            petitioned_on,
+            on,
+            today,
+            &domain_ruling,
+        )?;
+        let (granted, ends_on, institution) = match ruling {
+            CourtRuling::Granted {
+                measure,
+                ends_on,
+                institution_id,
+            } => (Some(*measure), *ends_on, Some(institution_id.clone())),
+            CourtRuling::Refused => (None, None, None),
+        };
+        self.execute(
+            "UPDATE protection_order_requests SET state = $2, decided_on = $3, granted_measure = $4, ends_on = $5, \
+             institution_id = $6, decided_by = $7 WHERE id = $1 AND state = 'petitioned'",
+            params![
+                request_id,
+                next.code(),
+                on.to_string(),
+                granted.map(|m| m.code()),
+                ends_on.map(|d| d.to_string()),
+                institution.clone(),
+                user_id
+            ],
+        )
+        .await?;
+        if let (Some(measure), Some(institution)) = (granted, &institution) {
+            let current = self
+                .fetch_one(
+                    "SELECT framework, framework_organisation_id FROM families WHERE id = $1",
+                    params![&r.family_id],
+                )
+                .await?;
+            let already = current.code::<Framework>(0)? == Framework::CourtOrder
+                && current.opt_text(1)?.as_deref() == Some(institution.as_str());
+            if !already {
+                let until = ends_on
+                    .map(|d| format!(", tot en met {d}"))
+                    .unwrap_or_default();
+                self.change_framework(
+                    actor,
+                    &r.family_id,
+                    &FrameworkInput {
+                        framework: Framework::CourtOrder,
+                        organisation_id: Some(institution.clone()),
+                        ground: format!(
+                            "{} uitgesproken door de kinderrechter op {on}{until} (verzoek {request_id})",
+                            measure.label_nl()
+                        ),
+                        effective_on: on,
+                    },
+                    today,
+                )
+                .await?;
+            }
+        }
+        self.append(
+            actor,
+            Event::ProtectionOrderDecided {
+                family_id: r.family_id,
+                request_id: request_id.to_owned(),
+                granted: granted.is_some(),
+                measure: granted.map(|m| m.code().to_owned()),
+                ends_on: ends_on.map(|d| d.to_string()),
+                institution_id: institution,
+                decided_on: on.to_string(),
+            },
+        )
+        .await?;
+        Ok(next)
+    }
+}

@@ -1,0 +1,613 @@
+//! The protection order request through the router: the lead asks the Raad; only the
+//! Raad's own professionals see and move the requests addressed to their organisation
+//! (others get 403, another Raad sees nothing); a granted order moves the family into
+//! the court-ordered framework while the local team stays; and the same through the
+//! pages.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode};
+use common::{Account, App};
+use eenplan_domain::family::{
+    ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole, MemberKind,
+    NewMember,
+};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_store::{AccessFilter, ConsentInput, NewFamily, NewInvolvement, SessionKind};
+use jiff::civil::{Date, date};
+use serde_json::json;
+
+fn system() -> Actor {
+    Actor::System { component: "test" }
+}
+
+fn today() -> Date {
+    eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
+}
+
+fn days(n: i64) -> Date {
+    today().checked_add(jiff::Span::new().days(n)).unwrap()
+}
+
+struct World {
+    app: App,
+    family: String,
+    sam: String,
+    kim: String,
+    save: String,
+    lokalis: String,
+    raad: String,
+    sanne: Account,
+    thomas: Account,
+    lisa: Account,
+    piet: Account,
+}
+
+async fn org(app: &App, slug: &str) -> String {
+    let mut tx = app.store.read().await.unwrap();
+    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+}
+
+/// Gezin Jansen led by Sanne (Lokalis) with Thomas (SAVE) as partner on consent; Lisa
+/// works for the Raad in Utrecht, Piet for another Raad.
+async fn world() -> World {
+    let app = App::new().await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    app.organisation("rvdk", OrganisationKind::Rvdk).await;
+    app.organisation("rvdk-noord", OrganisationKind::Rvdk).await;
+    let pro = &[Role::Professional];
+    let sanne = app
+        .account_in("lokalis", Some(&team), "sanne@lokalis.example", pro, true)
+        .await;
+    let thomas = app.account("thomas@save.example", pro, true).await;
+    let lisa = app
+        .account_in("rvdk", None, "lisa@rvdk.example", pro, true)
+        .await;
+    let piet = app
+        .account_in("rvdk-noord", None, "piet@rvdk.example", pro, true)
+        .await;
+    let (lokalis, save, raad) = (
+        org(&app, "lokalis").await,
+        org(&app, "save").await,
+        org(&app, "rvdk").await,
+    );
+    let mut tx = app.store.write().await.unwrap();
+    let family = tx
+        .open_family(
+            &system(),
+            NewFamily {
+                label: "Gezin Jansen".into(),
+                street: "Zamenhofdreef".into(),
+                house_number: "12".into(),
+                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                city: "Utrecht".into(),
+                area_id: None,
+            },
+            &sanne.user_id,
+            &lokalis,
+        )
+        .await
+        .unwrap();
+    let sam = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Child,
+                name: "Sam Jansen".into(),
+                date_of_birth: Some(date(2016, 4, 2)),
+                has_custody: false,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    let kim = tx
+        .add_member(
+            &system(),
+            &family,
+            NewMember {
+                kind: MemberKind::Parent,
+                name: "Kim Jansen".into(),
+                date_of_birth: None,
+                has_custody: true,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    tx.record_consent(
+        &system(),
+        &family,
+        &sanne.user_id,
+        &ConsentInput {
+            step: ConsentStep::SaveGuidance,
+            organisation_id: Some(save.clone()),
+            purpose: "SAVE-begeleiding naast het buurtteam".into(),
+            categories: vec![DataCategory::Identity, DataCategory::Plan],
+            children: vec![sam.clone()],
+            given_by: vec![kim.clone()],
+            form: ConsentForm::Written,
+            given_on: today(),
+            ends_on: None,
+        },
+        today(),
+    )
+    .await
+    .unwrap();
+    tx.add_involvement(
+        &system(),
+        &family,
+        NewInvolvement {
+            role: InvolvementRole::Partner,
+            organisation_id: save.clone(),
+            user_id: thomas.user_id.clone(),
+            expertise: Some(Expertise::Safety),
+            takes_over: None,
+            reason: None,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    World {
+        app,
+        family,
+        sam,
+        kim,
+        save,
+        lokalis,
+        raad,
+        sanne,
+        thomas,
+        lisa,
+        piet,
+    }
+}
+
+async fn api(w: &World, who: &Account) -> Vec<(&'static str, String)> {
+    let token = w.app.session_token(who, SessionKind::Api).await;
+    vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ]
+}
+
+fn field(r: &common::Response) -> (StatusCode, String) {
+    (
+        r.status,
+        r.json()["invalidParams"][0]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
+    let w = world().await;
+    let (sanne, thomas, lisa, piet) = (
+        api(&w, &w.sanne).await,
+        api(&w, &w.thomas).await,
+        api(&w, &w.lisa).await,
+        api(&w, &w.piet).await,
+    );
+    let requests = format!("/api/v1/families/{}/protection-order-requests", w.family);
+    let request = |raad: &str, children: &[&String], grounds: &str| {
+        json!({ "rvdk_organisation_id": raad, "children": children, "grounds": grounds,
+                "tried": "Buurtteam sinds 2025 en zes maanden SAVE-begeleiding" })
+        .to_string()
+    };
+    let grounds = "Ondanks SAVE-begeleiding blijft er geweld waar Sam bij is";
+    // The family's side is the lead's work: a partner is refused, even with the plan open.
+    let good = request(&w.raad, &[&w.sam], grounds);
+    for method in [Method::GET, Method::POST] {
+        let r = w.app.raw(method, &requests, &thomas, &good).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
+    }
+    for (body, expected) in [
+        (request(&w.save, &[&w.sam], grounds), "rvdk_organisation_id"),
+        (
+            request("onbekend", &[&w.sam], grounds),
+            "rvdk_organisation_id",
+        ),
+        (request(&w.raad, &[], grounds), "children"),
+        (request(&w.raad, &[&w.kim], grounds), "children"),
+        (request(&w.raad, &[&w.sam], " "), "grounds"),
+    ] {
+        let r = w.app.raw(Method::POST, &requests, &sanne, &body).await;
+        assert_eq!(
+            field(&r),
+            (StatusCode::BAD_REQUEST, expected.to_owned()),
+            "{body}"
+        );
+    }
+    let r = w.app.raw(Method::POST, &requests, &sanne, &good).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &requests, &sanne, &good)
+            .await
+            .status,
+        StatusCode::CONFLICT,
+        "one open request at a time"
+    );
+    let mine = w.app.raw(Method::GET, &requests, &sanne, "").await.json();
+    assert_eq!(mine["requests"][0]["state"], "requested");
+
+    // The Raad's side: only Raad professionals, only what is addressed to them.
+    let work = "/api/v1/raad/requests";
+    for who in [&sanne, &thomas] {
+        assert_eq!(
+            w.app.raw(Method::GET, work, who, "").await.status,
+            StatusCode::FORBIDDEN
+        );
+    }
+    let listed = w.app.raw(Method::GET, work, &lisa, "").await.json();
+    let first = &listed["requests"][0];
+    assert_eq!(first["id"], id.as_str());
+    assert_eq!(first["children"][0]["name"], "Sam Jansen");
+    assert_eq!(first["children"][0]["date_of_birth"], "2016-04-02");
+    assert_eq!(first["grounds"], grounds);
+    assert_eq!(first["requested_by"]["organisation"], "Organisatie lokalis");
+    assert_eq!(
+        w.app.raw(Method::GET, work, &piet, "").await.json()["requests"],
+        json!([]),
+        "another Raad sees nothing of it"
+    );
+    let step = |s: &str| format!("{work}/{id}/{s}");
+    let started = json!({ "started_on": today().to_string() }).to_string();
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &step("investigation"), &piet, &started)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &step("investigation"), &sanne, &started)
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    // Steps out of order are conflicts; dates are checked.
+    let ots = json!({ "outcome": "petition", "measure": "supervision_order", "concluded_on": today().to_string() })
+        .to_string();
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &step("outcome"), &lisa, &ots)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let granted = |ends_on: Date, institution: &str| {
+        json!({ "decided_on": today().to_string(), "granted": true, "measure": "supervision_order",
+                "ends_on": ends_on.to_string(), "institution_id": institution })
+        .to_string()
+    };
+    assert_eq!(
+        w.app
+            .raw(
+                Method::POST,
+                &step("court-decision"),
+                &lisa,
+                &granted(days(300), &w.save)
+            )
+            .await
+            .status,
+        StatusCode::CONFLICT,
+        "no court decision before the petition"
+    );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &step("investigation"),
+            &lisa,
+            &json!({ "started_on": days(1).to_string() }).to_string(),
+        )
+        .await;
+    assert_eq!(
+        field(&r),
+        (StatusCode::BAD_REQUEST, "started_on".to_owned())
+    );
+    let r = w
+        .app
+        .raw(Method::POST, &step("investigation"), &lisa, &started)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["state"], "under_investigation");
+    assert_eq!(
+        w.app
+            .raw(Method::POST, &step("investigation"), &lisa, &started)
+            .await
+            .status,
+        StatusCode::CONFLICT
+    );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &step("outcome"),
+            &lisa,
+            &json!({ "outcome": "petition", "concluded_on": today().to_string() }).to_string(),
+        )
+        .await;
+    assert_eq!(field(&r), (StatusCode::BAD_REQUEST, "measure".to_owned()));
+    let r = w.app.raw(Method::POST, &step("outcome"), &lisa, &ots).await;
+    assert_eq!(r.json()["state"], "petitioned");
+    // The Raad's page now offers the court's decision, with the institutions to choose.
+    let mut raad_page = w.app.signed_in_browser(&w.lisa).await;
+    let page = raad_page.get(&format!("/raad/{id}")).await;
+    assert!(
+        page.body
+            .contains(&format!("action=\"/raad/{id}/beslissing\""))
+    );
+    assert!(page.body.contains(&format!(
+        "<option value=\"{}\">SAVE Jeugdbescherming</option>",
+        w.save
+    )));
+    for (body, expected) in [
+        (granted(days(367), &w.save), "ends_on"),
+        (granted(days(300), &w.lokalis), "institution_id"),
+        (granted(days(300), "onbekend"), "institution_id"),
+        (
+            json!({ "decided_on": days(1).to_string(), "granted": false }).to_string(),
+            "decided_on",
+        ),
+    ] {
+        let r = w
+            .app
+            .raw(Method::POST, &step("court-decision"), &lisa, &body)
+            .await;
+        assert_eq!(
+            field(&r),
+            (StatusCode::BAD_REQUEST, expected.to_owned()),
+            "{body}"
+        );
+    }
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &step("court-decision"),
+            &lisa,
+            &granted(days(300), &w.save),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["state"], "granted");
+    assert_eq!(r.json()["institution"]["name"], "SAVE Jeugdbescherming");
+
+    // The court order is the family's framework now, SAVE its basis; the local team stays.
+    let facts = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_facts(&w.family)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (facts.framework, facts.basis_organisation.as_deref()),
+        (Framework::CourtOrder, Some(w.save.as_str()))
+    );
+    assert!(
+        facts
+            .involved
+            .iter()
+            .any(|i| i.role == InvolvementRole::Regisseur && i.user_id == w.sanne.user_id),
+        "the regisseur's involvement did not end"
+    );
+    let now_lead = w.app.raw(Method::GET, &requests, &thomas, "").await;
+    assert_eq!(
+        (
+            now_lead.status,
+            now_lead.json()["requests"][0]["state"].as_str()
+        ),
+        (StatusCode::OK, Some("granted")),
+        "SAVE carries the order out: the legal basis makes it lead"
+    );
+    assert_eq!(
+        w.app.raw(Method::GET, &requests, &sanne, "").await.status,
+        StatusCode::OK,
+        "and the regisseur still leads"
+    );
+    let mut lead = w.app.signed_in_browser(&w.sanne).await;
+    let page = lead
+        .get(&format!("/gezinnen/{}/verzoek-raad", w.family))
+        .await;
+    assert!(
+        page.body.contains("Maatregel uitgesproken")
+            && page.body.contains("Ondertoezichtstelling (OTS)")
+            && page.body.contains("SAVE Jeugdbescherming"),
+        "{}",
+        page.body
+    );
+    // Every Raad read and step of the family's data is in the access log.
+    let log = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_log(&AccessFilter {
+            user_email: w.lisa.email.clone(),
+            limit: 100,
+            ..AccessFilter::default()
+        })
+        .await
+        .unwrap();
+    assert!(log.len() >= 4, "{log:?}");
+    assert!(
+        log.iter()
+            .all(|l| l.basis.as_deref() == Some("rvdk_request")
+                && l.family_id.as_deref() == Some(w.family.as_str()))
+    );
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn the_raad_works_through_its_pages() {
+    let w = world().await;
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let mut lisa = w.app.signed_in_browser(&w.lisa).await;
+    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    let file = sanne.get(&format!("/gezinnen/{}", w.family)).await;
+    let path = format!("/gezinnen/{}/verzoek-raad", w.family);
+    assert!(file.body.contains(&format!("href=\"{path}\"")));
+    let page = sanne.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = page.csrf();
+    assert_eq!(
+        thomas.get(&path).await.status,
+        StatusCode::FORBIDDEN,
+        "lead work"
+    );
+    let r = sanne
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("rvdk", &w.raad),
+                ("grounds", "Geweld blijft"),
+                ("tried", "SAVE-begeleiding"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"children-error\""));
+    let r = sanne
+        .post(
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("rvdk", &w.raad),
+                ("children", &w.sam),
+                ("grounds", "Geweld blijft"),
+                ("tried", "SAVE-begeleiding"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), path);
+    let page = sanne.get(&path).await;
+    assert!(page.body.contains("Verzoek ingediend, wacht op de Raad"));
+    assert!(
+        !page.body.contains(&format!("action=\"{path}\"")),
+        "no second request while this one is open"
+    );
+
+    // The Raad's menu item, work list and steps; nobody else reaches them.
+    assert_eq!(sanne.get("/raad").await.status, StatusCode::FORBIDDEN);
+    let list = lisa.get("/raad").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        list.body.contains("href=\"/raad\""),
+        "the Raad's own menu item"
+    );
+    assert!(list.body.contains("Sam Jansen (2016-04-02)") && list.body.contains("Gezin Jansen"));
+    let start = list.body.find("href=\"/raad/").unwrap() + "href=\"".len();
+    let detail = list.body[start..].split('"').next().unwrap().to_owned();
+    let raad_csrf = list.csrf();
+    let page = lisa.get(&detail).await;
+    assert!(page.body.contains("Geweld blijft"));
+    let r = lisa
+        .post(
+            &format!("{detail}/onderzoek"),
+            &[("csrf", &raad_csrf), ("started_on", &days(2).to_string())],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"started_on-error\""));
+    let r = lisa
+        .post(
+            &format!("{detail}/onderzoek"),
+            &[("csrf", &raad_csrf), ("started_on", &today().to_string())],
+        )
+        .await;
+    assert_eq!(r.location(), detail);
+    let r = lisa
+        .post(
+            &format!("{detail}/uitkomst"),
+            &[
+                ("csrf", &raad_csrf),
+                ("outcome", "no_measure"),
+                ("concluded_on", &today().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"reason-error\""));
+    let r = lisa
+        .post(
+            &format!("{detail}/uitkomst"),
+            &[
+                ("csrf", &raad_csrf),
+                ("outcome", "no_measure"),
+                ("reason", "Ouders werken nu mee met het buurtteam"),
+                ("concluded_on", &today().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), detail);
+    let page = lisa.get(&detail).await;
+    assert!(
+        page.body
+            .contains("Geen maatregel: verder in vrijwillige hulp")
+    );
+    assert!(
+        !page.body.contains("<form method=\"post\" action=\"/raad/"),
+        "closed"
+    );
+    // A step that no longer fits is refused on the page too.
+    let r = lisa
+        .post(
+            &format!("{detail}/beslissing"),
+            &[
+                ("csrf", &raad_csrf),
+                ("decided_on", &today().to_string()),
+                ("ruling", "refused"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body
+            .contains("Deze stap kan niet (meer) bij dit verzoek.")
+    );
+    assert_eq!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .access_facts(&w.family)
+            .await
+            .unwrap()
+            .unwrap()
+            .framework,
+        Framework::Voluntary,
+        "no measure: voluntary help goes on"
+    );
+    let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;
+    for sentence in [
+        "vroeg de Raad voor de Kinderbescherming om onderzoek",
+        "De Raad ziet geen maatregel nodig: verder in vrijwillige hulp",
+    ] {
+        assert!(timeline.body.contains(sentence), "{sentence}");
+    }
+    let mut piet = w.app.signed_in_browser(&w.piet).await;
+    assert_eq!(piet.get(&detail).await.status, StatusCode::NOT_FOUND);
+    let _ = w.kim;
+    w.app.done().await;
+}
