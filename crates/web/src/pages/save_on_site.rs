@@ -152,6 +152,14 @@ fn plus_days(d: Date, n: i64) -> Date {
 /// How far back a walk-in can be written down afterwards.
 const RECORD_AFTERWARDS_DAYS: i64 = 14;
 
+/// Today and the on-site days of the last two weeks of one part-day, newest first.
+fn recent_days(s: &OnSiteSlot, today: Date, cal: &Calendar) -> Vec<Date> {
+    (0..=RECORD_AFTERWARDS_DAYS)
+        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
+        .filter(|d| is_on_site_day(&s.slot, *d, cal))
+        .collect()
+}
+
 const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_1", "who_1"),
     ("what_2", "who_2"),
@@ -285,7 +293,6 @@ async fn show_page(
     };
     let lang = Lang::from_headers(headers);
     let t = lang.texts();
-    let shell_c = crate::chain_texts::texts(lang);
     let today = today();
     let cal = Calendar::default();
     let is_lead = may_manage_schedule(&p.roles, p.organisation_kind);
@@ -307,9 +314,11 @@ async fn show_page(
         };
         let mut askers = Vec::new();
         let mut named = Vec::new();
+        // Who can have asked, and about which families: at the part-days of today and of
+        // the days a walk-in can still be written down.
         for s in my_slots
             .iter()
-            .filter(|s| is_on_site_day(&s.slot, today, &cal))
+            .filter(|s| !recent_days(s, today, &cal).is_empty())
         {
             for (id, name) in tx.on_site_people(Some(&s.slot.team_id), None).await? {
                 if !askers.iter().any(|(i, _)| *i == id) {
@@ -456,12 +465,10 @@ async fn show_page(
         })
         .collect();
     let on_site_today = dates.first() == Some(&today);
-    // A walk-in is often written down afterwards: today and the on-site days of the
-    // last two weeks, the most recent first.
-    let recent: Vec<Date> = (0..=RECORD_AFTERWARDS_DAYS)
-        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
-        .filter(|d| l.my_slots.iter().any(|s| is_on_site_day(&s.slot, *d, &cal)))
-        .collect();
+    let has_recent_days = l
+        .my_slots
+        .iter()
+        .any(|s| !recent_days(s, today, &cal).is_empty());
 
     let (wd, we) = form_of(|w| matches!(w, Which::WalkIn));
     let err = |errs: &Errors, id: &str| errs.get(id).copied();
@@ -469,34 +476,38 @@ async fn show_page(
         Input::Select(ChoiceField {
             id: "slot",
             label: t.f_so_part,
-            options: l
-                .my_slots
-                .iter()
-                .filter(|s| recent.iter().any(|d| is_on_site_day(&s.slot, *d, &cal)))
-                .map(|s| Choice {
-                    selected: wd.get("slot") == s.id,
-                    value: s.id.clone(),
-                    label: format!("{} ({})", s.team_name, part(lang, s.slot.part)),
-                })
-                .collect(),
+            // One choice per part-day and day: today first, then the days a walk-in can
+            // still be written down afterwards.
+            options: {
+                let mut options: Vec<(Date, Choice)> = l
+                    .my_slots
+                    .iter()
+                    .flat_map(|s| recent_days(s, today, &cal).into_iter().map(move |d| (s, d)))
+                    .map(|(s, d)| {
+                        let value = format!("{}|{d}", s.id);
+                        let day = if d == today {
+                            format!("{}: {}", t.so_today, weekday(lang, d))
+                        } else {
+                            weekday(lang, d)
+                        };
+                        (
+                            d,
+                            Choice {
+                                selected: wd.get("slot") == value,
+                                label: format!(
+                                    "{day}, {} ({})",
+                                    s.team_name,
+                                    part(lang, s.slot.part)
+                                ),
+                                value,
+                            },
+                        )
+                    })
+                    .collect();
+                options.sort_by_key(|o| std::cmp::Reverse(o.0));
+                options.into_iter().map(|(_, c)| c).collect()
+            },
             error: err(we, "slot").or(err(we, "when")),
-        }),
-        Input::Select(ChoiceField {
-            id: "on",
-            label: shell_c.so_walk_in_on,
-            options: recent
-                .iter()
-                .map(|d| Choice {
-                    selected: wd.get("on") == d.to_string(),
-                    value: d.to_string(),
-                    label: if *d == today {
-                        format!("{}: {}", t.so_today, weekday(lang, *d))
-                    } else {
-                        weekday(lang, *d)
-                    },
-                })
-                .collect(),
-            error: err(we, "on"),
         }),
         Input::Select(ChoiceField {
             id: "asked_by",
@@ -760,7 +771,7 @@ async fn show_page(
             shell: Shell::new(headers, visitor, "/save-op-locatie"),
             is_worker: !l.my_slots.is_empty(),
             on_site_today,
-            has_recent_days: !recent.is_empty(),
+            has_recent_days,
             days,
             walk_in_inputs,
             walk_in_errors: !we.is_empty(),
@@ -898,12 +909,17 @@ pub async fn walk_in(
     if d.get("question").is_empty() {
         errs.insert("question", t.err_required);
     }
-    let on = match d.get("on") {
-        s if s.is_empty() => today(),
-        s => s.parse::<Date>().unwrap_or_else(|_| {
-            errs.insert("on", t.err_date);
-            today()
-        }),
+    // "slot|day": the part-day and the day it was (a walk-in may be written down later).
+    let chosen = d.get("slot");
+    let (slot_id, on) = match chosen.split_once('|') {
+        Some((slot, day)) => (
+            slot.to_owned(),
+            day.parse::<Date>().unwrap_or_else(|_| {
+                errs.insert("slot", t.err_choose);
+                today()
+            }),
+        ),
+        None => (chosen.clone(), today()),
     };
     let advice = advice_from(t, &d, &mut errs);
     let Some(advice) = advice.filter(|_| errs.is_empty()) else {
@@ -917,7 +933,7 @@ pub async fn walk_in(
         .await;
     };
     let ask = Ask {
-        slot_id: d.get("slot"),
+        slot_id,
         on,
         family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
         question: d.get("question"),
