@@ -46,6 +46,15 @@ pub enum StoreError {
     Guidance(#[from] eenplan_domain::save_guidance::GuidanceError),
     #[error("{0}")]
     Evu(#[from] eenplan_domain::evu::EvuError),
+    /// A worker of an EVU combination may not join yet: who, and the step to ask.
+    #[error(
+        "{worker} ({organisation}) cannot join yet: ask the family's consent to the step '{step}' first"
+    )]
+    JoinRefused {
+        worker: String,
+        organisation: String,
+        step: eenplan_domain::family::ConsentStep,
+    },
     /// The family has not consented to this organisation joining; names the step.
     #[error("the family has not consented to this yet: ask for the step '{0}' first")]
     ConsentNeeded(eenplan_domain::family::ConsentStep),

@@ -293,12 +293,11 @@ impl Tx {
                 {
                     Ok((id, _)) => id,
                     Err(StoreError::ConsentNeeded(step)) => {
-                        return Err(StoreError::Invalid(format!(
-                            "{} ({}) cannot join yet: the family has not consented to the step '{}' for this organisation",
-                            w.name,
-                            w.organisation_name,
-                            step.label_en()
-                        )));
+                        return Err(StoreError::JoinRefused {
+                            worker: w.name.clone(),
+                            organisation: w.organisation_name.clone(),
+                            step,
+                        });
                     }
                     Err(e) => return Err(e),
                 },

@@ -277,3 +277,22 @@ pub fn evu_error(lang: Lang, e: &EvuError) -> &'static str {
     };
     if lang == Lang::Nl { nl } else { en }
 }
+
+/// A worker of an EVU combination who may not join yet, and the consent step to ask.
+pub fn join_refused(
+    lang: Lang,
+    worker: &str,
+    organisation: &str,
+    step: eenplan_domain::family::ConsentStep,
+) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "{worker} ({organisation}) kan nog niet aansluiten: vraag eerst de toestemming van het gezin voor de stap '{}'.",
+            step.label_nl()
+        ),
+        Lang::En => format!(
+            "{worker} ({organisation}) cannot join yet: ask the family's consent to the step '{}' first.",
+            step.label_en()
+        ),
+    }
+}

@@ -411,6 +411,29 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         "two of one organisation"
     );
     assert!(r.body.contains("minstens twee organisaties"), "{}", r.body);
+    // A care provider without the family's consent cannot join: named, with the step.
+    app.organisation("ggz", OrganisationKind::CareProvider)
+        .await;
+    let gert = app
+        .account_in("ggz", None, "gert@ggz.example", &[Role::Professional], true)
+        .await;
+    let refused = format!(
+        r#"{{"user_ids":["{}","{}"]}}"#,
+        mohamed.user_id, gert.user_id
+    );
+    let r = app
+        .raw(Method::POST, &combination, &coordinator, &refused)
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    let reason = r.json()["invalidParams"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        reason.contains("kan nog niet aansluiten")
+            && reason.contains("Gegevens delen met een organisatie"),
+        "{reason}"
+    );
     let both = format!(
         r#"{{"user_ids":["{}","{}"]}}"#,
         mohamed.user_id, thomas.user_id

@@ -465,7 +465,10 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         .await
         .unwrap_err();
     assert!(
-        matches!(&refused, StoreError::Invalid(why) if why.contains("Start SAVE guidance")),
+        matches!(
+            &refused,
+            StoreError::JoinRefused { step: ConsentStep::SaveGuidance, worker, .. } if worker == "thomas"
+        ),
         "{refused}"
     );
     drop(tx);

@@ -17,6 +17,7 @@ use super::families::{body, internal, invalid, who};
 use super::today;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::i18n::Lang;
 use crate::{AppState, Problem};
 
 /// The form field a refusal belongs to; `None` for the referral's state (409).
@@ -45,7 +46,15 @@ fn refusal(e: &StoreError) -> Response {
             .into_response(),
         },
         // A worker who cannot join yet: named, with the consent step to ask.
-        StoreError::Invalid(why) => invalid(&[("user_ids", "rule", why)]),
+        StoreError::JoinRefused {
+            worker,
+            organisation,
+            step,
+        } => invalid(&[(
+            "user_ids",
+            "consent-needed",
+            &crate::chain_texts::join_refused(Lang::Nl, worker, organisation, *step),
+        )]),
         StoreError::NotFound(what) => {
             Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
                 .detail(what.clone())

@@ -81,7 +81,16 @@ fn place(
             None => Ok(Some(evu_error(lang, &evu).to_owned())),
         },
         // Someone in the combination cannot join yet: named, with the consent step.
-        StoreError::Invalid(why) => Ok(Some(why)),
+        StoreError::JoinRefused {
+            worker,
+            organisation,
+            step,
+        } => Ok(Some(crate::chain_texts::join_refused(
+            lang,
+            &worker,
+            &organisation,
+            step,
+        ))),
         e => Err(failed(&e, headers)),
     }
 }
