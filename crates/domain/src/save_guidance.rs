@@ -118,12 +118,7 @@ pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
     if s.running {
         return Err(GuidanceError::AlreadyRunning);
     }
-    let consented = s.consents.iter().any(|c| {
-        c.step == ConsentStep::SaveGuidance
-            && c.organisation_id.as_deref() == Some(s.save_organisation_id)
-            && c.in_force(s.today)
-    });
-    if !consented {
+    if !consent_holds(s.consents, s.save_organisation_id, s.today) {
         return Err(GuidanceError::ConsentNeeded);
     }
     if s.goals == 0 {
@@ -134,6 +129,20 @@ pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
     }
     Ok(())
 }
+
+/// Whether the family's consent to SAVE-begeleiding by this organisation is in force:
+/// needed to start, and to go on. When it is withdrawn, the guidance ends without result
+/// for that reason ([`ENDED_BY_WITHDRAWAL`]).
+pub fn consent_holds(consents: &[ConsentFacts], organisation_id: &str, today: Date) -> bool {
+    consents.iter().any(|c| {
+        c.step == ConsentStep::SaveGuidance
+            && c.organisation_id.as_deref() == Some(organisation_id)
+            && c.in_force(today)
+    })
+}
+
+/// The end's reason when the family withdrew its consent.
+pub const ENDED_BY_WITHDRAWAL: &str = "Het gezin trok de toestemming in";
 
 /// Who gives the guidance: a professional of a certified institution, never the local
 /// team itself (SAVE works alongside the regisseur).
@@ -166,9 +175,11 @@ pub fn next_review(policy: ReviewPolicy, from: Date, planned_end: Date) -> Date 
 }
 
 /// A review of a running guidance: it may move the planned end, but only to a day
-/// after the review ("as short as possible" is asked again at every review).
+/// after the review ("as short as possible" is asked again at every review). Going on
+/// needs the family's consent still in force (it may have run out on its end date).
 pub fn check_review(
     ended_already: bool,
+    consented: bool,
     started_on: Date,
     reviewed_on: Date,
     today: Date,
@@ -177,6 +188,9 @@ pub fn check_review(
 ) -> Result<(), GuidanceError> {
     if ended_already {
         return Err(GuidanceError::AlreadyEnded);
+    }
+    if !consented {
+        return Err(GuidanceError::ConsentNeeded);
     }
     if reviewed_on < started_on {
         return Err(GuidanceError::ReviewBeforeStart);
@@ -306,16 +320,33 @@ mod tests {
         let started = date(2026, 9, 1);
         let today = date(2026, 11, 23);
         assert_eq!(
-            check_review(false, started, today, today, date(2027, 1, 15), "veiliger"),
+            check_review(
+                false,
+                true,
+                started,
+                today,
+                today,
+                date(2027, 1, 15),
+                "veiliger"
+            ),
             Ok(())
         );
         assert_eq!(
-            check_review(true, started, today, today, date(2027, 1, 15), "veiliger"),
+            check_review(
+                true,
+                true,
+                started,
+                today,
+                today,
+                date(2027, 1, 15),
+                "veiliger"
+            ),
             Err(GuidanceError::AlreadyEnded)
         );
         assert_eq!(
             check_review(
                 false,
+                true,
                 started,
                 date(2026, 8, 31),
                 today,
@@ -327,6 +358,7 @@ mod tests {
         assert_eq!(
             check_review(
                 false,
+                true,
                 started,
                 date(2026, 11, 24),
                 today,
@@ -336,11 +368,15 @@ mod tests {
             Err(GuidanceError::ReviewInFuture)
         );
         assert_eq!(
-            check_review(false, started, today, today, today, "veiliger"),
+            check_review(false, true, started, today, today, today, "veiliger"),
             Err(GuidanceError::EndInPast)
         );
         assert_eq!(
-            check_review(false, started, today, today, date(2027, 1, 15), " "),
+            check_review(false, false, started, today, today, date(2027, 1, 15), "x"),
+            Err(GuidanceError::ConsentNeeded)
+        );
+        assert_eq!(
+            check_review(false, true, started, today, today, date(2027, 1, 15), " "),
             Err(GuidanceError::ReviewNoteNeeded)
         );
         // The next review: three months on, unless the planned end comes first.
@@ -355,6 +391,31 @@ mod tests {
         );
         assert!(review_due(date(2027, 1, 15), date(2027, 1, 15)));
         assert!(!review_due(date(2027, 1, 15), date(2027, 1, 14)));
+    }
+
+    #[test]
+    fn consent_holds_only_in_force_for_that_organisation() {
+        let today = date(2026, 11, 23);
+        assert!(consent_holds(
+            &[consent(ConsentStep::SaveGuidance, "save", false)],
+            "save",
+            today
+        ));
+        assert!(!consent_holds(
+            &[consent(ConsentStep::SaveGuidance, "save", true)],
+            "save",
+            today
+        ));
+        assert!(!consent_holds(
+            &[consent(ConsentStep::SaveGuidance, "wss", false)],
+            "save",
+            today
+        ));
+        assert!(!consent_holds(
+            &[consent(ConsentStep::DataSharing, "save", false)],
+            "save",
+            today
+        ));
     }
 
     #[test]

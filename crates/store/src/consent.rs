@@ -524,6 +524,9 @@ impl Tx {
             },
         )
         .await?;
+        // A SAVE-begeleiding resting on this consent ends with it, in this transaction.
+        self.end_guidances_without_consent(actor, family_id, withdrawn_by)
+            .await?;
         Ok(())
     }
 

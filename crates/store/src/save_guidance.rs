@@ -258,8 +258,18 @@ impl Tx {
     ) -> Result<Date, StoreError> {
         let g = self.guidance_of(family_id, guidance_id).await?;
         save_guidance::may_act(viewer_organisation, &g.organisation_id, lead)?;
+        let consents = self
+            .access_facts(family_id)
+            .await?
+            .map(|f| f.consents)
+            .unwrap_or_default();
         save_guidance::check_review(
             !g.running(),
+            save_guidance::consent_holds(
+                &consents,
+                &g.organisation_id,
+                review.reviewed_on.max(today),
+            ),
             g.started_on,
             review.reviewed_on,
             today,
@@ -347,10 +357,9 @@ impl Tx {
                 .await?
                 .is_some();
             if active {
-                let why = match reason.trim() {
-                    "" => format!("SAVE-begeleiding beëindigd: {}", outcome.label_nl()),
-                    r => format!("SAVE-begeleiding beëindigd: {}; {r}", outcome.label_nl()),
-                };
+                // The outcome only: the end's own reason stays with the guidance, out
+                // of the journal and the timeline.
+                let why = format!("SAVE-begeleiding beëindigd: {}", outcome.label_nl());
                 self.end_involvement(actor, family_id, &involvement, &why)
                     .await?;
             }
@@ -365,6 +374,39 @@ impl Tx {
             },
         )
         .await?;
+        Ok(())
+    }
+
+    /// Ends, without result, the running guidances whose consent is no longer in force
+    /// (after a withdrawal): SAVE works only on the family's consent.
+    pub async fn end_guidances_without_consent(
+        &mut self,
+        actor: &Actor,
+        family_id: &str,
+        ended_by: &str,
+    ) -> Result<(), StoreError> {
+        let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+        let Some(facts) = self.access_facts(family_id).await? else {
+            return Ok(());
+        };
+        for g in self.save_guidances(family_id).await? {
+            if g.running()
+                && !save_guidance::consent_holds(&facts.consents, &g.organisation_id, today)
+            {
+                self.end_save_guidance(
+                    actor,
+                    &g.organisation_id,
+                    true,
+                    ended_by,
+                    family_id,
+                    &g.id,
+                    GuidanceOutcome::EndedWithoutResult,
+                    save_guidance::ENDED_BY_WITHDRAWAL,
+                    today,
+                )
+                .await?;
+            }
+        }
         Ok(())
     }
 

@@ -69,8 +69,8 @@ async fn consent(
 }
 
 /// SAVE-begeleiding started some time in the past year on the family's consent, reviewed
-/// every three months, ended once its planned end has passed. Returns the consent, so
-/// the caller can let a family withdraw it (which ends the guidance).
+/// every three months, ended once its planned end has passed; now and then the family
+/// withdraws its consent, which ends the guidance.
 pub async fn save_guidance(
     tx: &mut Tx,
     actor: &Actor,
@@ -188,25 +188,13 @@ pub async fn save_guidance(
         )
         .await?;
     } else if rng.chance(5) {
-        // The family stops: consent withdrawn, the guidance ends without result.
+        // The family stops: the consent is withdrawn, and the guidance ends with it.
         tx.withdraw_consent(
             actor,
             f.id,
             &consent_id,
             &f.regisseur.user_id,
             "Moeder belde: het gezin wil de SAVE-begeleiding stoppen",
-        )
-        .await?;
-        tx.end_save_guidance(
-            actor,
-            &f.regisseur.organisation_id,
-            true,
-            &f.regisseur.user_id,
-            f.id,
-            &guidance,
-            GuidanceOutcome::EndedWithoutResult,
-            "Het gezin trok de toestemming in",
-            today,
         )
         .await?;
     }

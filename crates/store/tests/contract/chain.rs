@@ -275,6 +275,48 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
         assert!(kinds.iter().any(|k| k == kind), "{kind} journaled");
     }
     drop(r);
+
+    // The family withdraws its consent: the guidance resting on it ends with it, and
+    // SAVE's part too; the end's reason stays out of the journal.
+    let other = open(&store, &p, "Gezin Pieters", "2").await;
+    let consent = consent_to(&store, &other, &save, &p.sanne.0).await;
+    let id = start(&store, &other, &p.sanne.0, &guidance(&thomas))
+        .await
+        .unwrap();
+    let mut tx = store.write().await.unwrap();
+    tx.withdraw_consent(
+        &actor(),
+        &other,
+        &consent,
+        &p.sanne.0,
+        "Moeder belde: stoppen",
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let g = &r.save_guidances(&other).await.unwrap()[0];
+    assert_eq!(g.id, id);
+    assert_eq!(g.outcome, Some(GuidanceOutcome::EndedWithoutResult));
+    assert_eq!(
+        g.end_reason,
+        eenplan_domain::save_guidance::ENDED_BY_WITHDRAWAL
+    );
+    assert!(!involved(&store, &other, thomas.clone()).await);
+    let payloads: Vec<String> = r
+        .timeline(&other)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.payload)
+        .collect();
+    assert!(
+        payloads
+            .iter()
+            .all(|p| !p.contains(eenplan_domain::save_guidance::ENDED_BY_WITHDRAWAL)),
+        "the end's reason is not journaled"
+    );
+    drop(r);
     store.close().await;
     db
 }
