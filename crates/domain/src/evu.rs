@@ -63,6 +63,8 @@ pub enum EvuError {
     NotNew(&'static str),
     #[error("only a referral with an assigned combination is closed")]
     NotAssigned,
+    #[error("someone else changed this referral just now: look at it again")]
+    ChangedMeanwhile,
 }
 
 /// Whether an EVU referral may be made. A local team needs the family's consent; a

@@ -2,7 +2,7 @@
 //! legal task) calls in the EVU; the coordinator assigns a combination of workers, who
 //! join the family's circle together. The rules are `domain::evu`.
 
-use eenplan_domain::evu::{self, ReferralSource, ReferralState};
+use eenplan_domain::evu::{self, EvuError, ReferralSource, ReferralState};
 use eenplan_domain::family::{ConsentStep, InvolvementRole};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -117,7 +117,11 @@ impl Tx {
                 ReferralState::New.code()
             ],
         )
-        .await?;
+        .await
+        .map_err(|e| match e.duplicate_as(String::new) {
+            StoreError::Duplicate(_) => StoreError::Evu(EvuError::AlreadyOpen),
+            other => other,
+        })?;
         self.append(
             actor,
             Event::EvuReferred {
@@ -308,8 +312,14 @@ impl Tx {
             )
             .await?;
         }
-        self.decide_referral(referral_id, ReferralState::Assigned, decided_by, "", today)
-            .await?;
+        self.decide_referral(
+            referral_id,
+            (ReferralState::New, ReferralState::Assigned),
+            decided_by,
+            "",
+            today,
+        )
+        .await?;
         self.append(
             actor,
             Event::EvuCombinationAssigned {
@@ -322,20 +332,28 @@ impl Tx {
         Ok(())
     }
 
+    /// Moves the referral `from` one state `to` the next; a referral someone else moved
+    /// meanwhile is refused (the row is the lock: of two racing coordinators one wins).
     async fn decide_referral(
         &mut self,
         referral_id: &str,
-        state: ReferralState,
+        (from, to): (ReferralState, ReferralState),
         decided_by: &str,
         reason: &str,
         today: Date,
     ) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE evu_referrals SET state = $2, decided_on = $3, decided_by = $4, decision_reason = $5 WHERE id = $1",
-            params![referral_id, state.code(), today.to_string(), decided_by, reason.trim()],
-        )
-        .await?;
-        Ok(())
+        let changed = self
+            .execute(
+                "UPDATE evu_referrals SET state = $2, decided_on = $3, decided_by = $4, decision_reason = $5 \
+                 WHERE id = $1 AND state = $6",
+                params![referral_id, to.code(), today.to_string(), decided_by, reason.trim(), from.code()],
+            )
+            .await?;
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(StoreError::Evu(EvuError::ChangedMeanwhile))
+        }
     }
 
     /// Declines a new referral (the reason goes back to the referrer) or closes a
@@ -356,7 +374,7 @@ impl Tx {
         let (state, event) = if close {
             evu::check_close(r.state, reason)?;
             (
-                ReferralState::Closed,
+                (ReferralState::Assigned, ReferralState::Closed),
                 Event::EvuReferralClosed {
                     family_id: r.family_id.clone(),
                     referral_id: referral_id.to_owned(),
@@ -365,7 +383,7 @@ impl Tx {
         } else {
             evu::check_decline(r.state, reason)?;
             (
-                ReferralState::Declined,
+                (ReferralState::New, ReferralState::Declined),
                 Event::EvuReferralDeclined {
                     family_id: r.family_id.clone(),
                     referral_id: referral_id.to_owned(),

@@ -5,7 +5,9 @@
 use eenplan_domain::family::{Expertise, Framework, InvolvementRole};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::save_guidance::{self, GuidanceOutcome, ReviewPolicy, StartGuidance};
+use eenplan_domain::save_guidance::{
+    self, GuidanceError, GuidanceOutcome, ReviewPolicy, StartGuidance,
+};
 use jiff::civil::Date;
 
 use crate::{NewInvolvement, PlanSave, Row, StoreError, Tx, ids, params};
@@ -212,7 +214,11 @@ impl Tx {
                 user_id
             ],
         )
-        .await?;
+        .await
+        .map_err(|e| match e.duplicate_as(String::new) {
+            StoreError::Duplicate(_) => StoreError::Guidance(GuidanceError::AlreadyRunning),
+            other => other,
+        })?;
         self.append(
             actor,
             Event::SaveGuidanceStarted {
@@ -292,11 +298,16 @@ impl Tx {
             ],
         )
         .await?;
-        self.execute(
-            "UPDATE save_guidances SET planned_end = $2, next_review_on = $3 WHERE id = $1 AND ended_on IS NULL",
-            params![guidance_id, review.planned_end.to_string(), next.to_string()],
-        )
-        .await?;
+        // The row is the lock: a guidance ended meanwhile is not reviewed.
+        let changed = self
+            .execute(
+                "UPDATE save_guidances SET planned_end = $2, next_review_on = $3 WHERE id = $1 AND ended_on IS NULL",
+                params![guidance_id, review.planned_end.to_string(), next.to_string()],
+            )
+            .await?;
+        if changed != 1 {
+            return Err(StoreError::Guidance(GuidanceError::AlreadyEnded));
+        }
         self.append(
             actor,
             Event::SaveGuidanceReviewed {
@@ -329,7 +340,7 @@ impl Tx {
         let g = self.guidance_of(family_id, guidance_id).await?;
         save_guidance::may_act(viewer_organisation, &g.organisation_id, lead)?;
         save_guidance::check_end(!g.running(), outcome, reason)?;
-        self.execute(
+        let changed = self.execute(
             "UPDATE save_guidances SET ended_on = $2, outcome = $3, end_reason = $4, ended_by = $5 \
              WHERE id = $1 AND ended_on IS NULL",
             params![
@@ -341,6 +352,10 @@ impl Tx {
             ],
         )
         .await?;
+        // The row is the lock: of two racing ends, one wins.
+        if changed != 1 {
+            return Err(StoreError::Guidance(GuidanceError::AlreadyEnded));
+        }
         if save_guidance::ends_involvement(outcome) {
             let involvement = self
                 .fetch_one(

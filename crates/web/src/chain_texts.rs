@@ -270,6 +270,10 @@ pub fn evu_error(lang: Lang, e: &EvuError) -> &'static str {
             "Deze aanmelding is al opgepakt of afgewezen.",
             "This referral has been taken up or declined already.",
         ),
+        EvuError::ChangedMeanwhile => (
+            "Iemand anders heeft deze aanmelding net gewijzigd: bekijk haar opnieuw.",
+            "Someone else changed this referral just now: look at it again.",
+        ),
         EvuError::NotAssigned => (
             "Alleen een aanmelding met een toegewezen combinatie sluit je af.",
             "Only a referral with an assigned combination is closed.",

@@ -21,6 +21,8 @@ CREATE TABLE save_guidances (
 );
 CREATE INDEX save_guidances_family ON save_guidances (family_id);
 CREATE INDEX save_guidances_worker ON save_guidances (worker_id, ended_on, next_review_on);
+-- One running guidance per family, also when two requests race.
+CREATE UNIQUE INDEX save_guidances_running ON save_guidances (family_id) WHERE ended_on IS NULL;
 
 CREATE TABLE save_guidance_reviews (
     id             TEXT PRIMARY KEY,

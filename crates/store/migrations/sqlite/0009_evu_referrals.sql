@@ -16,6 +16,8 @@ CREATE TABLE evu_referrals (
 );
 CREATE INDEX evu_referrals_state ON evu_referrals (state, referred_on);
 CREATE INDEX evu_referrals_family ON evu_referrals (family_id);
+-- One open referral per family, also when two requests race.
+CREATE UNIQUE INDEX evu_referrals_open ON evu_referrals (family_id) WHERE state IN ('new', 'assigned');
 
 CREATE TABLE evu_assignments (
     referral_id     TEXT NOT NULL REFERENCES evu_referrals (id),

@@ -29,7 +29,8 @@ pub(crate) fn field_of(e: &EvuError) -> Option<&'static str> {
         | EvuError::ConsentNeeded
         | EvuError::AlreadyOpen
         | EvuError::NotNew(_)
-        | EvuError::NotAssigned => None,
+        | EvuError::NotAssigned
+        | EvuError::ChangedMeanwhile => None,
     }
 }
 
