@@ -143,6 +143,12 @@ pub fn goes_to_evu(outcome: Outcome, lives_in_evu_area: bool) -> bool {
     outcome == Outcome::BringIntoEvu || (outcome == Outcome::Investigate && lives_in_evu_area)
 }
 
+/// The reason on an EVU referral that comes from a report: never the report's own
+/// words, in which the reporter may be recognisable (Wmo 2015 art. 4.1.1: the reporter's
+/// identity stays with Veilig Thuis).
+pub const EVU_REFERRAL_REASON: &str =
+    "Melding bij Veilig Thuis: ingebracht bij het EVU na de veiligheidsbeoordeling";
+
 /// What the reporter is told after the assessment: what happened with the report, never
 /// the family's details (Wmo 2015 art. 4.1.1 lid 2: terugkoppeling aan de melder).
 pub fn reporter_feedback(outcome: Outcome) -> (&'static str, &'static str) {

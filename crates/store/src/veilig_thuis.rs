@@ -312,7 +312,9 @@ impl Tx {
                     user_id: assessed_by,
                 },
                 Some(contact_id),
-                &current.concern,
+                // The report's own words stay with Veilig Thuis: the reporter may be
+                // recognisable in them. The EVU reads the report at Veilig Thuis.
+                veilig_thuis::EVU_REFERRAL_REASON,
                 today,
             )
             .await?;

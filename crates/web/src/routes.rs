@@ -1546,7 +1546,8 @@ fn ways_of_working() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::save_guidance::end),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/evu", SIGNED_IN).family(IDENTITY),
+            // The referral's worries are about the family's safety: the plan's data.
+            page(Method::GET, "/gezinnen/{family}/evu", SIGNED_IN).family(PLAN),
             get(pages::evu::family),
         ),
         (
@@ -1676,7 +1677,7 @@ fn ways_of_working() -> Vec<(Route, MethodRouter<AppState>)> {
                     ],
                 },
             )
-            .family(IDENTITY),
+            .family(PLAN),
             get(api::evu::of_family),
         ),
         (

@@ -608,6 +608,11 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         .expect("a new referral");
     assert_eq!(from_vt.source, ReferralSource::VeiligThuis);
     assert_eq!(from_vt.vt_contact_id.as_deref(), Some(contact.as_str()));
+    assert_eq!(
+        from_vt.reason,
+        eenplan_domain::veilig_thuis::EVU_REFERRAL_REASON,
+        "the report's own words stay with Veilig Thuis"
+    );
     drop(r);
     // Veilig Thuis (the legal basis) and the local team join without a further consent.
     let mut tx = store.write().await.unwrap();
