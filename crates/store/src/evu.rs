@@ -242,6 +242,7 @@ impl Tx {
     /// Assigns the combination at once: every worker joins the circle (or stays, when
     /// already involved) in this transaction, or none does. A worker whose organisation
     /// still needs the family's consent is refused by name, with the step to ask.
+    /// Returns the family's id (for the access log).
     pub async fn assign_evu_combination(
         &mut self,
         actor: &Actor,
@@ -249,7 +250,7 @@ impl Tx {
         decided_by: &str,
         user_ids: &[String],
         today: Date,
-    ) -> Result<(), StoreError> {
+    ) -> Result<String, StoreError> {
         let r = self
             .evu_referral(referral_id)
             .await?
@@ -329,7 +330,7 @@ impl Tx {
             },
         )
         .await?;
-        Ok(())
+        Ok(r.family_id)
     }
 
     /// Moves the referral `from` one state `to` the next; a referral someone else moved
@@ -357,7 +358,7 @@ impl Tx {
     }
 
     /// Declines a new referral (the reason goes back to the referrer) or closes a
-    /// staffed one.
+    /// staffed one. Returns the family's id (for the access log).
     pub async fn finish_evu_referral(
         &mut self,
         actor: &Actor,
@@ -366,7 +367,7 @@ impl Tx {
         close: bool,
         reason: &str,
         today: Date,
-    ) -> Result<(), StoreError> {
+    ) -> Result<String, StoreError> {
         let r = self
             .evu_referral(referral_id)
             .await?
@@ -393,6 +394,6 @@ impl Tx {
         self.decide_referral(referral_id, state, decided_by, reason, today)
             .await?;
         self.append(actor, event).await?;
-        Ok(())
+        Ok(r.family_id)
     }
 }

@@ -448,6 +448,29 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             .status,
         StatusCode::CONFLICT
     );
+    // The coordinator is outside the circle: each read and step is in the access log,
+    // against the family, with the referral as the basis.
+    let lines = app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .access_log(&eenplan_store::AccessFilter {
+            family_id: family.clone(),
+            user_email: "karin@lokalis.example".into(),
+            limit: 100,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    for event in ["read", "update"] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.event == event && l.basis.as_deref() == Some("evu_referral")),
+            "the coordinator's {event} is logged: {lines:?}"
+        );
+    }
     let shown = app.raw(Method::GET, &referrals, &lead, "").await.json();
     assert_eq!(shown["referrals"][0]["state"], "assigned");
     assert_eq!(

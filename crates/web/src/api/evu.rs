@@ -9,16 +9,49 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::evu::EvuError;
-use eenplan_store::{EvuReferral, EvuWorker, Referrer, StoreError};
+use eenplan_store::{AccessEntry, EvuReferral, EvuWorker, Principal, Referrer, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::families::{body, internal, invalid, who};
 use super::today;
 use crate::auth::Visitor;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::{FamilyGrant, access_entry};
+use crate::client::Client;
 use crate::i18n::Lang;
 use crate::{AppState, Problem};
+
+/// The coordinator is not in the family's circle: every referral shown or changed is
+/// logged against its family, with the referral as the basis (NEN 7513).
+pub(crate) fn evu_access(
+    p: &Principal,
+    event: &'static str,
+    family_id: &str,
+    data: String,
+    client: &str,
+) -> AccessEntry {
+    let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
+    entry.basis = Some("evu_referral");
+    entry
+}
+
+/// Logs the reads of a list of referrals, one line per family.
+pub(crate) async fn log_evu_reads(
+    state: &AppState,
+    p: &Principal,
+    referrals: &[EvuReferral],
+    data: &str,
+    client: &str,
+) -> Result<(), StoreError> {
+    for r in referrals {
+        let what = format!("{data} (EVU-aanmelding {})", r.id);
+        state
+            .store
+            .log_access(evu_access(p, "read", &r.family_id, what, client))
+            .await?;
+    }
+    Ok(())
+}
 
 /// The form field a refusal belongs to; `None` for the referral's state (409).
 pub(crate) fn field_of(e: &EvuError) -> Option<&'static str> {
@@ -140,10 +173,22 @@ pub async fn of_family(
     }
 }
 
-pub async fn work_list(State(state): State<AppState>) -> Response {
+pub async fn work_list(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+) -> Response {
+    let p = match who(&visitor) {
+        Ok(p) => p,
+        Err(r) => return r,
+    };
     let loaded = async {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((tx.evu_work_list().await?, tx.professionals(None).await?))
+        let list = tx.evu_work_list().await?;
+        let candidates = tx.professionals(None).await?;
+        drop(tx);
+        log_evu_reads(&state, p, &list, "GET /api/v1/evu/referrals", &client).await?;
+        Ok::<_, StoreError>((list, candidates))
     };
     match loaded.await {
         Ok((list, candidates)) => Json(json!({
@@ -164,6 +209,7 @@ struct CombinationIn {
 pub async fn assign(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
 ) -> Response {
@@ -177,14 +223,18 @@ pub async fn assign(
     };
     let assigned = async {
         let mut tx = state.store.write().await?;
-        tx.assign_evu_combination(
-            &p.actor(),
-            &referral_id,
-            &p.user_id,
-            &input.user_ids,
-            today(),
-        )
-        .await?;
+        let family = tx
+            .assign_evu_combination(
+                &p.actor(),
+                &referral_id,
+                &p.user_id,
+                &input.user_ids,
+                today(),
+            )
+            .await?;
+        let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
+        tx.log_access(&evu_access(p, "update", &family, what, &client))
+            .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };
@@ -197,6 +247,7 @@ pub async fn assign(
 async fn finish(
     state: AppState,
     visitor: Visitor,
+    client: String,
     referral_id: String,
     bytes: Bytes,
     close: bool,
@@ -211,15 +262,20 @@ async fn finish(
     };
     let done = async {
         let mut tx = state.store.write().await?;
-        tx.finish_evu_referral(
-            &p.actor(),
-            &referral_id,
-            &p.user_id,
-            close,
-            &input.reason,
-            today(),
-        )
-        .await?;
+        let family = tx
+            .finish_evu_referral(
+                &p.actor(),
+                &referral_id,
+                &p.user_id,
+                close,
+                &input.reason,
+                today(),
+            )
+            .await?;
+        let step = if close { "close" } else { "decline" };
+        let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
+        tx.log_access(&evu_access(p, "update", &family, what, &client))
+            .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };
@@ -232,17 +288,19 @@ async fn finish(
 pub async fn decline(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
 ) -> Response {
-    finish(state, visitor, referral_id, bytes, false).await
+    finish(state, visitor, client, referral_id, bytes, false).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
 ) -> Response {
-    finish(state, visitor, referral_id, bytes, true).await
+    finish(state, visitor, client, referral_id, bytes, true).await
 }

@@ -15,10 +15,11 @@ use super::family::{failed, label_of, principal, today};
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField};
 use super::{Shell, errors, render};
 use crate::AppState;
-use crate::api::evu::field_of;
+use crate::api::evu::{evu_access, field_of, log_evu_reads};
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::chain_texts::evu_error;
+use crate::client::Client;
 use crate::i18n::Lang;
 
 /// A referral in words.
@@ -238,12 +239,18 @@ pub async fn list(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
 ) -> Response {
-    let lang = Lang::from_headers(&headers);
-    let loaded = match state.store.read().await {
-        Ok(mut tx) => tx.evu_work_list().await,
-        Err(e) => Err(e),
+    let Some(p) = principal(&visitor) else {
+        return errors::internal(false, &headers);
     };
+    let lang = Lang::from_headers(&headers);
+    let loaded = async {
+        let list = state.store.read().await?.evu_work_list().await?;
+        log_evu_reads(&state, p, &list, "GET /evu", &client).await?;
+        Ok::<_, StoreError>(list)
+    }
+    .await;
     let list = match loaded {
         Ok(l) => l,
         Err(e) => return failed(&e, &headers),
@@ -285,6 +292,7 @@ async fn referral_page(
     state: &AppState,
     headers: &HeaderMap,
     visitor: &Visitor,
+    client: &str,
     id: &str,
     sent: Sent,
     d: &FormData,
@@ -302,6 +310,18 @@ async fn referral_page(
         Ok((None, _)) => return errors::not_found_page(headers, visitor, "/evu"),
         Err(e) => return failed(&e, headers),
     };
+    if let Some(p) = principal(visitor)
+        && let Err(e) = log_evu_reads(
+            state,
+            p,
+            std::slice::from_ref(&r),
+            &format!("GET /evu/{id}"),
+            client,
+        )
+        .await
+    {
+        return failed(&e, headers);
+    }
     let empty = FormData(vec![]);
     let none = Errors::new();
     let for_form = |which: Sent| {
@@ -362,12 +382,14 @@ pub async fn show(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(id): Path<String>,
 ) -> Response {
     referral_page(
         &state,
         &headers,
         &visitor,
+        &client,
         &id,
         Sent::Nothing,
         &FormData(vec![]),
@@ -381,6 +403,7 @@ async fn act(
     state: AppState,
     headers: HeaderMap,
     visitor: Visitor,
+    client: String,
     id: String,
     body: Bytes,
     sent: Sent,
@@ -393,12 +416,13 @@ async fn act(
     let mut errs = Errors::new();
     let done = async {
         let mut tx = state.store.write().await?;
-        match sent {
-            Sent::Combination => {
+        let (family, step) = match sent {
+            Sent::Combination => (
                 tx.assign_evu_combination(&p.actor(), &id, &p.user_id, &d.all("user_ids"), today())
-                    .await?
-            }
-            Sent::Decline | Sent::Close => {
+                    .await?,
+                "combinatie",
+            ),
+            Sent::Decline | Sent::Close => (
                 tx.finish_evu_referral(
                     &p.actor(),
                     &id,
@@ -407,10 +431,18 @@ async fn act(
                     &d.get("reason"),
                     today(),
                 )
-                .await?
-            }
-            Sent::Nothing => {}
-        }
+                .await?,
+                if sent == Sent::Close {
+                    "afsluiten"
+                } else {
+                    "afwijzen"
+                },
+            ),
+            Sent::Nothing => return Ok(()),
+        };
+        let what = format!("POST /evu/{id}/{step}");
+        tx.log_access(&evu_access(p, "update", &family, what, &client))
+            .await?;
         tx.commit().await
     };
     let problem = match done.await {
@@ -421,35 +453,41 @@ async fn act(
             Err(r) => return r,
         },
     };
-    referral_page(&state, &headers, &visitor, &id, sent, &d, &errs, problem).await
+    referral_page(
+        &state, &headers, &visitor, &client, &id, sent, &d, &errs, problem,
+    )
+    .await
 }
 
 pub async fn assign(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    act(state, headers, visitor, id, body, Sent::Combination).await
+    act(state, headers, visitor, client, id, body, Sent::Combination).await
 }
 
 pub async fn decline(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    act(state, headers, visitor, id, body, Sent::Decline).await
+    act(state, headers, visitor, client, id, body, Sent::Decline).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    act(state, headers, visitor, id, body, Sent::Close).await
+    act(state, headers, visitor, client, id, body, Sent::Close).await
 }

@@ -49,6 +49,7 @@ async fn work_lists(
     lang: Lang,
     p: &eenplan_store::Principal,
     led: &[(String, String, eenplan_domain::family::Plan)],
+    client: &str,
 ) -> Result<WorkLists, eenplan_store::StoreError> {
     let today = amsterdam_date(UtcTime::now());
     let mut tx = state.store.read().await?;
@@ -107,11 +108,16 @@ async fn work_lists(
         ));
     }
     if p.roles.contains(&Role::EvuCoordinator) {
+        let new: Vec<_> = tx
+            .evu_work_list()
+            .await?
+            .into_iter()
+            .filter(|r| r.state == eenplan_domain::evu::ReferralState::New)
+            .collect();
+        drop(tx);
+        crate::api::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
         w.evu = Some(
-            tx.evu_work_list()
-                .await?
-                .into_iter()
-                .filter(|r| r.state == eenplan_domain::evu::ReferralState::New)
+            new.into_iter()
                 .map(|r| (r.id, r.family_label, r.referred_on.to_string()))
                 .collect(),
         );
@@ -136,6 +142,7 @@ pub async fn start(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
+    crate::client::Client(client): crate::client::Client,
 ) -> Response {
     let lang = Lang::from_headers(&headers);
     let shell = Shell::new(&headers, &visitor, "/start");
@@ -186,7 +193,7 @@ pub async fn start(
         })
         .collect();
     let work = match &visitor.principal {
-        Some(p) => match work_lists(&state, lang, p, &led).await {
+        Some(p) => match work_lists(&state, lang, p, &led, &client).await {
             Ok(w) => w,
             Err(e) => {
                 tracing::error!(error = %e, "loading the start page's work lists failed");
