@@ -222,6 +222,8 @@ pub enum OnSiteError {
     DateInPast,
     #[error("a walk-in is recorded on or after its day, not before")]
     DateInFuture,
+    #[error("a walk-in is written down within two weeks of its day")]
+    TooLongAgo,
     #[error(
         "a consultation by name needs the family's consent to the step 'named consultation' with this organisation, in force on the day"
     )]
@@ -425,8 +427,21 @@ pub fn book(r: &Request<'_>, calendar: &Calendar) -> Result<ConsultationState, O
     Ok(ConsultationState::Booked)
 }
 
+/// How long after its day a walk-in can still be written down: memory fades, and the
+/// list of a day should be complete soon after it.
+pub const WALK_IN_AFTERWARDS_DAYS: i64 = 14;
+
+/// The days a walk-in at `slot` can be written down on `today`: today and the on-site
+/// days of the last two weeks, newest first.
+pub fn walk_in_days(slot: &Slot, today: Date, calendar: &Calendar) -> Vec<Date> {
+    (0..=WALK_IN_AFTERWARDS_DAYS)
+        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
+        .filter(|d| is_on_site_day(slot, *d, calendar))
+        .collect()
+}
+
 /// The worker records a walk-in: asked and answered on an on-site day (today, or one
-/// that has passed), so it is held at once, with the advice.
+/// of the last two weeks), so it is held at once, with the advice.
 pub fn walk_in(
     r: &Request<'_>,
     recorded_by: &str,
@@ -439,6 +454,12 @@ pub fn walk_in(
     check_request(r, calendar)?;
     if r.on > r.today {
         return Err(OnSiteError::DateInFuture);
+    }
+    if r.today
+        .checked_sub(jiff::Span::new().days(WALK_IN_AFTERWARDS_DAYS))
+        .is_ok_and(|first| r.on < first)
+    {
+        return Err(OnSiteError::TooLongAgo);
     }
     if !r.about.consented(&r.slot.organisation_id, r.on) {
         return Err(OnSiteError::ConsentNeeded);
@@ -880,6 +901,23 @@ mod tests {
         assert_eq!(
             walk_in(&r, "lotte", &advice(&steps), &cal),
             Err(OnSiteError::NotAnOnSiteDay)
+        );
+        // Two weeks back at most: the Tuesday 14 days ago still, the one before not.
+        let mut late = request(&s, date(2026, 11, 10), About::Anonymous);
+        late.today = date(2026, 11, 24);
+        assert_eq!(
+            walk_in(&late, "lotte", &advice(&steps), &cal),
+            Ok(ConsultationState::Held)
+        );
+        late.on = date(2026, 11, 3);
+        assert_eq!(
+            walk_in(&late, "lotte", &advice(&steps), &cal),
+            Err(OnSiteError::TooLongAgo)
+        );
+        assert_eq!(
+            walk_in_days(&s, date(2026, 11, 24), &cal),
+            vec![date(2026, 11, 24), date(2026, 11, 17), date(2026, 11, 10)],
+            "today and the on-site days of the last two weeks, newest first"
         );
         let r = request(&s, date(2026, 11, 17), About::Anonymous);
         let mut no_advice = advice(&steps);

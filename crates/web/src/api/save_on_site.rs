@@ -269,7 +269,7 @@ fn refusal(e: &OnSiteError) -> Response {
         E::QuestionNeeded | E::QuestionIdentifying => field("question"),
         E::AdviceNeeded | E::AdviceIdentifying => field("advice"),
         E::StepIncomplete(_) => field("next_steps"),
-        E::NotAnOnSiteDay | E::DateInPast | E::DateInFuture => field("date"),
+        E::NotAnOnSiteDay | E::DateInPast | E::DateInFuture | E::TooLongAgo => field("date"),
         E::ConsentNeeded => field("family_id"),
         E::ReasonNeeded => field("reason"),
     }

@@ -15,7 +15,7 @@ use eenplan_domain::calendar::Calendar;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_on_site::{
     ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
-    is_on_site_day, may_manage_schedule, next_on_site_days, on_site_days,
+    is_on_site_day, may_manage_schedule, next_on_site_days, on_site_days, walk_in_days,
 };
 use eenplan_store::{
     AdviceInput, Ask, FamilyQuery, NewSlot, OnSiteConsultation, OnSiteSlot, Principal, StoreError,
@@ -149,17 +149,6 @@ fn plus_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
 
-/// How far back a walk-in can be written down afterwards.
-const RECORD_AFTERWARDS_DAYS: i64 = 14;
-
-/// Today and the on-site days of the last two weeks of one part-day, newest first.
-fn recent_days(s: &OnSiteSlot, today: Date, cal: &Calendar) -> Vec<Date> {
-    (0..=RECORD_AFTERWARDS_DAYS)
-        .filter_map(|back| today.checked_sub(jiff::Span::new().days(back)).ok())
-        .filter(|d| is_on_site_day(&s.slot, *d, cal))
-        .collect()
-}
-
 const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_1", "who_1"),
     ("what_2", "who_2"),
@@ -255,7 +244,9 @@ fn field_of(t: &'static Texts, e: &OnSiteError) -> (&'static str, &'static str) 
                 .map_or("what_1", |(what, _)| *what),
             t.err_so_step,
         ),
-        E::NotAnOnSiteDay | E::DateInPast | E::DateInFuture => ("when", t.err_so_when),
+        E::NotAnOnSiteDay | E::DateInPast | E::DateInFuture | E::TooLongAgo => {
+            ("when", t.err_so_when)
+        }
         E::ConsentNeeded => ("family", t.err_so_consent),
         E::NotTheWorker => ("advice", t.err_so_not_worker),
         E::AlreadyHeld | E::AlreadyCancelled => ("advice", t.err_so_done),
@@ -318,7 +309,7 @@ async fn show_page(
         // the days a walk-in can still be written down.
         for s in my_slots
             .iter()
-            .filter(|s| !recent_days(s, today, &cal).is_empty())
+            .filter(|s| !walk_in_days(&s.slot, today, &cal).is_empty())
         {
             for (id, name) in tx.on_site_people(Some(&s.slot.team_id), None).await? {
                 if !askers.iter().any(|(i, _)| *i == id) {
@@ -468,7 +459,7 @@ async fn show_page(
     let has_recent_days = l
         .my_slots
         .iter()
-        .any(|s| !recent_days(s, today, &cal).is_empty());
+        .any(|s| !walk_in_days(&s.slot, today, &cal).is_empty());
 
     let (wd, we) = form_of(|w| matches!(w, Which::WalkIn));
     let err = |errs: &Errors, id: &str| errs.get(id).copied();
@@ -482,7 +473,11 @@ async fn show_page(
                 let mut options: Vec<(Date, Choice)> = l
                     .my_slots
                     .iter()
-                    .flat_map(|s| recent_days(s, today, &cal).into_iter().map(move |d| (s, d)))
+                    .flat_map(|s| {
+                        walk_in_days(&s.slot, today, &cal)
+                            .into_iter()
+                            .map(move |d| (s, d))
+                    })
                     .map(|(s, d)| {
                         let value = format!("{}|{d}", s.id);
                         let day = if d == today {
