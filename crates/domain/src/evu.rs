@@ -7,6 +7,8 @@
 use jiff::civil::Date;
 
 use crate::codes::code_list;
+use crate::family::consent::{ConsentFacts, ConsentStep};
+use crate::organisation::OrganisationKind;
 
 /// A neighbourhood (or larger area) the EVU covers from `starts_on`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub enum EvuError {
         "the local team calls in the EVU on the family's consent: record the consent to the step 'Involve the EVU' first"
     )]
     ConsentNeeded,
+    #[error("the local team calls in the EVU (Veilig Thuis brings in a report): ask the regisseur")]
+    NotAReferrer,
     #[error("describe the safety worries that make the EVU needed")]
     ReasonNeeded,
     #[error("an EVU referral for this family is open already")]
@@ -65,6 +69,27 @@ pub enum EvuError {
     NotAssigned,
     #[error("someone else changed this referral just now: look at it again")]
     ChangedMeanwhile,
+}
+
+/// Who may call in the EVU, and as what: Veilig Thuis with a report (its legal task),
+/// otherwise only the local team (on the family's consent). Another lead, such as a
+/// certified institution under a court order, works through the local team.
+pub fn referral_source(
+    referrer: OrganisationKind,
+    from_report: bool,
+) -> Result<ReferralSource, EvuError> {
+    match (referrer, from_report) {
+        (OrganisationKind::VeiligThuis, true) => Ok(ReferralSource::VeiligThuis),
+        (OrganisationKind::LocalTeam, false) => Ok(ReferralSource::LocalTeam),
+        _ => Err(EvuError::NotAReferrer),
+    }
+}
+
+/// The family's consent to involve the EVU, in force on `today`.
+pub fn consented(consents: &[ConsentFacts], today: Date) -> bool {
+    consents
+        .iter()
+        .any(|c| c.step == ConsentStep::Evu && c.in_force(today))
 }
 
 /// Whether an EVU referral may be made. A local team needs the family's consent; a
@@ -172,6 +197,46 @@ mod tests {
         assert_eq!(
             check_referral(LocalTeam, true, true, true, "zorgen"),
             Err(EvuError::AlreadyOpen)
+        );
+    }
+
+    #[test]
+    fn the_local_team_calls_in_the_evu_and_veilig_thuis_brings_in_reports() {
+        use OrganisationKind::*;
+        assert_eq!(
+            referral_source(LocalTeam, false),
+            Ok(ReferralSource::LocalTeam)
+        );
+        assert_eq!(
+            referral_source(VeiligThuis, true),
+            Ok(ReferralSource::VeiligThuis)
+        );
+        for (kind, report) in [
+            (VeiligThuis, false),
+            (LocalTeam, true),
+            (CertifiedInstitution, false),
+            (Rvdk, false),
+            (CareProvider, false),
+        ] {
+            assert_eq!(
+                referral_source(kind, report),
+                Err(EvuError::NotAReferrer),
+                "{kind:?}"
+            );
+        }
+        let evu = |withdrawn| ConsentFacts {
+            step: ConsentStep::Evu,
+            organisation_id: None,
+            categories: vec![],
+            given_on: date(2026, 11, 1),
+            ends_on: None,
+            withdrawn,
+        };
+        assert!(consented(&[evu(false)], date(2026, 11, 23)));
+        assert!(!consented(&[evu(true)], date(2026, 11, 23)));
+        assert!(
+            !consented(&[evu(false)], date(2026, 10, 31)),
+            "not yet given"
         );
     }
 

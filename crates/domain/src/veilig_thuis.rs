@@ -137,10 +137,13 @@ pub fn places_under_legal_task(outcome: Outcome) -> bool {
     matches!(outcome, Outcome::Investigate | Outcome::BringIntoEvu)
 }
 
-/// Whether the report goes to the EVU: brought in on purpose, or taken into
-/// investigation for a family living in an EVU neighbourhood (issue 7, point 4).
-pub fn goes_to_evu(outcome: Outcome, lives_in_evu_area: bool) -> bool {
-    outcome == Outcome::BringIntoEvu || (outcome == Outcome::Investigate && lives_in_evu_area)
+/// Whether the report goes to the EVU as a new referral: brought in on purpose, or taken
+/// into investigation for a family living in an EVU neighbourhood (issue 7, point 4);
+/// when the EVU already works with the family, the report joins that work instead.
+pub fn goes_to_evu(outcome: Outcome, lives_in_evu_area: bool, referral_open: bool) -> bool {
+    !referral_open
+        && (outcome == Outcome::BringIntoEvu
+            || (outcome == Outcome::Investigate && lives_in_evu_area))
 }
 
 /// The reason on an EVU referral that comes from a report: never the report's own
@@ -187,19 +190,30 @@ mod tests {
 
     #[test]
     fn legal_task_and_the_way_to_the_evu() {
-        for outcome in Outcome::ALL {
-            let legal = places_under_legal_task(*outcome);
-            assert_eq!(
-                legal,
-                matches!(outcome, Outcome::Investigate | Outcome::BringIntoEvu),
-                "{outcome:?}"
+        use Outcome::*;
+        // (outcome, under Veilig Thuis's legal task, to the EVU in an EVU area, elsewhere)
+        let table = [
+            (Close, false, false, false),
+            (HandToLocalTeam, false, false, false),
+            (ConditionsAndFollowUp, false, false, false),
+            (Investigate, true, true, false),
+            (AskRvdk, false, false, false),
+            (BringIntoEvu, true, true, true),
+        ];
+        assert_eq!(
+            table.len(),
+            Outcome::ALL.len(),
+            "every outcome in the table"
+        );
+        for (outcome, legal, in_area, elsewhere) in table {
+            assert_eq!(places_under_legal_task(outcome), legal, "{outcome:?}");
+            assert_eq!(goes_to_evu(outcome, true, false), in_area, "{outcome:?}");
+            assert_eq!(goes_to_evu(outcome, false, false), elsewhere, "{outcome:?}");
+            assert!(
+                !goes_to_evu(outcome, true, true),
+                "{outcome:?}: joins the open referral"
             );
-            assert!(!goes_to_evu(*outcome, false) || *outcome == Outcome::BringIntoEvu);
         }
-        assert!(goes_to_evu(Outcome::Investigate, true));
-        assert!(!goes_to_evu(Outcome::Investigate, false));
-        assert!(!goes_to_evu(Outcome::HandToLocalTeam, true));
-        assert!(!goes_to_evu(Outcome::AskRvdk, true));
     }
 
     fn assessment(outcome: Outcome) -> Assessment {

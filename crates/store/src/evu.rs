@@ -3,7 +3,7 @@
 //! join the family's circle together. The rules are `domain::evu`.
 
 use eenplan_domain::evu::{self, EvuError, ReferralSource, ReferralState};
-use eenplan_domain::family::{ConsentStep, InvolvementRole};
+use eenplan_domain::family::InvolvementRole;
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
 use jiff::civil::Date;
@@ -90,14 +90,15 @@ impl Tx {
             .access_facts(family_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
-        let source = match vt_contact {
-            Some(_) => ReferralSource::VeiligThuis,
-            None => ReferralSource::LocalTeam,
-        };
-        let consent = facts
-            .consents
-            .iter()
-            .any(|c| c.step == ConsentStep::Evu && c.in_force(today));
+        let kind = self
+            .fetch_one(
+                "SELECT kind FROM organisations WHERE id = $1",
+                params![by.organisation_id],
+            )
+            .await?
+            .code::<OrganisationKind>(0)?;
+        let source = evu::referral_source(kind, vt_contact.is_some())?;
+        let consent = evu::consented(&facts.consents, today);
         let lives_there = self.lives_in_evu_area(family_id, today).await?;
         let open = self.open_evu_referral(family_id).await?.is_some();
         evu::check_referral(source, lives_there, consent, open, reason)?;

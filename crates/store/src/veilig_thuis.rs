@@ -300,9 +300,12 @@ impl Tx {
                 .await?;
             }
         }
+        let referral_open = match &current.family_id {
+            Some(family) => self.open_evu_referral(family).await?.is_some(),
+            None => false,
+        };
         if let Some(family) = &current.family_id
-            && veilig_thuis::goes_to_evu(outcome, lives_in_evu_area)
-            && self.open_evu_referral(family).await?.is_none()
+            && veilig_thuis::goes_to_evu(outcome, lives_in_evu_area, referral_open)
         {
             self.refer_to_evu(
                 actor,

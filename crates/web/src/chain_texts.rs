@@ -270,6 +270,10 @@ pub fn evu_error(lang: Lang, e: &EvuError) -> &'static str {
             "Deze aanmelding is al opgepakt of afgewezen.",
             "This referral has been taken up or declined already.",
         ),
+        EvuError::NotAReferrer => (
+            "Het lokale team schakelt het EVU in (Veilig Thuis brengt een melding in): vraag de regisseur.",
+            "The local team calls in the EVU (Veilig Thuis brings in a report): ask the regisseur.",
+        ),
         EvuError::ChangedMeanwhile => (
             "Iemand anders heeft deze aanmelding net gewijzigd: bekijk haar opnieuw.",
             "Someone else changed this referral just now: look at it again.",

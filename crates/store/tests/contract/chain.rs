@@ -433,6 +433,19 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         refer(&family).await,
         Err(StoreError::Evu(EvuError::ConsentNeeded))
     ));
+    // Only the local team calls in the EVU; Veilig Thuis brings in a report instead.
+    {
+        let mut tx = store.write().await.unwrap();
+        let vt_lead = Referrer {
+            organisation_id: &vt.id,
+            user_id: &vera.id,
+        };
+        assert!(matches!(
+            tx.refer_to_evu(&actor(), &family, vt_lead, None, "Zorgen", today())
+                .await,
+            Err(StoreError::Evu(EvuError::NotAReferrer))
+        ));
+    }
     // The consent to involve the EVU names no organisation.
     let (sam, kim) = {
         let f = store

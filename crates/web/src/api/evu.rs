@@ -63,12 +63,20 @@ pub(crate) fn field_of(e: &EvuError) -> Option<&'static str> {
         | EvuError::AlreadyOpen
         | EvuError::NotNew(_)
         | EvuError::NotAssigned
-        | EvuError::ChangedMeanwhile => None,
+        | EvuError::ChangedMeanwhile
+        | EvuError::NotAReferrer => None,
     }
 }
 
 fn refusal(e: &StoreError) -> Response {
     match e {
+        StoreError::Evu(evu @ EvuError::NotAReferrer) => Problem::new(
+            StatusCode::FORBIDDEN,
+            "not-a-referrer",
+            "Het lokale team schakelt het EVU in",
+        )
+        .detail(evu.to_string())
+        .into_response(),
         StoreError::Evu(evu) => match field_of(evu) {
             Some(field) => invalid(&[(field, "rule", &evu.to_string())]),
             None => Problem::new(
