@@ -11,6 +11,14 @@ code_list! {
     }
 }
 
+/// Whether an area lies within the areas an organisation works in: a family's area is
+/// one where its regisseur's organisation works (the local team of its municipality),
+/// so what depends on where it lives (the EVU, the crisis numbers) follows from the
+/// file. `path` is the area itself, then the areas containing it.
+pub fn lies_within(path: &[String], organisation_areas: &[String]) -> bool {
+    path.iter().any(|a| organisation_areas.contains(a))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AreaParentError {
     #[error("a province has no parent area")]
@@ -83,5 +91,22 @@ mod tests {
                 .check_parent(Some(AreaKind::Province))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn a_family_lives_where_its_organisation_works() {
+        let path = |a: &[&str]| a.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+        let lokalis = path(&["utrecht"]);
+        assert!(lies_within(
+            &path(&["de-gagel", "utrecht", "pv26"]),
+            &lokalis
+        ));
+        assert!(lies_within(&path(&["utrecht", "pv26"]), &lokalis));
+        assert!(!lies_within(&path(&["almere", "pv24"]), &lokalis));
+        assert!(
+            !lies_within(&path(&["pv26"]), &lokalis),
+            "the province is larger than the municipality"
+        );
+        assert!(!lies_within(&path(&["de-gagel", "utrecht"]), &[]));
     }
 }

@@ -1,7 +1,7 @@
 //! The chain's map: areas, organisations and their teams.
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::area::AreaKind;
+use eenplan_domain::area::{AreaKind, lies_within};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::{OrganisationKind, Slug};
 
@@ -202,9 +202,28 @@ impl Tx {
         Ok(())
     }
 
-    /// The municipalities and neighbourhoods where an organisation works (its areas and
-    /// everything inside them), as (id, "name (parent)"), for choosing where a family
-    /// lives. Whether the EVU works there follows from this choice.
+    /// An area and the areas containing it (neighbourhood > municipality > province).
+    pub async fn area_path(&mut self, area_id: &str) -> Result<Vec<String>, StoreError> {
+        let mut path = Vec::new();
+        let mut current = Some(area_id.to_owned());
+        // Three levels at most; the bound also stops a (refused) cycle.
+        while let Some(id) = current.take() {
+            if path.len() == 3 {
+                break;
+            }
+            current = self
+                .fetch_optional("SELECT parent_id FROM areas WHERE id = $1", params![&id])
+                .await?
+                .map(|r| r.opt_text(0))
+                .transpose()?
+                .flatten();
+            path.push(id);
+        }
+        Ok(path)
+    }
+
+    /// The municipalities and neighbourhoods where an organisation works (the domain's
+    /// `area::lies_within`), as (id, "name (parent)"), for choosing where a family lives.
     pub async fn areas_within(
         &mut self,
         organisation_id: &str,
@@ -213,21 +232,18 @@ impl Tx {
         let all = self.areas().await?;
         let by_id: std::collections::HashMap<&str, &Area> =
             all.iter().map(|a| (a.id.as_str(), a)).collect();
-        let inside = |a: &Area| {
-            let mut at = Some(a);
-            // Neighbourhood > municipality > province: a few steps at most.
-            for _ in 0..4 {
-                match at {
-                    Some(x) if own.contains(&x.id) => return true,
-                    Some(x) => at = x.parent_id.as_deref().and_then(|p| by_id.get(p).copied()),
-                    None => return false,
-                }
+        let path = |a: &Area| {
+            let mut path = vec![a.id.clone()];
+            let mut at = a.parent_id.as_deref();
+            while let (Some(p), true) = (at, path.len() < 3) {
+                path.push(p.to_owned());
+                at = by_id.get(p).and_then(|x| x.parent_id.as_deref());
             }
-            false
+            path
         };
         let mut out: Vec<(String, String)> = all
             .iter()
-            .filter(|a| a.kind != AreaKind::Province && inside(a))
+            .filter(|a| a.kind != AreaKind::Province && lies_within(&path(a), &own))
             .map(|a| {
                 let parent = a
                     .parent_id

@@ -46,6 +46,11 @@ pub enum StoreError {
     Guidance(#[from] eenplan_domain::save_guidance::GuidanceError),
     #[error("{0}")]
     Evu(#[from] eenplan_domain::evu::EvuError),
+    /// A family is placed in an area its regisseur's organisation does not work in.
+    #[error(
+        "area {0} is not one where the regisseur's organisation works: choose one of its areas"
+    )]
+    AreaOutside(String),
     /// A worker of an EVU combination may not join yet: who, and the step to ask.
     #[error(
         "{worker} ({organisation}) cannot join yet: ask the family's consent to the step '{step}' first"

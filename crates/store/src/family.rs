@@ -205,6 +205,15 @@ impl Tx {
                 return Err(StoreError::Invalid(format!("{what} is required")));
             }
         }
+        if let Some(area) = &new.area_id {
+            let path = self.area_path(area).await?;
+            let served = self
+                .organisation_area_ids(regisseur_organisation_id)
+                .await?;
+            if !eenplan_domain::area::lies_within(&path, &served) {
+                return Err(StoreError::AreaOutside(area.clone()));
+            }
+        }
         let id = ids::new_id();
         self.execute(
             "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at) \

@@ -415,8 +415,7 @@ impl Tx {
         family_id: &str,
         today: Date,
     ) -> Result<bool, StoreError> {
-        let mut path = Vec::new();
-        let mut current = self
+        let area = self
             .fetch_optional(
                 "SELECT area_id FROM families WHERE id = $1",
                 params![family_id],
@@ -425,19 +424,10 @@ impl Tx {
             .map(|r| r.opt_text(0))
             .transpose()?
             .flatten();
-        // Neighbourhood > municipality > province: at most three steps up.
-        while let Some(id) = current.take() {
-            if path.len() == 3 {
-                break;
-            }
-            current = self
-                .fetch_optional("SELECT parent_id FROM areas WHERE id = $1", params![&id])
-                .await?
-                .map(|r| r.opt_text(0))
-                .transpose()?
-                .flatten();
-            path.push(id);
-        }
+        let path = match area {
+            Some(area) => self.area_path(&area).await?,
+            None => Vec::new(),
+        };
         let evu = self
             .fetch_all("SELECT area_id, starts_on FROM evu_areas", vec![])
             .await?

@@ -83,6 +83,9 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     let province = area(AreaKind::Province, "Utrecht", None).await;
     let city = area(AreaKind::Municipality, "Utrecht", Some(province)).await;
     let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city.clone())).await;
+    tx.add_organisation_area(&system(), &lokalis, &city)
+        .await
+        .unwrap();
     tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
         .await
         .unwrap();
@@ -182,9 +185,6 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         r.body
     );
     let mut tx = app.store.write().await.unwrap();
-    tx.add_organisation_area(&system(), &lokalis, &city)
-        .await
-        .unwrap();
     let areas = tx.areas_within(&lokalis).await.unwrap();
     tx.commit().await.unwrap();
     assert!(

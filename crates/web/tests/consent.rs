@@ -1067,6 +1067,10 @@ async fn the_family_page_shows_whom_the_family_calls_in_a_crisis() {
         .unwrap()
         .unwrap()
         .id;
+    // Lokalis works in Almere in this test, so the family can live there.
+    tx.add_organisation_area(&system(), &lokalis, &almere.id)
+        .await
+        .unwrap();
     let family = tx
         .open_family(
             &system(),

@@ -783,6 +783,10 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
         )
         .await
         .unwrap();
+    // The local team works in Utrecht, so its families can live in its neighbourhoods.
+    tx.add_organisation_area(&actor(), &p.sanne.1, &utrecht)
+        .await
+        .unwrap();
     let mut family_in = async |area_id: &str, number: &str| {
         let mut home = crate::family::address("Gezin", number);
         home.area_id = Some(area_id.to_owned());

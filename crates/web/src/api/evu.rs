@@ -70,8 +70,10 @@ pub(crate) fn field_of(e: &EvuError) -> Option<&'static str> {
 
 fn refusal(e: &StoreError) -> Response {
     match e {
+        // Past the route's guard (the visitor leads the file), but not the one who calls
+        // in the EVU: a conflict with the way of working, not a missing right.
         StoreError::Evu(evu @ EvuError::NotAReferrer) => Problem::new(
-            StatusCode::FORBIDDEN,
+            StatusCode::CONFLICT,
             "not-a-referrer",
             "Het lokale team schakelt het EVU in",
         )

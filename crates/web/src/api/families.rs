@@ -229,26 +229,6 @@ pub async fn create(
         }
     }
     let area_id = input.area_id.clone().filter(|a| !a.is_empty());
-    if let Some(area) = &area_id {
-        match async {
-            state
-                .store
-                .read()
-                .await?
-                .areas_within(&p.organisation_id)
-                .await
-        }
-        .await
-        {
-            Ok(areas) if areas.iter().any(|(id, _)| id == area) => {}
-            Ok(_) => errs.push((
-                "area_id",
-                "unknown",
-                "Kies een wijk of gemeente waar jouw organisatie werkt.",
-            )),
-            Err(e) => return internal(&e),
-        }
-    }
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
         return invalid(&errs);
     };
@@ -320,6 +300,12 @@ pub async fn create(
         Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
         // A child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => invalid(&[("children", "rule", &e.to_string())]),
+        // The store refuses an area the organisation does not work in (the domain's rule).
+        Err(StoreError::AreaOutside(_)) => invalid(&[(
+            "area_id",
+            "outside",
+            "Kies een wijk of gemeente waar jouw organisatie werkt.",
+        )]),
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
             .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
             .into_response(),

@@ -380,17 +380,7 @@ pub async fn create(
             None
         }
     };
-    let area_id = match form.get("area_id") {
-        a if a.is_empty() => None,
-        a => match family_areas(&state, &visitor).await {
-            Ok(areas) if areas.iter().any(|(id, _)| *id == a) => Some(a),
-            Ok(_) => {
-                errs.insert("area_id", t.err_choose);
-                None
-            }
-            Err(e) => return failed(&e, &headers),
-        },
-    };
+    let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
         return new_page(&state, &headers, &visitor, &form, &errs, vec![]).await;
     };
@@ -473,6 +463,11 @@ pub async fn create(
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", t.err_not_local_team);
+            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
+        }
+        // An area the organisation does not work in (the domain's rule, in the store).
+        Err(StoreError::AreaOutside(_)) => {
+            errs.insert("area_id", t.err_choose);
             new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
