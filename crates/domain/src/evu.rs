@@ -117,6 +117,27 @@ pub fn check_referral(
     Ok(())
 }
 
+impl ReferralState {
+    /// New or staffed: the EVU works on it (one such referral per family).
+    pub fn is_open(self) -> bool {
+        matches!(self, ReferralState::New | ReferralState::Assigned)
+    }
+}
+
+/// Whether the referral can still be staffed or declined (the page offers those forms).
+pub fn may_staff(state: ReferralState) -> Result<(), EvuError> {
+    not_new(state)
+}
+
+/// Whether the EVU's work on the referral can be closed.
+pub fn may_close(state: ReferralState) -> Result<(), EvuError> {
+    if state == ReferralState::Assigned {
+        Ok(())
+    } else {
+        Err(EvuError::NotAssigned)
+    }
+}
+
 fn not_new(state: ReferralState) -> Result<(), EvuError> {
     match state {
         ReferralState::New => Ok(()),
@@ -157,9 +178,7 @@ pub fn check_decline(state: ReferralState, reason: &str) -> Result<(), EvuError>
 
 /// The EVU's part ends; the workers' involvements end with their own decisions.
 pub fn check_close(state: ReferralState, reason: &str) -> Result<(), EvuError> {
-    if state != ReferralState::Assigned {
-        return Err(EvuError::NotAssigned);
-    }
+    may_close(state)?;
     if reason.trim().is_empty() {
         return Err(EvuError::ReasonNeeded);
     }

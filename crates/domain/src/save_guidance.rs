@@ -110,14 +110,22 @@ pub enum GuidanceError {
     NotYours,
 }
 
+/// One guidance at a time per family: the family knows whom it works with, and the
+/// review dates stay one line.
+pub fn one_at_a_time(running: bool) -> Result<(), GuidanceError> {
+    if running {
+        Err(GuidanceError::AlreadyRunning)
+    } else {
+        Ok(())
+    }
+}
+
 /// Whether the guidance may start.
 pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
     if !s.voluntary {
         return Err(GuidanceError::NotVoluntary);
     }
-    if s.running {
-        return Err(GuidanceError::AlreadyRunning);
-    }
+    one_at_a_time(s.running)?;
     if !consent_holds(s.consents, s.save_organisation_id, s.today) {
         return Err(GuidanceError::ConsentNeeded);
     }

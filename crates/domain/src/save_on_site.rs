@@ -484,6 +484,35 @@ pub fn may_view(c: &Consultation<'_>, user_id: &str) -> bool {
     user_id == c.worker_id || user_id == c.asked_by
 }
 
+/// Whether `by` can record the advice now, before anything is filled in (the page offers
+/// the form, or says it comes on the day, from this).
+pub fn advice_moment(c: &Consultation<'_>, by: &str, today: Date) -> Result<(), OnSiteError> {
+    if by != c.worker_id {
+        return Err(OnSiteError::NotTheWorker);
+    }
+    still_booked(c)?;
+    if today < c.on {
+        return Err(OnSiteError::NotYetHeld(c.on));
+    }
+    Ok(())
+}
+
+fn still_booked(c: &Consultation<'_>) -> Result<(), OnSiteError> {
+    match c.state {
+        ConsultationState::Held => Err(OnSiteError::AlreadyHeld),
+        ConsultationState::Cancelled => Err(OnSiteError::AlreadyCancelled),
+        ConsultationState::Booked => Ok(()),
+    }
+}
+
+/// Whether `by` may cancel it: the worker or who asked, while it is booked.
+pub fn may_cancel(c: &Consultation<'_>, by: &str) -> Result<(), OnSiteError> {
+    if by != c.worker_id && by != c.asked_by {
+        return Err(OnSiteError::NotYours);
+    }
+    still_booked(c)
+}
+
 /// booked → held: the worker records the advice, on or after the day. By name only
 /// while the family's consent still holds (a withdrawal in between stops it).
 pub fn record_advice(
@@ -492,17 +521,7 @@ pub fn record_advice(
     today: Date,
     advice: &Advice<'_>,
 ) -> Result<ConsultationState, OnSiteError> {
-    if by != c.worker_id {
-        return Err(OnSiteError::NotTheWorker);
-    }
-    match c.state {
-        ConsultationState::Held => return Err(OnSiteError::AlreadyHeld),
-        ConsultationState::Cancelled => return Err(OnSiteError::AlreadyCancelled),
-        ConsultationState::Booked => {}
-    }
-    if today < c.on {
-        return Err(OnSiteError::NotYetHeld(c.on));
-    }
+    advice_moment(c, by, today)?;
     check_advice(advice, c.about)?;
     if !c.about.consented(c.organisation_id, c.on) {
         return Err(OnSiteError::ConsentNeeded);
@@ -516,14 +535,7 @@ pub fn cancel(
     by: &str,
     reason: &str,
 ) -> Result<ConsultationState, OnSiteError> {
-    if by != c.worker_id && by != c.asked_by {
-        return Err(OnSiteError::NotYours);
-    }
-    match c.state {
-        ConsultationState::Held => return Err(OnSiteError::AlreadyHeld),
-        ConsultationState::Cancelled => return Err(OnSiteError::AlreadyCancelled),
-        ConsultationState::Booked => {}
-    }
+    may_cancel(c, by)?;
     if reason.trim().is_empty() {
         return Err(OnSiteError::ReasonNeeded);
     }

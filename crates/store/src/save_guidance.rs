@@ -472,13 +472,14 @@ impl Tx {
             &format!(
                 "SELECT {COLUMNS} JOIN involvements i ON i.family_id = g.family_id AND i.role = 'regisseur' \
                  AND i.ended_at IS NULL AND i.user_id = $1 \
-                 WHERE g.ended_on IS NULL AND g.next_review_on <= $2 ORDER BY g.next_review_on, g.id LIMIT 500"
+                 WHERE g.ended_on IS NULL ORDER BY g.next_review_on, g.id LIMIT 500"
             ),
-            params![user_id, today.to_string()],
+            params![user_id],
         )
         .await?
         .iter()
         .map(guidance)
+        .filter(|g| g.as_ref().map_or(true, |g| g.review_due(today)))
         .collect()
     }
 

@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::evu::{ReferralSource, ReferralState};
+use eenplan_domain::evu::{self, ReferralSource, ReferralState};
 use eenplan_store::{EvuReferral, Referrer, StoreError};
 
 use super::family::{failed, label_of, principal, today};
@@ -55,7 +55,7 @@ fn line(lang: Lang, r: &EvuReferral) -> Line {
             ReferralState::label_nl,
             ReferralState::label_en,
         ),
-        is_new: r.state == ReferralState::New,
+        is_new: evu::may_staff(r.state).is_ok(),
         decision: r.decision_reason.clone(),
         workers: r
             .workers
@@ -143,9 +143,7 @@ async fn family_page(
         Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
         Err(e) => return failed(&e, headers),
     };
-    let open = list
-        .iter()
-        .any(|r| matches!(r.state, ReferralState::New | ReferralState::Assigned));
+    let open = list.iter().any(|r| r.state.is_open());
     render(
         if errs.is_empty() && problem.is_none() {
             StatusCode::OK
@@ -332,7 +330,7 @@ async fn referral_page(
         }
     };
     let chosen = for_form(Sent::Combination).0.all("user_ids");
-    let combination = if r.state == ReferralState::New {
+    let combination = if evu::may_staff(r.state).is_ok() {
         vec![Input::Checks(ChoiceField {
             id: "user_ids",
             label: c.evu_combination,
@@ -349,13 +347,13 @@ async fn referral_page(
     } else {
         Vec::new()
     };
-    let decline = if r.state == ReferralState::New {
+    let decline = if evu::may_staff(r.state).is_ok() {
         let (fd, fe) = for_form(Sent::Decline);
         vec![reason_input(c.evu_decision, fd, fe, "decline")]
     } else {
         Vec::new()
     };
-    let close = if r.state == ReferralState::Assigned {
+    let close = if evu::may_close(r.state).is_ok() {
         let (fd, fe) = for_form(Sent::Close);
         vec![reason_input(c.evu_decision, fd, fe, "close")]
     } else {

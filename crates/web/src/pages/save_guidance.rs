@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::save_guidance::{GuidanceOutcome, MAX_REVIEW_MONTHS};
+use eenplan_domain::save_guidance::{self, GuidanceOutcome, MAX_REVIEW_MONTHS};
 use eenplan_store::{Guidance, GuidanceReview, NewGuidance, StoreError};
 use jiff::civil::Date;
 
@@ -106,7 +106,8 @@ async fn page(
     let cards = list
         .iter()
         .map(|g| {
-            let mine = grant.lead || g.organisation_id == p.organisation_id;
+            let mine =
+                save_guidance::may_act(&p.organisation_id, &g.organisation_id, grant.lead).is_ok();
             let (rd, re) = for_form(Sent::Review(&g.id));
             let (ed, ee) = for_form(Sent::End(&g.id));
             Card {
@@ -153,7 +154,9 @@ async fn page(
             }
         })
         .collect();
-    let start_inputs = (grant.lead && !list.iter().any(Guidance::running)).then(|| {
+    let start_inputs = (grant.lead
+        && save_guidance::one_at_a_time(list.iter().any(Guidance::running)).is_ok())
+    .then(|| {
         let (sd, se) = for_form(Sent::Start);
         let err = |id: &str| se.get(id).copied();
         let mut worker_options = vec![Choice {

@@ -14,7 +14,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_on_site::{
-    ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
+    self, ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
     is_on_site_day, may_manage_schedule, next_on_site_days, on_site_days, walk_in_days,
 };
 use eenplan_store::{
@@ -1156,8 +1156,9 @@ async fn consultation_page(
     let empty_data = FormData(vec![]);
     let empty_errs = Errors::new();
     let (d, errs) = form.unwrap_or((&empty_data, &empty_errs));
-    let booked = c.state == ConsultationState::Booked;
-    let is_worker = p.user_id == c.worker_id;
+    // What the page offers follows from the domain's transitions, not a copy of them.
+    let rule = c.domain(&[]);
+    let moment = save_on_site::advice_moment(&rule, &p.user_id, today());
     let cancel_errors = errs.contains_key("reason");
     let advice_errors = !errs.is_empty() && !cancel_errors;
     render(
@@ -1181,9 +1182,9 @@ async fn consultation_page(
             cancel_reason: c.cancel_reason.clone(),
             held: c.state == ConsultationState::Held,
             cancelled: c.state == ConsultationState::Cancelled,
-            can_advise: booked && is_worker && today() >= c.on,
-            advise_later: booked && is_worker && today() < c.on,
-            can_cancel: booked,
+            can_advise: moment.is_ok(),
+            advise_later: matches!(moment, Err(OnSiteError::NotYetHeld(_))),
+            can_cancel: save_on_site::may_cancel(&rule, &p.user_id).is_ok(),
             advice_inputs: advice_inputs(t, lang, d, errs),
             advice_errors,
             cancel_input: Input::Text(TextField::new(

@@ -112,7 +112,7 @@ async fn work_lists(
             .evu_work_list()
             .await?
             .into_iter()
-            .filter(|r| r.state == eenplan_domain::evu::ReferralState::New)
+            .filter(|r| eenplan_domain::evu::may_staff(r.state).is_ok())
             .collect();
         drop(tx);
         crate::api::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
