@@ -46,6 +46,10 @@ pub enum StoreError {
     Guidance(#[from] eenplan_domain::save_guidance::GuidanceError),
     #[error("{0}")]
     Evu(#[from] eenplan_domain::evu::EvuError),
+    /// A professional named in the input is not an active user: bad input, not a
+    /// missing page.
+    #[error("no active professional {0}: choose one from the list")]
+    UnknownUser(String),
     /// A family is placed in an area its regisseur's organisation does not work in.
     #[error(
         "area {0} is not one where the regisseur's organisation works: choose one of its areas"

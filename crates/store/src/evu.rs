@@ -265,7 +265,7 @@ impl Tx {
                     params![user],
                 )
                 .await?
-                .ok_or_else(|| StoreError::NotFound(format!("active user {user}")))?;
+                .ok_or_else(|| StoreError::UnknownUser(user.clone()))?;
             workers.push(worker(&row)?);
         }
         let pairs: Vec<(String, String)> = workers

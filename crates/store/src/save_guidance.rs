@@ -125,7 +125,7 @@ impl Tx {
                 params![&g.worker_id],
             )
             .await?
-            .ok_or_else(|| StoreError::NotFound(format!("active user {}", g.worker_id)))?;
+            .ok_or_else(|| StoreError::UnknownUser(g.worker_id.clone()))?;
         let organisation_id = worker.text(0)?;
         save_guidance::check_giver(worker.code::<OrganisationKind>(1)?)?;
         let policy = match g.review_months {

@@ -229,6 +229,14 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["invalidParams"][0]["name"], "planned_end");
+    let nobody = start.replace(&thomas.user_id, "niemand");
+    let r = app.raw(Method::POST, &guidance, &lead, &nobody).await;
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "worker_id",
+        "{}",
+        r.body
+    );
     let no_goals = start.replace(r#"["Geen geweld meer in huis"]"#, "[]");
     let r = app.raw(Method::POST, &guidance, &lead, &no_goals).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "goals", "{}", r.body);
@@ -384,6 +392,20 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.json()["referrals"][0]["id"], referral.as_str());
     let combination = format!("/api/v1/evu/referrals/{referral}/combination");
+    let r = app
+        .raw(
+            Method::POST,
+            &combination,
+            &coordinator,
+            r#"{"user_ids":["niemand","ook-niet"]}"#,
+        )
+        .await;
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "user_ids",
+        "{}",
+        r.body
+    );
     let one = format!(r#"{{"user_ids":["{}"]}}"#, sanne.user_id);
     let r = app
         .raw(Method::POST, &combination, &coordinator, &one)
@@ -528,7 +550,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     for said in [
         "startte SAVE-begeleiding",
         "evalueerde de SAVE-begeleiding",
-        "SAVE-begeleiding beëindigd: Veiligheid hersteld",
+        "sloot de SAVE-begeleiding af met als uitkomst: Veiligheid hersteld",
         "Het EVU wees een combinatie toe",
         "De inzet van het EVU is afgesloten",
     ] {

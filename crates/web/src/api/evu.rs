@@ -99,6 +99,11 @@ fn refusal(e: &StoreError) -> Response {
             "consent-needed",
             &crate::chain_texts::join_refused(Lang::Nl, worker, organisation, *step),
         )]),
+        StoreError::UnknownUser(_) => invalid(&[(
+            "user_ids",
+            "unknown",
+            "Kies actieve professionals uit de lijst.",
+        )]),
         StoreError::NotFound(what) => {
             Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
                 .detail(what.clone())

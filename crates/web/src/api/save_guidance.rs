@@ -55,6 +55,11 @@ fn refusal(e: &StoreError) -> Response {
             .detail(g.to_string())
             .into_response(),
         },
+        StoreError::UnknownUser(_) => invalid(&[(
+            "worker_id",
+            "unknown",
+            "Kies een actieve medewerker van een gecertificeerde instelling.",
+        )]),
         StoreError::NotFound(what) => Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",

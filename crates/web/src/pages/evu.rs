@@ -81,6 +81,10 @@ fn place(
             }
             None => Ok(Some(evu_error(lang, &evu).to_owned())),
         },
+        StoreError::UnknownUser(_) => {
+            errs.insert("user_ids", lang.texts().err_choose);
+            Ok(None)
+        }
         // Someone in the combination cannot join yet: named, with the consent step.
         StoreError::JoinRefused {
             worker,

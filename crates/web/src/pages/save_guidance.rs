@@ -357,7 +357,7 @@ fn place(
             lang,
             &eenplan_domain::save_guidance::GuidanceError::ConsentNeeded,
         ))),
-        StoreError::NotFound(_) => {
+        StoreError::UnknownUser(_) => {
             errs.insert("worker_id", lang.texts().err_choose);
             Ok(None)
         }

@@ -274,9 +274,9 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 eenplan_domain::save_guidance::GuidanceOutcome::label_en,
             );
             if nl {
-                format!("SAVE-begeleiding beëindigd: {outcome}")
+                format!("{actor} sloot de SAVE-begeleiding af met als uitkomst: {outcome}")
             } else {
-                format!("SAVE guidance ended: {outcome}")
+                format!("{actor} closed the SAVE guidance with the outcome: {outcome}")
             }
         }
         "evu_referred" => {
