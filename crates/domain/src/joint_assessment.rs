@@ -96,9 +96,13 @@ pub enum MeetingError {
 }
 
 impl MeetingError {
-    /// Refusals because of where the meeting is in its course (not because of input).
+    /// Refusals because of where the meeting is in its course (not because of input):
+    /// held, cancelled, or not held yet.
     pub fn is_transition(self) -> bool {
-        matches!(self, MeetingError::AlreadyHeld | MeetingError::Cancelled)
+        matches!(
+            self,
+            MeetingError::AlreadyHeld | MeetingError::Cancelled | MeetingError::BeforeMeeting
+        )
     }
 }
 

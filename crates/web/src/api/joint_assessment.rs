@@ -69,7 +69,7 @@ pub async fn list(
 /// conflict, an organisation that was not invited is refused, the rest names its field.
 fn meeting_problem(e: MeetingError) -> Response {
     let field = match e {
-        MeetingError::AlreadyHeld | MeetingError::Cancelled | MeetingError::BeforeMeeting => {
+        e if e.is_transition() => {
             return Problem::new(
                 StatusCode::CONFLICT,
                 "illegal-transition",
@@ -100,6 +100,10 @@ fn meeting_problem(e: MeetingError) -> Response {
         MeetingError::DueDateNeeded(n) => format!("actions[{}].due_on", n - 1),
         MeetingError::DifferencesNeeded => "differences".to_owned(),
         MeetingError::CancelReasonNeeded => "reason".to_owned(),
+        // Answered as conflicts above.
+        MeetingError::AlreadyHeld | MeetingError::Cancelled | MeetingError::BeforeMeeting => {
+            String::new()
+        }
     };
     invalid(&[(&field, "rule", &e.to_string())])
 }

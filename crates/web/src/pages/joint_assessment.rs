@@ -10,13 +10,12 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::UtcTime;
-use eenplan_domain::family::{LifeDomain, Need};
+use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{
     Judgement, JudgementAction, MeetingError, MeetingKind, MeetingState, Owner, View,
     may_record_view, views_differ,
 };
-use eenplan_store::{Family, Meeting, NewMeeting, Principal, StoreError};
+use eenplan_store::{Family, Meeting, NewMeeting, StoreError};
 use jiff::civil::{Date, DateTime};
 
 use super::family::{failed, label_of, principal, today};
@@ -26,20 +25,6 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::i18n::{Lang, Texts};
-
-/// Whether the visitor may do the lead's work on this file: the domain's access rule
-/// for `Need::Lead`, the same the router applies to the lead's routes.
-pub(super) async fn is_lead(
-    state: &AppState,
-    p: &Principal,
-    family_id: &str,
-) -> Result<bool, StoreError> {
-    let mut tx = state.store.read().await?;
-    let Some(facts) = tx.access_facts(family_id).await? else {
-        return Ok(false);
-    };
-    Ok(crate::auth::family::decide(p, &facts, None, Need::Lead, UtcTime::now()).granted())
-}
 
 /// "2026-12-01 14:00".
 fn when(dt: DateTime) -> String {
@@ -153,9 +138,6 @@ async fn list_page(
     data: &FormData,
     errs: &Errors,
 ) -> Response {
-    let Some(p) = principal(visitor) else {
-        return errors::internal(false, headers);
-    };
     let lang = Lang::from_headers(headers);
     let t = lang.texts();
     let loaded = async {
@@ -163,7 +145,7 @@ async fn list_page(
         let family = tx.family(&grant.family_id).await?;
         let meetings = tx.meetings(&grant.family_id).await?;
         drop(tx);
-        let lead = is_lead(state, p, &grant.family_id).await?;
+        let lead = grant.lead;
         Ok::<_, StoreError>((family, meetings, lead))
     };
     let (family, meetings, lead) = match loaded.await {
@@ -433,7 +415,7 @@ async fn show_page(
         let family = tx.family(&grant.family_id).await?;
         let meeting = tx.meeting(&grant.family_id, meeting_id).await?;
         drop(tx);
-        let lead = is_lead(state, p, &grant.family_id).await?;
+        let lead = grant.lead;
         Ok::<_, StoreError>((family, meeting, lead))
     };
     let (family, m, lead): (Family, Meeting, bool) = match loaded.await {

@@ -75,20 +75,27 @@ impl Shell {
                 .collect::<Vec<_>>()
                 .join(", "),
         });
+        // A menu item shows exactly when its route's policy lets the visitor in.
+        let may = |policy| {
+            visitor.principal.as_ref().is_some_and(|p| {
+                eenplan_domain::policy::decide(
+                    policy,
+                    Some(eenplan_domain::policy::Who {
+                        roles: &p.roles,
+                        organisation: p.organisation_kind,
+                    }),
+                ) == eenplan_domain::policy::Decision::Allow
+            })
+        };
         Self {
             t: lang.texts(),
             c: crate::chain_texts::texts(lang),
-            is_evu_coordinator: visitor
-                .principal
-                .as_ref()
-                .is_some_and(|p| p.roles.contains(&Role::EvuCoordinator)),
+            is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),
             is_admin: visitor
                 .principal
                 .as_ref()
                 .is_some_and(|p| p.roles.contains(&Role::FunctionalAdmin)),
-            is_veilig_thuis: visitor.principal.as_ref().is_some_and(|p| {
-                p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis
-            }),
+            is_veilig_thuis: may(eenplan_domain::policy::VEILIG_THUIS),
             is_privacy_officer: visitor
                 .principal
                 .as_ref()
@@ -98,19 +105,9 @@ impl Shell {
             path: path.to_owned(),
             emergency_until: visitor.emergency_until.map(local_time),
             // SAVE op locatie
-            is_save_on_site: visitor.principal.as_ref().is_some_and(|p| {
-                eenplan_domain::policy::decide(
-                    eenplan_domain::policy::SAVE_ON_SITE,
-                    Some(eenplan_domain::policy::Who {
-                        roles: &p.roles,
-                        organisation: p.organisation_kind,
-                    }),
-                ) == eenplan_domain::policy::Decision::Allow
-            }),
+            is_save_on_site: may(eenplan_domain::policy::SAVE_ON_SITE),
             // Protection order request (issue 7, point 6).
-            is_rvdk: visitor.principal.as_ref().is_some_and(|p| {
-                p.organisation_kind == eenplan_domain::organisation::OrganisationKind::Rvdk
-            }),
+            is_rvdk: may(eenplan_domain::policy::RVDK),
         }
     }
 }
