@@ -440,6 +440,16 @@ pub fn walk_in_days(slot: &Slot, today: Date, calendar: &Calendar) -> Vec<Date> 
         .collect()
 }
 
+/// Only the worker on site writes down a walk-in at their part-day; asked first, before
+/// anything about a family is looked at.
+pub fn walk_in_by(slot: &Slot, recorded_by: &str) -> Result<(), OnSiteError> {
+    if recorded_by == slot.worker_id {
+        Ok(())
+    } else {
+        Err(OnSiteError::NotTheWorker)
+    }
+}
+
 /// The worker records a walk-in: asked and answered on an on-site day (today, or one
 /// of the last two weeks), so it is held at once, with the advice.
 pub fn walk_in(
@@ -448,9 +458,7 @@ pub fn walk_in(
     advice: &Advice<'_>,
     calendar: &Calendar,
 ) -> Result<ConsultationState, OnSiteError> {
-    if recorded_by != r.slot.worker_id {
-        return Err(OnSiteError::NotTheWorker);
-    }
+    walk_in_by(r.slot, recorded_by)?;
     check_request(r, calendar)?;
     if r.on > r.today {
         return Err(OnSiteError::DateInFuture);

@@ -18,7 +18,7 @@ use eenplan_domain::calendar::Calendar;
 use eenplan_domain::family::{Basis, DataCategory, Need};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_on_site::{
-    ConsultationResult, NextStep, OnSiteDay, OnSiteError, PartOfDay, next_on_site_days,
+    self, ConsultationResult, NextStep, OnSiteDay, OnSiteError, PartOfDay, next_on_site_days,
 };
 use eenplan_store::{
     AccessEntry, AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot, Principal, StoreError,
@@ -671,6 +671,10 @@ pub async fn walk_in(
     let recorded = async {
         let now = UtcTime::now();
         let mut tx = state.store.write().await?;
+        // Only the worker on site, before anyone's access to a family is looked at.
+        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
+            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+        }
         let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
             return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
         };

@@ -644,16 +644,22 @@ where
                 return Ok(None);
             };
             run(&mut tx, p).await?;
+            // The step and its log line are one: committed together or not at all.
+            let mut entry = crate::auth::family::access_entry(
+                p,
+                "update",
+                None,
+                Some(r.family_id.clone()),
+                format!("POST /raad/{{request}} (verzoek {id})"),
+                client,
+            );
+            entry.basis = Some("rvdk_request");
+            tx.log_access(&entry).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(Some(r.family_id))
         };
         match done.await {
-            Ok(Some(family_id)) => {
-                let data = format!("POST /raad/{{request}} (verzoek {id})");
-                if let Err(e) = log_raad_access(state, p, "update", &family_id, data, client).await
-                {
-                    return failed(&e, headers);
-                }
+            Ok(Some(_)) => {
                 return Redirect::to(&format!("/raad/{id}")).into_response();
             }
             Ok(None) => return errors::not_found_page(headers, visitor, "/raad"),

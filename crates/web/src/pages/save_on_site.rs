@@ -937,6 +937,10 @@ pub async fn walk_in(
     let recorded = async {
         let now = UtcTime::now();
         let mut tx = state.store.write().await?;
+        // Only the worker on site, before anyone's access to a family is looked at.
+        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
+            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+        }
         let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
             return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
         };
