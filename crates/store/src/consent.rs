@@ -144,10 +144,7 @@ pub struct Emergency {
     pub review_note: Option<String>,
 }
 
-fn parse_date(text: &str) -> Result<Date, StoreError> {
-    text.parse::<Date>()
-        .map_err(|e| StoreError::Invalid(format!("stored date '{text}': {e}")))
-}
+use crate::db::stored_date as parse_date;
 
 fn categories(text: &str) -> Result<Vec<DataCategory>, StoreError> {
     text.split(',')

@@ -393,3 +393,16 @@ impl Row {
             .map_err(|e: T::Err| StoreError::Invalid(format!("stored value '{raw}': {e}")))
     }
 }
+
+/// A date as the store keeps it (ISO, the Dutch calendar day); a malformed one is named.
+pub(crate) fn stored_date(text: &str) -> Result<jiff::civil::Date, StoreError> {
+    text.parse::<jiff::civil::Date>()
+        .map_err(|e| StoreError::Invalid(format!("stored date '{text}': {e}")))
+}
+
+/// An optional stored date.
+pub(crate) fn stored_opt_date(
+    text: Option<String>,
+) -> Result<Option<jiff::civil::Date>, StoreError> {
+    text.as_deref().map(stored_date).transpose()
+}

@@ -8,7 +8,7 @@ use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
 use jiff::civil::Date;
 
-use crate::save_guidance::date;
+use crate::db::stored_date as date;
 use crate::{NewInvolvement, Row, StoreError, Tx, ids, params};
 
 /// A professional in an EVU combination, or one the coordinator can choose.

@@ -162,12 +162,7 @@ fn now() -> String {
 }
 
 fn date(row: &Row, i: usize) -> Result<Option<Date>, StoreError> {
-    row.opt_text(i)?
-        .map(|d| {
-            d.parse::<Date>()
-                .map_err(|e| StoreError::Invalid(format!("stored date '{d}': {e}")))
-        })
-        .transpose()
+    crate::db::stored_opt_date(row.opt_text(i)?)
 }
 
 fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {

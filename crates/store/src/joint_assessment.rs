@@ -151,13 +151,7 @@ impl Owners {
     }
 }
 
-fn date(text: Option<String>) -> Result<Option<Date>, StoreError> {
-    text.map(|t| {
-        t.parse::<Date>()
-            .map_err(|e| StoreError::Invalid(format!("stored date '{t}': {e}")))
-    })
-    .transpose()
-}
+use crate::db::stored_opt_date as date;
 
 const COLUMNS: &str = "id, family_id, kind, meets_at, state, family_takes_part, family_absence_reason, \
     scheduled_by_organisation, needs, differences, held_on, plan_version, cancel_reason, cancelled_on";

@@ -42,7 +42,7 @@ pub use family::{
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
-pub use save_guidance::{Guidance, GuidanceReview, NewGuidance};
+pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};
 pub use sqlite_files::remove_sqlite_database;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User};

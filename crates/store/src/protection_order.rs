@@ -76,13 +76,7 @@ pub enum CourtRuling {
     Refused,
 }
 
-fn date(text: Option<String>) -> Result<Option<Date>, StoreError> {
-    text.map(|t| {
-        t.parse::<Date>()
-            .map_err(|e| StoreError::Invalid(format!("stored date '{t}': {e}")))
-    })
-    .transpose()
-}
+use crate::db::stored_opt_date as date;
 
 fn measure(text: Option<String>) -> Result<Option<Measure>, StoreError> {
     text.map(|t| {

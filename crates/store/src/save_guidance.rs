@@ -24,6 +24,16 @@ pub struct NewGuidance {
     pub review_months: Option<u8>,
 }
 
+/// What a review records; the next review date follows from the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewInput {
+    pub reviewed_on: Date,
+    pub planned_end: Date,
+    pub note: String,
+    pub reviewed_by: String,
+}
+
+/// A review as kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GuidanceReview {
     pub reviewed_on: Date,
@@ -65,10 +75,7 @@ impl Guidance {
     }
 }
 
-pub(crate) fn date(text: &str) -> Result<Date, StoreError> {
-    text.parse::<Date>()
-        .map_err(|e| StoreError::Invalid(format!("stored date '{text}': {e}")))
-}
+use crate::db::stored_date as date;
 
 const COLUMNS: &str = "g.id, g.family_id, f.label, g.organisation_id, o.name, g.worker_id, u.name, \
     g.expertise, g.goals, g.review_months, g.started_on, g.planned_end, g.next_review_on, g.ended_on, \
@@ -259,7 +266,7 @@ impl Tx {
         lead: bool,
         family_id: &str,
         guidance_id: &str,
-        review: &GuidanceReview,
+        review: &ReviewInput,
         today: Date,
     ) -> Result<Date, StoreError> {
         let g = self.guidance_of(family_id, guidance_id).await?;

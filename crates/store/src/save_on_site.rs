@@ -115,10 +115,7 @@ impl OnSiteConsultation {
     }
 }
 
-fn parse_date(text: &str) -> Result<Date, StoreError> {
-    text.parse::<Date>()
-        .map_err(|e| StoreError::Invalid(format!("stored date '{text}': {e}")))
-}
+use crate::db::stored_date as parse_date;
 
 const SLOT_COLUMNS: &str = "s.id, s.organisation_id, s.worker_id, s.team_id, s.day, s.part_of_day, \
      s.starts_on, s.ends_on, o.name, w.name, t.name, lo.name";

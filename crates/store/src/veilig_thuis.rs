@@ -64,13 +64,7 @@ pub struct Radar {
 const COLUMNS: &str = "id, kind, acute, reporter, child_name, child_birth, concern, family_id, \
     received_on, due_on, state, outcome, follow_up_on";
 
-fn date(text: Option<String>) -> Result<Option<Date>, StoreError> {
-    text.map(|t| {
-        t.parse::<Date>()
-            .map_err(|e| StoreError::Invalid(format!("stored date '{t}': {e}")))
-    })
-    .transpose()
-}
+use crate::db::stored_opt_date as date;
 
 fn contact(r: &Row) -> Result<Contact, StoreError> {
     let state = match (r.text(10)?.as_str(), r.opt_text(11)?) {

@@ -7,7 +7,7 @@
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Expertise};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::save_guidance::GuidanceOutcome;
-use eenplan_store::{ConsentInput, GuidanceReview, NewGuidance, Referrer, StoreError, Tx};
+use eenplan_store::{ConsentInput, NewGuidance, Referrer, ReviewInput, StoreError, Tx};
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
@@ -146,10 +146,9 @@ pub async fn save_guidance(
             false,
             f.id,
             &guidance,
-            &GuidanceReview {
+            &ReviewInput {
                 reviewed_on: next,
                 planned_end: end,
-                next_review_on: next,
                 note: (*rng.pick(&[
                     "Minder spanning thuis; afspraken uit het veiligheidsplan worden nagekomen",
                     "Nog zorgen over de avonden; netwerk is uitgebreid",

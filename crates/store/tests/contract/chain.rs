@@ -8,7 +8,7 @@ use eenplan_domain::save_guidance::{GuidanceError, GuidanceOutcome};
 use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
 use eenplan_domain::{UtcTime, organisation::OrganisationKind};
 use eenplan_store::{
-    ConsentInput, GuidanceReview, NewArea, NewContact, NewGuidance, Referrer, Store, StoreError,
+    ConsentInput, NewArea, NewContact, NewGuidance, Referrer, ReviewInput, Store, StoreError,
 };
 use jiff::civil::{Date, date};
 
@@ -150,10 +150,9 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
 
     // The review: by the SAVE organisation, a note, the next one at most three months
     // on and never after the planned end.
-    let review = |note: &str, end: Date| GuidanceReview {
+    let review = |note: &str, end: Date| ReviewInput {
         reviewed_on: today(),
         planned_end: end,
-        next_review_on: today(),
         note: note.into(),
         reviewed_by: thomas.clone(),
     };

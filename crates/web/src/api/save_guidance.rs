@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::save_guidance::{GuidanceError, GuidanceOutcome};
-use eenplan_store::{Guidance, GuidanceReview, NewGuidance, StoreError};
+use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -194,10 +194,9 @@ pub async fn review(
     let Ok(planned_end) = input.planned_end.parse() else {
         return invalid(&[("planned_end", "date", "Gebruik jjjj-mm-dd.")]);
     };
-    let review = GuidanceReview {
+    let review = ReviewInput {
         reviewed_on: reviewed_on.unwrap_or(today),
         planned_end,
-        next_review_on: today,
         note: input.note,
         reviewed_by: p.user_id.clone(),
     };

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_guidance::{self, GuidanceOutcome, MAX_REVIEW_MONTHS};
-use eenplan_store::{Guidance, GuidanceReview, NewGuidance, StoreError};
+use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use jiff::civil::Date;
 
 use super::family::{failed, label_of, principal, today};
@@ -464,10 +464,9 @@ pub async fn review(
     if let (Some(reviewed_on), Some(planned_end), true) =
         (reviewed_on, planned_end, errs.is_empty())
     {
-        let review = GuidanceReview {
+        let review = ReviewInput {
             reviewed_on,
             planned_end,
-            next_review_on: today,
             note: d.get("note"),
             reviewed_by: p.user_id.clone(),
         };
