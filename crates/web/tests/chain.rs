@@ -520,6 +520,14 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
 
     // The family's pages.
     let mut lead_page = app.signed_in_browser(&sanne).await;
+    // The coordinator's pages are the coordinator's: a regisseur is refused, and has no
+    // menu item for them.
+    assert_eq!(lead_page.get("/evu").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        lead_page.get(&format!("/evu/{referral}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(!lead_page.get("/start").await.body.contains("href=\"/evu\""));
     let g = lead_page
         .get(&format!("/gezinnen/{family}/save-begeleiding"))
         .await;
