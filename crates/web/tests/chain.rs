@@ -8,7 +8,7 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::App;
 use eenplan_domain::area::AreaKind;
-use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, MemberKind, NewMember};
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
@@ -89,51 +89,8 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
         .await
         .unwrap();
-    let family = tx
-        .open_family(
-            &system(),
-            eenplan_store::NewFamily {
-                label: "Gezin Jansen".into(),
-                street: "Zamenhofdreef".into(),
-                house_number: "12".into(),
-                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
-                city: "Utrecht".into(),
-                area_id: Some(gagel.clone()),
-            },
-            &sanne.user_id,
-            &lokalis,
-        )
-        .await
-        .unwrap();
-    let sam = tx
-        .add_member(
-            &system(),
-            &family,
-            NewMember {
-                kind: MemberKind::Child,
-                name: "Sam Jansen".into(),
-                date_of_birth: Some(date(2016, 4, 2)),
-                has_custody: false,
-            },
-            today,
-        )
-        .await
-        .unwrap();
-    let kim = tx
-        .add_member(
-            &system(),
-            &family,
-            NewMember {
-                kind: MemberKind::Parent,
-                name: "Kim Jansen".into(),
-                date_of_birth: None,
-                has_custody: true,
-            },
-            today,
-        )
-        .await
-        .unwrap();
     tx.commit().await.unwrap();
+    let (family, sam, kim) = app.jansen(&sanne, &lokalis, Some(gagel.clone())).await;
     let consent =
         |step, organisation_id: Option<String>, categories: Vec<DataCategory>| ConsentInput {
             step,

@@ -11,14 +11,13 @@ mod common;
 use axum::http::{Method, StatusCode};
 use common::{Account, App};
 use eenplan_domain::family::{
-    ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole, MemberKind,
-    NewMember,
+    ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole,
 };
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
-use eenplan_store::{AccessFilter, ConsentInput, NewFamily, NewInvolvement, SessionKind};
-use jiff::civil::{Date, date};
+use eenplan_store::{AccessFilter, ConsentInput, NewInvolvement, SessionKind};
+use jiff::civil::Date;
 use serde_json::json;
 
 fn system() -> Actor {
@@ -77,51 +76,8 @@ async fn world() -> World {
         org(&app, "save").await,
         org(&app, "rvdk").await,
     );
+    let (family, sam, kim) = app.jansen(&sanne, &lokalis, None).await;
     let mut tx = app.store.write().await.unwrap();
-    let family = tx
-        .open_family(
-            &system(),
-            NewFamily {
-                label: "Gezin Jansen".into(),
-                street: "Zamenhofdreef".into(),
-                house_number: "12".into(),
-                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
-                city: "Utrecht".into(),
-                area_id: None,
-            },
-            &sanne.user_id,
-            &lokalis,
-        )
-        .await
-        .unwrap();
-    let sam = tx
-        .add_member(
-            &system(),
-            &family,
-            NewMember {
-                kind: MemberKind::Child,
-                name: "Sam Jansen".into(),
-                date_of_birth: Some(date(2016, 4, 2)),
-                has_custody: false,
-            },
-            today(),
-        )
-        .await
-        .unwrap();
-    let kim = tx
-        .add_member(
-            &system(),
-            &family,
-            NewMember {
-                kind: MemberKind::Parent,
-                name: "Kim Jansen".into(),
-                date_of_birth: None,
-                has_custody: true,
-            },
-            today(),
-        )
-        .await
-        .unwrap();
     tx.record_consent(
         &system(),
         &family,

@@ -141,6 +141,68 @@ impl App {
         }
     }
 
+    /// Gezin Jansen (Zamenhofdreef 12, 3562 JW Utrecht) with `regisseur` of
+    /// `organisation_id` leading, Sam (born 2016, a child under 12) and Kim (parent with
+    /// custody, who consents for Sam): `(family, sam, kim)`.
+    pub async fn jansen(
+        &self,
+        regisseur: &Account,
+        organisation_id: &str,
+        area_id: Option<String>,
+    ) -> (String, String, String) {
+        use eenplan_domain::family::{MemberKind, NewMember};
+        let system = Actor::System { component: "test" };
+        let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+        let mut tx = self.store.write().await.unwrap();
+        let family = tx
+            .open_family(
+                &system,
+                eenplan_store::NewFamily {
+                    label: "Gezin Jansen".into(),
+                    street: "Zamenhofdreef".into(),
+                    house_number: "12".into(),
+                    postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                    city: "Utrecht".into(),
+                    area_id,
+                },
+                &regisseur.user_id,
+                organisation_id,
+            )
+            .await
+            .unwrap();
+        let member = |kind, name: &str, born, custody| NewMember {
+            kind,
+            name: name.into(),
+            date_of_birth: born,
+            has_custody: custody,
+        };
+        let sam = tx
+            .add_member(
+                &system,
+                &family,
+                member(
+                    MemberKind::Child,
+                    "Sam Jansen",
+                    Some(jiff::civil::date(2016, 4, 2)),
+                    false,
+                ),
+                today,
+            )
+            .await
+            .unwrap();
+        let kim = tx
+            .add_member(
+                &system,
+                &family,
+                member(MemberKind::Parent, "Kim Jansen", None, true),
+                today,
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        (family, sam, kim)
+    }
+
     pub async fn raw(
         &self,
         method: Method,
