@@ -257,6 +257,33 @@ impl Store {
             .map_err(StoreError::AccessLog)
     }
 
+    /// Appends several lines at once (a list shows several families' data) and returns
+    /// once all are committed. Queued together they share the writer's commits, instead of
+    /// one commit after the other.
+    pub async fn log_access_all(&self, entries: Vec<AccessEntry>) -> Result<(), StoreError> {
+        let Some(Queue(queue)) = &self.access_log else {
+            let mut tx = self.write().await?;
+            for entry in &entries {
+                tx.log_access(entry).await?;
+            }
+            return tx.commit().await;
+        };
+        let stopped = || StoreError::AccessLog("the access-log writer has stopped".into());
+        let mut waiting = Vec::with_capacity(entries.len());
+        for entry in entries {
+            let (done, committed) = tokio::sync::oneshot::channel();
+            queue.send((entry, done)).map_err(|_| stopped())?;
+            waiting.push(committed);
+        }
+        for committed in waiting {
+            committed
+                .await
+                .map_err(|_| stopped())?
+                .map_err(StoreError::AccessLog)?;
+        }
+        Ok(())
+    }
+
     /// Checks the access log's chain in one consistent snapshot.
     pub async fn verify_access_log(&self) -> Result<AccessLogReport, StoreError> {
         let mut tx = self.read().await?;

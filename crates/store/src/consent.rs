@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use crate::{Param, Row, StoreError, Tx, ids, params};
 
 /// `$1, $2, …, $n`.
-fn placeholders(n: usize) -> String {
+pub(crate) fn placeholders(n: usize) -> String {
     (1..=n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()

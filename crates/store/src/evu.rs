@@ -9,7 +9,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use jiff::civil::Date;
 
 use crate::db::stored_date as date;
-use crate::{NewInvolvement, Row, StoreError, Tx, ids, params};
+use crate::{NewInvolvement, Param, Row, StoreError, Tx, ids, params};
 
 /// A professional in an EVU combination, or one the coordinator can choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,19 +150,32 @@ impl Tx {
         .transpose()
     }
 
-    async fn with_workers(&mut self, mut r: EvuReferral) -> Result<EvuReferral, StoreError> {
-        r.workers = self
+    /// The referrals of these rows, each with its combination: one query for all of
+    /// them, not one per referral.
+    async fn with_workers(&mut self, rows: &[Row]) -> Result<Vec<EvuReferral>, StoreError> {
+        let mut out = rows.iter().map(referral).collect::<Result<Vec<_>, _>>()?;
+        if out.is_empty() {
+            return Ok(out);
+        }
+        let ids: Vec<Param> = out.iter().map(|r| Param::from(r.id.as_str())).collect();
+        let assigned = self
             .fetch_all(
-                "SELECT a.user_id, u.name, a.organisation_id, o.name FROM evu_assignments a \
-                 JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
-                 WHERE a.referral_id = $1 ORDER BY o.name, u.name",
-                params![&r.id],
+                &format!(
+                    "SELECT a.user_id, u.name, a.organisation_id, o.name, a.referral_id FROM evu_assignments a \
+                     JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
+                     WHERE a.referral_id IN ({}) ORDER BY o.name, u.name",
+                    crate::consent::placeholders(ids.len())
+                ),
+                ids,
             )
-            .await?
-            .iter()
-            .map(worker)
-            .collect::<Result<_, _>>()?;
-        Ok(r)
+            .await?;
+        for row in &assigned {
+            let referral_id = row.text(4)?;
+            if let Some(r) = out.iter_mut().find(|r| r.id == referral_id) {
+                r.workers.push(worker(row)?);
+            }
+        }
+        Ok(out)
     }
 
     pub async fn evu_referral(
@@ -176,7 +189,7 @@ impl Tx {
             )
             .await?
         {
-            Some(row) => Ok(Some(self.with_workers(referral(&row)?).await?)),
+            Some(row) => Ok(self.with_workers(std::slice::from_ref(&row)).await?.pop()),
             None => Ok(None),
         }
     }
@@ -193,11 +206,7 @@ impl Tx {
                 vec![],
             )
             .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(self.with_workers(referral(row)?).await?);
-        }
-        Ok(out)
+        self.with_workers(&rows).await
     }
 
     /// A family's referrals, newest first.
@@ -213,11 +222,7 @@ impl Tx {
                 params![family_id],
             )
             .await?;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            out.push(self.with_workers(referral(row)?).await?);
-        }
-        Ok(out)
+        self.with_workers(&rows).await
     }
 
     /// Professionals who can be chosen for a combination or a guidance: active, with a

@@ -939,25 +939,17 @@ impl Tx {
 
     /// The CBS code of the province an area lies in (the area itself if it is one).
     pub async fn province_code(&mut self, area_id: &str) -> Result<Option<String>, StoreError> {
-        let mut current = Some(area_id.to_owned());
-        // Province > municipality > neighbourhood: at most three steps up.
-        for _ in 0..3 {
-            let Some(id) = current else { break };
-            let Some(row) = self
-                .fetch_optional(
-                    "SELECT kind, code, parent_id FROM areas WHERE id = $1",
-                    params![&id],
-                )
-                .await?
-            else {
-                break;
-            };
-            if row.text(0)? == "province" {
-                return row.opt_text(1);
-            }
-            current = row.opt_text(2)?;
+        // The top of the area's path is its province, if the tree reaches one.
+        let Some(top) = self.area_path(area_id).await?.pop() else {
+            return Ok(None);
+        };
+        match self
+            .fetch_optional("SELECT kind, code FROM areas WHERE id = $1", params![&top])
+            .await?
+        {
+            Some(row) if row.text(0)? == "province" => row.opt_text(1),
+            _ => Ok(None),
         }
-        Ok(None)
     }
 
     /// Files with a child of exactly this name and date of birth, across all files.

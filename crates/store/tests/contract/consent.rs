@@ -426,27 +426,30 @@ pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
 pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
     let store = db.open().await;
     let p = people(&store).await;
+    let line = |n: usize| AccessEntry {
+        event: "read",
+        granted: true,
+        basis: Some("involved"),
+        user_id: p.sanne.0.clone(),
+        organisation_id: p.sanne.1.clone(),
+        role: "professional".into(),
+        on_behalf_of: None,
+        family_id: None,
+        data: format!("request {n}"),
+        client_address: "127.0.0.1".into(),
+    };
     let mut tasks = Vec::new();
-    for n in 0..200 {
+    for n in 0..180 {
         let store = store.clone();
-        let user = p.sanne.clone();
-        tasks.push(tokio::spawn(async move {
-            store
-                .log_access(AccessEntry {
-                    event: "read",
-                    granted: true,
-                    basis: Some("involved"),
-                    user_id: user.0,
-                    organisation_id: user.1,
-                    role: "professional".into(),
-                    on_behalf_of: None,
-                    family_id: None,
-                    data: format!("request {n}"),
-                    client_address: "127.0.0.1".into(),
-                })
-                .await
-        }));
+        let entry = line(n);
+        tasks.push(tokio::spawn(async move { store.log_access(entry).await }));
     }
+    // A list page's lines, queued together among the others.
+    let list = store.clone();
+    let entries: Vec<AccessEntry> = (180..200).map(line).collect();
+    tasks.push(tokio::spawn(
+        async move { list.log_access_all(entries).await },
+    ));
     for t in tasks {
         t.await.unwrap().unwrap();
     }

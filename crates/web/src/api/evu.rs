@@ -43,14 +43,14 @@ pub(crate) async fn log_evu_reads(
     data: &str,
     client: &str,
 ) -> Result<(), StoreError> {
-    for r in referrals {
-        let what = format!("{data} (EVU-aanmelding {})", r.id);
-        state
-            .store
-            .log_access(evu_access(p, "read", &r.family_id, what, client))
-            .await?;
-    }
-    Ok(())
+    let entries = referrals
+        .iter()
+        .map(|r| {
+            let what = format!("{data} (EVU-aanmelding {})", r.id);
+            evu_access(p, "read", &r.family_id, what, client)
+        })
+        .collect();
+    state.store.log_access_all(entries).await
 }
 
 /// The form field a refusal belongs to; `None` for the referral's state (409).

@@ -16,7 +16,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::protection_order::{Conclusion, Measure, OrderError};
 use eenplan_store::{
-    CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
+    AccessEntry, CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
 };
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -47,17 +47,39 @@ pub(crate) fn request_json(r: &ProtectionOrderRequest) -> Value {
 
 /// The access-log line for a Raad professional touching a request's family data: not
 /// through the family's circle, but because the request is addressed to them.
-pub(crate) async fn log_raad_access(
-    state: &AppState,
+pub(crate) fn raad_entry(
     p: &Principal,
     event: &'static str,
     family_id: &str,
     data: String,
     client: &str,
-) -> Result<(), StoreError> {
+) -> AccessEntry {
     let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
     entry.basis = Some("rvdk_request");
-    state.store.log_access(entry).await
+    entry
+}
+
+/// Logs the reads of the requests shown, one line per request, committed together.
+pub(crate) async fn log_raad_reads(
+    state: &AppState,
+    p: &Principal,
+    requests: &[ProtectionOrderRequest],
+    route: &str,
+    client: &str,
+) -> Result<(), StoreError> {
+    let entries = requests
+        .iter()
+        .map(|r| {
+            raad_entry(
+                p,
+                "read",
+                &r.family_id,
+                format!("{route} (verzoek {})", r.id),
+                client,
+            )
+        })
+        .collect();
+    state.store.log_access_all(entries).await
 }
 
 /// A request rule as an answer: a step the request's course does not allow is a
@@ -201,10 +223,7 @@ pub async fn raad_list(
             .await?
             .raad_requests(&p.organisation_id)
             .await?;
-        for r in &list {
-            let data = format!("GET /api/v1/raad/requests (verzoek {})", r.id);
-            log_raad_access(&state, p, "read", &r.family_id, data, &client).await?;
-        }
+        log_raad_reads(&state, p, &list, "GET /api/v1/raad/requests", &client).await?;
         Ok::<_, StoreError>(list)
     };
     match listed.await {
@@ -237,15 +256,13 @@ where
     step(&mut tx).await?;
     let after = tx.raad_request(&p.organisation_id, request_id).await?;
     if let Some(r) = &after {
-        let mut entry = access_entry(
+        let entry = raad_entry(
             p,
             "update",
-            None,
-            Some(r.family_id.clone()),
+            &r.family_id,
             format!("POST {route} (verzoek {request_id})"),
             client,
         );
-        entry.basis = Some("rvdk_request");
         tx.log_access(&entry).await?;
     }
     tx.commit().await?;

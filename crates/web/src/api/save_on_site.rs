@@ -159,20 +159,20 @@ pub(crate) async fn log_family_reads(
 ) -> Result<(), StoreError> {
     families.sort_unstable();
     families.dedup();
-    for family in families {
-        state
-            .store
-            .log_access(access_entry(
+    let entries = families
+        .into_iter()
+        .map(|family| {
+            access_entry(
                 p,
                 "read",
                 Some(Basis::Consent),
                 Some(family.to_owned()),
                 data.to_owned(),
                 client,
-            ))
-            .await?;
-    }
-    Ok(())
+            )
+        })
+        .collect();
+    state.store.log_access_all(entries).await
 }
 
 /// The OpenAPI schemas of these operations (merged into the document's).

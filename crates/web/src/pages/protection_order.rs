@@ -20,7 +20,7 @@ use super::family::{failed, label_of, principal, today};
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
 use super::{Shell, errors, render};
 use crate::AppState;
-use crate::api::protection_order::log_raad_access;
+use crate::api::protection_order::{log_raad_reads, raad_entry};
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::client::Client;
@@ -360,10 +360,7 @@ pub async fn list(
             .await?
             .raad_requests(&p.organisation_id)
             .await?;
-        for r in &list {
-            let data = format!("GET /raad (verzoek {})", r.id);
-            log_raad_access(&state, p, "read", &r.family_id, data, &client).await?;
-        }
+        log_raad_reads(&state, p, &list, "GET /raad", &client).await?;
         Ok::<_, StoreError>(list)
     };
     match listed.await {
@@ -426,8 +423,14 @@ async fn show_page(
             .collect();
         drop(tx);
         if let Some(r) = &request {
-            let data = format!("GET /raad/{{request}} (verzoek {})", r.id);
-            log_raad_access(state, p, "read", &r.family_id, data, client).await?;
+            log_raad_reads(
+                state,
+                p,
+                std::slice::from_ref(r),
+                "GET /raad/{request}",
+                client,
+            )
+            .await?;
         }
         Ok::<_, StoreError>((request, institutions))
     };
@@ -645,15 +648,13 @@ where
             };
             run(&mut tx, p).await?;
             // The step and its log line are one: committed together or not at all.
-            let mut entry = crate::auth::family::access_entry(
+            let entry = raad_entry(
                 p,
                 "update",
-                None,
-                Some(r.family_id.clone()),
+                &r.family_id,
                 format!("POST /raad/{{request}} (verzoek {id})"),
                 client,
             );
-            entry.basis = Some("rvdk_request");
             tx.log_access(&entry).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(Some(r.family_id))
