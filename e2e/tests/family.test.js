@@ -50,8 +50,9 @@ const PLAN = {
   worries: ['Kim heeft schulden en de post blijft ongeopend.', 'Sam komt vaak te laat op school.'],
   working_well: ['Oma haalt Sam twee keer per week van school.'],
   needs_to_happen: ['Kim meldt zich aan bij de schuldhulpverlening.'],
-  scales: ['Kim: 4'],
 };
+/** The first safety scale: one row of the plan form, who and the score. */
+const SCALE = { who: 'Kim', score: '4' };
 
 describe('a family file from opening to an agreed plan', () => {
   const env = serverAndBrowser();
@@ -213,6 +214,8 @@ describe('a family file from opening to an agreed plan', () => {
           for (const [id, lines] of Object.entries(PLAN)) {
             await page.locator(`#${id}`).fill(lines.join('\n'));
           }
+          await page.getByRole('group', { name: 'Schaalvraag 1' }).getByLabel('Wie').fill(SCALE.who);
+          await page.getByRole('group', { name: 'Schaalvraag 1' }).getByLabel('Cijfer').fill(SCALE.score);
           await submitAndWait(page, page.getByRole('button', { name: 'Plan opslaan' }));
           await expectPath(page, `${familyPath}/plan`, 'after "Plan opslaan"');
           assert.equal(await h1Text(page), 'Plan — Versie 1', 'the saved plan is version 1');

@@ -149,11 +149,11 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         ),
         (
             page(Method::GET, "/gezinnen/{family}/plan", SIGNED_IN).family(PLAN),
-            get(pages::family::plan_show),
+            get(pages::plan::plan_show),
         ),
         (
             page(Method::POST, "/gezinnen/{family}/plan", SIGNED_IN).family(PLAN),
-            post(pages::family::plan_save),
+            post(pages::plan::plan_save),
         ),
         (
             page(
@@ -161,15 +161,15 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 "/gezinnen/{family}/plan/vergelijken",
                 SIGNED_IN,
             ).family(PLAN),
-            get(pages::family::plan_compare),
+            get(pages::plan::plan_compare),
         ),
         (
             page(Method::POST, "/gezinnen/{family}/plan/akkoord", SIGNED_IN).family(PLAN),
-            post(pages::family::plan_agree),
+            post(pages::plan::plan_agree),
         ),
         (
             page(Method::GET, "/gezinnen/{family}/plan/afdrukken", SIGNED_IN).family(PLAN),
-            get(pages::family::plan_print),
+            get(pages::plan::plan_print),
         ),
         (
             page(Method::GET, "/gezinnen/{family}/notities", SIGNED_IN).family(NOTES),

@@ -28,6 +28,9 @@ code_list! {
     }
 }
 
+/// The top of the scaling question (Signs of Safety): 0 = unsafe, 10 = safe enough to close.
+pub const MAX_SCALE: u8 = 10;
+
 /// Someone's answer to the scaling question: 0 = unsafe, 10 = safe enough to close.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scale {
@@ -77,8 +80,9 @@ pub struct Plan {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PlanError {
+    /// `index` is the scale's position in the plan, so a form can point at its row.
     #[error("a safety scale runs from 0 to 10 ({who} has {score})")]
-    ScaleOutOfRange { who: String, score: u8 },
+    ScaleOutOfRange { index: usize, who: String, score: u8 },
     #[error("the life domain {0} appears twice")]
     DomainTwice(LifeDomain),
     #[error("empty lines are not allowed in '{0}'")]
@@ -92,8 +96,9 @@ impl Plan {
                 return Err(PlanError::EmptyItem(name));
             }
         }
-        if let Some(s) = self.scales.iter().find(|s| s.score > 10) {
+        if let Some((index, s)) = self.scales.iter().enumerate().find(|(_, s)| s.score > MAX_SCALE) {
             return Err(PlanError::ScaleOutOfRange {
+                index,
                 who: s.who.clone(),
                 score: s.score,
             });

@@ -6,6 +6,7 @@ pub mod crisis;
 pub mod errors;
 pub mod family;
 pub mod form;
+pub mod plan;
 pub mod privacy;
 pub mod sign_in;
 pub mod start;
@@ -110,6 +111,16 @@ impl Shell {
             is_rvdk: may(eenplan_domain::policy::RVDK),
         }
     }
+}
+
+/// "5 dec 2026" (English: "5 Dec 2026"): how a person reads a date, never ISO.
+pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
+    let months = timeline::months(lang);
+    let month = months
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// "14:05" in Dutch local time.

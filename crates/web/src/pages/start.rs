@@ -9,7 +9,7 @@ use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
 
 use super::family::label_of;
-use super::{Shell, render, role_label};
+use super::{Shell, dutch_date, render, role_label};
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::i18n::{Lang, Texts};
@@ -176,16 +176,19 @@ pub async fn start(
         .flat_map(|(id, label, plan)| {
             plan.overdue(today).into_iter().map(move |o| {
                 let what = match o {
-                    Overdue::Review { due } => format!("{} {due}", t.overdue_review),
+                    Overdue::Review { due } => {
+                        format!("{} {}", t.overdue_review, dutch_date(lang, due))
+                    }
                     Overdue::Action {
                         domain: d,
                         what,
                         who,
                         due,
                     } => format!(
-                        "{} ({}): {what} — {who}, {due}",
+                        "{} ({}): {what} — {who}, {}",
                         t.overdue_action,
-                        domain(d)
+                        domain(d),
+                        dutch_date(lang, due)
                     ),
                 };
                 (id.clone(), label.clone(), what)

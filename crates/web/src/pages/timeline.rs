@@ -14,6 +14,11 @@ const MONTHS_EN: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// The short month names a person reads in `lang`.
+pub(super) fn months(lang: Lang) -> [&'static str; 12] {
+    if lang == Lang::Nl { MONTHS_NL } else { MONTHS_EN }
+}
+
 /// "14 mrt 2026 10:05", in Dutch local time.
 fn when(lang: Lang, recorded_at: &str) -> String {
     let Ok(t) = eenplan_domain::UtcTime::parse(recorded_at) else {
@@ -23,12 +28,7 @@ fn when(lang: Lang, recorded_at: &str) -> String {
         return recorded_at.to_owned();
     };
     let z = t.timestamp().to_zoned(tz);
-    let months = if lang == Lang::Nl {
-        MONTHS_NL
-    } else {
-        MONTHS_EN
-    };
-    let month = months
+    let month = months(lang)
         .get(usize::try_from(z.month() - 1).unwrap_or(0))
         .copied()
         .unwrap_or("");
