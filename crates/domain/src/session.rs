@@ -66,6 +66,20 @@ pub fn liveness(
     }
 }
 
+/// A form sent just after its session expired is kept this long for its author to sign
+/// in again and send it: typed work is never lost to a timeout, and never kept for long.
+pub const KEEP_UNSENT_FORM: SignedDuration = SignedDuration::from_hours(1);
+
+/// How long before the idle limit a page with a form warns and offers to extend the
+/// session (WCAG 2.2.1 Timing Adjustable asks at least 20 seconds; two minutes leaves
+/// time to finish a sentence). A limit under four minutes (tests, strict operators)
+/// warns halfway.
+pub fn warn_before(idle: SignedDuration) -> SignedDuration {
+    WARN_BEFORE.min(idle / 2)
+}
+
+const WARN_BEFORE: SignedDuration = SignedDuration::from_mins(2);
+
 /// What the database keeps of a session token: its SHA-256, so a copy of the sessions
 /// table opens no session.
 pub fn token_hash(token: &str) -> String {
@@ -124,6 +138,19 @@ mod tests {
         assert_eq!(
             Timeouts::with_idle_seconds(0).idle,
             SignedDuration::from_secs(1)
+        );
+    }
+
+    #[test]
+    fn the_idle_warning_comes_two_minutes_early_or_halfway_for_short_limits() {
+        assert_eq!(warn_before(IDLE_TIMEOUT), SignedDuration::from_mins(2));
+        assert_eq!(
+            warn_before(SignedDuration::from_mins(4)),
+            SignedDuration::from_mins(2)
+        );
+        assert_eq!(
+            warn_before(SignedDuration::from_secs(20)),
+            SignedDuration::from_secs(10)
         );
     }
 

@@ -86,6 +86,12 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
         postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
     },
+    Migration {
+        version: 15,
+        name: "unsent_forms",
+        sqlite: include_str!("../migrations/sqlite/0015_unsent_forms.sql"),
+        postgres: include_str!("../migrations/postgres/0015_unsent_forms.sql"),
+    },
 ];
 
 /// The highest version this eenplan knows. Versions are handed out per flow, so the

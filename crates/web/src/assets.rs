@@ -38,6 +38,11 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         body: include_bytes!("../static/vendor/htmx.min.js"),
     },
+    Asset {
+        path: "session.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../static/session.js"),
+    },
 ];
 
 pub async fn serve(Path(path): Path<String>) -> Response {

@@ -116,6 +116,14 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::sign_in::sign_out),
         ),
         (
+            page(Method::POST, "/sessie/verlengen", SIGNED_IN),
+            post(crate::auth::resume::extend),
+        ),
+        (
+            page(Method::GET, "/hervatten", SIGNED_IN),
+            get(crate::auth::resume::resume),
+        ),
+        (
             page(Method::GET, "/start", SIGNED_IN),
             get(pages::start::start),
         ),

@@ -48,7 +48,25 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
             next.run(Request::from_parts(parts, Body::from(bytes)))
                 .await
         }
-        _ => pages::errors::csrf(&parts.headers),
+        (submitted, _) => {
+            let path = parts.uri.path();
+            match super::resume::keep_if_expired(
+                &state,
+                &parts.headers,
+                path,
+                submitted.as_deref(),
+                &bytes,
+            )
+            .await
+            {
+                Ok(Some(kept)) => kept,
+                Ok(None) => pages::errors::csrf(&parts.headers),
+                Err(e) => {
+                    tracing::error!(error = %e, "keeping a form after its session ended failed");
+                    pages::errors::internal(false, &parts.headers)
+                }
+            }
+        }
     }
 }
 
@@ -72,7 +90,7 @@ fn form_field(body: &[u8], name: &str) -> Option<String> {
     pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 

@@ -4,6 +4,7 @@
 pub mod cookies;
 mod csrf;
 pub mod family;
+pub mod resume;
 pub mod sign_in;
 
 use axum::extract::{Request, State};
@@ -12,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::policy::{Decision, Policy, Who, decide};
-use eenplan_domain::session::{Liveness, Timeouts, liveness, needs_touch, token_hash};
+use eenplan_domain::session::{Liveness, Timeouts, liveness, needs_touch, token_hash, warn_before};
 use eenplan_store::{Principal, SessionKind, SessionRecord, SessionStage, StoreError};
 
 pub use csrf::{ensure_presession_token, guard as csrf_guard};
@@ -55,6 +56,17 @@ pub struct Visitor {
     pub expired: bool,
     /// Set by the family guard while the visitor works under emergency access.
     pub emergency_until: Option<eenplan_domain::UtcTime>,
+    /// When the page session ends without activity, for the page's idle warning.
+    pub clock: Option<SessionClock>,
+}
+
+/// Seconds from this response until the session's end, and how early to warn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionClock {
+    pub ends_in: i64,
+    /// The whole idle limit: where the clock starts again after "stay signed in".
+    pub idle: i64,
+    pub warn_before: i64,
 }
 
 impl Visitor {
@@ -125,16 +137,29 @@ async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, S
             let Some(principal) = principal.filter(|p| p.active) else {
                 return Ok(Visitor::default());
             };
-            if needs_touch(session.last_seen_at.timestamp(), now.timestamp()) {
+            let touched = needs_touch(session.last_seen_at.timestamp(), now.timestamp());
+            if touched {
                 let mut w = state.store.write().await?;
                 w.touch_session(&hash, now).await?;
                 w.commit().await?;
             }
+            let last_seen = if touched { now } else { session.last_seen_at };
+            let clock = (kind == SessionKind::Web).then(|| {
+                let timeouts = state.auth.timeouts;
+                let ends = (last_seen.timestamp() + timeouts.idle)
+                    .min(session.created_at.timestamp() + timeouts.absolute);
+                SessionClock {
+                    ends_in: ends.duration_since(now.timestamp()).as_secs(),
+                    idle: timeouts.idle.as_secs(),
+                    warn_before: warn_before(timeouts.idle).as_secs(),
+                }
+            });
             Ok(Visitor {
                 principal: Some(principal),
                 session: Some(session),
                 expired: false,
                 emergency_until: None,
+                clock,
             })
         }
         ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {

@@ -46,6 +46,9 @@ pub struct Shell {
     /// The strings of the chain's ways of working (issue 7).
     pub c: &'static crate::chain_texts::ChainTexts,
     pub path: String,
+    /// The idle warning's clock and words (pages of a signed-in visitor only).
+    pub clock: Option<crate::auth::SessionClock>,
+    pub s: &'static crate::auth::resume::SessionTexts,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
     // SAVE op locatie
@@ -91,6 +94,8 @@ impl Shell {
         Self {
             t: lang.texts(),
             c: crate::chain_texts::texts(lang),
+            clock: visitor.clock,
+            s: crate::auth::resume::texts(lang),
             is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),
             is_admin: visitor
                 .principal

@@ -29,6 +29,8 @@ struct SignInPage {
 #[derive(Debug, Deserialize)]
 pub struct SignInQuery {
     verlopen: Option<String>,
+    /// The form sent after the session ended was kept (see `auth::resume`).
+    bewaard: Option<String>,
     afgemeld: Option<String>,
     opnieuw: Option<String>,
 }
@@ -68,8 +70,11 @@ pub async fn show(
     if visitor.principal.is_some() {
         return Redirect::to("/start").into_response();
     }
-    let t = crate::i18n::Lang::from_headers(&headers).texts();
-    let notice = if visitor.expired || q.verlopen.is_some() {
+    let lang = crate::i18n::Lang::from_headers(&headers);
+    let t = lang.texts();
+    let notice = if q.bewaard.is_some() {
+        Some(crate::auth::resume::texts(lang).kept_notice)
+    } else if visitor.expired || q.verlopen.is_some() {
         Some(t.session_expired)
     } else if q.afgemeld.is_some() {
         Some(t.signed_out)
@@ -296,7 +301,7 @@ pub async fn submit_code(
         Err(e) => return store_failed(&e, &headers),
     };
     match step {
-        Step::Ok(()) => complete(&state, &session, &credentials)
+        Step::Ok(()) => complete(&state, &headers, &session, &credentials)
             .await
             .unwrap_or_else(|e| store_failed(&e, &headers)),
         Step::Failed => code_page(
@@ -330,6 +335,7 @@ pub async fn submit_code(
 /// session token replaces the pending one.
 async fn complete(
     state: &AppState,
+    headers: &HeaderMap,
     session: &SessionRecord,
     credentials: &Credentials,
 ) -> Result<Response, eenplan_store::StoreError> {
@@ -343,7 +349,7 @@ async fn complete(
     tx.commit().await?;
     Ok(with_session_cookie(
         state,
-        Redirect::to("/start").into_response(),
+        Redirect::to(crate::auth::resume::after_sign_in(&state.auth, headers)).into_response(),
         &token,
     ))
 }

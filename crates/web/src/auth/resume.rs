@@ -1,0 +1,315 @@
+//! Typed work survives an expired session.
+//!
+//! A page form sent after its session timed out is not thrown away: when its CSRF token
+//! is the one of the session that just ended (so it came from that person's own page,
+//! not from another site), the form is sealed with a fresh random key, kept in the
+//! database for [`KEEP_UNSENT_FORM`] under the session's user, and the key goes to the
+//! browser in a cookie. After signing in again as the same person, `/hervatten` opens
+//! it once (and deletes it) and offers to send it on. A copy of the database alone
+//! reveals nothing of what was typed, and nothing of it is ever logged.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
+use data_encoding::BASE64URL_NOPAD;
+use eenplan_domain::UtcTime;
+use eenplan_domain::session::{KEEP_UNSENT_FORM, token_hash};
+use eenplan_store::{SessionKind, SessionStage, StoreError};
+
+use super::{AuthConfig, Visitor, cookies};
+use crate::AppState;
+use crate::i18n::Lang;
+use crate::pages::{Shell, errors, render};
+
+impl AuthConfig {
+    pub fn unsent_form_cookie(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-eenplan_unsent"
+        } else {
+            "eenplan_unsent"
+        }
+    }
+}
+
+/// The form's fields, bound to its author and destination so a sealed form cannot be
+/// replayed for someone else or somewhere else.
+fn associated(user_id: &str, path: &str) -> Vec<u8> {
+    format!("eenplan unsent form v1\n{user_id}\n{path}").into_bytes()
+}
+
+/// Each key seals exactly one form, so the all-zero nonce is never reused under a key.
+fn cipher(key: &[u8; 32]) -> ChaCha20Poly1305 {
+    ChaCha20Poly1305::new(&Key::from(*key))
+}
+
+fn seal(fields: &[(String, String)], user_id: &str, path: &str) -> Option<(String, [u8; 32])> {
+    let key = eenplan_store::ids::random_bytes::<32>();
+    let plain = serde_json::to_vec(fields).ok()?;
+    let aad = associated(user_id, path);
+    let sealed = cipher(&key)
+        .encrypt(
+            &Nonce::default(),
+            Payload {
+                msg: &plain,
+                aad: &aad,
+            },
+        )
+        .ok()?;
+    Some((BASE64URL_NOPAD.encode(&sealed), key))
+}
+
+fn open(sealed: &str, key: &[u8; 32], user_id: &str, path: &str) -> Option<Vec<(String, String)>> {
+    let sealed = BASE64URL_NOPAD.decode(sealed.as_bytes()).ok()?;
+    let aad = associated(user_id, path);
+    let plain = cipher(key)
+        .decrypt(
+            &Nonce::default(),
+            Payload {
+                msg: &sealed,
+                aad: &aad,
+            },
+        )
+        .ok()?;
+    serde_json::from_slice(&plain).ok()
+}
+
+/// The cookie's value: the kept form's id and its key.
+fn cookie_value(id: &str, key: &[u8; 32]) -> String {
+    format!("{id}.{}", BASE64URL_NOPAD.encode(key))
+}
+
+fn parse_cookie(value: &str) -> Option<(String, [u8; 32])> {
+    let (id, key) = value.split_once('.')?;
+    let key: [u8; 32] = BASE64URL_NOPAD
+        .decode(key.as_bytes())
+        .ok()?
+        .try_into()
+        .ok()?;
+    Some((id.to_owned(), key))
+}
+
+/// For an unsafe page request whose CSRF check failed: if it came from the page of a
+/// session that has ended, keep what was typed and send the person to sign in again.
+/// `None` when the request is not such a form (the ordinary CSRF refusal follows).
+pub(super) async fn keep_if_expired(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: &str,
+    submitted_csrf: Option<&str>,
+    body: &[u8],
+) -> Result<Option<Response>, StoreError> {
+    let (Some(token), Some(submitted)) = (
+        cookies::get(headers, state.auth.session_cookie()),
+        submitted_csrf,
+    ) else {
+        return Ok(None);
+    };
+    let mut tx = state.store.read().await?;
+    let Some(session) = tx.session(&token_hash(&token)).await? else {
+        return Ok(None);
+    };
+    drop(tx);
+    let from_its_own_page = session.ended
+        && session.kind == SessionKind::Web
+        && session.stage == SessionStage::Active
+        && super::csrf::constant_time_eq(submitted.as_bytes(), session.csrf_token.as_bytes());
+    if !from_its_own_page {
+        return Ok(None);
+    }
+    let fields: Vec<(String, String)> = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(k, _)| k != super::csrf::FIELD)
+        .collect();
+    let mut response = Redirect::to("/aanmelden?verlopen=1").into_response();
+    if fields.is_empty() || path.starts_with("/api/") || path == "/afmelden" {
+        return Ok(Some(response));
+    }
+    let Some((sealed, key)) = seal(&fields, &session.user_id, path) else {
+        return Ok(Some(response));
+    };
+    let mut tx = state.store.write().await?;
+    let id = tx
+        .keep_unsent_form(&session.user_id, path, &sealed, UtcTime::now())
+        .await?;
+    tx.commit().await?;
+    response = Redirect::to("/aanmelden?verlopen=1&bewaard=1").into_response();
+    let cookie = format!(
+        "{}={}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}{}",
+        state.auth.unsent_form_cookie(),
+        cookie_value(&id, &key),
+        KEEP_UNSENT_FORM.as_secs(),
+        if state.auth.secure_cookies {
+            "; Secure"
+        } else {
+            ""
+        }
+    );
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        response.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(Some(response))
+}
+
+/// Where a completed sign-in goes: back to the kept form if there is one.
+pub fn after_sign_in(auth: &AuthConfig, headers: &HeaderMap) -> &'static str {
+    if cookies::get(headers, auth.unsent_form_cookie()).is_some() {
+        "/hervatten"
+    } else {
+        "/start"
+    }
+}
+
+#[derive(Template)]
+#[template(path = "resume.html")]
+struct ResumePage {
+    shell: Shell,
+    action: String,
+    fields: Vec<(String, String)>,
+}
+
+/// `GET /hervatten`: the kept form, once, ready to send on.
+pub async fn resume(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let kept = cookies::get(&headers, state.auth.unsent_form_cookie())
+        .as_deref()
+        .and_then(parse_cookie);
+    let opened = match kept {
+        Some((id, key)) => {
+            let taken = async {
+                let mut tx = state.store.write().await?;
+                let form = tx.take_unsent_form(&id, &p.user_id, UtcTime::now()).await?;
+                tx.commit().await?;
+                Ok::<_, StoreError>(form)
+            };
+            match taken.await {
+                Ok(form) => form.and_then(|f| {
+                    open(&f.sealed, &key, &p.user_id, &f.path).map(|fields| (f.path, fields))
+                }),
+                Err(e) => {
+                    tracing::error!(error = %e, "taking a kept form failed");
+                    return errors::internal(false, &headers);
+                }
+            }
+        }
+        None => None,
+    };
+    let mut response = match opened {
+        Some((action, fields)) => render(
+            StatusCode::OK,
+            &ResumePage {
+                shell: Shell::new(&headers, &visitor, "/hervatten"),
+                action,
+                fields,
+            },
+        ),
+        None => Redirect::to("/start").into_response(),
+    };
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(state.auth.unsent_form_cookie(), state.auth.secure_cookies),
+    );
+    response
+}
+
+/// `POST /sessie/verlengen`: the page's "stay signed in" (WCAG 2.2.1). Reaching this
+/// handler through the session check is activity; it is written back at once.
+pub async fn extend(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let Some(session) = visitor.session.as_ref() else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    let touched = async {
+        let mut tx = state.store.write().await?;
+        tx.touch_session(&session.token_hash, UtcTime::now())
+            .await?;
+        tx.commit().await
+    };
+    match touched.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "extending a session failed");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// The words of the idle warning and the kept form, Dutch and English side by side.
+#[derive(Debug)]
+pub struct SessionTexts {
+    pub warning: &'static str,
+    pub stay: &'static str,
+    pub ended: &'static str,
+    pub kept_notice: &'static str,
+    pub resume_title: &'static str,
+    pub resume_intro: &'static str,
+    pub resume_send: &'static str,
+    pub resume_discard: &'static str,
+}
+
+pub const NL: SessionTexts = SessionTexts {
+    warning: "Je wordt over twee minuten afgemeld omdat je een tijd niets hebt verstuurd. Wil je aangemeld blijven?",
+    stay: "Aangemeld blijven",
+    ended: "Je bent afgemeld omdat je een tijd niets hebt verstuurd. Wat je hier typt gaat niet verloren: verstuur het formulier en meld je opnieuw aan.",
+    kept_notice: "Je sessie was verlopen. Wat je had ingevuld is bewaard: meld je opnieuw aan om het alsnog te versturen.",
+    resume_title: "Je formulier is bewaard",
+    resume_intro: "Je sessie was verlopen voordat je formulier werd verstuurd. Alles wat je had ingevuld staat klaar. Verstuur het nu; klopt er iets niet, dan kom je terug op het formulier met alles erin.",
+    resume_send: "Formulier versturen",
+    resume_discard: "Niet versturen",
+};
+
+pub const EN: SessionTexts = SessionTexts {
+    warning: "You will be signed out in two minutes because you have not sent anything for a while. Do you want to stay signed in?",
+    stay: "Stay signed in",
+    ended: "You were signed out because you had not sent anything for a while. Nothing you type here is lost: send the form and sign in again.",
+    kept_notice: "Your session had expired. What you had filled in has been kept: sign in again to send it.",
+    resume_title: "Your form was kept",
+    resume_intro: "Your session had expired before your form was sent. Everything you had filled in is ready. Send it now; if anything is not right, you are taken back to the form with everything in it.",
+    resume_send: "Send the form",
+    resume_discard: "Do not send",
+};
+
+pub fn texts(lang: Lang) -> &'static SessionTexts {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sealed_form_opens_only_with_its_key_for_its_author_and_destination() {
+        let fields = vec![
+            ("worries".to_owned(), "Kim heeft schulden\nSam".to_owned()),
+            ("scale_who".to_owned(), "Kim".to_owned()),
+        ];
+        let (sealed, key) = seal(&fields, "user-1", "/gezinnen/f/plan").expect("sealed");
+        assert!(!sealed.contains("Kim"));
+        assert_eq!(
+            open(&sealed, &key, "user-1", "/gezinnen/f/plan"),
+            Some(fields)
+        );
+        assert_eq!(open(&sealed, &key, "user-2", "/gezinnen/f/plan"), None);
+        assert_eq!(open(&sealed, &key, "user-1", "/gezinnen/g/plan"), None);
+        let mut other = key;
+        other[0] ^= 1;
+        assert_eq!(open(&sealed, &other, "user-1", "/gezinnen/f/plan"), None);
+        let (id, back) = parse_cookie(&cookie_value("abc", &key)).expect("parses");
+        assert_eq!((id.as_str(), back), ("abc", key));
+    }
+}
