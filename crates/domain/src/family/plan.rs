@@ -82,7 +82,11 @@ pub struct Plan {
 pub enum PlanError {
     /// `index` is the scale's position in the plan, so a form can point at its row.
     #[error("a safety scale runs from 0 to 10 ({who} has {score})")]
-    ScaleOutOfRange { index: usize, who: String, score: u8 },
+    ScaleOutOfRange {
+        index: usize,
+        who: String,
+        score: u8,
+    },
     #[error("the life domain {0} appears twice")]
     DomainTwice(LifeDomain),
     #[error("empty lines are not allowed in '{0}'")]
@@ -96,7 +100,12 @@ impl Plan {
                 return Err(PlanError::EmptyItem(name));
             }
         }
-        if let Some((index, s)) = self.scales.iter().enumerate().find(|(_, s)| s.score > MAX_SCALE) {
+        if let Some((index, s)) = self
+            .scales
+            .iter()
+            .enumerate()
+            .find(|(_, s)| s.score > MAX_SCALE)
+        {
             return Err(PlanError::ScaleOutOfRange {
                 index,
                 who: s.who.clone(),

@@ -701,7 +701,13 @@ pub async fn plan_save(
     let saved = async {
         let mut tx = state.store.write().await?;
         let outcome = tx
-            .save_plan(&p.actor(), &p.user_id, &grant.family_id, form.based_on, &plan)
+            .save_plan(
+                &p.actor(),
+                &p.user_id,
+                &grant.family_id,
+                form.based_on,
+                &plan,
+            )
             .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(outcome)
@@ -896,7 +902,11 @@ fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)>
         pt.domain_goals,
         plan.domains
             .iter()
-            .flat_map(|d| d.goals.iter().map(move |g| format!("{}: {g}", domain(d.domain))))
+            .flat_map(|d| {
+                d.goals
+                    .iter()
+                    .map(move |g| format!("{}: {g}", domain(d.domain)))
+            })
             .collect(),
     ));
     out.push((

@@ -16,7 +16,11 @@ const MONTHS_EN: [&str; 12] = [
 
 /// The short month names a person reads in `lang`.
 pub(super) fn months(lang: Lang) -> [&'static str; 12] {
-    if lang == Lang::Nl { MONTHS_NL } else { MONTHS_EN }
+    if lang == Lang::Nl {
+        MONTHS_NL
+    } else {
+        MONTHS_EN
+    }
 }
 
 /// "14 mrt 2026 10:05", in Dutch local time.
