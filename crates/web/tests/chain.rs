@@ -523,3 +523,223 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     }
     app.done().await;
 }
+
+/// Gezin Jansen led by Sanne (local team), with the family's consent to SAVE-begeleiding
+/// by Thomas's organisation: `(app, sanne, thomas, family)`.
+async fn save_family() -> (App, common::Account, common::Account, String) {
+    let app = App::new().await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let sanne = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "sanne@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let thomas = app
+        .account("thomas@save.example", &[Role::Professional], true)
+        .await;
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let (lokalis, save) = {
+        let mut tx = app.store.read().await.unwrap();
+        (
+            tx.organisation_by_slug("lokalis")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
+            tx.organisation_by_slug("save").await.unwrap().unwrap().id,
+        )
+    };
+    let (family, sam, kim) = app.jansen(&sanne, &lokalis, None).await;
+    let mut tx = app.store.write().await.unwrap();
+    tx.record_consent(
+        &system(),
+        &family,
+        &sanne.user_id,
+        &ConsentInput {
+            step: ConsentStep::SaveGuidance,
+            organisation_id: Some(save),
+            purpose: "Samen werken aan veiligheid".into(),
+            categories: vec![DataCategory::Identity, DataCategory::Plan],
+            children: vec![sam],
+            given_by: vec![kim],
+            form: ConsentForm::Written,
+            given_on: today,
+            ends_on: None,
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    (app, sanne, thomas, family)
+}
+
+#[tokio::test]
+async fn a_refused_start_of_save_guidance_comes_back_as_typed() {
+    let (app, sanne, thomas, family) = save_family().await;
+    let mut b = app.signed_in_browser(&sanne).await;
+    let path = format!("/gezinnen/{family}/save-begeleiding");
+    let csrf = b.get(&path).await.csrf();
+    let goals = "Geen geweld meer in huis\nSam gaat veilig naar school";
+    let r = b
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                ("worker_id", thomas.user_id.as_str()),
+                ("expertise", "violence"),
+                ("goals", goals),
+                ("planned_end", "1-3-2027"),
+                ("review_months", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "planned_end").as_deref(),
+        Some("Vul een datum in als jjjj-mm-dd.")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "worker_id").as_deref(),
+        Some(thomas.user_id.as_str())
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "expertise").as_deref(),
+        Some("violence")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "goals").as_deref(),
+        Some(goals)
+    );
+    assert_eq!(
+        common::control_value(&r.body, "planned_end").as_deref(),
+        Some("1-3-2027")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "review_months").as_deref(),
+        Some("2")
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn refused_reviews_and_endings_of_save_guidance_come_back_as_typed() {
+    let (app, sanne, thomas, family) = save_family().await;
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let planned_end = today.checked_add(jiff::Span::new().months(4)).unwrap();
+    let mut tx = app.store.write().await.unwrap();
+    tx.start_save_guidance(
+        &system(),
+        &sanne.user_id,
+        &family,
+        &eenplan_store::NewGuidance {
+            worker_id: thomas.user_id.clone(),
+            expertise: eenplan_domain::family::Expertise::Violence,
+            goals: vec!["Geen geweld meer in huis".into()],
+            planned_end,
+            review_months: None,
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let guidance = app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .save_guidances(&family)
+        .await
+        .unwrap()[0]
+        .id
+        .clone();
+    let mut b = app.signed_in_browser(&sanne).await;
+    let path = format!("/gezinnen/{family}/save-begeleiding/{guidance}");
+    let csrf = b
+        .get(&format!("/gezinnen/{family}/save-begeleiding"))
+        .await
+        .csrf();
+
+    // The planned end emptied by mistake: refused at the field, and it stays empty
+    // (not silently the stored date again); the rest as typed.
+    let note = "Gesprek met Kim en Thomas.\nHet gaat beter thuis.";
+    let r = b
+        .post(
+            &format!("{path}/evaluatie"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("reviewed_on", "2026-11-20"),
+                ("planned_end", ""),
+                ("note", note),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let field = |name: &str| format!("{name}-{guidance}");
+    assert_eq!(
+        common::field_error(&r.body, &field("planned_end")).as_deref(),
+        Some("Vul een datum in als jjjj-mm-dd.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, &field("planned_end")).as_deref(),
+        Some(""),
+        "what was typed, not the stored date"
+    );
+    assert_eq!(
+        common::control_value(&r.body, &field("reviewed_on")).as_deref(),
+        Some("2026-11-20")
+    );
+    assert_eq!(
+        common::control_value(&r.body, &field("note")).as_deref(),
+        Some(note)
+    );
+
+    // The end without an outcome: refused at the outcome, the reason kept.
+    let reason = "Kim wil stoppen;\nhet netwerk neemt het over.";
+    let r = b
+        .post(
+            &format!("{path}/einde"),
+            &[("csrf", csrf.as_str()), ("outcome", ""), ("reason", reason)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "outcome").as_deref(),
+        Some("Maak een keuze.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, &field("reason")).as_deref(),
+        Some(reason)
+    );
+    app.done().await;
+}
+
+#[tokio::test]
+async fn a_refused_referral_to_the_evu_keeps_its_reason() {
+    // Gezin Jansen lives where the EVU does not work: refused, the reason kept.
+    let (app, sanne, _, family) = save_family().await;
+    let mut b = app.signed_in_browser(&sanne).await;
+    let path = format!("/gezinnen/{family}/evu");
+    let csrf = b.get(&path).await.csrf();
+    let reason = "Geweld tussen de ouders,\nSam is bang.";
+    let r = b
+        .post(&path, &[("csrf", csrf.as_str()), ("reason", reason)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body
+            .contains("Het gezin woont niet in een wijk waar het EVU werkt.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "reason-refer").as_deref(),
+        Some(reason)
+    );
+    app.done().await;
+}

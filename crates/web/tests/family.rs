@@ -6,7 +6,7 @@
 mod common;
 
 use axum::http::{Method, StatusCode};
-use common::App;
+use common::{App, control_value, selected_option};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
@@ -1675,41 +1675,6 @@ async fn future_dates_are_refused_by_the_domain_through_pages_and_api() {
     c.app.done().await;
 }
 
-/// The value of the form control `id` (input or textarea) on a page, as the browser
-/// would show it.
-fn control_value(body: &str, id: &str) -> Option<String> {
-    let start = body.find(&format!("id=\"{id}\""))?;
-    let tag_start = body[..start].rfind('<')?;
-    let tag = &body[tag_start..];
-    let unescape = |s: &str| {
-        s.replace("&#10;", "\n")
-            .replace("&quot;", "\"")
-            .replace("&#x27;", "'")
-            .replace("&#39;", "'")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&amp;", "&")
-    };
-    if tag.starts_with("<textarea") {
-        let open_end = tag.find('>')? + 1;
-        let close = tag.find("</textarea>")?;
-        return Some(unescape(&tag[open_end..close]));
-    }
-    let end = tag.find('>')?;
-    let tag = &tag[..end];
-    let v = tag.find("value=\"")? + "value=\"".len();
-    Some(unescape(tag[v..].split('"').next()?))
-}
-
-/// The option chosen in the select `id`.
-fn selected_option(body: &str, id: &str) -> Option<String> {
-    let start = body.find(&format!("id=\"{id}\""))?;
-    let select = &body[start..start + body[start..].find("</select>")?];
-    let at = select.find(" selected>")?;
-    let value_at = select[..at].rfind("value=\"")? + "value=\"".len();
-    Some(select[value_at..at].trim_end_matches('"').to_owned())
-}
-
 /// A full plan form as a professional fills it in, with one scale, one goal and one
 /// action.
 fn plan_form(csrf: &str, based_on: &str) -> Vec<(&'static str, String)> {
@@ -2210,4 +2175,368 @@ fn hidden_fields(body: &str) -> Vec<(String, String)> {
             (name, control_value(&html, &id).unwrap_or_default())
         })
         .collect()
+}
+
+// ---- every form of the file comes back as typed when it is refused ----
+
+/// The id of the member called `name` in the file.
+async fn member_id(c: &Circle, id: &str, name: &str) -> String {
+    let mut tx = c.app.store.read().await.unwrap();
+    let family = tx.family(id).await.unwrap().unwrap();
+    family
+        .members
+        .iter()
+        .find(|m| m.name == name)
+        .map(|m| m.id.clone())
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_refused_new_file_comes_back_as_typed() {
+    let c = circle().await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get("/gezinnen/nieuw").await.csrf();
+    let r = b
+        .post(
+            "/gezinnen/nieuw",
+            &[
+                ("csrf", csrf.as_str()),
+                ("label", "Gezin Achterberg"),
+                ("street", "Biltstraat"),
+                ("house_number", "7b"),
+                ("postcode", "12345"),
+                ("city", "Utrecht"),
+                ("child_name", "Fleur Achterberg"),
+                ("child_birth", "2018-06-30"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "postcode").as_deref(),
+        Some("Vul een postcode in zoals 3581 AB.")
+    );
+    for (field, typed) in [
+        ("label", "Gezin Achterberg"),
+        ("street", "Biltstraat"),
+        ("house_number", "7b"),
+        ("postcode", "12345"),
+        ("city", "Utrecht"),
+        ("child_name", "Fleur Achterberg"),
+        ("child_birth", "2018-06-30"),
+    ] {
+        assert_eq!(
+            control_value(&r.body, field).as_deref(),
+            Some(typed),
+            "{field}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_refused_member_comes_back_as_typed() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/leden"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "parent"),
+                ("name", "Noor Jansen"),
+                ("date_of_birth", "31-12-1990"),
+                ("custody", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "date_of_birth").as_deref(),
+        Some("Vul een datum in als jjjj-mm-dd.")
+    );
+    assert_eq!(selected_option(&r.body, "kind").as_deref(), Some("parent"));
+    assert_eq!(
+        control_value(&r.body, "name").as_deref(),
+        Some("Noor Jansen")
+    );
+    assert_eq!(
+        control_value(&r.body, "date_of_birth").as_deref(),
+        Some("31-12-1990")
+    );
+    assert!(common::is_checked(&r.body, "custody-yes"));
+}
+
+#[tokio::test]
+async fn a_refused_member_correction_comes_back_as_typed() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let sam = member_id(&c, &id, "Sam Jansen").await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    // A child cannot hold parental authority: the domain refuses, at the tick box.
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/leden/corrigeren"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("member", sam.as_str()),
+                ("correct_kind", "child"),
+                ("name", "Sam de Vries"),
+                ("date_of_birth", "2016-04-03"),
+                ("correct_custody", "yes"),
+                ("reason", "Achternaam van de vader"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "correct_custody").as_deref(),
+        Some("Alleen een ouder of opvoeder kan gezag hebben.")
+    );
+    assert_eq!(
+        selected_option(&r.body, "member").as_deref(),
+        Some(sam.as_str())
+    );
+    assert_eq!(
+        selected_option(&r.body, "correct_kind").as_deref(),
+        Some("child")
+    );
+    assert_eq!(
+        control_value(&r.body, "name-correct").as_deref(),
+        Some("Sam de Vries")
+    );
+    assert_eq!(
+        control_value(&r.body, "date_of_birth-correct").as_deref(),
+        Some("2016-04-03")
+    );
+    assert!(common::is_checked(&r.body, "correct_custody-yes"));
+    assert_eq!(
+        control_value(&r.body, "reason-correct").as_deref(),
+        Some("Achternaam van de vader")
+    );
+}
+
+#[tokio::test]
+async fn refused_network_forms_come_back_as_typed() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/netwerk"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("name", ""),
+                ("relation", "neighbour"),
+                ("safety_role", "Vangt Sam op na school"),
+                ("contact", "06-11112222"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "name-network").as_deref(),
+        Some("Vul dit veld in.")
+    );
+    assert_eq!(
+        selected_option(&r.body, "relation").as_deref(),
+        Some("neighbour")
+    );
+    assert_eq!(
+        control_value(&r.body, "safety_role").as_deref(),
+        Some("Vangt Sam op na school")
+    );
+    assert_eq!(
+        control_value(&r.body, "contact").as_deref(),
+        Some("06-11112222")
+    );
+
+    // The correction form of the same network member.
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/netwerk"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("name", "Ria Bos"),
+                ("relation", "neighbour"),
+                ("safety_role", "Vangt Sam op"),
+                ("contact", "06-11112222"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let ria = {
+        let mut tx = c.app.store.read().await.unwrap();
+        tx.family(&id).await.unwrap().unwrap().network[0].id.clone()
+    };
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/netwerk/corrigeren"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("network_member", ria.as_str()),
+                ("name", "Ria Bosch"),
+                ("network_relation", "friend"),
+                ("safety_role", "Vangt Sam op na school"),
+                ("contact", "06-33334444"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "reason-network_fix").as_deref(),
+        Some("Vul dit veld in.")
+    );
+    assert_eq!(
+        selected_option(&r.body, "network_member").as_deref(),
+        Some(ria.as_str())
+    );
+    assert_eq!(
+        control_value(&r.body, "name-network_fix").as_deref(),
+        Some("Ria Bosch")
+    );
+    assert_eq!(
+        selected_option(&r.body, "network_relation").as_deref(),
+        Some("friend")
+    );
+    assert_eq!(
+        control_value(&r.body, "safety_role-network_fix").as_deref(),
+        Some("Vangt Sam op na school")
+    );
+    assert_eq!(
+        control_value(&r.body, "contact-network_fix").as_deref(),
+        Some("06-33334444")
+    );
+}
+
+#[tokio::test]
+async fn a_refused_partner_comes_back_as_typed() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    // Thomas's organisation needs the family's consent first: refused at the person.
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/betrokkenen"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("user_id", c.thomas.user_id.as_str()),
+                ("role", "partner"),
+                ("expertise", "violence"),
+                ("takes_over", ""),
+                ("reason", "Geweld in huis, SAVE erbij"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        common::field_error(&r.body, "user_id")
+            .is_some_and(|m| m.starts_with("Hiervoor is eerst toestemming van het gezin nodig"))
+    );
+    assert_eq!(
+        selected_option(&r.body, "user_id").as_deref(),
+        Some(c.thomas.user_id.as_str())
+    );
+    assert_eq!(selected_option(&r.body, "role").as_deref(), Some("partner"));
+    assert_eq!(
+        selected_option(&r.body, "expertise").as_deref(),
+        Some("violence")
+    );
+    assert_eq!(
+        control_value(&r.body, "reason").as_deref(),
+        Some("Geweld in huis, SAVE erbij")
+    );
+}
+
+#[tokio::test]
+async fn a_refused_ending_keeps_whom_and_why() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let sam = member_id(&c, &id, "Sam Jansen").await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
+    let who = format!("member:{sam}");
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/beeindigen"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("who", who.as_str()),
+                ("end_reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "end_reason").as_deref(),
+        Some("Vul dit veld in.")
+    );
+    assert_eq!(
+        selected_option(&r.body, "who").as_deref(),
+        Some(who.as_str()),
+        "the person chosen stays chosen"
+    );
+
+    // The lead cannot be ended: the reason typed stays, and so does the choice.
+    let lead = {
+        let mut tx = c.app.store.read().await.unwrap();
+        let family = tx.family(&id).await.unwrap().unwrap();
+        format!("involvement:{}", family.involvements[0].id)
+    };
+    let r = b
+        .post(
+            &format!("/gezinnen/{id}/beeindigen"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("who", lead.as_str()),
+                ("end_reason", "Sanne gaat met verlof"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "who").is_some());
+    assert_eq!(
+        control_value(&r.body, "end_reason").as_deref(),
+        Some("Sanne gaat met verlof")
+    );
+}
+
+#[tokio::test]
+async fn refused_notes_come_back_as_typed() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let path = format!("/gezinnen/{id}/notities");
+    let csrf = b.get(&path).await.csrf();
+    let text = "Kim belde over de school.\nSam was niet ziek.";
+    let r = b
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                ("interaction", "phone"),
+                ("happened_on", "2999-01-01"),
+                ("text", text),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "happened_on").as_deref(),
+        Some("Deze datum ligt in de toekomst.")
+    );
+    assert_eq!(
+        selected_option(&r.body, "interaction").as_deref(),
+        Some("phone")
+    );
+    assert_eq!(
+        control_value(&r.body, "happened_on").as_deref(),
+        Some("2999-01-01")
+    );
+    assert_eq!(control_value(&r.body, "text").as_deref(), Some(text));
 }

@@ -893,3 +893,108 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
     assert!(app.store.verify_journal(None).await.unwrap().is_intact());
     app.done().await;
 }
+
+#[tokio::test]
+async fn refused_admin_forms_and_sign_in_come_back_as_typed_but_never_the_password() {
+    let app = App::new().await;
+    let admin = app
+        .account("beheer@save.example", &[Role::FunctionalAdmin], true)
+        .await;
+    let save = app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .organisation_by_slug("save")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let mut b = app.signed_in_browser(&admin).await;
+    let csrf = b.get("/beheer/gebruikers").await.csrf();
+    let r = b
+        .post(
+            "/beheer/gebruikers",
+            &[
+                ("csrf", csrf.as_str()),
+                ("email", "lotte@save"),
+                ("name", "Lotte de Wit"),
+                ("phone", "030 123 45 67"),
+                ("organisation_id", save.as_str()),
+                ("roles", "professional"),
+                ("roles", "team_lead"),
+                ("password", "een heel geheim wachtwoord"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "email").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "email").as_deref(),
+        Some("lotte@save")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("Lotte de Wit")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "phone").as_deref(),
+        Some("030 123 45 67")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "organisation_id").as_deref(),
+        Some(save.as_str())
+    );
+    assert!(common::is_checked(&r.body, "roles-professional"));
+    assert!(common::is_checked(&r.body, "roles-team_lead"));
+    assert!(!common::is_checked(&r.body, "roles-privacy_officer"));
+    assert!(
+        !r.body.contains("een heel geheim wachtwoord"),
+        "a password is never sent back"
+    );
+
+    // Areas: a parent that is not one, the rest kept.
+    let csrf = b.get("/beheer/gebieden").await.csrf();
+    let r = b
+        .post(
+            "/beheer/gebieden",
+            &[
+                ("csrf", csrf.as_str()),
+                ("name", "Overvecht"),
+                ("kind", "neighbourhood"),
+                ("parent_id", "onbekend"),
+                ("code", "BU03440601"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "parent_id").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("Overvecht")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "kind").as_deref(),
+        Some("neighbourhood")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "code").as_deref(),
+        Some("BU03440601")
+    );
+
+    // Signing in: the e-mail address stays, the password does not.
+    let mut visitor = app.browser();
+    let r = visitor
+        .password("beheer@save.example", "een heel geheim wachtwoord")
+        .await;
+    assert!(
+        r.body
+            .contains("Deze combinatie van e-mailadres en wachtwoord klopt niet")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "email").as_deref(),
+        Some("beheer@save.example")
+    );
+    assert!(!r.body.contains("een heel geheim wachtwoord"));
+    app.done().await;
+}

@@ -640,3 +640,57 @@ async fn meetings_through_the_pages() {
     );
     w.app.done().await;
 }
+
+#[tokio::test]
+async fn a_refused_meeting_comes_back_as_typed() {
+    let w = world().await;
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let path = format!("/gezinnen/{}/beoordeling", w.family);
+    let csrf = sanne.get(&path).await.csrf();
+    let date = days(7).to_string();
+    let absence = "Kim werkt overdag;\nzij belt na afloop.";
+    // The family not at the table, only two of the three organisations invited, and
+    // a time that is not one: refused at the time, every choice kept as it was made.
+    let r = sanne
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "learning_meeting"),
+                ("date", date.as_str()),
+                ("time", "half tien"),
+                ("invited", w.lokalis.as_str()),
+                ("invited", w.save.as_str()),
+                ("family_absence_reason", absence),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "time").is_some());
+    assert_eq!(
+        common::selected_option(&r.body, "kind").as_deref(),
+        Some("learning_meeting")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "date").as_deref(),
+        Some(date.as_str())
+    );
+    assert_eq!(
+        common::control_value(&r.body, "time").as_deref(),
+        Some("half tien")
+    );
+    assert!(common::is_checked(
+        &r.body,
+        &format!("invited-{}", w.lokalis)
+    ));
+    assert!(common::is_checked(&r.body, &format!("invited-{}", w.save)));
+    assert!(
+        !common::is_checked(&r.body, &format!("invited-{}", w.ggz)),
+        "an organisation left out stays left out"
+    );
+    assert!(!common::is_checked(&r.body, "family_takes_part-ja"));
+    assert_eq!(
+        common::control_value(&r.body, "family_absence_reason").as_deref(),
+        Some(absence)
+    );
+}

@@ -567,3 +567,38 @@ async fn the_raad_works_through_its_pages() {
     let _ = w.kim;
     w.app.done().await;
 }
+
+#[tokio::test]
+async fn a_refused_request_to_the_raad_comes_back_as_typed() {
+    let w = world().await;
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let path = format!("/gezinnen/{}/verzoek-raad", w.family);
+    let csrf = sanne.get(&path).await.csrf();
+    let grounds = "Geweld blijft, ook na afspraken.\nSam is bang om naar huis te gaan.";
+    let r = sanne
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                ("rvdk", w.raad.as_str()),
+                ("children", w.sam.as_str()),
+                ("grounds", grounds),
+                ("tried", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::field_error(&r.body, "tried").as_deref(),
+        Some("Vul dit veld in.")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "rvdk").as_deref(),
+        Some(w.raad.as_str())
+    );
+    assert!(common::is_checked(&r.body, &format!("children-{}", w.sam)));
+    assert_eq!(
+        common::control_value(&r.body, "grounds").as_deref(),
+        Some(grounds)
+    );
+}

@@ -1040,3 +1040,93 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
     );
     w.app.done().await;
 }
+
+#[tokio::test]
+async fn refused_schedule_and_booking_forms_come_back_as_typed() {
+    let w = world().await;
+    w.consent().await;
+    let mut eva = w.app.signed_in_browser(&w.eva).await;
+    let csrf = eva.get("/save-op-locatie").await.csrf();
+    let starts = plus(w.next, -70).to_string();
+    let ends = plus(w.next, 300).to_string();
+    let add = vec![
+        ("csrf", csrf.clone()),
+        ("worker", w.lotte.user_id.clone()),
+        ("team", w.lokalis_team.clone()),
+        ("day", day_code(w.next).to_owned()),
+        ("part", "afternoon".to_owned()),
+        ("starts_on", starts.clone()),
+        ("ends_on", ends.clone()),
+    ];
+    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
+    assert_eq!(r.location(), "/save-op-locatie", "{}", r.body);
+    // The same part-day again clashes: refused at the day, every choice kept.
+    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "day").is_some());
+    assert_eq!(
+        common::selected_option(&r.body, "worker").as_deref(),
+        Some(w.lotte.user_id.as_str())
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "team").as_deref(),
+        Some(w.lokalis_team.as_str())
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "day").as_deref(),
+        Some(day_code(w.next))
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "part").as_deref(),
+        Some("afternoon")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "starts_on").as_deref(),
+        Some(starts.as_str())
+    );
+    assert_eq!(
+        common::control_value(&r.body, "ends_on").as_deref(),
+        Some(ends.as_str())
+    );
+
+    // Sanne's booking for her family without a question: refused there, all kept.
+    let slot = {
+        let mut tx = w.app.store.read().await.unwrap();
+        tx.on_site_slots_of_worker(&w.lotte.user_id)
+            .await
+            .unwrap()
+            .into_iter()
+            .next()
+            .unwrap()
+            .id
+    };
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let csrf = sanne.get("/save-op-locatie").await.csrf();
+    let when = format!("{slot}|{}", w.next);
+    let question = "  ";
+    let r = sanne
+        .post(
+            "/save-op-locatie/boeken",
+            &[
+                ("csrf", csrf.as_str()),
+                ("when", when.as_str()),
+                ("family", w.family.as_str()),
+                ("question", question),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "question").is_some());
+    assert_eq!(
+        common::selected_option(&r.body, "when").as_deref(),
+        Some(when.as_str())
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "family").as_deref(),
+        Some(w.family.as_str())
+    );
+    assert_eq!(
+        common::field_error(&r.body, "question").as_deref(),
+        Some("Vul dit veld in.")
+    );
+}

@@ -270,3 +270,57 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
     assert!(!again.contains("/beoordeling"), "no second assessment form");
     app.done().await;
 }
+
+#[tokio::test]
+async fn a_refused_report_comes_back_as_typed() {
+    let app = App::new().await;
+    app.organisation("vt", OrganisationKind::VeiligThuis).await;
+    let vera = app
+        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+        .await;
+    let mut b = app.signed_in_browser(&vera).await;
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let concern = "Buren horen geschreeuw.\nSam (8) speelt laat nog buiten.";
+    // A report must name its reporter: refused there, everything else kept.
+    let r = b
+        .post(
+            "/veilig-thuis",
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "report"),
+                ("acute", "ja"),
+                ("reporter", ""),
+                ("reporter_name", "Anoniem via de wijkagent"),
+                ("reporter_contact", "06-99990000"),
+                ("child_name", "Sam Jansen"),
+                ("child_birth", "2016-04-02"),
+                ("postcode", "3562 JW"),
+                ("house_number", "12"),
+                ("concern", concern),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(common::field_error(&r.body, "reporter").is_some());
+    assert_eq!(
+        common::selected_option(&r.body, "kind").as_deref(),
+        Some("report")
+    );
+    assert!(common::is_checked(&r.body, "acute-ja"));
+    for (field, typed) in [
+        ("reporter_name", "Anoniem via de wijkagent"),
+        ("reporter_contact", "06-99990000"),
+        ("child_name", "Sam Jansen"),
+        ("child_birth", "2016-04-02"),
+        ("postcode", "3562 JW"),
+        ("house_number", "12"),
+        ("concern", concern),
+    ] {
+        assert_eq!(
+            common::control_value(&r.body, field).as_deref(),
+            Some(typed),
+            "{field}"
+        );
+    }
+    app.done().await;
+}

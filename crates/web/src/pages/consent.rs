@@ -90,6 +90,9 @@ struct ConsentRow {
     ends_on: String,
     status: &'static str,
     in_force: bool,
+    /// The withdrawal reason as typed, and its message, when this withdrawal was refused.
+    reason: String,
+    reason_error: Option<&'static str>,
 }
 
 struct PageForm {
@@ -110,7 +113,12 @@ struct ConsentPage {
     consents: Vec<ConsentRow>,
     forms: Vec<PageForm>,
     error: Option<String>,
+    /// What was typed into a form that is no longer there (someone else was first).
+    kept: Option<String>,
 }
+
+/// A withdrawal refused because someone else withdrew the consent first: 409.
+const WITHDRAWN_MEANWHILE: &str = "withdrawn_meanwhile";
 
 /// A form coming back with errors.
 struct Returned {
@@ -387,6 +395,7 @@ async fn consent_page(
         Err(e) => return failed(&e, headers),
     };
     let today = today();
+    let withdrawal = returned.as_ref().filter(|r| r.form == "withdraw");
     let org_name = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| orgs.iter().find(|o| &o.id == id))
@@ -420,13 +429,20 @@ async fn consent_page(
                     t.status_not_in_force
                 },
                 in_force,
+                reason: withdrawal
+                    .filter(|r| r.data.get("consent") == c.id)
+                    .map(|r| r.data.raw("reason"))
+                    .unwrap_or_default(),
+                reason_error: withdrawal
+                    .filter(|r| r.data.get("consent") == c.id)
+                    .and_then(|r| r.errors.get("reason").copied()),
             }
         })
         .collect();
-    let status = if returned.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
+    let status = match &returned {
+        Some(r) if r.form == WITHDRAWN_MEANWHILE => StatusCode::CONFLICT,
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        None => StatusCode::OK,
     };
     render(
         status,
@@ -447,6 +463,10 @@ async fn consent_page(
             consents: rows,
             forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
             error: returned.as_ref().and_then(|r| r.message.clone()),
+            kept: returned
+                .as_ref()
+                .filter(|r| r.form == WITHDRAWN_MEANWHILE)
+                .map(|r| r.data.raw("reason")),
             family,
         },
     )
@@ -587,10 +607,15 @@ pub async fn withdraw(
         return super::errors::internal(false, &headers);
     };
     let t = Lang::from_headers(&headers).texts();
-    let data = FormData::parse(&body);
+    let mut data = FormData::parse(&body);
+    // Which consent's reason this is, so the page puts it back in that row.
+    data.0.push(("consent".to_owned(), consent_id.clone()));
     let reason = data.get("reason");
-    let message = if reason.is_empty() {
-        Some(format!("{}: {}", t.f_withdraw_reason, t.err_required))
+    let mut errs = Errors::new();
+    let mut form = "withdraw";
+    let mut message = None;
+    if reason.is_empty() {
+        errs.insert("reason", t.err_required);
     } else {
         let withdrawn = async {
             let mut tx = state.store.write().await?;
@@ -609,19 +634,42 @@ pub async fn withdraw(
                 return Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
                     .into_response();
             }
-            Err(StoreError::NotFound(_)) => Some(t.err_choose.to_owned()),
+            Err(StoreError::NotFound(_)) => {
+                // Withdrawn by someone else in between, or no such consent at all.
+                let known = async {
+                    let mut tx = state.store.read().await?;
+                    let consents = tx.consents(&grant.family_id).await?;
+                    Ok::<_, StoreError>(consents.iter().any(|c| c.id == consent_id))
+                };
+                match known.await {
+                    Ok(true) => {
+                        form = WITHDRAWN_MEANWHILE;
+                        message = Some(t.err_withdrawn_meanwhile.to_owned());
+                    }
+                    Ok(false) => {
+                        return super::errors::not_found_page(&headers, &visitor, "/gezinnen");
+                    }
+                    Err(e) => return failed(&e, &headers),
+                }
+            }
+            Err(StoreError::Invalid(_)) => {
+                errs.insert("reason", t.err_required);
+            }
             Err(e) => return failed(&e, &headers),
         }
-    };
+    }
+    if !errs.is_empty() {
+        message = Some(t.admin_fix.to_owned());
+    }
     consent_page(
         &state,
         &headers,
         &visitor,
         &grant.family_id,
         Some(Returned {
-            form: "withdraw",
+            form,
             data,
-            errors: Errors::new(),
+            errors: errs,
             message,
         }),
     )

@@ -991,45 +991,54 @@ async fn show_page(
             action: format!("/gezinnen/{}/beeindigen", family.id),
             submit: t.end,
             warning: false,
-            inputs: vec![
-                Input::Select(ChoiceField {
-                    id: "who",
-                    label: t.f_end_who,
-                    options: family
-                        .members
-                        .iter()
-                        .filter(|m| !m.ended)
-                        .map(|m| Choice {
-                            value: format!("member:{}", m.id),
-                            label: format!(
-                                "{} ({})",
-                                m.name,
-                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-                            ),
-                            selected: false,
-                        })
-                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
-                            value: format!("network:{}", n.id),
-                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
-                            selected: false,
-                        }))
-                        .chain(family.partners().map(|i| Choice {
-                            value: format!("involvement:{}", i.id),
-                            label: format!("{} — {}", i.user_name, i.organisation_name),
-                            selected: false,
-                        }))
-                        .collect(),
-                    error: err("end", "who"),
-                }),
-                Input::Text(TextField::new(
-                    "end_reason",
-                    t.f_end_reason,
-                    &data_for("end")
-                        .map(|d| d.get("end_reason"))
-                        .unwrap_or_default(),
-                    err("end", "end_reason"),
-                )),
-            ],
+            inputs: {
+                // Whom the refused ending was about stays chosen.
+                let chosen = data_for("end").map(|d| d.get("who")).unwrap_or_default();
+                vec![
+                    Input::Select(ChoiceField {
+                        id: "who",
+                        label: t.f_end_who,
+                        options: family
+                            .members
+                            .iter()
+                            .filter(|m| !m.ended)
+                            .map(|m| Choice {
+                                value: format!("member:{}", m.id),
+                                label: format!(
+                                    "{} ({})",
+                                    m.name,
+                                    label_of(
+                                        lang,
+                                        m.kind,
+                                        MemberKind::label_nl,
+                                        MemberKind::label_en
+                                    )
+                                ),
+                                selected: chosen == format!("member:{}", m.id),
+                            })
+                            .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                                value: format!("network:{}", n.id),
+                                label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                                selected: chosen == format!("network:{}", n.id),
+                            }))
+                            .chain(family.partners().map(|i| Choice {
+                                value: format!("involvement:{}", i.id),
+                                label: format!("{} — {}", i.user_name, i.organisation_name),
+                                selected: chosen == format!("involvement:{}", i.id),
+                            }))
+                            .collect(),
+                        error: err("end", "who"),
+                    }),
+                    Input::Text(TextField::new(
+                        "end_reason",
+                        t.f_end_reason,
+                        &data_for("end")
+                            .map(|d| d.get("end_reason"))
+                            .unwrap_or_default(),
+                        err("end", "end_reason"),
+                    )),
+                ]
+            },
         },
     ];
     forms.retain(|f| sees_network || !f.action.contains("/netwerk"));

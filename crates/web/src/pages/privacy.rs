@@ -25,12 +25,32 @@ const EXPORT_LINES: i64 = 1_000_000;
 #[template(path = "privacy.html")]
 struct PrivacyPage {
     shell: Shell,
-    emergencies: Vec<Emergency>,
+    emergencies: Vec<Review>,
     inputs: Vec<Input>,
     lines: Vec<AccessLine>,
     limited: bool,
     query: String,
-    review_failed: bool,
+    /// A review someone else recorded first: the message and the note typed.
+    conflict: Option<(&'static str, String)>,
+}
+
+/// An emergency access to review, with its note as typed and the message at it.
+struct Review {
+    e: Emergency,
+    note: String,
+    error: Option<&'static str>,
+}
+
+/// A review that could not be recorded, shown again with the page.
+enum Refused {
+    /// At the note of this emergency access (422).
+    Note {
+        emergency_id: String,
+        note: String,
+        error: &'static str,
+    },
+    /// Someone else reviewed it first (409).
+    Reviewed { note: String },
 }
 
 fn day(data: &FormData, field: &str) -> Option<Date> {
@@ -58,8 +78,17 @@ pub async fn show(
     Extension(visitor): Extension<Visitor>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let t = Lang::from_headers(&headers).texts();
-    let query = query.unwrap_or_default();
+    privacy_page(&state, &headers, &visitor, query.unwrap_or_default(), None).await
+}
+
+async fn privacy_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    query: String,
+    refused: Option<Refused>,
+) -> Response {
+    let t = Lang::from_headers(headers).texts();
     let data = FormData::parse(&Bytes::from(query.clone()));
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -71,7 +100,7 @@ pub async fn show(
         Ok(x) => x,
         Err(e) => {
             tracing::error!(error = %e, "access log failed");
-            return errors::internal(false, &headers);
+            return errors::internal(false, headers);
         }
     };
     let limited = lines.len() as i64 > PAGE_LINES;
@@ -82,10 +111,34 @@ pub async fn show(
     let date = |id: &'static str, label: &'static str| {
         Input::Text(TextField::new(id, label, &data.get(id), None).kind("date"))
     };
+    let status = match &refused {
+        None => StatusCode::OK,
+        Some(Refused::Note { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
+        Some(Refused::Reviewed { .. }) => StatusCode::CONFLICT,
+    };
+    let emergencies = emergencies
+        .into_iter()
+        .map(|e| match &refused {
+            Some(Refused::Note {
+                emergency_id,
+                note,
+                error,
+            }) if *emergency_id == e.id => Review {
+                e,
+                note: note.clone(),
+                error: Some(*error),
+            },
+            _ => Review {
+                e,
+                note: String::new(),
+                error: None,
+            },
+        })
+        .collect();
     render(
-        StatusCode::OK,
+        status,
         &PrivacyPage {
-            shell: Shell::new(&headers, &visitor, "/privacy"),
+            shell: Shell::new(headers, visitor, "/privacy"),
             emergencies,
             inputs: vec![
                 text("dossier", t.f_family_id),
@@ -106,7 +159,10 @@ pub async fn show(
             ],
             lines,
             limited,
-            review_failed: data.get("fout") == "beoordeling",
+            conflict: match refused {
+                Some(Refused::Reviewed { note }) => Some((t.err_reviewed_meanwhile, note)),
+                _ => None,
+            },
             query,
         },
     )
@@ -194,23 +250,39 @@ pub async fn review(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let note = FormData::parse(&body).get("note");
+    let t = Lang::from_headers(&headers).texts();
+    let note = FormData::parse(&body).raw("note");
     let reviewed = async {
         let mut tx = state.store.write().await?;
         tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
             .await?;
         tx.commit().await
     };
-    match reviewed.await {
-        Ok(()) => Redirect::to("/privacy").into_response(),
-        Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
-            Redirect::to("/privacy?fout=beoordeling").into_response()
+    let refused = match reviewed.await {
+        Ok(()) => return Redirect::to("/privacy").into_response(),
+        Err(StoreError::Invalid(_)) => Refused::Note {
+            emergency_id: id,
+            note,
+            error: t.err_required,
+        },
+        // Reviewed by someone else in between, or no such emergency access at all.
+        Err(StoreError::NotFound(_)) => {
+            let known = async { state.store.read().await?.emergencies(false).await };
+            match known.await {
+                Ok(all) if all.iter().any(|e| e.id == id) => Refused::Reviewed { note },
+                Ok(_) => return errors::not_found_page(&headers, &visitor, "/privacy"),
+                Err(e) => {
+                    tracing::error!(error = %e, "emergency review failed");
+                    return errors::internal(false, &headers);
+                }
+            }
         }
         Err(e) => {
             tracing::error!(error = %e, "emergency review failed");
-            errors::internal(false, &headers)
+            return errors::internal(false, &headers);
         }
-    }
+    };
+    privacy_page(&state, &headers, &visitor, String::new(), Some(refused)).await
 }
 
 // ---- the family's access overview ----

@@ -250,9 +250,10 @@ fn review_inputs(
     errs: &Errors,
 ) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
-    let or = |name: &str, default: String| match d.get(name) {
-        v if v.is_empty() => default,
-        v => v,
+    // The stored dates fill a fresh form; a form that was sent shows what was sent, an
+    // emptied field included.
+    let or = |name: &str, default: String| {
+        if d.0.is_empty() { default } else { d.get(name) }
     };
     vec![
         Input::Text(

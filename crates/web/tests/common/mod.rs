@@ -402,3 +402,62 @@ pub fn next_code(secret: &TotpSecret) -> String {
     let now = eenplan_domain::UtcTime::now().timestamp().as_second();
     format!("{:06}", secret.code_at_step(step_at(now) + 1))
 }
+
+// ---- reading a form back from a page ----
+
+fn unescape(s: &str) -> String {
+    s.replace("&#10;", "\n")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The opening tag of the element with `id` on a page, from `<` to `>`.
+fn tag_of<'b>(body: &'b str, id: &str) -> Option<&'b str> {
+    let start = body.find(&format!("id=\"{id}\""))?;
+    let tag_start = body[..start].rfind('<')?;
+    let tag = &body[tag_start..];
+    Some(&tag[..tag.find('>')?])
+}
+
+/// The value of the form control `id` (input or textarea) on a page, as the browser
+/// would show it.
+pub fn control_value(body: &str, id: &str) -> Option<String> {
+    let start = body.find(&format!("id=\"{id}\""))?;
+    let tag_start = body[..start].rfind('<')?;
+    let tag = &body[tag_start..];
+    if tag.starts_with("<textarea") {
+        let open_end = tag.find('>')? + 1;
+        let close = tag.find("</textarea>")?;
+        return Some(unescape(&tag[open_end..close]));
+    }
+    let tag = tag_of(body, id)?;
+    let v = tag.find("value=\"")? + "value=\"".len();
+    Some(unescape(tag[v..].split('"').next()?))
+}
+
+/// The option chosen in the select `id`.
+pub fn selected_option(body: &str, id: &str) -> Option<String> {
+    let start = body.find(&format!("id=\"{id}\""))?;
+    let select = &body[start..start + body[start..].find("</select>")?];
+    let at = select.find(" selected>")?;
+    let value_at = select[..at].rfind("value=\"")? + "value=\"".len();
+    Some(unescape(select[value_at..at].trim_end_matches('"')))
+}
+
+/// Whether the checkbox `id` is ticked.
+pub fn is_checked(body: &str, id: &str) -> bool {
+    tag_of(body, id)
+        .unwrap_or_else(|| panic!("no control {id}"))
+        .contains(" checked")
+}
+
+/// The message shown next to the field `id` (`<p … id="{id}-error">message</p>`).
+pub fn field_error(body: &str, id: &str) -> Option<String> {
+    let marker = format!("id=\"{id}-error\">");
+    let start = body.find(&marker)? + marker.len();
+    Some(unescape(&body[start..start + body[start..].find("</p>")?]))
+}
