@@ -16,12 +16,24 @@ pub fn init(long_running: bool) {
         .and_then(|s| s.parse::<Targets>().ok())
         .or_else(|| default.parse::<Targets>().ok())
         .unwrap_or_default();
-    tracing_subscriber::registry()
-        .with(
-            tracing_subscriber::fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_ansi(std::io::stderr().is_terminal()),
-        )
-        .with(filter)
-        .init();
+    // `EENPLAN_LOG_FORMAT=json`: one JSON object per line, for a log collector.
+    let json = std::env::var("EENPLAN_LOG_FORMAT").is_ok_and(|f| f == "json");
+    let registry = tracing_subscriber::registry().with(filter);
+    if json {
+        registry
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .json()
+                    .with_writer(std::io::stderr),
+            )
+            .init();
+    } else {
+        registry
+            .with(
+                tracing_subscriber::fmt::layer()
+                    .with_writer(std::io::stderr)
+                    .with_ansi(std::io::stderr().is_terminal()),
+            )
+            .init();
+    }
 }

@@ -24,6 +24,10 @@ fn main() {
     let mut trials = vec![
         Trial::test("help_for_every_command", help_for_every_command),
         Trial::test(
+            "the_request_log_names_routes_never_what_was_asked",
+            the_request_log_names_routes_never_what_was_asked,
+        ),
+        Trial::test(
             "errors_are_one_line_and_exit_2",
             errors_are_one_line_and_exit_2,
         ),
@@ -721,4 +725,96 @@ fn verify_reports(backend: Backend, tamper: &str, expected: &[&str]) -> Result<(
         }
         Ok(())
     }
+}
+
+/// Serves on a fresh database with `format` as EENPLAN_LOG_FORMAT, sends `requests`
+/// (raw HTTP/1.0 request lines and headers), stops the server and returns its stderr.
+fn serve_log(format: &str, requests: &[&str]) -> Result<String, Failed> {
+    let dir = temp_dir("log");
+    let url = sqlite_url(&dir.join("s.sqlite"));
+    let log = dir.join("stderr.log");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let mut server = Server(
+        Command::new(BIN)
+            .args([
+                "serve",
+                "--database",
+                &url,
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .env("EENPLAN_LOG_FORMAT", format)
+            .env_remove("EENPLAN_LOG")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log)?)
+            .spawn()?,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let send = |request: &str| -> std::io::Result<String> {
+        let mut s = TcpStream::connect(("127.0.0.1", port))?;
+        s.write_all(request.as_bytes())?;
+        let mut answer = String::new();
+        s.read_to_string(&mut answer)?;
+        Ok(answer)
+    };
+    while send("GET /healthz HTTP/1.0\r\n\r\n").is_err() {
+        check(Instant::now() < deadline, || {
+            "server did not start within 30 s".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for request in requests {
+        let answer = send(request)?;
+        check(
+            answer.to_ascii_lowercase().contains("x-request-id: "),
+            || answer.clone(),
+        )?;
+    }
+    Command::new("kill")
+        .args(["-TERM", &server.0.id().to_string()])
+        .status()?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.0.try_wait()?.is_none() {
+        check(Instant::now() < deadline, || "server did not stop".into())?;
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let text = std::fs::read_to_string(&log)?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(text)
+}
+
+/// A search for a child by name and date of birth, and a sign-in with an e-mail
+/// address, as a browser would send them.
+const PERSONAL_REQUESTS: &[&str] = &[
+    "GET /gezinnen?naam=Nina+Bos&geboren=2016-04-02 HTTP/1.0\r\n\r\n",
+    "GET /gezinnen/0190aaaa-0000-7000-8000-000000000000/plan?van=1 HTTP/1.0\r\n\r\n",
+    "POST /aanmelden HTTP/1.0\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 44\r\n\r\nemail=nina.bos%40example.nl&password=geheim1",
+];
+
+fn the_request_log_names_routes_never_what_was_asked() -> Result<(), Failed> {
+    let text = serve_log("text", PERSONAL_REQUESTS)?;
+    for secret in ["Nina", "2016-04-02", "nina.bos", "0190aaaa", "van=1"] {
+        check(!text.contains(secret), || {
+            format!("'{secret}' in the log:\n{text}")
+        })?;
+    }
+    for line in ["route=\"/gezinnen\" ", "route=\"/gezinnen/{family}/plan\" "] {
+        check(text.contains(line), || {
+            format!("no '{line}' in the log:\n{text}")
+        })?;
+    }
+    check(text.contains("request_id="), || text.clone())?;
+    let json = serve_log("json", PERSONAL_REQUESTS)?;
+    check(!json.contains("Nina") && !json.contains("nina.bos"), || {
+        json.clone()
+    })?;
+    let line = json
+        .lines()
+        .find(|l| l.contains("\"route\":\"/gezinnen/{family}/plan\""))
+        .ok_or_else(|| format!("no JSON line for the plan route:\n{json}"))?;
+    let parsed: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    check(parsed["fields"]["status"].is_u64(), || line.to_owned())?;
+    Ok(())
 }

@@ -13,6 +13,7 @@ mod health;
 pub mod i18n;
 mod pages;
 mod problem;
+mod request_log;
 pub mod routes;
 mod security;
 
@@ -20,10 +21,8 @@ use std::future::Future;
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::middleware::{from_fn_with_state, map_response};
+use axum::middleware::{from_fn, from_fn_with_state, map_response};
 use eenplan_store::Store;
-use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
-use tracing::Level;
 
 pub use api::openapi::document as openapi_document;
 pub use auth::AuthConfig;
@@ -58,10 +57,12 @@ pub fn router(state: AppState) -> Router {
             }
             routes::Access::BreakGlass => method_router,
         };
-        let guarded = method_router.route_layer(from_fn_with_state(
-            (route.policy, route.surface),
-            auth::enforce,
-        ));
+        let guarded = method_router
+            .route_layer(from_fn_with_state(
+                (route.policy, route.surface),
+                auth::enforce,
+            ))
+            .route_layer(from_fn_with_state(route.path, request_log::mark));
         router = router.route(route.path, guarded);
     }
     router
@@ -69,11 +70,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))
         .layer(map_response(security::headers))
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+        .layer(from_fn(request_log::log))
         .with_state(state)
 }
 
