@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
+use axum::extract::path::ErrorKind;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequestParts, RawPathParams};
-use axum::extract::path::ErrorKind;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -42,9 +42,8 @@ where
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let raw = parts.uri.query().unwrap_or("");
-        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw).map_err(|_| {
-            invalid("query", "malformed", "De query is geen geldige URL-query.")
-        })?;
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
+            .map_err(|_| invalid("query", "malformed", "De query is geen geldige URL-query."))?;
         let mut seen = HashSet::new();
         if let Some((name, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
             return Err(invalid(

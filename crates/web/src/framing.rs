@@ -111,11 +111,7 @@ pub async fn json_only(State(takes_body): State<bool>, req: Request, next: Next)
             "Alleen JSON",
         )
         .detail("Stuur de body als JSON met de header Content-Type: application/json.")
-        .invalid_param(
-            "Content-Type",
-            "media-type",
-            "Gebruik application/json.",
-        )
+        .invalid_param("Content-Type", "media-type", "Gebruik application/json.")
         .into_response();
     }
     next.run(req).await
@@ -148,7 +144,10 @@ mod tests {
     fn ct(values: &[&str]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for v in values {
-            h.append(header::CONTENT_TYPE, HeaderValue::from_str(v).unwrap_or_else(|_| HeaderValue::from_static("x")));
+            h.append(
+                header::CONTENT_TYPE,
+                HeaderValue::from_str(v).unwrap_or_else(|_| HeaderValue::from_static("x")),
+            );
         }
         h
     }

@@ -61,7 +61,13 @@ impl World {
             .account_in("vt", None, "vt@vt.example", &[Role::Professional], true)
             .await;
         let raad = app
-            .account_in("raad", None, "raad@raad.example", &[Role::Professional], true)
+            .account_in(
+                "raad",
+                None,
+                "raad@raad.example",
+                &[Role::Professional],
+                true,
+            )
             .await;
         let lead = org(&app, "wijk").await;
         let (family, _, _) = app.jansen(&boss, &lead, None).await;
@@ -87,8 +93,16 @@ impl World {
                 &[Role::TeamLead][..],
                 OrganisationKind::CertifiedInstitution,
             ),
-            (&self.vt, &[Role::Professional][..], OrganisationKind::VeiligThuis),
-            (&self.raad, &[Role::Professional][..], OrganisationKind::Rvdk),
+            (
+                &self.vt,
+                &[Role::Professional][..],
+                OrganisationKind::VeiligThuis,
+            ),
+            (
+                &self.raad,
+                &[Role::Professional][..],
+                OrganisationKind::Rvdk,
+            ),
         ];
         candidates
             .into_iter()
@@ -341,7 +355,12 @@ async fn every_api_error_is_problem_json() {
         )
         .await;
     problem(&r, StatusCode::BAD_REQUEST, "malformed path parameter");
-    assert_eq!(r.json()["invalidParams"][0]["name"], "version", "{}", r.body);
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "version",
+        "{}",
+        r.body
+    );
 
     let r = w
         .app
@@ -544,7 +563,11 @@ async fn send(
             };
             headers.push((JSON.0, JSON.1.to_owned()));
             headers.push(("if-match", "\"v0\"".to_owned()));
-            let empty = if route.method == Method::GET { "" } else { "{}" };
+            let empty = if route.method == Method::GET {
+                ""
+            } else {
+                "{}"
+            };
             w.app
                 .raw(route.method.clone(), path, &headers, body.unwrap_or(empty))
                 .await
@@ -583,8 +606,9 @@ async fn too_many_attempts_carry_retry_after() {
             .unwrap();
     }
     tx.commit().await.unwrap();
-    let wrong = serde_json::json!({"email": account.email, "password": "fout fout fout", "totp": "000000"})
-        .to_string();
+    let wrong =
+        serde_json::json!({"email": account.email, "password": "fout fout fout", "totp": "000000"})
+            .to_string();
     let r = app
         .raw(
             Method::POST,
@@ -692,4 +716,26 @@ async fn dynamic_responses_are_not_stored_and_assets_are_cached() {
     let r = b.get("/static/eenplan.css").await;
     assert_eq!(r.headers[header::CACHE_CONTROL], "public, max-age=3600");
     w.app.done().await;
+}
+
+/// Sections 2 and 7: the OpenAPI document says what the framing answers.
+#[tokio::test]
+async fn openapi_documents_401_and_415() {
+    let app = App::new().await;
+    let doc = app
+        .raw(Method::GET, "/api/v1/openapi.json", &[], "")
+        .await
+        .json();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            let responses = &op["responses"];
+            if op["security"] != serde_json::json!([]) {
+                assert!(responses["401"].is_object(), "{method} {path}: 401");
+            }
+            if op["requestBody"].is_object() {
+                assert!(responses["415"].is_object(), "{method} {path}: 415");
+            }
+        }
+    }
+    app.done().await;
 }
