@@ -8,8 +8,13 @@ pub const ABSOLUTE_TIMEOUT: SignedDuration = SignedDuration::from_hours(12);
 /// Between the password and the second factor: long enough to open an authenticator
 /// app (or, at first sign-in, to install one and scan the code).
 pub const SECOND_FACTOR_TIMEOUT: SignedDuration = SignedDuration::from_mins(10);
-/// Activity is written back at most this often, so reading a page is not a write.
+/// Activity is written back at most this often, so reading a page is not a write; with
+/// a short idle limit more often (see [`Timeouts::touch_interval`]).
 pub const TOUCH_INTERVAL: SignedDuration = SignedDuration::from_secs(60);
+/// The write-back interval is at most this fraction of the idle limit: an activity that
+/// is not written back shortens the idle limit by up to one interval, so someone who
+/// keeps working always has at least three quarters of it left.
+const TOUCH_FRACTION: i32 = 4;
 
 /// The timeouts in force; tests and operators may shorten them, never lengthen them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +33,18 @@ impl Default for Timeouts {
 }
 
 impl Timeouts {
+    /// How often activity is written back: once a minute, but never less often than a
+    /// quarter of the idle limit. A fixed minute signed out anyone active under an idle
+    /// limit of a minute or less, because their activity was never recorded in time.
+    pub fn touch_interval(&self) -> SignedDuration {
+        TOUCH_INTERVAL.min(self.idle / TOUCH_FRACTION)
+    }
+
+    /// Whether `last_seen_at` is old enough to be worth writing back.
+    pub fn needs_touch(&self, last_seen_at: Timestamp, now: Timestamp) -> bool {
+        now.duration_since(last_seen_at) >= self.touch_interval()
+    }
+
     /// An idle timeout in seconds from configuration, capped at the default.
     pub fn with_idle_seconds(seconds: u64) -> Self {
         let requested = SignedDuration::from_secs(i64::try_from(seconds).unwrap_or(i64::MAX));
@@ -85,11 +102,6 @@ const WARN_BEFORE: SignedDuration = SignedDuration::from_mins(2);
 pub fn token_hash(token: &str) -> String {
     use sha2::{Digest, Sha256};
     data_encoding::HEXLOWER.encode(&Sha256::digest(token.as_bytes()))
-}
-
-/// Whether `last_seen_at` is old enough to be worth writing back.
-pub fn needs_touch(last_seen_at: Timestamp, now: Timestamp) -> bool {
-    now.duration_since(last_seen_at) >= TOUCH_INTERVAL
 }
 
 #[cfg(test)]
@@ -156,8 +168,36 @@ mod tests {
 
     #[test]
     fn touching_is_rate_limited() {
+        let d = Timeouts::default();
         let seen = t("2026-11-23T08:00:00Z");
-        assert!(!needs_touch(seen, t("2026-11-23T08:00:59Z")));
-        assert!(needs_touch(seen, t("2026-11-23T08:01:00Z")));
+        assert!(!d.needs_touch(seen, t("2026-11-23T08:00:59Z")));
+        assert!(d.needs_touch(seen, t("2026-11-23T08:01:00Z")));
+        let short = Timeouts::with_idle_seconds(60);
+        assert_eq!(short.touch_interval(), SignedDuration::from_secs(15));
+        assert!(short.needs_touch(seen, t("2026-11-23T08:00:15Z")));
+    }
+
+    /// Someone clicking every two seconds stays signed in for as long as they keep
+    /// clicking (up to the absolute limit), whatever idle limit is configured.
+    #[test]
+    fn an_active_user_is_never_signed_out_for_idleness() {
+        for idle in [3, 5, 10, 30, 60, 61, 120, 900] {
+            let timeouts = Timeouts::with_idle_seconds(idle);
+            let start = t("2026-11-23T08:00:00Z");
+            let mut last_seen = start;
+            for click in 1..=600 {
+                let now = start + SignedDuration::from_secs(2 * click);
+                assert!(
+                    matches!(
+                        liveness(timeouts, start, last_seen, now),
+                        Liveness::Alive { .. }
+                    ),
+                    "idle limit {idle} s: signed out at click {click}"
+                );
+                if timeouts.needs_touch(last_seen, now) {
+                    last_seen = now;
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,8 @@ mod assets;
 pub mod auth;
 mod chain_texts;
 mod client;
+mod extract;
+mod framing;
 mod health;
 pub mod i18n;
 mod pages;
@@ -57,6 +59,15 @@ pub fn router(state: AppState) -> Router {
             }
             routes::Access::BreakGlass => method_router,
         };
+        // Between the policy and the family guard: a body that is not JSON is refused
+        // before any file is looked at (and logged), but only once the caller is known.
+        let method_router = match route.surface {
+            auth::Surface::Api => method_router.route_layer(from_fn_with_state(
+                route.doc.as_ref().is_some_and(|d| d.request.is_some()),
+                framing::json_only,
+            )),
+            auth::Surface::Page => method_router,
+        };
         let guarded = method_router
             .route_layer(from_fn_with_state(
                 (route.policy, route.surface),
@@ -67,8 +78,10 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(pages::errors::not_found)
+        .layer(from_fn(framing::shape_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))
+        .layer(from_fn(framing::outer))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
         .with_state(state)

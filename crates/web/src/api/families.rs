@@ -9,7 +9,9 @@
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
+
+use crate::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
@@ -32,7 +34,12 @@ use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::{AppState, Problem};
 
+/// What a store error becomes in the API when the handler has no better answer: an id
+/// in the path that names nothing (or nothing in this file) is a 404, never a 500.
 pub(super) fn internal(e: &StoreError) -> Response {
+    if let StoreError::NotFound(_) = e {
+        return Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response();
+    }
     tracing::error!(error = %e, "family API failed on the database");
     crate::pages::errors::internal(true, &HeaderMap::new())
 }
@@ -543,10 +550,31 @@ fn etag(version: i64) -> HeaderValue {
         .unwrap_or_else(|_| HeaderValue::from_static("\"v0\""))
 }
 
-fn if_match(headers: &HeaderMap) -> Option<Option<i64>> {
-    let raw = headers.get(header::IF_MATCH)?.to_str().ok()?;
-    let tag = raw.trim().trim_start_matches("W/").trim_matches('"');
-    Some(tag.strip_prefix('v').and_then(|v| v.parse().ok()))
+/// What `If-Match` asks for: absent, unreadable, a weak tag, or the version of a
+/// strong `"vN"`.
+enum IfMatch {
+    Absent,
+    Malformed,
+    /// RFC 9110 13.1.1: If-Match compares strongly, and a weak tag never matches.
+    Weak,
+    Version(i64),
+}
+
+fn if_match(headers: &HeaderMap) -> IfMatch {
+    let Some(value) = headers.get(header::IF_MATCH) else {
+        return IfMatch::Absent;
+    };
+    let Ok(raw) = value.to_str() else {
+        return IfMatch::Malformed;
+    };
+    let raw = raw.trim();
+    if raw.starts_with("W/") {
+        return IfMatch::Weak;
+    }
+    raw.strip_prefix("\"v")
+        .and_then(|r| r.strip_suffix('"'))
+        .and_then(|v| v.parse().ok())
+        .map_or(IfMatch::Malformed, IfMatch::Version)
 }
 
 pub async fn plan(
@@ -584,19 +612,25 @@ pub async fn put_plan(
         Err(r) => return r,
     };
     let based_on = match if_match(&headers) {
-        None => {
+        IfMatch::Absent => {
             return Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
                 .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
                 .into_response();
         }
-        Some(None) => {
+        IfMatch::Malformed => {
             return invalid(&[(
                 "If-Match",
                 "etag",
                 "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
             )]);
         }
-        Some(Some(v)) => v,
+        IfMatch::Weak => {
+            return Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
+                .detail("If-Match vergelijkt sterk: een zwakke ETag (W/...) past nooit. Stuur de ETag uit GET .../plan zoals die is, bijvoorbeeld \"v3\".")
+                .invalid_param("If-Match", "weak-etag", "Gebruik de sterke ETag, zonder W/.")
+                .into_response();
+        }
+        IfMatch::Version(v) => v,
     };
     let plan: Plan = match body(&bytes) {
         Ok(p) => p,

@@ -304,6 +304,28 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         }
         responses.insert(status.to_string(), r);
     }
+    // What the framing answers for every operation of its kind (crate::framing,
+    // crate::extract, crate::auth), unless the route says it more precisely itself.
+    let has_params = route.path.contains('{') || !query_params(doc.operation_id).is_empty();
+    let generic = [
+        (
+            route.policy != Policy::Public,
+            401,
+            "Niet aangemeld: alleen Authorization: Bearer telt, een sessiecookie niet",
+        ),
+        (has_params, 400, "Ongeldige of dubbele parameter (met naam)"),
+        (doc.request.is_some(), 413, "Body te groot"),
+        (doc.request.is_some(), 415, "Body is geen application/json"),
+        (true, 414, "URI te lang"),
+    ];
+    for (applies, status, description) in generic {
+        if applies {
+            responses.entry(status.to_string()).or_insert_with(|| {
+                json!({ "description": description, "content": { "application/problem+json": {
+                    "schema": { "$ref": "#/components/schemas/Problem" } } } })
+            });
+        }
+    }
     let mut op = json!({
         "operationId": doc.operation_id,
         "summary": doc.summary,
@@ -347,7 +369,7 @@ pub fn document() -> Value {
         "info": {
             "title": "eenplan API",
             "version": "1.0.0",
-            "description": "eenplan: één gezin, één plan. Errors are application/problem+json (RFC 9457).",
+            "description": "eenplan: één gezin, één plan. Errors are application/problem+json (RFC 9457). Authentication is Authorization: Bearer only (a token from POST /api/v1/session); the pages' session cookie is ignored under /api/. Request bodies are application/json only (415 otherwise). Responses are not to be stored (Cache-Control: no-store).",
             "contact": { "name": "eenplan" }
         },
         "servers": [{ "url": "/" }],

@@ -35,13 +35,18 @@ fn unauthorized() -> Response {
 }
 
 fn too_many() -> Response {
-    Problem::new(
+    let mut response = Problem::new(
         StatusCode::TOO_MANY_REQUESTS,
         "too-many-attempts",
         "Te veel pogingen",
     )
     .detail("Te veel mislukte pogingen; probeer het over 15 minuten opnieuw.")
-    .into_response()
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        crate::auth::sign_in::retry_after(),
+    );
+    response
 }
 
 fn internal(e: &eenplan_store::StoreError) -> Response {

@@ -3,8 +3,8 @@
 //! Signed in (or half-way through signing in), the token is bound to the session
 //! (synchroniser token). Before that, a random cookie must match the form field
 //! (double submit; the cookie is `__Host-` prefixed, HttpOnly and SameSite=Strict).
-//! The API is exempt: it authenticates with a bearer token, which a browser never
-//! attaches by itself.
+//! The API is exempt: it authenticates with a bearer token only, which a browser never
+//! attaches by itself, and ignores the session cookie (see `auth::resolve`).
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};

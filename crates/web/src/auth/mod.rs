@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::policy::{Decision, Policy, Who, decide};
-use eenplan_domain::session::{Liveness, Timeouts, liveness, needs_touch, token_hash, warn_before};
+use eenplan_domain::session::{Liveness, Timeouts, liveness, token_hash, warn_before};
 use eenplan_store::{Principal, SessionKind, SessionRecord, SessionStage, StoreError};
 
 pub use csrf::{ensure_presession_token, guard as csrf_guard};
@@ -94,26 +94,36 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         req.extensions_mut().insert(Visitor::default());
         return next.run(req).await;
     }
-    match visitor_for(&state, req.headers()).await {
+    let api = path.starts_with("/api/");
+    match visitor_for(&state, req.headers(), api).await {
         Ok(visitor) => {
             req.extensions_mut().insert(visitor);
             next.run(req).await
         }
         Err(e) => {
             tracing::error!(error = %e, "resolving the session failed");
-            let api = req.uri().path().starts_with("/api/");
             pages::errors::internal(api, req.headers())
         }
     }
 }
 
-async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, StoreError> {
-    let (token, kind) = match bearer(headers) {
-        Some(t) => (t, SessionKind::Api),
-        None => match cookies::get(headers, state.auth.session_cookie()) {
-            Some(t) => (t, SessionKind::Web),
-            None => return Ok(Visitor::default()),
-        },
+/// Under `/api/` only the `Authorization: Bearer` header counts and the page cookie is
+/// ignored: a browser attaches the cookie to any same-site request by itself (another
+/// port on the same host is same-site), so a cookie-authenticated API could be driven by
+/// a hostile page without the CSRF token the pages demand. Elsewhere only the cookie
+/// counts: a page is never opened with an API token.
+async fn visitor_for(
+    state: &AppState,
+    headers: &HeaderMap,
+    api: bool,
+) -> Result<Visitor, StoreError> {
+    let presented = if api {
+        bearer(headers).map(|t| (t, SessionKind::Api))
+    } else {
+        cookies::get(headers, state.auth.session_cookie()).map(|t| (t, SessionKind::Web))
+    };
+    let Some((token, kind)) = presented else {
+        return Ok(Visitor::default());
     };
     let hash = token_hash(&token);
     let mut tx = state.store.read().await?;
@@ -137,7 +147,10 @@ async fn visitor_for(state: &AppState, headers: &HeaderMap) -> Result<Visitor, S
             let Some(principal) = principal.filter(|p| p.active) else {
                 return Ok(Visitor::default());
             };
-            let touched = needs_touch(session.last_seen_at.timestamp(), now.timestamp());
+            let touched = state
+                .auth
+                .timeouts
+                .needs_touch(session.last_seen_at.timestamp(), now.timestamp());
             if touched {
                 let mut w = state.store.write().await?;
                 w.touch_session(&hash, now).await?;

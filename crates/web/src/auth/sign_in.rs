@@ -27,6 +27,12 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| password::hash("not a password of anyone", [7; 16]).unwrap_or_default())
 }
 
+/// `Retry-After` for a throttled sign-in: the whole counting window, the longest the
+/// refusal can last (a client that waits that long is certainly let through).
+pub fn retry_after() -> axum::http::HeaderValue {
+    axum::http::HeaderValue::from(WINDOW.as_secs())
+}
+
 /// Normalised for counting failures, whether or not it is a valid address.
 pub fn failure_key(email: &str) -> String {
     email.trim().to_lowercase()

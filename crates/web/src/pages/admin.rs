@@ -81,6 +81,9 @@ fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
 }
 
 fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
+    if let StoreError::NotFound(_) = e {
+        return super::family::failed(e, headers);
+    }
     tracing::error!(error = %e, "admin action failed on the database");
     errors::internal(false, headers)
 }

@@ -83,6 +83,69 @@ pub fn not_found_page(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Res
     )
 }
 
+/// An error page for any status, in the visitor's language: what the error shaping in
+/// [`crate::framing`] puts in place of a response that is not already a page.
+pub fn for_status(
+    status: StatusCode,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    path: &str,
+) -> Response {
+    match status {
+        StatusCode::NOT_FOUND => not_found_page(headers, visitor, path),
+        StatusCode::FORBIDDEN => forbidden(headers, visitor),
+        StatusCode::METHOD_NOT_ALLOWED => page(status, headers, visitor, |t| t.error_method),
+        StatusCode::PAYLOAD_TOO_LARGE => page(status, headers, visitor, |t| t.error_too_large),
+        StatusCode::URI_TOO_LONG => page(status, headers, visitor, |t| t.error_uri_too_long),
+        s if s.is_server_error() => page(status, headers, visitor, |t| t.error_internal),
+        _ => page(status, headers, visitor, |t| t.error_bad_request),
+    }
+}
+
+/// The problem for a status that reached the API's edge without one (an extractor's or
+/// the router's own answer).
+pub fn problem_for(status: StatusCode, path: &str) -> Problem {
+    let (kind, title, detail) = match status {
+        StatusCode::NOT_FOUND => ("not-found", "Niet gevonden", "Er is hier geen API-bron."),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "method-not-allowed",
+            "Methode niet toegestaan",
+            "Deze bron kent deze HTTP-methode niet; zie de Allow-header.",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "payload-too-large",
+            "Body te groot",
+            "De body is groter dan deze bron aanneemt.",
+        ),
+        StatusCode::URI_TOO_LONG => (
+            "uri-too-long",
+            "URI te lang",
+            "Het pad met de query is te lang; maak de zoekvraag korter.",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "unsupported-media-type",
+            "Alleen JSON",
+            "Stuur de body als Content-Type: application/json.",
+        ),
+        s if s.is_server_error() => (
+            "internal",
+            "Interne fout",
+            "Er ging iets mis aan onze kant; probeer het later opnieuw.",
+        ),
+        _ => (
+            "bad-request",
+            "Ongeldige aanvraag",
+            "De aanvraag is onvolledig of klopt niet; zie het OpenAPI-document.",
+        ),
+    };
+    let problem = Problem::new(status, kind, title).detail(detail);
+    if status == StatusCode::URI_TOO_LONG {
+        problem
+    } else {
+        problem.instance(path.to_owned())
+    }
+}
+
 /// Unknown paths: problem+json under the API, a readable page everywhere else.
 pub async fn not_found(
     uri: Uri,

@@ -31,7 +31,12 @@ use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
 
+/// What a store error becomes on a page when the handler has no better place for it: an
+/// id in the path that names nothing (or nothing in this file) is a 404, never a 500.
 pub(super) fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
+    if let StoreError::NotFound(_) = e {
+        return errors::for_status(StatusCode::NOT_FOUND, headers, &Visitor::default(), "/");
+    }
     tracing::error!(error = %e, "family page failed on the database");
     errors::internal(false, headers)
 }

@@ -181,13 +181,25 @@ pub struct LangQuery {
     terug: Option<String>,
 }
 
+/// A return path this site may redirect to: a path on this site and nothing else. It
+/// starts with a single `/` (`//host` and `/\\host` are other hosts to a browser, which
+/// reads a backslash as a slash) and has no control characters (a line break would split
+/// the `Location` header; browsers drop tabs and line breaks inside URLs, so `/\t/host`
+/// would become `//host`).
+pub(crate) fn is_local_path(path: &str) -> bool {
+    path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path.chars().any(char::is_control)
+}
+
 /// Switches the language and goes back where the visitor was (only to a path on this
 /// site, never to another host).
 pub async fn switch_language(Path(code): Path<String>, Query(q): Query<LangQuery>) -> Response {
     let lang = if code == "en" { "en" } else { "nl" };
     let back = q
         .terug
-        .filter(|p| p.starts_with('/') && !p.starts_with("//") && !p.contains('\\'))
+        .filter(|p| is_local_path(p))
         .unwrap_or_else(|| "/".to_owned());
     let mut response = Redirect::to(&back).into_response();
     // Not HttpOnly-sensitive, but no script needs it either; one year.

@@ -58,6 +58,11 @@ fn sign_in_page(
     if let Some(c) = cookie {
         response.headers_mut().append(header::SET_COOKIE, c);
     }
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, crate::auth::sign_in::retry_after());
+    }
     response
 }
 

@@ -1,0 +1,119 @@
+//! Query and path extractors for the API whose refusals are problem+json naming the
+//! parameter at fault, where axum's own answer plain text.
+
+use std::collections::HashSet;
+
+use axum::extract::path::ErrorKind;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequestParts, RawPathParams};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
+
+use crate::Problem;
+
+fn invalid(name: &str, code: &str, reason: &str) -> Response {
+    Problem::new(
+        StatusCode::BAD_REQUEST,
+        "invalid-params",
+        "Ongeldige parameter",
+    )
+    .invalid_param(name, code, reason)
+    .into_response()
+}
+
+/// The name between backticks in a serde message (`missing field `van``), if any.
+fn named_in(message: &str) -> Option<&str> {
+    message.split('`').nth(1).filter(|s| !s.is_empty())
+}
+
+/// The query string as `T`. A parameter given twice is refused: which of the two a
+/// program meant is a guess, and a filter silently taking one is a way around it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Query<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let raw = parts.uri.query().unwrap_or("");
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
+            .map_err(|_| invalid("query", "malformed", "De query is geen geldige URL-query."))?;
+        let mut seen = HashSet::new();
+        if let Some((name, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
+            return Err(invalid(
+                name,
+                "duplicate",
+                "Deze parameter staat meer dan eens in de query; geef hem één keer mee.",
+            ));
+        }
+        serde_urlencoded::from_str(raw).map(Query).map_err(|e| {
+            let message = e.to_string();
+            invalid(
+                named_in(&message).unwrap_or("query"),
+                "invalid",
+                "Deze parameter ontbreekt of heeft geen geldige waarde.",
+            )
+        })
+    }
+}
+
+/// The path parameters as `T`; a malformed one (not a number where one is expected,
+/// not UTF-8 after percent-decoding) is a 400 naming the segment.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Path<T>(pub T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Path(value)),
+            Err(PathRejection::FailedToDeserializePathParams(e)) => {
+                let names: Vec<String> = RawPathParams::from_request_parts(parts, state)
+                    .await
+                    .map(|p| p.iter().map(|(k, _)| k.to_owned()).collect())
+                    .unwrap_or_default();
+                let name = match e.kind() {
+                    ErrorKind::ParseErrorAtKey { key, .. }
+                    | ErrorKind::InvalidUtf8InPathParam { key }
+                    | ErrorKind::DeserializeError { key, .. } => key.clone(),
+                    ErrorKind::ParseErrorAtIndex { index, .. } => names
+                        .get(*index)
+                        .cloned()
+                        .unwrap_or_else(|| "path".to_owned()),
+                    _ => "path".to_owned(),
+                };
+                Err(invalid(
+                    &name,
+                    "malformed",
+                    "Dit deel van het pad heeft geen geldige waarde.",
+                ))
+            }
+            Err(other) => {
+                let status = other.status();
+                Err(Problem::new(status, "invalid-path", "Ongeldig pad").into_response())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_in;
+
+    #[test]
+    fn names_in_serde_messages() {
+        assert_eq!(named_in("missing field `van`"), Some("van"));
+        assert_eq!(named_in("invalid digit found in string"), None);
+    }
+}
