@@ -137,9 +137,9 @@ pub enum PlanSave {
 /// role, on whose behalf, which data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessEntry {
-    pub event: &'static str,
+    pub event: eenplan_domain::access_log::AccessEvent,
     pub granted: bool,
-    pub basis: Option<&'static str>,
+    pub basis: Option<eenplan_domain::access_log::AccessBasis>,
     pub user_id: String,
     pub organisation_id: String,
     pub role: String,

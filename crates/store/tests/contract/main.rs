@@ -7,6 +7,7 @@
 mod chain;
 mod consent;
 mod family;
+mod law;
 // SAVE op locatie
 mod save_on_site;
 
@@ -37,6 +38,7 @@ use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
 use joint_assessment::{
     joint_assessment_cancelled_with_a_reason, joint_assessment_views_judgement_and_the_plan,
 };
+use law::statutory_terms_skip_the_days_of_the_termijnenwet;
 use protection_order::protection_order_request_investigation_and_court_order;
 #[path = "../support/mod.rs"]
 mod support;
@@ -107,6 +109,7 @@ fn main() {
         joint_assessment_views_judgement_and_the_plan,
         joint_assessment_cancelled_with_a_reason,
         protection_order_request_investigation_and_court_order,
+        statutory_terms_skip_the_days_of_the_termijnenwet,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -705,7 +705,7 @@ pub async fn timeline(
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
     match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
-        Ok(entries) => Json(json!({ "events": entries.iter().filter(|e| grant.sees(DataCategory::of_event(&e.kind))).map(|e| json!({
+        Ok(entries) => Json(json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
             "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
         })).collect::<Vec<_>>() }))

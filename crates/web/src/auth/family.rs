@@ -35,6 +35,12 @@ impl FamilyGrant {
     pub fn sees(&self, category: DataCategory) -> bool {
         self.visible.contains(&category)
     }
+
+    /// Whether the timeline shows a journal entry of kind `kind`: the domain decides by
+    /// the event's audience.
+    pub fn sees_event(&self, kind: &str) -> bool {
+        eenplan_domain::journal::EventKind::shown_to(kind, &self.visible, self.lead)
+    }
 }
 
 fn event(method: &Method, template: &str) -> &'static str {

@@ -1981,7 +1981,7 @@ pub async fn timeline(
         Ok((Some(f), entries, people)) => {
             let lines = entries
                 .iter()
-                .filter(|e| grant.sees(DataCategory::of_event(&e.kind)))
+                .filter(|e| grant.sees_event(&e.kind))
                 .map(|e| super::timeline::sentence(lang, e, &people, &f))
                 .collect();
             render(
