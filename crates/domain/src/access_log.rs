@@ -27,7 +27,7 @@ code_list! {
     /// Why access was granted.
     AccessBasis, "access basis" {
         Involved = "involved", "Betrokken bij het gezin", "Involved with the family";
-        TeamLeadOfRegisseur = "team_lead_of_regisseur", "Teamleider van de regisseur", "Team lead of the regisseur";
+        TeamLeadOfRegisseur = "team_lead_of_regisseur", "Teamleider van de regisseur", "Team lead of the lead professional";
         Consent = "consent", "Toestemming van het gezin", "The family's consent";
         LegalBasis = "legal_basis", "Wettelijke grondslag", "Legal basis";
         Emergency = "emergency", "Noodtoegang", "Emergency access";

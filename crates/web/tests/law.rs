@@ -169,7 +169,7 @@ async fn only_those_the_age_rule_names_may_agree_to_the_plan() {
         .post(&path, &[("csrf", &csrf), ("version", "1"), ("members", &mila)])
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
-    assert!(r.body.contains("may not agree"), "{}", r.body);
+    assert!(r.body.contains("May not agree"), "{}", r.body);
     b.cookies.remove("eenplan_lang");
 
     // The API refuses the same, naming the field.

@@ -441,6 +441,10 @@ pub enum Event {
         family_id: String,
         version: i64,
         member_ids: Vec<String>,
+        /// The guardian institution that agreed in the parents' place; left out when
+        /// none did, so earlier entries read the same.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        guardian_organisation_id: Option<String>,
     },
     NoteWritten {
         family_id: String,

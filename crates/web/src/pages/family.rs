@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
+    AgreementError,
     ActionStatus, ConsentStep, DataCategory, DomainPlan, Expertise, Interaction, InvolvementError,
     InvolvementRole, LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError,
     Plan, PlanAction, PlanChange, Postcode, Scale, diff,
@@ -81,7 +82,7 @@ pub(super) fn optional_date(
 async fn log(
     state: &AppState,
     p: &Principal,
-    event: &'static str,
+    event: eenplan_domain::access_log::AccessEvent,
     family_id: Option<String>,
     data: String,
     client: &str,
@@ -156,7 +157,7 @@ pub async fn search(
     if let Err(e) = log(
         &state,
         p,
-        "search",
+        eenplan_domain::access_log::AccessEvent::Search,
         None,
         format!(
             "name={:?} birth={:?} postcode={:?} results={}",
@@ -450,7 +451,7 @@ pub async fn create(
             if let Err(e) = log(
                 &state,
                 p,
-                "create",
+                eenplan_domain::access_log::AccessEvent::Create,
                 Some(id.clone()),
                 "family file opened".into(),
                 &client,
@@ -1718,7 +1719,15 @@ async fn plan_page(
                 })
                 .collect(),
             error: None,
-        })],
+        })]
+        .into_iter()
+        .chain(
+            // Under a court order the family's view is recorded instead of agreement.
+            (family.framework == eenplan_domain::family::Framework::CourtOrder).then(|| {
+                Input::Text(TextField::new("view", t.f_family_view, "", None).kind("textarea"))
+            }),
+        )
+        .collect(),
     };
     render(
         if has_problem {
@@ -1876,31 +1885,75 @@ pub async fn plan_agree(
     let form = FormData::parse(&body);
     let version: i64 = form.get("version").parse().unwrap_or(0);
     let members = form.all("members");
+    let view = form.get("view");
     let agreed = async {
         let mut tx = state.store.write().await?;
-        tx.agree_plan(&p.actor(), &p.user_id, &grant.family_id, version, &members)
-            .await?;
+        tx.record_plan_agreement(
+            &p.actor(),
+            &p.user_id,
+            &grant.family_id,
+            version,
+            &members,
+            &view,
+        )
+        .await?;
         tx.commit().await
     };
-    match agreed.await {
-        Ok(()) => Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response(),
-        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => {
-            let t = Lang::from_headers(&headers).texts();
-            plan_page(
-                &state,
-                &headers,
-                &visitor,
-                &grant.family_id,
-                Some(PlanView {
-                    plan: Plan::default(),
-                    based_on: -1,
-                    conflict: vec![],
-                    error: Some(t.err_choose.to_owned()),
-                }),
-            )
-            .await
+    let t = Lang::from_headers(&headers).texts();
+    let message = match agreed.await {
+        Ok(()) => {
+            return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
         }
-        Err(e) => failed(&e, &headers),
+        Err(StoreError::Agreement(e)) => agreement_message(t, &e),
+        Err(StoreError::NotFound(_)) => t.err_plan_version_unknown.to_owned(),
+        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => t.err_choose.to_owned(),
+        Err(e) => return failed(&e, &headers),
+    };
+    let mut page = plan_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(PlanView {
+            plan: Plan::default(),
+            based_on: -1,
+            conflict: vec![],
+            error: Some(message),
+        }),
+    )
+    .await;
+    // A refused agreement is bad input, not a conflict with someone else's save.
+    if page.status() == StatusCode::CONFLICT {
+        *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    page
+}
+
+/// A refused agreement in the visitor's language, naming who may not agree and who is
+/// missing.
+fn agreement_message(t: &Texts, e: &AgreementError) -> String {
+    match e {
+        AgreementError::NotAMember(_) => t.err_choose.to_owned(),
+        AgreementError::NoChild => t.err_agreement_no_child.to_owned(),
+        AgreementError::NoCustodian { child } => format!("{} ({child})", t.err_no_custodian),
+        AgreementError::Incomplete {
+            not_entitled,
+            missing,
+        } => {
+            let mut parts = Vec::new();
+            if !not_entitled.is_empty() {
+                let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
+                parts.push(format!("{} {}.", t.err_agreement_not_entitled, names.join(", ")));
+            }
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
+                parts.push(format!("{} {}.", t.err_agreement_missing, names.join(", ")));
+            }
+            parts.join(" ")
+        }
+        AgreementError::ViewNeeded => t.err_view_needed.to_owned(),
+        AgreementError::ViewOnlyUnderCourtOrder => t.err_view_only_court_order.to_owned(),
+        AgreementError::ViewTooLong => t.err_view_too_long.to_owned(),
     }
 }
 
