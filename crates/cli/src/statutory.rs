@@ -29,10 +29,12 @@ pub async fn run(command: StatutoryDayCommand) -> Result<ExitCode, CliError> {
 }
 
 async fn change(args: StatutoryDayArgs, add: bool) -> Result<ExitCode, CliError> {
-    let day: Date = args
-        .date
-        .parse()
-        .map_err(|_| fail(format!("--date: '{}' is not a date: use YYYY-MM-DD", args.date)))?;
+    let day: Date = args.date.parse().map_err(|_| {
+        fail(format!(
+            "--date: '{}' is not a date: use YYYY-MM-DD",
+            args.date
+        ))
+    })?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::MustExist).await?;
     let result = async {
@@ -48,7 +50,10 @@ async fn change(args: StatutoryDayArgs, add: bool) -> Result<ExitCode, CliError>
         if add {
             out!("{day}: equated with a holiday ({})", args.reference.trim());
         } else {
-            out!("{day}: no longer equated with a holiday ({})", args.reference.trim());
+            out!(
+                "{day}: no longer equated with a holiday ({})",
+                args.reference.trim()
+            );
         }
         Ok(ExitCode::SUCCESS)
     }

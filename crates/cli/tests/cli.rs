@@ -331,7 +331,10 @@ fn statutory_days_are_data_the_operator_keeps_and_journals() -> Result<(), Faile
     };
     let out = change("add", "2025-05-02", "Stcrt. 2024, 12345");
     check(out.status.success(), || text(&out.stderr))?;
-    check(list().contains("2025-05-02\tStcrt. 2024, 12345\tcli:"), list)?;
+    check(
+        list().contains("2025-05-02\tStcrt. 2024, 12345\tcli:"),
+        list,
+    )?;
     for (date, reference, expected) in [
         ("2025-05-02", "Stcrt. 2024, 12345", "already exists"),
         ("2025-05-03", "Stcrt. 2024, 12345", "Saturday"),

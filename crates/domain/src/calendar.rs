@@ -593,7 +593,10 @@ mod tests {
             Some(DayOff::Holiday(Holiday::KingsDay))
         );
         assert_eq!(cal.day_off(date(2025, 5, 30)), None, "not decreed here");
-        assert_eq!(decreed_2025().day_off(date(2025, 5, 30)), Some(DayOff::Equated));
+        assert_eq!(
+            decreed_2025().day_off(date(2025, 5, 30)),
+            Some(DayOff::Equated)
+        );
         assert_eq!(cal.day_off(date(2025, 5, 31)), Some(DayOff::Saturday));
         // The office calendar keeps Good Friday and 5 May as working days by default.
         assert!(Calendar::default().is_working_day(date(2025, 4, 18)));
@@ -623,7 +626,10 @@ mod tests {
             date(2025, 6, 5),
             "without the decree the Friday counts"
         );
-        assert_eq!(cal.add_working_days(date(2025, 5, 28), 0), date(2025, 5, 28));
+        assert_eq!(
+            cal.add_working_days(date(2025, 5, 28), 0),
+            date(2025, 5, 28)
+        );
     }
 
     #[test]
@@ -692,7 +698,10 @@ mod tests {
 
     #[test]
     fn an_equated_day_needs_a_reference_and_a_weekday_that_is_no_holiday() {
-        assert_eq!(check_equated_day(date(2025, 5, 30), "Stcrt. 2022, 12345"), Ok(()));
+        assert_eq!(
+            check_equated_day(date(2025, 5, 30), "Stcrt. 2022, 12345"),
+            Ok(())
+        );
         assert_eq!(
             check_equated_day(date(2025, 5, 30), "  "),
             Err(EquatedDayError::ReferenceNeeded)

@@ -4,8 +4,9 @@
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::{
-    Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole, MemberKind, NetworkRelation, NewMember, Placement, Plan,
-    PlanChange, Postcode, SaveOutcome, check_member, check_plan_agreement, check_save, diff,
+    Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole,
+    MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, Postcode, SaveOutcome,
+    check_member, check_plan_agreement, check_save, diff,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -899,9 +900,30 @@ impl Tx {
         Ok(agreement)
     }
 
+    /// The members whose agreement a plan version needs today (outside a court order).
+    pub async fn who_agrees(&mut self, family_id: &str) -> Result<Vec<String>, StoreError> {
+        let family = self
+            .family(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let members = self.consent_people(family_id).await?;
+        let guardianships = self.guardianships(family_id).await?;
+        Ok(eenplan_domain::family::who_agrees(
+            AgreementFacts {
+                members: &members,
+                framework: family.framework,
+                guardianships: &guardianships,
+            },
+            eenplan_domain::time::amsterdam_date(UtcTime::now()),
+        )?)
+    }
+
     /// The children of the family in the guardianship of a certified institution: a
     /// granted measure ending parental authority (it lasts until they come of age).
-    pub async fn guardianships(&mut self, family_id: &str) -> Result<Vec<Guardianship>, StoreError> {
+    pub async fn guardianships(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<Guardianship>, StoreError> {
         self.fetch_all(
             "SELECT c.member_id, r.institution_id, o.name FROM protection_order_requests r \
              JOIN protection_order_children c ON c.request_id = r.id \

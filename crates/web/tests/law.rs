@@ -56,7 +56,11 @@ async fn world() -> World {
     let (lokalis, save) = {
         let mut tx = app.store.read().await.unwrap();
         (
-            tx.organisation_by_slug("lokalis").await.unwrap().unwrap().id,
+            tx.organisation_by_slug("lokalis")
+                .await
+                .unwrap()
+                .unwrap()
+                .id,
             tx.organisation_by_slug("save").await.unwrap().unwrap().id,
         )
     };
@@ -166,7 +170,10 @@ async fn only_those_the_age_rule_names_may_agree_to_the_plan() {
     // In English too.
     b.cookies.insert("eenplan_lang".into(), "en".into());
     let r = b
-        .post(&path, &[("csrf", &csrf), ("version", "1"), ("members", &mila)])
+        .post(
+            &path,
+            &[("csrf", &csrf), ("version", "1"), ("members", &mila)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("May not agree"), "{}", r.body);
@@ -184,13 +191,21 @@ async fn only_those_the_age_rule_names_may_agree_to_the_plan() {
         )
         .await;
     assert!(r.status.is_client_error(), "{} {}", r.status, r.body);
-    assert_eq!(r.json()["invalidParams"][0]["name"], "member_ids", "{}", r.body);
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "member_ids",
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("Mila Jansen"), "{}", r.body);
     assert_eq!(agreements(&w, 1).await, 0);
 
     // Kim, the one parent with custody, agrees for both children under 12.
     let r = b
-        .post(&path, &[("csrf", &csrf), ("version", "1"), ("members", &w.kim)])
+        .post(
+            &path,
+            &[("csrf", &csrf), ("version", "1"), ("members", &w.kim)],
+        )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(agreements(&w, 1).await, 1);
@@ -240,7 +255,12 @@ async fn a_consent_dated_before_the_child_was_born_is_refused() {
         )
         .await;
     assert!(r.status.is_client_error(), "{} {}", r.status, r.body);
-    assert_eq!(r.json()["invalidParams"][0]["name"], "given_on", "{}", r.body);
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "given_on",
+        "{}",
+        r.body
+    );
     let stored = w
         .app
         .store

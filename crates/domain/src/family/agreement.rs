@@ -153,10 +153,7 @@ pub fn check_plan_agreement(
     let mut guardian_agreed = None;
     for child in children {
         let age = child.date_of_birth.map_or(0, |dob| age_on(dob, input.on));
-        let guardian = facts
-            .guardianships
-            .iter()
-            .find(|g| g.child_id == child.id);
+        let guardian = facts.guardianships.iter().find(|g| g.child_id == child.id);
         // Under guardianship the guardian, not the parents, holds custody.
         let holders: &[&Person] = if guardian.is_some() { &[] } else { &custodians };
         if age < 16 && guardian.is_none() && holders.is_empty() {
@@ -210,6 +207,27 @@ pub fn check_plan_agreement(
             not_entitled,
             missing,
         })
+    }
+}
+
+/// The family members whose agreement the plan needs on `on` (outside a court order):
+/// what [`check_plan_agreement`] finds missing when nobody has agreed yet. Guardian
+/// institutions are left out: their professional records their agreement.
+pub fn who_agrees(facts: AgreementFacts<'_>, on: Date) -> Result<Vec<String>, AgreementError> {
+    let nobody = AgreementInput {
+        given_by: &[],
+        view: "",
+        recorder_organisation: "",
+        on,
+    };
+    match check_plan_agreement(facts, nobody) {
+        Ok(_) => Ok(Vec::new()),
+        Err(AgreementError::Incomplete { missing, .. }) => Ok(missing
+            .into_iter()
+            .filter(|m| !matches!(m.why, MissingWhy::Guardian { .. }))
+            .map(|m| m.member_id)
+            .collect()),
+        Err(e) => Err(e),
     }
 }
 
@@ -305,7 +323,10 @@ mod tests {
         let v = Framework::Voluntary;
         // Sam is 11: mama and papa for Mila and Sam, Noor (16) for herself.
         let on = date(2026, 5, 9);
-        assert_eq!(check(&members, v, &[], &["mama", "papa", "noor"], "", on), OK);
+        assert_eq!(
+            check(&members, v, &[], &["mama", "papa", "noor"], "", on),
+            OK
+        );
         assert_eq!(
             ids(check(&members, v, &[], &["mama", "papa"], "", on)),
             (vec![], vec!["noor".to_owned()])
@@ -324,11 +345,25 @@ mod tests {
         // From his twelfth birthday Sam agrees too.
         let birthday = date(2026, 5, 10);
         assert_eq!(
-            ids(check(&members, v, &[], &["mama", "papa", "noor"], "", birthday)),
+            ids(check(
+                &members,
+                v,
+                &[],
+                &["mama", "papa", "noor"],
+                "",
+                birthday
+            )),
             (vec![], vec!["sam".to_owned()])
         );
         assert_eq!(
-            check(&members, v, &[], &["mama", "papa", "noor", "sam"], "", birthday),
+            check(
+                &members,
+                v,
+                &[],
+                &["mama", "papa", "noor", "sam"],
+                "",
+                birthday
+            ),
             OK
         );
     }
@@ -397,7 +432,14 @@ mod tests {
         let c = Framework::CourtOrder;
         // Anyone may give their view, even a three-year-old's parents' without Mila.
         assert_eq!(
-            check(&members, c, &[], &["mama", "mila"], "Moeder wil meer bezoek", on),
+            check(
+                &members,
+                c,
+                &[],
+                &["mama", "mila"],
+                "Moeder wil meer bezoek",
+                on
+            ),
             Ok(Agreement::FamilyView)
         );
         assert_eq!(
@@ -405,12 +447,38 @@ mod tests {
             Err(AgreementError::ViewNeeded)
         );
         assert_eq!(
-            check(&members, Framework::Voluntary, &[], &["mama"], "Een mening", on),
+            check(
+                &members,
+                Framework::Voluntary,
+                &[],
+                &["mama"],
+                "Een mening",
+                on
+            ),
             Err(AgreementError::ViewOnlyUnderCourtOrder)
         );
         assert_eq!(
             check(&members, c, &[], &["mama"], &"x".repeat(5001), on),
             Err(AgreementError::ViewTooLong)
+        );
+    }
+
+    #[test]
+    fn who_agrees_lists_everyone_required() {
+        let members = family();
+        let facts = AgreementFacts {
+            members: &members,
+            framework: Framework::Voluntary,
+            guardianships: &[],
+        };
+        assert_eq!(
+            who_agrees(facts, date(2026, 5, 10)),
+            Ok(vec![
+                "mama".into(),
+                "papa".into(),
+                "sam".into(),
+                "noor".into()
+            ])
         );
     }
 
@@ -427,7 +495,12 @@ mod tests {
             check(&parents_only, v, &[], &["mama"], "", on),
             Err(AgreementError::NoChild)
         );
-        let no_custody = vec![person("mila", MemberKind::Child, Some(date(2023, 1, 1)), false)];
+        let no_custody = vec![person(
+            "mila",
+            MemberKind::Child,
+            Some(date(2023, 1, 1)),
+            false,
+        )];
         assert_eq!(
             check(&no_custody, v, &[], &["mila"], "", on),
             Err(AgreementError::NoCustodian {

@@ -19,7 +19,7 @@ pub use access::{
 };
 pub use agreement::{
     Agreement, AgreementError, AgreementFacts, AgreementInput, Guardianship, NotEntitled,
-    check_plan_agreement,
+    check_plan_agreement, who_agrees,
 };
 pub use anonymous::{AnonymousSummary, anonymous_summary};
 pub use consent::{

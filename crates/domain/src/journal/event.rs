@@ -681,7 +681,9 @@ impl Event {
             Event::JointAssessmentHeld { .. } => EventKind::JointAssessmentHeld,
             Event::JointAssessmentCancelled { .. } => EventKind::JointAssessmentCancelled,
             Event::ProtectionOrderRequested { .. } => EventKind::ProtectionOrderRequested,
-            Event::ProtectionOrderInvestigationStarted { .. } => EventKind::ProtectionOrderInvestigationStarted,
+            Event::ProtectionOrderInvestigationStarted { .. } => {
+                EventKind::ProtectionOrderInvestigationStarted
+            }
             Event::ProtectionOrderConcluded { .. } => EventKind::ProtectionOrderConcluded,
             Event::ProtectionOrderDecided { .. } => EventKind::ProtectionOrderDecided,
             Event::PlanViewRecorded { .. } => EventKind::PlanViewRecorded,
@@ -858,7 +860,15 @@ mod tests {
             assert!(!EventKind::shown_to(hidden, &identity, false), "{hidden}");
         }
         assert!(EventKind::shown_to("protection_order_decided", &[], true));
-        assert!(EventKind::shown_to("note_written", &[DataCategory::Notes], false));
-        assert!(!EventKind::shown_to("user_created", DataCategory::ALL, true));
+        assert!(EventKind::shown_to(
+            "note_written",
+            &[DataCategory::Notes],
+            false
+        ));
+        assert!(!EventKind::shown_to(
+            "user_created",
+            DataCategory::ALL,
+            true
+        ));
     }
 }

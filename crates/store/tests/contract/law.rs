@@ -60,11 +60,20 @@ pub async fn statutory_terms_skip_the_days_of_the_termijnenwet(db: TestDb) -> Te
     let p = people(&store).await;
     let by = p.sanne.0.as_str();
     // Wednesday 30 April 2025: Thu 1, Fri 2, (Mon 5 May skipped), Tue 6, Wed 7, Thu 8.
-    assert_eq!(due(&store, &vt, by, date(2025, 4, 30)).await, date(2025, 5, 8));
+    assert_eq!(
+        due(&store, &vt, by, date(2025, 4, 30)).await,
+        date(2025, 5, 8)
+    );
     // Thursday 17 April 2025: Good Friday and Easter Monday skipped.
-    assert_eq!(due(&store, &vt, by, date(2025, 4, 17)).await, date(2025, 4, 28));
+    assert_eq!(
+        due(&store, &vt, by, date(2025, 4, 17)).await,
+        date(2025, 4, 28)
+    );
     // Wednesday 28 May 2025: Ascension (29th) and the equated Friday 30 May skipped.
-    assert_eq!(due(&store, &vt, by, date(2025, 5, 28)).await, date(2025, 6, 6));
+    assert_eq!(
+        due(&store, &vt, by, date(2025, 5, 28)).await,
+        date(2025, 6, 6)
+    );
 
     // The equated days are data: taken off, the Friday counts again; journaled both ways.
     let mut tx = store.write().await.unwrap();
@@ -72,7 +81,10 @@ pub async fn statutory_terms_skip_the_days_of_the_termijnenwet(db: TestDb) -> Te
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(due(&store, &vt, by, date(2025, 5, 28)).await, date(2025, 6, 5));
+    assert_eq!(
+        due(&store, &vt, by, date(2025, 5, 28)).await,
+        date(2025, 6, 5)
+    );
     let mut tx = store.write().await.unwrap();
     tx.add_statutory_day(&actor(), date(2025, 5, 30), "Stcrt. 2022, 12345")
         .await
@@ -98,11 +110,21 @@ pub async fn statutory_terms_skip_the_days_of_the_termijnenwet(db: TestDb) -> Te
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(due(&store, &vt, by, date(2025, 5, 28)).await, date(2025, 6, 6));
+    assert_eq!(
+        due(&store, &vt, by, date(2025, 5, 28)).await,
+        date(2025, 6, 6)
+    );
     let mut r = store.read().await.unwrap();
     let days = r.statutory_days().await.unwrap();
-    assert!(days.iter().any(|d| d.day == date(2025, 5, 30) && d.reference == "Stcrt. 2022, 12345"));
-    assert_eq!(days.iter().filter(|d| d.day.year() == 2026).count(), 3, "2 Jan, 4 May, 15 May 2026");
+    assert!(
+        days.iter()
+            .any(|d| d.day == date(2025, 5, 30) && d.reference == "Stcrt. 2022, 12345")
+    );
+    assert_eq!(
+        days.iter().filter(|d| d.day.year() == 2026).count(),
+        3,
+        "2 Jan, 4 May, 15 May 2026"
+    );
     let kinds: Vec<String> = r
         .journal_for_subject("statutory_day", "2025-05-30")
         .await

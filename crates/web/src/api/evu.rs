@@ -47,7 +47,13 @@ pub(crate) async fn log_evu_reads(
         .iter()
         .map(|r| {
             let what = format!("{data} (EVU-aanmelding {})", r.id);
-            evu_access(p, eenplan_domain::access_log::AccessEvent::Read, &r.family_id, what, client)
+            evu_access(
+                p,
+                eenplan_domain::access_log::AccessEvent::Read,
+                &r.family_id,
+                what,
+                client,
+            )
         })
         .collect();
     state.store.log_access_all(entries).await
@@ -248,8 +254,14 @@ pub async fn assign(
             )
             .await?;
         let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
-        tx.log_access(&evu_access(p, eenplan_domain::access_log::AccessEvent::Update, &family, what, &client))
-            .await?;
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };
@@ -289,8 +301,14 @@ async fn finish(
             .await?;
         let step = if close { "close" } else { "decline" };
         let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
-        tx.log_access(&evu_access(p, eenplan_domain::access_log::AccessEvent::Update, &family, what, &client))
-            .await?;
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };

@@ -144,7 +144,14 @@ pub async fn search(
         );
         state
             .store
-            .log_access(access_entry(p, eenplan_domain::access_log::AccessEvent::Search, None, None, data, &client))
+            .log_access(access_entry(
+                p,
+                eenplan_domain::access_log::AccessEvent::Search,
+                None,
+                None,
+                data,
+                &client,
+            ))
             .await?;
         Ok::<_, StoreError>(visible)
     };
@@ -750,10 +757,12 @@ pub async fn timeline(
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
     match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
-        Ok(entries) => Json(json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
+        Ok(entries) => Json(
+            json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
             "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
-        })).collect::<Vec<_>>() }))
+        })).collect::<Vec<_>>() }),
+        )
         .into_response(),
         Err(e) => internal(&e),
     }

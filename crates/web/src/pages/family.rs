@@ -11,10 +11,9 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    AgreementError,
-    ActionStatus, ConsentStep, DataCategory, DomainPlan, Expertise, Interaction, InvolvementError,
-    InvolvementRole, LifeDomain, MemberError, MemberKind, NetworkRelation, NewMember, NoteError,
-    Plan, PlanAction, PlanChange, Postcode, Scale, diff,
+    ActionStatus, AgreementError, ConsentStep, DataCategory, DomainPlan, Expertise, Interaction,
+    InvolvementError, InvolvementRole, LifeDomain, MemberError, MemberKind, NetworkRelation,
+    NewMember, NoteError, Plan, PlanAction, PlanChange, Postcode, Scale, diff,
 };
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{
@@ -1943,7 +1942,11 @@ fn agreement_message(t: &Texts, e: &AgreementError) -> String {
             let mut parts = Vec::new();
             if !not_entitled.is_empty() {
                 let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
-                parts.push(format!("{} {}.", t.err_agreement_not_entitled, names.join(", ")));
+                parts.push(format!(
+                    "{} {}.",
+                    t.err_agreement_not_entitled,
+                    names.join(", ")
+                ));
             }
             if !missing.is_empty() {
                 let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
