@@ -137,3 +137,140 @@ pub async fn statutory_terms_skip_the_days_of_the_termijnenwet(db: TestDb) -> Te
     store.close().await;
     db
 }
+
+/// Agreeing the plan follows the consent age rule per child, stores nothing on a
+/// refusal, and under a court order records the family's view instead (both backends).
+pub async fn plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view(
+    db: TestDb,
+) -> TestDb {
+    use eenplan_domain::family::{Agreement, AgreementError, Framework, MemberKind, Plan};
+    use eenplan_store::{FrameworkInput, StoreError};
+
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = crate::family::open(&store, &p, "Gezin Jansen", "12").await;
+    let family = store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    let member = |kind| {
+        family
+            .members
+            .iter()
+            .find(|m| m.kind == kind)
+            .unwrap()
+            .id
+            .clone()
+    };
+    let (sam, kim) = (member(MemberKind::Child), member(MemberKind::Parent));
+    let plan = Plan {
+        worries: vec!["Ruzie thuis".into()],
+        ..Plan::default()
+    };
+    let mut tx = store.write().await.unwrap();
+    tx.save_plan(&actor(), &p.sanne.0, &id, 0, &plan)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // Sam is 10: he may not agree, Kim must.
+    let mut tx = store.write().await.unwrap();
+    match tx
+        .record_plan_agreement(&actor(), &p.sanne.0, &id, 1, &[sam.clone()], "")
+        .await
+    {
+        Err(StoreError::Agreement(AgreementError::Incomplete {
+            not_entitled,
+            missing,
+        })) => {
+            assert_eq!(not_entitled[0].name, "Sam Jansen");
+            assert_eq!(missing[0].name, "Kim Jansen");
+        }
+        other => panic!("a ten-year-old's agreement was accepted: {other:?}"),
+    }
+    drop(tx);
+    assert!(
+        store
+            .read()
+            .await
+            .unwrap()
+            .plan_agreements(&id, 1)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.record_plan_agreement(&actor(), &p.sanne.0, &id, 7, &[kim.clone()], "")
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    drop(tx);
+    assert_eq!(
+        store.write().await.unwrap().who_agrees(&id).await.unwrap(),
+        [kim.clone()]
+    );
+
+    // Under a court order: no agreement, the family's view.
+    let mut tx = store.write().await.unwrap();
+    let today = eenplan_domain::time::amsterdam_date(UtcTime::now());
+    tx.change_framework(
+        &actor(),
+        &id,
+        &FrameworkInput {
+            framework: Framework::CourtOrder,
+            organisation_id: Some(p.thomas.1.clone()),
+            ground: "Ondertoezichtstelling".into(),
+            effective_on: today,
+        },
+        today,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.record_plan_agreement(&actor(), &p.thomas.0, &id, 1, &[kim.clone()], "")
+            .await,
+        Err(StoreError::Agreement(AgreementError::ViewNeeded))
+    ));
+    drop(tx);
+    let mut tx = store.write().await.unwrap();
+    let view = "Kim wil dat Sam vaker bij oma is";
+    assert_eq!(
+        tx.record_plan_agreement(
+            &actor(),
+            &p.thomas.0,
+            &id,
+            1,
+            &[kim.clone(), sam.clone()],
+            view
+        )
+        .await
+        .unwrap(),
+        Agreement::FamilyView
+    );
+    tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    assert_eq!(
+        r.plan_family_views(&id, 1).await.unwrap()[0].0,
+        view,
+        "the view is kept"
+    );
+    assert!(r.plan_agreements(&id, 1).await.unwrap().is_empty());
+    let kinds: Vec<String> = r
+        .timeline(&id)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(kinds.contains(&"plan_view_recorded".to_owned()));
+    drop(r);
+    store.close().await;
+    db
+}
