@@ -180,7 +180,7 @@ pub async fn plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view(
     // Sam is 10: he may not agree, Kim must.
     let mut tx = store.write().await.unwrap();
     match tx
-        .record_plan_agreement(&actor(), &p.sanne.0, &id, 1, &[sam.clone()], "")
+        .record_plan_agreement(&actor(), &p.sanne.0, &id, 1, std::slice::from_ref(&sam), "")
         .await
     {
         Err(StoreError::Agreement(AgreementError::Incomplete {
@@ -205,14 +205,14 @@ pub async fn plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view(
     );
     let mut tx = store.write().await.unwrap();
     assert!(matches!(
-        tx.record_plan_agreement(&actor(), &p.sanne.0, &id, 7, &[kim.clone()], "")
+        tx.record_plan_agreement(&actor(), &p.sanne.0, &id, 7, std::slice::from_ref(&kim), "")
             .await,
         Err(StoreError::NotFound(_))
     ));
     drop(tx);
     assert_eq!(
         store.write().await.unwrap().who_agrees(&id).await.unwrap(),
-        [kim.clone()]
+        std::slice::from_ref(&kim)
     );
 
     // Under a court order: no agreement, the family's view.
@@ -234,8 +234,15 @@ pub async fn plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view(
     tx.commit().await.unwrap();
     let mut tx = store.write().await.unwrap();
     assert!(matches!(
-        tx.record_plan_agreement(&actor(), &p.thomas.0, &id, 1, &[kim.clone()], "")
-            .await,
+        tx.record_plan_agreement(
+            &actor(),
+            &p.thomas.0,
+            &id,
+            1,
+            std::slice::from_ref(&kim),
+            ""
+        )
+        .await,
         Err(StoreError::Agreement(AgreementError::ViewNeeded))
     ));
     drop(tx);
