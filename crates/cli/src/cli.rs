@@ -31,6 +31,34 @@ pub enum Command {
     Backup(BackupArgs),
     /// Print the current second-factor code of a demo account (demo databases only).
     DemoCode(DemoCodeArgs),
+    /// Keep the days a royal decree equates with a holiday (Algemene termijnenwet art. 3
+    /// lid 3); every legal term skips them.
+    StatutoryDay {
+        #[command(subcommand)]
+        command: StatutoryDayCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatutoryDayCommand {
+    /// Equate a day with a holiday, on the decree's Staatscourant reference.
+    Add(StatutoryDayArgs),
+    /// Take a day off the list; the reference says why (the decree or the correction).
+    Remove(StatutoryDayArgs),
+    /// List the equated days with their references.
+    List(DbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StatutoryDayArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The day, as YYYY-MM-DD.
+    #[arg(long)]
+    pub date: String,
+    /// The decree's Staatscourant reference, e.g. "Stcrt. 2024, 12345".
+    #[arg(long)]
+    pub reference: String,
 }
 
 impl Command {

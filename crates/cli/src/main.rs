@@ -22,6 +22,7 @@ mod logging;
 mod migrate;
 mod progress;
 mod serve;
+mod statutory;
 mod user;
 mod verify;
 
@@ -72,6 +73,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         } => user::phone(args).await,
         Command::Backup(args) => backup::run(args).await,
         Command::DemoCode(args) => demo::code(args).await,
+        Command::StatutoryDay { command } => statutory::run(command).await,
     }
 }
 

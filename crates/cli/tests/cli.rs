@@ -41,6 +41,10 @@ fn main() {
         ),
         Trial::test("backup_makes_a_verified_copy", backup_makes_a_verified_copy),
         Trial::test(
+            "statutory_days_are_data_the_operator_keeps_and_journals",
+            statutory_days_are_data_the_operator_keeps_and_journals,
+        ),
+        Trial::test(
             "output_into_a_closed_pipe_ends_quietly",
             output_into_a_closed_pipe_ends_quietly,
         ),
@@ -132,6 +136,9 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["user", "add", "--help"],
         vec!["backup", "--help"],
         vec!["demo-code", "--help"],
+        vec!["statutory-day", "add", "--help"],
+        vec!["statutory-day", "remove", "--help"],
+        vec!["statutory-day", "list", "--help"],
     ] {
         let out = eenplan(&cmd, None);
         check(
@@ -294,6 +301,69 @@ fn demo_replaces_only_a_demo_database() -> Result<(), Failed> {
         || text(&out.stderr),
     )?;
     let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+/// The days equated with a holiday by royal decree (Atw art. 3 lid 3): seeded from the
+/// decrees' pattern, added and removed by the operator with a Staatscourant reference,
+/// every change journaled.
+fn statutory_days_are_data_the_operator_keeps_and_journals() -> Result<(), Failed> {
+    let dir = temp_dir("statutory");
+    let url = sqlite_url(&dir.join("eenplan.sqlite"));
+    let out = eenplan(&["migrate", "--database", &url], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let list = || text(&eenplan(&["statutory-day", "list", "--database", &url], None).stdout);
+    let seeded = list();
+    check(
+        seeded.contains("2025-05-30\t") && seeded.contains("2040-05-11\t"),
+        || seeded.clone(),
+    )?;
+    let change = |verb: &str, date: &str, reference: &str| {
+        eenplan(
+            &[
+                "statutory-day",
+                verb,
+                "--database",
+                &url,
+                "--date",
+                date,
+                "--reference",
+                reference,
+            ],
+            None,
+        )
+    };
+    let out = change("add", "2025-05-02", "Stcrt. 2024, 12345");
+    check(out.status.success(), || text(&out.stderr))?;
+    check(
+        list().contains("2025-05-02\tStcrt. 2024, 12345\tcli:"),
+        list,
+    )?;
+    for (date, reference, expected) in [
+        ("2025-05-02", "Stcrt. 2024, 12345", "already exists"),
+        ("2025-05-03", "Stcrt. 2024, 12345", "Saturday"),
+        ("2025-05-05", "Stcrt. 2024, 12345", "already a holiday"),
+        ("2025-05-06", " ", "Staatscourant"),
+        ("6 mei 2025", "Stcrt. 2024, 12345", "YYYY-MM-DD"),
+    ] {
+        let out = change("add", date, reference);
+        let err = text(&out.stderr);
+        check(
+            out.status.code() == Some(2) && err.contains(expected) && err.lines().count() == 1,
+            || format!("{date}: {err}"),
+        )?;
+    }
+    let out = change("remove", "2025-05-02", "Stcrt. 2024, 12346 (rectificatie)");
+    check(out.status.success(), || text(&out.stderr))?;
+    check(!list().contains("2025-05-02"), list)?;
+    let out = change("remove", "2025-05-02", "Stcrt. 2024, 12346");
+    check(out.status.code() == Some(2), || text(&out.stderr))?;
+    let out = eenplan(&["verify", "--database", &url], None);
+    check(
+        out.status.success() && text(&out.stdout).contains("journal intact: 2 entries"),
+        || format!("{}{}", text(&out.stdout), text(&out.stderr)),
+    )?;
+    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 

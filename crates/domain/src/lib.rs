@@ -1,6 +1,7 @@
 //! eenplan's rules and types. Everything here is pure: no I/O, no async, no database
 //! or web types, so every rule can be tested on its own and lives in exactly one place.
 
+pub mod access_log;
 pub mod area;
 pub mod calendar;
 mod codes;

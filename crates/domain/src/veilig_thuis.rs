@@ -9,7 +9,7 @@
 
 use jiff::civil::Date;
 
-use crate::calendar::Calendar;
+use crate::calendar::{StatutoryCalendar, Term};
 use crate::codes::code_list;
 
 code_list! {
@@ -86,12 +86,14 @@ pub fn receive(kind: ContactKind, reporter: Option<Reporter>) -> Result<IntakeSt
 }
 
 /// When the safety assessment is due: the day received if acute, else five working
-/// days after the day of receipt.
-pub fn assessment_due(received_on: Date, acute: bool, calendar: &Calendar) -> Date {
+/// days after the day of receipt, counted on the statutory calendar (a legal term: the
+/// Algemene termijnenwet's days do not count, including 5 May, Good Friday and the
+/// days equated by royal decree).
+pub fn assessment_due(received_on: Date, acute: bool, calendar: &StatutoryCalendar) -> Date {
     if acute {
         received_on
     } else {
-        calendar.add_working_days(received_on, 5)
+        calendar.term_end(received_on, Term::WorkingDays(5))
     }
 }
 
@@ -228,7 +230,7 @@ mod tests {
 
     #[test]
     fn the_five_working_day_deadline_across_weekends_and_holidays() {
-        let cal = Calendar::default();
+        let cal = StatutoryCalendar::default();
         // Monday → Monday a week later.
         assert_eq!(
             assessment_due(date(2026, 11, 23), false, &cal),
@@ -249,7 +251,7 @@ mod tests {
             assessment_due(date(2026, 12, 22), false, &cal),
             date(2026, 12, 30)
         );
-        // King's Day 2026 (Monday 27 April) and Liberation Day (not a day off by default).
+        // King's Day 2026 (Monday 27 April); 5 May comes after the fifth day.
         assert_eq!(
             assessment_due(date(2026, 4, 24), false, &cal),
             date(2026, 5, 4)
@@ -259,9 +261,24 @@ mod tests {
             assessment_due(date(2027, 3, 26), false, &cal),
             date(2027, 4, 5)
         );
+        // 5 May 2027 (a Wednesday) and Ascension Day (6 May) do not count.
         assert_eq!(
             assessment_due(date(2027, 5, 3), false, &cal),
-            date(2027, 5, 11)
+            date(2027, 5, 12)
+        );
+        // 2025: 5 May, Good Friday, and the Friday after Ascension once decreed.
+        assert_eq!(
+            assessment_due(date(2025, 4, 30), false, &cal),
+            date(2025, 5, 8)
+        );
+        assert_eq!(
+            assessment_due(date(2025, 4, 17), false, &cal),
+            date(2025, 4, 28)
+        );
+        let decreed = StatutoryCalendar::new([date(2025, 5, 30)]);
+        assert_eq!(
+            assessment_due(date(2025, 5, 28), false, &decreed),
+            date(2025, 6, 6)
         );
         // Acute: at once.
         assert_eq!(

@@ -4,6 +4,7 @@
 //! for the privacy officer.
 
 use eenplan_domain::UtcTime;
+use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::journal::{self, Actor, Draft, Entry, Event, Head, Report, Verifier};
 
 use crate::{AccessEntry, Backend, Row, Store, StoreError, Tx, ids, params};
@@ -117,9 +118,9 @@ pub struct AccessFilter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessLine {
     pub at: String,
-    pub event: String,
+    pub event: AccessEvent,
     pub outcome: String,
-    pub basis: Option<String>,
+    pub basis: Option<AccessBasis>,
     pub user_id: String,
     pub user_name: String,
     pub user_email: String,
@@ -152,9 +153,9 @@ impl Tx {
                 organisation_id: e.organisation_id.clone(),
             },
             event: Event::FamilyAccessed {
-                event: e.event.to_owned(),
+                event: e.event.code().to_owned(),
                 outcome: if e.granted { "granted" } else { "denied" }.to_owned(),
-                basis: e.basis.map(str::to_owned),
+                basis: e.basis.map(|b| b.code().to_owned()),
                 role: e.role.clone(),
                 on_behalf_of: e.on_behalf_of.clone(),
                 family_id: e.family_id.clone(),
@@ -171,9 +172,9 @@ impl Tx {
                 &sealed.recorded_at,
                 &e.user_id,
                 &e.organisation_id,
-                e.event,
+                e.event.code(),
                 if e.granted { "granted" } else { "denied" },
-                e.basis,
+                e.basis.map(AccessBasis::code),
                 &e.role,
                 e.on_behalf_of.clone(),
                 e.family_id.clone(),
@@ -211,9 +212,16 @@ impl Tx {
             .map(|r| {
                 Ok(AccessLine {
                     at: r.text(0)?,
-                    event: r.text(1)?,
+                    event: r.code(1)?,
                     outcome: r.text(2)?,
-                    basis: r.opt_text(3)?,
+                    basis: r
+                        .opt_text(3)?
+                        .map(|b| {
+                            b.parse::<AccessBasis>().map_err(|e| {
+                                StoreError::Invalid(format!("stored basis '{b}': {e}"))
+                            })
+                        })
+                        .transpose()?,
                     user_id: r.text(4)?,
                     user_name: r.text(5)?,
                     user_email: r.text(6)?,

@@ -345,7 +345,10 @@ impl Tx {
     }
 
     /// The current members as the consent rules see them.
-    async fn consent_people(&mut self, family_id: &str) -> Result<Vec<Person>, StoreError> {
+    pub(crate) async fn consent_people(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<Person>, StoreError> {
         self.fetch_all(
             "SELECT id, name, kind, date_of_birth, has_custody FROM family_members WHERE family_id = $1 AND ended_at IS NULL",
             params![family_id],

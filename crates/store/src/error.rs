@@ -37,6 +37,8 @@ pub enum StoreError {
     #[error("{0}")]
     Consent(#[from] eenplan_domain::family::ConsentError),
     #[error("{0}")]
+    Agreement(#[from] eenplan_domain::family::AgreementError),
+    #[error("{0}")]
     Framework(#[from] eenplan_domain::family::FrameworkError),
     #[error("{0}")]
     Emergency(#[from] eenplan_domain::family::EmergencyError),

@@ -4,8 +4,9 @@
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::{
-    Expertise, InvolvementRole, MemberKind, NetworkRelation, NewMember, Placement, Plan,
-    PlanChange, Postcode, SaveOutcome, check_member, check_save, diff,
+    Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole,
+    MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, Postcode, SaveOutcome,
+    check_member, check_plan_agreement, check_save, diff,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -137,9 +138,9 @@ pub enum PlanSave {
 /// role, on whose behalf, which data).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessEntry {
-    pub event: &'static str,
+    pub event: eenplan_domain::access_log::AccessEvent,
     pub granted: bool,
-    pub basis: Option<&'static str>,
+    pub basis: Option<eenplan_domain::access_log::AccessBasis>,
     pub user_id: String,
     pub organisation_id: String,
     pub role: String,
@@ -792,7 +793,8 @@ impl Tx {
         Ok(PlanSave::Saved { version })
     }
 
-    /// Records which family members agreed to a version.
+    /// Records which family members agreed to a version (no view: outside a court
+    /// order). See [`Tx::record_plan_agreement`].
     pub async fn agree_plan(
         &mut self,
         actor: &Actor,
@@ -801,38 +803,166 @@ impl Tx {
         version: i64,
         member_ids: &[String],
     ) -> Result<(), StoreError> {
-        if member_ids.is_empty() {
-            return Err(StoreError::Invalid(
-                "name at least one family member who agreed".into(),
-            ));
-        }
+        self.record_plan_agreement(actor, user_id, family_id, version, member_ids, "")
+            .await
+            .map(|_| ())
+    }
+
+    /// Records the family's agreement to a plan version after the domain checked who
+    /// may and must agree (the consent age rule, per child; the guardian in the parents'
+    /// place), or under a court order the family's view instead. Nothing is stored on a
+    /// refusal.
+    pub async fn record_plan_agreement(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        family_id: &str,
+        version: i64,
+        member_ids: &[String],
+        view: &str,
+    ) -> Result<Agreement, StoreError> {
         let family = self
             .family(family_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
-        for m in member_ids {
-            if !family.members.iter().any(|x| &x.id == m && !x.ended) {
-                return Err(StoreError::Invalid(format!(
-                    "{m} is not a current member of this family"
-                )));
-            }
-            self.execute(
-                "INSERT INTO plan_agreements (family_id, version, member_id, agreed_at, recorded_by) VALUES ($1, $2, $3, $4, $5)",
-                params![family_id, version, m, now(), user_id],
-            )
-            .await
-            .map_err(|e| e.duplicate_as(|| "that member's agreement to this version".into()))?;
+        if version < 1 || self.plan_version(family_id, version).await?.is_none() {
+            return Err(StoreError::NotFound(format!("plan version {version}")));
         }
-        self.append(
-            actor,
-            Event::PlanAgreed {
-                family_id: family_id.to_owned(),
-                version,
-                member_ids: member_ids.to_vec(),
+        let members = self.consent_people(family_id).await?;
+        let guardianships = self.guardianships(family_id).await?;
+        let recorder_organisation = match actor {
+            Actor::User {
+                organisation_id, ..
+            } => organisation_id.as_str(),
+            Actor::Cli { .. } | Actor::System { .. } => "",
+        };
+        let mut given_by: Vec<String> = Vec::new();
+        for m in member_ids {
+            if !given_by.contains(m) {
+                given_by.push(m.clone());
+            }
+        }
+        let agreement = check_plan_agreement(
+            AgreementFacts {
+                members: &members,
+                framework: family.framework,
+                guardianships: &guardianships,
             },
+            AgreementInput {
+                given_by: &given_by,
+                view,
+                recorder_organisation,
+                on: eenplan_domain::time::amsterdam_date(UtcTime::now()),
+            },
+        )?;
+        match &agreement {
+            Agreement::FamilyView => {
+                let view_id = ids::new_id();
+                let members_json = serde_json::to_string(&given_by)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
+                self.execute(
+                    "INSERT INTO plan_family_views (id, family_id, version, view, member_ids, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                    params![&view_id, family_id, version, view.trim(), members_json, now(), user_id],
+                )
+                .await?;
+                self.append(
+                    actor,
+                    Event::PlanViewRecorded {
+                        family_id: family_id.to_owned(),
+                        version,
+                        view_id,
+                        member_ids: given_by,
+                    },
+                )
+                .await?;
+            }
+            Agreement::Agreed { guardian } => {
+                for m in &given_by {
+                    self.execute(
+                        "INSERT INTO plan_agreements (family_id, version, member_id, agreed_at, recorded_by) VALUES ($1, $2, $3, $4, $5)",
+                        params![family_id, version, m, now(), user_id],
+                    )
+                    .await
+                    .map_err(|e| e.duplicate_as(|| "that member's agreement to this version".into()))?;
+                }
+                self.append(
+                    actor,
+                    Event::PlanAgreed {
+                        family_id: family_id.to_owned(),
+                        version,
+                        member_ids: given_by,
+                        guardian_organisation_id: guardian.clone(),
+                    },
+                )
+                .await?;
+            }
+        }
+        Ok(agreement)
+    }
+
+    /// The members whose agreement a plan version needs today (outside a court order).
+    pub async fn who_agrees(&mut self, family_id: &str) -> Result<Vec<String>, StoreError> {
+        let family = self
+            .family(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let members = self.consent_people(family_id).await?;
+        let guardianships = self.guardianships(family_id).await?;
+        Ok(eenplan_domain::family::who_agrees(
+            AgreementFacts {
+                members: &members,
+                framework: family.framework,
+                guardianships: &guardianships,
+            },
+            eenplan_domain::time::amsterdam_date(UtcTime::now()),
+        )?)
+    }
+
+    /// The children of the family in the guardianship of a certified institution: a
+    /// granted measure ending parental authority (it lasts until they come of age).
+    pub async fn guardianships(
+        &mut self,
+        family_id: &str,
+    ) -> Result<Vec<Guardianship>, StoreError> {
+        self.fetch_all(
+            "SELECT c.member_id, r.institution_id, o.name FROM protection_order_requests r \
+             JOIN protection_order_children c ON c.request_id = r.id \
+             JOIN organisations o ON o.id = r.institution_id \
+             WHERE r.family_id = $1 AND r.state = 'granted' AND r.granted_measure = 'custody_termination' \
+             ORDER BY r.decided_on, c.member_id",
+            params![family_id],
         )
-        .await?;
-        Ok(())
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(Guardianship {
+                child_id: r.text(0)?,
+                organisation_id: r.text(1)?,
+                organisation_name: r.text(2)?,
+            })
+        })
+        .collect()
+    }
+
+    /// The family's views on a plan version (under a court order), oldest first, as
+    /// (view, member ids, recorded at).
+    pub async fn plan_family_views(
+        &mut self,
+        family_id: &str,
+        version: i64,
+    ) -> Result<Vec<(String, Vec<String>, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT view, member_ids, recorded_at FROM plan_family_views WHERE family_id = $1 AND version = $2 ORDER BY recorded_at, id",
+            params![family_id, version],
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            let members: Vec<String> = serde_json::from_str(&r.text(1)?)
+                .map_err(|e| StoreError::Invalid(format!("stored view members: {e}")))?;
+            Ok((r.text(0)?, members, r.text(2)?))
+        })
+        .collect()
     }
 
     pub async fn plan_agreements(

@@ -86,6 +86,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
         postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
     },
+    // Rules that follow the law (issue 12, section 6).
+    Migration {
+        version: 13,
+        name: "statutory_days",
+        sqlite: include_str!("../migrations/sqlite/0013_statutory_days.sql"),
+        postgres: include_str!("../migrations/postgres/0013_statutory_days.sql"),
+    },
     Migration {
         version: 15,
         name: "unsent_forms",

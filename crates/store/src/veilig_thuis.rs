@@ -3,7 +3,6 @@
 //! `domain::veilig_thuis`; this module stores and journals them.
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::calendar::Calendar;
 use eenplan_domain::evu::{self, EvuArea};
 use eenplan_domain::family::{Framework, Postcode};
 use eenplan_domain::journal::{Actor, Event};
@@ -123,8 +122,16 @@ impl Tx {
         }
         let state = veilig_thuis::receive(c.kind, c.reporter)?;
         let received_on = amsterdam_date(now);
-        let due_on = (state == IntakeState::AwaitingAssessment)
-            .then(|| veilig_thuis::assessment_due(received_on, c.acute, &Calendar::default()));
+        let due_on = if state == IntakeState::AwaitingAssessment {
+            let calendar = self.statutory_calendar().await?;
+            Some(veilig_thuis::assessment_due(
+                received_on,
+                c.acute,
+                &calendar,
+            ))
+        } else {
+            None
+        };
         let radar = self.radar(c).await?;
         let family_id = radar.families.first().map(|f| f.id.clone());
         let id = ids::new_id();

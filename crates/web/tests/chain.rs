@@ -442,11 +442,13 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         })
         .await
         .unwrap();
-    for event in ["read", "update"] {
+    for event in [
+        eenplan_domain::access_log::AccessEvent::Read,
+        eenplan_domain::access_log::AccessEvent::Update,
+    ] {
         assert!(
-            lines
-                .iter()
-                .any(|l| l.event == event && l.basis.as_deref() == Some("evu_referral")),
+            lines.iter().any(|l| l.event == event
+                && l.basis == Some(eenplan_domain::access_log::AccessBasis::EvuReferral)),
             "the coordinator's {event} is logged: {lines:?}"
         );
     }

@@ -799,6 +799,7 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
         .as_str()
         .unwrap()
         .to_owned();
+    // Lotte is 8: her parent with custody agrees, not she (the consent age rule).
     let r = c
         .app
         .raw(
@@ -808,7 +809,25 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
             &serde_json::json!({"version": 3, "member_ids": [lotte]}).to_string(),
         )
         .await;
-    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let custodians: Vec<String> = family.json()["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["has_custody"] == true)
+        .map(|m| m["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(!custodians.is_empty());
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/plan/agreements"),
+            &sanne,
+            &serde_json::json!({"version": 3, "member_ids": custodians}).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let timeline = c
         .app
         .raw(

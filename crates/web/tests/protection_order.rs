@@ -405,11 +405,9 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         .await
         .unwrap();
     assert!(log.len() >= 4, "{log:?}");
-    assert!(
-        log.iter()
-            .all(|l| l.basis.as_deref() == Some("rvdk_request")
-                && l.family_id.as_deref() == Some(w.family.as_str()))
-    );
+    assert!(log.iter().all(|l| l.basis
+        == Some(eenplan_domain::access_log::AccessBasis::RvdkRequest)
+        && l.family_id.as_deref() == Some(w.family.as_str())));
     w.app.done().await;
 }
 

@@ -333,14 +333,16 @@ async fn one_family(
         tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
             .await?;
         if rng.chance(60) {
-            let agreeing: Vec<String> = member_ids
-                .iter()
-                .rev()
-                .take(1 + rng.below(2))
-                .cloned()
-                .collect();
-            tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
-                .await?;
+            // Everyone the consent age rule asks, per child (a family without a
+            // custodian for a young child cannot agree yet).
+            match tx.who_agrees(&id).await {
+                Ok(agreeing) => {
+                    tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
+                        .await?;
+                }
+                Err(StoreError::Agreement(_)) => {}
+                Err(e) => return Err(e),
+            }
         }
     }
     let (first_child, first_birth) = first_child;

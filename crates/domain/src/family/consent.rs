@@ -57,22 +57,6 @@ impl ConsentStep {
     }
 }
 
-impl DataCategory {
-    /// The category a journal event belongs to, so a timeline shows a partner only the
-    /// history of what their consent covers. Unknown kinds count as identity.
-    pub fn of_event(kind: &str) -> DataCategory {
-        if kind.starts_with("network_member") {
-            DataCategory::Network
-        } else if kind.starts_with("plan_") {
-            DataCategory::Plan
-        } else if kind.starts_with("note_") {
-            DataCategory::Notes
-        } else {
-            DataCategory::Identity
-        }
-    }
-}
-
 /// A consent as recorded, as far as the access rules need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentFacts {
@@ -138,6 +122,9 @@ pub enum MissingWhy {
     ChildAged { child: String, age: i16 },
     /// A parent with custody of a child under 16.
     Custodian { child: String },
+    /// The guardian institution of a child under 16 (it holds custody in the
+    /// parents' place).
+    Guardian { child: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -158,6 +145,8 @@ pub enum ConsentError {
     NotAMember(String),
     #[error("a consent cannot be given in the future")]
     InFuture,
+    #[error("the consent is dated before {child} was born")]
+    BeforeBirth { child: String },
     #[error("the end date lies before the day the consent was given")]
     EndsBeforeGiven,
     #[error(
@@ -250,6 +239,11 @@ pub fn check_consent(c: &NewConsent, members: &[Person], today: Date) -> Result<
         let child = member(child_id)
             .filter(|m| m.kind == MemberKind::Child)
             .ok_or_else(|| ConsentError::NotAChild(child_id.clone()))?;
+        if child.date_of_birth.is_some_and(|born| c.given_on < born) {
+            return Err(ConsentError::BeforeBirth {
+                child: child.name.clone(),
+            });
+        }
         let needed = required_for(child, &custodians, c.given_on);
         let age = child.date_of_birth.map_or(0, |dob| age_on(dob, c.given_on));
         if age < 16 && custodians.is_empty() {
@@ -514,6 +508,26 @@ mod tests {
             ),
             Err(ConsentError::InFuture)
         );
+        assert_eq!(
+            check_consent(
+                &consent(&["sam"], &["mama", "papa"], date(2014, 5, 9)),
+                &members,
+                on
+            ),
+            Err(ConsentError::BeforeBirth {
+                child: "SAM".into()
+            }),
+            "the day before Sam was born"
+        );
+        assert_eq!(
+            check_consent(
+                &consent(&["sam"], &["mama", "papa"], date(2014, 5, 10)),
+                &members,
+                on
+            ),
+            Ok(()),
+            "the day Sam was born"
+        );
         let mut c = consent(&["sam"], &["sam", "mama", "papa"], on);
         c.ends_on = Some(date(2026, 5, 31));
         assert_eq!(
@@ -604,20 +618,5 @@ mod tests {
             today
         ));
         assert_eq!(step_for_involvement(ci), ConsentStep::SaveGuidance);
-    }
-
-    #[test]
-    fn timeline_events_fall_in_their_category() {
-        assert_eq!(
-            DataCategory::of_event("network_member_added"),
-            DataCategory::Network
-        );
-        assert_eq!(DataCategory::of_event("plan_agreed"), DataCategory::Plan);
-        assert_eq!(DataCategory::of_event("note_changed"), DataCategory::Notes);
-        assert_eq!(
-            DataCategory::of_event("member_added"),
-            DataCategory::Identity
-        );
-        assert_eq!(DataCategory::of_event("handover"), DataCategory::Identity);
     }
 }

@@ -2,6 +2,7 @@
 //! open it. One family, one file, one plan (DESIGN rule 1).
 
 pub mod access;
+pub mod agreement;
 pub mod anonymous;
 pub mod consent;
 pub mod emergency;
@@ -15,6 +16,10 @@ pub mod postcode;
 pub use access::{
     Basis, FamilyAccess, FileFacts, Involved, Need, Refusal, Viewer, family_access, may_join,
     regisseur_organisation,
+};
+pub use agreement::{
+    Agreement, AgreementError, AgreementFacts, AgreementInput, Guardianship, NotEntitled,
+    check_plan_agreement, who_agrees,
 };
 pub use anonymous::{AnonymousSummary, anonymous_summary};
 pub use consent::{

@@ -1,6 +1,7 @@
 use serde::Serialize;
 
 use crate::area::AreaKind;
+use crate::family::DataCategory;
 use crate::organisation::OrganisationKind;
 use crate::role::Role;
 
@@ -37,6 +38,187 @@ impl Actor {
 pub struct Subject {
     pub kind: &'static str,
     pub id: String,
+}
+
+macro_rules! event_kinds {
+    ($( $variant:ident = $code:literal; )+) => {
+        /// The kind of a journal event without its payload: what a stored entry's `kind`
+        /// column says, so rules can be decided on stored entries.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum EventKind { $( $variant, )+ }
+
+        impl EventKind {
+            pub const ALL: &'static [EventKind] = &[ $( EventKind::$variant, )+ ];
+
+            /// The stored code (the event's serde tag).
+            pub fn code(self) -> &'static str {
+                match self { $( EventKind::$variant => $code, )+ }
+            }
+
+            /// The kind a stored code names; `None` for a code this eenplan does not know.
+            pub fn parse(code: &str) -> Option<EventKind> {
+                match code { $( $code => Some(EventKind::$variant), )+ _ => None }
+            }
+        }
+    };
+}
+
+event_kinds! {
+    AreaCreated = "area_created";
+    OrganisationCreated = "organisation_created";
+    OrganisationAreaAdded = "organisation_area_added";
+    EvuAreaAdded = "evu_area_added";
+    TeamCreated = "team_created";
+    UserCreated = "user_created";
+    InstanceMarked = "instance_marked";
+    SignedIn = "signed_in";
+    SessionEnded = "session_ended";
+    SignInFailed = "sign_in_failed";
+    SecondFactorEnrolled = "second_factor_enrolled";
+    SecondFactorReset = "second_factor_reset";
+    UserDeactivated = "user_deactivated";
+    PhoneChanged = "phone_changed";
+    FamilyOpened = "family_opened";
+    MemberAdded = "member_added";
+    MemberCorrected = "member_corrected";
+    MemberEnded = "member_ended";
+    FrameworkChanged = "framework_changed";
+    ConsentGiven = "consent_given";
+    ConsentWithdrawn = "consent_withdrawn";
+    EmergencyAccessGranted = "emergency_access_granted";
+    EmergencyAccessReviewed = "emergency_access_reviewed";
+    FamilyAccessed = "family_accessed";
+    VtContactReceived = "vt_contact_received";
+    VtContactAssessed = "vt_contact_assessed";
+    NetworkMemberAdded = "network_member_added";
+    NetworkMemberCorrected = "network_member_corrected";
+    NetworkMemberEnded = "network_member_ended";
+    InvolvementStarted = "involvement_started";
+    InvolvementEnded = "involvement_ended";
+    Handover = "handover";
+    PlanSaved = "plan_saved";
+    PlanAgreed = "plan_agreed";
+    NoteWritten = "note_written";
+    NoteChanged = "note_changed";
+    SaveGuidanceStarted = "save_guidance_started";
+    SaveGuidanceReviewed = "save_guidance_reviewed";
+    SaveGuidanceEnded = "save_guidance_ended";
+    EvuReferred = "evu_referred";
+    EvuCombinationAssigned = "evu_combination_assigned";
+    EvuReferralDeclined = "evu_referral_declined";
+    EvuReferralClosed = "evu_referral_closed";
+    SaveOnSiteSlotAdded = "save_on_site_slot_added";
+    SaveOnSiteSlotEnded = "save_on_site_slot_ended";
+    SaveConsultationBooked = "save_consultation_booked";
+    SaveConsultationHeld = "save_consultation_held";
+    SaveConsultationCancelled = "save_consultation_cancelled";
+    JointAssessmentScheduled = "joint_assessment_scheduled";
+    JointAssessmentViewRecorded = "joint_assessment_view_recorded";
+    JointAssessmentHeld = "joint_assessment_held";
+    JointAssessmentCancelled = "joint_assessment_cancelled";
+    ProtectionOrderRequested = "protection_order_requested";
+    ProtectionOrderInvestigationStarted = "protection_order_investigation_started";
+    ProtectionOrderConcluded = "protection_order_concluded";
+    ProtectionOrderDecided = "protection_order_decided";
+    PlanViewRecorded = "plan_view_recorded";
+    StatutoryDayAdded = "statutory_day_added";
+    StatutoryDayRemoved = "statutory_day_removed";
+}
+
+/// Who may read an event on a family's timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Whoever may see this part of the file (a partner: while consent opens it).
+    Data(DataCategory),
+    /// Only those who do the lead's work: the regisseur's organisation and the
+    /// organisation the legal basis names. Consents, the framework, emergency access,
+    /// the EVU, joint assessments and the Raad and court: none of it is opened to a
+    /// partner by a consent category.
+    Lead,
+    /// Not part of a family's history (accounts, organisations, the access log).
+    NotOnTimeline,
+}
+
+impl EventKind {
+    /// Every kind's audience on the timeline. Exhaustive (no wildcard): a new kind has
+    /// to say who may read it.
+    pub fn audience(self) -> Audience {
+        use Audience::{Data, Lead, NotOnTimeline};
+        use DataCategory::{Identity, Network, Notes, Plan};
+        match self {
+            EventKind::AreaCreated
+            | EventKind::OrganisationCreated
+            | EventKind::OrganisationAreaAdded
+            | EventKind::EvuAreaAdded
+            | EventKind::TeamCreated
+            | EventKind::UserCreated
+            | EventKind::InstanceMarked
+            | EventKind::SignedIn
+            | EventKind::SessionEnded
+            | EventKind::SignInFailed
+            | EventKind::SecondFactorEnrolled
+            | EventKind::SecondFactorReset
+            | EventKind::UserDeactivated
+            | EventKind::PhoneChanged
+            | EventKind::FamilyAccessed
+            | EventKind::VtContactReceived
+            | EventKind::VtContactAssessed
+            | EventKind::SaveOnSiteSlotAdded
+            | EventKind::SaveOnSiteSlotEnded
+            | EventKind::SaveConsultationBooked
+            | EventKind::SaveConsultationHeld
+            | EventKind::SaveConsultationCancelled
+            | EventKind::StatutoryDayAdded
+            | EventKind::StatutoryDayRemoved => NotOnTimeline,
+            // Who the family is and who is involved.
+            EventKind::FamilyOpened
+            | EventKind::MemberAdded
+            | EventKind::MemberCorrected
+            | EventKind::MemberEnded
+            | EventKind::InvolvementStarted
+            | EventKind::InvolvementEnded
+            | EventKind::Handover => Data(Identity),
+            EventKind::NetworkMemberAdded
+            | EventKind::NetworkMemberCorrected
+            | EventKind::NetworkMemberEnded => Data(Network),
+            // SAVE guidance carries out the plan: its start, reviews and end are plan history.
+            EventKind::PlanSaved
+            | EventKind::PlanAgreed
+            | EventKind::PlanViewRecorded
+            | EventKind::SaveGuidanceStarted
+            | EventKind::SaveGuidanceReviewed
+            | EventKind::SaveGuidanceEnded => Data(Plan),
+            EventKind::NoteWritten | EventKind::NoteChanged => Data(Notes),
+            EventKind::FrameworkChanged
+            | EventKind::ConsentGiven
+            | EventKind::ConsentWithdrawn
+            | EventKind::EmergencyAccessGranted
+            | EventKind::EmergencyAccessReviewed
+            | EventKind::EvuReferred
+            | EventKind::EvuCombinationAssigned
+            | EventKind::EvuReferralDeclined
+            | EventKind::EvuReferralClosed
+            | EventKind::JointAssessmentScheduled
+            | EventKind::JointAssessmentViewRecorded
+            | EventKind::JointAssessmentHeld
+            | EventKind::JointAssessmentCancelled
+            | EventKind::ProtectionOrderRequested
+            | EventKind::ProtectionOrderInvestigationStarted
+            | EventKind::ProtectionOrderConcluded
+            | EventKind::ProtectionOrderDecided => Lead,
+        }
+    }
+
+    /// Whether someone who may see `visible` (and does the lead's work when `lead`)
+    /// reads an entry of kind `code` on the timeline. A code this eenplan does not know
+    /// is shown to nobody.
+    pub fn shown_to(code: &str, visible: &[DataCategory], lead: bool) -> bool {
+        match EventKind::parse(code).map(EventKind::audience) {
+            Some(Audience::Data(category)) => visible.contains(&category),
+            Some(Audience::Lead) => lead,
+            Some(Audience::NotOnTimeline) | None => false,
+        }
+    }
 }
 
 /// Every kind of state change. The payload says enough to rebuild what changed.
@@ -259,6 +441,10 @@ pub enum Event {
         family_id: String,
         version: i64,
         member_ids: Vec<String>,
+        /// The guardian institution that agreed in the parents' place; left out when
+        /// none did, so earlier entries read the same.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        guardian_organisation_id: Option<String>,
     },
     NoteWritten {
         family_id: String,
@@ -414,9 +600,98 @@ pub enum Event {
         institution_id: Option<String>,
         decided_on: String,
     },
+    // Rules that follow the law (issue 12, section 6).
+    /// Under a court order: the family's view on a plan version, recorded instead of an
+    /// agreement. The view's text stays in its own table, out of the journal.
+    PlanViewRecorded {
+        family_id: String,
+        version: i64,
+        view_id: String,
+        member_ids: Vec<String>,
+    },
+    /// A day equated with a holiday by royal decree (Atw art. 3 lid 3), on the decree's
+    /// Staatscourant reference.
+    StatutoryDayAdded {
+        day: String,
+        reference: String,
+    },
+    /// An equated day taken off the list, with the reference that says why.
+    StatutoryDayRemoved {
+        day: String,
+        reference: String,
+    },
 }
 
 impl Event {
+    /// What kind of event this is. Exhaustive (no wildcard), so a new event cannot
+    /// compile without a kind, and so without a timeline audience
+    /// ([`EventKind::audience`]).
+    pub fn kind(&self) -> EventKind {
+        match self {
+            Event::AreaCreated { .. } => EventKind::AreaCreated,
+            Event::OrganisationCreated { .. } => EventKind::OrganisationCreated,
+            Event::OrganisationAreaAdded { .. } => EventKind::OrganisationAreaAdded,
+            Event::EvuAreaAdded { .. } => EventKind::EvuAreaAdded,
+            Event::TeamCreated { .. } => EventKind::TeamCreated,
+            Event::UserCreated { .. } => EventKind::UserCreated,
+            Event::InstanceMarked { .. } => EventKind::InstanceMarked,
+            Event::SignedIn { .. } => EventKind::SignedIn,
+            Event::SessionEnded { .. } => EventKind::SessionEnded,
+            Event::SignInFailed { .. } => EventKind::SignInFailed,
+            Event::SecondFactorEnrolled { .. } => EventKind::SecondFactorEnrolled,
+            Event::SecondFactorReset { .. } => EventKind::SecondFactorReset,
+            Event::UserDeactivated { .. } => EventKind::UserDeactivated,
+            Event::PhoneChanged { .. } => EventKind::PhoneChanged,
+            Event::FamilyOpened { .. } => EventKind::FamilyOpened,
+            Event::MemberAdded { .. } => EventKind::MemberAdded,
+            Event::MemberCorrected { .. } => EventKind::MemberCorrected,
+            Event::MemberEnded { .. } => EventKind::MemberEnded,
+            Event::FrameworkChanged { .. } => EventKind::FrameworkChanged,
+            Event::ConsentGiven { .. } => EventKind::ConsentGiven,
+            Event::ConsentWithdrawn { .. } => EventKind::ConsentWithdrawn,
+            Event::EmergencyAccessGranted { .. } => EventKind::EmergencyAccessGranted,
+            Event::EmergencyAccessReviewed { .. } => EventKind::EmergencyAccessReviewed,
+            Event::FamilyAccessed { .. } => EventKind::FamilyAccessed,
+            Event::VtContactReceived { .. } => EventKind::VtContactReceived,
+            Event::VtContactAssessed { .. } => EventKind::VtContactAssessed,
+            Event::NetworkMemberAdded { .. } => EventKind::NetworkMemberAdded,
+            Event::NetworkMemberCorrected { .. } => EventKind::NetworkMemberCorrected,
+            Event::NetworkMemberEnded { .. } => EventKind::NetworkMemberEnded,
+            Event::InvolvementStarted { .. } => EventKind::InvolvementStarted,
+            Event::InvolvementEnded { .. } => EventKind::InvolvementEnded,
+            Event::Handover { .. } => EventKind::Handover,
+            Event::PlanSaved { .. } => EventKind::PlanSaved,
+            Event::PlanAgreed { .. } => EventKind::PlanAgreed,
+            Event::NoteWritten { .. } => EventKind::NoteWritten,
+            Event::NoteChanged { .. } => EventKind::NoteChanged,
+            Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
+            Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
+            Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
+            Event::EvuReferred { .. } => EventKind::EvuReferred,
+            Event::EvuCombinationAssigned { .. } => EventKind::EvuCombinationAssigned,
+            Event::EvuReferralDeclined { .. } => EventKind::EvuReferralDeclined,
+            Event::EvuReferralClosed { .. } => EventKind::EvuReferralClosed,
+            Event::SaveOnSiteSlotAdded { .. } => EventKind::SaveOnSiteSlotAdded,
+            Event::SaveOnSiteSlotEnded { .. } => EventKind::SaveOnSiteSlotEnded,
+            Event::SaveConsultationBooked { .. } => EventKind::SaveConsultationBooked,
+            Event::SaveConsultationHeld { .. } => EventKind::SaveConsultationHeld,
+            Event::SaveConsultationCancelled { .. } => EventKind::SaveConsultationCancelled,
+            Event::JointAssessmentScheduled { .. } => EventKind::JointAssessmentScheduled,
+            Event::JointAssessmentViewRecorded { .. } => EventKind::JointAssessmentViewRecorded,
+            Event::JointAssessmentHeld { .. } => EventKind::JointAssessmentHeld,
+            Event::JointAssessmentCancelled { .. } => EventKind::JointAssessmentCancelled,
+            Event::ProtectionOrderRequested { .. } => EventKind::ProtectionOrderRequested,
+            Event::ProtectionOrderInvestigationStarted { .. } => {
+                EventKind::ProtectionOrderInvestigationStarted
+            }
+            Event::ProtectionOrderConcluded { .. } => EventKind::ProtectionOrderConcluded,
+            Event::ProtectionOrderDecided { .. } => EventKind::ProtectionOrderDecided,
+            Event::PlanViewRecorded { .. } => EventKind::PlanViewRecorded,
+            Event::StatutoryDayAdded { .. } => EventKind::StatutoryDayAdded,
+            Event::StatutoryDayRemoved { .. } => EventKind::StatutoryDayRemoved,
+        }
+    }
+
     pub fn subject(&self) -> Subject {
         let (kind, id) = match self {
             Event::AreaCreated { area_id, .. } | Event::EvuAreaAdded { area_id, .. } => {
@@ -492,7 +767,11 @@ impl Event {
             | Event::ProtectionOrderRequested { family_id, .. }
             | Event::ProtectionOrderInvestigationStarted { family_id, .. }
             | Event::ProtectionOrderConcluded { family_id, .. }
-            | Event::ProtectionOrderDecided { family_id, .. } => ("family", family_id),
+            | Event::ProtectionOrderDecided { family_id, .. }
+            | Event::PlanViewRecorded { family_id, .. } => ("family", family_id),
+            Event::StatutoryDayAdded { day, .. } | Event::StatutoryDayRemoved { day, .. } => {
+                ("statutory_day", day)
+            }
         };
         Subject {
             kind,
@@ -504,11 +783,9 @@ impl Event {
     /// event always serialises to the same text.
     pub fn to_record(&self) -> (String, String) {
         let value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-        let kind = value
-            .get("kind")
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
+        // The stored kind is the kind's code, the same text serde's tag gives (a test
+        // holds them together), so a stored entry always parses back to its kind.
+        let kind = self.kind().code().to_owned();
         let payload = value
             .get("data")
             .map(serde_json::Value::to_string)
@@ -536,5 +813,62 @@ mod tests {
             r#"{"kind":"certified_institution","name":"SAVE Jeugdbescherming","organisation_id":"o1","slug":"save"}"#
         );
         assert_eq!(e.subject().kind, "organisation");
+        let serde_tag = serde_json::to_value(&e).unwrap()["kind"].clone();
+        assert_eq!(serde_tag, kind.as_str());
+    }
+
+    /// The stored code is serde's snake-case tag of the variant (the kinds' names are the
+    /// events' names), so entries written before the kinds existed parse back.
+    #[test]
+    fn every_kind_code_is_the_snake_case_of_its_name() {
+        for kind in EventKind::ALL {
+            let name = format!("{kind:?}");
+            let mut snake = String::new();
+            for (i, c) in name.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_lowercase());
+            }
+            assert_eq!(kind.code(), snake);
+            assert_eq!(EventKind::parse(kind.code()), Some(*kind));
+        }
+        assert_eq!(EventKind::parse("something_new"), None);
+    }
+
+    #[test]
+    fn a_partner_reads_only_what_consent_opens_and_never_the_lead_s_history() {
+        let identity = [DataCategory::Identity];
+        assert!(EventKind::shown_to("member_added", &identity, false));
+        assert!(EventKind::shown_to("involvement_started", &identity, false));
+        for hidden in [
+            "protection_order_decided",
+            "protection_order_concluded",
+            "evu_referred",
+            "evu_combination_assigned",
+            "joint_assessment_held",
+            "consent_given",
+            "framework_changed",
+            "emergency_access_granted",
+            "plan_agreed",
+            "note_written",
+            "network_member_added",
+            "family_accessed",
+            "user_created",
+            "unknown_kind",
+        ] {
+            assert!(!EventKind::shown_to(hidden, &identity, false), "{hidden}");
+        }
+        assert!(EventKind::shown_to("protection_order_decided", &[], true));
+        assert!(EventKind::shown_to(
+            "note_written",
+            &[DataCategory::Notes],
+            false
+        ));
+        assert!(!EventKind::shown_to(
+            "user_created",
+            DataCategory::ALL,
+            true
+        ));
     }
 }

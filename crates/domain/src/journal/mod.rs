@@ -10,7 +10,7 @@ mod event;
 mod hash;
 pub mod verify;
 
-pub use event::{Actor, Event, Subject};
+pub use event::{Actor, Audience, Event, EventKind, Subject};
 pub use hash::{GENESIS_HASH, payload_digest};
 pub use verify::{Anchor, Finding, Report, Verifier};
 

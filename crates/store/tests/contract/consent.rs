@@ -306,25 +306,33 @@ pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
     let store = db.open().await;
     let p = people(&store).await;
     let id = open(&store, &p, "Gezin Jansen", "12").await;
-    let line = |user: &(String, String), basis: Option<&'static str>| AccessEntry {
-        event: "read",
-        granted: basis.is_some(),
-        basis,
-        user_id: user.0.clone(),
-        organisation_id: user.1.clone(),
-        role: "professional".into(),
-        on_behalf_of: None,
-        family_id: Some(id.clone()),
-        data: "GET /gezinnen/{family}".into(),
-        client_address: "127.0.0.1".into(),
+    let line = |user: &(String, String), basis: Option<eenplan_domain::access_log::AccessBasis>| {
+        AccessEntry {
+            event: eenplan_domain::access_log::AccessEvent::Read,
+            granted: basis.is_some(),
+            basis,
+            user_id: user.0.clone(),
+            organisation_id: user.1.clone(),
+            role: "professional".into(),
+            on_behalf_of: None,
+            family_id: Some(id.clone()),
+            data: "GET /gezinnen/{family}".into(),
+            client_address: "127.0.0.1".into(),
+        }
     };
     let mut tx = store.write().await.unwrap();
-    tx.log_access(&line(&p.sanne, Some("involved")))
-        .await
-        .unwrap();
-    tx.log_access(&line(&p.mohamed, Some("emergency")))
-        .await
-        .unwrap();
+    tx.log_access(&line(
+        &p.sanne,
+        Some(eenplan_domain::access_log::AccessBasis::Involved),
+    ))
+    .await
+    .unwrap();
+    tx.log_access(&line(
+        &p.mohamed,
+        Some(eenplan_domain::access_log::AccessBasis::Emergency),
+    ))
+    .await
+    .unwrap();
     tx.log_access(&line(&p.thomas, None)).await.unwrap();
     tx.commit().await.unwrap();
     for sql in [
@@ -379,11 +387,16 @@ pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
     let p = people(&store).await;
     let id = open(&store, &p, "Gezin Jansen", "12").await;
     let mut tx = store.write().await.unwrap();
-    for event in ["read", "read", "print", "update"] {
+    for event in [
+        eenplan_domain::access_log::AccessEvent::Read,
+        eenplan_domain::access_log::AccessEvent::Read,
+        eenplan_domain::access_log::AccessEvent::Print,
+        eenplan_domain::access_log::AccessEvent::Update,
+    ] {
         tx.log_access(&AccessEntry {
             event,
             granted: true,
-            basis: Some("involved"),
+            basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
             user_id: p.sanne.0.clone(),
             organisation_id: p.sanne.1.clone(),
             role: "professional".into(),
@@ -427,9 +440,9 @@ pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
     let store = db.open().await;
     let p = people(&store).await;
     let line = |n: usize| AccessEntry {
-        event: "read",
+        event: eenplan_domain::access_log::AccessEvent::Read,
         granted: true,
-        basis: Some("involved"),
+        basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
         user_id: p.sanne.0.clone(),
         organisation_id: p.sanne.1.clone(),
         role: "professional".into(),

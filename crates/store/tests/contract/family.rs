@@ -708,7 +708,7 @@ pub async fn search_duplicates_and_access_log(db: TestDb) -> TestDb {
 
     let mut tx = store.write().await.unwrap();
     tx.log_access(&AccessEntry {
-        event: "read",
+        event: eenplan_domain::access_log::AccessEvent::Read,
         granted: false,
         basis: None,
         user_id: p.thomas.0.clone(),

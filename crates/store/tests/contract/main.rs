@@ -7,6 +7,7 @@
 mod chain;
 mod consent;
 mod family;
+mod law;
 // SAVE op locatie
 mod save_on_site;
 
@@ -36,6 +37,10 @@ use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
 // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
 use joint_assessment::{
     joint_assessment_cancelled_with_a_reason, joint_assessment_views_judgement_and_the_plan,
+};
+use law::{
+    plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
+    statutory_terms_skip_the_days_of_the_termijnenwet,
 };
 use protection_order::protection_order_request_investigation_and_court_order;
 #[path = "../support/mod.rs"]
@@ -107,6 +112,8 @@ fn main() {
         joint_assessment_views_judgement_and_the_plan,
         joint_assessment_cancelled_with_a_reason,
         protection_order_request_investigation_and_court_order,
+        statutory_terms_skip_the_days_of_the_termijnenwet,
+        plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

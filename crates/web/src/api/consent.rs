@@ -88,7 +88,7 @@ fn consent_problem(e: &ConsentError) -> Response {
         ConsentError::NotAMember(_)
         | ConsentError::NoCustodian { .. }
         | ConsentError::Missing(_) => "given_by",
-        ConsentError::InFuture => "given_on",
+        ConsentError::InFuture | ConsentError::BeforeBirth { .. } => "given_on",
         ConsentError::EndsBeforeGiven => "ends_on",
     };
     let problem = Problem::new(

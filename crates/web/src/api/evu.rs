@@ -27,13 +27,13 @@ use crate::{AppState, Problem};
 /// logged against its family, with the referral as the basis (NEN 7513).
 pub(crate) fn evu_access(
     p: &Principal,
-    event: &'static str,
+    event: eenplan_domain::access_log::AccessEvent,
     family_id: &str,
     data: String,
     client: &str,
 ) -> AccessEntry {
     let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
-    entry.basis = Some("evu_referral");
+    entry.basis = Some(eenplan_domain::access_log::AccessBasis::EvuReferral);
     entry
 }
 
@@ -49,7 +49,13 @@ pub(crate) async fn log_evu_reads(
         .iter()
         .map(|r| {
             let what = format!("{data} (EVU-aanmelding {})", r.id);
-            evu_access(p, "read", &r.family_id, what, client)
+            evu_access(
+                p,
+                eenplan_domain::access_log::AccessEvent::Read,
+                &r.family_id,
+                what,
+                client,
+            )
         })
         .collect();
     state.store.log_access_all(entries).await
@@ -250,8 +256,14 @@ pub async fn assign(
             )
             .await?;
         let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
-        tx.log_access(&evu_access(p, "update", &family, what, &client))
-            .await?;
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };
@@ -291,8 +303,14 @@ async fn finish(
             .await?;
         let step = if close { "close" } else { "decline" };
         let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
-        tx.log_access(&evu_access(p, "update", &family, what, &client))
-            .await?;
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
         tx.commit().await?;
         Ok::<_, StoreError>(())
     };

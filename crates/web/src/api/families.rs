@@ -15,7 +15,9 @@ use crate::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::{DataCategory, Interaction, NoteChange, NoteError};
+use eenplan_domain::family::{
+    Agreement, AgreementError, DataCategory, Interaction, NoteChange, NoteError,
+};
 use eenplan_domain::family::{
     Expertise, InvolvementError, InvolvementRole, MemberError, MemberKind, NetworkRelation,
     NewMember, Placement, Plan, Postcode,
@@ -149,7 +151,14 @@ pub async fn search(
         );
         state
             .store
-            .log_access(access_entry(p, "search", None, None, data, &client))
+            .log_access(access_entry(
+                p,
+                eenplan_domain::access_log::AccessEvent::Search,
+                None,
+                None,
+                data,
+                &client,
+            ))
             .await?;
         Ok::<_, StoreError>(visible)
     };
@@ -293,7 +302,7 @@ pub async fn create(
         }
         tx.log_access(&access_entry(
             p,
-            "create",
+            eenplan_domain::access_log::AccessEvent::Create,
             None,
             Some(id.clone()),
             "api family file opened".into(),
@@ -691,7 +700,41 @@ pub async fn plan_version(
 #[derive(Debug, Deserialize)]
 struct AgreementIn {
     version: i64,
+    #[serde(default)]
     member_ids: Vec<String>,
+    /// Under a court order: the family's view, recorded instead of an agreement.
+    #[serde(default)]
+    view: String,
+}
+
+/// A refused agreement: the field to fix, and who may not agree or is missing.
+fn agreement_problem(e: &AgreementError) -> Response {
+    let field = match e {
+        AgreementError::NotAMember(_)
+        | AgreementError::NoChild
+        | AgreementError::NoCustodian { .. }
+        | AgreementError::Incomplete { .. } => "member_ids",
+        AgreementError::ViewNeeded
+        | AgreementError::ViewOnlyUnderCourtOrder
+        | AgreementError::ViewTooLong => "view",
+    };
+    let problem = Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-agreement",
+        "Instemming met het plan niet vastgelegd",
+    )
+    .detail(e.to_string())
+    .invalid_param(field, "rule", &e.to_string());
+    match e {
+        AgreementError::Incomplete {
+            not_entitled,
+            missing,
+        } => problem.with(json!({
+            "notEntitled": not_entitled.iter().map(|n| json!({ "member_id": n.member_id, "name": n.name })).collect::<Vec<_>>(),
+            "missing": missing.iter().map(|m| json!({ "member_id": m.member_id, "name": m.name })).collect::<Vec<_>>(),
+        })),
+        _ => problem.into_response(),
+    }
 }
 
 pub async fn agree(
@@ -710,22 +753,31 @@ pub async fn agree(
     };
     let agreed = async {
         let mut tx = state.store.write().await?;
-        tx.agree_plan(
-            &p.actor(),
-            &p.user_id,
-            &grant.family_id,
-            input.version,
-            &input.member_ids,
-        )
-        .await?;
-        tx.commit().await
+        let recorded = tx
+            .record_plan_agreement(
+                &p.actor(),
+                &p.user_id,
+                &grant.family_id,
+                input.version,
+                &input.member_ids,
+                &input.view,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(recorded)
     };
     match agreed.await {
-        Ok(()) => StatusCode::CREATED.into_response(),
-        Err(StoreError::Invalid(m) | StoreError::Duplicate(m)) => {
-            invalid(&[("member_ids", "rule", &m)])
-        }
-        Err(StoreError::Database(_)) => invalid(&[(
+        Ok(recorded) => (
+            StatusCode::CREATED,
+            Json(json!({ "recorded": match recorded {
+                Agreement::Agreed { .. } => "agreement",
+                Agreement::FamilyView => "family_view",
+            } })),
+        )
+            .into_response(),
+        Err(StoreError::Agreement(e)) => agreement_problem(&e),
+        Err(StoreError::Duplicate(m)) => invalid(&[("member_ids", "rule", &m)]),
+        Err(StoreError::NotFound(_)) => invalid(&[(
             "version",
             "unknown",
             "Deze versie van het plan bestaat niet.",
@@ -739,10 +791,12 @@ pub async fn timeline(
     Extension(grant): Extension<FamilyGrant>,
 ) -> Response {
     match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
-        Ok(entries) => Json(json!({ "events": entries.iter().filter(|e| grant.sees(DataCategory::of_event(&e.kind))).map(|e| json!({
+        Ok(entries) => Json(
+            json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
             "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
-        })).collect::<Vec<_>>() }))
+        })).collect::<Vec<_>>() }),
+        )
         .into_response(),
         Err(e) => internal(&e),
     }

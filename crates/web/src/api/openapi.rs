@@ -83,7 +83,7 @@ fn schemas() -> Value {
             "takes_over": { "type": "string" }, "reason": { "type": "string" } }, "required": ["user_id", "role"] },
         "Plan": { "type": "object", "description": "Safety map, goals, scales (0-10), life domains with actions, conditions, review_date" },
         "PlanDocument": { "type": "object", "properties": { "version": { "type": "integer" }, "plan": { "$ref": "#/components/schemas/Plan" } } },
-        "Agreement": { "type": "object", "properties": { "version": { "type": "integer" }, "member_ids": { "type": "array", "items": { "type": "string" } } }, "required": ["version", "member_ids"] },
+        "Agreement": { "type": "object", "description": "Who agrees follows the consent age rule per child (under 12 the parents with custody, 12-15 the child and the parents with custody, 16+ the child alone; a guardian institution in the parents' place). Under a court order give the family's view instead.", "properties": { "version": { "type": "integer" }, "member_ids": { "type": "array", "items": { "type": "string" } }, "view": { "type": "string", "maxLength": 5000 } }, "required": ["version"] },
         "NewNote": { "type": "object", "properties": {
             "interaction": { "type": "string", "enum": ["home_visit", "office", "phone", "consultation", "other"] },
             "happened_on": { "type": "string", "format": "date" }, "text": { "type": "string" },

@@ -51,13 +51,13 @@ pub(crate) fn request_json(r: &ProtectionOrderRequest) -> Value {
 /// through the family's circle, but because the request is addressed to them.
 pub(crate) fn raad_entry(
     p: &Principal,
-    event: &'static str,
+    event: eenplan_domain::access_log::AccessEvent,
     family_id: &str,
     data: String,
     client: &str,
 ) -> AccessEntry {
     let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
-    entry.basis = Some("rvdk_request");
+    entry.basis = Some(eenplan_domain::access_log::AccessBasis::RvdkRequest);
     entry
 }
 
@@ -74,7 +74,7 @@ pub(crate) async fn log_raad_reads(
         .map(|r| {
             raad_entry(
                 p,
-                "read",
+                eenplan_domain::access_log::AccessEvent::Read,
                 &r.family_id,
                 format!("{route} (verzoek {})", r.id),
                 client,
@@ -260,7 +260,7 @@ where
     if let Some(r) = &after {
         let entry = raad_entry(
             p,
-            "update",
+            eenplan_domain::access_log::AccessEvent::Update,
             &r.family_id,
             format!("POST {route} (verzoek {request_id})"),
             client,

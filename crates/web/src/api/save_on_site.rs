@@ -119,7 +119,7 @@ pub(crate) async fn named_access(
     };
     let mut entry = access_entry(
         actor,
-        "update",
+        eenplan_domain::access_log::AccessEvent::Update,
         basis,
         Some(family_id.to_owned()),
         data,
@@ -166,7 +166,7 @@ pub(crate) async fn log_family_reads(
         .map(|family| {
             access_entry(
                 p,
-                "read",
+                eenplan_domain::access_log::AccessEvent::Read,
                 Some(Basis::Consent),
                 Some(family.to_owned()),
                 data.to_owned(),

@@ -9,6 +9,7 @@ use axum::http::{Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
+use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::family::{
     Basis, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
 };
@@ -35,15 +36,21 @@ impl FamilyGrant {
     pub fn sees(&self, category: DataCategory) -> bool {
         self.visible.contains(&category)
     }
+
+    /// Whether the timeline shows a journal entry of kind `kind`: the domain decides by
+    /// the event's audience.
+    pub fn sees_event(&self, kind: &str) -> bool {
+        eenplan_domain::journal::EventKind::shown_to(kind, &self.visible, self.lead)
+    }
 }
 
-fn event(method: &Method, template: &str) -> &'static str {
+fn event(method: &Method, template: &str) -> AccessEvent {
     if template.ends_with("/afdrukken") || template.ends_with("/print") {
-        "print"
+        AccessEvent::Print
     } else if *method == Method::GET {
-        "read"
+        AccessEvent::Read
     } else {
-        "update"
+        AccessEvent::Update
     }
 }
 
@@ -219,7 +226,7 @@ fn not_found(surface: Surface, req: &Request, visitor: &Visitor) -> Response {
 /// roles, client, which data, where from).
 pub fn access_entry(
     principal: &eenplan_store::Principal,
-    event: &'static str,
+    event: AccessEvent,
     basis: Option<Basis>,
     family_id: Option<String>,
     data: String,
@@ -228,7 +235,7 @@ pub fn access_entry(
     AccessEntry {
         event,
         granted: true,
-        basis: basis.map(Basis::code),
+        basis: basis.map(AccessBasis::from),
         user_id: principal.user_id.clone(),
         organisation_id: principal.organisation_id.clone(),
         role: principal
@@ -311,7 +318,7 @@ pub async fn break_glass(
         .await?;
     let entry = access_entry(
         principal,
-        "emergency",
+        eenplan_domain::access_log::AccessEvent::Emergency,
         Some(Basis::Emergency),
         Some(family_id.to_owned()),
         format!("{route}: {}", reason.trim()),

@@ -491,6 +491,11 @@ fn consent_error(t: &Texts, e: &ConsentError) -> (&'static str, &'static str, Op
         ConsentError::NoChild | ConsentError::NotAChild(_) => ("children", t.err_children, None),
         ConsentError::NotAMember(_) => ("given_by", t.err_choose, None),
         ConsentError::InFuture => ("given_on", t.err_not_future, None),
+        ConsentError::BeforeBirth { child } => (
+            "given_on",
+            t.err_before_birth,
+            Some(format!("{} {child}.", t.err_before_birth)),
+        ),
         ConsentError::EndsBeforeGiven => ("ends_on", t.err_ends_before, None),
         ConsentError::NoCustodian { .. } => ("given_by", t.err_no_custodian, None),
         ConsentError::Missing(missing) => (

@@ -443,8 +443,14 @@ async fn act(
             Sent::Nothing => return Ok(()),
         };
         let what = format!("POST /evu/{id}/{step}");
-        tx.log_access(&evu_access(p, "update", &family, what, &client))
-            .await?;
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
         tx.commit().await
     };
     let problem = match done.await {

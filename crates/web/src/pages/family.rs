@@ -85,7 +85,7 @@ pub(super) fn optional_date(
 async fn log(
     state: &AppState,
     p: &Principal,
-    event: &'static str,
+    event: eenplan_domain::access_log::AccessEvent,
     family_id: Option<String>,
     data: String,
     client: &str,
@@ -160,7 +160,7 @@ pub async fn search(
     if let Err(e) = log(
         &state,
         p,
-        "search",
+        eenplan_domain::access_log::AccessEvent::Search,
         None,
         format!(
             "name={:?} birth={:?} postcode={:?} results={}",
@@ -454,7 +454,7 @@ pub async fn create(
             if let Err(e) = log(
                 &state,
                 p,
-                "create",
+                eenplan_domain::access_log::AccessEvent::Create,
                 Some(id.clone()),
                 "family file opened".into(),
                 &client,
@@ -1537,7 +1537,7 @@ pub async fn timeline(
         Ok((Some(f), entries, people)) => {
             let lines = entries
                 .iter()
-                .filter(|e| grant.sees(DataCategory::of_event(&e.kind)))
+                .filter(|e| grant.sees_event(&e.kind))
                 .map(|e| super::timeline::sentence(lang, e, &people, &f))
                 .collect();
             render(

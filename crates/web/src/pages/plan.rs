@@ -14,7 +14,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::{
-    ActionStatus, DomainPlan, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanError,
+    ActionStatus, AgreementError, DomainPlan, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanError,
     Scale, diff,
 };
 use eenplan_store::{Family, PlanSave, StoreError};
@@ -22,7 +22,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::family::{failed, principal};
-use super::form::{Choice, ChoiceField, Errors, FormData, Input};
+use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField};
 use super::{Shell, dutch_date, errors, render};
 use crate::AppState;
 use crate::auth::Visitor;
@@ -550,6 +550,7 @@ struct PlanPage {
     not_saved: bool,
     agreed: Vec<String>,
     agree_inputs: Vec<Input>,
+    agree_error: Option<String>,
 }
 
 /// What the page shows besides the stored plan: the form as typed, a conflict, and the
@@ -559,7 +560,8 @@ struct Shown {
     form: Option<PlanForm>,
     conflict: Vec<PlanChange>,
     agree_selected: Vec<String>,
-    agree_error: Option<&'static str>,
+    agree_view: String,
+    agree_error: Option<String>,
 }
 
 async fn plan_page(
@@ -636,8 +638,20 @@ async fn plan_page(
                     selected: shown.agree_selected.contains(&m.id),
                 })
                 .collect(),
-            error: shown.agree_error,
-        })],
+            error: None,
+        })]
+        .into_iter()
+        .chain(
+            // Under a court order the family's view is recorded instead of agreement.
+            (family.framework == Framework::CourtOrder).then(|| {
+                Input::Text(
+                    TextField::new("view", t.f_family_view, &shown.agree_view, None)
+                        .kind("textarea"),
+                )
+            }),
+        )
+        .collect(),
+        agree_error: shown.agree_error,
     };
     render(status, &page)
 }
@@ -801,26 +815,39 @@ pub async fn plan_agree(
     let Some(p) = principal(&visitor) else {
         return errors::internal(false, &headers);
     };
-    let pt = texts(Lang::from_headers(&headers));
+    let lang = Lang::from_headers(&headers);
+    let (t, pt) = (lang.texts(), texts(lang));
     let form = FormData::parse(&body);
     let version: i64 = form.get("version").parse().unwrap_or(0);
     let members = form.all("members");
+    let view = form.raw("view");
     let agreed = async {
         let mut tx = state.store.write().await?;
-        tx.agree_plan(&p.actor(), &p.user_id, &grant.family_id, version, &members)
-            .await?;
+        tx.record_plan_agreement(
+            &p.actor(),
+            &p.user_id,
+            &grant.family_id,
+            version,
+            &members,
+            view.trim(),
+        )
+        .await?;
         tx.commit().await
     };
     let refusal = match agreed.await {
         Ok(()) => {
             return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
         }
-        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who,
+        Err(StoreError::Agreement(AgreementError::NotAMember(_))) => pt.err_agree_who.to_owned(),
+        Err(StoreError::Agreement(e)) => agreement_message(t, &e),
+        Err(StoreError::NotFound(_)) => t.err_plan_version_unknown.to_owned(),
+        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
         Err(e) => return failed(&e, &headers),
     };
     // The plan form shows the stored plan: nothing was typed into it on this request.
     let shown = Shown {
         agree_selected: members,
+        agree_view: view,
         agree_error: Some(refusal),
         ..Shown::default()
     };
@@ -931,4 +958,36 @@ fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)>
             .collect(),
     ));
     out
+}
+
+/// A refused agreement in the visitor's language, naming who may not agree and who is
+/// missing.
+fn agreement_message(t: &Texts, e: &AgreementError) -> String {
+    match e {
+        AgreementError::NotAMember(_) => t.err_choose.to_owned(),
+        AgreementError::NoChild => t.err_agreement_no_child.to_owned(),
+        AgreementError::NoCustodian { child } => format!("{} ({child})", t.err_no_custodian),
+        AgreementError::Incomplete {
+            not_entitled,
+            missing,
+        } => {
+            let mut parts = Vec::new();
+            if !not_entitled.is_empty() {
+                let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
+                parts.push(format!(
+                    "{} {}.",
+                    t.err_agreement_not_entitled,
+                    names.join(", ")
+                ));
+            }
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
+                parts.push(format!("{} {}.", t.err_agreement_missing, names.join(", ")));
+            }
+            parts.join(" ")
+        }
+        AgreementError::ViewNeeded => t.err_view_needed.to_owned(),
+        AgreementError::ViewOnlyUnderCourtOrder => t.err_view_only_court_order.to_owned(),
+        AgreementError::ViewTooLong => t.err_view_too_long.to_owned(),
+    }
 }

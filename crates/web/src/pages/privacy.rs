@@ -27,7 +27,7 @@ struct PrivacyPage {
     shell: Shell,
     emergencies: Vec<Review>,
     inputs: Vec<Input>,
-    lines: Vec<AccessLine>,
+    lines: Vec<LogRow>,
     limited: bool,
     query: String,
     /// A review someone else recorded first: the message and the note typed.
@@ -51,6 +51,50 @@ enum Refused {
     },
     /// Someone else reviewed it first (409).
     Reviewed { note: String },
+}
+
+/// An access-log line as a person reads it: a Dutch date and time, the event, outcome
+/// and basis in words.
+struct LineInWords {
+    at: String,
+    event: &'static str,
+    outcome: &'static str,
+    basis: &'static str,
+}
+
+fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
+    let t = lang.texts();
+    let nl = lang == Lang::Nl;
+    LineInWords {
+        at: super::timeline::when(lang, &l.at),
+        event: if nl {
+            l.event.label_nl()
+        } else {
+            l.event.label_en()
+        },
+        outcome: if l.outcome == "granted" {
+            t.outcome_granted
+        } else {
+            t.outcome_denied
+        },
+        basis: match l.basis {
+            Some(b) if nl => b.label_nl(),
+            Some(b) => b.label_en(),
+            None => t.basis_none,
+        },
+    }
+}
+
+/// One row of the privacy officer's table.
+struct LogRow {
+    at: String,
+    event: &'static str,
+    outcome: &'static str,
+    basis: &'static str,
+    user: String,
+    family_id: String,
+    data: String,
+    client_address: String,
 }
 
 fn day(data: &FormData, field: &str) -> Option<Date> {
@@ -88,7 +132,8 @@ async fn privacy_page(
     query: String,
     refused: Option<Refused>,
 ) -> Response {
-    let t = Lang::from_headers(headers).texts();
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
     let data = FormData::parse(&Bytes::from(query.clone()));
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -105,6 +150,22 @@ async fn privacy_page(
     };
     let limited = lines.len() as i64 > PAGE_LINES;
     lines.truncate(PAGE_LINES as usize);
+    let lines = lines
+        .iter()
+        .map(|l| {
+            let w = in_words(lang, l);
+            LogRow {
+                at: w.at,
+                event: w.event,
+                outcome: w.outcome,
+                basis: w.basis,
+                user: format!("{} ({}; {})", l.user_name, l.organisation_name, l.role),
+                family_id: l.family_id.clone().unwrap_or_default(),
+                data: l.data.clone(),
+                client_address: l.client_address.clone(),
+            }
+        })
+        .collect();
     let text = |id: &'static str, label: &'static str| {
         Input::Text(TextField::new(id, label, &data.get(id), None))
     };
@@ -205,9 +266,9 @@ pub async fn export(
     for l in &lines {
         let fields = [
             l.at.as_str(),
-            &l.event,
+            l.event.code(),
             &l.outcome,
-            l.basis.as_deref().unwrap_or(""),
+            l.basis.map(|b| b.code()).unwrap_or(""),
             &l.user_id,
             &l.user_name,
             &l.user_email,
@@ -306,7 +367,6 @@ pub async fn family_view(
     Extension(grant): Extension<crate::auth::family::FamilyGrant>,
 ) -> Response {
     let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
     let loaded = async {
         let mut tx = state.store.read().await?;
         let family = tx.family(&grant.family_id).await?;
@@ -328,37 +388,17 @@ pub async fn family_view(
     }) else {
         return errors::not_found_page(&headers, &visitor, "/gezinnen");
     };
-    let basis = |b: Option<&str>| match b {
-        Some("involved") => t.basis_involved,
-        Some("team_lead_of_regisseur") => t.basis_team_lead,
-        Some("consent") => t.basis_consent,
-        Some("legal_basis") => t.basis_legal,
-        Some("emergency") => t.basis_emergency,
-        _ => t.basis_none,
-    };
     let lines = lines
         .iter()
         .map(|l| {
+            let w = in_words(lang, l);
             [
-                eenplan_domain::UtcTime::parse(&l.at)
-                    .map(|at| {
-                        format!(
-                            "{} {}",
-                            eenplan_domain::time::amsterdam_date(at),
-                            super::local_time(at)
-                        )
-                    })
-                    .unwrap_or_else(|_| l.at.clone()),
+                w.at,
                 format!("{} ({})", l.user_name, l.organisation_name),
-                l.event.clone(),
+                w.event.to_owned(),
                 l.data.clone(),
-                basis(l.basis.as_deref()).to_owned(),
-                if l.outcome == "granted" {
-                    t.outcome_granted
-                } else {
-                    t.outcome_denied
-                }
-                .to_owned(),
+                w.basis.to_owned(),
+                w.outcome.to_owned(),
             ]
         })
         .collect();

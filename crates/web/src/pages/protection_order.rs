@@ -650,7 +650,7 @@ where
             // The step and its log line are one: committed together or not at all.
             let entry = raad_entry(
                 p,
-                "update",
+                eenplan_domain::access_log::AccessEvent::Update,
                 &r.family_id,
                 format!("POST /raad/{{request}} (verzoek {id})"),
                 client,

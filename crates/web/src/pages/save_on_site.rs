@@ -399,7 +399,7 @@ async fn show_page(
                 .store
                 .log_access(access_entry(
                     p,
-                    "search",
+                    eenplan_domain::access_log::AccessEvent::Search,
                     None,
                     None,
                     format!(

@@ -24,7 +24,7 @@ pub(super) fn months(lang: Lang) -> [&'static str; 12] {
 }
 
 /// "14 mrt 2026 10:05", in Dutch local time.
-fn when(lang: Lang, recorded_at: &str) -> String {
+pub(crate) fn when(lang: Lang, recorded_at: &str) -> String {
     let Ok(t) = eenplan_domain::UtcTime::parse(recorded_at) else {
         return recorded_at.to_owned();
     };
