@@ -86,6 +86,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
         postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
     },
+    // Issue 12, sections 3–5: who may learn what about a file.
+    Migration {
+        version: 14,
+        name: "access_safety",
+        sqlite: include_str!("../migrations/sqlite/0014_access_safety.sql"),
+        postgres: include_str!("../migrations/postgres/0014_access_safety.sql"),
+    },
 ];
 
 /// The highest version this eenplan knows. Versions are handed out per flow, so the

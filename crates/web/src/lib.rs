@@ -4,6 +4,7 @@
 // The OpenAPI document's schemas are one `json!` literal, deeper than the default limit.
 #![recursion_limit = "256"]
 
+mod access_texts;
 mod api;
 mod assets;
 pub mod auth;

@@ -47,7 +47,6 @@ impl Route {
 }
 
 const IDENTITY: Need = Need::Data(DataCategory::Identity);
-const NETWORK: Need = Need::Data(DataCategory::Network);
 const PLAN: Need = Need::Data(DataCategory::Plan);
 const NOTES: Need = Need::Data(DataCategory::Notes);
 const LEAD: Need = Need::Lead;
@@ -136,11 +135,11 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::family::show),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN).family(IDENTITY),
+            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN).family(LEAD),
             post(pages::family::add_member),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN).family(NETWORK),
+            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN).family(LEAD),
             post(pages::family::add_network),
         ),
         (
@@ -196,7 +195,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/leden/corrigeren",
                 SIGNED_IN,
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(pages::family::correct_member),
         ),
         (
@@ -204,7 +203,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/netwerk/corrigeren",
                 SIGNED_IN,
-            ).family(NETWORK),
+            ).family(LEAD),
             post(pages::family::correct_network),
         ),
         (
@@ -448,11 +447,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (201, "Toegevoegd", Some("Created")),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(api::families::add_member),
         ),
         (
@@ -467,11 +467,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (201, "Toegevoegd", Some("Created")),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             post(api::families::add_network),
         ),
         (
@@ -639,11 +640,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(api::families::end_member),
         ),
         (
@@ -658,11 +660,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             post(api::families::end_network),
         ),
         (
@@ -696,11 +699,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Gecorrigeerd", None),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             put(api::families::correct_member),
         ),
         (
@@ -715,11 +719,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Gecorrigeerd", None),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             put(api::families::correct_network),
         ),
         (

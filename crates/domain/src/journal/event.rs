@@ -59,6 +59,12 @@ pub enum Event {
         organisation_id: String,
         area_id: String,
     },
+    /// The organisation's general phone number: whom someone outside a file's circle may
+    /// call about a possible duplicate.
+    OrganisationPhoneChanged {
+        organisation_id: String,
+        phone: Option<String>,
+    },
     /// The EVU covers this area from this date.
     EvuAreaAdded {
         area_id: String,
@@ -426,6 +432,9 @@ impl Event {
                 organisation_id, ..
             }
             | Event::OrganisationAreaAdded {
+                organisation_id, ..
+            }
+            | Event::OrganisationPhoneChanged {
                 organisation_id, ..
             } => ("organisation", organisation_id),
             Event::TeamCreated { team_id, .. } => ("team", team_id),

@@ -152,6 +152,25 @@ pub async fn guard(
     }
 }
 
+/// The page a handler answers when one of its actions is the lead's work and the
+/// visitor is not the lead (a route that mixes the lead's and a partner's actions).
+pub async fn lead_only(
+    headers: &axum::http::HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    state: &AppState,
+) -> Response {
+    refused(
+        state,
+        Surface::Page,
+        headers,
+        visitor,
+        family_id,
+        Refusal::LeadOnly,
+    )
+    .await
+}
+
 /// In the circle but not (yet) allowed: say what is needed and whom to ask, never the
 /// family's data.
 async fn refused(
@@ -189,7 +208,7 @@ async fn refused(
                 Refusal::LeadOnly => (
                     "lead-only",
                     "Alleen voor de regie",
-                    "Toestemmingen en het kader beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
+                    "Toestemmingen, het kader, de gezinsleden en het netwerk beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
                 ),
             };
             let extra = match refusal {

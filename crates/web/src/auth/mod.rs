@@ -3,6 +3,7 @@
 
 pub mod cookies;
 mod csrf;
+pub mod duplicates;
 pub mod family;
 pub mod sign_in;
 
