@@ -63,6 +63,14 @@ pub fn router(state: AppState) -> Router {
             (route.policy, route.surface),
             auth::enforce,
         ));
+        // A refused break-glass ask is logged even though the policy refuses it.
+        let guarded = match route.access {
+            routes::Access::BreakGlass => guarded.route_layer(from_fn_with_state(
+                state.clone(),
+                auth::family::log_refused_emergency,
+            )),
+            _ => guarded,
+        };
         router = router.route(route.path, guarded);
     }
     router

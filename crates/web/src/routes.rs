@@ -6,7 +6,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
-    ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS,
+    ADMIN, CARE_ROLE, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -260,13 +260,13 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::veilig_thuis::assess),
         ),
         (
-            page(Method::GET, "/noodtoegang", SIGNED_IN),
+            page(Method::GET, "/noodtoegang", CARE_ROLE),
             get(pages::consent::emergency_form),
         ),
         (
             Route {
                 access: Access::BreakGlass,
-                ..page(Method::POST, "/noodtoegang", SIGNED_IN)
+                ..page(Method::POST, "/noodtoegang", CARE_ROLE)
             },
             post(pages::consent::emergency),
         ),
@@ -899,7 +899,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 ..api(
                     Method::POST,
                     "/api/v1/families/{family}/break-glass",
-                    SIGNED_IN,
+                    CARE_ROLE,
                     ApiDoc {
                         operation_id: "breakGlass",
                         summary: "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
@@ -907,6 +907,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         responses: &[
                             (201, "Noodtoegang tot", Some("Emergency")),
                             (400, "Reden te kort", Some("Problem")),
+                            (403, "Geen zorgrol: noodtoegang is voor professionals in een zorgrol", Some("Problem")),
                             (409, "Je hebt al toegang", Some("Problem")),
                             (404, "Niet gevonden", Some("Problem")),
                             (401, "Niet aangemeld", Some("Problem")),

@@ -48,8 +48,8 @@ async fn org(app: &App, slug: &str) -> String {
 }
 
 /// Gezin Jansen led by Sanne (Lokalis); Thomas (SAVE) and Gina (GGZ) partners whose
-/// consent opens the plan; Bas (school) a partner whose consent opens only who the
-/// family is.
+/// consent opens the plan; Bas (school) has consent for who the family is, but a school
+/// is no care organisation, so he is not in the circle (issue 12, section 5).
 async fn world() -> World {
     let app = App::new().await;
     let team = app

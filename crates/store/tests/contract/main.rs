@@ -4,12 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_safety;
 mod chain;
 mod consent;
 mod family;
 // SAVE op locatie
 mod save_on_site;
 
+use access_safety::duplicates_signals_and_care_roles;
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
 };
@@ -107,6 +109,8 @@ fn main() {
         joint_assessment_views_judgement_and_the_plan,
         joint_assessment_cancelled_with_a_reason,
         protection_order_request_investigation_and_court_order,
+        // Issue 12, sections 3–5.
+        duplicates_signals_and_care_roles,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
