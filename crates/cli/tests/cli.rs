@@ -486,14 +486,15 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         out.status.success() && text(&out.stdout).contains("phone number removed"),
         || text(&out.stderr),
     )?;
-    // The demo's 240 entries (its set-up with the EVU's areas, a phone number per demo
+    // The demo's 253 entries (its set-up with the EVU's areas, a general phone number per
+    // organisation (issue 12), a phone number per demo
     // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
     // come), then the new account, its phone number, the change and the removal; the
     // refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 244 entries"),
+        text(&out.stdout).contains("journal intact: 257 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
@@ -546,7 +547,7 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
         None,
     );
     check(
-        out.status.success() && text(&out.stdout).contains("240 journal entries, chain verified"),
+        out.status.success() && text(&out.stdout).contains("253 journal entries, chain verified"),
         || text(&out.stderr),
     )?;
     let out = eenplan(&["verify", "--database", &sqlite_url(&copy)], None);

@@ -20,6 +20,8 @@ code_list! {
         Export = "export", "Exporteren", "Export";
         /// Break the glass: the request for emergency access itself.
         Emergency = "emergency", "Noodtoegang", "Emergency access";
+        /// Opening a file found one outside the person's circle (the Verwijsindex's signal).
+        DuplicateCheck = "duplicate_check", "Controle op een bestaand dossier", "Check for an existing file";
     }
 }
 

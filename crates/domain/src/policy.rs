@@ -19,6 +19,8 @@ pub enum Policy {
     /// Signed in with one of these roles in one of these kinds of organisation (the
     /// on-site schedule is managed by the certified institution's team leads).
     RoleInOrganisationKind(&'static [Role], &'static [OrganisationKind]),
+    /// Signed in with a care role (see [`crate::role::is_care_role`]): emergency access.
+    CareRole,
 }
 
 /// Who is asking, as far as route policies look.
@@ -56,6 +58,7 @@ pub fn decide(policy: Policy, who: Option<Who<'_>>) -> Decision {
         (Policy::RoleInOrganisationKind(roles, kinds), Some(w)) => {
             allow(kinds.contains(&w.organisation) && w.roles.iter().any(|r| roles.contains(r)))
         }
+        (Policy::CareRole, Some(w)) => allow(crate::role::is_care_role(w.roles, w.organisation)),
     }
 }
 
@@ -65,6 +68,8 @@ pub const SIGNED_IN: Policy = Policy::SignedIn;
 pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
 /// The access log and emergency reviews (NEN 7513): the privacy officer's work.
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
+/// Break the glass: only a care role (issue 12, section 3); a refusal is logged.
+pub const CARE_ROLE: Policy = Policy::CareRole;
 /// Staffing the EVU's referrals.
 pub const EVU_COORDINATOR: Policy = Policy::AnyRole(&[Role::EvuCoordinator]);
 // SAVE op locatie

@@ -195,7 +195,7 @@ impl Tx {
                 "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name, u.email, o.name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address \
                  FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
                  WHERE ($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
-                   AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency') \
+                   AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
                  ORDER BY a.at DESC, a.id DESC LIMIT $7",
                 params![
                     f.family_id.trim(),

@@ -202,6 +202,37 @@ impl Tx {
         Ok(())
     }
 
+    /// Sets (or clears) an organisation's general phone number: the number someone
+    /// outside a family's circle is given to call about a possible duplicate file.
+    pub async fn set_organisation_phone(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &str,
+        phone: Option<&eenplan_domain::user::Phone>,
+    ) -> Result<(), StoreError> {
+        let phone = phone.map(|p| p.as_str().to_owned());
+        let changed = self
+            .execute(
+                "UPDATE organisations SET phone = $2 WHERE id = $1",
+                params![organisation_id, phone.clone()],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "organisation {organisation_id}"
+            )));
+        }
+        self.append(
+            actor,
+            Event::OrganisationPhoneChanged {
+                organisation_id: organisation_id.to_owned(),
+                phone,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     /// An area and the areas containing it (neighbourhood > municipality > province).
     pub async fn area_path(&mut self, area_id: &str) -> Result<Vec<String>, StoreError> {
         let mut path = Vec::new();

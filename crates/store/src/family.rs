@@ -6,7 +6,7 @@ use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::{
     Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole,
     MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, Postcode, SaveOutcome,
-    check_member, check_plan_agreement, check_save, diff,
+    check_member, check_plan_agreement, check_save, diff, name_key,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -109,6 +109,14 @@ pub struct FamilySummary {
     pub postcode: String,
     pub house_number: String,
     pub city: String,
+}
+
+/// The organisation that leads a file, as an outsider may learn it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeadOrganisation {
+    pub id: String,
+    pub name: String,
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -347,7 +355,7 @@ impl Tx {
         self.execute(
             "INSERT INTO family_members (id, family_id, kind, name, name_search, date_of_birth, has_custody, started_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![&id, family_id, member.kind.code(), &name, name.to_lowercase(), dob.clone(), member.has_custody, now()],
+            params![&id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody, now()],
         )
         .await?;
         self.append(
@@ -393,7 +401,7 @@ impl Tx {
         let dob = member.date_of_birth.map(|d| d.to_string());
         self.execute(
             "UPDATE family_members SET kind = $3, name = $4, name_search = $5, date_of_birth = $6, has_custody = $7 WHERE id = $1 AND family_id = $2",
-            params![member_id, family_id, member.kind.code(), &name, name.to_lowercase(), dob.clone(), member.has_custody],
+            params![member_id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody],
         )
         .await?;
         let view = |kind: MemberKind, name: &str, dob: Option<String>, custody: bool| serde_json::json!({ "kind": kind.code(), "name": name, "date_of_birth": dob, "has_custody": custody });
@@ -601,6 +609,15 @@ impl Tx {
                 "the professional does not work for that organisation".into(),
             ));
         }
+        let roles = self
+            .fetch_all(
+                "SELECT role FROM user_roles WHERE user_id = $1",
+                params![&new.user_id],
+            )
+            .await?
+            .iter()
+            .map(|r| r.code(0))
+            .collect::<Result<Vec<eenplan_domain::role::Role>, _>>()?;
         if let Some(facts) = self.access_facts(family_id).await? {
             let involved = facts.domain_involved();
             eenplan_domain::family::may_join(
@@ -620,6 +637,7 @@ impl Tx {
                 organisation_id: new.organisation_id.clone(),
                 organisation_kind,
                 user_id: new.user_id.clone(),
+                roles,
                 takes_over: new.takes_over.clone(),
                 reason: new.reason.clone(),
             },
@@ -1016,7 +1034,7 @@ impl Tx {
         led_team: Option<&str>,
         query: &FamilyQuery,
     ) -> Result<Vec<FamilySummary>, StoreError> {
-        let name = format!("%{}%", query.name.trim().to_lowercase());
+        let name = format!("%{}%", name_key(&query.name));
         let rows = self
             .fetch_all(
                 &format!(
@@ -1040,20 +1058,25 @@ impl Tx {
         summaries(&rows)
     }
 
-    /// Existing files that may be the same family: a child with this name and date of
-    /// birth, or the same address. Searched across all files, because one family must
-    /// keep one file.
+    /// Existing open files that may be the same family: a child with this name and date
+    /// of birth, or the same address. Searched across all files, because one family must
+    /// keep one file; what the person asking may learn of them is the caller's decision.
     pub async fn possible_duplicates(
         &mut self,
         children: &[(String, Date)],
         postcode: &Postcode,
         house_number: &str,
     ) -> Result<Vec<FamilySummary>, StoreError> {
+        let house: String = house_number
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_lowercase();
         let mut found = summaries(
             &self
                 .fetch_all(
-                    &format!("SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.postcode = $1 AND f.house_number = $2 AND f.closed_at IS NULL"),
-                    params![postcode.as_str(), house_number.trim()],
+                    &format!("SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.postcode = $1 AND LOWER(REPLACE(f.house_number, ' ', '')) = $2 AND f.closed_at IS NULL"),
+                    params![postcode.as_str(), house],
                 )
                 .await?,
         )?;
@@ -1082,22 +1105,61 @@ impl Tx {
         }
     }
 
-    /// Files with a child of exactly this name and date of birth, across all files.
+    /// Open files with a child of this name and date of birth, across all files. Names
+    /// compare by the domain's `name_key` (case and spacing do not matter), applied here
+    /// to the stored names too, so rows written before the key existed are found alike.
     pub async fn families_with_child(
         &mut self,
         name: &str,
         date_of_birth: Date,
     ) -> Result<Vec<FamilySummary>, StoreError> {
+        let wanted = name_key(name);
         let rows = self
             .fetch_all(
                 &format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM families f JOIN family_members m ON m.family_id = f.id \
-                     WHERE m.kind = 'child' AND m.name_search = $1 AND m.date_of_birth = $2"
+                    "SELECT {SUMMARY_COLUMNS}, m.name FROM families f JOIN family_members m ON m.family_id = f.id \
+                     WHERE m.kind = 'child' AND m.date_of_birth = $1 \
+                     ORDER BY f.id"
                 ),
-                params![name.trim().to_lowercase(), date_of_birth.to_string()],
+                params![date_of_birth.to_string()],
             )
             .await?;
-        summaries(&rows)
+        let mut found: Vec<FamilySummary> = Vec::new();
+        for (r, summary) in rows.iter().zip(summaries(&rows)?) {
+            if name_key(&r.text(5)?) == wanted && found.last().is_none_or(|f| f.id != summary.id) {
+                found.push(summary);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The organisation of each file's regisseur, with its general phone number: whom
+    /// someone outside the circle may call about a possible duplicate.
+    pub async fn lead_organisations(
+        &mut self,
+        family_ids: &[String],
+    ) -> Result<std::collections::HashMap<String, LeadOrganisation>, StoreError> {
+        let mut out = std::collections::HashMap::new();
+        for id in family_ids {
+            let row = self
+                .fetch_optional(
+                    "SELECT o.id, o.name, o.phone FROM involvements i JOIN organisations o ON o.id = i.organisation_id \
+                     WHERE i.family_id = $1 AND i.role = 'regisseur' AND i.ended_at IS NULL",
+                    params![id],
+                )
+                .await?;
+            if let Some(r) = row {
+                out.insert(
+                    id.clone(),
+                    LeadOrganisation {
+                        id: r.text(0)?,
+                        name: r.text(1)?,
+                        phone: r.opt_text(2)?,
+                    },
+                );
+            }
+        }
+        Ok(out)
     }
 
     /// Access-log lines about one family, newest first (the privacy officer's and the

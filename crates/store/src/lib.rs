@@ -9,6 +9,7 @@ mod backup;
 mod consent;
 pub mod db;
 mod directory;
+mod duplicate_signals;
 mod error;
 mod evu;
 mod family;
@@ -35,11 +36,12 @@ pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage}
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
+pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::StoreError;
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
-    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, Member, NetworkDetails,
-    NetworkMember, NewFamily, NewInvolvement, PlanSave,
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, Member,
+    NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
 };
 pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};

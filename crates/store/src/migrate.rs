@@ -93,6 +93,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_statutory_days.sql"),
         postgres: include_str!("../migrations/postgres/0013_statutory_days.sql"),
     },
+    // Issue 12, sections 3–5: who may learn what about a file.
+    Migration {
+        version: 14,
+        name: "access_safety",
+        sqlite: include_str!("../migrations/sqlite/0014_access_safety.sql"),
+        postgres: include_str!("../migrations/postgres/0014_access_safety.sql"),
+    },
     Migration {
         version: 15,
         name: "unsent_forms",

@@ -4,6 +4,7 @@
 // The OpenAPI document's schemas are one `json!` literal, deeper than the default limit.
 #![recursion_limit = "256"]
 
+mod access_texts;
 mod api;
 mod assets;
 pub mod auth;
@@ -74,6 +75,14 @@ pub fn router(state: AppState) -> Router {
                 auth::enforce,
             ))
             .route_layer(from_fn_with_state(route.path, request_log::mark));
+        // A refused break-glass ask is logged even though the policy refuses it.
+        let guarded = match route.access {
+            routes::Access::BreakGlass => guarded.route_layer(from_fn_with_state(
+                state.clone(),
+                auth::family::log_refused_emergency,
+            )),
+            _ => guarded,
+        };
         router = router.route(route.path, guarded);
     }
     router

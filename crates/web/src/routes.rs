@@ -6,7 +6,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
-    ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS,
+    ADMIN, CARE_ROLE, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -47,7 +47,6 @@ impl Route {
 }
 
 const IDENTITY: Need = Need::Data(DataCategory::Identity);
-const NETWORK: Need = Need::Data(DataCategory::Network);
 const PLAN: Need = Need::Data(DataCategory::Plan);
 const NOTES: Need = Need::Data(DataCategory::Notes);
 const LEAD: Need = Need::Lead;
@@ -144,11 +143,11 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             get(pages::family::show),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN).family(IDENTITY),
+            page(Method::POST, "/gezinnen/{family}/leden", SIGNED_IN).family(LEAD),
             post(pages::family::add_member),
         ),
         (
-            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN).family(NETWORK),
+            page(Method::POST, "/gezinnen/{family}/netwerk", SIGNED_IN).family(LEAD),
             post(pages::family::add_network),
         ),
         (
@@ -204,7 +203,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/leden/corrigeren",
                 SIGNED_IN,
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(pages::family::correct_member),
         ),
         (
@@ -212,7 +211,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 Method::POST,
                 "/gezinnen/{family}/netwerk/corrigeren",
                 SIGNED_IN,
-            ).family(NETWORK),
+            ).family(LEAD),
             post(pages::family::correct_network),
         ),
         (
@@ -269,13 +268,13 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::veilig_thuis::assess),
         ),
         (
-            page(Method::GET, "/noodtoegang", SIGNED_IN),
+            page(Method::GET, "/noodtoegang", CARE_ROLE),
             get(pages::consent::emergency_form),
         ),
         (
             Route {
                 access: Access::BreakGlass,
-                ..page(Method::POST, "/noodtoegang", SIGNED_IN)
+                ..page(Method::POST, "/noodtoegang", CARE_ROLE)
             },
             post(pages::consent::emergency),
         ),
@@ -456,11 +455,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (201, "Toegevoegd", Some("Created")),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(api::families::add_member),
         ),
         (
@@ -475,11 +475,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (201, "Toegevoegd", Some("Created")),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             post(api::families::add_network),
         ),
         (
@@ -647,11 +648,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             post(api::families::end_member),
         ),
         (
@@ -666,11 +668,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             post(api::families::end_network),
         ),
         (
@@ -704,11 +707,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Gecorrigeerd", None),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(IDENTITY),
+            ).family(LEAD),
             put(api::families::correct_member),
         ),
         (
@@ -723,11 +727,12 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                     responses: &[
                         (204, "Gecorrigeerd", None),
                         (400, "Ongeldige invoer", Some("Problem")),
+                        (403, "Alleen de regie wijzigt gezinsleden en netwerk", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
                     ],
                 },
-            ).family(NETWORK),
+            ).family(LEAD),
             put(api::families::correct_network),
         ),
         (
@@ -902,7 +907,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                 ..api(
                     Method::POST,
                     "/api/v1/families/{family}/break-glass",
-                    SIGNED_IN,
+                    CARE_ROLE,
                     ApiDoc {
                         operation_id: "breakGlass",
                         summary: "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
@@ -910,6 +915,7 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
                         responses: &[
                             (201, "Noodtoegang tot", Some("Emergency")),
                             (400, "Reden te kort", Some("Problem")),
+                            (403, "Geen zorgrol: noodtoegang is voor professionals in een zorgrol", Some("Problem")),
                             (409, "Je hebt al toegang", Some("Problem")),
                             (404, "Niet gevonden", Some("Problem")),
                             (401, "Niet aangemeld", Some("Problem")),

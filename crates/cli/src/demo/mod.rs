@@ -205,6 +205,12 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
             )
             .await?;
         summary.organisations += 1;
+        // A general number per organisation: what someone outside a family's circle is
+        // given to call about a possible duplicate file (synthetic, 088 is a company range).
+        let phone = format!("088-000 {:04}", summary.organisations);
+        let phone = eenplan_domain::user::Phone::parse(&phone).map_err(fail)?;
+        tx.set_organisation_phone(&ACTOR, &org.id, Some(&phone))
+            .await?;
         progress.advance(1);
         for a in o.areas {
             tx.add_organisation_area(&ACTOR, &org.id, &area(a)?).await?;

@@ -64,7 +64,8 @@ pub struct FileFacts<'a> {
 pub enum Need {
     /// To read or change this part of the file.
     Data(DataCategory),
-    /// To manage the file's consents and framework: the lead's work.
+    /// The lead's work: managing the file's consents and framework, and changing its
+    /// household and network (partners read those; issue 12, section 5).
     Lead,
 }
 

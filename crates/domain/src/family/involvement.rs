@@ -5,6 +5,7 @@
 
 use crate::codes::code_list;
 use crate::organisation::OrganisationKind;
+use crate::role::{Role, is_care_role};
 
 code_list! {
     InvolvementRole, "involvement role" {
@@ -40,6 +41,8 @@ pub struct Proposed {
     pub organisation_id: String,
     pub organisation_kind: OrganisationKind,
     pub user_id: String,
+    /// The newcomer's roles: a partner must hold a care role.
+    pub roles: Vec<Role>,
     /// The involvement this one takes over (a handover), if any.
     pub takes_over: Option<String>,
     pub reason: Option<String>,
@@ -76,12 +79,21 @@ pub enum InvolvementError {
     RegisseurCannotLeave,
     #[error("a family file needs a regisseur")]
     NoRegisseur,
+    #[error(
+        "only a professional in a care role joins a family's circle; administrators, privacy officers and team leads as such do not"
+    )]
+    NotACareRole,
 }
 
 /// Decides how a newcomer joins, or why they cannot.
+/// A partner must hold a care role (see [`is_care_role`]): joining the circle opens the
+/// file's data, which is shared for care only.
 pub fn place_involvement(active: &[Active], p: &Proposed) -> Result<Placement, InvolvementError> {
     if p.role == InvolvementRole::Regisseur && p.organisation_kind != OrganisationKind::LocalTeam {
         return Err(InvolvementError::RegisseurMustBeLocalTeam);
+    }
+    if p.role == InvolvementRole::Partner && !is_care_role(&p.roles, p.organisation_kind) {
+        return Err(InvolvementError::NotACareRole);
     }
     if active
         .iter()
@@ -151,6 +163,7 @@ mod tests {
             organisation_id: "o".into(),
             organisation_kind: kind,
             user_id: user.into(),
+            roles: vec![Role::Professional],
             takes_over: None,
             reason: None,
         }
@@ -187,13 +200,42 @@ mod tests {
             OrganisationKind::CertifiedInstitution,
             OrganisationKind::VeiligThuis,
             OrganisationKind::CareProvider,
-            OrganisationKind::School,
         ] {
             assert_eq!(
                 place_involvement(&now, &proposed(Partner, kind, "thomas")),
                 Ok(Placement::Parallel)
             );
         }
+    }
+
+    #[test]
+    fn only_a_care_role_joins_as_a_partner() {
+        use InvolvementRole::*;
+        let now = [active("i1", Regisseur, "sanne")];
+        for roles in [
+            vec![Role::FunctionalAdmin],
+            vec![Role::PrivacyOfficer],
+            vec![Role::TeamLead],
+            vec![Role::EvuCoordinator],
+        ] {
+            let mut p = proposed(Partner, OrganisationKind::LocalTeam, "admin");
+            p.roles = roles;
+            assert_eq!(
+                place_involvement(&now, &p),
+                Err(InvolvementError::NotACareRole)
+            );
+        }
+        // A school is no care organisation: its staff are not partners in the circle.
+        assert_eq!(
+            place_involvement(&now, &proposed(Partner, OrganisationKind::School, "juf")),
+            Err(InvolvementError::NotACareRole)
+        );
+        let mut lead_and_pro = proposed(Partner, OrganisationKind::CareProvider, "gina");
+        lead_and_pro.roles = vec![Role::TeamLead, Role::BehaviouralScientist];
+        assert_eq!(
+            place_involvement(&now, &lead_and_pro),
+            Ok(Placement::Parallel)
+        );
     }
 
     #[test]

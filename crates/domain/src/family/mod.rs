@@ -5,6 +5,7 @@ pub mod access;
 pub mod agreement;
 pub mod anonymous;
 pub mod consent;
+pub mod duplicate;
 pub mod emergency;
 pub mod framework;
 pub mod involvement;
@@ -26,7 +27,14 @@ pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
 };
-pub use emergency::{EMERGENCY_ACCESS, EmergencyError, grant_emergency};
+pub use duplicate::{
+    DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,
+    name_key,
+};
+pub use emergency::{
+    EMERGENCY_ACCESS, EmergencyError, EmergencyPick, check_emergency_request, grant_emergency,
+    pick_emergency_file,
+};
 pub use framework::{Framework, FrameworkChange, FrameworkError, check_framework_change};
 pub use involvement::{
     Active, Expertise, InvolvementError, InvolvementRole, Placement, Proposed, check_end,

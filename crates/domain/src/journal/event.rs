@@ -66,6 +66,7 @@ macro_rules! event_kinds {
 event_kinds! {
     AreaCreated = "area_created";
     OrganisationCreated = "organisation_created";
+    OrganisationPhoneChanged = "organisation_phone_changed";
     OrganisationAreaAdded = "organisation_area_added";
     EvuAreaAdded = "evu_area_added";
     TeamCreated = "team_created";
@@ -148,6 +149,7 @@ impl EventKind {
         match self {
             EventKind::AreaCreated
             | EventKind::OrganisationCreated
+            | EventKind::OrganisationPhoneChanged
             | EventKind::OrganisationAreaAdded
             | EventKind::EvuAreaAdded
             | EventKind::TeamCreated
@@ -240,6 +242,12 @@ pub enum Event {
     OrganisationAreaAdded {
         organisation_id: String,
         area_id: String,
+    },
+    /// The organisation's general phone number: whom someone outside a file's circle may
+    /// call about a possible duplicate.
+    OrganisationPhoneChanged {
+        organisation_id: String,
+        phone: Option<String>,
     },
     /// The EVU covers this area from this date.
     EvuAreaAdded {
@@ -630,6 +638,7 @@ impl Event {
         match self {
             Event::AreaCreated { .. } => EventKind::AreaCreated,
             Event::OrganisationCreated { .. } => EventKind::OrganisationCreated,
+            Event::OrganisationPhoneChanged { .. } => EventKind::OrganisationPhoneChanged,
             Event::OrganisationAreaAdded { .. } => EventKind::OrganisationAreaAdded,
             Event::EvuAreaAdded { .. } => EventKind::EvuAreaAdded,
             Event::TeamCreated { .. } => EventKind::TeamCreated,
@@ -701,6 +710,9 @@ impl Event {
                 organisation_id, ..
             }
             | Event::OrganisationAreaAdded {
+                organisation_id, ..
+            }
+            | Event::OrganisationPhoneChanged {
                 organisation_id, ..
             } => ("organisation", organisation_id),
             Event::TeamCreated { team_id, .. } => ("team", team_id),

@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access_safety;
 mod chain;
 mod consent;
 mod family;
@@ -11,6 +12,7 @@ mod law;
 // SAVE op locatie
 mod save_on_site;
 
+use access_safety::duplicates_signals_and_care_roles;
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
 };
@@ -114,6 +116,8 @@ fn main() {
         protection_order_request_investigation_and_court_order,
         statutory_terms_skip_the_days_of_the_termijnenwet,
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
+        // Issue 12, sections 3–5.
+        duplicates_signals_and_care_roles,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -297,8 +297,9 @@ pub async fn framework(
     }
 }
 
-/// Break the glass by file id. Not behind the family guard: whoever states an emergency
-/// may open any existing file for an hour; every attempt is logged and reviewed.
+/// Break the glass by file id. Not behind the family guard: a care role stating an
+/// emergency may open any existing file for an hour; every attempt, refused or not, is
+/// logged, and the granted ones are reviewed.
 pub async fn break_glass(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
@@ -315,9 +316,34 @@ pub async fn break_glass(
         Err(r) => return r,
     };
     let now = UtcTime::now();
-    // The reason first, whether or not the file exists: only a stated emergency learns
-    // that much, and that is logged and reviewed.
-    if let Err(e) = eenplan_domain::family::grant_emergency(&input.reason, false, now) {
+    // Every ask that opens nothing is logged as refused, against the id asked for, with
+    // never the reason text.
+    let refuse = async |why: &str| {
+        let mut entry = crate::auth::family::access_entry(
+            p,
+            eenplan_domain::access_log::AccessEvent::Emergency,
+            None,
+            Some(family_id.clone()),
+            format!("POST /api/v1/families/{{family}}/break-glass refused ({why})"),
+            &client,
+        );
+        entry.granted = false;
+        state.store.log_access(entry).await
+    };
+    // The care role and the reason first, whether or not the file exists: only a care
+    // role stating an emergency learns that much, and that is logged and reviewed.
+    if let Err(e) = eenplan_domain::family::check_emergency_request(
+        &p.roles,
+        p.organisation_kind,
+        &input.reason,
+    ) {
+        let why = match e {
+            EmergencyError::NotACareRole => "not a care role",
+            _ => "reason too short",
+        };
+        if let Err(err) = refuse(why).await {
+            return internal(&err);
+        }
         return emergency_problem(e);
     }
     let opened = async {
@@ -340,9 +366,12 @@ pub async fn break_glass(
             Json(json!({ "expires_at": until.to_rfc3339() })),
         )
             .into_response(),
-        Ok(None) => {
-            Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response()
-        }
+        Ok(None) => match refuse("no such file").await {
+            Ok(()) => {
+                Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response()
+            }
+            Err(e) => internal(&e),
+        },
         Err(StoreError::Emergency(e)) => emergency_problem(e),
         Err(e) => internal(&e),
     }
@@ -355,6 +384,13 @@ fn emergency_problem(e: EmergencyError) -> Response {
             "too-short",
             "Beschrijf de noodsituatie in minstens 15 tekens: wat er gebeurt en waarom je het dossier nu nodig hebt.",
         )]),
+        EmergencyError::NotACareRole => Problem::new(
+            StatusCode::FORBIDDEN,
+            "not-a-care-role",
+            "Noodtoegang is alleen voor een zorgrol",
+        )
+        .detail("Noodtoegang is alleen voor professionals en gedragswetenschappers bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad of een zorgaanbieder. Je poging is vastgelegd.")
+        .into_response(),
         EmergencyError::AlreadyHasAccess => Problem::new(
             StatusCode::CONFLICT,
             "already-has-access",

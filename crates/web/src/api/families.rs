@@ -32,6 +32,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::Visitor;
+use crate::auth::duplicates::Checked;
 use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::{AppState, Problem};
@@ -249,23 +250,44 @@ pub async fn create(
         return invalid(&errs);
     };
     if !input.confirm_not_duplicate {
-        match async {
-            state
-                .store
-                .read()
-                .await?
-                .possible_duplicates(&children, &postcode, &input.house_number)
-                .await
-        }
-        .await
-        {
-            Ok(d) if !d.is_empty() => {
-                let listed: Vec<Value> = d.iter().map(|f| json!({ "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city })).collect();
+        let checked = crate::auth::duplicates::check(
+            &state,
+            p,
+            &children,
+            (&postcode, &input.house_number),
+            ("POST /api/v1/families", &client),
+        );
+        match checked.await {
+            Ok(Checked::Answer(d)) if !d.is_empty() => {
+                // In the circle: the file as today. Outside it: only whom to call.
+                let listed: Vec<Value> = d
+                    .in_circle
+                    .iter()
+                    .map(|f| json!({ "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city }))
+                    .chain(d.outside.iter().map(|o| {
+                        json!({ "led_by": { "organisation": o.name, "phone": o.phone } })
+                    }))
+                    .collect();
                 return Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
-                    .detail("Eén gezin, één dossier: controleer de gevonden dossiers; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
+                    .detail("Eén gezin, één dossier: er bestaat mogelijk al een dossier over dit kind of op dit adres. Neem contact op met de organisatie die de regie heeft; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
                     .with(json!({ "duplicates": listed }));
             }
-            Ok(_) => {}
+            Ok(Checked::Answer(_)) => {}
+            Ok(Checked::RateLimited(wait)) => {
+                let mut r = Problem::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too-many-duplicate-checks",
+                    "Te veel dossiercontroles",
+                )
+                .detail("Je vond het afgelopen uur te vaak dossiers van andere organisaties. Probeer het later opnieuw.")
+                .into_response();
+                if let Ok(v) =
+                    HeaderValue::from_str(&crate::auth::duplicates::retry_after_seconds(wait))
+                {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                return r;
+            }
             Err(e) => return internal(&e),
         }
     }
@@ -549,6 +571,7 @@ pub async fn add_involvement(
             .detail("Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.")
             .into_response(),
         Err(StoreError::Involvement(e @ InvolvementError::HandoverNeedsReason)) => invalid(&[("reason", "required", &e.to_string())]),
+        Err(StoreError::Involvement(e @ InvolvementError::NotACareRole)) => invalid(&[("user_id", "not-a-care-role", &e.to_string())]),
         Err(StoreError::Involvement(e)) => invalid(&[("takes_over", "rule", &e.to_string())]),
         Err(e) => internal(&e),
     }

@@ -159,6 +159,98 @@ pub async fn guard(
     }
 }
 
+/// Outside the policy on the break-glass routes: an ask the policy refuses (not a care
+/// role) never reaches the handler, so it is logged here, as refused, with what was
+/// asked (the child's name and date of birth, or the file's id) and never the reason.
+pub async fn log_refused_emergency(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let visitor = req
+        .extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or_default();
+    let care = visitor
+        .principal
+        .as_ref()
+        .is_some_and(|p| eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind));
+    let (Some(principal), false, true) = (
+        visitor.principal.clone(),
+        care,
+        req.method() == Method::POST,
+    ) else {
+        return next.run(req).await;
+    };
+    let client = crate::client::address(req.extensions());
+    let path = req.uri().path().to_owned();
+    let (parts, body) = req.into_parts();
+    // Forms and JSON bodies are small; the server's body limit applies before this.
+    let bytes = axum::body::to_bytes(body, 64 * 1024)
+        .await
+        .unwrap_or_default();
+    let form = pages::form::FormData::parse(&bytes);
+    let (family_id, asked) = match path.strip_prefix("/api/v1/families/") {
+        Some(rest) => (
+            rest.split('/').next().map(str::to_owned),
+            "POST /api/v1/families/{family}/break-glass refused (not a care role)".to_owned(),
+        ),
+        None => (
+            None,
+            format!(
+                "POST /noodtoegang refused (not a care role): name={:?} birth={:?} postcode={:?}",
+                form.get("child_name"),
+                form.get("date_of_birth"),
+                form.get("postcode")
+            ),
+        ),
+    };
+    let response = next
+        .run(Request::from_parts(parts, axum::body::Body::from(bytes)))
+        .await;
+    if response.status() == StatusCode::FORBIDDEN {
+        let mut entry = access_entry(
+            &principal,
+            eenplan_domain::access_log::AccessEvent::Emergency,
+            None,
+            family_id,
+            asked,
+            &client,
+        );
+        entry.granted = false;
+        if let Err(e) = state.store.log_access(entry).await {
+            tracing::error!(error = %e, "logging a refused emergency ask failed");
+            return pages::errors::internal(path.starts_with("/api/"), response_headers_none());
+        }
+    }
+    response
+}
+
+fn response_headers_none() -> &'static axum::http::HeaderMap {
+    static EMPTY: std::sync::OnceLock<axum::http::HeaderMap> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(axum::http::HeaderMap::new)
+}
+
+/// The page a handler answers when one of its actions is the lead's work and the
+/// visitor is not the lead (a route that mixes the lead's and a partner's actions).
+pub async fn lead_only(
+    headers: &axum::http::HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    state: &AppState,
+) -> Response {
+    refused(
+        state,
+        Surface::Page,
+        headers,
+        visitor,
+        family_id,
+        Refusal::LeadOnly,
+    )
+    .await
+}
+
 /// In the circle but not (yet) allowed: say what is needed and whom to ask, never the
 /// family's data.
 async fn refused(
@@ -196,7 +288,7 @@ async fn refused(
                 Refusal::LeadOnly => (
                     "lead-only",
                     "Alleen voor de regie",
-                    "Toestemmingen en het kader beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
+                    "Toestemmingen, het kader, de gezinsleden en het netwerk beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
                 ),
             };
             let extra = match refusal {

@@ -3,6 +3,7 @@
 
 pub mod cookies;
 mod csrf;
+pub mod duplicates;
 pub mod family;
 pub mod resume;
 pub mod sign_in;

@@ -13,6 +13,7 @@ use eenplan_domain::family::{
     ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, FileFacts, Framework,
     FrameworkError, Involved, MemberKind, Refusal, may_join,
 };
+use eenplan_domain::family::{EmergencyPick, Postcode, pick_emergency_file};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{Consent, ConsentInput, Family, FrameworkInput, Organisation, StoreError};
 
@@ -21,7 +22,7 @@ use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choic
 use super::{Shell, render};
 use crate::AppState;
 use crate::auth::Visitor;
-use crate::auth::family::{FamilyGrant, break_glass};
+use crate::auth::family::{FamilyGrant, access_entry, break_glass};
 use crate::i18n::{Lang, Texts};
 
 // ---- why can't I see this ----
@@ -880,6 +881,33 @@ struct EmergencyPage {
     shell: Shell,
     inputs: Vec<Input>,
     message: Option<&'static str>,
+    /// Not a care role: the form is not offered.
+    refused: bool,
+}
+
+/// Why the page is shown again.
+struct EmergencyNote {
+    status: StatusCode,
+    message: Option<&'static str>,
+    ask_postcode: bool,
+    refused: bool,
+}
+
+impl EmergencyNote {
+    const FRESH: EmergencyNote = EmergencyNote {
+        status: StatusCode::OK,
+        message: None,
+        ask_postcode: false,
+        refused: false,
+    };
+
+    fn again(message: Option<&'static str>) -> Self {
+        EmergencyNote {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message,
+            ..Self::FRESH
+        }
+    }
 }
 
 fn emergency_page(
@@ -887,45 +915,57 @@ fn emergency_page(
     visitor: &Visitor,
     data: &FormData,
     errs: &Errors,
-    message: Option<&'static str>,
+    note: EmergencyNote,
 ) -> Response {
-    let t = Lang::from_headers(headers).texts();
-    let status = if errs.is_empty() && message.is_none() {
-        StatusCode::OK
+    let lang = Lang::from_headers(headers);
+    let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
+    let status = if errs.is_empty() {
+        note.status
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let mut inputs = vec![
+        Input::Text(TextField::new(
+            "child_name",
+            t.f_child_name,
+            &data.get("child_name"),
+            errs.get("child_name").copied(),
+        )),
+        Input::Text(
+            TextField::new(
+                "date_of_birth",
+                t.f_birth_date,
+                &data.get("date_of_birth"),
+                errs.get("date_of_birth").copied(),
+            )
+            .kind("date"),
+        ),
+    ];
+    // The second step: several files match, the postcode tells them apart.
+    if note.ask_postcode || !data.get("postcode").is_empty() || errs.contains_key("postcode") {
+        inputs.push(Input::Text(TextField::new(
+            "postcode",
+            a.emergency_postcode,
+            &data.get("postcode"),
+            errs.get("postcode").copied(),
+        )));
+    }
+    inputs.push(Input::Text(
+        TextField::new(
+            "reason",
+            t.f_emergency_reason,
+            &data.get("reason"),
+            errs.get("reason").copied(),
+        )
+        .kind("textarea"),
+    ));
     render(
         status,
         &EmergencyPage {
             shell: Shell::new(headers, visitor, "/noodtoegang"),
-            inputs: vec![
-                Input::Text(TextField::new(
-                    "child_name",
-                    t.f_child_name,
-                    &data.get("child_name"),
-                    errs.get("child_name").copied(),
-                )),
-                Input::Text(
-                    TextField::new(
-                        "date_of_birth",
-                        t.f_birth_date,
-                        &data.get("date_of_birth"),
-                        errs.get("date_of_birth").copied(),
-                    )
-                    .kind("date"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "reason",
-                        t.f_emergency_reason,
-                        &data.get("reason"),
-                        errs.get("reason").copied(),
-                    )
-                    .kind("textarea"),
-                ),
-            ],
-            message,
+            inputs,
+            message: note.message,
+            refused: note.refused,
         },
     )
 }
@@ -934,12 +974,37 @@ pub async fn emergency_form(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
-    emergency_page(&headers, &visitor, &FormData(vec![]), &Errors::new(), None)
+    let care = principal(&visitor)
+        .is_some_and(|p| eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind));
+    let note = if care {
+        EmergencyNote::FRESH
+    } else {
+        EmergencyNote {
+            message: Some(
+                crate::access_texts::texts(Lang::from_headers(&headers)).emergency_not_care,
+            ),
+            refused: true,
+            ..EmergencyNote::FRESH
+        }
+    };
+    emergency_page(&headers, &visitor, &FormData(vec![]), &Errors::new(), note)
 }
 
-/// Finds the child's file by exact name and date of birth and opens it for an hour.
-/// Exact, so that an emergency is not a way to browse: the professional must already
-/// know whom the emergency is about.
+/// A refused emergency ask, for the privacy officer: what was asked, never the reason
+/// (it may describe the child's situation and is not needed to review a refusal).
+fn refused_ask(data: &FormData, why: &str) -> String {
+    format!(
+        "POST /noodtoegang refused ({why}): name={:?} birth={:?} postcode={:?}",
+        data.get("child_name"),
+        data.get("date_of_birth"),
+        data.get("postcode")
+    )
+}
+
+/// Finds the child's file by name and date of birth (and, when several match, the
+/// postcode) and opens that one file for an hour. Exact, so that an emergency is not a
+/// way to browse: the professional must already know whom the emergency is about. Only
+/// a care role may ask, and every ask that opens nothing is logged as refused.
 pub async fn emergency(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -950,9 +1015,45 @@ pub async fn emergency(
     let Some(p) = principal(&visitor) else {
         return super::errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
     let data = FormData::parse(&body);
+    let refuse = async |why: &str, family_id: Option<String>| {
+        let mut entry = access_entry(
+            p,
+            eenplan_domain::access_log::AccessEvent::Emergency,
+            None,
+            family_id,
+            refused_ask(&data, why),
+            &client,
+        );
+        entry.granted = false;
+        state.store.log_access(entry).await
+    };
+    let now = UtcTime::now();
     let mut errs = Errors::new();
+    match eenplan_domain::family::check_emergency_request(
+        &p.roles,
+        p.organisation_kind,
+        &data.get("reason"),
+    ) {
+        Err(EmergencyError::NotACareRole) => {
+            if let Err(e) = refuse("not a care role", None).await {
+                return failed(&e, &headers);
+            }
+            let note = EmergencyNote {
+                status: StatusCode::FORBIDDEN,
+                message: Some(a.emergency_not_care),
+                ask_postcode: false,
+                refused: true,
+            };
+            return emergency_page(&headers, &visitor, &data, &Errors::new(), note);
+        }
+        Err(_) => {
+            errs.insert("reason", t.err_emergency_reason);
+        }
+        Ok(()) => {}
+    }
     if data.get("child_name").is_empty() {
         errs.insert("child_name", t.err_required);
     }
@@ -960,33 +1061,76 @@ pub async fn emergency(
     if dob.is_none() && !errs.contains_key("date_of_birth") {
         errs.insert("date_of_birth", t.err_required);
     }
-    let now = UtcTime::now();
-    if eenplan_domain::family::grant_emergency(&data.get("reason"), false, now).is_err() {
-        errs.insert("reason", t.err_emergency_reason);
-    }
+    let postcode = match data.get("postcode") {
+        text if text.is_empty() => None,
+        text => Postcode::parse(&text)
+            .map_err(|_| errs.insert("postcode", t.err_postcode))
+            .ok(),
+    };
     let Some(dob) = dob.filter(|_| errs.is_empty()) else {
-        return emergency_page(&headers, &visitor, &data, &errs, None);
+        if let Err(e) = refuse("incomplete or reason too short", None).await {
+            return failed(&e, &headers);
+        }
+        return emergency_page(&headers, &visitor, &data, &errs, EmergencyNote::again(None));
+    };
+    let found = async {
+        let mut tx = state.store.read().await?;
+        tx.families_with_child(&data.get("child_name"), dob).await
+    };
+    let candidates: Vec<(String, Postcode)> = match found.await {
+        Ok(f) => f
+            .into_iter()
+            .filter_map(|f| Postcode::parse(&f.postcode).ok().map(|pc| (f.id, pc)))
+            .collect(),
+        Err(e) => return failed(&e, &headers),
+    };
+    let family_id = match pick_emergency_file(&candidates, postcode.as_ref()) {
+        EmergencyPick::One(id) => id,
+        EmergencyPick::NoMatch => {
+            if let Err(e) = refuse("no match", None).await {
+                return failed(&e, &headers);
+            }
+            return emergency_page(
+                &headers,
+                &visitor,
+                &data,
+                &errs,
+                EmergencyNote::again(Some(t.emergency_none)),
+            );
+        }
+        EmergencyPick::AskPostcode => {
+            if let Err(e) = refuse("several files match: postcode asked", None).await {
+                return failed(&e, &headers);
+            }
+            let note = EmergencyNote {
+                ask_postcode: true,
+                ..EmergencyNote::again(Some(a.emergency_ask_postcode))
+            };
+            return emergency_page(&headers, &visitor, &data, &errs, note);
+        }
+        EmergencyPick::StillSeveral => {
+            if let Err(e) = refuse("several files match at this postcode", None).await {
+                return failed(&e, &headers);
+            }
+            let note = EmergencyNote {
+                ask_postcode: true,
+                ..EmergencyNote::again(Some(a.emergency_still_several))
+            };
+            return emergency_page(&headers, &visitor, &data, &errs, note);
+        }
     };
     let opened = async {
         let mut tx = state.store.write().await?;
-        let found = tx.families_with_child(&data.get("child_name"), dob).await?;
-        let mut first = None;
-        for family in found {
-            let route = ("POST /noodtoegang", client.as_str());
-            match break_glass(&mut tx, p, &family.id, &data.get("reason"), route, now).await {
-                // Already in the circle: nothing to break, just open the file.
-                Ok(_) | Err(StoreError::Emergency(EmergencyError::AlreadyHasAccess)) => {
-                    first.get_or_insert(family.id);
-                }
-                Err(e) => return Err(e),
-            }
+        let route = ("POST /noodtoegang", client.as_str());
+        match break_glass(&mut tx, p, &family_id, &data.get("reason"), route, now).await {
+            Ok(_) => tx.commit().await,
+            // Already in the circle: nothing to break, just open the file.
+            Err(StoreError::Emergency(EmergencyError::AlreadyHasAccess)) => Ok(()),
+            Err(e) => Err(e),
         }
-        tx.commit().await?;
-        Ok::<_, StoreError>(first)
     };
     match opened.await {
-        Ok(Some(id)) => back(&id),
-        Ok(None) => emergency_page(&headers, &visitor, &data, &errs, Some(t.emergency_none)),
+        Ok(()) => back(&family_id),
         Err(e) => failed(&e, &headers),
     }
 }

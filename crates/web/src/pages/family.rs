@@ -27,6 +27,7 @@ use super::form::{
 use super::{Shell, errors, render};
 use crate::AppState;
 use crate::auth::Visitor;
+use crate::auth::duplicates::Checked;
 use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
@@ -214,9 +215,21 @@ pub async fn search(
 #[template(path = "families/new.html")]
 struct NewPage {
     shell: Shell,
+    a: &'static crate::access_texts::AccessTexts,
     has_errors: bool,
-    duplicates: Vec<String>,
+    /// Possible duplicates in the visitor's circle: (family id, label and address).
+    in_circle: Vec<(String, String)>,
+    /// Organisations leading a possible duplicate outside the circle: (name, phone).
+    outside: Vec<(String, String)>,
+    limited: bool,
     inputs: Vec<Input>,
+}
+
+/// What the duplicate check answered, for the page.
+enum DuplicateAnswer {
+    Nothing,
+    Found(crate::auth::duplicates::Duplicates),
+    Limited,
 }
 
 /// Where the visitor's organisation works: the places a new family can live.
@@ -243,9 +256,37 @@ async fn new_page(
     visitor: &Visitor,
     form: &FormData,
     errs: &Errors,
-    duplicates: Vec<String>,
+    duplicates: DuplicateAnswer,
 ) -> Response {
-    let t = Lang::from_headers(headers).texts();
+    let lang = Lang::from_headers(headers);
+    let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
+    let (in_circle, outside, limited) = match duplicates {
+        DuplicateAnswer::Nothing => (vec![], vec![], false),
+        DuplicateAnswer::Limited => (vec![], vec![], true),
+        DuplicateAnswer::Found(d) => (
+            d.in_circle
+                .into_iter()
+                .map(|f| {
+                    let text = format!(
+                        "{} — {} {}, {}",
+                        f.label, f.postcode, f.house_number, f.city
+                    );
+                    (f.id, text)
+                })
+                .collect(),
+            d.outside
+                .into_iter()
+                .map(|o| {
+                    (
+                        o.name,
+                        o.phone.unwrap_or_else(|| a.duplicates_no_phone.to_owned()),
+                    )
+                })
+                .collect(),
+            false,
+        ),
+    };
+    let any_duplicate = !in_circle.is_empty() || !outside.is_empty();
     let areas = match family_areas(state, visitor).await {
         Ok(a) => a,
         Err(e) => return failed(&e, headers),
@@ -300,7 +341,7 @@ async fn new_page(
             .kind("date"),
         ),
     ];
-    if !duplicates.is_empty() {
+    if any_duplicate {
         inputs.push(Input::Checks(ChoiceField {
             id: "confirm",
             label: t.duplicates_title,
@@ -312,7 +353,9 @@ async fn new_page(
             error: None,
         }));
     }
-    let status = if errs.is_empty() && duplicates.is_empty() {
+    let status = if limited {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if errs.is_empty() && !any_duplicate {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -321,8 +364,11 @@ async fn new_page(
         status,
         &NewPage {
             shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
+            a,
             has_errors: !errs.is_empty(),
-            duplicates,
+            in_circle,
+            outside,
+            limited,
             inputs,
         },
     )
@@ -339,7 +385,7 @@ pub async fn new_form(
         &visitor,
         &FormData(vec![]),
         &Errors::new(),
-        vec![],
+        DuplicateAnswer::Nothing,
     )
     .await
 }
@@ -386,32 +432,42 @@ pub async fn create(
     };
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
-        return new_page(&state, &headers, &visitor, &form, &errs, vec![]).await;
+        return new_page(
+            &state,
+            &headers,
+            &visitor,
+            &form,
+            &errs,
+            DuplicateAnswer::Nothing,
+        )
+        .await;
     };
     if form.all("confirm").is_empty() {
         let children: Vec<(String, Date)> = child.iter().cloned().collect();
-        let dups = async {
-            state
-                .store
-                .read()
-                .await?
-                .possible_duplicates(&children, &postcode, &form.get("house_number"))
-                .await
-        };
-        match dups.await {
-            Ok(d) if !d.is_empty() => {
-                let list = d
-                    .into_iter()
-                    .map(|f| {
-                        format!(
-                            "{} — {} {}, {}",
-                            f.label, f.postcode, f.house_number, f.city
-                        )
-                    })
-                    .collect();
-                return new_page(&state, &headers, &visitor, &form, &errs, list).await;
+        let house_number = form.get("house_number");
+        let checked = crate::auth::duplicates::check(
+            &state,
+            p,
+            &children,
+            (&postcode, &house_number),
+            ("POST /gezinnen/nieuw", &client),
+        );
+        match checked.await {
+            Ok(Checked::Answer(d)) if !d.is_empty() => {
+                let found = DuplicateAnswer::Found(d);
+                return new_page(&state, &headers, &visitor, &form, &errs, found).await;
             }
-            Ok(_) => {}
+            Ok(Checked::Answer(_)) => {}
+            Ok(Checked::RateLimited(wait)) => {
+                let limited = DuplicateAnswer::Limited;
+                let mut r = new_page(&state, &headers, &visitor, &form, &errs, limited).await;
+                if let Ok(v) = axum::http::HeaderValue::from_str(
+                    &crate::auth::duplicates::retry_after_seconds(wait),
+                ) {
+                    r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+                }
+                return r;
+            }
             Err(e) => return failed(&e, &headers),
         }
     }
@@ -467,12 +523,28 @@ pub async fn create(
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", t.err_not_local_team);
-            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
         }
         // An area the organisation does not work in (the domain's rule, in the store).
         Err(StoreError::AreaOutside(_)) => {
             errs.insert("area_id", t.err_choose);
-            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => {
@@ -485,7 +557,15 @@ pub async fn create(
                 },
                 msg,
             );
-            new_page(&state, &headers, &visitor, &form, &errs, vec![]).await
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
         }
         Err(e) => failed(&e, &headers),
     }
@@ -518,6 +598,8 @@ struct ShowPage {
     members: Vec<String>,
     network: Vec<String>,
     forms: Vec<FamilyForm>,
+    /// For a partner: why the household and network forms are not there.
+    household_note: Option<&'static str>,
     error: Option<&'static str>,
     /// Whom this family calls now; `None` when the province is unknown outside office
     /// hours (the page then lists both provinces' numbers).
@@ -661,7 +743,11 @@ async fn show_page(
     let m = data_for("member").unwrap_or(&empty);
     let n = data_for("network").unwrap_or(&empty);
     let i = data_for("involvement").unwrap_or(&empty);
-    let active_people: Vec<&Principal> = people.iter().filter(|p| p.active).collect();
+    // Only a care role joins the circle (the domain's rule); nobody else is offered.
+    let active_people: Vec<&Principal> = people
+        .iter()
+        .filter(|p| p.active && eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind))
+        .collect();
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|x| !x.ended).collect();
     let mut forms = vec![
@@ -1047,6 +1133,24 @@ async fn show_page(
         },
     ];
     forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
+    // Household and network are the lead's work: a partner reads them, without the forms
+    // to change them, and may end only involvements.
+    let household_note = (!grant.lead).then(|| {
+        forms.retain(|f| !f.action.contains("/leden") && !f.action.contains("/netwerk"));
+        for f in forms
+            .iter_mut()
+            .filter(|f| f.action.ends_with("/beeindigen"))
+        {
+            for input in &mut f.inputs {
+                if let Input::Select(choice) = input {
+                    choice
+                        .options
+                        .retain(|o| o.value.starts_with("involvement:"));
+                }
+            }
+        }
+        crate::access_texts::texts(lang).household_lead_only
+    });
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let page = ShowPage {
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
@@ -1055,6 +1159,7 @@ async fn show_page(
         members,
         network,
         forms,
+        household_note,
         error: has_errors.then_some(t.admin_fix),
         crisis,
         family,
@@ -1360,6 +1465,11 @@ pub async fn end_someone(
         )
         .await;
     };
+    // Ending a member or network member changes the household: the lead's work. A
+    // partner may end involvements (their own part) only.
+    if matches!(kind, "member" | "network") && !grant.lead {
+        return crate::auth::family::lead_only(&headers, &visitor, &grant.family_id, &state).await;
+    }
     if errs.is_empty() {
         let ended = async {
             let mut tx = state.store.write().await?;
@@ -1479,6 +1589,11 @@ pub async fn add_involvement(
                             ("user_id", t.err_regisseur_local)
                         }
                         InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
+                        InvolvementError::NotACareRole => (
+                            "user_id",
+                            crate::access_texts::texts(Lang::from_headers(&headers))
+                                .err_not_care_role,
+                        ),
                         InvolvementError::TakeoverRoleMismatch
                         | InvolvementError::UnknownTakeover => ("takes_over", t.err_takeover_role),
                         InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {

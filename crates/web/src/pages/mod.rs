@@ -57,6 +57,8 @@ pub struct Shell {
     // Protection order request (issue 7, point 6).
     /// Works for the Raad voor de Kinderbescherming: the menu shows the Raad's work list.
     pub is_rvdk: bool,
+    /// Holds a care role: the menu offers emergency access (issue 12, section 3).
+    pub is_care_role: bool,
 }
 
 #[derive(Debug)]
@@ -97,6 +99,7 @@ impl Shell {
             clock: visitor.clock,
             s: crate::auth::resume::texts(lang),
             is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),
+            is_care_role: may(eenplan_domain::policy::CARE_ROLE),
             is_admin: visitor
                 .principal
                 .as_ref()

@@ -14,8 +14,8 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::{
-    ActionStatus, AgreementError, DomainPlan, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanError,
-    Scale, diff,
+    ActionStatus, AgreementError, DomainPlan, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction,
+    PlanChange, PlanError, Scale, diff,
 };
 use eenplan_store::{Family, PlanSave, StoreError};
 use jiff::civil::Date;

@@ -19,6 +19,7 @@ use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
 #[template(path = "start.html")]
 struct Start {
     shell: Shell,
+    a: &'static crate::access_texts::AccessTexts,
     roles: Vec<(&'static str, &'static str)>,
     leads_families: bool,
     /// (family id, file name, what is overdue)
@@ -42,6 +43,9 @@ struct WorkLists {
     vt: Option<(usize, usize)>,
     /// EVU coordinator: (referral id, file name, referred on).
     evu: Option<Vec<(String, String, String)>>,
+    /// Regisseur and their team lead: someone outside the circle has a signal about the
+    /// same child or address (family id, file name, organisation, when).
+    signals: Vec<(String, String, String, String)>,
 }
 
 async fn work_lists(
@@ -94,6 +98,22 @@ async fn work_lists(
             g.family_label,
             g.next_review_on.to_string(),
             due,
+        ));
+    }
+    let led_team = p
+        .roles
+        .contains(&Role::TeamLead)
+        .then_some(p.team_id.as_deref())
+        .flatten();
+    let since = UtcTime::from_timestamp(
+        UtcTime::now().timestamp() - eenplan_domain::family::SIGNAL_SHOWN_FOR,
+    );
+    for s in tx.duplicate_signals(&p.user_id, led_team, since).await? {
+        w.signals.push((
+            s.family_id,
+            s.family_label,
+            s.organisation_name,
+            crate::access_texts::moment(lang, s.at),
         ));
     }
     if p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis {
@@ -209,6 +229,7 @@ pub async fn start(
         StatusCode::OK,
         &Start {
             shell,
+            a: crate::access_texts::texts(lang),
             roles,
             leads_families: !led.is_empty(),
             overdue,
