@@ -197,7 +197,10 @@ async fn only_a_care_role_breaks_the_glass_and_every_refusal_is_logged_without_t
         let log = log_of(&w.app, who).await;
         let refused: Vec<_> = log
             .iter()
-            .filter(|l| l.event == "emergency" && l.outcome == "denied")
+            .filter(|l| {
+                l.event == eenplan_domain::access_log::AccessEvent::Emergency
+                    && l.outcome == "denied"
+            })
             .collect();
         assert_eq!(refused.len(), 2, "{}: {log:?}", who.email);
         assert!(
@@ -247,7 +250,9 @@ async fn only_a_care_role_breaks_the_glass_and_every_refusal_is_logged_without_t
     let log = log_of(&w.app, &w.mo).await;
     let refused: Vec<_> = log
         .iter()
-        .filter(|l| l.event == "emergency" && l.outcome == "denied")
+        .filter(|l| {
+            l.event == eenplan_domain::access_log::AccessEvent::Emergency && l.outcome == "denied"
+        })
         .collect();
     assert_eq!(refused.len(), 2, "{log:?}");
     assert!(refused.iter().any(|l| l.data.contains("2016-04-03")));
@@ -341,11 +346,11 @@ async fn several_matching_files_ask_the_postcode_and_open_only_the_one_that_matc
         "only the one that matched"
     );
     let log = log_of(&w.app, &w.mo).await;
-    assert!(
-        log.iter().any(|l| l.event == "emergency"
+    assert!(log.iter().any(
+        |l| l.event == eenplan_domain::access_log::AccessEvent::Emergency
             && l.outcome == "denied"
-            && l.data.contains("postcode"))
-    );
+            && l.data.contains("postcode")
+    ));
     w.app.done().await;
 }
 
@@ -436,7 +441,7 @@ async fn the_duplicate_check_tells_an_outsider_only_which_organisation_leads_and
     let probes = log
         .iter()
         .filter(|l| {
-            l.event == "duplicate_check"
+            l.event == eenplan_domain::access_log::AccessEvent::DuplicateCheck
                 && l.outcome == "denied"
                 && l.family_id.as_deref() == Some(w.family.as_str())
         })
