@@ -317,10 +317,16 @@ describe('consent before another organisation joins a family, and its withdrawal
           const response = await submitAndWait(page, row.getByRole('button', { name: 'Intrekken' }));
           await expectStatus(page, response, 422, 'withdrawing without a reason');
           const shown = await alerts(page);
-          assert.ok(
-            shown.some((text) => text.includes('Hoe is de toestemming ingetrokken?')),
-            `an alert must point at the missing reason; alerts: ${JSON.stringify(shown)}`,
-          );
+          assert.ok(shown.length > 0, 'an alert says the form was not accepted');
+          // The message sits at the reason field of this consent's row, tied to it for a screen reader.
+          const reason = page
+            .locator('main table.consents tbody tr')
+            .filter({ hasText: SAVE_STEP })
+            .getByLabel('Hoe is de toestemming ingetrokken?');
+          assert.equal(await reason.getAttribute('aria-invalid'), 'true', 'the reason field is marked invalid');
+          const describedBy = await reason.getAttribute('aria-describedby');
+          const message = squash(await page.locator(`[id="${describedBy}"]`).innerText());
+          assert.ok(message.length > 0, 'the reason field has its own message');
           const rows = await consentRows(page);
           assert.ok(rows[0]?.[7].startsWith('Geldig'), `the consent is still in force: ${JSON.stringify(rows)}`);
           await expectNoAxeViolations(page);

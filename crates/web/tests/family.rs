@@ -1924,7 +1924,12 @@ async fn saving_the_plan_keeps_what_the_person_did_not_change() {
         eenplan_domain::family::diff(&v1, &v2)
     };
     assert_eq!(changes.len(), 1, "only the worry changed: {changes:?}");
-    assert_eq!(changes[0].added, ["De huur is achterstallig"]);
+    assert_eq!(
+        changes[0].added,
+        [eenplan_domain::family::PlanLine::Text(
+            "De huur is achterstallig".into()
+        )]
+    );
     assert!(changes[0].removed.is_empty());
     let (_, plan) = stored_plan(&c, &id).await;
     let school = plan
@@ -1933,6 +1938,48 @@ async fn saving_the_plan_keeps_what_the_person_did_not_change() {
         .find(|d| d.domain == eenplan_domain::family::LifeDomain::School)
         .expect("the school domain is kept");
     assert_eq!(school.goals, ["Sam haalt zijn diploma"]);
+}
+
+/// The comparison of two versions reads as the plan does: the life domain's name, the
+/// action as a sentence with its progress in words and a Dutch date, never a code.
+#[tokio::test]
+async fn comparing_versions_names_parts_in_words_and_dates_in_dutch() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let path = format!("/gezinnen/{id}/plan");
+    let csrf = b.get(&path).await.csrf();
+    b.post(&path, &as_pairs(&plan_form(&csrf, "0"))).await;
+    let mut form = plan_form(&csrf, "1");
+    set_nth(&mut form, "action_status", 0, "done");
+    set_nth(&mut form, "goal_text", 0, "Sam haalt zijn diploma in 2027");
+    assert_eq!(b.post(&path, &as_pairs(&form)).await.location(), path);
+
+    let page = b.get(&format!("{path}/vergelijken?van=1&tot=2")).await;
+    assert_eq!(page.status, 200);
+    let body = &page.body;
+    for shown in [
+        "<h2 class=\"utrecht-heading-2\">School</h2>",
+        "<h2 class=\"utrecht-heading-2\">Inkomen en schulden</h2>",
+        "Doel: Sam haalt zijn diploma in 2027",
+        "Actie: Schuldhulp — Intake plannen, uiterlijk op 15 dec 2026 (gedaan)",
+        "Actie: Schuldhulp — Intake plannen, uiterlijk op 15 dec 2026 (gepland)",
+    ] {
+        assert!(
+            body.contains(shown),
+            "the comparison shows {shown:?}: {body}"
+        );
+    }
+    for code in [
+        "domain:",
+        "goal:",
+        "action:",
+        "[planned]",
+        "[done]",
+        "2026-12-15",
+    ] {
+        assert!(!body.contains(code), "no code {code:?} on the page: {body}");
+    }
 }
 
 #[tokio::test]

@@ -44,6 +44,6 @@ pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_memb
 pub use note::{Interaction, NoteChange, NoteError, check_note, note_change};
 pub use plan::{
     ActionStatus, DomainPlan, LifeDomain, MAX_SCALE, Overdue, Plan, PlanAction, PlanChange,
-    PlanError, SaveOutcome, Scale, check_save, diff,
+    PlanError, PlanLine, PlanSection, SaveOutcome, Scale, check_save, diff,
 };
 pub use postcode::Postcode;

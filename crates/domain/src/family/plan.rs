@@ -134,34 +134,39 @@ impl Plan {
     }
 
     /// Every part of the plan as (section, line), for comparing versions.
-    fn lines(&self) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = self
-            .text_sections()
+    fn lines(&self) -> Vec<(PlanSection, PlanLine)> {
+        let texts = [
+            (PlanSection::Worries, &self.worries),
+            (PlanSection::DangerStatements, &self.danger_statements),
+            (PlanSection::WorkingWell, &self.working_well),
+            (PlanSection::NeedsToHappen, &self.needs_to_happen),
+            (PlanSection::SafetyGoals, &self.safety_goals),
+            (PlanSection::Conditions, &self.conditions),
+        ];
+        let mut out: Vec<(PlanSection, PlanLine)> = texts
             .into_iter()
-            .flat_map(|(name, items)| items.iter().map(move |i| (name.to_owned(), i.clone())))
+            .flat_map(|(section, items)| {
+                items
+                    .iter()
+                    .map(move |i| (section, PlanLine::Text(i.clone())))
+            })
             .collect();
         out.extend(
             self.scales
                 .iter()
-                .map(|s| ("scales".to_owned(), format!("{}: {}", s.who, s.score))),
+                .map(|s| (PlanSection::Scales, PlanLine::Scale(s.clone()))),
         );
         for d in &self.domains {
-            let section = format!("domain:{}", d.domain.code());
+            let section = PlanSection::Domain(d.domain);
+            out.extend(d.goals.iter().map(|g| (section, PlanLine::Goal(g.clone()))));
             out.extend(
-                d.goals
+                d.actions
                     .iter()
-                    .map(|g| (section.clone(), format!("goal: {g}"))),
+                    .map(|a| (section, PlanLine::Action(a.clone()))),
             );
-            out.extend(d.actions.iter().map(|a| {
-                let due = a.due.map(|d| format!(" (by {d})")).unwrap_or_default();
-                (
-                    section.clone(),
-                    format!("action: {} — {}{due} [{}]", a.who, a.what, a.status.code()),
-                )
-            }));
         }
         if let Some(r) = self.review_date {
-            out.push(("review_date".to_owned(), r.to_string()));
+            out.push((PlanSection::ReviewDate, PlanLine::ReviewDate(r)));
         }
         out
     }
@@ -205,43 +210,62 @@ impl Plan {
     }
 }
 
+/// A part of the plan, in the order the plan shows them; a comparison is grouped by it.
+/// Typed, so every page and API can name it in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanSection {
+    Worries,
+    DangerStatements,
+    WorkingWell,
+    NeedsToHappen,
+    SafetyGoals,
+    Conditions,
+    Scales,
+    Domain(LifeDomain),
+    ReviewDate,
+}
+
+/// One line of a plan as it is compared: a sentence, a scale, a goal or an action in a
+/// life domain, or the review date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanLine {
+    Text(String),
+    Scale(Scale),
+    Goal(String),
+    Action(PlanAction),
+    ReviewDate(Date),
+}
+
 /// What changed in one section between two versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanChange {
-    pub section: String,
-    pub added: Vec<String>,
-    pub removed: Vec<String>,
+    pub section: PlanSection,
+    pub added: Vec<PlanLine>,
+    pub removed: Vec<PlanLine>,
 }
 
-/// Line-level comparison of two versions, section by section, in a stable order.
+/// Line-level comparison of two versions, section by section, in the plan's order.
 pub fn diff(old: &Plan, new: &Plan) -> Vec<PlanChange> {
     let (a, b) = (old.lines(), new.lines());
-    let mut sections: Vec<String> = a.iter().chain(b.iter()).map(|(s, _)| s.clone()).collect();
+    let mut sections: Vec<PlanSection> = a.iter().chain(b.iter()).map(|(s, _)| *s).collect();
     sections.sort();
     sections.dedup();
+    let in_section = |lines: &[(PlanSection, PlanLine)], section: PlanSection| -> Vec<PlanLine> {
+        lines
+            .iter()
+            .filter(|(s, _)| *s == section)
+            .map(|(_, l)| l.clone())
+            .collect()
+    };
     sections
         .into_iter()
         .filter_map(|section| {
-            let in_a: Vec<&String> = a
-                .iter()
-                .filter(|(s, _)| *s == section)
-                .map(|(_, l)| l)
-                .collect();
-            let in_b: Vec<&String> = b
-                .iter()
-                .filter(|(s, _)| *s == section)
-                .map(|(_, l)| l)
-                .collect();
-            let added: Vec<String> = in_b
-                .iter()
-                .filter(|l| !in_a.contains(l))
-                .map(|l| (*l).clone())
-                .collect();
-            let removed: Vec<String> = in_a
-                .iter()
-                .filter(|l| !in_b.contains(l))
-                .map(|l| (*l).clone())
-                .collect();
+            let (in_a, in_b) = (in_section(&a, section), in_section(&b, section));
+            let added: Vec<PlanLine> = in_b.iter().filter(|l| !in_a.contains(l)).cloned().collect();
+            let removed: Vec<PlanLine> =
+                in_a.iter().filter(|l| !in_b.contains(l)).cloned().collect();
             (!added.is_empty() || !removed.is_empty()).then_some(PlanChange {
                 section,
                 added,
@@ -327,12 +351,31 @@ mod tests {
         new.scales[0].score = 6;
         new.domains[0].actions[0].status = ActionStatus::Done;
         let changes = diff(&old, &new);
-        let sections: Vec<&str> = changes.iter().map(|c| c.section.as_str()).collect();
-        assert_eq!(sections, ["domain:income", "scales", "worries"]);
-        assert_eq!(changes[1].added, ["moeder: 6"]);
-        assert_eq!(changes[1].removed, ["moeder: 4"]);
-        assert_eq!(changes[2].added, ["Sam verzuimt school"]);
-        assert!(changes[2].removed.is_empty());
+        let sections: Vec<PlanSection> = changes.iter().map(|c| c.section).collect();
+        assert_eq!(
+            sections,
+            [
+                PlanSection::Worries,
+                PlanSection::Scales,
+                PlanSection::Domain(LifeDomain::Income)
+            ]
+        );
+        assert_eq!(
+            changes[0].added,
+            [PlanLine::Text("Sam verzuimt school".into())]
+        );
+        assert!(changes[0].removed.is_empty());
+        let scale = |score| {
+            PlanLine::Scale(Scale {
+                who: "moeder".into(),
+                score,
+            })
+        };
+        assert_eq!(changes[1].added, [scale(6)]);
+        assert_eq!(changes[1].removed, [scale(4)]);
+        assert!(
+            matches!(&changes[2].added[..], [PlanLine::Action(a)] if a.status == ActionStatus::Done)
+        );
         assert!(diff(&old, &old).is_empty());
     }
 

@@ -15,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::{
     ActionStatus, AgreementError, DomainPlan, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction,
-    PlanChange, PlanError, Scale, diff,
+    PlanChange, PlanError, PlanLine, PlanSection, Scale, diff,
 };
 use eenplan_store::{Family, PlanSave, StoreError};
 use jiff::civil::Date;
@@ -546,7 +546,7 @@ struct PlanPage {
     domains: Vec<(&'static str, &'static str)>,
     statuses: Vec<(&'static str, &'static str)>,
     max_scale: u8,
-    conflict: Vec<PlanChange>,
+    conflict: Vec<ChangeView>,
     not_saved: bool,
     agreed: Vec<String>,
     agree_inputs: Vec<Input>,
@@ -621,7 +621,7 @@ async fn plan_page(
             .map(|s| (s.code(), label(lang, s.label_nl(), s.label_en())))
             .collect(),
         max_scale: MAX_SCALE,
-        conflict: shown.conflict,
+        conflict: described(lang, &shown.conflict),
         not_saved,
         form,
         agreed: agreed_by(lang, &family, &agreed),
@@ -766,7 +766,7 @@ struct ComparePage {
     label: String,
     from: i64,
     to: i64,
-    changes: Vec<PlanChange>,
+    changes: Vec<ChangeView>,
 }
 
 pub async fn plan_compare(
@@ -797,7 +797,7 @@ pub async fn plan_compare(
                 label: f.label,
                 from: q.van,
                 to: q.tot,
-                changes: diff(&a, &b),
+                changes: described(Lang::from_headers(&headers), &diff(&a, &b)),
             },
         ),
         Ok(_) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
@@ -903,17 +903,31 @@ pub async fn plan_print(
     }
 }
 
+/// A life domain in the visitor's language.
+fn domain_label(lang: Lang, d: LifeDomain) -> &'static str {
+    match lang {
+        Lang::Nl => d.label_nl(),
+        Lang::En => d.label_en(),
+    }
+}
+
+/// "Kim — intake bij schuldhulp, uiterlijk op 15 december 2026 (gepland)".
+fn action_sentence(lang: Lang, a: &PlanAction) -> String {
+    let pt = texts(lang);
+    let status = match lang {
+        Lang::Nl => a.status.label_nl(),
+        Lang::En => a.status.label_en(),
+    };
+    let due = a
+        .due
+        .map(|x| format!(", {} {}", pt.due.to_lowercase(), dutch_date(lang, x)))
+        .unwrap_or_default();
+    format!("{} — {}{due} ({})", a.who, a.what, status.to_lowercase())
+}
+
 /// The plan as sentences on paper, in the family's words and Dutch dates.
 fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)> {
     let (t, pt) = (lang.texts(), texts(lang));
-    let domain = |d: LifeDomain| match lang {
-        Lang::Nl => d.label_nl(),
-        Lang::En => d.label_en(),
-    };
-    let status = |s: ActionStatus| match lang {
-        Lang::Nl => s.label_nl(),
-        Lang::En => s.label_en(),
-    };
     let mut out: Vec<(&'static str, Vec<String>)> = sections(t)
         .iter()
         .map(|(field, title)| (*title, section_items(plan, field).to_vec()))
@@ -932,7 +946,7 @@ fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)>
             .flat_map(|d| {
                 d.goals
                     .iter()
-                    .map(move |g| format!("{}: {g}", domain(d.domain)))
+                    .map(move |g| format!("{}: {g}", domain_label(lang, d.domain)))
             })
             .collect(),
     ));
@@ -942,22 +956,55 @@ fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)>
             .iter()
             .flat_map(|d| {
                 d.actions.iter().map(move |a| {
-                    let due = a
-                        .due
-                        .map(|x| format!(", {} {}", pt.due.to_lowercase(), dutch_date(lang, x)))
-                        .unwrap_or_default();
                     format!(
-                        "{}: {} — {}{due} ({})",
-                        domain(d.domain),
-                        a.who,
-                        a.what,
-                        status(a.status).to_lowercase()
+                        "{}: {}",
+                        domain_label(lang, d.domain),
+                        action_sentence(lang, a)
                     )
                 })
             })
             .collect(),
     ));
     out
+}
+
+/// One part of a comparison between two versions, in words: the section's title and the
+/// lines added and removed as sentences, with Dutch dates and no codes.
+#[derive(Debug)]
+pub struct ChangeView {
+    pub title: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+fn described(lang: Lang, changes: &[PlanChange]) -> Vec<ChangeView> {
+    let (t, pt) = (lang.texts(), texts(lang));
+    let line = |l: &PlanLine| match l {
+        PlanLine::Text(text) => text.clone(),
+        PlanLine::Scale(s) => format!("{}: {}", s.who, s.score),
+        PlanLine::Goal(goal) => format!("{}: {goal}", pt.goal),
+        PlanLine::Action(a) => format!("{}: {}", pt.action, action_sentence(lang, a)),
+        PlanLine::ReviewDate(d) => dutch_date(lang, *d),
+    };
+    changes
+        .iter()
+        .map(|c| ChangeView {
+            title: match c.section {
+                PlanSection::Worries => t.p_worries,
+                PlanSection::DangerStatements => t.p_danger,
+                PlanSection::WorkingWell => t.p_working_well,
+                PlanSection::NeedsToHappen => t.p_needs,
+                PlanSection::SafetyGoals => t.p_goals,
+                PlanSection::Conditions => t.p_conditions,
+                PlanSection::Scales => t.p_scales,
+                PlanSection::Domain(d) => domain_label(lang, d),
+                PlanSection::ReviewDate => t.p_review,
+            }
+            .to_owned(),
+            added: c.added.iter().map(line).collect(),
+            removed: c.removed.iter().map(line).collect(),
+        })
+        .collect()
 }
 
 /// A refused agreement in the visitor's language, naming who may not agree and who is
