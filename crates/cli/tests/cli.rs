@@ -82,6 +82,12 @@ fn main() {
             format!("{prefix}::verify_accepts_untouched_journal"),
             move || verify_reports(backend, "", &[]),
         ));
+        if backend == Backend::Postgres {
+            trials.push(Trial::test(
+                "postgres::demo_fills_only_an_empty_database",
+                demo_fills_only_an_empty_postgres_database,
+            ));
+        }
     }
     libtest_mimic::run(&args, trials).exit();
 }
@@ -888,4 +894,55 @@ fn the_request_log_names_routes_never_what_was_asked() -> Result<(), Failed> {
     let parsed: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     check(parsed["fields"]["status"].is_u64(), || line.to_owned())?;
     Ok(())
+}
+
+/// The demo on the production backend: it fills an empty PostgreSQL database (so the API
+/// can be tried and fuzzed there too), demo-code reads it, and a database that already
+/// holds tables (real data, or an earlier demo) is refused and left untouched.
+fn demo_fills_only_an_empty_postgres_database() -> Result<(), Failed> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(TestDb::new(Backend::Postgres));
+    let DatabaseUrl::Postgres(url) = db.url.clone() else {
+        unreachable!("a PostgreSQL test database")
+    };
+    let result = (|| {
+        let out = eenplan(
+            &["demo", "--database", &url, "--no-serve", "--families", "3"],
+            None,
+        );
+        check(out.status.success(), || text(&out.stderr))?;
+        let stdout = text(&out.stdout);
+        check(stdout.contains("3 families"), || stdout.clone())?;
+        let out = eenplan(
+            &[
+                "demo-code",
+                "--database",
+                &url,
+                "sanne.devries@lokalis.example",
+            ],
+            None,
+        );
+        check(out.status.success(), || text(&out.stderr))?;
+        let code = text(&out.stdout).trim().to_owned();
+        check(
+            code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()),
+            || format!("not a code: {code:?}"),
+        )?;
+
+        let again = eenplan(
+            &["demo", "--database", &url, "--no-serve", "--families", "3"],
+            None,
+        );
+        let stderr = text(&again.stderr);
+        check(
+            again.status.code() == Some(2)
+                && stderr.lines().count() == 1
+                && stderr.contains("only fills an empty PostgreSQL database"),
+            || format!("exit {:?}: {stderr}", again.status.code()),
+        )?;
+        let out = eenplan(&["verify", "--database", &url], None);
+        check(out.status.success(), || text(&out.stdout))
+    })();
+    rt.block_on(db.cleanup());
+    result
 }

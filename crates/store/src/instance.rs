@@ -51,3 +51,18 @@ pub async fn sqlite_file_purpose(path: &std::path::Path) -> Result<Option<String
     let _ = conn.close().await;
     Ok(purpose?)
 }
+
+/// Whether a PostgreSQL database holds no table in its current schema. The demo fills
+/// only such a database: invented families must never mix with real ones, and a demo
+/// on PostgreSQL is never cleared by eenplan (drop the database to start again).
+pub async fn postgres_is_empty(url: &str) -> Result<bool, StoreError> {
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(url).await?;
+    let tables = sqlx::query_scalar::<_, i64>(
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+    )
+    .fetch_one(&mut conn)
+    .await;
+    let _ = conn.close().await;
+    Ok(tables? == 0)
+}

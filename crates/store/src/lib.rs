@@ -43,7 +43,7 @@ pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, Member,
     NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
 };
-pub use instance::{DEMO_PURPOSE, sqlite_file_purpose};
+pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
 pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};

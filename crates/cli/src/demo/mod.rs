@@ -21,7 +21,7 @@ use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName};
 use eenplan_store::{
     DEMO_PURPOSE, DatabaseUrl, NewArea, NewOrganisation, NewTeam, NewUser, OpenMode, Store, Tx,
-    ids, remove_sqlite_database, sqlite_file_purpose,
+    ids, postgres_is_empty, remove_sqlite_database, sqlite_file_purpose,
 };
 use sha2::{Digest, Sha256};
 
@@ -35,12 +35,16 @@ const ACTOR: Actor = Actor::System { component: "demo" };
 
 pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
     let url = DatabaseUrl::parse(&args.database)?;
-    let DatabaseUrl::Sqlite(path) = &url else {
-        return Err(fail(
-            "the demo makes its own SQLite database: pass --database sqlite://PATH",
-        ));
-    };
-    clear_previous_demo(path).await?;
+    match &url {
+        DatabaseUrl::Sqlite(path) => clear_previous_demo(path).await?,
+        DatabaseUrl::Postgres(pg) => {
+            if !postgres_is_empty(pg).await? {
+                return Err(fail(
+                    "the demo only fills an empty PostgreSQL database, and this one holds tables: create a new database for the demo",
+                ));
+            }
+        }
+    }
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
     let generated = async {
         let mut summary = generate(&store).await?;
@@ -54,7 +58,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
             return Err(e);
         }
     };
-    print_welcome(path, &summary, args.port, args.no_serve);
+    print_welcome(store.url(), &summary, args.port, args.no_serve);
     if args.no_serve {
         store.close().await;
         return Ok(ExitCode::SUCCESS);
@@ -377,11 +381,8 @@ async fn add_area(
     Ok(tx.create_area(&ACTOR, new).await?.id)
 }
 
-fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
-    out!(
-        "eenplan demo: synthetic Utrecht/Flevoland chain ready in {}",
-        path.display()
-    );
+fn print_welcome(database: &DatabaseUrl, s: &Summary, port: u16, no_serve: bool) {
+    out!("eenplan demo: synthetic Utrecht/Flevoland chain ready in {database}");
     out!(
         "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts, {} families",
         s.provinces,
@@ -421,37 +422,35 @@ fn print_welcome(path: &Path, s: &Summary, port: u16, no_serve: bool) {
     }
     out!();
     if no_serve {
-        out!(
-            "Start it with: eenplan serve --insecure-cookies --database sqlite://{}",
-            path.display()
-        );
+        out!("Start it with: eenplan serve --insecure-cookies --database {database}");
     } else {
         out!("Serving on http://127.0.0.1:{port}/  (Ctrl-C to stop)");
     }
 }
 
+const NOT_A_DEMO: &str =
+    "this is not a demo database: demo-code only reveals codes of invented demo accounts";
+
 /// `eenplan demo-code EMAIL`: the account's current code, read from a demo database.
 pub async fn code(args: crate::cli::DemoCodeArgs) -> Result<ExitCode, CliError> {
     let url = DatabaseUrl::parse(&args.database)?;
-    let DatabaseUrl::Sqlite(path) = &url else {
-        return Err(fail(
-            "demo-code reads a demo database: pass --database sqlite://PATH",
-        ));
-    };
-    if !path.exists() {
-        return Err(fail(format!(
-            "no demo database at {}: run `eenplan demo` first",
-            path.display()
-        )));
-    }
-    if sqlite_file_purpose(path).await.ok().flatten().as_deref() != Some(DEMO_PURPOSE) {
-        return Err(fail(format!(
-            "{} is not a demo database: demo-code only reveals codes of invented demo accounts",
-            path.display()
-        )));
+    if let DatabaseUrl::Sqlite(path) = &url {
+        if !path.exists() {
+            return Err(fail(format!(
+                "no demo database at {}: run `eenplan demo` first",
+                path.display()
+            )));
+        }
+        if sqlite_file_purpose(path).await.ok().flatten().as_deref() != Some(DEMO_PURPOSE) {
+            return Err(fail(NOT_A_DEMO));
+        }
     }
     let email = Email::parse(&args.email).map_err(fail)?;
     let store = Store::open(&url, OpenMode::MustExist).await?;
+    if store.purpose().await.ok().flatten().as_deref() != Some(DEMO_PURPOSE) {
+        store.close().await;
+        return Err(fail(NOT_A_DEMO));
+    }
     let credentials = async { store.read().await?.credentials(&email).await }.await;
     store.close().await;
     let Some(credentials) = credentials? else {
