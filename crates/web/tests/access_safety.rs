@@ -778,6 +778,36 @@ async fn only_a_care_role_is_added_as_a_partner() {
         officer.get(&format!("/gezinnen/{id}")).await.status,
         StatusCode::NOT_FOUND
     );
+    // A role or expertise not on the list is refused at its field, never read as
+    // "partner" or as no expertise; nobody joins.
+    for (field, role, expertise) in [
+        ("role", "beheerder", ""),
+        ("expertise", "partner", "heelkunde"),
+    ] {
+        let r = b
+            .post(
+                &format!("/gezinnen/{id}/betrokkenen"),
+                &[
+                    ("csrf", &csrf),
+                    ("user_id", &w.mo.user_id),
+                    ("role", role),
+                    ("expertise", expertise),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{field}");
+        assert!(
+            common::field_error(&r.body, field).is_some(),
+            "the message sits at {field}: {}",
+            r.body
+        );
+    }
+    let mut mo = w.app.signed_in_browser(&w.mo).await;
+    assert_eq!(
+        mo.get(&format!("/gezinnen/{id}")).await.status,
+        StatusCode::NOT_FOUND,
+        "Mo did not join"
+    );
     // A colleague in a care role joins.
     let r = b
         .post(

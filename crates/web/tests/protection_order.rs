@@ -311,6 +311,33 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         "<option value=\"{}\">SAVE Jeugdbescherming</option>",
         w.save
     )));
+    // A ruling that is neither of the two is refused at its field: never read as granted.
+    let csrf = page.csrf();
+    let save = w.save.clone();
+    let r = raad_page
+        .post(
+            &format!("/raad/{id}/beslissing"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("decided_on", &today().to_string()),
+                ("ruling", "toegewezen?"),
+                ("measure", "supervision_order"),
+                ("ends_on", &days(300).to_string()),
+                ("institution_id", save.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        common::field_error(&r.body, "ruling").is_some(),
+        "the message sits at the ruling: {}",
+        r.body
+    );
+    assert_eq!(
+        w.app.raw(Method::GET, work, &lisa, "").await.json()["requests"][0]["state"],
+        "petitioned",
+        "nothing was decided"
+    );
     for (body, expected) in [
         (granted(days(367), &w.save), "ends_on"),
         (granted(days(300), &w.lokalis), "institution_id"),

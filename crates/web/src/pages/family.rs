@@ -875,7 +875,7 @@ async fn show_page(
                             },
                             &i.get("role"),
                         ),
-                        error: None,
+                        error: err("involvement", "role"),
                     }),
                     Input::Select(ChoiceField {
                         id: "expertise",
@@ -890,7 +890,7 @@ async fn show_page(
                             ),
                             &i.get("expertise"),
                         ),
-                        error: None,
+                        error: err("involvement", "expertise"),
                     }),
                     Input::Select(ChoiceField {
                         id: "takes_over",
@@ -1550,16 +1550,31 @@ pub async fn add_involvement(
         Err(e) => return failed(&e, &headers),
     };
     let mut errs = Errors::new();
-    match people.filter(|u| u.active) {
-        None => {
-            errs.insert("user_id", t.err_choose);
-        }
-        Some(person) => {
+    // A choice that is not on the list is refused at its field, never read as a default.
+    let role = data
+        .get("role")
+        .parse::<InvolvementRole>()
+        .map_err(|_| errs.insert("role", t.err_choose))
+        .ok();
+    let expertise = match data.get("expertise") {
+        none if none.is_empty() => Some(None),
+        code => code
+            .parse::<Expertise>()
+            .map_err(|_| errs.insert("expertise", t.err_choose))
+            .ok()
+            .map(Some),
+    };
+    let person = people.filter(|u| u.active);
+    if person.is_none() {
+        errs.insert("user_id", t.err_choose);
+    }
+    match (person, role, expertise) {
+        (Some(person), Some(role), Some(expertise)) => {
             let new = NewInvolvement {
-                role: data.get("role").parse().unwrap_or(InvolvementRole::Partner),
+                role,
                 organisation_id: person.organisation_id.clone(),
                 user_id: person.user_id.clone(),
-                expertise: data.get("expertise").parse::<Expertise>().ok(),
+                expertise,
                 takes_over: takes_over.clone(),
                 reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
             };
@@ -1605,6 +1620,7 @@ pub async fn add_involvement(
                 Err(e) => return failed(&e, &headers),
             }
         }
+        _ => {}
     }
     let warning = takes_over.is_some();
     show_page(

@@ -548,7 +548,7 @@ async fn show_page(
                                 selected: d.get("ruling") == "refused",
                             },
                         ],
-                        error: None,
+                        error: err("ruling"),
                     }),
                     Input::Select(ChoiceField {
                         id: "measure",
@@ -782,8 +782,13 @@ pub async fn decision(
     let d = FormData::parse(&body);
     let mut errs = Errors::new();
     let on = required_date(&d, "decided_on", t, &mut errs);
+    // The court's ruling is read from exactly one of its two values: anything else is
+    // refused at the field, never taken as "granted".
     let ruling = if d.get("ruling") == "refused" {
         Some(CourtRuling::Refused)
+    } else if d.get("ruling") != "granted" {
+        errs.insert("ruling", t.err_choose);
+        None
     } else {
         let measure = d
             .get("measure")
