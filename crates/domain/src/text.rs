@@ -182,7 +182,10 @@ mod tests {
             for bad in ["a\nb", "a\r\nb", "a\tb", "a\u{2028}b"] {
                 assert_eq!(check_text(single, bad), Err(TextProblem::LineBreak));
             }
-            assert_eq!(check_text(single, "Jansen-de Vries"), Ok("Jansen-de Vries".into()));
+            assert_eq!(
+                check_text(single, "Jansen-de Vries"),
+                Ok("Jansen-de Vries".into())
+            );
         }
     }
 
@@ -195,8 +198,7 @@ mod tests {
             Err(TextProblem::TooLong { max })
         );
         assert_eq!(
-            check_field("label", TextKind::Search, &"x".repeat(101))
-                .map_err(|e| e.to_string()),
+            check_field("label", TextKind::Search, &"x".repeat(101)).map_err(|e| e.to_string()),
             Err("label is too long: use at most 100 characters".to_owned())
         );
     }

@@ -14,6 +14,7 @@ mod extract;
 mod framing;
 mod health;
 pub mod i18n;
+mod input;
 mod pages;
 mod problem;
 mod request_log;
@@ -60,6 +61,12 @@ pub fn router(state: AppState) -> Router {
             }
             routes::Access::BreakGlass => method_router,
         };
+        // Before the family guard looks anything up: no control character in an id, a
+        // query or a body reaches a handler or the database.
+        let method_router = method_router.route_layer(from_fn_with_state(
+            (route.surface, input::at_the_form(&route.method, route.path)),
+            input::guard,
+        ));
         // Between the policy and the family guard: a body that is not JSON is refused
         // before any file is looked at (and logged), but only once the caller is known.
         let method_router = match route.surface {
@@ -90,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(framing::shape_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))
+        .layer(from_fn(input::read_body))
         .layer(from_fn(framing::outer))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
