@@ -37,8 +37,10 @@ impl Default for BodyReadTimeout {
 }
 
 /// Routes whose handler checks each text field itself and shows the message next to it
-/// (with what was typed kept); the guard only normalises line breaks there.
+/// (with what was typed kept); the guard only normalises line breaks there. The language
+/// switch replaces a return path it does not trust by `/` instead of refusing.
 const FIELDS_AT_THE_FORM: &[(&str, &str)] = &[
+    ("GET", "/taal/{code}"),
     ("POST", "/aanmelden"),
     ("GET", "/gezinnen"),
     ("POST", "/gezinnen/nieuw"),
