@@ -87,6 +87,17 @@ pub struct ServeArgs {
     pub listen: SocketAddr,
     #[command(flatten)]
     pub sessions: SessionArgs,
+    /// Most client connections at once [default: the process's open-file limit minus
+    /// 256, or 768 where that limit cannot be read].
+    #[arg(long, env = "EENPLAN_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
+    /// Most connections at once from one client address.
+    #[arg(
+        long,
+        env = "EENPLAN_MAX_CONNECTIONS_PER_CLIENT",
+        default_value_t = 128
+    )]
+    pub max_connections_per_client: usize,
 }
 
 #[derive(Debug, Args)]

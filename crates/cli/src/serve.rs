@@ -12,7 +12,18 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     let auth = auth_config(&args.sessions, args.listen)?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
-    serve(store, args.listen, auth).await?;
+    let mut limits = eenplan_web::Limits::default();
+    if let Some(n) = args.max_connections {
+        if n == 0 {
+            return Err(fail("--max-connections must be at least 1"));
+        }
+        limits.max_connections = n;
+    }
+    if args.max_connections_per_client == 0 {
+        return Err(fail("--max-connections-per-client must be at least 1"));
+    }
+    limits.max_connections_per_client = args.max_connections_per_client;
+    serve(store, args.listen, auth, limits).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -33,16 +44,22 @@ pub fn auth_config(args: &SessionArgs, listen: SocketAddr) -> Result<AuthConfig,
 }
 
 /// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly.
-pub async fn serve(store: Store, listen: SocketAddr, auth: AuthConfig) -> Result<(), CliError> {
+pub async fn serve(
+    store: Store,
+    listen: SocketAddr,
+    auth: AuthConfig,
+    limits: eenplan_web::Limits,
+) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| fail(format!("cannot listen on {listen}: {e}")))?;
-    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, "eenplan is serving");
+    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, max_connections = limits.max_connections, max_connections_per_client = limits.max_connections_per_client, "eenplan is serving");
     let state = AppState {
         store: store.clone(),
         auth,
     };
-    let result = eenplan_web::serve(state, listener, eenplan_web::shutdown_signal()).await;
+    let result =
+        eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;
     store.close().await;
     result.map_err(|e| fail(format!("server stopped: {e}")))
 }

@@ -17,6 +17,7 @@ pub mod role;
 pub mod save_guidance;
 pub mod session;
 pub mod sign_in;
+pub mod text;
 pub mod time;
 pub mod totp;
 pub mod user;

@@ -239,6 +239,20 @@ macro_rules! bind_all {
     }};
 }
 
+/// The second line of defence behind the domain's text rule: a NUL that still reaches
+/// a query is refused here, before the database sees it, so both backends answer alike
+/// (SQLite would store it; PostgreSQL refuses it with an error of its own).
+fn storable(params: &[Param]) -> Result<(), StoreError> {
+    let nul = params
+        .iter()
+        .any(|p| matches!(p, Param::Text(Some(t)) if t.contains('\0')));
+    if nul {
+        Err(StoreError::InvalidText)
+    } else {
+        Ok(())
+    }
+}
+
 /// A transaction on either backend. Dropping it without [`Tx::commit`] rolls back, so
 /// an error part-way leaves no partial state.
 #[derive(Debug)]
@@ -259,14 +273,17 @@ impl Tx {
     }
 
     pub async fn execute(&mut self, sql: &str, params: Vec<Param>) -> Result<u64, StoreError> {
+        storable(&params)?;
         Ok(match &mut self.0 {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .rows_affected(),
             TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .rows_affected(),
         })
     }
@@ -289,16 +306,19 @@ impl Tx {
         sql: &str,
         params: Vec<Param>,
     ) -> Result<Vec<Row>, StoreError> {
+        storable(&params)?;
         Ok(match &mut self.0 {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .into_iter()
                 .map(Row::Sqlite)
                 .collect(),
             TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .into_iter()
                 .map(Row::Postgres)
                 .collect(),
@@ -310,14 +330,17 @@ impl Tx {
         sql: &str,
         params: Vec<Param>,
     ) -> Result<Option<Row>, StoreError> {
+        storable(&params)?;
         Ok(match &mut self.0 {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_optional(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .map(Row::Sqlite),
             TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_optional(&mut **tx)
-                .await?
+                .await
+                .map_err(StoreError::from_db)?
                 .map(Row::Postgres),
         })
     }

@@ -72,6 +72,10 @@ pub enum StoreError {
     /// The batch this access-log line was written in failed; nothing of it was kept.
     #[error("writing the access log failed: {0}")]
     AccessLog(String),
+    /// Text that no column can hold (a NUL byte) reached the store unchecked: bad
+    /// input, refused the same way on both backends, never a database failure.
+    #[error("a text value contains a character that cannot be stored (such as NUL): remove it")]
+    InvalidText,
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
     // SAVE op locatie
@@ -85,6 +89,18 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// A database error, except that PostgreSQL's refusal of a character it cannot
+    /// store (SQLSTATE 22021 invalid byte sequence, 22P05 untranslatable character)
+    /// is bad input.
+    pub(crate) fn from_db(e: sqlx::Error) -> Self {
+        if let sqlx::Error::Database(db) = &e
+            && matches!(db.code().as_deref(), Some("22021" | "22P05"))
+        {
+            return StoreError::InvalidText;
+        }
+        StoreError::Database(e)
+    }
+
     /// Turns a unique-constraint violation into [`StoreError::Duplicate`] naming `what`;
     /// any other error passes through.
     pub(crate) fn duplicate_as(self, what: impl FnOnce() -> String) -> Self {

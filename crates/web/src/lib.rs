@@ -14,14 +14,20 @@ mod extract;
 mod framing;
 mod health;
 pub mod i18n;
+pub mod input;
 mod pages;
 mod problem;
 mod request_log;
 pub mod routes;
 mod security;
 
+use std::collections::HashMap;
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::ConnectInfo;
 
 use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state, map_response};
@@ -60,6 +66,12 @@ pub fn router(state: AppState) -> Router {
             }
             routes::Access::BreakGlass => method_router,
         };
+        // Before the family guard looks anything up: no control character in an id, a
+        // query or a body reaches a handler or the database.
+        let method_router = method_router.route_layer(from_fn_with_state(
+            (route.surface, input::at_the_form(&route.method, route.path)),
+            input::guard,
+        ));
         // Between the policy and the family guard: a body that is not JSON is refused
         // before any file is looked at (and logged), but only once the caller is known.
         let method_router = match route.surface {
@@ -90,22 +102,167 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(framing::shape_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))
+        .layer(from_fn(input::read_body))
         .layer(from_fn(framing::outer))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes, then lets requests in flight finish.
+/// What one server process admits: how long a client may take to send its headers and
+/// its body, and how many connections it may hold, per client address and in total.
+/// A client that sends nothing, or sends slowly, can hold a connection (and a file
+/// descriptor) for at most these times; a flood from one address leaves room for others.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// The whole request header, from the first byte the server waits for.
+    pub header_read: Duration,
+    /// The whole body, once the header is in.
+    pub body_read: Duration,
+    pub max_connections: usize,
+    pub max_connections_per_client: usize,
+}
+
+/// File descriptors kept free of client connections: the database pool, the SQLite
+/// files and WAL, logs, and the listener.
+const RESERVED_DESCRIPTORS: usize = 256;
+/// The connection limit when the process's file limit cannot be read (not Linux): below
+/// the usual soft limit of 1024.
+pub const DEFAULT_MAX_CONNECTIONS: usize = 768;
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            header_read: Duration::from_secs(10),
+            body_read: input::BodyReadTimeout::default().0,
+            max_connections: open_files_limit().map_or(DEFAULT_MAX_CONNECTIONS, |n| {
+                n.saturating_sub(RESERVED_DESCRIPTORS).max(16)
+            }),
+            max_connections_per_client: 128,
+        }
+    }
+}
+
+/// The process's soft limit on open files (RLIMIT_NOFILE), read from `/proc` so no
+/// unsafe code is needed; `None` where that file does not exist.
+pub fn open_files_limit() -> Option<usize> {
+    let limits = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = limits.lines().find(|l| l.starts_with("Max open files"))?;
+    line.split_whitespace().nth(3)?.parse().ok()
+}
+
+/// Serves with the default [`Limits`] until `shutdown` completes.
 pub async fn serve(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with(state, listener, Limits::default(), shutdown).await
+}
+
+/// Serves until `shutdown` completes, then lets requests in flight finish. Each
+/// connection is HTTP/1.1 with a header read timeout; connections beyond the limits
+/// are closed at once, before anything is read from them.
+pub async fn serve_with(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    limits: Limits,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+
+    let app = router(state);
+    let total = Arc::new(tokio::sync::Semaphore::new(limits.max_connections));
+    let per_client: Arc<Mutex<HashMap<IpAddr, usize>>> = Arc::default();
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_read);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, addr) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                // Out of descriptors or a connection reset before accept: keep serving.
+                Err(e) => {
+                    tracing::warn!(error = %e, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = Arc::clone(&total).try_acquire_owned() else {
+            tracing::warn!(
+                limit = limits.max_connections,
+                "connection limit reached; closing a new connection"
+            );
+            continue;
+        };
+        let Some(slot) =
+            ClientSlot::take(&per_client, addr.ip(), limits.max_connections_per_client)
+        else {
+            continue;
+        };
+        let app = app.clone();
+        let body_read = input::BodyReadTimeout(limits.body_read);
+        let service =
+            hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+                req.extensions_mut().insert(ConnectInfo(addr));
+                req.extensions_mut().insert(body_read);
+                let mut app = app.clone();
+                tower_service::Service::call(&mut app, req.map(axum::body::Body::new))
+            });
+        let connection = builder.serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(slot);
+            drop(permit);
+        });
+    }
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// One connection counted against its client address; released when dropped.
+struct ClientSlot {
+    map: Arc<Mutex<HashMap<IpAddr, usize>>>,
+    ip: IpAddr,
+}
+
+impl ClientSlot {
+    fn take(map: &Arc<Mutex<HashMap<IpAddr, usize>>>, ip: IpAddr, limit: usize) -> Option<Self> {
+        let mut counts = map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let count = counts.entry(ip).or_insert(0);
+        if *count >= limit {
+            return None;
+        }
+        *count += 1;
+        Some(Self {
+            map: Arc::clone(map),
+            ip,
+        })
+    }
+}
+
+impl Drop for ClientSlot {
+    fn drop(&mut self) {
+        let mut counts = self
+            .map
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(count) = counts.get_mut(&self.ip) {
+            *count -= 1;
+            if *count == 0 {
+                counts.remove(&self.ip);
+            }
+        }
+    }
 }
 
 /// Completes on Ctrl-C or SIGTERM (what systemd and container runtimes send).

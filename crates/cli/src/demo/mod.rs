@@ -70,7 +70,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         session_idle_seconds: args.session_idle_seconds,
     };
     let auth = crate::serve::auth_config(&sessions, listen)?;
-    crate::serve::serve(store, listen, auth).await?;
+    crate::serve::serve(store, listen, auth, eenplan_web::Limits::default()).await?;
     Ok(ExitCode::SUCCESS)
 }
 

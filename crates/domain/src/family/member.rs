@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use crate::codes::code_list;
+use crate::text::{DateKind, TextKind, TextProblem, check_date, check_text};
 
 code_list! {
     MemberKind, "member kind" {
@@ -35,11 +36,13 @@ pub struct NewMember {
 pub enum MemberError {
     #[error("a name must have 1 to 200 characters")]
     Name,
+    #[error("the name {0}")]
+    NameText(TextProblem),
     #[error("a child needs a date of birth")]
     ChildWithoutBirthDate,
     #[error("a date of birth cannot lie in the future")]
     BornInFuture,
-    #[error("a date of birth more than 120 years ago is a typing error")]
+    #[error("a date of birth before 1900 is a typing error")]
     ImplausiblyOld,
     #[error("only a parent or carer can hold parental authority (gezag)")]
     CustodyNotParent,
@@ -49,9 +52,13 @@ pub enum MemberError {
 /// depend on their age.
 pub fn check_member(m: &NewMember, today: Date) -> Result<(), MemberError> {
     let chars = m.name.trim().chars().count();
-    if !(1..=200).contains(&chars) {
+    if chars == 0 {
         return Err(MemberError::Name);
     }
+    check_text(TextKind::Name, &m.name).map_err(|p| match p {
+        TextProblem::TooLong { .. } => MemberError::Name,
+        p => MemberError::NameText(p),
+    })?;
     if m.kind == MemberKind::Child && m.date_of_birth.is_none() {
         return Err(MemberError::ChildWithoutBirthDate);
     }
@@ -59,7 +66,7 @@ pub fn check_member(m: &NewMember, today: Date) -> Result<(), MemberError> {
         if dob > today {
             return Err(MemberError::BornInFuture);
         }
-        if dob.year() < today.year() - 120 {
+        if check_date(DateKind::Birth, dob, today).is_err() {
             return Err(MemberError::ImplausiblyOld);
         }
     }
@@ -121,6 +128,13 @@ mod tests {
         );
         let mut blank = member(MemberKind::Parent, None, false);
         blank.name = "  ".into();
+        assert_eq!(check_member(&blank, today), Err(MemberError::Name));
+        blank.name = "Sam\0".into();
+        assert_eq!(
+            check_member(&blank, today),
+            Err(MemberError::NameText(TextProblem::Control))
+        );
+        blank.name = "x".repeat(201);
         assert_eq!(check_member(&blank, today), Err(MemberError::Name));
     }
 }

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::codes::code_list;
+use crate::text::{DateKind, TextKind, TextProblem, check_date, check_text};
 
 code_list! {
     Interaction, "interaction type" {
@@ -38,14 +39,22 @@ pub enum NoteError {
     Empty,
     #[error("a note records something that happened: its date cannot lie in the future")]
     InFuture,
+    #[error("a note dated before 2000 is a typing error")]
+    TooOld,
+    #[error("the note {0}")]
+    Text(TextProblem),
 }
 
 /// A note's text and date, as of `today` (the Dutch date).
 pub fn check_note(text: &str, happened_on: Date, today: Date) -> Result<(), NoteError> {
     if text.trim().is_empty() {
         Err(NoteError::Empty)
+    } else if let Err(p) = check_text(TextKind::Text, text) {
+        Err(NoteError::Text(p))
     } else if happened_on > today {
         Err(NoteError::InFuture)
+    } else if check_date(DateKind::Event, happened_on, today).is_err() {
+        Err(NoteError::TooOld)
     } else {
         Ok(())
     }
@@ -83,6 +92,14 @@ mod tests {
         assert_eq!(
             check_note("Huisbezoek", jiff::civil::date(2026, 11, 23), today),
             Err(NoteError::InFuture)
+        );
+        assert_eq!(
+            check_note("Huisbezoek", jiff::civil::date(0, 1, 1), today),
+            Err(NoteError::TooOld)
+        );
+        assert_eq!(
+            check_note("Huis\0bezoek", today, today),
+            Err(NoteError::Text(TextProblem::Control))
         );
     }
 

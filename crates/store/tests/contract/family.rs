@@ -832,3 +832,47 @@ pub async fn notes_keep_every_version_and_corrections_need_a_reason(db: TestDb) 
     store.close().await;
     db
 }
+
+/// The second line behind the domain's text rule: a NUL that reaches the store unchecked
+/// is bad input on both backends (never a database failure, never stored), and writes
+/// nothing.
+pub async fn text_the_database_cannot_hold_is_bad_input(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let mut r = store.read().await.unwrap();
+    let q = FamilyQuery {
+        name: "Jan\0sen".into(),
+        ..FamilyQuery::default()
+    };
+    let err = r.search_families(&p.sanne.0, None, &q).await.unwrap_err();
+    assert!(matches!(err, StoreError::InvalidText), "{err}");
+    drop(r);
+    let mut tx = store.write().await.unwrap();
+    let details = NetworkDetails {
+        name: "Oma Jansen".into(),
+        relation: NetworkRelation::Family,
+        safety_role: "noodadres".into(),
+        contact: "06-1111\0".into(),
+    };
+    let err = tx
+        .add_network_member(&actor(), &id, &details)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::InvalidText), "{err}");
+    drop(tx);
+    if store.backend() == eenplan_store::Backend::Postgres {
+        // PostgreSQL's own refusal of a NUL (SQLSTATE 22021) is the same bad input.
+        let mut tx = store.write().await.unwrap();
+        let err = tx
+            .execute("SELECT convert_from('\\x00'::bytea, 'UTF8')", vec![])
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::InvalidText), "{err}");
+    }
+    let mut r = store.read().await.unwrap();
+    assert!(r.family(&id).await.unwrap().unwrap().network.is_empty());
+    drop(r);
+    store.close().await;
+    db
+}

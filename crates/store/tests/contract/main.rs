@@ -33,6 +33,7 @@ use family::{
     handovers_are_explicit_reasoned_and_journaled,
     notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
     racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
+    text_the_database_cannot_hold_is_bad_input,
 };
 // SAVE op locatie
 use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
@@ -97,6 +98,7 @@ fn main() {
         plan_versions_conflicts_and_agreement,
         racing_plan_saves_never_overwrite,
         search_duplicates_and_access_log,
+        text_the_database_cannot_hold_is_bad_input,
         notes_keep_every_version_and_corrections_need_a_reason,
         consent_opens_the_circle_and_withdrawal_closes_it,
         framework_and_emergency_access_are_journaled,

@@ -43,6 +43,9 @@ pub(super) fn internal(e: &StoreError) -> Response {
     if let StoreError::NotFound(_) = e {
         return Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response();
     }
+    if let Some(r) = crate::pages::errors::text_refused(e, true, &HeaderMap::new()) {
+        return r;
+    }
     tracing::error!(error = %e, "family API failed on the database");
     crate::pages::errors::internal(true, &HeaderMap::new())
 }
@@ -116,10 +119,29 @@ pub async fn search(
         Ok(p) => p,
         Err(r) => return r,
     };
+    // The search term is copied into the access log: short, one line, no control codes.
+    if let Err(p) =
+        eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
+    {
+        return crate::input::problem("name", p);
+    }
     let dob = match super::optional_date(q.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => return invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")]),
     };
+    if let Some(d) = dob
+        && let Err(e) = eenplan_domain::text::check_date(
+            eenplan_domain::text::DateKind::Birth,
+            d,
+            super::today(),
+        )
+    {
+        return invalid(&[(
+            "date_of_birth",
+            "range",
+            &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
+        )]);
+    }
     let postcode = match q
         .postcode
         .as_deref()
@@ -421,6 +443,7 @@ pub async fn add_member(
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
         Err(StoreError::Member(e)) => {
             let field = match e {
+                MemberError::NameText(p) => return crate::input::problem("name", p),
                 MemberError::Name => "name",
                 MemberError::CustodyNotParent => "has_custody",
                 _ => "date_of_birth",
@@ -855,7 +878,8 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
 /// A note rule as a field error.
 fn note_invalid(e: NoteError) -> Response {
     let field = match e {
-        NoteError::InFuture => "happened_on",
+        NoteError::Text(p) => return crate::input::problem("text", p),
+        NoteError::InFuture | NoteError::TooOld => "happened_on",
         NoteError::CorrectionNeedsReason => "reason",
         NoteError::Empty | NoteError::NotAuthor => "text",
     };

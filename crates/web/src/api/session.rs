@@ -50,6 +50,9 @@ fn too_many() -> Response {
 }
 
 fn internal(e: &eenplan_store::StoreError) -> Response {
+    if let Some(r) = crate::pages::errors::text_refused(e, true, &axum::http::HeaderMap::new()) {
+        return r;
+    }
     tracing::error!(error = %e, "API sign-in failed on the database");
     crate::pages::errors::internal(true, &axum::http::HeaderMap::new())
 }

@@ -84,6 +84,9 @@ fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
     if let StoreError::NotFound(_) = e {
         return super::family::failed(e, headers);
     }
+    if let Some(r) = errors::text_refused(e, false, headers) {
+        return r;
+    }
     tracing::error!(error = %e, "admin action failed on the database");
     errors::internal(false, headers)
 }

@@ -51,6 +51,36 @@ pub fn csrf(headers: &HeaderMap) -> Response {
     })
 }
 
+/// A form field held text no field accepts (see `crate::input`).
+pub fn invalid_text(headers: &HeaderMap, visitor: &Visitor) -> Response {
+    page(StatusCode::UNPROCESSABLE_ENTITY, headers, visitor, |t| {
+        t.error_invalid_text
+    })
+}
+
+/// A store refusal of text it cannot hold (the second line behind `crate::input`): bad
+/// input, 422, never a 500. `None` for every other store error.
+pub fn text_refused(
+    e: &eenplan_store::StoreError,
+    api: bool,
+    headers: &HeaderMap,
+) -> Option<Response> {
+    if !matches!(e, eenplan_store::StoreError::InvalidText) {
+        return None;
+    }
+    Some(if api {
+        Problem::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid-text",
+            "Ongeldige tekst",
+        )
+        .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg.")
+        .into_response()
+    } else {
+        invalid_text(headers, &Visitor::default())
+    })
+}
+
 pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     if api {
         return Problem::new(
@@ -97,6 +127,7 @@ pub fn for_status(
         StatusCode::METHOD_NOT_ALLOWED => page(status, headers, visitor, |t| t.error_method),
         StatusCode::PAYLOAD_TOO_LARGE => page(status, headers, visitor, |t| t.error_too_large),
         StatusCode::URI_TOO_LONG => page(status, headers, visitor, |t| t.error_uri_too_long),
+        StatusCode::REQUEST_TIMEOUT => page(status, headers, visitor, |t| t.error_timeout),
         s if s.is_server_error() => page(status, headers, visitor, |t| t.error_internal),
         _ => page(status, headers, visitor, |t| t.error_bad_request),
     }
@@ -121,6 +152,11 @@ pub fn problem_for(status: StatusCode, path: &str) -> Problem {
             "uri-too-long",
             "URI te lang",
             "Het pad met de query is te lang; maak de zoekvraag korter.",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "request-timeout",
+            "Body te traag",
+            "De body kwam niet op tijd binnen; stuur de aanvraag opnieuw.",
         ),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => (
             "unsupported-media-type",

@@ -31,12 +31,16 @@ use crate::auth::duplicates::Checked;
 use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
+use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
 
 /// What a store error becomes on a page when the handler has no better place for it: an
 /// id in the path that names nothing (or nothing in this file) is a 404, never a 500.
 pub(super) fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
     if let StoreError::NotFound(_) = e {
         return errors::for_status(StatusCode::NOT_FOUND, headers, &Visitor::default(), "/");
+    }
+    if let Some(r) = errors::text_refused(e, false, headers) {
+        return r;
     }
     tracing::error!(error = %e, "family page failed on the database");
     errors::internal(false, headers)
@@ -58,10 +62,12 @@ fn parse_date(text: &str) -> Option<Date> {
 fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
     match e {
         MemberError::Name => ("name", t.err_required),
+        MemberError::NameText(p) => ("name", crate::input::page_message(t, p)),
         MemberError::CustodyNotParent => ("custody", t.err_custody),
-        MemberError::ChildWithoutBirthDate
-        | MemberError::BornInFuture
-        | MemberError::ImplausiblyOld => ("date_of_birth", t.err_birth_date),
+        MemberError::ImplausiblyOld => ("date_of_birth", t.err_date_range),
+        MemberError::ChildWithoutBirthDate | MemberError::BornInFuture => {
+            ("date_of_birth", t.err_birth_date)
+        }
     }
 }
 
@@ -129,13 +135,24 @@ pub async fn search(
     };
     let t = Lang::from_headers(&headers).texts();
     let mut errs = Errors::new();
+    // The search term is copied into the access log: short, one line, no control codes.
+    if let Err(p) = check_text(TextKind::Search, &q.naam) {
+        errs.insert("naam", crate::input::page_message(t, p));
+    }
     let dob = if q.geboortedatum.trim().is_empty() {
         None
     } else {
-        parse_date(&q.geboortedatum).or_else(|| {
-            errs.insert("geboortedatum", t.err_date);
-            None
-        })
+        match parse_date(&q.geboortedatum) {
+            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => Some(d),
+            Some(_) => {
+                errs.insert("geboortedatum", t.err_date_range);
+                None
+            }
+            None => {
+                errs.insert("geboortedatum", t.err_date);
+                None
+            }
+        }
     };
     let postcode = if q.postcode.trim().is_empty() {
         None
@@ -143,6 +160,15 @@ pub async fn search(
         Postcode::parse(&q.postcode)
             .map_err(|_| errs.insert("postcode", t.err_postcode))
             .ok()
+    };
+    // What was refused is not copied into the log: only that a search was refused.
+    let logged = if errs.is_empty() {
+        format!(
+            "name={:?} birth={:?} postcode={:?}",
+            q.naam, q.geboortedatum, q.postcode
+        )
+    } else {
+        "refused input".to_owned()
     };
     let results = if errs.is_empty() {
         let query = FamilyQuery {
@@ -163,13 +189,7 @@ pub async fn search(
         p,
         eenplan_domain::access_log::AccessEvent::Search,
         None,
-        format!(
-            "name={:?} birth={:?} postcode={:?} results={}",
-            q.naam,
-            q.geboortedatum,
-            q.postcode,
-            results.len()
-        ),
+        format!("{logged} results={}", results.len()),
         &client,
     )
     .await
@@ -177,7 +197,12 @@ pub async fn search(
         return failed(&e, &headers);
     }
     let inputs = vec![
-        Input::Text(TextField::new("naam", t.f_family_name, &q.naam, None)),
+        Input::Text(TextField::new(
+            "naam",
+            t.f_family_name,
+            &q.naam,
+            errs.get("naam").copied(),
+        )),
         Input::Text(
             TextField::new(
                 "geboortedatum",
@@ -403,8 +428,10 @@ pub async fn create(
     let t = Lang::from_headers(&headers).texts();
     let form = FormData::parse(&body);
     let mut errs = Errors::new();
-    for id in ["label", "street", "house_number", "city"] {
-        if form.get(id).is_empty() {
+    for id in ["label", "street", "house_number", "city", "child_name"] {
+        if let Err(p) = check_text(crate::input::field_kind(id), &form.raw(id)) {
+            errs.insert(id, crate::input::page_message(t, p));
+        } else if form.get(id).is_empty() && id != "child_name" {
             errs.insert(id, t.err_required);
         }
     }
@@ -415,12 +442,19 @@ pub async fn create(
     let child_birth = form.get("child_birth");
     let child = match (child_name.is_empty(), child_birth.is_empty()) {
         (true, true) => None,
-        (false, false) => parse_date(&child_birth)
-            .map(|d| (child_name.clone(), d))
-            .or_else(|| {
+        (false, false) => match parse_date(&child_birth) {
+            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => {
+                Some((child_name.clone(), d))
+            }
+            Some(_) => {
+                errs.insert("child_birth", t.err_date_range);
+                None
+            }
+            None => {
                 errs.insert("child_birth", t.err_birth_date);
                 None
-            }),
+            }
+        },
         (true, false) => {
             errs.insert("child_name", t.err_required);
             None
@@ -1910,6 +1944,8 @@ fn note_content(
 fn note_error(t: &Texts, e: NoteError) -> (&'static str, &'static str) {
     match e {
         NoteError::InFuture => ("happened_on", t.err_not_future),
+        NoteError::TooOld => ("happened_on", t.err_date_range),
+        NoteError::Text(p) => ("text", crate::input::page_message(t, p)),
         NoteError::CorrectionNeedsReason => ("reason", t.err_note_reason),
         NoteError::Empty | NoteError::NotAuthor => ("text", t.err_required),
     }

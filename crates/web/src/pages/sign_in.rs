@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::auth::sign_in::{Step, code_step, password_step, pending};
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::client::Client;
+use eenplan_domain::text::{TextKind, check_text};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -113,6 +114,17 @@ pub async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Response {
     let t = crate::i18n::Lang::from_headers(&headers).texts();
+    // Before anything is looked up or counted: the address must be text at all.
+    if let Err(p) = check_text(TextKind::Line, &form.email) {
+        return sign_in_page(
+            &state,
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form.email.trim().to_owned(),
+            None,
+            Some(crate::input::page_message(t, p)),
+        );
+    }
     let step = match password_step(&state, &form.email, &form.password, &client).await {
         Ok(step) => step,
         Err(e) => return store_failed(&e, &headers),
@@ -183,6 +195,9 @@ fn with_session_cookie(state: &AppState, mut response: Response, token: &str) ->
 }
 
 fn store_failed(e: &eenplan_store::StoreError, headers: &HeaderMap) -> Response {
+    if let Some(r) = errors::text_refused(e, false, headers) {
+        return r;
+    }
     tracing::error!(error = %e, "sign-in failed on the database");
     errors::internal(false, headers)
 }

@@ -1,0 +1,317 @@
+//! Every piece of text a client sends passes the domain's text rule
+//! ([`eenplan_domain::text`]) before a handler sees it: the path, every query parameter,
+//! every form field and every string in a JSON body. Pages that point at the field
+//! themselves (sign-in, search, a new family, notes) check the same rule and show the
+//! message next to the field; everywhere else this guard answers 422 naming the field
+//! (problem+json under `/api/`, a page elsewhere). Line breaks from browsers (CRLF)
+//! reach the handlers as LF.
+//!
+//! The body is read here once, within a time limit, so a client that sends its body
+//! slowly holds a connection for at most [`BodyReadTimeout`].
+
+use std::time::Duration;
+
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::text::{TextKind, TextProblem, check_text};
+use serde_json::Value;
+
+use crate::Problem;
+use crate::auth::{Surface, Visitor};
+use crate::pages::errors;
+
+/// The largest body any route takes (axum's default for `Bytes`, kept).
+pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
+
+/// How long a client may take to send a request body once its headers are in.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyReadTimeout(pub Duration);
+
+impl Default for BodyReadTimeout {
+    fn default() -> Self {
+        Self(Duration::from_secs(30))
+    }
+}
+
+/// Routes whose handler checks each text field itself and shows the message next to it
+/// (with what was typed kept); the guard only normalises line breaks there. The language
+/// switch replaces a return path it does not trust by `/` instead of refusing.
+const FIELDS_AT_THE_FORM: &[(&str, &str)] = &[
+    ("GET", "/taal/{code}"),
+    ("POST", "/aanmelden"),
+    ("GET", "/gezinnen"),
+    ("POST", "/gezinnen/nieuw"),
+    ("POST", "/gezinnen/{family}/notities"),
+];
+
+/// Which kind of text a field holds, by the name forms, queries and JSON bodies give
+/// it. Unnamed fields are free text: the most permissive kind, still bounded.
+pub fn field_kind(name: &str) -> TextKind {
+    match name {
+        "name" | "display_name" | "child_name" | "parent_name" => TextKind::Name,
+        "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
+        | "safety_role" | "phone" | "title" | "slug" | "terug" => TextKind::Line,
+        _ => TextKind::Text,
+    }
+}
+
+/// A field the guard refused, and why.
+#[derive(Debug)]
+struct Refused {
+    field: String,
+    problem: TextProblem,
+}
+
+/// The reason the API gives for a refused field, in Dutch like the other reasons.
+pub fn api_reason(problem: TextProblem) -> String {
+    match problem {
+        TextProblem::Control => {
+            "Haal het onzichtbare stuurteken (zoals een NUL-teken) weg.".to_owned()
+        }
+        TextProblem::LineBreak => "Gebruik één regel, zonder regeleinde of tab.".to_owned(),
+        TextProblem::TooLong { max } => format!("Gebruik hoogstens {max} tekens."),
+    }
+}
+
+/// The message a page shows next to a refused field.
+pub fn page_message(t: &crate::i18n::Texts, problem: TextProblem) -> &'static str {
+    match problem {
+        TextProblem::Control => t.err_text_control,
+        TextProblem::LineBreak => t.err_text_line,
+        TextProblem::TooLong { .. } => t.err_text_long,
+    }
+}
+
+/// The 422 problem for a refused text field under `/api/`.
+pub fn problem(field: &str, problem: TextProblem) -> Response {
+    Problem::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid-text",
+        "Ongeldige tekst",
+    )
+    .detail(format!(
+        "Het veld {field} bevat tekst die niet wordt aangenomen."
+    ))
+    .invalid_param(field, "text", &api_reason(problem))
+    .into_response()
+}
+
+/// Global, outermost of the body readers: the whole body within the time limit and the
+/// size limit, then handed on in one piece.
+pub async fn read_body(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        && !carries_body(req.headers())
+    {
+        return next.run(req).await;
+    }
+    let timeout = req
+        .extensions()
+        .get::<BodyReadTimeout>()
+        .copied()
+        .unwrap_or_default();
+    let api = req.uri().path().starts_with("/api/");
+    let (parts, body) = req.into_parts();
+    let status = match tokio::time::timeout(timeout.0, to_bytes(body, MAX_BODY_BYTES)).await {
+        Ok(Ok(bytes)) => {
+            return next
+                .run(Request::from_parts(parts, Body::from(bytes)))
+                .await;
+        }
+        Ok(Err(_)) => StatusCode::PAYLOAD_TOO_LARGE,
+        Err(_) => StatusCode::REQUEST_TIMEOUT,
+    };
+    let mut response = if api {
+        errors::problem_for(status, parts.uri.path()).into_response()
+    } else {
+        errors::for_status(status, &parts.headers, &Visitor::default(), "/")
+    };
+    // The rest of a body that did not arrive is not read: the connection cannot be reused.
+    response
+        .headers_mut()
+        .insert(header::CONNECTION, "close".parse().expect("static header"));
+    response
+}
+
+fn carries_body(headers: &HeaderMap) -> bool {
+    headers.contains_key(header::TRANSFER_ENCODING)
+        || headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v != "0")
+}
+
+/// Whether the route's handler shows text errors at the field itself.
+pub fn at_the_form(method: &Method, template: &str) -> bool {
+    FIELDS_AT_THE_FORM
+        .iter()
+        .any(|(m, t)| *m == method.as_str() && *t == template)
+}
+
+/// Per route (its surface known, and whether it checks at the form): the text rule over
+/// path, query and body.
+pub async fn guard(
+    State((surface, at_the_form)): State<(Surface, bool)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let api = surface == Surface::Api;
+    let visitor = req
+        .extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or_default();
+    // A control character in an id names nothing: not found, as any unknown id.
+    if let Ok(path) = percent_decode(req.uri().path())
+        && path.chars().any(char::is_control)
+    {
+        return if api {
+            errors::problem_for(StatusCode::NOT_FOUND, "").into_response()
+        } else {
+            errors::not_found_page(req.headers(), &visitor, "/")
+        };
+    }
+    if !at_the_form
+        && let Some(query) = req.uri().query()
+        && let Ok(pairs) = serde_urlencoded::from_str::<Vec<(String, String)>>(query)
+    {
+        for (name, value) in &pairs {
+            if let Err(problem) = check_text(TextKind::Line, value) {
+                return refuse(api, req.headers(), &visitor, name, problem);
+            }
+        }
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
+        return errors::for_status(StatusCode::PAYLOAD_TOO_LARGE, &parts.headers, &visitor, "/");
+    };
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let checked = if bytes.is_empty() {
+        Ok(bytes)
+    } else if content_type.starts_with("application/json") {
+        json_body(bytes)
+    } else if content_type.starts_with("application/x-www-form-urlencoded") {
+        form_body(bytes, at_the_form)
+    } else {
+        Ok(bytes)
+    };
+    match checked {
+        Ok(bytes) => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
+        Err(r) => refuse(api, &parts.headers, &visitor, &r.field, r.problem),
+    }
+}
+
+fn refuse(
+    api: bool,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    field: &str,
+    why: TextProblem,
+) -> Response {
+    if api {
+        problem(field, why)
+    } else {
+        errors::invalid_text(headers, visitor)
+    }
+}
+
+fn percent_decode(path: &str) -> Result<String, std::str::Utf8Error> {
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// Form fields: checked by their kind (unless the page checks them itself), line
+/// breaks normalised, re-encoded only when something changed.
+fn form_body(bytes: Bytes, at_the_form: bool) -> Result<Bytes, Refused> {
+    let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {
+        return Ok(bytes);
+    };
+    let mut changed = false;
+    let mut out = Vec::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        let stored = match check_text(field_kind(&name), &value) {
+            Ok(v) => v,
+            Err(problem) if !at_the_form => {
+                return Err(Refused {
+                    field: name,
+                    problem,
+                });
+            }
+            // The page names the field itself; only the line breaks are made LF.
+            Err(_) => value.replace("\r\n", "\n"),
+        };
+        changed |= stored != value;
+        out.push((name, stored));
+    }
+    if !changed {
+        return Ok(bytes);
+    }
+    Ok(serde_urlencoded::to_string(&out).map_or(bytes, Bytes::from))
+}
+
+/// Every string in a JSON body (object keys as well), named by its path such as
+/// `children[0].name`; a body that is not JSON is left to the handler's own answer.
+fn json_body(bytes: Bytes) -> Result<Bytes, Refused> {
+    let Ok(mut value) = serde_json::from_slice::<Value>(&bytes) else {
+        return Ok(bytes);
+    };
+    let mut changed = false;
+    walk(&mut value, "", None, &mut changed)?;
+    if !changed {
+        return Ok(bytes);
+    }
+    Ok(serde_json::to_vec(&value).map_or(bytes, Bytes::from))
+}
+
+fn walk(
+    value: &mut Value,
+    path: &str,
+    key: Option<&str>,
+    changed: &mut bool,
+) -> Result<(), Refused> {
+    match value {
+        Value::String(s) => {
+            let kind = key.map_or(TextKind::Text, field_kind);
+            let checked = check_text(kind, s).map_err(|problem| Refused {
+                field: path.to_owned(),
+                problem,
+            })?;
+            if checked != *s {
+                *s = checked;
+                *changed = true;
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                walk(item, &format!("{path}[{i}]"), key, changed)?;
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map.iter_mut() {
+                let field = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                check_text(TextKind::Line, k).map_err(|problem| Refused {
+                    field: field.clone(),
+                    problem,
+                })?;
+                walk(v, &field, Some(k), changed)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

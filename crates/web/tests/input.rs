@@ -1,0 +1,254 @@
+//! Issue 12, section 7: text and dates a person or a program sends. Control characters,
+//! overlong text and implausible dates are refused naming the field (problem+json under
+//! /api/, at the field on the pages that point at it, a page elsewhere), never a 5xx;
+//! line breaks are stored as LF.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::{Method, StatusCode, header};
+use common::{App, control_value, field_error};
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::role::Role;
+use eenplan_store::SessionKind;
+
+struct World {
+    app: App,
+    boss: common::Account,
+    family: String,
+}
+
+async fn world() -> World {
+    let app = App::new().await;
+    let team = app.organisation("wijk", OrganisationKind::LocalTeam).await;
+    let boss = app
+        .account_in(
+            "wijk",
+            Some(&team),
+            "boss@wijk.example",
+            &[Role::Professional, Role::FunctionalAdmin],
+            true,
+        )
+        .await;
+    let lead = {
+        let mut tx = app.store.read().await.unwrap();
+        tx.organisation_by_slug("wijk").await.unwrap().unwrap().id
+    };
+    let (family, _, _) = app.jansen(&boss, &lead, None).await;
+    World { app, boss, family }
+}
+
+fn problem_field(r: &common::Response) -> String {
+    assert_eq!(
+        r.headers[header::CONTENT_TYPE],
+        "application/problem+json",
+        "{}",
+        r.body
+    );
+    r.json()["invalidParams"][0]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[tokio::test]
+async fn pages_point_at_the_field_and_keep_what_was_typed() {
+    let w = world().await;
+    // Before sign-in: a NUL in the e-mail address.
+    let mut anon = w.app.browser();
+    let r = anon.password("boss\0@wijk.example", common::PASSWORD).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("stuurteken"), "{}", r.body);
+
+    let mut b = w.app.signed_in_browser(&w.boss).await;
+    // Search: a NUL, and a term longer than the access log takes.
+    for term in ["Jan%00sen".to_owned(), "x".repeat(1000)] {
+        let r = b.get(&format!("/gezinnen?naam={term}")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(field_error(&r.body, "naam").is_some(), "{}", r.body);
+    }
+    let long = "x".repeat(1000);
+    let mut r = w.app.store.read().await.unwrap();
+    let logged = r
+        .access_log(&eenplan_store::AccessFilter {
+            limit: 1000,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(
+        logged.iter().all(|l| !l.data.contains(&long)),
+        "a refused search term is not copied into the access log"
+    );
+    drop(r);
+    let r = b
+        .get("/gezinnen?naam=Jansen&geboortedatum=0000-01-01")
+        .await;
+    assert!(
+        field_error(&r.body, "geboortedatum").is_some(),
+        "{}",
+        r.body
+    );
+
+    // A new family: a NUL in the label, an overlong street, a child born in 1850.
+    let csrf = b.get("/gezinnen/nieuw").await.csrf();
+    let street = "Lange straat ".repeat(30);
+    let r = b
+        .post(
+            "/gezinnen/nieuw",
+            &[
+                ("csrf", &csrf),
+                ("label", "Gezin\0 Bakker"),
+                ("street", &street),
+                ("house_number", "3"),
+                ("postcode", "3562 JW"),
+                ("city", "Utrecht"),
+                ("child_name", "Noor"),
+                ("child_birth", "1850-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(field_error(&r.body, "label").is_some(), "{}", r.body);
+    assert!(field_error(&r.body, "street").is_some(), "{}", r.body);
+    assert!(field_error(&r.body, "child_birth").is_some(), "{}", r.body);
+    assert_eq!(
+        control_value(&r.body, "street").as_deref(),
+        Some(street.trim())
+    );
+
+    // A note: a NUL in the text, then a date in year 0.
+    let notes = format!("/gezinnen/{}/notities", w.family);
+    let csrf = b.get(&notes).await.csrf();
+    for (text, day, field) in [
+        ("Huis\0bezoek", "2026-11-20", "text"),
+        ("Huisbezoek", "0000-01-01", "happened_on"),
+    ] {
+        let r = b
+            .post(
+                &notes,
+                &[
+                    ("csrf", &csrf),
+                    ("interaction", "home_visit"),
+                    ("happened_on", day),
+                    ("text", text),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert!(field_error(&r.body, field).is_some(), "{field}: {}", r.body);
+        assert_eq!(control_value(&r.body, "text").as_deref(), Some(text));
+    }
+    // Other forms: the guard answers with a page, never a 5xx.
+    let csrf = b.get(&format!("/gezinnen/{}", w.family)).await.csrf();
+    let r = b
+        .post(
+            &format!("/gezinnen/{}/leden", w.family),
+            &[("csrf", &csrf), ("kind", "parent"), ("name", "Piet\0")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(r.body.contains("<html lang="), "{}", r.body);
+    let stored = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .notes(&w.family)
+        .await
+        .unwrap();
+    assert!(stored.is_empty(), "nothing stored");
+    let family = w.app.store.read().await.unwrap();
+    drop(family);
+    w.app.done().await;
+}
+
+#[tokio::test]
+async fn the_api_names_the_field_in_a_422() {
+    let w = world().await;
+    let token = w.app.session_token(&w.boss, SessionKind::Api).await;
+    let headers = vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let post = |uri: String, body: String| {
+        let headers = headers.clone();
+        let app = &w.app;
+        async move { app.raw(Method::POST, &uri, &headers, &body).await }
+    };
+    let family = |label: &str, child: &str| {
+        serde_json::json!({
+            "label": label, "street": "Zamenhofdreef", "house_number": "1",
+            "postcode": "3562 JW", "city": "Utrecht",
+            "children": [{ "name": child, "date_of_birth": "2018-01-01" }],
+        })
+        .to_string()
+    };
+    for (body, field) in [
+        (family("Gezin\0Bakker", "Noor"), "label"),
+        (family(&"x".repeat(1_000_000), "Noor"), "label"),
+        (family("Gezin Bakker", "No\u{1b}or"), "children[0].name"),
+        (family("Gezin\nBakker", "Noor"), "label"),
+    ] {
+        let r = post("/api/v1/families".into(), body).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert_eq!(problem_field(&r), field);
+    }
+    // Search: a NUL and an overlong term.
+    for q in ["Jan%00sen".to_owned(), "x".repeat(200)] {
+        let r = w
+            .app
+            .raw(
+                Method::GET,
+                &format!("/api/v1/families?name={q}"),
+                &headers,
+                "",
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+        assert_eq!(problem_field(&r), "name");
+    }
+    // A NUL in a path id names nothing.
+    let r = w
+        .app
+        .raw(Method::GET, "/api/v1/families/%00", &headers, "")
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.body);
+    // Before sign-in, in the API: the e-mail address.
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            "/api/v1/session",
+            &[("content-type", "application/json".to_owned())],
+            r#"{"email":"boss\u0000@wijk.example","password":"x","code":"123456"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(problem_field(&r), "email");
+    // Notes: a date in year 0 is refused; CRLF is stored as LF.
+    let notes = format!("/api/v1/families/{}/notes", w.family);
+    let note = |day: &str, text: &str| {
+        serde_json::json!({ "interaction": "home_visit", "happened_on": day, "text": text })
+            .to_string()
+    };
+    let r = post(notes.clone(), note("0000-01-01", "Huisbezoek")).await;
+    assert!(r.status.is_client_error(), "{}", r.body);
+    assert_eq!(problem_field(&r), "happened_on");
+    let r = post(notes.clone(), note("2026-11-20", "een\r\ntwee")).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let stored = w
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .notes(&w.family)
+        .await
+        .unwrap();
+    let text = &stored[0].current().unwrap().text;
+    assert_eq!(text, "een\ntwee");
+    w.app.done().await;
+}
