@@ -503,7 +503,12 @@ pub async fn plan_versions_conflicts_and_agreement(db: TestDb) -> TestDb {
         PlanSave::Conflict { current, changes } => {
             assert_eq!(current, 2);
             assert_eq!(changes.len(), 1);
-            assert_eq!(changes[0].added, ["Sam verzuimt school"]);
+            assert_eq!(
+                changes[0].added,
+                [eenplan_domain::family::PlanLine::Text(
+                    "Sam verzuimt school".into()
+                )]
+            );
         }
         saved => panic!("a stale save was accepted: {saved:?}"),
     }
