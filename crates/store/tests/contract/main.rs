@@ -145,12 +145,22 @@ fn run(backend: Backend, f: TestFn) -> Result<(), libtest_mimic::Failed> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    rt.block_on(async move {
+    let explained = rt.block_on(async move {
         let db = TestDb::new(backend).await;
         let db = f(db).await;
+        // Whatever the test did through eenplan, the journal explains every row it
+        // left in the covered tables (`verify --deep`).
+        let store = db.open().await;
+        let deep = store.verify_deep().await;
+        store.close().await;
         db.cleanup().await;
-    });
-    Ok(())
+        deep
+    })?;
+    if explained.is_intact() {
+        Ok(())
+    } else {
+        Err(format!("verify --deep after the test: {:?}", explained.findings).into())
+    }
 }
 
 async fn migrations_are_recorded_and_idempotent(db: TestDb) -> TestDb {
@@ -626,7 +636,7 @@ async fn backup_copies_sqlite_and_points_postgres_to_pg_dump(db: TestDb) -> Test
         Backend::Sqlite => {
             let report = store.backup_to(&target).await.unwrap();
             assert!(report.is_intact());
-            assert_eq!(report.entries, 3);
+            assert_eq!(report.journal.entries, 3);
             let again = store.backup_to(&target).await.unwrap_err();
             assert!(again.to_string().contains("never overwrites"), "{again}");
             let _ = std::fs::remove_file(&target);
