@@ -7,6 +7,7 @@
 mod access_safety;
 mod chain;
 mod consent;
+mod deep;
 mod family;
 mod law;
 // SAVE op locatie
@@ -28,6 +29,9 @@ use consent::{
     veilig_thuis_intake_radar_and_assessment,
 };
 
+use deep::{
+    deep_verify_counts_what_retention_destroyed, deep_verify_names_every_edit_behind_eenplans_back,
+};
 use family::{
     family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
     handovers_are_explicit_reasoned_and_journaled,
@@ -118,6 +122,9 @@ fn main() {
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
         // Issue 12, sections 3–5.
         duplicates_signals_and_care_roles,
+        // Issue 12, section 9.
+        deep_verify_names_every_edit_behind_eenplans_back,
+        deep_verify_counts_what_retention_destroyed,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
