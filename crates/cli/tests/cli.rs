@@ -562,9 +562,10 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
     )?;
     // The anchors the backup printed, pasted as they are, prove the copy.
     let anchors = printed_anchors(&text(&out.stdout));
-    check(anchors.len() == 2 && anchors[1].starts_with("journal:253:"), || {
-        text(&out.stdout)
-    })?;
+    check(
+        anchors.len() == 2 && anchors[1].starts_with("journal:253:"),
+        || text(&out.stdout),
+    )?;
     let copy_url = sqlite_url(&copy);
     let mut args = vec!["verify", "--database", &copy_url];
     args.extend(anchors.iter().map(String::as_str));
@@ -916,8 +917,18 @@ fn verify_deep_catches_a_swapped_password_hash(backend: Backend) -> Result<(), F
     let url = url_of(&db);
     let out = eenplan(
         &[
-            "user", "add", "--database", &url, "--email", "sanne@org.example", "--name",
-            "Sanne de Boer", "--org", "org-0", "--role", "professional",
+            "user",
+            "add",
+            "--database",
+            &url,
+            "--email",
+            "sanne@org.example",
+            "--name",
+            "Sanne de Boer",
+            "--org",
+            "org-0",
+            "--role",
+            "professional",
         ],
         Some("een lang genoeg wachtwoord\n"),
     );
@@ -943,7 +954,9 @@ fn verify_deep_catches_a_swapped_password_hash(backend: Backend) -> Result<(), F
     check(
         stdout.contains("tables TAMPERED: 1 finding(s)")
             && line.is_some_and(|l| {
-                l.ends_with(": differs from what journal entry #2 recorded (edited outside eenplan)")
+                l.ends_with(
+                    ": differs from what journal entry #2 recorded (edited outside eenplan)",
+                )
             }),
         || stdout.clone(),
     )

@@ -547,6 +547,9 @@ impl Tx {
     }
 }
 
+/// One record's rows as read so far: its owner, its key, its rows' values.
+type Gathered = (String, String, Vec<Vec<Option<String>>>);
+
 /// Owners compared per round: bounds memory whatever the number of families.
 const STRETCH: i64 = 200;
 /// Journal entries read per round trip.
@@ -702,8 +705,8 @@ impl Tx {
                 order = p.order,
             );
             let rows = self.fetch_all(&sql, params![after, upto]).await?;
-            let mut current: Option<(String, String, Vec<Vec<Option<String>>>)> = None;
-            let mut flush = |c: Option<(String, String, Vec<Vec<Option<String>>>)>| {
+            let mut current: Option<Gathered> = None;
+            let mut flush = |c: Option<Gathered>| {
                 if let Some((owner_id, key, rows)) = c
                     && let Some(digest) = record_digest(p.table, &rows)
                 {

@@ -214,8 +214,7 @@ pub async fn deep_verify_names_every_edit_behind_eenplans_back(db: TestDb) -> Te
             (Kind::Lacking, "statutory_days", "2026-05-04"),
         ),
     ];
-    let mut seen = 0;
-    for (what, sql, expected) in &edits {
+    for (seen, (what, sql, expected)) in edits.iter().enumerate() {
         db.raw(sql).await.unwrap_or_else(|e| panic!("{what}: {e}"));
         let report = store.verify_deep().await.unwrap();
         assert_eq!(
@@ -224,7 +223,6 @@ pub async fn deep_verify_names_every_edit_behind_eenplans_back(db: TestDb) -> Te
             "{what}: {:?}",
             report.findings
         );
-        seen += 1;
         assert!(
             report.findings.iter().any(|f| kind(f) == *expected),
             "{what}: expected {expected:?} in {:?}",
