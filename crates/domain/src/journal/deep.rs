@@ -3,7 +3,7 @@
 //!
 //! The hash chain proves the journal was not edited; it says nothing about the tables
 //! beside it. So every entry seals the records its change left behind: a SHA-256 digest
-//! of each record's rows, taken in the same transaction (the entry's `state`). The deep
+//! of each record's rows, taken in the same transaction (the entry's `$seals`). The deep
 //! check replays the seals in journal order and compares the last one of every record
 //! with a digest of the rows as they are now. A digest rather than a copy, so the
 //! journal holds no note text, plan content, contact details or credential (a privacy
@@ -18,8 +18,9 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-/// The payload field holding an entry's seals.
-pub const STATE_FIELD: &str = "state";
+/// The payload field holding an entry's seals. No event field can be named so (a Rust
+/// field name cannot hold `$`), so the seals never overwrite what the event says.
+pub const STATE_FIELD: &str = "$seals";
 
 /// What a retention rule leaves of a payload it destroys. The chain stays verifiable
 /// (it hashes the payload's digest, not the payload); the records the entry sealed
@@ -64,7 +65,7 @@ pub fn record_digest(table: &str, rows: &[Vec<Option<String>>]) -> Option<String
     Some(data_encoding::HEXLOWER.encode(&h.finalize()))
 }
 
-/// The payload with its seals added: `state` maps each record's name to its digest
+/// The payload with its seals added: `$seals` maps each record's name to its digest
 /// (`null` when the change removed it).
 pub fn with_state(payload: &str, state: &[(String, Option<String>)]) -> String {
     let mut value: serde_json::Value =
@@ -286,6 +287,17 @@ mod tests {
             record_digest("t", &[row(&[""])])
         );
         assert_eq!(record_digest("t", &[]), None);
+    }
+
+    /// An event with a field of its own named `state` (a protection order's) keeps it.
+    #[test]
+    fn seals_never_overwrite_a_field_of_the_event() {
+        let payload = with_state(r#"{"state":"no_measure"}"#, &[("t/1".into(), None)]);
+        assert_eq!(
+            event_data(&payload),
+            serde_json::json!({"state": "no_measure"})
+        );
+        assert_eq!(seals(&payload), Seals::Sealed(vec![("t/1".into(), None)]));
     }
 
     #[test]
