@@ -13,18 +13,20 @@ pub async fn run(args: BackupArgs) -> Result<ExitCode, CliError> {
     let report = report?;
     if !report.is_intact() {
         return Err(fail(format!(
-            "backup written to {}, but its journal fails verification ({} finding(s)): run `eenplan verify` on the source",
+            "backup written to {}, but its journal or access log fails verification ({} finding(s)): run `eenplan verify` on the source",
             args.to.display(),
-            report.findings.len()
+            report.journal.findings.len() + report.access_log.chain.findings.len()
         )));
     }
     out!(
-        "backup written to {} ({} journal entries, chain verified)",
+        "backup written to {} ({} journal entries and {} access-log lines, both chains verified)",
         args.to.display(),
-        report.entries
+        report.journal.entries,
+        report.access_log.chain.entries
     );
-    if let Some(last) = report.last {
-        out!("anchor: {}:{}", last.seq, last.hash);
-    }
+    crate::verify::print_anchors(
+        report.journal.last.as_ref(),
+        report.access_log.chain.last.as_ref(),
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -18,7 +18,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create or upgrade the database schema.
     Migrate(DbArgs),
-    /// Check the journal's hash chain; exits 1 if anything was tampered with.
+    /// Check the journal's and the access log's hash chains (and with --deep, the
+    /// tables against the journal); exits 1 if anything was tampered with.
     Verify(VerifyArgs),
     /// Create a fresh synthetic Utrecht/Flevoland data set and serve it.
     Demo(DemoArgs),
@@ -115,9 +116,16 @@ pub struct SessionArgs {
 pub struct VerifyArgs {
     #[command(flatten)]
     pub db: DbArgs,
-    /// SEQ:HASH printed by an earlier verify; proves the chain up to it was not rewritten.
+    /// journal:SEQ:HASH or access:SEQ:HASH, as printed by an earlier verify or backup
+    /// (give both); proves that chain up to it was neither rewritten nor cut short.
     #[arg(long)]
-    pub anchor: Option<Anchor>,
+    pub anchor: Vec<Anchor>,
+    /// Also replay the journal against the tables (families, members, network,
+    /// involvements, consents, framework, plans, notes, emergency access, accounts,
+    /// roles, credentials, sessions, equated days): names every row the journal does
+    /// not explain and every journaled row that is gone.
+    #[arg(long)]
+    pub deep: bool,
 }
 
 #[derive(Debug, Args)]

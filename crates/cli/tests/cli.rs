@@ -88,6 +88,14 @@ fn main() {
                 demo_fills_only_an_empty_postgres_database,
             ));
         }
+        trials.push(Trial::test(
+            format!("{prefix}::anchors_catch_a_cut_and_rewound_access_log"),
+            move || anchors_catch_a_cut_and_rewound_access_log(backend),
+        ));
+        trials.push(Trial::test(
+            format!("{prefix}::verify_deep_catches_a_swapped_password_hash"),
+            move || verify_deep_catches_a_swapped_password_hash(backend),
+        ));
     }
     libtest_mimic::run(&args, trials).exit();
 }
@@ -553,10 +561,21 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
         None,
     );
     check(
-        out.status.success() && text(&out.stdout).contains("253 journal entries, chain verified"),
+        out.status.success()
+            && text(&out.stdout)
+                .contains("253 journal entries and 0 access-log lines, both chains verified"),
         || text(&out.stderr),
     )?;
-    let out = eenplan(&["verify", "--database", &sqlite_url(&copy)], None);
+    // The anchors the backup printed, pasted as they are, prove the copy.
+    let anchors = printed_anchors(&text(&out.stdout));
+    check(
+        anchors.len() == 2 && anchors[1].starts_with("journal:253:"),
+        || text(&out.stdout),
+    )?;
+    let copy_url = sqlite_url(&copy);
+    let mut args = vec!["verify", "--database", &copy_url];
+    args.extend(anchors.iter().map(String::as_str));
+    let out = eenplan(&args, None);
     check(out.status.success(), || text(&out.stdout))?;
     let out = eenplan(
         &["backup", "--database", &url, "--to", copy.to_str().unwrap()],
@@ -802,6 +821,151 @@ fn verify_reports(backend: Backend, tamper: &str, expected: &[&str]) -> Result<(
         }
         Ok(())
     }
+}
+
+fn url_of(db: &TestDb) -> String {
+    match &db.url {
+        DatabaseUrl::Sqlite(p) => sqlite_url(p),
+        DatabaseUrl::Postgres(u) => u.clone(),
+    }
+}
+
+/// The `--anchor …` arguments on the line verify or backup prints.
+fn printed_anchors(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .find(|l| l.starts_with("anchors"))
+        .and_then(|l| l.split_once("): "))
+        .map(|(_, args)| args.split(' ').map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// Issue 12, section 9: the access log's tail is cut and its head row rewound to the
+/// new last line. Its chain is then intact in itself; the anchor printed before says
+/// what is wrong and where.
+fn anchors_catch_a_cut_and_rewound_access_log(backend: Backend) -> Result<(), Failed> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(async {
+        let db = TestDb::new(backend).await;
+        let store = db.open().await;
+        seed_organisations(&store, 2).await;
+        for i in 0..5 {
+            store
+                .log_access(eenplan_store::AccessEntry {
+                    event: eenplan_domain::access_log::AccessEvent::Read,
+                    granted: true,
+                    basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
+                    user_id: format!("user-{i}"),
+                    organisation_id: "org".into(),
+                    role: "professional".into(),
+                    on_behalf_of: None,
+                    family_id: Some("family".into()),
+                    data: "dossier".into(),
+                    client_address: "127.0.0.1".into(),
+                })
+                .await
+                .unwrap();
+        }
+        store.close().await;
+        db
+    });
+    let url = url_of(&db);
+    let out = eenplan(&["verify", "--database", &url], None);
+    let stdout = text(&out.stdout);
+    let anchors = printed_anchors(&stdout);
+    check(
+        out.status.success()
+            && anchors.len() == 4
+            && anchors[1].starts_with("journal:2:")
+            && anchors[3].starts_with("access:5:"),
+        || stdout.clone(),
+    )?;
+    rt.block_on(async {
+        db.disable_access_log_protection().await;
+        db.raw(
+            "DELETE FROM access_log WHERE seq >= 4;
+             UPDATE access_log_head SET seq = 3, hash = (SELECT hash FROM access_log WHERE seq = 3) WHERE id = 1;",
+        )
+        .await
+        .unwrap();
+    });
+    // Without the anchor the shortened log is a chain like any other.
+    let out = eenplan(&["verify", "--database", &url], None);
+    check(out.status.success(), || text(&out.stdout))?;
+    let mut args = vec!["verify", "--database", &url];
+    args.extend(anchors.iter().map(String::as_str));
+    let out = eenplan(&args, None);
+    let stdout = text(&out.stdout);
+    rt.block_on(db.cleanup());
+    check(out.status.code() == Some(1), || stdout.clone())?;
+    check(
+        stdout.contains("journal intact: 2 entries")
+            && stdout.contains("access log TAMPERED: 1 finding(s) in 3 lines")
+            && stdout.contains(
+                "  entry #5: missing, or different from the anchor written down earlier (chain rewritten or cut short)",
+            )
+            && !stdout.contains("anchors"),
+        || stdout.clone(),
+    )
+}
+
+/// Issue 12, section 9: a password hash swapped in the table is invisible to the
+/// chains; `verify --deep` names the account and the entry that sealed it.
+fn verify_deep_catches_a_swapped_password_hash(backend: Backend) -> Result<(), Failed> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(async {
+        let db = TestDb::new(backend).await;
+        let store = db.open().await;
+        seed_organisations(&store, 1).await;
+        store.close().await;
+        db
+    });
+    let url = url_of(&db);
+    let out = eenplan(
+        &[
+            "user",
+            "add",
+            "--database",
+            &url,
+            "--email",
+            "sanne@org.example",
+            "--name",
+            "Sanne de Boer",
+            "--org",
+            "org-0",
+            "--role",
+            "professional",
+        ],
+        Some("een lang genoeg wachtwoord\n"),
+    );
+    check(out.status.success(), || text(&out.stderr))?;
+    let out = eenplan(&["verify", "--deep", "--database", &url], None);
+    let stdout = text(&out.stdout);
+    check(
+        out.status.success() && stdout.contains("tables explained by the journal"),
+        || stdout.clone(),
+    )?;
+    rt.block_on(async {
+        db.raw("UPDATE users SET password_hash = '$argon2id$v=19$m=19456,t=2,p=1$forged' WHERE email = 'sanne@org.example'")
+            .await
+            .unwrap();
+    });
+    let plain = eenplan(&["verify", "--database", &url], None);
+    let out = eenplan(&["verify", "--deep", "--database", &url], None);
+    let stdout = text(&out.stdout);
+    rt.block_on(db.cleanup());
+    check(plain.status.success(), || text(&plain.stdout))?;
+    check(out.status.code() == Some(1), || stdout.clone())?;
+    let line = stdout.lines().find(|l| l.starts_with("  users "));
+    check(
+        stdout.contains("tables TAMPERED: 1 finding(s)")
+            && line.is_some_and(|l| {
+                l.ends_with(
+                    ": differs from what journal entry #2 recorded (edited outside eenplan)",
+                )
+            }),
+        || stdout.clone(),
+    )
 }
 
 /// Serves on a fresh database with `format` as EENPLAN_LOG_FORMAT, sends `requests`

@@ -5,7 +5,7 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
-use eenplan_domain::journal::{self, Actor, Draft, Entry, Event, Head, Report, Verifier};
+use eenplan_domain::journal::{self, Actor, Anchor, Draft, Entry, Event, Head, Report, Verifier};
 
 use crate::{AccessEntry, Backend, Row, Store, StoreError, Tx, ids, params};
 
@@ -162,6 +162,7 @@ impl Tx {
                 data: e.data.clone(),
                 client_address: e.client_address.clone(),
             },
+            state: None,
         };
         let sealed = journal::seal(&head, &draft);
         self.execute(
@@ -292,8 +293,13 @@ impl Store {
         Ok(())
     }
 
-    /// Checks the access log's chain in one consistent snapshot.
-    pub async fn verify_access_log(&self) -> Result<AccessLogReport, StoreError> {
+    /// Checks the access log's chain in one consistent snapshot; with an anchor, also
+    /// that the line written down then is still there, unchanged (a cut tail with a
+    /// rewound head is otherwise a shorter, intact chain).
+    pub async fn verify_access_log(
+        &self,
+        anchor: Option<Anchor>,
+    ) -> Result<AccessLogReport, StoreError> {
         let mut tx = self.read().await?;
         let head = tx
             .fetch_optional("SELECT seq, hash FROM access_log_head WHERE id = 1", vec![])
@@ -309,7 +315,7 @@ impl Store {
             .fetch_one("SELECT COUNT(*) FROM access_log WHERE seq IS NULL", vec![])
             .await?
             .int(0)?;
-        let mut verifier = Verifier::new(None);
+        let mut verifier = Verifier::new(anchor);
         let mut after = 0;
         loop {
             let page = tx

@@ -217,6 +217,9 @@ impl Tx {
         .await?;
         if stage == SessionStage::Active {
             self.journal_sign_in(credentials, kind).await?;
+            // A session row is a credential: one planted behind eenplan's back would
+            // open a file, so the sign-in seals it (`verify --deep`).
+            self.also_seal(crate::deep::Rec::Session(token_hash.to_owned()));
         }
         Ok(())
     }

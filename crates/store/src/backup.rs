@@ -2,14 +2,28 @@
 
 use std::path::Path;
 
+use crate::AccessLogReport;
 use crate::{DatabaseUrl, OpenMode, Store, StoreError};
 use eenplan_domain::journal::Report;
+
+/// What the check of a fresh backup found, for both chains.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupReport {
+    pub journal: Report,
+    pub access_log: AccessLogReport,
+}
+
+impl BackupReport {
+    pub fn is_intact(&self) -> bool {
+        self.journal.is_intact() && self.access_log.chain.is_intact()
+    }
+}
 
 impl Store {
     /// Writes a consistent copy of a live SQLite database to `target` with
     /// `VACUUM INTO` (readers and writers carry on meanwhile), then verifies the
-    /// copy's journal so a backup is known good the moment it is made.
-    pub async fn backup_to(&self, target: &Path) -> Result<Report, StoreError> {
+    /// copy's journal and access log so a backup is known good the moment it is made.
+    pub async fn backup_to(&self, target: &Path) -> Result<BackupReport, StoreError> {
         let Some(writer) = self.sqlite_writer() else {
             return Err(StoreError::Unsupported(
                 "backup --to works for SQLite only; for PostgreSQL use pg_dump, e.g. \
@@ -36,7 +50,13 @@ impl Store {
             OpenMode::MustExist,
         )
         .await?;
-        let report = copy.verify_journal(None).await;
+        let report = async {
+            Ok::<_, StoreError>(BackupReport {
+                journal: copy.verify_journal(None).await?,
+                access_log: copy.verify_access_log(None).await?,
+            })
+        }
+        .await;
         copy.close().await;
         report
     }

@@ -129,7 +129,7 @@ impl Store {
     /// A transaction that may write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read-then-write never fails half-way on a lock upgrade.
     pub async fn write(&self) -> Result<Tx, StoreError> {
-        Ok(Tx(match &self.db {
+        Ok(Tx::new(match &self.db {
             Db::Sqlite { writer, .. } => {
                 TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
             }
@@ -139,9 +139,22 @@ impl Store {
 
     /// A read-only transaction: one consistent snapshot for everything read in it.
     pub async fn read(&self) -> Result<Tx, StoreError> {
-        Ok(Tx(match &self.db {
+        Ok(Tx::new(match &self.db {
             Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
             Db::Postgres(pool) => TxInner::Postgres(pool.begin_with("BEGIN READ ONLY").await?),
+        }))
+    }
+
+    /// A read-only transaction in which every statement sees the same snapshot, also on
+    /// PostgreSQL (whose default isolation gives each statement its own): for checks
+    /// that compare one table with another.
+    pub async fn snapshot(&self) -> Result<Tx, StoreError> {
+        Ok(Tx::new(match &self.db {
+            Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
+            Db::Postgres(pool) => TxInner::Postgres(
+                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?,
+            ),
         }))
     }
 
@@ -256,7 +269,12 @@ fn storable(params: &[Param]) -> Result<(), StoreError> {
 /// A transaction on either backend. Dropping it without [`Tx::commit`] rolls back, so
 /// an error part-way leaves no partial state.
 #[derive(Debug)]
-pub struct Tx(TxInner);
+pub struct Tx {
+    inner: TxInner,
+    /// Events appended in this transaction, sealed onto the journal at commit, when
+    /// the state they describe is final ([`crate::deep`]).
+    pub(crate) pending: Vec<crate::journal::Pending>,
+}
 
 #[derive(Debug)]
 enum TxInner {
@@ -265,8 +283,15 @@ enum TxInner {
 }
 
 impl Tx {
+    fn new(inner: TxInner) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
     pub fn backend(&self) -> Backend {
-        match self.0 {
+        match self.inner {
             TxInner::Sqlite(_) => Backend::Sqlite,
             TxInner::Postgres(_) => Backend::Postgres,
         }
@@ -274,7 +299,7 @@ impl Tx {
 
     pub async fn execute(&mut self, sql: &str, params: Vec<Param>) -> Result<u64, StoreError> {
         storable(&params)?;
-        Ok(match &mut self.0 {
+        Ok(match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .execute(&mut **tx)
                 .await
@@ -290,7 +315,7 @@ impl Tx {
 
     /// Runs several statements without parameters: migrations.
     pub(crate) async fn execute_script(&mut self, sql: &str) -> Result<(), StoreError> {
-        match &mut self.0 {
+        match &mut self.inner {
             TxInner::Sqlite(tx) => {
                 sqlx::raw_sql(sql).execute(&mut **tx).await?;
             }
@@ -307,7 +332,7 @@ impl Tx {
         params: Vec<Param>,
     ) -> Result<Vec<Row>, StoreError> {
         storable(&params)?;
-        Ok(match &mut self.0 {
+        Ok(match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **tx)
                 .await
@@ -331,7 +356,7 @@ impl Tx {
         params: Vec<Param>,
     ) -> Result<Option<Row>, StoreError> {
         storable(&params)?;
-        Ok(match &mut self.0 {
+        Ok(match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_optional(&mut **tx)
                 .await
@@ -351,8 +376,11 @@ impl Tx {
             .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
     }
 
-    pub async fn commit(self) -> Result<(), StoreError> {
-        match self.0 {
+    /// Seals the events appended in this transaction onto the journal, then commits
+    /// them together with the state they describe.
+    pub async fn commit(mut self) -> Result<(), StoreError> {
+        self.seal_pending().await?;
+        match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await?,
             TxInner::Postgres(tx) => tx.commit().await?,
         }

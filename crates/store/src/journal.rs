@@ -11,10 +11,53 @@ const ENTRY_COLUMNS: &str = "seq, id, recorded_at, actor, actor_organisation, ki
 /// Entries read per round trip while verifying.
 const VERIFY_PAGE: i64 = 2_000;
 
+/// An event appended in an open transaction, waiting for commit.
+#[derive(Debug)]
+pub(crate) struct Pending {
+    actor: Actor,
+    event: Event,
+    /// Records the event names no id of (a session's token hash), sealed with it.
+    also: Vec<crate::deep::Rec>,
+}
+
 impl Tx {
     /// Appends an event in this transaction: it commits or rolls back together with
-    /// the state change it describes.
-    pub async fn append(&mut self, actor: &Actor, event: Event) -> Result<Entry, StoreError> {
+    /// the state change it describes. The entry is written at commit, sealing the
+    /// records the event changed as they are then, whatever order the transaction
+    /// wrote its rows and its events in.
+    pub async fn append(&mut self, actor: &Actor, event: Event) -> Result<(), StoreError> {
+        self.pending.push(Pending {
+            actor: actor.clone(),
+            event,
+            also: Vec::new(),
+        });
+        Ok(())
+    }
+
+    /// Seals `record` with the event appended last (which must exist).
+    pub(crate) fn also_seal(&mut self, record: crate::deep::Rec) {
+        if let Some(last) = self.pending.last_mut() {
+            last.also.push(record);
+        }
+    }
+
+    pub(crate) async fn seal_pending(&mut self) -> Result<(), StoreError> {
+        for pending in std::mem::take(&mut self.pending) {
+            let mut records = crate::deep::records(&pending.event);
+            records.extend(pending.also);
+            let state = self.seal_records(&records).await?;
+            self.write_entry(&pending.actor, pending.event, state)
+                .await?;
+        }
+        Ok(())
+    }
+
+    async fn write_entry(
+        &mut self,
+        actor: &Actor,
+        event: Event,
+        state: Vec<(String, Option<String>)>,
+    ) -> Result<Entry, StoreError> {
         // The lock is held until commit. SQLite: BEGIN IMMEDIATE already holds the
         // database's single write lock. PostgreSQL: the head row's lock serialises
         // appenders across all instances.
@@ -32,6 +75,7 @@ impl Tx {
             recorded_at: UtcTime::now(),
             actor: actor.clone(),
             event,
+            state: Some(state),
         };
         let entry = journal::seal(&head, &draft);
         self.execute(
@@ -119,11 +163,10 @@ impl Store {
     }
 
     /// Convenience for a single event that changes nothing else.
-    pub async fn append_one(&self, actor: &Actor, event: Event) -> Result<Entry, StoreError> {
+    pub async fn append_one(&self, actor: &Actor, event: Event) -> Result<(), StoreError> {
         let mut tx = self.write().await?;
-        let entry = tx.append(actor, event).await?;
-        tx.commit().await?;
-        Ok(entry)
+        tx.append(actor, event).await?;
+        tx.commit().await
     }
 }
 

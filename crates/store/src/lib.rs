@@ -8,6 +8,7 @@ mod auth;
 mod backup;
 mod consent;
 pub mod db;
+mod deep;
 mod directory;
 mod duplicate_signals;
 mod error;
@@ -33,8 +34,10 @@ mod protection_order;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
+pub use backup::BackupReport;
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use db::{Backend, Param, Row, Store, Tx};
+pub use deep::covered_tables;
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::StoreError;

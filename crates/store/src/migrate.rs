@@ -106,6 +106,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_unsent_forms.sql"),
         postgres: include_str!("../migrations/postgres/0015_unsent_forms.sql"),
     },
+    // Issue 12, section 9: tamper evidence with no blind spots.
+    Migration {
+        version: 18,
+        name: "deep_verify",
+        sqlite: include_str!("../migrations/sqlite/0018_deep_verify.sql"),
+        postgres: include_str!("../migrations/postgres/0018_deep_verify.sql"),
+    },
 ];
 
 /// The highest version this eenplan knows. Versions are handed out per flow, so the

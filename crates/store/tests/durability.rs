@@ -114,8 +114,16 @@ async fn writer(path: &str) {
         )
         .await
         .unwrap();
-        let entry = tx.journal_head().await.unwrap().unwrap();
         tx.commit().await.unwrap();
+        // Entries are numbered at commit; this is the only writer, so the head is ours.
+        let entry = store
+            .read()
+            .await
+            .unwrap()
+            .journal_head()
+            .await
+            .unwrap()
+            .unwrap();
         println!("ack {} {slug}", entry.seq);
     }
 }

@@ -223,7 +223,7 @@ async fn main() {
             rps / baseline
         );
     }
-    let report = store.verify_access_log().await.unwrap();
+    let report = store.verify_access_log(None).await.unwrap();
     println!(
         "access log after the run: {} lines, chain {}",
         report.chain.entries,

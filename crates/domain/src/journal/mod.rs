@@ -6,13 +6,14 @@
 //! future retention rule can destroy the personal data in an old payload while the
 //! chain stays verifiable.
 
+pub mod deep;
 mod event;
 mod hash;
 pub mod verify;
 
 pub use event::{Actor, Audience, Event, EventKind, Subject};
 pub use hash::{GENESIS_HASH, payload_digest};
-pub use verify::{Anchor, Finding, Report, Verifier};
+pub use verify::{Anchor, Chain, Finding, Report, Verifier};
 
 use crate::UtcTime;
 
@@ -23,6 +24,9 @@ pub struct Draft {
     pub recorded_at: UtcTime,
     pub actor: Actor,
     pub event: Event,
+    /// The journal's seals of what the change left behind ([`deep`]); `None` for a
+    /// chain that carries none (the access log).
+    pub state: Option<Vec<(String, Option<String>)>>,
 }
 
 /// An entry as stored, in its textual form: verification works on exactly what is in
@@ -64,7 +68,10 @@ impl Head {
 /// journal's write lock from reading `head` until the entry is committed.
 pub fn seal(head: &Head, draft: &Draft) -> Entry {
     let (actor, actor_organisation) = draft.actor.stored();
-    let (kind, payload) = draft.event.to_record();
+    let (kind, mut payload) = draft.event.to_record();
+    if let Some(state) = &draft.state {
+        payload = deep::with_state(&payload, state);
+    }
     let subject = draft.event.subject();
     let mut entry = Entry {
         seq: head.seq + 1,

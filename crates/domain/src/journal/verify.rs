@@ -6,32 +6,81 @@ use std::fmt;
 use super::hash::{entry_hash, payload_digest};
 use super::{Entry, GENESIS_HASH, Head};
 
-/// A (sequence number, hash) pair noted down outside the database, for example
-/// printed by an earlier `eenplan verify` and kept with the backups. Someone who can
-/// rewrite the whole database can rebuild a consistent chain; they cannot change what
-/// was written down elsewhere.
+/// Which hash chain an anchor belongs to: the journal, or the access log beside it.
+/// Both can be cut short and rewound at their head, so both need an anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Chain {
+    Journal,
+    AccessLog,
+}
+
+impl Chain {
+    /// The word an anchor starts with.
+    pub fn code(self) -> &'static str {
+        match self {
+            Chain::Journal => "journal",
+            Chain::AccessLog => "access",
+        }
+    }
+}
+
+/// A (chain, sequence number, hash) triple noted down outside the database, for
+/// example printed by an earlier `eenplan verify` and kept with the backups. Someone
+/// who can rewrite the whole database can rebuild a consistent chain, or cut its tail
+/// and rewind its head; they cannot change what was written down elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anchor {
+    pub chain: Chain,
     pub seq: i64,
     pub hash: String,
 }
 
+impl Anchor {
+    /// The anchor for `head` of `chain`; `None` while the chain is empty (there is
+    /// nothing to anchor yet).
+    pub fn of(chain: Chain, head: &Head) -> Option<Anchor> {
+        (head.seq >= 1).then(|| Anchor {
+            chain,
+            seq: head.seq,
+            hash: head.hash.clone(),
+        })
+    }
+}
+
+/// The form `--anchor` takes, so printed anchors can be pasted back as they are.
+impl fmt::Display for Anchor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.chain.code(), self.seq, self.hash)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{0}' is not an anchor: use SEQ:HASH as printed by `eenplan verify`, e.g. 42:9f86d0…")]
+#[error(
+    "'{0}' is not an anchor: use journal:SEQ:HASH or access:SEQ:HASH as printed by `eenplan verify`, e.g. journal:42:9f86d0…"
+)]
 pub struct AnchorParseError(pub String);
 
 impl std::str::FromStr for Anchor {
     type Err = AnchorParseError;
 
+    /// `journal:SEQ:HASH`, `access:SEQ:HASH`, or the older `SEQ:HASH` (the journal's,
+    /// as verify printed it before the access log had anchors).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let err = || AnchorParseError(s.to_owned());
-        let (seq, hash) = s.trim().split_once(':').ok_or_else(err)?;
+        let text = s.trim();
+        let (chain, rest) = match text.split_once(':') {
+            Some(("journal", rest)) => (Chain::Journal, rest),
+            Some(("access", rest)) => (Chain::AccessLog, rest),
+            _ => (Chain::Journal, text),
+        };
+        let (seq, hash) = rest.split_once(':').ok_or_else(err)?;
         let seq: i64 = seq.parse().map_err(|_| err())?;
         let hash_ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
         if seq < 1 || !hash_ok {
             return Err(err());
         }
         Ok(Anchor {
+            chain,
             seq,
             hash: hash.to_ascii_lowercase(),
         })
@@ -116,6 +165,9 @@ impl fmt::Display for Finding {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub entries: u64,
+    /// Entries whose payload a retention rule destroyed: the chain still proves their
+    /// place, kind, subject and actor, no longer what they said.
+    pub destroyed: u64,
     /// The last entry seen, to be written down as the next anchor.
     pub last: Option<Head>,
     pub findings: Vec<Finding>,
@@ -133,6 +185,7 @@ pub struct Verifier {
     expected_seq: i64,
     prev_hash: String,
     entries: u64,
+    destroyed: u64,
     last: Option<Head>,
     findings: Vec<Finding>,
     anchor: Option<Anchor>,
@@ -151,6 +204,7 @@ impl Verifier {
             expected_seq: 1,
             prev_hash: GENESIS_HASH.to_owned(),
             entries: 0,
+            destroyed: 0,
             last: None,
             findings: Vec::new(),
             anchor,
@@ -167,7 +221,11 @@ impl Verifier {
                 last: entry.seq - 1,
             });
         }
-        let content_ok = payload_digest(&entry.payload) == entry.payload_sha256
+        let destroyed = entry.payload == super::deep::DESTROYED_PAYLOAD;
+        if destroyed {
+            self.destroyed += 1;
+        }
+        let content_ok = (destroyed || payload_digest(&entry.payload) == entry.payload_sha256)
             && entry_hash(entry) == entry.hash;
         let link_ok = entry.prev_hash == self.prev_hash;
         match (content_ok, link_ok) {
@@ -227,6 +285,7 @@ impl Verifier {
         self.findings.sort_by_key(Finding::position);
         Report {
             entries: self.entries,
+            destroyed: self.destroyed,
             last: self.last,
             findings: self.findings,
         }
@@ -250,6 +309,7 @@ mod tests {
                 event: Event::InstanceMarked {
                     purpose: format!("p{i}"),
                 },
+                state: Some(Vec::new()),
             };
             let entry = seal(&head, &draft);
             head = entry.head();
@@ -291,6 +351,15 @@ mod tests {
         entries[2].payload_sha256 = payload_digest(&entries[2].payload);
         let r = run(&entries, Some(head), None);
         assert_eq!(r.findings, vec![Finding::Edited { seq: 3 }]);
+    }
+
+    #[test]
+    fn a_payload_destroyed_by_retention_keeps_the_chain_and_is_counted() {
+        let (mut entries, head) = chain(3);
+        entries[1].payload = crate::journal::deep::DESTROYED_PAYLOAD.into();
+        let r = run(&entries, Some(head), None);
+        assert!(r.is_intact(), "{:?}", r.findings);
+        assert_eq!(r.destroyed, 1);
     }
 
     #[test]
@@ -340,6 +409,7 @@ mod tests {
             event: Event::InstanceMarked {
                 purpose: "x".into(),
             },
+            state: Some(Vec::new()),
         };
         let forged = seal(&head, &draft);
         entries.push(forged);
@@ -370,6 +440,7 @@ mod tests {
     fn rewritten_chain_is_caught_by_an_anchor() {
         let (entries, _) = chain(4);
         let anchor = Anchor {
+            chain: Chain::Journal,
             seq: 2,
             hash: entries[1].hash.clone(),
         };
@@ -386,6 +457,7 @@ mod tests {
                 event: Event::InstanceMarked {
                     purpose: "rewritten".into(),
                 },
+                state: Some(Vec::new()),
             };
             let sealed = seal(&head, &draft);
             head = sealed.head();
@@ -399,15 +471,32 @@ mod tests {
     #[test]
     fn anchors_parse() {
         let h = "a".repeat(64);
+        let journal = Anchor {
+            chain: Chain::Journal,
+            seq: 7,
+            hash: h.clone(),
+        };
+        assert_eq!(format!("7:{h}").parse::<Anchor>(), Ok(journal.clone()));
         assert_eq!(
-            format!("7:{h}").parse::<Anchor>(),
+            format!("journal:7:{h}").parse::<Anchor>(),
+            Ok(journal.clone())
+        );
+        let access = format!("access:7:{}", "B".repeat(64)).parse::<Anchor>();
+        assert_eq!(
+            access,
             Ok(Anchor {
+                chain: Chain::AccessLog,
                 seq: 7,
-                hash: h.clone()
+                hash: "b".repeat(64)
             })
         );
+        // What verify prints is what --anchor takes.
+        assert_eq!(journal.to_string().parse::<Anchor>(), Ok(journal));
         assert!("7".parse::<Anchor>().is_err());
         assert!(format!("0:{h}").parse::<Anchor>().is_err());
+        assert!(format!("ledger:7:{h}").parse::<Anchor>().is_err());
+        assert!(format!("access:{h}").parse::<Anchor>().is_err());
         assert!("7:abc".parse::<Anchor>().is_err());
+        assert_eq!(Anchor::of(Chain::AccessLog, &Head::genesis()), None);
     }
 }

@@ -409,19 +409,19 @@ pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
         .unwrap();
     }
     tx.commit().await.unwrap();
-    let report = store.verify_access_log().await.unwrap();
+    let report = store.verify_access_log(None).await.unwrap();
     assert!(report.chain.is_intact(), "{:?}", report.chain.findings);
     assert_eq!((report.chain.entries, report.unchained), (4, 0));
     db.disable_access_log_protection().await;
     db.raw("UPDATE access_log SET user_id = (SELECT id FROM users WHERE email = 'mohamed@lokalis.example') WHERE seq = 2")
         .await
         .unwrap();
-    let report = store.verify_access_log().await.unwrap();
+    let report = store.verify_access_log(None).await.unwrap();
     assert_eq!(report.chain.findings, vec![Finding::Edited { seq: 2 }]);
     db.raw("DELETE FROM access_log WHERE seq = 4")
         .await
         .unwrap();
-    let report = store.verify_access_log().await.unwrap();
+    let report = store.verify_access_log(None).await.unwrap();
     assert!(
         report
             .chain
@@ -466,7 +466,7 @@ pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
     for t in tasks {
         t.await.unwrap().unwrap();
     }
-    let report = store.verify_access_log().await.unwrap();
+    let report = store.verify_access_log(None).await.unwrap();
     assert!(report.chain.is_intact(), "{:?}", report.chain.findings);
     assert_eq!(report.chain.entries, 200);
     let lines = store

@@ -444,7 +444,7 @@ pub async fn handovers_are_explicit_reasoned_and_journaled(db: TestDb) -> TestDb
     db
 }
 
-fn sample_plan() -> Plan {
+pub fn sample_plan() -> Plan {
     Plan {
         worries: vec!["Harde ruzies thuis".into()],
         working_well: vec!["Oma is er elke dag".into()],

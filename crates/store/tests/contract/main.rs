@@ -7,6 +7,7 @@
 mod access_safety;
 mod chain;
 mod consent;
+mod deep;
 mod family;
 mod law;
 // SAVE op locatie
@@ -28,6 +29,9 @@ use consent::{
     veilig_thuis_intake_radar_and_assessment,
 };
 
+use deep::{
+    deep_verify_counts_what_retention_destroyed, deep_verify_names_every_edit_behind_eenplans_back,
+};
 use family::{
     family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
     handovers_are_explicit_reasoned_and_journaled,
@@ -120,6 +124,9 @@ fn main() {
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
         // Issue 12, sections 3–5.
         duplicates_signals_and_care_roles,
+        // Issue 12, section 9.
+        deep_verify_names_every_edit_behind_eenplans_back,
+        deep_verify_counts_what_retention_destroyed,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
@@ -147,12 +154,22 @@ fn run(backend: Backend, f: TestFn) -> Result<(), libtest_mimic::Failed> {
         .worker_threads(2)
         .enable_all()
         .build()?;
-    rt.block_on(async move {
+    let explained = rt.block_on(async move {
         let db = TestDb::new(backend).await;
         let db = f(db).await;
+        // Whatever the test did through eenplan, the journal explains every row it
+        // left in the covered tables (`verify --deep`).
+        let store = db.open().await;
+        let deep = store.verify_deep().await;
+        store.close().await;
         db.cleanup().await;
-    });
-    Ok(())
+        deep
+    })?;
+    if explained.is_intact() {
+        Ok(())
+    } else {
+        Err(format!("verify --deep after the test: {:?}", explained.findings).into())
+    }
 }
 
 async fn migrations_are_recorded_and_idempotent(db: TestDb) -> TestDb {
@@ -628,7 +645,7 @@ async fn backup_copies_sqlite_and_points_postgres_to_pg_dump(db: TestDb) -> Test
         Backend::Sqlite => {
             let report = store.backup_to(&target).await.unwrap();
             assert!(report.is_intact());
-            assert_eq!(report.entries, 3);
+            assert_eq!(report.journal.entries, 3);
             let again = store.backup_to(&target).await.unwrap_err();
             assert!(again.to_string().contains("never overwrites"), "{again}");
             let _ = std::fs::remove_file(&target);

@@ -840,7 +840,7 @@ pub async fn timeline(
         Ok(entries) => Json(
             json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
-            "payload": serde_json::from_str::<Value>(&e.payload).unwrap_or(Value::Null),
+            "payload": eenplan_domain::journal::deep::event_data(&e.payload),
         })).collect::<Vec<_>>() }),
         )
         .into_response(),
