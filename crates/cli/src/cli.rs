@@ -87,6 +87,16 @@ pub struct ServeArgs {
     pub listen: SocketAddr,
     #[command(flatten)]
     pub sessions: SessionArgs,
+    /// A reverse proxy (address or range, e.g. 10.0.0.0/8) whose X-Forwarded-For header
+    /// names the client; repeat for several (the environment variable takes a comma-
+    /// separated list). Without it the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "EENPLAN_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR"
+    )]
+    pub trusted_proxies: Vec<eenplan_web::Cidr>,
 }
 
 #[derive(Debug, Args)]

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use eenplan_domain::session::Timeouts;
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
-use eenplan_web::{AppState, AuthConfig};
+use eenplan_web::{AppState, AuthConfig, TrustedProxies};
 
 use crate::cli::{ServeArgs, SessionArgs};
 use crate::error::{CliError, fail};
@@ -12,7 +12,8 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     let auth = auth_config(&args.sessions, args.listen)?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
-    serve(store, args.listen, auth).await?;
+    let proxies = TrustedProxies::new(args.trusted_proxies);
+    serve(store, args.listen, auth, proxies).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -33,14 +34,20 @@ pub fn auth_config(args: &SessionArgs, listen: SocketAddr) -> Result<AuthConfig,
 }
 
 /// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly.
-pub async fn serve(store: Store, listen: SocketAddr, auth: AuthConfig) -> Result<(), CliError> {
+pub async fn serve(
+    store: Store,
+    listen: SocketAddr,
+    auth: AuthConfig,
+    proxies: TrustedProxies,
+) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| fail(format!("cannot listen on {listen}: {e}")))?;
-    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, "eenplan is serving");
+    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, trusted_proxies = !proxies.is_empty(), "eenplan is serving");
     let state = AppState {
         store: store.clone(),
         auth,
+        proxies,
     };
     let result = eenplan_web::serve(state, listener, eenplan_web::shutdown_signal()).await;
     store.close().await;
