@@ -325,7 +325,7 @@ impl Tx {
     pub async fn fetch_one(&mut self, sql: &str, params: Vec<Param>) -> Result<Row, StoreError> {
         self.fetch_optional(sql, params)
             .await?
-            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+            .ok_or(StoreError::from(sqlx::Error::RowNotFound))
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {

@@ -45,6 +45,9 @@ use law::{
     statutory_terms_skip_the_days_of_the_termijnenwet,
 };
 use protection_order::protection_order_request_investigation_and_court_order;
+// Issue 12, sections 8 and 10.
+mod ops;
+use ops::database_errors_name_the_code_and_constraint_never_the_values;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -118,6 +121,8 @@ fn main() {
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
         // Issue 12, sections 3–5.
         duplicates_signals_and_care_roles,
+        // Issue 12, sections 8 and 10.
+        database_errors_name_the_code_and_constraint_never_the_values,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
