@@ -240,6 +240,22 @@ fn errors_are_one_line_and_exit_2() -> Result<(), Failed> {
             None,
             "not a valid e-mail address",
         ),
+        (
+            // A proxy range wider than meant would let clients forge their address.
+            [
+                "serve",
+                "--database",
+                &db,
+                "--trusted-proxy",
+                "10.0.0.0/8",
+                "--trusted-proxy",
+                "10.0.0.1/8",
+            ]
+            .map(String::from)
+            .to_vec(),
+            None,
+            "did you mean 10.0.0.0/8?",
+        ),
     ];
     for (args, stdin, expected) in cases {
         let refs: Vec<&str> = args.iter().map(String::as_str).collect();
