@@ -977,7 +977,8 @@ fn a_region_starts_from_nothing(backend: Backend) -> Result<(), Failed> {
             Some("een lang genoeg wachtwoord\n"),
         );
         check(
-            out.status.code() == Some(2) && text(&out.stderr).contains("none yet"),
+            out.status.code() == Some(2)
+                && text(&out.stderr).contains("none yet (add one with `eenplan org add`)"),
             || text(&out.stderr),
         )?;
 
