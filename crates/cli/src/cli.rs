@@ -23,6 +23,21 @@ pub enum Command {
     Verify(VerifyArgs),
     /// Create a fresh synthetic Utrecht/Flevoland data set and serve it.
     Demo(DemoArgs),
+    /// Areas (province, municipality, neighbourhood) where organisations work.
+    Area {
+        #[command(subcommand)]
+        command: AreaCommand,
+    },
+    /// Organisations in the chain, with their general phone number and areas.
+    Org {
+        #[command(subcommand)]
+        command: OrgCommand,
+    },
+    /// Teams within an organisation.
+    Team {
+        #[command(subcommand)]
+        command: TeamCommand,
+    },
     /// Manage professionals' accounts.
     User {
         #[command(subcommand)]
@@ -99,6 +114,16 @@ pub struct ServeArgs {
         default_value_t = 128
     )]
     pub max_connections_per_client: usize,
+    /// A reverse proxy (address or range, e.g. 10.0.0.0/8) whose X-Forwarded-For header
+    /// names the client; repeat for several (the environment variable takes a comma-
+    /// separated list). Without it the header is ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "EENPLAN_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "CIDR"
+    )]
+    pub trusted_proxies: Vec<eenplan_web::Cidr>,
 }
 
 #[derive(Debug, Args)]
@@ -213,4 +238,84 @@ pub struct BackupArgs {
     /// File to write; must not exist yet.
     #[arg(long)]
     pub to: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AreaCommand {
+    /// Add a province, a municipality (in a province) or a neighbourhood (in a
+    /// municipality).
+    Add(AreaAddArgs),
+    /// List the areas: kind, name, CBS code and the area they lie in.
+    List(DbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AreaAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// province, municipality or neighbourhood.
+    #[arg(long)]
+    pub kind: String,
+    /// The area's name, e.g. Utrecht or Overvecht.
+    #[arg(long)]
+    pub name: String,
+    /// CBS code, e.g. PV26 (province), GM0344 (municipality), WK034405 (neighbourhood).
+    #[arg(long)]
+    pub code: Option<String>,
+    /// The area it lies in, by CBS code, name, or PARENT/NAME (required for a
+    /// municipality or neighbourhood).
+    #[arg(long)]
+    pub parent: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Add an organisation, with its general phone number and the areas it works in.
+    Add(OrgAddArgs),
+    /// List the organisations: slug, kind, name.
+    List(DbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct OrgAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Short stable name used on the command line, e.g. lokalis or save.
+    #[arg(long)]
+    pub slug: String,
+    /// Full name as people read it, e.g. "Lokalis buurtteams".
+    #[arg(long)]
+    pub name: String,
+    /// local_team, veilig_thuis, certified_institution, rvdk, care_provider, school or
+    /// police.
+    #[arg(long)]
+    pub kind: String,
+    /// General phone number: whom a professional outside a family's circle is told to
+    /// call when the duplicate check finds a file this organisation leads.
+    #[arg(long)]
+    pub phone: String,
+    /// An area it works in (CBS code, name or PARENT/NAME); repeat for several.
+    #[arg(long = "area")]
+    pub areas: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Add a team to an organisation.
+    Add(TeamAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TeamAddArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Slug of the organisation.
+    #[arg(long)]
+    pub org: String,
+    /// The team's name, e.g. "Buurtteam Overvecht".
+    #[arg(long)]
+    pub name: String,
+    /// The area it works in (CBS code, name or PARENT/NAME).
+    #[arg(long)]
+    pub area: Option<String>,
 }

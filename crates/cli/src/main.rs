@@ -21,6 +21,7 @@ mod error;
 mod logging;
 mod migrate;
 mod progress;
+mod region;
 mod serve;
 mod statutory;
 mod user;
@@ -65,6 +66,9 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Migrate(args) => migrate::run(args).await,
         Command::Verify(args) => verify::run(args).await,
         Command::Demo(args) => demo::run(args).await,
+        Command::Area { command } => region::area(command).await,
+        Command::Org { command } => region::org(command).await,
+        Command::Team { command } => region::team(command).await,
         Command::User {
             command: UserCommand::Add(args),
         } => user::add(args).await,

@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use eenplan_domain::session::Timeouts;
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
-use eenplan_web::{AppState, AuthConfig};
+use eenplan_web::{AppState, AuthConfig, TrustedProxies};
 
 use crate::cli::{ServeArgs, SessionArgs};
 use crate::error::{CliError, fail};
@@ -23,7 +23,8 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
         return Err(fail("--max-connections-per-client must be at least 1"));
     }
     limits.max_connections_per_client = args.max_connections_per_client;
-    serve(store, args.listen, auth, limits).await?;
+    let proxies = TrustedProxies::new(args.trusted_proxies);
+    serve(store, args.listen, auth, limits, proxies).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -49,14 +50,16 @@ pub async fn serve(
     listen: SocketAddr,
     auth: AuthConfig,
     limits: eenplan_web::Limits,
+    proxies: TrustedProxies,
 ) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| fail(format!("cannot listen on {listen}: {e}")))?;
-    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, max_connections = limits.max_connections, max_connections_per_client = limits.max_connections_per_client, "eenplan is serving");
+    tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, max_connections = limits.max_connections, max_connections_per_client = limits.max_connections_per_client, trusted_proxies = !proxies.is_empty(), "eenplan is serving");
     let state = AppState {
         store: store.clone(),
         auth,
+        proxies,
     };
     let result =
         eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;

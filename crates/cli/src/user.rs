@@ -51,7 +51,7 @@ async fn add_in(
             .map(|o| o.slug)
             .collect();
         return Err(fail(format!(
-            "unknown organisation '{}'; known organisations: {}",
+            "unknown organisation '{}'; known organisations: {} (add one with `eenplan org add`)",
             args.org,
             if known.is_empty() {
                 "none yet".to_owned()

@@ -96,6 +96,10 @@ fn main() {
             format!("{prefix}::verify_deep_catches_a_swapped_password_hash"),
             move || verify_deep_catches_a_swapped_password_hash(backend),
         ));
+        trials.push(Trial::test(
+            format!("{prefix}::a_region_starts_from_nothing"),
+            move || a_region_starts_from_nothing(backend),
+        ));
     }
     libtest_mimic::run(&args, trials).exit();
 }
@@ -148,6 +152,9 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["demo", "--help"],
         vec!["user", "--help"],
         vec!["user", "add", "--help"],
+        vec!["area", "add", "--help"],
+        vec!["org", "add", "--help"],
+        vec!["team", "add", "--help"],
         vec!["backup", "--help"],
         vec!["demo-code", "--help"],
         vec!["statutory-day", "add", "--help"],
@@ -246,6 +253,22 @@ fn errors_are_one_line_and_exit_2() -> Result<(), Failed> {
             .to_vec(),
             None,
             "not a valid e-mail address",
+        ),
+        (
+            // A proxy range wider than meant would let clients forge their address.
+            [
+                "serve",
+                "--database",
+                &db,
+                "--trusted-proxy",
+                "10.0.0.0/8",
+                "--trusted-proxy",
+                "10.0.0.1/8",
+            ]
+            .map(String::from)
+            .to_vec(),
+            None,
+            "did you mean 10.0.0.0/8?",
         ),
     ];
     for (args, stdin, expected) in cases {
@@ -1106,6 +1129,381 @@ fn demo_fills_only_an_empty_postgres_database() -> Result<(), Failed> {
         )?;
         let out = eenplan(&["verify", "--database", &url], None);
         check(out.status.success(), || text(&out.stdout))
+    })();
+    rt.block_on(db.cleanup());
+    result
+}
+
+/// Issue 12, section 10: on an empty database an operator sets up a region with the
+/// commands alone (areas, organisations with their phone and areas, teams, the first
+/// account), every step journaled; bad input is one line, exit 2, and leaves nothing.
+fn a_region_starts_from_nothing(backend: Backend) -> Result<(), Failed> {
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let db = rt.block_on(TestDb::new(backend));
+    let url = match &db.url {
+        DatabaseUrl::Sqlite(p) => sqlite_url(p),
+        DatabaseUrl::Postgres(u) => u.clone(),
+    };
+    let result = (|| {
+        let run = |args: &[&str]| {
+            let mut all = args.to_vec();
+            all.extend(["--database", &url]);
+            eenplan(&all, None)
+        };
+        let ok = |args: &[&str]| -> Result<String, Failed> {
+            let out = run(args);
+            check(out.status.success(), || {
+                format!("{args:?}: {}{}", text(&out.stdout), text(&out.stderr))
+            })?;
+            Ok(text(&out.stdout))
+        };
+        let journal = || {
+            let out = eenplan(&["verify", "--database", &url], None);
+            let stdout = text(&out.stdout);
+            stdout
+                .lines()
+                .find_map(|l| l.strip_prefix("journal intact: "))
+                .map(str::to_owned)
+                .unwrap_or(stdout)
+        };
+        let refused = |args: &[&str], expected: &str| -> Result<(), Failed> {
+            let before = journal();
+            let out = run(args);
+            let err = text(&out.stderr);
+            check(
+                out.status.code() == Some(2) && err.contains(expected) && err.lines().count() == 1,
+                || format!("{args:?}: exit {:?}: {err}", out.status.code()),
+            )?;
+            check(journal() == before, || {
+                format!("{args:?} changed the journal: {before} -> {}", journal())
+            })
+        };
+        ok(&["migrate"])?;
+        // What the issue found: no organisation to add a user to.
+        let out = eenplan(
+            &[
+                "user",
+                "add",
+                "--database",
+                &url,
+                "--email",
+                "a@lokalis.example",
+                "--name",
+                "Anna de Boer",
+                "--org",
+                "lokalis",
+                "--role",
+                "functional_admin",
+            ],
+            Some("een lang genoeg wachtwoord\n"),
+        );
+        check(
+            out.status.code() == Some(2)
+                && text(&out.stderr).contains("none yet (add one with `eenplan org add`)"),
+            || text(&out.stderr),
+        )?;
+
+        let added = ok(&[
+            "area", "add", "--kind", "province", "--name", "Utrecht", "--code", "PV26",
+        ])?;
+        check(added.contains("province Utrecht (PV26)"), || added.clone())?;
+        // The municipality Utrecht lies in the province Utrecht: the parent's kind decides.
+        ok(&[
+            "area",
+            "add",
+            "--kind",
+            "municipality",
+            "--name",
+            "Utrecht",
+            "--code",
+            "GM0344",
+            "--parent",
+            "Utrecht",
+        ])?;
+        ok(&[
+            "area",
+            "add",
+            "--kind",
+            "neighbourhood",
+            "--name",
+            "Overvecht",
+            "--parent",
+            "Utrecht",
+        ])?;
+        ok(&[
+            "area",
+            "add",
+            "--kind",
+            "municipality",
+            "--name",
+            "Zeist",
+            "--parent",
+            "PV26",
+        ])?;
+        ok(&[
+            "area",
+            "add",
+            "--kind",
+            "neighbourhood",
+            "--name",
+            "Centrum",
+            "--parent",
+            "Utrecht",
+        ])?;
+        ok(&[
+            "area",
+            "add",
+            "--kind",
+            "neighbourhood",
+            "--name",
+            "Centrum",
+            "--parent",
+            "Zeist",
+        ])?;
+        let areas = ok(&["area", "list"])?;
+        check(areas.contains("neighbourhood Overvecht in Utrecht"), || {
+            areas.clone()
+        })?;
+
+        refused(&["area", "add", "--kind", "wijk", "--name", "X"], "--kind")?;
+        refused(
+            &["area", "add", "--kind", "neighbourhood", "--name", "X"],
+            "municipality",
+        )?;
+        refused(
+            &[
+                "area",
+                "add",
+                "--kind",
+                "neighbourhood",
+                "--name",
+                "X",
+                "--parent",
+                "Nergens",
+            ],
+            "no area 'Nergens'",
+        )?;
+        refused(
+            &[
+                "area",
+                "add",
+                "--kind",
+                "neighbourhood",
+                "--name",
+                "Overvecht",
+                "--parent",
+                "GM0344",
+            ],
+            "already exists",
+        )?;
+
+        let org = ok(&[
+            "org",
+            "add",
+            "--slug",
+            "lokalis",
+            "--name",
+            "Lokalis buurtteams",
+            "--kind",
+            "local_team",
+            "--phone",
+            "030-123 45 67",
+            "--area",
+            "GM0344",
+        ])?;
+        check(
+            org.contains("added lokalis") && org.contains("030-123 45 67"),
+            || org.clone(),
+        )?;
+        ok(&[
+            "org",
+            "add",
+            "--slug",
+            "save",
+            "--name",
+            "SAVE Jeugdbescherming",
+            "--kind",
+            "certified_institution",
+            "--phone",
+            "088-000 11 22",
+            "--area",
+            "PV26",
+        ])?;
+        // A bad area after a good one: nothing of the organisation is kept.
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "vtu",
+                "--name",
+                "Veilig Thuis Utrecht",
+                "--kind",
+                "veilig_thuis",
+                "--phone",
+                "0800-2000",
+                "--area",
+                "PV26",
+                "--area",
+                "Nergens",
+            ],
+            "no area 'Nergens'",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "vtu",
+                "--name",
+                "Veilig Thuis Utrecht",
+                "--kind",
+                "veilig_thuis",
+                "--phone",
+                "0800-2000",
+                "--area",
+                "Centrum",
+            ],
+            "'Utrecht/Centrum', 'Zeist/Centrum'",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "vtu",
+                "--name",
+                "Veilig Thuis Utrecht",
+                "--kind",
+                "veilig-thuis",
+                "--phone",
+                "0800-2000",
+            ],
+            "--kind",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "vtu",
+                "--name",
+                "Veilig Thuis Utrecht",
+                "--kind",
+                "veilig_thuis",
+                "--phone",
+                "bel ons",
+            ],
+            "--phone",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "VTU!",
+                "--name",
+                "Veilig Thuis Utrecht",
+                "--kind",
+                "veilig_thuis",
+                "--phone",
+                "0800-2000",
+            ],
+            "--slug",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "lokalis",
+                "--name",
+                "Nog een",
+                "--kind",
+                "local_team",
+                "--phone",
+                "030-123 45 67",
+            ],
+            "already exists",
+        )?;
+        refused(
+            &[
+                "org",
+                "add",
+                "--slug",
+                "vtu",
+                "--name",
+                " ",
+                "--kind",
+                "veilig_thuis",
+                "--phone",
+                "0800-2000",
+            ],
+            "name",
+        )?;
+        let orgs = ok(&["org", "list"])?;
+        check(
+            orgs.contains("lokalis\tlocal_team\tLokalis buurtteams") && !orgs.contains("vtu"),
+            || orgs.clone(),
+        )?;
+
+        ok(&[
+            "team",
+            "add",
+            "--org",
+            "lokalis",
+            "--name",
+            "Buurtteam Overvecht",
+            "--area",
+            "Overvecht",
+        ])?;
+        refused(
+            &["team", "add", "--org", "nergens", "--name", "Team"],
+            "unknown organisation 'nergens'",
+        )?;
+        refused(
+            &[
+                "team",
+                "add",
+                "--org",
+                "lokalis",
+                "--name",
+                "Buurtteam Overvecht",
+            ],
+            "already exists",
+        )?;
+        refused(
+            &[
+                "team", "add", "--org", "lokalis", "--name", "Team C", "--area", "Centrum",
+            ],
+            "names several areas",
+        )?;
+
+        let out = eenplan(
+            &[
+                "user",
+                "add",
+                "--database",
+                &url,
+                "--email",
+                "a@lokalis.example",
+                "--name",
+                "Anna de Boer",
+                "--org",
+                "lokalis",
+                "--role",
+                "functional_admin",
+                "--team",
+                "Buurtteam Overvecht",
+            ],
+            Some("een lang genoeg wachtwoord\n"),
+        );
+        check(out.status.success(), || text(&out.stderr))?;
+        // Every step is in the journal: 6 areas; two organisations with a phone and an
+        // area each (3 entries each); a team; the account; nothing of what was refused.
+        let entries = journal();
+        check(entries.starts_with("14 entries"), || entries.clone())?;
+        Ok(())
     })();
     rt.block_on(db.cleanup());
     result

@@ -373,7 +373,7 @@ impl Tx {
     pub async fn fetch_one(&mut self, sql: &str, params: Vec<Param>) -> Result<Row, StoreError> {
         self.fetch_optional(sql, params)
             .await?
-            .ok_or(StoreError::Database(sqlx::Error::RowNotFound))
+            .ok_or(StoreError::from(sqlx::Error::RowNotFound))
     }
 
     /// Seals the events appended in this transaction onto the journal, then commits

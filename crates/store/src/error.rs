@@ -77,7 +77,7 @@ pub enum StoreError {
     #[error("a text value contains a character that cannot be stored (such as NUL): remove it")]
     InvalidText,
     #[error("database error: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(DbError),
     // SAVE op locatie
     #[error("{0}")]
     SaveOnSite(#[from] eenplan_domain::save_on_site::OnSiteError),
@@ -86,6 +86,12 @@ pub enum StoreError {
     Meeting(#[from] eenplan_domain::joint_assessment::MeetingError),
     #[error("{0}")]
     ProtectionOrder(#[from] eenplan_domain::protection_order::OrderError),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::Database(DbError(e))
+    }
 }
 
 impl StoreError {
@@ -98,17 +104,79 @@ impl StoreError {
         {
             return StoreError::InvalidText;
         }
-        StoreError::Database(e)
+        StoreError::Database(DbError(e))
     }
 
     /// Turns a unique-constraint violation into [`StoreError::Duplicate`] naming `what`;
     /// any other error passes through.
     pub(crate) fn duplicate_as(self, what: impl FnOnce() -> String) -> Self {
         match &self {
-            StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+            StoreError::Database(DbError(sqlx::Error::Database(db)))
+                if db.is_unique_violation() =>
+            {
                 StoreError::Duplicate(what())
             }
             _ => self,
         }
+    }
+}
+
+/// A database error as it may be shown and logged: the SQLSTATE (SQLite: the extended
+/// result code) and the constraint and table it concerns, never PostgreSQL's message or
+/// detail, which quote the values involved (`Key (email)=(…)`, `Failing row contains
+/// (…)`, `invalid input syntax for type integer: "…"`): personal data belongs in the
+/// access log only, not in the server log or on an operator's terminal (AVG art. 5(1)(c),
+/// ASVS 16.2.5). Debug prints the same, so `{:?}` cannot leak it either.
+pub struct DbError(pub sqlx::Error);
+
+impl DbError {
+    pub fn inner(&self) -> &sqlx::Error {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            sqlx::Error::Database(db) => {
+                let kind = match db.kind() {
+                    sqlx::error::ErrorKind::UniqueViolation => "unique violation",
+                    sqlx::error::ErrorKind::ForeignKeyViolation => "foreign key violation",
+                    sqlx::error::ErrorKind::NotNullViolation => "not-null violation",
+                    sqlx::error::ErrorKind::CheckViolation => "check violation",
+                    _ => "refused",
+                };
+                let code = db.code();
+                let code = code.as_deref().unwrap_or("unknown");
+                if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                    // SQLite's messages name the constraint's table and columns (or the
+                    // trigger's fixed text) and never a value; they say what PostgreSQL's
+                    // constraint and table fields say.
+                    write!(f, "{kind}, SQLite code {code}: {}", db.message())
+                } else {
+                    write!(f, "{kind}, SQLSTATE {code}")?;
+                    if let Some(constraint) = db.constraint() {
+                        write!(f, ", constraint {constraint}")?;
+                    }
+                    if let Some(table) = db.table() {
+                        write!(f, ", table {table}")?;
+                    }
+                    Ok(())
+                }
+            }
+            // Decoding and encoding errors can quote the value that failed.
+            sqlx::Error::ColumnDecode { index, .. } => {
+                write!(f, "a stored value in column {index} could not be read")
+            }
+            sqlx::Error::Decode(_) => f.write_str("a stored value could not be read"),
+            sqlx::Error::Encode(_) => f.write_str("a value could not be sent to the database"),
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
+impl std::fmt::Debug for DbError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "DbError({self})")
     }
 }

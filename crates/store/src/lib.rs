@@ -40,7 +40,7 @@ pub use db::{Backend, Param, Row, Store, Tx};
 pub use deep::covered_tables;
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
 pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
-pub use error::StoreError;
+pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, Member,

@@ -115,6 +115,17 @@ mod tests {
     }
 
     #[test]
+    fn postgres_sslmodes() {
+        for mode in ["disable", "prefer", "require", "verify-ca", "verify-full"] {
+            let url = format!("postgres://u@h/db?sslmode={mode}&sslrootcert=/etc/ca.pem");
+            assert!(DatabaseUrl::parse(&url).is_ok(), "{mode}");
+        }
+        let err = DatabaseUrl::parse("postgres://u:geheim@h/db?sslmode=strict").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("strict") && !msg.contains("geheim"), "{msg}");
+    }
+
+    #[test]
     fn other_schemes_are_refused_without_leaking_passwords() {
         let err = DatabaseUrl::parse("mysql://root:geheim@localhost/db").unwrap_err();
         let msg = err.to_string();

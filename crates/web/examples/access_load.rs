@@ -149,10 +149,12 @@ async fn main() {
     let router = eenplan_web::router(AppState {
         store: store.clone(),
         auth,
+        proxies: eenplan_web::TrustedProxies::default(),
     });
     let one_commit_per_line = eenplan_web::router(AppState {
         store: store.without_group_commit(),
         auth,
+        proxies: eenplan_web::TrustedProxies::default(),
     });
     let (sanne_token, thomas_token) = (
         token(&store, &sanne.user_id).await,

@@ -35,6 +35,7 @@ use eenplan_store::Store;
 
 pub use api::openapi::document as openapi_document;
 pub use auth::AuthConfig;
+pub use client::{Cidr, TrustedProxies};
 pub use problem::Problem;
 
 /// What every handler can reach. Holds nothing a second instance would need: all
@@ -43,6 +44,8 @@ pub use problem::Problem;
 pub struct AppState {
     pub store: Store,
     pub auth: AuthConfig,
+    /// Whose `X-Forwarded-For` names the client (the access log, the sign-in throttle).
+    pub proxies: TrustedProxies,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -106,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(framing::outer))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
+        .layer(from_fn_with_state(state.clone(), client::resolve))
         .with_state(state)
 }
 

@@ -1370,3 +1370,78 @@ async fn a_refused_review_of_an_emergency_keeps_the_note_at_its_field() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// Issue 12, section 8: every export is itself an access-log line. The access log as
+/// CSV writes an export line (carrying the file when filtered to one, so the family's
+/// overview shows it) before the file goes out; printing the plan writes a print line.
+#[tokio::test]
+async fn every_export_and_print_is_an_access_log_line() {
+    use eenplan_domain::access_log::AccessEvent;
+    let w = world().await;
+    let lines_of = |event: AccessEvent| {
+        let store = w.app.store.clone();
+        async move {
+            let mut tx = store.read().await.unwrap();
+            tx.access_log(&AccessFilter {
+                limit: 1000,
+                ..AccessFilter::default()
+            })
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|l| l.event == event)
+            .collect::<Vec<_>>()
+        }
+    };
+    assert!(lines_of(AccessEvent::Export).await.is_empty());
+
+    let mut officer = w.app.signed_in_browser(&w.officer).await;
+    let csv = officer
+        .get(&format!("/privacy/toegangslog.csv?dossier={}", w.family))
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let exports = lines_of(AccessEvent::Export).await;
+    assert_eq!(exports.len(), 1, "{exports:?}");
+    let line = &exports[0];
+    assert_eq!(line.user_id, w.officer.user_id);
+    assert_eq!(line.family_id.as_deref(), Some(w.family.as_str()));
+    assert_eq!(line.outcome, "granted");
+    assert!(line.data.contains("toegangslog"), "{}", line.data);
+    let exported_rows = csv.body.lines().count() - 1;
+    assert!(
+        line.data.contains(&format!("{exported_rows} regels")),
+        "{}",
+        line.data
+    );
+
+    // A region-wide export is logged too, without a file.
+    let all = officer.get("/privacy/toegangslog.csv").await;
+    assert_eq!(all.status, StatusCode::OK);
+    let exports = lines_of(AccessEvent::Export).await;
+    assert_eq!(exports.len(), 2);
+    assert!(exports.iter().any(|l| l.family_id.is_none()));
+
+    // The family's access overview shows the export in words.
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let overview = sanne.get(&format!("/gezinnen/{}/inzage", w.family)).await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(
+        overview
+            .body
+            .contains("<td class=\"utrecht-table__cell\">Exporteren</td>"),
+        "{}",
+        overview.body
+    );
+
+    // Printing the plan is a print line.
+    assert!(lines_of(AccessEvent::Print).await.is_empty());
+    let print = sanne
+        .get(&format!("/gezinnen/{}/plan/afdrukken", w.family))
+        .await;
+    assert_eq!(print.status, StatusCode::OK);
+    let prints = lines_of(AccessEvent::Print).await;
+    assert_eq!(prints.len(), 1);
+    assert_eq!(prints[0].user_id, w.sanne.user_id);
+    assert_eq!(prints[0].family_id.as_deref(), Some(w.family.as_str()));
+    w.app.done().await;
+}

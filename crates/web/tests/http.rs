@@ -998,3 +998,166 @@ async fn refused_admin_forms_and_sign_in_come_back_as_typed_but_never_the_passwo
     assert!(!r.body.contains("een heel geheim wachtwoord"));
     app.done().await;
 }
+
+/// The range the tests' reverse proxies sit in.
+fn behind_proxies(app: &mut App) {
+    app.proxies = eenplan_web::TrustedProxies::new(
+        eenplan_web::TrustedProxies::parse_list("10.0.0.0/8").unwrap(),
+    );
+}
+
+/// Fills the sign-in throttle for one client address (30 failures is the limit).
+async fn failures_from(app: &App, client: &str) {
+    let mut tx = app.store.write().await.unwrap();
+    for i in 0..30 {
+        tx.record_sign_in_failure(&format!("x{i}@example.nl"), client, "password")
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+}
+
+async fn api_sign_in_from(app: &App, peer: &str, forwarded_for: Option<&str>) -> StatusCode {
+    api_sign_in_as(app, "iemand@example.nl", peer, forwarded_for).await
+}
+
+async fn api_sign_in_as(
+    app: &App,
+    email: &str,
+    peer: &str,
+    forwarded_for: Option<&str>,
+) -> StatusCode {
+    let mut headers = vec![("content-type", "application/json".to_owned())];
+    if let Some(xff) = forwarded_for {
+        headers.push(("x-forwarded-for", xff.to_owned()));
+    }
+    app.raw_from(
+        peer,
+        Method::POST,
+        "/api/v1/session",
+        &headers,
+        &serde_json::json!({"email": email, "password": PASSWORD, "totp": "123456"}).to_string(),
+    )
+    .await
+    .status
+}
+
+/// Section 8: a client that is not a trusted proxy cannot pick its address by sending
+/// `X-Forwarded-For`, neither to dodge the sign-in throttle nor in the access log.
+#[tokio::test]
+async fn forwarded_for_from_an_untrusted_peer_is_ignored() {
+    let mut app = App::new().await;
+    behind_proxies(&mut app);
+    failures_from(&app, "198.51.100.4").await;
+    // The throttled client claims to be someone else: still throttled.
+    let status = api_sign_in_from(&app, "198.51.100.4:50000", Some("203.0.113.9")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    // Another client claims to be the throttled one: not throttled.
+    failures_from(&app, "203.0.113.66").await;
+    let status = api_sign_in_from(&app, "198.51.100.5:50000", Some("203.0.113.66")).await;
+    assert_ne!(status, StatusCode::TOO_MANY_REQUESTS);
+
+    let line = read_family_from(&app, "198.51.100.5:50000", "203.0.113.9").await;
+    assert_eq!(line, "198.51.100.5");
+    app.done().await;
+}
+
+/// Section 8: behind a trusted proxy the client is the right-most address that is not a
+/// trusted proxy; whatever the client put on the left is not believed.
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_right_most_untrusted_hop_is_the_client() {
+    let mut app = App::new().await;
+    behind_proxies(&mut app);
+    let line = read_family_from(&app, "10.0.0.2:50000", "6.6.6.6, 203.0.113.9, 10.1.1.1").await;
+    assert_eq!(line, "203.0.113.9");
+    app.done().await;
+}
+
+/// Section 8: the sign-in throttle counts per real client behind the proxy, not per
+/// proxy (which would lock everyone out) nor per forged header (which would let an
+/// attacker through).
+#[tokio::test]
+async fn the_sign_in_throttle_counts_per_real_client_behind_a_proxy() {
+    let mut app = App::new().await;
+    behind_proxies(&mut app);
+    failures_from(&app, "203.0.113.9").await;
+    let throttled = api_sign_in_from(&app, "10.0.0.2:50000", Some("203.0.113.9")).await;
+    assert_eq!(throttled, StatusCode::TOO_MANY_REQUESTS);
+    // The throttled client forging a left-most entry stays throttled.
+    let forged = api_sign_in_from(&app, "10.0.0.2:50000", Some("192.0.2.1, 203.0.113.9")).await;
+    assert_eq!(forged, StatusCode::TOO_MANY_REQUESTS);
+    // Another client behind the same proxy is let through.
+    let other = api_sign_in_from(&app, "10.0.0.2:50000", Some("203.0.113.10")).await;
+    assert_ne!(other, StatusCode::TOO_MANY_REQUESTS);
+    // Failures are recorded against the real client, not the proxy.
+    // (A different address each time, so the per-account lock does not stop counting.)
+    for i in 0..30 {
+        let email = format!("poging{i}@example.nl");
+        let status = api_sign_in_as(&app, &email, "10.0.0.2:50000", Some("203.0.113.11")).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    let limited = api_sign_in_from(&app, "10.0.0.2:50000", Some("203.0.113.11")).await;
+    assert_eq!(limited, StatusCode::TOO_MANY_REQUESTS);
+    let proxy_itself = api_sign_in_from(&app, "10.0.0.2:50000", None).await;
+    assert_ne!(proxy_itself, StatusCode::TOO_MANY_REQUESTS);
+    app.done().await;
+}
+
+/// Reads a family over the API through a connection from `peer` with the given
+/// `X-Forwarded-For`; the client address its access-log line records.
+async fn read_family_from(app: &App, peer: &str, forwarded_for: &str) -> String {
+    let team = app
+        .organisation(
+            "lokalis",
+            eenplan_domain::organisation::OrganisationKind::LocalTeam,
+        )
+        .await;
+    let lead = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "regisseur@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let org_id = {
+        let mut tx = app.store.read().await.unwrap();
+        tx.organisation_by_slug("lokalis")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let (family, _, _) = app.jansen(&lead, &org_id, None).await;
+    let token = app
+        .session_token(&lead, eenplan_store::SessionKind::Api)
+        .await;
+    let r = app
+        .raw_from(
+            peer,
+            Method::GET,
+            &format!("/api/v1/families/{family}"),
+            &[
+                ("authorization", format!("Bearer {token}")),
+                ("x-forwarded-for", forwarded_for.to_owned()),
+            ],
+            "",
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let mut tx = app.store.read().await.unwrap();
+    let lines = tx
+        .access_log(&eenplan_store::AccessFilter {
+            family_id: family,
+            limit: 10,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let read = lines
+        .iter()
+        .find(|l| l.event == eenplan_domain::access_log::AccessEvent::Read)
+        .expect("the read is logged");
+    read.client_address.clone()
+}

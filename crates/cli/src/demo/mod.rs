@@ -70,7 +70,15 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         session_idle_seconds: args.session_idle_seconds,
     };
     let auth = crate::serve::auth_config(&sessions, listen)?;
-    crate::serve::serve(store, listen, auth, eenplan_web::Limits::default()).await?;
+    // The demo listens on loopback only: no proxy in front of it to trust.
+    crate::serve::serve(
+        store,
+        listen,
+        auth,
+        eenplan_web::Limits::default(),
+        eenplan_web::TrustedProxies::default(),
+    )
+    .await?;
     Ok(ExitCode::SUCCESS)
 }
 

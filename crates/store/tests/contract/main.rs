@@ -50,6 +50,9 @@ use law::{
     statutory_terms_skip_the_days_of_the_termijnenwet,
 };
 use protection_order::protection_order_request_investigation_and_court_order;
+// Issue 12, sections 8 and 10.
+mod ops;
+use ops::database_errors_name_the_code_and_constraint_never_the_values;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -127,6 +130,8 @@ fn main() {
         // Issue 12, section 9.
         deep_verify_names_every_edit_behind_eenplans_back,
         deep_verify_counts_what_retention_destroyed,
+        // Issue 12, sections 8 and 10.
+        database_errors_name_the_code_and_constraint_never_the_values,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::access_log::AccessEvent;
 use eenplan_domain::time::amsterdam_day_start;
 use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
 use jiff::civil::Date;
@@ -15,6 +16,7 @@ use super::form::{Choice, ChoiceField, FormData, Input, TextField};
 use super::{Shell, errors, render};
 use crate::AppState;
 use crate::auth::Visitor;
+use crate::client::Client;
 use crate::i18n::Lang;
 
 /// Lines shown on the page; the export has no such limit.
@@ -243,17 +245,75 @@ fn csv_field(value: &str) -> String {
     }
 }
 
+/// What an export of the access log records about itself: how many lines and the filter
+/// in words (each value cut short: the filter is typed input).
+fn export_description(data: &FormData, lines: usize) -> String {
+    let short = |v: String| v.chars().take(100).collect::<String>();
+    let mut parts = Vec::new();
+    for (field, words) in [
+        ("dossier", "dossier"),
+        ("gebruiker", "gebruiker"),
+        ("organisatie", "organisatie"),
+    ] {
+        let v = data.get(field);
+        if !v.is_empty() {
+            parts.push(format!("{words} {}", short(v)));
+        }
+    }
+    for (field, words) in [("vanaf", "vanaf"), ("tot", "tot en met")] {
+        if let Some(d) = day(data, field) {
+            parts.push(format!("{words} {}", super::dutch_date(Lang::Nl, d)));
+        }
+    }
+    if !data.all("nood").is_empty() {
+        parts.push("alleen noodtoegang".to_owned());
+    }
+    let filter = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; gefilterd op {}", parts.join(", "))
+    };
+    format!("GET /privacy/toegangslog.csv: toegangslog als CSV, {lines} regels{filter}")
+}
+
+/// The access log as CSV. The export is itself an access-log line (NEN 7513: every
+/// export is logged), committed before the file goes out, so there is no export that
+/// the log does not show. Filtered to one file, the line carries that file, so the
+/// family's access overview shows it; otherwise it carries none (one line per file in
+/// a region-wide export would swamp every family's overview with the officer's routine).
 pub async fn export(
     State(state): State<AppState>,
     headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
-    let lines = match state.store.read().await {
-        Ok(mut tx) => tx.access_log(&filter(&data, EXPORT_LINES)).await,
-        Err(e) => Err(e),
+    let Some(principal) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
     };
-    let lines = match lines {
+    let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
+    let exported = async {
+        let mut tx = state.store.read().await?;
+        let lines = tx.access_log(&filter(&data, EXPORT_LINES)).await?;
+        let wanted = data.get("dossier");
+        let family_id = if wanted.is_empty() {
+            None
+        } else {
+            tx.family(&wanted).await?.map(|f| f.id)
+        };
+        drop(tx);
+        let entry = crate::auth::family::access_entry(
+            principal,
+            AccessEvent::Export,
+            None,
+            family_id,
+            export_description(&data, lines.len()),
+            &client,
+        );
+        state.store.log_access(entry).await?;
+        Ok::<_, StoreError>(lines)
+    };
+    let lines = match exported.await {
         Ok(l) => l,
         Err(e) => {
             tracing::error!(error = %e, "access log export failed");

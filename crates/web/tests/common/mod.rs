@@ -23,6 +23,8 @@ pub const PASSWORD: &str = "een lang genoeg wachtwoord";
 pub struct App {
     pub store: Store,
     pub auth: AuthConfig,
+    /// The reverse proxies this server believes (none unless a test sets them).
+    pub proxies: eenplan_web::TrustedProxies,
     path: std::path::PathBuf,
 }
 
@@ -66,7 +68,12 @@ impl App {
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        Self { store, auth, path }
+        Self {
+            store,
+            auth,
+            proxies: eenplan_web::TrustedProxies::default(),
+            path,
+        }
     }
 
     /// An account; `enrolled` decides whether the second factor is already set up.
@@ -210,13 +217,42 @@ impl App {
         headers: &[(&str, String)],
         body: &str,
     ) -> Response {
+        self.raw_via(None, method, uri, headers, body).await
+    }
+
+    /// A request as if it arrived over a connection from `peer` (what the server sees
+    /// as the other end of the TCP connection).
+    pub async fn raw_from(
+        &self,
+        peer: &str,
+        method: Method,
+        uri: &str,
+        headers: &[(&str, String)],
+        body: &str,
+    ) -> Response {
+        let peer: std::net::SocketAddr = peer.parse().unwrap();
+        self.raw_via(Some(peer), method, uri, headers, body).await
+    }
+
+    async fn raw_via(
+        &self,
+        peer: Option<std::net::SocketAddr>,
+        method: Method,
+        uri: &str,
+        headers: &[(&str, String)],
+        body: &str,
+    ) -> Response {
         let mut req = Request::builder().method(method).uri(uri);
+        if let Some(peer) = peer {
+            req = req.extension(axum::extract::ConnectInfo(peer));
+        }
         for (k, v) in headers {
             req = req.header(*k, v);
         }
         let response = router(AppState {
             store: self.store.clone(),
             auth: self.auth,
+            proxies: self.proxies.clone(),
         })
         .oneshot(req.body(Body::from(body.to_owned())).unwrap())
         .await
