@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access_safety;
+mod accounts;
 mod chain;
 mod consent;
 mod family;
@@ -13,6 +14,10 @@ mod law;
 mod save_on_site;
 
 use access_safety::duplicates_signals_and_care_roles;
+use accounts::{
+    organisations_see_their_own_accounts_logs_and_leaderless_files,
+    password_change_and_enrolment_codes,
+};
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
 };
@@ -118,6 +123,9 @@ fn main() {
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
         // Issue 12, sections 3–5.
         duplicates_signals_and_care_roles,
+        // Issue 12, section 5: roles that do what their name says.
+        password_change_and_enrolment_codes,
+        organisations_see_their_own_accounts_logs_and_leaderless_files,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();
