@@ -103,6 +103,14 @@ pub fn acts_for(own: &str, organisation: &str) -> bool {
     !own.is_empty() && own == organisation
 }
 
+/// Whether an organisation's functional administrator may give `role` to an account of
+/// their organisation: every role of the organisation's own work, but not the chain
+/// administrator's, which would let them manage every organisation of the region (an
+/// administrator never grants more than they hold, OWASP ASVS 5.0 8.2.1).
+pub fn admin_may_grant(role: Role) -> bool {
+    role != Role::ChainAdmin
+}
+
 /// Whether a privacy officer of `officer_organisation` reviews an access-log line (or an
 /// emergency access) by someone of `acting_organisation` about a file led by
 /// `lead_organisations` (the regisseur's organisation and the legal basis's). The
@@ -176,6 +184,8 @@ mod tests {
         );
         assert!(!privacy_officer_sees("org-a", "org-b", &["org-b"]));
         assert!(!privacy_officer_sees("org-a", "org-b", &[]));
+        assert!(!admin_may_grant(Role::ChainAdmin));
+        assert!(admin_may_grant(Role::FunctionalAdmin) && admin_may_grant(Role::Professional));
         use OrganisationKind::LocalTeam;
         assert_eq!(
             decide(CHAIN_ADMIN, who(&[Role::FunctionalAdmin], LocalTeam)),
