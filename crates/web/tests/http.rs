@@ -472,6 +472,9 @@ async fn authorization_matrix_covers_every_route() {
     let admin = app
         .account("beheer@save.example", &[Role::FunctionalAdmin], true)
         .await;
+    let chain = app
+        .account("keten@save.example", &[Role::ChainAdmin], true)
+        .await;
     let mut checked = 0;
     for (route, _) in eenplan_web::routes::table() {
         let path = route
@@ -479,7 +482,7 @@ async fn authorization_matrix_covers_every_route() {
             .replace("{*path}", "eenplan.css")
             .replace("{code}", "nl")
             .replace("{id}", "onbekend");
-        for who in [None, Some(&professional), Some(&admin)] {
+        for who in [None, Some(&professional), Some(&admin), Some(&chain)] {
             let response = match (route.surface, who) {
                 (Surface::Api, Some(account)) => {
                     let token = app
@@ -514,6 +517,8 @@ async fn authorization_matrix_covers_every_route() {
             let roles: Option<&[Role]> = who.map(|a| {
                 if a.email.starts_with("beheer") {
                     &[Role::FunctionalAdmin][..]
+                } else if a.email.starts_with("keten") {
+                    &[Role::ChainAdmin][..]
                 } else {
                     &[Role::Professional][..]
                 }
@@ -556,7 +561,7 @@ async fn authorization_matrix_covers_every_route() {
             checked += 1;
         }
     }
-    assert_eq!(checked, eenplan_web::routes::table().len() * 3);
+    assert_eq!(checked, eenplan_web::routes::table().len() * 4);
     app.done().await;
 }
 
