@@ -719,7 +719,7 @@ async fn users_page(
     };
     let loaded = async {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>(tx.principals_of(&admin.organisation_id).await?)
+        tx.principals_of(&admin.organisation_id).await
     };
     let users = match loaded.await {
         Ok(l) => l,
