@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/browser.js';
+import { totp } from '../lib/totp.js';
 import {
   exactUrl,
   mainText,
@@ -102,7 +103,7 @@ describe('administration', () => {
   const env = serverAndBrowser();
 
   test(
-    'the functional administrator reaches every admin page, and a form with errors stays accessible',
+    "the functional administrator reaches their organisation's admin pages and the deactivation page with a hand-over per file",
     { timeout: TEST_TIMEOUT_MS },
     () =>
       env.withPage(async (page) => {
@@ -111,12 +112,42 @@ describe('administration', () => {
         await page.getByRole('link', { name: 'Beheer' }).first().click();
         await page.waitForURL(exactUrl(server, '/beheer'), { waitUntil: 'load' });
         await expectNoAxeViolations(page);
+        assert.equal(await page.getByRole('link', { name: 'Organisaties' }).count(), 0, 'organisations are the chain administrator\'s');
 
+        for (const [link, path] of [
+          ['Teams', '/beheer/teams'],
+          ['Gebruikers', '/beheer/gebruikers'],
+        ]) {
+          await page.goto(`${server.baseUrl}/beheer`, { waitUntil: 'load' });
+          await page.getByRole('link', { name: link }).click();
+          await page.waitForURL(exactUrl(server, path), { waitUntil: 'load' });
+          assert.equal((await page.locator('h1').first().innerText()).trim(), link);
+          await expectNoAxeViolations(page);
+        }
+        // Sanne leads families: the deactivation page offers a hand-over form for each.
+        await page.getByRole('link', { name: 'Deactiveren: Sanne de Vries' }).click();
+        await page.waitForURL(/\/beheer\/gebruikers\/[^/]+\/deactiveren$/, { waitUntil: 'load' });
+        assert.ok((await page.locator('form.handover').count()) > 0, 'a hand-over form per led file');
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: /^Overdragen: / }).first().click();
+        await page.locator('[id^="to-"][id$="-error"]').first().waitFor({ state: 'visible' });
+        await expectNoAxeViolations(page);
+      }),
+  );
+
+  test(
+    'the chain administrator manages organisations and areas, and a form with errors stays accessible',
+    { timeout: TEST_TIMEOUT_MS },
+    () =>
+      env.withPage(async (page) => {
+        const { server } = env;
+        await signIn(page, server, server.account('chain_admin'));
+        await page.getByRole('link', { name: 'Beheer' }).first().click();
+        await page.waitForURL(exactUrl(server, '/beheer'), { waitUntil: 'load' });
+        await expectNoAxeViolations(page);
         for (const [link, path] of [
           ['Organisaties', '/beheer/organisaties'],
           ['Gebieden', '/beheer/gebieden'],
-          ['Teams', '/beheer/teams'],
-          ['Gebruikers', '/beheer/gebruikers'],
         ]) {
           await page.goto(`${server.baseUrl}/beheer`, { waitUntil: 'load' });
           await page.getByRole('link', { name: link }).click();
@@ -138,6 +169,62 @@ describe('administration', () => {
         await page.getByRole('button', { name: 'Toevoegen' }).click();
         await page.waitForURL(exactUrl(server, '/beheer/organisaties?opgeslagen=1'), { waitUntil: 'load' });
         assert.ok((await mainText(page)).includes('Wijkteam Demo'), 'the new organisation is listed');
+      }),
+  );
+});
+
+describe('an account set up by an administrator', () => {
+  const env = serverAndBrowser();
+
+  test(
+    'enrols with the one-time code, links an authenticator and chooses its own password',
+    { timeout: TEST_TIMEOUT_MS },
+    () =>
+      env.withPage(async (page) => {
+        const { server } = env;
+        await signIn(page, server, server.account('functional_admin'));
+        await page.goto(`${server.baseUrl}/beheer/gebruikers`, { waitUntil: 'load' });
+        const temporary = 'tijdelijk wachtwoord voor Lotte';
+        await page.locator('#email').fill('lotte.dewit@lokalis.example');
+        await page.locator('#name').fill('Lotte de Wit');
+        await page.locator('#roles-professional').check();
+        await page.locator('#password').fill(temporary);
+        await page.getByRole('button', { name: 'Toevoegen' }).click();
+        await page.locator('#enrolment-code').waitFor({ state: 'visible' });
+        const code = (await page.locator('#enrolment-code').innerText()).trim();
+        assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+        await expectNoAxeViolations(page);
+
+        const context = await env.browser.newContext();
+        try {
+          const lotte = await context.newPage();
+          await openSignIn(lotte, server);
+          await submitPassword(lotte, 'lotte.dewit@lokalis.example', temporary);
+          await lotte.waitForURL(exactUrl(server, '/aanmelden/koppelen'), { waitUntil: 'load' });
+          assert.equal(await lotte.locator('img.qr').count(), 0, 'no QR code before the enrolment code');
+          await expectNoAxeViolations(lotte);
+          await lotte.locator('#code').fill(code.toLowerCase());
+          await lotte.getByRole('button', { name: 'Verder' }).click();
+          await lotte.locator('img.qr').waitFor({ state: 'visible' });
+          await expectNoAxeViolations(lotte);
+          const secret = (await lotte.locator('code.secret').innerText()).trim();
+          await lotte.locator('#code').fill(totp(secret));
+          await lotte.getByRole('button', { name: 'Aanmelden' }).click();
+          await lotte.waitForURL(exactUrl(server, '/aanmelden/wachtwoord'), { waitUntil: 'load' });
+          assert.equal((await lotte.locator('h1').first().innerText()).trim(), 'Kies je eigen wachtwoord');
+          await expectNoAxeViolations(lotte);
+          await lotte.locator('#password').fill('mijn eigen lange zin');
+          await lotte.locator('#repeat').fill('iets anders getypt');
+          await lotte.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+          await lotte.locator('#repeat-error').waitFor({ state: 'visible' });
+          await expectNoAxeViolations(lotte);
+          await lotte.locator('#password').fill('mijn eigen lange zin');
+          await lotte.locator('#repeat').fill('mijn eigen lange zin');
+          await lotte.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+          await lotte.waitForURL(exactUrl(server, '/start'), { waitUntil: 'load' });
+        } finally {
+          await context.close().catch(() => {});
+        }
       }),
   );
 });

@@ -1,6 +1,8 @@
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
 
+use eenplan_domain::UtcTime;
+use eenplan_domain::enrolment;
 use eenplan_domain::journal::Actor;
 use eenplan_domain::password;
 use eenplan_domain::role::Role;
@@ -88,7 +90,6 @@ async fn add_in(
     let password_text = read_password()?;
     check_password(&password_text, &[email.as_str(), name.as_str()]).map_err(fail)?;
     let password_hash = password::hash(&password_text, ids::random_bytes()).map_err(fail)?;
-    let secret = TotpSecret::from_bytes(ids::random_bytes());
     let mut tx = store.write().await?;
     let user = tx
         .create_user(
@@ -100,13 +101,21 @@ async fn add_in(
                 team_id,
                 roles,
                 password_hash,
-                totp_secret: secret.clone(),
+                totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
             },
         )
         .await?;
     if let Some(phone) = &phone {
         tx.set_phone(&operator(), &user.id, Some(phone)).await?;
     }
+    // The operator typed the password: its holder chooses their own at the first
+    // sign-in, after enrolling their authenticator with the one-time code below.
+    tx.require_password_change(&operator(), &user.id).await?;
+    let code = enrolment::new_code(ids::random_bytes());
+    let until =
+        UtcTime::from_timestamp(UtcTime::now().timestamp() + enrolment::ENROLMENT_CODE_VALIDITY);
+    tx.issue_enrolment_code(&operator(), &user.id, &enrolment::code_hash(&code), until)
+        .await?;
     tx.commit().await?;
     out!(
         "added {} ({}) at {} as {}",
@@ -119,10 +128,12 @@ async fn add_in(
             .collect::<Vec<_>>()
             .join(", ")
     );
+    out!("one-time enrolment code: {code}");
     out!(
-        "{}",
-        secret.provisioning_uri(eenplan_domain::totp::ISSUER, &user.email)
+        "valid for {} hours; hand it over in person or by phone, not with the password.",
+        enrolment::ENROLMENT_CODE_VALIDITY.as_hours()
     );
+    out!("At the first sign-in the code links an authenticator app and a new password is chosen.");
     Ok(ExitCode::SUCCESS)
 }
 

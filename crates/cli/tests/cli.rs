@@ -36,8 +36,8 @@ fn main() {
             demo_replaces_only_a_demo_database,
         ),
         Trial::test(
-            "user_add_journals_and_prints_otpauth_uri",
-            user_add_journals_and_prints_otpauth_uri,
+            "user_add_journals_and_prints_an_enrolment_code",
+            user_add_journals_and_prints_an_enrolment_code,
         ),
         Trial::test("backup_makes_a_verified_copy", backup_makes_a_verified_copy),
         Trial::test(
@@ -404,7 +404,7 @@ fn statutory_days_are_data_the_operator_keeps_and_journals() -> Result<(), Faile
     Ok(())
 }
 
-fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
+fn user_add_journals_and_prints_an_enrolment_code() -> Result<(), Failed> {
     let dir = temp_dir("user");
     let url = sqlite_url(&dir.join("demo.sqlite"));
     let out = eenplan(
@@ -435,8 +435,9 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
     let out = eenplan(&args, Some("een lang genoeg wachtwoord\n"));
     let stdout = text(&out.stdout);
     check(out.status.success(), || text(&out.stderr))?;
+    // The operator learns no authenticator secret, only the one-time enrolment code.
     check(
-        stdout.contains("otpauth://totp/eenplan:nieuwe.collega%40save.example?secret="),
+        !stdout.contains("otpauth://") && stdout.contains("one-time enrolment code: "),
         || stdout.clone(),
     )?;
     let out = eenplan(&args, Some("een lang genoeg wachtwoord\n"));
@@ -523,15 +524,15 @@ fn user_add_journals_and_prints_otpauth_uri() -> Result<(), Failed> {
         out.status.success() && text(&out.stdout).contains("phone number removed"),
         || text(&out.stderr),
     )?;
-    // The demo's 253 entries (its set-up with the EVU's areas, a general phone number per
+    // The demo's 263 entries (its set-up with the EVU's areas, a general phone number per
     // organisation (issue 12), a phone number per demo
     // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
-    // come), then the new account, its phone number, the change and the removal; the
-    // refused ones left nothing.
+    // come), then the new account, its phone number, its password to change and its
+    // enrolment code, the change and the removal; the refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 257 entries"),
+        text(&out.stdout).contains("journal intact: 269 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
@@ -586,13 +587,13 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
     check(
         out.status.success()
             && text(&out.stdout)
-                .contains("253 journal entries and 0 access-log lines, both chains verified"),
+                .contains("263 journal entries and 0 access-log lines, both chains verified"),
         || text(&out.stderr),
     )?;
     // The anchors the backup printed, pasted as they are, prove the copy.
     let anchors = printed_anchors(&text(&out.stdout));
     check(
-        anchors.len() == 2 && anchors[1].starts_with("journal:253:"),
+        anchors.len() == 2 && anchors[1].starts_with("journal:263:"),
         || text(&out.stdout),
     )?;
     let copy_url = sqlite_url(&copy);

@@ -6,6 +6,7 @@ pub mod area;
 pub mod calendar;
 mod codes;
 pub mod crisis;
+pub mod enrolment;
 pub mod evu;
 pub mod family;
 pub mod journal;

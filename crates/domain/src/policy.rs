@@ -62,7 +62,14 @@ pub fn decide(policy: Policy, who: Option<Who<'_>>) -> Decision {
     }
 }
 
+/// An organisation's own users and teams: its functional administrator.
 pub const ADMIN: Policy = Policy::AnyRole(&[Role::FunctionalAdmin]);
+/// The region's organisations and areas: the chain administrator.
+pub const CHAIN_ADMIN: Policy = Policy::AnyRole(&[Role::ChainAdmin]);
+/// The administration's overview: either kind of administrator.
+pub const ANY_ADMIN: Policy = Policy::AnyRole(&[Role::FunctionalAdmin, Role::ChainAdmin]);
+/// The files left without a working regisseur: the team lead's.
+pub const TEAM_LEAD: Policy = Policy::AnyRole(&[Role::TeamLead]);
 pub const SIGNED_IN: Policy = Policy::SignedIn;
 /// Veilig Thuis's own work: the intake and its work list.
 pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
@@ -86,6 +93,41 @@ pub const SAVE_SCHEDULE: Policy =
 // Protection order request (issue 7, point 6).
 /// The Raad voor de Kinderbescherming's own work: the requests addressed to it.
 pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
+
+/// Whether an administrator (or privacy officer) of `own` acts on something of
+/// `organisation`. Each organisation is the controller of its own staff's accounts and
+/// processing (AVG art. 24): another organisation's administrator creates, resets or
+/// deactivates none of its accounts, and learns nothing of them (least privilege, OWASP
+/// ASVS 5.0 8.2.2). Region-wide work (organisations, areas) is the chain administrator's.
+pub fn acts_for(own: &str, organisation: &str) -> bool {
+    !own.is_empty() && own == organisation
+}
+
+/// Whether an organisation's functional administrator may give `role` to an account of
+/// their organisation: every role of the organisation's own work, but not the chain
+/// administrator's, which would let them manage every organisation of the region (an
+/// administrator never grants more than they hold, OWASP ASVS 5.0 8.2.1).
+pub fn admin_may_grant(role: Role) -> bool {
+    role != Role::ChainAdmin
+}
+
+/// Whether a privacy officer of `officer_organisation` reviews an access-log line (or an
+/// emergency access) by someone of `acting_organisation` about a file led by
+/// `lead_organisations` (the regisseur's organisation and the legal basis's). The
+/// officer supervises the processing their organisation is responsible for: what its
+/// own people did, anywhere, and what anyone did in the files it leads (NEN 7513's
+/// review by the controller; AVG art. 5(2) accountability). Another organisation's
+/// lines about another organisation's files are that organisation's officer's work.
+pub fn privacy_officer_sees(
+    officer_organisation: &str,
+    acting_organisation: &str,
+    lead_organisations: &[&str],
+) -> bool {
+    acts_for(officer_organisation, acting_organisation)
+        || lead_organisations
+            .iter()
+            .any(|lead| acts_for(officer_organisation, lead))
+}
 
 #[cfg(test)]
 mod tests {
@@ -126,6 +168,37 @@ mod tests {
         );
         assert_eq!(
             decide(VEILIG_THUIS, who(&[Role::Professional], VeiligThuis)),
+            Decision::Allow
+        );
+    }
+
+    #[test]
+    fn administrators_and_privacy_officers_act_for_their_own_organisation() {
+        assert!(acts_for("org-a", "org-a"));
+        assert!(!acts_for("org-a", "org-b"));
+        assert!(!acts_for("", ""), "no organisation is nobody's");
+        assert!(privacy_officer_sees("org-a", "org-a", &[]), "own staff");
+        assert!(
+            privacy_officer_sees("org-a", "org-b", &["org-c", "org-a"]),
+            "a file org-a leads"
+        );
+        assert!(!privacy_officer_sees("org-a", "org-b", &["org-b"]));
+        assert!(!privacy_officer_sees("org-a", "org-b", &[]));
+        assert!(!admin_may_grant(Role::ChainAdmin));
+        assert!(admin_may_grant(Role::FunctionalAdmin) && admin_may_grant(Role::Professional));
+        use OrganisationKind::LocalTeam;
+        assert_eq!(
+            decide(CHAIN_ADMIN, who(&[Role::FunctionalAdmin], LocalTeam)),
+            Decision::Forbidden,
+            "an organisation's administrator manages no region"
+        );
+        assert_eq!(
+            decide(ADMIN, who(&[Role::ChainAdmin], LocalTeam)),
+            Decision::Forbidden,
+            "the chain administrator manages nobody's accounts"
+        );
+        assert_eq!(
+            decide(ANY_ADMIN, who(&[Role::ChainAdmin], LocalTeam)),
             Decision::Allow
         );
     }

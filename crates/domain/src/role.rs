@@ -11,6 +11,8 @@ code_list! {
         PrivacyOfficer = "privacy_officer", "Privacyfunctionaris", "Privacy officer";
         /// Staffs the EVU's referrals with a combination of workers (issue 7).
         EvuCoordinator = "evu_coordinator", "EVU-coördinator", "EVU coordinator";
+        /// Manages the region's organisations and areas, nobody's account (issue 12, section 5).
+        ChainAdmin = "chain_admin", "Ketenbeheerder", "Chain administrator";
     }
 }
 
@@ -64,7 +66,8 @@ mod tests {
                     Role::TeamLead
                     | Role::FunctionalAdmin
                     | Role::PrivacyOfficer
-                    | Role::EvuCoordinator => false,
+                    | Role::EvuCoordinator
+                    | Role::ChainAdmin => false,
                 };
                 assert_eq!(
                     is_care_role(&[*role], *kind),
@@ -83,7 +86,8 @@ mod tests {
                         Role::TeamLead,
                         Role::FunctionalAdmin,
                         Role::PrivacyOfficer,
-                        Role::EvuCoordinator
+                        Role::EvuCoordinator,
+                        Role::ChainAdmin
                     ],
                     *kind
                 ),

@@ -112,6 +112,10 @@ pub struct AccessFilter {
     pub until: Option<UtcTime>,
     pub emergency_only: bool,
     pub limit: i64,
+    /// The privacy officer's organisation: only the lines
+    /// [`eenplan_domain::policy::privacy_officer_sees`] gives them. Empty: every line
+    /// (the operator's tools, never a page).
+    pub scope_organisation: String,
 }
 
 /// One line of the log with the names a person reads.
@@ -130,6 +134,29 @@ pub struct AccessLine {
     pub family_id: Option<String>,
     pub data: String,
     pub client_address: String,
+}
+
+/// The organisations that lead `a.family_id` (the regisseur's and the legal basis's),
+/// two columns, for the privacy officer's scope.
+pub(crate) const LEAD_ORGANISATIONS: &str = "(SELECT i.organisation_id FROM involvements i WHERE i.family_id = a.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1), \
+     (SELECT ff.framework_organisation_id FROM families ff WHERE ff.id = a.family_id)";
+
+/// SQL narrowing of [`eenplan_domain::policy::privacy_officer_sees`] for a row aliased
+/// `a` (with `organisation_id` and `family_id`) and the officer's organisation as `$8`.
+const IN_SCOPE: &str = "(a.organisation_id = $8 \
+     OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = a.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $8) \
+     OR EXISTS (SELECT 1 FROM families sf WHERE sf.id = a.family_id AND sf.framework_organisation_id = $8))";
+
+/// The domain's decision for a row holding the acting organisation at `at` and the two
+/// lead organisations right after it.
+pub(crate) fn in_scope(r: &Row, officer: &str, at: usize) -> bool {
+    let acting = r.text(at).unwrap_or_default();
+    let leads: Vec<String> = [at + 1, at + 2]
+        .iter()
+        .filter_map(|i| r.opt_text(*i).ok().flatten())
+        .collect();
+    let leads: Vec<&str> = leads.iter().map(String::as_str).collect();
+    eenplan_domain::policy::privacy_officer_sees(officer, &acting, &leads)
 }
 
 impl Tx {
@@ -193,11 +220,15 @@ impl Tx {
     pub async fn access_log(&mut self, f: &AccessFilter) -> Result<Vec<AccessLine>, StoreError> {
         let rows = self
             .fetch_all(
-                "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name, u.email, o.name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address \
-                 FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
-                 WHERE ($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
-                   AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
-                 ORDER BY a.at DESC, a.id DESC LIMIT $7",
+                &format!(
+                    "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name, u.email, o.name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
+                       a.organisation_id, {LEAD_ORGANISATIONS} \
+                     FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
+                     WHERE ($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
+                       AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
+                       AND ($8 = '' OR {IN_SCOPE}) \
+                     ORDER BY a.at DESC, a.id DESC LIMIT $7"
+                ),
                 params![
                     f.family_id.trim(),
                     f.user_email.trim().to_lowercase(),
@@ -205,11 +236,15 @@ impl Tx {
                     f.from.map(UtcTime::to_rfc3339).unwrap_or_default(),
                     f.until.map(UtcTime::to_rfc3339).unwrap_or_default(),
                     i64::from(f.emergency_only),
-                    f.limit
+                    f.limit,
+                    f.scope_organisation.trim()
                 ],
             )
             .await?;
+        // The SQL narrows; the domain decides each line.
+        let scope = f.scope_organisation.trim();
         rows.iter()
+            .filter(|r| scope.is_empty() || in_scope(r, scope, 13))
             .map(|r| {
                 Ok(AccessLine {
                     at: r.text(0)?,

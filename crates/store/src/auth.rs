@@ -18,6 +18,8 @@ pub struct Credentials {
     pub totp_confirmed: bool,
     pub totp_last_step: Option<i64>,
     pub active: bool,
+    /// Someone else chose the password: its holder chooses their own first.
+    pub must_change_password: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,6 +42,8 @@ impl SessionKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SessionStage {
     SecondFactor,
+    /// Password accepted, no second factor yet: waiting for the one-time enrolment code.
+    EnrolCode,
     Enrol,
     Active,
 }
@@ -48,6 +52,7 @@ impl SessionStage {
     fn code(self) -> &'static str {
         match self {
             SessionStage::SecondFactor => "second_factor",
+            SessionStage::EnrolCode => "enrol_code",
             SessionStage::Enrol => "enrol",
             SessionStage::Active => "active",
         }
@@ -56,6 +61,7 @@ impl SessionStage {
     fn parse(s: &str) -> Result<Self, StoreError> {
         match s {
             "second_factor" => Ok(SessionStage::SecondFactor),
+            "enrol_code" => Ok(SessionStage::EnrolCode),
             "enrol" => Ok(SessionStage::Enrol),
             "active" => Ok(SessionStage::Active),
             other => Err(StoreError::Invalid(format!(
@@ -91,6 +97,8 @@ pub struct Principal {
     pub roles: Vec<Role>,
     pub active: bool,
     pub second_factor_set: bool,
+    /// Every page leads to "choose your own password" until this is cleared.
+    pub must_change_password: bool,
 }
 
 impl Principal {
@@ -110,7 +118,7 @@ impl Tx {
     pub async fn credentials(&mut self, email: &Email) -> Result<Option<Credentials>, StoreError> {
         let Some(r) = self
             .fetch_optional(
-                "SELECT id, organisation_id, password_hash, totp_secret, totp_confirmed_at, totp_last_step, active \
+                "SELECT id, organisation_id, password_hash, totp_secret, totp_confirmed_at, totp_last_step, active, must_change_password \
                  FROM users WHERE email = $1",
                 params![email.as_str()],
             )
@@ -127,6 +135,7 @@ impl Tx {
             totp_confirmed: r.opt_text(4)?.is_some(),
             totp_last_step: r.opt_int(5)?,
             active: r.bool(6)?,
+            must_change_password: r.bool(7)?,
         }))
     }
 
@@ -355,15 +364,26 @@ impl Tx {
         Ok(changed == 1)
     }
 
+    /// Binds the new authenticator and uses up the enrolment code that opened this
+    /// enrolment; refused (NotFound) when that code has expired or was used meanwhile.
     pub async fn confirm_second_factor(
         &mut self,
         credentials: &Credentials,
     ) -> Result<(), StoreError> {
-        self.execute(
-            "UPDATE users SET totp_confirmed_at = $2 WHERE id = $1",
-            params![&credentials.user_id, UtcTime::now().to_rfc3339()],
-        )
-        .await?;
+        let now = UtcTime::now().to_rfc3339();
+        let changed = self
+            .execute(
+                "UPDATE users SET totp_confirmed_at = $2, enrolment_code_hash = NULL, enrolment_code_expires_at = NULL \
+                 WHERE id = $1 AND totp_confirmed_at IS NULL AND enrolment_code_hash IS NOT NULL AND enrolment_code_expires_at > $2",
+                params![&credentials.user_id, now],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "a valid enrolment code for user {}",
+                credentials.user_id
+            )));
+        }
         self.append(
             &Actor::User {
                 user_id: credentials.user_id.clone(),
@@ -440,6 +460,145 @@ impl Tx {
         Ok(())
     }
 
+    /// Whether `code_hash` is this account's current, unexpired enrolment code.
+    pub async fn enrolment_code_matches(
+        &mut self,
+        user_id: &str,
+        code_hash: &str,
+        now: UtcTime,
+    ) -> Result<bool, StoreError> {
+        let row = self
+            .fetch_optional(
+                "SELECT enrolment_code_hash FROM users \
+                 WHERE id = $1 AND totp_confirmed_at IS NULL AND enrolment_code_hash IS NOT NULL AND enrolment_code_expires_at > $2",
+                params![user_id, now.to_rfc3339()],
+            )
+            .await?;
+        Ok(match row {
+            Some(r) => {
+                let stored = r.text(0)?;
+                // Equal length hex digests: compare without an early exit.
+                stored.len() == code_hash.len()
+                    && stored
+                        .bytes()
+                        .zip(code_hash.bytes())
+                        .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                        == 0
+            }
+            None => false,
+        })
+    }
+
+    /// Stores a new enrolment code (its hash only), replacing any earlier one.
+    pub async fn issue_enrolment_code(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        code_hash: &str,
+        expires_at: UtcTime,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .execute(
+                "UPDATE users SET enrolment_code_hash = $2, enrolment_code_expires_at = $3 WHERE id = $1 AND active = 1",
+                params![user_id, code_hash, expires_at.to_rfc3339()],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("active user {user_id}")));
+        }
+        self.append(
+            actor,
+            Event::EnrolmentCodeIssued {
+                user_id: user_id.to_owned(),
+                expires_at: expires_at.to_rfc3339(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A half-finished sign-in moves on (the enrolment code was accepted).
+    pub async fn advance_session(
+        &mut self,
+        token_hash: &str,
+        from: SessionStage,
+        to: SessionStage,
+    ) -> Result<bool, StoreError> {
+        let changed = self
+            .execute(
+                "UPDATE sessions SET stage = $3 WHERE token_hash = $1 AND stage = $2 AND ended_at IS NULL",
+                params![token_hash, from.code(), to.code()],
+            )
+            .await?;
+        Ok(changed == 1)
+    }
+
+    /// The account's password was chosen by someone else: its holder must choose their
+    /// own at the next sign-in.
+    pub async fn require_password_change(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .execute(
+                "UPDATE users SET must_change_password = 1 WHERE id = $1",
+                params![user_id],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("user {user_id}")));
+        }
+        self.append(
+            actor,
+            Event::PasswordChangeRequired {
+                user_id: user_id.to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The holder sets their own password (already hashed). Every other session of the
+    /// account ends: whoever knew the old password keeps nothing.
+    pub async fn change_own_password(
+        &mut self,
+        principal: &Principal,
+        keep_session: &str,
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .execute(
+                "UPDATE users SET password_hash = $2, must_change_password = 0 WHERE id = $1 AND active = 1",
+                params![&principal.user_id, password_hash],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!(
+                "active user {}",
+                principal.user_id
+            )));
+        }
+        self.execute(
+            "UPDATE sessions SET ended_at = $3, end_reason = 'password_changed' \
+             WHERE user_id = $1 AND token_hash <> $2 AND ended_at IS NULL",
+            params![
+                &principal.user_id,
+                keep_session,
+                UtcTime::now().to_rfc3339()
+            ],
+        )
+        .await?;
+        self.append(
+            &principal.actor(),
+            Event::PasswordChanged {
+                user_id: principal.user_id.clone(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn principal(&mut self, user_id: &str) -> Result<Option<Principal>, StoreError> {
         let rows = self
             .fetch_all(
@@ -460,10 +619,24 @@ impl Tx {
             .await?;
         principals_from_rows(&rows)
     }
+
+    /// The accounts of one organisation, by name: what its administrator manages.
+    pub async fn principals_of(
+        &mut self,
+        organisation_id: &str,
+    ) -> Result<Vec<Principal>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!("{PRINCIPAL_SELECT} WHERE u.organisation_id = $1 ORDER BY u.name, u.id"),
+                params![organisation_id],
+            )
+            .await?;
+        principals_from_rows(&rows)
+    }
 }
 
 const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
-     CAST(CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END AS BIGINT), u.team_id, o.kind \
+     CAST(CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END AS BIGINT), u.team_id, o.kind, u.must_change_password \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 
@@ -493,6 +666,7 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
                 roles: role.into_iter().collect(),
                 active: r.bool(6)?,
                 second_factor_set: r.bool(8)?,
+                must_change_password: r.bool(11)?,
             }),
         }
     }

@@ -639,32 +639,52 @@ impl Tx {
 
     /// Emergency accesses, the ones still to review first, newest first.
     pub async fn emergencies(&mut self, only_open: bool) -> Result<Vec<Emergency>, StoreError> {
-        self.fetch_all(
-            "SELECT e.id, e.family_id, f.label, e.user_id, u.name, o.name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note \
-             FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
-             JOIN organisations o ON o.id = e.organisation_id \
-             WHERE ($1 = 0 OR e.reviewed_at IS NULL) \
-             ORDER BY CASE WHEN e.reviewed_at IS NULL THEN 0 ELSE 1 END, e.started_at DESC LIMIT 500",
-            params![i64::from(only_open)],
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(Emergency {
-                id: r.text(0)?,
-                family_id: r.text(1)?,
-                family_label: r.text(2)?,
-                user_id: r.text(3)?,
-                user_name: r.text(4)?,
-                organisation_name: r.text(5)?,
-                reason: r.text(6)?,
-                started_at: r.text(7)?,
-                expires_at: r.text(8)?,
-                reviewed_at: r.opt_text(9)?,
-                review_note: r.opt_text(10)?,
+        self.emergencies_in_scope(only_open, "").await
+    }
+
+    /// The emergency accesses a privacy officer of `organisation_id` reviews: by their
+    /// own organisation's people, or in files their organisation leads
+    /// ([`eenplan_domain::policy::privacy_officer_sees`]). Empty: all of them.
+    pub async fn emergencies_in_scope(
+        &mut self,
+        only_open: bool,
+        organisation_id: &str,
+    ) -> Result<Vec<Emergency>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT e.id, e.family_id, f.label, e.user_id, u.name, o.name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note, \
+                   e.organisation_id, \
+                   (SELECT i.organisation_id FROM involvements i WHERE i.family_id = e.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1), \
+                   f.framework_organisation_id \
+                 FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
+                 JOIN organisations o ON o.id = e.organisation_id \
+                 WHERE ($1 = 0 OR e.reviewed_at IS NULL) \
+                   AND ($2 = '' OR e.organisation_id = $2 OR f.framework_organisation_id = $2 \
+                        OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = e.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $2)) \
+                 ORDER BY CASE WHEN e.reviewed_at IS NULL THEN 0 ELSE 1 END, e.started_at DESC LIMIT 500",
+                params![i64::from(only_open), organisation_id],
+            )
+            .await?;
+        rows.iter()
+            .filter(|r| {
+                organisation_id.is_empty() || crate::access_log::in_scope(r, organisation_id, 11)
             })
-        })
-        .collect()
+            .map(|r| {
+                Ok(Emergency {
+                    id: r.text(0)?,
+                    family_id: r.text(1)?,
+                    family_label: r.text(2)?,
+                    user_id: r.text(3)?,
+                    user_name: r.text(4)?,
+                    organisation_name: r.text(5)?,
+                    reason: r.text(6)?,
+                    started_at: r.text(7)?,
+                    expires_at: r.text(8)?,
+                    reviewed_at: r.opt_text(9)?,
+                    review_note: r.opt_text(10)?,
+                })
+            })
+            .collect()
     }
 
     /// The privacy officer's review of an emergency access.

@@ -295,6 +295,9 @@ const PARTS: &[Part] = &[
             "active",
             "phone",
             "created_at",
+            "must_change_password",
+            "enrolment_code_hash",
+            "enrolment_code_expires_at",
         ],
         order: "t.id",
     },
@@ -447,7 +450,10 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::SecondFactorEnrolled { user_id }
         | Event::SecondFactorReset { user_id }
         | Event::UserDeactivated { user_id }
-        | Event::PhoneChanged { user_id, .. } => vec![Rec::User(user_id.clone())],
+        | Event::PhoneChanged { user_id, .. }
+        | Event::PasswordChangeRequired { user_id }
+        | Event::PasswordChanged { user_id }
+        | Event::EnrolmentCodeIssued { user_id, .. } => vec![Rec::User(user_id.clone())],
         Event::FamilyOpened { family_id, .. } | Event::FrameworkChanged { family_id, .. } => {
             vec![Rec::Family(family_id.clone())]
         }

@@ -158,6 +158,32 @@ pub struct AccessEntry {
     pub client_address: String,
 }
 
+/// A file and the involvement that leads it (a regisseur who may be leaving or gone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedFile {
+    pub family_id: String,
+    pub label: String,
+    pub involvement_id: String,
+    pub organisation_id: String,
+    pub regisseur_user_id: String,
+    pub regisseur_name: String,
+}
+
+fn led_files(rows: &[Row]) -> Result<Vec<LedFile>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok(LedFile {
+                family_id: r.text(0)?,
+                label: r.text(1)?,
+                involvement_id: r.text(2)?,
+                organisation_id: r.text(3)?,
+                regisseur_user_id: r.text(4)?,
+                regisseur_name: r.text(5)?,
+            })
+        })
+        .collect()
+}
+
 /// What a search asks; empty fields are ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FamilyQuery {
@@ -996,6 +1022,42 @@ impl Tx {
         .iter()
         .map(|r| Ok((r.text(0)?, r.text(1)?)))
         .collect()
+    }
+
+    /// The files `user_id` leads as regisseur now, by label: what an administrator
+    /// hands over before the person leaves.
+    pub async fn files_led_by(&mut self, user_id: &str) -> Result<Vec<LedFile>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT f.id, f.label, i.id, i.organisation_id, i.user_id, u.name FROM families f \
+                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
+                 JOIN users u ON u.id = i.user_id \
+                 WHERE i.user_id = $1 ORDER BY f.label, f.id",
+                params![user_id],
+            )
+            .await?;
+        led_files(&rows)
+    }
+
+    /// Files of `organisation_id` whose regisseur's account is deactivated: nobody
+    /// leads them until someone takes them over. With `team_id`, only those whose
+    /// regisseur was in that team (the team lead's own list).
+    pub async fn files_without_regisseur(
+        &mut self,
+        organisation_id: &str,
+        team_id: Option<&str>,
+    ) -> Result<Vec<LedFile>, StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT f.id, f.label, i.id, i.organisation_id, i.user_id, u.name FROM families f \
+                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
+                 JOIN users u ON u.id = i.user_id \
+                 WHERE i.organisation_id = $1 AND u.active = 0 AND ($2 = '' OR u.team_id = $2) \
+                 ORDER BY f.label, f.id",
+                params![organisation_id, team_id.unwrap_or_default()],
+            )
+            .await?;
+        led_files(&rows)
     }
 
     /// The current plans of the families `user_id` leads as regisseur, for the start

@@ -43,8 +43,8 @@ pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
-    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, Member,
-    NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
+    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
 };
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};

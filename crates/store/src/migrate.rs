@@ -106,6 +106,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_unsent_forms.sql"),
         postgres: include_str!("../migrations/postgres/0015_unsent_forms.sql"),
     },
+    // Issue 12, section 5: first-sign-in password change and one-time enrolment codes.
+    Migration {
+        version: 16,
+        name: "accounts",
+        sqlite: include_str!("../migrations/sqlite/0016_accounts.sql"),
+        postgres: include_str!("../migrations/postgres/0016_accounts.sql"),
+    },
     // Issue 12, section 9: tamper evidence with no blind spots.
     Migration {
         version: 18,

@@ -6,7 +6,8 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
-    ADMIN, CARE_ROLE, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN, VEILIG_THUIS,
+    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
+    TEAM_LEAD, VEILIG_THUIS,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -111,6 +112,18 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::sign_in::submit_code),
         ),
         (
+            page(Method::POST, "/aanmelden/inschrijfcode", Public),
+            post(pages::sign_in::submit_enrolment_code),
+        ),
+        (
+            page(Method::GET, "/aanmelden/wachtwoord", SIGNED_IN),
+            get(pages::password::show),
+        ),
+        (
+            page(Method::POST, "/aanmelden/wachtwoord", SIGNED_IN),
+            post(pages::password::submit),
+        ),
+        (
             page(Method::POST, "/afmelden", SIGNED_IN),
             post(pages::sign_in::sign_out),
         ),
@@ -125,6 +138,10 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         (
             page(Method::GET, "/start", SIGNED_IN),
             get(pages::start::start),
+        ),
+        (
+            page(Method::POST, "/start/zonder-regisseur/{id}", TEAM_LEAD),
+            post(pages::start::assign_regisseur),
         ),
         (
             page(Method::GET, "/gezinnen", SIGNED_IN),
@@ -291,23 +308,23 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::privacy::review),
         ),
         (
-            page(Method::GET, "/beheer", ADMIN),
+            page(Method::GET, "/beheer", ANY_ADMIN),
             get(pages::admin::overview),
         ),
         (
-            page(Method::GET, "/beheer/organisaties", ADMIN),
+            page(Method::GET, "/beheer/organisaties", CHAIN_ADMIN),
             get(pages::admin::organisations),
         ),
         (
-            page(Method::POST, "/beheer/organisaties", ADMIN),
+            page(Method::POST, "/beheer/organisaties", CHAIN_ADMIN),
             post(pages::admin::create_organisation),
         ),
         (
-            page(Method::GET, "/beheer/gebieden", ADMIN),
+            page(Method::GET, "/beheer/gebieden", CHAIN_ADMIN),
             get(pages::admin::areas),
         ),
         (
-            page(Method::POST, "/beheer/gebieden", ADMIN),
+            page(Method::POST, "/beheer/gebieden", CHAIN_ADMIN),
             post(pages::admin::create_area),
         ),
         (
@@ -325,6 +342,14 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
         (
             page(Method::POST, "/beheer/gebruikers", ADMIN),
             post(pages::admin::create_user),
+        ),
+        (
+            page(Method::GET, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
+            get(pages::admin::deactivate_form),
+        ),
+        (
+            page(Method::POST, "/beheer/gebruikers/{id}/overdragen", ADMIN),
+            post(pages::admin::hand_over),
         ),
         (
             page(Method::POST, "/beheer/gebruikers/{id}/deactiveren", ADMIN),

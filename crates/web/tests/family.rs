@@ -671,7 +671,7 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
             Method::POST,
             &format!("/api/v1/families/{id}/involvements"),
             &sanne,
-            &serde_json::json!({"user_id": c.joyce.user_id, "role": "regisseur"}).to_string(),
+            &serde_json::json!({"user_id": c.outsider.user_id, "role": "regisseur"}).to_string(),
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);

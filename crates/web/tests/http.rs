@@ -168,6 +168,37 @@ async fn first_sign_in_enrols_the_second_factor() {
     let mut b = app.browser();
     let r = b.password(&account.email, PASSWORD).await;
     assert_eq!(r.location(), "/aanmelden/koppelen");
+    // The password alone shows no authenticator secret and enrols nothing.
+    let page = b.get("/aanmelden/koppelen").await;
+    assert!(
+        page.body.contains("Inschrijfcode invullen"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("data:image/svg+xml;base64,"));
+    assert!(!page.body.contains(&account.secret.to_base32()));
+    let csrf = page.csrf();
+    for at in ["/aanmelden/koppelen", "/aanmelden/code"] {
+        let r = b
+            .post(
+                at,
+                &[("csrf", &csrf), ("code", &current_code(&account.secret))],
+            )
+            .await;
+        assert_eq!(r.location(), "/aanmelden/koppelen", "{at}");
+    }
+    assert_eq!(b.get("/start").await.location(), "/aanmelden");
+    // A wrong code (none issued yet) is refused at its field and counted.
+    let r = b.enrolment_code("ABCD-EFGH-JKMN-PQRS").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"code-error\""));
+    assert!(r.body.contains("klopt niet of is verlopen"));
+    // The code the administrator handed over opens the authenticator step.
+    let code = app.enrolment_code(&account).await;
+    let r = b
+        .enrolment_code(&code.to_lowercase().replace('-', " "))
+        .await;
+    assert_eq!(r.location(), "/aanmelden/koppelen");
     let page = b.get("/aanmelden/koppelen").await;
     assert!(
         page.body.contains("data:image/svg+xml;base64,"),
@@ -188,6 +219,15 @@ async fn first_sign_in_enrols_the_second_factor() {
         .unwrap()
         .unwrap();
     assert!(creds.totp_confirmed);
+    let used = tx
+        .enrolment_code_matches(
+            &account.user_id,
+            &eenplan_domain::enrolment::code_hash(&code),
+            eenplan_domain::UtcTime::now(),
+        )
+        .await
+        .unwrap();
+    assert!(!used, "the enrolment code is used up");
     drop(tx);
     // From now on the code page, not the enrolment page.
     let mut again = app.browser();
@@ -432,6 +472,9 @@ async fn authorization_matrix_covers_every_route() {
     let admin = app
         .account("beheer@save.example", &[Role::FunctionalAdmin], true)
         .await;
+    let chain = app
+        .account("keten@save.example", &[Role::ChainAdmin], true)
+        .await;
     let mut checked = 0;
     for (route, _) in eenplan_web::routes::table() {
         let path = route
@@ -439,7 +482,7 @@ async fn authorization_matrix_covers_every_route() {
             .replace("{*path}", "eenplan.css")
             .replace("{code}", "nl")
             .replace("{id}", "onbekend");
-        for who in [None, Some(&professional), Some(&admin)] {
+        for who in [None, Some(&professional), Some(&admin), Some(&chain)] {
             let response = match (route.surface, who) {
                 (Surface::Api, Some(account)) => {
                     let token = app
@@ -474,6 +517,8 @@ async fn authorization_matrix_covers_every_route() {
             let roles: Option<&[Role]> = who.map(|a| {
                 if a.email.starts_with("beheer") {
                     &[Role::FunctionalAdmin][..]
+                } else if a.email.starts_with("keten") {
+                    &[Role::ChainAdmin][..]
                 } else {
                     &[Role::Professional][..]
                 }
@@ -516,7 +561,7 @@ async fn authorization_matrix_covers_every_route() {
             checked += 1;
         }
     }
-    assert_eq!(checked, eenplan_web::routes::table().len() * 3);
+    assert_eq!(checked, eenplan_web::routes::table().len() * 4);
     app.done().await;
 }
 
@@ -660,10 +705,27 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         .await;
     let mut b = app.signed_in_browser(&admin).await;
     assert_eq!(b.get("/beheer").await.status, StatusCode::OK);
+    // The region's organisations and areas are the chain administrator's, not an
+    // organisation's administrator's.
+    assert_eq!(
+        b.get("/beheer/organisaties").await.status,
+        StatusCode::FORBIDDEN
+    );
+    let chain = app
+        .account("keten@regio.example", &[Role::ChainAdmin], true)
+        .await;
+    let mut k = app.signed_in_browser(&chain).await;
+    let overview = k.get("/beheer").await;
+    assert!(overview.body.contains("/beheer/organisaties"));
+    assert!(!overview.body.contains("/beheer/gebruikers"));
+    assert_eq!(
+        k.get("/beheer/gebruikers").await.status,
+        StatusCode::FORBIDDEN
+    );
 
     // Organisations: a bad slug and a duplicate are reported at the field.
-    let csrf = b.get("/beheer/organisaties").await.csrf();
-    let r = b
+    let csrf = k.get("/beheer/organisaties").await.csrf();
+    let r = k
         .post(
             "/beheer/organisaties",
             &[
@@ -681,7 +743,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         r.body
     );
     assert!(r.body.contains("id=\"name-error\""));
-    let r = b
+    let r = k
         .post(
             "/beheer/organisaties",
             &[
@@ -693,7 +755,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         )
         .await;
     assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
-    let r = b
+    let r = k
         .post(
             "/beheer/organisaties",
             &[
@@ -706,14 +768,14 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         .await;
     assert!(r.body.contains("Deze bestaat al"), "{}", r.body);
     assert!(
-        b.get("/beheer/organisaties?opgeslagen=1")
+        k.get("/beheer/organisaties?opgeslagen=1")
             .await
             .body
             .contains("Basisschool De Regenboog")
     );
 
     // Areas: the tree rule, then a valid province and municipality.
-    let r = b
+    let r = k
         .post(
             "/beheer/gebieden",
             &[
@@ -728,7 +790,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
     let mut tx = app.store.read().await.unwrap();
     let province = tx.areas().await.unwrap().remove(0);
     drop(tx);
-    let r = b
+    let r = k
         .post(
             "/beheer/gebieden",
             &[
@@ -741,7 +803,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"parent_id-error\""));
-    let r = b
+    let r = k
         .post(
             "/beheer/gebieden",
             &[
@@ -756,6 +818,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
     assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
 
     // Teams.
+    let csrf = b.get("/beheer/teams").await.csrf();
     let mut tx = app.store.read().await.unwrap();
     let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
     drop(tx);
@@ -816,10 +879,10 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
             ],
         )
         .await;
-    assert_eq!(
-        r.location(),
-        "/beheer/gebruikers?opgeslagen=1",
-        "{}",
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(
+        common::enrolment_code_on(&r.body).is_some(),
+        "the enrolment code, shown once: {}",
         r.body
     );
     let mut newcomer = app.browser();
@@ -846,7 +909,8 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
             &[("csrf", &csrf)],
         )
         .await;
-    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(common::enrolment_code_on(&r.body).is_some());
     let r = b
         .post(
             &format!("/beheer/gebruikers/{}/deactiveren", new_user.id),
@@ -873,7 +937,10 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
     let entries = tx.journal_page(0, 1000).await.unwrap();
     let by_admin: Vec<&str> = entries
         .iter()
-        .filter(|e| e.actor == format!("user:{}", admin.user_id))
+        .filter(|e| {
+            e.actor == format!("user:{}", admin.user_id)
+                || e.actor == format!("user:{}", chain.user_id)
+        })
         .map(|e| e.kind.as_str())
         .collect();
     for kind in [
@@ -883,6 +950,8 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         "user_created",
         "second_factor_reset",
         "user_deactivated",
+        "password_change_required",
+        "enrolment_code_issued",
     ] {
         assert!(
             by_admin.contains(&kind),
@@ -941,10 +1010,6 @@ async fn refused_admin_forms_and_sign_in_come_back_as_typed_but_never_the_passwo
         common::control_value(&r.body, "phone").as_deref(),
         Some("030 123 45 67")
     );
-    assert_eq!(
-        common::selected_option(&r.body, "organisation_id").as_deref(),
-        Some(save.as_str())
-    );
     assert!(common::is_checked(&r.body, "roles-professional"));
     assert!(common::is_checked(&r.body, "roles-team_lead"));
     assert!(!common::is_checked(&r.body, "roles-privacy_officer"));
@@ -954,6 +1019,10 @@ async fn refused_admin_forms_and_sign_in_come_back_as_typed_but_never_the_passwo
     );
 
     // Areas: a parent that is not one, the rest kept.
+    let chain = app
+        .account("keten@regio.example", &[Role::ChainAdmin], true)
+        .await;
+    let mut b = app.signed_in_browser(&chain).await;
     let csrf = b.get("/beheer/gebieden").await.csrf();
     let r = b
         .post(

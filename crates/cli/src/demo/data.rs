@@ -205,6 +205,14 @@ pub const ORGANISATIONS: &[Org] = &[
                 team: None,
                 roles: &[EvuCoordinator],
             },
+            // The region's chain administrator (organisations and areas), hosted by
+            // the largest local-team organisation; manages no one's account.
+            Person {
+                name: "Ellen Meijer",
+                email: "ellen.meijer@lokalis.example",
+                team: None,
+                roles: &[ChainAdmin],
+            },
         ],
     },
     Org {
@@ -255,12 +263,26 @@ pub const ORGANISATIONS: &[Org] = &[
         kind: VeiligThuis,
         areas: &["Utrecht (provincie)"],
         teams: &[("Veiligheidsbeoordeling", None), ("Onderzoek", None)],
-        people: &[Person {
-            name: "Ayşe Yılmaz",
-            email: "ayse.yilmaz@vtu.example",
-            team: Some("Veiligheidsbeoordeling"),
-            roles: &[Professional],
-        }],
+        people: &[
+            Person {
+                name: "Ayşe Yılmaz",
+                email: "ayse.yilmaz@vtu.example",
+                team: Some("Veiligheidsbeoordeling"),
+                roles: &[Professional],
+            },
+            Person {
+                name: "Henk Vos",
+                email: "henk.vos@vtu.example",
+                team: None,
+                roles: &[FunctionalAdmin],
+            },
+            Person {
+                name: "Anouk Peters",
+                email: "anouk.peters@vtu.example",
+                team: None,
+                roles: &[PrivacyOfficer],
+            },
+        ],
     },
     Org {
         slug: "save",
@@ -304,6 +326,20 @@ pub const ORGANISATIONS: &[Org] = &[
                 email: "lotte.vermeulen@save.example",
                 team: Some("SAVE team Utrecht-Stad"),
                 roles: &[Professional],
+            },
+            // Each larger organisation manages its own accounts and reviews its own
+            // part of the access log (issue 12, section 5).
+            Person {
+                name: "Jeroen de Boer",
+                email: "jeroen.deboer@save.example",
+                team: None,
+                roles: &[FunctionalAdmin],
+            },
+            Person {
+                name: "Sophie van Leeuwen",
+                email: "sophie.vanleeuwen@save.example",
+                team: None,
+                roles: &[PrivacyOfficer],
             },
         ],
     },

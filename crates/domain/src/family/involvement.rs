@@ -85,6 +85,25 @@ pub enum InvolvementError {
     NotACareRole,
 }
 
+/// Whether someone may be a file's regisseur: a care role in a local team (the local
+/// professional leads, DESIGN rule 2; the lead is care work, see [`is_care_role`]).
+pub fn may_lead(roles: &[Role], organisation: OrganisationKind) -> bool {
+    organisation == OrganisationKind::LocalTeam && is_care_role(roles, organisation)
+}
+
+/// Whether `candidate` may take over the lead of a file led from `lead_organisation`
+/// when its regisseur leaves (deactivated, or on the team lead's list): a colleague of
+/// the same organisation who may lead. The file stays with the organisation the family
+/// knows; moving it to another organisation is a separate, consented step.
+pub fn colleague_may_take_over(
+    lead_organisation: &str,
+    candidate_organisation: &str,
+    candidate_roles: &[Role],
+    candidate_kind: OrganisationKind,
+) -> bool {
+    lead_organisation == candidate_organisation && may_lead(candidate_roles, candidate_kind)
+}
+
 /// Decides how a newcomer joins, or why they cannot.
 /// A partner must hold a care role (see [`is_care_role`]): joining the circle opens the
 /// file's data, which is shared for care only.
@@ -92,7 +111,7 @@ pub fn place_involvement(active: &[Active], p: &Proposed) -> Result<Placement, I
     if p.role == InvolvementRole::Regisseur && p.organisation_kind != OrganisationKind::LocalTeam {
         return Err(InvolvementError::RegisseurMustBeLocalTeam);
     }
-    if p.role == InvolvementRole::Partner && !is_care_role(&p.roles, p.organisation_kind) {
+    if !is_care_role(&p.roles, p.organisation_kind) {
         return Err(InvolvementError::NotACareRole);
     }
     if active
@@ -236,6 +255,54 @@ mod tests {
             place_involvement(&now, &lead_and_pro),
             Ok(Placement::Parallel)
         );
+    }
+
+    /// The lead is care work too: a handover of the lead to an administrator, privacy
+    /// officer or team lead as such is refused, and only a colleague of the same local
+    /// team who may lead is offered when a regisseur leaves.
+    #[test]
+    fn only_a_care_role_in_a_local_team_leads() {
+        use InvolvementRole::*;
+        let now = [active("i1", Regisseur, "sanne")];
+        for roles in [
+            vec![Role::FunctionalAdmin],
+            vec![Role::PrivacyOfficer],
+            vec![Role::TeamLead],
+            vec![Role::ChainAdmin],
+        ] {
+            let mut p = proposed(Regisseur, OrganisationKind::LocalTeam, "beheer");
+            p.roles = roles.clone();
+            p.takes_over = Some("i1".into());
+            p.reason = Some("Sanne is uit dienst".into());
+            assert_eq!(
+                place_involvement(&now, &p),
+                Err(InvolvementError::NotACareRole),
+                "{roles:?}"
+            );
+            assert!(!colleague_may_take_over(
+                "lokalis",
+                "lokalis",
+                &roles,
+                OrganisationKind::LocalTeam
+            ));
+        }
+        let pro = [Role::Professional];
+        assert!(colleague_may_take_over(
+            "lokalis",
+            "lokalis",
+            &pro,
+            OrganisationKind::LocalTeam
+        ));
+        assert!(
+            !colleague_may_take_over("lokalis", "binding", &pro, OrganisationKind::LocalTeam),
+            "another local team is no colleague"
+        );
+        assert!(!colleague_may_take_over(
+            "save",
+            "save",
+            &pro,
+            OrganisationKind::CertifiedInstitution
+        ));
     }
 
     #[test]

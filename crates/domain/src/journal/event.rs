@@ -79,6 +79,9 @@ event_kinds! {
     SecondFactorReset = "second_factor_reset";
     UserDeactivated = "user_deactivated";
     PhoneChanged = "phone_changed";
+    PasswordChangeRequired = "password_change_required";
+    PasswordChanged = "password_changed";
+    EnrolmentCodeIssued = "enrolment_code_issued";
     FamilyOpened = "family_opened";
     MemberAdded = "member_added";
     MemberCorrected = "member_corrected";
@@ -162,6 +165,9 @@ impl EventKind {
             | EventKind::SecondFactorReset
             | EventKind::UserDeactivated
             | EventKind::PhoneChanged
+            | EventKind::PasswordChangeRequired
+            | EventKind::PasswordChanged
+            | EventKind::EnrolmentCodeIssued
             | EventKind::FamilyAccessed
             | EventKind::VtContactReceived
             | EventKind::VtContactAssessed
@@ -302,6 +308,21 @@ pub enum Event {
     PhoneChanged {
         user_id: String,
         phone: Option<String>,
+    },
+    /// Someone else chose this account's password (an operator or administrator): its
+    /// holder must choose their own at the next sign-in.
+    PasswordChangeRequired {
+        user_id: String,
+    },
+    /// The account's holder chose their own password.
+    PasswordChanged {
+        user_id: String,
+    },
+    /// A one-time enrolment code for a new second factor was issued (never the code or
+    /// its hash: only whom it is for and until when it works).
+    EnrolmentCodeIssued {
+        user_id: String,
+        expires_at: String,
     },
     FamilyOpened {
         family_id: String,
@@ -650,6 +671,9 @@ impl Event {
             Event::SecondFactorEnrolled { .. } => EventKind::SecondFactorEnrolled,
             Event::SecondFactorReset { .. } => EventKind::SecondFactorReset,
             Event::UserDeactivated { .. } => EventKind::UserDeactivated,
+            Event::PasswordChangeRequired { .. } => EventKind::PasswordChangeRequired,
+            Event::PasswordChanged { .. } => EventKind::PasswordChanged,
+            Event::EnrolmentCodeIssued { .. } => EventKind::EnrolmentCodeIssued,
             Event::PhoneChanged { .. } => EventKind::PhoneChanged,
             Event::FamilyOpened { .. } => EventKind::FamilyOpened,
             Event::MemberAdded { .. } => EventKind::MemberAdded,
@@ -722,6 +746,9 @@ impl Event {
             | Event::SecondFactorEnrolled { user_id }
             | Event::SecondFactorReset { user_id }
             | Event::UserDeactivated { user_id }
+            | Event::PasswordChangeRequired { user_id }
+            | Event::PasswordChanged { user_id }
+            | Event::EnrolmentCodeIssued { user_id, .. }
             | Event::PhoneChanged { user_id, .. } => ("user", user_id),
             Event::SignInFailed { email, .. } => ("sign_in", email),
             Event::FamilyOpened { family_id, .. }

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod access_safety;
+mod accounts;
 mod chain;
 mod consent;
 mod deep;
@@ -14,6 +15,10 @@ mod law;
 mod save_on_site;
 
 use access_safety::duplicates_signals_and_care_roles;
+use accounts::{
+    organisations_see_their_own_accounts_logs_and_leaderless_files,
+    password_change_and_enrolment_codes,
+};
 use chain::{
     evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
 };
@@ -132,6 +137,9 @@ fn main() {
         deep_verify_counts_what_retention_destroyed,
         // Issue 12, sections 8 and 10.
         database_errors_name_the_code_and_constraint_never_the_values,
+        // Issue 12, section 5: roles that do what their name says.
+        password_change_and_enrolment_codes,
+        organisations_see_their_own_accounts_logs_and_leaderless_files,
     ];
     let pg = postgres_url();
     let mut trials = Vec::new();

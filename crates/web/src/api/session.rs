@@ -122,6 +122,10 @@ pub async fn create(
         Ok(Step::ClientLimited) => return too_many(),
         Err(e) => return internal(&e),
     }
+    // Only after every factor: someone without them learns nothing about the account.
+    if credentials.must_change_password {
+        return crate::auth::password_change_problem();
+    }
     let token = new_token();
     let started = async {
         let mut tx = state.store.write().await?;

@@ -212,6 +212,22 @@ pub enum Surface {
     Api,
 }
 
+/// What an account that must first choose its own password may still reach: that page,
+/// signing out, and keeping the session alive while typing it.
+const PASSWORD_CHANGE_ROUTES: &[&str] =
+    &["/aanmelden/wachtwoord", "/afmelden", "/sessie/verlengen"];
+
+/// The API's answer until the account's holder has chosen their own password.
+pub fn password_change_problem() -> Response {
+    Problem::new(
+        StatusCode::FORBIDDEN,
+        "password-change-required",
+        "Kies eerst je eigen wachtwoord",
+    )
+    .detail("Je wachtwoord is door iemand anders gekozen. Meld je aan in de browser en kies je eigen wachtwoord; daarna werkt de API.")
+    .into_response()
+}
+
 /// Per-route middleware: applies the route's declared [`Policy`].
 pub async fn enforce(
     State((policy, surface)): State<(Policy, Surface)>,
@@ -227,7 +243,17 @@ pub async fn enforce(
         roles: &p.roles,
         organisation: p.organisation_kind,
     });
+    let must_change_password = policy != Policy::Public
+        && visitor
+            .principal
+            .as_ref()
+            .is_some_and(|p| p.must_change_password)
+        && !PASSWORD_CHANGE_ROUTES.contains(&req.uri().path());
     match (decide(policy, who), surface) {
+        (Decision::Allow, Surface::Page) if must_change_password => {
+            Redirect::to("/aanmelden/wachtwoord").into_response()
+        }
+        (Decision::Allow, Surface::Api) if must_change_password => password_change_problem(),
         (Decision::Allow, _) => next.run(req).await,
         (Decision::SignInFirst, Surface::Api) => {
             let problem = Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Niet aangemeld")

@@ -124,6 +124,44 @@ pub async fn code_step(
     Ok(Step::Failed)
 }
 
+/// Between the password and the new authenticator: the one-time enrolment code the
+/// administrator handed over. Throttled and counted like a wrong password, so it cannot
+/// be guessed; a right code moves this sign-in on to showing the authenticator.
+pub async fn enrolment_code_step(
+    state: &AppState,
+    session: &SessionRecord,
+    credentials: &Credentials,
+    email: &str,
+    typed: &str,
+    client: &str,
+) -> Result<Step<()>, StoreError> {
+    let key = failure_key(email);
+    match throttled(state, &key, client).await? {
+        Throttle::Allow => {}
+        Throttle::AccountLocked => return Ok(Step::AccountLocked),
+        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    }
+    let hash = eenplan_domain::enrolment::code_hash(typed);
+    let mut tx = state.store.write().await?;
+    if tx
+        .enrolment_code_matches(&credentials.user_id, &hash, UtcTime::now())
+        .await?
+        && tx
+            .advance_session(
+                &session.token_hash,
+                SessionStage::EnrolCode,
+                SessionStage::Enrol,
+            )
+            .await?
+    {
+        tx.commit().await?;
+        return Ok(Step::Ok(()));
+    }
+    drop(tx);
+    fail(state, &key, client, "enrolment_code").await?;
+    Ok(Step::Failed)
+}
+
 /// A half-finished sign-in that may continue: not ended, not yet active, and young
 /// enough. Returns it with the account's current credentials.
 pub async fn pending(

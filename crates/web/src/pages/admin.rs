@@ -1,5 +1,8 @@
-//! The functional administrator's area: organisations, areas, teams and users. Every
-//! change goes through the store, which journals it with the administrator as actor.
+//! The administration: the chain administrator manages the region's organisations and
+//! areas; a functional administrator manages their own organisation's teams and users
+//! (`policy::acts_for`): another organisation's accounts are not even listed, and
+//! reaching one by its id is "not found". Every change goes through the store, which
+//! journals it with the administrator as actor.
 
 use std::collections::HashMap;
 
@@ -10,8 +13,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::area::AreaKind;
+use eenplan_domain::enrolment;
 use eenplan_domain::organisation::{OrganisationKind, Slug};
 use eenplan_domain::password;
+use eenplan_domain::policy::{
+    ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, admin_may_grant, decide,
+};
 use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PasswordError, PersonName, check_password};
@@ -21,14 +28,25 @@ use serde::Deserialize;
 use super::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, with_none,
 };
+use super::handover::{self, HandoverForm};
 use super::{Shell, errors, render, role_label};
 use crate::AppState;
+use crate::account_texts::AccountTexts;
 use crate::auth::Visitor;
 use crate::i18n::{Lang, Texts};
 
 pub struct Action {
     url: String,
     label: &'static str,
+    /// Opens a page (a confirmation first) instead of acting at once.
+    link: bool,
+}
+
+/// An enrolment code just issued: shown once, on the answer to the request that made it.
+pub struct CodeNotice {
+    who: String,
+    code: String,
+    until: String,
 }
 
 pub struct TableRow {
@@ -50,6 +68,8 @@ struct Section {
     form_title: &'static str,
     action: &'static str,
     inputs: Vec<Input>,
+    acc: &'static AccountTexts,
+    notice: Option<CodeNotice>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,10 +123,11 @@ struct Listing {
     has_actions: bool,
     action: &'static str,
     inputs: Vec<Input>,
+    notice: Option<CodeNotice>,
 }
 
 /// A section page: 422 when the form comes back with errors, 200 otherwise.
-fn listing(shell: Shell, errors: &Errors, saved: bool, l: Listing) -> Response {
+fn listing(shell: Shell, lang: Lang, errors: &Errors, saved: bool, l: Listing) -> Response {
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -125,8 +146,54 @@ fn listing(shell: Shell, errors: &Errors, saved: bool, l: Listing) -> Response {
             has_actions: l.has_actions,
             action: l.action,
             inputs: l.inputs,
+            acc: crate::account_texts::texts(lang),
+            notice: l.notice,
         },
     )
+}
+
+/// The signed-in administrator (the route's policy guarantees one).
+fn me(visitor: &Visitor) -> Option<&Principal> {
+    visitor.principal.as_ref()
+}
+
+/// The account `id` if the administrator acts for its organisation; otherwise none,
+/// exactly as if it did not exist.
+async fn managed_user(
+    state: &AppState,
+    visitor: &Visitor,
+    id: &str,
+) -> Result<Option<Principal>, StoreError> {
+    let Some(admin) = me(visitor) else {
+        return Ok(None);
+    };
+    let user = state.store.read().await?.principal(id).await?;
+    Ok(user.filter(|u| acts_for(&admin.organisation_id, &u.organisation_id)))
+}
+
+/// Issues a fresh one-time enrolment code for `user_id` in `tx`: returns it as shown.
+async fn issue_code(
+    tx: &mut eenplan_store::Tx,
+    actor: &eenplan_domain::journal::Actor,
+    user_id: &str,
+    lang: Lang,
+) -> Result<(String, String), StoreError> {
+    let code = enrolment::new_code(ids::random_bytes());
+    let now = eenplan_domain::UtcTime::now();
+    let until = eenplan_domain::UtcTime::from_timestamp(
+        now.timestamp() + enrolment::ENROLMENT_CODE_VALIDITY,
+    );
+    tx.issue_enrolment_code(actor, user_id, &enrolment::code_hash(&code), until)
+        .await?;
+    let day = eenplan_domain::time::amsterdam_date(until);
+    Ok((
+        code,
+        format!(
+            "{} {}",
+            super::dutch_date(lang, day),
+            super::local_time(until)
+        ),
+    ))
 }
 
 // ---- overview ----
@@ -143,13 +210,16 @@ pub async fn overview(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
 ) -> Response {
+    let Some(admin) = me(&visitor) else {
+        return errors::internal(false, &headers);
+    };
     let counts = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
             tx.organisations().await?.len(),
             tx.areas().await?.len(),
-            tx.teams().await?.len(),
-            tx.principals().await?.len(),
+            tx.teams_of(&admin.organisation_id).await?.len(),
+            tx.principals_of(&admin.organisation_id).await?.len(),
         ))
     };
     let (orgs, areas, teams, users) = match counts.await {
@@ -157,12 +227,21 @@ pub async fn overview(
         Err(e) => return failed(&e, &headers),
     };
     let c = ctx(&headers, &visitor, "/beheer");
-    let sections = vec![
-        ("/beheer/organisaties", c.t.admin_organisations, orgs),
-        ("/beheer/gebieden", c.t.admin_areas, areas),
-        ("/beheer/teams", c.t.admin_teams, teams),
-        ("/beheer/gebruikers", c.t.admin_users, users),
-    ];
+    // A section shows exactly when its route's policy lets the administrator in.
+    let who = Some(Who {
+        roles: &admin.roles,
+        organisation: admin.organisation_kind,
+    });
+    let may = |policy| decide(policy, who) == Decision::Allow;
+    let mut sections = Vec::new();
+    if may(CHAIN_ADMIN) {
+        sections.push(("/beheer/organisaties", c.t.admin_organisations, orgs));
+        sections.push(("/beheer/gebieden", c.t.admin_areas, areas));
+    }
+    if may(ADMIN) {
+        sections.push(("/beheer/teams", c.t.admin_teams, teams));
+        sections.push(("/beheer/gebruikers", c.t.admin_users, users));
+    }
     render(
         StatusCode::OK,
         &Overview {
@@ -244,6 +323,7 @@ async fn organisations_page(
     ];
     listing(
         c.shell,
+        c.lang,
         errors,
         saved_flag,
         Listing {
@@ -253,6 +333,7 @@ async fn organisations_page(
             has_actions: false,
             action: "/beheer/organisaties",
             inputs,
+            notice: None,
         },
     )
 }
@@ -391,6 +472,7 @@ async fn areas_page(
     ];
     listing(
         c.shell,
+        c.lang,
         errors,
         saved_flag,
         Listing {
@@ -400,6 +482,7 @@ async fn areas_page(
             has_actions: false,
             action: "/beheer/gebieden",
             inputs,
+            notice: None,
         },
     )
 }
@@ -481,10 +564,13 @@ async fn teams_page(
     saved_flag: bool,
 ) -> Response {
     let c = ctx(headers, visitor, "/beheer/teams");
+    let Some(admin) = me(visitor) else {
+        return errors::internal(false, headers);
+    };
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
-            tx.teams().await?,
+            tx.teams_of(&admin.organisation_id).await?,
             tx.organisations().await?,
             tx.areas().await?,
         ))
@@ -518,15 +604,8 @@ async fn teams_page(
             actions: vec![],
         })
         .collect();
-    let org = form.get("organisation_id");
     let area = form.get("area_id");
     let inputs = vec![
-        Input::Select(ChoiceField {
-            id: "organisation_id",
-            label: c.t.f_organisation,
-            options: choices(&orgs, |o| o.id.clone(), |o| o.name.clone(), &org),
-            error: errors.get("organisation_id").copied(),
-        }),
         Input::Text(TextField::new(
             "name",
             c.t.f_name,
@@ -546,6 +625,7 @@ async fn teams_page(
     ];
     listing(
         c.shell,
+        c.lang,
         errors,
         saved_flag,
         Listing {
@@ -555,6 +635,7 @@ async fn teams_page(
             has_actions: false,
             action: "/beheer/teams",
             inputs,
+            notice: None,
         },
     )
 }
@@ -585,10 +666,10 @@ pub async fn create_team(
     let form = FormData::parse(&body);
     let t = Lang::from_headers(&headers).texts();
     let mut errors = Errors::new();
-    let organisation_id = form.get("organisation_id");
-    if organisation_id.is_empty() {
-        errors.insert("organisation_id", t.err_choose);
-    }
+    // Always the administrator's own organisation, whatever the form says.
+    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
+        return errors::internal(false, &headers);
+    };
     let name = form.get("name");
     if name.is_empty() {
         errors.insert("name", t.err_required);
@@ -613,9 +694,9 @@ pub async fn create_team(
             Err(StoreError::Duplicate(_)) => {
                 errors.insert("name", t.err_duplicate);
             }
-            // An unknown organisation or area id: a tampered form.
+            // An unknown area id: a tampered form.
             Err(StoreError::Database(_)) => {
-                errors.insert("organisation_id", t.err_choose);
+                errors.insert("name", t.err_choose);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -632,13 +713,18 @@ async fn users_page(
     form: &FormData,
     errors: &Errors,
     saved_flag: bool,
+    notice: Option<CodeNotice>,
 ) -> Response {
     let c = ctx(headers, visitor, "/beheer/gebruikers");
+    let acc = crate::account_texts::texts(c.lang);
+    let Some(admin) = me(visitor) else {
+        return errors::internal(false, headers);
+    };
     let loaded = async {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((tx.principals().await?, tx.organisations().await?))
+        tx.principals_of(&admin.organisation_id).await
     };
-    let (users, orgs) = match loaded.await {
+    let users = match loaded.await {
         Ok(l) => l,
         Err(e) => return failed(&e, headers),
     };
@@ -668,10 +754,12 @@ async fn users_page(
                     Action {
                         url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
                         label: c.t.reset_second_factor,
+                        link: false,
                     },
                     Action {
                         url: format!("/beheer/gebruikers/{}/deactiveren", u.user_id),
                         label: c.t.deactivate,
+                        link: true,
                     },
                 ]
             } else {
@@ -679,7 +767,6 @@ async fn users_page(
             },
         })
         .collect();
-    let org = form.get("organisation_id");
     let chosen = form.all("roles");
     let inputs = vec![
         Input::Text(
@@ -707,17 +794,12 @@ async fn users_page(
             .kind("tel")
             .hint(c.t.f_phone_hint),
         ),
-        Input::Select(ChoiceField {
-            id: "organisation_id",
-            label: c.t.f_organisation,
-            options: choices(&orgs, |o| o.id.clone(), |o| o.name.clone(), &org),
-            error: errors.get("organisation_id").copied(),
-        }),
         Input::Checks(ChoiceField {
             id: "roles",
             label: c.t.f_roles,
             options: Role::ALL
                 .iter()
+                .filter(|r| admin_may_grant(**r))
                 .map(|r| Choice {
                     value: r.code().to_owned(),
                     label: role_label(c.lang, *r).to_owned(),
@@ -734,11 +816,12 @@ async fn users_page(
                 errors.get("password").copied(),
             )
             .kind("password")
-            .hint(c.t.f_password_hint),
+            .hint(acc.temporary_password_hint),
         ),
     ];
     listing(
         c.shell,
+        c.lang,
         errors,
         saved_flag,
         Listing {
@@ -755,6 +838,7 @@ async fn users_page(
             has_actions: true,
             action: "/beheer/gebruikers",
             inputs,
+            notice,
         },
     )
 }
@@ -772,11 +856,12 @@ pub async fn users(
         &FormData(vec![]),
         &Errors::new(),
         q.opgeslagen.is_some(),
+        None,
     )
     .await
 }
 
-fn password_message(t: &Texts, e: &PasswordError) -> &'static str {
+pub fn password_message(t: &Texts, e: &PasswordError) -> &'static str {
     match e {
         PasswordError::TooShort => t.err_password_short,
         PasswordError::TooLong => t.err_password_long,
@@ -800,10 +885,11 @@ pub async fn create_user(
     let name = PersonName::parse(&form.get("name"))
         .map_err(|_| errors.insert("name", t.err_required))
         .ok();
-    let organisation_id = form.get("organisation_id");
-    if organisation_id.is_empty() {
-        errors.insert("organisation_id", t.err_choose);
-    }
+    // Always the administrator's own organisation, whatever the form says.
+    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
     let phone = Some(form.get("phone"))
         .filter(|p| !p.is_empty())
         .and_then(|p| {
@@ -818,6 +904,8 @@ pub async fn create_user(
         .collect();
     if roles.is_empty() {
         errors.insert("roles", t.err_roles);
+    } else if !roles.iter().all(|r| admin_may_grant(*r)) {
+        errors.insert("roles", crate::account_texts::texts(lang).err_not_grantable);
     }
     let password_text = form.raw("password");
     let context = [form.get("email"), form.get("name")];
@@ -847,22 +935,180 @@ pub async fn create_user(
                 tx.set_phone(&actor(&visitor), &user.id, Some(phone))
                     .await?;
             }
-            tx.commit().await
+            // The administrator chose the password: the colleague chooses their own at
+            // the first sign-in, after enrolling with the code only they are given.
+            tx.require_password_change(&actor(&visitor), &user.id)
+                .await?;
+            let (code, until) = issue_code(&mut tx, &actor(&visitor), &user.id, lang).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(CodeNotice {
+                who: user.name,
+                code,
+                until,
+            })
         };
         match created.await {
-            Ok(()) => return saved("/beheer/gebruikers"),
+            Ok(notice) => {
+                return users_page(
+                    &state,
+                    &headers,
+                    &visitor,
+                    &FormData(vec![]),
+                    &Errors::new(),
+                    true,
+                    Some(notice),
+                )
+                .await;
+            }
             Err(StoreError::Duplicate(_)) => {
                 errors.insert("email", t.err_duplicate);
-            }
-            Err(StoreError::Database(_)) => {
-                errors.insert("organisation_id", t.err_choose);
             }
             Err(e) => return failed(&e, &headers),
         }
     }
-    users_page(&state, &headers, &visitor, &form, &errors, false).await
+    users_page(&state, &headers, &visitor, &form, &errors, false, None).await
 }
 
+/// The deactivation page: what happens, the files the person leads with one hand-over
+/// form each, and the button that deactivates at once.
+#[derive(Template)]
+#[template(path = "admin/deactivate.html")]
+struct DeactivatePage {
+    shell: Shell,
+    acc: &'static AccountTexts,
+    user: Principal,
+    roles: String,
+    files: Vec<HandoverForm>,
+    has_errors: bool,
+    handed_over: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct HandedQuery {
+    overgedragen: Option<String>,
+}
+
+async fn deactivate_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    id: &str,
+    refused: Option<handover::Refused>,
+    handed_over: bool,
+) -> Response {
+    let path = "/beheer/gebruikers";
+    let loaded = async {
+        let Some(user) = managed_user(state, visitor, id).await? else {
+            return Ok(None);
+        };
+        let mut tx = state.store.read().await?;
+        let files = tx.files_led_by(&user.user_id).await?;
+        let colleagues = handover::candidates(&mut tx, &user.organisation_id).await?;
+        Ok::<_, StoreError>(Some((user, files, colleagues)))
+    };
+    let (user, files, colleagues) = match loaded.await {
+        Ok(Some(l)) if l.0.active => l,
+        Ok(_) => return errors::not_found_page(headers, visitor, path),
+        Err(e) => return failed(&e, headers),
+    };
+    let c = ctx(headers, visitor, path);
+    let acc = crate::account_texts::texts(c.lang);
+    let forms = files
+        .iter()
+        .map(|f| {
+            handover::form(
+                f,
+                format!("/beheer/gebruikers/{}/overdragen", user.user_id),
+                acc.handover,
+                &colleagues,
+                refused.as_ref(),
+            )
+        })
+        .collect();
+    render(
+        if refused.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &DeactivatePage {
+            roles: user
+                .roles
+                .iter()
+                .map(|r| role_label(c.lang, *r))
+                .collect::<Vec<_>>()
+                .join(", "),
+            shell: c.shell,
+            acc,
+            user,
+            files: forms,
+            has_errors: refused.is_some(),
+            handed_over,
+        },
+    )
+}
+
+pub async fn deactivate_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    Query(q): Query<HandedQuery>,
+) -> Response {
+    deactivate_page(
+        &state,
+        &headers,
+        &visitor,
+        &id,
+        None,
+        q.overgedragen.is_some(),
+    )
+    .await
+}
+
+/// Hands one file the person leads to a colleague, before deactivating them.
+pub async fn hand_over(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let family_id = form.get("family_id");
+    let found = async {
+        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+            return Ok(None);
+        };
+        let files = state
+            .store
+            .read()
+            .await?
+            .files_led_by(&user.user_id)
+            .await?;
+        Ok::<_, StoreError>(files.into_iter().find(|f| f.family_id == family_id))
+    };
+    let file = match found.await {
+        Ok(Some(f)) => f,
+        Ok(None) => return errors::not_found_page(&headers, &visitor, "/beheer/gebruikers"),
+        Err(e) => return failed(&e, &headers),
+    };
+    let acc = crate::account_texts::texts(Lang::from_headers(&headers));
+    match handover::hand_over(&state, &actor(&visitor), &file, &form, acc).await {
+        Ok(Ok(())) => Redirect::to(&format!(
+            "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
+        ))
+        .into_response(),
+        Ok(Err(refused)) => {
+            deactivate_page(&state, &headers, &visitor, &id, Some(refused), false).await
+        }
+        Err(e) => failed(&e, &headers),
+    }
+}
+
+/// Deactivates at once: the store ends every session and API token of the account in
+/// the same transaction, and every request checks that the account is active. Files
+/// not handed over go to the team lead's "Zonder regisseur" list.
 pub async fn deactivate_user(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -870,6 +1116,9 @@ pub async fn deactivate_user(
     Path(id): Path<String>,
 ) -> Response {
     let done = async {
+        if managed_user(&state, &visitor, &id).await?.is_none() {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        }
         let mut tx = state.store.write().await?;
         tx.deactivate_user(&actor(&visitor), &id).await?;
         tx.commit().await
@@ -883,13 +1132,19 @@ pub async fn deactivate_user(
     }
 }
 
+/// A new second factor: the old authenticator stops working, every session ends, and
+/// the administrator is shown (once) the enrolment code to hand over out of band.
 pub async fn reset_second_factor(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Path(id): Path<String>,
 ) -> Response {
+    let lang = Lang::from_headers(&headers);
     let done = async {
+        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        };
         let mut tx = state.store.write().await?;
         tx.reset_second_factor(
             &actor(&visitor),
@@ -897,10 +1152,27 @@ pub async fn reset_second_factor(
             &TotpSecret::from_bytes(ids::random_bytes()),
         )
         .await?;
-        tx.commit().await
+        let (code, until) = issue_code(&mut tx, &actor(&visitor), &id, lang).await?;
+        tx.commit().await?;
+        Ok(CodeNotice {
+            who: user.name,
+            code,
+            until,
+        })
     };
     match done.await {
-        Ok(()) => saved("/beheer/gebruikers"),
+        Ok(notice) => {
+            users_page(
+                &state,
+                &headers,
+                &visitor,
+                &FormData(vec![]),
+                &Errors::new(),
+                true,
+                Some(notice),
+            )
+            .await
+        }
         Err(StoreError::NotFound(_)) => {
             errors::not_found_page(&headers, &visitor, "/beheer/gebruikers")
         }

@@ -6,6 +6,8 @@ pub mod crisis;
 pub mod errors;
 pub mod family;
 pub mod form;
+pub mod handover;
+pub mod password;
 pub mod plan;
 pub mod privacy;
 pub mod sign_in;
@@ -100,10 +102,7 @@ impl Shell {
             s: crate::auth::resume::texts(lang),
             is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),
             is_care_role: may(eenplan_domain::policy::CARE_ROLE),
-            is_admin: visitor
-                .principal
-                .as_ref()
-                .is_some_and(|p| p.roles.contains(&Role::FunctionalAdmin)),
+            is_admin: may(eenplan_domain::policy::ANY_ADMIN),
             is_veilig_thuis: may(eenplan_domain::policy::VEILIG_THUIS),
             is_privacy_officer: visitor
                 .principal

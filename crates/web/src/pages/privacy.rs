@@ -103,8 +103,10 @@ fn day(data: &FormData, field: &str) -> Option<Date> {
     data.get(field).parse::<Date>().ok()
 }
 
-/// The filter from the query string. Dates are Dutch calendar days, "until" inclusive.
-fn filter(data: &FormData, limit: i64) -> AccessFilter {
+/// The filter from the query string, always within the officer's own organisation's
+/// part of the log (`policy::privacy_officer_sees`). Dates are Dutch calendar days,
+/// "until" inclusive.
+fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
     AccessFilter {
         family_id: data.get("dossier"),
         user_email: data.get("gebruiker"),
@@ -115,7 +117,20 @@ fn filter(data: &FormData, limit: i64) -> AccessFilter {
             .map(amsterdam_day_start),
         emergency_only: !data.all("nood").is_empty(),
         limit,
+        // A page without an officer behind it (never, under the route's policy) sees
+        // nothing rather than everything.
+        scope_organisation: visitor
+            .principal
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone()),
     }
+}
+
+fn own_organisation(visitor: &Visitor) -> String {
+    visitor
+        .principal
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone())
 }
 
 pub async fn show(
@@ -139,8 +154,12 @@ async fn privacy_page(
     let data = FormData::parse(&Bytes::from(query.clone()));
     let loaded = async {
         let mut tx = state.store.read().await?;
-        let lines = tx.access_log(&filter(&data, PAGE_LINES + 1)).await?;
-        let emergencies = tx.emergencies(true).await?;
+        let lines = tx
+            .access_log(&filter(&data, PAGE_LINES + 1, visitor))
+            .await?;
+        let emergencies = tx
+            .emergencies_in_scope(true, &own_organisation(visitor))
+            .await?;
         Ok::<_, StoreError>((lines, emergencies))
     };
     let (mut lines, emergencies) = match loaded.await {
@@ -294,7 +313,9 @@ pub async fn export(
     let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
     let exported = async {
         let mut tx = state.store.read().await?;
-        let lines = tx.access_log(&filter(&data, EXPORT_LINES)).await?;
+        let lines = tx
+            .access_log(&filter(&data, EXPORT_LINES, &visitor))
+            .await?;
         let wanted = data.get("dossier");
         let family_id = if wanted.is_empty() {
             None
@@ -373,6 +394,19 @@ pub async fn review(
     };
     let t = Lang::from_headers(&headers).texts();
     let note = FormData::parse(&body).raw("note");
+    // Only the emergency accesses in the officer's own part: another is not found.
+    let in_scope = async {
+        let mut tx = state.store.read().await?;
+        tx.emergencies_in_scope(false, &p.organisation_id).await
+    };
+    match in_scope.await {
+        Ok(list) if list.iter().any(|e| e.id == id) => {}
+        Ok(_) => return errors::not_found_page(&headers, &visitor, "/privacy"),
+        Err(e) => {
+            tracing::error!(error = %e, "emergency review failed");
+            return errors::internal(false, &headers);
+        }
+    }
     let reviewed = async {
         let mut tx = state.store.write().await?;
         tx.review_emergency(&p.actor(), &id, &p.user_id, &note)

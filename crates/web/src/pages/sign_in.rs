@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::{Shell, errors, render};
 use crate::AppState;
-use crate::auth::sign_in::{Step, code_step, password_step, pending};
+use crate::auth::sign_in::{Step, code_step, enrolment_code_step, password_step, pending};
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::client::Client;
 use eenplan_domain::text::{TextKind, check_text};
@@ -154,10 +154,12 @@ async fn begin_second_factor(
     state: &AppState,
     credentials: &Credentials,
 ) -> Result<Response, eenplan_store::StoreError> {
+    // Without a second factor, the enrolment code comes first: the password alone
+    // never binds a new authenticator.
     let stage = if credentials.totp_confirmed {
         SessionStage::SecondFactor
     } else {
-        SessionStage::Enrol
+        SessionStage::EnrolCode
     };
     let token = new_token();
     let mut tx = state.store.write().await?;
@@ -170,7 +172,7 @@ async fn begin_second_factor(
     )
     .await?;
     tx.commit().await?;
-    let target = if stage == SessionStage::Enrol {
+    let target = if stage == SessionStage::EnrolCode {
         "/aanmelden/koppelen"
     } else {
         "/aanmelden/code"
@@ -214,6 +216,11 @@ struct CodePage {
     title: &'static str,
     intro: &'static str,
     action: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    button: &'static str,
+    /// The one-time enrolment code rather than the authenticator's six digits.
+    enrolment_code: bool,
     csrf: String,
     qr: Option<Qr>,
     error: Option<&'static str>,
@@ -248,27 +255,47 @@ fn code_page(
     error: Option<&'static str>,
 ) -> Response {
     let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
-    let enrol = session.stage == SessionStage::Enrol;
-    let page = CodePage {
-        title: if enrol {
-            shell.t.enrol_title
-        } else {
-            shell.t.code_title
+    let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(headers));
+    let page = match session.stage {
+        SessionStage::EnrolCode => CodePage {
+            title: a.enrol_code_title,
+            intro: a.enrol_code_intro,
+            action: "/aanmelden/inschrijfcode",
+            label: a.enrol_code_label,
+            hint: a.enrol_code_hint,
+            button: a.next,
+            enrolment_code: true,
+            csrf: session.csrf_token.clone(),
+            qr: None,
+            error,
+            shell,
         },
-        intro: if enrol {
-            shell.t.enrol_intro
-        } else {
-            shell.t.code_intro
+        SessionStage::Enrol => CodePage {
+            title: shell.t.enrol_title,
+            intro: shell.t.enrol_intro,
+            action: "/aanmelden/koppelen",
+            label: shell.t.code_label,
+            hint: shell.t.code_hint,
+            button: shell.t.sign_in,
+            enrolment_code: false,
+            csrf: session.csrf_token.clone(),
+            qr: Some(qr_for(credentials, email)),
+            error,
+            shell,
         },
-        action: if enrol {
-            "/aanmelden/koppelen"
-        } else {
-            "/aanmelden/code"
+        SessionStage::SecondFactor | SessionStage::Active => CodePage {
+            title: shell.t.code_title,
+            intro: shell.t.code_intro,
+            action: "/aanmelden/code",
+            label: shell.t.code_label,
+            hint: shell.t.code_hint,
+            button: shell.t.sign_in,
+            enrolment_code: false,
+            csrf: session.csrf_token.clone(),
+            qr: None,
+            error,
+            shell,
         },
-        csrf: session.csrf_token.clone(),
-        qr: enrol.then(|| qr_for(credentials, email)),
-        error,
-        shell,
     };
     render(status, &page)
 }
@@ -315,6 +342,10 @@ pub async fn submit_code(
         Ok(None) => return Redirect::to("/aanmelden?opnieuw=1").into_response(),
         Err(e) => return store_failed(&e, &headers),
     };
+    // No authenticator code counts before the enrolment code was accepted.
+    if session.stage == SessionStage::EnrolCode {
+        return Redirect::to("/aanmelden/koppelen").into_response();
+    }
     let t = crate::i18n::Lang::from_headers(&headers).texts();
     let step = match code_step(&state, &credentials, &email, &form.code, &client).await {
         Ok(s) => s,
@@ -362,7 +393,26 @@ async fn complete(
     let token = new_token();
     let mut tx = state.store.write().await?;
     if session.stage == SessionStage::Enrol {
-        tx.confirm_second_factor(credentials).await?;
+        match tx.confirm_second_factor(credentials).await {
+            Ok(()) => {}
+            // The enrolment code expired or was used by another sign-in meanwhile.
+            Err(eenplan_store::StoreError::NotFound(_)) => {
+                drop(tx);
+                let mut w = state.store.write().await?;
+                w.end_session(session, "enrolment_code_gone").await?;
+                w.commit().await?;
+                let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(headers));
+                return Ok(sign_in_page(
+                    state,
+                    headers,
+                    StatusCode::CONFLICT,
+                    String::new(),
+                    None,
+                    Some(a.enrol_code_gone),
+                ));
+            }
+            Err(e) => return Err(e),
+        }
     }
     tx.complete_sign_in(session, credentials, &token_hash(&token), &new_token())
         .await?;
@@ -372,6 +422,53 @@ async fn complete(
         Redirect::to(crate::auth::resume::after_sign_in(&state.auth, headers)).into_response(),
         &token,
     ))
+}
+
+/// The one-time enrolment code, before the authenticator is shown: a wrong code counts
+/// as a failed sign-in (the same throttle as the password), a right one opens the QR.
+pub async fn submit_enrolment_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let (session, credentials, email) = match pending_from_cookie(&state, &headers).await {
+        Ok(Some(p)) => p,
+        Ok(None) => return Redirect::to("/aanmelden?opnieuw=1").into_response(),
+        Err(e) => return store_failed(&e, &headers),
+    };
+    if session.stage != SessionStage::EnrolCode {
+        return Redirect::to("/aanmelden/koppelen").into_response();
+    }
+    let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(&headers));
+    let t = crate::i18n::Lang::from_headers(&headers).texts();
+    match enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client).await {
+        Ok(Step::Ok(())) => Redirect::to("/aanmelden/koppelen").into_response(),
+        Ok(Step::Failed) => code_page(
+            &headers,
+            &session,
+            &credentials,
+            &email,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(a.enrol_code_wrong),
+        ),
+        Ok(Step::AccountLocked | Step::ClientLimited) => {
+            if let Ok(mut tx) = state.store.write().await
+                && tx.end_session(&session, "locked").await.is_ok()
+            {
+                let _ = tx.commit().await;
+            }
+            sign_in_page(
+                &state,
+                &headers,
+                StatusCode::TOO_MANY_REQUESTS,
+                email,
+                None,
+                Some(t.sign_in_locked),
+            )
+        }
+        Err(e) => store_failed(&e, &headers),
+    }
 }
 
 pub async fn sign_out(

@@ -2,7 +2,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Overdue};
 use eenplan_domain::role::Role;
@@ -25,6 +25,9 @@ struct Start {
     /// (family id, file name, what is overdue)
     overdue: Vec<(String, String, String)>,
     work: WorkLists,
+    acc: &'static crate::account_texts::AccountTexts,
+    /// Team lead: files whose regisseur is no longer active, each with its own form.
+    orphans: Vec<super::handover::HandoverForm>,
 }
 
 /// The work lists of the chain's roles (issue 7, point 7); a list shows only to whom it
@@ -145,8 +148,14 @@ async fn work_lists(
     Ok(w)
 }
 
-fn role_text(t: &Texts, c: &crate::chain_texts::ChainTexts, role: Role) -> &'static str {
+fn role_text(
+    t: &Texts,
+    c: &crate::chain_texts::ChainTexts,
+    a: &crate::account_texts::AccountTexts,
+    role: Role,
+) -> &'static str {
     match role {
+        Role::ChainAdmin => a.start_role_chain_admin,
         Role::EvuCoordinator => c.start_role_evu,
         Role::Professional => t.start_role_professional,
         Role::BehaviouralScientist => t.start_role_behavioural_scientist,
@@ -164,6 +173,66 @@ pub async fn start(
     Extension(visitor): Extension<Visitor>,
     crate::client::Client(client): crate::client::Client,
 ) -> Response {
+    start_page(&state, &headers, &visitor, &client, None).await
+}
+
+/// The files a team lead sees without a regisseur: their own team's (or, for a team
+/// lead without a team, their organisation's).
+async fn leaderless(
+    state: &AppState,
+    p: &eenplan_store::Principal,
+) -> Result<Vec<eenplan_store::LedFile>, eenplan_store::StoreError> {
+    if !p.roles.contains(&Role::TeamLead) {
+        return Ok(Vec::new());
+    }
+    let mut tx = state.store.read().await?;
+    tx.files_without_regisseur(&p.organisation_id, p.team_id.as_deref())
+        .await
+}
+
+/// The team lead assigns a new regisseur to a file on their "Zonder regisseur" list: a
+/// handover with a reason. A file not on their list is not found.
+pub async fn assign_regisseur(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    crate::client::Client(client): crate::client::Client,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(p) = &visitor.principal else {
+        return super::errors::internal(false, &headers);
+    };
+    let a = crate::account_texts::texts(Lang::from_headers(&headers));
+    let file = match leaderless(&state, p).await {
+        Ok(files) => files.into_iter().find(|f| f.family_id == id),
+        Err(e) => {
+            tracing::error!(error = %e, "loading the files without a regisseur failed");
+            return super::errors::internal(false, &headers);
+        }
+    };
+    let Some(file) = file else {
+        return super::errors::not_found_page(&headers, &visitor, "/start");
+    };
+    let form = super::form::FormData::parse(&body);
+    match super::handover::hand_over(&state, &p.actor(), &file, &form, a).await {
+        Ok(Ok(())) => axum::response::Redirect::to("/start").into_response(),
+        Ok(Err(refused)) => start_page(&state, &headers, &visitor, &client, Some(refused)).await,
+        Err(e) => {
+            tracing::error!(error = %e, "assigning a regisseur failed");
+            super::errors::internal(false, &headers)
+        }
+    }
+}
+
+async fn start_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    client: &str,
+    refused: Option<super::handover::Refused>,
+) -> Response {
+    let (state, headers, visitor) = (state.clone(), headers.clone(), visitor.clone());
     let lang = Lang::from_headers(&headers);
     let shell = Shell::new(&headers, &visitor, "/start");
     let t = shell.t;
@@ -171,7 +240,12 @@ pub async fn start(
         .principal
         .iter()
         .flat_map(|p| p.roles.iter())
-        .map(|r| (role_label(lang, *r), role_text(t, shell.c, *r)))
+        .map(|r| {
+            (
+                role_label(lang, *r),
+                role_text(t, shell.c, crate::account_texts::texts(lang), *r),
+            )
+        })
         .collect();
     let led = match &visitor.principal {
         Some(p) => match async { state.store.read().await?.plans_led_by(&p.user_id).await }.await {
@@ -216,7 +290,7 @@ pub async fn start(
         })
         .collect();
     let work = match &visitor.principal {
-        Some(p) => match work_lists(&state, lang, p, &led, &client).await {
+        Some(p) => match work_lists(&state, lang, p, &led, client).await {
             Ok(w) => w,
             Err(e) => {
                 tracing::error!(error = %e, "loading the start page's work lists failed");
@@ -225,8 +299,46 @@ pub async fn start(
         },
         None => WorkLists::default(),
     };
+    let acc = crate::account_texts::texts(lang);
+    let orphans = match &visitor.principal {
+        Some(p) => {
+            let loaded = async {
+                let files = leaderless(&state, p).await?;
+                let colleagues = if files.is_empty() {
+                    Vec::new()
+                } else {
+                    let mut tx = state.store.read().await?;
+                    super::handover::candidates(&mut tx, &p.organisation_id).await?
+                };
+                Ok::<_, eenplan_store::StoreError>((files, colleagues))
+            };
+            match loaded.await {
+                Ok((files, colleagues)) => files
+                    .iter()
+                    .map(|f| {
+                        super::handover::form(
+                            f,
+                            format!("/start/zonder-regisseur/{}", f.family_id),
+                            acc.take_over,
+                            &colleagues,
+                            refused.as_ref(),
+                        )
+                    })
+                    .collect(),
+                Err(e) => {
+                    tracing::error!(error = %e, "loading the files without a regisseur failed");
+                    return super::errors::internal(false, &headers);
+                }
+            }
+        }
+        None => Vec::new(),
+    };
     render(
-        StatusCode::OK,
+        if refused.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
         &Start {
             shell,
             a: crate::access_texts::texts(lang),
@@ -234,6 +346,8 @@ pub async fn start(
             leads_families: !led.is_empty(),
             overdue,
             work,
+            acc,
+            orphans,
         },
     )
 }

@@ -294,6 +294,26 @@ impl App {
         token
     }
 
+    /// A one-time enrolment code for `account`, as an administrator would hand it over.
+    pub async fn enrolment_code(&self, account: &Account) -> String {
+        let code = eenplan_domain::enrolment::new_code(eenplan_store::ids::random_bytes());
+        let until = eenplan_domain::UtcTime::from_timestamp(
+            eenplan_domain::UtcTime::now().timestamp()
+                + eenplan_domain::enrolment::ENROLMENT_CODE_VALIDITY,
+        );
+        let mut tx = self.store.write().await.unwrap();
+        tx.issue_enrolment_code(
+            &Actor::System { component: "test" },
+            &account.user_id,
+            &eenplan_domain::enrolment::code_hash(&code),
+            until,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        code
+    }
+
     pub async fn signed_in_browser(&self, account: &Account) -> Browser<'_> {
         let token = self
             .session_token(account, eenplan_store::SessionKind::Web)
@@ -419,6 +439,17 @@ impl Browser<'_> {
         self.post(at, &[("csrf", &csrf), ("code", code)]).await
     }
 
+    /// The enrolment code step, from the enrolment page.
+    pub async fn enrolment_code(&mut self, code: &str) -> Response {
+        let page = self.get("/aanmelden/koppelen").await;
+        let csrf = page.csrf();
+        self.post(
+            "/aanmelden/inschrijfcode",
+            &[("csrf", &csrf), ("code", code)],
+        )
+        .await
+    }
+
     /// Signs in completely; returns the response of the code step.
     pub async fn sign_in(&mut self, account: &Account) -> Response {
         let r = self.password(&account.email, PASSWORD).await;
@@ -437,6 +468,20 @@ pub fn current_code(secret: &TotpSecret) -> String {
 pub fn next_code(secret: &TotpSecret) -> String {
     let now = eenplan_domain::UtcTime::now().timestamp().as_second();
     format!("{:06}", secret.code_at_step(step_at(now) + 1))
+}
+
+/// The enrolment code an administrator's page shows once.
+pub fn enrolment_code_on(body: &str) -> Option<String> {
+    let start = body.find("id=\"enrolment-code\">")? + "id=\"enrolment-code\">".len();
+    let end = body[start..].find('<')?;
+    Some(body[start..start + end].to_owned())
+}
+
+/// The authenticator secret the enrolment page shows as text.
+pub fn secret_on(body: &str) -> Option<TotpSecret> {
+    let start = body.find("<code class=\"secret\">")? + "<code class=\"secret\">".len();
+    let end = body[start..].find('<')?;
+    TotpSecret::from_base32(&body[start..start + end]).ok()
 }
 
 // ---- reading a form back from a page ----

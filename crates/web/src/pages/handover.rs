@@ -1,0 +1,139 @@
+//! Handing a file's lead to a colleague when its regisseur leaves: from the
+//! administrator's deactivation page and from the team lead's "Zonder regisseur" list.
+//! Both go through the store's handover (journaled as a `handover` event with its
+//! reason); who may take over is the domain's `colleague_may_take_over`.
+
+use eenplan_domain::family::InvolvementRole;
+use eenplan_domain::family::involvement::colleague_may_take_over;
+use eenplan_store::{LedFile, NewInvolvement, Principal, StoreError, Tx};
+
+use super::form::{Choice, FormData};
+use crate::AppState;
+use crate::account_texts::AccountTexts;
+
+/// One hand-over form: one per file, each with its own fields and messages.
+pub struct HandoverForm {
+    pub action: String,
+    pub family_id: String,
+    pub label: String,
+    /// The regisseur who left (on the team lead's list).
+    pub was: String,
+    pub button: &'static str,
+    pub colleagues: Vec<Choice>,
+    pub reason: String,
+    pub to_error: Option<&'static str>,
+    pub reason_error: Option<&'static str>,
+}
+
+/// A refused hand-over: the typed form and the messages, for the one form it concerns.
+pub struct Refused {
+    pub family_id: String,
+    pub to: String,
+    pub reason: String,
+    pub to_error: Option<&'static str>,
+    pub reason_error: Option<&'static str>,
+}
+
+/// Active colleagues of `organisation_id` who may lead, by name.
+pub async fn candidates(tx: &mut Tx, organisation_id: &str) -> Result<Vec<Principal>, StoreError> {
+    Ok(tx
+        .principals_of(organisation_id)
+        .await?
+        .into_iter()
+        .filter(|p| {
+            p.active
+                && colleague_may_take_over(
+                    organisation_id,
+                    &p.organisation_id,
+                    &p.roles,
+                    p.organisation_kind,
+                )
+        })
+        .collect())
+}
+
+pub fn form(
+    file: &LedFile,
+    action: String,
+    button: &'static str,
+    colleagues: &[Principal],
+    refused: Option<&Refused>,
+) -> HandoverForm {
+    let refused = refused.filter(|r| r.family_id == file.family_id);
+    let chosen = refused.map(|r| r.to.as_str()).unwrap_or_default();
+    HandoverForm {
+        action,
+        family_id: file.family_id.clone(),
+        label: file.label.clone(),
+        was: file.regisseur_name.clone(),
+        button,
+        colleagues: colleagues
+            .iter()
+            .filter(|c| c.user_id != file.regisseur_user_id)
+            .map(|c| Choice {
+                value: c.user_id.clone(),
+                label: c.name.clone(),
+                selected: c.user_id == chosen,
+            })
+            .collect(),
+        reason: refused.map(|r| r.reason.clone()).unwrap_or_default(),
+        to_error: refused.and_then(|r| r.to_error),
+        reason_error: refused.and_then(|r| r.reason_error),
+    }
+}
+
+/// Hands `file` over to the colleague named in the form, with its reason. `Ok(Err)` is
+/// a refusal to show at the form; the store's own errors stay errors.
+pub async fn hand_over(
+    state: &AppState,
+    actor: &eenplan_domain::journal::Actor,
+    file: &LedFile,
+    form: &FormData,
+    a: &'static AccountTexts,
+) -> Result<Result<(), Refused>, StoreError> {
+    let to = form.get("to");
+    let reason = form.raw("reason");
+    let mut refused = Refused {
+        family_id: file.family_id.clone(),
+        to: to.clone(),
+        reason: reason.clone(),
+        to_error: None,
+        reason_error: None,
+    };
+    let mut tx = state.store.write().await?;
+    let colleagues = candidates(&mut tx, &file.organisation_id).await?;
+    if to == file.regisseur_user_id || !colleagues.iter().any(|c| c.user_id == to) {
+        refused.to_error = Some(a.err_colleague);
+    }
+    if reason.trim().is_empty() {
+        refused.reason_error = Some(a.err_reason);
+    }
+    if refused.to_error.is_some() || refused.reason_error.is_some() {
+        return Ok(Err(refused));
+    }
+    let added = tx
+        .add_involvement(
+            actor,
+            &file.family_id,
+            NewInvolvement {
+                role: InvolvementRole::Regisseur,
+                organisation_id: file.organisation_id.clone(),
+                user_id: to,
+                expertise: None,
+                takes_over: Some(file.involvement_id.clone()),
+                reason: Some(reason.trim().to_owned()),
+            },
+        )
+        .await;
+    match added {
+        Ok(_) => {
+            tx.commit().await?;
+            Ok(Ok(()))
+        }
+        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
+            refused.to_error = Some(a.err_colleague);
+            Ok(Err(refused))
+        }
+        Err(e) => Err(e),
+    }
+}
