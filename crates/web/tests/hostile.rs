@@ -720,7 +720,7 @@ async fn dynamic_responses_are_not_stored_and_assets_are_cached() {
 
 /// Sections 2 and 7: the OpenAPI document says what the framing answers.
 #[tokio::test]
-async fn openapi_documents_401_and_415() {
+async fn openapi_documents_what_the_framing_answers() {
     let app = App::new().await;
     let doc = app
         .raw(Method::GET, "/api/v1/openapi.json", &[], "")
@@ -731,9 +731,13 @@ async fn openapi_documents_401_and_415() {
             let responses = &op["responses"];
             if op["security"] != serde_json::json!([]) {
                 assert!(responses["401"].is_object(), "{method} {path}: 401");
+                // A signed-in account that must first choose its own password.
+                assert!(responses["403"].is_object(), "{method} {path}: 403");
             }
             if op["requestBody"].is_object() {
-                assert!(responses["415"].is_object(), "{method} {path}: 415");
+                for status in ["408", "413", "415", "422"] {
+                    assert!(responses[status].is_object(), "{method} {path}: {status}");
+                }
             }
         }
     }

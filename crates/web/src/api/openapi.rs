@@ -314,9 +314,24 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
             "Niet aangemeld: alleen Authorization: Bearer telt, een sessiecookie niet",
         ),
         (has_params, 400, "Ongeldige of dubbele parameter (met naam)"),
+        (
+            route.policy != Policy::Public,
+            403,
+            "Niet toegestaan, of eerst een eigen wachtwoord kiezen (password-change-required)",
+        ),
+        (
+            doc.request.is_some(),
+            408,
+            "Body niet binnen de tijd ontvangen",
+        ),
         (doc.request.is_some(), 413, "Body te groot"),
         (doc.request.is_some(), 415, "Body is geen application/json"),
         (true, 414, "URI te lang"),
+        (
+            doc.request.is_some() || has_params,
+            422,
+            "Ongeldige invoer: een teken dat niet kan worden opgeslagen, te lange tekst of een onwaarschijnlijke datum (met veldnaam)",
+        ),
     ];
     for (applies, status, description) in generic {
         if applies {

@@ -1602,59 +1602,56 @@ pub async fn add_involvement(
     if person.is_none() {
         errs.insert("user_id", t.err_choose);
     }
-    match (person, role, expertise) {
-        (Some(person), Some(role), Some(expertise)) => {
-            let new = NewInvolvement {
-                role,
-                organisation_id: person.organisation_id.clone(),
-                user_id: person.user_id.clone(),
-                expertise,
-                takes_over: takes_over.clone(),
-                reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
-            };
-            let added = async {
-                let mut tx = state.store.write().await?;
-                tx.add_involvement(&p.actor(), &grant.family_id, new)
-                    .await?;
-                tx.commit().await
-            };
-            match added.await {
-                Ok(()) => return back(&grant.family_id),
-                Err(StoreError::ConsentNeeded(step)) => {
-                    errs.insert(
-                        "user_id",
-                        if step == ConsentStep::SaveGuidance {
-                            t.err_needs_save_guidance
-                        } else {
-                            t.err_needs_data_sharing
-                        },
-                    );
-                }
-                Err(StoreError::Involvement(e)) => {
-                    let (field, msg) = match e {
-                        InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
-                        InvolvementError::HandoverNeedsReason => ("reason", t.err_reason_needed),
-                        InvolvementError::RegisseurMustBeLocalTeam => {
-                            ("user_id", t.err_regisseur_local)
-                        }
-                        InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
-                        InvolvementError::NotACareRole => (
-                            "user_id",
-                            crate::access_texts::texts(Lang::from_headers(&headers))
-                                .err_not_care_role,
-                        ),
-                        InvolvementError::TakeoverRoleMismatch
-                        | InvolvementError::UnknownTakeover => ("takes_over", t.err_takeover_role),
-                        InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {
-                            ("takes_over", t.err_regisseur_exists)
-                        }
-                    };
-                    errs.insert(field, msg);
-                }
-                Err(e) => return failed(&e, &headers),
+    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise) {
+        let new = NewInvolvement {
+            role,
+            organisation_id: person.organisation_id.clone(),
+            user_id: person.user_id.clone(),
+            expertise,
+            takes_over: takes_over.clone(),
+            reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
+        };
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_involvement(&p.actor(), &grant.family_id, new)
+                .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::ConsentNeeded(step)) => {
+                errs.insert(
+                    "user_id",
+                    if step == ConsentStep::SaveGuidance {
+                        t.err_needs_save_guidance
+                    } else {
+                        t.err_needs_data_sharing
+                    },
+                );
             }
+            Err(StoreError::Involvement(e)) => {
+                let (field, msg) = match e {
+                    InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
+                    InvolvementError::HandoverNeedsReason => ("reason", t.err_reason_needed),
+                    InvolvementError::RegisseurMustBeLocalTeam => {
+                        ("user_id", t.err_regisseur_local)
+                    }
+                    InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
+                    InvolvementError::NotACareRole => (
+                        "user_id",
+                        crate::access_texts::texts(Lang::from_headers(&headers)).err_not_care_role,
+                    ),
+                    InvolvementError::TakeoverRoleMismatch | InvolvementError::UnknownTakeover => {
+                        ("takes_over", t.err_takeover_role)
+                    }
+                    InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {
+                        ("takes_over", t.err_regisseur_exists)
+                    }
+                };
+                errs.insert(field, msg);
+            }
+            Err(e) => return failed(&e, &headers),
         }
-        _ => {}
     }
     let warning = takes_over.is_some();
     show_page(
