@@ -38,15 +38,20 @@ pub fn failure_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-async fn throttled(
+/// The throttle's refusal as a step of any kind, or `None` when this attempt may go on.
+async fn throttled<T>(
     state: &AppState,
     email_key: &str,
     client: &str,
-) -> Result<Throttle, StoreError> {
+) -> Result<Option<Step<T>>, StoreError> {
     let since = UtcTime::from_timestamp(UtcTime::now().timestamp() - WINDOW);
     let mut tx = state.store.read().await?;
     let (account, by_client) = tx.recent_sign_in_failures(email_key, client, since).await?;
-    Ok(throttle(account, by_client))
+    Ok(match throttle(account, by_client) {
+        Throttle::Allow => None,
+        Throttle::AccountLocked => Some(Step::AccountLocked),
+        Throttle::ClientLimited => Some(Step::ClientLimited),
+    })
 }
 
 async fn fail(
@@ -68,10 +73,8 @@ pub async fn password_step(
     client: &str,
 ) -> Result<Step<Credentials>, StoreError> {
     let key = failure_key(email);
-    match throttled(state, &key, client).await? {
-        Throttle::Allow => {}
-        Throttle::AccountLocked => return Ok(Step::AccountLocked),
-        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    if let Some(refused) = throttled(state, &key, client).await? {
+        return Ok(refused);
     }
     let credentials = match Email::parse(email) {
         Ok(e) => state.store.read().await?.credentials(&e).await?,
@@ -103,10 +106,8 @@ pub async fn code_step(
     client: &str,
 ) -> Result<Step<()>, StoreError> {
     let key = failure_key(email);
-    match throttled(state, &key, client).await? {
-        Throttle::Allow => {}
-        Throttle::AccountLocked => return Ok(Step::AccountLocked),
-        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    if let Some(refused) = throttled(state, &key, client).await? {
+        return Ok(refused);
     }
     let now = UtcTime::now().timestamp().as_second();
     let verified = credentials
@@ -136,10 +137,8 @@ pub async fn enrolment_code_step(
     client: &str,
 ) -> Result<Step<()>, StoreError> {
     let key = failure_key(email);
-    match throttled(state, &key, client).await? {
-        Throttle::Allow => {}
-        Throttle::AccountLocked => return Ok(Step::AccountLocked),
-        Throttle::ClientLimited => return Ok(Step::ClientLimited),
+    if let Some(refused) = throttled(state, &key, client).await? {
+        return Ok(refused);
     }
     let hash = eenplan_domain::enrolment::code_hash(typed);
     let mut tx = state.store.write().await?;

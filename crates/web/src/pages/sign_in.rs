@@ -196,6 +196,30 @@ fn with_session_cookie(state: &AppState, mut response: Response, token: &str) ->
     response
 }
 
+/// Too many failures for the account or this client: the half-finished sign-in is given
+/// up (starting over meets the lock) and the sign-in page says so.
+async fn locked_out(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &SessionRecord,
+    email: String,
+) -> Response {
+    if let Ok(mut tx) = state.store.write().await
+        && tx.end_session(session, "locked").await.is_ok()
+    {
+        let _ = tx.commit().await;
+    }
+    let t = crate::i18n::Lang::from_headers(headers).texts();
+    sign_in_page(
+        state,
+        headers,
+        StatusCode::TOO_MANY_REQUESTS,
+        email,
+        None,
+        Some(t.sign_in_locked),
+    )
+}
+
 fn store_failed(e: &eenplan_store::StoreError, headers: &HeaderMap) -> Response {
     if let Some(r) = errors::text_refused(e, false, headers) {
         return r;
@@ -364,20 +388,7 @@ pub async fn submit_code(
             Some(t.code_wrong),
         ),
         Step::AccountLocked | Step::ClientLimited => {
-            // Give up on this half-finished sign-in; starting over meets the lock.
-            if let Ok(mut tx) = state.store.write().await
-                && tx.end_session(&session, "locked").await.is_ok()
-            {
-                let _ = tx.commit().await;
-            }
-            sign_in_page(
-                &state,
-                &headers,
-                StatusCode::TOO_MANY_REQUESTS,
-                email,
-                None,
-                Some(t.sign_in_locked),
-            )
+            locked_out(&state, &headers, &session, email).await
         }
     }
 }
@@ -441,7 +452,6 @@ pub async fn submit_enrolment_code(
         return Redirect::to("/aanmelden/koppelen").into_response();
     }
     let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(&headers));
-    let t = crate::i18n::Lang::from_headers(&headers).texts();
     match enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client).await {
         Ok(Step::Ok(())) => Redirect::to("/aanmelden/koppelen").into_response(),
         Ok(Step::Failed) => code_page(
@@ -453,19 +463,7 @@ pub async fn submit_enrolment_code(
             Some(a.enrol_code_wrong),
         ),
         Ok(Step::AccountLocked | Step::ClientLimited) => {
-            if let Ok(mut tx) = state.store.write().await
-                && tx.end_session(&session, "locked").await.is_ok()
-            {
-                let _ = tx.commit().await;
-            }
-            sign_in_page(
-                &state,
-                &headers,
-                StatusCode::TOO_MANY_REQUESTS,
-                email,
-                None,
-                Some(t.sign_in_locked),
-            )
+            locked_out(&state, &headers, &session, email).await
         }
         Err(e) => store_failed(&e, &headers),
     }
