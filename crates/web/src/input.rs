@@ -48,9 +48,11 @@ const QUERY_AT_THE_PAGE: &[(&str, &str)] = &[("GET", "/taal/{code}"), ("GET", "/
 /// it. Unnamed fields are free text: the most permissive kind, still bounded.
 pub fn field_kind(name: &str) -> TextKind {
     match name {
-        "name" | "display_name" | "child_name" | "parent_name" => TextKind::Name,
+        "name" | "display_name" | "child_name" | "parent_name" | "reporter_name" => TextKind::Name,
         "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
-        | "safety_role" | "phone" | "title" | "slug" | "terug" => TextKind::Line,
+        | "reporter_contact" | "safety_role" | "phone" | "title" | "slug" | "terug" => {
+            TextKind::Line
+        }
         _ => TextKind::Text,
     }
 }
