@@ -502,3 +502,76 @@ async fn every_page_form_keeps_what_was_typed_when_text_is_refused() {
 fn today() -> jiff::civil::Date {
     eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
 }
+
+/// A date no person means (year 0, year 9999) in a consent or a framework change is
+/// refused through the API naming the field; a consent may run until the child comes
+/// of age.
+#[tokio::test]
+async fn the_api_refuses_implausible_dates_naming_the_field() {
+    let w = world().await;
+    let token = w.app.session_token(&w.boss, SessionKind::Api).await;
+    let headers = vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let wijk = {
+        let mut tx = w.app.store.read().await.unwrap();
+        tx.organisation_by_slug("wijk").await.unwrap().unwrap().id
+    };
+    let consent = |given_on: &str, ends_on: Option<&str>| {
+        serde_json::json!({
+            "step": "data_sharing", "organisation_id": wijk, "purpose": "Samenwerken",
+            "categories": ["identity"], "children": [w.child], "given_by": [w.parent],
+            "form": "written", "given_on": given_on, "ends_on": ends_on,
+        })
+        .to_string()
+    };
+    let consents = format!("/api/v1/families/{}/consents", w.family);
+    let today = today().to_string();
+    for (body, field) in [
+        (consent("0000-01-01", None), "given_on"),
+        (consent(&today, Some("9999-12-31")), "ends_on"),
+    ] {
+        let r = w.app.raw(Method::POST, &consents, &headers, &body).await;
+        assert!(r.status.is_client_error(), "{}", r.body);
+        assert_eq!(problem_field(&r), field);
+    }
+    let framework = serde_json::json!({
+        "framework": "voluntary", "ground": "Nieuwe afspraken", "effective_on": "0000-01-01",
+    })
+    .to_string();
+    let r = w
+        .app
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/families/{}/framework", w.family),
+            &headers,
+            &framework,
+        )
+        .await;
+    assert!(r.status.is_client_error(), "{}", r.body);
+    assert_eq!(problem_field(&r), "effective_on", "{}", r.body);
+    assert!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .consents(&w.family)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing stored"
+    );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &consents,
+            &headers,
+            &consent(&today, Some("2040-01-01")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    w.app.done().await;
+}

@@ -500,6 +500,8 @@ fn consent_error(t: &Texts, e: &ConsentError) -> (&'static str, &'static str, Op
             Some(format!("{} {child}.", t.err_before_birth)),
         ),
         ConsentError::EndsBeforeGiven => ("ends_on", t.err_ends_before, None),
+        ConsentError::GivenOnImplausible(_) => ("given_on", t.err_date_range, None),
+        ConsentError::EndsOnImplausible(_) => ("ends_on", t.err_date_range, None),
         ConsentError::NoCustodian { .. } => ("given_by", t.err_no_custodian, None),
         ConsentError::Missing(missing) => (
             "given_by",
@@ -756,6 +758,7 @@ pub fn framework_error(t: &Texts, e: FrameworkError) -> (&'static str, &'static 
     match e {
         FrameworkError::GroundNeeded => ("ground", t.err_required),
         FrameworkError::InFuture => ("effective_on", t.err_not_future),
+        FrameworkError::Implausible(_) => ("effective_on", t.err_date_range),
         FrameworkError::OrganisationNeeded
         | FrameworkError::WrongOrganisationKind(_)
         | FrameworkError::NoOrganisationInVoluntary => ("basis_organisation", t.err_framework_org),
