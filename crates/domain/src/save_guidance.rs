@@ -102,6 +102,8 @@ pub enum GuidanceError {
     ReviewBeforeStart,
     #[error("the review lies in the future: record a review on or before today")]
     ReviewInFuture,
+    #[error("the planned end {0}: guidance is planned at most a year ahead, check the year")]
+    EndImplausible(crate::text::DateOutOfRange),
     #[error("SAVE-begeleiding is given by a certified institution (SAVE or William Schrikker)")]
     NotCertifiedInstitution,
     #[error(
@@ -135,7 +137,14 @@ pub fn check_start(s: &StartGuidance<'_>) -> Result<(), GuidanceError> {
     if s.planned_end <= s.today {
         return Err(GuidanceError::EndInPast);
     }
-    Ok(())
+    plausible_end(s.planned_end, s.today)
+}
+
+/// A planned end is an event of the work with the family: at most a year ahead (a
+/// review moves it on), so 2099 or 20266 is a typing error.
+fn plausible_end(planned_end: Date, today: Date) -> Result<(), GuidanceError> {
+    crate::text::check_date(crate::text::DateKind::Event, planned_end, today)
+        .map_err(GuidanceError::EndImplausible)
 }
 
 /// Whether the family's consent to SAVE-begeleiding by this organisation is in force:
@@ -209,6 +218,7 @@ pub fn check_review(
     if planned_end <= reviewed_on {
         return Err(GuidanceError::EndInPast);
     }
+    plausible_end(planned_end, today)?;
     if note.trim().is_empty() {
         return Err(GuidanceError::ReviewNoteNeeded);
     }
@@ -297,6 +307,18 @@ mod tests {
         let mut past = start(&given);
         past.planned_end = past.today;
         assert_eq!(check_start(&past), Err(GuidanceError::EndInPast));
+        // A planned end in year 9999 (or next year + 1 day) is a typing error.
+        for far in [date(9999, 1, 1), date(2027, 11, 24)] {
+            let mut typo = start(&given);
+            typo.planned_end = far;
+            assert!(matches!(
+                check_start(&typo),
+                Err(GuidanceError::EndImplausible(_))
+            ));
+        }
+        let mut year_ahead = start(&given);
+        year_ahead.planned_end = date(2027, 11, 23);
+        assert_eq!(check_start(&year_ahead), Ok(()));
         let mut order = start(&given);
         order.voluntary = false;
         assert_eq!(check_start(&order), Err(GuidanceError::NotVoluntary));

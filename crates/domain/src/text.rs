@@ -110,7 +110,11 @@ pub enum DateKind {
     /// consent, a decision, a deadline, a booking): from 2000-01-01 (older records are
     /// not kept here) to one year ahead (nothing is planned further).
     Event,
-    /// Any date a form or the API accepts at all: the union of the two above.
+    /// The end of something that runs on (a consent, a court's measure): from
+    /// 2000-01-01 to 18 years ahead, because nothing about a child runs past the day
+    /// they come of age, and a measure for a newborn may be dated that far.
+    Until,
+    /// Any date a form or the API accepts at all: the union of the above.
     Any,
 }
 
@@ -123,14 +127,20 @@ fn year_ahead() -> Span {
     1.year()
 }
 
+fn coming_of_age() -> Span {
+    18.years()
+}
+
 impl DateKind {
     /// The first and last accepted date, as of `today` (the Dutch date).
     pub fn bounds(self, today: Date) -> (Date, Date) {
         let ahead = today.checked_add(year_ahead()).unwrap_or(today);
+        let until = today.checked_add(coming_of_age()).unwrap_or(today);
         match self {
             DateKind::Birth => (EARLIEST_BIRTH, today),
             DateKind::Event => (EARLIEST_EVENT, ahead),
-            DateKind::Any => (EARLIEST_BIRTH, ahead),
+            DateKind::Until => (EARLIEST_EVENT, until),
+            DateKind::Any => (EARLIEST_BIRTH, until),
         }
     }
 }
@@ -214,5 +224,8 @@ mod tests {
         assert!(check_date(DateKind::Event, date(2027, 12, 6), today).is_ok());
         assert!(check_date(DateKind::Event, date(2027, 12, 7), today).is_err());
         assert!(check_date(DateKind::Any, date(1950, 5, 5), today).is_ok());
+        assert!(check_date(DateKind::Until, date(2044, 12, 6), today).is_ok());
+        assert!(check_date(DateKind::Until, date(2044, 12, 7), today).is_err());
+        assert!(check_date(DateKind::Until, date(9999, 1, 1), today).is_err());
     }
 }

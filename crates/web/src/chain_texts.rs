@@ -202,6 +202,10 @@ pub fn guidance_error(lang: Lang, e: &GuidanceError) -> &'static str {
             "Kies een einddatum in de toekomst.",
             "Choose an end date in the future.",
         ),
+        GuidanceError::EndImplausible(_) => (
+            "Deze einddatum kan niet kloppen: plan hoogstens een jaar vooruit en controleer het jaar.",
+            "This end date cannot be right: plan at most a year ahead and check the year.",
+        ),
         GuidanceError::ReviewTooRare => (
             "Evalueer minstens elke drie maanden.",
             "Review at least every three months.",

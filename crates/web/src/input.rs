@@ -1,10 +1,12 @@
 //! Every piece of text a client sends passes the domain's text rule
 //! ([`eenplan_domain::text`]) before a handler sees it: the path, every query parameter,
-//! every form field and every string in a JSON body. Pages that point at the field
-//! themselves (sign-in, search, a new family, notes) check the same rule and show the
-//! message next to the field; everywhere else this guard answers 422 naming the field
-//! (problem+json under `/api/`, a page elsewhere). Line breaks from browsers (CRLF)
-//! reach the handlers as LF.
+//! and every string in a JSON body; under `/api/` a refusal is a 422 problem+json naming
+//! the field. Page forms are different: nothing typed may be lost, so their fields reach
+//! the handler unrefused (line breaks from browsers, CRLF, made LF) and every page
+//! handler checks them itself ([`crate::pages::form::text_errors`]), showing the
+//! message next to the field with the form as it was typed. A query parameter on a
+//! page is refused with a general page, except where the page points at the field
+//! itself (the search) or has a safe default (the language switch's return path).
 //!
 //! The body is read here once, within a time limit, so a client that sends its body
 //! slowly holds a connection for at most [`BodyReadTimeout`].
@@ -36,24 +38,21 @@ impl Default for BodyReadTimeout {
     }
 }
 
-/// Routes whose handler checks each text field itself and shows the message next to it
-/// (with what was typed kept); the guard only normalises line breaks there. The language
-/// switch replaces a return path it does not trust by `/` instead of refusing.
-const FIELDS_AT_THE_FORM: &[(&str, &str)] = &[
-    ("GET", "/taal/{code}"),
-    ("POST", "/aanmelden"),
-    ("GET", "/gezinnen"),
-    ("POST", "/gezinnen/nieuw"),
-    ("POST", "/gezinnen/{family}/notities"),
-];
+/// Routes whose handler checks each query parameter itself and shows the message next
+/// to the field; the guard leaves their query alone. The language switch replaces a
+/// return path it does not trust by `/` instead of refusing. (Every page form's body is
+/// checked by its handler: see the module documentation.)
+const QUERY_AT_THE_PAGE: &[(&str, &str)] = &[("GET", "/taal/{code}"), ("GET", "/gezinnen")];
 
 /// Which kind of text a field holds, by the name forms, queries and JSON bodies give
 /// it. Unnamed fields are free text: the most permissive kind, still bounded.
 pub fn field_kind(name: &str) -> TextKind {
     match name {
-        "name" | "display_name" | "child_name" | "parent_name" => TextKind::Name,
+        "name" | "display_name" | "child_name" | "parent_name" | "reporter_name" => TextKind::Name,
         "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
-        | "safety_role" | "phone" | "title" | "slug" | "terug" => TextKind::Line,
+        | "reporter_contact" | "safety_role" | "phone" | "title" | "slug" | "terug" => {
+            TextKind::Line
+        }
         _ => TextKind::Text,
     }
 }
@@ -143,15 +142,15 @@ fn carries_body(headers: &HeaderMap) -> bool {
             .is_some_and(|v| v != "0")
 }
 
-/// Whether the route's handler shows text errors at the field itself.
+/// Whether the route's handler checks its query parameters itself.
 pub fn at_the_form(method: &Method, template: &str) -> bool {
-    FIELDS_AT_THE_FORM
+    QUERY_AT_THE_PAGE
         .iter()
         .any(|(m, t)| *m == method.as_str() && *t == template)
 }
 
-/// Per route (its surface known, and whether it checks at the form): the text rule over
-/// path, query and body.
+/// Per route (its surface known, and whether it checks its query itself): the text rule
+/// over path, query and body.
 pub async fn guard(
     State((surface, at_the_form)): State<(Surface, bool)>,
     req: Request,
@@ -198,7 +197,7 @@ pub async fn guard(
     } else if content_type.starts_with("application/json") {
         json_body(bytes)
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
-        form_body(bytes, at_the_form)
+        form_body(bytes, !api)
     } else {
         Ok(bytes)
     };
@@ -231,7 +230,7 @@ fn percent_decode(path: &str) -> Result<String, std::str::Utf8Error> {
         .map(std::borrow::Cow::into_owned)
 }
 
-/// Form fields: checked by their kind (unless the page checks them itself), line
+/// Form fields: checked by their kind (unless a page handler checks them itself), line
 /// breaks normalised, re-encoded only when something changed.
 fn form_body(bytes: Bytes, at_the_form: bool) -> Result<Bytes, Refused> {
     let Ok(pairs) = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes) else {

@@ -9,14 +9,18 @@ mod common;
 
 use axum::http::{Method, StatusCode, header};
 use common::{App, control_value, field_error};
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory};
+use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
-use eenplan_store::SessionKind;
+use eenplan_store::{ConsentInput, SessionKind};
 
 struct World {
     app: App,
     boss: common::Account,
     family: String,
+    child: String,
+    parent: String,
 }
 
 async fn world() -> World {
@@ -35,8 +39,14 @@ async fn world() -> World {
         let mut tx = app.store.read().await.unwrap();
         tx.organisation_by_slug("wijk").await.unwrap().unwrap().id
     };
-    let (family, _, _) = app.jansen(&boss, &lead, None).await;
-    World { app, boss, family }
+    let (family, child, parent) = app.jansen(&boss, &lead, None).await;
+    World {
+        app,
+        boss,
+        family,
+        child,
+        parent,
+    }
 }
 
 fn problem_field(r: &common::Response) -> String {
@@ -250,5 +260,318 @@ async fn the_api_names_the_field_in_a_422() {
         .unwrap();
     let text = &stored[0].current().unwrap().text;
     assert_eq!(text, "een\ntwee");
+    w.app.done().await;
+}
+
+/// Where the journal stands: unchanged means nothing was stored.
+async fn journal_head(app: &App) -> Option<i64> {
+    let mut tx = app.store.read().await.unwrap();
+    tx.journal_head().await.unwrap().map(|h| h.seq)
+}
+
+/// Text pasted from a word processor (a vertical tab, a form feed) or an overlong line,
+/// posted to every page form that takes typed text: the form comes back (422) with the
+/// message next to the field and everything typed still in it; nothing is stored.
+#[tokio::test]
+async fn every_page_form_keeps_what_was_typed_when_text_is_refused() {
+    let w = world().await;
+    w.app
+        .organisation("vt", OrganisationKind::VeiligThuis)
+        .await;
+    let vera = w
+        .app
+        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+        .await;
+    let f = &w.family;
+    let mut b = w.app.signed_in_browser(&w.boss).await;
+    let mut vt = w.app.signed_in_browser(&vera).await;
+    let csrf = b.get(&format!("/gezinnen/{f}")).await.csrf();
+    let vt_csrf = vt.get("/veilig-thuis").await.csrf();
+
+    // A note and a consent to change and withdraw.
+    let notes = format!("/gezinnen/{f}/notities");
+    let r = b
+        .post(
+            &notes,
+            &[
+                ("csrf", &csrf),
+                ("interaction", "home_visit"),
+                ("happened_on", &today().to_string()),
+                ("text", "Huisbezoek"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let note = w.app.store.read().await.unwrap().notes(f).await.unwrap()[0]
+        .id
+        .clone();
+    let consent = {
+        let mut tx = w.app.store.write().await.unwrap();
+        let wijk = tx.organisation_by_slug("wijk").await.unwrap().unwrap().id;
+        tx.record_consent(
+            &Actor::System { component: "test" },
+            f,
+            &w.boss.user_id,
+            &ConsentInput {
+                step: ConsentStep::DataSharing,
+                organisation_id: Some(wijk),
+                purpose: "Samenwerken".into(),
+                categories: vec![DataCategory::Identity],
+                children: vec![w.child.clone()],
+                given_by: vec![w.parent.clone()],
+                form: ConsentForm::Written,
+                given_on: today(),
+                ends_on: None,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let mut tx = w.app.store.read().await.unwrap();
+        tx.consents(f).await.unwrap()[0].id.clone()
+    };
+
+    let note_text = format!("text-{note}");
+    let withdraw_reason = format!("reason-{consent}");
+    let pasted = "Eerste regel\u{b}tweede regel\u{c}derde";
+    let long_line = "x".repeat(301);
+    // (path, field sent, element id on the page, what is typed, whose browser)
+    let cases: Vec<(String, &str, &str, &str, bool)> = vec![
+        (
+            format!("/gezinnen/{f}/leden"),
+            "name",
+            "name",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/leden"),
+            "name",
+            "name",
+            &long_line,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/netwerk"),
+            "contact",
+            "contact",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/netwerk"),
+            "contact",
+            "contact",
+            &long_line,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/betrokkenen"),
+            "reason",
+            "reason",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/leden/corrigeren"),
+            "reason",
+            "reason-correct",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/netwerk/corrigeren"),
+            "safety_role",
+            "safety_role-network_fix",
+            &long_line,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/beeindigen"),
+            "end_reason",
+            "end_reason",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/notities/{note}"),
+            "text",
+            &note_text,
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/toestemming"),
+            "purpose",
+            "purpose",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/toestemming/{consent}/intrekken"),
+            "reason",
+            &withdraw_reason,
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/kader"),
+            "ground",
+            "ground",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/plan"),
+            "worries",
+            "worries",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/evu"),
+            "reason",
+            "reason-refer",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/beoordeling"),
+            "family_absence_reason",
+            "family_absence_reason",
+            pasted,
+            false,
+        ),
+        (
+            format!("/gezinnen/{f}/verzoek-raad"),
+            "grounds",
+            "grounds",
+            pasted,
+            false,
+        ),
+        ("/noodtoegang".into(), "reason", "reason", pasted, false),
+        ("/beheer/teams".into(), "name", "name", pasted, false),
+        ("/beheer/teams".into(), "name", "name", &long_line, false),
+        ("/beheer/gebruikers".into(), "name", "name", pasted, false),
+        ("/veilig-thuis".into(), "concern", "concern", pasted, true),
+        (
+            "/veilig-thuis".into(),
+            "reporter_name",
+            "reporter_name",
+            &long_line,
+            true,
+        ),
+    ];
+    for (path, field, id, typed, at_vt) in cases {
+        let before = journal_head(&w.app).await;
+        let (browser, token) = if at_vt {
+            (&mut vt, &vt_csrf)
+        } else {
+            (&mut b, &csrf)
+        };
+        let r = browser
+            .post(&path, &[("csrf", token), (field, typed)])
+            .await;
+        let what = format!("{path} {field}={typed:?}");
+        assert_eq!(
+            r.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{what}: {}",
+            r.body
+        );
+        assert!(
+            field_error(&r.body, id).is_some(),
+            "{what}: no message at {id}: {}",
+            r.body
+        );
+        assert_eq!(
+            control_value(&r.body, id).as_deref(),
+            Some(typed),
+            "{what}: typed text lost"
+        );
+        assert_eq!(
+            journal_head(&w.app).await,
+            before,
+            "{what}: something was stored"
+        );
+    }
+    w.app.done().await;
+}
+
+fn today() -> jiff::civil::Date {
+    eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
+}
+
+/// A date no person means (year 0, year 9999) in a consent or a framework change is
+/// refused through the API naming the field; a consent may run until the child comes
+/// of age.
+#[tokio::test]
+async fn the_api_refuses_implausible_dates_naming_the_field() {
+    let w = world().await;
+    let token = w.app.session_token(&w.boss, SessionKind::Api).await;
+    let headers = vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let wijk = {
+        let mut tx = w.app.store.read().await.unwrap();
+        tx.organisation_by_slug("wijk").await.unwrap().unwrap().id
+    };
+    let consent = |given_on: &str, ends_on: Option<&str>| {
+        serde_json::json!({
+            "step": "data_sharing", "organisation_id": wijk, "purpose": "Samenwerken",
+            "categories": ["identity"], "children": [w.child], "given_by": [w.parent],
+            "form": "written", "given_on": given_on, "ends_on": ends_on,
+        })
+        .to_string()
+    };
+    let consents = format!("/api/v1/families/{}/consents", w.family);
+    let today = today().to_string();
+    for (body, field) in [
+        (consent("0000-01-01", None), "given_on"),
+        (consent(&today, Some("9999-12-31")), "ends_on"),
+    ] {
+        let r = w.app.raw(Method::POST, &consents, &headers, &body).await;
+        assert!(r.status.is_client_error(), "{}", r.body);
+        assert_eq!(problem_field(&r), field);
+    }
+    let framework = serde_json::json!({
+        "framework": "voluntary", "ground": "Nieuwe afspraken", "effective_on": "0000-01-01",
+    })
+    .to_string();
+    let r = w
+        .app
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/families/{}/framework", w.family),
+            &headers,
+            &framework,
+        )
+        .await;
+    assert!(r.status.is_client_error(), "{}", r.body);
+    assert_eq!(problem_field(&r), "effective_on", "{}", r.body);
+    assert!(
+        w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .consents(&w.family)
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing stored"
+    );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &consents,
+            &headers,
+            &consent(&today, Some("2040-01-01")),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     w.app.done().await;
 }

@@ -12,6 +12,7 @@ use jiff::civil::Date;
 use super::member::MemberKind;
 use crate::codes::code_list;
 use crate::organisation::OrganisationKind;
+use crate::text::{DateKind, check_date};
 
 code_list! {
     /// The steps the family is asked to agree to, one at a time.
@@ -149,6 +150,10 @@ pub enum ConsentError {
     BeforeBirth { child: String },
     #[error("the end date lies before the day the consent was given")]
     EndsBeforeGiven,
+    #[error("the day the consent was given {0}: check the year")]
+    GivenOnImplausible(crate::text::DateOutOfRange),
+    #[error("the end date {0}: check the year")]
+    EndsOnImplausible(crate::text::DateOutOfRange),
     #[error(
         "{child} is under 16 but no parent with custody is registered: record who holds custody first"
     )]
@@ -217,6 +222,10 @@ pub fn check_consent(c: &NewConsent, members: &[Person], today: Date) -> Result<
     }
     if c.given_on > today {
         return Err(ConsentError::InFuture);
+    }
+    check_date(DateKind::Event, c.given_on, today).map_err(ConsentError::GivenOnImplausible)?;
+    if let Some(end) = c.ends_on {
+        check_date(DateKind::Until, end, today).map_err(ConsentError::EndsOnImplausible)?;
     }
     if c.ends_on.is_some_and(|end| end < c.given_on) {
         return Err(ConsentError::EndsBeforeGiven);

@@ -57,6 +57,8 @@ pub enum FrameworkError {
     NoOrganisationInVoluntary,
     #[error("a change of framework cannot take effect in the future")]
     InFuture,
+    #[error("the date it takes effect {0}: check the year")]
+    Implausible(crate::text::DateOutOfRange),
     #[error("the family is already in this framework with this organisation")]
     Unchanged,
 }
@@ -74,6 +76,8 @@ pub fn check_framework_change(
     if change.effective_on > today {
         return Err(FrameworkError::InFuture);
     }
+    crate::text::check_date(crate::text::DateKind::Event, change.effective_on, today)
+        .map_err(FrameworkError::Implausible)?;
     match (change.framework.basis_kind(), change.organisation) {
         (None, Some(_)) => return Err(FrameworkError::NoOrganisationInVoluntary),
         (Some(_), None) => return Err(FrameworkError::OrganisationNeeded),

@@ -878,3 +878,76 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
     store.close().await;
     db
 }
+
+/// Issue 12, section 7: a consent or a framework change dated in year 0 or 9999 is a
+/// typing error, refused naming the date, with nothing stored.
+pub async fn implausible_consent_and_framework_dates_are_refused(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    let (sam, kim) = members(&store, &id).await;
+    let mut tx = store.write().await.unwrap();
+    let given_in_year_0 = ConsentInput {
+        given_on: date(0, 1, 1),
+        ..sharing(&p.thomas.1, &sam, &[&kim])
+    };
+    assert!(matches!(
+        tx.record_consent(&actor(), &id, &p.thomas.0, &given_in_year_0, today())
+            .await
+            .unwrap_err(),
+        StoreError::Consent(ConsentError::GivenOnImplausible(_))
+    ));
+    let ends_in_9999 = ConsentInput {
+        ends_on: Some(date(9999, 12, 31)),
+        ..sharing(&p.thomas.1, &sam, &[&kim])
+    };
+    assert!(matches!(
+        tx.record_consent(&actor(), &id, &p.thomas.0, &ends_in_9999, today())
+            .await
+            .unwrap_err(),
+        StoreError::Consent(ConsentError::EndsOnImplausible(_))
+    ));
+    // A consent running until the child comes of age is accepted.
+    let until_eighteen = ConsentInput {
+        ends_on: Some(date(2040, 1, 1)),
+        ..sharing(&p.thomas.1, &sam, &[&kim])
+    };
+    tx.record_consent(&actor(), &id, &p.thomas.0, &until_eighteen, today())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.change_framework(
+            &actor(),
+            &id,
+            &FrameworkInput {
+                framework: Framework::CourtOrder,
+                organisation_id: Some(p.thomas.1.clone()),
+                ground: "Ondertoezichtstelling".into(),
+                effective_on: date(0, 1, 1),
+            },
+            today(),
+        )
+        .await
+        .unwrap_err(),
+        StoreError::Framework(FrameworkError::Implausible(_))
+    ));
+    drop(tx);
+    let consents = store.read().await.unwrap().consents(&id).await.unwrap();
+    assert_eq!(consents.len(), 1, "only the plausible consent is stored");
+    let family = store
+        .read()
+        .await
+        .unwrap()
+        .family(&id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        family.framework,
+        Framework::Voluntary,
+        "the framework is unchanged"
+    );
+    db
+}

@@ -31,7 +31,7 @@ use consent::{
     access_log_tampering_is_detected, batched_access_facts_match_one_by_one,
     consent_opens_the_circle_and_withdrawal_closes_it,
     evu_areas_decide_bringing_a_report_into_the_evu, framework_and_emergency_access_are_journaled,
-    veilig_thuis_intake_radar_and_assessment,
+    implausible_consent_and_framework_dates_are_refused, veilig_thuis_intake_radar_and_assessment,
 };
 
 use deep::{
@@ -113,6 +113,7 @@ fn main() {
         text_the_database_cannot_hold_is_bad_input,
         notes_keep_every_version_and_corrections_need_a_reason,
         consent_opens_the_circle_and_withdrawal_closes_it,
+        implausible_consent_and_framework_dates_are_refused,
         framework_and_emergency_access_are_journaled,
         access_log_is_append_only_and_filterable,
         access_log_tampering_is_detected,

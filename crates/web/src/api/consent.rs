@@ -88,8 +88,10 @@ fn consent_problem(e: &ConsentError) -> Response {
         ConsentError::NotAMember(_)
         | ConsentError::NoCustodian { .. }
         | ConsentError::Missing(_) => "given_by",
-        ConsentError::InFuture | ConsentError::BeforeBirth { .. } => "given_on",
-        ConsentError::EndsBeforeGiven => "ends_on",
+        ConsentError::InFuture
+        | ConsentError::BeforeBirth { .. }
+        | ConsentError::GivenOnImplausible(_) => "given_on",
+        ConsentError::EndsBeforeGiven | ConsentError::EndsOnImplausible(_) => "ends_on",
     };
     let problem = Problem::new(
         StatusCode::BAD_REQUEST,
@@ -284,7 +286,8 @@ pub async fn framework(
         Err(StoreError::Framework(e)) => {
             let field = match e {
                 eenplan_domain::family::FrameworkError::GroundNeeded => "ground",
-                eenplan_domain::family::FrameworkError::InFuture => "effective_on",
+                eenplan_domain::family::FrameworkError::InFuture
+                | eenplan_domain::family::FrameworkError::Implausible(_) => "effective_on",
                 eenplan_domain::family::FrameworkError::Unchanged => "framework",
                 _ => "organisation_id",
             };

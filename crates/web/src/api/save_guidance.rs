@@ -26,7 +26,7 @@ use crate::{AppState, Problem};
 pub(crate) fn field_of(e: &GuidanceError) -> Option<&'static str> {
     match e {
         GuidanceError::NoGoals => Some("goals"),
-        GuidanceError::EndInPast => Some("planned_end"),
+        GuidanceError::EndInPast | GuidanceError::EndImplausible(_) => Some("planned_end"),
         GuidanceError::ReviewTooRare => Some("review_months"),
         GuidanceError::ReasonNeeded => Some("reason"),
         GuidanceError::ReviewNoteNeeded => Some("note"),

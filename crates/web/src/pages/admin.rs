@@ -25,6 +25,7 @@ use eenplan_domain::user::{Email, PasswordError, PersonName, check_password};
 use eenplan_store::{NewArea, NewOrganisation, NewTeam, NewUser, Principal, StoreError, ids};
 use serde::Deserialize;
 
+use super::form::text_errors;
 use super::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, with_none,
 };
@@ -363,18 +364,18 @@ pub async fn create_organisation(
 ) -> Response {
     let form = FormData::parse(&body);
     let t = Lang::from_headers(&headers).texts();
-    let mut errors = Errors::new();
+    let mut errors = text_errors(&form, t, &["slug", "name"]);
     let slug = Slug::parse(&form.get("slug"))
-        .map_err(|_| errors.insert("slug", t.err_slug))
+        .map_err(|_| errors.entry("slug").or_insert(t.err_slug))
         .ok();
     let name = form.get("name");
     if name.is_empty() {
-        errors.insert("name", t.err_required);
+        errors.entry("name").or_insert(t.err_required);
     }
     let kind = form
         .get("kind")
         .parse::<OrganisationKind>()
-        .map_err(|_| errors.insert("kind", t.err_choose))
+        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
         .ok();
     if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
         let created = async {
@@ -386,7 +387,7 @@ pub async fn create_organisation(
         match created.await {
             Ok(()) => return saved("/beheer/organisaties"),
             Err(StoreError::Duplicate(_)) => {
-                errors.insert("slug", t.err_duplicate);
+                errors.entry("slug").or_insert(t.err_duplicate);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -512,15 +513,15 @@ pub async fn create_area(
 ) -> Response {
     let form = FormData::parse(&body);
     let t = Lang::from_headers(&headers).texts();
-    let mut errors = Errors::new();
+    let mut errors = text_errors(&form, t, &["name"]);
     let name = form.get("name");
     if name.is_empty() {
-        errors.insert("name", t.err_required);
+        errors.entry("name").or_insert(t.err_required);
     }
     let kind = form
         .get("kind")
         .parse::<AreaKind>()
-        .map_err(|_| errors.insert("kind", t.err_choose))
+        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
         .ok();
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
     let code = Some(form.get("code")).filter(|c| !c.is_empty());
@@ -542,10 +543,10 @@ pub async fn create_area(
         match created.await {
             Ok(()) => return saved("/beheer/gebieden"),
             Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
-                errors.insert("parent_id", t.err_parent);
+                errors.entry("parent_id").or_insert(t.err_parent);
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.insert("name", t.err_duplicate);
+                errors.entry("name").or_insert(t.err_duplicate);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -665,14 +666,14 @@ pub async fn create_team(
 ) -> Response {
     let form = FormData::parse(&body);
     let t = Lang::from_headers(&headers).texts();
-    let mut errors = Errors::new();
+    let mut errors = text_errors(&form, t, &["name"]);
     // Always the administrator's own organisation, whatever the form says.
     let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
         return errors::internal(false, &headers);
     };
     let name = form.get("name");
     if name.is_empty() {
-        errors.insert("name", t.err_required);
+        errors.entry("name").or_insert(t.err_required);
     }
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     if errors.is_empty() {
@@ -692,11 +693,11 @@ pub async fn create_team(
         match created.await {
             Ok(()) => return saved("/beheer/teams"),
             Err(StoreError::Duplicate(_)) => {
-                errors.insert("name", t.err_duplicate);
+                errors.entry("name").or_insert(t.err_duplicate);
             }
             // An unknown area id: a tampered form.
             Err(StoreError::Database(_)) => {
-                errors.insert("name", t.err_choose);
+                errors.entry("name").or_insert(t.err_choose);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -878,12 +879,12 @@ pub async fn create_user(
 ) -> Response {
     let form = FormData::parse(&body);
     let t = Lang::from_headers(&headers).texts();
-    let mut errors = Errors::new();
+    let mut errors = text_errors(&form, t, &["email", "name", "phone", "password"]);
     let email = Email::parse(&form.get("email"))
-        .map_err(|_| errors.insert("email", t.err_email))
+        .map_err(|_| errors.entry("email").or_insert(t.err_email))
         .ok();
     let name = PersonName::parse(&form.get("name"))
-        .map_err(|_| errors.insert("name", t.err_required))
+        .map_err(|_| errors.entry("name").or_insert(t.err_required))
         .ok();
     // Always the administrator's own organisation, whatever the form says.
     let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
@@ -894,7 +895,7 @@ pub async fn create_user(
         .filter(|p| !p.is_empty())
         .and_then(|p| {
             eenplan_domain::user::Phone::parse(&p)
-                .map_err(|_| errors.insert("phone", t.err_phone))
+                .map_err(|_| errors.entry("phone").or_insert(t.err_phone))
                 .ok()
         });
     let roles: Vec<Role> = form
@@ -903,14 +904,16 @@ pub async fn create_user(
         .filter_map(|r| r.parse().ok())
         .collect();
     if roles.is_empty() {
-        errors.insert("roles", t.err_roles);
+        errors.entry("roles").or_insert(t.err_roles);
     } else if !roles.iter().all(|r| admin_may_grant(*r)) {
-        errors.insert("roles", crate::account_texts::texts(lang).err_not_grantable);
+        errors
+            .entry("roles")
+            .or_insert(crate::account_texts::texts(lang).err_not_grantable);
     }
     let password_text = form.raw("password");
     let context = [form.get("email"), form.get("name")];
     if let Err(e) = check_password(&password_text, &[context[0].as_str(), context[1].as_str()]) {
-        errors.insert("password", password_message(t, &e));
+        errors.entry("password").or_insert(password_message(t, &e));
     }
     if let (Some(email), Some(name), true) = (email, name, errors.is_empty()) {
         let created = async {
@@ -961,7 +964,7 @@ pub async fn create_user(
                 .await;
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.insert("email", t.err_duplicate);
+                errors.entry("email").or_insert(t.err_duplicate);
             }
             Err(e) => return failed(&e, &headers),
         }
@@ -1093,8 +1096,9 @@ pub async fn hand_over(
         Ok(None) => return errors::not_found_page(&headers, &visitor, "/beheer/gebruikers"),
         Err(e) => return failed(&e, &headers),
     };
+    let t = Lang::from_headers(&headers).texts();
     let acc = crate::account_texts::texts(Lang::from_headers(&headers));
-    match handover::hand_over(&state, &actor(&visitor), &file, &form, acc).await {
+    match handover::hand_over(&state, &actor(&visitor), &file, &form, (t, acc)).await {
         Ok(Ok(())) => Redirect::to(&format!(
             "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
         ))

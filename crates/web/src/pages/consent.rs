@@ -18,7 +18,9 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{Consent, ConsentInput, Family, FrameworkInput, Organisation, StoreError};
 
 use super::family::{back, failed, label_of, optional_date, principal, today};
-use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
+use super::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, text_errors, with_none,
+};
 use super::{Shell, render};
 use crate::AppState;
 use crate::auth::Visitor;
@@ -498,6 +500,8 @@ fn consent_error(t: &Texts, e: &ConsentError) -> (&'static str, &'static str, Op
             Some(format!("{} {child}.", t.err_before_birth)),
         ),
         ConsentError::EndsBeforeGiven => ("ends_on", t.err_ends_before, None),
+        ConsentError::GivenOnImplausible(_) => ("given_on", t.err_date_range, None),
+        ConsentError::EndsOnImplausible(_) => ("ends_on", t.err_date_range, None),
         ConsentError::NoCustodian { .. } => ("given_by", t.err_no_custodian, None),
         ConsentError::Missing(missing) => (
             "given_by",
@@ -561,7 +565,7 @@ pub async fn record(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["purpose", "given_on", "ends_on"]);
     let mut message = None;
     if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
         let recorded = async {
@@ -617,12 +621,13 @@ pub async fn withdraw(
     // Which consent's reason this is, so the page puts it back in that row.
     data.0.push(("consent".to_owned(), consent_id.clone()));
     let reason = data.get("reason");
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["reason"]);
     let mut form = "withdraw";
     let mut message = None;
     if reason.is_empty() {
-        errs.insert("reason", t.err_required);
-    } else {
+        errs.entry("reason").or_insert(t.err_required);
+    }
+    if errs.is_empty() {
         let withdrawn = async {
             let mut tx = state.store.write().await?;
             tx.withdraw_consent(
@@ -694,14 +699,14 @@ pub async fn framework(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["ground", "effective_on"]);
     let framework = data.get("framework").parse::<Framework>().ok();
     if framework.is_none() {
         errs.insert("framework", t.err_choose);
     }
     let effective_on = optional_date(&data, "effective_on", t, &mut errs);
     if data.get("effective_on").is_empty() {
-        errs.insert("effective_on", t.err_required);
+        errs.entry("effective_on").or_insert(t.err_required);
     }
     if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
     {
@@ -753,6 +758,7 @@ pub fn framework_error(t: &Texts, e: FrameworkError) -> (&'static str, &'static 
     match e {
         FrameworkError::GroundNeeded => ("ground", t.err_required),
         FrameworkError::InFuture => ("effective_on", t.err_not_future),
+        FrameworkError::Implausible(_) => ("effective_on", t.err_date_range),
         FrameworkError::OrganisationNeeded
         | FrameworkError::WrongOrganisationKind(_)
         | FrameworkError::NoOrganisationInVoluntary => ("basis_organisation", t.err_framework_org),
@@ -1031,7 +1037,16 @@ pub async fn emergency(
         state.store.log_access(entry).await
     };
     let now = UtcTime::now();
-    let mut errs = Errors::new();
+    // Text the platform cannot take comes back at its field before anything is looked
+    // up or logged: nothing was accessed yet.
+    let mut errs = text_errors(
+        &data,
+        t,
+        &["reason", "child_name", "date_of_birth", "postcode"],
+    );
+    if !errs.is_empty() {
+        return emergency_page(&headers, &visitor, &data, &errs, EmergencyNote::again(None));
+    }
     match eenplan_domain::family::check_emergency_request(
         &p.roles,
         p.organisation_kind,

@@ -12,6 +12,7 @@ use eenplan_domain::evu::{self, ReferralSource, ReferralState};
 use eenplan_store::{EvuReferral, Referrer, StoreError};
 
 use super::family::{failed, label_of, principal, today};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -200,7 +201,7 @@ pub async fn refer(
     };
     let lang = Lang::from_headers(&headers);
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let referred = async {
         let mut tx = state.store.write().await?;
         tx.refer_to_evu(
@@ -217,11 +218,17 @@ pub async fn refer(
         .await?;
         tx.commit().await
     };
-    let problem = match referred.await {
-        Ok(()) => {
+    let outcome = if errs.is_empty() {
+        Some(referred.await)
+    } else {
+        None
+    };
+    let problem = match outcome {
+        None => None,
+        Some(Ok(())) => {
             return Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response();
         }
-        Err(e) => match place(lang, e, &mut errs, &headers) {
+        Some(Err(e)) => match place(lang, e, &mut errs, &headers) {
             Ok(top) => top,
             Err(r) => return r,
         },
@@ -415,7 +422,7 @@ async fn act(
     };
     let lang = Lang::from_headers(&headers);
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let done = async {
         let mut tx = state.store.write().await?;
         let (family, step) = match sent {
@@ -453,10 +460,18 @@ async fn act(
         .await?;
         tx.commit().await
     };
-    let problem = match done.await {
-        Ok(()) => return Redirect::to(&format!("/evu/{id}")).into_response(),
-        Err(StoreError::NotFound(_)) => return errors::not_found_page(&headers, &visitor, "/evu"),
-        Err(e) => match place(lang, e, &mut errs, &headers) {
+    let outcome = if errs.is_empty() {
+        Some(done.await)
+    } else {
+        None
+    };
+    let problem = match outcome {
+        None => None,
+        Some(Ok(())) => return Redirect::to(&format!("/evu/{id}")).into_response(),
+        Some(Err(StoreError::NotFound(_))) => {
+            return errors::not_found_page(&headers, &visitor, "/evu");
+        }
+        Some(Err(e)) => match place(lang, e, &mut errs, &headers) {
             Ok(top) => top,
             Err(r) => return r,
         },

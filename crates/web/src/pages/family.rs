@@ -22,7 +22,8 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, with_none,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors,
+    with_none,
 };
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -861,13 +862,13 @@ async fn show_page(
                     "safety_role",
                     t.f_safety_role,
                     &n.get("safety_role"),
-                    None,
+                    err("network", "safety_role"),
                 )),
                 Input::Text(TextField::new(
                     "contact",
                     t.f_contact,
                     &n.get("contact"),
-                    None,
+                    err("network", "contact"),
                 )),
             ],
         },
@@ -1092,11 +1093,16 @@ async fn show_page(
                         error: None,
                     }),
                     Input::Text(
-                        TextField::new("safety_role", t.f_safety_role, &d.get("safety_role"), None)
-                            .suffix("network_fix"),
+                        TextField::new(
+                            "safety_role",
+                            t.f_safety_role,
+                            &d.get("safety_role"),
+                            err("safety_role"),
+                        )
+                        .suffix("network_fix"),
                     ),
                     Input::Text(
-                        TextField::new("contact", t.f_contact, &d.get("contact"), None)
+                        TextField::new("contact", t.f_contact, &d.get("contact"), err("contact"))
                             .suffix("network_fix"),
                     ),
                     Input::Text(
@@ -1233,7 +1239,7 @@ pub async fn add_member(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["name", "date_of_birth"]);
     let kind = data
         .get("kind")
         .parse::<MemberKind>()
@@ -1288,10 +1294,11 @@ pub async fn add_network(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["name", "safety_role", "contact"]);
     if data.get("name").is_empty() {
-        errs.insert("name", t.err_required);
-    } else {
+        errs.entry("name").or_insert(t.err_required);
+    }
+    if errs.is_empty() {
         let relation = data
             .get("relation")
             .parse::<NetworkRelation>()
@@ -1339,14 +1346,14 @@ pub async fn correct_member(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["name", "date_of_birth", "reason"]);
     let kind = data
         .get("correct_kind")
         .parse::<MemberKind>()
         .unwrap_or(MemberKind::Child);
     let dob = optional_date(&data, "date_of_birth", t, &mut errs);
     if data.get("reason").is_empty() {
-        errs.insert("reason", t.err_required);
+        errs.entry("reason").or_insert(t.err_required);
     }
     if errs.is_empty() {
         let member = NewMember {
@@ -1408,10 +1415,10 @@ pub async fn correct_network(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["name", "safety_role", "contact", "reason"]);
     for field in ["name", "reason"] {
         if data.get(field).is_empty() {
-            errs.insert(field, t.err_required);
+            errs.entry(field).or_insert(t.err_required);
         }
     }
     if errs.is_empty() {
@@ -1477,10 +1484,10 @@ pub async fn end_someone(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["end_reason"]);
     let reason = data.get("end_reason");
     if reason.is_empty() {
-        errs.insert("end_reason", t.err_required);
+        errs.entry("end_reason").or_insert(t.err_required);
     }
     let who = data.get("who");
     let Some((kind, id)) = who.split_once(':') else {
@@ -1561,6 +1568,7 @@ pub async fn add_involvement(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
+    let text = text_errors(&data, t, &["reason"]);
     let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
     // The working model avoids handovers: warn first, proceed only once confirmed.
     if takes_over.is_some() && data.all("confirm").is_empty() {
@@ -1572,7 +1580,7 @@ pub async fn add_involvement(
             Some(Returned {
                 form: "involvement",
                 data,
-                errors: Errors::new(),
+                errors: text,
                 warning: true,
             }),
         )
@@ -1583,7 +1591,7 @@ pub async fn add_involvement(
         Ok(p) => p,
         Err(e) => return failed(&e, &headers),
     };
-    let mut errs = Errors::new();
+    let mut errs = text;
     // A choice that is not on the list is refused at its field, never read as a default.
     let role = data
         .get("role")
@@ -1602,7 +1610,9 @@ pub async fn add_involvement(
     if person.is_none() {
         errs.insert("user_id", t.err_choose);
     }
-    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise) {
+    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise)
+        && errs.is_empty()
+    {
         let new = NewInvolvement {
             role,
             organisation_id: person.organisation_id.clone(),
@@ -2007,7 +2017,7 @@ pub async fn change_note(
     };
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
     let current = match async { state.store.read().await?.notes(&grant.family_id).await }.await {
         Ok(notes) => notes.into_iter().find(|n| n.id == note_id),
         Err(e) => return failed(&e, &headers),
@@ -2016,7 +2026,8 @@ pub async fn change_note(
         return errors::not_found_page(&headers, &visitor, "/gezinnen");
     };
     let interaction = current.current().map(|v| v.interaction);
-    if let Some(content) = note_content(t, &data, interaction, &mut errs) {
+    let content = note_content(t, &data, interaction, &mut errs);
+    if let Some(content) = content.filter(|_| errs.is_empty()) {
         let reason = data.get("reason");
         let changed = async {
             let mut tx = state.store.write().await?;

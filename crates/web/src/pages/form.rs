@@ -118,6 +118,31 @@ impl FormData {
 /// Field errors by field id.
 pub type Errors = HashMap<&'static str, &'static str>;
 
+/// The domain's text rule over what a person typed into a page form, before anything
+/// else is read from it: a refused field gets its message next to it and the form comes
+/// back with everything typed, so text pasted from a word processor (a vertical tab, a
+/// form feed) costs the professional nothing. `fields` are the form's text fields, each
+/// checked as the kind its name has ([`crate::input::field_kind`]). Any other field that
+/// breaks the rule (a choice or id nobody types, so a crafted request) is refused
+/// under [`NOT_TYPED`], which a handler treats like any other error: nothing stored.
+pub fn text_errors(data: &FormData, t: &Texts, fields: &[&'static str]) -> Errors {
+    let mut errors = Errors::new();
+    for (name, value) in &data.0 {
+        let kind = crate::input::field_kind(name);
+        let Err(problem) = eenplan_domain::text::check_text(kind, value) else {
+            continue;
+        };
+        let message = crate::input::page_message(t, problem);
+        let field = fields.iter().find(|f| **f == name).copied();
+        errors.entry(field.unwrap_or(NOT_TYPED)).or_insert(message);
+    }
+    errors
+}
+
+/// Where [`text_errors`] files a refusal of a field that is not one of the form's text
+/// fields.
+pub const NOT_TYPED: &str = "form";
+
 pub fn choices<T>(
     items: &[T],
     value: impl Fn(&T) -> String,

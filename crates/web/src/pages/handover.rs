@@ -7,6 +7,8 @@ use eenplan_domain::family::InvolvementRole;
 use eenplan_domain::family::involvement::colleague_may_take_over;
 use eenplan_store::{LedFile, NewInvolvement, Principal, StoreError, Tx};
 
+use eenplan_domain::text::check_text;
+
 use super::form::{Choice, FormData};
 use crate::AppState;
 use crate::account_texts::AccountTexts;
@@ -89,7 +91,7 @@ pub async fn hand_over(
     actor: &eenplan_domain::journal::Actor,
     file: &LedFile,
     form: &FormData,
-    a: &'static AccountTexts,
+    (t, a): (&'static crate::i18n::Texts, &'static AccountTexts),
 ) -> Result<Result<(), Refused>, StoreError> {
     let to = form.get("to");
     let reason = form.raw("reason");
@@ -105,7 +107,9 @@ pub async fn hand_over(
     if to == file.regisseur_user_id || !colleagues.iter().any(|c| c.user_id == to) {
         refused.to_error = Some(a.err_colleague);
     }
-    if reason.trim().is_empty() {
+    if let Err(problem) = check_text(crate::input::field_kind("reason"), &reason) {
+        refused.reason_error = Some(crate::input::page_message(t, problem));
+    } else if reason.trim().is_empty() {
         refused.reason_error = Some(a.err_reason);
     }
     if refused.to_error.is_some() || refused.reason_error.is_some() {

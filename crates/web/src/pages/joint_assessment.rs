@@ -19,6 +19,7 @@ use eenplan_store::{Family, Meeting, NewMeeting, StoreError};
 use jiff::civil::{Date, DateTime};
 
 use super::family::{failed, label_of, principal, today};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -236,7 +237,7 @@ pub async fn schedule(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["date", "time", "family_absence_reason"]);
     let kind = d.get("kind").parse::<MeetingKind>().ok();
     if kind.is_none() {
         errs.insert("kind", t.err_choose);
@@ -471,7 +472,7 @@ async fn show_page(
                     "strengths",
                     t.ja_strengths,
                     &value("strengths", mine.map(|v| &v.strengths)),
-                    None,
+                    err("strengths"),
                 )
                 .kind("textarea"),
             ),
@@ -652,7 +653,7 @@ pub async fn view(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["worries", "strengths", "needs"]);
     let view = View {
         worries: d.raw("worries"),
         strengths: d.raw("strengths"),
@@ -670,16 +671,18 @@ pub async fn view(
         .await?;
         tx.commit().await
     };
-    match recorded.await {
-        Ok(()) => return back(&grant.family_id, &meeting_id),
-        Err(StoreError::Meeting(e)) => {
-            let (field, msg) = meeting_error(t, e);
-            errs.insert(field, msg);
+    if errs.is_empty() {
+        match recorded.await {
+            Ok(()) => return back(&grant.family_id, &meeting_id),
+            Err(StoreError::Meeting(e)) => {
+                let (field, msg) = meeting_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                return errors::not_found_page(&headers, &visitor, "/gezinnen");
+            }
+            Err(e) => return failed(&e, &headers),
         }
-        Err(StoreError::NotFound(_)) => {
-            return errors::not_found_page(&headers, &visitor, "/gezinnen");
-        }
-        Err(e) => return failed(&e, &headers),
     }
     show_page(
         &state,
@@ -704,7 +707,12 @@ pub async fn judge(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let typed: Vec<&'static str> = ["judgement_needs", "differences"]
+        .into_iter()
+        .chain(WHAT)
+        .chain(DUE)
+        .collect();
+    let mut errs = text_errors(&d, t, &typed);
     // The rows filled in, with the row each action came from (for its errors).
     let mut actions = Vec::new();
     let mut from_row = Vec::new();
@@ -801,7 +809,7 @@ pub async fn cancel(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["cancel_reason"]);
     let cancelled = async {
         let mut tx = state.store.write().await?;
         tx.cancel_meeting(
@@ -815,16 +823,18 @@ pub async fn cancel(
         .await?;
         tx.commit().await
     };
-    match cancelled.await {
-        Ok(()) => return back(&grant.family_id, &meeting_id),
-        Err(StoreError::Meeting(e)) => {
-            let (field, msg) = meeting_error(t, e);
-            errs.insert(field, msg);
+    if errs.is_empty() {
+        match cancelled.await {
+            Ok(()) => return back(&grant.family_id, &meeting_id),
+            Err(StoreError::Meeting(e)) => {
+                let (field, msg) = meeting_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                return errors::not_found_page(&headers, &visitor, "/gezinnen");
+            }
+            Err(e) => return failed(&e, &headers),
         }
-        Err(StoreError::NotFound(_)) => {
-            return errors::not_found_page(&headers, &visitor, "/gezinnen");
-        }
-        Err(e) => return failed(&e, &headers),
     }
     show_page(
         &state,

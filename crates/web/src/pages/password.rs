@@ -80,7 +80,10 @@ pub async fn submit(
     let (t, a) = (lang.texts(), crate::account_texts::texts(lang));
     let form = FormData::parse(&body);
     let new = form.raw("password");
-    let mut errors = Errors::new();
+    let mut errors = super::form::text_errors(&form, t, &["password", "repeat"]);
+    if !errors.is_empty() {
+        return page(&headers, &visitor, &errors);
+    }
     if let Err(e) = check_password(&new, &[&principal.email, &principal.name]) {
         errors.insert("password", super::admin::password_message(t, &e));
     } else if new != form.raw("repeat") {

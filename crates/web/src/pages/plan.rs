@@ -17,6 +17,7 @@ use eenplan_domain::family::{
     ActionStatus, AgreementError, DomainPlan, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction,
     PlanChange, PlanError, PlanLine, PlanSection, Scale, diff,
 };
+use eenplan_domain::text::check_text;
 use eenplan_store::{Family, PlanSave, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -362,6 +363,42 @@ impl PlanForm {
     /// domain's own check then runs on the result and is marked the same way.
     fn read(&mut self, pt: &PlanTexts, t: &Texts) -> Option<Plan> {
         let mut plan = Plan::default();
+        // The domain's text rule first, at the field or row it is about.
+        let refused = |name: &str, value: &str| {
+            check_text(crate::input::field_kind(name), value)
+                .err()
+                .map(|p| crate::input::page_message(t, p))
+        };
+        for (field, text) in &self.texts {
+            if let Some(message) = refused(field, text) {
+                self.errors.insert(*field, message);
+            }
+        }
+        if let Some(message) = refused("review_date", &self.review_date) {
+            self.errors.insert("review_date", message);
+        }
+        for row in &mut self.scales {
+            if let Some(m) = refused("scale_who", &row.who) {
+                row.error = Mark(Some(("who", m)));
+            }
+        }
+        for row in &mut self.goals {
+            if let Some(m) = refused("goal_text", &row.goal) {
+                row.error = Mark(Some(("goal", m)));
+            }
+        }
+        for row in &mut self.actions {
+            let cells = [("who", &row.who), ("what", &row.what), ("due", &row.due)];
+            if let Some(e) = cells
+                .iter()
+                .find_map(|(input, v)| refused(input, v).map(|m| (*input, m)))
+            {
+                row.error = Mark(Some(e));
+            }
+        }
+        if self.has_errors() {
+            return None;
+        }
         for (field, text) in &self.texts {
             let items: Vec<String> = text
                 .lines()
@@ -562,6 +599,7 @@ struct Shown {
     agree_selected: Vec<String>,
     agree_view: String,
     agree_error: Option<String>,
+    agree_view_error: Option<&'static str>,
 }
 
 async fn plan_page(
@@ -645,8 +683,13 @@ async fn plan_page(
             // Under a court order the family's view is recorded instead of agreement.
             (family.framework == Framework::CourtOrder).then(|| {
                 Input::Text(
-                    TextField::new("view", t.f_family_view, &shown.agree_view, None)
-                        .kind("textarea"),
+                    TextField::new(
+                        "view",
+                        t.f_family_view,
+                        &shown.agree_view,
+                        shown.agree_view_error,
+                    )
+                    .kind("textarea"),
                 )
             }),
         )
@@ -821,6 +864,16 @@ pub async fn plan_agree(
     let version: i64 = form.get("version").parse().unwrap_or(0);
     let members = form.all("members");
     let view = form.raw("view");
+    if let Err(problem) = check_text(crate::input::field_kind("view"), &view) {
+        let shown = Shown {
+            agree_selected: members,
+            agree_view: view,
+            agree_view_error: Some(crate::input::page_message(t, problem)),
+            ..Shown::default()
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await;
+    }
     let agreed = async {
         let mut tx = state.store.write().await?;
         tx.record_plan_agreement(

@@ -18,6 +18,7 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::client::Client;
 use crate::i18n::Lang;
+use eenplan_domain::text::check_text;
 
 /// Lines shown on the page; the export has no such limit.
 const PAGE_LINES: i64 = 1_000;
@@ -406,6 +407,14 @@ pub async fn review(
             tracing::error!(error = %e, "emergency review failed");
             return errors::internal(false, &headers);
         }
+    }
+    if let Err(problem) = check_text(crate::input::field_kind("note"), &note) {
+        let refused = Refused::Note {
+            emergency_id: id,
+            note,
+            error: crate::input::page_message(t, problem),
+        };
+        return privacy_page(&state, &headers, &visitor, String::new(), Some(refused)).await;
     }
     let reviewed = async {
         let mut tx = state.store.write().await?;

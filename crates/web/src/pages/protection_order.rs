@@ -17,6 +17,7 @@ use eenplan_store::{CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, S
 use jiff::civil::Date;
 
 use super::family::{failed, label_of, principal, today};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -297,7 +298,7 @@ pub async fn request(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["grounds", "tried"]);
     let input = ProtectionOrderInput {
         rvdk_organisation_id: d.get("rvdk"),
         children: d.all("children"),
@@ -316,19 +317,21 @@ pub async fn request(
         .await?;
         tx.commit().await
     };
-    match made.await {
-        Ok(()) => {
-            return Redirect::to(&format!("/gezinnen/{}/verzoek-raad", grant.family_id))
-                .into_response();
+    if errs.is_empty() {
+        match made.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/verzoek-raad", grant.family_id))
+                    .into_response();
+            }
+            Err(StoreError::ProtectionOrder(e)) => {
+                let (field, msg) = order_error(t, &e, "form");
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("rvdk", t.err_po_raad);
+            }
+            Err(e) => return failed(&e, &headers),
         }
-        Err(StoreError::ProtectionOrder(e)) => {
-            let (field, msg) = order_error(t, &e, "form");
-            errs.insert(field, msg);
-        }
-        Err(StoreError::NotFound(_)) => {
-            errs.insert("rvdk", t.err_po_raad);
-        }
-        Err(e) => return failed(&e, &headers),
     }
     family_page(&state, &headers, &visitor, &grant, &d, &errs).await
 }
@@ -687,7 +690,7 @@ pub async fn investigation(
 ) -> Response {
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["started_on"]);
     let on = required_date(&d, "started_on", t, &mut errs);
     step(
         &state,
@@ -723,7 +726,7 @@ pub async fn outcome(
 ) -> Response {
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["concluded_on", "reason"]);
     let on = required_date(&d, "concluded_on", t, &mut errs);
     let conclusion = match d.get("outcome").as_str() {
         "no_measure" => Some(Conclusion::NoMeasure {
@@ -780,7 +783,7 @@ pub async fn decision(
 ) -> Response {
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["decided_on", "ends_on"]);
     let on = required_date(&d, "decided_on", t, &mut errs);
     // The court's ruling is read from exactly one of its two values: anything else is
     // refused at the field, never taken as "granted".

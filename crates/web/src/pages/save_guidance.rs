@@ -15,6 +15,7 @@ use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use jiff::civil::Date;
 
 use super::family::{failed, label_of, principal, today};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -379,7 +380,7 @@ pub async fn start(
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["goals", "planned_end"]);
     if d.get("worker_id").is_empty() {
         errs.insert("worker_id", t.err_choose);
     }
@@ -447,7 +448,7 @@ pub async fn review(
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["reviewed_on", "planned_end", "note"]);
     let today = today();
     let reviewed_on = match d.get("reviewed_on") {
         s if s.is_empty() => Some(today),
@@ -522,14 +523,14 @@ pub async fn end(
     };
     let lang = Lang::from_headers(&headers);
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let outcome = d
         .get("outcome")
         .parse::<GuidanceOutcome>()
         .map_err(|_| errs.insert("outcome", lang.texts().err_choose))
         .ok();
     let mut problem = None;
-    if let Some(outcome) = outcome {
+    if let (Some(outcome), true) = (outcome, errs.is_empty()) {
         let ended = async {
             let mut tx = state.store.write().await?;
             tx.end_save_guidance(

@@ -23,6 +23,7 @@ use eenplan_store::{
 use jiff::civil::Date;
 
 use super::family::{failed, label_of, principal, today};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -149,6 +150,11 @@ fn plus_days(d: Date, n: i64) -> Date {
     d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
 }
 
+/// The advice form's text fields, for the text rule.
+const ADVICE_FIELDS: [&str; 7] = [
+    "advice", "what_1", "who_1", "what_2", "who_2", "what_3", "who_3",
+];
+
 const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_1", "who_1"),
     ("what_2", "who_2"),
@@ -173,7 +179,7 @@ fn advice_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
             who,
             t.f_so_step_who,
             &d.get(who),
-            None,
+            err(who),
         )));
     }
     inputs.push(Input::Select(ChoiceField {
@@ -811,7 +817,7 @@ pub async fn book(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["question"]);
     let when = d.get("when");
     let parsed = when
         .split_once('|')
@@ -894,7 +900,8 @@ pub async fn walk_in(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let typed: Vec<&'static str> = std::iter::once("question").chain(ADVICE_FIELDS).collect();
+    let mut errs = text_errors(&d, t, &typed);
     if d.get("slot").is_empty() {
         errs.insert("slot", t.err_choose);
     }
@@ -1000,7 +1007,7 @@ pub async fn add_slot(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["starts_on", "ends_on"]);
     for field in ["worker", "team"] {
         if d.get(field).is_empty() {
             errs.insert(field, t.err_choose);
@@ -1076,8 +1083,9 @@ pub async fn end_slot(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["ends_on"]);
     match d.get("ends_on").parse::<Date>() {
+        _ if !errs.is_empty() => {}
         Err(_) => {
             errs.insert("ends_on", t.err_date);
         }
@@ -1248,7 +1256,7 @@ pub async fn advice(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &ADVICE_FIELDS);
     let advice = advice_from(t, &d, &mut errs);
     if let (Some(advice), true) = (advice, errs.is_empty()) {
         match decided(&state, p, &id, &d, Some(advice)).await {
@@ -1281,17 +1289,19 @@ pub async fn cancel(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
-    match decided(&state, p, &id, &d, None).await {
-        Ok(()) => return Redirect::to("/save-op-locatie").into_response(),
-        Err(StoreError::NotFound(_)) => {
-            return errors::not_found_page(&headers, &visitor, "/save-op-locatie");
+    let mut errs = text_errors(&d, t, &["reason"]);
+    if errs.is_empty() {
+        match decided(&state, p, &id, &d, None).await {
+            Ok(()) => return Redirect::to("/save-op-locatie").into_response(),
+            Err(StoreError::NotFound(_)) => {
+                return errors::not_found_page(&headers, &visitor, "/save-op-locatie");
+            }
+            Err(StoreError::SaveOnSite(e)) => {
+                let (_, msg) = field_of(t, &e);
+                errs.insert("reason", msg);
+            }
+            Err(e) => return failed(&e, &headers),
         }
-        Err(StoreError::SaveOnSite(e)) => {
-            let (_, msg) = field_of(t, &e);
-            errs.insert("reason", msg);
-        }
-        Err(e) => return failed(&e, &headers),
     }
     consultation_page(&state, &headers, &visitor, &client, &id, Some((&d, &errs))).await
 }

@@ -204,6 +204,7 @@ pub async fn assign_regisseur(
         return super::errors::internal(false, &headers);
     };
     let a = crate::account_texts::texts(Lang::from_headers(&headers));
+    let t = Lang::from_headers(&headers).texts();
     let file = match leaderless(&state, p).await {
         Ok(files) => files.into_iter().find(|f| f.family_id == id),
         Err(e) => {
@@ -215,7 +216,7 @@ pub async fn assign_regisseur(
         return super::errors::not_found_page(&headers, &visitor, "/start");
     };
     let form = super::form::FormData::parse(&body);
-    match super::handover::hand_over(&state, &p.actor(), &file, &form, a).await {
+    match super::handover::hand_over(&state, &p.actor(), &file, &form, (t, a)).await {
         Ok(Ok(())) => axum::response::Redirect::to("/start").into_response(),
         Ok(Err(refused)) => start_page(&state, &headers, &visitor, &client, Some(refused)).await,
         Err(e) => {

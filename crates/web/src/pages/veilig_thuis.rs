@@ -15,6 +15,7 @@ use eenplan_store::{Contact, NewContact, StoreError};
 use jiff::civil::Date;
 
 use super::family::{failed, label_of, principal};
+use super::form::text_errors;
 use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -116,19 +117,19 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
             "reporter_name",
             t.vt_reporter_name,
             &d.get("reporter_name"),
-            None,
+            err("reporter_name"),
         )),
         Input::Text(TextField::new(
             "reporter_contact",
             t.vt_reporter_contact,
             &d.get("reporter_contact"),
-            None,
+            err("reporter_contact"),
         )),
         Input::Text(TextField::new(
             "child_name",
             t.f_child_name,
             &d.get("child_name"),
-            None,
+            err("child_name"),
         )),
         Input::Text(
             TextField::new(
@@ -149,7 +150,7 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
             "house_number",
             t.f_house_number,
             &d.get("house_number"),
-            None,
+            err("house_number"),
         )),
         Input::Text(
             TextField::new("concern", t.vt_concern, &d.get("concern"), err("concern"))
@@ -220,7 +221,19 @@ pub async fn receive(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(
+        &d,
+        t,
+        &[
+            "reporter_name",
+            "reporter_contact",
+            "child_name",
+            "child_birth",
+            "postcode",
+            "house_number",
+            "concern",
+        ],
+    );
     let kind = d
         .get("kind")
         .parse::<ContactKind>()
@@ -240,7 +253,7 @@ pub async fn receive(
             .ok(),
     };
     if d.get("concern").is_empty() {
-        errs.insert("concern", t.err_required);
+        errs.entry("concern").or_insert(t.err_required);
     }
     if !errs.is_empty() {
         return list_page(&state, &headers, &visitor, &d, &errs).await;
@@ -398,7 +411,7 @@ pub async fn assess(
     };
     let t = Lang::from_headers(&headers).texts();
     let d = FormData::parse(&body);
-    let mut errs = Errors::new();
+    let mut errs = text_errors(&d, t, &["follow_up_on"]);
     let outcome = d
         .get("outcome")
         .parse::<Outcome>()
