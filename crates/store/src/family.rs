@@ -789,7 +789,10 @@ impl Tx {
         based_on: i64,
         plan: &Plan,
     ) -> Result<PlanSave, StoreError> {
-        plan.check()?;
+        // Plausible dates are judged against the Dutch day of the save itself.
+        plan.check(eenplan_domain::time::amsterdam_date(
+            eenplan_domain::UtcTime::now(),
+        ))?;
         // Serialise saves of one family's plan, so the later of two racing saves sees
         // the earlier one and gets a conflict with what changed (SQLite: BEGIN IMMEDIATE
         // already holds the write lock).

@@ -773,6 +773,32 @@ async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
             .status,
         StatusCode::BAD_REQUEST
     );
+    // Implausible dates are refused naming the field as the body names it.
+    for (body, field) in [
+        (
+            serde_json::json!({ "review_date": "0202-03-01" }),
+            "review_date",
+        ),
+        (
+            serde_json::json!({ "domains": [{ "domain": "income", "actions": [
+                { "who": "Schuldhulp", "what": "Intake", "due": "2026-12-15", "status": "planned" },
+                { "who": "Kim", "what": "Post openen", "due": "2206-12-15", "status": "planned" }
+            ] }] }),
+            "domains[0].actions[1].due",
+        ),
+    ] {
+        let r = c
+            .app
+            .raw(
+                Method::PUT,
+                &format!("/api/v1/families/{id}/plan"),
+                &put(Some("\"v2\""), &sanne),
+                &body.to_string(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        assert_eq!(r.json()["invalidParams"][0]["name"], field, "{}", r.body);
+    }
 
     // Two clients racing on the same version: one 200, one 412.
     let plan_path = format!("/api/v1/families/{id}/plan");
@@ -1766,7 +1792,7 @@ async fn a_plan_that_cannot_be_saved_comes_back_exactly_as_typed_with_the_messag
 
     // Each of these once broke the whole form; each must come back as typed, marked at
     // its own row, in Dutch, with nothing stored.
-    let cases: [(&str, usize, &str, &str, &str); 5] = [
+    let cases: [(&str, usize, &str, &str, &str); 7] = [
         (
             "scale_score",
             0,
@@ -1801,6 +1827,21 @@ async fn a_plan_that_cannot_be_saved_comes_back_exactly_as_typed_with_the_messag
             "",
             "action-1-error",
             "Vul in wat er moet gebeuren.",
+        ),
+        // A mistyped year: plausible dates are the domain's rule, shown at the row.
+        (
+            "action_due",
+            0,
+            "2206-12-20",
+            "action-1-error",
+            "Deze datum kan niet kloppen; controleer het jaar.",
+        ),
+        (
+            "review_date",
+            0,
+            "0202-03-01",
+            "review_date-error",
+            "Deze datum kan niet kloppen; controleer het jaar.",
         ),
     ];
     for (field, n, value, error_id, message) in cases {
@@ -1858,9 +1899,15 @@ async fn a_plan_that_cannot_be_saved_comes_back_exactly_as_typed_with_the_messag
             "2026-12-15"
         };
         assert_eq!(control_value(&r.body, "action-1-due").as_deref(), Some(due));
+        let review = if field == "review_date" {
+            value
+        } else {
+            "2027-02-01"
+        };
         assert_eq!(
             control_value(&r.body, "review_date").as_deref(),
-            Some("2027-02-01")
+            Some(review),
+            "the review date as typed"
         );
         assert_eq!(
             stored_plan(&c, &id).await.0,

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::code_list;
+use crate::text::{DateKind, DateOutOfRange, check_date};
 
 code_list! {
     LifeDomain, "life domain" {
@@ -91,10 +92,23 @@ pub enum PlanError {
     DomainTwice(LifeDomain),
     #[error("empty lines are not allowed in '{0}'")]
     EmptyItem(&'static str),
+    #[error("the review date {0}")]
+    ReviewDateImplausible(DateOutOfRange),
+    /// `index` is the action's position among its life domain's actions.
+    #[error("the due date of action {index} in {domain} {range}")]
+    DueDateImplausible {
+        domain: LifeDomain,
+        index: usize,
+        range: DateOutOfRange,
+    },
 }
 
 impl Plan {
-    pub fn check(&self) -> Result<(), PlanError> {
+    /// Whether the plan may be saved on `today` (the Dutch date): no empty lines, scales
+    /// from 0 to 10, each life domain once, and plausible dates — the review date and
+    /// every action's due date lie between 2000 and a year ahead (`text::DateKind::Event`),
+    /// so a mistyped year is caught instead of planning for 0202 or 2206.
+    pub fn check(&self, today: Date) -> Result<(), PlanError> {
         for (name, items) in self.text_sections() {
             if items.iter().any(|i| i.trim().is_empty()) {
                 return Err(PlanError::EmptyItem(name));
@@ -118,6 +132,22 @@ impl Plan {
                 return Err(PlanError::DomainTwice(d.domain));
             }
             seen.push(d.domain);
+        }
+        if let Some(review) = self.review_date {
+            check_date(DateKind::Event, review, today).map_err(PlanError::ReviewDateImplausible)?;
+        }
+        for d in &self.domains {
+            for (index, a) in d.actions.iter().enumerate() {
+                if let Some(due) = a.due {
+                    check_date(DateKind::Event, due, today).map_err(|range| {
+                        PlanError::DueDateImplausible {
+                            domain: d.domain,
+                            index,
+                            range,
+                        }
+                    })?;
+                }
+            }
         }
         Ok(())
     }
@@ -324,23 +354,54 @@ mod tests {
 
     #[test]
     fn valid_plans_pass_and_bad_ones_say_why() {
-        assert_eq!(plan().check(), Ok(()));
+        let today = date(2026, 12, 6);
+        assert_eq!(plan().check(today), Ok(()));
         let mut p = plan();
         p.scales.push(Scale {
             who: "vader".into(),
             score: 11,
         });
-        assert!(matches!(p.check(), Err(PlanError::ScaleOutOfRange { .. })));
+        assert!(matches!(
+            p.check(today),
+            Err(PlanError::ScaleOutOfRange { .. })
+        ));
         let mut p = plan();
         p.domains.push(DomainPlan {
             domain: LifeDomain::Income,
             goals: vec![],
             actions: vec![],
         });
-        assert_eq!(p.check(), Err(PlanError::DomainTwice(LifeDomain::Income)));
+        assert_eq!(
+            p.check(today),
+            Err(PlanError::DomainTwice(LifeDomain::Income))
+        );
         let mut p = plan();
         p.worries.push(" ".into());
-        assert_eq!(p.check(), Err(PlanError::EmptyItem("worries")));
+        assert_eq!(p.check(today), Err(PlanError::EmptyItem("worries")));
+        // A mistyped year in a date is caught, wherever the date is.
+        let mut p = plan();
+        p.review_date = Some(date(2206, 2, 1));
+        assert!(matches!(
+            p.check(today),
+            Err(PlanError::ReviewDateImplausible(_))
+        ));
+        let mut p = plan();
+        p.domains[0].actions[0].due = Some(date(202, 12, 15));
+        assert!(matches!(
+            p.check(today),
+            Err(PlanError::DueDateImplausible {
+                domain: LifeDomain::Income,
+                index: 0,
+                ..
+            })
+        ));
+        let mut p = plan();
+        p.domains[0].actions[0].due = Some(date(2001, 1, 1));
+        assert_eq!(
+            p.check(today),
+            Ok(()),
+            "a long overdue action is still plausible"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use eenplan_domain::family::{
 };
 use eenplan_domain::family::{
     Expertise, InvolvementError, InvolvementRole, MemberError, MemberKind, NetworkRelation,
-    NewMember, Placement, Plan, Postcode,
+    NewMember, Placement, Plan, PlanError, Postcode,
 };
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::NoteContent;
@@ -712,7 +712,19 @@ pub async fn put_plan(
             r.headers_mut().insert(header::ETAG, etag(current));
             r
         }
-        Err(StoreError::Plan(e)) => invalid(&[("plan", "rule", &e.to_string())]),
+        Err(StoreError::Plan(e)) => {
+            // The field as the request body names it, so a client can point at it.
+            let field = match &e {
+                PlanError::ReviewDateImplausible(_) => "review_date".to_owned(),
+                PlanError::DueDateImplausible { domain, index, .. } => {
+                    let at = plan.domains.iter().position(|d| d.domain == *domain);
+                    format!("domains[{}].actions[{index}].due", at.unwrap_or(0))
+                }
+                PlanError::ScaleOutOfRange { index, .. } => format!("scales[{index}].score"),
+                _ => "plan".to_owned(),
+            };
+            invalid(&[(&field, "rule", &e.to_string())])
+        }
         Err(e) => internal(&e),
     }
 }

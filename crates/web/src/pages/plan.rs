@@ -438,12 +438,18 @@ impl PlanForm {
                 Err(e) => row.error = Mark(Some(e)),
             }
         }
-        for row in &mut self.actions {
+        // Which form row each action came from: (life domain, place among its actions, row).
+        let mut action_rows = Vec::new();
+        for (i, row) in self.actions.iter_mut().enumerate() {
             if row.blank() {
                 continue;
             }
             match read_action(row, pt, t) {
-                Ok((domain, action)) => domain_plan(&mut plan.domains, domain).actions.push(action),
+                Ok((domain, action)) => {
+                    let actions = &mut domain_plan(&mut plan.domains, domain).actions;
+                    action_rows.push((domain, actions.len(), i));
+                    actions.push(action);
+                }
                 Err(e) => row.error = Mark(Some(e)),
             }
         }
@@ -459,18 +465,36 @@ impl PlanForm {
         if self.has_errors() {
             return None;
         }
-        match plan.check() {
+        match plan.check(super::family::today()) {
             Ok(()) => Some(plan),
             Err(e) => {
-                self.refused(&e, &scale_rows, pt);
+                self.refused(&e, &scale_rows, &action_rows, (pt, t));
                 None
             }
         }
     }
 
     /// Puts a domain refusal next to what it is about.
-    fn refused(&mut self, e: &PlanError, scale_rows: &[usize], pt: &PlanTexts) {
+    fn refused(
+        &mut self,
+        e: &PlanError,
+        scale_rows: &[usize],
+        action_rows: &[(LifeDomain, usize, usize)],
+        (pt, t): (&PlanTexts, &Texts),
+    ) {
         match e {
+            PlanError::ReviewDateImplausible(_) => {
+                self.errors.insert("review_date", t.err_date_range);
+            }
+            PlanError::DueDateImplausible { domain, index, .. } => {
+                let row = action_rows
+                    .iter()
+                    .find(|(d, n, _)| d == domain && n == index)
+                    .map_or(0, |(_, _, row)| *row);
+                if let Some(r) = self.actions.get_mut(row) {
+                    r.error = Mark(Some(("due", t.err_date_range)));
+                }
+            }
             PlanError::ScaleOutOfRange { index, .. } => {
                 let row = scale_rows.get(*index).copied().unwrap_or(0);
                 if let Some(r) = self.scales.get_mut(row) {
