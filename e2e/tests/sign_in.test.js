@@ -127,10 +127,16 @@ describe('administration', () => {
         // Sanne leads families: the deactivation page offers a hand-over form for each.
         await page.getByRole('link', { name: 'Deactiveren: Sanne de Vries' }).click();
         await page.waitForURL(/\/beheer\/gebruikers\/[^/]+\/deactiveren$/, { waitUntil: 'load' });
-        assert.ok((await page.locator('form.handover').count()) > 0, 'a hand-over form per led file');
+        assert.ok((await page.locator('form.handover').count()) > 1, 'a hand-over form per led file');
         await expectNoAxeViolations(page);
+        // She leads several: one form hands them all to one colleague; the per-file
+        // forms are folded away under "one by one".
+        await page.getByRole('button', { name: /^Alles overdragen aan één collega: \d+ dossiers$/ }).click();
+        await page.locator('#to-alle-error').waitFor({ state: 'visible' });
+        await expectNoAxeViolations(page);
+        await page.getByText(/^Of draag de dossiers één voor één over/).click();
         await page.getByRole('button', { name: /^Overdragen: / }).first().click();
-        await page.locator('[id^="to-"][id$="-error"]').first().waitFor({ state: 'visible' });
+        await page.locator('[id^="to-"][id$="-error"]:not(#to-alle-error)').first().waitFor({ state: 'visible' });
         await expectNoAxeViolations(page);
       }),
   );

@@ -352,6 +352,10 @@ pub fn table() -> Vec<(Route, MethodRouter<AppState>)> {
             post(pages::admin::hand_over),
         ),
         (
+            page(Method::POST, "/beheer/gebruikers/{id}/alles-overdragen", ADMIN),
+            post(pages::admin::hand_over_all),
+        ),
+        (
             page(Method::POST, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
             post(pages::admin::deactivate_user),
         ),

@@ -674,3 +674,93 @@ async fn a_privacy_officer_sees_their_own_organisations_part_of_the_log() {
     );
     app.done().await;
 }
+
+/// Someone who leads many files is handed over in one go: one colleague, one reason, every
+/// file in one transaction; a refusal moves none of them and keeps what was chosen.
+#[tokio::test]
+async fn all_files_are_handed_over_at_once_or_not_at_all() {
+    let app = App::new().await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let lokalis = org_id(&app, "lokalis").await;
+    let admin = app
+        .account_in(
+            "lokalis",
+            None,
+            "beheer@lokalis.example",
+            &[Role::FunctionalAdmin],
+            true,
+        )
+        .await;
+    let [sanne, mohamed] = ["sanne", "mohamed"].map(|n| format!("{n}@lokalis.example"));
+    let sanne = app
+        .account_in("lokalis", Some(&team), &sanne, &[Role::Professional], true)
+        .await;
+    let mohamed = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            &mohamed,
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let mut files = Vec::new();
+    for _ in 0..3 {
+        files.push(app.jansen(&sanne, &lokalis, None).await.0);
+    }
+    let regisseurs = || async {
+        let mut tx = app.store.read().await.unwrap();
+        let mut out = Vec::new();
+        for f in &files {
+            let family = tx.family(f).await.unwrap().unwrap();
+            out.push(family.regisseur().unwrap().user_id.clone());
+        }
+        out
+    };
+
+    let mut b = app.signed_in_browser(&admin).await;
+    let url = format!("/beheer/gebruikers/{}/deactiveren", sanne.user_id);
+    let page = b.get(&url).await;
+    assert!(page.body.contains("id=\"to-alle\""), "{}", page.body);
+    assert!(page.body.contains("3 dossiers"));
+    let csrf = page.csrf();
+    let all = format!("/beheer/gebruikers/{}/alles-overdragen", sanne.user_id);
+    let r = b
+        .post(
+            &all,
+            &[("csrf", &csrf), ("to", &mohamed.user_id), ("reason", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"reason-alle-error\""), "{}", r.body);
+    assert!(
+        r.body
+            .contains(&format!("<option value=\"{}\" selected", mohamed.user_id)),
+        "the chosen colleague is kept"
+    );
+    assert_eq!(regisseurs().await, vec![sanne.user_id.clone(); 3]);
+
+    let r = b
+        .post(
+            &all,
+            &[
+                ("csrf", &csrf),
+                ("to", &mohamed.user_id),
+                (
+                    "reason",
+                    "Sanne gaat met verlof; Mohamed neemt haar gezinnen over",
+                ),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), format!("{url}?overgedragen=1"), "{}", r.body);
+    assert_eq!(regisseurs().await, vec![mohamed.user_id.clone(); 3]);
+    let page = b.get(&url).await;
+    assert!(
+        !page.body.contains("id=\"to-alle\""),
+        "nothing left to hand over"
+    );
+    app.done().await;
+}

@@ -981,8 +981,12 @@ struct DeactivatePage {
     acc: &'static AccountTexts,
     user: Principal,
     roles: String,
+    /// One form for all files at once, when there are several.
+    all: Option<HandoverForm>,
     files: Vec<HandoverForm>,
     has_errors: bool,
+    /// The refusal concerns the form for all files (the one-by-one list stays folded).
+    all_refused: bool,
     handed_over: bool,
 }
 
@@ -1028,6 +1032,19 @@ async fn deactivate_page(
             )
         })
         .collect();
+    // Someone who leads dozens of files is mostly handed over to one colleague at once.
+    let all = (files.len() > 1).then(|| {
+        handover::all_form(
+            &files,
+            format!("/beheer/gebruikers/{}/alles-overdragen", user.user_id),
+            (
+                acc.handover_all,
+                format!("{} {}", files.len(), acc.all_files),
+            ),
+            &colleagues,
+            refused.as_ref(),
+        )
+    });
     render(
         if refused.is_some() {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -1044,8 +1061,12 @@ async fn deactivate_page(
             shell: c.shell,
             acc,
             user,
+            all,
             files: forms,
             has_errors: refused.is_some(),
+            all_refused: refused
+                .as_ref()
+                .is_some_and(|r| r.family_id == handover::ALL_FILES),
             handed_over,
         },
     )
@@ -1067,6 +1088,48 @@ pub async fn deactivate_form(
         q.overgedragen.is_some(),
     )
     .await
+}
+
+/// Hands every file the person leads to one colleague with one reason, before
+/// deactivating them: all in one transaction, or none.
+pub async fn hand_over_all(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let found = async {
+        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+            return Ok(None);
+        };
+        let files = state
+            .store
+            .read()
+            .await?
+            .files_led_by(&user.user_id)
+            .await?;
+        Ok::<_, StoreError>(Some(files))
+    };
+    let files = match found.await {
+        Ok(Some(f)) => f,
+        Ok(None) => return errors::not_found_page(&headers, &visitor, "/beheer/gebruikers"),
+        Err(e) => return failed(&e, &headers),
+    };
+    let lang = Lang::from_headers(&headers);
+    let texts = (lang.texts(), crate::account_texts::texts(lang));
+    let all = handover::ALL_FILES;
+    match handover::hand_over_files(&state, &actor(&visitor), &files, all, &form, texts).await {
+        Ok(Ok(())) => Redirect::to(&format!(
+            "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
+        ))
+        .into_response(),
+        Ok(Err(refused)) => {
+            deactivate_page(&state, &headers, &visitor, &id, Some(refused), false).await
+        }
+        Err(e) => failed(&e, &headers),
+    }
 }
 
 /// Hands one file the person leads to a colleague, before deactivating them.

@@ -84,6 +84,41 @@ pub fn form(
     }
 }
 
+/// The form id of the one form that hands over all of a person's files at once.
+pub const ALL_FILES: &str = "alle";
+
+/// The form that hands every file `files` holds to one colleague with one reason.
+pub fn all_form(
+    files: &[LedFile],
+    action: String,
+    (button, label): (&'static str, String),
+    colleagues: &[Principal],
+    refused: Option<&Refused>,
+) -> HandoverForm {
+    let refused = refused.filter(|r| r.family_id == ALL_FILES);
+    let leaving = files.first().map(|f| f.regisseur_user_id.as_str());
+    let chosen = refused.map(|r| r.to.as_str()).unwrap_or_default();
+    HandoverForm {
+        action,
+        family_id: ALL_FILES.to_owned(),
+        label,
+        was: String::new(),
+        button,
+        colleagues: colleagues
+            .iter()
+            .filter(|c| Some(c.user_id.as_str()) != leaving)
+            .map(|c| Choice {
+                value: c.user_id.clone(),
+                label: c.name.clone(),
+                selected: c.user_id == chosen,
+            })
+            .collect(),
+        reason: refused.map(|r| r.reason.clone()).unwrap_or_default(),
+        to_error: refused.and_then(|r| r.to_error),
+        reason_error: refused.and_then(|r| r.reason_error),
+    }
+}
+
 /// Hands `file` over to the colleague named in the form, with its reason. `Ok(Err)` is
 /// a refusal to show at the form; the store's own errors stay errors.
 pub async fn hand_over(
@@ -91,20 +126,38 @@ pub async fn hand_over(
     actor: &eenplan_domain::journal::Actor,
     file: &LedFile,
     form: &FormData,
+    texts: (&'static crate::i18n::Texts, &'static AccountTexts),
+) -> Result<Result<(), Refused>, StoreError> {
+    let id = file.family_id.clone();
+    hand_over_files(state, actor, std::slice::from_ref(file), &id, form, texts).await
+}
+
+/// Hands every one of `files` (all led by the same person, so of one organisation) to the
+/// colleague named in the form with its reason, in one transaction: all of them or, on a
+/// refusal, none. `form_id` names the form a refusal is shown at.
+pub async fn hand_over_files(
+    state: &AppState,
+    actor: &eenplan_domain::journal::Actor,
+    files: &[LedFile],
+    form_id: &str,
+    form: &FormData,
     (t, a): (&'static crate::i18n::Texts, &'static AccountTexts),
 ) -> Result<Result<(), Refused>, StoreError> {
     let to = form.get("to");
     let reason = form.raw("reason");
     let mut refused = Refused {
-        family_id: file.family_id.clone(),
+        family_id: form_id.to_owned(),
         to: to.clone(),
         reason: reason.clone(),
         to_error: None,
         reason_error: None,
     };
+    let Some(first) = files.first() else {
+        return Ok(Ok(()));
+    };
     let mut tx = state.store.write().await?;
-    let colleagues = candidates(&mut tx, &file.organisation_id).await?;
-    if to == file.regisseur_user_id || !colleagues.iter().any(|c| c.user_id == to) {
+    let colleagues = candidates(&mut tx, &first.organisation_id).await?;
+    if to == first.regisseur_user_id || !colleagues.iter().any(|c| c.user_id == to) {
         refused.to_error = Some(a.err_colleague);
     }
     if let Err(problem) = check_text(crate::input::field_kind("reason"), &reason) {
@@ -115,29 +168,33 @@ pub async fn hand_over(
     if refused.to_error.is_some() || refused.reason_error.is_some() {
         return Ok(Err(refused));
     }
-    let added = tx
-        .add_involvement(
-            actor,
-            &file.family_id,
-            NewInvolvement {
-                role: InvolvementRole::Regisseur,
-                organisation_id: file.organisation_id.clone(),
-                user_id: to,
-                expertise: None,
-                takes_over: Some(file.involvement_id.clone()),
-                reason: Some(reason.trim().to_owned()),
-            },
-        )
-        .await;
-    match added {
-        Ok(_) => {
-            tx.commit().await?;
-            Ok(Ok(()))
+    for file in files {
+        let added = tx
+            .add_involvement(
+                actor,
+                &file.family_id,
+                NewInvolvement {
+                    role: InvolvementRole::Regisseur,
+                    organisation_id: file.organisation_id.clone(),
+                    user_id: to.clone(),
+                    expertise: None,
+                    takes_over: Some(file.involvement_id.clone()),
+                    reason: Some(reason.trim().to_owned()),
+                },
+            )
+            .await;
+        match added {
+            Ok(_) => {}
+            // Dropping the transaction undoes the files handed over before this one.
+            Err(
+                StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_),
+            ) => {
+                refused.to_error = Some(a.err_colleague);
+                return Ok(Err(refused));
+            }
+            Err(e) => return Err(e),
         }
-        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
-            refused.to_error = Some(a.err_colleague);
-            Ok(Err(refused))
-        }
-        Err(e) => Err(e),
     }
+    tx.commit().await?;
+    Ok(Ok(()))
 }
