@@ -476,6 +476,24 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         .status,
         StatusCode::NO_CONTENT
     );
+    // Closed by someone else while the coordinator was still typing on the page: 409,
+    // the page says so and shows what was typed.
+    let csrf = page.get(&format!("/evu/{referral}")).await.csrf();
+    let typed = "Gezin werkt goed mee; afgesproken om over zes weken te evalueren";
+    let r = page
+        .post(
+            &format!("/evu/{referral}/afsluiten"),
+            &[("csrf", csrf.as_str()), ("reason", typed)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(
+        r.body.contains(&format!(
+            "<blockquote class=\"kept-input\">{typed}</blockquote>"
+        )),
+        "{}",
+        r.body
+    );
 
     // The family's pages.
     let mut lead_page = app.signed_in_browser(&sanne).await;

@@ -285,6 +285,9 @@ struct ReferralPage {
     decline: Vec<Input>,
     close: Vec<Input>,
     problem: Option<String>,
+    /// What was typed into a form the referral no longer offers (someone else acted
+    /// first): shown, so nothing typed is lost.
+    kept: Option<String>,
 }
 
 /// Which form was sent, so its errors show there and nowhere else.
@@ -370,8 +373,18 @@ async fn referral_page(
     } else {
         Vec::new()
     };
+    // Sent, but that form is gone: someone else staffed, declined or closed it first.
+    let gone = match sent {
+        Sent::Nothing => false,
+        Sent::Combination => combination.is_empty(),
+        Sent::Decline => decline.is_empty(),
+        Sent::Close => close.is_empty(),
+    };
+    let kept = Some(d.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
     render(
-        if errs.is_empty() && problem.is_none() {
+        if gone {
+            StatusCode::CONFLICT
+        } else if errs.is_empty() && problem.is_none() {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
@@ -383,6 +396,7 @@ async fn referral_page(
             decline,
             close,
             problem,
+            kept,
         },
     )
 }
