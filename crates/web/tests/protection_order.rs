@@ -550,7 +550,7 @@ async fn the_raad_works_through_its_pages() {
         !page.body.contains("<form method=\"post\" action=\"/raad/"),
         "closed"
     );
-    // A step that no longer fits is refused on the page too.
+    // A step that no longer fits is refused on the page too: the request moved on (409).
     let r = lisa
         .post(
             &format!("{detail}/beslissing"),
@@ -561,10 +561,31 @@ async fn the_raad_works_through_its_pages() {
             ],
         )
         .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(
         r.body
             .contains("Deze stap kan niet (meer) bij dit verzoek.")
+    );
+    // The outcome again, as from a second tab: what was typed is shown, not lost.
+    let typed = "Ouders werken mee; geen maatregel nodig (tweede tabblad)";
+    let r = lisa
+        .post(
+            &format!("{detail}/uitkomst"),
+            &[
+                ("csrf", &raad_csrf),
+                ("outcome", "no_measure"),
+                ("reason", typed),
+                ("concluded_on", &today().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(
+        r.body.contains(&format!(
+            "<blockquote class=\"kept-input\">{typed}</blockquote>"
+        )),
+        "{}",
+        r.body
     );
     assert_eq!(
         w.app

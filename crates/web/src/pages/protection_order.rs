@@ -395,6 +395,8 @@ struct ShowPage {
     /// The form for the step the request's course allows next: (action, title, inputs).
     form: Option<(&'static str, &'static str, Vec<Input>)>,
     form_error: Option<&'static str>,
+    /// What was typed into a step someone else took first.
+    kept: Option<String>,
     has_errors: bool,
 }
 
@@ -590,14 +592,28 @@ async fn show_page(
         }
         None => None,
     };
+    // Sent for a step the request is no longer at: someone else took it further first.
+    let offered = match r.state.next_step() {
+        Some(RaadStep::TakeUp) => Step::Accept,
+        Some(RaadStep::Conclude) => Step::Outcome,
+        Some(RaadStep::CourtDecision) => Step::Decision,
+        None => Step::None,
+    };
+    let gone = step != Step::None && step != offered;
+    let typed = d(step).get("reason");
     render(
-        status(errs.is_empty()),
+        if gone {
+            StatusCode::CONFLICT
+        } else {
+            status(errs.is_empty())
+        },
         &ShowPage {
             shell: Shell::new(headers, visitor, &format!("/raad/{}", r.id)),
             request: summary(lang, t, &r),
             form,
-            form_error: err("form"),
-            has_errors: !errs.is_empty(),
+            form_error: err("form").or(gone.then_some(t.err_step_meanwhile)),
+            kept: Some(typed).filter(|typed| gone && !typed.trim().is_empty()),
+            has_errors: !errs.is_empty() && !gone,
         },
     )
 }
