@@ -631,6 +631,23 @@ async fn meetings_through_the_pages() {
             .contains(&format!("href=\"/gezinnen/{}/plan\"", w.family))
     );
     assert!(!page.body.contains(&format!("action=\"{meeting}/oordeel\"")));
+    // Thomas still had the page open and sends a better view after the meeting was held:
+    // 409, the page says so and shows what he typed.
+    let typed = "Na het gesprek: oma kan het noodadres zijn";
+    let r = thomas
+        .post(
+            &format!("{meeting}/visie"),
+            &[
+                ("csrf", &thomas_csrf),
+                ("worries", "Geweld in het gezin"),
+                ("strengths", typed),
+                ("needs", "Een ondertoezichtstelling"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains(typed), "{}", r.body);
+    assert!(r.body.contains("class=\"kept-input\""));
     let plan = sanne.get(&format!("/gezinnen/{}/plan", w.family)).await;
     assert!(plan.body.contains("Noodadres afspreken met oma"));
     let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;

@@ -345,6 +345,8 @@ struct ShowPage {
     cancel_inputs: Option<Vec<Input>>,
     differ: bool,
     form_error: Option<&'static str>,
+    /// What was typed into a form someone else made go away first.
+    kept: Option<String>,
     has_errors: bool,
     held: Option<(String, String, String, i64)>,
     done: Vec<Done>,
@@ -389,6 +391,21 @@ fn owner_choices(t: &Texts, family: &Family, selected: &str) -> Vec<Choice> {
     }
     out
 }
+
+/// The free-text fields whose typed text is shown when their form is gone.
+const KEPT_FIELDS: &[&str] = &[
+    "worries",
+    "strengths",
+    "needs",
+    "judgement_needs",
+    "differences",
+    "what_1",
+    "what_2",
+    "what_3",
+    "what_4",
+    "what_5",
+    "cancel_reason",
+];
 
 /// Which form a page comes back with.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -559,6 +576,27 @@ async fn show_page(
         ))]
     });
     let needs: Vec<&str> = m.views.iter().map(|v| v.view.needs.as_str()).collect();
+    // Sent to a form the meeting no longer offers (someone else held or cancelled it
+    // first, or the view can no longer be given): 409, and what was typed is shown.
+    let gone = match form {
+        Form::None => false,
+        Form::View => view_inputs.is_none(),
+        Form::Judgement => judgement_inputs.is_none(),
+        Form::Cancel => cancel_inputs.is_none(),
+    };
+    let kept = gone
+        .then(|| {
+            let typed: Vec<String> = data
+                .0
+                .iter()
+                .filter(|(name, value)| {
+                    KEPT_FIELDS.contains(&name.as_str()) && !value.trim().is_empty()
+                })
+                .map(|(_, value)| value.clone())
+                .collect();
+            typed.join("\n\n")
+        })
+        .filter(|typed| !typed.is_empty());
     let page = ShowPage {
         shell: Shell::new(
             headers,
@@ -592,11 +630,12 @@ async fn show_page(
         rows,
         cancel_inputs,
         differ: scheduled && views_differ(&needs),
-        form_error: err("form"),
-        has_errors: !errs.is_empty(),
+        form_error: err("form").or(gone.then_some(t.err_step_meanwhile)),
+        kept,
+        has_errors: !errs.is_empty() && !gone,
         held: m.held_on.map(|on| {
             (
-                on.to_string(),
+                super::dutch_date(lang, on),
                 m.needs.clone().unwrap_or_default(),
                 m.differences.clone().unwrap_or_default(),
                 m.plan_version.unwrap_or_default(),
@@ -609,14 +648,24 @@ async fn show_page(
                 action: a.what.clone(),
                 owner: a.owner_label.clone(),
                 domain: label_of(lang, a.domain, LifeDomain::label_nl, LifeDomain::label_en),
-                due: a.due.to_string(),
+                due: super::dutch_date(lang, a.due),
             })
             .collect(),
-        cancelled: m
-            .cancelled_on
-            .map(|on| (on.to_string(), m.cancel_reason.clone().unwrap_or_default())),
+        cancelled: m.cancelled_on.map(|on| {
+            (
+                super::dutch_date(lang, on),
+                m.cancel_reason.clone().unwrap_or_default(),
+            )
+        }),
     };
-    render(status(errs.is_empty()), &page)
+    render(
+        if gone {
+            StatusCode::CONFLICT
+        } else {
+            status(errs.is_empty())
+        },
+        &page,
+    )
 }
 
 pub async fn show(
