@@ -1002,6 +1002,24 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
         !held.contains("/advies") && !held.contains("/annuleren"),
         "final"
     );
+    // The same advice sent again from a page still open elsewhere: 409, and what was
+    // typed is shown instead of lost.
+    let typed = "Aanvulling: vraag ook naar de schulden";
+    let r = lotte
+        .post(
+            &format!("{past_at}/advies"),
+            &[
+                ("csrf", &csrf),
+                ("advice", typed),
+                ("what_1", "Gesprek met de ouders"),
+                ("who_1", "Sanne"),
+                ("result", "save_involvement"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
+    assert!(r.body.contains("class=\"kept-input\""), "{}", r.body);
+    assert!(r.body.contains(typed));
 
     // Sanne cancels her named booking, with a reason.
     let csrf = sanne.get(&at).await.csrf();

@@ -1123,6 +1123,9 @@ pub async fn end_slot(
 #[template(path = "save_on_site/consultation.html")]
 struct ConsultationPage {
     shell: Shell,
+    /// Sent to a form the consultation no longer offers (someone else advised or
+    /// cancelled first): the message and what was typed.
+    conflict: Option<(&'static str, String)>,
     c: Line,
     advice: String,
     steps: Vec<NextStep>,
@@ -1173,14 +1176,31 @@ async fn consultation_page(
     let moment = save_on_site::advice_moment(&rule, &p.user_id, today());
     let cancel_errors = errs.contains_key("reason");
     let advice_errors = !errs.is_empty() && !cancel_errors;
+    let can_advise = moment.is_ok();
+    let can_cancel = save_on_site::may_cancel(&rule, &p.user_id).is_ok();
+    let gone = (advice_errors && !can_advise) || (cancel_errors && !can_cancel);
+    let conflict = gone.then(|| {
+        let typed: Vec<String> =
+            d.0.iter()
+                .filter(|(name, value)| {
+                    (ADVICE_FIELDS.contains(&name.as_str()) || name == "reason")
+                        && !value.trim().is_empty()
+                })
+                .map(|(_, value)| value.clone())
+                .collect();
+        (t.err_step_meanwhile, typed.join("\n\n"))
+    });
     render(
-        if errs.is_empty() {
+        if gone {
+            StatusCode::CONFLICT
+        } else if errs.is_empty() {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &ConsultationPage {
             shell: Shell::new(headers, visitor, &format!("/save-op-locatie/overleg/{id}")),
+            conflict,
             advice: c.advice.clone(),
             steps: c.next_steps.clone(),
             result: c.result.map(|r| {
@@ -1194,9 +1214,9 @@ async fn consultation_page(
             cancel_reason: c.cancel_reason.clone(),
             held: c.state == ConsultationState::Held,
             cancelled: c.state == ConsultationState::Cancelled,
-            can_advise: moment.is_ok(),
+            can_advise,
             advise_later: matches!(moment, Err(OnSiteError::NotYetHeld(_))),
-            can_cancel: save_on_site::may_cancel(&rule, &p.user_id).is_ok(),
+            can_cancel,
             advice_inputs: advice_inputs(t, lang, d, errs),
             advice_errors,
             cancel_input: Input::Text(TextField::new(
