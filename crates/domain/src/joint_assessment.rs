@@ -15,6 +15,7 @@ use jiff::civil::{Date, DateTime};
 
 use crate::codes::code_list;
 use crate::family::{ActionStatus, DomainPlan, LifeDomain, Plan, PlanAction};
+use crate::text::{DateKind, DateOutOfRange, check_date};
 
 code_list! {
     MeetingKind, "meeting kind" {
@@ -53,6 +54,8 @@ pub struct Schedule<'a> {
 pub enum MeetingError {
     #[error("a meeting is planned for today or later, not in the past")]
     InPast,
+    #[error("the meeting's date {0}")]
+    MeetingDateImplausible(DateOutOfRange),
     #[error(
         "invite at least two organisations involved in the family: it is a meeting of the chain, not of one organisation"
     )]
@@ -87,6 +90,8 @@ pub enum MeetingError {
     UnknownOwner(usize),
     #[error("action {0}: give a due date, on or after the day of the judgement")]
     DueDateNeeded(usize),
+    #[error("action {0}: the due date {1}")]
+    DueDateImplausible(usize, DateOutOfRange),
     #[error(
         "the organisations' views differ in what is needed: record where they differed and how the meeting weighed it"
     )]
@@ -111,6 +116,10 @@ pub fn check_schedule(s: &Schedule<'_>) -> Result<MeetingState, MeetingError> {
     if s.meets_at.date() < s.today {
         return Err(MeetingError::InPast);
     }
+    // Planned at most a year ahead (`text::DateKind::Event`): a mistyped year would
+    // schedule the meeting for a child who has long grown up.
+    check_date(DateKind::Event, s.meets_at.date(), s.today)
+        .map_err(MeetingError::MeetingDateImplausible)?;
     if s.invited.iter().any(|o| !s.involved.contains(o)) {
         return Err(MeetingError::NotInvolved);
     }
@@ -326,8 +335,13 @@ pub fn check_judgement(
         if !circle.contains(&a.owner) {
             return Err(MeetingError::UnknownOwner(n));
         }
-        if a.due.is_none_or(|due| due < today) {
-            return Err(MeetingError::DueDateNeeded(n));
+        match a.due {
+            Some(due) if due >= today => {
+                // Due within a year (`text::DateKind::Event`), as every action in the plan.
+                check_date(DateKind::Event, due, today)
+                    .map_err(|range| MeetingError::DueDateImplausible(n, range))?;
+            }
+            _ => return Err(MeetingError::DueDateNeeded(n)),
         }
     }
     if views_differ(view_needs) && j.differences.trim().is_empty() {
@@ -454,6 +468,12 @@ mod tests {
         let mut past = schedule(&invited, &involved);
         past.meets_at = date(2026, 11, 22).at(14, 0, 0, 0);
         assert_eq!(check_schedule(&past), Err(MeetingError::InPast));
+        let mut far = schedule(&invited, &involved);
+        far.meets_at = date(2206, 12, 1).at(14, 0, 0, 0);
+        assert!(matches!(
+            check_schedule(&far),
+            Err(MeetingError::MeetingDateImplausible(_))
+        ));
         let stranger = orgs(&["lokalis", "ggz"]);
         assert_eq!(
             check_schedule(&schedule(&stranger, &involved)),
@@ -598,6 +618,14 @@ mod tests {
                 Err(MeetingError::DueDateNeeded(2))
             );
         }
+        let j = judgement(vec![action(
+            Owner::Organisation("save".into()),
+            Some(date(2206, 12, 1)),
+        )]);
+        assert!(matches!(
+            check_judgement(MeetingState::Scheduled, meets_on, on, &j, &[], c),
+            Err(MeetingError::DueDateImplausible(1, _))
+        ));
     }
 
     #[test]

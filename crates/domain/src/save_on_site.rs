@@ -13,6 +13,8 @@
 
 use jiff::civil::{Date, Weekday};
 
+use crate::text::{DateKind, DateOutOfRange, check_date};
+
 use crate::calendar::Calendar;
 use crate::codes::code_list;
 use crate::family::consent::{ConsentFacts, ConsentStep};
@@ -178,6 +180,8 @@ pub struct SlotFacts<'a> {
     pub team_kind: OrganisationKind,
     /// The worker's other slots (ended ones included; they cannot clash in time).
     pub worker_slots: &'a [Slot],
+    /// The Dutch date the slot is added on.
+    pub today: Date,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -194,6 +198,12 @@ pub enum OnSiteError {
     NotLocalTeam,
     #[error("the end date lies before the start date")]
     EndBeforeStart,
+    #[error("the start date {0}")]
+    StartImplausible(DateOutOfRange),
+    #[error("the end date {0}")]
+    EndImplausible(DateOutOfRange),
+    #[error("the date {0}")]
+    DateImplausible(DateOutOfRange),
     #[error(
         "this worker is already on site on that weekday and part of the day in an overlapping period"
     )]
@@ -262,6 +272,13 @@ pub fn check_slot(new: &Slot, f: &SlotFacts<'_>) -> Result<(), OnSiteError> {
     if f.team_kind != OrganisationKind::LocalTeam {
         return Err(OnSiteError::NotLocalTeam);
     }
+    // A part-day starts like any planned work (`text::DateKind::Event`: from 2000, at
+    // most a year ahead) and ends like anything that runs on (`DateKind::Until`), so a
+    // mistyped year neither hides the worker from the teams nor books them for ever.
+    check_date(DateKind::Event, new.starts_on, f.today).map_err(OnSiteError::StartImplausible)?;
+    if let Some(end) = new.ends_on {
+        check_date(DateKind::Until, end, f.today).map_err(OnSiteError::EndImplausible)?;
+    }
     if new.ends_on.is_some_and(|end| end < new.starts_on) {
         return Err(OnSiteError::EndBeforeStart);
     }
@@ -289,6 +306,7 @@ pub fn check_end_slot(
     if slot.ended(today) {
         return Err(OnSiteError::SlotEnded);
     }
+    check_date(DateKind::Until, ends_on, today).map_err(OnSiteError::EndImplausible)?;
     if ends_on < slot.starts_on {
         return Err(OnSiteError::EndBeforeStart);
     }
@@ -420,6 +438,8 @@ pub fn book(r: &Request<'_>, calendar: &Calendar) -> Result<ConsultationState, O
     if r.on < r.today {
         return Err(OnSiteError::DateInPast);
     }
+    // Booked at most a year ahead (`text::DateKind::Event`), as all planned work.
+    check_date(DateKind::Event, r.on, r.today).map_err(OnSiteError::DateImplausible)?;
     let org = r.slot.organisation_id.as_str();
     if !r.about.consented(org, r.today) || !r.about.consented(org, r.on) {
         return Err(OnSiteError::ConsentNeeded);
@@ -586,6 +606,7 @@ mod tests {
             worker_active: true,
             team_kind: OrganisationKind::LocalTeam,
             worker_slots: others,
+            today: date(2026, 11, 23),
         }
     }
 
@@ -714,6 +735,23 @@ mod tests {
         let mut one_day = slot();
         one_day.ends_on = Some(one_day.starts_on);
         assert_eq!(check_slot(&one_day, &facts(&[])), Ok(()), "a single day");
+        // A mistyped year in either date.
+        let mut far = slot();
+        far.starts_on = date(2206, 1, 6);
+        assert!(matches!(
+            check_slot(&far, &facts(&[])),
+            Err(OnSiteError::StartImplausible(_))
+        ));
+        let mut far = slot();
+        far.ends_on = Some(date(2206, 1, 6));
+        assert!(matches!(
+            check_slot(&far, &facts(&[])),
+            Err(OnSiteError::EndImplausible(_))
+        ));
+        assert!(matches!(
+            check_end_slot(&slot(), lead(), date(2206, 1, 6), date(2026, 11, 23), 0),
+            Err(OnSiteError::EndImplausible(_))
+        ));
     }
 
     #[test]
@@ -892,6 +930,13 @@ mod tests {
             book(&request(&s, date(2026, 11, 25), About::Anonymous), &cal),
             Err(OnSiteError::NotAnOnSiteDay)
         );
+        let far = date(2206, 11, 1)
+            .nth_weekday_of_month(1, Weekday::Tuesday)
+            .unwrap();
+        assert!(matches!(
+            book(&request(&s, far, About::Anonymous), &cal),
+            Err(OnSiteError::DateImplausible(_))
+        ));
         assert_eq!(
             book(&request(&s, date(2026, 11, 17), About::Anonymous), &cal),
             Err(OnSiteError::DateInPast)

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 
 use crate::calendar::{StatutoryCalendar, Term};
 use crate::codes::code_list;
+use crate::text::{DateKind, DateOutOfRange, check_date};
 
 code_list! {
     ContactKind, "contact kind" {
@@ -74,10 +75,25 @@ pub enum IntakeError {
     NotInEvuArea,
     #[error("the assessment cannot be dated before the report was received")]
     BeforeReceipt,
+    #[error("the child's date of birth {0}")]
+    ChildBirthImplausible(DateOutOfRange),
+    #[error("the follow-up check date {0}")]
+    FollowUpImplausible(DateOutOfRange),
 }
 
-/// The state a new contact starts in.
-pub fn receive(kind: ContactKind, reporter: Option<Reporter>) -> Result<IntakeState, IntakeError> {
+/// The state a new contact starts in, received on `today` (the Dutch date). A child's
+/// date of birth, when the caller knows it, must be a plausible one
+/// (`text::DateKind::Birth`): the radar matches files on it, so a mistyped year would
+/// both hide the child's earlier signals and store a wrong fact about them.
+pub fn receive(
+    kind: ContactKind,
+    reporter: Option<Reporter>,
+    child_birth: Option<Date>,
+    today: Date,
+) -> Result<IntakeState, IntakeError> {
+    if let Some(birth) = child_birth {
+        check_date(DateKind::Birth, birth, today).map_err(IntakeError::ChildBirthImplausible)?;
+    }
     match (kind, reporter) {
         (ContactKind::AdviceRequest, _) => Ok(IntakeState::AdviceGiven),
         (ContactKind::Report, Some(_)) => Ok(IntakeState::AwaitingAssessment),
@@ -122,6 +138,12 @@ pub fn assess(state: IntakeState, a: Assessment) -> Result<IntakeState, IntakeEr
     }
     if a.assessed_on < a.received_on {
         return Err(IntakeError::BeforeReceipt);
+    }
+    // A follow-up check is planned work: within a year (`text::DateKind::Event`), so a
+    // mistyped year does not silently drop the check from every list for decades.
+    if let Some(follow_up) = a.follow_up_on {
+        check_date(DateKind::Event, follow_up, a.assessed_on)
+            .map_err(IntakeError::FollowUpImplausible)?;
     }
     match a.outcome {
         Outcome::HandToLocalTeam if a.follow_up_on.is_none_or(|d| d <= a.assessed_on) => {
@@ -323,15 +345,32 @@ mod tests {
 
     #[test]
     fn legal_transitions_and_the_refused_ones() {
+        let today = date(2026, 11, 23);
         assert_eq!(
-            receive(ContactKind::AdviceRequest, None),
+            receive(ContactKind::AdviceRequest, None, None, today),
             Ok(IntakeState::AdviceGiven)
         );
         assert_eq!(
-            receive(ContactKind::Report, None),
+            receive(ContactKind::Report, None, None, today),
             Err(IntakeError::ReporterNeeded)
         );
-        let waiting = receive(ContactKind::Report, Some(Reporter::School)).unwrap();
+        // A mistyped year in the child's date of birth; a birth on the day itself is fine.
+        for bad in [date(202, 3, 1), date(2206, 3, 1), date(2026, 11, 24)] {
+            assert!(matches!(
+                receive(ContactKind::AdviceRequest, None, Some(bad), today),
+                Err(IntakeError::ChildBirthImplausible(_))
+            ));
+        }
+        assert_eq!(
+            receive(
+                ContactKind::Report,
+                Some(Reporter::School),
+                Some(today),
+                today
+            ),
+            Ok(IntakeState::AwaitingAssessment)
+        );
+        let waiting = receive(ContactKind::Report, Some(Reporter::School), None, today).unwrap();
         for outcome in [
             Outcome::Close,
             Outcome::ConditionsAndFollowUp,
@@ -367,6 +406,11 @@ mod tests {
             assess(waiting, hand),
             Ok(IntakeState::Assessed(Outcome::HandToLocalTeam))
         );
+        hand.follow_up_on = Some(date(2206, 1, 25));
+        assert!(matches!(
+            assess(waiting, hand),
+            Err(IntakeError::FollowUpImplausible(_))
+        ));
         let mut evu = assessment(Outcome::BringIntoEvu);
         assert_eq!(assess(waiting, evu), Err(IntakeError::NotInEvuArea));
         evu.lives_in_evu_area = true;

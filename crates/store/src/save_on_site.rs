@@ -255,6 +255,7 @@ impl Tx {
                 worker_active,
                 team_kind,
                 worker_slots: &worker_slots,
+                today: eenplan_domain::time::amsterdam_date(now),
             },
         )?;
         let id = ids::new_id();

@@ -120,8 +120,8 @@ impl Tx {
                 "describe the concern: what was seen or heard".into(),
             ));
         }
-        let state = veilig_thuis::receive(c.kind, c.reporter)?;
         let received_on = amsterdam_date(now);
+        let state = veilig_thuis::receive(c.kind, c.reporter, c.child_birth, received_on)?;
         let due_on = if state == IntakeState::AwaitingAssessment {
             let calendar = self.statutory_calendar().await?;
             Some(veilig_thuis::assessment_due(

@@ -219,10 +219,21 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             ),
             "meets_at",
         ),
+        // A mistyped year: plausible dates are the domain's rule (issue 12, section 7).
+        (
+            meeting("2206-12-01T09:00", &[&w.lokalis, &w.save], true),
+            "meets_at",
+        ),
     ] {
         let r = w.app.raw(Method::POST, &base, &sanne, &body).await;
         assert_eq!(field(&r), (StatusCode::BAD_REQUEST, expected.to_owned()), "{body}");
     }
+    let listed = w.app.raw(Method::GET, &base, &sanne, "").await.json();
+    assert_eq!(
+        listed["meetings"].as_array().map(Vec::len),
+        Some(0),
+        "nothing stored"
+    );
     let r = w
         .app
         .raw(
@@ -359,6 +370,16 @@ async fn meetings_views_and_the_judgement_through_the_api() {
                 vec![
                     action(kim.clone(), "safety"),
                     json!({ "domain": "safety", "what": "x", "owner": kim, "due_on": days(-1).to_string() }),
+                ],
+            ),
+            "actions[1].due_on",
+        ),
+        (
+            body(
+                "verschil",
+                vec![
+                    action(kim.clone(), "safety"),
+                    json!({ "domain": "safety", "what": "x", "owner": kim, "due_on": "2206-12-01" }),
                 ],
             ),
             "actions[1].due_on",
@@ -709,6 +730,38 @@ async fn a_refused_meeting_comes_back_as_typed() {
         "an organisation left out stays left out"
     );
     assert!(!common::is_checked(&r.body, "family_takes_part-ja"));
+    assert_eq!(
+        common::control_value(&r.body, "family_absence_reason").as_deref(),
+        Some(absence)
+    );
+    // A mistyped year: refused at the date by the domain, everything typed kept.
+    let r = sanne
+        .post(
+            &path,
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "learning_meeting"),
+                ("date", "2206-12-01"),
+                ("time", "09:30"),
+                ("invited", w.lokalis.as_str()),
+                ("invited", w.save.as_str()),
+                ("family_absence_reason", absence),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(
+        common::field_error(&r.body, "date").as_deref(),
+        Some("Deze datum kan niet kloppen; controleer het jaar.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "date").as_deref(),
+        Some("2206-12-01")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "time").as_deref(),
+        Some("09:30")
+    );
     assert_eq!(
         common::control_value(&r.body, "family_absence_reason").as_deref(),
         Some(absence)

@@ -352,6 +352,35 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .to_string(),
             "ends_on",
         ),
+        // A mistyped year: plausible dates are the domain's rule (issue 12, section 7).
+        (
+            slot(
+                &w.lotte.user_id,
+                &w.lokalis_team,
+                "monday",
+                "morning",
+                "2206-01-05",
+            ),
+            "starts_on",
+        ),
+        (
+            slot(
+                &w.lotte.user_id,
+                &w.lokalis_team,
+                "monday",
+                "morning",
+                "0202-01-05",
+            ),
+            "starts_on",
+        ),
+        (
+            serde_json::json!({
+                "worker_id": w.lotte.user_id, "team_id": w.lokalis_team, "day": "monday",
+                "part_of_day": "morning", "starts_on": "2026-01-05", "ends_on": "2206-12-31",
+            })
+            .to_string(),
+            "ends_on",
+        ),
     ] {
         let r = w.app.raw(Method::POST, slots, &eva, &body).await;
         assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
@@ -508,6 +537,8 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         (book(w.next, None, "Gezin op 3562 JW"), "question"),
         (book(plus(w.next, 1), None, question), "date"),
         (book(w.past, None, question), "date"),
+        // The same weekday some 180 years on: a mistyped year.
+        (book(plus(w.next, 7 * 9390), None, question), "date"),
         (
             serde_json::json!({ "slot_id": slot, "date": "morgen", "question": question }).to_string(),
             "date",
@@ -780,6 +811,16 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         StatusCode::CONFLICT,
         "the named booking is still on"
     );
+    let r = w
+        .app
+        .raw(
+            Method::POST,
+            &end,
+            &w.api(&w.eva).await,
+            &serde_json::json!({ "ends_on": "2206-12-31" }).to_string(),
+        )
+        .await;
+    assert_eq!(field(&r), bad("ends_on"), "{}", r.body);
 
     // The family's file lists its consultations by name, for its circle only.
     let history = format!("/api/v1/families/{}/save-consultations", w.family);
@@ -1105,6 +1146,25 @@ async fn refused_schedule_and_booking_forms_come_back_as_typed() {
     assert_eq!(
         common::control_value(&r.body, "ends_on").as_deref(),
         Some(ends.as_str())
+    );
+    // A mistyped year in the start (the morning, so no clash): refused at the start,
+    // every choice kept.
+    let mut far = add.clone();
+    far[4].1 = "morning".to_owned();
+    far[5].1 = "2206-01-05".to_owned();
+    let r = eva.post("/save-op-locatie/rooster", &form(&far)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(
+        common::field_error(&r.body, "starts_on").as_deref(),
+        Some("Deze datum kan niet kloppen; controleer het jaar.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "starts_on").as_deref(),
+        Some("2206-01-05")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "part").as_deref(),
+        Some("morning")
     );
 
     // Sanne's booking for her family without a question: refused there, all kept.

@@ -324,3 +324,119 @@ async fn a_refused_report_comes_back_as_typed() {
     }
     app.done().await;
 }
+
+/// A mistyped year in a child's date of birth or a follow-up date is refused by the
+/// domain, naming the field, with nothing stored (issue 12, section 7).
+#[tokio::test]
+async fn implausible_intake_dates_are_refused_at_the_field() {
+    let app = App::new().await;
+    app.organisation("vt", OrganisationKind::VeiligThuis).await;
+    let vera = app
+        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+        .await;
+    let vt = vec![
+        (
+            "authorization",
+            format!(
+                "Bearer {}",
+                app.session_token(&vera, SessionKind::Api).await
+            ),
+        ),
+        ("content-type", "application/json".to_owned()),
+    ];
+    let contacts = "/api/v1/veilig-thuis/contacts";
+    let count = |list: serde_json::Value| list["contacts"].as_array().unwrap().len();
+    for birth in ["0202-04-02", "2206-04-02"] {
+        let body = format!(
+            r#"{{"kind":"report","reporter":"school","child_name":"Kees","child_birth":"{birth}","concern":"Blauwe plekken"}}"#
+        );
+        let r = app.raw(Method::POST, contacts, &vt, &body).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+        assert_eq!(r.json()["invalidParams"][0]["name"], "child_birth");
+    }
+    assert_eq!(
+        count(app.raw(Method::GET, contacts, &vt, "").await.json()),
+        0,
+        "nothing stored"
+    );
+
+    let r = app
+        .raw(
+            Method::POST,
+            contacts,
+            &vt,
+            r#"{"kind":"report","reporter":"school","concern":"Blauwe plekken"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let r = app
+        .raw(
+            Method::POST,
+            &format!("{contacts}/{id}/assessment"),
+            &vt,
+            r#"{"outcome":"hand_to_local_team","follow_up_on":"2206-01-25"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(r.json()["invalidParams"][0]["name"], "follow_up_on");
+    let list = app.raw(Method::GET, contacts, &vt, "").await.json();
+    assert_eq!(list["contacts"][0]["state"], "awaiting_assessment");
+
+    // The page: the message at the field, everything typed kept.
+    let mut b = app.signed_in_browser(&vera).await;
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let r = b
+        .post(
+            "/veilig-thuis",
+            &[
+                ("csrf", csrf.as_str()),
+                ("kind", "report"),
+                ("reporter", "school"),
+                ("child_name", "Sam Jansen"),
+                ("child_birth", "2206-04-02"),
+                ("concern", "Buren horen geschreeuw."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert_eq!(
+        common::field_error(&r.body, "child_birth").as_deref(),
+        Some("Deze datum kan niet kloppen; controleer het jaar.")
+    );
+    for (field, typed) in [
+        ("child_name", "Sam Jansen"),
+        ("child_birth", "2206-04-02"),
+        ("concern", "Buren horen geschreeuw."),
+    ] {
+        assert_eq!(
+            common::control_value(&r.body, field).as_deref(),
+            Some(typed),
+            "{field}"
+        );
+    }
+    let r = b
+        .post(
+            &format!("/veilig-thuis/{id}/beoordeling"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("outcome", "hand_to_local_team"),
+                ("follow_up_on", "2206-01-25"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        common::field_error(&r.body, "follow_up_on").as_deref(),
+        Some("Deze datum kan niet kloppen; controleer het jaar.")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "follow_up_on").as_deref(),
+        Some("2206-01-25")
+    );
+    assert_eq!(
+        count(app.raw(Method::GET, contacts, &vt, "").await.json()),
+        1,
+        "nothing more stored"
+    );
+    app.done().await;
+}

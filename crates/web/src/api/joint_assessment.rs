@@ -89,7 +89,7 @@ fn meeting_problem(e: MeetingError) -> Response {
             .detail(e.to_string())
             .into_response();
         }
-        MeetingError::InPast => "meets_at".to_owned(),
+        MeetingError::InPast | MeetingError::MeetingDateImplausible(_) => "meets_at".to_owned(),
         MeetingError::TooFewOrganisations
         | MeetingError::NotInvolved
         | MeetingError::RegisseurNotInvited => "invited".to_owned(),
@@ -99,7 +99,9 @@ fn meeting_problem(e: MeetingError) -> Response {
         MeetingError::NoActions => "actions".to_owned(),
         MeetingError::ActionWhatNeeded(n) => format!("actions[{}].what", n - 1),
         MeetingError::UnknownOwner(n) => format!("actions[{}].owner", n - 1),
-        MeetingError::DueDateNeeded(n) => format!("actions[{}].due_on", n - 1),
+        MeetingError::DueDateNeeded(n) | MeetingError::DueDateImplausible(n, _) => {
+            format!("actions[{}].due_on", n - 1)
+        }
         MeetingError::DifferencesNeeded => "differences".to_owned(),
         MeetingError::CancelReasonNeeded => "reason".to_owned(),
         // Answered as conflicts above.

@@ -267,11 +267,16 @@ fn refusal(e: &OnSiteError) -> Response {
         ),
         E::WorkerNotOurs | E::WorkerInactive => field("worker_id"),
         E::NotLocalTeam => field("team_id"),
-        E::EndBeforeStart => field("ends_on"),
+        E::EndBeforeStart | E::EndImplausible(_) => field("ends_on"),
+        E::StartImplausible(_) => field("starts_on"),
         E::QuestionNeeded | E::QuestionIdentifying => field("question"),
         E::AdviceNeeded | E::AdviceIdentifying => field("advice"),
         E::StepIncomplete(_) => field("next_steps"),
-        E::NotAnOnSiteDay | E::DateInPast | E::DateInFuture | E::TooLongAgo => field("date"),
+        E::NotAnOnSiteDay
+        | E::DateInPast
+        | E::DateInFuture
+        | E::TooLongAgo
+        | E::DateImplausible(_) => field("date"),
         E::ConsentNeeded => field("family_id"),
         E::ReasonNeeded => field("reason"),
     }

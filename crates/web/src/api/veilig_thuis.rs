@@ -162,6 +162,9 @@ pub async fn receive(
         Err(StoreError::Intake(e @ IntakeError::ReporterNeeded)) => {
             invalid(&[("reporter", "required", &e.to_string())])
         }
+        Err(StoreError::Intake(e @ IntakeError::ChildBirthImplausible(_))) => {
+            invalid(&[("child_birth", "rule", &e.to_string())])
+        }
         Err(e) => internal(&e),
     }
 }
@@ -256,9 +259,9 @@ pub async fn assess(
         )
         .detail(e.to_string())
         .into_response(),
-        Err(StoreError::Intake(e @ IntakeError::FollowUpDateNeeded)) => {
-            invalid(&[("follow_up_on", "rule", &e.to_string())])
-        }
+        Err(StoreError::Intake(
+            e @ (IntakeError::FollowUpDateNeeded | IntakeError::FollowUpImplausible(_)),
+        )) => invalid(&[("follow_up_on", "rule", &e.to_string())]),
         Err(StoreError::Intake(e)) => invalid(&[("outcome", "rule", &e.to_string())]),
         Err(e) => internal(&e),
     }

@@ -206,6 +206,7 @@ pub async fn list(
 fn meeting_error(t: &'static Texts, e: MeetingError) -> (&'static str, &'static str) {
     match e {
         MeetingError::InPast => ("date", t.err_ja_past),
+        MeetingError::MeetingDateImplausible(_) => ("date", t.err_date_range),
         MeetingError::TooFewOrganisations
         | MeetingError::NotInvolved
         | MeetingError::RegisseurNotInvited => ("invited", t.err_ja_invited),
@@ -220,6 +221,7 @@ fn meeting_error(t: &'static Texts, e: MeetingError) -> (&'static str, &'static 
         MeetingError::ActionWhatNeeded(n) => (row_id(WHAT, n), t.err_ja_action_what),
         MeetingError::UnknownOwner(n) => (row_id(OWNER, n), t.err_ja_action_owner),
         MeetingError::DueDateNeeded(n) => (row_id(DUE, n), t.err_ja_action_due),
+        MeetingError::DueDateImplausible(n, _) => (row_id(DUE, n), t.err_date_range),
         MeetingError::DifferencesNeeded => ("differences", t.err_ja_differences),
         MeetingError::CancelReasonNeeded => ("cancel_reason", t.err_required),
     }
@@ -824,6 +826,9 @@ pub async fn judge(
                     }
                     MeetingError::UnknownOwner(n) => MeetingError::UnknownOwner(from_row[n - 1]),
                     MeetingError::DueDateNeeded(n) => MeetingError::DueDateNeeded(from_row[n - 1]),
+                    MeetingError::DueDateImplausible(n, range) => {
+                        MeetingError::DueDateImplausible(from_row[n - 1], range)
+                    }
                     other => other,
                 };
                 let (field, msg) = meeting_error(t, e);

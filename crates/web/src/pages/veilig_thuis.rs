@@ -291,6 +291,10 @@ pub async fn receive(
             errs.insert("reporter", t.err_vt_reporter);
             list_page(&state, &headers, &visitor, &d, &errs).await
         }
+        Err(StoreError::Intake(IntakeError::ChildBirthImplausible(_))) => {
+            errs.insert("child_birth", t.err_date_range);
+            list_page(&state, &headers, &visitor, &d, &errs).await
+        }
         Err(e) => failed(&e, &headers),
     }
 }
@@ -447,6 +451,7 @@ pub async fn assess(
             Err(StoreError::Intake(e)) => {
                 let (field, msg) = match e {
                     IntakeError::FollowUpDateNeeded => ("follow_up_on", t.err_vt_follow_up),
+                    IntakeError::FollowUpImplausible(_) => ("follow_up_on", t.err_date_range),
                     IntakeError::NotInEvuArea => ("outcome", t.err_vt_evu),
                     _ => ("outcome", t.err_vt_done),
                 };
