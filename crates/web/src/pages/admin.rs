@@ -1099,37 +1099,7 @@ pub async fn hand_over_all(
     Path(id): Path<String>,
     body: Bytes,
 ) -> Response {
-    let form = FormData::parse(&body);
-    let found = async {
-        let Some(user) = managed_user(&state, &visitor, &id).await? else {
-            return Ok(None);
-        };
-        let files = state
-            .store
-            .read()
-            .await?
-            .files_led_by(&user.user_id)
-            .await?;
-        Ok::<_, StoreError>(Some(files))
-    };
-    let files = match found.await {
-        Ok(Some(f)) => f,
-        Ok(None) => return errors::not_found_page(&headers, &visitor, "/beheer/gebruikers"),
-        Err(e) => return failed(&e, &headers),
-    };
-    let lang = Lang::from_headers(&headers);
-    let texts = (lang.texts(), crate::account_texts::texts(lang));
-    let all = handover::ALL_FILES;
-    match handover::hand_over_files(&state, &actor(&visitor), &files, all, &form, texts).await {
-        Ok(Ok(())) => Redirect::to(&format!(
-            "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
-        ))
-        .into_response(),
-        Ok(Err(refused)) => {
-            deactivate_page(&state, &headers, &visitor, &id, Some(refused), false).await
-        }
-        Err(e) => failed(&e, &headers),
-    }
+    hand_over_led(state, headers, visitor, id, FormData::parse(&body), None).await
 }
 
 /// Hands one file the person leads to a colleague, before deactivating them.
@@ -1142,26 +1112,46 @@ pub async fn hand_over(
 ) -> Response {
     let form = FormData::parse(&body);
     let family_id = form.get("family_id");
+    hand_over_led(state, headers, visitor, id, form, Some(family_id)).await
+}
+
+/// Hands the files person `id` leads (all, or only `one`) to the colleague in the form;
+/// a refusal comes back on the deactivation page at the form it concerns.
+async fn hand_over_led(
+    state: AppState,
+    headers: HeaderMap,
+    visitor: Visitor,
+    id: String,
+    form: FormData,
+    one: Option<String>,
+) -> Response {
     let found = async {
         let Some(user) = managed_user(&state, &visitor, &id).await? else {
             return Ok(None);
         };
-        let files = state
+        let mut files = state
             .store
             .read()
             .await?
             .files_led_by(&user.user_id)
             .await?;
-        Ok::<_, StoreError>(files.into_iter().find(|f| f.family_id == family_id))
+        if let Some(one) = &one {
+            files.retain(|f| &f.family_id == one);
+        }
+        // One file that the person does not lead names nothing; "all" of none is done.
+        Ok::<_, StoreError>(Some(files).filter(|f| one.is_none() || !f.is_empty()))
     };
-    let file = match found.await {
+    let files = match found.await {
         Ok(Some(f)) => f,
         Ok(None) => return errors::not_found_page(&headers, &visitor, "/beheer/gebruikers"),
         Err(e) => return failed(&e, &headers),
     };
-    let t = Lang::from_headers(&headers).texts();
-    let acc = crate::account_texts::texts(Lang::from_headers(&headers));
-    match handover::hand_over(&state, &actor(&visitor), &file, &form, (t, acc)).await {
+    let lang = Lang::from_headers(&headers);
+    let texts = (lang.texts(), crate::account_texts::texts(lang));
+    let form_id = one.as_deref().unwrap_or(handover::ALL_FILES);
+    let handed =
+        handover::hand_over_files(&state, &actor(&visitor), &files, form_id, &form, texts).await;
+    match handed {
         Ok(Ok(())) => Redirect::to(&format!(
             "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
         ))
