@@ -10,7 +10,8 @@ use axum::response::{IntoResponse, Response};
 
 use crate::Problem;
 use crate::auth::Visitor;
-use crate::pages::errors;
+use crate::kit::error::ErrorMessage;
+use crate::kit::errors;
 
 /// Longer request targets are refused with 414. Browsers and proxies commonly stop
 /// around 8 KiB; nothing eenplan links to comes near it.
@@ -32,7 +33,7 @@ pub async fn outer(req: Request, next: Next) -> Response {
         if is_api(req.uri().path()) {
             errors::problem_for(status, "").into_response()
         } else {
-            errors::for_status(status, req.headers(), &Visitor::default(), "/")
+            errors::for_status(status, req.headers(), &Visitor::default(), "/", None)
         }
     } else {
         next.run(req).await
@@ -76,7 +77,8 @@ pub async fn shape_errors(req: Request, next: Next) -> Response {
         if content_type.starts_with("text/html") {
             return response;
         }
-        errors::for_status(status, &headers, &visitor, &path)
+        let message = response.extensions().get::<ErrorMessage>().copied();
+        errors::for_status(status, &headers, &visitor, &path, message)
     };
     keep_headers(response.headers(), shaped)
 }

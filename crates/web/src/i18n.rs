@@ -1,37 +1,6 @@
 //! Dutch by default, English available. The choice is a cookie, switched with a link.
 
-use axum::http::HeaderMap;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Nl,
-    En,
-}
-
-pub const LANG_COOKIE: &str = "eenplan_lang";
-
-impl Lang {
-    pub fn from_headers(headers: &HeaderMap) -> Lang {
-        match crate::auth::cookies::get(headers, LANG_COOKIE).as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Nl,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Nl => &NL,
-            Lang::En => &EN,
-        }
-    }
-}
+pub use crate::kit::texts::{LANG_COOKIE, Lang};
 
 /// Every UI string, per language. A struct rather than a map so a missing translation
 /// does not compile.

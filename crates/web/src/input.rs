@@ -125,7 +125,7 @@ pub async fn read_body(req: Request, next: Next) -> Response {
     let mut response = if api {
         errors::problem_for(status, parts.uri.path()).into_response()
     } else {
-        errors::for_status(status, &parts.headers, &Visitor::default(), "/")
+        errors::for_status(status, &parts.headers, &Visitor::default(), "/", None)
     };
     // The rest of a body that did not arrive is not read: the connection cannot be reused.
     response
@@ -184,7 +184,13 @@ pub async fn guard(
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
-        return errors::for_status(StatusCode::PAYLOAD_TOO_LARGE, &parts.headers, &visitor, "/");
+        return errors::for_status(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            &parts.headers,
+            &visitor,
+            "/",
+            None,
+        );
     };
     let content_type = parts
         .headers

@@ -11,13 +11,13 @@ mod assets;
 pub mod auth;
 mod chain_texts;
 mod client;
-mod extract;
+mod flows;
 mod framing;
 mod health;
 pub mod i18n;
 pub mod input;
+mod kit;
 mod pages;
-mod problem;
 mod request_log;
 pub mod routes;
 mod security;
@@ -37,7 +37,9 @@ use eenplan_store::Store;
 pub use api::openapi::document as openapi_document;
 pub use auth::AuthConfig;
 pub use client::{Cidr, TrustedProxies};
-pub use problem::Problem;
+pub use kit::problem::Problem;
+// The API handlers' extractors, where they were before the kit.
+pub(crate) use kit::extract;
 
 /// What every handler can reach. Holds nothing a second instance would need: all
 /// state is in the database.

@@ -6,16 +6,7 @@ use axum::response::{IntoResponse, Response};
 use eenplan_domain::policy::Policy;
 use serde_json::{Map, Value, json};
 
-use crate::routes::{Route, table};
-
-/// API documentation attached to a route.
-#[derive(Debug, Clone, Copy)]
-pub struct ApiDoc {
-    pub operation_id: &'static str,
-    pub summary: &'static str,
-    pub request: Option<&'static str>,
-    pub responses: &'static [(u16, &'static str, Option<&'static str>)],
-}
+use crate::routes::{ApiDoc, Route, table};
 
 fn schemas() -> Value {
     let mut all = json!({

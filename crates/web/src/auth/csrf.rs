@@ -14,7 +14,7 @@ use axum::response::Response;
 use eenplan_domain::session::token_hash;
 
 use super::{AuthConfig, cookies, new_token};
-use crate::{AppState, pages};
+use crate::AppState;
 
 /// The largest form body a page sends. Derived from the text rule, not guessed: the plan
 /// form holds six free-text fields of up to 20,000 characters, and an accented letter is
@@ -31,11 +31,12 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     }
     let (parts, body) = req.into_parts();
     let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
-        return pages::errors::for_status(
+        return crate::kit::errors::for_status(
             axum::http::StatusCode::PAYLOAD_TOO_LARGE,
             &parts.headers,
             &super::Visitor::default(),
             "/",
+            None,
         );
     };
     let submitted = parts
@@ -48,7 +49,7 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, "reading the session for the CSRF check failed");
-            return pages::errors::internal(false, &parts.headers);
+            return crate::kit::errors::internal(false, &parts.headers);
         }
     };
     match (submitted, expected) {
@@ -68,10 +69,10 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
             .await
             {
                 Ok(Some(kept)) => kept,
-                Ok(None) => pages::errors::csrf(&parts.headers),
+                Ok(None) => crate::kit::errors::csrf(&parts.headers),
                 Err(e) => {
                     tracing::error!(error = %e, "keeping a form after its session ended failed");
-                    pages::errors::internal(false, &parts.headers)
+                    crate::kit::errors::internal(false, &parts.headers)
                 }
             }
         }

@@ -3,20 +3,24 @@
 //! the access log (NEN 7513), and a refusal looks exactly like a file that does not
 //! exist.
 
+use askama::Template;
 use axum::RequestExt;
 use axum::extract::{RawPathParams, Request, State};
-use axum::http::{Method, StatusCode};
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::family::{
-    Basis, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
+    Basis, ConsentStep, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
 };
 use eenplan_store::{AccessEntry, AccessFacts, StoreError};
 
 use super::{Surface, Visitor};
-use crate::{AppState, Problem, pages};
+use crate::kit::form::kind_label;
+use crate::kit::render::{Shell, render};
+use crate::kit::texts::Lang;
+use crate::{AppState, Problem};
 
 /// Put in the request by the guard: the file this request may touch, why, and which
 /// parts of it the visitor may see (a partner sees only what consent opens).
@@ -154,7 +158,7 @@ pub async fn guard(
         Ok(Outcome::Denied) => not_found(surface, &req, &visitor),
         Err(e) => {
             tracing::error!(error = %e, "family access check failed");
-            pages::errors::internal(surface == Surface::Api, req.headers())
+            crate::kit::errors::internal(surface == Surface::Api, req.headers())
         }
     }
 }
@@ -190,7 +194,7 @@ pub async fn log_refused_emergency(
     let bytes = axum::body::to_bytes(body, 64 * 1024)
         .await
         .unwrap_or_default();
-    let form = pages::form::FormData::parse(&bytes);
+    let form = crate::kit::form::FormData::parse(&bytes);
     let (family_id, asked) = match path.strip_prefix("/api/v1/families/") {
         Some(rest) => (
             rest.split('/').next().map(str::to_owned),
@@ -221,7 +225,10 @@ pub async fn log_refused_emergency(
         entry.granted = false;
         if let Err(e) = state.store.log_access(entry).await {
             tracing::error!(error = %e, "logging a refused emergency ask failed");
-            return pages::errors::internal(path.starts_with("/api/"), response_headers_none());
+            return crate::kit::errors::internal(
+                path.starts_with("/api/"),
+                response_headers_none(),
+            );
         }
     }
     response
@@ -301,7 +308,7 @@ async fn refused(
                 .detail(detail)
                 .with(extra)
         }
-        Surface::Page => pages::consent::why_page(headers, visitor, refusal, regisseur),
+        Surface::Page => why_page(headers, visitor, refusal, regisseur),
     }
 }
 
@@ -310,7 +317,9 @@ fn not_found(surface: Surface, req: &Request, visitor: &Visitor) -> Response {
         Surface::Api => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
             .detail("Er is geen gezinsdossier met dit id dat jij mag inzien.")
             .into_response(),
-        Surface::Page => pages::errors::not_found_page(req.headers(), visitor, req.uri().path()),
+        Surface::Page => {
+            crate::kit::errors::not_found_page(req.headers(), visitor, req.uri().path())
+        }
     }
 }
 
@@ -441,5 +450,52 @@ pub fn decide(
         facts.file_facts(&involved, emergency_until),
         need,
         now,
+    )
+}
+
+#[derive(Template)]
+#[template(path = "families/why.html")]
+struct WhyPage {
+    shell: Shell,
+    step: Option<String>,
+    category: Option<String>,
+    lead_only: bool,
+    regisseur: Option<(String, String, String)>,
+}
+
+/// Shown to someone in the family's circle whom the rules refuse: what is needed and
+/// whom to ask; nothing of the family's data.
+pub fn why_page(
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    refusal: Refusal,
+    regisseur: Option<(String, String, String)>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let (step, category, lead_only) = match refusal {
+        Refusal::ConsentNeeded { step, category } => (
+            Some(kind_label(lang, step, ConsentStep::label_nl, ConsentStep::label_en).to_owned()),
+            Some(
+                kind_label(
+                    lang,
+                    category,
+                    DataCategory::label_nl,
+                    DataCategory::label_en,
+                )
+                .to_owned(),
+            ),
+            false,
+        ),
+        Refusal::LeadOnly => (None, None, true),
+    };
+    render(
+        StatusCode::FORBIDDEN,
+        &WhyPage {
+            shell: Shell::new(headers, visitor, "/"),
+            step,
+            category,
+            lead_only,
+            regisseur,
+        },
     )
 }

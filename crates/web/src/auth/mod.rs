@@ -1,7 +1,6 @@
 //! Who is asking: the session behind a cookie (pages) or a bearer token (API), checked
 //! against the timeouts on every request; and the per-route policy check.
 
-pub mod cookies;
 mod csrf;
 pub mod duplicates;
 pub mod family;
@@ -15,11 +14,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::policy::{Decision, Policy, Who, decide};
 use eenplan_domain::session::{Liveness, Timeouts, liveness, token_hash, warn_before};
-use eenplan_store::{Principal, SessionKind, SessionRecord, SessionStage, StoreError};
+use eenplan_store::{SessionKind, SessionRecord, SessionStage, StoreError};
 
 pub use csrf::{ensure_presession_token, guard as csrf_guard};
+// The visitor is the kit's (every handler reads it); the guard here puts it in place.
+pub use crate::kit::cookies;
+pub use crate::kit::ctx::{SessionClock, Visitor};
 
-use crate::{AppState, Problem, pages};
+use crate::{AppState, Problem};
 
 /// How sessions behave on this server.
 #[derive(Debug, Clone, Copy)]
@@ -44,35 +46,6 @@ impl AuthConfig {
         } else {
             "eenplan_csrf"
         }
-    }
-}
-
-/// The request's visitor, put in the request extensions by [`resolve`].
-#[derive(Debug, Clone, Default)]
-pub struct Visitor {
-    pub principal: Option<Principal>,
-    /// The active session behind `principal`.
-    pub session: Option<SessionRecord>,
-    /// A session was presented but had timed out (the sign-in page says so).
-    pub expired: bool,
-    /// Set by the family guard while the visitor works under emergency access.
-    pub emergency_until: Option<eenplan_domain::UtcTime>,
-    /// When the page session ends without activity, for the page's idle warning.
-    pub clock: Option<SessionClock>,
-}
-
-/// Seconds from this response until the session's end, and how early to warn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SessionClock {
-    pub ends_in: i64,
-    /// The whole idle limit: where the clock starts again after "stay signed in".
-    pub idle: i64,
-    pub warn_before: i64,
-}
-
-impl Visitor {
-    pub fn csrf_token(&self) -> &str {
-        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
     }
 }
 
@@ -103,7 +76,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
         }
         Err(e) => {
             tracing::error!(error = %e, "resolving the session failed");
-            pages::errors::internal(api, req.headers())
+            crate::kit::errors::internal(api, req.headers())
         }
     }
 }
@@ -279,6 +252,8 @@ pub async fn enforce(
             "Niet toegestaan voor jouw rol",
         )
         .into_response(),
-        (Decision::Forbidden, Surface::Page) => pages::errors::forbidden(req.headers(), &visitor),
+        (Decision::Forbidden, Surface::Page) => {
+            crate::kit::errors::forbidden(req.headers(), &visitor)
+        }
     }
 }

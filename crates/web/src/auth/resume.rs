@@ -22,8 +22,8 @@ use eenplan_store::{SessionKind, SessionStage, StoreError};
 
 use super::{AuthConfig, Visitor, cookies};
 use crate::AppState;
-use crate::i18n::Lang;
-use crate::pages::{Shell, errors, render};
+use crate::kit::errors;
+use crate::kit::render::{Shell, render};
 
 impl AuthConfig {
     pub fn unsent_form_cookie(&self) -> &'static str {
@@ -243,48 +243,6 @@ pub async fn extend(
             tracing::error!(error = %e, "extending a session failed");
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
-    }
-}
-
-/// The words of the idle warning and the kept form, Dutch and English side by side.
-#[derive(Debug)]
-pub struct SessionTexts {
-    pub warning: &'static str,
-    pub stay: &'static str,
-    pub ended: &'static str,
-    pub kept_notice: &'static str,
-    pub resume_title: &'static str,
-    pub resume_intro: &'static str,
-    pub resume_send: &'static str,
-    pub resume_discard: &'static str,
-}
-
-pub const NL: SessionTexts = SessionTexts {
-    warning: "Je wordt over twee minuten afgemeld omdat je een tijd niets hebt verstuurd. Wil je aangemeld blijven?",
-    stay: "Aangemeld blijven",
-    ended: "Je bent afgemeld omdat je een tijd niets hebt verstuurd. Wat je hier typt gaat niet verloren: verstuur het formulier en meld je opnieuw aan.",
-    kept_notice: "Je sessie was verlopen. Wat je had ingevuld is bewaard: meld je opnieuw aan om het alsnog te versturen.",
-    resume_title: "Je formulier is bewaard",
-    resume_intro: "Je sessie was verlopen voordat je formulier werd verstuurd. Alles wat je had ingevuld staat klaar. Verstuur het nu; klopt er iets niet, dan kom je terug op het formulier met alles erin.",
-    resume_send: "Formulier versturen",
-    resume_discard: "Niet versturen",
-};
-
-pub const EN: SessionTexts = SessionTexts {
-    warning: "You will be signed out in two minutes because you have not sent anything for a while. Do you want to stay signed in?",
-    stay: "Stay signed in",
-    ended: "You were signed out because you had not sent anything for a while. Nothing you type here is lost: send the form and sign in again.",
-    kept_notice: "Your session had expired. What you had filled in has been kept: sign in again to send it.",
-    resume_title: "Your form was kept",
-    resume_intro: "Your session had expired before your form was sent. Everything you had filled in is ready. Send it now; if anything is not right, you are taken back to the form with everything in it.",
-    resume_send: "Send the form",
-    resume_discard: "Do not send",
-};
-
-pub fn texts(lang: Lang) -> &'static SessionTexts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
     }
 }
 

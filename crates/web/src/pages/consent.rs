@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, FileFacts, Framework,
-    FrameworkError, Involved, MemberKind, Refusal, may_join,
+    FrameworkError, Involved, MemberKind, may_join,
 };
 use eenplan_domain::family::{EmergencyPick, Postcode, pick_emergency_file};
 use eenplan_domain::organisation::OrganisationKind;
@@ -26,57 +26,6 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::{FamilyGrant, access_entry, break_glass};
 use crate::i18n::{Lang, Texts};
-
-// ---- why can't I see this ----
-
-#[derive(Template)]
-#[template(path = "families/why.html")]
-struct WhyPage {
-    shell: Shell,
-    step: Option<String>,
-    category: Option<String>,
-    lead_only: bool,
-    regisseur: Option<(String, String, String)>,
-}
-
-/// Shown to someone in the family's circle whom the rules refuse: what is needed and
-/// whom to ask; nothing of the family's data.
-pub fn why_page(
-    headers: &HeaderMap,
-    visitor: &Visitor,
-    refusal: Refusal,
-    regisseur: Option<(String, String, String)>,
-) -> Response {
-    let lang = Lang::from_headers(headers);
-    let (step, category, lead_only) = match refusal {
-        Refusal::ConsentNeeded { step, category } => (
-            Some(label_of(
-                lang,
-                step,
-                ConsentStep::label_nl,
-                ConsentStep::label_en,
-            )),
-            Some(label_of(
-                lang,
-                category,
-                DataCategory::label_nl,
-                DataCategory::label_en,
-            )),
-            false,
-        ),
-        Refusal::LeadOnly => (None, None, true),
-    };
-    render(
-        StatusCode::FORBIDDEN,
-        &WhyPage {
-            shell: Shell::new(headers, visitor, "/"),
-            step,
-            category,
-            lead_only,
-            regisseur,
-        },
-    )
-}
 
 // ---- consent and framework ----
 

@@ -38,7 +38,13 @@ use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
 /// id in the path that names nothing (or nothing in this file) is a 404, never a 500.
 pub(super) fn failed(e: &StoreError, headers: &HeaderMap) -> Response {
     if let StoreError::NotFound(_) = e {
-        return errors::for_status(StatusCode::NOT_FOUND, headers, &Visitor::default(), "/");
+        return errors::for_status(
+            StatusCode::NOT_FOUND,
+            headers,
+            &Visitor::default(),
+            "/",
+            None,
+        );
     }
     if let Some(r) = errors::text_refused(e, false, headers) {
         return r;

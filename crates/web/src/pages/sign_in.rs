@@ -79,7 +79,7 @@ pub async fn show(
     let lang = crate::i18n::Lang::from_headers(&headers);
     let t = lang.texts();
     let notice = if q.bewaard.is_some() {
-        Some(crate::auth::resume::texts(lang).kept_notice)
+        Some(crate::kit::texts::session(lang).kept_notice)
     } else if visitor.expired || q.verlopen.is_some() {
         Some(t.session_expired)
     } else if q.afgemeld.is_some() {

@@ -6,22 +6,7 @@ use eenplan_store::{Family, Principal};
 use serde_json::Value;
 
 use crate::i18n::Lang;
-
-const MONTHS_NL: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The short month names a person reads in `lang`.
-pub(super) fn months(lang: Lang) -> [&'static str; 12] {
-    if lang == Lang::Nl {
-        MONTHS_NL
-    } else {
-        MONTHS_EN
-    }
-}
+use crate::kit::render::months;
 
 /// "14 mrt 2026 10:05", in Dutch local time.
 pub(crate) fn when(lang: Lang, recorded_at: &str) -> String {

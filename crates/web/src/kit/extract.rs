@@ -11,7 +11,7 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use crate::Problem;
+use crate::kit::problem::Problem;
 
 fn invalid(name: &str, code: &str, reason: &str) -> Response {
     Problem::new(

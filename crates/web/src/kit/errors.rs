@@ -5,9 +5,10 @@ use axum::Extension;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use super::{Shell, render};
-use crate::Problem;
-use crate::auth::Visitor;
+use crate::kit::ctx::Visitor;
+use crate::kit::error::ErrorMessage;
+use crate::kit::problem::Problem;
+use crate::kit::render::{Shell, render};
 
 /// Used when even the error template cannot be rendered.
 pub const PLAIN_INTERNAL: &str = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fout — eenplan</title></head><body><main><h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
@@ -24,7 +25,7 @@ fn page(
     status: StatusCode,
     headers: &HeaderMap,
     visitor: &Visitor,
-    message: fn(&crate::i18n::Texts) -> &'static str,
+    message: fn(&'static crate::i18n::Texts) -> &'static str,
 ) -> Response {
     let shell = Shell::new(headers, visitor, "/");
     let heading = shell.t.error_title;
@@ -120,7 +121,11 @@ pub fn for_status(
     headers: &HeaderMap,
     visitor: &Visitor,
     path: &str,
+    message: Option<ErrorMessage>,
 ) -> Response {
+    if let Some(ErrorMessage(message)) = message {
+        return page(status, headers, visitor, message);
+    }
     match status {
         StatusCode::NOT_FOUND => not_found_page(headers, visitor, path),
         StatusCode::FORBIDDEN => forbidden(headers, visitor),

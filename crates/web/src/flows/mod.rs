@@ -1,0 +1,4 @@
+//! One folder per way of working. A flow holds its routes (with their API
+//! documentation), its page and API handlers, its texts (Dutch and English side by
+//! side) and how its domain refusals are said. A flow imports `kit`, `auth` and the
+//! domain and store crates, never another flow.

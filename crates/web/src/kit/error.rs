@@ -1,0 +1,214 @@
+//! One error type per surface, so a handler is a chain of `?`: a page handler returns
+//! `Result<Response, PageError>`, an API handler `Result<…, ApiError>`. A database
+//! failure becomes the right answer in one place ([`From<StoreError>`]) instead of in
+//! every handler; a domain refusal reaches a person through [`Refusal`], in their
+//! language, at the field it is about.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_store::StoreError;
+
+use crate::i18n::Texts;
+use crate::kit::form::Errors;
+use crate::kit::problem::Problem;
+use crate::kit::texts::Lang;
+
+/// Which sentence the error page shows, when the status alone does not say enough. The
+/// framing layer, which knows the visitor and the path, renders the page from it.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorMessage(pub fn(&'static Texts) -> &'static str);
+
+/// Why a page handler answers with something other than its page. A bare status
+/// becomes the error page in the visitor's language at the framing layer; a rendered
+/// page (a form back with its messages) passes through as it is.
+#[derive(Debug)]
+pub struct PageError(Response);
+
+impl PageError {
+    fn status(status: StatusCode) -> Self {
+        Self(status.into_response())
+    }
+
+    pub fn not_found() -> Self {
+        Self::status(StatusCode::NOT_FOUND)
+    }
+
+    pub fn forbidden() -> Self {
+        Self::status(StatusCode::FORBIDDEN)
+    }
+
+    /// Logged where it happens; the visitor reads only that something went wrong.
+    pub fn internal() -> Self {
+        Self::status(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// Text no field can hold (see `crate::input`): bad input, never a 500.
+    pub fn invalid_text() -> Self {
+        let mut response = StatusCode::UNPROCESSABLE_ENTITY.into_response();
+        response
+            .extensions_mut()
+            .insert(ErrorMessage(|t| t.error_invalid_text));
+        Self(response)
+    }
+}
+
+impl From<Response> for PageError {
+    /// A page already rendered for the visitor (e.g. the form back with 422 or 409).
+    fn from(response: Response) -> Self {
+        Self(response)
+    }
+}
+
+impl From<StoreError> for PageError {
+    /// An id that names nothing (or nothing in this file) is a 404, text the database
+    /// cannot hold a 422; everything else is our fault, logged, and a 500.
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(_) => Self::not_found(),
+            StoreError::InvalidText => Self::invalid_text(),
+            e => {
+                tracing::error!(error = %e, "a page failed on the database");
+                Self::internal()
+            }
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        self.0
+    }
+}
+
+/// Why an API handler answers with a problem instead of its resource.
+#[derive(Debug)]
+pub struct ApiError(Response);
+
+impl ApiError {
+    /// 400 with every field at fault: name, a stable code and what to do (in Dutch).
+    pub fn invalid(params: &[(&str, &str, &str)]) -> Self {
+        Self(
+            params
+                .iter()
+                .fold(
+                    Problem::new(
+                        StatusCode::BAD_REQUEST,
+                        "invalid-params",
+                        "Ongeldige invoer",
+                    ),
+                    |p, (name, code, reason)| p.invalid_param(name, code, reason),
+                )
+                .into_response(),
+        )
+    }
+
+    pub fn not_found() -> Self {
+        Self(Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response())
+    }
+
+    pub fn internal() -> Self {
+        Self(
+            Problem::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Interne fout",
+            )
+            .detail("Er ging iets mis aan onze kant; probeer het later opnieuw.")
+            .into_response(),
+        )
+    }
+
+    /// The route's policy let only signed-in callers through; one without a principal
+    /// is refused rather than guessed at.
+    pub fn unauthorized() -> Self {
+        Self(StatusCode::UNAUTHORIZED.into_response())
+    }
+}
+
+impl From<Problem> for ApiError {
+    fn from(problem: Problem) -> Self {
+        Self(problem.into_response())
+    }
+}
+
+impl From<Response> for ApiError {
+    /// An answer already shaped (a problem with extension members, a 412 with changes).
+    fn from(response: Response) -> Self {
+        Self(response)
+    }
+}
+
+impl From<StoreError> for ApiError {
+    /// An id in the path that names nothing (or nothing in this file) is a 404, text the
+    /// database cannot hold a 422, never a 500; everything else is logged and a 500.
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound(_) => Self::not_found(),
+            StoreError::InvalidText => Self(
+                Problem::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid-text",
+                    "Ongeldige tekst",
+                )
+                .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg.")
+                .into_response(),
+            ),
+            e => {
+                tracing::error!(error = %e, "an API call failed on the database");
+                Self::internal()
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0
+    }
+}
+
+/// A domain refusal as a person and a program read it. The domain says what is wrong
+/// with a code; the web crate says it, in the person's language, at the field it is
+/// about. One implementation per domain error type serves the API's `invalidParams` and
+/// the page's field messages alike.
+pub trait Refusal {
+    /// The form field (and JSON member) at fault; `None` when the refusal is about the
+    /// step as a whole (the API answers 409, the page says it at the top).
+    fn field(&self) -> Option<&'static str>;
+
+    /// A stable code for programs.
+    fn code(&self) -> &'static str;
+
+    /// What to do about it, in `lang`.
+    fn text(&self, lang: Lang) -> &'static str;
+
+    /// The API's answer: 400 naming the field, or 409 for a step that cannot be taken now.
+    fn problem(&self) -> Problem {
+        match self.field() {
+            Some(field) => Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid-params",
+                "Ongeldige invoer",
+            )
+            .invalid_param(field, self.code(), self.text(Lang::Nl)),
+            None => Problem::new(
+                StatusCode::CONFLICT,
+                "illegal-transition",
+                "Deze stap kan nu niet",
+            )
+            .detail(self.text(Lang::Nl)),
+        }
+    }
+
+    /// The page's answer: the message at its field in `errs`, or (returned) the sentence
+    /// for the top of the page.
+    fn place(&self, lang: Lang, errs: &mut Errors) -> Option<&'static str> {
+        match self.field() {
+            Some(field) => {
+                errs.insert(field, self.text(lang));
+                None
+            }
+            None => Some(self.text(lang)),
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! What every way of working uses and none owns: the request context, the two error
+//! types, forms, the page frame, texts and problem details. Nothing here knows a
+//! workflow; nothing here imports `auth` or a flow.
+
+pub mod cookies;
+pub mod ctx;
+pub mod error;
+pub mod errors;
+pub mod extract;
+pub mod form;
+pub mod problem;
+pub mod render;
+pub mod texts;
+
+pub use ctx::{Ctx, Visitor};
+pub use error::{ApiError, PageError, Refusal};
+pub use render::{Shell, render};
+pub use texts::Lang;

@@ -1,0 +1,153 @@
+//! The page frame every page template extends (`base.html`), rendering, and how a
+//! person reads dates and times.
+
+use askama::Template;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use eenplan_domain::role::Role;
+
+use crate::i18n::Texts;
+use crate::kit::ctx::Visitor;
+use crate::kit::errors;
+use crate::kit::texts::Lang;
+
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The short month names a person reads in `lang`.
+pub fn months(lang: Lang) -> [&'static str; 12] {
+    if lang == Lang::Nl {
+        MONTHS_NL
+    } else {
+        MONTHS_EN
+    }
+}
+
+/// What the page frame needs: language, who is signed in, the CSRF token for the
+/// sign-out form, and the current path (for the language switch to come back to).
+#[derive(Debug)]
+pub struct Shell {
+    pub t: &'static Texts,
+    pub user: Option<ShellUser>,
+    pub csrf: String,
+    pub is_admin: bool,
+    pub is_privacy_officer: bool,
+    pub is_veilig_thuis: bool,
+    pub is_evu_coordinator: bool,
+    /// The strings of the chain's ways of working.
+    pub c: &'static crate::chain_texts::ChainTexts,
+    pub path: String,
+    /// The idle warning's clock and words (pages of a signed-in visitor only).
+    pub clock: Option<crate::kit::ctx::SessionClock>,
+    pub s: &'static crate::kit::texts::SessionTexts,
+    /// Local time until which emergency access lasts; the frame shows a banner.
+    pub emergency_until: Option<String>,
+    /// Works for a certified institution or a local team: SAVE op locatie's menu item.
+    pub is_save_on_site: bool,
+    /// Works for the Raad voor de Kinderbescherming: the menu shows the Raad's work list.
+    pub is_rvdk: bool,
+    /// Holds a care role: the menu offers emergency access.
+    pub is_care_role: bool,
+}
+
+#[derive(Debug)]
+pub struct ShellUser {
+    pub name: String,
+    pub organisation: String,
+    pub roles: String,
+}
+
+impl Shell {
+    pub fn new(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Self {
+        Self::for_lang(Lang::from_headers(headers), visitor, path)
+    }
+
+    pub fn for_lang(lang: Lang, visitor: &Visitor, path: &str) -> Self {
+        let user = visitor.principal.as_ref().map(|p| ShellUser {
+            name: p.name.clone(),
+            organisation: p.organisation_name.clone(),
+            roles: p
+                .roles
+                .iter()
+                .map(|r| role_label(lang, *r))
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+        // A menu item shows exactly when its route's policy lets the visitor in.
+        let may = |policy| {
+            visitor.principal.as_ref().is_some_and(|p| {
+                eenplan_domain::policy::decide(
+                    policy,
+                    Some(eenplan_domain::policy::Who {
+                        roles: &p.roles,
+                        organisation: p.organisation_kind,
+                    }),
+                ) == eenplan_domain::policy::Decision::Allow
+            })
+        };
+        Self {
+            t: lang.texts(),
+            c: crate::chain_texts::texts(lang),
+            clock: visitor.clock,
+            s: crate::kit::texts::session(lang),
+            is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),
+            is_care_role: may(eenplan_domain::policy::CARE_ROLE),
+            is_admin: may(eenplan_domain::policy::ANY_ADMIN),
+            is_veilig_thuis: may(eenplan_domain::policy::VEILIG_THUIS),
+            is_privacy_officer: visitor
+                .principal
+                .as_ref()
+                .is_some_and(|p| p.roles.contains(&Role::PrivacyOfficer)),
+            user,
+            csrf: visitor.csrf_token().to_owned(),
+            path: path.to_owned(),
+            emergency_until: visitor.emergency_until.map(local_time),
+            is_save_on_site: may(eenplan_domain::policy::SAVE_ON_SITE),
+            is_rvdk: may(eenplan_domain::policy::RVDK),
+        }
+    }
+}
+
+/// "5 dec 2026" (English: "5 Dec 2026"): how a person reads a date, never ISO.
+pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
+    let months = months(lang);
+    let month = months
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{} {month} {}", d.day(), d.year())
+}
+
+/// "14:05" in Dutch local time.
+pub fn local_time(t: eenplan_domain::UtcTime) -> String {
+    let z = t
+        .timestamp()
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC));
+    format!("{:02}:{:02}", z.hour(), z.minute())
+}
+
+pub fn role_label(lang: Lang, role: Role) -> &'static str {
+    match lang {
+        Lang::Nl => role.label_nl(),
+        Lang::En => role.label_en(),
+    }
+}
+
+/// Renders a template, or the plain internal-error page if rendering fails.
+pub fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template rendering failed");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Html(errors::PLAIN_INTERNAL),
+            )
+                .into_response()
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! The language a person reads, and the `texts!` macro every set of UI texts is written
+//! with: Dutch and English side by side, one struct per set, so a missing translation
+//! does not compile.
+
+use axum::http::HeaderMap;
+
+use crate::i18n::Texts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+pub const LANG_COOKIE: &str = "eenplan_lang";
+
+impl Lang {
+    pub fn from_headers(headers: &HeaderMap) -> Lang {
+        match crate::kit::cookies::get(headers, LANG_COOKIE).as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &crate::i18n::NL,
+            Lang::En => &crate::i18n::EN,
+        }
+    }
+}
+
+/// A set of UI texts as a struct with a Dutch and an English instance. Each entry is
+/// `name: "Nederlands", "English";` — leaving one out is a compile error, and so is a
+/// field the struct has without both languages.
+///
+/// ```ignore
+/// texts! {
+///     /// The idle warning.
+///     pub struct SessionTexts, session {
+///         stay: "Aangemeld blijven", "Stay signed in";
+///     }
+/// }
+/// let s = session(lang);
+/// ```
+#[macro_export]
+macro_rules! texts {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident, $getter:ident {
+            $( $(#[$fmeta:meta])* $field:ident : $nl:expr , $en:expr ; )*
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug)]
+        $vis struct $name {
+            $( $(#[$fmeta])* pub $field: &'static str, )*
+        }
+
+        impl $name {
+            const NL: $name = $name { $( $field: $nl, )* };
+            const EN: $name = $name { $( $field: $en, )* };
+        }
+
+        /// The texts in the visitor's language.
+        $vis fn $getter(lang: $crate::kit::texts::Lang) -> &'static $name {
+            match lang {
+                $crate::kit::texts::Lang::Nl => &$name::NL,
+                $crate::kit::texts::Lang::En => &$name::EN,
+            }
+        }
+    };
+}
+
+texts! {
+    /// The words of the idle warning and the kept form.
+    pub struct SessionTexts, session {
+        warning: "Je wordt over twee minuten afgemeld omdat je een tijd niets hebt verstuurd. Wil je aangemeld blijven?",
+            "You will be signed out in two minutes because you have not sent anything for a while. Do you want to stay signed in?";
+        stay: "Aangemeld blijven",
+            "Stay signed in";
+        ended: "Je bent afgemeld omdat je een tijd niets hebt verstuurd. Wat je hier typt gaat niet verloren: verstuur het formulier en meld je opnieuw aan.",
+            "You were signed out because you had not sent anything for a while. Nothing you type here is lost: send the form and sign in again.";
+        kept_notice: "Je sessie was verlopen. Wat je had ingevuld is bewaard: meld je opnieuw aan om het alsnog te versturen.",
+            "Your session had expired. What you had filled in has been kept: sign in again to send it.";
+        resume_title: "Je formulier is bewaard",
+            "Your form was kept";
+        resume_intro: "Je sessie was verlopen voordat je formulier werd verstuurd. Alles wat je had ingevuld staat klaar. Verstuur het nu; klopt er iets niet, dan kom je terug op het formulier met alles erin.",
+            "Your session had expired before your form was sent. Everything you had filled in is ready. Send it now; if anything is not right, you are taken back to the form with everything in it.";
+        resume_send: "Formulier versturen",
+            "Send the form";
+        resume_discard: "Niet versturen",
+            "Do not send";
+    }
+}
