@@ -117,3 +117,17 @@ mod tests {
         assert_eq!(named_in("invalid digit found in string"), None);
     }
 }
+
+/// A JSON body as `T`, or 400 saying why it is not one. (The router has already refused
+/// a body that is not `application/json`.)
+pub fn json_body<T: serde::de::DeserializeOwned>(
+    bytes: &axum::body::Bytes,
+) -> Result<T, crate::kit::error::ApiError> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
+            .detail(format!(
+                "De body is geen geldig JSON-object voor deze operatie: {e}"
+            ))
+            .into()
+    })
+}

@@ -182,3 +182,30 @@ pub fn kind_label<K: Copy>(
         Lang::En => en(k),
     }
 }
+
+/// A kind's label in `lang`, owned (for template structs).
+pub fn label_of<K: Copy>(
+    lang: Lang,
+    k: K,
+    nl: fn(K) -> &'static str,
+    en: fn(K) -> &'static str,
+) -> String {
+    kind_label(lang, k, nl, en).to_owned()
+}
+
+/// An optional date field: empty is none, anything else must be a date.
+pub fn optional_date(
+    data: &FormData,
+    field: &'static str,
+    t: &Texts,
+    errs: &mut Errors,
+) -> Option<jiff::civil::Date> {
+    let text = data.get(field);
+    if text.is_empty() {
+        return None;
+    }
+    text.trim().parse::<jiff::civil::Date>().ok().or_else(|| {
+        errs.insert(field, t.err_date);
+        None
+    })
+}

@@ -3,7 +3,9 @@
 //! workflow; nothing here imports `auth` or a flow.
 
 pub mod cookies;
+pub mod crisis;
 pub mod ctx;
+pub mod dates;
 pub mod error;
 pub mod errors;
 pub mod extract;

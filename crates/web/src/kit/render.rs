@@ -8,24 +8,9 @@ use eenplan_domain::role::Role;
 
 use crate::i18n::Texts;
 use crate::kit::ctx::Visitor;
+use crate::kit::dates::local_time;
 use crate::kit::errors;
 use crate::kit::texts::Lang;
-
-const MONTHS_NL: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// The short month names a person reads in `lang`.
-pub fn months(lang: Lang) -> [&'static str; 12] {
-    if lang == Lang::Nl {
-        MONTHS_NL
-    } else {
-        MONTHS_EN
-    }
-}
 
 /// What the page frame needs: language, who is signed in, the CSRF token for the
 /// sign-out form, and the current path (for the language switch to come back to).
@@ -110,24 +95,6 @@ impl Shell {
             is_rvdk: may(eenplan_domain::policy::RVDK),
         }
     }
-}
-
-/// "5 dec 2026" (English: "5 Dec 2026"): how a person reads a date, never ISO.
-pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
-    let months = months(lang);
-    let month = months
-        .get(usize::try_from(d.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("");
-    format!("{} {month} {}", d.day(), d.year())
-}
-
-/// "14:05" in Dutch local time.
-pub fn local_time(t: eenplan_domain::UtcTime) -> String {
-    let z = t
-        .timestamp()
-        .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC));
-    format!("{:02}:{:02}", z.hour(), z.minute())
 }
 
 pub fn role_label(lang: Lang, role: Role) -> &'static str {

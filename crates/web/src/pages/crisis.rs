@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
-use eenplan_domain::crisis::{CrisisAnswer, CrisisClient, CrisisError, Province, crisis_contact};
+use eenplan_domain::crisis::{CrisisClient, CrisisError, Province, crisis_contact};
 use eenplan_domain::meldcode::{self, Advice, Next};
 use serde::Deserialize;
 
@@ -23,49 +23,7 @@ pub struct Choice {
     pub href: String,
 }
 
-/// A big `tel:` link with what it is for.
-pub struct Call {
-    pub title: String,
-    pub phone: String,
-    pub tel: String,
-    pub reason: String,
-    pub office_hours: bool,
-}
-
-/// `tel:` wants digits only.
-pub fn tel(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
-}
-
-/// The answer as a call to make; `worker` is the assigned SAVE worker's (name, phone)
-/// when the family's file knows it.
-pub fn call(lang: Lang, a: &CrisisAnswer, worker: Option<(&str, &str)>) -> Call {
-    let (title, phone) = match (a.phone, worker) {
-        (Some(p), _) => (label(lang, a), p.to_owned()),
-        (None, Some((name, phone))) => (format!("{} {name}", label(lang, a)), phone.to_owned()),
-        (None, None) => (label(lang, a), String::new()),
-    };
-    Call {
-        tel: tel(&phone),
-        title,
-        phone,
-        reason: if lang == Lang::Nl {
-            a.reason_nl
-        } else {
-            a.reason_en
-        }
-        .to_owned(),
-        office_hours: a.office_hours,
-    }
-}
-
-fn label(lang: Lang, a: &CrisisAnswer) -> String {
-    match lang {
-        Lang::Nl => a.action.label_nl(),
-        Lang::En => a.action.label_en(),
-    }
-    .to_owned()
-}
+pub use crate::kit::crisis::{Call, call};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SpoedQuery {

@@ -14,7 +14,6 @@ use eenplan_domain::family::{
     ConsentStep, DataCategory, Expertise, Interaction, InvolvementError, InvolvementRole,
     MemberError, MemberKind, NetworkRelation, NewMember, NoteError, Postcode,
 };
-use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{
     Family, FamilyQuery, NewFamily, NewInvolvement, NoteContent, Principal, StoreError,
 };
@@ -32,6 +31,8 @@ use crate::auth::duplicates::Checked;
 use crate::auth::family::{FamilyGrant, access_entry, visible_families};
 use crate::client::Client;
 use crate::i18n::{Lang, Texts};
+pub(super) use crate::kit::dates::today;
+pub(super) use crate::kit::form::{label_of, optional_date};
 use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
 
 /// What a store error becomes on a page when the handler has no better place for it: an
@@ -57,14 +58,6 @@ pub(super) fn principal(visitor: &Visitor) -> Option<&Principal> {
     visitor.principal.as_ref()
 }
 
-pub(super) fn today() -> Date {
-    amsterdam_date(UtcTime::now())
-}
-
-fn parse_date(text: &str) -> Option<Date> {
-    text.trim().parse::<Date>().ok()
-}
-
 /// Which field a member rule points at, and what to tell the professional.
 fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
     match e {
@@ -76,23 +69,6 @@ fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
             ("date_of_birth", t.err_birth_date)
         }
     }
-}
-
-/// An optional date field: empty is none, anything else must be a date.
-pub(super) fn optional_date(
-    data: &FormData,
-    field: &'static str,
-    t: &Texts,
-    errs: &mut Errors,
-) -> Option<Date> {
-    let text = data.get(field);
-    if text.is_empty() {
-        return None;
-    }
-    parse_date(&text).or_else(|| {
-        errs.insert(field, t.err_date);
-        None
-    })
 }
 
 /// Access-log line for actions that are not about one file yet (search, create).
@@ -685,15 +661,6 @@ struct Returned {
     data: FormData,
     errors: Errors,
     warning: bool,
-}
-
-pub(super) fn label_of<K: Copy>(
-    lang: Lang,
-    k: K,
-    nl: fn(K) -> &'static str,
-    en: fn(K) -> &'static str,
-) -> String {
-    kind_label(lang, k, nl, en).to_owned()
 }
 
 async fn show_page(

@@ -28,7 +28,8 @@ use serde::Deserialize;
 use crate::auth::Visitor;
 use crate::i18n::LANG_COOKIE;
 // Where the pages found these before the kit; the flows import them from `kit`.
-pub use crate::kit::render::{Shell, dutch_date, local_time, render, role_label};
+pub use crate::kit::dates::{dutch_date, local_time};
+pub use crate::kit::render::{Shell, render, role_label};
 pub use crate::kit::{errors, form};
 
 #[derive(Template)]

@@ -6,29 +6,7 @@ use eenplan_store::{Family, Principal};
 use serde_json::Value;
 
 use crate::i18n::Lang;
-use crate::kit::render::months;
-
-/// "14 mrt 2026 10:05", in Dutch local time.
-pub(crate) fn when(lang: Lang, recorded_at: &str) -> String {
-    let Ok(t) = eenplan_domain::UtcTime::parse(recorded_at) else {
-        return recorded_at.to_owned();
-    };
-    let Ok(tz) = jiff::tz::TimeZone::get("Europe/Amsterdam") else {
-        return recorded_at.to_owned();
-    };
-    let z = t.timestamp().to_zoned(tz);
-    let month = months(lang)
-        .get(usize::try_from(z.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or("");
-    format!(
-        "{} {month} {} {:02}:{:02}",
-        z.day(),
-        z.year(),
-        z.hour(),
-        z.minute()
-    )
-}
+pub(crate) use crate::kit::dates::when;
 
 fn label<T: std::str::FromStr + Copy>(
     lang: Lang,
