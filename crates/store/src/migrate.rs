@@ -73,7 +73,7 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_save_on_site.sql"),
         postgres: include_str!("../migrations/postgres/0010_save_on_site.sql"),
     },
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    // Joint assessment meeting and protection order request.
     Migration {
         version: 11,
         name: "joint_assessment",
@@ -86,7 +86,7 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
         postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
     },
-    // Rules that follow the law (issue 12, section 6).
+    // Rules that follow the law.
     Migration {
         version: 13,
         name: "statutory_days",
