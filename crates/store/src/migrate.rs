@@ -162,7 +162,7 @@ impl Store {
             .fetch_all("SELECT version FROM schema_migrations", vec![])
             .await?
             .iter()
-            .map(|r| r.int(0))
+            .map(|r| r.int("version"))
             .collect::<Result<_, _>>()?;
         let current = done.iter().copied().max().unwrap_or(0);
         if current > KNOWN_SCHEMA_VERSION {
@@ -198,10 +198,10 @@ impl Store {
     pub async fn schema_version(&self) -> Result<i64, StoreError> {
         let mut tx = self.read().await?;
         tx.fetch_one(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            "SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations",
             vec![],
         )
         .await?
-        .int(0)
+        .int("version")
     }
 }
