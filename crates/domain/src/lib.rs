@@ -29,5 +29,5 @@ pub mod save_on_site;
 pub mod joint_assessment;
 pub mod protection_order;
 
-pub use codes::UnknownCode;
+pub use codes::{CodeList, UnknownCode};
 pub use time::UtcTime;

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod form;
 pub mod problem;
 pub mod render;
+pub mod schema;
 pub mod texts;
 
 pub use ctx::{Ctx, Visitor};
