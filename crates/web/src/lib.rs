@@ -7,6 +7,7 @@
 mod access_texts;
 mod account_texts;
 mod api;
+mod api_version;
 mod assets;
 pub mod auth;
 mod chain_texts;
@@ -108,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), auth::resolve))
         .layer(from_fn(input::read_body))
         .layer(from_fn(framing::outer))
+        .layer(from_fn(api_version::header))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
         .layer(from_fn_with_state(state.clone(), client::resolve))

@@ -383,7 +383,7 @@ pub fn document() -> Value {
         "openapi": "3.0.3",
         "info": {
             "title": "eenplan API",
-            "version": "1.0.0",
+            "version": crate::api_version::API_VERSION,
             "description": "eenplan: één gezin, één plan. Errors are application/problem+json (RFC 9457). Authentication is Authorization: Bearer only (a token from POST /api/v1/session); the pages' session cookie is ignored under /api/. Request bodies are application/json only (415 otherwise). Responses are not to be stored (Cache-Control: no-store).",
             "contact": { "name": "eenplan" }
         },
