@@ -85,3 +85,43 @@ async fn every_api_answer_names_the_full_api_version() {
     }
     app.done().await;
 }
+
+/// The document says the same (/core/version-header, /core/uri-version,
+/// /core/doc-openapi-contact): the header on every response of every operation, a
+/// server URL ending in the major version with the paths relative to it, and whom to ask.
+#[tokio::test]
+async fn the_document_states_the_header_the_versioned_server_and_a_contact() {
+    let app = App::new().await;
+    let doc = app
+        .raw(Method::GET, "/api/v1/openapi.json", &[], "")
+        .await
+        .json();
+    assert_eq!(doc["servers"][0]["url"], "/api/v1");
+    let header = &doc["components"]["headers"]["API-Version"];
+    assert_eq!(header["required"], true);
+    assert_eq!(header["schema"]["example"], doc["info"]["version"]);
+    let mut responses = 0;
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        assert!(
+            !path.starts_with("/api/"),
+            "{path} is not relative to the server"
+        );
+        for (method, op) in ops.as_object().unwrap() {
+            for (status, response) in op["responses"].as_object().unwrap() {
+                assert_eq!(
+                    response["headers"]["API-Version"]["$ref"], "#/components/headers/API-Version",
+                    "{method} {path} {status}"
+                );
+                responses += 1;
+            }
+        }
+    }
+    assert!(responses > 100, "{responses}");
+    for field in ["name", "url", "email"] {
+        assert!(
+            doc["info"]["contact"][field].is_string(),
+            "info.contact.{field}"
+        );
+    }
+    app.done().await;
+}
