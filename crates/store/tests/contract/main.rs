@@ -64,6 +64,8 @@ suite! {
     ],
 }
 
+/// Not one test per backend: the two backends' migrated schemas compared.
+mod schema;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -123,6 +125,19 @@ fn main() {
                 run(Backend::Postgres, f)
             }));
         }
+    }
+    if pg.is_some() {
+        trials.push(Trial::test(
+            "postgres::migrations_give_both_backends_the_same_tables_and_columns",
+            || {
+                tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()?
+                    .block_on(schema::migrations_give_both_backends_the_same_tables_and_columns());
+                Ok(())
+            },
+        ));
     }
     if pg.is_none() {
         println!(
