@@ -24,6 +24,10 @@ fn main() {
     let mut trials = vec![
         Trial::test("help_for_every_command", help_for_every_command),
         Trial::test(
+            "openapi_prints_the_document_the_server_serves",
+            openapi_prints_the_document_the_server_serves,
+        ),
+        Trial::test(
             "the_request_log_names_routes_never_what_was_asked",
             the_request_log_names_routes_never_what_was_asked,
         ),
@@ -160,6 +164,7 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["statutory-day", "add", "--help"],
         vec!["statutory-day", "remove", "--help"],
         vec!["statutory-day", "list", "--help"],
+        vec!["openapi", "--help"],
     ] {
         let out = eenplan(&cmd, None);
         check(
@@ -168,6 +173,15 @@ fn help_for_every_command() -> Result<(), Failed> {
         )?;
     }
     Ok(())
+}
+
+fn openapi_prints_the_document_the_server_serves() -> Result<(), Failed> {
+    let out = eenplan(&["openapi"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    check(printed == eenplan_web::openapi_document(), || {
+        "differs from eenplan_web::openapi_document()".into()
+    })
 }
 
 fn errors_are_one_line_and_exit_2() -> Result<(), Failed> {

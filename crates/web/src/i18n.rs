@@ -2,6 +2,16 @@
 
 pub use crate::kit::texts::{LANG_COOKIE, Lang};
 
+impl Lang {
+    /// The shared texts (page frame, navigation, sign-in, errors) in this language.
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+}
+
 /// Every UI string, per language. A struct rather than a map so a missing translation
 /// does not compile.
 #[derive(Debug)]

@@ -17,76 +17,17 @@ use eenplan_domain::policy::RVDK;
 use crate::auth::Surface;
 use crate::{AppState, api, assets, health, pages};
 
-/// API documentation attached to a route.
-#[derive(Debug, Clone, Copy)]
-pub struct ApiDoc {
-    pub operation_id: &'static str,
-    pub summary: &'static str,
-    pub request: Option<&'static str>,
-    pub responses: &'static [(u16, &'static str, Option<&'static str>)],
+pub use crate::kit::route::{Access, ApiDoc, Route, Routes};
+pub(crate) use crate::kit::route::{IDENTITY, LEAD, NOT_FOUND, NOTES, PLAN, SIGN_IN, api, page};
+
+/// The OpenAPI document of every API route in the table.
+pub fn openapi_document() -> serde_json::Value {
+    crate::api::openapi::document(table().iter().map(|(r, _)| r))
 }
 
-#[derive(Debug, Clone)]
-pub struct Route {
-    pub method: Method,
-    pub path: &'static str,
-    pub policy: Policy,
-    pub surface: Surface,
-    pub doc: Option<ApiDoc>,
-    pub access: Access,
-}
-
-/// What a route does with family data, beyond its policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// No family file is touched.
-    None,
-    /// Touches one family file (the `{family}` segment): the guard asks the domain's
-    /// `family_access` for this need before the handler runs, and logs the attempt.
-    Family(Need),
-    /// Break the glass: the handler applies the emergency rule and logs it itself.
-    BreakGlass,
-}
-
-impl Route {
-    pub(crate) fn family(mut self, need: Need) -> Self {
-        self.access = Access::Family(need);
-        self
-    }
-}
-
-/// What a flow contributes to the table: its routes with their handlers.
-pub type Routes = Vec<(Route, MethodRouter<AppState>)>;
-
-pub(crate) const IDENTITY: Need = Need::Data(DataCategory::Identity);
-pub(crate) const PLAN: Need = Need::Data(DataCategory::Plan);
-pub(crate) const NOTES: Need = Need::Data(DataCategory::Notes);
-pub(crate) const LEAD: Need = Need::Lead;
-
-/// The answers nearly every signed-in API operation can give, documented alike.
-pub(crate) const NOT_FOUND: (u16, &str, Option<&str>) = (404, "Niet gevonden", Some("Problem"));
-pub(crate) const SIGN_IN: (u16, &str, Option<&str>) = (401, "Niet aangemeld", Some("Problem"));
-
-pub(crate) fn page(method: Method, path: &'static str, policy: Policy) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Page,
-        doc: None,
-        access: Access::None,
-    }
-}
-
-pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDoc) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Api,
-        doc: Some(doc),
-        access: Access::None,
-    }
+async fn serve_openapi() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    axum::Json(openapi_document()).into_response()
 }
 
 /// Every route: each way of working's own, chained. Adding a flow adds one line here.
@@ -1028,7 +969,7 @@ fn not_yet_in_a_flow() -> Routes {
                     responses: &[(200, "OpenAPI 3-document", None)],
                 },
             ),
-            get(api::openapi::serve),
+            get(serve_openapi),
         ),
         // SAVE op locatie
         (

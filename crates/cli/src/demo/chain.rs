@@ -11,7 +11,7 @@ use eenplan_store::{ConsentInput, NewGuidance, Referrer, ReviewInput, StoreError
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
-use super::families::{Partners, Professional, Rng};
+use super::people::{Partners, Professional, Rng};
 
 /// The people of one family the chain's steps need.
 pub struct Family<'a> {

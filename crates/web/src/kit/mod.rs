@@ -12,8 +12,10 @@ pub mod extract;
 pub mod form;
 pub mod problem;
 pub mod render;
+pub mod route;
 pub mod schema;
 pub mod texts;
+pub mod visitor;
 
 pub use ctx::{Ctx, Visitor};
 pub use error::{ApiError, PageError, Refusal};
