@@ -91,10 +91,14 @@ pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDo
 
 /// Every route: each way of working's own, chained. Adding a flow adds one line here.
 pub fn table() -> Routes {
-    [not_yet_in_a_flow(), ways_of_working()]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        not_yet_in_a_flow(),
+        ways_of_working(),
+        crate::flows::crisis::routes(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The routes whose handlers have not moved into `flows/` yet.
@@ -845,31 +849,6 @@ fn not_yet_in_a_flow() -> Routes {
                 },
             ),
             post(api::veilig_thuis::assess),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/crisis-contact",
-                Public,
-                ApiDoc {
-                    operation_id: "getCrisisContact",
-                    summary: "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
-                    request: None,
-                    responses: &[
-                        (200, "Het antwoord", Some("CrisisContact")),
-                        (400, "Parameter ontbreekt of is ongeldig (met naam)", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::crisis::contact),
-        ),
-        (
-            page(Method::GET, "/spoed", Public),
-            get(pages::crisis::spoed),
-        ),
-        (
-            page(Method::GET, "/meldcode", Public),
-            get(pages::crisis::meldcode),
         ),
         (
             api(

@@ -2,7 +2,6 @@
 //! problem+json errors with field errors, an OpenAPI 3 document).
 
 pub mod consent;
-pub mod crisis;
 pub mod evu;
 pub mod families;
 pub mod joint_assessment;

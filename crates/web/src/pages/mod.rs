@@ -2,7 +2,6 @@
 
 pub mod admin;
 pub mod consent;
-pub mod crisis;
 pub mod evu;
 pub mod family;
 pub mod handover;
