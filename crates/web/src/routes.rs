@@ -7,7 +7,7 @@ use axum::routing::{MethodRouter, delete, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
     ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
-    TEAM_LEAD, VEILIG_THUIS,
+    TEAM_LEAD,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -95,6 +95,7 @@ pub fn table() -> Routes {
         not_yet_in_a_flow(),
         ways_of_working(),
         crate::flows::crisis::routes(),
+        crate::flows::veilig_thuis::routes(),
     ]
     .into_iter()
     .flatten()
@@ -291,26 +292,6 @@ fn not_yet_in_a_flow() -> Routes {
         (
             page(Method::GET, "/gezinnen/{family}/anoniem", SIGNED_IN).family(LEAD),
             get(pages::consent::anonymous),
-        ),
-        (
-            page(Method::GET, "/veilig-thuis", VEILIG_THUIS),
-            get(pages::veilig_thuis::list),
-        ),
-        (
-            page(Method::POST, "/veilig-thuis", VEILIG_THUIS),
-            post(pages::veilig_thuis::receive),
-        ),
-        (
-            page(Method::GET, "/veilig-thuis/{contact}", VEILIG_THUIS),
-            get(pages::veilig_thuis::show),
-        ),
-        (
-            page(
-                Method::POST,
-                "/veilig-thuis/{contact}/beoordeling",
-                VEILIG_THUIS,
-            ),
-            post(pages::veilig_thuis::assess),
         ),
         (
             page(Method::GET, "/noodtoegang", CARE_ROLE),
@@ -791,64 +772,6 @@ fn not_yet_in_a_flow() -> Routes {
                 },
             ).family(LEAD),
             put(api::families::correct_network),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/veilig-thuis/contacts",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "receiveVtContact",
-                    summary: "Veilig Thuis: een adviesvraag of melding vastleggen; de radar toont eerdere signalen",
-                    request: Some("VtContact"),
-                    responses: &[
-                        (201, "Vastgelegd, met de radar", Some("VtReceived")),
-                        (400, "Ongeldige invoer", Some("Problem")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::veilig_thuis::receive),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/veilig-thuis/contacts",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "vtWorkList",
-                    summary: "Veilig Thuis: de werklijst (veiligheidsbeoordelingen, termijn en te laat; terugkoppelmomenten)",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("VtWorkList")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::veilig_thuis::work_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/veilig-thuis/contacts/{contact}/assessment",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "assessVtContact",
-                    summary: "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst",
-                    request: Some("VtAssessment"),
-                    responses: &[
-                        (200, "Beoordeeld", None),
-                        (400, "Ongeldige invoer of uitkomst", Some("Problem")),
-                        (409, "Al beoordeeld, of een adviesvraag", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::veilig_thuis::assess),
         ),
         (
             api(

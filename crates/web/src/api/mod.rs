@@ -11,6 +11,5 @@ pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
 pub mod session;
-pub mod veilig_thuis;
 
 pub(crate) use crate::kit::dates::{parse_optional as optional_date, today};

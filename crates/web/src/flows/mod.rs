@@ -4,3 +4,4 @@
 //! domain and store crates, never another flow.
 
 pub mod crisis;
+pub mod veilig_thuis;

@@ -15,7 +15,6 @@ pub mod save_on_site;
 pub mod sign_in;
 pub mod start;
 pub mod timeline;
-pub mod veilig_thuis;
 
 use askama::Template;
 use axum::Extension;
