@@ -11,8 +11,6 @@ use eenplan_domain::policy::{
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
-// Protection order request (issue 7, point 6).
-use eenplan_domain::policy::RVDK;
 
 use crate::auth::Surface;
 use crate::{AppState, api, assets, health, pages};
@@ -96,6 +94,7 @@ pub fn table() -> Routes {
         ways_of_working(),
         crate::flows::crisis::routes(),
         crate::flows::veilig_thuis::routes(),
+        crate::flows::protection_order::routes(),
     ]
     .into_iter()
     .flatten()
@@ -1223,31 +1222,6 @@ fn not_yet_in_a_flow() -> Routes {
             post(pages::joint_assessment::cancel),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            get(pages::protection_order::family),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            post(pages::protection_order::request),
-        ),
-        (page(Method::GET, "/raad", RVDK), get(pages::protection_order::list)),
-        (
-            page(Method::GET, "/raad/{request}", RVDK),
-            get(pages::protection_order::show),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/onderzoek", RVDK),
-            post(pages::protection_order::investigation),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/uitkomst", RVDK),
-            post(pages::protection_order::outcome),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/beslissing", RVDK),
-            post(pages::protection_order::decision),
-        ),
-        (
             api(
                 Method::GET,
                 "/api/v1/families/{family}/joint-assessments",
@@ -1353,129 +1327,6 @@ fn not_yet_in_a_flow() -> Routes {
             )
             .family(LEAD),
             post(api::joint_assessment::cancel),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listProtectionOrderRequests",
-                    summary: "De verzoeken tot onderzoek aan de Raad voor de Kinderbescherming en hoe ze ervoor staan",
-                    request: None,
-                    responses: &[
-                        (200, "De verzoeken", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            get(api::protection_order::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "requestProtectionOrder",
-                    summary: "Verzoek tot onderzoek aan de Raad: welke kinderen, waarom vrijwillige hulp niet tot veiligheid leidde, wat geprobeerd is",
-                    request: Some("NewProtectionOrderRequest"),
-                    responses: &[
-                        (201, "Ingediend", Some("Created")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (409, "Er loopt al een verzoek", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::protection_order::create),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/raad/requests",
-                RVDK,
-                ApiDoc {
-                    operation_id: "raadWorkList",
-                    summary: "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::protection_order::raad_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/investigation",
-                RVDK,
-                ApiDoc {
-                    operation_id: "startRaadInvestigation",
-                    summary: "Raad: het verzoek in onderzoek nemen (met datum)",
-                    request: Some("RaadInvestigation"),
-                    responses: &[
-                        (200, "In onderzoek", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige datum", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Al in onderzoek genomen", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::investigation),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/outcome",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordRaadOutcome",
-                    summary: "Raad: de uitkomst van het onderzoek: geen maatregel (met reden) of een verzoek aan de kinderrechter",
-                    request: Some("RaadOutcome"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Nog niet in onderzoek, of de uitkomst is er al", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::outcome),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/court-decision",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordCourtDecision",
-                    summary: "Raad: de beslissing van de kinderrechter; toegewezen wordt het kader 'maatregel' met de gecertificeerde instelling",
-                    request: Some("CourtDecision"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Geen verzoek aan de rechter, of al beslist", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::court_decision),
         ),
     ]
 }

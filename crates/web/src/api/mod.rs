@@ -7,7 +7,6 @@ pub mod families;
 pub mod joint_assessment;
 pub mod me;
 pub mod openapi;
-pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
 pub mod session;

@@ -4,4 +4,5 @@
 //! domain and store crates, never another flow.
 
 pub mod crisis;
+pub mod protection_order;
 pub mod veilig_thuis;

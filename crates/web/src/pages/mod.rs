@@ -9,7 +9,6 @@ pub mod joint_assessment;
 pub mod password;
 pub mod plan;
 pub mod privacy;
-pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
 pub mod sign_in;
