@@ -4,7 +4,6 @@
 pub mod consent;
 pub mod evu;
 pub mod families;
-pub mod joint_assessment;
 pub mod me;
 pub mod openapi;
 pub mod save_guidance;

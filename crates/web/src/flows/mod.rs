@@ -4,5 +4,6 @@
 //! domain and store crates, never another flow.
 
 pub mod crisis;
+pub mod joint_assessment;
 pub mod protection_order;
 pub mod veilig_thuis;

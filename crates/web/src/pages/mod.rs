@@ -5,7 +5,6 @@ pub mod consent;
 pub mod evu;
 pub mod family;
 pub mod handover;
-pub mod joint_assessment;
 pub mod password;
 pub mod plan;
 pub mod privacy;

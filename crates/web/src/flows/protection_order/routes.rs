@@ -1,4 +1,5 @@
-//! The request to the Raad: lead work on the family's side, the Raad's own routes for Raad professionals only.
+//! The request to the Raad's routes: lead work on the family's side, the Raad's own
+//! routes for Raad professionals only.
 
 use axum::http::Method;
 use axum::routing::{get, post};
