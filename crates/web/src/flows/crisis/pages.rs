@@ -13,7 +13,7 @@ use eenplan_domain::meldcode::{self, Advice, Next};
 use serde::Deserialize;
 
 use super::texts::{CrisisTexts, crisis};
-use crate::kit::crisis::{Call, call};
+use crate::kit::crisis::{Call, Number, call};
 use crate::kit::form::label_of;
 use crate::kit::{Ctx, Lang, Shell, render};
 
@@ -35,6 +35,8 @@ pub struct SpoedQuery {
 struct SpoedPage {
     shell: Shell,
     x: &'static CrisisTexts,
+    /// Veilig Thuis's number, always on the page.
+    vt: Number,
     question: Option<&'static str>,
     choices: Vec<Choice>,
     answer: Option<Call>,
@@ -63,6 +65,7 @@ pub async fn spoed(ctx: Ctx, Query(q): Query<SpoedQuery>) -> Response {
             &SpoedPage {
                 shell: ctx.shell("/spoed"),
                 x,
+                vt: Number::veilig_thuis(),
                 question,
                 choices,
                 answer,
@@ -145,6 +148,8 @@ pub struct MeldcodeQuery {
 struct MeldcodePage {
     shell: Shell,
     x: &'static CrisisTexts,
+    /// Veilig Thuis's number, for advice and reports.
+    vt: Number,
     steps: &'static [&'static str; 5],
     question: Option<(usize, &'static str)>,
     yes_href: String,
@@ -201,6 +206,7 @@ pub async fn meldcode(ctx: Ctx, Query(q): Query<MeldcodeQuery>) -> Response {
         &MeldcodePage {
             shell: ctx.shell("/meldcode"),
             x,
+            vt: Number::veilig_thuis(),
             steps,
             question,
             yes_href: format!("?a={so_far}j"),
