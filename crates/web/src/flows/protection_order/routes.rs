@@ -17,6 +17,7 @@ pub fn routes() -> Routes {
             page(Method::POST, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
             post(super::pages::request),
         ),
+        (page(Method::GET, "/raad", RVDK), get(super::pages::list)),
         (
             page(Method::GET, "/raad/{request}", RVDK),
             get(super::pages::show),
@@ -156,6 +157,5 @@ pub fn routes() -> Routes {
             ),
             post(super::api::court_decision),
         ),
-        (page(Method::GET, "/raad", RVDK), get(super::pages::list)),
     ]
 }
