@@ -113,8 +113,8 @@ fn schemas() -> Value {
             "involved": { "type": "array", "items": { "type": "object" } },
             "worries": { "type": "integer" }, "danger_statements": { "type": "integer" } } },
         "CrisisContact": { "type": "object", "properties": {
-            "action": { "type": "string", "enum": ["call_112", "call_veilig_thuis", "call_assigned_save_worker", "call_save_after_hours"] },
-            "phone": { "type": "string", "nullable": true, "enum": ["112", "0800-2000", "088-996 3000", null] },
+            "action": { "type": "string", "enum": eenplan_domain::crisis::CrisisAction::ALL.iter().map(|a| a.code()).collect::<Vec<_>>() },
+            "phone": { "type": "string", "nullable": true, "enum": crisis_phones() },
             "office_hours": { "type": "boolean" }, "reason": { "type": "string" } },
             "required": ["action", "phone", "office_hours", "reason"] },
         "VtContact": { "type": "object", "properties": {
@@ -419,4 +419,15 @@ pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } }
         }
     })
+}
+
+/// The numbers a crisis answer can give, from the domain, and none (the assigned SAVE
+/// worker's number comes from the family's file).
+fn crisis_phones() -> Value {
+    let mut phones: Vec<Value> = eenplan_domain::crisis::PHONES
+        .iter()
+        .map(|p| Value::from(*p))
+        .collect();
+    phones.push(Value::Null);
+    Value::Array(phones)
 }

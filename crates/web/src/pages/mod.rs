@@ -2,21 +2,17 @@
 
 pub mod admin;
 pub mod consent;
-pub mod crisis;
 pub mod evu;
 pub mod family;
 pub mod handover;
-pub mod joint_assessment;
 pub mod password;
 pub mod plan;
 pub mod privacy;
-pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
 pub mod sign_in;
 pub mod start;
 pub mod timeline;
-pub mod veilig_thuis;
 
 use askama::Template;
 use axum::Extension;
