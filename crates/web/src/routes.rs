@@ -3,8 +3,7 @@
 //! authorization-matrix test walks it: a route cannot exist without a policy.
 
 use axum::http::Method;
-use axum::routing::{MethodRouter, delete, get, post, put};
-use eenplan_domain::family::{DataCategory, Need};
+use axum::routing::{delete, get, post, put};
 use eenplan_domain::policy::{
     ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
     TEAM_LEAD,
@@ -12,8 +11,7 @@ use eenplan_domain::policy::{
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
 
-use crate::auth::Surface;
-use crate::{AppState, api, assets, health, pages};
+use crate::{api, assets, health, pages};
 
 pub use crate::kit::route::{Access, ApiDoc, Route, Routes};
 pub(crate) use crate::kit::route::{IDENTITY, LEAD, NOT_FOUND, NOTES, PLAN, SIGN_IN, api, page};

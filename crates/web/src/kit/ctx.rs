@@ -7,7 +7,7 @@ use eenplan_store::Principal;
 
 use crate::client::Client;
 use crate::i18n::Texts;
-use crate::kit::error::PageError;
+use crate::kit::error::{ApiError, PageError};
 use crate::kit::render::Shell;
 use crate::kit::texts::Lang;
 pub use crate::kit::visitor::{SessionClock, Visitor};
@@ -40,6 +40,15 @@ impl Ctx {
             tracing::error!("a signed-in route ran without a principal");
             PageError::internal()
         })
+    }
+
+    /// The signed-in caller of an API operation; without one, 401 (the route's policy
+    /// already required one, so this is a guard, not a path a client can take).
+    pub fn caller(&self) -> Result<&Principal, ApiError> {
+        self.visitor
+            .principal
+            .as_ref()
+            .ok_or_else(ApiError::unauthorized)
     }
 
     /// The page frame for the page at `path`.

@@ -13,11 +13,10 @@ pub mod form;
 pub mod problem;
 pub mod render;
 pub mod route;
-pub mod schema;
 pub mod texts;
 pub mod visitor;
 
-pub use ctx::{Ctx, Visitor};
+pub use ctx::Ctx;
 pub use error::{ApiError, PageError, Refusal};
 pub use render::{Shell, render};
 pub use texts::Lang;

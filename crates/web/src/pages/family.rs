@@ -21,8 +21,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors,
-    with_none,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, text_errors, with_none,
 };
 use super::{Shell, errors, render};
 use crate::AppState;

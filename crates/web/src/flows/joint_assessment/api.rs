@@ -2,10 +2,6 @@
 //! invited organisation's own view, the joint judgement written into the plan and
 //! cancelling. The router's family guard decides access before these run.
 
-// `ApiError` holds the ready response (128 bytes); it is built at most once per request,
-// so its size in a `Result` does not matter.
-#![allow(clippy::result_large_err)]
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Extension, State};
@@ -13,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{Judgement, JudgementAction, MeetingKind, Owner, View};
-use eenplan_store::{Meeting, NewMeeting, Principal, StoreError};
+use eenplan_store::{Meeting, NewMeeting, StoreError};
 use jiff::civil::DateTime;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -49,13 +45,6 @@ fn meeting_json(m: &Meeting) -> Value {
         })),
         "cancelled": m.cancelled_on.map(|on| json!({ "on": on.to_string(), "reason": m.cancel_reason })),
     })
-}
-
-fn caller(ctx: &Ctx) -> Result<&Principal, ApiError> {
-    ctx.visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)
 }
 
 /// A store failure as the API says it: the meeting's refusals, a meeting this family
@@ -101,7 +90,7 @@ pub async fn schedule(
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: ScheduleIn = json_body(&bytes)?;
     let kind = input.kind.parse::<MeetingKind>().map_err(|_| {
         ApiError::invalid(&[(
@@ -162,7 +151,7 @@ pub async fn put_view(
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: ViewIn = json_body(&bytes)?;
     let view = View {
         worries: input.worries,
@@ -249,7 +238,7 @@ pub async fn judge(
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: JudgementIn = json_body(&bytes)?;
     let judgement = Judgement {
         needs: input.needs.clone(),
@@ -295,7 +284,7 @@ pub async fn cancel(
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: CancelIn = json_body(&bytes)?;
     let cancelled = async {
         let mut tx = state.store.write().await?;

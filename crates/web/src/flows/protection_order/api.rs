@@ -2,10 +2,6 @@
 //! is lead work behind the family guard; the Raad's side shows only the requests
 //! addressed to the caller's organisation, and logs every read and step.
 
-// `ApiError` holds the ready response (128 bytes); it is built at most once per request,
-// so its size in a `Result` does not matter.
-#![allow(clippy::result_large_err)]
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Extension, State};
@@ -42,13 +38,6 @@ fn request_json(r: &ProtectionOrderRequest) -> Value {
         "decided_on": d(r.decided_on), "granted_measure": r.granted_measure.map(|m| m.code()), "ends_on": d(r.ends_on),
         "institution": r.institution_id.as_ref().map(|id| json!({ "id": id, "name": r.institution_name })),
     })
-}
-
-fn caller(ctx: &Ctx) -> Result<&Principal, ApiError> {
-    ctx.visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)
 }
 
 fn not_found() -> ApiError {
@@ -94,7 +83,7 @@ pub async fn create(
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: RequestIn = json_body(&bytes)?;
     let request = ProtectionOrderInput {
         rvdk_organisation_id: input.rvdk_organisation_id,
@@ -129,7 +118,7 @@ pub async fn create(
 }
 
 pub async fn raad_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let list = state
         .store
         .read()
@@ -228,7 +217,7 @@ pub async fn investigation(
     Path(request_id): Path<String>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: InvestigationIn = json_body(&bytes)?;
     let on = date_field(&input.started_on, "started_on")?;
     let route = "/api/v1/raad/requests/{request}/investigation";
@@ -264,7 +253,7 @@ pub async fn outcome(
     Path(request_id): Path<String>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: OutcomeIn = json_body(&bytes)?;
     let conclusion = match input.outcome.as_str() {
         "no_measure" => Conclusion::NoMeasure {
@@ -316,7 +305,7 @@ pub async fn court_decision(
     Path(request_id): Path<String>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: DecisionIn = json_body(&bytes)?;
     let on = date_field(&input.decided_on, "decided_on")?;
     let ruling = if input.granted {

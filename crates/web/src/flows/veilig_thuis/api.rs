@@ -1,9 +1,5 @@
 //! Veilig Thuis intake in the API: contacts in, the work list, the safety assessment.
 
-// `ApiError` holds the ready response (128 bytes); it is built at most once per request,
-// so its size in a `Result` does not matter.
-#![allow(clippy::result_large_err)]
-
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -12,7 +8,7 @@ use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::veilig_thuis::{ContactKind, IntakeState, Outcome, Reporter};
-use eenplan_store::{Contact, NewContact, Principal, StoreError};
+use eenplan_store::{Contact, NewContact, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -40,13 +36,6 @@ fn contact_json(c: &Contact, today: Date) -> Value {
             _ => None,
         },
     })
-}
-
-fn caller(ctx: &Ctx) -> Result<&Principal, ApiError> {
-    ctx.visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)
 }
 
 /// An intake refusal as the API says it.
@@ -82,7 +71,7 @@ pub async fn receive(
     ctx: Ctx,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: ContactIn = json_body(&bytes)?;
     let kind = input
         .kind
@@ -165,7 +154,7 @@ pub async fn receive(
 }
 
 pub async fn work_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let today = today();
     let list = state
         .store
@@ -193,7 +182,7 @@ pub async fn assess(
     Path(contact_id): Path<String>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = caller(&ctx)?;
+    let p = ctx.caller()?;
     let input: AssessmentIn = json_body(&bytes)?;
     let outcome = input.outcome.parse::<Outcome>().map_err(|_| {
         ApiError::invalid(&[(
