@@ -539,7 +539,7 @@ fn user_add_journals_and_prints_an_enrolment_code() -> Result<(), Failed> {
         || text(&out.stderr),
     )?;
     // The demo's 263 entries (its set-up with the EVU's areas, a general phone number per
-    // organisation (issue 12), a phone number per demo
+    // organisation, a phone number per demo
     // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
     // come), then the new account, its phone number, its password to change and its

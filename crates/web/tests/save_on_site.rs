@@ -352,7 +352,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .to_string(),
             "ends_on",
         ),
-        // A mistyped year: plausible dates are the domain's rule (issue 12, section 7).
+        // A mistyped year: plausible dates are the domain's rule.
         (
             slot(
                 &w.lotte.user_id,

@@ -1,4 +1,4 @@
-//! The chain's ways of working in the demo (issue 7): SAVE-begeleiding over the past
+//! The chain's ways of working in the demo: SAVE-begeleiding over the past
 //! year in every stage (running, review due, ended with each outcome) and the EVU for
 //! families in its neighbourhoods (new, staffed, declined, closed; called in by the
 //! local team or brought in by Veilig Thuis). Dates lie in the past, so every work list

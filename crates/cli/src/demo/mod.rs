@@ -6,7 +6,7 @@ mod families;
 mod people;
 // SAVE op locatie
 mod save_on_site;
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+// Joint assessment meeting and protection order request.
 mod meeting;
 
 use std::collections::HashMap;
@@ -357,7 +357,7 @@ async fn generate_families(
         .map(|a| (a.email.clone(), a.user_id.clone()))
         .collect();
     save_on_site::generate(store, save_on_site::People { ids: &ids }, today).await?;
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6):
+    // Joint assessment meeting and protection order request:
     // stages in the first local-team professional's families, when there are families.
     let (lokalis, raad) = (pros("lokalis"), pros("rvdk"));
     if let (Some(lead), Some(save), Some(raad)) =
