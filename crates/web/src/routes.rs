@@ -5,8 +5,7 @@
 use axum::http::Method;
 use axum::routing::{delete, get, post, put};
 use eenplan_domain::policy::{
-    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
-    TEAM_LEAD,
+    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, PRIVACY_OFFICER, Policy, SIGNED_IN, TEAM_LEAD,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -14,7 +13,7 @@ use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
 use crate::{api, assets, health, pages};
 
 pub use crate::kit::route::{Access, ApiDoc, Route, Routes};
-pub(crate) use crate::kit::route::{IDENTITY, LEAD, NOT_FOUND, NOTES, PLAN, SIGN_IN, api, page};
+pub(crate) use crate::kit::route::{IDENTITY, LEAD, NOTES, PLAN, api, page};
 
 /// The OpenAPI document of every API route in the table.
 pub fn openapi_document() -> serde_json::Value {
@@ -30,11 +29,12 @@ async fn serve_openapi() -> axum::response::Response {
 pub fn table() -> Routes {
     [
         not_yet_in_a_flow(),
-        ways_of_working(),
         crate::flows::crisis::routes(),
         crate::flows::veilig_thuis::routes(),
         crate::flows::protection_order::routes(),
         crate::flows::joint_assessment::routes(),
+        crate::flows::save_guidance::routes(),
+        crate::flows::evu::routes(),
     ]
     .into_iter()
     .flatten()
@@ -1111,276 +1111,6 @@ fn not_yet_in_a_flow() -> Routes {
             )
             .family(NOTES),
             get(api::save_on_site::family_consultations),
-        ),
-    ]
-}
-
-/// The chain's ways of working: SAVE-begeleiding and the EVU.
-fn ways_of_working() -> Routes {
-    vec![
-        (
-            page(Method::GET, "/gezinnen/{family}/save-begeleiding", SIGNED_IN).family(PLAN),
-            get(pages::save_guidance::show),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/save-begeleiding", SIGNED_IN).family(LEAD),
-            post(pages::save_guidance::start),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/save-begeleiding/{guidance}/evaluatie",
-                SIGNED_IN,
-            )
-            .family(PLAN),
-            post(pages::save_guidance::review),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/save-begeleiding/{guidance}/einde",
-                SIGNED_IN,
-            )
-            .family(PLAN),
-            post(pages::save_guidance::end),
-        ),
-        (
-            // The referral's worries are about the family's safety: the plan's data.
-            page(Method::GET, "/gezinnen/{family}/evu", SIGNED_IN).family(PLAN),
-            get(pages::evu::family),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/evu", SIGNED_IN).family(LEAD),
-            post(pages::evu::refer),
-        ),
-        (
-            page(Method::GET, "/evu", EVU_COORDINATOR),
-            get(pages::evu::list),
-        ),
-        (
-            page(Method::GET, "/evu/{referral}", EVU_COORDINATOR),
-            get(pages::evu::show),
-        ),
-        (
-            page(Method::POST, "/evu/{referral}/combinatie", EVU_COORDINATOR),
-            post(pages::evu::assign),
-        ),
-        (
-            page(Method::POST, "/evu/{referral}/afwijzen", EVU_COORDINATOR),
-            post(pages::evu::decline),
-        ),
-        (
-            page(Method::POST, "/evu/{referral}/afsluiten", EVU_COORDINATOR),
-            post(pages::evu::close),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/save-guidance",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listSaveGuidance",
-                    summary: "SAVE-begeleiding van het gezin: doelen, evaluaties, einde",
-                    request: None,
-                    responses: &[
-                        (200, "De begeleidingen", Some("SaveGuidanceList")),
-                        (403, "Toestemming nodig", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(PLAN),
-            get(api::save_guidance::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/save-guidance",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "startSaveGuidance",
-                    summary: "SAVE-begeleiding starten: op toestemming, naast de regisseur, met doelen in het plan en een einddatum",
-                    request: Some("NewSaveGuidance"),
-                    responses: &[
-                        (201, "Gestart", Some("Created")),
-                        (400, "Ongeldige invoer (veld genoemd)", Some("Problem")),
-                        (409, "Kan nu niet: toestemming ontbreekt, geen vrijwillig kader, of er loopt er al een", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::save_guidance::start),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/save-guidance/{guidance}/reviews",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "reviewSaveGuidance",
-                    summary: "SAVE-begeleiding evalueren (uiterlijk elke drie maanden); de einddatum kan schuiven",
-                    request: Some("SaveGuidanceReview"),
-                    responses: &[
-                        (200, "Geëvalueerd, met de volgende evaluatiedatum", Some("NextReview")),
-                        (400, "Ongeldige invoer (veld genoemd)", Some("Problem")),
-                        (409, "Al beëindigd", Some("Problem")),
-                        (403, "Niet jouw begeleiding of toestemming nodig", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(PLAN),
-            post(api::save_guidance::review),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/save-guidance/{guidance}/end",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "endSaveGuidance",
-                    summary: "SAVE-begeleiding beëindigen met een uitkomst (zonder resultaat: met reden)",
-                    request: Some("SaveGuidanceEnd"),
-                    responses: &[
-                        (204, "Beëindigd", None),
-                        (400, "Ongeldige invoer (veld genoemd)", Some("Problem")),
-                        (409, "Al beëindigd", Some("Problem")),
-                        (403, "Niet jouw begeleiding of toestemming nodig", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(PLAN),
-            post(api::save_guidance::end),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/evu-referrals",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listFamilyEvuReferrals",
-                    summary: "EVU-aanmeldingen van het gezin en de toegewezen combinatie",
-                    request: None,
-                    responses: &[
-                        (200, "De aanmeldingen", Some("EvuReferralList")),
-                        (403, "Toestemming nodig", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(PLAN),
-            get(api::evu::of_family),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/evu-referrals",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "referToEvu",
-                    summary: "Het EVU inschakelen bij zorgen over veiligheid (op toestemming, gezin woont in een EVU-wijk)",
-                    request: Some("Reason"),
-                    responses: &[
-                        (201, "Aangemeld", Some("Created")),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (409, "Kan niet: geen EVU-wijk, geen toestemming, of al aangemeld", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::evu::refer),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/evu/referrals",
-                EVU_COORDINATOR,
-                ApiDoc {
-                    operation_id: "evuWorkList",
-                    summary: "EVU-coördinator: nieuwe aanmeldingen om te bemensen en lopende, met de professionals om uit te kiezen",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("EvuWorkList")),
-                        (403, "Alleen voor de EVU-coördinator", Some("Problem")),
-                        SIGN_IN,
-                    ],
-                },
-            ),
-            get(api::evu::work_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/evu/referrals/{referral}/combination",
-                EVU_COORDINATOR,
-                ApiDoc {
-                    operation_id: "assignEvuCombination",
-                    summary: "Een combinatie van professionals uit meerdere organisaties tegelijk toewijzen",
-                    request: Some("EvuCombination"),
-                    responses: &[
-                        (204, "Toegewezen; allen betrokken bij het gezin", None),
-                        (400, "Geen combinatie, of iemand mag nog niet aansluiten (met de toestemmingsstap)", Some("Problem")),
-                        (409, "Niet (meer) nieuw", Some("Problem")),
-                        (403, "Alleen voor de EVU-coördinator", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            ),
-            post(api::evu::assign),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/evu/referrals/{referral}/decline",
-                EVU_COORDINATOR,
-                ApiDoc {
-                    operation_id: "declineEvuReferral",
-                    summary: "Een nieuwe aanmelding niet oppakken, met reden voor de aanmelder",
-                    request: Some("Reason"),
-                    responses: &[
-                        (204, "Afgewezen", None),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (409, "Niet (meer) nieuw", Some("Problem")),
-                        (403, "Alleen voor de EVU-coördinator", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            ),
-            post(api::evu::decline),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/evu/referrals/{referral}/close",
-                EVU_COORDINATOR,
-                ApiDoc {
-                    operation_id: "closeEvuReferral",
-                    summary: "De inzet van het EVU afsluiten",
-                    request: Some("Reason"),
-                    responses: &[
-                        (204, "Afgesloten", None),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (409, "Geen toegewezen combinatie", Some("Problem")),
-                        (403, "Alleen voor de EVU-coördinator", Some("Problem")),
-                        NOT_FOUND,
-                        SIGN_IN,
-                    ],
-                },
-            ),
-            post(api::evu::close),
         ),
     ]
 }

@@ -2,11 +2,9 @@
 //! problem+json errors with field errors, an OpenAPI 3 document).
 
 pub mod consent;
-pub mod evu;
 pub mod families;
 pub mod me;
 pub mod openapi;
-pub mod save_guidance;
 pub mod save_on_site;
 pub mod session;
 

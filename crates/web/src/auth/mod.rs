@@ -3,6 +3,7 @@
 
 mod csrf;
 pub mod duplicates;
+pub mod evu;
 pub mod family;
 pub mod resume;
 pub mod sign_in;

@@ -4,6 +4,8 @@
 //! domain and store crates, never another flow.
 
 pub mod crisis;
+pub mod evu;
 pub mod joint_assessment;
 pub mod protection_order;
+pub mod save_guidance;
 pub mod veilig_thuis;

@@ -2,13 +2,11 @@
 
 pub mod admin;
 pub mod consent;
-pub mod evu;
 pub mod family;
 pub mod handover;
 pub mod password;
 pub mod plan;
 pub mod privacy;
-pub mod save_guidance;
 pub mod save_on_site;
 pub mod sign_in;
 pub mod start;

@@ -138,7 +138,7 @@ async fn work_lists(
             .filter(|r| eenplan_domain::evu::may_staff(r.state).is_ok())
             .collect();
         drop(tx);
-        crate::api::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
+        crate::auth::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
         w.evu = Some(
             new.into_iter()
                 .map(|r| (r.id, r.family_label, r.referred_on.to_string()))

@@ -1,29 +1,27 @@
 //! The family's SAVE-begeleiding page: what runs and ran, the start form for the lead,
-//! and review and end forms for the SAVE organisation giving it (or the lead). The rules
-//! are `domain::save_guidance`; refusals show at their field.
+//! and review and end forms for the SAVE organisation giving it (or the lead). Refusals
+//! show at their field, or at the top for the state of things.
 
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::save_guidance::{self, GuidanceOutcome, MAX_REVIEW_MONTHS};
+use eenplan_domain::save_guidance::{self, GuidanceError, GuidanceOutcome, MAX_REVIEW_MONTHS};
 use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use jiff::civil::Date;
 
-use super::family::{failed, label_of, principal, today};
-use super::form::text_errors;
-use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices};
-use super::{Shell, errors, render};
+use super::texts::{GuidanceTexts, texts};
 use crate::AppState;
-use crate::api::save_guidance::field_of;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::chain_texts::guidance_error;
-use crate::i18n::Lang;
+use crate::kit::dates::today;
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+};
+use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
 struct Card {
@@ -42,9 +40,10 @@ struct Card {
 }
 
 #[derive(Template)]
-#[template(path = "families/save_guidance.html")]
+#[template(path = "save_guidance/show.html")]
 struct Page {
     shell: Shell,
+    x: &'static GuidanceTexts,
     family_id: String,
     family_label: String,
     cards: Vec<Card>,
@@ -66,34 +65,27 @@ enum Sent<'a> {
 #[allow(clippy::too_many_arguments)]
 async fn page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     grant: &FamilyGrant,
     sent: Sent<'_>,
     d: &FormData,
     errs: &Errors,
     problem: Option<&'static str>,
-) -> Response {
-    let Some(p) = principal(visitor) else {
-        return errors::internal(false, headers);
-    };
-    let lang = Lang::from_headers(headers);
-    let t = lang.texts();
-    let c = crate::chain_texts::texts(lang);
-    let loaded = async {
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let t = ctx.t();
+    let c = texts(lang);
+    let (family, list, workers) = {
         let mut tx = state.store.read().await?;
         let family = tx.family(&grant.family_id).await?;
         let list = tx.save_guidances(&grant.family_id).await?;
         let workers = tx
             .professionals(Some(OrganisationKind::CertifiedInstitution))
             .await?;
-        Ok::<_, StoreError>((family, list, workers))
+        (family, list, workers)
     };
-    let (family, list, workers) = match loaded.await {
-        Ok((Some(f), l, w)) => (f, l, w),
-        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
-        Err(e) => return failed(&e, headers),
-    };
+    let family = family.ok_or_else(PageError::not_found)?;
     let today = today();
     let empty = FormData(vec![]);
     let none = Errors::new();
@@ -221,18 +213,15 @@ async fn page(
             }),
         ]
     });
-    render(
+    Ok(render(
         if errs.is_empty() && problem.is_none() {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &Page {
-            shell: Shell::new(
-                headers,
-                visitor,
-                &format!("/gezinnen/{}/save-begeleiding", grant.family_id),
-            ),
+            shell: ctx.shell(&format!("/gezinnen/{}/save-begeleiding", grant.family_id)),
+            x: c,
             family_id: grant.family_id.clone(),
             family_label: family.label,
             cards,
@@ -240,11 +229,11 @@ async fn page(
             problem,
             has_errors: !errs.is_empty(),
         },
-    )
+    ))
 }
 
 fn review_inputs(
-    c: &'static crate::chain_texts::ChainTexts,
+    c: &'static GuidanceTexts,
     g: &Guidance,
     today: Date,
     d: &FormData,
@@ -286,7 +275,7 @@ fn review_inputs(
 }
 
 fn end_inputs(
-    c: &'static crate::chain_texts::ChainTexts,
+    c: &'static GuidanceTexts,
     lang: Lang,
     g: &Guidance,
     d: &FormData,
@@ -322,14 +311,12 @@ fn end_inputs(
 
 pub async fn show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Sent::Nothing,
         &FormData(vec![]),
@@ -339,45 +326,28 @@ pub async fn show(
     .await
 }
 
-/// Puts a refusal where it belongs: at its field, or at the top of the page.
-#[allow(clippy::result_large_err)] // built once, on the error path
-fn place(
-    lang: Lang,
-    e: StoreError,
-    errs: &mut Errors,
-    headers: &HeaderMap,
-) -> Result<Option<&'static str>, Response> {
+/// Puts a refusal where it belongs: at its field, or (returned) at the top of the page;
+/// hands back a store error that is not a refusal.
+fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static str>, StoreError> {
     match e {
-        StoreError::Guidance(g) => match field_of(&g) {
-            Some(field) => {
-                errs.insert(field, guidance_error(lang, &g));
-                Ok(None)
-            }
-            None => Ok(Some(guidance_error(lang, &g))),
-        },
-        StoreError::ConsentNeeded(_) => Ok(Some(guidance_error(
-            lang,
-            &eenplan_domain::save_guidance::GuidanceError::ConsentNeeded,
-        ))),
+        StoreError::Guidance(g) => Ok(g.place(lang, errs)),
+        StoreError::ConsentNeeded(_) => Ok(Some(GuidanceError::ConsentNeeded.text(lang))),
         StoreError::UnknownUser(_) => {
             errs.insert("worker_id", lang.texts().err_choose);
             Ok(None)
         }
-        e => Err(failed(&e, headers)),
+        e => Err(e),
     }
 }
 
 pub async fn start(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &["goals", "planned_end"]);
@@ -412,40 +382,27 @@ pub async fn start(
         };
         match started.await {
             Ok(()) => {
-                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
-                    .into_response();
+                return Ok(Redirect::to(&format!(
+                    "/gezinnen/{}/save-begeleiding",
+                    grant.family_id
+                ))
+                .into_response());
             }
-            Err(e) => match place(lang, e, &mut errs, &headers) {
-                Ok(top) => problem = top,
-                Err(r) => return r,
-            },
+            Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
-    page(
-        &state,
-        &headers,
-        &visitor,
-        &grant,
-        Sent::Start,
-        &d,
-        &errs,
-        problem,
-    )
-    .await
+    page(&state, &ctx, &grant, Sent::Start, &d, &errs, problem).await
 }
 
 pub async fn review(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &["reviewed_on", "planned_end", "note"]);
@@ -488,19 +445,18 @@ pub async fn review(
         };
         match reviewed.await {
             Ok(()) => {
-                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
-                    .into_response();
+                return Ok(Redirect::to(&format!(
+                    "/gezinnen/{}/save-begeleiding",
+                    grant.family_id
+                ))
+                .into_response());
             }
-            Err(e) => match place(lang, e, &mut errs, &headers) {
-                Ok(top) => problem = top,
-                Err(r) => return r,
-            },
+            Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
     page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Sent::Review(&guidance_id),
         &d,
@@ -512,16 +468,13 @@ pub async fn review(
 
 pub async fn end(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let outcome = d
@@ -549,19 +502,18 @@ pub async fn end(
         };
         match ended.await {
             Ok(()) => {
-                return Redirect::to(&format!("/gezinnen/{}/save-begeleiding", grant.family_id))
-                    .into_response();
+                return Ok(Redirect::to(&format!(
+                    "/gezinnen/{}/save-begeleiding",
+                    grant.family_id
+                ))
+                .into_response());
             }
-            Err(e) => match place(lang, e, &mut errs, &headers) {
-                Ok(top) => problem = top,
-                Err(r) => return r,
-            },
+            Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
     page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Sent::End(&guidance_id),
         &d,

@@ -1,27 +1,25 @@
 //! The EVU's pages: the family's referrals with the local team's form to call in the
 //! EVU, and the coordinator's list and referral page, where a combination of workers is
-//! assigned at once. The rules are `domain::evu`; refusals show at their field.
+//! assigned at once. Refusals show at their field, or at the top of the page.
 
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::evu::{self, ReferralSource, ReferralState};
 use eenplan_store::{EvuReferral, Referrer, StoreError};
 
-use super::family::{failed, label_of, principal, today};
-use super::form::text_errors;
-use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField};
-use super::{Shell, errors, render};
+use super::texts::{EvuTexts, texts};
 use crate::AppState;
-use crate::api::evu::{evu_access, field_of, log_evu_reads};
-use crate::auth::Visitor;
+use crate::auth::evu::{evu_access, log_evu_reads};
 use crate::auth::family::FamilyGrant;
-use crate::chain_texts::evu_error;
-use crate::client::Client;
-use crate::i18n::Lang;
+use crate::kit::dates::today;
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, label_of, text_errors,
+};
+use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// A referral in words.
 struct Line {
@@ -66,22 +64,11 @@ fn line(lang: Lang, r: &EvuReferral) -> Line {
     }
 }
 
-/// Puts a refusal at its field, or at the top of the page.
-#[allow(clippy::result_large_err)] // built once, on the error path
-fn place(
-    lang: Lang,
-    e: StoreError,
-    errs: &mut Errors,
-    headers: &HeaderMap,
-) -> Result<Option<String>, Response> {
+/// Puts a refusal at its field, or (returned) at the top of the page; hands back a
+/// store error that is not a refusal.
+fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<String>, StoreError> {
     match e {
-        StoreError::Evu(evu) => match field_of(&evu) {
-            Some(field) => {
-                errs.insert(field, evu_error(lang, &evu));
-                Ok(None)
-            }
-            None => Ok(Some(evu_error(lang, &evu).to_owned())),
-        },
+        StoreError::Evu(evu) => Ok(evu.place(lang, errs).map(str::to_owned)),
         StoreError::UnknownUser(_) => {
             errs.insert("user_ids", lang.texts().err_choose);
             Ok(None)
@@ -97,7 +84,7 @@ fn place(
             &organisation,
             step,
         ))),
-        e => Err(failed(&e, headers)),
+        e => Err(e),
     }
 }
 
@@ -118,6 +105,7 @@ fn reason_input(label: &'static str, d: &FormData, errs: &Errors, suffix: &str) 
 #[template(path = "evu/family.html")]
 struct FamilyPage {
     shell: Shell,
+    x: &'static EvuTexts,
     family_id: String,
     family_label: String,
     lines: Vec<Line>,
@@ -127,40 +115,32 @@ struct FamilyPage {
 
 async fn family_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     grant: &FamilyGrant,
     d: &FormData,
     errs: &Errors,
     problem: Option<String>,
-) -> Response {
-    let lang = Lang::from_headers(headers);
-    let c = crate::chain_texts::texts(lang);
-    let loaded = async {
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let c = texts(lang);
+    let (family, list) = {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((
+        (
             tx.family(&grant.family_id).await?,
             tx.evu_referrals_of(&grant.family_id).await?,
-        ))
+        )
     };
-    let (family, list) = match loaded.await {
-        Ok((Some(f), l)) => (f, l),
-        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
-        Err(e) => return failed(&e, headers),
-    };
+    let family = family.ok_or_else(PageError::not_found)?;
     let open = list.iter().any(|r| r.state.is_open());
-    render(
+    Ok(render(
         if errs.is_empty() && problem.is_none() {
             StatusCode::OK
         } else {
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &FamilyPage {
-            shell: Shell::new(
-                headers,
-                visitor,
-                &format!("/gezinnen/{}/evu", grant.family_id),
-            ),
+            shell: ctx.shell(&format!("/gezinnen/{}/evu", grant.family_id)),
+            x: c,
             family_id: grant.family_id.clone(),
             family_label: family.label,
             lines: list.iter().map(|r| line(lang, r)).collect(),
@@ -168,19 +148,17 @@ async fn family_page(
                 .then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]),
             problem,
         },
-    )
+    ))
 }
 
 pub async fn family(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     family_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         &FormData(vec![]),
         &Errors::new(),
@@ -191,15 +169,12 @@ pub async fn family(
 
 pub async fn refer(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let referred = async {
@@ -226,60 +201,45 @@ pub async fn refer(
     let problem = match outcome {
         None => None,
         Some(Ok(())) => {
-            return Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response();
+            return Ok(Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response());
         }
-        Some(Err(e)) => match place(lang, e, &mut errs, &headers) {
-            Ok(top) => top,
-            Err(r) => return r,
-        },
+        Some(Err(e)) => place(lang, e, &mut errs)?,
     };
-    family_page(&state, &headers, &visitor, &grant, &d, &errs, problem).await
+    family_page(&state, &ctx, &grant, &d, &errs, problem).await
 }
 
 #[derive(Template)]
 #[template(path = "evu/list.html")]
 struct ListPage {
     shell: Shell,
+    x: &'static EvuTexts,
     new: Vec<Line>,
     running: Vec<Line>,
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
-    let loaded = async {
-        let list = state.store.read().await?.evu_work_list().await?;
-        log_evu_reads(&state, p, &list, "GET /evu", &client).await?;
-        Ok::<_, StoreError>(list)
-    }
-    .await;
-    let list = match loaded {
-        Ok(l) => l,
-        Err(e) => return failed(&e, &headers),
-    };
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let list = state.store.read().await?.evu_work_list().await?;
+    log_evu_reads(&state, p, &list, "GET /evu", &ctx.client.0).await?;
     let (new, running): (Vec<_>, Vec<_>) =
         list.iter().map(|r| line(lang, r)).partition(|l| l.is_new);
-    render(
+    Ok(render(
         StatusCode::OK,
         &ListPage {
-            shell: Shell::new(&headers, &visitor, "/evu"),
+            shell: ctx.shell("/evu"),
+            x: texts(lang),
             new,
             running,
         },
-    )
+    ))
 }
 
 #[derive(Template)]
 #[template(path = "evu/referral.html")]
 struct ReferralPage {
     shell: Shell,
+    x: &'static EvuTexts,
     referral: Line,
     combination: Vec<Input>,
     decline: Vec<Input>,
@@ -302,37 +262,29 @@ enum Sent {
 #[allow(clippy::too_many_arguments)]
 async fn referral_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
-    client: &str,
+    ctx: &Ctx,
     id: &str,
     sent: Sent,
     d: &FormData,
     errs: &Errors,
     problem: Option<String>,
-) -> Response {
-    let lang = Lang::from_headers(headers);
-    let c = crate::chain_texts::texts(lang);
-    let loaded = async {
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let c = texts(lang);
+    let (r, candidates) = {
         let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((tx.evu_referral(id).await?, tx.professionals(None).await?))
+        (tx.evu_referral(id).await?, tx.professionals(None).await?)
     };
-    let (r, candidates) = match loaded.await {
-        Ok((Some(r), c)) => (r, c),
-        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/evu"),
-        Err(e) => return failed(&e, headers),
-    };
-    if let Some(p) = principal(visitor)
-        && let Err(e) = log_evu_reads(
+    let r = r.ok_or_else(PageError::not_found)?;
+    if let Some(p) = &ctx.visitor.principal {
+        log_evu_reads(
             state,
             p,
             std::slice::from_ref(&r),
             &format!("GET /evu/{id}"),
-            client,
+            &ctx.client.0,
         )
-        .await
-    {
-        return failed(&e, headers);
+        .await?;
     }
     let empty = FormData(vec![]);
     let none = Errors::new();
@@ -381,7 +333,7 @@ async fn referral_page(
         Sent::Close => close.is_empty(),
     };
     let kept = Some(d.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
-    render(
+    Ok(render(
         if gone {
             StatusCode::CONFLICT
         } else if errs.is_empty() && problem.is_none() {
@@ -390,7 +342,8 @@ async fn referral_page(
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &ReferralPage {
-            shell: Shell::new(headers, visitor, &format!("/evu/{id}")),
+            shell: ctx.shell(&format!("/evu/{id}")),
+            x: c,
             referral: line(lang, &r),
             combination,
             decline,
@@ -398,21 +351,17 @@ async fn referral_page(
             problem,
             kept,
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     Path(id): Path<String>,
-) -> Response {
+) -> Result<Response, PageError> {
     referral_page(
         &state,
-        &headers,
-        &visitor,
-        &client,
+        &ctx,
         &id,
         Sent::Nothing,
         &FormData(vec![]),
@@ -424,17 +373,14 @@ pub async fn show(
 
 async fn act(
     state: AppState,
-    headers: HeaderMap,
-    visitor: Visitor,
-    client: String,
+    ctx: Ctx,
     id: String,
     body: Bytes,
     sent: Sent,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let client = &ctx.client.0;
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, lang.texts(), &["reason"]);
     let done = async {
@@ -469,7 +415,7 @@ async fn act(
             eenplan_domain::access_log::AccessEvent::Update,
             &family,
             what,
-            &client,
+            client,
         ))
         .await?;
         tx.commit().await
@@ -481,50 +427,36 @@ async fn act(
     };
     let problem = match outcome {
         None => None,
-        Some(Ok(())) => return Redirect::to(&format!("/evu/{id}")).into_response(),
-        Some(Err(StoreError::NotFound(_))) => {
-            return errors::not_found_page(&headers, &visitor, "/evu");
-        }
-        Some(Err(e)) => match place(lang, e, &mut errs, &headers) {
-            Ok(top) => top,
-            Err(r) => return r,
-        },
+        Some(Ok(())) => return Ok(Redirect::to(&format!("/evu/{id}")).into_response()),
+        Some(Err(StoreError::NotFound(_))) => return Err(PageError::not_found()),
+        Some(Err(e)) => place(lang, e, &mut errs)?,
     };
-    referral_page(
-        &state, &headers, &visitor, &client, &id, sent, &d, &errs, problem,
-    )
-    .await
+    referral_page(&state, &ctx, &id, sent, &d, &errs, problem).await
 }
 
 pub async fn assign(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    act(state, headers, visitor, client, id, body, Sent::Combination).await
+) -> Result<Response, PageError> {
+    act(state, ctx, id, body, Sent::Combination).await
 }
 
 pub async fn decline(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    act(state, headers, visitor, client, id, body, Sent::Decline).await
+) -> Result<Response, PageError> {
+    act(state, ctx, id, body, Sent::Decline).await
 }
 
 pub async fn close(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    act(state, headers, visitor, client, id, body, Sent::Close).await
+) -> Result<Response, PageError> {
+    act(state, ctx, id, body, Sent::Close).await
 }

@@ -1,63 +1,30 @@
 //! SAVE-begeleiding in the API: start (lead work), reviews and the end (the SAVE
-//! organisation giving it, or the lead). The rules are `domain::save_guidance`.
+//! organisation giving it, or the lead).
 
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-
-use crate::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::Expertise;
-use eenplan_domain::save_guidance::{GuidanceError, GuidanceOutcome};
+use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::families::{body, internal, invalid, who};
-use super::today;
-use crate::auth::Visitor;
+use crate::AppState;
 use crate::auth::family::FamilyGrant;
-use crate::{AppState, Problem};
+use crate::kit::dates::{parse_optional, today};
+use crate::kit::extract::{Path, json_body};
+use crate::kit::problem::Problem;
+use crate::kit::{ApiError, Ctx, Refusal};
 
-/// The form field a refusal belongs to; `None` for refusals about the state of things
-/// (answered with 409 or 403, shown at the top of a page).
-pub(crate) fn field_of(e: &GuidanceError) -> Option<&'static str> {
+/// A store refusal as the API answers it; what is not a refusal is a 404 or a 500.
+fn refused(e: StoreError) -> ApiError {
     match e {
-        GuidanceError::NoGoals => Some("goals"),
-        GuidanceError::EndInPast | GuidanceError::EndImplausible(_) => Some("planned_end"),
-        GuidanceError::ReviewTooRare => Some("review_months"),
-        GuidanceError::ReasonNeeded => Some("reason"),
-        GuidanceError::ReviewNoteNeeded => Some("note"),
-        GuidanceError::ReviewBeforeStart | GuidanceError::ReviewInFuture => Some("reviewed_on"),
-        GuidanceError::NotCertifiedInstitution => Some("worker_id"),
-        GuidanceError::ConsentNeeded
-        | GuidanceError::NotVoluntary
-        | GuidanceError::AlreadyRunning
-        | GuidanceError::AlreadyEnded
-        | GuidanceError::NotYours => None,
-    }
-}
-
-fn refusal(e: &StoreError) -> Response {
-    match e {
-        StoreError::Guidance(g) => match field_of(g) {
-            Some(field) => invalid(&[(field, "rule", &g.to_string())]),
-            None if *g == GuidanceError::NotYours => {
-                Problem::new(StatusCode::FORBIDDEN, "not-yours", "Niet jouw begeleiding")
-                    .detail(g.to_string())
-                    .into_response()
-            }
-            None => Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan nu niet",
-            )
-            .detail(g.to_string())
-            .into_response(),
-        },
-        StoreError::UnknownUser(_) => invalid(&[(
+        StoreError::Guidance(g) => g.problem().into(),
+        StoreError::UnknownUser(_) => ApiError::invalid(&[(
             "worker_id",
             "unknown",
             "Kies een actieve medewerker van een gecertificeerde instelling.",
@@ -67,18 +34,19 @@ fn refusal(e: &StoreError) -> Response {
             "not-found",
             "Niet gevonden in dit dossier",
         )
-        .detail(what.clone())
-        .into_response(),
+        .detail(what)
+        .into(),
         StoreError::ConsentNeeded(step) => {
             Problem::new(StatusCode::CONFLICT, "consent-needed", "Toestemming nodig")
-                .detail(e.to_string())
+                .detail(StoreError::ConsentNeeded(step).to_string())
                 .with(json!({ "consentStep": step.code() }))
+                .into()
         }
-        other => internal(other),
+        other => other.into(),
     }
 }
 
-pub(crate) fn guidance_json(g: &Guidance, today: jiff::civil::Date) -> Value {
+fn guidance_json(g: &Guidance, today: jiff::civil::Date) -> Value {
     json!({
         "id": g.id, "organisation": { "id": g.organisation_id, "name": g.organisation_name },
         "worker": { "id": g.worker_id, "name": g.worker_name }, "expertise": g.expertise.code(),
@@ -96,19 +64,17 @@ pub(crate) fn guidance_json(g: &Guidance, today: jiff::civil::Date) -> Value {
 pub async fn list(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        tx.save_guidances(&grant.family_id).await
-    };
-    match loaded.await {
-        Ok(list) => {
-            let today = today();
-            Json(json!({ "guidances": list.iter().map(|g| guidance_json(g, today)).collect::<Vec<_>>() }))
-                .into_response()
-        }
-        Err(e) => internal(&e),
-    }
+) -> Result<Json<Value>, ApiError> {
+    let list = state
+        .store
+        .read()
+        .await?
+        .save_guidances(&grant.family_id)
+        .await?;
+    let today = today();
+    Ok(Json(
+        json!({ "guidances": list.iter().map(|g| guidance_json(g, today)).collect::<Vec<_>>() }),
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -123,27 +89,25 @@ struct StartIn {
 
 pub async fn start(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: StartIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: StartIn = json_body(&bytes)?;
     let Ok(expertise) = input.expertise.parse::<Expertise>() else {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "expertise",
             "enum",
             "Gebruik safety, development, violence, delinquency of school_absenteeism.",
-        )]);
+        )]));
     };
     let Ok(planned_end) = input.planned_end.parse() else {
-        return invalid(&[("planned_end", "date", "Gebruik jjjj-mm-dd.")]);
+        return Err(ApiError::invalid(&[(
+            "planned_end",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
     let g = NewGuidance {
         worker_id: input.worker_id,
@@ -161,8 +125,8 @@ pub async fn start(
         Ok::<_, StoreError>(id)
     };
     match started.await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(e) => refusal(&e),
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Err(e) => Err(refused(e)),
     }
 }
 
@@ -176,25 +140,27 @@ struct ReviewIn {
 
 pub async fn review(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ReviewIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: ReviewIn = json_body(&bytes)?;
     let today = today();
-    let Ok(reviewed_on) = super::optional_date(input.reviewed_on.as_deref()) else {
-        return invalid(&[("reviewed_on", "date", "Gebruik jjjj-mm-dd.")]);
+    let Ok(reviewed_on) = parse_optional(input.reviewed_on.as_deref()) else {
+        return Err(ApiError::invalid(&[(
+            "reviewed_on",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
     let Ok(planned_end) = input.planned_end.parse() else {
-        return invalid(&[("planned_end", "date", "Gebruik jjjj-mm-dd.")]);
+        return Err(ApiError::invalid(&[(
+            "planned_end",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
     let review = ReviewInput {
         reviewed_on: reviewed_on.unwrap_or(today),
@@ -219,8 +185,8 @@ pub async fn review(
         Ok::<_, StoreError>(next)
     };
     match reviewed.await {
-        Ok(next) => Json(json!({ "next_review_on": next.to_string() })).into_response(),
-        Err(e) => refusal(&e),
+        Ok(next) => Ok(Json(json!({ "next_review_on": next.to_string() })).into_response()),
+        Err(e) => Err(refused(e)),
     }
 }
 
@@ -233,25 +199,19 @@ struct EndIn {
 
 pub async fn end(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: EndIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: EndIn = json_body(&bytes)?;
     let Ok(outcome) = input.outcome.parse::<GuidanceOutcome>() else {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "outcome",
             "enum",
             "Gebruik safety_restored, scaled_up of ended_without_result.",
-        )]);
+        )]));
     };
     let ended = async {
         let mut tx = state.store.write().await?;
@@ -271,7 +231,7 @@ pub async fn end(
         Ok::<_, StoreError>(())
     };
     match ended.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(e) => refusal(&e),
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => Err(refused(e)),
     }
 }

@@ -1,0 +1,239 @@
+//! The EVU in the API: the local team calls it in for a family (lead work, on the
+//! family's consent); the coordinator sees new referrals and assigns a combination of
+//! workers at once, declines or closes.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_store::{EvuReferral, EvuWorker, Referrer, StoreError};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::AppState;
+use crate::auth::evu::{evu_access, log_evu_reads};
+use crate::auth::family::FamilyGrant;
+use crate::client::Client;
+use crate::kit::dates::today;
+use crate::kit::extract::{Path, json_body};
+use crate::kit::problem::Problem;
+use crate::kit::{ApiError, Ctx, Lang, Refusal};
+
+/// A store refusal as the API answers it; what is not a refusal is a 404 or a 500.
+fn refused(e: StoreError) -> ApiError {
+    match e {
+        StoreError::Evu(evu) => evu.problem().into(),
+        // A worker who cannot join yet: named, with the consent step to ask.
+        StoreError::JoinRefused {
+            worker,
+            organisation,
+            step,
+        } => ApiError::invalid(&[(
+            "user_ids",
+            "consent-needed",
+            &crate::chain_texts::join_refused(Lang::Nl, &worker, &organisation, step),
+        )]),
+        StoreError::UnknownUser(_) => ApiError::invalid(&[(
+            "user_ids",
+            "unknown",
+            "Kies actieve professionals uit de lijst.",
+        )]),
+        StoreError::NotFound(what) => {
+            Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
+                .detail(what)
+                .into()
+        }
+        other => other.into(),
+    }
+}
+
+fn worker_json(w: &EvuWorker) -> Value {
+    json!({ "id": w.user_id, "name": w.name, "organisation": { "id": w.organisation_id, "name": w.organisation_name } })
+}
+
+fn referral_json(r: &EvuReferral) -> Value {
+    json!({
+        "id": r.id, "family": { "id": r.family_id, "label": r.family_label }, "source": r.source.code(),
+        "vt_contact_id": r.vt_contact_id, "referred_by_organisation": r.organisation_name,
+        "referred_on": r.referred_on.to_string(), "reason": r.reason, "state": r.state.code(),
+        "decided_on": r.decided_on.map(|d| d.to_string()), "decision_reason": r.decision_reason,
+        "workers": r.workers.iter().map(worker_json).collect::<Vec<_>>(),
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct ReasonIn {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn refer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: ReasonIn = json_body(&bytes)?;
+    let referred = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .refer_to_evu(
+                &p.actor(),
+                &grant.family_id,
+                Referrer {
+                    organisation_id: &p.organisation_id,
+                    user_id: &p.user_id,
+                },
+                None,
+                &input.reason,
+                today(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match referred.await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Err(e) => Err(refused(e)),
+    }
+}
+
+pub async fn of_family(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Json<Value>, ApiError> {
+    let list = state
+        .store
+        .read()
+        .await?
+        .evu_referrals_of(&grant.family_id)
+        .await?;
+    Ok(Json(
+        json!({ "referrals": list.iter().map(referral_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn work_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+) -> Result<Json<Value>, ApiError> {
+    let p = ctx.caller()?;
+    let (list, candidates) = {
+        let mut tx = state.store.read().await?;
+        (tx.evu_work_list().await?, tx.professionals(None).await?)
+    };
+    log_evu_reads(&state, p, &list, "GET /api/v1/evu/referrals", &client).await?;
+    Ok(Json(json!({
+        "referrals": list.iter().map(referral_json).collect::<Vec<_>>(),
+        "candidates": candidates.iter().map(worker_json).collect::<Vec<_>>(),
+    })))
+}
+
+#[derive(Debug, Deserialize)]
+struct CombinationIn {
+    #[serde(default)]
+    user_ids: Vec<String>,
+}
+
+pub async fn assign(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    Path(referral_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: CombinationIn = json_body(&bytes)?;
+    let assigned = async {
+        let mut tx = state.store.write().await?;
+        let family = tx
+            .assign_evu_combination(
+                &p.actor(),
+                &referral_id,
+                &p.user_id,
+                &input.user_ids,
+                today(),
+            )
+            .await?;
+        let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(())
+    };
+    match assigned.await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => Err(refused(e)),
+    }
+}
+
+async fn finish(
+    state: AppState,
+    ctx: Ctx,
+    client: String,
+    referral_id: String,
+    bytes: Bytes,
+    close: bool,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: ReasonIn = json_body(&bytes)?;
+    let done = async {
+        let mut tx = state.store.write().await?;
+        let family = tx
+            .finish_evu_referral(
+                &p.actor(),
+                &referral_id,
+                &p.user_id,
+                close,
+                &input.reason,
+                today(),
+            )
+            .await?;
+        let step = if close { "close" } else { "decline" };
+        let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
+        tx.log_access(&evu_access(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &family,
+            what,
+            &client,
+        ))
+        .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(())
+    };
+    match done.await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(e) => Err(refused(e)),
+    }
+}
+
+pub async fn decline(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    Path(referral_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    finish(state, ctx, client, referral_id, bytes, false).await
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    Path(referral_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    finish(state, ctx, client, referral_id, bytes, true).await
+}
