@@ -5,7 +5,6 @@ pub mod consent;
 pub mod families;
 pub mod me;
 pub mod openapi;
-pub mod save_on_site;
 pub mod session;
 
 pub(crate) use crate::kit::dates::{parse_optional as optional_date, today};

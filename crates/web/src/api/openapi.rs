@@ -137,7 +137,8 @@ fn schemas() -> Value {
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
     });
     // SAVE op locatie
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), super::save_on_site::schemas())
+    if let (Some(all), Value::Object(more)) =
+        (all.as_object_mut(), crate::flows::save_on_site::schemas())
     {
         all.extend(more);
     }

@@ -8,4 +8,5 @@ pub mod evu;
 pub mod joint_assessment;
 pub mod protection_order;
 pub mod save_guidance;
+pub mod save_on_site;
 pub mod veilig_thuis;

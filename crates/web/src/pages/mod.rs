@@ -7,7 +7,6 @@ pub mod handover;
 pub mod password;
 pub mod plan;
 pub mod privacy;
-pub mod save_on_site;
 pub mod sign_in;
 pub mod start;
 pub mod timeline;

@@ -1,0 +1,362 @@
+//! Consultations: the caller's day list, one consultation, a booking (anonymous or by
+//! name, with the family's consent), a walk-in with its advice, the advice and the
+//! cancelling, and a family's consultations by name for its circle.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::calendar::Calendar;
+use eenplan_domain::save_on_site::{self, ConsultationResult, NextStep, OnSiteError};
+use eenplan_store::{AccessEntry, AdviceInput, Ask, OnSiteConsultation, StoreError};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::{consultation_json, not_found, refused};
+use crate::AppState;
+use crate::auth::family::FamilyGrant;
+use crate::client::Client;
+use crate::flows::save_on_site::access::{log_named_reads, named_access};
+use crate::kit::dates::{parse_optional, today};
+use crate::kit::extract::{Path, Query, json_body};
+use crate::kit::{ApiError, Ctx};
+
+#[derive(Debug, Deserialize)]
+pub struct DayQuery {
+    date: Option<String>,
+}
+
+/// The visitor's on-site list for a day: as the worker, every consultation at their
+/// part-days; as a local professional, what they asked.
+pub async fn day(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    Query(q): Query<DayQuery>,
+) -> Result<Json<Value>, ApiError> {
+    let p = ctx.caller()?;
+    let on = match parse_optional(q.date.as_deref()) {
+        Ok(d) => d.unwrap_or_else(today),
+        Err(_) => {
+            return Err(ApiError::invalid(&[(
+                "date",
+                "date",
+                "Gebruik jjjj-mm-dd.",
+            )]));
+        }
+    };
+    let (slots, list) = {
+        let mut tx = state.store.read().await?;
+        let slots = tx.on_site_slots_of_worker(&p.user_id).await?;
+        let mut list = tx.on_site_day(&p.user_id, on).await?;
+        for c in tx.on_site_asked_by(&p.user_id, on).await? {
+            if c.on == on && !list.iter().any(|x| x.id == c.id) {
+                list.push(c);
+            }
+        }
+        (slots, list)
+    };
+    let shown: Vec<&OnSiteConsultation> = list.iter().collect();
+    log_named_reads(
+        &state,
+        p,
+        &shown,
+        "GET /api/v1/save-op-locatie/consultations",
+        &client,
+    )
+    .await?;
+    let cal = Calendar::default();
+    let on_site: Vec<Value> = slots
+        .iter()
+        .filter(|s| eenplan_domain::save_on_site::is_on_site_day(&s.slot, on, &cal))
+        .map(|s| json!({ "slot_id": s.id, "team": { "id": s.slot.team_id, "name": s.team_name }, "part_of_day": s.slot.part.code() }))
+        .collect();
+    Ok(Json(json!({
+        "date": on.to_string(),
+        "on_site": on_site,
+        "consultations": list.iter().map(consultation_json).collect::<Vec<_>>(),
+    })))
+}
+
+pub async fn consultation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let p = ctx.caller()?;
+    let c = state
+        .store
+        .read()
+        .await?
+        .on_site_consultation(&id, &p.user_id)
+        .await?
+        .ok_or_else(|| not_found("overleg"))?;
+    let data = "GET /api/v1/save-op-locatie/consultations/{consultation}";
+    log_named_reads(&state, p, &[&c], data, &client).await?;
+    Ok(Json(consultation_json(&c)))
+}
+
+#[derive(Debug, Deserialize)]
+struct StepIn {
+    #[serde(default)]
+    what: String,
+    #[serde(default)]
+    who: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct AdviceIn {
+    #[serde(default)]
+    advice: String,
+    #[serde(default)]
+    next_steps: Vec<StepIn>,
+    #[serde(default)]
+    result: String,
+}
+
+/// What a `result` that is not one of the codes is told.
+const RESULT_CODES: (&str, &str, &str) = (
+    "result",
+    "enum",
+    "Gebruik none, save_involvement of veilig_thuis_report.",
+);
+
+/// The advice as sent; `None` when its result is not one of the codes.
+fn advice_input(input: AdviceIn) -> Option<AdviceInput> {
+    let result = input.result.parse::<ConsultationResult>().ok()?;
+    Some(AdviceInput {
+        advice: input.advice,
+        next_steps: input
+            .next_steps
+            .into_iter()
+            .map(|s| NextStep {
+                what: s.what,
+                who: s.who,
+            })
+            .collect(),
+        result,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+struct BookingIn {
+    #[serde(default)]
+    slot_id: String,
+    #[serde(default)]
+    date: String,
+    family_id: Option<String>,
+    #[serde(default)]
+    question: String,
+}
+
+fn ask(input: &BookingIn, on: Date) -> Ask {
+    Ask {
+        slot_id: input.slot_id.clone(),
+        on,
+        family_id: input.family_id.clone().filter(|f| !f.is_empty()),
+        question: input.question.clone(),
+    }
+}
+
+/// What a booking or walk-in did: created, or refused before or by the rules.
+enum Outcome {
+    Created(String),
+    /// The asker may not name this family; the access-log line to write.
+    NoAccess(AccessEntry),
+}
+
+async fn finish(
+    state: &AppState,
+    done: Result<Outcome, StoreError>,
+    state_code: &str,
+) -> Result<Response, ApiError> {
+    match done {
+        Ok(Outcome::Created(id)) => Ok((
+            StatusCode::CREATED,
+            Json(json!({ "id": id, "state": state_code })),
+        )
+            .into_response()),
+        Ok(Outcome::NoAccess(entry)) => {
+            state.store.log_access(entry).await?;
+            Err(ApiError::invalid(&[(
+                "family_id",
+                "not-found",
+                "Geen gezinsdossier met dit id dat de vragende professional mag inzien.",
+            )]))
+        }
+        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
+            "slot_id",
+            "not-found",
+            "Geen dagdeel op locatie met dit id.",
+        )])),
+        Err(e) => Err(refused(e, "dagdeel")),
+    }
+}
+
+pub async fn book(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: BookingIn = json_body(&bytes)?;
+    let Ok(on) = input.date.parse::<Date>() else {
+        return Err(ApiError::invalid(&[(
+            "date",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
+    };
+    let ask = ask(&input, on);
+    let booked = async {
+        let now = UtcTime::now();
+        let mut tx = state.store.write().await?;
+        if let Some(family) = &ask.family_id {
+            let data = "POST /api/v1/save-op-locatie/consultations".to_owned();
+            if let Err(entry) = named_access(&mut tx, p, p, family, (data, &client), now).await? {
+                return Ok(Outcome::NoAccess(entry));
+            }
+        }
+        let id = tx.book_on_site(&p.actor(), p, &ask, today(), now).await?;
+        tx.commit().await?;
+        Ok(Outcome::Created(id))
+    };
+    finish(&state, booked.await, "booked").await
+}
+
+#[derive(Debug, Deserialize)]
+struct WalkInIn {
+    #[serde(flatten)]
+    booking: BookingIn,
+    #[serde(default)]
+    asked_by: String,
+    #[serde(flatten)]
+    advice: AdviceIn,
+}
+
+pub async fn walk_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Client(client): Client,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: WalkInIn = json_body(&bytes)?;
+    let on = if input.booking.date.is_empty() {
+        today()
+    } else {
+        match input.booking.date.parse::<Date>() {
+            Ok(d) => d,
+            Err(_) => {
+                return Err(ApiError::invalid(&[(
+                    "date",
+                    "date",
+                    "Gebruik jjjj-mm-dd.",
+                )]));
+            }
+        }
+    };
+    let ask = ask(&input.booking, on);
+    let advice = advice_input(input.advice).ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
+    let asked_by = input.asked_by;
+    let recorded = async {
+        let now = UtcTime::now();
+        let mut tx = state.store.write().await?;
+        // Only the worker on site, before anyone's access to a family is looked at.
+        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
+            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+        }
+        let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
+            return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
+        };
+        if let Some(family) = &ask.family_id {
+            let data = format!("POST /api/v1/save-op-locatie/walk-ins (gevraagd door {asked_by})");
+            if let Err(entry) =
+                named_access(&mut tx, p, &asker, family, (data, &client), now).await?
+            {
+                return Ok(Outcome::NoAccess(entry));
+            }
+        }
+        let id = tx
+            .walk_in_on_site(&p.actor(), p, &asker, &ask, &advice, today(), now)
+            .await?;
+        tx.commit().await?;
+        Ok(Outcome::Created(id))
+    };
+    match recorded.await {
+        // Here the team rule is about who asked, a field of the request.
+        Err(StoreError::SaveOnSite(e @ OnSiteError::NotOfThisTeam)) => {
+            Err(ApiError::invalid(&[("asked_by", "rule", &e.to_string())]))
+        }
+        done => finish(&state, done, "held").await,
+    }
+}
+
+pub async fn advice(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: AdviceIn = json_body(&bytes)?;
+    let advice = advice_input(input).ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
+    let recorded = async {
+        let mut tx = state.store.write().await?;
+        tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
+            .await?;
+        tx.commit().await
+    };
+    match recorded.await {
+        Ok(()) => Ok(Json(json!({ "id": id, "state": "held" })).into_response()),
+        Err(e) => Err(refused(e, "overleg")),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CancelIn {
+    #[serde(default)]
+    reason: String,
+}
+
+pub async fn cancel(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: CancelIn = json_body(&bytes)?;
+    let cancelled = async {
+        let mut tx = state.store.write().await?;
+        tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
+            .await?;
+        tx.commit().await
+    };
+    match cancelled.await {
+        Ok(()) => Ok(Json(json!({ "id": id, "state": "cancelled" })).into_response()),
+        Err(e) => Err(refused(e, "overleg")),
+    }
+}
+
+/// A family's consultations by name, for its circle (the family guard decided).
+pub async fn family_consultations(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Json<Value>, ApiError> {
+    let list = state
+        .store
+        .read()
+        .await?
+        .family_on_site_consultations(&grant.family_id)
+        .await?;
+    Ok(Json(
+        json!({ "consultations": list.iter().map(consultation_json).collect::<Vec<_>>() }),
+    ))
+}

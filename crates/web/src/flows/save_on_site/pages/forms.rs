@@ -1,0 +1,275 @@
+//! What the forms of `/save-op-locatie` do when sent: the worker's walk-in, the lead's
+//! part-day added or ended, the local professional's booking. Each goes to the page it
+//! came from when done, or back to `/save-op-locatie` with its messages.
+
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::save_on_site::{self, OnSiteDay, OnSiteError, PartOfDay};
+use eenplan_store::{Ask, NewSlot, StoreError};
+use jiff::civil::Date;
+
+use super::show::show_page;
+use super::{ADVICE_FIELDS, Asked, Which, advice_from, field_of};
+use crate::AppState;
+use crate::flows::save_on_site::access::named_access;
+use crate::flows::save_on_site::texts::texts;
+use crate::kit::dates::today;
+use crate::kit::form::{FormData, text_errors};
+use crate::kit::{Ctx, PageError};
+
+/// A walk-in, written down on the day or shortly after, with the advice given.
+pub async fn walk_in(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let t = ctx.t();
+    let client = ctx.client.0.as_str();
+    let d = FormData::parse(&body);
+    let typed: Vec<&'static str> = std::iter::once("question").chain(ADVICE_FIELDS).collect();
+    let mut errs = text_errors(&d, t, &typed);
+    if d.get("slot").is_empty() {
+        errs.insert("slot", t.err_choose);
+    }
+    if d.get("asked_by").is_empty() {
+        errs.insert("asked_by", t.err_choose);
+    }
+    if d.get("question").is_empty() {
+        errs.insert("question", t.err_required);
+    }
+    // "slot|day": the part-day and the day it was (a walk-in may be written down later).
+    let chosen = d.get("slot");
+    let (slot_id, on) = match chosen.split_once('|') {
+        Some((slot, day)) => (
+            slot.to_owned(),
+            day.parse::<Date>().unwrap_or_else(|_| {
+                errs.insert("slot", t.err_choose);
+                today()
+            }),
+        ),
+        None => (chosen.clone(), today()),
+    };
+    let advice = advice_from(t, &d, &mut errs);
+    let Some(advice) = advice.filter(|_| errs.is_empty()) else {
+        return show_page(&state, &ctx, Some((Which::WalkIn, &d, &errs))).await;
+    };
+    let ask = Ask {
+        slot_id,
+        on,
+        family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
+        question: d.get("question"),
+    };
+    let asked_by = d.get("asked_by");
+    let recorded = async {
+        let now = UtcTime::now();
+        let mut tx = state.store.write().await?;
+        // Only the worker on site, before anyone's access to a family is looked at.
+        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
+            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+        }
+        let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
+            return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
+        };
+        if let Some(family) = &ask.family_id {
+            let data = format!("POST /save-op-locatie/inloop (gevraagd door {asked_by})");
+            if let Err(entry) =
+                named_access(&mut tx, p, &asker, family, (data, client), now).await?
+            {
+                return Ok(Asked::NoAccess(entry));
+            }
+        }
+        let id = tx
+            .walk_in_on_site(&p.actor(), p, &asker, &ask, &advice, today(), now)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(Asked::Done(id))
+    };
+    match recorded.await {
+        Ok(Asked::Done(id)) => {
+            return Ok(Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response());
+        }
+        Ok(Asked::NoAccess(entry)) => {
+            state.store.log_access(entry).await?;
+            errs.insert("family", texts(lang).err_so_family);
+        }
+        Err(StoreError::SaveOnSite(e)) => {
+            let (field, msg) = field_of(lang, &e);
+            let field = if field == "when" { "slot" } else { field };
+            errs.insert(field, msg);
+        }
+        Err(StoreError::NotFound(_)) => {
+            errs.insert("slot", t.err_choose);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    show_page(&state, &ctx, Some((Which::WalkIn, &d, &errs))).await
+}
+
+pub async fn add_slot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let t = ctx.t();
+    let d = FormData::parse(&body);
+    let mut errs = text_errors(&d, t, &["starts_on", "ends_on"]);
+    for field in ["worker", "team"] {
+        if d.get(field).is_empty() {
+            errs.insert(field, t.err_choose);
+        }
+    }
+    let day = d
+        .get("day")
+        .parse::<OnSiteDay>()
+        .map_err(|_| errs.insert("day", t.err_choose))
+        .ok();
+    let part = d
+        .get("part")
+        .parse::<PartOfDay>()
+        .map_err(|_| errs.insert("part", t.err_choose))
+        .ok();
+    let starts_on = d
+        .get("starts_on")
+        .parse::<Date>()
+        .map_err(|_| errs.insert("starts_on", t.err_date))
+        .ok();
+    let ends_on = match d.get("ends_on") {
+        s if s.is_empty() => None,
+        s => s
+            .parse::<Date>()
+            .map_err(|_| errs.insert("ends_on", t.err_date))
+            .ok(),
+    };
+    if let (Some(day), Some(part), Some(starts_on), true) = (day, part, starts_on, errs.is_empty())
+    {
+        let new = NewSlot {
+            worker_id: d.get("worker"),
+            team_id: d.get("team"),
+            day,
+            part,
+            starts_on,
+            ends_on,
+        };
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_on_site_slot(&p.actor(), p, &new, UtcTime::now())
+                .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
+            Err(StoreError::SaveOnSite(e)) => {
+                let (field, msg) = field_of(ctx.lang, &e);
+                errs.insert(field, msg);
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+    show_page(&state, &ctx, Some((Which::Slot, &d, &errs))).await
+}
+
+pub async fn end_slot(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(slot_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let t = ctx.t();
+    let d = FormData::parse(&body);
+    let mut errs = text_errors(&d, t, &["ends_on"]);
+    match d.get("ends_on").parse::<Date>() {
+        _ if !errs.is_empty() => {}
+        Err(_) => {
+            errs.insert("ends_on", t.err_date);
+        }
+        Ok(ends_on) => {
+            let ended = async {
+                let mut tx = state.store.write().await?;
+                tx.end_on_site_slot(&p.actor(), p, &slot_id, ends_on, today())
+                    .await?;
+                tx.commit().await
+            };
+            match ended.await {
+                Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
+                Err(StoreError::SaveOnSite(e)) => {
+                    let (_, msg) = field_of(ctx.lang, &e);
+                    errs.insert("ends_on", msg);
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    show_page(&state, &ctx, Some((Which::End(slot_id), &d, &errs))).await
+}
+
+/// A consultation booked at one of the team's coming on-site days.
+pub async fn book(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let t = ctx.t();
+    let client = ctx.client.0.as_str();
+    let d = FormData::parse(&body);
+    let mut errs = text_errors(&d, t, &["question"]);
+    let when = d.get("when");
+    let parsed = when
+        .split_once('|')
+        .and_then(|(slot, day)| day.parse::<Date>().ok().map(|day| (slot.to_owned(), day)));
+    if parsed.is_none() {
+        errs.insert("when", t.err_choose);
+    }
+    if d.get("question").is_empty() {
+        errs.insert("question", t.err_required);
+    }
+    let Some((slot_id, on)) = parsed.filter(|_| errs.is_empty()) else {
+        return show_page(&state, &ctx, Some((Which::Booking, &d, &errs))).await;
+    };
+    let ask = Ask {
+        slot_id,
+        on,
+        family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
+        question: d.get("question"),
+    };
+    let booked = async {
+        let now = UtcTime::now();
+        let mut tx = state.store.write().await?;
+        if let Some(family) = &ask.family_id {
+            let data = "POST /save-op-locatie/boeken".to_owned();
+            if let Err(entry) = named_access(&mut tx, p, p, family, (data, client), now).await? {
+                return Ok(Asked::NoAccess(entry));
+            }
+        }
+        let id = tx.book_on_site(&p.actor(), p, &ask, today(), now).await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(Asked::Done(id))
+    };
+    match booked.await {
+        Ok(Asked::Done(id)) => {
+            return Ok(Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response());
+        }
+        Ok(Asked::NoAccess(entry)) => {
+            state.store.log_access(entry).await?;
+            errs.insert("family", texts(lang).err_so_family);
+        }
+        Err(StoreError::SaveOnSite(e)) => {
+            let (field, msg) = field_of(lang, &e);
+            // At the booking form the team rule is about the part-day chosen.
+            let field = if field == "asked_by" { "when" } else { field };
+            errs.insert(field, msg);
+        }
+        Err(StoreError::NotFound(_)) => {
+            errs.insert("when", t.err_choose);
+        }
+        Err(e) => return Err(e.into()),
+    }
+    show_page(&state, &ctx, Some((Which::Booking, &d, &errs))).await
+}

@@ -1,0 +1,175 @@
+//! The team lead's part of `/save-op-locatie`: the certified institution's schedule of
+//! part-days at local teams, the form to add one and, per part-day, its last day.
+
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::save_on_site::{OnSiteDay, PartOfDay};
+use eenplan_store::{OnSiteSlot, Principal, StoreError, Tx};
+use jiff::civil::Date;
+
+use super::part;
+use crate::flows::save_on_site::texts::OnSiteTexts;
+use crate::i18n::Texts;
+use crate::kit::Lang;
+use crate::kit::form::{
+    ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
+};
+
+/// What the lead's part is made of.
+#[derive(Default)]
+pub(super) struct LeadData {
+    schedule: Vec<OnSiteSlot>,
+    workers: Vec<(String, String)>,
+    local_teams: Vec<(String, String)>,
+}
+
+pub(super) async fn load(tx: &mut Tx, p: &Principal) -> Result<LeadData, StoreError> {
+    let orgs = tx.organisations().await?;
+    let local_teams = tx
+        .teams()
+        .await?
+        .into_iter()
+        .filter_map(|team| {
+            orgs.iter()
+                .find(|o| o.id == team.organisation_id && o.kind == OrganisationKind::LocalTeam)
+                .map(|o| (team.id, format!("{} — {}", o.name, team.name)))
+        })
+        .collect();
+    Ok(LeadData {
+        schedule: tx.on_site_slots_of_organisation(&p.organisation_id).await?,
+        workers: tx.on_site_people(None, Some(&p.organisation_id)).await?,
+        local_teams,
+    })
+}
+
+/// One part-day of the schedule.
+pub(super) struct SlotLine {
+    pub(super) id: String,
+    pub(super) worker: String,
+    pub(super) team: String,
+    pub(super) when: String,
+    pub(super) period: String,
+    pub(super) ended: bool,
+    pub(super) end_input: Input,
+}
+
+/// The schedule and the form for a new part-day. `end` is the end form that was sent:
+/// the part-day's id with what was sent and its errors.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn section(
+    l: &LeadData,
+    lang: Lang,
+    t: &'static Texts,
+    x: &'static OnSiteTexts,
+    today: Date,
+    end: Option<(&str, &FormData, &Errors)>,
+    sd: &FormData,
+    se: &Errors,
+) -> (Vec<SlotLine>, Vec<Input>) {
+    let schedule = l
+        .schedule
+        .iter()
+        .map(|s| {
+            let (value, error) = match end {
+                Some((id, d, e)) if id == s.id => (d.get("ends_on"), e.get("ends_on").copied()),
+                _ => (
+                    s.slot.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+                    None,
+                ),
+            };
+            SlotLine {
+                id: s.id.clone(),
+                worker: s.worker_name.clone(),
+                team: format!("{} — {}", s.local_organisation_name, s.team_name),
+                when: format!(
+                    "{} {}",
+                    label_of(lang, s.slot.day, OnSiteDay::label_nl, OnSiteDay::label_en),
+                    part(lang, s.slot.part)
+                ),
+                period: match s.slot.ends_on {
+                    Some(end) => format!("{} – {end}", s.slot.starts_on),
+                    None => format!("{} –", s.slot.starts_on),
+                },
+                ended: s.slot.ended(today),
+                end_input: Input::Text(
+                    TextField::new("ends_on", x.f_so_last_day, &value, error)
+                        .suffix(&s.id)
+                        .kind("date"),
+                ),
+            }
+        })
+        .collect();
+    let err = |id: &str| se.get(id).copied();
+    let slot_inputs = vec![
+        Input::Select(ChoiceField {
+            id: "worker",
+            label: x.f_so_worker,
+            options: with_none(
+                t,
+                choices(
+                    &l.workers,
+                    |(id, _)| id.clone(),
+                    |(_, n)| n.clone(),
+                    &sd.get("worker"),
+                ),
+                &sd.get("worker"),
+            ),
+            error: err("worker"),
+        }),
+        Input::Select(ChoiceField {
+            id: "team",
+            label: x.f_so_team,
+            options: with_none(
+                t,
+                choices(
+                    &l.local_teams,
+                    |(id, _)| id.clone(),
+                    |(_, n)| n.clone(),
+                    &sd.get("team"),
+                ),
+                &sd.get("team"),
+            ),
+            error: err("team"),
+        }),
+        Input::Select(ChoiceField {
+            id: "day",
+            label: x.f_so_day,
+            options: choices(
+                OnSiteDay::ALL,
+                |d| d.code().into(),
+                |d| label_of(lang, *d, OnSiteDay::label_nl, OnSiteDay::label_en),
+                &sd.get("day"),
+            ),
+            error: err("day"),
+        }),
+        Input::Select(ChoiceField {
+            id: "part",
+            label: x.f_so_part,
+            options: choices(
+                PartOfDay::ALL,
+                |p| p.code().into(),
+                |p| label_of(lang, *p, PartOfDay::label_nl, PartOfDay::label_en),
+                &sd.get("part"),
+            ),
+            error: err("part"),
+        }),
+        Input::Text(
+            TextField::new(
+                "starts_on",
+                x.f_so_starts_on,
+                &sd.get("starts_on"),
+                err("starts_on"),
+            )
+            .kind("date"),
+        ),
+        Input::Text(
+            TextField::new(
+                "ends_on",
+                x.f_so_ends_on,
+                &sd.get("ends_on"),
+                err("ends_on"),
+            )
+            .kind("date"),
+        ),
+    ];
+    (schedule, slot_inputs)
+}

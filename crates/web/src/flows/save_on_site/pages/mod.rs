@@ -1,0 +1,187 @@
+//! SAVE op locatie's pages. `/save-op-locatie` shows each visitor their part: the
+//! worker's on-site days with a walk-in form ([`worker`]), the team lead's schedule
+//! with its forms ([`lead`]), the local professional's team days with the booking form
+//! and their own consultations ([`local`]); [`show`] puts the parts on one page and
+//! [`forms`] handles what its forms send.
+//! `/save-op-locatie/overleg/{id}` is one consultation with the advice and cancel forms
+//! ([`consultation`]).
+
+mod consultation;
+mod forms;
+mod lead;
+mod local;
+mod show;
+mod worker;
+
+use eenplan_domain::save_on_site::{
+    ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
+};
+use eenplan_store::{AdviceInput, OnSiteConsultation};
+use jiff::civil::Date;
+
+use crate::i18n::Texts;
+use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, choices, label_of};
+use crate::kit::{Lang, Refusal};
+
+use super::texts::OnSiteTexts;
+
+pub(super) use consultation::{advice, cancel, consultation};
+pub(super) use forms::{add_slot, book, end_slot, walk_in};
+pub(super) use show::show;
+
+/// One consultation in a list, in words.
+struct Line {
+    id: String,
+    date: String,
+    part: String,
+    team: String,
+    worker: String,
+    asker: String,
+    about: String,
+    question: String,
+    state: String,
+    walk_in: bool,
+}
+
+fn weekday(lang: Lang, d: Date) -> String {
+    let day = match d.weekday() {
+        jiff::civil::Weekday::Monday => Some(OnSiteDay::Monday),
+        jiff::civil::Weekday::Tuesday => Some(OnSiteDay::Tuesday),
+        jiff::civil::Weekday::Wednesday => Some(OnSiteDay::Wednesday),
+        jiff::civil::Weekday::Thursday => Some(OnSiteDay::Thursday),
+        jiff::civil::Weekday::Friday => Some(OnSiteDay::Friday),
+        _ => None,
+    };
+    let name = day.map_or_else(String::new, |d| {
+        label_of(lang, d, OnSiteDay::label_nl, OnSiteDay::label_en)
+    });
+    format!("{name} {d}")
+}
+
+fn part(lang: Lang, p: PartOfDay) -> String {
+    label_of(lang, p, PartOfDay::label_nl, PartOfDay::label_en).to_lowercase()
+}
+
+fn line(lang: Lang, x: &OnSiteTexts, c: &OnSiteConsultation) -> Line {
+    Line {
+        id: c.id.clone(),
+        date: weekday(lang, c.on),
+        part: part(lang, c.part),
+        team: c.team_name.clone(),
+        worker: c.worker_name.clone(),
+        asker: c.asked_by_name.clone(),
+        about: c
+            .family_label
+            .clone()
+            .unwrap_or_else(|| x.so_anonymous.to_owned()),
+        question: c.question.clone(),
+        state: label_of(
+            lang,
+            c.state,
+            ConsultationState::label_nl,
+            ConsultationState::label_en,
+        ),
+        walk_in: c.walk_in,
+    }
+}
+
+fn plus_days(d: Date, n: i64) -> Date {
+    d.checked_add(jiff::Span::new().days(n)).unwrap_or(d)
+}
+
+/// The form a render of `/save-op-locatie` keeps the submitted values and errors of.
+enum Which {
+    WalkIn,
+    Slot,
+    End(String),
+    Booking,
+}
+
+/// A booking or walk-in in the store: done, or the asker may not name the family.
+enum Asked {
+    Done(String),
+    NoAccess(eenplan_store::AccessEntry),
+}
+
+/// The advice form's text fields, for the text rule.
+const ADVICE_FIELDS: [&str; 7] = [
+    "advice", "what_1", "who_1", "what_2", "who_2", "what_3", "who_3",
+];
+
+pub(super) const STEP_FIELDS: [(&str, &str); 3] = [
+    ("what_1", "who_1"),
+    ("what_2", "who_2"),
+    ("what_3", "who_3"),
+];
+
+/// The form field a rule's refusal belongs at, and what to say there.
+fn field_of(lang: Lang, e: &OnSiteError) -> (&'static str, &'static str) {
+    (e.field().unwrap_or("advice"), e.text(lang))
+}
+
+/// The advice fields (the advice, three next steps, the result), shared by the walk-in
+/// and the advice form.
+fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
+    let err = |id: &str| errs.get(id).copied();
+    let mut inputs = vec![Input::Text(
+        TextField::new("advice", x.f_so_advice, &d.get("advice"), err("advice")).kind("textarea"),
+    )];
+    for (what, who) in STEP_FIELDS {
+        inputs.push(Input::Text(TextField::new(
+            what,
+            x.f_so_step_what,
+            &d.get(what),
+            err(what),
+        )));
+        inputs.push(Input::Text(TextField::new(
+            who,
+            x.f_so_step_who,
+            &d.get(who),
+            err(who),
+        )));
+    }
+    inputs.push(Input::Select(ChoiceField {
+        id: "result",
+        label: x.f_so_result,
+        options: choices(
+            ConsultationResult::ALL,
+            |r| r.code().into(),
+            |r| {
+                label_of(
+                    lang,
+                    *r,
+                    ConsultationResult::label_nl,
+                    ConsultationResult::label_en,
+                )
+            },
+            &d.get("result"),
+        ),
+        error: err("result"),
+    }));
+    inputs
+}
+
+/// The advice as submitted; errors go to their fields. Empty step rows are left out.
+fn advice_from(t: &'static Texts, d: &FormData, errs: &mut Errors) -> Option<AdviceInput> {
+    let result = d
+        .get("result")
+        .parse::<ConsultationResult>()
+        .map_err(|_| errs.insert("result", t.err_choose))
+        .ok();
+    if d.get("advice").is_empty() {
+        errs.insert("advice", t.err_required);
+    }
+    let next_steps = STEP_FIELDS
+        .iter()
+        .map(|(what, who)| NextStep {
+            what: d.get(what),
+            who: d.get(who),
+        })
+        .filter(|s| !s.what.is_empty() || !s.who.is_empty())
+        .collect();
+    result.map(|result| AdviceInput {
+        advice: d.get("advice"),
+        next_steps,
+        result,
+    })
+}
