@@ -5,6 +5,7 @@
 
 pub mod crisis;
 pub mod evu;
+pub mod family;
 pub mod joint_assessment;
 pub mod protection_order;
 pub mod save_guidance;

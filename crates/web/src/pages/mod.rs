@@ -5,7 +5,6 @@ pub mod consent;
 pub mod family;
 pub mod handover;
 pub mod password;
-pub mod plan;
 pub mod privacy;
 pub mod sign_in;
 pub mod start;

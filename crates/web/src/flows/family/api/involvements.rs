@@ -1,0 +1,215 @@
+//! Who works with the family: joining, handovers, and ending a part.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+
+use crate::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::{Expertise, InvolvementError, InvolvementRole, Placement};
+use eenplan_store::{NewInvolvement, StoreError};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::kit::ApiError;
+use crate::kit::extract::json_body;
+use crate::{AppState, Problem};
+
+#[derive(Debug, Deserialize)]
+struct InvolvementIn {
+    user_id: String,
+    role: String,
+    expertise: Option<String>,
+    takes_over: Option<String>,
+    reason: Option<String>,
+}
+
+pub async fn add_involvement(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    let input: InvolvementIn = match json_body(&bytes) {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    let Ok(role) = input.role.parse::<InvolvementRole>() else {
+        return ApiError::invalid(&[("role", "enum", "Gebruik regisseur of partner.")])
+            .into_response();
+    };
+    let expertise = match input
+        .expertise
+        .as_deref()
+        .map(str::parse::<Expertise>)
+        .transpose()
+    {
+        Ok(e) => e,
+        Err(_) => {
+            return ApiError::invalid(&[("expertise", "enum", "Onbekend expertisegebied.")])
+                .into_response();
+        }
+    };
+    let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
+        Ok(Some(u)) if u.active => u,
+        Ok(_) => {
+            return ApiError::invalid(&[(
+                "user_id",
+                "unknown",
+                "Geen actieve professional met dit id.",
+            )])
+            .into_response();
+        }
+        Err(e) => return ApiError::from(e).into_response(),
+    };
+    let new = NewInvolvement {
+        role,
+        organisation_id: person.organisation_id,
+        user_id: person.user_id,
+        expertise,
+        takes_over: input.takes_over,
+        reason: input.reason,
+    };
+    let added = async {
+        let mut tx = state.store.write().await?;
+        let out = tx
+            .add_involvement(&p.actor(), &grant.family_id, new)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(out)
+    };
+    match added.await {
+        Ok((id, placement)) => (StatusCode::CREATED, Json(json!({ "id": id, "handover": matches!(placement, Placement::Handover { .. }) }))).into_response(),
+        Err(StoreError::ConsentNeeded(step)) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
+            .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
+            .with(json!({ "consentStep": step.code() })),
+        Err(StoreError::Involvement(InvolvementError::RegisseurExists)) => Problem::new(StatusCode::CONFLICT, "handover-required", "Er is al een regisseur")
+            .detail("Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.")
+            .into_response(),
+        Err(StoreError::Involvement(e @ InvolvementError::HandoverNeedsReason)) => ApiError::invalid(&[("reason", "required", &e.to_string())]).into_response(),
+        Err(StoreError::Involvement(e @ InvolvementError::NotACareRole)) => ApiError::invalid(&[("user_id", "not-a-care-role", &e.to_string())]).into_response(),
+        Err(StoreError::Involvement(e)) => ApiError::invalid(&[("takes_over", "rule", &e.to_string())]).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct EndIn {
+    #[serde(default)]
+    reason: String,
+}
+
+/// Which part of the family's circle an end request is about.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Member,
+    Network,
+    Involvement,
+}
+
+async fn end_part(
+    state: &AppState,
+    visitor: &Visitor,
+    family_id: &str,
+    part: Part,
+    id: &str,
+    bytes: &Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    let input: EndIn = match json_body(bytes) {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    if input.reason.trim().is_empty() {
+        return ApiError::invalid(&[("reason", "required", "Geef de reden.")]).into_response();
+    }
+    let ended = async {
+        let mut tx = state.store.write().await?;
+        match part {
+            Part::Member => {
+                tx.end_member(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+            Part::Network => {
+                tx.end_network_member(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+            Part::Involvement => {
+                tx.end_involvement(&p.actor(), family_id, id, &input.reason)
+                    .await?
+            }
+        }
+        tx.commit().await
+    };
+    match ended.await {
+        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+        Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
+            .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
+            .into_response(),
+        Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden in dit dossier").into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+pub async fn end_member(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Member,
+        &id,
+        &bytes,
+    )
+    .await
+}
+
+pub async fn end_network(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Network,
+        &id,
+        &bytes,
+    )
+    .await
+}
+
+pub async fn end_involvement(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    end_part(
+        &state,
+        &visitor,
+        &grant.family_id,
+        Part::Involvement,
+        &id,
+        &bytes,
+    )
+    .await
+}

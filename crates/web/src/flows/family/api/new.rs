@@ -1,0 +1,202 @@
+//! Opening a new file.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
+use eenplan_domain::time::amsterdam_date;
+use eenplan_store::{NewFamily, StoreError};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::auth::Visitor;
+use crate::auth::duplicates::Checked;
+use crate::auth::family::access_entry;
+use crate::client::Client;
+use crate::kit::ApiError;
+use crate::kit::extract::json_body;
+use crate::{AppState, Problem};
+
+#[derive(Debug, Deserialize)]
+struct ChildIn {
+    name: String,
+    date_of_birth: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct FamilyIn {
+    #[serde(default)]
+    label: String,
+    #[serde(default)]
+    street: String,
+    #[serde(default)]
+    house_number: String,
+    #[serde(default)]
+    postcode: String,
+    #[serde(default)]
+    city: String,
+    #[serde(default)]
+    children: Vec<ChildIn>,
+    /// The neighbourhood or municipality (an area where the organisation works).
+    area_id: Option<String>,
+    /// Set after reviewing the possible duplicates a first attempt returned.
+    #[serde(default)]
+    confirm_not_duplicate: bool,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    bytes: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    let input: FamilyIn = match json_body(&bytes) {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    let mut errs: Vec<(&str, &str, &str)> = Vec::new();
+    for (name, value) in [
+        ("label", &input.label),
+        ("street", &input.street),
+        ("house_number", &input.house_number),
+        ("city", &input.city),
+    ] {
+        if value.trim().is_empty() {
+            errs.push((name, "required", "Vul dit veld in."));
+        }
+    }
+    let postcode = Postcode::parse(&input.postcode)
+        .map_err(|_| {
+            errs.push((
+                "postcode",
+                "postcode",
+                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+            ))
+        })
+        .ok();
+    let today = amsterdam_date(UtcTime::now());
+    let mut children = Vec::new();
+    for c in &input.children {
+        match c.date_of_birth.parse::<Date>() {
+            Ok(d) => children.push((c.name.trim().to_owned(), d)),
+            Err(_) => errs.push((
+                "children",
+                "date",
+                "Elk kind heeft een geboortedatum als jjjj-mm-dd.",
+            )),
+        }
+    }
+    let area_id = input.area_id.clone().filter(|a| !a.is_empty());
+    let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
+        return ApiError::invalid(&errs).into_response();
+    };
+    if !input.confirm_not_duplicate {
+        let checked = crate::auth::duplicates::check(
+            &state,
+            p,
+            &children,
+            (&postcode, &input.house_number),
+            ("POST /api/v1/families", &client),
+        );
+        match checked.await {
+            Ok(Checked::Answer(d)) if !d.is_empty() => {
+                // In the circle: the file as today. Outside it: only whom to call.
+                let listed: Vec<Value> = d
+                    .in_circle
+                    .iter()
+                    .map(|f| json!({ "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city }))
+                    .chain(d.outside.iter().map(|o| {
+                        json!({ "led_by": { "organisation": o.name, "phone": o.phone } })
+                    }))
+                    .collect();
+                return Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
+                    .detail("Eén gezin, één dossier: er bestaat mogelijk al een dossier over dit kind of op dit adres. Neem contact op met de organisatie die de regie heeft; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
+                    .with(json!({ "duplicates": listed }));
+            }
+            Ok(Checked::Answer(_)) => {}
+            Ok(Checked::RateLimited(wait)) => {
+                let mut r = Problem::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "too-many-duplicate-checks",
+                    "Te veel dossiercontroles",
+                )
+                .detail("Je vond het afgelopen uur te vaak dossiers van andere organisaties. Probeer het later opnieuw.")
+                .into_response();
+                if let Ok(v) =
+                    HeaderValue::from_str(&crate::auth::duplicates::retry_after_seconds(wait))
+                {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
+                return r;
+            }
+            Err(e) => return ApiError::from(e).into_response(),
+        }
+    }
+    let opened = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .open_family(
+                &p.actor(),
+                NewFamily {
+                    label: input.label.clone(),
+                    street: input.street.clone(),
+                    house_number: input.house_number.clone(),
+                    postcode,
+                    city: input.city.clone(),
+                    area_id: area_id.clone(),
+                },
+                &p.user_id,
+                &p.organisation_id,
+            )
+            .await?;
+        for (name, dob) in &children {
+            tx.add_member(
+                &p.actor(),
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name: name.clone(),
+                    date_of_birth: Some(*dob),
+                    has_custody: false,
+                },
+                today,
+            )
+            .await?;
+        }
+        tx.log_access(&access_entry(
+            p,
+            eenplan_domain::access_log::AccessEvent::Create,
+            None,
+            Some(id.clone()),
+            "api family file opened".into(),
+            &client,
+        ))
+        .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match opened.await {
+        Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
+        // A child's details broke a member rule: nothing was opened (one transaction).
+        Err(StoreError::Member(e)) => ApiError::invalid(&[("children", "rule", &e.to_string())]).into_response(),
+        // The store refuses an area the organisation does not work in (the domain's rule).
+        Err(StoreError::AreaOutside(_)) => ApiError::invalid(&[(
+            "area_id",
+            "outside",
+            "Kies een wijk of gemeente waar jouw organisatie werkt.",
+        )]).into_response(),
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
+            .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
+            .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}

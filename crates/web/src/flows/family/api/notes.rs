@@ -1,0 +1,167 @@
+//! Case notes.
+
+use axum::Extension;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+
+use crate::extract::Path;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::{Interaction, NoteChange, NoteError};
+use eenplan_store::NoteContent;
+use eenplan_store::StoreError;
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::kit::ApiError;
+use crate::kit::extract::json_body;
+use crate::{AppState, Problem};
+
+#[derive(Debug, Deserialize)]
+struct NoteIn {
+    interaction: String,
+    happened_on: String,
+    #[serde(default)]
+    text: String,
+    reason: Option<String>,
+}
+
+fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
+    let Ok(interaction) = input.interaction.parse::<Interaction>() else {
+        return Err(ApiError::invalid(&[(
+            "interaction",
+            "enum",
+            "Gebruik home_visit, office, phone, consultation of other.",
+        )])
+        .into_response());
+    };
+    let Ok(happened_on) = input.happened_on.parse::<Date>() else {
+        return Err(
+            ApiError::invalid(&[("happened_on", "date", "Gebruik jjjj-mm-dd.")]).into_response(),
+        );
+    };
+    Ok(NoteContent {
+        interaction,
+        happened_on,
+        text: input.text.clone(),
+    })
+}
+
+/// A note rule as a field error.
+fn note_invalid(e: NoteError) -> Response {
+    let field = match e {
+        NoteError::Text(p) => return crate::input::problem("text", p),
+        NoteError::InFuture | NoteError::TooOld => "happened_on",
+        NoteError::CorrectionNeedsReason => "reason",
+        NoteError::Empty | NoteError::NotAuthor => "text",
+    };
+    ApiError::invalid(&[(field, "rule", &e.to_string())]).into_response()
+}
+
+pub async fn notes(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    match async { state.store.read().await?.notes(&grant.family_id).await }.await {
+        Ok(notes) => Json(json!({ "notes": notes.iter().map(|n| json!({
+            "id": n.id, "author": { "id": n.author_id, "name": n.author_name }, "created_at": n.created_at,
+            "versions": n.versions.iter().map(|v| json!({
+                "version": v.version, "interaction": v.interaction.code(), "happened_on": v.happened_on.to_string(),
+                "text": v.text, "correction": v.correction, "reason": v.reason, "saved_at": v.saved_at,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+pub async fn write_note(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    let input: NoteIn = match json_body(&bytes) {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    let content = match note_content(&input) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let written = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .write_note(&p.actor(), &grant.family_id, &p.user_id, content)
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match written.await {
+        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
+        Err(StoreError::Note(e)) => note_invalid(e),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}
+
+pub async fn change_note(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, note_id)): Path<(String, String)>,
+    bytes: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    let input: NoteIn = match json_body(&bytes) {
+        Ok(i) => i,
+        Err(e) => return e.into_response(),
+    };
+    let content = match note_content(&input) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let changed = async {
+        let mut tx = state.store.write().await?;
+        let out = tx
+            .change_note(
+                &p.actor(),
+                &grant.family_id,
+                &note_id,
+                &p.user_id,
+                content,
+                input.reason.as_deref(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(out)
+    };
+    match changed.await {
+        Ok((version, change)) => {
+            Json(json!({ "version": version, "correction": change == NoteChange::Correction }))
+                .into_response()
+        }
+        Err(StoreError::Note(NoteError::NotAuthor)) => Problem::new(
+            StatusCode::FORBIDDEN,
+            "not-author",
+            "Alleen de auteur kan een notitie wijzigen",
+        )
+        .into_response(),
+        Err(StoreError::Note(e)) => note_invalid(e),
+        Err(StoreError::NotFound(_)) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Deze notitie bestaat niet",
+        )
+        .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}

@@ -1,0 +1,113 @@
+//! Searching the files the caller is involved in.
+
+use axum::Extension;
+use axum::Json;
+use axum::extract::State;
+
+use crate::extract::Query;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::Postcode;
+use eenplan_store::{FamilyQuery, StoreError};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::{access_entry, visible_families};
+use crate::client::Client;
+use crate::kit::ApiError;
+use crate::kit::dates::{parse_optional, today};
+
+#[derive(Debug, Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    name: String,
+    date_of_birth: Option<String>,
+    postcode: Option<String>,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    Query(q): Query<SearchParams>,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return ApiError::unauthorized().into_response();
+    };
+    // The search term is copied into the access log: short, one line, no control codes.
+    if let Err(p) =
+        eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
+    {
+        return crate::input::problem("name", p);
+    }
+    let dob = match parse_optional(q.date_of_birth.as_deref()) {
+        Ok(d) => d,
+        Err(_) => {
+            return ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
+                .into_response();
+        }
+    };
+    if let Some(d) = dob
+        && let Err(e) =
+            eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
+    {
+        return ApiError::invalid(&[(
+            "date_of_birth",
+            "range",
+            &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
+        )])
+        .into_response();
+    }
+    let postcode = match q
+        .postcode
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .map(Postcode::parse)
+        .transpose()
+    {
+        Ok(pc) => pc,
+        Err(_) => {
+            return ApiError::invalid(&[(
+                "postcode",
+                "postcode",
+                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+            )])
+            .into_response();
+        }
+    };
+    let query = FamilyQuery {
+        name: q.name.clone(),
+        date_of_birth: dob,
+        postcode,
+    };
+    let found = async {
+        let visible = visible_families(&state, p, &query).await?;
+        let data = format!(
+            "api search name={:?} birth={:?} postcode={:?} results={}",
+            q.name,
+            q.date_of_birth,
+            q.postcode,
+            visible.len()
+        );
+        state
+            .store
+            .log_access(access_entry(
+                p,
+                eenplan_domain::access_log::AccessEvent::Search,
+                None,
+                None,
+                data,
+                &client,
+            ))
+            .await?;
+        Ok::<_, StoreError>(visible)
+    };
+    match found.await {
+        Ok(list) => Json(json!({ "families": list.iter().map(|f| json!({
+            "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city,
+        })).collect::<Vec<_>>() }))
+        .into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
+}

@@ -1,0 +1,410 @@
+//! Who works with the family: joining the circle, handovers, and ending a part.
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::{
+    ConsentStep, Expertise, InvolvementError, InvolvementRole, MemberKind,
+};
+use eenplan_store::{Family, NewInvolvement, Principal, StoreError};
+
+use super::show::{FamilyForm, Returned, Typed, show_page};
+use super::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::i18n::{Lang, Texts};
+use crate::kit::PageError;
+use crate::kit::errors;
+use crate::kit::form::{
+    Choice, ChoiceField, FormData, Input, TextField, choices, label_of, text_errors, with_none,
+};
+
+pub async fn add_involvement(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let text = text_errors(&data, t, &["reason"]);
+    let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
+    // The working model avoids handovers: warn first, proceed only once confirmed.
+    if takes_over.is_some() && data.all("confirm").is_empty() {
+        return show_page(
+            &state,
+            &headers,
+            &visitor,
+            &grant,
+            Some(Returned {
+                form: "involvement",
+                data,
+                errors: text,
+                warning: true,
+            }),
+        )
+        .await;
+    }
+    let user_id = data.get("user_id");
+    let people = match async { state.store.read().await?.principal(&user_id).await }.await {
+        Ok(p) => p,
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let mut errs = text;
+    // A choice that is not on the list is refused at its field, never read as a default.
+    let role = data
+        .get("role")
+        .parse::<InvolvementRole>()
+        .map_err(|_| errs.insert("role", t.err_choose))
+        .ok();
+    let expertise = match data.get("expertise") {
+        none if none.is_empty() => Some(None),
+        code => code
+            .parse::<Expertise>()
+            .map_err(|_| errs.insert("expertise", t.err_choose))
+            .ok()
+            .map(Some),
+    };
+    let person = people.filter(|u| u.active);
+    if person.is_none() {
+        errs.insert("user_id", t.err_choose);
+    }
+    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise)
+        && errs.is_empty()
+    {
+        let new = NewInvolvement {
+            role,
+            organisation_id: person.organisation_id.clone(),
+            user_id: person.user_id.clone(),
+            expertise,
+            takes_over: takes_over.clone(),
+            reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
+        };
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_involvement(&p.actor(), &grant.family_id, new)
+                .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::ConsentNeeded(step)) => {
+                errs.insert(
+                    "user_id",
+                    if step == ConsentStep::SaveGuidance {
+                        t.err_needs_save_guidance
+                    } else {
+                        t.err_needs_data_sharing
+                    },
+                );
+            }
+            Err(StoreError::Involvement(e)) => {
+                let (field, msg) = match e {
+                    InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
+                    InvolvementError::HandoverNeedsReason => ("reason", t.err_reason_needed),
+                    InvolvementError::RegisseurMustBeLocalTeam => {
+                        ("user_id", t.err_regisseur_local)
+                    }
+                    InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
+                    InvolvementError::NotACareRole => (
+                        "user_id",
+                        crate::access_texts::texts(Lang::from_headers(&headers)).err_not_care_role,
+                    ),
+                    InvolvementError::TakeoverRoleMismatch | InvolvementError::UnknownTakeover => {
+                        ("takes_over", t.err_takeover_role)
+                    }
+                    InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {
+                        ("takes_over", t.err_regisseur_exists)
+                    }
+                };
+                errs.insert(field, msg);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    let warning = takes_over.is_some();
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Some(Returned {
+            form: "involvement",
+            data,
+            errors: errs,
+            warning,
+        }),
+    )
+    .await
+}
+
+/// Ends a member's, network member's or partner's part: kept, marked ended, journaled.
+pub async fn end_someone(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = text_errors(&data, t, &["end_reason"]);
+    let reason = data.get("end_reason");
+    if reason.is_empty() {
+        errs.entry("end_reason").or_insert(t.err_required);
+    }
+    let who = data.get("who");
+    let Some((kind, id)) = who.split_once(':') else {
+        errs.insert("who", t.err_choose);
+        return show_page(
+            &state,
+            &headers,
+            &visitor,
+            &grant,
+            Some(Returned {
+                form: "end",
+                data,
+                errors: errs,
+                warning: false,
+            }),
+        )
+        .await;
+    };
+    // Ending a member or network member changes the household: the lead's work. A
+    // partner may end involvements (their own part) only.
+    if matches!(kind, "member" | "network") && !grant.lead {
+        return crate::auth::family::lead_only(&headers, &visitor, &grant.family_id, &state).await;
+    }
+    if errs.is_empty() {
+        let ended = async {
+            let mut tx = state.store.write().await?;
+            match kind {
+                "member" => {
+                    tx.end_member(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+                "network" => {
+                    tx.end_network_member(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+                _ => {
+                    tx.end_involvement(&p.actor(), &grant.family_id, id, &reason)
+                        .await?
+                }
+            }
+            tx.commit().await
+        };
+        match ended.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
+                errs.insert("who", t.err_regisseur_leaves);
+            }
+            Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => {
+                errs.insert("who", t.err_choose);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Some(Returned {
+            form: "end",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// The form that brings a professional into the circle (or, with `warning`, confirms
+/// a handover). Only a care role joins the circle (the domain's rule); nobody else is
+/// offered.
+pub(super) fn add_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+    people: &[Principal],
+    warning: bool,
+) -> FamilyForm {
+    let active_people: Vec<&Principal> = people
+        .iter()
+        .filter(|p| p.active && eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind))
+        .collect();
+    let running: Vec<&eenplan_store::Involvement> =
+        family.involvements.iter().filter(|x| !x.ended).collect();
+    FamilyForm {
+        title: t.add_partner,
+        action: format!("/gezinnen/{}/betrokkenen", family.id),
+        submit: if warning {
+            t.confirm_handover
+        } else {
+            t.add_partner
+        },
+        warning,
+        inputs: {
+            let mut v = vec![
+                Input::Select(ChoiceField {
+                    id: "user_id",
+                    label: t.f_professional,
+                    options: choices(
+                        &active_people,
+                        |p| p.user_id.clone(),
+                        |p| format!("{} — {}", p.name, p.organisation_name),
+                        &typed.get("user_id"),
+                    ),
+                    error: typed.err("user_id"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "role",
+                    label: t.f_role_in_family,
+                    options: choices(
+                        &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+                        |k| k.code().into(),
+                        |k| {
+                            label_of(
+                                lang,
+                                *k,
+                                InvolvementRole::label_nl,
+                                InvolvementRole::label_en,
+                            )
+                        },
+                        &typed.get("role"),
+                    ),
+                    error: typed.err("role"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "expertise",
+                    label: t.f_expertise,
+                    options: with_none(
+                        t,
+                        choices(
+                            Expertise::ALL,
+                            |k| k.code().into(),
+                            |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
+                            &typed.get("expertise"),
+                        ),
+                        &typed.get("expertise"),
+                    ),
+                    error: typed.err("expertise"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "takes_over",
+                    label: t.f_takes_over,
+                    options: with_none(
+                        t,
+                        choices(
+                            &running,
+                            |x| x.id.clone(),
+                            |x| {
+                                format!(
+                                    "{} — {} ({})",
+                                    x.user_name,
+                                    x.organisation_name,
+                                    label_of(
+                                        lang,
+                                        x.role,
+                                        InvolvementRole::label_nl,
+                                        InvolvementRole::label_en
+                                    )
+                                )
+                            },
+                            &typed.get("takes_over"),
+                        ),
+                        &typed.get("takes_over"),
+                    ),
+                    error: typed.err("takes_over"),
+                }),
+                Input::Text(TextField::new(
+                    "reason",
+                    t.f_reason,
+                    &typed.get("reason"),
+                    typed.err("reason"),
+                )),
+            ];
+            if warning {
+                v.push(Input::Checks(ChoiceField {
+                    id: "confirm",
+                    label: t.confirm_handover,
+                    options: vec![Choice {
+                        value: "yes".into(),
+                        label: t.confirm_handover.into(),
+                        selected: false,
+                    }],
+                    error: None,
+                }));
+            }
+            v
+        },
+    }
+}
+
+/// The form that ends a member's, network member's or partner's part.
+pub(super) fn end_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    FamilyForm {
+        title: t.end_title,
+        action: format!("/gezinnen/{}/beeindigen", family.id),
+        submit: t.end,
+        warning: false,
+        inputs: {
+            // Whom the refused ending was about stays chosen.
+            let chosen = typed.get("who");
+            vec![
+                Input::Select(ChoiceField {
+                    id: "who",
+                    label: t.f_end_who,
+                    options: family
+                        .members
+                        .iter()
+                        .filter(|m| !m.ended)
+                        .map(|m| Choice {
+                            value: format!("member:{}", m.id),
+                            label: format!(
+                                "{} ({})",
+                                m.name,
+                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+                            ),
+                            selected: chosen == format!("member:{}", m.id),
+                        })
+                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                            value: format!("network:{}", n.id),
+                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                            selected: chosen == format!("network:{}", n.id),
+                        }))
+                        .chain(family.partners().map(|i| Choice {
+                            value: format!("involvement:{}", i.id),
+                            label: format!("{} — {}", i.user_name, i.organisation_name),
+                            selected: chosen == format!("involvement:{}", i.id),
+                        }))
+                        .collect(),
+                    error: typed.err("who"),
+                }),
+                Input::Text(TextField::new(
+                    "end_reason",
+                    t.f_end_reason,
+                    &typed.get("end_reason"),
+                    typed.err("end_reason"),
+                )),
+            ]
+        },
+    }
+}

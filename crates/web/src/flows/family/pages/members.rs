@@ -1,0 +1,290 @@
+//! The household: adding and correcting members.
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::{MemberError, MemberKind, NewMember};
+use eenplan_store::{Family, StoreError};
+
+use super::show::{FamilyForm, Returned, Typed, show_page};
+use super::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::i18n::{Lang, Texts};
+use crate::kit::PageError;
+use crate::kit::dates::today;
+use crate::kit::errors;
+use crate::kit::form::{
+    Choice, ChoiceField, FormData, Input, TextField, choices, label_of, optional_date, text_errors,
+};
+
+/// Which field a member rule points at, and what to tell the professional.
+pub(super) fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
+    match e {
+        MemberError::Name => ("name", t.err_required),
+        MemberError::NameText(p) => ("name", crate::input::page_message(t, p)),
+        MemberError::CustodyNotParent => ("custody", t.err_custody),
+        MemberError::ImplausiblyOld => ("date_of_birth", t.err_date_range),
+        MemberError::ChildWithoutBirthDate | MemberError::BornInFuture => {
+            ("date_of_birth", t.err_birth_date)
+        }
+    }
+}
+
+pub async fn add_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = text_errors(&data, t, &["name", "date_of_birth"]);
+    let kind = data
+        .get("kind")
+        .parse::<MemberKind>()
+        .unwrap_or(MemberKind::Child);
+    let dob = optional_date(&data, "date_of_birth", t, &mut errs);
+    if errs.is_empty() {
+        let member = NewMember {
+            kind,
+            name: data.get("name"),
+            date_of_birth: dob,
+            has_custody: !data.all("custody").is_empty(),
+        };
+        let added = async {
+            let mut tx = state.store.write().await?;
+            tx.add_member(&p.actor(), &grant.family_id, member, today())
+                .await?;
+            tx.commit().await
+        };
+        match added.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Member(e)) => {
+                let (field, msg) = member_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Some(Returned {
+            form: "member",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// Corrects a member's details; the journal keeps the old ones.
+pub async fn correct_member(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = text_errors(&data, t, &["name", "date_of_birth", "reason"]);
+    let kind = data
+        .get("correct_kind")
+        .parse::<MemberKind>()
+        .unwrap_or(MemberKind::Child);
+    let dob = optional_date(&data, "date_of_birth", t, &mut errs);
+    if data.get("reason").is_empty() {
+        errs.entry("reason").or_insert(t.err_required);
+    }
+    if errs.is_empty() {
+        let member = NewMember {
+            kind,
+            name: data.get("name"),
+            date_of_birth: dob,
+            has_custody: !data.all("correct_custody").is_empty(),
+        };
+        let corrected = async {
+            let mut tx = state.store.write().await?;
+            tx.correct_member(
+                &p.actor(),
+                &grant.family_id,
+                &data.get("member"),
+                member,
+                &data.get("reason"),
+                today(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match corrected.await {
+            Ok(()) => return back(&grant.family_id),
+            Err(StoreError::Member(e)) => {
+                let (field, msg) = member_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(StoreError::NotFound(_)) => {
+                errs.insert("member", t.err_choose);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    show_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant,
+        Some(Returned {
+            form: "correct",
+            data,
+            errors: errs,
+            warning: false,
+        }),
+    )
+    .await
+}
+
+/// The form that adds a member to the household.
+pub(super) fn add_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    FamilyForm {
+        title: t.add_member,
+        action: format!("/gezinnen/{}/leden", family.id),
+        submit: t.add_member,
+        warning: false,
+        inputs: vec![
+            Input::Select(ChoiceField {
+                id: "kind",
+                label: t.f_member_kind,
+                options: choices(
+                    MemberKind::ALL,
+                    |k| k.code().into(),
+                    |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                    &typed.get("kind"),
+                ),
+                error: None,
+            }),
+            Input::Text(TextField::new(
+                "name",
+                t.f_name,
+                &typed.get("name"),
+                typed.err("name"),
+            )),
+            Input::Text(
+                TextField::new(
+                    "date_of_birth",
+                    t.f_birth_date,
+                    &typed.get("date_of_birth"),
+                    typed.err("date_of_birth"),
+                )
+                .kind("date"),
+            ),
+            Input::Checks(ChoiceField {
+                id: "custody",
+                label: t.f_custody,
+                options: vec![Choice {
+                    value: "yes".into(),
+                    label: t.f_custody.into(),
+                    selected: !typed.all("custody").is_empty(),
+                }],
+                error: typed.err("custody"),
+            }),
+        ],
+    }
+}
+
+/// The form that corrects a member's details.
+pub(super) fn correct_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    FamilyForm {
+        title: t.correct_member,
+        action: format!("/gezinnen/{}/leden/corrigeren", family.id),
+        submit: t.correct_member,
+        warning: false,
+        inputs: {
+            vec![
+                Input::Select(ChoiceField {
+                    id: "member",
+                    label: t.f_end_who,
+                    options: family
+                        .members
+                        .iter()
+                        .filter(|m| !m.ended)
+                        .map(|m| Choice {
+                            value: m.id.clone(),
+                            label: m.name.clone(),
+                            selected: typed.get("member") == m.id,
+                        })
+                        .collect(),
+                    error: typed.err("member"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "correct_kind",
+                    label: t.f_member_kind,
+                    options: choices(
+                        MemberKind::ALL,
+                        |k| k.code().into(),
+                        |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                        &typed.get("correct_kind"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(
+                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
+                        .suffix("correct"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "date_of_birth",
+                        t.f_birth_date,
+                        &typed.get("date_of_birth"),
+                        typed.err("date_of_birth"),
+                    )
+                    .kind("date")
+                    .suffix("correct"),
+                ),
+                Input::Checks(ChoiceField {
+                    id: "correct_custody",
+                    label: t.f_custody,
+                    options: vec![Choice {
+                        value: "yes".into(),
+                        label: t.f_custody.into(),
+                        selected: !typed.all("correct_custody").is_empty(),
+                    }],
+                    error: typed.err("custody"),
+                }),
+                Input::Text(
+                    TextField::new(
+                        "reason",
+                        t.f_correct_reason,
+                        &typed.get("reason"),
+                        typed.err("reason"),
+                    )
+                    .suffix("correct"),
+                ),
+            ]
+        },
+    }
+}

@@ -1,0 +1,393 @@
+//! Opening a new file, after the duplicate check.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
+use eenplan_domain::text::{DateKind, check_date, check_text};
+use eenplan_store::{NewFamily, StoreError};
+use jiff::civil::Date;
+
+use super::members::member_error;
+use super::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::duplicates::Checked;
+use crate::client::Client;
+use crate::i18n::Lang;
+use crate::kit::dates::today;
+use crate::kit::errors;
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
+use crate::kit::{PageError, Shell, render};
+
+#[derive(Template)]
+#[template(path = "families/new.html")]
+struct NewPage {
+    shell: Shell,
+    a: &'static crate::access_texts::AccessTexts,
+    has_errors: bool,
+    /// Possible duplicates in the visitor's circle: (family id, label and address).
+    in_circle: Vec<(String, String)>,
+    /// Organisations leading a possible duplicate outside the circle: (name, phone).
+    outside: Vec<(String, String)>,
+    limited: bool,
+    inputs: Vec<Input>,
+}
+
+/// What the duplicate check answered, for the page.
+enum DuplicateAnswer {
+    Nothing,
+    Found(crate::auth::duplicates::Duplicates),
+    Limited,
+}
+
+/// Where the visitor's organisation works: the places a new family can live.
+async fn family_areas(
+    state: &AppState,
+    visitor: &Visitor,
+) -> Result<Vec<(String, String)>, StoreError> {
+    match visitor.principal.as_ref() {
+        Some(p) => {
+            state
+                .store
+                .read()
+                .await?
+                .areas_within(&p.organisation_id)
+                .await
+        }
+        None => Ok(Vec::new()),
+    }
+}
+
+async fn new_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errs: &Errors,
+    duplicates: DuplicateAnswer,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
+    let (in_circle, outside, limited) = match duplicates {
+        DuplicateAnswer::Nothing => (vec![], vec![], false),
+        DuplicateAnswer::Limited => (vec![], vec![], true),
+        DuplicateAnswer::Found(d) => (
+            d.in_circle
+                .into_iter()
+                .map(|f| {
+                    let text = format!(
+                        "{} — {} {}, {}",
+                        f.label, f.postcode, f.house_number, f.city
+                    );
+                    (f.id, text)
+                })
+                .collect(),
+            d.outside
+                .into_iter()
+                .map(|o| {
+                    (
+                        o.name,
+                        o.phone.unwrap_or_else(|| a.duplicates_no_phone.to_owned()),
+                    )
+                })
+                .collect(),
+            false,
+        ),
+    };
+    let any_duplicate = !in_circle.is_empty() || !outside.is_empty();
+    let areas = match family_areas(state, visitor).await {
+        Ok(a) => a,
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let field = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(
+            id,
+            label,
+            &form.get(id),
+            errs.get(id).copied(),
+        ))
+    };
+    let mut inputs = vec![
+        Input::Text(
+            TextField::new(
+                "label",
+                t.f_label,
+                &form.get("label"),
+                errs.get("label").copied(),
+            )
+            .hint(t.f_label_hint),
+        ),
+        field("street", t.f_street),
+        field("house_number", t.f_house_number),
+        field("postcode", t.f_postcode),
+        field("city", t.f_city),
+        Input::Select(ChoiceField {
+            id: "area_id",
+            label: t.f_family_area,
+            options: with_none(
+                t,
+                areas
+                    .iter()
+                    .map(|(id, label)| Choice {
+                        selected: form.get("area_id") == *id,
+                        value: id.clone(),
+                        label: label.clone(),
+                    })
+                    .collect(),
+                &form.get("area_id"),
+            ),
+            error: errs.get("area_id").copied(),
+        }),
+        field("child_name", t.f_child_name),
+        Input::Text(
+            TextField::new(
+                "child_birth",
+                t.f_child_birth,
+                &form.get("child_birth"),
+                errs.get("child_birth").copied(),
+            )
+            .kind("date"),
+        ),
+    ];
+    if any_duplicate {
+        inputs.push(Input::Checks(ChoiceField {
+            id: "confirm",
+            label: t.duplicates_title,
+            options: vec![Choice {
+                value: "yes".into(),
+                label: t.duplicates_confirm.into(),
+                selected: false,
+            }],
+            error: None,
+        }));
+    }
+    let status = if limited {
+        StatusCode::TOO_MANY_REQUESTS
+    } else if errs.is_empty() && !any_duplicate {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &NewPage {
+            shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
+            a,
+            has_errors: !errs.is_empty(),
+            in_circle,
+            outside,
+            limited,
+            inputs,
+        },
+    )
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    new_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        DuplicateAnswer::Nothing,
+    )
+    .await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let form = FormData::parse(&body);
+    let mut errs = Errors::new();
+    for id in ["label", "street", "house_number", "city", "child_name"] {
+        if let Err(p) = check_text(crate::input::field_kind(id), &form.raw(id)) {
+            errs.insert(id, crate::input::page_message(t, p));
+        } else if form.get(id).is_empty() && id != "child_name" {
+            errs.insert(id, t.err_required);
+        }
+    }
+    let postcode = Postcode::parse(&form.get("postcode"))
+        .map_err(|_| errs.insert("postcode", t.err_postcode))
+        .ok();
+    let child_name = form.get("child_name");
+    let child_birth = form.get("child_birth");
+    let child = match (child_name.is_empty(), child_birth.is_empty()) {
+        (true, true) => None,
+        (false, false) => match parse_date(&child_birth) {
+            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => {
+                Some((child_name.clone(), d))
+            }
+            Some(_) => {
+                errs.insert("child_birth", t.err_date_range);
+                None
+            }
+            None => {
+                errs.insert("child_birth", t.err_birth_date);
+                None
+            }
+        },
+        (true, false) => {
+            errs.insert("child_name", t.err_required);
+            None
+        }
+        (false, true) => {
+            errs.insert("child_birth", t.err_birth_date);
+            None
+        }
+    };
+    let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
+    let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
+        return new_page(
+            &state,
+            &headers,
+            &visitor,
+            &form,
+            &errs,
+            DuplicateAnswer::Nothing,
+        )
+        .await;
+    };
+    if form.all("confirm").is_empty() {
+        let children: Vec<(String, Date)> = child.iter().cloned().collect();
+        let house_number = form.get("house_number");
+        let checked = crate::auth::duplicates::check(
+            &state,
+            p,
+            &children,
+            (&postcode, &house_number),
+            ("POST /gezinnen/nieuw", &client),
+        );
+        match checked.await {
+            Ok(Checked::Answer(d)) if !d.is_empty() => {
+                let found = DuplicateAnswer::Found(d);
+                return new_page(&state, &headers, &visitor, &form, &errs, found).await;
+            }
+            Ok(Checked::Answer(_)) => {}
+            Ok(Checked::RateLimited(wait)) => {
+                let limited = DuplicateAnswer::Limited;
+                let mut r = new_page(&state, &headers, &visitor, &form, &errs, limited).await;
+                if let Ok(v) = axum::http::HeaderValue::from_str(
+                    &crate::auth::duplicates::retry_after_seconds(wait),
+                ) {
+                    r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
+                }
+                return r;
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    let opened = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .open_family(
+                &p.actor(),
+                NewFamily {
+                    label: form.get("label"),
+                    street: form.get("street"),
+                    house_number: form.get("house_number"),
+                    postcode,
+                    city: form.get("city"),
+                    area_id,
+                },
+                &p.user_id,
+                &p.organisation_id,
+            )
+            .await?;
+        if let Some((name, dob)) = &child {
+            tx.add_member(
+                &p.actor(),
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name: name.clone(),
+                    date_of_birth: Some(*dob),
+                    has_custody: false,
+                },
+                today(),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match opened.await {
+        Ok(id) => {
+            if let Err(e) = log(
+                &state,
+                p,
+                eenplan_domain::access_log::AccessEvent::Create,
+                Some(id.clone()),
+                "family file opened".into(),
+                &client,
+            )
+            .await
+            {
+                return PageError::from(e).into_response();
+            }
+            Redirect::to(&format!("/gezinnen/{id}")).into_response()
+        }
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
+            errs.insert("label", t.err_not_local_team);
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
+        }
+        // An area the organisation does not work in (the domain's rule, in the store).
+        Err(StoreError::AreaOutside(_)) => {
+            errs.insert("area_id", t.err_choose);
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
+        }
+        // The child's details broke a member rule: nothing was opened (one transaction).
+        Err(StoreError::Member(e)) => {
+            let (field, msg) = member_error(t, e);
+            errs.insert(
+                if field == "name" {
+                    "child_name"
+                } else {
+                    "child_birth"
+                },
+                msg,
+            );
+            new_page(
+                &state,
+                &headers,
+                &visitor,
+                &form,
+                &errs,
+                DuplicateAnswer::Nothing,
+            )
+            .await
+        }
+        Err(e) => PageError::from(e).into_response(),
+    }
+}

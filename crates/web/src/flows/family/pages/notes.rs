@@ -1,0 +1,363 @@
+//! Case notes: writing, changing within a day, correcting with a reason after.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::family::{Interaction, NoteError};
+use eenplan_store::{NoteContent, StoreError};
+
+use super::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::i18n::{Lang, Texts};
+use crate::kit::errors;
+use crate::kit::form::{
+    ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+};
+use crate::kit::{PageError, Shell, render};
+
+struct NoteView {
+    id: String,
+    heading: String,
+    text: String,
+    earlier: Vec<String>,
+    editable: bool,
+    open: bool,
+    inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "families/notes.html")]
+struct NotesPage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    has_errors: bool,
+    inputs: Vec<Input>,
+    notes: Vec<NoteView>,
+}
+
+/// A notes form coming back with errors: the new-note form (`note: None`) or a change.
+struct NoteReturn {
+    note: Option<String>,
+    data: FormData,
+    errors: Errors,
+}
+
+async fn notes_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    back: Option<NoteReturn>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, headers);
+    };
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((tx.family(family_id).await?, tx.notes(family_id).await?))
+    };
+    let (family, notes) = match loaded.await {
+        Ok((Some(f), n)) => (f, n),
+        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let interaction =
+        |i: Interaction| label_of(lang, i, Interaction::label_nl, Interaction::label_en);
+    let empty = FormData(vec![]);
+    let new_data = back
+        .as_ref()
+        .filter(|b| b.note.is_none())
+        .map_or(&empty, |b| &b.data);
+    let new_err = |id: &str| {
+        back.as_ref()
+            .filter(|b| b.note.is_none())
+            .and_then(|b| b.errors.get(id).copied())
+    };
+    let happened = new_data.get("happened_on");
+    let inputs = vec![
+        Input::Select(ChoiceField {
+            id: "interaction",
+            label: t.f_interaction,
+            options: choices(
+                Interaction::ALL,
+                |i| i.code().into(),
+                |i| interaction(*i),
+                &new_data.get("interaction"),
+            ),
+            error: None,
+        }),
+        Input::Text(
+            TextField::new(
+                "happened_on",
+                t.f_happened_on,
+                if happened.is_empty() { "" } else { &happened },
+                new_err("happened_on"),
+            )
+            .kind("date"),
+        ),
+        Input::Text(
+            TextField::new(
+                "text",
+                t.f_note_text,
+                &new_data.raw("text"),
+                new_err("text"),
+            )
+            .kind("textarea"),
+        ),
+    ];
+    let views = notes
+        .iter()
+        .filter_map(|n| {
+            let current = n.current()?;
+            let returned = back
+                .as_ref()
+                .filter(|b| b.note.as_deref() == Some(n.id.as_str()));
+            let err = |id: &str| returned.and_then(|b| b.errors.get(id).copied());
+            let value = |id: &str, default: String| returned.map_or(default, |b| b.data.raw(id));
+            let mark = if current.correction {
+                format!(" ({})", t.corrected)
+            } else {
+                String::new()
+            };
+            Some(NoteView {
+                id: n.id.clone(),
+                heading: format!(
+                    "{} · {} · {}{mark}",
+                    current.happened_on,
+                    interaction(current.interaction),
+                    n.author_name
+                ),
+                text: current.text.clone(),
+                earlier: n
+                    .versions
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .map(|v| {
+                        format!(
+                            "{} — {}{}",
+                            &v.saved_at[..16].replace('T', " "),
+                            v.text,
+                            v.reason
+                                .as_ref()
+                                .map(|r| format!(" ({r})"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect(),
+                editable: n.author_id == p.user_id,
+                open: returned.is_some(),
+                inputs: vec![
+                    Input::Text(
+                        TextField::new(
+                            "happened_on",
+                            t.f_happened_on,
+                            &value("happened_on", current.happened_on.to_string()),
+                            err("happened_on"),
+                        )
+                        .kind("date")
+                        .suffix(&n.id),
+                    ),
+                    Input::Text(
+                        TextField::new(
+                            "text",
+                            t.f_note_text,
+                            &value("text", current.text.clone()),
+                            err("text"),
+                        )
+                        .kind("textarea")
+                        .suffix(&n.id),
+                    ),
+                    Input::Text(
+                        TextField::new(
+                            "reason",
+                            t.f_correction_reason,
+                            &value("reason", String::new()),
+                            err("reason"),
+                        )
+                        .suffix(&n.id),
+                    ),
+                ],
+            })
+        })
+        .collect();
+    let has_errors = back.as_ref().is_some_and(|b| !b.errors.is_empty());
+    let page = NotesPage {
+        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/notities")),
+        family_id: family_id.to_owned(),
+        label: family.label,
+        has_errors,
+        inputs,
+        notes: views,
+    };
+    render(
+        if has_errors {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &page,
+    )
+}
+
+pub async fn notes(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    notes_page(&state, &headers, &visitor, &grant.family_id, None).await
+}
+
+/// Reads a note form; the date must be a date, the rest is the domain's to judge.
+fn note_content(
+    t: &Texts,
+    data: &FormData,
+    interaction: Option<Interaction>,
+    errs: &mut Errors,
+) -> Option<NoteContent> {
+    let happened_on = parse_date(&data.get("happened_on")).or_else(|| {
+        errs.insert("happened_on", t.err_date);
+        None
+    });
+    let interaction = interaction
+        .or_else(|| data.get("interaction").parse().ok())
+        .unwrap_or(Interaction::Other);
+    happened_on.map(|happened_on| NoteContent {
+        interaction,
+        happened_on,
+        text: data.raw("text"),
+    })
+}
+
+/// Which field a note rule points at, and what to tell the professional.
+fn note_error(t: &Texts, e: NoteError) -> (&'static str, &'static str) {
+    match e {
+        NoteError::InFuture => ("happened_on", t.err_not_future),
+        NoteError::TooOld => ("happened_on", t.err_date_range),
+        NoteError::Text(p) => ("text", crate::input::page_message(t, p)),
+        NoteError::CorrectionNeedsReason => ("reason", t.err_note_reason),
+        NoteError::Empty | NoteError::NotAuthor => ("text", t.err_required),
+    }
+}
+
+pub async fn write_note(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = Errors::new();
+    if let Some(content) = note_content(t, &data, None, &mut errs) {
+        let written = async {
+            let mut tx = state.store.write().await?;
+            tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
+                .await?;
+            tx.commit().await
+        };
+        match written.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
+                    .into_response();
+            }
+            Err(StoreError::Note(e)) => {
+                let (field, msg) = note_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    notes_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(NoteReturn {
+            note: None,
+            data,
+            errors: errs,
+        }),
+    )
+    .await
+}
+
+pub async fn change_note(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    axum::extract::Path((_, note_id)): axum::extract::Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let data = FormData::parse(&body);
+    let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
+    let current = match async { state.store.read().await?.notes(&grant.family_id).await }.await {
+        Ok(notes) => notes.into_iter().find(|n| n.id == note_id),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let Some(current) = current else {
+        return errors::not_found_page(&headers, &visitor, "/gezinnen");
+    };
+    let interaction = current.current().map(|v| v.interaction);
+    let content = note_content(t, &data, interaction, &mut errs);
+    if let Some(content) = content.filter(|_| errs.is_empty()) {
+        let reason = data.get("reason");
+        let changed = async {
+            let mut tx = state.store.write().await?;
+            tx.change_note(
+                &p.actor(),
+                &grant.family_id,
+                &note_id,
+                &p.user_id,
+                content,
+                Some(reason.as_str()).filter(|r| !r.is_empty()),
+            )
+            .await?;
+            tx.commit().await
+        };
+        match changed.await {
+            Ok(()) => {
+                return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
+                    .into_response();
+            }
+            Err(StoreError::Note(NoteError::NotAuthor)) => {
+                return errors::forbidden(&headers, &visitor);
+            }
+            Err(StoreError::Note(e)) => {
+                let (field, msg) = note_error(t, e);
+                errs.insert(field, msg);
+            }
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    }
+    notes_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        Some(NoteReturn {
+            note: Some(note_id),
+            data,
+            errors: errs,
+        }),
+    )
+    .await
+}

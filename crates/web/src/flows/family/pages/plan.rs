@@ -1,0 +1,564 @@
+//! The family's one plan in the browser: the form, saving a version, comparing versions,
+//! the family's agreement and the printable plan.
+//!
+//! Nothing typed is ever lost: the form is kept as the person typed it ([`PlanForm`]),
+//! read into a [`Plan`] only to save it, and shown again exactly as typed, with each
+//! message next to its field or row, when something is wrong (422) or when someone
+//! else saved in between (409). A version is only ever saved from what was submitted,
+//! and saving keeps every part of the plan, also the goals per life domain.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::text::check_text;
+use eenplan_store::{Family, StoreError};
+use serde::Deserialize;
+
+use super::plan_form::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::flows::family::texts::{PlanTexts, plan_texts};
+use crate::i18n::{Lang, Texts};
+use crate::kit::dates::dutch_date;
+use crate::kit::errors;
+use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
+use crate::kit::{PageError, Shell, render};
+use eenplan_domain::family::{
+    ActionStatus, AgreementError, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange,
+    PlanLine, PlanSection, diff,
+};
+use eenplan_store::PlanSave;
+
+/// A field of the form with its title, hint, text and message, for the template.
+pub struct TextArea {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub text: String,
+    pub error: Option<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "families/plan.html")]
+struct PlanPage {
+    shell: Shell,
+    pt: &'static PlanTexts,
+    family_id: String,
+    label: String,
+    version: i64,
+    form: PlanForm,
+    areas: Vec<TextArea>,
+    domains: Vec<(&'static str, &'static str)>,
+    statuses: Vec<(&'static str, &'static str)>,
+    max_scale: u8,
+    conflict: Vec<ChangeView>,
+    not_saved: bool,
+    agreed: Vec<String>,
+    agree_inputs: Vec<Input>,
+    agree_error: Option<String>,
+}
+
+/// What the page shows besides the stored plan: the form as typed, a conflict, and the
+/// agreement form as it was sent.
+#[derive(Default)]
+struct Shown {
+    form: Option<PlanForm>,
+    conflict: Vec<PlanChange>,
+    agree_selected: Vec<String>,
+    agree_view: String,
+    agree_error: Option<String>,
+    agree_view_error: Option<&'static str>,
+}
+
+async fn plan_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    family_id: &str,
+    status: StatusCode,
+    shown: Shown,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let (t, pt) = (lang.texts(), plan_texts(lang));
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(family_id).await?;
+        let (version, plan) = tx.current_plan(family_id).await?;
+        let agreed = tx.plan_agreements(family_id, version).await?;
+        Ok::<_, StoreError>((family, version, plan, agreed))
+    };
+    let (family, version, current, agreed) = match loaded.await {
+        Ok((Some(f), v, p, a)) => (f, v, p, a),
+        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
+    let form = shown
+        .form
+        .unwrap_or_else(|| PlanForm::from_plan(&current, version));
+    let areas = sections(t)
+        .iter()
+        .map(|(id, title)| TextArea {
+            id,
+            title,
+            text: form
+                .texts
+                .iter()
+                .find(|(f, _)| f == id)
+                .map(|(_, text)| text.clone())
+                .unwrap_or_default(),
+            error: form.errors.get(id).copied(),
+        })
+        .collect();
+    let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
+    let page = PlanPage {
+        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/plan")),
+        pt,
+        family_id: family_id.to_owned(),
+        label: family.label.clone(),
+        version,
+        areas,
+        domains: LifeDomain::ALL
+            .iter()
+            .map(|d| (d.code(), label(lang, d.label_nl(), d.label_en())))
+            .collect(),
+        statuses: ActionStatus::ALL
+            .iter()
+            .map(|s| (s.code(), label(lang, s.label_nl(), s.label_en())))
+            .collect(),
+        max_scale: MAX_SCALE,
+        conflict: described(lang, &shown.conflict),
+        not_saved,
+        form,
+        agreed: agreed_by(lang, &family, &agreed),
+        agree_inputs: vec![Input::Checks(ChoiceField {
+            id: "members",
+            label: t.members,
+            options: family
+                .members
+                .iter()
+                .filter(|m| !m.ended)
+                .map(|m| Choice {
+                    value: m.id.clone(),
+                    label: m.name.clone(),
+                    selected: shown.agree_selected.contains(&m.id),
+                })
+                .collect(),
+            error: None,
+        })]
+        .into_iter()
+        .chain(
+            // Under a court order the family's view is recorded instead of agreement.
+            (family.framework == Framework::CourtOrder).then(|| {
+                Input::Text(
+                    TextField::new(
+                        "view",
+                        t.f_family_view,
+                        &shown.agree_view,
+                        shown.agree_view_error,
+                    )
+                    .kind("textarea"),
+                )
+            }),
+        )
+        .collect(),
+        agree_error: shown.agree_error,
+    };
+    render(status, &page)
+}
+
+/// "Kim Jansen (5 dec 2026)" for everyone who agreed to the version.
+fn agreed_by(lang: Lang, family: &Family, agreed: &[(String, String)]) -> Vec<String> {
+    agreed
+        .iter()
+        .map(|(member, at)| {
+            let name = family
+                .members
+                .iter()
+                .find(|m| &m.id == member)
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            let day = eenplan_domain::UtcTime::parse(at)
+                .map(|t| dutch_date(lang, eenplan_domain::time::amsterdam_date(t)))
+                .unwrap_or_default();
+            format!("{name} ({day})")
+        })
+        .collect()
+}
+
+pub async fn plan_show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    plan_page(
+        &state,
+        &headers,
+        &visitor,
+        &grant.family_id,
+        StatusCode::OK,
+        Shown::default(),
+    )
+    .await
+}
+
+pub async fn plan_save(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let mut form = PlanForm::from_submitted(&FormData::parse(&body));
+    let Some(plan) = form.read(plan_texts(lang), lang.texts()) else {
+        let shown = Shown {
+            form: Some(form),
+            ..Shown::default()
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await;
+    };
+    let saved = async {
+        let mut tx = state.store.write().await?;
+        let outcome = tx
+            .save_plan(
+                &p.actor(),
+                &p.user_id,
+                &grant.family_id,
+                form.based_on,
+                &plan,
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(outcome)
+    };
+    match saved.await {
+        Ok(PlanSave::Saved { .. }) => {
+            Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response()
+        }
+        Ok(PlanSave::Conflict { current, changes }) => {
+            // Saving again is a deliberate choice to keep this version over theirs.
+            form.based_on = current;
+            let shown = Shown {
+                form: Some(form),
+                conflict: changes,
+                ..Shown::default()
+            };
+            plan_page(
+                &state,
+                &headers,
+                &visitor,
+                &grant.family_id,
+                StatusCode::CONFLICT,
+                shown,
+            )
+            .await
+        }
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CompareQuery {
+    van: i64,
+    tot: i64,
+}
+
+#[derive(Template)]
+#[template(path = "families/compare.html")]
+struct ComparePage {
+    shell: Shell,
+    family_id: String,
+    label: String,
+    from: i64,
+    to: i64,
+    changes: Vec<ChangeView>,
+}
+
+pub async fn plan_compare(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    Query(q): Query<CompareQuery>,
+) -> Response {
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.plan_version(&grant.family_id, q.van).await?,
+            tx.plan_version(&grant.family_id, q.tot).await?,
+        ))
+    };
+    match loaded.await {
+        Ok((Some(f), Some(a), Some(b))) => render(
+            StatusCode::OK,
+            &ComparePage {
+                shell: Shell::new(
+                    &headers,
+                    &visitor,
+                    &format!("/gezinnen/{}/plan", grant.family_id),
+                ),
+                family_id: grant.family_id.clone(),
+                label: f.label,
+                from: q.van,
+                to: q.tot,
+                changes: described(Lang::from_headers(&headers), &diff(&a, &b)),
+            },
+        ),
+        Ok(_) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+pub async fn plan_agree(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let lang = Lang::from_headers(&headers);
+    let (t, pt) = (lang.texts(), plan_texts(lang));
+    let form = FormData::parse(&body);
+    let version: i64 = form.get("version").parse().unwrap_or(0);
+    let members = form.all("members");
+    let view = form.raw("view");
+    if let Err(problem) = check_text(crate::input::field_kind("view"), &view) {
+        let shown = Shown {
+            agree_selected: members,
+            agree_view: view,
+            agree_view_error: Some(crate::input::page_message(t, problem)),
+            ..Shown::default()
+        };
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await;
+    }
+    let agreed = async {
+        let mut tx = state.store.write().await?;
+        tx.record_plan_agreement(
+            &p.actor(),
+            &p.user_id,
+            &grant.family_id,
+            version,
+            &members,
+            view.trim(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    let refusal = match agreed.await {
+        Ok(()) => {
+            return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
+        }
+        Err(StoreError::Agreement(AgreementError::NotAMember(_))) => pt.err_agree_who.to_owned(),
+        Err(StoreError::Agreement(e)) => agreement_message(t, &e),
+        Err(StoreError::NotFound(_)) => t.err_plan_version_unknown.to_owned(),
+        Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    // The plan form shows the stored plan: nothing was typed into it on this request.
+    let shown = Shown {
+        agree_selected: members,
+        agree_view: view,
+        agree_error: Some(refusal),
+        ..Shown::default()
+    };
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await
+}
+
+#[derive(Template)]
+#[template(path = "families/print.html")]
+struct PrintPage {
+    t: &'static Texts,
+    label: String,
+    version: i64,
+    review_date: String,
+    sections: Vec<(&'static str, Vec<String>)>,
+}
+
+/// The plan on paper for the family.
+pub async fn plan_print(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.family(&grant.family_id).await?,
+            tx.current_plan(&grant.family_id).await?,
+        ))
+    };
+    match loaded.await {
+        Ok((Some(f), (version, plan))) => {
+            let sections = printed_sections(lang, &plan);
+            render(
+                StatusCode::OK,
+                &PrintPage {
+                    t,
+                    label: f.label,
+                    version,
+                    review_date: plan
+                        .review_date
+                        .map(|d| dutch_date(lang, d))
+                        .unwrap_or_default(),
+                    sections,
+                },
+            )
+        }
+        Ok((None, _)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Err(e) => PageError::from(e).into_response(),
+    }
+}
+
+/// A life domain in the visitor's language.
+fn domain_label(lang: Lang, d: LifeDomain) -> &'static str {
+    match lang {
+        Lang::Nl => d.label_nl(),
+        Lang::En => d.label_en(),
+    }
+}
+
+/// "Kim — intake bij schuldhulp, uiterlijk op 15 december 2026 (gepland)".
+fn action_sentence(lang: Lang, a: &PlanAction) -> String {
+    let pt = plan_texts(lang);
+    let status = match lang {
+        Lang::Nl => a.status.label_nl(),
+        Lang::En => a.status.label_en(),
+    };
+    let due = a
+        .due
+        .map(|x| format!(", {} {}", pt.due.to_lowercase(), dutch_date(lang, x)))
+        .unwrap_or_default();
+    format!("{} — {}{due} ({})", a.who, a.what, status.to_lowercase())
+}
+
+/// The plan as sentences on paper, in the family's words and Dutch dates.
+fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)> {
+    let (t, pt) = (lang.texts(), plan_texts(lang));
+    let mut out: Vec<(&'static str, Vec<String>)> = sections(t)
+        .iter()
+        .map(|(field, title)| (*title, section_items(plan, field).to_vec()))
+        .collect();
+    out.push((
+        t.p_scales,
+        plan.scales
+            .iter()
+            .map(|s| format!("{}: {}", s.who, s.score))
+            .collect(),
+    ));
+    out.push((
+        pt.domain_goals,
+        plan.domains
+            .iter()
+            .flat_map(|d| {
+                d.goals
+                    .iter()
+                    .map(move |g| format!("{}: {g}", domain_label(lang, d.domain)))
+            })
+            .collect(),
+    ));
+    out.push((
+        t.p_actions,
+        plan.domains
+            .iter()
+            .flat_map(|d| {
+                d.actions.iter().map(move |a| {
+                    format!(
+                        "{}: {}",
+                        domain_label(lang, d.domain),
+                        action_sentence(lang, a)
+                    )
+                })
+            })
+            .collect(),
+    ));
+    out
+}
+
+/// One part of a comparison between two versions, in words: the section's title and the
+/// lines added and removed as sentences, with Dutch dates and no codes.
+#[derive(Debug)]
+pub struct ChangeView {
+    pub title: String,
+    pub added: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+fn described(lang: Lang, changes: &[PlanChange]) -> Vec<ChangeView> {
+    let (t, pt) = (lang.texts(), plan_texts(lang));
+    let line = |l: &PlanLine| match l {
+        PlanLine::Text(text) => text.clone(),
+        PlanLine::Scale(s) => format!("{}: {}", s.who, s.score),
+        PlanLine::Goal(goal) => format!("{}: {goal}", pt.goal),
+        PlanLine::Action(a) => format!("{}: {}", pt.action, action_sentence(lang, a)),
+        PlanLine::ReviewDate(d) => dutch_date(lang, *d),
+    };
+    changes
+        .iter()
+        .map(|c| ChangeView {
+            title: match c.section {
+                PlanSection::Worries => t.p_worries,
+                PlanSection::DangerStatements => t.p_danger,
+                PlanSection::WorkingWell => t.p_working_well,
+                PlanSection::NeedsToHappen => t.p_needs,
+                PlanSection::SafetyGoals => t.p_goals,
+                PlanSection::Conditions => t.p_conditions,
+                PlanSection::Scales => t.p_scales,
+                PlanSection::Domain(d) => domain_label(lang, d),
+                PlanSection::ReviewDate => t.p_review,
+            }
+            .to_owned(),
+            added: c.added.iter().map(line).collect(),
+            removed: c.removed.iter().map(line).collect(),
+        })
+        .collect()
+}
+
+/// A refused agreement in the visitor's language, naming who may not agree and who is
+/// missing.
+fn agreement_message(t: &Texts, e: &AgreementError) -> String {
+    match e {
+        AgreementError::NotAMember(_) => t.err_choose.to_owned(),
+        AgreementError::NoChild => t.err_agreement_no_child.to_owned(),
+        AgreementError::NoCustodian { child } => format!("{} ({child})", t.err_no_custodian),
+        AgreementError::Incomplete {
+            not_entitled,
+            missing,
+        } => {
+            let mut parts = Vec::new();
+            if !not_entitled.is_empty() {
+                let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
+                parts.push(format!(
+                    "{} {}.",
+                    t.err_agreement_not_entitled,
+                    names.join(", ")
+                ));
+            }
+            if !missing.is_empty() {
+                let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
+                parts.push(format!("{} {}.", t.err_agreement_missing, names.join(", ")));
+            }
+            parts.join(" ")
+        }
+        AgreementError::ViewNeeded => t.err_view_needed.to_owned(),
+        AgreementError::ViewOnlyUnderCourtOrder => t.err_view_only_court_order.to_owned(),
+        AgreementError::ViewTooLong => t.err_view_too_long.to_owned(),
+    }
+}

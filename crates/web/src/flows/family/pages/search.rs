@@ -1,0 +1,151 @@
+//! Finding a file: by name, date of birth or postcode, within the visitor's circle.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::family::Postcode;
+use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
+use eenplan_store::FamilyQuery;
+use serde::Deserialize;
+
+use super::*;
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::visible_families;
+use crate::client::Client;
+use crate::i18n::Lang;
+use crate::kit::dates::today;
+use crate::kit::errors;
+use crate::kit::form::{Errors, Input, TextField};
+use crate::kit::{PageError, Shell, render};
+
+#[derive(Template)]
+#[template(path = "families/search.html")]
+struct SearchPage {
+    shell: Shell,
+    inputs: Vec<Input>,
+    results: Vec<eenplan_store::FamilySummary>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+pub struct SearchQuery {
+    #[serde(default)]
+    naam: String,
+    #[serde(default)]
+    geboortedatum: String,
+    #[serde(default)]
+    postcode: String,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Client(client): Client,
+    Query(q): Query<SearchQuery>,
+) -> Response {
+    let Some(p) = visitor.principal.as_ref() else {
+        return errors::internal(false, &headers);
+    };
+    let t = Lang::from_headers(&headers).texts();
+    let mut errs = Errors::new();
+    // The search term is copied into the access log: short, one line, no control codes.
+    if let Err(p) = check_text(TextKind::Search, &q.naam) {
+        errs.insert("naam", crate::input::page_message(t, p));
+    }
+    let dob = if q.geboortedatum.trim().is_empty() {
+        None
+    } else {
+        match parse_date(&q.geboortedatum) {
+            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => Some(d),
+            Some(_) => {
+                errs.insert("geboortedatum", t.err_date_range);
+                None
+            }
+            None => {
+                errs.insert("geboortedatum", t.err_date);
+                None
+            }
+        }
+    };
+    let postcode = if q.postcode.trim().is_empty() {
+        None
+    } else {
+        Postcode::parse(&q.postcode)
+            .map_err(|_| errs.insert("postcode", t.err_postcode))
+            .ok()
+    };
+    // What was refused is not copied into the log: only that a search was refused.
+    let logged = if errs.is_empty() {
+        format!(
+            "name={:?} birth={:?} postcode={:?}",
+            q.naam, q.geboortedatum, q.postcode
+        )
+    } else {
+        "refused input".to_owned()
+    };
+    let results = if errs.is_empty() {
+        let query = FamilyQuery {
+            name: q.naam.clone(),
+            date_of_birth: dob,
+            postcode,
+        };
+        let found = visible_families(&state, p, &query);
+        match found.await {
+            Ok(r) => r,
+            Err(e) => return PageError::from(e).into_response(),
+        }
+    } else {
+        Vec::new()
+    };
+    if let Err(e) = log(
+        &state,
+        p,
+        eenplan_domain::access_log::AccessEvent::Search,
+        None,
+        format!("{logged} results={}", results.len()),
+        &client,
+    )
+    .await
+    {
+        return PageError::from(e).into_response();
+    }
+    let inputs = vec![
+        Input::Text(TextField::new(
+            "naam",
+            t.f_family_name,
+            &q.naam,
+            errs.get("naam").copied(),
+        )),
+        Input::Text(
+            TextField::new(
+                "geboortedatum",
+                t.f_birth_date,
+                &q.geboortedatum,
+                errs.get("geboortedatum").copied(),
+            )
+            .kind("date"),
+        ),
+        Input::Text(TextField::new(
+            "postcode",
+            t.f_postcode,
+            &q.postcode,
+            errs.get("postcode").copied(),
+        )),
+    ];
+    let status = if errs.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &SearchPage {
+            shell: Shell::new(&headers, &visitor, "/gezinnen"),
+            inputs,
+            results,
+        },
+    )
+}

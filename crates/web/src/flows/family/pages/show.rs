@@ -1,0 +1,358 @@
+//! The file page: the flower of familiar faces, the household and the forms to change it.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
+use eenplan_store::{Family, StoreError};
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::auth::family::FamilyGrant;
+use crate::i18n::Lang;
+use crate::kit::errors;
+use crate::kit::form::{Errors, FormData, Input, label_of};
+use crate::kit::{PageError, Shell, render};
+
+struct Face {
+    name: String,
+    organisation: String,
+    email: String,
+    expertise: String,
+}
+
+/// One of the file page's forms; each part of the file builds its own.
+pub(super) struct FamilyForm {
+    pub title: &'static str,
+    pub action: String,
+    pub submit: &'static str,
+    pub warning: bool,
+    pub inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "families/show.html")]
+struct ShowPage {
+    shell: Shell,
+    family: Family,
+    regisseur: Option<Face>,
+    partners: Vec<Face>,
+    members: Vec<String>,
+    network: Vec<String>,
+    forms: Vec<FamilyForm>,
+    /// For a partner: why the household and network forms are not there.
+    household_note: Option<&'static str>,
+    error: Option<&'static str>,
+    /// Whom this family calls now; `None` when the province is unknown outside office
+    /// hours (the page then lists both provinces' numbers).
+    crisis: Option<crate::kit::crisis::Call>,
+}
+
+/// The crisis answer from the family's real status: whose client it is, its province,
+/// and the assigned SAVE worker's name and number during office hours.
+fn family_crisis(
+    lang: Lang,
+    family: &Family,
+    province: Option<&str>,
+    now: UtcTime,
+) -> Option<crate::kit::crisis::Call> {
+    use eenplan_domain::crisis::{Province, crisis_contact, family_client};
+    let running: Vec<&eenplan_store::Involvement> =
+        family.involvements.iter().filter(|i| !i.ended).collect();
+    let kinds: Vec<_> = running.iter().map(|i| i.organisation_kind).collect();
+    let client = family_client(family.framework, &kinds);
+    let province = province.and_then(Province::from_cbs_code);
+    let answer = crisis_contact(
+        false,
+        client,
+        province,
+        now,
+        &eenplan_domain::calendar::Calendar::default(),
+    )
+    .ok()?;
+    let worker = running
+        .iter()
+        .find(|i| {
+            i.organisation_kind
+                == eenplan_domain::organisation::OrganisationKind::CertifiedInstitution
+        })
+        .map(|i| (i.user_name.as_str(), i.user_phone.as_deref().unwrap_or("")));
+    Some(crate::kit::crisis::call(lang, &answer, worker))
+}
+
+/// A form coming back with errors (or a handover to confirm).
+pub(super) struct Returned {
+    /// Which form: "member", "network", "involvement", "correct", "network_fix", "end".
+    pub form: &'static str,
+    pub data: FormData,
+    pub errors: Errors,
+    pub warning: bool,
+}
+
+static NOTHING_TYPED: FormData = FormData(Vec::new());
+
+/// What one form of the page shows: what was typed into it and its messages when it is
+/// the form that came back, nothing otherwise.
+pub(super) struct Typed<'a> {
+    data: &'a FormData,
+    errors: Option<&'a Errors>,
+}
+
+impl<'a> Typed<'a> {
+    fn of(returned: Option<&'a Returned>, form: &str) -> Self {
+        match returned.filter(|r| r.form == form) {
+            Some(r) => Typed {
+                data: &r.data,
+                errors: Some(&r.errors),
+            },
+            None => Typed {
+                data: &NOTHING_TYPED,
+                errors: None,
+            },
+        }
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.data.get(name)
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.data.all(name)
+    }
+
+    pub fn err(&self, id: &str) -> Option<&'static str> {
+        self.errors.and_then(|e| e.get(id).copied())
+    }
+}
+
+pub(super) async fn show_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    grant: &FamilyGrant,
+    returned: Option<Returned>,
+) -> Response {
+    let lang = Lang::from_headers(headers);
+    let t = lang.texts();
+    let family_id = grant.family_id.as_str();
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(family_id).await?;
+        let province = match family.as_ref().and_then(|f| f.area_id.clone()) {
+            Some(area) => tx.province_code(&area).await?,
+            None => None,
+        };
+        Ok::<_, StoreError>((family, tx.principals().await?, province))
+    };
+    let (mut family, people, province) = match loaded.await {
+        Ok((Some(f), people, province)) => (f, people, province),
+        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
+        Err(e) => return PageError::from(e).into_response(),
+    };
+    let crisis = family_crisis(lang, &family, province.as_deref(), UtcTime::now());
+    // A partner whose consent does not cover the network sees none of it, not even in
+    // the forms' choices.
+    let sees_network = grant.sees(DataCategory::Network);
+    if !sees_network {
+        family.network.clear();
+    }
+    let face = |i: &eenplan_store::Involvement| Face {
+        name: i.user_name.clone(),
+        organisation: i.organisation_name.clone(),
+        email: i.user_email.clone(),
+        expertise: i
+            .expertise
+            .map(|e| label_of(lang, e, Expertise::label_nl, Expertise::label_en))
+            .unwrap_or_default(),
+    };
+    let members = family
+        .members
+        .iter()
+        .filter(|m| !m.ended)
+        .map(|m| {
+            let mut s = format!(
+                "{} ({})",
+                m.name,
+                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+            );
+            if let Some(d) = m.date_of_birth {
+                s.push_str(&format!(", {d}"));
+            }
+            if m.has_custody {
+                s.push_str(&format!(", {}", t.f_custody.to_lowercase()));
+            }
+            s
+        })
+        .collect();
+    let network = family
+        .network
+        .iter()
+        .filter(|n| !n.ended)
+        .map(|n| {
+            format!(
+                "{} ({}): {} — {}",
+                n.name,
+                label_of(
+                    lang,
+                    n.relation,
+                    NetworkRelation::label_nl,
+                    NetworkRelation::label_en
+                ),
+                n.safety_role,
+                n.contact
+            )
+        })
+        .collect();
+    let r = returned.as_ref();
+    let warning = r.is_some_and(|r| r.warning);
+    let typed = |form: &str| Typed::of(r, form);
+    let mut forms = vec![
+        super::members::add_form(lang, t, &family, &typed("member")),
+        super::network::add_form(lang, t, &family, &typed("network")),
+        super::involvements::add_form(lang, t, &family, &typed("involvement"), &people, warning),
+        super::members::correct_form(lang, t, &family, &typed("correct")),
+        super::network::correct_form(lang, t, &family, &typed("network_fix")),
+        super::involvements::end_form(lang, t, &family, &typed("end")),
+    ];
+    forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
+    // Household and network are the lead's work: a partner reads them, without the forms
+    // to change them, and may end only involvements.
+    let household_note = (!grant.lead).then(|| {
+        forms.retain(|f| !f.action.contains("/leden") && !f.action.contains("/netwerk"));
+        for f in forms
+            .iter_mut()
+            .filter(|f| f.action.ends_with("/beeindigen"))
+        {
+            for input in &mut f.inputs {
+                if let Input::Select(choice) = input {
+                    choice
+                        .options
+                        .retain(|o| o.value.starts_with("involvement:"));
+                }
+            }
+        }
+        crate::access_texts::texts(lang).household_lead_only
+    });
+    let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
+    let page = ShowPage {
+        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
+        regisseur: family.regisseur().map(face),
+        partners: family.partners().map(face).collect(),
+        members,
+        network,
+        forms,
+        household_note,
+        error: has_errors.then_some(t.admin_fix),
+        crisis,
+        family,
+    };
+    render(
+        if has_errors {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &page,
+    )
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Response {
+    show_page(&state, &headers, &visitor, &grant, None).await
+}
+
+#[cfg(test)]
+mod tests {
+    use eenplan_domain::UtcTime;
+    use eenplan_domain::family::{Framework, InvolvementRole};
+    use eenplan_domain::organisation::OrganisationKind;
+    use eenplan_store::{Family, Involvement};
+
+    use super::family_crisis;
+    use crate::i18n::Lang;
+
+    fn involved(kind: OrganisationKind, name: &str, phone: Option<&str>) -> Involvement {
+        Involvement {
+            id: name.into(),
+            role: InvolvementRole::Partner,
+            organisation_id: name.into(),
+            organisation_name: name.into(),
+            user_id: name.into(),
+            user_name: name.into(),
+            user_email: format!("{name}@example.org"),
+            user_phone: phone.map(str::to_owned),
+            organisation_kind: kind,
+            expertise: None,
+            started_at: String::new(),
+            ended: false,
+        }
+    }
+
+    fn family(involvements: Vec<Involvement>) -> Family {
+        Family {
+            id: "f".into(),
+            label: "Gezin".into(),
+            street: String::new(),
+            house_number: String::new(),
+            postcode: String::new(),
+            city: String::new(),
+            area_id: None,
+            framework: Framework::Voluntary,
+            framework_organisation_id: None,
+            members: vec![],
+            network: vec![],
+            involvements,
+        }
+    }
+
+    #[test]
+    fn a_save_family_calls_its_worker_in_office_hours_and_its_provinces_line_after() {
+        let monday_10h = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
+        let monday_night = UtcTime::parse("2026-11-23T21:00:00Z").unwrap();
+        let save = family(vec![
+            involved(OrganisationKind::LocalTeam, "Sanne", None),
+            involved(
+                OrganisationKind::CertifiedInstitution,
+                "Thomas",
+                Some("06-0000 0123"),
+            ),
+        ]);
+        let call = family_crisis(Lang::Nl, &save, Some("PV24"), monday_10h).unwrap();
+        assert_eq!(
+            (call.title.as_str(), call.tel.as_str()),
+            ("Bel je SAVE-medewerker Thomas", "0600000123")
+        );
+        let call = family_crisis(Lang::Nl, &save, Some("PV24"), monday_night).unwrap();
+        assert_eq!(call.tel, "0889963000");
+        let call = family_crisis(Lang::Nl, &save, Some("PV26"), monday_night).unwrap();
+        assert_eq!(call.tel, "08002000");
+        assert!(
+            family_crisis(Lang::Nl, &save, None, monday_night).is_none(),
+            "province unknown: both numbers shown"
+        );
+        let plain = family(vec![involved(OrganisationKind::LocalTeam, "Sanne", None)]);
+        assert_eq!(
+            family_crisis(Lang::Nl, &plain, None, monday_night)
+                .unwrap()
+                .tel,
+            "08002000"
+        );
+        let no_phone = family(vec![involved(
+            OrganisationKind::CertifiedInstitution,
+            "Eva",
+            None,
+        )]);
+        let call = family_crisis(Lang::Nl, &no_phone, None, monday_10h).unwrap();
+        assert_eq!(
+            (call.title.as_str(), call.phone.as_str()),
+            ("Bel je SAVE-medewerker Eva", "")
+        );
+    }
+}
