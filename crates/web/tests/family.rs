@@ -575,6 +575,83 @@ async fn api_token(c: &Circle, account: &common::Account) -> Vec<(&'static str, 
     ]
 }
 
+/// The invalid parameter at `at` in a problem: (name, code, reason).
+fn invalid_param(r: &common::Response, at: usize) -> (String, String, String) {
+    let p = &r.json()["invalidParams"][at];
+    let text = |k: &str| p[k].as_str().unwrap_or_default().to_owned();
+    (text("name"), text("code"), text("reason"))
+}
+
+#[tokio::test]
+async fn a_domain_refusal_reaches_an_api_caller_in_dutch_like_every_other_reason() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let sanne = api_token(&c, &c.sanne).await;
+
+    let mut put = sanne.clone();
+    put.push(("if-match", "\"v0\"".to_owned()));
+    let scale = serde_json::json!({ "scales": [{ "who": "moeder", "score": 11 }] });
+    let r = c
+        .app
+        .raw(
+            Method::PUT,
+            &format!("/api/v1/families/{id}/plan"),
+            &put,
+            &scale.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        invalid_param(&r, 0),
+        (
+            "scales[0].score".to_owned(),
+            "rule".to_owned(),
+            "Vul een heel getal in van 0 tot en met 10.".to_owned()
+        )
+    );
+
+    let child = serde_json::json!({ "kind": "child", "name": "Bram Jansen", "date_of_birth": "2020-01-01", "has_custody": true });
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/members"),
+            &sanne,
+            &child.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        invalid_param(&r, 0),
+        (
+            "has_custody".to_owned(),
+            "rule".to_owned(),
+            "Alleen een ouder of opvoeder kan gezag hebben.".to_owned()
+        )
+    );
+
+    let note = serde_json::json!({ "interaction": "phone", "happened_on": "2999-01-01", "text": "Gebeld" });
+    let r = c
+        .app
+        .raw(
+            Method::POST,
+            &format!("/api/v1/families/{id}/notes"),
+            &sanne,
+            &note.to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        invalid_param(&r, 0),
+        (
+            "happened_on".to_owned(),
+            "rule".to_owned(),
+            "Deze datum ligt in de toekomst.".to_owned()
+        )
+    );
+    c.app.done().await;
+}
+
 #[tokio::test]
 async fn the_api_follows_the_same_rules_with_etags_on_the_plan() {
     let c = circle().await;

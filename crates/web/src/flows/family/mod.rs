@@ -7,6 +7,7 @@
 
 mod api;
 mod pages;
+mod refusal;
 mod routes;
 mod texts;
 

@@ -54,3 +54,11 @@ crate::texts! {
             "Choose who in the family agreed.";
     }
 }
+
+crate::texts! {
+    /// How a family rule's refusal is said where the shared texts have no sentence for it.
+    pub struct RefusalTexts, refusals {
+        agreement_incomplete: "Niet iedereen die moet instemmen heeft ingestemd, of er stemde iemand in die dat niet mag.",
+            "Not everyone who has to agree has agreed, or someone agreed who may not.";
+    }
+}

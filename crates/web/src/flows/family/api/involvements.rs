@@ -1,5 +1,6 @@
 //! Who works with the family: joining, handovers, and ending a part.
 
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -90,12 +91,7 @@ pub async fn add_involvement(
         Err(StoreError::ConsentNeeded(step)) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
             .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
             .with(json!({ "consentStep": step.code() })),
-        Err(StoreError::Involvement(InvolvementError::RegisseurExists)) => Problem::new(StatusCode::CONFLICT, "handover-required", "Er is al een regisseur")
-            .detail("Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.")
-            .into_response(),
-        Err(StoreError::Involvement(e @ InvolvementError::HandoverNeedsReason)) => ApiError::invalid(&[("reason", "required", &e.to_string())]).into_response(),
-        Err(StoreError::Involvement(e @ InvolvementError::NotACareRole)) => ApiError::invalid(&[("user_id", "not-a-care-role", &e.to_string())]).into_response(),
-        Err(StoreError::Involvement(e)) => ApiError::invalid(&[("takes_over", "rule", &e.to_string())]).into_response(),
+        Err(StoreError::Involvement(e)) => ApiError::from(e.problem()).into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }
 }

@@ -1,5 +1,7 @@
 //! The household: adding and correcting members.
 
+use crate::kit::Lang;
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -76,15 +78,8 @@ pub async fn add_member(
     };
     match added.await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(StoreError::Member(e)) => {
-            let field = match e {
-                MemberError::NameText(p) => return crate::input::problem("name", p),
-                MemberError::Name => "name",
-                MemberError::CustodyNotParent => "has_custody",
-                _ => "date_of_birth",
-            };
-            ApiError::invalid(&[(field, "rule", &e.to_string())]).into_response()
-        }
+        Err(StoreError::Member(MemberError::NameText(p))) => crate::input::problem("name", p),
+        Err(StoreError::Member(e)) => ApiError::from(e.problem()).into_response(),
         Err(e) => ApiError::from(e).into_response(),
     }
 }
@@ -148,7 +143,7 @@ pub async fn correct_member(
     match corrected.await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(StoreError::Member(e)) => {
-            ApiError::invalid(&[("member", "rule", &e.to_string())]).into_response()
+            ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]).into_response()
         }
         Err(StoreError::NotFound(_)) => Problem::new(
             StatusCode::NOT_FOUND,

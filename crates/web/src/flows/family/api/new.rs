@@ -1,5 +1,7 @@
 //! Opening a new file.
 
+use crate::kit::Lang;
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -187,7 +189,7 @@ pub async fn create(
     match opened.await {
         Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
         // A child's details broke a member rule: nothing was opened (one transaction).
-        Err(StoreError::Member(e)) => ApiError::invalid(&[("children", "rule", &e.to_string())]).into_response(),
+        Err(StoreError::Member(e)) => ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))]).into_response(),
         // The store refuses an area the organisation does not work in (the domain's rule).
         Err(StoreError::AreaOutside(_)) => ApiError::invalid(&[(
             "area_id",

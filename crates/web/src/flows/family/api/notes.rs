@@ -1,5 +1,6 @@
 //! Case notes.
 
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -53,13 +54,10 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
 
 /// A note rule as a field error.
 fn note_invalid(e: NoteError) -> Response {
-    let field = match e {
-        NoteError::Text(p) => return crate::input::problem("text", p),
-        NoteError::InFuture | NoteError::TooOld => "happened_on",
-        NoteError::CorrectionNeedsReason => "reason",
-        NoteError::Empty | NoteError::NotAuthor => "text",
-    };
-    ApiError::invalid(&[(field, "rule", &e.to_string())]).into_response()
+    match e {
+        NoteError::Text(p) => crate::input::problem("text", p),
+        e => ApiError::from(e.problem()).into_response(),
+    }
 }
 
 pub async fn notes(

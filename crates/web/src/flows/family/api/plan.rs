@@ -1,5 +1,7 @@
 //! The plan with ETag / If-Match: a stale version gets 412 with what changed.
 
+use crate::kit::Lang;
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -143,7 +145,7 @@ pub async fn put_plan(
                 PlanError::ScaleOutOfRange { index, .. } => format!("scales[{index}].score"),
                 _ => "plan".to_owned(),
             };
-            ApiError::invalid(&[(&field, "rule", &e.to_string())]).into_response()
+            ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]).into_response()
         }
         Err(e) => ApiError::from(e).into_response(),
     }
@@ -187,22 +189,7 @@ struct AgreementIn {
 
 /// A refused agreement: the field to fix, and who may not agree or is missing.
 fn agreement_problem(e: &AgreementError) -> Response {
-    let field = match e {
-        AgreementError::NotAMember(_)
-        | AgreementError::NoChild
-        | AgreementError::NoCustodian { .. }
-        | AgreementError::Incomplete { .. } => "member_ids",
-        AgreementError::ViewNeeded
-        | AgreementError::ViewOnlyUnderCourtOrder
-        | AgreementError::ViewTooLong => "view",
-    };
-    let problem = Problem::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid-agreement",
-        "Instemming met het plan niet vastgelegd",
-    )
-    .detail(e.to_string())
-    .invalid_param(field, "rule", &e.to_string());
+    let problem = e.problem();
     match e {
         AgreementError::Incomplete {
             not_entitled,

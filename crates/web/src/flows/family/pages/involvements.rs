@@ -1,5 +1,6 @@
 //! Who works with the family: joining the circle, handovers, and ending a part.
 
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -32,7 +33,8 @@ pub async fn add_involvement(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let text = text_errors(&data, t, &["reason"]);
     let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
@@ -106,25 +108,7 @@ pub async fn add_involvement(
                 );
             }
             Err(StoreError::Involvement(e)) => {
-                let (field, msg) = match e {
-                    InvolvementError::RegisseurExists => ("takes_over", t.err_regisseur_exists),
-                    InvolvementError::HandoverNeedsReason => ("reason", t.err_reason_needed),
-                    InvolvementError::RegisseurMustBeLocalTeam => {
-                        ("user_id", t.err_regisseur_local)
-                    }
-                    InvolvementError::AlreadyInvolved => ("user_id", t.err_already_involved),
-                    InvolvementError::NotACareRole => (
-                        "user_id",
-                        crate::access_texts::texts(Lang::from_headers(&headers)).err_not_care_role,
-                    ),
-                    InvolvementError::TakeoverRoleMismatch | InvolvementError::UnknownTakeover => {
-                        ("takes_over", t.err_takeover_role)
-                    }
-                    InvolvementError::RegisseurCannotLeave | InvolvementError::NoRegisseur => {
-                        ("takes_over", t.err_regisseur_exists)
-                    }
-                };
-                errs.insert(field, msg);
+                e.place(lang, &mut errs);
             }
             Err(e) => return PageError::from(e).into_response(),
         }
@@ -156,7 +140,8 @@ pub async fn end_someone(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["end_reason"]);
     let reason = data.get("end_reason");

@@ -1,11 +1,12 @@
 //! The household: adding and correcting members.
 
+use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
-use eenplan_domain::family::{MemberError, MemberKind, NewMember};
+use eenplan_domain::family::{MemberKind, NewMember};
 use eenplan_store::{Family, StoreError};
 
 use super::show::{FamilyForm, Returned, Typed, show_page};
@@ -21,19 +22,6 @@ use crate::kit::form::{
     Choice, ChoiceField, FormData, Input, TextField, choices, label_of, optional_date, text_errors,
 };
 
-/// Which field a member rule points at, and what to tell the professional.
-pub(super) fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
-    match e {
-        MemberError::Name => ("name", t.err_required),
-        MemberError::NameText(p) => ("name", crate::input::page_message(t, p)),
-        MemberError::CustodyNotParent => ("custody", t.err_custody),
-        MemberError::ImplausiblyOld => ("date_of_birth", t.err_date_range),
-        MemberError::ChildWithoutBirthDate | MemberError::BornInFuture => {
-            ("date_of_birth", t.err_birth_date)
-        }
-    }
-}
-
 pub async fn add_member(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -44,7 +32,8 @@ pub async fn add_member(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "date_of_birth"]);
     let kind = data
@@ -68,8 +57,7 @@ pub async fn add_member(
         match added.await {
             Ok(()) => return back(&grant.family_id),
             Err(StoreError::Member(e)) => {
-                let (field, msg) = member_error(t, e);
-                errs.insert(field, msg);
+                e.place(lang, &mut errs);
             }
             Err(e) => return PageError::from(e).into_response(),
         }
@@ -100,7 +88,8 @@ pub async fn correct_member(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "date_of_birth", "reason"]);
     let kind = data
@@ -134,8 +123,7 @@ pub async fn correct_member(
         match corrected.await {
             Ok(()) => return back(&grant.family_id),
             Err(StoreError::Member(e)) => {
-                let (field, msg) = member_error(t, e);
-                errs.insert(field, msg);
+                e.place(lang, &mut errs);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert("member", t.err_choose);

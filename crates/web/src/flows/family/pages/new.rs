@@ -1,5 +1,6 @@
 //! Opening a new file, after the duplicate check.
 
+use crate::kit::Refusal;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
@@ -11,7 +12,6 @@ use eenplan_domain::text::{DateKind, check_date, check_text};
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
-use super::members::member_error;
 use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
@@ -212,7 +212,8 @@ pub async fn create(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let form = FormData::parse(&body);
     let mut errs = Errors::new();
     for id in ["label", "street", "house_number", "city", "child_name"] {
@@ -369,9 +370,9 @@ pub async fn create(
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => {
-            let (field, msg) = member_error(t, e);
+            let (field, msg) = (e.field(), e.text(lang));
             errs.insert(
-                if field == "name" {
+                if field == Some("name") {
                     "child_name"
                 } else {
                     "child_birth"

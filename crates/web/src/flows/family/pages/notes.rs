@@ -1,5 +1,6 @@
 //! Case notes: writing, changing within a day, correcting with a reason after.
 
+use crate::kit::Refusal;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
@@ -238,17 +239,6 @@ fn note_content(
     })
 }
 
-/// Which field a note rule points at, and what to tell the professional.
-fn note_error(t: &Texts, e: NoteError) -> (&'static str, &'static str) {
-    match e {
-        NoteError::InFuture => ("happened_on", t.err_not_future),
-        NoteError::TooOld => ("happened_on", t.err_date_range),
-        NoteError::Text(p) => ("text", crate::input::page_message(t, p)),
-        NoteError::CorrectionNeedsReason => ("reason", t.err_note_reason),
-        NoteError::Empty | NoteError::NotAuthor => ("text", t.err_required),
-    }
-}
-
 pub async fn write_note(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -259,7 +249,8 @@ pub async fn write_note(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = Errors::new();
     if let Some(content) = note_content(t, &data, None, &mut errs) {
@@ -275,8 +266,7 @@ pub async fn write_note(
                     .into_response();
             }
             Err(StoreError::Note(e)) => {
-                let (field, msg) = note_error(t, e);
-                errs.insert(field, msg);
+                e.place(lang, &mut errs);
             }
             Err(e) => return PageError::from(e).into_response(),
         }
@@ -306,7 +296,8 @@ pub async fn change_note(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
     let current = match async { state.store.read().await?.notes(&grant.family_id).await }.await {
@@ -342,8 +333,7 @@ pub async fn change_note(
                 return errors::forbidden(&headers, &visitor);
             }
             Err(StoreError::Note(e)) => {
-                let (field, msg) = note_error(t, e);
-                errs.insert(field, msg);
+                e.place(lang, &mut errs);
             }
             Err(e) => return PageError::from(e).into_response(),
         }

@@ -7,6 +7,7 @@
 //! else saved in between (409). A version is only ever saved from what was submitted,
 //! and saving keeps every part of the plan, also the goals per life domain.
 
+use crate::flows::family::refusal::agreement_sentence;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
@@ -28,8 +29,8 @@ use crate::kit::errors;
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::family::{
-    ActionStatus, AgreementError, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange,
-    PlanLine, PlanSection, diff,
+    ActionStatus, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanLine,
+    PlanSection, diff,
 };
 use eenplan_store::PlanSave;
 
@@ -218,7 +219,7 @@ pub async fn plan_save(
     };
     let lang = Lang::from_headers(&headers);
     let mut form = PlanForm::from_submitted(&FormData::parse(&body));
-    let Some(plan) = form.read(plan_texts(lang), lang.texts()) else {
+    let Some(plan) = form.read(lang) else {
         let shown = Shown {
             form: Some(form),
             ..Shown::default()
@@ -362,8 +363,7 @@ pub async fn plan_agree(
         Ok(()) => {
             return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
         }
-        Err(StoreError::Agreement(AgreementError::NotAMember(_))) => pt.err_agree_who.to_owned(),
-        Err(StoreError::Agreement(e)) => agreement_message(t, &e),
+        Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
         Err(StoreError::NotFound(_)) => t.err_plan_version_unknown.to_owned(),
         Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
         Err(e) => return PageError::from(e).into_response(),
@@ -529,36 +529,4 @@ fn described(lang: Lang, changes: &[PlanChange]) -> Vec<ChangeView> {
             removed: c.removed.iter().map(line).collect(),
         })
         .collect()
-}
-
-/// A refused agreement in the visitor's language, naming who may not agree and who is
-/// missing.
-fn agreement_message(t: &Texts, e: &AgreementError) -> String {
-    match e {
-        AgreementError::NotAMember(_) => t.err_choose.to_owned(),
-        AgreementError::NoChild => t.err_agreement_no_child.to_owned(),
-        AgreementError::NoCustodian { child } => format!("{} ({child})", t.err_no_custodian),
-        AgreementError::Incomplete {
-            not_entitled,
-            missing,
-        } => {
-            let mut parts = Vec::new();
-            if !not_entitled.is_empty() {
-                let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
-                parts.push(format!(
-                    "{} {}.",
-                    t.err_agreement_not_entitled,
-                    names.join(", ")
-                ));
-            }
-            if !missing.is_empty() {
-                let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
-                parts.push(format!("{} {}.", t.err_agreement_missing, names.join(", ")));
-            }
-            parts.join(" ")
-        }
-        AgreementError::ViewNeeded => t.err_view_needed.to_owned(),
-        AgreementError::ViewOnlyUnderCourtOrder => t.err_view_only_court_order.to_owned(),
-        AgreementError::ViewTooLong => t.err_view_too_long.to_owned(),
-    }
 }

@@ -3,8 +3,9 @@
 use eenplan_domain::text::check_text;
 use jiff::civil::Date;
 
-use crate::flows::family::texts::PlanTexts;
+use crate::flows::family::texts::{PlanTexts, plan_texts};
 use crate::i18n::{Lang, Texts};
+use crate::kit::Refusal;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData};
 use eenplan_domain::family::{
@@ -251,7 +252,8 @@ impl PlanForm {
 
     /// Reads the form into a plan, marking every row or field that cannot be read; the
     /// domain's own check then runs on the result and is marked the same way.
-    pub(super) fn read(&mut self, pt: &PlanTexts, t: &Texts) -> Option<Plan> {
+    pub(super) fn read(&mut self, lang: Lang) -> Option<Plan> {
+        let (pt, t) = (plan_texts(lang), lang.texts());
         let mut plan = Plan::default();
         // The domain's text rule first, at the field or row it is about.
         let refused = |name: &str, value: &str| {
@@ -358,45 +360,41 @@ impl PlanForm {
         match plan.check(today()) {
             Ok(()) => Some(plan),
             Err(e) => {
-                self.refused(&e, &scale_rows, &action_rows, (pt, t));
+                self.refused(&e, &scale_rows, &action_rows, lang);
                 None
             }
         }
     }
 
-    /// Puts a domain refusal next to what it is about.
+    /// Puts a domain refusal next to what it is about: a scale's or an action's at its
+    /// row, the rest at its field.
     fn refused(
         &mut self,
         e: &PlanError,
         scale_rows: &[usize],
         action_rows: &[(LifeDomain, usize, usize)],
-        (pt, t): (&PlanTexts, &Texts),
+        lang: Lang,
     ) {
-        match e {
-            PlanError::ReviewDateImplausible(_) => {
-                self.errors.insert("review_date", t.err_date_range);
-            }
+        let message = e.text(lang);
+        let row = match e {
             PlanError::DueDateImplausible { domain, index, .. } => {
                 let row = action_rows
                     .iter()
                     .find(|(d, n, _)| d == domain && n == index)
                     .map_or(0, |(_, _, row)| *row);
-                if let Some(r) = self.actions.get_mut(row) {
-                    r.error = Mark(Some(("due", t.err_date_range)));
-                }
+                self.actions.get_mut(row).map(|r| &mut r.error)
             }
             PlanError::ScaleOutOfRange { index, .. } => {
                 let row = scale_rows.get(*index).copied().unwrap_or(0);
-                if let Some(r) = self.scales.get_mut(row) {
-                    r.error = Mark(Some(("score", pt.err_score)));
-                }
+                self.scales.get_mut(row).map(|r| &mut r.error)
             }
-            PlanError::EmptyItem(field) => {
-                self.errors.insert(field, pt.err_empty_line);
+            _ => {
+                e.place(lang, &mut self.errors);
+                return;
             }
-            PlanError::DomainTwice(_) => {
-                self.errors.insert("domains", pt.err_domain_twice);
-            }
+        };
+        if let (Some(mark), Some(input)) = (row, e.field()) {
+            *mark = Mark(Some((input, message)));
         }
     }
 }
