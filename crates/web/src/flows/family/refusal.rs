@@ -4,10 +4,11 @@
 //! never reaches anyone. The API keeps its codes and field names; its reasons are Dutch,
 //! like every other reason it gives.
 
+use crate::flows::family::texts::family_texts;
 use axum::http::StatusCode;
 use eenplan_domain::family::{AgreementError, InvolvementError, MemberError, NoteError, PlanError};
 
-use super::texts::{plan_texts, refusals};
+use super::texts::plan_texts;
 use crate::kit::problem::Problem;
 use crate::kit::{Lang, Refusal};
 
@@ -30,13 +31,13 @@ impl Refusal for MemberError {
     }
 
     fn text(&self, lang: Lang) -> &'static str {
-        let t = lang.texts();
+        let (t, ft) = (lang.texts(), family_texts(lang));
         match self {
             MemberError::Name => t.err_required,
             MemberError::NameText(p) => crate::input::page_message(t, *p),
-            MemberError::CustodyNotParent => t.err_custody,
+            MemberError::CustodyNotParent => ft.err_custody,
             MemberError::ImplausiblyOld => t.err_date_range,
-            MemberError::ChildWithoutBirthDate | MemberError::BornInFuture => t.err_birth_date,
+            MemberError::ChildWithoutBirthDate | MemberError::BornInFuture => ft.err_birth_date,
         }
     }
 
@@ -64,12 +65,12 @@ impl Refusal for NoteError {
     }
 
     fn text(&self, lang: Lang) -> &'static str {
-        let t = lang.texts();
+        let (t, ft) = (lang.texts(), family_texts(lang));
         match self {
             NoteError::InFuture => t.err_not_future,
             NoteError::TooOld => t.err_date_range,
             NoteError::Text(p) => crate::input::page_message(t, *p),
-            NoteError::CorrectionNeedsReason => t.err_note_reason,
+            NoteError::CorrectionNeedsReason => ft.err_note_reason,
             NoteError::Empty | NoteError::NotAuthor => t.err_required,
         }
     }
@@ -129,19 +130,19 @@ impl Refusal for InvolvementError {
     }
 
     fn text(&self, lang: Lang) -> &'static str {
-        let t = lang.texts();
+        let ft = family_texts(lang);
         match self {
             InvolvementError::RegisseurExists | InvolvementError::NoRegisseur => {
-                t.err_regisseur_exists
+                ft.err_regisseur_exists
             }
-            InvolvementError::HandoverNeedsReason => t.err_reason_needed,
-            InvolvementError::RegisseurMustBeLocalTeam => t.err_regisseur_local,
-            InvolvementError::AlreadyInvolved => t.err_already_involved,
+            InvolvementError::HandoverNeedsReason => ft.err_reason_needed,
+            InvolvementError::RegisseurMustBeLocalTeam => ft.err_regisseur_local,
+            InvolvementError::AlreadyInvolved => ft.err_already_involved,
             InvolvementError::NotACareRole => crate::access_texts::texts(lang).err_not_care_role,
             InvolvementError::TakeoverRoleMismatch | InvolvementError::UnknownTakeover => {
-                t.err_takeover_role
+                ft.err_takeover_role
             }
-            InvolvementError::RegisseurCannotLeave => t.err_regisseur_leaves,
+            InvolvementError::RegisseurCannotLeave => ft.err_regisseur_leaves,
         }
     }
 
@@ -184,15 +185,15 @@ impl Refusal for AgreementError {
 
     /// Without the names; [`agreement_sentence`] adds them.
     fn text(&self, lang: Lang) -> &'static str {
-        let (t, r) = (lang.texts(), refusals(lang));
+        let (t, ft) = (lang.texts(), family_texts(lang));
         match self {
             AgreementError::NotAMember(_) => plan_texts(lang).err_agree_who,
-            AgreementError::NoChild => t.err_agreement_no_child,
+            AgreementError::NoChild => ft.err_agreement_no_child,
             AgreementError::NoCustodian { .. } => t.err_no_custodian,
-            AgreementError::Incomplete { .. } => r.agreement_incomplete,
-            AgreementError::ViewNeeded => t.err_view_needed,
-            AgreementError::ViewOnlyUnderCourtOrder => t.err_view_only_court_order,
-            AgreementError::ViewTooLong => t.err_view_too_long,
+            AgreementError::Incomplete { .. } => ft.agreement_incomplete,
+            AgreementError::ViewNeeded => ft.err_view_needed,
+            AgreementError::ViewOnlyUnderCourtOrder => ft.err_view_only_court_order,
+            AgreementError::ViewTooLong => ft.err_view_too_long,
         }
     }
 
@@ -212,7 +213,7 @@ impl Refusal for AgreementError {
 /// A refused agreement in `lang`, naming the child without custodian, who may not agree
 /// and who is missing.
 pub fn agreement_sentence(lang: Lang, e: &AgreementError) -> String {
-    let t = lang.texts();
+    let (t, ft) = (lang.texts(), family_texts(lang));
     match e {
         AgreementError::NoCustodian { child } => format!("{} ({child})", t.err_no_custodian),
         AgreementError::Incomplete {
@@ -224,13 +225,17 @@ pub fn agreement_sentence(lang: Lang, e: &AgreementError) -> String {
                 let names: Vec<&str> = not_entitled.iter().map(|n| n.name.as_str()).collect();
                 parts.push(format!(
                     "{} {}.",
-                    t.err_agreement_not_entitled,
+                    ft.err_agreement_not_entitled,
                     names.join(", ")
                 ));
             }
             if !missing.is_empty() {
                 let names: Vec<&str> = missing.iter().map(|m| m.name.as_str()).collect();
-                parts.push(format!("{} {}.", t.err_agreement_missing, names.join(", ")));
+                parts.push(format!(
+                    "{} {}.",
+                    ft.err_agreement_missing,
+                    names.join(", ")
+                ));
             }
             parts.join(" ")
         }

@@ -56,8 +56,182 @@ crate::texts! {
 }
 
 crate::texts! {
-    /// How a family rule's refusal is said where the shared texts have no sentence for it.
-    pub struct RefusalTexts, refusals {
+    /// The family file's words: searching and opening files, the file page and its forms,
+    /// notes, the plan and the timeline.
+    pub struct FamilyTexts, family_texts {
+        crisis_for_family: "Spoed of crisis voor dit gezin",
+            "Emergency or crisis for this family";
+        err_agreement_not_entitled: "Mag niet instemmen (wie instemt volgt de leeftijd van elk kind: onder 12 de ouders met gezag, 12 tot 16 het kind en de ouders met gezag, vanaf 16 het kind zelf):",
+            "May not agree (who agrees follows each child's age: under 12 the parents with custody, 12 to 15 the child and the parents with custody, from 16 the child alone):";
+        err_agreement_missing: "Instemming ontbreekt van:",
+            "Agreement is missing from:";
+        err_agreement_no_child: "Het plan gaat over de kinderen van het gezin: voeg eerst een kind toe.",
+            "The plan concerns the family's children: add a child first.";
+        err_view_needed: "Bij een jeugdbeschermingsmaatregel is geen instemming van de ouders nodig: leg de mening van het gezin over het plan vast.",
+            "Under a child protection order the parents' agreement is not needed: record the family's view of the plan.";
+        err_view_only_court_order: "De mening van het gezin leg je vast bij een jeugdbeschermingsmaatregel; anders stemt het gezin in.",
+            "The family's view is recorded under a child protection order; otherwise the family agrees.";
+        err_view_too_long: "De mening van het gezin is te lang (ten hoogste 5000 tekens).",
+            "The family's view is too long (at most 5000 characters).";
+        err_plan_version_unknown: "Deze versie van het plan bestaat niet.",
+            "This version of the plan does not exist.";
+        f_family_view: "Mening van het gezin over het plan",
+            "The family's view of the plan";
+        err_needs_save_guidance: "Hiervoor is eerst toestemming van het gezin nodig voor de stap 'Start SAVE-begeleiding' met deze organisatie. Leg die vast bij Toestemming en kader.",
+            "The family's consent to the step 'Start SAVE guidance' with this organisation is needed first. Record it under Consent and framework.";
+        err_needs_data_sharing: "Hiervoor is eerst toestemming van het gezin nodig om gegevens met deze organisatie te delen. Leg die vast bij Toestemming en kader.",
+            "The family's consent to share data with this organisation is needed first. Record it under Consent and framework.";
+        correct_member: "Gegevens van een gezinslid corrigeren",
+            "Correct a family member's details";
+        correct_network: "Gegevens van een netwerklid corrigeren",
+            "Correct a network member's details";
+        f_correct_reason: "Reden van de correctie",
+            "Reason for the correction";
+        end_title: "Beëindigen (blijft zichtbaar in de tijdlijn)",
+            "End (stays visible in the timeline)";
+        f_end_who: "Wie",
+            "Who";
+        f_end_reason: "Reden",
+            "Reason";
+        end: "Beëindigen",
+            "End";
+        err_regisseur_leaves: "De regisseur beëindig je niet: een andere lokale professional neemt over (overdracht).",
+            "The lead is not ended: another local professional takes over (a handover).";
+        add_note: "Notitie toevoegen",
+            "Add note";
+        f_interaction: "Soort contact",
+            "Kind of contact";
+        f_happened_on: "Datum",
+            "Date";
+        f_note_text: "Notitie",
+            "Note";
+        change_note: "Notitie wijzigen",
+            "Change note";
+        f_correction_reason: "Reden van de correctie (nodig na 24 uur)",
+            "Reason for the correction (needed after 24 hours)";
+        corrected: "gecorrigeerd",
+            "corrected";
+        earlier_versions: "Eerdere versies",
+            "Earlier versions";
+        no_notes: "Nog geen notities.",
+            "No notes yet.";
+        err_note_reason: "Deze notitie is ouder dan 24 uur: geef de reden van de correctie.",
+            "This note is older than 24 hours: give the reason for the correction.";
+        hint_lines: "één per regel",
+            "one per line";
+        err_regisseur_exists: "Dit gezin heeft al een regisseur. Wil je de regisseur vervangen, kies dan wie je vervangt: dat is een overdracht.",
+            "This family already has a lead professional. To replace them, choose whom you replace: that is a handover.";
+        err_reason_needed: "Geef de reden van de overdracht.",
+            "Give the reason for the handover.";
+        err_regisseur_local: "De regisseur is een professional van een lokaal team.",
+            "The lead professional comes from a local team.";
+        err_already_involved: "Deze professional is al zo betrokken.",
+            "This professional is already involved this way.";
+        err_takeover_role: "Een regisseur neemt over van een regisseur, een partner van een partner.",
+            "A lead takes over from a lead, a partner from a partner.";
+        err_birth_date: "Vul een geboortedatum in (niet in de toekomst).",
+            "Enter a date of birth (not in the future).";
+        err_custody: "Alleen een ouder of opvoeder kan gezag hebben.",
+            "Only a parent or carer can hold parental authority.";
+        err_not_local_team: "Alleen een professional van een lokaal team opent een dossier en wordt daarvan de regisseur.",
+            "Only a local-team professional opens a file and becomes its lead.";
+        families_title: "Gezinnen",
+            "Families";
+        families_intro: "Je ziet alleen de gezinnen waarbij je betrokken bent.",
+            "You only see the families you are involved with.";
+        search: "Zoeken",
+            "Search";
+        f_family_name: "Naam (van een gezinslid)",
+            "Name (of a family member)";
+        no_results: "Geen gezinnen gevonden.",
+            "No families found.";
+        new_family: "Nieuw dossier openen",
+            "Open a new file";
+        f_label: "Naam van het dossier",
+            "Name of the file";
+        f_label_hint: "Bijvoorbeeld: Gezin Jansen.",
+            "For example: Jansen family.";
+        f_street: "Straat",
+            "Street";
+        f_family_area: "Wijk of gemeente",
+            "Neighbourhood or municipality";
+        f_city: "Plaats",
+            "Town";
+        f_child_birth: "Geboortedatum van het kind",
+            "Child's date of birth";
+        duplicates_title: "Mogelijk bestaat er al een dossier",
+            "A file may already exist";
+        duplicates_intro: "Eén gezin, één dossier: controleer eerst of het om een van deze gezinnen gaat. Neem zo nodig contact op met de regisseur.",
+            "One family, one file: check first whether it is one of these families. Contact their regisseur if needed.";
+        duplicates_confirm: "Het is een ander gezin: toch een nieuw dossier openen",
+            "It is a different family: open a new file anyway";
+        flower: "Vaste gezichten",
+            "Familiar faces";
+        no_partners: "Nog geen partners.",
+            "No partners yet.";
+        f_member_kind: "Rol in het gezin",
+            "Role in the family";
+        f_custody: "Heeft gezag",
+            "Holds parental authority";
+        f_relation: "Relatie",
+            "Relation";
+        f_safety_role: "Rol in het veiligheidsnetwerk",
+            "Role in the safety network";
+        f_contact: "Bereikbaar via",
+            "Reachable at";
+        add_network: "Netwerklid toevoegen",
+            "Add network member";
+        add_partner: "Betrokkene toevoegen",
+            "Add someone involved";
+        f_professional: "Professional",
+            "Professional";
+        f_role_in_family: "Als",
+            "As";
+        f_expertise: "Expertise (optioneel)",
+            "Expertise (optional)";
+        f_takes_over: "Neemt het werk over van (alleen bij een overdracht)",
+            "Takes over the work of (handover only)";
+        f_reason: "Reden van de overdracht",
+            "Reason for the handover";
+        handover_warning: "Let op: dit is een overdracht. In de werkwijze blijft de lokale professional de regisseur en werken specialisten ernaast. Een overdracht wordt geteld. Weet je het zeker? Geef de reden op.",
+            "Note: this is a handover. In this way of working the local professional stays the lead and specialists work alongside. Handovers are counted. Are you sure? Give the reason.";
+        confirm_handover: "Overdracht bevestigen",
+            "Confirm handover";
+        plan: "Plan",
+            "Plan";
+        plan_conflict: "Iemand anders heeft het plan intussen opgeslagen. Dit is er veranderd; jouw wijzigingen staan nog in het formulier. Bekijk ze en sla opnieuw op.",
+            "Someone else saved the plan in the meantime. This is what changed; your changes are still in the form. Review them and save again.";
+        p_worries: "Zorgen",
+            "Worries";
+        p_danger: "Gevaarsinschatting",
+            "Danger statements";
+        p_working_well: "Wat gaat goed",
+            "What is working well";
+        p_needs: "Wat moet er gebeuren",
+            "What needs to happen";
+        p_goals: "Veiligheidsdoelen",
+            "Safety goals";
+        p_scales: "Schaalvraag 0-10",
+            "Safety scale 0-10";
+        p_conditions: "Voorwaarden en afspraken",
+            "Conditions and agreements";
+        p_actions: "Acties",
+            "Actions";
+        p_review: "Evaluatiedatum",
+            "Review date";
+        compare: "Versies vergelijken",
+            "Compare versions";
+        no_changes: "Geen verschillen.",
+            "No differences.";
+        agreement: "Akkoord van het gezin",
+            "The family's agreement";
+        record_agreement: "Akkoord vastleggen",
+            "Record agreement";
+        agreed_by: "Akkoord gegeven door",
+            "Agreed by";
+        print: "Afdrukken",
+            "Print";
+        /// A refused agreement, before the names of who may not agree and who is missing.
         agreement_incomplete: "Niet iedereen die moet instemmen heeft ingestemd, of er stemde iemand in die dat niet mag.",
             "Not everyone who has to agree has agreed, or someone agreed who may not.";
     }

@@ -1,5 +1,6 @@
 //! Who works with the family: joining the circle, handovers, and ending a part.
 
+use crate::flows::family::texts::family_texts;
 use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
@@ -34,7 +35,7 @@ pub async fn add_involvement(
         return errors::internal(false, &headers);
     };
     let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
     let text = text_errors(&data, t, &["reason"]);
     let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
@@ -101,9 +102,9 @@ pub async fn add_involvement(
                 errs.insert(
                     "user_id",
                     if step == ConsentStep::SaveGuidance {
-                        t.err_needs_save_guidance
+                        ft.err_needs_save_guidance
                     } else {
-                        t.err_needs_data_sharing
+                        ft.err_needs_data_sharing
                     },
                 );
             }
@@ -141,7 +142,7 @@ pub async fn end_someone(
         return errors::internal(false, &headers);
     };
     let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["end_reason"]);
     let reason = data.get("end_reason");
@@ -192,7 +193,7 @@ pub async fn end_someone(
         match ended.await {
             Ok(()) => return back(&grant.family_id),
             Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
-                errs.insert("who", t.err_regisseur_leaves);
+                errs.insert("who", ft.err_regisseur_leaves);
             }
             Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => {
                 errs.insert("who", t.err_choose);
@@ -226,6 +227,7 @@ pub(super) fn add_form(
     people: &[Principal],
     warning: bool,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     let active_people: Vec<&Principal> = people
         .iter()
         .filter(|p| p.active && eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind))
@@ -233,19 +235,19 @@ pub(super) fn add_form(
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|x| !x.ended).collect();
     FamilyForm {
-        title: t.add_partner,
+        title: ft.add_partner,
         action: format!("/gezinnen/{}/betrokkenen", family.id),
         submit: if warning {
-            t.confirm_handover
+            ft.confirm_handover
         } else {
-            t.add_partner
+            ft.add_partner
         },
         warning,
         inputs: {
             let mut v = vec![
                 Input::Select(ChoiceField {
                     id: "user_id",
-                    label: t.f_professional,
+                    label: ft.f_professional,
                     options: choices(
                         &active_people,
                         |p| p.user_id.clone(),
@@ -256,7 +258,7 @@ pub(super) fn add_form(
                 }),
                 Input::Select(ChoiceField {
                     id: "role",
-                    label: t.f_role_in_family,
+                    label: ft.f_role_in_family,
                     options: choices(
                         &[InvolvementRole::Partner, InvolvementRole::Regisseur],
                         |k| k.code().into(),
@@ -274,7 +276,7 @@ pub(super) fn add_form(
                 }),
                 Input::Select(ChoiceField {
                     id: "expertise",
-                    label: t.f_expertise,
+                    label: ft.f_expertise,
                     options: with_none(
                         t,
                         choices(
@@ -289,7 +291,7 @@ pub(super) fn add_form(
                 }),
                 Input::Select(ChoiceField {
                     id: "takes_over",
-                    label: t.f_takes_over,
+                    label: ft.f_takes_over,
                     options: with_none(
                         t,
                         choices(
@@ -316,7 +318,7 @@ pub(super) fn add_form(
                 }),
                 Input::Text(TextField::new(
                     "reason",
-                    t.f_reason,
+                    ft.f_reason,
                     &typed.get("reason"),
                     typed.err("reason"),
                 )),
@@ -324,10 +326,10 @@ pub(super) fn add_form(
             if warning {
                 v.push(Input::Checks(ChoiceField {
                     id: "confirm",
-                    label: t.confirm_handover,
+                    label: ft.confirm_handover,
                     options: vec![Choice {
                         value: "yes".into(),
-                        label: t.confirm_handover.into(),
+                        label: ft.confirm_handover.into(),
                         selected: false,
                     }],
                     error: None,
@@ -345,10 +347,11 @@ pub(super) fn end_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     FamilyForm {
-        title: t.end_title,
+        title: ft.end_title,
         action: format!("/gezinnen/{}/beeindigen", family.id),
-        submit: t.end,
+        submit: ft.end,
         warning: false,
         inputs: {
             // Whom the refused ending was about stays chosen.
@@ -356,7 +359,7 @@ pub(super) fn end_form(
             vec![
                 Input::Select(ChoiceField {
                     id: "who",
-                    label: t.f_end_who,
+                    label: ft.f_end_who,
                     options: family
                         .members
                         .iter()
@@ -385,7 +388,7 @@ pub(super) fn end_form(
                 }),
                 Input::Text(TextField::new(
                     "end_reason",
-                    t.f_end_reason,
+                    ft.f_end_reason,
                     &typed.get("end_reason"),
                     typed.err("end_reason"),
                 )),

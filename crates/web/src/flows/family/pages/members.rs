@@ -1,5 +1,6 @@
 //! The household: adding and correcting members.
 
+use crate::flows::family::texts::family_texts;
 use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
@@ -153,6 +154,7 @@ pub(super) fn add_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     FamilyForm {
         title: t.add_member,
         action: format!("/gezinnen/{}/leden", family.id),
@@ -161,7 +163,7 @@ pub(super) fn add_form(
         inputs: vec![
             Input::Select(ChoiceField {
                 id: "kind",
-                label: t.f_member_kind,
+                label: ft.f_member_kind,
                 options: choices(
                     MemberKind::ALL,
                     |k| k.code().into(),
@@ -187,10 +189,10 @@ pub(super) fn add_form(
             ),
             Input::Checks(ChoiceField {
                 id: "custody",
-                label: t.f_custody,
+                label: ft.f_custody,
                 options: vec![Choice {
                     value: "yes".into(),
-                    label: t.f_custody.into(),
+                    label: ft.f_custody.into(),
                     selected: !typed.all("custody").is_empty(),
                 }],
                 error: typed.err("custody"),
@@ -206,16 +208,17 @@ pub(super) fn correct_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     FamilyForm {
-        title: t.correct_member,
+        title: ft.correct_member,
         action: format!("/gezinnen/{}/leden/corrigeren", family.id),
-        submit: t.correct_member,
+        submit: ft.correct_member,
         warning: false,
         inputs: {
             vec![
                 Input::Select(ChoiceField {
                     id: "member",
-                    label: t.f_end_who,
+                    label: ft.f_end_who,
                     options: family
                         .members
                         .iter()
@@ -230,7 +233,7 @@ pub(super) fn correct_form(
                 }),
                 Input::Select(ChoiceField {
                     id: "correct_kind",
-                    label: t.f_member_kind,
+                    label: ft.f_member_kind,
                     options: choices(
                         MemberKind::ALL,
                         |k| k.code().into(),
@@ -255,10 +258,10 @@ pub(super) fn correct_form(
                 ),
                 Input::Checks(ChoiceField {
                     id: "correct_custody",
-                    label: t.f_custody,
+                    label: ft.f_custody,
                     options: vec![Choice {
                         value: "yes".into(),
-                        label: t.f_custody.into(),
+                        label: ft.f_custody.into(),
                         selected: !typed.all("correct_custody").is_empty(),
                     }],
                     error: typed.err("custody"),
@@ -266,7 +269,7 @@ pub(super) fn correct_form(
                 Input::Text(
                     TextField::new(
                         "reason",
-                        t.f_correct_reason,
+                        ft.f_correct_reason,
                         &typed.get("reason"),
                         typed.err("reason"),
                     )

@@ -1,5 +1,6 @@
 //! The network around the family: adding and correcting its members.
 
+use crate::flows::family::texts::family_texts;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -147,10 +148,11 @@ pub(super) fn add_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     FamilyForm {
-        title: t.add_network,
+        title: ft.add_network,
         action: format!("/gezinnen/{}/netwerk", family.id),
-        submit: t.add_network,
+        submit: ft.add_network,
         warning: false,
         inputs: vec![
             Input::Text(
@@ -159,7 +161,7 @@ pub(super) fn add_form(
             ),
             Input::Select(ChoiceField {
                 id: "relation",
-                label: t.f_relation,
+                label: ft.f_relation,
                 options: choices(
                     NetworkRelation::ALL,
                     |k| k.code().into(),
@@ -177,13 +179,13 @@ pub(super) fn add_form(
             }),
             Input::Text(TextField::new(
                 "safety_role",
-                t.f_safety_role,
+                ft.f_safety_role,
                 &typed.get("safety_role"),
                 typed.err("safety_role"),
             )),
             Input::Text(TextField::new(
                 "contact",
-                t.f_contact,
+                ft.f_contact,
                 &typed.get("contact"),
                 typed.err("contact"),
             )),
@@ -198,17 +200,18 @@ pub(super) fn correct_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
+    let ft = family_texts(lang);
     FamilyForm {
-        title: t.correct_network,
+        title: ft.correct_network,
         action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
-        submit: t.correct_network,
+        submit: ft.correct_network,
         warning: false,
         inputs: {
             let _err = |id| typed.err(id);
             vec![
                 Input::Select(ChoiceField {
                     id: "network_member",
-                    label: t.f_end_who,
+                    label: ft.f_end_who,
                     options: family
                         .network
                         .iter()
@@ -227,7 +230,7 @@ pub(super) fn correct_form(
                 ),
                 Input::Select(ChoiceField {
                     id: "network_relation",
-                    label: t.f_relation,
+                    label: ft.f_relation,
                     options: choices(
                         NetworkRelation::ALL,
                         |k| k.code().into(),
@@ -246,7 +249,7 @@ pub(super) fn correct_form(
                 Input::Text(
                     TextField::new(
                         "safety_role",
-                        t.f_safety_role,
+                        ft.f_safety_role,
                         &typed.get("safety_role"),
                         typed.err("safety_role"),
                     )
@@ -255,7 +258,7 @@ pub(super) fn correct_form(
                 Input::Text(
                     TextField::new(
                         "contact",
-                        t.f_contact,
+                        ft.f_contact,
                         &typed.get("contact"),
                         typed.err("contact"),
                     )
@@ -264,7 +267,7 @@ pub(super) fn correct_form(
                 Input::Text(
                     TextField::new(
                         "reason",
-                        t.f_correct_reason,
+                        ft.f_correct_reason,
                         &typed.get("reason"),
                         typed.err("reason"),
                     )

@@ -1,5 +1,6 @@
 //! Opening a new file, after the duplicate check.
 
+use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
 use askama::Template;
 use axum::Extension;
@@ -26,6 +27,7 @@ use crate::kit::{PageError, Shell, render};
 #[derive(Template)]
 #[template(path = "families/new.html")]
 struct NewPage {
+    x: &'static FamilyTexts,
     shell: Shell,
     a: &'static crate::access_texts::AccessTexts,
     has_errors: bool,
@@ -71,6 +73,7 @@ async fn new_page(
     duplicates: DuplicateAnswer,
 ) -> Response {
     let lang = Lang::from_headers(headers);
+    let ft = family_texts(lang);
     let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
     let (in_circle, outside, limited) = match duplicates {
         DuplicateAnswer::Nothing => (vec![], vec![], false),
@@ -115,19 +118,19 @@ async fn new_page(
         Input::Text(
             TextField::new(
                 "label",
-                t.f_label,
+                ft.f_label,
                 &form.get("label"),
                 errs.get("label").copied(),
             )
-            .hint(t.f_label_hint),
+            .hint(ft.f_label_hint),
         ),
-        field("street", t.f_street),
+        field("street", ft.f_street),
         field("house_number", t.f_house_number),
         field("postcode", t.f_postcode),
-        field("city", t.f_city),
+        field("city", ft.f_city),
         Input::Select(ChoiceField {
             id: "area_id",
-            label: t.f_family_area,
+            label: ft.f_family_area,
             options: with_none(
                 t,
                 areas
@@ -146,7 +149,7 @@ async fn new_page(
         Input::Text(
             TextField::new(
                 "child_birth",
-                t.f_child_birth,
+                ft.f_child_birth,
                 &form.get("child_birth"),
                 errs.get("child_birth").copied(),
             )
@@ -156,10 +159,10 @@ async fn new_page(
     if any_duplicate {
         inputs.push(Input::Checks(ChoiceField {
             id: "confirm",
-            label: t.duplicates_title,
+            label: ft.duplicates_title,
             options: vec![Choice {
                 value: "yes".into(),
-                label: t.duplicates_confirm.into(),
+                label: ft.duplicates_confirm.into(),
                 selected: false,
             }],
             error: None,
@@ -175,6 +178,7 @@ async fn new_page(
     render(
         status,
         &NewPage {
+            x: family_texts(lang),
             shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
             a,
             has_errors: !errs.is_empty(),
@@ -213,7 +217,7 @@ pub async fn create(
         return errors::internal(false, &headers);
     };
     let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let form = FormData::parse(&body);
     let mut errs = Errors::new();
     for id in ["label", "street", "house_number", "city", "child_name"] {
@@ -239,7 +243,7 @@ pub async fn create(
                 None
             }
             None => {
-                errs.insert("child_birth", t.err_birth_date);
+                errs.insert("child_birth", ft.err_birth_date);
                 None
             }
         },
@@ -248,7 +252,7 @@ pub async fn create(
             None
         }
         (false, true) => {
-            errs.insert("child_birth", t.err_birth_date);
+            errs.insert("child_birth", ft.err_birth_date);
             None
         }
     };
@@ -344,7 +348,7 @@ pub async fn create(
             Redirect::to(&format!("/gezinnen/{id}")).into_response()
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
-            errs.insert("label", t.err_not_local_team);
+            errs.insert("label", ft.err_not_local_team);
             new_page(
                 &state,
                 &headers,

@@ -1,5 +1,6 @@
 //! Case notes: writing, changing within a day, correcting with a reason after.
 
+use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
 use askama::Template;
 use axum::Extension;
@@ -34,6 +35,7 @@ struct NoteView {
 #[derive(Template)]
 #[template(path = "families/notes.html")]
 struct NotesPage {
+    x: &'static FamilyTexts,
     shell: Shell,
     family_id: String,
     label: String,
@@ -57,7 +59,7 @@ async fn notes_page(
     back: Option<NoteReturn>,
 ) -> Response {
     let lang = Lang::from_headers(headers);
-    let t = lang.texts();
+    let ft = family_texts(lang);
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, headers);
     };
@@ -86,7 +88,7 @@ async fn notes_page(
     let inputs = vec![
         Input::Select(ChoiceField {
             id: "interaction",
-            label: t.f_interaction,
+            label: ft.f_interaction,
             options: choices(
                 Interaction::ALL,
                 |i| i.code().into(),
@@ -98,7 +100,7 @@ async fn notes_page(
         Input::Text(
             TextField::new(
                 "happened_on",
-                t.f_happened_on,
+                ft.f_happened_on,
                 if happened.is_empty() { "" } else { &happened },
                 new_err("happened_on"),
             )
@@ -107,7 +109,7 @@ async fn notes_page(
         Input::Text(
             TextField::new(
                 "text",
-                t.f_note_text,
+                ft.f_note_text,
                 &new_data.raw("text"),
                 new_err("text"),
             )
@@ -124,7 +126,7 @@ async fn notes_page(
             let err = |id: &str| returned.and_then(|b| b.errors.get(id).copied());
             let value = |id: &str, default: String| returned.map_or(default, |b| b.data.raw(id));
             let mark = if current.correction {
-                format!(" ({})", t.corrected)
+                format!(" ({})", ft.corrected)
             } else {
                 String::new()
             };
@@ -160,7 +162,7 @@ async fn notes_page(
                     Input::Text(
                         TextField::new(
                             "happened_on",
-                            t.f_happened_on,
+                            ft.f_happened_on,
                             &value("happened_on", current.happened_on.to_string()),
                             err("happened_on"),
                         )
@@ -170,7 +172,7 @@ async fn notes_page(
                     Input::Text(
                         TextField::new(
                             "text",
-                            t.f_note_text,
+                            ft.f_note_text,
                             &value("text", current.text.clone()),
                             err("text"),
                         )
@@ -180,7 +182,7 @@ async fn notes_page(
                     Input::Text(
                         TextField::new(
                             "reason",
-                            t.f_correction_reason,
+                            ft.f_correction_reason,
                             &value("reason", String::new()),
                             err("reason"),
                         )
@@ -192,6 +194,7 @@ async fn notes_page(
         .collect();
     let has_errors = back.as_ref().is_some_and(|b| !b.errors.is_empty());
     let page = NotesPage {
+        x: family_texts(lang),
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/notities")),
         family_id: family_id.to_owned(),
         label: family.label,

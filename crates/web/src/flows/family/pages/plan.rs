@@ -8,6 +8,7 @@
 //! and saving keeps every part of the plan, also the goals per life domain.
 
 use crate::flows::family::refusal::agreement_sentence;
+use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
@@ -45,6 +46,7 @@ pub struct TextArea {
 #[derive(Template)]
 #[template(path = "families/plan.html")]
 struct PlanPage {
+    x: &'static FamilyTexts,
     shell: Shell,
     pt: &'static PlanTexts,
     family_id: String,
@@ -83,6 +85,7 @@ async fn plan_page(
     shown: Shown,
 ) -> Response {
     let lang = Lang::from_headers(headers);
+    let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -100,7 +103,7 @@ async fn plan_page(
     let form = shown
         .form
         .unwrap_or_else(|| PlanForm::from_plan(&current, version));
-    let areas = sections(t)
+    let areas = sections(lang)
         .iter()
         .map(|(id, title)| TextArea {
             id,
@@ -116,6 +119,7 @@ async fn plan_page(
         .collect();
     let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
     let page = PlanPage {
+        x: family_texts(lang),
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/plan")),
         pt,
         family_id: family_id.to_owned(),
@@ -157,7 +161,7 @@ async fn plan_page(
                 Input::Text(
                     TextField::new(
                         "view",
-                        t.f_family_view,
+                        ft.f_family_view,
                         &shown.agree_view,
                         shown.agree_view_error,
                     )
@@ -276,6 +280,7 @@ pub struct CompareQuery {
 #[derive(Template)]
 #[template(path = "families/compare.html")]
 struct ComparePage {
+    x: &'static FamilyTexts,
     shell: Shell,
     family_id: String,
     label: String,
@@ -291,6 +296,7 @@ pub async fn plan_compare(
     Extension(grant): Extension<FamilyGrant>,
     Query(q): Query<CompareQuery>,
 ) -> Response {
+    let lang = Lang::from_headers(&headers);
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
@@ -303,6 +309,7 @@ pub async fn plan_compare(
         Ok((Some(f), Some(a), Some(b))) => render(
             StatusCode::OK,
             &ComparePage {
+                x: family_texts(lang),
                 shell: Shell::new(
                     &headers,
                     &visitor,
@@ -331,6 +338,7 @@ pub async fn plan_agree(
         return errors::internal(false, &headers);
     };
     let lang = Lang::from_headers(&headers);
+    let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
     let form = FormData::parse(&body);
     let version: i64 = form.get("version").parse().unwrap_or(0);
@@ -364,7 +372,7 @@ pub async fn plan_agree(
             return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
         }
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
-        Err(StoreError::NotFound(_)) => t.err_plan_version_unknown.to_owned(),
+        Err(StoreError::NotFound(_)) => ft.err_plan_version_unknown.to_owned(),
         Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
         Err(e) => return PageError::from(e).into_response(),
     };
@@ -383,6 +391,7 @@ pub async fn plan_agree(
 #[template(path = "families/print.html")]
 struct PrintPage {
     t: &'static Texts,
+    x: &'static FamilyTexts,
     label: String,
     version: i64,
     review_date: String,
@@ -412,6 +421,7 @@ pub async fn plan_print(
                 StatusCode::OK,
                 &PrintPage {
                     t,
+                    x: family_texts(lang),
                     label: f.label,
                     version,
                     review_date: plan
@@ -451,13 +461,13 @@ fn action_sentence(lang: Lang, a: &PlanAction) -> String {
 
 /// The plan as sentences on paper, in the family's words and Dutch dates.
 fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)> {
-    let (t, pt) = (lang.texts(), plan_texts(lang));
-    let mut out: Vec<(&'static str, Vec<String>)> = sections(t)
+    let (ft, pt) = (family_texts(lang), plan_texts(lang));
+    let mut out: Vec<(&'static str, Vec<String>)> = sections(lang)
         .iter()
         .map(|(field, title)| (*title, section_items(plan, field).to_vec()))
         .collect();
     out.push((
-        t.p_scales,
+        ft.p_scales,
         plan.scales
             .iter()
             .map(|s| format!("{}: {}", s.who, s.score))
@@ -475,7 +485,7 @@ fn printed_sections(lang: Lang, plan: &Plan) -> Vec<(&'static str, Vec<String>)>
             .collect(),
     ));
     out.push((
-        t.p_actions,
+        ft.p_actions,
         plan.domains
             .iter()
             .flat_map(|d| {
@@ -502,7 +512,7 @@ pub struct ChangeView {
 }
 
 fn described(lang: Lang, changes: &[PlanChange]) -> Vec<ChangeView> {
-    let (t, pt) = (lang.texts(), plan_texts(lang));
+    let (ft, pt) = (family_texts(lang), plan_texts(lang));
     let line = |l: &PlanLine| match l {
         PlanLine::Text(text) => text.clone(),
         PlanLine::Scale(s) => format!("{}: {}", s.who, s.score),
@@ -514,15 +524,15 @@ fn described(lang: Lang, changes: &[PlanChange]) -> Vec<ChangeView> {
         .iter()
         .map(|c| ChangeView {
             title: match c.section {
-                PlanSection::Worries => t.p_worries,
-                PlanSection::DangerStatements => t.p_danger,
-                PlanSection::WorkingWell => t.p_working_well,
-                PlanSection::NeedsToHappen => t.p_needs,
-                PlanSection::SafetyGoals => t.p_goals,
-                PlanSection::Conditions => t.p_conditions,
-                PlanSection::Scales => t.p_scales,
+                PlanSection::Worries => ft.p_worries,
+                PlanSection::DangerStatements => ft.p_danger,
+                PlanSection::WorkingWell => ft.p_working_well,
+                PlanSection::NeedsToHappen => ft.p_needs,
+                PlanSection::SafetyGoals => ft.p_goals,
+                PlanSection::Conditions => ft.p_conditions,
+                PlanSection::Scales => ft.p_scales,
                 PlanSection::Domain(d) => domain_label(lang, d),
-                PlanSection::ReviewDate => t.p_review,
+                PlanSection::ReviewDate => ft.p_review,
             }
             .to_owned(),
             added: c.added.iter().map(line).collect(),

@@ -1,5 +1,6 @@
 //! The plan form exactly as typed, and reading it into a plan.
 
+use crate::flows::family::texts::family_texts;
 use eenplan_domain::text::check_text;
 use jiff::civil::Date;
 
@@ -17,14 +18,15 @@ use eenplan_domain::family::{
 const BLANK_ROWS: usize = 2;
 
 /// A plan's free-text sections in the order the form shows them: (field, title).
-pub(super) fn sections(t: &Texts) -> [(&'static str, &'static str); 6] {
+pub(super) fn sections(lang: Lang) -> [(&'static str, &'static str); 6] {
+    let ft = family_texts(lang);
     [
-        ("worries", t.p_worries),
-        ("danger_statements", t.p_danger),
-        ("working_well", t.p_working_well),
-        ("needs_to_happen", t.p_needs),
-        ("safety_goals", t.p_goals),
-        ("conditions", t.p_conditions),
+        ("worries", ft.p_worries),
+        ("danger_statements", ft.p_danger),
+        ("working_well", ft.p_working_well),
+        ("needs_to_happen", ft.p_needs),
+        ("safety_goals", ft.p_goals),
+        ("conditions", ft.p_conditions),
     ]
 }
 
@@ -121,10 +123,9 @@ impl Mark {
 
 impl PlanForm {
     pub(super) fn from_plan(plan: &Plan, version: i64) -> Self {
-        let t = Lang::Nl.texts();
         let mut form = PlanForm {
             based_on: version,
-            texts: sections(t)
+            texts: sections(Lang::Nl)
                 .iter()
                 .map(|(field, _)| (*field, section_items(plan, field).join("\n")))
                 .collect(),
@@ -198,10 +199,9 @@ impl PlanForm {
                 })
                 .collect()
         };
-        let t = Lang::Nl.texts();
         PlanForm {
             based_on: data.get("based_on").parse().unwrap_or(-1),
-            texts: sections(t)
+            texts: sections(Lang::Nl)
                 .iter()
                 .map(|(field, _)| (*field, data.raw(field).replace("\r\n", "\n")))
                 .collect(),

@@ -1,5 +1,6 @@
 //! Finding a file: by name, date of birth or postcode, within the visitor's circle.
 
+use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
@@ -24,6 +25,7 @@ use crate::kit::{PageError, Shell, render};
 #[derive(Template)]
 #[template(path = "families/search.html")]
 struct SearchPage {
+    x: &'static FamilyTexts,
     shell: Shell,
     inputs: Vec<Input>,
     results: Vec<eenplan_store::FamilySummary>,
@@ -49,7 +51,8 @@ pub async fn search(
     let Some(p) = visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let mut errs = Errors::new();
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) = check_text(TextKind::Search, &q.naam) {
@@ -115,7 +118,7 @@ pub async fn search(
     let inputs = vec![
         Input::Text(TextField::new(
             "naam",
-            t.f_family_name,
+            ft.f_family_name,
             &q.naam,
             errs.get("naam").copied(),
         )),
@@ -143,6 +146,7 @@ pub async fn search(
     render(
         status,
         &SearchPage {
+            x: family_texts(lang),
             shell: Shell::new(&headers, &visitor, "/gezinnen"),
             inputs,
             results,

@@ -1,5 +1,6 @@
 //! The file page: the flower of familiar faces, the household and the forms to change it.
 
+use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
@@ -36,6 +37,7 @@ pub(super) struct FamilyForm {
 #[derive(Template)]
 #[template(path = "families/show.html")]
 struct ShowPage {
+    x: &'static FamilyTexts,
     shell: Shell,
     family: Family,
     regisseur: Option<Face>,
@@ -136,7 +138,7 @@ pub(super) async fn show_page(
     returned: Option<Returned>,
 ) -> Response {
     let lang = Lang::from_headers(headers);
-    let t = lang.texts();
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let family_id = grant.family_id.as_str();
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -182,7 +184,7 @@ pub(super) async fn show_page(
                 s.push_str(&format!(", {d}"));
             }
             if m.has_custody {
-                s.push_str(&format!(", {}", t.f_custody.to_lowercase()));
+                s.push_str(&format!(", {}", ft.f_custody.to_lowercase()));
             }
             s
         })
@@ -238,6 +240,7 @@ pub(super) async fn show_page(
     });
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let page = ShowPage {
+        x: family_texts(lang),
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
         regisseur: family.regisseur().map(face),
         partners: family.partners().map(face).collect(),
