@@ -34,17 +34,16 @@ pub async fn add_involvement(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: InvolvementIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: InvolvementIn = json_body(&bytes)?;
     let Ok(role) = input.role.parse::<InvolvementRole>() else {
-        return ApiError::invalid(&[("role", "enum", "Gebruik regisseur of partner.")])
-            .into_response();
+        return Ok(
+            ApiError::invalid(&[("role", "enum", "Gebruik regisseur of partner.")]).into_response(),
+        );
     };
     let expertise = match input
         .expertise
@@ -54,21 +53,23 @@ pub async fn add_involvement(
     {
         Ok(e) => e,
         Err(_) => {
-            return ApiError::invalid(&[("expertise", "enum", "Onbekend expertisegebied.")])
-                .into_response();
+            return Ok(
+                ApiError::invalid(&[("expertise", "enum", "Onbekend expertisegebied.")])
+                    .into_response(),
+            );
         }
     };
     let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
         Ok(Some(u)) if u.active => u,
         Ok(_) => {
-            return ApiError::invalid(&[(
+            return Ok(ApiError::invalid(&[(
                 "user_id",
                 "unknown",
                 "Geen actieve professional met dit id.",
             )])
-            .into_response();
+            .into_response());
         }
-        Err(e) => return ApiError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     let new = NewInvolvement {
         role,
@@ -86,14 +87,14 @@ pub async fn add_involvement(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    match added.await {
+    Ok(match added.await {
         Ok((id, placement)) => (StatusCode::CREATED, Json(json!({ "id": id, "handover": matches!(placement, Placement::Handover { .. }) }))).into_response(),
         Err(StoreError::ConsentNeeded(step)) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
             .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
             .with(json!({ "consentStep": step.code() })),
         Err(StoreError::Involvement(e)) => ApiError::from(e.problem()).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -117,16 +118,18 @@ async fn end_part(
     part: Part,
     id: &str,
     bytes: &Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: EndIn = match json_body(bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: EndIn = json_body(bytes)?;
     if input.reason.trim().is_empty() {
-        return ApiError::invalid(&[("reason", "required", "Geef de reden.")]).into_response();
+        return Err(ApiError::invalid(&[(
+            "reason",
+            "required",
+            "Geef de reden.",
+        )]));
     }
     let ended = async {
         let mut tx = state.store.write().await?;
@@ -147,12 +150,12 @@ async fn end_part(
         tx.commit().await
     };
     match ended.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Err(Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
             .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
-            .into_response(),
-        Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden in dit dossier").into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+            .into()),
+        Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => Err(Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden in dit dossier").into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -162,7 +165,7 @@ pub async fn end_member(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
+) -> Result<Response, ApiError> {
     end_part(
         &state,
         &visitor,
@@ -180,7 +183,7 @@ pub async fn end_network(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
+) -> Result<Response, ApiError> {
     end_part(
         &state,
         &visitor,
@@ -198,7 +201,7 @@ pub async fn end_involvement(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
+) -> Result<Response, ApiError> {
     end_part(
         &state,
         &visitor,

@@ -39,23 +39,25 @@ pub async fn add_member(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: MemberIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: MemberIn = json_body(&bytes)?;
     let Ok(kind) = input.kind.parse::<MemberKind>() else {
-        return ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
-            .into_response();
+        return Ok(
+            ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
+                .into_response(),
+        );
     };
     let dob = match parse_optional(input.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                .into_response();
+            return Ok(
+                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
+                    .into_response(),
+            );
         }
     };
     let added = async {
@@ -76,12 +78,12 @@ pub async fn add_member(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    match added.await {
+    Ok(match added.await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
         Err(StoreError::Member(MemberError::NameText(p))) => crate::input::problem("name", p),
         Err(StoreError::Member(e)) => ApiError::from(e.problem()).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,28 +100,32 @@ pub async fn correct_member(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, member_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: CorrectionIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: CorrectionIn = json_body(&bytes)?;
     let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
-        return ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
-            .into_response();
+        return Ok(
+            ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
+                .into_response(),
+        );
     };
     let dob = match parse_optional(input.member.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                .into_response();
+            return Ok(
+                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
+                    .into_response(),
+            );
         }
     };
     if input.reason.trim().is_empty() {
-        return ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])
-            .into_response();
+        return Ok(
+            ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])
+                .into_response(),
+        );
     }
     let member = NewMember {
         kind,
@@ -140,7 +146,7 @@ pub async fn correct_member(
         .await?;
         tx.commit().await
     };
-    match corrected.await {
+    Ok(match corrected.await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(StoreError::Member(e)) => {
             ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]).into_response()
@@ -151,6 +157,6 @@ pub async fn correct_member(
             "Geen huidig gezinslid met dit id",
         )
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

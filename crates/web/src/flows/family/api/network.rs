@@ -64,18 +64,13 @@ pub async fn add_network(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: NetworkIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
-    let relation = match input.relation() {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: NetworkIn = json_body(&bytes)?;
+    let relation = input.relation().map_err(ApiError::from)?;
     let added = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -84,10 +79,10 @@ pub async fn add_network(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    match added.await {
+    Ok(match added.await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -104,21 +99,18 @@ pub async fn correct_network(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, network_member)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: NetworkCorrectionIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
-    let relation = match input.details.relation() {
-        Ok(r) => r,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: NetworkCorrectionIn = json_body(&bytes)?;
+    let relation = input.details.relation().map_err(ApiError::from)?;
     if input.reason.trim().is_empty() {
-        return ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])
-            .into_response();
+        return Ok(
+            ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])
+                .into_response(),
+        );
     }
     let corrected = async {
         let mut tx = state.store.write().await?;
@@ -132,7 +124,7 @@ pub async fn correct_network(
         .await?;
         tx.commit().await
     };
-    match corrected.await {
+    Ok(match corrected.await {
         Ok(()) => StatusCode::NO_CONTENT.into_response(),
         Err(StoreError::NotFound(_)) => Problem::new(
             StatusCode::NOT_FOUND,
@@ -140,6 +132,6 @@ pub async fn correct_network(
             "Geen huidig netwerklid met dit id",
         )
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

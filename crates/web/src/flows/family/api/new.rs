@@ -57,14 +57,12 @@ pub async fn create(
     Extension(visitor): Extension<Visitor>,
     Client(client): Client,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: FamilyIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: FamilyIn = json_body(&bytes)?;
     let mut errs: Vec<(&str, &str, &str)> = Vec::new();
     for (name, value) in [
         ("label", &input.label),
@@ -99,7 +97,7 @@ pub async fn create(
     }
     let area_id = input.area_id.clone().filter(|a| !a.is_empty());
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
-        return ApiError::invalid(&errs).into_response();
+        return Err(ApiError::invalid(&errs));
     };
     if !input.confirm_not_duplicate {
         let checked = crate::auth::duplicates::check(
@@ -120,9 +118,9 @@ pub async fn create(
                         json!({ "led_by": { "organisation": o.name, "phone": o.phone } })
                     }))
                     .collect();
-                return Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
+                return Ok(Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
                     .detail("Eén gezin, één dossier: er bestaat mogelijk al een dossier over dit kind of op dit adres. Neem contact op met de organisatie die de regie heeft; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
-                    .with(json!({ "duplicates": listed }));
+                    .with(json!({ "duplicates": listed })));
             }
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
@@ -138,9 +136,9 @@ pub async fn create(
                 {
                     r.headers_mut().insert(header::RETRY_AFTER, v);
                 }
-                return r;
+                return Ok(r);
             }
-            Err(e) => return ApiError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     let opened = async {
@@ -186,7 +184,7 @@ pub async fn create(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    match opened.await {
+    Ok(match opened.await {
         Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
         // A child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))]).into_response(),
@@ -199,6 +197,6 @@ pub async fn create(
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
             .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
             .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

@@ -63,8 +63,8 @@ fn note_invalid(e: NoteError) -> Response {
 pub async fn notes(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    match async { state.store.read().await?.notes(&grant.family_id).await }.await {
+) -> Result<Response, ApiError> {
+    Ok(match async { state.store.read().await?.notes(&grant.family_id).await }.await {
         Ok(notes) => Json(json!({ "notes": notes.iter().map(|n| json!({
             "id": n.id, "author": { "id": n.author_id, "name": n.author_name }, "created_at": n.created_at,
             "versions": n.versions.iter().map(|v| json!({
@@ -73,8 +73,8 @@ pub async fn notes(
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>() }))
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 pub async fn write_note(
@@ -82,18 +82,13 @@ pub async fn write_note(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: NoteIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
-    let content = match note_content(&input) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: NoteIn = json_body(&bytes)?;
+    let content = note_content(&input).map_err(ApiError::from)?;
     let written = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -102,11 +97,11 @@ pub async fn write_note(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    match written.await {
+    Ok(match written.await {
         Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
         Err(StoreError::Note(e)) => note_invalid(e),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 pub async fn change_note(
@@ -115,18 +110,13 @@ pub async fn change_note(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, note_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: NoteIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
-    let content = match note_content(&input) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: NoteIn = json_body(&bytes)?;
+    let content = note_content(&input).map_err(ApiError::from)?;
     let changed = async {
         let mut tx = state.store.write().await?;
         let out = tx
@@ -142,7 +132,7 @@ pub async fn change_note(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    match changed.await {
+    Ok(match changed.await {
         Ok((version, change)) => {
             Json(json!({ "version": version, "correction": change == NoteChange::Correction }))
                 .into_response()
@@ -160,6 +150,6 @@ pub async fn change_note(
             "Deze notitie bestaat niet",
         )
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

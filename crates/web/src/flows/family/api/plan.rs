@@ -57,24 +57,16 @@ fn if_match(headers: &HeaderMap) -> IfMatch {
 pub async fn plan(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    match async {
-        state
-            .store
-            .read()
-            .await?
-            .current_plan(&grant.family_id)
-            .await
-    }
-    .await
-    {
-        Ok((version, plan)) => {
-            let mut r = Json(json!({ "version": version, "plan": plan })).into_response();
-            r.headers_mut().insert(header::ETAG, etag(version));
-            r
-        }
-        Err(e) => ApiError::from(e).into_response(),
-    }
+) -> Result<Response, ApiError> {
+    let (version, plan) = state
+        .store
+        .read()
+        .await?
+        .current_plan(&grant.family_id)
+        .await?;
+    let mut r = Json(json!({ "version": version, "plan": plan })).into_response();
+    r.headers_mut().insert(header::ETAG, etag(version));
+    Ok(r)
 }
 
 pub async fn put_plan(
@@ -83,36 +75,34 @@ pub async fn put_plan(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
     let based_on = match if_match(&headers) {
         IfMatch::Absent => {
-            return Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
+            return Ok(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
                 .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
-                .into_response();
+                .into_response());
         }
         IfMatch::Malformed => {
-            return ApiError::invalid(&[(
+            return Ok(ApiError::invalid(&[(
                 "If-Match",
                 "etag",
                 "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
             )])
-            .into_response();
+            .into_response());
         }
         IfMatch::Weak => {
-            return Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
+            return Ok(Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
                 .detail("If-Match vergelijkt sterk: een zwakke ETag (W/...) past nooit. Stuur de ETag uit GET .../plan zoals die is, bijvoorbeeld \"v3\".")
                 .invalid_param("If-Match", "weak-etag", "Gebruik de sterke ETag, zonder W/.")
-                .into_response();
+                .into_response());
         }
         IfMatch::Version(v) => v,
     };
-    let plan: Plan = match json_body(&bytes) {
-        Ok(p) => p,
-        Err(e) => return e.into_response(),
-    };
+    let plan: Plan = json_body(&bytes)?;
     let saved = async {
         let mut tx = state.store.write().await?;
         let out = tx
@@ -121,7 +111,7 @@ pub async fn put_plan(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    match saved.await {
+    Ok(match saved.await {
         Ok(PlanSave::Saved { version }) => {
             let mut r = Json(json!({ "version": version })).into_response();
             r.headers_mut().insert(header::ETAG, etag(version));
@@ -147,33 +137,29 @@ pub async fn put_plan(
             };
             ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]).into_response()
         }
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 pub async fn plan_version(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, version)): Path<(String, i64)>,
-) -> Response {
-    match async {
-        state
-            .store
-            .read()
-            .await?
-            .plan_version(&grant.family_id, version)
-            .await
-    }
-    .await
-    {
-        Ok(Some(plan)) => Json(json!({ "version": version, "plan": plan })).into_response(),
-        Ok(None) => Problem::new(
+) -> Result<Response, ApiError> {
+    let stored = state
+        .store
+        .read()
+        .await?
+        .plan_version(&grant.family_id, version)
+        .await?;
+    match stored {
+        Some(plan) => Ok(Json(json!({ "version": version, "plan": plan })).into_response()),
+        None => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
             "Deze versie bestaat niet",
         )
-        .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
+        .into()),
     }
 }
 
@@ -207,14 +193,12 @@ pub async fn agree(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
-    let input: AgreementIn = match json_body(&bytes) {
-        Ok(i) => i,
-        Err(e) => return e.into_response(),
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
+    let input: AgreementIn = json_body(&bytes)?;
     let agreed = async {
         let mut tx = state.store.write().await?;
         let recorded = tx
@@ -230,7 +214,7 @@ pub async fn agree(
         tx.commit().await?;
         Ok::<_, StoreError>(recorded)
     };
-    match agreed.await {
+    Ok(match agreed.await {
         Ok(recorded) => (
             StatusCode::CREATED,
             Json(json!({ "recorded": match recorded {
@@ -249,6 +233,6 @@ pub async fn agree(
             "Deze versie van het plan bestaat niet.",
         )])
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

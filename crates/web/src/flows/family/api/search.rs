@@ -31,33 +31,36 @@ pub async fn search(
     Extension(visitor): Extension<Visitor>,
     Client(client): Client,
     Query(q): Query<SearchParams>,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return ApiError::unauthorized().into_response();
-    };
+) -> Result<Response, ApiError> {
+    let p = visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
         eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
     {
-        return crate::input::problem("name", p);
+        return Ok(crate::input::problem("name", p));
     }
     let dob = match parse_optional(q.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                .into_response();
+            return Ok(
+                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
+                    .into_response(),
+            );
         }
     };
     if let Some(d) = dob
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
     {
-        return ApiError::invalid(&[(
+        return Ok(ApiError::invalid(&[(
             "date_of_birth",
             "range",
             &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
         )])
-        .into_response();
+        .into_response());
     }
     let postcode = match q
         .postcode
@@ -68,12 +71,12 @@ pub async fn search(
     {
         Ok(pc) => pc,
         Err(_) => {
-            return ApiError::invalid(&[(
+            return Ok(ApiError::invalid(&[(
                 "postcode",
                 "postcode",
                 "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
             )])
-            .into_response();
+            .into_response());
         }
     };
     let query = FamilyQuery {
@@ -103,11 +106,11 @@ pub async fn search(
             .await?;
         Ok::<_, StoreError>(visible)
     };
-    match found.await {
+    Ok(match found.await {
         Ok(list) => Json(json!({ "families": list.iter().map(|f| json!({
             "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city,
         })).collect::<Vec<_>>() }))
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

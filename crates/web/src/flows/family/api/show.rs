@@ -17,16 +17,18 @@ use crate::kit::ApiError;
 pub async fn read(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    match async { state.store.read().await?.family(&grant.family_id).await }.await {
-        Ok(Some(f)) => {
-            let mut body = family_json(&f);
-            if !grant.sees(DataCategory::Network) {
-                body["network"] = json!([]);
+) -> Result<Response, ApiError> {
+    Ok(
+        match async { state.store.read().await?.family(&grant.family_id).await }.await {
+            Ok(Some(f)) => {
+                let mut body = family_json(&f);
+                if !grant.sees(DataCategory::Network) {
+                    body["network"] = json!([]);
+                }
+                Json(body).into_response()
             }
-            Json(body).into_response()
-        }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+            Ok(None) => StatusCode::NOT_FOUND.into_response(),
+            Err(e) => return Err(e.into()),
+        },
+    )
 }

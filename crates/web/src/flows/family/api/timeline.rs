@@ -14,8 +14,8 @@ use crate::kit::ApiError;
 pub async fn timeline(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
+) -> Result<Response, ApiError> {
+    Ok(match async { state.store.read().await?.timeline(&grant.family_id).await }.await {
         Ok(entries) => Json(
             json!({ "events": entries.iter().filter(|e| grant.sees_event(&e.kind)).map(|e| json!({
             "seq": e.seq, "at": e.recorded_at, "kind": e.kind, "actor": e.actor,
@@ -23,6 +23,6 @@ pub async fn timeline(
         })).collect::<Vec<_>>() }),
         )
         .into_response(),
-        Err(e) => ApiError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

@@ -6,7 +6,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::family::{
     ConsentStep, Expertise, InvolvementError, InvolvementRole, MemberKind,
 };
@@ -19,7 +19,6 @@ use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::i18n::{Lang, Texts};
 use crate::kit::PageError;
-use crate::kit::errors;
 use crate::kit::form::{
     Choice, ChoiceField, FormData, Input, TextField, choices, label_of, text_errors, with_none,
 };
@@ -30,10 +29,8 @@ pub async fn add_involvement(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
@@ -58,7 +55,7 @@ pub async fn add_involvement(
     let user_id = data.get("user_id");
     let people = match async { state.store.read().await?.principal(&user_id).await }.await {
         Ok(p) => p,
-        Err(e) => return PageError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     let mut errs = text;
     // A choice that is not on the list is refused at its field, never read as a default.
@@ -97,7 +94,7 @@ pub async fn add_involvement(
             tx.commit().await
         };
         match added.await {
-            Ok(()) => return back(&grant.family_id),
+            Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::ConsentNeeded(step)) => {
                 errs.insert(
                     "user_id",
@@ -111,7 +108,7 @@ pub async fn add_involvement(
             Err(StoreError::Involvement(e)) => {
                 e.place(lang, &mut errs);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     let warning = takes_over.is_some();
@@ -137,10 +134,8 @@ pub async fn end_someone(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
@@ -169,7 +164,9 @@ pub async fn end_someone(
     // Ending a member or network member changes the household: the lead's work. A
     // partner may end involvements (their own part) only.
     if matches!(kind, "member" | "network") && !grant.lead {
-        return crate::auth::family::lead_only(&headers, &visitor, &grant.family_id, &state).await;
+        return Ok(
+            crate::auth::family::lead_only(&headers, &visitor, &grant.family_id, &state).await,
+        );
     }
     if errs.is_empty() {
         let ended = async {
@@ -191,14 +188,14 @@ pub async fn end_someone(
             tx.commit().await
         };
         match ended.await {
-            Ok(()) => return back(&grant.family_id),
+            Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
                 errs.insert("who", ft.err_regisseur_leaves);
             }
             Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => {
                 errs.insert("who", t.err_choose);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     show_page(

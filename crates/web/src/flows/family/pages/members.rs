@@ -6,7 +6,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::family::{MemberKind, NewMember};
 use eenplan_store::{Family, StoreError};
 
@@ -18,7 +18,6 @@ use crate::auth::family::FamilyGrant;
 use crate::i18n::{Lang, Texts};
 use crate::kit::PageError;
 use crate::kit::dates::today;
-use crate::kit::errors;
 use crate::kit::form::{
     Choice, ChoiceField, FormData, Input, TextField, choices, label_of, optional_date, text_errors,
 };
@@ -29,10 +28,8 @@ pub async fn add_member(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let data = FormData::parse(&body);
@@ -56,11 +53,11 @@ pub async fn add_member(
             tx.commit().await
         };
         match added.await {
-            Ok(()) => return back(&grant.family_id),
+            Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     show_page(
@@ -85,10 +82,8 @@ pub async fn correct_member(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let data = FormData::parse(&body);
@@ -122,14 +117,14 @@ pub async fn correct_member(
             tx.commit().await
         };
         match corrected.await {
-            Ok(()) => return back(&grant.family_id),
+            Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert("member", t.err_choose);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     show_page(

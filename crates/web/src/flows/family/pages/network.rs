@@ -5,7 +5,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::family::NetworkRelation;
 use eenplan_store::{Family, StoreError};
 
@@ -16,7 +16,6 @@ use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::i18n::{Lang, Texts};
 use crate::kit::PageError;
-use crate::kit::errors;
 use crate::kit::form::{
     Choice, ChoiceField, FormData, Input, TextField, choices, label_of, text_errors,
 };
@@ -27,10 +26,8 @@ pub async fn add_network(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "safety_role", "contact"]);
@@ -53,8 +50,8 @@ pub async fn add_network(
             tx.commit().await
         };
         match added.await {
-            Ok(()) => return back(&grant.family_id),
-            Err(e) => return PageError::from(e).into_response(),
+            Ok(()) => return Ok(back(&grant.family_id)),
+            Err(e) => return Err(e.into()),
         }
     }
     show_page(
@@ -79,10 +76,8 @@ pub async fn correct_network(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let t = Lang::from_headers(&headers).texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "safety_role", "contact", "reason"]);
@@ -109,11 +104,11 @@ pub async fn correct_network(
             tx.commit().await
         };
         match corrected.await {
-            Ok(()) => return back(&grant.family_id),
+            Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::NotFound(_)) => {
                 errs.insert("network_member", t.err_choose);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     show_page(

@@ -20,7 +20,6 @@ use crate::auth::duplicates::Checked;
 use crate::client::Client;
 use crate::i18n::Lang;
 use crate::kit::dates::today;
-use crate::kit::errors;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
 use crate::kit::{PageError, Shell, render};
 
@@ -71,7 +70,7 @@ async fn new_page(
     form: &FormData,
     errs: &Errors,
     duplicates: DuplicateAnswer,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(headers);
     let ft = family_texts(lang);
     let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
@@ -104,7 +103,7 @@ async fn new_page(
     let any_duplicate = !in_circle.is_empty() || !outside.is_empty();
     let areas = match family_areas(state, visitor).await {
         Ok(a) => a,
-        Err(e) => return PageError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     let field = |id: &'static str, label: &'static str| {
         Input::Text(TextField::new(
@@ -175,7 +174,7 @@ async fn new_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         status,
         &NewPage {
             x: family_texts(lang),
@@ -187,14 +186,14 @@ async fn new_page(
             limited,
             inputs,
         },
-    )
+    ))
 }
 
 pub async fn new_form(
     State(state): State<AppState>,
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
-) -> Response {
+) -> Result<Response, PageError> {
     new_page(
         &state,
         &headers,
@@ -212,10 +211,8 @@ pub async fn create(
     Extension(visitor): Extension<Visitor>,
     Client(client): Client,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let form = FormData::parse(&body);
@@ -286,15 +283,15 @@ pub async fn create(
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
                 let limited = DuplicateAnswer::Limited;
-                let mut r = new_page(&state, &headers, &visitor, &form, &errs, limited).await;
+                let mut r = new_page(&state, &headers, &visitor, &form, &errs, limited).await?;
                 if let Ok(v) = axum::http::HeaderValue::from_str(
                     &crate::auth::duplicates::retry_after_seconds(wait),
                 ) {
                     r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
                 }
-                return r;
+                return Ok(r);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     let opened = async {
@@ -331,7 +328,7 @@ pub async fn create(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    match opened.await {
+    Ok(match opened.await {
         Ok(id) => {
             if let Err(e) = log(
                 &state,
@@ -343,7 +340,7 @@ pub async fn create(
             )
             .await
             {
-                return PageError::from(e).into_response();
+                return Err(e.into());
             }
             Redirect::to(&format!("/gezinnen/{id}")).into_response()
         }
@@ -357,7 +354,7 @@ pub async fn create(
                 &errs,
                 DuplicateAnswer::Nothing,
             )
-            .await
+            .await?
         }
         // An area the organisation does not work in (the domain's rule, in the store).
         Err(StoreError::AreaOutside(_)) => {
@@ -370,7 +367,7 @@ pub async fn create(
                 &errs,
                 DuplicateAnswer::Nothing,
             )
-            .await
+            .await?
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => {
@@ -391,8 +388,8 @@ pub async fn create(
                 &errs,
                 DuplicateAnswer::Nothing,
             )
-            .await
+            .await?
         }
-        Err(e) => PageError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }

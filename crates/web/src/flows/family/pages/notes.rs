@@ -57,20 +57,18 @@ async fn notes_page(
     visitor: &Visitor,
     family_id: &str,
     back: Option<NoteReturn>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(headers);
     let ft = family_texts(lang);
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, headers);
-    };
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((tx.family(family_id).await?, tx.notes(family_id).await?))
     };
     let (family, notes) = match loaded.await {
         Ok((Some(f), n)) => (f, n),
-        Ok((None, _)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
-        Err(e) => return PageError::from(e).into_response(),
+        Ok((None, _)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
+        Err(e) => return Err(e.into()),
     };
     let interaction =
         |i: Interaction| label_of(lang, i, Interaction::label_nl, Interaction::label_en);
@@ -202,14 +200,14 @@ async fn notes_page(
         inputs,
         notes: views,
     };
-    render(
+    Ok(render(
         if has_errors {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
             StatusCode::OK
         },
         &page,
-    )
+    ))
 }
 
 pub async fn notes(
@@ -217,7 +215,7 @@ pub async fn notes(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     notes_page(&state, &headers, &visitor, &grant.family_id, None).await
 }
 
@@ -248,10 +246,8 @@ pub async fn write_note(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let data = FormData::parse(&body);
@@ -265,13 +261,15 @@ pub async fn write_note(
         };
         match written.await {
             Ok(()) => {
-                return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
-                    .into_response();
+                return Ok(
+                    Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
+                        .into_response(),
+                );
             }
             Err(StoreError::Note(e)) => {
                 e.place(lang, &mut errs);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     notes_page(
@@ -295,20 +293,18 @@ pub async fn change_note(
     Extension(grant): Extension<FamilyGrant>,
     axum::extract::Path((_, note_id)): axum::extract::Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
     let current = match async { state.store.read().await?.notes(&grant.family_id).await }.await {
         Ok(notes) => notes.into_iter().find(|n| n.id == note_id),
-        Err(e) => return PageError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     let Some(current) = current else {
-        return errors::not_found_page(&headers, &visitor, "/gezinnen");
+        return Ok(errors::not_found_page(&headers, &visitor, "/gezinnen"));
     };
     let interaction = current.current().map(|v| v.interaction);
     let content = note_content(t, &data, interaction, &mut errs);
@@ -329,16 +325,18 @@ pub async fn change_note(
         };
         match changed.await {
             Ok(()) => {
-                return Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
-                    .into_response();
+                return Ok(
+                    Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
+                        .into_response(),
+                );
             }
             Err(StoreError::Note(NoteError::NotAuthor)) => {
-                return errors::forbidden(&headers, &visitor);
+                return Ok(errors::forbidden(&headers, &visitor));
             }
             Err(StoreError::Note(e)) => {
                 e.place(lang, &mut errs);
             }
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     }
     notes_page(

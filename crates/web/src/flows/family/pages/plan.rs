@@ -83,7 +83,7 @@ async fn plan_page(
     family_id: &str,
     status: StatusCode,
     shown: Shown,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(headers);
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
@@ -96,8 +96,8 @@ async fn plan_page(
     };
     let (family, version, current, agreed) = match loaded.await {
         Ok((Some(f), v, p, a)) => (f, v, p, a),
-        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
-        Err(e) => return PageError::from(e).into_response(),
+        Ok((None, ..)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
+        Err(e) => return Err(e.into()),
     };
     let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
     let form = shown
@@ -172,7 +172,7 @@ async fn plan_page(
         .collect(),
         agree_error: shown.agree_error,
     };
-    render(status, &page)
+    Ok(render(status, &page))
 }
 
 /// "Kim Jansen (5 dec 2026)" for everyone who agreed to the version.
@@ -199,7 +199,7 @@ pub async fn plan_show(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     plan_page(
         &state,
         &headers,
@@ -217,10 +217,8 @@ pub async fn plan_save(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let mut form = PlanForm::from_submitted(&FormData::parse(&body));
     let Some(plan) = form.read(lang) else {
@@ -245,7 +243,7 @@ pub async fn plan_save(
         tx.commit().await?;
         Ok::<_, StoreError>(outcome)
     };
-    match saved.await {
+    Ok(match saved.await {
         Ok(PlanSave::Saved { .. }) => {
             Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response()
         }
@@ -265,10 +263,10 @@ pub async fn plan_save(
                 StatusCode::CONFLICT,
                 shown,
             )
-            .await
+            .await?
         }
-        Err(e) => PageError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -295,7 +293,7 @@ pub async fn plan_compare(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     Query(q): Query<CompareQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(&headers);
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -305,7 +303,7 @@ pub async fn plan_compare(
             tx.plan_version(&grant.family_id, q.tot).await?,
         ))
     };
-    match loaded.await {
+    Ok(match loaded.await {
         Ok((Some(f), Some(a), Some(b))) => render(
             StatusCode::OK,
             &ComparePage {
@@ -323,8 +321,8 @@ pub async fn plan_compare(
             },
         ),
         Ok(_) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
-        Err(e) => PageError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 pub async fn plan_agree(
@@ -333,10 +331,8 @@ pub async fn plan_agree(
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
@@ -369,12 +365,12 @@ pub async fn plan_agree(
     };
     let refusal = match agreed.await {
         Ok(()) => {
-            return Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response();
+            return Ok(Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response());
         }
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
         Err(StoreError::NotFound(_)) => ft.err_plan_version_unknown.to_owned(),
         Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
-        Err(e) => return PageError::from(e).into_response(),
+        Err(e) => return Err(e.into()),
     };
     // The plan form shows the stored plan: nothing was typed into it on this request.
     let shown = Shown {
@@ -404,7 +400,7 @@ pub async fn plan_print(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let loaded = async {
@@ -414,7 +410,7 @@ pub async fn plan_print(
             tx.current_plan(&grant.family_id).await?,
         ))
     };
-    match loaded.await {
+    Ok(match loaded.await {
         Ok((Some(f), (version, plan))) => {
             let sections = printed_sections(lang, &plan);
             render(
@@ -433,8 +429,8 @@ pub async fn plan_print(
             )
         }
         Ok((None, _)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
-        Err(e) => PageError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 /// A life domain in the visitor's language.

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
 use eenplan_store::FamilyQuery;
@@ -18,7 +18,6 @@ use crate::auth::family::visible_families;
 use crate::client::Client;
 use crate::i18n::Lang;
 use crate::kit::dates::today;
-use crate::kit::errors;
 use crate::kit::form::{Errors, Input, TextField};
 use crate::kit::{PageError, Shell, render};
 
@@ -47,10 +46,8 @@ pub async fn search(
     Extension(visitor): Extension<Visitor>,
     Client(client): Client,
     Query(q): Query<SearchQuery>,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
     let lang = Lang::from_headers(&headers);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let mut errs = Errors::new();
@@ -98,7 +95,7 @@ pub async fn search(
         let found = visible_families(&state, p, &query);
         match found.await {
             Ok(r) => r,
-            Err(e) => return PageError::from(e).into_response(),
+            Err(e) => return Err(e.into()),
         }
     } else {
         Vec::new()
@@ -113,7 +110,7 @@ pub async fn search(
     )
     .await
     {
-        return PageError::from(e).into_response();
+        return Err(e.into());
     }
     let inputs = vec![
         Input::Text(TextField::new(
@@ -143,7 +140,7 @@ pub async fn search(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         status,
         &SearchPage {
             x: family_texts(lang),
@@ -151,5 +148,5 @@ pub async fn search(
             inputs,
             results,
         },
-    )
+    ))
 }

@@ -5,7 +5,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
 use eenplan_store::{Family, StoreError};
@@ -136,7 +136,7 @@ pub(super) async fn show_page(
     visitor: &Visitor,
     grant: &FamilyGrant,
     returned: Option<Returned>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(headers);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let family_id = grant.family_id.as_str();
@@ -151,8 +151,8 @@ pub(super) async fn show_page(
     };
     let (mut family, people, province) = match loaded.await {
         Ok((Some(f), people, province)) => (f, people, province),
-        Ok((None, ..)) => return errors::not_found_page(headers, visitor, "/gezinnen"),
-        Err(e) => return PageError::from(e).into_response(),
+        Ok((None, ..)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
+        Err(e) => return Err(e.into()),
     };
     let crisis = family_crisis(lang, &family, province.as_deref(), UtcTime::now());
     // A partner whose consent does not cover the network sees none of it, not even in
@@ -252,14 +252,14 @@ pub(super) async fn show_page(
         crisis,
         family,
     };
-    render(
+    Ok(render(
         if has_errors {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
             StatusCode::OK
         },
         &page,
-    )
+    ))
 }
 
 pub async fn show(
@@ -267,7 +267,7 @@ pub async fn show(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     show_page(&state, &headers, &visitor, &grant, None).await
 }
 

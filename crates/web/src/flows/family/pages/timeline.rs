@@ -4,7 +4,7 @@ use askama::Template;
 use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRelation};
 use eenplan_store::{Family, Principal, StoreError};
 
@@ -32,7 +32,7 @@ pub async fn timeline(
     headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, PageError> {
     let lang = Lang::from_headers(&headers);
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -42,7 +42,7 @@ pub async fn timeline(
             tx.principals().await?,
         ))
     };
-    match loaded.await {
+    Ok(match loaded.await {
         Ok((Some(f), entries, people)) => {
             let lines = entries
                 .iter()
@@ -60,8 +60,8 @@ pub async fn timeline(
             )
         }
         Ok((None, ..)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
-        Err(e) => PageError::from(e).into_response(),
-    }
+        Err(e) => return Err(e.into()),
+    })
 }
 
 fn label<T: std::str::FromStr + Copy>(
