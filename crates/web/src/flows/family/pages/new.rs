@@ -24,7 +24,7 @@ use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, 
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
-#[template(path = "families/new.html")]
+#[template(path = "family/new.html")]
 struct NewPage {
     x: &'static FamilyTexts,
     shell: Shell,

@@ -33,7 +33,7 @@ struct NoteView {
 }
 
 #[derive(Template)]
-#[template(path = "families/notes.html")]
+#[template(path = "family/notes.html")]
 struct NotesPage {
     x: &'static FamilyTexts,
     shell: Shell,

@@ -44,7 +44,7 @@ pub struct TextArea {
 }
 
 #[derive(Template)]
-#[template(path = "families/plan.html")]
+#[template(path = "family/plan.html")]
 struct PlanPage {
     x: &'static FamilyTexts,
     shell: Shell,
@@ -276,7 +276,7 @@ pub struct CompareQuery {
 }
 
 #[derive(Template)]
-#[template(path = "families/compare.html")]
+#[template(path = "family/compare.html")]
 struct ComparePage {
     x: &'static FamilyTexts,
     shell: Shell,
@@ -384,7 +384,7 @@ pub async fn plan_agree(
 }
 
 #[derive(Template)]
-#[template(path = "families/print.html")]
+#[template(path = "family/print.html")]
 struct PrintPage {
     t: &'static Texts,
     x: &'static FamilyTexts,

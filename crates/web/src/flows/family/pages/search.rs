@@ -22,7 +22,7 @@ use crate::kit::form::{Errors, Input, TextField};
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
-#[template(path = "families/search.html")]
+#[template(path = "family/search.html")]
 struct SearchPage {
     x: &'static FamilyTexts,
     shell: Shell,

@@ -35,7 +35,7 @@ pub(super) struct FamilyForm {
 }
 
 #[derive(Template)]
-#[template(path = "families/show.html")]
+#[template(path = "family/show.html")]
 struct ShowPage {
     x: &'static FamilyTexts,
     shell: Shell,

@@ -19,7 +19,7 @@ use eenplan_domain::journal::Entry;
 use serde_json::Value;
 
 #[derive(Template)]
-#[template(path = "families/timeline.html")]
+#[template(path = "family/timeline.html")]
 struct TimelinePage {
     shell: Shell,
     family_id: String,
