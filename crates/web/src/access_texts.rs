@@ -11,15 +11,9 @@ pub struct AccessTexts {
     pub emergency_ask_postcode: &'static str,
     pub emergency_still_several: &'static str,
     pub emergency_postcode: &'static str,
-    pub duplicates_outside_intro: &'static str,
-    pub duplicates_led_by: &'static str,
-    pub duplicates_no_phone: &'static str,
-    pub duplicates_rate_limited: &'static str,
     pub signals_title: &'static str,
     pub signals_intro: &'static str,
     pub signals_has: &'static str,
-    pub household_lead_only: &'static str,
-    pub err_not_care_role: &'static str,
 }
 
 const NL: AccessTexts = AccessTexts {
@@ -27,15 +21,9 @@ const NL: AccessTexts = AccessTexts {
     emergency_ask_postcode: "Er zijn meerdere dossiers met deze naam en geboortedatum. Vul de postcode van het kind in; je krijgt alleen toegang tot het dossier dat daarbij hoort.",
     emergency_still_several: "Ook met deze postcode zijn er meerdere dossiers. Er wordt geen dossier geopend: bel de crisisdienst of Veilig Thuis.",
     emergency_postcode: "Postcode van het kind",
-    duplicates_outside_intro: "Mogelijk bestaat er al een dossier over dit kind of op dit adres bij een andere organisatie. Neem contact op met die organisatie voordat je een nieuw dossier opent.",
-    duplicates_led_by: "Regie bij",
-    duplicates_no_phone: "algemeen telefoonnummer onbekend",
-    duplicates_rate_limited: "Je hebt het afgelopen uur te vaak dossiers van andere organisaties gevonden. Probeer het later opnieuw of neem contact op met je privacyfunctionaris.",
     signals_title: "Signalen van anderen",
     signals_intro: "Een andere organisatie wilde een dossier openen voor hetzelfde kind of adres. Zij kregen alleen jullie organisatie en algemeen telefoonnummer te zien.",
     signals_has: "heeft een signaal over hetzelfde kind of adres",
-    household_lead_only: "Gezinsleden en netwerk wijzigt de organisatie van de regisseur of de organisatie met de wettelijke grondslag. Als partner lees je mee.",
-    err_not_care_role: "Alleen een professional in een zorgrol kan partner worden.",
 };
 
 const EN: AccessTexts = AccessTexts {
@@ -43,15 +31,9 @@ const EN: AccessTexts = AccessTexts {
     emergency_ask_postcode: "Several files have a child with this name and date of birth. Enter the child's postcode; you get access only to the file that matches it.",
     emergency_still_several: "Even with this postcode several files match. No file is opened: call the crisis service or Veilig Thuis.",
     emergency_postcode: "The child's postcode",
-    duplicates_outside_intro: "A file about this child or at this address may already exist at another organisation. Contact that organisation before you open a new file.",
-    duplicates_led_by: "Led by",
-    duplicates_no_phone: "general phone number unknown",
-    duplicates_rate_limited: "You found other organisations' files too often in the past hour. Try again later or contact your privacy officer.",
     signals_title: "Signals from others",
     signals_intro: "Another organisation wanted to open a file for the same child or address. They were shown only your organisation and its general phone number.",
     signals_has: "has a signal about the same child or address",
-    household_lead_only: "Household and network are changed by the regisseur's organisation or the organisation with the legal basis. As a partner you read along.",
-    err_not_care_role: "Only a professional in a care role can become a partner.",
 };
 
 pub fn texts(lang: Lang) -> &'static AccessTexts {

@@ -138,7 +138,7 @@ impl Refusal for InvolvementError {
             InvolvementError::HandoverNeedsReason => ft.err_reason_needed,
             InvolvementError::RegisseurMustBeLocalTeam => ft.err_regisseur_local,
             InvolvementError::AlreadyInvolved => ft.err_already_involved,
-            InvolvementError::NotACareRole => crate::access_texts::texts(lang).err_not_care_role,
+            InvolvementError::NotACareRole => family_texts(lang).err_not_care_role,
             InvolvementError::TakeoverRoleMismatch | InvolvementError::UnknownTakeover => {
                 ft.err_takeover_role
             }

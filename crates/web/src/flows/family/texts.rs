@@ -234,5 +234,17 @@ crate::texts! {
         /// A refused agreement, before the names of who may not agree and who is missing.
         agreement_incomplete: "Niet iedereen die moet instemmen heeft ingestemd, of er stemde iemand in die dat niet mag.",
             "Not everyone who has to agree has agreed, or someone agreed who may not.";
+        duplicates_outside_intro: "Mogelijk bestaat er al een dossier over dit kind of op dit adres bij een andere organisatie. Neem contact op met die organisatie voordat je een nieuw dossier opent.",
+            "A file about this child or at this address may already exist at another organisation. Contact that organisation before you open a new file.";
+        duplicates_led_by: "Regie bij",
+            "Led by";
+        duplicates_no_phone: "algemeen telefoonnummer onbekend",
+            "general phone number unknown";
+        duplicates_rate_limited: "Je hebt het afgelopen uur te vaak dossiers van andere organisaties gevonden. Probeer het later opnieuw of neem contact op met je privacyfunctionaris.",
+            "You found other organisations' files too often in the past hour. Try again later or contact your privacy officer.";
+        household_lead_only: "Gezinsleden en netwerk wijzigt de organisatie van de regisseur of de organisatie met de wettelijke grondslag. Als partner lees je mee.",
+            "Household and network are changed by the regisseur's organisation or the organisation with the legal basis. As a partner you read along.";
+        err_not_care_role: "Alleen een professional in een zorgrol kan partner worden.",
+            "Only a professional in a care role can become a partner.";
     }
 }

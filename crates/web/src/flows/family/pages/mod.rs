@@ -49,6 +49,7 @@ fn parse_date(text: &str) -> Option<Date> {
     text.trim().parse::<Date>().ok()
 }
 
+/// After a change the file page shows it (post, redirect, get).
 fn back(family_id: &str) -> Response {
     Redirect::to(&format!("/gezinnen/{family_id}")).into_response()
 }

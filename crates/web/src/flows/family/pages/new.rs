@@ -28,7 +28,6 @@ use crate::kit::{PageError, Shell, render};
 struct NewPage {
     x: &'static FamilyTexts,
     shell: Shell,
-    a: &'static crate::access_texts::AccessTexts,
     has_errors: bool,
     /// Possible duplicates in the visitor's circle: (family id, label and address).
     in_circle: Vec<(String, String)>,
@@ -72,8 +71,7 @@ async fn new_page(
     duplicates: DuplicateAnswer,
 ) -> Result<Response, PageError> {
     let lang = Lang::from_headers(headers);
-    let ft = family_texts(lang);
-    let (t, a) = (lang.texts(), crate::access_texts::texts(lang));
+    let (t, ft) = (lang.texts(), family_texts(lang));
     let (in_circle, outside, limited) = match duplicates {
         DuplicateAnswer::Nothing => (vec![], vec![], false),
         DuplicateAnswer::Limited => (vec![], vec![], true),
@@ -93,7 +91,7 @@ async fn new_page(
                 .map(|o| {
                     (
                         o.name,
-                        o.phone.unwrap_or_else(|| a.duplicates_no_phone.to_owned()),
+                        o.phone.unwrap_or_else(|| ft.duplicates_no_phone.to_owned()),
                     )
                 })
                 .collect(),
@@ -179,7 +177,6 @@ async fn new_page(
         &NewPage {
             x: family_texts(lang),
             shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
-            a,
             has_errors: !errs.is_empty(),
             in_circle,
             outside,

@@ -236,7 +236,7 @@ pub(super) async fn show_page(
                 }
             }
         }
-        crate::access_texts::texts(lang).household_lead_only
+        family_texts(lang).household_lead_only
     });
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let page = ShowPage {
