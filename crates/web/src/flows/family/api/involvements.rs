@@ -1,5 +1,6 @@
 //! Who works with the family: joining, handovers, and ending a part.
 
+use crate::kit::Ctx;
 use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
@@ -14,7 +15,6 @@ use eenplan_store::{NewInvolvement, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::kit::ApiError;
 use crate::kit::extract::json_body;
@@ -31,14 +31,11 @@ struct InvolvementIn {
 
 pub async fn add_involvement(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: InvolvementIn = json_body(&bytes)?;
     let Ok(role) = input.role.parse::<InvolvementRole>() else {
         return Ok(
@@ -113,16 +110,13 @@ enum Part {
 
 async fn end_part(
     state: &AppState,
-    visitor: &Visitor,
+    ctx: &Ctx,
     family_id: &str,
     part: Part,
     id: &str,
     bytes: &Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: EndIn = json_body(bytes)?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
@@ -161,50 +155,34 @@ async fn end_part(
 
 pub async fn end_member(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    end_part(
-        &state,
-        &visitor,
-        &grant.family_id,
-        Part::Member,
-        &id,
-        &bytes,
-    )
-    .await
+    end_part(&state, &ctx, &grant.family_id, Part::Member, &id, &bytes).await
 }
 
 pub async fn end_network(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    end_part(
-        &state,
-        &visitor,
-        &grant.family_id,
-        Part::Network,
-        &id,
-        &bytes,
-    )
-    .await
+    end_part(&state, &ctx, &grant.family_id, Part::Network, &id, &bytes).await
 }
 
 pub async fn end_involvement(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
     end_part(
         &state,
-        &visitor,
+        &ctx,
         &grant.family_id,
         Part::Involvement,
         &id,

@@ -1,5 +1,6 @@
 //! The household: adding and correcting members.
 
+use crate::kit::Ctx;
 use crate::kit::Lang;
 use crate::kit::Refusal;
 use axum::Extension;
@@ -17,7 +18,6 @@ use eenplan_store::StoreError;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::kit::ApiError;
 use crate::kit::dates::parse_optional;
@@ -36,14 +36,11 @@ struct MemberIn {
 
 pub async fn add_member(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: MemberIn = json_body(&bytes)?;
     let Ok(kind) = input.kind.parse::<MemberKind>() else {
         return Ok(
@@ -96,15 +93,12 @@ struct CorrectionIn {
 
 pub async fn correct_member(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, member_id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: CorrectionIn = json_body(&bytes)?;
     let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
         return Ok(

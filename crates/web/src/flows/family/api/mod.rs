@@ -2,10 +2,6 @@
 //! decisions as the pages (the router's family guard runs before every `{family}`
 //! route). The plan uses ETag / If-Match: a stale version gets 412 with what changed.
 
-// Helpers return the ready error response for an early `return`; it is built once per
-// request, so its size does not matter.
-#![allow(clippy::result_large_err)]
-
 mod involvements;
 mod members;
 mod network;

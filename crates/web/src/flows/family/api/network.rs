@@ -1,5 +1,6 @@
 //! The network: adding and correcting its members.
 
+use crate::kit::Ctx;
 use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
@@ -13,7 +14,6 @@ use eenplan_store::StoreError;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::kit::ApiError;
 use crate::kit::extract::json_body;
@@ -41,19 +41,20 @@ impl NetworkIn {
     }
 
     /// The relation, or the problem naming what to send.
-    fn relation(&self) -> Result<NetworkRelation, Response> {
+    fn relation(&self) -> Result<NetworkRelation, ApiError> {
         let relation = self.relation.parse::<NetworkRelation>().map_err(|_| {
             ApiError::invalid(&[(
                 "relation",
                 "enum",
                 "Gebruik family, friend, neighbour of other.",
             )])
-            .into_response()
         })?;
         if self.name.trim().is_empty() {
-            return Err(
-                ApiError::invalid(&[("name", "required", "Vul een naam in.")]).into_response(),
-            );
+            return Err(ApiError::invalid(&[(
+                "name",
+                "required",
+                "Vul een naam in.",
+            )]));
         }
         Ok(relation)
     }
@@ -61,16 +62,13 @@ impl NetworkIn {
 
 pub async fn add_network(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: NetworkIn = json_body(&bytes)?;
-    let relation = input.relation().map_err(ApiError::from)?;
+    let relation = input.relation()?;
     let added = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -95,17 +93,14 @@ struct NetworkCorrectionIn {
 
 pub async fn correct_network(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, network_member)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: NetworkCorrectionIn = json_body(&bytes)?;
-    let relation = input.details.relation().map_err(ApiError::from)?;
+    let relation = input.details.relation()?;
     if input.reason.trim().is_empty() {
         return Ok(
             ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])

@@ -1,8 +1,8 @@
 //! Opening a new file.
 
+use crate::kit::Ctx;
 use crate::kit::Lang;
 use crate::kit::Refusal;
-use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -17,7 +17,6 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::auth::Visitor;
 use crate::auth::duplicates::Checked;
 use crate::auth::family::access_entry;
 use crate::client::Client;
@@ -54,14 +53,11 @@ struct FamilyIn {
 
 pub async fn create(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Client(client): Client,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: FamilyIn = json_body(&bytes)?;
     let mut errs: Vec<(&str, &str, &str)> = Vec::new();
     for (name, value) in [

@@ -1,5 +1,6 @@
 //! Case notes.
 
+use crate::kit::Ctx;
 use crate::kit::Refusal;
 use axum::Extension;
 use axum::Json;
@@ -16,7 +17,6 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::kit::ApiError;
 use crate::kit::extract::json_body;
@@ -31,19 +31,20 @@ struct NoteIn {
     reason: Option<String>,
 }
 
-fn note_content(input: &NoteIn) -> Result<NoteContent, Response> {
+fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
     let Ok(interaction) = input.interaction.parse::<Interaction>() else {
         return Err(ApiError::invalid(&[(
             "interaction",
             "enum",
             "Gebruik home_visit, office, phone, consultation of other.",
-        )])
-        .into_response());
+        )]));
     };
     let Ok(happened_on) = input.happened_on.parse::<Date>() else {
-        return Err(
-            ApiError::invalid(&[("happened_on", "date", "Gebruik jjjj-mm-dd.")]).into_response(),
-        );
+        return Err(ApiError::invalid(&[(
+            "happened_on",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
     Ok(NoteContent {
         interaction,
@@ -79,16 +80,13 @@ pub async fn notes(
 
 pub async fn write_note(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
-    let content = note_content(&input).map_err(ApiError::from)?;
+    let content = note_content(&input)?;
     let written = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -106,17 +104,14 @@ pub async fn write_note(
 
 pub async fn change_note(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, note_id)): Path<(String, String)>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
-    let content = note_content(&input).map_err(ApiError::from)?;
+    let content = note_content(&input)?;
     let changed = async {
         let mut tx = state.store.write().await?;
         let out = tx

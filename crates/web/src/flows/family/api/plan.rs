@@ -1,5 +1,6 @@
 //! The plan with ETag / If-Match: a stale version gets 412 with what changed.
 
+use crate::kit::Ctx;
 use crate::kit::Lang;
 use crate::kit::Refusal;
 use axum::Extension;
@@ -16,7 +17,6 @@ use eenplan_store::{PlanSave, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::kit::ApiError;
 use crate::kit::extract::json_body;
@@ -72,14 +72,11 @@ pub async fn plan(
 pub async fn put_plan(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let based_on = match if_match(&headers) {
         IfMatch::Absent => {
             return Ok(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
@@ -190,14 +187,11 @@ fn agreement_problem(e: &AgreementError) -> Response {
 
 pub async fn agree(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     let input: AgreementIn = json_body(&bytes)?;
     let agreed = async {
         let mut tx = state.store.write().await?;

@@ -1,6 +1,6 @@
 //! Searching the files the caller is involved in.
 
-use axum::Extension;
+use crate::kit::Ctx;
 use axum::Json;
 use axum::extract::State;
 
@@ -12,7 +12,6 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::{access_entry, visible_families};
 use crate::client::Client;
 use crate::kit::ApiError;
@@ -28,14 +27,11 @@ pub struct SearchParams {
 
 pub async fn search(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Client(client): Client,
     Query(q): Query<SearchParams>,
 ) -> Result<Response, ApiError> {
-    let p = visitor
-        .principal
-        .as_ref()
-        .ok_or_else(ApiError::unauthorized)?;
+    let p = ctx.caller()?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
         eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)

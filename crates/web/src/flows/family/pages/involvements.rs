@@ -7,21 +7,18 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use eenplan_domain::family::{
-    ConsentStep, Expertise, InvolvementError, InvolvementRole, MemberKind,
-};
-use eenplan_store::{Family, NewInvolvement, Principal, StoreError};
+use eenplan_domain::family::{ConsentStep, Expertise, InvolvementError, InvolvementRole};
+use eenplan_store::{NewInvolvement, StoreError};
 
-use super::show::{FamilyForm, Returned, Typed, show_page};
+use super::forms::Returned;
+use super::show::show_page;
 use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::kit::PageError;
-use crate::kit::form::{
-    Choice, ChoiceField, FormData, Input, TextField, choices, label_of, text_errors, with_none,
-};
+use crate::kit::form::{FormData, text_errors};
 
 pub async fn add_involvement(
     State(state): State<AppState>,
@@ -211,185 +208,4 @@ pub async fn end_someone(
         }),
     )
     .await
-}
-
-/// The form that brings a professional into the circle (or, with `warning`, confirms
-/// a handover). Only a care role joins the circle (the domain's rule); nobody else is
-/// offered.
-pub(super) fn add_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-    people: &[Principal],
-    warning: bool,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    let active_people: Vec<&Principal> = people
-        .iter()
-        .filter(|p| p.active && eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind))
-        .collect();
-    let running: Vec<&eenplan_store::Involvement> =
-        family.involvements.iter().filter(|x| !x.ended).collect();
-    FamilyForm {
-        title: ft.add_partner,
-        action: format!("/gezinnen/{}/betrokkenen", family.id),
-        submit: if warning {
-            ft.confirm_handover
-        } else {
-            ft.add_partner
-        },
-        warning,
-        inputs: {
-            let mut v = vec![
-                Input::Select(ChoiceField {
-                    id: "user_id",
-                    label: ft.f_professional,
-                    options: choices(
-                        &active_people,
-                        |p| p.user_id.clone(),
-                        |p| format!("{} — {}", p.name, p.organisation_name),
-                        &typed.get("user_id"),
-                    ),
-                    error: typed.err("user_id"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "role",
-                    label: ft.f_role_in_family,
-                    options: choices(
-                        &[InvolvementRole::Partner, InvolvementRole::Regisseur],
-                        |k| k.code().into(),
-                        |k| {
-                            label_of(
-                                lang,
-                                *k,
-                                InvolvementRole::label_nl,
-                                InvolvementRole::label_en,
-                            )
-                        },
-                        &typed.get("role"),
-                    ),
-                    error: typed.err("role"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "expertise",
-                    label: ft.f_expertise,
-                    options: with_none(
-                        t,
-                        choices(
-                            Expertise::ALL,
-                            |k| k.code().into(),
-                            |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
-                            &typed.get("expertise"),
-                        ),
-                        &typed.get("expertise"),
-                    ),
-                    error: typed.err("expertise"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "takes_over",
-                    label: ft.f_takes_over,
-                    options: with_none(
-                        t,
-                        choices(
-                            &running,
-                            |x| x.id.clone(),
-                            |x| {
-                                format!(
-                                    "{} — {} ({})",
-                                    x.user_name,
-                                    x.organisation_name,
-                                    label_of(
-                                        lang,
-                                        x.role,
-                                        InvolvementRole::label_nl,
-                                        InvolvementRole::label_en
-                                    )
-                                )
-                            },
-                            &typed.get("takes_over"),
-                        ),
-                        &typed.get("takes_over"),
-                    ),
-                    error: typed.err("takes_over"),
-                }),
-                Input::Text(TextField::new(
-                    "reason",
-                    ft.f_reason,
-                    &typed.get("reason"),
-                    typed.err("reason"),
-                )),
-            ];
-            if warning {
-                v.push(Input::Checks(ChoiceField {
-                    id: "confirm",
-                    label: ft.confirm_handover,
-                    options: vec![Choice {
-                        value: "yes".into(),
-                        label: ft.confirm_handover.into(),
-                        selected: false,
-                    }],
-                    error: None,
-                }));
-            }
-            v
-        },
-    }
-}
-
-/// The form that ends a member's, network member's or partner's part.
-pub(super) fn end_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.end_title,
-        action: format!("/gezinnen/{}/beeindigen", family.id),
-        submit: ft.end,
-        warning: false,
-        inputs: {
-            // Whom the refused ending was about stays chosen.
-            let chosen = typed.get("who");
-            vec![
-                Input::Select(ChoiceField {
-                    id: "who",
-                    label: ft.f_end_who,
-                    options: family
-                        .members
-                        .iter()
-                        .filter(|m| !m.ended)
-                        .map(|m| Choice {
-                            value: format!("member:{}", m.id),
-                            label: format!(
-                                "{} ({})",
-                                m.name,
-                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-                            ),
-                            selected: chosen == format!("member:{}", m.id),
-                        })
-                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
-                            value: format!("network:{}", n.id),
-                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
-                            selected: chosen == format!("network:{}", n.id),
-                        }))
-                        .chain(family.partners().map(|i| Choice {
-                            value: format!("involvement:{}", i.id),
-                            label: format!("{} — {}", i.user_name, i.organisation_name),
-                            selected: chosen == format!("involvement:{}", i.id),
-                        }))
-                        .collect(),
-                    error: typed.err("who"),
-                }),
-                Input::Text(TextField::new(
-                    "end_reason",
-                    ft.f_end_reason,
-                    &typed.get("end_reason"),
-                    typed.err("end_reason"),
-                )),
-            ]
-        },
-    }
 }

@@ -1,6 +1,5 @@
 //! The household: adding and correcting members.
 
-use crate::flows::family::texts::family_texts;
 use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
@@ -8,19 +7,18 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::family::{MemberKind, NewMember};
-use eenplan_store::{Family, StoreError};
+use eenplan_store::StoreError;
 
-use super::show::{FamilyForm, Returned, Typed, show_page};
+use super::forms::Returned;
+use super::show::show_page;
 use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::kit::PageError;
 use crate::kit::dates::today;
-use crate::kit::form::{
-    Choice, ChoiceField, FormData, Input, TextField, choices, label_of, optional_date, text_errors,
-};
+use crate::kit::form::{FormData, optional_date, text_errors};
 
 pub async fn add_member(
     State(state): State<AppState>,
@@ -140,137 +138,4 @@ pub async fn correct_member(
         }),
     )
     .await
-}
-
-/// The form that adds a member to the household.
-pub(super) fn add_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: t.add_member,
-        action: format!("/gezinnen/{}/leden", family.id),
-        submit: t.add_member,
-        warning: false,
-        inputs: vec![
-            Input::Select(ChoiceField {
-                id: "kind",
-                label: ft.f_member_kind,
-                options: choices(
-                    MemberKind::ALL,
-                    |k| k.code().into(),
-                    |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
-                    &typed.get("kind"),
-                ),
-                error: None,
-            }),
-            Input::Text(TextField::new(
-                "name",
-                t.f_name,
-                &typed.get("name"),
-                typed.err("name"),
-            )),
-            Input::Text(
-                TextField::new(
-                    "date_of_birth",
-                    t.f_birth_date,
-                    &typed.get("date_of_birth"),
-                    typed.err("date_of_birth"),
-                )
-                .kind("date"),
-            ),
-            Input::Checks(ChoiceField {
-                id: "custody",
-                label: ft.f_custody,
-                options: vec![Choice {
-                    value: "yes".into(),
-                    label: ft.f_custody.into(),
-                    selected: !typed.all("custody").is_empty(),
-                }],
-                error: typed.err("custody"),
-            }),
-        ],
-    }
-}
-
-/// The form that corrects a member's details.
-pub(super) fn correct_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.correct_member,
-        action: format!("/gezinnen/{}/leden/corrigeren", family.id),
-        submit: ft.correct_member,
-        warning: false,
-        inputs: {
-            vec![
-                Input::Select(ChoiceField {
-                    id: "member",
-                    label: ft.f_end_who,
-                    options: family
-                        .members
-                        .iter()
-                        .filter(|m| !m.ended)
-                        .map(|m| Choice {
-                            value: m.id.clone(),
-                            label: m.name.clone(),
-                            selected: typed.get("member") == m.id,
-                        })
-                        .collect(),
-                    error: typed.err("member"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "correct_kind",
-                    label: ft.f_member_kind,
-                    options: choices(
-                        MemberKind::ALL,
-                        |k| k.code().into(),
-                        |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
-                        &typed.get("correct_kind"),
-                    ),
-                    error: None,
-                }),
-                Input::Text(
-                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                        .suffix("correct"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "date_of_birth",
-                        t.f_birth_date,
-                        &typed.get("date_of_birth"),
-                        typed.err("date_of_birth"),
-                    )
-                    .kind("date")
-                    .suffix("correct"),
-                ),
-                Input::Checks(ChoiceField {
-                    id: "correct_custody",
-                    label: ft.f_custody,
-                    options: vec![Choice {
-                        value: "yes".into(),
-                        label: ft.f_custody.into(),
-                        selected: !typed.all("correct_custody").is_empty(),
-                    }],
-                    error: typed.err("custody"),
-                }),
-                Input::Text(
-                    TextField::new(
-                        "reason",
-                        ft.f_correct_reason,
-                        &typed.get("reason"),
-                        typed.err("reason"),
-                    )
-                    .suffix("correct"),
-                ),
-            ]
-        },
-    }
 }

@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use crate::AppState;
 use crate::auth::family::access_entry;
 
+mod forms;
 mod involvements;
 mod members;
 mod network;

@@ -1,24 +1,22 @@
 //! The network around the family: adding and correcting its members.
 
-use crate::flows::family::texts::family_texts;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::family::NetworkRelation;
-use eenplan_store::{Family, StoreError};
+use eenplan_store::StoreError;
 
-use super::show::{FamilyForm, Returned, Typed, show_page};
+use super::forms::Returned;
+use super::show::show_page;
 use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Lang;
 use crate::kit::PageError;
-use crate::kit::form::{
-    Choice, ChoiceField, FormData, Input, TextField, choices, label_of, text_errors,
-};
+use crate::kit::form::{FormData, text_errors};
 
 pub async fn add_network(
     State(state): State<AppState>,
@@ -133,142 +131,5 @@ fn network_details(data: &FormData, relation: NetworkRelation) -> eenplan_store:
         relation,
         safety_role: data.get("safety_role"),
         contact: data.get("contact"),
-    }
-}
-
-/// The form that adds someone to the family's network.
-pub(super) fn add_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.add_network,
-        action: format!("/gezinnen/{}/netwerk", family.id),
-        submit: ft.add_network,
-        warning: false,
-        inputs: vec![
-            Input::Text(
-                TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                    .suffix("network"),
-            ),
-            Input::Select(ChoiceField {
-                id: "relation",
-                label: ft.f_relation,
-                options: choices(
-                    NetworkRelation::ALL,
-                    |k| k.code().into(),
-                    |k| {
-                        label_of(
-                            lang,
-                            *k,
-                            NetworkRelation::label_nl,
-                            NetworkRelation::label_en,
-                        )
-                    },
-                    &typed.get("relation"),
-                ),
-                error: None,
-            }),
-            Input::Text(TextField::new(
-                "safety_role",
-                ft.f_safety_role,
-                &typed.get("safety_role"),
-                typed.err("safety_role"),
-            )),
-            Input::Text(TextField::new(
-                "contact",
-                ft.f_contact,
-                &typed.get("contact"),
-                typed.err("contact"),
-            )),
-        ],
-    }
-}
-
-/// The form that corrects a network member's details.
-pub(super) fn correct_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.correct_network,
-        action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
-        submit: ft.correct_network,
-        warning: false,
-        inputs: {
-            let _err = |id| typed.err(id);
-            vec![
-                Input::Select(ChoiceField {
-                    id: "network_member",
-                    label: ft.f_end_who,
-                    options: family
-                        .network
-                        .iter()
-                        .filter(|n| !n.ended)
-                        .map(|n| Choice {
-                            value: n.id.clone(),
-                            label: n.name.clone(),
-                            selected: typed.get("network_member") == n.id,
-                        })
-                        .collect(),
-                    error: typed.err("network_member"),
-                }),
-                Input::Text(
-                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                        .suffix("network_fix"),
-                ),
-                Input::Select(ChoiceField {
-                    id: "network_relation",
-                    label: ft.f_relation,
-                    options: choices(
-                        NetworkRelation::ALL,
-                        |k| k.code().into(),
-                        |k| {
-                            label_of(
-                                lang,
-                                *k,
-                                NetworkRelation::label_nl,
-                                NetworkRelation::label_en,
-                            )
-                        },
-                        &typed.get("network_relation"),
-                    ),
-                    error: None,
-                }),
-                Input::Text(
-                    TextField::new(
-                        "safety_role",
-                        ft.f_safety_role,
-                        &typed.get("safety_role"),
-                        typed.err("safety_role"),
-                    )
-                    .suffix("network_fix"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "contact",
-                        ft.f_contact,
-                        &typed.get("contact"),
-                        typed.err("contact"),
-                    )
-                    .suffix("network_fix"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "reason",
-                        ft.f_correct_reason,
-                        &typed.get("reason"),
-                        typed.err("reason"),
-                    )
-                    .suffix("network_fix"),
-                ),
-            ]
-        },
     }
 }

@@ -1,5 +1,6 @@
 //! The file page: the flower of familiar faces, the household and the forms to change it.
 
+use super::forms::*;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
 use axum::Extension;
@@ -15,7 +16,7 @@ use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::i18n::Lang;
 use crate::kit::errors;
-use crate::kit::form::{Errors, FormData, Input, label_of};
+use crate::kit::form::{Input, label_of};
 use crate::kit::{PageError, Shell, render};
 
 struct Face {
@@ -23,15 +24,6 @@ struct Face {
     organisation: String,
     email: String,
     expertise: String,
-}
-
-/// One of the file page's forms; each part of the file builds its own.
-pub(super) struct FamilyForm {
-    pub title: &'static str,
-    pub action: String,
-    pub submit: &'static str,
-    pub warning: bool,
-    pub inputs: Vec<Input>,
 }
 
 #[derive(Template)]
@@ -83,51 +75,6 @@ fn family_crisis(
         })
         .map(|i| (i.user_name.as_str(), i.user_phone.as_deref().unwrap_or("")));
     Some(crate::kit::crisis::call(lang, &answer, worker))
-}
-
-/// A form coming back with errors (or a handover to confirm).
-pub(super) struct Returned {
-    /// Which form: "member", "network", "involvement", "correct", "network_fix", "end".
-    pub form: &'static str,
-    pub data: FormData,
-    pub errors: Errors,
-    pub warning: bool,
-}
-
-static NOTHING_TYPED: FormData = FormData(Vec::new());
-
-/// What one form of the page shows: what was typed into it and its messages when it is
-/// the form that came back, nothing otherwise.
-pub(super) struct Typed<'a> {
-    data: &'a FormData,
-    errors: Option<&'a Errors>,
-}
-
-impl<'a> Typed<'a> {
-    fn of(returned: Option<&'a Returned>, form: &str) -> Self {
-        match returned.filter(|r| r.form == form) {
-            Some(r) => Typed {
-                data: &r.data,
-                errors: Some(&r.errors),
-            },
-            None => Typed {
-                data: &NOTHING_TYPED,
-                errors: None,
-            },
-        }
-    }
-
-    pub fn get(&self, name: &str) -> String {
-        self.data.get(name)
-    }
-
-    pub fn all(&self, name: &str) -> Vec<String> {
-        self.data.all(name)
-    }
-
-    pub fn err(&self, id: &str) -> Option<&'static str> {
-        self.errors.and_then(|e| e.get(id).copied())
-    }
 }
 
 pub(super) async fn show_page(
@@ -212,12 +159,12 @@ pub(super) async fn show_page(
     let warning = r.is_some_and(|r| r.warning);
     let typed = |form: &str| Typed::of(r, form);
     let mut forms = vec![
-        super::members::add_form(lang, t, &family, &typed("member")),
-        super::network::add_form(lang, t, &family, &typed("network")),
-        super::involvements::add_form(lang, t, &family, &typed("involvement"), &people, warning),
-        super::members::correct_form(lang, t, &family, &typed("correct")),
-        super::network::correct_form(lang, t, &family, &typed("network_fix")),
-        super::involvements::end_form(lang, t, &family, &typed("end")),
+        member_form(lang, t, &family, &typed("member")),
+        network_form(lang, t, &family, &typed("network")),
+        involvement_form(lang, t, &family, &typed("involvement"), &people, warning),
+        member_correction_form(lang, t, &family, &typed("correct")),
+        network_correction_form(lang, t, &family, &typed("network_fix")),
+        end_form(lang, t, &family, &typed("end")),
     ];
     forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
     // Household and network are the lead's work: a partner reads them, without the forms

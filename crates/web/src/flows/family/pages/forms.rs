@@ -1,0 +1,516 @@
+//! The file page's forms, one per part of the file, each shown with what was typed
+//! into it and its messages when it is the one that came back.
+
+use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRelation};
+use eenplan_store::{Family, Principal};
+
+use crate::flows::family::texts::family_texts;
+use crate::i18n::{Lang, Texts};
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
+};
+
+/// One of the file page's forms; each part of the file builds its own.
+pub(super) struct FamilyForm {
+    pub title: &'static str,
+    pub action: String,
+    pub submit: &'static str,
+    pub warning: bool,
+    pub inputs: Vec<Input>,
+}
+
+/// A form coming back with errors (or a handover to confirm).
+pub(super) struct Returned {
+    /// Which form: "member", "network", "involvement", "correct", "network_fix", "end".
+    pub form: &'static str,
+    pub data: FormData,
+    pub errors: Errors,
+    pub warning: bool,
+}
+
+static NOTHING_TYPED: FormData = FormData(Vec::new());
+
+/// What one form of the page shows: what was typed into it and its messages when it is
+/// the form that came back, nothing otherwise.
+pub(super) struct Typed<'a> {
+    data: &'a FormData,
+    errors: Option<&'a Errors>,
+}
+
+impl<'a> Typed<'a> {
+    pub fn of(returned: Option<&'a Returned>, form: &str) -> Self {
+        match returned.filter(|r| r.form == form) {
+            Some(r) => Typed {
+                data: &r.data,
+                errors: Some(&r.errors),
+            },
+            None => Typed {
+                data: &NOTHING_TYPED,
+                errors: None,
+            },
+        }
+    }
+
+    pub fn get(&self, name: &str) -> String {
+        self.data.get(name)
+    }
+
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.data.all(name)
+    }
+
+    pub fn err(&self, id: &str) -> Option<&'static str> {
+        self.errors.and_then(|e| e.get(id).copied())
+    }
+}
+
+/// The form that adds a member to the household.
+pub(super) fn member_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    FamilyForm {
+        title: t.add_member,
+        action: format!("/gezinnen/{}/leden", family.id),
+        submit: t.add_member,
+        warning: false,
+        inputs: vec![
+            Input::Select(ChoiceField {
+                id: "kind",
+                label: ft.f_member_kind,
+                options: choices(
+                    MemberKind::ALL,
+                    |k| k.code().into(),
+                    |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                    &typed.get("kind"),
+                ),
+                error: None,
+            }),
+            Input::Text(TextField::new(
+                "name",
+                t.f_name,
+                &typed.get("name"),
+                typed.err("name"),
+            )),
+            Input::Text(
+                TextField::new(
+                    "date_of_birth",
+                    t.f_birth_date,
+                    &typed.get("date_of_birth"),
+                    typed.err("date_of_birth"),
+                )
+                .kind("date"),
+            ),
+            Input::Checks(ChoiceField {
+                id: "custody",
+                label: ft.f_custody,
+                options: vec![Choice {
+                    value: "yes".into(),
+                    label: ft.f_custody.into(),
+                    selected: !typed.all("custody").is_empty(),
+                }],
+                error: typed.err("custody"),
+            }),
+        ],
+    }
+}
+
+/// The form that corrects a member's details.
+pub(super) fn member_correction_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    FamilyForm {
+        title: ft.correct_member,
+        action: format!("/gezinnen/{}/leden/corrigeren", family.id),
+        submit: ft.correct_member,
+        warning: false,
+        inputs: {
+            vec![
+                Input::Select(ChoiceField {
+                    id: "member",
+                    label: ft.f_end_who,
+                    options: family
+                        .members
+                        .iter()
+                        .filter(|m| !m.ended)
+                        .map(|m| Choice {
+                            value: m.id.clone(),
+                            label: m.name.clone(),
+                            selected: typed.get("member") == m.id,
+                        })
+                        .collect(),
+                    error: typed.err("member"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "correct_kind",
+                    label: ft.f_member_kind,
+                    options: choices(
+                        MemberKind::ALL,
+                        |k| k.code().into(),
+                        |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                        &typed.get("correct_kind"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(
+                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
+                        .suffix("correct"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "date_of_birth",
+                        t.f_birth_date,
+                        &typed.get("date_of_birth"),
+                        typed.err("date_of_birth"),
+                    )
+                    .kind("date")
+                    .suffix("correct"),
+                ),
+                Input::Checks(ChoiceField {
+                    id: "correct_custody",
+                    label: ft.f_custody,
+                    options: vec![Choice {
+                        value: "yes".into(),
+                        label: ft.f_custody.into(),
+                        selected: !typed.all("correct_custody").is_empty(),
+                    }],
+                    error: typed.err("custody"),
+                }),
+                Input::Text(
+                    TextField::new(
+                        "reason",
+                        ft.f_correct_reason,
+                        &typed.get("reason"),
+                        typed.err("reason"),
+                    )
+                    .suffix("correct"),
+                ),
+            ]
+        },
+    }
+}
+
+/// The form that adds someone to the family's network.
+pub(super) fn network_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    FamilyForm {
+        title: ft.add_network,
+        action: format!("/gezinnen/{}/netwerk", family.id),
+        submit: ft.add_network,
+        warning: false,
+        inputs: vec![
+            Input::Text(
+                TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
+                    .suffix("network"),
+            ),
+            Input::Select(ChoiceField {
+                id: "relation",
+                label: ft.f_relation,
+                options: choices(
+                    NetworkRelation::ALL,
+                    |k| k.code().into(),
+                    |k| {
+                        label_of(
+                            lang,
+                            *k,
+                            NetworkRelation::label_nl,
+                            NetworkRelation::label_en,
+                        )
+                    },
+                    &typed.get("relation"),
+                ),
+                error: None,
+            }),
+            Input::Text(TextField::new(
+                "safety_role",
+                ft.f_safety_role,
+                &typed.get("safety_role"),
+                typed.err("safety_role"),
+            )),
+            Input::Text(TextField::new(
+                "contact",
+                ft.f_contact,
+                &typed.get("contact"),
+                typed.err("contact"),
+            )),
+        ],
+    }
+}
+
+/// The form that corrects a network member's details.
+pub(super) fn network_correction_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    FamilyForm {
+        title: ft.correct_network,
+        action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
+        submit: ft.correct_network,
+        warning: false,
+        inputs: {
+            let _err = |id| typed.err(id);
+            vec![
+                Input::Select(ChoiceField {
+                    id: "network_member",
+                    label: ft.f_end_who,
+                    options: family
+                        .network
+                        .iter()
+                        .filter(|n| !n.ended)
+                        .map(|n| Choice {
+                            value: n.id.clone(),
+                            label: n.name.clone(),
+                            selected: typed.get("network_member") == n.id,
+                        })
+                        .collect(),
+                    error: typed.err("network_member"),
+                }),
+                Input::Text(
+                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
+                        .suffix("network_fix"),
+                ),
+                Input::Select(ChoiceField {
+                    id: "network_relation",
+                    label: ft.f_relation,
+                    options: choices(
+                        NetworkRelation::ALL,
+                        |k| k.code().into(),
+                        |k| {
+                            label_of(
+                                lang,
+                                *k,
+                                NetworkRelation::label_nl,
+                                NetworkRelation::label_en,
+                            )
+                        },
+                        &typed.get("network_relation"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(
+                    TextField::new(
+                        "safety_role",
+                        ft.f_safety_role,
+                        &typed.get("safety_role"),
+                        typed.err("safety_role"),
+                    )
+                    .suffix("network_fix"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "contact",
+                        ft.f_contact,
+                        &typed.get("contact"),
+                        typed.err("contact"),
+                    )
+                    .suffix("network_fix"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "reason",
+                        ft.f_correct_reason,
+                        &typed.get("reason"),
+                        typed.err("reason"),
+                    )
+                    .suffix("network_fix"),
+                ),
+            ]
+        },
+    }
+}
+
+/// The form that brings a professional into the circle (or, with `warning`, confirms
+/// a handover). Only a care role joins the circle (the domain's rule); nobody else is
+/// offered.
+pub(super) fn involvement_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+    people: &[Principal],
+    warning: bool,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    let active_people: Vec<&Principal> = people
+        .iter()
+        .filter(|p| p.active && eenplan_domain::role::is_care_role(&p.roles, p.organisation_kind))
+        .collect();
+    let running: Vec<&eenplan_store::Involvement> =
+        family.involvements.iter().filter(|x| !x.ended).collect();
+    FamilyForm {
+        title: ft.add_partner,
+        action: format!("/gezinnen/{}/betrokkenen", family.id),
+        submit: if warning {
+            ft.confirm_handover
+        } else {
+            ft.add_partner
+        },
+        warning,
+        inputs: {
+            let mut v = vec![
+                Input::Select(ChoiceField {
+                    id: "user_id",
+                    label: ft.f_professional,
+                    options: choices(
+                        &active_people,
+                        |p| p.user_id.clone(),
+                        |p| format!("{} — {}", p.name, p.organisation_name),
+                        &typed.get("user_id"),
+                    ),
+                    error: typed.err("user_id"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "role",
+                    label: ft.f_role_in_family,
+                    options: choices(
+                        &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+                        |k| k.code().into(),
+                        |k| {
+                            label_of(
+                                lang,
+                                *k,
+                                InvolvementRole::label_nl,
+                                InvolvementRole::label_en,
+                            )
+                        },
+                        &typed.get("role"),
+                    ),
+                    error: typed.err("role"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "expertise",
+                    label: ft.f_expertise,
+                    options: with_none(
+                        t,
+                        choices(
+                            Expertise::ALL,
+                            |k| k.code().into(),
+                            |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
+                            &typed.get("expertise"),
+                        ),
+                        &typed.get("expertise"),
+                    ),
+                    error: typed.err("expertise"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "takes_over",
+                    label: ft.f_takes_over,
+                    options: with_none(
+                        t,
+                        choices(
+                            &running,
+                            |x| x.id.clone(),
+                            |x| {
+                                format!(
+                                    "{} — {} ({})",
+                                    x.user_name,
+                                    x.organisation_name,
+                                    label_of(
+                                        lang,
+                                        x.role,
+                                        InvolvementRole::label_nl,
+                                        InvolvementRole::label_en
+                                    )
+                                )
+                            },
+                            &typed.get("takes_over"),
+                        ),
+                        &typed.get("takes_over"),
+                    ),
+                    error: typed.err("takes_over"),
+                }),
+                Input::Text(TextField::new(
+                    "reason",
+                    ft.f_reason,
+                    &typed.get("reason"),
+                    typed.err("reason"),
+                )),
+            ];
+            if warning {
+                v.push(Input::Checks(ChoiceField {
+                    id: "confirm",
+                    label: ft.confirm_handover,
+                    options: vec![Choice {
+                        value: "yes".into(),
+                        label: ft.confirm_handover.into(),
+                        selected: false,
+                    }],
+                    error: None,
+                }));
+            }
+            v
+        },
+    }
+}
+
+/// The form that ends a member's, network member's or partner's part.
+pub(super) fn end_form(
+    lang: Lang,
+    t: &'static Texts,
+    family: &Family,
+    typed: &Typed,
+) -> FamilyForm {
+    let ft = family_texts(lang);
+    FamilyForm {
+        title: ft.end_title,
+        action: format!("/gezinnen/{}/beeindigen", family.id),
+        submit: ft.end,
+        warning: false,
+        inputs: {
+            // Whom the refused ending was about stays chosen.
+            let chosen = typed.get("who");
+            vec![
+                Input::Select(ChoiceField {
+                    id: "who",
+                    label: ft.f_end_who,
+                    options: family
+                        .members
+                        .iter()
+                        .filter(|m| !m.ended)
+                        .map(|m| Choice {
+                            value: format!("member:{}", m.id),
+                            label: format!(
+                                "{} ({})",
+                                m.name,
+                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+                            ),
+                            selected: chosen == format!("member:{}", m.id),
+                        })
+                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                            value: format!("network:{}", n.id),
+                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                            selected: chosen == format!("network:{}", n.id),
+                        }))
+                        .chain(family.partners().map(|i| Choice {
+                            value: format!("involvement:{}", i.id),
+                            label: format!("{} — {}", i.user_name, i.organisation_name),
+                            selected: chosen == format!("involvement:{}", i.id),
+                        }))
+                        .collect(),
+                    error: typed.err("who"),
+                }),
+                Input::Text(TextField::new(
+                    "end_reason",
+                    ft.f_end_reason,
+                    &typed.get("end_reason"),
+                    typed.err("end_reason"),
+                )),
+            ]
+        },
+    }
+}
