@@ -58,6 +58,10 @@ pub(super) fn principal(visitor: &Visitor) -> Option<&Principal> {
     visitor.principal.as_ref()
 }
 
+fn parse_date(text: &str) -> Option<Date> {
+    text.trim().parse::<Date>().ok()
+}
+
 /// Which field a member rule points at, and what to tell the professional.
 fn member_error(t: &Texts, e: MemberError) -> (&'static str, &'static str) {
     match e {
