@@ -3,7 +3,7 @@
 //! authorization-matrix test walks it: a route cannot exist without a policy.
 
 use axum::http::Method;
-use axum::routing::{MethodRouter, delete, get, post, put};
+use axum::routing::{MethodRouter, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
     ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
@@ -91,73 +91,24 @@ pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDo
 
 /// Every route: each way of working's own, chained. Adding a flow adds one line here.
 pub fn table() -> Routes {
-    [not_yet_in_a_flow(), ways_of_working()]
-        .into_iter()
-        .flatten()
-        .collect()
+    [
+        crate::flows::sign_in::routes(),
+        not_yet_in_a_flow(),
+        ways_of_working(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// The routes whose handlers have not moved into `flows/` yet.
 fn not_yet_in_a_flow() -> Routes {
     use Policy::Public;
     vec![
-        (page(Method::GET, "/", Public), get(pages::landing)),
         (page(Method::GET, "/healthz", Public), get(health::healthz)),
         (
             page(Method::GET, "/static/{*path}", Public),
             get(assets::serve),
-        ),
-        (
-            page(Method::GET, "/taal/{code}", Public),
-            get(pages::switch_language),
-        ),
-        (
-            page(Method::GET, "/aanmelden", Public),
-            get(pages::sign_in::show),
-        ),
-        (
-            page(Method::POST, "/aanmelden", Public),
-            post(pages::sign_in::submit),
-        ),
-        (
-            page(Method::GET, "/aanmelden/code", Public),
-            get(pages::sign_in::show_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/code", Public),
-            post(pages::sign_in::submit_code),
-        ),
-        (
-            page(Method::GET, "/aanmelden/koppelen", Public),
-            get(pages::sign_in::show_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/koppelen", Public),
-            post(pages::sign_in::submit_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/inschrijfcode", Public),
-            post(pages::sign_in::submit_enrolment_code),
-        ),
-        (
-            page(Method::GET, "/aanmelden/wachtwoord", SIGNED_IN),
-            get(pages::password::show),
-        ),
-        (
-            page(Method::POST, "/aanmelden/wachtwoord", SIGNED_IN),
-            post(pages::password::submit),
-        ),
-        (
-            page(Method::POST, "/afmelden", SIGNED_IN),
-            post(pages::sign_in::sign_out),
-        ),
-        (
-            page(Method::POST, "/sessie/verlengen", SIGNED_IN),
-            post(crate::auth::resume::extend),
-        ),
-        (
-            page(Method::GET, "/hervatten", SIGNED_IN),
-            get(crate::auth::resume::resume),
         ),
         (
             page(Method::GET, "/start", SIGNED_IN),
@@ -386,59 +337,6 @@ fn not_yet_in_a_flow() -> Routes {
         (
             page(Method::POST, "/beheer/gebruikers/{id}/tweede-factor", ADMIN),
             post(pages::admin::reset_second_factor),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/session",
-                Public,
-                ApiDoc {
-                    operation_id: "createSession",
-                    summary: "Aanmelden met e-mailadres, wachtwoord en TOTP-code; geeft een bearer-token",
-                    request: Some("SessionRequest"),
-                    responses: &[
-                        (201, "Aangemeld", Some("Session")),
-                        (400, "Ontbrekende of ongeldige velden", Some("Problem")),
-                        (401, "Aanmelden mislukt", Some("Problem")),
-                        (429, "Te veel pogingen", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::session::create),
-        ),
-        (
-            api(
-                Method::DELETE,
-                "/api/v1/session",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "deleteSession",
-                    summary: "Afmelden: het token werkt daarna niet meer",
-                    request: None,
-                    responses: &[
-                        (204, "Afgemeld", None),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            delete(api::session::delete),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/me",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "getMe",
-                    summary: "De aangemelde gebruiker met organisatie en rollen",
-                    request: None,
-                    responses: &[
-                        (200, "De gebruiker", Some("Me")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::me::me),
         ),
         (
             api(

@@ -6,12 +6,10 @@ pub mod crisis;
 pub mod evu;
 pub mod families;
 pub mod joint_assessment;
-pub mod me;
 pub mod openapi;
 pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
-pub mod session;
 pub mod veilig_thuis;
 
 pub(crate) use crate::kit::dates::{parse_optional as optional_date, today};

@@ -2,3 +2,5 @@
 //! documentation), its page and API handlers, its texts (Dutch and English side by
 //! side) and how its domain refusals are said. A flow imports `kit`, `auth` and the
 //! domain and store crates, never another flow.
+
+pub mod sign_in;

@@ -7,80 +7,16 @@ pub mod evu;
 pub mod family;
 pub mod handover;
 pub mod joint_assessment;
-pub mod password;
 pub mod plan;
 pub mod privacy;
 pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
-pub mod sign_in;
 pub mod start;
 pub mod timeline;
 pub mod veilig_thuis;
 
-use askama::Template;
-use axum::Extension;
-use axum::extract::{Path, Query};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
-
-use crate::auth::Visitor;
-use crate::i18n::LANG_COOKIE;
 // Where the pages found these before the kit; the flows import them from `kit`.
 pub use crate::kit::dates::{dutch_date, local_time};
 pub use crate::kit::render::{Shell, render, role_label};
 pub use crate::kit::{errors, form};
-
-#[derive(Template)]
-#[template(path = "landing.html")]
-struct Landing {
-    shell: Shell,
-}
-
-pub async fn landing(headers: HeaderMap, Extension(visitor): Extension<Visitor>) -> Response {
-    if visitor.principal.is_some() {
-        return Redirect::to("/start").into_response();
-    }
-    render(
-        StatusCode::OK,
-        &Landing {
-            shell: Shell::new(&headers, &visitor, "/"),
-        },
-    )
-}
-
-#[derive(Debug, Deserialize)]
-pub struct LangQuery {
-    terug: Option<String>,
-}
-
-/// A return path this site may redirect to: a path on this site and nothing else. It
-/// starts with a single `/` (`//host` and `/\\host` are other hosts to a browser, which
-/// reads a backslash as a slash) and has no control characters (a line break would split
-/// the `Location` header; browsers drop tabs and line breaks inside URLs, so `/\t/host`
-/// would become `//host`).
-pub(crate) fn is_local_path(path: &str) -> bool {
-    path.starts_with('/')
-        && !path.starts_with("//")
-        && !path.contains('\\')
-        && !path.chars().any(char::is_control)
-}
-
-/// Switches the language and goes back where the visitor was (only to a path on this
-/// site, never to another host).
-pub async fn switch_language(Path(code): Path<String>, Query(q): Query<LangQuery>) -> Response {
-    let lang = if code == "en" { "en" } else { "nl" };
-    let back = q
-        .terug
-        .filter(|p| is_local_path(p))
-        .unwrap_or_else(|| "/".to_owned());
-    let mut response = Redirect::to(&back).into_response();
-    // Not HttpOnly-sensitive, but no script needs it either; one year.
-    if let Ok(v) = header::HeaderValue::from_str(&format!(
-        "{LANG_COOKIE}={lang}; Path=/; SameSite=Strict; HttpOnly; Max-Age=31536000"
-    )) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
-    response
-}

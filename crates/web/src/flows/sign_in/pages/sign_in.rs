@@ -10,15 +10,18 @@ use eenplan_domain::session::token_hash;
 use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage};
 use serde::Deserialize;
 
-use super::{Shell, errors, render};
+use eenplan_domain::text::{TextKind, check_text};
+use eenplan_store::StoreError;
+
 use crate::AppState;
 use crate::auth::sign_in::{Step, code_step, enrolment_code_step, password_step, pending};
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::client::Client;
-use eenplan_domain::text::{TextKind, check_text};
+use crate::flows::sign_in::texts::sign_in as texts;
+use crate::kit::{Lang, PageError, Shell, render};
 
 #[derive(Template)]
-#[template(path = "sign_in.html")]
+#[template(path = "sign_in/sign_in.html")]
 struct SignInPage {
     shell: Shell,
     csrf: String,
@@ -76,7 +79,7 @@ pub async fn show(
     if visitor.principal.is_some() {
         return Redirect::to("/start").into_response();
     }
-    let lang = crate::i18n::Lang::from_headers(&headers);
+    let lang = Lang::from_headers(&headers);
     let t = lang.texts();
     let notice = if q.bewaard.is_some() {
         Some(crate::kit::texts::session(lang).kept_notice)
@@ -112,48 +115,47 @@ pub async fn submit(
     headers: HeaderMap,
     Client(client): Client,
     Form(form): Form<SignInForm>,
-) -> Response {
-    let t = crate::i18n::Lang::from_headers(&headers).texts();
+) -> Result<Response, PageError> {
+    let t = Lang::from_headers(&headers).texts();
     // Before anything is looked up or counted: the address must be text at all.
     if let Err(p) = check_text(TextKind::Line, &form.email) {
-        return sign_in_page(
+        return Ok(sign_in_page(
             &state,
             &headers,
             StatusCode::UNPROCESSABLE_ENTITY,
             form.email.trim().to_owned(),
             None,
             Some(crate::input::page_message(t, p)),
-        );
+        ));
     }
-    let step = match password_step(&state, &form.email, &form.password, &client).await {
-        Ok(step) => step,
-        Err(e) => return store_failed(&e, &headers),
-    };
+    let step = password_step(&state, &form.email, &form.password, &client)
+        .await
+        .map_err(store_failed)?;
     let (status, error) = match step {
         Step::Ok(credentials) => {
             return begin_second_factor(&state, &credentials)
                 .await
-                .unwrap_or_else(|e| store_failed(&e, &headers));
+                .map_err(store_failed);
         }
         Step::Failed => (StatusCode::OK, t.sign_in_failed),
         Step::AccountLocked => (StatusCode::OK, t.sign_in_locked),
         Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, t.sign_in_too_many),
     };
-    sign_in_page(
+    Ok(sign_in_page(
         &state,
         &headers,
         status,
         form.email.trim().to_owned(),
         None,
         Some(error),
-    )
+    ))
 }
 
 /// Password accepted: a short-lived pending session, then the code (or enrolment).
 async fn begin_second_factor(
     state: &AppState,
     credentials: &Credentials,
-) -> Result<Response, eenplan_store::StoreError> {
+) -> Result<Response, StoreError> {
     // Without a second factor, the enrolment code comes first: the password alone
     // never binds a new authenticator.
     let stage = if credentials.totp_confirmed {
@@ -209,7 +211,7 @@ async fn locked_out(
     {
         let _ = tx.commit().await;
     }
-    let t = crate::i18n::Lang::from_headers(headers).texts();
+    let t = Lang::from_headers(headers).texts();
     sign_in_page(
         state,
         headers,
@@ -220,12 +222,14 @@ async fn locked_out(
     )
 }
 
-fn store_failed(e: &eenplan_store::StoreError, headers: &HeaderMap) -> Response {
-    if let Some(r) = errors::text_refused(e, false, headers) {
-        return r;
+/// Text the database cannot hold is the visitor's to fix; anything else, also an id
+/// that names nothing, is our fault here (sign-in looks nothing up by a visitor's id).
+fn store_failed(e: StoreError) -> PageError {
+    if let StoreError::InvalidText = e {
+        return PageError::invalid_text();
     }
     tracing::error!(error = %e, "sign-in failed on the database");
-    errors::internal(false, headers)
+    PageError::internal()
 }
 
 struct Qr {
@@ -234,7 +238,7 @@ struct Qr {
 }
 
 #[derive(Template)]
-#[template(path = "code.html")]
+#[template(path = "sign_in/code.html")]
 struct CodePage {
     shell: Shell,
     title: &'static str,
@@ -279,7 +283,7 @@ fn code_page(
     error: Option<&'static str>,
 ) -> Response {
     let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
-    let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(headers));
+    let a = texts(Lang::from_headers(headers));
     let page = match session.stage {
         SessionStage::EnrolCode => CodePage {
             title: a.enrol_code_title,
@@ -327,26 +331,31 @@ fn code_page(
 async fn pending_from_cookie(
     state: &AppState,
     headers: &HeaderMap,
-) -> Result<Option<(SessionRecord, Credentials, String)>, eenplan_store::StoreError> {
+) -> Result<Option<(SessionRecord, Credentials, String)>, StoreError> {
     match cookies::get(headers, state.auth.session_cookie()) {
         Some(token) => pending(state, &token_hash(&token)).await,
         None => Ok(None),
     }
 }
 
-pub async fn show_code(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match pending_from_cookie(&state, &headers).await {
-        Ok(Some((session, credentials, email))) => code_page(
-            &headers,
-            &session,
-            &credentials,
-            &email,
-            StatusCode::OK,
-            None,
-        ),
-        Ok(None) => Redirect::to("/aanmelden?opnieuw=1").into_response(),
-        Err(e) => store_failed(&e, &headers),
-    }
+pub async fn show_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
+    };
+    Ok(code_page(
+        &headers,
+        &session,
+        &credentials,
+        &email,
+        StatusCode::OK,
+        None,
+    ))
 }
 
 #[derive(Debug, Deserialize)]
@@ -360,25 +369,25 @@ pub async fn submit_code(
     headers: HeaderMap,
     Client(client): Client,
     Form(form): Form<CodeForm>,
-) -> Response {
-    let (session, credentials, email) = match pending_from_cookie(&state, &headers).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return Redirect::to("/aanmelden?opnieuw=1").into_response(),
-        Err(e) => return store_failed(&e, &headers),
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
     };
     // No authenticator code counts before the enrolment code was accepted.
     if session.stage == SessionStage::EnrolCode {
-        return Redirect::to("/aanmelden/koppelen").into_response();
+        return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
-    let t = crate::i18n::Lang::from_headers(&headers).texts();
-    let step = match code_step(&state, &credentials, &email, &form.code, &client).await {
-        Ok(s) => s,
-        Err(e) => return store_failed(&e, &headers),
-    };
-    match step {
+    let t = Lang::from_headers(&headers).texts();
+    let step = code_step(&state, &credentials, &email, &form.code, &client)
+        .await
+        .map_err(store_failed)?;
+    Ok(match step {
         Step::Ok(()) => complete(&state, &headers, &session, &credentials)
             .await
-            .unwrap_or_else(|e| store_failed(&e, &headers)),
+            .map_err(store_failed)?,
         Step::Failed => code_page(
             &headers,
             &session,
@@ -390,7 +399,7 @@ pub async fn submit_code(
         Step::AccountLocked | Step::ClientLimited => {
             locked_out(&state, &headers, &session, email).await
         }
-    }
+    })
 }
 
 /// Both factors accepted: enrolment confirmed if this was the first time, and a new
@@ -400,19 +409,19 @@ async fn complete(
     headers: &HeaderMap,
     session: &SessionRecord,
     credentials: &Credentials,
-) -> Result<Response, eenplan_store::StoreError> {
+) -> Result<Response, StoreError> {
     let token = new_token();
     let mut tx = state.store.write().await?;
     if session.stage == SessionStage::Enrol {
         match tx.confirm_second_factor(credentials).await {
             Ok(()) => {}
             // The enrolment code expired or was used by another sign-in meanwhile.
-            Err(eenplan_store::StoreError::NotFound(_)) => {
+            Err(StoreError::NotFound(_)) => {
                 drop(tx);
                 let mut w = state.store.write().await?;
                 w.end_session(session, "enrolment_code_gone").await?;
                 w.commit().await?;
-                let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(headers));
+                let a = texts(Lang::from_headers(headers));
                 return Ok(sign_in_page(
                     state,
                     headers,
@@ -442,19 +451,23 @@ pub async fn submit_enrolment_code(
     headers: HeaderMap,
     Client(client): Client,
     Form(form): Form<CodeForm>,
-) -> Response {
-    let (session, credentials, email) = match pending_from_cookie(&state, &headers).await {
-        Ok(Some(p)) => p,
-        Ok(None) => return Redirect::to("/aanmelden?opnieuw=1").into_response(),
-        Err(e) => return store_failed(&e, &headers),
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
     };
     if session.stage != SessionStage::EnrolCode {
-        return Redirect::to("/aanmelden/koppelen").into_response();
+        return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
-    let a = crate::account_texts::texts(crate::i18n::Lang::from_headers(&headers));
-    match enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client).await {
-        Ok(Step::Ok(())) => Redirect::to("/aanmelden/koppelen").into_response(),
-        Ok(Step::Failed) => code_page(
+    let a = texts(Lang::from_headers(&headers));
+    let step = enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client)
+        .await
+        .map_err(store_failed)?;
+    Ok(match step {
+        Step::Ok(()) => Redirect::to("/aanmelden/koppelen").into_response(),
+        Step::Failed => code_page(
             &headers,
             &session,
             &credentials,
@@ -462,27 +475,25 @@ pub async fn submit_enrolment_code(
             StatusCode::UNPROCESSABLE_ENTITY,
             Some(a.enrol_code_wrong),
         ),
-        Ok(Step::AccountLocked | Step::ClientLimited) => {
+        Step::AccountLocked | Step::ClientLimited => {
             locked_out(&state, &headers, &session, email).await
         }
-        Err(e) => store_failed(&e, &headers),
-    }
+    })
 }
 
 pub async fn sign_out(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Extension(visitor): Extension<Visitor>,
-) -> Response {
-    if let Some(session) = &visitor.session
-        && let Err(e) = crate::auth::end_session(&state, session, "signed_out").await
-    {
-        return store_failed(&e, &headers);
+) -> Result<Response, PageError> {
+    if let Some(session) = &visitor.session {
+        crate::auth::end_session(&state, session, "signed_out")
+            .await
+            .map_err(store_failed)?;
     }
     let mut response = Redirect::to("/aanmelden?afgemeld=1").into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
         cookies::clear(state.auth.session_cookie(), state.auth.secure_cookies),
     );
-    response
+    Ok(response)
 }

@@ -3,35 +3,31 @@
 //! `auth::enforce` sends every page here and refuses the API).
 
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::password;
 use eenplan_domain::user::check_password;
-use eenplan_store::ids;
+use eenplan_store::{StoreError, ids};
 
-use super::form::{Errors, FormData, Input, TextField};
-use super::{Shell, errors, render};
 use crate::AppState;
-use crate::account_texts::AccountTexts;
-use crate::auth::Visitor;
-use crate::i18n::Lang;
+use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
+use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
+use crate::kit::{Ctx, PageError, Refusal, Shell, render};
 
 #[derive(Template)]
-#[template(path = "password.html")]
+#[template(path = "sign_in/password.html")]
 struct PasswordPage {
     shell: Shell,
-    a: &'static AccountTexts,
+    a: &'static SignInTexts,
     has_errors: bool,
     inputs: Vec<Input>,
 }
 
 /// Never sends a password back: the fields come back empty, the messages at them.
-fn page(headers: &HeaderMap, visitor: &Visitor, errors: &Errors) -> Response {
-    let lang = Lang::from_headers(headers);
-    let a = crate::account_texts::texts(lang);
+fn page(ctx: &Ctx, errors: &Errors) -> Response {
+    let a = texts(ctx.lang);
     let field = |id: &'static str, label: &'static str| {
         TextField::new(id, label, "", errors.get(id).copied()).kind("password")
     };
@@ -42,7 +38,7 @@ fn page(headers: &HeaderMap, visitor: &Visitor, errors: &Errors) -> Response {
             StatusCode::UNPROCESSABLE_ENTITY
         },
         &PasswordPage {
-            shell: Shell::new(headers, visitor, "/aanmelden/wachtwoord"),
+            shell: ctx.shell("/aanmelden/wachtwoord"),
             a,
             has_errors: !errors.is_empty(),
             inputs: vec![
@@ -53,39 +49,45 @@ fn page(headers: &HeaderMap, visitor: &Visitor, errors: &Errors) -> Response {
     )
 }
 
-pub async fn show(headers: HeaderMap, Extension(visitor): Extension<Visitor>) -> Response {
-    if !visitor
+pub async fn show(ctx: Ctx) -> Response {
+    if !ctx
+        .visitor
         .principal
         .as_ref()
         .is_some_and(|p| p.must_change_password)
     {
         return Redirect::to("/start").into_response();
     }
-    page(&headers, &visitor, &Errors::new())
+    page(&ctx, &Errors::new())
+}
+
+/// Every store failure here is ours: the page reads and writes only the visitor's own
+/// account.
+fn failed(e: StoreError) -> PageError {
+    tracing::error!(error = %e, "changing the password failed");
+    PageError::internal()
 }
 
 pub async fn submit(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
-    let (Some(principal), Some(session)) = (&visitor.principal, &visitor.session) else {
-        return errors::internal(false, &headers);
+) -> Result<Response, PageError> {
+    let (Some(principal), Some(session)) = (&ctx.visitor.principal, &ctx.visitor.session) else {
+        return Err(PageError::internal());
     };
     if !principal.must_change_password {
-        return Redirect::to("/start").into_response();
+        return Ok(Redirect::to("/start").into_response());
     }
-    let lang = Lang::from_headers(&headers);
-    let (t, a) = (lang.texts(), crate::account_texts::texts(lang));
+    let (t, a) = (ctx.t(), texts(ctx.lang));
     let form = FormData::parse(&body);
     let new = form.raw("password");
-    let mut errors = super::form::text_errors(&form, t, &["password", "repeat"]);
+    let mut errors = text_errors(&form, t, &["password", "repeat"]);
     if !errors.is_empty() {
-        return page(&headers, &visitor, &errors);
+        return Ok(page(&ctx, &errors));
     }
     if let Err(e) = check_password(&new, &[&principal.email, &principal.name]) {
-        errors.insert("password", super::admin::password_message(t, &e));
+        e.place(ctx.lang, &mut errors);
     } else if new != form.raw("repeat") {
         errors.insert("repeat", a.pw_mismatch);
     }
@@ -93,33 +95,23 @@ pub async fn submit(
         let mut tx = state.store.read().await?;
         tx.credentials_by_id(&principal.user_id).await
     };
-    let current = match current.await {
-        Ok(Some(c)) => c,
-        Ok(None) => return errors::internal(false, &headers),
-        Err(e) => {
-            tracing::error!(error = %e, "reading the password failed");
-            return errors::internal(false, &headers);
-        }
+    let Some(current) = current.await.map_err(failed)? else {
+        return Err(PageError::internal());
     };
     if errors.is_empty() && password::verify(&new, &current.password_hash) {
         errors.insert("password", a.pw_same);
     }
     if !errors.is_empty() {
-        return page(&headers, &visitor, &errors);
+        return Ok(page(&ctx, &errors));
     }
     let changed = async {
         let hash = password::hash(&new, ids::random_bytes())
-            .map_err(|e| eenplan_store::StoreError::Invalid(e.to_string()))?;
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let mut tx = state.store.write().await?;
         tx.change_own_password(principal, &session.token_hash, &hash)
             .await?;
         tx.commit().await
     };
-    match changed.await {
-        Ok(()) => Redirect::to("/start").into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "changing the password failed");
-            errors::internal(false, &headers)
-        }
-    }
+    changed.await.map_err(failed)?;
+    Ok(Redirect::to("/start").into_response())
 }

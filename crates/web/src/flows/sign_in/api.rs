@@ -1,5 +1,6 @@
 //! `POST /api/v1/session` signs in with all three factors at once and returns a bearer
-//! token; `DELETE /api/v1/session` signs out. Same rules as the pages.
+//! token; `DELETE /api/v1/session` signs out; `GET /api/v1/me` says whose token it is.
+//! Same rules as the pages.
 
 use axum::Extension;
 use axum::body::Bytes;
@@ -8,13 +9,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::session::{Liveness, liveness, token_hash};
-use eenplan_store::{SessionKind, SessionStage};
+use eenplan_store::{SessionKind, SessionStage, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
 use crate::auth::sign_in::{Step, code_step, password_step};
 use crate::auth::{Visitor, new_token};
 use crate::client::Client;
+use crate::kit::{ApiError, Ctx};
 use crate::{AppState, Problem};
 
 #[derive(Debug, Deserialize)]
@@ -49,29 +51,26 @@ fn too_many() -> Response {
     response
 }
 
-fn internal(e: &eenplan_store::StoreError) -> Response {
-    if let Some(r) = crate::pages::errors::text_refused(e, true, &axum::http::HeaderMap::new()) {
-        return r;
+/// Text the database cannot hold is the caller's to fix; anything else, also an id that
+/// names nothing, is our fault here (signing in looks nothing up by a caller's id).
+fn internal(e: StoreError) -> ApiError {
+    if let StoreError::InvalidText = e {
+        return e.into();
     }
     tracing::error!(error = %e, "API sign-in failed on the database");
-    crate::pages::errors::internal(true, &axum::http::HeaderMap::new())
+    ApiError::internal()
 }
 
 pub async fn create(
     State(state): State<AppState>,
     Client(client): Client,
     body: Bytes,
-) -> Response {
-    let request: SessionRequest = match serde_json::from_slice(&body) {
-        Ok(r) => r,
-        Err(e) => {
-            return Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
-                .detail(format!(
-                    "Stuur een JSON-object met email, password en totp ({e})."
-                ))
-                .into_response();
-        }
-    };
+) -> Result<Response, ApiError> {
+    let request: SessionRequest = serde_json::from_slice(&body).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON").detail(format!(
+            "Stuur een JSON-object met email, password en totp ({e})."
+        ))
+    })?;
     let value = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or_default().to_owned();
     let (email, password, totp) = (
         value(&request.email),
@@ -96,35 +95,39 @@ pub async fn create(
             ),
             |p, (_, name, reason)| p.invalid_param(name, "required", reason),
         );
-        return problem.into_response();
+        return Err(problem.into());
     }
     // The password as typed: leading or trailing spaces are part of it.
     let password = request.password.unwrap_or_default();
 
-    let credentials = match password_step(&state, &email, &password, &client).await {
-        Ok(Step::Ok(c)) => c,
-        Ok(Step::Failed | Step::AccountLocked) => return unauthorized(),
-        Ok(Step::ClientLimited) => return too_many(),
-        Err(e) => return internal(&e),
+    let credentials = match password_step(&state, &email, &password, &client)
+        .await
+        .map_err(internal)?
+    {
+        Step::Ok(c) => c,
+        Step::Failed | Step::AccountLocked => return Err(unauthorized().into()),
+        Step::ClientLimited => return Err(too_many().into()),
     };
     if !credentials.totp_confirmed {
-        return Problem::new(
+        return Err(Problem::new(
             StatusCode::UNAUTHORIZED,
             "second-factor-not-set-up",
             "Tweede factor niet ingesteld",
         )
         .detail("Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.")
-        .into_response();
+        .into());
     }
-    match code_step(&state, &credentials, &email, &totp, &client).await {
-        Ok(Step::Ok(())) => {}
-        Ok(Step::Failed | Step::AccountLocked) => return unauthorized(),
-        Ok(Step::ClientLimited) => return too_many(),
-        Err(e) => return internal(&e),
+    match code_step(&state, &credentials, &email, &totp, &client)
+        .await
+        .map_err(internal)?
+    {
+        Step::Ok(()) => {}
+        Step::Failed | Step::AccountLocked => return Err(unauthorized().into()),
+        Step::ClientLimited => return Err(too_many().into()),
     }
     // Only after every factor: someone without them learns nothing about the account.
     if credentials.must_change_password {
-        return crate::auth::password_change_problem();
+        return Err(crate::auth::password_change_problem().into());
     }
     let token = new_token();
     let started = async {
@@ -139,29 +142,42 @@ pub async fn create(
         .await?;
         tx.commit().await
     };
-    if let Err(e) = started.await {
-        return internal(&e);
-    }
+    started.await.map_err(internal)?;
     let now = UtcTime::now().timestamp();
     let expires_at = match liveness(state.auth.timeouts, now, now, now) {
         Liveness::Alive { expires_at } => UtcTime::from_timestamp(expires_at).to_rfc3339(),
         _ => UtcTime::from_timestamp(now).to_rfc3339(),
     };
-    (
+    Ok((
         StatusCode::CREATED,
         axum::Json(json!({ "token": token, "expires_at": expires_at })),
     )
-        .into_response()
+        .into_response())
 }
 
 pub async fn delete(
     State(state): State<AppState>,
     Extension(visitor): Extension<Visitor>,
-) -> Response {
-    if let Some(session) = &visitor.session
-        && let Err(e) = crate::auth::end_session(&state, session, "signed_out").await
-    {
-        return internal(&e);
+) -> Result<StatusCode, ApiError> {
+    if let Some(session) = &visitor.session {
+        crate::auth::end_session(&state, session, "signed_out")
+            .await
+            .map_err(internal)?;
     }
-    StatusCode::NO_CONTENT.into_response()
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /api/v1/me`: who the token belongs to.
+pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
+    let Some(p) = ctx.visitor.principal else {
+        return Err(ApiError::unauthorized());
+    };
+    Ok(axum::Json(json!({
+        "id": p.user_id,
+        "email": p.email,
+        "name": p.name,
+        "organisation": { "id": p.organisation_id, "slug": p.organisation_slug, "name": p.organisation_name },
+        "roles": p.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+    }))
+    .into_response())
 }
