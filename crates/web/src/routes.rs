@@ -6,8 +6,8 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
-    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, PRIVACY_OFFICER, Policy, SIGNED_IN,
-    TEAM_LEAD, VEILIG_THUIS,
+    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, Policy, SIGNED_IN, TEAM_LEAD,
+    VEILIG_THUIS,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -93,6 +93,7 @@ pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDo
 pub fn table() -> Routes {
     [
         crate::flows::sign_in::routes(),
+        crate::flows::privacy::routes(),
         not_yet_in_a_flow(),
         ways_of_working(),
     ]
@@ -232,10 +233,6 @@ fn not_yet_in_a_flow() -> Routes {
             post(pages::consent::framework),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/inzage", SIGNED_IN).family(LEAD),
-            get(pages::privacy::family_view),
-        ),
-        (
             page(Method::GET, "/gezinnen/{family}/anoniem", SIGNED_IN).family(LEAD),
             get(pages::consent::anonymous),
         ),
@@ -269,18 +266,6 @@ fn not_yet_in_a_flow() -> Routes {
                 ..page(Method::POST, "/noodtoegang", CARE_ROLE)
             },
             post(pages::consent::emergency),
-        ),
-        (
-            page(Method::GET, "/privacy", PRIVACY_OFFICER),
-            get(pages::privacy::show),
-        ),
-        (
-            page(Method::GET, "/privacy/toegangslog.csv", PRIVACY_OFFICER),
-            get(pages::privacy::export),
-        ),
-        (
-            page(Method::POST, "/privacy/noodtoegang/{id}", PRIVACY_OFFICER),
-            post(pages::privacy::review),
         ),
         (
             page(Method::GET, "/beheer", ANY_ADMIN),

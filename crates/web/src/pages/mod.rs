@@ -8,7 +8,6 @@ pub mod family;
 pub mod handover;
 pub mod joint_assessment;
 pub mod plan;
-pub mod privacy;
 pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;

@@ -5,29 +5,30 @@ use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::access_log::AccessEvent;
+use eenplan_domain::access_log::{AccessBasis, AccessEvent};
+use eenplan_domain::text::check_text;
 use eenplan_domain::time::amsterdam_day_start;
 use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
 use jiff::civil::Date;
 
-use super::form::{Choice, ChoiceField, FormData, Input, TextField};
-use super::{Shell, errors, render};
+use super::texts::{PrivacyTexts, privacy};
 use crate::AppState;
-use crate::auth::Visitor;
-use crate::client::Client;
-use crate::i18n::Lang;
-use eenplan_domain::text::check_text;
+use crate::auth::family::FamilyGrant;
+use crate::kit::dates::{dutch_date, when};
+use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, kind_label};
+use crate::kit::{Ctx, Lang, PageError, Shell, Visitor, render};
 
 /// Lines shown on the page; the export has no such limit.
 const PAGE_LINES: i64 = 1_000;
 const EXPORT_LINES: i64 = 1_000_000;
 
 #[derive(Template)]
-#[template(path = "privacy.html")]
+#[template(path = "privacy/privacy.html")]
 struct PrivacyPage {
     shell: Shell,
+    x: &'static PrivacyTexts,
     emergencies: Vec<Review>,
     inputs: Vec<Input>,
     lines: Vec<LogRow>,
@@ -66,25 +67,18 @@ struct LineInWords {
 }
 
 fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
-    let t = lang.texts();
-    let nl = lang == Lang::Nl;
+    let x = privacy(lang);
     LineInWords {
-        at: super::timeline::when(lang, &l.at),
-        event: if nl {
-            l.event.label_nl()
-        } else {
-            l.event.label_en()
-        },
+        at: when(lang, &l.at),
+        event: kind_label(lang, l.event, AccessEvent::label_nl, AccessEvent::label_en),
         outcome: if l.outcome == "granted" {
-            t.outcome_granted
+            x.outcome_granted
         } else {
-            t.outcome_denied
+            x.outcome_denied
         },
-        basis: match l.basis {
-            Some(b) if nl => b.label_nl(),
-            Some(b) => b.label_en(),
-            None => t.basis_none,
-        },
+        basis: l.basis.map_or(x.basis_none, |b| {
+            kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en)
+        }),
     }
 }
 
@@ -136,22 +130,20 @@ fn own_organisation(visitor: &Visitor) -> String {
 
 pub async fn show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     RawQuery(query): RawQuery,
-) -> Response {
-    privacy_page(&state, &headers, &visitor, query.unwrap_or_default(), None).await
+) -> Result<Response, PageError> {
+    privacy_page(&state, &ctx, query.unwrap_or_default(), None).await
 }
 
 async fn privacy_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     query: String,
     refused: Option<Refused>,
-) -> Response {
-    let lang = Lang::from_headers(headers);
-    let t = lang.texts();
+) -> Result<Response, PageError> {
+    let (lang, t, visitor) = (ctx.lang, ctx.t(), &ctx.visitor);
+    let x = privacy(lang);
     let data = FormData::parse(&Bytes::from(query.clone()));
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -163,13 +155,7 @@ async fn privacy_page(
             .await?;
         Ok::<_, StoreError>((lines, emergencies))
     };
-    let (mut lines, emergencies) = match loaded.await {
-        Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "access log failed");
-            return errors::internal(false, headers);
-        }
-    };
+    let (mut lines, emergencies) = loaded.await?;
     let limited = lines.len() as i64 > PAGE_LINES;
     lines.truncate(PAGE_LINES as usize);
     let lines = lines
@@ -218,23 +204,24 @@ async fn privacy_page(
             },
         })
         .collect();
-    render(
+    Ok(render(
         status,
         &PrivacyPage {
-            shell: Shell::new(headers, visitor, "/privacy"),
+            shell: ctx.shell("/privacy"),
+            x,
             emergencies,
             inputs: vec![
-                text("dossier", t.f_family_id),
-                text("gebruiker", t.f_user_email),
+                text("dossier", x.f_family_id),
+                text("gebruiker", x.f_user_email),
                 text("organisatie", t.f_organisation),
-                date("vanaf", t.f_from),
-                date("tot", t.f_to),
+                date("vanaf", x.f_from),
+                date("tot", x.f_to),
                 Input::Checks(ChoiceField {
                     id: "nood",
-                    label: t.f_emergency_only,
+                    label: x.f_emergency_only,
                     options: vec![Choice {
                         value: "ja".into(),
-                        label: t.f_emergency_only.into(),
+                        label: x.f_emergency_only.into(),
                         selected: !data.all("nood").is_empty(),
                     }],
                     error: None,
@@ -243,12 +230,12 @@ async fn privacy_page(
             lines,
             limited,
             conflict: match refused {
-                Some(Refused::Reviewed { note }) => Some((t.err_reviewed_meanwhile, note)),
+                Some(Refused::Reviewed { note }) => Some((x.err_reviewed_meanwhile, note)),
                 _ => None,
             },
             query,
         },
-    )
+    ))
 }
 
 /// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
@@ -282,7 +269,7 @@ fn export_description(data: &FormData, lines: usize) -> String {
     }
     for (field, words) in [("vanaf", "vanaf"), ("tot", "tot en met")] {
         if let Some(d) = day(data, field) {
-            parts.push(format!("{words} {}", super::dutch_date(Lang::Nl, d)));
+            parts.push(format!("{words} {}", dutch_date(Lang::Nl, d)));
         }
     }
     if !data.all("nood").is_empty() {
@@ -303,20 +290,14 @@ fn export_description(data: &FormData, lines: usize) -> String {
 /// a region-wide export would swamp every family's overview with the officer's routine).
 pub async fn export(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     RawQuery(query): RawQuery,
-) -> Response {
-    let Some(principal) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
+) -> Result<Response, PageError> {
+    let (principal, visitor, client) = (ctx.principal()?, &ctx.visitor, &ctx.client.0);
     let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
     let exported = async {
         let mut tx = state.store.read().await?;
-        let lines = tx
-            .access_log(&filter(&data, EXPORT_LINES, &visitor))
-            .await?;
+        let lines = tx.access_log(&filter(&data, EXPORT_LINES, visitor)).await?;
         let wanted = data.get("dossier");
         let family_id = if wanted.is_empty() {
             None
@@ -330,18 +311,12 @@ pub async fn export(
             None,
             family_id,
             export_description(&data, lines.len()),
-            &client,
+            client,
         );
         state.store.log_access(entry).await?;
         Ok::<_, StoreError>(lines)
     };
-    let lines = match exported.await {
-        Ok(l) => l,
-        Err(e) => {
-            tracing::error!(error = %e, "access log export failed");
-            return errors::internal(false, &headers);
-        }
-    };
+    let lines = exported.await?;
     let mut out = String::from(
         "moment,gebeurtenis,uitkomst,grondslag,gebruiker_id,gebruiker,email,organisatie,rol,namens,dossier,gegevens,adres\r\n",
     );
@@ -380,33 +355,24 @@ pub async fn export(
         header::CONTENT_DISPOSITION,
         HeaderValue::from_static("attachment; filename=\"toegangslog.csv\""),
     );
-    response
+    Ok(response)
 }
 
 pub async fn review(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
-        return errors::internal(false, &headers);
-    };
-    let t = Lang::from_headers(&headers).texts();
+) -> Result<Response, PageError> {
+    let (p, t) = (ctx.principal()?, ctx.t());
     let note = FormData::parse(&body).raw("note");
     // Only the emergency accesses in the officer's own part: another is not found.
     let in_scope = async {
         let mut tx = state.store.read().await?;
         tx.emergencies_in_scope(false, &p.organisation_id).await
     };
-    match in_scope.await {
-        Ok(list) if list.iter().any(|e| e.id == id) => {}
-        Ok(_) => return errors::not_found_page(&headers, &visitor, "/privacy"),
-        Err(e) => {
-            tracing::error!(error = %e, "emergency review failed");
-            return errors::internal(false, &headers);
-        }
+    if !in_scope.await?.iter().any(|e| e.id == id) {
+        return Err(PageError::not_found());
     }
     if let Err(problem) = check_text(crate::input::field_kind("note"), &note) {
         let refused = Refused::Note {
@@ -414,7 +380,7 @@ pub async fn review(
             note,
             error: crate::input::page_message(t, problem),
         };
-        return privacy_page(&state, &headers, &visitor, String::new(), Some(refused)).await;
+        return privacy_page(&state, &ctx, String::new(), Some(refused)).await;
     }
     let reviewed = async {
         let mut tx = state.store.write().await?;
@@ -423,7 +389,7 @@ pub async fn review(
         tx.commit().await
     };
     let refused = match reviewed.await {
-        Ok(()) => return Redirect::to("/privacy").into_response(),
+        Ok(()) => return Ok(Redirect::to("/privacy").into_response()),
         Err(StoreError::Invalid(_)) => Refused::Note {
             emergency_id: id,
             note,
@@ -432,29 +398,23 @@ pub async fn review(
         // Reviewed by someone else in between, or no such emergency access at all.
         Err(StoreError::NotFound(_)) => {
             let known = async { state.store.read().await?.emergencies(false).await };
-            match known.await {
-                Ok(all) if all.iter().any(|e| e.id == id) => Refused::Reviewed { note },
-                Ok(_) => return errors::not_found_page(&headers, &visitor, "/privacy"),
-                Err(e) => {
-                    tracing::error!(error = %e, "emergency review failed");
-                    return errors::internal(false, &headers);
-                }
+            if !known.await?.iter().any(|e| e.id == id) {
+                return Err(PageError::not_found());
             }
+            Refused::Reviewed { note }
         }
-        Err(e) => {
-            tracing::error!(error = %e, "emergency review failed");
-            return errors::internal(false, &headers);
-        }
+        Err(e) => return Err(e.into()),
     };
-    privacy_page(&state, &headers, &visitor, String::new(), Some(refused)).await
+    privacy_page(&state, &ctx, String::new(), Some(refused)).await
 }
 
 // ---- the family's access overview ----
 
 #[derive(Template)]
-#[template(path = "families/access.html")]
+#[template(path = "privacy/access.html")]
 struct FamilyAccessPage {
     shell: Shell,
+    x: &'static PrivacyTexts,
     family_id: String,
     label: String,
     lines: Vec<[String; 6]>,
@@ -465,11 +425,10 @@ struct FamilyAccessPage {
 /// NEN 7513). Emergency access is marked as such.
 pub async fn family_view(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Extension(grant): Extension<crate::auth::family::FamilyGrant>,
-) -> Response {
-    let lang = Lang::from_headers(&headers);
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
     let loaded = async {
         let mut tx = state.store.read().await?;
         let family = tx.family(&grant.family_id).await?;
@@ -482,14 +441,8 @@ pub async fn family_view(
             .await?;
         Ok::<_, StoreError>((family, lines))
     };
-    let (Some(family), lines) = (match loaded.await {
-        Ok(x) => x,
-        Err(e) => {
-            tracing::error!(error = %e, "access overview failed");
-            return errors::internal(false, &headers);
-        }
-    }) else {
-        return errors::not_found_page(&headers, &visitor, "/gezinnen");
+    let (Some(family), lines) = loaded.await? else {
+        return Err(PageError::not_found());
     };
     let lines = lines
         .iter()
@@ -505,19 +458,16 @@ pub async fn family_view(
             ]
         })
         .collect();
-    render(
+    Ok(render(
         StatusCode::OK,
         &FamilyAccessPage {
-            shell: Shell::new(
-                &headers,
-                &visitor,
-                &format!("/gezinnen/{}/inzage", family.id),
-            ),
+            shell: ctx.shell(&format!("/gezinnen/{}/inzage", family.id)),
+            x: privacy(lang),
             family_id: family.id,
             label: family.label,
             lines,
         },
-    )
+    ))
 }
 
 #[cfg(test)]
