@@ -100,6 +100,48 @@ impl Family {
             .iter()
             .filter(|i| !i.ended && i.role == InvolvementRole::Partner)
     }
+
+    /// The partners whose organisation the consents in force do not (or no longer) let
+    /// work with the family, each with the consent step that would (the domain's
+    /// `missing_consents`): what the lead still has to ask.
+    pub fn missing_consents(
+        &self,
+        consents: &[crate::Consent],
+        today: Date,
+    ) -> Vec<(eenplan_domain::family::ConsentStep, &Involvement)> {
+        let involved: Vec<eenplan_domain::family::Involved<'_>> = self
+            .involvements
+            .iter()
+            .filter(|i| !i.ended)
+            .map(|i| eenplan_domain::family::Involved {
+                user_id: &i.user_id,
+                role: i.role,
+                organisation_id: &i.organisation_id,
+                team_id: None,
+            })
+            .collect();
+        let consents: Vec<_> = consents.iter().map(crate::Consent::facts).collect();
+        let facts = eenplan_domain::family::FileFacts {
+            involved: &involved,
+            framework: self.framework,
+            basis_organisation: self.framework_organisation_id.as_deref(),
+            consents: &consents,
+            emergency_until: None,
+        };
+        let partners: Vec<&Involvement> = self.partners().collect();
+        let asked: Vec<eenplan_domain::family::Partner<'_>> = partners
+            .iter()
+            .map(|p| eenplan_domain::family::Partner {
+                role: p.role,
+                organisation_id: &p.organisation_id,
+                organisation_kind: p.organisation_kind,
+            })
+            .collect();
+        eenplan_domain::family::missing_consents(facts, &asked, today)
+            .into_iter()
+            .filter_map(|(i, step)| partners.get(i).map(|p| (step, *p)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
