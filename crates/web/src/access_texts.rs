@@ -1,5 +1,5 @@
-//! UI strings of who may learn what about a file (issue 12, sections 3–5): emergency
-//! access for care roles, the duplicate check that tells an outsider only whom to call,
+//! UI strings of who may learn what about a file (issue 12, sections 3–5): the
+//! duplicate check that tells an outsider only whom to call,
 //! the leading organisation's signals, and the lead's household work. Per language, a
 //! struct so a missing translation does not compile.
 
@@ -7,10 +7,6 @@ use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub struct AccessTexts {
-    pub emergency_not_care: &'static str,
-    pub emergency_ask_postcode: &'static str,
-    pub emergency_still_several: &'static str,
-    pub emergency_postcode: &'static str,
     pub duplicates_outside_intro: &'static str,
     pub duplicates_led_by: &'static str,
     pub duplicates_no_phone: &'static str,
@@ -23,10 +19,6 @@ pub struct AccessTexts {
 }
 
 const NL: AccessTexts = AccessTexts {
-    emergency_not_care: "Noodtoegang is alleen voor professionals in een zorgrol (professional of gedragswetenschapper bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad voor de Kinderbescherming of een zorgaanbieder). Je poging is vastgelegd.",
-    emergency_ask_postcode: "Er zijn meerdere dossiers met deze naam en geboortedatum. Vul de postcode van het kind in; je krijgt alleen toegang tot het dossier dat daarbij hoort.",
-    emergency_still_several: "Ook met deze postcode zijn er meerdere dossiers. Er wordt geen dossier geopend: bel de crisisdienst of Veilig Thuis.",
-    emergency_postcode: "Postcode van het kind",
     duplicates_outside_intro: "Mogelijk bestaat er al een dossier over dit kind of op dit adres bij een andere organisatie. Neem contact op met die organisatie voordat je een nieuw dossier opent.",
     duplicates_led_by: "Regie bij",
     duplicates_no_phone: "algemeen telefoonnummer onbekend",
@@ -39,10 +31,6 @@ const NL: AccessTexts = AccessTexts {
 };
 
 const EN: AccessTexts = AccessTexts {
-    emergency_not_care: "Emergency access is only for professionals in a care role (professional or behavioural scientist at a local team, Veilig Thuis, a certified institution, the Child Protection Board or a care provider). Your attempt has been recorded.",
-    emergency_ask_postcode: "Several files have a child with this name and date of birth. Enter the child's postcode; you get access only to the file that matches it.",
-    emergency_still_several: "Even with this postcode several files match. No file is opened: call the crisis service or Veilig Thuis.",
-    emergency_postcode: "The child's postcode",
     duplicates_outside_intro: "A file about this child or at this address may already exist at another organisation. Contact that organisation before you open a new file.",
     duplicates_led_by: "Led by",
     duplicates_no_phone: "general phone number unknown",

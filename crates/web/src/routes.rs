@@ -6,8 +6,7 @@ use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::policy::{
-    ADMIN, ANY_ADMIN, CARE_ROLE, CHAIN_ADMIN, EVU_COORDINATOR, Policy, SIGNED_IN, TEAM_LEAD,
-    VEILIG_THUIS,
+    ADMIN, ANY_ADMIN, CHAIN_ADMIN, EVU_COORDINATOR, Policy, SIGNED_IN, TEAM_LEAD, VEILIG_THUIS,
 };
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -94,6 +93,7 @@ pub fn table() -> Routes {
     [
         crate::flows::sign_in::routes(),
         crate::flows::privacy::routes(),
+        crate::flows::consent::routes(),
         not_yet_in_a_flow(),
         ways_of_working(),
     ]
@@ -212,31 +212,6 @@ fn not_yet_in_a_flow() -> Routes {
             get(pages::family::timeline),
         ),
         (
-            page(Method::GET, "/gezinnen/{family}/toestemming", SIGNED_IN).family(LEAD),
-            get(pages::consent::show),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/toestemming", SIGNED_IN).family(LEAD),
-            post(pages::consent::record),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/toestemming/{consent}/intrekken",
-                SIGNED_IN,
-            )
-            .family(LEAD),
-            post(pages::consent::withdraw),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/kader", SIGNED_IN).family(LEAD),
-            post(pages::consent::framework),
-        ),
-        (
-            page(Method::GET, "/gezinnen/{family}/anoniem", SIGNED_IN).family(LEAD),
-            get(pages::consent::anonymous),
-        ),
-        (
             page(Method::GET, "/veilig-thuis", VEILIG_THUIS),
             get(pages::veilig_thuis::list),
         ),
@@ -255,17 +230,6 @@ fn not_yet_in_a_flow() -> Routes {
                 VEILIG_THUIS,
             ),
             post(pages::veilig_thuis::assess),
-        ),
-        (
-            page(Method::GET, "/noodtoegang", CARE_ROLE),
-            get(pages::consent::emergency_form),
-        ),
-        (
-            Route {
-                access: Access::BreakGlass,
-                ..page(Method::POST, "/noodtoegang", CARE_ROLE)
-            },
-            post(pages::consent::emergency),
         ),
         (
             page(Method::GET, "/beheer", ANY_ADMIN),
@@ -753,133 +717,6 @@ fn not_yet_in_a_flow() -> Routes {
         (
             page(Method::GET, "/meldcode", Public),
             get(pages::crisis::meldcode),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/consents",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listConsents",
-                    summary: "Het kader en alle toestemmingen van het gezin (ook ingetrokken)",
-                    request: None,
-                    responses: &[
-                        (200, "Kader en toestemmingen", Some("Consents")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            get(api::consent::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/consents",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "recordConsent",
-                    summary: "Een toestemming vastleggen; geweigerd met wie er ontbreekt",
-                    request: Some("NewConsent"),
-                    responses: &[
-                        (201, "Vastgelegd", None),
-                        (400, "Ongeldig of onvolledig (wie ontbreekt staat erbij)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::consent::record),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/consents/{consent}/withdraw",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "withdrawConsent",
-                    summary: "Een toestemming intrekken; gaat direct in",
-                    request: Some("End"),
-                    responses: &[
-                        (204, "Ingetrokken", None),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::consent::withdraw),
-        ),
-        (
-            api(
-                Method::PUT,
-                "/api/v1/families/{family}/framework",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "changeFramework",
-                    summary: "Het kader wijzigen (vrijwillig, Veilig Thuis, maatregel) met grond en datum",
-                    request: Some("FrameworkChange"),
-                    responses: &[
-                        (204, "Gewijzigd", None),
-                        (400, "Ongeldige invoer", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            put(api::consent::framework),
-        ),
-        (
-            Route {
-                access: Access::BreakGlass,
-                ..api(
-                    Method::POST,
-                    "/api/v1/families/{family}/break-glass",
-                    CARE_ROLE,
-                    ApiDoc {
-                        operation_id: "breakGlass",
-                        summary: "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
-                        request: Some("End"),
-                        responses: &[
-                            (201, "Noodtoegang tot", Some("Emergency")),
-                            (400, "Reden te kort", Some("Problem")),
-                            (403, "Geen zorgrol: noodtoegang is voor professionals in een zorgrol", Some("Problem")),
-                            (409, "Je hebt al toegang", Some("Problem")),
-                            (404, "Niet gevonden", Some("Problem")),
-                            (401, "Niet aangemeld", Some("Problem")),
-                        ],
-                    },
-                )
-            },
-            post(api::consent::break_glass),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/anonymous-summary",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "getAnonymousSummary",
-                    summary: "Samenvatting zonder identificerende gegevens, voor een anoniem consult",
-                    request: None,
-                    responses: &[
-                        (200, "De samenvatting", Some("AnonymousSummary")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            get(api::consent::anonymous),
         ),
         (
             api(

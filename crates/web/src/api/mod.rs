@@ -1,7 +1,6 @@
 //! The JSON API under `/api/v1` (Dutch government REST API design rules: JSON,
 //! problem+json errors with field errors, an OpenAPI 3 document).
 
-pub mod consent;
 pub mod crisis;
 pub mod evu;
 pub mod families;

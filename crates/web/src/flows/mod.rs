@@ -3,5 +3,6 @@
 //! side) and how its domain refusals are said. A flow imports `kit`, `auth` and the
 //! domain and store crates, never another flow.
 
+pub mod consent;
 pub mod privacy;
 pub mod sign_in;

@@ -1,7 +1,6 @@
 //! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
 
 pub mod admin;
-pub mod consent;
 pub mod crisis;
 pub mod evu;
 pub mod family;

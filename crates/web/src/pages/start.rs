@@ -51,6 +51,36 @@ struct WorkLists {
     signals: Vec<(String, String, String, String)>,
 }
 
+/// The consent steps the lead still has to ask, in words (the store's
+/// `missing_consents` says which): the same sentence as on the consent page.
+fn missing_steps(
+    lang: Lang,
+    family: &eenplan_store::Family,
+    consents: &[eenplan_store::Consent],
+    today: jiff::civil::Date,
+) -> Vec<String> {
+    let mut missing: Vec<String> = family
+        .missing_consents(consents, today)
+        .into_iter()
+        .map(|(step, partner)| {
+            format!(
+                "{} — {} ({})",
+                label_of(
+                    lang,
+                    step,
+                    eenplan_domain::family::ConsentStep::label_nl,
+                    eenplan_domain::family::ConsentStep::label_en
+                ),
+                partner.organisation_name,
+                partner.user_name
+            )
+        })
+        .collect();
+    missing.sort();
+    missing.dedup();
+    missing
+}
+
 async fn work_lists(
     state: &AppState,
     lang: Lang,
@@ -65,7 +95,7 @@ async fn work_lists(
     for (id, label, _) in led {
         if let Some(family) = tx.family(id).await? {
             let consents = tx.consents(id).await?;
-            for step in super::consent::missing_steps(lang, &family, &consents) {
+            for step in missing_steps(lang, &family, &consents, today) {
                 w.consents.push((id.clone(), label.clone(), step));
             }
         }

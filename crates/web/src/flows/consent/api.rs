@@ -5,42 +5,42 @@ use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-
-use crate::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::{
-    ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework,
-};
-use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework};
+use eenplan_store::{ConsentInput, FrameworkInput, Principal, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::families::{body, internal, invalid, who};
-use crate::auth::Visitor;
+use super::refusal::consent_answer;
 use crate::auth::family::FamilyGrant;
-use crate::client::Client;
+use crate::kit::dates::{parse_optional, today};
+use crate::kit::extract::{Path, json_body};
+use crate::kit::{ApiError, Ctx, Refusal};
 use crate::{AppState, Problem};
 
-use super::today;
+/// The caller; the route's policy let only signed-in callers through.
+fn who(ctx: &Ctx) -> Result<&Principal, ApiError> {
+    ctx.visitor
+        .principal
+        .as_ref()
+        .ok_or_else(ApiError::unauthorized)
+}
 
 pub async fn list(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
+) -> Result<Response, ApiError> {
     let loaded = async {
         let mut tx = state.store.read().await?;
         let family = tx.family(&grant.family_id).await?;
         let consents = tx.consents(&grant.family_id).await?;
         Ok::<_, StoreError>((family, consents))
     };
-    let (Some(family), consents) = (match loaded.await {
-        Ok(x) => x,
-        Err(e) => return internal(&e),
-    }) else {
-        return internal(&StoreError::NotFound("family".into()));
+    let (Some(family), consents) = loaded.await? else {
+        return Err(ApiError::not_found());
     };
     let today = today();
     let people = |p: &[(String, String)]| {
@@ -48,7 +48,7 @@ pub async fn list(
             .map(|(id, name)| json!({ "id": id, "name": name }))
             .collect::<Vec<_>>()
     };
-    Json(json!({
+    Ok(Json(json!({
         "framework": family.framework.code(),
         "framework_organisation_id": family.framework_organisation_id,
         "consents": consents.iter().map(|c| json!({
@@ -59,7 +59,7 @@ pub async fn list(
             "in_force": c.facts().in_force(today), "withdrawn_at": c.withdrawn_at, "withdrawal_reason": c.withdrawal_reason,
         })).collect::<Vec<_>>(),
     }))
-    .into_response()
+    .into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,58 +79,27 @@ struct ConsentIn {
     ends_on: Option<String>,
 }
 
-fn consent_problem(e: &ConsentError) -> Response {
-    let field = match e {
-        ConsentError::OrganisationNeeded | ConsentError::NoOrganisationForStep => "organisation_id",
-        ConsentError::PurposeNeeded => "purpose",
-        ConsentError::CategoriesNeeded => "categories",
-        ConsentError::NoChild | ConsentError::NotAChild(_) => "children",
-        ConsentError::NotAMember(_)
-        | ConsentError::NoCustodian { .. }
-        | ConsentError::Missing(_) => "given_by",
-        ConsentError::InFuture
-        | ConsentError::BeforeBirth { .. }
-        | ConsentError::GivenOnImplausible(_) => "given_on",
-        ConsentError::EndsBeforeGiven | ConsentError::EndsOnImplausible(_) => "ends_on",
-    };
-    let problem = Problem::new(
-        StatusCode::BAD_REQUEST,
-        "invalid-consent",
-        "Toestemming niet vastgelegd",
-    )
-    .detail(e.to_string())
-    .invalid_param(field, "rule", &e.to_string());
-    match e {
-        ConsentError::Missing(missing) => problem.with(json!({
-            "missing": missing.iter().map(|m| json!({ "member_id": m.member_id, "name": m.name })).collect::<Vec<_>>(),
-        })),
-        _ => problem.into_response(),
-    }
-}
-
 pub async fn record(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ConsentIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = who(&ctx)?;
+    let input: ConsentIn = json_body(&bytes)?;
     let Ok(step) = input.step.parse::<ConsentStep>() else {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "step",
             "enum",
             "Gebruik een van de stappen uit het OpenAPI-document.",
-        )]);
+        )]));
     };
     let Ok(form) = input.form.parse::<ConsentForm>() else {
-        return invalid(&[("form", "enum", "Gebruik spoken of written.")]);
+        return Err(ApiError::invalid(&[(
+            "form",
+            "enum",
+            "Gebruik spoken of written.",
+        )]));
     };
     let Ok(categories) = input
         .categories
@@ -138,18 +107,28 @@ pub async fn record(
         .map(|c| c.parse::<DataCategory>())
         .collect::<Result<Vec<_>, _>>()
     else {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "categories",
             "enum",
             "Gebruik identity, network, plan of notes.",
-        )]);
+        )]));
     };
     let Ok(given_on) = input.given_on.parse::<Date>() else {
-        return invalid(&[("given_on", "date", "Gebruik jjjj-mm-dd.")]);
+        return Err(ApiError::invalid(&[(
+            "given_on",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
-    let ends_on = match super::optional_date(input.ends_on.as_deref()) {
+    let ends_on = match parse_optional(input.ends_on.as_deref()) {
         Ok(d) => d,
-        Err(_) => return invalid(&[("ends_on", "date", "Gebruik jjjj-mm-dd.")]),
+        Err(_) => {
+            return Err(ApiError::invalid(&[(
+                "ends_on",
+                "date",
+                "Gebruik jjjj-mm-dd.",
+            )]));
+        }
     };
     let consent = ConsentInput {
         step,
@@ -171,12 +150,14 @@ pub async fn record(
         Ok::<_, StoreError>(id)
     };
     match recorded.await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(StoreError::Consent(e)) => consent_problem(&e),
-        Err(StoreError::NotFound(_)) => {
-            invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
-        }
-        Err(e) => internal(&e),
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
+        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
+            "organisation_id",
+            "unknown",
+            "Onbekende organisatie.",
+        )])),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -188,25 +169,19 @@ struct ReasonIn {
 
 pub async fn withdraw(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, consent_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ReasonIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = who(&ctx)?;
+    let input: ReasonIn = json_body(&bytes)?;
     if input.reason.trim().is_empty() {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "reason",
             "required",
             "Zeg hoe de intrekking ging (wie zei wat).",
-        )]);
+        )]));
     }
     let withdrawn = async {
         let mut tx = state.store.write().await?;
@@ -221,14 +196,14 @@ pub async fn withdraw(
         tx.commit().await
     };
     match withdrawn.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(StoreError::NotFound(_)) => Problem::new(
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
             "Geen geldige toestemming met dit id",
         )
-        .into_response(),
-        Err(e) => internal(&e),
+        .into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -243,27 +218,25 @@ struct FrameworkIn {
 
 pub async fn framework(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: FrameworkIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = who(&ctx)?;
+    let input: FrameworkIn = json_body(&bytes)?;
     let Ok(framework) = input.framework.parse::<Framework>() else {
-        return invalid(&[(
+        return Err(ApiError::invalid(&[(
             "framework",
             "enum",
             "Gebruik voluntary, veilig_thuis of court_order.",
-        )]);
+        )]));
     };
     let Ok(effective_on) = input.effective_on.parse::<Date>() else {
-        return invalid(&[("effective_on", "date", "Gebruik jjjj-mm-dd.")]);
+        return Err(ApiError::invalid(&[(
+            "effective_on",
+            "date",
+            "Gebruik jjjj-mm-dd.",
+        )]));
     };
     let changed = async {
         let mut tx = state.store.write().await?;
@@ -282,21 +255,14 @@ pub async fn framework(
         tx.commit().await
     };
     match changed.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(StoreError::Framework(e)) => {
-            let field = match e {
-                eenplan_domain::family::FrameworkError::GroundNeeded => "ground",
-                eenplan_domain::family::FrameworkError::InFuture
-                | eenplan_domain::family::FrameworkError::Implausible(_) => "effective_on",
-                eenplan_domain::family::FrameworkError::Unchanged => "framework",
-                _ => "organisation_id",
-            };
-            invalid(&[(field, "rule", &e.to_string())])
-        }
-        Err(StoreError::NotFound(_)) => {
-            invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
-        }
-        Err(e) => internal(&e),
+        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Err(StoreError::Framework(e)) => Err(e.problem().into()),
+        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
+            "organisation_id",
+            "unknown",
+            "Onbekende organisatie.",
+        )])),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -305,19 +271,12 @@ pub async fn framework(
 /// logged, and the granted ones are reviewed.
 pub async fn break_glass(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
-    Client(client): Client,
+    ctx: Ctx,
     Path(family_id): Path<String>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ReasonIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let (p, client) = (who(&ctx)?, &ctx.client.0);
+    let input: ReasonIn = json_body(&bytes)?;
     let now = UtcTime::now();
     // Every ask that opens nothing is logged as refused, against the id asked for, with
     // never the reason text.
@@ -328,7 +287,7 @@ pub async fn break_glass(
             None,
             Some(family_id.clone()),
             format!("POST /api/v1/families/{{family}}/break-glass refused ({why})"),
-            &client,
+            client,
         );
         entry.granted = false;
         state.store.log_access(entry).await
@@ -344,10 +303,8 @@ pub async fn break_glass(
             EmergencyError::NotACareRole => "not a care role",
             _ => "reason too short",
         };
-        if let Err(err) = refuse(why).await {
-            return internal(&err);
-        }
-        return emergency_problem(e);
+        refuse(why).await?;
+        return Err(e.problem().into());
     }
     let opened = async {
         let mut tx = state.store.write().await?;
@@ -356,7 +313,7 @@ pub async fn break_glass(
             p,
             &family_id,
             &input.reason,
-            ("POST /api/v1/families/{family}/break-glass", &client),
+            ("POST /api/v1/families/{family}/break-glass", client),
             now,
         )
         .await?;
@@ -364,55 +321,32 @@ pub async fn break_glass(
         Ok::<_, StoreError>(until)
     };
     match opened.await {
-        Ok(Some(until)) => (
+        Ok(Some(until)) => Ok((
             StatusCode::CREATED,
             Json(json!({ "expires_at": until.to_rfc3339() })),
         )
-            .into_response(),
-        Ok(None) => match refuse("no such file").await {
-            Ok(()) => {
-                Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response()
-            }
-            Err(e) => internal(&e),
-        },
-        Err(StoreError::Emergency(e)) => emergency_problem(e),
-        Err(e) => internal(&e),
-    }
-}
-
-fn emergency_problem(e: EmergencyError) -> Response {
-    match e {
-        EmergencyError::ReasonNeeded => invalid(&[(
-            "reason",
-            "too-short",
-            "Beschrijf de noodsituatie in minstens 15 tekens: wat er gebeurt en waarom je het dossier nu nodig hebt.",
-        )]),
-        EmergencyError::NotACareRole => Problem::new(
-            StatusCode::FORBIDDEN,
-            "not-a-care-role",
-            "Noodtoegang is alleen voor een zorgrol",
-        )
-        .detail("Noodtoegang is alleen voor professionals en gedragswetenschappers bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad of een zorgaanbieder. Je poging is vastgelegd.")
-        .into_response(),
-        EmergencyError::AlreadyHasAccess => Problem::new(
-            StatusCode::CONFLICT,
-            "already-has-access",
-            "Je hebt al toegang tot dit dossier",
-        )
-        .into_response(),
+            .into_response()),
+        Ok(None) => {
+            refuse("no such file").await?;
+            Err(ApiError::not_found())
+        }
+        Err(StoreError::Emergency(e)) => Err(e.problem().into()),
+        Err(e) => Err(e.into()),
     }
 }
 
 pub async fn anonymous(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    let summary = match state.store.read().await {
-        Ok(mut tx) => tx.anonymous_summary(&grant.family_id, today()).await,
-        Err(e) => Err(e),
-    };
+) -> Result<Response, ApiError> {
+    let summary = state
+        .store
+        .read()
+        .await?
+        .anonymous_summary(&grant.family_id, today())
+        .await?;
     match summary {
-        Ok(Some(s)) => Json(json!({
+        Some(s) => Ok(Json(json!({
             "children_ages": s.children_ages,
             "parents": s.parents,
             "parents_with_custody": s.parents_with_custody,
@@ -424,8 +358,7 @@ pub async fn anonymous(
             "worries": s.worries,
             "danger_statements": s.danger_statements,
         }))
-        .into_response(),
-        Ok(None) => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response(),
-        Err(e) => internal(&e),
+        .into_response()),
+        None => Err(ApiError::not_found()),
     }
 }
