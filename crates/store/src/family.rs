@@ -1084,6 +1084,56 @@ impl Tx {
         led_files(&rows)
     }
 
+    /// Active colleagues of `organisation_id` who may take over the lead of its files (the
+    /// domain's `colleague_may_take_over`).
+    pub async fn handover_candidates(
+        &mut self,
+        organisation_id: &str,
+    ) -> Result<Vec<crate::Principal>, StoreError> {
+        Ok(self
+            .principals_of(organisation_id)
+            .await?
+            .into_iter()
+            .filter(|p| {
+                p.active
+                    && involvement::colleague_may_take_over(
+                        organisation_id,
+                        &p.organisation_id,
+                        &p.roles,
+                        p.organisation_kind,
+                    )
+            })
+            .collect())
+    }
+
+    /// Hands the lead of every one of `files` to `to`, each a handover journaled with
+    /// `reason`. Stops at the first refusal: the caller drops the transaction, so either
+    /// all files change hands or none.
+    pub async fn hand_over_lead(
+        &mut self,
+        actor: &Actor,
+        files: &[LedFile],
+        to: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        for file in files {
+            self.add_involvement(
+                actor,
+                &file.family_id,
+                NewInvolvement {
+                    role: InvolvementRole::Regisseur,
+                    organisation_id: file.organisation_id.clone(),
+                    user_id: to.to_owned(),
+                    expertise: None,
+                    takes_over: Some(file.involvement_id.clone()),
+                    reason: Some(reason.to_owned()),
+                },
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
     /// Files of `organisation_id` whose regisseur's account is deactivated: nobody
     /// leads them until someone takes them over. With `team_id`, only those whose
     /// regisseur was in that team (the team lead's own list).
