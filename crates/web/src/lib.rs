@@ -5,7 +5,6 @@
 #![recursion_limit = "256"]
 
 mod access_texts;
-mod account_texts;
 mod api;
 mod assets;
 pub mod auth;

@@ -5,9 +5,7 @@
 use axum::http::Method;
 use axum::routing::{MethodRouter, get, post, put};
 use eenplan_domain::family::{DataCategory, Need};
-use eenplan_domain::policy::{
-    ADMIN, ANY_ADMIN, CHAIN_ADMIN, EVU_COORDINATOR, Policy, SIGNED_IN, TEAM_LEAD, VEILIG_THUIS,
-};
+use eenplan_domain::policy::{EVU_COORDINATOR, Policy, SIGNED_IN, VEILIG_THUIS};
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
 // Protection order request (issue 7, point 6).
@@ -94,6 +92,8 @@ pub fn table() -> Routes {
         crate::flows::sign_in::routes(),
         crate::flows::privacy::routes(),
         crate::flows::consent::routes(),
+        crate::flows::admin::routes(),
+        crate::flows::start::routes(),
         not_yet_in_a_flow(),
         ways_of_working(),
     ]
@@ -110,14 +110,6 @@ fn not_yet_in_a_flow() -> Routes {
         (
             page(Method::GET, "/static/{*path}", Public),
             get(assets::serve),
-        ),
-        (
-            page(Method::GET, "/start", SIGNED_IN),
-            get(pages::start::start),
-        ),
-        (
-            page(Method::POST, "/start/zonder-regisseur/{id}", TEAM_LEAD),
-            post(pages::start::assign_regisseur),
         ),
         (
             page(Method::GET, "/gezinnen", SIGNED_IN),
@@ -230,62 +222,6 @@ fn not_yet_in_a_flow() -> Routes {
                 VEILIG_THUIS,
             ),
             post(pages::veilig_thuis::assess),
-        ),
-        (
-            page(Method::GET, "/beheer", ANY_ADMIN),
-            get(pages::admin::overview),
-        ),
-        (
-            page(Method::GET, "/beheer/organisaties", CHAIN_ADMIN),
-            get(pages::admin::organisations),
-        ),
-        (
-            page(Method::POST, "/beheer/organisaties", CHAIN_ADMIN),
-            post(pages::admin::create_organisation),
-        ),
-        (
-            page(Method::GET, "/beheer/gebieden", CHAIN_ADMIN),
-            get(pages::admin::areas),
-        ),
-        (
-            page(Method::POST, "/beheer/gebieden", CHAIN_ADMIN),
-            post(pages::admin::create_area),
-        ),
-        (
-            page(Method::GET, "/beheer/teams", ADMIN),
-            get(pages::admin::teams),
-        ),
-        (
-            page(Method::POST, "/beheer/teams", ADMIN),
-            post(pages::admin::create_team),
-        ),
-        (
-            page(Method::GET, "/beheer/gebruikers", ADMIN),
-            get(pages::admin::users),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers", ADMIN),
-            post(pages::admin::create_user),
-        ),
-        (
-            page(Method::GET, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
-            get(pages::admin::deactivate_form),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/overdragen", ADMIN),
-            post(pages::admin::hand_over),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/alles-overdragen", ADMIN),
-            post(pages::admin::hand_over_all),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
-            post(pages::admin::deactivate_user),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/tweede-factor", ADMIN),
-            post(pages::admin::reset_second_factor),
         ),
         (
             api(

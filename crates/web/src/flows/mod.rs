@@ -3,6 +3,8 @@
 //! side) and how its domain refusals are said. A flow imports `kit`, `auth` and the
 //! domain and store crates, never another flow.
 
+pub mod admin;
 pub mod consent;
 pub mod privacy;
 pub mod sign_in;
+pub mod start;

@@ -1,17 +1,30 @@
-//! Handing a file's lead to a colleague when its regisseur leaves: from the
-//! administrator's deactivation page and from the team lead's "Zonder regisseur" list.
-//! Both go through the store's handover (journaled as a `handover` event with its
-//! reason); who may take over is the domain's `colleague_may_take_over`.
-
-use eenplan_domain::family::InvolvementRole;
-use eenplan_domain::family::involvement::colleague_may_take_over;
-use eenplan_store::{LedFile, NewInvolvement, Principal, StoreError, Tx};
+//! The hand-over form: one colleague and a reason per file whose regisseur leaves. The
+//! administrator's deactivation page and the team lead's "Zonder regisseur" list both
+//! show it (`templates/kit/handover_form.html`) and both check it the same way here;
+//! each flow runs the store's hand-over itself. Who may take over is the domain's
+//! `colleague_may_take_over` (the store's `handover_candidates`).
 
 use eenplan_domain::text::check_text;
+use eenplan_store::{LedFile, Principal};
 
-use super::form::{Choice, FormData};
-use crate::AppState;
-use crate::account_texts::AccountTexts;
+use crate::kit::form::{Choice, FormData};
+use crate::kit::texts::Lang;
+
+crate::texts! {
+    /// The hand-over form's words.
+    pub struct HandoverTexts, handover_texts {
+        handover_to: "Overdragen aan",
+            "Hand over to";
+        handover_reason: "Reden van de overdracht",
+            "Reason for the hand-over";
+        choose: "Kies…",
+            "Choose…";
+        err_colleague: "Kies de collega die de regie overneemt.",
+            "Choose the colleague who takes the lead.";
+        err_reason: "Schrijf op waarom de regie wordt overgedragen.",
+            "Write down why the lead is handed over.";
+    }
+}
 
 /// One hand-over form: one per file, each with its own fields and messages.
 pub struct HandoverForm {
@@ -25,6 +38,7 @@ pub struct HandoverForm {
     pub reason: String,
     pub to_error: Option<&'static str>,
     pub reason_error: Option<&'static str>,
+    pub words: &'static HandoverTexts,
 }
 
 /// A refused hand-over: the typed form and the messages, for the one form it concerns.
@@ -36,25 +50,20 @@ pub struct Refused {
     pub reason_error: Option<&'static str>,
 }
 
-/// Active colleagues of `organisation_id` who may lead, by name.
-pub async fn candidates(tx: &mut Tx, organisation_id: &str) -> Result<Vec<Principal>, StoreError> {
-    Ok(tx
-        .principals_of(organisation_id)
-        .await?
-        .into_iter()
-        .filter(|p| {
-            p.active
-                && colleague_may_take_over(
-                    organisation_id,
-                    &p.organisation_id,
-                    &p.roles,
-                    p.organisation_kind,
-                )
+fn choices(colleagues: &[Principal], leaving: Option<&str>, chosen: &str) -> Vec<Choice> {
+    colleagues
+        .iter()
+        .filter(|c| Some(c.user_id.as_str()) != leaving)
+        .map(|c| Choice {
+            value: c.user_id.clone(),
+            label: c.name.clone(),
+            selected: c.user_id == chosen,
         })
-        .collect())
+        .collect()
 }
 
 pub fn form(
+    lang: Lang,
     file: &LedFile,
     action: String,
     button: &'static str,
@@ -69,18 +78,11 @@ pub fn form(
         label: file.label.clone(),
         was: file.regisseur_name.clone(),
         button,
-        colleagues: colleagues
-            .iter()
-            .filter(|c| c.user_id != file.regisseur_user_id)
-            .map(|c| Choice {
-                value: c.user_id.clone(),
-                label: c.name.clone(),
-                selected: c.user_id == chosen,
-            })
-            .collect(),
+        colleagues: choices(colleagues, Some(&file.regisseur_user_id), chosen),
         reason: refused.map(|r| r.reason.clone()).unwrap_or_default(),
         to_error: refused.and_then(|r| r.to_error),
         reason_error: refused.and_then(|r| r.reason_error),
+        words: handover_texts(lang),
     }
 }
 
@@ -89,6 +91,7 @@ pub const ALL_FILES: &str = "alle";
 
 /// The form that hands every file `files` holds to one colleague with one reason.
 pub fn all_form(
+    lang: Lang,
     files: &[LedFile],
     action: String,
     (button, label): (&'static str, String),
@@ -104,45 +107,25 @@ pub fn all_form(
         label,
         was: String::new(),
         button,
-        colleagues: colleagues
-            .iter()
-            .filter(|c| Some(c.user_id.as_str()) != leaving)
-            .map(|c| Choice {
-                value: c.user_id.clone(),
-                label: c.name.clone(),
-                selected: c.user_id == chosen,
-            })
-            .collect(),
+        colleagues: choices(colleagues, leaving, chosen),
         reason: refused.map(|r| r.reason.clone()).unwrap_or_default(),
         to_error: refused.and_then(|r| r.to_error),
         reason_error: refused.and_then(|r| r.reason_error),
+        words: handover_texts(lang),
     }
 }
 
-/// Hands `file` over to the colleague named in the form, with its reason. `Ok(Err)` is
-/// a refusal to show at the form; the store's own errors stay errors.
-pub async fn hand_over(
-    state: &AppState,
-    actor: &eenplan_domain::journal::Actor,
-    file: &LedFile,
-    form: &FormData,
-    texts: (&'static crate::i18n::Texts, &'static AccountTexts),
-) -> Result<Result<(), Refused>, StoreError> {
-    let id = file.family_id.clone();
-    hand_over_files(state, actor, std::slice::from_ref(file), &id, form, texts).await
-}
-
-/// Hands every one of `files` (all led by the same person, so of one organisation) to the
-/// colleague named in the form with its reason, in one transaction: all of them or, on a
-/// refusal, none. `form_id` names the form a refusal is shown at.
-pub async fn hand_over_files(
-    state: &AppState,
-    actor: &eenplan_domain::journal::Actor,
-    files: &[LedFile],
+/// The form as submitted for `form_id`: the colleague must be one of `colleagues` and
+/// not the one leaving, the reason text the platform takes and not empty. `Err` is the
+/// form back with its messages.
+pub fn check(
+    lang: Lang,
     form_id: &str,
     form: &FormData,
-    (t, a): (&'static crate::i18n::Texts, &'static AccountTexts),
-) -> Result<Result<(), Refused>, StoreError> {
+    leaving: &str,
+    colleagues: &[Principal],
+) -> Result<(String, String), Refused> {
+    let words = handover_texts(lang);
     let to = form.get("to");
     let reason = form.raw("reason");
     let mut refused = Refused {
@@ -152,49 +135,28 @@ pub async fn hand_over_files(
         to_error: None,
         reason_error: None,
     };
-    let Some(first) = files.first() else {
-        return Ok(Ok(()));
-    };
-    let mut tx = state.store.write().await?;
-    let colleagues = candidates(&mut tx, &first.organisation_id).await?;
-    if to == first.regisseur_user_id || !colleagues.iter().any(|c| c.user_id == to) {
-        refused.to_error = Some(a.err_colleague);
+    if to == leaving || !colleagues.iter().any(|c| c.user_id == to) {
+        refused.to_error = Some(words.err_colleague);
     }
     if let Err(problem) = check_text(crate::input::field_kind("reason"), &reason) {
-        refused.reason_error = Some(crate::input::page_message(t, problem));
+        refused.reason_error = Some(crate::input::page_message(lang.texts(), problem));
     } else if reason.trim().is_empty() {
-        refused.reason_error = Some(a.err_reason);
+        refused.reason_error = Some(words.err_reason);
     }
     if refused.to_error.is_some() || refused.reason_error.is_some() {
-        return Ok(Err(refused));
+        return Err(refused);
     }
-    for file in files {
-        let added = tx
-            .add_involvement(
-                actor,
-                &file.family_id,
-                NewInvolvement {
-                    role: InvolvementRole::Regisseur,
-                    organisation_id: file.organisation_id.clone(),
-                    user_id: to.clone(),
-                    expertise: None,
-                    takes_over: Some(file.involvement_id.clone()),
-                    reason: Some(reason.trim().to_owned()),
-                },
-            )
-            .await;
-        match added {
-            Ok(_) => {}
-            // Dropping the transaction undoes the files handed over before this one.
-            Err(
-                StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_),
-            ) => {
-                refused.to_error = Some(a.err_colleague);
-                return Ok(Err(refused));
-            }
-            Err(e) => return Err(e),
-        }
+    Ok((to, reason.trim().to_owned()))
+}
+
+/// The store refused the colleague after all (the circle's rules): the form back with
+/// the message at the colleague.
+pub fn colleague_refused(lang: Lang, form_id: &str, form: &FormData) -> Refused {
+    Refused {
+        family_id: form_id.to_owned(),
+        to: form.get("to"),
+        reason: form.raw("reason"),
+        to_error: Some(handover_texts(lang).err_colleague),
+        reason_error: None,
     }
-    tx.commit().await?;
-    Ok(Ok(()))
 }

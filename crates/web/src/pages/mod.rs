@@ -1,20 +1,17 @@
 //! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
 
-pub mod admin;
 pub mod crisis;
 pub mod evu;
 pub mod family;
-pub mod handover;
 pub mod joint_assessment;
 pub mod plan;
 pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
-pub mod start;
 pub mod timeline;
 pub mod veilig_thuis;
 
 // Where the pages found these before the kit; the flows import them from `kit`.
-pub use crate::kit::dates::{dutch_date, local_time};
-pub use crate::kit::render::{Shell, render, role_label};
+pub use crate::kit::dates::dutch_date;
+pub use crate::kit::render::{Shell, render};
 pub use crate::kit::{errors, form};

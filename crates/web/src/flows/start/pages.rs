@@ -1,3 +1,8 @@
+//! The start page: one section per role the person holds, each with its work list (the
+//! lead's overdue plans and missing consents, the SAVE worker's day, Veilig Thuis's
+//! waiting contacts, the EVU coordinator's new referrals, signals from outside the
+//! circle), and the team lead's files without a regisseur with a hand-over form each.
+
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
@@ -8,15 +13,21 @@ use eenplan_domain::family::{LifeDomain, Overdue};
 use eenplan_domain::role::Role;
 use eenplan_domain::time::amsterdam_date;
 
-use super::family::label_of;
-use super::{Shell, dutch_date, render, role_label};
+use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
+use eenplan_store::StoreError;
+
+use super::texts::{StartTexts, start as start_texts};
 use crate::AppState;
 use crate::auth::Visitor;
-use crate::i18n::{Lang, Texts};
-use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
+use crate::i18n::Texts;
+use crate::kit::dates::dutch_date;
+use crate::kit::form::{FormData, kind_label, label_of};
+use crate::kit::handover::{self, HandoverForm};
+use crate::kit::render::role_label;
+use crate::kit::{Lang, PageError, Shell, render};
 
 #[derive(Template)]
-#[template(path = "start.html")]
+#[template(path = "start/start.html")]
 struct Start {
     shell: Shell,
     a: &'static crate::access_texts::AccessTexts,
@@ -25,13 +36,12 @@ struct Start {
     /// (family id, file name, what is overdue)
     overdue: Vec<(String, String, String)>,
     work: WorkLists,
-    acc: &'static crate::account_texts::AccountTexts,
+    acc: &'static StartTexts,
     /// Team lead: files whose regisseur is no longer active, each with its own form.
-    orphans: Vec<super::handover::HandoverForm>,
+    orphans: Vec<HandoverForm>,
 }
 
-/// The work lists of the chain's roles (issue 7, point 7); a list shows only to whom it
-/// concerns.
+/// The work lists of the chain's roles; a list shows only to whom it concerns.
 #[derive(Default)]
 struct WorkLists {
     /// Regisseur: (family id, file name, consent step and partner still to ask).
@@ -181,7 +191,7 @@ async fn work_lists(
 fn role_text(
     t: &Texts,
     c: &crate::chain_texts::ChainTexts,
-    a: &crate::account_texts::AccountTexts,
+    a: &StartTexts,
     role: Role,
 ) -> &'static str {
     match role {
@@ -231,29 +241,59 @@ pub async fn assign_regisseur(
     body: axum::body::Bytes,
 ) -> Response {
     let Some(p) = &visitor.principal else {
-        return super::errors::internal(false, &headers);
+        return PageError::internal().into_response();
     };
-    let a = crate::account_texts::texts(Lang::from_headers(&headers));
-    let t = Lang::from_headers(&headers).texts();
+    let lang = Lang::from_headers(&headers);
     let file = match leaderless(&state, p).await {
         Ok(files) => files.into_iter().find(|f| f.family_id == id),
         Err(e) => {
             tracing::error!(error = %e, "loading the files without a regisseur failed");
-            return super::errors::internal(false, &headers);
+            return PageError::internal().into_response();
         }
     };
     let Some(file) = file else {
-        return super::errors::not_found_page(&headers, &visitor, "/start");
+        return PageError::not_found().into_response();
     };
-    let form = super::form::FormData::parse(&body);
-    match super::handover::hand_over(&state, &p.actor(), &file, &form, (t, a)).await {
+    let form = FormData::parse(&body);
+    match hand_over(&state, &p.actor(), &file, &form, lang).await {
         Ok(Ok(())) => axum::response::Redirect::to("/start").into_response(),
         Ok(Err(refused)) => start_page(&state, &headers, &visitor, &client, Some(refused)).await,
         Err(e) => {
             tracing::error!(error = %e, "assigning a regisseur failed");
-            super::errors::internal(false, &headers)
+            PageError::internal().into_response()
         }
     }
+}
+
+/// Hands `file` to the colleague the form names; `Ok(Err)` is its form back with the
+/// messages.
+async fn hand_over(
+    state: &AppState,
+    actor: &eenplan_domain::journal::Actor,
+    file: &eenplan_store::LedFile,
+    form: &FormData,
+    lang: Lang,
+) -> Result<Result<(), handover::Refused>, StoreError> {
+    let form_id = file.family_id.as_str();
+    let mut tx = state.store.write().await?;
+    let colleagues = tx.handover_candidates(&file.organisation_id).await?;
+    let (to, reason) =
+        match handover::check(lang, form_id, form, &file.regisseur_user_id, &colleagues) {
+            Ok(checked) => checked,
+            Err(refused) => return Ok(Err(refused)),
+        };
+    match tx
+        .hand_over_lead(actor, std::slice::from_ref(file), &to, &reason)
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
+            return Ok(Err(handover::colleague_refused(lang, form_id, form)));
+        }
+        Err(e) => return Err(e),
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
 }
 
 async fn start_page(
@@ -261,7 +301,7 @@ async fn start_page(
     headers: &HeaderMap,
     visitor: &Visitor,
     client: &str,
-    refused: Option<super::handover::Refused>,
+    refused: Option<handover::Refused>,
 ) -> Response {
     let (state, headers, visitor) = (state.clone(), headers.clone(), visitor.clone());
     let lang = Lang::from_headers(&headers);
@@ -274,7 +314,7 @@ async fn start_page(
         .map(|r| {
             (
                 role_label(lang, *r),
-                role_text(t, shell.c, crate::account_texts::texts(lang), *r),
+                role_text(t, shell.c, start_texts(lang), *r),
             )
         })
         .collect();
@@ -283,19 +323,13 @@ async fn start_page(
             Ok(plans) => plans,
             Err(e) => {
                 tracing::error!(error = %e, "loading the start page's plans failed");
-                return super::errors::internal(false, &headers);
+                return PageError::internal().into_response();
             }
         },
         None => Vec::new(),
     };
     let today = amsterdam_date(UtcTime::now());
-    let domain = |d: LifeDomain| {
-        if lang == Lang::Nl {
-            d.label_nl()
-        } else {
-            d.label_en()
-        }
-    };
+    let domain = |d: LifeDomain| kind_label(lang, d, LifeDomain::label_nl, LifeDomain::label_en);
     let overdue = led
         .iter()
         .flat_map(|(id, label, plan)| {
@@ -325,12 +359,12 @@ async fn start_page(
             Ok(w) => w,
             Err(e) => {
                 tracing::error!(error = %e, "loading the start page's work lists failed");
-                return super::errors::internal(false, &headers);
+                return PageError::internal().into_response();
             }
         },
         None => WorkLists::default(),
     };
-    let acc = crate::account_texts::texts(lang);
+    let acc = start_texts(lang);
     let orphans = match &visitor.principal {
         Some(p) => {
             let loaded = async {
@@ -339,7 +373,7 @@ async fn start_page(
                     Vec::new()
                 } else {
                     let mut tx = state.store.read().await?;
-                    super::handover::candidates(&mut tx, &p.organisation_id).await?
+                    tx.handover_candidates(&p.organisation_id).await?
                 };
                 Ok::<_, eenplan_store::StoreError>((files, colleagues))
             };
@@ -347,7 +381,8 @@ async fn start_page(
                 Ok((files, colleagues)) => files
                     .iter()
                     .map(|f| {
-                        super::handover::form(
+                        handover::form(
+                            lang,
                             f,
                             format!("/start/zonder-regisseur/{}", f.family_id),
                             acc.take_over,
@@ -358,7 +393,7 @@ async fn start_page(
                     .collect(),
                 Err(e) => {
                     tracing::error!(error = %e, "loading the files without a regisseur failed");
-                    return super::errors::internal(false, &headers);
+                    return PageError::internal().into_response();
                 }
             }
         }
