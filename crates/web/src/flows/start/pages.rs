@@ -19,7 +19,6 @@ use eenplan_store::StoreError;
 use super::texts::{StartTexts, start as start_texts};
 use crate::AppState;
 use crate::auth::Visitor;
-use crate::i18n::Texts;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{FormData, kind_label, label_of};
 use crate::kit::handover::{self, HandoverForm};
@@ -188,20 +187,15 @@ async fn work_lists(
     Ok(w)
 }
 
-fn role_text(
-    t: &Texts,
-    c: &crate::chain_texts::ChainTexts,
-    a: &StartTexts,
-    role: Role,
-) -> &'static str {
+fn role_text(c: &crate::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {
     match role {
         Role::ChainAdmin => a.start_role_chain_admin,
         Role::EvuCoordinator => c.start_role_evu,
-        Role::Professional => t.start_role_professional,
-        Role::BehaviouralScientist => t.start_role_behavioural_scientist,
-        Role::TeamLead => t.start_role_team_lead,
-        Role::FunctionalAdmin => t.start_role_functional_admin,
-        Role::PrivacyOfficer => t.start_role_privacy_officer,
+        Role::Professional => a.start_role_professional,
+        Role::BehaviouralScientist => a.start_role_behavioural_scientist,
+        Role::TeamLead => a.start_role_team_lead,
+        Role::FunctionalAdmin => a.start_role_functional_admin,
+        Role::PrivacyOfficer => a.start_role_privacy_officer,
     }
 }
 
@@ -306,7 +300,7 @@ async fn start_page(
     let (state, headers, visitor) = (state.clone(), headers.clone(), visitor.clone());
     let lang = Lang::from_headers(&headers);
     let shell = Shell::new(&headers, &visitor, "/start");
-    let t = shell.t;
+    let acc = start_texts(lang);
     let roles = visitor
         .principal
         .iter()
@@ -314,7 +308,7 @@ async fn start_page(
         .map(|r| {
             (
                 role_label(lang, *r),
-                role_text(t, shell.c, start_texts(lang), *r),
+                role_text(shell.c, start_texts(lang), *r),
             )
         })
         .collect();
@@ -336,7 +330,7 @@ async fn start_page(
             plan.overdue(today).into_iter().map(move |o| {
                 let what = match o {
                     Overdue::Review { due } => {
-                        format!("{} {}", t.overdue_review, dutch_date(lang, due))
+                        format!("{} {}", acc.overdue_review, dutch_date(lang, due))
                     }
                     Overdue::Action {
                         domain: d,
@@ -345,7 +339,7 @@ async fn start_page(
                         due,
                     } => format!(
                         "{} ({}): {what} — {who}, {}",
-                        t.overdue_action,
+                        acc.overdue_action,
                         domain(d),
                         dutch_date(lang, due)
                     ),
@@ -364,7 +358,6 @@ async fn start_page(
         },
         None => WorkLists::default(),
     };
-    let acc = start_texts(lang);
     let orphans = match &visitor.principal {
         Some(p) => {
             let loaded = async {

@@ -6,6 +6,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
 use crate::kit::texts::LANG_COOKIE;
 use crate::kit::{Ctx, Shell, render};
 
@@ -13,6 +14,7 @@ use crate::kit::{Ctx, Shell, render};
 #[template(path = "sign_in/landing.html")]
 struct Landing {
     shell: Shell,
+    x: &'static SignInTexts,
 }
 
 pub async fn landing(ctx: Ctx) -> Response {
@@ -23,6 +25,7 @@ pub async fn landing(ctx: Ctx) -> Response {
         StatusCode::OK,
         &Landing {
             shell: ctx.shell("/"),
+            x: texts(ctx.lang),
         },
     )
 }

@@ -17,13 +17,14 @@ use crate::AppState;
 use crate::auth::sign_in::{Step, code_step, enrolment_code_step, password_step, pending};
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::client::Client;
-use crate::flows::sign_in::texts::sign_in as texts;
+use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
 use crate::kit::{Lang, PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "sign_in/sign_in.html")]
 struct SignInPage {
     shell: Shell,
+    x: &'static SignInTexts,
     csrf: String,
     email: String,
     notice: Option<&'static str>,
@@ -52,6 +53,7 @@ fn sign_in_page(
     let mut response = render(
         status,
         &SignInPage {
+            x: texts(Lang::from_headers(headers)),
             shell,
             csrf,
             email,
@@ -80,15 +82,15 @@ pub async fn show(
         return Redirect::to("/start").into_response();
     }
     let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+    let a = texts(lang);
     let notice = if q.bewaard.is_some() {
         Some(crate::kit::texts::session(lang).kept_notice)
     } else if visitor.expired || q.verlopen.is_some() {
-        Some(t.session_expired)
+        Some(a.session_expired)
     } else if q.afgemeld.is_some() {
-        Some(t.signed_out)
+        Some(a.signed_out)
     } else if q.opnieuw.is_some() {
-        Some(t.pending_expired)
+        Some(a.pending_expired)
     } else {
         None
     };
@@ -116,7 +118,10 @@ pub async fn submit(
     Client(client): Client,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    let t = Lang::from_headers(&headers).texts();
+    let (t, a) = (
+        Lang::from_headers(&headers).texts(),
+        texts(Lang::from_headers(&headers)),
+    );
     // Before anything is looked up or counted: the address must be text at all.
     if let Err(p) = check_text(TextKind::Line, &form.email) {
         return Ok(sign_in_page(
@@ -137,9 +142,9 @@ pub async fn submit(
                 .await
                 .map_err(store_failed);
         }
-        Step::Failed => (StatusCode::OK, t.sign_in_failed),
-        Step::AccountLocked => (StatusCode::OK, t.sign_in_locked),
-        Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, t.sign_in_too_many),
+        Step::Failed => (StatusCode::OK, a.sign_in_failed),
+        Step::AccountLocked => (StatusCode::OK, a.sign_in_locked),
+        Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, a.sign_in_too_many),
     };
     Ok(sign_in_page(
         &state,
@@ -211,14 +216,14 @@ async fn locked_out(
     {
         let _ = tx.commit().await;
     }
-    let t = Lang::from_headers(headers).texts();
+    let a = texts(Lang::from_headers(headers));
     sign_in_page(
         state,
         headers,
         StatusCode::TOO_MANY_REQUESTS,
         email,
         None,
-        Some(t.sign_in_locked),
+        Some(a.sign_in_locked),
     )
 }
 
@@ -241,6 +246,7 @@ struct Qr {
 #[template(path = "sign_in/code.html")]
 struct CodePage {
     shell: Shell,
+    x: &'static SignInTexts,
     title: &'static str,
     intro: &'static str,
     action: &'static str,
@@ -296,32 +302,35 @@ fn code_page(
             csrf: session.csrf_token.clone(),
             qr: None,
             error,
+            x: a,
             shell,
         },
         SessionStage::Enrol => CodePage {
-            title: shell.t.enrol_title,
-            intro: shell.t.enrol_intro,
+            title: a.enrol_title,
+            intro: a.enrol_intro,
             action: "/aanmelden/koppelen",
-            label: shell.t.code_label,
-            hint: shell.t.code_hint,
+            label: a.code_label,
+            hint: a.code_hint,
             button: shell.t.sign_in,
             enrolment_code: false,
             csrf: session.csrf_token.clone(),
             qr: Some(qr_for(credentials, email)),
             error,
+            x: a,
             shell,
         },
         SessionStage::SecondFactor | SessionStage::Active => CodePage {
-            title: shell.t.code_title,
-            intro: shell.t.code_intro,
+            title: a.code_title,
+            intro: a.code_intro,
             action: "/aanmelden/code",
-            label: shell.t.code_label,
-            hint: shell.t.code_hint,
+            label: a.code_label,
+            hint: a.code_hint,
             button: shell.t.sign_in,
             enrolment_code: false,
             csrf: session.csrf_token.clone(),
             qr: None,
             error,
+            x: a,
             shell,
         },
     };
@@ -380,7 +389,7 @@ pub async fn submit_code(
     if session.stage == SessionStage::EnrolCode {
         return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
-    let t = Lang::from_headers(&headers).texts();
+    let a = texts(Lang::from_headers(&headers));
     let step = code_step(&state, &credentials, &email, &form.code, &client)
         .await
         .map_err(store_failed)?;
@@ -394,7 +403,7 @@ pub async fn submit_code(
             &credentials,
             &email,
             StatusCode::OK,
-            Some(t.code_wrong),
+            Some(a.code_wrong),
         ),
         Step::AccountLocked | Step::ClientLimited => {
             locked_out(&state, &headers, &session, email).await
