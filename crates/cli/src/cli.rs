@@ -53,6 +53,9 @@ pub enum Command {
         #[command(subcommand)]
         command: StatutoryDayCommand,
     },
+    /// Print the API's OpenAPI document (JSON), as the server serves it at
+    /// /api/v1/openapi.json; needs no database, so CI can lint it without a server.
+    Openapi,
 }
 
 #[derive(Debug, Subcommand)]

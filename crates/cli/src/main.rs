@@ -78,6 +78,10 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Backup(args) => backup::run(args).await,
         Command::DemoCode(args) => demo::code(args).await,
         Command::StatutoryDay { command } => statutory::run(command).await,
+        Command::Openapi => {
+            out!("{:#}", eenplan_web::openapi_document());
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -24,6 +24,10 @@ fn main() {
     let mut trials = vec![
         Trial::test("help_for_every_command", help_for_every_command),
         Trial::test(
+            "openapi_prints_the_document_the_server_serves",
+            openapi_prints_the_document_the_server_serves,
+        ),
+        Trial::test(
             "the_request_log_names_routes_never_what_was_asked",
             the_request_log_names_routes_never_what_was_asked,
         ),
@@ -160,6 +164,7 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["statutory-day", "add", "--help"],
         vec!["statutory-day", "remove", "--help"],
         vec!["statutory-day", "list", "--help"],
+        vec!["openapi", "--help"],
     ] {
         let out = eenplan(&cmd, None);
         check(
@@ -168,6 +173,15 @@ fn help_for_every_command() -> Result<(), Failed> {
         )?;
     }
     Ok(())
+}
+
+fn openapi_prints_the_document_the_server_serves() -> Result<(), Failed> {
+    let out = eenplan(&["openapi"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let printed: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+    check(printed == eenplan_web::openapi_document(), || {
+        "differs from eenplan_web::openapi_document()".into()
+    })
 }
 
 fn errors_are_one_line_and_exit_2() -> Result<(), Failed> {
@@ -525,7 +539,7 @@ fn user_add_journals_and_prints_an_enrolment_code() -> Result<(), Failed> {
         || text(&out.stderr),
     )?;
     // The demo's 263 entries (its set-up with the EVU's areas, a general phone number per
-    // organisation (issue 12), a phone number per demo
+    // organisation, a phone number per demo
     // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
     // come), then the new account, its phone number, its password to change and its

@@ -11,6 +11,13 @@ pub struct UnknownCode {
     pub valid: String,
 }
 
+/// A closed list, seen from outside: every value and its stable code. The web crate
+/// documents a list in the OpenAPI document from exactly these codes.
+pub trait CodeList: Copy + 'static {
+    const ALL: &'static [Self];
+    fn code(self) -> &'static str;
+}
+
 macro_rules! code_list {
     (
         $(#[$meta:meta])*
@@ -37,6 +44,14 @@ macro_rules! code_list {
 
             pub fn label_en(self) -> &'static str {
                 match self { $( $name::$variant => $en, )+ }
+            }
+        }
+
+        impl $crate::codes::CodeList for $name {
+            const ALL: &'static [$name] = $name::ALL;
+
+            fn code(self) -> &'static str {
+                $name::code(self)
             }
         }
 

@@ -74,6 +74,9 @@ pub const EMERGENCY: &str = "112";
 /// of Utrecht.
 pub const VEILIG_THUIS: &str = "0800-2000";
 pub const SAVE_FLEVOLAND_AFTER_HOURS: &str = "088-996 3000";
+/// Every number a crisis answer can give: the one list pages and documents show them
+/// from, so a number changes in this file alone.
+pub const PHONES: [&str; 3] = [EMERGENCY, VEILIG_THUIS, SAVE_FLEVOLAND_AFTER_HOURS];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrisisAnswer {

@@ -2,7 +2,7 @@
 //! time (Overvecht/De Gagel first, then Vechtzoom, later Spoorzoom). Which areas it
 //! covers, and from when, is data; whether a family lives in one is this rule.
 //!
-//! Source: the seed texts (the EVU pilot in Overvecht); issue 7.
+//! Source: the seed texts (the EVU pilot in Overvecht).
 
 use jiff::civil::Date;
 

@@ -9,7 +9,7 @@
 //! Sources: the seed texts (pilot Jeugdbescherming Utrecht-West: "methodische
 //! leerbijeenkomsten ... de professionals die bij een gezin betrokken zijn om de tafel";
 //! "samen tot een oordeel komen"; "wat heeft dit gezin nodig en wie pakt dat op?";
-//! the EVU: "bespreekt samen met het gezin en het buurtteam"); issue 7, point 5.
+//! the EVU: "bespreekt samen met het gezin en het buurtteam").
 
 use jiff::civil::{Date, DateTime};
 

@@ -25,9 +25,9 @@ pub mod user;
 pub mod veilig_thuis;
 // SAVE op locatie
 pub mod save_on_site;
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+// Joint assessment meeting and protection order request.
 pub mod joint_assessment;
 pub mod protection_order;
 
-pub use codes::UnknownCode;
+pub use codes::{CodeList, UnknownCode};
 pub use time::UtcTime;

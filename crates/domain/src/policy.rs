@@ -75,7 +75,7 @@ pub const SIGNED_IN: Policy = Policy::SignedIn;
 pub const VEILIG_THUIS: Policy = Policy::OrganisationKind(&[OrganisationKind::VeiligThuis]);
 /// The access log and emergency reviews (NEN 7513): the privacy officer's work.
 pub const PRIVACY_OFFICER: Policy = Policy::AnyRole(&[Role::PrivacyOfficer]);
-/// Break the glass: only a care role (issue 12, section 3); a refusal is logged.
+/// Break the glass: only a care role; a refusal is logged.
 pub const CARE_ROLE: Policy = Policy::CareRole;
 /// Staffing the EVU's referrals.
 pub const EVU_COORDINATOR: Policy = Policy::AnyRole(&[Role::EvuCoordinator]);
@@ -90,7 +90,7 @@ pub const SAVE_ON_SITE: Policy = Policy::OrganisationKind(&[
 /// plan who is on site where).
 pub const SAVE_SCHEDULE: Policy =
     Policy::RoleInOrganisationKind(&[Role::TeamLead], &[OrganisationKind::CertifiedInstitution]);
-// Protection order request (issue 7, point 6).
+// Protection order request.
 /// The Raad voor de Kinderbescherming's own work: the requests addressed to it.
 pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
 
@@ -238,7 +238,7 @@ mod tests {
         );
     }
 
-    // Protection order request (issue 7, point 6).
+    // Protection order request.
     #[test]
     fn the_raads_work_is_for_the_raad_only() {
         use OrganisationKind::{CertifiedInstitution, LocalTeam, Rvdk};

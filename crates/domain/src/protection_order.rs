@@ -14,8 +14,7 @@
 //! comes of age), 1:238 (the Raad investigates and petitions the court), 1:302 (a
 //! certified institution carries out the order); Jeugdwet art. 3.4 (the certified
 //! institution); the seed texts (Preventief Veilig Samen Verder: "De lokale
-//! professional is en blijft bij het gezin betrokken, ongeacht het verdere traject");
-//! issue 7, point 6.
+//! professional is en blijft bij het gezin betrokken, ongeacht het verdere traject").
 
 use jiff::ToSpan;
 use jiff::civil::Date;

@@ -9,9 +9,9 @@ code_list! {
         TeamLead = "team_lead", "Teamleider", "Team lead";
         FunctionalAdmin = "functional_admin", "Functioneel beheerder", "Functional administrator";
         PrivacyOfficer = "privacy_officer", "Privacyfunctionaris", "Privacy officer";
-        /// Staffs the EVU's referrals with a combination of workers (issue 7).
+        /// Staffs the EVU's referrals with a combination of workers.
         EvuCoordinator = "evu_coordinator", "EVU-coördinator", "EVU coordinator";
-        /// Manages the region's organisations and areas, nobody's account (issue 12, section 5).
+        /// Manages the region's organisations and areas, nobody's account.
         ChainAdmin = "chain_admin", "Ketenbeheerder", "Chain administrator";
     }
 }

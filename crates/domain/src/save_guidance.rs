@@ -4,7 +4,7 @@
 //! months), and an end with an outcome.
 //!
 //! Sources: the seed texts (SAVE op locatie; Preventief Veilig Samen Verder: SAVE works
-//! alongside the local team, briefly and in parallel); issue 7, point 3.
+//! alongside the local team, briefly and in parallel).
 
 use jiff::ToSpan;
 use jiff::civil::Date;

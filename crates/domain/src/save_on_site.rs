@@ -9,7 +9,7 @@
 //! part-day a week on site at the local team; the team's professionals raise case
 //! questions directly; task and roles are agreed on the spot); the SAVE way of working
 //! (stepwise consent: consulting a specialist organisation by name is a step the family
-//! agrees to, anonymous consultation needs none); issue 7, point 2.
+//! agrees to, anonymous consultation needs none).
 
 use jiff::civil::{Date, Weekday};
 

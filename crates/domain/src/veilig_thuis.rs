@@ -162,7 +162,7 @@ pub fn places_under_legal_task(outcome: Outcome) -> bool {
 }
 
 /// Whether the report goes to the EVU as a new referral: brought in on purpose, or taken
-/// into investigation for a family living in an EVU neighbourhood (issue 7, point 4);
+/// into investigation for a family living in an EVU neighbourhood;
 /// when the EVU already works with the family, the report joins that work instead.
 pub fn goes_to_evu(outcome: Outcome, lives_in_evu_area: bool, referral_open: bool) -> bool {
     !referral_open

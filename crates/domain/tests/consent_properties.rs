@@ -1,5 +1,5 @@
 //! Property tests of the consent and access rules over random families, ages, circles
-//! and consents (issue 5): nobody sees what no consent or legal basis covers,
+//! and consents: nobody sees what no consent or legal basis covers,
 //! withdrawing consent removes access, adding a consent never removes access, and a
 //! consent is accepted exactly when each child's required people gave it.
 

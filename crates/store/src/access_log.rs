@@ -67,14 +67,14 @@ pub struct AccessLogReport {
 
 fn line_event(r: &Row) -> Result<Event, StoreError> {
     Ok(Event::FamilyAccessed {
-        event: r.text(5)?,
-        outcome: r.text(6)?,
-        basis: r.opt_text(7)?,
-        role: r.text(8)?,
-        on_behalf_of: r.opt_text(9)?,
-        family_id: r.opt_text(10)?,
-        data: r.text(11)?,
-        client_address: r.text(12)?,
+        event: r.text("event")?,
+        outcome: r.text("outcome")?,
+        basis: r.opt_text("basis")?,
+        role: r.text("role")?,
+        on_behalf_of: r.opt_text("on_behalf_of")?,
+        family_id: r.opt_text("family_id")?,
+        data: r.text("data")?,
+        client_address: r.text("client_address")?,
     })
 }
 
@@ -84,20 +84,20 @@ fn line_entry(r: &Row) -> Result<Entry, StoreError> {
     let event = line_event(r)?;
     let (kind, payload) = event.to_record();
     let subject = event.subject();
-    let user_id = r.text(3)?;
+    let user_id = r.text("user_id")?;
     Ok(Entry {
-        seq: r.int(0)?,
-        id: r.text(1)?,
-        recorded_at: r.text(2)?,
+        seq: r.int("seq")?,
+        id: r.text("id")?,
+        recorded_at: r.text("at")?,
         actor: format!("user:{user_id}"),
-        actor_organisation: Some(r.text(4)?),
+        actor_organisation: Some(r.text("organisation_id")?),
         kind,
         subject_type: subject.kind.to_owned(),
         subject_id: subject.id,
         payload,
-        payload_sha256: r.text(13)?,
-        prev_hash: r.text(14)?,
-        hash: r.text(15)?,
+        payload_sha256: r.text("payload_sha256")?,
+        prev_hash: r.text("prev_hash")?,
+        hash: r.text("hash")?,
     })
 }
 
@@ -138,8 +138,9 @@ pub struct AccessLine {
 
 /// The organisations that lead `a.family_id` (the regisseur's and the legal basis's),
 /// two columns, for the privacy officer's scope.
-pub(crate) const LEAD_ORGANISATIONS: &str = "(SELECT i.organisation_id FROM involvements i WHERE i.family_id = a.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1), \
-     (SELECT ff.framework_organisation_id FROM families ff WHERE ff.id = a.family_id)";
+pub(crate) const LEAD_ORGANISATIONS: &str = "(SELECT i.organisation_id FROM involvements i WHERE i.family_id = a.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1) \
+     AS lead_organisation, \
+     (SELECT ff.framework_organisation_id FROM families ff WHERE ff.id = a.family_id) AS framework_organisation";
 
 /// SQL narrowing of [`eenplan_domain::policy::privacy_officer_sees`] for a row aliased
 /// `a` (with `organisation_id` and `family_id`) and the officer's organisation as `$8`.
@@ -147,13 +148,13 @@ const IN_SCOPE: &str = "(a.organisation_id = $8 \
      OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = a.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $8) \
      OR EXISTS (SELECT 1 FROM families sf WHERE sf.id = a.family_id AND sf.framework_organisation_id = $8))";
 
-/// The domain's decision for a row holding the acting organisation at `at` and the two
-/// lead organisations right after it.
-pub(crate) fn in_scope(r: &Row, officer: &str, at: usize) -> bool {
-    let acting = r.text(at).unwrap_or_default();
-    let leads: Vec<String> = [at + 1, at + 2]
+/// The domain's decision for a row holding the acting `organisation_id` and the two
+/// lead organisations (`lead_organisation`, `framework_organisation`).
+pub(crate) fn in_scope(r: &Row, officer: &str) -> bool {
+    let acting = r.text("organisation_id").unwrap_or_default();
+    let leads: Vec<String> = ["lead_organisation", "framework_organisation"]
         .iter()
-        .filter_map(|i| r.opt_text(*i).ok().flatten())
+        .filter_map(|c| r.opt_text(*c).ok().flatten())
         .collect();
     let leads: Vec<&str> = leads.iter().map(String::as_str).collect();
     eenplan_domain::policy::privacy_officer_sees(officer, &acting, &leads)
@@ -169,8 +170,8 @@ impl Tx {
         };
         let row = self.fetch_one(lock_sql, vec![]).await?;
         let head = Head {
-            seq: row.int(0)?,
-            hash: row.text(1)?,
+            seq: row.int("seq")?,
+            hash: row.text("hash")?,
         };
         let draft = Draft {
             id: ids::new_id(),
@@ -221,7 +222,8 @@ impl Tx {
         let rows = self
             .fetch_all(
                 &format!(
-                    "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name, u.email, o.name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
+                    "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name AS user_name, u.email AS user_email, \
+                       o.name AS organisation_name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
                        a.organisation_id, {LEAD_ORGANISATIONS} \
                      FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
                      WHERE ($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
@@ -244,29 +246,29 @@ impl Tx {
         // The SQL narrows; the domain decides each line.
         let scope = f.scope_organisation.trim();
         rows.iter()
-            .filter(|r| scope.is_empty() || in_scope(r, scope, 13))
+            .filter(|r| scope.is_empty() || in_scope(r, scope))
             .map(|r| {
                 Ok(AccessLine {
-                    at: r.text(0)?,
-                    event: r.code(1)?,
-                    outcome: r.text(2)?,
+                    at: r.text("at")?,
+                    event: r.code("event")?,
+                    outcome: r.text("outcome")?,
                     basis: r
-                        .opt_text(3)?
+                        .opt_text("basis")?
                         .map(|b| {
                             b.parse::<AccessBasis>().map_err(|e| {
                                 StoreError::Invalid(format!("stored basis '{b}': {e}"))
                             })
                         })
                         .transpose()?,
-                    user_id: r.text(4)?,
-                    user_name: r.text(5)?,
-                    user_email: r.text(6)?,
-                    organisation_name: r.text(7)?,
-                    role: r.text(8)?,
-                    on_behalf_of: r.opt_text(9)?,
-                    family_id: r.opt_text(10)?,
-                    data: r.text(11)?,
-                    client_address: r.text(12)?,
+                    user_id: r.text("user_id")?,
+                    user_name: r.text("user_name")?,
+                    user_email: r.text("user_email")?,
+                    organisation_name: r.text("organisation_name")?,
+                    role: r.text("role")?,
+                    on_behalf_of: r.opt_text("on_behalf_of")?,
+                    family_id: r.opt_text("family_id")?,
+                    data: r.text("data")?,
+                    client_address: r.text("client_address")?,
                 })
             })
             .collect()
@@ -341,15 +343,18 @@ impl Store {
             .await?
             .map(|r| {
                 Ok::<_, StoreError>(Head {
-                    seq: r.int(0)?,
-                    hash: r.text(1)?,
+                    seq: r.int("seq")?,
+                    hash: r.text("hash")?,
                 })
             })
             .transpose()?;
         let unchained = tx
-            .fetch_one("SELECT COUNT(*) FROM access_log WHERE seq IS NULL", vec![])
+            .fetch_one(
+                "SELECT COUNT(*) AS n FROM access_log WHERE seq IS NULL",
+                vec![],
+            )
             .await?
-            .int(0)?;
+            .int("n")?;
         let mut verifier = Verifier::new(anchor);
         let mut after = 0;
         loop {
@@ -360,7 +365,7 @@ impl Store {
                 )
                 .await?;
             let Some(last) = page.last() else { break };
-            after = last.int(0)?;
+            after = last.int("seq")?;
             for row in &page {
                 verifier.push(&line_entry(row)?);
             }

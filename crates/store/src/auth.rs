@@ -110,8 +110,8 @@ impl Principal {
     }
 }
 
-fn time(row: &Row, i: usize) -> Result<UtcTime, StoreError> {
-    UtcTime::parse(&row.text(i)?).map_err(|e| StoreError::Invalid(e.to_string()))
+fn time(row: &Row, column: &str) -> Result<UtcTime, StoreError> {
+    UtcTime::parse(&row.text(column)?).map_err(|e| StoreError::Invalid(e.to_string()))
 }
 
 impl Tx {
@@ -127,15 +127,15 @@ impl Tx {
             return Ok(None);
         };
         Ok(Some(Credentials {
-            user_id: r.text(0)?,
-            organisation_id: r.text(1)?,
-            password_hash: r.text(2)?,
-            totp_secret: TotpSecret::from_base32(&r.text(3)?)
+            user_id: r.text("id")?,
+            organisation_id: r.text("organisation_id")?,
+            password_hash: r.text("password_hash")?,
+            totp_secret: TotpSecret::from_base32(&r.text("totp_secret")?)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?,
-            totp_confirmed: r.opt_text(4)?.is_some(),
-            totp_last_step: r.opt_int(5)?,
-            active: r.bool(6)?,
-            must_change_password: r.bool(7)?,
+            totp_confirmed: r.opt_text("totp_confirmed_at")?.is_some(),
+            totp_last_step: r.opt_int("totp_last_step")?,
+            active: r.bool("active")?,
+            must_change_password: r.bool("must_change_password")?,
         }))
     }
 
@@ -148,8 +148,8 @@ impl Tx {
             .await?;
         match email {
             Some(r) => {
-                let email =
-                    Email::parse(&r.text(0)?).map_err(|e| StoreError::Invalid(e.to_string()))?;
+                let email = Email::parse(&r.text("email")?)
+                    .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 self.credentials(&email).await
             }
             None => Ok(None),
@@ -165,17 +165,17 @@ impl Tx {
     ) -> Result<(u32, u32), StoreError> {
         let since = since.to_rfc3339();
         let count = |r: Row| -> Result<u32, StoreError> {
-            Ok(u32::try_from(r.int(0)?).unwrap_or(u32::MAX))
+            Ok(u32::try_from(r.int("n")?).unwrap_or(u32::MAX))
         };
         let by_email = self
             .fetch_one(
-                "SELECT COUNT(*) FROM sign_in_failures WHERE email = $1 AND at >= $2",
+                "SELECT COUNT(*) AS n FROM sign_in_failures WHERE email = $1 AND at >= $2",
                 params![email, &since],
             )
             .await?;
         let by_client = self
             .fetch_one(
-                "SELECT COUNT(*) FROM sign_in_failures WHERE client = $1 AND at >= $2",
+                "SELECT COUNT(*) AS n FROM sign_in_failures WHERE client = $1 AND at >= $2",
                 params![client, &since],
             )
             .await?;
@@ -264,18 +264,18 @@ impl Tx {
             return Ok(None);
         };
         Ok(Some(SessionRecord {
-            token_hash: r.text(0)?,
-            user_id: r.text(1)?,
-            kind: if r.text(2)? == "api" {
+            token_hash: r.text("token_hash")?,
+            user_id: r.text("user_id")?,
+            kind: if r.text("kind")? == "api" {
                 SessionKind::Api
             } else {
                 SessionKind::Web
             },
-            stage: SessionStage::parse(&r.text(3)?)?,
-            csrf_token: r.text(4)?,
-            created_at: time(&r, 5)?,
-            last_seen_at: time(&r, 6)?,
-            ended: r.opt_text(7)?.is_some(),
+            stage: SessionStage::parse(&r.text("stage")?)?,
+            csrf_token: r.text("csrf_token")?,
+            created_at: time(&r, "created_at")?,
+            last_seen_at: time(&r, "last_seen_at")?,
+            ended: r.opt_text("ended_at")?.is_some(),
         }))
     }
 
@@ -476,7 +476,7 @@ impl Tx {
             .await?;
         Ok(match row {
             Some(r) => {
-                let stored = r.text(0)?;
+                let stored = r.text("enrolment_code_hash")?;
                 // Equal length hex digests: compare without an early exit.
                 stored.len() == code_hash.len()
                     && stored
@@ -635,8 +635,9 @@ impl Tx {
     }
 }
 
-const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name, u.active, r.role, \
-     CAST(CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END AS BIGINT), u.team_id, o.kind, u.must_change_password \
+const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id, o.slug, o.name AS organisation_name, \
+     u.active, r.role, CAST(CASE WHEN u.totp_confirmed_at IS NULL THEN 0 ELSE 1 END AS BIGINT) AS second_factor_set, \
+     u.team_id, o.kind, u.must_change_password \
      FROM users u JOIN organisations o ON o.id = u.organisation_id \
      LEFT JOIN user_roles r ON r.user_id = u.id";
 
@@ -644,8 +645,8 @@ const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id,
 fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
     let mut out: Vec<Principal> = Vec::new();
     for r in rows {
-        let id = r.text(0)?;
-        let role: Option<Role> = match r.opt_text(7)? {
+        let id = r.text("id")?;
+        let role: Option<Role> = match r.opt_text("role")? {
             Some(code) => Some(
                 code.parse()
                     .map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
@@ -656,17 +657,17 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
             Some(p) if p.user_id == id => p.roles.extend(role),
             _ => out.push(Principal {
                 user_id: id,
-                email: r.text(1)?,
-                name: r.text(2)?,
-                organisation_id: r.text(3)?,
-                organisation_slug: r.text(4)?,
-                organisation_name: r.text(5)?,
-                organisation_kind: r.code(10)?,
-                team_id: r.opt_text(9)?,
+                email: r.text("email")?,
+                name: r.text("name")?,
+                organisation_id: r.text("organisation_id")?,
+                organisation_slug: r.text("slug")?,
+                organisation_name: r.text("organisation_name")?,
+                organisation_kind: r.code("kind")?,
+                team_id: r.opt_text("team_id")?,
                 roles: role.into_iter().collect(),
-                active: r.bool(6)?,
-                second_factor_set: r.bool(8)?,
-                must_change_password: r.bool(11)?,
+                active: r.bool("active")?,
+                second_factor_set: r.bool("second_factor_set")?,
+                must_change_password: r.bool("must_change_password")?,
             }),
         }
     }

@@ -164,23 +164,28 @@ fn join_codes(categories: &[DataCategory]) -> String {
         .join(",")
 }
 
-const CONSENT_COLUMNS: &str = "c.id, c.step, c.organisation_id, o.name, c.purpose, c.categories, c.form, \
-    c.given_on, c.ends_on, c.recorded_at, c.withdrawn_at, c.withdrawal_reason";
+const CONSENT_COLUMNS: &str = "c.id, c.step, c.organisation_id, o.name AS organisation_name, c.purpose, \
+    c.categories, c.form, c.given_on, c.ends_on, c.recorded_at, c.withdrawn_at, \
+    c.withdrawal_reason";
 
 fn consent_from_row(r: &Row) -> Result<Consent, StoreError> {
     Ok(Consent {
-        id: r.text(0)?,
-        step: r.code(1)?,
-        organisation_id: r.opt_text(2)?,
-        organisation_name: r.opt_text(3)?,
-        purpose: r.text(4)?,
-        categories: categories(&r.text(5)?)?,
-        form: r.code(6)?,
-        given_on: parse_date(&r.text(7)?)?,
-        ends_on: r.opt_text(8)?.as_deref().map(parse_date).transpose()?,
-        recorded_at: r.text(9)?,
-        withdrawn_at: r.opt_text(10)?,
-        withdrawal_reason: r.opt_text(11)?,
+        id: r.text("id")?,
+        step: r.code("step")?,
+        organisation_id: r.opt_text("organisation_id")?,
+        organisation_name: r.opt_text("organisation_name")?,
+        purpose: r.text("purpose")?,
+        categories: categories(&r.text("categories")?)?,
+        form: r.code("form")?,
+        given_on: parse_date(&r.text("given_on")?)?,
+        ends_on: r
+            .opt_text("ends_on")?
+            .as_deref()
+            .map(parse_date)
+            .transpose()?,
+        recorded_at: r.text("recorded_at")?,
+        withdrawn_at: r.opt_text("withdrawn_at")?,
+        withdrawal_reason: r.opt_text("withdrawal_reason")?,
         children: Vec::new(),
         given_by: Vec::new(),
     })
@@ -223,11 +228,11 @@ impl Tx {
             .await?
         {
             out.insert(
-                r.text(0)?,
+                r.text("id")?,
                 AccessFacts {
                     involved: Vec::new(),
-                    framework: r.code(1)?,
-                    basis_organisation: r.opt_text(2)?,
+                    framework: r.code("framework")?,
+                    basis_organisation: r.opt_text("framework_organisation_id")?,
                     consents: Vec::new(),
                 },
             );
@@ -242,12 +247,12 @@ impl Tx {
             )
             .await?
         {
-            if let Some(f) = out.get_mut(&r.text(0)?) {
+            if let Some(f) = out.get_mut(&r.text("family_id")?) {
                 f.involved.push(InvolvedFact {
-                    user_id: r.text(1)?,
-                    role: r.code(2)?,
-                    organisation_id: r.text(3)?,
-                    team_id: r.opt_text(4)?,
+                    user_id: r.text("user_id")?,
+                    role: r.code("role")?,
+                    organisation_id: r.text("organisation_id")?,
+                    team_id: r.opt_text("team_id")?,
                 });
             }
         }
@@ -261,14 +266,14 @@ impl Tx {
             )
             .await?
         {
-            if let Some(f) = out.get_mut(&r.text(0)?) {
+            if let Some(f) = out.get_mut(&r.text("family_id")?) {
                 f.consents.push(ConsentFacts {
-                    step: r.code(1)?,
-                    organisation_id: r.opt_text(2)?,
-                    categories: categories(&r.text(3)?)?,
-                    given_on: parse_date(&r.text(4)?)?,
-                    ends_on: r.opt_text(5)?.as_deref().map(parse_date).transpose()?,
-                    withdrawn: r.opt_text(6)?.is_some(),
+                    step: r.code("step")?,
+                    organisation_id: r.opt_text("organisation_id")?,
+                    categories: categories(&r.text("categories")?)?,
+                    given_on: parse_date(&r.text("given_on")?)?,
+                    ends_on: r.opt_text("ends_on")?.as_deref().map(parse_date).transpose()?,
+                    withdrawn: r.opt_text("withdrawn_at")?.is_some(),
                 });
             }
         }
@@ -295,15 +300,15 @@ impl Tx {
         for r in self
             .fetch_all(
                 &format!(
-                    "SELECT family_id, MAX(expires_at) FROM emergency_access \
+                    "SELECT family_id, MAX(expires_at) AS until FROM emergency_access \
                      WHERE user_id = $1 AND expires_at > $2 AND family_id IN ({list}) GROUP BY family_id"
                 ),
                 args,
             )
             .await?
         {
-            let until = UtcTime::parse(&r.text(1)?).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            out.insert(r.text(0)?, until);
+            let until = UtcTime::parse(&r.text("until")?).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            out.insert(r.text("family_id")?, until);
         }
         Ok(out)
     }
@@ -331,9 +336,9 @@ impl Tx {
             )
             .await?;
         for r in &people {
-            let (consent, part) = (r.text(0)?, r.text(1)?);
+            let (consent, part) = (r.text("consent_id")?, r.text("part")?);
             if let Some(c) = list.iter_mut().find(|c| c.id == consent) {
-                let who = (r.text(2)?, r.text(3)?);
+                let who = (r.text("id")?, r.text("name")?);
                 if part == "concerns" {
                     c.children.push(who);
                 } else {
@@ -357,11 +362,11 @@ impl Tx {
         .iter()
         .map(|r| {
             Ok(Person {
-                id: r.text(0)?,
-                name: r.text(1)?,
-                kind: r.code::<MemberKind>(2)?,
-                date_of_birth: r.opt_text(3)?.as_deref().map(parse_date).transpose()?,
-                has_custody: r.bool(4)?,
+                id: r.text("id")?,
+                name: r.text("name")?,
+                kind: r.code::<MemberKind>("kind")?,
+                date_of_birth: r.opt_text("date_of_birth")?.as_deref().map(parse_date).transpose()?,
+                has_custody: r.bool("has_custody")?,
             })
         })
         .collect()
@@ -396,7 +401,7 @@ impl Tx {
         self.fetch_optional("SELECT kind FROM organisations WHERE id = $1", params![id])
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))?
-            .code(0)
+            .code("kind")
     }
 
     /// Records a consent after the domain checked it: who gave it against who must.
@@ -552,8 +557,10 @@ impl Tx {
             )
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
-        let (current_framework, current_org): (Framework, Option<String>) =
-            (current.code(0)?, current.opt_text(1)?);
+        let (current_framework, current_org): (Framework, Option<String>) = (
+            current.code("framework")?,
+            current.opt_text("framework_organisation_id")?,
+        );
         let kind = match organisation_id {
             Some(id) => Some(self.organisation_kind(id).await?),
             None => None,
@@ -652,10 +659,12 @@ impl Tx {
     ) -> Result<Vec<Emergency>, StoreError> {
         let rows = self
             .fetch_all(
-                "SELECT e.id, e.family_id, f.label, e.user_id, u.name, o.name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note, \
+                "SELECT e.id, e.family_id, f.label AS family_label, e.user_id, u.name AS user_name, \
+                   o.name AS organisation_name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note, \
                    e.organisation_id, \
-                   (SELECT i.organisation_id FROM involvements i WHERE i.family_id = e.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1), \
-                   f.framework_organisation_id \
+                   (SELECT i.organisation_id FROM involvements i WHERE i.family_id = e.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1) \
+                     AS lead_organisation, \
+                   f.framework_organisation_id AS framework_organisation \
                  FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
                  JOIN organisations o ON o.id = e.organisation_id \
                  WHERE ($1 = 0 OR e.reviewed_at IS NULL) \
@@ -667,21 +676,21 @@ impl Tx {
             .await?;
         rows.iter()
             .filter(|r| {
-                organisation_id.is_empty() || crate::access_log::in_scope(r, organisation_id, 11)
+                organisation_id.is_empty() || crate::access_log::in_scope(r, organisation_id)
             })
             .map(|r| {
                 Ok(Emergency {
-                    id: r.text(0)?,
-                    family_id: r.text(1)?,
-                    family_label: r.text(2)?,
-                    user_id: r.text(3)?,
-                    user_name: r.text(4)?,
-                    organisation_name: r.text(5)?,
-                    reason: r.text(6)?,
-                    started_at: r.text(7)?,
-                    expires_at: r.text(8)?,
-                    reviewed_at: r.opt_text(9)?,
-                    review_note: r.opt_text(10)?,
+                    id: r.text("id")?,
+                    family_id: r.text("family_id")?,
+                    family_label: r.text("family_label")?,
+                    user_id: r.text("user_id")?,
+                    user_name: r.text("user_name")?,
+                    organisation_name: r.text("organisation_name")?,
+                    reason: r.text("reason")?,
+                    started_at: r.text("started_at")?,
+                    expires_at: r.text("expires_at")?,
+                    reviewed_at: r.opt_text("reviewed_at")?,
+                    review_note: r.opt_text("review_note")?,
                 })
             })
             .collect()
@@ -709,7 +718,7 @@ impl Tx {
             .ok_or_else(|| {
                 StoreError::NotFound(format!("unreviewed emergency access {emergency_id}"))
             })?
-            .text(0)?;
+            .text("family_id")?;
         self.execute(
             "UPDATE emergency_access SET reviewed_at = $2, reviewed_by = $3, review_note = $4 WHERE id = $1",
             params![emergency_id, UtcTime::now().to_rfc3339(), reviewed_by, note.trim()],

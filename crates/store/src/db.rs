@@ -388,7 +388,8 @@ impl Tx {
     }
 }
 
-/// A result row; columns are read by position with the type the query promises.
+/// A result row; columns are read by name (the query's column or its `AS` alias), so a
+/// column added to or moved in a select list cannot shift what a field reads.
 pub enum Row {
     Sqlite(SqliteRow),
     Postgres(PgRow),
@@ -400,46 +401,53 @@ impl std::fmt::Debug for Row {
     }
 }
 
+/// Which column of a row: its name. (A position only where code reads a list of
+/// columns it does not know by name: the deep verifier's sealed parts.)
+pub trait Column: sqlx::ColumnIndex<SqliteRow> + sqlx::ColumnIndex<PgRow> + Copy {}
+impl Column for &str {}
+impl Column for usize {}
+
 impl Row {
-    pub fn text(&self, i: usize) -> Result<String, StoreError> {
+    fn get<'r, T, C: Column>(&'r self, column: C) -> Result<T, StoreError>
+    where
+        T: sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + sqlx::Decode<'r, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>,
+    {
         Ok(match self {
-            Row::Sqlite(r) => r.try_get(i)?,
-            Row::Postgres(r) => r.try_get(i)?,
+            Row::Sqlite(r) => r.try_get(column)?,
+            Row::Postgres(r) => r.try_get(column)?,
         })
     }
 
-    pub fn opt_text(&self, i: usize) -> Result<Option<String>, StoreError> {
-        Ok(match self {
-            Row::Sqlite(r) => r.try_get(i)?,
-            Row::Postgres(r) => r.try_get(i)?,
-        })
+    pub fn text<C: Column>(&self, column: C) -> Result<String, StoreError> {
+        self.get(column)
     }
 
-    pub fn int(&self, i: usize) -> Result<i64, StoreError> {
-        Ok(match self {
-            Row::Sqlite(r) => r.try_get(i)?,
-            Row::Postgres(r) => r.try_get(i)?,
-        })
+    pub fn opt_text<C: Column>(&self, column: C) -> Result<Option<String>, StoreError> {
+        self.get(column)
     }
 
-    pub fn opt_int(&self, i: usize) -> Result<Option<i64>, StoreError> {
-        Ok(match self {
-            Row::Sqlite(r) => r.try_get(i)?,
-            Row::Postgres(r) => r.try_get(i)?,
-        })
+    pub fn int<C: Column>(&self, column: C) -> Result<i64, StoreError> {
+        self.get(column)
     }
 
-    pub fn bool(&self, i: usize) -> Result<bool, StoreError> {
-        Ok(self.int(i)? != 0)
+    pub fn opt_int<C: Column>(&self, column: C) -> Result<Option<i64>, StoreError> {
+        self.get(column)
+    }
+
+    pub fn bool<C: Column>(&self, column: C) -> Result<bool, StoreError> {
+        Ok(self.int(column)? != 0)
     }
 
     /// Parses a text column holding one of the domain's codes.
-    pub fn code<T>(&self, i: usize) -> Result<T, StoreError>
+    pub fn code<T>(&self, column: impl Column) -> Result<T, StoreError>
     where
         T: FromStr,
         T::Err: std::fmt::Display,
     {
-        let raw = self.text(i)?;
+        let raw = self.text(column)?;
         raw.parse()
             .map_err(|e: T::Err| StoreError::Invalid(format!("stored value '{raw}': {e}")))
     }

@@ -406,6 +406,8 @@ fn select_columns(p: &Part) -> String {
         .join(", ")
 }
 
+/// A sealed part's columns, read by position: the part lists them, the query selects
+/// them in that order after the owner and the key.
 fn values(row: &Row, from: usize, n: usize) -> Result<Vec<Option<String>>, StoreError> {
     (from..from + n).map(|i| row.opt_text(i)).collect()
 }
@@ -623,19 +625,19 @@ impl Tx {
         let (table, column) = owner.table();
         let last_of = |rows: Vec<Row>| -> Result<(Option<String>, bool), StoreError> {
             let full = rows.len() as i64 == STRETCH;
-            Ok((rows.last().map(|r| r.text(0)).transpose()?, full))
+            Ok((rows.last().map(|r| r.text("id")).transpose()?, full))
         };
         let listed = self
             .fetch_all(
                 &format!(
-                    "SELECT {column} FROM {table} WHERE {column} > $1 ORDER BY {column} LIMIT $2"
+                    "SELECT {column} AS id FROM {table} WHERE {column} > $1 ORDER BY {column} LIMIT $2"
                 ),
                 params![after, STRETCH],
             )
             .await?;
         let journaled = self
             .fetch_all(
-                "SELECT DISTINCT subject_id FROM journal WHERE subject_type = $1 AND subject_id > $2 \
+                "SELECT DISTINCT subject_id AS id FROM journal WHERE subject_type = $1 AND subject_id > $2 \
                  ORDER BY subject_id LIMIT $3",
                 params![owner.subject(), after, STRETCH],
             )
@@ -675,12 +677,16 @@ impl Tx {
                 )
                 .await?;
             for row in &page {
-                replay.push(&row.text(0)?, row.int(1)?, &row.text(2)?);
+                replay.push(
+                    &row.text("subject_id")?,
+                    row.int("seq")?,
+                    &row.text("payload")?,
+                );
             }
             match page.last() {
                 Some(last) if page.len() as i64 == PAGE => {
-                    subject = last.text(0)?;
-                    seq = last.int(1)?;
+                    subject = last.text("subject_id")?;
+                    seq = last.int("seq")?;
                 }
                 _ => return Ok(()),
             }
@@ -702,7 +708,7 @@ impl Tx {
                 format!(" AND {}", p.filter)
             };
             let sql = format!(
-                "SELECT {scope}, {key}, {columns} FROM {from} \
+                "SELECT {scope} AS owner_id, {key} AS record_key, {columns} FROM {from} \
                  WHERE {scope} > $1 AND {scope} <= $2{filter} ORDER BY {scope}, {key}, {order}",
                 scope = p.scope,
                 key = p.key,
@@ -720,8 +726,8 @@ impl Tx {
                 }
             };
             for row in &rows {
-                let owner_id = row.text(0)?;
-                let key = row.text(1)?;
+                let owner_id = row.text("owner_id")?;
+                let key = row.text("record_key")?;
                 let vals = values(row, 2, p.columns.len())?;
                 match &mut current {
                     Some((_, k, rs)) if *k == key => rs.push(vals),

@@ -245,7 +245,7 @@ impl Tx {
             current = self
                 .fetch_optional("SELECT parent_id FROM areas WHERE id = $1", params![&id])
                 .await?
-                .map(|r| r.opt_text(0))
+                .map(|r| r.opt_text("parent_id"))
                 .transpose()?
                 .flatten();
             path.push(id);
@@ -303,7 +303,7 @@ impl Tx {
                 params![organisation_id],
             )
             .await?;
-        rows.iter().map(|r| r.text(0)).collect()
+        rows.iter().map(|r| r.text("area_id")).collect()
     }
 
     pub async fn create_team(&mut self, actor: &Actor, new: NewTeam) -> Result<Team, StoreError> {
@@ -358,28 +358,28 @@ impl Tx {
 
 fn area_from_row(r: &Row) -> Result<Area, StoreError> {
     Ok(Area {
-        id: r.text(0)?,
-        kind: r.code(1)?,
-        name: r.text(2)?,
-        code: r.opt_text(3)?,
-        parent_id: r.opt_text(4)?,
+        id: r.text("id")?,
+        kind: r.code("kind")?,
+        name: r.text("name")?,
+        code: r.opt_text("code")?,
+        parent_id: r.opt_text("parent_id")?,
     })
 }
 
 fn team_from_row(r: &Row) -> Result<Team, StoreError> {
     Ok(Team {
-        id: r.text(0)?,
-        organisation_id: r.text(1)?,
-        name: r.text(2)?,
-        area_id: r.opt_text(3)?,
+        id: r.text("id")?,
+        organisation_id: r.text("organisation_id")?,
+        name: r.text("name")?,
+        area_id: r.opt_text("area_id")?,
     })
 }
 
 fn organisation_from_row(r: &Row) -> Result<Organisation, StoreError> {
     Ok(Organisation {
-        id: r.text(0)?,
-        slug: r.text(1)?,
-        name: r.text(2)?,
-        kind: r.code(3)?,
+        id: r.text("id")?,
+        slug: r.text("slug")?,
+        name: r.text("name")?,
+        kind: r.code("kind")?,
     })
 }

@@ -38,7 +38,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| time(&r.text(0)?))
+        .map(|r| time(&r.text("at")?))
         .collect()
     }
 
@@ -51,7 +51,7 @@ impl Tx {
         since: UtcTime,
     ) -> Result<Vec<DuplicateSignal>, StoreError> {
         self.fetch_all(
-            "SELECT a.family_id, f.label, o.name, a.at FROM access_log a \
+            "SELECT a.family_id, f.label AS family_label, o.name AS organisation_name, a.at FROM access_log a \
              JOIN families f ON f.id = a.family_id JOIN organisations o ON o.id = a.organisation_id \
              WHERE a.event = $3 AND a.outcome = 'denied' AND a.at >= $4 AND a.family_id IN ( \
                SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
@@ -68,10 +68,10 @@ impl Tx {
         .iter()
         .map(|r| {
             Ok(DuplicateSignal {
-                family_id: r.text(0)?,
-                family_label: r.text(1)?,
-                organisation_name: r.text(2)?,
-                at: time(&r.text(3)?)?,
+                family_id: r.text("family_id")?,
+                family_label: r.text("family_label")?,
+                organisation_name: r.text("organisation_name")?,
+                at: time(&r.text("at")?)?,
             })
         })
         .collect()

@@ -81,7 +81,7 @@ pub enum StoreError {
     // SAVE op locatie
     #[error("{0}")]
     SaveOnSite(#[from] eenplan_domain::save_on_site::OnSiteError),
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    // Joint assessment meeting and protection order request.
     #[error("{0}")]
     Meeting(#[from] eenplan_domain::joint_assessment::MeetingError),
     #[error("{0}")]

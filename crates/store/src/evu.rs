@@ -37,33 +37,34 @@ pub struct EvuReferral {
     pub workers: Vec<EvuWorker>,
 }
 
-const COLUMNS: &str = "r.id, r.family_id, f.label, r.source, r.vt_contact_id, o.name, r.referred_on, \
-    r.reason, r.state, r.decided_on, r.decision_reason FROM evu_referrals r \
+const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.source, r.vt_contact_id, \
+    o.name AS organisation_name, r.referred_on, r.reason, r.state, r.decided_on, r.decision_reason \
+    FROM evu_referrals r \
     JOIN families f ON f.id = r.family_id JOIN organisations o ON o.id = r.organisation_id";
 
 fn referral(r: &Row) -> Result<EvuReferral, StoreError> {
     Ok(EvuReferral {
-        id: r.text(0)?,
-        family_id: r.text(1)?,
-        family_label: r.text(2)?,
-        source: r.code(3)?,
-        vt_contact_id: r.opt_text(4)?,
-        organisation_name: r.text(5)?,
-        referred_on: date(&r.text(6)?)?,
-        reason: r.text(7)?,
-        state: r.code(8)?,
-        decided_on: r.opt_text(9)?.map(|d| date(&d)).transpose()?,
-        decision_reason: r.text(10)?,
+        id: r.text("id")?,
+        family_id: r.text("family_id")?,
+        family_label: r.text("family_label")?,
+        source: r.code("source")?,
+        vt_contact_id: r.opt_text("vt_contact_id")?,
+        organisation_name: r.text("organisation_name")?,
+        referred_on: date(&r.text("referred_on")?)?,
+        reason: r.text("reason")?,
+        state: r.code("state")?,
+        decided_on: r.opt_text("decided_on")?.map(|d| date(&d)).transpose()?,
+        decision_reason: r.text("decision_reason")?,
         workers: Vec::new(),
     })
 }
 
 fn worker(r: &Row) -> Result<EvuWorker, StoreError> {
     Ok(EvuWorker {
-        user_id: r.text(0)?,
-        name: r.text(1)?,
-        organisation_id: r.text(2)?,
-        organisation_name: r.text(3)?,
+        user_id: r.text("user_id")?,
+        name: r.text("name")?,
+        organisation_id: r.text("organisation_id")?,
+        organisation_name: r.text("organisation_name")?,
     })
 }
 
@@ -96,7 +97,7 @@ impl Tx {
                 params![by.organisation_id],
             )
             .await?
-            .code::<OrganisationKind>(0)?;
+            .code::<OrganisationKind>("kind")?;
         let source = evu::referral_source(kind, vt_contact.is_some())?;
         let consent = evu::consented(&facts.consents, today);
         let lives_there = self.lives_in_evu_area(family_id, today).await?;
@@ -146,7 +147,7 @@ impl Tx {
             params![family_id],
         )
         .await?
-        .map(|r| r.text(0))
+        .map(|r| r.text("id"))
         .transpose()
     }
 
@@ -161,7 +162,8 @@ impl Tx {
         let assigned = self
             .fetch_all(
                 &format!(
-                    "SELECT a.user_id, u.name, a.organisation_id, o.name, a.referral_id FROM evu_assignments a \
+                    "SELECT a.user_id, u.name, a.organisation_id, o.name AS organisation_name, a.referral_id \
+                     FROM evu_assignments a \
                      JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
                      WHERE a.referral_id IN ({}) ORDER BY o.name, u.name",
                     crate::consent::placeholders(ids.len())
@@ -170,7 +172,7 @@ impl Tx {
             )
             .await?;
         for row in &assigned {
-            let referral_id = row.text(4)?;
+            let referral_id = row.text("referral_id")?;
             if let Some(r) = out.iter_mut().find(|r| r.id == referral_id) {
                 r.workers.push(worker(row)?);
             }
@@ -233,7 +235,8 @@ impl Tx {
         kind: Option<OrganisationKind>,
     ) -> Result<Vec<EvuWorker>, StoreError> {
         self.fetch_all(
-            "SELECT DISTINCT u.id, u.name, o.id, o.name FROM users u JOIN organisations o ON o.id = u.organisation_id \
+            "SELECT DISTINCT u.id AS user_id, u.name, o.id AS organisation_id, o.name AS organisation_name \
+             FROM users u JOIN organisations o ON o.id = u.organisation_id \
              JOIN user_roles r ON r.user_id = u.id \
              WHERE u.active = 1 AND r.role IN ('professional', 'behavioural_scientist') AND ($1 = '' OR o.kind = $1) \
              ORDER BY o.name, u.name LIMIT 1000",
@@ -265,7 +268,8 @@ impl Tx {
         for user in user_ids {
             let row = self
                 .fetch_optional(
-                    "SELECT u.id, u.name, o.id, o.name FROM users u JOIN organisations o ON o.id = u.organisation_id \
+                    "SELECT u.id AS user_id, u.name, o.id AS organisation_id, o.name AS organisation_name \
+                     FROM users u JOIN organisations o ON o.id = u.organisation_id \
                      WHERE u.id = $1 AND u.active = 1",
                     params![user],
                 )
@@ -286,7 +290,7 @@ impl Tx {
                 )
                 .await?;
             let involvement_id = match involved {
-                Some(row) => row.text(0)?,
+                Some(row) => row.text("id")?,
                 None => match self
                     .add_involvement(
                         actor,

@@ -215,12 +215,12 @@ fn led_files(rows: &[Row]) -> Result<Vec<LedFile>, StoreError> {
     rows.iter()
         .map(|r| {
             Ok(LedFile {
-                family_id: r.text(0)?,
-                label: r.text(1)?,
-                involvement_id: r.text(2)?,
-                organisation_id: r.text(3)?,
-                regisseur_user_id: r.text(4)?,
-                regisseur_name: r.text(5)?,
+                family_id: r.text("family_id")?,
+                label: r.text("label")?,
+                involvement_id: r.text("involvement_id")?,
+                organisation_id: r.text("organisation_id")?,
+                regisseur_user_id: r.text("regisseur_user_id")?,
+                regisseur_name: r.text("regisseur_name")?,
             })
         })
         .collect()
@@ -238,19 +238,19 @@ fn now() -> String {
     UtcTime::now().to_rfc3339()
 }
 
-fn date(row: &Row, i: usize) -> Result<Option<Date>, StoreError> {
-    crate::db::stored_opt_date(row.opt_text(i)?)
+fn date(row: &Row, column: &str) -> Result<Option<Date>, StoreError> {
+    crate::db::stored_opt_date(row.opt_text(column)?)
 }
 
 fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {
     rows.iter()
         .map(|r| {
             Ok(FamilySummary {
-                id: r.text(0)?,
-                label: r.text(1)?,
-                postcode: r.text(2)?,
-                house_number: r.text(3)?,
-                city: r.text(4)?,
+                id: r.text("id")?,
+                label: r.text("label")?,
+                postcode: r.text("postcode")?,
+                house_number: r.text("house_number")?,
+                city: r.text("city")?,
             })
         })
         .collect()
@@ -339,12 +339,12 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(Member {
-                    id: r.text(0)?,
-                    kind: r.code(1)?,
-                    name: r.text(2)?,
-                    date_of_birth: date(r, 3)?,
-                    has_custody: r.bool(4)?,
-                    ended: r.opt_text(5)?.is_some(),
+                    id: r.text("id")?,
+                    kind: r.code("kind")?,
+                    name: r.text("name")?,
+                    date_of_birth: date(r, "date_of_birth")?,
+                    has_custody: r.bool("has_custody")?,
+                    ended: r.opt_text("ended_at")?.is_some(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
@@ -358,18 +358,19 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(NetworkMember {
-                    id: r.text(0)?,
-                    name: r.text(1)?,
-                    relation: r.code(2)?,
-                    safety_role: r.text(3)?,
-                    contact: r.text(4)?,
-                    ended: r.opt_text(5)?.is_some(),
+                    id: r.text("id")?,
+                    name: r.text("name")?,
+                    relation: r.code("relation")?,
+                    safety_role: r.text("safety_role")?,
+                    contact: r.text("contact")?,
+                    ended: r.opt_text("ended_at")?.is_some(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let involvements = self
             .fetch_all(
-                "SELECT i.id, i.role, i.organisation_id, o.name, i.user_id, u.name, u.email, i.expertise, i.started_at, i.ended_at, u.phone, o.kind \
+                "SELECT i.id, i.role, i.organisation_id, o.name AS organisation_name, i.user_id, u.name AS user_name, u.email, \
+                   i.expertise, i.started_at, i.ended_at, u.phone, o.kind \
                  FROM involvements i JOIN organisations o ON o.id = i.organisation_id JOIN users u ON u.id = i.user_id \
                  WHERE i.family_id = $1 ORDER BY i.started_at, i.id",
                 params![id],
@@ -378,31 +379,31 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(Involvement {
-                    id: r.text(0)?,
-                    role: r.code(1)?,
-                    organisation_id: r.text(2)?,
-                    organisation_name: r.text(3)?,
-                    user_id: r.text(4)?,
-                    user_name: r.text(5)?,
-                    user_email: r.text(6)?,
-                    user_phone: r.opt_text(10)?,
-                    organisation_kind: r.code(11)?,
-                    expertise: r.opt_text(7)?.map(|e| e.parse()).transpose().map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
-                    started_at: r.text(8)?,
-                    ended: r.opt_text(9)?.is_some(),
+                    id: r.text("id")?,
+                    role: r.code("role")?,
+                    organisation_id: r.text("organisation_id")?,
+                    organisation_name: r.text("organisation_name")?,
+                    user_id: r.text("user_id")?,
+                    user_name: r.text("user_name")?,
+                    user_email: r.text("email")?,
+                    user_phone: r.opt_text("phone")?,
+                    organisation_kind: r.code("kind")?,
+                    expertise: r.opt_text("expertise")?.map(|e| e.parse()).transpose().map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
+                    started_at: r.text("started_at")?,
+                    ended: r.opt_text("ended_at")?.is_some(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Some(Family {
-            id: f.text(0)?,
-            label: f.text(1)?,
-            street: f.text(2)?,
-            house_number: f.text(3)?,
-            postcode: f.text(4)?,
-            city: f.text(5)?,
-            area_id: f.opt_text(6)?,
-            framework: f.code(7)?,
-            framework_organisation_id: f.opt_text(8)?,
+            id: f.text("id")?,
+            label: f.text("label")?,
+            street: f.text("street")?,
+            house_number: f.text("house_number")?,
+            postcode: f.text("postcode")?,
+            city: f.text("city")?,
+            area_id: f.opt_text("area_id")?,
+            framework: f.code("framework")?,
+            framework_organisation_id: f.opt_text("framework_organisation_id")?,
             members,
             network,
             involvements,
@@ -579,7 +580,7 @@ impl Tx {
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("current network member {id}")))?;
         let before = serde_json::json!({
-            "name": old.text(0)?, "relation": old.text(1)?, "safety_role": old.text(2)?, "contact": old.text(3)?,
+            "name": old.text("name")?, "relation": old.text("relation")?, "safety_role": old.text("safety_role")?, "contact": old.text("contact")?,
         });
         let after = serde_json::json!({
             "name": new.name.trim(), "relation": new.relation.code(), "safety_role": new.safety_role.trim(), "contact": new.contact.trim(),
@@ -644,7 +645,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| Ok(Active { id: r.text(0)?, role: r.code(1)?, organisation_id: r.text(2)?, user_id: r.text(3)? }))
+        .map(|r| Ok(Active { id: r.text("id")?, role: r.code("role")?, organisation_id: r.text("organisation_id")?, user_id: r.text("user_id")? }))
         .collect()
     }
 
@@ -664,7 +665,7 @@ impl Tx {
             )
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("organisation {}", new.organisation_id)))?;
-        let organisation_kind: OrganisationKind = org.code(0)?;
+        let organisation_kind: OrganisationKind = org.code("kind")?;
         let member_of = self
             .fetch_optional(
                 "SELECT organisation_id FROM users WHERE id = $1 AND active = 1",
@@ -672,7 +673,7 @@ impl Tx {
             )
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("active user {}", new.user_id)))?;
-        if member_of.text(0)? != new.organisation_id {
+        if member_of.text("organisation_id")? != new.organisation_id {
             return Err(StoreError::Invalid(
                 "the professional does not work for that organisation".into(),
             ));
@@ -684,7 +685,7 @@ impl Tx {
             )
             .await?
             .iter()
-            .map(|r| r.code(0))
+            .map(|r| r.code("role"))
             .collect::<Result<Vec<eenplan_domain::role::Role>, _>>()?;
         if let Some(facts) = self.access_facts(family_id).await? {
             let involved = facts.domain_involved();
@@ -798,7 +799,7 @@ impl Tx {
             )
             .await?;
         match row {
-            Some(r) => Ok((r.int(0)?, parse_plan(&r.text(1)?)?)),
+            Some(r) => Ok((r.int("version")?, parse_plan(&r.text("content")?)?)),
             None => Ok((0, Plan::default())),
         }
     }
@@ -816,7 +817,7 @@ impl Tx {
             params![family_id, version],
         )
         .await?
-        .map(|r| parse_plan(&r.text(0)?))
+        .map(|r| parse_plan(&r.text("content")?))
         .transpose()
     }
 
@@ -1025,9 +1026,9 @@ impl Tx {
         .iter()
         .map(|r| {
             Ok(Guardianship {
-                child_id: r.text(0)?,
-                organisation_id: r.text(1)?,
-                organisation_name: r.text(2)?,
+                child_id: r.text("member_id")?,
+                organisation_id: r.text("institution_id")?,
+                organisation_name: r.text("name")?,
             })
         })
         .collect()
@@ -1047,9 +1048,9 @@ impl Tx {
         .await?
         .iter()
         .map(|r| {
-            let members: Vec<String> = serde_json::from_str(&r.text(1)?)
+            let members: Vec<String> = serde_json::from_str(&r.text("member_ids")?)
                 .map_err(|e| StoreError::Invalid(format!("stored view members: {e}")))?;
-            Ok((r.text(0)?, members, r.text(2)?))
+            Ok((r.text("view")?, members, r.text("recorded_at")?))
         })
         .collect()
     }
@@ -1065,7 +1066,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| Ok((r.text(0)?, r.text(1)?)))
+        .map(|r| Ok((r.text("member_id")?, r.text("agreed_at")?)))
         .collect()
     }
 
@@ -1074,7 +1075,8 @@ impl Tx {
     pub async fn files_led_by(&mut self, user_id: &str) -> Result<Vec<LedFile>, StoreError> {
         let rows = self
             .fetch_all(
-                "SELECT f.id, f.label, i.id, i.organisation_id, i.user_id, u.name FROM families f \
+                "SELECT f.id AS family_id, f.label, i.id AS involvement_id, i.organisation_id, i.user_id AS regisseur_user_id, \
+                   u.name AS regisseur_name FROM families f \
                  JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
                  JOIN users u ON u.id = i.user_id \
                  WHERE i.user_id = $1 ORDER BY f.label, f.id",
@@ -1144,7 +1146,8 @@ impl Tx {
     ) -> Result<Vec<LedFile>, StoreError> {
         let rows = self
             .fetch_all(
-                "SELECT f.id, f.label, i.id, i.organisation_id, i.user_id, u.name FROM families f \
+                "SELECT f.id AS family_id, f.label, i.id AS involvement_id, i.organisation_id, i.user_id AS regisseur_user_id, \
+                   u.name AS regisseur_name FROM families f \
                  JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
                  JOIN users u ON u.id = i.user_id \
                  WHERE i.organisation_id = $1 AND u.active = 0 AND ($2 = '' OR u.team_id = $2) \
@@ -1173,11 +1176,11 @@ impl Tx {
             .await?;
         rows.iter()
             .map(|r| {
-                let plan = match r.opt_text(2)? {
+                let plan = match r.opt_text("content")? {
                     Some(content) => parse_plan(&content)?,
                     None => Plan::default(),
                 };
-                Ok((r.text(0)?, r.text(1)?, plan))
+                Ok((r.text("id")?, r.text("label")?, plan))
             })
             .collect()
     }
@@ -1257,7 +1260,7 @@ impl Tx {
             .fetch_optional("SELECT kind, code FROM areas WHERE id = $1", params![&top])
             .await?
         {
-            Some(row) if row.text(0)? == "province" => row.opt_text(1),
+            Some(row) if row.text("kind")? == "province" => row.opt_text("code"),
             _ => Ok(None),
         }
     }
@@ -1274,7 +1277,7 @@ impl Tx {
         let rows = self
             .fetch_all(
                 &format!(
-                    "SELECT {SUMMARY_COLUMNS}, m.name FROM families f JOIN family_members m ON m.family_id = f.id \
+                    "SELECT {SUMMARY_COLUMNS}, m.name AS child_name FROM families f JOIN family_members m ON m.family_id = f.id \
                      WHERE m.kind = 'child' AND m.date_of_birth = $1 \
                      ORDER BY f.id"
                 ),
@@ -1283,7 +1286,9 @@ impl Tx {
             .await?;
         let mut found: Vec<FamilySummary> = Vec::new();
         for (r, summary) in rows.iter().zip(summaries(&rows)?) {
-            if name_key(&r.text(5)?) == wanted && found.last().is_none_or(|f| f.id != summary.id) {
+            if name_key(&r.text("child_name")?) == wanted
+                && found.last().is_none_or(|f| f.id != summary.id)
+            {
                 found.push(summary);
             }
         }
@@ -1309,9 +1314,9 @@ impl Tx {
                 out.insert(
                     id.clone(),
                     LeadOrganisation {
-                        id: r.text(0)?,
-                        name: r.text(1)?,
-                        phone: r.opt_text(2)?,
+                        id: r.text("id")?,
+                        name: r.text("name")?,
+                        phone: r.opt_text("phone")?,
                     },
                 );
             }
@@ -1331,7 +1336,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| Ok((r.text(0)?, r.text(1)?, r.text(2)?, r.text(3)?, r.text(4)?)))
+        .map(|r| Ok((r.text("at")?, r.text("event")?, r.text("outcome")?, r.text("user_id")?, r.text("data")?)))
         .collect()
     }
 

@@ -31,7 +31,7 @@ impl Store {
         let mut tx = self.read().await?;
         tx.fetch_optional("SELECT value FROM instance WHERE key = 'purpose'", vec![])
             .await?
-            .map(|r| r.text(0))
+            .map(|r| r.text("value"))
             .transpose()
     }
 }

@@ -157,27 +157,27 @@ const COLUMNS: &str = "id, family_id, kind, meets_at, state, family_takes_part, 
     scheduled_by_organisation, needs, differences, held_on, plan_version, cancel_reason, cancelled_on";
 
 fn meeting(r: &Row) -> Result<Meeting, StoreError> {
-    let meets_at = r.text(3)?;
+    let meets_at = r.text("meets_at")?;
     Ok(Meeting {
-        id: r.text(0)?,
-        family_id: r.text(1)?,
-        kind: r.code(2)?,
+        id: r.text("id")?,
+        family_id: r.text("family_id")?,
+        kind: r.code("kind")?,
         meets_at: meets_at
             .parse::<DateTime>()
             .map_err(|e| StoreError::Invalid(format!("stored time '{meets_at}': {e}")))?,
-        state: r.code(4)?,
-        family_takes_part: r.bool(5)?,
-        family_absence_reason: r.text(6)?,
-        scheduled_by_organisation: r.text(7)?,
+        state: r.code("state")?,
+        family_takes_part: r.bool("family_takes_part")?,
+        family_absence_reason: r.text("family_absence_reason")?,
+        scheduled_by_organisation: r.text("scheduled_by_organisation")?,
         invited: Vec::new(),
         views: Vec::new(),
-        needs: r.opt_text(8)?,
-        differences: r.opt_text(9)?,
-        held_on: date(r.opt_text(10)?)?,
-        plan_version: r.opt_int(11)?,
+        needs: r.opt_text("needs")?,
+        differences: r.opt_text("differences")?,
+        held_on: date(r.opt_text("held_on")?)?,
+        plan_version: r.opt_int("plan_version")?,
         actions: Vec::new(),
-        cancel_reason: r.opt_text(12)?,
-        cancelled_on: date(r.opt_text(13)?)?,
+        cancel_reason: r.opt_text("cancel_reason")?,
+        cancelled_on: date(r.opt_text("cancelled_on")?)?,
     })
 }
 
@@ -331,11 +331,11 @@ impl Tx {
             )
             .await?
             .iter()
-            .map(|r| Ok((r.text(0)?, r.text(1)?)))
+            .map(|r| Ok((r.text("organisation_id")?, r.text("name")?)))
             .collect::<Result<_, StoreError>>()?;
         m.views = self
             .fetch_all(
-                "SELECT v.organisation_id, v.version, v.worries, v.strengths, v.needs, u.name, v.recorded_at \
+                "SELECT v.organisation_id, v.version, v.worries, v.strengths, v.needs, u.name AS recorded_by, v.recorded_at \
                  FROM joint_assessment_views v JOIN users u ON u.id = v.recorded_by \
                  WHERE v.meeting_id = $1 AND v.version = (SELECT MAX(w.version) FROM joint_assessment_views w \
                    WHERE w.meeting_id = v.meeting_id AND w.organisation_id = v.organisation_id) \
@@ -346,15 +346,15 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(MeetingView {
-                    organisation_id: r.text(0)?,
-                    version: r.int(1)?,
+                    organisation_id: r.text("organisation_id")?,
+                    version: r.int("version")?,
                     view: View {
-                        worries: r.text(2)?,
-                        strengths: r.text(3)?,
-                        needs: r.text(4)?,
+                        worries: r.text("worries")?,
+                        strengths: r.text("strengths")?,
+                        needs: r.text("needs")?,
                     },
-                    recorded_by: r.text(5)?,
-                    recorded_at: r.text(6)?,
+                    recorded_by: r.text("recorded_by")?,
+                    recorded_at: r.text("recorded_at")?,
                 })
             })
             .collect::<Result<_, StoreError>>()?;
@@ -367,14 +367,14 @@ impl Tx {
             .await?
             .iter()
             .map(|r| {
-                let code = format!("{}:{}", r.text(2)?, r.text(3)?);
+                let code = format!("{}:{}", r.text("owner_kind")?, r.text("owner_id")?);
                 Ok(MeetingAction {
-                    domain: r.code(0)?,
-                    what: r.text(1)?,
+                    domain: r.code("domain")?,
+                    what: r.text("what")?,
                     owner: Owner::parse(&code)
                         .ok_or_else(|| StoreError::Invalid(format!("stored owner '{code}'")))?,
-                    owner_label: r.text(4)?,
-                    due: date(Some(r.text(5)?))?.unwrap_or_default(),
+                    owner_label: r.text("owner_label")?,
+                    due: date(Some(r.text("due_on")?))?.unwrap_or_default(),
                 })
             })
             .collect::<Result<_, StoreError>>()?;

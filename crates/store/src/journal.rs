@@ -5,8 +5,8 @@ use eenplan_domain::journal::{self, Actor, Anchor, Draft, Entry, Event, Head, Re
 
 use crate::{Backend, Row, Store, StoreError, Tx, ids, params};
 
-const ENTRY_COLUMNS: &str = "seq, id, recorded_at, actor, actor_organisation, kind, \
-    subject_type, subject_id, payload, payload_sha256, prev_hash, hash";
+const ENTRY_COLUMNS: &str = "seq, id, recorded_at, actor, actor_organisation, kind, subject_type, subject_id, \
+    payload, payload_sha256, prev_hash, hash";
 
 /// Entries read per round trip while verifying.
 const VERIFY_PAGE: i64 = 2_000;
@@ -67,8 +67,8 @@ impl Tx {
         };
         let row = self.fetch_one(lock_sql, vec![]).await?;
         let head = Head {
-            seq: row.int(0)?,
-            hash: row.text(1)?,
+            seq: row.int("seq")?,
+            hash: row.text("hash")?,
         };
         let draft = Draft {
             id: ids::new_id(),
@@ -136,8 +136,8 @@ impl Tx {
             .await?;
         row.map(|r| {
             Ok(Head {
-                seq: r.int(0)?,
-                hash: r.text(1)?,
+                seq: r.int("seq")?,
+                hash: r.text("hash")?,
             })
         })
         .transpose()
@@ -172,17 +172,17 @@ impl Store {
 
 fn entry_from_row(r: &Row) -> Result<Entry, StoreError> {
     Ok(Entry {
-        seq: r.int(0)?,
-        id: r.text(1)?,
-        recorded_at: r.text(2)?,
-        actor: r.text(3)?,
-        actor_organisation: r.opt_text(4)?,
-        kind: r.text(5)?,
-        subject_type: r.text(6)?,
-        subject_id: r.text(7)?,
-        payload: r.text(8)?,
-        payload_sha256: r.text(9)?,
-        prev_hash: r.text(10)?,
-        hash: r.text(11)?,
+        seq: r.int("seq")?,
+        id: r.text("id")?,
+        recorded_at: r.text("recorded_at")?,
+        actor: r.text("actor")?,
+        actor_organisation: r.opt_text("actor_organisation")?,
+        kind: r.text("kind")?,
+        subject_type: r.text("subject_type")?,
+        subject_id: r.text("subject_id")?,
+        payload: r.text("payload")?,
+        payload_sha256: r.text("payload_sha256")?,
+        prev_hash: r.text("prev_hash")?,
+        hash: r.text("hash")?,
     })
 }

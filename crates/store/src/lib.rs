@@ -28,7 +28,7 @@ mod users;
 mod veilig_thuis;
 // SAVE op locatie
 mod save_on_site;
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+// Joint assessment meeting and protection order request.
 mod joint_assessment;
 mod protection_order;
 
@@ -58,7 +58,7 @@ pub use users::{NewUser, User};
 pub use veilig_thuis::{Contact, NewContact, Radar};
 // SAVE op locatie
 pub use save_on_site::{AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot};
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+// Joint assessment meeting and protection order request.
 pub use joint_assessment::{Meeting, MeetingAction, MeetingView, NewMeeting};
 pub use protection_order::{
     CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, RequestChild,

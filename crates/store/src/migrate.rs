@@ -73,7 +73,7 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0010_save_on_site.sql"),
         postgres: include_str!("../migrations/postgres/0010_save_on_site.sql"),
     },
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    // Joint assessment meeting and protection order request.
     Migration {
         version: 11,
         name: "joint_assessment",
@@ -86,7 +86,7 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0012_protection_order.sql"),
         postgres: include_str!("../migrations/postgres/0012_protection_order.sql"),
     },
-    // Rules that follow the law (issue 12, section 6).
+    // Rules that follow the law.
     Migration {
         version: 13,
         name: "statutory_days",
@@ -162,7 +162,7 @@ impl Store {
             .fetch_all("SELECT version FROM schema_migrations", vec![])
             .await?
             .iter()
-            .map(|r| r.int(0))
+            .map(|r| r.int("version"))
             .collect::<Result<_, _>>()?;
         let current = done.iter().copied().max().unwrap_or(0);
         if current > KNOWN_SCHEMA_VERSION {
@@ -198,10 +198,10 @@ impl Store {
     pub async fn schema_version(&self) -> Result<i64, StoreError> {
         let mut tx = self.read().await?;
         tx.fetch_one(
-            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            "SELECT COALESCE(MAX(version), 0) AS version FROM schema_migrations",
             vec![],
         )
         .await?
-        .int(0)
+        .int("version")
     }
 }

@@ -107,25 +107,25 @@ impl Tx {
         let mut notes: Vec<Note> = Vec::new();
         for r in &rows {
             let version = NoteVersion {
-                version: r.int(4)?,
-                interaction: r.code(5)?,
+                version: r.int("version")?,
+                interaction: r.code("interaction")?,
                 happened_on: r
-                    .text(6)?
+                    .text("happened_on")?
                     .parse()
                     .map_err(|e: jiff::Error| StoreError::Invalid(e.to_string()))?,
-                text: r.text(7)?,
-                correction: r.bool(8)?,
-                reason: r.opt_text(9)?,
-                saved_at: r.text(10)?,
+                text: r.text("text")?,
+                correction: r.bool("correction")?,
+                reason: r.opt_text("reason")?,
+                saved_at: r.text("saved_at")?,
             };
-            let id = r.text(0)?;
+            let id = r.text("id")?;
             match notes.last_mut() {
                 Some(n) if n.id == id => n.versions.push(version),
                 _ => notes.push(Note {
                     id,
-                    author_id: r.text(1)?,
-                    author_name: r.text(2)?,
-                    created_at: r.text(3)?,
+                    author_id: r.text("author_id")?,
+                    author_name: r.text("name")?,
+                    created_at: r.text("created_at")?,
                     versions: vec![version],
                 }),
             }
@@ -148,22 +148,22 @@ impl Tx {
         check_note(&content.text, content.happened_on, amsterdam_date(now))?;
         let row = self
             .fetch_optional(
-                "SELECT author_id, created_at, (SELECT MAX(version) FROM case_note_versions WHERE note_id = $1) \
+                "SELECT author_id, created_at, (SELECT MAX(version) FROM case_note_versions WHERE note_id = $1) AS version \
                  FROM case_notes WHERE id = $1 AND family_id = $2",
                 params![note_id, family_id],
             )
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("note {note_id}")))?;
-        let created =
-            UtcTime::parse(&row.text(1)?).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let created = UtcTime::parse(&row.text("created_at")?)
+            .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let change = note_change(
-            &row.text(0)?,
+            &row.text("author_id")?,
             editor_id,
             created.timestamp(),
             now.timestamp(),
             reason,
         )?;
-        let version = row.int(2)? + 1;
+        let version = row.int("version")? + 1;
         let correction = change == NoteChange::Correction;
         let reason = if correction {
             reason.map(str::trim)

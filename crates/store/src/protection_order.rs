@@ -86,38 +86,41 @@ fn measure(text: Option<String>) -> Result<Option<Measure>, StoreError> {
     .transpose()
 }
 
-const COLUMNS: &str = "r.id, r.family_id, f.label, r.rvdk_organisation_id, ro.name, u.name, u.email, qo.name, \
-    r.requested_on, r.grounds, r.tried, r.state, r.investigation_on, r.concluded_on, r.no_measure_reason, \
-    r.petitioned_measure, r.decided_on, r.granted_measure, r.ends_on, r.institution_id, io.name \
-    FROM protection_order_requests r JOIN families f ON f.id = r.family_id \
-    JOIN organisations ro ON ro.id = r.rvdk_organisation_id JOIN users u ON u.id = r.requested_by \
-    JOIN organisations qo ON qo.id = r.requested_by_organisation \
-    LEFT JOIN organisations io ON io.id = r.institution_id";
+const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.rvdk_organisation_id, ro.name \
+    AS rvdk_name, u.name AS requested_by_name, u.email AS requested_by_email, \
+    qo.name AS requesting_organisation_name, r.requested_on, r.grounds, r.tried, \
+    r.state, r.investigation_on, r.concluded_on, r.no_measure_reason, \
+    r.petitioned_measure, r.decided_on, r.granted_measure, r.ends_on, \
+    r.institution_id, io.name AS institution_name FROM protection_order_requests r \
+    JOIN families f ON f.id = r.family_id JOIN organisations ro ON ro.id = \
+    r.rvdk_organisation_id JOIN users u ON u.id = r.requested_by JOIN organisations \
+    qo ON qo.id = r.requested_by_organisation LEFT JOIN organisations io ON io.id = \
+    r.institution_id";
 
 fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
     Ok(ProtectionOrderRequest {
-        id: r.text(0)?,
-        family_id: r.text(1)?,
-        family_label: r.text(2)?,
-        rvdk_organisation_id: r.text(3)?,
-        rvdk_name: r.text(4)?,
-        requested_by_name: r.text(5)?,
-        requested_by_email: r.text(6)?,
-        requesting_organisation_name: r.text(7)?,
-        requested_on: date(Some(r.text(8)?))?.unwrap_or_default(),
+        id: r.text("id")?,
+        family_id: r.text("family_id")?,
+        family_label: r.text("family_label")?,
+        rvdk_organisation_id: r.text("rvdk_organisation_id")?,
+        rvdk_name: r.text("rvdk_name")?,
+        requested_by_name: r.text("requested_by_name")?,
+        requested_by_email: r.text("requested_by_email")?,
+        requesting_organisation_name: r.text("requesting_organisation_name")?,
+        requested_on: date(Some(r.text("requested_on")?))?.unwrap_or_default(),
         children: Vec::new(),
-        grounds: r.text(9)?,
-        tried: r.text(10)?,
-        state: r.code(11)?,
-        investigation_on: date(r.opt_text(12)?)?,
-        concluded_on: date(r.opt_text(13)?)?,
-        no_measure_reason: r.opt_text(14)?,
-        petitioned_measure: measure(r.opt_text(15)?)?,
-        decided_on: date(r.opt_text(16)?)?,
-        granted_measure: measure(r.opt_text(17)?)?,
-        ends_on: date(r.opt_text(18)?)?,
-        institution_id: r.opt_text(19)?,
-        institution_name: r.opt_text(20)?,
+        grounds: r.text("grounds")?,
+        tried: r.text("tried")?,
+        state: r.code("state")?,
+        investigation_on: date(r.opt_text("investigation_on")?)?,
+        concluded_on: date(r.opt_text("concluded_on")?)?,
+        no_measure_reason: r.opt_text("no_measure_reason")?,
+        petitioned_measure: measure(r.opt_text("petitioned_measure")?)?,
+        decided_on: date(r.opt_text("decided_on")?)?,
+        granted_measure: measure(r.opt_text("granted_measure")?)?,
+        ends_on: date(r.opt_text("ends_on")?)?,
+        institution_id: r.opt_text("institution_id")?,
+        institution_name: r.opt_text("institution_name")?,
     })
 }
 
@@ -132,7 +135,7 @@ impl Tx {
         )
         .await?
         .ok_or_else(|| StoreError::NotFound(format!("organisation {organisation_id}")))?
-        .code(0)
+        .code("kind")
     }
 
     /// The lead's request for investigation to the Raad, on `today`.
@@ -152,7 +155,7 @@ impl Tx {
             )
             .await?
             .iter()
-            .map(|row| row.text(0))
+            .map(|row| row.text("id"))
             .collect::<Result<Vec<_>, _>>()?;
         let open_request = self
             .fetch_optional(
@@ -239,12 +242,12 @@ impl Tx {
             )
             .await?
         {
-            let request_id = row.text(0)?;
+            let request_id = row.text("request_id")?;
             if let Some(r) = list.iter_mut().find(|r| r.id == request_id) {
                 r.children.push(RequestChild {
-                    id: row.text(1)?,
-                    name: row.text(2)?,
-                    date_of_birth: date(row.opt_text(3)?)?,
+                    id: row.text("id")?,
+                    name: row.text("name")?,
+                    date_of_birth: date(row.opt_text("date_of_birth")?)?,
                 });
             }
         }
@@ -477,8 +480,9 @@ impl Tx {
                     params![&r.family_id],
                 )
                 .await?;
-            let already = current.code::<Framework>(0)? == Framework::CourtOrder
-                && current.opt_text(1)?.as_deref() == Some(institution.as_str());
+            let already = current.code::<Framework>("framework")? == Framework::CourtOrder
+                && current.opt_text("framework_organisation_id")?.as_deref()
+                    == Some(institution.as_str());
             if !already {
                 let until = ends_on
                     .map(|d| format!(", tot en met {d}"))

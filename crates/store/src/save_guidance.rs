@@ -77,34 +77,37 @@ impl Guidance {
 
 use crate::db::stored_date as date;
 
-const COLUMNS: &str = "g.id, g.family_id, f.label, g.organisation_id, o.name, g.worker_id, u.name, \
-    g.expertise, g.goals, g.review_months, g.started_on, g.planned_end, g.next_review_on, g.ended_on, \
-    g.outcome, g.end_reason FROM save_guidances g JOIN families f ON f.id = g.family_id \
-    JOIN organisations o ON o.id = g.organisation_id JOIN users u ON u.id = g.worker_id";
+const COLUMNS: &str = "g.id, g.family_id, f.label AS family_label, g.organisation_id, o.name \
+    AS organisation_name, g.worker_id, u.name AS worker_name, g.expertise, g.goals, \
+    g.review_months, g.started_on, g.planned_end, g.next_review_on, g.ended_on, \
+    g.outcome, g.end_reason FROM save_guidances g JOIN families f ON f.id = \
+    g.family_id JOIN organisations o ON o.id = g.organisation_id JOIN users u ON \
+    u.id = g.worker_id";
 
 fn guidance(r: &Row) -> Result<Guidance, StoreError> {
     Ok(Guidance {
-        id: r.text(0)?,
-        family_id: r.text(1)?,
-        family_label: r.text(2)?,
-        organisation_id: r.text(3)?,
-        organisation_name: r.text(4)?,
-        worker_id: r.text(5)?,
-        worker_name: r.text(6)?,
-        expertise: r.code(7)?,
-        goals: serde_json::from_str(&r.text(8)?)
+        id: r.text("id")?,
+        family_id: r.text("family_id")?,
+        family_label: r.text("family_label")?,
+        organisation_id: r.text("organisation_id")?,
+        organisation_name: r.text("organisation_name")?,
+        worker_id: r.text("worker_id")?,
+        worker_name: r.text("worker_name")?,
+        expertise: r.code("expertise")?,
+        goals: serde_json::from_str(&r.text("goals")?)
             .map_err(|e| StoreError::Invalid(format!("stored goals: {e}")))?,
-        review_months: u8::try_from(r.int(9)?).unwrap_or(save_guidance::MAX_REVIEW_MONTHS),
-        started_on: date(&r.text(10)?)?,
-        planned_end: date(&r.text(11)?)?,
-        next_review_on: date(&r.text(12)?)?,
-        ended_on: r.opt_text(13)?.map(|d| date(&d)).transpose()?,
+        review_months: u8::try_from(r.int("review_months")?)
+            .unwrap_or(save_guidance::MAX_REVIEW_MONTHS),
+        started_on: date(&r.text("started_on")?)?,
+        planned_end: date(&r.text("planned_end")?)?,
+        next_review_on: date(&r.text("next_review_on")?)?,
+        ended_on: r.opt_text("ended_on")?.map(|d| date(&d)).transpose()?,
         outcome: r
-            .opt_text(14)?
+            .opt_text("outcome")?
             .map(|o| o.parse::<GuidanceOutcome>())
             .transpose()
             .map_err(|e| StoreError::Invalid(e.to_string()))?,
-        end_reason: r.text(15)?,
+        end_reason: r.text("end_reason")?,
         reviews: Vec::new(),
     })
 }
@@ -133,8 +136,8 @@ impl Tx {
             )
             .await?
             .ok_or_else(|| StoreError::UnknownUser(g.worker_id.clone()))?;
-        let organisation_id = worker.text(0)?;
-        save_guidance::check_giver(worker.code::<OrganisationKind>(1)?)?;
+        let organisation_id = worker.text("organisation_id")?;
+        save_guidance::check_giver(worker.code::<OrganisationKind>("kind")?)?;
         let policy = match g.review_months {
             Some(m) => ReviewPolicy::every(m)?,
             None => ReviewPolicy::default(),
@@ -168,7 +171,7 @@ impl Tx {
             )
             .await?
         {
-            Some(r) => r.text(0)?,
+            Some(r) => r.text("id")?,
             None => {
                 self.add_involvement(
                     actor,
@@ -370,7 +373,7 @@ impl Tx {
                     params![guidance_id],
                 )
                 .await?
-                .text(0)?;
+                .text("involvement_id")?;
             let active = self
                 .fetch_optional(
                     "SELECT id FROM involvements WHERE id = $1 AND ended_at IS NULL",
@@ -456,11 +459,11 @@ impl Tx {
                 .iter()
                 .map(|r| {
                     Ok(GuidanceReview {
-                        reviewed_on: date(&r.text(0)?)?,
-                        planned_end: date(&r.text(1)?)?,
-                        next_review_on: date(&r.text(2)?)?,
-                        note: r.text(3)?,
-                        reviewed_by: r.text(4)?,
+                        reviewed_on: date(&r.text("reviewed_on")?)?,
+                        planned_end: date(&r.text("planned_end")?)?,
+                        next_review_on: date(&r.text("next_review_on")?)?,
+                        note: r.text("note")?,
+                        reviewed_by: r.text("reviewed_by")?,
                     })
                 })
                 .collect::<Result<_, StoreError>>()?;

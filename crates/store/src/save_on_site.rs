@@ -117,8 +117,9 @@ impl OnSiteConsultation {
 
 use crate::db::stored_date as parse_date;
 
-const SLOT_COLUMNS: &str = "s.id, s.organisation_id, s.worker_id, s.team_id, s.day, s.part_of_day, \
-     s.starts_on, s.ends_on, o.name, w.name, t.name, lo.name";
+const SLOT_COLUMNS: &str = "s.id, s.organisation_id, s.worker_id, s.team_id, s.day, s.part_of_day AS part, \
+    s.starts_on, s.ends_on, o.name AS organisation_name, w.name AS worker_name, \
+    t.name AS team_name, lo.name AS local_organisation_name";
 const SLOT_FROM: &str = "FROM save_on_site_slots s JOIN organisations o ON o.id = s.organisation_id \
      JOIN users w ON w.id = s.worker_id JOIN teams t ON t.id = s.team_id \
      JOIN organisations lo ON lo.id = t.organisation_id";
@@ -130,56 +131,61 @@ const PART_ORDER: &str = "CASE s.part_of_day WHEN 'morning' THEN 1 ELSE 2 END";
 
 fn slot_row(r: &Row) -> Result<OnSiteSlot, StoreError> {
     Ok(OnSiteSlot {
-        id: r.text(0)?,
+        id: r.text("id")?,
         slot: Slot {
-            organisation_id: r.text(1)?,
-            worker_id: r.text(2)?,
-            team_id: r.text(3)?,
-            day: r.code(4)?,
-            part: r.code(5)?,
-            starts_on: parse_date(&r.text(6)?)?,
-            ends_on: r.opt_text(7)?.as_deref().map(parse_date).transpose()?,
+            organisation_id: r.text("organisation_id")?,
+            worker_id: r.text("worker_id")?,
+            team_id: r.text("team_id")?,
+            day: r.code("day")?,
+            part: r.code("part")?,
+            starts_on: parse_date(&r.text("starts_on")?)?,
+            ends_on: r
+                .opt_text("ends_on")?
+                .as_deref()
+                .map(parse_date)
+                .transpose()?,
         },
-        organisation_name: r.text(8)?,
-        worker_name: r.text(9)?,
-        team_name: r.text(10)?,
-        local_organisation_name: r.text(11)?,
+        organisation_name: r.text("organisation_name")?,
+        worker_name: r.text("worker_name")?,
+        team_name: r.text("team_name")?,
+        local_organisation_name: r.text("local_organisation_name")?,
     })
 }
 
-const CONSULTATION_COLUMNS: &str = "c.id, c.slot_id, c.on_date, s.part_of_day, s.organisation_id, s.team_id, \
-     t.name, s.worker_id, w.name, c.walk_in, c.family_id, f.label, c.asked_by, a.name, c.question, c.state, \
-     c.advice, c.result, c.cancel_reason";
+const CONSULTATION_COLUMNS: &str = "c.id, c.slot_id, c.on_date, s.part_of_day AS part, s.organisation_id, \
+    s.team_id, t.name AS team_name, s.worker_id, w.name AS worker_name, c.walk_in, \
+    c.family_id, f.label AS family_label, c.asked_by, a.name AS asked_by_name, \
+    c.question, c.state, c.advice, c.result, c.cancel_reason";
 const CONSULTATION_FROM: &str = "FROM save_consultations c JOIN save_on_site_slots s ON s.id = c.slot_id \
      JOIN teams t ON t.id = s.team_id JOIN users w ON w.id = s.worker_id JOIN users a ON a.id = c.asked_by \
      LEFT JOIN families f ON f.id = c.family_id";
 
 fn consultation_row(r: &Row) -> Result<OnSiteConsultation, StoreError> {
     Ok(OnSiteConsultation {
-        id: r.text(0)?,
-        slot_id: r.text(1)?,
-        on: parse_date(&r.text(2)?)?,
-        part: r.code(3)?,
-        organisation_id: r.text(4)?,
-        team_id: r.text(5)?,
-        team_name: r.text(6)?,
-        worker_id: r.text(7)?,
-        worker_name: r.text(8)?,
-        walk_in: r.bool(9)?,
-        family_id: r.opt_text(10)?,
-        family_label: r.opt_text(11)?,
-        asked_by: r.text(12)?,
-        asked_by_name: r.text(13)?,
-        question: r.text(14)?,
-        state: r.code(15)?,
-        advice: r.text(16)?,
+        id: r.text("id")?,
+        slot_id: r.text("slot_id")?,
+        on: parse_date(&r.text("on_date")?)?,
+        part: r.code("part")?,
+        organisation_id: r.text("organisation_id")?,
+        team_id: r.text("team_id")?,
+        team_name: r.text("team_name")?,
+        worker_id: r.text("worker_id")?,
+        worker_name: r.text("worker_name")?,
+        walk_in: r.bool("walk_in")?,
+        family_id: r.opt_text("family_id")?,
+        family_label: r.opt_text("family_label")?,
+        asked_by: r.text("asked_by")?,
+        asked_by_name: r.text("asked_by_name")?,
+        question: r.text("question")?,
+        state: r.code("state")?,
+        advice: r.text("advice")?,
         result: r
-            .opt_text(17)?
+            .opt_text("result")?
             .map(|x| x.parse::<ConsultationResult>())
             .transpose()
             .map_err(|e| StoreError::Invalid(e.to_string()))?,
         next_steps: Vec::new(),
-        cancel_reason: r.text(18)?,
+        cancel_reason: r.text("cancel_reason")?,
     })
 }
 
@@ -217,7 +223,7 @@ impl Tx {
             .await?;
         // An unknown worker is no worker of ours; an unknown team no local team's.
         let (worker_org, worker_active) = match worker {
-            Some(r) => (r.text(0)?, r.bool(1)?),
+            Some(r) => (r.text("organisation_id")?, r.bool("active")?),
             None => return Err(OnSiteError::WorkerNotOurs.into()),
         };
         let team_kind = self
@@ -226,7 +232,7 @@ impl Tx {
                 params![&new.team_id],
             )
             .await?
-            .map(|r| r.code(0))
+            .map(|r| r.code("kind"))
             .transpose()?
             .ok_or(OnSiteError::NotLocalTeam)?;
         let worker_slots: Vec<Slot> = self
@@ -308,11 +314,11 @@ impl Tx {
             .ok_or_else(|| StoreError::NotFound(format!("on-site part-day {slot_id}")))?;
         let after = self
             .fetch_one(
-                "SELECT COUNT(*) FROM save_consultations WHERE slot_id = $1 AND on_date > $2 AND state <> 'cancelled'",
+                "SELECT COUNT(*) AS n FROM save_consultations WHERE slot_id = $1 AND on_date > $2 AND state <> 'cancelled'",
                 params![slot_id, ends_on.to_string()],
             )
             .await?
-            .int(0)?;
+            .int("n")?;
         save_on_site::check_end_slot(
             &slot.slot,
             manager(by),
@@ -450,7 +456,7 @@ impl Tx {
                 params![id],
             )
             .await
-            .and_then(|r| r.map(|r| r.code::<ConsultationState>(0)).transpose());
+            .and_then(|r| r.map(|r| r.code::<ConsultationState>("state")).transpose());
         match state {
             Ok(Some(ConsultationState::Cancelled)) => OnSiteError::AlreadyCancelled.into(),
             Ok(_) => OnSiteError::AlreadyHeld.into(),
@@ -677,10 +683,13 @@ impl Tx {
             .await?;
         let mut by_id: HashMap<String, Vec<NextStep>> = HashMap::new();
         for r in &steps {
-            by_id.entry(r.text(0)?).or_default().push(NextStep {
-                what: r.text(1)?,
-                who: r.text(2)?,
-            });
+            by_id
+                .entry(r.text("consultation_id")?)
+                .or_default()
+                .push(NextStep {
+                    what: r.text("what")?,
+                    who: r.text("who")?,
+                });
         }
         for c in &mut list {
             c.next_steps = by_id.remove(&c.id).unwrap_or_default();
@@ -753,7 +762,7 @@ impl Tx {
         let mut out = HashMap::new();
         for r in self
             .fetch_all(
-                "SELECT c.slot_id, c.on_date, COUNT(*) FROM save_consultations c \
+                "SELECT c.slot_id, c.on_date, COUNT(*) AS n FROM save_consultations c \
                  JOIN save_on_site_slots s ON s.id = c.slot_id \
                  WHERE s.team_id = $1 AND c.on_date >= $2 AND c.on_date <= $3 AND c.state <> 'cancelled' \
                  GROUP BY c.slot_id, c.on_date",
@@ -762,8 +771,8 @@ impl Tx {
             .await?
         {
             out.insert(
-                (r.text(0)?, parse_date(&r.text(1)?)?),
-                usize::try_from(r.int(2)?).unwrap_or(0),
+                (r.text("slot_id")?, parse_date(&r.text("on_date")?)?),
+                usize::try_from(r.int("n")?).unwrap_or(0),
             );
         }
         Ok(out)
@@ -798,7 +807,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| Ok((r.text(0)?, r.text(1)?)))
+        .map(|r| Ok((r.text("id")?, r.text("name")?)))
         .collect()
     }
 
@@ -826,7 +835,7 @@ impl Tx {
             .await?;
         let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
         for r in &rows {
-            let (id, label, user) = (r.text(0)?, r.text(1)?, r.text(2)?);
+            let (id, label, user) = (r.text("id")?, r.text("label")?, r.text("user_id")?);
             match out.last_mut() {
                 Some((last, _, users)) if *last == id => {
                     if !users.contains(&user) {

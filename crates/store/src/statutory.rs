@@ -28,9 +28,9 @@ impl Tx {
         .iter()
         .map(|r| {
             Ok(StatutoryDay {
-                day: stored_date(&r.text(0)?)?,
-                reference: r.text(1)?,
-                added_by: r.text(2)?,
+                day: stored_date(&r.text("day")?)?,
+                reference: r.text("reference")?,
+                added_by: r.text("added_by")?,
             })
         })
         .collect()

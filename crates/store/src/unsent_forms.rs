@@ -61,9 +61,9 @@ impl Tx {
         self.execute("DELETE FROM unsent_forms WHERE id = $1", params![id])
             .await?;
         Ok(Some(UnsentForm {
-            id: row.text(0)?,
-            path: row.text(1)?,
-            sealed: row.text(2)?,
+            id: row.text("id")?,
+            path: row.text("path")?,
+            sealed: row.text("sealed")?,
         }))
     }
 

@@ -97,7 +97,7 @@ impl Tx {
         else {
             return Ok(None);
         };
-        let id = row.text(0)?;
+        let id = row.text("id")?;
         let roles = self
             .fetch_all(
                 "SELECT role FROM user_roles WHERE user_id = $1",
@@ -105,18 +105,18 @@ impl Tx {
             )
             .await?
             .iter()
-            .map(|r| r.code(0))
+            .map(|r| r.code("role"))
             .collect::<Result<Vec<Role>, _>>()?;
         let mut roles = roles;
         roles.sort();
         Ok(Some(User {
             id,
-            email: row.text(1)?,
-            name: row.text(2)?,
-            organisation_id: row.text(3)?,
-            team_id: row.opt_text(4)?,
+            email: row.text("email")?,
+            name: row.text("name")?,
+            organisation_id: row.text("organisation_id")?,
+            team_id: row.opt_text("team_id")?,
             roles,
-            active: row.bool(5)?,
+            active: row.bool("active")?,
         }))
     }
 
@@ -149,8 +149,8 @@ impl Tx {
     }
 
     pub async fn count_users(&mut self) -> Result<i64, StoreError> {
-        self.fetch_one("SELECT COUNT(*) FROM users", vec![])
+        self.fetch_one("SELECT COUNT(*) AS n FROM users", vec![])
             .await?
-            .int(0)
+            .int("n")
     }
 }

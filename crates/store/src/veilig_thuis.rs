@@ -66,7 +66,7 @@ const COLUMNS: &str = "id, kind, acute, reporter, child_name, child_birth, conce
 use crate::db::stored_opt_date as date;
 
 fn contact(r: &Row) -> Result<Contact, StoreError> {
-    let state = match (r.text(10)?.as_str(), r.opt_text(11)?) {
+    let state = match (r.text("state")?.as_str(), r.opt_text("outcome")?) {
         ("advice_given", _) => IntakeState::AdviceGiven,
         ("assessed", Some(outcome)) => IntakeState::Assessed(
             outcome
@@ -76,22 +76,22 @@ fn contact(r: &Row) -> Result<Contact, StoreError> {
         _ => IntakeState::AwaitingAssessment,
     };
     Ok(Contact {
-        id: r.text(0)?,
-        kind: r.code(1)?,
-        acute: r.bool(2)?,
+        id: r.text("id")?,
+        kind: r.code("kind")?,
+        acute: r.bool("acute")?,
         reporter: r
-            .opt_text(3)?
+            .opt_text("reporter")?
             .map(|x| x.parse::<Reporter>())
             .transpose()
             .map_err(|e| StoreError::Invalid(e.to_string()))?,
-        child_name: r.text(4)?,
-        child_birth: date(r.opt_text(5)?)?,
-        concern: r.text(6)?,
-        family_id: r.opt_text(7)?,
-        received_on: date(Some(r.text(8)?))?.unwrap_or_default(),
-        due_on: date(r.opt_text(9)?)?,
+        child_name: r.text("child_name")?,
+        child_birth: date(r.opt_text("child_birth")?)?,
+        concern: r.text("concern")?,
+        family_id: r.opt_text("family_id")?,
+        received_on: date(Some(r.text("received_on")?))?.unwrap_or_default(),
+        due_on: date(r.opt_text("due_on")?)?,
         state,
-        follow_up_on: date(r.opt_text(12)?)?,
+        follow_up_on: date(r.opt_text("follow_up_on")?)?,
     })
 }
 
@@ -280,7 +280,7 @@ impl Tx {
                     params![family],
                 )
                 .await?
-                .code::<Framework>(0)?;
+                .code::<Framework>("framework")?;
             if framework == Framework::Voluntary {
                 self.change_framework(
                     actor,
@@ -359,7 +359,7 @@ impl Tx {
             Some(f) => self
                 .fetch_optional("SELECT label FROM families WHERE id = $1", params![f])
                 .await?
-                .map(|r| r.text(0))
+                .map(|r| r.text("label"))
                 .transpose()?,
             None => None,
         };
@@ -422,7 +422,7 @@ impl Tx {
                 params![family_id],
             )
             .await?
-            .map(|r| r.opt_text(0))
+            .map(|r| r.opt_text("area_id"))
             .transpose()?
             .flatten();
         let path = match area {
@@ -435,8 +435,8 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(EvuArea {
-                    area_id: r.text(0)?,
-                    starts_on: date(Some(r.text(1)?))?.unwrap_or_default(),
+                    area_id: r.text("area_id")?,
+                    starts_on: date(Some(r.text("starts_on")?))?.unwrap_or_default(),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

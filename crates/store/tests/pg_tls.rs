@@ -1,4 +1,4 @@
-//! PostgreSQL over TLS (issue 12, section 8): `sslmode` in the database URL, with rustls.
+//! PostgreSQL over TLS: `sslmode` in the database URL, with rustls.
 //! Needs a server with a certificate from a CA the test is given. `.ci/pg-tls` sets that
 //! server up and runs these trials, and fails unless all of them ran; where the variables
 //! are not set (an ordinary `cargo test`) the trials are not registered and one `NOTE`

@@ -3,7 +3,7 @@
 //! and every string in a JSON body; under `/api/` a refusal is a 422 problem+json naming
 //! the field. Page forms are different: nothing typed may be lost, so their fields reach
 //! the handler unrefused (line breaks from browsers, CRLF, made LF) and every page
-//! handler checks them itself ([`crate::pages::form::text_errors`]), showing the
+//! handler checks them itself ([`crate::kit::form::text_errors`]), showing the
 //! message next to the field with the form as it was typed. A query parameter on a
 //! page is refused with a general page, except where the page points at the field
 //! itself (the search) or has a safe default (the language switch's return path).
@@ -22,8 +22,9 @@ use eenplan_domain::text::{TextKind, TextProblem, check_text};
 use serde_json::Value;
 
 use crate::Problem;
-use crate::auth::{Surface, Visitor};
-use crate::pages::errors;
+use crate::kit::ctx::{Surface, Visitor};
+use crate::kit::errors;
+pub use crate::kit::form::{field_kind, page_message};
 
 /// The largest body any route takes (axum's default for `Bytes`, kept).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -44,19 +45,6 @@ impl Default for BodyReadTimeout {
 /// checked by its handler: see the module documentation.)
 const QUERY_AT_THE_PAGE: &[(&str, &str)] = &[("GET", "/taal/{code}"), ("GET", "/gezinnen")];
 
-/// Which kind of text a field holds, by the name forms, queries and JSON bodies give
-/// it. Unnamed fields are free text: the most permissive kind, still bounded.
-pub fn field_kind(name: &str) -> TextKind {
-    match name {
-        "name" | "display_name" | "child_name" | "parent_name" | "reporter_name" => TextKind::Name,
-        "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
-        | "reporter_contact" | "safety_role" | "phone" | "title" | "slug" | "terug" => {
-            TextKind::Line
-        }
-        _ => TextKind::Text,
-    }
-}
-
 /// A field the guard refused, and why.
 #[derive(Debug)]
 struct Refused {
@@ -72,15 +60,6 @@ pub fn api_reason(problem: TextProblem) -> String {
         }
         TextProblem::LineBreak => "Gebruik één regel, zonder regeleinde of tab.".to_owned(),
         TextProblem::TooLong { max } => format!("Gebruik hoogstens {max} tekens."),
-    }
-}
-
-/// The message a page shows next to a refused field.
-pub fn page_message(t: &crate::i18n::Texts, problem: TextProblem) -> &'static str {
-    match problem {
-        TextProblem::Control => t.err_text_control,
-        TextProblem::LineBreak => t.err_text_line,
-        TextProblem::TooLong { .. } => t.err_text_long,
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod access_texts;
 mod api;
+mod api_version;
 mod assets;
 pub mod auth;
 mod chain_texts;
@@ -33,10 +34,10 @@ use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state, map_response};
 use eenplan_store::Store;
 
-pub use api::openapi::document as openapi_document;
 pub use auth::AuthConfig;
 pub use client::{Cidr, TrustedProxies};
 pub use kit::problem::Problem;
+pub use routes::openapi_document;
 // The API handlers' extractors, where they were before the kit.
 pub(crate) use kit::extract;
 
@@ -109,6 +110,7 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), auth::resolve))
         .layer(from_fn(input::read_body))
         .layer(from_fn(framing::outer))
+        .layer(from_fn(api_version::header))
         .layer(map_response(security::headers))
         .layer(from_fn(request_log::log))
         .layer(from_fn_with_state(state.clone(), client::resolve))

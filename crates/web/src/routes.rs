@@ -3,99 +3,40 @@
 //! authorization-matrix test walks it: a route cannot exist without a policy.
 
 use axum::http::Method;
-use axum::routing::{MethodRouter, get, post, put};
-use eenplan_domain::family::{DataCategory, Need};
-use eenplan_domain::policy::{EVU_COORDINATOR, Policy, SIGNED_IN, VEILIG_THUIS};
+use axum::routing::{get, post, put};
+use eenplan_domain::policy::{EVU_COORDINATOR, Policy, SIGNED_IN};
 // SAVE op locatie
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
-// Protection order request (issue 7, point 6).
-use eenplan_domain::policy::RVDK;
 
-use crate::auth::Surface;
-use crate::{AppState, api, assets, health, pages};
+use crate::{api, assets, health, pages};
 
-/// API documentation attached to a route.
-#[derive(Debug, Clone, Copy)]
-pub struct ApiDoc {
-    pub operation_id: &'static str,
-    pub summary: &'static str,
-    pub request: Option<&'static str>,
-    pub responses: &'static [(u16, &'static str, Option<&'static str>)],
+pub use crate::kit::route::{Access, ApiDoc, Route, Routes};
+pub(crate) use crate::kit::route::{IDENTITY, LEAD, NOT_FOUND, NOTES, PLAN, SIGN_IN, api, page};
+
+/// The OpenAPI document of every API route in the table.
+pub fn openapi_document() -> serde_json::Value {
+    crate::api::openapi::document(table().iter().map(|(r, _)| r))
 }
 
-#[derive(Debug, Clone)]
-pub struct Route {
-    pub method: Method,
-    pub path: &'static str,
-    pub policy: Policy,
-    pub surface: Surface,
-    pub doc: Option<ApiDoc>,
-    pub access: Access,
-}
-
-/// What a route does with family data, beyond its policy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
-    /// No family file is touched.
-    None,
-    /// Touches one family file (the `{family}` segment): the guard asks the domain's
-    /// `family_access` for this need before the handler runs, and logs the attempt.
-    Family(Need),
-    /// Break the glass: the handler applies the emergency rule and logs it itself.
-    BreakGlass,
-}
-
-impl Route {
-    pub(crate) fn family(mut self, need: Need) -> Self {
-        self.access = Access::Family(need);
-        self
-    }
-}
-
-/// What a flow contributes to the table: its routes with their handlers.
-pub type Routes = Vec<(Route, MethodRouter<AppState>)>;
-
-pub(crate) const IDENTITY: Need = Need::Data(DataCategory::Identity);
-pub(crate) const PLAN: Need = Need::Data(DataCategory::Plan);
-pub(crate) const NOTES: Need = Need::Data(DataCategory::Notes);
-pub(crate) const LEAD: Need = Need::Lead;
-
-/// The answers nearly every signed-in API operation can give, documented alike.
-pub(crate) const NOT_FOUND: (u16, &str, Option<&str>) = (404, "Niet gevonden", Some("Problem"));
-pub(crate) const SIGN_IN: (u16, &str, Option<&str>) = (401, "Niet aangemeld", Some("Problem"));
-
-pub(crate) fn page(method: Method, path: &'static str, policy: Policy) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Page,
-        doc: None,
-        access: Access::None,
-    }
-}
-
-pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDoc) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Api,
-        doc: Some(doc),
-        access: Access::None,
-    }
+async fn serve_openapi() -> axum::response::Response {
+    use axum::response::IntoResponse;
+    axum::Json(openapi_document()).into_response()
 }
 
 /// Every route: each way of working's own, chained. Adding a flow adds one line here.
 pub fn table() -> Routes {
     [
+        not_yet_in_a_flow(),
+        ways_of_working(),
+        crate::flows::crisis::routes(),
+        crate::flows::veilig_thuis::routes(),
+        crate::flows::protection_order::routes(),
+        crate::flows::joint_assessment::routes(),
         crate::flows::sign_in::routes(),
         crate::flows::privacy::routes(),
         crate::flows::consent::routes(),
         crate::flows::admin::routes(),
         crate::flows::start::routes(),
-        not_yet_in_a_flow(),
-        ways_of_working(),
     ]
     .into_iter()
     .flatten()
@@ -202,26 +143,6 @@ fn not_yet_in_a_flow() -> Routes {
         (
             page(Method::GET, "/gezinnen/{family}/tijdlijn", SIGNED_IN).family(IDENTITY),
             get(pages::family::timeline),
-        ),
-        (
-            page(Method::GET, "/veilig-thuis", VEILIG_THUIS),
-            get(pages::veilig_thuis::list),
-        ),
-        (
-            page(Method::POST, "/veilig-thuis", VEILIG_THUIS),
-            post(pages::veilig_thuis::receive),
-        ),
-        (
-            page(Method::GET, "/veilig-thuis/{contact}", VEILIG_THUIS),
-            get(pages::veilig_thuis::show),
-        ),
-        (
-            page(
-                Method::POST,
-                "/veilig-thuis/{contact}/beoordeling",
-                VEILIG_THUIS,
-            ),
-            post(pages::veilig_thuis::assess),
         ),
         (
             api(
@@ -573,89 +494,6 @@ fn not_yet_in_a_flow() -> Routes {
         ),
         (
             api(
-                Method::POST,
-                "/api/v1/veilig-thuis/contacts",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "receiveVtContact",
-                    summary: "Veilig Thuis: een adviesvraag of melding vastleggen; de radar toont eerdere signalen",
-                    request: Some("VtContact"),
-                    responses: &[
-                        (201, "Vastgelegd, met de radar", Some("VtReceived")),
-                        (400, "Ongeldige invoer", Some("Problem")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::veilig_thuis::receive),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/veilig-thuis/contacts",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "vtWorkList",
-                    summary: "Veilig Thuis: de werklijst (veiligheidsbeoordelingen, termijn en te laat; terugkoppelmomenten)",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("VtWorkList")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::veilig_thuis::work_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/veilig-thuis/contacts/{contact}/assessment",
-                VEILIG_THUIS,
-                ApiDoc {
-                    operation_id: "assessVtContact",
-                    summary: "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst",
-                    request: Some("VtAssessment"),
-                    responses: &[
-                        (200, "Beoordeeld", None),
-                        (400, "Ongeldige invoer of uitkomst", Some("Problem")),
-                        (409, "Al beoordeeld, of een adviesvraag", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (403, "Alleen voor Veilig Thuis", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::veilig_thuis::assess),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/crisis-contact",
-                Public,
-                ApiDoc {
-                    operation_id: "getCrisisContact",
-                    summary: "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
-                    request: None,
-                    responses: &[
-                        (200, "Het antwoord", Some("CrisisContact")),
-                        (400, "Parameter ontbreekt of is ongeldig (met naam)", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::crisis::contact),
-        ),
-        (
-            page(Method::GET, "/spoed", Public),
-            get(pages::crisis::spoed),
-        ),
-        (
-            page(Method::GET, "/meldcode", Public),
-            get(pages::crisis::meldcode),
-        ),
-        (
-            api(
                 Method::GET,
                 "/api/v1/families/{family}/timeline",
                 SIGNED_IN,
@@ -684,7 +522,7 @@ fn not_yet_in_a_flow() -> Routes {
                     responses: &[(200, "OpenAPI 3-document", None)],
                 },
             ),
-            get(api::openapi::serve),
+            get(serve_openapi),
         ),
         // SAVE op locatie
         (
@@ -926,310 +764,6 @@ fn not_yet_in_a_flow() -> Routes {
             )
             .family(NOTES),
             get(api::save_on_site::family_consultations),
-        ),
-        // Joint assessment meeting and protection order request (issue 7, points 5 and
-        // 6). Meetings and views need the plan (a partner whose consent opens the plan
-        // to their organisation writes their organisation's view); scheduling, the
-        // judgement and cancelling are lead work, as are the family's requests to the
-        // Raad; the Raad's own routes are for Raad professionals only.
-        (
-            page(Method::GET, "/gezinnen/{family}/beoordeling", SIGNED_IN).family(PLAN),
-            get(pages::joint_assessment::list),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/beoordeling", SIGNED_IN).family(LEAD),
-            post(pages::joint_assessment::schedule),
-        ),
-        (
-            page(
-                Method::GET,
-                "/gezinnen/{family}/beoordeling/{meeting}",
-                SIGNED_IN,
-            )
-            .family(PLAN),
-            get(pages::joint_assessment::show),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/beoordeling/{meeting}/visie",
-                SIGNED_IN,
-            )
-            .family(PLAN),
-            post(pages::joint_assessment::view),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/beoordeling/{meeting}/oordeel",
-                SIGNED_IN,
-            )
-            .family(LEAD),
-            post(pages::joint_assessment::judge),
-        ),
-        (
-            page(
-                Method::POST,
-                "/gezinnen/{family}/beoordeling/{meeting}/afgelasten",
-                SIGNED_IN,
-            )
-            .family(LEAD),
-            post(pages::joint_assessment::cancel),
-        ),
-        (
-            page(Method::GET, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            get(pages::protection_order::family),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            post(pages::protection_order::request),
-        ),
-        (page(Method::GET, "/raad", RVDK), get(pages::protection_order::list)),
-        (
-            page(Method::GET, "/raad/{request}", RVDK),
-            get(pages::protection_order::show),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/onderzoek", RVDK),
-            post(pages::protection_order::investigation),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/uitkomst", RVDK),
-            post(pages::protection_order::outcome),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/beslissing", RVDK),
-            post(pages::protection_order::decision),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/joint-assessments",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listJointAssessments",
-                    summary: "De gezamenlijke beoordelingen van het gezin: uitgenodigden, ieders visie, het gezamenlijk oordeel",
-                    request: None,
-                    responses: &[
-                        (200, "De bijeenkomsten", Some("JointAssessments")),
-                        (403, "Toestemming nodig voor het plan", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(PLAN),
-            get(api::joint_assessment::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/joint-assessments",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "scheduleJointAssessment",
-                    summary: "Een methodische leerbijeenkomst of jeugdbeschermingstafel plannen met de betrokken organisaties",
-                    request: Some("NewJointAssessment"),
-                    responses: &[
-                        (201, "Gepland", Some("Created")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::joint_assessment::schedule),
-        ),
-        (
-            api(
-                Method::PUT,
-                "/api/v1/families/{family}/joint-assessments/{meeting}/views",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "putJointAssessmentView",
-                    summary: "De visie van jouw organisatie (zorgen, wat gaat goed, wat is nodig) vastleggen of bijwerken, vóór de bijeenkomst",
-                    request: Some("JointAssessmentView"),
-                    responses: &[
-                        (200, "Vastgelegd, met het versienummer", Some("Version")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Niet uitgenodigd, of toestemming nodig", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "De bijeenkomst is gehouden of afgelast", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(PLAN),
-            put(api::joint_assessment::put_view),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/joint-assessments/{meeting}/judgement",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "recordJointJudgement",
-                    summary: "Het gezamenlijk oordeel: wat nodig is, wie wat doet (als acties in het plan) en waar de visies verschilden",
-                    request: Some("JointJudgement"),
-                    responses: &[
-                        (200, "Vastgelegd, met de nieuwe planversie", Some("JointJudgementRecorded")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Al gehouden, afgelast of de datum is nog niet bereikt", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::joint_assessment::judge),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/joint-assessments/{meeting}/cancel",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "cancelJointAssessment",
-                    summary: "Een geplande bijeenkomst afgelasten, met reden",
-                    request: Some("End"),
-                    responses: &[
-                        (204, "Afgelast", None),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Al gehouden of afgelast", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::joint_assessment::cancel),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listProtectionOrderRequests",
-                    summary: "De verzoeken tot onderzoek aan de Raad voor de Kinderbescherming en hoe ze ervoor staan",
-                    request: None,
-                    responses: &[
-                        (200, "De verzoeken", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            get(api::protection_order::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "requestProtectionOrder",
-                    summary: "Verzoek tot onderzoek aan de Raad: welke kinderen, waarom vrijwillige hulp niet tot veiligheid leidde, wat geprobeerd is",
-                    request: Some("NewProtectionOrderRequest"),
-                    responses: &[
-                        (201, "Ingediend", Some("Created")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (409, "Er loopt al een verzoek", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(api::protection_order::create),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/raad/requests",
-                RVDK,
-                ApiDoc {
-                    operation_id: "raadWorkList",
-                    summary: "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::protection_order::raad_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/investigation",
-                RVDK,
-                ApiDoc {
-                    operation_id: "startRaadInvestigation",
-                    summary: "Raad: het verzoek in onderzoek nemen (met datum)",
-                    request: Some("RaadInvestigation"),
-                    responses: &[
-                        (200, "In onderzoek", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige datum", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Al in onderzoek genomen", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::investigation),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/outcome",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordRaadOutcome",
-                    summary: "Raad: de uitkomst van het onderzoek: geen maatregel (met reden) of een verzoek aan de kinderrechter",
-                    request: Some("RaadOutcome"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Nog niet in onderzoek, of de uitkomst is er al", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::outcome),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/court-decision",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordCourtDecision",
-                    summary: "Raad: de beslissing van de kinderrechter; toegewezen wordt het kader 'maatregel' met de gecertificeerde instelling",
-                    request: Some("CourtDecision"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Geen verzoek aan de rechter, of al beslist", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::protection_order::court_decision),
         ),
     ]
 }

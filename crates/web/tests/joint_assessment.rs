@@ -49,7 +49,7 @@ async fn org(app: &App, slug: &str) -> String {
 
 /// Gezin Jansen led by Sanne (Lokalis); Thomas (SAVE) and Gina (GGZ) partners whose
 /// consent opens the plan; Bas (school) has consent for who the family is, but a school
-/// is no care organisation, so he is not in the circle (issue 12, section 5).
+/// is no care organisation, so he is not in the circle.
 async fn world() -> World {
     let app = App::new().await;
     let team = app
@@ -116,7 +116,7 @@ async fn world() -> World {
         )
         .await
         .unwrap();
-        // A school is no care organisation (issue 12, section 5): consent or not, its
+        // A school is no care organisation: consent or not, its
         // staff do not join the circle as partners.
         if *organisation == school {
             continue;
@@ -219,7 +219,7 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             ),
             "meets_at",
         ),
-        // A mistyped year: plausible dates are the domain's rule (issue 12, section 7).
+        // A mistyped year: plausible dates are the domain's rule.
         (
             meeting("2206-12-01T09:00", &[&w.lokalis, &w.save], true),
             "meets_at",
@@ -261,7 +261,7 @@ async fn meetings_views_and_the_judgement_through_the_api() {
 
     // Views: the plan must be open to the visitor's organisation, and it must be invited.
     let views = format!("{base}/{id}/views");
-    // Bas (school) is outside the circle: no care role joins it (issue 12, section 5).
+    // Bas (school) is outside the circle: no care role joins it.
     let r = w.app.raw(Method::GET, &base, &bas, "").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
     let view = |needs: &str| {

@@ -1,4 +1,4 @@
-//! Rules that follow the law (issue 12, sections 6 and 6b), through the router: who
+//! Rules that follow the law, through the router: who
 //! may agree to the plan, consents dated before a birth, what a partner reads on the
 //! timeline, and the access overview naming every basis in words.
 

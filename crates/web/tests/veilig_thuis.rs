@@ -326,7 +326,7 @@ async fn a_refused_report_comes_back_as_typed() {
 }
 
 /// A mistyped year in a child's date of birth or a follow-up date is refused by the
-/// domain, naming the field, with nothing stored (issue 12, section 7).
+/// domain, naming the field, with nothing stored.
 #[tokio::test]
 async fn implausible_intake_dates_are_refused_at_the_field() {
     let app = App::new().await;

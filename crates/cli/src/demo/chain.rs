@@ -1,4 +1,4 @@
-//! The chain's ways of working in the demo (issue 7): SAVE-begeleiding over the past
+//! The chain's ways of working in the demo: SAVE-begeleiding over the past
 //! year in every stage (running, review due, ended with each outcome) and the EVU for
 //! families in its neighbourhoods (new, staffed, declined, closed; called in by the
 //! local team or brought in by Veilig Thuis). Dates lie in the past, so every work list
@@ -11,7 +11,7 @@ use eenplan_store::{ConsentInput, NewGuidance, Referrer, ReviewInput, StoreError
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
-use super::families::{Partners, Professional, Rng};
+use super::people::{Partners, Professional, Rng};
 
 /// The people of one family the chain's steps need.
 pub struct Family<'a> {

@@ -328,7 +328,7 @@ pub const ORGANISATIONS: &[Org] = &[
                 roles: &[Professional],
             },
             // Each larger organisation manages its own accounts and reviews its own
-            // part of the access log (issue 12, section 5).
+            // part of the access log.
             Person {
                 name: "Jeroen de Boer",
                 email: "jeroen.deboer@save.example",

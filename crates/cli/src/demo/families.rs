@@ -12,18 +12,12 @@ use eenplan_domain::journal::Actor;
 use eenplan_store::{FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
 use jiff::civil::Date;
 
+use super::people::{Partners, Professional, Rng};
 use crate::progress::Progress;
 
 /// Families per transaction: large enough that fsyncs do not dominate, small enough
 /// that a reader never waits long for the write lock.
 const CHUNK: u64 = 500;
-
-/// A professional the generator can assign.
-#[derive(Debug, Clone)]
-pub struct Professional {
-    pub user_id: String,
-    pub organisation_id: String,
-}
 
 /// Where families live and who leads there.
 #[derive(Debug, Clone)]
@@ -36,39 +30,6 @@ pub struct Region {
     /// Neighbourhoods within the town some families live in (the EVU's, for Utrecht).
     pub neighbourhoods: Vec<String>,
     pub regisseurs: Vec<Professional>,
-}
-
-#[derive(Debug)]
-pub struct Partners {
-    pub save: Vec<Professional>,
-    pub evu_coordinator: Option<Professional>,
-    pub veilig_thuis: Vec<Professional>,
-    pub wss: Vec<Professional>,
-}
-
-/// splitmix64: small, fast, and the same sequence on every machine.
-pub(super) struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    pub(super) fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
-    }
-
-    pub(super) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    pub(super) fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
 }
 
 const SURNAMES: &[&str] = &[

@@ -20,7 +20,7 @@ use eenplan_store::{
 };
 use jiff::civil::Date;
 
-use super::families::Professional;
+use super::people::Professional;
 
 /// Who works on the chain's stages.
 #[derive(Debug)]

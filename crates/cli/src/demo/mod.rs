@@ -3,9 +3,10 @@
 mod chain;
 mod data;
 mod families;
+mod people;
 // SAVE op locatie
 mod save_on_site;
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+// Joint assessment meeting and protection order request.
 mod meeting;
 
 use std::collections::HashMap;
@@ -298,12 +299,12 @@ async fn generate_families(
     summary: &mut Summary,
     count: u64,
 ) -> Result<(), CliError> {
-    let pros = |slug: &str| -> Vec<families::Professional> {
+    let pros = |slug: &str| -> Vec<people::Professional> {
         summary
             .accounts
             .iter()
             .filter(|a| a.organisation == slug && a.roles == "professional")
-            .map(|a| families::Professional {
+            .map(|a| people::Professional {
                 user_id: a.user_id.clone(),
                 organisation_id: a.organisation_id.clone(),
             })
@@ -333,13 +334,13 @@ async fn generate_families(
         region("Montfoort", 3417, 1, "thuisbasis"),
         region("Oudewater", 3421, 1, "thuisbasis"),
     ];
-    let partners = families::Partners {
+    let partners = people::Partners {
         save: pros("save"),
         evu_coordinator: summary
             .accounts
             .iter()
             .find(|a| a.roles == "evu_coordinator")
-            .map(|a| families::Professional {
+            .map(|a| people::Professional {
                 user_id: a.user_id.clone(),
                 organisation_id: a.organisation_id.clone(),
             }),
@@ -356,7 +357,7 @@ async fn generate_families(
         .map(|a| (a.email.clone(), a.user_id.clone()))
         .collect();
     save_on_site::generate(store, save_on_site::People { ids: &ids }, today).await?;
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6):
+    // Joint assessment meeting and protection order request:
     // stages in the first local-team professional's families, when there are families.
     let (lokalis, raad) = (pros("lokalis"), pros("rvdk"));
     if let (Some(lead), Some(save), Some(raad)) =

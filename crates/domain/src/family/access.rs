@@ -65,7 +65,7 @@ pub enum Need {
     /// To read or change this part of the file.
     Data(DataCategory),
     /// The lead's work: managing the file's consents and framework, and changing its
-    /// household and network (partners read those; issue 12, section 5).
+    /// household and network (partners read those).
     Lead,
 }
 

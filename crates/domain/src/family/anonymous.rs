@@ -9,7 +9,7 @@
 //!
 //! Sources: AVG art. 4(1) and recital 26 (data is personal while a person is
 //! identifiable); the seed texts (SAVE op locatie: anonymous consultation needs no
-//! consent); issue 5.
+//! consent).
 
 use jiff::civil::Date;
 

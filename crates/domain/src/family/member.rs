@@ -48,7 +48,7 @@ pub enum MemberError {
     CustodyNotParent,
 }
 
-/// Checks a member as of `today`. Children need a date of birth: consent rules (issue 5)
+/// Checks a member as of `today`. Children need a date of birth: consent rules
 /// depend on their age.
 pub fn check_member(m: &NewMember, today: Date) -> Result<(), MemberError> {
     let chars = m.name.trim().chars().count();

@@ -489,7 +489,7 @@ pub enum Event {
         correction: bool,
         reason: Option<String>,
     },
-    // SAVE-begeleiding (issue 7): ids, dates and codes only.
+    // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
         guidance_id: String,
@@ -512,7 +512,7 @@ pub enum Event {
         outcome: String,
         ended_on: String,
     },
-    // The EVU (issue 7): referrals and the combination of workers.
+    // The EVU: referrals and the combination of workers.
     EvuReferred {
         family_id: String,
         referral_id: String,
@@ -567,7 +567,7 @@ pub enum Event {
     SaveConsultationCancelled {
         consultation_id: String,
     },
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+    // Joint assessment meeting and protection order request.
     // Ids, codes and dates only: the views, the judgement and the grounds stay in their
     // own tables, out of the journal.
     /// A joint assessment meeting was scheduled with these organisations.
@@ -629,7 +629,7 @@ pub enum Event {
         institution_id: Option<String>,
         decided_on: String,
     },
-    // Rules that follow the law (issue 12, section 6).
+    // Rules that follow the law.
     /// Under a court order: the family's view on a plan version, recorded instead of an
     /// agreement. The view's text stays in its own table, out of the journal.
     PlanViewRecorded {
@@ -798,7 +798,7 @@ impl Event {
                     id: family_id.clone().unwrap_or_default(),
                 };
             }
-            // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+            // Joint assessment meeting and protection order request.
             Event::JointAssessmentScheduled { family_id, .. }
             | Event::JointAssessmentViewRecorded { family_id, .. }
             | Event::JointAssessmentHeld { family_id, .. }

@@ -1,4 +1,4 @@
-//! Contract tests of the chain's ways of working (issue 7): SAVE-begeleiding and the
+//! Contract tests of the chain's ways of working: SAVE-begeleiding and the
 //! EVU, on every backend.
 
 use eenplan_domain::area::AreaKind;

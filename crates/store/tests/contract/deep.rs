@@ -1,4 +1,4 @@
-//! `verify --deep` (issue 12, section 9): every kind of edit made behind eenplan's back
+//! `verify --deep`: every kind of edit made behind eenplan's back
 //! in a covered table is named with its table, key and journal entry, on every backend.
 
 use eenplan_domain::UtcTime;

@@ -1,4 +1,4 @@
-//! Rules that follow the law (issue 12, section 6) as the store applies them: statutory
+//! Rules that follow the law as the store applies them: statutory
 //! terms counted on the Algemene termijnenwet calendar, whose equated days are data.
 
 use eenplan_domain::UtcTime;

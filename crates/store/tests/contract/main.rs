@@ -4,60 +4,68 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod access_safety;
-mod accounts;
-mod chain;
-mod consent;
-mod deep;
-mod family;
-mod law;
-// SAVE op locatie
-mod save_on_site;
+/// Each module of the suite once, with its tests: a new test is one line here next to
+/// its module's other tests, a new module one entry.
+macro_rules! suite {
+    ($($module:ident: [$($test:ident),* $(,)?]),* $(,)?) => {
+        $(mod $module;)*
 
-use access_safety::duplicates_signals_and_care_roles;
-use accounts::{
-    organisations_see_their_own_accounts_logs_and_leaderless_files,
-    password_change_and_enrolment_codes,
-};
-use chain::{
-    evu_referrals_and_the_combination, save_guidance_starts_on_consent_and_ends_with_an_outcome,
-};
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
-mod joint_assessment;
-mod protection_order;
+        fn module_tests() -> Vec<(&'static str, TestFn)> {
+            vec![$($((stringify!($test), (|db| Box::pin($module::$test(db))) as TestFn),)*)*]
+        }
+    };
+}
 
-use consent::{
-    access_log_group_commit_keeps_every_line, access_log_is_append_only_and_filterable,
-    access_log_tampering_is_detected, batched_access_facts_match_one_by_one,
-    consent_opens_the_circle_and_withdrawal_closes_it,
-    evu_areas_decide_bringing_a_report_into_the_evu, framework_and_emergency_access_are_journaled,
-    implausible_consent_and_framework_dates_are_refused, veilig_thuis_intake_radar_and_assessment,
-};
+suite! {
+    family: [
+        family_file_with_members_network_and_flower,
+        family_rules_refuse_and_leave_nothing,
+        handovers_are_explicit_reasoned_and_journaled,
+        plan_versions_conflicts_and_agreement,
+        racing_plan_saves_never_overwrite,
+        search_duplicates_and_access_log,
+        text_the_database_cannot_hold_is_bad_input,
+        notes_keep_every_version_and_corrections_need_a_reason,
+    ],
+    consent: [
+        consent_opens_the_circle_and_withdrawal_closes_it,
+        implausible_consent_and_framework_dates_are_refused,
+        framework_and_emergency_access_are_journaled,
+        access_log_is_append_only_and_filterable,
+        access_log_tampering_is_detected,
+        access_log_group_commit_keeps_every_line,
+        batched_access_facts_match_one_by_one,
+        veilig_thuis_intake_radar_and_assessment,
+        evu_areas_decide_bringing_a_report_into_the_evu,
+    ],
+    chain: [
+        save_guidance_starts_on_consent_and_ends_with_an_outcome,
+        evu_referrals_and_the_combination,
+    ],
+    save_on_site: [save_on_site_schedule_bookings_advice_and_walk_ins],
+    joint_assessment: [
+        joint_assessment_views_judgement_and_the_plan,
+        joint_assessment_cancelled_with_a_reason,
+    ],
+    protection_order: [protection_order_request_investigation_and_court_order],
+    law: [
+        statutory_terms_skip_the_days_of_the_termijnenwet,
+        plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
+    ],
+    access_safety: [duplicates_signals_and_care_roles],
+    deep: [
+        deep_verify_names_every_edit_behind_eenplans_back,
+        deep_verify_counts_what_retention_destroyed,
+    ],
+    ops: [database_errors_name_the_code_and_constraint_never_the_values],
+    accounts: [
+        password_change_and_enrolment_codes,
+        organisations_see_their_own_accounts_logs_and_leaderless_files,
+    ],
+}
 
-use deep::{
-    deep_verify_counts_what_retention_destroyed, deep_verify_names_every_edit_behind_eenplans_back,
-};
-use family::{
-    family_file_with_members_network_and_flower, family_rules_refuse_and_leave_nothing,
-    handovers_are_explicit_reasoned_and_journaled,
-    notes_keep_every_version_and_corrections_need_a_reason, plan_versions_conflicts_and_agreement,
-    racing_plan_saves_never_overwrite, search_duplicates_and_access_log,
-    text_the_database_cannot_hold_is_bad_input,
-};
-// SAVE op locatie
-use save_on_site::save_on_site_schedule_bookings_advice_and_walk_ins;
-// Joint assessment meeting and protection order request (issue 7, points 5 and 6).
-use joint_assessment::{
-    joint_assessment_cancelled_with_a_reason, joint_assessment_views_judgement_and_the_plan,
-};
-use law::{
-    plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
-    statutory_terms_skip_the_days_of_the_termijnenwet,
-};
-use protection_order::protection_order_request_investigation_and_court_order;
-// Issue 12, sections 8 and 10.
-mod ops;
-use ops::database_errors_name_the_code_and_constraint_never_the_values;
+/// Not one test per backend: the two backends' migrated schemas compared.
+mod schema;
 #[path = "../support/mod.rs"]
 mod support;
 
@@ -86,7 +94,7 @@ macro_rules! contract {
 
 fn main() {
     let args = Arguments::from_args();
-    let tests = contract![
+    let mut tests = contract![
         migrations_are_recorded_and_idempotent,
         areas_organisations_and_teams_round_trip,
         area_tree_rule_is_enforced,
@@ -104,44 +112,8 @@ fn main() {
         concurrent_instances_keep_one_unbroken_chain,
         purpose_marker,
         backup_copies_sqlite_and_points_postgres_to_pg_dump,
-        family_file_with_members_network_and_flower,
-        family_rules_refuse_and_leave_nothing,
-        handovers_are_explicit_reasoned_and_journaled,
-        plan_versions_conflicts_and_agreement,
-        racing_plan_saves_never_overwrite,
-        search_duplicates_and_access_log,
-        text_the_database_cannot_hold_is_bad_input,
-        notes_keep_every_version_and_corrections_need_a_reason,
-        consent_opens_the_circle_and_withdrawal_closes_it,
-        implausible_consent_and_framework_dates_are_refused,
-        framework_and_emergency_access_are_journaled,
-        access_log_is_append_only_and_filterable,
-        access_log_tampering_is_detected,
-        access_log_group_commit_keeps_every_line,
-        batched_access_facts_match_one_by_one,
-        veilig_thuis_intake_radar_and_assessment,
-        evu_areas_decide_bringing_a_report_into_the_evu,
-        save_guidance_starts_on_consent_and_ends_with_an_outcome,
-        evu_referrals_and_the_combination,
-        // SAVE op locatie
-        save_on_site_schedule_bookings_advice_and_walk_ins,
-        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
-        joint_assessment_views_judgement_and_the_plan,
-        joint_assessment_cancelled_with_a_reason,
-        protection_order_request_investigation_and_court_order,
-        statutory_terms_skip_the_days_of_the_termijnenwet,
-        plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
-        // Issue 12, sections 3–5.
-        duplicates_signals_and_care_roles,
-        // Issue 12, section 9.
-        deep_verify_names_every_edit_behind_eenplans_back,
-        deep_verify_counts_what_retention_destroyed,
-        // Issue 12, sections 8 and 10.
-        database_errors_name_the_code_and_constraint_never_the_values,
-        // Issue 12, section 5: roles that do what their name says.
-        password_change_and_enrolment_codes,
-        organisations_see_their_own_accounts_logs_and_leaderless_files,
     ];
+    tests.extend(module_tests());
     let pg = postgres_url();
     let mut trials = Vec::new();
     for (name, f) in tests {
@@ -153,6 +125,19 @@ fn main() {
                 run(Backend::Postgres, f)
             }));
         }
+    }
+    if pg.is_some() {
+        trials.push(Trial::test(
+            "postgres::migrations_give_both_backends_the_same_tables_and_columns",
+            || {
+                tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .enable_all()
+                    .build()?
+                    .block_on(schema::migrations_give_both_backends_the_same_tables_and_columns());
+                Ok(())
+            },
+        ));
     }
     if pg.is_none() {
         println!(

@@ -83,6 +83,12 @@ impl TestDb {
         }
     }
 
+    /// The URL a connection of its own (outside eenplan) uses: on PostgreSQL it puts
+    /// the test's schema first on the search path.
+    pub fn raw_url(&self) -> &str {
+        &self.raw_url
+    }
+
     pub async fn open(&self) -> Store {
         Store::open(&self.url, OpenMode::CreateIfMissing)
             .await

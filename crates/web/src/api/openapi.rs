@@ -1,12 +1,10 @@
 //! The OpenAPI 3 document, generated from the same route table the router is built
 //! from, so every operation is in it and nothing else is.
 
-use axum::Json;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::policy::Policy;
 use serde_json::{Map, Value, json};
 
-use crate::routes::{ApiDoc, Route, table};
+use crate::kit::route::{ApiDoc, Route};
 
 fn schemas() -> Value {
     let mut all = json!({
@@ -115,8 +113,8 @@ fn schemas() -> Value {
             "involved": { "type": "array", "items": { "type": "object" } },
             "worries": { "type": "integer" }, "danger_statements": { "type": "integer" } } },
         "CrisisContact": { "type": "object", "properties": {
-            "action": { "type": "string", "enum": ["call_112", "call_veilig_thuis", "call_assigned_save_worker", "call_save_after_hours"] },
-            "phone": { "type": "string", "nullable": true, "enum": ["112", "0800-2000", "088-996 3000", null] },
+            "action": { "type": "string", "enum": eenplan_domain::crisis::CrisisAction::ALL.iter().map(|a| a.code()).collect::<Vec<_>>() },
+            "phone": { "type": "string", "nullable": true, "enum": crisis_phones() },
             "office_hours": { "type": "boolean" }, "reason": { "type": "string" } },
             "required": ["action", "phone", "office_hours", "reason"] },
         "VtContact": { "type": "object", "properties": {
@@ -332,6 +330,11 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
             });
         }
     }
+    // Every answer under /api/ carries the version (crate::api_version), whatever its status.
+    for response in responses.values_mut() {
+        response["headers"] =
+            json!({ "API-Version": { "$ref": "#/components/headers/API-Version" } });
+    }
     let mut op = json!({
         "operationId": doc.operation_id,
         "summary": doc.summary,
@@ -361,12 +364,35 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
     op
 }
 
-pub fn document() -> Value {
+/// Whom an API client asks (the NL API Design Rules want a name, a URL and an e-mail
+/// address, /core/doc-openapi-contact). The project has no public home yet, so these are
+/// reserved `.example` names, like the demo's, that no client can mistake for a real
+/// mailbox; a deployment that publishes its API replaces them.
+const CONTACT_URL: &str = "https://eenplan.example/api";
+const CONTACT_EMAIL: &str = "api@eenplan.example";
+
+/// Where the API lives: the document's server URL, which the NL API Design Rules want
+/// to end in the major version (/core/uri-version); its paths are relative to it.
+pub const BASE_PATH: &str = "/api/v1";
+
+/// A route's path as the document names it: relative to [`BASE_PATH`].
+pub fn documented_path(route_path: &str) -> &str {
+    route_path.strip_prefix(BASE_PATH).unwrap_or(route_path)
+}
+
+/// The document of `routes` (the route table's API routes; page routes are skipped).
+pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
     let mut paths = Map::new();
-    for route in table().iter().map(|(r, _)| r) {
+    for route in routes {
         let Some(doc) = &route.doc else { continue };
+        assert!(
+            route.path.starts_with(BASE_PATH),
+            "API route {} {} lies outside {BASE_PATH}",
+            route.method,
+            route.path
+        );
         let entry = paths
-            .entry(route.path.to_owned())
+            .entry(documented_path(route.path).to_owned())
             .or_insert_with(|| json!({}));
         entry[route.method.as_str().to_lowercase()] = operation(route, doc);
     }
@@ -374,19 +400,34 @@ pub fn document() -> Value {
         "openapi": "3.0.3",
         "info": {
             "title": "eenplan API",
-            "version": "1.0.0",
+            "version": crate::api_version::API_VERSION,
             "description": "eenplan: één gezin, één plan. Errors are application/problem+json (RFC 9457). Authentication is Authorization: Bearer only (a token from POST /api/v1/session); the pages' session cookie is ignored under /api/. Request bodies are application/json only (415 otherwise). Responses are not to be stored (Cache-Control: no-store).",
-            "contact": { "name": "eenplan" }
+            "contact": {
+                "name": "eenplan",
+                "url": CONTACT_URL,
+                "email": CONTACT_EMAIL
+            }
         },
-        "servers": [{ "url": "/" }],
+        "servers": [{ "url": BASE_PATH, "description": "This server; paths are relative to it" }],
         "paths": paths,
         "components": {
             "schemas": merged(schemas(), chain_schemas()),
+            "headers": { "API-Version": {
+                "description": "The API's full version (semantic versioning), on every answer",
+                "required": true,
+                "schema": { "type": "string", "example": crate::api_version::API_VERSION } } },
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } }
         }
     })
 }
 
-pub async fn serve() -> Response {
-    Json(document()).into_response()
+/// The numbers a crisis answer can give, from the domain, and none (the assigned SAVE
+/// worker's number comes from the family's file).
+fn crisis_phones() -> Value {
+    let mut phones: Vec<Value> = eenplan_domain::crisis::PHONES
+        .iter()
+        .map(|p| Value::from(*p))
+        .collect();
+    phones.push(Value::Null);
+    Value::Array(phones)
 }

@@ -13,7 +13,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use eenplan_domain::session::token_hash;
 
-use super::{AuthConfig, cookies, new_token};
+use super::{AuthConfig, CSRF_FIELD as FIELD, constant_time_eq, cookies, new_token};
 use crate::AppState;
 
 /// The largest form body a page sends. Derived from the text rule, not guessed: the plan
@@ -21,7 +21,6 @@ use crate::AppState;
 /// six bytes once form-encoded, so a plan within the rules is about 720 KB. Anything
 /// larger is answered with 413, never mistaken for a forged form.
 const MAX_FORM_BYTES: usize = 1024 * 1024;
-pub const FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
 
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -97,10 +96,6 @@ async fn expected_token(
 fn form_field(body: &[u8], name: &str) -> Option<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).ok()?;
     pairs.into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
-}
-
-pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// For forms shown before sign-in: the visitor's pre-session token, and the cookie to

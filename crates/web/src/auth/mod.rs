@@ -19,7 +19,7 @@ use eenplan_store::{SessionKind, SessionRecord, SessionStage, StoreError};
 pub use csrf::{ensure_presession_token, guard as csrf_guard};
 // The visitor is the kit's (every handler reads it); the guard here puts it in place.
 pub use crate::kit::cookies;
-pub use crate::kit::ctx::{SessionClock, Visitor};
+pub use crate::kit::ctx::{SessionClock, Surface, Visitor};
 
 use crate::{AppState, Problem};
 
@@ -47,6 +47,14 @@ impl AuthConfig {
             "eenplan_csrf"
         }
     }
+}
+
+/// The form field that carries the CSRF token.
+pub const CSRF_FIELD: &str = "csrf";
+
+/// Compares two secrets in a time that does not depend on where they differ.
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// 256 random bits, URL-safe: session tokens and CSRF tokens.
@@ -176,13 +184,6 @@ pub async fn end_session(
     let mut tx = state.store.write().await?;
     tx.end_session(session, reason).await?;
     tx.commit().await
-}
-
-/// What a route is: a page (redirects, HTML errors) or an API operation (problem+json).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Surface {
-    Page,
-    Api,
 }
 
 /// What an account that must first choose its own password may still reach: that page,

@@ -116,14 +116,14 @@ pub(super) async fn keep_if_expired(
     let from_its_own_page = session.ended
         && session.kind == SessionKind::Web
         && session.stage == SessionStage::Active
-        && super::csrf::constant_time_eq(submitted.as_bytes(), session.csrf_token.as_bytes());
+        && super::constant_time_eq(submitted.as_bytes(), session.csrf_token.as_bytes());
     if !from_its_own_page {
         return Ok(None);
     }
     let fields: Vec<(String, String)> = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
         .unwrap_or_default()
         .into_iter()
-        .filter(|(k, _)| k != super::csrf::FIELD)
+        .filter(|(k, _)| k != super::CSRF_FIELD)
         .collect();
     let mut response = Redirect::to("/aanmelden?verlopen=1").into_response();
     if fields.is_empty() || path.starts_with("/api/") || path == "/afmelden" {

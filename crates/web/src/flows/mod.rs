@@ -5,6 +5,10 @@
 
 pub mod admin;
 pub mod consent;
+pub mod crisis;
+pub mod joint_assessment;
 pub mod privacy;
+pub mod protection_order;
 pub mod sign_in;
 pub mod start;
+pub mod veilig_thuis;

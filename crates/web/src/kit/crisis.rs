@@ -15,6 +15,26 @@ pub struct Call {
     pub office_hours: bool,
 }
 
+/// A number as a person reads it and as a `tel:` link dials it.
+pub struct Number {
+    pub shown: &'static str,
+    pub tel: String,
+}
+
+impl Number {
+    pub fn new(shown: &'static str) -> Self {
+        Self {
+            shown,
+            tel: tel(shown),
+        }
+    }
+
+    /// Veilig Thuis: free, 24/7, also when in doubt.
+    pub fn veilig_thuis() -> Self {
+        Self::new(eenplan_domain::crisis::VEILIG_THUIS)
+    }
+}
+
 /// `tel:` wants digits only.
 pub fn tel(phone: &str) -> String {
     phone.chars().filter(char::is_ascii_digit).collect()

@@ -3,41 +3,20 @@
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use eenplan_store::{Principal, SessionRecord};
+use eenplan_store::Principal;
 
 use crate::client::Client;
 use crate::i18n::Texts;
-use crate::kit::error::PageError;
+use crate::kit::error::{ApiError, PageError};
 use crate::kit::render::Shell;
 use crate::kit::texts::Lang;
+pub use crate::kit::visitor::{SessionClock, Visitor};
 
-/// The request's visitor, put in the request extensions by `auth::resolve`.
-#[derive(Debug, Clone, Default)]
-pub struct Visitor {
-    pub principal: Option<Principal>,
-    /// The active session behind `principal`.
-    pub session: Option<SessionRecord>,
-    /// A session was presented but had timed out (the sign-in page says so).
-    pub expired: bool,
-    /// Set by the family guard while the visitor works under emergency access.
-    pub emergency_until: Option<eenplan_domain::UtcTime>,
-    /// When the page session ends without activity, for the page's idle warning.
-    pub clock: Option<SessionClock>,
-}
-
-/// Seconds from this response until the session's end, and how early to warn.
+/// What a route is: a page (redirects, HTML errors) or an API operation (problem+json).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SessionClock {
-    pub ends_in: i64,
-    /// The whole idle limit: where the clock starts again after "stay signed in".
-    pub idle: i64,
-    pub warn_before: i64,
-}
-
-impl Visitor {
-    pub fn csrf_token(&self) -> &str {
-        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
-    }
+pub enum Surface {
+    Page,
+    Api,
 }
 
 /// The request as a handler sees it. Extracting it never fails: a route that needs a
@@ -61,6 +40,15 @@ impl Ctx {
             tracing::error!("a signed-in route ran without a principal");
             PageError::internal()
         })
+    }
+
+    /// The signed-in caller of an API operation; without one, 401 (the route's policy
+    /// already required one, so this is a guard, not a path a client can take).
+    pub fn caller(&self) -> Result<&Principal, ApiError> {
+        self.visitor
+            .principal
+            .as_ref()
+            .ok_or_else(ApiError::unauthorized)
     }
 
     /// The page frame for the page at `path`.

@@ -22,19 +22,15 @@ pub struct ErrorMessage(pub fn(&'static Texts) -> &'static str);
 /// becomes the error page in the visitor's language at the framing layer; a rendered
 /// page (a form back with its messages) passes through as it is.
 #[derive(Debug)]
-pub struct PageError(Response);
+pub struct PageError(Box<Response>);
 
 impl PageError {
     fn status(status: StatusCode) -> Self {
-        Self(status.into_response())
+        Self(Box::new(status.into_response()))
     }
 
     pub fn not_found() -> Self {
         Self::status(StatusCode::NOT_FOUND)
-    }
-
-    pub fn forbidden() -> Self {
-        Self::status(StatusCode::FORBIDDEN)
     }
 
     /// Logged where it happens; the visitor reads only that something went wrong.
@@ -48,14 +44,14 @@ impl PageError {
         response
             .extensions_mut()
             .insert(ErrorMessage(|t| t.error_invalid_text));
-        Self(response)
+        Self(Box::new(response))
     }
 }
 
 impl From<Response> for PageError {
     /// A page already rendered for the visitor (e.g. the form back with 422 or 409).
     fn from(response: Response) -> Self {
-        Self(response)
+        Self(Box::new(response))
     }
 }
 
@@ -76,18 +72,18 @@ impl From<StoreError> for PageError {
 
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        self.0
+        *self.0
     }
 }
 
 /// Why an API handler answers with a problem instead of its resource.
 #[derive(Debug)]
-pub struct ApiError(Response);
+pub struct ApiError(Box<Response>);
 
 impl ApiError {
     /// 400 with every field at fault: name, a stable code and what to do (in Dutch).
     pub fn invalid(params: &[(&str, &str, &str)]) -> Self {
-        Self(
+        Self::from(
             params
                 .iter()
                 .fold(
@@ -103,38 +99,41 @@ impl ApiError {
     }
 
     pub fn not_found() -> Self {
-        Self(Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden").into_response())
+        Self::from(Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Niet gevonden",
+        ))
     }
 
     pub fn internal() -> Self {
-        Self(
+        Self::from(
             Problem::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
                 "Interne fout",
             )
-            .detail("Er ging iets mis aan onze kant; probeer het later opnieuw.")
-            .into_response(),
+            .detail("Er ging iets mis aan onze kant; probeer het later opnieuw."),
         )
     }
 
     /// The route's policy let only signed-in callers through; one without a principal
     /// is refused rather than guessed at.
     pub fn unauthorized() -> Self {
-        Self(StatusCode::UNAUTHORIZED.into_response())
+        Self::from(StatusCode::UNAUTHORIZED.into_response())
     }
 }
 
 impl From<Problem> for ApiError {
     fn from(problem: Problem) -> Self {
-        Self(problem.into_response())
+        Self::from(problem.into_response())
     }
 }
 
 impl From<Response> for ApiError {
     /// An answer already shaped (a problem with extension members, a 412 with changes).
     fn from(response: Response) -> Self {
-        Self(response)
+        Self(Box::new(response))
     }
 }
 
@@ -144,14 +143,13 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(_) => Self::not_found(),
-            StoreError::InvalidText => Self(
+            StoreError::InvalidText => Self::from(
                 Problem::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid-text",
                     "Ongeldige tekst",
                 )
-                .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg.")
-                .into_response(),
+                .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg."),
             ),
             e => {
                 tracing::error!(error = %e, "an API call failed on the database");
@@ -163,7 +161,7 @@ impl From<StoreError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        self.0
+        *self.0
     }
 }
 

@@ -5,13 +5,10 @@ use axum::Extension;
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
-use crate::kit::ctx::Visitor;
 use crate::kit::error::ErrorMessage;
 use crate::kit::problem::Problem;
 use crate::kit::render::{Shell, render};
-
-/// Used when even the error template cannot be rendered.
-pub const PLAIN_INTERNAL: &str = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fout — eenplan</title></head><body><main><h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
+use crate::kit::visitor::Visitor;
 
 #[derive(Template)]
 #[template(path = "error.html")]

@@ -107,17 +107,6 @@ where
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::named_in;
-
-    #[test]
-    fn names_in_serde_messages() {
-        assert_eq!(named_in("missing field `van`"), Some("van"));
-        assert_eq!(named_in("invalid digit found in string"), None);
-    }
-}
-
 /// A JSON body as `T`, or 400 saying why it is not one. (The router has already refused
 /// a body that is not `application/json`.)
 pub fn json_body<T: serde::de::DeserializeOwned>(
@@ -130,4 +119,15 @@ pub fn json_body<T: serde::de::DeserializeOwned>(
             ))
             .into()
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::named_in;
+
+    #[test]
+    fn names_in_serde_messages() {
+        assert_eq!(named_in("missing field `van`"), Some("van"));
+        assert_eq!(named_in("invalid digit found in string"), None);
+    }
 }

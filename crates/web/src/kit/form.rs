@@ -4,6 +4,8 @@
 use axum::body::Bytes;
 use std::collections::HashMap;
 
+use eenplan_domain::text::{TextKind, TextProblem};
+
 use crate::i18n::{Lang, Texts};
 
 pub struct TextField {
@@ -122,17 +124,17 @@ pub type Errors = HashMap<&'static str, &'static str>;
 /// else is read from it: a refused field gets its message next to it and the form comes
 /// back with everything typed, so text pasted from a word processor (a vertical tab, a
 /// form feed) costs the professional nothing. `fields` are the form's text fields, each
-/// checked as the kind its name has ([`crate::input::field_kind`]). Any other field that
+/// checked as the kind its name has ([`field_kind`]). Any other field that
 /// breaks the rule (a choice or id nobody types, so a crafted request) is refused
 /// under [`NOT_TYPED`], which a handler treats like any other error: nothing stored.
 pub fn text_errors(data: &FormData, t: &Texts, fields: &[&'static str]) -> Errors {
     let mut errors = Errors::new();
     for (name, value) in &data.0 {
-        let kind = crate::input::field_kind(name);
+        let kind = field_kind(name);
         let Err(problem) = eenplan_domain::text::check_text(kind, value) else {
             continue;
         };
-        let message = crate::input::page_message(t, problem);
+        let message = page_message(t, problem);
         let field = fields.iter().find(|f| **f == name).copied();
         errors.entry(field.unwrap_or(NOT_TYPED)).or_insert(message);
     }
@@ -208,4 +210,26 @@ pub fn optional_date(
         errs.insert(field, t.err_date);
         None
     })
+}
+
+/// Which kind of text a field holds, by the name forms, queries and JSON bodies give
+/// it. Unnamed fields are free text: the most permissive kind, still bounded.
+pub fn field_kind(name: &str) -> TextKind {
+    match name {
+        "name" | "display_name" | "child_name" | "parent_name" | "reporter_name" => TextKind::Name,
+        "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
+        | "reporter_contact" | "safety_role" | "phone" | "title" | "slug" | "terug" => {
+            TextKind::Line
+        }
+        _ => TextKind::Text,
+    }
+}
+
+/// The message a page shows next to a refused field.
+pub fn page_message(t: &Texts, problem: TextProblem) -> &'static str {
+    match problem {
+        TextProblem::Control => t.err_text_control,
+        TextProblem::LineBreak => t.err_text_line,
+        TextProblem::TooLong { .. } => t.err_text_long,
+    }
 }

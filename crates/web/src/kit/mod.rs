@@ -14,9 +14,11 @@ pub mod handover;
 pub mod password;
 pub mod problem;
 pub mod render;
+pub mod route;
 pub mod texts;
+pub mod visitor;
 
-pub use ctx::{Ctx, Visitor};
+pub use ctx::Ctx;
 pub use error::{ApiError, PageError, Refusal};
 pub use render::{Shell, render};
 pub use texts::Lang;

@@ -7,10 +7,12 @@ use axum::response::{Html, IntoResponse, Response};
 use eenplan_domain::role::Role;
 
 use crate::i18n::Texts;
-use crate::kit::ctx::Visitor;
 use crate::kit::dates::local_time;
-use crate::kit::errors;
 use crate::kit::texts::Lang;
+use crate::kit::visitor::Visitor;
+
+/// Used when even the error template cannot be rendered.
+pub const PLAIN_INTERNAL: &str = "<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Fout — eenplan</title></head><body><main><h1>Er ging iets mis</h1><p>Probeer het later opnieuw.</p></main></body></html>";
 
 /// What the page frame needs: language, who is signed in, the CSRF token for the
 /// sign-out form, and the current path (for the language switch to come back to).
@@ -27,7 +29,7 @@ pub struct Shell {
     pub c: &'static crate::chain_texts::ChainTexts,
     pub path: String,
     /// The idle warning's clock and words (pages of a signed-in visitor only).
-    pub clock: Option<crate::kit::ctx::SessionClock>,
+    pub clock: Option<crate::kit::visitor::SessionClock>,
     pub s: &'static crate::kit::texts::SessionTexts,
     /// Local time until which emergency access lasts; the frame shows a banner.
     pub emergency_until: Option<String>,
@@ -110,11 +112,7 @@ pub fn render(status: StatusCode, template: &impl Template) -> Response {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template rendering failed");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Html(errors::PLAIN_INTERNAL),
-            )
-                .into_response()
+            (StatusCode::INTERNAL_SERVER_ERROR, Html(PLAIN_INTERNAL)).into_response()
         }
     }
 }

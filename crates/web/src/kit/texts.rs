@@ -4,8 +4,6 @@
 
 use axum::http::HeaderMap;
 
-use crate::i18n::Texts;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     Nl,
@@ -26,13 +24,6 @@ impl Lang {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::Nl => &crate::i18n::NL,
-            Lang::En => &crate::i18n::EN,
         }
     }
 }

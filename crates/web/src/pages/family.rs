@@ -21,8 +21,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 use super::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors,
-    with_none,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, text_errors, with_none,
 };
 use super::{Shell, errors, render};
 use crate::AppState;
@@ -624,7 +623,7 @@ struct ShowPage {
     error: Option<&'static str>,
     /// Whom this family calls now; `None` when the province is unknown outside office
     /// hours (the page then lists both provinces' numbers).
-    crisis: Option<super::crisis::Call>,
+    crisis: Option<crate::kit::crisis::Call>,
 }
 
 /// The crisis answer from the family's real status: whose client it is, its province,
@@ -634,7 +633,7 @@ fn family_crisis(
     family: &Family,
     province: Option<&str>,
     now: UtcTime,
-) -> Option<super::crisis::Call> {
+) -> Option<crate::kit::crisis::Call> {
     use eenplan_domain::crisis::{Province, crisis_contact, family_client};
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|i| !i.ended).collect();
@@ -656,7 +655,7 @@ fn family_crisis(
                 == eenplan_domain::organisation::OrganisationKind::CertifiedInstitution
         })
         .map(|i| (i.user_name.as_str(), i.user_phone.as_deref().unwrap_or("")));
-    Some(super::crisis::call(lang, &answer, worker))
+    Some(crate::kit::crisis::call(lang, &answer, worker))
 }
 
 /// A form coming back with errors (or a handover to confirm).

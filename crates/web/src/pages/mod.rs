@@ -1,15 +1,11 @@
 //! Server-rendered pages. Every page template extends `base.html` and gets a [`Shell`].
 
-pub mod crisis;
 pub mod evu;
 pub mod family;
-pub mod joint_assessment;
 pub mod plan;
-pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
 pub mod timeline;
-pub mod veilig_thuis;
 
 // Where the pages found these before the kit; the flows import them from `kit`.
 pub use crate::kit::dates::dutch_date;

@@ -18,6 +18,8 @@ use eenplan_web::{AppState, AuthConfig, router};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+mod shapes;
+
 pub const PASSWORD: &str = "een lang genoeg wachtwoord";
 
 pub struct App {
@@ -242,6 +244,7 @@ impl App {
         headers: &[(&str, String)],
         body: &str,
     ) -> Response {
+        let asked = method.clone();
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(peer) = peer {
             req = req.extension(axum::extract::ConnectInfo(peer));
@@ -260,11 +263,13 @@ impl App {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        Response {
+        let response = Response {
             status,
             headers,
             body: String::from_utf8_lossy(&bytes).into_owned(),
-        }
+        };
+        shapes::record(&asked, uri, &response);
+        response
     }
 
     /// A fully signed-in session made directly in the store (no code needed), so tests

@@ -6,7 +6,7 @@ use axum::routing::{get, post};
 use eenplan_domain::policy::{ADMIN, ANY_ADMIN, CHAIN_ADMIN};
 
 use super::pages;
-use crate::routes::{Routes, page};
+use crate::kit::route::{Routes, page};
 
 pub fn routes() -> Routes {
     vec![

@@ -7,7 +7,7 @@ use axum::routing::{get, post, put};
 use eenplan_domain::policy::{CARE_ROLE, SIGNED_IN};
 
 use super::pages;
-use crate::routes::{Access, ApiDoc, LEAD, Route, Routes, api, page};
+use crate::kit::route::{Access, ApiDoc, LEAD, Route, Routes, api, page};
 
 pub fn routes() -> Routes {
     vec![

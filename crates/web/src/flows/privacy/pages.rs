@@ -18,7 +18,8 @@ use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, kind_label};
-use crate::kit::{Ctx, Lang, PageError, Shell, Visitor, render};
+use crate::kit::visitor::Visitor;
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 /// Lines shown on the page; the export has no such limit.
 const PAGE_LINES: i64 = 1_000;

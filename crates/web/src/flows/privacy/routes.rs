@@ -6,7 +6,7 @@ use axum::routing::{get, post};
 use eenplan_domain::policy::{PRIVACY_OFFICER, SIGNED_IN};
 
 use super::pages;
-use crate::routes::{LEAD, Routes, page};
+use crate::kit::route::{LEAD, Routes, page};
 
 pub fn routes() -> Routes {
     vec![

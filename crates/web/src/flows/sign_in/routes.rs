@@ -6,7 +6,7 @@ use axum::routing::{delete, get, post};
 use eenplan_domain::policy::{Policy, SIGNED_IN};
 
 use super::pages;
-use crate::routes::{ApiDoc, Routes, api, page};
+use crate::kit::route::{ApiDoc, Routes, api, page};
 
 pub fn routes() -> Routes {
     use Policy::Public;

@@ -5,7 +5,7 @@ use axum::routing::{get, post};
 use eenplan_domain::policy::{SIGNED_IN, TEAM_LEAD};
 
 use super::pages;
-use crate::routes::{Routes, page};
+use crate::kit::route::{Routes, page};
 
 pub fn routes() -> Routes {
     vec![

@@ -1,11 +1,10 @@
 //! The public pages for frightened people and hesitant professionals: `/spoed` (whom to
-//! call, right now) and `/meldcode` (the Meldcode's decision aid). No sign-in, no
-//! JavaScript, nothing stored: each answer is a GET link to the next question.
+//! call, right now) and `/meldcode` (the Meldcode's decision aid). Each answer is a GET
+//! link to the next question.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::Query;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
@@ -13,17 +12,16 @@ use eenplan_domain::crisis::{CrisisClient, CrisisError, Province, crisis_contact
 use eenplan_domain::meldcode::{self, Advice, Next};
 use serde::Deserialize;
 
-use super::{Shell, render};
-use crate::auth::Visitor;
-use crate::i18n::{Lang, Texts};
+use super::texts::{CrisisTexts, crisis};
+use crate::kit::crisis::{Call, Number, call};
+use crate::kit::form::label_of;
+use crate::kit::{Ctx, Lang, Shell, render};
 
 /// One choice: the label and the query string it leads to.
 pub struct Choice {
     pub label: String,
     pub href: String,
 }
-
-pub use crate::kit::crisis::{Call, call};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SpoedQuery {
@@ -33,22 +31,21 @@ pub struct SpoedQuery {
 }
 
 #[derive(Template)]
-#[template(path = "spoed.html")]
+#[template(path = "crisis/spoed.html")]
 struct SpoedPage {
     shell: Shell,
+    x: &'static CrisisTexts,
+    /// Veilig Thuis's number, always on the page.
+    vt: Number,
     question: Option<&'static str>,
     choices: Vec<Choice>,
     answer: Option<Call>,
     worker_fallback: bool,
 }
 
-pub async fn spoed(
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Query(q): Query<SpoedQuery>,
-) -> Response {
-    let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+pub async fn spoed(ctx: Ctx, Query(q): Query<SpoedQuery>) -> Response {
+    let lang = ctx.lang;
+    let (t, x) = (ctx.t(), crisis(lang));
     let danger = match q.gevaar.as_deref() {
         Some("ja") => Some(true),
         Some("nee") => Some(false),
@@ -66,7 +63,9 @@ pub async fn spoed(
         render(
             StatusCode::OK,
             &SpoedPage {
-                shell: Shell::new(&headers, &visitor, "/spoed"),
+                shell: ctx.shell("/spoed"),
+                x,
+                vt: Number::veilig_thuis(),
                 question,
                 choices,
                 answer,
@@ -79,11 +78,11 @@ pub async fn spoed(
             Some(t.crisis_q_danger),
             vec![
                 Choice {
-                    label: t.yes.into(),
+                    label: x.yes.into(),
                     href: "?gevaar=ja".into(),
                 },
                 Choice {
-                    label: t.no.into(),
+                    label: x.no.into(),
                     href: "?gevaar=nee".into(),
                 },
             ],
@@ -99,13 +98,13 @@ pub async fn spoed(
                 .iter()
                 .map(|c| Choice {
                     label: match c {
-                        CrisisClient::None => t.crisis_no_client.to_owned(),
-                        _ => kind(lang, c.label_nl(), c.label_en()),
+                        CrisisClient::None => x.crisis_no_client.to_owned(),
+                        _ => label_of(lang, *c, CrisisClient::label_nl, CrisisClient::label_en),
                     },
                     href: format!("?gevaar=nee&client={}", c.code()),
                 })
                 .collect();
-            return page(Some(t.crisis_q_client), choices, None, false);
+            return page(Some(x.crisis_q_client), choices, None, false);
         }
     };
     match crisis_contact(
@@ -123,7 +122,7 @@ pub async fn spoed(
             let choices = Province::ALL
                 .iter()
                 .map(|p| Choice {
-                    label: kind(lang, p.label_nl(), p.label_en()),
+                    label: label_of(lang, *p, Province::label_nl, Province::label_en),
                     href: format!(
                         "?gevaar=nee&client={}&provincie={}",
                         client.code(),
@@ -131,13 +130,9 @@ pub async fn spoed(
                     ),
                 })
                 .collect();
-            page(Some(t.crisis_q_province), choices, None, false)
+            page(Some(x.crisis_q_province), choices, None, false)
         }
     }
-}
-
-fn kind(lang: Lang, nl: &str, en: &str) -> String {
-    if lang == Lang::Nl { nl } else { en }.to_owned()
 }
 
 // ---- the Meldcode ----
@@ -149,9 +144,12 @@ pub struct MeldcodeQuery {
 }
 
 #[derive(Template)]
-#[template(path = "meldcode.html")]
+#[template(path = "crisis/meldcode.html")]
 struct MeldcodePage {
     shell: Shell,
+    x: &'static CrisisTexts,
+    /// Veilig Thuis's number, for advice and reports.
+    vt: Number,
     steps: &'static [&'static str; 5],
     question: Option<(usize, &'static str)>,
     yes_href: String,
@@ -160,21 +158,17 @@ struct MeldcodePage {
     advice: Option<(String, &'static str)>,
 }
 
-fn advice_text(t: &Texts, a: Advice) -> &'static str {
+fn advice_text(x: &'static CrisisTexts, a: Advice) -> &'static str {
     match a {
-        Advice::CloseAndRecord => t.meldcode_advice_close,
-        Advice::OrganiseHelp => t.meldcode_advice_help,
-        Advice::Report => t.meldcode_advice_report,
+        Advice::CloseAndRecord => x.meldcode_advice_close,
+        Advice::OrganiseHelp => x.meldcode_advice_help,
+        Advice::Report => x.meldcode_advice_report,
     }
 }
 
-pub async fn meldcode(
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Query(q): Query<MeldcodeQuery>,
-) -> Response {
-    let lang = Lang::from_headers(&headers);
-    let t = lang.texts();
+pub async fn meldcode(ctx: Ctx, Query(q): Query<MeldcodeQuery>) -> Response {
+    let lang = ctx.lang;
+    let x = crisis(lang);
     let (steps, questions) = match lang {
         Lang::Nl => (&meldcode::STEPS_NL, &meldcode::QUESTIONS_NL),
         Lang::En => (&meldcode::STEPS_EN, &meldcode::QUESTIONS_EN),
@@ -190,8 +184,8 @@ pub async fn meldcode(
                 Next::Advice(adv) => (
                     None,
                     Some((
-                        kind(lang, adv.label_nl(), adv.label_en()),
-                        advice_text(t, adv),
+                        label_of(lang, adv, Advice::label_nl, Advice::label_en),
+                        advice_text(x, adv),
                     )),
                 ),
             }
@@ -210,7 +204,9 @@ pub async fn meldcode(
     render(
         StatusCode::OK,
         &MeldcodePage {
-            shell: Shell::new(&headers, &visitor, "/meldcode"),
+            shell: ctx.shell("/meldcode"),
+            x,
+            vt: Number::veilig_thuis(),
             steps,
             question,
             yes_href: format!("?a={so_far}j"),

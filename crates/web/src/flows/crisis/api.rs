@@ -6,10 +6,10 @@ use axum::extract::RawQuery;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
-use eenplan_domain::crisis::{CrisisClient, CrisisError, Province, crisis_contact};
+use eenplan_domain::crisis::{CrisisClient, Province, crisis_contact};
 use serde_json::json;
 
-use super::families::invalid;
+use crate::kit::{ApiError, Refusal};
 
 /// What is wrong with the query: the parameter, a code and what to do.
 type Wrong = (String, &'static str, &'static str);
@@ -31,11 +31,9 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
     Ok(pairs)
 }
 
-pub async fn contact(RawQuery(query): RawQuery) -> Response {
-    let pairs = match params(query.as_deref().unwrap_or("")) {
-        Ok(p) => p,
-        Err((name, code, reason)) => return invalid(&[(name.as_str(), code, reason)]),
-    };
+pub async fn contact(RawQuery(query): RawQuery) -> Result<Response, ApiError> {
+    let pairs = params(query.as_deref().unwrap_or(""))
+        .map_err(|(name, code, reason)| ApiError::invalid(&[(name.as_str(), code, reason)]))?;
     let get = |name: &str| {
         pairs
             .iter()
@@ -95,20 +93,15 @@ pub async fn contact(RawQuery(query): RawQuery) -> Response {
         None => UtcTime::now(),
     };
     let (Some(danger), Some(client), true) = (danger, client, problems.is_empty()) else {
-        return invalid(&problems);
+        return Err(ApiError::invalid(&problems));
     };
-    match crisis_contact(danger, client, province, at, &Calendar::default()) {
-        Ok(a) => Json(json!({
-            "action": a.action.code(),
-            "phone": a.phone,
-            "office_hours": a.office_hours,
-            "reason": a.reason_nl,
-        }))
-        .into_response(),
-        Err(CrisisError::ProvinceNeeded) => invalid(&[(
-            "province",
-            "required",
-            "Buiten kantooruren hangt het nummer voor SAVE-cliënten af van de provincie: utrecht of flevoland.",
-        )]),
-    }
+    let a = crisis_contact(danger, client, province, at, &Calendar::default())
+        .map_err(|e| ApiError::from(e.problem()))?;
+    Ok(Json(json!({
+        "action": a.action.code(),
+        "phone": a.phone,
+        "office_hours": a.office_hours,
+        "reason": a.reason_nl,
+    }))
+    .into_response())
 }

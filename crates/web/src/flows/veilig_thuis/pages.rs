@@ -1,26 +1,26 @@
 //! Veilig Thuis's pages: the work list with the intake form, and one contact with the
-//! radar and the safety assessment. The rules are `domain::veilig_thuis`.
+//! radar and the safety assessment.
 
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::time::amsterdam_date;
 use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
 use eenplan_store::{Contact, NewContact, StoreError};
 use jiff::civil::Date;
 
-use super::family::{failed, label_of, principal};
-use super::form::text_errors;
-use super::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
-use super::{Shell, errors, render};
+use super::texts::{VtTexts, veilig_thuis};
 use crate::AppState;
-use crate::auth::Visitor;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::Texts;
+use crate::kit::dates::today;
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+    with_none,
+};
+use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One line of the work list or the radar, in words.
 struct Line {
@@ -33,7 +33,7 @@ struct Line {
     state: String,
 }
 
-fn line(lang: Lang, t: &Texts, c: &Contact, today: Date) -> Line {
+fn line(lang: Lang, x: &VtTexts, c: &Contact, today: Date) -> Line {
     Line {
         id: c.id.clone(),
         received: c.received_on.to_string(),
@@ -45,41 +45,51 @@ fn line(lang: Lang, t: &Texts, c: &Contact, today: Date) -> Line {
         },
         due: match (c.due_on, c.follow_up_on, c.state) {
             (Some(due), _, IntakeState::AwaitingAssessment) => due.to_string(),
-            (_, Some(check), _) => format!("{}: {check}", t.vt_follow_up),
+            (_, Some(check), _) => format!("{}: {check}", x.vt_follow_up),
             _ => String::new(),
         },
         overdue: c.overdue(today),
         state: match c.state {
-            IntakeState::AdviceGiven => t.vt_advice_given.to_owned(),
-            IntakeState::AwaitingAssessment => t.vt_awaiting.to_owned(),
+            IntakeState::AdviceGiven => x.vt_advice_given.to_owned(),
+            IntakeState::AwaitingAssessment => lang.texts().vt_awaiting.to_owned(),
             IntakeState::Assessed(o) => format!(
                 "{}: {}",
-                t.vt_assessed,
+                x.vt_assessed,
                 label_of(lang, o, Outcome::label_nl, Outcome::label_en)
             ),
         },
     }
 }
 
-fn today() -> Date {
-    amsterdam_date(UtcTime::now())
+fn status(errs: &Errors) -> StatusCode {
+    if errs.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
 }
 
 #[derive(Template)]
 #[template(path = "veilig_thuis/list.html")]
 struct ListPage {
     shell: Shell,
+    x: &'static VtTexts,
     lines: Vec<Line>,
     inputs: Vec<Input>,
     has_errors: bool,
 }
 
-fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
+fn intake_inputs(
+    (t, x): (&'static Texts, &'static VtTexts),
+    lang: Lang,
+    d: &FormData,
+    errs: &Errors,
+) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     vec![
         Input::Select(ChoiceField {
             id: "kind",
-            label: t.vt_kind,
+            label: x.vt_kind,
             options: choices(
                 ContactKind::ALL,
                 |k| k.code().into(),
@@ -90,17 +100,17 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
         }),
         Input::Checks(ChoiceField {
             id: "acute",
-            label: t.vt_acute,
+            label: x.vt_acute,
             options: vec![Choice {
                 value: "ja".into(),
-                label: t.vt_acute.into(),
+                label: x.vt_acute.into(),
                 selected: !d.all("acute").is_empty(),
             }],
             error: None,
         }),
         Input::Select(ChoiceField {
             id: "reporter",
-            label: t.vt_reporter,
+            label: x.vt_reporter,
             options: with_none(
                 t,
                 choices(
@@ -115,13 +125,13 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
         }),
         Input::Text(TextField::new(
             "reporter_name",
-            t.vt_reporter_name,
+            x.vt_reporter_name,
             &d.get("reporter_name"),
             err("reporter_name"),
         )),
         Input::Text(TextField::new(
             "reporter_contact",
-            t.vt_reporter_contact,
+            x.vt_reporter_contact,
             &d.get("reporter_contact"),
             err("reporter_contact"),
         )),
@@ -153,7 +163,7 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
             err("house_number"),
         )),
         Input::Text(
-            TextField::new("concern", t.vt_concern, &d.get("concern"), err("concern"))
+            TextField::new("concern", x.vt_concern, &d.get("concern"), err("concern"))
                 .kind("textarea"),
         ),
     ]
@@ -161,65 +171,43 @@ fn intake_inputs(t: &'static Texts, lang: Lang, d: &FormData, errs: &Errors) -> 
 
 async fn list_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     data: &FormData,
     errs: &Errors,
-) -> Response {
-    let Some(p) = principal(visitor) else {
-        return errors::internal(false, headers);
-    };
-    let lang = Lang::from_headers(headers);
-    let t = lang.texts();
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let x = veilig_thuis(lang);
     let today = today();
-    let list = match state.store.read().await {
-        Ok(mut tx) => tx.vt_work_list(&p.organisation_id, today).await,
-        Err(e) => Err(e),
-    };
-    let list = match list {
-        Ok(l) => l,
-        Err(e) => return failed(&e, headers),
-    };
-    render(
-        if errs.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        },
+    let list = state
+        .store
+        .read()
+        .await?
+        .vt_work_list(&p.organisation_id, today)
+        .await?;
+    Ok(render(
+        status(errs),
         &ListPage {
-            shell: Shell::new(headers, visitor, "/veilig-thuis"),
-            lines: list.iter().map(|c| line(lang, t, c, today)).collect(),
-            inputs: intake_inputs(t, lang, data, errs),
+            shell: ctx.shell("/veilig-thuis"),
+            x,
+            lines: list.iter().map(|c| line(lang, x, c, today)).collect(),
+            inputs: intake_inputs((ctx.t(), x), lang, data, errs),
             has_errors: !errs.is_empty(),
         },
-    )
+    ))
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-) -> Response {
-    list_page(
-        &state,
-        &headers,
-        &visitor,
-        &FormData(vec![]),
-        &Errors::new(),
-    )
-    .await
+pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    list_page(&state, &ctx, &FormData(vec![]), &Errors::new()).await
 }
 
 pub async fn receive(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let t = Lang::from_headers(&headers).texts();
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let t = ctx.t();
     let d = FormData::parse(&body);
     let mut errs = text_errors(
         &d,
@@ -256,7 +244,7 @@ pub async fn receive(
         errs.entry("concern").or_insert(t.err_required);
     }
     if !errs.is_empty() {
-        return list_page(&state, &headers, &visitor, &d, &errs).await;
+        return list_page(&state, &ctx, &d, &errs).await;
     }
     let contact = NewContact {
         kind,
@@ -285,17 +273,14 @@ pub async fn receive(
         Ok::<_, StoreError>(id)
     };
     match received.await {
-        Ok(id) => Redirect::to(&format!("/veilig-thuis/{id}")).into_response(),
-        // The domain's rule: a report names its reporter.
-        Err(StoreError::Intake(IntakeError::ReporterNeeded)) => {
-            errs.insert("reporter", t.err_vt_reporter);
-            list_page(&state, &headers, &visitor, &d, &errs).await
+        Ok(id) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
+        Err(StoreError::Intake(
+            e @ (IntakeError::ReporterNeeded | IntakeError::ChildBirthImplausible(_)),
+        )) => {
+            e.place(ctx.lang, &mut errs);
+            list_page(&state, &ctx, &d, &errs).await
         }
-        Err(StoreError::Intake(IntakeError::ChildBirthImplausible(_))) => {
-            errs.insert("child_birth", t.err_date_range);
-            list_page(&state, &headers, &visitor, &d, &errs).await
-        }
-        Err(e) => failed(&e, &headers),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -303,6 +288,7 @@ pub async fn receive(
 #[template(path = "veilig_thuis/contact.html")]
 struct ContactPage {
     shell: Shell,
+    x: &'static VtTexts,
     contact: Line,
     concern: String,
     file: Option<String>,
@@ -316,32 +302,27 @@ struct ContactPage {
 
 async fn contact_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     id: &str,
     data: &FormData,
     errs: &Errors,
-) -> Response {
-    let Some(p) = principal(visitor) else {
-        return errors::internal(false, headers);
-    };
-    let lang = Lang::from_headers(headers);
-    let t = lang.texts();
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
+    let x = veilig_thuis(lang);
     let today = today();
-    let loaded = match state.store.read().await {
-        Ok(mut tx) => tx.vt_contact(&p.organisation_id, id).await,
-        Err(e) => Err(e),
-    };
-    let (c, file, earlier) = match loaded {
-        Ok(Some(x)) => x,
-        Ok(None) => return errors::not_found_page(headers, visitor, "/veilig-thuis"),
-        Err(e) => return failed(&e, headers),
-    };
+    let (c, file, earlier) = state
+        .store
+        .read()
+        .await?
+        .vt_contact(&p.organisation_id, id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
     let err = |id: &str| errs.get(id).copied();
     let inputs = vec![
         Input::Select(ChoiceField {
             id: "outcome",
-            label: t.vt_outcome,
+            label: x.vt_outcome,
             options: choices(
                 Outcome::ALL,
                 |o| o.code().into(),
@@ -353,67 +334,55 @@ async fn contact_page(
         Input::Text(
             TextField::new(
                 "follow_up_on",
-                t.vt_follow_up_on,
+                x.vt_follow_up_on,
                 &data.get("follow_up_on"),
                 err("follow_up_on"),
             )
             .kind("date"),
         ),
     ];
-    render(
-        if errs.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        },
+    Ok(render(
+        status(errs),
         &ContactPage {
-            shell: Shell::new(headers, visitor, &format!("/veilig-thuis/{id}")),
+            shell: ctx.shell(&format!("/veilig-thuis/{id}")),
+            x,
             can_assess: c.state == IntakeState::AwaitingAssessment,
             feedback: match c.state {
                 IntakeState::Assessed(o) => {
                     let (nl, en) = eenplan_domain::veilig_thuis::reporter_feedback(o);
-                    Some(if lang == Lang::Nl { nl } else { en })
+                    Some(match lang {
+                        Lang::Nl => nl,
+                        Lang::En => en,
+                    })
                 }
                 _ => None,
             },
             concern: c.concern.clone(),
-            contact: line(lang, t, &c, today),
+            contact: line(lang, x, &c, today),
             file,
-            earlier: earlier.iter().map(|e| line(lang, t, e, today)).collect(),
+            earlier: earlier.iter().map(|e| line(lang, x, e, today)).collect(),
             inputs,
             has_errors: !errs.is_empty(),
         },
-    )
+    ))
 }
 
 pub async fn show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
-) -> Response {
-    contact_page(
-        &state,
-        &headers,
-        &visitor,
-        &id,
-        &FormData(vec![]),
-        &Errors::new(),
-    )
-    .await
+) -> Result<Response, PageError> {
+    contact_page(&state, &ctx, &id, &FormData(vec![]), &Errors::new()).await
 }
 
 pub async fn assess(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    let Some(p) = principal(&visitor) else {
-        return errors::internal(false, &headers);
-    };
-    let t = Lang::from_headers(&headers).texts();
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let t = ctx.t();
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &["follow_up_on"]);
     let outcome = d
@@ -444,21 +413,15 @@ pub async fn assess(
             tx.commit().await
         };
         match assessed.await {
-            Ok(()) => return Redirect::to("/veilig-thuis").into_response(),
-            Err(StoreError::NotFound(_)) => {
-                return errors::not_found_page(&headers, &visitor, "/veilig-thuis");
-            }
+            Ok(()) => return Ok(Redirect::to("/veilig-thuis").into_response()),
+            // A step the contact's course no longer allows is said at the outcome.
             Err(StoreError::Intake(e)) => {
-                let (field, msg) = match e {
-                    IntakeError::FollowUpDateNeeded => ("follow_up_on", t.err_vt_follow_up),
-                    IntakeError::FollowUpImplausible(_) => ("follow_up_on", t.err_date_range),
-                    IntakeError::NotInEvuArea => ("outcome", t.err_vt_evu),
-                    _ => ("outcome", t.err_vt_done),
-                };
-                errs.insert(field, msg);
+                if let Some(top) = e.place(ctx.lang, &mut errs) {
+                    errs.insert("outcome", top);
+                }
             }
-            Err(e) => return failed(&e, &headers),
+            Err(e) => return Err(e.into()),
         }
     }
-    contact_page(&state, &headers, &visitor, &id, &d, &errs).await
+    contact_page(&state, &ctx, &id, &d, &errs).await
 }

@@ -1,37 +1,28 @@
-//! Joint assessment meetings in the API: the family's meetings, scheduling (lead work),
-//! each invited organisation's own view (needs access to the plan), the joint judgement
-//! written into the plan and cancelling (lead work). The router's family guard decides
-//! access before these run; the rules are `domain::joint_assessment`.
+//! Joint assessment meetings in the API: the family's meetings, scheduling, each
+//! invited organisation's own view, the joint judgement written into the plan and
+//! cancelling. The router's family guard decides access before these run.
 
-// Helpers return the ready error response for an early `return`; it is built once per
-// request, so its size does not matter.
-#![allow(clippy::result_large_err)]
-
-use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
-
-use crate::extract::Path;
+use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::LifeDomain;
-use eenplan_domain::joint_assessment::{
-    Judgement, JudgementAction, MeetingError, MeetingKind, Owner, View,
-};
+use eenplan_domain::joint_assessment::{Judgement, JudgementAction, MeetingKind, Owner, View};
 use eenplan_store::{Meeting, NewMeeting, StoreError};
 use jiff::civil::DateTime;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::families::{body, internal, invalid, who};
-use super::today;
-use crate::auth::Visitor;
+use crate::AppState;
 use crate::auth::family::FamilyGrant;
-use crate::{AppState, Problem};
+use crate::kit::dates::{parse_optional, today};
+use crate::kit::extract::{Path, json_body};
+use crate::kit::problem::Problem;
+use crate::kit::{ApiError, Ctx, Refusal};
 
 /// "2026-12-01T14:00": the meeting's Dutch local date and time, to the minute.
-pub(crate) fn local(dt: DateTime) -> String {
+fn local(dt: DateTime) -> String {
     format!("{}T{:02}:{:02}", dt.date(), dt.hour(), dt.minute())
 }
 
@@ -56,69 +47,30 @@ fn meeting_json(m: &Meeting) -> Value {
     })
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Response {
-    match async { state.store.read().await?.meetings(&grant.family_id).await }.await {
-        Ok(list) => Json(json!({ "meetings": list.iter().map(meeting_json).collect::<Vec<_>>() }))
-            .into_response(),
-        Err(e) => internal(&e),
+/// A store failure as the API says it: the meeting's refusals, a meeting this family
+/// does not have, and the rest as every failure.
+fn refused(e: StoreError) -> ApiError {
+    match e {
+        StoreError::Meeting(e) => e.problem().into(),
+        StoreError::NotFound(_) => Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Geen bijeenkomst met dit id bij dit gezin",
+        )
+        .into(),
+        e => e.into(),
     }
 }
 
-/// A meeting rule as an answer: a change of course that is no longer possible is a
-/// conflict, an organisation that was not invited is refused, the rest names its field.
-fn meeting_problem(e: MeetingError) -> Response {
-    let field = match e {
-        e if e.is_transition() => {
-            return Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan niet (meer)",
-            )
-            .detail(e.to_string())
-            .into_response();
-        }
-        MeetingError::NotInvited => {
-            return Problem::new(
-                StatusCode::FORBIDDEN,
-                "not-invited",
-                "Jouw organisatie is niet uitgenodigd",
-            )
-            .detail(e.to_string())
-            .into_response();
-        }
-        MeetingError::InPast | MeetingError::MeetingDateImplausible(_) => "meets_at".to_owned(),
-        MeetingError::TooFewOrganisations
-        | MeetingError::NotInvolved
-        | MeetingError::RegisseurNotInvited => "invited".to_owned(),
-        MeetingError::AbsenceReasonNeeded => "family_absence_reason".to_owned(),
-        MeetingError::WorriesNeeded => "worries".to_owned(),
-        MeetingError::ViewNeedsNeeded | MeetingError::NeedsRequired => "needs".to_owned(),
-        MeetingError::NoActions => "actions".to_owned(),
-        MeetingError::ActionWhatNeeded(n) => format!("actions[{}].what", n - 1),
-        MeetingError::UnknownOwner(n) => format!("actions[{}].owner", n - 1),
-        MeetingError::DueDateNeeded(n) | MeetingError::DueDateImplausible(n, _) => {
-            format!("actions[{}].due_on", n - 1)
-        }
-        MeetingError::DifferencesNeeded => "differences".to_owned(),
-        MeetingError::CancelReasonNeeded => "reason".to_owned(),
-        // Answered as conflicts above.
-        MeetingError::AlreadyHeld | MeetingError::Cancelled | MeetingError::BeforeMeeting => {
-            String::new()
-        }
-    };
-    invalid(&[(&field, "rule", &e.to_string())])
-}
-
-fn not_found() -> Response {
-    Problem::new(
-        StatusCode::NOT_FOUND,
-        "not-found",
-        "Geen bijeenkomst met dit id bij dit gezin",
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, ApiError> {
+    let list = state.store.read().await?.meetings(&grant.family_id).await?;
+    Ok(
+        Json(json!({ "meetings": list.iter().map(meeting_json).collect::<Vec<_>>() }))
+            .into_response(),
     )
-    .into_response()
 }
 
 #[derive(Debug, Deserialize)]
@@ -134,32 +86,26 @@ struct ScheduleIn {
 
 pub async fn schedule(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ScheduleIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
-    let Ok(kind) = input.kind.parse::<MeetingKind>() else {
-        return invalid(&[(
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: ScheduleIn = json_body(&bytes)?;
+    let kind = input.kind.parse::<MeetingKind>().map_err(|_| {
+        ApiError::invalid(&[(
             "kind",
             "enum",
             "Gebruik learning_meeting of protection_table.",
-        )]);
-    };
-    let Ok(meets_at) = input.meets_at.trim().parse::<DateTime>() else {
-        return invalid(&[(
+        )])
+    })?;
+    let meets_at = input.meets_at.trim().parse::<DateTime>().map_err(|_| {
+        ApiError::invalid(&[(
             "meets_at",
             "date-time",
             "Gebruik jjjj-mm-ddTuu:mm in Nederlandse tijd, zoals 2026-12-01T14:00.",
-        )]);
-    };
+        )])
+    })?;
     let meeting = NewMeeting {
         kind,
         meets_at,
@@ -182,9 +128,9 @@ pub async fn schedule(
         Ok::<_, StoreError>(id)
     };
     match scheduled.await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(StoreError::Meeting(e)) => meeting_problem(e),
-        Err(e) => internal(&e),
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Err(StoreError::Meeting(e)) => Err(e.problem().into()),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -200,19 +146,13 @@ struct ViewIn {
 
 pub async fn put_view(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: ViewIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: ViewIn = json_body(&bytes)?;
     let view = View {
         worries: input.worries,
         strengths: input.strengths,
@@ -232,12 +172,8 @@ pub async fn put_view(
         tx.commit().await?;
         Ok::<_, StoreError>(version)
     };
-    match recorded.await {
-        Ok(version) => Json(json!({ "version": version })).into_response(),
-        Err(StoreError::Meeting(e)) => meeting_problem(e),
-        Err(StoreError::NotFound(_)) => not_found(),
-        Err(e) => internal(&e),
-    }
+    let version = recorded.await.map_err(refused)?;
+    Ok(Json(json!({ "version": version })).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -262,28 +198,29 @@ struct JudgementIn {
 }
 
 /// The judgement's actions as the domain reads them, or the field that does not parse.
-fn actions(input: &[ActionIn]) -> Result<Vec<JudgementAction>, Response> {
+fn actions(input: &[ActionIn]) -> Result<Vec<JudgementAction>, ApiError> {
     input
         .iter()
         .enumerate()
         .map(|(i, a)| {
             let field = |f: &str| format!("actions[{i}].{f}");
             let domain = a.domain.parse::<LifeDomain>().map_err(|_| {
-                invalid(&[(
+                ApiError::invalid(&[(
                     &field("domain"),
                     "enum",
                     "Gebruik safety, development, school, income, health, housing of network.",
                 )])
             })?;
             let owner = Owner::parse(&a.owner).ok_or_else(|| {
-                invalid(&[(
+                ApiError::invalid(&[(
                     &field("owner"),
                     "owner",
                     "Gebruik organisation:<id>, professional:<id>, member:<id> of network:<id>.",
                 )])
             })?;
-            let due = super::optional_date(a.due_on.as_deref())
-                .map_err(|_| invalid(&[(&field("due_on"), "date", "Gebruik jjjj-mm-dd.")]))?;
+            let due = parse_optional(a.due_on.as_deref()).map_err(|_| {
+                ApiError::invalid(&[(&field("due_on"), "date", "Gebruik jjjj-mm-dd.")])
+            })?;
             Ok(JudgementAction {
                 domain,
                 what: a.what.clone(),
@@ -296,26 +233,17 @@ fn actions(input: &[ActionIn]) -> Result<Vec<JudgementAction>, Response> {
 
 pub async fn judge(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: JudgementIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: JudgementIn = json_body(&bytes)?;
     let judgement = Judgement {
         needs: input.needs.clone(),
         differences: input.differences.clone(),
-        actions: match actions(&input.actions) {
-            Ok(a) => a,
-            Err(r) => return r,
-        },
+        actions: actions(&input.actions)?,
     };
     let judged = async {
         let mut tx = state.store.write().await?;
@@ -333,13 +261,13 @@ pub async fn judge(
         Ok::<_, StoreError>(version)
     };
     match judged.await {
-        Ok(version) => Json(json!({ "state": "held", "plan_version": version })).into_response(),
-        Err(StoreError::Meeting(e)) => meeting_problem(e),
-        Err(StoreError::NotFound(_)) => not_found(),
-        Err(e @ (StoreError::Plan(_) | StoreError::Invalid(_))) => {
-            invalid(&[("actions", "rule", &e.to_string())])
+        Ok(version) => {
+            Ok(Json(json!({ "state": "held", "plan_version": version })).into_response())
         }
-        Err(e) => internal(&e),
+        Err(e @ (StoreError::Plan(_) | StoreError::Invalid(_))) => {
+            Err(ApiError::invalid(&[("actions", "rule", &e.to_string())]))
+        }
+        Err(e) => Err(refused(e)),
     }
 }
 
@@ -351,19 +279,13 @@ struct CancelIn {
 
 pub async fn cancel(
     State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, meeting_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Response {
-    let p = match who(&visitor) {
-        Ok(p) => p,
-        Err(r) => return r,
-    };
-    let input: CancelIn = match body(&bytes) {
-        Ok(i) => i,
-        Err(r) => return r,
-    };
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: CancelIn = json_body(&bytes)?;
     let cancelled = async {
         let mut tx = state.store.write().await?;
         tx.cancel_meeting(
@@ -377,10 +299,6 @@ pub async fn cancel(
         .await?;
         tx.commit().await
     };
-    match cancelled.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
-        Err(StoreError::Meeting(e)) => meeting_problem(e),
-        Err(StoreError::NotFound(_)) => not_found(),
-        Err(e) => internal(&e),
-    }
+    cancelled.await.map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -1,0 +1,221 @@
+//! The family's meetings and the form to schedule one (lead work).
+
+use askama::Template;
+use axum::body::Bytes;
+use axum::extract::{Extension, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::joint_assessment::{MeetingKind, MeetingState};
+use eenplan_store::{Family, NewMeeting, StoreError};
+use jiff::civil::Date;
+
+use super::{place, running_organisations, status, when};
+use crate::AppState;
+use crate::auth::family::FamilyGrant;
+use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
+use crate::kit::dates::today;
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+};
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
+
+/// One meeting in the family's list.
+struct Line {
+    id: String,
+    when: String,
+    kind: String,
+    state: String,
+    views: String,
+}
+
+#[derive(Template)]
+#[template(path = "joint_assessment/list.html")]
+struct ListPage {
+    shell: Shell,
+    x: &'static JaTexts,
+    family_id: String,
+    family_label: String,
+    lines: Vec<Line>,
+    /// The scheduling form, for the lead.
+    inputs: Option<Vec<Input>>,
+    has_errors: bool,
+}
+
+fn schedule_inputs(
+    x: &'static JaTexts,
+    lang: Lang,
+    family: &Family,
+    d: &FormData,
+    errs: &Errors,
+) -> Vec<Input> {
+    let err = |id: &str| errs.get(id).copied();
+    // A fresh form invites the whole circle and expects the family at the table.
+    let fresh = d.0.is_empty();
+    let invited = d.all("invited");
+    vec![
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: x.ja_kind,
+            options: choices(
+                MeetingKind::ALL,
+                |k| k.code().into(),
+                |k| label_of(lang, *k, MeetingKind::label_nl, MeetingKind::label_en),
+                &d.get("kind"),
+            ),
+            error: err("kind"),
+        }),
+        Input::Text(TextField::new("date", x.ja_date, &d.get("date"), err("date")).kind("date")),
+        Input::Text(TextField::new("time", x.ja_time, &d.get("time"), err("time")).kind("time")),
+        Input::Checks(ChoiceField {
+            id: "invited",
+            label: x.ja_invited,
+            options: running_organisations(family)
+                .into_iter()
+                .map(|(id, name)| Choice {
+                    selected: fresh || invited.contains(&id),
+                    value: id,
+                    label: name,
+                })
+                .collect(),
+            error: err("invited"),
+        }),
+        Input::Checks(ChoiceField {
+            id: "family_takes_part",
+            label: x.ja_family_takes_part,
+            options: vec![Choice {
+                value: "ja".into(),
+                label: x.ja_family_takes_part.into(),
+                selected: fresh || !d.all("family_takes_part").is_empty(),
+            }],
+            error: None,
+        }),
+        Input::Text(
+            TextField::new(
+                "family_absence_reason",
+                x.ja_absence_reason,
+                &d.get("family_absence_reason"),
+                err("family_absence_reason"),
+            )
+            .kind("textarea"),
+        ),
+    ]
+}
+
+async fn list_page(
+    state: &AppState,
+    ctx: &Ctx,
+    grant: &FamilyGrant,
+    data: &FormData,
+    errs: &Errors,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let x = joint_assessment(lang);
+    let mut tx = state.store.read().await?;
+    let family = tx
+        .family(&grant.family_id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    let meetings = tx.meetings(&grant.family_id).await?;
+    drop(tx);
+    let lines = meetings
+        .iter()
+        .map(|m| Line {
+            id: m.id.clone(),
+            when: when(m.meets_at),
+            kind: label_of(lang, m.kind, MeetingKind::label_nl, MeetingKind::label_en),
+            state: label_of(
+                lang,
+                m.state,
+                MeetingState::label_nl,
+                MeetingState::label_en,
+            ),
+            views: format!("{} / {}", m.views.len(), m.invited.len()),
+        })
+        .collect();
+    Ok(render(
+        status(errs.is_empty()),
+        &ListPage {
+            shell: ctx.shell(&format!("/gezinnen/{}/beoordeling", grant.family_id)),
+            x,
+            family_id: grant.family_id.clone(),
+            family_label: family.label.clone(),
+            lines,
+            inputs: grant
+                .lead
+                .then(|| schedule_inputs(x, lang, &family, data, errs)),
+            has_errors: !errs.is_empty(),
+        },
+    ))
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, PageError> {
+    list_page(&state, &ctx, &grant, &FormData(vec![]), &Errors::new()).await
+}
+
+pub async fn schedule(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let (t, x) = (ctx.t(), joint_assessment(ctx.lang));
+    let d = FormData::parse(&body);
+    let mut errs = text_errors(&d, t, &["date", "time", "family_absence_reason"]);
+    let kind = d.get("kind").parse::<MeetingKind>().ok();
+    if kind.is_none() {
+        errs.insert("kind", t.err_choose);
+    }
+    let date = d.get("date");
+    let date = if date.is_empty() {
+        errs.insert("date", t.err_required);
+        None
+    } else {
+        date.parse::<Date>()
+            .map_err(|_| errs.insert("date", t.err_date))
+            .ok()
+    };
+    let time = d
+        .get("time")
+        .parse::<jiff::civil::Time>()
+        .map_err(|_| errs.insert("time", x.err_time))
+        .ok();
+    if let (Some(kind), Some(date), Some(time), true) = (kind, date, time, errs.is_empty()) {
+        let meeting = NewMeeting {
+            kind,
+            meets_at: date.to_datetime(time),
+            invited: d.all("invited"),
+            family_takes_part: !d.all("family_takes_part").is_empty(),
+            family_absence_reason: d.get("family_absence_reason"),
+        };
+        let scheduled = async {
+            let mut tx = state.store.write().await?;
+            let id = tx
+                .schedule_meeting(
+                    &p.actor(),
+                    &grant.family_id,
+                    (&p.user_id, &p.organisation_id),
+                    &meeting,
+                    today(),
+                )
+                .await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(id)
+        };
+        match scheduled.await {
+            Ok(id) => {
+                return Ok(Redirect::to(&format!(
+                    "/gezinnen/{}/beoordeling/{id}",
+                    grant.family_id
+                ))
+                .into_response());
+            }
+            Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    list_page(&state, &ctx, &grant, &d, &errs).await
+}

@@ -1,0 +1,357 @@
+//! Protection order requests in the API. The family side (make a request, follow it)
+//! is lead work behind the family guard; the Raad's side shows only the requests
+//! addressed to the caller's organisation, and logs every read and step.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Extension, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::protection_order::{Conclusion, Measure};
+use eenplan_store::{
+    CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
+};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::access::{log_raad_reads, raad_entry};
+use super::refusal::InStep;
+use crate::AppState;
+use crate::auth::family::FamilyGrant;
+use crate::kit::dates::{parse_optional, today};
+use crate::kit::extract::{Path, json_body};
+use crate::kit::problem::Problem;
+use crate::kit::{ApiError, Ctx, Refusal};
+
+fn request_json(r: &ProtectionOrderRequest) -> Value {
+    let d = |d: Option<Date>| d.map(|d| d.to_string());
+    json!({
+        "id": r.id, "family_id": r.family_id, "family_label": r.family_label,
+        "rvdk": { "id": r.rvdk_organisation_id, "name": r.rvdk_name },
+        "requested_by": { "name": r.requested_by_name, "email": r.requested_by_email, "organisation": r.requesting_organisation_name },
+        "requested_on": r.requested_on.to_string(),
+        "children": r.children.iter().map(|c| json!({ "id": c.id, "name": c.name, "date_of_birth": d(c.date_of_birth) })).collect::<Vec<_>>(),
+        "grounds": r.grounds, "tried": r.tried, "state": r.state.code(),
+        "investigation_on": d(r.investigation_on), "concluded_on": d(r.concluded_on),
+        "no_measure_reason": r.no_measure_reason, "petitioned_measure": r.petitioned_measure.map(|m| m.code()),
+        "decided_on": d(r.decided_on), "granted_measure": r.granted_measure.map(|m| m.code()), "ends_on": d(r.ends_on),
+        "institution": r.institution_id.as_ref().map(|id| json!({ "id": id, "name": r.institution_name })),
+    })
+}
+
+fn not_found() -> ApiError {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "Geen verzoek met dit id aan jouw organisatie",
+    )
+    .into()
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, ApiError> {
+    let list = state
+        .store
+        .read()
+        .await?
+        .protection_order_requests(&grant.family_id)
+        .await?;
+    Ok(
+        Json(json!({ "requests": list.iter().map(request_json).collect::<Vec<_>>() }))
+            .into_response(),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+struct RequestIn {
+    #[serde(default)]
+    rvdk_organisation_id: String,
+    #[serde(default)]
+    children: Vec<String>,
+    #[serde(default)]
+    grounds: String,
+    #[serde(default)]
+    tried: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: RequestIn = json_body(&bytes)?;
+    let request = ProtectionOrderInput {
+        rvdk_organisation_id: input.rvdk_organisation_id,
+        children: input.children,
+        grounds: input.grounds,
+        tried: input.tried,
+    };
+    let made = async {
+        let mut tx = state.store.write().await?;
+        let id = tx
+            .request_protection_order(
+                &p.actor(),
+                &grant.family_id,
+                (&p.user_id, &p.organisation_id),
+                &request,
+                today(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok::<_, StoreError>(id)
+    };
+    match made.await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
+        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
+            "rvdk_organisation_id",
+            "unknown",
+            "Onbekende organisatie.",
+        )])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn raad_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let list = state
+        .store
+        .read()
+        .await?
+        .raad_requests(&p.organisation_id)
+        .await?;
+    log_raad_reads(&state, p, &list, "GET /api/v1/raad/requests", &ctx.client.0).await?;
+    Ok(
+        Json(json!({ "requests": list.iter().map(request_json).collect::<Vec<_>>() }))
+            .into_response(),
+    )
+}
+
+/// Runs one step of the Raad on a request addressed to the visitor's organisation and
+/// logs it; `None` when there is no such request there.
+async fn raad_step<F>(
+    state: &AppState,
+    p: &Principal,
+    request_id: &str,
+    (route, client): (&str, &str),
+    step: F,
+) -> Result<Option<ProtectionOrderRequest>, StoreError>
+where
+    F: AsyncFnOnce(&mut eenplan_store::Tx) -> Result<(), StoreError>,
+{
+    let mut tx = state.store.write().await?;
+    if tx
+        .raad_request(&p.organisation_id, request_id)
+        .await?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    step(&mut tx).await?;
+    let after = tx.raad_request(&p.organisation_id, request_id).await?;
+    if let Some(r) = &after {
+        let entry = raad_entry(
+            p,
+            eenplan_domain::access_log::AccessEvent::Update,
+            &r.family_id,
+            format!("POST {route} (verzoek {request_id})"),
+            client,
+        );
+        tx.log_access(&entry).await?;
+    }
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// The request after a step, or why the step was refused (date rules at `date_field`).
+fn stepped(
+    result: Result<Option<ProtectionOrderRequest>, StoreError>,
+    date_field: &'static str,
+) -> Result<Response, ApiError> {
+    match result {
+        Ok(Some(r)) => Ok(Json(request_json(&r)).into_response()),
+        Ok(None) | Err(StoreError::NotFound(_)) => Err(not_found()),
+        Err(StoreError::ProtectionOrder(e)) => Err(InStep(&e, date_field).problem().into()),
+        Err(StoreError::Framework(e)) => Err(ApiError::invalid(&[(
+            "institution_id",
+            "rule",
+            &e.to_string(),
+        )])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn date_field(value: &str, field: &str) -> Result<Date, ApiError> {
+    value
+        .trim()
+        .parse::<Date>()
+        .map_err(|_| ApiError::invalid(&[(field, "date", "Gebruik jjjj-mm-dd.")]))
+}
+
+/// The measures a petition or a decision names.
+fn measure(value: Option<&str>) -> Result<Measure, ApiError> {
+    match value.map(str::parse::<Measure>) {
+        Some(Ok(measure)) => Ok(measure),
+        _ => Err(ApiError::invalid(&[(
+            "measure",
+            "enum",
+            "Gebruik supervision_order, out_of_home_placement of custody_termination.",
+        )])),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct InvestigationIn {
+    #[serde(default)]
+    started_on: String,
+}
+
+pub async fn investigation(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(request_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: InvestigationIn = json_body(&bytes)?;
+    let on = date_field(&input.started_on, "started_on")?;
+    let route = "/api/v1/raad/requests/{request}/investigation";
+    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
+        tx.start_investigation(
+            &p.actor(),
+            &p.organisation_id,
+            &request_id,
+            &p.user_id,
+            on,
+            today(),
+        )
+        .await
+    })
+    .await;
+    stepped(result, "started_on")
+}
+
+#[derive(Debug, Deserialize)]
+struct OutcomeIn {
+    #[serde(default)]
+    outcome: String,
+    measure: Option<String>,
+    #[serde(default)]
+    reason: String,
+    #[serde(default)]
+    concluded_on: String,
+}
+
+pub async fn outcome(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(request_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: OutcomeIn = json_body(&bytes)?;
+    let conclusion = match input.outcome.as_str() {
+        "no_measure" => Conclusion::NoMeasure {
+            reason: input.reason.clone(),
+        },
+        "petition" => Conclusion::Petition {
+            measure: measure(input.measure.as_deref())?,
+        },
+        _ => {
+            return Err(ApiError::invalid(&[(
+                "outcome",
+                "enum",
+                "Gebruik no_measure of petition.",
+            )]));
+        }
+    };
+    let on = date_field(&input.concluded_on, "concluded_on")?;
+    let route = "/api/v1/raad/requests/{request}/outcome";
+    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
+        tx.conclude_investigation(
+            &p.actor(),
+            &p.organisation_id,
+            &request_id,
+            &p.user_id,
+            &conclusion,
+            on,
+            today(),
+        )
+        .await
+        .map(|_| ())
+    })
+    .await;
+    stepped(result, "concluded_on")
+}
+
+#[derive(Debug, Deserialize)]
+struct DecisionIn {
+    #[serde(default)]
+    decided_on: String,
+    granted: bool,
+    measure: Option<String>,
+    ends_on: Option<String>,
+    institution_id: Option<String>,
+}
+
+pub async fn court_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(request_id): Path<String>,
+    bytes: Bytes,
+) -> Result<Response, ApiError> {
+    let p = ctx.caller()?;
+    let input: DecisionIn = json_body(&bytes)?;
+    let on = date_field(&input.decided_on, "decided_on")?;
+    let ruling = if input.granted {
+        let measure = measure(input.measure.as_deref())?;
+        let ends_on = parse_optional(input.ends_on.as_deref())
+            .map_err(|_| ApiError::invalid(&[("ends_on", "date", "Gebruik jjjj-mm-dd.")]))?;
+        let institution_id = input
+            .institution_id
+            .filter(|i| !i.trim().is_empty())
+            .ok_or_else(|| {
+                ApiError::invalid(&[(
+                    "institution_id",
+                    "required",
+                    "Kies de gecertificeerde instelling die de maatregel uitvoert.",
+                )])
+            })?;
+        CourtRuling::Granted {
+            measure,
+            ends_on,
+            institution_id,
+        }
+    } else {
+        CourtRuling::Refused
+    };
+    let route = "/api/v1/raad/requests/{request}/court-decision";
+    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
+        tx.record_court_decision(
+            &p.actor(),
+            &p.organisation_id,
+            &request_id,
+            &p.user_id,
+            on,
+            &ruling,
+            today(),
+        )
+        .await
+        .map(|_| ())
+    })
+    .await;
+    if let (CourtRuling::Granted { .. }, Err(StoreError::NotFound(_))) = (&ruling, &result) {
+        // The request exists (checked first): the unknown one is the institution.
+        return Err(ApiError::invalid(&[(
+            "institution_id",
+            "unknown",
+            "Onbekende organisatie.",
+        )]));
+    }
+    stepped(result, "decided_on")
+}

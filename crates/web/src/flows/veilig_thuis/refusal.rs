@@ -1,0 +1,63 @@
+//! The intake's refusals as a Veilig Thuis professional and a program read them.
+
+use axum::http::StatusCode;
+use eenplan_domain::veilig_thuis::IntakeError;
+
+use super::texts::veilig_thuis;
+use crate::kit::problem::Problem;
+use crate::kit::{Lang, Refusal};
+
+impl Refusal for IntakeError {
+    /// `None` for an assessment the contact's course no longer allows.
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            IntakeError::ReporterNeeded => Some("reporter"),
+            IntakeError::ChildBirthImplausible(_) => Some("child_birth"),
+            IntakeError::FollowUpDateNeeded | IntakeError::FollowUpImplausible(_) => {
+                Some("follow_up_on")
+            }
+            IntakeError::NotInEvuArea | IntakeError::BeforeReceipt => Some("outcome"),
+            IntakeError::AlreadyAssessed | IntakeError::AdviceHasNoAssessment => None,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            IntakeError::ReporterNeeded => "required",
+            _ => "rule",
+        }
+    }
+
+    fn text(&self, lang: Lang) -> &'static str {
+        let x = veilig_thuis(lang);
+        match self {
+            IntakeError::ReporterNeeded => x.err_vt_reporter,
+            IntakeError::FollowUpDateNeeded => x.err_vt_follow_up,
+            IntakeError::ChildBirthImplausible(_) | IntakeError::FollowUpImplausible(_) => {
+                lang.texts().err_date_range
+            }
+            IntakeError::NotInEvuArea => x.err_vt_evu,
+            IntakeError::AlreadyAssessed
+            | IntakeError::AdviceHasNoAssessment
+            | IntakeError::BeforeReceipt => x.err_vt_done,
+        }
+    }
+
+    /// The API says the domain's own sentence (with the date range where there is one).
+    fn problem(&self) -> Problem {
+        match self.field() {
+            Some(field) => Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid-params",
+                "Ongeldige invoer",
+            )
+            .invalid_param(field, self.code(), &self.to_string()),
+            None => Problem::new(
+                StatusCode::CONFLICT,
+                "illegal-transition",
+                "Deze stap kan niet (meer)",
+            )
+            .detail(self.to_string()),
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Who the request comes from, as the guards in `auth` resolved it.
+
+use eenplan_store::{Principal, SessionRecord};
+
+/// The request's visitor, put in the request extensions by `auth::resolve`.
+#[derive(Debug, Clone, Default)]
+pub struct Visitor {
+    pub principal: Option<Principal>,
+    /// The active session behind `principal`.
+    pub session: Option<SessionRecord>,
+    /// A session was presented but had timed out (the sign-in page says so).
+    pub expired: bool,
+    /// Set by the family guard while the visitor works under emergency access.
+    pub emergency_until: Option<eenplan_domain::UtcTime>,
+    /// When the page session ends without activity, for the page's idle warning.
+    pub clock: Option<SessionClock>,
+}
+
+/// Seconds from this response until the session's end, and how early to warn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionClock {
+    pub ends_in: i64,
+    /// The whole idle limit: where the clock starts again after "stay signed in".
+    pub idle: i64,
+    pub warn_before: i64,
+}
+
+impl Visitor {
+    pub fn csrf_token(&self) -> &str {
+        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+    }
+}
