@@ -100,6 +100,48 @@ impl Family {
             .iter()
             .filter(|i| !i.ended && i.role == InvolvementRole::Partner)
     }
+
+    /// The partners whose organisation the consents in force do not (or no longer) let
+    /// work with the family, each with the consent step that would (the domain's
+    /// `missing_consents`): what the lead still has to ask.
+    pub fn missing_consents(
+        &self,
+        consents: &[crate::Consent],
+        today: Date,
+    ) -> Vec<(eenplan_domain::family::ConsentStep, &Involvement)> {
+        let involved: Vec<eenplan_domain::family::Involved<'_>> = self
+            .involvements
+            .iter()
+            .filter(|i| !i.ended)
+            .map(|i| eenplan_domain::family::Involved {
+                user_id: &i.user_id,
+                role: i.role,
+                organisation_id: &i.organisation_id,
+                team_id: None,
+            })
+            .collect();
+        let consents: Vec<_> = consents.iter().map(crate::Consent::facts).collect();
+        let facts = eenplan_domain::family::FileFacts {
+            involved: &involved,
+            framework: self.framework,
+            basis_organisation: self.framework_organisation_id.as_deref(),
+            consents: &consents,
+            emergency_until: None,
+        };
+        let partners: Vec<&Involvement> = self.partners().collect();
+        let asked: Vec<eenplan_domain::family::Partner<'_>> = partners
+            .iter()
+            .map(|p| eenplan_domain::family::Partner {
+                role: p.role,
+                organisation_id: &p.organisation_id,
+                organisation_kind: p.organisation_kind,
+            })
+            .collect();
+        eenplan_domain::family::missing_consents(facts, &asked, today)
+            .into_iter()
+            .filter_map(|(i, step)| partners.get(i).map(|p| (step, *p)))
+            .collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1042,6 +1084,56 @@ impl Tx {
             )
             .await?;
         led_files(&rows)
+    }
+
+    /// Active colleagues of `organisation_id` who may take over the lead of its files (the
+    /// domain's `colleague_may_take_over`).
+    pub async fn handover_candidates(
+        &mut self,
+        organisation_id: &str,
+    ) -> Result<Vec<crate::Principal>, StoreError> {
+        Ok(self
+            .principals_of(organisation_id)
+            .await?
+            .into_iter()
+            .filter(|p| {
+                p.active
+                    && involvement::colleague_may_take_over(
+                        organisation_id,
+                        &p.organisation_id,
+                        &p.roles,
+                        p.organisation_kind,
+                    )
+            })
+            .collect())
+    }
+
+    /// Hands the lead of every one of `files` to `to`, each a handover journaled with
+    /// `reason`. Stops at the first refusal: the caller drops the transaction, so either
+    /// all files change hands or none.
+    pub async fn hand_over_lead(
+        &mut self,
+        actor: &Actor,
+        files: &[LedFile],
+        to: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        for file in files {
+            self.add_involvement(
+                actor,
+                &file.family_id,
+                NewInvolvement {
+                    role: InvolvementRole::Regisseur,
+                    organisation_id: file.organisation_id.clone(),
+                    user_id: to.to_owned(),
+                    expertise: None,
+                    takes_over: Some(file.involvement_id.clone()),
+                    reason: Some(reason.to_owned()),
+                },
+            )
+            .await?;
+        }
+        Ok(())
     }
 
     /// Files of `organisation_id` whose regisseur's account is deactivated: nobody

@@ -1,5 +1,5 @@
-//! UI strings of who may learn what about a file (issue 12, sections 3–5): emergency
-//! access for care roles, the duplicate check that tells an outsider only whom to call,
+//! UI strings of who may learn what about a file (issue 12, sections 3–5): the
+//! duplicate check that tells an outsider only whom to call,
 //! the leading organisation's signals, and the lead's household work. Per language, a
 //! struct so a missing translation does not compile.
 
@@ -7,30 +7,18 @@ use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub struct AccessTexts {
-    pub emergency_not_care: &'static str,
-    pub emergency_ask_postcode: &'static str,
-    pub emergency_still_several: &'static str,
-    pub emergency_postcode: &'static str,
     pub signals_title: &'static str,
     pub signals_intro: &'static str,
     pub signals_has: &'static str,
 }
 
 const NL: AccessTexts = AccessTexts {
-    emergency_not_care: "Noodtoegang is alleen voor professionals in een zorgrol (professional of gedragswetenschapper bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad voor de Kinderbescherming of een zorgaanbieder). Je poging is vastgelegd.",
-    emergency_ask_postcode: "Er zijn meerdere dossiers met deze naam en geboortedatum. Vul de postcode van het kind in; je krijgt alleen toegang tot het dossier dat daarbij hoort.",
-    emergency_still_several: "Ook met deze postcode zijn er meerdere dossiers. Er wordt geen dossier geopend: bel de crisisdienst of Veilig Thuis.",
-    emergency_postcode: "Postcode van het kind",
     signals_title: "Signalen van anderen",
     signals_intro: "Een andere organisatie wilde een dossier openen voor hetzelfde kind of adres. Zij kregen alleen jullie organisatie en algemeen telefoonnummer te zien.",
     signals_has: "heeft een signaal over hetzelfde kind of adres",
 };
 
 const EN: AccessTexts = AccessTexts {
-    emergency_not_care: "Emergency access is only for professionals in a care role (professional or behavioural scientist at a local team, Veilig Thuis, a certified institution, the Child Protection Board or a care provider). Your attempt has been recorded.",
-    emergency_ask_postcode: "Several files have a child with this name and date of birth. Enter the child's postcode; you get access only to the file that matches it.",
-    emergency_still_several: "Even with this postcode several files match. No file is opened: call the crisis service or Veilig Thuis.",
-    emergency_postcode: "The child's postcode",
     signals_title: "Signals from others",
     signals_intro: "Another organisation wanted to open a file for the same child or address. They were shown only your organisation and its general phone number.",
     signals_has: "has a signal about the same child or address",

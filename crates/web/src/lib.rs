@@ -5,8 +5,6 @@
 #![recursion_limit = "256"]
 
 mod access_texts;
-mod account_texts;
-mod api;
 mod api_version;
 mod assets;
 pub mod auth;
@@ -18,7 +16,7 @@ mod health;
 pub mod i18n;
 pub mod input;
 mod kit;
-mod pages;
+mod openapi;
 mod request_log;
 pub mod routes;
 mod security;
@@ -105,7 +103,7 @@ pub fn router(state: AppState) -> Router {
         router = router.route(route.path, guarded);
     }
     router
-        .fallback(pages::errors::not_found)
+        .fallback(kit::errors::not_found)
         .layer(from_fn(framing::shape_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))

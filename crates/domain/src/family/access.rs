@@ -219,6 +219,34 @@ pub fn may_join(
     }
 }
 
+/// A partner in a file's circle, as far as the consent rule is concerned.
+#[derive(Debug, Clone, Copy)]
+pub struct Partner<'a> {
+    pub role: InvolvementRole,
+    pub organisation_id: &'a str,
+    pub organisation_kind: crate::organisation::OrganisationKind,
+}
+
+/// What the lead still has to ask: for each partner whose organisation the file's
+/// consents in force do not (or no longer) let work with the family ([`may_join`]), the
+/// step that would. Pairs of the partner's index in `partners` and the step, in the
+/// partners' order.
+pub fn missing_consents(
+    facts: FileFacts<'_>,
+    partners: &[Partner<'_>],
+    today: Date,
+) -> Vec<(usize, ConsentStep)> {
+    partners
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            may_join(facts, p.role, p.organisation_id, p.organisation_kind, today)
+                .err()
+                .map(|step| (i, step))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,6 +515,46 @@ mod tests {
         assert_eq!(
             family_access(viewer("sanne", "lokalis", None, PRO), glass, PLAN, now()),
             FamilyAccess::Granted(Basis::Involved)
+        );
+    }
+
+    #[test]
+    fn the_lead_is_told_which_partners_still_need_a_consent() {
+        let partners = [
+            Partner {
+                role: InvolvementRole::Partner,
+                organisation_id: "lokalis",
+                organisation_kind: OrganisationKind::LocalTeam,
+            },
+            Partner {
+                role: InvolvementRole::Partner,
+                organisation_id: "save",
+                organisation_kind: OrganisationKind::CertifiedInstitution,
+            },
+            Partner {
+                role: InvolvementRole::Partner,
+                organisation_id: "zorg",
+                organisation_kind: OrganisationKind::CareProvider,
+            },
+        ];
+        let today = date(2026, 3, 2);
+        // The regisseur's own organisation needs nothing; the others their own step.
+        assert_eq!(
+            missing_consents(facts(&[]), &partners, today),
+            vec![
+                (1, ConsentStep::SaveGuidance),
+                (2, ConsentStep::DataSharing)
+            ]
+        );
+        // Under a court order the organisation the basis names needs no consent.
+        let ordered = FileFacts {
+            framework: Framework::CourtOrder,
+            basis_organisation: Some("save"),
+            ..facts(&[])
+        };
+        assert_eq!(
+            missing_consents(ordered, &partners, today),
+            vec![(2, ConsentStep::DataSharing)]
         );
     }
 }

@@ -15,8 +15,8 @@ pub mod plan;
 pub mod postcode;
 
 pub use access::{
-    Basis, FamilyAccess, FileFacts, Involved, Need, Refusal, Viewer, family_access, may_join,
-    regisseur_organisation,
+    Basis, FamilyAccess, FileFacts, Involved, Need, Partner, Refusal, Viewer, family_access,
+    may_join, missing_consents, regisseur_organisation,
 };
 pub use agreement::{
     Agreement, AgreementError, AgreementFacts, AgreementInput, Guardianship, NotEntitled,

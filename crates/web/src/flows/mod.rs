@@ -3,11 +3,16 @@
 //! side) and how its domain refusals are said. A flow imports `kit`, `auth` and the
 //! domain and store crates, never another flow.
 
+pub mod admin;
+pub mod consent;
 pub mod crisis;
 pub mod evu;
 pub mod family;
 pub mod joint_assessment;
+pub mod privacy;
 pub mod protection_order;
 pub mod save_guidance;
 pub mod save_on_site;
+pub mod sign_in;
+pub mod start;
 pub mod veilig_thuis;

@@ -56,29 +56,6 @@ pub fn invalid_text(headers: &HeaderMap, visitor: &Visitor) -> Response {
     })
 }
 
-/// A store refusal of text it cannot hold (the second line behind `crate::input`): bad
-/// input, 422, never a 500. `None` for every other store error.
-pub fn text_refused(
-    e: &eenplan_store::StoreError,
-    api: bool,
-    headers: &HeaderMap,
-) -> Option<Response> {
-    if !matches!(e, eenplan_store::StoreError::InvalidText) {
-        return None;
-    }
-    Some(if api {
-        Problem::new(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid-text",
-            "Ongeldige tekst",
-        )
-        .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg.")
-        .into_response()
-    } else {
-        invalid_text(headers, &Visitor::default())
-    })
-}
-
 pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     if api {
         return Problem::new(

@@ -10,6 +10,8 @@ pub mod error;
 pub mod errors;
 pub mod extract;
 pub mod form;
+pub mod handover;
+pub mod password;
 pub mod problem;
 pub mod render;
 pub mod route;

@@ -1,0 +1,236 @@
+//! The administration: the chain administrator manages the region's organisations and
+//! areas; a functional administrator manages their own organisation's teams and users
+//! (`policy::acts_for`): another organisation's accounts are not even listed, and
+//! reaching one by its id is "not found". Every change goes through the store, which
+//! journals it with the administrator as actor.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::enrolment;
+use eenplan_domain::policy::{ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, decide};
+use eenplan_store::{Principal, StoreError, ids};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
+use crate::i18n::Texts;
+use crate::kit::dates::{dutch_date, local_time};
+use crate::kit::form::{Errors, Input};
+use crate::kit::{Lang, PageError, Shell, render};
+
+pub struct Action {
+    pub url: String,
+    pub label: &'static str,
+    /// Opens a page (a confirmation first) instead of acting at once.
+    pub link: bool,
+}
+
+/// An enrolment code just issued: shown once, on the answer to the request that made it.
+pub struct CodeNotice {
+    pub who: String,
+    pub code: String,
+    pub until: String,
+}
+
+pub struct TableRow {
+    pub name: String,
+    pub cells: Vec<String>,
+    pub actions: Vec<Action>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/section.html")]
+pub(super) struct Section {
+    shell: Shell,
+    title: &'static str,
+    saved: bool,
+    has_errors: bool,
+    headers: Vec<&'static str>,
+    rows: Vec<TableRow>,
+    has_actions: bool,
+    form_title: &'static str,
+    action: &'static str,
+    inputs: Vec<Input>,
+    acc: &'static AdminTexts,
+    notice: Option<CodeNotice>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SavedQuery {
+    pub opgeslagen: Option<String>,
+}
+
+pub(super) struct Ctx {
+    pub shell: Shell,
+    pub lang: Lang,
+    pub t: &'static Texts,
+}
+
+pub(super) fn ctx(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Ctx {
+    let lang = Lang::from_headers(headers);
+    Ctx {
+        shell: Shell::new(headers, visitor, path),
+        lang,
+        t: lang.texts(),
+    }
+}
+
+pub(super) fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
+    visitor
+        .principal
+        .as_ref()
+        .map(Principal::actor)
+        .unwrap_or(eenplan_domain::journal::Actor::System { component: "admin" })
+}
+
+/// An id that names nothing is a 404, text the database cannot hold a 422, anything
+/// else a 500 (the kit's `From<StoreError>`).
+pub(super) fn failed(e: StoreError) -> Response {
+    PageError::from(e).into_response()
+}
+
+pub(super) fn saved(section: &str) -> Response {
+    Redirect::to(&format!("{section}?opgeslagen=1")).into_response()
+}
+
+/// What differs between the admin sections; the rest of the page is the same.
+pub(super) struct Listing {
+    pub title: &'static str,
+    pub headers: Vec<&'static str>,
+    pub rows: Vec<TableRow>,
+    pub has_actions: bool,
+    pub action: &'static str,
+    pub inputs: Vec<Input>,
+    pub notice: Option<CodeNotice>,
+}
+
+/// A section page: 422 when the form comes back with errors, 200 otherwise.
+pub(super) fn listing(
+    shell: Shell,
+    lang: Lang,
+    errors: &Errors,
+    saved: bool,
+    l: Listing,
+) -> Response {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    render(
+        status,
+        &Section {
+            form_title: shell.t.admin_new,
+            shell,
+            title: l.title,
+            saved,
+            has_errors: !errors.is_empty(),
+            headers: l.headers,
+            rows: l.rows,
+            has_actions: l.has_actions,
+            action: l.action,
+            inputs: l.inputs,
+            acc: admin_texts(lang),
+            notice: l.notice,
+        },
+    )
+}
+
+/// The signed-in administrator (the route's policy guarantees one).
+pub(super) fn me(visitor: &Visitor) -> Option<&Principal> {
+    visitor.principal.as_ref()
+}
+
+/// The account `id` if the administrator acts for its organisation; otherwise none,
+/// exactly as if it did not exist.
+pub(super) async fn managed_user(
+    state: &AppState,
+    visitor: &Visitor,
+    id: &str,
+) -> Result<Option<Principal>, StoreError> {
+    let Some(admin) = me(visitor) else {
+        return Ok(None);
+    };
+    let user = state.store.read().await?.principal(id).await?;
+    Ok(user.filter(|u| acts_for(&admin.organisation_id, &u.organisation_id)))
+}
+
+/// Issues a fresh one-time enrolment code for `user_id` in `tx`: returns it as shown.
+pub(super) async fn issue_code(
+    tx: &mut eenplan_store::Tx,
+    actor: &eenplan_domain::journal::Actor,
+    user_id: &str,
+    lang: Lang,
+) -> Result<(String, String), StoreError> {
+    let code = enrolment::new_code(ids::random_bytes());
+    let now = eenplan_domain::UtcTime::now();
+    let until = eenplan_domain::UtcTime::from_timestamp(
+        now.timestamp() + enrolment::ENROLMENT_CODE_VALIDITY,
+    );
+    tx.issue_enrolment_code(actor, user_id, &enrolment::code_hash(&code), until)
+        .await?;
+    let day = eenplan_domain::time::amsterdam_date(until);
+    Ok((
+        code,
+        format!("{} {}", dutch_date(lang, day), local_time(until)),
+    ))
+}
+
+// ---- overview ----
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+pub(super) struct Overview {
+    shell: Shell,
+    sections: Vec<(&'static str, &'static str, usize)>,
+}
+
+pub async fn overview(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
+    let Some(admin) = me(&visitor) else {
+        return PageError::internal().into_response();
+    };
+    let counts = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.organisations().await?.len(),
+            tx.areas().await?.len(),
+            tx.teams_of(&admin.organisation_id).await?.len(),
+            tx.principals_of(&admin.organisation_id).await?.len(),
+        ))
+    };
+    let (orgs, areas, teams, users) = match counts.await {
+        Ok(c) => c,
+        Err(e) => return failed(e),
+    };
+    let c = ctx(&headers, &visitor, "/beheer");
+    // A section shows exactly when its route's policy lets the administrator in.
+    let who = Some(Who {
+        roles: &admin.roles,
+        organisation: admin.organisation_kind,
+    });
+    let may = |policy| decide(policy, who) == Decision::Allow;
+    let mut sections = Vec::new();
+    if may(CHAIN_ADMIN) {
+        sections.push(("/beheer/organisaties", c.t.admin_organisations, orgs));
+        sections.push(("/beheer/gebieden", c.t.admin_areas, areas));
+    }
+    if may(ADMIN) {
+        sections.push(("/beheer/teams", c.t.admin_teams, teams));
+        sections.push(("/beheer/gebruikers", c.t.admin_users, users));
+    }
+    render(
+        StatusCode::OK,
+        &Overview {
+            shell: c.shell,
+            sections,
+        },
+    )
+}

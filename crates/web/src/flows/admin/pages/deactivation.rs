@@ -1,0 +1,315 @@
+//! Deactivating an account, with the hand-over of the files its holder leads first.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::totp::TotpSecret;
+use eenplan_store::{Principal, StoreError, ids};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
+use crate::kit::form::{Errors, FormData};
+use crate::kit::handover::{self, HandoverForm};
+use crate::kit::render::role_label;
+use crate::kit::{Lang, PageError, Shell, render};
+
+use super::common::*;
+use super::users::users_page;
+
+/// The deactivation page: what happens, the files the person leads with one hand-over
+/// form each, and the button that deactivates at once.
+#[derive(Template)]
+#[template(path = "admin/deactivate.html")]
+struct DeactivatePage {
+    shell: Shell,
+    acc: &'static AdminTexts,
+    user: Principal,
+    roles: String,
+    /// One form for all files at once, when there are several.
+    all: Option<HandoverForm>,
+    files: Vec<HandoverForm>,
+    has_errors: bool,
+    /// The refusal concerns the form for all files (the one-by-one list stays folded).
+    all_refused: bool,
+    handed_over: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct HandedQuery {
+    overgedragen: Option<String>,
+}
+
+async fn deactivate_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    id: &str,
+    refused: Option<handover::Refused>,
+    handed_over: bool,
+) -> Response {
+    let path = "/beheer/gebruikers";
+    let loaded = async {
+        let Some(user) = managed_user(state, visitor, id).await? else {
+            return Ok(None);
+        };
+        let mut tx = state.store.read().await?;
+        let files = tx.files_led_by(&user.user_id).await?;
+        let colleagues = tx.handover_candidates(&user.organisation_id).await?;
+        Ok::<_, StoreError>(Some((user, files, colleagues)))
+    };
+    let (user, files, colleagues) = match loaded.await {
+        Ok(Some(l)) if l.0.active => l,
+        Ok(_) => return PageError::not_found().into_response(),
+        Err(e) => return failed(e),
+    };
+    let c = ctx(headers, visitor, path);
+    let acc = admin_texts(c.lang);
+    let forms = files
+        .iter()
+        .map(|f| {
+            handover::form(
+                c.lang,
+                f,
+                format!("/beheer/gebruikers/{}/overdragen", user.user_id),
+                acc.handover,
+                &colleagues,
+                refused.as_ref(),
+            )
+        })
+        .collect();
+    // Someone who leads dozens of files is mostly handed over to one colleague at once.
+    let all = (files.len() > 1).then(|| {
+        handover::all_form(
+            c.lang,
+            &files,
+            format!("/beheer/gebruikers/{}/alles-overdragen", user.user_id),
+            (
+                acc.handover_all,
+                format!("{} {}", files.len(), acc.all_files),
+            ),
+            &colleagues,
+            refused.as_ref(),
+        )
+    });
+    render(
+        if refused.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &DeactivatePage {
+            roles: user
+                .roles
+                .iter()
+                .map(|r| role_label(c.lang, *r))
+                .collect::<Vec<_>>()
+                .join(", "),
+            shell: c.shell,
+            acc,
+            user,
+            all,
+            files: forms,
+            has_errors: refused.is_some(),
+            all_refused: refused
+                .as_ref()
+                .is_some_and(|r| r.family_id == handover::ALL_FILES),
+            handed_over,
+        },
+    )
+}
+
+pub async fn deactivate_form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    Query(q): Query<HandedQuery>,
+) -> Response {
+    deactivate_page(
+        &state,
+        &headers,
+        &visitor,
+        &id,
+        None,
+        q.overgedragen.is_some(),
+    )
+    .await
+}
+
+/// Hands every file the person leads to one colleague with one reason, before
+/// deactivating them: all in one transaction, or none.
+pub async fn hand_over_all(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    hand_over_led(state, headers, visitor, id, FormData::parse(&body), None).await
+}
+
+/// Hands one file the person leads to a colleague, before deactivating them.
+pub async fn hand_over(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let family_id = form.get("family_id");
+    hand_over_led(state, headers, visitor, id, form, Some(family_id)).await
+}
+
+/// Hands the files person `id` leads (all, or only `one`) to the colleague in the form;
+/// a refusal comes back on the deactivation page at the form it concerns.
+async fn hand_over_led(
+    state: AppState,
+    headers: HeaderMap,
+    visitor: Visitor,
+    id: String,
+    form: FormData,
+    one: Option<String>,
+) -> Response {
+    let found = async {
+        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+            return Ok(None);
+        };
+        let mut files = state
+            .store
+            .read()
+            .await?
+            .files_led_by(&user.user_id)
+            .await?;
+        if let Some(one) = &one {
+            files.retain(|f| &f.family_id == one);
+        }
+        // One file that the person does not lead names nothing; "all" of none is done.
+        Ok::<_, StoreError>(Some(files).filter(|f| one.is_none() || !f.is_empty()))
+    };
+    let files = match found.await {
+        Ok(Some(f)) => f,
+        Ok(None) => return PageError::not_found().into_response(),
+        Err(e) => return failed(e),
+    };
+    let lang = Lang::from_headers(&headers);
+    let form_id = one.as_deref().unwrap_or(handover::ALL_FILES);
+    let handed = hand_over_files(&state, &actor(&visitor), &files, form_id, &form, lang).await;
+    match handed {
+        Ok(Ok(())) => Redirect::to(&format!(
+            "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
+        ))
+        .into_response(),
+        Ok(Err(refused)) => {
+            deactivate_page(&state, &headers, &visitor, &id, Some(refused), false).await
+        }
+        Err(e) => failed(e),
+    }
+}
+
+/// Deactivates at once: the store ends every session and API token of the account in
+/// the same transaction, and every request checks that the account is active. Files
+/// not handed over go to the team lead's "Zonder regisseur" list.
+pub async fn deactivate_user(
+    State(state): State<AppState>,
+    _headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    let done = async {
+        if managed_user(&state, &visitor, &id).await?.is_none() {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        }
+        let mut tx = state.store.write().await?;
+        tx.deactivate_user(&actor(&visitor), &id).await?;
+        tx.commit().await
+    };
+    match done.await {
+        Ok(()) => saved("/beheer/gebruikers"),
+        Err(StoreError::NotFound(_)) => PageError::not_found().into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// A new second factor: the old authenticator stops working, every session ends, and
+/// the administrator is shown (once) the enrolment code to hand over out of band.
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let done = async {
+        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+            return Err(StoreError::NotFound(format!("user {id}")));
+        };
+        let mut tx = state.store.write().await?;
+        tx.reset_second_factor(
+            &actor(&visitor),
+            &id,
+            &TotpSecret::from_bytes(ids::random_bytes()),
+        )
+        .await?;
+        let (code, until) = issue_code(&mut tx, &actor(&visitor), &id, lang).await?;
+        tx.commit().await?;
+        Ok(CodeNotice {
+            who: user.name,
+            code,
+            until,
+        })
+    };
+    match done.await {
+        Ok(notice) => {
+            users_page(
+                &state,
+                &headers,
+                &visitor,
+                &FormData(vec![]),
+                &Errors::new(),
+                true,
+                Some(notice),
+            )
+            .await
+        }
+        Err(StoreError::NotFound(_)) => PageError::not_found().into_response(),
+        Err(e) => failed(e),
+    }
+}
+
+/// Hands every one of `files` (all led by the leaving person, so of one organisation) to
+/// the colleague the form names, in one transaction: all of them or, on a refusal, none.
+/// `Ok(Err)` is the form `form_id` back with its messages.
+async fn hand_over_files(
+    state: &AppState,
+    actor: &eenplan_domain::journal::Actor,
+    files: &[eenplan_store::LedFile],
+    form_id: &str,
+    form: &FormData,
+    lang: Lang,
+) -> Result<Result<(), handover::Refused>, StoreError> {
+    let Some(first) = files.first() else {
+        return Ok(Ok(()));
+    };
+    let mut tx = state.store.write().await?;
+    let colleagues = tx.handover_candidates(&first.organisation_id).await?;
+    let (to, reason) =
+        match handover::check(lang, form_id, form, &first.regisseur_user_id, &colleagues) {
+            Ok(checked) => checked,
+            Err(refused) => return Ok(Err(refused)),
+        };
+    match tx.hand_over_lead(actor, files, &to, &reason).await {
+        Ok(()) => {}
+        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
+            return Ok(Err(handover::colleague_refused(lang, form_id, form)));
+        }
+        Err(e) => return Err(e),
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}

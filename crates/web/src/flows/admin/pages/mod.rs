@@ -1,0 +1,7 @@
+//! The administration's pages: what they share and the overview, the region's and an
+//! organisation's structure, accounts, and deactivation with hand-over.
+
+pub mod common;
+pub mod deactivation;
+pub mod structure;
+pub mod users;

@@ -1,0 +1,475 @@
+//! The region's organisations and areas (the chain administrator) and an organisation's
+//! teams (its functional administrator).
+
+use std::collections::HashMap;
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::area::AreaKind;
+use eenplan_domain::organisation::{OrganisationKind, Slug};
+use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError};
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::kit::form::{
+    ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors, with_none,
+};
+use crate::kit::{Lang, PageError};
+
+use super::common::*;
+
+// ---- organisations ----
+
+async fn organisations_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/organisaties");
+    let orgs = match async { state.store.read().await?.organisations().await }.await {
+        Ok(o) => o,
+        Err(e) => return failed(e),
+    };
+    let rows = orgs
+        .iter()
+        .map(|o| TableRow {
+            name: o.name.clone(),
+            cells: vec![
+                o.slug.clone(),
+                o.name.clone(),
+                kind_label(
+                    c.lang,
+                    o.kind,
+                    OrganisationKind::label_nl,
+                    OrganisationKind::label_en,
+                )
+                .to_owned(),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let kind = form.get("kind");
+    let inputs = vec![
+        Input::Text(
+            TextField::new(
+                "slug",
+                c.t.f_slug,
+                &form.get("slug"),
+                errors.get("slug").copied(),
+            )
+            .hint(c.t.f_slug_hint),
+        ),
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: c.t.f_kind,
+            options: choices(
+                OrganisationKind::ALL,
+                |k| k.code().to_owned(),
+                |k| {
+                    kind_label(
+                        c.lang,
+                        *k,
+                        OrganisationKind::label_nl,
+                        OrganisationKind::label_en,
+                    )
+                    .to_owned()
+                },
+                &kind,
+            ),
+            error: errors.get("kind").copied(),
+        }),
+    ];
+    listing(
+        c.shell,
+        c.lang,
+        errors,
+        saved_flag,
+        Listing {
+            title: c.t.admin_organisations,
+            headers: vec![c.t.f_slug, c.t.f_name, c.t.f_kind],
+            rows,
+            has_actions: false,
+            action: "/beheer/organisaties",
+            inputs,
+            notice: None,
+        },
+    )
+}
+
+pub async fn organisations(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    organisations_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_organisation(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = text_errors(&form, t, &["slug", "name"]);
+    let slug = Slug::parse(&form.get("slug"))
+        .map_err(|_| errors.entry("slug").or_insert(t.err_slug))
+        .ok();
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.entry("name").or_insert(t.err_required);
+    }
+    let kind = form
+        .get("kind")
+        .parse::<OrganisationKind>()
+        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
+        .ok();
+    if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_organisation(&actor(&visitor), NewOrganisation { slug, name, kind })
+                .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/organisaties"),
+            Err(StoreError::Duplicate(_)) => {
+                errors.entry("slug").or_insert(t.err_duplicate);
+            }
+            Err(e) => return failed(e),
+        }
+    }
+    organisations_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+// ---- areas ----
+
+async fn areas_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/gebieden");
+    let areas = match async { state.store.read().await?.areas().await }.await {
+        Ok(a) => a,
+        Err(e) => return failed(e),
+    };
+    let names: HashMap<&str, &str> = areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let label = |k: AreaKind| kind_label(c.lang, k, AreaKind::label_nl, AreaKind::label_en);
+    let rows = areas
+        .iter()
+        .map(|a| TableRow {
+            name: a.name.clone(),
+            cells: vec![
+                a.name.clone(),
+                label(a.kind).to_owned(),
+                a.parent_id
+                    .as_deref()
+                    .and_then(|p| names.get(p))
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+                a.code.clone().unwrap_or_default(),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let parent = form.get("parent_id");
+    let parents = areas
+        .iter()
+        .filter(|a| a.kind != AreaKind::Neighbourhood)
+        .collect::<Vec<_>>();
+    let inputs = vec![
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "kind",
+            label: c.t.f_kind,
+            options: choices(
+                AreaKind::ALL,
+                |k| k.code().to_owned(),
+                |k| label(*k).to_owned(),
+                &form.get("kind"),
+            ),
+            error: errors.get("kind").copied(),
+        }),
+        Input::Select(ChoiceField {
+            id: "parent_id",
+            label: c.t.f_parent,
+            options: with_none(
+                c.t,
+                choices(
+                    &parents,
+                    |a| a.id.clone(),
+                    |a| format!("{} ({})", a.name, label(a.kind)),
+                    &parent,
+                ),
+                &parent,
+            ),
+            error: errors.get("parent_id").copied(),
+        }),
+        Input::Text(TextField::new("code", c.t.f_code, &form.get("code"), None)),
+    ];
+    listing(
+        c.shell,
+        c.lang,
+        errors,
+        saved_flag,
+        Listing {
+            title: c.t.admin_areas,
+            headers: vec![c.t.f_name, c.t.f_kind, c.t.f_parent, c.t.f_code],
+            rows,
+            has_actions: false,
+            action: "/beheer/gebieden",
+            inputs,
+            notice: None,
+        },
+    )
+}
+
+pub async fn areas(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    areas_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_area(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = text_errors(&form, t, &["name"]);
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.entry("name").or_insert(t.err_required);
+    }
+    let kind = form
+        .get("kind")
+        .parse::<AreaKind>()
+        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
+        .ok();
+    let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
+    let code = Some(form.get("code")).filter(|c| !c.is_empty());
+    if let (Some(kind), true) = (kind, errors.is_empty()) {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_area(
+                &actor(&visitor),
+                NewArea {
+                    kind,
+                    name,
+                    code,
+                    parent_id: parent,
+                },
+            )
+            .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/gebieden"),
+            Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
+                errors.entry("parent_id").or_insert(t.err_parent);
+            }
+            Err(StoreError::Duplicate(_)) => {
+                errors.entry("name").or_insert(t.err_duplicate);
+            }
+            Err(e) => return failed(e),
+        }
+    }
+    areas_page(&state, &headers, &visitor, &form, &errors, false).await
+}
+
+// ---- teams ----
+
+async fn teams_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/teams");
+    let Some(admin) = me(visitor) else {
+        return PageError::internal().into_response();
+    };
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        Ok::<_, StoreError>((
+            tx.teams_of(&admin.organisation_id).await?,
+            tx.organisations().await?,
+            tx.areas().await?,
+        ))
+    };
+    let (teams, orgs, areas) = match loaded.await {
+        Ok(l) => l,
+        Err(e) => return failed(e),
+    };
+    let org_names: HashMap<&str, &str> = orgs
+        .iter()
+        .map(|o| (o.id.as_str(), o.name.as_str()))
+        .collect();
+    let area_names: HashMap<&str, &str> = areas
+        .iter()
+        .map(|a| (a.id.as_str(), a.name.as_str()))
+        .collect();
+    let rows = teams
+        .iter()
+        .map(|team| TableRow {
+            name: team.name.clone(),
+            cells: vec![
+                org_names
+                    .get(team.organisation_id.as_str())
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+                team.name.clone(),
+                team.area_id
+                    .as_deref()
+                    .and_then(|a| area_names.get(a))
+                    .map_or_else(String::new, |n| (*n).to_owned()),
+            ],
+            actions: vec![],
+        })
+        .collect();
+    let area = form.get("area_id");
+    let inputs = vec![
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Select(ChoiceField {
+            id: "area_id",
+            label: c.t.f_area,
+            options: with_none(
+                c.t,
+                choices(&areas, |a| a.id.clone(), |a| a.name.clone(), &area),
+                &area,
+            ),
+            error: None,
+        }),
+    ];
+    listing(
+        c.shell,
+        c.lang,
+        errors,
+        saved_flag,
+        Listing {
+            title: c.t.admin_teams,
+            headers: vec![c.t.f_organisation, c.t.f_name, c.t.f_area],
+            rows,
+            has_actions: false,
+            action: "/beheer/teams",
+            inputs,
+            notice: None,
+        },
+    )
+}
+
+pub async fn teams(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    teams_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+    )
+    .await
+}
+
+pub async fn create_team(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = text_errors(&form, t, &["name"]);
+    // Always the administrator's own organisation, whatever the form says.
+    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
+        return PageError::internal().into_response();
+    };
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.entry("name").or_insert(t.err_required);
+    }
+    let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
+    if errors.is_empty() {
+        let created = async {
+            let mut tx = state.store.write().await?;
+            tx.create_team(
+                &actor(&visitor),
+                NewTeam {
+                    organisation_id,
+                    name,
+                    area_id,
+                },
+            )
+            .await?;
+            tx.commit().await
+        };
+        match created.await {
+            Ok(()) => return saved("/beheer/teams"),
+            Err(StoreError::Duplicate(_)) => {
+                errors.entry("name").or_insert(t.err_duplicate);
+            }
+            // An unknown area id: a tampered form.
+            Err(StoreError::Database(_)) => {
+                errors.entry("name").or_insert(t.err_choose);
+            }
+            Err(e) => return failed(e),
+        }
+    }
+    teams_page(&state, &headers, &visitor, &form, &errors, false).await
+}

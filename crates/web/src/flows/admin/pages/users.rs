@@ -1,0 +1,281 @@
+//! An organisation's accounts: listing, creating (with a temporary password and a
+//! one-time enrolment code) and granting roles.
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::password;
+use eenplan_domain::policy::admin_may_grant;
+use eenplan_domain::role::Role;
+use eenplan_domain::totp::TotpSecret;
+use eenplan_domain::user::{Email, PersonName, check_password};
+use eenplan_store::{NewUser, StoreError, ids};
+
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::flows::admin::texts::admin as admin_texts;
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
+use crate::kit::render::role_label;
+use crate::kit::{Lang, PageError, Refusal};
+
+use super::common::*;
+
+// ---- users ----
+
+pub(super) async fn users_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    form: &FormData,
+    errors: &Errors,
+    saved_flag: bool,
+    notice: Option<CodeNotice>,
+) -> Response {
+    let c = ctx(headers, visitor, "/beheer/gebruikers");
+    let acc = admin_texts(c.lang);
+    let Some(admin) = me(visitor) else {
+        return PageError::internal().into_response();
+    };
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        tx.principals_of(&admin.organisation_id).await
+    };
+    let users = match loaded.await {
+        Ok(l) => l,
+        Err(e) => return failed(e),
+    };
+    let rows = users
+        .iter()
+        .map(|u| TableRow {
+            name: u.name.clone(),
+            cells: vec![
+                u.name.clone(),
+                u.email.clone(),
+                u.organisation_name.clone(),
+                u.roles
+                    .iter()
+                    .map(|r| role_label(c.lang, *r))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                if u.active { c.t.active } else { c.t.inactive }.to_owned(),
+                if u.second_factor_set {
+                    c.t.sf_set
+                } else {
+                    c.t.sf_pending
+                }
+                .to_owned(),
+            ],
+            actions: if u.active {
+                vec![
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
+                        label: c.t.reset_second_factor,
+                        link: false,
+                    },
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/deactiveren", u.user_id),
+                        label: c.t.deactivate,
+                        link: true,
+                    },
+                ]
+            } else {
+                vec![]
+            },
+        })
+        .collect();
+    let chosen = form.all("roles");
+    let inputs = vec![
+        Input::Text(
+            TextField::new(
+                "email",
+                c.t.email,
+                &form.get("email"),
+                errors.get("email").copied(),
+            )
+            .kind("email"),
+        ),
+        Input::Text(TextField::new(
+            "name",
+            c.t.f_name,
+            &form.get("name"),
+            errors.get("name").copied(),
+        )),
+        Input::Text(
+            TextField::new(
+                "phone",
+                c.t.f_phone,
+                &form.get("phone"),
+                errors.get("phone").copied(),
+            )
+            .kind("tel")
+            .hint(c.t.f_phone_hint),
+        ),
+        Input::Checks(ChoiceField {
+            id: "roles",
+            label: c.t.f_roles,
+            options: Role::ALL
+                .iter()
+                .filter(|r| admin_may_grant(**r))
+                .map(|r| Choice {
+                    value: r.code().to_owned(),
+                    label: role_label(c.lang, *r).to_owned(),
+                    selected: chosen.iter().any(|x| x == r.code()),
+                })
+                .collect(),
+            error: errors.get("roles").copied(),
+        }),
+        Input::Text(
+            TextField::new(
+                "password",
+                c.t.f_password,
+                "",
+                errors.get("password").copied(),
+            )
+            .kind("password")
+            .hint(acc.temporary_password_hint),
+        ),
+    ];
+    listing(
+        c.shell,
+        c.lang,
+        errors,
+        saved_flag,
+        Listing {
+            title: c.t.admin_users,
+            headers: vec![
+                c.t.f_name,
+                c.t.email,
+                c.t.f_organisation,
+                c.t.f_roles,
+                c.t.f_status,
+                c.t.f_second_factor,
+            ],
+            rows,
+            has_actions: true,
+            action: "/beheer/gebruikers",
+            inputs,
+            notice,
+        },
+    )
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SavedQuery>,
+) -> Response {
+    users_page(
+        &state,
+        &headers,
+        &visitor,
+        &FormData(vec![]),
+        &Errors::new(),
+        q.opgeslagen.is_some(),
+        None,
+    )
+    .await
+}
+
+pub async fn create_user(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    body: Bytes,
+) -> Response {
+    let form = FormData::parse(&body);
+    let t = Lang::from_headers(&headers).texts();
+    let mut errors = text_errors(&form, t, &["email", "name", "phone", "password"]);
+    let email = Email::parse(&form.get("email"))
+        .map_err(|_| errors.entry("email").or_insert(t.err_email))
+        .ok();
+    let name = PersonName::parse(&form.get("name"))
+        .map_err(|_| errors.entry("name").or_insert(t.err_required))
+        .ok();
+    // Always the administrator's own organisation, whatever the form says.
+    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
+        return PageError::internal().into_response();
+    };
+    let lang = Lang::from_headers(&headers);
+    let phone = Some(form.get("phone"))
+        .filter(|p| !p.is_empty())
+        .and_then(|p| {
+            eenplan_domain::user::Phone::parse(&p)
+                .map_err(|_| errors.entry("phone").or_insert(t.err_phone))
+                .ok()
+        });
+    let roles: Vec<Role> = form
+        .all("roles")
+        .iter()
+        .filter_map(|r| r.parse().ok())
+        .collect();
+    if roles.is_empty() {
+        errors.entry("roles").or_insert(t.err_roles);
+    } else if !roles.iter().all(|r| admin_may_grant(*r)) {
+        errors
+            .entry("roles")
+            .or_insert(admin_texts(lang).err_not_grantable);
+    }
+    let password_text = form.raw("password");
+    let context = [form.get("email"), form.get("name")];
+    if let Err(e) = check_password(&password_text, &[context[0].as_str(), context[1].as_str()]) {
+        errors.entry("password").or_insert(e.text(lang));
+    }
+    if let (Some(email), Some(name), true) = (email, name, errors.is_empty()) {
+        let created = async {
+            let password_hash = password::hash(&password_text, ids::random_bytes())
+                .map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let mut tx = state.store.write().await?;
+            let user = tx
+                .create_user(
+                    &actor(&visitor),
+                    NewUser {
+                        email,
+                        name,
+                        organisation_id,
+                        team_id: None,
+                        roles,
+                        password_hash,
+                        totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
+                    },
+                )
+                .await?;
+            if let Some(phone) = &phone {
+                tx.set_phone(&actor(&visitor), &user.id, Some(phone))
+                    .await?;
+            }
+            // The administrator chose the password: the colleague chooses their own at
+            // the first sign-in, after enrolling with the code only they are given.
+            tx.require_password_change(&actor(&visitor), &user.id)
+                .await?;
+            let (code, until) = issue_code(&mut tx, &actor(&visitor), &user.id, lang).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(CodeNotice {
+                who: user.name,
+                code,
+                until,
+            })
+        };
+        match created.await {
+            Ok(notice) => {
+                return users_page(
+                    &state,
+                    &headers,
+                    &visitor,
+                    &FormData(vec![]),
+                    &Errors::new(),
+                    true,
+                    Some(notice),
+                )
+                .await;
+            }
+            Err(StoreError::Duplicate(_)) => {
+                errors.entry("email").or_insert(t.err_duplicate);
+            }
+            Err(e) => return failed(e),
+        }
+    }
+    users_page(&state, &headers, &visitor, &form, &errors, false, None).await
+}

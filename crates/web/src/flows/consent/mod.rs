@@ -1,0 +1,13 @@
+//! Consent and the framework: the lead records and withdraws the family's consents and
+//! changes the framework (voluntary, Veilig Thuis, a court order), sees which partners
+//! still need a consent, shows an anonymous summary for a consultation, and a care role
+//! breaks the glass in an emergency. The rules are the domain's; these handlers collect
+//! input and say the verdict at the field it concerns.
+
+pub mod api;
+pub mod pages;
+pub mod refusal;
+pub mod routes;
+pub mod texts;
+
+pub use routes::routes;

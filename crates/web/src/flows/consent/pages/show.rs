@@ -1,0 +1,392 @@
+//! The consent page: the framework, the consents with their state, what the lead still
+//! has to ask, and the forms to record a consent or change the framework.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework, MemberKind};
+use eenplan_domain::organisation::OrganisationKind;
+use eenplan_store::{Consent, Family, Organisation, StoreError};
+
+use crate::AppState;
+use crate::auth::family::FamilyGrant;
+use crate::flows::consent::texts::{ConsentTexts, consent as texts};
+use crate::i18n::Texts;
+use crate::kit::dates::today;
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
+};
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
+
+struct ConsentRow {
+    id: String,
+    step: String,
+    organisation: String,
+    purpose: String,
+    categories: String,
+    children: String,
+    given_by: String,
+    how: String,
+    given_on: String,
+    ends_on: String,
+    status: &'static str,
+    in_force: bool,
+    /// The withdrawal reason as typed, and its message, when this withdrawal was refused.
+    reason: String,
+    reason_error: Option<&'static str>,
+}
+
+struct PageForm {
+    title: &'static str,
+    action: String,
+    submit: &'static str,
+    inputs: Vec<Input>,
+}
+
+#[derive(Template)]
+#[template(path = "consent/consent.html")]
+struct ConsentPage {
+    shell: Shell,
+    x: &'static ConsentTexts,
+    family: Family,
+    framework: String,
+    framework_organisation: String,
+    missing: Vec<String>,
+    consents: Vec<ConsentRow>,
+    forms: Vec<PageForm>,
+    error: Option<String>,
+    /// What was typed into a form that is no longer there (someone else was first).
+    kept: Option<String>,
+}
+
+/// A withdrawal refused because someone else withdrew the consent first: 409.
+pub(super) const WITHDRAWN_MEANWHILE: &str = "withdrawn_meanwhile";
+
+/// A form coming back with errors.
+pub(super) struct Returned {
+    pub form: &'static str,
+    pub data: FormData,
+    pub errors: Errors,
+    pub message: Option<String>,
+}
+
+fn names(people: &[(String, String)]) -> String {
+    people
+        .iter()
+        .map(|(_, n)| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What the regisseur still has to ask, in words: the consent step and the partner it
+/// is for (the store's `missing_consents` says which).
+fn missing_steps(lang: Lang, family: &Family, consents: &[Consent]) -> Vec<String> {
+    let mut missing: Vec<String> = family
+        .missing_consents(consents, today())
+        .into_iter()
+        .map(|(step, partner)| {
+            format!(
+                "{} — {} ({})",
+                label_of(lang, step, ConsentStep::label_nl, ConsentStep::label_en),
+                partner.organisation_name,
+                partner.user_name
+            )
+        })
+        .collect();
+    missing.sort();
+    missing.dedup();
+    missing
+}
+
+fn consent_forms(
+    t: &'static Texts,
+    lang: Lang,
+    family: &Family,
+    orgs: &[Organisation],
+    returned: Option<&Returned>,
+) -> Vec<PageForm> {
+    let x = texts(lang);
+    let empty = FormData(vec![]);
+    let data_for = |form: &str| {
+        returned
+            .filter(|r| r.form == form)
+            .map_or(&empty, |r| &r.data)
+    };
+    let err = |form: &str, id: &str| {
+        returned
+            .filter(|r| r.form == form)
+            .and_then(|r| r.errors.get(id).copied())
+    };
+    let c = data_for("consent");
+    let f = data_for("framework");
+    let current = |kind: MemberKind| {
+        family
+            .members
+            .iter()
+            .filter(move |m| !m.ended && (kind == MemberKind::Household || m.kind == kind))
+    };
+    let people_choices = |id: &'static str, kind: MemberKind, data: &FormData| -> Vec<Choice> {
+        let chosen = data.all(id);
+        current(kind)
+            .map(|m| Choice {
+                value: m.id.clone(),
+                label: match (m.kind, m.date_of_birth) {
+                    (MemberKind::Child, Some(dob)) => format!("{} ({dob})", m.name),
+                    _ => m.name.clone(),
+                },
+                selected: chosen.contains(&m.id),
+            })
+            .collect()
+    };
+    let org_choices = |id: &str, filter: &dyn Fn(&Organisation) -> bool| {
+        with_none(
+            t,
+            choices(
+                &orgs.iter().filter(|o| filter(o)).collect::<Vec<_>>(),
+                |o| o.id.clone(),
+                |o| o.name.clone(),
+                id,
+            ),
+            id,
+        )
+    };
+    let categories_chosen = c.all("categories");
+    vec![
+        PageForm {
+            title: t.record_consent,
+            action: format!("/gezinnen/{}/toestemming", family.id),
+            submit: t.record_consent,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "step",
+                    label: x.f_step,
+                    options: choices(
+                        ConsentStep::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, ConsentStep::label_nl, ConsentStep::label_en),
+                        &c.get("step"),
+                    ),
+                    error: err("consent", "step"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "organisation",
+                    label: x.f_receiving_org,
+                    options: org_choices(&c.get("organisation"), &|_| true),
+                    error: err("consent", "organisation"),
+                }),
+                Input::Text(TextField::new(
+                    "purpose",
+                    x.f_purpose,
+                    &c.get("purpose"),
+                    err("consent", "purpose"),
+                )),
+                Input::Checks(ChoiceField {
+                    id: "categories",
+                    label: x.f_categories,
+                    options: DataCategory::ALL
+                        .iter()
+                        .map(|k| Choice {
+                            value: k.code().into(),
+                            label: label_of(
+                                lang,
+                                *k,
+                                DataCategory::label_nl,
+                                DataCategory::label_en,
+                            ),
+                            selected: categories_chosen.iter().any(|x| x == k.code()),
+                        })
+                        .collect(),
+                    error: err("consent", "categories"),
+                }),
+                Input::Checks(ChoiceField {
+                    id: "children",
+                    label: x.f_children,
+                    options: people_choices("children", MemberKind::Child, c),
+                    error: err("consent", "children"),
+                }),
+                Input::Checks(ChoiceField {
+                    id: "given_by",
+                    label: x.f_given_by,
+                    options: people_choices("given_by", MemberKind::Household, c),
+                    error: err("consent", "given_by"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "form",
+                    label: x.f_consent_form,
+                    options: choices(
+                        ConsentForm::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, ConsentForm::label_nl, ConsentForm::label_en),
+                        &c.get("form"),
+                    ),
+                    error: None,
+                }),
+                Input::Text(
+                    TextField::new(
+                        "given_on",
+                        x.f_given_on,
+                        &c.get("given_on"),
+                        err("consent", "given_on"),
+                    )
+                    .kind("date"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "ends_on",
+                        x.f_ends_on,
+                        &c.get("ends_on"),
+                        err("consent", "ends_on"),
+                    )
+                    .kind("date"),
+                ),
+            ],
+        },
+        PageForm {
+            title: t.change_framework,
+            action: format!("/gezinnen/{}/kader", family.id),
+            submit: t.change_framework,
+            inputs: vec![
+                Input::Select(ChoiceField {
+                    id: "framework",
+                    label: x.f_framework,
+                    options: choices(
+                        Framework::ALL,
+                        |s| s.code().into(),
+                        |s| label_of(lang, *s, Framework::label_nl, Framework::label_en),
+                        &f.get("framework"),
+                    ),
+                    error: err("framework", "framework"),
+                }),
+                Input::Select(ChoiceField {
+                    id: "basis_organisation",
+                    label: x.f_basis_organisation,
+                    options: org_choices(&f.get("basis_organisation"), &|o| {
+                        matches!(
+                            o.kind,
+                            OrganisationKind::VeiligThuis | OrganisationKind::CertifiedInstitution
+                        )
+                    }),
+                    error: err("framework", "basis_organisation"),
+                }),
+                Input::Text(TextField::new(
+                    "ground",
+                    x.f_ground,
+                    &f.get("ground"),
+                    err("framework", "ground"),
+                )),
+                Input::Text(
+                    TextField::new(
+                        "effective_on",
+                        x.f_effective_on,
+                        &f.get("effective_on"),
+                        err("framework", "effective_on"),
+                    )
+                    .kind("date"),
+                ),
+            ],
+        },
+    ]
+}
+
+pub(super) async fn consent_page(
+    state: &AppState,
+    ctx: &Ctx,
+    family_id: &str,
+    returned: Option<Returned>,
+) -> Result<Response, PageError> {
+    let (lang, t, x) = (ctx.lang, ctx.t(), texts(ctx.lang));
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx
+            .family(family_id)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+        let consents = tx.consents(family_id).await?;
+        let orgs = tx.organisations().await?;
+        Ok::<_, StoreError>((family, consents, orgs))
+    };
+    let (family, consents, orgs) = loaded.await?;
+    let today = today();
+    let withdrawal = returned.as_ref().filter(|r| r.form == "withdraw");
+    let org_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| orgs.iter().find(|o| &o.id == id))
+            .map_or_else(String::new, |o| o.name.clone())
+    };
+    let rows = consents
+        .iter()
+        .map(|c| {
+            let in_force = c.facts().in_force(today);
+            ConsentRow {
+                id: c.id.clone(),
+                step: label_of(lang, c.step, ConsentStep::label_nl, ConsentStep::label_en),
+                organisation: c.organisation_name.clone().unwrap_or_default(),
+                purpose: c.purpose.clone(),
+                categories: c
+                    .categories
+                    .iter()
+                    .map(|k| label_of(lang, *k, DataCategory::label_nl, DataCategory::label_en))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                children: names(&c.children),
+                given_by: names(&c.given_by),
+                how: label_of(lang, c.form, ConsentForm::label_nl, ConsentForm::label_en),
+                given_on: c.given_on.to_string(),
+                ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
+                status: if c.withdrawn_at.is_some() {
+                    x.status_withdrawn
+                } else if in_force {
+                    x.status_in_force
+                } else {
+                    x.status_not_in_force
+                },
+                in_force,
+                reason: withdrawal
+                    .filter(|r| r.data.get("consent") == c.id)
+                    .map(|r| r.data.raw("reason"))
+                    .unwrap_or_default(),
+                reason_error: withdrawal
+                    .filter(|r| r.data.get("consent") == c.id)
+                    .and_then(|r| r.errors.get("reason").copied()),
+            }
+        })
+        .collect();
+    let status = match &returned {
+        Some(r) if r.form == WITHDRAWN_MEANWHILE => StatusCode::CONFLICT,
+        Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        None => StatusCode::OK,
+    };
+    Ok(render(
+        status,
+        &ConsentPage {
+            shell: ctx.shell(&format!("/gezinnen/{family_id}/toestemming")),
+            x,
+            framework: label_of(
+                lang,
+                family.framework,
+                Framework::label_nl,
+                Framework::label_en,
+            ),
+            framework_organisation: org_name(&family.framework_organisation_id),
+            missing: missing_steps(lang, &family, &consents),
+            consents: rows,
+            forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
+            error: returned.as_ref().and_then(|r| r.message.clone()),
+            kept: returned
+                .as_ref()
+                .filter(|r| r.form == WITHDRAWN_MEANWHILE)
+                .map(|r| r.data.raw("reason")),
+            family,
+        },
+    ))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, PageError> {
+    consent_page(&state, &ctx, &grant.family_id, None).await
+}

@@ -1,0 +1,485 @@
+//! The privacy officer's view of the access log (NEN 7513) with filters and a CSV export,
+//! and the review of every emergency access.
+
+use askama::Template;
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::access_log::{AccessBasis, AccessEvent};
+use eenplan_domain::text::check_text;
+use eenplan_domain::time::amsterdam_day_start;
+use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
+use jiff::civil::Date;
+
+use super::texts::{PrivacyTexts, privacy};
+use crate::AppState;
+use crate::auth::family::FamilyGrant;
+use crate::kit::dates::{dutch_date, when};
+use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, kind_label};
+use crate::kit::visitor::Visitor;
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
+
+/// Lines shown on the page; the export has no such limit.
+const PAGE_LINES: i64 = 1_000;
+const EXPORT_LINES: i64 = 1_000_000;
+
+#[derive(Template)]
+#[template(path = "privacy/privacy.html")]
+struct PrivacyPage {
+    shell: Shell,
+    x: &'static PrivacyTexts,
+    emergencies: Vec<Review>,
+    inputs: Vec<Input>,
+    lines: Vec<LogRow>,
+    limited: bool,
+    query: String,
+    /// A review someone else recorded first: the message and the note typed.
+    conflict: Option<(&'static str, String)>,
+}
+
+/// An emergency access to review, with its note as typed and the message at it.
+struct Review {
+    e: Emergency,
+    note: String,
+    error: Option<&'static str>,
+}
+
+/// A review that could not be recorded, shown again with the page.
+enum Refused {
+    /// At the note of this emergency access (422).
+    Note {
+        emergency_id: String,
+        note: String,
+        error: &'static str,
+    },
+    /// Someone else reviewed it first (409).
+    Reviewed { note: String },
+}
+
+/// An access-log line as a person reads it: a Dutch date and time, the event, outcome
+/// and basis in words.
+struct LineInWords {
+    at: String,
+    event: &'static str,
+    outcome: &'static str,
+    basis: &'static str,
+}
+
+fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
+    let x = privacy(lang);
+    LineInWords {
+        at: when(lang, &l.at),
+        event: kind_label(lang, l.event, AccessEvent::label_nl, AccessEvent::label_en),
+        outcome: if l.outcome == "granted" {
+            x.outcome_granted
+        } else {
+            x.outcome_denied
+        },
+        basis: l.basis.map_or(x.basis_none, |b| {
+            kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en)
+        }),
+    }
+}
+
+/// One row of the privacy officer's table.
+struct LogRow {
+    at: String,
+    event: &'static str,
+    outcome: &'static str,
+    basis: &'static str,
+    user: String,
+    family_id: String,
+    data: String,
+    client_address: String,
+}
+
+fn day(data: &FormData, field: &str) -> Option<Date> {
+    data.get(field).parse::<Date>().ok()
+}
+
+/// The filter from the query string, always within the officer's own organisation's
+/// part of the log (`policy::privacy_officer_sees`). Dates are Dutch calendar days,
+/// "until" inclusive.
+fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
+    AccessFilter {
+        family_id: data.get("dossier"),
+        user_email: data.get("gebruiker"),
+        organisation_id: data.get("organisatie"),
+        from: day(data, "vanaf").map(amsterdam_day_start),
+        until: day(data, "tot")
+            .and_then(|d| d.tomorrow().ok())
+            .map(amsterdam_day_start),
+        emergency_only: !data.all("nood").is_empty(),
+        limit,
+        // A page without an officer behind it (never, under the route's policy) sees
+        // nothing rather than everything.
+        scope_organisation: visitor
+            .principal
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone()),
+    }
+}
+
+fn own_organisation(visitor: &Visitor) -> String {
+    visitor
+        .principal
+        .as_ref()
+        .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone())
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
+    privacy_page(&state, &ctx, query.unwrap_or_default(), None).await
+}
+
+async fn privacy_page(
+    state: &AppState,
+    ctx: &Ctx,
+    query: String,
+    refused: Option<Refused>,
+) -> Result<Response, PageError> {
+    let (lang, t, visitor) = (ctx.lang, ctx.t(), &ctx.visitor);
+    let x = privacy(lang);
+    let data = FormData::parse(&Bytes::from(query.clone()));
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let lines = tx
+            .access_log(&filter(&data, PAGE_LINES + 1, visitor))
+            .await?;
+        let emergencies = tx
+            .emergencies_in_scope(true, &own_organisation(visitor))
+            .await?;
+        Ok::<_, StoreError>((lines, emergencies))
+    };
+    let (mut lines, emergencies) = loaded.await?;
+    let limited = lines.len() as i64 > PAGE_LINES;
+    lines.truncate(PAGE_LINES as usize);
+    let lines = lines
+        .iter()
+        .map(|l| {
+            let w = in_words(lang, l);
+            LogRow {
+                at: w.at,
+                event: w.event,
+                outcome: w.outcome,
+                basis: w.basis,
+                user: format!("{} ({}; {})", l.user_name, l.organisation_name, l.role),
+                family_id: l.family_id.clone().unwrap_or_default(),
+                data: l.data.clone(),
+                client_address: l.client_address.clone(),
+            }
+        })
+        .collect();
+    let text = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(id, label, &data.get(id), None))
+    };
+    let date = |id: &'static str, label: &'static str| {
+        Input::Text(TextField::new(id, label, &data.get(id), None).kind("date"))
+    };
+    let status = match &refused {
+        None => StatusCode::OK,
+        Some(Refused::Note { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
+        Some(Refused::Reviewed { .. }) => StatusCode::CONFLICT,
+    };
+    let emergencies = emergencies
+        .into_iter()
+        .map(|e| match &refused {
+            Some(Refused::Note {
+                emergency_id,
+                note,
+                error,
+            }) if *emergency_id == e.id => Review {
+                e,
+                note: note.clone(),
+                error: Some(*error),
+            },
+            _ => Review {
+                e,
+                note: String::new(),
+                error: None,
+            },
+        })
+        .collect();
+    Ok(render(
+        status,
+        &PrivacyPage {
+            shell: ctx.shell("/privacy"),
+            x,
+            emergencies,
+            inputs: vec![
+                text("dossier", x.f_family_id),
+                text("gebruiker", x.f_user_email),
+                text("organisatie", t.f_organisation),
+                date("vanaf", x.f_from),
+                date("tot", x.f_to),
+                Input::Checks(ChoiceField {
+                    id: "nood",
+                    label: x.f_emergency_only,
+                    options: vec![Choice {
+                        value: "ja".into(),
+                        label: x.f_emergency_only.into(),
+                        selected: !data.all("nood").is_empty(),
+                    }],
+                    error: None,
+                }),
+            ],
+            lines,
+            limited,
+            conflict: match refused {
+                Some(Refused::Reviewed { note }) => Some((x.err_reviewed_meanwhile, note)),
+                _ => None,
+            },
+            query,
+        },
+    ))
+}
+
+/// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
+fn csv_field(value: &str) -> String {
+    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+/// What an export of the access log records about itself: how many lines and the filter
+/// in words (each value cut short: the filter is typed input).
+fn export_description(data: &FormData, lines: usize) -> String {
+    let short = |v: String| v.chars().take(100).collect::<String>();
+    let mut parts = Vec::new();
+    for (field, words) in [
+        ("dossier", "dossier"),
+        ("gebruiker", "gebruiker"),
+        ("organisatie", "organisatie"),
+    ] {
+        let v = data.get(field);
+        if !v.is_empty() {
+            parts.push(format!("{words} {}", short(v)));
+        }
+    }
+    for (field, words) in [("vanaf", "vanaf"), ("tot", "tot en met")] {
+        if let Some(d) = day(data, field) {
+            parts.push(format!("{words} {}", dutch_date(Lang::Nl, d)));
+        }
+    }
+    if !data.all("nood").is_empty() {
+        parts.push("alleen noodtoegang".to_owned());
+    }
+    let filter = if parts.is_empty() {
+        String::new()
+    } else {
+        format!("; gefilterd op {}", parts.join(", "))
+    };
+    format!("GET /privacy/toegangslog.csv: toegangslog als CSV, {lines} regels{filter}")
+}
+
+/// The access log as CSV. The export is itself an access-log line (NEN 7513: every
+/// export is logged), committed before the file goes out, so there is no export that
+/// the log does not show. Filtered to one file, the line carries that file, so the
+/// family's access overview shows it; otherwise it carries none (one line per file in
+/// a region-wide export would swamp every family's overview with the officer's routine).
+pub async fn export(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    RawQuery(query): RawQuery,
+) -> Result<Response, PageError> {
+    let (principal, visitor, client) = (ctx.principal()?, &ctx.visitor, &ctx.client.0);
+    let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
+    let exported = async {
+        let mut tx = state.store.read().await?;
+        let lines = tx.access_log(&filter(&data, EXPORT_LINES, visitor)).await?;
+        let wanted = data.get("dossier");
+        let family_id = if wanted.is_empty() {
+            None
+        } else {
+            tx.family(&wanted).await?.map(|f| f.id)
+        };
+        drop(tx);
+        let entry = crate::auth::family::access_entry(
+            principal,
+            AccessEvent::Export,
+            None,
+            family_id,
+            export_description(&data, lines.len()),
+            client,
+        );
+        state.store.log_access(entry).await?;
+        Ok::<_, StoreError>(lines)
+    };
+    let lines = exported.await?;
+    let mut out = String::from(
+        "moment,gebeurtenis,uitkomst,grondslag,gebruiker_id,gebruiker,email,organisatie,rol,namens,dossier,gegevens,adres\r\n",
+    );
+    for l in &lines {
+        let fields = [
+            l.at.as_str(),
+            l.event.code(),
+            &l.outcome,
+            l.basis.map(|b| b.code()).unwrap_or(""),
+            &l.user_id,
+            &l.user_name,
+            &l.user_email,
+            &l.organisation_name,
+            &l.role,
+            l.on_behalf_of.as_deref().unwrap_or(""),
+            l.family_id.as_deref().unwrap_or(""),
+            &l.data,
+            &l.client_address,
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    let mut response = (StatusCode::OK, out).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"toegangslog.csv\""),
+    );
+    Ok(response)
+}
+
+pub async fn review(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Result<Response, PageError> {
+    let (p, t) = (ctx.principal()?, ctx.t());
+    let note = FormData::parse(&body).raw("note");
+    // Only the emergency accesses in the officer's own part: another is not found.
+    let in_scope = async {
+        let mut tx = state.store.read().await?;
+        tx.emergencies_in_scope(false, &p.organisation_id).await
+    };
+    if !in_scope.await?.iter().any(|e| e.id == id) {
+        return Err(PageError::not_found());
+    }
+    if let Err(problem) = check_text(crate::input::field_kind("note"), &note) {
+        let refused = Refused::Note {
+            emergency_id: id,
+            note,
+            error: crate::input::page_message(t, problem),
+        };
+        return privacy_page(&state, &ctx, String::new(), Some(refused)).await;
+    }
+    let reviewed = async {
+        let mut tx = state.store.write().await?;
+        tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
+            .await?;
+        tx.commit().await
+    };
+    let refused = match reviewed.await {
+        Ok(()) => return Ok(Redirect::to("/privacy").into_response()),
+        Err(StoreError::Invalid(_)) => Refused::Note {
+            emergency_id: id,
+            note,
+            error: t.err_required,
+        },
+        // Reviewed by someone else in between, or no such emergency access at all.
+        Err(StoreError::NotFound(_)) => {
+            let known = async { state.store.read().await?.emergencies(false).await };
+            if !known.await?.iter().any(|e| e.id == id) {
+                return Err(PageError::not_found());
+            }
+            Refused::Reviewed { note }
+        }
+        Err(e) => return Err(e.into()),
+    };
+    privacy_page(&state, &ctx, String::new(), Some(refused)).await
+}
+
+// ---- the family's access overview ----
+
+#[derive(Template)]
+#[template(path = "privacy/access.html")]
+struct FamilyAccessPage {
+    shell: Shell,
+    x: &'static PrivacyTexts,
+    family_id: String,
+    label: String,
+    lines: Vec<[String; 6]>,
+}
+
+/// Who looked at or changed the family's file, in words a family reads: what the
+/// regisseur or the privacy officer prints or shows when the family asks (AVG art. 15,
+/// NEN 7513). Emergency access is marked as such.
+pub async fn family_view(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
+    let loaded = async {
+        let mut tx = state.store.read().await?;
+        let family = tx.family(&grant.family_id).await?;
+        let lines = tx
+            .access_log(&AccessFilter {
+                family_id: grant.family_id.clone(),
+                limit: EXPORT_LINES,
+                ..AccessFilter::default()
+            })
+            .await?;
+        Ok::<_, StoreError>((family, lines))
+    };
+    let (Some(family), lines) = loaded.await? else {
+        return Err(PageError::not_found());
+    };
+    let lines = lines
+        .iter()
+        .map(|l| {
+            let w = in_words(lang, l);
+            [
+                w.at,
+                format!("{} ({})", l.user_name, l.organisation_name),
+                w.event.to_owned(),
+                l.data.clone(),
+                w.basis.to_owned(),
+                w.outcome.to_owned(),
+            ]
+        })
+        .collect();
+    Ok(render(
+        StatusCode::OK,
+        &FamilyAccessPage {
+            shell: ctx.shell(&format!("/gezinnen/{}/inzage", family.id)),
+            x: privacy(lang),
+            family_id: family.id,
+            label: family.label,
+            lines,
+        },
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("gewoon"), "gewoon");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("zei \"nee\""), "\"zei \"\"nee\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+    }
+}

@@ -1,0 +1,183 @@
+//! `POST /api/v1/session` signs in with all three factors at once and returns a bearer
+//! token; `DELETE /api/v1/session` signs out; `GET /api/v1/me` says whose token it is.
+//! Same rules as the pages.
+
+use axum::Extension;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::session::{Liveness, liveness, token_hash};
+use eenplan_store::{SessionKind, SessionStage, StoreError};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::auth::sign_in::{Step, code_step, password_step};
+use crate::auth::{Visitor, new_token};
+use crate::client::Client;
+use crate::kit::{ApiError, Ctx};
+use crate::{AppState, Problem};
+
+#[derive(Debug, Deserialize)]
+struct SessionRequest {
+    email: Option<String>,
+    password: Option<String>,
+    totp: Option<String>,
+}
+
+fn unauthorized() -> Response {
+    Problem::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid-credentials",
+        "Aanmelden mislukt",
+    )
+    .detail("E-mailadres, wachtwoord of code klopt niet.")
+    .into_response()
+}
+
+fn too_many() -> Response {
+    let mut response = Problem::new(
+        StatusCode::TOO_MANY_REQUESTS,
+        "too-many-attempts",
+        "Te veel pogingen",
+    )
+    .detail("Te veel mislukte pogingen; probeer het over 15 minuten opnieuw.")
+    .into_response();
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        crate::auth::sign_in::retry_after(),
+    );
+    response
+}
+
+/// Text the database cannot hold is the caller's to fix; anything else, also an id that
+/// names nothing, is our fault here (signing in looks nothing up by a caller's id).
+fn internal(e: StoreError) -> ApiError {
+    if let StoreError::InvalidText = e {
+        return e.into();
+    }
+    tracing::error!(error = %e, "API sign-in failed on the database");
+    ApiError::internal()
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    Client(client): Client,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    let request: SessionRequest = serde_json::from_slice(&body).map_err(|e| {
+        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON").detail(format!(
+            "Stuur een JSON-object met email, password en totp ({e})."
+        ))
+    })?;
+    let value = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or_default().to_owned();
+    let (email, password, totp) = (
+        value(&request.email),
+        value(&request.password),
+        value(&request.totp),
+    );
+    let missing = [
+        (&email, "email", "Vul je e-mailadres in."),
+        (&password, "password", "Vul je wachtwoord in."),
+        (
+            &totp,
+            "totp",
+            "Vul de code van 6 cijfers uit je authenticator-app in.",
+        ),
+    ];
+    if missing.iter().any(|(v, _, _)| v.is_empty()) {
+        let problem = missing.iter().filter(|(v, _, _)| v.is_empty()).fold(
+            Problem::new(
+                StatusCode::BAD_REQUEST,
+                "invalid-params",
+                "Ongeldige invoer",
+            ),
+            |p, (_, name, reason)| p.invalid_param(name, "required", reason),
+        );
+        return Err(problem.into());
+    }
+    // The password as typed: leading or trailing spaces are part of it.
+    let password = request.password.unwrap_or_default();
+
+    let credentials = match password_step(&state, &email, &password, &client)
+        .await
+        .map_err(internal)?
+    {
+        Step::Ok(c) => c,
+        Step::Failed | Step::AccountLocked => return Err(unauthorized().into()),
+        Step::ClientLimited => return Err(too_many().into()),
+    };
+    if !credentials.totp_confirmed {
+        return Err(Problem::new(
+            StatusCode::UNAUTHORIZED,
+            "second-factor-not-set-up",
+            "Tweede factor niet ingesteld",
+        )
+        .detail("Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.")
+        .into());
+    }
+    match code_step(&state, &credentials, &email, &totp, &client)
+        .await
+        .map_err(internal)?
+    {
+        Step::Ok(()) => {}
+        Step::Failed | Step::AccountLocked => return Err(unauthorized().into()),
+        Step::ClientLimited => return Err(too_many().into()),
+    }
+    // Only after every factor: someone without them learns nothing about the account.
+    if credentials.must_change_password {
+        return Err(crate::auth::password_change_problem().into());
+    }
+    let token = new_token();
+    let started = async {
+        let mut tx = state.store.write().await?;
+        tx.start_session(
+            &credentials,
+            SessionKind::Api,
+            SessionStage::Active,
+            &token_hash(&token),
+            &new_token(),
+        )
+        .await?;
+        tx.commit().await
+    };
+    started.await.map_err(internal)?;
+    let now = UtcTime::now().timestamp();
+    let expires_at = match liveness(state.auth.timeouts, now, now, now) {
+        Liveness::Alive { expires_at } => UtcTime::from_timestamp(expires_at).to_rfc3339(),
+        _ => UtcTime::from_timestamp(now).to_rfc3339(),
+    };
+    Ok((
+        StatusCode::CREATED,
+        axum::Json(json!({ "token": token, "expires_at": expires_at })),
+    )
+        .into_response())
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Result<StatusCode, ApiError> {
+    if let Some(session) = &visitor.session {
+        crate::auth::end_session(&state, session, "signed_out")
+            .await
+            .map_err(internal)?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /api/v1/me`: who the token belongs to.
+pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
+    let Some(p) = ctx.visitor.principal else {
+        return Err(ApiError::unauthorized());
+    };
+    Ok(axum::Json(json!({
+        "id": p.user_id,
+        "email": p.email,
+        "name": p.name,
+        "organisation": { "id": p.organisation_id, "slug": p.organisation_slug, "name": p.organisation_name },
+        "roles": p.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
+    }))
+    .into_response())
+}

@@ -1,0 +1,508 @@
+//! Signing in with a browser: e-mail and password, then the authenticator code (or, the
+//! first time, setting up the authenticator), then a fresh session.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::{Form, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::session::token_hash;
+use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage};
+use serde::Deserialize;
+
+use eenplan_domain::text::{TextKind, check_text};
+use eenplan_store::StoreError;
+
+use crate::AppState;
+use crate::auth::sign_in::{Step, code_step, enrolment_code_step, password_step, pending};
+use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
+use crate::client::Client;
+use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
+use crate::kit::{Lang, PageError, Shell, render};
+
+#[derive(Template)]
+#[template(path = "sign_in/sign_in.html")]
+struct SignInPage {
+    shell: Shell,
+    x: &'static SignInTexts,
+    csrf: String,
+    email: String,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInQuery {
+    verlopen: Option<String>,
+    /// The form sent after the session ended was kept (see `auth::resume`).
+    bewaard: Option<String>,
+    afgemeld: Option<String>,
+    opnieuw: Option<String>,
+}
+
+fn sign_in_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    email: String,
+    notice: Option<&'static str>,
+    error: Option<&'static str>,
+) -> Response {
+    let (csrf, cookie) = ensure_presession_token(&state.auth, headers);
+    let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
+    let mut response = render(
+        status,
+        &SignInPage {
+            x: texts(Lang::from_headers(headers)),
+            shell,
+            csrf,
+            email,
+            notice,
+            error,
+        },
+    );
+    if let Some(c) = cookie {
+        response.headers_mut().append(header::SET_COOKIE, c);
+    }
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, crate::auth::sign_in::retry_after());
+    }
+    response
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    Query(q): Query<SignInQuery>,
+) -> Response {
+    if visitor.principal.is_some() {
+        return Redirect::to("/start").into_response();
+    }
+    let lang = Lang::from_headers(&headers);
+    let a = texts(lang);
+    let notice = if q.bewaard.is_some() {
+        Some(crate::kit::texts::session(lang).kept_notice)
+    } else if visitor.expired || q.verlopen.is_some() {
+        Some(a.session_expired)
+    } else if q.afgemeld.is_some() {
+        Some(a.signed_out)
+    } else if q.opnieuw.is_some() {
+        Some(a.pending_expired)
+    } else {
+        None
+    };
+    sign_in_page(
+        &state,
+        &headers,
+        StatusCode::OK,
+        String::new(),
+        notice,
+        None,
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, PageError> {
+    let (t, a) = (
+        Lang::from_headers(&headers).texts(),
+        texts(Lang::from_headers(&headers)),
+    );
+    // Before anything is looked up or counted: the address must be text at all.
+    if let Err(p) = check_text(TextKind::Line, &form.email) {
+        return Ok(sign_in_page(
+            &state,
+            &headers,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form.email.trim().to_owned(),
+            None,
+            Some(crate::input::page_message(t, p)),
+        ));
+    }
+    let step = password_step(&state, &form.email, &form.password, &client)
+        .await
+        .map_err(store_failed)?;
+    let (status, error) = match step {
+        Step::Ok(credentials) => {
+            return begin_second_factor(&state, &credentials)
+                .await
+                .map_err(store_failed);
+        }
+        Step::Failed => (StatusCode::OK, a.sign_in_failed),
+        Step::AccountLocked => (StatusCode::OK, a.sign_in_locked),
+        Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, a.sign_in_too_many),
+    };
+    Ok(sign_in_page(
+        &state,
+        &headers,
+        status,
+        form.email.trim().to_owned(),
+        None,
+        Some(error),
+    ))
+}
+
+/// Password accepted: a short-lived pending session, then the code (or enrolment).
+async fn begin_second_factor(
+    state: &AppState,
+    credentials: &Credentials,
+) -> Result<Response, StoreError> {
+    // Without a second factor, the enrolment code comes first: the password alone
+    // never binds a new authenticator.
+    let stage = if credentials.totp_confirmed {
+        SessionStage::SecondFactor
+    } else {
+        SessionStage::EnrolCode
+    };
+    let token = new_token();
+    let mut tx = state.store.write().await?;
+    tx.start_session(
+        credentials,
+        SessionKind::Web,
+        stage,
+        &token_hash(&token),
+        &new_token(),
+    )
+    .await?;
+    tx.commit().await?;
+    let target = if stage == SessionStage::EnrolCode {
+        "/aanmelden/koppelen"
+    } else {
+        "/aanmelden/code"
+    };
+    Ok(with_session_cookie(
+        state,
+        Redirect::to(target).into_response(),
+        &token,
+    ))
+}
+
+fn with_session_cookie(state: &AppState, mut response: Response, token: &str) -> Response {
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::set(
+            state.auth.session_cookie(),
+            token,
+            state.auth.secure_cookies,
+        ),
+    );
+    response
+}
+
+/// Too many failures for the account or this client: the half-finished sign-in is given
+/// up (starting over meets the lock) and the sign-in page says so.
+async fn locked_out(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &SessionRecord,
+    email: String,
+) -> Response {
+    if let Ok(mut tx) = state.store.write().await
+        && tx.end_session(session, "locked").await.is_ok()
+    {
+        let _ = tx.commit().await;
+    }
+    let a = texts(Lang::from_headers(headers));
+    sign_in_page(
+        state,
+        headers,
+        StatusCode::TOO_MANY_REQUESTS,
+        email,
+        None,
+        Some(a.sign_in_locked),
+    )
+}
+
+/// Text the database cannot hold is the visitor's to fix; anything else, also an id
+/// that names nothing, is our fault here (sign-in looks nothing up by a visitor's id).
+fn store_failed(e: StoreError) -> PageError {
+    if let StoreError::InvalidText = e {
+        return PageError::invalid_text();
+    }
+    tracing::error!(error = %e, "sign-in failed on the database");
+    PageError::internal()
+}
+
+struct Qr {
+    image: String,
+    secret: String,
+}
+
+#[derive(Template)]
+#[template(path = "sign_in/code.html")]
+struct CodePage {
+    shell: Shell,
+    x: &'static SignInTexts,
+    title: &'static str,
+    intro: &'static str,
+    action: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    button: &'static str,
+    /// The one-time enrolment code rather than the authenticator's six digits.
+    enrolment_code: bool,
+    csrf: String,
+    qr: Option<Qr>,
+    error: Option<&'static str>,
+}
+
+fn qr_for(credentials: &Credentials, email: &str) -> Qr {
+    let uri = credentials
+        .totp_secret
+        .provisioning_uri(eenplan_domain::totp::ISSUER, email);
+    let svg = qrcode::QrCode::new(uri.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .build()
+        })
+        .unwrap_or_default();
+    Qr {
+        image: format!(
+            "data:image/svg+xml;base64,{}",
+            data_encoding::BASE64.encode(svg.as_bytes())
+        ),
+        secret: credentials.totp_secret.to_base32(),
+    }
+}
+
+fn code_page(
+    headers: &HeaderMap,
+    session: &SessionRecord,
+    credentials: &Credentials,
+    email: &str,
+    status: StatusCode,
+    error: Option<&'static str>,
+) -> Response {
+    let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
+    let a = texts(Lang::from_headers(headers));
+    let page = match session.stage {
+        SessionStage::EnrolCode => CodePage {
+            title: a.enrol_code_title,
+            intro: a.enrol_code_intro,
+            action: "/aanmelden/inschrijfcode",
+            label: a.enrol_code_label,
+            hint: a.enrol_code_hint,
+            button: a.next,
+            enrolment_code: true,
+            csrf: session.csrf_token.clone(),
+            qr: None,
+            error,
+            x: a,
+            shell,
+        },
+        SessionStage::Enrol => CodePage {
+            title: a.enrol_title,
+            intro: a.enrol_intro,
+            action: "/aanmelden/koppelen",
+            label: a.code_label,
+            hint: a.code_hint,
+            button: shell.t.sign_in,
+            enrolment_code: false,
+            csrf: session.csrf_token.clone(),
+            qr: Some(qr_for(credentials, email)),
+            error,
+            x: a,
+            shell,
+        },
+        SessionStage::SecondFactor | SessionStage::Active => CodePage {
+            title: a.code_title,
+            intro: a.code_intro,
+            action: "/aanmelden/code",
+            label: a.code_label,
+            hint: a.code_hint,
+            button: shell.t.sign_in,
+            enrolment_code: false,
+            csrf: session.csrf_token.clone(),
+            qr: None,
+            error,
+            x: a,
+            shell,
+        },
+    };
+    render(status, &page)
+}
+
+async fn pending_from_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<(SessionRecord, Credentials, String)>, StoreError> {
+    match cookies::get(headers, state.auth.session_cookie()) {
+        Some(token) => pending(state, &token_hash(&token)).await,
+        None => Ok(None),
+    }
+}
+
+pub async fn show_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
+    };
+    Ok(code_page(
+        &headers,
+        &session,
+        &credentials,
+        &email,
+        StatusCode::OK,
+        None,
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn submit_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
+    };
+    // No authenticator code counts before the enrolment code was accepted.
+    if session.stage == SessionStage::EnrolCode {
+        return Ok(Redirect::to("/aanmelden/koppelen").into_response());
+    }
+    let a = texts(Lang::from_headers(&headers));
+    let step = code_step(&state, &credentials, &email, &form.code, &client)
+        .await
+        .map_err(store_failed)?;
+    Ok(match step {
+        Step::Ok(()) => complete(&state, &headers, &session, &credentials)
+            .await
+            .map_err(store_failed)?,
+        Step::Failed => code_page(
+            &headers,
+            &session,
+            &credentials,
+            &email,
+            StatusCode::OK,
+            Some(a.code_wrong),
+        ),
+        Step::AccountLocked | Step::ClientLimited => {
+            locked_out(&state, &headers, &session, email).await
+        }
+    })
+}
+
+/// Both factors accepted: enrolment confirmed if this was the first time, and a new
+/// session token replaces the pending one.
+async fn complete(
+    state: &AppState,
+    headers: &HeaderMap,
+    session: &SessionRecord,
+    credentials: &Credentials,
+) -> Result<Response, StoreError> {
+    let token = new_token();
+    let mut tx = state.store.write().await?;
+    if session.stage == SessionStage::Enrol {
+        match tx.confirm_second_factor(credentials).await {
+            Ok(()) => {}
+            // The enrolment code expired or was used by another sign-in meanwhile.
+            Err(StoreError::NotFound(_)) => {
+                drop(tx);
+                let mut w = state.store.write().await?;
+                w.end_session(session, "enrolment_code_gone").await?;
+                w.commit().await?;
+                let a = texts(Lang::from_headers(headers));
+                return Ok(sign_in_page(
+                    state,
+                    headers,
+                    StatusCode::CONFLICT,
+                    String::new(),
+                    None,
+                    Some(a.enrol_code_gone),
+                ));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    tx.complete_sign_in(session, credentials, &token_hash(&token), &new_token())
+        .await?;
+    tx.commit().await?;
+    Ok(with_session_cookie(
+        state,
+        Redirect::to(crate::auth::resume::after_sign_in(&state.auth, headers)).into_response(),
+        &token,
+    ))
+}
+
+/// The one-time enrolment code, before the authenticator is shown: a wrong code counts
+/// as a failed sign-in (the same throttle as the password), a right one opens the QR.
+pub async fn submit_enrolment_code(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Client(client): Client,
+    Form(form): Form<CodeForm>,
+) -> Result<Response, PageError> {
+    let pending = pending_from_cookie(&state, &headers)
+        .await
+        .map_err(store_failed)?;
+    let Some((session, credentials, email)) = pending else {
+        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
+    };
+    if session.stage != SessionStage::EnrolCode {
+        return Ok(Redirect::to("/aanmelden/koppelen").into_response());
+    }
+    let a = texts(Lang::from_headers(&headers));
+    let step = enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client)
+        .await
+        .map_err(store_failed)?;
+    Ok(match step {
+        Step::Ok(()) => Redirect::to("/aanmelden/koppelen").into_response(),
+        Step::Failed => code_page(
+            &headers,
+            &session,
+            &credentials,
+            &email,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some(a.enrol_code_wrong),
+        ),
+        Step::AccountLocked | Step::ClientLimited => {
+            locked_out(&state, &headers, &session, email).await
+        }
+    })
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    Extension(visitor): Extension<Visitor>,
+) -> Result<Response, PageError> {
+    if let Some(session) = &visitor.session {
+        crate::auth::end_session(&state, session, "signed_out")
+            .await
+            .map_err(store_failed)?;
+    }
+    let mut response = Redirect::to("/aanmelden?afgemeld=1").into_response();
+    response.headers_mut().append(
+        header::SET_COOKIE,
+        cookies::clear(state.auth.session_cookie(), state.auth.secure_cookies),
+    );
+    Ok(response)
+}

@@ -1,0 +1,412 @@
+//! The start page: one section per role the person holds, each with its work list (the
+//! lead's overdue plans and missing consents, the SAVE worker's day, Veilig Thuis's
+//! waiting contacts, the EVU coordinator's new referrals, signals from outside the
+//! circle), and the team lead's files without a regisseur with a hand-over form each.
+
+use askama::Template;
+use axum::Extension;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use eenplan_domain::UtcTime;
+use eenplan_domain::family::{LifeDomain, Overdue};
+use eenplan_domain::role::Role;
+use eenplan_domain::time::amsterdam_date;
+
+use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
+use eenplan_store::StoreError;
+
+use super::texts::{StartTexts, start as start_texts};
+use crate::AppState;
+use crate::auth::Visitor;
+use crate::kit::dates::dutch_date;
+use crate::kit::form::{FormData, kind_label, label_of};
+use crate::kit::handover::{self, HandoverForm};
+use crate::kit::render::role_label;
+use crate::kit::{Lang, PageError, Shell, render};
+
+#[derive(Template)]
+#[template(path = "start/start.html")]
+struct Start {
+    shell: Shell,
+    a: &'static crate::access_texts::AccessTexts,
+    roles: Vec<(&'static str, &'static str)>,
+    leads_families: bool,
+    /// (family id, file name, what is overdue)
+    overdue: Vec<(String, String, String)>,
+    work: WorkLists,
+    acc: &'static StartTexts,
+    /// Team lead: files whose regisseur is no longer active, each with its own form.
+    orphans: Vec<HandoverForm>,
+}
+
+/// The work lists of the chain's roles; a list shows only to whom it concerns.
+#[derive(Default)]
+struct WorkLists {
+    /// Regisseur: (family id, file name, consent step and partner still to ask).
+    consents: Vec<(String, String, String)>,
+    /// Regisseur: SAVE-begeleiding reviews due in the families they lead.
+    guidance_reviews: Vec<(String, String, String)>,
+    /// SAVE worker: today's on-site consultations (id, team, time of day, who asked, state).
+    on_site: Vec<(String, String, String, String, String)>,
+    /// SAVE worker: (family id, file name, next review, review due).
+    guidances: Vec<(String, String, String, bool)>,
+    /// Veilig Thuis: (awaiting assessment, of which overdue).
+    vt: Option<(usize, usize)>,
+    /// EVU coordinator: (referral id, file name, referred on).
+    evu: Option<Vec<(String, String, String)>>,
+    /// Regisseur and their team lead: someone outside the circle has a signal about the
+    /// same child or address (family id, file name, organisation, when).
+    signals: Vec<(String, String, String, String)>,
+}
+
+/// The consent steps the lead still has to ask, in words (the store's
+/// `missing_consents` says which): the same sentence as on the consent page.
+fn missing_steps(
+    lang: Lang,
+    family: &eenplan_store::Family,
+    consents: &[eenplan_store::Consent],
+    today: jiff::civil::Date,
+) -> Vec<String> {
+    let mut missing: Vec<String> = family
+        .missing_consents(consents, today)
+        .into_iter()
+        .map(|(step, partner)| {
+            format!(
+                "{} — {} ({})",
+                label_of(
+                    lang,
+                    step,
+                    eenplan_domain::family::ConsentStep::label_nl,
+                    eenplan_domain::family::ConsentStep::label_en
+                ),
+                partner.organisation_name,
+                partner.user_name
+            )
+        })
+        .collect();
+    missing.sort();
+    missing.dedup();
+    missing
+}
+
+async fn work_lists(
+    state: &AppState,
+    lang: Lang,
+    p: &eenplan_store::Principal,
+    led: &[(String, String, eenplan_domain::family::Plan)],
+    client: &str,
+) -> Result<WorkLists, eenplan_store::StoreError> {
+    let today = amsterdam_date(UtcTime::now());
+    let mut tx = state.store.read().await?;
+    let mut w = WorkLists::default();
+    // One file at a time: a regisseur leads tens of families, not thousands.
+    for (id, label, _) in led {
+        if let Some(family) = tx.family(id).await? {
+            let consents = tx.consents(id).await?;
+            for step in missing_steps(lang, &family, &consents, today) {
+                w.consents.push((id.clone(), label.clone(), step));
+            }
+        }
+    }
+    for g in tx.save_reviews_due_for_regisseur(&p.user_id, today).await? {
+        w.guidance_reviews.push((
+            g.family_id,
+            g.family_label,
+            format!(
+                "{} ({}): {}",
+                g.worker_name, g.organisation_name, g.next_review_on
+            ),
+        ));
+    }
+    for c in tx.on_site_day(&p.user_id, today).await? {
+        w.on_site.push((
+            c.id,
+            c.team_name,
+            label_of(lang, c.part, PartOfDay::label_nl, PartOfDay::label_en),
+            c.asked_by_name,
+            label_of(
+                lang,
+                c.state,
+                ConsultationState::label_nl,
+                ConsultationState::label_en,
+            ),
+        ));
+    }
+    for g in tx.save_guidances_of_worker(&p.user_id).await? {
+        let due = g.review_due(today);
+        w.guidances.push((
+            g.family_id,
+            g.family_label,
+            g.next_review_on.to_string(),
+            due,
+        ));
+    }
+    let led_team = p
+        .roles
+        .contains(&Role::TeamLead)
+        .then_some(p.team_id.as_deref())
+        .flatten();
+    let since = UtcTime::from_timestamp(
+        UtcTime::now().timestamp() - eenplan_domain::family::SIGNAL_SHOWN_FOR,
+    );
+    for s in tx.duplicate_signals(&p.user_id, led_team, since).await? {
+        w.signals.push((
+            s.family_id,
+            s.family_label,
+            s.organisation_name,
+            crate::access_texts::moment(lang, s.at),
+        ));
+    }
+    if p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis {
+        let list = tx.vt_work_list(&p.organisation_id, today).await?;
+        let awaiting: Vec<_> = list
+            .iter()
+            .filter(|c| c.state == eenplan_domain::veilig_thuis::IntakeState::AwaitingAssessment)
+            .collect();
+        w.vt = Some((
+            awaiting.len(),
+            awaiting.iter().filter(|c| c.overdue(today)).count(),
+        ));
+    }
+    if p.roles.contains(&Role::EvuCoordinator) {
+        let new: Vec<_> = tx
+            .evu_work_list()
+            .await?
+            .into_iter()
+            .filter(|r| eenplan_domain::evu::may_staff(r.state).is_ok())
+            .collect();
+        drop(tx);
+        crate::auth::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
+        w.evu = Some(
+            new.into_iter()
+                .map(|r| (r.id, r.family_label, r.referred_on.to_string()))
+                .collect(),
+        );
+    }
+    Ok(w)
+}
+
+fn role_text(c: &crate::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {
+    match role {
+        Role::ChainAdmin => a.start_role_chain_admin,
+        Role::EvuCoordinator => c.start_role_evu,
+        Role::Professional => a.start_role_professional,
+        Role::BehaviouralScientist => a.start_role_behavioural_scientist,
+        Role::TeamLead => a.start_role_team_lead,
+        Role::FunctionalAdmin => a.start_role_functional_admin,
+        Role::PrivacyOfficer => a.start_role_privacy_officer,
+    }
+}
+
+/// The start page: one section per role the person holds, and for a regisseur what is
+/// overdue in the families they lead.
+pub async fn start(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    crate::client::Client(client): crate::client::Client,
+) -> Response {
+    start_page(&state, &headers, &visitor, &client, None).await
+}
+
+/// The files a team lead sees without a regisseur: their own team's (or, for a team
+/// lead without a team, their organisation's).
+async fn leaderless(
+    state: &AppState,
+    p: &eenplan_store::Principal,
+) -> Result<Vec<eenplan_store::LedFile>, eenplan_store::StoreError> {
+    if !p.roles.contains(&Role::TeamLead) {
+        return Ok(Vec::new());
+    }
+    let mut tx = state.store.read().await?;
+    tx.files_without_regisseur(&p.organisation_id, p.team_id.as_deref())
+        .await
+}
+
+/// The team lead assigns a new regisseur to a file on their "Zonder regisseur" list: a
+/// handover with a reason. A file not on their list is not found.
+pub async fn assign_regisseur(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Extension(visitor): Extension<Visitor>,
+    crate::client::Client(client): crate::client::Client,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    body: axum::body::Bytes,
+) -> Response {
+    let Some(p) = &visitor.principal else {
+        return PageError::internal().into_response();
+    };
+    let lang = Lang::from_headers(&headers);
+    let file = match leaderless(&state, p).await {
+        Ok(files) => files.into_iter().find(|f| f.family_id == id),
+        Err(e) => {
+            tracing::error!(error = %e, "loading the files without a regisseur failed");
+            return PageError::internal().into_response();
+        }
+    };
+    let Some(file) = file else {
+        return PageError::not_found().into_response();
+    };
+    let form = FormData::parse(&body);
+    match hand_over(&state, &p.actor(), &file, &form, lang).await {
+        Ok(Ok(())) => axum::response::Redirect::to("/start").into_response(),
+        Ok(Err(refused)) => start_page(&state, &headers, &visitor, &client, Some(refused)).await,
+        Err(e) => {
+            tracing::error!(error = %e, "assigning a regisseur failed");
+            PageError::internal().into_response()
+        }
+    }
+}
+
+/// Hands `file` to the colleague the form names; `Ok(Err)` is its form back with the
+/// messages.
+async fn hand_over(
+    state: &AppState,
+    actor: &eenplan_domain::journal::Actor,
+    file: &eenplan_store::LedFile,
+    form: &FormData,
+    lang: Lang,
+) -> Result<Result<(), handover::Refused>, StoreError> {
+    let form_id = file.family_id.as_str();
+    let mut tx = state.store.write().await?;
+    let colleagues = tx.handover_candidates(&file.organisation_id).await?;
+    let (to, reason) =
+        match handover::check(lang, form_id, form, &file.regisseur_user_id, &colleagues) {
+            Ok(checked) => checked,
+            Err(refused) => return Ok(Err(refused)),
+        };
+    match tx
+        .hand_over_lead(actor, std::slice::from_ref(file), &to, &reason)
+        .await
+    {
+        Ok(()) => {}
+        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
+            return Ok(Err(handover::colleague_refused(lang, form_id, form)));
+        }
+        Err(e) => return Err(e),
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
+async fn start_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    visitor: &Visitor,
+    client: &str,
+    refused: Option<handover::Refused>,
+) -> Response {
+    let (state, headers, visitor) = (state.clone(), headers.clone(), visitor.clone());
+    let lang = Lang::from_headers(&headers);
+    let shell = Shell::new(&headers, &visitor, "/start");
+    let acc = start_texts(lang);
+    let roles = visitor
+        .principal
+        .iter()
+        .flat_map(|p| p.roles.iter())
+        .map(|r| {
+            (
+                role_label(lang, *r),
+                role_text(shell.c, start_texts(lang), *r),
+            )
+        })
+        .collect();
+    let led = match &visitor.principal {
+        Some(p) => match async { state.store.read().await?.plans_led_by(&p.user_id).await }.await {
+            Ok(plans) => plans,
+            Err(e) => {
+                tracing::error!(error = %e, "loading the start page's plans failed");
+                return PageError::internal().into_response();
+            }
+        },
+        None => Vec::new(),
+    };
+    let today = amsterdam_date(UtcTime::now());
+    let domain = |d: LifeDomain| kind_label(lang, d, LifeDomain::label_nl, LifeDomain::label_en);
+    let overdue = led
+        .iter()
+        .flat_map(|(id, label, plan)| {
+            plan.overdue(today).into_iter().map(move |o| {
+                let what = match o {
+                    Overdue::Review { due } => {
+                        format!("{} {}", acc.overdue_review, dutch_date(lang, due))
+                    }
+                    Overdue::Action {
+                        domain: d,
+                        what,
+                        who,
+                        due,
+                    } => format!(
+                        "{} ({}): {what} — {who}, {}",
+                        acc.overdue_action,
+                        domain(d),
+                        dutch_date(lang, due)
+                    ),
+                };
+                (id.clone(), label.clone(), what)
+            })
+        })
+        .collect();
+    let work = match &visitor.principal {
+        Some(p) => match work_lists(&state, lang, p, &led, client).await {
+            Ok(w) => w,
+            Err(e) => {
+                tracing::error!(error = %e, "loading the start page's work lists failed");
+                return PageError::internal().into_response();
+            }
+        },
+        None => WorkLists::default(),
+    };
+    let orphans = match &visitor.principal {
+        Some(p) => {
+            let loaded = async {
+                let files = leaderless(&state, p).await?;
+                let colleagues = if files.is_empty() {
+                    Vec::new()
+                } else {
+                    let mut tx = state.store.read().await?;
+                    tx.handover_candidates(&p.organisation_id).await?
+                };
+                Ok::<_, eenplan_store::StoreError>((files, colleagues))
+            };
+            match loaded.await {
+                Ok((files, colleagues)) => files
+                    .iter()
+                    .map(|f| {
+                        handover::form(
+                            lang,
+                            f,
+                            format!("/start/zonder-regisseur/{}", f.family_id),
+                            acc.take_over,
+                            &colleagues,
+                            refused.as_ref(),
+                        )
+                    })
+                    .collect(),
+                Err(e) => {
+                    tracing::error!(error = %e, "loading the files without a regisseur failed");
+                    return PageError::internal().into_response();
+                }
+            }
+        }
+        None => Vec::new(),
+    };
+    render(
+        if refused.is_some() {
+            StatusCode::UNPROCESSABLE_ENTITY
+        } else {
+            StatusCode::OK
+        },
+        &Start {
+            shell,
+            a: crate::access_texts::texts(lang),
+            roles,
+            leads_families: !led.is_empty(),
+            overdue,
+            work,
+            acc,
+            orphans,
+        },
+    )
+}
