@@ -4,16 +4,13 @@
 // The OpenAPI document's schemas are one `json!` literal, deeper than the default limit.
 #![recursion_limit = "256"]
 
-mod access_texts;
 mod api_version;
 mod assets;
 pub mod auth;
-mod chain_texts;
 mod client;
 mod flows;
 mod framing;
 mod health;
-pub mod i18n;
 pub mod input;
 mod kit;
 mod openapi;

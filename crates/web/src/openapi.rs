@@ -136,7 +136,6 @@ fn schemas() -> Value {
         "Notes": { "type": "object", "properties": { "notes": { "type": "array", "items": { "type": "object" } } } },
         "Timeline": { "type": "object", "properties": { "events": { "type": "array", "items": { "type": "object" } } } }
     });
-    // SAVE op locatie
     if let (Some(all), Value::Object(more)) =
         (all.as_object_mut(), crate::flows::save_on_site::schemas())
     {
@@ -145,7 +144,7 @@ fn schemas() -> Value {
     all
 }
 
-/// The schemas of the chain's ways of working (issue 7), kept apart from the file's.
+/// The schemas of the chain's ways of working, kept apart from the file's.
 fn chain_schemas() -> Value {
     json!({
         "NewSaveGuidance": { "type": "object", "properties": {
@@ -171,7 +170,7 @@ fn chain_schemas() -> Value {
             "candidates": { "type": "array", "items": { "type": "object" } } } },
         "EvuCombination": { "type": "object", "properties": {
             "user_ids": { "type": "array", "items": { "type": "string" }, "minItems": 2 } }, "required": ["user_ids"] },
-        // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
+        // Joint assessment meeting and protection order request.
         "JointAssessments": { "type": "object", "properties": { "meetings": { "type": "array", "items": { "type": "object", "properties": {
             "id": { "type": "string" }, "kind": { "type": "string", "enum": ["learning_meeting", "protection_table"] },
             "meets_at": { "type": "string", "example": "2026-12-01T14:00" },
@@ -269,7 +268,6 @@ fn query_params(operation_id: &str) -> Vec<Value> {
                 "Tijdstip (RFC 3339); standaard nu",
             ),
         ],
-        // SAVE op locatie
         "saveOnSiteDay" => vec![q(
             "date",
             false,

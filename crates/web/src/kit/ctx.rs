@@ -6,8 +6,8 @@ use axum::http::request::Parts;
 use eenplan_store::Principal;
 
 use crate::client::Client;
-use crate::i18n::Texts;
 use crate::kit::error::{ApiError, PageError};
+use crate::kit::i18n::Texts;
 use crate::kit::render::Shell;
 use crate::kit::texts::Lang;
 pub use crate::kit::visitor::{SessionClock, Visitor};

@@ -8,8 +8,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_store::StoreError;
 
-use crate::i18n::Texts;
 use crate::kit::form::Errors;
+use crate::kit::i18n::Texts;
 use crate::kit::problem::Problem;
 use crate::kit::texts::Lang;
 

@@ -22,7 +22,7 @@ fn page(
     status: StatusCode,
     headers: &HeaderMap,
     visitor: &Visitor,
-    message: fn(&'static crate::i18n::Texts) -> &'static str,
+    message: fn(&'static crate::kit::i18n::Texts) -> &'static str,
 ) -> Response {
     let shell = Shell::new(headers, visitor, "/");
     let heading = shell.t.error_title;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use eenplan_domain::text::{TextKind, TextProblem};
 
-use crate::i18n::{Lang, Texts};
+use crate::kit::i18n::{Lang, Texts};
 
 pub struct TextField {
     /// Unique in the page; `name` is what the form submits.

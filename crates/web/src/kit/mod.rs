@@ -2,6 +2,8 @@
 //! types, forms, the page frame, texts and problem details. Nothing here knows a
 //! workflow; nothing here imports `auth` or a flow.
 
+pub mod access_texts;
+pub mod chain_texts;
 pub mod cookies;
 pub mod crisis;
 pub mod ctx;
@@ -11,6 +13,7 @@ pub mod errors;
 pub mod extract;
 pub mod form;
 pub mod handover;
+pub mod i18n;
 pub mod password;
 pub mod problem;
 pub mod render;

@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use eenplan_domain::role::Role;
 
-use crate::i18n::Texts;
 use crate::kit::dates::local_time;
+use crate::kit::i18n::Texts;
 use crate::kit::texts::Lang;
 use crate::kit::visitor::Visitor;
 
@@ -26,7 +26,7 @@ pub struct Shell {
     pub is_veilig_thuis: bool,
     pub is_evu_coordinator: bool,
     /// The strings of the chain's ways of working.
-    pub c: &'static crate::chain_texts::ChainTexts,
+    pub c: &'static crate::kit::chain_texts::ChainTexts,
     pub path: String,
     /// The idle warning's clock and words (pages of a signed-in visitor only).
     pub clock: Option<crate::kit::visitor::SessionClock>,
@@ -78,7 +78,7 @@ impl Shell {
         };
         Self {
             t: lang.texts(),
-            c: crate::chain_texts::texts(lang),
+            c: crate::kit::chain_texts::texts(lang),
             clock: visitor.clock,
             s: crate::kit::texts::session(lang),
             is_evu_coordinator: may(eenplan_domain::policy::EVU_COORDINATOR),

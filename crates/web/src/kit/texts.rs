@@ -19,13 +19,6 @@ impl Lang {
             _ => Lang::Nl,
         }
     }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
 }
 
 /// A set of UI texts as a struct with a Dutch and an English instance. Each entry is

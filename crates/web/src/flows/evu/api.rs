@@ -33,7 +33,7 @@ fn refused(e: StoreError) -> ApiError {
         } => ApiError::invalid(&[(
             "user_ids",
             "consent-needed",
-            &crate::chain_texts::join_refused(Lang::Nl, &worker, &organisation, step),
+            &crate::kit::chain_texts::join_refused(Lang::Nl, &worker, &organisation, step),
         )]),
         StoreError::UnknownUser(_) => ApiError::invalid(&[(
             "user_ids",

@@ -78,7 +78,7 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<String>,
             worker,
             organisation,
             step,
-        } => Ok(Some(crate::chain_texts::join_refused(
+        } => Ok(Some(crate::kit::chain_texts::join_refused(
             lang,
             &worker,
             &organisation,

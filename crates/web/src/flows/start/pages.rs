@@ -29,7 +29,7 @@ use crate::kit::{Lang, PageError, Shell, render};
 #[template(path = "start/start.html")]
 struct Start {
     shell: Shell,
-    a: &'static crate::access_texts::AccessTexts,
+    a: &'static crate::kit::access_texts::AccessTexts,
     roles: Vec<(&'static str, &'static str)>,
     leads_families: bool,
     /// (family id, file name, what is overdue)
@@ -155,7 +155,7 @@ async fn work_lists(
             s.family_id,
             s.family_label,
             s.organisation_name,
-            crate::access_texts::moment(lang, s.at),
+            crate::kit::access_texts::moment(lang, s.at),
         ));
     }
     if p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis {
@@ -187,7 +187,7 @@ async fn work_lists(
     Ok(w)
 }
 
-fn role_text(c: &crate::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {
+fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {
     match role {
         Role::ChainAdmin => a.start_role_chain_admin,
         Role::EvuCoordinator => c.start_role_evu,
@@ -400,7 +400,7 @@ async fn start_page(
         },
         &Start {
             shell,
-            a: crate::access_texts::texts(lang),
+            a: crate::kit::access_texts::texts(lang),
             roles,
             leads_families: !led.is_empty(),
             overdue,

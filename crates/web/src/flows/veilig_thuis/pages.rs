@@ -14,12 +14,12 @@ use jiff::civil::Date;
 
 use super::texts::{VtTexts, veilig_thuis};
 use crate::AppState;
-use crate::i18n::Texts;
 use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
     with_none,
 };
+use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One line of the work list or the radar, in words.

@@ -17,9 +17,9 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
-use crate::i18n::Texts;
 use crate::kit::dates::{dutch_date, local_time};
 use crate::kit::form::{Errors, Input};
+use crate::kit::i18n::Texts;
 use crate::kit::{Lang, PageError, Shell, render};
 
 pub struct Action {

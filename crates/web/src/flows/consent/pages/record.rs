@@ -13,9 +13,9 @@ use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::flows::consent::refusal::consent_message;
 use crate::flows::consent::texts::consent as texts;
-use crate::i18n::Texts;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, optional_date, text_errors};
+use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, PageError, Refusal};
 
 /// The consent as the form submitted it; field errors for what does not parse.

@@ -13,11 +13,11 @@ use eenplan_store::{Consent, Family, Organisation, StoreError};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
-use crate::i18n::Texts;
 use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
 };
+use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 struct ConsentRow {

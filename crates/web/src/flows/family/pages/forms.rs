@@ -5,10 +5,10 @@ use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRela
 use eenplan_store::{Family, Principal};
 
 use crate::flows::family::texts::family_texts;
-use crate::i18n::{Lang, Texts};
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
 };
+use crate::kit::i18n::{Lang, Texts};
 
 /// One of the file page's forms; each part of the file builds its own.
 pub(super) struct FamilyForm {

@@ -16,9 +16,9 @@ use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::Lang;
 use crate::kit::PageError;
 use crate::kit::form::{FormData, text_errors};
+use crate::kit::i18n::Lang;
 
 pub async fn add_involvement(
     State(state): State<AppState>,

@@ -15,10 +15,10 @@ use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::Lang;
 use crate::kit::PageError;
 use crate::kit::dates::today;
 use crate::kit::form::{FormData, optional_date, text_errors};
+use crate::kit::i18n::Lang;
 
 pub async fn add_member(
     State(state): State<AppState>,

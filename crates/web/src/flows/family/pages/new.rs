@@ -18,9 +18,9 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::duplicates::Checked;
 use crate::client::Client;
-use crate::i18n::Lang;
 use crate::kit::dates::today;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
+use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]

@@ -15,11 +15,11 @@ use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::{Lang, Texts};
 use crate::kit::errors;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
+use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
 
 struct NoteView {

@@ -24,10 +24,10 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
-use crate::i18n::{Lang, Texts};
 use crate::kit::dates::dutch_date;
 use crate::kit::errors;
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
+use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::family::{
     ActionStatus, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanLine,

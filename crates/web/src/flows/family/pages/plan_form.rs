@@ -5,10 +5,10 @@ use eenplan_domain::text::check_text;
 use jiff::civil::Date;
 
 use crate::flows::family::texts::{PlanTexts, plan_texts};
-use crate::i18n::{Lang, Texts};
 use crate::kit::Refusal;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData};
+use crate::kit::i18n::{Lang, Texts};
 use eenplan_domain::family::{
     ActionStatus, DomainPlan, LifeDomain, Plan, PlanAction, PlanError, Scale,
 };

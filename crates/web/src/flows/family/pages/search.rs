@@ -16,9 +16,9 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::visible_families;
 use crate::client::Client;
-use crate::i18n::Lang;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, Input, TextField};
+use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]

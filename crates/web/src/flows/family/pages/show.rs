@@ -14,9 +14,9 @@ use eenplan_store::{Family, StoreError};
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::i18n::Lang;
 use crate::kit::errors;
 use crate::kit::form::{Input, label_of};
+use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
 struct Face {
@@ -226,7 +226,7 @@ mod tests {
     use eenplan_store::{Family, Involvement};
 
     use super::family_crisis;
-    use crate::i18n::Lang;
+    use crate::kit::i18n::Lang;
 
     fn involved(kind: OrganisationKind, name: &str, phone: Option<&str>) -> Involvement {
         Involvement {

@@ -14,8 +14,8 @@ use eenplan_store::ProtectionOrderRequest;
 use jiff::civil::Date;
 
 use super::texts::PoTexts;
-use crate::i18n::Texts;
 use crate::kit::form::{Choice, Errors, FormData, choices, label_of};
+use crate::kit::i18n::Texts;
 use crate::kit::{Lang, Refusal};
 
 pub(super) fn status(ok: bool) -> StatusCode {

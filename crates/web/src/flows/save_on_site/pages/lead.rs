@@ -8,11 +8,11 @@ use jiff::civil::Date;
 
 use super::part;
 use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::i18n::Texts;
 use crate::kit::Lang;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
 };
+use crate::kit::i18n::Texts;
 
 /// What the lead's part is made of.
 #[derive(Default)]

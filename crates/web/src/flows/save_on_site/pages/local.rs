@@ -11,11 +11,11 @@ use jiff::civil::Date;
 
 use super::{part, plus_days, weekday};
 use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::i18n::Texts;
 use crate::kit::Lang;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none,
 };
+use crate::kit::i18n::Texts;
 
 /// What the local professional's part is made of.
 #[derive(Default)]

@@ -19,8 +19,8 @@ use eenplan_domain::save_on_site::{
 use eenplan_store::{AdviceInput, OnSiteConsultation};
 use jiff::civil::Date;
 
-use crate::i18n::Texts;
 use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, choices, label_of};
+use crate::kit::i18n::Texts;
 use crate::kit::{Lang, Refusal};
 
 use super::texts::OnSiteTexts;

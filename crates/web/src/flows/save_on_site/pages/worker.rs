@@ -10,11 +10,11 @@ use jiff::civil::Date;
 use super::{Line, advice_inputs, line, part, weekday};
 use crate::flows::save_on_site::access::COMING_DAYS;
 use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::i18n::Texts;
 use crate::kit::Lang;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none,
 };
+use crate::kit::i18n::Texts;
 
 /// What the worker's part is made of.
 pub(super) struct WorkerData {

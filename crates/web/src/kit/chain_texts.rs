@@ -1,8 +1,8 @@
-//! UI strings of the chain's ways of working (issue 7: SAVE-begeleiding, the EVU, the
-//! work lists), per language, apart from the file's strings in `i18n` so each flow's
-//! words stay together. Reached from every page as `shell.c`.
+//! UI strings of the chain's ways of working that more than one flow shows (the menu,
+//! the work lists on the start page, a worker who cannot join yet), per language.
+//! Reached from every page as `shell.c`; each flow's own words live in its texts.rs.
 
-use crate::i18n::Lang;
+use crate::kit::i18n::Lang;
 
 #[derive(Debug)]
 pub struct ChainTexts {

@@ -1,9 +1,9 @@
-//! UI strings of who may learn what about a file (issue 12, sections 3–5): the
+//! UI strings of who may learn what about a file: the
 //! duplicate check that tells an outsider only whom to call,
 //! the leading organisation's signals, and the lead's household work. Per language, a
 //! struct so a missing translation does not compile.
 
-use crate::i18n::Lang;
+use crate::kit::i18n::Lang;
 
 #[derive(Debug)]
 pub struct AccessTexts {

@@ -1,6 +1,8 @@
-//! Dutch by default, English available. The choice is a cookie, switched with a link.
+//! The texts several flows share (the page frame, navigation, errors, common field
+//! labels), Dutch by default, English available: the choice is a cookie, switched
+//! with a link. Each flow's own words live in its texts.rs.
 
-pub use crate::kit::texts::{LANG_COOKIE, Lang};
+pub use crate::kit::texts::Lang;
 
 impl Lang {
     /// The shared texts (page frame, navigation, sign-in, errors) in this language.
@@ -149,9 +151,7 @@ pub struct Texts {
     pub err_password_long: &'static str,
     pub err_password_common: &'static str,
     pub err_password_context: &'static str,
-    // SAVE op locatie
     pub nav_save_on_site: &'static str,
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
     pub nav_raad: &'static str,
     pub ja_title: &'static str,
     pub po_title: &'static str,
@@ -289,9 +289,7 @@ pub static NL: Texts = Texts {
     err_password_long: "Gebruik hoogstens 256 tekens.",
     err_password_common: "Dit wachtwoord staat op een lijst van veelgebruikte of gelekte wachtwoorden. Kies een ander.",
     err_password_context: "Gebruik niet het e-mailadres, de naam of 'eenplan' als wachtwoord.",
-    // SAVE op locatie
     nav_save_on_site: "SAVE op locatie",
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
     nav_raad: "Raad",
     ja_title: "Gezamenlijke beoordeling",
     po_title: "Verzoek tot onderzoek aan de Raad",
@@ -429,9 +427,7 @@ pub static EN: Texts = Texts {
     err_password_long: "Use at most 256 characters.",
     err_password_common: "This password is on a list of common or breached passwords. Choose another.",
     err_password_context: "Do not use the e-mail address, the name or 'eenplan' as password.",
-    // SAVE op locatie
     nav_save_on_site: "SAVE on site",
-    // Joint assessment meeting and protection order request (issue 7, points 5 and 6).
     nav_raad: "Child Protection Board",
     ja_title: "Joint assessment",
     po_title: "Request for investigation to the Raad",
