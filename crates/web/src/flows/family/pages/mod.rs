@@ -19,6 +19,8 @@ mod plan_form;
 mod search;
 mod show;
 mod timeline;
+#[cfg(test)]
+mod timeline_tests;
 
 pub use involvements::{add_involvement, end_someone};
 pub use members::{add_member, correct_member};
