@@ -84,3 +84,49 @@ texts! {
             "Do not send";
     }
 }
+
+/// A text template with its `{name}` placeholders filled in, in one pass: a value that
+/// itself contains braces (a name or a reason someone typed) is put in as it is, never
+/// read as a placeholder. A placeholder without a value stays as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fills_each_placeholder_once_and_leaves_typed_braces_alone() {
+        assert_eq!(
+            fill("{a} and {b}, {a}", &[("a", "{b}"), ("b", "x")]),
+            "{b} and x, {b}"
+        );
+        assert_eq!(fill("{missing} {", &[("a", "1")]), "{missing} {");
+        assert_eq!(fill("geen", &[]), "geen");
+    }
+}

@@ -10,5 +10,6 @@ mod pages;
 mod refusal;
 mod routes;
 mod texts;
+mod timeline_texts;
 
 pub use routes::routes;
