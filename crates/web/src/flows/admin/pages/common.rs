@@ -54,7 +54,7 @@ pub(super) struct Section {
     form_title: &'static str,
     action: &'static str,
     inputs: Vec<Input>,
-    acc: &'static AdminTexts,
+    x: &'static AdminTexts,
     notice: Option<CodeNotice>,
 }
 
@@ -94,6 +94,7 @@ pub(super) fn listing(
     saved: bool,
     l: Listing,
 ) -> Result<Response, PageError> {
+    let x = admin_texts(lang);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -102,7 +103,7 @@ pub(super) fn listing(
     Ok(render(
         status,
         &Section {
-            form_title: shell.t.admin_new,
+            form_title: x.admin_new,
             shell,
             title: l.title,
             saved,
@@ -112,7 +113,7 @@ pub(super) fn listing(
             has_actions: l.has_actions,
             action: l.action,
             inputs: l.inputs,
-            acc: admin_texts(lang),
+            x,
             notice: l.notice,
         },
     ))
@@ -159,6 +160,7 @@ pub(super) async fn issue_code(
 #[template(path = "admin/index.html")]
 pub(super) struct Overview {
     shell: Shell,
+    x: &'static AdminTexts,
     sections: Vec<(&'static str, &'static str, usize)>,
 }
 
@@ -174,7 +176,7 @@ pub async fn overview(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
         ))
     };
     let (orgs, areas, teams, users) = counts.await?;
-    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     // A section shows exactly when its route's policy lets the administrator in.
     let who = Some(Who {
         roles: &admin.roles,
@@ -183,17 +185,18 @@ pub async fn overview(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     let may = |policy| decide(policy, who) == Decision::Allow;
     let mut sections = Vec::new();
     if may(CHAIN_ADMIN) {
-        sections.push(("/beheer/organisaties", t.admin_organisations, orgs));
-        sections.push(("/beheer/gebieden", t.admin_areas, areas));
+        sections.push(("/beheer/organisaties", x.admin_organisations, orgs));
+        sections.push(("/beheer/gebieden", x.admin_areas, areas));
     }
     if may(ADMIN) {
-        sections.push(("/beheer/teams", t.admin_teams, teams));
-        sections.push(("/beheer/gebruikers", t.admin_users, users));
+        sections.push(("/beheer/teams", x.admin_teams, teams));
+        sections.push(("/beheer/gebruikers", x.admin_users, users));
     }
     Ok(render(
         StatusCode::OK,
         &Overview {
             shell: ctx.shell("/beheer"),
+            x,
             sections,
         },
     ))

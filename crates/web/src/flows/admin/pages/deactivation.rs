@@ -25,7 +25,7 @@ use super::users::users_page;
 #[template(path = "admin/deactivate.html")]
 struct DeactivatePage {
     shell: Shell,
-    acc: &'static AdminTexts,
+    x: &'static AdminTexts,
     user: Principal,
     roles: String,
     /// One form for all files at once, when there are several.
@@ -63,7 +63,7 @@ async fn deactivate_page(
         .await?
         .filter(|(user, _, _)| user.active)
         .ok_or_else(PageError::not_found)?;
-    let acc = admin_texts(ctx.lang);
+    let x = admin_texts(ctx.lang);
     let forms = files
         .iter()
         .map(|f| {
@@ -71,7 +71,7 @@ async fn deactivate_page(
                 ctx.lang,
                 f,
                 format!("/beheer/gebruikers/{}/overdragen", user.user_id),
-                acc.handover,
+                x.handover,
                 &colleagues,
                 refused.as_ref(),
             )
@@ -83,10 +83,7 @@ async fn deactivate_page(
             ctx.lang,
             &files,
             format!("/beheer/gebruikers/{}/alles-overdragen", user.user_id),
-            (
-                acc.handover_all,
-                format!("{} {}", files.len(), acc.all_files),
-            ),
+            (x.handover_all, format!("{} {}", files.len(), x.all_files)),
             &colleagues,
             refused.as_ref(),
         )
@@ -105,7 +102,7 @@ async fn deactivate_page(
                 .collect::<Vec<_>>()
                 .join(", "),
             shell: ctx.shell(path),
-            acc,
+            x,
             user,
             all,
             files: forms,

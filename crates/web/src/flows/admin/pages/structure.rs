@@ -11,6 +11,7 @@ use eenplan_domain::organisation::{OrganisationKind, Slug};
 use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError};
 
 use crate::AppState;
+use crate::flows::admin::texts::admin as admin_texts;
 use crate::kit::PageError;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors, with_none,
@@ -28,6 +29,7 @@ async fn organisations_page(
     saved_flag: bool,
 ) -> Result<Response, PageError> {
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let path = "/beheer/organisaties";
     let orgs = state.store.read().await?.organisations().await?;
     let rows = orgs
@@ -53,11 +55,11 @@ async fn organisations_page(
         Input::Text(
             TextField::new(
                 "slug",
-                t.f_slug,
+                x.f_slug,
                 &form.get("slug"),
                 errors.get("slug").copied(),
             )
-            .hint(t.f_slug_hint),
+            .hint(x.f_slug_hint),
         ),
         Input::Text(TextField::new(
             "name",
@@ -67,7 +69,7 @@ async fn organisations_page(
         )),
         Input::Select(ChoiceField {
             id: "kind",
-            label: t.f_kind,
+            label: x.f_kind,
             options: choices(
                 OrganisationKind::ALL,
                 |k| k.code().to_owned(),
@@ -91,8 +93,8 @@ async fn organisations_page(
         errors,
         saved_flag,
         Listing {
-            title: t.admin_organisations,
-            headers: vec![t.f_slug, t.f_name, t.f_kind],
+            title: x.admin_organisations,
+            headers: vec![x.f_slug, t.f_name, x.f_kind],
             rows,
             has_actions: false,
             action: "/beheer/organisaties",
@@ -124,9 +126,10 @@ pub async fn create_organisation(
 ) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["slug", "name"]);
     let slug = Slug::parse(&form.get("slug"))
-        .map_err(|_| errors.entry("slug").or_insert(t.err_slug))
+        .map_err(|_| errors.entry("slug").or_insert(x.err_slug))
         .ok();
     let name = form.get("name");
     if name.is_empty() {
@@ -147,7 +150,7 @@ pub async fn create_organisation(
         match created.await {
             Ok(()) => return saved("/beheer/organisaties"),
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("slug").or_insert(t.err_duplicate);
+                errors.entry("slug").or_insert(x.err_duplicate);
             }
             Err(e) => return Err(e.into()),
         }
@@ -165,6 +168,7 @@ async fn areas_page(
     saved_flag: bool,
 ) -> Result<Response, PageError> {
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let path = "/beheer/gebieden";
     let areas = state.store.read().await?.areas().await?;
     let names: HashMap<&str, &str> = areas
@@ -202,7 +206,7 @@ async fn areas_page(
         )),
         Input::Select(ChoiceField {
             id: "kind",
-            label: t.f_kind,
+            label: x.f_kind,
             options: choices(
                 AreaKind::ALL,
                 |k| k.code().to_owned(),
@@ -213,7 +217,7 @@ async fn areas_page(
         }),
         Input::Select(ChoiceField {
             id: "parent_id",
-            label: t.f_parent,
+            label: x.f_parent,
             options: with_none(
                 t,
                 choices(
@@ -226,7 +230,7 @@ async fn areas_page(
             ),
             error: errors.get("parent_id").copied(),
         }),
-        Input::Text(TextField::new("code", t.f_code, &form.get("code"), None)),
+        Input::Text(TextField::new("code", x.f_code, &form.get("code"), None)),
     ];
     listing(
         ctx.shell(path),
@@ -234,8 +238,8 @@ async fn areas_page(
         errors,
         saved_flag,
         Listing {
-            title: t.admin_areas,
-            headers: vec![t.f_name, t.f_kind, t.f_parent, t.f_code],
+            title: x.admin_areas,
+            headers: vec![t.f_name, x.f_kind, x.f_parent, x.f_code],
             rows,
             has_actions: false,
             action: "/beheer/gebieden",
@@ -267,6 +271,7 @@ pub async fn create_area(
 ) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["name"]);
     let name = form.get("name");
     if name.is_empty() {
@@ -297,10 +302,10 @@ pub async fn create_area(
         match created.await {
             Ok(()) => return saved("/beheer/gebieden"),
             Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
-                errors.entry("parent_id").or_insert(t.err_parent);
+                errors.entry("parent_id").or_insert(x.err_parent);
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(t.err_duplicate);
+                errors.entry("name").or_insert(x.err_duplicate);
             }
             Err(e) => return Err(e.into()),
         }
@@ -318,6 +323,7 @@ async fn teams_page(
     saved_flag: bool,
 ) -> Result<Response, PageError> {
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let path = "/beheer/teams";
     let admin = ctx.principal()?;
     let loaded = async {
@@ -364,7 +370,7 @@ async fn teams_page(
         )),
         Input::Select(ChoiceField {
             id: "area_id",
-            label: t.f_area,
+            label: x.f_area,
             options: with_none(
                 t,
                 choices(&areas, |a| a.id.clone(), |a| a.name.clone(), &area),
@@ -379,8 +385,8 @@ async fn teams_page(
         errors,
         saved_flag,
         Listing {
-            title: t.admin_teams,
-            headers: vec![t.f_organisation, t.f_name, t.f_area],
+            title: x.admin_teams,
+            headers: vec![t.f_organisation, t.f_name, x.f_area],
             rows,
             has_actions: false,
             action: "/beheer/teams",
@@ -412,6 +418,7 @@ pub async fn create_team(
 ) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["name"]);
     // Always the administrator's own organisation, whatever the form says.
     let organisation_id = ctx.principal()?.organisation_id.clone();
@@ -437,7 +444,7 @@ pub async fn create_team(
         match created.await {
             Ok(()) => return saved("/beheer/teams"),
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(t.err_duplicate);
+                errors.entry("name").or_insert(x.err_duplicate);
             }
             // An unknown area id: a tampered form.
             Err(StoreError::Database(_)) => {

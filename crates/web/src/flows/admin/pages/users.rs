@@ -31,7 +31,7 @@ pub(super) async fn users_page(
 ) -> Result<Response, PageError> {
     let t = ctx.t();
     let path = "/beheer/gebruikers";
-    let acc = admin_texts(ctx.lang);
+    let x = admin_texts(ctx.lang);
     let admin = ctx.principal()?;
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -51,11 +51,11 @@ pub(super) async fn users_page(
                     .map(|r| role_label(ctx.lang, *r))
                     .collect::<Vec<_>>()
                     .join(", "),
-                if u.active { t.active } else { t.inactive }.to_owned(),
+                if u.active { t.active } else { x.inactive }.to_owned(),
                 if u.second_factor_set {
-                    t.sf_set
+                    x.sf_set
                 } else {
-                    t.sf_pending
+                    x.sf_pending
                 }
                 .to_owned(),
             ],
@@ -63,12 +63,12 @@ pub(super) async fn users_page(
                 vec![
                     Action {
                         url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
-                        label: t.reset_second_factor,
+                        label: x.reset_second_factor,
                         link: false,
                     },
                     Action {
                         url: format!("/beheer/gebruikers/{}/deactiveren", u.user_id),
-                        label: t.deactivate,
+                        label: x.deactivate,
                         link: true,
                     },
                 ]
@@ -97,16 +97,16 @@ pub(super) async fn users_page(
         Input::Text(
             TextField::new(
                 "phone",
-                t.f_phone,
+                x.f_phone,
                 &form.get("phone"),
                 errors.get("phone").copied(),
             )
             .kind("tel")
-            .hint(t.f_phone_hint),
+            .hint(x.f_phone_hint),
         ),
         Input::Checks(ChoiceField {
             id: "roles",
-            label: t.f_roles,
+            label: x.f_roles,
             options: Role::ALL
                 .iter()
                 .filter(|r| admin_may_grant(**r))
@@ -121,12 +121,12 @@ pub(super) async fn users_page(
         Input::Text(
             TextField::new(
                 "password",
-                t.f_password,
+                x.f_password,
                 "",
                 errors.get("password").copied(),
             )
             .kind("password")
-            .hint(acc.temporary_password_hint),
+            .hint(x.temporary_password_hint),
         ),
     ];
     listing(
@@ -135,14 +135,14 @@ pub(super) async fn users_page(
         errors,
         saved_flag,
         Listing {
-            title: t.admin_users,
+            title: x.admin_users,
             headers: vec![
                 t.f_name,
                 t.email,
                 t.f_organisation,
-                t.f_roles,
-                t.f_status,
-                t.f_second_factor,
+                x.f_roles,
+                x.f_status,
+                x.f_second_factor,
             ],
             rows,
             has_actions: true,
@@ -176,9 +176,10 @@ pub async fn create_user(
 ) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["email", "name", "phone", "password"]);
     let email = Email::parse(&form.get("email"))
-        .map_err(|_| errors.entry("email").or_insert(t.err_email))
+        .map_err(|_| errors.entry("email").or_insert(x.err_email))
         .ok();
     let name = PersonName::parse(&form.get("name"))
         .map_err(|_| errors.entry("name").or_insert(t.err_required))
@@ -190,7 +191,7 @@ pub async fn create_user(
         .filter(|p| !p.is_empty())
         .and_then(|p| {
             eenplan_domain::user::Phone::parse(&p)
-                .map_err(|_| errors.entry("phone").or_insert(t.err_phone))
+                .map_err(|_| errors.entry("phone").or_insert(x.err_phone))
                 .ok()
         });
     let roles: Vec<Role> = form
@@ -199,7 +200,7 @@ pub async fn create_user(
         .filter_map(|r| r.parse().ok())
         .collect();
     if roles.is_empty() {
-        errors.entry("roles").or_insert(t.err_roles);
+        errors.entry("roles").or_insert(x.err_roles);
     } else if !roles.iter().all(|r| admin_may_grant(*r)) {
         errors
             .entry("roles")
@@ -258,7 +259,7 @@ pub async fn create_user(
                 .await;
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("email").or_insert(t.err_duplicate);
+                errors.entry("email").or_insert(x.err_duplicate);
             }
             Err(e) => return Err(e.into()),
         }
