@@ -1,9 +1,78 @@
-//! The administration's words beyond the page frame's: the enrolment code shown once,
-//! deactivation and the hand-over it starts with. Dutch and English side by side.
+//! The administration's words beyond the page frame's: its sections and their forms
+//! (slugs, area kinds, roles, second factors) and what those forms refuse, the
+//! enrolment code shown once, deactivation and the hand-over it starts with. Dutch and
+//! English side by side.
 
 crate::texts! {
-    /// Accounts, deactivation and hand-over.
+    /// The sections, their tables and forms, what the forms refuse; accounts,
+    /// deactivation and hand-over.
     pub struct AdminTexts, admin {
+        admin_title: "Beheer",
+            "Administration";
+        admin_intro: "Hier beheer je de organisaties, gebieden, teams en gebruikers van eenplan. Elke wijziging komt in het journaal.",
+            "Manage eenplan's organisations, areas, teams and users here. Every change is recorded in the journal.";
+        admin_organisations: "Organisaties",
+            "Organisations";
+        admin_areas: "Gebieden",
+            "Areas";
+        admin_teams: "Teams",
+            "Teams";
+        admin_users: "Gebruikers",
+            "Users";
+        admin_new: "Nieuw",
+            "New";
+        admin_saved: "Opgeslagen.",
+            "Saved.";
+        f_actions: "Acties",
+            "Actions";
+        add: "Toevoegen",
+            "Add";
+        f_slug: "Korte naam (slug)",
+            "Short name (slug)";
+        f_slug_hint: "Kleine letters, cijfers en koppeltekens, bijvoorbeeld veilig-thuis-utrecht.",
+            "Lowercase letters, digits and hyphens, for example veilig-thuis-utrecht.";
+        f_kind: "Soort",
+            "Kind";
+        f_parent: "Ligt in",
+            "Lies in";
+        f_code: "CBS-code (optioneel)",
+            "CBS code (optional)";
+        f_area: "Werkgebied (optioneel)",
+            "Area served (optional)";
+        f_roles: "Rollen",
+            "Roles";
+        f_password: "Eerste wachtwoord",
+            "Initial password";
+        f_phone: "Telefoonnummer (werk)",
+            "Phone number (work)";
+        f_phone_hint: "Optioneel. Gezinnen zien het bij spoed tijdens kantooruren, bijvoorbeeld 030-123 45 67.",
+            "Optional. Families see it in a crisis during office hours, e.g. 030-123 45 67.";
+        f_status: "Status",
+            "Status";
+        f_second_factor: "Tweede factor",
+            "Second factor";
+        inactive: "Gedeactiveerd",
+            "Deactivated";
+        sf_set: "Ingesteld",
+            "Set up";
+        sf_pending: "Nog niet ingesteld",
+            "Not set up yet";
+        deactivate: "Deactiveren",
+            "Deactivate";
+        reset_second_factor: "Tweede factor opnieuw instellen",
+            "Reset second factor";
+        err_slug: "Gebruik 2 tot 64 kleine letters, cijfers en enkele koppeltekens.",
+            "Use 2 to 64 lowercase letters, digits and single hyphens.";
+        err_duplicate: "Deze bestaat al. Kies een andere.",
+            "This already exists. Choose another.";
+        err_parent: "Een gemeente ligt in een provincie, een wijk in een gemeente; een provincie ligt nergens in.",
+            "A municipality lies in a province, a neighbourhood in a municipality; a province lies in nothing.";
+        err_email: "Vul een geldig e-mailadres in, zoals naam@organisatie.nl.",
+            "Enter a valid e-mail address, such as name@organisation.nl.";
+        err_roles: "Kies minstens één rol.",
+            "Choose at least one role.";
+        err_phone: "Vul een telefoonnummer in met 7 tot 15 cijfers, zoals 030-123 45 67.",
+            "Enter a phone number with 7 to 15 digits, such as 030-123 45 67.";
         code_for: "Eenmalige inschrijfcode voor",
             "One-time enrolment code for";
         code_handover: "Geef deze code persoonlijk of telefonisch door, niet in hetzelfde bericht als het wachtwoord. Hij wordt alleen nu getoond en werkt één keer.",

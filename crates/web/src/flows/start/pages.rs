@@ -4,26 +4,23 @@
 //! circle), and the team lead's files without a regisseur with a hand-over form each.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Overdue};
 use eenplan_domain::role::Role;
-use eenplan_domain::time::amsterdam_date;
-
 use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
+use eenplan_domain::time::amsterdam_date;
 use eenplan_store::StoreError;
 
 use super::texts::{StartTexts, start as start_texts};
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{FormData, kind_label, label_of};
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
-use crate::kit::{Lang, PageError, Shell, render};
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "start/start.html")]
@@ -201,13 +198,8 @@ fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role
 
 /// The start page: one section per role the person holds, and for a regisseur what is
 /// overdue in the families they lead.
-pub async fn start(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    crate::client::Client(client): crate::client::Client,
-) -> Response {
-    start_page(&state, &headers, &visitor, &client, None).await
+pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    start_page(&state, &ctx, None).await
 }
 
 /// The files a team lead sees without a regisseur: their own team's (or, for a team
@@ -228,34 +220,20 @@ async fn leaderless(
 /// handover with a reason. A file not on their list is not found.
 pub async fn assign_regisseur(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    crate::client::Client(client): crate::client::Client,
+    ctx: Ctx,
     axum::extract::Path(id): axum::extract::Path<String>,
     body: axum::body::Bytes,
-) -> Response {
-    let Some(p) = &visitor.principal else {
-        return PageError::internal().into_response();
-    };
-    let lang = Lang::from_headers(&headers);
-    let file = match leaderless(&state, p).await {
-        Ok(files) => files.into_iter().find(|f| f.family_id == id),
-        Err(e) => {
-            tracing::error!(error = %e, "loading the files without a regisseur failed");
-            return PageError::internal().into_response();
-        }
-    };
-    let Some(file) = file else {
-        return PageError::not_found().into_response();
-    };
+) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let file = leaderless(&state, p)
+        .await?
+        .into_iter()
+        .find(|f| f.family_id == id)
+        .ok_or_else(PageError::not_found)?;
     let form = FormData::parse(&body);
-    match hand_over(&state, &p.actor(), &file, &form, lang).await {
-        Ok(Ok(())) => axum::response::Redirect::to("/start").into_response(),
-        Ok(Err(refused)) => start_page(&state, &headers, &visitor, &client, Some(refused)).await,
-        Err(e) => {
-            tracing::error!(error = %e, "assigning a regisseur failed");
-            PageError::internal().into_response()
-        }
+    match hand_over(&state, &p.actor(), &file, &form, ctx.lang).await? {
+        Ok(()) => Ok(axum::response::Redirect::to("/start").into_response()),
+        Err(refused) => start_page(&state, &ctx, Some(refused)).await,
     }
 }
 
@@ -292,14 +270,11 @@ async fn hand_over(
 
 async fn start_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
-    client: &str,
+    ctx: &Ctx,
     refused: Option<handover::Refused>,
-) -> Response {
-    let (state, headers, visitor) = (state.clone(), headers.clone(), visitor.clone());
-    let lang = Lang::from_headers(&headers);
-    let shell = Shell::new(&headers, &visitor, "/start");
+) -> Result<Response, PageError> {
+    let (lang, visitor, client) = (ctx.lang, &ctx.visitor, ctx.client.0.as_str());
+    let shell = ctx.shell("/start");
     let acc = start_texts(lang);
     let roles = visitor
         .principal
@@ -313,13 +288,7 @@ async fn start_page(
         })
         .collect();
     let led = match &visitor.principal {
-        Some(p) => match async { state.store.read().await?.plans_led_by(&p.user_id).await }.await {
-            Ok(plans) => plans,
-            Err(e) => {
-                tracing::error!(error = %e, "loading the start page's plans failed");
-                return PageError::internal().into_response();
-            }
-        },
+        Some(p) => state.store.read().await?.plans_led_by(&p.user_id).await?,
         None => Vec::new(),
     };
     let today = amsterdam_date(UtcTime::now());
@@ -349,50 +318,35 @@ async fn start_page(
         })
         .collect();
     let work = match &visitor.principal {
-        Some(p) => match work_lists(&state, lang, p, &led, client).await {
-            Ok(w) => w,
-            Err(e) => {
-                tracing::error!(error = %e, "loading the start page's work lists failed");
-                return PageError::internal().into_response();
-            }
-        },
+        Some(p) => work_lists(state, lang, p, &led, client).await?,
         None => WorkLists::default(),
     };
     let orphans = match &visitor.principal {
         Some(p) => {
-            let loaded = async {
-                let files = leaderless(&state, p).await?;
-                let colleagues = if files.is_empty() {
-                    Vec::new()
-                } else {
-                    let mut tx = state.store.read().await?;
-                    tx.handover_candidates(&p.organisation_id).await?
-                };
-                Ok::<_, eenplan_store::StoreError>((files, colleagues))
+            let files = leaderless(state, p).await?;
+            let colleagues = if files.is_empty() {
+                Vec::new()
+            } else {
+                let mut tx = state.store.read().await?;
+                tx.handover_candidates(&p.organisation_id).await?
             };
-            match loaded.await {
-                Ok((files, colleagues)) => files
-                    .iter()
-                    .map(|f| {
-                        handover::form(
-                            lang,
-                            f,
-                            format!("/start/zonder-regisseur/{}", f.family_id),
-                            acc.take_over,
-                            &colleagues,
-                            refused.as_ref(),
-                        )
-                    })
-                    .collect(),
-                Err(e) => {
-                    tracing::error!(error = %e, "loading the files without a regisseur failed");
-                    return PageError::internal().into_response();
-                }
-            }
+            files
+                .iter()
+                .map(|f| {
+                    handover::form(
+                        lang,
+                        f,
+                        format!("/start/zonder-regisseur/{}", f.family_id),
+                        acc.take_over,
+                        &colleagues,
+                        refused.as_ref(),
+                    )
+                })
+                .collect()
         }
         None => Vec::new(),
     };
-    render(
+    Ok(render(
         if refused.is_some() {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
@@ -408,5 +362,5 @@ async fn start_page(
             acc,
             orphans,
         },
-    )
+    ))
 }

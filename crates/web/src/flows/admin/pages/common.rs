@@ -5,9 +5,8 @@
 //! journals it with the administrator as actor.
 
 use askama::Template;
-use axum::Extension;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::enrolment;
 use eenplan_domain::policy::{ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, decide};
@@ -17,9 +16,9 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
+pub(super) use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, local_time};
 use crate::kit::form::{Errors, Input};
-use crate::kit::i18n::Texts;
 use crate::kit::{Lang, PageError, Shell, render};
 
 pub struct Action {
@@ -55,28 +54,13 @@ pub(super) struct Section {
     form_title: &'static str,
     action: &'static str,
     inputs: Vec<Input>,
-    acc: &'static AdminTexts,
+    x: &'static AdminTexts,
     notice: Option<CodeNotice>,
 }
 
 #[derive(Debug, Deserialize)]
 pub struct SavedQuery {
     pub opgeslagen: Option<String>,
-}
-
-pub(super) struct Ctx {
-    pub shell: Shell,
-    pub lang: Lang,
-    pub t: &'static Texts,
-}
-
-pub(super) fn ctx(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Ctx {
-    let lang = Lang::from_headers(headers);
-    Ctx {
-        shell: Shell::new(headers, visitor, path),
-        lang,
-        t: lang.texts(),
-    }
 }
 
 pub(super) fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
@@ -87,14 +71,8 @@ pub(super) fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
         .unwrap_or(eenplan_domain::journal::Actor::System { component: "admin" })
 }
 
-/// An id that names nothing is a 404, text the database cannot hold a 422, anything
-/// else a 500 (the kit's `From<StoreError>`).
-pub(super) fn failed(e: StoreError) -> Response {
-    PageError::from(e).into_response()
-}
-
-pub(super) fn saved(section: &str) -> Response {
-    Redirect::to(&format!("{section}?opgeslagen=1")).into_response()
+pub(super) fn saved(section: &str) -> Result<Response, PageError> {
+    Ok(Redirect::to(&format!("{section}?opgeslagen=1")).into_response())
 }
 
 /// What differs between the admin sections; the rest of the page is the same.
@@ -115,16 +93,17 @@ pub(super) fn listing(
     errors: &Errors,
     saved: bool,
     l: Listing,
-) -> Response {
+) -> Result<Response, PageError> {
+    let x = admin_texts(lang);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    render(
+    Ok(render(
         status,
         &Section {
-            form_title: shell.t.admin_new,
+            form_title: x.admin_new,
             shell,
             title: l.title,
             saved,
@@ -134,15 +113,10 @@ pub(super) fn listing(
             has_actions: l.has_actions,
             action: l.action,
             inputs: l.inputs,
-            acc: admin_texts(lang),
+            x,
             notice: l.notice,
         },
-    )
-}
-
-/// The signed-in administrator (the route's policy guarantees one).
-pub(super) fn me(visitor: &Visitor) -> Option<&Principal> {
-    visitor.principal.as_ref()
+    ))
 }
 
 /// The account `id` if the administrator acts for its organisation; otherwise none,
@@ -152,7 +126,7 @@ pub(super) async fn managed_user(
     visitor: &Visitor,
     id: &str,
 ) -> Result<Option<Principal>, StoreError> {
-    let Some(admin) = me(visitor) else {
+    let Some(admin) = visitor.principal.as_ref() else {
         return Ok(None);
     };
     let user = state.store.read().await?.principal(id).await?;
@@ -186,17 +160,12 @@ pub(super) async fn issue_code(
 #[template(path = "admin/index.html")]
 pub(super) struct Overview {
     shell: Shell,
+    x: &'static AdminTexts,
     sections: Vec<(&'static str, &'static str, usize)>,
 }
 
-pub async fn overview(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-) -> Response {
-    let Some(admin) = me(&visitor) else {
-        return PageError::internal().into_response();
-    };
+pub async fn overview(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+    let admin = ctx.principal()?;
     let counts = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
@@ -206,11 +175,8 @@ pub async fn overview(
             tx.principals_of(&admin.organisation_id).await?.len(),
         ))
     };
-    let (orgs, areas, teams, users) = match counts.await {
-        Ok(c) => c,
-        Err(e) => return failed(e),
-    };
-    let c = ctx(&headers, &visitor, "/beheer");
+    let (orgs, areas, teams, users) = counts.await?;
+    let x = admin_texts(ctx.lang);
     // A section shows exactly when its route's policy lets the administrator in.
     let who = Some(Who {
         roles: &admin.roles,
@@ -219,18 +185,19 @@ pub async fn overview(
     let may = |policy| decide(policy, who) == Decision::Allow;
     let mut sections = Vec::new();
     if may(CHAIN_ADMIN) {
-        sections.push(("/beheer/organisaties", c.t.admin_organisations, orgs));
-        sections.push(("/beheer/gebieden", c.t.admin_areas, areas));
+        sections.push(("/beheer/organisaties", x.admin_organisations, orgs));
+        sections.push(("/beheer/gebieden", x.admin_areas, areas));
     }
     if may(ADMIN) {
-        sections.push(("/beheer/teams", c.t.admin_teams, teams));
-        sections.push(("/beheer/gebruikers", c.t.admin_users, users));
+        sections.push(("/beheer/teams", x.admin_teams, teams));
+        sections.push(("/beheer/gebruikers", x.admin_users, users));
     }
-    render(
+    Ok(render(
         StatusCode::OK,
         &Overview {
-            shell: c.shell,
+            shell: ctx.shell("/beheer"),
+            x,
             sections,
         },
-    )
+    ))
 }

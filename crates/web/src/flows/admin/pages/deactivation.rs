@@ -1,17 +1,15 @@
 //! Deactivating an account, with the hand-over of the files its holder leads first.
 
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::totp::TotpSecret;
 use eenplan_store::{Principal, StoreError, ids};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
 use crate::kit::form::{Errors, FormData};
 use crate::kit::handover::{self, HandoverForm};
@@ -27,7 +25,7 @@ use super::users::users_page;
 #[template(path = "admin/deactivate.html")]
 struct DeactivatePage {
     shell: Shell,
-    acc: &'static AdminTexts,
+    x: &'static AdminTexts,
     user: Principal,
     roles: String,
     /// One form for all files at once, when there are several.
@@ -46,15 +44,14 @@ pub struct HandedQuery {
 
 async fn deactivate_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     id: &str,
     refused: Option<handover::Refused>,
     handed_over: bool,
-) -> Response {
+) -> Result<Response, PageError> {
     let path = "/beheer/gebruikers";
     let loaded = async {
-        let Some(user) = managed_user(state, visitor, id).await? else {
+        let Some(user) = managed_user(state, &ctx.visitor, id).await? else {
             return Ok(None);
         };
         let mut tx = state.store.read().await?;
@@ -62,21 +59,19 @@ async fn deactivate_page(
         let colleagues = tx.handover_candidates(&user.organisation_id).await?;
         Ok::<_, StoreError>(Some((user, files, colleagues)))
     };
-    let (user, files, colleagues) = match loaded.await {
-        Ok(Some(l)) if l.0.active => l,
-        Ok(_) => return PageError::not_found().into_response(),
-        Err(e) => return failed(e),
-    };
-    let c = ctx(headers, visitor, path);
-    let acc = admin_texts(c.lang);
+    let (user, files, colleagues) = loaded
+        .await?
+        .filter(|(user, _, _)| user.active)
+        .ok_or_else(PageError::not_found)?;
+    let x = admin_texts(ctx.lang);
     let forms = files
         .iter()
         .map(|f| {
             handover::form(
-                c.lang,
+                ctx.lang,
                 f,
                 format!("/beheer/gebruikers/{}/overdragen", user.user_id),
-                acc.handover,
+                x.handover,
                 &colleagues,
                 refused.as_ref(),
             )
@@ -85,18 +80,15 @@ async fn deactivate_page(
     // Someone who leads dozens of files is mostly handed over to one colleague at once.
     let all = (files.len() > 1).then(|| {
         handover::all_form(
-            c.lang,
+            ctx.lang,
             &files,
             format!("/beheer/gebruikers/{}/alles-overdragen", user.user_id),
-            (
-                acc.handover_all,
-                format!("{} {}", files.len(), acc.all_files),
-            ),
+            (x.handover_all, format!("{} {}", files.len(), x.all_files)),
             &colleagues,
             refused.as_ref(),
         )
     });
-    render(
+    Ok(render(
         if refused.is_some() {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
@@ -106,11 +98,11 @@ async fn deactivate_page(
             roles: user
                 .roles
                 .iter()
-                .map(|r| role_label(c.lang, *r))
+                .map(|r| role_label(ctx.lang, *r))
                 .collect::<Vec<_>>()
                 .join(", "),
-            shell: c.shell,
-            acc,
+            shell: ctx.shell(path),
+            x,
             user,
             all,
             files: forms,
@@ -120,64 +112,52 @@ async fn deactivate_page(
                 .is_some_and(|r| r.family_id == handover::ALL_FILES),
             handed_over,
         },
-    )
+    ))
 }
 
 pub async fn deactivate_form(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
     Query(q): Query<HandedQuery>,
-) -> Response {
-    deactivate_page(
-        &state,
-        &headers,
-        &visitor,
-        &id,
-        None,
-        q.overgedragen.is_some(),
-    )
-    .await
+) -> Result<Response, PageError> {
+    deactivate_page(&state, &ctx, &id, None, q.overgedragen.is_some()).await
 }
 
 /// Hands every file the person leads to one colleague with one reason, before
 /// deactivating them: all in one transaction, or none.
 pub async fn hand_over_all(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
-    hand_over_led(state, headers, visitor, id, FormData::parse(&body), None).await
+) -> Result<Response, PageError> {
+    hand_over_led(state, ctx, id, FormData::parse(&body), None).await
 }
 
 /// Hands one file the person leads to a colleague, before deactivating them.
 pub async fn hand_over(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
     body: Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
     let family_id = form.get("family_id");
-    hand_over_led(state, headers, visitor, id, form, Some(family_id)).await
+    hand_over_led(state, ctx, id, form, Some(family_id)).await
 }
 
 /// Hands the files person `id` leads (all, or only `one`) to the colleague in the form;
 /// a refusal comes back on the deactivation page at the form it concerns.
 async fn hand_over_led(
     state: AppState,
-    headers: HeaderMap,
-    visitor: Visitor,
+    ctx: Ctx,
     id: String,
     form: FormData,
     one: Option<String>,
-) -> Response {
+) -> Result<Response, PageError> {
     let found = async {
-        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+        let Some(user) = managed_user(&state, &ctx.visitor, &id).await? else {
             return Ok(None);
         };
         let mut files = state
@@ -192,23 +172,23 @@ async fn hand_over_led(
         // One file that the person does not lead names nothing; "all" of none is done.
         Ok::<_, StoreError>(Some(files).filter(|f| one.is_none() || !f.is_empty()))
     };
-    let files = match found.await {
-        Ok(Some(f)) => f,
-        Ok(None) => return PageError::not_found().into_response(),
-        Err(e) => return failed(e),
-    };
-    let lang = Lang::from_headers(&headers);
+    let files = found.await?.ok_or_else(PageError::not_found)?;
     let form_id = one.as_deref().unwrap_or(handover::ALL_FILES);
-    let handed = hand_over_files(&state, &actor(&visitor), &files, form_id, &form, lang).await;
-    match handed {
-        Ok(Ok(())) => Redirect::to(&format!(
+    match hand_over_files(
+        &state,
+        &actor(&ctx.visitor),
+        &files,
+        form_id,
+        &form,
+        ctx.lang,
+    )
+    .await?
+    {
+        Ok(()) => Ok(Redirect::to(&format!(
             "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
         ))
-        .into_response(),
-        Ok(Err(refused)) => {
-            deactivate_page(&state, &headers, &visitor, &id, Some(refused), false).await
-        }
-        Err(e) => failed(e),
+        .into_response()),
+        Err(refused) => deactivate_page(&state, &ctx, &id, Some(refused), false).await,
     }
 }
 
@@ -217,46 +197,41 @@ async fn hand_over_led(
 /// not handed over go to the team lead's "Zonder regisseur" list.
 pub async fn deactivate_user(
     State(state): State<AppState>,
-    _headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
-) -> Response {
+) -> Result<Response, PageError> {
     let done = async {
-        if managed_user(&state, &visitor, &id).await?.is_none() {
+        if managed_user(&state, &ctx.visitor, &id).await?.is_none() {
             return Err(StoreError::NotFound(format!("user {id}")));
         }
         let mut tx = state.store.write().await?;
-        tx.deactivate_user(&actor(&visitor), &id).await?;
+        tx.deactivate_user(&actor(&ctx.visitor), &id).await?;
         tx.commit().await
     };
-    match done.await {
-        Ok(()) => saved("/beheer/gebruikers"),
-        Err(StoreError::NotFound(_)) => PageError::not_found().into_response(),
-        Err(e) => failed(e),
-    }
+    done.await?;
+    saved("/beheer/gebruikers")
 }
 
 /// A new second factor: the old authenticator stops working, every session ends, and
 /// the administrator is shown (once) the enrolment code to hand over out of band.
 pub async fn reset_second_factor(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Path(id): Path<String>,
-) -> Response {
-    let lang = Lang::from_headers(&headers);
+) -> Result<Response, PageError> {
+    let lang = ctx.lang;
     let done = async {
-        let Some(user) = managed_user(&state, &visitor, &id).await? else {
+        let Some(user) = managed_user(&state, &ctx.visitor, &id).await? else {
             return Err(StoreError::NotFound(format!("user {id}")));
         };
         let mut tx = state.store.write().await?;
         tx.reset_second_factor(
-            &actor(&visitor),
+            &actor(&ctx.visitor),
             &id,
             &TotpSecret::from_bytes(ids::random_bytes()),
         )
         .await?;
-        let (code, until) = issue_code(&mut tx, &actor(&visitor), &id, lang).await?;
+        let (code, until) = issue_code(&mut tx, &actor(&ctx.visitor), &id, lang).await?;
         tx.commit().await?;
         Ok(CodeNotice {
             who: user.name,
@@ -264,22 +239,16 @@ pub async fn reset_second_factor(
             until,
         })
     };
-    match done.await {
-        Ok(notice) => {
-            users_page(
-                &state,
-                &headers,
-                &visitor,
-                &FormData(vec![]),
-                &Errors::new(),
-                true,
-                Some(notice),
-            )
-            .await
-        }
-        Err(StoreError::NotFound(_)) => PageError::not_found().into_response(),
-        Err(e) => failed(e),
-    }
+    let notice = done.await?;
+    users_page(
+        &state,
+        &ctx,
+        &FormData(vec![]),
+        &Errors::new(),
+        true,
+        Some(notice),
+    )
+    .await
 }
 
 /// Hands every one of `files` (all led by the leaving person, so of one organisation) to

@@ -3,21 +3,19 @@
 
 use std::collections::HashMap;
 
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::organisation::{OrganisationKind, Slug};
 use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError};
 
 use crate::AppState;
-use crate::auth::Visitor;
+use crate::flows::admin::texts::admin as admin_texts;
+use crate::kit::PageError;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors, with_none,
 };
-use crate::kit::{Lang, PageError};
 
 use super::common::*;
 
@@ -25,17 +23,15 @@ use super::common::*;
 
 async fn organisations_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &FormData,
     errors: &Errors,
     saved_flag: bool,
-) -> Response {
-    let c = ctx(headers, visitor, "/beheer/organisaties");
-    let orgs = match async { state.store.read().await?.organisations().await }.await {
-        Ok(o) => o,
-        Err(e) => return failed(e),
-    };
+) -> Result<Response, PageError> {
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
+    let path = "/beheer/organisaties";
+    let orgs = state.store.read().await?.organisations().await?;
     let rows = orgs
         .iter()
         .map(|o| TableRow {
@@ -44,7 +40,7 @@ async fn organisations_page(
                 o.slug.clone(),
                 o.name.clone(),
                 kind_label(
-                    c.lang,
+                    ctx.lang,
                     o.kind,
                     OrganisationKind::label_nl,
                     OrganisationKind::label_en,
@@ -59,27 +55,27 @@ async fn organisations_page(
         Input::Text(
             TextField::new(
                 "slug",
-                c.t.f_slug,
+                x.f_slug,
                 &form.get("slug"),
                 errors.get("slug").copied(),
             )
-            .hint(c.t.f_slug_hint),
+            .hint(x.f_slug_hint),
         ),
         Input::Text(TextField::new(
             "name",
-            c.t.f_name,
+            t.f_name,
             &form.get("name"),
             errors.get("name").copied(),
         )),
         Input::Select(ChoiceField {
             id: "kind",
-            label: c.t.f_kind,
+            label: x.f_kind,
             options: choices(
                 OrganisationKind::ALL,
                 |k| k.code().to_owned(),
                 |k| {
                     kind_label(
-                        c.lang,
+                        ctx.lang,
                         *k,
                         OrganisationKind::label_nl,
                         OrganisationKind::label_en,
@@ -92,13 +88,13 @@ async fn organisations_page(
         }),
     ];
     listing(
-        c.shell,
-        c.lang,
+        ctx.shell(path),
+        ctx.lang,
         errors,
         saved_flag,
         Listing {
-            title: c.t.admin_organisations,
-            headers: vec![c.t.f_slug, c.t.f_name, c.t.f_kind],
+            title: x.admin_organisations,
+            headers: vec![x.f_slug, t.f_name, x.f_kind],
             rows,
             has_actions: false,
             action: "/beheer/organisaties",
@@ -110,14 +106,12 @@ async fn organisations_page(
 
 pub async fn organisations(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Query(q): Query<SavedQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     organisations_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &FormData(vec![]),
         &Errors::new(),
         q.opgeslagen.is_some(),
@@ -127,15 +121,15 @@ pub async fn organisations(
 
 pub async fn create_organisation(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
-    let t = Lang::from_headers(&headers).texts();
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["slug", "name"]);
     let slug = Slug::parse(&form.get("slug"))
-        .map_err(|_| errors.entry("slug").or_insert(t.err_slug))
+        .map_err(|_| errors.entry("slug").or_insert(x.err_slug))
         .ok();
     let name = form.get("name");
     if name.is_empty() {
@@ -149,41 +143,39 @@ pub async fn create_organisation(
     if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
         let created = async {
             let mut tx = state.store.write().await?;
-            tx.create_organisation(&actor(&visitor), NewOrganisation { slug, name, kind })
+            tx.create_organisation(&actor(&ctx.visitor), NewOrganisation { slug, name, kind })
                 .await?;
             tx.commit().await
         };
         match created.await {
             Ok(()) => return saved("/beheer/organisaties"),
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("slug").or_insert(t.err_duplicate);
+                errors.entry("slug").or_insert(x.err_duplicate);
             }
-            Err(e) => return failed(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    organisations_page(&state, &headers, &visitor, &form, &errors, false).await
+    organisations_page(&state, &ctx, &form, &errors, false).await
 }
 
 // ---- areas ----
 
 async fn areas_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &FormData,
     errors: &Errors,
     saved_flag: bool,
-) -> Response {
-    let c = ctx(headers, visitor, "/beheer/gebieden");
-    let areas = match async { state.store.read().await?.areas().await }.await {
-        Ok(a) => a,
-        Err(e) => return failed(e),
-    };
+) -> Result<Response, PageError> {
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
+    let path = "/beheer/gebieden";
+    let areas = state.store.read().await?.areas().await?;
     let names: HashMap<&str, &str> = areas
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
-    let label = |k: AreaKind| kind_label(c.lang, k, AreaKind::label_nl, AreaKind::label_en);
+    let label = |k: AreaKind| kind_label(ctx.lang, k, AreaKind::label_nl, AreaKind::label_en);
     let rows = areas
         .iter()
         .map(|a| TableRow {
@@ -208,13 +200,13 @@ async fn areas_page(
     let inputs = vec![
         Input::Text(TextField::new(
             "name",
-            c.t.f_name,
+            t.f_name,
             &form.get("name"),
             errors.get("name").copied(),
         )),
         Input::Select(ChoiceField {
             id: "kind",
-            label: c.t.f_kind,
+            label: x.f_kind,
             options: choices(
                 AreaKind::ALL,
                 |k| k.code().to_owned(),
@@ -225,9 +217,9 @@ async fn areas_page(
         }),
         Input::Select(ChoiceField {
             id: "parent_id",
-            label: c.t.f_parent,
+            label: x.f_parent,
             options: with_none(
-                c.t,
+                t,
                 choices(
                     &parents,
                     |a| a.id.clone(),
@@ -238,16 +230,16 @@ async fn areas_page(
             ),
             error: errors.get("parent_id").copied(),
         }),
-        Input::Text(TextField::new("code", c.t.f_code, &form.get("code"), None)),
+        Input::Text(TextField::new("code", x.f_code, &form.get("code"), None)),
     ];
     listing(
-        c.shell,
-        c.lang,
+        ctx.shell(path),
+        ctx.lang,
         errors,
         saved_flag,
         Listing {
-            title: c.t.admin_areas,
-            headers: vec![c.t.f_name, c.t.f_kind, c.t.f_parent, c.t.f_code],
+            title: x.admin_areas,
+            headers: vec![t.f_name, x.f_kind, x.f_parent, x.f_code],
             rows,
             has_actions: false,
             action: "/beheer/gebieden",
@@ -259,14 +251,12 @@ async fn areas_page(
 
 pub async fn areas(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Query(q): Query<SavedQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     areas_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &FormData(vec![]),
         &Errors::new(),
         q.opgeslagen.is_some(),
@@ -276,12 +266,12 @@ pub async fn areas(
 
 pub async fn create_area(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
-    let t = Lang::from_headers(&headers).texts();
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["name"]);
     let name = form.get("name");
     if name.is_empty() {
@@ -298,7 +288,7 @@ pub async fn create_area(
         let created = async {
             let mut tx = state.store.write().await?;
             tx.create_area(
-                &actor(&visitor),
+                &actor(&ctx.visitor),
                 NewArea {
                     kind,
                     name,
@@ -312,31 +302,30 @@ pub async fn create_area(
         match created.await {
             Ok(()) => return saved("/beheer/gebieden"),
             Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
-                errors.entry("parent_id").or_insert(t.err_parent);
+                errors.entry("parent_id").or_insert(x.err_parent);
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(t.err_duplicate);
+                errors.entry("name").or_insert(x.err_duplicate);
             }
-            Err(e) => return failed(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    areas_page(&state, &headers, &visitor, &form, &errors, false).await
+    areas_page(&state, &ctx, &form, &errors, false).await
 }
 
 // ---- teams ----
 
 async fn teams_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &FormData,
     errors: &Errors,
     saved_flag: bool,
-) -> Response {
-    let c = ctx(headers, visitor, "/beheer/teams");
-    let Some(admin) = me(visitor) else {
-        return PageError::internal().into_response();
-    };
+) -> Result<Response, PageError> {
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
+    let path = "/beheer/teams";
+    let admin = ctx.principal()?;
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
@@ -345,10 +334,7 @@ async fn teams_page(
             tx.areas().await?,
         ))
     };
-    let (teams, orgs, areas) = match loaded.await {
-        Ok(l) => l,
-        Err(e) => return failed(e),
-    };
+    let (teams, orgs, areas) = loaded.await?;
     let org_names: HashMap<&str, &str> = orgs
         .iter()
         .map(|o| (o.id.as_str(), o.name.as_str()))
@@ -378,15 +364,15 @@ async fn teams_page(
     let inputs = vec![
         Input::Text(TextField::new(
             "name",
-            c.t.f_name,
+            t.f_name,
             &form.get("name"),
             errors.get("name").copied(),
         )),
         Input::Select(ChoiceField {
             id: "area_id",
-            label: c.t.f_area,
+            label: x.f_area,
             options: with_none(
-                c.t,
+                t,
                 choices(&areas, |a| a.id.clone(), |a| a.name.clone(), &area),
                 &area,
             ),
@@ -394,13 +380,13 @@ async fn teams_page(
         }),
     ];
     listing(
-        c.shell,
-        c.lang,
+        ctx.shell(path),
+        ctx.lang,
         errors,
         saved_flag,
         Listing {
-            title: c.t.admin_teams,
-            headers: vec![c.t.f_organisation, c.t.f_name, c.t.f_area],
+            title: x.admin_teams,
+            headers: vec![t.f_organisation, t.f_name, x.f_area],
             rows,
             has_actions: false,
             action: "/beheer/teams",
@@ -412,14 +398,12 @@ async fn teams_page(
 
 pub async fn teams(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Query(q): Query<SavedQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     teams_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &FormData(vec![]),
         &Errors::new(),
         q.opgeslagen.is_some(),
@@ -429,17 +413,15 @@ pub async fn teams(
 
 pub async fn create_team(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
-    let t = Lang::from_headers(&headers).texts();
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["name"]);
     // Always the administrator's own organisation, whatever the form says.
-    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
-        return PageError::internal().into_response();
-    };
+    let organisation_id = ctx.principal()?.organisation_id.clone();
     let name = form.get("name");
     if name.is_empty() {
         errors.entry("name").or_insert(t.err_required);
@@ -449,7 +431,7 @@ pub async fn create_team(
         let created = async {
             let mut tx = state.store.write().await?;
             tx.create_team(
-                &actor(&visitor),
+                &actor(&ctx.visitor),
                 NewTeam {
                     organisation_id,
                     name,
@@ -462,14 +444,14 @@ pub async fn create_team(
         match created.await {
             Ok(()) => return saved("/beheer/teams"),
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(t.err_duplicate);
+                errors.entry("name").or_insert(x.err_duplicate);
             }
             // An unknown area id: a tampered form.
             Err(StoreError::Database(_)) => {
                 errors.entry("name").or_insert(t.err_choose);
             }
-            Err(e) => return failed(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    teams_page(&state, &headers, &visitor, &form, &errors, false).await
+    teams_page(&state, &ctx, &form, &errors, false).await
 }

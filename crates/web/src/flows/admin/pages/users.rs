@@ -1,11 +1,9 @@
 //! An organisation's accounts: listing, creating (with a temporary password and a
 //! one-time enrolment code) and granting roles.
 
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use eenplan_domain::password;
 use eenplan_domain::policy::admin_may_grant;
 use eenplan_domain::role::Role;
@@ -14,11 +12,10 @@ use eenplan_domain::user::{Email, PersonName, check_password};
 use eenplan_store::{NewUser, StoreError, ids};
 
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::flows::admin::texts::admin as admin_texts;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
 use crate::kit::render::role_label;
-use crate::kit::{Lang, PageError, Refusal};
+use crate::kit::{PageError, Refusal};
 
 use super::common::*;
 
@@ -26,26 +23,21 @@ use super::common::*;
 
 pub(super) async fn users_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &FormData,
     errors: &Errors,
     saved_flag: bool,
     notice: Option<CodeNotice>,
-) -> Response {
-    let c = ctx(headers, visitor, "/beheer/gebruikers");
-    let acc = admin_texts(c.lang);
-    let Some(admin) = me(visitor) else {
-        return PageError::internal().into_response();
-    };
+) -> Result<Response, PageError> {
+    let t = ctx.t();
+    let path = "/beheer/gebruikers";
+    let x = admin_texts(ctx.lang);
+    let admin = ctx.principal()?;
     let loaded = async {
         let mut tx = state.store.read().await?;
         tx.principals_of(&admin.organisation_id).await
     };
-    let users = match loaded.await {
-        Ok(l) => l,
-        Err(e) => return failed(e),
-    };
+    let users = loaded.await?;
     let rows = users
         .iter()
         .map(|u| TableRow {
@@ -56,14 +48,14 @@ pub(super) async fn users_page(
                 u.organisation_name.clone(),
                 u.roles
                     .iter()
-                    .map(|r| role_label(c.lang, *r))
+                    .map(|r| role_label(ctx.lang, *r))
                     .collect::<Vec<_>>()
                     .join(", "),
-                if u.active { c.t.active } else { c.t.inactive }.to_owned(),
+                if u.active { t.active } else { x.inactive }.to_owned(),
                 if u.second_factor_set {
-                    c.t.sf_set
+                    x.sf_set
                 } else {
-                    c.t.sf_pending
+                    x.sf_pending
                 }
                 .to_owned(),
             ],
@@ -71,12 +63,12 @@ pub(super) async fn users_page(
                 vec![
                     Action {
                         url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
-                        label: c.t.reset_second_factor,
+                        label: x.reset_second_factor,
                         link: false,
                     },
                     Action {
                         url: format!("/beheer/gebruikers/{}/deactiveren", u.user_id),
-                        label: c.t.deactivate,
+                        label: x.deactivate,
                         link: true,
                     },
                 ]
@@ -90,7 +82,7 @@ pub(super) async fn users_page(
         Input::Text(
             TextField::new(
                 "email",
-                c.t.email,
+                t.email,
                 &form.get("email"),
                 errors.get("email").copied(),
             )
@@ -98,29 +90,29 @@ pub(super) async fn users_page(
         ),
         Input::Text(TextField::new(
             "name",
-            c.t.f_name,
+            t.f_name,
             &form.get("name"),
             errors.get("name").copied(),
         )),
         Input::Text(
             TextField::new(
                 "phone",
-                c.t.f_phone,
+                x.f_phone,
                 &form.get("phone"),
                 errors.get("phone").copied(),
             )
             .kind("tel")
-            .hint(c.t.f_phone_hint),
+            .hint(x.f_phone_hint),
         ),
         Input::Checks(ChoiceField {
             id: "roles",
-            label: c.t.f_roles,
+            label: x.f_roles,
             options: Role::ALL
                 .iter()
                 .filter(|r| admin_may_grant(**r))
                 .map(|r| Choice {
                     value: r.code().to_owned(),
-                    label: role_label(c.lang, *r).to_owned(),
+                    label: role_label(ctx.lang, *r).to_owned(),
                     selected: chosen.iter().any(|x| x == r.code()),
                 })
                 .collect(),
@@ -129,28 +121,28 @@ pub(super) async fn users_page(
         Input::Text(
             TextField::new(
                 "password",
-                c.t.f_password,
+                x.f_password,
                 "",
                 errors.get("password").copied(),
             )
             .kind("password")
-            .hint(acc.temporary_password_hint),
+            .hint(x.temporary_password_hint),
         ),
     ];
     listing(
-        c.shell,
-        c.lang,
+        ctx.shell(path),
+        ctx.lang,
         errors,
         saved_flag,
         Listing {
-            title: c.t.admin_users,
+            title: x.admin_users,
             headers: vec![
-                c.t.f_name,
-                c.t.email,
-                c.t.f_organisation,
-                c.t.f_roles,
-                c.t.f_status,
-                c.t.f_second_factor,
+                t.f_name,
+                t.email,
+                t.f_organisation,
+                x.f_roles,
+                x.f_status,
+                x.f_second_factor,
             ],
             rows,
             has_actions: true,
@@ -163,14 +155,12 @@ pub(super) async fn users_page(
 
 pub async fn users(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Query(q): Query<SavedQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     users_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &FormData(vec![]),
         &Errors::new(),
         q.opgeslagen.is_some(),
@@ -181,29 +171,27 @@ pub async fn users(
 
 pub async fn create_user(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     body: Bytes,
-) -> Response {
+) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
-    let t = Lang::from_headers(&headers).texts();
+    let t = ctx.t();
+    let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["email", "name", "phone", "password"]);
     let email = Email::parse(&form.get("email"))
-        .map_err(|_| errors.entry("email").or_insert(t.err_email))
+        .map_err(|_| errors.entry("email").or_insert(x.err_email))
         .ok();
     let name = PersonName::parse(&form.get("name"))
         .map_err(|_| errors.entry("name").or_insert(t.err_required))
         .ok();
     // Always the administrator's own organisation, whatever the form says.
-    let Some(organisation_id) = me(&visitor).map(|p| p.organisation_id.clone()) else {
-        return PageError::internal().into_response();
-    };
-    let lang = Lang::from_headers(&headers);
+    let organisation_id = ctx.principal()?.organisation_id.clone();
+    let lang = ctx.lang;
     let phone = Some(form.get("phone"))
         .filter(|p| !p.is_empty())
         .and_then(|p| {
             eenplan_domain::user::Phone::parse(&p)
-                .map_err(|_| errors.entry("phone").or_insert(t.err_phone))
+                .map_err(|_| errors.entry("phone").or_insert(x.err_phone))
                 .ok()
         });
     let roles: Vec<Role> = form
@@ -212,7 +200,7 @@ pub async fn create_user(
         .filter_map(|r| r.parse().ok())
         .collect();
     if roles.is_empty() {
-        errors.entry("roles").or_insert(t.err_roles);
+        errors.entry("roles").or_insert(x.err_roles);
     } else if !roles.iter().all(|r| admin_may_grant(*r)) {
         errors
             .entry("roles")
@@ -230,7 +218,7 @@ pub async fn create_user(
             let mut tx = state.store.write().await?;
             let user = tx
                 .create_user(
-                    &actor(&visitor),
+                    &actor(&ctx.visitor),
                     NewUser {
                         email,
                         name,
@@ -243,14 +231,14 @@ pub async fn create_user(
                 )
                 .await?;
             if let Some(phone) = &phone {
-                tx.set_phone(&actor(&visitor), &user.id, Some(phone))
+                tx.set_phone(&actor(&ctx.visitor), &user.id, Some(phone))
                     .await?;
             }
             // The administrator chose the password: the colleague chooses their own at
             // the first sign-in, after enrolling with the code only they are given.
-            tx.require_password_change(&actor(&visitor), &user.id)
+            tx.require_password_change(&actor(&ctx.visitor), &user.id)
                 .await?;
-            let (code, until) = issue_code(&mut tx, &actor(&visitor), &user.id, lang).await?;
+            let (code, until) = issue_code(&mut tx, &actor(&ctx.visitor), &user.id, lang).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(CodeNotice {
                 who: user.name,
@@ -262,8 +250,7 @@ pub async fn create_user(
             Ok(notice) => {
                 return users_page(
                     &state,
-                    &headers,
-                    &visitor,
+                    &ctx,
                     &FormData(vec![]),
                     &Errors::new(),
                     true,
@@ -272,10 +259,10 @@ pub async fn create_user(
                 .await;
             }
             Err(StoreError::Duplicate(_)) => {
-                errors.entry("email").or_insert(t.err_duplicate);
+                errors.entry("email").or_insert(x.err_duplicate);
             }
-            Err(e) => return failed(e),
+            Err(e) => return Err(e.into()),
         }
     }
-    users_page(&state, &headers, &visitor, &form, &errors, false, None).await
+    users_page(&state, &ctx, &form, &errors, false, None).await
 }
