@@ -43,6 +43,10 @@ struct ShowPage {
     /// Whom this family calls now; `None` when the province is unknown outside office
     /// hours (the page then lists both provinces' numbers).
     crisis: Option<crate::kit::crisis::Call>,
+    /// The numbers the crisis block always shows, from the domain.
+    emergency: crate::kit::crisis::Number,
+    veilig_thuis: crate::kit::crisis::Number,
+    save_flevoland: crate::kit::crisis::Number,
 }
 
 /// The crisis answer from the family's real status: whose client it is, its province,
@@ -187,6 +191,11 @@ pub(super) async fn show_page(
     });
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let page = ShowPage {
+        emergency: crate::kit::crisis::Number::new(eenplan_domain::crisis::EMERGENCY),
+        veilig_thuis: crate::kit::crisis::Number::veilig_thuis(),
+        save_flevoland: crate::kit::crisis::Number::new(
+            eenplan_domain::crisis::SAVE_FLEVOLAND_AFTER_HOURS,
+        ),
         x: family_texts(lang),
         shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
         regisseur: family.regisseur().map(face),
