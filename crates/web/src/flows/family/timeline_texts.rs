@@ -80,5 +80,15 @@ crate::texts! {
             "The juvenile court granted: {measure}, until {until}";
         refused: "De kinderrechter wees het verzoek af",
             "The juvenile court refused the petition";
+        system: "eenplan",
+            "eenplan";
+        consent_given: "{actor} legde toestemming vast: {step}",
+            "{actor} recorded consent: {step}";
+        consent_withdrawn: "{actor} legde vast dat een toestemming is ingetrokken: {reason}",
+            "{actor} recorded that a consent was withdrawn: {reason}";
+        framework_changed: "{actor} legde het kader vast: {framework}, vanaf {on}",
+            "{actor} recorded the framework: {framework}, from {on}";
+        other: "{actor} legde een wijziging in het dossier vast",
+            "{actor} recorded a change to the file";
     }
 }

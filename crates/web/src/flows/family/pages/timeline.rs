@@ -5,14 +5,16 @@ use axum::Extension;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRelation};
+use eenplan_domain::family::{
+    ConsentStep, Expertise, Framework, InvolvementRole, MemberKind, NetworkRelation,
+};
 use eenplan_store::{Family, Principal, StoreError};
 
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::timeline_texts::timeline_texts;
-use crate::kit::dates::when;
+use crate::kit::dates::{dutch_date, when};
 use crate::kit::errors;
 use crate::kit::i18n::Lang;
 use crate::kit::texts::fill;
@@ -78,7 +80,8 @@ fn label<T: std::str::FromStr + Copy>(
             Lang::En => en(v),
         }
         .to_owned(),
-        Err(_) => code.to_owned(),
+        // Not a code this version knows: no code reaches a person.
+        Err(_) => "?".to_owned(),
     }
 }
 
@@ -93,10 +96,11 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             |x| format!("{} ({})", x.name, x.organisation_name),
         )
     };
+    // An entry eenplan made itself (the demo, a command) names eenplan, never its code.
     let actor = e
         .actor
         .strip_prefix("user:")
-        .map_or_else(|| e.actor.clone(), person);
+        .map_or_else(|| t.system.to_owned(), person);
     let actor = actor.as_str();
     let reason = s("reason");
     let reason = reason.as_str();
@@ -204,7 +208,11 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             .to_lowercase();
             fill(
                 t.note_written,
-                &[("actor", actor), ("how", &how), ("on", &s("happened_on"))],
+                &[
+                    ("actor", actor),
+                    ("how", &how),
+                    ("on", &day(lang, &s("happened_on"))),
+                ],
             )
         }
         "note_changed" => {
@@ -229,8 +237,8 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 &[
                     ("actor", actor),
                     ("who", &person(&s("worker_id"))),
-                    ("end", &s("planned_end")),
-                    ("review", &s("next_review_on")),
+                    ("end", &day(lang, &s("planned_end"))),
+                    ("review", &day(lang, &s("next_review_on"))),
                 ],
             )
         }
@@ -266,7 +274,34 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
         kind if kind.starts_with("joint_assessment_") || kind.starts_with("protection_order_") => {
             chain_sentence(lang, kind, &p, actor)
         }
-        other => other.to_owned(),
+        "consent_given" => {
+            let step = label::<ConsentStep>(
+                lang,
+                &s("step"),
+                ConsentStep::label_nl,
+                ConsentStep::label_en,
+            );
+            fill(t.consent_given, &[("actor", actor), ("step", &step)])
+        }
+        "consent_withdrawn" => fill(t.consent_withdrawn, &[("actor", actor), ("reason", reason)]),
+        "framework_changed" => {
+            let framework = label::<Framework>(
+                lang,
+                &s("framework"),
+                Framework::label_nl,
+                Framework::label_en,
+            );
+            fill(
+                t.framework_changed,
+                &[
+                    ("actor", actor),
+                    ("framework", &framework),
+                    ("on", &day(lang, &s("effective_on"))),
+                ],
+            )
+        }
+        // A kind this timeline has no sentence for yet: said in words, never its code.
+        _ => fill(t.other, &[("actor", actor)]),
     };
     (when(lang, &e.recorded_at), text)
 }
@@ -291,7 +326,7 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
                 MeetingKind::label_en,
             )
             .to_lowercase();
-            let at = s("meets_at").replace('T', " ");
+            let at = day(lang, &s("meets_at"));
             let at = at.get(..16).unwrap_or(&at);
             fill(
                 t.meeting_scheduled,
@@ -318,16 +353,17 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
         }
         "joint_assessment_cancelled" => fill(t.meeting_cancelled, &[("actor", actor)]),
         "protection_order_requested" => fill(t.order_requested, &[("actor", actor)]),
-        "protection_order_investigation_started" => {
-            fill(t.investigation_started, &[("on", &s("started_on"))])
-        }
+        "protection_order_investigation_started" => fill(
+            t.investigation_started,
+            &[("on", &day(lang, &s("started_on")))],
+        ),
         "protection_order_concluded" => match s("state").as_str() {
             "no_measure" => t.no_measure.to_owned(),
             _ => fill(t.petitioned, &[("measure", &measure())]),
         },
         "protection_order_decided" => {
             let granted = p.get("granted").and_then(Value::as_bool).unwrap_or(false);
-            let until = s("ends_on");
+            let until = day(lang, &s("ends_on"));
             match (granted, until.is_empty()) {
                 (true, true) => fill(t.granted, &[("measure", &measure())]),
                 (true, false) => fill(
@@ -337,6 +373,25 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
                 (false, _) => t.refused.to_owned(),
             }
         }
-        other => other.to_owned(),
+        _ => fill(t.other, &[("actor", actor)]),
+    }
+}
+
+/// A stored date ("2026-04-02") or date and time ("2026-04-02T14:00") as a person reads
+/// it ("2 apr 2026", "2 apr 2026 14:00"); anything else as it is.
+fn day(lang: Lang, text: &str) -> String {
+    if !text.contains(':')
+        && let Ok(d) = text.parse::<jiff::civil::Date>()
+    {
+        return dutch_date(lang, d);
+    }
+    match text.replace(' ', "T").parse::<jiff::civil::DateTime>() {
+        Ok(t) => format!(
+            "{} {:02}:{:02}",
+            dutch_date(lang, t.date()),
+            t.hour(),
+            t.minute()
+        ),
+        Err(_) => text.to_owned(),
     }
 }

@@ -75,6 +75,21 @@ fn entry(actor: &str, kind: &str, payload: &str) -> Entry {
 const CASES: &[(&str, &str, &str)] = &[
     ("user:u1", "family_opened", "{}"),
     ("user:nobody", "family_opened", "{}"),
+    (
+        "user:u1",
+        "consent_given",
+        r#"{"step":"save_guidance","given_on":"2026-03-01"}"#,
+    ),
+    (
+        "user:u1",
+        "consent_withdrawn",
+        r#"{"reason":"Het gezin wil het niet meer"}"#,
+    ),
+    (
+        "user:u1",
+        "framework_changed",
+        r#"{"framework":"court_order","effective_on":"2026-03-02"}"#,
+    ),
     ("system", "family_opened", "{}"),
     (
         "user:u1",
@@ -247,6 +262,16 @@ fn rendered() -> String {
 fn every_event_reads_as_before_in_both_languages() {
     let expected = include_str!("timeline_sentences.golden");
     let got = rendered();
+    // A deliberate change of wording: EENPLAN_BLESS=1 writes the new sentences, to be read
+    // in the diff before they are committed.
+    if std::env::var_os("EENPLAN_BLESS").is_some() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/flows/family/pages/timeline_sentences.golden"
+        );
+        std::fs::write(path, &got).expect("golden file written");
+        return;
+    }
     if got != expected {
         for (g, e) in got.lines().zip(expected.lines()) {
             if g != e {
@@ -255,4 +280,34 @@ fn every_event_reads_as_before_in_both_languages() {
         }
     }
     assert_eq!(got, expected);
+}
+
+/// What a person reads on the timeline holds no code, no ISO date and no actor id: the
+/// sentence part of every line (after the time) is checked.
+#[test]
+fn no_sentence_shows_a_code_an_iso_date_or_an_actor_id() {
+    let iso = |s: &str| {
+        s.as_bytes().windows(10).any(|w| {
+            w[4] == b'-'
+                && w[7] == b'-'
+                && w.iter()
+                    .enumerate()
+                    .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        })
+    };
+    for line in rendered().lines() {
+        let (kind, rest) = line.split_once(' ').expect("kind first");
+        let sentence = rest.rsplit(" | ").next().expect("sentence last");
+        assert!(!iso(sentence), "{kind}: an ISO date in {sentence:?}");
+        assert!(
+            !sentence.contains("system:"),
+            "{kind}: an actor id in {sentence:?}"
+        );
+        assert!(
+            !sentence
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .any(|w| w.contains('_')),
+            "{kind}: a code in {sentence:?}"
+        );
+    }
 }
