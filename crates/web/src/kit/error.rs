@@ -33,6 +33,10 @@ impl PageError {
         Self::status(StatusCode::NOT_FOUND)
     }
 
+    pub fn forbidden() -> Self {
+        Self::status(StatusCode::FORBIDDEN)
+    }
+
     /// Logged where it happens; the visitor reads only that something went wrong.
     pub fn internal() -> Self {
         Self::status(StatusCode::INTERNAL_SERVER_ERROR)

@@ -58,13 +58,7 @@ pub fn invalid_text(headers: &HeaderMap, visitor: &Visitor) -> Response {
 
 pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     if api {
-        return Problem::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "Interne fout",
-        )
-        .detail("Er ging iets mis aan onze kant; probeer het later opnieuw.")
-        .into_response();
+        return crate::kit::error::ApiError::internal().into_response();
     }
     page(
         StatusCode::INTERNAL_SERVER_ERROR,

@@ -15,7 +15,6 @@ use super::*;
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::kit::errors;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
@@ -65,11 +64,8 @@ async fn notes_page(
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((tx.family(family_id).await?, tx.notes(family_id).await?))
     };
-    let (family, notes) = match loaded.await {
-        Ok((Some(f), n)) => (f, n),
-        Ok((None, _)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
-        Err(e) => return Err(e.into()),
-    };
+    let (family, notes) = loaded.await?;
+    let family = family.ok_or_else(PageError::not_found)?;
     let interaction =
         |i: Interaction| label_of(lang, i, Interaction::label_nl, Interaction::label_en);
     let empty = FormData(vec![]);
@@ -299,13 +295,11 @@ pub async fn change_note(
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
-    let current = match async { state.store.read().await?.notes(&grant.family_id).await }.await {
-        Ok(notes) => notes.into_iter().find(|n| n.id == note_id),
-        Err(e) => return Err(e.into()),
-    };
-    let Some(current) = current else {
-        return Ok(errors::not_found_page(&headers, &visitor, "/gezinnen"));
-    };
+    let current = async { state.store.read().await?.notes(&grant.family_id).await }
+        .await?
+        .into_iter()
+        .find(|n| n.id == note_id)
+        .ok_or_else(PageError::not_found)?;
     let interaction = current.current().map(|v| v.interaction);
     let content = note_content(t, &data, interaction, &mut errs);
     if let Some(content) = content.filter(|_| errs.is_empty()) {
@@ -331,7 +325,7 @@ pub async fn change_note(
                 );
             }
             Err(StoreError::Note(NoteError::NotAuthor)) => {
-                return Ok(errors::forbidden(&headers, &visitor));
+                return Err(PageError::forbidden());
             }
             Err(StoreError::Note(e)) => {
                 e.place(lang, &mut errs);

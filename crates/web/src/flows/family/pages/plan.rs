@@ -25,7 +25,6 @@ use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
 use crate::kit::dates::dutch_date;
-use crate::kit::errors;
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
@@ -94,11 +93,8 @@ async fn plan_page(
         let agreed = tx.plan_agreements(family_id, version).await?;
         Ok::<_, StoreError>((family, version, plan, agreed))
     };
-    let (family, version, current, agreed) = match loaded.await {
-        Ok((Some(f), v, p, a)) => (f, v, p, a),
-        Ok((None, ..)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
-        Err(e) => return Err(e.into()),
-    };
+    let (family, version, current, agreed) = loaded.await?;
+    let family = family.ok_or_else(PageError::not_found)?;
     let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
     let form = shown
         .form
@@ -320,7 +316,7 @@ pub async fn plan_compare(
                 changes: described(Lang::from_headers(&headers), &diff(&a, &b)),
             },
         ),
-        Ok(_) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Ok(_) => return Err(PageError::not_found()),
         Err(e) => return Err(e.into()),
     })
 }
@@ -398,7 +394,6 @@ struct PrintPage {
 pub async fn plan_print(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
     let lang = Lang::from_headers(&headers);
@@ -428,7 +423,7 @@ pub async fn plan_print(
                 },
             )
         }
-        Ok((None, _)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Ok((None, _)) => return Err(PageError::not_found()),
         Err(e) => return Err(e.into()),
     })
 }

@@ -14,7 +14,6 @@ use eenplan_store::{Family, StoreError};
 use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
-use crate::kit::errors;
 use crate::kit::form::{Input, label_of};
 use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
@@ -100,11 +99,8 @@ pub(super) async fn show_page(
         };
         Ok::<_, StoreError>((family, tx.principals().await?, province))
     };
-    let (mut family, people, province) = match loaded.await {
-        Ok((Some(f), people, province)) => (f, people, province),
-        Ok((None, ..)) => return Ok(errors::not_found_page(headers, visitor, "/gezinnen")),
-        Err(e) => return Err(e.into()),
-    };
+    let (family, people, province) = loaded.await?;
+    let mut family = family.ok_or_else(PageError::not_found)?;
     let crisis = family_crisis(lang, &family, province.as_deref(), UtcTime::now());
     // A partner whose consent does not cover the network sees none of it, not even in
     // the forms' choices.

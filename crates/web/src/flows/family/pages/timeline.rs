@@ -15,7 +15,6 @@ use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::timeline_texts::timeline_texts;
 use crate::kit::dates::{dutch_date, when};
-use crate::kit::errors;
 use crate::kit::i18n::Lang;
 use crate::kit::texts::fill;
 use crate::kit::{PageError, Shell, render};
@@ -63,7 +62,7 @@ pub async fn timeline(
                 },
             )
         }
-        Ok((None, ..)) => errors::not_found_page(&headers, &visitor, "/gezinnen"),
+        Ok((None, ..)) => return Err(PageError::not_found()),
         Err(e) => return Err(e.into()),
     })
 }
