@@ -326,10 +326,9 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
             )
             .to_lowercase();
             let at = day(lang, &s("meets_at"));
-            let at = at.get(..16).unwrap_or(&at);
             fill(
                 t.meeting_scheduled,
-                &[("actor", actor), ("what", &what), ("at", at)],
+                &[("actor", actor), ("what", &what), ("at", &at)],
             )
         }
         "joint_assessment_view_recorded" => fill(
@@ -392,5 +391,28 @@ fn day(lang: Lang, text: &str) -> String {
             t.minute()
         ),
         Err(_) => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whole dates and times, also with a two-digit day and with seconds stored.
+    #[test]
+    fn stored_dates_and_times_read_as_dutch_dates() {
+        assert_eq!(day(Lang::Nl, "2026-12-15"), "15 dec 2026");
+        assert_eq!(day(Lang::Nl, "2026-12-15T10:00"), "15 dec 2026 10:00");
+        assert_eq!(day(Lang::Nl, "2026-12-15T10:05:00"), "15 dec 2026 10:05");
+        assert_eq!(day(Lang::En, "2026-04-02 14:00"), "2 Apr 2026 14:00");
+        assert_eq!(day(Lang::Nl, "morgen"), "morgen");
+    }
+
+    /// The meeting's time is said whole, whatever the length of the date before it.
+    #[test]
+    fn a_meeting_on_a_two_digit_day_keeps_its_minutes() {
+        let p = serde_json::json!({"kind": "protection_table", "meets_at": "2026-12-15T10:00:00"});
+        let sentence = chain_sentence(Lang::Nl, "joint_assessment_scheduled", &p, "Sanne");
+        assert!(sentence.ends_with("15 dec 2026 10:00"), "{sentence}");
     }
 }
