@@ -571,7 +571,7 @@ async fn openapi_lists_exactly_the_api_operations() {
     let r = app.raw(Method::GET, "/api/v1/openapi.json", &[], "").await;
     assert_eq!(r.status, StatusCode::OK);
     let doc = r.json();
-    assert_eq!(doc["openapi"], "3.0.3");
+    assert_eq!(doc["openapi"], "3.1.0");
     let mut documented = Vec::new();
     for (path, ops) in doc["paths"].as_object().unwrap() {
         for method in ops.as_object().unwrap().keys() {

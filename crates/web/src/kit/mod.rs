@@ -3,6 +3,7 @@
 //! workflow; nothing here imports `auth` or a flow.
 
 pub mod access_texts;
+pub mod body;
 pub mod chain_texts;
 pub mod cookies;
 pub mod crisis;
@@ -18,6 +19,7 @@ pub mod password;
 pub mod problem;
 pub mod render;
 pub mod route;
+pub mod schema;
 pub mod texts;
 pub mod visitor;
 

@@ -8,6 +8,8 @@ pub mod api;
 pub mod pages;
 pub mod refusal;
 pub mod routes;
+mod schemas;
 pub mod texts;
+pub use schemas::schemas;
 
 pub use routes::routes;

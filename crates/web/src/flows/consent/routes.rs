@@ -96,7 +96,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "withdrawConsent",
                     summary: "Een toestemming intrekken; gaat direct in",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (204, "Ingetrokken", None),
                         (400, "Reden ontbreekt", Some("Problem")),
@@ -140,7 +140,7 @@ pub fn routes() -> Routes {
                     ApiDoc {
                         operation_id: "breakGlass",
                         summary: "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
-                        request: Some("End"),
+                        request: Some("Reason"),
                         responses: &[
                             (201, "Noodtoegang tot", Some("Emergency")),
                             (400, "Reden te kort", Some("Problem")),

@@ -3,12 +3,11 @@
 
 use axum::Json;
 use axum::extract::RawQuery;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::crisis::{CrisisClient, Province, crisis_contact};
-use serde_json::json;
 
+use super::schemas::CrisisContact;
 use crate::kit::{ApiError, Refusal};
 
 /// What is wrong with the query: the parameter, a code and what to do.
@@ -31,7 +30,7 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
     Ok(pairs)
 }
 
-pub async fn contact(RawQuery(query): RawQuery) -> Result<Response, ApiError> {
+pub async fn contact(RawQuery(query): RawQuery) -> Result<Json<CrisisContact>, ApiError> {
     let pairs = params(query.as_deref().unwrap_or(""))
         .map_err(|(name, code, reason)| ApiError::invalid(&[(name.as_str(), code, reason)]))?;
     let get = |name: &str| {
@@ -97,11 +96,5 @@ pub async fn contact(RawQuery(query): RawQuery) -> Result<Response, ApiError> {
     };
     let a = crisis_contact(danger, client, province, at, &Calendar::default())
         .map_err(|e| ApiError::from(e.problem()))?;
-    Ok(Json(json!({
-        "action": a.action.code(),
-        "phone": a.phone,
-        "office_hours": a.office_hours,
-        "reason": a.reason_nl,
-    }))
-    .into_response())
+    Ok(Json(CrisisContact::from(a)))
 }

@@ -9,7 +9,9 @@ mod api;
 mod pages;
 mod refusal;
 mod routes;
+mod schemas;
 mod texts;
 mod timeline_texts;
+pub use schemas::schemas;
 
 pub use routes::routes;

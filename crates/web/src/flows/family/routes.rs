@@ -360,7 +360,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "endMember",
                     summary: "Een gezinslid beëindigen (blijft bewaard)",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
@@ -380,7 +380,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "endNetworkMember",
                     summary: "Een netwerklid beëindigen (blijft bewaard)",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),
@@ -400,7 +400,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "endInvolvement",
                     summary: "Een partner beëindigen; de regisseur alleen via een overdracht",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (204, "Beëindigd", None),
                         (400, "Reden ontbreekt", Some("Problem")),

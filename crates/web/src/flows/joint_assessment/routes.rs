@@ -147,7 +147,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "cancelJointAssessment",
                     summary: "Een geplande bijeenkomst afgelasten, met reden",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (204, "Afgelast", None),
                         (400, "Reden ontbreekt", Some("Problem")),

@@ -7,6 +7,8 @@ mod api;
 mod pages;
 mod refusal;
 mod routes;
+mod schemas;
 mod texts;
+pub use schemas::schemas;
 
 pub use routes::routes;

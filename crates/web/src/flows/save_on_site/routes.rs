@@ -260,7 +260,7 @@ pub fn routes() -> Routes {
                 ApiDoc {
                     operation_id: "cancelSaveConsultation",
                     summary: "SAVE op locatie: een geboekt overleg annuleren, met de reden",
-                    request: Some("End"),
+                    request: Some("Reason"),
                     responses: &[
                         (200, "Geannuleerd", None),
                         (400, "Reden ontbreekt", Some("Problem")),

@@ -2,29 +2,21 @@
 //! token; `DELETE /api/v1/session` signs out; `GET /api/v1/me` says whose token it is.
 //! Same rules as the pages.
 
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
 use eenplan_domain::UtcTime;
 use eenplan_domain::session::{Liveness, liveness, token_hash};
 use eenplan_store::{SessionKind, SessionStage, StoreError};
-use serde::Deserialize;
-use serde_json::json;
 
+use super::schemas::{Me, Session, SessionRequest};
 use crate::auth::sign_in::{Step, code_step, password_step};
 use crate::auth::{Visitor, new_token};
 use crate::client::Client;
 use crate::kit::{ApiError, Ctx};
 use crate::{AppState, Problem};
-
-#[derive(Debug, Deserialize)]
-struct SessionRequest {
-    email: Option<String>,
-    password: Option<String>,
-    totp: Option<String>,
-}
 
 fn unauthorized() -> Response {
     Problem::new(
@@ -65,7 +57,7 @@ pub async fn create(
     State(state): State<AppState>,
     Client(client): Client,
     body: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Session>), ApiError> {
     let request: SessionRequest = serde_json::from_slice(&body).map_err(|e| {
         Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON").detail(format!(
             "Stuur een JSON-object met email, password en totp ({e})."
@@ -148,11 +140,7 @@ pub async fn create(
         Liveness::Alive { expires_at } => UtcTime::from_timestamp(expires_at).to_rfc3339(),
         _ => UtcTime::from_timestamp(now).to_rfc3339(),
     };
-    Ok((
-        StatusCode::CREATED,
-        axum::Json(json!({ "token": token, "expires_at": expires_at })),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, Json(Session { token, expires_at })))
 }
 
 pub async fn delete(
@@ -168,16 +156,9 @@ pub async fn delete(
 }
 
 /// `GET /api/v1/me`: who the token belongs to.
-pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
-    let Some(p) = ctx.visitor.principal else {
+pub async fn me(ctx: Ctx) -> Result<Json<Me>, ApiError> {
+    let Some(p) = &ctx.visitor.principal else {
         return Err(ApiError::unauthorized());
     };
-    Ok(axum::Json(json!({
-        "id": p.user_id,
-        "email": p.email,
-        "name": p.name,
-        "organisation": { "id": p.organisation_id, "slug": p.organisation_slug, "name": p.organisation_name },
-        "roles": p.roles.iter().map(|r| r.code()).collect::<Vec<_>>(),
-    }))
-    .into_response())
+    Ok(Json(Me::from(p)))
 }

@@ -7,6 +7,8 @@
 pub mod api;
 pub mod pages;
 pub mod routes;
+mod schemas;
 pub mod texts;
+pub use schemas::schemas;
 
 pub use routes::routes;

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use super::{refused, slot_json};
 use crate::AppState;
 use crate::flows::save_on_site::access::visible_slots;
+use crate::kit::body::Created;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::{ApiError, Ctx};
@@ -96,7 +97,7 @@ pub async fn add_slot(
         Ok::<_, StoreError>(id)
     };
     match added.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id))).into_response()),
         Err(e) => Err(refused(e, "dagdeel")),
     }
 }

@@ -1,15 +1,17 @@
 //! The OpenAPI schemas of SAVE op locatie's operations, merged into the document's.
 
-use serde_json::{Value, json};
+use serde_json::json;
+
+use crate::kit::schema::Schemas;
 
 /// The OpenAPI schemas of these operations (merged into the document's).
-pub fn schemas() -> Value {
-    json!({
+pub fn schemas(s: &mut Schemas) {
+    s.raw(json!({
         "SaveOnSiteSlots": { "type": "object", "properties": { "slots": { "type": "array", "items": { "type": "object", "properties": {
             "id": { "type": "string" }, "organisation": { "type": "object" }, "worker": { "type": "object" }, "team": { "type": "object" },
             "day": { "type": "string", "enum": ["monday", "tuesday", "wednesday", "thursday", "friday"] },
             "part_of_day": { "type": "string", "enum": ["morning", "afternoon"] },
-            "starts_on": { "type": "string", "format": "date" }, "ends_on": { "type": "string", "format": "date", "nullable": true },
+            "starts_on": { "type": "string", "format": "date" }, "ends_on": { "type": ["string", "null"], "format": "date" },
             "ended": { "type": "boolean" },
             "next_on_site_days": { "type": "array", "items": { "type": "string", "format": "date" }, "description": "Public holidays skipped" } } } } } },
         "NewSaveOnSiteSlot": { "type": "object", "properties": {
@@ -23,11 +25,11 @@ pub fn schemas() -> Value {
         "SaveConsultation": { "type": "object", "properties": {
             "id": { "type": "string" }, "slot_id": { "type": "string" }, "date": { "type": "string", "format": "date" },
             "part_of_day": { "type": "string", "enum": ["morning", "afternoon"] }, "team": { "type": "object" }, "worker": { "type": "object" },
-            "walk_in": { "type": "boolean" }, "named": { "type": "boolean" }, "family": { "type": "object", "nullable": true },
+            "walk_in": { "type": "boolean" }, "named": { "type": "boolean" }, "family": { "type": ["object", "null"] },
             "asked_by": { "type": "object" }, "question": { "type": "string" },
             "state": { "type": "string", "enum": ["booked", "held", "cancelled"] }, "advice": { "type": "string" },
             "next_steps": { "type": "array", "items": { "type": "object", "properties": { "what": { "type": "string" }, "who": { "type": "string" } } } },
-            "result": { "type": "string", "nullable": true, "enum": ["none", "save_involvement", "veilig_thuis_report", null] },
+            "result": { "type": ["string", "null"], "enum": ["none", "save_involvement", "veilig_thuis_report", null] },
             "cancel_reason": { "type": "string" } } },
         "SaveConsultations": { "type": "object", "properties": { "consultations": { "type": "array", "items": { "$ref": "#/components/schemas/SaveConsultation" } } } },
         "SaveOnSiteDay": { "type": "object", "properties": {
@@ -52,5 +54,5 @@ pub fn schemas() -> Value {
             "next_steps": { "type": "array", "items": { "type": "object", "properties": { "what": { "type": "string" }, "who": { "type": "string" } }, "required": ["what", "who"] } },
             "result": { "type": "string", "enum": ["none", "save_involvement", "veilig_thuis_report"] } },
             "required": ["slot_id", "asked_by", "question", "advice", "result"] }
-    })
+    }));
 }
