@@ -137,6 +137,18 @@ impl Store {
         }))
     }
 
+    /// Runs `work` in one write transaction and commits it: an error anywhere in it
+    /// leaves nothing behind, and no caller can forget the commit.
+    pub async fn change<T>(
+        &self,
+        work: impl AsyncFnOnce(&mut Tx) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let mut tx = self.write().await?;
+        let out = work(&mut tx).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
     /// A read-only transaction: one consistent snapshot for everything read in it.
     pub async fn read(&self) -> Result<Tx, StoreError> {
         Ok(Tx::new(match &self.db {

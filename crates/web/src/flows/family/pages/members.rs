@@ -44,14 +44,15 @@ pub async fn add_member(
             date_of_birth: dob,
             has_custody: !data.all("custody").is_empty(),
         };
-        let added = async {
-            let mut tx = state.store.write().await?;
-            tx.add_member(&p.actor(), &grant.family_id, member, today())
-                .await?;
-            tx.commit().await
-        };
-        match added.await {
-            Ok(()) => return Ok(back(&grant.family_id)),
+        let added = state
+            .store
+            .change(async |tx| {
+                tx.add_member(&p.actor(), &grant.family_id, member, today())
+                    .await
+            })
+            .await;
+        match added {
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);
             }
