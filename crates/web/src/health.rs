@@ -9,8 +9,8 @@ use crate::{AppState, Problem};
 /// What the health check answers when all is well.
 #[derive(Debug, Serialize)]
 struct Health {
-    status: &'static str,
     database: &'static str,
+    status: &'static str,
 }
 
 /// For load balancers and monitoring: 200 only when the database answers.
