@@ -6,16 +6,15 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::json;
 
 use super::refusal::consent_answer;
+use super::schemas::{AnonymousSummary, Consents, Emergency, FrameworkChange, NewConsent};
 use crate::auth::family::FamilyGrant;
+use crate::kit::body::{Created, Reason};
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::{ApiError, Ctx, Refusal};
@@ -24,7 +23,7 @@ use crate::{AppState, Problem};
 pub async fn list(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<Consents>, ApiError> {
     let loaded = async {
         let mut tx = state.store.read().await?;
         let family = tx.family(&grant.family_id).await?;
@@ -34,41 +33,7 @@ pub async fn list(
     let (Some(family), consents) = loaded.await? else {
         return Err(ApiError::not_found());
     };
-    let today = today();
-    let people = |p: &[(String, String)]| {
-        p.iter()
-            .map(|(id, name)| json!({ "id": id, "name": name }))
-            .collect::<Vec<_>>()
-    };
-    Ok(Json(json!({
-        "framework": family.framework.code(),
-        "framework_organisation_id": family.framework_organisation_id,
-        "consents": consents.iter().map(|c| json!({
-            "id": c.id, "step": c.step.code(), "organisation_id": c.organisation_id,
-            "purpose": c.purpose, "categories": c.categories.iter().map(|k| k.code()).collect::<Vec<_>>(),
-            "children": people(&c.children), "given_by": people(&c.given_by), "form": c.form.code(),
-            "given_on": c.given_on.to_string(), "ends_on": c.ends_on.map(|d| d.to_string()),
-            "in_force": c.facts().in_force(today), "withdrawn_at": c.withdrawn_at, "withdrawal_reason": c.withdrawal_reason,
-        })).collect::<Vec<_>>(),
-    }))
-    .into_response())
-}
-
-#[derive(Debug, Deserialize)]
-struct ConsentIn {
-    step: String,
-    organisation_id: Option<String>,
-    #[serde(default)]
-    purpose: String,
-    #[serde(default)]
-    categories: Vec<String>,
-    #[serde(default)]
-    children: Vec<String>,
-    #[serde(default)]
-    given_by: Vec<String>,
-    form: String,
-    given_on: String,
-    ends_on: Option<String>,
+    Ok(Json(Consents::new(&family, &consents, today())))
 }
 
 pub async fn record(
@@ -76,11 +41,11 @@ pub async fn record(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let Some(p) = ctx.visitor.principal.as_ref() else {
         return Err(ApiError::unauthorized());
     };
-    let input: ConsentIn = json_body(&bytes)?;
+    let input: NewConsent = json_body(&bytes)?;
     let Ok(step) = input.step.parse::<ConsentStep>() else {
         return Err(ApiError::invalid(&[(
             "step",
@@ -144,7 +109,7 @@ pub async fn record(
         Ok::<_, StoreError>(id)
     };
     match recorded.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
         Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "organisation_id",
@@ -155,23 +120,17 @@ pub async fn record(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct ReasonIn {
-    #[serde(default)]
-    reason: String,
-}
-
 pub async fn withdraw(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, consent_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let Some(p) = ctx.visitor.principal.as_ref() else {
         return Err(ApiError::unauthorized());
     };
-    let input: ReasonIn = json_body(&bytes)?;
+    let input: Reason = json_body(&bytes)?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
@@ -192,7 +151,7 @@ pub async fn withdraw(
         tx.commit().await
     };
     match withdrawn.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
@@ -203,25 +162,16 @@ pub async fn withdraw(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct FrameworkIn {
-    framework: String,
-    organisation_id: Option<String>,
-    #[serde(default)]
-    ground: String,
-    effective_on: String,
-}
-
 pub async fn framework(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let Some(p) = ctx.visitor.principal.as_ref() else {
         return Err(ApiError::unauthorized());
     };
-    let input: FrameworkIn = json_body(&bytes)?;
+    let input: FrameworkChange = json_body(&bytes)?;
     let Ok(framework) = input.framework.parse::<Framework>() else {
         return Err(ApiError::invalid(&[(
             "framework",
@@ -253,7 +203,7 @@ pub async fn framework(
         tx.commit().await
     };
     match changed.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Framework(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "organisation_id",
@@ -272,12 +222,12 @@ pub async fn break_glass(
     ctx: Ctx,
     Path(family_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Emergency>), ApiError> {
     let Some(p) = ctx.visitor.principal.as_ref() else {
         return Err(ApiError::unauthorized());
     };
     let client = &ctx.client.0;
-    let input: ReasonIn = json_body(&bytes)?;
+    let input: Reason = json_body(&bytes)?;
     let now = UtcTime::now();
     // Every ask that opens nothing is logged as refused, against the id asked for, with
     // never the reason text.
@@ -322,11 +272,7 @@ pub async fn break_glass(
         Ok::<_, StoreError>(until)
     };
     match opened.await {
-        Ok(Some(until)) => Ok((
-            StatusCode::CREATED,
-            Json(json!({ "expires_at": until.to_rfc3339() })),
-        )
-            .into_response()),
+        Ok(Some(until)) => Ok((StatusCode::CREATED, Json(Emergency::until(until)))),
         Ok(None) => {
             refuse("no such file").await?;
             Err(ApiError::not_found())
@@ -339,7 +285,7 @@ pub async fn break_glass(
 pub async fn anonymous(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<AnonymousSummary>, ApiError> {
     let summary = state
         .store
         .read()
@@ -347,19 +293,7 @@ pub async fn anonymous(
         .anonymous_summary(&grant.family_id, today())
         .await?;
     match summary {
-        Some(s) => Ok(Json(json!({
-            "children_ages": s.children_ages,
-            "parents": s.parents,
-            "parents_with_custody": s.parents_with_custody,
-            "other_household_members": s.other_household_members,
-            "framework": s.framework.code(),
-            "safety_scales": s.safety_scales,
-            "life_domains": s.life_domains.iter().map(|d| d.code()).collect::<Vec<_>>(),
-            "involved": s.involved.iter().map(|(k, n)| json!({ "kind": k.code(), "count": n })).collect::<Vec<_>>(),
-            "worries": s.worries,
-            "danger_statements": s.danger_statements,
-        }))
-        .into_response()),
+        Some(s) => Ok(Json(AnonymousSummary::from(&s))),
         None => Err(ApiError::not_found()),
     }
 }

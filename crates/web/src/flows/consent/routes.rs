@@ -77,7 +77,7 @@ pub fn routes() -> Routes {
                     summary: "Een toestemming vastleggen; geweigerd met wie er ontbreekt",
                     request: Some("NewConsent"),
                     responses: &[
-                        (201, "Vastgelegd", None),
+                        (201, "Vastgelegd", Some("Created")),
                         (400, "Ongeldig of onvolledig (wie ontbreekt staat erbij)", Some("Problem")),
                         (403, "Alleen voor de regie", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),
