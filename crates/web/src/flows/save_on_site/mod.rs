@@ -10,7 +10,8 @@ mod api;
 mod pages;
 mod refusal;
 mod routes;
+mod schemas;
 mod texts;
 
-pub use api::schemas::schemas;
 pub use routes::routes;
+pub use schemas::schemas;

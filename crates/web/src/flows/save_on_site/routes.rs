@@ -116,7 +116,7 @@ pub fn routes() -> Routes {
                     summary: "SAVE op locatie: een dagdeel beëindigen (de laatste dag)",
                     request: Some("SaveOnSiteSlotEnd"),
                     responses: &[
-                        (200, "Beëindigd", None),
+                        (200, "Beëindigd", Some("SaveOnSiteSlotEnded")),
                         (400, "Ongeldige datum (met veld)", Some("Problem")),
                         (
                             409,
@@ -168,7 +168,7 @@ pub fn routes() -> Routes {
                     summary: "SAVE op locatie: een overleg boeken, anoniem of op naam (met toestemming van het gezin)",
                     request: Some("NewSaveConsultation"),
                     responses: &[
-                        (201, "Geboekt", Some("Created")),
+                        (201, "Geboekt", Some("SaveConsultationState")),
                         (
                             400,
                             "Ongeldige invoer, geen dag op locatie, of geen toestemming (met veld)",
@@ -195,7 +195,7 @@ pub fn routes() -> Routes {
                     summary: "SAVE op locatie: een inloopoverleg vastleggen, meteen met het advies (de medewerker op locatie)",
                     request: Some("SaveWalkIn"),
                     responses: &[
-                        (201, "Vastgelegd en gehouden", Some("Created")),
+                        (201, "Vastgelegd en gehouden", Some("SaveConsultationState")),
                         (400, "Ongeldige invoer (met veld)", Some("Problem")),
                         (403, "Alleen de medewerker op locatie", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
@@ -237,7 +237,7 @@ pub fn routes() -> Routes {
                     summary: "SAVE op locatie: het advies, de vervolgstappen met wie ze zet, en de uitkomst (de medewerker op locatie)",
                     request: Some("SaveAdvice"),
                     responses: &[
-                        (200, "Gehouden", None),
+                        (200, "Gehouden", Some("SaveConsultationState")),
                         (400, "Ongeldige invoer (met veld)", Some("Problem")),
                         (
                             409,
@@ -262,7 +262,7 @@ pub fn routes() -> Routes {
                     summary: "SAVE op locatie: een geboekt overleg annuleren, met de reden",
                     request: Some("Reason"),
                     responses: &[
-                        (200, "Geannuleerd", None),
+                        (200, "Geannuleerd", Some("SaveConsultationState")),
                         (400, "Reden ontbreekt", Some("Problem")),
                         (409, "Al gehouden of geannuleerd", Some("Problem")),
                         (404, "Geen overleg dat jij mag zien", Some("Problem")),

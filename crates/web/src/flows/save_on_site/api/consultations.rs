@@ -7,20 +7,23 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
-use eenplan_domain::save_on_site::{self, ConsultationResult, NextStep, OnSiteError};
+use eenplan_domain::save_on_site::{self, ConsultationResult, ConsultationState, OnSiteError};
 use eenplan_store::{AccessEntry, AdviceInput, Ask, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
-use serde_json::{Value, json};
 
-use super::{consultation_json, not_found, refused};
+use super::{not_found, refused};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::client::Client;
 use crate::flows::save_on_site::access::{log_named_reads, named_access};
+use crate::flows::save_on_site::schemas::{
+    NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
+};
+use crate::kit::body::Reason;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, Query, json_body};
 use crate::kit::{ApiError, Ctx};
@@ -37,7 +40,7 @@ pub async fn day(
     ctx: Ctx,
     Client(client): Client,
     Query(q): Query<DayQuery>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SaveOnSiteDay>, ApiError> {
     let p = ctx.caller()?;
     let on = match parse_optional(q.date.as_deref()) {
         Ok(d) => d.unwrap_or_else(today),
@@ -70,16 +73,16 @@ pub async fn day(
     )
     .await?;
     let cal = Calendar::default();
-    let on_site: Vec<Value> = slots
+    let on_site = slots
         .iter()
-        .filter(|s| eenplan_domain::save_on_site::is_on_site_day(&s.slot, on, &cal))
-        .map(|s| json!({ "slot_id": s.id, "team": { "id": s.slot.team_id, "name": s.team_name }, "part_of_day": s.slot.part.code() }))
+        .filter(|s| save_on_site::is_on_site_day(&s.slot, on, &cal))
+        .map(SaveOnSiteDayPart::from)
         .collect();
-    Ok(Json(json!({
-        "date": on.to_string(),
-        "on_site": on_site,
-        "consultations": list.iter().map(consultation_json).collect::<Vec<_>>(),
-    })))
+    Ok(Json(SaveOnSiteDay {
+        date: on.to_string(),
+        on_site,
+        consultations: list.iter().map(SaveConsultation::from).collect(),
+    }))
 }
 
 pub async fn consultation(
@@ -87,7 +90,7 @@ pub async fn consultation(
     ctx: Ctx,
     Client(client): Client,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SaveConsultation>, ApiError> {
     let p = ctx.caller()?;
     let c = state
         .store
@@ -98,25 +101,7 @@ pub async fn consultation(
         .ok_or_else(|| not_found("overleg"))?;
     let data = "GET /api/v1/save-op-locatie/consultations/{consultation}";
     log_named_reads(&state, p, &[&c], data, &client).await?;
-    Ok(Json(consultation_json(&c)))
-}
-
-#[derive(Debug, Deserialize)]
-struct StepIn {
-    #[serde(default)]
-    what: String,
-    #[serde(default)]
-    who: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct AdviceIn {
-    #[serde(default)]
-    advice: String,
-    #[serde(default)]
-    next_steps: Vec<StepIn>,
-    #[serde(default)]
-    result: String,
+    Ok(Json(SaveConsultation::from(&c)))
 }
 
 /// What a `result` that is not one of the codes is told.
@@ -127,39 +112,22 @@ const RESULT_CODES: (&str, &str, &str) = (
 );
 
 /// The advice as sent; `None` when its result is not one of the codes.
-fn advice_input(input: AdviceIn) -> Option<AdviceInput> {
+fn advice_input(input: SaveAdvice) -> Option<AdviceInput> {
     let result = input.result.parse::<ConsultationResult>().ok()?;
     Some(AdviceInput {
         advice: input.advice,
-        next_steps: input
-            .next_steps
-            .into_iter()
-            .map(|s| NextStep {
-                what: s.what,
-                who: s.who,
-            })
-            .collect(),
+        next_steps: input.next_steps.into_iter().map(Into::into).collect(),
         result,
     })
 }
 
-#[derive(Debug, Deserialize)]
-struct BookingIn {
-    #[serde(default)]
-    slot_id: String,
-    #[serde(default)]
-    date: String,
-    family_id: Option<String>,
-    #[serde(default)]
-    question: String,
-}
-
-fn ask(input: &BookingIn, on: Date) -> Ask {
+/// The question as asked; an empty `family_id` asks anonymously.
+fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -> Ask {
     Ask {
-        slot_id: input.slot_id.clone(),
+        slot_id,
         on,
-        family_id: input.family_id.clone().filter(|f| !f.is_empty()),
-        question: input.question.clone(),
+        family_id: family_id.filter(|f| !f.is_empty()),
+        question,
     }
 }
 
@@ -173,14 +141,13 @@ enum Outcome {
 async fn finish(
     state: &AppState,
     done: Result<Outcome, StoreError>,
-    state_code: &str,
-) -> Result<Response, ApiError> {
+    left: ConsultationState,
+) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     match done {
         Ok(Outcome::Created(id)) => Ok((
             StatusCode::CREATED,
-            Json(json!({ "id": id, "state": state_code })),
-        )
-            .into_response()),
+            Json(SaveConsultationState::new(id, left)),
+        )),
         Ok(Outcome::NoAccess(entry)) => {
             state.store.log_access(entry).await?;
             Err(ApiError::invalid(&[(
@@ -203,9 +170,9 @@ pub async fn book(
     ctx: Ctx,
     Client(client): Client,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     let p = ctx.caller()?;
-    let input: BookingIn = json_body(&bytes)?;
+    let input: NewSaveConsultation = json_body(&bytes)?;
     let Ok(on) = input.date.parse::<Date>() else {
         return Err(ApiError::invalid(&[(
             "date",
@@ -213,7 +180,7 @@ pub async fn book(
             "Gebruik jjjj-mm-dd.",
         )]));
     };
-    let ask = ask(&input, on);
+    let ask = ask(input.slot_id, on, input.family_id, input.question);
     let booked = async {
         let now = UtcTime::now();
         let mut tx = state.store.write().await?;
@@ -227,17 +194,7 @@ pub async fn book(
         tx.commit().await?;
         Ok(Outcome::Created(id))
     };
-    finish(&state, booked.await, "booked").await
-}
-
-#[derive(Debug, Deserialize)]
-struct WalkInIn {
-    #[serde(flatten)]
-    booking: BookingIn,
-    #[serde(default)]
-    asked_by: String,
-    #[serde(flatten)]
-    advice: AdviceIn,
+    finish(&state, booked.await, ConsultationState::Booked).await
 }
 
 pub async fn walk_in(
@@ -245,13 +202,13 @@ pub async fn walk_in(
     ctx: Ctx,
     Client(client): Client,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     let p = ctx.caller()?;
-    let input: WalkInIn = json_body(&bytes)?;
-    let on = if input.booking.date.is_empty() {
+    let input: SaveWalkIn = json_body(&bytes)?;
+    let on = if input.date.is_empty() {
         today()
     } else {
-        match input.booking.date.parse::<Date>() {
+        match input.date.parse::<Date>() {
             Ok(d) => d,
             Err(_) => {
                 return Err(ApiError::invalid(&[(
@@ -262,8 +219,13 @@ pub async fn walk_in(
             }
         }
     };
-    let ask = ask(&input.booking, on);
-    let advice = advice_input(input.advice).ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
+    let ask = ask(input.slot_id, on, input.family_id, input.question);
+    let advice = advice_input(SaveAdvice {
+        advice: input.advice,
+        next_steps: input.next_steps,
+        result: input.result,
+    })
+    .ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
     let asked_by = input.asked_by;
     let recorded = async {
         let now = UtcTime::now();
@@ -294,7 +256,7 @@ pub async fn walk_in(
         Err(StoreError::SaveOnSite(e @ OnSiteError::NotOfThisTeam)) => {
             Err(ApiError::invalid(&[("asked_by", "rule", &e.to_string())]))
         }
-        done => finish(&state, done, "held").await,
+        done => finish(&state, done, ConsultationState::Held).await,
     }
 }
 
@@ -303,9 +265,9 @@ pub async fn advice(
     ctx: Ctx,
     Path(id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
-    let input: AdviceIn = json_body(&bytes)?;
+    let input: SaveAdvice = json_body(&bytes)?;
     let advice = advice_input(input).ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
     let recorded = async {
         let mut tx = state.store.write().await?;
@@ -314,15 +276,12 @@ pub async fn advice(
         tx.commit().await
     };
     match recorded.await {
-        Ok(()) => Ok(Json(json!({ "id": id, "state": "held" })).into_response()),
+        Ok(()) => Ok(Json(SaveConsultationState::new(
+            id,
+            ConsultationState::Held,
+        ))),
         Err(e) => Err(refused(e, "overleg")),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct CancelIn {
-    #[serde(default)]
-    reason: String,
 }
 
 pub async fn cancel(
@@ -330,9 +289,9 @@ pub async fn cancel(
     ctx: Ctx,
     Path(id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
-    let input: CancelIn = json_body(&bytes)?;
+    let input: Reason = json_body(&bytes)?;
     let cancelled = async {
         let mut tx = state.store.write().await?;
         tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
@@ -340,7 +299,10 @@ pub async fn cancel(
         tx.commit().await
     };
     match cancelled.await {
-        Ok(()) => Ok(Json(json!({ "id": id, "state": "cancelled" })).into_response()),
+        Ok(()) => Ok(Json(SaveConsultationState::new(
+            id,
+            ConsultationState::Cancelled,
+        ))),
         Err(e) => Err(refused(e, "overleg")),
     }
 }
@@ -349,14 +311,12 @@ pub async fn cancel(
 pub async fn family_consultations(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SaveConsultations>, ApiError> {
     let list = state
         .store
         .read()
         .await?
         .family_on_site_consultations(&grant.family_id)
         .await?;
-    Ok(Json(
-        json!({ "consultations": list.iter().map(consultation_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(SaveConsultations::new(&list)))
 }

@@ -5,53 +5,41 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::save_on_site::{OnSiteDay, PartOfDay};
 use eenplan_store::{NewSlot, StoreError};
 use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
-use super::{refused, slot_json};
+use super::refused;
 use crate::AppState;
 use crate::flows::save_on_site::access::visible_slots;
+use crate::flows::save_on_site::schemas::{
+    NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
+};
 use crate::kit::body::Created;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::{ApiError, Ctx};
 
-pub async fn slots(State(state): State<AppState>, ctx: Ctx) -> Result<Json<Value>, ApiError> {
+pub async fn slots(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<SaveOnSiteSlots>, ApiError> {
     let p = ctx.caller()?;
     let today = today();
     let list = visible_slots(&mut state.store.read().await?, p).await?;
-    Ok(Json(
-        json!({ "slots": list.iter().map(|s| slot_json(s, today)).collect::<Vec<_>>() }),
-    ))
-}
-
-#[derive(Debug, Deserialize)]
-struct SlotIn {
-    #[serde(default)]
-    worker_id: String,
-    #[serde(default)]
-    team_id: String,
-    #[serde(default)]
-    day: String,
-    #[serde(default)]
-    part_of_day: String,
-    #[serde(default)]
-    starts_on: String,
-    ends_on: Option<String>,
+    Ok(Json(SaveOnSiteSlots {
+        slots: list.iter().map(|s| SaveOnSiteSlot::new(s, today)).collect(),
+    }))
 }
 
 pub async fn add_slot(
     State(state): State<AppState>,
     ctx: Ctx,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
-    let input: SlotIn = json_body(&bytes)?;
+    let input: NewSaveOnSiteSlot = json_body(&bytes)?;
     let Ok(day) = input.day.parse::<OnSiteDay>() else {
         return Err(ApiError::invalid(&[(
             "day",
@@ -97,15 +85,9 @@ pub async fn add_slot(
         Ok::<_, StoreError>(id)
     };
     match added.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
         Err(e) => Err(refused(e, "dagdeel")),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct EndIn {
-    #[serde(default)]
-    ends_on: String,
 }
 
 pub async fn end_slot(
@@ -113,9 +95,9 @@ pub async fn end_slot(
     ctx: Ctx,
     Path(slot_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<SaveOnSiteSlotEnded>, ApiError> {
     let p = ctx.caller()?;
-    let input: EndIn = json_body(&bytes)?;
+    let input: SaveOnSiteSlotEnd = json_body(&bytes)?;
     let Ok(ends_on) = input.ends_on.parse::<Date>() else {
         return Err(ApiError::invalid(&[(
             "ends_on",
@@ -130,9 +112,10 @@ pub async fn end_slot(
         tx.commit().await
     };
     match ended.await {
-        Ok(()) => {
-            Ok(Json(json!({ "id": slot_id, "ends_on": ends_on.to_string() })).into_response())
-        }
+        Ok(()) => Ok(Json(SaveOnSiteSlotEnded {
+            id: slot_id,
+            ends_on: ends_on.to_string(),
+        })),
         Err(e) => Err(refused(e, "dagdeel van jouw organisatie")),
     }
 }

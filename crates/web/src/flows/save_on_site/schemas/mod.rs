@@ -1,0 +1,49 @@
+//! SAVE op locatie's API bodies and their schemas: the schedule ([`schedule`]) and the
+//! consultations ([`consultations`]).
+
+mod consultations;
+mod schedule;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+pub(super) use consultations::{
+    NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
+};
+pub(super) use schedule::{
+    NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
+};
+
+use crate::kit::schema::Schemas;
+
+/// A person, team or organisation a body points at, with the name to show.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaveOnSiteRef {
+    id: String,
+    name: String,
+}
+
+impl SaveOnSiteRef {
+    fn new(id: &str, name: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+}
+
+/// This flow's schemas, for the document's components.
+pub fn schemas(s: &mut Schemas) {
+    s.add::<SaveOnSiteSlots>();
+    s.add::<NewSaveOnSiteSlot>();
+    s.add::<SaveOnSiteSlotEnd>();
+    s.add::<SaveOnSiteSlotEnded>();
+    s.add::<SaveOnSiteDay>();
+    s.add::<SaveConsultation>();
+    s.add::<SaveConsultations>();
+    s.add::<NewSaveConsultation>();
+    s.add::<SaveWalkIn>();
+    s.add::<SaveAdvice>();
+    s.add::<SaveConsultationState>();
+}
