@@ -7,15 +7,14 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use eenplan_store::{EvuReferral, EvuWorker, Referrer, StoreError};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use eenplan_store::{Referrer, StoreError};
 
+use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
 use crate::AppState;
 use crate::auth::evu::{evu_access, log_evu_reads};
 use crate::auth::family::FamilyGrant;
 use crate::client::Client;
+use crate::kit::body::{Created, Reason};
 use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
 use crate::kit::problem::Problem;
@@ -49,34 +48,14 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
-fn worker_json(w: &EvuWorker) -> Value {
-    json!({ "id": w.user_id, "name": w.name, "organisation": { "id": w.organisation_id, "name": w.organisation_name } })
-}
-
-fn referral_json(r: &EvuReferral) -> Value {
-    json!({
-        "id": r.id, "family": { "id": r.family_id, "label": r.family_label }, "source": r.source.code(),
-        "vt_contact_id": r.vt_contact_id, "referred_by_organisation": r.organisation_name,
-        "referred_on": r.referred_on.to_string(), "reason": r.reason, "state": r.state.code(),
-        "decided_on": r.decided_on.map(|d| d.to_string()), "decision_reason": r.decision_reason,
-        "workers": r.workers.iter().map(worker_json).collect::<Vec<_>>(),
-    })
-}
-
-#[derive(Debug, Deserialize)]
-struct ReasonIn {
-    #[serde(default)]
-    reason: String,
-}
-
 pub async fn refer(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
-    let input: ReasonIn = json_body(&bytes)?;
+    let input: Reason = json_body(&bytes)?;
     let referred = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -96,7 +75,7 @@ pub async fn refer(
         Ok::<_, StoreError>(id)
     };
     match referred.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
         Err(e) => Err(refused(e)),
     }
 }
@@ -104,39 +83,28 @@ pub async fn refer(
 pub async fn of_family(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<EvuReferralList>, ApiError> {
     let list = state
         .store
         .read()
         .await?
         .evu_referrals_of(&grant.family_id)
         .await?;
-    Ok(Json(
-        json!({ "referrals": list.iter().map(referral_json).collect::<Vec<_>>() }),
-    ))
+    Ok(Json(EvuReferralList::new(&list)))
 }
 
 pub async fn work_list(
     State(state): State<AppState>,
     ctx: Ctx,
     Client(client): Client,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<EvuWorkList>, ApiError> {
     let p = ctx.caller()?;
     let (list, candidates) = {
         let mut tx = state.store.read().await?;
         (tx.evu_work_list().await?, tx.professionals(None).await?)
     };
     log_evu_reads(&state, p, &list, "GET /api/v1/evu/referrals", &client).await?;
-    Ok(Json(json!({
-        "referrals": list.iter().map(referral_json).collect::<Vec<_>>(),
-        "candidates": candidates.iter().map(worker_json).collect::<Vec<_>>(),
-    })))
-}
-
-#[derive(Debug, Deserialize)]
-struct CombinationIn {
-    #[serde(default)]
-    user_ids: Vec<String>,
+    Ok(Json(EvuWorkList::new(&list, &candidates)))
 }
 
 pub async fn assign(
@@ -145,9 +113,9 @@ pub async fn assign(
     Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
-    let input: CombinationIn = json_body(&bytes)?;
+    let input: EvuCombination = json_body(&bytes)?;
     let assigned = async {
         let mut tx = state.store.write().await?;
         let family = tx
@@ -172,7 +140,7 @@ pub async fn assign(
         Ok::<_, StoreError>(())
     };
     match assigned.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(e) => Err(refused(e)),
     }
 }
@@ -184,9 +152,9 @@ async fn finish(
     referral_id: String,
     bytes: Bytes,
     close: bool,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
-    let input: ReasonIn = json_body(&bytes)?;
+    let input: Reason = json_body(&bytes)?;
     let done = async {
         let mut tx = state.store.write().await?;
         let family = tx
@@ -213,7 +181,7 @@ async fn finish(
         Ok::<_, StoreError>(())
     };
     match done.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(e) => Err(refused(e)),
     }
 }
@@ -224,7 +192,7 @@ pub async fn decline(
     Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     finish(state, ctx, client, referral_id, bytes, false).await
 }
 
@@ -234,6 +202,6 @@ pub async fn close(
     Client(client): Client,
     Path(referral_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     finish(state, ctx, client, referral_id, bytes, true).await
 }

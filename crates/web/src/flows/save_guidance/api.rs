@@ -6,15 +6,15 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::save_guidance::GuidanceOutcome;
-use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
-use serde::Deserialize;
-use serde_json::{Value, json};
+use eenplan_store::{NewGuidance, ReviewInput, StoreError};
+use serde_json::json;
 
+use super::schemas::{EndIn, NextReview, ReviewIn, SaveGuidanceList, StartIn};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::kit::body::Created;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::problem::Problem;
@@ -46,25 +46,10 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
-fn guidance_json(g: &Guidance, today: jiff::civil::Date) -> Value {
-    json!({
-        "id": g.id, "organisation": { "id": g.organisation_id, "name": g.organisation_name },
-        "worker": { "id": g.worker_id, "name": g.worker_name }, "expertise": g.expertise.code(),
-        "goals": g.goals, "review_months": g.review_months, "started_on": g.started_on.to_string(),
-        "planned_end": g.planned_end.to_string(), "next_review_on": g.next_review_on.to_string(),
-        "review_due": g.review_due(today), "ended_on": g.ended_on.map(|d| d.to_string()),
-        "outcome": g.outcome.map(|o| o.code()), "end_reason": g.end_reason,
-        "reviews": g.reviews.iter().map(|r| json!({
-            "reviewed_on": r.reviewed_on.to_string(), "planned_end": r.planned_end.to_string(),
-            "next_review_on": r.next_review_on.to_string(), "note": r.note,
-        })).collect::<Vec<_>>(),
-    })
-}
-
 pub async fn list(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<SaveGuidanceList>, ApiError> {
     let list = state
         .store
         .read()
@@ -72,19 +57,7 @@ pub async fn list(
         .save_guidances(&grant.family_id)
         .await?;
     let today = today();
-    Ok(Json(
-        json!({ "guidances": list.iter().map(|g| guidance_json(g, today)).collect::<Vec<_>>() }),
-    ))
-}
-
-#[derive(Debug, Deserialize)]
-struct StartIn {
-    worker_id: String,
-    expertise: String,
-    #[serde(default)]
-    goals: Vec<String>,
-    planned_end: String,
-    review_months: Option<u8>,
+    Ok(Json(SaveGuidanceList::new(&list, today)))
 }
 
 pub async fn start(
@@ -92,7 +65,7 @@ pub async fn start(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: StartIn = json_body(&bytes)?;
     let Ok(expertise) = input.expertise.parse::<Expertise>() else {
@@ -125,17 +98,9 @@ pub async fn start(
         Ok::<_, StoreError>(id)
     };
     match started.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
         Err(e) => Err(refused(e)),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct ReviewIn {
-    reviewed_on: Option<String>,
-    planned_end: String,
-    #[serde(default)]
-    note: String,
 }
 
 pub async fn review(
@@ -144,7 +109,7 @@ pub async fn review(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<NextReview>, ApiError> {
     let p = ctx.caller()?;
     let input: ReviewIn = json_body(&bytes)?;
     let today = today();
@@ -185,16 +150,9 @@ pub async fn review(
         Ok::<_, StoreError>(next)
     };
     match reviewed.await {
-        Ok(next) => Ok(Json(json!({ "next_review_on": next.to_string() })).into_response()),
+        Ok(next) => Ok(Json(NextReview::new(next))),
         Err(e) => Err(refused(e)),
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct EndIn {
-    outcome: String,
-    #[serde(default)]
-    reason: String,
 }
 
 pub async fn end(
@@ -203,7 +161,7 @@ pub async fn end(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, guidance_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: EndIn = json_body(&bytes)?;
     let Ok(outcome) = input.outcome.parse::<GuidanceOutcome>() else {
@@ -231,7 +189,7 @@ pub async fn end(
         Ok::<_, StoreError>(())
     };
     match ended.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(e) => Err(refused(e)),
     }
 }

@@ -4,39 +4,17 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::veilig_thuis::{ContactKind, IntakeState, Outcome, Reporter};
-use eenplan_store::{Contact, NewContact, StoreError};
-use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::{Value, json};
+use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
+use eenplan_store::{NewContact, StoreError};
 
+use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
 use crate::AppState;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
-
-fn contact_json(c: &Contact, today: Date) -> Value {
-    let (state, outcome) = match c.state {
-        IntakeState::AdviceGiven => ("advice_given", None),
-        IntakeState::AwaitingAssessment => ("awaiting_assessment", None),
-        IntakeState::Assessed(o) => ("assessed", Some(o.code())),
-    };
-    json!({
-        "id": c.id, "kind": c.kind.code(), "acute": c.acute, "reporter": c.reporter.map(|r| r.code()),
-        "child_name": c.child_name, "child_birth": c.child_birth.map(|d| d.to_string()),
-        "concern": c.concern, "family_id": c.family_id, "received_on": c.received_on.to_string(),
-        "due_on": c.due_on.map(|d| d.to_string()), "overdue": c.overdue(today),
-        "state": state, "outcome": outcome, "follow_up_on": c.follow_up_on.map(|d| d.to_string()),
-        "reporter_feedback": match c.state {
-            IntakeState::Assessed(o) => Some(eenplan_domain::veilig_thuis::reporter_feedback(o).0),
-            _ => None,
-        },
-    })
-}
 
 /// An intake refusal as the API says it.
 fn refused(e: StoreError) -> ApiError {
@@ -46,31 +24,11 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct ContactIn {
-    kind: String,
-    #[serde(default)]
-    acute: bool,
-    reporter: Option<String>,
-    #[serde(default)]
-    reporter_name: String,
-    #[serde(default)]
-    reporter_contact: String,
-    #[serde(default)]
-    child_name: String,
-    child_birth: Option<String>,
-    postcode: Option<String>,
-    #[serde(default)]
-    house_number: String,
-    #[serde(default)]
-    concern: String,
-}
-
 pub async fn receive(
     State(state): State<AppState>,
     ctx: Ctx,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<VtReceived>), ApiError> {
     let p = ctx.caller()?;
     let input: ContactIn = json_body(&bytes)?;
     let kind = input
@@ -139,21 +97,16 @@ pub async fn receive(
         Ok::<_, StoreError>(out)
     };
     let (id, radar) = received.await.map_err(refused)?;
-    let today = today();
     Ok((
         StatusCode::CREATED,
-        Json(json!({
-            "id": id,
-            "radar": {
-                "families": radar.families.iter().map(|f| json!({ "id": f.id, "label": f.label })).collect::<Vec<_>>(),
-                "earlier": radar.earlier.iter().map(|c| contact_json(c, today)).collect::<Vec<_>>(),
-            },
-        })),
-    )
-        .into_response())
+        Json(VtReceived::new(id, &radar, today())),
+    ))
 }
 
-pub async fn work_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, ApiError> {
+pub async fn work_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<VtWorkList>, ApiError> {
     let p = ctx.caller()?;
     let today = today();
     let list = state
@@ -162,18 +115,7 @@ pub async fn work_list(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
         .await?
         .vt_work_list(&p.organisation_id, today)
         .await?;
-    Ok(
-        Json(
-            json!({ "contacts": list.iter().map(|c| contact_json(c, today)).collect::<Vec<_>>() }),
-        )
-        .into_response(),
-    )
-}
-
-#[derive(Debug, Deserialize)]
-struct AssessmentIn {
-    outcome: String,
-    follow_up_on: Option<String>,
+    Ok(Json(VtWorkList::new(&list, today)))
 }
 
 pub async fn assess(
@@ -181,7 +123,7 @@ pub async fn assess(
     ctx: Ctx,
     Path(contact_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<VtAssessed>, ApiError> {
     let p = ctx.caller()?;
     let input: AssessmentIn = json_body(&bytes)?;
     let outcome = input.outcome.parse::<Outcome>().map_err(|_| {
@@ -208,12 +150,7 @@ pub async fn assess(
         tx.commit().await
     };
     match assessed.await {
-        Ok(()) => Ok(Json(json!({
-            "state": "assessed",
-            "outcome": outcome.code(),
-            "reporter_feedback": eenplan_domain::veilig_thuis::reporter_feedback(outcome).0,
-        }))
-        .into_response()),
+        Ok(()) => Ok(Json(VtAssessed::new(outcome))),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",

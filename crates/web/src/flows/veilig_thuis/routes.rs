@@ -75,7 +75,7 @@ pub fn routes() -> Routes {
                     summary: "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst",
                     request: Some("VtAssessment"),
                     responses: &[
-                        (200, "Beoordeeld", None),
+                        (200, "Beoordeeld", Some("VtAssessed")),
                         (400, "Ongeldige invoer of uitkomst", Some("Problem")),
                         (409, "Al beoordeeld, of een adviesvraag", Some("Problem")),
                         (404, "Niet gevonden", Some("Problem")),

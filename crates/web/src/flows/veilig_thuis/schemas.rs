@@ -1,25 +1,224 @@
-//! The OpenAPI schemas of Veilig Thuis's bodies.
+//! Veilig Thuis's bodies and their schemas.
 
-use serde_json::json;
+use eenplan_domain::CodeList;
+use eenplan_domain::veilig_thuis::{
+    ContactKind, IntakeState, Outcome, Reporter, reporter_feedback,
+};
+use eenplan_store::{Contact, FamilySummary, Radar};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa::openapi::schema::{Object, SchemaType, Type};
 
-use crate::kit::schema::Schemas;
+use crate::kit::schema::{Schemas, codes};
+
+/// An advice request or a report as it comes in. The codes and the date are read as
+/// text so that a wrong one is named in the 400, not refused as malformed JSON.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = VtContact)]
+pub struct ContactIn {
+    #[schema(schema_with = codes::<ContactKind>)]
+    pub kind: String,
+    #[serde(default)]
+    pub acute: bool,
+    #[schema(schema_with = codes::<Reporter>)]
+    pub reporter: Option<String>,
+    #[serde(default)]
+    pub reporter_name: String,
+    #[serde(default)]
+    pub reporter_contact: String,
+    #[serde(default)]
+    pub child_name: String,
+    #[schema(format = Date, value_type = String, required = false)]
+    pub child_birth: Option<String>,
+    #[schema(value_type = String, required = false)]
+    pub postcode: Option<String>,
+    #[serde(default)]
+    pub house_number: String,
+    /// What was seen or heard; an empty concern is refused, so it is due.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub concern: String,
+}
+
+/// A contact that was received, with what the radar found about the child.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VtReceived {
+    id: String,
+    radar: VtRadar,
+}
+
+/// Earlier signals: files with the same child or address, and earlier contacts.
+#[derive(Debug, Serialize, ToSchema)]
+struct VtRadar {
+    families: Vec<VtRadarFamily>,
+    earlier: Vec<VtWorkListContact>,
+}
+
+/// A family file the radar found; only its label, the file itself needs a grant.
+#[derive(Debug, Serialize, ToSchema)]
+struct VtRadarFamily {
+    id: String,
+    label: String,
+}
+
+/// The organisation's contacts that need something: an assessment, or a follow-up check.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VtWorkList {
+    contacts: Vec<VtWorkListContact>,
+}
+
+/// A contact as the work list and the radar show it.
+#[derive(Debug, Serialize, ToSchema)]
+struct VtWorkListContact {
+    id: String,
+    #[schema(schema_with = codes::<ContactKind>)]
+    kind: &'static str,
+    acute: bool,
+    /// Null for an advice request whose reporter stayed anonymous.
+    #[schema(schema_with = nullable_codes::<Reporter>, required = true)]
+    reporter: Option<&'static str>,
+    child_name: String,
+    #[schema(format = Date, required = true)]
+    child_birth: Option<String>,
+    concern: String,
+    /// The family's file, when the contact is linked to one.
+    #[schema(required = true)]
+    family_id: Option<String>,
+    #[schema(format = Date)]
+    received_on: String,
+    /// When the safety assessment is due; null for an advice request.
+    #[schema(format = Date, required = true)]
+    due_on: Option<String>,
+    overdue: bool,
+    state: VtContactState,
+    #[schema(schema_with = nullable_codes::<Outcome>, required = true)]
+    outcome: Option<&'static str>,
+    #[schema(format = Date, required = true)]
+    follow_up_on: Option<String>,
+    /// What the reporter is told of the outcome, once assessed.
+    #[schema(required = true)]
+    reporter_feedback: Option<&'static str>,
+}
+
+/// Where a contact is in its course.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum VtContactState {
+    AdviceGiven,
+    AwaitingAssessment,
+    Assessed,
+}
+
+/// The safety assessment's outcome. The codes and the date are read as text so that a
+/// wrong one is named in the 400.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = VtAssessment)]
+pub struct AssessmentIn {
+    #[schema(schema_with = codes::<Outcome>)]
+    pub outcome: String,
+    /// When Veilig Thuis checks back; needed when handing to the local team.
+    #[schema(format = Date, value_type = String, required = false)]
+    pub follow_up_on: Option<String>,
+}
+
+/// A contact that was just assessed, and what its reporter is told.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VtAssessed {
+    state: VtContactState,
+    #[schema(schema_with = codes::<Outcome>)]
+    outcome: &'static str,
+    reporter_feedback: &'static str,
+}
+
+impl VtReceived {
+    pub fn new(id: String, radar: &Radar, today: Date) -> Self {
+        Self {
+            id,
+            radar: VtRadar {
+                families: radar.families.iter().map(VtRadarFamily::from).collect(),
+                earlier: radar
+                    .earlier
+                    .iter()
+                    .map(|c| VtWorkListContact::new(c, today))
+                    .collect(),
+            },
+        }
+    }
+}
+
+impl VtWorkList {
+    pub fn new(contacts: &[Contact], today: Date) -> Self {
+        Self {
+            contacts: contacts
+                .iter()
+                .map(|c| VtWorkListContact::new(c, today))
+                .collect(),
+        }
+    }
+}
+
+impl VtAssessed {
+    pub fn new(outcome: Outcome) -> Self {
+        Self {
+            state: VtContactState::Assessed,
+            outcome: outcome.code(),
+            reporter_feedback: reporter_feedback(outcome).0,
+        }
+    }
+}
+
+impl From<&FamilySummary> for VtRadarFamily {
+    fn from(f: &FamilySummary) -> Self {
+        Self {
+            id: f.id.clone(),
+            label: f.label.clone(),
+        }
+    }
+}
+
+impl VtWorkListContact {
+    fn new(c: &Contact, today: Date) -> Self {
+        let (state, outcome) = match c.state {
+            IntakeState::AdviceGiven => (VtContactState::AdviceGiven, None),
+            IntakeState::AwaitingAssessment => (VtContactState::AwaitingAssessment, None),
+            IntakeState::Assessed(o) => (VtContactState::Assessed, Some(o)),
+        };
+        Self {
+            id: c.id.clone(),
+            kind: c.kind.code(),
+            acute: c.acute,
+            reporter: c.reporter.map(|r| r.code()),
+            child_name: c.child_name.clone(),
+            child_birth: c.child_birth.map(|d| d.to_string()),
+            concern: c.concern.clone(),
+            family_id: c.family_id.clone(),
+            received_on: c.received_on.to_string(),
+            due_on: c.due_on.map(|d| d.to_string()),
+            overdue: c.overdue(today),
+            state,
+            outcome: outcome.map(|o| o.code()),
+            follow_up_on: c.follow_up_on.map(|d| d.to_string()),
+            reporter_feedback: outcome.map(|o| reporter_feedback(o).0),
+        }
+    }
+}
+
+/// One of a domain list's codes, or null where there is none.
+fn nullable_codes<T: CodeList>() -> Object {
+    let mut o = codes::<T>();
+    o.schema_type = SchemaType::from_iter([Type::String, Type::Null]);
+    if let Some(values) = o.enum_values.as_mut() {
+        values.push(serde_json::Value::Null);
+    }
+    o
+}
 
 /// This flow's schemas, for the document's components.
 pub fn schemas(s: &mut Schemas) {
-    s.raw(json!({
-        "VtContact": { "type": "object", "properties": {
-            "kind": { "type": "string", "enum": ["advice_request", "report"] }, "acute": { "type": "boolean" },
-            "reporter": { "type": "string", "enum": ["police", "school", "health_care", "local_team", "citizen", "other"] },
-            "reporter_name": { "type": "string" }, "reporter_contact": { "type": "string" },
-            "child_name": { "type": "string" }, "child_birth": { "type": "string", "format": "date" },
-            "postcode": { "type": "string" }, "house_number": { "type": "string" }, "concern": { "type": "string" } },
-            "required": ["kind", "concern"] },
-        "VtReceived": { "type": "object", "properties": { "id": { "type": "string" },
-            "radar": { "type": "object", "properties": { "families": { "type": "array", "items": { "type": "object" } },
-                "earlier": { "type": "array", "items": { "type": "object" } } } } } },
-        "VtWorkList": { "type": "object", "properties": { "contacts": { "type": "array", "items": { "type": "object" } } } },
-        "VtAssessment": { "type": "object", "properties": {
-            "outcome": { "type": "string", "enum": ["close", "hand_to_local_team", "conditions_and_follow_up", "investigate", "ask_rvdk", "bring_into_evu"] },
-            "follow_up_on": { "type": "string", "format": "date" } }, "required": ["outcome"] }
-    }));
+    s.add::<ContactIn>();
+    s.add::<VtReceived>();
+    s.add::<VtWorkList>();
+    s.add::<AssessmentIn>();
+    s.add::<VtAssessed>();
 }
