@@ -36,8 +36,8 @@ impl From<&FamilySummary> for FamilyListItem {
     }
 }
 
-/// A file to open. Empty texts are read as absent and named in the 400, so the
-/// required ones are required although a missing one does not make the JSON malformed.
+/// A file to open. A required text that is missing or empty is named in the 400 (read
+/// leniently, so every missing field is named at once rather than the JSON refused).
 #[derive(Debug, Deserialize, ToSchema)]
 pub(crate) struct NewFamily {
     #[serde(default)]
