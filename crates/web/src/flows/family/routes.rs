@@ -286,7 +286,7 @@ pub fn routes() -> Routes {
                     summary: "Vastleggen welke gezinsleden akkoord gingen met een versie",
                     request: Some("Agreement"),
                     responses: &[
-                        (201, "Vastgelegd", None),
+                        (201, "Vastgelegd", Some("AgreementRecorded")),
                         (400, "Ongeldige invoer", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),
                         (401, "Niet aangemeld", Some("Problem")),
@@ -342,7 +342,7 @@ pub fn routes() -> Routes {
                     summary: "Een notitie wijzigen (binnen 24 uur) of corrigeren (daarna, met reason)",
                     request: Some("NewNote"),
                     responses: &[
-                        (200, "Nieuwe versie", Some("Version")),
+                        (200, "Nieuwe versie", Some("NoteChanged")),
                         (400, "Ongeldige invoer of reden ontbreekt", Some("Problem")),
                         (403, "Niet de auteur", Some("Problem")),
                         (404, "Geen dossier dat jij mag inzien", Some("Problem")),

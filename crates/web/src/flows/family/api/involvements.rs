@@ -9,38 +9,31 @@ use axum::extract::State;
 
 use crate::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::{Expertise, InvolvementError, InvolvementRole, Placement};
 use eenplan_store::{NewInvolvement, StoreError};
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::auth::family::FamilyGrant;
+use crate::flows::family::schemas::NewInvolvement as InvolvementIn;
 use crate::kit::ApiError;
+use crate::kit::body::{Created, Reason};
 use crate::kit::extract::json_body;
 use crate::{AppState, Problem};
-
-#[derive(Debug, Deserialize)]
-struct InvolvementIn {
-    user_id: String,
-    role: String,
-    expertise: Option<String>,
-    takes_over: Option<String>,
-    reason: Option<String>,
-}
 
 pub async fn add_involvement(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: InvolvementIn = json_body(&bytes)?;
     let Ok(role) = input.role.parse::<InvolvementRole>() else {
-        return Ok(
-            ApiError::invalid(&[("role", "enum", "Gebruik regisseur of partner.")]).into_response(),
-        );
+        return Err(ApiError::invalid(&[(
+            "role",
+            "enum",
+            "Gebruik regisseur of partner.",
+        )]));
     };
     let expertise = match input
         .expertise
@@ -50,21 +43,21 @@ pub async fn add_involvement(
     {
         Ok(e) => e,
         Err(_) => {
-            return Ok(
-                ApiError::invalid(&[("expertise", "enum", "Onbekend expertisegebied.")])
-                    .into_response(),
-            );
+            return Err(ApiError::invalid(&[(
+                "expertise",
+                "enum",
+                "Onbekend expertisegebied.",
+            )]));
         }
     };
     let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
         Ok(Some(u)) if u.active => u,
         Ok(_) => {
-            return Ok(ApiError::invalid(&[(
+            return Err(ApiError::invalid(&[(
                 "user_id",
                 "unknown",
                 "Geen actieve professional met dit id.",
-            )])
-            .into_response());
+            )]));
         }
         Err(e) => return Err(e.into()),
     };
@@ -84,20 +77,21 @@ pub async fn add_involvement(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    Ok(match added.await {
-        Ok((id, placement)) => (StatusCode::CREATED, Json(json!({ "id": id, "handover": matches!(placement, Placement::Handover { .. }) }))).into_response(),
-        Err(StoreError::ConsentNeeded(step)) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
+    match added.await {
+        Ok((id, placement)) => Ok((
+            StatusCode::CREATED,
+            Json(Created {
+                id,
+                handover: Some(matches!(placement, Placement::Handover { .. })),
+            }),
+        )),
+        Err(StoreError::ConsentNeeded(step)) => Err(Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
             .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
-            .with(json!({ "consentStep": step.code() })),
-        Err(StoreError::Involvement(e)) => ApiError::from(e.problem()).into_response(),
-        Err(e) => return Err(e.into()),
-    })
-}
-
-#[derive(Debug, Deserialize)]
-struct EndIn {
-    #[serde(default)]
-    reason: String,
+            .with(json!({ "consentStep": step.code() }))
+            .into()),
+        Err(StoreError::Involvement(e)) => Err(e.problem().into()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Which part of the family's circle an end request is about.
@@ -115,9 +109,9 @@ async fn end_part(
     part: Part,
     id: &str,
     bytes: &Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
-    let input: EndIn = json_body(bytes)?;
+    let input: Reason = json_body(bytes)?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
@@ -144,7 +138,7 @@ async fn end_part(
         tx.commit().await
     };
     match ended.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT.into_response()),
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Err(Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
             .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
             .into()),
@@ -159,7 +153,7 @@ pub async fn end_member(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     end_part(&state, &ctx, &grant.family_id, Part::Member, &id, &bytes).await
 }
 
@@ -169,7 +163,7 @@ pub async fn end_network(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     end_part(&state, &ctx, &grant.family_id, Part::Network, &id, &bytes).await
 }
 
@@ -179,7 +173,7 @@ pub async fn end_involvement(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     end_part(
         &state,
         &ctx,

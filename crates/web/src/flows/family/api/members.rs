@@ -10,51 +10,42 @@ use axum::extract::State;
 
 use crate::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{MemberError, MemberKind, NewMember};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::StoreError;
-use serde::Deserialize;
-use serde_json::json;
 
 use crate::auth::family::FamilyGrant;
+use crate::flows::family::schemas::{MemberCorrection, NewMember as MemberIn};
 use crate::kit::ApiError;
+use crate::kit::body::Created;
 use crate::kit::dates::parse_optional;
 use crate::kit::extract::json_body;
 use crate::{AppState, Problem};
-
-#[derive(Debug, Deserialize)]
-struct MemberIn {
-    kind: String,
-    #[serde(default)]
-    name: String,
-    date_of_birth: Option<String>,
-    #[serde(default)]
-    has_custody: bool,
-}
 
 pub async fn add_member(
     State(state): State<AppState>,
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: MemberIn = json_body(&bytes)?;
     let Ok(kind) = input.kind.parse::<MemberKind>() else {
-        return Ok(
-            ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
-                .into_response(),
-        );
+        return Err(ApiError::invalid(&[(
+            "kind",
+            "enum",
+            "Gebruik child, parent of household.",
+        )]));
     };
     let dob = match parse_optional(input.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return Ok(
-                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                    .into_response(),
-            );
+            return Err(ApiError::invalid(&[(
+                "date_of_birth",
+                "date",
+                "Gebruik jjjj-mm-dd.",
+            )]));
         }
     };
     let added = async {
@@ -75,20 +66,14 @@ pub async fn add_member(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    Ok(match added.await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(StoreError::Member(MemberError::NameText(p))) => crate::input::problem("name", p),
-        Err(StoreError::Member(e)) => ApiError::from(e.problem()).into_response(),
-        Err(e) => return Err(e.into()),
-    })
-}
-
-#[derive(Debug, Deserialize)]
-struct CorrectionIn {
-    #[serde(flatten)]
-    member: MemberIn,
-    #[serde(default)]
-    reason: String,
+    match added.await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+        Err(StoreError::Member(MemberError::NameText(p))) => {
+            Err(crate::input::problem("name", p).into())
+        }
+        Err(StoreError::Member(e)) => Err(e.problem().into()),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn correct_member(
@@ -97,29 +82,32 @@ pub async fn correct_member(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, member_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
-    let input: CorrectionIn = json_body(&bytes)?;
+    let input: MemberCorrection = json_body(&bytes)?;
     let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
-        return Ok(
-            ApiError::invalid(&[("kind", "enum", "Gebruik child, parent of household.")])
-                .into_response(),
-        );
+        return Err(ApiError::invalid(&[(
+            "kind",
+            "enum",
+            "Gebruik child, parent of household.",
+        )]));
     };
     let dob = match parse_optional(input.member.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return Ok(
-                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                    .into_response(),
-            );
+            return Err(ApiError::invalid(&[(
+                "date_of_birth",
+                "date",
+                "Gebruik jjjj-mm-dd.",
+            )]));
         }
     };
     if input.reason.trim().is_empty() {
-        return Ok(
-            ApiError::invalid(&[("reason", "required", "Geef de reden van de correctie.")])
-                .into_response(),
-        );
+        return Err(ApiError::invalid(&[(
+            "reason",
+            "required",
+            "Geef de reden van de correctie.",
+        )]));
     }
     let member = NewMember {
         kind,
@@ -140,17 +128,17 @@ pub async fn correct_member(
         .await?;
         tx.commit().await
     };
-    Ok(match corrected.await {
-        Ok(()) => StatusCode::NO_CONTENT.into_response(),
+    match corrected.await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Member(e)) => {
-            ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]).into_response()
+            Err(ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]))
         }
-        Err(StoreError::NotFound(_)) => Problem::new(
+        Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
             "Geen huidig gezinslid met dit id",
         )
-        .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+        .into()),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -7,56 +7,30 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::response::IntoResponse;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::auth::duplicates::Checked;
 use crate::auth::family::access_entry;
 use crate::client::Client;
+use crate::flows::family::schemas::NewFamily as FamilyIn;
 use crate::kit::ApiError;
+use crate::kit::body::Created;
 use crate::kit::extract::json_body;
 use crate::{AppState, Problem};
-
-#[derive(Debug, Deserialize)]
-struct ChildIn {
-    name: String,
-    date_of_birth: String,
-}
-
-#[derive(Debug, Deserialize)]
-struct FamilyIn {
-    #[serde(default)]
-    label: String,
-    #[serde(default)]
-    street: String,
-    #[serde(default)]
-    house_number: String,
-    #[serde(default)]
-    postcode: String,
-    #[serde(default)]
-    city: String,
-    #[serde(default)]
-    children: Vec<ChildIn>,
-    /// The neighbourhood or municipality (an area where the organisation works).
-    area_id: Option<String>,
-    /// Set after reviewing the possible duplicates a first attempt returned.
-    #[serde(default)]
-    confirm_not_duplicate: bool,
-}
 
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
     Client(client): Client,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: FamilyIn = json_body(&bytes)?;
     let mut errs: Vec<(&str, &str, &str)> = Vec::new();
@@ -114,9 +88,10 @@ pub async fn create(
                         json!({ "led_by": { "organisation": o.name, "phone": o.phone } })
                     }))
                     .collect();
-                return Ok(Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
+                return Err(Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
                     .detail("Eén gezin, één dossier: er bestaat mogelijk al een dossier over dit kind of op dit adres. Neem contact op met de organisatie die de regie heeft; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
-                    .with(json!({ "duplicates": listed })));
+                    .with(json!({ "duplicates": listed }))
+                    .into());
             }
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
@@ -132,7 +107,7 @@ pub async fn create(
                 {
                     r.headers_mut().insert(header::RETRY_AFTER, v);
                 }
-                return Ok(r);
+                return Err(r.into());
             }
             Err(e) => return Err(e.into()),
         }
@@ -180,19 +155,19 @@ pub async fn create(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    Ok(match opened.await {
-        Ok(id) => (StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(json!({ "id": id }))).into_response(),
+    match opened.await {
+        Ok(id) => Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(Created::id(id)))),
         // A child's details broke a member rule: nothing was opened (one transaction).
-        Err(StoreError::Member(e)) => ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))]).into_response(),
+        Err(StoreError::Member(e)) => Err(ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))])),
         // The store refuses an area the organisation does not work in (the domain's rule).
-        Err(StoreError::AreaOutside(_)) => ApiError::invalid(&[(
+        Err(StoreError::AreaOutside(_)) => Err(ApiError::invalid(&[(
             "area_id",
             "outside",
             "Kies een wijk of gemeente waar jouw organisatie werkt.",
-        )]).into_response(),
-        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
+        )])),
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Err(Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
             .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
-            .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+            .into()),
+        Err(e) => Err(e.into()),
+    }
 }

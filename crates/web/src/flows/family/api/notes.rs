@@ -9,27 +9,17 @@ use axum::extract::State;
 
 use crate::extract::Path;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::{Interaction, NoteChange, NoteError};
 use eenplan_store::NoteContent;
 use eenplan_store::StoreError;
 use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::json;
 
 use crate::auth::family::FamilyGrant;
+use crate::flows::family::schemas::{NewNote as NoteIn, NoteChanged, Notes};
 use crate::kit::ApiError;
+use crate::kit::body::Created;
 use crate::kit::extract::json_body;
 use crate::{AppState, Problem};
-
-#[derive(Debug, Deserialize)]
-struct NoteIn {
-    interaction: String,
-    happened_on: String,
-    #[serde(default)]
-    text: String,
-    reason: Option<String>,
-}
 
 fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
     let Ok(interaction) = input.interaction.parse::<Interaction>() else {
@@ -54,28 +44,19 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
 }
 
 /// A note rule as a field error.
-fn note_invalid(e: NoteError) -> Response {
+fn note_invalid(e: NoteError) -> ApiError {
     match e {
-        NoteError::Text(p) => crate::input::problem("text", p),
-        e => ApiError::from(e.problem()).into_response(),
+        NoteError::Text(p) => crate::input::problem("text", p).into(),
+        e => e.problem().into(),
     }
 }
 
 pub async fn notes(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, ApiError> {
-    Ok(match async { state.store.read().await?.notes(&grant.family_id).await }.await {
-        Ok(notes) => Json(json!({ "notes": notes.iter().map(|n| json!({
-            "id": n.id, "author": { "id": n.author_id, "name": n.author_name }, "created_at": n.created_at,
-            "versions": n.versions.iter().map(|v| json!({
-                "version": v.version, "interaction": v.interaction.code(), "happened_on": v.happened_on.to_string(),
-                "text": v.text, "correction": v.correction, "reason": v.reason, "saved_at": v.saved_at,
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>() }))
-        .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+) -> Result<Json<Notes>, ApiError> {
+    let notes = state.store.read().await?.notes(&grant.family_id).await?;
+    Ok(Json(Notes::from(notes.as_slice())))
 }
 
 pub async fn write_note(
@@ -83,7 +64,7 @@ pub async fn write_note(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
     let content = note_content(&input)?;
@@ -95,11 +76,11 @@ pub async fn write_note(
         tx.commit().await?;
         Ok::<_, StoreError>(id)
     };
-    Ok(match written.await {
-        Ok(id) => (StatusCode::CREATED, Json(json!({ "id": id }))).into_response(),
-        Err(StoreError::Note(e)) => note_invalid(e),
-        Err(e) => return Err(e.into()),
-    })
+    match written.await {
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+        Err(StoreError::Note(e)) => Err(note_invalid(e)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn change_note(
@@ -108,7 +89,7 @@ pub async fn change_note(
     Extension(grant): Extension<FamilyGrant>,
     Path((_, note_id)): Path<(String, String)>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<NoteChanged>, ApiError> {
     let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
     let content = note_content(&input)?;
@@ -127,24 +108,24 @@ pub async fn change_note(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    Ok(match changed.await {
-        Ok((version, change)) => {
-            Json(json!({ "version": version, "correction": change == NoteChange::Correction }))
-                .into_response()
-        }
-        Err(StoreError::Note(NoteError::NotAuthor)) => Problem::new(
+    match changed.await {
+        Ok((version, change)) => Ok(Json(NoteChanged::new(
+            version,
+            change == NoteChange::Correction,
+        ))),
+        Err(StoreError::Note(NoteError::NotAuthor)) => Err(Problem::new(
             StatusCode::FORBIDDEN,
             "not-author",
             "Alleen de auteur kan een notitie wijzigen",
         )
-        .into_response(),
-        Err(StoreError::Note(e)) => note_invalid(e),
-        Err(StoreError::NotFound(_)) => Problem::new(
+        .into()),
+        Err(StoreError::Note(e)) => Err(note_invalid(e)),
+        Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
             "Deze notitie bestaat niet",
         )
-        .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+        .into()),
+        Err(e) => Err(e.into()),
+    }
 }

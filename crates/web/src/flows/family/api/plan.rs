@@ -9,22 +9,31 @@ use axum::body::Bytes;
 use axum::extract::State;
 
 use crate::extract::Path;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use eenplan_domain::family::{Agreement, AgreementError};
-use eenplan_domain::family::{Plan, PlanError};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use eenplan_domain::family::AgreementError;
+use eenplan_domain::family::PlanError;
 use eenplan_store::{PlanSave, StoreError};
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::auth::family::FamilyGrant;
+use crate::flows::family::schemas::{
+    Agreement as AgreementIn, AgreementRecorded, Plan, PlanDocument,
+};
 use crate::kit::ApiError;
+use crate::kit::body::Version;
 use crate::kit::extract::json_body;
 use crate::{AppState, Problem};
 
 fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"v{version}\""))
         .unwrap_or_else(|_| HeaderValue::from_static("\"v0\""))
+}
+
+/// The ETag header of an answer about plan version `version`.
+type Tagged = [(HeaderName, HeaderValue); 1];
+
+fn tagged(version: i64) -> Tagged {
+    [(header::ETAG, etag(version))]
 }
 
 /// What `If-Match` asks for: absent, unreadable, a weak tag, or the version of a
@@ -57,16 +66,14 @@ fn if_match(headers: &HeaderMap) -> IfMatch {
 pub async fn plan(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, ApiError> {
+) -> Result<(Tagged, Json<PlanDocument>), ApiError> {
     let (version, plan) = state
         .store
         .read()
         .await?
         .current_plan(&grant.family_id)
         .await?;
-    let mut r = Json(json!({ "version": version, "plan": plan })).into_response();
-    r.headers_mut().insert(header::ETAG, etag(version));
-    Ok(r)
+    Ok((tagged(version), Json(PlanDocument::new(version, plan))))
 }
 
 pub async fn put_plan(
@@ -75,31 +82,30 @@ pub async fn put_plan(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(Tagged, Json<Version>), ApiError> {
     let p = ctx.caller()?;
     let based_on = match if_match(&headers) {
         IfMatch::Absent => {
-            return Ok(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
+            return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
                 .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
-                .into_response());
+                .into());
         }
         IfMatch::Malformed => {
-            return Ok(ApiError::invalid(&[(
+            return Err(ApiError::invalid(&[(
                 "If-Match",
                 "etag",
                 "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
-            )])
-            .into_response());
+            )]));
         }
         IfMatch::Weak => {
-            return Ok(Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
+            return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
                 .detail("If-Match vergelijkt sterk: een zwakke ETag (W/...) past nooit. Stuur de ETag uit GET .../plan zoals die is, bijvoorbeeld \"v3\".")
                 .invalid_param("If-Match", "weak-etag", "Gebruik de sterke ETag, zonder W/.")
-                .into_response());
+                .into());
         }
         IfMatch::Version(v) => v,
     };
-    let plan: Plan = json_body(&bytes)?;
+    let plan: eenplan_domain::family::Plan = json_body::<Plan>(&bytes)?.into();
     let saved = async {
         let mut tx = state.store.write().await?;
         let out = tx
@@ -108,18 +114,14 @@ pub async fn put_plan(
         tx.commit().await?;
         Ok::<_, StoreError>(out)
     };
-    Ok(match saved.await {
-        Ok(PlanSave::Saved { version }) => {
-            let mut r = Json(json!({ "version": version })).into_response();
-            r.headers_mut().insert(header::ETAG, etag(version));
-            r
-        }
+    match saved.await {
+        Ok(PlanSave::Saved { version }) => Ok((tagged(version), Json(Version { version }))),
         Ok(PlanSave::Conflict { current, changes }) => {
             let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
                 .detail(format!("Je bewerkte versie {based_on}; de huidige is versie {current}. Bekijk de wijzigingen en sla opnieuw op met If-Match \"v{current}\"."))
                 .with(json!({ "current_version": current, "changes": changes }));
             r.headers_mut().insert(header::ETAG, etag(current));
-            r
+            Err(r.into())
         }
         Err(StoreError::Plan(e)) => {
             // The field as the request body names it, so a client can point at it.
@@ -132,17 +134,17 @@ pub async fn put_plan(
                 PlanError::ScaleOutOfRange { index, .. } => format!("scales[{index}].score"),
                 _ => "plan".to_owned(),
             };
-            ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]).into_response()
+            Err(ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]))
         }
-        Err(e) => return Err(e.into()),
-    })
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn plan_version(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
     Path((_, version)): Path<(String, i64)>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<PlanDocument>, ApiError> {
     let stored = state
         .store
         .read()
@@ -150,7 +152,7 @@ pub async fn plan_version(
         .plan_version(&grant.family_id, version)
         .await?;
     match stored {
-        Some(plan) => Ok(Json(json!({ "version": version, "plan": plan })).into_response()),
+        Some(plan) => Ok(Json(PlanDocument::new(version, plan))),
         None => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",
@@ -160,18 +162,8 @@ pub async fn plan_version(
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct AgreementIn {
-    version: i64,
-    #[serde(default)]
-    member_ids: Vec<String>,
-    /// Under a court order: the family's view, recorded instead of an agreement.
-    #[serde(default)]
-    view: String,
-}
-
 /// A refused agreement: the field to fix, and who may not agree or is missing.
-fn agreement_problem(e: &AgreementError) -> Response {
+fn agreement_problem(e: &AgreementError) -> ApiError {
     let problem = e.problem();
     match e {
         AgreementError::Incomplete {
@@ -180,8 +172,8 @@ fn agreement_problem(e: &AgreementError) -> Response {
         } => problem.with(json!({
             "notEntitled": not_entitled.iter().map(|n| json!({ "member_id": n.member_id, "name": n.name })).collect::<Vec<_>>(),
             "missing": missing.iter().map(|m| json!({ "member_id": m.member_id, "name": m.name })).collect::<Vec<_>>(),
-        })),
-        _ => problem.into_response(),
+        })).into(),
+        _ => problem.into(),
     }
 }
 
@@ -190,7 +182,7 @@ pub async fn agree(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<AgreementRecorded>), ApiError> {
     let p = ctx.caller()?;
     let input: AgreementIn = json_body(&bytes)?;
     let agreed = async {
@@ -208,25 +200,18 @@ pub async fn agree(
         tx.commit().await?;
         Ok::<_, StoreError>(recorded)
     };
-    Ok(match agreed.await {
-        Ok(recorded) => (
+    match agreed.await {
+        Ok(recorded) => Ok((
             StatusCode::CREATED,
-            Json(json!({ "recorded": match recorded {
-                Agreement::Agreed { .. } => "agreement",
-                Agreement::FamilyView => "family_view",
-            } })),
-        )
-            .into_response(),
-        Err(StoreError::Agreement(e)) => agreement_problem(&e),
-        Err(StoreError::Duplicate(m)) => {
-            ApiError::invalid(&[("member_ids", "rule", &m)]).into_response()
-        }
-        Err(StoreError::NotFound(_)) => ApiError::invalid(&[(
+            Json(AgreementRecorded::from(&recorded)),
+        )),
+        Err(StoreError::Agreement(e)) => Err(agreement_problem(&e)),
+        Err(StoreError::Duplicate(m)) => Err(ApiError::invalid(&[("member_ids", "rule", &m)])),
+        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "version",
             "unknown",
             "Deze versie van het plan bestaat niet.",
-        )])
-        .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+        )])),
+        Err(e) => Err(e.into()),
+    }
 }

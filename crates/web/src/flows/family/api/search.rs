@@ -5,15 +5,14 @@ use axum::Json;
 use axum::extract::State;
 
 use crate::extract::Query;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::Postcode;
 use eenplan_store::{FamilyQuery, StoreError};
 use serde::Deserialize;
-use serde_json::json;
 
 use crate::AppState;
 use crate::auth::family::{access_entry, visible_families};
 use crate::client::Client;
+use crate::flows::family::schemas::{FamilyList, FamilyListItem};
 use crate::kit::ApiError;
 use crate::kit::dates::{parse_optional, today};
 
@@ -30,33 +29,33 @@ pub async fn search(
     ctx: Ctx,
     Client(client): Client,
     Query(q): Query<SearchParams>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<FamilyList>, ApiError> {
     let p = ctx.caller()?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
         eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
     {
-        return Ok(crate::input::problem("name", p));
+        return Err(crate::input::problem("name", p).into());
     }
     let dob = match parse_optional(q.date_of_birth.as_deref()) {
         Ok(d) => d,
         Err(_) => {
-            return Ok(
-                ApiError::invalid(&[("date_of_birth", "date", "Gebruik jjjj-mm-dd.")])
-                    .into_response(),
-            );
+            return Err(ApiError::invalid(&[(
+                "date_of_birth",
+                "date",
+                "Gebruik jjjj-mm-dd.",
+            )]));
         }
     };
     if let Some(d) = dob
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
     {
-        return Ok(ApiError::invalid(&[(
+        return Err(ApiError::invalid(&[(
             "date_of_birth",
             "range",
             &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
-        )])
-        .into_response());
+        )]));
     }
     let postcode = match q
         .postcode
@@ -67,12 +66,11 @@ pub async fn search(
     {
         Ok(pc) => pc,
         Err(_) => {
-            return Ok(ApiError::invalid(&[(
+            return Err(ApiError::invalid(&[(
                 "postcode",
                 "postcode",
                 "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
-            )])
-            .into_response());
+            )]));
         }
     };
     let query = FamilyQuery {
@@ -102,11 +100,8 @@ pub async fn search(
             .await?;
         Ok::<_, StoreError>(visible)
     };
-    Ok(match found.await {
-        Ok(list) => Json(json!({ "families": list.iter().map(|f| json!({
-            "id": f.id, "label": f.label, "postcode": f.postcode, "house_number": f.house_number, "city": f.city,
-        })).collect::<Vec<_>>() }))
-        .into_response(),
-        Err(e) => return Err(e.into()),
-    })
+    let list = found.await?;
+    Ok(Json(FamilyList {
+        families: list.iter().map(FamilyListItem::from).collect(),
+    }))
 }

@@ -7,28 +7,25 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::family::DataCategory;
-use serde_json::json;
 
-use super::family_json;
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::flows::family::schemas::Family;
 use crate::kit::ApiError;
 
 pub async fn read(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, ApiError> {
-    Ok(
-        match async { state.store.read().await?.family(&grant.family_id).await }.await {
-            Ok(Some(f)) => {
-                let mut body = family_json(&f);
-                if !grant.sees(DataCategory::Network) {
-                    body["network"] = json!([]);
-                }
-                Json(body).into_response()
+    let found = state.store.read().await?.family(&grant.family_id).await?;
+    match found {
+        Some(f) => {
+            let mut body = Family::from(&f);
+            if !grant.sees(DataCategory::Network) {
+                body.network.clear();
             }
-            Ok(None) => StatusCode::NOT_FOUND.into_response(),
-            Err(e) => return Err(e.into()),
-        },
-    )
+            Ok(Json(body).into_response())
+        }
+        None => Ok(StatusCode::NOT_FOUND.into_response()),
+    }
 }
