@@ -5,7 +5,7 @@
 
 use eenplan_domain::CodeList;
 use serde_json::{Map, Value};
-use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
+use utoipa::openapi::schema::{Array, Object, ObjectBuilder, SchemaType, Type};
 
 /// The document's named schemas, as each flow contributes them.
 #[derive(Debug, Default)]
@@ -54,4 +54,22 @@ pub fn codes<T: CodeList>() -> Object {
         .schema_type(Type::String)
         .enum_values(Some(T::ALL.iter().map(|c| c.code())))
         .build()
+}
+
+/// One of a domain list's codes, or null where there is none (yet).
+pub fn nullable_codes<T: CodeList>() -> Object {
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+        .enum_values(Some(
+            T::ALL
+                .iter()
+                .map(|c| Value::from(c.code()))
+                .chain([Value::Null]),
+        ))
+        .build()
+}
+
+/// A list of a domain list's codes.
+pub fn code_array<T: CodeList>() -> Array {
+    Array::new(codes::<T>())
 }

@@ -9,9 +9,8 @@ use eenplan_store::{Consent, Family};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa::openapi::schema::Array;
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::{Schemas, code_array, codes};
 
 /// The family's framework and every consent it has, withdrawn ones too: whether a step
 /// may be taken is read from the whole history.
@@ -34,7 +33,7 @@ struct ConsentsConsent {
     #[schema(required = true)]
     organisation_id: Option<String>,
     purpose: String,
-    #[schema(schema_with = category_codes)]
+    #[schema(schema_with = code_array::<DataCategory>)]
     categories: Vec<&'static str>,
     children: Vec<ConsentsPerson>,
     given_by: Vec<ConsentsPerson>,
@@ -97,10 +96,6 @@ impl Consents {
     }
 }
 
-fn category_codes() -> Array {
-    Array::new(codes::<DataCategory>())
-}
-
 /// A consent as the lead records it. Who must consent follows from the step and the
 /// children's ages; a consent missing someone is refused with who is missing.
 /// Purpose, children and givers are read leniently so that an absent one is refused
@@ -116,7 +111,7 @@ pub struct NewConsent {
     pub purpose: String,
     /// What the organisation may see.
     #[serde(default)]
-    #[schema(schema_with = category_codes)]
+    #[schema(schema_with = code_array::<DataCategory>)]
     pub categories: Vec<String>,
     /// Member ids of the children the consent is about.
     #[serde(default)]
@@ -180,7 +175,7 @@ pub struct AnonymousSummary {
     /// The numbers on the safety scales, without whose they are.
     safety_scales: Vec<u8>,
     /// The life domains the plan works on.
-    #[schema(schema_with = life_domain_codes)]
+    #[schema(schema_with = code_array::<LifeDomain>)]
     life_domains: Vec<&'static str>,
     /// How many organisations of each kind are in the circle.
     involved: Vec<AnonymousSummaryInvolved>,
@@ -193,10 +188,6 @@ struct AnonymousSummaryInvolved {
     #[schema(schema_with = codes::<OrganisationKind>)]
     kind: &'static str,
     count: usize,
-}
-
-fn life_domain_codes() -> Array {
-    Array::new(codes::<LifeDomain>())
 }
 
 impl From<&Summary> for AnonymousSummary {

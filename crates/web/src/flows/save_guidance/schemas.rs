@@ -1,15 +1,13 @@
 //! SAVE-begeleiding's bodies and their schemas.
 
-use eenplan_domain::CodeList;
 use eenplan_domain::family::Expertise;
 use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_store::{Guidance, GuidanceReview};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa::openapi::schema::{Object, SchemaType, Type};
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::{Schemas, codes, nullable_codes};
 
 /// A guidance to start. The code and the date are read as text so that a wrong one is
 /// named in the 400, not refused as malformed JSON.
@@ -174,16 +172,6 @@ impl From<&GuidanceReview> for SaveGuidanceReviewDone {
             note: r.note.clone(),
         }
     }
-}
-
-/// One of a domain list's codes, or null where there is none.
-fn nullable_codes<T: CodeList>() -> Object {
-    let mut o = codes::<T>();
-    o.schema_type = SchemaType::from_iter([Type::String, Type::Null]);
-    if let Some(values) = o.enum_values.as_mut() {
-        values.push(serde_json::Value::Null);
-    }
-    o
 }
 
 /// This flow's schemas, for the document's components.

@@ -4,7 +4,7 @@ use eenplan_domain::role::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::{Schemas, code_array};
 use eenplan_store::Principal;
 
 /// All three factors at once. Each is read leniently (a missing one is named in the
@@ -35,7 +35,7 @@ pub struct Me {
     email: String,
     name: String,
     organisation: MeOrganisation,
-    #[schema(schema_with = role_codes)]
+    #[schema(schema_with = code_array::<Role>)]
     roles: Vec<&'static str>,
 }
 
@@ -44,10 +44,6 @@ struct MeOrganisation {
     id: String,
     slug: String,
     name: String,
-}
-
-fn role_codes() -> utoipa::openapi::schema::Array {
-    utoipa::openapi::schema::Array::new(codes::<Role>())
 }
 
 impl From<&Principal> for Me {

@@ -1,6 +1,5 @@
 //! Veilig Thuis's bodies and their schemas.
 
-use eenplan_domain::CodeList;
 use eenplan_domain::veilig_thuis::{
     ContactKind, IntakeState, Outcome, Reporter, reporter_feedback,
 };
@@ -8,9 +7,8 @@ use eenplan_store::{Contact, FamilySummary, Radar};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use utoipa::openapi::schema::{Object, SchemaType, Type};
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::{Schemas, codes, nullable_codes};
 
 /// An advice request or a report as it comes in. The codes and the date are read as
 /// text so that a wrong one is named in the 400, not refused as malformed JSON.
@@ -202,16 +200,6 @@ impl VtWorkListContact {
             reporter_feedback: outcome.map(|o| reporter_feedback(o).0),
         }
     }
-}
-
-/// One of a domain list's codes, or null where there is none.
-fn nullable_codes<T: CodeList>() -> Object {
-    let mut o = codes::<T>();
-    o.schema_type = SchemaType::from_iter([Type::String, Type::Null]);
-    if let Some(values) = o.enum_values.as_mut() {
-        values.push(serde_json::Value::Null);
-    }
-    o
 }
 
 /// This flow's schemas, for the document's components.

@@ -6,8 +6,7 @@ use eenplan_store::{FamilySummary, Involvement, Member, NetworkMember};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::nullable_codes;
-use crate::kit::schema::codes;
+use crate::kit::schema::{codes, nullable_codes};
 
 /// The files the caller may see that fit the search.
 #[derive(Debug, Serialize, ToSchema)]

@@ -13,23 +13,7 @@ pub(super) use notes::{NewNote, NoteChanged, Notes};
 pub(super) use plan::{Agreement, AgreementRecorded, Plan, PlanDocument};
 pub(super) use timeline::{Timeline, TimelineEvent};
 
-use eenplan_domain::CodeList;
-use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
-
 use crate::kit::schema::Schemas;
-
-/// One of a domain list's codes, or null where the file has none.
-fn nullable_codes<T: CodeList>() -> Object {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
-        .enum_values(Some(
-            T::ALL
-                .iter()
-                .map(|c| serde_json::Value::from(c.code()))
-                .chain([serde_json::Value::Null]),
-        ))
-        .build()
-}
 
 /// This flow's schemas, for the document's components.
 pub fn schemas(s: &mut Schemas) {

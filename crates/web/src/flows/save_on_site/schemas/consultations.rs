@@ -4,12 +4,10 @@
 use eenplan_domain::save_on_site::{ConsultationResult, ConsultationState, NextStep, PartOfDay};
 use eenplan_store::{OnSiteConsultation, OnSiteSlot};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
-use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 
 use super::SaveOnSiteRef;
-use crate::kit::schema::codes;
+use crate::kit::schema::{codes, nullable_codes};
 
 /// One consultation, as the worker on site and whoever asked see it.
 #[derive(Debug, Serialize, ToSchema)]
@@ -35,7 +33,7 @@ pub struct SaveConsultation {
     advice: String,
     next_steps: Vec<SaveNextStep>,
     /// Null until it is held.
-    #[schema(schema_with = result_or_null, required = true)]
+    #[schema(schema_with = nullable_codes::<ConsultationResult>, required = true)]
     result: Option<&'static str>,
     /// Empty unless it was cancelled.
     cancel_reason: String,
@@ -57,19 +55,6 @@ pub struct SaveNextStep {
     #[serde(default)]
     #[schema(required = true)]
     pub who: String,
-}
-
-/// A consultation's result, or null while it has none.
-fn result_or_null() -> Object {
-    ObjectBuilder::new()
-        .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
-        .enum_values(Some(
-            ConsultationResult::ALL
-                .iter()
-                .map(|r| Value::from(r.code()))
-                .chain([Value::Null]),
-        ))
-        .build()
 }
 
 impl From<&OnSiteConsultation> for SaveConsultation {
