@@ -6,38 +6,33 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use eenplan_domain::protection_order::{Conclusion, Measure};
 use eenplan_store::{
     CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
 };
 use jiff::civil::Date;
-use serde::Deserialize;
-use serde_json::{Value, json};
 
 use super::access::{log_raad_reads, raad_entry};
 use super::refusal::InStep;
+use super::schemas::{
+    self, CourtDecision, NO_MEASURE, NewProtectionOrderRequest, PETITION, ProtectionOrderRequests,
+    RaadInvestigation, RaadOutcome,
+};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::kit::body::Created;
 use crate::kit::dates::{parse_optional, today};
 use crate::kit::extract::{Path, json_body};
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
 
-fn request_json(r: &ProtectionOrderRequest) -> Value {
-    let d = |d: Option<Date>| d.map(|d| d.to_string());
-    json!({
-        "id": r.id, "family_id": r.family_id, "family_label": r.family_label,
-        "rvdk": { "id": r.rvdk_organisation_id, "name": r.rvdk_name },
-        "requested_by": { "name": r.requested_by_name, "email": r.requested_by_email, "organisation": r.requesting_organisation_name },
-        "requested_on": r.requested_on.to_string(),
-        "children": r.children.iter().map(|c| json!({ "id": c.id, "name": c.name, "date_of_birth": d(c.date_of_birth) })).collect::<Vec<_>>(),
-        "grounds": r.grounds, "tried": r.tried, "state": r.state.code(),
-        "investigation_on": d(r.investigation_on), "concluded_on": d(r.concluded_on),
-        "no_measure_reason": r.no_measure_reason, "petitioned_measure": r.petitioned_measure.map(|m| m.code()),
-        "decided_on": d(r.decided_on), "granted_measure": r.granted_measure.map(|m| m.code()), "ends_on": d(r.ends_on),
-        "institution": r.institution_id.as_ref().map(|id| json!({ "id": id, "name": r.institution_name })),
-    })
+fn requests(list: &[ProtectionOrderRequest]) -> ProtectionOrderRequests {
+    ProtectionOrderRequests {
+        requests: list
+            .iter()
+            .map(schemas::ProtectionOrderRequest::from)
+            .collect(),
+    }
 }
 
 fn not_found() -> ApiError {
@@ -52,29 +47,14 @@ fn not_found() -> ApiError {
 pub async fn list(
     State(state): State<AppState>,
     Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, ApiError> {
+) -> Result<Json<ProtectionOrderRequests>, ApiError> {
     let list = state
         .store
         .read()
         .await?
         .protection_order_requests(&grant.family_id)
         .await?;
-    Ok(
-        Json(json!({ "requests": list.iter().map(request_json).collect::<Vec<_>>() }))
-            .into_response(),
-    )
-}
-
-#[derive(Debug, Deserialize)]
-struct RequestIn {
-    #[serde(default)]
-    rvdk_organisation_id: String,
-    #[serde(default)]
-    children: Vec<String>,
-    #[serde(default)]
-    grounds: String,
-    #[serde(default)]
-    tried: String,
+    Ok(Json(requests(&list)))
 }
 
 pub async fn create(
@@ -82,9 +62,9 @@ pub async fn create(
     ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
-    let input: RequestIn = json_body(&bytes)?;
+    let input: NewProtectionOrderRequest = json_body(&bytes)?;
     let request = ProtectionOrderInput {
         rvdk_organisation_id: input.rvdk_organisation_id,
         children: input.children,
@@ -106,7 +86,7 @@ pub async fn create(
         Ok::<_, StoreError>(id)
     };
     match made.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(json!({ "id": id }))).into_response()),
+        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
         Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "rvdk_organisation_id",
@@ -117,7 +97,10 @@ pub async fn create(
     }
 }
 
-pub async fn raad_list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, ApiError> {
+pub async fn raad_list(
+    State(state): State<AppState>,
+    ctx: Ctx,
+) -> Result<Json<ProtectionOrderRequests>, ApiError> {
     let p = ctx.caller()?;
     let list = state
         .store
@@ -126,10 +109,7 @@ pub async fn raad_list(State(state): State<AppState>, ctx: Ctx) -> Result<Respon
         .raad_requests(&p.organisation_id)
         .await?;
     log_raad_reads(&state, p, &list, "GET /api/v1/raad/requests", &ctx.client.0).await?;
-    Ok(
-        Json(json!({ "requests": list.iter().map(request_json).collect::<Vec<_>>() }))
-            .into_response(),
-    )
+    Ok(Json(requests(&list)))
 }
 
 /// Runs one step of the Raad on a request addressed to the visitor's organisation and
@@ -172,9 +152,9 @@ where
 fn stepped(
     result: Result<Option<ProtectionOrderRequest>, StoreError>,
     date_field: &'static str,
-) -> Result<Response, ApiError> {
+) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     match result {
-        Ok(Some(r)) => Ok(Json(request_json(&r)).into_response()),
+        Ok(Some(r)) => Ok(Json(schemas::ProtectionOrderRequest::from(&r))),
         Ok(None) | Err(StoreError::NotFound(_)) => Err(not_found()),
         Err(StoreError::ProtectionOrder(e)) => Err(InStep(&e, date_field).problem().into()),
         Err(StoreError::Framework(e)) => Err(ApiError::invalid(&[(
@@ -205,20 +185,14 @@ fn measure(value: Option<&str>) -> Result<Measure, ApiError> {
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct InvestigationIn {
-    #[serde(default)]
-    started_on: String,
-}
-
 pub async fn investigation(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
-    let input: InvestigationIn = json_body(&bytes)?;
+    let input: RaadInvestigation = json_body(&bytes)?;
     let on = date_field(&input.started_on, "started_on")?;
     let route = "/api/v1/raad/requests/{request}/investigation";
     let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
@@ -236,30 +210,19 @@ pub async fn investigation(
     stepped(result, "started_on")
 }
 
-#[derive(Debug, Deserialize)]
-struct OutcomeIn {
-    #[serde(default)]
-    outcome: String,
-    measure: Option<String>,
-    #[serde(default)]
-    reason: String,
-    #[serde(default)]
-    concluded_on: String,
-}
-
 pub async fn outcome(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
-    let input: OutcomeIn = json_body(&bytes)?;
+    let input: RaadOutcome = json_body(&bytes)?;
     let conclusion = match input.outcome.as_str() {
-        "no_measure" => Conclusion::NoMeasure {
+        NO_MEASURE => Conclusion::NoMeasure {
             reason: input.reason.clone(),
         },
-        "petition" => Conclusion::Petition {
+        PETITION => Conclusion::Petition {
             measure: measure(input.measure.as_deref())?,
         },
         _ => {
@@ -289,24 +252,14 @@ pub async fn outcome(
     stepped(result, "concluded_on")
 }
 
-#[derive(Debug, Deserialize)]
-struct DecisionIn {
-    #[serde(default)]
-    decided_on: String,
-    granted: bool,
-    measure: Option<String>,
-    ends_on: Option<String>,
-    institution_id: Option<String>,
-}
-
 pub async fn court_decision(
     State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
     bytes: Bytes,
-) -> Result<Response, ApiError> {
+) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
-    let input: DecisionIn = json_body(&bytes)?;
+    let input: CourtDecision = json_body(&bytes)?;
     let on = date_field(&input.decided_on, "decided_on")?;
     let ruling = if input.granted {
         let measure = measure(input.measure.as_deref())?;
