@@ -1,9 +1,6 @@
 //! The eenplan web server. Handlers translate HTTP to store and domain calls and back;
 //! rules live in `eenplan-domain`.
 
-// The OpenAPI document's schemas are one `json!` literal, deeper than the default limit.
-#![recursion_limit = "256"]
-
 mod api_version;
 mod assets;
 pub mod auth;

@@ -284,4 +284,47 @@ mod tests {
         );
         assert!(orphans.is_empty(), "defined but never reached: {orphans:?}");
     }
+
+    /// Where the document's object schemas say nothing of their members.
+    fn objects_without_properties(at: &str, v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                let is_object = match m.get("type") {
+                    Some(Value::String(t)) => t == "object",
+                    Some(Value::Array(ts)) => ts.iter().any(|t| t == "object"),
+                    _ => false,
+                };
+                // A map that says so (additionalProperties, as the timeline's payload:
+                // the journal's own fields per kind) is documented, not forgotten.
+                let declared =
+                    m.contains_key("properties") || m.contains_key("additionalProperties");
+                if is_object && !declared {
+                    out.push(at.to_owned());
+                }
+                for (k, v) in m {
+                    objects_without_properties(&format!("{at}/{k}"), v, out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    objects_without_properties(&format!("{at}/{i}"), v, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A client generated from the document gets a type with every member for every body,
+    /// never an untyped map.
+    #[test]
+    fn every_object_schema_names_its_properties() {
+        let table = crate::routes::table();
+        let doc = super::document(table.iter().map(|(r, _)| r));
+        let mut bare = Vec::new();
+        objects_without_properties("#", &doc, &mut bare);
+        assert!(
+            bare.is_empty(),
+            "object schemas without properties: {bare:#?}"
+        );
+    }
 }
