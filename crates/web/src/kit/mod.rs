@@ -12,6 +12,7 @@ pub mod dates;
 pub mod error;
 pub mod errors;
 pub mod extract;
+pub mod fields;
 pub mod form;
 pub mod handover;
 pub mod i18n;

@@ -18,6 +18,7 @@ use crate::flows::family::schemas::NewInvolvement as InvolvementIn;
 use crate::kit::ApiError;
 use crate::kit::body::{Created, Reason};
 use crate::kit::extract::json_body;
+use crate::kit::fields;
 use crate::{AppState, Problem};
 
 pub async fn add_involvement(
@@ -28,28 +29,9 @@ pub async fn add_involvement(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: InvolvementIn = json_body(&bytes)?;
-    let Ok(role) = input.role.parse::<InvolvementRole>() else {
-        return Err(ApiError::invalid(&[(
-            "role",
-            "enum",
-            "Gebruik regisseur of partner.",
-        )]));
-    };
-    let expertise = match input
-        .expertise
-        .as_deref()
-        .map(str::parse::<Expertise>)
-        .transpose()
-    {
-        Ok(e) => e,
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "expertise",
-                "enum",
-                "Onbekend expertisegebied.",
-            )]));
-        }
-    };
+    let role: InvolvementRole = fields::code("role", &input.role)?;
+    let expertise: Option<Expertise> =
+        fields::optional_code("expertise", input.expertise.as_deref())?;
     let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
         Ok(Some(u)) if u.active => u,
         Ok(_) => {

@@ -19,8 +19,8 @@ use crate::auth::family::FamilyGrant;
 use crate::flows::family::schemas::{MemberCorrection, NewMember as MemberIn};
 use crate::kit::ApiError;
 use crate::kit::body::Created;
-use crate::kit::dates::parse_optional;
 use crate::kit::extract::json_body;
+use crate::kit::fields;
 use crate::{AppState, Problem};
 
 pub async fn add_member(
@@ -31,23 +31,8 @@ pub async fn add_member(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: MemberIn = json_body(&bytes)?;
-    let Ok(kind) = input.kind.parse::<MemberKind>() else {
-        return Err(ApiError::invalid(&[(
-            "kind",
-            "enum",
-            "Gebruik child, parent of household.",
-        )]));
-    };
-    let dob = match parse_optional(input.date_of_birth.as_deref()) {
-        Ok(d) => d,
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "date_of_birth",
-                "date",
-                "Gebruik jjjj-mm-dd.",
-            )]));
-        }
-    };
+    let kind: MemberKind = fields::code("kind", &input.kind)?;
+    let dob = fields::optional_date("date_of_birth", input.date_of_birth.as_deref())?;
     let added = async {
         let mut tx = state.store.write().await?;
         let id = tx
@@ -85,23 +70,8 @@ pub async fn correct_member(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: MemberCorrection = json_body(&bytes)?;
-    let Ok(kind) = input.member.kind.parse::<MemberKind>() else {
-        return Err(ApiError::invalid(&[(
-            "kind",
-            "enum",
-            "Gebruik child, parent of household.",
-        )]));
-    };
-    let dob = match parse_optional(input.member.date_of_birth.as_deref()) {
-        Ok(d) => d,
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "date_of_birth",
-                "date",
-                "Gebruik jjjj-mm-dd.",
-            )]));
-        }
-    };
+    let kind: MemberKind = fields::code("kind", &input.member.kind)?;
+    let dob = fields::optional_date("date_of_birth", input.member.date_of_birth.as_deref())?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
