@@ -14,21 +14,19 @@ use super::forms::Returned;
 use super::show::show_page;
 use super::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::kit::Ctx;
 use crate::kit::PageError;
 use crate::kit::form::{FormData, text_errors};
-use crate::kit::i18n::Lang;
 
 pub async fn add_involvement(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
     let text = text_errors(&data, t, &["reason"]);
@@ -37,8 +35,7 @@ pub async fn add_involvement(
     if takes_over.is_some() && data.all("confirm").is_empty() {
         return show_page(
             &state,
-            &headers,
-            &visitor,
+            &ctx,
             &grant,
             Some(Returned {
                 form: "involvement",
@@ -111,8 +108,7 @@ pub async fn add_involvement(
     let warning = takes_over.is_some();
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "involvement",
@@ -128,12 +124,12 @@ pub async fn add_involvement(
 pub async fn end_someone(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["end_reason"]);
@@ -146,8 +142,7 @@ pub async fn end_someone(
         errs.insert("who", t.err_choose);
         return show_page(
             &state,
-            &headers,
-            &visitor,
+            &ctx,
             &grant,
             Some(Returned {
                 form: "end",
@@ -161,9 +156,13 @@ pub async fn end_someone(
     // Ending a member or network member changes the household: the lead's work. A
     // partner may end involvements (their own part) only.
     if matches!(kind, "member" | "network") && !grant.lead {
-        return Ok(
-            crate::auth::family::lead_only(&headers, &visitor, &grant.family_id, &state).await,
-        );
+        return Ok(crate::auth::family::lead_only(
+            &headers,
+            &ctx.visitor,
+            &grant.family_id,
+            &state,
+        )
+        .await);
     }
     if errs.is_empty() {
         let ended = async {
@@ -197,8 +196,7 @@ pub async fn end_someone(
     }
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "end",

@@ -4,7 +4,6 @@ use crate::kit::Refusal;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::family::{MemberKind, NewMember};
 use eenplan_store::StoreError;
@@ -13,22 +12,20 @@ use super::forms::Returned;
 use super::show::show_page;
 use super::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::kit::Ctx;
 use crate::kit::PageError;
 use crate::kit::dates::today;
 use crate::kit::form::{FormData, optional_date, text_errors};
-use crate::kit::i18n::Lang;
 
 pub async fn add_member(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "date_of_birth"]);
@@ -61,8 +58,7 @@ pub async fn add_member(
     }
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "member",
@@ -77,13 +73,12 @@ pub async fn add_member(
 /// Corrects a member's details; the journal keeps the old ones.
 pub async fn correct_member(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "date_of_birth", "reason"]);
@@ -128,8 +123,7 @@ pub async fn correct_member(
     }
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "correct",

@@ -3,7 +3,6 @@
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::family::NetworkRelation;
 use eenplan_store::StoreError;
@@ -12,21 +11,19 @@ use super::forms::Returned;
 use super::show::show_page;
 use super::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::kit::Ctx;
 use crate::kit::PageError;
 use crate::kit::form::{FormData, text_errors};
-use crate::kit::i18n::Lang;
 
 pub async fn add_network(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let t = Lang::from_headers(&headers).texts();
+    let p = ctx.principal()?;
+    let t = ctx.t();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "safety_role", "contact"]);
     if data.get("name").is_empty() {
@@ -54,8 +51,7 @@ pub async fn add_network(
     }
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "network",
@@ -70,13 +66,12 @@ pub async fn add_network(
 /// Corrects a network member's details; the journal keeps the old ones.
 pub async fn correct_network(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let t = Lang::from_headers(&headers).texts();
+    let p = ctx.principal()?;
+    let t = ctx.t();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["name", "safety_role", "contact", "reason"]);
     for field in ["name", "reason"] {
@@ -111,8 +106,7 @@ pub async fn correct_network(
     }
     show_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant,
         Some(Returned {
             form: "network_fix",

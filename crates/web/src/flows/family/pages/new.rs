@@ -3,10 +3,9 @@
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
 use eenplan_domain::text::{DateKind, check_date, check_text};
@@ -18,9 +17,9 @@ use crate::AppState;
 use crate::auth::Visitor;
 use crate::auth::duplicates::Checked;
 use crate::client::Client;
+use crate::kit::Ctx;
 use crate::kit::dates::today;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
-use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
@@ -64,13 +63,12 @@ async fn family_areas(
 
 async fn new_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     form: &FormData,
     errs: &Errors,
     duplicates: DuplicateAnswer,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(headers);
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let (in_circle, outside, limited) = match duplicates {
         DuplicateAnswer::Nothing => (vec![], vec![], false),
@@ -99,7 +97,7 @@ async fn new_page(
         ),
     };
     let any_duplicate = !in_circle.is_empty() || !outside.is_empty();
-    let areas = match family_areas(state, visitor).await {
+    let areas = match family_areas(state, &ctx.visitor).await {
         Ok(a) => a,
         Err(e) => return Err(e.into()),
     };
@@ -176,7 +174,7 @@ async fn new_page(
         status,
         &NewPage {
             x: family_texts(lang),
-            shell: Shell::new(headers, visitor, "/gezinnen/nieuw"),
+            shell: ctx.shell("/gezinnen/nieuw"),
             has_errors: !errs.is_empty(),
             in_circle,
             outside,
@@ -186,15 +184,10 @@ async fn new_page(
     ))
 }
 
-pub async fn new_form(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-) -> Result<Response, PageError> {
+pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
     new_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &FormData(vec![]),
         &Errors::new(),
         DuplicateAnswer::Nothing,
@@ -204,13 +197,12 @@ pub async fn new_form(
 
 pub async fn create(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Client(client): Client,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let form = FormData::parse(&body);
     let mut errs = Errors::new();
@@ -252,15 +244,7 @@ pub async fn create(
     };
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
-        return new_page(
-            &state,
-            &headers,
-            &visitor,
-            &form,
-            &errs,
-            DuplicateAnswer::Nothing,
-        )
-        .await;
+        return new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await;
     };
     if form.all("confirm").is_empty() {
         let children: Vec<(String, Date)> = child.iter().cloned().collect();
@@ -275,12 +259,12 @@ pub async fn create(
         match checked.await {
             Ok(Checked::Answer(d)) if !d.is_empty() => {
                 let found = DuplicateAnswer::Found(d);
-                return new_page(&state, &headers, &visitor, &form, &errs, found).await;
+                return new_page(&state, &ctx, &form, &errs, found).await;
             }
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
                 let limited = DuplicateAnswer::Limited;
-                let mut r = new_page(&state, &headers, &visitor, &form, &errs, limited).await?;
+                let mut r = new_page(&state, &ctx, &form, &errs, limited).await?;
                 if let Ok(v) = axum::http::HeaderValue::from_str(
                     &crate::auth::duplicates::retry_after_seconds(wait),
                 ) {
@@ -343,28 +327,12 @@ pub async fn create(
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", ft.err_not_local_team);
-            new_page(
-                &state,
-                &headers,
-                &visitor,
-                &form,
-                &errs,
-                DuplicateAnswer::Nothing,
-            )
-            .await?
+            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
         }
         // An area the organisation does not work in (the domain's rule, in the store).
         Err(StoreError::AreaOutside(_)) => {
             errs.insert("area_id", t.err_choose);
-            new_page(
-                &state,
-                &headers,
-                &visitor,
-                &form,
-                &errs,
-                DuplicateAnswer::Nothing,
-            )
-            .await?
+            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
         }
         // The child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => {
@@ -377,15 +345,7 @@ pub async fn create(
                 },
                 msg,
             );
-            new_page(
-                &state,
-                &headers,
-                &visitor,
-                &form,
-                &errs,
-                DuplicateAnswer::Nothing,
-            )
-            .await?
+            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
         }
         Err(e) => return Err(e.into()),
     })

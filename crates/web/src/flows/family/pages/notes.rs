@@ -6,19 +6,19 @@ use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
 
 use super::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::kit::Ctx;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
-use crate::kit::i18n::{Lang, Texts};
+use crate::kit::i18n::Texts;
 use crate::kit::{PageError, Shell, render};
 
 struct NoteView {
@@ -52,14 +52,13 @@ struct NoteReturn {
 
 async fn notes_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     family_id: &str,
     back: Option<NoteReturn>,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(headers);
+    let lang = ctx.lang;
     let ft = family_texts(lang);
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
+    let p = ctx.principal()?;
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((tx.family(family_id).await?, tx.notes(family_id).await?))
@@ -189,7 +188,7 @@ async fn notes_page(
     let has_errors = back.as_ref().is_some_and(|b| !b.errors.is_empty());
     let page = NotesPage {
         x: family_texts(lang),
-        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/notities")),
+        shell: ctx.shell(&format!("/gezinnen/{family_id}/notities")),
         family_id: family_id.to_owned(),
         label: family.label,
         has_errors,
@@ -208,11 +207,10 @@ async fn notes_page(
 
 pub async fn notes(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
-    notes_page(&state, &headers, &visitor, &grant.family_id, None).await
+    notes_page(&state, &ctx, &grant.family_id, None).await
 }
 
 /// Reads a note form; the date must be a date, the rest is the domain's to judge.
@@ -238,13 +236,12 @@ fn note_content(
 
 pub async fn write_note(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = Errors::new();
@@ -270,8 +267,7 @@ pub async fn write_note(
     }
     notes_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant.family_id,
         Some(NoteReturn {
             note: None,
@@ -284,14 +280,13 @@ pub async fn write_note(
 
 pub async fn change_note(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     axum::extract::Path((_, note_id)): axum::extract::Path<(String, String)>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let t = lang.texts();
     let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
@@ -335,8 +330,7 @@ pub async fn change_note(
     }
     notes_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant.family_id,
         Some(NoteReturn {
             note: Some(note_id),

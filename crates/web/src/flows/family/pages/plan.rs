@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::text::check_text;
 use eenplan_store::{Family, StoreError};
@@ -21,9 +21,9 @@ use serde::Deserialize;
 
 use super::plan_form::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
+use crate::kit::Ctx;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::i18n::{Lang, Texts};
@@ -77,13 +77,12 @@ struct Shown {
 
 async fn plan_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     family_id: &str,
     status: StatusCode,
     shown: Shown,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(headers);
+    let lang = ctx.lang;
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
     let loaded = async {
@@ -116,7 +115,7 @@ async fn plan_page(
     let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
     let page = PlanPage {
         x: family_texts(lang),
-        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}/plan")),
+        shell: ctx.shell(&format!("/gezinnen/{family_id}/plan")),
         pt,
         family_id: family_id.to_owned(),
         label: family.label.clone(),
@@ -192,14 +191,12 @@ fn agreed_by(lang: Lang, family: &Family, agreed: &[(String, String)]) -> Vec<St
 
 pub async fn plan_show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
     plan_page(
         &state,
-        &headers,
-        &visitor,
+        &ctx,
         &grant.family_id,
         StatusCode::OK,
         Shown::default(),
@@ -209,13 +206,12 @@ pub async fn plan_show(
 
 pub async fn plan_save(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let mut form = PlanForm::from_submitted(&FormData::parse(&body));
     let Some(plan) = form.read(lang) else {
         let shown = Shown {
@@ -223,7 +219,7 @@ pub async fn plan_save(
             ..Shown::default()
         };
         let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await;
+        return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
     };
     let saved = async {
         let mut tx = state.store.write().await?;
@@ -251,15 +247,7 @@ pub async fn plan_save(
                 conflict: changes,
                 ..Shown::default()
             };
-            plan_page(
-                &state,
-                &headers,
-                &visitor,
-                &grant.family_id,
-                StatusCode::CONFLICT,
-                shown,
-            )
-            .await?
+            plan_page(&state, &ctx, &grant.family_id, StatusCode::CONFLICT, shown).await?
         }
         Err(e) => return Err(e.into()),
     })
@@ -285,12 +273,11 @@ struct ComparePage {
 
 pub async fn plan_compare(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     Query(q): Query<CompareQuery>,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(&headers);
+    let lang = ctx.lang;
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
@@ -304,16 +291,12 @@ pub async fn plan_compare(
             StatusCode::OK,
             &ComparePage {
                 x: family_texts(lang),
-                shell: Shell::new(
-                    &headers,
-                    &visitor,
-                    &format!("/gezinnen/{}/plan", grant.family_id),
-                ),
+                shell: ctx.shell(&format!("/gezinnen/{}/plan", grant.family_id)),
                 family_id: grant.family_id.clone(),
                 label: f.label,
                 from: q.van,
                 to: q.tot,
-                changes: described(Lang::from_headers(&headers), &diff(&a, &b)),
+                changes: described(ctx.lang, &diff(&a, &b)),
             },
         ),
         Ok(_) => return Err(PageError::not_found()),
@@ -323,13 +306,12 @@ pub async fn plan_compare(
 
 pub async fn plan_agree(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
     body: Bytes,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
     let form = FormData::parse(&body);
@@ -344,7 +326,7 @@ pub async fn plan_agree(
             ..Shown::default()
         };
         let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await;
+        return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
     }
     let agreed = async {
         let mut tx = state.store.write().await?;
@@ -376,7 +358,7 @@ pub async fn plan_agree(
         ..Shown::default()
     };
     let status = StatusCode::UNPROCESSABLE_ENTITY;
-    plan_page(&state, &headers, &visitor, &grant.family_id, status, shown).await
+    plan_page(&state, &ctx, &grant.family_id, status, shown).await
 }
 
 #[derive(Template)]
@@ -393,10 +375,10 @@ struct PrintPage {
 /// The plan on paper for the family.
 pub async fn plan_print(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(&headers);
+    let lang = ctx.lang;
     let t = lang.texts();
     let loaded = async {
         let mut tx = state.store.read().await?;

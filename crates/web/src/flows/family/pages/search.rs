@@ -2,9 +2,8 @@
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
-use axum::Extension;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
@@ -13,12 +12,11 @@ use serde::Deserialize;
 
 use super::*;
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::visible_families;
 use crate::client::Client;
+use crate::kit::Ctx;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, Input, TextField};
-use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
@@ -42,13 +40,12 @@ pub struct SearchQuery {
 
 pub async fn search(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Client(client): Client,
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, PageError> {
-    let p = visitor.principal.as_ref().ok_or_else(PageError::internal)?;
-    let lang = Lang::from_headers(&headers);
+    let p = ctx.principal()?;
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let mut errs = Errors::new();
     // The search term is copied into the access log: short, one line, no control codes.
@@ -144,7 +141,7 @@ pub async fn search(
         status,
         &SearchPage {
             x: family_texts(lang),
-            shell: Shell::new(&headers, &visitor, "/gezinnen"),
+            shell: ctx.shell("/gezinnen"),
             inputs,
             results,
         },

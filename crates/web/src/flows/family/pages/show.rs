@@ -5,15 +5,15 @@ use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
 use eenplan_store::{Family, StoreError};
 
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
+use crate::kit::Ctx;
 use crate::kit::form::{Input, label_of};
 use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
@@ -82,12 +82,11 @@ fn family_crisis(
 
 pub(super) async fn show_page(
     state: &AppState,
-    headers: &HeaderMap,
-    visitor: &Visitor,
+    ctx: &Ctx,
     grant: &FamilyGrant,
     returned: Option<Returned>,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(headers);
+    let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
     let family_id = grant.family_id.as_str();
     let loaded = async {
@@ -193,7 +192,7 @@ pub(super) async fn show_page(
             eenplan_domain::crisis::SAVE_FLEVOLAND_AFTER_HOURS,
         ),
         x: family_texts(lang),
-        shell: Shell::new(headers, visitor, &format!("/gezinnen/{family_id}")),
+        shell: ctx.shell(&format!("/gezinnen/{family_id}")),
         regisseur: family.regisseur().map(face),
         partners: family.partners().map(face).collect(),
         members,
@@ -216,11 +215,10 @@ pub(super) async fn show_page(
 
 pub async fn show(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
-    show_page(&state, &headers, &visitor, &grant, None).await
+    show_page(&state, &ctx, &grant, None).await
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{
     ConsentStep, Expertise, Framework, InvolvementRole, MemberKind, NetworkRelation,
@@ -11,9 +11,9 @@ use eenplan_domain::family::{
 use eenplan_store::{Family, Principal, StoreError};
 
 use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::timeline_texts::timeline_texts;
+use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::i18n::Lang;
 use crate::kit::texts::fill;
@@ -32,11 +32,10 @@ struct TimelinePage {
 
 pub async fn timeline(
     State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
+    ctx: Ctx,
     Extension(grant): Extension<FamilyGrant>,
 ) -> Result<Response, PageError> {
-    let lang = Lang::from_headers(&headers);
+    let lang = ctx.lang;
     let loaded = async {
         let mut tx = state.store.read().await?;
         Ok::<_, StoreError>((
@@ -55,7 +54,7 @@ pub async fn timeline(
             render(
                 StatusCode::OK,
                 &TimelinePage {
-                    shell: Shell::new(&headers, &visitor, &format!("/gezinnen/{}/tijdlijn", f.id)),
+                    shell: ctx.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
                     family_id: f.id.clone(),
                     label: f.label.clone(),
                     lines,
