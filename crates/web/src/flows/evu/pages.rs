@@ -177,30 +177,33 @@ pub async fn refer(
     let lang = ctx.lang;
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, lang.texts(), &["reason"]);
-    let referred = async {
-        let mut tx = state.store.write().await?;
-        tx.refer_to_evu(
-            &p.actor(),
-            &grant.family_id,
-            Referrer {
-                organisation_id: &p.organisation_id,
-                user_id: &p.user_id,
-            },
-            None,
-            &d.get("reason"),
-            today(),
-        )
-        .await?;
-        tx.commit().await
-    };
+    // Nothing is written while the form has errors.
     let outcome = if errs.is_empty() {
-        Some(referred.await)
+        Some(
+            state
+                .store
+                .change(async |tx| {
+                    tx.refer_to_evu(
+                        &p.actor(),
+                        &grant.family_id,
+                        Referrer {
+                            organisation_id: &p.organisation_id,
+                            user_id: &p.user_id,
+                        },
+                        None,
+                        &d.get("reason"),
+                        today(),
+                    )
+                    .await
+                })
+                .await,
+        )
     } else {
         None
     };
     let problem = match outcome {
         None => None,
-        Some(Ok(())) => {
+        Some(Ok(_)) => {
             return Ok(Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response());
         }
         Some(Err(e)) => place(lang, e, &mut errs)?,
@@ -383,45 +386,54 @@ async fn act(
     let client = &ctx.client.0;
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, lang.texts(), &["reason"]);
-    let done = async {
-        let mut tx = state.store.write().await?;
-        let (family, step) = match sent {
-            Sent::Combination => (
-                tx.assign_evu_combination(&p.actor(), &id, &p.user_id, &d.all("user_ids"), today())
-                    .await?,
-                "combinatie",
-            ),
-            Sent::Decline | Sent::Close => (
-                tx.finish_evu_referral(
-                    &p.actor(),
-                    &id,
-                    &p.user_id,
-                    sent == Sent::Close,
-                    &d.get("reason"),
-                    today(),
-                )
-                .await?,
-                if sent == Sent::Close {
-                    "afsluiten"
-                } else {
-                    "afwijzen"
-                },
-            ),
-            Sent::Nothing => return Ok(()),
-        };
-        let what = format!("POST /evu/{id}/{step}");
-        tx.log_access(&evu_access(
-            p,
-            eenplan_domain::access_log::AccessEvent::Update,
-            &family,
-            what,
-            client,
-        ))
-        .await?;
-        tx.commit().await
-    };
+    // Nothing is written while the form has errors.
     let outcome = if errs.is_empty() {
-        Some(done.await)
+        Some(
+            state
+                .store
+                .change(async |tx| {
+                    let (family, step) = match sent {
+                        Sent::Combination => (
+                            tx.assign_evu_combination(
+                                &p.actor(),
+                                &id,
+                                &p.user_id,
+                                &d.all("user_ids"),
+                                today(),
+                            )
+                            .await?,
+                            "combinatie",
+                        ),
+                        Sent::Decline | Sent::Close => (
+                            tx.finish_evu_referral(
+                                &p.actor(),
+                                &id,
+                                &p.user_id,
+                                sent == Sent::Close,
+                                &d.get("reason"),
+                                today(),
+                            )
+                            .await?,
+                            if sent == Sent::Close {
+                                "afsluiten"
+                            } else {
+                                "afwijzen"
+                            },
+                        ),
+                        Sent::Nothing => return Ok(()),
+                    };
+                    let what = format!("POST /evu/{id}/{step}");
+                    tx.log_access(&evu_access(
+                        p,
+                        eenplan_domain::access_log::AccessEvent::Update,
+                        &family,
+                        what,
+                        client,
+                    ))
+                    .await
+                })
+                .await,
+        )
     } else {
         None
     };

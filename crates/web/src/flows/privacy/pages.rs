@@ -383,13 +383,14 @@ pub async fn review(
         };
         return privacy_page(&state, &ctx, String::new(), Some(refused)).await;
     }
-    let reviewed = async {
-        let mut tx = state.store.write().await?;
-        tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
-            .await?;
-        tx.commit().await
-    };
-    let refused = match reviewed.await {
+    let reviewed = state
+        .store
+        .change(async |tx| {
+            tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
+                .await
+        })
+        .await;
+    let refused = match reviewed {
         Ok(()) => return Ok(Redirect::to("/privacy").into_response()),
         Err(StoreError::Invalid(_)) => Refused::Note {
             emergency_id: id,

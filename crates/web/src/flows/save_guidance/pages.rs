@@ -374,14 +374,15 @@ pub async fn start(
             planned_end,
             review_months,
         };
-        let started = async {
-            let mut tx = state.store.write().await?;
-            tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
-                .await?;
-            tx.commit().await
-        };
-        match started.await {
-            Ok(()) => {
+        let started = state
+            .store
+            .change(async |tx| {
+                tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
+                    .await
+            })
+            .await;
+        match started {
+            Ok(_) => {
                 return Ok(Redirect::to(&format!(
                     "/gezinnen/{}/save-begeleiding",
                     grant.family_id
@@ -429,22 +430,23 @@ pub async fn review(
             note: d.get("note"),
             reviewed_by: p.user_id.clone(),
         };
-        let reviewed = async {
-            let mut tx = state.store.write().await?;
-            tx.review_save_guidance(
-                &p.actor(),
-                &p.organisation_id,
-                grant.lead,
-                &grant.family_id,
-                &guidance_id,
-                &review,
-                today,
-            )
-            .await?;
-            tx.commit().await
-        };
-        match reviewed.await {
-            Ok(()) => {
+        let reviewed = state
+            .store
+            .change(async |tx| {
+                tx.review_save_guidance(
+                    &p.actor(),
+                    &p.organisation_id,
+                    grant.lead,
+                    &grant.family_id,
+                    &guidance_id,
+                    &review,
+                    today,
+                )
+                .await
+            })
+            .await;
+        match reviewed {
+            Ok(_) => {
                 return Ok(Redirect::to(&format!(
                     "/gezinnen/{}/save-begeleiding",
                     grant.family_id
@@ -484,23 +486,24 @@ pub async fn end(
         .ok();
     let mut problem = None;
     if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let ended = async {
-            let mut tx = state.store.write().await?;
-            tx.end_save_guidance(
-                &p.actor(),
-                &p.organisation_id,
-                grant.lead,
-                &p.user_id,
-                &grant.family_id,
-                &guidance_id,
-                outcome,
-                &d.get("reason"),
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match ended.await {
+        let ended = state
+            .store
+            .change(async |tx| {
+                tx.end_save_guidance(
+                    &p.actor(),
+                    &p.organisation_id,
+                    grant.lead,
+                    &p.user_id,
+                    &grant.family_id,
+                    &guidance_id,
+                    outcome,
+                    &d.get("reason"),
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match ended {
             Ok(()) => {
                 return Ok(Redirect::to(&format!(
                     "/gezinnen/{}/save-begeleiding",

@@ -258,21 +258,22 @@ pub async fn receive(
         house_number: d.get("house_number"),
         concern: d.get("concern"),
     };
-    let received = async {
-        let mut tx = state.store.write().await?;
-        let (id, _) = tx
-            .receive_contact(
-                &p.actor(),
-                &p.organisation_id,
-                &p.user_id,
-                &contact,
-                UtcTime::now(),
-            )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match received.await {
+    let received = state
+        .store
+        .change(async |tx| {
+            let (id, _) = tx
+                .receive_contact(
+                    &p.actor(),
+                    &p.organisation_id,
+                    &p.user_id,
+                    &contact,
+                    UtcTime::now(),
+                )
+                .await?;
+            Ok(id)
+        })
+        .await;
+    match received {
         Ok(id) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
         Err(StoreError::Intake(
             e @ (IntakeError::ReporterNeeded | IntakeError::ChildBirthImplausible(_)),
@@ -398,22 +399,23 @@ pub async fn assess(
             .ok(),
     };
     if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let assessed = async {
-            let mut tx = state.store.write().await?;
-            tx.assess_contact(
-                &p.actor(),
-                &p.organisation_id,
-                &id,
-                &p.user_id,
-                outcome,
-                follow_up_on,
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match assessed.await {
-            Ok(()) => return Ok(Redirect::to("/veilig-thuis").into_response()),
+        let assessed = state
+            .store
+            .change(async |tx| {
+                tx.assess_contact(
+                    &p.actor(),
+                    &p.organisation_id,
+                    &id,
+                    &p.user_id,
+                    outcome,
+                    follow_up_on,
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match assessed {
+            Ok(_) => return Ok(Redirect::to("/veilig-thuis").into_response()),
             // A step the contact's course no longer allows is said at the outcome.
             Err(StoreError::Intake(e)) => {
                 if let Some(top) = e.place(ctx.lang, &mut errs) {

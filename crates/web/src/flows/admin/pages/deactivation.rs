@@ -204,9 +204,10 @@ pub async fn deactivate_user(
         if managed_user(&state, &ctx.visitor, &id).await?.is_none() {
             return Err(StoreError::NotFound(format!("user {id}")));
         }
-        let mut tx = state.store.write().await?;
-        tx.deactivate_user(&actor(&ctx.visitor), &id).await?;
-        tx.commit().await
+        state
+            .store
+            .change(async |tx| tx.deactivate_user(&actor(&ctx.visitor), &id).await)
+            .await
     };
     done.await?;
     saved("/beheer/gebruikers")
@@ -224,15 +225,18 @@ pub async fn reset_second_factor(
         let Some(user) = managed_user(&state, &ctx.visitor, &id).await? else {
             return Err(StoreError::NotFound(format!("user {id}")));
         };
-        let mut tx = state.store.write().await?;
-        tx.reset_second_factor(
-            &actor(&ctx.visitor),
-            &id,
-            &TotpSecret::from_bytes(ids::random_bytes()),
-        )
-        .await?;
-        let (code, until) = issue_code(&mut tx, &actor(&ctx.visitor), &id, lang).await?;
-        tx.commit().await?;
+        let (code, until) = state
+            .store
+            .change(async |tx| {
+                tx.reset_second_factor(
+                    &actor(&ctx.visitor),
+                    &id,
+                    &TotpSecret::from_bytes(ids::random_bytes()),
+                )
+                .await?;
+                issue_code(tx, &actor(&ctx.visitor), &id, lang).await
+            })
+            .await?;
         Ok(CodeNotice {
             who: user.name,
             code,

@@ -141,14 +141,15 @@ pub async fn create_organisation(
         .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
         .ok();
     if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
-        let created = async {
-            let mut tx = state.store.write().await?;
-            tx.create_organisation(&actor(&ctx.visitor), NewOrganisation { slug, name, kind })
-                .await?;
-            tx.commit().await
-        };
-        match created.await {
-            Ok(()) => return saved("/beheer/organisaties"),
+        let created = state
+            .store
+            .change(async |tx| {
+                tx.create_organisation(&actor(&ctx.visitor), NewOrganisation { slug, name, kind })
+                    .await
+            })
+            .await;
+        match created {
+            Ok(_) => return saved("/beheer/organisaties"),
             Err(StoreError::Duplicate(_)) => {
                 errors.entry("slug").or_insert(x.err_duplicate);
             }
@@ -285,22 +286,23 @@ pub async fn create_area(
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
     let code = Some(form.get("code")).filter(|c| !c.is_empty());
     if let (Some(kind), true) = (kind, errors.is_empty()) {
-        let created = async {
-            let mut tx = state.store.write().await?;
-            tx.create_area(
-                &actor(&ctx.visitor),
-                NewArea {
-                    kind,
-                    name,
-                    code,
-                    parent_id: parent,
-                },
-            )
-            .await?;
-            tx.commit().await
-        };
-        match created.await {
-            Ok(()) => return saved("/beheer/gebieden"),
+        let created = state
+            .store
+            .change(async |tx| {
+                tx.create_area(
+                    &actor(&ctx.visitor),
+                    NewArea {
+                        kind,
+                        name,
+                        code,
+                        parent_id: parent,
+                    },
+                )
+                .await
+            })
+            .await;
+        match created {
+            Ok(_) => return saved("/beheer/gebieden"),
             Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
                 errors.entry("parent_id").or_insert(x.err_parent);
             }
@@ -428,21 +430,22 @@ pub async fn create_team(
     }
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     if errors.is_empty() {
-        let created = async {
-            let mut tx = state.store.write().await?;
-            tx.create_team(
-                &actor(&ctx.visitor),
-                NewTeam {
-                    organisation_id,
-                    name,
-                    area_id,
-                },
-            )
-            .await?;
-            tx.commit().await
-        };
-        match created.await {
-            Ok(()) => return saved("/beheer/teams"),
+        let created = state
+            .store
+            .change(async |tx| {
+                tx.create_team(
+                    &actor(&ctx.visitor),
+                    NewTeam {
+                        organisation_id,
+                        name,
+                        area_id,
+                    },
+                )
+                .await
+            })
+            .await;
+        match created {
+            Ok(_) => return saved("/beheer/teams"),
             Err(StoreError::Duplicate(_)) => {
                 errors.entry("name").or_insert(x.err_duplicate);
             }

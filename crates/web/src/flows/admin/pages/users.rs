@@ -215,36 +215,37 @@ pub async fn create_user(
         let created = async {
             let password_hash = password::hash(&password_text, ids::random_bytes())
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
-            let mut tx = state.store.write().await?;
-            let user = tx
-                .create_user(
-                    &actor(&ctx.visitor),
-                    NewUser {
-                        email,
-                        name,
-                        organisation_id,
-                        team_id: None,
-                        roles,
-                        password_hash,
-                        totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
-                    },
-                )
+            let (who, code, until) = state
+                .store
+                .change(async |tx| {
+                    let user = tx
+                        .create_user(
+                            &actor(&ctx.visitor),
+                            NewUser {
+                                email,
+                                name,
+                                organisation_id,
+                                team_id: None,
+                                roles,
+                                password_hash,
+                                totp_secret: TotpSecret::from_bytes(ids::random_bytes()),
+                            },
+                        )
+                        .await?;
+                    if let Some(phone) = &phone {
+                        tx.set_phone(&actor(&ctx.visitor), &user.id, Some(phone))
+                            .await?;
+                    }
+                    // The administrator chose the password: the colleague chooses their own at
+                    // the first sign-in, after enrolling with the code only they are given.
+                    tx.require_password_change(&actor(&ctx.visitor), &user.id)
+                        .await?;
+                    let (code, until) =
+                        issue_code(tx, &actor(&ctx.visitor), &user.id, lang).await?;
+                    Ok((user.name, code, until))
+                })
                 .await?;
-            if let Some(phone) = &phone {
-                tx.set_phone(&actor(&ctx.visitor), &user.id, Some(phone))
-                    .await?;
-            }
-            // The administrator chose the password: the colleague chooses their own at
-            // the first sign-in, after enrolling with the code only they are given.
-            tx.require_password_change(&actor(&ctx.visitor), &user.id)
-                .await?;
-            let (code, until) = issue_code(&mut tx, &actor(&ctx.visitor), &user.id, lang).await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(CodeNotice {
-                who: user.name,
-                code,
-                until,
-            })
+            Ok::<_, StoreError>(CodeNotice { who, code, until })
         };
         match created.await {
             Ok(notice) => {

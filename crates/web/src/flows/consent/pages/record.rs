@@ -63,14 +63,15 @@ pub async fn record(
     let mut errs = text_errors(&data, t, &["purpose", "given_on", "ends_on"]);
     let mut message = None;
     if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
-        let recorded = async {
-            let mut tx = state.store.write().await?;
-            tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &input, today())
-                .await?;
-            tx.commit().await
-        };
-        match recorded.await {
-            Ok(()) => {
+        let recorded = state
+            .store
+            .change(async |tx| {
+                tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &input, today())
+                    .await
+            })
+            .await;
+        match recorded {
+            Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
                         .into_response(),
@@ -119,19 +120,20 @@ pub async fn withdraw(
         errs.entry("reason").or_insert(t.err_required);
     }
     if errs.is_empty() {
-        let withdrawn = async {
-            let mut tx = state.store.write().await?;
-            tx.withdraw_consent(
-                &p.actor(),
-                &grant.family_id,
-                &consent_id,
-                &p.user_id,
-                &reason,
-            )
-            .await?;
-            tx.commit().await
-        };
-        match withdrawn.await {
+        let withdrawn = state
+            .store
+            .change(async |tx| {
+                tx.withdraw_consent(
+                    &p.actor(),
+                    &grant.family_id,
+                    &consent_id,
+                    &p.user_id,
+                    &reason,
+                )
+                .await
+            })
+            .await;
+        match withdrawn {
             Ok(()) => {
                 return Ok(
                     Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
@@ -194,23 +196,24 @@ pub async fn framework(
     if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
     {
         let organisation = Some(data.get("basis_organisation")).filter(|o| !o.is_empty());
-        let changed = async {
-            let mut tx = state.store.write().await?;
-            tx.change_framework(
-                &p.actor(),
-                &grant.family_id,
-                &FrameworkInput {
-                    framework,
-                    organisation_id: organisation.clone(),
-                    ground: data.get("ground"),
-                    effective_on,
-                },
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match changed.await {
+        let changed = state
+            .store
+            .change(async |tx| {
+                tx.change_framework(
+                    &p.actor(),
+                    &grant.family_id,
+                    &FrameworkInput {
+                        framework,
+                        organisation_id: organisation.clone(),
+                        ground: data.get("ground"),
+                        effective_on,
+                    },
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match changed {
             Ok(()) => {
                 return Ok(Redirect::to(&format!("/gezinnen/{}", grant.family_id)).into_response());
             }

@@ -81,14 +81,12 @@ pub async fn add_involvement(
             takes_over: takes_over.clone(),
             reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
         };
-        let added = async {
-            let mut tx = state.store.write().await?;
-            tx.add_involvement(&p.actor(), &grant.family_id, new)
-                .await?;
-            tx.commit().await
-        };
-        match added.await {
-            Ok(()) => return Ok(back(&grant.family_id)),
+        let added = state
+            .store
+            .change(async |tx| tx.add_involvement(&p.actor(), &grant.family_id, new).await)
+            .await;
+        match added {
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(StoreError::ConsentNeeded(step)) => {
                 errs.insert(
                     "user_id",
@@ -165,25 +163,27 @@ pub async fn end_someone(
         .await);
     }
     if errs.is_empty() {
-        let ended = async {
-            let mut tx = state.store.write().await?;
-            match kind {
-                "member" => {
-                    tx.end_member(&p.actor(), &grant.family_id, id, &reason)
-                        .await?
+        let ended = state
+            .store
+            .change(async |tx| {
+                match kind {
+                    "member" => {
+                        tx.end_member(&p.actor(), &grant.family_id, id, &reason)
+                            .await?
+                    }
+                    "network" => {
+                        tx.end_network_member(&p.actor(), &grant.family_id, id, &reason)
+                            .await?
+                    }
+                    _ => {
+                        tx.end_involvement(&p.actor(), &grant.family_id, id, &reason)
+                            .await?
+                    }
                 }
-                "network" => {
-                    tx.end_network_member(&p.actor(), &grant.family_id, id, &reason)
-                        .await?
-                }
-                _ => {
-                    tx.end_involvement(&p.actor(), &grant.family_id, id, &reason)
-                        .await?
-                }
-            }
-            tx.commit().await
-        };
-        match ended.await {
+                Ok(())
+            })
+            .await;
+        match ended {
             Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
                 errs.insert("who", ft.err_regisseur_leaves);

@@ -97,20 +97,21 @@ pub async fn correct_member(
             date_of_birth: dob,
             has_custody: !data.all("correct_custody").is_empty(),
         };
-        let corrected = async {
-            let mut tx = state.store.write().await?;
-            tx.correct_member(
-                &p.actor(),
-                &grant.family_id,
-                &data.get("member"),
-                member,
-                &data.get("reason"),
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match corrected.await {
+        let corrected = state
+            .store
+            .change(async |tx| {
+                tx.correct_member(
+                    &p.actor(),
+                    &grant.family_id,
+                    &data.get("member"),
+                    member,
+                    &data.get("reason"),
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match corrected {
             Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);

@@ -34,18 +34,19 @@ pub async fn add_network(
             .get("relation")
             .parse::<NetworkRelation>()
             .unwrap_or(NetworkRelation::Other);
-        let added = async {
-            let mut tx = state.store.write().await?;
-            tx.add_network_member(
-                &p.actor(),
-                &grant.family_id,
-                &network_details(&data, relation),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match added.await {
-            Ok(()) => return Ok(back(&grant.family_id)),
+        let added = state
+            .store
+            .change(async |tx| {
+                tx.add_network_member(
+                    &p.actor(),
+                    &grant.family_id,
+                    &network_details(&data, relation),
+                )
+                .await
+            })
+            .await;
+        match added {
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(e) => return Err(e.into()),
         }
     }
@@ -84,19 +85,20 @@ pub async fn correct_network(
             .get("network_relation")
             .parse::<NetworkRelation>()
             .unwrap_or(NetworkRelation::Other);
-        let corrected = async {
-            let mut tx = state.store.write().await?;
-            tx.correct_network_member(
-                &p.actor(),
-                &grant.family_id,
-                &data.get("network_member"),
-                &network_details(&data, relation),
-                &data.get("reason"),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match corrected.await {
+        let corrected = state
+            .store
+            .change(async |tx| {
+                tx.correct_network_member(
+                    &p.actor(),
+                    &grant.family_id,
+                    &data.get("network_member"),
+                    &network_details(&data, relation),
+                    &data.get("reason"),
+                )
+                .await
+            })
+            .await;
+        match corrected {
             Ok(()) => return Ok(back(&grant.family_id)),
             Err(StoreError::NotFound(_)) => {
                 errs.insert("network_member", t.err_choose);

@@ -275,41 +275,42 @@ pub async fn create(
             Err(e) => return Err(e.into()),
         }
     }
-    let opened = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .open_family(
-                &p.actor(),
-                NewFamily {
-                    label: form.get("label"),
-                    street: form.get("street"),
-                    house_number: form.get("house_number"),
-                    postcode,
-                    city: form.get("city"),
-                    area_id,
-                },
-                &p.user_id,
-                &p.organisation_id,
-            )
-            .await?;
-        if let Some((name, dob)) = &child {
-            tx.add_member(
-                &p.actor(),
-                &id,
-                NewMember {
-                    kind: MemberKind::Child,
-                    name: name.clone(),
-                    date_of_birth: Some(*dob),
-                    has_custody: false,
-                },
-                today(),
-            )
-            .await?;
-        }
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    Ok(match opened.await {
+    let opened = state
+        .store
+        .change(async |tx| {
+            let id = tx
+                .open_family(
+                    &p.actor(),
+                    NewFamily {
+                        label: form.get("label"),
+                        street: form.get("street"),
+                        house_number: form.get("house_number"),
+                        postcode,
+                        city: form.get("city"),
+                        area_id,
+                    },
+                    &p.user_id,
+                    &p.organisation_id,
+                )
+                .await?;
+            if let Some((name, dob)) = &child {
+                tx.add_member(
+                    &p.actor(),
+                    &id,
+                    NewMember {
+                        kind: MemberKind::Child,
+                        name: name.clone(),
+                        date_of_birth: Some(*dob),
+                        has_custody: false,
+                    },
+                    today(),
+                )
+                .await?;
+            }
+            Ok(id)
+        })
+        .await;
+    Ok(match opened {
         Ok(id) => {
             if let Err(e) = log(
                 &state,

@@ -246,14 +246,15 @@ pub async fn write_note(
     let data = FormData::parse(&body);
     let mut errs = Errors::new();
     if let Some(content) = note_content(t, &data, None, &mut errs) {
-        let written = async {
-            let mut tx = state.store.write().await?;
-            tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
-                .await?;
-            tx.commit().await
-        };
-        match written.await {
-            Ok(()) => {
+        let written = state
+            .store
+            .change(async |tx| {
+                tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
+                    .await
+            })
+            .await;
+        match written {
+            Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
                         .into_response(),
@@ -299,21 +300,22 @@ pub async fn change_note(
     let content = note_content(t, &data, interaction, &mut errs);
     if let Some(content) = content.filter(|_| errs.is_empty()) {
         let reason = data.get("reason");
-        let changed = async {
-            let mut tx = state.store.write().await?;
-            tx.change_note(
-                &p.actor(),
-                &grant.family_id,
-                &note_id,
-                &p.user_id,
-                content,
-                Some(reason.as_str()).filter(|r| !r.is_empty()),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match changed.await {
-            Ok(()) => {
+        let changed = state
+            .store
+            .change(async |tx| {
+                tx.change_note(
+                    &p.actor(),
+                    &grant.family_id,
+                    &note_id,
+                    &p.user_id,
+                    content,
+                    Some(reason.as_str()).filter(|r| !r.is_empty()),
+                )
+                .await
+            })
+            .await;
+        match changed {
+            Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
                         .into_response(),

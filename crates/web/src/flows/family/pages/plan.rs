@@ -221,21 +221,22 @@ pub async fn plan_save(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
     };
-    let saved = async {
-        let mut tx = state.store.write().await?;
-        let outcome = tx
-            .save_plan(
-                &p.actor(),
-                &p.user_id,
-                &grant.family_id,
-                form.based_on,
-                &plan,
-            )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(outcome)
-    };
-    Ok(match saved.await {
+    let saved = state
+        .store
+        .change(async |tx| {
+            let outcome = tx
+                .save_plan(
+                    &p.actor(),
+                    &p.user_id,
+                    &grant.family_id,
+                    form.based_on,
+                    &plan,
+                )
+                .await?;
+            Ok(outcome)
+        })
+        .await;
+    Ok(match saved {
         Ok(PlanSave::Saved { .. }) => {
             Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response()
         }
@@ -328,21 +329,22 @@ pub async fn plan_agree(
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
     }
-    let agreed = async {
-        let mut tx = state.store.write().await?;
-        tx.record_plan_agreement(
-            &p.actor(),
-            &p.user_id,
-            &grant.family_id,
-            version,
-            &members,
-            view.trim(),
-        )
-        .await?;
-        tx.commit().await
-    };
-    let refusal = match agreed.await {
-        Ok(()) => {
+    let agreed = state
+        .store
+        .change(async |tx| {
+            tx.record_plan_agreement(
+                &p.actor(),
+                &p.user_id,
+                &grant.family_id,
+                version,
+                &members,
+                view.trim(),
+            )
+            .await
+        })
+        .await;
+    let refusal = match agreed {
+        Ok(_) => {
             return Ok(Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response());
         }
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),

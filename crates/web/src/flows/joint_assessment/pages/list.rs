@@ -191,21 +191,22 @@ pub async fn schedule(
             family_takes_part: !d.all("family_takes_part").is_empty(),
             family_absence_reason: d.get("family_absence_reason"),
         };
-        let scheduled = async {
-            let mut tx = state.store.write().await?;
-            let id = tx
-                .schedule_meeting(
-                    &p.actor(),
-                    &grant.family_id,
-                    (&p.user_id, &p.organisation_id),
-                    &meeting,
-                    today(),
-                )
-                .await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(id)
-        };
-        match scheduled.await {
+        let scheduled = state
+            .store
+            .change(async |tx| {
+                let id = tx
+                    .schedule_meeting(
+                        &p.actor(),
+                        &grant.family_id,
+                        (&p.user_id, &p.organisation_id),
+                        &meeting,
+                        today(),
+                    )
+                    .await?;
+                Ok(id)
+            })
+            .await;
+        match scheduled {
             Ok(id) => {
                 return Ok(Redirect::to(&format!(
                     "/gezinnen/{}/beoordeling/{id}",

@@ -39,20 +39,21 @@ pub async fn view(
         needs: d.raw("needs"),
     };
     if errs.is_empty() {
-        let recorded = async {
-            let mut tx = state.store.write().await?;
-            tx.record_view(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                (&p.user_id, &p.organisation_id),
-                &view,
-            )
-            .await?;
-            tx.commit().await
-        };
-        match recorded.await {
-            Ok(()) => return Ok(back(&grant.family_id, &meeting_id)),
+        let recorded = state
+            .store
+            .change(async |tx| {
+                tx.record_view(
+                    &p.actor(),
+                    &grant.family_id,
+                    &meeting_id,
+                    (&p.user_id, &p.organisation_id),
+                    &view,
+                )
+                .await
+            })
+            .await;
+        match recorded {
+            Ok(_) => return Ok(back(&grant.family_id, &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
             Err(e) => return Err(e.into()),
         }
@@ -115,21 +116,22 @@ pub async fn judge(
             differences: d.raw("differences"),
             actions,
         };
-        let judged = async {
-            let mut tx = state.store.write().await?;
-            tx.record_judgement(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                &p.user_id,
-                &judgement,
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match judged.await {
-            Ok(()) => return Ok(back(&grant.family_id, &meeting_id)),
+        let judged = state
+            .store
+            .change(async |tx| {
+                tx.record_judgement(
+                    &p.actor(),
+                    &grant.family_id,
+                    &meeting_id,
+                    &p.user_id,
+                    &judgement,
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match judged {
+            Ok(_) => return Ok(back(&grant.family_id, &meeting_id)),
             Err(StoreError::Meeting(e)) => {
                 // The domain counts the actions given; the form counts its rows.
                 let e = match e {
@@ -168,20 +170,21 @@ pub async fn cancel(
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, ctx.t(), &["cancel_reason"]);
     if errs.is_empty() {
-        let cancelled = async {
-            let mut tx = state.store.write().await?;
-            tx.cancel_meeting(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                &p.user_id,
-                &d.get("cancel_reason"),
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match cancelled.await {
+        let cancelled = state
+            .store
+            .change(async |tx| {
+                tx.cancel_meeting(
+                    &p.actor(),
+                    &grant.family_id,
+                    &meeting_id,
+                    &p.user_id,
+                    &d.get("cancel_reason"),
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match cancelled {
             Ok(()) => return Ok(back(&grant.family_id, &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
             Err(e) => return Err(e.into()),

@@ -139,20 +139,21 @@ pub async fn request(
         tried: d.raw("tried"),
     };
     if errs.is_empty() {
-        let made = async {
-            let mut tx = state.store.write().await?;
-            tx.request_protection_order(
-                &p.actor(),
-                &grant.family_id,
-                (&p.user_id, &p.organisation_id),
-                &input,
-                today(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        match made.await {
-            Ok(()) => {
+        let made = state
+            .store
+            .change(async |tx| {
+                tx.request_protection_order(
+                    &p.actor(),
+                    &grant.family_id,
+                    (&p.user_id, &p.organisation_id),
+                    &input,
+                    today(),
+                )
+                .await
+            })
+            .await;
+        match made {
+            Ok(_) => {
                 return Ok(
                     Redirect::to(&format!("/gezinnen/{}/verzoek-raad", grant.family_id))
                         .into_response(),

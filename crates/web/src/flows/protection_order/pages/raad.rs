@@ -306,25 +306,26 @@ where
 {
     let p = ctx.principal()?;
     if errs.is_empty() {
-        let done = async {
-            let mut tx = state.store.write().await?;
-            let Some(r) = tx.raad_request(&p.organisation_id, id).await? else {
-                return Ok(None);
-            };
-            run(&mut tx, p).await?;
-            // The step and its log line are one: committed together or not at all.
-            let entry = raad_entry(
-                p,
-                eenplan_domain::access_log::AccessEvent::Update,
-                &r.family_id,
-                format!("POST /raad/{{request}} (verzoek {id})"),
-                &ctx.client.0,
-            );
-            tx.log_access(&entry).await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(Some(r.family_id))
-        };
-        match done.await {
+        let done = state
+            .store
+            .change(async |tx| {
+                let Some(r) = tx.raad_request(&p.organisation_id, id).await? else {
+                    return Ok(None);
+                };
+                run(tx, p).await?;
+                // The step and its log line are one: committed together or not at all.
+                let entry = raad_entry(
+                    p,
+                    eenplan_domain::access_log::AccessEvent::Update,
+                    &r.family_id,
+                    format!("POST /raad/{{request}} (verzoek {id})"),
+                    &ctx.client.0,
+                );
+                tx.log_access(&entry).await?;
+                Ok(Some(r.family_id))
+            })
+            .await;
+        match done {
             Ok(Some(_)) => return Ok(Redirect::to(&format!("/raad/{id}")).into_response()),
             Ok(None) => return Err(PageError::not_found()),
             Err(StoreError::ProtectionOrder(e)) => {

@@ -145,19 +145,20 @@ async fn decided(
     d: &FormData,
     advice: Option<AdviceInput>,
 ) -> Result<(), StoreError> {
-    let mut tx = state.store.write().await?;
     let now = UtcTime::now();
-    match advice {
-        Some(a) => {
-            tx.record_on_site_advice(&p.actor(), p, id, &a, today(), now)
-                .await?;
-        }
-        None => {
-            tx.cancel_on_site(&p.actor(), p, id, &d.get("reason"), now)
-                .await?;
-        }
-    }
-    tx.commit().await
+    state
+        .store
+        .change(async |tx| match advice {
+            Some(a) => {
+                tx.record_on_site_advice(&p.actor(), p, id, &a, today(), now)
+                    .await
+            }
+            None => {
+                tx.cancel_on_site(&p.actor(), p, id, &d.get("reason"), now)
+                    .await
+            }
+        })
+        .await
 }
 
 pub async fn advice(

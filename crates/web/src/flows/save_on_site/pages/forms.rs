@@ -155,14 +155,15 @@ pub async fn add_slot(
             starts_on,
             ends_on,
         };
-        let added = async {
-            let mut tx = state.store.write().await?;
-            tx.add_on_site_slot(&p.actor(), p, &new, UtcTime::now())
-                .await?;
-            tx.commit().await
-        };
-        match added.await {
-            Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
+        let added = state
+            .store
+            .change(async |tx| {
+                tx.add_on_site_slot(&p.actor(), p, &new, UtcTime::now())
+                    .await
+            })
+            .await;
+        match added {
+            Ok(_) => return Ok(Redirect::to("/save-op-locatie").into_response()),
             Err(StoreError::SaveOnSite(e)) => {
                 let (field, msg) = field_of(ctx.lang, &e);
                 errs.insert(field, msg);
@@ -189,13 +190,14 @@ pub async fn end_slot(
             errs.insert("ends_on", t.err_date);
         }
         Ok(ends_on) => {
-            let ended = async {
-                let mut tx = state.store.write().await?;
-                tx.end_on_site_slot(&p.actor(), p, &slot_id, ends_on, today())
-                    .await?;
-                tx.commit().await
-            };
-            match ended.await {
+            let ended = state
+                .store
+                .change(async |tx| {
+                    tx.end_on_site_slot(&p.actor(), p, &slot_id, ends_on, today())
+                        .await
+                })
+                .await;
+            match ended {
                 Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
                 Err(StoreError::SaveOnSite(e)) => {
                     let (_, msg) = field_of(ctx.lang, &e);

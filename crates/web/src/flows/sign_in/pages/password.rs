@@ -107,10 +107,13 @@ pub async fn submit(
     let changed = async {
         let hash = password::hash(&new, ids::random_bytes())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let mut tx = state.store.write().await?;
-        tx.change_own_password(principal, &session.token_hash, &hash)
-            .await?;
-        tx.commit().await
+        state
+            .store
+            .change(async |tx| {
+                tx.change_own_password(principal, &session.token_hash, &hash)
+                    .await
+            })
+            .await
     };
     changed.await.map_err(failed)?;
     Ok(Redirect::to("/start").into_response())

@@ -169,16 +169,19 @@ async fn begin_second_factor(
         SessionStage::EnrolCode
     };
     let token = new_token();
-    let mut tx = state.store.write().await?;
-    tx.start_session(
-        credentials,
-        SessionKind::Web,
-        stage,
-        &token_hash(&token),
-        &new_token(),
-    )
-    .await?;
-    tx.commit().await?;
+    state
+        .store
+        .change(async |tx| {
+            tx.start_session(
+                credentials,
+                SessionKind::Web,
+                stage,
+                &token_hash(&token),
+                &new_token(),
+            )
+            .await
+        })
+        .await?;
     let target = if stage == SessionStage::EnrolCode {
         "/aanmelden/koppelen"
     } else {
@@ -427,9 +430,10 @@ async fn complete(
             // The enrolment code expired or was used by another sign-in meanwhile.
             Err(StoreError::NotFound(_)) => {
                 drop(tx);
-                let mut w = state.store.write().await?;
-                w.end_session(session, "enrolment_code_gone").await?;
-                w.commit().await?;
+                state
+                    .store
+                    .change(async |w| w.end_session(session, "enrolment_code_gone").await)
+                    .await?;
                 let a = texts(Lang::from_headers(headers));
                 return Ok(sign_in_page(
                     state,
