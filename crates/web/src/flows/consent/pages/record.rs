@@ -91,12 +91,7 @@ pub async fn record(
         &state,
         &ctx,
         &grant.family_id,
-        Some(Returned {
-            form: "consent",
-            data,
-            errors: errs,
-            message,
-        }),
+        Some(Returned::new("consent", data, errs, message)),
     )
     .await
 }
@@ -166,12 +161,7 @@ pub async fn withdraw(
         &state,
         &ctx,
         &grant.family_id,
-        Some(Returned {
-            form,
-            data,
-            errors: errs,
-            message,
-        }),
+        Some(Returned::new(form, data, errs, message)),
     )
     .await
 }
@@ -230,12 +220,7 @@ pub async fn framework(
         &state,
         &ctx,
         &grant.family_id,
-        Some(Returned {
-            form: "framework",
-            data,
-            errors: errs,
-            message: None,
-        }),
+        Some(Returned::new("framework", data, errs, None)),
     )
     .await
 }

@@ -72,6 +72,22 @@ pub(super) struct Returned {
     pub message: Option<String>,
 }
 
+impl Returned {
+    pub fn new(
+        form: &'static str,
+        data: FormData,
+        errors: Errors,
+        message: Option<String>,
+    ) -> Self {
+        Returned {
+            form,
+            data,
+            errors,
+            message,
+        }
+    }
+}
+
 fn names(people: &[(String, String)]) -> String {
     people
         .iter()

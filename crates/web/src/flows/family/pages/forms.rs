@@ -28,6 +28,23 @@ pub(super) struct Returned {
     pub warning: bool,
 }
 
+impl Returned {
+    /// The form `form` back with what was typed and its messages.
+    pub fn new(form: &'static str, data: FormData, errors: Errors) -> Self {
+        Returned {
+            form,
+            data,
+            errors,
+            warning: false,
+        }
+    }
+
+    /// The same, with the handover warning to confirm when `warning` holds.
+    pub fn warned(self, warning: bool) -> Self {
+        Returned { warning, ..self }
+    }
+}
+
 static NOTHING_TYPED: FormData = FormData(Vec::new());
 
 /// What one form of the page shows: what was typed into it and its messages when it is

@@ -37,12 +37,7 @@ pub async fn add_involvement(
             &state,
             &ctx,
             &grant,
-            Some(Returned {
-                form: "involvement",
-                data,
-                errors: text,
-                warning: true,
-            }),
+            Some(Returned::new("involvement", data, text).warned(true)),
         )
         .await;
     }
@@ -108,12 +103,7 @@ pub async fn add_involvement(
         &state,
         &ctx,
         &grant,
-        Some(Returned {
-            form: "involvement",
-            data,
-            errors: errs,
-            warning,
-        }),
+        Some(Returned::new("involvement", data, errs).warned(warning)),
     )
     .await
 }
@@ -138,18 +128,7 @@ pub async fn end_someone(
     let who = data.get("who");
     let Some((kind, id)) = who.split_once(':') else {
         errs.insert("who", t.err_choose);
-        return show_page(
-            &state,
-            &ctx,
-            &grant,
-            Some(Returned {
-                form: "end",
-                data,
-                errors: errs,
-                warning: false,
-            }),
-        )
-        .await;
+        return show_page(&state, &ctx, &grant, Some(Returned::new("end", data, errs))).await;
     };
     // Ending a member or network member changes the household: the lead's work. A
     // partner may end involvements (their own part) only.
@@ -194,16 +173,5 @@ pub async fn end_someone(
             Err(e) => return Err(e.into()),
         }
     }
-    show_page(
-        &state,
-        &ctx,
-        &grant,
-        Some(Returned {
-            form: "end",
-            data,
-            errors: errs,
-            warning: false,
-        }),
-    )
-    .await
+    show_page(&state, &ctx, &grant, Some(Returned::new("end", data, errs))).await
 }

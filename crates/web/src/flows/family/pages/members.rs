@@ -60,12 +60,7 @@ pub async fn add_member(
         &state,
         &ctx,
         &grant,
-        Some(Returned {
-            form: "member",
-            data,
-            errors: errs,
-            warning: false,
-        }),
+        Some(Returned::new("member", data, errs)),
     )
     .await
 }
@@ -126,12 +121,7 @@ pub async fn correct_member(
         &state,
         &ctx,
         &grant,
-        Some(Returned {
-            form: "correct",
-            data,
-            errors: errs,
-            warning: false,
-        }),
+        Some(Returned::new("correct", data, errs)),
     )
     .await
 }

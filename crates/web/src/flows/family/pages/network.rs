@@ -54,12 +54,7 @@ pub async fn add_network(
         &state,
         &ctx,
         &grant,
-        Some(Returned {
-            form: "network",
-            data,
-            errors: errs,
-            warning: false,
-        }),
+        Some(Returned::new("network", data, errs)),
     )
     .await
 }
@@ -110,12 +105,7 @@ pub async fn correct_network(
         &state,
         &ctx,
         &grant,
-        Some(Returned {
-            form: "network_fix",
-            data,
-            errors: errs,
-            warning: false,
-        }),
+        Some(Returned::new("network_fix", data, errs)),
     )
     .await
 }
