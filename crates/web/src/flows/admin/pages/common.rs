@@ -63,6 +63,13 @@ pub struct SavedQuery {
     pub opgeslagen: Option<String>,
 }
 
+impl SavedQuery {
+    /// Back from a change that was saved: the section says so.
+    pub fn saved(&self) -> bool {
+        self.opgeslagen.is_some()
+    }
+}
+
 pub(super) fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
     visitor
         .principal
@@ -86,15 +93,15 @@ pub(super) struct Listing {
     pub notice: Option<CodeNotice>,
 }
 
-/// A section page: 422 when the form comes back with errors, 200 otherwise.
+/// A section page at its form's `action`: 422 when the form comes back with errors, 200
+/// otherwise.
 pub(super) fn listing(
-    shell: Shell,
-    lang: Lang,
+    ctx: &Ctx,
     errors: &Errors,
     saved: bool,
     l: Listing,
 ) -> Result<Response, PageError> {
-    let x = admin_texts(lang);
+    let x = admin_texts(ctx.lang);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -104,7 +111,7 @@ pub(super) fn listing(
         status,
         &Section {
             form_title: x.admin_new,
-            shell,
+            shell: ctx.shell(l.action),
             title: l.title,
             saved,
             has_errors: !errors.is_empty(),

@@ -30,7 +30,6 @@ async fn organisations_page(
 ) -> Result<Response, PageError> {
     let t = ctx.t();
     let x = admin_texts(ctx.lang);
-    let path = "/beheer/organisaties";
     let orgs = state.store.read().await?.organisations().await?;
     let rows = orgs
         .iter()
@@ -88,8 +87,7 @@ async fn organisations_page(
         }),
     ];
     listing(
-        ctx.shell(path),
-        ctx.lang,
+        ctx,
         errors,
         saved_flag,
         Listing {
@@ -109,14 +107,7 @@ pub async fn organisations(
     ctx: Ctx,
     Query(q): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
-    organisations_page(
-        &state,
-        &ctx,
-        &FormData(vec![]),
-        &Errors::new(),
-        q.opgeslagen.is_some(),
-    )
-    .await
+    organisations_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
 }
 
 pub async fn create_organisation(
@@ -170,7 +161,6 @@ async fn areas_page(
 ) -> Result<Response, PageError> {
     let t = ctx.t();
     let x = admin_texts(ctx.lang);
-    let path = "/beheer/gebieden";
     let areas = state.store.read().await?.areas().await?;
     let names: HashMap<&str, &str> = areas
         .iter()
@@ -234,8 +224,7 @@ async fn areas_page(
         Input::Text(TextField::new("code", x.f_code, &form.get("code"), None)),
     ];
     listing(
-        ctx.shell(path),
-        ctx.lang,
+        ctx,
         errors,
         saved_flag,
         Listing {
@@ -255,14 +244,7 @@ pub async fn areas(
     ctx: Ctx,
     Query(q): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
-    areas_page(
-        &state,
-        &ctx,
-        &FormData(vec![]),
-        &Errors::new(),
-        q.opgeslagen.is_some(),
-    )
-    .await
+    areas_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
 }
 
 pub async fn create_area(
@@ -326,7 +308,6 @@ async fn teams_page(
 ) -> Result<Response, PageError> {
     let t = ctx.t();
     let x = admin_texts(ctx.lang);
-    let path = "/beheer/teams";
     let admin = ctx.principal()?;
     let loaded = async {
         let mut tx = state.store.read().await?;
@@ -382,8 +363,7 @@ async fn teams_page(
         }),
     ];
     listing(
-        ctx.shell(path),
-        ctx.lang,
+        ctx,
         errors,
         saved_flag,
         Listing {
@@ -403,14 +383,7 @@ pub async fn teams(
     ctx: Ctx,
     Query(q): Query<SavedQuery>,
 ) -> Result<Response, PageError> {
-    teams_page(
-        &state,
-        &ctx,
-        &FormData(vec![]),
-        &Errors::new(),
-        q.opgeslagen.is_some(),
-    )
-    .await
+    teams_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
 }
 
 pub async fn create_team(

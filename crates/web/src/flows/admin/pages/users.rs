@@ -30,7 +30,6 @@ pub(super) async fn users_page(
     notice: Option<CodeNotice>,
 ) -> Result<Response, PageError> {
     let t = ctx.t();
-    let path = "/beheer/gebruikers";
     let x = admin_texts(ctx.lang);
     let admin = ctx.principal()?;
     let loaded = async {
@@ -130,8 +129,7 @@ pub(super) async fn users_page(
         ),
     ];
     listing(
-        ctx.shell(path),
-        ctx.lang,
+        ctx,
         errors,
         saved_flag,
         Listing {
@@ -163,7 +161,7 @@ pub async fn users(
         &ctx,
         &FormData(vec![]),
         &Errors::new(),
-        q.opgeslagen.is_some(),
+        q.saved(),
         None,
     )
     .await
