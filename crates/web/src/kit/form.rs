@@ -37,6 +37,17 @@ impl TextField {
         }
     }
 
+    /// The field `name` as its form came back: what was typed under that name and the
+    /// message for it, if any.
+    pub fn typed(
+        name: &'static str,
+        label: &'static str,
+        data: &FormData,
+        errors: &Errors,
+    ) -> Self {
+        Self::new(name, label, &data.get(name), errors.get(name).copied())
+    }
+
     /// Makes the element id unique when one page repeats the same form.
     pub fn suffix(mut self, suffix: &str) -> Self {
         self.id = format!("{}-{suffix}", self.name);

@@ -189,15 +189,7 @@ async fn page(
                     .hint(c.sg_goals_hint)
                     .kind("textarea"),
             ),
-            Input::Text(
-                TextField::new(
-                    "planned_end",
-                    c.sg_planned_end,
-                    &sd.get("planned_end"),
-                    err("planned_end"),
-                )
-                .kind("date"),
-            ),
+            Input::Text(TextField::typed("planned_end", c.sg_planned_end, sd, se).kind("date")),
             Input::Select(ChoiceField {
                 id: "review_months",
                 label: c.sg_review_months,

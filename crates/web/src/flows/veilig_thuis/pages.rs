@@ -123,49 +123,23 @@ fn intake_inputs(
             ),
             error: err("reporter"),
         }),
-        Input::Text(TextField::new(
+        Input::Text(TextField::typed(
             "reporter_name",
             x.vt_reporter_name,
-            &d.get("reporter_name"),
-            err("reporter_name"),
+            d,
+            errs,
         )),
-        Input::Text(TextField::new(
+        Input::Text(TextField::typed(
             "reporter_contact",
             x.vt_reporter_contact,
-            &d.get("reporter_contact"),
-            err("reporter_contact"),
+            d,
+            errs,
         )),
-        Input::Text(TextField::new(
-            "child_name",
-            t.f_child_name,
-            &d.get("child_name"),
-            err("child_name"),
-        )),
-        Input::Text(
-            TextField::new(
-                "child_birth",
-                t.f_birth_date,
-                &d.get("child_birth"),
-                err("child_birth"),
-            )
-            .kind("date"),
-        ),
-        Input::Text(TextField::new(
-            "postcode",
-            t.f_postcode,
-            &d.get("postcode"),
-            err("postcode"),
-        )),
-        Input::Text(TextField::new(
-            "house_number",
-            t.f_house_number,
-            &d.get("house_number"),
-            err("house_number"),
-        )),
-        Input::Text(
-            TextField::new("concern", x.vt_concern, &d.get("concern"), err("concern"))
-                .kind("textarea"),
-        ),
+        Input::Text(TextField::typed("child_name", t.f_child_name, d, errs)),
+        Input::Text(TextField::typed("child_birth", t.f_birth_date, d, errs).kind("date")),
+        Input::Text(TextField::typed("postcode", t.f_postcode, d, errs)),
+        Input::Text(TextField::typed("house_number", t.f_house_number, d, errs)),
+        Input::Text(TextField::typed("concern", x.vt_concern, d, errs).kind("textarea")),
     ]
 }
 
@@ -332,15 +306,7 @@ async fn contact_page(
             ),
             error: err("outcome"),
         }),
-        Input::Text(
-            TextField::new(
-                "follow_up_on",
-                x.vt_follow_up_on,
-                &data.get("follow_up_on"),
-                err("follow_up_on"),
-            )
-            .kind("date"),
-        ),
+        Input::Text(TextField::typed("follow_up_on", x.vt_follow_up_on, data, errs).kind("date")),
     ];
     Ok(render(
         status(errs),

@@ -51,21 +51,8 @@ async fn organisations_page(
         .collect();
     let kind = form.get("kind");
     let inputs = vec![
-        Input::Text(
-            TextField::new(
-                "slug",
-                x.f_slug,
-                &form.get("slug"),
-                errors.get("slug").copied(),
-            )
-            .hint(x.f_slug_hint),
-        ),
-        Input::Text(TextField::new(
-            "name",
-            t.f_name,
-            &form.get("name"),
-            errors.get("name").copied(),
-        )),
+        Input::Text(TextField::typed("slug", x.f_slug, form, errors).hint(x.f_slug_hint)),
+        Input::Text(TextField::typed("name", t.f_name, form, errors)),
         Input::Select(ChoiceField {
             id: "kind",
             label: x.f_kind,
@@ -189,12 +176,7 @@ async fn areas_page(
         .filter(|a| a.kind != AreaKind::Neighbourhood)
         .collect::<Vec<_>>();
     let inputs = vec![
-        Input::Text(TextField::new(
-            "name",
-            t.f_name,
-            &form.get("name"),
-            errors.get("name").copied(),
-        )),
+        Input::Text(TextField::typed("name", t.f_name, form, errors)),
         Input::Select(ChoiceField {
             id: "kind",
             label: x.f_kind,
@@ -345,12 +327,7 @@ async fn teams_page(
         .collect();
     let area = form.get("area_id");
     let inputs = vec![
-        Input::Text(TextField::new(
-            "name",
-            t.f_name,
-            &form.get("name"),
-            errors.get("name").copied(),
-        )),
+        Input::Text(TextField::typed("name", t.f_name, form, errors)),
         Input::Select(ChoiceField {
             id: "area_id",
             label: x.f_area,

@@ -78,30 +78,12 @@ pub(super) async fn users_page(
         .collect();
     let chosen = form.all("roles");
     let inputs = vec![
+        Input::Text(TextField::typed("email", t.email, form, errors).kind("email")),
+        Input::Text(TextField::typed("name", t.f_name, form, errors)),
         Input::Text(
-            TextField::new(
-                "email",
-                t.email,
-                &form.get("email"),
-                errors.get("email").copied(),
-            )
-            .kind("email"),
-        ),
-        Input::Text(TextField::new(
-            "name",
-            t.f_name,
-            &form.get("name"),
-            errors.get("name").copied(),
-        )),
-        Input::Text(
-            TextField::new(
-                "phone",
-                x.f_phone,
-                &form.get("phone"),
-                errors.get("phone").copied(),
-            )
-            .kind("tel")
-            .hint(x.f_phone_hint),
+            TextField::typed("phone", x.f_phone, form, errors)
+                .kind("tel")
+                .hint(x.f_phone_hint),
         ),
         Input::Checks(ChoiceField {
             id: "roles",

@@ -61,39 +61,20 @@ fn emergency_page(ctx: &Ctx, data: &FormData, errs: &Errors, note: EmergencyNote
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let mut inputs = vec![
-        Input::Text(TextField::new(
-            "child_name",
-            t.f_child_name,
-            &data.get("child_name"),
-            errs.get("child_name").copied(),
-        )),
-        Input::Text(
-            TextField::new(
-                "date_of_birth",
-                t.f_birth_date,
-                &data.get("date_of_birth"),
-                errs.get("date_of_birth").copied(),
-            )
-            .kind("date"),
-        ),
+        Input::Text(TextField::typed("child_name", t.f_child_name, data, errs)),
+        Input::Text(TextField::typed("date_of_birth", t.f_birth_date, data, errs).kind("date")),
     ];
     // The second step: several files match, the postcode tells them apart.
     if note.ask_postcode || !data.get("postcode").is_empty() || errs.contains_key("postcode") {
-        inputs.push(Input::Text(TextField::new(
+        inputs.push(Input::Text(TextField::typed(
             "postcode",
             x.emergency_postcode,
-            &data.get("postcode"),
-            errs.get("postcode").copied(),
+            data,
+            errs,
         )));
     }
     inputs.push(Input::Text(
-        TextField::new(
-            "reason",
-            x.f_emergency_reason,
-            &data.get("reason"),
-            errs.get("reason").copied(),
-        )
-        .kind("textarea"),
+        TextField::typed("reason", x.f_emergency_reason, data, errs).kind("textarea"),
     ));
     render(
         status,

@@ -79,6 +79,51 @@ impl<'a> Typed<'a> {
     pub fn err(&self, id: &str) -> Option<&'static str> {
         self.errors.and_then(|e| e.get(id).copied())
     }
+
+    /// The text field `name` with what was typed into it and its message.
+    pub fn text(&self, name: &'static str, label: &'static str) -> TextField {
+        TextField::new(name, label, &self.get(name), self.err(name))
+    }
+}
+
+/// A member's own details, as the add and the correct form both ask them. The correct
+/// form submits kind and custody under other names and tags its text fields, so both
+/// forms can stand on one page; a custody error is reported under `custody` for both.
+fn member_fields(lang: Lang, t: &'static Texts, typed: &Typed, correct: bool) -> Vec<Input> {
+    let ft = family_texts(lang);
+    let (kind, custody) = if correct {
+        ("correct_kind", "correct_custody")
+    } else {
+        ("kind", "custody")
+    };
+    let tag = |f: TextField| if correct { f.suffix("correct") } else { f };
+    vec![
+        Input::Select(ChoiceField {
+            id: kind,
+            label: ft.f_member_kind,
+            options: choices(
+                MemberKind::ALL,
+                |k| k.code().into(),
+                |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
+                &typed.get(kind),
+            ),
+            error: None,
+        }),
+        Input::Text(tag(typed.text("name", t.f_name))),
+        Input::Text(tag(typed
+            .text("date_of_birth", t.f_birth_date)
+            .kind("date"))),
+        Input::Checks(ChoiceField {
+            id: custody,
+            label: ft.f_custody,
+            options: vec![Choice {
+                value: "yes".into(),
+                label: ft.f_custody.into(),
+                selected: !typed.all(custody).is_empty(),
+            }],
+            error: typed.err("custody"),
+        }),
+    ]
 }
 
 /// The form that adds a member to the household.
@@ -88,51 +133,22 @@ pub(super) fn member_form(
     family: &Family,
     typed: &Typed,
 ) -> FamilyForm {
-    let ft = family_texts(lang);
     FamilyForm {
         title: t.add_member,
         action: format!("/gezinnen/{}/leden", family.id),
         submit: t.add_member,
         warning: false,
-        inputs: vec![
-            Input::Select(ChoiceField {
-                id: "kind",
-                label: ft.f_member_kind,
-                options: choices(
-                    MemberKind::ALL,
-                    |k| k.code().into(),
-                    |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
-                    &typed.get("kind"),
-                ),
-                error: None,
-            }),
-            Input::Text(TextField::new(
-                "name",
-                t.f_name,
-                &typed.get("name"),
-                typed.err("name"),
-            )),
-            Input::Text(
-                TextField::new(
-                    "date_of_birth",
-                    t.f_birth_date,
-                    &typed.get("date_of_birth"),
-                    typed.err("date_of_birth"),
-                )
-                .kind("date"),
-            ),
-            Input::Checks(ChoiceField {
-                id: "custody",
-                label: ft.f_custody,
-                options: vec![Choice {
-                    value: "yes".into(),
-                    label: ft.f_custody.into(),
-                    selected: !typed.all("custody").is_empty(),
-                }],
-                error: typed.err("custody"),
-            }),
-        ],
+        inputs: member_fields(lang, t, typed, false),
     }
+}
+
+/// The reason a correction gives, tagged with its form's suffix.
+fn correct_reason(lang: Lang, typed: &Typed, suffix: &str) -> Input {
+    Input::Text(
+        typed
+            .text("reason", family_texts(lang).f_correct_reason)
+            .suffix(suffix),
+    )
 }
 
 /// The form that corrects a member's details.
@@ -143,75 +159,67 @@ pub(super) fn member_correction_form(
     typed: &Typed,
 ) -> FamilyForm {
     let ft = family_texts(lang);
+    let mut inputs = vec![Input::Select(ChoiceField {
+        id: "member",
+        label: ft.f_end_who,
+        options: family
+            .members
+            .iter()
+            .filter(|m| !m.ended)
+            .map(|m| Choice {
+                value: m.id.clone(),
+                label: m.name.clone(),
+                selected: typed.get("member") == m.id,
+            })
+            .collect(),
+        error: typed.err("member"),
+    })];
+    inputs.extend(member_fields(lang, t, typed, true));
+    inputs.push(correct_reason(lang, typed, "correct"));
     FamilyForm {
         title: ft.correct_member,
         action: format!("/gezinnen/{}/leden/corrigeren", family.id),
         submit: ft.correct_member,
         warning: false,
-        inputs: {
-            vec![
-                Input::Select(ChoiceField {
-                    id: "member",
-                    label: ft.f_end_who,
-                    options: family
-                        .members
-                        .iter()
-                        .filter(|m| !m.ended)
-                        .map(|m| Choice {
-                            value: m.id.clone(),
-                            label: m.name.clone(),
-                            selected: typed.get("member") == m.id,
-                        })
-                        .collect(),
-                    error: typed.err("member"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "correct_kind",
-                    label: ft.f_member_kind,
-                    options: choices(
-                        MemberKind::ALL,
-                        |k| k.code().into(),
-                        |k| label_of(lang, *k, MemberKind::label_nl, MemberKind::label_en),
-                        &typed.get("correct_kind"),
-                    ),
-                    error: None,
-                }),
-                Input::Text(
-                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                        .suffix("correct"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "date_of_birth",
-                        t.f_birth_date,
-                        &typed.get("date_of_birth"),
-                        typed.err("date_of_birth"),
-                    )
-                    .kind("date")
-                    .suffix("correct"),
-                ),
-                Input::Checks(ChoiceField {
-                    id: "correct_custody",
-                    label: ft.f_custody,
-                    options: vec![Choice {
-                        value: "yes".into(),
-                        label: ft.f_custody.into(),
-                        selected: !typed.all("correct_custody").is_empty(),
-                    }],
-                    error: typed.err("custody"),
-                }),
-                Input::Text(
-                    TextField::new(
-                        "reason",
-                        ft.f_correct_reason,
-                        &typed.get("reason"),
-                        typed.err("reason"),
-                    )
-                    .suffix("correct"),
-                ),
-            ]
-        },
+        inputs,
     }
+}
+
+/// A network member's details, as the add and the correct form both ask them. The
+/// correct form submits the relation under another name and tags every text field;
+/// the add form tags only the name (the member form asks a name too).
+fn network_fields(lang: Lang, t: &'static Texts, typed: &Typed, fix: bool) -> Vec<Input> {
+    let ft = family_texts(lang);
+    let relation = if fix { "network_relation" } else { "relation" };
+    let tag = |f: TextField| if fix { f.suffix("network_fix") } else { f };
+    let name = typed.text("name", t.f_name);
+    vec![
+        Input::Text(if fix {
+            tag(name)
+        } else {
+            name.suffix("network")
+        }),
+        Input::Select(ChoiceField {
+            id: relation,
+            label: ft.f_relation,
+            options: choices(
+                NetworkRelation::ALL,
+                |k| k.code().into(),
+                |k| {
+                    label_of(
+                        lang,
+                        *k,
+                        NetworkRelation::label_nl,
+                        NetworkRelation::label_en,
+                    )
+                },
+                &typed.get(relation),
+            ),
+            error: None,
+        }),
+        Input::Text(tag(typed.text("safety_role", ft.f_safety_role))),
+        Input::Text(tag(typed.text("contact", ft.f_contact))),
+    ]
 }
 
 /// The form that adds someone to the family's network.
@@ -227,42 +235,7 @@ pub(super) fn network_form(
         action: format!("/gezinnen/{}/netwerk", family.id),
         submit: ft.add_network,
         warning: false,
-        inputs: vec![
-            Input::Text(
-                TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                    .suffix("network"),
-            ),
-            Input::Select(ChoiceField {
-                id: "relation",
-                label: ft.f_relation,
-                options: choices(
-                    NetworkRelation::ALL,
-                    |k| k.code().into(),
-                    |k| {
-                        label_of(
-                            lang,
-                            *k,
-                            NetworkRelation::label_nl,
-                            NetworkRelation::label_en,
-                        )
-                    },
-                    &typed.get("relation"),
-                ),
-                error: None,
-            }),
-            Input::Text(TextField::new(
-                "safety_role",
-                ft.f_safety_role,
-                &typed.get("safety_role"),
-                typed.err("safety_role"),
-            )),
-            Input::Text(TextField::new(
-                "contact",
-                ft.f_contact,
-                &typed.get("contact"),
-                typed.err("contact"),
-            )),
-        ],
+        inputs: network_fields(lang, t, typed, false),
     }
 }
 
@@ -274,80 +247,29 @@ pub(super) fn network_correction_form(
     typed: &Typed,
 ) -> FamilyForm {
     let ft = family_texts(lang);
+    let mut inputs = vec![Input::Select(ChoiceField {
+        id: "network_member",
+        label: ft.f_end_who,
+        options: family
+            .network
+            .iter()
+            .filter(|n| !n.ended)
+            .map(|n| Choice {
+                value: n.id.clone(),
+                label: n.name.clone(),
+                selected: typed.get("network_member") == n.id,
+            })
+            .collect(),
+        error: typed.err("network_member"),
+    })];
+    inputs.extend(network_fields(lang, t, typed, true));
+    inputs.push(correct_reason(lang, typed, "network_fix"));
     FamilyForm {
         title: ft.correct_network,
         action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
         submit: ft.correct_network,
         warning: false,
-        inputs: {
-            let _err = |id| typed.err(id);
-            vec![
-                Input::Select(ChoiceField {
-                    id: "network_member",
-                    label: ft.f_end_who,
-                    options: family
-                        .network
-                        .iter()
-                        .filter(|n| !n.ended)
-                        .map(|n| Choice {
-                            value: n.id.clone(),
-                            label: n.name.clone(),
-                            selected: typed.get("network_member") == n.id,
-                        })
-                        .collect(),
-                    error: typed.err("network_member"),
-                }),
-                Input::Text(
-                    TextField::new("name", t.f_name, &typed.get("name"), typed.err("name"))
-                        .suffix("network_fix"),
-                ),
-                Input::Select(ChoiceField {
-                    id: "network_relation",
-                    label: ft.f_relation,
-                    options: choices(
-                        NetworkRelation::ALL,
-                        |k| k.code().into(),
-                        |k| {
-                            label_of(
-                                lang,
-                                *k,
-                                NetworkRelation::label_nl,
-                                NetworkRelation::label_en,
-                            )
-                        },
-                        &typed.get("network_relation"),
-                    ),
-                    error: None,
-                }),
-                Input::Text(
-                    TextField::new(
-                        "safety_role",
-                        ft.f_safety_role,
-                        &typed.get("safety_role"),
-                        typed.err("safety_role"),
-                    )
-                    .suffix("network_fix"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "contact",
-                        ft.f_contact,
-                        &typed.get("contact"),
-                        typed.err("contact"),
-                    )
-                    .suffix("network_fix"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "reason",
-                        ft.f_correct_reason,
-                        &typed.get("reason"),
-                        typed.err("reason"),
-                    )
-                    .suffix("network_fix"),
-                ),
-            ]
-        },
+        inputs,
     }
 }
 
@@ -451,12 +373,7 @@ pub(super) fn involvement_form(
                     ),
                     error: typed.err("takes_over"),
                 }),
-                Input::Text(TextField::new(
-                    "reason",
-                    ft.f_reason,
-                    &typed.get("reason"),
-                    typed.err("reason"),
-                )),
+                Input::Text(typed.text("reason", ft.f_reason)),
             ];
             if warning {
                 v.push(Input::Checks(ChoiceField {
@@ -521,12 +438,7 @@ pub(super) fn end_form(
                         .collect(),
                     error: typed.err("who"),
                 }),
-                Input::Text(TextField::new(
-                    "end_reason",
-                    ft.f_end_reason,
-                    &typed.get("end_reason"),
-                    typed.err("end_reason"),
-                )),
+                Input::Text(typed.text("end_reason", ft.f_end_reason)),
             ]
         },
     }

@@ -110,15 +110,7 @@ async fn new_page(
         ))
     };
     let mut inputs = vec![
-        Input::Text(
-            TextField::new(
-                "label",
-                ft.f_label,
-                &form.get("label"),
-                errs.get("label").copied(),
-            )
-            .hint(ft.f_label_hint),
-        ),
+        Input::Text(TextField::typed("label", ft.f_label, form, errs).hint(ft.f_label_hint)),
         field("street", ft.f_street),
         field("house_number", t.f_house_number),
         field("postcode", t.f_postcode),
@@ -141,15 +133,7 @@ async fn new_page(
             error: errs.get("area_id").copied(),
         }),
         field("child_name", t.f_child_name),
-        Input::Text(
-            TextField::new(
-                "child_birth",
-                ft.f_child_birth,
-                &form.get("child_birth"),
-                errs.get("child_birth").copied(),
-            )
-            .kind("date"),
-        ),
+        Input::Text(TextField::typed("child_birth", ft.f_child_birth, form, errs).kind("date")),
     ];
     if any_duplicate {
         inputs.push(Input::Checks(ChoiceField {

@@ -63,8 +63,8 @@ fn schedule_inputs(
             ),
             error: err("kind"),
         }),
-        Input::Text(TextField::new("date", x.ja_date, &d.get("date"), err("date")).kind("date")),
-        Input::Text(TextField::new("time", x.ja_time, &d.get("time"), err("time")).kind("time")),
+        Input::Text(TextField::typed("date", x.ja_date, d, errs).kind("date")),
+        Input::Text(TextField::typed("time", x.ja_time, d, errs).kind("time")),
         Input::Checks(ChoiceField {
             id: "invited",
             label: x.ja_invited,
@@ -89,13 +89,8 @@ fn schedule_inputs(
             error: None,
         }),
         Input::Text(
-            TextField::new(
-                "family_absence_reason",
-                x.ja_absence_reason,
-                &d.get("family_absence_reason"),
-                err("family_absence_reason"),
-            )
-            .kind("textarea"),
+            TextField::typed("family_absence_reason", x.ja_absence_reason, d, errs)
+                .kind("textarea"),
         ),
     ]
 }

@@ -219,15 +219,7 @@ async fn show_page(
                         options: measure_choices(lang, &measure),
                         error: err("measure"),
                     }),
-                    Input::Text(
-                        TextField::new(
-                            "ends_on",
-                            x.raad_ends_on,
-                            &d.get("ends_on"),
-                            err("ends_on"),
-                        )
-                        .kind("date"),
-                    ),
+                    Input::Text(TextField::typed("ends_on", x.raad_ends_on, d, errs).kind("date")),
                     Input::Select(ChoiceField {
                         id: "institution_id",
                         label: x.raad_institution,

@@ -117,12 +117,7 @@ async fn consultation_page(
             can_cancel,
             advice_inputs: advice_inputs(x, lang, d, errs),
             advice_errors,
-            cancel_input: Input::Text(TextField::new(
-                "reason",
-                x.so_cancelled_because,
-                &d.get("reason"),
-                errs.get("reason").copied(),
-            )),
+            cancel_input: Input::Text(TextField::typed("reason", x.so_cancelled_because, d, errs)),
             cancel_errors,
             c: line(lang, x, &c),
         },

@@ -152,24 +152,8 @@ pub(super) fn section(
             ),
             error: err("part"),
         }),
-        Input::Text(
-            TextField::new(
-                "starts_on",
-                x.f_so_starts_on,
-                &sd.get("starts_on"),
-                err("starts_on"),
-            )
-            .kind("date"),
-        ),
-        Input::Text(
-            TextField::new(
-                "ends_on",
-                x.f_so_ends_on,
-                &sd.get("ends_on"),
-                err("ends_on"),
-            )
-            .kind("date"),
-        ),
+        Input::Text(TextField::typed("starts_on", x.f_so_starts_on, sd, se).kind("date")),
+        Input::Text(TextField::typed("ends_on", x.f_so_ends_on, sd, se).kind("date")),
     ];
     (schedule, slot_inputs)
 }

@@ -117,14 +117,9 @@ pub(super) fn section(
             error: err("family"),
         }),
         Input::Text(
-            TextField::new(
-                "question",
-                x.f_so_question,
-                &bd.get("question"),
-                err("question"),
-            )
-            .hint(x.f_so_question_hint)
-            .kind("textarea"),
+            TextField::typed("question", x.f_so_question, &bd, &be)
+                .hint(x.f_so_question_hint)
+                .kind("textarea"),
         ),
     ];
     let team_days = days

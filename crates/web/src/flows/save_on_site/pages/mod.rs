@@ -124,7 +124,7 @@ fn field_of(lang: Lang, e: &OnSiteError) -> (&'static str, &'static str) {
 fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     let mut inputs = vec![Input::Text(
-        TextField::new("advice", x.f_so_advice, &d.get("advice"), err("advice")).kind("textarea"),
+        TextField::typed("advice", x.f_so_advice, d, errs).kind("textarea"),
     )];
     for (what, who) in STEP_FIELDS {
         inputs.push(Input::Text(TextField::new(

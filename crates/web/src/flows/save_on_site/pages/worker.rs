@@ -219,14 +219,9 @@ pub(super) fn section(
             error: err("family"),
         }),
         Input::Text(
-            TextField::new(
-                "question",
-                x.f_so_question,
-                &wd.get("question"),
-                err("question"),
-            )
-            .hint(x.f_so_question_hint)
-            .kind("textarea"),
+            TextField::typed("question", x.f_so_question, &wd, &we)
+                .hint(x.f_so_question_hint)
+                .kind("textarea"),
         ),
     ];
     walk_in_inputs.extend(advice_inputs(x, lang, wd, we));
