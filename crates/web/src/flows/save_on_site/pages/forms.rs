@@ -16,8 +16,8 @@ use crate::AppState;
 use crate::flows::save_on_site::access::named_access;
 use crate::flows::save_on_site::texts::texts;
 use crate::kit::dates::today;
-use crate::kit::form::{FormData, text_errors};
-use crate::kit::{Ctx, PageError};
+use crate::kit::form::{Errors, FormData, text_errors};
+use crate::kit::{Ctx, Lang, PageError};
 
 /// A walk-in, written down on the day or shortly after, with the advice given.
 pub async fn walk_in(
@@ -88,23 +88,8 @@ pub async fn walk_in(
         tx.commit().await?;
         Ok::<_, StoreError>(Asked::Done(id))
     };
-    match recorded.await {
-        Ok(Asked::Done(id)) => {
-            return Ok(Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response());
-        }
-        Ok(Asked::NoAccess(entry)) => {
-            state.store.log_access(entry).await?;
-            errs.insert("family", texts(lang).err_so_family);
-        }
-        Err(StoreError::SaveOnSite(e)) => {
-            let (field, msg) = field_of(lang, &e);
-            let field = if field == "when" { "slot" } else { field };
-            errs.insert(field, msg);
-        }
-        Err(StoreError::NotFound(_)) => {
-            errs.insert("slot", t.err_choose);
-        }
-        Err(e) => return Err(e.into()),
+    if let Some(done) = answered(&state, lang, recorded.await, &mut errs, ("when", "slot")).await? {
+        return Ok(done);
     }
     show_page(&state, &ctx, Some((Which::WalkIn, &d, &errs))).await
 }
@@ -254,9 +239,31 @@ pub async fn book(
         tx.commit().await?;
         Ok::<_, StoreError>(Asked::Done(id))
     };
-    match booked.await {
+    // At the booking form the team rule is about the part-day chosen.
+    if let Some(done) =
+        answered(&state, lang, booked.await, &mut errs, ("asked_by", "when")).await?
+    {
+        return Ok(done);
+    }
+    show_page(&state, &ctx, Some((Which::Booking, &d, &errs))).await
+}
+
+/// What became of a walk-in or a booking: the consultation when it was written
+/// (`Some`), otherwise its message at the form's field (`None`). `part_day` renames
+/// the field a domain refusal names to the field where this form chooses the part-day;
+/// an unknown part-day is refused there too.
+async fn answered(
+    state: &AppState,
+    lang: Lang,
+    outcome: Result<Asked, StoreError>,
+    errs: &mut Errors,
+    part_day: (&str, &'static str),
+) -> Result<Option<Response>, PageError> {
+    match outcome {
         Ok(Asked::Done(id)) => {
-            return Ok(Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response());
+            return Ok(Some(
+                Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response(),
+            ));
         }
         Ok(Asked::NoAccess(entry)) => {
             state.store.log_access(entry).await?;
@@ -264,14 +271,17 @@ pub async fn book(
         }
         Err(StoreError::SaveOnSite(e)) => {
             let (field, msg) = field_of(lang, &e);
-            // At the booking form the team rule is about the part-day chosen.
-            let field = if field == "asked_by" { "when" } else { field };
+            let field = if field == part_day.0 {
+                part_day.1
+            } else {
+                field
+            };
             errs.insert(field, msg);
         }
         Err(StoreError::NotFound(_)) => {
-            errs.insert("when", t.err_choose);
+            errs.insert(part_day.1, lang.texts().err_choose);
         }
         Err(e) => return Err(e.into()),
     }
-    show_page(&state, &ctx, Some((Which::Booking, &d, &errs))).await
+    Ok(None)
 }
