@@ -54,5 +54,10 @@ fn parse_date(text: &str) -> Option<Date> {
 
 /// After a change the file page shows it (post, redirect, get).
 fn back(family_id: &str) -> Response {
-    Redirect::to(&format!("/gezinnen/{family_id}")).into_response()
+    back_to(family_id, "")
+}
+
+/// The same for a change made on one part of the file (`/notities`, `/plan`).
+fn back_to(family_id: &str, part: &str) -> Response {
+    Redirect::to(&format!("/gezinnen/{family_id}{part}")).into_response()
 }

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
 use eenplan_domain::text::{DateKind, check_date, check_text};
 use eenplan_store::{NewFamily, StoreError};
@@ -308,7 +308,7 @@ pub async fn create(
             {
                 return Err(e.into());
             }
-            Redirect::to(&format!("/gezinnen/{id}")).into_response()
+            back(&id)
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", ft.err_not_local_team);

@@ -7,7 +7,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
 
@@ -254,12 +254,7 @@ pub async fn write_note(
             })
             .await;
         match written {
-            Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
-                        .into_response(),
-                );
-            }
+            Ok(_) => return Ok(back_to(&grant.family_id, "/notities")),
             Err(StoreError::Note(e)) => {
                 e.place(lang, &mut errs);
             }
@@ -315,12 +310,7 @@ pub async fn change_note(
             })
             .await;
         match changed {
-            Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/gezinnen/{}/notities", grant.family_id))
-                        .into_response(),
-                );
-            }
+            Ok(_) => return Ok(back_to(&grant.family_id, "/notities")),
             Err(StoreError::Note(NoteError::NotAuthor)) => {
                 return Err(PageError::forbidden());
             }

@@ -14,11 +14,12 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use eenplan_domain::text::check_text;
 use eenplan_store::{Family, StoreError};
 use serde::Deserialize;
 
+use super::back_to;
 use super::plan_form::*;
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
@@ -237,9 +238,7 @@ pub async fn plan_save(
         })
         .await;
     Ok(match saved {
-        Ok(PlanSave::Saved { .. }) => {
-            Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response()
-        }
+        Ok(PlanSave::Saved { .. }) => back_to(&grant.family_id, "/plan"),
         Ok(PlanSave::Conflict { current, changes }) => {
             // Saving again is a deliberate choice to keep this version over theirs.
             form.based_on = current;
@@ -345,7 +344,7 @@ pub async fn plan_agree(
         .await;
     let refusal = match agreed {
         Ok(_) => {
-            return Ok(Redirect::to(&format!("/gezinnen/{}/plan", grant.family_id)).into_response());
+            return Ok(back_to(&grant.family_id, "/plan"));
         }
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
         Err(StoreError::NotFound(_)) => ft.err_plan_version_unknown.to_owned(),
