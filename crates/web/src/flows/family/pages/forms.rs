@@ -142,13 +142,35 @@ pub(super) fn member_form(
     }
 }
 
-/// The reason a correction gives, tagged with its form's suffix.
-fn correct_reason(lang: Lang, typed: &Typed, suffix: &str) -> Input {
-    Input::Text(
-        typed
-            .text("reason", family_texts(lang).f_correct_reason)
-            .suffix(suffix),
-    )
+/// What a correction form asks: whom it corrects (`who`: the field and the running
+/// (id, name) pairs to choose from), their `fields`, and the reason, tagged with the
+/// form's `suffix` like the fields are.
+fn correction_inputs<'a>(
+    lang: Lang,
+    typed: &Typed,
+    (id, who): (&'static str, impl Iterator<Item = (&'a str, &'a str)>),
+    fields: Vec<Input>,
+    suffix: &str,
+) -> Vec<Input> {
+    let ft = family_texts(lang);
+    let chosen = typed.get(id);
+    let mut inputs = vec![Input::Select(ChoiceField {
+        id,
+        label: ft.f_end_who,
+        options: who
+            .map(|(value, label)| Choice {
+                value: value.to_owned(),
+                label: label.to_owned(),
+                selected: chosen == value,
+            })
+            .collect(),
+        error: typed.err(id),
+    })];
+    inputs.extend(fields);
+    inputs.push(Input::Text(
+        typed.text("reason", ft.f_correct_reason).suffix(suffix),
+    ));
+    inputs
 }
 
 /// The form that corrects a member's details.
@@ -159,23 +181,14 @@ pub(super) fn member_correction_form(
     typed: &Typed,
 ) -> FamilyForm {
     let ft = family_texts(lang);
-    let mut inputs = vec![Input::Select(ChoiceField {
-        id: "member",
-        label: ft.f_end_who,
-        options: family
-            .members
-            .iter()
-            .filter(|m| !m.ended)
-            .map(|m| Choice {
-                value: m.id.clone(),
-                label: m.name.clone(),
-                selected: typed.get("member") == m.id,
-            })
-            .collect(),
-        error: typed.err("member"),
-    })];
-    inputs.extend(member_fields(lang, t, typed, true));
-    inputs.push(correct_reason(lang, typed, "correct"));
+    let running = family.members.iter().filter(|m| !m.ended);
+    let inputs = correction_inputs(
+        lang,
+        typed,
+        ("member", running.map(|m| (m.id.as_str(), m.name.as_str()))),
+        member_fields(lang, t, typed, true),
+        "correct",
+    );
     FamilyForm {
         title: ft.correct_member,
         action: format!("/gezinnen/{}/leden/corrigeren", family.id),
@@ -247,23 +260,17 @@ pub(super) fn network_correction_form(
     typed: &Typed,
 ) -> FamilyForm {
     let ft = family_texts(lang);
-    let mut inputs = vec![Input::Select(ChoiceField {
-        id: "network_member",
-        label: ft.f_end_who,
-        options: family
-            .network
-            .iter()
-            .filter(|n| !n.ended)
-            .map(|n| Choice {
-                value: n.id.clone(),
-                label: n.name.clone(),
-                selected: typed.get("network_member") == n.id,
-            })
-            .collect(),
-        error: typed.err("network_member"),
-    })];
-    inputs.extend(network_fields(lang, t, typed, true));
-    inputs.push(correct_reason(lang, typed, "network_fix"));
+    let running = family.network.iter().filter(|n| !n.ended);
+    let inputs = correction_inputs(
+        lang,
+        typed,
+        (
+            "network_member",
+            running.map(|n| (n.id.as_str(), n.name.as_str())),
+        ),
+        network_fields(lang, t, typed, true),
+        "network_fix",
+    );
     FamilyForm {
         title: ft.correct_network,
         action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
