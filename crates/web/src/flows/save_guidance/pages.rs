@@ -332,6 +332,11 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static
     }
 }
 
+/// After a change the guidance page shows it (post, redirect, get).
+fn back(family_id: &str) -> Response {
+    Redirect::to(&format!("/gezinnen/{family_id}/save-begeleiding")).into_response()
+}
+
 pub async fn start(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -374,13 +379,7 @@ pub async fn start(
             })
             .await;
         match started {
-            Ok(_) => {
-                return Ok(Redirect::to(&format!(
-                    "/gezinnen/{}/save-begeleiding",
-                    grant.family_id
-                ))
-                .into_response());
-            }
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
@@ -438,13 +437,7 @@ pub async fn review(
             })
             .await;
         match reviewed {
-            Ok(_) => {
-                return Ok(Redirect::to(&format!(
-                    "/gezinnen/{}/save-begeleiding",
-                    grant.family_id
-                ))
-                .into_response());
-            }
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
@@ -496,13 +489,7 @@ pub async fn end(
             })
             .await;
         match ended {
-            Ok(()) => {
-                return Ok(Redirect::to(&format!(
-                    "/gezinnen/{}/save-begeleiding",
-                    grant.family_id
-                ))
-                .into_response());
-            }
+            Ok(_) => return Ok(back(&grant.family_id)),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
