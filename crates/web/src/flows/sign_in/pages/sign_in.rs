@@ -350,16 +350,23 @@ async fn pending_from_cookie(
     }
 }
 
+/// The sign-in in progress; without one the visitor starts again at the password (the
+/// redirect passes through as the answer).
+async fn pending_or_restart(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(SessionRecord, Credentials, String), PageError> {
+    let pending = pending_from_cookie(state, headers)
+        .await
+        .map_err(store_failed)?;
+    pending.ok_or_else(|| Redirect::to("/aanmelden?opnieuw=1").into_response().into())
+}
+
 pub async fn show_code(
     State(state): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, PageError> {
-    let pending = pending_from_cookie(&state, &headers)
-        .await
-        .map_err(store_failed)?;
-    let Some((session, credentials, email)) = pending else {
-        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
-    };
+    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
     Ok(code_page(
         &headers,
         &session,
@@ -382,12 +389,7 @@ pub async fn submit_code(
     Client(client): Client,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let pending = pending_from_cookie(&state, &headers)
-        .await
-        .map_err(store_failed)?;
-    let Some((session, credentials, email)) = pending else {
-        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
-    };
+    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
     // No authenticator code counts before the enrolment code was accepted.
     if session.stage == SessionStage::EnrolCode {
         return Ok(Redirect::to("/aanmelden/koppelen").into_response());
@@ -465,12 +467,7 @@ pub async fn submit_enrolment_code(
     Client(client): Client,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let pending = pending_from_cookie(&state, &headers)
-        .await
-        .map_err(store_failed)?;
-    let Some((session, credentials, email)) = pending else {
-        return Ok(Redirect::to("/aanmelden?opnieuw=1").into_response());
-    };
+    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
     if session.stage != SessionStage::EnrolCode {
         return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
