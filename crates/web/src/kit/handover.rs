@@ -1,11 +1,11 @@
 //! The hand-over form: one colleague and a reason per file whose regisseur leaves. The
 //! administrator's deactivation page and the team lead's "Zonder regisseur" list both
-//! show it (`templates/kit/handover_form.html`) and both check it the same way here;
-//! each flow runs the store's hand-over itself. Who may take over is the domain's
-//! `colleague_may_take_over` (the store's `handover_candidates`).
+//! show it (`templates/kit/handover_form.html`), and both check and run it the same way
+//! here. Who may take over is the domain's `colleague_may_take_over` (the store's
+//! `handover_candidates`).
 
 use eenplan_domain::text::check_text;
-use eenplan_store::{LedFile, Principal};
+use eenplan_store::{LedFile, Principal, Store, StoreError};
 
 use crate::kit::form::{Choice, FormData};
 use crate::kit::texts::Lang;
@@ -159,4 +159,35 @@ pub fn colleague_refused(lang: Lang, form_id: &str, form: &FormData) -> Refused 
         to_error: Some(handover_texts(lang).err_colleague),
         reason_error: None,
     }
+}
+
+/// Hands every one of `files` (all led by the leaving person, so of one organisation) to
+/// the colleague the form names, in one transaction: all of them or, on a refusal, none
+/// (the transaction is dropped, not committed). `Ok(Err)` is the form `form_id` back
+/// with its messages.
+pub async fn hand_over(
+    store: &Store,
+    actor: &eenplan_domain::journal::Actor,
+    files: &[LedFile],
+    (form_id, form): (&str, &FormData),
+    lang: Lang,
+) -> Result<Result<(), Refused>, StoreError> {
+    let Some(first) = files.first() else {
+        return Ok(Ok(()));
+    };
+    let mut tx = store.write().await?;
+    let colleagues = tx.handover_candidates(&first.organisation_id).await?;
+    let (to, reason) = match check(lang, form_id, form, &first.regisseur_user_id, &colleagues) {
+        Ok(checked) => checked,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    match tx.hand_over_lead(actor, files, &to, &reason).await {
+        Ok(()) => {}
+        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
+            return Ok(Err(colleague_refused(lang, form_id, form)));
+        }
+        Err(e) => return Err(e),
+    }
+    tx.commit().await?;
+    Ok(Ok(()))
 }

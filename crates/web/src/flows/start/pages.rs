@@ -12,7 +12,6 @@ use eenplan_domain::family::{LifeDomain, Overdue};
 use eenplan_domain::role::Role;
 use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
 use eenplan_domain::time::amsterdam_date;
-use eenplan_store::StoreError;
 
 use super::texts::{StartTexts, start as start_texts};
 use crate::AppState;
@@ -231,41 +230,19 @@ pub async fn assign_regisseur(
         .find(|f| f.family_id == id)
         .ok_or_else(PageError::not_found)?;
     let form = FormData::parse(&body);
-    match hand_over(&state, &p.actor(), &file, &form, ctx.lang).await? {
+    let files = std::slice::from_ref(&file);
+    match handover::hand_over(
+        &state.store,
+        &p.actor(),
+        files,
+        (&file.family_id, &form),
+        ctx.lang,
+    )
+    .await?
+    {
         Ok(()) => Ok(axum::response::Redirect::to("/start").into_response()),
         Err(refused) => start_page(&state, &ctx, Some(refused)).await,
     }
-}
-
-/// Hands `file` to the colleague the form names; `Ok(Err)` is its form back with the
-/// messages.
-async fn hand_over(
-    state: &AppState,
-    actor: &eenplan_domain::journal::Actor,
-    file: &eenplan_store::LedFile,
-    form: &FormData,
-    lang: Lang,
-) -> Result<Result<(), handover::Refused>, StoreError> {
-    let form_id = file.family_id.as_str();
-    let mut tx = state.store.write().await?;
-    let colleagues = tx.handover_candidates(&file.organisation_id).await?;
-    let (to, reason) =
-        match handover::check(lang, form_id, form, &file.regisseur_user_id, &colleagues) {
-            Ok(checked) => checked,
-            Err(refused) => return Ok(Err(refused)),
-        };
-    match tx
-        .hand_over_lead(actor, std::slice::from_ref(file), &to, &reason)
-        .await
-    {
-        Ok(()) => {}
-        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
-            return Ok(Err(handover::colleague_refused(lang, form_id, form)));
-        }
-        Err(e) => return Err(e),
-    }
-    tx.commit().await?;
-    Ok(Ok(()))
 }
 
 async fn start_page(

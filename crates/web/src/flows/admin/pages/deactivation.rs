@@ -14,7 +14,7 @@ use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
 use crate::kit::form::{Errors, FormData};
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
-use crate::kit::{Lang, PageError, Shell, render};
+use crate::kit::{PageError, Shell, render};
 
 use super::common::*;
 use super::users::users_page;
@@ -174,12 +174,11 @@ async fn hand_over_led(
     };
     let files = found.await?.ok_or_else(PageError::not_found)?;
     let form_id = one.as_deref().unwrap_or(handover::ALL_FILES);
-    match hand_over_files(
-        &state,
+    match handover::hand_over(
+        &state.store,
         &actor(&ctx.visitor),
         &files,
-        form_id,
-        &form,
+        (form_id, &form),
         ctx.lang,
     )
     .await?
@@ -253,36 +252,4 @@ pub async fn reset_second_factor(
         Some(notice),
     )
     .await
-}
-
-/// Hands every one of `files` (all led by the leaving person, so of one organisation) to
-/// the colleague the form names, in one transaction: all of them or, on a refusal, none.
-/// `Ok(Err)` is the form `form_id` back with its messages.
-async fn hand_over_files(
-    state: &AppState,
-    actor: &eenplan_domain::journal::Actor,
-    files: &[eenplan_store::LedFile],
-    form_id: &str,
-    form: &FormData,
-    lang: Lang,
-) -> Result<Result<(), handover::Refused>, StoreError> {
-    let Some(first) = files.first() else {
-        return Ok(Ok(()));
-    };
-    let mut tx = state.store.write().await?;
-    let colleagues = tx.handover_candidates(&first.organisation_id).await?;
-    let (to, reason) =
-        match handover::check(lang, form_id, form, &first.regisseur_user_id, &colleagues) {
-            Ok(checked) => checked,
-            Err(refused) => return Ok(Err(refused)),
-        };
-    match tx.hand_over_lead(actor, files, &to, &reason).await {
-        Ok(()) => {}
-        Err(StoreError::Involvement(_) | StoreError::ConsentNeeded(_) | StoreError::Invalid(_)) => {
-            return Ok(Err(handover::colleague_refused(lang, form_id, form)));
-        }
-        Err(e) => return Err(e),
-    }
-    tx.commit().await?;
-    Ok(Ok(()))
 }
