@@ -26,5 +26,5 @@ pub mod visitor;
 
 pub use ctx::Ctx;
 pub use error::{ApiError, PageError, Refusal};
-pub use render::{Shell, render};
+pub use render::{Shell, form_status, render};
 pub use texts::Lang;

@@ -107,6 +107,16 @@ pub fn role_label(lang: Lang, role: Role) -> &'static str {
 }
 
 /// Renders a template, or the plain internal-error page if rendering fails.
+/// The status of a page with a form: 200 when it stands as asked (`ok`), 422 when the
+/// form came back refused.
+pub fn form_status(ok: bool) -> StatusCode {
+    if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 pub fn render(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),

@@ -19,6 +19,7 @@ use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, label_of, text_errors,
 };
+use crate::kit::form_status;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// A referral in words.
@@ -133,11 +134,7 @@ async fn family_page(
     let family = family.ok_or_else(PageError::not_found)?;
     let open = list.iter().any(|r| r.state.is_open());
     Ok(render(
-        if errs.is_empty() && problem.is_none() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        },
+        form_status(errs.is_empty() && problem.is_none()),
         &FamilyPage {
             shell: ctx.shell(&format!("/gezinnen/{}/evu", grant.family_id)),
             x: c,
@@ -339,10 +336,8 @@ async fn referral_page(
     Ok(render(
         if gone {
             StatusCode::CONFLICT
-        } else if errs.is_empty() && problem.is_none() {
-            StatusCode::OK
         } else {
-            StatusCode::UNPROCESSABLE_ENTITY
+            form_status(errs.is_empty() && problem.is_none())
         },
         &ReferralPage {
             shell: ctx.shell(&format!("/evu/{id}")),

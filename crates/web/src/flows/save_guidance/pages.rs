@@ -6,7 +6,6 @@ use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
@@ -21,6 +20,7 @@ use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
+use crate::kit::form_status;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
@@ -206,11 +206,7 @@ async fn page(
         ]
     });
     Ok(render(
-        if errs.is_empty() && problem.is_none() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        },
+        form_status(errs.is_empty() && problem.is_none()),
         &Page {
             shell: ctx.shell(&format!("/gezinnen/{}/save-begeleiding", grant.family_id)),
             x: c,

@@ -5,7 +5,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Overdue};
@@ -17,6 +16,7 @@ use super::texts::{StartTexts, start as start_texts};
 use crate::AppState;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{FormData, kind_label, label_of};
+use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
@@ -324,11 +324,7 @@ async fn start_page(
         None => Vec::new(),
     };
     Ok(render(
-        if refused.is_some() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form_status(refused.is_none()),
         &Start {
             shell,
             a: crate::kit::access_texts::texts(lang),

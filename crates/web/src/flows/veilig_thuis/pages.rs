@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
@@ -19,6 +18,7 @@ use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
     with_none,
 };
+use crate::kit::form_status;
 use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
@@ -58,14 +58,6 @@ fn line(lang: Lang, x: &VtTexts, c: &Contact, today: Date) -> Line {
                 label_of(lang, o, Outcome::label_nl, Outcome::label_en)
             ),
         },
-    }
-}
-
-fn status(errs: &Errors) -> StatusCode {
-    if errs.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
     }
 }
 
@@ -160,7 +152,7 @@ async fn list_page(
         .vt_work_list(&p.organisation_id, today)
         .await?;
     Ok(render(
-        status(errs),
+        form_status(errs.is_empty()),
         &ListPage {
             shell: ctx.shell("/veilig-thuis"),
             x,
@@ -309,7 +301,7 @@ async fn contact_page(
         Input::Text(TextField::typed("follow_up_on", x.vt_follow_up_on, data, errs).kind("date")),
     ];
     Ok(render(
-        status(errs),
+        form_status(errs.is_empty()),
         &ContactPage {
             shell: ctx.shell(&format!("/veilig-thuis/{id}")),
             x,

@@ -19,6 +19,7 @@ use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
 pub(super) use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, local_time};
 use crate::kit::form::{Errors, Input};
+use crate::kit::form_status;
 use crate::kit::{Lang, PageError, Shell, render};
 
 pub struct Action {
@@ -102,11 +103,7 @@ pub(super) fn listing(
     l: Listing,
 ) -> Result<Response, PageError> {
     let x = admin_texts(ctx.lang);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(errors.is_empty());
     Ok(render(
         status,
         &Section {

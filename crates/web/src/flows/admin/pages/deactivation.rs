@@ -3,7 +3,6 @@
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::totp::TotpSecret;
 use eenplan_store::{Principal, StoreError, ids};
@@ -12,6 +11,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
 use crate::kit::form::{Errors, FormData};
+use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
 use crate::kit::{PageError, Shell, render};
@@ -89,11 +89,7 @@ async fn deactivate_page(
         )
     });
     Ok(render(
-        if refused.is_some() {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
+        form_status(refused.is_none()),
         &DeactivatePage {
             roles: user
                 .roles

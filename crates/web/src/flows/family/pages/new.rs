@@ -2,6 +2,7 @@
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
+use crate::kit::form_status;
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -149,10 +150,8 @@ async fn new_page(
     }
     let status = if limited {
         StatusCode::TOO_MANY_REQUESTS
-    } else if errs.is_empty() && !any_duplicate {
-        StatusCode::OK
     } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+        form_status(errs.is_empty() && !any_duplicate)
     };
     Ok(render(
         status,

@@ -2,11 +2,11 @@
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
+use crate::kit::form_status;
 use askama::Template;
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
@@ -195,14 +195,7 @@ async fn notes_page(
         inputs,
         notes: views,
     };
-    Ok(render(
-        if has_errors {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
-        &page,
-    ))
+    Ok(render(form_status(!has_errors), &page))
 }
 
 pub async fn notes(

@@ -1,9 +1,9 @@
 //! Finding a file: by name, date of birth or postcode, within the visitor's circle.
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
+use crate::kit::form_status;
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
@@ -132,11 +132,7 @@ pub async fn search(
             errs.get("postcode").copied(),
         )),
     ];
-    let status = if errs.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(errs.is_empty());
     Ok(render(
         status,
         &SearchPage {

@@ -2,10 +2,10 @@
 
 use super::forms::*;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
+use crate::kit::form_status;
 use askama::Template;
 use axum::Extension;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
@@ -203,14 +203,7 @@ pub(super) async fn show_page(
         crisis,
         family,
     };
-    Ok(render(
-        if has_errors {
-            StatusCode::UNPROCESSABLE_ENTITY
-        } else {
-            StatusCode::OK
-        },
-        &page,
-    ))
+    Ok(render(form_status(!has_errors), &page))
 }
 
 pub async fn show(

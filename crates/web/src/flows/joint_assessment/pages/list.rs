@@ -8,7 +8,7 @@ use eenplan_domain::joint_assessment::{MeetingKind, MeetingState};
 use eenplan_store::{Family, NewMeeting, StoreError};
 use jiff::civil::Date;
 
-use super::{place, running_organisations, status, when};
+use super::{place, running_organisations, when};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
@@ -16,6 +16,7 @@ use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
+use crate::kit::form_status;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 /// One meeting in the family's list.
@@ -127,7 +128,7 @@ async fn list_page(
         })
         .collect();
     Ok(render(
-        status(errs.is_empty()),
+        form_status(errs.is_empty()),
         &ListPage {
             shell: ctx.shell(&format!("/gezinnen/{}/beoordeling", grant.family_id)),
             x,

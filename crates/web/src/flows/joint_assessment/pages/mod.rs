@@ -10,7 +10,6 @@ pub use list::{list, schedule};
 pub use show::show;
 pub use steps::{cancel, judge, view};
 
-use axum::http::StatusCode;
 use eenplan_store::Family;
 use jiff::civil::DateTime;
 
@@ -20,14 +19,6 @@ use crate::kit::{Lang, Refusal};
 /// "2026-12-01 14:00".
 fn when(dt: DateTime) -> String {
     format!("{} {:02}:{:02}", dt.date(), dt.hour(), dt.minute())
-}
-
-fn status(ok: bool) -> StatusCode {
-    if ok {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
 }
 
 fn running_organisations(family: &Family) -> Vec<(String, String)> {

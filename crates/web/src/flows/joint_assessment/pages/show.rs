@@ -11,7 +11,7 @@ use eenplan_domain::joint_assessment::{
 };
 use eenplan_store::Family;
 
-use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, running_organisations, status, when};
+use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, running_organisations, when};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
@@ -19,6 +19,7 @@ use crate::kit::dates::dutch_date;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
 };
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 /// One organisation's column in the views table.
@@ -363,7 +364,7 @@ pub(super) async fn show_page(
         if gone {
             StatusCode::CONFLICT
         } else {
-            status(errs.is_empty())
+            form_status(errs.is_empty())
         },
         &page,
     ))

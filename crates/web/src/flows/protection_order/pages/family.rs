@@ -8,13 +8,14 @@ use eenplan_domain::family::MemberKind;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{ProtectionOrderInput, StoreError};
 
-use super::{Summary, place, status, summary};
+use super::{Summary, place, summary};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::dates::today;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -100,7 +101,7 @@ async fn family_page(
         ]
     });
     Ok(render(
-        status(errs.is_empty()),
+        form_status(errs.is_empty()),
         &FamilyPage {
             shell: ctx.shell(&format!("/gezinnen/{}/verzoek-raad", grant.family_id)),
             x,

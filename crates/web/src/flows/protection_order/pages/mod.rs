@@ -8,7 +8,6 @@ mod raad;
 pub use family::{family, request};
 pub use raad::{decision, investigation, list, outcome, show};
 
-use axum::http::StatusCode;
 use eenplan_domain::protection_order::{Measure, RequestState};
 use eenplan_store::ProtectionOrderRequest;
 use jiff::civil::Date;
@@ -17,14 +16,6 @@ use super::texts::PoTexts;
 use crate::kit::form::{Choice, Errors, FormData, choices, label_of};
 use crate::kit::i18n::Texts;
 use crate::kit::{Lang, Refusal};
-
-pub(super) fn status(ok: bool) -> StatusCode {
-    if ok {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    }
-}
 
 /// A request in words: the facts that are known so far, in order.
 pub(super) struct Summary {

@@ -11,7 +11,7 @@ use eenplan_domain::protection_order::{Conclusion, Measure, RaadStep};
 use eenplan_store::{CourtRuling, StoreError};
 use jiff::civil::Date;
 
-use super::{Summary, measure_choices, place, required_date, status, summary};
+use super::{Summary, measure_choices, place, required_date, summary};
 use crate::AppState;
 use crate::flows::protection_order::access::{log_raad_reads, raad_entry};
 use crate::flows::protection_order::refusal::InStep;
@@ -20,6 +20,7 @@ use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none,
 };
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -255,7 +256,7 @@ async fn show_page(
         if gone {
             StatusCode::CONFLICT
         } else {
-            status(errs.is_empty())
+            form_status(errs.is_empty())
         },
         &ShowPage {
             shell: ctx.shell(&format!("/raad/{}", r.id)),

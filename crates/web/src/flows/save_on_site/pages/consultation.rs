@@ -21,6 +21,7 @@ use crate::flows::save_on_site::access::log_named_reads;
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input, TextField, label_of, text_errors};
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -90,10 +91,8 @@ async fn consultation_page(
     Ok(render(
         if gone {
             StatusCode::CONFLICT
-        } else if errs.is_empty() {
-            StatusCode::OK
         } else {
-            StatusCode::UNPROCESSABLE_ENTITY
+            form_status(errs.is_empty())
         },
         &ConsultationPage {
             shell: ctx.shell(&format!("/save-op-locatie/overleg/{id}")),

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::organisation::OrganisationKind;
@@ -20,6 +19,7 @@ use crate::flows::save_on_site::access::{log_family_reads, log_named_reads};
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input};
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -131,11 +131,7 @@ pub(super) async fn show_page(
     let (team_days, booking_inputs) =
         local::section(&o, &own_families, lang, t, x, today, horizon, &cal, bd, be);
 
-    let status = if form.as_ref().is_some_and(|(_, _, e)| !e.is_empty()) {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(form.as_ref().is_none_or(|(_, _, e)| e.is_empty()));
     Ok(render(
         status,
         &ShowPage {

@@ -5,7 +5,6 @@
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::password;
 use eenplan_domain::user::check_password;
@@ -14,6 +13,7 @@ use eenplan_store::{StoreError, ids};
 use crate::AppState;
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
+use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Refusal, Shell, render};
 
 #[derive(Template)]
@@ -32,11 +32,7 @@ fn page(ctx: &Ctx, errors: &Errors) -> Response {
         TextField::new(id, label, "", errors.get(id).copied()).kind("password")
     };
     render(
-        if errors.is_empty() {
-            StatusCode::OK
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        },
+        form_status(errors.is_empty()),
         &PasswordPage {
             shell: ctx.shell("/aanmelden/wachtwoord"),
             a,
