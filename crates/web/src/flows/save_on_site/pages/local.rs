@@ -9,12 +9,10 @@ use eenplan_domain::save_on_site::{PartOfDay, on_site_days};
 use eenplan_store::{FamilySummary, OnSiteConsultation, OnSiteSlot, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
-use super::{part, plus_days, weekday};
+use super::{family_and_question, part, plus_days, weekday};
 use crate::flows::save_on_site::texts::OnSiteTexts;
 use crate::kit::Lang;
-use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none,
-};
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, choices, with_none};
 use crate::kit::i18n::Texts;
 
 /// What the local professional's part is made of.
@@ -74,54 +72,37 @@ pub(super) fn section(
         .collect();
     days.sort_by_key(|a| (a.0, a.1));
     let err = |id: &str| be.get(id).copied();
-    let mut families = vec![Choice {
-        value: String::new(),
-        label: x.so_anonymous.to_owned(),
-        selected: bd.get("family").is_empty(),
-    }];
-    families.extend(choices(
+    let families = choices(
         own_families,
         |f| f.id.clone(),
         |f| format!("{} ({} {})", f.label, f.postcode, f.house_number),
         &bd.get("family"),
-    ));
-    let booking_inputs = vec![
-        Input::Select(ChoiceField {
-            id: "when",
-            label: x.f_so_when,
-            options: with_none(
-                t,
-                days.iter()
-                    .map(|(d, p, s)| {
-                        let value = format!("{}|{d}", s.id);
-                        Choice {
-                            selected: bd.get("when") == value,
-                            label: format!(
-                                "{}, {} — {}",
-                                weekday(lang, *d),
-                                part(lang, *p),
-                                s.worker_name
-                            ),
-                            value,
-                        }
-                    })
-                    .collect(),
-                &bd.get("when"),
-            ),
-            error: err("when"),
-        }),
-        Input::Select(ChoiceField {
-            id: "family",
-            label: x.f_so_family,
-            options: families,
-            error: err("family"),
-        }),
-        Input::Text(
-            TextField::typed("question", x.f_so_question, &bd, &be)
-                .hint(x.f_so_question_hint)
-                .kind("textarea"),
+    );
+    let mut booking_inputs = vec![Input::Select(ChoiceField {
+        id: "when",
+        label: x.f_so_when,
+        options: with_none(
+            t,
+            days.iter()
+                .map(|(d, p, s)| {
+                    let value = format!("{}|{d}", s.id);
+                    Choice {
+                        selected: bd.get("when") == value,
+                        label: format!(
+                            "{}, {} — {}",
+                            weekday(lang, *d),
+                            part(lang, *p),
+                            s.worker_name
+                        ),
+                        value,
+                    }
+                })
+                .collect(),
+            &bd.get("when"),
         ),
-    ];
+        error: err("when"),
+    })];
+    booking_inputs.extend(family_and_question(x, families, bd, be));
     let team_days = days
         .iter()
         .map(|(d, p, s)| TeamDay {

@@ -19,7 +19,9 @@ use eenplan_domain::save_on_site::{
 use eenplan_store::{AdviceInput, OnSiteConsultation};
 use jiff::civil::Date;
 
-use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, choices, label_of};
+use crate::kit::form::{
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
+};
 use crate::kit::i18n::Texts;
 use crate::kit::{Lang, Refusal};
 
@@ -121,6 +123,35 @@ fn field_of(lang: Lang, e: &OnSiteError) -> (&'static str, &'static str) {
 
 /// The advice fields (the advice, three next steps, the result), shared by the walk-in
 /// and the advice form.
+/// What the walk-in and the booking both ask last: about which family (one of `named`,
+/// or none: anonymous) and the question.
+fn family_and_question(
+    x: &'static OnSiteTexts,
+    named: impl IntoIterator<Item = Choice>,
+    d: &FormData,
+    errs: &Errors,
+) -> [Input; 2] {
+    let mut families = vec![Choice {
+        value: String::new(),
+        label: x.so_anonymous.to_owned(),
+        selected: d.get("family").is_empty(),
+    }];
+    families.extend(named);
+    [
+        Input::Select(ChoiceField {
+            id: "family",
+            label: x.f_so_family,
+            options: families,
+            error: errs.get("family").copied(),
+        }),
+        Input::Text(
+            TextField::typed("question", x.f_so_question, d, errs)
+                .hint(x.f_so_question_hint)
+                .kind("textarea"),
+        ),
+    ]
+}
+
 fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     let mut inputs = vec![Input::Text(

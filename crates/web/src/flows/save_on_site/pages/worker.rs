@@ -7,13 +7,11 @@ use eenplan_domain::save_on_site::{is_on_site_day, next_on_site_days, walk_in_da
 use eenplan_store::{OnSiteConsultation, OnSiteSlot, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
-use super::{Line, advice_inputs, line, part, weekday};
+use super::{Line, advice_inputs, family_and_question, line, part, weekday};
 use crate::flows::save_on_site::access::COMING_DAYS;
 use crate::flows::save_on_site::texts::OnSiteTexts;
 use crate::kit::Lang;
-use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, with_none,
-};
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, choices, with_none};
 use crate::kit::i18n::Texts;
 
 /// What the worker's part is made of.
@@ -169,12 +167,7 @@ pub(super) fn section(
         })
         .collect();
     slots.sort_by_key(|o| std::cmp::Reverse(o.0));
-    let mut families = vec![Choice {
-        value: String::new(),
-        label: x.so_anonymous.to_owned(),
-        selected: wd.get("family").is_empty(),
-    }];
-    families.extend(w.named.iter().map(|(id, label, users)| {
+    let families = w.named.iter().map(|(id, label, users)| {
         let with: Vec<&str> = users
             .iter()
             .filter_map(|u| {
@@ -189,7 +182,7 @@ pub(super) fn section(
             value: id.clone(),
             label: format!("{label} — {}", with.join(", ")),
         }
-    }));
+    });
     let mut walk_in_inputs = vec![
         Input::Select(ChoiceField {
             id: "slot",
@@ -212,18 +205,8 @@ pub(super) fn section(
             ),
             error: err("asked_by"),
         }),
-        Input::Select(ChoiceField {
-            id: "family",
-            label: x.f_so_family,
-            options: families,
-            error: err("family"),
-        }),
-        Input::Text(
-            TextField::typed("question", x.f_so_question, &wd, &we)
-                .hint(x.f_so_question_hint)
-                .kind("textarea"),
-        ),
     ];
+    walk_in_inputs.extend(family_and_question(x, families, wd, we));
     walk_in_inputs.extend(advice_inputs(x, lang, wd, we));
     WorkerPart {
         on_site_today,
