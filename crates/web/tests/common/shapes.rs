@@ -99,6 +99,8 @@ pub fn record(method: &Method, uri: &str, response: &Response) {
     });
     static FILE: Mutex<()> = Mutex::new(());
     let _one_writer = FILE.lock();
+    // A folder that is not there yet is made: recording nothing would pass unseen.
+    let _ = std::fs::create_dir_all(&folder);
     let file = std::path::Path::new(&folder).join(format!("shapes-{}.jsonl", std::process::id()));
     if let Ok(mut f) = std::fs::OpenOptions::new()
         .create(true)
