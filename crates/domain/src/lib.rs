@@ -9,6 +9,7 @@ pub mod crisis;
 pub mod enrolment;
 pub mod evu;
 pub mod family;
+pub mod ids;
 pub mod journal;
 pub mod meldcode;
 pub mod organisation;
@@ -30,4 +31,5 @@ pub mod joint_assessment;
 pub mod protection_order;
 
 pub use codes::{CodeList, UnknownCode};
+pub use ids::{FamilyId, OrganisationId, UserId};
 pub use time::UtcTime;
