@@ -179,7 +179,10 @@ fn sigkill_of_the_server_loses_no_acknowledged_write() {
         let mut tx = store.read().await.unwrap();
         for id in &ids {
             assert!(
-                tx.family(id).await.unwrap().is_some(),
+                tx.family(&eenplan_domain::FamilyId::from(id.as_str()))
+                    .await
+                    .unwrap()
+                    .is_some(),
                 "acknowledged family {id} was lost"
             );
         }

@@ -5,14 +5,15 @@ use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::Email;
+use eenplan_domain::{OrganisationId, UserId};
 
 use crate::{Row, StoreError, Tx, ids, params};
 
 /// What checking a sign-in needs to know about an account.
 #[derive(Debug, Clone)]
 pub struct Credentials {
-    pub user_id: String,
-    pub organisation_id: String,
+    pub user_id: UserId,
+    pub organisation_id: OrganisationId,
     pub password_hash: String,
     pub totp_secret: TotpSecret,
     pub totp_confirmed: bool,
@@ -74,7 +75,7 @@ impl SessionStage {
 #[derive(Debug, Clone)]
 pub struct SessionRecord {
     pub token_hash: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub kind: SessionKind,
     pub stage: SessionStage,
     pub csrf_token: String,
@@ -86,10 +87,10 @@ pub struct SessionRecord {
 /// The signed-in professional as pages and the API show them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {
-    pub user_id: String,
+    pub user_id: UserId,
     pub email: String,
     pub name: String,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub organisation_slug: String,
     pub organisation_kind: eenplan_domain::organisation::OrganisationKind,
     pub organisation_name: String,
@@ -104,8 +105,8 @@ pub struct Principal {
 impl Principal {
     pub fn actor(&self) -> Actor {
         Actor::User {
-            user_id: self.user_id.clone(),
-            organisation_id: self.organisation_id.clone(),
+            user_id: self.user_id.to_string(),
+            organisation_id: self.organisation_id.to_string(),
         }
     }
 }
@@ -127,8 +128,8 @@ impl Tx {
             return Ok(None);
         };
         Ok(Some(Credentials {
-            user_id: r.text("id")?,
-            organisation_id: r.text("organisation_id")?,
+            user_id: r.id("id")?,
+            organisation_id: r.id("organisation_id")?,
             password_hash: r.text("password_hash")?,
             totp_secret: TotpSecret::from_base32(&r.text("totp_secret")?)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?,
@@ -141,7 +142,7 @@ impl Tx {
 
     pub async fn credentials_by_id(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
     ) -> Result<Option<Credentials>, StoreError> {
         let email = self
             .fetch_optional("SELECT email FROM users WHERE id = $1", params![user_id])
@@ -240,11 +241,11 @@ impl Tx {
     ) -> Result<(), StoreError> {
         self.append(
             &Actor::User {
-                user_id: c.user_id.clone(),
-                organisation_id: c.organisation_id.clone(),
+                user_id: c.user_id.to_string(),
+                organisation_id: c.organisation_id.to_string(),
             },
             Event::SignedIn {
-                user_id: c.user_id.clone(),
+                user_id: c.user_id.to_string(),
                 session_kind: kind.code().to_owned(),
             },
         )
@@ -265,7 +266,7 @@ impl Tx {
         };
         Ok(Some(SessionRecord {
             token_hash: r.text("token_hash")?,
-            user_id: r.text("user_id")?,
+            user_id: r.id("user_id")?,
             kind: if r.text("kind")? == "api" {
                 SessionKind::Api
             } else {
@@ -334,7 +335,7 @@ impl Tx {
                     component: "sessions",
                 },
                 Event::SessionEnded {
-                    user_id: session.user_id.clone(),
+                    user_id: session.user_id.to_string(),
                     reason: reason.to_owned(),
                 },
             )
@@ -343,7 +344,7 @@ impl Tx {
         Ok(())
     }
 
-    async fn end_all_sessions(&mut self, user_id: &str, reason: &str) -> Result<(), StoreError> {
+    async fn end_all_sessions(&mut self, user_id: &UserId, reason: &str) -> Result<(), StoreError> {
         self.execute(
             "UPDATE sessions SET ended_at = $2, end_reason = $3 WHERE user_id = $1 AND ended_at IS NULL",
             params![user_id, UtcTime::now().to_rfc3339(), reason],
@@ -354,7 +355,11 @@ impl Tx {
 
     /// Records `step` as the last accepted TOTP step, only if it is newer than the one
     /// stored: of two requests racing with the same code, one wins.
-    pub async fn accept_totp_step(&mut self, user_id: &str, step: i64) -> Result<bool, StoreError> {
+    pub async fn accept_totp_step(
+        &mut self,
+        user_id: &UserId,
+        step: i64,
+    ) -> Result<bool, StoreError> {
         let changed = self
             .execute(
                 "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
@@ -386,11 +391,11 @@ impl Tx {
         }
         self.append(
             &Actor::User {
-                user_id: credentials.user_id.clone(),
-                organisation_id: credentials.organisation_id.clone(),
+                user_id: credentials.user_id.to_string(),
+                organisation_id: credentials.organisation_id.to_string(),
             },
             Event::SecondFactorEnrolled {
-                user_id: credentials.user_id.clone(),
+                user_id: credentials.user_id.to_string(),
             },
         )
         .await?;
@@ -398,7 +403,7 @@ impl Tx {
     }
 
     /// Marks the second factor as already enrolled (the demo's printed secrets).
-    pub async fn preconfirm_second_factor(&mut self, user_id: &str) -> Result<(), StoreError> {
+    pub async fn preconfirm_second_factor(&mut self, user_id: &UserId) -> Result<(), StoreError> {
         self.execute(
             "UPDATE users SET totp_confirmed_at = $2 WHERE id = $1",
             params![user_id, UtcTime::now().to_rfc3339()],
@@ -411,7 +416,7 @@ impl Tx {
     pub async fn reset_second_factor(
         &mut self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
         secret: &TotpSecret,
     ) -> Result<(), StoreError> {
         let changed = self
@@ -428,7 +433,7 @@ impl Tx {
         self.append(
             actor,
             Event::SecondFactorReset {
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
             },
         )
         .await?;
@@ -438,7 +443,7 @@ impl Tx {
     pub async fn deactivate_user(
         &mut self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
     ) -> Result<(), StoreError> {
         let changed = self
             .execute(
@@ -453,7 +458,7 @@ impl Tx {
         self.append(
             actor,
             Event::UserDeactivated {
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
             },
         )
         .await?;
@@ -463,7 +468,7 @@ impl Tx {
     /// Whether `code_hash` is this account's current, unexpired enrolment code.
     pub async fn enrolment_code_matches(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         code_hash: &str,
         now: UtcTime,
     ) -> Result<bool, StoreError> {
@@ -493,7 +498,7 @@ impl Tx {
     pub async fn issue_enrolment_code(
         &mut self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
         code_hash: &str,
         expires_at: UtcTime,
     ) -> Result<(), StoreError> {
@@ -509,7 +514,7 @@ impl Tx {
         self.append(
             actor,
             Event::EnrolmentCodeIssued {
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
                 expires_at: expires_at.to_rfc3339(),
             },
         )
@@ -538,7 +543,7 @@ impl Tx {
     pub async fn require_password_change(
         &mut self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
     ) -> Result<(), StoreError> {
         let changed = self
             .execute(
@@ -552,7 +557,7 @@ impl Tx {
         self.append(
             actor,
             Event::PasswordChangeRequired {
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
             },
         )
         .await?;
@@ -592,14 +597,14 @@ impl Tx {
         self.append(
             &principal.actor(),
             Event::PasswordChanged {
-                user_id: principal.user_id.clone(),
+                user_id: principal.user_id.to_string(),
             },
         )
         .await?;
         Ok(())
     }
 
-    pub async fn principal(&mut self, user_id: &str) -> Result<Option<Principal>, StoreError> {
+    pub async fn principal(&mut self, user_id: &UserId) -> Result<Option<Principal>, StoreError> {
         let rows = self
             .fetch_all(
                 &format!("{PRINCIPAL_SELECT} WHERE u.id = $1"),
@@ -623,7 +628,7 @@ impl Tx {
     /// The accounts of one organisation, by name: what its administrator manages.
     pub async fn principals_of(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
     ) -> Result<Vec<Principal>, StoreError> {
         let rows = self
             .fetch_all(
@@ -645,7 +650,7 @@ const PRINCIPAL_SELECT: &str = "SELECT u.id, u.email, u.name, u.organisation_id,
 fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
     let mut out: Vec<Principal> = Vec::new();
     for r in rows {
-        let id = r.text("id")?;
+        let id: UserId = r.id("id")?;
         let role: Option<Role> = match r.opt_text("role")? {
             Some(code) => Some(
                 code.parse()
@@ -659,7 +664,7 @@ fn principals_from_rows(rows: &[Row]) -> Result<Vec<Principal>, StoreError> {
                 user_id: id,
                 email: r.text("email")?,
                 name: r.text("name")?,
-                organisation_id: r.text("organisation_id")?,
+                organisation_id: r.id("organisation_id")?,
                 organisation_slug: r.text("slug")?,
                 organisation_name: r.text("organisation_name")?,
                 organisation_kind: r.code("kind")?,

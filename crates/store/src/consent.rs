@@ -9,6 +9,7 @@ use eenplan_domain::family::{
 };
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use std::collections::HashMap;
@@ -26,9 +27,9 @@ pub(crate) fn placeholders(n: usize) -> String {
 /// A running involvement as the access rule needs it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvolvedFact {
-    pub user_id: String,
+    pub user_id: UserId,
     pub role: InvolvementRole,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub team_id: Option<String>,
 }
 
@@ -47,9 +48,9 @@ impl AccessFacts {
         self.involved
             .iter()
             .map(|i| eenplan_domain::family::Involved {
-                user_id: &i.user_id,
+                user_id: i.user_id.as_str(),
                 role: i.role,
-                organisation_id: &i.organisation_id,
+                organisation_id: i.organisation_id.as_str(),
                 team_id: i.team_id.as_deref(),
             })
             .collect()
@@ -76,7 +77,7 @@ impl AccessFacts {
 pub struct Consent {
     pub id: String,
     pub step: ConsentStep,
-    pub organisation_id: Option<String>,
+    pub organisation_id: Option<OrganisationId>,
     pub organisation_name: Option<String>,
     pub purpose: String,
     pub categories: Vec<DataCategory>,
@@ -95,7 +96,7 @@ impl Consent {
     pub fn facts(&self) -> ConsentFacts {
         ConsentFacts {
             step: self.step,
-            organisation_id: self.organisation_id.clone(),
+            organisation_id: self.organisation_id.as_ref().map(OrganisationId::to_string),
             categories: self.categories.clone(),
             given_on: self.given_on,
             ends_on: self.ends_on,
@@ -108,7 +109,7 @@ impl Consent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsentInput {
     pub step: ConsentStep,
-    pub organisation_id: Option<String>,
+    pub organisation_id: Option<OrganisationId>,
     pub purpose: String,
     pub categories: Vec<DataCategory>,
     pub children: Vec<String>,
@@ -123,7 +124,7 @@ pub struct ConsentInput {
 pub struct FrameworkInput {
     pub framework: Framework,
     /// The organisation the legal basis names.
-    pub organisation_id: Option<String>,
+    pub organisation_id: Option<OrganisationId>,
     pub ground: String,
     pub effective_on: Date,
 }
@@ -172,7 +173,7 @@ fn consent_from_row(r: &Row) -> Result<Consent, StoreError> {
     Ok(Consent {
         id: r.text("id")?,
         step: r.code("step")?,
-        organisation_id: r.opt_text("organisation_id")?,
+        organisation_id: r.opt_id("organisation_id")?,
         organisation_name: r.opt_text("organisation_name")?,
         purpose: r.text("purpose")?,
         categories: categories(&r.text("categories")?)?,
@@ -195,10 +196,10 @@ impl Tx {
     /// The facts for the access rule; `None` if there is no such family.
     pub async fn access_facts(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Option<AccessFacts>, StoreError> {
         Ok(self
-            .access_facts_of(&[family_id.to_owned()])
+            .access_facts_of(std::slice::from_ref(family_id))
             .await?
             .remove(family_id))
     }
@@ -207,19 +208,14 @@ impl Tx {
     /// families that do not exist are absent from the map.
     pub async fn access_facts_of(
         &mut self,
-        family_ids: &[String],
-    ) -> Result<HashMap<String, AccessFacts>, StoreError> {
-        let mut out: HashMap<String, AccessFacts> = HashMap::new();
+        family_ids: &[FamilyId],
+    ) -> Result<HashMap<FamilyId, AccessFacts>, StoreError> {
+        let mut out: HashMap<FamilyId, AccessFacts> = HashMap::new();
         if family_ids.is_empty() {
             return Ok(out);
         }
         let list = placeholders(family_ids.len());
-        let ids = || {
-            family_ids
-                .iter()
-                .map(|i| Param::from(i.as_str()))
-                .collect::<Vec<_>>()
-        };
+        let ids = || family_ids.iter().map(Param::from).collect::<Vec<_>>();
         for r in self
             .fetch_all(
                 &format!("SELECT id, framework, framework_organisation_id FROM families WHERE id IN ({list})"),
@@ -228,7 +224,7 @@ impl Tx {
             .await?
         {
             out.insert(
-                r.text("id")?,
+                r.id("id")?,
                 AccessFacts {
                     involved: Vec::new(),
                     framework: r.code("framework")?,
@@ -247,11 +243,11 @@ impl Tx {
             )
             .await?
         {
-            if let Some(f) = out.get_mut(&r.text("family_id")?) {
+            if let Some(f) = out.get_mut(&r.id::<FamilyId, _>("family_id")?) {
                 f.involved.push(InvolvedFact {
-                    user_id: r.text("user_id")?,
+                    user_id: r.id("user_id")?,
                     role: r.code("role")?,
-                    organisation_id: r.text("organisation_id")?,
+                    organisation_id: r.id("organisation_id")?,
                     team_id: r.opt_text("team_id")?,
                 });
             }
@@ -266,7 +262,7 @@ impl Tx {
             )
             .await?
         {
-            if let Some(f) = out.get_mut(&r.text("family_id")?) {
+            if let Some(f) = out.get_mut(&r.id::<FamilyId, _>("family_id")?) {
                 f.consents.push(ConsentFacts {
                     step: r.code("step")?,
                     organisation_id: r.opt_text("organisation_id")?,
@@ -283,16 +279,16 @@ impl Tx {
     /// For each of `family_ids` where `user_id` holds emergency access at `now`: until when.
     pub async fn emergencies_of(
         &mut self,
-        family_ids: &[String],
-        user_id: &str,
+        family_ids: &[FamilyId],
+        user_id: &UserId,
         now: UtcTime,
-    ) -> Result<HashMap<String, UtcTime>, StoreError> {
+    ) -> Result<HashMap<FamilyId, UtcTime>, StoreError> {
         let mut out = HashMap::new();
         if family_ids.is_empty() {
             return Ok(out);
         }
         let mut args = vec![Param::from(user_id), Param::from(now.to_rfc3339())];
-        args.extend(family_ids.iter().map(|i| Param::from(i.as_str())));
+        args.extend(family_ids.iter().map(Param::from));
         let list = (3..3 + family_ids.len())
             .map(|n| format!("${n}"))
             .collect::<Vec<_>>()
@@ -308,13 +304,13 @@ impl Tx {
             .await?
         {
             let until = UtcTime::parse(&r.text("until")?).map_err(|e| StoreError::Invalid(e.to_string()))?;
-            out.insert(r.text("family_id")?, until);
+            out.insert(r.id("family_id")?, until);
         }
         Ok(out)
     }
 
     /// Every consent of the family with who it concerns and who gave it, newest first.
-    pub async fn consents(&mut self, family_id: &str) -> Result<Vec<Consent>, StoreError> {
+    pub async fn consents(&mut self, family_id: &FamilyId) -> Result<Vec<Consent>, StoreError> {
         let mut list = self
             .fetch_all(
                 &format!(
@@ -352,7 +348,7 @@ impl Tx {
     /// The current members as the consent rules see them.
     pub(crate) async fn consent_people(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<Person>, StoreError> {
         self.fetch_all(
             "SELECT id, name, kind, date_of_birth, has_custody FROM family_members WHERE family_id = $1 AND ended_at IS NULL",
@@ -376,7 +372,7 @@ impl Tx {
     /// no such family.
     pub async fn anonymous_summary(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         today: Date,
     ) -> Result<Option<eenplan_domain::family::AnonymousSummary>, StoreError> {
         let Some(facts) = self.access_facts(family_id).await? else {
@@ -397,7 +393,10 @@ impl Tx {
         )))
     }
 
-    async fn organisation_kind(&mut self, id: &str) -> Result<OrganisationKind, StoreError> {
+    async fn organisation_kind(
+        &mut self,
+        id: &OrganisationId,
+    ) -> Result<OrganisationKind, StoreError> {
         self.fetch_optional("SELECT kind FROM organisations WHERE id = $1", params![id])
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))?
@@ -408,8 +407,8 @@ impl Tx {
     pub async fn record_consent(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        recorded_by: &str,
+        family_id: &FamilyId,
+        recorded_by: &UserId,
         c: &ConsentInput,
         today: Date,
     ) -> Result<String, StoreError> {
@@ -469,10 +468,10 @@ impl Tx {
         self.append(
             actor,
             Event::ConsentGiven {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 consent_id: id.clone(),
                 step: c.step.code().to_owned(),
-                organisation_id: c.organisation_id.clone(),
+                organisation_id: c.organisation_id.as_ref().map(OrganisationId::to_string),
                 purpose: c.purpose.trim().to_owned(),
                 categories: categories.iter().map(|k| k.code().to_owned()).collect(),
                 children: c.children.clone(),
@@ -490,9 +489,9 @@ impl Tx {
     pub async fn withdraw_consent(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         consent_id: &str,
-        withdrawn_by: &str,
+        withdrawn_by: &UserId,
         reason: &str,
     ) -> Result<(), StoreError> {
         if reason.trim().is_empty() {
@@ -523,7 +522,7 @@ impl Tx {
         self.append(
             actor,
             Event::ConsentWithdrawn {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 consent_id: consent_id.to_owned(),
                 reason: reason.trim().to_owned(),
             },
@@ -540,13 +539,13 @@ impl Tx {
     pub async fn change_framework(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         change: &FrameworkInput,
         today: Date,
     ) -> Result<(), StoreError> {
         let (framework, organisation_id, ground, effective_on) = (
             change.framework,
-            change.organisation_id.as_deref(),
+            change.organisation_id.as_ref(),
             change.ground.as_str(),
             change.effective_on,
         );
@@ -573,24 +572,20 @@ impl Tx {
                 effective_on,
             },
             (current_framework, current_org.as_deref()),
-            organisation_id,
+            organisation_id.map(OrganisationId::as_str),
             today,
         )?;
         self.execute(
             "UPDATE families SET framework = $2, framework_organisation_id = $3 WHERE id = $1",
-            params![
-                family_id,
-                framework.code(),
-                organisation_id.map(str::to_owned)
-            ],
+            params![family_id, framework.code(), organisation_id],
         )
         .await?;
         self.append(
             actor,
             Event::FrameworkChanged {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 framework: framework.code().to_owned(),
-                organisation_id: organisation_id.map(str::to_owned),
+                organisation_id: organisation_id.map(OrganisationId::to_string),
                 ground: ground.trim().to_owned(),
                 effective_on: effective_on.to_string(),
             },
@@ -602,12 +597,12 @@ impl Tx {
     /// Until when `user_id` holds emergency access to the family at `now`, if at all.
     pub async fn emergency_until(
         &mut self,
-        family_id: &str,
-        user_id: &str,
+        family_id: &FamilyId,
+        user_id: &UserId,
         now: UtcTime,
     ) -> Result<Option<UtcTime>, StoreError> {
         Ok(self
-            .emergencies_of(&[family_id.to_owned()], user_id, now)
+            .emergencies_of(std::slice::from_ref(family_id), user_id, now)
             .await?
             .remove(family_id))
     }
@@ -616,8 +611,8 @@ impl Tx {
     pub async fn break_glass(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        (user_id, organisation_id): (&str, &str),
+        family_id: &FamilyId,
+        (user_id, organisation_id): (&UserId, &OrganisationId),
         reason: &str,
         already_has_access: bool,
         now: UtcTime,
@@ -633,9 +628,9 @@ impl Tx {
         self.append(
             actor,
             Event::EmergencyAccessGranted {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 emergency_id: id,
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
                 reason: reason.trim().to_owned(),
                 expires_at: until.to_rfc3339(),
             },
@@ -646,16 +641,16 @@ impl Tx {
 
     /// Emergency accesses, the ones still to review first, newest first.
     pub async fn emergencies(&mut self, only_open: bool) -> Result<Vec<Emergency>, StoreError> {
-        self.emergencies_in_scope(only_open, "").await
+        self.emergencies_in_scope(only_open, None).await
     }
 
     /// The emergency accesses a privacy officer of `organisation_id` reviews: by their
     /// own organisation's people, or in files their organisation leads
-    /// ([`eenplan_domain::policy::privacy_officer_sees`]). Empty: all of them.
+    /// ([`eenplan_domain::policy::privacy_officer_sees`]). `None`: all of them.
     pub async fn emergencies_in_scope(
         &mut self,
         only_open: bool,
-        organisation_id: &str,
+        organisation_id: Option<&OrganisationId>,
     ) -> Result<Vec<Emergency>, StoreError> {
         let rows = self
             .fetch_all(
@@ -671,13 +666,14 @@ impl Tx {
                    AND ($2 = '' OR e.organisation_id = $2 OR f.framework_organisation_id = $2 \
                         OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = e.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $2)) \
                  ORDER BY CASE WHEN e.reviewed_at IS NULL THEN 0 ELSE 1 END, e.started_at DESC LIMIT 500",
-                params![i64::from(only_open), organisation_id],
+                params![
+                    i64::from(only_open),
+                    organisation_id.map_or("", OrganisationId::as_str)
+                ],
             )
             .await?;
         rows.iter()
-            .filter(|r| {
-                organisation_id.is_empty() || crate::access_log::in_scope(r, organisation_id)
-            })
+            .filter(|r| organisation_id.is_none_or(|o| crate::access_log::in_scope(r, o.as_str())))
             .map(|r| {
                 Ok(Emergency {
                     id: r.text("id")?,
@@ -701,7 +697,7 @@ impl Tx {
         &mut self,
         actor: &Actor,
         emergency_id: &str,
-        reviewed_by: &str,
+        reviewed_by: &UserId,
         note: &str,
     ) -> Result<(), StoreError> {
         if note.trim().is_empty() {

@@ -229,6 +229,35 @@ impl From<Option<&str>> for Param {
         Param::Text(v.map(str::to_owned))
     }
 }
+macro_rules! id_params {
+    ($($id:ty),*) => {$(
+        impl From<&$id> for Param {
+            fn from(v: &$id) -> Self {
+                Param::Text(Some(v.as_str().to_owned()))
+            }
+        }
+        impl From<$id> for Param {
+            fn from(v: $id) -> Self {
+                Param::Text(Some(v.into_string()))
+            }
+        }
+        impl From<Option<$id>> for Param {
+            fn from(v: Option<$id>) -> Self {
+                Param::Text(v.map(<$id>::into_string))
+            }
+        }
+        impl From<Option<&$id>> for Param {
+            fn from(v: Option<&$id>) -> Self {
+                Param::Text(v.map(|v| v.as_str().to_owned()))
+            }
+        }
+    )*};
+}
+id_params!(
+    eenplan_domain::FamilyId,
+    eenplan_domain::UserId,
+    eenplan_domain::OrganisationId
+);
 impl From<i64> for Param {
     fn from(v: i64) -> Self {
         Param::Int(Some(v))
@@ -439,6 +468,15 @@ impl Row {
 
     pub fn opt_text<C: Column>(&self, column: C) -> Result<Option<String>, StoreError> {
         self.get(column)
+    }
+
+    /// A text column read as one of the domain's id types.
+    pub fn id<T: From<String>, C: Column>(&self, column: C) -> Result<T, StoreError> {
+        self.text(column).map(T::from)
+    }
+
+    pub fn opt_id<T: From<String>, C: Column>(&self, column: C) -> Result<Option<T>, StoreError> {
+        Ok(self.opt_text(column)?.map(T::from))
     }
 
     pub fn int<C: Column>(&self, column: C) -> Result<i64, StoreError> {

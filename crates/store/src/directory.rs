@@ -1,5 +1,6 @@
 //! The chain's map: areas, organisations and their teams.
 
+use eenplan_domain::OrganisationId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::area::{AreaKind, lies_within};
 use eenplan_domain::journal::{Actor, Event};
@@ -34,7 +35,7 @@ pub struct NewOrganisation {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {
-    pub id: String,
+    pub id: OrganisationId,
     pub slug: String,
     pub name: String,
     pub kind: OrganisationKind,
@@ -42,7 +43,7 @@ pub struct Organisation {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewTeam {
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub area_id: Option<String>,
 }
@@ -50,7 +51,7 @@ pub struct NewTeam {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Team {
     pub id: String,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub name: String,
     pub area_id: Option<String>,
 }
@@ -129,7 +130,7 @@ impl Tx {
         new: NewOrganisation,
     ) -> Result<Organisation, StoreError> {
         let name = non_empty("an organisation name", &new.name)?;
-        let id = ids::new_id();
+        let id = OrganisationId::from(ids::new_id());
         self.execute(
             "INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)",
             params![&id, new.slug.as_str(), &name, new.kind.code(), UtcTime::now().to_rfc3339()],
@@ -139,7 +140,7 @@ impl Tx {
         self.append(
             actor,
             Event::OrganisationCreated {
-                organisation_id: id.clone(),
+                organisation_id: id.to_string(),
                 slug: new.slug.to_string(),
                 name: name.clone(),
                 kind: new.kind,
@@ -182,7 +183,7 @@ impl Tx {
     pub async fn add_organisation_area(
         &mut self,
         actor: &Actor,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         area_id: &str,
     ) -> Result<(), StoreError> {
         self.execute(
@@ -194,7 +195,7 @@ impl Tx {
         self.append(
             actor,
             Event::OrganisationAreaAdded {
-                organisation_id: organisation_id.to_owned(),
+                organisation_id: organisation_id.to_string(),
                 area_id: area_id.to_owned(),
             },
         )
@@ -207,7 +208,7 @@ impl Tx {
     pub async fn set_organisation_phone(
         &mut self,
         actor: &Actor,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         phone: Option<&eenplan_domain::user::Phone>,
     ) -> Result<(), StoreError> {
         let phone = phone.map(|p| p.as_str().to_owned());
@@ -225,7 +226,7 @@ impl Tx {
         self.append(
             actor,
             Event::OrganisationPhoneChanged {
-                organisation_id: organisation_id.to_owned(),
+                organisation_id: organisation_id.to_string(),
                 phone,
             },
         )
@@ -257,7 +258,7 @@ impl Tx {
     /// `area::lies_within`), as (id, "name (parent)"), for choosing where a family lives.
     pub async fn areas_within(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
     ) -> Result<Vec<(String, String)>, StoreError> {
         let own = self.organisation_area_ids(organisation_id).await?;
         let all = self.areas().await?;
@@ -295,7 +296,7 @@ impl Tx {
 
     pub async fn organisation_area_ids(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
     ) -> Result<Vec<String>, StoreError> {
         let rows = self
             .fetch_all(
@@ -319,7 +320,7 @@ impl Tx {
             actor,
             Event::TeamCreated {
                 team_id: id.clone(),
-                organisation_id: new.organisation_id.clone(),
+                organisation_id: new.organisation_id.to_string(),
                 name: name.clone(),
                 area_id: new.area_id.clone(),
             },
@@ -345,7 +346,10 @@ impl Tx {
         rows.iter().map(team_from_row).collect()
     }
 
-    pub async fn teams_of(&mut self, organisation_id: &str) -> Result<Vec<Team>, StoreError> {
+    pub async fn teams_of(
+        &mut self,
+        organisation_id: &OrganisationId,
+    ) -> Result<Vec<Team>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT id, organisation_id, name, area_id FROM teams WHERE organisation_id = $1 ORDER BY name",
@@ -369,7 +373,7 @@ fn area_from_row(r: &Row) -> Result<Area, StoreError> {
 fn team_from_row(r: &Row) -> Result<Team, StoreError> {
     Ok(Team {
         id: r.text("id")?,
-        organisation_id: r.text("organisation_id")?,
+        organisation_id: r.id("organisation_id")?,
         name: r.text("name")?,
         area_id: r.opt_text("area_id")?,
     })
@@ -377,7 +381,7 @@ fn team_from_row(r: &Row) -> Result<Team, StoreError> {
 
 fn organisation_from_row(r: &Row) -> Result<Organisation, StoreError> {
     Ok(Organisation {
-        id: r.text("id")?,
+        id: r.id("id")?,
         slug: r.text("slug")?,
         name: r.text("name")?,
         kind: r.code("kind")?,

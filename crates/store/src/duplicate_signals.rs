@@ -3,6 +3,7 @@
 //! organisation sees in its work list. Read from the access log, so there is one record
 //! of who asked about which file, sealed on its chain.
 
+use eenplan_domain::UserId;
 use eenplan_domain::UtcTime;
 
 use crate::{StoreError, Tx, params};
@@ -29,7 +30,7 @@ impl Tx {
     /// When `user_id`'s duplicate checks found a file outside their circle, since `since`.
     pub async fn duplicate_probes_since(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         since: UtcTime,
     ) -> Result<Vec<UtcTime>, StoreError> {
         self.fetch_all(
@@ -46,7 +47,7 @@ impl Tx {
     /// regisseur of `led_team` leads: who (organisation) and when, nothing more.
     pub async fn duplicate_signals(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         led_team: Option<&str>,
         since: UtcTime,
     ) -> Result<Vec<DuplicateSignal>, StoreError> {

@@ -6,6 +6,7 @@ use eenplan_domain::evu::{self, EvuError, ReferralSource, ReferralState};
 use eenplan_domain::family::InvolvementRole;
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::db::stored_date as date;
@@ -24,7 +25,7 @@ pub struct EvuWorker {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvuReferral {
     pub id: String,
-    pub family_id: String,
+    pub family_id: FamilyId,
     pub family_label: String,
     pub source: ReferralSource,
     pub vt_contact_id: Option<String>,
@@ -45,7 +46,7 @@ const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.source, r.v
 fn referral(r: &Row) -> Result<EvuReferral, StoreError> {
     Ok(EvuReferral {
         id: r.text("id")?,
-        family_id: r.text("family_id")?,
+        family_id: r.id("family_id")?,
         family_label: r.text("family_label")?,
         source: r.code("source")?,
         vt_contact_id: r.opt_text("vt_contact_id")?,
@@ -71,8 +72,8 @@ fn worker(r: &Row) -> Result<EvuWorker, StoreError> {
 /// Who made the referral.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Referrer<'a> {
-    pub organisation_id: &'a str,
-    pub user_id: &'a str,
+    pub organisation_id: &'a OrganisationId,
+    pub user_id: &'a UserId,
 }
 
 impl Tx {
@@ -81,7 +82,7 @@ impl Tx {
     pub async fn refer_to_evu(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         by: Referrer<'_>,
         vt_contact: Option<&str>,
         reason: &str,
@@ -127,7 +128,7 @@ impl Tx {
         self.append(
             actor,
             Event::EvuReferred {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 referral_id: id.clone(),
                 source: source.code().to_owned(),
                 vt_contact_id: vt_contact.map(str::to_owned),
@@ -140,7 +141,7 @@ impl Tx {
     /// The family's referral that is new or staffed, if any.
     pub async fn open_evu_referral(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Option<String>, StoreError> {
         self.fetch_optional(
             "SELECT id FROM evu_referrals WHERE family_id = $1 AND state IN ('new', 'assigned')",
@@ -214,7 +215,7 @@ impl Tx {
     /// A family's referrals, newest first.
     pub async fn evu_referrals_of(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<EvuReferral>, StoreError> {
         let rows = self
             .fetch_all(
@@ -256,10 +257,10 @@ impl Tx {
         &mut self,
         actor: &Actor,
         referral_id: &str,
-        decided_by: &str,
+        decided_by: &UserId,
         user_ids: &[String],
         today: Date,
-    ) -> Result<String, StoreError> {
+    ) -> Result<FamilyId, StoreError> {
         let r = self
             .evu_referral(referral_id)
             .await?
@@ -334,7 +335,7 @@ impl Tx {
         self.append(
             actor,
             Event::EvuCombinationAssigned {
-                family_id: r.family_id.clone(),
+                family_id: r.family_id.to_string(),
                 referral_id: referral_id.to_owned(),
                 user_ids: user_ids.to_vec(),
             },
@@ -349,7 +350,7 @@ impl Tx {
         &mut self,
         referral_id: &str,
         (from, to): (ReferralState, ReferralState),
-        decided_by: &str,
+        decided_by: &UserId,
         reason: &str,
         today: Date,
     ) -> Result<(), StoreError> {
@@ -373,11 +374,11 @@ impl Tx {
         &mut self,
         actor: &Actor,
         referral_id: &str,
-        decided_by: &str,
+        decided_by: &UserId,
         close: bool,
         reason: &str,
         today: Date,
-    ) -> Result<String, StoreError> {
+    ) -> Result<FamilyId, StoreError> {
         let r = self
             .evu_referral(referral_id)
             .await?
@@ -387,7 +388,7 @@ impl Tx {
             (
                 (ReferralState::Assigned, ReferralState::Closed),
                 Event::EvuReferralClosed {
-                    family_id: r.family_id.clone(),
+                    family_id: r.family_id.to_string(),
                     referral_id: referral_id.to_owned(),
                 },
             )
@@ -396,7 +397,7 @@ impl Tx {
             (
                 (ReferralState::New, ReferralState::Declined),
                 Event::EvuReferralDeclined {
-                    family_id: r.family_id.clone(),
+                    family_id: r.family_id.to_string(),
                     referral_id: referral_id.to_owned(),
                 },
             )

@@ -10,6 +10,7 @@ use eenplan_domain::family::{
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::{Row, StoreError, Tx, ids, params};
@@ -73,7 +74,7 @@ pub struct Involvement {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Family {
-    pub id: String,
+    pub id: FamilyId,
     pub label: String,
     pub street: String,
     pub house_number: String,
@@ -146,7 +147,7 @@ impl Family {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FamilySummary {
-    pub id: String,
+    pub id: FamilyId,
     pub label: String,
     pub postcode: String,
     pub house_number: String,
@@ -203,11 +204,11 @@ pub struct AccessEntry {
 /// A file and the involvement that leads it (a regisseur who may be leaving or gone).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LedFile {
-    pub family_id: String,
+    pub family_id: FamilyId,
     pub label: String,
     pub involvement_id: String,
-    pub organisation_id: String,
-    pub regisseur_user_id: String,
+    pub organisation_id: OrganisationId,
+    pub regisseur_user_id: UserId,
     pub regisseur_name: String,
 }
 
@@ -215,11 +216,11 @@ fn led_files(rows: &[Row]) -> Result<Vec<LedFile>, StoreError> {
     rows.iter()
         .map(|r| {
             Ok(LedFile {
-                family_id: r.text("family_id")?,
+                family_id: r.id("family_id")?,
                 label: r.text("label")?,
                 involvement_id: r.text("involvement_id")?,
-                organisation_id: r.text("organisation_id")?,
-                regisseur_user_id: r.text("regisseur_user_id")?,
+                organisation_id: r.id("organisation_id")?,
+                regisseur_user_id: r.id("regisseur_user_id")?,
                 regisseur_name: r.text("regisseur_name")?,
             })
         })
@@ -246,7 +247,7 @@ fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {
     rows.iter()
         .map(|r| {
             Ok(FamilySummary {
-                id: r.text("id")?,
+                id: r.id("id")?,
                 label: r.text("label")?,
                 postcode: r.text("postcode")?,
                 house_number: r.text("house_number")?,
@@ -264,9 +265,9 @@ impl Tx {
         &mut self,
         actor: &Actor,
         new: NewFamily,
-        regisseur_user_id: &str,
-        regisseur_organisation_id: &str,
-    ) -> Result<String, StoreError> {
+        regisseur_user_id: &UserId,
+        regisseur_organisation_id: &OrganisationId,
+    ) -> Result<FamilyId, StoreError> {
         for (what, value) in [
             ("a family label", &new.label),
             ("a street", &new.street),
@@ -286,7 +287,7 @@ impl Tx {
                 return Err(StoreError::AreaOutside(area.clone()));
             }
         }
-        let id = ids::new_id();
+        let id = FamilyId::from(ids::new_id());
         self.execute(
             "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -296,7 +297,7 @@ impl Tx {
         self.append(
             actor,
             Event::FamilyOpened {
-                family_id: id.clone(),
+                family_id: id.to_string(),
                 label: new.label.trim().to_owned(),
                 postcode: new.postcode.as_str().to_owned(),
                 area_id: new.area_id.clone(),
@@ -308,8 +309,8 @@ impl Tx {
             &id,
             NewInvolvement {
                 role: InvolvementRole::Regisseur,
-                organisation_id: regisseur_organisation_id.to_owned(),
-                user_id: regisseur_user_id.to_owned(),
+                organisation_id: regisseur_organisation_id.to_string(),
+                user_id: regisseur_user_id.to_string(),
                 expertise: None,
                 takes_over: None,
                 reason: None,
@@ -319,7 +320,7 @@ impl Tx {
         Ok(id)
     }
 
-    pub async fn family(&mut self, id: &str) -> Result<Option<Family>, StoreError> {
+    pub async fn family(&mut self, id: &FamilyId) -> Result<Option<Family>, StoreError> {
         let Some(f) = self
             .fetch_optional(
                 "SELECT id, label, street, house_number, postcode, city, area_id, framework, framework_organisation_id FROM families WHERE id = $1",
@@ -395,7 +396,7 @@ impl Tx {
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Some(Family {
-            id: f.text("id")?,
+            id: f.id("id")?,
             label: f.text("label")?,
             street: f.text("street")?,
             house_number: f.text("house_number")?,
@@ -413,7 +414,7 @@ impl Tx {
     pub async fn add_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         member: NewMember,
         today: Date,
     ) -> Result<String, StoreError> {
@@ -430,7 +431,7 @@ impl Tx {
         self.append(
             actor,
             Event::MemberAdded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 member_id: id.clone(),
                 kind: member.kind.code().to_owned(),
                 name,
@@ -447,7 +448,7 @@ impl Tx {
     pub async fn correct_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         member_id: &str,
         member: NewMember,
         reason: &str,
@@ -477,7 +478,7 @@ impl Tx {
         self.append(
             actor,
             Event::MemberCorrected {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 member_id: member_id.to_owned(),
                 before: view(
                     old.kind,
@@ -497,7 +498,7 @@ impl Tx {
     pub async fn end_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         member_id: &str,
         reason: &str,
     ) -> Result<(), StoreError> {
@@ -516,7 +517,7 @@ impl Tx {
         self.append(
             actor,
             Event::MemberEnded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 member_id: member_id.to_owned(),
                 reason: reason.trim().to_owned(),
             },
@@ -528,7 +529,7 @@ impl Tx {
     pub async fn add_network_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         new: &NetworkDetails,
     ) -> Result<String, StoreError> {
         let (name, relation, safety_role, contact) =
@@ -545,7 +546,7 @@ impl Tx {
         self.append(
             actor,
             Event::NetworkMemberAdded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 network_member_id: id.clone(),
                 name: name.trim().to_owned(),
                 relation: relation.code().to_owned(),
@@ -561,7 +562,7 @@ impl Tx {
     pub async fn correct_network_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         id: &str,
         new: &NetworkDetails,
         reason: &str,
@@ -593,7 +594,7 @@ impl Tx {
         self.append(
             actor,
             Event::NetworkMemberCorrected {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 network_member_id: id.to_owned(),
                 before,
                 after,
@@ -608,7 +609,7 @@ impl Tx {
     pub async fn end_network_member(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         id: &str,
         reason: &str,
     ) -> Result<(), StoreError> {
@@ -629,7 +630,7 @@ impl Tx {
         self.append(
             actor,
             Event::NetworkMemberEnded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 network_member_id: id.to_owned(),
                 reason: reason.trim().to_owned(),
             },
@@ -638,7 +639,10 @@ impl Tx {
         Ok(())
     }
 
-    async fn active_involvements(&mut self, family_id: &str) -> Result<Vec<Active>, StoreError> {
+    async fn active_involvements(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<Active>, StoreError> {
         self.fetch_all(
             "SELECT id, role, organisation_id, user_id FROM involvements WHERE family_id = $1 AND ended_at IS NULL",
             params![family_id],
@@ -655,7 +659,7 @@ impl Tx {
     pub async fn add_involvement(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         new: NewInvolvement,
     ) -> Result<(String, Placement), StoreError> {
         let org = self
@@ -732,7 +736,7 @@ impl Tx {
         self.append(
             actor,
             Event::InvolvementStarted {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 involvement_id: id.clone(),
                 role: new.role.code().to_owned(),
                 organisation_id: new.organisation_id.clone(),
@@ -746,7 +750,7 @@ impl Tx {
             self.append(
                 actor,
                 Event::Handover {
-                    family_id: family_id.to_owned(),
+                    family_id: family_id.to_string(),
                     from_involvement: old,
                     to_involvement: id.clone(),
                     role: new.role.code().to_owned(),
@@ -762,7 +766,7 @@ impl Tx {
     pub async fn end_involvement(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         involvement_id: &str,
         reason: &str,
     ) -> Result<(), StoreError> {
@@ -781,7 +785,7 @@ impl Tx {
         self.append(
             actor,
             Event::InvolvementEnded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 involvement_id: involvement_id.to_owned(),
                 reason: reason.trim().to_owned(),
             },
@@ -791,7 +795,7 @@ impl Tx {
     }
 
     /// The current plan and its version (0 and an empty plan before the first save).
-    pub async fn current_plan(&mut self, family_id: &str) -> Result<(i64, Plan), StoreError> {
+    pub async fn current_plan(&mut self, family_id: &FamilyId) -> Result<(i64, Plan), StoreError> {
         let row = self
             .fetch_optional(
                 "SELECT version, content FROM plan_versions WHERE family_id = $1 ORDER BY version DESC LIMIT 1",
@@ -806,7 +810,7 @@ impl Tx {
 
     pub async fn plan_version(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         version: i64,
     ) -> Result<Option<Plan>, StoreError> {
         if version == 0 {
@@ -827,8 +831,8 @@ impl Tx {
     pub async fn save_plan(
         &mut self,
         actor: &Actor,
-        user_id: &str,
-        family_id: &str,
+        user_id: &UserId,
+        family_id: &FamilyId,
         based_on: i64,
         plan: &Plan,
     ) -> Result<PlanSave, StoreError> {
@@ -874,7 +878,7 @@ impl Tx {
         self.append(
             actor,
             Event::PlanSaved {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 version,
                 changes: diff(&current_plan, plan).len(),
             },
@@ -888,8 +892,8 @@ impl Tx {
     pub async fn agree_plan(
         &mut self,
         actor: &Actor,
-        user_id: &str,
-        family_id: &str,
+        user_id: &UserId,
+        family_id: &FamilyId,
         version: i64,
         member_ids: &[String],
     ) -> Result<(), StoreError> {
@@ -905,8 +909,8 @@ impl Tx {
     pub async fn record_plan_agreement(
         &mut self,
         actor: &Actor,
-        user_id: &str,
-        family_id: &str,
+        user_id: &UserId,
+        family_id: &FamilyId,
         version: i64,
         member_ids: &[String],
         view: &str,
@@ -958,7 +962,7 @@ impl Tx {
                 self.append(
                     actor,
                     Event::PlanViewRecorded {
-                        family_id: family_id.to_owned(),
+                        family_id: family_id.to_string(),
                         version,
                         view_id,
                         member_ids: given_by,
@@ -978,7 +982,7 @@ impl Tx {
                 self.append(
                     actor,
                     Event::PlanAgreed {
-                        family_id: family_id.to_owned(),
+                        family_id: family_id.to_string(),
                         version,
                         member_ids: given_by,
                         guardian_organisation_id: guardian.clone(),
@@ -991,7 +995,7 @@ impl Tx {
     }
 
     /// The members whose agreement a plan version needs today (outside a court order).
-    pub async fn who_agrees(&mut self, family_id: &str) -> Result<Vec<String>, StoreError> {
+    pub async fn who_agrees(&mut self, family_id: &FamilyId) -> Result<Vec<String>, StoreError> {
         let family = self
             .family(family_id)
             .await?
@@ -1012,7 +1016,7 @@ impl Tx {
     /// granted measure ending parental authority (it lasts until they come of age).
     pub async fn guardianships(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<Guardianship>, StoreError> {
         self.fetch_all(
             "SELECT c.member_id, r.institution_id, o.name FROM protection_order_requests r \
@@ -1038,7 +1042,7 @@ impl Tx {
     /// (view, member ids, recorded at).
     pub async fn plan_family_views(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         version: i64,
     ) -> Result<Vec<(String, Vec<String>, String)>, StoreError> {
         self.fetch_all(
@@ -1057,7 +1061,7 @@ impl Tx {
 
     pub async fn plan_agreements(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         version: i64,
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.fetch_all(
@@ -1072,7 +1076,7 @@ impl Tx {
 
     /// The files `user_id` leads as regisseur now, by label: what an administrator
     /// hands over before the person leaves.
-    pub async fn files_led_by(&mut self, user_id: &str) -> Result<Vec<LedFile>, StoreError> {
+    pub async fn files_led_by(&mut self, user_id: &UserId) -> Result<Vec<LedFile>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT f.id AS family_id, f.label, i.id AS involvement_id, i.organisation_id, i.user_id AS regisseur_user_id, \
@@ -1090,7 +1094,7 @@ impl Tx {
     /// domain's `colleague_may_take_over`).
     pub async fn handover_candidates(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
     ) -> Result<Vec<crate::Principal>, StoreError> {
         Ok(self
             .principals_of(organisation_id)
@@ -1099,8 +1103,8 @@ impl Tx {
             .filter(|p| {
                 p.active
                     && involvement::colleague_may_take_over(
-                        organisation_id,
-                        &p.organisation_id,
+                        organisation_id.as_str(),
+                        p.organisation_id.as_str(),
                         &p.roles,
                         p.organisation_kind,
                     )
@@ -1124,7 +1128,7 @@ impl Tx {
                 &file.family_id,
                 NewInvolvement {
                     role: InvolvementRole::Regisseur,
-                    organisation_id: file.organisation_id.clone(),
+                    organisation_id: file.organisation_id.to_string(),
                     user_id: to.to_owned(),
                     expertise: None,
                     takes_over: Some(file.involvement_id.clone()),
@@ -1141,7 +1145,7 @@ impl Tx {
     /// regisseur was in that team (the team lead's own list).
     pub async fn files_without_regisseur(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         team_id: Option<&str>,
     ) -> Result<Vec<LedFile>, StoreError> {
         let rows = self
@@ -1162,8 +1166,8 @@ impl Tx {
     /// page's overdue list.
     pub async fn plans_led_by(
         &mut self,
-        user_id: &str,
-    ) -> Result<Vec<(String, String, Plan)>, StoreError> {
+        user_id: &UserId,
+    ) -> Result<Vec<(FamilyId, String, Plan)>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT f.id, f.label, p.content FROM families f \
@@ -1180,7 +1184,7 @@ impl Tx {
                     Some(content) => parse_plan(&content)?,
                     None => Plan::default(),
                 };
-                Ok((r.text("id")?, r.text("label")?, plan))
+                Ok((r.id("id")?, r.text("label")?, plan))
             })
             .collect()
     }
@@ -1190,7 +1194,7 @@ impl Tx {
     /// decide each result with `family_access`, the one place of the rule.
     pub async fn search_families(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         led_team: Option<&str>,
         query: &FamilyQuery,
     ) -> Result<Vec<FamilySummary>, StoreError> {
@@ -1299,8 +1303,8 @@ impl Tx {
     /// someone outside the circle may call about a possible duplicate.
     pub async fn lead_organisations(
         &mut self,
-        family_ids: &[String],
-    ) -> Result<std::collections::HashMap<String, LeadOrganisation>, StoreError> {
+        family_ids: &[FamilyId],
+    ) -> Result<std::collections::HashMap<FamilyId, LeadOrganisation>, StoreError> {
         let mut out = std::collections::HashMap::new();
         for id in family_ids {
             let row = self
@@ -1328,7 +1332,7 @@ impl Tx {
     /// family's view).
     pub async fn access_log_for(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<(String, String, String, String, String)>, StoreError> {
         self.fetch_all(
             "SELECT at, event, outcome, user_id, data FROM access_log WHERE family_id = $1 ORDER BY at DESC, id DESC",
@@ -1341,8 +1345,8 @@ impl Tx {
     }
 
     /// The family's history, read from the journal.
-    pub async fn timeline(&mut self, family_id: &str) -> Result<Vec<Entry>, StoreError> {
-        self.journal_for_subject("family", family_id).await
+    pub async fn timeline(&mut self, family_id: &FamilyId) -> Result<Vec<Entry>, StoreError> {
+        self.journal_for_subject("family", family_id.as_str()).await
     }
 }
 

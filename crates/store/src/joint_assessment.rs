@@ -9,6 +9,7 @@ use eenplan_domain::joint_assessment::{
     self, Circle, Judgement, MeetingError, MeetingKind, MeetingState, Owner, Schedule, View,
 };
 use eenplan_domain::journal::{Actor, Event};
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::{Date, DateTime};
 
 use crate::{Backend, Family, PlanSave, Row, StoreError, Tx, ids, params};
@@ -28,7 +29,7 @@ pub struct NewMeeting {
 /// An organisation's current view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingView {
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     /// How many times it was written (1 = never revised).
     pub version: i64,
     pub view: View,
@@ -81,10 +82,10 @@ impl Meeting {
         self.invited.iter().map(|(id, _)| id.clone()).collect()
     }
 
-    pub fn view_of(&self, organisation_id: &str) -> Option<&MeetingView> {
+    pub fn view_of(&self, organisation_id: &OrganisationId) -> Option<&MeetingView> {
         self.views
             .iter()
-            .find(|v| v.organisation_id == organisation_id)
+            .find(|v| v.organisation_id == *organisation_id)
     }
 }
 
@@ -187,8 +188,8 @@ impl Tx {
     pub async fn schedule_meeting(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        (user_id, organisation_id): (&str, &str),
+        family_id: &FamilyId,
+        (user_id, organisation_id): (&UserId, &OrganisationId),
         m: &NewMeeting,
         today: Date,
     ) -> Result<String, StoreError> {
@@ -249,7 +250,7 @@ impl Tx {
         self.append(
             actor,
             Event::JointAssessmentScheduled {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 meeting_id: id.clone(),
                 kind: m.kind.code().to_owned(),
                 meets_at: m.meets_at.to_string(),
@@ -263,7 +264,7 @@ impl Tx {
 
     /// The family's meetings, the next or latest first, each with invitees, views and
     /// the judgement's actions.
-    pub async fn meetings(&mut self, family_id: &str) -> Result<Vec<Meeting>, StoreError> {
+    pub async fn meetings(&mut self, family_id: &FamilyId) -> Result<Vec<Meeting>, StoreError> {
         let rows = self
             .fetch_all(
                 &format!(
@@ -284,7 +285,7 @@ impl Tx {
     /// One meeting of this family.
     pub async fn meeting(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         meeting_id: &str,
     ) -> Result<Option<Meeting>, StoreError> {
         let Some(row) = self
@@ -307,7 +308,7 @@ impl Tx {
     /// write transaction already holds the lock).
     async fn meeting_for_change(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         meeting_id: &str,
     ) -> Result<Meeting, StoreError> {
         if self.backend() == Backend::Postgres {
@@ -346,7 +347,7 @@ impl Tx {
             .iter()
             .map(|r| {
                 Ok(MeetingView {
-                    organisation_id: r.text("organisation_id")?,
+                    organisation_id: r.id("organisation_id")?,
                     version: r.int("version")?,
                     view: View {
                         worries: r.text("worries")?,
@@ -386,13 +387,13 @@ impl Tx {
     pub async fn record_view(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         meeting_id: &str,
-        (user_id, organisation_id): (&str, &str),
+        (user_id, organisation_id): (&UserId, &OrganisationId),
         view: &View,
     ) -> Result<i64, StoreError> {
         let m = self.meeting_for_change(family_id, meeting_id).await?;
-        joint_assessment::check_view(m.state, &m.invited_ids(), organisation_id, view)?;
+        joint_assessment::check_view(m.state, &m.invited_ids(), organisation_id.as_str(), view)?;
         let version = m.view_of(organisation_id).map_or(0, |v| v.version) + 1;
         self.execute(
             "INSERT INTO joint_assessment_views (meeting_id, organisation_id, version, worries, strengths, needs, recorded_by, recorded_at) \
@@ -413,9 +414,9 @@ impl Tx {
         self.append(
             actor,
             Event::JointAssessmentViewRecorded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 meeting_id: meeting_id.to_owned(),
-                organisation_id: organisation_id.to_owned(),
+                organisation_id: organisation_id.to_string(),
                 version,
             },
         )
@@ -429,9 +430,9 @@ impl Tx {
     pub async fn record_judgement(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         meeting_id: &str,
-        user_id: &str,
+        user_id: &UserId,
         j: &Judgement,
         today: Date,
     ) -> Result<i64, StoreError> {
@@ -506,7 +507,7 @@ impl Tx {
         self.append(
             actor,
             Event::JointAssessmentHeld {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 meeting_id: meeting_id.to_owned(),
                 held_on: today.to_string(),
                 actions: j.actions.len(),
@@ -521,9 +522,9 @@ impl Tx {
     pub async fn cancel_meeting(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         meeting_id: &str,
-        user_id: &str,
+        user_id: &UserId,
         reason: &str,
         today: Date,
     ) -> Result<(), StoreError> {
@@ -538,7 +539,7 @@ impl Tx {
         self.append(
             actor,
             Event::JointAssessmentCancelled {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 meeting_id: meeting_id.to_owned(),
                 cancelled_on: today.to_string(),
             },

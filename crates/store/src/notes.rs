@@ -4,6 +4,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::{Interaction, NoteChange, check_note, note_change};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::time::amsterdam_date;
+use eenplan_domain::{FamilyId, UserId};
 use jiff::civil::Date;
 
 use crate::{StoreError, Tx, ids, params};
@@ -47,8 +48,8 @@ impl Tx {
     pub async fn write_note(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        author_id: &str,
+        family_id: &FamilyId,
+        author_id: &UserId,
         content: NoteContent,
     ) -> Result<String, StoreError> {
         let at = UtcTime::now();
@@ -65,7 +66,7 @@ impl Tx {
         self.append(
             actor,
             Event::NoteWritten {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 note_id: id.clone(),
                 interaction: content.interaction.code().to_owned(),
                 happened_on: content.happened_on.to_string(),
@@ -95,7 +96,7 @@ impl Tx {
     }
 
     /// Every note of a family with all versions, newest note first.
-    pub async fn notes(&mut self, family_id: &str) -> Result<Vec<Note>, StoreError> {
+    pub async fn notes(&mut self, family_id: &FamilyId) -> Result<Vec<Note>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT n.id, n.author_id, u.name, n.created_at, v.version, v.interaction, v.happened_on, v.text, v.correction, v.reason, v.saved_at \
@@ -138,9 +139,9 @@ impl Tx {
     pub async fn change_note(
         &mut self,
         actor: &Actor,
-        family_id: &str,
+        family_id: &FamilyId,
         note_id: &str,
-        editor_id: &str,
+        editor_id: &UserId,
         content: NoteContent,
         reason: Option<&str>,
     ) -> Result<(i64, NoteChange), StoreError> {
@@ -158,7 +159,7 @@ impl Tx {
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
         let change = note_change(
             &row.text("author_id")?,
-            editor_id,
+            editor_id.as_str(),
             created.timestamp(),
             now.timestamp(),
             reason,
@@ -182,7 +183,7 @@ impl Tx {
         self.append(
             actor,
             Event::NoteChanged {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 note_id: note_id.to_owned(),
                 version,
                 correction,

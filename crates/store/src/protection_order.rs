@@ -12,6 +12,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::protection_order::{
     self, Conclusion, Measure, NewRequest, OrderError, RequestState, Ruling,
 };
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::{Backend, FrameworkInput, Param, Row, StoreError, Tx, ids, params};
@@ -20,7 +21,7 @@ use crate::{Backend, FrameworkInput, Param, Row, StoreError, Tx, ids, params};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProtectionOrderInput {
     /// The Raad organisation it goes to.
-    pub rvdk_organisation_id: String,
+    pub rvdk_organisation_id: OrganisationId,
     /// The children it concerns (member ids).
     pub children: Vec<String>,
     /// Why voluntary help did not reach safety.
@@ -41,9 +42,9 @@ pub struct RequestChild {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProtectionOrderRequest {
     pub id: String,
-    pub family_id: String,
+    pub family_id: FamilyId,
     pub family_label: String,
-    pub rvdk_organisation_id: String,
+    pub rvdk_organisation_id: OrganisationId,
     pub rvdk_name: String,
     pub requested_by_name: String,
     pub requested_by_email: String,
@@ -71,7 +72,7 @@ pub enum CourtRuling {
         measure: Measure,
         ends_on: Option<Date>,
         /// The certified institution that carries the order out.
-        institution_id: String,
+        institution_id: OrganisationId,
     },
     Refused,
 }
@@ -100,9 +101,9 @@ const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.rvdk_organi
 fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
     Ok(ProtectionOrderRequest {
         id: r.text("id")?,
-        family_id: r.text("family_id")?,
+        family_id: r.id("family_id")?,
         family_label: r.text("family_label")?,
-        rvdk_organisation_id: r.text("rvdk_organisation_id")?,
+        rvdk_organisation_id: r.id("rvdk_organisation_id")?,
         rvdk_name: r.text("rvdk_name")?,
         requested_by_name: r.text("requested_by_name")?,
         requested_by_email: r.text("requested_by_email")?,
@@ -128,7 +129,10 @@ fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
 const OPEN: &str = "('requested', 'under_investigation', 'petitioned')";
 
 impl Tx {
-    async fn kind_of(&mut self, organisation_id: &str) -> Result<OrganisationKind, StoreError> {
+    async fn kind_of(
+        &mut self,
+        organisation_id: &OrganisationId,
+    ) -> Result<OrganisationKind, StoreError> {
         self.fetch_optional(
             "SELECT kind FROM organisations WHERE id = $1",
             params![organisation_id],
@@ -142,8 +146,8 @@ impl Tx {
     pub async fn request_protection_order(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        (user_id, organisation_id): (&str, &str),
+        family_id: &FamilyId,
+        (user_id, organisation_id): (&UserId, &OrganisationId),
         r: &ProtectionOrderInput,
         today: Date,
     ) -> Result<String, StoreError> {
@@ -209,9 +213,9 @@ impl Tx {
         self.append(
             actor,
             Event::ProtectionOrderRequested {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 request_id: id.clone(),
-                rvdk_organisation_id: r.rvdk_organisation_id.clone(),
+                rvdk_organisation_id: r.rvdk_organisation_id.to_string(),
                 children,
             },
         )
@@ -257,7 +261,7 @@ impl Tx {
     /// The family's requests, newest first.
     pub async fn protection_order_requests(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
         let list = self
             .fetch_all(
@@ -277,7 +281,7 @@ impl Tx {
     /// to take up first, then running investigations, petitions, and the closed ones.
     pub async fn raad_requests(
         &mut self,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
     ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
         let list = self
             .fetch_all(
@@ -298,7 +302,7 @@ impl Tx {
     /// One request addressed to `rvdk_organisation_id`; `None` for any other request.
     pub async fn raad_request(
         &mut self,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
         request_id: &str,
     ) -> Result<Option<ProtectionOrderRequest>, StoreError> {
         let Some(row) = self
@@ -316,7 +320,7 @@ impl Tx {
     /// The request, locked against a concurrent step on PostgreSQL.
     async fn raad_request_for_change(
         &mut self,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
         request_id: &str,
     ) -> Result<ProtectionOrderRequest, StoreError> {
         if self.backend() == Backend::Postgres {
@@ -335,9 +339,9 @@ impl Tx {
     pub async fn start_investigation(
         &mut self,
         actor: &Actor,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
         request_id: &str,
-        user_id: &str,
+        user_id: &UserId,
         on: Date,
         today: Date,
     ) -> Result<(), StoreError> {
@@ -354,7 +358,7 @@ impl Tx {
         self.append(
             actor,
             Event::ProtectionOrderInvestigationStarted {
-                family_id: r.family_id,
+                family_id: r.family_id.to_string(),
                 request_id: request_id.to_owned(),
                 started_on: on.to_string(),
             },
@@ -369,9 +373,9 @@ impl Tx {
     pub async fn conclude_investigation(
         &mut self,
         actor: &Actor,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
         request_id: &str,
-        user_id: &str,
+        user_id: &UserId,
         conclusion: &Conclusion,
         on: Date,
         today: Date,
@@ -401,7 +405,7 @@ impl Tx {
         self.append(
             actor,
             Event::ProtectionOrderConcluded {
-                family_id: r.family_id,
+                family_id: r.family_id.to_string(),
                 request_id: request_id.to_owned(),
                 state: next.code().to_owned(),
                 measure: petitioned.map(|m| m.code().to_owned()),
@@ -418,9 +422,9 @@ impl Tx {
     pub async fn record_court_decision(
         &mut self,
         actor: &Actor,
-        rvdk_organisation_id: &str,
+        rvdk_organisation_id: &OrganisationId,
         request_id: &str,
-        user_id: &str,
+        user_id: &UserId,
         on: Date,
         ruling: &CourtRuling,
         today: Date,
@@ -507,12 +511,12 @@ impl Tx {
         self.append(
             actor,
             Event::ProtectionOrderDecided {
-                family_id: r.family_id,
+                family_id: r.family_id.to_string(),
                 request_id: request_id.to_owned(),
                 granted: granted.is_some(),
                 measure: granted.map(|m| m.code().to_owned()),
                 ends_on: ends_on.map(|d| d.to_string()),
-                institution_id: institution,
+                institution_id: institution.as_ref().map(OrganisationId::to_string),
                 decided_on: on.to_string(),
             },
         )

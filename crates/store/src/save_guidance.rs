@@ -8,6 +8,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_guidance::{
     self, GuidanceError, GuidanceOutcome, ReviewPolicy, StartGuidance,
 };
+use eenplan_domain::{FamilyId, UserId};
 use jiff::civil::Date;
 
 use crate::{NewInvolvement, PlanSave, Row, StoreError, Tx, ids, params};
@@ -119,8 +120,8 @@ impl Tx {
     pub async fn start_save_guidance(
         &mut self,
         actor: &Actor,
-        user_id: &str,
-        family_id: &str,
+        user_id: &UserId,
+        family_id: &FamilyId,
         g: &NewGuidance,
         today: Date,
     ) -> Result<String, StoreError> {
@@ -232,7 +233,7 @@ impl Tx {
         self.append(
             actor,
             Event::SaveGuidanceStarted {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 guidance_id: id.clone(),
                 organisation_id,
                 worker_id: g.worker_id.clone(),
@@ -247,7 +248,7 @@ impl Tx {
 
     async fn guidance_of(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         guidance_id: &str,
     ) -> Result<Guidance, StoreError> {
         let row = self
@@ -267,7 +268,7 @@ impl Tx {
         actor: &Actor,
         viewer_organisation: &str,
         lead: bool,
-        family_id: &str,
+        family_id: &FamilyId,
         guidance_id: &str,
         review: &ReviewInput,
         today: Date,
@@ -321,7 +322,7 @@ impl Tx {
         self.append(
             actor,
             Event::SaveGuidanceReviewed {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 guidance_id: guidance_id.to_owned(),
                 reviewed_on: review.reviewed_on.to_string(),
                 planned_end: review.planned_end.to_string(),
@@ -340,8 +341,8 @@ impl Tx {
         actor: &Actor,
         viewer_organisation: &str,
         lead: bool,
-        ended_by: &str,
-        family_id: &str,
+        ended_by: &UserId,
+        family_id: &FamilyId,
         guidance_id: &str,
         outcome: GuidanceOutcome,
         reason: &str,
@@ -392,7 +393,7 @@ impl Tx {
         self.append(
             actor,
             Event::SaveGuidanceEnded {
-                family_id: family_id.to_owned(),
+                family_id: family_id.to_string(),
                 guidance_id: guidance_id.to_owned(),
                 outcome: outcome.code().to_owned(),
                 ended_on: today.to_string(),
@@ -407,8 +408,8 @@ impl Tx {
     pub async fn end_guidances_without_consent(
         &mut self,
         actor: &Actor,
-        family_id: &str,
-        ended_by: &str,
+        family_id: &FamilyId,
+        ended_by: &UserId,
     ) -> Result<(), StoreError> {
         let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
         let Some(facts) = self.access_facts(family_id).await? else {
@@ -436,7 +437,10 @@ impl Tx {
     }
 
     /// A family's guidances, newest first, each with its reviews.
-    pub async fn save_guidances(&mut self, family_id: &str) -> Result<Vec<Guidance>, StoreError> {
+    pub async fn save_guidances(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<Guidance>, StoreError> {
         let mut list = self
             .fetch_all(
                 &format!(
@@ -475,7 +479,7 @@ impl Tx {
     /// regisseur: on the regisseur's work list next to the plan's own reviews.
     pub async fn save_reviews_due_for_regisseur(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         today: Date,
     ) -> Result<Vec<Guidance>, StoreError> {
         self.fetch_all(
@@ -496,7 +500,7 @@ impl Tx {
     /// The running guidances a SAVE worker gives, the first review first: their work list.
     pub async fn save_guidances_of_worker(
         &mut self,
-        worker_id: &str,
+        worker_id: &UserId,
     ) -> Result<Vec<Guidance>, StoreError> {
         self.fetch_all(
             &format!(

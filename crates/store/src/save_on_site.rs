@@ -7,6 +7,7 @@
 //! decision, with the family guard's rule; the consent a named consultation needs is
 //! checked here, from the family's consents.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use std::collections::HashMap;
 
 use eenplan_domain::UtcTime;
@@ -48,7 +49,7 @@ pub struct Ask {
     pub slot_id: String,
     pub on: Date,
     /// Set for a consultation by name.
-    pub family_id: Option<String>,
+    pub family_id: Option<FamilyId>,
     pub question: String,
 }
 
@@ -83,7 +84,7 @@ pub struct OnSiteConsultation {
     pub worker_id: String,
     pub worker_name: String,
     pub walk_in: bool,
-    pub family_id: Option<String>,
+    pub family_id: Option<FamilyId>,
     pub family_label: Option<String>,
     pub asked_by: String,
     pub asked_by_name: String,
@@ -172,7 +173,7 @@ fn consultation_row(r: &Row) -> Result<OnSiteConsultation, StoreError> {
         worker_id: r.text("worker_id")?,
         worker_name: r.text("worker_name")?,
         walk_in: r.bool("walk_in")?,
-        family_id: r.opt_text("family_id")?,
+        family_id: r.opt_id("family_id")?,
         family_label: r.opt_text("family_label")?,
         asked_by: r.text("asked_by")?,
         asked_by_name: r.text("asked_by_name")?,
@@ -193,7 +194,7 @@ fn manager(by: &Principal) -> Manager<'_> {
     Manager {
         roles: &by.roles,
         kind: by.organisation_kind,
-        organisation_id: &by.organisation_id,
+        organisation_id: by.organisation_id.as_str(),
     }
 }
 
@@ -245,7 +246,7 @@ impl Tx {
             .map(|r| slot_row(r).map(|s| s.slot))
             .collect::<Result<_, _>>()?;
         let slot = Slot {
-            organisation_id: by.organisation_id.clone(),
+            organisation_id: by.organisation_id.to_string(),
             worker_id: new.worker_id.clone(),
             team_id: new.team_id.clone(),
             day: new.day,
@@ -374,9 +375,10 @@ impl Tx {
     /// A certified institution's schedule (ended part-days included).
     pub async fn on_site_slots_of_organisation(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
     ) -> Result<Vec<OnSiteSlot>, StoreError> {
-        self.slots_where("s.organisation_id", organisation_id).await
+        self.slots_where("s.organisation_id", organisation_id.as_str())
+            .await
     }
 
     /// The part-days at one local team's team.
@@ -390,14 +392,14 @@ impl Tx {
     /// One worker's part-days.
     pub async fn on_site_slots_of_worker(
         &mut self,
-        worker_id: &str,
+        worker_id: &UserId,
     ) -> Result<Vec<OnSiteSlot>, StoreError> {
-        self.slots_where("s.worker_id", worker_id).await
+        self.slots_where("s.worker_id", worker_id.as_str()).await
     }
 
     async fn about_family(
         &mut self,
-        family_id: Option<&str>,
+        family_id: Option<&FamilyId>,
     ) -> Result<Vec<eenplan_domain::family::ConsentFacts>, StoreError> {
         match family_id {
             None => Ok(Vec::new()),
@@ -413,7 +415,7 @@ impl Tx {
         &mut self,
         actor: &Actor,
         ask: &Ask,
-        asked_by: &str,
+        asked_by: &UserId,
         walk_in: bool,
         now: UtcTime,
     ) -> Result<String, StoreError> {
@@ -439,8 +441,8 @@ impl Tx {
                 consultation_id: id.clone(),
                 slot_id: ask.slot_id.clone(),
                 on: ask.on.to_string(),
-                asked_by: asked_by.to_owned(),
-                family_id: ask.family_id.clone(),
+                asked_by: asked_by.to_string(),
+                family_id: ask.family_id.as_ref().map(FamilyId::to_string),
                 walk_in,
             },
         )
@@ -469,7 +471,7 @@ impl Tx {
         &mut self,
         actor: &Actor,
         id: &str,
-        by: &str,
+        by: &UserId,
         advice: &AdviceInput,
         now: UtcTime,
     ) -> Result<(), StoreError> {
@@ -527,7 +529,7 @@ impl Tx {
             .on_site_slot(&ask.slot_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("on-site part-day {}", ask.slot_id)))?;
-        let consents = self.about_family(ask.family_id.as_deref()).await?;
+        let consents = self.about_family(ask.family_id.as_ref()).await?;
         let about = match ask.family_id {
             Some(_) => About::Named {
                 consents: &consents,
@@ -566,7 +568,7 @@ impl Tx {
             .on_site_slot(&ask.slot_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("on-site part-day {}", ask.slot_id)))?;
-        let consents = self.about_family(ask.family_id.as_deref()).await?;
+        let consents = self.about_family(ask.family_id.as_ref()).await?;
         let about = match ask.family_id {
             Some(_) => About::Named {
                 consents: &consents,
@@ -582,7 +584,7 @@ impl Tx {
                 about,
                 question: &ask.question,
             },
-            &by.user_id,
+            by.user_id.as_str(),
             &advice.domain(),
             &Calendar::default(),
         )?;
@@ -607,8 +609,13 @@ impl Tx {
             .on_site_consultation(consultation_id, &by.user_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("consultation {consultation_id}")))?;
-        let consents = self.about_family(c.family_id.as_deref()).await?;
-        save_on_site::record_advice(&c.domain(&consents), &by.user_id, today, &advice.domain())?;
+        let consents = self.about_family(c.family_id.as_ref()).await?;
+        save_on_site::record_advice(
+            &c.domain(&consents),
+            by.user_id.as_str(),
+            today,
+            &advice.domain(),
+        )?;
         self.hold(actor, consultation_id, &by.user_id, advice, now)
             .await
     }
@@ -626,7 +633,7 @@ impl Tx {
             .on_site_consultation(consultation_id, &by.user_id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("consultation {consultation_id}")))?;
-        save_on_site::cancel(&c.domain(&[]), &by.user_id, reason)?;
+        save_on_site::cancel(&c.domain(&[]), by.user_id.as_str(), reason)?;
         let changed = self
             .execute(
                 "UPDATE save_consultations SET state = 'cancelled', cancel_reason = $2, decided_at = $3, decided_by = $4 \
@@ -702,19 +709,19 @@ impl Tx {
     pub async fn on_site_consultation(
         &mut self,
         consultation_id: &str,
-        viewer_id: &str,
+        viewer_id: &UserId,
     ) -> Result<Option<OnSiteConsultation>, StoreError> {
         Ok(self
             .consultations_where("c.id = $1", params![consultation_id])
             .await?
             .into_iter()
-            .find(|c| save_on_site::may_view(&c.domain(&[]), viewer_id)))
+            .find(|c| save_on_site::may_view(&c.domain(&[]), viewer_id.as_str())))
     }
 
     /// The worker's on-site list for one day: every consultation at their part-days.
     pub async fn on_site_day(
         &mut self,
-        worker_id: &str,
+        worker_id: &UserId,
         on: Date,
     ) -> Result<Vec<OnSiteConsultation>, StoreError> {
         self.consultations_where(
@@ -727,7 +734,7 @@ impl Tx {
     /// The worker's consultations from `from` up to and including `to`.
     pub async fn on_site_days_of_worker(
         &mut self,
-        worker_id: &str,
+        worker_id: &UserId,
         from: Date,
         to: Date,
     ) -> Result<Vec<OnSiteConsultation>, StoreError> {
@@ -741,7 +748,7 @@ impl Tx {
     /// What a local professional asked, from `from` on (and on that day itself).
     pub async fn on_site_asked_by(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         from: Date,
     ) -> Result<Vec<OnSiteConsultation>, StoreError> {
         self.consultations_where(
@@ -781,7 +788,7 @@ impl Tx {
     /// A family's consultations by name, newest first (its file's history of them).
     pub async fn family_on_site_consultations(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
     ) -> Result<Vec<OnSiteConsultation>, StoreError> {
         let mut list = self
             .consultations_where("c.family_id = $1", params![family_id])
@@ -817,10 +824,10 @@ impl Tx {
     /// involved (user ids). The rules still decide at recording.
     pub async fn on_site_named_candidates(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         team_id: &str,
         on: Date,
-    ) -> Result<Vec<(String, String, Vec<String>)>, StoreError> {
+    ) -> Result<Vec<(FamilyId, String, Vec<UserId>)>, StoreError> {
         let rows = self
             .fetch_all(
                 "SELECT f.id, f.label, i.user_id FROM families f \
@@ -833,9 +840,10 @@ impl Tx {
                 params![organisation_id, team_id, on.to_string()],
             )
             .await?;
-        let mut out: Vec<(String, String, Vec<String>)> = Vec::new();
+        let mut out: Vec<(FamilyId, String, Vec<UserId>)> = Vec::new();
         for r in &rows {
-            let (id, label, user) = (r.text("id")?, r.text("label")?, r.text("user_id")?);
+            let (id, label, user): (FamilyId, _, UserId) =
+                (r.id("id")?, r.text("label")?, r.id("user_id")?);
             match out.last_mut() {
                 Some((last, _, users)) if *last == id => {
                     if !users.contains(&user) {

@@ -2,6 +2,7 @@
 //! again (at most [`KEEP_UNSENT_FORM`]). The store never sees what was typed: the web
 //! layer seals it with a key only the author's browser holds.
 
+use eenplan_domain::UserId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::session::KEEP_UNSENT_FORM;
 
@@ -20,7 +21,7 @@ impl Tx {
     /// older than the keeping term. Returns the form's id.
     pub async fn keep_unsent_form(
         &mut self,
-        user_id: &str,
+        user_id: &UserId,
         path: &str,
         sealed: &str,
         now: UtcTime,
@@ -45,7 +46,7 @@ impl Tx {
     pub async fn take_unsent_form(
         &mut self,
         id: &str,
-        user_id: &str,
+        user_id: &UserId,
         now: UtcTime,
     ) -> Result<Option<UnsentForm>, StoreError> {
         self.forget_stale_forms(now).await?;

@@ -5,6 +5,7 @@ use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName};
+use eenplan_domain::{OrganisationId, UserId};
 
 use crate::{StoreError, Tx, ids, params};
 
@@ -14,7 +15,7 @@ use crate::{StoreError, Tx, ids, params};
 pub struct NewUser {
     pub email: Email,
     pub name: PersonName,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub team_id: Option<String>,
     pub roles: Vec<Role>,
     pub password_hash: String,
@@ -23,10 +24,10 @@ pub struct NewUser {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub name: String,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub team_id: Option<String>,
     pub roles: Vec<Role>,
     pub active: bool,
@@ -40,7 +41,7 @@ impl Tx {
         let mut roles = new.roles.clone();
         roles.sort();
         roles.dedup();
-        let id = ids::new_id();
+        let id = UserId::from(ids::new_id());
         self.execute(
             "INSERT INTO users (id, email, name, organisation_id, team_id, password_hash, totp_secret, active, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8)",
@@ -67,10 +68,10 @@ impl Tx {
         self.append(
             actor,
             Event::UserCreated {
-                user_id: id.clone(),
+                user_id: id.to_string(),
                 email: new.email.to_string(),
                 name: new.name.as_str().to_owned(),
-                organisation_id: new.organisation_id.clone(),
+                organisation_id: new.organisation_id.to_string(),
                 team_id: new.team_id.clone(),
                 roles: roles.clone(),
             },
@@ -97,7 +98,7 @@ impl Tx {
         else {
             return Ok(None);
         };
-        let id = row.text("id")?;
+        let id: UserId = row.id("id")?;
         let roles = self
             .fetch_all(
                 "SELECT role FROM user_roles WHERE user_id = $1",
@@ -113,7 +114,7 @@ impl Tx {
             id,
             email: row.text("email")?,
             name: row.text("name")?,
-            organisation_id: row.text("organisation_id")?,
+            organisation_id: row.id("organisation_id")?,
             team_id: row.opt_text("team_id")?,
             roles,
             active: row.bool("active")?,
@@ -124,7 +125,7 @@ impl Tx {
     pub async fn set_phone(
         &mut self,
         actor: &Actor,
-        user_id: &str,
+        user_id: &UserId,
         phone: Option<&eenplan_domain::user::Phone>,
     ) -> Result<(), StoreError> {
         let phone = phone.map(|p| p.as_str().to_owned());
@@ -140,7 +141,7 @@ impl Tx {
         self.append(
             actor,
             Event::PhoneChanged {
-                user_id: user_id.to_owned(),
+                user_id: user_id.to_string(),
                 phone,
             },
         )

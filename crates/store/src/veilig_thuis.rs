@@ -8,6 +8,7 @@ use eenplan_domain::family::{Framework, Postcode};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_domain::veilig_thuis::{self, Assessment, ContactKind, IntakeState, Outcome, Reporter};
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::{FamilySummary, FrameworkInput, Referrer, Row, StoreError, Tx, ids, params};
@@ -37,7 +38,7 @@ pub struct Contact {
     pub child_name: String,
     pub child_birth: Option<Date>,
     pub concern: String,
-    pub family_id: Option<String>,
+    pub family_id: Option<FamilyId>,
     pub received_on: Date,
     pub due_on: Option<Date>,
     pub state: IntakeState,
@@ -87,7 +88,7 @@ fn contact(r: &Row) -> Result<Contact, StoreError> {
         child_name: r.text("child_name")?,
         child_birth: date(r.opt_text("child_birth")?)?,
         concern: r.text("concern")?,
-        family_id: r.opt_text("family_id")?,
+        family_id: r.opt_id("family_id")?,
         received_on: date(Some(r.text("received_on")?))?.unwrap_or_default(),
         due_on: date(r.opt_text("due_on")?)?,
         state,
@@ -110,8 +111,8 @@ impl Tx {
     pub async fn receive_contact(
         &mut self,
         actor: &Actor,
-        organisation_id: &str,
-        recorded_by: &str,
+        organisation_id: &OrganisationId,
+        recorded_by: &UserId,
         c: &NewContact,
         now: UtcTime,
     ) -> Result<(String, Radar), StoreError> {
@@ -197,7 +198,7 @@ impl Tx {
                 found
             }
         };
-        let family = families.first().map(|f| f.id.clone()).unwrap_or_default();
+        let family = families.first().map_or("", |f| f.id.as_str());
         let rows = self
             .fetch_all(
                 &format!(
@@ -224,9 +225,9 @@ impl Tx {
     pub async fn assess_contact(
         &mut self,
         actor: &Actor,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         contact_id: &str,
-        assessed_by: &str,
+        assessed_by: &UserId,
         outcome: Outcome,
         follow_up_on: Option<Date>,
         today: Date,
@@ -287,7 +288,7 @@ impl Tx {
                     family,
                     &FrameworkInput {
                         framework: Framework::VeiligThuis,
-                        organisation_id: Some(organisation_id.to_owned()),
+                        organisation_id: Some(organisation_id.clone()),
                         ground: match outcome {
                             Outcome::BringIntoEvu => {
                                 format!("Veilig Thuis brengt melding {contact_id} in bij het EVU")
@@ -340,7 +341,7 @@ impl Tx {
     /// earlier signals about the same child or file.
     pub async fn vt_contact(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         contact_id: &str,
     ) -> Result<Option<(Contact, Option<String>, Vec<Contact>)>, StoreError> {
         let Some(row) = self
@@ -375,7 +376,7 @@ impl Tx {
                     organisation_id,
                     c.child_name.to_lowercase(),
                     c.child_birth.map(|d| d.to_string()).unwrap_or_default(),
-                    c.family_id.clone().unwrap_or_default()
+                    c.family_id.as_ref().map_or("", FamilyId::as_str)
                 ],
             )
             .await?
@@ -413,7 +414,7 @@ impl Tx {
     /// Whether the family lives where the EVU works on `today` (domain `evu::covers`).
     pub async fn lives_in_evu_area(
         &mut self,
-        family_id: &str,
+        family_id: &FamilyId,
         today: Date,
     ) -> Result<bool, StoreError> {
         let area = self
@@ -447,7 +448,7 @@ impl Tx {
     /// hand-overs whose follow-up check is due within a week.
     pub async fn vt_work_list(
         &mut self,
-        organisation_id: &str,
+        organisation_id: &OrganisationId,
         today: Date,
     ) -> Result<Vec<Contact>, StoreError> {
         let week = today

@@ -12,6 +12,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use eenplan_domain::{FamilyId, UserId};
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -32,7 +33,7 @@ fn clients() -> usize {
         .unwrap_or(8)
 }
 
-async fn token(store: &Store, user_id: &str) -> String {
+async fn token(store: &Store, user_id: &UserId) -> String {
     let token = eenplan_web::auth::new_token();
     let mut tx = store.write().await.unwrap();
     let creds = tx.credentials_by_id(user_id).await.unwrap().unwrap();
@@ -108,7 +109,7 @@ async fn main() {
             find("thomas.vandijk@save.example"),
         )
     };
-    let families = |user: String| {
+    let families = |user: UserId| {
         let store = store.clone();
         async move {
             let mut tx = store.read().await.unwrap();
@@ -160,7 +161,7 @@ async fn main() {
         token(&store, &sanne.user_id).await,
         token(&store, &thomas.user_id).await,
     );
-    let file = |ids: &[String], suffix: &str| {
+    let file = |ids: &[FamilyId], suffix: &str| {
         ids.iter()
             .map(|id| format!("/api/v1/families/{id}{suffix}"))
             .collect::<Vec<_>>()

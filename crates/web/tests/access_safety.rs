@@ -14,6 +14,7 @@ use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Expertise, 
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
+use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{AccessFilter, AccessLine, ConsentInput, NewInvolvement, SessionKind};
 
 const REASON: &str = "Politie belt: Sam alleen thuis aangetroffen";
@@ -28,7 +29,7 @@ fn today() -> jiff::civil::Date {
 
 struct World {
     app: App,
-    family: String,
+    family: FamilyId,
     lokalis: String,
     sanne: Account,
     mo: Account,
@@ -42,7 +43,12 @@ struct World {
 
 async fn org(app: &App, slug: &str) -> String {
     let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+    tx.organisation_by_slug(slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .into_string()
 }
 
 /// Gezin Jansen led by Sanne (Lokalis); around it people who hold no care role, a
@@ -293,7 +299,7 @@ async fn several_matching_files_ask_the_postcode_and_open_only_the_one_that_matc
                 area_id: None,
             },
             &w.piet.user_id,
-            &west,
+            &OrganisationId::from(west.as_str()),
         )
         .await
         .unwrap();
@@ -385,7 +391,7 @@ async fn the_duplicate_check_tells_an_outsider_only_which_organisation_leads_and
         "Zamenhofdreef",
         "3562",
         "Kim Jansen",
-        &w.family,
+        w.family.as_str(),
     ] {
         assert!(
             !r.body.contains(secret),
@@ -432,7 +438,7 @@ async fn the_duplicate_check_tells_an_outsider_only_which_organisation_leads_and
         r.json()["duplicates"][0]["led_by"]["phone"],
         "030-123 45 67"
     );
-    for secret in ["Gezin Jansen", "Zamenhofdreef", "3562", &w.family] {
+    for secret in ["Gezin Jansen", "Zamenhofdreef", "3562", w.family.as_str()] {
         assert!(!r.body.contains(secret), "{secret} leaked through the API");
     }
 
@@ -576,7 +582,7 @@ async fn thomas_joins(w: &World) {
         &w.sanne.user_id,
         &ConsentInput {
             step: ConsentStep::SaveGuidance,
-            organisation_id: Some(save.clone()),
+            organisation_id: Some(save.clone().into()),
             purpose: "SAVE-begeleiding naast het buurtteam".into(),
             categories: DataCategory::ALL.to_vec(),
             children: vec![sam],
@@ -595,7 +601,7 @@ async fn thomas_joins(w: &World) {
         NewInvolvement {
             role: InvolvementRole::Partner,
             organisation_id: save,
-            user_id: w.thomas.user_id.clone(),
+            user_id: w.thomas.user_id.to_string(),
             expertise: Some(Expertise::Safety),
             takes_over: None,
             reason: None,
@@ -766,7 +772,7 @@ async fn only_a_care_role_is_added_as_a_partner() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &w.officer.user_id),
+                ("user_id", w.officer.user_id.as_str()),
                 ("role", "partner"),
             ],
         )
@@ -789,7 +795,7 @@ async fn only_a_care_role_is_added_as_a_partner() {
                 &format!("/gezinnen/{id}/betrokkenen"),
                 &[
                     ("csrf", &csrf),
-                    ("user_id", &w.mo.user_id),
+                    ("user_id", w.mo.user_id.as_str()),
                     ("role", role),
                     ("expertise", expertise),
                 ],
@@ -814,7 +820,7 @@ async fn only_a_care_role_is_added_as_a_partner() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &w.mo.user_id),
+                ("user_id", w.mo.user_id.as_str()),
                 ("role", "partner"),
             ],
         )

@@ -7,6 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::App;
+use eenplan_domain::FamilyId;
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory};
 use eenplan_domain::journal::Actor;
@@ -90,11 +91,13 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    let (family, sam, kim) = app.jansen(&sanne, &lokalis, Some(gagel.clone())).await;
+    let (family, sam, kim) = app
+        .jansen(&sanne, lokalis.as_str(), Some(gagel.clone()))
+        .await;
     let consent =
         |step, organisation_id: Option<String>, categories: Vec<DataCategory>| ConsentInput {
             step,
-            organisation_id,
+            organisation_id: organisation_id.map(Into::into),
             purpose: "Samen werken aan veiligheid".into(),
             categories,
             children: vec![sam.clone()],
@@ -168,7 +171,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         &sanne.user_id,
         &consent(
             ConsentStep::SaveGuidance,
-            Some(save.clone()),
+            Some(save.to_string()),
             vec![DataCategory::Identity, DataCategory::Plan],
         ),
         today,
@@ -186,7 +189,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["invalidParams"][0]["name"], "planned_end");
-    let nobody = start.replace(&thomas.user_id, "niemand");
+    let nobody = start.replace(thomas.user_id.as_str(), "niemand");
     let r = app.raw(Method::POST, &guidance, &lead, &nobody).await;
     assert_eq!(
         r.json()["invalidParams"][0]["name"],
@@ -379,8 +382,8 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             &format!("/evu/{referral}/combinatie"),
             &[
                 ("csrf", &csrf),
-                ("user_ids", &mohamed.user_id),
-                ("user_ids", &sanne.user_id),
+                ("user_ids", mohamed.user_id.as_str()),
+                ("user_ids", sanne.user_id.as_str()),
             ],
         )
         .await;
@@ -435,7 +438,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         .await
         .unwrap()
         .access_log(&eenplan_store::AccessFilter {
-            family_id: family.clone(),
+            family_id: family.to_string(),
             user_email: "karin@lokalis.example".into(),
             limit: 100,
             ..Default::default()
@@ -516,7 +519,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             &format!("/gezinnen/{family}/save-begeleiding"),
             &[
                 ("csrf", &csrf),
-                ("worker_id", &thomas.user_id),
+                ("worker_id", thomas.user_id.as_str()),
                 ("expertise", "violence"),
                 ("goals", ""),
                 ("planned_end", "2099-01-01"),
@@ -575,7 +578,7 @@ async fn save_family() -> (App, common::Account, common::Account, String) {
             tx.organisation_by_slug("save").await.unwrap().unwrap().id,
         )
     };
-    let (family, sam, kim) = app.jansen(&sanne, &lokalis, None).await;
+    let (family, sam, kim) = app.jansen(&sanne, lokalis.as_str(), None).await;
     let mut tx = app.store.write().await.unwrap();
     tx.record_consent(
         &system(),
@@ -597,7 +600,7 @@ async fn save_family() -> (App, common::Account, common::Account, String) {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    (app, sanne, thomas, family)
+    (app, sanne, thomas, family.to_string())
 }
 
 #[tokio::test]
@@ -657,9 +660,9 @@ async fn refused_reviews_and_endings_of_save_guidance_come_back_as_typed() {
     tx.start_save_guidance(
         &system(),
         &sanne.user_id,
-        &family,
+        &FamilyId::from(family.as_str()),
         &eenplan_store::NewGuidance {
-            worker_id: thomas.user_id.clone(),
+            worker_id: thomas.user_id.to_string(),
             expertise: eenplan_domain::family::Expertise::Violence,
             goals: vec!["Geen geweld meer in huis".into()],
             planned_end,
@@ -675,7 +678,7 @@ async fn refused_reviews_and_endings_of_save_guidance_come_back_as_typed() {
         .read()
         .await
         .unwrap()
-        .save_guidances(&family)
+        .save_guidances(&FamilyId::from(family.as_str()))
         .await
         .unwrap()[0]
         .id

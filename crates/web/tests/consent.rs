@@ -15,6 +15,7 @@ use eenplan_domain::family::{
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_store::{
     AccessFilter, ConsentInput, FrameworkInput, NewFamily, NewInvolvement, SessionKind,
 };
@@ -33,7 +34,7 @@ fn today() -> Date {
 /// The family's circle and everyone around it, set up through the store.
 struct World {
     app: App,
-    family: String,
+    family: FamilyId,
     sam: String,
     kim: String,
     sanne: Account,
@@ -49,13 +50,18 @@ struct World {
 
 async fn org(app: &App, slug: &str) -> String {
     let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+    tx.organisation_by_slug(slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .into_string()
 }
 
 async fn consent(
     app: &App,
     family: &str,
-    by: &str,
+    by: &UserId,
     step: ConsentStep,
     organisation: &str,
     categories: &[DataCategory],
@@ -65,11 +71,11 @@ async fn consent(
     let id = tx
         .record_consent(
             &system(),
-            family,
+            &FamilyId::from(family),
             by,
             &ConsentInput {
                 step,
-                organisation_id: Some(organisation.to_owned()),
+                organisation_id: Some(organisation.to_owned().into()),
                 purpose: "Samenwerken rond de veiligheid van Sam".into(),
                 categories: categories.to_vec(),
                 children: vec![sam.to_owned()],
@@ -90,11 +96,11 @@ async fn join(app: &App, family: &str, who: &Account, organisation: &str) {
     let mut tx = app.store.write().await.unwrap();
     tx.add_involvement(
         &system(),
-        family,
+        &FamilyId::from(family),
         NewInvolvement {
             role: InvolvementRole::Partner,
             organisation_id: organisation.to_owned(),
-            user_id: who.user_id.clone(),
+            user_id: who.user_id.to_string(),
             expertise: Some(Expertise::Safety),
             takes_over: None,
             reason: None,
@@ -178,7 +184,7 @@ async fn world() -> World {
                 area_id: None,
             },
             &sanne.user_id,
-            &lokalis,
+            &OrganisationId::from(lokalis.as_str()),
         )
         .await
         .unwrap();
@@ -228,7 +234,7 @@ async fn world() -> World {
     // SAVE: everything; WSS: who the family is only; GGZ: consent withdrawn.
     consent(
         &app,
-        &family,
+        family.as_str(),
         &sanne.user_id,
         ConsentStep::SaveGuidance,
         &save,
@@ -236,10 +242,10 @@ async fn world() -> World {
         people,
     )
     .await;
-    join(&app, &family, &thomas, &save).await;
+    join(&app, family.as_str(), &thomas, &save).await;
     consent(
         &app,
-        &family,
+        family.as_str(),
         &sanne.user_id,
         ConsentStep::SaveGuidance,
         &wss,
@@ -247,10 +253,10 @@ async fn world() -> World {
         people,
     )
     .await;
-    join(&app, &family, &wim, &wss).await;
+    join(&app, family.as_str(), &wim, &wss).await;
     let ggz_consent = consent(
         &app,
-        &family,
+        family.as_str(),
         &sanne.user_id,
         ConsentStep::DataSharing,
         &ggz,
@@ -258,7 +264,7 @@ async fn world() -> World {
         people,
     )
     .await;
-    join(&app, &family, &gina, &ggz).await;
+    join(&app, family.as_str(), &gina, &ggz).await;
     // Eva's organisation (SAVE) has consent, but Eva is not involved.
     let mut tx = app.store.write().await.unwrap();
     tx.withdraw_consent(
@@ -276,7 +282,7 @@ async fn world() -> World {
         &family,
         &FrameworkInput {
             framework: Framework::VeiligThuis,
-            organisation_id: Some(vt.clone()),
+            organisation_id: Some(vt.clone().into()),
             ground: "Melding 2026-0412 in onderzoek".into(),
             effective_on: today(),
         },
@@ -285,7 +291,7 @@ async fn world() -> World {
     .await
     .unwrap();
     tx.commit().await.unwrap();
-    join(&app, &family, &vera, &vt).await;
+    join(&app, family.as_str(), &vera, &vt).await;
     World {
         app,
         family,
@@ -361,7 +367,7 @@ async fn authorization_matrix_over_every_family_route() {
             };
             let path = route
                 .path
-                .replace("{family}", &w.family)
+                .replace("{family}", w.family.as_str())
                 .replace("{version}", "1")
                 .replace("{note}", "geen")
                 .replace("{member}", "geen")
@@ -498,7 +504,7 @@ async fn a_partner_sees_only_what_consent_opens_and_loses_it_on_withdrawal() {
     let save_org = org(&w.app, "save").await;
     let save = consents
         .iter()
-        .find(|c| c.organisation_id.as_deref() == Some(save_org.as_str()))
+        .find(|c| c.organisation_id.as_ref().is_some_and(|o| *o == save_org))
         .unwrap();
     let withdraw = format!("/gezinnen/{id}/toestemming/{}/intrekken", save.id);
     let r = sanne
@@ -1125,7 +1131,7 @@ async fn the_family_page_shows_whom_the_family_calls_in_a_crisis() {
     let save = org(&w.app, "save").await;
     consent(
         &w.app,
-        &family,
+        family.as_str(),
         &w.sanne.user_id,
         ConsentStep::SaveGuidance,
         &save,
@@ -1133,7 +1139,7 @@ async fn the_family_page_shows_whom_the_family_calls_in_a_crisis() {
         (&noor, &kim),
     )
     .await;
-    join(&w.app, &family, &w.thomas, &save).await;
+    join(&w.app, family.as_str(), &w.thomas, &save).await;
     let page = sanne.get(&format!("/gezinnen/{family}")).await.body;
     let office = eenplan_domain::calendar::Calendar::default()
         .in_office_hours(eenplan_domain::UtcTime::now());
@@ -1265,7 +1271,9 @@ async fn a_refused_withdrawal_says_so_at_its_field_and_a_late_one_keeps_the_reas
             .await
             .unwrap()
             .into_iter()
-            .find(|c| c.withdrawn_at.is_none() && c.organisation_id.as_deref() == Some(&save))
+            .find(|c| {
+                c.withdrawn_at.is_none() && c.organisation_id.as_ref().is_some_and(|o| *o == save)
+            })
             .unwrap()
             .id
     };

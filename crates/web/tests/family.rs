@@ -7,6 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{App, control_value, selected_option};
+use eenplan_domain::FamilyId;
 use eenplan_domain::family::{DataCategory, Need};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
@@ -102,14 +103,14 @@ async fn consent_to_save(c: &Circle, id: &str, categories: &[DataCategory]) -> S
         .unwrap()
         .text(0)
         .unwrap();
-    let family = tx.family(id).await.unwrap().unwrap();
+    let family = tx.family(&FamilyId::from(id)).await.unwrap().unwrap();
     let sam = family.members[0].id.clone();
     let kim = match family.members.iter().find(|m| m.has_custody) {
         Some(m) => m.id.clone(),
         None => tx
             .add_member(
                 &system,
-                id,
+                &FamilyId::from(id),
                 eenplan_domain::family::NewMember {
                     kind: eenplan_domain::family::MemberKind::Parent,
                     name: "Kim Jansen".into(),
@@ -124,11 +125,11 @@ async fn consent_to_save(c: &Circle, id: &str, categories: &[DataCategory]) -> S
     let consent = tx
         .record_consent(
             &system,
-            id,
+            &FamilyId::from(id),
             &c.sanne.user_id,
             &eenplan_store::ConsentInput {
                 step: eenplan_domain::family::ConsentStep::SaveGuidance,
-                organisation_id: Some(save),
+                organisation_id: Some(save.into()),
                 purpose: "SAVE-begeleiding naast het buurtteam".into(),
                 categories: categories.to_vec(),
                 children: vec![sam],
@@ -224,7 +225,7 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &c.thomas.user_id),
+                ("user_id", c.thomas.user_id.as_str()),
                 ("role", "partner"),
                 ("expertise", "safety"),
             ],
@@ -241,7 +242,7 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &c.thomas.user_id),
+                ("user_id", c.thomas.user_id.as_str()),
                 ("role", "partner"),
                 ("expertise", "safety"),
             ],
@@ -309,7 +310,7 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -378,7 +379,7 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -389,7 +390,7 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &mohamed.user_id),
+                ("user_id", mohamed.user_id.as_str()),
                 ("role", "regisseur"),
             ],
         )
@@ -430,7 +431,7 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
         .read()
         .await
         .unwrap()
-        .timeline(&id)
+        .timeline(&FamilyId::from(id.as_str()))
         .await
         .unwrap();
     assert_eq!(timeline.iter().filter(|e| e.kind == "handover").count(), 1);
@@ -451,7 +452,7 @@ async fn nobody_outside_the_circle_finds_or_opens_a_file() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &c.thomas.user_id),
+                ("user_id", c.thomas.user_id.as_str()),
                 ("role", "partner"),
             ],
         )
@@ -494,7 +495,7 @@ async fn nobody_outside_the_circle_finds_or_opens_a_file() {
         .read()
         .await
         .unwrap()
-        .access_log_for(&id)
+        .access_log_for(&FamilyId::from(id.as_str()))
         .await
         .unwrap();
     let outsider_denied = denied
@@ -551,7 +552,7 @@ async fn nobody_outside_the_circle_finds_or_opens_a_file() {
         .read()
         .await
         .unwrap()
-        .access_log_for(&id)
+        .access_log_for(&FamilyId::from(id.as_str()))
         .await
         .unwrap();
     assert!(
@@ -1066,7 +1067,7 @@ async fn case_notes_edit_then_correct_and_keep_every_version() {
             &format!("/gezinnen/{id}/betrokkenen"),
             &[
                 ("csrf", &csrf),
-                ("user_id", &c.thomas.user_id),
+                ("user_id", c.thomas.user_id.as_str()),
                 ("role", "partner"),
             ],
         )
@@ -1101,7 +1102,15 @@ async fn case_notes_edit_then_correct_and_keep_every_version() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let note = c.app.store.read().await.unwrap().notes(&id).await.unwrap()[0]
+    let note = c
+        .app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .notes(&FamilyId::from(id.as_str()))
+        .await
+        .unwrap()[0]
         .id
         .clone();
     // Within 24 hours: an edit.
@@ -1285,7 +1294,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         &format!("/gezinnen/{id}/betrokkenen"),
         &[
             ("csrf", &csrf),
-            ("user_id", &c.thomas.user_id),
+            ("user_id", c.thomas.user_id.as_str()),
             ("role", "partner"),
         ],
     )
@@ -1296,7 +1305,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -1390,7 +1399,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -1430,7 +1439,7 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap()
@@ -1470,7 +1479,7 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -1481,7 +1490,7 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         .read()
         .await
         .unwrap()
-        .timeline(&id)
+        .timeline(&FamilyId::from(id.as_str()))
         .await
         .unwrap();
     let corrected = timeline
@@ -1564,7 +1573,7 @@ async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap()
@@ -1599,7 +1608,7 @@ async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
                 .read()
                 .await
                 .unwrap()
-                .family(&id)
+                .family(&FamilyId::from(id.as_str()))
                 .await
                 .unwrap()
                 .unwrap()
@@ -1675,7 +1684,7 @@ async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         .read()
         .await
         .unwrap()
-        .timeline(&id)
+        .timeline(&FamilyId::from(id.as_str()))
         .await
         .unwrap();
     let first = journal
@@ -1789,7 +1798,7 @@ async fn future_dates_are_refused_by_the_domain_through_pages_and_api() {
             .read()
             .await
             .unwrap()
-            .notes(&id)
+            .notes(&FamilyId::from(id.as_str()))
             .await
             .unwrap()
             .is_empty()
@@ -1854,7 +1863,7 @@ async fn stored_plan(c: &Circle, id: &str) -> (i64, eenplan_domain::family::Plan
         .read()
         .await
         .unwrap()
-        .current_plan(id)
+        .current_plan(&FamilyId::from(id))
         .await
         .unwrap()
 }
@@ -2043,8 +2052,16 @@ async fn saving_the_plan_keeps_what_the_person_did_not_change() {
     assert_eq!(r.location(), path);
     let changes = {
         let mut tx = c.app.store.read().await.unwrap();
-        let v1 = tx.plan_version(&id, 1).await.unwrap().unwrap();
-        let v2 = tx.plan_version(&id, 2).await.unwrap().unwrap();
+        let v1 = tx
+            .plan_version(&FamilyId::from(id.as_str()), 1)
+            .await
+            .unwrap()
+            .unwrap();
+        let v2 = tx
+            .plan_version(&FamilyId::from(id.as_str()), 2)
+            .await
+            .unwrap()
+            .unwrap();
         eenplan_domain::family::diff(&v1, &v2)
     };
     assert_eq!(changes.len(), 1, "only the worry changed: {changes:?}");
@@ -2145,7 +2162,7 @@ async fn a_refused_agreement_keeps_the_plan_and_the_ticked_members() {
         .read()
         .await
         .unwrap()
-        .family(&id)
+        .family(&FamilyId::from(id.as_str()))
         .await
         .unwrap()
         .unwrap()
@@ -2372,7 +2389,7 @@ fn hidden_fields(body: &str) -> Vec<(String, String)> {
 /// The id of the member called `name` in the file.
 async fn member_id(c: &Circle, id: &str, name: &str) -> String {
     let mut tx = c.app.store.read().await.unwrap();
-    let family = tx.family(id).await.unwrap().unwrap();
+    let family = tx.family(&FamilyId::from(id)).await.unwrap().unwrap();
     family
         .members
         .iter()
@@ -2560,7 +2577,13 @@ async fn refused_network_forms_come_back_as_typed() {
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let ria = {
         let mut tx = c.app.store.read().await.unwrap();
-        tx.family(&id).await.unwrap().unwrap().network[0].id.clone()
+        tx.family(&FamilyId::from(id.as_str()))
+            .await
+            .unwrap()
+            .unwrap()
+            .network[0]
+            .id
+            .clone()
     };
     let r = b
         .post(
@@ -2675,7 +2698,11 @@ async fn a_refused_ending_keeps_whom_and_why() {
     // The lead cannot be ended: the reason typed stays, and so does the choice.
     let lead = {
         let mut tx = c.app.store.read().await.unwrap();
-        let family = tx.family(&id).await.unwrap().unwrap();
+        let family = tx
+            .family(&FamilyId::from(id.as_str()))
+            .await
+            .unwrap()
+            .unwrap();
         format!("involvement:{}", family.involvements[0].id)
     };
     let r = b

@@ -20,7 +20,12 @@ const JSON: (&str, &str) = ("content-type", "application/json");
 
 async fn org(app: &App, slug: &str) -> String {
     let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+    tx.organisation_by_slug(slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .into_string()
 }
 
 /// A local-team account that may use every admin, privacy, EVU and SAVE op locatie
@@ -77,7 +82,7 @@ impl World {
             planner,
             vt,
             raad,
-            family,
+            family: family.to_string(),
         }
     }
 

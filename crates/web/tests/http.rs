@@ -827,7 +827,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
             "/beheer/teams",
             &[
                 ("csrf", &csrf),
-                ("organisation_id", &org.id),
+                ("organisation_id", org.id.as_str()),
                 ("name", "SAVE team Flevoland"),
             ],
         )
@@ -848,7 +848,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
                 ("csrf", &csrf),
                 ("email", "nieuw@save.example"),
                 ("name", "Nieuwe Collega"),
-                ("organisation_id", &org.id),
+                ("organisation_id", org.id.as_str()),
                 ("phone", "bel me"),
                 ("password", "qwertyuiop123"),
             ],
@@ -871,7 +871,7 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
                 ("csrf", &csrf),
                 ("email", "nieuw@save.example"),
                 ("name", "Nieuwe Collega"),
-                ("organisation_id", &org.id),
+                ("organisation_id", org.id.as_str()),
                 ("roles", "professional"),
                 ("roles", "team_lead"),
                 ("phone", "030-123 45 67"),
@@ -1198,7 +1198,7 @@ async fn read_family_from(app: &App, peer: &str, forwarded_for: &str) -> String 
             .unwrap()
             .id
     };
-    let (family, _, _) = app.jansen(&lead, &org_id, None).await;
+    let (family, _, _) = app.jansen(&lead, org_id.as_str(), None).await;
     let token = app
         .session_token(&lead, eenplan_store::SessionKind::Api)
         .await;
@@ -1218,7 +1218,7 @@ async fn read_family_from(app: &App, peer: &str, forwarded_for: &str) -> String 
     let mut tx = app.store.read().await.unwrap();
     let lines = tx
         .access_log(&eenplan_store::AccessFilter {
-            family_id: family,
+            family_id: family.to_string(),
             limit: 10,
             ..Default::default()
         })

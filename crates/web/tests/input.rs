@@ -9,6 +9,7 @@ mod common;
 
 use axum::http::{Method, StatusCode, header};
 use common::{App, control_value, field_error};
+use eenplan_domain::FamilyId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
@@ -18,7 +19,7 @@ use eenplan_store::{ConsentInput, SessionKind};
 struct World {
     app: App,
     boss: common::Account,
-    family: String,
+    family: FamilyId,
     child: String,
     parent: String,
 }
@@ -39,7 +40,7 @@ async fn world() -> World {
         let mut tx = app.store.read().await.unwrap();
         tx.organisation_by_slug("wijk").await.unwrap().unwrap().id
     };
-    let (family, child, parent) = app.jansen(&boss, &lead, None).await;
+    let (family, child, parent) = app.jansen(&boss, lead.as_str(), None).await;
     World {
         app,
         boss,

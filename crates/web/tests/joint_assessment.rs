@@ -44,7 +44,12 @@ struct World {
 
 async fn org(app: &App, slug: &str) -> String {
     let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+    tx.organisation_by_slug(slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .into_string()
 }
 
 /// Gezin Jansen led by Sanne (Lokalis); Thomas (SAVE) and Gina (GGZ) partners whose
@@ -103,7 +108,7 @@ async fn world() -> World {
             &sanne.user_id,
             &ConsentInput {
                 step,
-                organisation_id: Some(organisation.clone()),
+                organisation_id: Some(organisation.clone().into()),
                 purpose: "Samen beoordelen wat Sam nodig heeft".into(),
                 categories: categories.to_vec(),
                 children: vec![sam.clone()],
@@ -127,7 +132,7 @@ async fn world() -> World {
             NewInvolvement {
                 role: InvolvementRole::Partner,
                 organisation_id: organisation.clone(),
-                user_id: who.user_id.clone(),
+                user_id: who.user_id.to_string(),
                 expertise: Some(Expertise::Safety),
                 takes_over: None,
                 reason: None,
@@ -139,7 +144,7 @@ async fn world() -> World {
     tx.commit().await.unwrap();
     World {
         app,
-        family,
+        family: family.to_string(),
         kim,
         lokalis,
         save,

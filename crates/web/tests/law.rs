@@ -8,6 +8,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Account, App};
+use eenplan_domain::FamilyId;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::family::{
     ConsentForm, ConsentStep, DataCategory, InvolvementRole, MemberKind, NewMember, Plan,
@@ -64,15 +65,15 @@ async fn world() -> World {
             tx.organisation_by_slug("save").await.unwrap().unwrap().id,
         )
     };
-    let (family, sam, kim) = app.jansen(&sanne, &lokalis, None).await;
+    let (family, sam, kim) = app.jansen(&sanne, lokalis.as_str(), None).await;
     World {
         app,
         sanne,
         thomas,
-        family,
+        family: family.to_string(),
         sam,
         kim,
-        save,
+        save: save.to_string(),
     }
 }
 
@@ -81,7 +82,7 @@ async fn add_child(w: &World, name: &str, born: jiff::civil::Date) -> String {
     let id = tx
         .add_member(
             &system(),
-            &w.family,
+            &FamilyId::from(w.family.as_str()),
             NewMember {
                 kind: MemberKind::Child,
                 name: name.into(),
@@ -113,7 +114,7 @@ async fn agreements(w: &World, version: i64) -> usize {
         .read()
         .await
         .unwrap()
-        .plan_agreements(&w.family, version)
+        .plan_agreements(&FamilyId::from(w.family.as_str()), version)
         .await
         .unwrap()
         .len()
@@ -129,9 +130,15 @@ async fn only_those_the_age_rule_names_may_agree_to_the_plan() {
             worries: vec!["Ruzie thuis".into()],
             ..Plan::default()
         };
-        tx.save_plan(&system(), &w.sanne.user_id, &w.family, 0, &plan)
-            .await
-            .unwrap();
+        tx.save_plan(
+            &system(),
+            &w.sanne.user_id,
+            &FamilyId::from(w.family.as_str()),
+            0,
+            &plan,
+        )
+        .await
+        .unwrap();
         tx.commit().await.unwrap();
     }
     let path = format!("/gezinnen/{}/plan/akkoord", w.family);
@@ -267,7 +274,7 @@ async fn a_consent_dated_before_the_child_was_born_is_refused() {
         .read()
         .await
         .unwrap()
-        .consents(&w.family)
+        .consents(&FamilyId::from(w.family.as_str()))
         .await
         .unwrap()
         .len();
@@ -280,11 +287,11 @@ async fn identity_partner(w: &World) {
     let mut tx = w.app.store.write().await.unwrap();
     tx.record_consent(
         &system(),
-        &w.family,
+        &FamilyId::from(w.family.as_str()),
         &w.sanne.user_id,
         &ConsentInput {
             step: ConsentStep::SaveGuidance,
-            organisation_id: Some(w.save.clone()),
+            organisation_id: Some(w.save.clone().into()),
             purpose: "SAVE-begeleiding".into(),
             categories: vec![DataCategory::Identity],
             children: vec![w.sam.clone()],
@@ -299,11 +306,11 @@ async fn identity_partner(w: &World) {
     .unwrap();
     tx.add_involvement(
         &system(),
-        &w.family,
+        &FamilyId::from(w.family.as_str()),
         NewInvolvement {
             role: InvolvementRole::Partner,
             organisation_id: w.save.clone(),
-            user_id: w.thomas.user_id.clone(),
+            user_id: w.thomas.user_id.to_string(),
             expertise: None,
             takes_over: None,
             reason: None,
@@ -395,7 +402,7 @@ async fn the_access_overview_names_every_basis_in_words() {
                 event: AccessEvent::Read,
                 granted: true,
                 basis: Some(basis),
-                user_id: w.thomas.user_id.clone(),
+                user_id: w.thomas.user_id.to_string(),
                 organisation_id: w.save.clone(),
                 role: "professional".into(),
                 on_behalf_of: None,

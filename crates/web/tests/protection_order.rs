@@ -10,6 +10,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Account, App};
+use eenplan_domain::FamilyId;
 use eenplan_domain::family::{
     ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole,
 };
@@ -48,7 +49,12 @@ struct World {
 
 async fn org(app: &App, slug: &str) -> String {
     let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug(slug).await.unwrap().unwrap().id
+    tx.organisation_by_slug(slug)
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .into_string()
 }
 
 /// Gezin Jansen led by Sanne (Lokalis) with Thomas (SAVE) as partner on consent; Lisa
@@ -84,7 +90,7 @@ async fn world() -> World {
         &sanne.user_id,
         &ConsentInput {
             step: ConsentStep::SaveGuidance,
-            organisation_id: Some(save.clone()),
+            organisation_id: Some(save.clone().into()),
             purpose: "SAVE-begeleiding naast het buurtteam".into(),
             categories: vec![DataCategory::Identity, DataCategory::Plan],
             children: vec![sam.clone()],
@@ -103,7 +109,7 @@ async fn world() -> World {
         NewInvolvement {
             role: InvolvementRole::Partner,
             organisation_id: save.clone(),
-            user_id: thomas.user_id.clone(),
+            user_id: thomas.user_id.to_string(),
             expertise: Some(Expertise::Safety),
             takes_over: None,
             reason: None,
@@ -114,7 +120,7 @@ async fn world() -> World {
     tx.commit().await.unwrap();
     World {
         app,
-        family,
+        family: family.to_string(),
         sam,
         kim,
         save,
@@ -377,7 +383,7 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         .read()
         .await
         .unwrap()
-        .access_facts(&w.family)
+        .access_facts(&FamilyId::from(w.family.as_str()))
         .await
         .unwrap()
         .unwrap();
@@ -593,7 +599,7 @@ async fn the_raad_works_through_its_pages() {
             .read()
             .await
             .unwrap()
-            .access_facts(&w.family)
+            .access_facts(&FamilyId::from(w.family.as_str()))
             .await
             .unwrap()
             .unwrap()

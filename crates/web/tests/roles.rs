@@ -11,6 +11,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{App, PASSWORD, current_code};
+use eenplan_domain::OrganisationId;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
@@ -31,6 +32,7 @@ async fn org_id(app: &App, slug: &str) -> String {
         .unwrap()
         .unwrap()
         .id
+        .into_string()
 }
 
 async fn api_get(app: &App, token: &str, path: &str) -> common::Response {
@@ -427,8 +429,8 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             &over,
             &[
                 ("csrf", &csrf),
-                ("family_id", &first),
-                ("to", &mohamed.user_id),
+                ("family_id", first.as_str()),
+                ("to", mohamed.user_id.as_str()),
                 ("reason", " "),
             ],
         )
@@ -445,8 +447,8 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             &over,
             &[
                 ("csrf", &csrf),
-                ("family_id", &first),
-                ("to", &joyce.user_id),
+                ("family_id", first.as_str()),
+                ("to", joyce.user_id.as_str()),
                 ("reason", "Sanne vertrekt"),
             ],
         )
@@ -458,8 +460,8 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             &over,
             &[
                 ("csrf", &csrf),
-                ("family_id", &first),
-                ("to", &mohamed.user_id),
+                ("family_id", first.as_str()),
+                ("to", mohamed.user_id.as_str()),
                 ("reason", "Sanne vertrekt; Mohamed kent het gezin"),
             ],
         )
@@ -496,14 +498,22 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
     let r = lead
         .post(
             &format!("/start/zonder-regisseur/{first}"),
-            &[("csrf", &csrf), ("to", &mohamed.user_id), ("reason", "x")],
+            &[
+                ("csrf", &csrf),
+                ("to", mohamed.user_id.as_str()),
+                ("reason", "x"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "not on the list");
     let r = lead
         .post(
             &format!("/start/zonder-regisseur/{second}"),
-            &[("csrf", &csrf), ("to", &mohamed.user_id), ("reason", "")],
+            &[
+                ("csrf", &csrf),
+                ("to", mohamed.user_id.as_str()),
+                ("reason", ""),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -513,7 +523,7 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             &format!("/start/zonder-regisseur/{second}"),
             &[
                 ("csrf", &csrf),
-                ("to", &mohamed.user_id),
+                ("to", mohamed.user_id.as_str()),
                 ("reason", "Sanne is uit dienst"),
             ],
         )
@@ -585,7 +595,7 @@ async fn a_privacy_officer_sees_their_own_organisations_part_of_the_log() {
         event: AccessEvent::Read,
         granted: true,
         basis: Some(AccessBasis::Emergency),
-        user_id: who.user_id.clone(),
+        user_id: who.user_id.to_string(),
         organisation_id: org.to_owned(),
         role: "professional".into(),
         on_behalf_of: None,
@@ -595,9 +605,24 @@ async fn a_privacy_officer_sees_their_own_organisations_part_of_the_log() {
     };
     let mut tx = app.store.write().await.unwrap();
     for entry in [
-        line(&ours, &lokalis, &led_by_them, "eigen-medewerker-elders"),
-        line(&theirs, &binding, &led_by_us, "ander-in-ons-dossier"),
-        line(&theirs, &binding, &led_by_them, "ander-in-eigen-dossier"),
+        line(
+            &ours,
+            &lokalis,
+            led_by_them.as_str(),
+            "eigen-medewerker-elders",
+        ),
+        line(
+            &theirs,
+            &binding,
+            led_by_us.as_str(),
+            "ander-in-ons-dossier",
+        ),
+        line(
+            &theirs,
+            &binding,
+            led_by_them.as_str(),
+            "ander-in-eigen-dossier",
+        ),
     ] {
         tx.log_access(&entry).await.unwrap();
     }
@@ -605,7 +630,7 @@ async fn a_privacy_officer_sees_their_own_organisations_part_of_the_log() {
     tx.break_glass(
         &system(),
         &led_by_them,
-        (&theirs.user_id, &binding),
+        (&theirs.user_id, &OrganisationId::from(binding.as_str())),
         "Acute zorgen, de school belde",
         false,
         now,
@@ -615,7 +640,7 @@ async fn a_privacy_officer_sees_their_own_organisations_part_of_the_log() {
     tx.break_glass(
         &system(),
         &led_by_us,
-        (&theirs.user_id, &binding),
+        (&theirs.user_id, &OrganisationId::from(binding.as_str())),
         "Acute zorgen, de politie belde",
         false,
         now,
@@ -730,7 +755,11 @@ async fn all_files_are_handed_over_at_once_or_not_at_all() {
     let r = b
         .post(
             &all,
-            &[("csrf", &csrf), ("to", &mohamed.user_id), ("reason", "")],
+            &[
+                ("csrf", &csrf),
+                ("to", mohamed.user_id.as_str()),
+                ("reason", ""),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -747,7 +776,7 @@ async fn all_files_are_handed_over_at_once_or_not_at_all() {
             &all,
             &[
                 ("csrf", &csrf),
-                ("to", &mohamed.user_id),
+                ("to", mohamed.user_id.as_str()),
                 (
                     "reason",
                     "Sanne gaat met verlof; Mohamed neemt haar gezinnen over",

@@ -8,6 +8,7 @@ mod common;
 
 use axum::http::{Method, StatusCode};
 use common::{Account, App};
+use eenplan_domain::FamilyId;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, MemberKind, NewMember};
 use eenplan_domain::journal::Actor;
@@ -169,9 +170,9 @@ async fn world() -> World {
         kees,
         fleur,
         vera,
-        save_id,
+        save_id: save_id.to_string(),
         lokalis_team,
-        family,
+        family: family.to_string(),
         next,
         past,
     }
@@ -188,14 +189,18 @@ impl World {
 
     async fn consent(&self) {
         let mut tx = self.app.store.write().await.unwrap();
-        let f = tx.family(&self.family).await.unwrap().unwrap();
+        let f = tx
+            .family(&FamilyId::from(self.family.as_str()))
+            .await
+            .unwrap()
+            .unwrap();
         tx.record_consent(
             &Actor::System { component: "test" },
-            &self.family,
+            &FamilyId::from(self.family.as_str()),
             &self.sanne.user_id,
             &ConsentInput {
                 step: ConsentStep::NamedConsultation,
-                organisation_id: Some(self.save_id.clone()),
+                organisation_id: Some(self.save_id.clone().into()),
                 purpose: "Overleg op naam met SAVE op locatie".into(),
                 categories: vec![DataCategory::Identity],
                 children: vec![f.members[0].id.clone()],
@@ -278,7 +283,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         .to_string()
     };
     let monday = slot(
-        &w.lotte.user_id,
+        w.lotte.user_id.as_str(),
         &w.lokalis_team,
         "monday",
         "morning",
@@ -296,7 +301,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     for (body, name) in [
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 &w.lokalis_team,
                 "saturday",
                 "morning",
@@ -306,7 +311,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         ),
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 &w.lokalis_team,
                 "monday",
                 "evening",
@@ -316,7 +321,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         ),
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 &w.lokalis_team,
                 "monday",
                 "morning",
@@ -326,7 +331,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         ),
         (
             slot(
-                &w.sanne.user_id,
+                w.sanne.user_id.as_str(),
                 &w.lokalis_team,
                 "monday",
                 "morning",
@@ -336,7 +341,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         ),
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 "geen-team",
                 "monday",
                 "morning",
@@ -355,7 +360,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         // A mistyped year: plausible dates are the domain's rule.
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 &w.lokalis_team,
                 "monday",
                 "morning",
@@ -365,7 +370,7 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
         ),
         (
             slot(
-                &w.lotte.user_id,
+                w.lotte.user_id.as_str(),
                 &w.lokalis_team,
                 "monday",
                 "morning",
@@ -769,7 +774,12 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
     };
     let r = w
         .app
-        .raw(Method::POST, walk_ins, &sanne, &walk_in(&w.sanne.user_id))
+        .raw(
+            Method::POST,
+            walk_ins,
+            &sanne,
+            &walk_in(w.sanne.user_id.as_str()),
+        )
         .await;
     assert_eq!(
         r.status,
@@ -778,12 +788,22 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
     );
     let r = w
         .app
-        .raw(Method::POST, walk_ins, &lotte, &walk_in(&w.fleur.user_id))
+        .raw(
+            Method::POST,
+            walk_ins,
+            &lotte,
+            &walk_in(w.fleur.user_id.as_str()),
+        )
         .await;
     assert_eq!(field(&r), bad("asked_by"));
     let r = w
         .app
-        .raw(Method::POST, walk_ins, &lotte, &walk_in(&w.sanne.user_id))
+        .raw(
+            Method::POST,
+            walk_ins,
+            &lotte,
+            &walk_in(w.sanne.user_id.as_str()),
+        )
         .await;
     assert_eq!(
         (r.status, r.json()["state"].as_str()),
@@ -864,7 +884,7 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
     let starts = plus(w.next, -70).to_string();
     let add = vec![
         ("csrf", csrf.clone()),
-        ("worker", w.lotte.user_id.clone()),
+        ("worker", w.lotte.user_id.to_string()),
         ("team", w.lokalis_team.clone()),
         ("day", day_code(w.next).to_owned()),
         ("part", "morning".to_owned()),
@@ -1107,7 +1127,7 @@ async fn refused_schedule_and_booking_forms_come_back_as_typed() {
     let ends = plus(w.next, 300).to_string();
     let add = vec![
         ("csrf", csrf.clone()),
-        ("worker", w.lotte.user_id.clone()),
+        ("worker", w.lotte.user_id.to_string()),
         ("team", w.lokalis_team.clone()),
         ("day", day_code(w.next).to_owned()),
         ("part", "afternoon".to_owned()),

@@ -7,6 +7,7 @@
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Expertise};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::save_guidance::GuidanceOutcome;
+use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{ConsentInput, NewGuidance, Referrer, ReviewInput, StoreError, Tx};
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
@@ -15,7 +16,7 @@ use super::people::{Partners, Professional, Rng};
 
 /// The people of one family the chain's steps need.
 pub struct Family<'a> {
-    pub id: &'a str,
+    pub id: &'a FamilyId,
     pub regisseur: &'a Professional,
     pub children: &'a [String],
     pub members: &'a [String],
@@ -35,7 +36,7 @@ async fn consent(
     actor: &Actor,
     f: &Family<'_>,
     step: ConsentStep,
-    organisation_id: Option<String>,
+    organisation_id: Option<OrganisationId>,
     purpose: &str,
     given_on: Date,
 ) -> Result<String, StoreError> {
@@ -107,7 +108,7 @@ pub async fn save_guidance(
             &f.regisseur.user_id,
             f.id,
             &NewGuidance {
-                worker_id: save.user_id.clone(),
+                worker_id: save.user_id.to_string(),
                 expertise: *rng.pick(Expertise::ALL),
                 goals: vec![
                     goals[first].to_owned(),
@@ -120,8 +121,8 @@ pub async fn save_guidance(
         )
         .await?;
     let save_actor = Actor::User {
-        user_id: save.user_id.clone(),
-        organisation_id: save.organisation_id.clone(),
+        user_id: save.user_id.to_string(),
+        organisation_id: save.organisation_id.to_string(),
     };
     // Reviews every three months until the end or today; now and then the latest one is
     // still to do, so the work lists show a review due.
@@ -142,7 +143,7 @@ pub async fn save_guidance(
         }
         tx.review_save_guidance(
             &save_actor,
-            &save.organisation_id,
+            save.organisation_id.as_str(),
             false,
             f.id,
             &guidance,
@@ -155,7 +156,7 @@ pub async fn save_guidance(
                     "Het gaat beter; de school ziet de kinderen weer ontspannen",
                 ]))
                 .to_owned(),
-                reviewed_by: save.user_id.clone(),
+                reviewed_by: save.user_id.to_string(),
             },
             next,
         )
@@ -176,7 +177,7 @@ pub async fn save_guidance(
         };
         tx.end_save_guidance(
             &save_actor,
-            &save.organisation_id,
+            save.organisation_id.as_str(),
             false,
             &save.user_id,
             f.id,
@@ -224,8 +225,8 @@ pub async fn evu(
         Some(vt) => {
             // A police report about the child, brought into the EVU by Veilig Thuis.
             let vt_actor = Actor::User {
-                user_id: vt.user_id.clone(),
-                organisation_id: vt.organisation_id.clone(),
+                user_id: vt.user_id.to_string(),
+                organisation_id: vt.organisation_id.to_string(),
             };
             let (contact, _) = tx
                 .receive_contact(
@@ -292,8 +293,8 @@ pub async fn evu(
         }
     };
     let coordinator_actor = Actor::User {
-        user_id: coordinator.user_id.clone(),
-        organisation_id: coordinator.organisation_id.clone(),
+        user_id: coordinator.user_id.to_string(),
+        organisation_id: coordinator.organisation_id.to_string(),
     };
     match rng.below(10) {
         // New: waiting for the coordinator.
@@ -313,9 +314,9 @@ pub async fn evu(
         stage => {
             // Staffed: the regisseur with a SAVE worker, and Veilig Thuis when it brought
             // the report in. SAVE joins on the family's consent.
-            let mut workers = vec![f.regisseur.user_id.clone(), save.user_id.clone()];
+            let mut workers = vec![f.regisseur.user_id.to_string(), save.user_id.to_string()];
             if let Some(vt) = vt {
-                workers.push(vt.user_id.clone());
+                workers.push(vt.user_id.to_string());
             }
             let consented = tx.access_facts(f.id).await?.is_some_and(|facts| {
                 facts.consents.iter().any(|c| {

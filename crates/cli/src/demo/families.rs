@@ -273,8 +273,8 @@ async fn one_family(
                 &id,
                 NewInvolvement {
                     role: InvolvementRole::Partner,
-                    organisation_id: p.organisation_id.clone(),
-                    user_id: p.user_id.clone(),
+                    organisation_id: p.organisation_id.to_string(),
+                    user_id: p.user_id.to_string(),
                     expertise,
                     takes_over: None,
                     reason: None,
@@ -452,8 +452,8 @@ pub async fn veilig_thuis_contacts(
         return Ok(());
     };
     let actor = Actor::User {
-        user_id: vt.user_id.clone(),
-        organisation_id: vt.organisation_id.clone(),
+        user_id: vt.user_id.to_string(),
+        organisation_id: vt.organisation_id.to_string(),
     };
     let mut rng = Rng(0x007E_111D);
     let now = eenplan_domain::UtcTime::now();

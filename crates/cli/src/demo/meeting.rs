@@ -7,6 +7,7 @@
 //! professional leads in the voluntary framework; SAVE joins on the family's consent
 //! where it is not in the circle yet. Deterministic, one transaction.
 
+use eenplan_domain::UserId;
 use eenplan_domain::family::{
     ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole, LifeDomain,
     MemberKind,
@@ -98,8 +99,8 @@ fn shift(d: Date, days: i64) -> Date {
 
 fn actor(p: &Professional) -> Actor {
     Actor::User {
-        user_id: p.user_id.clone(),
-        organisation_id: p.organisation_id.clone(),
+        user_id: p.user_id.to_string(),
+        organisation_id: p.organisation_id.to_string(),
     }
 }
 
@@ -109,7 +110,7 @@ async fn candidates(
     tx: &mut Tx,
     c: &Chain<'_>,
     today: Date,
-) -> Result<Vec<(Family, Option<String>)>, StoreError> {
+) -> Result<Vec<(Family, Option<UserId>)>, StoreError> {
     let mut out = Vec::new();
     for (id, _, _) in tx.plans_led_by(&c.lead.user_id).await? {
         let (Some(family), Some(facts)) = (tx.family(&id).await?, tx.access_facts(&id).await?)
@@ -126,11 +127,11 @@ async fn candidates(
         let save_worker = family
             .partners()
             .find(|i| i.organisation_id == c.save.organisation_id)
-            .map(|i| i.user_id.clone());
+            .map(|i| UserId::from(i.user_id.as_str()));
         let consented = facts
             .consents
             .iter()
-            .any(|k| k.covers(&c.save.organisation_id, DataCategory::Plan, today));
+            .any(|k| k.covers(c.save.organisation_id.as_str(), DataCategory::Plan, today));
         if save_worker.is_some() && !consented {
             continue;
         }
@@ -149,7 +150,7 @@ async fn save_joins(
     family: &Family,
     since: Date,
     today: Date,
-) -> Result<String, StoreError> {
+) -> Result<UserId, StoreError> {
     let current: Vec<String> = family
         .members
         .iter()
@@ -189,8 +190,8 @@ async fn save_joins(
         &family.id,
         NewInvolvement {
             role: InvolvementRole::Partner,
-            organisation_id: c.save.organisation_id.clone(),
-            user_id: c.save.user_id.clone(),
+            organisation_id: c.save.organisation_id.to_string(),
+            user_id: c.save.user_id.to_string(),
             expertise: Some(Expertise::Safety),
             takes_over: None,
             reason: None,
@@ -225,8 +226,8 @@ async fn meeting(
                 },
                 meets_at: meets_on.at(if n.is_multiple_of(2) { 10 } else { 14 }, 0, 0, 0),
                 invited: vec![
-                    c.lead.organisation_id.clone(),
-                    c.save.organisation_id.clone(),
+                    c.lead.organisation_id.to_string(),
+                    c.save.organisation_id.to_string(),
                 ],
                 family_takes_part: takes_part,
                 family_absence_reason: if takes_part {
@@ -285,7 +286,7 @@ fn judgement(c: &Chain<'_>, family: &Family, held_on: Date) -> Judgement {
         JudgementAction {
             domain: LifeDomain::Safety,
             what: "Veiligheidsplan opstellen met het gezin en het netwerk".into(),
-            owner: Owner::Organisation(c.save.organisation_id.clone()),
+            owner: Owner::Organisation(c.save.organisation_id.to_string()),
             due: Some(shift(held_on, 21)),
         },
         JudgementAction {
@@ -297,7 +298,7 @@ fn judgement(c: &Chain<'_>, family: &Family, held_on: Date) -> Judgement {
         JudgementAction {
             domain: LifeDomain::Network,
             what: "Netwerkberaad organiseren over een vast noodadres".into(),
-            owner: Owner::Professional(c.lead.user_id.clone()),
+            owner: Owner::Professional(c.lead.user_id.to_string()),
             due: Some(shift(held_on, 30)),
         },
     ];
@@ -428,8 +429,8 @@ async fn request(
             &family.id,
             NewInvolvement {
                 role: InvolvementRole::Partner,
-                organisation_id: institution.organisation_id.clone(),
-                user_id: institution.user_id.clone(),
+                organisation_id: institution.organisation_id.to_string(),
+                user_id: institution.user_id.to_string(),
                 expertise: Some(Expertise::Safety),
                 takes_over: None,
                 reason: None,

@@ -9,6 +9,7 @@ mod save_on_site;
 // Joint assessment meeting and protection order request.
 mod meeting;
 
+use eenplan_domain::{OrganisationId, UserId};
 use std::collections::HashMap;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
@@ -114,8 +115,8 @@ struct Summary {
 
 #[derive(Debug)]
 struct Account {
-    user_id: String,
-    organisation_id: String,
+    user_id: UserId,
+    organisation_id: OrganisationId,
     email: String,
     name: String,
     organisation: &'static str,
@@ -351,7 +352,7 @@ async fn generate_families(
     summary.families = families::generate(store, count, &regions, &partners, today).await?;
     families::veilig_thuis_contacts(store, &partners, count).await?;
     // SAVE op locatie
-    let ids: HashMap<String, String> = summary
+    let ids: HashMap<String, UserId> = summary
         .accounts
         .iter()
         .map(|a| (a.email.clone(), a.user_id.clone()))

@@ -2,11 +2,13 @@
 //! seeded random numbers they draw from. Apart from `families` and `chain` so that
 //! each can use them without importing the other.
 
+use eenplan_domain::{OrganisationId, UserId};
+
 /// A professional the generator can assign.
 #[derive(Debug, Clone)]
 pub struct Professional {
-    pub user_id: String,
-    pub organisation_id: String,
+    pub user_id: UserId,
+    pub organisation_id: OrganisationId,
 }
 
 #[derive(Debug)]

@@ -10,6 +10,7 @@
 //! number of families (a consultation by name adds the family's consent only when there
 //! are families), so `--families 0` keeps a fixed count.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use std::collections::HashMap;
 
 use eenplan_domain::UtcTime;
@@ -31,7 +32,7 @@ const NEXT_DAY: usize = 3;
 
 /// The demo accounts this part needs, by e-mail address.
 pub struct People<'a> {
-    pub ids: &'a HashMap<String, String>,
+    pub ids: &'a HashMap<String, UserId>,
 }
 
 const EVA: &str = "eva.mulder@save.example";
@@ -138,7 +139,7 @@ fn missing(what: &str) -> StoreError {
 
 async fn principal(
     tx: &mut Tx,
-    ids: &HashMap<String, String>,
+    ids: &HashMap<String, UserId>,
     email: &str,
 ) -> Result<Principal, StoreError> {
     let id = ids.get(email).ok_or_else(|| missing(email))?;
@@ -159,9 +160,9 @@ async fn named_family(
     tx: &mut Tx,
     rng: &mut Rng,
     asker: &Principal,
-    save_id: &str,
+    save_id: &OrganisationId,
     (booked_on, on, today): (Date, Date, Date),
-) -> Result<Option<String>, StoreError> {
+) -> Result<Option<FamilyId>, StoreError> {
     let families = tx
         .search_families(&asker.user_id, None, &FamilyQuery::default())
         .await?;
@@ -183,7 +184,7 @@ async fn named_family(
     }
     let consent = ConsentInput {
         step: ConsentStep::NamedConsultation,
-        organisation_id: Some(save_id.to_owned()),
+        organisation_id: Some(save_id.clone()),
         purpose: "Overleg op naam met SAVE op locatie".into(),
         categories: vec![DataCategory::Identity],
         children,
@@ -198,7 +199,7 @@ async fn named_family(
         .record_consent(&asker.actor(), &id, &asker.user_id, &consent, today)
         .await
     {
-        Ok(_) => Ok(Some(id)),
+        Ok(_) => Ok(Some(id.clone())),
         Err(StoreError::Consent(_)) => Ok(None),
         Err(e) => Err(e),
     }
@@ -254,7 +255,7 @@ pub async fn generate(store: &Store, people: People<'_>, today: Date) -> Result<
                 &eva.actor(),
                 &eva,
                 &NewSlot {
-                    worker_id: worker.user_id.clone(),
+                    worker_id: worker.user_id.to_string(),
                     team_id: team.clone(),
                     day,
                     part,

@@ -3,6 +3,7 @@
 //! access-log lines feed the rate limit and the leading organisation's signals, and a
 //! partner must hold a care role.
 
+use eenplan_domain::OrganisationId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{InvolvementError, InvolvementRole, MemberKind, NewMember};
 use eenplan_domain::journal::Actor;
@@ -80,7 +81,7 @@ pub async fn duplicates_signals_and_care_roles(db: TestDb) -> TestDb {
     assert_eq!(leads[&jansen].id, lokalis);
     assert_eq!(leads[&jansen].phone.as_deref(), Some("030-123 45 67"));
     assert!(matches!(
-        tx.set_organisation_phone(&actor(), "geen", None).await,
+        tx.set_organisation_phone(&actor(), &OrganisationId::from("geen"), None).await,
         Err(StoreError::NotFound(_))
     ));
 
@@ -89,11 +90,11 @@ pub async fn duplicates_signals_and_care_roles(db: TestDb) -> TestDb {
         event: DUPLICATE_CHECK_EVENT,
         granted: false,
         basis: None,
-        user_id: p.thomas.0.clone(),
-        organisation_id: p.thomas.1.clone(),
+        user_id: p.thomas.0.to_string(),
+        organisation_id: p.thomas.1.to_string(),
         role: "professional".into(),
         on_behalf_of: None,
-        family_id: Some(jansen.clone()),
+        family_id: Some(jansen.to_string()),
         data: "POST /gezinnen/nieuw: possible duplicate of a new file".into(),
         client_address: "127.0.0.1".into(),
     };
@@ -165,8 +166,8 @@ pub async fn duplicates_signals_and_care_roles(db: TestDb) -> TestDb {
             &jansen,
             NewInvolvement {
                 role: InvolvementRole::Partner,
-                organisation_id: lokalis.clone(),
-                user_id: officer.id.clone(),
+                organisation_id: lokalis.to_string(),
+                user_id: officer.id.to_string(),
                 expertise: None,
                 takes_over: None,
                 reason: None,

@@ -4,6 +4,7 @@
 //! files are found and handed over, and a privacy officer sees only their own
 //! organisation's part of the access log and emergency accesses.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::enrolment::{ENROLMENT_CODE_VALIDITY, code_hash};
@@ -30,7 +31,7 @@ pub async fn password_change_and_enrolment_codes(db: TestDb) -> TestDb {
     let mut tx = store.write().await.unwrap();
     tx.require_password_change(&actor(), &sanne).await.unwrap();
     assert!(matches!(
-        tx.require_password_change(&actor(), "onbekend").await,
+        tx.require_password_change(&actor(), &UserId::from("onbekend")).await,
         Err(StoreError::NotFound(_))
     ));
     tx.commit().await.unwrap();
@@ -172,7 +173,7 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
 
     // Accounts per organisation.
     let mut r = store.read().await.unwrap();
-    let ours: Vec<String> = r
+    let ours: Vec<UserId> = r
         .principals_of(&lokalis)
         .await
         .unwrap()
@@ -231,8 +232,8 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
         &jansen,
         NewInvolvement {
             role: InvolvementRole::Regisseur,
-            organisation_id: lokalis.clone(),
-            user_id: p.mohamed.0.clone(),
+            organisation_id: lokalis.to_string(),
+            user_id: p.mohamed.0.to_string(),
             expertise: None,
             takes_over: Some(orphans[0].involvement_id.clone()),
             reason: Some("Sanne is uit dienst".into()),
@@ -267,15 +268,15 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
         tx.commit().await.unwrap();
         id
     };
-    let line = |user: &(String, String), family: &str| AccessEntry {
+    let line = |user: &(UserId, OrganisationId), family: &FamilyId| AccessEntry {
         event: AccessEvent::Read,
         granted: true,
         basis: Some(AccessBasis::Emergency),
-        user_id: user.0.clone(),
-        organisation_id: user.1.clone(),
+        user_id: user.0.to_string(),
+        organisation_id: user.1.to_string(),
         role: "professional".into(),
         on_behalf_of: None,
-        family_id: Some(family.to_owned()),
+        family_id: Some(family.to_string()),
         data: "GET /gezinnen/{family}".into(),
         client_address: "127.0.0.1".into(),
     };
@@ -289,13 +290,13 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
         ..AccessFilter::default()
     };
     let mut r = store.read().await.unwrap();
-    let for_lokalis = r.access_log(&scoped(&lokalis)).await.unwrap();
+    let for_lokalis = r.access_log(&scoped(lokalis.as_str())).await.unwrap();
     assert_eq!(
         for_lokalis.len(),
         2,
         "both lines are about a file Lokalis leads"
     );
-    let for_save = r.access_log(&scoped(&save)).await.unwrap();
+    let for_save = r.access_log(&scoped(save.as_str())).await.unwrap();
     assert_eq!(for_save.len(), 1, "only SAVE's own person's line");
     assert_eq!(for_save[0].user_id, p.thomas.0);
     assert_eq!(r.access_log(&scoped("")).await.unwrap().len(), 2);
@@ -315,13 +316,13 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
     .unwrap();
     tx.commit().await.unwrap();
     let mut r = store.read().await.unwrap();
-    assert_eq!(r.emergencies_in_scope(true, &save).await.unwrap().len(), 1);
+    assert_eq!(r.emergencies_in_scope(true, Some(&save)).await.unwrap().len(), 1);
     assert_eq!(
-        r.emergencies_in_scope(true, &lokalis).await.unwrap().len(),
+        r.emergencies_in_scope(true, Some(&lokalis)).await.unwrap().len(),
         1
     );
     assert!(
-        r.emergencies_in_scope(true, "een-ander")
+        r.emergencies_in_scope(true, Some(&OrganisationId::from("een-ander")))
             .await
             .unwrap()
             .is_empty()

@@ -1,6 +1,7 @@
 //! Contract tests of the chain's ways of working: SAVE-begeleiding and the
 //! EVU, on every backend.
 
+use eenplan_domain::{FamilyId, UserId};
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evu::{EvuError, ReferralSource, ReferralState};
 use eenplan_domain::family::{ConsentForm, ConsentStep, Expertise, Framework};
@@ -32,8 +33,8 @@ fn guidance(worker: &str) -> NewGuidance {
 
 async fn start(
     store: &Store,
-    family: &str,
-    by: &str,
+    family: &FamilyId,
+    by: &UserId,
     g: &NewGuidance,
 ) -> Result<String, StoreError> {
     let mut tx = store.write().await.unwrap();
@@ -46,7 +47,7 @@ async fn start(
     out
 }
 
-async fn involved(store: &Store, family: &str, user: String) -> bool {
+async fn involved(store: &Store, family: &FamilyId, user: UserId) -> bool {
     let f = store
         .read()
         .await
@@ -68,22 +69,22 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
 
     // Without the family's consent nothing starts, and nothing is left behind.
     assert!(matches!(
-        start(&store, &family, &p.sanne.0, &guidance(&thomas)).await,
+        start(&store, &family, &p.sanne.0, &guidance(thomas.as_str())).await,
         Err(StoreError::Guidance(GuidanceError::ConsentNeeded))
     ));
     // A local professional cannot give SAVE-begeleiding.
     assert!(matches!(
-        start(&store, &family, &p.sanne.0, &guidance(&p.mohamed.0)).await,
+        start(&store, &family, &p.sanne.0, &guidance(p.mohamed.0.as_str())).await,
         Err(StoreError::Guidance(GuidanceError::NotCertifiedInstitution))
     ));
     consent_to(&store, &family, &save, &p.sanne.0).await;
-    let mut no_goals = guidance(&thomas);
+    let mut no_goals = guidance(thomas.as_str());
     no_goals.goals = vec!["  ".into()];
     assert!(matches!(
         start(&store, &family, &p.sanne.0, &no_goals).await,
         Err(StoreError::Guidance(GuidanceError::NoGoals))
     ));
-    let mut rare = guidance(&thomas);
+    let mut rare = guidance(thomas.as_str());
     rare.review_months = Some(4);
     assert!(matches!(
         start(&store, &family, &p.sanne.0, &rare).await,
@@ -99,11 +100,11 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
         );
     }
 
-    let id = start(&store, &family, &p.sanne.0, &guidance(&thomas))
+    let id = start(&store, &family, &p.sanne.0, &guidance(thomas.as_str()))
         .await
         .unwrap();
     assert!(matches!(
-        start(&store, &family, &p.sanne.0, &guidance(&thomas)).await,
+        start(&store, &family, &p.sanne.0, &guidance(thomas.as_str())).await,
         Err(StoreError::Guidance(GuidanceError::AlreadyRunning))
     ));
     let mut r = store.read().await.unwrap();
@@ -154,13 +155,13 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
         reviewed_on: today(),
         planned_end: end,
         note: note.into(),
-        reviewed_by: thomas.clone(),
+        reviewed_by: thomas.to_string(),
     };
     let mut tx = store.write().await.unwrap();
     assert!(matches!(
         tx.review_save_guidance(
             &actor(),
-            &save,
+            save.as_str(),
             false,
             &family,
             &id,
@@ -186,7 +187,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     let next = tx
         .review_save_guidance(
             &actor(),
-            &save,
+            save.as_str(),
             false,
             &family,
             &id,
@@ -199,7 +200,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.end_save_guidance(
             &actor(),
-            &save,
+            save.as_str(),
             false,
             &thomas,
             &family,
@@ -214,7 +215,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     // The lead may end it too; SAVE's part ends with it.
     tx.end_save_guidance(
         &actor(),
-        &p.sanne.1,
+        p.sanne.1.as_str(),
         true,
         &p.sanne.0,
         &family,
@@ -228,7 +229,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.end_save_guidance(
             &actor(),
-            &save,
+            save.as_str(),
             false,
             &thomas,
             &family,
@@ -279,7 +280,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     // SAVE's part too; the end's reason stays out of the journal.
     let other = open(&store, &p, "Gezin Pieters", "2").await;
     let consent = consent_to(&store, &other, &save, &p.sanne.0).await;
-    let id = start(&store, &other, &p.sanne.0, &guidance(&thomas))
+    let id = start(&store, &other, &p.sanne.0, &guidance(thomas.as_str()))
         .await
         .unwrap();
     let mut tx = store.write().await.unwrap();
@@ -411,7 +412,7 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         user_id: &p.sanne.0,
     };
 
-    let refer = async |family: &str| {
+    let refer = async |family: &FamilyId| {
         let mut tx = store.write().await.unwrap();
         let out = tx
             .refer_to_evu(
@@ -502,7 +503,7 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
             &actor(),
             &id,
             &p.joyce.0,
-            &[p.sanne.0.clone(), p.mohamed.0.clone()],
+            &[p.sanne.0.to_string(), p.mohamed.0.to_string()],
             today()
         )
         .await,
@@ -513,7 +514,7 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
             &actor(),
             &id,
             &p.joyce.0,
-            &[p.mohamed.0.clone(), p.thomas.0.clone()],
+            &[p.mohamed.0.to_string(), p.thomas.0.to_string()],
             today(),
         )
         .await
@@ -536,7 +537,7 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         &actor(),
         &id,
         &p.joyce.0,
-        &[p.mohamed.0.clone(), p.thomas.0.clone()],
+        &[p.mohamed.0.to_string(), p.thomas.0.to_string()],
         today(),
     )
     .await
@@ -632,7 +633,7 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         &actor(),
         &from_vt.id,
         &p.joyce.0,
-        &[vera.id.clone(), p.sanne.0.clone()],
+        &[vera.id.to_string(), p.sanne.0.to_string()],
         today(),
     )
     .await

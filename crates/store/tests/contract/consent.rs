@@ -1,6 +1,7 @@
 //! Contract tests of consents, frameworks, emergency access and the access log, on
 //! every backend.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     ConsentError, ConsentForm, ConsentStep, DataCategory, EmergencyError, Expertise, Framework,
@@ -19,7 +20,7 @@ fn today() -> jiff::civil::Date {
     date(2026, 11, 23)
 }
 
-async fn members(store: &Store, family: &str) -> (String, String) {
+async fn members(store: &Store, family: &FamilyId) -> (String, String) {
     let f = store
         .read()
         .await
@@ -31,10 +32,10 @@ async fn members(store: &Store, family: &str) -> (String, String) {
     (f.members[0].id.clone(), f.members[1].id.clone())
 }
 
-fn sharing(org: &str, child: &str, given_by: &[&str]) -> ConsentInput {
+fn sharing(org: &OrganisationId, child: &str, given_by: &[&str]) -> ConsentInput {
     ConsentInput {
         step: ConsentStep::SaveGuidance,
-        organisation_id: Some(org.to_owned()),
+        organisation_id: Some(org.clone()),
         purpose: "SAVE-begeleiding naast het buurtteam".into(),
         categories: vec![DataCategory::Identity, DataCategory::Plan],
         children: vec![child.to_owned()],
@@ -46,7 +47,12 @@ fn sharing(org: &str, child: &str, given_by: &[&str]) -> ConsentInput {
 }
 
 /// Records the family's consent (Kim, the parent with custody, for Sam) to `org`.
-pub async fn consent_to(store: &Store, family: &str, org: &str, by: &str) -> String {
+pub async fn consent_to(
+    store: &Store,
+    family: &FamilyId,
+    org: &OrganisationId,
+    by: &UserId,
+) -> String {
     let (sam, kim) = members(store, family).await;
     let mut tx = store.write().await.unwrap();
     let id = tx
@@ -64,8 +70,8 @@ pub async fn consent_opens_the_circle_and_withdrawal_closes_it(db: TestDb) -> Te
     let (sam, kim) = members(&store, &id).await;
     let thomas = NewInvolvement {
         role: InvolvementRole::Partner,
-        organisation_id: p.thomas.1.clone(),
-        user_id: p.thomas.0.clone(),
+        organisation_id: p.thomas.1.to_string(),
+        user_id: p.thomas.0.to_string(),
         expertise: Some(Expertise::Safety),
         takes_over: None,
         reason: None,
@@ -124,7 +130,7 @@ pub async fn consent_opens_the_circle_and_withdrawal_closes_it(db: TestDb) -> Te
         [DataCategory::Identity, DataCategory::Plan]
     );
     let facts = r.access_facts(&id).await.unwrap().unwrap();
-    assert!(facts.consents[0].covers(&p.thomas.1, DataCategory::Plan, today()));
+    assert!(facts.consents[0].covers(p.thomas.1.as_str(), DataCategory::Plan, today()));
     drop(r);
 
     let mut tx = store.write().await.unwrap();
@@ -306,16 +312,16 @@ pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
     let store = db.open().await;
     let p = people(&store).await;
     let id = open(&store, &p, "Gezin Jansen", "12").await;
-    let line = |user: &(String, String), basis: Option<eenplan_domain::access_log::AccessBasis>| {
+    let line = |user: &(UserId, OrganisationId), basis: Option<eenplan_domain::access_log::AccessBasis>| {
         AccessEntry {
             event: eenplan_domain::access_log::AccessEvent::Read,
             granted: basis.is_some(),
             basis,
-            user_id: user.0.clone(),
-            organisation_id: user.1.clone(),
+            user_id: user.0.to_string(),
+            organisation_id: user.1.to_string(),
             role: "professional".into(),
             on_behalf_of: None,
-            family_id: Some(id.clone()),
+            family_id: Some(id.to_string()),
             data: "GET /gezinnen/{family}".into(),
             client_address: "127.0.0.1".into(),
         }
@@ -344,7 +350,7 @@ pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
     }
     let mut r = store.read().await.unwrap();
     let all = AccessFilter {
-        family_id: id.clone(),
+        family_id: id.to_string(),
         limit: 100,
         ..AccessFilter::default()
     };
@@ -361,7 +367,7 @@ pub async fn access_log_is_append_only_and_filterable(db: TestDb) -> TestDb {
     };
     assert_eq!(r.access_log(&by_user).await.unwrap()[0].outcome, "denied");
     let by_org = AccessFilter {
-        organisation_id: p.sanne.1.clone(),
+        organisation_id: p.sanne.1.to_string(),
         ..all.clone()
     };
     assert_eq!(r.access_log(&by_org).await.unwrap().len(), 2);
@@ -397,11 +403,11 @@ pub async fn access_log_tampering_is_detected(db: TestDb) -> TestDb {
             event,
             granted: true,
             basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
-            user_id: p.sanne.0.clone(),
-            organisation_id: p.sanne.1.clone(),
+            user_id: p.sanne.0.to_string(),
+            organisation_id: p.sanne.1.to_string(),
             role: "professional".into(),
             on_behalf_of: None,
-            family_id: Some(id.clone()),
+            family_id: Some(id.to_string()),
             data: "GET /gezinnen/{family}".into(),
             client_address: "127.0.0.1".into(),
         })
@@ -443,8 +449,8 @@ pub async fn access_log_group_commit_keeps_every_line(db: TestDb) -> TestDb {
         event: eenplan_domain::access_log::AccessEvent::Read,
         granted: true,
         basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
-        user_id: p.sanne.0.clone(),
-        organisation_id: p.sanne.1.clone(),
+        user_id: p.sanne.0.to_string(),
+        organisation_id: p.sanne.1.to_string(),
         role: "professional".into(),
         on_behalf_of: None,
         family_id: None,
@@ -508,7 +514,7 @@ pub async fn batched_access_facts_match_one_by_one(db: TestDb) -> TestDb {
     .unwrap();
     tx.commit().await.unwrap();
     let mut r = store.read().await.unwrap();
-    let ids = vec![one.clone(), two.clone(), "geen-gezin".to_owned()];
+    let ids = vec![one.clone(), two.clone(), FamilyId::from("geen-gezin")];
     let batched = r.access_facts_of(&ids).await.unwrap();
     assert_eq!(batched.len(), 2, "a family that does not exist is absent");
     for id in [&one, &two] {
@@ -631,7 +637,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         "five working days after Monday"
     );
     assert!(!list[0].overdue(date(2026, 11, 30)) && list[0].overdue(date(2026, 12, 1)));
-    assert_eq!(list[0].family_id.as_deref(), Some(family.as_str()));
+    assert_eq!(list[0].family_id.as_ref(), Some(&family));
     drop(r);
 
     let mut tx = store.write().await.unwrap();
@@ -666,7 +672,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
     assert!(matches!(
         tx.assess_contact(
             &actor(),
-            "andere-vt",
+            &OrganisationId::from("andere-vt"),
             &first,
             &p.sanne.0,
             Outcome::Close,

@@ -1,6 +1,7 @@
 //! `verify --deep`: every kind of edit made behind eenplan's back
 //! in a covered table is named with its table, key and journal entry, on every backend.
 
+use eenplan_domain::FamilyId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{Interaction, NetworkRelation};
 use eenplan_domain::journal::deep::{DESTROYED_PAYLOAD, DeepFinding};
@@ -14,7 +15,7 @@ use crate::support::TestDb;
 /// A family with every covered kind of record: members, network, the regisseur's
 /// involvement, a consent, a plan version with the family's agreement, a note and a
 /// break of the glass; and an API token for Thomas.
-async fn full_file(store: &Store, p: &People) -> String {
+async fn full_file(store: &Store, p: &People) -> FamilyId {
     let id = open(store, p, "Gezin Jansen", "12").await;
     let consent = consent_to(store, &id, &p.thomas.1, &p.sanne.0).await;
     assert!(!consent.is_empty());
@@ -153,7 +154,7 @@ pub async fn deep_verify_names_every_edit_behind_eenplans_back(db: TestDb) -> Te
         (
             "the framework switched",
             format!("UPDATE families SET framework = 'court_order' WHERE id = '{id}'"),
-            (Kind::Differs, "families", &id),
+            (Kind::Differs, "families", id.as_str()),
         ),
         (
             "a plan version's content rewritten",
@@ -183,17 +184,17 @@ pub async fn deep_verify_names_every_edit_behind_eenplans_back(db: TestDb) -> Te
         (
             "a password hash swapped",
             format!("UPDATE users SET password_hash = '$argon2id$v=19$forged' WHERE id = '{sanne}'"),
-            (Kind::Differs, "users", sanne),
+            (Kind::Differs, "users", sanne.as_str()),
         ),
         (
             "a role added",
             format!("INSERT INTO user_roles (user_id, role) VALUES ('{sanne}', 'functional_admin')"),
-            (Kind::Differs, "user_roles", sanne),
+            (Kind::Differs, "user_roles", sanne.as_str()),
         ),
         (
             "a second-factor secret swapped",
             format!("UPDATE users SET totp_secret = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' WHERE id = '{thomas}'"),
-            (Kind::Differs, "users", thomas),
+            (Kind::Differs, "users", thomas.as_str()),
         ),
         (
             "an API token planted",

@@ -1,5 +1,6 @@
 //! Contract tests of the family file, on every backend.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::family::{
     ActionStatus, DomainPlan, Expertise, InvolvementError, InvolvementRole, LifeDomain,
     MemberError, MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanAction, Postcode,
@@ -19,10 +20,10 @@ use jiff::civil::date;
 use crate::support::TestDb;
 
 pub struct People {
-    pub sanne: (String, String),
-    pub thomas: (String, String),
-    pub mohamed: (String, String),
-    pub joyce: (String, String),
+    pub sanne: (UserId, OrganisationId),
+    pub thomas: (UserId, OrganisationId),
+    pub mohamed: (UserId, OrganisationId),
+    pub joyce: (UserId, OrganisationId),
     pub overvecht_team: String,
 }
 
@@ -67,14 +68,14 @@ pub async fn people(store: &Store) -> People {
         )
         .await
         .unwrap();
-    let mut user = async |email: &str, org: &str, team: Option<&str>, role: Role| {
+    let mut user = async |email: &str, org: &OrganisationId, team: Option<&str>, role: Role| {
         let u = tx
             .create_user(
                 &actor(),
                 NewUser {
                     email: Email::parse(email).unwrap(),
                     name: PersonName::parse(email.split('@').next().unwrap()).unwrap(),
-                    organisation_id: org.to_owned(),
+                    organisation_id: org.clone(),
                     team_id: team.map(str::to_owned),
                     roles: vec![role],
                     password_hash: "-".into(),
@@ -83,7 +84,7 @@ pub async fn people(store: &Store) -> People {
             )
             .await
             .unwrap();
-        (u.id, org.to_owned())
+        (u.id, org.clone())
     };
     let sanne = user(
         "sanne@lokalis.example",
@@ -128,7 +129,7 @@ pub fn address(label: &str, number: &str) -> NewFamily {
     }
 }
 
-pub async fn open(store: &Store, p: &People, label: &str, number: &str) -> String {
+pub async fn open(store: &Store, p: &People, label: &str, number: &str) -> FamilyId {
     let mut tx = store.write().await.unwrap();
     let id = tx
         .open_family(&actor(), address(label, number), &p.sanne.0, &p.sanne.1)
@@ -191,8 +192,8 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
             &id,
             NewInvolvement {
                 role: InvolvementRole::Partner,
-                organisation_id: p.thomas.1.clone(),
-                user_id: p.thomas.0.clone(),
+                organisation_id: p.thomas.1.to_string(),
+                user_id: p.thomas.0.to_string(),
                 expertise: Some(Expertise::Safety),
                 takes_over: None,
                 reason: None,
@@ -227,7 +228,7 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
         organisation_id: p.sanne.1.clone(),
         team_id: Some(p.overvecht_team.clone())
     }));
-    assert_eq!(r.access_facts("geen-gezin").await.unwrap(), None);
+    assert_eq!(r.access_facts(&FamilyId::from("geen-gezin")).await.unwrap(), None);
     let kinds: Vec<String> = r
         .timeline(&id)
         .await
@@ -265,7 +266,7 @@ pub async fn family_file_with_members_network_and_flower(db: TestDb) -> TestDb {
         StoreError::Invalid(_)
     ));
     assert!(matches!(
-        tx.correct_network_member(&actor(), "ander-gezin", &oma, &corrected, "typefout")
+        tx.correct_network_member(&actor(), &FamilyId::from("ander-gezin"), &oma, &corrected, "typefout")
             .await
             .unwrap_err(),
         StoreError::NotFound(_)
@@ -365,8 +366,8 @@ pub async fn handovers_are_explicit_reasoned_and_journaled(db: TestDb) -> TestDb
         .clone();
     let mut proposal = NewInvolvement {
         role: InvolvementRole::Regisseur,
-        organisation_id: p.mohamed.1.clone(),
-        user_id: p.mohamed.0.clone(),
+        organisation_id: p.mohamed.1.to_string(),
+        user_id: p.mohamed.0.to_string(),
         expertise: None,
         takes_over: None,
         reason: None,
@@ -716,11 +717,11 @@ pub async fn search_duplicates_and_access_log(db: TestDb) -> TestDb {
         event: eenplan_domain::access_log::AccessEvent::Read,
         granted: false,
         basis: None,
-        user_id: p.thomas.0.clone(),
-        organisation_id: p.thomas.1.clone(),
+        user_id: p.thomas.0.to_string(),
+        organisation_id: p.thomas.1.to_string(),
         role: "professional".into(),
         on_behalf_of: None,
-        family_id: Some(jansen.clone()),
+        family_id: Some(jansen.to_string()),
         data: "family file".into(),
         client_address: "127.0.0.1".into(),
     })

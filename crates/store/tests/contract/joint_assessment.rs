@@ -3,6 +3,7 @@
 //! judgement written into the plan in the same transaction, cancelling, and the
 //! refusals leaving nothing behind.
 
+use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_domain::family::{
     ActionStatus, Expertise, InvolvementRole, LifeDomain, NetworkRelation, Plan,
 };
@@ -22,7 +23,7 @@ fn today() -> Date {
 
 /// Gezin Jansen with SAVE (Thomas) as partner on the family's consent, and oma in the
 /// network. Returns (family, Sam's id, Kim's id, oma's id).
-async fn family_with_partner(store: &Store, p: &People) -> (String, String, String, String) {
+async fn family_with_partner(store: &Store, p: &People) -> (FamilyId, String, String, String) {
     let id = open(store, p, "Gezin Jansen", "12").await;
     consent_to(store, &id, &p.thomas.1, &p.sanne.0).await;
     let mut tx = store.write().await.unwrap();
@@ -31,8 +32,8 @@ async fn family_with_partner(store: &Store, p: &People) -> (String, String, Stri
         &id,
         NewInvolvement {
             role: InvolvementRole::Partner,
-            organisation_id: p.thomas.1.clone(),
-            user_id: p.thomas.0.clone(),
+            organisation_id: p.thomas.1.to_string(),
+            user_id: p.thomas.0.to_string(),
             expertise: Some(Expertise::Safety),
             takes_over: None,
             reason: None,
@@ -65,11 +66,11 @@ async fn family_with_partner(store: &Store, p: &People) -> (String, String, Stri
     (id, f.members[0].id.clone(), f.members[1].id.clone(), oma)
 }
 
-fn meeting(invited: &[&String]) -> NewMeeting {
+fn meeting(invited: &[&OrganisationId]) -> NewMeeting {
     NewMeeting {
         kind: MeetingKind::ProtectionTable,
         meets_at: date(2026, 12, 1).at(14, 0, 0, 0),
-        invited: invited.iter().map(|s| (*s).clone()).collect(),
+        invited: invited.iter().map(|s| s.to_string()).collect(),
         family_takes_part: false,
         family_absence_reason: "Moeder wil eerst alleen met Sanne praten".into(),
     }
@@ -95,7 +96,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
     let p = people(&store).await;
     let (family, sam, kim, oma) = family_with_partner(&store, &p).await;
     let (lokalis, save) = (&p.sanne.1, &p.thomas.1);
-    let sanne = (p.sanne.0.as_str(), lokalis.as_str());
+    let sanne = (&p.sanne.0, lokalis);
     // The plan as it was before the meeting.
     let mut tx = store.write().await.unwrap();
     let before = Plan {
@@ -149,7 +150,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
         .await
         .unwrap();
     // Each invited organisation writes its own view; a revision keeps the earlier one.
-    let thomas = (p.thomas.0.as_str(), save.as_str());
+    let thomas = (&p.thomas.0, save);
     assert_eq!(
         tx.record_view(
             &actor(),
@@ -186,7 +187,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
                 &actor(),
                 &family,
                 &id,
-                (p.thomas.0.as_str(), "ggz"),
+                (&p.thomas.0, &OrganisationId::from("ggz")),
                 &view("x")
             )
             .await
@@ -218,7 +219,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
     );
     assert!(!m.family_takes_part && m.family_absence_reason.starts_with("Moeder"));
     assert!(
-        r.meeting("another-family", &id).await.unwrap().is_none(),
+        r.meeting(&FamilyId::from("another-family"), &id).await.unwrap().is_none(),
         "a meeting belongs to its family"
     );
     drop(r);
@@ -241,7 +242,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
             ),
             action(
                 LifeDomain::Safety,
-                Owner::Organisation(save.clone()),
+                Owner::Organisation(save.to_string()),
                 "Veiligheidsplan opstellen",
             ),
             action(
@@ -251,7 +252,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
             ),
             action(
                 LifeDomain::Network,
-                Owner::Professional(p.sanne.0.clone()),
+                Owner::Professional(p.sanne.0.to_string()),
                 "Netwerkberaad organiseren",
             ),
         ],
@@ -439,7 +440,7 @@ pub async fn joint_assessment_cancelled_with_a_reason(db: TestDb) -> TestDb {
     let store = db.open().await;
     let p = people(&store).await;
     let (family, ..) = family_with_partner(&store, &p).await;
-    let sanne = (p.sanne.0.as_str(), p.sanne.1.as_str());
+    let sanne = (&p.sanne.0, &p.sanne.1);
     let mut tx = store.write().await.unwrap();
     let mut new = meeting(&[&p.sanne.1, &p.thomas.1]);
     new.family_takes_part = true;

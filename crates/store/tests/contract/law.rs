@@ -1,6 +1,7 @@
 //! Rules that follow the law as the store applies them: statutory
 //! terms counted on the Algemene termijnenwet calendar, whose equated days are data.
 
+use eenplan_domain::{OrganisationId, UserId};
 use eenplan_domain::UtcTime;
 use eenplan_domain::veilig_thuis::{ContactKind, Reporter};
 use eenplan_store::{NewContact, Store};
@@ -9,7 +10,7 @@ use jiff::civil::{Date, date};
 use crate::family::{actor, people};
 use crate::support::TestDb;
 
-async fn veilig_thuis(store: &Store) -> String {
+async fn veilig_thuis(store: &Store) -> OrganisationId {
     let mut tx = store.write().await.unwrap();
     let vt = tx
         .create_organisation(
@@ -27,7 +28,7 @@ async fn veilig_thuis(store: &Store) -> String {
 }
 
 /// The safety assessment's due date for a report received at 10:00 (Amsterdam) on `on`.
-async fn due(store: &Store, vt: &str, by: &str, on: Date) -> Date {
+async fn due(store: &Store, vt: &OrganisationId, by: &UserId, on: Date) -> Date {
     let report = NewContact {
         kind: ContactKind::Report,
         acute: false,
@@ -58,7 +59,7 @@ pub async fn statutory_terms_skip_the_days_of_the_termijnenwet(db: TestDb) -> Te
     let store = db.open().await;
     let vt = veilig_thuis(&store).await;
     let p = people(&store).await;
-    let by = p.sanne.0.as_str();
+    let by = &p.sanne.0;
     // Wednesday 30 April 2025: Thu 1, Fri 2, (Mon 5 May skipped), Tue 6, Wed 7, Thu 8.
     assert_eq!(
         due(&store, &vt, by, date(2025, 4, 30)).await,

@@ -3,6 +3,7 @@
 //! its outcome and the court's decision moving the family into the court-ordered
 //! framework while the local team stays.
 
+use eenplan_domain::OrganisationId;
 use eenplan_domain::family::{Framework, InvolvementRole, MemberKind, NewMember};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::{OrganisationKind, Slug};
@@ -24,7 +25,7 @@ fn err(e: StoreError) -> OrderError {
     }
 }
 
-async fn organisation(store: &Store, slug: &str, kind: OrganisationKind) -> String {
+async fn organisation(store: &Store, slug: &str, kind: OrganisationKind) -> OrganisationId {
     let mut tx = store.write().await.unwrap();
     let o = tx
         .create_organisation(
@@ -41,9 +42,9 @@ async fn organisation(store: &Store, slug: &str, kind: OrganisationKind) -> Stri
     o.id
 }
 
-fn input(raad: &str, children: &[&String]) -> ProtectionOrderInput {
+fn input(raad: &OrganisationId, children: &[&String]) -> ProtectionOrderInput {
     ProtectionOrderInput {
-        rvdk_organisation_id: raad.to_owned(),
+        rvdk_organisation_id: raad.clone(),
         children: children.iter().map(|c| (*c).clone()).collect(),
         grounds: "Ondanks zes maanden SAVE-begeleiding blijft er geweld waar Sam bij is".into(),
         tried: "Buurtteam sinds 2025, SAVE-begeleiding, veiligheidsplan met oma".into(),
@@ -81,7 +82,7 @@ pub async fn protection_order_request_investigation_and_court_order(db: TestDb) 
         .unwrap()
         .unwrap();
     let (sam, kim) = (f.members[0].id.clone(), f.members[1].id.clone());
-    let sanne = (p.sanne.0.as_str(), p.sanne.1.as_str());
+    let sanne = (&p.sanne.0, &p.sanne.1);
     let raad_actor = Actor::System { component: "raad" };
     let requested_on = date(2026, 9, 1);
 
@@ -187,10 +188,10 @@ pub async fn protection_order_request_investigation_and_court_order(db: TestDb) 
     let ots = Conclusion::Petition {
         measure: Measure::SupervisionOrder,
     };
-    let granted = |ends_on, institution_id: &str| CourtRuling::Granted {
+    let granted = |ends_on, institution_id: &OrganisationId| CourtRuling::Granted {
         measure: Measure::SupervisionOrder,
         ends_on,
-        institution_id: institution_id.to_owned(),
+        institution_id: institution_id.clone(),
     };
     assert_eq!(
         err(tx
@@ -374,7 +375,7 @@ pub async fn protection_order_request_investigation_and_court_order(db: TestDb) 
         .request_protection_order(
             &actor(),
             &family,
-            (p.thomas.0.as_str(), p.thomas.1.as_str()),
+            (&p.thomas.0, &p.thomas.1),
             &input(&raad, &[&noor]),
             today(),
         )

@@ -2,6 +2,7 @@
 //! anonymous and by name, the worker's day list, the advice, cancelling, walk-ins and
 //! ending a part-day; refusals leave nothing, the journal carries no question or advice.
 
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory};
 use eenplan_domain::journal::Actor;
@@ -28,7 +29,7 @@ fn tuesday() -> Date {
     date(2026, 11, 24)
 }
 
-async fn principal(store: &Store, user_id: &str) -> Principal {
+async fn principal(store: &Store, user_id: &UserId) -> Principal {
     store
         .read()
         .await
@@ -106,13 +107,13 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
         .await
         .unwrap()
         .id;
-    let mut user = async |email: &str, org: &str, role: Role| {
+    let mut user = async |email: &str, org: &OrganisationId, role: Role| {
         tx.create_user(
             &actor(),
             NewUser {
                 email: Email::parse(email).unwrap(),
                 name: PersonName::parse(email.split('@').next().unwrap()).unwrap(),
-                organisation_id: org.to_owned(),
+                organisation_id: org.clone(),
                 team_id: Some(save_team.clone()),
                 roles: vec![role],
                 password_hash: "-".into(),
@@ -135,8 +136,8 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
         principal(&store, &p.joyce.0).await,
     );
     let eva_acts = Actor::User {
-        user_id: eva.user_id.clone(),
-        organisation_id: save.clone(),
+        user_id: eva.user_id.to_string(),
+        organisation_id: save.to_string(),
     };
 
     // The schedule: Thomas on Tuesday mornings at Buurtteam Overvecht.
@@ -153,7 +154,7 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
         .add_on_site_slot(
             &eva_acts,
             &eva,
-            &slot(&thomas.user_id, &p.overvecht_team),
+            &slot(thomas.user_id.as_str(), &p.overvecht_team),
             now,
         )
         .await
@@ -162,26 +163,26 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
     for (by, new, expected) in [
         (
             &thomas,
-            slot(&thomas.user_id, &zuilen),
+            slot(thomas.user_id.as_str(), &zuilen),
             OnSiteError::NotTeamLead,
         ),
         (
             &eva,
-            slot(&thomas.user_id, &zuilen),
+            slot(thomas.user_id.as_str(), &zuilen),
             OnSiteError::WorkerDoubleBooked,
         ),
         (
             &eva,
-            slot(&sanne.user_id, &zuilen),
+            slot(sanne.user_id.as_str(), &zuilen),
             OnSiteError::WorkerNotOurs,
         ),
         (&eva, slot("niemand", &zuilen), OnSiteError::WorkerNotOurs),
-        (&eva, slot(&gone, &zuilen), OnSiteError::WorkerInactive),
+        (&eva, slot(gone.as_str(), &zuilen), OnSiteError::WorkerInactive),
         (
             &eva,
             NewSlot {
                 part: PartOfDay::Afternoon,
-                ..slot(&thomas.user_id, &save_team)
+                ..slot(thomas.user_id.as_str(), &save_team)
             },
             OnSiteError::NotLocalTeam,
         ),
@@ -190,7 +191,7 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
             NewSlot {
                 part: PartOfDay::Afternoon,
                 ends_on: Some(date(2026, 1, 5)),
-                ..slot(&thomas.user_id, &zuilen)
+                ..slot(thomas.user_id.as_str(), &zuilen)
             },
             OnSiteError::EndBeforeStart,
         ),
@@ -210,7 +211,7 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
             &eva,
             &NewSlot {
                 part: PartOfDay::Afternoon,
-                ..slot(&thomas.user_id, &zuilen)
+                ..slot(thomas.user_id.as_str(), &zuilen)
             },
             now,
         )
@@ -244,13 +245,13 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
 
     // Bookings: Sanne (Buurtteam Overvecht) books Tuesday, anonymously.
     let sanne_acts = Actor::User {
-        user_id: sanne.user_id.clone(),
-        organisation_id: lokalis.clone(),
+        user_id: sanne.user_id.to_string(),
+        organisation_id: lokalis.to_string(),
     };
-    let ask = |on: Date, family: Option<&str>, question: &str| Ask {
+    let ask = |on: Date, family: Option<&FamilyId>, question: &str| Ask {
         slot_id: overvecht.clone(),
         on,
-        family_id: family.map(str::to_owned),
+        family_id: family.cloned(),
         question: question.to_owned(),
     };
     let question = "Moeder vertelt over harde ruzies waar de kinderen bij zijn: wanneer melden?";
@@ -420,8 +421,8 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
 
     // The advice: only Thomas, only from Tuesday, once.
     let thomas_acts = Actor::User {
-        user_id: thomas.user_id.clone(),
-        organisation_id: save.clone(),
+        user_id: thomas.user_id.to_string(),
+        organisation_id: save.to_string(),
     };
     let given = advice(
         &[
@@ -640,7 +641,7 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
         journal.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),
         ["save_consultation_booked", "save_consultation_cancelled"]
     );
-    assert!(journal[0].payload.contains(&family), "the family's id");
+    assert!(journal[0].payload.contains(family.as_str()), "the family's id");
     for subject in [&anonymous, &named, &walk_in] {
         for e in r
             .journal_for_subject("save_consultation", subject)

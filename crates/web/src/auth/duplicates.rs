@@ -5,6 +5,7 @@
 //! the circle is an access-log line against that file (the leading organisation's
 //! signal), and those lines are the domain's rate limit's memory.
 
+use eenplan_domain::FamilyId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     DUPLICATE_PROBE_WINDOW, DataCategory, Need, Postcode, duplicate_check_allowed,
@@ -65,7 +66,7 @@ pub async fn check(
     if found.is_empty() {
         return Ok(Checked::Answer(Duplicates::default()));
     }
-    let ids: Vec<String> = found.iter().map(|f| f.id.clone()).collect();
+    let ids: Vec<FamilyId> = found.iter().map(|f| f.id.clone()).collect();
     let facts = tx.access_facts_of(&ids).await?;
     let emergencies = tx.emergencies_of(&ids, &p.user_id, now).await?;
     let leads = tx.lead_organisations(&ids).await?;
@@ -90,7 +91,7 @@ pub async fn check(
             p,
             DUPLICATE_CHECK_EVENT,
             basis,
-            Some(f.id.clone()),
+            Some(f.id.to_string()),
             format!("{route}: possible duplicate of a new file"),
             client,
         );

@@ -3,6 +3,7 @@
 //! referral as the basis (NEN 7513). Here, not in the EVU's flow, because the start
 //! page's work list shows referrals too.
 
+use eenplan_domain::FamilyId;
 use eenplan_store::{AccessEntry, EvuReferral, Principal, StoreError};
 
 use crate::AppState;
@@ -12,11 +13,11 @@ use crate::auth::family::access_entry;
 pub fn evu_access(
     p: &Principal,
     event: eenplan_domain::access_log::AccessEvent,
-    family_id: &str,
+    family_id: &FamilyId,
     data: String,
     client: &str,
 ) -> AccessEntry {
-    let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
+    let mut entry = access_entry(p, event, None, Some(family_id.to_string()), data, client);
     entry.basis = Some(eenplan_domain::access_log::AccessBasis::EvuReferral);
     entry
 }

@@ -9,11 +9,11 @@ use axum::extract::{RawPathParams, Request, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::family::{
     Basis, ConsentStep, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
 };
+use eenplan_domain::{FamilyId, UtcTime};
 use eenplan_store::{AccessEntry, AccessFacts, StoreError};
 
 use super::{Surface, Visitor};
@@ -26,7 +26,7 @@ use crate::{AppState, Problem};
 /// parts of it the visitor may see (a partner sees only what consent opens).
 #[derive(Debug, Clone)]
 pub struct FamilyGrant {
-    pub family_id: String,
+    pub family_id: FamilyId,
     pub basis: Basis,
     pub visible: Vec<DataCategory>,
     /// Set while the visitor works under emergency access (the banner shows it).
@@ -74,7 +74,7 @@ pub async fn guard(
         Ok(params) => params
             .iter()
             .find(|(k, _)| *k == "family")
-            .map(|(_, v)| v.to_string()),
+            .map(|(_, v)| FamilyId::from(v)),
         Err(_) => None,
     };
     let mut visitor = req
@@ -131,7 +131,7 @@ pub async fn guard(
             &principal,
             event_name,
             basis,
-            Some(family_id.clone()),
+            Some(family_id.to_string()),
             format!("{data}{detail}"),
             &client,
         );
@@ -244,7 +244,7 @@ fn response_headers_none() -> &'static axum::http::HeaderMap {
 pub async fn lead_only(
     headers: &axum::http::HeaderMap,
     visitor: &Visitor,
-    family_id: &str,
+    family_id: &FamilyId,
     state: &AppState,
 ) -> Response {
     refused(
@@ -265,7 +265,7 @@ async fn refused(
     surface: Surface,
     headers: &axum::http::HeaderMap,
     visitor: &Visitor,
-    family_id: &str,
+    family_id: &FamilyId,
     refusal: Refusal,
 ) -> Response {
     let regisseur = match state.store.read().await {
@@ -337,8 +337,8 @@ pub fn access_entry(
         event,
         granted: true,
         basis: basis.map(AccessBasis::from),
-        user_id: principal.user_id.clone(),
-        organisation_id: principal.organisation_id.clone(),
+        user_id: principal.user_id.to_string(),
+        organisation_id: principal.organisation_id.to_string(),
         role: principal
             .roles
             .iter()
@@ -369,7 +369,7 @@ pub async fn visible_families(
     let candidates = tx
         .search_families(&principal.user_id, led_team, query)
         .await?;
-    let ids: Vec<String> = candidates.iter().map(|c| c.id.clone()).collect();
+    let ids: Vec<FamilyId> = candidates.iter().map(|c| c.id.clone()).collect();
     let facts = tx.access_facts_of(&ids).await?;
     let emergencies = tx.emergencies_of(&ids, &principal.user_id, now).await?;
     let visible = candidates
@@ -391,7 +391,7 @@ pub async fn visible_families(
 pub async fn break_glass(
     tx: &mut eenplan_store::Tx,
     principal: &eenplan_store::Principal,
-    family_id: &str,
+    family_id: &FamilyId,
     reason: &str,
     (route, client): (&str, &str),
     now: UtcTime,
@@ -421,7 +421,7 @@ pub async fn break_glass(
         principal,
         eenplan_domain::access_log::AccessEvent::Emergency,
         Some(Basis::Emergency),
-        Some(family_id.to_owned()),
+        Some(family_id.to_string()),
         format!("{route}: {}", reason.trim()),
         client,
     );
@@ -439,8 +439,8 @@ pub fn decide(
 ) -> FamilyAccess {
     let involved = facts.domain_involved();
     let viewer = Viewer {
-        user_id: &principal.user_id,
-        organisation_id: &principal.organisation_id,
+        user_id: principal.user_id.as_str(),
+        organisation_id: principal.organisation_id.as_str(),
         organisation_kind: principal.organisation_kind,
         team_id: principal.team_id.as_deref(),
         roles: &principal.roles,

@@ -129,7 +129,7 @@ pub(super) async fn keep_if_expired(
     if fields.is_empty() || path.starts_with("/api/") || path == "/afmelden" {
         return Ok(Some(response));
     }
-    let Some((sealed, key)) = seal(&fields, &session.user_id, path) else {
+    let Some((sealed, key)) = seal(&fields, session.user_id.as_str(), path) else {
         return Ok(Some(response));
     };
     let mut tx = state.store.write().await?;
@@ -194,7 +194,8 @@ pub async fn resume(
             };
             match taken.await {
                 Ok(form) => form.and_then(|f| {
-                    open(&f.sealed, &key, &p.user_id, &f.path).map(|fields| (f.path, fields))
+                    open(&f.sealed, &key, p.user_id.as_str(), &f.path)
+                        .map(|fields| (f.path, fields))
                 }),
                 Err(e) => {
                     tracing::error!(error = %e, "taking a kept form failed");

@@ -55,7 +55,7 @@ fn choices(colleagues: &[Principal], leaving: Option<&str>, chosen: &str) -> Vec
         .iter()
         .filter(|c| Some(c.user_id.as_str()) != leaving)
         .map(|c| Choice {
-            value: c.user_id.clone(),
+            value: c.user_id.to_string(),
             label: c.name.clone(),
             selected: c.user_id == chosen,
         })
@@ -74,11 +74,11 @@ pub fn form(
     let chosen = refused.map(|r| r.to.as_str()).unwrap_or_default();
     HandoverForm {
         action,
-        family_id: file.family_id.clone(),
+        family_id: file.family_id.to_string(),
         label: file.label.clone(),
         was: file.regisseur_name.clone(),
         button,
-        colleagues: choices(colleagues, Some(&file.regisseur_user_id), chosen),
+        colleagues: choices(colleagues, Some(file.regisseur_user_id.as_str()), chosen),
         reason: refused.map(|r| r.reason.clone()).unwrap_or_default(),
         to_error: refused.and_then(|r| r.to_error),
         reason_error: refused.and_then(|r| r.reason_error),
@@ -177,7 +177,13 @@ pub async fn hand_over(
     };
     let mut tx = store.write().await?;
     let colleagues = tx.handover_candidates(&first.organisation_id).await?;
-    let (to, reason) = match check(lang, form_id, form, &first.regisseur_user_id, &colleagues) {
+    let (to, reason) = match check(
+        lang,
+        form_id,
+        form,
+        first.regisseur_user_id.as_str(),
+        &colleagues,
+    ) {
         Ok(checked) => checked,
         Err(refused) => return Ok(Err(refused)),
     };

@@ -34,7 +34,7 @@ pub struct App {
 pub struct Account {
     pub email: String,
     pub secret: TotpSecret,
-    pub user_id: String,
+    pub user_id: eenplan_domain::UserId,
 }
 
 impl App {
@@ -158,7 +158,7 @@ impl App {
         regisseur: &Account,
         organisation_id: &str,
         area_id: Option<String>,
-    ) -> (String, String, String) {
+    ) -> (eenplan_domain::FamilyId, String, String) {
         use eenplan_domain::family::{MemberKind, NewMember};
         let system = Actor::System { component: "test" };
         let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
@@ -175,7 +175,7 @@ impl App {
                     area_id,
                 },
                 &regisseur.user_id,
-                organisation_id,
+                &eenplan_domain::OrganisationId::from(organisation_id),
             )
             .await
             .unwrap();

@@ -8,6 +8,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework};
+use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 use jiff::civil::Date;
 
@@ -91,7 +92,10 @@ pub async fn record(
     };
     let consent = ConsentInput {
         step,
-        organisation_id: input.organisation_id.filter(|o| !o.is_empty()),
+        organisation_id: input
+            .organisation_id
+            .filter(|o| !o.is_empty())
+            .map(OrganisationId::from),
         purpose: input.purpose,
         categories,
         children: input.children,
@@ -193,7 +197,11 @@ pub async fn framework(
             &grant.family_id,
             &FrameworkInput {
                 framework,
-                organisation_id: input.organisation_id.clone().filter(|o| !o.is_empty()),
+                organisation_id: input
+                    .organisation_id
+                    .clone()
+                    .filter(|o| !o.is_empty())
+                    .map(OrganisationId::from),
                 ground: input.ground.clone(),
                 effective_on,
             },
@@ -220,7 +228,7 @@ pub async fn framework(
 pub async fn break_glass(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(family_id): Path<String>,
+    Path(family_id): Path<FamilyId>,
     bytes: Bytes,
 ) -> Result<(StatusCode, Json<Emergency>), ApiError> {
     let Some(p) = ctx.visitor.principal.as_ref() else {
@@ -236,7 +244,7 @@ pub async fn break_glass(
             p,
             eenplan_domain::access_log::AccessEvent::Emergency,
             None,
-            Some(family_id.clone()),
+            Some(family_id.to_string()),
             format!("POST /api/v1/families/{{family}}/break-glass refused ({why})"),
             client,
         );

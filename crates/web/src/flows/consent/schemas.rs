@@ -79,7 +79,7 @@ impl Consents {
                 .map(|c| ConsentsConsent {
                     id: c.id.clone(),
                     step: c.step.code(),
-                    organisation_id: c.organisation_id.clone(),
+                    organisation_id: c.organisation_id.as_ref().map(ToString::to_string),
                     purpose: c.purpose.clone(),
                     categories: c.categories.iter().map(|k| k.code()).collect(),
                     children: people(&c.children),

@@ -138,7 +138,7 @@ async fn family_page(
         &FamilyPage {
             shell: ctx.shell(&format!("/gezinnen/{}/evu", grant.family_id)),
             x: c,
-            family_id: grant.family_id.clone(),
+            family_id: grant.family_id.to_string(),
             family_label: family.label,
             lines: list.iter().map(|r| line(lang, r)).collect(),
             refer_inputs: (grant.lead && !open)

@@ -95,7 +95,7 @@ impl From<&StoredReferral> for EvuReferral {
         Self {
             id: r.id.clone(),
             family: EvuReferralFamily {
-                id: r.family_id.clone(),
+                id: r.family_id.to_string(),
                 label: r.family_label.clone(),
             },
             source: r.source.code(),

@@ -176,7 +176,7 @@ impl From<&Meeting> for JointAssessmentMeeting {
 impl From<&MeetingView> for JointAssessmentMeetingView {
     fn from(v: &MeetingView) -> Self {
         Self {
-            organisation_id: v.organisation_id.clone(),
+            organisation_id: v.organisation_id.to_string(),
             version: v.version,
             worries: v.view.worries.clone(),
             strengths: v.view.strengths.clone(),

@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::text::check_text;
 use eenplan_domain::time::amsterdam_day_start;
+use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
 use jiff::civil::Date;
 
@@ -118,15 +119,15 @@ fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
         scope_organisation: visitor
             .principal
             .as_ref()
-            .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone()),
+            .map_or_else(|| "-".to_owned(), |p| p.organisation_id.to_string()),
     }
 }
 
-fn own_organisation(visitor: &Visitor) -> String {
+fn own_organisation(visitor: &Visitor) -> OrganisationId {
     visitor
         .principal
         .as_ref()
-        .map_or_else(|| "-".to_owned(), |p| p.organisation_id.clone())
+        .map_or_else(|| OrganisationId::from("-"), |p| p.organisation_id.clone())
 }
 
 pub async fn show(
@@ -152,7 +153,7 @@ async fn privacy_page(
             .access_log(&filter(&data, PAGE_LINES + 1, visitor))
             .await?;
         let emergencies = tx
-            .emergencies_in_scope(true, &own_organisation(visitor))
+            .emergencies_in_scope(true, Some(&own_organisation(visitor)))
             .await?;
         Ok::<_, StoreError>((lines, emergencies))
     };
@@ -303,14 +304,14 @@ pub async fn export(
         let family_id = if wanted.is_empty() {
             None
         } else {
-            tx.family(&wanted).await?.map(|f| f.id)
+            tx.family(&FamilyId::from(wanted)).await?.map(|f| f.id)
         };
         drop(tx);
         let entry = crate::auth::family::access_entry(
             principal,
             AccessEvent::Export,
             None,
-            family_id,
+            family_id.map(FamilyId::into_string),
             export_description(&data, lines.len()),
             client,
         );
@@ -370,7 +371,8 @@ pub async fn review(
     // Only the emergency accesses in the officer's own part: another is not found.
     let in_scope = async {
         let mut tx = state.store.read().await?;
-        tx.emergencies_in_scope(false, &p.organisation_id).await
+        tx.emergencies_in_scope(false, Some(&p.organisation_id))
+            .await
     };
     if !in_scope.await?.iter().any(|e| e.id == id) {
         return Err(PageError::not_found());
@@ -436,7 +438,7 @@ pub async fn family_view(
         let family = tx.family(&grant.family_id).await?;
         let lines = tx
             .access_log(&AccessFilter {
-                family_id: grant.family_id.clone(),
+                family_id: grant.family_id.to_string(),
                 limit: EXPORT_LINES,
                 ..AccessFilter::default()
             })
@@ -465,7 +467,7 @@ pub async fn family_view(
         &FamilyAccessPage {
             shell: ctx.shell(&format!("/gezinnen/{}/inzage", family.id)),
             x: privacy(lang),
-            family_id: family.id,
+            family_id: family.id.to_string(),
             label: family.label,
             lines,
         },

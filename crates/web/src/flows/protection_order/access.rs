@@ -1,5 +1,6 @@
 //! The access-log lines of the Raad's reads and steps, for the pages and the API alike.
 
+use eenplan_domain::FamilyId;
 use eenplan_store::{AccessEntry, Principal, ProtectionOrderRequest, StoreError};
 
 use crate::AppState;
@@ -10,11 +11,11 @@ use crate::auth::family::access_entry;
 pub fn raad_entry(
     p: &Principal,
     event: eenplan_domain::access_log::AccessEvent,
-    family_id: &str,
+    family_id: &FamilyId,
     data: String,
     client: &str,
 ) -> AccessEntry {
-    let mut entry = access_entry(p, event, None, Some(family_id.to_owned()), data, client);
+    let mut entry = access_entry(p, event, None, Some(family_id.to_string()), data, client);
     entry.basis = Some(eenplan_domain::access_log::AccessBasis::RvdkRequest);
     entry
 }

@@ -66,7 +66,7 @@ pub async fn create(
     let p = ctx.caller()?;
     let input: NewProtectionOrderRequest = json_body(&bytes)?;
     let request = ProtectionOrderInput {
-        rvdk_organisation_id: input.rvdk_organisation_id,
+        rvdk_organisation_id: input.rvdk_organisation_id.into(),
         children: input.children,
         grounds: input.grounds,
         tried: input.tried,
@@ -278,7 +278,7 @@ pub async fn court_decision(
         CourtRuling::Granted {
             measure,
             ends_on,
-            institution_id,
+            institution_id: institution_id.into(),
         }
     } else {
         CourtRuling::Refused

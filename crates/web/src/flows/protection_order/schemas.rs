@@ -120,10 +120,10 @@ impl From<&Stored> for ProtectionOrderRequest {
     fn from(r: &Stored) -> Self {
         Self {
             id: r.id.clone(),
-            family_id: r.family_id.clone(),
+            family_id: r.family_id.to_string(),
             family_label: r.family_label.clone(),
             rvdk: ProtectionOrderRequestRvdk {
-                id: r.rvdk_organisation_id.clone(),
+                id: r.rvdk_organisation_id.to_string(),
                 name: r.rvdk_name.clone(),
             },
             requested_by: ProtectionOrderRequestRequestedBy {

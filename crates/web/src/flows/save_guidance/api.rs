@@ -131,14 +131,14 @@ pub async fn review(
         reviewed_on: reviewed_on.unwrap_or(today),
         planned_end,
         note: input.note,
-        reviewed_by: p.user_id.clone(),
+        reviewed_by: p.user_id.to_string(),
     };
     let reviewed = async {
         let mut tx = state.store.write().await?;
         let next = tx
             .review_save_guidance(
                 &p.actor(),
-                &p.organisation_id,
+                p.organisation_id.as_str(),
                 grant.lead,
                 &grant.family_id,
                 &guidance_id,
@@ -175,7 +175,7 @@ pub async fn end(
         let mut tx = state.store.write().await?;
         tx.end_save_guidance(
             &p.actor(),
-            &p.organisation_id,
+            p.organisation_id.as_str(),
             grant.lead,
             &p.user_id,
             &grant.family_id,

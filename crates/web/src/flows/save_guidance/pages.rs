@@ -100,7 +100,8 @@ async fn page(
         .iter()
         .map(|g| {
             let mine =
-                save_guidance::may_act(&p.organisation_id, &g.organisation_id, grant.lead).is_ok();
+                save_guidance::may_act(p.organisation_id.as_str(), &g.organisation_id, grant.lead)
+                    .is_ok();
             let (rd, re) = for_form(Sent::Review(&g.id));
             let (ed, ee) = for_form(Sent::End(&g.id));
             Card {
@@ -210,7 +211,7 @@ async fn page(
         &Page {
             shell: ctx.shell(&format!("/gezinnen/{}/save-begeleiding", grant.family_id)),
             x: c,
-            family_id: grant.family_id.clone(),
+            family_id: grant.family_id.to_string(),
             family_label: family.label,
             cards,
             start_inputs,
@@ -375,7 +376,7 @@ pub async fn start(
             })
             .await;
         match started {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
@@ -415,14 +416,14 @@ pub async fn review(
             reviewed_on,
             planned_end,
             note: d.get("note"),
-            reviewed_by: p.user_id.clone(),
+            reviewed_by: p.user_id.to_string(),
         };
         let reviewed = state
             .store
             .change(async |tx| {
                 tx.review_save_guidance(
                     &p.actor(),
-                    &p.organisation_id,
+                    p.organisation_id.as_str(),
                     grant.lead,
                     &grant.family_id,
                     &guidance_id,
@@ -433,7 +434,7 @@ pub async fn review(
             })
             .await;
         match reviewed {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }
@@ -472,7 +473,7 @@ pub async fn end(
             .change(async |tx| {
                 tx.end_save_guidance(
                     &p.actor(),
-                    &p.organisation_id,
+                    p.organisation_id.as_str(),
                     grant.lead,
                     &p.user_id,
                     &grant.family_id,
@@ -485,7 +486,7 @@ pub async fn end(
             })
             .await;
         match ended {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,
         }
     }

@@ -4,6 +4,7 @@
 //! circle (the family guard's rule), and every touch of a named family is in the access
 //! log.
 
+use eenplan_domain::FamilyId;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{Basis, DataCategory, Need};
 use eenplan_domain::organisation::OrganisationKind;
@@ -38,7 +39,7 @@ pub(super) async fn named_access(
     tx: &mut Tx,
     actor: &Principal,
     asker: &Principal,
-    family_id: &str,
+    family_id: &FamilyId,
     (data, client): (String, &str),
     now: UtcTime,
 ) -> Result<Result<(), AccessEntry>, StoreError> {
@@ -59,7 +60,7 @@ pub(super) async fn named_access(
         actor,
         eenplan_domain::access_log::AccessEvent::Update,
         basis,
-        Some(family_id.to_owned()),
+        Some(family_id.to_string()),
         data,
         client,
     );
@@ -83,7 +84,7 @@ pub(super) async fn log_named_reads(
 ) -> Result<(), StoreError> {
     let families: Vec<&str> = shown
         .iter()
-        .filter_map(|c| c.family_id.as_deref())
+        .filter_map(|c| c.family_id.as_ref().map(FamilyId::as_str))
         .collect();
     log_family_reads(state, p, families, data, client).await
 }

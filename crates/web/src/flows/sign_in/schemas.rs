@@ -49,11 +49,11 @@ struct MeOrganisation {
 impl From<&Principal> for Me {
     fn from(p: &Principal) -> Self {
         Self {
-            id: p.user_id.clone(),
+            id: p.user_id.to_string(),
             email: p.email.clone(),
             name: p.name.clone(),
             organisation: MeOrganisation {
-                id: p.organisation_id.clone(),
+                id: p.organisation_id.to_string(),
                 slug: p.organisation_slug.clone(),
                 name: p.organisation_name.clone(),
             },

@@ -90,7 +90,11 @@ async fn work_lists(
     state: &AppState,
     lang: Lang,
     p: &eenplan_store::Principal,
-    led: &[(String, String, eenplan_domain::family::Plan)],
+    led: &[(
+        eenplan_domain::FamilyId,
+        String,
+        eenplan_domain::family::Plan,
+    )],
     client: &str,
 ) -> Result<WorkLists, eenplan_store::StoreError> {
     let today = amsterdam_date(UtcTime::now());
@@ -101,7 +105,7 @@ async fn work_lists(
         if let Some(family) = tx.family(id).await? {
             let consents = tx.consents(id).await?;
             for step in missing_steps(lang, &family, &consents, today) {
-                w.consents.push((id.clone(), label.clone(), step));
+                w.consents.push((id.to_string(), label.clone(), step));
             }
         }
     }
@@ -235,7 +239,7 @@ pub async fn assign_regisseur(
         &state.store,
         &p.actor(),
         files,
-        (&file.family_id, &form),
+        (file.family_id.as_str(), &form),
         ctx.lang,
     )
     .await?
@@ -290,7 +294,7 @@ async fn start_page(
                         dutch_date(lang, due)
                     ),
                 };
-                (id.clone(), label.clone(), what)
+                (id.to_string(), label.clone(), what)
             })
         })
         .collect();

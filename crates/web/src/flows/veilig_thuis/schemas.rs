@@ -169,7 +169,7 @@ impl VtAssessed {
 impl From<&FamilySummary> for VtRadarFamily {
     fn from(f: &FamilySummary) -> Self {
         Self {
-            id: f.id.clone(),
+            id: f.id.to_string(),
             label: f.label.clone(),
         }
     }
@@ -190,7 +190,7 @@ impl VtWorkListContact {
             child_name: c.child_name.clone(),
             child_birth: c.child_birth.map(|d| d.to_string()),
             concern: c.concern.clone(),
-            family_id: c.family_id.clone(),
+            family_id: c.family_id.as_ref().map(ToString::to_string),
             received_on: c.received_on.to_string(),
             due_on: c.due_on.map(|d| d.to_string()),
             overdue: c.overdue(today),

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UserId;
 use eenplan_domain::enrolment;
 use eenplan_domain::policy::{ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, decide};
 use eenplan_store::{Principal, StoreError, ids};
@@ -128,20 +129,20 @@ pub(super) fn listing(
 pub(super) async fn managed_user(
     state: &AppState,
     visitor: &Visitor,
-    id: &str,
+    id: &UserId,
 ) -> Result<Option<Principal>, StoreError> {
     let Some(admin) = visitor.principal.as_ref() else {
         return Ok(None);
     };
     let user = state.store.read().await?.principal(id).await?;
-    Ok(user.filter(|u| acts_for(&admin.organisation_id, &u.organisation_id)))
+    Ok(user.filter(|u| acts_for(admin.organisation_id.as_str(), u.organisation_id.as_str())))
 }
 
 /// Issues a fresh one-time enrolment code for `user_id` in `tx`: returns it as shown.
 pub(super) async fn issue_code(
     tx: &mut eenplan_store::Tx,
     actor: &eenplan_domain::journal::Actor,
-    user_id: &str,
+    user_id: &UserId,
     lang: Lang,
 ) -> Result<(String, String), StoreError> {
     let code = enrolment::new_code(ids::random_bytes());

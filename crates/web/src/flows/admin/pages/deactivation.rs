@@ -4,6 +4,7 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::UserId;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_store::{Principal, StoreError, ids};
 use serde::Deserialize;
@@ -45,7 +46,7 @@ pub struct HandedQuery {
 async fn deactivate_page(
     state: &AppState,
     ctx: &Ctx,
-    id: &str,
+    id: &UserId,
     refused: Option<handover::Refused>,
     handed_over: bool,
 ) -> Result<Response, PageError> {
@@ -114,7 +115,7 @@ async fn deactivate_page(
 pub async fn deactivate_form(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
     Query(q): Query<HandedQuery>,
 ) -> Result<Response, PageError> {
     deactivate_page(&state, &ctx, &id, None, q.overgedragen.is_some()).await
@@ -125,7 +126,7 @@ pub async fn deactivate_form(
 pub async fn hand_over_all(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
     body: Bytes,
 ) -> Result<Response, PageError> {
     hand_over_led(state, ctx, id, FormData::parse(&body), None).await
@@ -135,7 +136,7 @@ pub async fn hand_over_all(
 pub async fn hand_over(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
     body: Bytes,
 ) -> Result<Response, PageError> {
     let form = FormData::parse(&body);
@@ -148,7 +149,7 @@ pub async fn hand_over(
 async fn hand_over_led(
     state: AppState,
     ctx: Ctx,
-    id: String,
+    id: UserId,
     form: FormData,
     one: Option<String>,
 ) -> Result<Response, PageError> {
@@ -193,7 +194,7 @@ async fn hand_over_led(
 pub async fn deactivate_user(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, PageError> {
     let done = async {
         if managed_user(&state, &ctx.visitor, &id).await?.is_none() {
@@ -213,7 +214,7 @@ pub async fn deactivate_user(
 pub async fn reset_second_factor(
     State(state): State<AppState>,
     ctx: Ctx,
-    Path(id): Path<String>,
+    Path(id): Path<UserId>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let done = async {

@@ -110,7 +110,7 @@ pub async fn anonymous(
         &AnonymousPage {
             shell: ctx.shell(&format!("/gezinnen/{}/anoniem", grant.family_id)),
             x,
-            family_id: grant.family_id.clone(),
+            family_id: grant.family_id.to_string(),
             rows,
         },
     ))

@@ -203,7 +203,7 @@ pub async fn emergency(
         let mut tx = state.store.read().await?;
         tx.families_with_child(&data.get("child_name"), dob).await
     };
-    let candidates: Vec<(String, Postcode)> = found
+    let candidates: Vec<(eenplan_domain::FamilyId, Postcode)> = found
         .await?
         .into_iter()
         .filter_map(|f| Postcode::parse(&f.postcode).ok().map(|pc| (f.id, pc)))

@@ -5,6 +5,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::OrganisationId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
@@ -38,7 +39,9 @@ fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<Consen
         errs.insert("given_on", t.err_required);
     }
     let ends_on = optional_date(data, "ends_on", t, errs);
-    let organisation = Some(data.get("organisation")).filter(|o| !o.is_empty());
+    let organisation = Some(data.get("organisation"))
+        .filter(|o| !o.is_empty())
+        .map(OrganisationId::from);
     Some(ConsentInput {
         step: step?,
         organisation_id: organisation,
@@ -185,7 +188,9 @@ pub async fn framework(
     }
     if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
     {
-        let organisation = Some(data.get("basis_organisation")).filter(|o| !o.is_empty());
+        let organisation = Some(data.get("basis_organisation"))
+            .filter(|o| !o.is_empty())
+            .map(OrganisationId::from);
         let changed = state
             .store
             .change(async |tx| {

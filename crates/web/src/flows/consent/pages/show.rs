@@ -6,6 +6,7 @@ use axum::Extension;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
+use eenplan_domain::FamilyId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework, MemberKind};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{Consent, Family, Organisation, StoreError};
@@ -161,7 +162,7 @@ fn consent_forms(
             t,
             choices(
                 &orgs.iter().filter(|o| filter(o)).collect::<Vec<_>>(),
-                |o| o.id.clone(),
+                |o| o.id.to_string(),
                 |o| o.name.clone(),
                 id,
             ),
@@ -309,7 +310,7 @@ fn consent_forms(
 pub(super) async fn consent_page(
     state: &AppState,
     ctx: &Ctx,
-    family_id: &str,
+    family_id: &FamilyId,
     returned: Option<Returned>,
 ) -> Result<Response, PageError> {
     let (lang, t, x) = (ctx.lang, ctx.t(), texts(ctx.lang));

@@ -6,6 +6,7 @@ use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
+use eenplan_domain::{FamilyId, UserId};
 
 use crate::extract::Path;
 use axum::http::StatusCode;
@@ -32,7 +33,16 @@ pub async fn add_involvement(
     let role: InvolvementRole = fields::code("role", &input.role)?;
     let expertise: Option<Expertise> =
         fields::optional_code("expertise", input.expertise.as_deref())?;
-    let person = match async { state.store.read().await?.principal(&input.user_id).await }.await {
+    let person = match async {
+        state
+            .store
+            .read()
+            .await?
+            .principal(&UserId::from(input.user_id.as_str()))
+            .await
+    }
+    .await
+    {
         Ok(Some(u)) if u.active => u,
         Ok(_) => {
             return Err(ApiError::invalid(&[(
@@ -45,8 +55,8 @@ pub async fn add_involvement(
     };
     let new = NewInvolvement {
         role,
-        organisation_id: person.organisation_id,
-        user_id: person.user_id,
+        organisation_id: person.organisation_id.to_string(),
+        user_id: person.user_id.to_string(),
         expertise,
         takes_over: input.takes_over,
         reason: input.reason,
@@ -87,7 +97,7 @@ enum Part {
 async fn end_part(
     state: &AppState,
     ctx: &Ctx,
-    family_id: &str,
+    family_id: &FamilyId,
     part: Part,
     id: &str,
     bytes: &Bytes,

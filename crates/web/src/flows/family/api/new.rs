@@ -147,7 +147,7 @@ pub async fn create(
             p,
             eenplan_domain::access_log::AccessEvent::Create,
             None,
-            Some(id.clone()),
+            Some(id.to_string()),
             "api family file opened".into(),
             &client,
         ))

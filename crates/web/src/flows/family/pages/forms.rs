@@ -314,7 +314,7 @@ pub(super) fn involvement_form(
                     label: ft.f_professional,
                     options: choices(
                         &active_people,
-                        |p| p.user_id.clone(),
+                        |p| p.user_id.to_string(),
                         |p| format!("{} — {}", p.name, p.organisation_name),
                         &typed.get("user_id"),
                     ),

@@ -7,6 +7,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
+use eenplan_domain::UserId;
 use eenplan_domain::family::{ConsentStep, Expertise, InvolvementError, InvolvementRole};
 use eenplan_store::{NewInvolvement, StoreError};
 
@@ -41,7 +42,7 @@ pub async fn add_involvement(
         )
         .await;
     }
-    let user_id = data.get("user_id");
+    let user_id = UserId::from(data.get("user_id"));
     let people = match async { state.store.read().await?.principal(&user_id).await }.await {
         Ok(p) => p,
         Err(e) => return Err(e.into()),
@@ -70,8 +71,8 @@ pub async fn add_involvement(
     {
         let new = NewInvolvement {
             role,
-            organisation_id: person.organisation_id.clone(),
-            user_id: person.user_id.clone(),
+            organisation_id: person.organisation_id.to_string(),
+            user_id: person.user_id.to_string(),
             expertise,
             takes_over: takes_over.clone(),
             reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
@@ -81,7 +82,7 @@ pub async fn add_involvement(
             .change(async |tx| tx.add_involvement(&p.actor(), &grant.family_id, new).await)
             .await;
         match added {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(StoreError::ConsentNeeded(step)) => {
                 errs.insert(
                     "user_id",
@@ -163,7 +164,7 @@ pub async fn end_someone(
             })
             .await;
         match ended {
-            Ok(()) => return Ok(back(&grant.family_id)),
+            Ok(()) => return Ok(back(grant.family_id.as_str())),
             Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
                 errs.insert("who", ft.err_regisseur_leaves);
             }

@@ -49,7 +49,7 @@ pub async fn add_member(
             })
             .await;
         match added {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);
             }
@@ -107,7 +107,7 @@ pub async fn correct_member(
             })
             .await;
         match corrected {
-            Ok(()) => return Ok(back(&grant.family_id)),
+            Ok(()) => return Ok(back(grant.family_id.as_str())),
             Err(StoreError::Member(e)) => {
                 e.place(lang, &mut errs);
             }

@@ -46,7 +46,7 @@ pub async fn add_network(
             })
             .await;
         match added {
-            Ok(_) => return Ok(back(&grant.family_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => return Err(e.into()),
         }
     }
@@ -94,7 +94,7 @@ pub async fn correct_network(
             })
             .await;
         match corrected {
-            Ok(()) => return Ok(back(&grant.family_id)),
+            Ok(()) => return Ok(back(grant.family_id.as_str())),
             Err(StoreError::NotFound(_)) => {
                 errs.insert("network_member", t.err_choose);
             }

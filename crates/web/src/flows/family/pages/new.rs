@@ -30,7 +30,7 @@ struct NewPage {
     shell: Shell,
     has_errors: bool,
     /// Possible duplicates in the visitor's circle: (family id, label and address).
-    in_circle: Vec<(String, String)>,
+    in_circle: Vec<(eenplan_domain::FamilyId, String)>,
     /// Organisations leading a possible duplicate outside the circle: (name, phone).
     outside: Vec<(String, String)>,
     limited: bool,
@@ -299,7 +299,7 @@ pub async fn create(
                 &state,
                 p,
                 eenplan_domain::access_log::AccessEvent::Create,
-                Some(id.clone()),
+                Some(id.to_string()),
                 "family file opened".into(),
                 &client,
             )
@@ -307,7 +307,7 @@ pub async fn create(
             {
                 return Err(e.into());
             }
-            back(&id)
+            back(id.as_str())
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
             errs.insert("label", ft.err_not_local_team);

@@ -8,6 +8,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
+use eenplan_domain::FamilyId;
 use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
 
@@ -53,7 +54,7 @@ struct NoteReturn {
 async fn notes_page(
     state: &AppState,
     ctx: &Ctx,
-    family_id: &str,
+    family_id: &FamilyId,
     back: Option<NoteReturn>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
@@ -189,7 +190,7 @@ async fn notes_page(
     let page = NotesPage {
         x: family_texts(lang),
         shell: ctx.shell(&format!("/gezinnen/{family_id}/notities")),
-        family_id: family_id.to_owned(),
+        family_id: family_id.to_string(),
         label: family.label,
         has_errors,
         inputs,
@@ -247,7 +248,7 @@ pub async fn write_note(
             })
             .await;
         match written {
-            Ok(_) => return Ok(back_to(&grant.family_id, "/notities")),
+            Ok(_) => return Ok(back_to(grant.family_id.as_str(), "/notities")),
             Err(StoreError::Note(e)) => {
                 e.place(lang, &mut errs);
             }
@@ -303,7 +304,7 @@ pub async fn change_note(
             })
             .await;
         match changed {
-            Ok(_) => return Ok(back_to(&grant.family_id, "/notities")),
+            Ok(_) => return Ok(back_to(grant.family_id.as_str(), "/notities")),
             Err(StoreError::Note(NoteError::NotAuthor)) => {
                 return Err(PageError::forbidden());
             }

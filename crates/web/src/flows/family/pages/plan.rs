@@ -15,6 +15,7 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use eenplan_domain::FamilyId;
 use eenplan_domain::text::check_text;
 use eenplan_store::{Family, StoreError};
 use serde::Deserialize;
@@ -79,7 +80,7 @@ struct Shown {
 async fn plan_page(
     state: &AppState,
     ctx: &Ctx,
-    family_id: &str,
+    family_id: &FamilyId,
     status: StatusCode,
     shown: Shown,
 ) -> Result<Response, PageError> {
@@ -118,7 +119,7 @@ async fn plan_page(
         x: family_texts(lang),
         shell: ctx.shell(&format!("/gezinnen/{family_id}/plan")),
         pt,
-        family_id: family_id.to_owned(),
+        family_id: family_id.to_string(),
         label: family.label.clone(),
         version,
         areas,
@@ -238,7 +239,7 @@ pub async fn plan_save(
         })
         .await;
     Ok(match saved {
-        Ok(PlanSave::Saved { .. }) => back_to(&grant.family_id, "/plan"),
+        Ok(PlanSave::Saved { .. }) => back_to(grant.family_id.as_str(), "/plan"),
         Ok(PlanSave::Conflict { current, changes }) => {
             // Saving again is a deliberate choice to keep this version over theirs.
             form.based_on = current;
@@ -292,7 +293,7 @@ pub async fn plan_compare(
             &ComparePage {
                 x: family_texts(lang),
                 shell: ctx.shell(&format!("/gezinnen/{}/plan", grant.family_id)),
-                family_id: grant.family_id.clone(),
+                family_id: grant.family_id.to_string(),
                 label: f.label,
                 from: q.van,
                 to: q.tot,
@@ -344,7 +345,7 @@ pub async fn plan_agree(
         .await;
     let refusal = match agreed {
         Ok(_) => {
-            return Ok(back_to(&grant.family_id, "/plan"));
+            return Ok(back_to(grant.family_id.as_str(), "/plan"));
         }
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
         Err(StoreError::NotFound(_)) => ft.err_plan_version_unknown.to_owned(),

@@ -91,7 +91,7 @@ pub(super) async fn show_page(
     let family_id = grant.family_id.as_str();
     let loaded = async {
         let mut tx = state.store.read().await?;
-        let family = tx.family(family_id).await?;
+        let family = tx.family(&grant.family_id).await?;
         let province = match family.as_ref().and_then(|f| f.area_id.clone()) {
             Some(area) => tx.province_code(&area).await?,
             None => None,

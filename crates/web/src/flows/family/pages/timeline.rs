@@ -55,7 +55,7 @@ pub async fn timeline(
                 StatusCode::OK,
                 &TimelinePage {
                     shell: ctx.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
-                    family_id: f.id.clone(),
+                    family_id: f.id.to_string(),
                     label: f.label.clone(),
                     lines,
                 },

@@ -11,10 +11,10 @@ use crate::kit::i18n::Lang;
 
 fn person(id: &str, name: &str, organisation: &str) -> Principal {
     Principal {
-        user_id: id.to_owned(),
+        user_id: id.to_owned().into(),
         email: format!("{id}@example.org"),
         name: name.to_owned(),
-        organisation_id: format!("org-{id}"),
+        organisation_id: format!("org-{id}").into(),
         organisation_slug: format!("org-{id}"),
         organisation_kind: OrganisationKind::LocalTeam,
         organisation_name: organisation.to_owned(),
@@ -39,7 +39,7 @@ fn member(id: &str, name: &str) -> Member {
 
 fn family() -> Family {
     Family {
-        id: "f1".to_owned(),
+        id: "f1".to_owned().into(),
         label: "Gezin Jansen".to_owned(),
         street: String::new(),
         house_number: String::new(),

@@ -26,7 +26,7 @@ pub(crate) struct FamilyListItem {
 impl From<&FamilySummary> for FamilyListItem {
     fn from(f: &FamilySummary) -> Self {
         Self {
-            id: f.id.clone(),
+            id: f.id.to_string(),
             label: f.label.clone(),
             postcode: f.postcode.clone(),
             house_number: f.house_number.clone(),
@@ -265,7 +265,7 @@ impl From<&Involvement> for FamilyInvolvement {
 impl From<&eenplan_store::Family> for Family {
     fn from(f: &eenplan_store::Family) -> Self {
         Self {
-            id: f.id.clone(),
+            id: f.id.to_string(),
             label: f.label.clone(),
             address: FamilyAddress {
                 street: f.street.clone(),

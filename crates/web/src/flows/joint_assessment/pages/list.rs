@@ -132,7 +132,7 @@ async fn list_page(
         &ListPage {
             shell: ctx.shell(&format!("/gezinnen/{}/beoordeling", grant.family_id)),
             x,
-            family_id: grant.family_id.clone(),
+            family_id: grant.family_id.to_string(),
             family_label: family.label.clone(),
             lines,
             inputs: grant

@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
+use eenplan_domain::OrganisationId;
 use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{
     MeetingKind, MeetingState, Owner, View, may_record_view, views_differ,
@@ -158,7 +159,7 @@ pub(super) async fn show_page(
         .iter()
         .map(|(id, name)| Column {
             organisation: name.clone(),
-            view: m.view_of(id).map(|v| {
+            view: m.view_of(&OrganisationId::from(id.as_str())).map(|v| {
                 (
                     v.view.clone(),
                     format!("{}, {} {}", v.recorded_by, x.ja_version, v.version),
@@ -166,46 +167,47 @@ pub(super) async fn show_page(
             }),
         })
         .collect();
-    let view_inputs = may_record_view(m.state, &m.invited_ids(), &p.organisation_id).then(|| {
-        let d = for_form(Form::View);
-        let mine = m.view_of(&p.organisation_id).map(|v| &v.view);
-        let value = |field: &str, current: Option<&String>| {
-            if d.0.is_empty() {
-                current.cloned().unwrap_or_default()
-            } else {
-                d.raw(field)
-            }
-        };
-        vec![
-            Input::Text(
-                TextField::new(
-                    "worries",
-                    x.ja_worries,
-                    &value("worries", mine.map(|v| &v.worries)),
-                    err("worries"),
-                )
-                .kind("textarea"),
-            ),
-            Input::Text(
-                TextField::new(
-                    "strengths",
-                    x.ja_strengths,
-                    &value("strengths", mine.map(|v| &v.strengths)),
-                    err("strengths"),
-                )
-                .kind("textarea"),
-            ),
-            Input::Text(
-                TextField::new(
-                    "needs",
-                    x.ja_needs,
-                    &value("needs", mine.map(|v| &v.needs)),
-                    err("needs"),
-                )
-                .kind("textarea"),
-            ),
-        ]
-    });
+    let view_inputs =
+        may_record_view(m.state, &m.invited_ids(), p.organisation_id.as_str()).then(|| {
+            let d = for_form(Form::View);
+            let mine = m.view_of(&p.organisation_id).map(|v| &v.view);
+            let value = |field: &str, current: Option<&String>| {
+                if d.0.is_empty() {
+                    current.cloned().unwrap_or_default()
+                } else {
+                    d.raw(field)
+                }
+            };
+            vec![
+                Input::Text(
+                    TextField::new(
+                        "worries",
+                        x.ja_worries,
+                        &value("worries", mine.map(|v| &v.worries)),
+                        err("worries"),
+                    )
+                    .kind("textarea"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "strengths",
+                        x.ja_strengths,
+                        &value("strengths", mine.map(|v| &v.strengths)),
+                        err("strengths"),
+                    )
+                    .kind("textarea"),
+                ),
+                Input::Text(
+                    TextField::new(
+                        "needs",
+                        x.ja_needs,
+                        &value("needs", mine.map(|v| &v.needs)),
+                        err("needs"),
+                    )
+                    .kind("textarea"),
+                ),
+            ]
+        });
     let judging = scheduled && lead;
     let jd = for_form(Form::Judgement);
     let judgement_inputs = judging.then(|| {
@@ -305,7 +307,7 @@ pub(super) async fn show_page(
             grant.family_id, m.id
         )),
         x,
-        family_id: grant.family_id.clone(),
+        family_id: grant.family_id.to_string(),
         family_label: family.label.clone(),
         id: m.id.clone(),
         title: format!(

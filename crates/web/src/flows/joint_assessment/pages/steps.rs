@@ -53,7 +53,7 @@ pub async fn view(
             })
             .await;
         match recorded {
-            Ok(_) => return Ok(back(&grant.family_id, &meeting_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
             Err(e) => return Err(e.into()),
         }
@@ -131,7 +131,7 @@ pub async fn judge(
             })
             .await;
         match judged {
-            Ok(_) => return Ok(back(&grant.family_id, &meeting_id)),
+            Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => {
                 // The domain counts the actions given; the form counts its rows.
                 let e = match e {
@@ -185,7 +185,7 @@ pub async fn cancel(
             })
             .await;
         match cancelled {
-            Ok(()) => return Ok(back(&grant.family_id, &meeting_id)),
+            Ok(()) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
             Err(e) => return Err(e.into()),
         }

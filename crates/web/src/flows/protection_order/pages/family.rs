@@ -52,7 +52,7 @@ async fn family_page(
         .await?
         .into_iter()
         .filter(|o| o.kind == OrganisationKind::Rvdk)
-        .map(|o| (o.id, o.name))
+        .map(|o| (o.id.into_string(), o.name))
         .collect();
     drop(tx);
     let err = |id: &str| errs.get(id).copied();
@@ -105,7 +105,7 @@ async fn family_page(
         &FamilyPage {
             shell: ctx.shell(&format!("/gezinnen/{}/verzoek-raad", grant.family_id)),
             x,
-            family_id: grant.family_id.clone(),
+            family_id: grant.family_id.to_string(),
             family_label: family.label.clone(),
             requests: requests.iter().map(|r| summary(lang, x, r)).collect(),
             inputs,
@@ -134,7 +134,7 @@ pub async fn request(
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &["grounds", "tried"]);
     let input = ProtectionOrderInput {
-        rvdk_organisation_id: d.get("rvdk"),
+        rvdk_organisation_id: d.get("rvdk").into(),
         children: d.all("children"),
         grounds: d.raw("grounds"),
         tried: d.raw("tried"),

@@ -91,7 +91,7 @@ async fn show_page(
         .await?
         .into_iter()
         .filter(|o| o.kind == OrganisationKind::CertifiedInstitution)
-        .map(|o| (o.id, o.name))
+        .map(|o| (o.id.into_string(), o.name))
         .collect();
     drop(tx);
     let r = request.ok_or_else(PageError::not_found)?;
@@ -457,7 +457,7 @@ pub async fn decision(
         measure.map(|measure| CourtRuling::Granted {
             measure,
             ends_on,
-            institution_id,
+            institution_id: institution_id.into(),
         })
     };
     step(

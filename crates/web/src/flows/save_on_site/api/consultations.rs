@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{self, ConsultationResult, ConsultationState, OnSiteError};
+use eenplan_domain::{FamilyId, UserId};
 use eenplan_store::{AccessEntry, AdviceInput, Ask, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -126,7 +127,7 @@ fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -
     Ask {
         slot_id,
         on,
-        family_id: family_id.filter(|f| !f.is_empty()),
+        family_id: family_id.filter(|f| !f.is_empty()).map(FamilyId::from),
         question,
     }
 }
@@ -226,13 +227,13 @@ pub async fn walk_in(
         result: input.result,
     })
     .ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
-    let asked_by = input.asked_by;
+    let asked_by = UserId::from(input.asked_by);
     let recorded = async {
         let now = UtcTime::now();
         let mut tx = state.store.write().await?;
         // Only the worker on site, before anyone's access to a family is looked at.
         if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
-            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+            save_on_site::walk_in_by(&slot.slot, p.user_id.as_str())?;
         }
         let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
             return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));

@@ -71,11 +71,11 @@ async fn consultation_page(
     let empty_errs = Errors::new();
     let (d, errs) = form.unwrap_or((&empty_data, &empty_errs));
     let rule = c.domain(&[]);
-    let moment = save_on_site::advice_moment(&rule, &p.user_id, today());
+    let moment = save_on_site::advice_moment(&rule, p.user_id.as_str(), today());
     let cancel_errors = errs.contains_key("reason");
     let advice_errors = !errs.is_empty() && !cancel_errors;
     let can_advise = moment.is_ok();
-    let can_cancel = save_on_site::may_cancel(&rule, &p.user_id).is_ok();
+    let can_cancel = save_on_site::may_cancel(&rule, p.user_id.as_str()).is_ok();
     let gone = (advice_errors && !can_advise) || (cancel_errors && !can_cancel);
     let conflict = gone.then(|| {
         let typed: Vec<String> =

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::save_on_site::{self, OnSiteDay, OnSiteError, PartOfDay};
+use eenplan_domain::{FamilyId, UserId};
 use eenplan_store::{Ask, NewSlot, StoreError};
 use jiff::civil::Date;
 
@@ -60,16 +61,18 @@ pub async fn walk_in(
     let ask = Ask {
         slot_id,
         on,
-        family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
+        family_id: Some(d.get("family"))
+            .filter(|f| !f.is_empty())
+            .map(FamilyId::from),
         question: d.get("question"),
     };
-    let asked_by = d.get("asked_by");
+    let asked_by = UserId::from(d.get("asked_by"));
     let recorded = async {
         let now = UtcTime::now();
         let mut tx = state.store.write().await?;
         // Only the worker on site, before anyone's access to a family is looked at.
         if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
-            save_on_site::walk_in_by(&slot.slot, &p.user_id)?;
+            save_on_site::walk_in_by(&slot.slot, p.user_id.as_str())?;
         }
         let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
             return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
@@ -223,7 +226,9 @@ pub async fn book(
     let ask = Ask {
         slot_id,
         on,
-        family_id: Some(d.get("family")).filter(|f| !f.is_empty()),
+        family_id: Some(d.get("family"))
+            .filter(|f| !f.is_empty())
+            .map(FamilyId::from),
         question: d.get("question"),
     };
     let booked = async {

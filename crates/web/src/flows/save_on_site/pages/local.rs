@@ -74,7 +74,7 @@ pub(super) fn section(
     let err = |id: &str| be.get(id).copied();
     let families = choices(
         own_families,
-        |f| f.id.clone(),
+        |f| f.id.to_string(),
         |f| format!("{} ({} {})", f.label, f.postcode, f.house_number),
         &bd.get("family"),
     );

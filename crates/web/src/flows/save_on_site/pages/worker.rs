@@ -4,6 +4,7 @@
 
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{is_on_site_day, next_on_site_days, walk_in_days};
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_store::{OnSiteConsultation, OnSiteSlot, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
@@ -21,7 +22,7 @@ pub(super) struct WorkerData {
     /// Per slot on site today: the team's people.
     askers: Vec<(String, String)>,
     /// Families the worker may record a walk-in about by name today: (id, label, who).
-    pub(super) named: Vec<(String, String, Vec<String>)>,
+    pub(super) named: Vec<(FamilyId, String, Vec<UserId>)>,
 }
 
 /// The worker's coming on-site days, over all their part-days.
@@ -62,7 +63,11 @@ pub(super) async fn load(
             }
         }
         for candidate in tx
-            .on_site_named_candidates(&s.slot.organisation_id, &s.slot.team_id, today)
+            .on_site_named_candidates(
+                &OrganisationId::from(s.slot.organisation_id.as_str()),
+                &s.slot.team_id,
+                today,
+            )
             .await?
         {
             if !named.iter().any(|(i, _, _)| *i == candidate.0) {
@@ -179,7 +184,7 @@ pub(super) fn section(
             .collect();
         Choice {
             selected: wd.get("family") == *id,
-            value: id.clone(),
+            value: id.to_string(),
             label: format!("{label} — {}", with.join(", ")),
         }
     });

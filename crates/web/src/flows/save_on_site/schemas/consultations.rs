@@ -70,7 +70,7 @@ impl From<&OnSiteConsultation> for SaveConsultation {
             named: c.family_id.is_some(),
             // The label comes with the id (a family's label is never empty in the store).
             family: c.family_id.as_ref().map(|id| SaveConsultationFamily {
-                id: id.clone(),
+                id: id.to_string(),
                 label: c.family_label.clone().unwrap_or_default(),
             }),
             asked_by: SaveOnSiteRef::new(&c.asked_by, &c.asked_by_name),
