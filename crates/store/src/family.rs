@@ -1119,7 +1119,7 @@ impl Tx {
         &mut self,
         actor: &Actor,
         files: &[LedFile],
-        to: &str,
+        to: &UserId,
         reason: &str,
     ) -> Result<(), StoreError> {
         for file in files {
@@ -1129,7 +1129,7 @@ impl Tx {
                 NewInvolvement {
                     role: InvolvementRole::Regisseur,
                     organisation_id: file.organisation_id.to_string(),
-                    user_id: to.to_owned(),
+                    user_id: to.to_string(),
                     expertise: None,
                     takes_over: Some(file.involvement_id.clone()),
                     reason: Some(reason.to_owned()),

@@ -8,7 +8,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_guidance::{
     self, GuidanceError, GuidanceOutcome, ReviewPolicy, StartGuidance,
 };
-use eenplan_domain::{FamilyId, UserId};
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::{NewInvolvement, PlanSave, Row, StoreError, Tx, ids, params};
@@ -50,7 +50,7 @@ pub struct Guidance {
     pub id: String,
     pub family_id: String,
     pub family_label: String,
-    pub organisation_id: String,
+    pub organisation_id: OrganisationId,
     pub organisation_name: String,
     pub worker_id: String,
     pub worker_name: String,
@@ -90,7 +90,7 @@ fn guidance(r: &Row) -> Result<Guidance, StoreError> {
         id: r.text("id")?,
         family_id: r.text("family_id")?,
         family_label: r.text("family_label")?,
-        organisation_id: r.text("organisation_id")?,
+        organisation_id: r.id("organisation_id")?,
         organisation_name: r.text("organisation_name")?,
         worker_id: r.text("worker_id")?,
         worker_name: r.text("worker_name")?,
@@ -266,7 +266,7 @@ impl Tx {
     pub async fn review_save_guidance(
         &mut self,
         actor: &Actor,
-        viewer_organisation: &str,
+        viewer_organisation: &OrganisationId,
         lead: bool,
         family_id: &FamilyId,
         guidance_id: &str,
@@ -274,7 +274,11 @@ impl Tx {
         today: Date,
     ) -> Result<Date, StoreError> {
         let g = self.guidance_of(family_id, guidance_id).await?;
-        save_guidance::may_act(viewer_organisation, &g.organisation_id, lead)?;
+        save_guidance::may_act(
+            viewer_organisation.as_str(),
+            g.organisation_id.as_str(),
+            lead,
+        )?;
         let consents = self
             .access_facts(family_id)
             .await?
@@ -284,7 +288,7 @@ impl Tx {
             !g.running(),
             save_guidance::consent_holds(
                 &consents,
-                &g.organisation_id,
+                g.organisation_id.as_str(),
                 review.reviewed_on.max(today),
             ),
             g.started_on,
@@ -339,7 +343,7 @@ impl Tx {
     pub async fn end_save_guidance(
         &mut self,
         actor: &Actor,
-        viewer_organisation: &str,
+        viewer_organisation: &OrganisationId,
         lead: bool,
         ended_by: &UserId,
         family_id: &FamilyId,
@@ -349,7 +353,11 @@ impl Tx {
         today: Date,
     ) -> Result<(), StoreError> {
         let g = self.guidance_of(family_id, guidance_id).await?;
-        save_guidance::may_act(viewer_organisation, &g.organisation_id, lead)?;
+        save_guidance::may_act(
+            viewer_organisation.as_str(),
+            g.organisation_id.as_str(),
+            lead,
+        )?;
         save_guidance::check_end(!g.running(), outcome, reason)?;
         let changed = self.execute(
             "UPDATE save_guidances SET ended_on = $2, outcome = $3, end_reason = $4, ended_by = $5 \
@@ -417,7 +425,7 @@ impl Tx {
         };
         for g in self.save_guidances(family_id).await? {
             if g.running()
-                && !save_guidance::consent_holds(&facts.consents, &g.organisation_id, today)
+                && !save_guidance::consent_holds(&facts.consents, g.organisation_id.as_str(), today)
             {
                 self.end_save_guidance(
                     actor,

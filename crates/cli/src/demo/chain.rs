@@ -143,7 +143,7 @@ pub async fn save_guidance(
         }
         tx.review_save_guidance(
             &save_actor,
-            save.organisation_id.as_str(),
+            &save.organisation_id,
             false,
             f.id,
             &guidance,
@@ -177,7 +177,7 @@ pub async fn save_guidance(
         };
         tx.end_save_guidance(
             &save_actor,
-            save.organisation_id.as_str(),
+            &save.organisation_id,
             false,
             &save.user_id,
             f.id,

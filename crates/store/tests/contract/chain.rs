@@ -1,7 +1,7 @@
 //! Contract tests of the chain's ways of working: SAVE-begeleiding and the
 //! EVU, on every backend.
 
-use eenplan_domain::{FamilyId, UserId};
+use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evu::{EvuError, ReferralSource, ReferralState};
 use eenplan_domain::family::{ConsentForm, ConsentStep, Expertise, Framework};
@@ -161,7 +161,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.review_save_guidance(
             &actor(),
-            save.as_str(),
+            &save,
             false,
             &family,
             &id,
@@ -174,7 +174,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.review_save_guidance(
             &actor(),
-            "ggz",
+            &OrganisationId::from("ggz"),
             false,
             &family,
             &id,
@@ -187,7 +187,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     let next = tx
         .review_save_guidance(
             &actor(),
-            save.as_str(),
+            &save,
             false,
             &family,
             &id,
@@ -200,7 +200,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.end_save_guidance(
             &actor(),
-            save.as_str(),
+            &save,
             false,
             &thomas,
             &family,
@@ -215,7 +215,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     // The lead may end it too; SAVE's part ends with it.
     tx.end_save_guidance(
         &actor(),
-        p.sanne.1.as_str(),
+        &p.sanne.1,
         true,
         &p.sanne.0,
         &family,
@@ -229,7 +229,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert!(matches!(
         tx.end_save_guidance(
             &actor(),
-            save.as_str(),
+            &save,
             false,
             &thomas,
             &family,

@@ -4,6 +4,7 @@
 //! here. Who may take over is the domain's `colleague_may_take_over` (the store's
 //! `handover_candidates`).
 
+use eenplan_domain::UserId;
 use eenplan_domain::text::check_text;
 use eenplan_store::{LedFile, Principal, Store, StoreError};
 
@@ -124,7 +125,7 @@ pub fn check(
     form: &FormData,
     leaving: &str,
     colleagues: &[Principal],
-) -> Result<(String, String), Refused> {
+) -> Result<(UserId, String), Refused> {
     let words = handover_texts(lang);
     let to = form.get("to");
     let reason = form.raw("reason");
@@ -146,7 +147,7 @@ pub fn check(
     if refused.to_error.is_some() || refused.reason_error.is_some() {
         return Err(refused);
     }
-    Ok((to, reason.trim().to_owned()))
+    Ok((UserId::from(to), reason.trim().to_owned()))
 }
 
 /// The store refused the colleague after all (the circle's rules): the form back with

@@ -138,7 +138,7 @@ pub async fn review(
         let next = tx
             .review_save_guidance(
                 &p.actor(),
-                p.organisation_id.as_str(),
+                &p.organisation_id,
                 grant.lead,
                 &grant.family_id,
                 &guidance_id,
@@ -175,7 +175,7 @@ pub async fn end(
         let mut tx = state.store.write().await?;
         tx.end_save_guidance(
             &p.actor(),
-            p.organisation_id.as_str(),
+            &p.organisation_id,
             grant.lead,
             &p.user_id,
             &grant.family_id,

@@ -99,9 +99,12 @@ async fn page(
     let cards = list
         .iter()
         .map(|g| {
-            let mine =
-                save_guidance::may_act(p.organisation_id.as_str(), &g.organisation_id, grant.lead)
-                    .is_ok();
+            let mine = save_guidance::may_act(
+                p.organisation_id.as_str(),
+                g.organisation_id.as_str(),
+                grant.lead,
+            )
+            .is_ok();
             let (rd, re) = for_form(Sent::Review(&g.id));
             let (ed, ee) = for_form(Sent::End(&g.id));
             Card {
@@ -423,7 +426,7 @@ pub async fn review(
             .change(async |tx| {
                 tx.review_save_guidance(
                     &p.actor(),
-                    p.organisation_id.as_str(),
+                    &p.organisation_id,
                     grant.lead,
                     &grant.family_id,
                     &guidance_id,
@@ -473,7 +476,7 @@ pub async fn end(
             .change(async |tx| {
                 tx.end_save_guidance(
                     &p.actor(),
-                    p.organisation_id.as_str(),
+                    &p.organisation_id,
                     grant.lead,
                     &p.user_id,
                     &grant.family_id,

@@ -141,7 +141,7 @@ impl SaveGuidance {
         Self {
             id: g.id.clone(),
             organisation: SaveGuidanceOrganisation {
-                id: g.organisation_id.clone(),
+                id: g.organisation_id.to_string(),
                 name: g.organisation_name.clone(),
             },
             worker: SaveGuidanceWorker {
