@@ -1,6 +1,8 @@
 //! The small bodies several flows share (an id that was created, a plan version, a
 //! reason), so each is one schema in the document and one type in the code.
 
+use axum::Json;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -23,6 +25,11 @@ impl Created {
             id: id.into(),
             handover: None,
         }
+    }
+
+    /// The 201 answer naming what was created.
+    pub fn answer(id: impl Into<String>) -> (StatusCode, Json<Self>) {
+        (StatusCode::CREATED, Json(Self::id(id)))
     }
 }
 

@@ -17,8 +17,10 @@ fn choices<T: CodeList>() -> String {
     }
 }
 
-/// The code of `T` that `field` holds.
+/// The code of `T` that `field` holds (around it, spaces do not count, as in the
+/// domain's own `FromStr`).
 pub fn code<T: CodeList>(field: &str, value: &str) -> Result<T, ApiError> {
+    let value = value.trim();
     T::ALL
         .iter()
         .copied()

@@ -10,14 +10,14 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework};
 use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
-use jiff::civil::Date;
 
 use super::refusal::consent_answer;
 use super::schemas::{AnonymousSummary, Consents, Emergency, FrameworkChange, NewConsent};
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::{Created, Reason};
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::{ApiError, Ctx, Refusal};
 use crate::{AppState, Problem};
 
@@ -47,49 +47,15 @@ pub async fn record(
         return Err(ApiError::unauthorized());
     };
     let input: NewConsent = json_body(&bytes)?;
-    let Ok(step) = input.step.parse::<ConsentStep>() else {
-        return Err(ApiError::invalid(&[(
-            "step",
-            "enum",
-            "Gebruik een van de stappen uit het OpenAPI-document.",
-        )]));
-    };
-    let Ok(form) = input.form.parse::<ConsentForm>() else {
-        return Err(ApiError::invalid(&[(
-            "form",
-            "enum",
-            "Gebruik spoken of written.",
-        )]));
-    };
-    let Ok(categories) = input
+    let step: ConsentStep = fields::code("step", &input.step)?;
+    let form: ConsentForm = fields::code("form", &input.form)?;
+    let categories = input
         .categories
         .iter()
-        .map(|c| c.parse::<DataCategory>())
-        .collect::<Result<Vec<_>, _>>()
-    else {
-        return Err(ApiError::invalid(&[(
-            "categories",
-            "enum",
-            "Gebruik identity, network, plan of notes.",
-        )]));
-    };
-    let Ok(given_on) = input.given_on.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "given_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
-    let ends_on = match parse_optional(input.ends_on.as_deref()) {
-        Ok(d) => d,
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "ends_on",
-                "date",
-                "Gebruik jjjj-mm-dd.",
-            )]));
-        }
-    };
+        .map(|c| fields::code::<DataCategory>("categories", c))
+        .collect::<Result<Vec<_>, _>>()?;
+    let given_on = fields::date("given_on", &input.given_on)?;
+    let ends_on = fields::optional_date("ends_on", input.ends_on.as_deref())?;
     let consent = ConsentInput {
         step,
         organisation_id: input
@@ -104,16 +70,15 @@ pub async fn record(
         given_on,
         ends_on,
     };
-    let recorded = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .record_consent(&p.actor(), &grant.family_id, &p.user_id, &consent, today())
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match recorded.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+    let recorded = state
+        .store
+        .change(async |tx| {
+            tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &consent, today())
+                .await
+        })
+        .await;
+    match recorded {
+        Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "organisation_id",
@@ -142,19 +107,20 @@ pub async fn withdraw(
             "Zeg hoe de intrekking ging (wie zei wat).",
         )]));
     }
-    let withdrawn = async {
-        let mut tx = state.store.write().await?;
-        tx.withdraw_consent(
-            &p.actor(),
-            &grant.family_id,
-            &consent_id,
-            &p.user_id,
-            &input.reason,
-        )
-        .await?;
-        tx.commit().await
-    };
-    match withdrawn.await {
+    let withdrawn = state
+        .store
+        .change(async |tx| {
+            tx.withdraw_consent(
+                &p.actor(),
+                &grant.family_id,
+                &consent_id,
+                &p.user_id,
+                &input.reason,
+            )
+            .await
+        })
+        .await;
+    match withdrawn {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
@@ -176,41 +142,25 @@ pub async fn framework(
         return Err(ApiError::unauthorized());
     };
     let input: FrameworkChange = json_body(&bytes)?;
-    let Ok(framework) = input.framework.parse::<Framework>() else {
-        return Err(ApiError::invalid(&[(
-            "framework",
-            "enum",
-            "Gebruik voluntary, veilig_thuis of court_order.",
-        )]));
+    let framework: Framework = fields::code("framework", &input.framework)?;
+    let effective_on = fields::date("effective_on", &input.effective_on)?;
+    let change = FrameworkInput {
+        framework,
+        organisation_id: input
+            .organisation_id
+            .filter(|o| !o.is_empty())
+            .map(OrganisationId::from),
+        ground: input.ground,
+        effective_on,
     };
-    let Ok(effective_on) = input.effective_on.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "effective_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
-    let changed = async {
-        let mut tx = state.store.write().await?;
-        tx.change_framework(
-            &p.actor(),
-            &grant.family_id,
-            &FrameworkInput {
-                framework,
-                organisation_id: input
-                    .organisation_id
-                    .clone()
-                    .filter(|o| !o.is_empty())
-                    .map(OrganisationId::from),
-                ground: input.ground.clone(),
-                effective_on,
-            },
-            today(),
-        )
-        .await?;
-        tx.commit().await
-    };
-    match changed.await {
+    let changed = state
+        .store
+        .change(async |tx| {
+            tx.change_framework(&p.actor(), &grant.family_id, &change, today())
+                .await
+        })
+        .await;
+    match changed {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Framework(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
@@ -265,21 +215,21 @@ pub async fn break_glass(
         refuse(why).await?;
         return Err(e.problem().into());
     }
-    let opened = async {
-        let mut tx = state.store.write().await?;
-        let until = crate::auth::family::break_glass(
-            &mut tx,
-            p,
-            &family_id,
-            &input.reason,
-            ("POST /api/v1/families/{family}/break-glass", client),
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(until)
-    };
-    match opened.await {
+    let opened = state
+        .store
+        .change(async |tx| {
+            crate::auth::family::break_glass(
+                tx,
+                p,
+                &family_id,
+                &input.reason,
+                ("POST /api/v1/families/{family}/break-glass", client),
+                now,
+            )
+            .await
+        })
+        .await;
+    match opened {
         Ok(Some(until)) => Ok((StatusCode::CREATED, Json(Emergency::until(until)))),
         Ok(None) => {
             refuse("no such file").await?;

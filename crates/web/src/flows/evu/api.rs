@@ -7,7 +7,8 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_store::{Referrer, StoreError};
+use eenplan_domain::FamilyId;
+use eenplan_store::{Principal, Referrer, StoreError, Tx};
 
 use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
 use crate::AppState;
@@ -48,6 +49,24 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
+/// The coordinator's step on a referral, in the access log of the family it is about.
+async fn log_update(
+    tx: &mut Tx,
+    p: &Principal,
+    family: &FamilyId,
+    route: String,
+    client: &str,
+) -> Result<(), StoreError> {
+    tx.log_access(&evu_access(
+        p,
+        eenplan_domain::access_log::AccessEvent::Update,
+        family,
+        route,
+        client,
+    ))
+    .await
+}
+
 pub async fn refer(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -56,10 +75,10 @@ pub async fn refer(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    let referred = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .refer_to_evu(
+    let id = state
+        .store
+        .change(async |tx| {
+            tx.refer_to_evu(
                 &p.actor(),
                 &grant.family_id,
                 Referrer {
@@ -70,14 +89,11 @@ pub async fn refer(
                 &input.reason,
                 today(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match referred.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
-        Err(e) => Err(refused(e)),
-    }
+            .await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(Created::answer(id))
 }
 
 pub async fn of_family(
@@ -116,33 +132,24 @@ pub async fn assign(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: EvuCombination = json_body(&bytes)?;
-    let assigned = async {
-        let mut tx = state.store.write().await?;
-        let family = tx
-            .assign_evu_combination(
-                &p.actor(),
-                &referral_id,
-                &p.user_id,
-                &input.user_ids,
-                today(),
-            )
-            .await?;
-        let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
-        tx.log_access(&evu_access(
-            p,
-            eenplan_domain::access_log::AccessEvent::Update,
-            &family,
-            what,
-            &client,
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(())
-    };
-    match assigned.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(e) => Err(refused(e)),
-    }
+    let route = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
+    state
+        .store
+        .change(async |tx| {
+            let family = tx
+                .assign_evu_combination(
+                    &p.actor(),
+                    &referral_id,
+                    &p.user_id,
+                    &input.user_ids,
+                    today(),
+                )
+                .await?;
+            log_update(tx, p, &family, route, &client).await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 async fn finish(
@@ -155,35 +162,26 @@ async fn finish(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    let done = async {
-        let mut tx = state.store.write().await?;
-        let family = tx
-            .finish_evu_referral(
-                &p.actor(),
-                &referral_id,
-                &p.user_id,
-                close,
-                &input.reason,
-                today(),
-            )
-            .await?;
-        let step = if close { "close" } else { "decline" };
-        let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
-        tx.log_access(&evu_access(
-            p,
-            eenplan_domain::access_log::AccessEvent::Update,
-            &family,
-            what,
-            &client,
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(())
-    };
-    match done.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(e) => Err(refused(e)),
-    }
+    let step = if close { "close" } else { "decline" };
+    let route = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
+    state
+        .store
+        .change(async |tx| {
+            let family = tx
+                .finish_evu_referral(
+                    &p.actor(),
+                    &referral_id,
+                    &p.user_id,
+                    close,
+                    &input.reason,
+                    today(),
+                )
+                .await?;
+            log_update(tx, p, &family, route, &client).await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn decline(

@@ -20,8 +20,9 @@ use super::schemas::{
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::{Created, Reason, Version};
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
 
@@ -58,13 +59,7 @@ pub async fn schedule(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: NewJointAssessment = json_body(&bytes)?;
-    let kind = input.kind.parse::<MeetingKind>().map_err(|_| {
-        ApiError::invalid(&[(
-            "kind",
-            "enum",
-            "Gebruik learning_meeting of protection_table.",
-        )])
-    })?;
+    let kind: MeetingKind = fields::code("kind", &input.kind)?;
     let meets_at = input.meets_at.trim().parse::<DateTime>().map_err(|_| {
         ApiError::invalid(&[(
             "meets_at",
@@ -79,22 +74,21 @@ pub async fn schedule(
         family_takes_part: input.family_takes_part,
         family_absence_reason: input.family_absence_reason,
     };
-    let scheduled = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .schedule_meeting(
+    let scheduled = state
+        .store
+        .change(async |tx| {
+            tx.schedule_meeting(
                 &p.actor(),
                 &grant.family_id,
                 (&p.user_id, &p.organisation_id),
                 &meeting,
                 today(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match scheduled.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+            .await
+        })
+        .await;
+    match scheduled {
+        Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Meeting(e)) => Err(e.problem().into()),
         Err(e) => Err(e.into()),
     }
@@ -114,21 +108,20 @@ pub async fn put_view(
         strengths: input.strengths,
         needs: input.needs,
     };
-    let recorded = async {
-        let mut tx = state.store.write().await?;
-        let version = tx
-            .record_view(
+    let version = state
+        .store
+        .change(async |tx| {
+            tx.record_view(
                 &p.actor(),
                 &grant.family_id,
                 &meeting_id,
                 (&p.user_id, &p.organisation_id),
                 &view,
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(version)
-    };
-    let version = recorded.await.map_err(refused)?;
+            .await
+        })
+        .await
+        .map_err(refused)?;
     Ok(Json(Version { version }))
 }
 
@@ -139,13 +132,7 @@ fn actions(input: &[JointJudgementAction]) -> Result<Vec<JudgementAction>, ApiEr
         .enumerate()
         .map(|(i, a)| {
             let field = |f: &str| format!("actions[{i}].{f}");
-            let domain = a.domain.parse::<LifeDomain>().map_err(|_| {
-                ApiError::invalid(&[(
-                    &field("domain"),
-                    "enum",
-                    "Gebruik safety, development, school, income, health, housing of network.",
-                )])
-            })?;
+            let domain: LifeDomain = fields::code(&field("domain"), &a.domain)?;
             let owner = Owner::parse(&a.owner).ok_or_else(|| {
                 ApiError::invalid(&[(
                     &field("owner"),
@@ -153,9 +140,7 @@ fn actions(input: &[JointJudgementAction]) -> Result<Vec<JudgementAction>, ApiEr
                     "Gebruik organisation:<id>, professional:<id>, member:<id> of network:<id>.",
                 )])
             })?;
-            let due = parse_optional(a.due_on.as_deref()).map_err(|_| {
-                ApiError::invalid(&[(&field("due_on"), "date", "Gebruik jjjj-mm-dd.")])
-            })?;
+            let due = fields::optional_date(&field("due_on"), a.due_on.as_deref())?;
             Ok(JudgementAction {
                 domain,
                 what: a.what.clone(),
@@ -180,10 +165,10 @@ pub async fn judge(
         differences: input.differences.clone(),
         actions: actions(&input.actions)?,
     };
-    let judged = async {
-        let mut tx = state.store.write().await?;
-        let version = tx
-            .record_judgement(
+    let judged = state
+        .store
+        .change(async |tx| {
+            tx.record_judgement(
                 &p.actor(),
                 &grant.family_id,
                 &meeting_id,
@@ -191,11 +176,10 @@ pub async fn judge(
                 &judgement,
                 today(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(version)
-    };
-    match judged.await {
+            .await
+        })
+        .await;
+    match judged {
         Ok(version) => Ok(Json(JointJudgementRecorded {
             state: MeetingState::Held.code(),
             plan_version: version,
@@ -216,19 +200,20 @@ pub async fn cancel(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    let cancelled = async {
-        let mut tx = state.store.write().await?;
-        tx.cancel_meeting(
-            &p.actor(),
-            &grant.family_id,
-            &meeting_id,
-            &p.user_id,
-            &input.reason,
-            today(),
-        )
-        .await?;
-        tx.commit().await
-    };
-    cancelled.await.map_err(refused)?;
+    state
+        .store
+        .change(async |tx| {
+            tx.cancel_meeting(
+                &p.actor(),
+                &grant.family_id,
+                &meeting_id,
+                &p.user_id,
+                &input.reason,
+                today(),
+            )
+            .await
+        })
+        .await
+        .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -10,7 +10,6 @@ use eenplan_domain::protection_order::{Conclusion, Measure};
 use eenplan_store::{
     CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
 };
-use jiff::civil::Date;
 
 use super::access::{log_raad_reads, raad_entry};
 use super::refusal::InStep;
@@ -21,8 +20,9 @@ use super::schemas::{
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::Created;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
 
@@ -71,22 +71,21 @@ pub async fn create(
         grounds: input.grounds,
         tried: input.tried,
     };
-    let made = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .request_protection_order(
+    let made = state
+        .store
+        .change(async |tx| {
+            tx.request_protection_order(
                 &p.actor(),
                 &grant.family_id,
                 (&p.user_id, &p.organisation_id),
                 &request,
                 today(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match made.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+            .await
+        })
+        .await;
+    match made {
+        Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "rvdk_organisation_id",
@@ -166,23 +165,9 @@ fn stepped(
     }
 }
 
-fn date_field(value: &str, field: &str) -> Result<Date, ApiError> {
-    value
-        .trim()
-        .parse::<Date>()
-        .map_err(|_| ApiError::invalid(&[(field, "date", "Gebruik jjjj-mm-dd.")]))
-}
-
 /// The measures a petition or a decision names.
 fn measure(value: Option<&str>) -> Result<Measure, ApiError> {
-    match value.map(str::parse::<Measure>) {
-        Some(Ok(measure)) => Ok(measure),
-        _ => Err(ApiError::invalid(&[(
-            "measure",
-            "enum",
-            "Gebruik supervision_order, out_of_home_placement of custody_termination.",
-        )])),
-    }
+    fields::code("measure", value.unwrap_or_default())
 }
 
 pub async fn investigation(
@@ -193,7 +178,7 @@ pub async fn investigation(
 ) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
     let input: RaadInvestigation = json_body(&bytes)?;
-    let on = date_field(&input.started_on, "started_on")?;
+    let on = fields::date("started_on", input.started_on.trim())?;
     let route = "/api/v1/raad/requests/{request}/investigation";
     let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
         tx.start_investigation(
@@ -233,7 +218,7 @@ pub async fn outcome(
             )]));
         }
     };
-    let on = date_field(&input.concluded_on, "concluded_on")?;
+    let on = fields::date("concluded_on", input.concluded_on.trim())?;
     let route = "/api/v1/raad/requests/{request}/outcome";
     let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
         tx.conclude_investigation(
@@ -260,11 +245,10 @@ pub async fn court_decision(
 ) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
     let input: CourtDecision = json_body(&bytes)?;
-    let on = date_field(&input.decided_on, "decided_on")?;
+    let on = fields::date("decided_on", input.decided_on.trim())?;
     let ruling = if input.granted {
         let measure = measure(input.measure.as_deref())?;
-        let ends_on = parse_optional(input.ends_on.as_deref())
-            .map_err(|_| ApiError::invalid(&[("ends_on", "date", "Gebruik jjjj-mm-dd.")]))?;
+        let ends_on = fields::optional_date("ends_on", input.ends_on.as_deref())?;
         let institution_id = input
             .institution_id
             .filter(|i| !i.trim().is_empty())

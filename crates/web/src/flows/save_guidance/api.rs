@@ -15,8 +15,9 @@ use super::schemas::{EndIn, NextReview, ReviewIn, SaveGuidanceList, StartIn};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::Created;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
 
@@ -68,20 +69,8 @@ pub async fn start(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: StartIn = json_body(&bytes)?;
-    let Ok(expertise) = input.expertise.parse::<Expertise>() else {
-        return Err(ApiError::invalid(&[(
-            "expertise",
-            "enum",
-            "Gebruik safety, development, violence, delinquency of school_absenteeism.",
-        )]));
-    };
-    let Ok(planned_end) = input.planned_end.parse() else {
-        return Err(ApiError::invalid(&[(
-            "planned_end",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
+    let expertise: Expertise = fields::code("expertise", &input.expertise)?;
+    let planned_end = fields::date("planned_end", &input.planned_end)?;
     let g = NewGuidance {
         worker_id: input.worker_id,
         expertise,
@@ -89,18 +78,15 @@ pub async fn start(
         planned_end,
         review_months: input.review_months,
     };
-    let started = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match started.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
-        Err(e) => Err(refused(e)),
-    }
+    let id = state
+        .store
+        .change(async |tx| {
+            tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
+                .await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(Created::answer(id))
 }
 
 pub async fn review(
@@ -113,30 +99,18 @@ pub async fn review(
     let p = ctx.caller()?;
     let input: ReviewIn = json_body(&bytes)?;
     let today = today();
-    let Ok(reviewed_on) = parse_optional(input.reviewed_on.as_deref()) else {
-        return Err(ApiError::invalid(&[(
-            "reviewed_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
-    let Ok(planned_end) = input.planned_end.parse() else {
-        return Err(ApiError::invalid(&[(
-            "planned_end",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
+    let reviewed_on = fields::optional_date("reviewed_on", input.reviewed_on.as_deref())?;
+    let planned_end = fields::date("planned_end", &input.planned_end)?;
     let review = ReviewInput {
         reviewed_on: reviewed_on.unwrap_or(today),
         planned_end,
         note: input.note,
         reviewed_by: p.user_id.to_string(),
     };
-    let reviewed = async {
-        let mut tx = state.store.write().await?;
-        let next = tx
-            .review_save_guidance(
+    let next = state
+        .store
+        .change(async |tx| {
+            tx.review_save_guidance(
                 &p.actor(),
                 &p.organisation_id,
                 grant.lead,
@@ -145,14 +119,11 @@ pub async fn review(
                 &review,
                 today,
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(next)
-    };
-    match reviewed.await {
-        Ok(next) => Ok(Json(NextReview::new(next))),
-        Err(e) => Err(refused(e)),
-    }
+            .await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(Json(NextReview::new(next)))
 }
 
 pub async fn end(
@@ -164,32 +135,24 @@ pub async fn end(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: EndIn = json_body(&bytes)?;
-    let Ok(outcome) = input.outcome.parse::<GuidanceOutcome>() else {
-        return Err(ApiError::invalid(&[(
-            "outcome",
-            "enum",
-            "Gebruik safety_restored, scaled_up of ended_without_result.",
-        )]));
-    };
-    let ended = async {
-        let mut tx = state.store.write().await?;
-        tx.end_save_guidance(
-            &p.actor(),
-            &p.organisation_id,
-            grant.lead,
-            &p.user_id,
-            &grant.family_id,
-            &guidance_id,
-            outcome,
-            &input.reason,
-            today(),
-        )
-        .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(())
-    };
-    match ended.await {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(e) => Err(refused(e)),
-    }
+    let outcome: GuidanceOutcome = fields::code("outcome", &input.outcome)?;
+    state
+        .store
+        .change(async |tx| {
+            tx.end_save_guidance(
+                &p.actor(),
+                &p.organisation_id,
+                grant.lead,
+                &p.user_id,
+                &grant.family_id,
+                &guidance_id,
+                outcome,
+                &input.reason,
+                today(),
+            )
+            .await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(StatusCode::NO_CONTENT)
 }

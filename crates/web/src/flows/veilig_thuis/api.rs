@@ -11,8 +11,9 @@ use eenplan_store::{NewContact, StoreError};
 
 use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
 use crate::AppState;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
 
@@ -31,25 +32,12 @@ pub async fn receive(
 ) -> Result<(StatusCode, Json<VtReceived>), ApiError> {
     let p = ctx.caller()?;
     let input: ContactIn = json_body(&bytes)?;
-    let kind = input
-        .kind
-        .parse::<ContactKind>()
-        .map_err(|_| ApiError::invalid(&[("kind", "enum", "Gebruik advice_request of report.")]))?;
-    let reporter = input
-        .reporter
-        .as_deref()
-        .filter(|r| !r.is_empty())
-        .map(str::parse::<Reporter>)
-        .transpose()
-        .map_err(|_| {
-            ApiError::invalid(&[(
-                "reporter",
-                "enum",
-                "Gebruik police, school, health_care, local_team, citizen of other.",
-            )])
-        })?;
-    let child_birth = parse_optional(input.child_birth.as_deref())
-        .map_err(|_| ApiError::invalid(&[("child_birth", "date", "Gebruik jjjj-mm-dd.")]))?;
+    let kind: ContactKind = fields::code("kind", &input.kind)?;
+    let reporter: Option<Reporter> = fields::optional_code(
+        "reporter",
+        input.reporter.as_deref().filter(|r| !r.is_empty()),
+    )?;
+    let child_birth = fields::optional_date("child_birth", input.child_birth.as_deref())?;
     let postcode = input
         .postcode
         .as_deref()
@@ -82,21 +70,20 @@ pub async fn receive(
         house_number: input.house_number,
         concern: input.concern,
     };
-    let received = async {
-        let mut tx = state.store.write().await?;
-        let out = tx
-            .receive_contact(
+    let (id, radar) = state
+        .store
+        .change(async |tx| {
+            tx.receive_contact(
                 &p.actor(),
                 &p.organisation_id,
                 &p.user_id,
                 &contact,
                 UtcTime::now(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(out)
-    };
-    let (id, radar) = received.await.map_err(refused)?;
+            .await
+        })
+        .await
+        .map_err(refused)?;
     Ok((
         StatusCode::CREATED,
         Json(VtReceived::new(id, &radar, today())),
@@ -126,31 +113,25 @@ pub async fn assess(
 ) -> Result<Json<VtAssessed>, ApiError> {
     let p = ctx.caller()?;
     let input: AssessmentIn = json_body(&bytes)?;
-    let outcome = input.outcome.parse::<Outcome>().map_err(|_| {
-        ApiError::invalid(&[(
-            "outcome",
-            "enum",
-            "Gebruik close, hand_to_local_team, conditions_and_follow_up, investigate, ask_rvdk of bring_into_evu.",
-        )])
-    })?;
-    let follow_up_on = parse_optional(input.follow_up_on.as_deref())
-        .map_err(|_| ApiError::invalid(&[("follow_up_on", "date", "Gebruik jjjj-mm-dd.")]))?;
-    let assessed = async {
-        let mut tx = state.store.write().await?;
-        tx.assess_contact(
-            &p.actor(),
-            &p.organisation_id,
-            &contact_id,
-            &p.user_id,
-            outcome,
-            follow_up_on,
-            today(),
-        )
-        .await?;
-        tx.commit().await
-    };
-    match assessed.await {
-        Ok(()) => Ok(Json(VtAssessed::new(outcome))),
+    let outcome: Outcome = fields::code("outcome", &input.outcome)?;
+    let follow_up_on = fields::optional_date("follow_up_on", input.follow_up_on.as_deref())?;
+    let assessed = state
+        .store
+        .change(async |tx| {
+            tx.assess_contact(
+                &p.actor(),
+                &p.organisation_id,
+                &contact_id,
+                &p.user_id,
+                outcome,
+                follow_up_on,
+                today(),
+            )
+            .await
+        })
+        .await;
+    match assessed {
+        Ok(_) => Ok(Json(VtAssessed::new(outcome))),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
             "not-found",

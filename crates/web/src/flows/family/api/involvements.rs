@@ -61,15 +61,11 @@ pub async fn add_involvement(
         takes_over: input.takes_over,
         reason: input.reason,
     };
-    let added = async {
-        let mut tx = state.store.write().await?;
-        let out = tx
-            .add_involvement(&p.actor(), &grant.family_id, new)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(out)
-    };
-    match added.await {
+    let added = state
+        .store
+        .change(async |tx| tx.add_involvement(&p.actor(), &grant.family_id, new).await)
+        .await;
+    match added {
         Ok((id, placement)) => Ok((
             StatusCode::CREATED,
             Json(Created {
@@ -111,25 +107,24 @@ async fn end_part(
             "Geef de reden.",
         )]));
     }
-    let ended = async {
-        let mut tx = state.store.write().await?;
-        match part {
+    let ended = state
+        .store
+        .change(async |tx| match part {
             Part::Member => {
                 tx.end_member(&p.actor(), family_id, id, &input.reason)
-                    .await?
+                    .await
             }
             Part::Network => {
                 tx.end_network_member(&p.actor(), family_id, id, &input.reason)
-                    .await?
+                    .await
             }
             Part::Involvement => {
                 tx.end_involvement(&p.actor(), family_id, id, &input.reason)
-                    .await?
+                    .await
             }
-        }
-        tx.commit().await
-    };
-    match ended.await {
+        })
+        .await;
+    match ended {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => Err(Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
             .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")

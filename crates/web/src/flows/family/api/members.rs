@@ -33,10 +33,10 @@ pub async fn add_member(
     let input: MemberIn = json_body(&bytes)?;
     let kind: MemberKind = fields::code("kind", &input.kind)?;
     let dob = fields::optional_date("date_of_birth", input.date_of_birth.as_deref())?;
-    let added = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .add_member(
+    let added = state
+        .store
+        .change(async |tx| {
+            tx.add_member(
                 &p.actor(),
                 &grant.family_id,
                 NewMember {
@@ -47,12 +47,11 @@ pub async fn add_member(
                 },
                 amsterdam_date(UtcTime::now()),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match added.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+            .await
+        })
+        .await;
+    match added {
+        Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Member(MemberError::NameText(p))) => {
             Err(crate::input::problem("name", p).into())
         }
@@ -85,20 +84,21 @@ pub async fn correct_member(
         date_of_birth: dob,
         has_custody: input.member.has_custody,
     };
-    let corrected = async {
-        let mut tx = state.store.write().await?;
-        tx.correct_member(
-            &p.actor(),
-            &grant.family_id,
-            &member_id,
-            member,
-            &input.reason,
-            amsterdam_date(UtcTime::now()),
-        )
-        .await?;
-        tx.commit().await
-    };
-    match corrected.await {
+    let corrected = state
+        .store
+        .change(async |tx| {
+            tx.correct_member(
+                &p.actor(),
+                &grant.family_id,
+                &member_id,
+                member,
+                &input.reason,
+                amsterdam_date(UtcTime::now()),
+            )
+            .await
+        })
+        .await;
+    match corrected {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Member(e)) => {
             Err(ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]))

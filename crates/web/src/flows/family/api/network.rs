@@ -16,17 +16,12 @@ use crate::flows::family::schemas::{NetworkCorrection, NewNetworkMember as Netwo
 use crate::kit::ApiError;
 use crate::kit::body::Created;
 use crate::kit::extract::json_body;
+use crate::kit::fields;
 use crate::{AppState, Problem};
 
 /// The relation, or the problem naming what to send.
 fn relation(input: &NetworkIn) -> Result<NetworkRelation, ApiError> {
-    let relation = input.relation.parse::<NetworkRelation>().map_err(|_| {
-        ApiError::invalid(&[(
-            "relation",
-            "enum",
-            "Gebruik family, friend, neighbour of other.",
-        )])
-    })?;
+    let relation: NetworkRelation = fields::code("relation", &input.relation)?;
     if input.name.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "name",
@@ -46,16 +41,14 @@ pub async fn add_network(
     let p = ctx.caller()?;
     let input: NetworkIn = json_body(&bytes)?;
     let relation = relation(&input)?;
-    let added = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .add_network_member(&p.actor(), &grant.family_id, &input.details(relation))
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    let id = added.await?;
-    Ok((StatusCode::CREATED, Json(Created::id(id))))
+    let id = state
+        .store
+        .change(async |tx| {
+            tx.add_network_member(&p.actor(), &grant.family_id, &input.details(relation))
+                .await
+        })
+        .await?;
+    Ok(Created::answer(id))
 }
 
 pub async fn correct_network(
@@ -75,19 +68,20 @@ pub async fn correct_network(
             "Geef de reden van de correctie.",
         )]));
     }
-    let corrected = async {
-        let mut tx = state.store.write().await?;
-        tx.correct_network_member(
-            &p.actor(),
-            &grant.family_id,
-            &network_member,
-            &input.details.details(relation),
-            &input.reason,
-        )
-        .await?;
-        tx.commit().await
-    };
-    match corrected.await {
+    let corrected = state
+        .store
+        .change(async |tx| {
+            tx.correct_network_member(
+                &p.actor(),
+                &grant.family_id,
+                &network_member,
+                &input.details.details(relation),
+                &input.reason,
+            )
+            .await
+        })
+        .await;
+    match corrected {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,

@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
+use eenplan_domain::family::{InvolvementError, Postcode};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use crate::auth::duplicates::Checked;
 use crate::auth::family::access_entry;
 use crate::client::Client;
+use crate::flows::family::ops::open_file;
 use crate::flows::family::schemas::NewFamily as FamilyIn;
 use crate::kit::ApiError;
 use crate::kit::body::Created;
@@ -112,50 +113,31 @@ pub async fn create(
             Err(e) => return Err(e.into()),
         }
     }
-    let opened = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .open_family(
-                &p.actor(),
-                NewFamily {
-                    label: input.label.clone(),
-                    street: input.street.clone(),
-                    house_number: input.house_number.clone(),
-                    postcode,
-                    city: input.city.clone(),
-                    area_id: area_id.clone(),
-                },
-                &p.user_id,
-                &p.organisation_id,
-            )
-            .await?;
-        for (name, dob) in &children {
-            tx.add_member(
-                &p.actor(),
-                &id,
-                NewMember {
-                    kind: MemberKind::Child,
-                    name: name.clone(),
-                    date_of_birth: Some(*dob),
-                    has_custody: false,
-                },
-                today,
-            )
-            .await?;
-        }
-        tx.log_access(&access_entry(
-            p,
-            eenplan_domain::access_log::AccessEvent::Create,
-            None,
-            Some(id.to_string()),
-            "api family file opened".into(),
-            &client,
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
+    let file = NewFamily {
+        label: input.label.clone(),
+        street: input.street.clone(),
+        house_number: input.house_number.clone(),
+        postcode,
+        city: input.city.clone(),
+        area_id,
     };
-    match opened.await {
+    let opened = state
+        .store
+        .change(async |tx| {
+            let id = open_file(tx, p, file, &children, today).await?;
+            tx.log_access(&access_entry(
+                p,
+                eenplan_domain::access_log::AccessEvent::Create,
+                None,
+                Some(id.to_string()),
+                "api family file opened".into(),
+                &client,
+            ))
+            .await?;
+            Ok(id)
+        })
+        .await;
+    match opened {
         Ok(id) => Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(Created::id(id)))),
         // A child's details broke a member rule: nothing was opened (one transaction).
         Err(StoreError::Member(e)) => Err(ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))])),

@@ -12,30 +12,18 @@ use axum::http::StatusCode;
 use eenplan_domain::family::{Interaction, NoteChange, NoteError};
 use eenplan_store::NoteContent;
 use eenplan_store::StoreError;
-use jiff::civil::Date;
 
 use crate::auth::family::FamilyGrant;
 use crate::flows::family::schemas::{NewNote as NoteIn, NoteChanged, Notes};
 use crate::kit::ApiError;
 use crate::kit::body::Created;
 use crate::kit::extract::json_body;
+use crate::kit::fields;
 use crate::{AppState, Problem};
 
 fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
-    let Ok(interaction) = input.interaction.parse::<Interaction>() else {
-        return Err(ApiError::invalid(&[(
-            "interaction",
-            "enum",
-            "Gebruik home_visit, office, phone, consultation of other.",
-        )]));
-    };
-    let Ok(happened_on) = input.happened_on.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "happened_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
+    let interaction: Interaction = fields::code("interaction", &input.interaction)?;
+    let happened_on = fields::date("happened_on", &input.happened_on)?;
     Ok(NoteContent {
         interaction,
         happened_on,
@@ -68,16 +56,15 @@ pub async fn write_note(
     let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
     let content = note_content(&input)?;
-    let written = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .write_note(&p.actor(), &grant.family_id, &p.user_id, content)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match written.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
+    let written = state
+        .store
+        .change(async |tx| {
+            tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
+                .await
+        })
+        .await;
+    match written {
+        Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Note(e)) => Err(note_invalid(e)),
         Err(e) => Err(e.into()),
     }
@@ -93,10 +80,10 @@ pub async fn change_note(
     let p = ctx.caller()?;
     let input: NoteIn = json_body(&bytes)?;
     let content = note_content(&input)?;
-    let changed = async {
-        let mut tx = state.store.write().await?;
-        let out = tx
-            .change_note(
+    let changed = state
+        .store
+        .change(async |tx| {
+            tx.change_note(
                 &p.actor(),
                 &grant.family_id,
                 &note_id,
@@ -104,11 +91,10 @@ pub async fn change_note(
                 content,
                 input.reason.as_deref(),
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(out)
-    };
-    match changed.await {
+            .await
+        })
+        .await;
+    match changed {
         Ok((version, change)) => Ok(Json(NoteChanged::new(
             version,
             change == NoteChange::Correction,

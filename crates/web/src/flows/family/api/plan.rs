@@ -106,15 +106,14 @@ pub async fn put_plan(
         IfMatch::Version(v) => v,
     };
     let plan: eenplan_domain::family::Plan = json_body::<Plan>(&bytes)?.into();
-    let saved = async {
-        let mut tx = state.store.write().await?;
-        let out = tx
-            .save_plan(&p.actor(), &p.user_id, &grant.family_id, based_on, &plan)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(out)
-    };
-    match saved.await {
+    let saved = state
+        .store
+        .change(async |tx| {
+            tx.save_plan(&p.actor(), &p.user_id, &grant.family_id, based_on, &plan)
+                .await
+        })
+        .await;
+    match saved {
         Ok(PlanSave::Saved { version }) => Ok((tagged(version), Json(Version { version }))),
         Ok(PlanSave::Conflict { current, changes }) => {
             let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
@@ -185,10 +184,10 @@ pub async fn agree(
 ) -> Result<(StatusCode, Json<AgreementRecorded>), ApiError> {
     let p = ctx.caller()?;
     let input: AgreementIn = json_body(&bytes)?;
-    let agreed = async {
-        let mut tx = state.store.write().await?;
-        let recorded = tx
-            .record_plan_agreement(
+    let agreed = state
+        .store
+        .change(async |tx| {
+            tx.record_plan_agreement(
                 &p.actor(),
                 &p.user_id,
                 &grant.family_id,
@@ -196,11 +195,10 @@ pub async fn agree(
                 &input.member_ids,
                 &input.view,
             )
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(recorded)
-    };
-    match agreed.await {
+            .await
+        })
+        .await;
+    match agreed {
         Ok(recorded) => Ok((
             StatusCode::CREATED,
             Json(AgreementRecorded::from(&recorded)),

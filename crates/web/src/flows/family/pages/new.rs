@@ -1,5 +1,6 @@
 //! Opening a new file, after the duplicate check.
 
+use crate::flows::family::ops::open_file;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
 use crate::kit::form_status;
@@ -8,7 +9,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use eenplan_domain::family::{InvolvementError, MemberKind, NewMember, Postcode};
+use eenplan_domain::family::{InvolvementError, Postcode};
 use eenplan_domain::text::{DateKind, check_date, check_text};
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
@@ -258,40 +259,18 @@ pub async fn create(
             Err(e) => return Err(e.into()),
         }
     }
+    let file = NewFamily {
+        label: form.get("label"),
+        street: form.get("street"),
+        house_number: form.get("house_number"),
+        postcode,
+        city: form.get("city"),
+        area_id,
+    };
+    let children: Vec<(String, Date)> = child.into_iter().collect();
     let opened = state
         .store
-        .change(async |tx| {
-            let id = tx
-                .open_family(
-                    &p.actor(),
-                    NewFamily {
-                        label: form.get("label"),
-                        street: form.get("street"),
-                        house_number: form.get("house_number"),
-                        postcode,
-                        city: form.get("city"),
-                        area_id,
-                    },
-                    &p.user_id,
-                    &p.organisation_id,
-                )
-                .await?;
-            if let Some((name, dob)) = &child {
-                tx.add_member(
-                    &p.actor(),
-                    &id,
-                    NewMember {
-                        kind: MemberKind::Child,
-                        name: name.clone(),
-                        date_of_birth: Some(*dob),
-                        has_custody: false,
-                    },
-                    today(),
-                )
-                .await?;
-            }
-            Ok(id)
-        })
+        .change(async |tx| open_file(tx, p, file, &children, today()).await)
         .await;
     Ok(match opened {
         Ok(id) => {

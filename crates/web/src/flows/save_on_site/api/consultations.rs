@@ -25,8 +25,9 @@ use crate::flows::save_on_site::schemas::{
     SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
 };
 use crate::kit::body::Reason;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, Query, json_body};
+use crate::kit::fields;
 use crate::kit::{ApiError, Ctx};
 
 #[derive(Debug, Deserialize)]
@@ -43,16 +44,7 @@ pub async fn day(
     Query(q): Query<DayQuery>,
 ) -> Result<Json<SaveOnSiteDay>, ApiError> {
     let p = ctx.caller()?;
-    let on = match parse_optional(q.date.as_deref()) {
-        Ok(d) => d.unwrap_or_else(today),
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "date",
-                "date",
-                "Gebruik jjjj-mm-dd.",
-            )]));
-        }
-    };
+    let on = fields::optional_date("date", q.date.as_deref())?.unwrap_or_else(today);
     let (slots, list) = {
         let mut tx = state.store.read().await?;
         let slots = tx.on_site_slots_of_worker(&p.user_id).await?;
@@ -105,17 +97,10 @@ pub async fn consultation(
     Ok(Json(SaveConsultation::from(&c)))
 }
 
-/// What a `result` that is not one of the codes is told.
-const RESULT_CODES: (&str, &str, &str) = (
-    "result",
-    "enum",
-    "Gebruik none, save_involvement of veilig_thuis_report.",
-);
-
-/// The advice as sent; `None` when its result is not one of the codes.
-fn advice_input(input: SaveAdvice) -> Option<AdviceInput> {
-    let result = input.result.parse::<ConsultationResult>().ok()?;
-    Some(AdviceInput {
+/// The advice as sent, or the 400 naming `result` when it is not one of the codes.
+fn advice_input(input: SaveAdvice) -> Result<AdviceInput, ApiError> {
+    let result: ConsultationResult = fields::code("result", &input.result)?;
+    Ok(AdviceInput {
         advice: input.advice,
         next_steps: input.next_steps.into_iter().map(Into::into).collect(),
         result,
@@ -174,13 +159,7 @@ pub async fn book(
 ) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     let p = ctx.caller()?;
     let input: NewSaveConsultation = json_body(&bytes)?;
-    let Ok(on) = input.date.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "date",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
+    let on = fields::date("date", &input.date)?;
     let ask = ask(input.slot_id, on, input.family_id, input.question);
     let booked = async {
         let now = UtcTime::now();
@@ -206,27 +185,13 @@ pub async fn walk_in(
 ) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     let p = ctx.caller()?;
     let input: SaveWalkIn = json_body(&bytes)?;
-    let on = if input.date.is_empty() {
-        today()
-    } else {
-        match input.date.parse::<Date>() {
-            Ok(d) => d,
-            Err(_) => {
-                return Err(ApiError::invalid(&[(
-                    "date",
-                    "date",
-                    "Gebruik jjjj-mm-dd.",
-                )]));
-            }
-        }
-    };
+    let on = fields::optional_date("date", Some(&input.date))?.unwrap_or_else(today);
     let ask = ask(input.slot_id, on, input.family_id, input.question);
     let advice = advice_input(SaveAdvice {
         advice: input.advice,
         next_steps: input.next_steps,
         result: input.result,
-    })
-    .ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
+    })?;
     let asked_by = UserId::from(input.asked_by);
     let recorded = async {
         let now = UtcTime::now();
@@ -269,20 +234,19 @@ pub async fn advice(
 ) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
     let input: SaveAdvice = json_body(&bytes)?;
-    let advice = advice_input(input).ok_or_else(|| ApiError::invalid(&[RESULT_CODES]))?;
-    let recorded = async {
-        let mut tx = state.store.write().await?;
-        tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
-            .await?;
-        tx.commit().await
-    };
-    match recorded.await {
-        Ok(()) => Ok(Json(SaveConsultationState::new(
-            id,
-            ConsultationState::Held,
-        ))),
-        Err(e) => Err(refused(e, "overleg")),
-    }
+    let advice = advice_input(input)?;
+    state
+        .store
+        .change(async |tx| {
+            tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
+                .await
+        })
+        .await
+        .map_err(|e| refused(e, "overleg"))?;
+    Ok(Json(SaveConsultationState::new(
+        id,
+        ConsultationState::Held,
+    )))
 }
 
 pub async fn cancel(
@@ -293,19 +257,18 @@ pub async fn cancel(
 ) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    let cancelled = async {
-        let mut tx = state.store.write().await?;
-        tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
-            .await?;
-        tx.commit().await
-    };
-    match cancelled.await {
-        Ok(()) => Ok(Json(SaveConsultationState::new(
-            id,
-            ConsultationState::Cancelled,
-        ))),
-        Err(e) => Err(refused(e, "overleg")),
-    }
+    state
+        .store
+        .change(async |tx| {
+            tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
+                .await
+        })
+        .await
+        .map_err(|e| refused(e, "overleg"))?;
+    Ok(Json(SaveConsultationState::new(
+        id,
+        ConsultationState::Cancelled,
+    )))
 }
 
 /// A family's consultations by name, for its circle (the family guard decided).

@@ -7,8 +7,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use eenplan_domain::UtcTime;
 use eenplan_domain::save_on_site::{OnSiteDay, PartOfDay};
-use eenplan_store::{NewSlot, StoreError};
-use jiff::civil::Date;
+use eenplan_store::NewSlot;
 
 use super::refused;
 use crate::AppState;
@@ -17,8 +16,9 @@ use crate::flows::save_on_site::schemas::{
     NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
 };
 use crate::kit::body::Created;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
+use crate::kit::fields;
 use crate::kit::{ApiError, Ctx};
 
 pub async fn slots(
@@ -40,34 +40,10 @@ pub async fn add_slot(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let input: NewSaveOnSiteSlot = json_body(&bytes)?;
-    let Ok(day) = input.day.parse::<OnSiteDay>() else {
-        return Err(ApiError::invalid(&[(
-            "day",
-            "enum",
-            "Gebruik monday, tuesday, wednesday, thursday of friday.",
-        )]));
-    };
-    let Ok(part) = input.part_of_day.parse::<PartOfDay>() else {
-        return Err(ApiError::invalid(&[(
-            "part_of_day",
-            "enum",
-            "Gebruik morning of afternoon.",
-        )]));
-    };
-    let Ok(starts_on) = input.starts_on.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "starts_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
-    let Ok(ends_on) = parse_optional(input.ends_on.as_deref()) else {
-        return Err(ApiError::invalid(&[(
-            "ends_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
+    let day: OnSiteDay = fields::code("day", &input.day)?;
+    let part: PartOfDay = fields::code("part_of_day", &input.part_of_day)?;
+    let starts_on = fields::date("starts_on", &input.starts_on)?;
+    let ends_on = fields::optional_date("ends_on", input.ends_on.as_deref())?;
     let new = NewSlot {
         worker_id: input.worker_id,
         team_id: input.team_id,
@@ -76,18 +52,15 @@ pub async fn add_slot(
         starts_on,
         ends_on,
     };
-    let added = async {
-        let mut tx = state.store.write().await?;
-        let id = tx
-            .add_on_site_slot(&p.actor(), p, &new, UtcTime::now())
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(id)
-    };
-    match added.await {
-        Ok(id) => Ok((StatusCode::CREATED, Json(Created::id(id)))),
-        Err(e) => Err(refused(e, "dagdeel")),
-    }
+    let id = state
+        .store
+        .change(async |tx| {
+            tx.add_on_site_slot(&p.actor(), p, &new, UtcTime::now())
+                .await
+        })
+        .await
+        .map_err(|e| refused(e, "dagdeel"))?;
+    Ok(Created::answer(id))
 }
 
 pub async fn end_slot(
@@ -98,24 +71,17 @@ pub async fn end_slot(
 ) -> Result<Json<SaveOnSiteSlotEnded>, ApiError> {
     let p = ctx.caller()?;
     let input: SaveOnSiteSlotEnd = json_body(&bytes)?;
-    let Ok(ends_on) = input.ends_on.parse::<Date>() else {
-        return Err(ApiError::invalid(&[(
-            "ends_on",
-            "date",
-            "Gebruik jjjj-mm-dd.",
-        )]));
-    };
-    let ended = async {
-        let mut tx = state.store.write().await?;
-        tx.end_on_site_slot(&p.actor(), p, &slot_id, ends_on, today())
-            .await?;
-        tx.commit().await
-    };
-    match ended.await {
-        Ok(()) => Ok(Json(SaveOnSiteSlotEnded {
-            id: slot_id,
-            ends_on: ends_on.to_string(),
-        })),
-        Err(e) => Err(refused(e, "dagdeel van jouw organisatie")),
-    }
+    let ends_on = fields::date("ends_on", &input.ends_on)?;
+    state
+        .store
+        .change(async |tx| {
+            tx.end_on_site_slot(&p.actor(), p, &slot_id, ends_on, today())
+                .await
+        })
+        .await
+        .map_err(|e| refused(e, "dagdeel van jouw organisatie"))?;
+    Ok(Json(SaveOnSiteSlotEnded {
+        id: slot_id,
+        ends_on: ends_on.to_string(),
+    }))
 }
