@@ -7,16 +7,15 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_domain::FamilyId;
-use eenplan_store::{Principal, Referrer, StoreError, Tx};
+use eenplan_store::StoreError;
 
+use super::ops::{self, Decision};
 use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
 use crate::AppState;
-use crate::auth::evu::{evu_access, log_evu_reads};
+use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyGrant;
 use crate::client::Client;
 use crate::kit::body::{Created, Reason};
-use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Lang, Refusal};
@@ -49,24 +48,6 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
-/// The coordinator's step on a referral, in the access log of the family it is about.
-async fn log_update(
-    tx: &mut Tx,
-    p: &Principal,
-    family: &FamilyId,
-    route: String,
-    client: &str,
-) -> Result<(), StoreError> {
-    tx.log_access(&evu_access(
-        p,
-        eenplan_domain::access_log::AccessEvent::Update,
-        family,
-        route,
-        client,
-    ))
-    .await
-}
-
 pub async fn refer(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -77,20 +58,7 @@ pub async fn refer(
     let input: Reason = json_body(&bytes)?;
     let id = state
         .store
-        .change(async |tx| {
-            tx.refer_to_evu(
-                &p.actor(),
-                &grant.family_id,
-                Referrer {
-                    organisation_id: &p.organisation_id,
-                    user_id: &p.user_id,
-                },
-                None,
-                &input.reason,
-                today(),
-            )
-            .await
-        })
+        .change(async |tx| ops::refer(tx, p, &grant.family_id, &input.reason).await)
         .await
         .map_err(refused)?;
     Ok(Created::answer(id))
@@ -132,21 +100,11 @@ pub async fn assign(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: EvuCombination = json_body(&bytes)?;
-    let route = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
+    let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
+    let decision = Decision::Combination(&input.user_ids);
     state
         .store
-        .change(async |tx| {
-            let family = tx
-                .assign_evu_combination(
-                    &p.actor(),
-                    &referral_id,
-                    &p.user_id,
-                    &input.user_ids,
-                    today(),
-                )
-                .await?;
-            log_update(tx, p, &family, route, &client).await
-        })
+        .change(async |tx| ops::decide(tx, p, &referral_id, decision, (what, &client)).await)
         .await
         .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
@@ -163,22 +121,14 @@ async fn finish(
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
     let step = if close { "close" } else { "decline" };
-    let route = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
+    let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
+    let decision = Decision::Finish {
+        close,
+        reason: &input.reason,
+    };
     state
         .store
-        .change(async |tx| {
-            let family = tx
-                .finish_evu_referral(
-                    &p.actor(),
-                    &referral_id,
-                    &p.user_id,
-                    close,
-                    &input.reason,
-                    today(),
-                )
-                .await?;
-            log_update(tx, p, &family, route, &client).await
-        })
+        .change(async |tx| ops::decide(tx, p, &referral_id, decision, (what, &client)).await)
         .await
         .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)

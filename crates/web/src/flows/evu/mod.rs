@@ -5,6 +5,7 @@
 //! with a reason, or closes the EVU's work. The rules are `domain::evu`.
 
 mod api;
+mod ops;
 mod pages;
 mod refusal;
 mod routes;

@@ -9,13 +9,13 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::evu::{self, ReferralSource, ReferralState};
-use eenplan_store::{EvuReferral, Referrer, StoreError};
+use eenplan_store::{EvuReferral, StoreError};
 
+use super::ops::{self, Decision};
 use super::texts::{EvuTexts, texts};
 use crate::AppState;
-use crate::auth::evu::{evu_access, log_evu_reads};
+use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyGrant;
-use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, label_of, text_errors,
 };
@@ -179,20 +179,7 @@ pub async fn refer(
         Some(
             state
                 .store
-                .change(async |tx| {
-                    tx.refer_to_evu(
-                        &p.actor(),
-                        &grant.family_id,
-                        Referrer {
-                            organisation_id: &p.organisation_id,
-                            user_id: &p.user_id,
-                        },
-                        None,
-                        &d.get("reason"),
-                        today(),
-                    )
-                    .await
-                })
+                .change(async |tx| ops::refer(tx, p, &grant.family_id, &d.get("reason")).await)
                 .await,
         )
     } else {
@@ -387,45 +374,28 @@ async fn act(
             state
                 .store
                 .change(async |tx| {
-                    let (family, step) = match sent {
-                        Sent::Combination => (
-                            tx.assign_evu_combination(
-                                &p.actor(),
-                                &id,
-                                &p.user_id,
-                                &d.all("user_ids"),
-                                today(),
-                            )
-                            .await?,
-                            "combinatie",
-                        ),
-                        Sent::Decline | Sent::Close => (
-                            tx.finish_evu_referral(
-                                &p.actor(),
-                                &id,
-                                &p.user_id,
-                                sent == Sent::Close,
-                                &d.get("reason"),
-                                today(),
-                            )
-                            .await?,
-                            if sent == Sent::Close {
-                                "afsluiten"
-                            } else {
-                                "afwijzen"
+                    let user_ids = d.all("user_ids");
+                    let reason = d.get("reason");
+                    let (decision, step) = match sent {
+                        Sent::Combination => (Decision::Combination(&user_ids), "combinatie"),
+                        Sent::Decline => (
+                            Decision::Finish {
+                                close: false,
+                                reason: &reason,
                             },
+                            "afwijzen",
+                        ),
+                        Sent::Close => (
+                            Decision::Finish {
+                                close: true,
+                                reason: &reason,
+                            },
+                            "afsluiten",
                         ),
                         Sent::Nothing => return Ok(()),
                     };
                     let what = format!("POST /evu/{id}/{step}");
-                    tx.log_access(&evu_access(
-                        p,
-                        eenplan_domain::access_log::AccessEvent::Update,
-                        &family,
-                        what,
-                        client,
-                    ))
-                    .await
+                    ops::decide(tx, p, &id, decision, (what, client)).await
                 })
                 .await,
         )

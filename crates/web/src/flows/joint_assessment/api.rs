@@ -13,6 +13,7 @@ use eenplan_domain::joint_assessment::{
 use eenplan_store::{NewMeeting, StoreError};
 use jiff::civil::DateTime;
 
+use super::ops;
 use super::schemas::{
     JointAssessmentMeeting, JointAssessmentView, JointAssessments, JointJudgement,
     JointJudgementAction, JointJudgementRecorded, NewJointAssessment,
@@ -20,7 +21,6 @@ use super::schemas::{
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::{Created, Reason, Version};
-use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
 use crate::kit::fields;
 use crate::kit::problem::Problem;
@@ -74,19 +74,7 @@ pub async fn schedule(
         family_takes_part: input.family_takes_part,
         family_absence_reason: input.family_absence_reason,
     };
-    let scheduled = state
-        .store
-        .change(async |tx| {
-            tx.schedule_meeting(
-                &p.actor(),
-                &grant.family_id,
-                (&p.user_id, &p.organisation_id),
-                &meeting,
-                today(),
-            )
-            .await
-        })
-        .await;
+    let scheduled = ops::schedule(&state.store, p, &grant.family_id, &meeting).await;
     match scheduled {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Meeting(e)) => Err(e.problem().into()),
@@ -108,18 +96,7 @@ pub async fn put_view(
         strengths: input.strengths,
         needs: input.needs,
     };
-    let version = state
-        .store
-        .change(async |tx| {
-            tx.record_view(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                (&p.user_id, &p.organisation_id),
-                &view,
-            )
-            .await
-        })
+    let version = ops::record_view(&state.store, p, &grant.family_id, &meeting_id, &view)
         .await
         .map_err(refused)?;
     Ok(Json(Version { version }))
@@ -165,20 +142,7 @@ pub async fn judge(
         differences: input.differences.clone(),
         actions: actions(&input.actions)?,
     };
-    let judged = state
-        .store
-        .change(async |tx| {
-            tx.record_judgement(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                &p.user_id,
-                &judgement,
-                today(),
-            )
-            .await
-        })
-        .await;
+    let judged = ops::judge(&state.store, p, &grant.family_id, &meeting_id, &judgement).await;
     match judged {
         Ok(version) => Ok(Json(JointJudgementRecorded {
             state: MeetingState::Held.code(),
@@ -200,20 +164,14 @@ pub async fn cancel(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    state
-        .store
-        .change(async |tx| {
-            tx.cancel_meeting(
-                &p.actor(),
-                &grant.family_id,
-                &meeting_id,
-                &p.user_id,
-                &input.reason,
-                today(),
-            )
-            .await
-        })
-        .await
-        .map_err(refused)?;
+    ops::cancel(
+        &state.store,
+        p,
+        &grant.family_id,
+        &meeting_id,
+        &input.reason,
+    )
+    .await
+    .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
 }

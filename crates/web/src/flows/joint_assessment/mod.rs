@@ -7,6 +7,7 @@
 //! `domain::joint_assessment`.
 
 mod api;
+mod ops;
 mod pages;
 mod refusal;
 mod routes;

@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use super::{place, running_organisations, when};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::flows::joint_assessment::ops;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
-use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
@@ -187,21 +187,7 @@ pub async fn schedule(
             family_takes_part: !d.all("family_takes_part").is_empty(),
             family_absence_reason: d.get("family_absence_reason"),
         };
-        let scheduled = state
-            .store
-            .change(async |tx| {
-                let id = tx
-                    .schedule_meeting(
-                        &p.actor(),
-                        &grant.family_id,
-                        (&p.user_id, &p.organisation_id),
-                        &meeting,
-                        today(),
-                    )
-                    .await?;
-                Ok(id)
-            })
-            .await;
+        let scheduled = ops::schedule(&state.store, p, &grant.family_id, &meeting).await;
         match scheduled {
             Ok(id) => {
                 return Ok(Redirect::to(&format!(

@@ -14,8 +14,8 @@ use super::show::{Form, show_page};
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, place};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::flows::joint_assessment::ops;
 use crate::flows::joint_assessment::texts::joint_assessment;
-use crate::kit::dates::today;
 use crate::kit::form::{FormData, text_errors};
 use crate::kit::{Ctx, PageError};
 
@@ -39,19 +39,8 @@ pub async fn view(
         needs: d.raw("needs"),
     };
     if errs.is_empty() {
-        let recorded = state
-            .store
-            .change(async |tx| {
-                tx.record_view(
-                    &p.actor(),
-                    &grant.family_id,
-                    &meeting_id,
-                    (&p.user_id, &p.organisation_id),
-                    &view,
-                )
-                .await
-            })
-            .await;
+        let recorded =
+            ops::record_view(&state.store, p, &grant.family_id, &meeting_id, &view).await;
         match recorded {
             Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
@@ -116,20 +105,7 @@ pub async fn judge(
             differences: d.raw("differences"),
             actions,
         };
-        let judged = state
-            .store
-            .change(async |tx| {
-                tx.record_judgement(
-                    &p.actor(),
-                    &grant.family_id,
-                    &meeting_id,
-                    &p.user_id,
-                    &judgement,
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let judged = ops::judge(&state.store, p, &grant.family_id, &meeting_id, &judgement).await;
         match judged {
             Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => {
@@ -170,20 +146,8 @@ pub async fn cancel(
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, ctx.t(), &["cancel_reason"]);
     if errs.is_empty() {
-        let cancelled = state
-            .store
-            .change(async |tx| {
-                tx.cancel_meeting(
-                    &p.actor(),
-                    &grant.family_id,
-                    &meeting_id,
-                    &p.user_id,
-                    &d.get("cancel_reason"),
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let reason = d.get("cancel_reason");
+        let cancelled = ops::cancel(&state.store, p, &grant.family_id, &meeting_id, &reason).await;
         match cancelled {
             Ok(()) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
             Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
