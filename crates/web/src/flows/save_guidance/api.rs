@@ -11,6 +11,7 @@ use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_store::{NewGuidance, ReviewInput, StoreError};
 use serde_json::json;
 
+use super::ops;
 use super::schemas::{EndIn, NextReview, ReviewIn, SaveGuidanceList, StartIn};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
@@ -78,12 +79,7 @@ pub async fn start(
         planned_end,
         review_months: input.review_months,
     };
-    let id = state
-        .store
-        .change(async |tx| {
-            tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
-                .await
-        })
+    let id = ops::start(&state.store, p, &grant, &g)
         .await
         .map_err(refused)?;
     Ok(Created::answer(id))
@@ -107,20 +103,7 @@ pub async fn review(
         note: input.note,
         reviewed_by: p.user_id.to_string(),
     };
-    let next = state
-        .store
-        .change(async |tx| {
-            tx.review_save_guidance(
-                &p.actor(),
-                &p.organisation_id,
-                grant.lead,
-                &grant.family_id,
-                &guidance_id,
-                &review,
-                today,
-            )
-            .await
-        })
+    let next = ops::review(&state.store, p, &grant, &guidance_id, &review)
         .await
         .map_err(refused)?;
     Ok(Json(NextReview::new(next)))
@@ -136,23 +119,14 @@ pub async fn end(
     let p = ctx.caller()?;
     let input: EndIn = json_body(&bytes)?;
     let outcome: GuidanceOutcome = fields::code("outcome", &input.outcome)?;
-    state
-        .store
-        .change(async |tx| {
-            tx.end_save_guidance(
-                &p.actor(),
-                &p.organisation_id,
-                grant.lead,
-                &p.user_id,
-                &grant.family_id,
-                &guidance_id,
-                outcome,
-                &input.reason,
-                today(),
-            )
-            .await
-        })
-        .await
-        .map_err(refused)?;
+    ops::end(
+        &state.store,
+        p,
+        &grant,
+        &guidance_id,
+        (outcome, &input.reason),
+    )
+    .await
+    .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,6 +4,7 @@
 //! giving it (or the lead) reviews and ends it. The rules are `domain::save_guidance`.
 
 mod api;
+mod ops;
 mod pages;
 mod refusal;
 mod routes;

@@ -13,6 +13,7 @@ use eenplan_domain::save_guidance::{self, GuidanceError, GuidanceOutcome, MAX_RE
 use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
 use jiff::civil::Date;
 
+use super::ops;
 use super::texts::{GuidanceTexts, texts};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
@@ -371,13 +372,7 @@ pub async fn start(
             planned_end,
             review_months,
         };
-        let started = state
-            .store
-            .change(async |tx| {
-                tx.start_save_guidance(&p.actor(), &p.user_id, &grant.family_id, &g, today())
-                    .await
-            })
-            .await;
+        let started = ops::start(&state.store, p, &grant, &g).await;
         match started {
             Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,
@@ -421,21 +416,7 @@ pub async fn review(
             note: d.get("note"),
             reviewed_by: p.user_id.to_string(),
         };
-        let reviewed = state
-            .store
-            .change(async |tx| {
-                tx.review_save_guidance(
-                    &p.actor(),
-                    &p.organisation_id,
-                    grant.lead,
-                    &grant.family_id,
-                    &guidance_id,
-                    &review,
-                    today,
-                )
-                .await
-            })
-            .await;
+        let reviewed = ops::review(&state.store, p, &grant, &guidance_id, &review).await;
         match reviewed {
             Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,
@@ -471,23 +452,8 @@ pub async fn end(
         .ok();
     let mut problem = None;
     if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let ended = state
-            .store
-            .change(async |tx| {
-                tx.end_save_guidance(
-                    &p.actor(),
-                    &p.organisation_id,
-                    grant.lead,
-                    &p.user_id,
-                    &grant.family_id,
-                    &guidance_id,
-                    outcome,
-                    &d.get("reason"),
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let reason = d.get("reason");
+        let ended = ops::end(&state.store, p, &grant, &guidance_id, (outcome, &reason)).await;
         match ended {
             Ok(_) => return Ok(back(grant.family_id.as_str())),
             Err(e) => problem = place(lang, e, &mut errs)?,

@@ -4,11 +4,11 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
 use eenplan_store::{NewContact, StoreError};
 
+use super::ops;
 use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
 use crate::AppState;
 use crate::kit::dates::today;
@@ -70,18 +70,7 @@ pub async fn receive(
         house_number: input.house_number,
         concern: input.concern,
     };
-    let (id, radar) = state
-        .store
-        .change(async |tx| {
-            tx.receive_contact(
-                &p.actor(),
-                &p.organisation_id,
-                &p.user_id,
-                &contact,
-                UtcTime::now(),
-            )
-            .await
-        })
+    let (id, radar) = ops::receive(&state.store, p, &contact)
         .await
         .map_err(refused)?;
     Ok((
@@ -115,21 +104,7 @@ pub async fn assess(
     let input: AssessmentIn = json_body(&bytes)?;
     let outcome: Outcome = fields::code("outcome", &input.outcome)?;
     let follow_up_on = fields::optional_date("follow_up_on", input.follow_up_on.as_deref())?;
-    let assessed = state
-        .store
-        .change(async |tx| {
-            tx.assess_contact(
-                &p.actor(),
-                &p.organisation_id,
-                &contact_id,
-                &p.user_id,
-                outcome,
-                follow_up_on,
-                today(),
-            )
-            .await
-        })
-        .await;
+    let assessed = ops::assess(&state.store, p, &contact_id, outcome, follow_up_on).await;
     match assessed {
         Ok(_) => Ok(Json(VtAssessed::new(outcome))),
         Err(StoreError::NotFound(_)) => Err(Problem::new(

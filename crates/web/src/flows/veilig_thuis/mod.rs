@@ -5,6 +5,7 @@
 //! belongs to the organisation that received it; the rules are `domain::veilig_thuis`.
 
 mod api;
+mod ops;
 mod pages;
 mod refusal;
 mod routes;

@@ -5,12 +5,12 @@ use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
 use eenplan_store::{Contact, NewContact, StoreError};
 use jiff::civil::Date;
 
+use super::ops;
 use super::texts::{VtTexts, veilig_thuis};
 use crate::AppState;
 use crate::kit::dates::today;
@@ -224,23 +224,9 @@ pub async fn receive(
         house_number: d.get("house_number"),
         concern: d.get("concern"),
     };
-    let received = state
-        .store
-        .change(async |tx| {
-            let (id, _) = tx
-                .receive_contact(
-                    &p.actor(),
-                    &p.organisation_id,
-                    &p.user_id,
-                    &contact,
-                    UtcTime::now(),
-                )
-                .await?;
-            Ok(id)
-        })
-        .await;
+    let received = ops::receive(&state.store, p, &contact).await;
     match received {
-        Ok(id) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
+        Ok((id, _)) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
         Err(StoreError::Intake(
             e @ (IntakeError::ReporterNeeded | IntakeError::ChildBirthImplausible(_)),
         )) => {
@@ -357,21 +343,7 @@ pub async fn assess(
             .ok(),
     };
     if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let assessed = state
-            .store
-            .change(async |tx| {
-                tx.assess_contact(
-                    &p.actor(),
-                    &p.organisation_id,
-                    &id,
-                    &p.user_id,
-                    outcome,
-                    follow_up_on,
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let assessed = ops::assess(&state.store, p, &id, outcome, follow_up_on).await;
         match assessed {
             Ok(_) => return Ok(Redirect::to("/veilig-thuis").into_response()),
             // A step the contact's course no longer allows is said at the outcome.

@@ -11,7 +11,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{self, ConsultationResult, ConsultationState, OnSiteError};
 use eenplan_domain::{FamilyId, UserId};
-use eenplan_store::{AccessEntry, AdviceInput, Ask, OnSiteConsultation, StoreError};
+use eenplan_store::{AdviceInput, Ask, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -19,7 +19,8 @@ use super::{not_found, refused};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::client::Client;
-use crate::flows::save_on_site::access::{log_named_reads, named_access};
+use crate::flows::save_on_site::access::log_named_reads;
+use crate::flows::save_on_site::ops::{self, Asked};
 use crate::flows::save_on_site::schemas::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
     SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
@@ -117,24 +118,17 @@ fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -
     }
 }
 
-/// What a booking or walk-in did: created, or refused before or by the rules.
-enum Outcome {
-    Created(String),
-    /// The asker may not name this family; the access-log line to write.
-    NoAccess(AccessEntry),
-}
-
 async fn finish(
     state: &AppState,
-    done: Result<Outcome, StoreError>,
+    done: Result<Asked, StoreError>,
     left: ConsultationState,
 ) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
     match done {
-        Ok(Outcome::Created(id)) => Ok((
+        Ok(Asked::Done(id)) => Ok((
             StatusCode::CREATED,
             Json(SaveConsultationState::new(id, left)),
         )),
-        Ok(Outcome::NoAccess(entry)) => {
+        Ok(Asked::NoAccess(entry)) => {
             state.store.log_access(entry).await?;
             Err(ApiError::invalid(&[(
                 "family_id",
@@ -161,20 +155,12 @@ pub async fn book(
     let input: NewSaveConsultation = json_body(&bytes)?;
     let on = fields::date("date", &input.date)?;
     let ask = ask(input.slot_id, on, input.family_id, input.question);
-    let booked = async {
-        let now = UtcTime::now();
-        let mut tx = state.store.write().await?;
-        if let Some(family) = &ask.family_id {
-            let data = "POST /api/v1/save-op-locatie/consultations".to_owned();
-            if let Err(entry) = named_access(&mut tx, p, p, family, (data, &client), now).await? {
-                return Ok(Outcome::NoAccess(entry));
-            }
-        }
-        let id = tx.book_on_site(&p.actor(), p, &ask, today(), now).await?;
-        tx.commit().await?;
-        Ok(Outcome::Created(id))
-    };
-    finish(&state, booked.await, ConsultationState::Booked).await
+    let route = (
+        "POST /api/v1/save-op-locatie/consultations",
+        client.as_str(),
+    );
+    let booked = ops::book(&state.store, p, &ask, route).await;
+    finish(&state, booked, ConsultationState::Booked).await
 }
 
 pub async fn walk_in(
@@ -193,31 +179,9 @@ pub async fn walk_in(
         result: input.result,
     })?;
     let asked_by = UserId::from(input.asked_by);
-    let recorded = async {
-        let now = UtcTime::now();
-        let mut tx = state.store.write().await?;
-        // Only the worker on site, before anyone's access to a family is looked at.
-        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
-            save_on_site::walk_in_by(&slot.slot, p.user_id.as_str())?;
-        }
-        let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
-            return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
-        };
-        if let Some(family) = &ask.family_id {
-            let data = format!("POST /api/v1/save-op-locatie/walk-ins (gevraagd door {asked_by})");
-            if let Err(entry) =
-                named_access(&mut tx, p, &asker, family, (data, &client), now).await?
-            {
-                return Ok(Outcome::NoAccess(entry));
-            }
-        }
-        let id = tx
-            .walk_in_on_site(&p.actor(), p, &asker, &ask, &advice, today(), now)
-            .await?;
-        tx.commit().await?;
-        Ok(Outcome::Created(id))
-    };
-    match recorded.await {
+    let route = ("POST /api/v1/save-op-locatie/walk-ins", client.as_str());
+    let recorded = ops::walk_in(&state.store, p, (&ask, &asked_by), &advice, route).await;
+    match recorded {
         // Here the team rule is about who asked, a field of the request.
         Err(StoreError::SaveOnSite(e @ OnSiteError::NotOfThisTeam)) => {
             Err(ApiError::invalid(&[("asked_by", "rule", &e.to_string())]))

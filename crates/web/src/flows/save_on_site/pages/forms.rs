@@ -6,15 +6,15 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::save_on_site::{self, OnSiteDay, OnSiteError, PartOfDay};
+use eenplan_domain::save_on_site::{OnSiteDay, PartOfDay};
 use eenplan_domain::{FamilyId, UserId};
 use eenplan_store::{Ask, NewSlot, StoreError};
 use jiff::civil::Date;
 
 use super::show::show_page;
-use super::{ADVICE_FIELDS, Asked, Which, advice_from, field_of};
+use super::{ADVICE_FIELDS, Which, advice_from, field_of};
 use crate::AppState;
-use crate::flows::save_on_site::access::named_access;
+use crate::flows::save_on_site::ops::{self, Asked};
 use crate::flows::save_on_site::texts::texts;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, text_errors};
@@ -67,31 +67,9 @@ pub async fn walk_in(
         question: d.get("question"),
     };
     let asked_by = UserId::from(d.get("asked_by"));
-    let recorded = async {
-        let now = UtcTime::now();
-        let mut tx = state.store.write().await?;
-        // Only the worker on site, before anyone's access to a family is looked at.
-        if let Some(slot) = tx.on_site_slot(&ask.slot_id).await? {
-            save_on_site::walk_in_by(&slot.slot, p.user_id.as_str())?;
-        }
-        let Some(asker) = tx.principal(&asked_by).await?.filter(|a| a.active) else {
-            return Err(StoreError::SaveOnSite(OnSiteError::NotOfThisTeam));
-        };
-        if let Some(family) = &ask.family_id {
-            let data = format!("POST /save-op-locatie/inloop (gevraagd door {asked_by})");
-            if let Err(entry) =
-                named_access(&mut tx, p, &asker, family, (data, client), now).await?
-            {
-                return Ok(Asked::NoAccess(entry));
-            }
-        }
-        let id = tx
-            .walk_in_on_site(&p.actor(), p, &asker, &ask, &advice, today(), now)
-            .await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(Asked::Done(id))
-    };
-    if let Some(done) = answered(&state, lang, recorded.await, &mut errs, ("when", "slot")).await? {
+    let route = ("POST /save-op-locatie/inloop", client);
+    let recorded = ops::walk_in(&state.store, p, (&ask, &asked_by), &advice, route).await;
+    if let Some(done) = answered(&state, lang, recorded, &mut errs, ("when", "slot")).await? {
         return Ok(done);
     }
     show_page(&state, &ctx, Some((Which::WalkIn, &d, &errs))).await
@@ -231,23 +209,10 @@ pub async fn book(
             .map(FamilyId::from),
         question: d.get("question"),
     };
-    let booked = async {
-        let now = UtcTime::now();
-        let mut tx = state.store.write().await?;
-        if let Some(family) = &ask.family_id {
-            let data = "POST /save-op-locatie/boeken".to_owned();
-            if let Err(entry) = named_access(&mut tx, p, p, family, (data, client), now).await? {
-                return Ok(Asked::NoAccess(entry));
-            }
-        }
-        let id = tx.book_on_site(&p.actor(), p, &ask, today(), now).await?;
-        tx.commit().await?;
-        Ok::<_, StoreError>(Asked::Done(id))
-    };
+    let route = ("POST /save-op-locatie/boeken", client);
+    let booked = ops::book(&state.store, p, &ask, route).await;
     // At the booking form the team rule is about the part-day chosen.
-    if let Some(done) =
-        answered(&state, lang, booked.await, &mut errs, ("asked_by", "when")).await?
-    {
+    if let Some(done) = answered(&state, lang, booked, &mut errs, ("asked_by", "when")).await? {
         return Ok(done);
     }
     show_page(&state, &ctx, Some((Which::Booking, &d, &errs))).await

@@ -99,12 +99,6 @@ enum Which {
     Booking,
 }
 
-/// A booking or walk-in in the store: done, or the asker may not name the family.
-enum Asked {
-    Done(String),
-    NoAccess(eenplan_store::AccessEntry),
-}
-
 /// The advice form's text fields, for the text rule.
 const ADVICE_FIELDS: [&str; 7] = [
     "advice", "what_1", "who_1", "what_2", "who_2", "what_3", "who_3",
