@@ -378,20 +378,12 @@ async fn act(
                     let reason = d.get("reason");
                     let (decision, step) = match sent {
                         Sent::Combination => (Decision::Combination(&user_ids), "combinatie"),
-                        Sent::Decline => (
-                            Decision::Finish {
-                                close: false,
-                                reason: &reason,
-                            },
-                            "afwijzen",
-                        ),
-                        Sent::Close => (
-                            Decision::Finish {
-                                close: true,
-                                reason: &reason,
-                            },
-                            "afsluiten",
-                        ),
+                        Sent::Decline | Sent::Close => {
+                            let close = sent == Sent::Close;
+                            let reason = &reason;
+                            let step = if close { "afsluiten" } else { "afwijzen" };
+                            (Decision::Finish { close, reason }, step)
+                        }
                         Sent::Nothing => return Ok(()),
                     };
                     let what = format!("POST /evu/{id}/{step}");

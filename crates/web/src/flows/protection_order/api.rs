@@ -11,7 +11,8 @@ use eenplan_store::{
     CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
 };
 
-use super::access::{log_raad_reads, raad_entry};
+use super::access::log_raad_reads;
+use super::ops::{self, RaadAct};
 use super::refusal::InStep;
 use super::schemas::{
     self, CourtDecision, NO_MEASURE, NewProtectionOrderRequest, PETITION, ProtectionOrderRequests,
@@ -20,7 +21,6 @@ use super::schemas::{
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::body::Created;
-use crate::kit::dates::today;
 use crate::kit::extract::{Path, json_body};
 use crate::kit::fields;
 use crate::kit::problem::Problem;
@@ -71,19 +71,7 @@ pub async fn create(
         grounds: input.grounds,
         tried: input.tried,
     };
-    let made = state
-        .store
-        .change(async |tx| {
-            tx.request_protection_order(
-                &p.actor(),
-                &grant.family_id,
-                (&p.user_id, &p.organisation_id),
-                &request,
-                today(),
-            )
-            .await
-        })
-        .await;
+    let made = ops::request(&state.store, p, &grant.family_id, &request).await;
     match made {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
@@ -111,40 +99,26 @@ pub async fn raad_list(
     Ok(Json(requests(&list)))
 }
 
-/// Runs one step of the Raad on a request addressed to the visitor's organisation and
-/// logs it; `None` when there is no such request there.
-async fn raad_step<F>(
-    state: &AppState,
+/// Takes one of the Raad's steps on a request addressed to the caller's organisation
+/// and logs it; the request after it, `None` when there is no such request there.
+async fn raad_step(
+    (state, ctx): (&AppState, &Ctx),
     p: &Principal,
     request_id: &str,
-    (route, client): (&str, &str),
-    step: F,
-) -> Result<Option<ProtectionOrderRequest>, StoreError>
-where
-    F: AsyncFnOnce(&mut eenplan_store::Tx) -> Result<(), StoreError>,
-{
-    let mut tx = state.store.write().await?;
-    if tx
-        .raad_request(&p.organisation_id, request_id)
-        .await?
-        .is_none()
-    {
-        return Ok(None);
-    }
-    step(&mut tx).await?;
-    let after = tx.raad_request(&p.organisation_id, request_id).await?;
-    if let Some(r) = &after {
-        let entry = raad_entry(
-            p,
-            eenplan_domain::access_log::AccessEvent::Update,
-            &r.family_id,
-            format!("POST {route} (verzoek {request_id})"),
-            client,
-        );
-        tx.log_access(&entry).await?;
-    }
-    tx.commit().await?;
-    Ok(after)
+    route: &str,
+    act: RaadAct<'_>,
+) -> Result<Option<ProtectionOrderRequest>, StoreError> {
+    let org = &p.organisation_id;
+    state
+        .store
+        .change(async |tx| {
+            let done = ops::raad_act(tx, p, request_id, act, (route, &ctx.client.0)).await?;
+            match done {
+                Some(_) => tx.raad_request(org, request_id).await,
+                None => Ok(None),
+            }
+        })
+        .await
 }
 
 /// The request after a step, or why the step was refused (date rules at `date_field`).
@@ -180,17 +154,13 @@ pub async fn investigation(
     let input: RaadInvestigation = json_body(&bytes)?;
     let on = fields::date("started_on", input.started_on.trim())?;
     let route = "/api/v1/raad/requests/{request}/investigation";
-    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
-        tx.start_investigation(
-            &p.actor(),
-            &p.organisation_id,
-            &request_id,
-            &p.user_id,
-            on,
-            today(),
-        )
-        .await
-    })
+    let result = raad_step(
+        (&state, &ctx),
+        p,
+        &request_id,
+        route,
+        RaadAct::Investigation(on),
+    )
     .await;
     stepped(result, "started_on")
 }
@@ -220,20 +190,8 @@ pub async fn outcome(
     };
     let on = fields::date("concluded_on", input.concluded_on.trim())?;
     let route = "/api/v1/raad/requests/{request}/outcome";
-    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
-        tx.conclude_investigation(
-            &p.actor(),
-            &p.organisation_id,
-            &request_id,
-            &p.user_id,
-            &conclusion,
-            on,
-            today(),
-        )
-        .await
-        .map(|_| ())
-    })
-    .await;
+    let act = RaadAct::Outcome(&conclusion, on);
+    let result = raad_step((&state, &ctx), p, &request_id, route, act).await;
     stepped(result, "concluded_on")
 }
 
@@ -268,20 +226,8 @@ pub async fn court_decision(
         CourtRuling::Refused
     };
     let route = "/api/v1/raad/requests/{request}/court-decision";
-    let result = raad_step(&state, p, &request_id, (route, &ctx.client.0), async |tx| {
-        tx.record_court_decision(
-            &p.actor(),
-            &p.organisation_id,
-            &request_id,
-            &p.user_id,
-            on,
-            &ruling,
-            today(),
-        )
-        .await
-        .map(|_| ())
-    })
-    .await;
+    let act = RaadAct::Decision(&ruling, on);
+    let result = raad_step((&state, &ctx), p, &request_id, route, act).await;
     if let (CourtRuling::Granted { .. }, Err(StoreError::NotFound(_))) = (&ruling, &result) {
         // The request exists (checked first): the unknown one is the institution.
         return Err(ApiError::invalid(&[(

@@ -7,6 +7,7 @@
 
 mod access;
 mod api;
+mod ops;
 mod pages;
 mod refusal;
 mod routes;

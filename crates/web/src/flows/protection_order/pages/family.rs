@@ -11,9 +11,9 @@ use eenplan_store::{ProtectionOrderInput, StoreError};
 use super::{Summary, place, summary};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
+use crate::flows::protection_order::ops;
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
-use crate::kit::dates::today;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
 use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
@@ -140,19 +140,7 @@ pub async fn request(
         tried: d.raw("tried"),
     };
     if errs.is_empty() {
-        let made = state
-            .store
-            .change(async |tx| {
-                tx.request_protection_order(
-                    &p.actor(),
-                    &grant.family_id,
-                    (&p.user_id, &p.organisation_id),
-                    &input,
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let made = ops::request(&state.store, p, &grant.family_id, &input).await;
         match made {
             Ok(_) => {
                 return Ok(

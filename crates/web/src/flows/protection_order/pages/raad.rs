@@ -13,7 +13,8 @@ use jiff::civil::Date;
 
 use super::{Summary, measure_choices, place, required_date, summary};
 use crate::AppState;
-use crate::flows::protection_order::access::{log_raad_reads, raad_entry};
+use crate::flows::protection_order::access::log_raad_reads;
+use crate::flows::protection_order::ops::{self, RaadAct};
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::dates::today;
@@ -286,37 +287,20 @@ pub async fn show(
 
 /// Runs one of the Raad's steps; on success back to the request, on a refusal the page
 /// again with the error at its field.
-async fn step<F>(
+async fn step(
     state: &AppState,
     ctx: &Ctx,
     id: &str,
     (step, date_field): (Step, &'static str),
     (d, mut errs): (&FormData, Errors),
-    run: F,
-) -> Result<Response, PageError>
-where
-    F: AsyncFnOnce(&mut eenplan_store::Tx, &eenplan_store::Principal) -> Result<(), StoreError>,
-{
+    act: Option<RaadAct<'_>>,
+) -> Result<Response, PageError> {
     let p = ctx.principal()?;
-    if errs.is_empty() {
+    if let (Some(act), true) = (act, errs.is_empty()) {
+        let route = ("/raad/{request}", ctx.client.0.as_str());
         let done = state
             .store
-            .change(async |tx| {
-                let Some(r) = tx.raad_request(&p.organisation_id, id).await? else {
-                    return Ok(None);
-                };
-                run(tx, p).await?;
-                // The step and its log line are one: committed together or not at all.
-                let entry = raad_entry(
-                    p,
-                    eenplan_domain::access_log::AccessEvent::Update,
-                    &r.family_id,
-                    format!("POST /raad/{{request}} (verzoek {id})"),
-                    &ctx.client.0,
-                );
-                tx.log_access(&entry).await?;
-                Ok(Some(r.family_id))
-            })
+            .change(async |tx| ops::raad_act(tx, p, id, act, route).await)
             .await;
         match done {
             Ok(Some(_)) => return Ok(Redirect::to(&format!("/raad/{id}")).into_response()),
@@ -352,17 +336,7 @@ pub async fn investigation(
         &id,
         (Step::Accept, "started_on"),
         (&d, errs),
-        async |tx, p| {
-            tx.start_investigation(
-                &p.actor(),
-                &p.organisation_id,
-                &id,
-                &p.user_id,
-                on.unwrap_or_default(),
-                today(),
-            )
-            .await
-        },
+        Some(RaadAct::Investigation(on.unwrap_or_default())),
     )
     .await
 }
@@ -399,22 +373,9 @@ pub async fn outcome(
         &id,
         (Step::Outcome, "concluded_on"),
         (&d, errs),
-        async |tx, p| {
-            let Some(conclusion) = &conclusion else {
-                return Ok(());
-            };
-            tx.conclude_investigation(
-                &p.actor(),
-                &p.organisation_id,
-                &id,
-                &p.user_id,
-                conclusion,
-                on.unwrap_or_default(),
-                today(),
-            )
-            .await
-            .map(|_| ())
-        },
+        conclusion
+            .as_ref()
+            .map(|c| RaadAct::Outcome(c, on.unwrap_or_default())),
     )
     .await
 }
@@ -466,22 +427,9 @@ pub async fn decision(
         &id,
         (Step::Decision, "decided_on"),
         (&d, errs),
-        async |tx, p| {
-            let Some(ruling) = &ruling else {
-                return Ok(());
-            };
-            tx.record_court_decision(
-                &p.actor(),
-                &p.organisation_id,
-                &id,
-                &p.user_id,
-                on.unwrap_or_default(),
-                ruling,
-                today(),
-            )
-            .await
-            .map(|_| ())
-        },
+        ruling
+            .as_ref()
+            .map(|r| RaadAct::Decision(r, on.unwrap_or_default())),
     )
     .await
 }
