@@ -7,7 +7,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_store::StoreError;
+use eenplan_store::{Principal, StoreError};
 
 use super::ops::{self, Decision};
 use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
@@ -100,11 +100,22 @@ pub async fn assign(
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: EvuCombination = json_body(&bytes)?;
-    let what = format!("POST /api/v1/evu/referrals/{referral_id}/combination");
     let decision = Decision::Combination(&input.user_ids);
+    decide(&state, p, (&referral_id, "combination"), decision, &client).await
+}
+
+/// The coordinator's decision on a referral, logged as the route `step` names it.
+async fn decide(
+    state: &AppState,
+    p: &Principal,
+    (referral_id, step): (&str, &str),
+    decision: Decision<'_>,
+    client: &str,
+) -> Result<StatusCode, ApiError> {
+    let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
     state
         .store
-        .change(async |tx| ops::decide(tx, p, &referral_id, decision, (what, &client)).await)
+        .change(async |tx| ops::decide(tx, p, referral_id, decision, (what, client)).await)
         .await
         .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)
@@ -121,17 +132,11 @@ async fn finish(
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
     let step = if close { "close" } else { "decline" };
-    let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
     let decision = Decision::Finish {
         close,
         reason: &input.reason,
     };
-    state
-        .store
-        .change(async |tx| ops::decide(tx, p, &referral_id, decision, (what, &client)).await)
-        .await
-        .map_err(refused)?;
-    Ok(StatusCode::NO_CONTENT)
+    decide(&state, p, (&referral_id, step), decision, &client).await
 }
 
 pub async fn decline(
