@@ -10,11 +10,6 @@ pub fn today() -> Date {
     eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
 }
 
-/// An optional date in the API: absent or empty is none; anything else must be jjjj-mm-dd.
-pub fn parse_optional(value: Option<&str>) -> Result<Option<Date>, jiff::Error> {
-    value.filter(|s| !s.is_empty()).map(str::parse).transpose()
-}
-
 const MONTHS_NL: [&str; 12] = [
     "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
 ];

@@ -122,19 +122,20 @@ pub async fn create(
         return Err(crate::auth::password_change_problem().into());
     }
     let token = new_token();
-    let started = async {
-        let mut tx = state.store.write().await?;
-        tx.start_session(
-            &credentials,
-            SessionKind::Api,
-            SessionStage::Active,
-            &token_hash(&token),
-            &new_token(),
-        )
-        .await?;
-        tx.commit().await
-    };
-    started.await.map_err(internal)?;
+    state
+        .store
+        .change(async |tx| {
+            tx.start_session(
+                &credentials,
+                SessionKind::Api,
+                SessionStage::Active,
+                &token_hash(&token),
+                &new_token(),
+            )
+            .await
+        })
+        .await
+        .map_err(internal)?;
     let now = UtcTime::now().timestamp();
     let expires_at = match liveness(state.auth.timeouts, now, now, now) {
         Liveness::Alive { expires_at } => UtcTime::from_timestamp(expires_at).to_rfc3339(),

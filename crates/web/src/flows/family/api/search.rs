@@ -14,7 +14,7 @@ use crate::auth::family::{access_entry, visible_families};
 use crate::client::Client;
 use crate::flows::family::schemas::{FamilyList, FamilyListItem};
 use crate::kit::ApiError;
-use crate::kit::dates::{parse_optional, today};
+use crate::kit::dates::today;
 
 #[derive(Debug, Deserialize)]
 pub struct SearchParams {
@@ -37,16 +37,7 @@ pub async fn search(
     {
         return Err(crate::input::problem("name", p).into());
     }
-    let dob = match parse_optional(q.date_of_birth.as_deref()) {
-        Ok(d) => d,
-        Err(_) => {
-            return Err(ApiError::invalid(&[(
-                "date_of_birth",
-                "date",
-                "Gebruik jjjj-mm-dd.",
-            )]));
-        }
-    };
+    let dob = crate::kit::fields::optional_date("date_of_birth", q.date_of_birth.as_deref())?;
     if let Some(d) = dob
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
