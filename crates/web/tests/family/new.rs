@@ -2,16 +2,184 @@
 //! date rules a new file meets.
 
 use crate::common::control_value;
-use crate::{ALL, circle, common, consent_to_save, open_file};
+use crate::plan::as_pairs;
+use crate::{ALL, Circle, circle, common, consent_to_save, open_file};
 use axum::http::{Method, StatusCode};
 use eenplan_domain::FamilyId;
 
+/// The plan form of the professional's walk: one worry text, one scale, one action.
+fn walk_plan(csrf: &str, based_on: &str, worries: &str) -> Vec<(&'static str, String)> {
+    [
+        ("csrf", csrf),
+        ("based_on", based_on),
+        ("worries", worries),
+        ("scale_who", "Kim"),
+        ("scale_score", "4"),
+        ("action_domain", "income"),
+        ("action_who", "Schuldhulp"),
+        ("action_what", "Intake"),
+        ("action_due", "2026-12-15"),
+        ("action_status", "planned"),
+        ("review_date", "2027-02-01"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k, v.to_owned()))
+    .collect()
+}
+
+/// Sanne's walk through a new file on the pages, step by step: each step is the setup
+/// the next tests start from.
+struct Walk {
+    c: Circle,
+    id: String,
+}
+
+impl Walk {
+    /// Gezin Jansen with Sam, opened by Sanne.
+    async fn opened() -> Self {
+        let c = circle().await;
+        let id = open_file(&c).await;
+        Self { c, id }
+    }
+
+    /// Sanne signed in on the file page, with the page's CSRF token.
+    async fn sanne(&self) -> (common::Browser<'_>, String) {
+        let mut b = self.c.app.signed_in_browser(&self.c.sanne).await;
+        let csrf = b.get(&self.path("")).await.csrf();
+        (b, csrf)
+    }
+
+    fn path(&self, rest: &str) -> String {
+        match rest {
+            "" => format!("/gezinnen/{}", self.id),
+            _ => format!("/gezinnen/{}/{rest}", self.id),
+        }
+    }
+
+    /// Kim, a parent with custody, and Oma in the network.
+    async fn with_members() -> Self {
+        let w = Self::opened().await;
+        w.add_kim_and_oma().await;
+        w
+    }
+
+    /// Kim and Oma added: where each answer sends Sanne.
+    async fn add_kim_and_oma(&self) -> [String; 2] {
+        let (mut b, csrf) = self.sanne().await;
+        let kim = b
+            .post(
+                &self.path("leden"),
+                &[
+                    ("csrf", &csrf),
+                    ("kind", "parent"),
+                    ("name", "Kim Jansen"),
+                    ("custody", "yes"),
+                ],
+            )
+            .await;
+        let oma = b
+            .post(
+                &self.path("netwerk"),
+                &[
+                    ("csrf", &csrf),
+                    ("name", "Oma Jansen"),
+                    ("relation", "family"),
+                    ("safety_role", "haalt Sam op"),
+                    ("contact", "06-0000"),
+                ],
+            )
+            .await;
+        [kim.location().to_owned(), oma.location().to_owned()]
+    }
+
+    /// Sanne asks Thomas (SAVE) to join as partner for safety.
+    async fn join_thomas(&self) -> common::Response {
+        let (mut b, csrf) = self.sanne().await;
+        b.post(
+            &self.path("betrokkenen"),
+            &[
+                ("csrf", &csrf),
+                ("user_id", self.c.thomas.user_id.as_str()),
+                ("role", "partner"),
+                ("expertise", "safety"),
+            ],
+        )
+        .await
+    }
+
+    /// The family consented to SAVE and Thomas joined as partner.
+    async fn with_partner() -> Self {
+        let w = Self::with_members().await;
+        consent_to_save(&w.c, &w.id, ALL).await;
+        let r = w.join_thomas().await;
+        assert_eq!(r.location(), w.path(""), "{}", r.body);
+        w
+    }
+
+    /// Sends the walk's plan form based on `based_on`.
+    async fn save_plan(&self, based_on: &str, worries: &str) -> common::Response {
+        let (mut b, csrf) = self.sanne().await;
+        let form = walk_plan(&csrf, based_on, worries);
+        b.post(&self.path("plan"), &as_pairs(&form)).await
+    }
+
+    /// Version 1 and then version 2 of the plan, saved by Sanne.
+    async fn with_plan() -> Self {
+        let w = Self::with_partner().await;
+        let r = w.save_plan("0", "Harde ruzies thuis").await;
+        assert_eq!(r.location(), w.path("plan"), "{}", r.body);
+        let r = w
+            .save_plan("1", "Harde ruzies thuis\nSam verzuimt school")
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        w
+    }
+
+    /// Kim agrees to version 2: the answer to that.
+    async fn kim_agrees(&self) -> common::Response {
+        let family = self
+            .c
+            .app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .family(&FamilyId::from(self.id.as_str()))
+            .await
+            .unwrap()
+            .unwrap();
+        let kim = family
+            .members
+            .iter()
+            .find(|m| m.name == "Kim Jansen")
+            .unwrap()
+            .id
+            .clone();
+        let (mut b, csrf) = self.sanne().await;
+        b.post(
+            &self.path("plan/akkoord"),
+            &[("csrf", &csrf), ("version", "2"), ("members", &kim)],
+        )
+        .await
+    }
+
+    /// Kim agreed to version 2.
+    async fn agreed() -> Self {
+        let w = Self::with_plan().await;
+        assert_eq!(w.kim_agrees().await.status, StatusCode::SEE_OTHER);
+        w
+    }
+
+    async fn done(self) {
+        self.c.app.done().await;
+    }
+}
+
 #[tokio::test]
-async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
-    let c = circle().await;
-    let id = open_file(&c).await;
-    let mut b = c.app.signed_in_browser(&c.sanne).await;
-    let page = b.get(&format!("/gezinnen/{id}")).await;
+async fn a_new_file_shows_the_family_with_its_regisseur_at_the_heart() {
+    let w = Walk::opened().await;
+    let mut b = w.c.app.signed_in_browser(&w.c.sanne).await;
+    let page = b.get(&w.path("")).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body.contains("Gezin Jansen")
@@ -22,9 +190,14 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
         page.body.contains("flower__heart") && page.body.contains("sanne@lokalis.example"),
         "the regisseur at the heart"
     );
-    let csrf = page.csrf();
+    w.done().await;
+}
 
-    // A second file for the same child is caught before it is made.
+/// A second file for the same child is caught before it is made.
+#[tokio::test]
+async fn a_second_file_for_the_same_child_is_caught_before_it_is_made() {
+    let w = Walk::opened().await;
+    let (mut b, csrf) = w.sanne().await;
     let dup = [
         ("csrf", csrf.as_str()),
         ("label", "Gezin J."),
@@ -40,166 +213,146 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
     assert!(
         r.body.contains("Mogelijk bestaat er al een dossier") && r.body.contains("Gezin Jansen")
     );
+    w.done().await;
+}
 
-    // Members, with the error next to the field.
+#[tokio::test]
+async fn a_child_without_a_date_of_birth_is_refused_with_the_error_next_to_the_field() {
+    let w = Walk::opened().await;
+    let (mut b, csrf) = w.sanne().await;
     let r = b
         .post(
-            &format!("/gezinnen/{id}/leden"),
+            &w.path("leden"),
             &[("csrf", &csrf), ("kind", "child"), ("name", "Noor Jansen")],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"date_of_birth-error\""));
-    let r = b
-        .post(
-            &format!("/gezinnen/{id}/leden"),
-            &[
-                ("csrf", &csrf),
-                ("kind", "parent"),
-                ("name", "Kim Jansen"),
-                ("custody", "yes"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"));
-    let r = b
-        .post(
-            &format!("/gezinnen/{id}/netwerk"),
-            &[
-                ("csrf", &csrf),
-                ("name", "Oma Jansen"),
-                ("relation", "family"),
-                ("safety_role", "haalt Sam op"),
-                ("contact", "06-0000"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"));
+    w.done().await;
+}
 
-    // A partner from another organisation joins only on the family's consent; then in
-    // parallel: no handover, no warning.
-    let refused = b
-        .post(
-            &format!("/gezinnen/{id}/betrokkenen"),
-            &[
-                ("csrf", &csrf),
-                ("user_id", c.thomas.user_id.as_str()),
-                ("role", "partner"),
-                ("expertise", "safety"),
-            ],
-        )
-        .await;
+#[tokio::test]
+async fn a_parent_and_the_network_are_added_back_to_the_file() {
+    let w = Walk::opened().await;
+    let [kim, oma] = w.add_kim_and_oma().await;
+    assert_eq!(kim, format!("/gezinnen/{}", w.id));
+    assert_eq!(oma, format!("/gezinnen/{}", w.id));
+    w.done().await;
+}
+
+/// A partner from another organisation joins only on the family's consent; then in
+/// parallel: no handover, no warning.
+#[tokio::test]
+async fn a_partner_from_another_organisation_joins_only_on_the_familys_consent() {
+    let w = Walk::with_members().await;
+    let refused = w.join_thomas().await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         refused.body.contains("Start SAVE-begeleiding"),
         "the step needed is named"
     );
-    consent_to_save(&c, &id, ALL).await;
-    let r = b
-        .post(
-            &format!("/gezinnen/{id}/betrokkenen"),
-            &[
-                ("csrf", &csrf),
-                ("user_id", c.thomas.user_id.as_str()),
-                ("role", "partner"),
-                ("expertise", "safety"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"), "{}", r.body);
-    let page = b.get(&format!("/gezinnen/{id}")).await;
+    consent_to_save(&w.c, &w.id, ALL).await;
+    let r = w.join_thomas().await;
+    assert_eq!(r.location(), format!("/gezinnen/{}", w.id), "{}", r.body);
+    let (mut b, _) = w.sanne().await;
+    let page = b.get(&w.path("")).await;
     assert!(page.body.contains("thomas@save.example") && page.body.contains("Veiligheid"));
+    w.done().await;
+}
 
-    // The plan: save, compare, agree, print.
-    let plan = b.get(&format!("/gezinnen/{id}/plan")).await;
+#[tokio::test]
+async fn the_plan_starts_at_version_0_and_is_saved_version_by_version() {
+    let w = Walk::with_partner().await;
+    let (mut b, _) = w.sanne().await;
+    let plan = b.get(&w.path("plan")).await;
     assert!(plan.body.contains("Versie 0"));
-    let form = |based_on: &'static str, worries: &'static str| {
-        vec![
-            ("csrf", csrf.clone()),
-            ("based_on", based_on.to_owned()),
-            ("worries", worries.to_owned()),
-            ("scale_who", "Kim".to_owned()),
-            ("scale_score", "4".to_owned()),
-            ("action_domain", "income".to_owned()),
-            ("action_who", "Schuldhulp".to_owned()),
-            ("action_what", "Intake".to_owned()),
-            ("action_due", "2026-12-15".to_owned()),
-            ("action_status", "planned".to_owned()),
-            ("review_date", "2027-02-01".to_owned()),
-        ]
-    };
-    let post = |v: Vec<(&'static str, String)>| v;
-    let f1 = post(form("0", "Harde ruzies thuis"));
-    let f1: Vec<(&str, &str)> = f1.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = b.post(&format!("/gezinnen/{id}/plan"), &f1).await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}/plan"), "{}", r.body);
-    let f2 = post(form("1", "Harde ruzies thuis\nSam verzuimt school"));
-    let f2: Vec<(&str, &str)> = f2.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = w.save_plan("0", "Harde ruzies thuis").await;
     assert_eq!(
-        b.post(&format!("/gezinnen/{id}/plan"), &f2).await.status,
+        r.location(),
+        format!("/gezinnen/{}/plan", w.id),
+        "{}",
+        r.body
+    );
+    assert_eq!(
+        w.save_plan("1", "Harde ruzies thuis\nSam verzuimt school")
+            .await
+            .status,
         StatusCode::SEE_OTHER
     );
-    // Someone still on version 1 gets a conflict that shows what changed; nothing is overwritten.
-    let stale = post(form("1", "Alleen mijn versie"));
-    let stale: Vec<(&str, &str)> = stale.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = b.post(&format!("/gezinnen/{id}/plan"), &stale).await;
+    w.done().await;
+}
+
+/// Someone still on version 1 gets a conflict that shows what changed; nothing is overwritten.
+#[tokio::test]
+async fn a_stale_plan_shows_what_changed_and_keeps_what_was_typed() {
+    let w = Walk::with_plan().await;
+    let r = w.save_plan("1", "Alleen mijn versie").await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(
         r.body.contains("Sam verzuimt school") && r.body.contains("Alleen mijn versie"),
         "shows their change and keeps mine"
     );
-    let compare = b
-        .get(&format!("/gezinnen/{id}/plan/vergelijken?van=1&tot=2"))
-        .await;
+    w.done().await;
+}
+
+#[tokio::test]
+async fn comparing_two_plan_versions_shows_what_changed() {
+    let w = Walk::with_plan().await;
+    let (mut b, _) = w.sanne().await;
+    let compare = b.get(&w.path("plan/vergelijken?van=1&tot=2")).await;
     assert!(compare.body.contains("Sam verzuimt school"));
-    let bad = post(form("2", "x"));
-    let mut bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    w.done().await;
+}
+
+#[tokio::test]
+async fn a_scale_score_in_words_is_refused_with_its_message() {
+    let w = Walk::with_plan().await;
+    let (mut b, csrf) = w.sanne().await;
+    let bad = walk_plan(&csrf, "2", "x");
+    let mut bad = as_pairs(&bad);
     bad[4] = ("scale_score", "elf");
-    let r = b.post(&format!("/gezinnen/{id}/plan"), &bad).await;
+    let r = b.post(&w.path("plan"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body
             .contains("Vul een heel getal in van 0 tot en met 10.")
     );
+    w.done().await;
+}
 
-    let family = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
-    let kim = family
-        .members
-        .iter()
-        .find(|m| m.name == "Kim Jansen")
-        .unwrap()
-        .id
-        .clone();
-    let r = b
-        .post(
-            &format!("/gezinnen/{id}/plan/akkoord"),
-            &[("csrf", &csrf), ("version", "2"), ("members", &kim)],
-        )
-        .await;
+#[tokio::test]
+async fn a_parents_agreement_is_named_on_the_plan() {
+    let w = Walk::with_plan().await;
+    let r = w.kim_agrees().await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let (mut b, _) = w.sanne().await;
     assert!(
-        b.get(&format!("/gezinnen/{id}/plan"))
+        b.get(&w.path("plan"))
             .await
             .body
             .contains("Akkoord gegeven door: Kim Jansen")
     );
-    let print = b.get(&format!("/gezinnen/{id}/plan/afdrukken")).await;
+    w.done().await;
+}
+
+#[tokio::test]
+async fn the_printed_plan_has_its_print_style_and_the_current_version() {
+    let w = Walk::agreed().await;
+    let (mut b, _) = w.sanne().await;
+    let print = b.get(&w.path("plan/afdrukken")).await;
     assert!(
         print.status == StatusCode::OK
             && print.body.contains("/static/print.css")
             && print.body.contains("Sam verzuimt school")
     );
+    w.done().await;
+}
 
-    let timeline = b.get(&format!("/gezinnen/{id}/tijdlijn")).await;
+#[tokio::test]
+async fn the_timeline_tells_the_walk_in_sentences() {
+    let w = Walk::agreed().await;
+    let (mut b, _) = w.sanne().await;
+    let timeline = b.get(&w.path("tijdlijn")).await;
     for sentence in [
         "opende het dossier",
         "Sam Jansen toegevoegd als kind",
@@ -212,7 +365,7 @@ async fn a_professional_opens_a_file_builds_the_flower_and_the_plan() {
             "{sentence} missing from the timeline"
         );
     }
-    c.app.done().await;
+    w.done().await;
 }
 
 /// The date rules live in the domain; pages and API only report where they point, and
