@@ -20,123 +20,315 @@ fn system() -> Actor {
     Actor::System { component: "test" }
 }
 
-#[tokio::test]
-async fn save_guidance_and_the_evu_through_api_and_pages() {
-    let app = App::new().await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let sanne = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "sanne@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let mohamed = app
-        .account_in(
-            "lokalis",
-            None,
-            "mohamed@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let karin = app
-        .account_in(
-            "lokalis",
-            None,
-            "karin@lokalis.example",
-            &[Role::EvuCoordinator],
-            true,
-        )
-        .await;
-    let thomas = app
-        .account("thomas@save.example", &[Role::Professional], true)
-        .await;
-    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+type Headers = Vec<(&'static str, String)>;
 
-    // A family in De Gagel, where the EVU works; Sanne is its regisseur.
-    let mut tx = app.store.write().await.unwrap();
-    let lokalis = tx
-        .organisation_by_slug("lokalis")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let save = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
-    let mut area = async |kind, name: &str, parent: Option<String>| {
-        tx.create_area(
-            &system(),
-            NewArea {
-                kind,
-                name: name.into(),
-                code: None,
-                parent_id: parent,
-            },
-        )
-        .await
-        .unwrap()
-        .id
-    };
-    let province = area(AreaKind::Province, "Utrecht", None).await;
-    let city = area(AreaKind::Municipality, "Utrecht", Some(province)).await;
-    let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city.clone())).await;
-    tx.add_organisation_area(&system(), &lokalis, &city)
-        .await
-        .unwrap();
-    tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
-    let (family, sam, kim) = app
-        .jansen(&sanne, lokalis.as_str(), Some(gagel.clone()))
-        .await;
-    let consent =
-        |step, organisation_id: Option<String>, categories: Vec<DataCategory>| ConsentInput {
-            step,
-            organisation_id: organisation_id.map(Into::into),
-            purpose: "Samen werken aan veiligheid".into(),
-            categories,
-            children: vec![sam.clone()],
-            given_by: vec![kim.clone()],
-            form: ConsentForm::Written,
-            given_on: today,
-            ends_on: None,
+/// The chain around Gezin Jansen in De Gagel, where the EVU works: Sanne (local team)
+/// leads, Thomas (SAVE) may become partner, Karin coordinates the EVU and Mohamed is a
+/// professional of the local team outside the circle. Built step by step as the
+/// professionals act: each step is the setup the next tests start from.
+struct Chain {
+    app: App,
+    sanne: common::Account,
+    mohamed: common::Account,
+    karin: common::Account,
+    thomas: common::Account,
+    today: jiff::civil::Date,
+    lokalis: eenplan_domain::OrganisationId,
+    save: eenplan_domain::OrganisationId,
+    gagel: String,
+    family: FamilyId,
+    sam: String,
+    kim: String,
+    lead: Headers,
+    partner: Headers,
+    coordinator: Headers,
+    outsider: Headers,
+    guidance_id: Option<String>,
+    referral: Option<String>,
+}
+
+impl Chain {
+    async fn new() -> Self {
+        let app = App::new().await;
+        let team = app
+            .organisation("lokalis", OrganisationKind::LocalTeam)
+            .await;
+        let sanne = app
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "sanne@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        let mohamed = app
+            .account_in(
+                "lokalis",
+                None,
+                "mohamed@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        let karin = app
+            .account_in(
+                "lokalis",
+                None,
+                "karin@lokalis.example",
+                &[Role::EvuCoordinator],
+                true,
+            )
+            .await;
+        let thomas = app
+            .account("thomas@save.example", &[Role::Professional], true)
+            .await;
+        let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+
+        let mut tx = app.store.write().await.unwrap();
+        let lokalis = tx
+            .organisation_by_slug("lokalis")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let save = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
+        let mut area = async |kind, name: &str, parent: Option<String>| {
+            tx.create_area(
+                &system(),
+                NewArea {
+                    kind,
+                    name: name.into(),
+                    code: None,
+                    parent_id: parent,
+                },
+            )
+            .await
+            .unwrap()
+            .id
         };
+        let province = area(AreaKind::Province, "Utrecht", None).await;
+        let city = area(AreaKind::Municipality, "Utrecht", Some(province)).await;
+        let gagel = area(AreaKind::Neighbourhood, "De Gagel", Some(city.clone())).await;
+        tx.add_organisation_area(&system(), &lokalis, &city)
+            .await
+            .unwrap();
+        tx.add_evu_area(&system(), &gagel, date(2024, 1, 1))
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let (family, sam, kim) = app
+            .jansen(&sanne, lokalis.as_str(), Some(gagel.clone()))
+            .await;
+        let auth = |token: String| {
+            vec![
+                ("authorization", format!("Bearer {token}")),
+                ("content-type", "application/json".to_owned()),
+            ]
+        };
+        let lead = auth(app.session_token(&sanne, SessionKind::Api).await);
+        let partner = auth(app.session_token(&thomas, SessionKind::Api).await);
+        let coordinator = auth(app.session_token(&karin, SessionKind::Api).await);
+        let outsider = auth(app.session_token(&mohamed, SessionKind::Api).await);
+        Self {
+            app,
+            sanne,
+            mohamed,
+            karin,
+            thomas,
+            today,
+            lokalis,
+            save,
+            gagel,
+            family,
+            sam,
+            kim,
+            lead,
+            partner,
+            coordinator,
+            outsider,
+            guidance_id: None,
+            referral: None,
+        }
+    }
 
-    let auth = |token: String| {
-        vec![
-            ("authorization", format!("Bearer {token}")),
-            ("content-type", "application/json".to_owned()),
-        ]
-    };
-    let lead = auth(app.session_token(&sanne, SessionKind::Api).await);
-    let partner = auth(app.session_token(&thomas, SessionKind::Api).await);
-    let coordinator = auth(app.session_token(&karin, SessionKind::Api).await);
-    let outsider = auth(app.session_token(&mohamed, SessionKind::Api).await);
-    let guidance = format!("/api/v1/families/{family}/save-guidance");
-    let start = format!(
-        r#"{{"worker_id":"{}","expertise":"violence","goals":["Geen geweld meer in huis"],"planned_end":"{}"}}"#,
-        thomas.user_id,
-        today.checked_add(jiff::Span::new().months(4)).unwrap()
-    );
+    /// Kim's written consent for Sam to `step`.
+    async fn consent(
+        &self,
+        step: ConsentStep,
+        organisation_id: Option<String>,
+        categories: Vec<DataCategory>,
+    ) {
+        let mut tx = self.app.store.write().await.unwrap();
+        tx.record_consent(
+            &system(),
+            &self.family,
+            &self.sanne.user_id,
+            &ConsentInput {
+                step,
+                organisation_id: organisation_id.map(Into::into),
+                purpose: "Samen werken aan veiligheid".into(),
+                categories,
+                children: vec![self.sam.clone()],
+                given_by: vec![self.kim.clone()],
+                form: ConsentForm::Written,
+                given_on: self.today,
+                ends_on: None,
+            },
+            self.today,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
 
-    // Where a new family lives is chosen among the areas the organisation works in.
+    fn guidance(&self) -> String {
+        format!("/api/v1/families/{}/save-guidance", self.family)
+    }
+
+    /// Thomas's guidance, with one goal and a planned end four months out.
+    fn start(&self) -> String {
+        format!(
+            r#"{{"worker_id":"{}","expertise":"violence","goals":["Geen geweld meer in huis"],"planned_end":"{}"}}"#,
+            self.thomas.user_id,
+            self.today.checked_add(jiff::Span::new().months(4)).unwrap()
+        )
+    }
+
+    fn end(&self) -> String {
+        format!("{}/{}/end", self.guidance(), self.guidance_id())
+    }
+
+    fn referrals(&self) -> String {
+        format!("/api/v1/families/{}/evu-referrals", self.family)
+    }
+
+    fn combination(&self) -> String {
+        format!("/api/v1/evu/referrals/{}/combination", self.referral())
+    }
+
+    fn close(&self) -> String {
+        format!("/api/v1/evu/referrals/{}/close", self.referral())
+    }
+
+    fn guidance_id(&self) -> &str {
+        self.guidance_id.as_deref().expect("the guidance started")
+    }
+
+    fn referral(&self) -> &str {
+        self.referral.as_deref().expect("the EVU was called in")
+    }
+
+    async fn post(&self, path: &str, who: &Headers, body: &str) -> common::Response {
+        self.app.raw(Method::POST, path, who, body).await
+    }
+
+    /// The family consented to SAVE-begeleiding with identity and plan.
+    async fn consented_to_save() -> Self {
+        let c = Self::new().await;
+        c.consent(
+            ConsentStep::SaveGuidance,
+            Some(c.save.to_string()),
+            vec![DataCategory::Identity, DataCategory::Plan],
+        )
+        .await;
+        c
+    }
+
+    /// Sanne started Thomas's guidance.
+    async fn guidance_started() -> Self {
+        let mut c = Self::consented_to_save().await;
+        let r = c.post(&c.guidance(), &c.lead, &c.start()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        c.guidance_id = Some(r.json()["id"].as_str().unwrap().to_owned());
+        c
+    }
+
+    /// Thomas's review, moving the planned end to two months out.
+    async fn review(&self) -> common::Response {
+        let review = format!(
+            r#"{{"planned_end":"{}","note":"Minder spanning thuis"}}"#,
+            self.today.checked_add(jiff::Span::new().months(2)).unwrap()
+        );
+        let reviews = format!("{}/{}/reviews", self.guidance(), self.guidance_id());
+        self.post(&reviews, &self.partner, &review).await
+    }
+
+    /// Thomas reviewed the guidance.
+    async fn guidance_reviewed() -> Self {
+        let c = Self::guidance_started().await;
+        let r = c.review().await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        c
+    }
+
+    async fn end_as(&self, who: &Headers) -> StatusCode {
+        self.post(&self.end(), who, r#"{"outcome":"safety_restored"}"#)
+            .await
+            .status
+    }
+
+    /// Thomas ended the guidance with safety restored.
+    async fn guidance_ended() -> Self {
+        let c = Self::guidance_reviewed().await;
+        assert_eq!(c.end_as(&c.partner).await, StatusCode::NO_CONTENT);
+        c
+    }
+
+    /// The family consented to the EVU and Sanne called it in.
+    async fn evu_called_in() -> Self {
+        let mut c = Self::guidance_ended().await;
+        c.consent(ConsentStep::Evu, None, vec![]).await;
+        let r = c
+            .post(
+                &c.referrals(),
+                &c.lead,
+                r#"{"reason":"Zorgen om veiligheid"}"#,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        c.referral = Some(r.json()["id"].as_str().unwrap().to_owned());
+        c
+    }
+
+    /// Mohamed (local team) and Thomas (SAVE), as a combination of two organisations.
+    fn both(&self) -> String {
+        format!(
+            r#"{{"user_ids":["{}","{}"]}}"#,
+            self.mohamed.user_id, self.thomas.user_id
+        )
+    }
+
+    /// Karin assigned Mohamed and Thomas.
+    async fn evu_assigned() -> Self {
+        let c = Self::evu_called_in().await;
+        let r = c.post(&c.combination(), &c.coordinator, &c.both()).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+        c
+    }
+
+    /// Karin closed the EVU's work as safe enough.
+    async fn evu_closed() -> Self {
+        let c = Self::evu_assigned().await;
+        let r = c
+            .post(&c.close(), &c.coordinator, r#"{"reason":"Veilig genoeg"}"#)
+            .await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
+        c
+    }
+}
+
+/// Where a new family lives is chosen among the areas the organisation works in.
+#[tokio::test]
+async fn a_new_familys_area_is_one_the_organisation_works_in() {
+    let c = Chain::new().await;
     let new_family = |area: &str| {
         format!(
             r#"{{"label":"Gezin Pieters","street":"Zamenhofdreef","house_number":"40","postcode":"3562 JW","city":"Utrecht","area_id":"{area}"}}"#
         )
     };
-    let r = app
-        .raw(
-            Method::POST,
-            "/api/v1/families",
-            &lead,
-            &new_family("elders"),
-        )
+    let r = c
+        .post("/api/v1/families", &c.lead, &new_family("elders"))
         .await;
     assert_eq!(
         r.json()["invalidParams"][0]["name"],
@@ -144,53 +336,52 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         "{}",
         r.body
     );
-    let mut tx = app.store.write().await.unwrap();
-    let areas = tx.areas_within(&lokalis).await.unwrap();
+    let mut tx = c.app.store.write().await.unwrap();
+    let areas = tx.areas_within(&c.lokalis).await.unwrap();
     tx.commit().await.unwrap();
     assert!(
-        areas.contains(&(gagel.clone(), "De Gagel (Utrecht)".to_owned())),
+        areas.contains(&(c.gagel.clone(), "De Gagel (Utrecht)".to_owned())),
         "{areas:?}"
     );
-    let r = app
-        .raw(Method::POST, "/api/v1/families", &lead, &new_family(&gagel))
+    let r = c
+        .post("/api/v1/families", &c.lead, &new_family(&c.gagel))
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    c.app.done().await;
+}
 
-    // SAVE is not in the circle yet; without consent the start is refused with the step.
+/// SAVE is not in the circle yet; without consent the start is refused with the step.
+#[tokio::test]
+async fn save_guidance_without_consent_is_refused_naming_the_step() {
+    let c = Chain::new().await;
     assert_eq!(
-        app.raw(Method::GET, &guidance, &partner, "").await.status,
+        c.app
+            .raw(Method::GET, &c.guidance(), &c.partner, "")
+            .await
+            .status,
         StatusCode::NOT_FOUND
     );
-    let r = app.raw(Method::POST, &guidance, &lead, &start).await;
+    let r = c.post(&c.guidance(), &c.lead, &c.start()).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains("Start SAVE-begeleiding"), "{}", r.body);
-    let mut tx = app.store.write().await.unwrap();
-    tx.record_consent(
-        &system(),
-        &family,
-        &sanne.user_id,
-        &consent(
-            ConsentStep::SaveGuidance,
-            Some(save.to_string()),
-            vec![DataCategory::Identity, DataCategory::Plan],
-        ),
-        today,
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    let r = app
-        .raw(
-            Method::POST,
-            &guidance,
-            &lead,
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn a_start_of_save_guidance_names_the_invalid_field() {
+    let c = Chain::consented_to_save().await;
+    let r = c
+        .post(
+            &c.guidance(),
+            &c.lead,
             r#"{"worker_id":"x","expertise":"violence","goals":[],"planned_end":"morgen"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     assert_eq!(r.json()["invalidParams"][0]["name"], "planned_end");
-    let nobody = start.replace(thomas.user_id.as_str(), "niemand");
-    let r = app.raw(Method::POST, &guidance, &lead, &nobody).await;
+    let start = c.start();
+    let nobody = start.replace(c.thomas.user_id.as_str(), "niemand");
+    let r = c.post(&c.guidance(), &c.lead, &nobody).await;
     assert_eq!(
         r.json()["invalidParams"][0]["name"],
         "worker_id",
@@ -198,68 +389,71 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         r.body
     );
     let no_goals = start.replace(r#"["Geen geweld meer in huis"]"#, "[]");
-    let r = app.raw(Method::POST, &guidance, &lead, &no_goals).await;
+    let r = c.post(&c.guidance(), &c.lead, &no_goals).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "goals", "{}", r.body);
-    // Only the lead starts it.
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn only_the_lead_starts_save_guidance_and_only_once() {
+    let c = Chain::consented_to_save().await;
     assert_eq!(
-        app.raw(Method::POST, &guidance, &outsider, &start)
-            .await
-            .status,
+        c.post(&c.guidance(), &c.outsider, &c.start()).await.status,
         StatusCode::NOT_FOUND
     );
-    let r = app.raw(Method::POST, &guidance, &lead, &start).await;
+    let r = c.post(&c.guidance(), &c.lead, &c.start()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
     assert_eq!(
-        app.raw(Method::POST, &guidance, &lead, &start).await.status,
+        c.post(&c.guidance(), &c.lead, &c.start()).await.status,
         StatusCode::CONFLICT
     );
+    c.app.done().await;
+}
 
-    // Now SAVE is a partner on consent: it sees the guidance and reviews it.
-    let r = app.raw(Method::GET, &guidance, &partner, "").await;
+/// Now SAVE is a partner on consent: it sees the guidance and reviews it.
+#[tokio::test]
+async fn save_as_partner_sees_the_guidance_and_its_review_sets_the_next_review() {
+    let c = Chain::guidance_started().await;
+    let r = c.app.raw(Method::GET, &c.guidance(), &c.partner, "").await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json()["guidances"][0]["goals"][0],
         "Geen geweld meer in huis"
     );
-    let review = format!(
-        r#"{{"planned_end":"{}","note":"Minder spanning thuis"}}"#,
-        today.checked_add(jiff::Span::new().months(2)).unwrap()
-    );
-    let r = app
-        .raw(
-            Method::POST,
-            &format!("{guidance}/{id}/reviews"),
-            &partner,
-            &review,
-        )
-        .await;
+    let r = c.review().await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(
         r.json()["next_review_on"],
-        today
+        c.today
             .checked_add(jiff::Span::new().months(2))
             .unwrap()
             .to_string(),
         "the planned end comes before three months"
     );
-    let end = format!("{guidance}/{id}/end");
-    let r = app
-        .raw(
-            Method::POST,
-            &end,
-            &partner,
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn ending_save_guidance_names_a_missing_reason_and_an_unknown_outcome() {
+    let c = Chain::guidance_reviewed().await;
+    let r = c
+        .post(
+            &c.end(),
+            &c.partner,
             r#"{"outcome":"ended_without_result"}"#,
         )
         .await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "reason");
-    let r = app
-        .raw(Method::POST, &end, &partner, r#"{"outcome":"klaar"}"#)
-        .await;
+    let r = c.post(&c.end(), &c.partner, r#"{"outcome":"klaar"}"#).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "outcome");
+    c.app.done().await;
+}
 
-    // The work lists: SAVE sees its guidance with the review date.
-    let mut browser = app.signed_in_browser(&thomas).await;
+/// The work lists: SAVE sees its guidance with the review date.
+#[tokio::test]
+async fn save_sees_its_guidance_on_its_start_page() {
+    let c = Chain::guidance_reviewed().await;
+    let mut browser = c.app.signed_in_browser(&c.thomas).await;
     let start_page = browser.get("/start").await;
     assert!(
         start_page.body.contains("work-guidances"),
@@ -267,96 +461,75 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         start_page.body
     );
     assert!(start_page.body.contains("Gezin Jansen"));
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn ending_save_guidance_takes_save_out_of_the_circle() {
+    let c = Chain::guidance_reviewed().await;
+    assert_eq!(c.end_as(&c.partner).await, StatusCode::NO_CONTENT);
     assert_eq!(
-        app.raw(
-            Method::POST,
-            &end,
-            &partner,
-            r#"{"outcome":"safety_restored"}"#
-        )
-        .await
-        .status,
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(
-        app.raw(
-            Method::POST,
-            &end,
-            &partner,
-            r#"{"outcome":"safety_restored"}"#
-        )
-        .await
-        .status,
+        c.end_as(&c.partner).await,
         StatusCode::NOT_FOUND,
         "SAVE left the circle with the end"
     );
-    assert_eq!(
-        app.raw(
-            Method::POST,
-            &end,
-            &lead,
-            r#"{"outcome":"safety_restored"}"#
-        )
-        .await
-        .status,
-        StatusCode::CONFLICT
-    );
+    assert_eq!(c.end_as(&c.lead).await, StatusCode::CONFLICT);
+    c.app.done().await;
+}
 
-    // The EVU: the local team calls it in on consent.
-    let referrals = format!("/api/v1/families/{family}/evu-referrals");
-    let r = app
-        .raw(
-            Method::POST,
-            &referrals,
-            &lead,
+/// The EVU: the local team calls it in on consent.
+#[tokio::test]
+async fn the_evu_is_called_in_on_consent_and_with_a_reason() {
+    let c = Chain::guidance_ended().await;
+    let r = c
+        .post(
+            &c.referrals(),
+            &c.lead,
             r#"{"reason":"Zorgen om veiligheid"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
-    let mut tx = app.store.write().await.unwrap();
-    tx.record_consent(
-        &system(),
-        &family,
-        &sanne.user_id,
-        &consent(ConsentStep::Evu, None, vec![]),
-        today,
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
-    let r = app
-        .raw(Method::POST, &referrals, &lead, r#"{"reason":" "}"#)
-        .await;
+    c.consent(ConsentStep::Evu, None, vec![]).await;
+    let r = c.post(&c.referrals(), &c.lead, r#"{"reason":" "}"#).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "reason");
-    let r = app
-        .raw(
-            Method::POST,
-            &referrals,
-            &lead,
+    let r = c
+        .post(
+            &c.referrals(),
+            &c.lead,
             r#"{"reason":"Zorgen om veiligheid"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let referral = r.json()["id"].as_str().unwrap().to_owned();
+    c.app.done().await;
+}
 
-    // Only the coordinator staffs it.
+/// Only the coordinator staffs it.
+#[tokio::test]
+async fn only_the_evu_coordinator_lists_the_referrals() {
+    let c = Chain::evu_called_in().await;
     assert_eq!(
-        app.raw(Method::GET, "/api/v1/evu/referrals", &lead, "")
+        c.app
+            .raw(Method::GET, "/api/v1/evu/referrals", &c.lead, "")
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    let r = app
-        .raw(Method::GET, "/api/v1/evu/referrals", &coordinator, "")
+    let r = c
+        .app
+        .raw(Method::GET, "/api/v1/evu/referrals", &c.coordinator, "")
         .await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.json()["referrals"][0]["id"], referral.as_str());
-    let combination = format!("/api/v1/evu/referrals/{referral}/combination");
-    let r = app
-        .raw(
-            Method::POST,
-            &combination,
-            &coordinator,
+    assert_eq!(r.json()["referrals"][0]["id"], c.referral());
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn an_evu_combination_of_unknown_or_single_workers_is_refused_through_the_api() {
+    let c = Chain::evu_called_in().await;
+    let r = c
+        .post(
+            &c.combination(),
+            &c.coordinator,
             r#"{"user_ids":["niemand","ook-niet"]}"#,
         )
         .await;
@@ -366,12 +539,17 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         "{}",
         r.body
     );
-    let one = format!(r#"{{"user_ids":["{}"]}}"#, sanne.user_id);
-    let r = app
-        .raw(Method::POST, &combination, &coordinator, &one)
-        .await;
+    let one = format!(r#"{{"user_ids":["{}"]}}"#, c.sanne.user_id);
+    let r = c.post(&c.combination(), &c.coordinator, &one).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "user_ids");
-    let mut page = app.signed_in_browser(&karin).await;
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_evu_page_refuses_a_combination_from_one_organisation() {
+    let c = Chain::evu_called_in().await;
+    let referral = c.referral();
+    let mut page = c.app.signed_in_browser(&c.karin).await;
     let list = page.get("/evu").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(list.body.contains("Gezin Jansen"));
@@ -382,8 +560,8 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             &format!("/evu/{referral}/combinatie"),
             &[
                 ("csrf", &csrf),
-                ("user_ids", mohamed.user_id.as_str()),
-                ("user_ids", sanne.user_id.as_str()),
+                ("user_ids", c.mohamed.user_id.as_str()),
+                ("user_ids", c.sanne.user_id.as_str()),
             ],
         )
         .await;
@@ -393,19 +571,25 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         "two of one organisation"
     );
     assert!(r.body.contains("minstens twee organisaties"), "{}", r.body);
-    // A care provider without the family's consent cannot join: named, with the step.
-    app.organisation("ggz", OrganisationKind::CareProvider)
+    c.app.done().await;
+}
+
+/// A care provider without the family's consent cannot join: named, with the step.
+#[tokio::test]
+async fn a_care_provider_without_the_familys_consent_cannot_join_the_evu() {
+    let c = Chain::evu_called_in().await;
+    c.app
+        .organisation("ggz", OrganisationKind::CareProvider)
         .await;
-    let gert = app
+    let gert = c
+        .app
         .account_in("ggz", None, "gert@ggz.example", &[Role::Professional], true)
         .await;
     let refused = format!(
         r#"{{"user_ids":["{}","{}"]}}"#,
-        mohamed.user_id, gert.user_id
+        c.mohamed.user_id, gert.user_id
     );
-    let r = app
-        .raw(Method::POST, &combination, &coordinator, &refused)
-        .await;
+    let r = c.post(&c.combination(), &c.coordinator, &refused).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
     let reason = r.json()["invalidParams"][0]["reason"]
         .as_str()
@@ -416,29 +600,38 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             && reason.contains("Gegevens delen met een organisatie"),
         "{reason}"
     );
-    let both = format!(
-        r#"{{"user_ids":["{}","{}"]}}"#,
-        mohamed.user_id, thomas.user_id
-    );
-    let r = app
-        .raw(Method::POST, &combination, &coordinator, &both)
-        .await;
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn an_evu_combination_is_assigned_once() {
+    let c = Chain::evu_called_in().await;
+    let r = c.post(&c.combination(), &c.coordinator, &c.both()).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
     assert_eq!(
-        app.raw(Method::POST, &combination, &coordinator, &both)
+        c.post(&c.combination(), &c.coordinator, &c.both())
             .await
             .status,
         StatusCode::CONFLICT
     );
-    // The coordinator is outside the circle: each read and step is in the access log,
-    // against the family, with the referral as the basis.
-    let lines = app
+    c.app.done().await;
+}
+
+/// The coordinator is outside the circle: each read and step is in the access log,
+/// against the family, with the referral as the basis.
+#[tokio::test]
+async fn the_coordinators_reads_and_steps_are_logged_with_the_referral_as_basis() {
+    let c = Chain::evu_assigned().await;
+    let mut page = c.app.signed_in_browser(&c.karin).await;
+    page.get(&format!("/evu/{}", c.referral())).await;
+    let lines = c
+        .app
         .store
         .read()
         .await
         .unwrap()
         .access_log(&eenplan_store::AccessFilter {
-            family_id: family.to_string(),
+            family_id: c.family.to_string(),
             user_email: "karin@lokalis.example".into(),
             limit: 100,
             ..Default::default()
@@ -455,33 +648,55 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             "the coordinator's {event} is logged: {lines:?}"
         );
     }
-    let shown = app.raw(Method::GET, &referrals, &lead, "").await.json();
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_lead_sees_the_evu_assigned_with_both_workers() {
+    let c = Chain::evu_assigned().await;
+    let shown = c
+        .app
+        .raw(Method::GET, &c.referrals(), &c.lead, "")
+        .await
+        .json();
     assert_eq!(shown["referrals"][0]["state"], "assigned");
     assert_eq!(
         shown["referrals"][0]["workers"].as_array().unwrap().len(),
         2
     );
-    let close = format!("/api/v1/evu/referrals/{referral}/close");
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn closing_the_evu_needs_a_reason() {
+    let c = Chain::evu_assigned().await;
     assert_eq!(
-        app.raw(Method::POST, &close, &coordinator, r#"{"reason":""}"#)
+        c.post(&c.close(), &c.coordinator, r#"{"reason":""}"#)
             .await
             .status,
         StatusCode::BAD_REQUEST
     );
     assert_eq!(
-        app.raw(
-            Method::POST,
-            &close,
-            &coordinator,
-            r#"{"reason":"Veilig genoeg"}"#
-        )
-        .await
-        .status,
+        c.post(&c.close(), &c.coordinator, r#"{"reason":"Veilig genoeg"}"#)
+            .await
+            .status,
         StatusCode::NO_CONTENT
     );
-    // Closed by someone else while the coordinator was still typing on the page: 409,
-    // the page says so and shows what was typed.
+    c.app.done().await;
+}
+
+/// Closed by someone else while the coordinator was still typing on the page: 409,
+/// the page says so and shows what was typed.
+#[tokio::test]
+async fn closing_an_evu_someone_else_closed_shows_what_was_typed() {
+    let c = Chain::evu_assigned().await;
+    let referral = c.referral();
+    let mut page = c.app.signed_in_browser(&c.karin).await;
     let csrf = page.get(&format!("/evu/{referral}")).await.csrf();
+    let r = c
+        .post(&c.close(), &c.coordinator, r#"{"reason":"Veilig genoeg"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.body);
     let typed = "Gezin werkt goed mee; afgesproken om over zes weken te evalueren";
     let r = page
         .post(
@@ -497,17 +712,32 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         "{}",
         r.body
     );
+    c.app.done().await;
+}
 
-    // The family's pages.
-    let mut lead_page = app.signed_in_browser(&sanne).await;
-    // The coordinator's pages are the coordinator's: a regisseur is refused, and has no
-    // menu item for them.
+/// The coordinator's pages are the coordinator's: a regisseur is refused, and has no
+/// menu item for them.
+#[tokio::test]
+async fn a_regisseur_neither_opens_nor_sees_the_coordinators_pages() {
+    let c = Chain::evu_closed().await;
+    let mut lead_page = c.app.signed_in_browser(&c.sanne).await;
     assert_eq!(lead_page.get("/evu").await.status, StatusCode::FORBIDDEN);
     assert_eq!(
-        lead_page.get(&format!("/evu/{referral}")).await.status,
+        lead_page
+            .get(&format!("/evu/{}", c.referral()))
+            .await
+            .status,
         StatusCode::FORBIDDEN
     );
     assert!(!lead_page.get("/start").await.body.contains("href=\"/evu\""));
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_familys_save_page_shows_the_ended_guidance_and_refuses_a_start_without_goals() {
+    let c = Chain::evu_closed().await;
+    let family = &c.family;
+    let mut lead_page = c.app.signed_in_browser(&c.sanne).await;
     let g = lead_page
         .get(&format!("/gezinnen/{family}/save-begeleiding"))
         .await;
@@ -519,7 +749,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
             &format!("/gezinnen/{family}/save-begeleiding"),
             &[
                 ("csrf", &csrf),
-                ("worker_id", thomas.user_id.as_str()),
+                ("worker_id", c.thomas.user_id.as_str()),
                 ("expertise", "violence"),
                 ("goals", ""),
                 ("planned_end", "2099-01-01"),
@@ -532,9 +762,25 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
         r.body.contains("Schrijf minstens één doel op."),
         "the refusal at its field"
     );
-    let e = lead_page.get(&format!("/gezinnen/{family}/evu")).await;
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_familys_evu_page_shows_it_closed_with_the_reason() {
+    let c = Chain::evu_closed().await;
+    let mut lead_page = c.app.signed_in_browser(&c.sanne).await;
+    let e = lead_page.get(&format!("/gezinnen/{}/evu", c.family)).await;
     assert!(e.body.contains("Afgesloten") && e.body.contains("Veilig genoeg"));
-    let timeline = lead_page.get(&format!("/gezinnen/{family}/tijdlijn")).await;
+    c.app.done().await;
+}
+
+#[tokio::test]
+async fn the_timeline_tells_the_save_guidance_and_the_evu_in_sentences() {
+    let c = Chain::evu_closed().await;
+    let mut lead_page = c.app.signed_in_browser(&c.sanne).await;
+    let timeline = lead_page
+        .get(&format!("/gezinnen/{}/tijdlijn", c.family))
+        .await;
     for said in [
         "startte SAVE-begeleiding",
         "evalueerde de SAVE-begeleiding",
@@ -544,7 +790,7 @@ async fn save_guidance_and_the_evu_through_api_and_pages() {
     ] {
         assert!(timeline.body.contains(said), "timeline says {said:?}");
     }
-    app.done().await;
+    c.app.done().await;
 }
 
 /// Gezin Jansen led by Sanne (local team), with the family's consent to SAVE-begeleiding

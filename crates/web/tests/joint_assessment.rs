@@ -174,34 +174,211 @@ fn field(r: &common::Response) -> (StatusCode, String) {
     )
 }
 
-#[tokio::test]
-async fn meetings_views_and_the_judgement_through_the_api() {
-    let w = world().await;
-    let (sanne, thomas, gina, bas) = (
-        api(&w, &w.sanne).await,
-        api(&w, &w.thomas).await,
-        api(&w, &w.gina).await,
-        api(&w, &w.bas).await,
-    );
-    let base = format!("/api/v1/families/{}/joint-assessments", w.family);
-    let meeting = |at: &str, invited: &[&String], takes_part: bool| {
-        json!({ "kind": "protection_table", "meets_at": at, "invited": invited,
-                "family_takes_part": takes_part, "family_absence_reason": "" })
+type Headers = Vec<(&'static str, String)>;
+
+fn meeting(at: &str, invited: &[&String], takes_part: bool) -> String {
+    json!({ "kind": "protection_table", "meets_at": at, "invited": invited,
+            "family_takes_part": takes_part, "family_absence_reason": "" })
+    .to_string()
+}
+
+fn view(needs: &str) -> String {
+    json!({ "worries": "Harde ruzies waar Sam bij is", "strengths": "Oma", "needs": needs })
         .to_string()
-    };
-    let now = format!("{}T09:00", today());
-    // Scheduling is the lead's work: a partner with the plan open is refused.
-    let r = w
-        .app
-        .raw(
+}
+
+fn action(owner: String, domain: &str) -> Value {
+    json!({ "domain": domain, "what": "Veiligheidsplan met oma als noodadres", "owner": owner,
+            "due_on": days(14).to_string() })
+}
+
+fn judgement_body(differences: &str, actions: Vec<Value>) -> String {
+    json!({ "needs": "Sam heeft rust en een vast noodadres nodig", "differences": differences,
+            "actions": actions })
+    .to_string()
+}
+
+/// Joint assessments of Gezin Jansen through the API, built step by step as Sanne
+/// schedules them and the partners give their views: each step is the setup the next
+/// tests start from.
+struct Meetings {
+    w: World,
+    sanne: Headers,
+    thomas: Headers,
+    gina: Headers,
+    bas: Headers,
+    base: String,
+    /// Today's meeting, with Lokalis and SAVE invited.
+    id: String,
+    /// A meeting a week on.
+    later: String,
+}
+
+impl Meetings {
+    /// Nothing scheduled yet.
+    async fn new() -> Self {
+        let w = world().await;
+        let (sanne, thomas, gina, bas) = (
+            api(&w, &w.sanne).await,
+            api(&w, &w.thomas).await,
+            api(&w, &w.gina).await,
+            api(&w, &w.bas).await,
+        );
+        let base = format!("/api/v1/families/{}/joint-assessments", w.family);
+        Self {
+            w,
+            sanne,
+            thomas,
+            gina,
+            bas,
+            base,
+            id: String::new(),
+            later: String::new(),
+        }
+    }
+
+    fn now() -> String {
+        format!("{}T09:00", today())
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        who: &Headers,
+        body: &str,
+    ) -> common::Response {
+        self.w.app.raw(method, path, who, body).await
+    }
+
+    /// Today's meeting with Lokalis and SAVE invited, as Sanne schedules it.
+    async fn schedule_today(&self) -> common::Response {
+        self.send(
             Method::POST,
-            &base,
-            &thomas,
-            &meeting(&now, &[&w.lokalis, &w.save], true),
+            &self.base,
+            &self.sanne,
+            &meeting(&Self::now(), &[&self.w.lokalis, &self.w.save], true),
+        )
+        .await
+    }
+
+    /// Sanne scheduled today's meeting and one a week on.
+    async fn scheduled() -> Self {
+        let mut m = Self::new().await;
+        let r = m.schedule_today().await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        m.id = r.json()["id"].as_str().unwrap().to_owned();
+        m.later = m
+            .send(
+                Method::POST,
+                &m.base,
+                &m.sanne,
+                &meeting(
+                    &format!("{}T14:30", days(7)),
+                    &[&m.w.lokalis, &m.w.save],
+                    true,
+                ),
+            )
+            .await
+            .json()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        m
+    }
+
+    fn views(&self) -> String {
+        format!("{}/{}/views", self.base, self.id)
+    }
+
+    fn judgement(&self) -> String {
+        format!("{}/{}/judgement", self.base, self.id)
+    }
+
+    /// Thomas's two views and Sanne's, with the version each answer gives.
+    async fn give_views(&self) -> Vec<(StatusCode, Value, String)> {
+        let mut answers = vec![];
+        for (who, needs) in [
+            (&self.thomas, "Een ondertoezichtstelling"),
+            (&self.thomas, "Eerst een veiligheidsplan, anders een OTS"),
+            (&self.sanne, "Een vast noodadres bij oma"),
+        ] {
+            let r = self
+                .send(Method::PUT, &self.views(), who, &view(needs))
+                .await;
+            answers.push((r.status, r.json()["version"].clone(), r.body));
+        }
+        answers
+    }
+
+    /// Thomas and Sanne gave their views on today's meeting.
+    async fn with_views() -> Self {
+        let m = Self::scheduled().await;
+        for (status, _, body) in m.give_views().await {
+            assert_eq!(status, StatusCode::OK, "{body}");
+        }
+        m
+    }
+
+    /// Kim and SAVE each own an action; SAVE's different view named.
+    fn good(&self) -> String {
+        judgement_body(
+            "SAVE zag een OTS; samen gekozen voor eerst een veiligheidsplan",
+            vec![
+                action(format!("member:{}", self.w.kim), "safety"),
+                action(format!("organisation:{}", self.w.save), "safety"),
+            ],
+        )
+    }
+
+    /// Sanne recorded the judgement of today's meeting.
+    async fn judged() -> Self {
+        let m = Self::with_views().await;
+        let r = m
+            .send(Method::POST, &m.judgement(), &m.sanne, &m.good())
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        m
+    }
+
+    /// Today's meeting as `who` finds it in the list.
+    async fn listed(&self, who: &Headers) -> Value {
+        let listed = self.send(Method::GET, &self.base, who, "").await.json();
+        listed["meetings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["id"] == self.id.as_str())
+            .unwrap()
+            .clone()
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+/// Scheduling is the lead's work: a partner with the plan open is refused.
+#[tokio::test]
+async fn a_partner_does_not_schedule_a_meeting() {
+    let m = Meetings::new().await;
+    let r = m
+        .send(
+            Method::POST,
+            &m.base,
+            &m.thomas,
+            &meeting(&Meetings::now(), &[&m.w.lokalis, &m.w.save], true),
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
     assert_eq!(r.json()["type"], "/problems/lead-only");
+    m.done().await;
+}
+
+#[tokio::test]
+async fn a_meeting_names_its_invalid_field_and_nothing_is_stored() {
+    let m = Meetings::new().await;
+    let (w, now) = (&m.w, Meetings::now());
     for (body, expected) in [
         (
             json!({ "kind": "tafel", "meets_at": now, "invited": [], "family_takes_part": true })
@@ -230,147 +407,142 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             "meets_at",
         ),
     ] {
-        let r = w.app.raw(Method::POST, &base, &sanne, &body).await;
+        let r = m.send(Method::POST, &m.base, &m.sanne, &body).await;
         assert_eq!(field(&r), (StatusCode::BAD_REQUEST, expected.to_owned()), "{body}");
     }
-    let listed = w.app.raw(Method::GET, &base, &sanne, "").await.json();
+    let listed = m.send(Method::GET, &m.base, &m.sanne, "").await.json();
     assert_eq!(
         listed["meetings"].as_array().map(Vec::len),
         Some(0),
         "nothing stored"
     );
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &base,
-            &sanne,
-            &meeting(&now, &[&w.lokalis, &w.save], true),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let later = w
-        .app
-        .raw(
-            Method::POST,
-            &base,
-            &sanne,
-            &meeting(&format!("{}T14:30", days(7)), &[&w.lokalis, &w.save], true),
-        )
-        .await
-        .json()["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    m.done().await;
+}
 
-    // Views: the plan must be open to the visitor's organisation, and it must be invited.
-    let views = format!("{base}/{id}/views");
-    // Bas (school) is outside the circle: no care role joins it.
-    let r = w.app.raw(Method::GET, &base, &bas, "").await;
+#[tokio::test]
+async fn the_lead_schedules_a_meeting() {
+    let m = Meetings::new().await;
+    let r = m.schedule_today().await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    m.done().await;
+}
+
+/// Bas (school) is outside the circle: no care role joins it.
+#[tokio::test]
+async fn a_school_outside_the_circle_neither_lists_meetings_nor_gives_a_view() {
+    let m = Meetings::scheduled().await;
+    let r = m.send(Method::GET, &m.base, &m.bas, "").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let view = |needs: &str| {
-        json!({ "worries": "Harde ruzies waar Sam bij is", "strengths": "Oma", "needs": needs })
-            .to_string()
-    };
-    let r = w
-        .app
-        .raw(Method::PUT, &views, &bas, &view("Een noodadres"))
+    let r = m
+        .send(Method::PUT, &m.views(), &m.bas, &view("Een noodadres"))
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = w
-        .app
-        .raw(Method::PUT, &views, &gina, &view("Een noodadres"))
+    m.done().await;
+}
+
+/// Views: the plan must be open to the visitor's organisation, and it must be invited.
+#[tokio::test]
+async fn an_organisation_not_invited_gives_no_view() {
+    let m = Meetings::scheduled().await;
+    let r = m
+        .send(Method::PUT, &m.views(), &m.gina, &view("Een noodadres"))
         .await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::FORBIDDEN, Some("/problems/not-invited"))
     );
-    let r = w
-        .app
-        .raw(
+    m.done().await;
+}
+
+#[tokio::test]
+async fn a_view_without_worries_names_the_field() {
+    let m = Meetings::scheduled().await;
+    let r = m
+        .send(
             Method::PUT,
-            &views,
-            &thomas,
+            &m.views(),
+            &m.thomas,
             &json!({ "worries": " ", "needs": "x" }).to_string(),
         )
         .await;
     assert_eq!(field(&r), (StatusCode::BAD_REQUEST, "worries".to_owned()));
-    for (who, needs, version) in [
-        (&thomas, "Een ondertoezichtstelling", 1),
-        (&thomas, "Eerst een veiligheidsplan, anders een OTS", 2),
-        (&sanne, "Een vast noodadres bij oma", 1),
-    ] {
-        let r = w.app.raw(Method::PUT, &views, who, &view(needs)).await;
-        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-        assert_eq!(r.json()["version"], version);
+    m.done().await;
+}
+
+#[tokio::test]
+async fn each_authors_view_has_its_own_versions() {
+    let m = Meetings::scheduled().await;
+    let answers = m.give_views().await;
+    for ((status, version, body), expected) in answers.into_iter().zip([1, 2, 1]) {
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(version, expected);
     }
-    let r = w
-        .app
-        .raw(
+    m.done().await;
+}
+
+#[tokio::test]
+async fn a_view_on_an_unknown_meeting_is_not_found() {
+    let m = Meetings::with_views().await;
+    let r = m
+        .send(
             Method::PUT,
-            &format!("{base}/geen/views"),
-            &thomas,
+            &format!("{}/geen/views", m.base),
+            &m.thomas,
             &view("x"),
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    // Gina's organisation is not invited, but the plan is open to it: she reads along.
-    let listed = w.app.raw(Method::GET, &base, &gina, "").await.json();
-    let first = &listed["meetings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["id"] == id.as_str())
-        .unwrap()
-        .clone();
+    m.done().await;
+}
+
+/// Gina's organisation is not invited, but the plan is open to it: she reads along.
+#[tokio::test]
+async fn an_organisation_the_plan_is_open_to_reads_the_meeting_and_its_views() {
+    let m = Meetings::with_views().await;
+    let first = m.listed(&m.gina).await;
     assert_eq!(first["state"], "scheduled");
     assert_eq!(first["invited"].as_array().unwrap().len(), 2);
     assert_eq!(first["views"].as_array().unwrap().len(), 2);
+    m.done().await;
+}
 
-    // The judgement: lead work, on or after the day, with owned actions.
-    let judgement = format!("{base}/{id}/judgement");
-    let action = |owner: String, domain: &str| {
-        json!({ "domain": domain, "what": "Veiligheidsplan met oma als noodadres", "owner": owner,
-                "due_on": days(14).to_string() })
-    };
-    let body = |differences: &str, actions: Vec<Value>| {
-        json!({ "needs": "Sam heeft rust en een vast noodadres nodig", "differences": differences,
-                "actions": actions })
-        .to_string()
-    };
-    let kim = format!("member:{}", w.kim);
-    let good = body(
-        "SAVE zag een OTS; samen gekozen voor eerst een veiligheidsplan",
-        vec![
-            action(kim.clone(), "safety"),
-            action(format!("organisation:{}", w.save), "safety"),
-        ],
-    );
+/// The judgement: lead work, on or after the day, with owned actions.
+#[tokio::test]
+async fn a_partner_does_not_record_the_judgement() {
+    let m = Meetings::with_views().await;
     assert_eq!(
-        w.app
-            .raw(Method::POST, &judgement, &thomas, &good)
+        m.send(Method::POST, &m.judgement(), &m.thomas, &m.good())
             .await
             .status,
         StatusCode::FORBIDDEN
     );
+    m.done().await;
+}
+
+#[tokio::test]
+async fn a_judgement_names_its_invalid_field() {
+    let m = Meetings::with_views().await;
+    let kim = format!("member:{}", m.w.kim);
     for (b, expected) in [
-        (body("verschil", vec![]), "actions"),
-        (body("", vec![action(kim.clone(), "safety")]), "differences"),
+        (judgement_body("verschil", vec![]), "actions"),
         (
-            body("verschil", vec![action("member:iemand".into(), "safety")]),
+            judgement_body("", vec![action(kim.clone(), "safety")]),
+            "differences",
+        ),
+        (
+            judgement_body("verschil", vec![action("member:iemand".into(), "safety")]),
             "actions[0].owner",
         ),
         (
-            body("verschil", vec![action("kim".into(), "safety")]),
+            judgement_body("verschil", vec![action("kim".into(), "safety")]),
             "actions[0].owner",
         ),
         (
-            body("verschil", vec![action(kim.clone(), "veiligheid")]),
+            judgement_body("verschil", vec![action(kim.clone(), "veiligheid")]),
             "actions[0].domain",
         ),
         (
-            body(
+            judgement_body(
                 "verschil",
                 vec![
                     action(kim.clone(), "safety"),
@@ -380,7 +552,7 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             "actions[1].due_on",
         ),
         (
-            body(
+            judgement_body(
                 "verschil",
                 vec![
                     action(kim.clone(), "safety"),
@@ -390,20 +562,25 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             "actions[1].due_on",
         ),
     ] {
-        let r = w.app.raw(Method::POST, &judgement, &sanne, &b).await;
+        let r = m.send(Method::POST, &m.judgement(), &m.sanne, &b).await;
         assert_eq!(
             field(&r),
             (StatusCode::BAD_REQUEST, expected.to_owned()),
             "{b}"
         );
     }
-    let r = w
-        .app
-        .raw(
+    m.done().await;
+}
+
+#[tokio::test]
+async fn no_judgement_before_the_meetings_day() {
+    let m = Meetings::with_views().await;
+    let r = m
+        .send(
             Method::POST,
-            &format!("{base}/{later}/judgement"),
-            &sanne,
-            &good,
+            &format!("{}/{}/judgement", m.base, m.later),
+            &m.sanne,
+            &m.good(),
         )
         .await;
     assert_eq!(
@@ -411,15 +588,22 @@ async fn meetings_views_and_the_judgement_through_the_api() {
         StatusCode::CONFLICT,
         "not before the meeting's day"
     );
-    let r = w.app.raw(Method::POST, &judgement, &sanne, &good).await;
+    m.done().await;
+}
+
+#[tokio::test]
+async fn the_judgement_goes_into_the_plan_with_its_owned_actions() {
+    let m = Meetings::with_views().await;
+    let r = m
+        .send(Method::POST, &m.judgement(), &m.sanne, &m.good())
+        .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["plan_version"], 1);
-    let plan = w
-        .app
-        .raw(
+    let plan = m
+        .send(
             Method::GET,
-            &format!("/api/v1/families/{}/plan", w.family),
-            &thomas,
+            &format!("/api/v1/families/{}/plan", m.w.family),
+            &m.thomas,
             "",
         )
         .await
@@ -433,58 +617,65 @@ async fn meetings_views_and_the_judgement_through_the_api() {
             .collect::<Vec<_>>(),
         ["Kim Jansen", "SAVE Jeugdbescherming"]
     );
-    // Held: the judgement stands.
+    m.done().await;
+}
+
+/// Held: the judgement stands.
+#[tokio::test]
+async fn a_held_meeting_is_not_judged_viewed_or_cancelled_again() {
+    let m = Meetings::judged().await;
     for (method, path, b) in [
-        (Method::POST, judgement.clone(), good.clone()),
-        (Method::PUT, views.clone(), view("Nog iets")),
+        (Method::POST, m.judgement(), m.good()),
+        (Method::PUT, m.views(), view("Nog iets")),
         (
             Method::POST,
-            format!("{base}/{id}/cancel"),
+            format!("{}/{}/cancel", m.base, m.id),
             json!({ "reason": "Toch niet" }).to_string(),
         ),
     ] {
-        let r = w.app.raw(method, &path, &sanne, &b).await;
+        let r = m.send(method, &path, &m.sanne, &b).await;
         assert_eq!(r.status, StatusCode::CONFLICT, "{path}");
     }
-    let listed = w.app.raw(Method::GET, &base, &thomas, "").await.json();
-    let held = listed["meetings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|m| m["id"] == id.as_str())
-        .unwrap()
-        .clone();
+    m.done().await;
+}
+
+#[tokio::test]
+async fn a_held_meeting_lists_its_judgement_with_the_owners_and_the_plan_version() {
+    let m = Meetings::judged().await;
+    let held = m.listed(&m.thomas).await;
     assert_eq!(held["state"], "held");
     assert_eq!(held["judgement"]["actions"][0]["owner_label"], "Kim Jansen");
     assert_eq!(held["judgement"]["plan_version"], 1);
+    m.done().await;
+}
 
-    // Cancelling the later meeting: lead work, with a reason, once.
-    let cancel = format!("{base}/{later}/cancel");
+/// Cancelling the later meeting: lead work, with a reason, once.
+#[tokio::test]
+async fn a_meeting_is_cancelled_by_the_lead_with_a_reason_once() {
+    let m = Meetings::judged().await;
+    let cancel = format!("{}/{}/cancel", m.base, m.later);
     let reason = json!({ "reason": "Vader opgenomen; nieuwe datum volgt" }).to_string();
     assert_eq!(
-        w.app
-            .raw(Method::POST, &cancel, &thomas, &reason)
+        m.send(Method::POST, &cancel, &m.thomas, &reason)
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    let r = w.app.raw(Method::POST, &cancel, &sanne, "{}").await;
+    let r = m.send(Method::POST, &cancel, &m.sanne, "{}").await;
     assert_eq!(field(&r), (StatusCode::BAD_REQUEST, "reason".to_owned()));
     assert_eq!(
-        w.app
-            .raw(Method::POST, &cancel, &sanne, &reason)
+        m.send(Method::POST, &cancel, &m.sanne, &reason)
             .await
             .status,
         StatusCode::NO_CONTENT
     );
     assert_eq!(
-        w.app
-            .raw(Method::POST, &cancel, &sanne, &reason)
+        m.send(Method::POST, &cancel, &m.sanne, &reason)
             .await
             .status,
         StatusCode::CONFLICT
     );
-    w.app.done().await;
+    m.done().await;
 }
 
 #[tokio::test]

@@ -151,129 +151,280 @@ fn field(r: &common::Response) -> (StatusCode, String) {
     )
 }
 
-#[tokio::test]
-async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
-    let w = world().await;
-    let (sanne, thomas, lisa, piet) = (
-        api(&w, &w.sanne).await,
-        api(&w, &w.thomas).await,
-        api(&w, &w.lisa).await,
-        api(&w, &w.piet).await,
-    );
-    let requests = format!("/api/v1/families/{}/protection-order-requests", w.family);
-    let request = |raad: &str, children: &[&String], grounds: &str| {
-        json!({ "rvdk_organisation_id": raad, "children": children, "grounds": grounds,
-                "tried": "Buurtteam sinds 2025 en zes maanden SAVE-begeleiding" })
+type Headers = Vec<(&'static str, String)>;
+
+const WORK: &str = "/api/v1/raad/requests";
+const GROUNDS: &str = "Ondanks SAVE-begeleiding blijft er geweld waar Sam bij is";
+
+fn request(raad: &str, children: &[&String], grounds: &str) -> String {
+    json!({ "rvdk_organisation_id": raad, "children": children, "grounds": grounds,
+            "tried": "Buurtteam sinds 2025 en zes maanden SAVE-begeleiding" })
+    .to_string()
+}
+
+fn started() -> String {
+    json!({ "started_on": today().to_string() }).to_string()
+}
+
+/// A petition for a supervision order.
+fn ots() -> String {
+    json!({ "outcome": "petition", "measure": "supervision_order", "concluded_on": today().to_string() })
         .to_string()
-    };
-    let grounds = "Ondanks SAVE-begeleiding blijft er geweld waar Sam bij is";
-    // The family's side is the lead's work: a partner is refused, even with the plan open.
-    let good = request(&w.raad, &[&w.sam], grounds);
+}
+
+fn granted(ends_on: Date, institution: &str) -> String {
+    json!({ "decided_on": today().to_string(), "granted": true, "measure": "supervision_order",
+            "ends_on": ends_on.to_string(), "institution_id": institution })
+    .to_string()
+}
+
+/// Sanne's request to the Raad about Sam, built step by step as the Raad works it:
+/// each step is the setup the next tests start from.
+struct Request {
+    w: World,
+    sanne: Headers,
+    thomas: Headers,
+    lisa: Headers,
+    piet: Headers,
+    requests: String,
+    id: String,
+}
+
+impl Request {
+    /// Nothing asked yet.
+    async fn new() -> Self {
+        let w = world().await;
+        let (sanne, thomas, lisa, piet) = (
+            api(&w, &w.sanne).await,
+            api(&w, &w.thomas).await,
+            api(&w, &w.lisa).await,
+            api(&w, &w.piet).await,
+        );
+        let requests = format!("/api/v1/families/{}/protection-order-requests", w.family);
+        Self {
+            w,
+            sanne,
+            thomas,
+            lisa,
+            piet,
+            requests,
+            id: String::new(),
+        }
+    }
+
+    /// The request as Sanne means to send it.
+    fn good(&self) -> String {
+        request(&self.w.raad, &[&self.w.sam], GROUNDS)
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        who: &Headers,
+        body: &str,
+    ) -> common::Response {
+        self.w.app.raw(method, path, who, body).await
+    }
+
+    fn step(&self, s: &str) -> String {
+        format!("{WORK}/{}/{s}", self.id)
+    }
+
+    /// Sanne asked the Raad in Utrecht.
+    async fn requested() -> Self {
+        let mut q = Self::new().await;
+        let r = q.send(Method::POST, &q.requests, &q.sanne, &q.good()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        q.id = r.json()["id"].as_str().unwrap().to_owned();
+        q
+    }
+
+    /// Lisa started the investigation today.
+    async fn under_investigation() -> Self {
+        let q = Self::requested().await;
+        let r = q
+            .send(Method::POST, &q.step("investigation"), &q.lisa, &started())
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        q
+    }
+
+    /// Lisa petitioned for a supervision order.
+    async fn petitioned() -> Self {
+        let q = Self::under_investigation().await;
+        let r = q
+            .send(Method::POST, &q.step("outcome"), &q.lisa, &ots())
+            .await;
+        assert_eq!(r.json()["state"], "petitioned");
+        q
+    }
+
+    /// The court grants the order, with SAVE to carry it out.
+    async fn grant(&self) {
+        let r = self
+            .send(
+                Method::POST,
+                &self.step("court-decision"),
+                &self.lisa,
+                &granted(days(300), &self.w.save),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    }
+
+    /// The court granted the order.
+    async fn granted() -> Self {
+        let q = Self::petitioned().await;
+        q.grant().await;
+        q
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+/// The family's side is the lead's work: a partner is refused, even with the plan open.
+#[tokio::test]
+async fn a_partner_neither_reads_nor_makes_the_familys_request() {
+    let q = Request::new().await;
     for method in [Method::GET, Method::POST] {
-        let r = w.app.raw(method, &requests, &thomas, &good).await;
+        let r = q.send(method, &q.requests, &q.thomas, &q.good()).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
+    q.done().await;
+}
+
+#[tokio::test]
+async fn a_request_names_its_invalid_field() {
+    let q = Request::new().await;
+    let w = &q.w;
     for (body, expected) in [
-        (request(&w.save, &[&w.sam], grounds), "rvdk_organisation_id"),
+        (request(&w.save, &[&w.sam], GROUNDS), "rvdk_organisation_id"),
         (
-            request("onbekend", &[&w.sam], grounds),
+            request("onbekend", &[&w.sam], GROUNDS),
             "rvdk_organisation_id",
         ),
-        (request(&w.raad, &[], grounds), "children"),
-        (request(&w.raad, &[&w.kim], grounds), "children"),
+        (request(&w.raad, &[], GROUNDS), "children"),
+        (request(&w.raad, &[&w.kim], GROUNDS), "children"),
         (request(&w.raad, &[&w.sam], " "), "grounds"),
     ] {
-        let r = w.app.raw(Method::POST, &requests, &sanne, &body).await;
+        let r = q.send(Method::POST, &q.requests, &q.sanne, &body).await;
         assert_eq!(
             field(&r),
             (StatusCode::BAD_REQUEST, expected.to_owned()),
             "{body}"
         );
     }
-    let r = w.app.raw(Method::POST, &requests, &sanne, &good).await;
+    q.done().await;
+}
+
+#[tokio::test]
+async fn the_lead_asks_the_raad_one_request_at_a_time() {
+    let q = Request::new().await;
+    let r = q.send(Method::POST, &q.requests, &q.sanne, &q.good()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
     assert_eq!(
-        w.app
-            .raw(Method::POST, &requests, &sanne, &good)
+        q.send(Method::POST, &q.requests, &q.sanne, &q.good())
             .await
             .status,
         StatusCode::CONFLICT,
         "one open request at a time"
     );
-    let mine = w.app.raw(Method::GET, &requests, &sanne, "").await.json();
+    let mine = q.send(Method::GET, &q.requests, &q.sanne, "").await.json();
     assert_eq!(mine["requests"][0]["state"], "requested");
+    q.done().await;
+}
 
-    // The Raad's side: only Raad professionals, only what is addressed to them.
-    let work = "/api/v1/raad/requests";
-    for who in [&sanne, &thomas] {
+/// The Raad's side: only Raad professionals, only what is addressed to them.
+#[tokio::test]
+async fn only_the_raads_professionals_list_its_requests() {
+    let q = Request::requested().await;
+    for who in [&q.sanne, &q.thomas] {
         assert_eq!(
-            w.app.raw(Method::GET, work, who, "").await.status,
+            q.send(Method::GET, WORK, who, "").await.status,
             StatusCode::FORBIDDEN
         );
     }
-    let listed = w.app.raw(Method::GET, work, &lisa, "").await.json();
+    q.done().await;
+}
+
+#[tokio::test]
+async fn the_raad_lists_the_request_with_the_child_the_grounds_and_who_asked() {
+    let q = Request::requested().await;
+    let listed = q.send(Method::GET, WORK, &q.lisa, "").await.json();
     let first = &listed["requests"][0];
-    assert_eq!(first["id"], id.as_str());
+    assert_eq!(first["id"], q.id.as_str());
     assert_eq!(first["children"][0]["name"], "Sam Jansen");
     assert_eq!(first["children"][0]["date_of_birth"], "2016-04-02");
-    assert_eq!(first["grounds"], grounds);
+    assert_eq!(first["grounds"], GROUNDS);
     assert_eq!(first["requested_by"]["organisation"], "Organisatie lokalis");
+    q.done().await;
+}
+
+#[tokio::test]
+async fn another_raad_neither_sees_nor_moves_the_request() {
+    let q = Request::requested().await;
     assert_eq!(
-        w.app.raw(Method::GET, work, &piet, "").await.json()["requests"],
+        q.send(Method::GET, WORK, &q.piet, "").await.json()["requests"],
         json!([]),
         "another Raad sees nothing of it"
     );
-    let step = |s: &str| format!("{work}/{id}/{s}");
-    let started = json!({ "started_on": today().to_string() }).to_string();
     assert_eq!(
-        w.app
-            .raw(Method::POST, &step("investigation"), &piet, &started)
+        q.send(Method::POST, &q.step("investigation"), &q.piet, &started())
             .await
             .status,
         StatusCode::NOT_FOUND
     );
+    q.done().await;
+}
+
+#[tokio::test]
+async fn the_lead_does_not_take_the_raads_steps() {
+    let q = Request::requested().await;
     assert_eq!(
-        w.app
-            .raw(Method::POST, &step("investigation"), &sanne, &started)
+        q.send(Method::POST, &q.step("investigation"), &q.sanne, &started())
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    // Steps out of order are conflicts; dates are checked.
-    let ots = json!({ "outcome": "petition", "measure": "supervision_order", "concluded_on": today().to_string() })
-        .to_string();
+    q.done().await;
+}
+
+/// Steps out of order are conflicts.
+#[tokio::test]
+async fn the_raads_steps_out_of_order_are_conflicts() {
+    let q = Request::requested().await;
     assert_eq!(
-        w.app
-            .raw(Method::POST, &step("outcome"), &lisa, &ots)
+        q.send(Method::POST, &q.step("outcome"), &q.lisa, &ots())
             .await
             .status,
         StatusCode::CONFLICT
     );
-    let granted = |ends_on: Date, institution: &str| {
-        json!({ "decided_on": today().to_string(), "granted": true, "measure": "supervision_order",
-                "ends_on": ends_on.to_string(), "institution_id": institution })
-        .to_string()
-    };
     assert_eq!(
-        w.app
-            .raw(
-                Method::POST,
-                &step("court-decision"),
-                &lisa,
-                &granted(days(300), &w.save)
-            )
-            .await
-            .status,
+        q.send(
+            Method::POST,
+            &q.step("court-decision"),
+            &q.lisa,
+            &granted(days(300), &q.w.save)
+        )
+        .await
+        .status,
         StatusCode::CONFLICT,
         "no court decision before the petition"
     );
-    let r = w
-        .app
-        .raw(
+    q.done().await;
+}
+
+#[tokio::test]
+async fn an_investigation_starts_once_and_not_in_the_future() {
+    let q = Request::requested().await;
+    let r = q
+        .send(
             Method::POST,
-            &step("investigation"),
-            &lisa,
+            &q.step("investigation"),
+            &q.lisa,
             &json!({ "started_on": days(1).to_string() }).to_string(),
         )
         .await;
@@ -281,33 +432,45 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         field(&r),
         (StatusCode::BAD_REQUEST, "started_on".to_owned())
     );
-    let r = w
-        .app
-        .raw(Method::POST, &step("investigation"), &lisa, &started)
+    let r = q
+        .send(Method::POST, &q.step("investigation"), &q.lisa, &started())
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["state"], "under_investigation");
     assert_eq!(
-        w.app
-            .raw(Method::POST, &step("investigation"), &lisa, &started)
+        q.send(Method::POST, &q.step("investigation"), &q.lisa, &started())
             .await
             .status,
         StatusCode::CONFLICT
     );
-    let r = w
-        .app
-        .raw(
+    q.done().await;
+}
+
+#[tokio::test]
+async fn a_petition_names_its_measure() {
+    let q = Request::under_investigation().await;
+    let r = q
+        .send(
             Method::POST,
-            &step("outcome"),
-            &lisa,
+            &q.step("outcome"),
+            &q.lisa,
             &json!({ "outcome": "petition", "concluded_on": today().to_string() }).to_string(),
         )
         .await;
     assert_eq!(field(&r), (StatusCode::BAD_REQUEST, "measure".to_owned()));
-    let r = w.app.raw(Method::POST, &step("outcome"), &lisa, &ots).await;
+    let r = q
+        .send(Method::POST, &q.step("outcome"), &q.lisa, &ots())
+        .await;
     assert_eq!(r.json()["state"], "petitioned");
-    // The Raad's page now offers the court's decision, with the institutions to choose.
-    let mut raad_page = w.app.signed_in_browser(&w.lisa).await;
+    q.done().await;
+}
+
+/// The Raad's page now offers the court's decision, with the institutions to choose.
+#[tokio::test]
+async fn after_the_petition_the_raads_page_offers_the_decision_with_the_institutions() {
+    let q = Request::petitioned().await;
+    let id = &q.id;
+    let mut raad_page = q.w.app.signed_in_browser(&q.w.lisa).await;
     let page = raad_page.get(&format!("/raad/{id}")).await;
     assert!(
         page.body
@@ -315,11 +478,18 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
     );
     assert!(page.body.contains(&format!(
         "<option value=\"{}\">SAVE Jeugdbescherming</option>",
-        w.save
+        q.w.save
     )));
-    // A ruling that is neither of the two is refused at its field: never read as granted.
-    let csrf = page.csrf();
-    let save = w.save.clone();
+    q.done().await;
+}
+
+/// A ruling that is neither of the two is refused at its field: never read as granted.
+#[tokio::test]
+async fn a_ruling_in_doubt_is_refused_at_its_field_and_nothing_is_decided() {
+    let q = Request::petitioned().await;
+    let id = &q.id;
+    let mut raad_page = q.w.app.signed_in_browser(&q.w.lisa).await;
+    let csrf = raad_page.get(&format!("/raad/{id}")).await.csrf();
     let r = raad_page
         .post(
             &format!("/raad/{id}/beslissing"),
@@ -329,7 +499,7 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
                 ("ruling", "toegewezen?"),
                 ("measure", "supervision_order"),
                 ("ends_on", &days(300).to_string()),
-                ("institution_id", save.as_str()),
+                ("institution_id", q.w.save.as_str()),
             ],
         )
         .await;
@@ -340,22 +510,27 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         r.body
     );
     assert_eq!(
-        w.app.raw(Method::GET, work, &lisa, "").await.json()["requests"][0]["state"],
+        q.send(Method::GET, WORK, &q.lisa, "").await.json()["requests"][0]["state"],
         "petitioned",
         "nothing was decided"
     );
+    q.done().await;
+}
+
+#[tokio::test]
+async fn a_court_decision_names_its_invalid_field() {
+    let q = Request::petitioned().await;
     for (body, expected) in [
-        (granted(days(367), &w.save), "ends_on"),
-        (granted(days(300), &w.lokalis), "institution_id"),
+        (granted(days(367), &q.w.save), "ends_on"),
+        (granted(days(300), &q.w.lokalis), "institution_id"),
         (granted(days(300), "onbekend"), "institution_id"),
         (
             json!({ "decided_on": days(1).to_string(), "granted": false }).to_string(),
             "decided_on",
         ),
     ] {
-        let r = w
-            .app
-            .raw(Method::POST, &step("court-decision"), &lisa, &body)
+        let r = q
+            .send(Method::POST, &q.step("court-decision"), &q.lisa, &body)
             .await;
         assert_eq!(
             field(&r),
@@ -363,42 +538,58 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
             "{body}"
         );
     }
-    let r = w
-        .app
-        .raw(
+    q.done().await;
+}
+
+#[tokio::test]
+async fn a_granted_order_names_the_institution_that_carries_it_out() {
+    let q = Request::petitioned().await;
+    let r = q
+        .send(
             Method::POST,
-            &step("court-decision"),
-            &lisa,
-            &granted(days(300), &w.save),
+            &q.step("court-decision"),
+            &q.lisa,
+            &granted(days(300), &q.w.save),
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["state"], "granted");
     assert_eq!(r.json()["institution"]["name"], "SAVE Jeugdbescherming");
+    q.done().await;
+}
 
-    // The court order is the family's framework now, SAVE its basis; the local team stays.
-    let facts = w
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .access_facts(&FamilyId::from(w.family.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
+/// The court order is the family's framework now, SAVE its basis; the local team stays.
+#[tokio::test]
+async fn a_granted_order_is_the_familys_framework_with_save_as_basis_and_the_regisseur_stays() {
+    let q = Request::granted().await;
+    let facts =
+        q.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .access_facts(&FamilyId::from(q.w.family.as_str()))
+            .await
+            .unwrap()
+            .unwrap();
     assert_eq!(
         (facts.framework, facts.basis_organisation.as_deref()),
-        (Framework::CourtOrder, Some(w.save.as_str()))
+        (Framework::CourtOrder, Some(q.w.save.as_str()))
     );
     assert!(
         facts
             .involved
             .iter()
-            .any(|i| i.role == InvolvementRole::Regisseur && i.user_id == w.sanne.user_id),
+            .any(|i| i.role == InvolvementRole::Regisseur && i.user_id == q.w.sanne.user_id),
         "the regisseur's involvement did not end"
     );
-    let now_lead = w.app.raw(Method::GET, &requests, &thomas, "").await;
+    q.done().await;
+}
+
+#[tokio::test]
+async fn under_the_order_save_leads_and_the_regisseur_still_leads() {
+    let q = Request::granted().await;
+    let now_lead = q.send(Method::GET, &q.requests, &q.thomas, "").await;
     assert_eq!(
         (
             now_lead.status,
@@ -408,13 +599,19 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         "SAVE carries the order out: the legal basis makes it lead"
     );
     assert_eq!(
-        w.app.raw(Method::GET, &requests, &sanne, "").await.status,
+        q.send(Method::GET, &q.requests, &q.sanne, "").await.status,
         StatusCode::OK,
         "and the regisseur still leads"
     );
-    let mut lead = w.app.signed_in_browser(&w.sanne).await;
+    q.done().await;
+}
+
+#[tokio::test]
+async fn the_familys_page_shows_the_order_and_who_carries_it_out() {
+    let q = Request::granted().await;
+    let mut lead = q.w.app.signed_in_browser(&q.w.sanne).await;
     let page = lead
-        .get(&format!("/gezinnen/{}/verzoek-raad", w.family))
+        .get(&format!("/gezinnen/{}/verzoek-raad", q.w.family))
         .await;
     assert!(
         page.body.contains("Maatregel uitgesproken")
@@ -423,25 +620,34 @@ async fn a_request_to_the_raad_through_the_api_ends_in_a_court_order() {
         "{}",
         page.body
     );
-    // Every Raad read and step of the family's data is in the access log.
-    let log = w
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .access_log(&AccessFilter {
-            user_email: w.lisa.email.clone(),
-            limit: 100,
-            ..AccessFilter::default()
-        })
-        .await
-        .unwrap();
+    q.done().await;
+}
+
+/// Every Raad read and step of the family's data is in the access log.
+#[tokio::test]
+async fn every_raad_read_and_step_is_in_the_access_log_against_the_family() {
+    let q = Request::petitioned().await;
+    // Lisa reads her list before the decision, as she does on the way to it.
+    q.send(Method::GET, WORK, &q.lisa, "").await;
+    q.grant().await;
+    let log =
+        q.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .access_log(&AccessFilter {
+                user_email: q.w.lisa.email.clone(),
+                limit: 100,
+                ..AccessFilter::default()
+            })
+            .await
+            .unwrap();
     assert!(log.len() >= 4, "{log:?}");
     assert!(log.iter().all(|l| l.basis
         == Some(eenplan_domain::access_log::AccessBasis::RvdkRequest)
-        && l.family_id.as_deref() == Some(w.family.as_str())));
-    w.app.done().await;
+        && l.family_id.as_deref() == Some(q.w.family.as_str())));
+    q.done().await;
 }
 
 #[tokio::test]

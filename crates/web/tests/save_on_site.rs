@@ -520,82 +520,222 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     w.app.done().await;
 }
 
-#[tokio::test]
-async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
-    let w = world().await;
-    let slot = w.slot().await;
-    let consultations = "/api/v1/save-op-locatie/consultations";
-    let book = |date: Date, family: Option<&str>, question: &str| {
-        serde_json::json!({ "slot_id": slot, "date": date.to_string(), "family_id": family, "question": question })
+type Headers = Vec<(&'static str, String)>;
+
+const CONSULTATIONS: &str = "/api/v1/save-op-locatie/consultations";
+const QUESTION: &str =
+    "Moeder vertelt over harde ruzies waar de kinderen bij zijn. Wanneer melden?";
+const ADVICE: &str = r#"{"advice":"Bespreek de zorgen open met moeder en maak een veiligheidsplan.","next_steps":[{"what":"Gesprek met moeder","who":"Sanne (buurtteam)"}],"result":"none"}"#;
+
+/// Consultations on Lotte's part-day at Lokalis, built step by step as Sanne books
+/// them and Lotte holds them: each step is the setup the next tests start from.
+struct Bookings {
+    w: World,
+    slot: String,
+    sanne: Headers,
+    kees: Headers,
+    lotte: Headers,
+    /// Sanne's booking without a name on the next on-site day.
+    anonymous: Option<String>,
+    /// Sanne's booking for Gezin Jansen on the next on-site day.
+    named: Option<String>,
+    /// A booking on the last on-site day before today.
+    past: Option<String>,
+}
+
+impl Bookings {
+    /// The world with Lotte's part-day and nothing booked.
+    async fn new() -> Self {
+        let w = world().await;
+        let slot = w.slot().await;
+        let (sanne, kees, lotte) = (
+            w.api(&w.sanne).await,
+            w.api(&w.kees).await,
+            w.api(&w.lotte).await,
+        );
+        Self {
+            w,
+            slot,
+            sanne,
+            kees,
+            lotte,
+            anonymous: None,
+            named: None,
+            past: None,
+        }
+    }
+
+    fn book(&self, date: Date, family: Option<&str>, question: &str) -> String {
+        serde_json::json!({ "slot_id": self.slot, "date": date.to_string(), "family_id": family, "question": question })
             .to_string()
-    };
-    let question = "Moeder vertelt over harde ruzies waar de kinderen bij zijn. Wanneer melden?";
-    let sanne = w.api(&w.sanne).await;
-    let kees = w.api(&w.kees).await;
-    let lotte = w.api(&w.lotte).await;
-    // Bad input, named by field.
+    }
+
+    /// The question about Gezin Jansen, by name.
+    fn named_booking(&self) -> String {
+        self.book(
+            self.w.next,
+            Some(&self.w.family),
+            "Gezin Jansen, Zamenhofdreef 12: vader drinkt",
+        )
+    }
+
+    async fn post(&self, path: &str, who: &Headers, body: &str) -> common::Response {
+        self.w.app.raw(Method::POST, path, who, body).await
+    }
+
+    async fn get(&self, path: &str, who: &Headers) -> common::Response {
+        self.w.app.raw(Method::GET, path, who, "").await
+    }
+
+    fn one(&self) -> String {
+        format!("{CONSULTATIONS}/{}", self.anonymous.as_deref().unwrap())
+    }
+
+    fn advice_path(&self) -> String {
+        format!("{CONSULTATIONS}/{}/advice", self.past.as_deref().unwrap())
+    }
+
+    /// Sanne booked a consultation without a name.
+    async fn booked_anonymously() -> Self {
+        let mut b = Self::new().await;
+        let r = b
+            .post(CONSULTATIONS, &b.sanne, &b.book(b.w.next, None, QUESTION))
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        b.anonymous = Some(r.json()["id"].as_str().unwrap().to_owned());
+        b
+    }
+
+    /// The family consented and Sanne booked a consultation about it by name too.
+    async fn booked_by_name() -> Self {
+        let mut b = Self::booked_anonymously().await;
+        b.w.consent().await;
+        let r = b.post(CONSULTATIONS, &b.sanne, &b.named_booking()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        b.named = Some(r.json()["id"].as_str().unwrap().to_owned());
+        b
+    }
+
+    /// A booking on an earlier on-site day, not yet held.
+    async fn booked_in_the_past() -> Self {
+        let mut b = Self::booked_by_name().await;
+        b.past = Some(b.w.booked_in_the_past(&b.slot, QUESTION).await);
+        b
+    }
+
+    /// Lotte gave her advice on the earlier booking.
+    async fn held() -> Self {
+        let b = Self::booked_in_the_past().await;
+        let r = b.post(&b.advice_path(), &b.lotte, ADVICE).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        b
+    }
+
+    /// Sanne cancelled her booking without a name.
+    async fn cancelled() -> Self {
+        let b = Self::held().await;
+        let r = b
+            .post(
+                &format!("{}/cancel", b.one()),
+                &b.sanne,
+                r#"{"reason":"Moeder heeft zelf hulp gezocht"}"#,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        b
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+/// Bad input, named by field.
+#[tokio::test]
+async fn a_booking_names_its_invalid_field() {
+    let b = Bookings::new().await;
+    let (w, slot) = (&b.w, &b.slot);
     for (body, name) in [
-        (book(w.next, None, " "), "question"),
-        (book(w.next, None, "Gezin op 3562 JW"), "question"),
-        (book(plus(w.next, 1), None, question), "date"),
-        (book(w.past, None, question), "date"),
+        (b.book(w.next, None, " "), "question"),
+        (b.book(w.next, None, "Gezin op 3562 JW"), "question"),
+        (b.book(plus(w.next, 1), None, QUESTION), "date"),
+        (b.book(w.past, None, QUESTION), "date"),
         // The same weekday some 180 years on: a mistyped year.
-        (book(plus(w.next, 7 * 9390), None, question), "date"),
+        (b.book(plus(w.next, 7 * 9390), None, QUESTION), "date"),
         (
-            serde_json::json!({ "slot_id": slot, "date": "morgen", "question": question }).to_string(),
+            serde_json::json!({ "slot_id": slot, "date": "morgen", "question": QUESTION }).to_string(),
             "date",
         ),
         (
-            serde_json::json!({ "slot_id": "geen", "date": w.next.to_string(), "question": question })
+            serde_json::json!({ "slot_id": "geen", "date": w.next.to_string(), "question": QUESTION })
                 .to_string(),
             "slot_id",
         ),
     ] {
-        let r = w.app.raw(Method::POST, consultations, &sanne, &body).await;
+        let r = b.post(CONSULTATIONS, &b.sanne, &body).await;
         assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
     }
-    // Another local team does not book at Lokalis's part-day; nor does SAVE itself.
-    for who in [&w.fleur, &w.noor] {
-        let r = w
-            .app
-            .raw(
-                Method::POST,
-                consultations,
-                &w.api(who).await,
-                &book(w.next, None, question),
+    b.done().await;
+}
+
+/// Another local team does not book at Lokalis's part-day; nor does SAVE itself.
+#[tokio::test]
+async fn another_local_team_and_save_itself_do_not_book_the_part_day() {
+    let b = Bookings::new().await;
+    for who in [&b.w.fleur, &b.w.noor] {
+        let r = b
+            .post(
+                CONSULTATIONS,
+                &b.w.api(who).await,
+                &b.book(b.w.next, None, QUESTION),
             )
             .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     }
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            consultations,
-            &sanne,
-            &book(w.next, None, question),
-        )
+    b.done().await;
+}
+
+#[tokio::test]
+async fn the_teams_professional_books_a_consultation_without_a_name() {
+    let b = Bookings::new().await;
+    let r = b
+        .post(CONSULTATIONS, &b.sanne, &b.book(b.w.next, None, QUESTION))
         .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     assert_eq!(r.json()["state"], "booked");
-    let anonymous = r.json()["id"].as_str().unwrap().to_owned();
-    // By name: only for a family in the asker's own circle, with the family's consent.
-    let named = book(
-        w.next,
-        Some(&w.family),
-        "Gezin Jansen, Zamenhofdreef 12: vader drinkt",
-    );
-    let r = w.app.raw(Method::POST, consultations, &kees, &named).await;
+    b.done().await;
+}
+
+/// By name: only for a family in the asker's own circle.
+#[tokio::test]
+async fn a_named_consultation_is_only_for_a_family_in_the_askers_circle() {
+    let b = Bookings::booked_anonymously().await;
+    let r = b.post(CONSULTATIONS, &b.kees, &b.named_booking()).await;
     assert_eq!(field(&r), bad("family_id"), "not Kees's family");
     assert!(!r.body.contains("Jansen"));
-    let r = w.app.raw(Method::POST, consultations, &sanne, &named).await;
+    b.done().await;
+}
+
+#[tokio::test]
+async fn a_named_consultation_needs_the_familys_consent() {
+    let b = Bookings::booked_anonymously().await;
+    let named = b.named_booking();
+    let r = b.post(CONSULTATIONS, &b.sanne, &named).await;
     assert_eq!(field(&r), bad("family_id"), "no consent yet");
     assert!(r.body.contains("named consultation"), "{}", r.body);
-    w.consent().await;
-    let r = w.app.raw(Method::POST, consultations, &sanne, &named).await;
+    b.w.consent().await;
+    let r = b.post(CONSULTATIONS, &b.sanne, &named).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let named_id = r.json()["id"].as_str().unwrap().to_owned();
-    let refused = w
+    b.done().await;
+}
+
+#[tokio::test]
+async fn a_named_booking_for_another_circles_family_is_in_the_access_log() {
+    let b = Bookings::booked_anonymously().await;
+    let r = b.post(CONSULTATIONS, &b.kees, &b.named_booking()).await;
+    assert_eq!(field(&r), bad("family_id"), "not Kees's family");
+    let refused = b
+        .w
         .app
         .store
         .read()
@@ -603,17 +743,22 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         .unwrap()
         .fetch_one(
             "SELECT COUNT(*) FROM access_log WHERE family_id = $1 AND outcome = 'denied' AND user_id = $2",
-            eenplan_store::params![w.family.as_str(), w.kees.user_id.as_str()],
+            eenplan_store::params![b.w.family.as_str(), b.w.kees.user_id.as_str()],
         )
         .await
         .unwrap()
         .int(0)
         .unwrap();
     assert!(refused >= 1, "Kees's attempt is in the access log");
+    b.done().await;
+}
 
-    // Lotte's list for that day: both; Sanne's: what she asked.
-    let day = format!("{consultations}?date={}", w.next);
-    let r = w.app.raw(Method::GET, &day, &lotte, "").await;
+/// Lotte's list for that day: both; Sanne's: what she asked; Kees's: nothing.
+#[tokio::test]
+async fn the_days_list_shows_the_worker_and_the_asker_their_consultations() {
+    let b = Bookings::booked_by_name().await;
+    let day = format!("{CONSULTATIONS}?date={}", b.w.next);
+    let r = b.get(&day, &b.lotte).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     let list = r.json();
     assert_eq!(list["consultations"].as_array().unwrap().len(), 2);
@@ -621,65 +766,77 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
     assert_eq!(list["consultations"][1]["family"]["label"], "Gezin Jansen");
     assert_eq!(list["consultations"][0]["family"], Value::Null);
     assert_eq!(
-        w.app.raw(Method::GET, &day, &sanne, "").await.json()["consultations"]
+        b.get(&day, &b.sanne).await.json()["consultations"]
             .as_array()
             .unwrap()
             .len(),
         2
     );
     assert!(
-        w.app.raw(Method::GET, &day, &kees, "").await.json()["consultations"]
+        b.get(&day, &b.kees).await.json()["consultations"]
             .as_array()
             .unwrap()
             .is_empty()
     );
-    let r = w
-        .app
-        .raw(
-            Method::GET,
-            &format!("{consultations}?date=gisteren"),
-            &lotte,
-            "",
-        )
+    b.done().await;
+}
+
+#[tokio::test]
+async fn a_days_list_for_a_date_in_words_names_the_date() {
+    let b = Bookings::booked_by_name().await;
+    let r = b
+        .get(&format!("{CONSULTATIONS}?date=gisteren"), &b.lotte)
         .await;
     assert_eq!(field(&r), bad("date"));
-    // One consultation: for the worker and the asker only.
-    let one = format!("{consultations}/{anonymous}");
-    assert_eq!(
-        w.app.raw(Method::GET, &one, &lotte, "").await.status,
-        StatusCode::OK
-    );
-    for who in [&w.kees, &w.eva, &w.noor] {
+    b.done().await;
+}
+
+/// One consultation: for the worker and the asker only.
+#[tokio::test]
+async fn one_consultation_is_shown_to_its_worker_and_nobody_else_of_the_teams() {
+    let b = Bookings::booked_by_name().await;
+    let one = b.one();
+    assert_eq!(b.get(&one, &b.lotte).await.status, StatusCode::OK);
+    for who in [&b.w.kees, &b.w.eva, &b.w.noor] {
         assert_eq!(
-            w.app
-                .raw(Method::GET, &one, &w.api(who).await, "")
-                .await
-                .status,
+            b.get(&one, &b.w.api(who).await).await.status,
             StatusCode::NOT_FOUND
         );
     }
+    b.done().await;
+}
 
-    // The advice: the worker, on or after the day, once.
-    let advice = r#"{"advice":"Bespreek de zorgen open met moeder en maak een veiligheidsplan.","next_steps":[{"what":"Gesprek met moeder","who":"Sanne (buurtteam)"}],"result":"none"}"#;
-    let r = w
-        .app
-        .raw(Method::POST, &format!("{one}/advice"), &lotte, advice)
+#[tokio::test]
+async fn advice_waits_until_the_day_has_come() {
+    let b = Bookings::booked_by_name().await;
+    let r = b
+        .post(&format!("{}/advice", b.one()), &b.lotte, ADVICE)
         .await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::CONFLICT, Some("/problems/illegal-transition")),
         "the day has not come"
     );
-    let past = w.booked_in_the_past(&slot, question).await;
-    let held = format!("{consultations}/{past}/advice");
-    let r = w.app.raw(Method::POST, &held, &sanne, advice).await;
+    b.done().await;
+}
+
+#[tokio::test]
+async fn the_worker_gives_the_advice_not_the_asker_nor_another_professional() {
+    let b = Bookings::booked_in_the_past().await;
+    let r = b.post(&b.advice_path(), &b.sanne, ADVICE).await;
     assert_eq!(
         r.status,
         StatusCode::FORBIDDEN,
         "Sanne asked; Lotte advises"
     );
-    let r = w.app.raw(Method::POST, &held, &kees, advice).await;
+    let r = b.post(&b.advice_path(), &b.kees, ADVICE).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    b.done().await;
+}
+
+#[tokio::test]
+async fn advice_names_its_invalid_field() {
+    let b = Bookings::booked_in_the_past().await;
     for (body, name) in [
         (r#"{"advice":" ","result":"none"}"#, "advice"),
         (r#"{"advice":"Melden.","result":"later"}"#, "result"),
@@ -692,16 +849,22 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
             "advice",
         ),
     ] {
-        let r = w.app.raw(Method::POST, &held, &lotte, body).await;
+        let r = b.post(&b.advice_path(), &b.lotte, body).await;
         assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
     }
-    let r = w.app.raw(Method::POST, &held, &lotte, advice).await;
+    b.done().await;
+}
+
+#[tokio::test]
+async fn advice_is_given_once_and_the_asker_reads_it() {
+    let b = Bookings::booked_in_the_past().await;
+    let r = b.post(&b.advice_path(), &b.lotte, ADVICE).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let r = w.app.raw(Method::POST, &held, &lotte, advice).await;
+    let r = b.post(&b.advice_path(), &b.lotte, ADVICE).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "held already");
-    let shown = w
-        .app
-        .raw(Method::GET, &format!("{consultations}/{past}"), &sanne, "")
+    let past = b.past.as_deref().unwrap();
+    let shown = b
+        .get(&format!("{CONSULTATIONS}/{past}"), &b.sanne)
         .await
         .json();
     assert_eq!(
@@ -709,12 +872,17 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         (Some("held"), Some("none"))
     );
     assert_eq!(shown["next_steps"][0]["who"], "Sanne (buurtteam)");
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &format!("{consultations}/{past}/cancel"),
-            &sanne,
+    b.done().await;
+}
+
+#[tokio::test]
+async fn a_held_consultation_is_not_cancelled() {
+    let b = Bookings::held().await;
+    let past = b.past.as_deref().unwrap();
+    let r = b
+        .post(
+            &format!("{CONSULTATIONS}/{past}/cancel"),
+            &b.sanne,
             r#"{"reason":"te laat"}"#,
         )
         .await;
@@ -723,87 +891,73 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         StatusCode::CONFLICT,
         "a held consultation stays held"
     );
+    b.done().await;
+}
 
-    // Cancelling: who booked it (or the worker), with a reason, once.
-    let cancel = format!("{one}/cancel");
-    let r = w
-        .app
-        .raw(Method::POST, &cancel, &kees, r#"{"reason":"ziek"}"#)
-        .await;
+/// Cancelling: who booked it (or the worker), with a reason, once.
+#[tokio::test]
+async fn a_consultation_is_cancelled_by_its_asker_with_a_reason_once() {
+    let b = Bookings::held().await;
+    let cancel = format!("{}/cancel", b.one());
+    let r = b.post(&cancel, &b.kees, r#"{"reason":"ziek"}"#).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = w
-        .app
-        .raw(Method::POST, &cancel, &sanne, r#"{"reason":" "}"#)
-        .await;
+    let r = b.post(&cancel, &b.sanne, r#"{"reason":" "}"#).await;
     assert_eq!(field(&r), bad("reason"));
-    let r = w
-        .app
-        .raw(
-            Method::POST,
+    let r = b
+        .post(
             &cancel,
-            &sanne,
+            &b.sanne,
             r#"{"reason":"Moeder heeft zelf hulp gezocht"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let r = w
-        .app
-        .raw(Method::POST, &cancel, &lotte, r#"{"reason":"nog eens"}"#)
-        .await;
+    let r = b.post(&cancel, &b.lotte, r#"{"reason":"nog eens"}"#).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    let r = w
-        .app
-        .raw(Method::POST, &format!("{one}/advice"), &lotte, advice)
+    b.done().await;
+}
+
+#[tokio::test]
+async fn a_cancelled_consultation_gets_no_advice() {
+    let b = Bookings::cancelled().await;
+    let r = b
+        .post(&format!("{}/advice", b.one()), &b.lotte, ADVICE)
         .await;
     assert_eq!(
         r.status,
         StatusCode::CONFLICT,
         "a cancelled one is not held"
     );
+    b.done().await;
+}
 
-    // A walk-in: the worker records it, held at once, for a professional of the team.
+/// A walk-in: the worker records it, held at once, for a professional of the team.
+#[tokio::test]
+async fn the_worker_records_a_walk_in_held_at_once_for_a_professional_of_the_team() {
+    let b = Bookings::cancelled().await;
     let walk_ins = "/api/v1/save-op-locatie/walk-ins";
     let walk_in = |asked_by: &str| {
         serde_json::json!({
-            "slot_id": slot, "date": w.past.to_string(), "asked_by": asked_by, "question": question,
+            "slot_id": b.slot, "date": b.w.past.to_string(), "asked_by": asked_by, "question": QUESTION,
             "advice": "Melden bij Veilig Thuis; SAVE denkt mee.",
             "next_steps": [{ "what": "Melding bij Veilig Thuis", "who": "Sanne (buurtteam)" }],
             "result": "veilig_thuis_report",
         })
         .to_string()
     };
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            walk_ins,
-            &sanne,
-            &walk_in(w.sanne.user_id.as_str()),
-        )
+    let r = b
+        .post(walk_ins, &b.sanne, &walk_in(b.w.sanne.user_id.as_str()))
         .await;
     assert_eq!(
         r.status,
         StatusCode::FORBIDDEN,
         "only the worker records a walk-in"
     );
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            walk_ins,
-            &lotte,
-            &walk_in(w.fleur.user_id.as_str()),
-        )
+    let r = b
+        .post(walk_ins, &b.lotte, &walk_in(b.w.fleur.user_id.as_str()))
         .await;
     assert_eq!(field(&r), bad("asked_by"));
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            walk_ins,
-            &lotte,
-            &walk_in(w.sanne.user_id.as_str()),
-        )
+    let r = b
+        .post(walk_ins, &b.lotte, &walk_in(b.w.sanne.user_id.as_str()))
         .await;
     assert_eq!(
         (r.status, r.json()["state"].as_str()),
@@ -811,16 +965,20 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         "{}",
         r.body
     );
+    b.done().await;
+}
 
-    // Ending the part-day: not while consultations are still on it after the end.
-    let end = format!("/api/v1/save-op-locatie/slots/{slot}/end");
-    let r = w
-        .app
-        .raw(
-            Method::POST,
+/// Ending the part-day: not while consultations are still on it after the end.
+#[tokio::test]
+async fn a_part_day_does_not_end_before_its_bookings_nor_in_a_mistyped_year() {
+    let b = Bookings::booked_by_name().await;
+    let end = format!("/api/v1/save-op-locatie/slots/{}/end", b.slot);
+    let eva = b.w.api(&b.w.eva).await;
+    let r = b
+        .post(
             &end,
-            &w.api(&w.eva).await,
-            &serde_json::json!({ "ends_on": plus(w.next, -1).to_string() }).to_string(),
+            &eva,
+            &serde_json::json!({ "ends_on": plus(b.w.next, -1).to_string() }).to_string(),
         )
         .await;
     assert_eq!(
@@ -828,31 +986,34 @@ async fn consultations_are_booked_held_and_cancelled_by_the_right_people() {
         StatusCode::CONFLICT,
         "the named booking is still on"
     );
-    let r = w
-        .app
-        .raw(
-            Method::POST,
+    let r = b
+        .post(
             &end,
-            &w.api(&w.eva).await,
+            &eva,
             &serde_json::json!({ "ends_on": "2206-12-31" }).to_string(),
         )
         .await;
     assert_eq!(field(&r), bad("ends_on"), "{}", r.body);
+    b.done().await;
+}
 
-    // The family's file lists its consultations by name, for its circle only.
-    let history = format!("/api/v1/families/{}/save-consultations", w.family);
-    let r = w.app.raw(Method::GET, &history, &sanne, "").await;
+/// The family's file lists its consultations by name, for its circle only.
+#[tokio::test]
+async fn the_familys_file_lists_its_named_consultations_for_its_circle_only() {
+    let b = Bookings::cancelled().await;
+    let history = format!("/api/v1/families/{}/save-consultations", b.w.family);
+    let r = b.get(&history, &b.sanne).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    assert_eq!(r.json()["consultations"][0]["id"], named_id.as_str());
+    assert_eq!(
+        r.json()["consultations"][0]["id"],
+        b.named.as_deref().unwrap()
+    );
     assert_eq!(r.json()["consultations"].as_array().unwrap().len(), 1);
     assert_eq!(
-        w.app
-            .raw(Method::GET, &history, &w.api(&w.fleur).await, "")
-            .await
-            .status,
+        b.get(&history, &b.w.api(&b.w.fleur).await).await.status,
         StatusCode::NOT_FOUND
     );
-    w.app.done().await;
+    b.done().await;
 }
 
 fn form<'a>(pairs: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
