@@ -1,4 +1,4 @@
-// Stepwise consent (issue 5): a professional from another organisation than
+// Stepwise consent: a professional from another organisation than
 // the regisseur's joins a family only after the family's consent is recorded,
 // sees only what that consent covers, and loses access when it is withdrawn.
 //

@@ -1,4 +1,4 @@
-// A Veilig Thuis report from intake to the EVU (issue 7): a report about a
+// A Veilig Thuis report from intake to the EVU: a report about a
 // child of a family in an EVU neighbourhood is assessed "Inbrengen in het
 // EVU", and the EVU coordinator staffs it with a combination of professionals
 // from different organisations in one go.

@@ -1,4 +1,4 @@
-// A consultation at SAVE op locatie that turns into SAVE-begeleiding (issue 7):
+// A consultation at SAVE op locatie that turns into SAVE-begeleiding:
 // a local professional asks SAVE's worker on site about a family by name (with
 // the family's consent), the walk-in is written down with its advice and leads
 // to SAVE's involvement, and the regisseur then starts SAVE-begeleiding

@@ -1,4 +1,4 @@
-// Nothing typed is lost to the idle limit (issue 12, section 1; WCAG 2.2.1):
+// Nothing typed is lost to the idle limit (WCAG 2.2.1):
 //
 // 1. On the plan page the idle warning appears before the session ends; "Aangemeld
 //    blijven" extends it, and a save after the original deadline still works.

@@ -878,7 +878,7 @@ fn printed_anchors(stdout: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Issue 12, section 9: the access log's tail is cut and its head row rewound to the
+/// The access log's tail is cut and its head row rewound to the
 /// new last line. Its chain is then intact in itself; the anchor printed before says
 /// what is wrong and where.
 fn anchors_catch_a_cut_and_rewound_access_log(backend: Backend) -> Result<(), Failed> {
@@ -947,7 +947,7 @@ fn anchors_catch_a_cut_and_rewound_access_log(backend: Backend) -> Result<(), Fa
     )
 }
 
-/// Issue 12, section 9: a password hash swapped in the table is invisible to the
+/// A password hash swapped in the table is invisible to the
 /// chains; `verify --deep` names the account and the entry that sealed it.
 fn verify_deep_catches_a_swapped_password_hash(backend: Backend) -> Result<(), Failed> {
     let rt = tokio::runtime::Runtime::new().unwrap();
@@ -1151,7 +1151,7 @@ fn demo_fills_only_an_empty_postgres_database() -> Result<(), Failed> {
     result
 }
 
-/// Issue 12, section 10: on an empty database an operator sets up a region with the
+/// On an empty database an operator sets up a region with the
 /// commands alone (areas, organisations with their phone and areas, teams, the first
 /// account), every step journaled; bad input is one line, exit 2, and leaves nothing.
 fn a_region_starts_from_nothing(backend: Backend) -> Result<(), Failed> {

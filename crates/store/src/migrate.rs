@@ -93,7 +93,7 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0013_statutory_days.sql"),
         postgres: include_str!("../migrations/postgres/0013_statutory_days.sql"),
     },
-    // Issue 12, sections 3–5: who may learn what about a file.
+    // Who may learn what about a file.
     Migration {
         version: 14,
         name: "access_safety",
@@ -106,14 +106,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0015_unsent_forms.sql"),
         postgres: include_str!("../migrations/postgres/0015_unsent_forms.sql"),
     },
-    // Issue 12, section 5: first-sign-in password change and one-time enrolment codes.
+    // First-sign-in password change and one-time enrolment codes.
     Migration {
         version: 16,
         name: "accounts",
         sqlite: include_str!("../migrations/sqlite/0016_accounts.sql"),
         postgres: include_str!("../migrations/postgres/0016_accounts.sql"),
     },
-    // Issue 12, section 9: tamper evidence with no blind spots.
+    // Tamper evidence with no blind spots.
     Migration {
         version: 18,
         name: "deep_verify",

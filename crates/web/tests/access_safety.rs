@@ -1,4 +1,4 @@
-//! Issue 12, sections 3–5 through the router: emergency access only for care roles with
+//! Through the router: emergency access only for care roles with
 //! every refused attempt logged, the postcode telling several files apart, a duplicate
 //! check that tells an outsider only whom to call (logged, rate-limited, signalled to the
 //! leading organisation), household and network as the lead's work, and partners only in

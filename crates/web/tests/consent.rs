@@ -1379,7 +1379,7 @@ async fn a_refused_review_of_an_emergency_keeps_the_note_at_its_field() {
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
 
-/// Issue 12, section 8: every export is itself an access-log line. The access log as
+/// Every export is itself an access-log line. The access log as
 /// CSV writes an export line (carrying the file when filtered to one, so the family's
 /// overview shows it) before the file goes out; printing the plan writes a print line.
 #[tokio::test]

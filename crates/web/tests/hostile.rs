@@ -1,4 +1,4 @@
-//! Issue 12, sections 2 and 7: the API takes only bearer tokens and JSON, every error
+//! The API takes only bearer tokens and JSON, every error
 //! has the shape of its surface (problem+json under /api/, an HTML page elsewhere),
 //! and hostile input never gets a 5xx.
 

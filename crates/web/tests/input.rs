@@ -1,4 +1,4 @@
-//! Issue 12, section 7: text and dates a person or a program sends. Control characters,
+//! Text and dates a person or a program sends. Control characters,
 //! overlong text and implausible dates are refused naming the field (problem+json under
 //! /api/, at the field on the pages that point at it, a page elsewhere), never a 5xx;
 //! line breaks are stored as LF.

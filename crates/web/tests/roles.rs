@@ -1,4 +1,4 @@
-//! Issue 12, section 5, through the router: an administrator acts for their own
+//! Through the router: an administrator acts for their own
 //! organisation only, deactivation stops every session and API token at once and offers
 //! a hand-over of each file the person leads, files left without a regisseur reach the
 //! team lead, an account someone else set up enrols only with the one-time code and

@@ -1,4 +1,4 @@
-//! Issue 12, section 7: `serve` under hostile connections. Thousands of connections
+//! `serve` under hostile connections. Thousands of connections
 //! that never finish their headers, from one address, leave `/healthz` answering for
 //! everyone else; a slow header or a slow body is cut off after its timeout.
 

@@ -1,4 +1,4 @@
-//! Issue 12, sections 3–5, on every backend: names compare by the domain's name key, an
+//! On every backend: names compare by the domain's name key, an
 //! organisation's general phone number is stored and journaled, the duplicate check's
 //! access-log lines feed the rate limit and the leading organisation's signals, and a
 //! partner must hold a care role.

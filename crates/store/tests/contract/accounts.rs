@@ -1,4 +1,4 @@
-//! Issue 12, section 5, on every backend: a password someone else chose must be
+//! On every backend: a password someone else chose must be
 //! replaced by its holder, a new second factor needs a one-time enrolment code, an
 //! administrator sees only their own organisation's accounts, a deactivated regisseur's
 //! files are found and handed over, and a privacy officer sees only their own

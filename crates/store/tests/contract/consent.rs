@@ -885,7 +885,7 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
     db
 }
 
-/// Issue 12, section 7: a consent or a framework change dated in year 0 or 9999 is a
+/// A consent or a framework change dated in year 0 or 9999 is a
 /// typing error, refused naming the date, with nothing stored.
 pub async fn implausible_consent_and_framework_dates_are_refused(db: TestDb) -> TestDb {
     let store = db.open().await;

@@ -1,4 +1,4 @@
-//! Issue 12, sections 8 and 10: what a database error may say.
+//! What a database error may say.
 
 use eenplan_store::{StoreError, params};
 
