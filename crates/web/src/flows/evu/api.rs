@@ -121,40 +121,31 @@ async fn decide(
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn finish(
-    state: AppState,
+/// How the coordinator ends a referral: the decline and close routes differ only in
+/// this, so they share one handler.
+#[derive(Debug, Clone, Copy)]
+pub enum Finish {
+    Decline,
+    Close,
+}
+
+pub async fn finish(
+    how: Finish,
+    State(state): State<AppState>,
     ctx: Ctx,
-    client: String,
-    referral_id: String,
+    Client(client): Client,
+    Path(referral_id): Path<String>,
     bytes: Bytes,
-    close: bool,
 ) -> Result<StatusCode, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
-    let step = if close { "close" } else { "decline" };
+    let (close, step) = match how {
+        Finish::Decline => (false, "decline"),
+        Finish::Close => (true, "close"),
+    };
     let decision = Decision::Finish {
         close,
         reason: &input.reason,
     };
     decide(&state, p, (&referral_id, step), decision, &client).await
-}
-
-pub async fn decline(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    Path(referral_id): Path<String>,
-    bytes: Bytes,
-) -> Result<StatusCode, ApiError> {
-    finish(state, ctx, client, referral_id, bytes, false).await
-}
-
-pub async fn close(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    Path(referral_id): Path<String>,
-    bytes: Bytes,
-) -> Result<StatusCode, ApiError> {
-    finish(state, ctx, client, referral_id, bytes, true).await
 }

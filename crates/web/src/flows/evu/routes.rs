@@ -140,7 +140,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ),
-            post(api::decline),
+            post(|s, c, cl, p, b| api::finish(api::Finish::Decline, s, c, cl, p, b)),
         ),
         (
             api(
@@ -161,7 +161,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ),
-            post(api::close),
+            post(|s, c, cl, p, b| api::finish(api::Finish::Close, s, c, cl, p, b)),
         ),
     ]
 }

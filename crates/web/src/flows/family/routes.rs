@@ -370,7 +370,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(LEAD),
-            post(api::end_member),
+            post(|s, c, g, p, b| api::end(api::Part::Member, s, c, g, p, b)),
         ),
         (
             api(
@@ -390,7 +390,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(LEAD),
-            post(api::end_network),
+            post(|s, c, g, p, b| api::end(api::Part::Network, s, c, g, p, b)),
         ),
         (
             api(
@@ -409,7 +409,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(IDENTITY),
-            post(api::end_involvement),
+            post(|s, c, g, p, b| api::end(api::Part::Involvement, s, c, g, p, b)),
         ),
         (
             api(

@@ -6,7 +6,7 @@ use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use eenplan_domain::{FamilyId, UserId};
+use eenplan_domain::UserId;
 
 use crate::extract::Path;
 use axum::http::StatusCode;
@@ -82,24 +82,26 @@ pub async fn add_involvement(
     }
 }
 
-/// Which part of the family's circle an end request is about.
+/// Which part of the family's circle an end request is about: the three end routes
+/// differ only in this, so they share one handler.
 #[derive(Debug, Clone, Copy)]
-enum Part {
+pub enum Part {
     Member,
     Network,
     Involvement,
 }
 
-async fn end_part(
-    state: &AppState,
-    ctx: &Ctx,
-    family_id: &FamilyId,
+pub async fn end(
     part: Part,
-    id: &str,
-    bytes: &Bytes,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Extension(grant): Extension<FamilyGrant>,
+    Path((_, id)): Path<(String, String)>,
+    bytes: Bytes,
 ) -> Result<StatusCode, ApiError> {
+    let family_id = &grant.family_id;
     let p = ctx.caller()?;
-    let input: Reason = json_body(bytes)?;
+    let input: Reason = json_body(&bytes)?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
@@ -111,15 +113,15 @@ async fn end_part(
         .store
         .change(async |tx| match part {
             Part::Member => {
-                tx.end_member(&p.actor(), family_id, id, &input.reason)
+                tx.end_member(&p.actor(), family_id, &id, &input.reason)
                     .await
             }
             Part::Network => {
-                tx.end_network_member(&p.actor(), family_id, id, &input.reason)
+                tx.end_network_member(&p.actor(), family_id, &id, &input.reason)
                     .await
             }
             Part::Involvement => {
-                tx.end_involvement(&p.actor(), family_id, id, &input.reason)
+                tx.end_involvement(&p.actor(), family_id, &id, &input.reason)
                     .await
             }
         })
@@ -132,42 +134,4 @@ async fn end_part(
         Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => Err(Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden in dit dossier").into()),
         Err(e) => Err(e.into()),
     }
-}
-
-pub async fn end_member(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    Path((_, id)): Path<(String, String)>,
-    bytes: Bytes,
-) -> Result<StatusCode, ApiError> {
-    end_part(&state, &ctx, &grant.family_id, Part::Member, &id, &bytes).await
-}
-
-pub async fn end_network(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    Path((_, id)): Path<(String, String)>,
-    bytes: Bytes,
-) -> Result<StatusCode, ApiError> {
-    end_part(&state, &ctx, &grant.family_id, Part::Network, &id, &bytes).await
-}
-
-pub async fn end_involvement(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    Path((_, id)): Path<(String, String)>,
-    bytes: Bytes,
-) -> Result<StatusCode, ApiError> {
-    end_part(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Part::Involvement,
-        &id,
-        &bytes,
-    )
-    .await
 }

@@ -12,7 +12,7 @@ mod search;
 mod show;
 mod timeline;
 
-pub use involvements::{add_involvement, end_involvement, end_member, end_network};
+pub use involvements::{Part, add_involvement, end};
 pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};
 pub use new::create;
