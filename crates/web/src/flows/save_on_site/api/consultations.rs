@@ -11,7 +11,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{self, ConsultationResult, ConsultationState, OnSiteError};
 use eenplan_domain::{FamilyId, UserId};
-use eenplan_store::{AdviceInput, Ask, OnSiteConsultation, StoreError};
+use eenplan_store::{AdviceInput, Ask, OnSiteConsultation, StoreError, Tx};
 use jiff::civil::Date;
 use serde::Deserialize;
 
@@ -197,20 +197,12 @@ pub async fn advice(
     bytes: Bytes,
 ) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
-    let input: SaveAdvice = json_body(&bytes)?;
-    let advice = advice_input(input)?;
-    state
-        .store
-        .change(async |tx| {
-            tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
-                .await
-        })
-        .await
-        .map_err(|e| refused(e, "overleg"))?;
-    Ok(Json(SaveConsultationState::new(
-        id,
-        ConsultationState::Held,
-    )))
+    let advice = advice_input(json_body::<SaveAdvice>(&bytes)?)?;
+    settle(&state, &id, ConsultationState::Held, async |tx| {
+        tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
+            .await
+    })
+    .await
 }
 
 pub async fn cancel(
@@ -221,18 +213,27 @@ pub async fn cancel(
 ) -> Result<Json<SaveConsultationState>, ApiError> {
     let p = ctx.caller()?;
     let input: Reason = json_body(&bytes)?;
+    settle(&state, &id, ConsultationState::Cancelled, async |tx| {
+        tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
+            .await
+    })
+    .await
+}
+
+/// The advice and the cancelling both move one consultation to its next state in one
+/// change, refused as the consultation's, and answer with that state.
+async fn settle(
+    state: &AppState,
+    id: &str,
+    next: ConsultationState,
+    work: impl AsyncFnOnce(&mut Tx) -> Result<(), StoreError>,
+) -> Result<Json<SaveConsultationState>, ApiError> {
     state
         .store
-        .change(async |tx| {
-            tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
-                .await
-        })
+        .change(work)
         .await
         .map_err(|e| refused(e, "overleg"))?;
-    Ok(Json(SaveConsultationState::new(
-        id,
-        ConsultationState::Cancelled,
-    )))
+    Ok(Json(SaveConsultationState::new(id, next)))
 }
 
 /// A family's consultations by name, for its circle (the family guard decided).
