@@ -237,9 +237,10 @@ struct ReferralPage {
     kept: Option<String>,
 }
 
-/// Which form was sent, so its errors show there and nowhere else.
+/// Which form was sent, so its errors show there and nowhere else; the three form
+/// routes differ only in this, so they share one handler.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Sent {
+pub enum Sent {
     Nothing,
     Combination,
     Decline,
@@ -356,12 +357,12 @@ pub async fn show(
     .await
 }
 
-async fn act(
-    state: AppState,
-    ctx: Ctx,
-    id: String,
-    body: Bytes,
+pub async fn act(
     sent: Sent,
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    body: Bytes,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
@@ -401,31 +402,4 @@ async fn act(
         Some(Err(e)) => place(lang, e, &mut errs)?,
     };
     referral_page(&state, &ctx, &id, sent, &d, &errs, problem).await
-}
-
-pub async fn assign(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    act(state, ctx, id, body, Sent::Combination).await
-}
-
-pub async fn decline(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    act(state, ctx, id, body, Sent::Decline).await
-}
-
-pub async fn close(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    act(state, ctx, id, body, Sent::Close).await
 }

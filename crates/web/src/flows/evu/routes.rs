@@ -30,15 +30,15 @@ pub fn routes() -> Routes {
         ),
         (
             page(Method::POST, "/evu/{referral}/combinatie", EVU_COORDINATOR),
-            post(pages::assign),
+            post(|s, c, p, b| pages::act(pages::Sent::Combination, s, c, p, b)),
         ),
         (
             page(Method::POST, "/evu/{referral}/afwijzen", EVU_COORDINATOR),
-            post(pages::decline),
+            post(|s, c, p, b| pages::act(pages::Sent::Decline, s, c, p, b)),
         ),
         (
             page(Method::POST, "/evu/{referral}/afsluiten", EVU_COORDINATOR),
-            post(pages::close),
+            post(|s, c, p, b| pages::act(pages::Sent::Close, s, c, p, b)),
         ),
         (
             api(
