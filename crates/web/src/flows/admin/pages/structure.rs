@@ -16,8 +16,35 @@ use crate::kit::PageError;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors, with_none,
 };
+use crate::kit::i18n::Texts;
 
 use super::common::*;
+
+/// The name every section's form asks for, required.
+fn required_name(form: &FormData, t: &Texts, errors: &mut Errors) -> String {
+    let name = form.get("name");
+    if name.is_empty() {
+        errors.entry("name").or_insert(t.err_required);
+    }
+    name
+}
+
+/// The names of what a row refers to (a parent area, an organisation) by id: a
+/// reference the listing does not hold shows empty.
+struct Names<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> FromIterator<(&'a str, &'a str)> for Names<'a> {
+    fn from_iter<I: IntoIterator<Item = (&'a str, &'a str)>>(pairs: I) -> Self {
+        Names(pairs.into_iter().collect())
+    }
+}
+
+impl Names<'_> {
+    fn of(&self, id: Option<&str>) -> String {
+        id.and_then(|id| self.0.get(id))
+            .map_or_else(String::new, |n| (*n).to_owned())
+    }
+}
 
 // ---- organisations ----
 
@@ -109,10 +136,7 @@ pub async fn create_organisation(
     let slug = Slug::parse(&form.get("slug"))
         .map_err(|_| errors.entry("slug").or_insert(x.err_slug))
         .ok();
-    let name = form.get("name");
-    if name.is_empty() {
-        errors.entry("name").or_insert(t.err_required);
-    }
+    let name = required_name(&form, t, &mut errors);
     let kind = form
         .get("kind")
         .parse::<OrganisationKind>()
@@ -149,7 +173,7 @@ async fn areas_page(
     let t = ctx.t();
     let x = admin_texts(ctx.lang);
     let areas = state.store.read().await?.areas().await?;
-    let names: HashMap<&str, &str> = areas
+    let names: Names = areas
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
@@ -161,10 +185,7 @@ async fn areas_page(
             cells: vec![
                 a.name.clone(),
                 label(a.kind).to_owned(),
-                a.parent_id
-                    .as_deref()
-                    .and_then(|p| names.get(p))
-                    .map_or_else(String::new, |n| (*n).to_owned()),
+                names.of(a.parent_id.as_deref()),
                 a.code.clone().unwrap_or_default(),
             ],
             actions: vec![],
@@ -238,10 +259,7 @@ pub async fn create_area(
     let t = ctx.t();
     let x = admin_texts(ctx.lang);
     let mut errors = text_errors(&form, t, &["name"]);
-    let name = form.get("name");
-    if name.is_empty() {
-        errors.entry("name").or_insert(t.err_required);
-    }
+    let name = required_name(&form, t, &mut errors);
     let kind = form
         .get("kind")
         .parse::<AreaKind>()
@@ -300,11 +318,11 @@ async fn teams_page(
         ))
     };
     let (teams, orgs, areas) = loaded.await?;
-    let org_names: HashMap<&str, &str> = orgs
+    let org_names: Names = orgs
         .iter()
         .map(|o| (o.id.as_str(), o.name.as_str()))
         .collect();
-    let area_names: HashMap<&str, &str> = areas
+    let area_names: Names = areas
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
@@ -313,14 +331,9 @@ async fn teams_page(
         .map(|team| TableRow {
             name: team.name.clone(),
             cells: vec![
-                org_names
-                    .get(team.organisation_id.as_str())
-                    .map_or_else(String::new, |n| (*n).to_owned()),
+                org_names.of(Some(team.organisation_id.as_str())),
                 team.name.clone(),
-                team.area_id
-                    .as_deref()
-                    .and_then(|a| area_names.get(a))
-                    .map_or_else(String::new, |n| (*n).to_owned()),
+                area_names.of(team.area_id.as_deref()),
             ],
             actions: vec![],
         })
@@ -374,10 +387,7 @@ pub async fn create_team(
     let mut errors = text_errors(&form, t, &["name"]);
     // Always the administrator's own organisation, whatever the form says.
     let organisation_id = ctx.principal()?.organisation_id.clone();
-    let name = form.get("name");
-    if name.is_empty() {
-        errors.entry("name").or_insert(t.err_required);
-    }
+    let name = required_name(&form, t, &mut errors);
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     if errors.is_empty() {
         let created = state
