@@ -206,6 +206,19 @@ pub fn label_of<K: Copy>(
     kind_label(lang, k, nl, en).to_owned()
 }
 
+/// A required date field: anything but a date is refused at the field.
+pub fn date(
+    data: &FormData,
+    field: &'static str,
+    t: &Texts,
+    errs: &mut Errors,
+) -> Option<jiff::civil::Date> {
+    data.get(field)
+        .parse::<jiff::civil::Date>()
+        .map_err(|_| errs.insert(field, t.err_date))
+        .ok()
+}
+
 /// An optional date field: empty is none, anything else must be a date.
 pub fn optional_date(
     data: &FormData,

@@ -18,6 +18,7 @@ use super::texts::{GuidanceTexts, texts};
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
 use crate::kit::dates::today;
+use crate::kit::form;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
@@ -357,11 +358,7 @@ pub async fn start(
         .parse::<Expertise>()
         .map_err(|_| errs.insert("expertise", t.err_choose))
         .ok();
-    let planned_end = d
-        .get("planned_end")
-        .parse::<Date>()
-        .map_err(|_| errs.insert("planned_end", t.err_date))
-        .ok();
+    let planned_end = form::date(&d, "planned_end", t, &mut errs);
     let review_months = d.get("review_months").parse::<u8>().ok();
     let mut problem = None;
     if let (Some(expertise), Some(planned_end), true) = (expertise, planned_end, errs.is_empty()) {
@@ -401,11 +398,7 @@ pub async fn review(
             .map_err(|_| errs.insert("reviewed_on", t.err_date))
             .ok(),
     };
-    let planned_end = d
-        .get("planned_end")
-        .parse::<Date>()
-        .map_err(|_| errs.insert("planned_end", t.err_date))
-        .ok();
+    let planned_end = form::date(&d, "planned_end", t, &mut errs);
     let mut problem = None;
     if let (Some(reviewed_on), Some(planned_end), true) =
         (reviewed_on, planned_end, errs.is_empty())

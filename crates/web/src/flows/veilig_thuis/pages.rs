@@ -14,6 +14,7 @@ use super::ops;
 use super::texts::{VtTexts, veilig_thuis};
 use crate::AppState;
 use crate::kit::dates::today;
+use crate::kit::form;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
     with_none,
@@ -193,13 +194,7 @@ pub async fn receive(
         .parse::<ContactKind>()
         .unwrap_or(ContactKind::Report);
     let reporter = d.get("reporter").parse::<Reporter>().ok();
-    let child_birth = match d.get("child_birth") {
-        s if s.is_empty() => None,
-        s => s
-            .parse::<Date>()
-            .map_err(|_| errs.insert("child_birth", t.err_date))
-            .ok(),
-    };
+    let child_birth = form::optional_date(&d, "child_birth", t, &mut errs);
     let postcode = match d.get("postcode") {
         s if s.is_empty() => None,
         s => Postcode::parse(&s)
@@ -335,13 +330,7 @@ pub async fn assess(
         .parse::<Outcome>()
         .map_err(|_| errs.insert("outcome", t.err_choose))
         .ok();
-    let follow_up_on = match d.get("follow_up_on") {
-        s if s.is_empty() => None,
-        s => s
-            .parse::<Date>()
-            .map_err(|_| errs.insert("follow_up_on", t.err_date))
-            .ok(),
-    };
+    let follow_up_on = form::optional_date(&d, "follow_up_on", t, &mut errs);
     if let (Some(outcome), true) = (outcome, errs.is_empty()) {
         let assessed = ops::assess(&state.store, p, &id, outcome, follow_up_on).await;
         match assessed {

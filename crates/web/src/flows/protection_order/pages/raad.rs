@@ -9,7 +9,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::protection_order::{Conclusion, Measure, RaadStep};
 use eenplan_store::{CourtRuling, StoreError};
-use jiff::civil::Date;
 
 use super::{Summary, measure_choices, place, required_date, summary};
 use crate::AppState;
@@ -18,6 +17,7 @@ use crate::flows::protection_order::ops::{self, RaadAct};
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::dates::today;
+use crate::kit::form;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none,
 };
@@ -404,13 +404,7 @@ pub async fn decision(
             .parse::<Measure>()
             .map_err(|_| errs.insert("measure", t.err_choose))
             .ok();
-        let ends_on = match d.get("ends_on") {
-            s if s.is_empty() => None,
-            s => s
-                .parse::<Date>()
-                .map_err(|_| errs.insert("ends_on", t.err_date))
-                .ok(),
-        };
+        let ends_on = form::optional_date(&d, "ends_on", t, &mut errs);
         let institution_id = d.get("institution_id");
         if institution_id.is_empty() {
             errs.insert("institution_id", x.err_po_institution);

@@ -17,6 +17,7 @@ use crate::AppState;
 use crate::flows::save_on_site::ops::{self, Asked};
 use crate::flows::save_on_site::texts::texts;
 use crate::kit::dates::today;
+use crate::kit::form;
 use crate::kit::form::{Errors, FormData, text_errors};
 use crate::kit::{Ctx, Lang, PageError};
 
@@ -99,18 +100,8 @@ pub async fn add_slot(
         .parse::<PartOfDay>()
         .map_err(|_| errs.insert("part", t.err_choose))
         .ok();
-    let starts_on = d
-        .get("starts_on")
-        .parse::<Date>()
-        .map_err(|_| errs.insert("starts_on", t.err_date))
-        .ok();
-    let ends_on = match d.get("ends_on") {
-        s if s.is_empty() => None,
-        s => s
-            .parse::<Date>()
-            .map_err(|_| errs.insert("ends_on", t.err_date))
-            .ok(),
-    };
+    let starts_on = form::date(&d, "starts_on", t, &mut errs);
+    let ends_on = form::optional_date(&d, "ends_on", t, &mut errs);
     if let (Some(day), Some(part), Some(starts_on), true) = (day, part, starts_on, errs.is_empty())
     {
         let new = NewSlot {
