@@ -641,50 +641,159 @@ async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complet
     w.app.done().await;
 }
 
-#[tokio::test]
-async fn the_api_records_withdraws_and_changes_the_framework() {
-    let w = world().await;
-    let id = &w.family;
-    let token = w.app.session_token(&w.sanne, SessionKind::Api).await;
-    let auth = [
-        ("authorization", format!("Bearer {token}")),
-        ("content-type", "application/json".to_owned()),
-    ];
-    let ggz = org(&w.app, "ggz").await;
-    let body = |given_by: &str| {
+/// Sanne (the regisseur) on the consent and framework API of the Jansen family.
+struct ConsentApi {
+    w: World,
+    auth: Vec<(&'static str, String)>,
+    ggz: String,
+    /// The consent recorded, once it is.
+    consent: String,
+}
+
+impl ConsentApi {
+    async fn new() -> Self {
+        let w = world().await;
+        let token = w.app.session_token(&w.sanne, SessionKind::Api).await;
+        let auth = bearer(&token);
+        let ggz = org(&w.app, "ggz").await;
+        Self {
+            w,
+            auth,
+            ggz,
+            consent: String::new(),
+        }
+    }
+
+    fn path(&self) -> String {
+        format!("/api/v1/families/{}/consents", self.w.family)
+    }
+
+    fn withdraw(&self) -> String {
+        format!(
+            "/api/v1/families/{}/consents/{}/withdraw",
+            self.w.family, self.consent
+        )
+    }
+
+    fn framework(&self) -> String {
+        format!("/api/v1/families/{}/framework", self.w.family)
+    }
+
+    /// Spoken consent to share identity data with the GGZ, given by `given_by`.
+    fn body(&self, given_by: &str) -> String {
         serde_json::json!({
-            "step": "data_sharing", "organisation_id": ggz, "purpose": "Behandeling afstemmen",
-            "categories": ["identity"], "children": [w.sam], "given_by": [given_by],
+            "step": "data_sharing", "organisation_id": self.ggz, "purpose": "Behandeling afstemmen",
+            "categories": ["identity"], "children": [self.w.sam], "given_by": [given_by],
             "form": "spoken", "given_on": today().to_string(),
         })
         .to_string()
-    };
-    let path = format!("/api/v1/families/{id}/consents");
-    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.sam)).await;
+    }
+
+    /// A framework change carried by SAVE.
+    async fn change(&self, f: &str, ground: &str) -> String {
+        let save = org(&self.w.app, "save").await;
+        serde_json::json!({"framework": f, "organisation_id": save, "ground": ground, "effective_on": today().to_string()}).to_string()
+    }
+
+    async fn send(&self, method: Method, path: &str, body: &str) -> common::Response {
+        self.w.app.raw(method, path, &self.auth, body).await
+    }
+
+    /// Kim gave the consent.
+    async fn recorded() -> Self {
+        let mut c = Self::new().await;
+        let r = c.send(Method::POST, &c.path(), &c.body(&c.w.kim)).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        c.consent = r.json()["id"].as_str().unwrap().to_owned();
+        c
+    }
+
+    /// Kim withdrew it by phone.
+    async fn withdrawn() -> Self {
+        let c = Self::recorded().await;
+        assert_eq!(
+            c.send(
+                Method::POST,
+                &c.withdraw(),
+                r#"{"reason":"Telefonisch ingetrokken"}"#
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        c
+    }
+
+    /// Then the court placed the family under supervision, carried by SAVE.
+    async fn court_ordered() -> Self {
+        let c = Self::withdrawn().await;
+        let body = c
+            .change(
+                "court_order",
+                "Ondertoezichtstelling, beschikking 2026-11-20",
+            )
+            .await;
+        let r = c.send(Method::PUT, &c.framework(), &body).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT);
+        c
+    }
+
+    async fn summary(&self) -> common::Response {
+        self.send(
+            Method::GET,
+            &format!("/api/v1/families/{}/anonymous-summary", self.w.family),
+            "",
+        )
+        .await
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+#[tokio::test]
+async fn a_consent_needs_every_parent_with_custody() {
+    let c = ConsentApi::new().await;
+    let r = c.send(Method::POST, &c.path(), &c.body(&c.w.sam)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let problem = r.json();
     assert_eq!(problem["invalidParams"][0]["name"], "given_by");
     assert_eq!(problem["missing"][0]["name"], "Kim Jansen");
-    let r = w
-        .app
-        .raw(
+    c.done().await;
+}
+
+#[tokio::test]
+async fn an_unknown_consent_step_is_refused_at_its_field() {
+    let c = ConsentApi::new().await;
+    let r = c
+        .send(
             Method::POST,
-            &path,
-            &auth,
+            &c.path(),
             r#"{"step":"elke stap","form":"spoken","given_on":"2026-01-01"}"#,
         )
         .await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "step");
-    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.kim)).await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    let consent = r.json()["id"].as_str().unwrap().to_owned();
-    let listed = w.app.raw(Method::GET, &path, &auth, "").await.json();
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_consent_list_names_the_framework() {
+    let c = ConsentApi::recorded().await;
+    let listed = c.send(Method::GET, &c.path(), "").await.json();
     assert_eq!(listed["framework"], "veilig_thuis");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_recorded_consent_is_in_force_and_names_who_gave_it() {
+    let c = ConsentApi::recorded().await;
+    let listed = c.send(Method::GET, &c.path(), "").await.json();
     let ours = listed["consents"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == consent.as_str())
+        .find(|x| x["id"] == c.consent.as_str())
         .unwrap()
         .clone();
     assert_eq!(
@@ -694,41 +803,36 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         ),
         (Some(true), Some("Kim Jansen"))
     );
-    let withdraw = format!("/api/v1/families/{id}/consents/{consent}/withdraw");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn withdrawing_a_consent_needs_a_reason() {
+    let c = ConsentApi::recorded().await;
     assert_eq!(
-        w.app.raw(Method::POST, &withdraw, &auth, "{}").await.status,
+        c.send(Method::POST, &c.withdraw(), "{}").await.status,
         StatusCode::BAD_REQUEST
     );
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_withdrawn_consent_is_not_withdrawn_again() {
+    let c = ConsentApi::withdrawn().await;
     assert_eq!(
-        w.app
-            .raw(
-                Method::POST,
-                &withdraw,
-                &auth,
-                r#"{"reason":"Telefonisch ingetrokken"}"#
-            )
-            .await
-            .status,
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(
-        w.app
-            .raw(Method::POST, &withdraw, &auth, r#"{"reason":"nog eens"}"#)
+        c.send(Method::POST, &c.withdraw(), r#"{"reason":"nog eens"}"#)
             .await
             .status,
         StatusCode::NOT_FOUND
     );
+    c.done().await;
+}
 
-    // The anonymous summary: ages and numbers, nothing that identifies the family.
-    let r = w
-        .app
-        .raw(
-            Method::GET,
-            &format!("/api/v1/families/{id}/anonymous-summary"),
-            &auth,
-            "",
-        )
-        .await;
+/// The anonymous summary: ages and numbers, nothing that identifies the family.
+#[tokio::test]
+async fn the_anonymous_summary_gives_ages_and_numbers() {
+    let c = ConsentApi::withdrawn().await;
+    let r = c.summary().await;
     assert_eq!(r.status, StatusCode::OK);
     let summary = r.json();
     assert_eq!(summary["children_ages"].as_array().unwrap().len(), 1);
@@ -740,6 +844,13 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         (Some(1), Some(1))
     );
     assert_eq!(summary["framework"], "veilig_thuis");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_anonymous_summary_identifies_nobody() {
+    let c = ConsentApi::withdrawn().await;
+    let r = c.summary().await;
     for identifying in [
         "Sam",
         "Kim",
@@ -747,78 +858,92 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         "Zamenhof",
         "3562",
         "2016-04-02",
-        id.as_str(),
+        c.w.family.as_str(),
     ] {
         assert!(!r.body.contains(identifying), "{identifying} in {}", r.body);
     }
-    let mut sanne_page = w.app.signed_in_browser(&w.sanne).await;
-    let page = sanne_page.get(&format!("/gezinnen/{id}/anoniem")).await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_anonymous_page_identifies_nobody() {
+    let c = ConsentApi::withdrawn().await;
+    let mut sanne_page = c.w.app.signed_in_browser(&c.w.sanne).await;
+    let page = sanne_page
+        .get(&format!("/gezinnen/{}/anoniem", c.w.family))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     let main = page.body.split("<main").nth(1).unwrap();
     assert!(main.contains(" jaar") && !main.contains("Sam") && !main.contains("Jansen"));
+    c.done().await;
+}
 
-    // Framework: SAVE cannot carry a Veilig Thuis investigation; a court order it can.
-    let save = org(&w.app, "save").await;
-    let framework = format!("/api/v1/families/{id}/framework");
-    let change = |f: &str, ground: &str| {
-        serde_json::json!({"framework": f, "organisation_id": save, "ground": ground, "effective_on": today().to_string()}).to_string()
-    };
-    let r = w
-        .app
-        .raw(Method::PUT, &framework, &auth, &change("veilig_thuis", "x"))
-        .await;
+#[tokio::test]
+async fn save_cannot_carry_a_veilig_thuis_investigation() {
+    let c = ConsentApi::withdrawn().await;
+    let body = c.change("veilig_thuis", "x").await;
+    let r = c.send(Method::PUT, &c.framework(), &body).await;
     assert_eq!(
         (r.status, r.json()["invalidParams"][0]["name"].as_str()),
         (StatusCode::BAD_REQUEST, Some("organisation_id"))
     );
-    let r = w
-        .app
-        .raw(Method::PUT, &framework, &auth, &change("court_order", ""))
-        .await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_court_order_needs_its_ground() {
+    let c = ConsentApi::withdrawn().await;
+    let body = c.change("court_order", "").await;
+    let r = c.send(Method::PUT, &c.framework(), &body).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "ground");
-    let r = w
-        .app
-        .raw(
-            Method::PUT,
-            &framework,
-            &auth,
-            &change(
-                "court_order",
-                "Ondertoezichtstelling, beschikking 2026-11-20",
-            ),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT);
-    // Now SAVE leads under the order; Veilig Thuis's basis has ended.
-    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    c.done().await;
+}
+
+/// Now SAVE leads under the order; Veilig Thuis's basis has ended.
+#[tokio::test]
+async fn under_a_court_order_save_leads() {
+    let c = ConsentApi::court_ordered().await;
+    let mut thomas = c.w.app.signed_in_browser(&c.w.thomas).await;
     assert_eq!(
         thomas
-            .get(&format!("/gezinnen/{id}/toestemming"))
+            .get(&format!("/gezinnen/{}/toestemming", c.w.family))
             .await
             .status,
         StatusCode::OK
     );
-    let mut vera = w.app.signed_in_browser(&w.vera).await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn under_a_court_order_veilig_thuis_has_no_basis_left() {
+    let c = ConsentApi::court_ordered().await;
+    let mut vera = c.w.app.signed_in_browser(&c.w.vera).await;
     assert_eq!(
-        vera.get(&format!("/gezinnen/{id}")).await.status,
+        vera.get(&format!("/gezinnen/{}", c.w.family)).await.status,
         StatusCode::FORBIDDEN
     );
-    let timeline = w
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .timeline(id)
-        .await
-        .unwrap();
+    c.done().await;
+}
+
+#[tokio::test]
+async fn every_framework_change_is_on_the_timeline_with_its_ground() {
+    let c = ConsentApi::court_ordered().await;
+    let timeline =
+        c.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .timeline(&c.w.family)
+            .await
+            .unwrap();
     let changes: Vec<_> = timeline
         .iter()
         .filter(|e| e.kind == "framework_changed")
         .collect();
     assert_eq!(changes.len(), 2);
     assert!(changes[1].payload.contains("beschikking 2026-11-20"));
-    w.app.done().await;
+    c.done().await;
 }
 
 const POLICE: &str = "Politie belt: Sam alleen thuis aangetroffen";
