@@ -272,32 +272,107 @@ fn bad(name: &str) -> (StatusCode, Option<String>) {
     (StatusCode::BAD_REQUEST, Some(name.to_owned()))
 }
 
-#[tokio::test]
-async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
-    let w = world().await;
-    let slots = "/api/v1/save-op-locatie/slots";
-    let slot = |worker: &str, team: &str, day: &str, part: &str, starts: &str| {
-        serde_json::json!({
-            "worker_id": worker, "team_id": team, "day": day, "part_of_day": part, "starts_on": starts,
-        })
-        .to_string()
-    };
-    let monday = slot(
-        w.lotte.user_id.as_str(),
-        &w.lokalis_team,
-        "monday",
-        "morning",
-        "2026-01-05",
-    );
-    // Not a team lead of a certified institution: refused by the route's policy.
-    for who in [&w.noor, &w.sanne, &w.vera] {
-        let r = w
-            .app
-            .raw(Method::POST, slots, &w.api(who).await, &monday)
+type Headers = Vec<(&'static str, String)>;
+
+const SLOTS: &str = "/api/v1/save-op-locatie/slots";
+
+fn slot(worker: &str, team: &str, day: &str, part: &str, starts: &str) -> String {
+    serde_json::json!({
+        "worker_id": worker, "team_id": team, "day": day, "part_of_day": part, "starts_on": starts,
+    })
+    .to_string()
+}
+
+/// Eva, SAVE's team lead, on the schedule API, built step by step: Lotte's Monday
+/// morning at Lokalis added, then ended.
+struct Schedule {
+    w: World,
+    eva: Vec<(&'static str, String)>,
+    /// Lotte's Monday morning, once added.
+    id: String,
+}
+
+impl Schedule {
+    async fn new() -> Self {
+        let w = world().await;
+        let eva = w.api(&w.eva).await;
+        Self {
+            w,
+            eva,
+            id: String::new(),
+        }
+    }
+
+    /// Lotte's Monday morning at Lokalis from 5 January 2026.
+    fn monday(&self) -> String {
+        slot(
+            self.w.lotte.user_id.as_str(),
+            &self.w.lokalis_team,
+            "monday",
+            "morning",
+            "2026-01-05",
+        )
+    }
+
+    fn end(&self) -> String {
+        format!("{SLOTS}/{}/end", self.id)
+    }
+
+    async fn post(&self, path: &str, who: &Headers, body: &str) -> common::Response {
+        self.w.app.raw(Method::POST, path, who, body).await
+    }
+
+    async fn list(&self, who: &Headers) -> common::Response {
+        self.w.app.raw(Method::GET, SLOTS, who, "").await
+    }
+
+    /// Eva added Lotte's Monday morning.
+    async fn added() -> Self {
+        let mut s = Self::new().await;
+        let r = s.post(SLOTS, &s.eva, &s.monday()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        s.id = r.json()["id"].as_str().unwrap().to_owned();
+        s
+    }
+
+    /// Eva ended it on 31 March 2026.
+    async fn ended() -> Self {
+        let s = Self::added().await;
+        let r = s
+            .post(&s.end(), &s.eva, r#"{"ends_on":"2026-03-31"}"#)
             .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        s
+    }
+
+    async fn openapi(&self) -> Value {
+        self.w
+            .app
+            .raw(Method::GET, "/api/v1/openapi.json", &[], "")
+            .await
+            .json()
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+/// Not a team lead of a certified institution: refused by the route's policy.
+#[tokio::test]
+async fn only_a_certified_institutions_team_lead_adds_a_part_day() {
+    let s = Schedule::new().await;
+    for who in [&s.w.noor, &s.w.sanne, &s.w.vera] {
+        let r = s.post(SLOTS, &s.w.api(who).await, &s.monday()).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     }
-    let eva = w.api(&w.eva).await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_names_its_invalid_field() {
+    let s = Schedule::new().await;
+    let w = &s.w;
     for (body, name) in [
         (
             slot(
@@ -357,7 +432,19 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .to_string(),
             "ends_on",
         ),
-        // A mistyped year: plausible dates are the domain's rule.
+    ] {
+        let r = s.post(SLOTS, &s.eva, &body).await;
+        assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
+    }
+    s.done().await;
+}
+
+/// A mistyped year: plausible dates are the domain's rule.
+#[tokio::test]
+async fn a_part_day_in_a_mistyped_year_is_refused_at_its_date() {
+    let s = Schedule::new().await;
+    let w = &s.w;
+    for (body, name) in [
         (
             slot(
                 w.lotte.user_id.as_str(),
@@ -387,28 +474,43 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             "ends_on",
         ),
     ] {
-        let r = w.app.raw(Method::POST, slots, &eva, &body).await;
+        let r = s.post(SLOTS, &s.eva, &body).await;
         assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
     }
-    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn one_worker_is_not_twice_on_site_in_one_part_day() {
+    let s = Schedule::added().await;
+    let r = s.post(SLOTS, &s.eva, &s.monday()).await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::CONFLICT, Some("/problems/schedule-conflict")),
         "one worker is not twice on site on Monday morning"
     );
-    // Who sees which schedule: SAVE its own, a local team its team's, others nothing.
-    let listed = |r: common::Response| r.json()["slots"].as_array().unwrap().len();
-    assert_eq!(listed(w.app.raw(Method::GET, slots, &eva, "").await), 1);
-    let sanne = w
-        .app
-        .raw(Method::GET, slots, &w.api(&w.sanne).await, "")
-        .await;
+    s.done().await;
+}
+
+fn listed(r: common::Response) -> usize {
+    r.json()["slots"].as_array().unwrap().len()
+}
+
+/// Who sees which schedule: SAVE its own, a local team its team's, others nothing.
+#[tokio::test]
+async fn save_sees_its_own_schedule() {
+    let s = Schedule::added().await;
+    assert_eq!(listed(s.list(&s.eva).await), 1);
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_local_team_sees_its_teams_part_days_with_the_coming_days() {
+    let s = Schedule::added().await;
+    let sanne = s.list(&s.w.api(&s.w.sanne).await).await;
     assert_eq!(sanne.status, StatusCode::OK);
     let seen = sanne.json();
-    assert_eq!(seen["slots"][0]["id"], id.as_str());
+    assert_eq!(seen["slots"][0]["id"], s.id.as_str());
     assert_eq!(seen["slots"][0]["day"], "monday");
     let coming = seen["slots"][0]["next_on_site_days"].as_array().unwrap();
     assert_eq!(coming.len(), 4);
@@ -417,73 +519,92 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .iter()
             .all(|d| d.as_str().unwrap().parse::<Date>().unwrap() >= today())
     );
+    s.done().await;
+}
+
+#[tokio::test]
+async fn another_local_team_sees_no_part_days() {
+    let s = Schedule::added().await;
+    assert_eq!(listed(s.list(&s.w.api(&s.w.fleur).await).await), 0);
+    s.done().await;
+}
+
+#[tokio::test]
+async fn veilig_thuis_sees_no_schedule() {
+    let s = Schedule::added().await;
     assert_eq!(
-        listed(
-            w.app
-                .raw(Method::GET, slots, &w.api(&w.fleur).await, "")
-                .await
-        ),
-        0
-    );
-    assert_eq!(
-        w.app
-            .raw(Method::GET, slots, &w.api(&w.vera).await, "")
-            .await
-            .status,
+        s.list(&s.w.api(&s.w.vera).await).await.status,
         StatusCode::FORBIDDEN
     );
-    // Ending: the team lead, of this organisation's slot, not before its start.
-    let end = format!("{slots}/{id}/end");
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &end,
-            &w.api(&w.noor).await,
+    s.done().await;
+}
+
+/// Ending: the team lead, of this organisation's slot, not before its start.
+#[tokio::test]
+async fn only_the_team_lead_ends_a_part_day() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(
+            &s.end(),
+            &s.w.api(&s.w.noor).await,
             r#"{"ends_on":"2027-06-30"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2025-12-31"}"#)
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_does_not_end_before_it_starts() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(&s.end(), &s.eva, r#"{"ends_on":"2025-12-31"}"#)
         .await;
     assert_eq!(field(&r), bad("ends_on"));
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"30-6-2027"}"#)
-        .await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_days_end_is_a_date() {
+    let s = Schedule::added().await;
+    let r = s.post(&s.end(), &s.eva, r#"{"ends_on":"30-6-2027"}"#).await;
     assert_eq!(field(&r), bad("ends_on"));
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &format!("{slots}/geen/end"),
-            &eva,
+    s.done().await;
+}
+
+#[tokio::test]
+async fn ending_an_unknown_part_day_is_not_found() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(
+            &format!("{SLOTS}/geen/end"),
+            &s.eva,
             r#"{"ends_on":"2027-06-30"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-03-31"}"#)
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-04-30"}"#)
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_is_ended_once() {
+    let s = Schedule::ended().await;
+    let r = s
+        .post(&s.end(), &s.eva, r#"{"ends_on":"2026-04-30"}"#)
         .await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::CONFLICT, Some("/problems/illegal-transition")),
         "ended already"
     );
-    // The OpenAPI document has every operation with its request schema.
-    let doc = w
-        .app
-        .raw(Method::GET, "/api/v1/openapi.json", &[], "")
-        .await
-        .json();
+    s.done().await;
+}
+
+/// The OpenAPI document has every operation with its request schema.
+#[tokio::test]
+async fn the_openapi_document_has_every_save_on_site_operation() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     for (path, method) in [
         ("/save-op-locatie/slots", "get"),
         ("/save-op-locatie/slots", "post"),
@@ -504,6 +625,13 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
     }
+    s.done().await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_has_the_save_on_site_schemas() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     for schema in [
         "NewSaveOnSiteSlot",
         "NewSaveConsultation",
@@ -513,14 +641,19 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
+    s.done().await;
+}
+
+#[tokio::test]
+async fn the_consultation_list_takes_a_date() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     assert_eq!(
         doc["paths"]["/save-op-locatie/consultations"]["get"]["parameters"][0]["name"],
         "date"
     );
-    w.app.done().await;
+    s.done().await;
 }
-
-type Headers = Vec<(&'static str, String)>;
 
 const CONSULTATIONS: &str = "/api/v1/save-op-locatie/consultations";
 const QUESTION: &str =
