@@ -641,50 +641,159 @@ async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complet
     w.app.done().await;
 }
 
-#[tokio::test]
-async fn the_api_records_withdraws_and_changes_the_framework() {
-    let w = world().await;
-    let id = &w.family;
-    let token = w.app.session_token(&w.sanne, SessionKind::Api).await;
-    let auth = [
-        ("authorization", format!("Bearer {token}")),
-        ("content-type", "application/json".to_owned()),
-    ];
-    let ggz = org(&w.app, "ggz").await;
-    let body = |given_by: &str| {
+/// Sanne (the regisseur) on the consent and framework API of the Jansen family.
+struct ConsentApi {
+    w: World,
+    auth: Vec<(&'static str, String)>,
+    ggz: String,
+    /// The consent recorded, once it is.
+    consent: String,
+}
+
+impl ConsentApi {
+    async fn new() -> Self {
+        let w = world().await;
+        let token = w.app.session_token(&w.sanne, SessionKind::Api).await;
+        let auth = bearer(&token);
+        let ggz = org(&w.app, "ggz").await;
+        Self {
+            w,
+            auth,
+            ggz,
+            consent: String::new(),
+        }
+    }
+
+    fn path(&self) -> String {
+        format!("/api/v1/families/{}/consents", self.w.family)
+    }
+
+    fn withdraw(&self) -> String {
+        format!(
+            "/api/v1/families/{}/consents/{}/withdraw",
+            self.w.family, self.consent
+        )
+    }
+
+    fn framework(&self) -> String {
+        format!("/api/v1/families/{}/framework", self.w.family)
+    }
+
+    /// Spoken consent to share identity data with the GGZ, given by `given_by`.
+    fn body(&self, given_by: &str) -> String {
         serde_json::json!({
-            "step": "data_sharing", "organisation_id": ggz, "purpose": "Behandeling afstemmen",
-            "categories": ["identity"], "children": [w.sam], "given_by": [given_by],
+            "step": "data_sharing", "organisation_id": self.ggz, "purpose": "Behandeling afstemmen",
+            "categories": ["identity"], "children": [self.w.sam], "given_by": [given_by],
             "form": "spoken", "given_on": today().to_string(),
         })
         .to_string()
-    };
-    let path = format!("/api/v1/families/{id}/consents");
-    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.sam)).await;
+    }
+
+    /// A framework change carried by SAVE.
+    async fn change(&self, f: &str, ground: &str) -> String {
+        let save = org(&self.w.app, "save").await;
+        serde_json::json!({"framework": f, "organisation_id": save, "ground": ground, "effective_on": today().to_string()}).to_string()
+    }
+
+    async fn send(&self, method: Method, path: &str, body: &str) -> common::Response {
+        self.w.app.raw(method, path, &self.auth, body).await
+    }
+
+    /// Kim gave the consent.
+    async fn recorded() -> Self {
+        let mut c = Self::new().await;
+        let r = c.send(Method::POST, &c.path(), &c.body(&c.w.kim)).await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        c.consent = r.json()["id"].as_str().unwrap().to_owned();
+        c
+    }
+
+    /// Kim withdrew it by phone.
+    async fn withdrawn() -> Self {
+        let c = Self::recorded().await;
+        assert_eq!(
+            c.send(
+                Method::POST,
+                &c.withdraw(),
+                r#"{"reason":"Telefonisch ingetrokken"}"#
+            )
+            .await
+            .status,
+            StatusCode::NO_CONTENT
+        );
+        c
+    }
+
+    /// Then the court placed the family under supervision, carried by SAVE.
+    async fn court_ordered() -> Self {
+        let c = Self::withdrawn().await;
+        let body = c
+            .change(
+                "court_order",
+                "Ondertoezichtstelling, beschikking 2026-11-20",
+            )
+            .await;
+        let r = c.send(Method::PUT, &c.framework(), &body).await;
+        assert_eq!(r.status, StatusCode::NO_CONTENT);
+        c
+    }
+
+    async fn summary(&self) -> common::Response {
+        self.send(
+            Method::GET,
+            &format!("/api/v1/families/{}/anonymous-summary", self.w.family),
+            "",
+        )
+        .await
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+#[tokio::test]
+async fn a_consent_needs_every_parent_with_custody() {
+    let c = ConsentApi::new().await;
+    let r = c.send(Method::POST, &c.path(), &c.body(&c.w.sam)).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
     let problem = r.json();
     assert_eq!(problem["invalidParams"][0]["name"], "given_by");
     assert_eq!(problem["missing"][0]["name"], "Kim Jansen");
-    let r = w
-        .app
-        .raw(
+    c.done().await;
+}
+
+#[tokio::test]
+async fn an_unknown_consent_step_is_refused_at_its_field() {
+    let c = ConsentApi::new().await;
+    let r = c
+        .send(
             Method::POST,
-            &path,
-            &auth,
+            &c.path(),
             r#"{"step":"elke stap","form":"spoken","given_on":"2026-01-01"}"#,
         )
         .await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "step");
-    let r = w.app.raw(Method::POST, &path, &auth, &body(&w.kim)).await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    let consent = r.json()["id"].as_str().unwrap().to_owned();
-    let listed = w.app.raw(Method::GET, &path, &auth, "").await.json();
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_consent_list_names_the_framework() {
+    let c = ConsentApi::recorded().await;
+    let listed = c.send(Method::GET, &c.path(), "").await.json();
     assert_eq!(listed["framework"], "veilig_thuis");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_recorded_consent_is_in_force_and_names_who_gave_it() {
+    let c = ConsentApi::recorded().await;
+    let listed = c.send(Method::GET, &c.path(), "").await.json();
     let ours = listed["consents"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|c| c["id"] == consent.as_str())
+        .find(|x| x["id"] == c.consent.as_str())
         .unwrap()
         .clone();
     assert_eq!(
@@ -694,41 +803,36 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         ),
         (Some(true), Some("Kim Jansen"))
     );
-    let withdraw = format!("/api/v1/families/{id}/consents/{consent}/withdraw");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn withdrawing_a_consent_needs_a_reason() {
+    let c = ConsentApi::recorded().await;
     assert_eq!(
-        w.app.raw(Method::POST, &withdraw, &auth, "{}").await.status,
+        c.send(Method::POST, &c.withdraw(), "{}").await.status,
         StatusCode::BAD_REQUEST
     );
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_withdrawn_consent_is_not_withdrawn_again() {
+    let c = ConsentApi::withdrawn().await;
     assert_eq!(
-        w.app
-            .raw(
-                Method::POST,
-                &withdraw,
-                &auth,
-                r#"{"reason":"Telefonisch ingetrokken"}"#
-            )
-            .await
-            .status,
-        StatusCode::NO_CONTENT
-    );
-    assert_eq!(
-        w.app
-            .raw(Method::POST, &withdraw, &auth, r#"{"reason":"nog eens"}"#)
+        c.send(Method::POST, &c.withdraw(), r#"{"reason":"nog eens"}"#)
             .await
             .status,
         StatusCode::NOT_FOUND
     );
+    c.done().await;
+}
 
-    // The anonymous summary: ages and numbers, nothing that identifies the family.
-    let r = w
-        .app
-        .raw(
-            Method::GET,
-            &format!("/api/v1/families/{id}/anonymous-summary"),
-            &auth,
-            "",
-        )
-        .await;
+/// The anonymous summary: ages and numbers, nothing that identifies the family.
+#[tokio::test]
+async fn the_anonymous_summary_gives_ages_and_numbers() {
+    let c = ConsentApi::withdrawn().await;
+    let r = c.summary().await;
     assert_eq!(r.status, StatusCode::OK);
     let summary = r.json();
     assert_eq!(summary["children_ages"].as_array().unwrap().len(), 1);
@@ -740,6 +844,13 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         (Some(1), Some(1))
     );
     assert_eq!(summary["framework"], "veilig_thuis");
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_anonymous_summary_identifies_nobody() {
+    let c = ConsentApi::withdrawn().await;
+    let r = c.summary().await;
     for identifying in [
         "Sam",
         "Kim",
@@ -747,252 +858,412 @@ async fn the_api_records_withdraws_and_changes_the_framework() {
         "Zamenhof",
         "3562",
         "2016-04-02",
-        id.as_str(),
+        c.w.family.as_str(),
     ] {
         assert!(!r.body.contains(identifying), "{identifying} in {}", r.body);
     }
-    let mut sanne_page = w.app.signed_in_browser(&w.sanne).await;
-    let page = sanne_page.get(&format!("/gezinnen/{id}/anoniem")).await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn the_anonymous_page_identifies_nobody() {
+    let c = ConsentApi::withdrawn().await;
+    let mut sanne_page = c.w.app.signed_in_browser(&c.w.sanne).await;
+    let page = sanne_page
+        .get(&format!("/gezinnen/{}/anoniem", c.w.family))
+        .await;
     assert_eq!(page.status, StatusCode::OK);
     let main = page.body.split("<main").nth(1).unwrap();
     assert!(main.contains(" jaar") && !main.contains("Sam") && !main.contains("Jansen"));
+    c.done().await;
+}
 
-    // Framework: SAVE cannot carry a Veilig Thuis investigation; a court order it can.
-    let save = org(&w.app, "save").await;
-    let framework = format!("/api/v1/families/{id}/framework");
-    let change = |f: &str, ground: &str| {
-        serde_json::json!({"framework": f, "organisation_id": save, "ground": ground, "effective_on": today().to_string()}).to_string()
-    };
-    let r = w
-        .app
-        .raw(Method::PUT, &framework, &auth, &change("veilig_thuis", "x"))
-        .await;
+#[tokio::test]
+async fn save_cannot_carry_a_veilig_thuis_investigation() {
+    let c = ConsentApi::withdrawn().await;
+    let body = c.change("veilig_thuis", "x").await;
+    let r = c.send(Method::PUT, &c.framework(), &body).await;
     assert_eq!(
         (r.status, r.json()["invalidParams"][0]["name"].as_str()),
         (StatusCode::BAD_REQUEST, Some("organisation_id"))
     );
-    let r = w
-        .app
-        .raw(Method::PUT, &framework, &auth, &change("court_order", ""))
-        .await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn a_court_order_needs_its_ground() {
+    let c = ConsentApi::withdrawn().await;
+    let body = c.change("court_order", "").await;
+    let r = c.send(Method::PUT, &c.framework(), &body).await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "ground");
-    let r = w
-        .app
-        .raw(
-            Method::PUT,
-            &framework,
-            &auth,
-            &change(
-                "court_order",
-                "Ondertoezichtstelling, beschikking 2026-11-20",
-            ),
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::NO_CONTENT);
-    // Now SAVE leads under the order; Veilig Thuis's basis has ended.
-    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
+    c.done().await;
+}
+
+/// Now SAVE leads under the order; Veilig Thuis's basis has ended.
+#[tokio::test]
+async fn under_a_court_order_save_leads() {
+    let c = ConsentApi::court_ordered().await;
+    let mut thomas = c.w.app.signed_in_browser(&c.w.thomas).await;
     assert_eq!(
         thomas
-            .get(&format!("/gezinnen/{id}/toestemming"))
+            .get(&format!("/gezinnen/{}/toestemming", c.w.family))
             .await
             .status,
         StatusCode::OK
     );
-    let mut vera = w.app.signed_in_browser(&w.vera).await;
+    c.done().await;
+}
+
+#[tokio::test]
+async fn under_a_court_order_veilig_thuis_has_no_basis_left() {
+    let c = ConsentApi::court_ordered().await;
+    let mut vera = c.w.app.signed_in_browser(&c.w.vera).await;
     assert_eq!(
-        vera.get(&format!("/gezinnen/{id}")).await.status,
+        vera.get(&format!("/gezinnen/{}", c.w.family)).await.status,
         StatusCode::FORBIDDEN
     );
-    let timeline = w
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .timeline(id)
-        .await
-        .unwrap();
+    c.done().await;
+}
+
+#[tokio::test]
+async fn every_framework_change_is_on_the_timeline_with_its_ground() {
+    let c = ConsentApi::court_ordered().await;
+    let timeline =
+        c.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .timeline(&c.w.family)
+            .await
+            .unwrap();
     let changes: Vec<_> = timeline
         .iter()
         .filter(|e| e.kind == "framework_changed")
         .collect();
     assert_eq!(changes.len(), 2);
     assert!(changes[1].payload.contains("beschikking 2026-11-20"));
-    w.app.done().await;
+    c.done().await;
+}
+
+const POLICE: &str = "Politie belt: Sam alleen thuis aangetroffen";
+
+fn bearer(token: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ]
+}
+
+/// Mo's break-the-glass form: a child's name, a date of birth and the reason.
+fn ask(csrf: &str, name: &str, dob: &str, reason: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("csrf", csrf.to_owned()),
+        ("child_name", name.to_owned()),
+        ("date_of_birth", dob.to_owned()),
+        ("reason", reason.to_owned()),
+    ]
+}
+
+async fn post_ask(
+    mo: &mut common::Browser<'_>,
+    form: &[(&'static str, String)],
+) -> common::Response {
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    mo.post("/noodtoegang", &form).await
+}
+
+/// The world in which Mo (local team, not involved) and Eva (SAVE, not involved) break the
+/// glass, and the privacy officer reviews it.
+struct Glass {
+    w: World,
+    /// Eva's break-glass answer, once she broke it.
+    eva_answer: serde_json::Value,
+}
+
+impl Glass {
+    async fn new() -> Self {
+        Self {
+            w: world().await,
+            eva_answer: serde_json::Value::Null,
+        }
+    }
+
+    fn family_page(&self) -> String {
+        format!("/gezinnen/{}", self.w.family)
+    }
+
+    fn api_family(&self) -> String {
+        format!("/api/v1/families/{}", self.w.family)
+    }
+
+    fn glass(&self) -> String {
+        format!("/api/v1/families/{}/break-glass", self.w.family)
+    }
+
+    /// Mo looked for the family, gave too short a reason, a wrong date of birth, and then
+    /// broke the glass for Sam.
+    async fn mo_broke() -> Self {
+        let g = Self::new().await;
+        let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
+        mo.get(&g.family_page()).await;
+        let csrf = mo.get("/noodtoegang").await.csrf();
+        post_ask(&mut mo, &ask(&csrf, "Sam Jansen", "2016-04-02", "spoed")).await;
+        post_ask(&mut mo, &ask(&csrf, "Sam Jansen", "2016-04-03", POLICE)).await;
+        let r = post_ask(&mut mo, &ask(&csrf, "sam jansen", "2016-04-02", POLICE)).await;
+        assert_eq!(r.location(), g.family_page());
+        g
+    }
+
+    /// Then Eva broke it through the API, and Sanne, the regisseur, tried to.
+    async fn eva_broke() -> Self {
+        let mut g = Self::mo_broke().await;
+        let eva = bearer(&g.w.app.session_token(&g.w.eva, SessionKind::Api).await);
+        g.w.app.raw(Method::GET, &g.api_family(), &eva, "").await;
+        let r =
+            g.w.app
+                .raw(
+                    Method::POST,
+                    &g.glass(),
+                    &eva,
+                    r#"{"reason":"Crisisdienst: kind meldt zich bij de politie"}"#,
+                )
+                .await;
+        assert_eq!(r.status, StatusCode::CREATED);
+        g.eva_answer = r.json();
+        g.w.app.raw(Method::GET, &g.api_family(), &eva, "").await;
+        g.sanne_breaks().await;
+        g
+    }
+
+    async fn sanne_breaks(&self) -> common::Response {
+        let sanne = bearer(
+            &self
+                .w
+                .app
+                .session_token(&self.w.sanne, SessionKind::Api)
+                .await,
+        );
+        self.w
+            .app
+            .raw(
+                Method::POST,
+                &self.glass(),
+                &sanne,
+                r#"{"reason":"Ik wil het even zeker weten"}"#,
+            )
+            .await
+    }
+
+    async fn open(&self) -> Vec<eenplan_store::Emergency> {
+        self.w
+            .app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .emergencies(true)
+            .await
+            .unwrap()
+    }
+
+    /// The privacy officer's review of the oldest open emergency with `note`.
+    async fn review(&self, note: &str) -> common::Response {
+        let mut officer = self.w.app.signed_in_browser(&self.w.officer).await;
+        let csrf = officer.get("/privacy").await.csrf();
+        let open = self.open().await;
+        officer
+            .post(
+                &format!("/privacy/noodtoegang/{}", open[0].id),
+                &[("csrf", &csrf), ("note", note)],
+            )
+            .await
+    }
+
+    /// Then the privacy officer reviewed Mo's, once without a note.
+    async fn reviewed() -> Self {
+        let g = Self::eva_broke().await;
+        g.review("").await;
+        let r = g
+            .review("Terecht: acute situatie, politie ter plaatse")
+            .await;
+        assert_eq!(r.location(), "/privacy");
+        g
+    }
+
+    async fn log_csv(&self) -> common::Response {
+        let mut officer = self.w.app.signed_in_browser(&self.w.officer).await;
+        officer
+            .get(&format!(
+                "/privacy/toegangslog.csv?dossier={}&nood=ja",
+                self.w.family
+            ))
+            .await
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
 }
 
 #[tokio::test]
-async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to_review() {
-    let w = world().await;
-    let id = &w.family;
-    let mut mo = w.app.signed_in_browser(&w.mo).await;
-    assert_eq!(
-        mo.get(&format!("/gezinnen/{id}")).await.status,
-        StatusCode::NOT_FOUND
-    );
+async fn without_a_basis_the_family_is_not_found() {
+    let g = Glass::new().await;
+    let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
+    assert_eq!(mo.get(&g.family_page()).await.status, StatusCode::NOT_FOUND);
+    g.done().await;
+}
+
+#[tokio::test]
+async fn breaking_the_glass_needs_a_reason_of_substance() {
+    let g = Glass::new().await;
+    let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
     let csrf = mo.get("/noodtoegang").await.csrf();
-    let ask = |name: &'static str, dob: &'static str, reason: &'static str| {
-        vec![
-            ("csrf", csrf.clone()),
-            ("child_name", name.to_owned()),
-            ("date_of_birth", dob.to_owned()),
-            ("reason", reason.to_owned()),
-        ]
-    };
-    let short = ask("Sam Jansen", "2016-04-02", "spoed");
-    let short: Vec<(&str, &str)> = short.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = mo.post("/noodtoegang", &short).await;
+    let r = post_ask(&mut mo, &ask(&csrf, "Sam Jansen", "2016-04-02", "spoed")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"reason-error\""));
-    let wrong = ask(
-        "Sam Jansen",
-        "2016-04-03",
-        "Politie belt: Sam alleen thuis aangetroffen",
-    );
-    let wrong: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = mo.post("/noodtoegang", &wrong).await;
+    g.done().await;
+}
+
+#[tokio::test]
+async fn breaking_the_glass_needs_the_exact_date_of_birth() {
+    let g = Glass::new().await;
+    let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
+    let csrf = mo.get("/noodtoegang").await.csrf();
+    let r = post_ask(&mut mo, &ask(&csrf, "Sam Jansen", "2016-04-03", POLICE)).await;
     assert!(
         r.body.contains("Geen dossier gevonden"),
         "exact name and date of birth only"
     );
-    assert!(
-        w.app
-            .store
-            .read()
-            .await
-            .unwrap()
-            .emergencies(true)
-            .await
-            .unwrap()
-            .is_empty()
-    );
-    let right = ask(
-        "sam jansen",
-        "2016-04-02",
-        "Politie belt: Sam alleen thuis aangetroffen",
-    );
-    let right: Vec<(&str, &str)> = right.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = mo.post("/noodtoegang", &right).await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"));
-    let page = mo.get(&format!("/gezinnen/{id}")).await;
+    assert!(g.open().await.is_empty());
+    g.done().await;
+}
+
+#[tokio::test]
+async fn broken_glass_opens_the_family_under_a_banner() {
+    let g = Glass::mo_broke().await;
+    let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
+    let page = mo.get(&g.family_page()).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Je werkt met noodtoegang tot") && page.body.contains("Sam Jansen"));
-    // Emergency access opens the data, not the lead's work.
-    assert_eq!(
-        mo.get(&format!("/gezinnen/{id}/toestemming")).await.status,
-        StatusCode::NOT_FOUND
-    );
+    g.done().await;
+}
 
-    // Through the API, by id.
-    let token = w.app.session_token(&w.eva, SessionKind::Api).await;
-    let auth = [
-        ("authorization", format!("Bearer {token}")),
-        ("content-type", "application/json".to_owned()),
-    ];
-    let glass = format!("/api/v1/families/{id}/break-glass");
+#[tokio::test]
+async fn emergency_access_opens_the_data_not_the_leads_work() {
+    let g = Glass::mo_broke().await;
+    let mut mo = g.w.app.signed_in_browser(&g.w.mo).await;
     assert_eq!(
-        w.app
-            .raw(Method::GET, &format!("/api/v1/families/{id}"), &auth, "")
+        mo.get(&format!("{}/toestemming", g.family_page()))
             .await
             .status,
         StatusCode::NOT_FOUND
     );
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &glass,
-            &auth,
-            r#"{"reason":"Crisisdienst: kind meldt zich bij de politie"}"#,
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::CREATED);
-    assert!(r.json()["expires_at"].as_str().unwrap().ends_with('Z'));
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_api_breaks_the_glass_by_the_familys_id() {
+    let g = Glass::mo_broke().await;
+    let eva = bearer(&g.w.app.session_token(&g.w.eva, SessionKind::Api).await);
     assert_eq!(
-        w.app
-            .raw(Method::GET, &format!("/api/v1/families/{id}"), &auth, "")
+        g.w.app
+            .raw(Method::GET, &g.api_family(), &eva, "")
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let r =
+        g.w.app
+            .raw(
+                Method::POST,
+                &g.glass(),
+                &eva,
+                r#"{"reason":"Crisisdienst: kind meldt zich bij de politie"}"#,
+            )
+            .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(
+        g.w.app
+            .raw(Method::GET, &g.api_family(), &eva, "")
             .await
             .status,
         StatusCode::OK
     );
-    let sanne = w.app.session_token(&w.sanne, SessionKind::Api).await;
-    let r = w
-        .app
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_api_says_when_emergency_access_ends_in_utc() {
+    let g = Glass::eva_broke().await;
+    assert!(g.eva_answer["expires_at"].as_str().unwrap().ends_with('Z'));
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_regisseur_has_no_glass_to_break() {
+    let g = Glass::mo_broke().await;
+    let eva = bearer(&g.w.app.session_token(&g.w.eva, SessionKind::Api).await);
+    g.w.app
         .raw(
             Method::POST,
-            &glass,
-            &[
-                ("authorization", format!("Bearer {sanne}")),
-                ("content-type", "application/json".to_owned()),
-            ],
-            r#"{"reason":"Ik wil het even zeker weten"}"#,
+            &g.glass(),
+            &eva,
+            r#"{"reason":"Crisisdienst: kind meldt zich bij de politie"}"#,
         )
         .await;
     assert_eq!(
-        r.status,
+        g.sanne_breaks().await.status,
         StatusCode::CONFLICT,
         "no glass to break for the regisseur"
     );
+    g.done().await;
+}
 
-    // The privacy officer sees both, reviews one, filters and exports the log.
-    let mut officer = w.app.signed_in_browser(&w.officer).await;
+#[tokio::test]
+async fn the_privacy_officer_sees_every_open_emergency() {
+    let g = Glass::eva_broke().await;
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
     let page = officer.get("/privacy").await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(
-        page.body
-            .contains("Politie belt: Sam alleen thuis aangetroffen")
-            && page.body.contains("Crisisdienst")
-    );
-    let csrf = page.csrf();
-    let open = w
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .emergencies(true)
-        .await
-        .unwrap();
-    assert_eq!(open.len(), 2);
-    let review = format!("/privacy/noodtoegang/{}", open[0].id);
-    let r = officer
-        .post(&review, &[("csrf", &csrf), ("note", "")])
-        .await;
+    assert!(page.body.contains(POLICE) && page.body.contains("Crisisdienst"));
+    assert_eq!(g.open().await.len(), 2);
+    g.done().await;
+}
+
+#[tokio::test]
+async fn a_review_needs_a_note() {
+    let g = Glass::eva_broke().await;
+    let first = g.open().await[0].id.clone();
+    let r = g.review("").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        r.body
-            .contains(&format!("id=\"note-{}-error\"", open[0].id))
-    );
-    let r = officer
-        .post(
-            &review,
-            &[
-                ("csrf", &csrf),
-                ("note", "Terecht: acute situatie, politie ter plaatse"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/privacy");
-    assert_eq!(
-        w.app
-            .store
-            .read()
-            .await
-            .unwrap()
-            .emergencies(true)
-            .await
-            .unwrap()
-            .len(),
-        1
-    );
+    assert!(r.body.contains(&format!("id=\"note-{first}-error\"")));
+    g.done().await;
+}
+
+#[tokio::test]
+async fn a_reviewed_emergency_is_no_longer_open() {
+    let g = Glass::reviewed().await;
+    assert_eq!(g.open().await.len(), 1);
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_access_log_filters_on_file_and_emergency() {
+    let g = Glass::reviewed().await;
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
     let filtered = officer
-        .get(&format!("/privacy?dossier={id}&nood=ja"))
+        .get(&format!("/privacy?dossier={}&nood=ja", g.w.family))
         .await
         .body;
     assert!(filtered.contains("mo@lokalis.example") || filtered.contains("emergency"));
-    let csv = officer
-        .get(&format!("/privacy/toegangslog.csv?dossier={id}&nood=ja"))
-        .await;
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_access_log_exports_as_csv() {
+    let g = Glass::reviewed().await;
+    let csv = g.log_csv().await;
     assert_eq!(csv.status, StatusCode::OK);
     assert!(
         csv.headers["content-type"]
@@ -1002,14 +1273,27 @@ async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to
     );
     let lines: Vec<&str> = csv.body.lines().collect();
     assert!(lines[0].starts_with("moment,gebeurtenis,uitkomst,grondslag"));
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_exported_emergency_log_holds_only_and_every_emergency_access() {
+    let g = Glass::reviewed().await;
+    let csv = g.log_csv().await;
+    let lines: Vec<&str> = csv.body.lines().collect();
     assert!(
         lines.len() > 2 && lines[1..].iter().all(|l| l.contains(",emergency,")),
         "{lines:?}"
     );
     assert!(csv.body.contains("eva@save.example") && csv.body.contains("mo@lokalis.example"));
-    // The family's access overview shows the emergency access for what it was.
-    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
-    let overview = sanne.get(&format!("/gezinnen/{id}/inzage")).await;
+    g.done().await;
+}
+
+#[tokio::test]
+async fn the_familys_access_overview_shows_emergency_access_for_what_it_was() {
+    let g = Glass::reviewed().await;
+    let mut sanne = g.w.app.signed_in_browser(&g.w.sanne).await;
+    let overview = sanne.get(&format!("{}/inzage", g.family_page())).await;
     assert_eq!(overview.status, StatusCode::OK);
     assert!(
         overview
@@ -1017,13 +1301,19 @@ async fn break_the_glass_opens_one_hour_with_a_banner_for_the_privacy_officer_to
             .contains("<td class=\"utrecht-table__cell\">Noodtoegang</td>")
     );
     assert!(overview.body.contains("POST /noodtoegang: Politie belt"));
-    // Everyone else is kept out of the log.
+    g.done().await;
+}
+
+#[tokio::test]
+async fn only_the_privacy_officer_reads_the_access_log() {
+    let g = Glass::reviewed().await;
+    let mut sanne = g.w.app.signed_in_browser(&g.w.sanne).await;
     assert_eq!(sanne.get("/privacy").await.status, StatusCode::FORBIDDEN);
     assert_eq!(
         sanne.get("/privacy/toegangslog.csv").await.status,
         StatusCode::FORBIDDEN
     );
-    w.app.done().await;
+    g.done().await;
 }
 
 /// A professional viewing a family sees whom it calls in a crisis, from its real status:

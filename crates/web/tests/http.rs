@@ -697,13 +697,159 @@ async fn language_switch_and_no_open_redirect() {
     app.done().await;
 }
 
+/// A functional administrator (of SAVE) and the region's chain administrator.
+struct Beheer {
+    app: App,
+    admin: common::Account,
+    chain: common::Account,
+}
+
+/// The new colleague's form as the functional administrator fills it in.
+fn newcomer<'a>(csrf: &'a str, organisation: &'a str) -> Vec<(&'static str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("email", "nieuw@save.example"),
+        ("name", "Nieuwe Collega"),
+        ("organisation_id", organisation),
+        ("roles", "professional"),
+        ("roles", "team_lead"),
+        ("phone", "030-123 45 67"),
+        ("password", PASSWORD),
+    ]
+}
+
+impl Beheer {
+    async fn new() -> Self {
+        let app = App::new().await;
+        let admin = app
+            .account("beheer@save.example", &[Role::FunctionalAdmin], true)
+            .await;
+        let chain = app
+            .account("keten@regio.example", &[Role::ChainAdmin], true)
+            .await;
+        Self { app, admin, chain }
+    }
+
+    /// The chain administrator posts `fields` to `path`, with the csrf token of the
+    /// organisations page.
+    async fn chain_posts(&self, path: &str, fields: &[(&str, &str)]) -> common::Response {
+        let mut k = self.app.signed_in_browser(&self.chain).await;
+        let csrf = k.get("/beheer/organisaties").await.csrf();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        k.post(path, &form).await
+    }
+
+    /// The functional administrator posts `fields` to `path`, with the csrf token of the
+    /// teams page.
+    async fn admin_posts(&self, path: &str, fields: &[(&str, &str)]) -> common::Response {
+        let mut b = self.app.signed_in_browser(&self.admin).await;
+        let csrf = b.get("/beheer/teams").await.csrf();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        b.post(path, &form).await
+    }
+
+    async fn save_id(&self) -> String {
+        let mut tx = self.app.store.read().await.unwrap();
+        let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
+        org.id.as_str().to_owned()
+    }
+
+    /// The chain administrator added Basisschool De Regenboog.
+    async fn with_school(&self) {
+        let r = self
+            .chain_posts(
+                "/beheer/organisaties",
+                &[
+                    ("slug", "de-regenboog"),
+                    ("name", "Basisschool De Regenboog"),
+                    ("kind", "school"),
+                ],
+            )
+            .await;
+        assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
+    }
+
+    /// The chain administrator added the province of Utrecht; its id.
+    async fn with_province(&self) -> String {
+        let r = self
+            .chain_posts(
+                "/beheer/gebieden",
+                &[("name", "Utrecht"), ("kind", "province"), ("code", "PV26")],
+            )
+            .await;
+        assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
+        let mut tx = self.app.store.read().await.unwrap();
+        tx.areas().await.unwrap().remove(0).id
+    }
+
+    async fn municipality(&self, province: &str) -> common::Response {
+        self.chain_posts(
+            "/beheer/gebieden",
+            &[
+                ("name", "Utrecht"),
+                ("kind", "municipality"),
+                ("parent_id", province),
+                ("code", "GM0344"),
+            ],
+        )
+        .await
+    }
+
+    async fn team(&self) -> common::Response {
+        let org = self.save_id().await;
+        self.admin_posts(
+            "/beheer/teams",
+            &[("organisation_id", &org), ("name", "SAVE team Flevoland")],
+        )
+        .await
+    }
+
+    /// The functional administrator's refused new colleague: a phone number that is
+    /// none and a leaked password.
+    async fn bad_newcomer(&self) -> common::Response {
+        let org = self.save_id().await;
+        self.admin_posts(
+            "/beheer/gebruikers",
+            &[
+                ("email", "nieuw@save.example"),
+                ("name", "Nieuwe Collega"),
+                ("organisation_id", &org),
+                ("phone", "bel me"),
+                ("password", "qwertyuiop123"),
+            ],
+        )
+        .await
+    }
+
+    async fn add_newcomer(&self) -> common::Response {
+        let org = self.save_id().await;
+        let mut b = self.app.signed_in_browser(&self.admin).await;
+        let csrf = b.get("/beheer/teams").await.csrf();
+        b.post("/beheer/gebruikers", &newcomer(&csrf, &org)).await
+    }
+
+    /// The functional administrator added the new colleague; the stored user.
+    async fn with_newcomer(&self) -> eenplan_store::User {
+        let r = self.add_newcomer().await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let mut tx = self.app.store.read().await.unwrap();
+        tx.user_by_email(&eenplan_domain::user::Email::parse("nieuw@save.example").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
+    async fn done(self) {
+        self.app.done().await;
+    }
+}
+
 #[tokio::test]
-async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_fields() {
-    let app = App::new().await;
-    let admin = app
-        .account("beheer@save.example", &[Role::FunctionalAdmin], true)
-        .await;
-    let mut b = app.signed_in_browser(&admin).await;
+async fn the_functional_admin_opens_the_admin_pages_but_not_the_regions_organisations() {
+    let a = Beheer::new().await;
+    let mut b = a.app.signed_in_browser(&a.admin).await;
     assert_eq!(b.get("/beheer").await.status, StatusCode::OK);
     // The region's organisations and areas are the chain administrator's, not an
     // organisation's administrator's.
@@ -711,10 +857,13 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         b.get("/beheer/organisaties").await.status,
         StatusCode::FORBIDDEN
     );
-    let chain = app
-        .account("keten@regio.example", &[Role::ChainAdmin], true)
-        .await;
-    let mut k = app.signed_in_browser(&chain).await;
+    a.done().await;
+}
+
+#[tokio::test]
+async fn the_chain_admin_manages_organisations_but_not_users() {
+    let a = Beheer::new().await;
+    let mut k = a.app.signed_in_browser(&a.chain).await;
     let overview = k.get("/beheer").await;
     assert!(overview.body.contains("/beheer/organisaties"));
     assert!(!overview.body.contains("/beheer/gebruikers"));
@@ -722,18 +871,16 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         k.get("/beheer/gebruikers").await.status,
         StatusCode::FORBIDDEN
     );
+    a.done().await;
+}
 
-    // Organisations: a bad slug and a duplicate are reported at the field.
-    let csrf = k.get("/beheer/organisaties").await.csrf();
-    let r = k
-        .post(
+#[tokio::test]
+async fn a_bad_slug_and_a_missing_name_are_refused_at_their_fields() {
+    let a = Beheer::new().await;
+    let r = a
+        .chain_posts(
             "/beheer/organisaties",
-            &[
-                ("csrf", &csrf),
-                ("slug", "Niet Goed"),
-                ("name", ""),
-                ("kind", "school"),
-            ],
+            &[("slug", "Niet Goed"), ("name", ""), ("kind", "school")],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -743,23 +890,31 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         r.body
     );
     assert!(r.body.contains("id=\"name-error\""));
-    let r = k
-        .post(
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_new_organisation_is_listed() {
+    let a = Beheer::new().await;
+    a.with_school().await;
+    let mut k = a.app.signed_in_browser(&a.chain).await;
+    assert!(
+        k.get("/beheer/organisaties?opgeslagen=1")
+            .await
+            .body
+            .contains("Basisschool De Regenboog")
+    );
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_taken_slug_is_refused() {
+    let a = Beheer::new().await;
+    a.with_school().await;
+    let r = a
+        .chain_posts(
             "/beheer/organisaties",
             &[
-                ("csrf", &csrf),
-                ("slug", "de-regenboog"),
-                ("name", "Basisschool De Regenboog"),
-                ("kind", "school"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
-    let r = k
-        .post(
-            "/beheer/organisaties",
-            &[
-                ("csrf", &csrf),
                 ("slug", "de-regenboog"),
                 ("name", "Nog een"),
                 ("kind", "school"),
@@ -767,125 +922,95 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         )
         .await;
     assert!(r.body.contains("Deze bestaat al"), "{}", r.body);
-    assert!(
-        k.get("/beheer/organisaties?opgeslagen=1")
-            .await
-            .body
-            .contains("Basisschool De Regenboog")
-    );
+    a.done().await;
+}
 
-    // Areas: the tree rule, then a valid province and municipality.
-    let r = k
-        .post(
+#[tokio::test]
+async fn a_neighbourhood_does_not_hang_directly_under_a_province() {
+    let a = Beheer::new().await;
+    let province = a.with_province().await;
+    let r = a
+        .chain_posts(
             "/beheer/gebieden",
             &[
-                ("csrf", &csrf),
-                ("name", "Utrecht"),
-                ("kind", "province"),
-                ("code", "PV26"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
-    let mut tx = app.store.read().await.unwrap();
-    let province = tx.areas().await.unwrap().remove(0);
-    drop(tx);
-    let r = k
-        .post(
-            "/beheer/gebieden",
-            &[
-                ("csrf", &csrf),
                 ("name", "Overvecht"),
                 ("kind", "neighbourhood"),
-                ("parent_id", &province.id),
+                ("parent_id", &province),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"parent_id-error\""));
-    let r = k
-        .post(
-            "/beheer/gebieden",
-            &[
-                ("csrf", &csrf),
-                ("name", "Utrecht"),
-                ("kind", "municipality"),
-                ("parent_id", &province.id),
-                ("code", "GM0344"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
+    a.done().await;
+}
 
-    // Teams.
-    let csrf = b.get("/beheer/teams").await.csrf();
-    let mut tx = app.store.read().await.unwrap();
-    let org = tx.organisation_by_slug("save").await.unwrap().unwrap();
-    drop(tx);
-    let r = b
-        .post(
-            "/beheer/teams",
-            &[
-                ("csrf", &csrf),
-                ("organisation_id", org.id.as_str()),
-                ("name", "SAVE team Flevoland"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/beheer/teams?opgeslagen=1");
+#[tokio::test]
+async fn a_municipality_hangs_under_a_province() {
+    let a = Beheer::new().await;
+    let province = a.with_province().await;
+    assert_eq!(
+        a.municipality(&province).await.location(),
+        "/beheer/gebieden?opgeslagen=1"
+    );
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_new_team_is_listed() {
+    let a = Beheer::new().await;
+    assert_eq!(a.team().await.location(), "/beheer/teams?opgeslagen=1");
+    let mut b = a.app.signed_in_browser(&a.admin).await;
     assert!(
         b.get("/beheer/teams")
             .await
             .body
             .contains("SAVE team Flevoland")
     );
+    a.done().await;
+}
 
-    // Users: password rules at the field, then a new user who must enrol.
-    let r = b
-        .post(
-            "/beheer/gebruikers",
-            &[
-                ("csrf", &csrf),
-                ("email", "nieuw@save.example"),
-                ("name", "Nieuwe Collega"),
-                ("organisation_id", org.id.as_str()),
-                ("phone", "bel me"),
-                ("password", "qwertyuiop123"),
-            ],
-        )
-        .await;
+#[tokio::test]
+async fn a_new_users_phone_number_is_checked_at_its_field() {
+    let a = Beheer::new().await;
+    let r = a.bad_newcomer().await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body.contains("id=\"phone-error\""),
         "the phone number at its field"
     );
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_new_user_gets_no_leaked_password() {
+    let a = Beheer::new().await;
+    let r = a.bad_newcomer().await;
     assert!(
         r.body.contains("id=\"roles-error\"") && r.body.contains("veelgebruikte of gelekte"),
         "{}",
         r.body
     );
-    let r = b
-        .post(
-            "/beheer/gebruikers",
-            &[
-                ("csrf", &csrf),
-                ("email", "nieuw@save.example"),
-                ("name", "Nieuwe Collega"),
-                ("organisation_id", org.id.as_str()),
-                ("roles", "professional"),
-                ("roles", "team_lead"),
-                ("phone", "030-123 45 67"),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_new_user_gets_the_enrolment_code_shown_once() {
+    let a = Beheer::new().await;
+    let r = a.add_newcomer().await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert!(
         common::enrolment_code_on(&r.body).is_some(),
         "the enrolment code, shown once: {}",
         r.body
     );
-    let mut newcomer = app.browser();
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_new_user_must_enrol_on_signing_in() {
+    let a = Beheer::new().await;
+    a.with_newcomer().await;
+    let mut newcomer = a.app.browser();
     assert_eq!(
         newcomer
             .password("nieuw@save.example", PASSWORD)
@@ -893,53 +1018,88 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
             .location(),
         "/aanmelden/koppelen"
     );
+    a.done().await;
+}
 
-    // Deactivate and reset, both journaled with the administrator as actor.
-    let mut tx = app.store.read().await.unwrap();
-    let new_user = tx
-        .user_by_email(&eenplan_domain::user::Email::parse("nieuw@save.example").unwrap())
-        .await
-        .unwrap()
-        .unwrap();
-    drop(tx);
+#[tokio::test]
+async fn a_new_user_has_the_roles_ticked() {
+    let a = Beheer::new().await;
+    let new_user = a.with_newcomer().await;
     assert_eq!(new_user.roles, vec![Role::Professional, Role::TeamLead]);
-    let r = b
-        .post(
+    a.done().await;
+}
+
+#[tokio::test]
+async fn resetting_the_second_factor_gives_a_new_enrolment_code() {
+    let a = Beheer::new().await;
+    let new_user = a.with_newcomer().await;
+    let r = a
+        .admin_posts(
             &format!("/beheer/gebruikers/{}/tweede-factor", new_user.id),
-            &[("csrf", &csrf)],
+            &[],
         )
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(common::enrolment_code_on(&r.body).is_some());
-    let r = b
-        .post(
+    a.done().await;
+}
+
+#[tokio::test]
+async fn a_deactivated_user_cannot_sign_in() {
+    let a = Beheer::new().await;
+    let new_user = a.with_newcomer().await;
+    let r = a
+        .admin_posts(
             &format!("/beheer/gebruikers/{}/deactiveren", new_user.id),
-            &[("csrf", &csrf)],
+            &[],
         )
         .await;
     assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
     assert!(
-        app.browser()
+        a.app
+            .browser()
             .password("nieuw@save.example", PASSWORD)
             .await
             .body
             .contains("klopt niet")
     );
-    let r = b
-        .post(
-            "/beheer/gebruikers/onbekend/deactiveren",
-            &[("csrf", &csrf)],
-        )
+    a.done().await;
+}
+
+#[tokio::test]
+async fn deactivating_an_unknown_user_is_not_found() {
+    let a = Beheer::new().await;
+    let r = a
+        .admin_posts("/beheer/gebruikers/onbekend/deactiveren", &[])
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    a.done().await;
+}
 
-    let mut tx = app.store.read().await.unwrap();
+/// Every change above is journaled with the administrator who made it as actor.
+#[tokio::test]
+async fn admin_changes_are_journaled_with_the_administrator_as_actor() {
+    let a = Beheer::new().await;
+    a.with_school().await;
+    let province = a.with_province().await;
+    a.municipality(&province).await;
+    a.team().await;
+    let new_user = a.with_newcomer().await;
+    a.app
+        .browser()
+        .password("nieuw@save.example", PASSWORD)
+        .await;
+    for step in ["tweede-factor", "deactiveren"] {
+        a.admin_posts(&format!("/beheer/gebruikers/{}/{step}", new_user.id), &[])
+            .await;
+    }
+    let mut tx = a.app.store.read().await.unwrap();
     let entries = tx.journal_page(0, 1000).await.unwrap();
     let by_admin: Vec<&str> = entries
         .iter()
         .filter(|e| {
-            e.actor == format!("user:{}", admin.user_id)
-                || e.actor == format!("user:{}", chain.user_id)
+            e.actor == format!("user:{}", a.admin.user_id)
+                || e.actor == format!("user:{}", a.chain.user_id)
         })
         .map(|e| e.kind.as_str())
         .collect();
@@ -959,8 +1119,8 @@ async fn admin_manages_organisations_areas_teams_and_users_with_errors_next_to_f
         );
     }
     drop(tx);
-    assert!(app.store.verify_journal(None).await.unwrap().is_intact());
-    app.done().await;
+    assert!(a.app.store.verify_journal(None).await.unwrap().is_intact());
+    a.done().await;
 }
 
 #[tokio::test]

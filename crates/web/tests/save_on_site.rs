@@ -272,32 +272,107 @@ fn bad(name: &str) -> (StatusCode, Option<String>) {
     (StatusCode::BAD_REQUEST, Some(name.to_owned()))
 }
 
-#[tokio::test]
-async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
-    let w = world().await;
-    let slots = "/api/v1/save-op-locatie/slots";
-    let slot = |worker: &str, team: &str, day: &str, part: &str, starts: &str| {
-        serde_json::json!({
-            "worker_id": worker, "team_id": team, "day": day, "part_of_day": part, "starts_on": starts,
-        })
-        .to_string()
-    };
-    let monday = slot(
-        w.lotte.user_id.as_str(),
-        &w.lokalis_team,
-        "monday",
-        "morning",
-        "2026-01-05",
-    );
-    // Not a team lead of a certified institution: refused by the route's policy.
-    for who in [&w.noor, &w.sanne, &w.vera] {
-        let r = w
-            .app
-            .raw(Method::POST, slots, &w.api(who).await, &monday)
+type Headers = Vec<(&'static str, String)>;
+
+const SLOTS: &str = "/api/v1/save-op-locatie/slots";
+
+fn slot(worker: &str, team: &str, day: &str, part: &str, starts: &str) -> String {
+    serde_json::json!({
+        "worker_id": worker, "team_id": team, "day": day, "part_of_day": part, "starts_on": starts,
+    })
+    .to_string()
+}
+
+/// Eva, SAVE's team lead, on the schedule API, built step by step: Lotte's Monday
+/// morning at Lokalis added, then ended.
+struct Schedule {
+    w: World,
+    eva: Vec<(&'static str, String)>,
+    /// Lotte's Monday morning, once added.
+    id: String,
+}
+
+impl Schedule {
+    async fn new() -> Self {
+        let w = world().await;
+        let eva = w.api(&w.eva).await;
+        Self {
+            w,
+            eva,
+            id: String::new(),
+        }
+    }
+
+    /// Lotte's Monday morning at Lokalis from 5 January 2026.
+    fn monday(&self) -> String {
+        slot(
+            self.w.lotte.user_id.as_str(),
+            &self.w.lokalis_team,
+            "monday",
+            "morning",
+            "2026-01-05",
+        )
+    }
+
+    fn end(&self) -> String {
+        format!("{SLOTS}/{}/end", self.id)
+    }
+
+    async fn post(&self, path: &str, who: &Headers, body: &str) -> common::Response {
+        self.w.app.raw(Method::POST, path, who, body).await
+    }
+
+    async fn list(&self, who: &Headers) -> common::Response {
+        self.w.app.raw(Method::GET, SLOTS, who, "").await
+    }
+
+    /// Eva added Lotte's Monday morning.
+    async fn added() -> Self {
+        let mut s = Self::new().await;
+        let r = s.post(SLOTS, &s.eva, &s.monday()).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        s.id = r.json()["id"].as_str().unwrap().to_owned();
+        s
+    }
+
+    /// Eva ended it on 31 March 2026.
+    async fn ended() -> Self {
+        let s = Self::added().await;
+        let r = s
+            .post(&s.end(), &s.eva, r#"{"ends_on":"2026-03-31"}"#)
             .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        s
+    }
+
+    async fn openapi(&self) -> Value {
+        self.w
+            .app
+            .raw(Method::GET, "/api/v1/openapi.json", &[], "")
+            .await
+            .json()
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+/// Not a team lead of a certified institution: refused by the route's policy.
+#[tokio::test]
+async fn only_a_certified_institutions_team_lead_adds_a_part_day() {
+    let s = Schedule::new().await;
+    for who in [&s.w.noor, &s.w.sanne, &s.w.vera] {
+        let r = s.post(SLOTS, &s.w.api(who).await, &s.monday()).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     }
-    let eva = w.api(&w.eva).await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_names_its_invalid_field() {
+    let s = Schedule::new().await;
+    let w = &s.w;
     for (body, name) in [
         (
             slot(
@@ -357,7 +432,19 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .to_string(),
             "ends_on",
         ),
-        // A mistyped year: plausible dates are the domain's rule.
+    ] {
+        let r = s.post(SLOTS, &s.eva, &body).await;
+        assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
+    }
+    s.done().await;
+}
+
+/// A mistyped year: plausible dates are the domain's rule.
+#[tokio::test]
+async fn a_part_day_in_a_mistyped_year_is_refused_at_its_date() {
+    let s = Schedule::new().await;
+    let w = &s.w;
+    for (body, name) in [
         (
             slot(
                 w.lotte.user_id.as_str(),
@@ -387,28 +474,43 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             "ends_on",
         ),
     ] {
-        let r = w.app.raw(Method::POST, slots, &eva, &body).await;
+        let r = s.post(SLOTS, &s.eva, &body).await;
         assert_eq!(field(&r), bad(name), "{body}: {}", r.body);
     }
-    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let id = r.json()["id"].as_str().unwrap().to_owned();
-    let r = w.app.raw(Method::POST, slots, &eva, &monday).await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn one_worker_is_not_twice_on_site_in_one_part_day() {
+    let s = Schedule::added().await;
+    let r = s.post(SLOTS, &s.eva, &s.monday()).await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::CONFLICT, Some("/problems/schedule-conflict")),
         "one worker is not twice on site on Monday morning"
     );
-    // Who sees which schedule: SAVE its own, a local team its team's, others nothing.
-    let listed = |r: common::Response| r.json()["slots"].as_array().unwrap().len();
-    assert_eq!(listed(w.app.raw(Method::GET, slots, &eva, "").await), 1);
-    let sanne = w
-        .app
-        .raw(Method::GET, slots, &w.api(&w.sanne).await, "")
-        .await;
+    s.done().await;
+}
+
+fn listed(r: common::Response) -> usize {
+    r.json()["slots"].as_array().unwrap().len()
+}
+
+/// Who sees which schedule: SAVE its own, a local team its team's, others nothing.
+#[tokio::test]
+async fn save_sees_its_own_schedule() {
+    let s = Schedule::added().await;
+    assert_eq!(listed(s.list(&s.eva).await), 1);
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_local_team_sees_its_teams_part_days_with_the_coming_days() {
+    let s = Schedule::added().await;
+    let sanne = s.list(&s.w.api(&s.w.sanne).await).await;
     assert_eq!(sanne.status, StatusCode::OK);
     let seen = sanne.json();
-    assert_eq!(seen["slots"][0]["id"], id.as_str());
+    assert_eq!(seen["slots"][0]["id"], s.id.as_str());
     assert_eq!(seen["slots"][0]["day"], "monday");
     let coming = seen["slots"][0]["next_on_site_days"].as_array().unwrap();
     assert_eq!(coming.len(), 4);
@@ -417,73 +519,92 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
             .iter()
             .all(|d| d.as_str().unwrap().parse::<Date>().unwrap() >= today())
     );
+    s.done().await;
+}
+
+#[tokio::test]
+async fn another_local_team_sees_no_part_days() {
+    let s = Schedule::added().await;
+    assert_eq!(listed(s.list(&s.w.api(&s.w.fleur).await).await), 0);
+    s.done().await;
+}
+
+#[tokio::test]
+async fn veilig_thuis_sees_no_schedule() {
+    let s = Schedule::added().await;
     assert_eq!(
-        listed(
-            w.app
-                .raw(Method::GET, slots, &w.api(&w.fleur).await, "")
-                .await
-        ),
-        0
-    );
-    assert_eq!(
-        w.app
-            .raw(Method::GET, slots, &w.api(&w.vera).await, "")
-            .await
-            .status,
+        s.list(&s.w.api(&s.w.vera).await).await.status,
         StatusCode::FORBIDDEN
     );
-    // Ending: the team lead, of this organisation's slot, not before its start.
-    let end = format!("{slots}/{id}/end");
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &end,
-            &w.api(&w.noor).await,
+    s.done().await;
+}
+
+/// Ending: the team lead, of this organisation's slot, not before its start.
+#[tokio::test]
+async fn only_the_team_lead_ends_a_part_day() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(
+            &s.end(),
+            &s.w.api(&s.w.noor).await,
             r#"{"ends_on":"2027-06-30"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2025-12-31"}"#)
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_does_not_end_before_it_starts() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(&s.end(), &s.eva, r#"{"ends_on":"2025-12-31"}"#)
         .await;
     assert_eq!(field(&r), bad("ends_on"));
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"30-6-2027"}"#)
-        .await;
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_days_end_is_a_date() {
+    let s = Schedule::added().await;
+    let r = s.post(&s.end(), &s.eva, r#"{"ends_on":"30-6-2027"}"#).await;
     assert_eq!(field(&r), bad("ends_on"));
-    let r = w
-        .app
-        .raw(
-            Method::POST,
-            &format!("{slots}/geen/end"),
-            &eva,
+    s.done().await;
+}
+
+#[tokio::test]
+async fn ending_an_unknown_part_day_is_not_found() {
+    let s = Schedule::added().await;
+    let r = s
+        .post(
+            &format!("{SLOTS}/geen/end"),
+            &s.eva,
             r#"{"ends_on":"2027-06-30"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-03-31"}"#)
-        .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
-    let r = w
-        .app
-        .raw(Method::POST, &end, &eva, r#"{"ends_on":"2026-04-30"}"#)
+    s.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_is_ended_once() {
+    let s = Schedule::ended().await;
+    let r = s
+        .post(&s.end(), &s.eva, r#"{"ends_on":"2026-04-30"}"#)
         .await;
     assert_eq!(
         (r.status, r.json()["type"].as_str()),
         (StatusCode::CONFLICT, Some("/problems/illegal-transition")),
         "ended already"
     );
-    // The OpenAPI document has every operation with its request schema.
-    let doc = w
-        .app
-        .raw(Method::GET, "/api/v1/openapi.json", &[], "")
-        .await
-        .json();
+    s.done().await;
+}
+
+/// The OpenAPI document has every operation with its request schema.
+#[tokio::test]
+async fn the_openapi_document_has_every_save_on_site_operation() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     for (path, method) in [
         ("/save-op-locatie/slots", "get"),
         ("/save-op-locatie/slots", "post"),
@@ -504,6 +625,13 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
     }
+    s.done().await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_has_the_save_on_site_schemas() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     for schema in [
         "NewSaveOnSiteSlot",
         "NewSaveConsultation",
@@ -513,14 +641,19 @@ async fn the_schedule_is_managed_by_the_certified_institutions_team_leads() {
     ] {
         assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
     }
+    s.done().await;
+}
+
+#[tokio::test]
+async fn the_consultation_list_takes_a_date() {
+    let s = Schedule::ended().await;
+    let doc = s.openapi().await;
     assert_eq!(
         doc["paths"]["/save-op-locatie/consultations"]["get"]["parameters"][0]["name"],
         "date"
     );
-    w.app.done().await;
+    s.done().await;
 }
-
-type Headers = Vec<(&'static str, String)>;
 
 const CONSULTATIONS: &str = "/api/v1/save-op-locatie/consultations";
 const QUESTION: &str =
@@ -1020,18 +1153,166 @@ fn form<'a>(pairs: &'a [(&'a str, String)]) -> Vec<(&'a str, &'a str)> {
     pairs.iter().map(|(k, v)| (*k, v.as_str())).collect()
 }
 
-#[tokio::test]
-async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
-    let w = world().await;
-    w.consent().await;
+const DRINKS: &str = "Vader drinkt; hoe bespreek ik dat met het gezin?";
+const ADVISED: &str = "Benoem de zorgen en vraag wat de ouders nodig hebben.";
+const LATER: &str = "Ouders willen eerst zelf iets proberen";
 
-    // Eva: the schedule with its forms.
-    let mut eva = w.app.signed_in_browser(&w.eva).await;
+/// SAVE op locatie through the pages, the family consenting to named consultations, built
+/// step by step: Eva schedules Lotte's part-day, Sanne books about Gezin Jansen, Lotte
+/// advises on an earlier booking, Sanne cancels hers.
+struct Pages {
+    w: World,
+    /// Lotte's part-day, once Eva added it.
+    slot: String,
+    /// Sanne's named booking's page, once she booked it.
+    at: String,
+    /// The page of the booking on the last on-site day, once there is one.
+    past_at: String,
+}
+
+impl Pages {
+    async fn new() -> Self {
+        let w = world().await;
+        w.consent().await;
+        Self {
+            w,
+            slot: String::new(),
+            at: String::new(),
+            past_at: String::new(),
+        }
+    }
+
+    /// Eva's form for Lotte's morning at Lokalis on the next on-site day's weekday.
+    fn add(&self, csrf: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("csrf", csrf.to_owned()),
+            ("worker", self.w.lotte.user_id.to_string()),
+            ("team", self.w.lokalis_team.clone()),
+            ("day", day_code(self.w.next).to_owned()),
+            ("part", "morning".to_owned()),
+            ("starts_on", plus(self.w.next, -70).to_string()),
+        ]
+    }
+
+    fn when(&self) -> String {
+        format!("{}|{}", self.slot, self.w.next)
+    }
+
+    /// Eva added Lotte's part-day; its id from the schedule page.
+    async fn scheduled() -> Self {
+        let mut p = Self::new().await;
+        let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
+        let csrf = eva.get("/save-op-locatie").await.csrf();
+        let r = eva
+            .post("/save-op-locatie/rooster", &form(&p.add(&csrf)))
+            .await;
+        assert_eq!(r.location(), "/save-op-locatie", "{}", r.body);
+        let page = eva.get("/save-op-locatie").await;
+        p.slot = {
+            let marker = "/save-op-locatie/rooster/";
+            let start = page.body.find(marker).unwrap() + marker.len();
+            page.body[start..].split('/').next().unwrap().to_owned()
+        };
+        p
+    }
+
+    /// Sanne booked a consultation about Gezin Jansen.
+    async fn booked() -> Self {
+        let mut p = Self::scheduled().await;
+        let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
+        let csrf = sanne.get("/save-op-locatie").await.csrf();
+        let r = sanne
+            .post(
+                "/save-op-locatie/boeken",
+                &[
+                    ("csrf", &csrf),
+                    ("when", &p.when()),
+                    ("family", &p.w.family),
+                    ("question", DRINKS),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        p.at = r.location().to_owned();
+        assert!(p.at.starts_with("/save-op-locatie/overleg/"));
+        p
+    }
+
+    /// A booking on the last on-site day, not yet held.
+    async fn booked_in_the_past() -> Self {
+        let mut p = Self::booked().await;
+        let past =
+            p.w.booked_in_the_past(&p.slot, "Hoe praat ik met de ouders over de ruzies?")
+                .await;
+        p.past_at = format!("/save-op-locatie/overleg/{past}");
+        p
+    }
+
+    /// Lotte posts her advice on the earlier booking, `advice` with one next step.
+    async fn advise(&self, advice: &str, who: Option<&str>, result: &str) -> common::Response {
+        let mut lotte = self.w.app.signed_in_browser(&self.w.lotte).await;
+        let csrf = lotte.get(&self.past_at).await.csrf();
+        let mut fields = vec![
+            ("csrf", csrf.as_str()),
+            ("advice", advice),
+            ("what_1", "Gesprek met de ouders"),
+        ];
+        if let Some(who) = who {
+            fields.push(("who_1", who));
+        }
+        fields.push(("result", result));
+        lotte
+            .post(&format!("{}/advies", self.past_at), &fields)
+            .await
+    }
+
+    /// Lotte gave her advice on the earlier booking.
+    async fn held() -> Self {
+        let p = Self::booked_in_the_past().await;
+        let r = p.advise(ADVISED, Some("Sanne"), "save_involvement").await;
+        assert_eq!(r.location(), p.past_at);
+        p
+    }
+
+    async fn cancel(&self, reason: &str) -> common::Response {
+        let mut sanne = self.w.app.signed_in_browser(&self.w.sanne).await;
+        let csrf = sanne.get(&self.at).await.csrf();
+        sanne
+            .post(
+                &format!("{}/annuleren", self.at),
+                &[("csrf", &csrf), ("reason", reason)],
+            )
+            .await
+    }
+
+    /// Sanne cancelled her named booking.
+    async fn cancelled() -> Self {
+        let p = Self::held().await;
+        assert_eq!(p.cancel(LATER).await.location(), "/save-op-locatie");
+        p
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
+#[tokio::test]
+async fn the_team_lead_has_the_menu_item_and_the_schedule_form() {
+    let p = Pages::new().await;
+    let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
     let page = eva.get("/save-op-locatie").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("href=\"/save-op-locatie\""), "menu item");
     assert!(page.body.contains("Dagdeel toevoegen"));
-    let csrf = page.csrf();
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_schedule_form_names_its_missing_fields() {
+    let p = Pages::new().await;
+    let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
+    let csrf = eva.get("/save-op-locatie").await.csrf();
     let r = eva
         .post(
             "/save-op-locatie/rooster",
@@ -1042,27 +1323,37 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
     for id in ["worker-error", "team-error", "starts_on-error"] {
         assert!(r.body.contains(&format!("id=\"{id}\"")), "{id}");
     }
-    let starts = plus(w.next, -70).to_string();
-    let add = vec![
-        ("csrf", csrf.clone()),
-        ("worker", w.lotte.user_id.to_string()),
-        ("team", w.lokalis_team.clone()),
-        ("day", day_code(w.next).to_owned()),
-        ("part", "morning".to_owned()),
-        ("starts_on", starts.clone()),
-    ];
-    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
-    assert_eq!(r.location(), "/save-op-locatie", "{}", r.body);
-    let r = eva.post("/save-op-locatie/rooster", &form(&add)).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_clashing_part_day_is_refused_at_the_day() {
+    let p = Pages::scheduled().await;
+    let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
+    let csrf = eva.get("/save-op-locatie").await.csrf();
+    let r = eva
+        .post("/save-op-locatie/rooster", &form(&p.add(&csrf)))
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"day-error\""), "the clash at the day");
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_schedule_names_the_organisation_and_team() {
+    let p = Pages::scheduled().await;
+    let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
     let page = eva.get("/save-op-locatie").await;
     assert!(page.body.contains("Organisatie lokalis — Team lokalis"));
-    let slot = {
-        let marker = "/save-op-locatie/rooster/";
-        let start = page.body.find(marker).unwrap() + marker.len();
-        page.body[start..].split('/').next().unwrap().to_owned()
-    };
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_part_day_does_not_end_before_it_starts_on_the_page() {
+    let p = Pages::scheduled().await;
+    let mut eva = p.w.app.signed_in_browser(&p.w.eva).await;
+    let csrf = eva.get("/save-op-locatie").await.csrf();
+    let slot = &p.slot;
     let r = eva
         .post(
             &format!("/save-op-locatie/rooster/{slot}/beeindigen"),
@@ -1071,27 +1362,51 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains(&format!("id=\"ends_on-{slot}-error\"")));
-    // Noor, a SAVE professional, sees no schedule forms and may not post them.
-    let mut noor = w.app.signed_in_browser(&w.noor).await;
+    p.done().await;
+}
+
+/// Noor, a SAVE professional, sees no schedule forms and may not post them.
+#[tokio::test]
+async fn a_save_professional_sees_no_schedule_form() {
+    let p = Pages::scheduled().await;
+    let mut noor = p.w.app.signed_in_browser(&p.w.noor).await;
     let page = noor.get("/save-op-locatie").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(!page.body.contains("Dagdeel toevoegen"));
-    let mut by_noor = add.clone();
-    by_noor[0].1 = page.csrf();
-    let r = noor.post("/save-op-locatie/rooster", &form(&by_noor)).await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    p.done().await;
+}
 
-    // Sanne: her team's days, the booking form with her own family, her consultations.
-    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+#[tokio::test]
+async fn a_save_professional_may_not_post_the_schedule_form() {
+    let p = Pages::scheduled().await;
+    let mut noor = p.w.app.signed_in_browser(&p.w.noor).await;
+    let csrf = noor.get("/save-op-locatie").await.csrf();
+    let r = noor
+        .post("/save-op-locatie/rooster", &form(&p.add(&csrf)))
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_asker_sees_the_next_on_site_day_and_her_family_to_name() {
+    let p = Pages::scheduled().await;
+    let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
     let page = sanne.get("/save-op-locatie").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
-        page.body.contains(&w.next.to_string()),
+        page.body.contains(&p.w.next.to_string()),
         "the next on-site day"
     );
     assert!(page.body.contains("Gezin Jansen"), "her family to name");
-    let csrf = page.csrf();
-    let when = format!("{slot}|{}", w.next);
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_booking_needs_its_moment() {
+    let p = Pages::scheduled().await;
+    let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
+    let csrf = sanne.get("/save-op-locatie").await.csrf();
     let r = sanne
         .post(
             "/save-op-locatie/boeken",
@@ -1100,40 +1415,44 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"when-error\""));
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_booking_question_names_no_address() {
+    let p = Pages::scheduled().await;
+    let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
+    let csrf = sanne.get("/save-op-locatie").await.csrf();
     let r = sanne
         .post(
             "/save-op-locatie/boeken",
             &[
                 ("csrf", &csrf),
-                ("when", &when),
+                ("when", &p.when()),
                 ("question", "Gezin op 3562 JW"),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"question-error\""));
-    let r = sanne
-        .post(
-            "/save-op-locatie/boeken",
-            &[
-                ("csrf", &csrf),
-                ("when", &when),
-                ("family", &w.family),
-                (
-                    "question",
-                    "Vader drinkt; hoe bespreek ik dat met het gezin?",
-                ),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let at = r.location().to_owned();
-    assert!(at.starts_with("/save-op-locatie/overleg/"));
-    let detail = sanne.get(&at).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_asker_reads_her_named_booking_without_an_advice_form() {
+    let p = Pages::booked().await;
+    let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
+    let detail = sanne.get(&p.at).await;
     assert!(detail.body.contains("Vader drinkt") && detail.body.contains("Gezin Jansen"));
     assert!(!detail.body.contains("/advies"), "Sanne does not advise");
-    // Kees (same team, not in the family's circle) cannot name the family.
-    let mut kees = w.app.signed_in_browser(&w.kees).await;
+    p.done().await;
+}
+
+/// Kees (same team, not in the family's circle) cannot name the family.
+#[tokio::test]
+async fn a_colleague_outside_the_circle_cannot_name_the_family() {
+    let p = Pages::booked().await;
+    let mut kees = p.w.app.signed_in_browser(&p.w.kees).await;
     let page = kees.get("/save-op-locatie").await;
     assert!(!page.body.contains("Gezin Jansen"));
     let r = kees
@@ -1141,18 +1460,29 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
             "/save-op-locatie/boeken",
             &[
                 ("csrf", &page.csrf()),
-                ("when", &when),
-                ("family", &w.family),
+                ("when", &p.when()),
+                ("family", &p.w.family),
                 ("question", "Vraag"),
             ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"family-error\""));
-    assert_eq!(kees.get(&at).await.status, StatusCode::NOT_FOUND);
+    p.done().await;
+}
 
-    // Lotte: her coming on-site days with the consultation, and the advice form.
-    let mut lotte = w.app.signed_in_browser(&w.lotte).await;
+#[tokio::test]
+async fn a_colleague_outside_the_circle_does_not_find_the_named_booking() {
+    let p = Pages::booked().await;
+    let mut kees = p.w.app.signed_in_browser(&p.w.kees).await;
+    assert_eq!(kees.get(&p.at).await.status, StatusCode::NOT_FOUND);
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_worker_sees_her_coming_days_with_the_consultation() {
+    let p = Pages::booked().await;
+    let mut lotte = p.w.app.signed_in_browser(&p.w.lotte).await;
     let page = lotte.get("/save-op-locatie").await;
     assert!(
         page.body.contains("Komende dagen op locatie"),
@@ -1160,59 +1490,41 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
         page.body
     );
     assert!(page.body.contains("Vader drinkt"));
-    let past = w
-        .booked_in_the_past(&slot, "Hoe praat ik met de ouders over de ruzies?")
-        .await;
-    let past_at = format!("/save-op-locatie/overleg/{past}");
-    let detail = lotte.get(&past_at).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_worker_gets_the_advice_form_once_the_day_has_come() {
+    let p = Pages::booked_in_the_past().await;
+    let mut lotte = p.w.app.signed_in_browser(&p.w.lotte).await;
+    let detail = lotte.get(&p.past_at).await;
     assert!(detail.body.contains("/advies"), "the advice form");
-    let csrf = detail.csrf();
-    let r = lotte
-        .post(
-            &format!("{past_at}/advies"),
-            &[
-                ("csrf", &csrf),
-                ("advice", ""),
-                ("what_1", "Gesprek met de ouders"),
-                ("result", "none"),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn advice_needs_its_text() {
+    let p = Pages::booked_in_the_past().await;
+    let r = p.advise("", None, "none").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"advice-error\""));
-    let r = lotte
-        .post(
-            &format!("{past_at}/advies"),
-            &[
-                ("csrf", &csrf),
-                (
-                    "advice",
-                    "Benoem de zorgen en vraag wat de ouders nodig hebben.",
-                ),
-                ("what_1", "Gesprek met de ouders"),
-                ("result", "none"),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_next_step_names_who_takes_it() {
+    let p = Pages::booked_in_the_past().await;
+    let r = p.advise(ADVISED, None, "none").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"what_1-error\""), "who takes the step");
-    let r = lotte
-        .post(
-            &format!("{past_at}/advies"),
-            &[
-                ("csrf", &csrf),
-                (
-                    "advice",
-                    "Benoem de zorgen en vraag wat de ouders nodig hebben.",
-                ),
-                ("what_1", "Gesprek met de ouders"),
-                ("who_1", "Sanne"),
-                ("result", "save_involvement"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), past_at);
-    let held = lotte.get(&past_at).await.body;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn held_advice_shows_its_steps_and_result_and_is_final() {
+    let p = Pages::held().await;
+    let mut lotte = p.w.app.signed_in_browser(&p.w.lotte).await;
+    let held = lotte.get(&p.past_at).await.body;
     assert!(
         held.contains("Gesprek met de ouders")
             && held.contains("Leidde tot betrokkenheid van SAVE")
@@ -1221,12 +1533,22 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
         !held.contains("/advies") && !held.contains("/annuleren"),
         "final"
     );
-    // The same advice sent again from a page still open elsewhere: 409, and what was
-    // typed is shown instead of lost.
+    p.done().await;
+}
+
+/// The same advice sent again from a page still open elsewhere: 409, and what was
+/// typed is shown instead of lost.
+#[tokio::test]
+async fn advice_sent_twice_is_refused_with_what_was_typed_kept() {
+    let p = Pages::booked_in_the_past().await;
+    let mut lotte = p.w.app.signed_in_browser(&p.w.lotte).await;
+    let csrf = lotte.get(&p.past_at).await.csrf();
+    let r = p.advise(ADVISED, Some("Sanne"), "save_involvement").await;
+    assert_eq!(r.location(), p.past_at);
     let typed = "Aanvulling: vraag ook naar de schulden";
     let r = lotte
         .post(
-            &format!("{past_at}/advies"),
+            &format!("{}/advies", p.past_at),
             &[
                 ("csrf", &csrf),
                 ("advice", typed),
@@ -1239,43 +1561,44 @@ async fn the_pages_show_each_their_part_with_errors_at_the_fields() {
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains("class=\"kept-input\""), "{}", r.body);
     assert!(r.body.contains(typed));
+    p.done().await;
+}
 
-    // Sanne cancels her named booking, with a reason.
-    let csrf = sanne.get(&at).await.csrf();
-    let r = sanne
-        .post(
-            &format!("{at}/annuleren"),
-            &[("csrf", &csrf), ("reason", "")],
-        )
-        .await;
+#[tokio::test]
+async fn cancelling_a_booking_needs_a_reason() {
+    let p = Pages::held().await;
+    let r = p.cancel("").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"reason-error\""));
-    let r = sanne
-        .post(
-            &format!("{at}/annuleren"),
-            &[
-                ("csrf", &csrf),
-                ("reason", "Ouders willen eerst zelf iets proberen"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), "/save-op-locatie");
-    assert!(
-        sanne
-            .get(&at)
-            .await
-            .body
-            .contains("Ouders willen eerst zelf iets proberen")
-    );
+    p.done().await;
+}
 
-    // Veilig Thuis has no part in it: no menu item, and the page is refused.
-    let mut vera = w.app.signed_in_browser(&w.vera).await;
+#[tokio::test]
+async fn a_cancelled_booking_shows_its_reason() {
+    let p = Pages::cancelled().await;
+    let mut sanne = p.w.app.signed_in_browser(&p.w.sanne).await;
+    assert!(sanne.get(&p.at).await.body.contains(LATER));
+    p.done().await;
+}
+
+/// Veilig Thuis has no part in it: no menu item, and the page is refused.
+#[tokio::test]
+async fn veilig_thuis_has_no_save_on_site_menu_item() {
+    let p = Pages::cancelled().await;
+    let mut vera = p.w.app.signed_in_browser(&p.w.vera).await;
     assert!(!vera.get("/start").await.body.contains("/save-op-locatie"));
+    p.done().await;
+}
+
+#[tokio::test]
+async fn veilig_thuis_is_refused_the_save_on_site_page() {
+    let p = Pages::cancelled().await;
+    let mut vera = p.w.app.signed_in_browser(&p.w.vera).await;
     assert_eq!(
         vera.get("/save-op-locatie").await.status,
         StatusCode::FORBIDDEN
     );
-    w.app.done().await;
+    p.done().await;
 }
 
 #[tokio::test]

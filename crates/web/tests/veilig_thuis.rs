@@ -12,74 +12,154 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
 use eenplan_store::SessionKind;
 
-#[tokio::test]
-async fn veilig_thuis_receives_links_and_assesses_reports() {
-    let app = App::new().await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    app.organisation("vt", OrganisationKind::VeiligThuis).await;
-    let sanne = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "sanne@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let vera = app
-        .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
-        .await;
-    let thomas = app
-        .account("thomas@save.example", &[Role::Professional], true)
-        .await;
-    let system = Actor::System { component: "test" };
-    let mut tx = app.store.write().await.unwrap();
-    let lokalis = tx
-        .organisation_by_slug("lokalis")
-        .await
-        .unwrap()
-        .unwrap()
-        .id;
-    let family = tx
-        .open_family(
-            &system,
-            eenplan_store::NewFamily {
-                label: "Gezin Jansen".into(),
-                street: "Zamenhofdreef".into(),
-                house_number: "12".into(),
-                postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
-                city: "Utrecht".into(),
-                area_id: None,
-            },
-            &sanne.user_id,
-            &lokalis,
-        )
-        .await
-        .unwrap();
-    tx.commit().await.unwrap();
+type Headers = Vec<(&'static str, String)>;
 
-    let auth = |token: String| {
-        vec![
-            ("authorization", format!("Bearer {token}")),
-            ("content-type", "application/json".to_owned()),
-        ]
-    };
-    let vt = auth(app.session_token(&vera, SessionKind::Api).await);
-    let save = auth(app.session_token(&thomas, SessionKind::Api).await);
-    let contacts = "/api/v1/veilig-thuis/contacts";
-    let report = r#"{"kind":"report","reporter":"school","reporter_name":"Meester Bas","child_name":"Kees Jansen","child_birth":"2016-04-02","postcode":"3562 JW","house_number":"12","concern":"Kees komt met blauwe plekken op school"}"#;
-    // Only Veilig Thuis's own professionals.
+const CONTACTS: &str = "/api/v1/veilig-thuis/contacts";
+const REPORT: &str = r#"{"kind":"report","reporter":"school","reporter_name":"Meester Bas","child_name":"Kees Jansen","child_birth":"2016-04-02","postcode":"3562 JW","house_number":"12","concern":"Kees komt met blauwe plekken op school"}"#;
+
+fn auth(token: String) -> Headers {
+    vec![
+        ("authorization", format!("Bearer {token}")),
+        ("content-type", "application/json".to_owned()),
+    ]
+}
+
+fn assess(id: &serde_json::Value) -> String {
+    format!("{CONTACTS}/{}/assessment", id.as_str().unwrap())
+}
+
+/// A local team with the Jansen family at Zamenhofdreef 12, Veilig Thuis with Vera, and
+/// Thomas of SAVE; `first` and `second` are the reports made so far.
+struct Intake {
+    app: App,
+    family: eenplan_domain::FamilyId,
+    vera: common::Account,
+    thomas: common::Account,
+    vt: Headers,
+    save: Headers,
+    first: serde_json::Value,
+    second: serde_json::Value,
+}
+
+impl Intake {
+    /// Nothing reported yet.
+    async fn new() -> Self {
+        let app = App::new().await;
+        let team = app
+            .organisation("lokalis", OrganisationKind::LocalTeam)
+            .await;
+        app.organisation("vt", OrganisationKind::VeiligThuis).await;
+        let sanne = app
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "sanne@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        let vera = app
+            .account_in("vt", None, "vera@vt.example", &[Role::Professional], true)
+            .await;
+        let thomas = app
+            .account("thomas@save.example", &[Role::Professional], true)
+            .await;
+        let system = Actor::System { component: "test" };
+        let mut tx = app.store.write().await.unwrap();
+        let lokalis = tx
+            .organisation_by_slug("lokalis")
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        let family = tx
+            .open_family(
+                &system,
+                eenplan_store::NewFamily {
+                    label: "Gezin Jansen".into(),
+                    street: "Zamenhofdreef".into(),
+                    house_number: "12".into(),
+                    postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
+                    city: "Utrecht".into(),
+                    area_id: None,
+                },
+                &sanne.user_id,
+                &lokalis,
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let vt = auth(app.session_token(&vera, SessionKind::Api).await);
+        let save = auth(app.session_token(&thomas, SessionKind::Api).await);
+        Self {
+            app,
+            family,
+            vera,
+            thomas,
+            vt,
+            save,
+            first: serde_json::Value::Null,
+            second: serde_json::Value::Null,
+        }
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        who: &Headers,
+        body: &str,
+    ) -> common::Response {
+        self.app.raw(method, path, who, body).await
+    }
+
+    /// The school reported Kees twice through the API.
+    async fn reported() -> Self {
+        let mut i = Self::new().await;
+        let r = i.send(Method::POST, CONTACTS, &i.vt, REPORT).await;
+        assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+        i.first = r.json();
+        i.second = i.send(Method::POST, CONTACTS, &i.vt, REPORT).await.json();
+        i
+    }
+
+    /// Vera decided to investigate the first report herself.
+    async fn investigated() -> Self {
+        let i = Self::reported().await;
+        let r = i
+            .send(
+                Method::POST,
+                &assess(&i.first["id"]),
+                &i.vt,
+                r#"{"outcome":"investigate"}"#,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        i
+    }
+
+    async fn done(self) {
+        self.app.done().await;
+    }
+}
+
+#[tokio::test]
+async fn only_veilig_thuis_professionals_use_the_contacts_api() {
+    let i = Intake::new().await;
     assert_eq!(
-        app.raw(Method::POST, contacts, &save, report).await.status,
+        i.send(Method::POST, CONTACTS, &i.save, REPORT).await.status,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.raw(Method::GET, contacts, &save, "").await.status,
+        i.send(Method::GET, CONTACTS, &i.save, "").await.status,
         StatusCode::FORBIDDEN
     );
-    // Bad input names the field.
+    i.done().await;
+}
+
+#[tokio::test]
+async fn bad_contact_input_names_the_field() {
+    let i = Intake::new().await;
     for (body, field) in [
         (r#"{"kind":"melding","concern":"x"}"#, "kind"),
         (r#"{"kind":"report","concern":"x"}"#, "reporter"),
@@ -100,25 +180,39 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
             "concern",
         ),
     ] {
-        let r = app.raw(Method::POST, contacts, &vt, body).await;
+        let r = i.send(Method::POST, CONTACTS, &i.vt, body).await;
         assert_eq!(
             (r.status, r.json()["invalidParams"][0]["name"].as_str()),
             (StatusCode::BAD_REQUEST, Some(field)),
             "{body}"
         );
     }
-    // The radar recognises the address and links the file.
-    let r = app.raw(Method::POST, contacts, &vt, report).await;
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_radar_links_a_report_to_the_family_at_its_address() {
+    let i = Intake::new().await;
+    let r = i.send(Method::POST, CONTACTS, &i.vt, REPORT).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
-    let first = r.json();
-    assert_eq!(first["radar"]["families"][0]["id"], family.as_str());
-    let r = app.raw(Method::POST, contacts, &vt, report).await;
-    let second = r.json();
+    assert_eq!(r.json()["radar"]["families"][0]["id"], i.family.as_str());
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_radar_shows_the_earlier_signal() {
+    let i = Intake::reported().await;
     assert_eq!(
-        second["radar"]["earlier"][0]["id"], first["id"],
+        i.second["radar"]["earlier"][0]["id"], i.first["id"],
         "the earlier signal is shown"
     );
-    let list = app.raw(Method::GET, contacts, &vt, "").await.json();
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_work_list_shows_reports_awaiting_assessment_with_a_due_date() {
+    let i = Intake::reported().await;
+    let list = i.send(Method::GET, CONTACTS, &i.vt, "").await.json();
     let listed = list["contacts"].as_array().unwrap();
     assert_eq!(listed.len(), 2);
     assert_eq!(
@@ -126,22 +220,32 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
         (Some("awaiting_assessment"), Some(false))
     );
     assert!(listed[0]["due_on"].as_str().is_some());
+    i.done().await;
+}
 
-    let assess = |id: &serde_json::Value| format!("{contacts}/{}/assessment", id.as_str().unwrap());
-    let r = app
-        .raw(
+#[tokio::test]
+async fn handing_to_the_local_team_needs_a_follow_up_date() {
+    let i = Intake::reported().await;
+    let r = i
+        .send(
             Method::POST,
-            &assess(&second["id"]),
-            &vt,
+            &assess(&i.second["id"]),
+            &i.vt,
             r#"{"outcome":"hand_to_local_team"}"#,
         )
         .await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "follow_up_on");
-    let r = app
-        .raw(
+    i.done().await;
+}
+
+#[tokio::test]
+async fn bringing_into_evu_is_no_assessment_outcome() {
+    let i = Intake::reported().await;
+    let r = i
+        .send(
             Method::POST,
-            &assess(&second["id"]),
-            &vt,
+            &assess(&i.second["id"]),
+            &i.vt,
             r#"{"outcome":"bring_into_evu"}"#,
         )
         .await;
@@ -149,11 +253,17 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
         (r.status, r.json()["invalidParams"][0]["name"].as_str()),
         (StatusCode::BAD_REQUEST, Some("outcome"))
     );
-    let r = app
-        .raw(
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_reporter_hears_what_happened_not_who() {
+    let i = Intake::reported().await;
+    let r = i
+        .send(
             Method::POST,
-            &assess(&first["id"]),
-            &vt,
+            &assess(&i.first["id"]),
+            &i.vt,
             r#"{"outcome":"investigate"}"#,
         )
         .await;
@@ -163,30 +273,49 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
         told.contains("doet zelf onderzoek") && !told.contains("Kees") && !told.contains("Jansen"),
         "what happened, not who"
     );
-    let r = app
-        .raw(
+    i.done().await;
+}
+
+#[tokio::test]
+async fn an_assessed_report_is_not_assessed_again() {
+    let i = Intake::investigated().await;
+    let r = i
+        .send(
             Method::POST,
-            &assess(&first["id"]),
-            &vt,
+            &assess(&i.first["id"]),
+            &i.vt,
             r#"{"outcome":"close"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
-    let r = app
-        .raw(
+    i.done().await;
+}
+
+#[tokio::test]
+async fn assessing_an_unknown_report_is_not_found() {
+    let i = Intake::investigated().await;
+    let r = i
+        .send(
             Method::POST,
-            &format!("{contacts}/geen/assessment"),
-            &vt,
+            &format!("{CONTACTS}/geen/assessment"),
+            &i.vt,
             r#"{"outcome":"close"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let facts = app
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_investigation_is_the_linked_familys_legal_basis() {
+    let i = Intake::investigated().await;
+    let facts = i
+        .app
         .store
         .read()
         .await
         .unwrap()
-        .access_facts(&family)
+        .access_facts(&i.family)
         .await
         .unwrap()
         .unwrap();
@@ -195,70 +324,129 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
         eenplan_domain::family::Framework::VeiligThuis,
         "the investigation is the legal basis now"
     );
+    i.done().await;
+}
+
+#[tokio::test]
+async fn an_assessed_report_leaves_the_work_list() {
+    let i = Intake::investigated().await;
     assert_eq!(
-        app.raw(Method::GET, contacts, &vt, "").await.json()["contacts"]
+        i.send(Method::GET, CONTACTS, &i.vt, "").await.json()["contacts"]
             .as_array()
             .unwrap()
             .len(),
         1
     );
+    i.done().await;
+}
 
-    // The same through the pages: the intake form, the radar, the assessment.
-    let mut saver = app.signed_in_browser(&thomas).await;
+#[tokio::test]
+async fn the_intake_pages_are_veilig_thuis_only() {
+    let i = Intake::new().await;
+    let mut saver = i.app.signed_in_browser(&i.thomas).await;
     assert_eq!(
         saver.get("/veilig-thuis").await.status,
         StatusCode::FORBIDDEN
     );
-    let mut b = app.signed_in_browser(&vera).await;
+    i.done().await;
+}
+
+#[tokio::test]
+async fn veilig_thuis_has_its_own_menu_item() {
+    let i = Intake::new().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
     let page = b.get("/veilig-thuis").await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(
         page.body.contains("href=\"/veilig-thuis\""),
         "Veilig Thuis's own menu item"
     );
-    let csrf = page.csrf();
-    let form = |reporter: &'static str| {
-        vec![
-            ("csrf", csrf.clone()),
-            ("kind", "report".to_owned()),
-            ("reporter", reporter.to_owned()),
-            ("child_name", "Kees Jansen".to_owned()),
-            ("child_birth", "2016-04-02".to_owned()),
-            ("postcode", "3562jw".to_owned()),
-            ("house_number", "12".to_owned()),
-            ("concern", "Buren horen 's nachts geschreeuw".to_owned()),
-        ]
-    };
-    let without = form("");
-    let without: Vec<(&str, &str)> = without.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = b.post("/veilig-thuis", &without).await;
+    i.done().await;
+}
+
+/// The intake form as Vera fills it in for a neighbour's report, with `reporter` as given.
+fn intake_form(csrf: &str, reporter: &'static str) -> Vec<(&'static str, String)> {
+    vec![
+        ("csrf", csrf.to_owned()),
+        ("kind", "report".to_owned()),
+        ("reporter", reporter.to_owned()),
+        ("child_name", "Kees Jansen".to_owned()),
+        ("child_birth", "2016-04-02".to_owned()),
+        ("postcode", "3562jw".to_owned()),
+        ("house_number", "12".to_owned()),
+        ("concern", "Buren horen 's nachts geschreeuw".to_owned()),
+    ]
+}
+
+fn as_form<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn the_intake_form_needs_a_reporter() {
+    let i = Intake::investigated().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let without = intake_form(&csrf, "");
+    let r = b.post("/veilig-thuis", &as_form(&without)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"reporter-error\""));
-    let with = form("citizen");
-    let with: Vec<(&str, &str)> = with.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let r = b.post("/veilig-thuis", &with).await;
+    i.done().await;
+}
+
+/// Vera typed in a neighbour's report on the page, after the school's two through the API
+/// (the first investigated); the page's csrf token and the new report's path.
+async fn reported_on_the_page(b: &mut common::Browser<'_>) -> (String, String) {
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let with = intake_form(&csrf, "citizen");
+    let r = b.post("/veilig-thuis", &as_form(&with)).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let detail_path = r.location().to_owned();
+    (csrf, r.location().to_owned())
+}
+
+#[tokio::test]
+async fn the_intake_page_shows_the_radar() {
+    let i = Intake::investigated().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let (_, detail_path) = reported_on_the_page(&mut b).await;
     let detail = b.get(&detail_path).await.body;
     assert!(
         detail.contains("Gezin Jansen"),
         "the radar names the known file"
     );
     assert!(
-        detail.contains(first["id"].as_str().unwrap()),
+        detail.contains(i.first["id"].as_str().unwrap()),
         "and the earlier signals"
     );
-    let assess_path = format!("{detail_path}/beoordeling");
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_assessment_form_needs_a_follow_up_date_to_hand_over() {
+    let i = Intake::investigated().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let (csrf, detail_path) = reported_on_the_page(&mut b).await;
     let r = b
         .post(
-            &assess_path,
+            &format!("{detail_path}/beoordeling"),
             &[("csrf", &csrf), ("outcome", "hand_to_local_team")],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"follow_up_on-error\""));
+    i.done().await;
+}
+
+#[tokio::test]
+async fn a_closed_report_shows_the_outcome_and_the_feedback_once() {
+    let i = Intake::investigated().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let (csrf, detail_path) = reported_on_the_page(&mut b).await;
     let r = b
-        .post(&assess_path, &[("csrf", &csrf), ("outcome", "close")])
+        .post(
+            &format!("{detail_path}/beoordeling"),
+            &[("csrf", &csrf), ("outcome", "close")],
+        )
         .await;
     assert_eq!(r.location(), "/veilig-thuis");
     let again = b.get(&detail_path).await.body;
@@ -268,7 +456,7 @@ async fn veilig_thuis_receives_links_and_assesses_reports() {
             && again.contains("heeft je melding beoordeeld en afgesloten")
     );
     assert!(!again.contains("/beoordeling"), "no second assessment form");
-    app.done().await;
+    i.done().await;
 }
 
 #[tokio::test]
