@@ -678,196 +678,312 @@ async fn a_meeting_is_cancelled_by_the_lead_with_a_reason_once() {
     m.done().await;
 }
 
+/// Joint assessments of Gezin Jansen through the pages, built step by step as Sanne
+/// schedules one and Thomas gives SAVE's view: each step is the setup the next tests
+/// start from.
+struct Pages {
+    w: World,
+    /// The scheduled meeting's page.
+    meeting: String,
+}
+
+impl Pages {
+    /// Nothing scheduled yet.
+    async fn new() -> Self {
+        Self {
+            w: world().await,
+            meeting: String::new(),
+        }
+    }
+
+    /// The family's meetings page.
+    fn list(&self) -> String {
+        format!("/gezinnen/{}/beoordeling", self.w.family)
+    }
+
+    /// `who` posts `fields` to `path`, with the csrf token of the meetings page.
+    async fn posts(&self, who: &Account, path: &str, fields: &[(&str, &str)]) -> common::Response {
+        let mut b = self.w.app.signed_in_browser(who).await;
+        let csrf = b.get(&self.list()).await.csrf();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        b.post(path, &form).await
+    }
+
+    /// `who`'s browser gets `path`.
+    async fn page(&self, who: &Account, path: &str) -> common::Response {
+        self.w.app.signed_in_browser(who).await.get(path).await
+    }
+
+    /// Sanne's learning meeting today at `time`, inviting `invited`.
+    async fn schedule(
+        &self,
+        time: &str,
+        invited: &[&str],
+        extra: &[(&str, &str)],
+    ) -> common::Response {
+        let today = today().to_string();
+        let mut fields = vec![
+            ("kind", "learning_meeting"),
+            ("date", today.as_str()),
+            ("time", time),
+        ];
+        fields.extend(invited.iter().map(|o| ("invited", *o)));
+        fields.extend_from_slice(extra);
+        self.posts(&self.w.sanne, &self.list(), &fields).await
+    }
+
+    /// Today at nine with Lokalis and SAVE, the family taking part.
+    async fn schedule_good(&self) -> common::Response {
+        self.schedule(
+            "09:00",
+            &[&self.w.lokalis, &self.w.save],
+            &[("family_takes_part", "ja")],
+        )
+        .await
+    }
+
+    /// Sanne scheduled today's meeting.
+    async fn scheduled() -> Self {
+        let mut p = Self::new().await;
+        let r = p.schedule_good().await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        p.meeting = r.location().to_owned();
+        p
+    }
+
+    /// Thomas posts SAVE's view.
+    async fn view(&self, fields: &[(&str, &str)]) -> common::Response {
+        self.posts(&self.w.thomas, &format!("{}/visie", self.meeting), fields)
+            .await
+    }
+
+    /// SAVE's view as Thomas writes it, with `strengths`.
+    fn saves_view(strengths: &str) -> [(&str, &str); 3] {
+        [
+            ("worries", "Geweld in het gezin"),
+            ("strengths", strengths),
+            ("needs", "Een ondertoezichtstelling"),
+        ]
+    }
+
+    /// Thomas gave SAVE's view.
+    async fn with_view() -> Self {
+        let p = Self::scheduled().await;
+        let r = p.view(&Self::saves_view("Oma is betrokken")).await;
+        assert_eq!(r.location(), p.meeting);
+        p
+    }
+
+    /// Sanne posts the judgement.
+    async fn judge(&self, fields: &[(&str, &str)]) -> common::Response {
+        let mut form = vec![("judgement_needs", "Rust en een noodadres")];
+        form.extend_from_slice(fields);
+        self.posts(&self.w.sanne, &format!("{}/oordeel", self.meeting), &form)
+            .await
+    }
+
+    /// The action on the judgement's second row, Kim's if `owned`.
+    async fn judge_with_action(&self, owned: bool) -> common::Response {
+        let kim = format!("member:{}", self.w.kim);
+        let due = days(14).to_string();
+        let mut fields = vec![("what_2", "Noodadres afspreken met oma")];
+        if owned {
+            fields.push(("owner_2", kim.as_str()));
+        }
+        fields.extend([("domain_2", "safety"), ("due_2", due.as_str())]);
+        self.judge(&fields).await
+    }
+
+    /// Sanne recorded the judgement: the meeting was held.
+    async fn judged() -> Self {
+        let p = Self::with_view().await;
+        let r = p.judge_with_action(true).await;
+        assert_eq!(r.location(), p.meeting, "{}", r.body);
+        p
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
 #[tokio::test]
-async fn meetings_through_the_pages() {
-    let w = world().await;
-    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
-    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
-    let file = sanne.get(&format!("/gezinnen/{}", w.family)).await;
+async fn the_family_page_links_the_meetings() {
+    let p = Pages::new().await;
+    let file = p
+        .page(&p.w.sanne, &format!("/gezinnen/{}", p.w.family))
+        .await;
     assert!(
         file.body
-            .contains(&format!("href=\"/gezinnen/{}/beoordeling\"", w.family)),
+            .contains(&format!("href=\"/gezinnen/{}/beoordeling\"", p.w.family)),
         "the family page links the meetings"
     );
-    let list_path = format!("/gezinnen/{}/beoordeling", w.family);
-    let page = sanne.get(&list_path).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_lead_gets_the_scheduling_form() {
+    let p = Pages::new().await;
+    let list_path = p.list();
+    let page = p.page(&p.w.sanne, &list_path).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(&format!("action=\"{list_path}\"")));
-    let csrf = page.csrf();
-    // A partner sees the meetings but not the scheduling form, and cannot post it.
-    let partner = thomas.get(&list_path).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_partner_sees_the_meetings_but_cannot_schedule_one() {
+    let p = Pages::new().await;
+    let list_path = p.list();
+    let partner = p.page(&p.w.thomas, &list_path).await;
     assert_eq!(partner.status, StatusCode::OK);
     assert!(!partner.body.contains(&format!("action=\"{list_path}\"")));
-    let thomas_csrf = partner.csrf();
     assert_eq!(
-        thomas
-            .post(
-                &list_path,
-                &[("csrf", &thomas_csrf), ("kind", "learning_meeting")]
-            )
+        p.posts(&p.w.thomas, &list_path, &[("kind", "learning_meeting")])
             .await
             .status,
         StatusCode::FORBIDDEN
     );
-    let today = today().to_string();
-    let r = sanne
-        .post(
-            &list_path,
-            &[
-                ("csrf", &csrf),
-                ("kind", "learning_meeting"),
-                ("date", &today),
-                ("time", "9 uur"),
-                ("invited", &w.lokalis),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_time_that_is_none_is_refused_at_the_time() {
+    let p = Pages::new().await;
+    let r = p.schedule("9 uur", &[&p.w.lokalis], &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"time-error\""));
-    let r = sanne
-        .post(
-            &list_path,
-            &[
-                ("csrf", &csrf),
-                ("kind", "learning_meeting"),
-                ("date", &today),
-                ("time", "09:00"),
-                ("invited", &w.lokalis),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn one_organisation_is_no_joint_meeting() {
+    let p = Pages::new().await;
+    let r = p.schedule("09:00", &[&p.w.lokalis], &[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body.contains("id=\"invited-error\""),
         "one organisation is no joint meeting"
     );
-    let r = sanne
-        .post(
-            &list_path,
-            &[
-                ("csrf", &csrf),
-                ("kind", "learning_meeting"),
-                ("date", &today),
-                ("time", "09:00"),
-                ("invited", &w.lokalis),
-                ("invited", &w.save),
-                ("family_takes_part", "ja"),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_lead_schedules_a_meeting_with_its_own_page() {
+    let p = Pages::new().await;
+    let r = p.schedule_good().await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let meeting = r.location().to_owned();
-    assert!(meeting.starts_with(&format!("{list_path}/")));
+    assert!(meeting.starts_with(&format!("{}/", p.list())));
+    p.done().await;
+}
 
-    // Thomas writes SAVE's view; it shows in SAVE's column.
-    let page = thomas.get(&meeting).await;
+#[tokio::test]
+async fn a_partner_gets_the_view_form_but_not_the_judgement_form() {
+    let p = Pages::scheduled().await;
+    let meeting = &p.meeting;
+    let page = p.page(&p.w.thomas, meeting).await;
     assert!(page.body.contains(&format!("action=\"{meeting}/visie\"")));
     assert!(
         !page.body.contains(&format!("action=\"{meeting}/oordeel\"")),
         "the judgement is the lead's"
     );
-    let r = thomas
-        .post(
-            &format!("{meeting}/visie"),
-            &[("csrf", &thomas_csrf), ("worries", ""), ("needs", "OTS")],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_view_without_worries_is_refused_at_the_field() {
+    let p = Pages::scheduled().await;
+    let r = p.view(&[("worries", ""), ("needs", "OTS")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"worries-error\""));
-    let r = thomas
-        .post(
-            &format!("{meeting}/visie"),
-            &[
-                ("csrf", &thomas_csrf),
-                ("worries", "Geweld in het gezin"),
-                ("strengths", "Oma is betrokken"),
-                ("needs", "Een ondertoezichtstelling"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), meeting);
-    let page = sanne.get(&meeting).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_partners_view_shows_in_its_own_column() {
+    let p = Pages::scheduled().await;
+    let r = p.view(&Pages::saves_view("Oma is betrokken")).await;
+    assert_eq!(r.location(), p.meeting);
+    let page = p.page(&p.w.sanne, &p.meeting).await;
     assert!(page.body.contains("Een ondertoezichtstelling"));
     assert!(
         page.body.contains("Nog geen visie vastgelegd."),
         "Lokalis has none yet"
     );
+    p.done().await;
+}
 
-    // The judgement: errors at their fields, then into the plan.
-    let r = sanne
-        .post(
-            &format!("{meeting}/oordeel"),
-            &[
-                ("csrf", &csrf),
-                ("judgement_needs", "Rust en een noodadres"),
-            ],
-        )
-        .await;
+#[tokio::test]
+async fn a_judgement_without_actions_is_refused() {
+    let p = Pages::with_view().await;
+    let r = p.judge(&[]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Leg minstens één actie vast"));
-    let kim = format!("member:{}", w.kim);
-    let due = days(14).to_string();
-    let r = sanne
-        .post(
-            &format!("{meeting}/oordeel"),
-            &[
-                ("csrf", &csrf),
-                ("judgement_needs", "Rust en een noodadres"),
-                ("what_2", "Noodadres afspreken met oma"),
-                ("domain_2", "safety"),
-                ("due_2", &due),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn an_action_without_an_owner_is_refused_at_its_row() {
+    let p = Pages::with_view().await;
+    let r = p.judge_with_action(false).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
         r.body.contains("id=\"owner_2-error\""),
         "the row it belongs to"
     );
-    let r = sanne
-        .post(
-            &format!("{meeting}/oordeel"),
-            &[
-                ("csrf", &csrf),
-                ("judgement_needs", "Rust en een noodadres"),
-                ("what_2", "Noodadres afspreken met oma"),
-                ("owner_2", &kim),
-                ("domain_2", "safety"),
-                ("due_2", &due),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_judged_meeting_is_held_links_the_plan_and_has_no_judgement_form() {
+    let p = Pages::with_view().await;
+    let meeting = &p.meeting;
+    let r = p.judge_with_action(true).await;
     assert_eq!(r.location(), meeting, "{}", r.body);
-    let page = sanne.get(&meeting).await;
+    let page = p.page(&p.w.sanne, meeting).await;
     assert!(
         page.body
             .contains("Gehouden, gezamenlijk oordeel vastgelegd")
     );
     assert!(
         page.body
-            .contains(&format!("href=\"/gezinnen/{}/plan\"", w.family))
+            .contains(&format!("href=\"/gezinnen/{}/plan\"", p.w.family))
     );
     assert!(!page.body.contains(&format!("action=\"{meeting}/oordeel\"")));
-    // Thomas still had the page open and sends a better view after the meeting was held:
-    // 409, the page says so and shows what he typed.
+    p.done().await;
+}
+
+/// Thomas still had the page open and sends a better view after the meeting was held:
+/// 409, the page says so and shows what he typed.
+#[tokio::test]
+async fn a_view_after_the_meeting_was_held_is_refused_and_kept() {
+    let p = Pages::judged().await;
     let typed = "Na het gesprek: oma kan het noodadres zijn";
-    let r = thomas
-        .post(
-            &format!("{meeting}/visie"),
-            &[
-                ("csrf", &thomas_csrf),
-                ("worries", "Geweld in het gezin"),
-                ("strengths", typed),
-                ("needs", "Een ondertoezichtstelling"),
-            ],
-        )
-        .await;
+    let r = p.view(&Pages::saves_view(typed)).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.body);
     assert!(r.body.contains(typed), "{}", r.body);
     assert!(r.body.contains("class=\"kept-input\""));
-    let plan = sanne.get(&format!("/gezinnen/{}/plan", w.family)).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_judgements_action_goes_into_the_plan() {
+    let p = Pages::judged().await;
+    let plan = p
+        .page(&p.w.sanne, &format!("/gezinnen/{}/plan", p.w.family))
+        .await;
     assert!(plan.body.contains("Noodadres afspreken met oma"));
-    let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_timeline_names_the_judgement_and_the_plan_version() {
+    let p = Pages::judged().await;
+    let timeline = p
+        .page(&p.w.sanne, &format!("/gezinnen/{}/tijdlijn", p.w.family))
+        .await;
     assert!(
         timeline
             .body
@@ -875,7 +991,7 @@ async fn meetings_through_the_pages() {
         "{}",
         timeline.body
     );
-    w.app.done().await;
+    p.done().await;
 }
 
 #[tokio::test]
