@@ -356,64 +356,203 @@ async fn an_admin_acts_for_their_own_organisation_only() {
     app.done().await;
 }
 
-#[tokio::test]
-async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() {
-    let app = App::new().await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let lokalis = org_id(&app, "lokalis").await;
-    let admin = app
-        .account_in(
-            "lokalis",
-            None,
-            "beheer@lokalis.example",
-            &[Role::FunctionalAdmin],
-            true,
-        )
-        .await;
-    let sanne = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "sanne@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let mohamed = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "mohamed@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let joyce = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "joyce@lokalis.example",
-            &[Role::TeamLead],
-            true,
-        )
-        .await;
-    let (first, _, _) = app.jansen(&sanne, &lokalis, None).await;
-    let (second, _, _) = app.jansen(&sanne, &lokalis, None).await;
+/// Sanne (Lokalis) leads two files of Gezin Jansen and leaves: the administrator
+/// deactivates her, Mohamed is a colleague who may lead, Joyce the team lead. Built
+/// step by step: each step is the setup the next tests start from.
+struct Leaving {
+    app: App,
+    admin: common::Account,
+    sanne: common::Account,
+    mohamed: common::Account,
+    joyce: common::Account,
+    first: eenplan_domain::FamilyId,
+    second: eenplan_domain::FamilyId,
+}
 
-    let mut b = app.signed_in_browser(&admin).await;
-    let url = format!("/beheer/gebruikers/{}/deactiveren", sanne.user_id);
-    let page = b.get(&url).await;
+impl Leaving {
+    async fn new() -> Self {
+        let app = App::new().await;
+        let team = app
+            .organisation("lokalis", OrganisationKind::LocalTeam)
+            .await;
+        let lokalis = org_id(&app, "lokalis").await;
+        let admin = app
+            .account_in(
+                "lokalis",
+                None,
+                "beheer@lokalis.example",
+                &[Role::FunctionalAdmin],
+                true,
+            )
+            .await;
+        let sanne = app
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "sanne@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        let mohamed = app
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "mohamed@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        let joyce = app
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "joyce@lokalis.example",
+                &[Role::TeamLead],
+                true,
+            )
+            .await;
+        let (first, _, _) = app.jansen(&sanne, &lokalis, None).await;
+        let (second, _, _) = app.jansen(&sanne, &lokalis, None).await;
+        Self {
+            app,
+            admin,
+            sanne,
+            mohamed,
+            joyce,
+            first,
+            second,
+        }
+    }
+
+    /// Sanne's deactivation page.
+    fn url(&self) -> String {
+        format!("/beheer/gebruikers/{}/deactiveren", self.sanne.user_id)
+    }
+
+    async fn page(&self) -> common::Response {
+        let mut b = self.app.signed_in_browser(&self.admin).await;
+        b.get(&self.url()).await
+    }
+
+    /// The administrator posts `fields` to `path`, with the csrf token of the
+    /// deactivation page.
+    async fn admin_posts(&self, path: &str, fields: &[(&str, &str)]) -> common::Response {
+        let mut b = self.app.signed_in_browser(&self.admin).await;
+        let csrf = b.get(&self.url()).await.csrf();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        b.post(path, &form).await
+    }
+
+    /// The administrator hands the first file over to `to` with `reason`.
+    async fn hand_over(&self, to: &common::Account, reason: &str) -> common::Response {
+        let over = format!("/beheer/gebruikers/{}/overdragen", self.sanne.user_id);
+        self.admin_posts(
+            &over,
+            &[
+                ("family_id", self.first.as_str()),
+                ("to", to.user_id.as_str()),
+                ("reason", reason),
+            ],
+        )
+        .await
+    }
+
+    async fn hand_over_to_mohamed(&self) -> common::Response {
+        self.hand_over(&self.mohamed, "Sanne vertrekt; Mohamed kent het gezin")
+            .await
+    }
+
+    /// The administrator handed the first file over to Mohamed.
+    async fn handed_over() -> Self {
+        let l = Self::new().await;
+        let r = l.hand_over_to_mohamed().await;
+        assert_eq!(
+            r.location(),
+            format!("{}?overgedragen=1", l.url()),
+            "{}",
+            r.body
+        );
+        l
+    }
+
+    async fn deactivate(&self) -> common::Response {
+        self.admin_posts(&self.url(), &[]).await
+    }
+
+    /// Sanne was deactivated with the second file still led.
+    async fn deactivated() -> Self {
+        let l = Self::handed_over().await;
+        let r = l.deactivate().await;
+        assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+        l
+    }
+
+    /// Joyce's start page.
+    async fn start(&self) -> common::Response {
+        let mut lead = self.app.signed_in_browser(&self.joyce).await;
+        lead.get("/start").await
+    }
+
+    /// Joyce hands `family` over to Mohamed from her start page with `reason`.
+    async fn lead_hands_over(
+        &self,
+        family: &eenplan_domain::FamilyId,
+        reason: &str,
+    ) -> common::Response {
+        let mut lead = self.app.signed_in_browser(&self.joyce).await;
+        let csrf = lead.get("/start").await.csrf();
+        lead.post(
+            &format!("/start/zonder-regisseur/{family}"),
+            &[
+                ("csrf", &csrf),
+                ("to", self.mohamed.user_id.as_str()),
+                ("reason", reason),
+            ],
+        )
+        .await
+    }
+
+    async fn lead_hands_over_the_second(&self) -> common::Response {
+        self.lead_hands_over(&self.second, "Sanne is uit dienst")
+            .await
+    }
+
+    /// Joyce handed the second file over to Mohamed.
+    async fn taken_over() -> Self {
+        let l = Self::deactivated().await;
+        let r = l.lead_hands_over_the_second().await;
+        assert_eq!(r.location(), "/start");
+        l
+    }
+
+    async fn done(self) {
+        self.app.done().await;
+    }
+}
+
+#[tokio::test]
+async fn deactivation_offers_a_hand_over_of_each_file_led() {
+    let l = Leaving::new().await;
+    let (first, second) = (&l.first, &l.second);
+    let page = l.page().await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(&format!("id=\"to-{first}\"")));
     assert!(page.body.contains(&format!("id=\"to-{second}\"")));
+    l.done().await;
+}
+
+#[tokio::test]
+async fn a_hand_over_offers_the_colleagues_in_a_care_role_only() {
+    let l = Leaving::new().await;
+    let page = l.page().await;
     assert!(
         page.body
-            .contains(&format!("<option value=\"{}\"", mohamed.user_id)),
+            .contains(&format!("<option value=\"{}\"", l.mohamed.user_id)),
         "a colleague in a care role is offered"
     );
-    for not_offered in [&joyce.user_id, &sanne.user_id, &admin.user_id] {
+    for not_offered in [&l.joyce.user_id, &l.sanne.user_id, &l.admin.user_id] {
         assert!(
             !page
                 .body
@@ -421,68 +560,62 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             "{not_offered}"
         );
     }
-    let csrf = page.csrf();
-    let over = format!("/beheer/gebruikers/{}/overdragen", sanne.user_id);
-    // No reason: refused at that file's field, the choice kept.
-    let r = b
-        .post(
-            &over,
-            &[
-                ("csrf", &csrf),
-                ("family_id", first.as_str()),
-                ("to", mohamed.user_id.as_str()),
-                ("reason", " "),
-            ],
-        )
-        .await;
+    l.done().await;
+}
+
+#[tokio::test]
+async fn a_hand_over_without_a_reason_is_refused_at_that_files_field_keeping_the_choice() {
+    let l = Leaving::new().await;
+    let r = l.hand_over(&l.mohamed, " ").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains(&format!("id=\"reason-{first}-error\"")));
+    assert!(r.body.contains(&format!("id=\"reason-{}-error\"", l.first)));
     assert!(
         r.body
-            .contains(&format!("<option value=\"{}\" selected", mohamed.user_id))
+            .contains(&format!("<option value=\"{}\" selected", l.mohamed.user_id))
     );
-    // Not a colleague who may lead: refused at the choice.
-    let r = b
-        .post(
-            &over,
-            &[
-                ("csrf", &csrf),
-                ("family_id", first.as_str()),
-                ("to", joyce.user_id.as_str()),
-                ("reason", "Sanne vertrekt"),
-            ],
-        )
-        .await;
+    l.done().await;
+}
+
+#[tokio::test]
+async fn a_hand_over_to_someone_who_may_not_lead_is_refused_at_the_choice() {
+    let l = Leaving::new().await;
+    let r = l.hand_over(&l.joyce, "Sanne vertrekt").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains(&format!("id=\"to-{first}-error\"")));
-    let r = b
-        .post(
-            &over,
-            &[
-                ("csrf", &csrf),
-                ("family_id", first.as_str()),
-                ("to", mohamed.user_id.as_str()),
-                ("reason", "Sanne vertrekt; Mohamed kent het gezin"),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), format!("{url}?overgedragen=1"), "{}", r.body);
-    let family = app
+    assert!(r.body.contains(&format!("id=\"to-{}-error\"", l.first)));
+    l.done().await;
+}
+
+#[tokio::test]
+async fn a_hand_over_makes_the_colleague_regisseur() {
+    let l = Leaving::new().await;
+    let r = l.hand_over_to_mohamed().await;
+    assert_eq!(
+        r.location(),
+        format!("{}?overgedragen=1", l.url()),
+        "{}",
+        r.body
+    );
+    let family = l
+        .app
         .store
         .read()
         .await
         .unwrap()
-        .family(&first)
+        .family(&l.first)
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(family.regisseur().unwrap().user_id, mohamed.user_id);
+    assert_eq!(family.regisseur().unwrap().user_id, l.mohamed.user_id);
+    l.done().await;
+}
 
-    // Deactivated with the second file still led: it reaches the team lead.
-    let r = b.post(&url, &[("csrf", &csrf)]).await;
+#[tokio::test]
+async fn a_file_still_led_at_deactivation_reaches_the_team_lead() {
+    let l = Leaving::handed_over().await;
+    let (first, second) = (&l.first, &l.second);
+    let r = l.deactivate().await;
     assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
-    let mut lead = app.signed_in_browser(&joyce).await;
-    let start = lead.get("/start").await;
+    let start = l.start().await;
     assert!(start.body.contains("Zonder regisseur"), "{}", start.body);
     assert!(
         start
@@ -494,43 +627,43 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
             .body
             .contains(&format!("/start/zonder-regisseur/{first}"))
     );
-    let csrf = start.csrf();
-    let r = lead
-        .post(
-            &format!("/start/zonder-regisseur/{first}"),
-            &[
-                ("csrf", &csrf),
-                ("to", mohamed.user_id.as_str()),
-                ("reason", "x"),
-            ],
-        )
-        .await;
+    l.done().await;
+}
+
+#[tokio::test]
+async fn the_team_lead_hands_over_only_the_files_on_the_list() {
+    let l = Leaving::deactivated().await;
+    let r = l.lead_hands_over(&l.first, "x").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND, "not on the list");
-    let r = lead
-        .post(
-            &format!("/start/zonder-regisseur/{second}"),
-            &[
-                ("csrf", &csrf),
-                ("to", mohamed.user_id.as_str()),
-                ("reason", ""),
-            ],
-        )
-        .await;
+    l.done().await;
+}
+
+#[tokio::test]
+async fn the_team_lead_gives_a_reason_for_a_hand_over() {
+    let l = Leaving::deactivated().await;
+    let r = l.lead_hands_over(&l.second, "").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains(&format!("id=\"reason-{second}-error\"")));
-    let r = lead
-        .post(
-            &format!("/start/zonder-regisseur/{second}"),
-            &[
-                ("csrf", &csrf),
-                ("to", mohamed.user_id.as_str()),
-                ("reason", "Sanne is uit dienst"),
-            ],
-        )
-        .await;
+    assert!(
+        r.body
+            .contains(&format!("id=\"reason-{}-error\"", l.second))
+    );
+    l.done().await;
+}
+
+#[tokio::test]
+async fn a_file_the_team_lead_handed_over_leaves_the_list() {
+    let l = Leaving::deactivated().await;
+    let r = l.lead_hands_over_the_second().await;
     assert_eq!(r.location(), "/start");
-    assert!(!lead.get("/start").await.body.contains("Zonder regisseur"));
-    let entries = app
+    assert!(!l.start().await.body.contains("Zonder regisseur"));
+    l.done().await;
+}
+
+#[tokio::test]
+async fn the_journal_names_who_handed_over_each_file() {
+    let l = Leaving::taken_over().await;
+    let entries = l
+        .app
         .store
         .read()
         .await
@@ -546,11 +679,11 @@ async fn deactivation_offers_a_hand_over_and_leaves_the_rest_to_the_team_lead() 
     assert_eq!(
         handovers,
         vec![
-            format!("user:{}", admin.user_id),
-            format!("user:{}", joyce.user_id)
+            format!("user:{}", l.admin.user_id),
+            format!("user:{}", l.joyce.user_id)
         ]
     );
-    app.done().await;
+    l.done().await;
 }
 
 #[tokio::test]
