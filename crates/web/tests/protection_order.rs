@@ -650,110 +650,219 @@ async fn every_raad_read_and_step_is_in_the_access_log_against_the_family() {
     q.done().await;
 }
 
+/// Gezin Jansen's request to the Raad through the pages, built step by step as Sanne
+/// asks and Lisa (the Raad) answers with no measure: each step is the setup the next
+/// tests start from.
+struct RaadPages {
+    w: World,
+    /// The request's page at the Raad.
+    detail: String,
+}
+
+impl RaadPages {
+    /// Nothing asked yet.
+    async fn new() -> Self {
+        Self {
+            w: world().await,
+            detail: String::new(),
+        }
+    }
+
+    /// The family's request page.
+    fn path(&self) -> String {
+        format!("/gezinnen/{}/verzoek-raad", self.w.family)
+    }
+
+    /// `who`'s browser gets `path`.
+    async fn page(&self, who: &Account, path: &str) -> common::Response {
+        self.w.app.signed_in_browser(who).await.get(path).await
+    }
+
+    /// Sanne asks the Raad to investigate, for Sam if `sam`.
+    async fn ask(&self, sam: bool) -> common::Response {
+        let mut sanne = self.w.app.signed_in_browser(&self.w.sanne).await;
+        let path = self.path();
+        let csrf = sanne.get(&path).await.csrf();
+        let mut form = vec![("csrf", csrf.as_str()), ("rvdk", self.w.raad.as_str())];
+        if sam {
+            form.push(("children", self.w.sam.as_str()));
+        }
+        form.extend([("grounds", "Geweld blijft"), ("tried", "SAVE-begeleiding")]);
+        sanne.post(&path, &form).await
+    }
+
+    /// Sanne asked the Raad; Lisa found the request on her work list.
+    async fn asked() -> Self {
+        let mut p = Self::new().await;
+        let r = p.ask(true).await;
+        assert_eq!(r.location(), p.path());
+        let list = p.page(&p.w.lisa, "/raad").await;
+        let start = list.body.find("href=\"/raad/").unwrap() + "href=\"".len();
+        p.detail = list.body[start..].split('"').next().unwrap().to_owned();
+        p
+    }
+
+    /// Lisa posts `fields` to the request's `step`, with the csrf token of her work list.
+    async fn raad_posts(&self, step: &str, fields: &[(&str, &str)]) -> common::Response {
+        let mut lisa = self.w.app.signed_in_browser(&self.w.lisa).await;
+        let csrf = lisa.get("/raad").await.csrf();
+        let mut form = vec![("csrf", csrf.as_str())];
+        form.extend_from_slice(fields);
+        lisa.post(&format!("{}/{step}", self.detail), &form).await
+    }
+
+    async fn investigate(&self, on: Date) -> common::Response {
+        self.raad_posts("onderzoek", &[("started_on", &on.to_string())])
+            .await
+    }
+
+    /// Lisa started the investigation today.
+    async fn investigating() -> Self {
+        let p = Self::asked().await;
+        let r = p.investigate(today()).await;
+        assert_eq!(r.location(), p.detail);
+        p
+    }
+
+    /// Lisa concludes today that no measure is needed, with `reason` if given.
+    async fn conclude(&self, reason: Option<&str>) -> common::Response {
+        let today = today().to_string();
+        let mut fields = vec![("outcome", "no_measure")];
+        if let Some(reason) = reason {
+            fields.push(("reason", reason));
+        }
+        fields.push(("concluded_on", &today));
+        self.raad_posts("uitkomst", &fields).await
+    }
+
+    async fn conclude_no_measure(&self) -> common::Response {
+        self.conclude(Some("Ouders werken nu mee met het buurtteam"))
+            .await
+    }
+
+    /// Lisa concluded that no measure is needed.
+    async fn concluded() -> Self {
+        let p = Self::investigating().await;
+        let r = p.conclude_no_measure().await;
+        assert_eq!(r.location(), p.detail);
+        p
+    }
+
+    async fn done(self) {
+        self.w.app.done().await;
+    }
+}
+
 #[tokio::test]
-async fn the_raad_works_through_its_pages() {
-    let w = world().await;
-    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
-    let mut lisa = w.app.signed_in_browser(&w.lisa).await;
-    let mut thomas = w.app.signed_in_browser(&w.thomas).await;
-    let file = sanne.get(&format!("/gezinnen/{}", w.family)).await;
-    let path = format!("/gezinnen/{}/verzoek-raad", w.family);
-    assert!(file.body.contains(&format!("href=\"{path}\"")));
-    let page = sanne.get(&path).await;
+async fn the_family_page_links_the_request_to_the_raad() {
+    let p = RaadPages::new().await;
+    let file = p
+        .page(&p.w.sanne, &format!("/gezinnen/{}", p.w.family))
+        .await;
+    assert!(file.body.contains(&format!("href=\"{}\"", p.path())));
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_request_page_is_lead_work() {
+    let p = RaadPages::new().await;
+    let page = p.page(&p.w.sanne, &p.path()).await;
     assert_eq!(page.status, StatusCode::OK);
-    let csrf = page.csrf();
     assert_eq!(
-        thomas.get(&path).await.status,
+        p.page(&p.w.thomas, &p.path()).await.status,
         StatusCode::FORBIDDEN,
         "lead work"
     );
-    let r = sanne
-        .post(
-            &path,
-            &[
-                ("csrf", &csrf),
-                ("rvdk", &w.raad),
-                ("grounds", "Geweld blijft"),
-                ("tried", "SAVE-begeleiding"),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn a_request_without_children_is_refused_at_the_children() {
+    let p = RaadPages::new().await;
+    let r = p.ask(false).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"children-error\""));
-    let r = sanne
-        .post(
-            &path,
-            &[
-                ("csrf", &csrf),
-                ("rvdk", &w.raad),
-                ("children", &w.sam),
-                ("grounds", "Geweld blijft"),
-                ("tried", "SAVE-begeleiding"),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn an_open_request_waits_for_the_raad_and_allows_no_second_one() {
+    let p = RaadPages::new().await;
+    let path = p.path();
+    let r = p.ask(true).await;
     assert_eq!(r.location(), path);
-    let page = sanne.get(&path).await;
+    let page = p.page(&p.w.sanne, &path).await;
     assert!(page.body.contains("Verzoek ingediend, wacht op de Raad"));
     assert!(
         !page.body.contains(&format!("action=\"{path}\"")),
         "no second request while this one is open"
     );
+    p.done().await;
+}
 
-    // The Raad's menu item, work list and steps; nobody else reaches them.
-    assert_eq!(sanne.get("/raad").await.status, StatusCode::FORBIDDEN);
-    let list = lisa.get("/raad").await;
+#[tokio::test]
+async fn the_lead_does_not_reach_the_raads_work_list() {
+    let p = RaadPages::asked().await;
+    assert_eq!(
+        p.page(&p.w.sanne, "/raad").await.status,
+        StatusCode::FORBIDDEN
+    );
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_raads_work_list_has_its_menu_item_and_names_the_child_and_the_family() {
+    let p = RaadPages::asked().await;
+    let list = p.page(&p.w.lisa, "/raad").await;
     assert_eq!(list.status, StatusCode::OK);
     assert!(
         list.body.contains("href=\"/raad\""),
         "the Raad's own menu item"
     );
     assert!(list.body.contains("Sam Jansen (2016-04-02)") && list.body.contains("Gezin Jansen"));
-    let start = list.body.find("href=\"/raad/").unwrap() + "href=\"".len();
-    let detail = list.body[start..].split('"').next().unwrap().to_owned();
-    let raad_csrf = list.csrf();
-    let page = lisa.get(&detail).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_raad_reads_the_requests_grounds() {
+    let p = RaadPages::asked().await;
+    let page = p.page(&p.w.lisa, &p.detail).await;
     assert!(page.body.contains("Geweld blijft"));
-    let r = lisa
-        .post(
-            &format!("{detail}/onderzoek"),
-            &[("csrf", &raad_csrf), ("started_on", &days(2).to_string())],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn an_investigation_does_not_start_in_the_future() {
+    let p = RaadPages::asked().await;
+    let r = p.investigate(days(2)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"started_on-error\""));
-    let r = lisa
-        .post(
-            &format!("{detail}/onderzoek"),
-            &[("csrf", &raad_csrf), ("started_on", &today().to_string())],
-        )
-        .await;
-    assert_eq!(r.location(), detail);
-    let r = lisa
-        .post(
-            &format!("{detail}/uitkomst"),
-            &[
-                ("csrf", &raad_csrf),
-                ("outcome", "no_measure"),
-                ("concluded_on", &today().to_string()),
-            ],
-        )
-        .await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_raad_starts_the_investigation_today() {
+    let p = RaadPages::asked().await;
+    let r = p.investigate(today()).await;
+    assert_eq!(r.location(), p.detail);
+    p.done().await;
+}
+
+#[tokio::test]
+async fn no_measure_needs_a_reason() {
+    let p = RaadPages::investigating().await;
+    let r = p.conclude(None).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"reason-error\""));
-    let r = lisa
-        .post(
-            &format!("{detail}/uitkomst"),
-            &[
-                ("csrf", &raad_csrf),
-                ("outcome", "no_measure"),
-                ("reason", "Ouders werken nu mee met het buurtteam"),
-                ("concluded_on", &today().to_string()),
-            ],
-        )
-        .await;
-    assert_eq!(r.location(), detail);
-    let page = lisa.get(&detail).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn no_measure_closes_the_request() {
+    let p = RaadPages::investigating().await;
+    let r = p.conclude_no_measure().await;
+    assert_eq!(r.location(), p.detail);
+    let page = p.page(&p.w.lisa, &p.detail).await;
     assert!(
         page.body
             .contains("Geen maatregel: verder in vrijwillige hulp")
@@ -762,15 +871,17 @@ async fn the_raad_works_through_its_pages() {
         !page.body.contains("<form method=\"post\" action=\"/raad/"),
         "closed"
     );
-    // A step that no longer fits is refused on the page too: the request moved on (409).
-    let r = lisa
-        .post(
-            &format!("{detail}/beslissing"),
-            &[
-                ("csrf", &raad_csrf),
-                ("decided_on", &today().to_string()),
-                ("ruling", "refused"),
-            ],
+    p.done().await;
+}
+
+/// A step that no longer fits is refused on the page too: the request moved on (409).
+#[tokio::test]
+async fn a_step_that_no_longer_fits_is_a_conflict_on_the_page() {
+    let p = RaadPages::concluded().await;
+    let r = p
+        .raad_posts(
+            "beslissing",
+            &[("decided_on", &today().to_string()), ("ruling", "refused")],
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
@@ -778,19 +889,15 @@ async fn the_raad_works_through_its_pages() {
         r.body
             .contains("Deze stap kan niet (meer) bij dit verzoek.")
     );
-    // The outcome again, as from a second tab: what was typed is shown, not lost.
+    p.done().await;
+}
+
+/// The outcome again, as from a second tab: what was typed is shown, not lost.
+#[tokio::test]
+async fn an_outcome_from_a_second_tab_is_a_conflict_that_keeps_what_was_typed() {
+    let p = RaadPages::concluded().await;
     let typed = "Ouders werken mee; geen maatregel nodig (tweede tabblad)";
-    let r = lisa
-        .post(
-            &format!("{detail}/uitkomst"),
-            &[
-                ("csrf", &raad_csrf),
-                ("outcome", "no_measure"),
-                ("reason", typed),
-                ("concluded_on", &today().to_string()),
-            ],
-        )
-        .await;
+    let r = p.conclude(Some(typed)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
     assert!(
         r.body.contains(&format!(
@@ -799,13 +906,19 @@ async fn the_raad_works_through_its_pages() {
         "{}",
         r.body
     );
+    p.done().await;
+}
+
+#[tokio::test]
+async fn no_measure_leaves_the_family_in_voluntary_help() {
+    let p = RaadPages::concluded().await;
     assert_eq!(
-        w.app
+        p.w.app
             .store
             .read()
             .await
             .unwrap()
-            .access_facts(&FamilyId::from(w.family.as_str()))
+            .access_facts(&FamilyId::from(p.w.family.as_str()))
             .await
             .unwrap()
             .unwrap()
@@ -813,17 +926,32 @@ async fn the_raad_works_through_its_pages() {
         Framework::Voluntary,
         "no measure: voluntary help goes on"
     );
-    let timeline = sanne.get(&format!("/gezinnen/{}/tijdlijn", w.family)).await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn the_timeline_names_the_request_and_the_raads_outcome() {
+    let p = RaadPages::concluded().await;
+    let timeline = p
+        .page(&p.w.sanne, &format!("/gezinnen/{}/tijdlijn", p.w.family))
+        .await;
     for sentence in [
         "vroeg de Raad voor de Kinderbescherming om onderzoek",
         "De Raad ziet geen maatregel nodig: verder in vrijwillige hulp",
     ] {
         assert!(timeline.body.contains(sentence), "{sentence}");
     }
-    let mut piet = w.app.signed_in_browser(&w.piet).await;
-    assert_eq!(piet.get(&detail).await.status, StatusCode::NOT_FOUND);
-    let _ = w.kim;
-    w.app.done().await;
+    p.done().await;
+}
+
+#[tokio::test]
+async fn another_raad_does_not_find_the_request() {
+    let p = RaadPages::concluded().await;
+    assert_eq!(
+        p.page(&p.w.piet, &p.detail).await.status,
+        StatusCode::NOT_FOUND
+    );
+    p.done().await;
 }
 
 #[tokio::test]
