@@ -215,6 +215,15 @@ pub fn accept(
     Ok(RequestState::UnderInvestigation)
 }
 
+code_list! {
+    /// What the Raad concludes after its investigation, as a person or a program chooses
+    /// it; the [`Conclusion`] it becomes carries the reason or the measure with it.
+    ConclusionKind, "conclusion" {
+        NoMeasure = "no_measure", "Geen maatregel", "No measure";
+        Petition = "petition", "Verzoek aan de kinderrechter", "Petition to the juvenile court";
+    }
+}
+
 /// What the Raad's investigation concludes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conclusion {

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Extension, State};
 use axum::http::StatusCode;
-use eenplan_domain::protection_order::{Conclusion, Measure};
+use eenplan_domain::protection_order::{Conclusion, ConclusionKind, Measure};
 use eenplan_store::{
     CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
 };
@@ -15,8 +15,8 @@ use super::access::log_raad_reads;
 use super::ops::{self, RaadAct};
 use super::refusal::InStep;
 use super::schemas::{
-    self, CourtDecision, NO_MEASURE, NewProtectionOrderRequest, PETITION, ProtectionOrderRequests,
-    RaadInvestigation, RaadOutcome,
+    self, CourtDecision, NewProtectionOrderRequest, ProtectionOrderRequests, RaadInvestigation,
+    RaadOutcome,
 };
 use crate::AppState;
 use crate::auth::family::FamilyGrant;
@@ -173,20 +173,13 @@ pub async fn outcome(
 ) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
     let p = ctx.caller()?;
     let input: RaadOutcome = json_body(&bytes)?;
-    let conclusion = match input.outcome.as_str() {
-        NO_MEASURE => Conclusion::NoMeasure {
+    let conclusion = match fields::code("outcome", &input.outcome)? {
+        ConclusionKind::NoMeasure => Conclusion::NoMeasure {
             reason: input.reason.clone(),
         },
-        PETITION => Conclusion::Petition {
+        ConclusionKind::Petition => Conclusion::Petition {
             measure: measure(input.measure.as_deref())?,
         },
-        _ => {
-            return Err(ApiError::invalid(&[(
-                "outcome",
-                "enum",
-                "Gebruik no_measure of petition.",
-            )]));
-        }
     };
     let on = fields::date("concluded_on", input.concluded_on.trim())?;
     let route = "/api/v1/raad/requests/{request}/outcome";

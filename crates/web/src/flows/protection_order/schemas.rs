@@ -4,7 +4,7 @@
 //! JSON malformed) is still required in the document where an absent one is refused
 //! like an empty one.
 
-use eenplan_domain::protection_order::{Measure, RequestState};
+use eenplan_domain::protection_order::{ConclusionKind, Measure, RequestState};
 use eenplan_store::{ProtectionOrderRequest as Stored, RequestChild};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -12,11 +12,6 @@ use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 
 use crate::kit::schema::{Schemas, codes};
-
-/// The Raad's outcome codes: no measure, or a petition to the court (no domain list:
-/// the domain's `Conclusion` carries the reason or the measure with it).
-pub(super) const NO_MEASURE: &str = "no_measure";
-pub(super) const PETITION: &str = "petition";
 
 /// A family's requests, or the Raad's work list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -201,7 +196,7 @@ pub struct RaadInvestigation {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RaadOutcome {
     #[serde(default)]
-    #[schema(required = true, schema_with = outcomes)]
+    #[schema(required = true, schema_with = codes::<ConclusionKind>)]
     pub outcome: String,
     /// Required for a petition: the measure asked of the court.
     #[schema(schema_with = codes::<Measure>)]
@@ -212,14 +207,6 @@ pub struct RaadOutcome {
     #[serde(default)]
     #[schema(required = true, format = Date)]
     pub concluded_on: String,
-}
-
-/// What the Raad can conclude.
-fn outcomes() -> Object {
-    ObjectBuilder::new()
-        .schema_type(Type::String)
-        .enum_values(Some([NO_MEASURE, PETITION]))
-        .build()
 }
 
 /// The juvenile court's decision on the petition.

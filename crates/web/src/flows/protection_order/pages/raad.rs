@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::protection_order::{Conclusion, Measure, RaadStep};
+use eenplan_domain::protection_order::{Conclusion, ConclusionKind, Measure, RaadStep};
 use eenplan_store::{CourtRuling, StoreError};
 
 use super::{Summary, measure_choices, place, required_date, summary};
@@ -143,14 +143,14 @@ async fn show_page(
                         label: x.raad_outcome_choice,
                         options: vec![
                             Choice {
-                                value: "petition".into(),
+                                value: ConclusionKind::Petition.code().into(),
                                 label: x.raad_petition.into(),
-                                selected: d.get("outcome") != "no_measure",
+                                selected: d.get("outcome") != ConclusionKind::NoMeasure.code(),
                             },
                             Choice {
-                                value: "no_measure".into(),
+                                value: ConclusionKind::NoMeasure.code().into(),
                                 label: x.raad_no_measure.into(),
-                                selected: d.get("outcome") == "no_measure",
+                                selected: d.get("outcome") == ConclusionKind::NoMeasure.code(),
                             },
                         ],
                         error: err("outcome"),
@@ -351,11 +351,15 @@ pub async fn outcome(
     let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &["concluded_on", "reason"]);
     let on = required_date(&d, "concluded_on", t, &mut errs);
-    let conclusion = match d.get("outcome").as_str() {
-        "no_measure" => Some(Conclusion::NoMeasure {
+    let kind = ConclusionKind::ALL
+        .iter()
+        .copied()
+        .find(|k| k.code() == d.get("outcome"));
+    let conclusion = match kind {
+        Some(ConclusionKind::NoMeasure) => Some(Conclusion::NoMeasure {
             reason: d.raw("reason"),
         }),
-        "petition" => match d.get("measure").parse::<Measure>() {
+        Some(ConclusionKind::Petition) => match d.get("measure").parse::<Measure>() {
             Ok(measure) => Some(Conclusion::Petition { measure }),
             Err(_) => {
                 errs.insert("measure", t.err_choose);
