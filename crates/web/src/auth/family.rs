@@ -48,6 +48,55 @@ impl FamilyGrant {
     }
 }
 
+/// A request inside one family's file: the request context and the guard's grant.
+/// Handlers on `{family}` routes take this one extractor instead of `Ctx` beside
+/// `Extension<FamilyGrant>`.
+#[derive(Debug, Clone)]
+pub struct FamilyCtx {
+    pub ctx: crate::kit::Ctx,
+    pub grant: FamilyGrant,
+}
+
+impl FamilyCtx {
+    pub fn family_id(&self) -> &FamilyId {
+        &self.grant.family_id
+    }
+}
+
+impl std::ops::Deref for FamilyCtx {
+    type Target = crate::kit::Ctx;
+
+    fn deref(&self) -> &Self::Target {
+        &self.ctx
+    }
+}
+
+impl<S> axum::extract::FromRequestParts<S> for FamilyCtx
+where
+    S: Send + Sync,
+    AppState: axum::extract::FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let Ok(ctx) = crate::kit::Ctx::from_request_parts(parts, state).await;
+        // The router layers the family guard on every `{family}` route, so a missing
+        // grant is a wiring fault, never something a visitor can cause.
+        let grant = parts
+            .extensions
+            .get::<FamilyGrant>()
+            .cloned()
+            .ok_or_else(|| {
+                tracing::error!("a family route ran without the family guard");
+                StatusCode::INTERNAL_SERVER_ERROR.into_response()
+            })?;
+        Ok(Self { ctx, grant })
+    }
+}
+
 fn event(method: &Method, template: &str) -> AccessEvent {
     if template.ends_with("/afdrukken") || template.ends_with("/print") {
         AccessEvent::Print

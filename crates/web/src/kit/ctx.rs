@@ -1,9 +1,11 @@
 //! What a handler knows about its request: who asks, in which language, from where.
 //! The guards in `auth` put the [`Visitor`] in place; handlers take a [`Ctx`].
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use eenplan_store::Principal;
+
+use crate::AppState;
 
 use crate::client::Client;
 use crate::kit::error::{ApiError, PageError};
@@ -23,6 +25,9 @@ pub enum Surface {
 /// signed-in person asks [`Ctx::principal`], which its policy has already guaranteed.
 #[derive(Debug, Clone)]
 pub struct Ctx {
+    /// The store and configuration; carried here so a handler takes one extractor for
+    /// the request rather than repeating `State` beside it.
+    pub state: AppState,
     pub visitor: Visitor,
     pub lang: Lang,
     pub client: Client,
@@ -51,18 +56,27 @@ impl Ctx {
             .ok_or_else(ApiError::unauthorized)
     }
 
+    pub fn store(&self) -> &eenplan_store::Store {
+        &self.state.store
+    }
+
     /// The page frame for the page at `path`.
     pub fn shell(&self, path: &str) -> Shell {
         Shell::for_lang(self.lang, &self.visitor, path)
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Ctx {
+impl<S> FromRequestParts<S> for Ctx
+where
+    S: Send + Sync,
+    AppState: FromRef<S>,
+{
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let Ok(client) = Client::from_request_parts(parts, state).await;
         Ok(Ctx {
+            state: AppState::from_ref(state),
             visitor: parts
                 .extensions
                 .get::<Visitor>()

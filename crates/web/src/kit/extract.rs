@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use axum::extract::path::ErrorKind;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRequestParts, RawPathParams};
+use axum::extract::{FromRequest, FromRequestParts, RawPathParams};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -119,6 +119,28 @@ pub fn json_body<T: serde::de::DeserializeOwned>(
             ))
             .into()
     })
+}
+
+/// A JSON body as `T`: the extractor form of [`json_body`], so an API handler states
+/// its request type in its signature and a malformed body never reaches it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Body<T>(pub T);
+
+impl<T, S> FromRequest<S> for Body<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        json_body(&bytes)
+            .map(Body)
+            .map_err(IntoResponse::into_response)
+    }
 }
 
 #[cfg(test)]

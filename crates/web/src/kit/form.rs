@@ -2,6 +2,7 @@
 //! `admin/input.html`), choices, and parsing a submitted form.
 
 use axum::body::Bytes;
+use axum::extract::FromRequest;
 use std::collections::HashMap;
 
 use eenplan_domain::text::{TextKind, TextProblem};
@@ -97,6 +98,20 @@ pub enum Input {
 
 /// A submitted form; repeated names (checkboxes) keep every value.
 pub struct FormData(pub Vec<(String, String)>);
+
+/// A submitted form as a handler argument; an unreadable body is an empty form, so
+/// every field reports itself missing rather than the page failing.
+impl<S: Send + Sync> FromRequest<S> for FormData {
+    type Rejection = axum::response::Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::response::IntoResponse;
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        Ok(Self::parse(&bytes))
+    }
+}
 
 impl FormData {
     pub fn parse(body: &Bytes) -> Self {

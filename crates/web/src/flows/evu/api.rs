@@ -2,7 +2,6 @@
 //! family's consent); the coordinator sees new referrals and assigns a combination of
 //! workers at once, declines or closes.
 
-use axum::Extension;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -13,10 +12,10 @@ use super::ops::{self, Decision};
 use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
 use crate::AppState;
 use crate::auth::evu::log_evu_reads;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::client::Client;
 use crate::kit::body::{Created, Reason};
-use crate::kit::extract::{Path, json_body};
+use crate::kit::extract::{Body, Path, json_body};
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Lang, Refusal};
 
@@ -49,30 +48,24 @@ fn refused(e: StoreError) -> ApiError {
 }
 
 pub async fn refer(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<Reason>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = ctx.caller()?;
-    let input: Reason = json_body(&bytes)?;
-    let id = state
-        .store
-        .change(async |tx| ops::refer(tx, p, &grant.family_id, &input.reason).await)
+    let p = fam.caller()?;
+    let id = fam
+        .store()
+        .change(async |tx| ops::refer(tx, p, fam.family_id(), &input.reason).await)
         .await
         .map_err(refused)?;
     Ok(Created::answer(id))
 }
 
-pub async fn of_family(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<EvuReferralList>, ApiError> {
-    let list = state
-        .store
+pub async fn of_family(fam: FamilyCtx) -> Result<Json<EvuReferralList>, ApiError> {
+    let list = fam
+        .store()
         .read()
         .await?
-        .evu_referrals_of(&grant.family_id)
+        .evu_referrals_of(fam.family_id())
         .await?;
     Ok(Json(EvuReferralList::new(&list)))
 }
