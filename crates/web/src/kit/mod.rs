@@ -16,6 +16,7 @@ pub mod fields;
 pub mod form;
 pub mod handover;
 pub mod i18n;
+pub mod listing;
 pub mod password;
 pub mod problem;
 pub mod render;

@@ -3,25 +3,19 @@
 //! addressed to the caller's organisation, and logs every read and step.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use eenplan_domain::protection_order::{Conclusion, ConclusionKind, Measure};
-use eenplan_store::{
-    CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest, StoreError,
-};
+use eenplan_store::{CourtRuling, ProtectionOrderInput, ProtectionOrderRequest, StoreError};
 
-use super::access::log_raad_reads;
 use super::ops::{self, RaadAct};
 use super::refusal::InStep;
 use super::schemas::{
     self, CourtDecision, NewProtectionOrderRequest, ProtectionOrderRequests, RaadInvestigation,
     RaadOutcome,
 };
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::kit::body::Created;
-use crate::kit::extract::{Path, json_body};
+use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
@@ -44,35 +38,24 @@ fn not_found() -> ApiError {
     .into()
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<ProtectionOrderRequests>, ApiError> {
-    let list = state
-        .store
-        .read()
-        .await?
-        .protection_order_requests(&grant.family_id)
-        .await?;
+pub async fn list(fam: FamilyCtx) -> Result<Json<ProtectionOrderRequests>, ApiError> {
+    let mut tx = fam.store().read().await?;
+    let list = tx.protection_order_requests(fam.family_id()).await?;
     Ok(Json(requests(&list)))
 }
 
 pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<NewProtectionOrderRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = ctx.caller()?;
-    let input: NewProtectionOrderRequest = json_body(&bytes)?;
+    let p = fam.caller()?;
     let request = ProtectionOrderInput {
         rvdk_organisation_id: input.rvdk_organisation_id.into(),
         children: input.children,
         grounds: input.grounds,
         tried: input.tried,
     };
-    let made = ops::request(&state.store, p, &grant.family_id, &request).await;
-    match made {
+    match ops::request(&fam, p, &request).await {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
@@ -84,33 +67,31 @@ pub async fn create(
     }
 }
 
-pub async fn raad_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> Result<Json<ProtectionOrderRequests>, ApiError> {
+pub async fn raad_list(ctx: Ctx) -> Result<Json<ProtectionOrderRequests>, ApiError> {
     let p = ctx.caller()?;
-    let list = state
-        .store
-        .read()
-        .await?
-        .raad_requests(&p.organisation_id)
-        .await?;
-    log_raad_reads(&state, p, &list, "GET /api/v1/raad/requests", &ctx.client.0).await?;
+    let list = ops::raad_requests(&ctx, p, ("GET /api/v1/raad/requests", None)).await?;
     Ok(Json(requests(&list)))
 }
 
+/// A request as the Raad's steps answer it.
+type Stepped = Result<Json<schemas::ProtectionOrderRequest>, ApiError>;
+
 /// Takes one of the Raad's steps on a request addressed to the caller's organisation
-/// and logs it; the request after it, `None` when there is no such request there.
+/// and logs it (as at `route`); the request after it, or why the step was refused
+/// (date rules at `date_field`).
 async fn raad_step(
-    (state, ctx): (&AppState, &Ctx),
-    p: &Principal,
+    ctx: &Ctx,
     request_id: &str,
-    route: &str,
+    (route, date_field): (&str, &'static str),
     act: RaadAct<'_>,
-) -> Result<Option<ProtectionOrderRequest>, StoreError> {
+) -> Stepped {
+    let p = ctx.caller()?;
     let org = &p.organisation_id;
-    state
-        .store
+    // The request is looked up first: an unknown organisation after it is the
+    // institution the court's grant names.
+    let names_institution = matches!(act, RaadAct::Decision(CourtRuling::Granted { .. }, _));
+    let stepped = ctx
+        .store()
         .change(async |tx| {
             let done = ops::raad_act(tx, p, request_id, act, (route, &ctx.client.0)).await?;
             match done {
@@ -118,16 +99,14 @@ async fn raad_step(
                 None => Ok(None),
             }
         })
-        .await
-}
-
-/// The request after a step, or why the step was refused (date rules at `date_field`).
-fn stepped(
-    result: Result<Option<ProtectionOrderRequest>, StoreError>,
-    date_field: &'static str,
-) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
-    match result {
+        .await;
+    match stepped {
         Ok(Some(r)) => Ok(Json(schemas::ProtectionOrderRequest::from(&r))),
+        Err(StoreError::NotFound(_)) if names_institution => Err(ApiError::invalid(&[(
+            "institution_id",
+            "unknown",
+            "Onbekende organisatie.",
+        )])),
         Ok(None) | Err(StoreError::NotFound(_)) => Err(not_found()),
         Err(StoreError::ProtectionOrder(e)) => Err(InStep(&e, date_field).problem().into()),
         Err(StoreError::Framework(e)) => Err(ApiError::invalid(&[(
@@ -145,34 +124,23 @@ fn measure(value: Option<&str>) -> Result<Measure, ApiError> {
 }
 
 pub async fn investigation(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
-    bytes: Bytes,
-) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
-    let p = ctx.caller()?;
-    let input: RaadInvestigation = json_body(&bytes)?;
+    Body(input): Body<RaadInvestigation>,
+) -> Stepped {
     let on = fields::date("started_on", input.started_on.trim())?;
-    let route = "/api/v1/raad/requests/{request}/investigation";
-    let result = raad_step(
-        (&state, &ctx),
-        p,
-        &request_id,
-        route,
-        RaadAct::Investigation(on),
-    )
-    .await;
-    stepped(result, "started_on")
+    let at = (
+        "/api/v1/raad/requests/{request}/investigation",
+        "started_on",
+    );
+    raad_step(&ctx, &request_id, at, RaadAct::Investigation(on)).await
 }
 
 pub async fn outcome(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
-    bytes: Bytes,
-) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
-    let p = ctx.caller()?;
-    let input: RaadOutcome = json_body(&bytes)?;
+    Body(input): Body<RaadOutcome>,
+) -> Stepped {
     let conclusion = match fields::code("outcome", &input.outcome)? {
         ConclusionKind::NoMeasure => Conclusion::NoMeasure {
             reason: input.reason.clone(),
@@ -182,20 +150,15 @@ pub async fn outcome(
         },
     };
     let on = fields::date("concluded_on", input.concluded_on.trim())?;
-    let route = "/api/v1/raad/requests/{request}/outcome";
-    let act = RaadAct::Outcome(&conclusion, on);
-    let result = raad_step((&state, &ctx), p, &request_id, route, act).await;
-    stepped(result, "concluded_on")
+    let at = ("/api/v1/raad/requests/{request}/outcome", "concluded_on");
+    raad_step(&ctx, &request_id, at, RaadAct::Outcome(&conclusion, on)).await
 }
 
 pub async fn court_decision(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(request_id): Path<String>,
-    bytes: Bytes,
-) -> Result<Json<schemas::ProtectionOrderRequest>, ApiError> {
-    let p = ctx.caller()?;
-    let input: CourtDecision = json_body(&bytes)?;
+    Body(input): Body<CourtDecision>,
+) -> Stepped {
     let on = fields::date("decided_on", input.decided_on.trim())?;
     let ruling = if input.granted {
         let measure = measure(input.measure.as_deref())?;
@@ -218,16 +181,9 @@ pub async fn court_decision(
     } else {
         CourtRuling::Refused
     };
-    let route = "/api/v1/raad/requests/{request}/court-decision";
-    let act = RaadAct::Decision(&ruling, on);
-    let result = raad_step((&state, &ctx), p, &request_id, route, act).await;
-    if let (CourtRuling::Granted { .. }, Err(StoreError::NotFound(_))) = (&ruling, &result) {
-        // The request exists (checked first): the unknown one is the institution.
-        return Err(ApiError::invalid(&[(
-            "institution_id",
-            "unknown",
-            "Onbekende organisatie.",
-        )]));
-    }
-    stepped(result, "decided_on")
+    let at = (
+        "/api/v1/raad/requests/{request}/court-decision",
+        "decided_on",
+    );
+    raad_step(&ctx, &request_id, at, RaadAct::Decision(&ruling, on)).await
 }

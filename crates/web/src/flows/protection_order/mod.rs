@@ -5,7 +5,6 @@
 //! requests addressed to its organisation, and every read and step is in the access
 //! log. The rules are `domain::protection_order`.
 
-mod access;
 mod api;
 mod ops;
 mod pages;

@@ -1,28 +1,54 @@
 //! What the protection order's pages and its API write alike, written once.
 
 use eenplan_domain::FamilyId;
-use eenplan_domain::access_log::AccessEvent;
+use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::protection_order::Conclusion;
-use eenplan_store::{CourtRuling, Principal, ProtectionOrderInput, Store, StoreError, Tx};
+use eenplan_store::{CourtRuling, Principal, ProtectionOrderInput, ProtectionOrderRequest};
+use eenplan_store::{StoreError, Tx};
 use jiff::civil::Date;
 
-use super::access::raad_entry;
+use crate::auth::evu::{addressed_access, log_addressed_reads};
+use crate::auth::family::FamilyCtx;
+use crate::kit::Ctx;
 use crate::kit::dates::today;
 
 /// The lead asks the Raad to investigate, for their organisation; the request's id.
 pub(super) async fn request(
-    store: &Store,
+    fam: &FamilyCtx,
     p: &Principal,
-    family_id: &FamilyId,
     input: &ProtectionOrderInput,
 ) -> Result<String, StoreError> {
-    let by = (&p.user_id, &p.organisation_id);
-    store
+    let (actor, by) = (p.actor(), (&p.user_id, &p.organisation_id));
+    let family_id = fam.family_id();
+    fam.store()
         .change(async |tx| {
-            tx.request_protection_order(&p.actor(), family_id, by, input, today())
+            tx.request_protection_order(&actor, family_id, by, input, today())
                 .await
         })
         .await
+}
+
+/// The requests addressed to `p`'s organisation (`id`: only that one), their reads
+/// logged as at `route`.
+pub(super) async fn raad_requests(
+    ctx: &Ctx,
+    p: &Principal,
+    (route, id): (&str, Option<&str>),
+) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
+    let mut tx = ctx.store().read().await?;
+    let list = match id {
+        None => tx.raad_requests(&p.organisation_id).await?,
+        Some(id) => Vec::from_iter(tx.raad_request(&p.organisation_id, id).await?),
+    };
+    drop(tx);
+    // The Raad is not in the family's circle: it sees the family because the request
+    // is addressed to it.
+    let reads = list
+        .iter()
+        .map(|r| (&r.family_id, format!("{route} (verzoek {})", r.id)));
+    let basis = AccessBasis::RvdkRequest;
+    log_addressed_reads(&ctx.state, p, basis, reads, &ctx.client.0).await?;
+    Ok(list)
 }
 
 /// One of the Raad's steps on a request, with the date it was taken.
@@ -61,7 +87,8 @@ pub(super) async fn raad_act(
         }
     }
     let what = format!("POST {route} (verzoek {request_id})");
-    let entry = raad_entry(p, AccessEvent::Update, &r.family_id, what, client);
+    let basis = AccessBasis::RvdkRequest;
+    let entry = addressed_access(p, basis, (AccessEvent::Update, &r.family_id), what, client);
     tx.log_access(&entry).await?;
     Ok(Some(r.family_id))
 }

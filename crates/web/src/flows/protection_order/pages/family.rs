@@ -1,59 +1,39 @@
 //! The family's side: the request form (lead work) and how each request stands.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::MemberKind;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{ProtectionOrderInput, StoreError};
 
-use super::{Summary, place, summary};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use super::{Summary, organisations, place, summary};
+use crate::auth::family::FamilyCtx;
 use crate::flows::protection_order::ops;
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
-use crate::kit::form_status;
-use crate::kit::{Ctx, PageError, Shell, render};
+use crate::kit::listing::Listing;
+use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "protection_order/family.html")]
 struct FamilyPage {
     shell: Shell,
     x: &'static PoTexts,
-    family_id: String,
-    family_label: String,
-    requests: Vec<Summary>,
-    /// The form, unless a request is open.
-    inputs: Option<Vec<Input>>,
-    form_error: Option<&'static str>,
-    has_errors: bool,
+    /// The requests, and the form unless one is open.
+    list: Listing<Summary>,
 }
 
-async fn family_page(
-    state: &AppState,
-    ctx: &Ctx,
-    grant: &FamilyGrant,
-    d: &FormData,
-    errs: &Errors,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Response, PageError> {
+    let lang = fam.lang;
     let x = protection_order(lang);
-    let mut tx = state.store.read().await?;
+    let mut tx = fam.store().read().await?;
     let family = tx
-        .family(&grant.family_id)
+        .family(fam.family_id())
         .await?
         .ok_or_else(PageError::not_found)?;
-    let requests = tx.protection_order_requests(&grant.family_id).await?;
-    let raden: Vec<(String, String)> = tx
-        .organisations()
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == OrganisationKind::Rvdk)
-        .map(|o| (o.id.into_string(), o.name))
-        .collect();
+    let requests = tx.protection_order_requests(fam.family_id()).await?;
+    let raden = organisations(&mut tx, OrganisationKind::Rvdk, &d.get("rvdk")).await?;
     drop(tx);
     let err = |id: &str| errs.get(id).copied();
     let open = requests.iter().any(|r| r.state.open());
@@ -63,14 +43,7 @@ async fn family_page(
             Input::Select(ChoiceField {
                 id: "rvdk",
                 label: x.po_raad,
-                options: raden
-                    .iter()
-                    .map(|(id, name)| Choice {
-                        selected: d.get("rvdk") == *id,
-                        value: id.clone(),
-                        label: name.clone(),
-                    })
-                    .collect(),
+                options: raden,
                 error: err("rvdk"),
             }),
             Input::Checks(ChoiceField {
@@ -100,38 +73,19 @@ async fn family_page(
             ),
         ]
     });
-    Ok(render(
-        form_status(errs.is_empty()),
-        &FamilyPage {
-            shell: ctx.shell(&format!("/gezinnen/{}/verzoek-raad", grant.family_id)),
-            x,
-            family_id: grant.family_id.to_string(),
-            family_label: family.label.clone(),
-            requests: requests.iter().map(|r| summary(lang, x, r)).collect(),
-            inputs,
-            form_error: err("form"),
-            has_errors: !errs.is_empty(),
-        },
-    ))
+    let lines = requests.iter().map(|r| summary(lang, x, r)).collect();
+    let list = Listing::new(&family, lines, inputs, errs);
+    let shell = fam.shell(&format!("/gezinnen/{}/verzoek-raad", list.family_id));
+    Ok(render(list.status(), &FamilyPage { shell, x, list }))
 }
 
-pub async fn family(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    family_page(&state, &ctx, &grant, &FormData(vec![]), &Errors::new()).await
+pub async fn family(fam: FamilyCtx) -> Result<Response, PageError> {
+    family_page(&fam, &FormData(vec![]), &Errors::new()).await
 }
 
-pub async fn request(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let (lang, t) = (ctx.lang, ctx.t());
-    let d = FormData::parse(&body);
+pub async fn request(fam: FamilyCtx, d: FormData) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let (lang, t) = (fam.lang, fam.t());
     let mut errs = text_errors(&d, t, &["grounds", "tried"]);
     let input = ProtectionOrderInput {
         rvdk_organisation_id: d.get("rvdk").into(),
@@ -140,13 +94,10 @@ pub async fn request(
         tried: d.raw("tried"),
     };
     if errs.is_empty() {
-        let made = ops::request(&state.store, p, &grant.family_id, &input).await;
-        match made {
+        match ops::request(&fam, p, &input).await {
             Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/gezinnen/{}/verzoek-raad", grant.family_id))
-                        .into_response(),
-                );
+                let to = format!("/gezinnen/{}/verzoek-raad", fam.family_id());
+                return Ok(Redirect::to(&to).into_response());
             }
             // The family's request has no date of its own: a date rule is said above it.
             Err(StoreError::ProtectionOrder(e)) => place(lang, &InStep(&e, "form"), &mut errs),
@@ -156,5 +107,5 @@ pub async fn request(
             Err(e) => return Err(e.into()),
         }
     }
-    family_page(&state, &ctx, &grant, &d, &errs).await
+    family_page(&fam, &d, &errs).await
 }

@@ -8,12 +8,13 @@ mod raad;
 pub use family::{family, request};
 pub use raad::{decision, investigation, list, outcome, show};
 
+use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::protection_order::{Measure, RequestState};
-use eenplan_store::ProtectionOrderRequest;
+use eenplan_store::{ProtectionOrderRequest, StoreError, Tx};
 use jiff::civil::Date;
 
 use super::texts::PoTexts;
-use crate::kit::form::{Choice, Errors, FormData, choices, label_of};
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, choices, label_of};
 use crate::kit::i18n::Texts;
 use crate::kit::{Lang, Refusal};
 
@@ -104,6 +105,47 @@ pub(super) fn measure_choices(lang: Lang, selected: &str) -> Vec<Choice> {
         |m| label_of(lang, *m, Measure::label_nl, Measure::label_en),
         selected,
     )
+}
+
+/// The organisations of `kind` to choose from, the one `selected` chosen.
+pub(super) async fn organisations(
+    tx: &mut Tx,
+    kind: OrganisationKind,
+    selected: &str,
+) -> Result<Vec<Choice>, StoreError> {
+    let all = tx.organisations().await?;
+    let of_kind = all.into_iter().filter(|o| o.kind == kind);
+    Ok(of_kind
+        .map(|o| Choice {
+            selected: o.id.as_str() == selected,
+            value: o.id.into_string(),
+            label: o.name,
+        })
+        .collect())
+}
+
+/// A choice between two values, the first unless the second was sent.
+pub(super) fn either(
+    (id, label): (&'static str, &'static str),
+    d: &FormData,
+    options: [(&str, &str); 2],
+    error: Option<&'static str>,
+) -> Input {
+    let second = d.get(id) == options[1].0;
+    Input::Select(ChoiceField {
+        id,
+        label,
+        options: options
+            .into_iter()
+            .zip([!second, second])
+            .map(|((value, label), selected)| Choice {
+                value: value.into(),
+                label: label.into(),
+                selected,
+            })
+            .collect(),
+        error,
+    })
 }
 
 /// A required date field: empty or malformed is an error at the field.

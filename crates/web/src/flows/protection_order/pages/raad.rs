@@ -2,25 +2,21 @@
 //! organisation and one request with the step its course allows next.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::protection_order::{Conclusion, ConclusionKind, Measure, RaadStep};
 use eenplan_store::{CourtRuling, StoreError};
+use jiff::civil::Date;
 
-use super::{Summary, measure_choices, place, required_date, summary};
-use crate::AppState;
-use crate::flows::protection_order::access::log_raad_reads;
+use super::{Summary, either, measure_choices, organisations, place, required_date, summary};
 use crate::flows::protection_order::ops::{self, RaadAct};
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::dates::today;
 use crate::kit::form;
-use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none,
-};
+use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none};
 use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
@@ -32,17 +28,11 @@ struct ListPage {
     requests: Vec<Summary>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let x = protection_order(lang);
-    let list = state
-        .store
-        .read()
-        .await?
-        .raad_requests(&p.organisation_id)
-        .await?;
-    log_raad_reads(&state, p, &list, "GET /raad", &ctx.client.0).await?;
+    let list = ops::raad_requests(&ctx, p, ("GET /raad", None)).await?;
     Ok(render(
         StatusCode::OK,
         &ListPage {
@@ -62,6 +52,18 @@ enum Step {
     Decision,
 }
 
+impl Step {
+    /// The form's field for the date the step was taken.
+    fn date_field(self) -> &'static str {
+        match self {
+            Step::Accept => "started_on",
+            Step::Outcome => "concluded_on",
+            Step::Decision => "decided_on",
+            Step::None => "",
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "protection_order/show.html")]
 struct ShowPage {
@@ -77,7 +79,6 @@ struct ShowPage {
 }
 
 async fn show_page(
-    state: &AppState,
     ctx: &Ctx,
     id: &str,
     (step, d, errs): (Step, &FormData, &Errors),
@@ -85,52 +86,29 @@ async fn show_page(
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let (t, x) = (ctx.t(), protection_order(lang));
-    let mut tx = state.store.read().await?;
-    let request = tx.raad_request(&p.organisation_id, id).await?;
-    let institutions: Vec<(String, String)> = tx
-        .organisations()
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == OrganisationKind::CertifiedInstitution)
-        .map(|o| (o.id.into_string(), o.name))
-        .collect();
-    drop(tx);
-    let r = request.ok_or_else(PageError::not_found)?;
-    log_raad_reads(
-        state,
-        p,
-        std::slice::from_ref(&r),
-        "GET /raad/{request}",
-        &ctx.client.0,
-    )
-    .await?;
     let empty = FormData(vec![]);
     let d = |s: Step| if s == step { d } else { &empty };
+    let institution = d(Step::Decision).get("institution_id");
+    let kind = OrganisationKind::CertifiedInstitution;
+    let institutions = organisations(&mut ctx.store().read().await?, kind, &institution).await?;
+    let read = ops::raad_requests(ctx, p, ("GET /raad/{request}", Some(id))).await?;
+    let r = read.into_iter().next().ok_or_else(PageError::not_found)?;
     let err = |id: &str| errs.get(id).copied();
     let today_text = today().to_string();
-    let date_value = |d: &FormData, field: &str| {
-        if d.0.is_empty() {
+    // A date field: today on a fresh form, else what was sent.
+    let date = |d: &FormData, field: &'static str, label: &'static str| {
+        let value = if d.0.is_empty() {
             today_text.clone()
         } else {
             d.get(field)
-        }
+        };
+        Input::Text(TextField::new(field, label, &value, err(field)).kind("date"))
     };
     let form = match r.state.next_step() {
         Some(RaadStep::TakeUp) => {
             let d = d(Step::Accept);
-            Some((
-                "onderzoek",
-                x.raad_accept,
-                vec![Input::Text(
-                    TextField::new(
-                        "started_on",
-                        x.raad_started_on,
-                        &date_value(d, "started_on"),
-                        err("started_on"),
-                    )
-                    .kind("date"),
-                )],
-            ))
+            let started_on = date(d, "started_on", x.raad_started_on);
+            Some(("onderzoek", x.raad_accept, vec![started_on]))
         }
         Some(RaadStep::Conclude) => {
             let d = d(Step::Outcome);
@@ -138,23 +116,15 @@ async fn show_page(
                 "uitkomst",
                 x.raad_outcome,
                 vec![
-                    Input::Select(ChoiceField {
-                        id: "outcome",
-                        label: x.raad_outcome_choice,
-                        options: vec![
-                            Choice {
-                                value: ConclusionKind::Petition.code().into(),
-                                label: x.raad_petition.into(),
-                                selected: d.get("outcome") != ConclusionKind::NoMeasure.code(),
-                            },
-                            Choice {
-                                value: ConclusionKind::NoMeasure.code().into(),
-                                label: x.raad_no_measure.into(),
-                                selected: d.get("outcome") == ConclusionKind::NoMeasure.code(),
-                            },
+                    either(
+                        ("outcome", x.raad_outcome_choice),
+                        d,
+                        [
+                            (ConclusionKind::Petition.code(), x.raad_petition),
+                            (ConclusionKind::NoMeasure.code(), x.raad_no_measure),
                         ],
-                        error: err("outcome"),
-                    }),
+                        err("outcome"),
+                    ),
                     Input::Select(ChoiceField {
                         id: "measure",
                         label: x.raad_measure,
@@ -165,15 +135,7 @@ async fn show_page(
                         TextField::new("reason", x.raad_reason, &d.raw("reason"), err("reason"))
                             .kind("textarea"),
                     ),
-                    Input::Text(
-                        TextField::new(
-                            "concluded_on",
-                            x.raad_on,
-                            &date_value(d, "concluded_on"),
-                            err("concluded_on"),
-                        )
-                        .kind("date"),
-                    ),
+                    date(d, "concluded_on", x.raad_on),
                 ],
             ))
         }
@@ -189,32 +151,13 @@ async fn show_page(
                 "beslissing",
                 x.raad_decision,
                 vec![
-                    Input::Text(
-                        TextField::new(
-                            "decided_on",
-                            x.raad_on,
-                            &date_value(d, "decided_on"),
-                            err("decided_on"),
-                        )
-                        .kind("date"),
+                    date(d, "decided_on", x.raad_on),
+                    either(
+                        ("ruling", x.raad_ruling),
+                        d,
+                        [("granted", x.raad_granted), ("refused", x.raad_refused)],
+                        err("ruling"),
                     ),
-                    Input::Select(ChoiceField {
-                        id: "ruling",
-                        label: x.raad_ruling,
-                        options: vec![
-                            Choice {
-                                value: "granted".into(),
-                                label: x.raad_granted.into(),
-                                selected: d.get("ruling") != "refused",
-                            },
-                            Choice {
-                                value: "refused".into(),
-                                label: x.raad_refused.into(),
-                                selected: d.get("ruling") == "refused",
-                            },
-                        ],
-                        error: err("ruling"),
-                    }),
                     Input::Select(ChoiceField {
                         id: "measure",
                         label: x.raad_measure,
@@ -225,18 +168,7 @@ async fn show_page(
                     Input::Select(ChoiceField {
                         id: "institution_id",
                         label: x.raad_institution,
-                        options: with_none(
-                            t,
-                            institutions
-                                .iter()
-                                .map(|(id, name)| Choice {
-                                    selected: d.get("institution_id") == *id,
-                                    value: id.clone(),
-                                    label: name.clone(),
-                                })
-                                .collect(),
-                            &d.get("institution_id"),
-                        ),
+                        options: with_none(t, institutions, &institution),
                         error: err("institution_id"),
                     }),
                 ],
@@ -271,42 +203,52 @@ async fn show_page(
     ))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    show_page(
-        &state,
-        &ctx,
-        &id,
-        (Step::None, &FormData(vec![]), &Errors::new()),
-    )
-    .await
+pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    show_page(&ctx, &id, (Step::None, &FormData(vec![]), &Errors::new())).await
+}
+
+/// One of the Raad's forms as sent: which step, what was typed, what is wrong with it
+/// so far, and the date it names (a default when refused: the errors stop the step).
+struct Sent<'a> {
+    step: Step,
+    d: &'a FormData,
+    errs: Errors,
+    on: Date,
+}
+
+impl<'a> Sent<'a> {
+    /// `d` for `step`, its date and the free text in `typed` checked.
+    fn new(ctx: &Ctx, step: Step, d: &'a FormData, typed: &[&'static str]) -> Self {
+        let (t, field) = (ctx.t(), step.date_field());
+        let typed: Vec<&'static str> = typed.iter().copied().chain([field]).collect();
+        let mut errs = text_errors(d, t, &typed);
+        let on = required_date(d, field, t, &mut errs).unwrap_or_default();
+        Self { step, d, errs, on }
+    }
 }
 
 /// Runs one of the Raad's steps; on success back to the request, on a refusal the page
 /// again with the error at its field.
 async fn step(
-    state: &AppState,
     ctx: &Ctx,
     id: &str,
-    (step, date_field): (Step, &'static str),
-    (d, mut errs): (&FormData, Errors),
+    Sent {
+        step, d, mut errs, ..
+    }: Sent<'_>,
     act: Option<RaadAct<'_>>,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     if let (Some(act), true) = (act, errs.is_empty()) {
         let route = ("/raad/{request}", ctx.client.0.as_str());
-        let done = state
-            .store
+        let done = ctx
+            .store()
             .change(async |tx| ops::raad_act(tx, p, id, act, route).await)
             .await;
         match done {
             Ok(Some(_)) => return Ok(Redirect::to(&format!("/raad/{id}")).into_response()),
             Ok(None) => return Err(PageError::not_found()),
             Err(StoreError::ProtectionOrder(e)) => {
-                place(ctx.lang, &InStep(&e, date_field), &mut errs);
+                place(ctx.lang, &InStep(&e, step.date_field()), &mut errs);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert(
@@ -317,40 +259,22 @@ async fn step(
             Err(e) => return Err(e.into()),
         }
     }
-    show_page(state, ctx, id, (step, d, &errs)).await
+    show_page(ctx, id, (step, d, &errs)).await
 }
 
 pub async fn investigation(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    body: Bytes,
+    d: FormData,
 ) -> Result<Response, PageError> {
-    let t = ctx.t();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["started_on"]);
-    let on = required_date(&d, "started_on", t, &mut errs);
-    step(
-        &state,
-        &ctx,
-        &id,
-        (Step::Accept, "started_on"),
-        (&d, errs),
-        Some(RaadAct::Investigation(on.unwrap_or_default())),
-    )
-    .await
+    let sent = Sent::new(&ctx, Step::Accept, &d, &[]);
+    let act = RaadAct::Investigation(sent.on);
+    step(&ctx, &id, sent, Some(act)).await
 }
 
-pub async fn outcome(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn outcome(ctx: Ctx, Path(id): Path<String>, d: FormData) -> Result<Response, PageError> {
     let t = ctx.t();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["concluded_on", "reason"]);
-    let on = required_date(&d, "concluded_on", t, &mut errs);
+    let mut sent = Sent::new(&ctx, Step::Outcome, &d, &["reason"]);
     let kind = ConclusionKind::ALL
         .iter()
         .copied()
@@ -362,39 +286,28 @@ pub async fn outcome(
         Some(ConclusionKind::Petition) => match d.get("measure").parse::<Measure>() {
             Ok(measure) => Some(Conclusion::Petition { measure }),
             Err(_) => {
-                errs.insert("measure", t.err_choose);
+                sent.errs.insert("measure", t.err_choose);
                 None
             }
         },
         _ => {
-            errs.insert("outcome", t.err_choose);
+            sent.errs.insert("outcome", t.err_choose);
             None
         }
     };
-    step(
-        &state,
-        &ctx,
-        &id,
-        (Step::Outcome, "concluded_on"),
-        (&d, errs),
-        conclusion
-            .as_ref()
-            .map(|c| RaadAct::Outcome(c, on.unwrap_or_default())),
-    )
-    .await
+    let act = conclusion.as_ref().map(|c| RaadAct::Outcome(c, sent.on));
+    step(&ctx, &id, sent, act).await
 }
 
 pub async fn decision(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    body: Bytes,
+    d: FormData,
 ) -> Result<Response, PageError> {
     let t = ctx.t();
     let x = protection_order(ctx.lang);
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["decided_on", "ends_on"]);
-    let on = required_date(&d, "decided_on", t, &mut errs);
+    let mut sent = Sent::new(&ctx, Step::Decision, &d, &["ends_on"]);
+    let errs = &mut sent.errs;
     // The court's ruling is read from exactly one of its two values: anything else is
     // refused at the field, never taken as "granted".
     let ruling = if d.get("ruling") == "refused" {
@@ -408,7 +321,7 @@ pub async fn decision(
             .parse::<Measure>()
             .map_err(|_| errs.insert("measure", t.err_choose))
             .ok();
-        let ends_on = form::optional_date(&d, "ends_on", t, &mut errs);
+        let ends_on = form::optional_date(&d, "ends_on", t, errs);
         let institution_id = d.get("institution_id");
         if institution_id.is_empty() {
             errs.insert("institution_id", x.err_po_institution);
@@ -419,15 +332,6 @@ pub async fn decision(
             institution_id: institution_id.into(),
         })
     };
-    step(
-        &state,
-        &ctx,
-        &id,
-        (Step::Decision, "decided_on"),
-        (&d, errs),
-        ruling
-            .as_ref()
-            .map(|r| RaadAct::Decision(r, on.unwrap_or_default())),
-    )
-    .await
+    let act = ruling.as_ref().map(|r| RaadAct::Decision(r, sent.on));
+    step(&ctx, &id, sent, act).await
 }
