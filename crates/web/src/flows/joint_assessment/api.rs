@@ -3,8 +3,6 @@
 //! cancelling. The router's family guard decides access before these run.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::{Extension, State};
 use axum::http::StatusCode;
 use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{
@@ -18,13 +16,12 @@ use super::schemas::{
     JointAssessmentMeeting, JointAssessmentView, JointAssessments, JointJudgement,
     JointJudgementAction, JointJudgementRecorded, NewJointAssessment,
 };
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::kit::body::{Created, Reason, Version};
-use crate::kit::extract::{Path, json_body};
+use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::problem::Problem;
-use crate::kit::{ApiError, Ctx, Refusal};
+use crate::kit::{ApiError, Refusal};
 
 /// A store failure as the API says it: the meeting's refusals, a meeting this family
 /// does not have, and the rest as every failure.
@@ -41,24 +38,18 @@ fn refused(e: StoreError) -> ApiError {
     }
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<JointAssessments>, ApiError> {
-    let list = state.store.read().await?.meetings(&grant.family_id).await?;
+pub async fn list(fam: FamilyCtx) -> Result<Json<JointAssessments>, ApiError> {
+    let list = fam.store().read().await?.meetings(fam.family_id()).await?;
     Ok(Json(JointAssessments {
         meetings: list.iter().map(JointAssessmentMeeting::from).collect(),
     }))
 }
 
 pub async fn schedule(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<NewJointAssessment>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = ctx.caller()?;
-    let input: NewJointAssessment = json_body(&bytes)?;
+    let p = fam.caller()?;
     let kind: MeetingKind = fields::code("kind", &input.kind)?;
     let meets_at = input.meets_at.trim().parse::<DateTime>().map_err(|_| {
         ApiError::invalid(&[(
@@ -74,8 +65,11 @@ pub async fn schedule(
         family_takes_part: input.family_takes_part,
         family_absence_reason: input.family_absence_reason,
     };
-    let scheduled = ops::schedule(&state.store, p, &grant.family_id, &meeting).await;
-    match scheduled {
+    let scheduled = ops::change(&fam, p, async |tx, by| {
+        tx.schedule_meeting(&by.actor, by.family, by.both(), &meeting, by.today)
+            .await
+    });
+    match scheduled.await {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Meeting(e)) => Err(e.problem().into()),
         Err(e) => Err(e.into()),
@@ -83,22 +77,21 @@ pub async fn schedule(
 }
 
 pub async fn put_view(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    bytes: Bytes,
+    Body(input): Body<JointAssessmentView>,
 ) -> Result<Json<Version>, ApiError> {
-    let p = ctx.caller()?;
-    let input: JointAssessmentView = json_body(&bytes)?;
+    let p = fam.caller()?;
     let view = View {
         worries: input.worries,
         strengths: input.strengths,
         needs: input.needs,
     };
-    let version = ops::record_view(&state.store, p, &grant.family_id, &meeting_id, &view)
-        .await
-        .map_err(refused)?;
+    let version = ops::change(&fam, p, async |tx, by| {
+        tx.record_view(&by.actor, by.family, &meeting_id, by.both(), &view)
+            .await
+    });
+    let version = version.await.map_err(refused)?;
     Ok(Json(Version { version }))
 }
 
@@ -129,21 +122,22 @@ fn actions(input: &[JointJudgementAction]) -> Result<Vec<JudgementAction>, ApiEr
 }
 
 pub async fn judge(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    bytes: Bytes,
+    Body(input): Body<JointJudgement>,
 ) -> Result<Json<JointJudgementRecorded>, ApiError> {
-    let p = ctx.caller()?;
-    let input: JointJudgement = json_body(&bytes)?;
+    let p = fam.caller()?;
     let judgement = Judgement {
         needs: input.needs.clone(),
         differences: input.differences.clone(),
         actions: actions(&input.actions)?,
     };
-    let judged = ops::judge(&state.store, p, &grant.family_id, &meeting_id, &judgement).await;
-    match judged {
+    let judged = ops::change(&fam, p, async |tx, by| {
+        let (actor, user) = (&by.actor, by.user);
+        tx.record_judgement(actor, by.family, &meeting_id, user, &judgement, by.today)
+            .await
+    });
+    match judged.await {
         Ok(version) => Ok(Json(JointJudgementRecorded {
             state: MeetingState::Held.code(),
             plan_version: version,
@@ -156,21 +150,16 @@ pub async fn judge(
 }
 
 pub async fn cancel(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    bytes: Bytes,
+    Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let p = ctx.caller()?;
-    let input: Reason = json_body(&bytes)?;
-    ops::cancel(
-        &state.store,
-        p,
-        &grant.family_id,
-        &meeting_id,
-        &input.reason,
-    )
+    let p = fam.caller()?;
+    let reason = &input.reason;
+    ops::change(&fam, p, async |tx, by| {
+        tx.cancel_meeting(&by.actor, by.family, &meeting_id, by.user, reason, by.today)
+            .await
+    })
     .await
     .map_err(refused)?;
     Ok(StatusCode::NO_CONTENT)

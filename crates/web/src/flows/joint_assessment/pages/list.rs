@@ -1,23 +1,20 @@
 //! The family's meetings and the form to schedule one (lead work).
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::joint_assessment::{MeetingKind, MeetingState};
 use eenplan_store::{Family, NewMeeting, StoreError};
 use jiff::civil::Date;
 
 use super::{place, running_organisations, when};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::flows::joint_assessment::ops;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
 };
-use crate::kit::form_status;
-use crate::kit::{Ctx, Lang, PageError, Shell, render};
+use crate::kit::listing::Listing;
+use crate::kit::{Lang, PageError, Shell, render};
 
 /// One meeting in the family's list.
 struct Line {
@@ -33,12 +30,8 @@ struct Line {
 struct ListPage {
     shell: Shell,
     x: &'static JaTexts,
-    family_id: String,
-    family_label: String,
-    lines: Vec<Line>,
-    /// The scheduling form, for the lead.
-    inputs: Option<Vec<Input>>,
-    has_errors: bool,
+    /// The meetings, and the scheduling form for the lead.
+    list: Listing<Line>,
 }
 
 fn schedule_inputs(
@@ -96,21 +89,15 @@ fn schedule_inputs(
     ]
 }
 
-async fn list_page(
-    state: &AppState,
-    ctx: &Ctx,
-    grant: &FamilyGrant,
-    data: &FormData,
-    errs: &Errors,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Response, PageError> {
+    let lang = fam.lang;
     let x = joint_assessment(lang);
-    let mut tx = state.store.read().await?;
+    let mut tx = fam.store().read().await?;
     let family = tx
-        .family(&grant.family_id)
+        .family(fam.family_id())
         .await?
         .ok_or_else(PageError::not_found)?;
-    let meetings = tx.meetings(&grant.family_id).await?;
+    let meetings = tx.meetings(fam.family_id()).await?;
     drop(tx);
     let lines = meetings
         .iter()
@@ -127,39 +114,22 @@ async fn list_page(
             views: format!("{} / {}", m.views.len(), m.invited.len()),
         })
         .collect();
-    Ok(render(
-        form_status(errs.is_empty()),
-        &ListPage {
-            shell: ctx.shell(&format!("/gezinnen/{}/beoordeling", grant.family_id)),
-            x,
-            family_id: grant.family_id.to_string(),
-            family_label: family.label.clone(),
-            lines,
-            inputs: grant
-                .lead
-                .then(|| schedule_inputs(x, lang, &family, data, errs)),
-            has_errors: !errs.is_empty(),
-        },
-    ))
+    let inputs = fam
+        .grant
+        .lead
+        .then(|| schedule_inputs(x, lang, &family, data, errs));
+    let list = Listing::new(&family, lines, inputs, errs);
+    let shell = fam.shell(&format!("/gezinnen/{}/beoordeling", list.family_id));
+    Ok(render(list.status(), &ListPage { shell, x, list }))
 }
 
-pub async fn list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    list_page(&state, &ctx, &grant, &FormData(vec![]), &Errors::new()).await
+pub async fn list(fam: FamilyCtx) -> Result<Response, PageError> {
+    list_page(&fam, &FormData(vec![]), &Errors::new()).await
 }
 
-pub async fn schedule(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let (t, x) = (ctx.t(), joint_assessment(ctx.lang));
-    let d = FormData::parse(&body);
+pub async fn schedule(fam: FamilyCtx, d: FormData) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let (t, x) = (fam.t(), joint_assessment(fam.lang));
     let mut errs = text_errors(&d, t, &["date", "time", "family_absence_reason"]);
     let kind = d.get("kind").parse::<MeetingKind>().ok();
     if kind.is_none() {
@@ -187,18 +157,18 @@ pub async fn schedule(
             family_takes_part: !d.all("family_takes_part").is_empty(),
             family_absence_reason: d.get("family_absence_reason"),
         };
-        let scheduled = ops::schedule(&state.store, p, &grant.family_id, &meeting).await;
-        match scheduled {
+        let scheduled = ops::change(&fam, p, async |tx, by| {
+            tx.schedule_meeting(&by.actor, by.family, by.both(), &meeting, by.today)
+                .await
+        });
+        match scheduled.await {
             Ok(id) => {
-                return Ok(Redirect::to(&format!(
-                    "/gezinnen/{}/beoordeling/{id}",
-                    grant.family_id
-                ))
-                .into_response());
+                let to = format!("/gezinnen/{}/beoordeling/{id}", fam.family_id());
+                return Ok(Redirect::to(&to).into_response());
             }
-            Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
+            Err(StoreError::Meeting(e)) => place(fam.lang, &e, &mut errs),
             Err(e) => return Err(e.into()),
         }
     }
-    list_page(&state, &ctx, &grant, &d, &errs).await
+    list_page(&fam, &d, &errs).await
 }

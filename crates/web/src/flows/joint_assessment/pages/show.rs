@@ -2,7 +2,7 @@
 //! view, the joint judgement (lead) and its result in the plan.
 
 use askama::Template;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::OrganisationId;
@@ -13,15 +13,14 @@ use eenplan_domain::joint_assessment::{
 use eenplan_store::Family;
 
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, running_organisations, when};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
 };
 use crate::kit::form_status;
-use crate::kit::{Ctx, PageError, Shell, render};
+use crate::kit::{PageError, Shell, render};
 
 /// One organisation's column in the views table.
 struct Column {
@@ -134,22 +133,21 @@ pub(super) enum Form {
 }
 
 pub(super) async fn show_page(
-    state: &AppState,
-    ctx: &Ctx,
-    (grant, meeting_id): (&FamilyGrant, &str),
+    fam: &FamilyCtx,
+    meeting_id: &str,
     (form, data, errs): (Form, &FormData, &Errors),
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let (t, x) = (ctx.t(), joint_assessment(lang));
-    let mut tx = state.store.read().await?;
-    let family = tx.family(&grant.family_id).await?;
-    let meeting = tx.meeting(&grant.family_id, meeting_id).await?;
+    let p = fam.principal()?;
+    let lang = fam.lang;
+    let (t, x) = (fam.t(), joint_assessment(lang));
+    let mut tx = fam.store().read().await?;
+    let family = tx.family(fam.family_id()).await?;
+    let meeting = tx.meeting(fam.family_id(), meeting_id).await?;
     drop(tx);
     let (Some(family), Some(m)) = (family, meeting) else {
         return Err(PageError::not_found());
     };
-    let lead = grant.lead;
+    let lead = fam.grant.lead;
     let empty = FormData(vec![]);
     let for_form = |f: Form| if form == f { data } else { &empty };
     let err = |id: &str| errs.get(id).copied();
@@ -302,12 +300,9 @@ pub(super) async fn show_page(
         })
         .filter(|typed| !typed.is_empty());
     let page = ShowPage {
-        shell: ctx.shell(&format!(
-            "/gezinnen/{}/beoordeling/{}",
-            grant.family_id, m.id
-        )),
+        shell: fam.shell(&format!("/gezinnen/{}/beoordeling/{}", family.id, m.id)),
         x,
-        family_id: grant.family_id.to_string(),
+        family_id: family.id.to_string(),
         family_label: family.label.clone(),
         id: m.id.clone(),
         title: format!(
@@ -373,16 +368,9 @@ pub(super) async fn show_page(
 }
 
 pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    show_page(
-        &state,
-        &ctx,
-        (&grant, &meeting_id),
-        (Form::None, &FormData(vec![]), &Errors::new()),
-    )
-    .await
+    let blank = (Form::None, &FormData(vec![]), &Errors::new());
+    show_page(&fam, &meeting_id, blank).await
 }

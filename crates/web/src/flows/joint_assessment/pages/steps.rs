@@ -2,64 +2,85 @@
 //! success back to the meeting; on a refusal the meeting again with the error at its
 //! field.
 
-use axum::body::Bytes;
-use axum::extract::{Extension, Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{Judgement, JudgementAction, MeetingError, Owner, View};
-use eenplan_store::StoreError;
+use eenplan_store::{StoreError, Tx};
 use jiff::civil::Date;
 
 use super::show::{Form, show_page};
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, place};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
-use crate::flows::joint_assessment::ops;
+use crate::auth::family::FamilyCtx;
+use crate::flows::joint_assessment::ops::{self, By};
 use crate::flows::joint_assessment::texts::joint_assessment;
-use crate::kit::form::{FormData, text_errors};
-use crate::kit::{Ctx, PageError};
+use crate::kit::PageError;
+use crate::kit::form::{Errors, FormData, text_errors};
 
-fn back(family_id: &str, meeting_id: &str) -> Response {
-    Redirect::to(&format!("/gezinnen/{family_id}/beoordeling/{meeting_id}")).into_response()
+/// Runs `write` when `form` came in without errors: then back to the meeting. A refusal
+/// by the meeting's rules, or an error in the form, shows the meeting again with it.
+async fn submit<T>(
+    fam: &FamilyCtx,
+    meeting_id: &str,
+    (form, d, mut errs): (Form, &FormData, Errors),
+    write: impl AsyncFnOnce(&mut Tx, &By<'_>) -> Result<T, StoreError>,
+) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    if errs.is_empty() {
+        match ops::change(fam, p, write).await {
+            Ok(_) => {
+                let to = format!("/gezinnen/{}/beoordeling/{meeting_id}", fam.family_id());
+                return Ok(Redirect::to(&to).into_response());
+            }
+            Err(StoreError::Meeting(e)) => place(fam.lang, &e, &mut errs),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    show_page(fam, meeting_id, (form, d, &errs)).await
 }
 
 pub async fn view(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    body: Bytes,
+    d: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, ctx.t(), &["worries", "strengths", "needs"]);
+    let errs = text_errors(&d, fam.t(), &["worries", "strengths", "needs"]);
     let view = View {
         worries: d.raw("worries"),
         strengths: d.raw("strengths"),
         needs: d.raw("needs"),
     };
-    if errs.is_empty() {
-        let recorded =
-            ops::record_view(&state.store, p, &grant.family_id, &meeting_id, &view).await;
-        match recorded {
-            Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
-            Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
-            Err(e) => return Err(e.into()),
-        }
+    let write = async |tx: &mut Tx, by: &By<'_>| {
+        tx.record_view(&by.actor, by.family, &meeting_id, by.both(), &view)
+            .await
+    };
+    submit(&fam, &meeting_id, (Form::View, &d, errs), write).await
+}
+
+/// A refusal of the judgement's `n`th action as the form says it: at the row it came
+/// from (the domain counts the actions given, the form its rows, empty ones too).
+fn at_row(e: StoreError, from_row: &[usize]) -> StoreError {
+    let row = |n: usize| from_row[n - 1];
+    match e {
+        StoreError::Meeting(e) => StoreError::Meeting(match e {
+            MeetingError::ActionWhatNeeded(n) => MeetingError::ActionWhatNeeded(row(n)),
+            MeetingError::UnknownOwner(n) => MeetingError::UnknownOwner(row(n)),
+            MeetingError::DueDateNeeded(n) => MeetingError::DueDateNeeded(row(n)),
+            MeetingError::DueDateImplausible(n, range) => {
+                MeetingError::DueDateImplausible(row(n), range)
+            }
+            other => other,
+        }),
+        e => e,
     }
-    show_page(&state, &ctx, (&grant, &meeting_id), (Form::View, &d, &errs)).await
 }
 
 pub async fn judge(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    body: Bytes,
+    d: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let (t, x) = (ctx.t(), joint_assessment(ctx.lang));
-    let d = FormData::parse(&body);
+    let (t, x) = (fam.t(), joint_assessment(fam.lang));
     let typed: Vec<&'static str> = ["judgement_needs", "differences"]
         .into_iter()
         .chain(WHAT)
@@ -99,66 +120,37 @@ pub async fn judge(
             from_row.push(i + 1);
         }
     }
-    if errs.is_empty() {
-        let judgement = Judgement {
-            needs: d.raw("judgement_needs"),
-            differences: d.raw("differences"),
-            actions,
-        };
-        let judged = ops::judge(&state.store, p, &grant.family_id, &meeting_id, &judgement).await;
-        match judged {
-            Ok(_) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
-            Err(StoreError::Meeting(e)) => {
-                // The domain counts the actions given; the form counts its rows.
-                let e = match e {
-                    MeetingError::ActionWhatNeeded(n) => {
-                        MeetingError::ActionWhatNeeded(from_row[n - 1])
-                    }
-                    MeetingError::UnknownOwner(n) => MeetingError::UnknownOwner(from_row[n - 1]),
-                    MeetingError::DueDateNeeded(n) => MeetingError::DueDateNeeded(from_row[n - 1]),
-                    MeetingError::DueDateImplausible(n, range) => {
-                        MeetingError::DueDateImplausible(from_row[n - 1], range)
-                    }
-                    other => other,
-                };
-                place(ctx.lang, &e, &mut errs);
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    show_page(
-        &state,
-        &ctx,
-        (&grant, &meeting_id),
-        (Form::Judgement, &d, &errs),
-    )
-    .await
+    let judgement = Judgement {
+        needs: d.raw("judgement_needs"),
+        differences: d.raw("differences"),
+        actions,
+    };
+    let write = async |tx: &mut Tx, by: &By<'_>| {
+        let (actor, user) = (&by.actor, by.user);
+        tx.record_judgement(actor, by.family, &meeting_id, user, &judgement, by.today)
+            .await
+            .map_err(|e| at_row(e, &from_row))
+    };
+    submit(&fam, &meeting_id, (Form::Judgement, &d, errs), write).await
 }
 
 pub async fn cancel(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, meeting_id)): Path<(String, String)>,
-    body: Bytes,
+    d: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, ctx.t(), &["cancel_reason"]);
-    if errs.is_empty() {
-        let reason = d.get("cancel_reason");
-        let cancelled = ops::cancel(&state.store, p, &grant.family_id, &meeting_id, &reason).await;
-        match cancelled {
-            Ok(()) => return Ok(back(grant.family_id.as_str(), &meeting_id)),
-            Err(StoreError::Meeting(e)) => place(ctx.lang, &e, &mut errs),
-            Err(e) => return Err(e.into()),
-        }
-    }
-    show_page(
-        &state,
-        &ctx,
-        (&grant, &meeting_id),
-        (Form::Cancel, &d, &errs),
-    )
-    .await
+    let errs = text_errors(&d, fam.t(), &["cancel_reason"]);
+    let reason = d.get("cancel_reason");
+    let write = async |tx: &mut Tx, by: &By<'_>| {
+        tx.cancel_meeting(
+            &by.actor,
+            by.family,
+            &meeting_id,
+            by.user,
+            &reason,
+            by.today,
+        )
+        .await
+    };
+    submit(&fam, &meeting_id, (Form::Cancel, &d, errs), write).await
 }
