@@ -17,6 +17,7 @@ pub mod form;
 pub mod handover;
 pub mod i18n;
 pub mod listing;
+pub mod outcome;
 pub mod password;
 pub mod problem;
 pub mod render;

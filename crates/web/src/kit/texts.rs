@@ -19,6 +19,15 @@ impl Lang {
             _ => Lang::Nl,
         }
     }
+
+    /// Of a sentence written in both languages (as the domain gives some), the one in
+    /// this language.
+    pub fn pick(self, (nl, en): (&'static str, &'static str)) -> &'static str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A set of UI texts as a struct with a Dutch and an English instance. Each entry is
