@@ -11,11 +11,14 @@ pub struct UnknownCode {
     pub valid: String,
 }
 
-/// A closed list, seen from outside: every value and its stable code. The web crate
-/// documents a list in the OpenAPI document from exactly these codes.
+/// A closed list, seen from outside: every value, its stable code and its labels. The
+/// web crate documents a list in the OpenAPI document from exactly these codes, and
+/// offers it in a form with these labels.
 pub trait CodeList: Copy + 'static {
     const ALL: &'static [Self];
     fn code(self) -> &'static str;
+    fn label_nl(self) -> &'static str;
+    fn label_en(self) -> &'static str;
 }
 
 macro_rules! code_list {
@@ -52,6 +55,14 @@ macro_rules! code_list {
 
             fn code(self) -> &'static str {
                 $name::code(self)
+            }
+
+            fn label_nl(self) -> &'static str {
+                $name::label_nl(self)
+            }
+
+            fn label_en(self) -> &'static str {
+                $name::label_en(self)
             }
         }
 

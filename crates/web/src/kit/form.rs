@@ -5,6 +5,7 @@ use axum::body::Bytes;
 use axum::extract::FromRequest;
 use std::collections::HashMap;
 
+use eenplan_domain::CodeList;
 use eenplan_domain::text::{TextKind, TextProblem};
 
 use crate::kit::i18n::{Lang, Texts};
@@ -185,6 +186,38 @@ pub fn choices<T>(
             label: label(i),
         })
         .collect()
+}
+
+/// The values of a closed list as a select's options, in `lang`, `selected` chosen.
+pub fn code_choices<K: CodeList>(lang: Lang, selected: &str) -> Vec<Choice> {
+    choices(
+        K::ALL,
+        |k| k.code().into(),
+        |k| code_label(lang, *k),
+        selected,
+    )
+}
+
+/// A select over a closed list, as its form came back: what was chosen under `id` and
+/// the message for it, if any.
+pub fn code_select<K: CodeList>(
+    id: &'static str,
+    label: &'static str,
+    lang: Lang,
+    data: &FormData,
+    errors: &Errors,
+) -> Input {
+    Input::Select(ChoiceField {
+        id,
+        label,
+        options: code_choices::<K>(lang, &data.get(id)),
+        error: errors.get(id).copied(),
+    })
+}
+
+/// A closed list's value in `lang`, owned (for template structs).
+pub fn code_label<K: CodeList>(lang: Lang, k: K) -> String {
+    label_of(lang, k, K::label_nl, K::label_en)
 }
 
 pub fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
