@@ -3,19 +3,15 @@
 //! workers at once, declines or closes.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_store::{Principal, StoreError};
+use eenplan_store::StoreError;
 
 use super::ops::{self, Decision};
 use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
-use crate::AppState;
 use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyCtx;
-use crate::client::Client;
 use crate::kit::body::{Created, Reason};
-use crate::kit::extract::{Body, Path, json_body};
+use crate::kit::extract::{Body, Path};
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Lang, Refusal};
 
@@ -70,44 +66,42 @@ pub async fn of_family(fam: FamilyCtx) -> Result<Json<EvuReferralList>, ApiError
     Ok(Json(EvuReferralList::new(&list)))
 }
 
-pub async fn work_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-) -> Result<Json<EvuWorkList>, ApiError> {
+pub async fn work_list(ctx: Ctx) -> Result<Json<EvuWorkList>, ApiError> {
     let p = ctx.caller()?;
     let (list, candidates) = {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         (tx.evu_work_list().await?, tx.professionals(None).await?)
     };
-    log_evu_reads(&state, p, &list, "GET /api/v1/evu/referrals", &client).await?;
+    log_evu_reads(
+        &ctx.state,
+        p,
+        &list,
+        "GET /api/v1/evu/referrals",
+        &ctx.client.0,
+    )
+    .await?;
     Ok(Json(EvuWorkList::new(&list, &candidates)))
 }
 
 pub async fn assign(
-    State(state): State<AppState>,
     ctx: Ctx,
-    Client(client): Client,
     Path(referral_id): Path<String>,
-    bytes: Bytes,
+    Body(input): Body<EvuCombination>,
 ) -> Result<StatusCode, ApiError> {
-    let p = ctx.caller()?;
-    let input: EvuCombination = json_body(&bytes)?;
     let decision = Decision::Combination(&input.user_ids);
-    decide(&state, p, (&referral_id, "combination"), decision, &client).await
+    decide(&ctx, (&referral_id, "combination"), decision).await
 }
 
 /// The coordinator's decision on a referral, logged as the route `step` names it.
 async fn decide(
-    state: &AppState,
-    p: &Principal,
+    ctx: &Ctx,
     (referral_id, step): (&str, &str),
     decision: Decision<'_>,
-    client: &str,
 ) -> Result<StatusCode, ApiError> {
+    let p = ctx.caller()?;
     let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
-    state
-        .store
+    let client = &ctx.client.0;
+    ctx.store()
         .change(async |tx| ops::decide(tx, p, referral_id, decision, (what, client)).await)
         .await
         .map_err(refused)?;
@@ -124,14 +118,10 @@ pub enum Finish {
 
 pub async fn finish(
     how: Finish,
-    State(state): State<AppState>,
     ctx: Ctx,
-    Client(client): Client,
     Path(referral_id): Path<String>,
-    bytes: Bytes,
+    Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let p = ctx.caller()?;
-    let input: Reason = json_body(&bytes)?;
     let (close, step) = match how {
         Finish::Decline => (false, "decline"),
         Finish::Close => (true, "close"),
@@ -140,5 +130,5 @@ pub async fn finish(
         close,
         reason: &input.reason,
     };
-    decide(&state, p, (&referral_id, step), decision, &client).await
+    decide(&ctx, (&referral_id, step), decision).await
 }

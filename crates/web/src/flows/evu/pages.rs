@@ -3,23 +3,18 @@
 //! assigned at once. Refusals show at their field, or at the top of the page.
 
 use askama::Template;
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::evu::{self, ReferralSource, ReferralState};
+use eenplan_domain::evu;
 use eenplan_store::{EvuReferral, StoreError};
 
 use super::ops::{self, Decision};
 use super::texts::{EvuTexts, texts};
-use crate::AppState;
 use crate::auth::evu::log_evu_reads;
-use crate::auth::family::FamilyGrant;
-use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, label_of, text_errors,
-};
-use crate::kit::form_status;
+use crate::auth::family::FamilyCtx;
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, code_label};
+use crate::kit::outcome::Forms;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// A referral in words.
@@ -40,21 +35,11 @@ fn line(lang: Lang, r: &EvuReferral) -> Line {
     Line {
         id: r.id.clone(),
         family: r.family_label.clone(),
-        source: label_of(
-            lang,
-            r.source,
-            ReferralSource::label_nl,
-            ReferralSource::label_en,
-        ),
+        source: code_label(lang, r.source),
         organisation: r.organisation_name.clone(),
         referred_on: r.referred_on.to_string(),
         reason: r.reason.clone(),
-        state: label_of(
-            lang,
-            r.state,
-            ReferralState::label_nl,
-            ReferralState::label_en,
-        ),
+        state: code_label(lang, r.state),
         is_new: evu::may_staff(r.state).is_ok(),
         decision: r.decision_reason.clone(),
         workers: r
@@ -114,85 +99,58 @@ struct FamilyPage {
     problem: Option<String>,
 }
 
-async fn family_page(
-    state: &AppState,
-    ctx: &Ctx,
-    grant: &FamilyGrant,
-    d: &FormData,
-    errs: &Errors,
-    problem: Option<String>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+/// The family's one form: calling in the EVU.
+#[derive(PartialEq)]
+struct Refer;
+
+async fn family_page(fam: &FamilyCtx, forms: Forms<Refer, String>) -> Result<Response, PageError> {
+    let lang = fam.lang;
     let c = texts(lang);
     let (family, list) = {
-        let mut tx = state.store.read().await?;
+        let mut tx = fam.store().read().await?;
         (
-            tx.family(&grant.family_id).await?,
-            tx.evu_referrals_of(&grant.family_id).await?,
+            tx.family(fam.family_id()).await?,
+            tx.evu_referrals_of(fam.family_id()).await?,
         )
     };
     let family = family.ok_or_else(PageError::not_found)?;
     let open = list.iter().any(|r| r.state.is_open());
+    let (d, errs) = forms.of(Refer);
     Ok(render(
-        form_status(errs.is_empty() && problem.is_none()),
+        forms.status(),
         &FamilyPage {
-            shell: ctx.shell(&format!("/gezinnen/{}/evu", grant.family_id)),
+            shell: fam.shell(&format!("/gezinnen/{}/evu", fam.family_id())),
             x: c,
-            family_id: grant.family_id.to_string(),
+            family_id: fam.family_id().to_string(),
             family_label: family.label,
             lines: list.iter().map(|r| line(lang, r)).collect(),
-            refer_inputs: (grant.lead && !open)
+            refer_inputs: (fam.grant.lead && !open)
                 .then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]),
-            problem,
+            problem: forms.problem,
         },
     ))
 }
 
-pub async fn family(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    family_page(
-        &state,
-        &ctx,
-        &grant,
-        &FormData(vec![]),
-        &Errors::new(),
-        None,
-    )
-    .await
+pub async fn family(fam: FamilyCtx) -> Result<Response, PageError> {
+    family_page(&fam, Forms::fresh()).await
 }
 
-pub async fn refer(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
-    // Nothing is written while the form has errors.
-    let outcome = if errs.is_empty() {
-        Some(
-            state
-                .store
-                .change(async |tx| ops::refer(tx, p, &grant.family_id, &d.get("reason")).await)
-                .await,
-        )
-    } else {
-        None
-    };
-    let problem = match outcome {
-        None => None,
-        Some(Ok(_)) => {
-            return Ok(Redirect::to(&format!("/gezinnen/{}/evu", grant.family_id)).into_response());
-        }
-        Some(Err(e)) => place(lang, e, &mut errs)?,
-    };
-    family_page(&state, &ctx, &grant, &d, &errs, problem).await
+pub async fn refer(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let lang = fam.lang;
+    let mut forms = Forms::sent(Refer, data, lang.texts(), &["reason"]);
+    let reason = forms.data.get("reason");
+    let write = fam
+        .store()
+        .change(async |tx| ops::refer(tx, p, fam.family_id(), &reason).await);
+    if forms
+        .attempt(write, |e, errs| place(lang, e, errs))
+        .await?
+        .is_some()
+    {
+        return Ok(Redirect::to(&format!("/gezinnen/{}/evu", fam.family_id())).into_response());
+    }
+    family_page(&fam, forms).await
 }
 
 #[derive(Template)]
@@ -204,11 +162,11 @@ struct ListPage {
     running: Vec<Line>,
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
-    let list = state.store.read().await?.evu_work_list().await?;
-    log_evu_reads(&state, p, &list, "GET /evu", &ctx.client.0).await?;
+    let list = ctx.store().read().await?.evu_work_list().await?;
+    log_evu_reads(&ctx.state, p, &list, "GET /evu", &ctx.client.0).await?;
     let (new, running): (Vec<_>, Vec<_>) =
         list.iter().map(|r| line(lang, r)).partition(|l| l.is_new);
     Ok(render(
@@ -241,32 +199,26 @@ struct ReferralPage {
 /// routes differ only in this, so they share one handler.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Sent {
-    Nothing,
     Combination,
     Decline,
     Close,
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn referral_page(
-    state: &AppState,
     ctx: &Ctx,
     id: &str,
-    sent: Sent,
-    d: &FormData,
-    errs: &Errors,
-    problem: Option<String>,
+    forms: Forms<Sent, String>,
 ) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let c = texts(lang);
     let (r, candidates) = {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         (tx.evu_referral(id).await?, tx.professionals(None).await?)
     };
     let r = r.ok_or_else(PageError::not_found)?;
     if let Some(p) = &ctx.visitor.principal {
         log_evu_reads(
-            state,
+            &ctx.state,
             p,
             std::slice::from_ref(&r),
             &format!("GET /evu/{id}"),
@@ -274,17 +226,10 @@ async fn referral_page(
         )
         .await?;
     }
-    let empty = FormData(vec![]);
-    let none = Errors::new();
-    let for_form = |which: Sent| {
-        if which == sent {
-            (d, errs)
-        } else {
-            (&empty, &none)
-        }
-    };
-    let chosen = for_form(Sent::Combination).0.all("user_ids");
-    let combination = if evu::may_staff(r.state).is_ok() {
+    let staffable = evu::may_staff(r.state).is_ok();
+    let combination = if staffable {
+        let (cd, ce) = forms.of(Sent::Combination);
+        let chosen = cd.all("user_ids");
         vec![Input::Checks(ChoiceField {
             id: "user_ids",
             label: c.evu_combination,
@@ -296,36 +241,33 @@ async fn referral_page(
                     label: format!("{} ({})", w.name, w.organisation_name),
                 })
                 .collect(),
-            error: for_form(Sent::Combination).1.get("user_ids").copied(),
+            error: ce.get("user_ids").copied(),
         })]
     } else {
         Vec::new()
     };
-    let decline = if evu::may_staff(r.state).is_ok() {
-        let (fd, fe) = for_form(Sent::Decline);
-        vec![reason_input(c.evu_decision, fd, fe, "decline")]
-    } else {
-        Vec::new()
+    let reason_form = |offered: bool, which: Sent, suffix: &str| {
+        let (fd, fe) = forms.of(which);
+        offered
+            .then(|| reason_input(c.evu_decision, fd, fe, suffix))
+            .into_iter()
+            .collect::<Vec<_>>()
     };
-    let close = if evu::may_close(r.state).is_ok() {
-        let (fd, fe) = for_form(Sent::Close);
-        vec![reason_input(c.evu_decision, fd, fe, "close")]
-    } else {
-        Vec::new()
-    };
+    let decline = reason_form(staffable, Sent::Decline, "decline");
+    let close = reason_form(evu::may_close(r.state).is_ok(), Sent::Close, "close");
     // Sent, but that form is gone: someone else staffed, declined or closed it first.
-    let gone = match sent {
-        Sent::Nothing => false,
-        Sent::Combination => combination.is_empty(),
-        Sent::Decline => decline.is_empty(),
-        Sent::Close => close.is_empty(),
+    let gone = match forms.which() {
+        None => false,
+        Some(Sent::Combination) => combination.is_empty(),
+        Some(Sent::Decline) => decline.is_empty(),
+        Some(Sent::Close) => close.is_empty(),
     };
-    let kept = Some(d.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
+    let kept = Some(forms.data.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
     Ok(render(
         if gone {
             StatusCode::CONFLICT
         } else {
-            form_status(errs.is_empty() && problem.is_none())
+            forms.status()
         },
         &ReferralPage {
             shell: ctx.shell(&format!("/evu/{id}")),
@@ -334,72 +276,53 @@ async fn referral_page(
             combination,
             decline,
             close,
-            problem,
+            problem: forms.problem,
             kept,
         },
     ))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    referral_page(
-        &state,
-        &ctx,
-        &id,
-        Sent::Nothing,
-        &FormData(vec![]),
-        &Errors::new(),
-        None,
-    )
-    .await
+pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    referral_page(&ctx, &id, Forms::fresh()).await
 }
 
 pub async fn act(
     sent: Sent,
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
-    let client = &ctx.client.0;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
-    // Nothing is written while the form has errors.
-    let outcome = if errs.is_empty() {
-        Some(
-            state
-                .store
-                .change(async |tx| {
-                    let user_ids = d.all("user_ids");
-                    let reason = d.get("reason");
-                    let (decision, step) = match sent {
-                        Sent::Combination => (Decision::Combination(&user_ids), "combinatie"),
-                        Sent::Decline | Sent::Close => {
-                            let close = sent == Sent::Close;
-                            let reason = &reason;
-                            let step = if close { "afsluiten" } else { "afwijzen" };
-                            (Decision::Finish { close, reason }, step)
-                        }
-                        Sent::Nothing => return Ok(()),
-                    };
-                    let what = format!("POST /evu/{id}/{step}");
-                    ops::decide(tx, p, &id, decision, (what, client)).await
-                })
-                .await,
-        )
-    } else {
-        None
+    let mut forms = Forms::sent(sent, data, lang.texts(), &["reason"]);
+    let (user_ids, reason) = (forms.data.all("user_ids"), forms.data.get("reason"));
+    let (decision, step) = match sent {
+        Sent::Combination => (Decision::Combination(&user_ids), "combinatie"),
+        Sent::Decline => (
+            Decision::Finish {
+                close: false,
+                reason: &reason,
+            },
+            "afwijzen",
+        ),
+        Sent::Close => (
+            Decision::Finish {
+                close: true,
+                reason: &reason,
+            },
+            "afsluiten",
+        ),
     };
-    let problem = match outcome {
-        None => None,
-        Some(Ok(())) => return Ok(Redirect::to(&format!("/evu/{id}")).into_response()),
-        Some(Err(StoreError::NotFound(_))) => return Err(PageError::not_found()),
-        Some(Err(e)) => place(lang, e, &mut errs)?,
-    };
-    referral_page(&state, &ctx, &id, sent, &d, &errs, problem).await
+    let what = format!("POST /evu/{id}/{step}");
+    let write = ctx
+        .store()
+        .change(async |tx| ops::decide(tx, p, &id, decision, (what, &ctx.client.0)).await);
+    if forms
+        .attempt(write, |e, errs| place(lang, e, errs))
+        .await?
+        .is_some()
+    {
+        return Ok(Redirect::to(&format!("/evu/{id}")).into_response());
+    }
+    referral_page(&ctx, &id, forms).await
 }

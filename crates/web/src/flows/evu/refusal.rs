@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use eenplan_domain::evu::EvuError;
 
+use crate::kit::outcome::{illegal_transition, in_domain_words};
 use crate::kit::problem::Problem;
 use crate::kit::{Lang, Refusal};
 
@@ -28,7 +29,7 @@ impl Refusal for EvuError {
     }
 
     fn text(&self, lang: Lang) -> &'static str {
-        let (nl, en) = match self {
+        lang.pick(match self {
             EvuError::NotInEvuArea => (
                 "Het gezin woont niet in een wijk waar het EVU werkt.",
                 "The family does not live in a neighbourhood the EVU covers.",
@@ -66,36 +67,21 @@ impl Refusal for EvuError {
                 "Alleen een aanmelding met een toegewezen combinatie sluit je af.",
                 "Only a referral with an assigned combination is closed.",
             ),
-        };
-        match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
+        })
     }
 
     fn problem(&self) -> Problem {
-        let reason = self.to_string();
-        match self.field() {
-            Some(field) => Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
-            .invalid_param(field, self.code(), &reason),
+        let step = if *self == EvuError::NotAReferrer {
             // Past the route's guard (the visitor leads the file), but not the one who
             // calls in the EVU: a conflict with the way of working, not a missing right.
-            None if *self == EvuError::NotAReferrer => Problem::new(
+            Problem::new(
                 StatusCode::CONFLICT,
                 "not-a-referrer",
                 "Het lokale team schakelt het EVU in",
             )
-            .detail(reason),
-            None => Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan nu niet",
-            )
-            .detail(reason),
-        }
+        } else {
+            illegal_transition("Deze stap kan nu niet")
+        };
+        in_domain_words(self, step)
     }
 }

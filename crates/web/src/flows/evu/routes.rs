@@ -30,15 +30,15 @@ pub fn routes() -> Routes {
         ),
         (
             page(Method::POST, "/evu/{referral}/combinatie", EVU_COORDINATOR),
-            post(|s, c, p, b| pages::act(pages::Sent::Combination, s, c, p, b)),
+            post(|c, p, b| pages::act(pages::Sent::Combination, c, p, b)),
         ),
         (
             page(Method::POST, "/evu/{referral}/afwijzen", EVU_COORDINATOR),
-            post(|s, c, p, b| pages::act(pages::Sent::Decline, s, c, p, b)),
+            post(|c, p, b| pages::act(pages::Sent::Decline, c, p, b)),
         ),
         (
             page(Method::POST, "/evu/{referral}/afsluiten", EVU_COORDINATOR),
-            post(|s, c, p, b| pages::act(pages::Sent::Close, s, c, p, b)),
+            post(|c, p, b| pages::act(pages::Sent::Close, c, p, b)),
         ),
         (
             api(
@@ -140,7 +140,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ),
-            post(|s, c, cl, p, b| api::finish(api::Finish::Decline, s, c, cl, p, b)),
+            post(|c, p, b| api::finish(api::Finish::Decline, c, p, b)),
         ),
         (
             api(
@@ -161,7 +161,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ),
-            post(|s, c, cl, p, b| api::finish(api::Finish::Close, s, c, cl, p, b)),
+            post(|c, p, b| api::finish(api::Finish::Close, c, p, b)),
         ),
     ]
 }

@@ -3,9 +3,7 @@
 //! show at their field, or at the top for the state of things.
 
 use askama::Template;
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
@@ -15,15 +13,14 @@ use jiff::civil::Date;
 
 use super::ops;
 use super::texts::{GuidanceTexts, texts};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::kit::dates::today;
 use crate::kit::form;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, code_label, code_select,
 };
-use crate::kit::form_status;
-use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
+use crate::kit::outcome::Forms;
+use crate::kit::{Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
 struct Card {
@@ -58,30 +55,20 @@ struct Page {
 /// Which form was sent, so its errors show there and nowhere else.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Sent<'a> {
-    Nothing,
     Start,
     Review(&'a str),
     End(&'a str),
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    grant: &FamilyGrant,
-    sent: Sent<'_>,
-    d: &FormData,
-    errs: &Errors,
-    problem: Option<&'static str>,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let t = ctx.t();
+async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let lang = fam.lang;
+    let t = fam.t();
     let c = texts(lang);
     let (family, list, workers) = {
-        let mut tx = state.store.read().await?;
-        let family = tx.family(&grant.family_id).await?;
-        let list = tx.save_guidances(&grant.family_id).await?;
+        let mut tx = fam.store().read().await?;
+        let family = tx.family(fam.family_id()).await?;
+        let list = tx.save_guidances(fam.family_id()).await?;
         let workers = tx
             .professionals(Some(OrganisationKind::CertifiedInstitution))
             .await?;
@@ -89,47 +76,28 @@ async fn page(
     };
     let family = family.ok_or_else(PageError::not_found)?;
     let today = today();
-    let empty = FormData(vec![]);
-    let none = Errors::new();
-    let for_form = |which: Sent<'_>| {
-        if which == sent {
-            (d, errs)
-        } else {
-            (&empty, &none)
-        }
-    };
     let cards = list
         .iter()
         .map(|g| {
             let mine = save_guidance::may_act(
                 p.organisation_id.as_str(),
                 g.organisation_id.as_str(),
-                grant.lead,
+                fam.grant.lead,
             )
             .is_ok();
-            let (rd, re) = for_form(Sent::Review(&g.id));
-            let (ed, ee) = for_form(Sent::End(&g.id));
+            let (rd, re) = forms.of(Sent::Review(&g.id));
+            let (ed, ee) = forms.of(Sent::End(&g.id));
             Card {
                 id: g.id.clone(),
                 worker: format!("{} ({})", g.worker_name, g.organisation_name),
-                expertise: label_of(lang, g.expertise, Expertise::label_nl, Expertise::label_en),
+                expertise: code_label(lang, g.expertise),
                 goals: g.goals.clone(),
                 started: g.started_on.to_string(),
                 planned_end: g.planned_end.to_string(),
                 next_review: g.next_review_on.to_string(),
                 review_due: g.review_due(today),
                 ended: g.ended_on.map(|on| {
-                    let outcome = g
-                        .outcome
-                        .map(|o| {
-                            label_of(
-                                lang,
-                                o,
-                                GuidanceOutcome::label_nl,
-                                GuidanceOutcome::label_en,
-                            )
-                        })
-                        .unwrap_or_default();
+                    let outcome = g.outcome.map(|o| code_label(lang, o)).unwrap_or_default();
                     match g.end_reason.as_str() {
                         "" => format!("{on}: {outcome}"),
                         why => format!("{on}: {outcome} ({why})"),
@@ -153,10 +121,10 @@ async fn page(
             }
         })
         .collect();
-    let start_inputs = (grant.lead
+    let start_inputs = (fam.grant.lead
         && save_guidance::one_at_a_time(list.iter().any(Guidance::running)).is_ok())
     .then(|| {
-        let (sd, se) = for_form(Sent::Start);
+        let (sd, se) = forms.of(Sent::Start);
         let err = |id: &str| se.get(id).copied();
         let mut worker_options = vec![Choice {
             value: String::new(),
@@ -179,17 +147,7 @@ async fn page(
                 options: worker_options,
                 error: err("worker_id"),
             }),
-            Input::Select(ChoiceField {
-                id: "expertise",
-                label: c.sg_expertise,
-                options: choices(
-                    Expertise::ALL,
-                    |e| e.code().into(),
-                    |e| label_of(lang, *e, Expertise::label_nl, Expertise::label_en),
-                    &sd.get("expertise"),
-                ),
-                error: err("expertise"),
-            }),
+            code_select::<Expertise>("expertise", c.sg_expertise, lang, sd, se),
             Input::Text(
                 TextField::new("goals", c.sg_goals, &sd.raw("goals"), err("goals"))
                     .hint(c.sg_goals_hint)
@@ -212,16 +170,16 @@ async fn page(
         ]
     });
     Ok(render(
-        form_status(errs.is_empty() && problem.is_none()),
+        forms.status(),
         &Page {
-            shell: ctx.shell(&format!("/gezinnen/{}/save-begeleiding", grant.family_id)),
+            shell: fam.shell(&format!("/gezinnen/{}/save-begeleiding", fam.family_id())),
             x: c,
-            family_id: grant.family_id.to_string(),
+            family_id: fam.family_id().to_string(),
             family_label: family.label,
             cards,
             start_inputs,
-            problem,
-            has_errors: !errs.is_empty(),
+            problem: forms.problem,
+            has_errors: forms.has_errors(),
         },
     ))
 }
@@ -275,53 +233,25 @@ fn end_inputs(
     d: &FormData,
     errs: &Errors,
 ) -> Vec<Input> {
-    let err = |id: &str| errs.get(id).copied();
     vec![
-        Input::Select(ChoiceField {
-            id: "outcome",
-            label: c.sg_outcome,
-            options: choices(
-                GuidanceOutcome::ALL,
-                |o| o.code().into(),
-                |o| {
-                    label_of(
-                        lang,
-                        *o,
-                        GuidanceOutcome::label_nl,
-                        GuidanceOutcome::label_en,
-                    )
-                },
-                &d.get("outcome"),
-            ),
-            error: err("outcome"),
-        }),
+        code_select::<GuidanceOutcome>("outcome", c.sg_outcome, lang, d, errs),
         Input::Text(
-            TextField::new("reason", c.sg_reason, &d.raw("reason"), err("reason"))
-                .suffix(&g.id)
-                .kind("textarea"),
+            TextField::new(
+                "reason",
+                c.sg_reason,
+                &d.raw("reason"),
+                errs.get("reason").copied(),
+            )
+            .suffix(&g.id)
+            .kind("textarea"),
         ),
     ]
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    page(
-        &state,
-        &ctx,
-        &grant,
-        Sent::Nothing,
-        &FormData(vec![]),
-        &Errors::new(),
-        None,
-    )
-    .await
+pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
+    page(&fam, Forms::fresh()).await
 }
 
-/// Puts a refusal where it belongs: at its field, or (returned) at the top of the page;
-/// hands back a store error that is not a refusal.
 fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static str>, StoreError> {
     match e {
         StoreError::Guidance(g) => Ok(g.place(lang, errs)),
@@ -334,22 +264,31 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static
     }
 }
 
-/// After a change the guidance page shows it (post, redirect, get).
-fn back(family_id: &str) -> Response {
-    Redirect::to(&format!("/gezinnen/{family_id}/save-begeleiding")).into_response()
+/// The form's write, when what it needs could be read from it: done, back to the
+/// page; otherwise the page with the form as it came back.
+async fn finish<T>(
+    fam: &FamilyCtx,
+    mut forms: Forms<Sent<'_>>,
+    write: Option<impl Future<Output = Result<T, StoreError>>>,
+) -> Result<Response, PageError> {
+    let lang = fam.lang;
+    if let Some(write) = write
+        && forms
+            .attempt(write, |e, errs| place(lang, e, errs))
+            .await?
+            .is_some()
+    {
+        let back = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
+        return Ok(Redirect::to(&back).into_response());
+    }
+    page(fam, forms).await
 }
 
-pub async fn start(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let t = lang.texts();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["goals", "planned_end"]);
+pub async fn start(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let t = fam.t();
+    let mut forms = Forms::sent(Sent::Start, data, t, &["goals", "planned_end"]);
+    let (d, errs) = (&forms.data, &mut forms.errs);
     if d.get("worker_id").is_empty() {
         errs.insert("worker_id", t.err_choose);
     }
@@ -358,108 +297,74 @@ pub async fn start(
         .parse::<Expertise>()
         .map_err(|_| errs.insert("expertise", t.err_choose))
         .ok();
-    let planned_end = form::date(&d, "planned_end", t, &mut errs);
-    let review_months = d.get("review_months").parse::<u8>().ok();
-    let mut problem = None;
-    if let (Some(expertise), Some(planned_end), true) = (expertise, planned_end, errs.is_empty()) {
-        let g = NewGuidance {
+    let planned_end = form::date(d, "planned_end", t, errs);
+    let g = expertise
+        .zip(planned_end)
+        .map(|(expertise, planned_end)| NewGuidance {
             worker_id: d.get("worker_id"),
             expertise,
             goals: d.raw("goals").lines().map(str::to_owned).collect(),
             planned_end,
-            review_months,
-        };
-        let started = ops::start(&state.store, p, &grant, &g).await;
-        match started {
-            Ok(_) => return Ok(back(grant.family_id.as_str())),
-            Err(e) => problem = place(lang, e, &mut errs)?,
-        }
-    }
-    page(&state, &ctx, &grant, Sent::Start, &d, &errs, problem).await
+            review_months: d.get("review_months").parse::<u8>().ok(),
+        });
+    let write = g.as_ref().map(|g| {
+        fam.store()
+            .change(async |tx| ops::start(tx, p, &fam.grant, g).await)
+    });
+    finish(&fam, forms, write).await
 }
 
 pub async fn review(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, guidance_id)): Path<(String, String)>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let t = lang.texts();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["reviewed_on", "planned_end", "note"]);
-    let today = today();
+    let p = fam.principal()?;
+    let t = fam.t();
+    let fields = ["reviewed_on", "planned_end", "note"];
+    let mut forms = Forms::sent(Sent::Review(&guidance_id), data, t, &fields);
+    let (d, errs) = (&forms.data, &mut forms.errs);
     let reviewed_on = match d.get("reviewed_on") {
-        s if s.is_empty() => Some(today),
+        s if s.is_empty() => Some(today()),
         s => s
             .parse::<Date>()
             .map_err(|_| errs.insert("reviewed_on", t.err_date))
             .ok(),
     };
-    let planned_end = form::date(&d, "planned_end", t, &mut errs);
-    let mut problem = None;
-    if let (Some(reviewed_on), Some(planned_end), true) =
-        (reviewed_on, planned_end, errs.is_empty())
-    {
-        let review = ReviewInput {
+    let planned_end = form::date(d, "planned_end", t, errs);
+    let review = reviewed_on
+        .zip(planned_end)
+        .map(|(reviewed_on, planned_end)| ReviewInput {
             reviewed_on,
             planned_end,
             note: d.get("note"),
             reviewed_by: p.user_id.to_string(),
-        };
-        let reviewed = ops::review(&state.store, p, &grant, &guidance_id, &review).await;
-        match reviewed {
-            Ok(_) => return Ok(back(grant.family_id.as_str())),
-            Err(e) => problem = place(lang, e, &mut errs)?,
-        }
-    }
-    page(
-        &state,
-        &ctx,
-        &grant,
-        Sent::Review(&guidance_id),
-        &d,
-        &errs,
-        problem,
-    )
-    .await
+        });
+    let write = review.as_ref().map(|r| {
+        fam.store()
+            .change(async |tx| ops::review(tx, p, &fam.grant, &guidance_id, r).await)
+    });
+    finish(&fam, forms, write).await
 }
 
 pub async fn end(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, guidance_id)): Path<(String, String)>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, lang.texts(), &["reason"]);
-    let outcome = d
+    let p = fam.principal()?;
+    let t = fam.t();
+    let mut forms = Forms::sent(Sent::End(&guidance_id), data, t, &["reason"]);
+    let outcome = forms
+        .data
         .get("outcome")
         .parse::<GuidanceOutcome>()
-        .map_err(|_| errs.insert("outcome", lang.texts().err_choose))
+        .map_err(|_| forms.errs.insert("outcome", t.err_choose))
         .ok();
-    let mut problem = None;
-    if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let reason = d.get("reason");
-        let ended = ops::end(&state.store, p, &grant, &guidance_id, (outcome, &reason)).await;
-        match ended {
-            Ok(_) => return Ok(back(grant.family_id.as_str())),
-            Err(e) => problem = place(lang, e, &mut errs)?,
-        }
-    }
-    page(
-        &state,
-        &ctx,
-        &grant,
-        Sent::End(&guidance_id),
-        &d,
-        &errs,
-        problem,
-    )
-    .await
+    let end = outcome.map(|o| (o, forms.data.get("reason")));
+    let write = end.as_ref().map(|(o, reason)| {
+        fam.store()
+            .change(async |tx| ops::end(tx, p, &fam.grant, &guidance_id, (*o, reason)).await)
+    });
+    finish(&fam, forms, write).await
 }

@@ -6,6 +6,7 @@
 use axum::http::StatusCode;
 use eenplan_domain::save_guidance::GuidanceError;
 
+use crate::kit::outcome::{illegal_transition, in_domain_words};
 use crate::kit::problem::Problem;
 use crate::kit::{Lang, Refusal};
 
@@ -32,7 +33,7 @@ impl Refusal for GuidanceError {
     }
 
     fn text(&self, lang: Lang) -> &'static str {
-        let (nl, en) = match self {
+        lang.pick(match self {
             GuidanceError::ConsentNeeded => (
                 "Het gezin heeft nog geen toestemming gegeven voor 'Start SAVE-begeleiding' voor deze organisatie. Leg die eerst vast.",
                 "The family has not consented to 'Start SAVE guidance' for this organisation yet. Record that first.",
@@ -89,32 +90,15 @@ impl Refusal for GuidanceError {
                 "Alleen de organisatie die begeleidt, of de regie, evalueert of beëindigt.",
                 "Only the organisation giving the guidance, or the lead, reviews or ends it.",
             ),
-        };
-        match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
+        })
     }
 
     fn problem(&self) -> Problem {
-        let reason = self.to_string();
-        match self.field() {
-            Some(field) => Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
-            .invalid_param(field, self.code(), &reason),
-            None if *self == GuidanceError::NotYours => {
-                Problem::new(StatusCode::FORBIDDEN, "not-yours", "Niet jouw begeleiding")
-                    .detail(reason)
-            }
-            None => Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan nu niet",
-            )
-            .detail(reason),
-        }
+        let step = if *self == GuidanceError::NotYours {
+            Problem::new(StatusCode::FORBIDDEN, "not-yours", "Niet jouw begeleiding")
+        } else {
+            illegal_transition("Deze stap kan nu niet")
+        };
+        in_domain_words(self, step)
     }
 }

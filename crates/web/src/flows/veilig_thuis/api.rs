@@ -1,8 +1,6 @@
 //! Veilig Thuis intake in the API: contacts in, the work list, the safety assessment.
 
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use eenplan_domain::family::Postcode;
 use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
@@ -10,9 +8,8 @@ use eenplan_store::{NewContact, StoreError};
 
 use super::ops;
 use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
-use crate::AppState;
 use crate::kit::dates::today;
-use crate::kit::extract::{Path, json_body};
+use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Ctx, Refusal};
@@ -26,12 +23,10 @@ fn refused(e: StoreError) -> ApiError {
 }
 
 pub async fn receive(
-    State(state): State<AppState>,
     ctx: Ctx,
-    bytes: Bytes,
+    Body(input): Body<ContactIn>,
 ) -> Result<(StatusCode, Json<VtReceived>), ApiError> {
     let p = ctx.caller()?;
-    let input: ContactIn = json_body(&bytes)?;
     let kind: ContactKind = fields::code("kind", &input.kind)?;
     let reporter: Option<Reporter> = fields::optional_code(
         "reporter",
@@ -70,7 +65,9 @@ pub async fn receive(
         house_number: input.house_number,
         concern: input.concern,
     };
-    let (id, radar) = ops::receive(&state.store, p, &contact)
+    let (id, radar) = ctx
+        .store()
+        .change(async |tx| ops::receive(tx, p, &contact).await)
         .await
         .map_err(refused)?;
     Ok((
@@ -79,32 +76,25 @@ pub async fn receive(
     ))
 }
 
-pub async fn work_list(
-    State(state): State<AppState>,
-    ctx: Ctx,
-) -> Result<Json<VtWorkList>, ApiError> {
+pub async fn work_list(ctx: Ctx) -> Result<Json<VtWorkList>, ApiError> {
     let p = ctx.caller()?;
     let today = today();
-    let list = state
-        .store
-        .read()
-        .await?
-        .vt_work_list(&p.organisation_id, today)
-        .await?;
+    let list = ops::work_list(ctx.store(), p, today).await?;
     Ok(Json(VtWorkList::new(&list, today)))
 }
 
 pub async fn assess(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(contact_id): Path<String>,
-    bytes: Bytes,
+    Body(input): Body<AssessmentIn>,
 ) -> Result<Json<VtAssessed>, ApiError> {
     let p = ctx.caller()?;
-    let input: AssessmentIn = json_body(&bytes)?;
     let outcome: Outcome = fields::code("outcome", &input.outcome)?;
     let follow_up_on = fields::optional_date("follow_up_on", input.follow_up_on.as_deref())?;
-    let assessed = ops::assess(&state.store, p, &contact_id, outcome, follow_up_on).await;
+    let assessed = ctx
+        .store()
+        .change(async |tx| ops::assess(tx, p, &contact_id, (outcome, follow_up_on)).await)
+        .await;
     match assessed {
         Ok(_) => Ok(Json(VtAssessed::new(outcome))),
         Err(StoreError::NotFound(_)) => Err(Problem::new(

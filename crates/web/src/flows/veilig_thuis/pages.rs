@@ -2,8 +2,7 @@
 //! radar and the safety assessment.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Postcode;
 use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, IntakeState, Outcome, Reporter};
@@ -12,15 +11,14 @@ use jiff::civil::Date;
 
 use super::ops;
 use super::texts::{VtTexts, veilig_thuis};
-use crate::AppState;
 use crate::kit::dates::today;
 use crate::kit::form;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, code_choices, code_label, code_select,
     with_none,
 };
-use crate::kit::form_status;
 use crate::kit::i18n::Texts;
+use crate::kit::outcome::Forms;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One line of the work list or the radar, in words.
@@ -38,7 +36,7 @@ fn line(lang: Lang, x: &VtTexts, c: &Contact, today: Date) -> Line {
     Line {
         id: c.id.clone(),
         received: c.received_on.to_string(),
-        kind: label_of(lang, c.kind, ContactKind::label_nl, ContactKind::label_en),
+        kind: code_label(lang, c.kind),
         child: match (c.child_name.as_str(), c.child_birth) {
             ("", _) => "—".to_owned(),
             (name, Some(dob)) => format!("{name} ({dob})"),
@@ -53,11 +51,7 @@ fn line(lang: Lang, x: &VtTexts, c: &Contact, today: Date) -> Line {
         state: match c.state {
             IntakeState::AdviceGiven => x.vt_advice_given.to_owned(),
             IntakeState::AwaitingAssessment => lang.texts().vt_awaiting.to_owned(),
-            IntakeState::Assessed(o) => format!(
-                "{}: {}",
-                x.vt_assessed,
-                label_of(lang, o, Outcome::label_nl, Outcome::label_en)
-            ),
+            IntakeState::Assessed(o) => format!("{}: {}", x.vt_assessed, code_label(lang, o)),
         },
     }
 }
@@ -80,17 +74,7 @@ fn intake_inputs(
 ) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     vec![
-        Input::Select(ChoiceField {
-            id: "kind",
-            label: x.vt_kind,
-            options: choices(
-                ContactKind::ALL,
-                |k| k.code().into(),
-                |k| label_of(lang, *k, ContactKind::label_nl, ContactKind::label_en),
-                &d.get("kind"),
-            ),
-            error: err("kind"),
-        }),
+        code_select::<ContactKind>("kind", x.vt_kind, lang, d, errs),
         Input::Checks(ChoiceField {
             id: "acute",
             label: x.vt_acute,
@@ -106,12 +90,7 @@ fn intake_inputs(
             label: x.vt_reporter,
             options: with_none(
                 t,
-                choices(
-                    Reporter::ALL,
-                    |r| r.code().into(),
-                    |r| label_of(lang, *r, Reporter::label_nl, Reporter::label_en),
-                    &d.get("reporter"),
-                ),
+                code_choices::<Reporter>(lang, &d.get("reporter")),
                 &d.get("reporter"),
             ),
             error: err("reporter"),
@@ -136,65 +115,46 @@ fn intake_inputs(
     ]
 }
 
-async fn list_page(
-    state: &AppState,
-    ctx: &Ctx,
-    data: &FormData,
-    errs: &Errors,
-) -> Result<Response, PageError> {
+/// Each of the two pages has one form.
+type Form = Forms<()>;
+
+async fn list_page(ctx: &Ctx, form: &Form) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let x = veilig_thuis(lang);
     let today = today();
-    let list = state
-        .store
-        .read()
-        .await?
-        .vt_work_list(&p.organisation_id, today)
-        .await?;
+    let list = ops::work_list(ctx.store(), p, today).await?;
     Ok(render(
-        form_status(errs.is_empty()),
+        form.status(),
         &ListPage {
             shell: ctx.shell("/veilig-thuis"),
             x,
             lines: list.iter().map(|c| line(lang, x, c, today)).collect(),
-            inputs: intake_inputs((ctx.t(), x), lang, data, errs),
-            has_errors: !errs.is_empty(),
+            inputs: intake_inputs((ctx.t(), x), lang, &form.data, &form.errs),
+            has_errors: form.has_errors(),
         },
     ))
 }
 
-pub async fn list(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    list_page(&state, &ctx, &FormData(vec![]), &Errors::new()).await
+pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
+    list_page(&ctx, &Form::fresh()).await
 }
 
-pub async fn receive(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn receive(ctx: Ctx, data: FormData) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let t = ctx.t();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(
-        &d,
-        t,
-        &[
-            "reporter_name",
-            "reporter_contact",
-            "child_name",
-            "child_birth",
-            "postcode",
-            "house_number",
-            "concern",
-        ],
-    );
-    let kind = d
-        .get("kind")
-        .parse::<ContactKind>()
-        .unwrap_or(ContactKind::Report);
-    let reporter = d.get("reporter").parse::<Reporter>().ok();
-    let child_birth = form::optional_date(&d, "child_birth", t, &mut errs);
+    let fields = [
+        "reporter_name",
+        "reporter_contact",
+        "child_name",
+        "child_birth",
+        "postcode",
+        "house_number",
+        "concern",
+    ];
+    let mut form = Form::sent((), data, t, &fields);
+    let (d, errs) = (&form.data, &mut form.errs);
+    let child_birth = form::optional_date(d, "child_birth", t, errs);
     let postcode = match d.get("postcode") {
         s if s.is_empty() => None,
         s => Postcode::parse(&s)
@@ -204,13 +164,10 @@ pub async fn receive(
     if d.get("concern").is_empty() {
         errs.entry("concern").or_insert(t.err_required);
     }
-    if !errs.is_empty() {
-        return list_page(&state, &ctx, &d, &errs).await;
-    }
     let contact = NewContact {
-        kind,
+        kind: d.get("kind").parse().unwrap_or(ContactKind::Report),
         acute: !d.all("acute").is_empty(),
-        reporter,
+        reporter: d.get("reporter").parse::<Reporter>().ok(),
         reporter_name: d.get("reporter_name"),
         reporter_contact: d.get("reporter_contact"),
         child_name: d.get("child_name"),
@@ -219,16 +176,20 @@ pub async fn receive(
         house_number: d.get("house_number"),
         concern: d.get("concern"),
     };
-    let received = ops::receive(&state.store, p, &contact).await;
-    match received {
-        Ok((id, _)) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
-        Err(StoreError::Intake(
+    let lang = ctx.lang;
+    let write = ctx
+        .store()
+        .change(async |tx| ops::receive(tx, p, &contact).await);
+    // Only a refusal about a field can be put right on the form.
+    let received = form.attempt(write, |e, errs| match e {
+        StoreError::Intake(
             e @ (IntakeError::ReporterNeeded | IntakeError::ChildBirthImplausible(_)),
-        )) => {
-            e.place(ctx.lang, &mut errs);
-            list_page(&state, &ctx, &d, &errs).await
-        }
-        Err(e) => Err(e.into()),
+        ) => Ok(e.place(lang, errs)),
+        e => Err(e),
+    });
+    match received.await? {
+        Some((id, _)) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
+        None => list_page(&ctx, &form).await,
     }
 }
 
@@ -248,52 +209,32 @@ struct ContactPage {
     feedback: Option<&'static str>,
 }
 
-async fn contact_page(
-    state: &AppState,
-    ctx: &Ctx,
-    id: &str,
-    data: &FormData,
-    errs: &Errors,
-) -> Result<Response, PageError> {
+async fn contact_page(ctx: &Ctx, id: &str, form: &Form) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let x = veilig_thuis(lang);
     let today = today();
-    let (c, file, earlier) = state
-        .store
+    let (c, file, earlier) = ctx
+        .store()
         .read()
         .await?
         .vt_contact(&p.organisation_id, id)
         .await?
         .ok_or_else(PageError::not_found)?;
-    let err = |id: &str| errs.get(id).copied();
+    let (data, errs) = (&form.data, &form.errs);
     let inputs = vec![
-        Input::Select(ChoiceField {
-            id: "outcome",
-            label: x.vt_outcome,
-            options: choices(
-                Outcome::ALL,
-                |o| o.code().into(),
-                |o| label_of(lang, *o, Outcome::label_nl, Outcome::label_en),
-                &data.get("outcome"),
-            ),
-            error: err("outcome"),
-        }),
+        code_select::<Outcome>("outcome", x.vt_outcome, lang, data, errs),
         Input::Text(TextField::typed("follow_up_on", x.vt_follow_up_on, data, errs).kind("date")),
     ];
     Ok(render(
-        form_status(errs.is_empty()),
+        form.status(),
         &ContactPage {
             shell: ctx.shell(&format!("/veilig-thuis/{id}")),
             x,
             can_assess: c.state == IntakeState::AwaitingAssessment,
             feedback: match c.state {
                 IntakeState::Assessed(o) => {
-                    let (nl, en) = eenplan_domain::veilig_thuis::reporter_feedback(o);
-                    Some(match lang {
-                        Lang::Nl => nl,
-                        Lang::En => en,
-                    })
+                    Some(lang.pick(eenplan_domain::veilig_thuis::reporter_feedback(o)))
                 }
                 _ => None,
             },
@@ -302,47 +243,48 @@ async fn contact_page(
             file,
             earlier: earlier.iter().map(|e| line(lang, x, e, today)).collect(),
             inputs,
-            has_errors: !errs.is_empty(),
+            has_errors: form.has_errors(),
         },
     ))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    contact_page(&state, &ctx, &id, &FormData(vec![]), &Errors::new()).await
+pub async fn show(ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    contact_page(&ctx, &id, &Form::fresh()).await
 }
 
 pub async fn assess(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let t = ctx.t();
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, t, &["follow_up_on"]);
-    let outcome = d
+    let mut form = Form::sent((), data, t, &["follow_up_on"]);
+    let outcome = form
+        .data
         .get("outcome")
         .parse::<Outcome>()
-        .map_err(|_| errs.insert("outcome", t.err_choose))
+        .map_err(|_| form.errs.insert("outcome", t.err_choose))
         .ok();
-    let follow_up_on = form::optional_date(&d, "follow_up_on", t, &mut errs);
-    if let (Some(outcome), true) = (outcome, errs.is_empty()) {
-        let assessed = ops::assess(&state.store, p, &id, outcome, follow_up_on).await;
-        match assessed {
-            Ok(_) => return Ok(Redirect::to("/veilig-thuis").into_response()),
-            // A step the contact's course no longer allows is said at the outcome.
-            Err(StoreError::Intake(e)) => {
-                if let Some(top) = e.place(ctx.lang, &mut errs) {
+    let follow_up_on = form::optional_date(&form.data, "follow_up_on", t, &mut form.errs);
+    if let Some(outcome) = outcome {
+        let lang = ctx.lang;
+        let write = ctx
+            .store()
+            .change(async |tx| ops::assess(tx, p, &id, (outcome, follow_up_on)).await);
+        // A step the contact's course no longer allows is said at the outcome.
+        let assessed = form.attempt(write, |e, errs| match e {
+            StoreError::Intake(e) => {
+                if let Some(top) = e.place(lang, errs) {
                     errs.insert("outcome", top);
                 }
+                Ok(None)
             }
-            Err(e) => return Err(e.into()),
+            e => Err(e),
+        });
+        if assessed.await?.is_some() {
+            return Ok(Redirect::to("/veilig-thuis").into_response());
         }
     }
-    contact_page(&state, &ctx, &id, &d, &errs).await
+    contact_page(&ctx, &id, &form).await
 }

@@ -1,9 +1,9 @@
 //! The intake's refusals as a Veilig Thuis professional and a program read them.
 
-use axum::http::StatusCode;
 use eenplan_domain::veilig_thuis::IntakeError;
 
 use super::texts::veilig_thuis;
+use crate::kit::outcome::{illegal_transition, in_domain_words};
 use crate::kit::problem::Problem;
 use crate::kit::{Lang, Refusal};
 
@@ -45,19 +45,6 @@ impl Refusal for IntakeError {
 
     /// The API says the domain's own sentence (with the date range where there is one).
     fn problem(&self) -> Problem {
-        match self.field() {
-            Some(field) => Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
-            .invalid_param(field, self.code(), &self.to_string()),
-            None => Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan niet (meer)",
-            )
-            .detail(self.to_string()),
-        }
+        in_domain_words(self, illegal_transition("Deze stap kan niet (meer)"))
     }
 }
