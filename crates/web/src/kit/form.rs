@@ -267,6 +267,20 @@ pub fn date(
         .ok()
 }
 
+/// A required choice (a select's value): anything that does not parse as `K` is
+/// refused at the field as not chosen.
+pub fn chosen<K: std::str::FromStr>(
+    data: &FormData,
+    field: &'static str,
+    t: &Texts,
+    errs: &mut Errors,
+) -> Option<K> {
+    data.get(field)
+        .parse::<K>()
+        .map_err(|_| errs.insert(field, t.err_choose))
+        .ok()
+}
+
 /// An optional date field: empty is none, anything else must be a date.
 pub fn optional_date(
     data: &FormData,

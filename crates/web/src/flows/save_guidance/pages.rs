@@ -292,11 +292,7 @@ pub async fn start(fam: FamilyCtx, data: FormData) -> Result<Response, PageError
     if d.get("worker_id").is_empty() {
         errs.insert("worker_id", t.err_choose);
     }
-    let expertise = d
-        .get("expertise")
-        .parse::<Expertise>()
-        .map_err(|_| errs.insert("expertise", t.err_choose))
-        .ok();
+    let expertise = form::chosen::<Expertise>(d, "expertise", t, errs);
     let planned_end = form::date(d, "planned_end", t, errs);
     let g = expertise
         .zip(planned_end)
@@ -324,22 +320,14 @@ pub async fn review(
     let fields = ["reviewed_on", "planned_end", "note"];
     let mut forms = Forms::sent(Sent::Review(&guidance_id), data, t, &fields);
     let (d, errs) = (&forms.data, &mut forms.errs);
-    let reviewed_on = match d.get("reviewed_on") {
-        s if s.is_empty() => Some(today()),
-        s => s
-            .parse::<Date>()
-            .map_err(|_| errs.insert("reviewed_on", t.err_date))
-            .ok(),
-    };
-    let planned_end = form::date(d, "planned_end", t, errs);
-    let review = reviewed_on
-        .zip(planned_end)
-        .map(|(reviewed_on, planned_end)| ReviewInput {
-            reviewed_on,
-            planned_end,
-            note: d.get("note"),
-            reviewed_by: p.user_id.to_string(),
-        });
+    // Left empty, the review is today's.
+    let reviewed_on = form::optional_date(d, "reviewed_on", t, errs).unwrap_or_else(today);
+    let review = form::date(d, "planned_end", t, errs).map(|planned_end| ReviewInput {
+        reviewed_on,
+        planned_end,
+        note: d.get("note"),
+        reviewed_by: p.user_id.to_string(),
+    });
     let write = review.as_ref().map(|r| {
         fam.store()
             .change(async |tx| ops::review(tx, p, &fam.grant, &guidance_id, r).await)
@@ -355,12 +343,7 @@ pub async fn end(
     let p = fam.principal()?;
     let t = fam.t();
     let mut forms = Forms::sent(Sent::End(&guidance_id), data, t, &["reason"]);
-    let outcome = forms
-        .data
-        .get("outcome")
-        .parse::<GuidanceOutcome>()
-        .map_err(|_| forms.errs.insert("outcome", t.err_choose))
-        .ok();
+    let outcome = form::chosen::<GuidanceOutcome>(&forms.data, "outcome", t, &mut forms.errs);
     let end = outcome.map(|o| (o, forms.data.get("reason")));
     let write = end.as_ref().map(|(o, reason)| {
         fam.store()

@@ -260,12 +260,7 @@ pub async fn assess(
     let p = ctx.principal()?;
     let t = ctx.t();
     let mut form = Form::sent((), data, t, &["follow_up_on"]);
-    let outcome = form
-        .data
-        .get("outcome")
-        .parse::<Outcome>()
-        .map_err(|_| form.errs.insert("outcome", t.err_choose))
-        .ok();
+    let outcome = form::chosen::<Outcome>(&form.data, "outcome", t, &mut form.errs);
     let follow_up_on = form::optional_date(&form.data, "follow_up_on", t, &mut form.errs);
     if let Some(outcome) = outcome {
         let lang = ctx.lang;
