@@ -14,6 +14,7 @@ use super::texts::{EvuTexts, texts};
 use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyCtx;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, code_label};
+use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
@@ -92,10 +93,7 @@ fn reason_input(label: &'static str, d: &FormData, errs: &Errors, suffix: &str) 
 struct FamilyPage {
     shell: Shell,
     x: &'static EvuTexts,
-    family_id: String,
-    family_label: String,
-    lines: Vec<Line>,
-    refer_inputs: Option<Vec<Input>>,
+    list: Listing<Line>,
     problem: Option<String>,
 }
 
@@ -116,16 +114,15 @@ async fn family_page(fam: &FamilyCtx, forms: Forms<Refer, String>) -> Result<Res
     let family = family.ok_or_else(PageError::not_found)?;
     let open = list.iter().any(|r| r.state.is_open());
     let (d, errs) = forms.of(Refer);
+    let inputs =
+        (fam.grant.lead && !open).then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]);
+    let lines = list.iter().map(|r| line(lang, r)).collect();
     Ok(render(
         forms.status(),
         &FamilyPage {
             shell: fam.shell(&format!("/gezinnen/{}/evu", fam.family_id())),
             x: c,
-            family_id: fam.family_id().to_string(),
-            family_label: family.label,
-            lines: list.iter().map(|r| line(lang, r)).collect(),
-            refer_inputs: (fam.grant.lead && !open)
-                .then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]),
+            list: Listing::new(&family, lines, inputs, &forms.errs),
             problem: forms.problem,
         },
     ))

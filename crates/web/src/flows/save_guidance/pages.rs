@@ -19,6 +19,7 @@ use crate::kit::form;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, code_label, code_select,
 };
+use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
 use crate::kit::{Lang, PageError, Refusal, Shell, render};
 
@@ -43,13 +44,9 @@ struct Card {
 struct Page {
     shell: Shell,
     x: &'static GuidanceTexts,
-    family_id: String,
-    family_label: String,
-    cards: Vec<Card>,
-    start_inputs: Option<Vec<Input>>,
+    list: Listing<Card>,
     /// A refusal about the state of things, not one field.
     problem: Option<&'static str>,
-    has_errors: bool,
 }
 
 /// Which form was sent, so its errors show there and nowhere else.
@@ -174,12 +171,8 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
         &Page {
             shell: fam.shell(&format!("/gezinnen/{}/save-begeleiding", fam.family_id())),
             x: c,
-            family_id: fam.family_id().to_string(),
-            family_label: family.label,
-            cards,
-            start_inputs,
+            list: Listing::new(&family, cards, start_inputs, &forms.errs),
             problem: forms.problem,
-            has_errors: forms.has_errors(),
         },
     ))
 }
