@@ -5,7 +5,6 @@
 //! journals it with the administrator as actor.
 
 use askama::Template;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UserId;
@@ -14,12 +13,11 @@ use eenplan_domain::policy::{ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, decide
 use eenplan_store::{Principal, StoreError, ids};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::auth::Visitor;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
 pub(super) use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, local_time};
-use crate::kit::form::{Errors, Input};
+use crate::kit::form::{Errors, FormData, Input};
 use crate::kit::form_status;
 use crate::kit::{Lang, PageError, Shell, render};
 
@@ -84,7 +82,45 @@ pub(super) fn saved(section: &str) -> Result<Response, PageError> {
     Ok(Redirect::to(&format!("{section}?opgeslagen=1")).into_response())
 }
 
-/// What differs between the admin sections; the rest of the page is the same.
+/// A section's form as the page shows it: empty on opening (perhaps just saved, with
+/// an enrolment code to hand over once), or sent back with what is wrong.
+pub(super) struct Sheet {
+    pub form: FormData,
+    pub errors: Errors,
+    pub saved: bool,
+    pub notice: Option<CodeNotice>,
+}
+
+impl Sheet {
+    pub fn blank(saved: bool) -> Self {
+        Self {
+            form: FormData(vec![]),
+            errors: Errors::new(),
+            saved,
+            notice: None,
+        }
+    }
+
+    pub fn sent(form: FormData, errors: Errors) -> Self {
+        Self {
+            form,
+            errors,
+            ..Self::blank(false)
+        }
+    }
+
+    /// Just saved, with a fresh enrolment code to hand over.
+    pub fn issued(notice: CodeNotice) -> Self {
+        Self {
+            notice: Some(notice),
+            ..Self::blank(true)
+        }
+    }
+}
+
+/// What differs between the admin sections; the rest of the page is the same. Only the
+/// users' section has actions on its rows.
+#[derive(Default)]
 pub(super) struct Listing {
     pub title: &'static str,
     pub headers: Vec<&'static str>,
@@ -92,49 +128,59 @@ pub(super) struct Listing {
     pub has_actions: bool,
     pub action: &'static str,
     pub inputs: Vec<Input>,
-    pub notice: Option<CodeNotice>,
 }
 
 /// A section page at its form's `action`: 422 when the form comes back with errors, 200
 /// otherwise.
-pub(super) fn listing(
-    ctx: &Ctx,
-    errors: &Errors,
-    saved: bool,
-    l: Listing,
-) -> Result<Response, PageError> {
+pub(super) fn listing(ctx: &Ctx, sheet: Sheet, l: Listing) -> Result<Response, PageError> {
     let x = admin_texts(ctx.lang);
-    let status = form_status(errors.is_empty());
     Ok(render(
-        status,
+        form_status(sheet.errors.is_empty()),
         &Section {
             form_title: x.admin_new,
             shell: ctx.shell(l.action),
             title: l.title,
-            saved,
-            has_errors: !errors.is_empty(),
+            saved: sheet.saved,
+            has_errors: !sheet.errors.is_empty(),
             headers: l.headers,
             rows: l.rows,
             has_actions: l.has_actions,
             action: l.action,
             inputs: l.inputs,
             x,
-            notice: l.notice,
+            notice: sheet.notice,
         },
     ))
 }
 
+/// A section's change as the form's answer: back to the section saying it was saved,
+/// or the message at the field a refusal of the store concerns (`refused` names the
+/// refusals a form can cause); anything else is the server's fault.
+pub(super) fn answer<T>(
+    changed: Result<T, StoreError>,
+    section: &str,
+    errors: &mut Errors,
+    refused: impl Fn(&StoreError) -> Option<(&'static str, &'static str)>,
+) -> Result<Option<Response>, PageError> {
+    match changed {
+        Ok(_) => saved(section).map(Some),
+        Err(e) => match refused(&e) {
+            Some((field, message)) => {
+                errors.entry(field).or_insert(message);
+                Ok(None)
+            }
+            None => Err(e.into()),
+        },
+    }
+}
+
 /// The account `id` if the administrator acts for its organisation; otherwise none,
 /// exactly as if it did not exist.
-pub(super) async fn managed_user(
-    state: &AppState,
-    visitor: &Visitor,
-    id: &UserId,
-) -> Result<Option<Principal>, StoreError> {
-    let Some(admin) = visitor.principal.as_ref() else {
+pub(super) async fn managed_user(ctx: &Ctx, id: &UserId) -> Result<Option<Principal>, StoreError> {
+    let Some(admin) = ctx.visitor.principal.as_ref() else {
         return Ok(None);
     };
-    let user = state.store.read().await?.principal(id).await?;
+    let user = ctx.store().read().await?.principal(id).await?;
     Ok(user.filter(|u| acts_for(admin.organisation_id.as_str(), u.organisation_id.as_str())))
 }
 
@@ -169,10 +215,10 @@ pub(super) struct Overview {
     sections: Vec<(&'static str, &'static str, usize)>,
 }
 
-pub async fn overview(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+pub async fn overview(ctx: Ctx) -> Result<Response, PageError> {
     let admin = ctx.principal()?;
     let counts = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         Ok::<_, StoreError>((
             tx.organisations().await?.len(),
             tx.areas().await?.len(),

@@ -1,24 +1,22 @@
 //! Deactivating an account, with the hand-over of the files its holder leads first.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UserId;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_store::{Principal, StoreError, ids};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
-use crate::kit::form::{Errors, FormData};
+use crate::kit::form::FormData;
 use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
 use crate::kit::{PageError, Shell, render};
 
 use super::common::*;
-use super::users::users_page;
+use super::users::{USERS, users_page};
 
 /// The deactivation page: what happens, the files the person leads with one hand-over
 /// form each, and the button that deactivates at once.
@@ -44,18 +42,16 @@ pub struct HandedQuery {
 }
 
 async fn deactivate_page(
-    state: &AppState,
     ctx: &Ctx,
     id: &UserId,
     refused: Option<handover::Refused>,
     handed_over: bool,
 ) -> Result<Response, PageError> {
-    let path = "/beheer/gebruikers";
     let loaded = async {
-        let Some(user) = managed_user(state, &ctx.visitor, id).await? else {
+        let Some(user) = managed_user(ctx, id).await? else {
             return Ok(None);
         };
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         let files = tx.files_led_by(&user.user_id).await?;
         let colleagues = tx.handover_candidates(&user.organisation_id).await?;
         Ok::<_, StoreError>(Some((user, files, colleagues)))
@@ -98,7 +94,7 @@ async fn deactivate_page(
                 .map(|r| role_label(ctx.lang, *r))
                 .collect::<Vec<_>>()
                 .join(", "),
-            shell: ctx.shell(path),
+            shell: ctx.shell(USERS),
             x,
             user,
             all,
@@ -113,52 +109,47 @@ async fn deactivate_page(
 }
 
 pub async fn deactivate_form(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<UserId>,
     Query(q): Query<HandedQuery>,
 ) -> Result<Response, PageError> {
-    deactivate_page(&state, &ctx, &id, None, q.overgedragen.is_some()).await
+    deactivate_page(&ctx, &id, None, q.overgedragen.is_some()).await
 }
 
 /// Hands every file the person leads to one colleague with one reason, before
 /// deactivating them: all in one transaction, or none.
 pub async fn hand_over_all(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<UserId>,
-    body: Bytes,
+    form: FormData,
 ) -> Result<Response, PageError> {
-    hand_over_led(state, ctx, id, FormData::parse(&body), None).await
+    hand_over_led(ctx, id, form, None).await
 }
 
 /// Hands one file the person leads to a colleague, before deactivating them.
 pub async fn hand_over(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<UserId>,
-    body: Bytes,
+    form: FormData,
 ) -> Result<Response, PageError> {
-    let form = FormData::parse(&body);
     let family_id = form.get("family_id");
-    hand_over_led(state, ctx, id, form, Some(family_id)).await
+    hand_over_led(ctx, id, form, Some(family_id)).await
 }
 
 /// Hands the files person `id` leads (all, or only `one`) to the colleague in the form;
 /// a refusal comes back on the deactivation page at the form it concerns.
 async fn hand_over_led(
-    state: AppState,
     ctx: Ctx,
     id: UserId,
     form: FormData,
     one: Option<String>,
 ) -> Result<Response, PageError> {
     let found = async {
-        let Some(user) = managed_user(&state, &ctx.visitor, &id).await? else {
+        let Some(user) = managed_user(&ctx, &id).await? else {
             return Ok(None);
         };
-        let mut files = state
-            .store
+        let mut files = ctx
+            .store()
             .read()
             .await?
             .files_led_by(&user.user_id)
@@ -172,7 +163,7 @@ async fn hand_over_led(
     let files = found.await?.ok_or_else(PageError::not_found)?;
     let form_id = one.as_deref().unwrap_or(handover::ALL_FILES);
     match handover::hand_over(
-        &state.store,
+        ctx.store(),
         &actor(&ctx.visitor),
         &files,
         (form_id, &form),
@@ -184,45 +175,36 @@ async fn hand_over_led(
             "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
         ))
         .into_response()),
-        Err(refused) => deactivate_page(&state, &ctx, &id, Some(refused), false).await,
+        Err(refused) => deactivate_page(&ctx, &id, Some(refused), false).await,
     }
 }
 
 /// Deactivates at once: the store ends every session and API token of the account in
 /// the same transaction, and every request checks that the account is active. Files
 /// not handed over go to the team lead's "Zonder regisseur" list.
-pub async fn deactivate_user(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<UserId>,
-) -> Result<Response, PageError> {
+pub async fn deactivate_user(ctx: Ctx, Path(id): Path<UserId>) -> Result<Response, PageError> {
     let done = async {
-        if managed_user(&state, &ctx.visitor, &id).await?.is_none() {
+        if managed_user(&ctx, &id).await?.is_none() {
             return Err(StoreError::NotFound(format!("user {id}")));
         }
-        state
-            .store
+        ctx.store()
             .change(async |tx| tx.deactivate_user(&actor(&ctx.visitor), &id).await)
             .await
     };
     done.await?;
-    saved("/beheer/gebruikers")
+    saved(USERS)
 }
 
 /// A new second factor: the old authenticator stops working, every session ends, and
 /// the administrator is shown (once) the enrolment code to hand over out of band.
-pub async fn reset_second_factor(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<UserId>,
-) -> Result<Response, PageError> {
+pub async fn reset_second_factor(ctx: Ctx, Path(id): Path<UserId>) -> Result<Response, PageError> {
     let lang = ctx.lang;
     let done = async {
-        let Some(user) = managed_user(&state, &ctx.visitor, &id).await? else {
+        let Some(user) = managed_user(&ctx, &id).await? else {
             return Err(StoreError::NotFound(format!("user {id}")));
         };
-        let (code, until) = state
-            .store
+        let (code, until) = ctx
+            .store()
             .change(async |tx| {
                 tx.reset_second_factor(
                     &actor(&ctx.visitor),
@@ -239,14 +221,5 @@ pub async fn reset_second_factor(
             until,
         })
     };
-    let notice = done.await?;
-    users_page(
-        &state,
-        &ctx,
-        &FormData(vec![]),
-        &Errors::new(),
-        true,
-        Some(notice),
-    )
-    .await
+    users_page(&ctx, Sheet::issued(done.await?)).await
 }

@@ -3,14 +3,12 @@
 
 use std::collections::HashMap;
 
-use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::organisation::{OrganisationKind, Slug};
 use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError};
 
-use crate::AppState;
 use crate::flows::admin::texts::admin as admin_texts;
 use crate::kit::PageError;
 use crate::kit::form::{
@@ -46,18 +44,16 @@ impl Names<'_> {
     }
 }
 
+const ORGANISATIONS: &str = "/beheer/organisaties";
+const AREAS: &str = "/beheer/gebieden";
+const TEAMS: &str = "/beheer/teams";
+
 // ---- organisations ----
 
-async fn organisations_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &FormData,
-    errors: &Errors,
-    saved_flag: bool,
-) -> Result<Response, PageError> {
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
-    let orgs = state.store.read().await?.organisations().await?;
+async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
+    let (form, errors) = (&sheet.form, &sheet.errors);
+    let orgs = ctx.store().read().await?.organisations().await?;
     let rows = orgs
         .iter()
         .map(|o| TableRow {
@@ -102,36 +98,24 @@ async fn organisations_page(
     ];
     listing(
         ctx,
-        errors,
-        saved_flag,
+        sheet,
         Listing {
             title: x.admin_organisations,
             headers: vec![x.f_slug, t.f_name, x.f_kind],
             rows,
-            has_actions: false,
-            action: "/beheer/organisaties",
+            action: ORGANISATIONS,
             inputs,
-            notice: None,
+            ..Listing::default()
         },
     )
 }
 
-pub async fn organisations(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<SavedQuery>,
-) -> Result<Response, PageError> {
-    organisations_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
+pub async fn organisations(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
+    organisations_page(&ctx, Sheet::blank(q.saved())).await
 }
 
-pub async fn create_organisation(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let form = FormData::parse(&body);
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+pub async fn create_organisation(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let mut errors = text_errors(&form, t, &["slug", "name"]);
     let slug = Slug::parse(&form.get("slug"))
         .map_err(|_| errors.entry("slug").or_insert(x.err_slug))
@@ -143,36 +127,29 @@ pub async fn create_organisation(
         .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
         .ok();
     if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
-        let created = state
-            .store
+        let created = ctx
+            .store()
             .change(async |tx| {
                 tx.create_organisation(&actor(&ctx.visitor), NewOrganisation { slug, name, kind })
                     .await
             })
             .await;
-        match created {
-            Ok(_) => return saved("/beheer/organisaties"),
-            Err(StoreError::Duplicate(_)) => {
-                errors.entry("slug").or_insert(x.err_duplicate);
-            }
-            Err(e) => return Err(e.into()),
+        let refused = |e: &StoreError| {
+            matches!(e, StoreError::Duplicate(_)).then_some(("slug", x.err_duplicate))
+        };
+        if let Some(done) = answer(created, ORGANISATIONS, &mut errors, refused)? {
+            return Ok(done);
         }
     }
-    organisations_page(&state, &ctx, &form, &errors, false).await
+    organisations_page(&ctx, Sheet::sent(form, errors)).await
 }
 
 // ---- areas ----
 
-async fn areas_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &FormData,
-    errors: &Errors,
-    saved_flag: bool,
-) -> Result<Response, PageError> {
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
-    let areas = state.store.read().await?.areas().await?;
+async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
+    let (form, errors) = (&sheet.form, &sheet.errors);
+    let areas = ctx.store().read().await?.areas().await?;
     let names: Names = areas
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
@@ -228,36 +205,24 @@ async fn areas_page(
     ];
     listing(
         ctx,
-        errors,
-        saved_flag,
+        sheet,
         Listing {
             title: x.admin_areas,
             headers: vec![t.f_name, x.f_kind, x.f_parent, x.f_code],
             rows,
-            has_actions: false,
-            action: "/beheer/gebieden",
+            action: AREAS,
             inputs,
-            notice: None,
+            ..Listing::default()
         },
     )
 }
 
-pub async fn areas(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<SavedQuery>,
-) -> Result<Response, PageError> {
-    areas_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
+pub async fn areas(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
+    areas_page(&ctx, Sheet::blank(q.saved())).await
 }
 
-pub async fn create_area(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let form = FormData::parse(&body);
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let mut errors = text_errors(&form, t, &["name"]);
     let name = required_name(&form, t, &mut errors);
     let kind = form
@@ -268,8 +233,8 @@ pub async fn create_area(
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
     let code = Some(form.get("code")).filter(|c| !c.is_empty());
     if let (Some(kind), true) = (kind, errors.is_empty()) {
-        let created = state
-            .store
+        let created = ctx
+            .store()
             .change(async |tx| {
                 tx.create_area(
                     &actor(&ctx.visitor),
@@ -283,34 +248,25 @@ pub async fn create_area(
                 .await
             })
             .await;
-        match created {
-            Ok(_) => return saved("/beheer/gebieden"),
-            Err(StoreError::Invalid(_) | StoreError::NotFound(_)) => {
-                errors.entry("parent_id").or_insert(x.err_parent);
-            }
-            Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(x.err_duplicate);
-            }
-            Err(e) => return Err(e.into()),
+        let refused = |e: &StoreError| match e {
+            StoreError::Invalid(_) | StoreError::NotFound(_) => Some(("parent_id", x.err_parent)),
+            StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
+            _ => None,
+        };
+        if let Some(done) = answer(created, AREAS, &mut errors, refused)? {
+            return Ok(done);
         }
     }
-    areas_page(&state, &ctx, &form, &errors, false).await
+    areas_page(&ctx, Sheet::sent(form, errors)).await
 }
 
 // ---- teams ----
 
-async fn teams_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &FormData,
-    errors: &Errors,
-    saved_flag: bool,
-) -> Result<Response, PageError> {
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let admin = ctx.principal()?;
     let loaded = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         Ok::<_, StoreError>((
             tx.teams_of(&admin.organisation_id).await?,
             tx.organisations().await?,
@@ -338,6 +294,7 @@ async fn teams_page(
             actions: vec![],
         })
         .collect();
+    let (form, errors) = (&sheet.form, &sheet.errors);
     let area = form.get("area_id");
     let inputs = vec![
         Input::Text(TextField::typed("name", t.f_name, form, errors)),
@@ -354,44 +311,32 @@ async fn teams_page(
     ];
     listing(
         ctx,
-        errors,
-        saved_flag,
+        sheet,
         Listing {
             title: x.admin_teams,
             headers: vec![t.f_organisation, t.f_name, x.f_area],
             rows,
-            has_actions: false,
-            action: "/beheer/teams",
+            action: TEAMS,
             inputs,
-            notice: None,
+            ..Listing::default()
         },
     )
 }
 
-pub async fn teams(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<SavedQuery>,
-) -> Result<Response, PageError> {
-    teams_page(&state, &ctx, &FormData(vec![]), &Errors::new(), q.saved()).await
+pub async fn teams(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
+    teams_page(&ctx, Sheet::blank(q.saved())).await
 }
 
-pub async fn create_team(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let form = FormData::parse(&body);
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+pub async fn create_team(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let mut errors = text_errors(&form, t, &["name"]);
     // Always the administrator's own organisation, whatever the form says.
     let organisation_id = ctx.principal()?.organisation_id.clone();
     let name = required_name(&form, t, &mut errors);
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     if errors.is_empty() {
-        let created = state
-            .store
+        let created = ctx
+            .store()
             .change(async |tx| {
                 tx.create_team(
                     &actor(&ctx.visitor),
@@ -404,17 +349,15 @@ pub async fn create_team(
                 .await
             })
             .await;
-        match created {
-            Ok(_) => return saved("/beheer/teams"),
-            Err(StoreError::Duplicate(_)) => {
-                errors.entry("name").or_insert(x.err_duplicate);
-            }
+        let refused = |e: &StoreError| match e {
+            StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
             // An unknown area id: a tampered form.
-            Err(StoreError::Database(_)) => {
-                errors.entry("name").or_insert(t.err_choose);
-            }
-            Err(e) => return Err(e.into()),
+            StoreError::Database(_) => Some(("name", t.err_choose)),
+            _ => None,
+        };
+        if let Some(done) = answer(created, TEAMS, &mut errors, refused)? {
+            return Ok(done);
         }
     }
-    teams_page(&state, &ctx, &form, &errors, false).await
+    teams_page(&ctx, Sheet::sent(form, errors)).await
 }

@@ -1,8 +1,7 @@
 //! An organisation's accounts: listing, creating (with a temporary password and a
 //! one-time enrolment code) and granting roles.
 
-use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::password;
 use eenplan_domain::policy::admin_may_grant;
@@ -11,32 +10,28 @@ use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName, check_password};
 use eenplan_store::{NewUser, StoreError, ids};
 
-use crate::AppState;
 use crate::flows::admin::texts::admin as admin_texts;
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
+use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, text_errors};
 use crate::kit::render::role_label;
 use crate::kit::{PageError, Refusal};
 
 use super::common::*;
 
+/// The section, and the answer to its form.
+pub(super) const USERS: &str = "/beheer/gebruikers";
+
 // ---- users ----
 
-pub(super) async fn users_page(
-    state: &AppState,
-    ctx: &Ctx,
-    form: &FormData,
-    errors: &Errors,
-    saved_flag: bool,
-    notice: Option<CodeNotice>,
-) -> Result<Response, PageError> {
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
+    let (form, errors) = (&sheet.form, &sheet.errors);
     let admin = ctx.principal()?;
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        tx.principals_of(&admin.organisation_id).await
-    };
-    let users = loaded.await?;
+    let users = ctx
+        .store()
+        .read()
+        .await?
+        .principals_of(&admin.organisation_id)
+        .await?;
     let rows = users
         .iter()
         .map(|u| TableRow {
@@ -112,8 +107,7 @@ pub(super) async fn users_page(
     ];
     listing(
         ctx,
-        errors,
-        saved_flag,
+        sheet,
         Listing {
             title: x.admin_users,
             headers: vec![
@@ -126,37 +120,18 @@ pub(super) async fn users_page(
             ],
             rows,
             has_actions: true,
-            action: "/beheer/gebruikers",
+            action: USERS,
             inputs,
-            notice,
         },
     )
 }
 
-pub async fn users(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Query(q): Query<SavedQuery>,
-) -> Result<Response, PageError> {
-    users_page(
-        &state,
-        &ctx,
-        &FormData(vec![]),
-        &Errors::new(),
-        q.saved(),
-        None,
-    )
-    .await
+pub async fn users(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, PageError> {
+    users_page(&ctx, Sheet::blank(q.saved())).await
 }
 
-pub async fn create_user(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let form = FormData::parse(&body);
-    let t = ctx.t();
-    let x = admin_texts(ctx.lang);
+pub async fn create_user(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
+    let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let mut errors = text_errors(&form, t, &["email", "name", "phone", "password"]);
     let email = Email::parse(&form.get("email"))
         .map_err(|_| errors.entry("email").or_insert(x.err_email))
@@ -195,8 +170,8 @@ pub async fn create_user(
         let created = async {
             let password_hash = password::hash(&password_text, ids::random_bytes())
                 .map_err(|e| StoreError::Invalid(e.to_string()))?;
-            let (who, code, until) = state
-                .store
+            let (who, code, until) = ctx
+                .store()
                 .change(async |tx| {
                     let user = tx
                         .create_user(
@@ -228,22 +203,12 @@ pub async fn create_user(
             Ok::<_, StoreError>(CodeNotice { who, code, until })
         };
         match created.await {
-            Ok(notice) => {
-                return users_page(
-                    &state,
-                    &ctx,
-                    &FormData(vec![]),
-                    &Errors::new(),
-                    true,
-                    Some(notice),
-                )
-                .await;
-            }
+            Ok(notice) => return users_page(&ctx, Sheet::issued(notice)).await,
             Err(StoreError::Duplicate(_)) => {
                 errors.entry("email").or_insert(x.err_duplicate);
             }
             Err(e) => return Err(e.into()),
         }
     }
-    users_page(&state, &ctx, &form, &errors, false, None).await
+    users_page(&ctx, Sheet::sent(form, errors)).await
 }
