@@ -178,8 +178,11 @@ pub trait Refusal {
     /// step as a whole (the API answers 409, the page says it at the top).
     fn field(&self) -> Option<&'static str>;
 
-    /// A stable code for programs.
-    fn code(&self) -> &'static str;
+    /// A stable code for programs; most refusals are the domain's rule at work, and say
+    /// so, where a missing or malformed field names its own code.
+    fn code(&self) -> &'static str {
+        "rule"
+    }
 
     /// What to do about it, in `lang`.
     fn text(&self, lang: Lang) -> &'static str;

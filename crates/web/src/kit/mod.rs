@@ -18,6 +18,7 @@ pub mod handover;
 pub mod i18n;
 pub mod listing;
 pub mod outcome;
+pub mod pages;
 pub mod password;
 pub mod problem;
 pub mod render;

@@ -1,10 +1,7 @@
 //! Consents, the framework and break the glass in the API: the same domain rules and
 //! refusals as the pages, as problem+json.
 
-use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, EmergencyError, Framework};
@@ -13,22 +10,19 @@ use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
 use super::refusal::consent_answer;
 use super::schemas::{AnonymousSummary, Consents, Emergency, FrameworkChange, NewConsent};
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::kit::body::{Created, Reason};
 use crate::kit::dates::today;
-use crate::kit::extract::{Path, json_body};
+use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::{ApiError, Ctx, Refusal};
-use crate::{AppState, Problem};
+use crate::Problem;
 
-pub async fn list(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<Consents>, ApiError> {
+pub async fn list(fam: FamilyCtx) -> Result<Json<Consents>, ApiError> {
     let loaded = async {
-        let mut tx = state.store.read().await?;
-        let family = tx.family(&grant.family_id).await?;
-        let consents = tx.consents(&grant.family_id).await?;
+        let mut tx = fam.store().read().await?;
+        let family = tx.family(fam.family_id()).await?;
+        let consents = tx.consents(fam.family_id()).await?;
         Ok::<_, StoreError>((family, consents))
     };
     let (Some(family), consents) = loaded.await? else {
@@ -38,15 +32,10 @@ pub async fn list(
 }
 
 pub async fn record(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<NewConsent>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let Some(p) = ctx.visitor.principal.as_ref() else {
-        return Err(ApiError::unauthorized());
-    };
-    let input: NewConsent = json_body(&bytes)?;
+    let p = fam.caller()?;
     let step: ConsentStep = fields::code("step", &input.step)?;
     let form: ConsentForm = fields::code("form", &input.form)?;
     let categories = input
@@ -58,10 +47,7 @@ pub async fn record(
     let ends_on = fields::optional_date("ends_on", input.ends_on.as_deref())?;
     let consent = ConsentInput {
         step,
-        organisation_id: input
-            .organisation_id
-            .filter(|o| !o.is_empty())
-            .map(OrganisationId::from),
+        organisation_id: organisation(input.organisation_id),
         purpose: input.purpose,
         categories,
         children: input.children,
@@ -70,36 +56,43 @@ pub async fn record(
         given_on,
         ends_on,
     };
-    let recorded = state
-        .store
+    let recorded = fam
+        .store()
         .change(async |tx| {
-            tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &consent, today())
+            tx.record_consent(&p.actor(), fam.family_id(), &p.user_id, &consent, today())
                 .await
         })
         .await;
     match recorded {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
-        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
+        Err(e) => Err(unknown_organisation(e)),
+    }
+}
+
+/// The organisation a consent or the framework names, if any (empty is none).
+fn organisation(id: Option<String>) -> Option<OrganisationId> {
+    id.filter(|o| !o.is_empty()).map(OrganisationId::from)
+}
+
+/// A store refusal of an organisation id that names nothing is the caller's 400.
+fn unknown_organisation(e: StoreError) -> ApiError {
+    match e {
+        StoreError::NotFound(_) => ApiError::invalid(&[(
             "organisation_id",
             "unknown",
             "Onbekende organisatie.",
-        )])),
-        Err(e) => Err(e.into()),
+        )]),
+        e => e.into(),
     }
 }
 
 pub async fn withdraw(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, consent_id)): Path<(String, String)>,
-    bytes: Bytes,
+    Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let Some(p) = ctx.visitor.principal.as_ref() else {
-        return Err(ApiError::unauthorized());
-    };
-    let input: Reason = json_body(&bytes)?;
+    let p = fam.caller()?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
@@ -107,12 +100,12 @@ pub async fn withdraw(
             "Zeg hoe de intrekking ging (wie zei wat).",
         )]));
     }
-    let withdrawn = state
-        .store
+    let withdrawn = fam
+        .store()
         .change(async |tx| {
             tx.withdraw_consent(
                 &p.actor(),
-                &grant.family_id,
+                fam.family_id(),
                 &consent_id,
                 &p.user_id,
                 &input.reason,
@@ -133,42 +126,29 @@ pub async fn withdraw(
 }
 
 pub async fn framework(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<FrameworkChange>,
 ) -> Result<StatusCode, ApiError> {
-    let Some(p) = ctx.visitor.principal.as_ref() else {
-        return Err(ApiError::unauthorized());
-    };
-    let input: FrameworkChange = json_body(&bytes)?;
+    let p = fam.caller()?;
     let framework: Framework = fields::code("framework", &input.framework)?;
     let effective_on = fields::date("effective_on", &input.effective_on)?;
     let change = FrameworkInput {
         framework,
-        organisation_id: input
-            .organisation_id
-            .filter(|o| !o.is_empty())
-            .map(OrganisationId::from),
+        organisation_id: organisation(input.organisation_id),
         ground: input.ground,
         effective_on,
     };
-    let changed = state
-        .store
+    let changed = fam
+        .store()
         .change(async |tx| {
-            tx.change_framework(&p.actor(), &grant.family_id, &change, today())
+            tx.change_framework(&p.actor(), fam.family_id(), &change, today())
                 .await
         })
         .await;
     match changed {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Framework(e)) => Err(e.problem().into()),
-        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
-            "organisation_id",
-            "unknown",
-            "Onbekende organisatie.",
-        )])),
-        Err(e) => Err(e.into()),
+        Err(e) => Err(unknown_organisation(e)),
     }
 }
 
@@ -176,16 +156,12 @@ pub async fn framework(
 /// emergency may open any existing file for an hour; every attempt, refused or not, is
 /// logged, and the granted ones are reviewed.
 pub async fn break_glass(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(family_id): Path<FamilyId>,
-    bytes: Bytes,
+    Body(input): Body<Reason>,
 ) -> Result<(StatusCode, Json<Emergency>), ApiError> {
-    let Some(p) = ctx.visitor.principal.as_ref() else {
-        return Err(ApiError::unauthorized());
-    };
+    let p = ctx.caller()?;
     let client = &ctx.client.0;
-    let input: Reason = json_body(&bytes)?;
     let now = UtcTime::now();
     // Every ask that opens nothing is logged as refused, against the id asked for, with
     // never the reason text.
@@ -199,7 +175,7 @@ pub async fn break_glass(
             client,
         );
         entry.granted = false;
-        state.store.log_access(entry).await
+        ctx.store().log_access(entry).await
     };
     // The care role and the reason first, whether or not the file exists: only a care
     // role stating an emergency learns that much, and that is logged and reviewed.
@@ -215,8 +191,8 @@ pub async fn break_glass(
         refuse(why).await?;
         return Err(e.problem().into());
     }
-    let opened = state
-        .store
+    let opened = ctx
+        .store()
         .change(async |tx| {
             crate::auth::family::break_glass(
                 tx,
@@ -240,17 +216,8 @@ pub async fn break_glass(
     }
 }
 
-pub async fn anonymous(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<AnonymousSummary>, ApiError> {
-    let summary = state
-        .store
-        .read()
-        .await?
-        .anonymous_summary(&grant.family_id, today())
-        .await?;
-    match summary {
+pub async fn anonymous(fam: FamilyCtx) -> Result<Json<AnonymousSummary>, ApiError> {
+    match super::anonymous_summary(&fam).await? {
         Some(s) => Ok(Json(AnonymousSummary::from(&s))),
         None => Err(ApiError::not_found()),
     }

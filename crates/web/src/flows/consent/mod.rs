@@ -13,3 +13,13 @@ pub mod texts;
 pub use schemas::schemas;
 
 pub use routes::routes;
+
+/// The family's summary for an anonymous consultation as of today, as the page and the
+/// API show it; `None` when there is no such file.
+async fn anonymous_summary(
+    fam: &crate::auth::family::FamilyCtx,
+) -> Result<Option<eenplan_domain::family::AnonymousSummary>, eenplan_store::StoreError> {
+    let mut tx = fam.store().read().await?;
+    tx.anonymous_summary(fam.family_id(), crate::kit::dates::today())
+        .await
+}

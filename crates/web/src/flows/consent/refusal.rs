@@ -37,10 +37,6 @@ impl Refusal for ConsentError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         let t = lang.texts();
         let x = texts(lang);
@@ -115,10 +111,6 @@ impl Refusal for FrameworkError {
             | FrameworkError::NoOrganisationInVoluntary => "basis_organisation",
             FrameworkError::Unchanged => "framework",
         })
-    }
-
-    fn code(&self) -> &'static str {
-        "rule"
     }
 
     fn text(&self, lang: Lang) -> &'static str {

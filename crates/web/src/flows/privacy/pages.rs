@@ -2,9 +2,8 @@
 //! and the review of every emergency access.
 
 use askama::Template;
-use axum::Extension;
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
@@ -15,8 +14,7 @@ use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
 use jiff::civil::Date;
 
 use super::texts::{PrivacyTexts, privacy};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, kind_label};
 use crate::kit::visitor::Visitor;
@@ -130,16 +128,11 @@ fn own_organisation(visitor: &Visitor) -> OrganisationId {
         .map_or_else(|| OrganisationId::from("-"), |p| p.organisation_id.clone())
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
-    privacy_page(&state, &ctx, query.unwrap_or_default(), None).await
+pub async fn show(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, PageError> {
+    privacy_page(&ctx, query.unwrap_or_default(), None).await
 }
 
 async fn privacy_page(
-    state: &AppState,
     ctx: &Ctx,
     query: String,
     refused: Option<Refused>,
@@ -148,7 +141,7 @@ async fn privacy_page(
     let x = privacy(lang);
     let data = FormData::parse(&Bytes::from(query.clone()));
     let loaded = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         let lines = tx
             .access_log(&filter(&data, PAGE_LINES + 1, visitor))
             .await?;
@@ -290,15 +283,11 @@ fn export_description(data: &FormData, lines: usize) -> String {
 /// the log does not show. Filtered to one file, the line carries that file, so the
 /// family's access overview shows it; otherwise it carries none (one line per file in
 /// a region-wide export would swamp every family's overview with the officer's routine).
-pub async fn export(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    RawQuery(query): RawQuery,
-) -> Result<Response, PageError> {
+pub async fn export(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, PageError> {
     let (principal, visitor, client) = (ctx.principal()?, &ctx.visitor, &ctx.client.0);
     let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
     let exported = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         let lines = tx.access_log(&filter(&data, EXPORT_LINES, visitor)).await?;
         let wanted = data.get("dossier");
         let family_id = if wanted.is_empty() {
@@ -315,7 +304,7 @@ pub async fn export(
             export_description(&data, lines.len()),
             client,
         );
-        state.store.log_access(entry).await?;
+        ctx.store().log_access(entry).await?;
         Ok::<_, StoreError>(lines)
     };
     let lines = exported.await?;
@@ -361,16 +350,15 @@ pub async fn export(
 }
 
 pub async fn review(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    body: Bytes,
+    form: FormData,
 ) -> Result<Response, PageError> {
     let (p, t) = (ctx.principal()?, ctx.t());
-    let note = FormData::parse(&body).raw("note");
+    let note = form.raw("note");
     // Only the emergency accesses in the officer's own part: another is not found.
     let in_scope = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         tx.emergencies_in_scope(false, Some(&p.organisation_id))
             .await
     };
@@ -383,10 +371,10 @@ pub async fn review(
             note,
             error: crate::input::page_message(t, problem),
         };
-        return privacy_page(&state, &ctx, String::new(), Some(refused)).await;
+        return privacy_page(&ctx, String::new(), Some(refused)).await;
     }
-    let reviewed = state
-        .store
+    let reviewed = ctx
+        .store()
         .change(async |tx| {
             tx.review_emergency(&p.actor(), &id, &p.user_id, &note)
                 .await
@@ -401,7 +389,7 @@ pub async fn review(
         },
         // Reviewed by someone else in between, or no such emergency access at all.
         Err(StoreError::NotFound(_)) => {
-            let known = async { state.store.read().await?.emergencies(false).await };
+            let known = async { ctx.store().read().await?.emergencies(false).await };
             if !known.await?.iter().any(|e| e.id == id) {
                 return Err(PageError::not_found());
             }
@@ -409,7 +397,7 @@ pub async fn review(
         }
         Err(e) => return Err(e.into()),
     };
-    privacy_page(&state, &ctx, String::new(), Some(refused)).await
+    privacy_page(&ctx, String::new(), Some(refused)).await
 }
 
 // ---- the family's access overview ----
@@ -427,18 +415,14 @@ struct FamilyAccessPage {
 /// Who looked at or changed the family's file, in words a family reads: what the
 /// regisseur or the privacy officer prints or shows when the family asks (AVG art. 15,
 /// NEN 7513). Emergency access is marked as such.
-pub async fn family_view(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
+    let lang = fam.lang;
     let loaded = async {
-        let mut tx = state.store.read().await?;
-        let family = tx.family(&grant.family_id).await?;
+        let mut tx = fam.store().read().await?;
+        let family = tx.family(fam.family_id()).await?;
         let lines = tx
             .access_log(&AccessFilter {
-                family_id: grant.family_id.to_string(),
+                family_id: fam.family_id().to_string(),
                 limit: EXPORT_LINES,
                 ..AccessFilter::default()
             })
@@ -465,7 +449,7 @@ pub async fn family_view(
     Ok(render(
         StatusCode::OK,
         &FamilyAccessPage {
-            shell: ctx.shell(&format!("/gezinnen/{}/inzage", family.id)),
+            shell: fam.shell(&format!("/gezinnen/{}/inzage", family.id)),
             x: privacy(lang),
             family_id: family.id.to_string(),
             label: family.label,

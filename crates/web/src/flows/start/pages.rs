@@ -4,7 +4,6 @@
 //! circle), and the team lead's files without a regisseur with a hand-over form each.
 
 use askama::Template;
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Overdue};
@@ -13,13 +12,13 @@ use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
 use eenplan_domain::time::amsterdam_date;
 
 use super::texts::{StartTexts, start as start_texts};
-use crate::AppState;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{FormData, kind_label, label_of};
 use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
+use crate::kit::pages::missing_consent_steps;
 use crate::kit::render::role_label;
-use crate::kit::{Ctx, Lang, PageError, Shell, render};
+use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "start/start.html")]
@@ -56,55 +55,24 @@ struct WorkLists {
     signals: Vec<(String, String, String, String)>,
 }
 
-/// The consent steps the lead still has to ask, in words (the store's
-/// `missing_consents` says which): the same sentence as on the consent page.
-fn missing_steps(
-    lang: Lang,
-    family: &eenplan_store::Family,
-    consents: &[eenplan_store::Consent],
-    today: jiff::civil::Date,
-) -> Vec<String> {
-    let mut missing: Vec<String> = family
-        .missing_consents(consents, today)
-        .into_iter()
-        .map(|(step, partner)| {
-            format!(
-                "{} — {} ({})",
-                label_of(
-                    lang,
-                    step,
-                    eenplan_domain::family::ConsentStep::label_nl,
-                    eenplan_domain::family::ConsentStep::label_en
-                ),
-                partner.organisation_name,
-                partner.user_name
-            )
-        })
-        .collect();
-    missing.sort();
-    missing.dedup();
-    missing
-}
-
 async fn work_lists(
-    state: &AppState,
-    lang: Lang,
+    ctx: &Ctx,
     p: &eenplan_store::Principal,
     led: &[(
         eenplan_domain::FamilyId,
         String,
         eenplan_domain::family::Plan,
     )],
-    client: &str,
 ) -> Result<WorkLists, eenplan_store::StoreError> {
+    let (lang, client) = (ctx.lang, ctx.client.0.as_str());
     let today = amsterdam_date(UtcTime::now());
-    let mut tx = state.store.read().await?;
+    let mut tx = ctx.store().read().await?;
     let mut w = WorkLists::default();
     // One file at a time: a regisseur leads tens of families, not thousands.
     for (id, label, _) in led {
         if let Some(family) = tx.family(id).await? {
             let consents = tx.consents(id).await?;
-            for step in missing_steps(lang, &family, &consents, today) {
+            for step in missing_consent_steps(lang, &family, &consents, today) {
                 w.consents.push((id.to_string(), label.clone(), step));
             }
         }
@@ -177,7 +145,7 @@ async fn work_lists(
             .filter(|r| eenplan_domain::evu::may_staff(r.state).is_ok())
             .collect();
         drop(tx);
-        crate::auth::evu::log_evu_reads(state, p, &new, "GET /start", client).await?;
+        crate::auth::evu::log_evu_reads(&ctx.state, p, &new, "GET /start", client).await?;
         w.evu = Some(
             new.into_iter()
                 .map(|r| (r.id, r.family_label, r.referred_on.to_string()))
@@ -201,20 +169,20 @@ fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role
 
 /// The start page: one section per role the person holds, and for a regisseur what is
 /// overdue in the families they lead.
-pub async fn start(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    start_page(&state, &ctx, None).await
+pub async fn start(ctx: Ctx) -> Result<Response, PageError> {
+    start_page(&ctx, None).await
 }
 
 /// The files a team lead sees without a regisseur: their own team's (or, for a team
 /// lead without a team, their organisation's).
 async fn leaderless(
-    state: &AppState,
+    ctx: &Ctx,
     p: &eenplan_store::Principal,
 ) -> Result<Vec<eenplan_store::LedFile>, eenplan_store::StoreError> {
     if !p.roles.contains(&Role::TeamLead) {
         return Ok(Vec::new());
     }
-    let mut tx = state.store.read().await?;
+    let mut tx = ctx.store().read().await?;
     tx.files_without_regisseur(&p.organisation_id, p.team_id.as_deref())
         .await
 }
@@ -222,21 +190,19 @@ async fn leaderless(
 /// The team lead assigns a new regisseur to a file on their "Zonder regisseur" list: a
 /// handover with a reason. A file not on their list is not found.
 pub async fn assign_regisseur(
-    State(state): State<AppState>,
     ctx: Ctx,
     axum::extract::Path(id): axum::extract::Path<String>,
-    body: axum::body::Bytes,
+    form: FormData,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
-    let file = leaderless(&state, p)
+    let file = leaderless(&ctx, p)
         .await?
         .into_iter()
         .find(|f| f.family_id == id)
         .ok_or_else(PageError::not_found)?;
-    let form = FormData::parse(&body);
     let files = std::slice::from_ref(&file);
     match handover::hand_over(
-        &state.store,
+        ctx.store(),
         &p.actor(),
         files,
         (file.family_id.as_str(), &form),
@@ -245,16 +211,15 @@ pub async fn assign_regisseur(
     .await?
     {
         Ok(()) => Ok(axum::response::Redirect::to("/start").into_response()),
-        Err(refused) => start_page(&state, &ctx, Some(refused)).await,
+        Err(refused) => start_page(&ctx, Some(refused)).await,
     }
 }
 
 async fn start_page(
-    state: &AppState,
     ctx: &Ctx,
     refused: Option<handover::Refused>,
 ) -> Result<Response, PageError> {
-    let (lang, visitor, client) = (ctx.lang, &ctx.visitor, ctx.client.0.as_str());
+    let (lang, visitor) = (ctx.lang, &ctx.visitor);
     let shell = ctx.shell("/start");
     let acc = start_texts(lang);
     let roles = visitor
@@ -269,7 +234,7 @@ async fn start_page(
         })
         .collect();
     let led = match &visitor.principal {
-        Some(p) => state.store.read().await?.plans_led_by(&p.user_id).await?,
+        Some(p) => ctx.store().read().await?.plans_led_by(&p.user_id).await?,
         None => Vec::new(),
     };
     let today = amsterdam_date(UtcTime::now());
@@ -299,16 +264,16 @@ async fn start_page(
         })
         .collect();
     let work = match &visitor.principal {
-        Some(p) => work_lists(state, lang, p, &led, client).await?,
+        Some(p) => work_lists(ctx, p, &led).await?,
         None => WorkLists::default(),
     };
     let orphans = match &visitor.principal {
         Some(p) => {
-            let files = leaderless(state, p).await?;
+            let files = leaderless(ctx, p).await?;
             let colleagues = if files.is_empty() {
                 Vec::new()
             } else {
-                let mut tx = state.store.read().await?;
+                let mut tx = ctx.store().read().await?;
                 tx.handover_candidates(&p.organisation_id).await?
             };
             files

@@ -2,19 +2,15 @@
 //! the family.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{Framework, LifeDomain};
 use eenplan_domain::organisation::OrganisationKind;
 
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
-use crate::kit::dates::today;
 use crate::kit::form::label_of;
-use crate::kit::{Ctx, PageError, Shell, render};
+use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "consent/anonymous.html")]
@@ -27,19 +23,9 @@ struct AnonymousPage {
 
 /// The summary shown in an anonymous consultation: no consent needed, nothing that
 /// identifies the family (the domain decides what that leaves).
-pub async fn anonymous(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    let (lang, x) = (ctx.lang, texts(ctx.lang));
-    let summary = state
-        .store
-        .read()
-        .await?
-        .anonymous_summary(&grant.family_id, today())
-        .await?;
-    let Some(s) = summary else {
+pub async fn anonymous(fam: FamilyCtx) -> Result<Response, PageError> {
+    let (lang, x) = (fam.lang, texts(fam.lang));
+    let Some(s) = crate::flows::consent::anonymous_summary(&fam).await? else {
         return Err(PageError::not_found());
     };
     let join = |items: Vec<String>| {
@@ -108,9 +94,9 @@ pub async fn anonymous(
     Ok(render(
         StatusCode::OK,
         &AnonymousPage {
-            shell: ctx.shell(&format!("/gezinnen/{}/anoniem", grant.family_id)),
+            shell: fam.shell(&format!("/gezinnen/{}/anoniem", fam.family_id())),
             x,
-            family_id: grant.family_id.to_string(),
+            family_id: fam.family_id().to_string(),
             rows,
         },
     ))

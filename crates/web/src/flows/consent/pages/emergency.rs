@@ -3,15 +3,12 @@
 //! ask that opens nothing is logged as refused; the privacy officer reviews the rest.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{EmergencyError, EmergencyPick, Postcode, pick_emergency_file};
 use eenplan_store::StoreError;
 
-use crate::AppState;
 use crate::auth::family::{access_entry, break_glass};
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::form::{Errors, FormData, Input, TextField, optional_date, text_errors};
@@ -121,14 +118,9 @@ fn refused_ask(data: &FormData, why: &str) -> String {
 /// postcode) and opens that one file for an hour. Exact, so that an emergency is not a
 /// way to browse: the professional must already know whom the emergency is about. Only
 /// a care role may ask, and every ask that opens nothing is logged as refused.
-pub async fn emergency(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn emergency(ctx: Ctx, data: FormData) -> Result<Response, PageError> {
     let (p, client) = (ctx.principal()?, &ctx.client.0);
     let (t, x) = (ctx.t(), texts(ctx.lang));
-    let data = FormData::parse(&body);
     let refuse = async |why: &str, family_id: Option<String>| {
         let mut entry = access_entry(
             p,
@@ -139,7 +131,7 @@ pub async fn emergency(
             client,
         );
         entry.granted = false;
-        state.store.log_access(entry).await
+        ctx.store().log_access(entry).await
     };
     let now = UtcTime::now();
     // Text the platform cannot take comes back at its field before anything is looked
@@ -200,7 +192,7 @@ pub async fn emergency(
         ));
     };
     let found = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         tx.families_with_child(&data.get("child_name"), dob).await
     };
     let candidates: Vec<(eenplan_domain::FamilyId, Postcode)> = found
@@ -208,36 +200,40 @@ pub async fn emergency(
         .into_iter()
         .filter_map(|f| Postcode::parse(&f.postcode).ok().map(|pc| (f.id, pc)))
         .collect();
-    let family_id = match pick_emergency_file(&candidates, postcode.as_ref()) {
-        EmergencyPick::One(id) => id,
-        EmergencyPick::NoMatch => {
-            refuse("no match", None).await?;
-            return Ok(emergency_page(
-                &ctx,
-                &data,
-                &errs,
-                EmergencyNote::again(Some(x.emergency_none)),
-            ));
-        }
-        EmergencyPick::AskPostcode => {
-            refuse("several files match: postcode asked", None).await?;
-            let note = EmergencyNote {
-                ask_postcode: true,
-                ..EmergencyNote::again(Some(x.emergency_ask_postcode))
-            };
-            return Ok(emergency_page(&ctx, &data, &errs, note));
-        }
-        EmergencyPick::StillSeveral => {
-            refuse("several files match at this postcode", None).await?;
-            let note = EmergencyNote {
-                ask_postcode: true,
-                ..EmergencyNote::again(Some(x.emergency_still_several))
-            };
-            return Ok(emergency_page(&ctx, &data, &errs, note));
-        }
+    // Not exactly one file: what the log says, what the page says, and whether it asks
+    // for the postcode.
+    let (why, message, ask_postcode) = match pick_emergency_file(&candidates, postcode.as_ref()) {
+        EmergencyPick::One(id) => return open(&ctx, &data, id, now).await,
+        EmergencyPick::NoMatch => ("no match", x.emergency_none, false),
+        EmergencyPick::AskPostcode => (
+            "several files match: postcode asked",
+            x.emergency_ask_postcode,
+            true,
+        ),
+        EmergencyPick::StillSeveral => (
+            "several files match at this postcode",
+            x.emergency_still_several,
+            true,
+        ),
     };
+    refuse(why, None).await?;
+    let note = EmergencyNote {
+        ask_postcode,
+        ..EmergencyNote::again(Some(message))
+    };
+    Ok(emergency_page(&ctx, &data, &errs, note))
+}
+
+/// Breaks the glass on the one file found and opens it.
+async fn open(
+    ctx: &Ctx,
+    data: &FormData,
+    family_id: eenplan_domain::FamilyId,
+    now: UtcTime,
+) -> Result<Response, PageError> {
+    let (p, client) = (ctx.principal()?, &ctx.client.0);
     let opened = async {
-        let mut tx = state.store.write().await?;
+        let mut tx = ctx.store().write().await?;
         let route = ("POST /noodtoegang", client.as_str());
         match break_glass(&mut tx, p, &family_id, &data.get("reason"), route, now).await {
             Ok(_) => tx.commit().await,

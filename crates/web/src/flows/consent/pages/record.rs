@@ -1,23 +1,20 @@
 //! What the lead changes on the consent page: recording a consent, withdrawing one, and
 //! changing the framework. A refusal comes back at its field, with the page.
 
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::OrganisationId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
 use super::show::{Returned, WITHDRAWN_MEANWHILE, consent_page};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::flows::consent::refusal::consent_message;
 use crate::flows::consent::texts::consent as texts;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, optional_date, text_errors};
 use crate::kit::i18n::Texts;
-use crate::kit::{Ctx, PageError, Refusal};
+use crate::kit::{PageError, Refusal};
 
 /// The consent as the form submitted it; field errors for what does not parse.
 fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<ConsentInput> {
@@ -39,12 +36,9 @@ fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<Consen
         errs.insert("given_on", t.err_required);
     }
     let ends_on = optional_date(data, "ends_on", t, errs);
-    let organisation = Some(data.get("organisation"))
-        .filter(|o| !o.is_empty())
-        .map(OrganisationId::from);
     Some(ConsentInput {
         step: step?,
-        organisation_id: organisation,
+        organisation_id: organisation(data, "organisation"),
         purpose: data.get("purpose"),
         categories,
         children: data.all("children"),
@@ -55,34 +49,36 @@ fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<Consen
     })
 }
 
-pub async fn record(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let (p, t) = (ctx.principal()?, ctx.t());
-    let data = FormData::parse(&body);
+/// The organisation the form's field `field` names, if any.
+fn organisation(data: &FormData, field: &str) -> Option<OrganisationId> {
+    Some(data.get(field))
+        .filter(|o| !o.is_empty())
+        .map(OrganisationId::from)
+}
+
+/// Done: back to the consent page, which shows the change.
+fn to_consents(fam: &FamilyCtx) -> Result<Response, PageError> {
+    let path = format!("/gezinnen/{}/toestemming", fam.family_id());
+    Ok(Redirect::to(&path).into_response())
+}
+
+pub async fn record(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let (p, t) = (fam.principal()?, fam.t());
     let mut errs = text_errors(&data, t, &["purpose", "given_on", "ends_on"]);
     let mut message = None;
     if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
-        let recorded = state
-            .store
+        let recorded = fam
+            .store()
             .change(async |tx| {
-                tx.record_consent(&p.actor(), &grant.family_id, &p.user_id, &input, today())
+                tx.record_consent(&p.actor(), fam.family_id(), &p.user_id, &input, today())
                     .await
             })
             .await;
         match recorded {
-            Ok(_) => {
-                return Ok(
-                    Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
-                        .into_response(),
-                );
-            }
+            Ok(_) => return to_consents(&fam),
             Err(StoreError::Consent(e)) => {
-                e.place(ctx.lang, &mut errs);
-                message = consent_message(&e, ctx.lang);
+                e.place(fam.lang, &mut errs);
+                message = consent_message(&e, fam.lang);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert("organisation", t.err_choose);
@@ -90,24 +86,15 @@ pub async fn record(
             Err(e) => return Err(e.into()),
         }
     }
-    consent_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Some(Returned::new("consent", data, errs, message)),
-    )
-    .await
+    consent_page(&fam, Some(Returned::new("consent", data, errs, message))).await
 }
 
 pub async fn withdraw(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, consent_id)): Path<(String, String)>,
-    body: Bytes,
+    mut data: FormData,
 ) -> Result<Response, PageError> {
-    let (p, t) = (ctx.principal()?, ctx.t());
-    let mut data = FormData::parse(&body);
+    let (p, t) = (fam.principal()?, fam.t());
     // Which consent's reason this is, so the page puts it back in that row.
     data.0.push(("consent".to_owned(), consent_id.clone()));
     let reason = data.get("reason");
@@ -118,12 +105,12 @@ pub async fn withdraw(
         errs.entry("reason").or_insert(t.err_required);
     }
     if errs.is_empty() {
-        let withdrawn = state
-            .store
+        let withdrawn = fam
+            .store()
             .change(async |tx| {
                 tx.withdraw_consent(
                     &p.actor(),
-                    &grant.family_id,
+                    fam.family_id(),
                     &consent_id,
                     &p.user_id,
                     &reason,
@@ -132,24 +119,19 @@ pub async fn withdraw(
             })
             .await;
         match withdrawn {
-            Ok(()) => {
-                return Ok(
-                    Redirect::to(&format!("/gezinnen/{}/toestemming", grant.family_id))
-                        .into_response(),
-                );
-            }
+            Ok(()) => return to_consents(&fam),
             Err(StoreError::NotFound(_)) => {
                 // Withdrawn by someone else in between, or no such consent at all.
                 let known = async {
-                    let mut tx = state.store.read().await?;
-                    let consents = tx.consents(&grant.family_id).await?;
+                    let mut tx = fam.store().read().await?;
+                    let consents = tx.consents(fam.family_id()).await?;
                     Ok::<_, StoreError>(consents.iter().any(|c| c.id == consent_id))
                 };
                 if !known.await? {
                     return Err(PageError::not_found());
                 }
                 form = WITHDRAWN_MEANWHILE;
-                message = Some(texts(ctx.lang).err_withdrawn_meanwhile.to_owned());
+                message = Some(texts(fam.lang).err_withdrawn_meanwhile.to_owned());
             }
             Err(StoreError::Invalid(_)) => {
                 errs.insert("reason", t.err_required);
@@ -160,23 +142,11 @@ pub async fn withdraw(
     if !errs.is_empty() {
         message = Some(t.admin_fix.to_owned());
     }
-    consent_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Some(Returned::new(form, data, errs, message)),
-    )
-    .await
+    consent_page(&fam, Some(Returned::new(form, data, errs, message))).await
 }
 
-pub async fn framework(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let (p, t) = (ctx.principal()?, ctx.t());
-    let data = FormData::parse(&body);
+pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let (p, t) = (fam.principal()?, fam.t());
     let mut errs = text_errors(&data, t, &["ground", "effective_on"]);
     let framework = data.get("framework").parse::<Framework>().ok();
     if framework.is_none() {
@@ -188,15 +158,13 @@ pub async fn framework(
     }
     if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
     {
-        let organisation = Some(data.get("basis_organisation"))
-            .filter(|o| !o.is_empty())
-            .map(OrganisationId::from);
-        let changed = state
-            .store
+        let organisation = organisation(&data, "basis_organisation");
+        let changed = fam
+            .store()
             .change(async |tx| {
                 tx.change_framework(
                     &p.actor(),
-                    &grant.family_id,
+                    fam.family_id(),
                     &FrameworkInput {
                         framework,
                         organisation_id: organisation.clone(),
@@ -210,10 +178,10 @@ pub async fn framework(
             .await;
         match changed {
             Ok(()) => {
-                return Ok(Redirect::to(&format!("/gezinnen/{}", grant.family_id)).into_response());
+                return Ok(Redirect::to(&format!("/gezinnen/{}", fam.family_id())).into_response());
             }
             Err(StoreError::Framework(e)) => {
-                e.place(ctx.lang, &mut errs);
+                e.place(fam.lang, &mut errs);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert("basis_organisation", t.err_choose);
@@ -221,11 +189,5 @@ pub async fn framework(
             Err(e) => return Err(e.into()),
         }
     }
-    consent_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Some(Returned::new("framework", data, errs, None)),
-    )
-    .await
+    consent_page(&fam, Some(Returned::new("framework", data, errs, None))).await
 }

@@ -2,24 +2,21 @@
 //! has to ask, and the forms to record a consent or change the framework.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
-use eenplan_domain::FamilyId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework, MemberKind};
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_store::{Consent, Family, Organisation, StoreError};
+use eenplan_store::{Family, Organisation, StoreError};
 
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::dates::today;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
 };
 use crate::kit::i18n::Texts;
-use crate::kit::{Ctx, Lang, PageError, Shell, render};
+use crate::kit::pages::missing_consent_steps;
+use crate::kit::{Lang, PageError, Shell, render};
 
 struct ConsentRow {
     id: String,
@@ -95,26 +92,6 @@ fn names(people: &[(String, String)]) -> String {
         .map(|(_, n)| n.as_str())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// What the regisseur still has to ask, in words: the consent step and the partner it
-/// is for (the store's `missing_consents` says which).
-fn missing_steps(lang: Lang, family: &Family, consents: &[Consent]) -> Vec<String> {
-    let mut missing: Vec<String> = family
-        .missing_consents(consents, today())
-        .into_iter()
-        .map(|(step, partner)| {
-            format!(
-                "{} — {} ({})",
-                label_of(lang, step, ConsentStep::label_nl, ConsentStep::label_en),
-                partner.organisation_name,
-                partner.user_name
-            )
-        })
-        .collect();
-    missing.sort();
-    missing.dedup();
-    missing
 }
 
 fn consent_forms(
@@ -308,14 +285,13 @@ fn consent_forms(
 }
 
 pub(super) async fn consent_page(
-    state: &AppState,
-    ctx: &Ctx,
-    family_id: &FamilyId,
+    fam: &FamilyCtx,
     returned: Option<Returned>,
 ) -> Result<Response, PageError> {
-    let (lang, t, x) = (ctx.lang, ctx.t(), texts(ctx.lang));
+    let (lang, t, x) = (fam.lang, fam.t(), texts(fam.lang));
+    let family_id = fam.family_id();
     let loaded = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = fam.store().read().await?;
         let family = tx
             .family(family_id)
             .await?
@@ -378,7 +354,7 @@ pub(super) async fn consent_page(
     Ok(render(
         status,
         &ConsentPage {
-            shell: ctx.shell(&format!("/gezinnen/{family_id}/toestemming")),
+            shell: fam.shell(&format!("/gezinnen/{family_id}/toestemming")),
             x,
             framework: label_of(
                 lang,
@@ -387,7 +363,7 @@ pub(super) async fn consent_page(
                 Framework::label_en,
             ),
             framework_organisation: org_name(&family.framework_organisation_id),
-            missing: missing_steps(lang, &family, &consents),
+            missing: missing_consent_steps(lang, &family, &consents, today),
             consents: rows,
             forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
             error: returned.as_ref().and_then(|r| r.message.clone()),
@@ -400,10 +376,6 @@ pub(super) async fn consent_page(
     ))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    consent_page(&state, &ctx, &grant.family_id, None).await
+pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
+    consent_page(&fam, None).await
 }
