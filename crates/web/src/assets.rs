@@ -11,38 +11,26 @@ struct Asset {
 }
 
 const CSS: &str = "text/css; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+
+/// A file under `static/`, served at its path there.
+macro_rules! asset {
+    ($path:literal, $content_type:expr) => {
+        Asset {
+            path: $path,
+            content_type: $content_type,
+            body: include_bytes!(concat!("../static/", $path)),
+        }
+    };
+}
 
 const ASSETS: &[Asset] = &[
-    Asset {
-        path: "eenplan.css",
-        content_type: CSS,
-        body: include_bytes!("../static/eenplan.css"),
-    },
-    Asset {
-        path: "print.css",
-        content_type: CSS,
-        body: include_bytes!("../static/print.css"),
-    },
-    Asset {
-        path: "vendor/utrecht-components.css",
-        content_type: CSS,
-        body: include_bytes!("../static/vendor/utrecht-components.css"),
-    },
-    Asset {
-        path: "vendor/utrecht-design-tokens.css",
-        content_type: CSS,
-        body: include_bytes!("../static/vendor/utrecht-design-tokens.css"),
-    },
-    Asset {
-        path: "vendor/htmx.min.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../static/vendor/htmx.min.js"),
-    },
-    Asset {
-        path: "session.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../static/session.js"),
-    },
+    asset!("eenplan.css", CSS),
+    asset!("print.css", CSS),
+    asset!("vendor/utrecht-components.css", CSS),
+    asset!("vendor/utrecht-design-tokens.css", CSS),
+    asset!("vendor/htmx.min.js", JS),
+    asset!("session.js", JS),
 ];
 
 pub async fn serve(Path(path): Path<String>) -> Response {

@@ -126,11 +126,7 @@ pub async fn guard(
             .map(|(_, v)| FamilyId::from(v)),
         Err(_) => None,
     };
-    let mut visitor = req
-        .extensions()
-        .get::<Visitor>()
-        .cloned()
-        .unwrap_or_default();
+    let mut visitor = super::visitor_of(&req);
     let client = crate::client::address(req.extensions());
     let (Some(family_id), Some(principal)) = (family_id, visitor.principal.clone()) else {
         return not_found(surface, &req, &visitor);
@@ -220,11 +216,7 @@ pub async fn log_refused_emergency(
     req: Request,
     next: Next,
 ) -> Response {
-    let visitor = req
-        .extensions()
-        .get::<Visitor>()
-        .cloned()
-        .unwrap_or_default();
+    let visitor = super::visitor_of(&req);
     let care = visitor
         .principal
         .as_ref()

@@ -15,7 +15,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::policy::{Decision, Policy, Who, decide};
 use eenplan_domain::session::{Liveness, Timeouts, liveness, token_hash, warn_before};
-use eenplan_store::{SessionKind, SessionRecord, SessionStage, StoreError};
+use eenplan_store::{SessionKind, SessionStage, StoreError};
 
 pub use csrf::{ensure_presession_token, guard as csrf_guard};
 // The visitor is the kit's (every handler reads it); the guard here puts it in place.
@@ -33,20 +33,22 @@ pub struct AuthConfig {
 }
 
 impl AuthConfig {
-    pub fn session_cookie(&self) -> &'static str {
+    /// A cookie's name: `__Host-` (Secure, this host only, path `/`) when cookies are
+    /// secure; browsers refuse that prefix on a plain-HTTP loopback server.
+    fn cookie_name(&self, host_name: &'static str) -> &'static str {
         if self.secure_cookies {
-            "__Host-eenplan_session"
+            host_name
         } else {
-            "eenplan_session"
+            host_name.trim_start_matches("__Host-")
         }
     }
 
+    pub fn session_cookie(&self) -> &'static str {
+        self.cookie_name("__Host-eenplan_session")
+    }
+
     pub fn presession_cookie(&self) -> &'static str {
-        if self.secure_cookies {
-            "__Host-eenplan_csrf"
-        } else {
-            "eenplan_csrf"
-        }
+        self.cookie_name("__Host-eenplan_csrf")
     }
 }
 
@@ -176,15 +178,23 @@ async fn visitor_for(
     }
 }
 
-/// Ends a session in its own transaction (sign-out, page or API).
-pub async fn end_session(
-    state: &AppState,
-    session: &SessionRecord,
-    reason: &str,
-) -> Result<(), StoreError> {
-    let mut tx = state.store.write().await?;
-    tx.end_session(session, reason).await?;
+/// Signs the visitor out, page or API: their session, if any, ends in its own
+/// transaction.
+pub async fn sign_out(ctx: &crate::kit::Ctx) -> Result<(), StoreError> {
+    let Some(session) = &ctx.visitor.session else {
+        return Ok(());
+    };
+    let mut tx = ctx.store().write().await?;
+    tx.end_session(session, "signed_out").await?;
     tx.commit().await
+}
+
+/// The visitor [`resolve`] put in the request (for middleware, which has no `Ctx`).
+pub(crate) fn visitor_of(req: &Request) -> Visitor {
+    req.extensions()
+        .get::<Visitor>()
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// What an account that must first choose its own password may still reach: that page,
@@ -209,11 +219,7 @@ pub async fn enforce(
     req: Request,
     next: Next,
 ) -> Response {
-    let visitor = req
-        .extensions()
-        .get::<Visitor>()
-        .cloned()
-        .unwrap_or_default();
+    let visitor = visitor_of(&req);
     let who = visitor.principal.as_ref().map(|p| Who {
         roles: &p.roles,
         organisation: p.organisation_kind,

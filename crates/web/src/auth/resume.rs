@@ -9,8 +9,6 @@
 //! reveals nothing of what was typed, and nothing of it is ever logged.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
@@ -20,18 +18,14 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::session::{KEEP_UNSENT_FORM, token_hash};
 use eenplan_store::{SessionKind, SessionStage, StoreError};
 
-use super::{AuthConfig, Visitor, cookies};
+use super::{AuthConfig, cookies};
 use crate::AppState;
-use crate::kit::errors;
 use crate::kit::render::{Shell, render};
+use crate::kit::{Ctx, errors};
 
 impl AuthConfig {
     pub fn unsent_form_cookie(&self) -> &'static str {
-        if self.secure_cookies {
-            "__Host-eenplan_unsent"
-        } else {
-            "eenplan_unsent"
-        }
+        self.cookie_name("__Host-eenplan_unsent")
     }
 }
 
@@ -173,12 +167,9 @@ struct ResumePage {
 }
 
 /// `GET /hervatten`: the kept form, once, ready to send on.
-pub async fn resume(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-) -> Response {
-    let Some(p) = visitor.principal.as_ref() else {
+pub async fn resume(ctx: Ctx, headers: HeaderMap) -> Response {
+    let state = &ctx.state;
+    let Some(p) = ctx.visitor.principal.as_ref() else {
         return errors::internal(false, &headers);
     };
     let kept = cookies::get(&headers, state.auth.unsent_form_cookie())
@@ -209,7 +200,7 @@ pub async fn resume(
         Some((action, fields)) => render(
             StatusCode::OK,
             &ResumePage {
-                shell: Shell::new(&headers, &visitor, "/hervatten"),
+                shell: ctx.shell("/hervatten"),
                 action,
                 fields,
             },
@@ -225,15 +216,12 @@ pub async fn resume(
 
 /// `POST /sessie/verlengen`: the page's "stay signed in" (WCAG 2.2.1). Reaching this
 /// handler through the session check is activity; it is written back at once.
-pub async fn extend(
-    State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
-) -> Response {
-    let Some(session) = visitor.session.as_ref() else {
+pub async fn extend(ctx: Ctx) -> Response {
+    let Some(session) = ctx.visitor.session.as_ref() else {
         return StatusCode::UNAUTHORIZED.into_response();
     };
     let touched = async {
-        let mut tx = state.store.write().await?;
+        let mut tx = ctx.store().write().await?;
         tx.touch_session(&session.token_hash, UtcTime::now())
             .await?;
         tx.commit().await

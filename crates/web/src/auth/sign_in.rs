@@ -8,7 +8,7 @@ use eenplan_domain::password;
 use eenplan_domain::session::SECOND_FACTOR_TIMEOUT;
 use eenplan_domain::sign_in::{Throttle, WINDOW, throttle};
 use eenplan_domain::user::Email;
-use eenplan_store::{Credentials, SessionRecord, SessionStage, StoreError};
+use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage, StoreError};
 
 use crate::AppState;
 
@@ -96,6 +96,25 @@ pub async fn password_step(
     }
 }
 
+/// One counted attempt at a later step: refused while the throttle holds, and a wrong
+/// answer (`check` says whether it was right) recorded as a failure at `stage`.
+async fn counted(
+    state: &AppState,
+    (email, client): (&str, &str),
+    stage: &str,
+    check: impl AsyncFnOnce() -> Result<bool, StoreError>,
+) -> Result<Step<()>, StoreError> {
+    let key = failure_key(email);
+    if let Some(refused) = throttled(state, &key, client).await? {
+        return Ok(refused);
+    }
+    if check().await? {
+        return Ok(Step::Ok(()));
+    }
+    fail(state, &key, client, stage).await?;
+    Ok(Step::Failed)
+}
+
 /// Step 2: the code from the authenticator app. Returns the accepted step, already
 /// recorded so the same code cannot be used again.
 pub async fn code_step(
@@ -105,24 +124,22 @@ pub async fn code_step(
     code: &str,
     client: &str,
 ) -> Result<Step<()>, StoreError> {
-    let key = failure_key(email);
-    if let Some(refused) = throttled(state, &key, client).await? {
-        return Ok(refused);
-    }
-    let now = UtcTime::now().timestamp().as_second();
-    let verified = credentials
-        .totp_secret
-        .verify(code, now, credentials.totp_last_step)
-        .ok();
-    if let Some(step) = verified {
+    counted(state, (email, client), "second_factor", async || {
+        let now = UtcTime::now().timestamp().as_second();
+        let Ok(step) = credentials
+            .totp_secret
+            .verify(code, now, credentials.totp_last_step)
+        else {
+            return Ok(false);
+        };
         let mut tx = state.store.write().await?;
-        if tx.accept_totp_step(&credentials.user_id, step).await? {
+        let accepted = tx.accept_totp_step(&credentials.user_id, step).await?;
+        if accepted {
             tx.commit().await?;
-            return Ok(Step::Ok(()));
         }
-    }
-    fail(state, &key, client, "second_factor").await?;
-    Ok(Step::Failed)
+        Ok(accepted)
+    })
+    .await
 }
 
 /// Between the password and the new authenticator: the one-time enrolment code the
@@ -136,29 +153,50 @@ pub async fn enrolment_code_step(
     typed: &str,
     client: &str,
 ) -> Result<Step<()>, StoreError> {
-    let key = failure_key(email);
-    if let Some(refused) = throttled(state, &key, client).await? {
-        return Ok(refused);
-    }
-    let hash = eenplan_domain::enrolment::code_hash(typed);
-    let mut tx = state.store.write().await?;
-    if tx
-        .enrolment_code_matches(&credentials.user_id, &hash, UtcTime::now())
-        .await?
-        && tx
-            .advance_session(
-                &session.token_hash,
-                SessionStage::EnrolCode,
-                SessionStage::Enrol,
-            )
+    counted(state, (email, client), "enrolment_code", async || {
+        let hash = eenplan_domain::enrolment::code_hash(typed);
+        let mut tx = state.store.write().await?;
+        let accepted = tx
+            .enrolment_code_matches(&credentials.user_id, &hash, UtcTime::now())
             .await?
-    {
-        tx.commit().await?;
-        return Ok(Step::Ok(()));
-    }
-    drop(tx);
-    fail(state, &key, client, "enrolment_code").await?;
-    Ok(Step::Failed)
+            && tx
+                .advance_session(
+                    &session.token_hash,
+                    SessionStage::EnrolCode,
+                    SessionStage::Enrol,
+                )
+                .await?;
+        if accepted {
+            tx.commit().await?;
+        }
+        Ok(accepted)
+    })
+    .await
+}
+
+/// Starts a session at `stage` for the holder of `credentials`: the token for the
+/// cookie or the bearer (the store keeps only its hash).
+pub async fn start_session(
+    state: &AppState,
+    credentials: &Credentials,
+    kind: SessionKind,
+    stage: SessionStage,
+) -> Result<String, StoreError> {
+    let token = super::new_token();
+    state
+        .store
+        .change(async |tx| {
+            tx.start_session(
+                credentials,
+                kind,
+                stage,
+                &eenplan_domain::session::token_hash(&token),
+                &super::new_token(),
+            )
+            .await
+        })
+        .await?;
+    Ok(token)
 }
 
 /// A half-finished sign-in that may continue: not ended, not yet active, and young

@@ -10,13 +10,13 @@ use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
 use super::refusal::consent_answer;
 use super::schemas::{AnonymousSummary, Consents, Emergency, FrameworkChange, NewConsent};
+use crate::Problem;
 use crate::auth::family::FamilyCtx;
 use crate::kit::body::{Created, Reason};
 use crate::kit::dates::today;
 use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::{ApiError, Ctx, Refusal};
-use crate::Problem;
 
 pub async fn list(fam: FamilyCtx) -> Result<Json<Consents>, ApiError> {
     let loaded = async {
@@ -78,11 +78,9 @@ fn organisation(id: Option<String>) -> Option<OrganisationId> {
 /// A store refusal of an organisation id that names nothing is the caller's 400.
 fn unknown_organisation(e: StoreError) -> ApiError {
     match e {
-        StoreError::NotFound(_) => ApiError::invalid(&[(
-            "organisation_id",
-            "unknown",
-            "Onbekende organisatie.",
-        )]),
+        StoreError::NotFound(_) => {
+            ApiError::invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
+        }
         e => e.into(),
     }
 }

@@ -30,6 +30,24 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
     Ok(pairs)
 }
 
+/// A parameter's value, or `None` with what is wrong added to `problems`: `invalid`
+/// (its code and reason) when it does not parse, `missing` (the reason) when a required
+/// one is absent.
+fn param<T>(
+    problems: &mut Vec<(&'static str, &'static str, &'static str)>,
+    name: &'static str,
+    parsed: Option<Result<T, ()>>,
+    (code, reason): (&'static str, &'static str),
+    missing: Option<&'static str>,
+) -> Option<T> {
+    match parsed {
+        Some(Ok(value)) => return Some(value),
+        Some(Err(())) => problems.push((name, code, reason)),
+        None => problems.extend(missing.map(|reason| (name, "required", reason))),
+    }
+    None
+}
+
 pub async fn contact(RawQuery(query): RawQuery) -> Result<Json<CrisisContact>, ApiError> {
     let pairs = params(query.as_deref().unwrap_or(""))
         .map_err(|(name, code, reason)| ApiError::invalid(&[(name.as_str(), code, reason)]))?;
@@ -39,58 +57,43 @@ pub async fn contact(RawQuery(query): RawQuery) -> Result<Json<CrisisContact>, A
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
     };
-    let mut problems: Vec<(&str, &str, &str)> = Vec::new();
-    let danger = match get("danger") {
-        Some("true") => Some(true),
-        Some("false") => Some(false),
-        Some(_) => {
-            problems.push(("danger", "boolean", "Gebruik true of false."));
-            None
-        }
-        None => {
-            problems.push((
-                "danger",
-                "required",
-                "Geef aan of er direct levensgevaar is: true of false.",
-            ));
-            None
-        }
-    };
-    let client = match get("client").map(str::parse::<CrisisClient>) {
-        Some(Ok(c)) => Some(c),
-        Some(Err(_)) => {
-            problems.push(("client", "enum", "Gebruik none, veilig_thuis of save."));
-            None
-        }
-        None => {
-            problems.push((
-                "client",
-                "required",
-                "Geef aan van wie je cliënt bent: none, veilig_thuis of save.",
-            ));
-            None
-        }
-    };
-    let province = match get("province").map(str::parse::<Province>) {
-        Some(Ok(p)) => Some(p),
-        Some(Err(_)) => {
-            problems.push(("province", "enum", "Gebruik utrecht of flevoland."));
-            None
-        }
-        None => None,
-    };
-    let at = match get("at").map(UtcTime::parse) {
-        Some(Ok(t)) => t,
-        Some(Err(_)) => {
-            problems.push((
-                "at",
-                "date-time",
-                "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
-            ));
-            UtcTime::now()
-        }
-        None => UtcTime::now(),
-    };
+    let mut problems = Vec::new();
+    let danger = param(
+        &mut problems,
+        "danger",
+        get("danger").map(|v| match v {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(()),
+        }),
+        ("boolean", "Gebruik true of false."),
+        Some("Geef aan of er direct levensgevaar is: true of false."),
+    );
+    let client = param(
+        &mut problems,
+        "client",
+        get("client").map(|v| v.parse::<CrisisClient>().map_err(drop)),
+        ("enum", "Gebruik none, veilig_thuis of save."),
+        Some("Geef aan van wie je cliënt bent: none, veilig_thuis of save."),
+    );
+    let province = param(
+        &mut problems,
+        "province",
+        get("province").map(|v| v.parse::<Province>().map_err(drop)),
+        ("enum", "Gebruik utrecht of flevoland."),
+        None,
+    );
+    let at = param(
+        &mut problems,
+        "at",
+        get("at").map(|v| UtcTime::parse(v).map_err(drop)),
+        (
+            "date-time",
+            "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
+        ),
+        None,
+    )
+    .unwrap_or_else(UtcTime::now);
     let (Some(danger), Some(client), true) = (danger, client, problems.is_empty()) else {
         return Err(ApiError::invalid(&problems));
     };

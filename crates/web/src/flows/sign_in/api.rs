@@ -2,21 +2,18 @@
 //! token; `DELETE /api/v1/session` signs out; `GET /api/v1/me` says whose token it is.
 //! Same rules as the pages.
 
+use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use eenplan_domain::UtcTime;
-use eenplan_domain::session::{Liveness, liveness, token_hash};
+use eenplan_domain::session::{Liveness, liveness};
 use eenplan_store::{SessionKind, SessionStage, StoreError};
 
 use super::schemas::{Me, Session, SessionRequest};
-use crate::auth::sign_in::{Step, code_step, password_step};
-use crate::auth::{Visitor, new_token};
-use crate::client::Client;
+use crate::Problem;
+use crate::auth::sign_in::{Step, code_step, password_step, start_session};
 use crate::kit::{ApiError, Ctx};
-use crate::{AppState, Problem};
 
 fn unauthorized() -> Response {
     Problem::new(
@@ -53,11 +50,10 @@ fn internal(e: StoreError) -> ApiError {
     ApiError::internal()
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    Client(client): Client,
-    body: Bytes,
-) -> Result<(StatusCode, Json<Session>), ApiError> {
+/// Takes the body as bytes: a body that is not the JSON asked for is answered with what
+/// to send, not only that it does not parse.
+pub async fn create(ctx: Ctx, body: Bytes) -> Result<(StatusCode, Json<Session>), ApiError> {
+    let (state, client) = (&ctx.state, &ctx.client.0);
     let request: SessionRequest = serde_json::from_slice(&body).map_err(|e| {
         Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON").detail(format!(
             "Stuur een JSON-object met email, password en totp ({e})."
@@ -92,7 +88,7 @@ pub async fn create(
     // The password as typed: leading or trailing spaces are part of it.
     let password = request.password.unwrap_or_default();
 
-    let credentials = match password_step(&state, &email, &password, &client)
+    let credentials = match password_step(state, &email, &password, client)
         .await
         .map_err(internal)?
     {
@@ -109,7 +105,7 @@ pub async fn create(
         .detail("Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.")
         .into());
     }
-    match code_step(&state, &credentials, &email, &totp, &client)
+    match code_step(state, &credentials, &email, &totp, client)
         .await
         .map_err(internal)?
     {
@@ -121,19 +117,7 @@ pub async fn create(
     if credentials.must_change_password {
         return Err(crate::auth::password_change_problem().into());
     }
-    let token = new_token();
-    state
-        .store
-        .change(async |tx| {
-            tx.start_session(
-                &credentials,
-                SessionKind::Api,
-                SessionStage::Active,
-                &token_hash(&token),
-                &new_token(),
-            )
-            .await
-        })
+    let token = start_session(state, &credentials, SessionKind::Api, SessionStage::Active)
         .await
         .map_err(internal)?;
     let now = UtcTime::now().timestamp();
@@ -144,15 +128,8 @@ pub async fn create(
     Ok((StatusCode::CREATED, Json(Session { token, expires_at })))
 }
 
-pub async fn delete(
-    State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
-) -> Result<StatusCode, ApiError> {
-    if let Some(session) = &visitor.session {
-        crate::auth::end_session(&state, session, "signed_out")
-            .await
-            .map_err(internal)?;
-    }
+pub async fn delete(ctx: Ctx) -> Result<StatusCode, ApiError> {
+    crate::auth::sign_out(&ctx).await.map_err(internal)?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -215,10 +215,7 @@ pub async fn assign_regisseur(
     }
 }
 
-async fn start_page(
-    ctx: &Ctx,
-    refused: Option<handover::Refused>,
-) -> Result<Response, PageError> {
+async fn start_page(ctx: &Ctx, refused: Option<handover::Refused>) -> Result<Response, PageError> {
     let (lang, visitor) = (ctx.lang, &ctx.visitor);
     let shell = ctx.shell("/start");
     let acc = start_texts(lang);

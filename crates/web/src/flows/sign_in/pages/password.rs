@@ -3,14 +3,11 @@
 //! `auth::enforce` sends every page here and refuses the API).
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::password;
 use eenplan_domain::user::check_password;
 use eenplan_store::{StoreError, ids};
 
-use crate::AppState;
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
 use crate::kit::form_status;
@@ -64,11 +61,7 @@ fn failed(e: StoreError) -> PageError {
     PageError::internal()
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn submit(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
     let (Some(principal), Some(session)) = (&ctx.visitor.principal, &ctx.visitor.session) else {
         return Err(PageError::internal());
     };
@@ -76,7 +69,6 @@ pub async fn submit(
         return Ok(Redirect::to("/start").into_response());
     }
     let (t, a) = (ctx.t(), texts(ctx.lang));
-    let form = FormData::parse(&body);
     let new = form.raw("password");
     let mut errors = text_errors(&form, t, &["password", "repeat"]);
     if !errors.is_empty() {
@@ -88,7 +80,7 @@ pub async fn submit(
         errors.insert("repeat", a.pw_mismatch);
     }
     let current = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         tx.credentials_by_id(&principal.user_id).await
     };
     let Some(current) = current.await.map_err(failed)? else {
@@ -103,8 +95,7 @@ pub async fn submit(
     let changed = async {
         let hash = password::hash(&new, ids::random_bytes())
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        state
-            .store
+        ctx.store()
             .change(async |tx| {
                 tx.change_own_password(principal, &session.token_hash, &hash)
                     .await

@@ -2,8 +2,7 @@
 //! first time, setting up the authenticator), then a fresh session.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::{Form, Query, State};
+use axum::extract::{Form, Query};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::session::token_hash;
@@ -14,11 +13,12 @@ use eenplan_domain::text::{TextKind, check_text};
 use eenplan_store::StoreError;
 
 use crate::AppState;
-use crate::auth::sign_in::{Step, code_step, enrolment_code_step, password_step, pending};
+use crate::auth::sign_in::{
+    Step, code_step, enrolment_code_step, password_step, pending, start_session,
+};
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
-use crate::client::Client;
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
-use crate::kit::{Lang, PageError, Shell, render};
+use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 #[derive(Template)]
 #[template(path = "sign_in/sign_in.html")]
@@ -72,20 +72,14 @@ fn sign_in_page(
     response
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Extension(visitor): Extension<Visitor>,
-    Query(q): Query<SignInQuery>,
-) -> Response {
-    if visitor.principal.is_some() {
+pub async fn show(ctx: Ctx, headers: HeaderMap, Query(q): Query<SignInQuery>) -> Response {
+    if ctx.visitor.principal.is_some() {
         return Redirect::to("/start").into_response();
     }
-    let lang = Lang::from_headers(&headers);
-    let a = texts(lang);
+    let (lang, a) = (ctx.lang, texts(ctx.lang));
     let notice = if q.bewaard.is_some() {
         Some(crate::kit::texts::session(lang).kept_notice)
-    } else if visitor.expired || q.verlopen.is_some() {
+    } else if ctx.visitor.expired || q.verlopen.is_some() {
         Some(a.session_expired)
     } else if q.afgemeld.is_some() {
         Some(a.signed_out)
@@ -95,7 +89,7 @@ pub async fn show(
         None
     };
     sign_in_page(
-        &state,
+        &ctx.state,
         &headers,
         StatusCode::OK,
         String::new(),
@@ -113,19 +107,16 @@ pub struct SignInForm {
 }
 
 pub async fn submit(
-    State(state): State<AppState>,
+    ctx: Ctx,
     headers: HeaderMap,
-    Client(client): Client,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, PageError> {
-    let (t, a) = (
-        Lang::from_headers(&headers).texts(),
-        texts(Lang::from_headers(&headers)),
-    );
+    let (state, client) = (&ctx.state, &ctx.client.0);
+    let (t, a) = (ctx.t(), texts(ctx.lang));
     // Before anything is looked up or counted: the address must be text at all.
     if let Err(p) = check_text(TextKind::Line, &form.email) {
         return Ok(sign_in_page(
-            &state,
+            state,
             &headers,
             StatusCode::UNPROCESSABLE_ENTITY,
             form.email.trim().to_owned(),
@@ -133,12 +124,12 @@ pub async fn submit(
             Some(crate::input::page_message(t, p)),
         ));
     }
-    let step = password_step(&state, &form.email, &form.password, &client)
+    let step = password_step(state, &form.email, &form.password, client)
         .await
         .map_err(store_failed)?;
     let (status, error) = match step {
         Step::Ok(credentials) => {
-            return begin_second_factor(&state, &credentials)
+            return begin_second_factor(state, &credentials)
                 .await
                 .map_err(store_failed);
         }
@@ -147,7 +138,7 @@ pub async fn submit(
         Step::ClientLimited => (StatusCode::TOO_MANY_REQUESTS, a.sign_in_too_many),
     };
     Ok(sign_in_page(
-        &state,
+        state,
         &headers,
         status,
         form.email.trim().to_owned(),
@@ -168,20 +159,7 @@ async fn begin_second_factor(
     } else {
         SessionStage::EnrolCode
     };
-    let token = new_token();
-    state
-        .store
-        .change(async |tx| {
-            tx.start_session(
-                credentials,
-                SessionKind::Web,
-                stage,
-                &token_hash(&token),
-                &new_token(),
-            )
-            .await
-        })
-        .await?;
+    let token = start_session(state, credentials, SessionKind::Web, stage).await?;
     let target = if stage == SessionStage::EnrolCode {
         "/aanmelden/koppelen"
     } else {
@@ -362,11 +340,8 @@ async fn pending_or_restart(
     pending.ok_or_else(|| Redirect::to("/aanmelden?opnieuw=1").into_response().into())
 }
 
-pub async fn show_code(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-) -> Result<Response, PageError> {
-    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
+pub async fn show_code(ctx: Ctx, headers: HeaderMap) -> Result<Response, PageError> {
+    let (session, credentials, email) = pending_or_restart(&ctx.state, &headers).await?;
     Ok(code_page(
         &headers,
         &session,
@@ -384,36 +359,46 @@ pub struct CodeForm {
 }
 
 pub async fn submit_code(
-    State(state): State<AppState>,
+    ctx: Ctx,
     headers: HeaderMap,
-    Client(client): Client,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
+    let state = &ctx.state;
+    let pending = pending_or_restart(state, &headers).await?;
+    let (session, credentials, email) = &pending;
     // No authenticator code counts before the enrolment code was accepted.
     if session.stage == SessionStage::EnrolCode {
         return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
-    let a = texts(Lang::from_headers(&headers));
-    let step = code_step(&state, &credentials, &email, &form.code, &client)
+    let step = code_step(state, credentials, email, &form.code, &ctx.client.0)
         .await
         .map_err(store_failed)?;
-    Ok(match step {
-        Step::Ok(()) => complete(&state, &headers, &session, &credentials)
+    if let Step::Ok(()) = step {
+        return complete(state, &headers, session, credentials)
             .await
-            .map_err(store_failed)?,
-        Step::Failed => code_page(
-            &headers,
-            &session,
-            &credentials,
-            &email,
-            StatusCode::OK,
-            Some(a.code_wrong),
-        ),
+            .map_err(store_failed);
+    }
+    let wrong = (StatusCode::OK, texts(ctx.lang).code_wrong);
+    Ok(code_refused(state, &headers, pending, step, wrong).await)
+}
+
+/// A code step that did not pass: the code page again saying `wrong`, or, past the
+/// throttle, the sign-in given up.
+async fn code_refused(
+    state: &AppState,
+    headers: &HeaderMap,
+    (session, credentials, email): (SessionRecord, Credentials, String),
+    step: Step<()>,
+    (status, wrong): (StatusCode, &'static str),
+) -> Response {
+    match step {
         Step::AccountLocked | Step::ClientLimited => {
-            locked_out(&state, &headers, &session, email).await
+            locked_out(state, headers, &session, email).await
         }
-    })
+        Step::Ok(()) | Step::Failed => {
+            code_page(headers, &session, &credentials, &email, status, Some(wrong))
+        }
+    }
 }
 
 /// Both factors accepted: enrolment confirmed if this was the first time, and a new
@@ -462,48 +447,37 @@ async fn complete(
 /// The one-time enrolment code, before the authenticator is shown: a wrong code counts
 /// as a failed sign-in (the same throttle as the password), a right one opens the QR.
 pub async fn submit_enrolment_code(
-    State(state): State<AppState>,
+    ctx: Ctx,
     headers: HeaderMap,
-    Client(client): Client,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, PageError> {
-    let (session, credentials, email) = pending_or_restart(&state, &headers).await?;
+    let state = &ctx.state;
+    let pending = pending_or_restart(state, &headers).await?;
+    let (session, credentials, email) = &pending;
     if session.stage != SessionStage::EnrolCode {
         return Ok(Redirect::to("/aanmelden/koppelen").into_response());
     }
-    let a = texts(Lang::from_headers(&headers));
-    let step = enrolment_code_step(&state, &session, &credentials, &email, &form.code, &client)
+    let client = &ctx.client.0;
+    let step = enrolment_code_step(state, session, credentials, email, &form.code, client)
         .await
         .map_err(store_failed)?;
-    Ok(match step {
-        Step::Ok(()) => Redirect::to("/aanmelden/koppelen").into_response(),
-        Step::Failed => code_page(
-            &headers,
-            &session,
-            &credentials,
-            &email,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Some(a.enrol_code_wrong),
-        ),
-        Step::AccountLocked | Step::ClientLimited => {
-            locked_out(&state, &headers, &session, email).await
-        }
-    })
+    if let Step::Ok(()) = step {
+        return Ok(Redirect::to("/aanmelden/koppelen").into_response());
+    }
+    let wrong = (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        texts(ctx.lang).enrol_code_wrong,
+    );
+    Ok(code_refused(state, &headers, pending, step, wrong).await)
 }
 
-pub async fn sign_out(
-    State(state): State<AppState>,
-    Extension(visitor): Extension<Visitor>,
-) -> Result<Response, PageError> {
-    if let Some(session) = &visitor.session {
-        crate::auth::end_session(&state, session, "signed_out")
-            .await
-            .map_err(store_failed)?;
-    }
+pub async fn sign_out(ctx: Ctx) -> Result<Response, PageError> {
+    crate::auth::sign_out(&ctx).await.map_err(store_failed)?;
+    let auth = &ctx.state.auth;
     let mut response = Redirect::to("/aanmelden?afgemeld=1").into_response();
     response.headers_mut().append(
         header::SET_COOKIE,
-        cookies::clear(state.auth.session_cookie(), state.auth.secure_cookies),
+        cookies::clear(auth.session_cookie(), auth.secure_cookies),
     );
     Ok(response)
 }
