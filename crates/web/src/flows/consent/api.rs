@@ -56,14 +56,7 @@ pub async fn record(
         given_on,
         ends_on,
     };
-    let recorded = fam
-        .store()
-        .change(async |tx| {
-            tx.record_consent(&p.actor(), fam.family_id(), &p.user_id, &consent, today())
-                .await
-        })
-        .await;
-    match recorded {
+    match super::change::record(&fam, p, &consent).await {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
         Err(e) => Err(unknown_organisation(e)),
@@ -98,20 +91,7 @@ pub async fn withdraw(
             "Zeg hoe de intrekking ging (wie zei wat).",
         )]));
     }
-    let withdrawn = fam
-        .store()
-        .change(async |tx| {
-            tx.withdraw_consent(
-                &p.actor(),
-                fam.family_id(),
-                &consent_id,
-                &p.user_id,
-                &input.reason,
-            )
-            .await
-        })
-        .await;
-    match withdrawn {
+    match super::change::withdraw(&fam, p, &consent_id, &input.reason).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
@@ -136,14 +116,7 @@ pub async fn framework(
         ground: input.ground,
         effective_on,
     };
-    let changed = fam
-        .store()
-        .change(async |tx| {
-            tx.change_framework(&p.actor(), fam.family_id(), &change, today())
-                .await
-        })
-        .await;
-    match changed {
+    match super::change::framework(&fam, p, &change).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Framework(e)) => Err(e.problem().into()),
         Err(e) => Err(unknown_organisation(e)),

@@ -23,3 +23,52 @@ async fn anonymous_summary(
     tx.anonymous_summary(fam.family_id(), crate::kit::dates::today())
         .await
 }
+
+/// The lead's three changes, as the page and the API make them: each in its own
+/// transaction, as `p`, in the file the request is about.
+mod change {
+    use eenplan_store::{ConsentInput, FrameworkInput, Principal, StoreError};
+
+    use crate::auth::family::FamilyCtx;
+    use crate::kit::dates::today;
+
+    pub async fn record(
+        fam: &FamilyCtx,
+        p: &Principal,
+        input: &ConsentInput,
+    ) -> Result<String, StoreError> {
+        let (actor, family_id) = (p.actor(), fam.family_id());
+        fam.store()
+            .change(async |tx| {
+                tx.record_consent(&actor, family_id, &p.user_id, input, today())
+                    .await
+            })
+            .await
+    }
+
+    pub async fn withdraw(
+        fam: &FamilyCtx,
+        p: &Principal,
+        consent_id: &str,
+        reason: &str,
+    ) -> Result<(), StoreError> {
+        let (actor, family_id) = (p.actor(), fam.family_id());
+        fam.store()
+            .change(async |tx| {
+                tx.withdraw_consent(&actor, family_id, consent_id, &p.user_id, reason)
+                    .await
+            })
+            .await
+    }
+
+    pub async fn framework(
+        fam: &FamilyCtx,
+        p: &Principal,
+        input: &FrameworkInput,
+    ) -> Result<(), StoreError> {
+        let (actor, family_id) = (p.actor(), fam.family_id());
+        fam.store()
+            .change(async |tx| tx.change_framework(&actor, family_id, input, today()).await)
+            .await
+    }
+}

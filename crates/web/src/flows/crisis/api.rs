@@ -30,70 +30,71 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
     Ok(pairs)
 }
 
-/// A parameter's value, or `None` with what is wrong added to `problems`: `invalid`
-/// (its code and reason) when it does not parse, `missing` (the reason) when a required
-/// one is absent.
+/// What is said about each parameter: its code and reason when it does not parse, and
+/// the reason when a required one is missing (`None`: optional).
+const RULES: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "danger",
+        "boolean",
+        "Gebruik true of false.",
+        Some("Geef aan of er direct levensgevaar is: true of false."),
+    ),
+    (
+        "client",
+        "enum",
+        "Gebruik none, veilig_thuis of save.",
+        Some("Geef aan van wie je cliënt bent: none, veilig_thuis of save."),
+    ),
+    ("province", "enum", "Gebruik utrecht of flevoland.", None),
+    (
+        "at",
+        "date-time",
+        "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
+        None,
+    ),
+];
+
+/// The parameter `name` as `parse` reads it, or `None` with what is wrong (by
+/// [`RULES`]) added to `problems`.
 fn param<T>(
+    pairs: &[(String, String)],
     problems: &mut Vec<(&'static str, &'static str, &'static str)>,
-    name: &'static str,
-    parsed: Option<Result<T, ()>>,
-    (code, reason): (&'static str, &'static str),
-    missing: Option<&'static str>,
+    name: &str,
+    parse: impl Fn(&str) -> Option<T>,
 ) -> Option<T> {
-    match parsed {
-        Some(Ok(value)) => return Some(value),
-        Some(Err(())) => problems.push((name, code, reason)),
-        None => problems.extend(missing.map(|reason| (name, "required", reason))),
+    let &(name, code, reason, missing) = RULES.iter().find(|r| r.0 == name)?;
+    match pairs.iter().find(|(k, _)| k == name) {
+        Some((_, v)) => {
+            let value = parse(v);
+            if value.is_none() {
+                problems.push((name, code, reason));
+            }
+            value
+        }
+        None => {
+            problems.extend(missing.map(|reason| (name, "required", reason)));
+            None
+        }
     }
-    None
 }
 
 pub async fn contact(RawQuery(query): RawQuery) -> Result<Json<CrisisContact>, ApiError> {
     let pairs = params(query.as_deref().unwrap_or(""))
         .map_err(|(name, code, reason)| ApiError::invalid(&[(name.as_str(), code, reason)]))?;
-    let get = |name: &str| {
-        pairs
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
     let mut problems = Vec::new();
-    let danger = param(
-        &mut problems,
-        "danger",
-        get("danger").map(|v| match v {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            _ => Err(()),
-        }),
-        ("boolean", "Gebruik true of false."),
-        Some("Geef aan of er direct levensgevaar is: true of false."),
-    );
-    let client = param(
-        &mut problems,
-        "client",
-        get("client").map(|v| v.parse::<CrisisClient>().map_err(drop)),
-        ("enum", "Gebruik none, veilig_thuis of save."),
-        Some("Geef aan van wie je cliënt bent: none, veilig_thuis of save."),
-    );
-    let province = param(
-        &mut problems,
-        "province",
-        get("province").map(|v| v.parse::<Province>().map_err(drop)),
-        ("enum", "Gebruik utrecht of flevoland."),
-        None,
-    );
-    let at = param(
-        &mut problems,
-        "at",
-        get("at").map(|v| UtcTime::parse(v).map_err(drop)),
-        (
-            "date-time",
-            "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
-        ),
-        None,
-    )
-    .unwrap_or_else(UtcTime::now);
+    let danger = param(&pairs, &mut problems, "danger", |v| match v {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    });
+    let client = param(&pairs, &mut problems, "client", |v| {
+        v.parse::<CrisisClient>().ok()
+    });
+    let province = param(&pairs, &mut problems, "province", |v| {
+        v.parse::<Province>().ok()
+    });
+    let at =
+        param(&pairs, &mut problems, "at", |v| UtcTime::parse(v).ok()).unwrap_or_else(UtcTime::now);
     let (Some(danger), Some(client), true) = (danger, client, problems.is_empty()) else {
         return Err(ApiError::invalid(&problems));
     };

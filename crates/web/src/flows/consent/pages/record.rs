@@ -9,9 +9,9 @@ use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
 use super::show::{Returned, WITHDRAWN_MEANWHILE, consent_page};
 use crate::auth::family::FamilyCtx;
+use crate::flows::consent::change;
 use crate::flows::consent::refusal::consent_message;
 use crate::flows::consent::texts::consent as texts;
-use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, optional_date, text_errors};
 use crate::kit::i18n::Texts;
 use crate::kit::{PageError, Refusal};
@@ -67,14 +67,7 @@ pub async fn record(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
     let mut errs = text_errors(&data, t, &["purpose", "given_on", "ends_on"]);
     let mut message = None;
     if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
-        let recorded = fam
-            .store()
-            .change(async |tx| {
-                tx.record_consent(&p.actor(), fam.family_id(), &p.user_id, &input, today())
-                    .await
-            })
-            .await;
-        match recorded {
+        match change::record(&fam, p, &input).await {
             Ok(_) => return to_consents(&fam),
             Err(StoreError::Consent(e)) => {
                 e.place(fam.lang, &mut errs);
@@ -105,20 +98,7 @@ pub async fn withdraw(
         errs.entry("reason").or_insert(t.err_required);
     }
     if errs.is_empty() {
-        let withdrawn = fam
-            .store()
-            .change(async |tx| {
-                tx.withdraw_consent(
-                    &p.actor(),
-                    fam.family_id(),
-                    &consent_id,
-                    &p.user_id,
-                    &reason,
-                )
-                .await
-            })
-            .await;
-        match withdrawn {
+        match change::withdraw(&fam, p, &consent_id, &reason).await {
             Ok(()) => return to_consents(&fam),
             Err(StoreError::NotFound(_)) => {
                 // Withdrawn by someone else in between, or no such consent at all.
@@ -158,24 +138,13 @@ pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
     }
     if let (Some(framework), Some(effective_on), true) = (framework, effective_on, errs.is_empty())
     {
-        let organisation = organisation(&data, "basis_organisation");
-        let changed = fam
-            .store()
-            .change(async |tx| {
-                tx.change_framework(
-                    &p.actor(),
-                    fam.family_id(),
-                    &FrameworkInput {
-                        framework,
-                        organisation_id: organisation.clone(),
-                        ground: data.get("ground"),
-                        effective_on,
-                    },
-                    today(),
-                )
-                .await
-            })
-            .await;
+        let change = FrameworkInput {
+            framework,
+            organisation_id: organisation(&data, "basis_organisation"),
+            ground: data.get("ground"),
+            effective_on,
+        };
+        let changed = change::framework(&fam, p, &change).await;
         match changed {
             Ok(()) => {
                 return Ok(Redirect::to(&format!("/gezinnen/{}", fam.family_id())).into_response());

@@ -113,6 +113,10 @@ fn consent_forms(
             .filter(|r| r.form == form)
             .and_then(|r| r.errors.get(id).copied())
     };
+    // A text field of form `form` as it came back.
+    let field = |form: &str, data: &FormData, id: &'static str, label: &'static str| {
+        TextField::new(id, label, &data.get(id), err(form, id))
+    };
     let c = data_for("consent");
     let f = data_for("framework");
     let current = |kind: MemberKind| {
@@ -170,12 +174,7 @@ fn consent_forms(
                     options: org_choices(&c.get("organisation"), &|_| true),
                     error: err("consent", "organisation"),
                 }),
-                Input::Text(TextField::new(
-                    "purpose",
-                    x.f_purpose,
-                    &c.get("purpose"),
-                    err("consent", "purpose"),
-                )),
+                Input::Text(field("consent", c, "purpose", x.f_purpose)),
                 Input::Checks(ChoiceField {
                     id: "categories",
                     label: x.f_categories,
@@ -217,24 +216,8 @@ fn consent_forms(
                     ),
                     error: None,
                 }),
-                Input::Text(
-                    TextField::new(
-                        "given_on",
-                        x.f_given_on,
-                        &c.get("given_on"),
-                        err("consent", "given_on"),
-                    )
-                    .kind("date"),
-                ),
-                Input::Text(
-                    TextField::new(
-                        "ends_on",
-                        x.f_ends_on,
-                        &c.get("ends_on"),
-                        err("consent", "ends_on"),
-                    )
-                    .kind("date"),
-                ),
+                Input::Text(field("consent", c, "given_on", x.f_given_on).kind("date")),
+                Input::Text(field("consent", c, "ends_on", x.f_ends_on).kind("date")),
             ],
         },
         PageForm {
@@ -264,21 +247,8 @@ fn consent_forms(
                     }),
                     error: err("framework", "basis_organisation"),
                 }),
-                Input::Text(TextField::new(
-                    "ground",
-                    x.f_ground,
-                    &f.get("ground"),
-                    err("framework", "ground"),
-                )),
-                Input::Text(
-                    TextField::new(
-                        "effective_on",
-                        x.f_effective_on,
-                        &f.get("effective_on"),
-                        err("framework", "effective_on"),
-                    )
-                    .kind("date"),
-                ),
+                Input::Text(field("framework", f, "ground", x.f_ground)),
+                Input::Text(field("framework", f, "effective_on", x.f_effective_on).kind("date")),
             ],
         },
     ]
