@@ -21,6 +21,7 @@ pub mod outcome;
 pub mod password;
 pub mod problem;
 pub mod render;
+pub mod respond;
 pub mod route;
 pub mod schema;
 pub mod texts;
