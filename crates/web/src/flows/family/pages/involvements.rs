@@ -1,7 +1,6 @@
 //! Who works with the family: joining the circle, handovers, and ending a part.
 
 use crate::flows::family::texts::family_texts;
-use crate::kit::Refusal;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::UserId;
@@ -65,10 +64,7 @@ pub async fn add_involvement(fam: FamilyCtx, data: FormData) -> Result<Response,
                     };
                     errs.insert("user_id", needed);
                 }
-                StoreError::Involvement(e) => {
-                    e.place(lang, errs);
-                }
-                e => return Err(e.into()),
+                e => return place(lang)(e, errs),
             }
             Ok(())
         };

@@ -7,10 +7,10 @@ use eenplan_store::StoreError;
 use super::forms::Returned;
 use super::show::show_page;
 use super::*;
+use crate::kit::Lang;
 use crate::kit::dates::today;
 use crate::kit::form::{FormData, optional_date, text_errors};
 use crate::kit::respond::require;
-use crate::kit::{Lang, Refusal};
 
 /// The member as the add or the correct form describes them (`correct` names the
 /// kind and custody fields apart), with a date that is not one refused at its field.
@@ -25,17 +25,6 @@ fn member(data: &FormData, lang: Lang, errs: &mut Errors, correct: bool) -> NewM
         name: data.get("name"),
         date_of_birth: optional_date(data, "date_of_birth", lang.texts(), errs),
         has_custody: !data.all(custody).is_empty(),
-    }
-}
-
-/// A member rule's refusal at its field.
-fn place(lang: Lang) -> impl FnOnce(StoreError, &mut Errors) -> Result<(), PageError> {
-    move |e, errs| match e {
-        StoreError::Member(e) => {
-            e.place(lang, errs);
-            Ok(())
-        }
-        e => Err(e.into()),
     }
 }
 

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 
 use crate::auth::family::{FamilyCtx, access_entry};
 use crate::kit::form::Errors;
-use crate::kit::{Ctx, PageError};
+use crate::kit::{Ctx, Lang, PageError, Refusal};
 
 mod forms;
 mod involvements;
@@ -80,6 +80,19 @@ async fn settle<T>(
             place(e, errs)?;
             Ok(None)
         }
+    }
+}
+
+/// A family rule's refusal at its field; any other failure is the page's error.
+fn place(lang: Lang) -> impl FnOnce(StoreError, &mut Errors) -> Result<(), PageError> {
+    move |e, errs| {
+        match e {
+            StoreError::Member(e) => e.place(lang, errs),
+            StoreError::Note(e) => e.place(lang, errs),
+            StoreError::Involvement(e) => e.place(lang, errs),
+            e => return Err(e.into()),
+        };
+        Ok(())
     }
 }
 

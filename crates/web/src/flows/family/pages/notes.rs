@@ -1,7 +1,6 @@
 //! Case notes: writing, changing within a day, correcting with a reason after.
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
-use crate::kit::Refusal;
 use crate::kit::form_status;
 use askama::Template;
 use axum::response::Response;
@@ -11,7 +10,7 @@ use eenplan_store::{NoteContent, StoreError};
 use super::*;
 use crate::kit::form::{ChoiceField, FormData, Input, TextField, choices, label_of, text_errors};
 use crate::kit::i18n::Texts;
-use crate::kit::{Lang, Shell, render};
+use crate::kit::{Shell, render};
 
 struct NoteView {
     id: String,
@@ -203,17 +202,6 @@ fn note_content(
         happened_on,
         text: data.raw("text"),
     })
-}
-
-/// A note rule's refusal at its field.
-fn place(lang: Lang) -> impl FnOnce(StoreError, &mut Errors) -> Result<(), PageError> {
-    move |e, errs| match e {
-        StoreError::Note(e) => {
-            e.place(lang, errs);
-            Ok(())
-        }
-        e => Err(e.into()),
-    }
 }
 
 pub async fn write_note(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {

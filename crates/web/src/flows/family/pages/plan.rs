@@ -272,17 +272,17 @@ pub async fn plan_agree(fam: FamilyCtx, form: FormData) -> Result<Response, Page
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
     let version: i64 = form.get("version").parse().unwrap_or(0);
-    let members = form.all("members");
-    let view = form.raw("view");
-    if let Err(problem) = check_text(crate::input::field_kind("view"), &view) {
-        let shown = Shown {
-            agree_selected: members,
-            agree_view: view,
-            agree_view_error: Some(crate::input::page_message(t, problem)),
-            ..Shown::default()
-        };
+    // The plan form shows the stored plan: nothing was typed into it on this request.
+    let mut shown = Shown {
+        agree_selected: form.all("members"),
+        agree_view: form.raw("view"),
+        ..Shown::default()
+    };
+    if let Err(problem) = check_text(crate::input::field_kind("view"), &shown.agree_view) {
+        shown.agree_view_error = Some(crate::input::page_message(t, problem));
         return plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     }
+    let (members, view) = (&shown.agree_selected, shown.agree_view.trim());
     let agreed = fam
         .store()
         .change(async |tx| {
@@ -291,8 +291,8 @@ pub async fn plan_agree(fam: FamilyCtx, form: FormData) -> Result<Response, Page
                 &p.user_id,
                 fam.family_id(),
                 version,
-                &members,
-                view.trim(),
+                members,
+                view,
             )
             .await
         })
@@ -304,13 +304,7 @@ pub async fn plan_agree(fam: FamilyCtx, form: FormData) -> Result<Response, Page
         Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
         Err(e) => return Err(e.into()),
     };
-    // The plan form shows the stored plan: nothing was typed into it on this request.
-    let shown = Shown {
-        agree_selected: members,
-        agree_view: view,
-        agree_error: Some(refusal),
-        ..Shown::default()
-    };
+    shown.agree_error = Some(refusal);
     plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await
 }
 

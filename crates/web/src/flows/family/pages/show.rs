@@ -149,16 +149,7 @@ pub(super) async fn show_page(
         })
         .collect();
     let r = returned.as_ref();
-    let warning = r.is_some_and(|r| r.warning);
-    let typed = |form: &str| Typed::of(r, form);
-    let mut forms = vec![
-        member_form(lang, t, &family, &typed("member")),
-        network_form(lang, t, &family, &typed("network")),
-        involvement_form(lang, t, &family, &typed("involvement"), &people, warning),
-        member_correction_form(lang, t, &family, &typed("correct")),
-        network_correction_form(lang, t, &family, &typed("network_fix")),
-        end_form(lang, t, &family, &typed("end")),
-    ];
+    let mut forms = file_forms(lang, &family, &people, r);
     forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
     // Household and network are the lead's work: a partner reads them, without the forms
     // to change them, and may end only involvements.
