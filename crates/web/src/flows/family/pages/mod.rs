@@ -6,7 +6,11 @@ use eenplan_store::{Family, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
 use crate::auth::family::{FamilyCtx, access_entry};
+use eenplan_domain::text::{DateKind, check_date};
+
+use crate::kit::dates::today;
 use crate::kit::form::Errors;
+use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Refusal};
 
 mod forms;
@@ -48,6 +52,23 @@ async fn log(
 /// A typed date, or none when it is not one.
 fn parse_date(text: &str) -> Option<Date> {
     text.trim().parse::<Date>().ok()
+}
+
+/// A typed birth date the domain finds plausible. Otherwise `None` and a message at
+/// `field`: `not_a_date` for text that is no date, the date range for one out of it.
+fn birth_date(
+    text: &str,
+    (field, not_a_date): (&'static str, &'static str),
+    t: &Texts,
+    errs: &mut Errors,
+) -> Option<Date> {
+    let message = match parse_date(text) {
+        Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => return Some(d),
+        Some(_) => t.err_date_range,
+        None => not_a_date,
+    };
+    errs.insert(field, message);
+    None
 }
 
 /// After a change the file page shows it (post, redirect, get).

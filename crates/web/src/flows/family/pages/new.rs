@@ -8,7 +8,7 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{InvolvementError, Postcode};
-use eenplan_domain::text::{DateKind, check_date, check_text};
+use eenplan_domain::text::check_text;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
@@ -188,19 +188,13 @@ pub async fn create(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
     let child_birth = form.get("child_birth");
     let child = match (child_name.is_empty(), child_birth.is_empty()) {
         (true, true) => None,
-        (false, false) => match parse_date(&child_birth) {
-            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => {
-                Some((child_name.clone(), d))
-            }
-            Some(_) => {
-                errs.insert("child_birth", t.err_date_range);
-                None
-            }
-            None => {
-                errs.insert("child_birth", ft.err_birth_date);
-                None
-            }
-        },
+        (false, false) => birth_date(
+            &child_birth,
+            ("child_birth", ft.err_birth_date),
+            t,
+            &mut errs,
+        )
+        .map(|d| (child_name.clone(), d)),
         (true, false) => {
             errs.insert("child_name", t.err_required);
             None

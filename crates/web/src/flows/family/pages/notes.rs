@@ -98,7 +98,11 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
                 .as_ref()
                 .filter(|b| b.note.as_deref() == Some(n.id.as_str()));
             let err = |id: &str| returned.and_then(|b| b.errors.get(id).copied());
-            let value = |id: &str, default: String| returned.map_or(default, |b| b.data.raw(id));
+            // A field of this note's change form, as typed when it came back.
+            let field = |id: &'static str, label, stored: String| {
+                let value = returned.map_or(stored, |b| b.data.raw(id));
+                TextField::new(id, label, &value, err(id)).suffix(&n.id)
+            };
             let mark = if current.correction {
                 format!(" ({})", ft.corrected)
             } else {
@@ -133,36 +137,18 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
                 editable: n.author_id == p.user_id,
                 open: returned.is_some(),
                 inputs: vec![
-                    Input::Text(
-                        TextField::new(
-                            "happened_on",
-                            ft.f_happened_on,
-                            &value("happened_on", current.happened_on.to_string()),
-                            err("happened_on"),
-                        )
-                        .kind("date")
-                        .suffix(&n.id),
-                    ),
-                    Input::Text(
-                        TextField::new(
-                            "text",
-                            ft.f_note_text,
-                            &value("text", current.text.clone()),
-                            err("text"),
-                        )
-                        .kind("textarea")
-                        .suffix(&n.id),
-                    ),
-                    Input::Text(
-                        TextField::new(
-                            "reason",
-                            ft.f_correction_reason,
-                            &value("reason", String::new()),
-                            err("reason"),
-                        )
-                        .suffix(&n.id),
-                    ),
-                ],
+                    field(
+                        "happened_on",
+                        ft.f_happened_on,
+                        current.happened_on.to_string(),
+                    )
+                    .kind("date"),
+                    field("text", ft.f_note_text, current.text.clone()).kind("textarea"),
+                    field("reason", ft.f_correction_reason, String::new()),
+                ]
+                .into_iter()
+                .map(Input::Text)
+                .collect(),
             })
         })
         .collect();

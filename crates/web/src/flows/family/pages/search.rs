@@ -6,14 +6,13 @@ use askama::Template;
 use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
+use eenplan_domain::text::{TextKind, check_text};
 use eenplan_store::FamilyQuery;
 use serde::Deserialize;
 
 use super::*;
 use crate::auth::family::visible_families;
 use crate::kit::Ctx;
-use crate::kit::dates::today;
 use crate::kit::form::{Errors, Input, TextField};
 use crate::kit::{PageError, Shell, render};
 
@@ -48,17 +47,12 @@ pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> Result<Response, 
     let dob = if q.geboortedatum.trim().is_empty() {
         None
     } else {
-        match parse_date(&q.geboortedatum) {
-            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => Some(d),
-            Some(_) => {
-                errs.insert("geboortedatum", t.err_date_range);
-                None
-            }
-            None => {
-                errs.insert("geboortedatum", t.err_date);
-                None
-            }
-        }
+        birth_date(
+            &q.geboortedatum,
+            ("geboortedatum", t.err_date),
+            t,
+            &mut errs,
+        )
     };
     let postcode = if q.postcode.trim().is_empty() {
         None
