@@ -86,6 +86,25 @@ impl<'a> Typed<'a> {
     }
 }
 
+/// A checkbox `id` that submits "yes" when ticked: the field's label and the box's.
+pub(super) fn yes_box(
+    id: &'static str,
+    (label, option): (&'static str, &'static str),
+    checked: bool,
+    error: Option<&'static str>,
+) -> Input {
+    Input::Checks(ChoiceField {
+        id,
+        label,
+        options: vec![Choice {
+            value: "yes".into(),
+            label: option.into(),
+            selected: checked,
+        }],
+        error,
+    })
+}
+
 /// A member's own details, as the add and the correct form both ask them. The correct
 /// form submits kind and custody under other names and tags its text fields, so both
 /// forms can stand on one page; a custody error is reported under `custody` for both.
@@ -113,16 +132,12 @@ fn member_fields(lang: Lang, t: &'static Texts, typed: &Typed, correct: bool) ->
         Input::Text(tag(typed
             .text("date_of_birth", t.f_birth_date)
             .kind("date"))),
-        Input::Checks(ChoiceField {
-            id: custody,
-            label: ft.f_custody,
-            options: vec![Choice {
-                value: "yes".into(),
-                label: ft.f_custody.into(),
-                selected: !typed.all(custody).is_empty(),
-            }],
-            error: typed.err("custody"),
-        }),
+        yes_box(
+            custody,
+            (ft.f_custody, ft.f_custody),
+            !typed.all(custody).is_empty(),
+            typed.err("custody"),
+        ),
     ]
 }
 
@@ -239,136 +254,128 @@ fn involvement(
         .collect();
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|x| !x.ended).collect();
-    {
-        let mut v = vec![
-            Input::Select(ChoiceField {
-                id: "user_id",
-                label: ft.f_professional,
-                options: choices(
-                    &active_people,
-                    |p| p.user_id.to_string(),
-                    |p| format!("{} — {}", p.name, p.organisation_name),
-                    &typed.get("user_id"),
-                ),
-                error: typed.err("user_id"),
-            }),
-            Input::Select(ChoiceField {
-                id: "role",
-                label: ft.f_role_in_family,
-                options: choices(
-                    &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+    let mut v = vec![
+        Input::Select(ChoiceField {
+            id: "user_id",
+            label: ft.f_professional,
+            options: choices(
+                &active_people,
+                |p| p.user_id.to_string(),
+                |p| format!("{} — {}", p.name, p.organisation_name),
+                &typed.get("user_id"),
+            ),
+            error: typed.err("user_id"),
+        }),
+        Input::Select(ChoiceField {
+            id: "role",
+            label: ft.f_role_in_family,
+            options: choices(
+                &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+                |k| k.code().into(),
+                |k| {
+                    label_of(
+                        lang,
+                        *k,
+                        InvolvementRole::label_nl,
+                        InvolvementRole::label_en,
+                    )
+                },
+                &typed.get("role"),
+            ),
+            error: typed.err("role"),
+        }),
+        Input::Select(ChoiceField {
+            id: "expertise",
+            label: ft.f_expertise,
+            options: with_none(
+                t,
+                choices(
+                    Expertise::ALL,
                     |k| k.code().into(),
-                    |k| {
-                        label_of(
-                            lang,
-                            *k,
-                            InvolvementRole::label_nl,
-                            InvolvementRole::label_en,
-                        )
-                    },
-                    &typed.get("role"),
-                ),
-                error: typed.err("role"),
-            }),
-            Input::Select(ChoiceField {
-                id: "expertise",
-                label: ft.f_expertise,
-                options: with_none(
-                    t,
-                    choices(
-                        Expertise::ALL,
-                        |k| k.code().into(),
-                        |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
-                        &typed.get("expertise"),
-                    ),
+                    |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
                     &typed.get("expertise"),
                 ),
-                error: typed.err("expertise"),
-            }),
-            Input::Select(ChoiceField {
-                id: "takes_over",
-                label: ft.f_takes_over,
-                options: with_none(
-                    t,
-                    choices(
-                        &running,
-                        |x| x.id.clone(),
-                        |x| {
-                            format!(
-                                "{} — {} ({})",
-                                x.user_name,
-                                x.organisation_name,
-                                label_of(
-                                    lang,
-                                    x.role,
-                                    InvolvementRole::label_nl,
-                                    InvolvementRole::label_en
-                                )
+                &typed.get("expertise"),
+            ),
+            error: typed.err("expertise"),
+        }),
+        Input::Select(ChoiceField {
+            id: "takes_over",
+            label: ft.f_takes_over,
+            options: with_none(
+                t,
+                choices(
+                    &running,
+                    |x| x.id.clone(),
+                    |x| {
+                        format!(
+                            "{} — {} ({})",
+                            x.user_name,
+                            x.organisation_name,
+                            label_of(
+                                lang,
+                                x.role,
+                                InvolvementRole::label_nl,
+                                InvolvementRole::label_en
                             )
-                        },
-                        &typed.get("takes_over"),
-                    ),
+                        )
+                    },
                     &typed.get("takes_over"),
                 ),
-                error: typed.err("takes_over"),
-            }),
-            Input::Text(typed.text("reason", ft.f_reason)),
-        ];
-        if warning {
-            v.push(Input::Checks(ChoiceField {
-                id: "confirm",
-                label: ft.confirm_handover,
-                options: vec![Choice {
-                    value: "yes".into(),
-                    label: ft.confirm_handover.into(),
-                    selected: false,
-                }],
-                error: None,
-            }));
-        }
-        v
+                &typed.get("takes_over"),
+            ),
+            error: typed.err("takes_over"),
+        }),
+        Input::Text(typed.text("reason", ft.f_reason)),
+    ];
+    if warning {
+        v.push(yes_box(
+            "confirm",
+            (ft.confirm_handover, ft.confirm_handover),
+            false,
+            None,
+        ));
     }
+    v
 }
 
 /// What the form that ends a member's, network member's or partner's part asks.
 fn end(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed) -> Vec<Input> {
     let ft = family_texts(lang);
-    {
-        // Whom the refused ending was about stays chosen.
-        let chosen = typed.get("who");
-        vec![
-            Input::Select(ChoiceField {
-                id: "who",
-                label: ft.f_end_who,
-                options: family
-                    .members
-                    .iter()
-                    .filter(|m| !m.ended)
-                    .map(|m| Choice {
-                        value: format!("member:{}", m.id),
-                        label: format!(
-                            "{} ({})",
-                            m.name,
-                            label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-                        ),
-                        selected: chosen == format!("member:{}", m.id),
-                    })
-                    .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
-                        value: format!("network:{}", n.id),
-                        label: format!("{} ({})", n.name, t.network.to_lowercase()),
-                        selected: chosen == format!("network:{}", n.id),
-                    }))
-                    .chain(family.partners().map(|i| Choice {
-                        value: format!("involvement:{}", i.id),
-                        label: format!("{} — {}", i.user_name, i.organisation_name),
-                        selected: chosen == format!("involvement:{}", i.id),
-                    }))
-                    .collect(),
-                error: typed.err("who"),
-            }),
-            Input::Text(typed.text("end_reason", ft.f_end_reason)),
-        ]
-    }
+    // Whom the refused ending was about stays chosen.
+    let chosen = typed.get("who");
+    vec![
+        Input::Select(ChoiceField {
+            id: "who",
+            label: ft.f_end_who,
+            options: family
+                .members
+                .iter()
+                .filter(|m| !m.ended)
+                .map(|m| Choice {
+                    value: format!("member:{}", m.id),
+                    label: format!(
+                        "{} ({})",
+                        m.name,
+                        label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+                    ),
+                    selected: chosen == format!("member:{}", m.id),
+                })
+                .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                    value: format!("network:{}", n.id),
+                    label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                    selected: chosen == format!("network:{}", n.id),
+                }))
+                .chain(family.partners().map(|i| Choice {
+                    value: format!("involvement:{}", i.id),
+                    label: format!("{} — {}", i.user_name, i.organisation_name),
+                    selected: chosen == format!("involvement:{}", i.id),
+                }))
+                .collect(),
+            error: typed.err("who"),
+        }),
+        Input::Text(typed.text("end_reason", ft.f_end_reason)),
+    ]
 }
 
 /// The file page's forms, each with what was typed into it and its messages when it is

@@ -12,6 +12,7 @@ use eenplan_domain::text::check_text;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
+use super::forms::yes_box;
 use super::*;
 use crate::auth::duplicates::Checked;
 use crate::kit::Ctx;
@@ -129,16 +130,12 @@ async fn new_page(
         Input::Text(TextField::typed("child_birth", ft.f_child_birth, form, errs).kind("date")),
     ];
     if any_duplicate {
-        inputs.push(Input::Checks(ChoiceField {
-            id: "confirm",
-            label: ft.duplicates_title,
-            options: vec![Choice {
-                value: "yes".into(),
-                label: ft.duplicates_confirm.into(),
-                selected: false,
-            }],
-            error: None,
-        }));
+        inputs.push(yes_box(
+            "confirm",
+            (ft.duplicates_title, ft.duplicates_confirm),
+            false,
+            None,
+        ));
     }
     let status = if limited {
         StatusCode::TOO_MANY_REQUESTS
