@@ -22,6 +22,7 @@ pub mod pages;
 pub mod password;
 pub mod problem;
 pub mod render;
+pub mod respond;
 pub mod route;
 pub mod schema;
 pub mod texts;

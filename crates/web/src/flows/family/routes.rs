@@ -370,7 +370,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(LEAD),
-            post(|s, c, g, p, b| api::end(api::Part::Member, s, c, g, p, b)),
+            post(|f, p, b| api::end(api::Part::Member, f, p, b)),
         ),
         (
             api(
@@ -390,7 +390,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(LEAD),
-            post(|s, c, g, p, b| api::end(api::Part::Network, s, c, g, p, b)),
+            post(|f, p, b| api::end(api::Part::Network, f, p, b)),
         ),
         (
             api(
@@ -409,7 +409,7 @@ pub fn routes() -> Routes {
                     ],
                 },
             ).family(IDENTITY),
-            post(|s, c, g, p, b| api::end(api::Part::Involvement, s, c, g, p, b)),
+            post(|f, p, b| api::end(api::Part::Involvement, f, p, b)),
         ),
         (
             api(

@@ -1,50 +1,35 @@
 //! The network: adding and correcting its members.
 
-use crate::kit::Ctx;
-use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
-
-use crate::extract::Path;
 use axum::http::StatusCode;
 use eenplan_domain::family::NetworkRelation;
-use eenplan_store::StoreError;
+use eenplan_store::{NetworkDetails, StoreError};
 
-use crate::auth::family::FamilyGrant;
+use crate::auth::family::FamilyCtx;
+use crate::extract::Path;
 use crate::flows::family::schemas::{NetworkCorrection, NewNetworkMember as NetworkIn};
-use crate::kit::ApiError;
 use crate::kit::body::Created;
-use crate::kit::extract::json_body;
-use crate::kit::fields;
-use crate::{AppState, Problem};
+use crate::kit::extract::Body;
+use crate::kit::respond::{not_found, required};
+use crate::kit::{ApiError, fields};
 
-/// The relation, or the problem naming what to send.
-fn relation(input: &NetworkIn) -> Result<NetworkRelation, ApiError> {
+/// The network member as the body describes them, or the problem naming what to send.
+fn details(input: &NetworkIn) -> Result<NetworkDetails, ApiError> {
     let relation: NetworkRelation = fields::code("relation", &input.relation)?;
-    if input.name.trim().is_empty() {
-        return Err(ApiError::invalid(&[(
-            "name",
-            "required",
-            "Vul een naam in.",
-        )]));
-    }
-    Ok(relation)
+    required("name", &input.name, "Vul een naam in.")?;
+    Ok(input.details(relation))
 }
 
 pub async fn add_network(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<NetworkIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = ctx.caller()?;
-    let input: NetworkIn = json_body(&bytes)?;
-    let relation = relation(&input)?;
-    let id = state
-        .store
+    let p = fam.caller()?;
+    let details = details(&input)?;
+    let id = fam
+        .store()
         .change(async |tx| {
-            tx.add_network_member(&p.actor(), &grant.family_id, &input.details(relation))
+            tx.add_network_member(&p.actor(), fam.family_id(), &details)
                 .await
         })
         .await?;
@@ -52,43 +37,28 @@ pub async fn add_network(
 }
 
 pub async fn correct_network(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, network_member)): Path<(String, String)>,
-    bytes: Bytes,
+    Body(input): Body<NetworkCorrection>,
 ) -> Result<StatusCode, ApiError> {
-    let p = ctx.caller()?;
-    let input: NetworkCorrection = json_body(&bytes)?;
-    let relation = relation(&input.details)?;
-    if input.reason.trim().is_empty() {
-        return Err(ApiError::invalid(&[(
-            "reason",
-            "required",
-            "Geef de reden van de correctie.",
-        )]));
-    }
-    let corrected = state
-        .store
+    let p = fam.caller()?;
+    let details = details(&input.details)?;
+    let reason = required("reason", &input.reason, "Geef de reden van de correctie.")?;
+    fam.store()
         .change(async |tx| {
             tx.correct_network_member(
                 &p.actor(),
-                &grant.family_id,
+                fam.family_id(),
                 &network_member,
-                &input.details.details(relation),
-                &input.reason,
+                &details,
+                reason,
             )
             .await
         })
-        .await;
-    match corrected {
-        Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(StoreError::NotFound(_)) => Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Geen huidig netwerklid met dit id",
-        )
-        .into()),
-        Err(e) => Err(e.into()),
-    }
+        .await
+        .map(|()| StatusCode::NO_CONTENT)
+        .map_err(|e| match e {
+            StoreError::NotFound(_) => not_found("Geen huidig netwerklid met dit id"),
+            e => e.into(),
+        })
 }

@@ -4,8 +4,6 @@ use crate::kit::Ctx;
 use crate::kit::Lang;
 use crate::kit::Refusal;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
@@ -16,24 +14,21 @@ use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 use serde_json::{Value, json};
 
+use crate::Problem;
 use crate::auth::duplicates::Checked;
 use crate::auth::family::access_entry;
-use crate::client::Client;
 use crate::flows::family::ops::open_file;
 use crate::flows::family::schemas::NewFamily as FamilyIn;
 use crate::kit::ApiError;
 use crate::kit::body::Created;
-use crate::kit::extract::json_body;
-use crate::{AppState, Problem};
+use crate::kit::extract::Body;
 
 pub async fn create(
-    State(state): State<AppState>,
     ctx: Ctx,
-    Client(client): Client,
-    bytes: Bytes,
+    Body(input): Body<FamilyIn>,
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Created>), ApiError> {
     let p = ctx.caller()?;
-    let input: FamilyIn = json_body(&bytes)?;
+    let client = &ctx.client.0;
     let mut errs: Vec<(&str, &str, &str)> = Vec::new();
     for (name, value) in [
         ("label", &input.label),
@@ -72,11 +67,11 @@ pub async fn create(
     };
     if !input.confirm_not_duplicate {
         let checked = crate::auth::duplicates::check(
-            &state,
+            &ctx.state,
             p,
             &children,
             (&postcode, &input.house_number),
-            ("POST /api/v1/families", &client),
+            ("POST /api/v1/families", client),
         );
         match checked.await {
             Ok(Checked::Answer(d)) if !d.is_empty() => {
@@ -121,8 +116,8 @@ pub async fn create(
         city: input.city.clone(),
         area_id,
     };
-    let opened = state
-        .store
+    let opened = ctx
+        .store()
         .change(async |tx| {
             let id = open_file(tx, p, file, &children, today).await?;
             tx.log_access(&access_entry(
@@ -131,7 +126,7 @@ pub async fn create(
                 None,
                 Some(id.to_string()),
                 "api family file opened".into(),
-                &client,
+                client,
             ))
             .await?;
             Ok(id)

@@ -1,25 +1,18 @@
 //! Case notes.
 
-use crate::kit::Ctx;
-use crate::kit::Refusal;
-use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
-
-use crate::extract::Path;
 use axum::http::StatusCode;
 use eenplan_domain::family::{Interaction, NoteChange, NoteError};
-use eenplan_store::NoteContent;
-use eenplan_store::StoreError;
+use eenplan_store::{NoteContent, StoreError};
 
-use crate::auth::family::FamilyGrant;
+use crate::Problem;
+use crate::auth::family::FamilyCtx;
+use crate::extract::Path;
 use crate::flows::family::schemas::{NewNote as NoteIn, NoteChanged, Notes};
-use crate::kit::ApiError;
 use crate::kit::body::Created;
-use crate::kit::extract::json_body;
-use crate::kit::fields;
-use crate::{AppState, Problem};
+use crate::kit::extract::Body;
+use crate::kit::respond::not_found;
+use crate::kit::{ApiError, Refusal, fields};
 
 fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
     let interaction: Interaction = fields::code("interaction", &input.interaction)?;
@@ -31,87 +24,69 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
     })
 }
 
-/// A note rule as a field error.
-fn note_invalid(e: NoteError) -> ApiError {
+/// A refused note: a note rule as a field error, a change by someone else than the
+/// author as 403, a note that is not there as 404.
+fn refused(e: StoreError) -> ApiError {
     match e {
-        NoteError::Text(p) => crate::input::problem("text", p).into(),
-        e => e.problem().into(),
-    }
-}
-
-pub async fn notes(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<Notes>, ApiError> {
-    let notes = state.store.read().await?.notes(&grant.family_id).await?;
-    Ok(Json(Notes::from(notes.as_slice())))
-}
-
-pub async fn write_note(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
-) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = ctx.caller()?;
-    let input: NoteIn = json_body(&bytes)?;
-    let content = note_content(&input)?;
-    let written = state
-        .store
-        .change(async |tx| {
-            tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
-                .await
-        })
-        .await;
-    match written {
-        Ok(id) => Ok(Created::answer(id)),
-        Err(StoreError::Note(e)) => Err(note_invalid(e)),
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub async fn change_note(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    Path((_, note_id)): Path<(String, String)>,
-    bytes: Bytes,
-) -> Result<Json<NoteChanged>, ApiError> {
-    let p = ctx.caller()?;
-    let input: NoteIn = json_body(&bytes)?;
-    let content = note_content(&input)?;
-    let changed = state
-        .store
-        .change(async |tx| {
-            tx.change_note(
-                &p.actor(),
-                &grant.family_id,
-                &note_id,
-                &p.user_id,
-                content,
-                input.reason.as_deref(),
-            )
-            .await
-        })
-        .await;
-    match changed {
-        Ok((version, change)) => Ok(Json(NoteChanged::new(
-            version,
-            change == NoteChange::Correction,
-        ))),
-        Err(StoreError::Note(NoteError::NotAuthor)) => Err(Problem::new(
+        StoreError::Note(NoteError::NotAuthor) => Problem::new(
             StatusCode::FORBIDDEN,
             "not-author",
             "Alleen de auteur kan een notitie wijzigen",
         )
-        .into()),
-        Err(StoreError::Note(e)) => Err(note_invalid(e)),
-        Err(StoreError::NotFound(_)) => Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Deze notitie bestaat niet",
-        )
-        .into()),
-        Err(e) => Err(e.into()),
+        .into(),
+        StoreError::Note(NoteError::Text(p)) => crate::input::problem("text", p).into(),
+        StoreError::Note(e) => e.problem().into(),
+        StoreError::NotFound(_) => not_found("Deze notitie bestaat niet"),
+        e => e.into(),
     }
+}
+
+pub async fn notes(fam: FamilyCtx) -> Result<Json<Notes>, ApiError> {
+    let notes = fam.store().read().await?.notes(fam.family_id()).await?;
+    Ok(Json(Notes::from(notes.as_slice())))
+}
+
+pub async fn write_note(
+    fam: FamilyCtx,
+    Body(input): Body<NoteIn>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    let p = fam.caller()?;
+    let content = note_content(&input)?;
+    fam.store()
+        .change(async |tx| {
+            tx.write_note(&p.actor(), fam.family_id(), &p.user_id, content)
+                .await
+        })
+        .await
+        .map(Created::answer)
+        .map_err(refused)
+}
+
+pub async fn change_note(
+    fam: FamilyCtx,
+    Path((_, note_id)): Path<(String, String)>,
+    Body(input): Body<NoteIn>,
+) -> Result<Json<NoteChanged>, ApiError> {
+    let p = fam.caller()?;
+    let content = note_content(&input)?;
+    let reason = input.reason.as_deref();
+    let (version, change) = fam
+        .store()
+        .change(async |tx| {
+            tx.change_note(
+                &p.actor(),
+                fam.family_id(),
+                &note_id,
+                &p.user_id,
+                content,
+                reason,
+            )
+            .await
+        })
+        .await
+        .map_err(refused)?;
+    Ok(Json(NoteChanged::new(
+        version,
+        change == NoteChange::Correction,
+    )))
 }

@@ -1,28 +1,27 @@
 //! The plan with ETag / If-Match: a stale version gets 412 with what changed.
 
-use crate::kit::Ctx;
 use crate::kit::Lang;
 use crate::kit::Refusal;
-use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 
 use crate::extract::Path;
-use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use eenplan_domain::family::AgreementError;
 use eenplan_domain::family::PlanError;
 use eenplan_store::{PlanSave, StoreError};
 use serde_json::json;
 
-use crate::auth::family::FamilyGrant;
+use crate::Problem;
+use crate::auth::family::FamilyCtx;
 use crate::flows::family::schemas::{
     Agreement as AgreementIn, AgreementRecorded, Plan, PlanDocument,
 };
 use crate::kit::ApiError;
 use crate::kit::body::Version;
-use crate::kit::extract::json_body;
-use crate::{AppState, Problem};
+use crate::kit::extract::Body;
+use crate::kit::respond::not_found;
 
 fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"v{version}\""))
@@ -36,80 +35,62 @@ fn tagged(version: i64) -> Tagged {
     [(header::ETAG, etag(version))]
 }
 
-/// What `If-Match` asks for: absent, unreadable, a weak tag, or the version of a
-/// strong `"vN"`.
-enum IfMatch {
-    Absent,
-    Malformed,
-    /// RFC 9110 13.1.1: If-Match compares strongly, and a weak tag never matches.
-    Weak,
-    Version(i64),
-}
+/// The plan version the caller edited, from its `If-Match`: a strong `"vN"`. An
+/// extractor, so a missing or unusable tag is answered before the body is read.
+pub struct BasedOn(i64);
 
-fn if_match(headers: &HeaderMap) -> IfMatch {
-    let Some(value) = headers.get(header::IF_MATCH) else {
-        return IfMatch::Absent;
-    };
-    let Ok(raw) = value.to_str() else {
-        return IfMatch::Malformed;
-    };
-    let raw = raw.trim();
-    if raw.starts_with("W/") {
-        return IfMatch::Weak;
-    }
-    raw.strip_prefix("\"v")
-        .and_then(|r| r.strip_suffix('"'))
-        .and_then(|v| v.parse().ok())
-        .map_or(IfMatch::Malformed, IfMatch::Version)
-}
+impl<S: Send + Sync> FromRequestParts<S> for BasedOn {
+    type Rejection = ApiError;
 
-pub async fn plan(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<(Tagged, Json<PlanDocument>), ApiError> {
-    let (version, plan) = state
-        .store
-        .read()
-        .await?
-        .current_plan(&grant.family_id)
-        .await?;
-    Ok((tagged(version), Json(PlanDocument::new(version, plan))))
-}
-
-pub async fn put_plan(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
-) -> Result<(Tagged, Json<Version>), ApiError> {
-    let p = ctx.caller()?;
-    let based_on = match if_match(&headers) {
-        IfMatch::Absent => {
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(value) = parts.headers.get(header::IF_MATCH) else {
             return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
                 .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
                 .into());
-        }
-        IfMatch::Malformed => {
-            return Err(ApiError::invalid(&[(
-                "If-Match",
-                "etag",
-                "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
-            )]));
-        }
-        IfMatch::Weak => {
+        };
+        let raw = value.to_str().unwrap_or_default().trim();
+        // RFC 9110 13.1.1: If-Match compares strongly, and a weak tag never matches.
+        if raw.starts_with("W/") {
             return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
                 .detail("If-Match vergelijkt sterk: een zwakke ETag (W/...) past nooit. Stuur de ETag uit GET .../plan zoals die is, bijvoorbeeld \"v3\".")
                 .invalid_param("If-Match", "weak-etag", "Gebruik de sterke ETag, zonder W/.")
                 .into());
         }
-        IfMatch::Version(v) => v,
-    };
-    let plan: eenplan_domain::family::Plan = json_body::<Plan>(&bytes)?.into();
-    let saved = state
-        .store
+        raw.strip_prefix("\"v")
+            .and_then(|r| r.strip_suffix('"'))
+            .and_then(|v| v.parse().ok())
+            .map(BasedOn)
+            .ok_or_else(|| {
+                ApiError::invalid(&[(
+                    "If-Match",
+                    "etag",
+                    "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
+                )])
+            })
+    }
+}
+
+pub async fn plan(fam: FamilyCtx) -> Result<(Tagged, Json<PlanDocument>), ApiError> {
+    let (version, plan) = fam
+        .store()
+        .read()
+        .await?
+        .current_plan(fam.family_id())
+        .await?;
+    Ok((tagged(version), Json(PlanDocument::new(version, plan))))
+}
+
+pub async fn put_plan(
+    fam: FamilyCtx,
+    BasedOn(based_on): BasedOn,
+    Body(plan): Body<Plan>,
+) -> Result<(Tagged, Json<Version>), ApiError> {
+    let p = fam.caller()?;
+    let plan: eenplan_domain::family::Plan = plan.into();
+    let saved = fam
+        .store()
         .change(async |tx| {
-            tx.save_plan(&p.actor(), &p.user_id, &grant.family_id, based_on, &plan)
+            tx.save_plan(&p.actor(), &p.user_id, fam.family_id(), based_on, &plan)
                 .await
         })
         .await;
@@ -140,25 +121,17 @@ pub async fn put_plan(
 }
 
 pub async fn plan_version(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Path((_, version)): Path<(String, i64)>,
 ) -> Result<Json<PlanDocument>, ApiError> {
-    let stored = state
-        .store
+    let plan = fam
+        .store()
         .read()
         .await?
-        .plan_version(&grant.family_id, version)
-        .await?;
-    match stored {
-        Some(plan) => Ok(Json(PlanDocument::new(version, plan))),
-        None => Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Deze versie bestaat niet",
-        )
-        .into()),
-    }
+        .plan_version(fam.family_id(), version)
+        .await?
+        .ok_or_else(|| not_found("Deze versie bestaat niet"))?;
+    Ok(Json(PlanDocument::new(version, plan)))
 }
 
 /// A refused agreement: the field to fix, and who may not agree or is missing.
@@ -177,39 +150,37 @@ fn agreement_problem(e: &AgreementError) -> ApiError {
 }
 
 pub async fn agree(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    bytes: Bytes,
+    fam: FamilyCtx,
+    Body(input): Body<AgreementIn>,
 ) -> Result<(StatusCode, Json<AgreementRecorded>), ApiError> {
-    let p = ctx.caller()?;
-    let input: AgreementIn = json_body(&bytes)?;
-    let agreed = state
-        .store
+    let p = fam.caller()?;
+    fam.store()
         .change(async |tx| {
             tx.record_plan_agreement(
                 &p.actor(),
                 &p.user_id,
-                &grant.family_id,
+                fam.family_id(),
                 input.version,
                 &input.member_ids,
                 &input.view,
             )
             .await
         })
-        .await;
-    match agreed {
-        Ok(recorded) => Ok((
-            StatusCode::CREATED,
-            Json(AgreementRecorded::from(&recorded)),
-        )),
-        Err(StoreError::Agreement(e)) => Err(agreement_problem(&e)),
-        Err(StoreError::Duplicate(m)) => Err(ApiError::invalid(&[("member_ids", "rule", &m)])),
-        Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
-            "version",
-            "unknown",
-            "Deze versie van het plan bestaat niet.",
-        )])),
-        Err(e) => Err(e.into()),
-    }
+        .await
+        .map(|recorded| {
+            (
+                StatusCode::CREATED,
+                Json(AgreementRecorded::from(&recorded)),
+            )
+        })
+        .map_err(|e| match e {
+            StoreError::Agreement(e) => agreement_problem(&e),
+            StoreError::Duplicate(m) => ApiError::invalid(&[("member_ids", "rule", &m)]),
+            StoreError::NotFound(_) => ApiError::invalid(&[(
+                "version",
+                "unknown",
+                "Deze versie van het plan bestaat niet.",
+            )]),
+            e => e.into(),
+        })
 }

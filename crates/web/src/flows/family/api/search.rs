@@ -2,16 +2,13 @@
 
 use crate::kit::Ctx;
 use axum::Json;
-use axum::extract::State;
 
 use crate::extract::Query;
 use eenplan_domain::family::Postcode;
 use eenplan_store::{FamilyQuery, StoreError};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::auth::family::{access_entry, visible_families};
-use crate::client::Client;
 use crate::flows::family::schemas::{FamilyList, FamilyListItem};
 use crate::kit::ApiError;
 use crate::kit::dates::today;
@@ -24,12 +21,7 @@ pub struct SearchParams {
     postcode: Option<String>,
 }
 
-pub async fn search(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    Query(q): Query<SearchParams>,
-) -> Result<Json<FamilyList>, ApiError> {
+pub async fn search(ctx: Ctx, Query(q): Query<SearchParams>) -> Result<Json<FamilyList>, ApiError> {
     let p = ctx.caller()?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
@@ -70,7 +62,7 @@ pub async fn search(
         postcode,
     };
     let found = async {
-        let visible = visible_families(&state, p, &query).await?;
+        let visible = visible_families(&ctx.state, p, &query).await?;
         let data = format!(
             "api search name={:?} birth={:?} postcode={:?} results={}",
             q.name,
@@ -78,15 +70,14 @@ pub async fn search(
             q.postcode,
             visible.len()
         );
-        state
-            .store
+        ctx.store()
             .log_access(access_entry(
                 p,
                 eenplan_domain::access_log::AccessEvent::Search,
                 None,
                 None,
                 data,
-                &client,
+                &ctx.client.0,
             ))
             .await?;
         Ok::<_, StoreError>(visible)

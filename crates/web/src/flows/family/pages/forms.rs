@@ -86,6 +86,25 @@ impl<'a> Typed<'a> {
     }
 }
 
+/// A checkbox `id` that submits "yes" when ticked: the field's label and the box's.
+pub(super) fn yes_box(
+    id: &'static str,
+    (label, option): (&'static str, &'static str),
+    checked: bool,
+    error: Option<&'static str>,
+) -> Input {
+    Input::Checks(ChoiceField {
+        id,
+        label,
+        options: vec![Choice {
+            value: "yes".into(),
+            label: option.into(),
+            selected: checked,
+        }],
+        error,
+    })
+}
+
 /// A member's own details, as the add and the correct form both ask them. The correct
 /// form submits kind and custody under other names and tags its text fields, so both
 /// forms can stand on one page; a custody error is reported under `custody` for both.
@@ -113,33 +132,13 @@ fn member_fields(lang: Lang, t: &'static Texts, typed: &Typed, correct: bool) ->
         Input::Text(tag(typed
             .text("date_of_birth", t.f_birth_date)
             .kind("date"))),
-        Input::Checks(ChoiceField {
-            id: custody,
-            label: ft.f_custody,
-            options: vec![Choice {
-                value: "yes".into(),
-                label: ft.f_custody.into(),
-                selected: !typed.all(custody).is_empty(),
-            }],
-            error: typed.err("custody"),
-        }),
+        yes_box(
+            custody,
+            (ft.f_custody, ft.f_custody),
+            !typed.all(custody).is_empty(),
+            typed.err("custody"),
+        ),
     ]
-}
-
-/// The form that adds a member to the household.
-pub(super) fn member_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    FamilyForm {
-        title: t.add_member,
-        action: format!("/gezinnen/{}/leden", family.id),
-        submit: t.add_member,
-        warning: false,
-        inputs: member_fields(lang, t, typed, false),
-    }
 }
 
 /// What a correction form asks: whom it corrects (`who`: the field and the running
@@ -173,29 +172,16 @@ fn correction_inputs<'a>(
     inputs
 }
 
-/// The form that corrects a member's details.
-pub(super) fn member_correction_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
+/// What the form that corrects a member's details asks.
+fn member_correction(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed) -> Vec<Input> {
     let running = family.members.iter().filter(|m| !m.ended);
-    let inputs = correction_inputs(
+    correction_inputs(
         lang,
         typed,
         ("member", running.map(|m| (m.id.as_str(), m.name.as_str()))),
         member_fields(lang, t, typed, true),
         "correct",
-    );
-    FamilyForm {
-        title: ft.correct_member,
-        action: format!("/gezinnen/{}/leden/corrigeren", family.id),
-        submit: ft.correct_member,
-        warning: false,
-        inputs,
-    }
+    )
 }
 
 /// A network member's details, as the add and the correct form both ask them. The
@@ -235,33 +221,10 @@ fn network_fields(lang: Lang, t: &'static Texts, typed: &Typed, fix: bool) -> Ve
     ]
 }
 
-/// The form that adds someone to the family's network.
-pub(super) fn network_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.add_network,
-        action: format!("/gezinnen/{}/netwerk", family.id),
-        submit: ft.add_network,
-        warning: false,
-        inputs: network_fields(lang, t, typed, false),
-    }
-}
-
-/// The form that corrects a network member's details.
-pub(super) fn network_correction_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
+/// What the form that corrects a network member's details asks.
+fn network_correction(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed) -> Vec<Input> {
     let running = family.network.iter().filter(|n| !n.ended);
-    let inputs = correction_inputs(
+    correction_inputs(
         lang,
         typed,
         (
@@ -270,27 +233,20 @@ pub(super) fn network_correction_form(
         ),
         network_fields(lang, t, typed, true),
         "network_fix",
-    );
-    FamilyForm {
-        title: ft.correct_network,
-        action: format!("/gezinnen/{}/netwerk/corrigeren", family.id),
-        submit: ft.correct_network,
-        warning: false,
-        inputs,
-    }
+    )
 }
 
-/// The form that brings a professional into the circle (or, with `warning`, confirms
-/// a handover). Only a care role joins the circle (the domain's rule); nobody else is
-/// offered.
-pub(super) fn involvement_form(
+/// What the form that brings a professional into the circle asks (with `warning`,
+/// also to confirm a handover). Only a care role joins the circle (the domain's
+/// rule); nobody else is offered.
+fn involvement(
     lang: Lang,
     t: &'static Texts,
     family: &Family,
     typed: &Typed,
     people: &[Principal],
     warning: bool,
-) -> FamilyForm {
+) -> Vec<Input> {
     let ft = family_texts(lang);
     let active_people: Vec<&Principal> = people
         .iter()
@@ -298,155 +254,189 @@ pub(super) fn involvement_form(
         .collect();
     let running: Vec<&eenplan_store::Involvement> =
         family.involvements.iter().filter(|x| !x.ended).collect();
-    FamilyForm {
-        title: ft.add_partner,
-        action: format!("/gezinnen/{}/betrokkenen", family.id),
-        submit: if warning {
+    let mut v = vec![
+        Input::Select(ChoiceField {
+            id: "user_id",
+            label: ft.f_professional,
+            options: choices(
+                &active_people,
+                |p| p.user_id.to_string(),
+                |p| format!("{} — {}", p.name, p.organisation_name),
+                &typed.get("user_id"),
+            ),
+            error: typed.err("user_id"),
+        }),
+        Input::Select(ChoiceField {
+            id: "role",
+            label: ft.f_role_in_family,
+            options: choices(
+                &[InvolvementRole::Partner, InvolvementRole::Regisseur],
+                |k| k.code().into(),
+                |k| {
+                    label_of(
+                        lang,
+                        *k,
+                        InvolvementRole::label_nl,
+                        InvolvementRole::label_en,
+                    )
+                },
+                &typed.get("role"),
+            ),
+            error: typed.err("role"),
+        }),
+        Input::Select(ChoiceField {
+            id: "expertise",
+            label: ft.f_expertise,
+            options: with_none(
+                t,
+                choices(
+                    Expertise::ALL,
+                    |k| k.code().into(),
+                    |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
+                    &typed.get("expertise"),
+                ),
+                &typed.get("expertise"),
+            ),
+            error: typed.err("expertise"),
+        }),
+        Input::Select(ChoiceField {
+            id: "takes_over",
+            label: ft.f_takes_over,
+            options: with_none(
+                t,
+                choices(
+                    &running,
+                    |x| x.id.clone(),
+                    |x| {
+                        format!(
+                            "{} — {} ({})",
+                            x.user_name,
+                            x.organisation_name,
+                            label_of(
+                                lang,
+                                x.role,
+                                InvolvementRole::label_nl,
+                                InvolvementRole::label_en
+                            )
+                        )
+                    },
+                    &typed.get("takes_over"),
+                ),
+                &typed.get("takes_over"),
+            ),
+            error: typed.err("takes_over"),
+        }),
+        Input::Text(typed.text("reason", ft.f_reason)),
+    ];
+    if warning {
+        v.push(yes_box(
+            "confirm",
+            (ft.confirm_handover, ft.confirm_handover),
+            false,
+            None,
+        ));
+    }
+    v
+}
+
+/// What the form that ends a member's, network member's or partner's part asks.
+fn end(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed) -> Vec<Input> {
+    let ft = family_texts(lang);
+    // Whom the refused ending was about stays chosen.
+    let chosen = typed.get("who");
+    vec![
+        Input::Select(ChoiceField {
+            id: "who",
+            label: ft.f_end_who,
+            options: family
+                .members
+                .iter()
+                .filter(|m| !m.ended)
+                .map(|m| Choice {
+                    value: format!("member:{}", m.id),
+                    label: format!(
+                        "{} ({})",
+                        m.name,
+                        label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+                    ),
+                    selected: chosen == format!("member:{}", m.id),
+                })
+                .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+                    value: format!("network:{}", n.id),
+                    label: format!("{} ({})", n.name, t.network.to_lowercase()),
+                    selected: chosen == format!("network:{}", n.id),
+                }))
+                .chain(family.partners().map(|i| Choice {
+                    value: format!("involvement:{}", i.id),
+                    label: format!("{} — {}", i.user_name, i.organisation_name),
+                    selected: chosen == format!("involvement:{}", i.id),
+                }))
+                .collect(),
+            error: typed.err("who"),
+        }),
+        Input::Text(typed.text("end_reason", ft.f_end_reason)),
+    ]
+}
+
+/// The file page's forms, each with what was typed into it and its messages when it is
+/// the one that came back (`returned`).
+pub(super) fn file_forms(
+    lang: Lang,
+    family: &Family,
+    people: &[Principal],
+    returned: Option<&Returned>,
+) -> Vec<FamilyForm> {
+    let (t, ft) = (lang.texts(), family_texts(lang));
+    let typed = |form: &str| Typed::of(returned, form);
+    let warning = returned.is_some_and(|r| r.warning);
+    let form = |(title, submit), part: &str, inputs| FamilyForm {
+        title,
+        action: format!("/gezinnen/{}/{part}", family.id),
+        submit,
+        warning: false,
+        inputs,
+    };
+    let joining = (
+        ft.add_partner,
+        if warning {
             ft.confirm_handover
         } else {
             ft.add_partner
         },
-        warning,
-        inputs: {
-            let mut v = vec![
-                Input::Select(ChoiceField {
-                    id: "user_id",
-                    label: ft.f_professional,
-                    options: choices(
-                        &active_people,
-                        |p| p.user_id.to_string(),
-                        |p| format!("{} — {}", p.name, p.organisation_name),
-                        &typed.get("user_id"),
-                    ),
-                    error: typed.err("user_id"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "role",
-                    label: ft.f_role_in_family,
-                    options: choices(
-                        &[InvolvementRole::Partner, InvolvementRole::Regisseur],
-                        |k| k.code().into(),
-                        |k| {
-                            label_of(
-                                lang,
-                                *k,
-                                InvolvementRole::label_nl,
-                                InvolvementRole::label_en,
-                            )
-                        },
-                        &typed.get("role"),
-                    ),
-                    error: typed.err("role"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "expertise",
-                    label: ft.f_expertise,
-                    options: with_none(
-                        t,
-                        choices(
-                            Expertise::ALL,
-                            |k| k.code().into(),
-                            |k| label_of(lang, *k, Expertise::label_nl, Expertise::label_en),
-                            &typed.get("expertise"),
-                        ),
-                        &typed.get("expertise"),
-                    ),
-                    error: typed.err("expertise"),
-                }),
-                Input::Select(ChoiceField {
-                    id: "takes_over",
-                    label: ft.f_takes_over,
-                    options: with_none(
-                        t,
-                        choices(
-                            &running,
-                            |x| x.id.clone(),
-                            |x| {
-                                format!(
-                                    "{} — {} ({})",
-                                    x.user_name,
-                                    x.organisation_name,
-                                    label_of(
-                                        lang,
-                                        x.role,
-                                        InvolvementRole::label_nl,
-                                        InvolvementRole::label_en
-                                    )
-                                )
-                            },
-                            &typed.get("takes_over"),
-                        ),
-                        &typed.get("takes_over"),
-                    ),
-                    error: typed.err("takes_over"),
-                }),
-                Input::Text(typed.text("reason", ft.f_reason)),
-            ];
-            if warning {
-                v.push(Input::Checks(ChoiceField {
-                    id: "confirm",
-                    label: ft.confirm_handover,
-                    options: vec![Choice {
-                        value: "yes".into(),
-                        label: ft.confirm_handover.into(),
-                        selected: false,
-                    }],
-                    error: None,
-                }));
-            }
-            v
+    );
+    vec![
+        form(
+            (t.add_member, t.add_member),
+            "leden",
+            member_fields(lang, t, &typed("member"), false),
+        ),
+        form(
+            (ft.add_network, ft.add_network),
+            "netwerk",
+            network_fields(lang, t, &typed("network"), false),
+        ),
+        FamilyForm {
+            warning,
+            ..form(
+                joining,
+                "betrokkenen",
+                involvement(lang, t, family, &typed("involvement"), people, warning),
+            )
         },
-    }
-}
-
-/// The form that ends a member's, network member's or partner's part.
-pub(super) fn end_form(
-    lang: Lang,
-    t: &'static Texts,
-    family: &Family,
-    typed: &Typed,
-) -> FamilyForm {
-    let ft = family_texts(lang);
-    FamilyForm {
-        title: ft.end_title,
-        action: format!("/gezinnen/{}/beeindigen", family.id),
-        submit: ft.end,
-        warning: false,
-        inputs: {
-            // Whom the refused ending was about stays chosen.
-            let chosen = typed.get("who");
-            vec![
-                Input::Select(ChoiceField {
-                    id: "who",
-                    label: ft.f_end_who,
-                    options: family
-                        .members
-                        .iter()
-                        .filter(|m| !m.ended)
-                        .map(|m| Choice {
-                            value: format!("member:{}", m.id),
-                            label: format!(
-                                "{} ({})",
-                                m.name,
-                                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-                            ),
-                            selected: chosen == format!("member:{}", m.id),
-                        })
-                        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
-                            value: format!("network:{}", n.id),
-                            label: format!("{} ({})", n.name, t.network.to_lowercase()),
-                            selected: chosen == format!("network:{}", n.id),
-                        }))
-                        .chain(family.partners().map(|i| Choice {
-                            value: format!("involvement:{}", i.id),
-                            label: format!("{} — {}", i.user_name, i.organisation_name),
-                            selected: chosen == format!("involvement:{}", i.id),
-                        }))
-                        .collect(),
-                    error: typed.err("who"),
-                }),
-                Input::Text(typed.text("end_reason", ft.f_end_reason)),
-            ]
-        },
-    }
+        form(
+            (ft.correct_member, ft.correct_member),
+            "leden/corrigeren",
+            member_correction(lang, t, family, &typed("correct")),
+        ),
+        form(
+            (ft.correct_network, ft.correct_network),
+            "netwerk/corrigeren",
+            network_correction(lang, t, family, &typed("network_fix")),
+        ),
+        form(
+            (ft.end_title, ft.end),
+            "beeindigen",
+            end(lang, t, family, &typed("end")),
+        ),
+    ]
 }

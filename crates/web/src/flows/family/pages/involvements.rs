@@ -1,10 +1,6 @@
 //! Who works with the family: joining the circle, handovers, and ending a part.
 
 use crate::flows::family::texts::family_texts;
-use crate::kit::Refusal;
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use eenplan_domain::UserId;
@@ -14,40 +10,22 @@ use eenplan_store::{NewInvolvement, StoreError};
 use super::forms::Returned;
 use super::show::show_page;
 use super::*;
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
-use crate::kit::Ctx;
-use crate::kit::PageError;
 use crate::kit::form::{FormData, text_errors};
+use crate::kit::respond::require;
 
-pub async fn add_involvement(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
+pub async fn add_involvement(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let (p, lang) = (fam.principal()?, fam.lang);
     let (t, ft) = (lang.texts(), family_texts(lang));
-    let data = FormData::parse(&body);
-    let text = text_errors(&data, t, &["reason"]);
+    let mut errs = text_errors(&data, t, &["reason"]);
     let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
+    let warned =
+        |data, errs| Some(Returned::new("involvement", data, errs).warned(takes_over.is_some()));
     // The working model avoids handovers: warn first, proceed only once confirmed.
     if takes_over.is_some() && data.all("confirm").is_empty() {
-        return show_page(
-            &state,
-            &ctx,
-            &grant,
-            Some(Returned::new("involvement", data, text).warned(true)),
-        )
-        .await;
+        return show_page(&fam, warned(data, errs)).await;
     }
     let user_id = UserId::from(data.get("user_id"));
-    let people = match async { state.store.read().await?.principal(&user_id).await }.await {
-        Ok(p) => p,
-        Err(e) => return Err(e.into()),
-    };
-    let mut errs = text;
+    let person = fam.store().read().await?.principal(&user_id).await?;
     // A choice that is not on the list is refused at its field, never read as a default.
     let role = data
         .get("role")
@@ -62,13 +40,11 @@ pub async fn add_involvement(
             .ok()
             .map(Some),
     };
-    let person = people.filter(|u| u.active);
+    let person = person.filter(|u| u.active);
     if person.is_none() {
         errs.insert("user_id", t.err_choose);
     }
-    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise)
-        && errs.is_empty()
-    {
+    if let (Some(person), Some(role), Some(expertise)) = (person, role, expertise) {
         let new = NewInvolvement {
             role,
             organisation_id: person.organisation_id.to_string(),
@@ -77,102 +53,70 @@ pub async fn add_involvement(
             takes_over: takes_over.clone(),
             reason: Some(data.get("reason")).filter(|s| !s.is_empty()),
         };
-        let added = state
-            .store
-            .change(async |tx| tx.add_involvement(&p.actor(), &grant.family_id, new).await)
-            .await;
-        match added {
-            Ok(_) => return Ok(back(grant.family_id.as_str())),
-            Err(StoreError::ConsentNeeded(step)) => {
-                errs.insert(
-                    "user_id",
-                    if step == ConsentStep::SaveGuidance {
+        let add = async |tx: &mut Tx| tx.add_involvement(&p.actor(), fam.family_id(), new).await;
+        let place = |e, errs: &mut Errors| {
+            match e {
+                StoreError::ConsentNeeded(step) => {
+                    let needed = if step == ConsentStep::SaveGuidance {
                         ft.err_needs_save_guidance
                     } else {
                         ft.err_needs_data_sharing
-                    },
-                );
+                    };
+                    errs.insert("user_id", needed);
+                }
+                e => return place(lang)(e, errs),
             }
-            Err(StoreError::Involvement(e)) => {
-                e.place(lang, &mut errs);
-            }
-            Err(e) => return Err(e.into()),
+            Ok(())
+        };
+        if let Some(done) = settle(&fam, "", &mut errs, add, place).await? {
+            return Ok(done);
         }
     }
-    let warning = takes_over.is_some();
-    show_page(
-        &state,
-        &ctx,
-        &grant,
-        Some(Returned::new("involvement", data, errs).warned(warning)),
-    )
-    .await
+    show_page(&fam, warned(data, errs)).await
 }
 
 /// Ends a member's, network member's or partner's part: kept, marked ended, journaled.
 pub async fn end_someone(
-    State(state): State<AppState>,
+    fam: FamilyCtx,
     headers: HeaderMap,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
+    let (p, lang) = (fam.principal()?, fam.lang);
     let (t, ft) = (lang.texts(), family_texts(lang));
-    let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["end_reason"]);
+    require(&data, t, &mut errs, &["end_reason"]);
     let reason = data.get("end_reason");
-    if reason.is_empty() {
-        errs.entry("end_reason").or_insert(t.err_required);
-    }
     let who = data.get("who");
     let Some((kind, id)) = who.split_once(':') else {
         errs.insert("who", t.err_choose);
-        return show_page(&state, &ctx, &grant, Some(Returned::new("end", data, errs))).await;
+        return show_page(&fam, Some(Returned::new("end", data, errs))).await;
     };
     // Ending a member or network member changes the household: the lead's work. A
     // partner may end involvements (their own part) only.
-    if matches!(kind, "member" | "network") && !grant.lead {
-        return Ok(crate::auth::family::lead_only(
-            &headers,
-            &ctx.visitor,
-            &grant.family_id,
-            &state,
-        )
-        .await);
+    if matches!(kind, "member" | "network") && !fam.grant.lead {
+        let lead_only =
+            crate::auth::family::lead_only(&headers, &fam.visitor, fam.family_id(), &fam.state);
+        return Ok(lead_only.await);
     }
-    if errs.is_empty() {
-        let ended = state
-            .store
-            .change(async |tx| {
-                match kind {
-                    "member" => {
-                        tx.end_member(&p.actor(), &grant.family_id, id, &reason)
-                            .await?
-                    }
-                    "network" => {
-                        tx.end_network_member(&p.actor(), &grant.family_id, id, &reason)
-                            .await?
-                    }
-                    _ => {
-                        tx.end_involvement(&p.actor(), &grant.family_id, id, &reason)
-                            .await?
-                    }
-                }
-                Ok(())
-            })
-            .await;
-        match ended {
-            Ok(()) => return Ok(back(grant.family_id.as_str())),
-            Err(StoreError::Involvement(InvolvementError::RegisseurCannotLeave)) => {
-                errs.insert("who", ft.err_regisseur_leaves);
+    let (actor, family_id) = (p.actor(), fam.family_id());
+    let end = async |tx: &mut Tx| match kind {
+        "member" => tx.end_member(&actor, family_id, id, &reason).await,
+        "network" => tx.end_network_member(&actor, family_id, id, &reason).await,
+        _ => tx.end_involvement(&actor, family_id, id, &reason).await,
+    };
+    let place = |e, errs: &mut Errors| {
+        let message = match e {
+            StoreError::Involvement(InvolvementError::RegisseurCannotLeave) => {
+                ft.err_regisseur_leaves
             }
-            Err(StoreError::NotFound(_) | StoreError::Involvement(_)) => {
-                errs.insert("who", t.err_choose);
-            }
-            Err(e) => return Err(e.into()),
-        }
+            StoreError::NotFound(_) | StoreError::Involvement(_) => t.err_choose,
+            e => return Err(e.into()),
+        };
+        errs.insert("who", message);
+        Ok(())
+    };
+    if let Some(done) = settle(&fam, "", &mut errs, end, place).await? {
+        return Ok(done);
     }
-    show_page(&state, &ctx, &grant, Some(Returned::new("end", data, errs))).await
+    show_page(&fam, Some(Returned::new("end", data, errs))).await
 }

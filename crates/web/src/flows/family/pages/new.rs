@@ -5,24 +5,21 @@ use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::Refusal;
 use crate::kit::form_status;
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{InvolvementError, Postcode};
-use eenplan_domain::text::{DateKind, check_date, check_text};
+use eenplan_domain::text::check_text;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
+use super::forms::yes_box;
 use super::*;
-use crate::AppState;
-use crate::auth::Visitor;
 use crate::auth::duplicates::Checked;
-use crate::client::Client;
 use crate::kit::Ctx;
 use crate::kit::dates::today;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
 use crate::kit::{PageError, Shell, render};
+use eenplan_domain::access_log::AccessEvent;
 
 #[derive(Template)]
 #[template(path = "family/new.html")]
@@ -46,14 +43,10 @@ enum DuplicateAnswer {
 }
 
 /// Where the visitor's organisation works: the places a new family can live.
-async fn family_areas(
-    state: &AppState,
-    visitor: &Visitor,
-) -> Result<Vec<(String, String)>, StoreError> {
-    match visitor.principal.as_ref() {
+async fn family_areas(ctx: &Ctx) -> Result<Vec<(String, String)>, StoreError> {
+    match ctx.visitor.principal.as_ref() {
         Some(p) => {
-            state
-                .store
+            ctx.store()
                 .read()
                 .await?
                 .areas_within(&p.organisation_id)
@@ -64,7 +57,6 @@ async fn family_areas(
 }
 
 async fn new_page(
-    state: &AppState,
     ctx: &Ctx,
     form: &FormData,
     errs: &Errors,
@@ -99,7 +91,7 @@ async fn new_page(
         ),
     };
     let any_duplicate = !in_circle.is_empty() || !outside.is_empty();
-    let areas = match family_areas(state, &ctx.visitor).await {
+    let areas = match family_areas(ctx).await {
         Ok(a) => a,
         Err(e) => return Err(e.into()),
     };
@@ -138,16 +130,12 @@ async fn new_page(
         Input::Text(TextField::typed("child_birth", ft.f_child_birth, form, errs).kind("date")),
     ];
     if any_duplicate {
-        inputs.push(Input::Checks(ChoiceField {
-            id: "confirm",
-            label: ft.duplicates_title,
-            options: vec![Choice {
-                value: "yes".into(),
-                label: ft.duplicates_confirm.into(),
-                selected: false,
-            }],
-            error: None,
-        }));
+        inputs.push(yes_box(
+            "confirm",
+            (ft.duplicates_title, ft.duplicates_confirm),
+            false,
+            None,
+        ));
     }
     let status = if limited {
         StatusCode::TOO_MANY_REQUESTS
@@ -168,9 +156,8 @@ async fn new_page(
     ))
 }
 
-pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
+pub async fn new_form(ctx: Ctx) -> Result<Response, PageError> {
     new_page(
-        &state,
         &ctx,
         &FormData(vec![]),
         &Errors::new(),
@@ -179,16 +166,10 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
     .await
 }
 
-pub async fn create(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    body: Bytes,
-) -> Result<Response, PageError> {
+pub async fn create(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
-    let form = FormData::parse(&body);
     let mut errs = Errors::new();
     for id in ["label", "street", "house_number", "city", "child_name"] {
         if let Err(p) = check_text(crate::input::field_kind(id), &form.raw(id)) {
@@ -204,19 +185,13 @@ pub async fn create(
     let child_birth = form.get("child_birth");
     let child = match (child_name.is_empty(), child_birth.is_empty()) {
         (true, true) => None,
-        (false, false) => match parse_date(&child_birth) {
-            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => {
-                Some((child_name.clone(), d))
-            }
-            Some(_) => {
-                errs.insert("child_birth", t.err_date_range);
-                None
-            }
-            None => {
-                errs.insert("child_birth", ft.err_birth_date);
-                None
-            }
-        },
+        (false, false) => birth_date(
+            &child_birth,
+            ("child_birth", ft.err_birth_date),
+            t,
+            &mut errs,
+        )
+        .map(|d| (child_name.clone(), d)),
         (true, false) => {
             errs.insert("child_name", t.err_required);
             None
@@ -228,27 +203,27 @@ pub async fn create(
     };
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     let Some(postcode) = postcode.filter(|_| errs.is_empty()) else {
-        return new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await;
+        return new_page(&ctx, &form, &errs, DuplicateAnswer::Nothing).await;
     };
     if form.all("confirm").is_empty() {
         let children: Vec<(String, Date)> = child.iter().cloned().collect();
         let house_number = form.get("house_number");
         let checked = crate::auth::duplicates::check(
-            &state,
+            &ctx.state,
             p,
             &children,
             (&postcode, &house_number),
-            ("POST /gezinnen/nieuw", &client),
+            ("POST /gezinnen/nieuw", &ctx.client.0),
         );
         match checked.await {
             Ok(Checked::Answer(d)) if !d.is_empty() => {
                 let found = DuplicateAnswer::Found(d);
-                return new_page(&state, &ctx, &form, &errs, found).await;
+                return new_page(&ctx, &form, &errs, found).await;
             }
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
                 let limited = DuplicateAnswer::Limited;
-                let mut r = new_page(&state, &ctx, &form, &errs, limited).await?;
+                let mut r = new_page(&ctx, &form, &errs, limited).await?;
                 if let Ok(v) = axum::http::HeaderValue::from_str(
                     &crate::auth::duplicates::retry_after_seconds(wait),
                 ) {
@@ -268,48 +243,28 @@ pub async fn create(
         area_id,
     };
     let children: Vec<(String, Date)> = child.into_iter().collect();
-    let opened = state
-        .store
+    let opened = ctx
+        .store()
         .change(async |tx| open_file(tx, p, file, &children, today()).await)
         .await;
-    Ok(match opened {
+    let (field, message) = match opened {
         Ok(id) => {
-            if let Err(e) = log(
-                &state,
-                p,
-                eenplan_domain::access_log::AccessEvent::Create,
-                Some(id.to_string()),
-                "family file opened".into(),
-                &client,
-            )
-            .await
-            {
-                return Err(e.into());
-            }
-            back(id.as_str())
+            let opened = "family file opened".into();
+            log(&ctx, p, AccessEvent::Create, Some(id.to_string()), opened).await?;
+            return Ok(back(id.as_str()));
         }
         Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
-            errs.insert("label", ft.err_not_local_team);
-            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
+            ("label", ft.err_not_local_team)
         }
         // An area the organisation does not work in (the domain's rule, in the store).
-        Err(StoreError::AreaOutside(_)) => {
-            errs.insert("area_id", t.err_choose);
-            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
-        }
+        Err(StoreError::AreaOutside(_)) => ("area_id", t.err_choose),
         // The child's details broke a member rule: nothing was opened (one transaction).
-        Err(StoreError::Member(e)) => {
-            let (field, msg) = (e.field(), e.text(lang));
-            errs.insert(
-                if field == Some("name") {
-                    "child_name"
-                } else {
-                    "child_birth"
-                },
-                msg,
-            );
-            new_page(&state, &ctx, &form, &errs, DuplicateAnswer::Nothing).await?
-        }
+        Err(StoreError::Member(e)) => match e.field() {
+            Some("name") => ("child_name", e.text(lang)),
+            _ => ("child_birth", e.text(lang)),
+        },
         Err(e) => return Err(e.into()),
-    })
+    };
+    errs.insert(field, message);
+    new_page(&ctx, &form, &errs, DuplicateAnswer::Nothing).await
 }

@@ -1,26 +1,16 @@
 //! Case notes: writing, changing within a day, correcting with a reason after.
 
 use crate::flows::family::texts::{FamilyTexts, family_texts};
-use crate::kit::Refusal;
 use crate::kit::form_status;
 use askama::Template;
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::response::Response;
-use eenplan_domain::FamilyId;
 use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
 
 use super::*;
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
-use crate::kit::Ctx;
-use crate::kit::form::{
-    ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
-};
+use crate::kit::form::{ChoiceField, FormData, Input, TextField, choices, label_of, text_errors};
 use crate::kit::i18n::Texts;
-use crate::kit::{PageError, Shell, render};
+use crate::kit::{Shell, render};
 
 struct NoteView {
     id: String,
@@ -51,21 +41,11 @@ struct NoteReturn {
     errors: Errors,
 }
 
-async fn notes_page(
-    state: &AppState,
-    ctx: &Ctx,
-    family_id: &FamilyId,
-    back: Option<NoteReturn>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Response, PageError> {
+    let (lang, family_id) = (fam.lang, fam.family_id());
     let ft = family_texts(lang);
-    let p = ctx.principal()?;
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((tx.family(family_id).await?, tx.notes(family_id).await?))
-    };
-    let (family, notes) = loaded.await?;
-    let family = family.ok_or_else(PageError::not_found)?;
+    let p = fam.principal()?;
+    let (family, notes) = file_and(fam, async |tx| tx.notes(family_id).await).await?;
     let interaction =
         |i: Interaction| label_of(lang, i, Interaction::label_nl, Interaction::label_en);
     let empty = FormData(vec![]);
@@ -118,7 +98,11 @@ async fn notes_page(
                 .as_ref()
                 .filter(|b| b.note.as_deref() == Some(n.id.as_str()));
             let err = |id: &str| returned.and_then(|b| b.errors.get(id).copied());
-            let value = |id: &str, default: String| returned.map_or(default, |b| b.data.raw(id));
+            // A field of this note's change form, as typed when it came back.
+            let field = |id: &'static str, label, stored: String| {
+                let value = returned.map_or(stored, |b| b.data.raw(id));
+                TextField::new(id, label, &value, err(id)).suffix(&n.id)
+            };
             let mark = if current.correction {
                 format!(" ({})", ft.corrected)
             } else {
@@ -153,43 +137,25 @@ async fn notes_page(
                 editable: n.author_id == p.user_id,
                 open: returned.is_some(),
                 inputs: vec![
-                    Input::Text(
-                        TextField::new(
-                            "happened_on",
-                            ft.f_happened_on,
-                            &value("happened_on", current.happened_on.to_string()),
-                            err("happened_on"),
-                        )
-                        .kind("date")
-                        .suffix(&n.id),
-                    ),
-                    Input::Text(
-                        TextField::new(
-                            "text",
-                            ft.f_note_text,
-                            &value("text", current.text.clone()),
-                            err("text"),
-                        )
-                        .kind("textarea")
-                        .suffix(&n.id),
-                    ),
-                    Input::Text(
-                        TextField::new(
-                            "reason",
-                            ft.f_correction_reason,
-                            &value("reason", String::new()),
-                            err("reason"),
-                        )
-                        .suffix(&n.id),
-                    ),
-                ],
+                    field(
+                        "happened_on",
+                        ft.f_happened_on,
+                        current.happened_on.to_string(),
+                    )
+                    .kind("date"),
+                    field("text", ft.f_note_text, current.text.clone()).kind("textarea"),
+                    field("reason", ft.f_correction_reason, String::new()),
+                ]
+                .into_iter()
+                .map(Input::Text)
+                .collect(),
             })
         })
         .collect();
     let has_errors = back.as_ref().is_some_and(|b| !b.errors.is_empty());
     let page = NotesPage {
         x: family_texts(lang),
-        shell: ctx.shell(&format!("/gezinnen/{family_id}/notities")),
+        shell: fam.shell(&format!("/gezinnen/{family_id}/notities")),
         family_id: family_id.to_string(),
         label: family.label,
         has_errors,
@@ -199,12 +165,8 @@ async fn notes_page(
     Ok(render(form_status(!has_errors), &page))
 }
 
-pub async fn notes(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    notes_page(&state, &ctx, &grant.family_id, None).await
+pub async fn notes(fam: FamilyCtx) -> Result<Response, PageError> {
+    notes_page(&fam, None).await
 }
 
 /// Reads a note form; the date must be a date, the rest is the domain's to judge.
@@ -228,101 +190,66 @@ fn note_content(
     })
 }
 
-pub async fn write_note(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let t = lang.texts();
-    let data = FormData::parse(&body);
+pub async fn write_note(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let (p, lang) = (fam.principal()?, fam.lang);
     let mut errs = Errors::new();
-    if let Some(content) = note_content(t, &data, None, &mut errs) {
-        let written = state
-            .store
-            .change(async |tx| {
-                tx.write_note(&p.actor(), &grant.family_id, &p.user_id, content)
-                    .await
-            })
-            .await;
-        match written {
-            Ok(_) => return Ok(back_to(grant.family_id.as_str(), "/notities")),
-            Err(StoreError::Note(e)) => {
-                e.place(lang, &mut errs);
-            }
-            Err(e) => return Err(e.into()),
+    if let Some(content) = note_content(lang.texts(), &data, None, &mut errs) {
+        let write = async |tx: &mut Tx| {
+            tx.write_note(&p.actor(), fam.family_id(), &p.user_id, content)
+                .await
+        };
+        if let Some(done) = settle(&fam, "/notities", &mut errs, write, place(lang)).await? {
+            return Ok(done);
         }
     }
-    notes_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Some(NoteReturn {
-            note: None,
-            data,
-            errors: errs,
-        }),
-    )
-    .await
+    let back = NoteReturn {
+        note: None,
+        data,
+        errors: errs,
+    };
+    notes_page(&fam, Some(back)).await
 }
 
 pub async fn change_note(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     axum::extract::Path((_, note_id)): axum::extract::Path<(String, String)>,
-    body: Bytes,
+    data: FormData,
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
+    let (p, lang) = (fam.principal()?, fam.lang);
     let t = lang.texts();
-    let data = FormData::parse(&body);
     let mut errs = text_errors(&data, t, &["happened_on", "text", "reason"]);
-    let current = async { state.store.read().await?.notes(&grant.family_id).await }
+    let current = async { fam.store().read().await?.notes(fam.family_id()).await }
         .await?
         .into_iter()
         .find(|n| n.id == note_id)
         .ok_or_else(PageError::not_found)?;
     let interaction = current.current().map(|v| v.interaction);
-    let content = note_content(t, &data, interaction, &mut errs);
-    if let Some(content) = content.filter(|_| errs.is_empty()) {
+    if let Some(content) = note_content(t, &data, interaction, &mut errs) {
         let reason = data.get("reason");
-        let changed = state
-            .store
-            .change(async |tx| {
-                tx.change_note(
-                    &p.actor(),
-                    &grant.family_id,
-                    &note_id,
-                    &p.user_id,
-                    content,
-                    Some(reason.as_str()).filter(|r| !r.is_empty()),
-                )
-                .await
-            })
-            .await;
-        match changed {
-            Ok(_) => return Ok(back_to(grant.family_id.as_str(), "/notities")),
-            Err(StoreError::Note(NoteError::NotAuthor)) => {
-                return Err(PageError::forbidden());
-            }
-            Err(StoreError::Note(e)) => {
-                e.place(lang, &mut errs);
-            }
-            Err(e) => return Err(e.into()),
+        let reason = Some(reason.as_str()).filter(|r| !r.is_empty());
+        let change = async |tx: &mut Tx| {
+            tx.change_note(
+                &p.actor(),
+                fam.family_id(),
+                &note_id,
+                &p.user_id,
+                content,
+                reason,
+            )
+            .await
+        };
+        let refused = |e, errs: &mut Errors| match e {
+            StoreError::Note(NoteError::NotAuthor) => Err(PageError::forbidden()),
+            e => place(lang)(e, errs),
+        };
+        if let Some(done) = settle(&fam, "/notities", &mut errs, change, refused).await? {
+            return Ok(done);
         }
     }
-    notes_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        Some(NoteReturn {
-            note: Some(note_id),
-            data,
-            errors: errs,
-        }),
-    )
-    .await
+    let back = NoteReturn {
+        note: Some(note_id),
+        data,
+        errors: errs,
+    };
+    notes_page(&fam, Some(back)).await
 }

@@ -10,22 +10,17 @@
 use crate::flows::family::refusal::agreement_sentence;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use askama::Template;
-use axum::Extension;
-use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::http::StatusCode;
 use axum::response::Response;
-use eenplan_domain::FamilyId;
 use eenplan_domain::text::check_text;
 use eenplan_store::{Family, StoreError};
 use serde::Deserialize;
 
-use super::back_to;
 use super::plan_form::*;
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use super::{back_to, file_and};
+use crate::auth::family::FamilyCtx;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
-use crate::kit::Ctx;
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::i18n::{Lang, Texts};
@@ -78,24 +73,18 @@ struct Shown {
 }
 
 async fn plan_page(
-    state: &AppState,
-    ctx: &Ctx,
-    family_id: &FamilyId,
+    fam: &FamilyCtx,
     status: StatusCode,
     shown: Shown,
 ) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+    let (lang, family_id) = (fam.lang, fam.family_id());
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        let family = tx.family(family_id).await?;
+    let (family, (version, current, agreed)) = file_and(fam, async |tx| {
         let (version, plan) = tx.current_plan(family_id).await?;
-        let agreed = tx.plan_agreements(family_id, version).await?;
-        Ok::<_, StoreError>((family, version, plan, agreed))
-    };
-    let (family, version, current, agreed) = loaded.await?;
-    let family = family.ok_or_else(PageError::not_found)?;
+        Ok((version, plan, tx.plan_agreements(family_id, version).await?))
+    })
+    .await?;
     let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
     let form = shown
         .form
@@ -117,7 +106,7 @@ async fn plan_page(
     let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
     let page = PlanPage {
         x: family_texts(lang),
-        shell: ctx.shell(&format!("/gezinnen/{family_id}/plan")),
+        shell: fam.shell(&format!("/gezinnen/{family_id}/plan")),
         pt,
         family_id: family_id.to_string(),
         label: family.label.clone(),
@@ -191,56 +180,36 @@ fn agreed_by(lang: Lang, family: &Family, agreed: &[(String, String)]) -> Vec<St
         .collect()
 }
 
-pub async fn plan_show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    plan_page(
-        &state,
-        &ctx,
-        &grant.family_id,
-        StatusCode::OK,
-        Shown::default(),
-    )
-    .await
+pub async fn plan_show(fam: FamilyCtx) -> Result<Response, PageError> {
+    plan_page(&fam, StatusCode::OK, Shown::default()).await
 }
 
-pub async fn plan_save(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let mut form = PlanForm::from_submitted(&FormData::parse(&body));
-    let Some(plan) = form.read(lang) else {
+pub async fn plan_save(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
+    let p = fam.principal()?;
+    let mut form = PlanForm::from_submitted(&data);
+    let Some(plan) = form.read(fam.lang) else {
         let shown = Shown {
             form: Some(form),
             ..Shown::default()
         };
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
+        return plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     };
-    let saved = state
-        .store
+    let saved = fam
+        .store()
         .change(async |tx| {
-            let outcome = tx
-                .save_plan(
-                    &p.actor(),
-                    &p.user_id,
-                    &grant.family_id,
-                    form.based_on,
-                    &plan,
-                )
-                .await?;
-            Ok(outcome)
+            tx.save_plan(
+                &p.actor(),
+                &p.user_id,
+                fam.family_id(),
+                form.based_on,
+                &plan,
+            )
+            .await
         })
-        .await;
-    Ok(match saved {
-        Ok(PlanSave::Saved { .. }) => back_to(grant.family_id.as_str(), "/plan"),
-        Ok(PlanSave::Conflict { current, changes }) => {
+        .await?;
+    match saved {
+        PlanSave::Saved { .. } => Ok(back_to(fam.family_id().as_str(), "/plan")),
+        PlanSave::Conflict { current, changes } => {
             // Saving again is a deliberate choice to keep this version over theirs.
             form.based_on = current;
             let shown = Shown {
@@ -248,10 +217,9 @@ pub async fn plan_save(
                 conflict: changes,
                 ..Shown::default()
             };
-            plan_page(&state, &ctx, &grant.family_id, StatusCode::CONFLICT, shown).await?
+            plan_page(&fam, StatusCode::CONFLICT, shown).await
         }
-        Err(e) => return Err(e.into()),
-    })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -273,94 +241,71 @@ struct ComparePage {
 }
 
 pub async fn plan_compare(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
+    fam: FamilyCtx,
     Query(q): Query<CompareQuery>,
 ) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((
-            tx.family(&grant.family_id).await?,
-            tx.plan_version(&grant.family_id, q.van).await?,
-            tx.plan_version(&grant.family_id, q.tot).await?,
+    let (lang, family_id) = (fam.lang, fam.family_id());
+    let (f, versions) = file_and(&fam, async |tx| {
+        Ok((
+            tx.plan_version(family_id, q.van).await?,
+            tx.plan_version(family_id, q.tot).await?,
         ))
-    };
-    Ok(match loaded.await {
-        Ok((Some(f), Some(a), Some(b))) => render(
-            StatusCode::OK,
-            &ComparePage {
-                x: family_texts(lang),
-                shell: ctx.shell(&format!("/gezinnen/{}/plan", grant.family_id)),
-                family_id: grant.family_id.to_string(),
-                label: f.label,
-                from: q.van,
-                to: q.tot,
-                changes: described(ctx.lang, &diff(&a, &b)),
-            },
-        ),
-        Ok(_) => return Err(PageError::not_found()),
-        Err(e) => return Err(e.into()),
     })
+    .await?;
+    let (Some(a), Some(b)) = versions else {
+        return Err(PageError::not_found());
+    };
+    let page = ComparePage {
+        x: family_texts(lang),
+        shell: fam.shell(&format!("/gezinnen/{family_id}/plan")),
+        family_id: family_id.to_string(),
+        label: f.label,
+        from: q.van,
+        to: q.tot,
+        changes: described(lang, &diff(&a, &b)),
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
-pub async fn plan_agree(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let lang = ctx.lang;
+pub async fn plan_agree(fam: FamilyCtx, form: FormData) -> Result<Response, PageError> {
+    let (p, lang) = (fam.principal()?, fam.lang);
     let ft = family_texts(lang);
     let (t, pt) = (lang.texts(), plan_texts(lang));
-    let form = FormData::parse(&body);
     let version: i64 = form.get("version").parse().unwrap_or(0);
-    let members = form.all("members");
-    let view = form.raw("view");
-    if let Err(problem) = check_text(crate::input::field_kind("view"), &view) {
-        let shown = Shown {
-            agree_selected: members,
-            agree_view: view,
-            agree_view_error: Some(crate::input::page_message(t, problem)),
-            ..Shown::default()
-        };
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return plan_page(&state, &ctx, &grant.family_id, status, shown).await;
+    // The plan form shows the stored plan: nothing was typed into it on this request.
+    let mut shown = Shown {
+        agree_selected: form.all("members"),
+        agree_view: form.raw("view"),
+        ..Shown::default()
+    };
+    if let Err(problem) = check_text(crate::input::field_kind("view"), &shown.agree_view) {
+        shown.agree_view_error = Some(crate::input::page_message(t, problem));
+        return plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     }
-    let agreed = state
-        .store
+    let (members, view) = (&shown.agree_selected, shown.agree_view.trim());
+    let agreed = fam
+        .store()
         .change(async |tx| {
             tx.record_plan_agreement(
                 &p.actor(),
                 &p.user_id,
-                &grant.family_id,
+                fam.family_id(),
                 version,
-                &members,
-                view.trim(),
+                members,
+                view,
             )
             .await
         })
         .await;
     let refusal = match agreed {
-        Ok(_) => {
-            return Ok(back_to(grant.family_id.as_str(), "/plan"));
-        }
+        Ok(_) => return Ok(back_to(fam.family_id().as_str(), "/plan")),
         Err(StoreError::Agreement(e)) => agreement_sentence(lang, &e),
         Err(StoreError::NotFound(_)) => ft.err_plan_version_unknown.to_owned(),
         Err(StoreError::Invalid(_) | StoreError::Duplicate(_)) => pt.err_agree_who.to_owned(),
         Err(e) => return Err(e.into()),
     };
-    // The plan form shows the stored plan: nothing was typed into it on this request.
-    let shown = Shown {
-        agree_selected: members,
-        agree_view: view,
-        agree_error: Some(refusal),
-        ..Shown::default()
-    };
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    plan_page(&state, &ctx, &grant.family_id, status, shown).await
+    shown.agree_error = Some(refusal);
+    plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await
 }
 
 #[derive(Template)]
@@ -375,41 +320,22 @@ struct PrintPage {
 }
 
 /// The plan on paper for the family.
-pub async fn plan_print(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let t = lang.texts();
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((
-            tx.family(&grant.family_id).await?,
-            tx.current_plan(&grant.family_id).await?,
-        ))
+pub async fn plan_print(fam: FamilyCtx) -> Result<Response, PageError> {
+    let lang = fam.lang;
+    let (f, (version, plan)) =
+        file_and(&fam, async |tx| tx.current_plan(fam.family_id()).await).await?;
+    let page = PrintPage {
+        t: lang.texts(),
+        x: family_texts(lang),
+        label: f.label,
+        version,
+        review_date: plan
+            .review_date
+            .map(|d| dutch_date(lang, d))
+            .unwrap_or_default(),
+        sections: printed_sections(lang, &plan),
     };
-    Ok(match loaded.await {
-        Ok((Some(f), (version, plan))) => {
-            let sections = printed_sections(lang, &plan);
-            render(
-                StatusCode::OK,
-                &PrintPage {
-                    t,
-                    x: family_texts(lang),
-                    label: f.label,
-                    version,
-                    review_date: plan
-                        .review_date
-                        .map(|d| dutch_date(lang, d))
-                        .unwrap_or_default(),
-                    sections,
-                },
-            )
-        }
-        Ok((None, _)) => return Err(PageError::not_found()),
-        Err(e) => return Err(e.into()),
-    })
+    Ok(render(StatusCode::OK, &page))
 }
 
 /// A life domain in the visitor's language.

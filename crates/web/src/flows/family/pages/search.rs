@@ -3,19 +3,16 @@
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::form_status;
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::text::{DateKind, TextKind, check_date, check_text};
+use eenplan_domain::text::{TextKind, check_text};
 use eenplan_store::FamilyQuery;
 use serde::Deserialize;
 
 use super::*;
-use crate::AppState;
 use crate::auth::family::visible_families;
-use crate::client::Client;
 use crate::kit::Ctx;
-use crate::kit::dates::today;
 use crate::kit::form::{Errors, Input, TextField};
 use crate::kit::{PageError, Shell, render};
 
@@ -38,12 +35,7 @@ pub struct SearchQuery {
     postcode: String,
 }
 
-pub async fn search(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    Query(q): Query<SearchQuery>,
-) -> Result<Response, PageError> {
+pub async fn search(ctx: Ctx, Query(q): Query<SearchQuery>) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let (t, ft) = (lang.texts(), family_texts(lang));
@@ -55,17 +47,12 @@ pub async fn search(
     let dob = if q.geboortedatum.trim().is_empty() {
         None
     } else {
-        match parse_date(&q.geboortedatum) {
-            Some(d) if check_date(DateKind::Birth, d, today()).is_ok() => Some(d),
-            Some(_) => {
-                errs.insert("geboortedatum", t.err_date_range);
-                None
-            }
-            None => {
-                errs.insert("geboortedatum", t.err_date);
-                None
-            }
-        }
+        birth_date(
+            &q.geboortedatum,
+            ("geboortedatum", t.err_date),
+            t,
+            &mut errs,
+        )
     };
     let postcode = if q.postcode.trim().is_empty() {
         None
@@ -89,7 +76,7 @@ pub async fn search(
             date_of_birth: dob,
             postcode,
         };
-        let found = visible_families(&state, p, &query);
+        let found = visible_families(&ctx.state, p, &query);
         match found.await {
             Ok(r) => r,
             Err(e) => return Err(e.into()),
@@ -98,12 +85,11 @@ pub async fn search(
         Vec::new()
     };
     if let Err(e) = log(
-        &state,
+        &ctx,
         p,
         eenplan_domain::access_log::AccessEvent::Search,
         None,
         format!("{logged} results={}", results.len()),
-        &client,
     )
     .await
     {

@@ -4,16 +4,12 @@ use super::forms::*;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::form_status;
 use askama::Template;
-use axum::Extension;
-use axum::extract::State;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
 use eenplan_store::{Family, StoreError};
 
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
-use crate::kit::Ctx;
+use crate::auth::family::FamilyCtx;
 use crate::kit::form::{Input, label_of};
 use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
@@ -81,16 +77,14 @@ fn family_crisis(
 }
 
 pub(super) async fn show_page(
-    state: &AppState,
-    ctx: &Ctx,
-    grant: &FamilyGrant,
+    fam: &FamilyCtx,
     returned: Option<Returned>,
 ) -> Result<Response, PageError> {
-    let lang = ctx.lang;
+    let (lang, grant) = (fam.lang, &fam.grant);
     let (t, ft) = (lang.texts(), family_texts(lang));
     let family_id = grant.family_id.as_str();
     let loaded = async {
-        let mut tx = state.store.read().await?;
+        let mut tx = fam.store().read().await?;
         let family = tx.family(&grant.family_id).await?;
         let province = match family.as_ref().and_then(|f| f.area_id.clone()) {
             Some(area) => tx.province_code(&area).await?,
@@ -155,16 +149,7 @@ pub(super) async fn show_page(
         })
         .collect();
     let r = returned.as_ref();
-    let warning = r.is_some_and(|r| r.warning);
-    let typed = |form: &str| Typed::of(r, form);
-    let mut forms = vec![
-        member_form(lang, t, &family, &typed("member")),
-        network_form(lang, t, &family, &typed("network")),
-        involvement_form(lang, t, &family, &typed("involvement"), &people, warning),
-        member_correction_form(lang, t, &family, &typed("correct")),
-        network_correction_form(lang, t, &family, &typed("network_fix")),
-        end_form(lang, t, &family, &typed("end")),
-    ];
+    let mut forms = file_forms(lang, &family, &people, r);
     forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
     // Household and network are the lead's work: a partner reads them, without the forms
     // to change them, and may end only involvements.
@@ -192,7 +177,7 @@ pub(super) async fn show_page(
             eenplan_domain::crisis::SAVE_FLEVOLAND_AFTER_HOURS,
         ),
         x: family_texts(lang),
-        shell: ctx.shell(&format!("/gezinnen/{family_id}")),
+        shell: fam.shell(&format!("/gezinnen/{family_id}")),
         regisseur: family.regisseur().map(face),
         partners: family.partners().map(face).collect(),
         members,
@@ -206,12 +191,8 @@ pub(super) async fn show_page(
     Ok(render(form_status(!has_errors), &page))
 }
 
-pub async fn show(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    show_page(&state, &ctx, &grant, None).await
+pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
+    show_page(&fam, None).await
 }
 
 #[cfg(test)]

@@ -1,19 +1,16 @@
 //! The timeline: the file's journal as sentences in the visitor's language.
 
 use askama::Template;
-use axum::Extension;
-use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{
     ConsentStep, Expertise, Framework, InvolvementRole, MemberKind, NetworkRelation,
 };
-use eenplan_store::{Family, Principal, StoreError};
+use eenplan_store::{Family, Principal};
 
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
+use super::file_and;
+use crate::auth::family::FamilyCtx;
 use crate::flows::family::timeline_texts::timeline_texts;
-use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::i18n::Lang;
 use crate::kit::texts::fill;
@@ -30,40 +27,24 @@ struct TimelinePage {
     lines: Vec<(String, String)>,
 }
 
-pub async fn timeline(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Response, PageError> {
-    let lang = ctx.lang;
-    let loaded = async {
-        let mut tx = state.store.read().await?;
-        Ok::<_, StoreError>((
-            tx.family(&grant.family_id).await?,
-            tx.timeline(&grant.family_id).await?,
-            tx.principals().await?,
-        ))
-    };
-    Ok(match loaded.await {
-        Ok((Some(f), entries, people)) => {
-            let lines = entries
-                .iter()
-                .filter(|e| grant.sees_event(&e.kind))
-                .map(|e| sentence(lang, e, &people, &f))
-                .collect();
-            render(
-                StatusCode::OK,
-                &TimelinePage {
-                    shell: ctx.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
-                    family_id: f.id.to_string(),
-                    label: f.label.clone(),
-                    lines,
-                },
-            )
-        }
-        Ok((None, ..)) => return Err(PageError::not_found()),
-        Err(e) => return Err(e.into()),
+pub async fn timeline(fam: FamilyCtx) -> Result<Response, PageError> {
+    let lang = fam.lang;
+    let (f, (entries, people)) = file_and(&fam, async |tx| {
+        Ok((tx.timeline(fam.family_id()).await?, tx.principals().await?))
     })
+    .await?;
+    let lines = entries
+        .iter()
+        .filter(|e| fam.grant.sees_event(&e.kind))
+        .map(|e| sentence(lang, e, &people, &f))
+        .collect();
+    let page = TimelinePage {
+        shell: fam.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
+        family_id: f.id.to_string(),
+        label: f.label.clone(),
+        lines,
+    };
+    Ok(render(StatusCode::OK, &page))
 }
 
 fn label<T: std::str::FromStr + Copy>(
