@@ -86,7 +86,7 @@ fn query_params(operation_id: &str) -> Vec<Value> {
 
 fn operation(route: &Route, doc: &ApiDoc) -> Value {
     let mut responses = Map::new();
-    for (status, description, schema) in doc.responses {
+    for (status, description, schema) in &doc.responses {
         let content_type = if *status >= 400 {
             "application/problem+json"
         } else {
@@ -102,11 +102,7 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
     // crate::extract, crate::auth), unless the route says it more precisely itself.
     let has_params = route.path.contains('{') || !query_params(doc.operation_id).is_empty();
     let generic = [
-        (
-            route.policy != Policy::Public,
-            401,
-            "Niet aangemeld: alleen Authorization: Bearer telt, een sessiecookie niet",
-        ),
+        (route.policy != Policy::Public, 401, "Niet aangemeld"),
         (has_params, 400, "Ongeldige of dubbele parameter (met naam)"),
         (
             route.policy != Policy::Public,

@@ -2,14 +2,11 @@
 //! The router and the OpenAPI document are both built from this one table, and the
 //! authorization-matrix test walks it: a route cannot exist without a policy.
 
-use axum::http::Method;
-use axum::routing::get;
-use eenplan_domain::policy::Policy;
-
-use crate::{assets, health};
+use eenplan_domain::policy::Policy::Public;
 
 pub use crate::kit::route::{Access, ApiDoc, Route, Routes};
-use crate::kit::route::{api, page};
+use crate::kit::route::{Entry, get};
+use crate::{assets, health};
 
 /// The OpenAPI document of every API route in the table.
 pub fn openapi_document() -> serde_json::Value {
@@ -41,31 +38,17 @@ pub fn table() -> Routes {
     ]
     .into_iter()
     .flatten()
+    .map(Entry::into)
     .collect()
 }
 
 /// The routes of no way of working: health, the static files, the API document.
-fn platform() -> Routes {
-    use Policy::Public;
+fn platform() -> Vec<Entry> {
     vec![
-        (page(Method::GET, "/healthz", Public), get(health::healthz)),
-        (
-            page(Method::GET, "/static/{*path}", Public),
-            get(assets::serve),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/openapi.json",
-                Public,
-                ApiDoc {
-                    operation_id: "getOpenApi",
-                    summary: "Dit OpenAPI-document",
-                    request: None,
-                    responses: &[(200, "OpenAPI 3-document", None)],
-                },
-            ),
-            get(serve_openapi),
-        ),
+        get("/healthz", Public, health::healthz),
+        get("/static/{*path}", Public, assets::serve),
+        get("/api/v1/openapi.json", Public, serve_openapi)
+            .doc("getOpenApi", "Dit OpenAPI-document")
+            .ok(200, "OpenAPI 3-document", None),
     ]
 }

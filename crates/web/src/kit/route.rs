@@ -1,22 +1,33 @@
 //! A route as the table holds it: method, path, the policy that guards it, whether it
 //! is a page or an API operation, what it does with a family file, and for the API its
-//! documentation. Each flow lists its routes with these; `routes::table()` chains them.
+//! documentation. Each flow lists its routes as [`Entry`]s, one a row: the method's
+//! function ([`get`], [`post`], [`put`], [`delete`]) names the method once for the
+//! table and the router, and what follows says only what is particular to the route;
+//! `routes::table()` chains the flows' lists.
 
+use axum::handler::Handler;
 use axum::http::Method;
-use axum::routing::MethodRouter;
+use axum::routing::{MethodRouter, on};
 use eenplan_domain::family::{DataCategory, Need};
-use eenplan_domain::policy::Policy;
+use eenplan_domain::policy::{Policy, SIGNED_IN};
 
 use crate::AppState;
 use crate::kit::ctx::Surface;
 
+/// An answer an operation documents: status, description and, when it has a body, the
+/// schema of that body.
+pub type Response = (u16, &'static str, Option<&'static str>);
+
+/// A refusal an operation documents: status and description; its body is a Problem.
+pub type Problem = (u16, &'static str);
+
 /// API documentation attached to a route.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ApiDoc {
     pub operation_id: &'static str,
     pub summary: &'static str,
     pub request: Option<&'static str>,
-    pub responses: &'static [(u16, &'static str, Option<&'static str>)],
+    pub responses: Vec<Response>,
 }
 
 #[derive(Debug, Clone)]
@@ -41,43 +52,150 @@ pub enum Access {
     BreakGlass,
 }
 
-impl Route {
-    pub(crate) fn family(mut self, need: Need) -> Self {
-        self.access = Access::Family(need);
-        self
+/// Who may use a route. Most routes name their policy. A route into one family file
+/// (the `{family}` segment) names the need instead: it is open to the signed in, and
+/// the family guard decides by the need whether this caller may touch this file.
+#[derive(Debug, Clone, Copy)]
+pub enum Guard {
+    Policy(Policy),
+    Family(Need),
+}
+
+impl From<Policy> for Guard {
+    fn from(policy: Policy) -> Self {
+        Guard::Policy(policy)
     }
 }
 
-/// What a flow contributes to the table: its routes with their handlers.
+impl From<Need> for Guard {
+    fn from(need: Need) -> Self {
+        Guard::Family(need)
+    }
+}
+
+/// The whole table: every route with the handler that serves it.
 pub type Routes = Vec<(Route, MethodRouter<AppState>)>;
+
+/// One row of a flow's table: a page until [`Entry::doc`] makes it an API operation.
+#[derive(Debug)]
+pub struct Entry {
+    route: Route,
+    handler: MethodRouter<AppState>,
+}
+
+impl From<Entry> for (Route, MethodRouter<AppState>) {
+    fn from(entry: Entry) -> Self {
+        (entry.route, entry.handler)
+    }
+}
+
+/// The row functions, one per method, as axum has them: the method is named once and
+/// serves both the table and the router (GET answers HEAD too, as axum's `get` does).
+macro_rules! methods {
+    ($($name:ident $method:ident),*) => {$(
+        pub(crate) fn $name<H, T>(path: &'static str, guard: impl Into<Guard>, handler: H) -> Entry
+        where
+            H: Handler<T, AppState>,
+            T: 'static,
+        {
+            Entry::new(Method::$method, path, guard.into(), handler)
+        }
+    )*};
+}
+methods!(get GET, post POST, put PUT, delete DELETE);
+
+impl Entry {
+    fn new<H, T>(method: Method, path: &'static str, guard: Guard, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = method.clone().try_into().expect("a method axum routes");
+        let (policy, access) = match guard {
+            Guard::Policy(policy) => (policy, Access::None),
+            Guard::Family(need) => (SIGNED_IN, Access::Family(need)),
+        };
+        Entry {
+            route: Route {
+                method,
+                path,
+                policy,
+                surface: Surface::Page,
+                doc: None,
+                access,
+            },
+            handler: on(filter, handler),
+        }
+    }
+
+    /// Not behind the family guard: the handler applies the emergency rule itself.
+    pub(crate) fn break_glass(mut self) -> Self {
+        self.route.access = Access::BreakGlass;
+        self
+    }
+
+    /// An API operation, documented under this id and summary.
+    pub(crate) fn doc(mut self, operation_id: &'static str, summary: &'static str) -> Self {
+        self.route.surface = Surface::Api;
+        self.route.doc = Some(ApiDoc {
+            operation_id,
+            summary,
+            request: None,
+            responses: Vec::new(),
+        });
+        self
+    }
+
+    /// The JSON body the operation takes, by schema name.
+    pub(crate) fn body(mut self, schema: &'static str) -> Self {
+        self.api_doc().request = Some(schema);
+        self
+    }
+
+    /// The operation's answer when it succeeds, with its body's schema if it has one.
+    pub(crate) fn ok(
+        mut self,
+        status: u16,
+        description: &'static str,
+        schema: impl Into<Option<&'static str>>,
+    ) -> Self {
+        let schema = schema.into();
+        self.api_doc().responses.push((status, description, schema));
+        self
+    }
+
+    /// The refusals particular to the operation. What every operation of its kind can
+    /// answer (401 when signed out, 403 by the policy, the framing's) the document adds
+    /// itself.
+    pub(crate) fn problems<const N: usize>(mut self, problems: [Problem; N]) -> Self {
+        let doc = self.api_doc();
+        for (status, description) in problems {
+            doc.responses.push((status, description, Some("Problem")));
+        }
+        self
+    }
+
+    fn api_doc(&mut self) -> &mut ApiDoc {
+        let (method, path) = (&self.route.method, self.route.path);
+        self.route
+            .doc
+            .as_mut()
+            .unwrap_or_else(|| panic!("{method} {path}: .doc(…) comes before the body and answers"))
+    }
+}
 
 pub(crate) const IDENTITY: Need = Need::Data(DataCategory::Identity);
 pub(crate) const PLAN: Need = Need::Data(DataCategory::Plan);
 pub(crate) const NOTES: Need = Need::Data(DataCategory::Notes);
 pub(crate) const LEAD: Need = Need::Lead;
 
-/// The answers nearly every signed-in API operation can give, documented alike.
-pub(crate) const NOT_FOUND: (u16, &str, Option<&str>) = (404, "Niet gevonden", Some("Problem"));
-pub(crate) const SIGN_IN: (u16, &str, Option<&str>) = (401, "Niet aangemeld", Some("Problem"));
-
-pub(crate) fn page(method: Method, path: &'static str, policy: Policy) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Page,
-        doc: None,
-        access: Access::None,
-    }
-}
-
-pub(crate) fn api(method: Method, path: &'static str, policy: Policy, doc: ApiDoc) -> Route {
-    Route {
-        method,
-        path,
-        policy,
-        surface: Surface::Api,
-        doc: Some(doc),
-        access: Access::None,
-    }
-}
+// The refusals many operations document alike.
+pub(crate) const NOT_FOUND: Problem = (404, "Niet gevonden");
+/// A `{family}` operation's 404 as the family guard answers it: which files exist is
+/// not for a caller who may not see them.
+pub(crate) const NO_FILE: Problem = (404, "Geen dossier dat jij mag inzien");
+pub(crate) const INVALID: Problem = (400, "Ongeldige invoer");
+pub(crate) const INVALID_FIELD: Problem = (400, "Ongeldige invoer (met veldnaam)");
+pub(crate) const NO_REASON: Problem = (400, "Reden ontbreekt");
+pub(crate) const LEAD_ONLY: Problem = (403, "Alleen voor de regie");
+pub(crate) const NEEDS_CONSENT: Problem = (403, "Toestemming nodig");

@@ -1,74 +1,58 @@
 //! The administration's routes: the region's organisations and areas for the chain
 //! administrator, an organisation's teams and accounts for its functional administrator.
 
-use axum::http::Method;
-use axum::routing::{get, post};
 use eenplan_domain::policy::{ADMIN, ANY_ADMIN, CHAIN_ADMIN};
 
 use super::pages;
-use crate::kit::route::{Routes, page};
+use crate::kit::route::{Entry, get, post};
 
-pub fn routes() -> Routes {
+pub fn routes() -> Vec<Entry> {
     vec![
-        (
-            page(Method::GET, "/beheer", ANY_ADMIN),
-            get(pages::common::overview),
+        get("/beheer", ANY_ADMIN, pages::common::overview),
+        get(
+            "/beheer/organisaties",
+            CHAIN_ADMIN,
+            pages::structure::organisations,
         ),
-        (
-            page(Method::GET, "/beheer/organisaties", CHAIN_ADMIN),
-            get(pages::structure::organisations),
+        post(
+            "/beheer/organisaties",
+            CHAIN_ADMIN,
+            pages::structure::create_organisation,
         ),
-        (
-            page(Method::POST, "/beheer/organisaties", CHAIN_ADMIN),
-            post(pages::structure::create_organisation),
+        get("/beheer/gebieden", CHAIN_ADMIN, pages::structure::areas),
+        post(
+            "/beheer/gebieden",
+            CHAIN_ADMIN,
+            pages::structure::create_area,
         ),
-        (
-            page(Method::GET, "/beheer/gebieden", CHAIN_ADMIN),
-            get(pages::structure::areas),
+        get("/beheer/teams", ADMIN, pages::structure::teams),
+        post("/beheer/teams", ADMIN, pages::structure::create_team),
+        get("/beheer/gebruikers", ADMIN, pages::users::users),
+        post("/beheer/gebruikers", ADMIN, pages::users::create_user),
+        get(
+            "/beheer/gebruikers/{id}/deactiveren",
+            ADMIN,
+            pages::deactivation::deactivate_form,
         ),
-        (
-            page(Method::POST, "/beheer/gebieden", CHAIN_ADMIN),
-            post(pages::structure::create_area),
+        post(
+            "/beheer/gebruikers/{id}/overdragen",
+            ADMIN,
+            pages::deactivation::hand_over,
         ),
-        (
-            page(Method::GET, "/beheer/teams", ADMIN),
-            get(pages::structure::teams),
+        post(
+            "/beheer/gebruikers/{id}/alles-overdragen",
+            ADMIN,
+            pages::deactivation::hand_over_all,
         ),
-        (
-            page(Method::POST, "/beheer/teams", ADMIN),
-            post(pages::structure::create_team),
+        post(
+            "/beheer/gebruikers/{id}/deactiveren",
+            ADMIN,
+            pages::deactivation::deactivate_user,
         ),
-        (
-            page(Method::GET, "/beheer/gebruikers", ADMIN),
-            get(pages::users::users),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers", ADMIN),
-            post(pages::users::create_user),
-        ),
-        (
-            page(Method::GET, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
-            get(pages::deactivation::deactivate_form),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/overdragen", ADMIN),
-            post(pages::deactivation::hand_over),
-        ),
-        (
-            page(
-                Method::POST,
-                "/beheer/gebruikers/{id}/alles-overdragen",
-                ADMIN,
-            ),
-            post(pages::deactivation::hand_over_all),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/deactiveren", ADMIN),
-            post(pages::deactivation::deactivate_user),
-        ),
-        (
-            page(Method::POST, "/beheer/gebruikers/{id}/tweede-factor", ADMIN),
-            post(pages::deactivation::reset_second_factor),
+        post(
+            "/beheer/gebruikers/{id}/tweede-factor",
+            ADMIN,
+            pages::deactivation::reset_second_factor,
         ),
     ]
 }

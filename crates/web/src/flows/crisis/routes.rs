@@ -1,41 +1,20 @@
 //! The crisis pages and the crisis-contact operation: public, for anyone.
 
-use axum::http::Method;
-use axum::routing::get;
 use eenplan_domain::policy::Policy::Public;
 
-use crate::kit::route::{ApiDoc, Routes, api, page};
+use super::{api, pages};
+use crate::kit::route::{Entry, get};
 
-pub fn routes() -> Routes {
+pub fn routes() -> Vec<Entry> {
     vec![
-        (
-            api(
-                Method::GET,
-                "/api/v1/crisis-contact",
-                Public,
-                ApiDoc {
-                    operation_id: "getCrisisContact",
-                    summary: "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
-                    request: None,
-                    responses: &[
-                        (200, "Het antwoord", Some("CrisisContact")),
-                        (
-                            400,
-                            "Parameter ontbreekt of is ongeldig (met naam)",
-                            Some("Problem"),
-                        ),
-                    ],
-                },
-            ),
-            get(super::api::contact),
-        ),
-        (
-            page(Method::GET, "/spoed", Public),
-            get(super::pages::spoed),
-        ),
-        (
-            page(Method::GET, "/meldcode", Public),
-            get(super::pages::meldcode),
-        ),
+        get("/api/v1/crisis-contact", Public, api::contact)
+            .doc(
+                "getCrisisContact",
+                "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
+            )
+            .ok(200, "Het antwoord", "CrisisContact")
+            .problems([(400, "Parameter ontbreekt of is ongeldig (met naam)")]),
+        get("/spoed", Public, pages::spoed),
+        get("/meldcode", Public, pages::meldcode),
     ]
 }

@@ -1,30 +1,16 @@
 //! The privacy officer's routes (the access log, its export, the review of emergency
 //! access) and the family's access overview, which the lead opens for the family.
 
-use axum::http::Method;
-use axum::routing::{get, post};
-use eenplan_domain::policy::{PRIVACY_OFFICER, SIGNED_IN};
+use eenplan_domain::policy::PRIVACY_OFFICER;
 
 use super::pages;
-use crate::kit::route::{LEAD, Routes, page};
+use crate::kit::route::{Entry, LEAD, get, post};
 
-pub fn routes() -> Routes {
+pub fn routes() -> Vec<Entry> {
     vec![
-        (
-            page(Method::GET, "/gezinnen/{family}/inzage", SIGNED_IN).family(LEAD),
-            get(pages::family_view),
-        ),
-        (
-            page(Method::GET, "/privacy", PRIVACY_OFFICER),
-            get(pages::show),
-        ),
-        (
-            page(Method::GET, "/privacy/toegangslog.csv", PRIVACY_OFFICER),
-            get(pages::export),
-        ),
-        (
-            page(Method::POST, "/privacy/noodtoegang/{id}", PRIVACY_OFFICER),
-            post(pages::review),
-        ),
+        get("/gezinnen/{family}/inzage", LEAD, pages::family_view),
+        get("/privacy", PRIVACY_OFFICER, pages::show),
+        get("/privacy/toegangslog.csv", PRIVACY_OFFICER, pages::export),
+        post("/privacy/noodtoegang/{id}", PRIVACY_OFFICER, pages::review),
     ]
 }

@@ -1,161 +1,66 @@
 //! The request to the Raad's routes: lead work on the family's side, the Raad's own
 //! routes for Raad professionals only.
 
-use axum::http::Method;
-use axum::routing::{get, post};
-use eenplan_domain::policy::{RVDK, SIGNED_IN};
+use eenplan_domain::policy::RVDK;
 
-use crate::kit::route::{ApiDoc, LEAD, Routes, api, page};
+use super::{api, pages};
+use crate::kit::route::{
+    Entry, INVALID_FIELD, LEAD, LEAD_ONLY, NO_FILE, NOT_FOUND, Problem, get, post,
+};
 
-pub fn routes() -> Routes {
+const RAAD_ONLY: Problem = (403, "Alleen voor de Raad");
+
+pub fn routes() -> Vec<Entry> {
     vec![
-        (
-            page(Method::GET, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            get(super::pages::family),
-        ),
-        (
-            page(Method::POST, "/gezinnen/{family}/verzoek-raad", SIGNED_IN).family(LEAD),
-            post(super::pages::request),
-        ),
-        (page(Method::GET, "/raad", RVDK), get(super::pages::list)),
-        (
-            page(Method::GET, "/raad/{request}", RVDK),
-            get(super::pages::show),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/onderzoek", RVDK),
-            post(super::pages::investigation),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/uitkomst", RVDK),
-            post(super::pages::outcome),
-        ),
-        (
-            page(Method::POST, "/raad/{request}/beslissing", RVDK),
-            post(super::pages::decision),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listProtectionOrderRequests",
-                    summary: "De verzoeken tot onderzoek aan de Raad voor de Kinderbescherming en hoe ze ervoor staan",
-                    request: None,
-                    responses: &[
-                        (200, "De verzoeken", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            get(super::api::list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/families/{family}/protection-order-requests",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "requestProtectionOrder",
-                    summary: "Verzoek tot onderzoek aan de Raad: welke kinderen, waarom vrijwillige hulp niet tot veiligheid leidde, wat geprobeerd is",
-                    request: Some("NewProtectionOrderRequest"),
-                    responses: &[
-                        (201, "Ingediend", Some("Created")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de regie", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (409, "Er loopt al een verzoek", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(LEAD),
-            post(super::api::create),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/raad/requests",
-                RVDK,
-                ApiDoc {
-                    operation_id: "raadWorkList",
-                    summary: "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst",
-                    request: None,
-                    responses: &[
-                        (200, "De werklijst", Some("ProtectionOrderRequests")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(super::api::raad_list),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/investigation",
-                RVDK,
-                ApiDoc {
-                    operation_id: "startRaadInvestigation",
-                    summary: "Raad: het verzoek in onderzoek nemen (met datum)",
-                    request: Some("RaadInvestigation"),
-                    responses: &[
-                        (200, "In onderzoek", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige datum", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Al in onderzoek genomen", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(super::api::investigation),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/outcome",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordRaadOutcome",
-                    summary: "Raad: de uitkomst van het onderzoek: geen maatregel (met reden) of een verzoek aan de kinderrechter",
-                    request: Some("RaadOutcome"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Nog niet in onderzoek, of de uitkomst is er al", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(super::api::outcome),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/raad/requests/{request}/court-decision",
-                RVDK,
-                ApiDoc {
-                    operation_id: "recordCourtDecision",
-                    summary: "Raad: de beslissing van de kinderrechter; toegewezen wordt het kader 'maatregel' met de gecertificeerde instelling",
-                    request: Some("CourtDecision"),
-                    responses: &[
-                        (200, "Vastgelegd", Some("ProtectionOrderRequest")),
-                        (400, "Ongeldige invoer (met veldnaam)", Some("Problem")),
-                        (403, "Alleen voor de Raad", Some("Problem")),
-                        (404, "Niet gevonden", Some("Problem")),
-                        (409, "Geen verzoek aan de rechter, of al beslist", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(super::api::court_decision),
-        ),
+        get("/gezinnen/{family}/verzoek-raad", LEAD, pages::family),
+        post("/gezinnen/{family}/verzoek-raad", LEAD, pages::request),
+        get("/raad", RVDK, pages::list),
+        get("/raad/{request}", RVDK, pages::show),
+        post("/raad/{request}/onderzoek", RVDK, pages::investigation),
+        post("/raad/{request}/uitkomst", RVDK, pages::outcome),
+        post("/raad/{request}/beslissing", RVDK, pages::decision),
+        get("/api/v1/families/{family}/protection-order-requests", LEAD, api::list)
+            .doc("listProtectionOrderRequests", "De verzoeken tot onderzoek aan de Raad voor de Kinderbescherming en hoe ze ervoor staan")
+            .ok(200, "De verzoeken", "ProtectionOrderRequests")
+            .problems([LEAD_ONLY, NO_FILE]),
+        post("/api/v1/families/{family}/protection-order-requests", LEAD, api::create)
+            .doc("requestProtectionOrder", "Verzoek tot onderzoek aan de Raad: welke kinderen, waarom vrijwillige hulp niet tot veiligheid leidde, wat geprobeerd is")
+            .body("NewProtectionOrderRequest")
+            .ok(201, "Ingediend", "Created")
+            .problems([INVALID_FIELD, LEAD_ONLY, NO_FILE, (409, "Er loopt al een verzoek")]),
+        get("/api/v1/raad/requests", RVDK, api::raad_list)
+            .doc("raadWorkList", "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst")
+            .ok(200, "De werklijst", "ProtectionOrderRequests")
+            .problems([RAAD_ONLY]),
+        post("/api/v1/raad/requests/{request}/investigation", RVDK, api::investigation)
+            .doc("startRaadInvestigation", "Raad: het verzoek in onderzoek nemen (met datum)")
+            .body("RaadInvestigation")
+            .ok(200, "In onderzoek", "ProtectionOrderRequest")
+            .problems([
+                (400, "Ongeldige datum"),
+                RAAD_ONLY,
+                NOT_FOUND,
+                (409, "Al in onderzoek genomen"),
+            ]),
+        post("/api/v1/raad/requests/{request}/outcome", RVDK, api::outcome)
+            .doc("recordRaadOutcome", "Raad: de uitkomst van het onderzoek: geen maatregel (met reden) of een verzoek aan de kinderrechter")
+            .body("RaadOutcome")
+            .ok(200, "Vastgelegd", "ProtectionOrderRequest")
+            .problems([
+                INVALID_FIELD,
+                RAAD_ONLY,
+                NOT_FOUND,
+                (409, "Nog niet in onderzoek, of de uitkomst is er al"),
+            ]),
+        post("/api/v1/raad/requests/{request}/court-decision", RVDK, api::court_decision)
+            .doc("recordCourtDecision", "Raad: de beslissing van de kinderrechter; toegewezen wordt het kader 'maatregel' met de gecertificeerde instelling")
+            .body("CourtDecision")
+            .ok(200, "Vastgelegd", "ProtectionOrderRequest")
+            .problems([
+                INVALID_FIELD,
+                RAAD_ONLY,
+                NOT_FOUND,
+                (409, "Geen verzoek aan de rechter, of al beslist"),
+            ]),
     ]
 }

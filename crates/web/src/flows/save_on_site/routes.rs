@@ -3,294 +3,104 @@
 //! schedule's changes for a certified institution's team leads, and a family's
 //! consultations by name for its circle (they are the family's notes).
 
-use axum::http::Method;
-use axum::routing::{get, post};
-use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE, SIGNED_IN};
+use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
 
 use super::{api, pages};
-use crate::kit::route::{ApiDoc, NOTES, Routes, api, page};
+use crate::kit::route::{Entry, NEEDS_CONSENT, NO_FILE, NO_REASON, NOTES, Problem, get, post};
 
-pub fn routes() -> Routes {
+const SITE_ONLY: Problem = (
+    403,
+    "Alleen voor gecertificeerde instellingen en lokale teams",
+);
+const TEAM_LEADS_ONLY: Problem = (
+    403,
+    "Alleen voor teamleiders van een gecertificeerde instelling",
+);
+const ON_SITE_ONLY: Problem = (403, "Alleen de medewerker op locatie");
+const NO_CONSULTATION: Problem = (404, "Geen overleg dat jij mag zien");
+const INVALID_FIELD: Problem = (400, "Ongeldige invoer (met veld)");
+const BAD_DATE: Problem = (400, "Ongeldige datum (met veld)");
+
+pub fn routes() -> Vec<Entry> {
     vec![
-        (
-            page(Method::GET, "/save-op-locatie", SAVE_ON_SITE),
-            get(pages::show),
-        ),
-        (
-            page(Method::POST, "/save-op-locatie/boeken", SAVE_ON_SITE),
-            post(pages::book),
-        ),
-        (
-            page(Method::POST, "/save-op-locatie/inloop", SAVE_ON_SITE),
-            post(pages::walk_in),
-        ),
-        (
-            page(Method::POST, "/save-op-locatie/rooster", SAVE_SCHEDULE),
-            post(pages::add_slot),
-        ),
-        (
-            page(
-                Method::POST,
-                "/save-op-locatie/rooster/{slot}/beeindigen",
-                SAVE_SCHEDULE,
-            ),
-            post(pages::end_slot),
-        ),
-        (
-            page(Method::GET, "/save-op-locatie/overleg/{id}", SAVE_ON_SITE),
-            get(pages::consultation),
-        ),
-        (
-            page(
-                Method::POST,
-                "/save-op-locatie/overleg/{id}/advies",
-                SAVE_ON_SITE,
-            ),
-            post(pages::advice),
-        ),
-        (
-            page(
-                Method::POST,
-                "/save-op-locatie/overleg/{id}/annuleren",
-                SAVE_ON_SITE,
-            ),
-            post(pages::cancel),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/save-op-locatie/slots",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "listSaveOnSiteSlots",
-                    summary: "SAVE op locatie: het rooster (eigen gecertificeerde instelling, of het eigen lokale team) met de komende dagen op locatie",
-                    request: None,
-                    responses: &[
-                        (200, "Het rooster", Some("SaveOnSiteSlots")),
-                        (
-                            403,
-                            "Alleen voor gecertificeerde instellingen en lokale teams",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::slots),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/slots",
-                SAVE_SCHEDULE,
-                ApiDoc {
-                    operation_id: "addSaveOnSiteSlot",
-                    summary: "SAVE op locatie: een wekelijks dagdeel van een eigen medewerker bij een lokaal team toevoegen (teamleider)",
-                    request: Some("NewSaveOnSiteSlot"),
-                    responses: &[
-                        (201, "Toegevoegd", Some("Created")),
-                        (400, "Ongeldige invoer (met veld)", Some("Problem")),
-                        (
-                            409,
-                            "De medewerker is dan al elders op locatie",
-                            Some("Problem"),
-                        ),
-                        (
-                            403,
-                            "Alleen voor teamleiders van een gecertificeerde instelling",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::add_slot),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/slots/{slot}/end",
-                SAVE_SCHEDULE,
-                ApiDoc {
-                    operation_id: "endSaveOnSiteSlot",
-                    summary: "SAVE op locatie: een dagdeel beëindigen (de laatste dag)",
-                    request: Some("SaveOnSiteSlotEnd"),
-                    responses: &[
-                        (200, "Beëindigd", Some("SaveOnSiteSlotEnded")),
-                        (400, "Ongeldige datum (met veld)", Some("Problem")),
-                        (
-                            409,
-                            "Al beëindigd, of er staan nog overleggen na die datum",
-                            Some("Problem"),
-                        ),
-                        (404, "Geen dagdeel van jouw organisatie", Some("Problem")),
-                        (
-                            403,
-                            "Alleen voor teamleiders van een gecertificeerde instelling",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::end_slot),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/save-op-locatie/consultations",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "saveOnSiteDay",
-                    summary: "SAVE op locatie: jouw lijst van een dag (als medewerker op locatie alle overleggen, als professional wat jij vroeg)",
-                    request: None,
-                    responses: &[
-                        (200, "De lijst", Some("SaveOnSiteDay")),
-                        (400, "Ongeldige datum (met veld)", Some("Problem")),
-                        (
-                            403,
-                            "Alleen voor gecertificeerde instellingen en lokale teams",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::day),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/consultations",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "bookSaveConsultation",
-                    summary: "SAVE op locatie: een overleg boeken, anoniem of op naam (met toestemming van het gezin)",
-                    request: Some("NewSaveConsultation"),
-                    responses: &[
-                        (201, "Geboekt", Some("SaveConsultationState")),
-                        (
-                            400,
-                            "Ongeldige invoer, geen dag op locatie, of geen toestemming (met veld)",
-                            Some("Problem"),
-                        ),
-                        (
-                            403,
-                            "Alleen voor het lokale team van dit dagdeel",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::book),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/walk-ins",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "recordSaveWalkIn",
-                    summary: "SAVE op locatie: een inloopoverleg vastleggen, meteen met het advies (de medewerker op locatie)",
-                    request: Some("SaveWalkIn"),
-                    responses: &[
-                        (201, "Vastgelegd en gehouden", Some("SaveConsultationState")),
-                        (400, "Ongeldige invoer (met veld)", Some("Problem")),
-                        (403, "Alleen de medewerker op locatie", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::walk_in),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/save-op-locatie/consultations/{consultation}",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "getSaveConsultation",
-                    summary: "SAVE op locatie: één overleg (voor de medewerker op locatie en wie het vroeg)",
-                    request: None,
-                    responses: &[
-                        (200, "Het overleg", Some("SaveConsultation")),
-                        (404, "Geen overleg dat jij mag zien", Some("Problem")),
-                        (
-                            403,
-                            "Alleen voor gecertificeerde instellingen en lokale teams",
-                            Some("Problem"),
-                        ),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(api::consultation),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/consultations/{consultation}/advice",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "recordSaveAdvice",
-                    summary: "SAVE op locatie: het advies, de vervolgstappen met wie ze zet, en de uitkomst (de medewerker op locatie)",
-                    request: Some("SaveAdvice"),
-                    responses: &[
-                        (200, "Gehouden", Some("SaveConsultationState")),
-                        (400, "Ongeldige invoer (met veld)", Some("Problem")),
-                        (
-                            409,
-                            "Al gehouden, geannuleerd, of nog niet de dag",
-                            Some("Problem"),
-                        ),
-                        (404, "Geen overleg dat jij mag zien", Some("Problem")),
-                        (403, "Alleen de medewerker op locatie", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::advice),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/save-op-locatie/consultations/{consultation}/cancel",
-                SAVE_ON_SITE,
-                ApiDoc {
-                    operation_id: "cancelSaveConsultation",
-                    summary: "SAVE op locatie: een geboekt overleg annuleren, met de reden",
-                    request: Some("Reason"),
-                    responses: &[
-                        (200, "Geannuleerd", Some("SaveConsultationState")),
-                        (400, "Reden ontbreekt", Some("Problem")),
-                        (409, "Al gehouden of geannuleerd", Some("Problem")),
-                        (404, "Geen overleg dat jij mag zien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            post(api::cancel),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/families/{family}/save-consultations",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "listFamilySaveConsultations",
-                    summary: "De overleggen op naam met SAVE op locatie over dit gezin",
-                    request: None,
-                    responses: &[
-                        (200, "De overleggen", Some("SaveConsultations")),
-                        (403, "Toestemming nodig", Some("Problem")),
-                        (404, "Geen dossier dat jij mag inzien", Some("Problem")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            )
-            .family(NOTES),
-            get(api::family_consultations),
-        ),
+        get("/save-op-locatie", SAVE_ON_SITE, pages::show),
+        post("/save-op-locatie/boeken", SAVE_ON_SITE, pages::book),
+        post("/save-op-locatie/inloop", SAVE_ON_SITE, pages::walk_in),
+        post("/save-op-locatie/rooster", SAVE_SCHEDULE, pages::add_slot),
+        post("/save-op-locatie/rooster/{slot}/beeindigen", SAVE_SCHEDULE, pages::end_slot),
+        get("/save-op-locatie/overleg/{id}", SAVE_ON_SITE, pages::consultation),
+        post("/save-op-locatie/overleg/{id}/advies", SAVE_ON_SITE, pages::advice),
+        post("/save-op-locatie/overleg/{id}/annuleren", SAVE_ON_SITE, pages::cancel),
+        get("/api/v1/save-op-locatie/slots", SAVE_ON_SITE, api::slots)
+            .doc("listSaveOnSiteSlots", "SAVE op locatie: het rooster (eigen gecertificeerde instelling, of het eigen lokale team) met de komende dagen op locatie")
+            .ok(200, "Het rooster", "SaveOnSiteSlots")
+            .problems([SITE_ONLY]),
+        post("/api/v1/save-op-locatie/slots", SAVE_SCHEDULE, api::add_slot)
+            .doc("addSaveOnSiteSlot", "SAVE op locatie: een wekelijks dagdeel van een eigen medewerker bij een lokaal team toevoegen (teamleider)")
+            .body("NewSaveOnSiteSlot")
+            .ok(201, "Toegevoegd", "Created")
+            .problems([
+                INVALID_FIELD,
+                (409, "De medewerker is dan al elders op locatie"),
+                TEAM_LEADS_ONLY,
+            ]),
+        post("/api/v1/save-op-locatie/slots/{slot}/end", SAVE_SCHEDULE, api::end_slot)
+            .doc("endSaveOnSiteSlot", "SAVE op locatie: een dagdeel beëindigen (de laatste dag)")
+            .body("SaveOnSiteSlotEnd")
+            .ok(200, "Beëindigd", "SaveOnSiteSlotEnded")
+            .problems([
+                BAD_DATE,
+                (409, "Al beëindigd, of er staan nog overleggen na die datum"),
+                (404, "Geen dagdeel van jouw organisatie"),
+                TEAM_LEADS_ONLY,
+            ]),
+        get("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::day)
+            .doc("saveOnSiteDay", "SAVE op locatie: jouw lijst van een dag (als medewerker op locatie alle overleggen, als professional wat jij vroeg)")
+            .ok(200, "De lijst", "SaveOnSiteDay")
+            .problems([BAD_DATE, SITE_ONLY]),
+        post("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::book)
+            .doc("bookSaveConsultation", "SAVE op locatie: een overleg boeken, anoniem of op naam (met toestemming van het gezin)")
+            .body("NewSaveConsultation")
+            .ok(201, "Geboekt", "SaveConsultationState")
+            .problems([
+                (400, "Ongeldige invoer, geen dag op locatie, of geen toestemming (met veld)"),
+                (403, "Alleen voor het lokale team van dit dagdeel"),
+            ]),
+        post("/api/v1/save-op-locatie/walk-ins", SAVE_ON_SITE, api::walk_in)
+            .doc("recordSaveWalkIn", "SAVE op locatie: een inloopoverleg vastleggen, meteen met het advies (de medewerker op locatie)")
+            .body("SaveWalkIn")
+            .ok(201, "Vastgelegd en gehouden", "SaveConsultationState")
+            .problems([INVALID_FIELD, ON_SITE_ONLY]),
+        get("/api/v1/save-op-locatie/consultations/{consultation}", SAVE_ON_SITE, api::consultation)
+            .doc("getSaveConsultation", "SAVE op locatie: één overleg (voor de medewerker op locatie en wie het vroeg)")
+            .ok(200, "Het overleg", "SaveConsultation")
+            .problems([NO_CONSULTATION, SITE_ONLY]),
+        post(
+            "/api/v1/save-op-locatie/consultations/{consultation}/advice",
+            SAVE_ON_SITE,
+            api::advice,
+        )
+        .doc("recordSaveAdvice", "SAVE op locatie: het advies, de vervolgstappen met wie ze zet, en de uitkomst (de medewerker op locatie)")
+        .body("SaveAdvice")
+        .ok(200, "Gehouden", "SaveConsultationState")
+        .problems([
+            INVALID_FIELD,
+            (409, "Al gehouden, geannuleerd, of nog niet de dag"),
+            NO_CONSULTATION,
+            ON_SITE_ONLY,
+        ]),
+        post(
+            "/api/v1/save-op-locatie/consultations/{consultation}/cancel",
+            SAVE_ON_SITE,
+            api::cancel,
+        )
+        .doc("cancelSaveConsultation", "SAVE op locatie: een geboekt overleg annuleren, met de reden")
+        .body("Reason")
+        .ok(200, "Geannuleerd", "SaveConsultationState")
+        .problems([NO_REASON, (409, "Al gehouden of geannuleerd"), NO_CONSULTATION]),
+        get("/api/v1/families/{family}/save-consultations", NOTES, api::family_consultations)
+            .doc("listFamilySaveConsultations", "De overleggen op naam met SAVE op locatie over dit gezin")
+            .ok(200, "De overleggen", "SaveConsultations")
+            .problems([NEEDS_CONSENT, NO_FILE]),
     ]
 }

@@ -1,121 +1,52 @@
 //! The sign-in flow's routes: public pages to sign in, the signed-in visitor's password
 //! and session, and the API session.
 
-use axum::http::Method;
-use axum::routing::{delete, get, post};
 use eenplan_domain::policy::{Policy, SIGNED_IN};
 
-use super::pages;
-use crate::kit::route::{ApiDoc, Routes, api, page};
+use super::{api, pages};
+use crate::kit::route::{Entry, delete, get, post};
 
-pub fn routes() -> Routes {
+pub fn routes() -> Vec<Entry> {
     use Policy::Public;
     vec![
-        (page(Method::GET, "/", Public), get(pages::landing::landing)),
-        (
-            page(Method::GET, "/taal/{code}", Public),
-            get(pages::landing::switch_language),
+        get("/", Public, pages::landing::landing),
+        get("/taal/{code}", Public, pages::landing::switch_language),
+        get("/aanmelden", Public, pages::sign_in::show),
+        post("/aanmelden", Public, pages::sign_in::submit),
+        get("/aanmelden/code", Public, pages::sign_in::show_code),
+        post("/aanmelden/code", Public, pages::sign_in::submit_code),
+        get("/aanmelden/koppelen", Public, pages::sign_in::show_code),
+        post("/aanmelden/koppelen", Public, pages::sign_in::submit_code),
+        post(
+            "/aanmelden/inschrijfcode",
+            Public,
+            pages::sign_in::submit_enrolment_code,
         ),
-        (
-            page(Method::GET, "/aanmelden", Public),
-            get(pages::sign_in::show),
-        ),
-        (
-            page(Method::POST, "/aanmelden", Public),
-            post(pages::sign_in::submit),
-        ),
-        (
-            page(Method::GET, "/aanmelden/code", Public),
-            get(pages::sign_in::show_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/code", Public),
-            post(pages::sign_in::submit_code),
-        ),
-        (
-            page(Method::GET, "/aanmelden/koppelen", Public),
-            get(pages::sign_in::show_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/koppelen", Public),
-            post(pages::sign_in::submit_code),
-        ),
-        (
-            page(Method::POST, "/aanmelden/inschrijfcode", Public),
-            post(pages::sign_in::submit_enrolment_code),
-        ),
-        (
-            page(Method::GET, "/aanmelden/wachtwoord", SIGNED_IN),
-            get(pages::password::show),
-        ),
-        (
-            page(Method::POST, "/aanmelden/wachtwoord", SIGNED_IN),
-            post(pages::password::submit),
-        ),
-        (
-            page(Method::POST, "/afmelden", SIGNED_IN),
-            post(pages::sign_in::sign_out),
-        ),
-        (
-            api(
-                Method::POST,
-                "/api/v1/session",
-                Public,
-                ApiDoc {
-                    operation_id: "createSession",
-                    summary: "Aanmelden met e-mailadres, wachtwoord en TOTP-code; geeft een bearer-token",
-                    request: Some("SessionRequest"),
-                    responses: &[
-                        (201, "Aangemeld", Some("Session")),
-                        (400, "Ontbrekende of ongeldige velden", Some("Problem")),
-                        (401, "Aanmelden mislukt", Some("Problem")),
-                        (429, "Te veel pogingen", Some("Problem")),
-                    ],
-                },
-            ),
-            post(super::api::create),
-        ),
-        (
-            api(
-                Method::DELETE,
-                "/api/v1/session",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "deleteSession",
-                    summary: "Afmelden: het token werkt daarna niet meer",
-                    request: None,
-                    responses: &[
-                        (204, "Afgemeld", None),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            delete(super::api::delete),
-        ),
-        (
-            api(
-                Method::GET,
-                "/api/v1/me",
-                SIGNED_IN,
-                ApiDoc {
-                    operation_id: "getMe",
-                    summary: "De aangemelde gebruiker met organisatie en rollen",
-                    request: None,
-                    responses: &[
-                        (200, "De gebruiker", Some("Me")),
-                        (401, "Niet aangemeld", Some("Problem")),
-                    ],
-                },
-            ),
-            get(super::api::me),
-        ),
-        (
-            page(Method::POST, "/sessie/verlengen", SIGNED_IN),
-            post(crate::auth::resume::extend),
-        ),
-        (
-            page(Method::GET, "/hervatten", SIGNED_IN),
-            get(crate::auth::resume::resume),
-        ),
+        get("/aanmelden/wachtwoord", SIGNED_IN, pages::password::show),
+        post("/aanmelden/wachtwoord", SIGNED_IN, pages::password::submit),
+        post("/afmelden", SIGNED_IN, pages::sign_in::sign_out),
+        post("/api/v1/session", Public, api::create)
+            .doc(
+                "createSession",
+                "Aanmelden met e-mailadres, wachtwoord en TOTP-code; geeft een bearer-token",
+            )
+            .body("SessionRequest")
+            .ok(201, "Aangemeld", "Session")
+            .problems([
+                (400, "Ontbrekende of ongeldige velden"),
+                (401, "Aanmelden mislukt"),
+                (429, "Te veel pogingen"),
+            ]),
+        delete("/api/v1/session", SIGNED_IN, api::delete)
+            .doc(
+                "deleteSession",
+                "Afmelden: het token werkt daarna niet meer",
+            )
+            .ok(204, "Afgemeld", None),
+        get("/api/v1/me", SIGNED_IN, api::me)
+            .doc("getMe", "De aangemelde gebruiker met organisatie en rollen")
+            .ok(200, "De gebruiker", "Me"),
+        post("/sessie/verlengen", SIGNED_IN, crate::auth::resume::extend),
+        get("/hervatten", SIGNED_IN, crate::auth::resume::resume),
     ]
 }
