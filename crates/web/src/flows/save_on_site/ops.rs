@@ -1,10 +1,12 @@
-//! The booking and the walk-in as the pages and the API both write them. Neither commits
-//! when the asker may not name the family: the refused attempt is handed back, to be
-//! logged after the transaction is dropped.
+//! The changes as the pages and the API both write them: a part-day added or ended, a
+//! booking, a walk-in, the advice and the cancelling. A booking or walk-in does not
+//! commit when the asker may not name the family: the refused attempt is handed back,
+//! to be logged after the transaction is dropped.
 
-use eenplan_domain::save_on_site::{self, OnSiteError};
-use eenplan_domain::{UserId, UtcTime};
-use eenplan_store::{AccessEntry, AdviceInput, Ask, Principal, Store, StoreError};
+use eenplan_domain::save_on_site::{self, ConsultationState, OnSiteError};
+use eenplan_domain::{FamilyId, UserId, UtcTime};
+use eenplan_store::{AccessEntry, AdviceInput, Ask, NewSlot, Principal, Store, StoreError};
+use jiff::civil::Date;
 
 use super::access::named_access;
 use crate::kit::dates::today;
@@ -14,6 +16,16 @@ pub(super) enum Asked {
     Done(String),
     /// The access-log line of the refused attempt, to write.
     NoAccess(AccessEntry),
+}
+
+/// The question as asked; an empty `family_id` asks anonymously.
+pub(super) fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -> Ask {
+    Ask {
+        slot_id,
+        on,
+        family_id: family_id.filter(|f| !f.is_empty()).map(FamilyId::from),
+        question,
+    }
 }
 
 /// `p` books a consultation for themselves (`route`: the log's name for the request).
@@ -65,4 +77,70 @@ pub(super) async fn walk_in(
         .await?;
     tx.commit().await?;
     Ok(Asked::Done(id))
+}
+
+/// The team lead `p` adds a part-day to the schedule; its id.
+pub(super) async fn add_slot(
+    store: &Store,
+    p: &Principal,
+    new: &NewSlot,
+) -> Result<String, StoreError> {
+    store
+        .change(async |tx| {
+            tx.add_on_site_slot(&p.actor(), p, new, UtcTime::now())
+                .await
+        })
+        .await
+}
+
+/// The team lead `p` ends part-day `slot_id` after `ends_on`.
+pub(super) async fn end_slot(
+    store: &Store,
+    p: &Principal,
+    slot_id: &str,
+    ends_on: Date,
+) -> Result<(), StoreError> {
+    store
+        .change(async |tx| {
+            tx.end_on_site_slot(&p.actor(), p, slot_id, ends_on, today())
+                .await
+        })
+        .await
+}
+
+/// What settles a consultation: the worker's advice (it is held) or the cancelling, for
+/// a reason.
+#[derive(Clone, Copy)]
+pub(super) enum Settle<'a> {
+    Advice(&'a AdviceInput),
+    Cancel(&'a str),
+}
+
+impl Settle<'_> {
+    /// The state the consultation is left in.
+    pub(super) fn leaves(self) -> ConsultationState {
+        match self {
+            Settle::Advice(_) => ConsultationState::Held,
+            Settle::Cancel(_) => ConsultationState::Cancelled,
+        }
+    }
+}
+
+/// `p` settles consultation `id`, in one transaction.
+pub(super) async fn settle(
+    store: &Store,
+    p: &Principal,
+    id: &str,
+    step: Settle<'_>,
+) -> Result<(), StoreError> {
+    let now = UtcTime::now();
+    store
+        .change(async |tx| match step {
+            Settle::Advice(advice) => {
+                tx.record_on_site_advice(&p.actor(), p, id, advice, today(), now)
+                    .await
+            }
+            Settle::Cancel(reason) => tx.cancel_on_site(&p.actor(), p, id, reason, now).await,
+        })
+        .await
 }

@@ -14,16 +14,16 @@ mod show;
 mod worker;
 
 use eenplan_domain::save_on_site::{
-    ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
+    ConsultationResult, ConsultationState, NextStep, OnSiteDay, PartOfDay,
 };
-use eenplan_store::{AdviceInput, OnSiteConsultation};
+use eenplan_store::{AdviceInput, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
 };
 use crate::kit::i18n::Texts;
-use crate::kit::{Lang, Refusal};
+use crate::kit::{Lang, PageError, Refusal};
 
 use super::texts::OnSiteTexts;
 
@@ -110,13 +110,21 @@ pub(super) const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_3", "who_3"),
 ];
 
-/// The form field a rule's refusal belongs at, and what to say there.
-fn field_of(lang: Lang, e: &OnSiteError) -> (&'static str, &'static str) {
-    (e.field().unwrap_or("advice"), e.text(lang))
+/// A change a form asked for and the rules refused: the message goes into `errs` at the
+/// form field `at` gives for the rule's own field. Any other failure is the server's.
+fn refused_at(
+    e: StoreError,
+    lang: Lang,
+    errs: &mut Errors,
+    at: impl Fn(&'static str) -> &'static str,
+) -> Result<(), PageError> {
+    let StoreError::SaveOnSite(e) = e else {
+        return Err(e.into());
+    };
+    errs.insert(at(e.field().unwrap_or("advice")), e.text(lang));
+    Ok(())
 }
 
-/// The advice fields (the advice, three next steps, the result), shared by the walk-in
-/// and the advice form.
 /// What the walk-in and the booking both ask last: about which family (one of `named`,
 /// or none: anonymous) and the question.
 fn family_and_question(
@@ -146,6 +154,8 @@ fn family_and_question(
     ]
 }
 
+/// The advice fields (the advice, three next steps, the result), shared by the walk-in
+/// and the advice form.
 fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     let mut inputs = vec![Input::Text(

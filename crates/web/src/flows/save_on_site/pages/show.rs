@@ -2,7 +2,6 @@
 //! is decided here once, in one read, so the access log says exactly what was shown.
 
 use askama::Template;
-use axum::extract::State;
 use axum::response::Response;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::organisation::OrganisationKind;
@@ -13,7 +12,6 @@ use super::lead::{self, SlotLine};
 use super::local::{self, TeamDay};
 use super::worker::{self, DayBlock};
 use super::{Line, Which, line, plus_days};
-use crate::AppState;
 use crate::auth::family::{access_entry, visible_families};
 use crate::flows::save_on_site::access::{log_family_reads, log_named_reads};
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
@@ -45,17 +43,17 @@ struct ShowPage {
     mine: Vec<Line>,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    show_page(&state, &ctx, None).await
+pub async fn show(ctx: Ctx) -> Result<Response, PageError> {
+    show_page(&ctx, None).await
 }
 
 /// The page, with the form that was sent (if any) back with its values and errors.
 pub(super) async fn show_page(
-    state: &AppState,
     ctx: &Ctx,
     form: Option<(Which, &FormData, &Errors)>,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
+    let state = &ctx.state;
     let lang = ctx.lang;
     let t = ctx.t();
     let x = texts(lang);

@@ -200,14 +200,8 @@ pub struct SaveWalkIn {
     #[serde(default)]
     #[schema(required = true)]
     pub question: String,
-    #[serde(default)]
-    #[schema(required = true)]
-    pub advice: String,
-    #[serde(default)]
-    pub next_steps: Vec<SaveNextStep>,
-    #[serde(default)]
-    #[schema(schema_with = codes::<ConsultationResult>, required = true)]
-    pub result: String,
+    #[serde(flatten)]
+    pub advice: SaveAdvice,
 }
 
 /// A consultation and the state a booking, walk-in, advice or cancelling left it in.
