@@ -1,4 +1,4 @@
-//! The changes as the pages and the API both write them: a part-day added or ended, a
+//! The changes as the pages and the API both write them: the schedule's part-days, a
 //! booking, a walk-in, the advice and the cancelling. A booking or walk-in does not
 //! commit when the asker may not name the family: the refused attempt is handed back,
 //! to be logged after the transaction is dropped.
@@ -79,31 +79,30 @@ pub(super) async fn walk_in(
     Ok(Asked::Done(id))
 }
 
-/// The team lead `p` adds a part-day to the schedule; its id.
-pub(super) async fn add_slot(
-    store: &Store,
-    p: &Principal,
-    new: &NewSlot,
-) -> Result<String, StoreError> {
-    store
-        .change(async |tx| {
-            tx.add_on_site_slot(&p.actor(), p, new, UtcTime::now())
-                .await
-        })
-        .await
+/// What a team lead does to the schedule: add a part-day, or end one (its id) on a day.
+#[derive(Clone, Copy)]
+pub(super) enum SlotChange<'a> {
+    Add(&'a NewSlot),
+    End(&'a str, Date),
 }
 
-/// The team lead `p` ends part-day `slot_id` after `ends_on`.
-pub(super) async fn end_slot(
+/// The team lead `p` changes the schedule, in one transaction; the part-day's id.
+pub(super) async fn change_slot(
     store: &Store,
     p: &Principal,
-    slot_id: &str,
-    ends_on: Date,
-) -> Result<(), StoreError> {
+    change: SlotChange<'_>,
+) -> Result<String, StoreError> {
     store
-        .change(async |tx| {
-            tx.end_on_site_slot(&p.actor(), p, slot_id, ends_on, today())
-                .await
+        .change(async |tx| match change {
+            SlotChange::Add(new) => {
+                tx.add_on_site_slot(&p.actor(), p, new, UtcTime::now())
+                    .await
+            }
+            SlotChange::End(slot_id, ends_on) => {
+                tx.end_on_site_slot(&p.actor(), p, slot_id, ends_on, today())
+                    .await?;
+                Ok(slot_id.to_owned())
+            }
         })
         .await
 }

@@ -16,7 +16,7 @@ use crate::flows::save_on_site::access::log_named_reads;
 use crate::flows::save_on_site::ops::{self, Asked, Settle, ask};
 use crate::flows::save_on_site::schemas::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
-    SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveQuestion, SaveWalkIn,
 };
 use crate::kit::body::Reason;
 use crate::kit::dates::today;
@@ -119,7 +119,11 @@ async fn finish(ctx: &Ctx, done: Result<Asked, StoreError>, left: ConsultationSt
 pub async fn book(ctx: Ctx, Body(input): Body<NewSaveConsultation>) -> Written {
     let p = ctx.caller()?;
     let on = fields::date("date", &input.date)?;
-    let ask = ask(input.slot_id, on, input.family_id, input.question);
+    let SaveQuestion {
+        family_id,
+        question,
+    } = input.about;
+    let ask = ask(input.slot_id, on, family_id, question);
     let route = "POST /api/v1/save-op-locatie/consultations";
     let booked = ops::book(ctx.store(), p, &ask, (route, &ctx.client.0)).await;
     finish(&ctx, booked, ConsultationState::Booked).await
@@ -128,7 +132,11 @@ pub async fn book(ctx: Ctx, Body(input): Body<NewSaveConsultation>) -> Written {
 pub async fn walk_in(ctx: Ctx, Body(input): Body<SaveWalkIn>) -> Written {
     let p = ctx.caller()?;
     let on = fields::optional_date("date", Some(&input.date))?.unwrap_or_else(today);
-    let ask = ask(input.slot_id, on, input.family_id, input.question);
+    let SaveQuestion {
+        family_id,
+        question,
+    } = input.about;
+    let ask = ask(input.slot_id, on, family_id, question);
     let advice = advice_input(input.advice)?;
     let asked_by = UserId::from(input.asked_by);
     let route = (

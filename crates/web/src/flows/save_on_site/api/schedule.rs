@@ -8,7 +8,7 @@ use eenplan_store::NewSlot;
 
 use super::refused;
 use crate::flows::save_on_site::access::visible_slots;
-use crate::flows::save_on_site::ops;
+use crate::flows::save_on_site::ops::{self, SlotChange};
 use crate::flows::save_on_site::schemas::{
     NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
 };
@@ -38,7 +38,7 @@ pub async fn add_slot(
         starts_on: fields::date("starts_on", &input.starts_on)?,
         ends_on: fields::optional_date("ends_on", input.ends_on.as_deref())?,
     };
-    let id = ops::add_slot(ctx.store(), ctx.caller()?, &new)
+    let id = ops::change_slot(ctx.store(), ctx.caller()?, SlotChange::Add(&new))
         .await
         .map_err(|e| refused(e, "dagdeel"))?;
     Ok(Created::answer(id))
@@ -50,11 +50,15 @@ pub async fn end_slot(
     Body(input): Body<SaveOnSiteSlotEnd>,
 ) -> Result<Json<SaveOnSiteSlotEnded>, ApiError> {
     let ends_on = fields::date("ends_on", &input.ends_on)?;
-    ops::end_slot(ctx.store(), ctx.caller()?, &slot_id, ends_on)
-        .await
-        .map_err(|e| refused(e, "dagdeel van jouw organisatie"))?;
+    let id = ops::change_slot(
+        ctx.store(),
+        ctx.caller()?,
+        SlotChange::End(&slot_id, ends_on),
+    )
+    .await
+    .map_err(|e| refused(e, "dagdeel van jouw organisatie"))?;
     Ok(Json(SaveOnSiteSlotEnded {
-        id: slot_id,
+        id,
         ends_on: ends_on.to_string(),
     }))
 }

@@ -11,12 +11,11 @@ use jiff::civil::Date;
 
 use super::show::show_page;
 use super::{ADVICE_FIELDS, Which, advice_from, refused_at};
-use crate::flows::save_on_site::ops::{self, Asked, ask};
+use crate::flows::save_on_site::ops::{self, Asked, SlotChange, ask};
 use crate::flows::save_on_site::texts::texts;
 use crate::kit::dates::today;
-use crate::kit::form;
 use crate::kit::form::{Errors, FormData, text_errors};
-use crate::kit::{Ctx, PageError};
+use crate::kit::{Ctx, PageError, choose, form};
 
 /// A walk-in, written down on the day or shortly after, with the advice given.
 pub async fn walk_in(ctx: Ctx, d: FormData) -> Result<Response, PageError> {
@@ -63,16 +62,8 @@ pub async fn add_slot(ctx: Ctx, d: FormData) -> Result<Response, PageError> {
             errs.insert(field, t.err_choose);
         }
     }
-    let day = d
-        .get("day")
-        .parse::<OnSiteDay>()
-        .map_err(|_| errs.insert("day", t.err_choose))
-        .ok();
-    let part = d
-        .get("part")
-        .parse::<PartOfDay>()
-        .map_err(|_| errs.insert("part", t.err_choose))
-        .ok();
+    let day = choose::chosen::<OnSiteDay>(&d, "day", t, &mut errs);
+    let part = choose::chosen::<PartOfDay>(&d, "part", t, &mut errs);
     let starts_on = form::date(&d, "starts_on", t, &mut errs);
     let ends_on = form::optional_date(&d, "ends_on", t, &mut errs);
     if let (Some(day), Some(part), Some(starts_on), true) = (day, part, starts_on, errs.is_empty())
@@ -85,7 +76,7 @@ pub async fn add_slot(ctx: Ctx, d: FormData) -> Result<Response, PageError> {
             starts_on,
             ends_on,
         };
-        match ops::add_slot(ctx.store(), ctx.principal()?, &new).await {
+        match ops::change_slot(ctx.store(), ctx.principal()?, SlotChange::Add(&new)).await {
             Ok(_) => return Ok(Redirect::to("/save-op-locatie").into_response()),
             Err(e) => refused_at(e, ctx.lang, &mut errs, |field| field)?,
         }
@@ -106,8 +97,9 @@ pub async fn end_slot(
             errs.insert("ends_on", t.err_date);
         }
         Ok(ends_on) => {
-            match ops::end_slot(ctx.store(), ctx.principal()?, &slot_id, ends_on).await {
-                Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
+            let end = SlotChange::End(&slot_id, ends_on);
+            match ops::change_slot(ctx.store(), ctx.principal()?, end).await {
+                Ok(_) => return Ok(Redirect::to("/save-op-locatie").into_response()),
                 Err(e) => refused_at(e, ctx.lang, &mut errs, |_| "ends_on")?,
             }
         }

@@ -13,15 +13,15 @@ mod local;
 mod show;
 mod worker;
 
+use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{
     ConsultationResult, ConsultationState, NextStep, OnSiteDay, PartOfDay,
 };
 use eenplan_store::{AdviceInput, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 
-use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
-};
+use crate::kit::choose;
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, label_of};
 use crate::kit::i18n::Texts;
 use crate::kit::{Lang, PageError, Refusal};
 
@@ -30,6 +30,19 @@ use super::texts::OnSiteTexts;
 pub(super) use consultation::{advice, cancel, consultation};
 pub(super) use forms::{add_slot, book, end_slot, walk_in};
 pub(super) use show::show;
+
+/// What each part of `/save-op-locatie` is drawn with: the visitor's language with its
+/// texts, today and the calendar of on-site days.
+struct View {
+    lang: Lang,
+    t: &'static Texts,
+    x: &'static OnSiteTexts,
+    today: Date,
+    cal: Calendar,
+}
+
+/// A form as it was sent, with its errors; both empty when it was not.
+type Sent<'a> = (&'a FormData, &'a Errors);
 
 /// One consultation in a list, in words.
 struct Line {
@@ -175,34 +188,19 @@ fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Error
             err(who),
         )));
     }
-    inputs.push(Input::Select(ChoiceField {
-        id: "result",
-        label: x.f_so_result,
-        options: choices(
-            ConsultationResult::ALL,
-            |r| r.code().into(),
-            |r| {
-                label_of(
-                    lang,
-                    *r,
-                    ConsultationResult::label_nl,
-                    ConsultationResult::label_en,
-                )
-            },
-            &d.get("result"),
-        ),
-        error: err("result"),
-    }));
+    inputs.push(choose::kind(
+        lang,
+        ("result", x.f_so_result),
+        (ConsultationResult::label_nl, ConsultationResult::label_en),
+        d,
+        errs,
+    ));
     inputs
 }
 
 /// The advice as submitted; errors go to their fields. Empty step rows are left out.
 fn advice_from(t: &'static Texts, d: &FormData, errs: &mut Errors) -> Option<AdviceInput> {
-    let result = d
-        .get("result")
-        .parse::<ConsultationResult>()
-        .map_err(|_| errs.insert("result", t.err_choose))
-        .ok();
+    let result = choose::chosen::<ConsultationResult>(d, "result", t, errs);
     if d.get("advice").is_empty() {
         errs.insert("advice", t.err_required);
     }

@@ -156,8 +156,15 @@ pub struct NewSaveConsultation {
     #[serde(default)]
     #[schema(format = Date, required = true)]
     pub date: String,
-    /// For a consultation by name: one of your families, with its consent to a named
-    /// consultation with this organisation.
+    #[serde(flatten)]
+    pub about: SaveQuestion,
+}
+
+/// What a booking and a walk-in ask, and about whom.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SaveQuestion {
+    /// For a consultation by name: a family of the professional who asks, with its
+    /// consent to a named consultation with this organisation.
     #[serde(default)]
     #[schema(value_type = String)]
     pub family_id: Option<String>,
@@ -194,12 +201,8 @@ pub struct SaveWalkIn {
     #[serde(default)]
     #[schema(required = true)]
     pub asked_by: String,
-    #[serde(default)]
-    #[schema(value_type = String)]
-    pub family_id: Option<String>,
-    #[serde(default)]
-    #[schema(required = true)]
-    pub question: String,
+    #[serde(flatten)]
+    pub about: SaveQuestion,
     #[serde(flatten)]
     pub advice: SaveAdvice,
 }
