@@ -8,16 +8,14 @@ use askama::Template;
 use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::save_on_site::{
-    self, ConsultationResult, ConsultationState, NextStep, OnSiteError,
-};
+use eenplan_domain::save_on_site::{self, ConsultationState, NextStep, OnSiteError};
 
 use super::{ADVICE_FIELDS, Line, advice_from, advice_inputs, line, refused_at};
 use crate::flows::save_on_site::access::log_named_reads;
 use crate::flows::save_on_site::ops::{self, Settle};
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
-use crate::kit::form::{Errors, FormData, Input, TextField, label_of, text_errors};
+use crate::kit::form::{Errors, FormData, Input, TextField, code_label, text_errors};
 use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
@@ -96,14 +94,7 @@ async fn consultation_page(
             conflict,
             advice: c.advice.clone(),
             steps: c.next_steps.clone(),
-            result: c.result.map(|r| {
-                label_of(
-                    lang,
-                    r,
-                    ConsultationResult::label_nl,
-                    ConsultationResult::label_en,
-                )
-            }),
+            result: c.result.map(|r| code_label(lang, r)),
             cancel_reason: c.cancel_reason.clone(),
             held: c.state == ConsultationState::Held,
             cancelled: c.state == ConsultationState::Cancelled,

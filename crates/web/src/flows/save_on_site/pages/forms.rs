@@ -15,7 +15,7 @@ use crate::flows::save_on_site::ops::{self, Asked, SlotChange, ask};
 use crate::flows::save_on_site::texts::texts;
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, text_errors};
-use crate::kit::{Ctx, PageError, choose, form};
+use crate::kit::{Ctx, PageError, form};
 
 /// A walk-in, written down on the day or shortly after, with the advice given.
 pub async fn walk_in(ctx: Ctx, d: FormData) -> Result<Response, PageError> {
@@ -62,8 +62,8 @@ pub async fn add_slot(ctx: Ctx, d: FormData) -> Result<Response, PageError> {
             errs.insert(field, t.err_choose);
         }
     }
-    let day = choose::chosen::<OnSiteDay>(&d, "day", t, &mut errs);
-    let part = choose::chosen::<PartOfDay>(&d, "part", t, &mut errs);
+    let day = form::chosen::<OnSiteDay>(&d, "day", t, &mut errs);
+    let part = form::chosen::<PartOfDay>(&d, "part", t, &mut errs);
     let starts_on = form::date(&d, "starts_on", t, &mut errs);
     let ends_on = form::optional_date(&d, "ends_on", t, &mut errs);
     if let (Some(day), Some(part), Some(starts_on), true) = (day, part, starts_on, errs.is_empty())

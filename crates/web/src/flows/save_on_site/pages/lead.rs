@@ -7,7 +7,7 @@ use eenplan_store::{OnSiteSlot, Principal, StoreError, Tx};
 
 use super::{Sent, View, part};
 use crate::kit::choose;
-use crate::kit::form::{Input, TextField, label_of};
+use crate::kit::form::{Input, TextField, code_label, code_select};
 
 /// What the lead's part is made of.
 #[derive(Default)]
@@ -75,7 +75,7 @@ pub(super) fn section(
                 team: format!("{} — {}", s.local_organisation_name, s.team_name),
                 when: format!(
                     "{} {}",
-                    label_of(lang, s.slot.day, OnSiteDay::label_nl, OnSiteDay::label_en),
+                    code_label(lang, s.slot.day),
                     part(lang, s.slot.part)
                 ),
                 period: match s.slot.ends_on {
@@ -93,22 +93,10 @@ pub(super) fn section(
         .collect();
     let (sd, se) = slot;
     let slot_inputs = vec![
-        choose::named(v.t, ("worker", x.f_so_worker), &l.workers, sd, se),
-        choose::named(v.t, ("team", x.f_so_team), &l.local_teams, sd, se),
-        choose::kind(
-            lang,
-            ("day", x.f_so_day),
-            (OnSiteDay::label_nl, OnSiteDay::label_en),
-            sd,
-            se,
-        ),
-        choose::kind(
-            lang,
-            ("part", x.f_so_part),
-            (PartOfDay::label_nl, PartOfDay::label_en),
-            sd,
-            se,
-        ),
+        choose::named("worker", x.f_so_worker, v.t, &l.workers, sd, se),
+        choose::named("team", x.f_so_team, v.t, &l.local_teams, sd, se),
+        code_select::<OnSiteDay>("day", x.f_so_day, lang, sd, se),
+        code_select::<PartOfDay>("part", x.f_so_part, lang, sd, se),
         Input::Text(TextField::typed("starts_on", x.f_so_starts_on, sd, se).kind("date")),
         Input::Text(TextField::typed("ends_on", x.f_so_ends_on, sd, se).kind("date")),
     ];

@@ -14,14 +14,13 @@ mod show;
 mod worker;
 
 use eenplan_domain::calendar::Calendar;
-use eenplan_domain::save_on_site::{
-    ConsultationResult, ConsultationState, NextStep, OnSiteDay, PartOfDay,
-};
+use eenplan_domain::save_on_site::{ConsultationResult, NextStep, OnSiteDay, PartOfDay};
 use eenplan_store::{AdviceInput, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 
-use crate::kit::choose;
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, label_of};
+use crate::kit::form::{
+    self, Choice, ChoiceField, Errors, FormData, Input, TextField, code_label, code_select,
+};
 use crate::kit::i18n::Texts;
 use crate::kit::{Lang, PageError, Refusal};
 
@@ -67,14 +66,12 @@ fn weekday(lang: Lang, d: Date) -> String {
         jiff::civil::Weekday::Friday => Some(OnSiteDay::Friday),
         _ => None,
     };
-    let name = day.map_or_else(String::new, |d| {
-        label_of(lang, d, OnSiteDay::label_nl, OnSiteDay::label_en)
-    });
+    let name = day.map_or_else(String::new, |d| code_label(lang, d));
     format!("{name} {d}")
 }
 
 fn part(lang: Lang, p: PartOfDay) -> String {
-    label_of(lang, p, PartOfDay::label_nl, PartOfDay::label_en).to_lowercase()
+    code_label(lang, p).to_lowercase()
 }
 
 fn line(lang: Lang, x: &OnSiteTexts, c: &OnSiteConsultation) -> Line {
@@ -90,12 +87,7 @@ fn line(lang: Lang, x: &OnSiteTexts, c: &OnSiteConsultation) -> Line {
             .clone()
             .unwrap_or_else(|| x.so_anonymous.to_owned()),
         question: c.question.clone(),
-        state: label_of(
-            lang,
-            c.state,
-            ConsultationState::label_nl,
-            ConsultationState::label_en,
-        ),
+        state: code_label(lang, c.state),
         walk_in: c.walk_in,
     }
 }
@@ -188,10 +180,10 @@ fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Error
             err(who),
         )));
     }
-    inputs.push(choose::kind(
+    inputs.push(code_select::<ConsultationResult>(
+        "result",
+        x.f_so_result,
         lang,
-        ("result", x.f_so_result),
-        (ConsultationResult::label_nl, ConsultationResult::label_en),
         d,
         errs,
     ));
@@ -200,7 +192,7 @@ fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Error
 
 /// The advice as submitted; errors go to their fields. Empty step rows are left out.
 fn advice_from(t: &'static Texts, d: &FormData, errs: &mut Errors) -> Option<AdviceInput> {
-    let result = choose::chosen::<ConsultationResult>(d, "result", t, errs);
+    let result = form::chosen::<ConsultationResult>(d, "result", t, errs);
     if d.get("advice").is_empty() {
         errs.insert("advice", t.err_required);
     }

@@ -187,7 +187,7 @@ pub(super) fn section(w: &WorkerData, v: &View, walk_in: Sent) -> WorkerPart {
             options: slots.into_iter().map(|(_, c)| c).collect(),
             error: err("slot").or(err("when")),
         }),
-        choose::named(v.t, ("asked_by", x.f_so_asked_by), &w.askers, wd, we),
+        choose::named("asked_by", x.f_so_asked_by, v.t, &w.askers, wd, we),
     ];
     walk_in_inputs.extend(family_and_question(x, families, wd, we));
     walk_in_inputs.extend(advice_inputs(x, lang, wd, we));
