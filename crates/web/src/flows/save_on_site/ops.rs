@@ -1,10 +1,12 @@
-//! The booking and the walk-in as the pages and the API both write them. Neither commits
-//! when the asker may not name the family: the refused attempt is handed back, to be
-//! logged after the transaction is dropped.
+//! The changes as the pages and the API both write them: the schedule's part-days, a
+//! booking, a walk-in, the advice and the cancelling. A booking or walk-in does not
+//! commit when the asker may not name the family: the refused attempt is handed back,
+//! to be logged after the transaction is dropped.
 
-use eenplan_domain::save_on_site::{self, OnSiteError};
-use eenplan_domain::{UserId, UtcTime};
-use eenplan_store::{AccessEntry, AdviceInput, Ask, Principal, Store, StoreError};
+use eenplan_domain::save_on_site::{self, ConsultationState, OnSiteError};
+use eenplan_domain::{FamilyId, UserId, UtcTime};
+use eenplan_store::{AccessEntry, AdviceInput, Ask, NewSlot, Principal, Store, StoreError};
+use jiff::civil::Date;
 
 use super::access::named_access;
 use crate::kit::dates::today;
@@ -14,6 +16,16 @@ pub(super) enum Asked {
     Done(String),
     /// The access-log line of the refused attempt, to write.
     NoAccess(AccessEntry),
+}
+
+/// The question as asked; an empty `family_id` asks anonymously.
+pub(super) fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -> Ask {
+    Ask {
+        slot_id,
+        on,
+        family_id: family_id.filter(|f| !f.is_empty()).map(FamilyId::from),
+        question,
+    }
 }
 
 /// `p` books a consultation for themselves (`route`: the log's name for the request).
@@ -65,4 +77,69 @@ pub(super) async fn walk_in(
         .await?;
     tx.commit().await?;
     Ok(Asked::Done(id))
+}
+
+/// What a team lead does to the schedule: add a part-day, or end one (its id) on a day.
+#[derive(Clone, Copy)]
+pub(super) enum SlotChange<'a> {
+    Add(&'a NewSlot),
+    End(&'a str, Date),
+}
+
+/// The team lead `p` changes the schedule, in one transaction; the part-day's id.
+pub(super) async fn change_slot(
+    store: &Store,
+    p: &Principal,
+    change: SlotChange<'_>,
+) -> Result<String, StoreError> {
+    store
+        .change(async |tx| match change {
+            SlotChange::Add(new) => {
+                tx.add_on_site_slot(&p.actor(), p, new, UtcTime::now())
+                    .await
+            }
+            SlotChange::End(slot_id, ends_on) => {
+                tx.end_on_site_slot(&p.actor(), p, slot_id, ends_on, today())
+                    .await?;
+                Ok(slot_id.to_owned())
+            }
+        })
+        .await
+}
+
+/// What settles a consultation: the worker's advice (it is held) or the cancelling, for
+/// a reason.
+#[derive(Clone, Copy)]
+pub(super) enum Settle<'a> {
+    Advice(&'a AdviceInput),
+    Cancel(&'a str),
+}
+
+impl Settle<'_> {
+    /// The state the consultation is left in.
+    pub(super) fn leaves(self) -> ConsultationState {
+        match self {
+            Settle::Advice(_) => ConsultationState::Held,
+            Settle::Cancel(_) => ConsultationState::Cancelled,
+        }
+    }
+}
+
+/// `p` settles consultation `id`, in one transaction.
+pub(super) async fn settle(
+    store: &Store,
+    p: &Principal,
+    id: &str,
+    step: Settle<'_>,
+) -> Result<(), StoreError> {
+    let now = UtcTime::now();
+    store
+        .change(async |tx| match step {
+            Settle::Advice(advice) => {
+                tx.record_on_site_advice(&p.actor(), p, id, advice, today(), now)
+                    .await
+            }
+            Settle::Cancel(reason) => tx.cancel_on_site(&p.actor(), p, id, reason, now).await,
+        })
+        .await
 }

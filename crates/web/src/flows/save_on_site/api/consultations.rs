@@ -2,32 +2,25 @@
 //! name, with the family's consent), a walk-in with its advice, the advice and the
 //! cancelling, and a family's consultations by name for its circle.
 
-use axum::Extension;
 use axum::Json;
-use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::StatusCode;
-use eenplan_domain::UtcTime;
+use eenplan_domain::UserId;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{self, ConsultationResult, ConsultationState, OnSiteError};
-use eenplan_domain::{FamilyId, UserId};
-use eenplan_store::{AdviceInput, Ask, OnSiteConsultation, StoreError, Tx};
-use jiff::civil::Date;
+use eenplan_store::{AdviceInput, OnSiteConsultation, StoreError};
 use serde::Deserialize;
 
 use super::{not_found, refused};
-use crate::AppState;
-use crate::auth::family::FamilyGrant;
-use crate::client::Client;
+use crate::auth::family::FamilyCtx;
 use crate::flows::save_on_site::access::log_named_reads;
-use crate::flows::save_on_site::ops::{self, Asked};
+use crate::flows::save_on_site::ops::{self, Asked, Settle, ask};
 use crate::flows::save_on_site::schemas::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
-    SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveQuestion, SaveWalkIn,
 };
 use crate::kit::body::Reason;
 use crate::kit::dates::today;
-use crate::kit::extract::{Path, Query, json_body};
+use crate::kit::extract::{Body, Path, Query};
 use crate::kit::fields;
 use crate::kit::{ApiError, Ctx};
 
@@ -38,16 +31,11 @@ pub struct DayQuery {
 
 /// The visitor's on-site list for a day: as the worker, every consultation at their
 /// part-days; as a local professional, what they asked.
-pub async fn day(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    Query(q): Query<DayQuery>,
-) -> Result<Json<SaveOnSiteDay>, ApiError> {
+pub async fn day(ctx: Ctx, Query(q): Query<DayQuery>) -> Result<Json<SaveOnSiteDay>, ApiError> {
     let p = ctx.caller()?;
     let on = fields::optional_date("date", q.date.as_deref())?.unwrap_or_else(today);
     let (slots, list) = {
-        let mut tx = state.store.read().await?;
+        let mut tx = ctx.store().read().await?;
         let slots = tx.on_site_slots_of_worker(&p.user_id).await?;
         let mut list = tx.on_site_day(&p.user_id, on).await?;
         for c in tx.on_site_asked_by(&p.user_id, on).await? {
@@ -58,14 +46,8 @@ pub async fn day(
         (slots, list)
     };
     let shown: Vec<&OnSiteConsultation> = list.iter().collect();
-    log_named_reads(
-        &state,
-        p,
-        &shown,
-        "GET /api/v1/save-op-locatie/consultations",
-        &client,
-    )
-    .await?;
+    let data = "GET /api/v1/save-op-locatie/consultations";
+    log_named_reads(&ctx.state, p, &shown, data, &ctx.client.0).await?;
     let cal = Calendar::default();
     let on_site = slots
         .iter()
@@ -80,21 +62,19 @@ pub async fn day(
 }
 
 pub async fn consultation(
-    State(state): State<AppState>,
     ctx: Ctx,
-    Client(client): Client,
     Path(id): Path<String>,
 ) -> Result<Json<SaveConsultation>, ApiError> {
     let p = ctx.caller()?;
-    let c = state
-        .store
+    let c = ctx
+        .store()
         .read()
         .await?
         .on_site_consultation(&id, &p.user_id)
         .await?
         .ok_or_else(|| not_found("overleg"))?;
     let data = "GET /api/v1/save-op-locatie/consultations/{consultation}";
-    log_named_reads(&state, p, &[&c], data, &client).await?;
+    log_named_reads(&ctx.state, p, &[&c], data, &ctx.client.0).await?;
     Ok(Json(SaveConsultation::from(&c)))
 }
 
@@ -108,28 +88,19 @@ fn advice_input(input: SaveAdvice) -> Result<AdviceInput, ApiError> {
     })
 }
 
-/// The question as asked; an empty `family_id` asks anonymously.
-fn ask(slot_id: String, on: Date, family_id: Option<String>, question: String) -> Ask {
-    Ask {
-        slot_id,
-        on,
-        family_id: family_id.filter(|f| !f.is_empty()).map(FamilyId::from),
-        question,
-    }
-}
+/// A consultation written, and the state it is in.
+type Written = Result<(StatusCode, Json<SaveConsultationState>), ApiError>;
 
-async fn finish(
-    state: &AppState,
-    done: Result<Asked, StoreError>,
-    left: ConsultationState,
-) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
+/// The answer to a booking or walk-in: 201 with the state it `left`, or the 400 naming
+/// the field of the request at fault.
+async fn finish(ctx: &Ctx, done: Result<Asked, StoreError>, left: ConsultationState) -> Written {
     match done {
         Ok(Asked::Done(id)) => Ok((
             StatusCode::CREATED,
             Json(SaveConsultationState::new(id, left)),
         )),
         Ok(Asked::NoAccess(entry)) => {
-            state.store.log_access(entry).await?;
+            ctx.store().log_access(entry).await?;
             Err(ApiError::invalid(&[(
                 "family_id",
                 "not-found",
@@ -145,107 +116,79 @@ async fn finish(
     }
 }
 
-pub async fn book(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    bytes: Bytes,
-) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
+pub async fn book(ctx: Ctx, Body(input): Body<NewSaveConsultation>) -> Written {
     let p = ctx.caller()?;
-    let input: NewSaveConsultation = json_body(&bytes)?;
     let on = fields::date("date", &input.date)?;
-    let ask = ask(input.slot_id, on, input.family_id, input.question);
-    let route = (
-        "POST /api/v1/save-op-locatie/consultations",
-        client.as_str(),
-    );
-    let booked = ops::book(&state.store, p, &ask, route).await;
-    finish(&state, booked, ConsultationState::Booked).await
+    let SaveQuestion {
+        family_id,
+        question,
+    } = input.about;
+    let ask = ask(input.slot_id, on, family_id, question);
+    let route = "POST /api/v1/save-op-locatie/consultations";
+    let booked = ops::book(ctx.store(), p, &ask, (route, &ctx.client.0)).await;
+    finish(&ctx, booked, ConsultationState::Booked).await
 }
 
-pub async fn walk_in(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Client(client): Client,
-    bytes: Bytes,
-) -> Result<(StatusCode, Json<SaveConsultationState>), ApiError> {
+pub async fn walk_in(ctx: Ctx, Body(input): Body<SaveWalkIn>) -> Written {
     let p = ctx.caller()?;
-    let input: SaveWalkIn = json_body(&bytes)?;
     let on = fields::optional_date("date", Some(&input.date))?.unwrap_or_else(today);
-    let ask = ask(input.slot_id, on, input.family_id, input.question);
-    let advice = advice_input(SaveAdvice {
-        advice: input.advice,
-        next_steps: input.next_steps,
-        result: input.result,
-    })?;
+    let SaveQuestion {
+        family_id,
+        question,
+    } = input.about;
+    let ask = ask(input.slot_id, on, family_id, question);
+    let advice = advice_input(input.advice)?;
     let asked_by = UserId::from(input.asked_by);
-    let route = ("POST /api/v1/save-op-locatie/walk-ins", client.as_str());
-    let recorded = ops::walk_in(&state.store, p, (&ask, &asked_by), &advice, route).await;
-    match recorded {
+    let route = (
+        "POST /api/v1/save-op-locatie/walk-ins",
+        ctx.client.0.as_str(),
+    );
+    match ops::walk_in(ctx.store(), p, (&ask, &asked_by), &advice, route).await {
         // Here the team rule is about who asked, a field of the request.
         Err(StoreError::SaveOnSite(e @ OnSiteError::NotOfThisTeam)) => {
             Err(ApiError::invalid(&[("asked_by", "rule", &e.to_string())]))
         }
-        done => finish(&state, done, ConsultationState::Held).await,
+        done => finish(&ctx, done, ConsultationState::Held).await,
     }
 }
 
+/// The advice and the cancelling both settle one consultation, refused as the
+/// consultation's, and answer with the state it is left in.
+async fn settle(
+    ctx: &Ctx,
+    id: String,
+    step: Settle<'_>,
+) -> Result<Json<SaveConsultationState>, ApiError> {
+    ops::settle(ctx.store(), ctx.caller()?, &id, step)
+        .await
+        .map_err(|e| refused(e, "overleg"))?;
+    Ok(Json(SaveConsultationState::new(id, step.leaves())))
+}
+
 pub async fn advice(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    bytes: Bytes,
+    Body(input): Body<SaveAdvice>,
 ) -> Result<Json<SaveConsultationState>, ApiError> {
-    let p = ctx.caller()?;
-    let advice = advice_input(json_body::<SaveAdvice>(&bytes)?)?;
-    settle(&state, &id, ConsultationState::Held, async |tx| {
-        tx.record_on_site_advice(&p.actor(), p, &id, &advice, today(), UtcTime::now())
-            .await
-    })
-    .await
+    let advice = advice_input(input)?;
+    settle(&ctx, id, Settle::Advice(&advice)).await
 }
 
 pub async fn cancel(
-    State(state): State<AppState>,
     ctx: Ctx,
     Path(id): Path<String>,
-    bytes: Bytes,
+    Body(input): Body<Reason>,
 ) -> Result<Json<SaveConsultationState>, ApiError> {
-    let p = ctx.caller()?;
-    let input: Reason = json_body(&bytes)?;
-    settle(&state, &id, ConsultationState::Cancelled, async |tx| {
-        tx.cancel_on_site(&p.actor(), p, &id, &input.reason, UtcTime::now())
-            .await
-    })
-    .await
-}
-
-/// The advice and the cancelling both move one consultation to its next state in one
-/// change, refused as the consultation's, and answer with that state.
-async fn settle(
-    state: &AppState,
-    id: &str,
-    next: ConsultationState,
-    work: impl AsyncFnOnce(&mut Tx) -> Result<(), StoreError>,
-) -> Result<Json<SaveConsultationState>, ApiError> {
-    state
-        .store
-        .change(work)
-        .await
-        .map_err(|e| refused(e, "overleg"))?;
-    Ok(Json(SaveConsultationState::new(id, next)))
+    settle(&ctx, id, Settle::Cancel(&input.reason)).await
 }
 
 /// A family's consultations by name, for its circle (the family guard decided).
-pub async fn family_consultations(
-    State(state): State<AppState>,
-    Extension(grant): Extension<FamilyGrant>,
-) -> Result<Json<SaveConsultations>, ApiError> {
-    let list = state
-        .store
+pub async fn family_consultations(fam: FamilyCtx) -> Result<Json<SaveConsultations>, ApiError> {
+    let list = fam
+        .store()
         .read()
         .await?
-        .family_on_site_consultations(&grant.family_id)
+        .family_on_site_consultations(fam.family_id())
         .await?;
     Ok(Json(SaveConsultations::new(&list)))
 }

@@ -5,22 +5,17 @@
 //! what was typed.
 
 use askama::Template;
-use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::Path;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::UtcTime;
-use eenplan_domain::save_on_site::{
-    self, ConsultationResult, ConsultationState, NextStep, OnSiteError,
-};
-use eenplan_store::{AdviceInput, Principal, StoreError};
+use eenplan_domain::save_on_site::{self, ConsultationState, NextStep, OnSiteError};
 
-use super::{ADVICE_FIELDS, Line, advice_from, advice_inputs, field_of, line};
-use crate::AppState;
+use super::{ADVICE_FIELDS, Line, advice_from, advice_inputs, line, refused_at};
 use crate::flows::save_on_site::access::log_named_reads;
+use crate::flows::save_on_site::ops::{self, Settle};
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
-use crate::kit::form::{Errors, FormData, Input, TextField, label_of, text_errors};
+use crate::kit::form::{Errors, FormData, Input, TextField, code_label, text_errors};
 use crate::kit::form_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
@@ -49,7 +44,6 @@ struct ConsultationPage {
 }
 
 async fn consultation_page(
-    state: &AppState,
     ctx: &Ctx,
     id: &str,
     form: Option<(&FormData, &Errors)>,
@@ -58,15 +52,15 @@ async fn consultation_page(
     let lang = ctx.lang;
     let t = ctx.t();
     let x = texts(lang);
-    let c = state
-        .store
+    let c = ctx
+        .store()
         .read()
         .await?
         .on_site_consultation(id, &p.user_id)
         .await?
         .ok_or_else(PageError::not_found)?;
     let data = "GET /save-op-locatie/overleg/{id}";
-    log_named_reads(state, p, &[&c], data, &ctx.client.0).await?;
+    log_named_reads(&ctx.state, p, &[&c], data, &ctx.client.0).await?;
     let empty_data = FormData(vec![]);
     let empty_errs = Errors::new();
     let (d, errs) = form.unwrap_or((&empty_data, &empty_errs));
@@ -100,14 +94,7 @@ async fn consultation_page(
             conflict,
             advice: c.advice.clone(),
             steps: c.next_steps.clone(),
-            result: c.result.map(|r| {
-                label_of(
-                    lang,
-                    r,
-                    ConsultationResult::label_nl,
-                    ConsultationResult::label_en,
-                )
-            }),
+            result: c.result.map(|r| code_label(lang, r)),
             cancel_reason: c.cancel_reason.clone(),
             held: c.state == ConsultationState::Held,
             cancelled: c.state == ConsultationState::Cancelled,
@@ -123,82 +110,46 @@ async fn consultation_page(
     ))
 }
 
-pub async fn consultation(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-) -> Result<Response, PageError> {
-    consultation_page(&state, &ctx, &id, None).await
+pub async fn consultation(ctx: Ctx, Path(id): Path<String>) -> Result<Response, PageError> {
+    consultation_page(&ctx, &id, None).await
 }
 
-/// The advice (`Some`) or the cancelling, in one transaction.
-async fn decided(
-    state: &AppState,
-    p: &Principal,
-    id: &str,
-    d: &FormData,
-    advice: Option<AdviceInput>,
-) -> Result<(), StoreError> {
-    let now = UtcTime::now();
-    state
-        .store
-        .change(async |tx| match advice {
-            Some(a) => {
-                tx.record_on_site_advice(&p.actor(), p, id, &a, today(), now)
-                    .await
-            }
-            None => {
-                tx.cancel_on_site(&p.actor(), p, id, &d.get("reason"), now)
-                    .await
-            }
-        })
-        .await
-}
-
-pub async fn advice(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
+pub async fn advice(ctx: Ctx, Path(id): Path<String>, d: FormData) -> Result<Response, PageError> {
     let t = ctx.t();
-    let d = FormData::parse(&body);
     let mut errs = text_errors(&d, t, &ADVICE_FIELDS);
     let advice = advice_from(t, &d, &mut errs);
-    if let (Some(advice), true) = (advice, errs.is_empty()) {
-        match decided(&state, p, &id, &d, Some(advice)).await {
-            Ok(()) => {
-                return Ok(Redirect::to(&format!("/save-op-locatie/overleg/{id}")).into_response());
-            }
-            Err(StoreError::SaveOnSite(e)) => {
-                let (field, msg) = field_of(ctx.lang, &e);
-                errs.insert(field, msg);
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    consultation_page(&state, &ctx, &id, Some((&d, &errs))).await
+    settle(&ctx, &id, advice.as_ref().map(Settle::Advice), (&d, errs)).await
 }
 
-pub async fn cancel(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    body: Bytes,
+pub async fn cancel(ctx: Ctx, Path(id): Path<String>, d: FormData) -> Result<Response, PageError> {
+    let errs = text_errors(&d, ctx.t(), &["reason"]);
+    let reason = d.get("reason");
+    settle(&ctx, &id, Some(Settle::Cancel(&reason)), (&d, errs)).await
+}
+
+/// The advice or the cancelling as its form sent it (`None`: not readable, the messages
+/// are in `errs`): done, on to the consultation (advised) or the list (cancelled);
+/// otherwise the page again with the messages, the cancel form's all at its reason.
+async fn settle(
+    ctx: &Ctx,
+    id: &str,
+    step: Option<Settle<'_>>,
+    (d, mut errs): (&FormData, Errors),
 ) -> Result<Response, PageError> {
-    let p = ctx.principal()?;
-    let d = FormData::parse(&body);
-    let mut errs = text_errors(&d, ctx.t(), &["reason"]);
-    if errs.is_empty() {
-        match decided(&state, p, &id, &d, None).await {
-            Ok(()) => return Ok(Redirect::to("/save-op-locatie").into_response()),
-            Err(StoreError::SaveOnSite(e)) => {
-                let (_, msg) = field_of(ctx.lang, &e);
-                errs.insert("reason", msg);
+    if let Some(step) = step.filter(|_| errs.is_empty()) {
+        match ops::settle(ctx.store(), ctx.principal()?, id, step).await {
+            Ok(()) => {
+                let to = match step {
+                    Settle::Advice(_) => &format!("/save-op-locatie/overleg/{id}"),
+                    Settle::Cancel(_) => "/save-op-locatie",
+                };
+                return Ok(Redirect::to(to).into_response());
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => refused_at(e, ctx.lang, &mut errs, |field| match step {
+                Settle::Advice(_) => field,
+                Settle::Cancel(_) => "reason",
+            })?,
         }
     }
-    consultation_page(&state, &ctx, &id, Some((&d, &errs))).await
+    consultation_page(ctx, id, Some((d, &errs))).await
 }

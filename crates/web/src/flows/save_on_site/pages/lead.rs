@@ -4,15 +4,10 @@
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_on_site::{OnSiteDay, PartOfDay};
 use eenplan_store::{OnSiteSlot, Principal, StoreError, Tx};
-use jiff::civil::Date;
 
-use super::part;
-use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::kit::Lang;
-use crate::kit::form::{
-    ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
-};
-use crate::kit::i18n::Texts;
+use super::{Sent, View, part};
+use crate::kit::choose;
+use crate::kit::form::{Input, TextField, code_label, code_select};
 
 /// What the lead's part is made of.
 #[derive(Default)]
@@ -54,25 +49,21 @@ pub(super) struct SlotLine {
     pub(super) end_input: Input,
 }
 
-/// The schedule and the form for a new part-day. `end` is the end form that was sent:
-/// the part-day's id with what was sent and its errors.
-#[allow(clippy::too_many_arguments)]
+/// The schedule and the form for a new part-day (`slot`, as sent). `end` is the end
+/// form that was sent: the part-day's id with what was sent and its errors.
 pub(super) fn section(
     l: &LeadData,
-    lang: Lang,
-    t: &'static Texts,
-    x: &'static OnSiteTexts,
-    today: Date,
-    end: Option<(&str, &FormData, &Errors)>,
-    sd: &FormData,
-    se: &Errors,
+    v: &View,
+    end: Option<(&str, Sent)>,
+    slot: Sent,
 ) -> (Vec<SlotLine>, Vec<Input>) {
+    let View { lang, x, .. } = *v;
     let schedule = l
         .schedule
         .iter()
         .map(|s| {
             let (value, error) = match end {
-                Some((id, d, e)) if id == s.id => (d.get("ends_on"), e.get("ends_on").copied()),
+                Some((id, (d, e))) if id == s.id => (d.get("ends_on"), e.get("ends_on").copied()),
                 _ => (
                     s.slot.ends_on.map(|d| d.to_string()).unwrap_or_default(),
                     None,
@@ -84,14 +75,14 @@ pub(super) fn section(
                 team: format!("{} — {}", s.local_organisation_name, s.team_name),
                 when: format!(
                     "{} {}",
-                    label_of(lang, s.slot.day, OnSiteDay::label_nl, OnSiteDay::label_en),
+                    code_label(lang, s.slot.day),
                     part(lang, s.slot.part)
                 ),
                 period: match s.slot.ends_on {
                     Some(end) => format!("{} – {end}", s.slot.starts_on),
                     None => format!("{} –", s.slot.starts_on),
                 },
-                ended: s.slot.ended(today),
+                ended: s.slot.ended(v.today),
                 end_input: Input::Text(
                     TextField::new("ends_on", x.f_so_last_day, &value, error)
                         .suffix(&s.id)
@@ -100,60 +91,12 @@ pub(super) fn section(
             }
         })
         .collect();
-    let err = |id: &str| se.get(id).copied();
+    let (sd, se) = slot;
     let slot_inputs = vec![
-        Input::Select(ChoiceField {
-            id: "worker",
-            label: x.f_so_worker,
-            options: with_none(
-                t,
-                choices(
-                    &l.workers,
-                    |(id, _)| id.clone(),
-                    |(_, n)| n.clone(),
-                    &sd.get("worker"),
-                ),
-                &sd.get("worker"),
-            ),
-            error: err("worker"),
-        }),
-        Input::Select(ChoiceField {
-            id: "team",
-            label: x.f_so_team,
-            options: with_none(
-                t,
-                choices(
-                    &l.local_teams,
-                    |(id, _)| id.clone(),
-                    |(_, n)| n.clone(),
-                    &sd.get("team"),
-                ),
-                &sd.get("team"),
-            ),
-            error: err("team"),
-        }),
-        Input::Select(ChoiceField {
-            id: "day",
-            label: x.f_so_day,
-            options: choices(
-                OnSiteDay::ALL,
-                |d| d.code().into(),
-                |d| label_of(lang, *d, OnSiteDay::label_nl, OnSiteDay::label_en),
-                &sd.get("day"),
-            ),
-            error: err("day"),
-        }),
-        Input::Select(ChoiceField {
-            id: "part",
-            label: x.f_so_part,
-            options: choices(
-                PartOfDay::ALL,
-                |p| p.code().into(),
-                |p| label_of(lang, *p, PartOfDay::label_nl, PartOfDay::label_en),
-                &sd.get("part"),
-            ),
-            error: err("part"),
-        }),
+        choose::named("worker", x.f_so_worker, v.t, &l.workers, sd, se),
+        choose::named("team", x.f_so_team, v.t, &l.local_teams, sd, se),
+        code_select::<OnSiteDay>("day", x.f_so_day, lang, sd, se),
+        code_select::<PartOfDay>("part", x.f_so_part, lang, sd, se),
         Input::Text(TextField::typed("starts_on", x.f_so_starts_on, sd, se).kind("date")),
         Input::Text(TextField::typed("ends_on", x.f_so_ends_on, sd, se).kind("date")),
     ];

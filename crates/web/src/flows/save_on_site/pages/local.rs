@@ -4,16 +4,12 @@
 
 use std::collections::HashMap;
 
-use eenplan_domain::calendar::Calendar;
 use eenplan_domain::save_on_site::{PartOfDay, on_site_days};
 use eenplan_store::{FamilySummary, OnSiteConsultation, OnSiteSlot, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
-use super::{family_and_question, part, plus_days, weekday};
-use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::kit::Lang;
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, choices, with_none};
-use crate::kit::i18n::Texts;
+use super::{Sent, View, family_and_question, part, plus_days, weekday};
+use crate::kit::form::{Choice, ChoiceField, Input, choices, with_none};
 
 /// What the local professional's part is made of.
 #[derive(Default)]
@@ -21,6 +17,10 @@ pub(super) struct LocalData {
     team_slots: Vec<OnSiteSlot>,
     counts: HashMap<(String, Date), usize>,
     pub(super) mine: Vec<OnSiteConsultation>,
+    /// The families the visitor may name: their own.
+    pub(super) own_families: Vec<FamilySummary>,
+    /// The last day the booking form offers.
+    horizon: Date,
 }
 
 pub(super) async fn load(
@@ -28,14 +28,16 @@ pub(super) async fn load(
     p: &Principal,
     team: &str,
     today: Date,
-    horizon: Date,
 ) -> Result<LocalData, StoreError> {
+    let horizon = plus_days(today, 27);
     Ok(LocalData {
         team_slots: tx.on_site_slots_at_team(team).await?,
         counts: tx.on_site_booked_counts(team, today, horizon).await?,
         mine: tx
             .on_site_asked_by(&p.user_id, plus_days(today, -28))
             .await?,
+        own_families: Vec::new(),
+        horizon,
     })
 }
 
@@ -47,25 +49,15 @@ pub(super) struct TeamDay {
     pub(super) booked: usize,
 }
 
-/// The team's on-site days and the booking form.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn section(
-    o: &LocalData,
-    own_families: &[FamilySummary],
-    lang: Lang,
-    t: &'static Texts,
-    x: &'static OnSiteTexts,
-    today: Date,
-    horizon: Date,
-    cal: &Calendar,
-    bd: &FormData,
-    be: &Errors,
-) -> (Vec<TeamDay>, Vec<Input>) {
+/// The team's on-site days and the booking form (`booking`, as sent).
+pub(super) fn section(o: &LocalData, v: &View, booking: Sent) -> (Vec<TeamDay>, Vec<Input>) {
+    let View { lang, x, .. } = *v;
+    let (bd, be) = booking;
     let mut days: Vec<(Date, PartOfDay, &OnSiteSlot)> = o
         .team_slots
         .iter()
         .flat_map(|s| {
-            on_site_days(&s.slot, today, horizon, cal)
+            on_site_days(&s.slot, v.today, o.horizon, &v.cal)
                 .into_iter()
                 .map(move |d| (d, s.slot.part, s))
         })
@@ -73,7 +65,7 @@ pub(super) fn section(
     days.sort_by_key(|a| (a.0, a.1));
     let err = |id: &str| be.get(id).copied();
     let families = choices(
-        own_families,
+        &o.own_families,
         |f| f.id.to_string(),
         |f| format!("{} ({} {})", f.label, f.postcode, f.house_number),
         &bd.get("family"),
@@ -82,7 +74,7 @@ pub(super) fn section(
         id: "when",
         label: x.f_so_when,
         options: with_none(
-            t,
+            v.t,
             days.iter()
                 .map(|(d, p, s)| {
                     let value = format!("{}|{d}", s.id);

@@ -13,23 +13,35 @@ mod local;
 mod show;
 mod worker;
 
-use eenplan_domain::save_on_site::{
-    ConsultationResult, ConsultationState, NextStep, OnSiteDay, OnSiteError, PartOfDay,
-};
-use eenplan_store::{AdviceInput, OnSiteConsultation};
+use eenplan_domain::calendar::Calendar;
+use eenplan_domain::save_on_site::{ConsultationResult, NextStep, OnSiteDay, PartOfDay};
+use eenplan_store::{AdviceInput, OnSiteConsultation, StoreError};
 use jiff::civil::Date;
 
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
+    self, Choice, ChoiceField, Errors, FormData, Input, TextField, code_label, code_select,
 };
 use crate::kit::i18n::Texts;
-use crate::kit::{Lang, Refusal};
+use crate::kit::{Lang, PageError, Refusal};
 
 use super::texts::OnSiteTexts;
 
 pub(super) use consultation::{advice, cancel, consultation};
 pub(super) use forms::{add_slot, book, end_slot, walk_in};
 pub(super) use show::show;
+
+/// What each part of `/save-op-locatie` is drawn with: the visitor's language with its
+/// texts, today and the calendar of on-site days.
+struct View {
+    lang: Lang,
+    t: &'static Texts,
+    x: &'static OnSiteTexts,
+    today: Date,
+    cal: Calendar,
+}
+
+/// A form as it was sent, with its errors; both empty when it was not.
+type Sent<'a> = (&'a FormData, &'a Errors);
 
 /// One consultation in a list, in words.
 struct Line {
@@ -54,14 +66,12 @@ fn weekday(lang: Lang, d: Date) -> String {
         jiff::civil::Weekday::Friday => Some(OnSiteDay::Friday),
         _ => None,
     };
-    let name = day.map_or_else(String::new, |d| {
-        label_of(lang, d, OnSiteDay::label_nl, OnSiteDay::label_en)
-    });
+    let name = day.map_or_else(String::new, |d| code_label(lang, d));
     format!("{name} {d}")
 }
 
 fn part(lang: Lang, p: PartOfDay) -> String {
-    label_of(lang, p, PartOfDay::label_nl, PartOfDay::label_en).to_lowercase()
+    code_label(lang, p).to_lowercase()
 }
 
 fn line(lang: Lang, x: &OnSiteTexts, c: &OnSiteConsultation) -> Line {
@@ -77,12 +87,7 @@ fn line(lang: Lang, x: &OnSiteTexts, c: &OnSiteConsultation) -> Line {
             .clone()
             .unwrap_or_else(|| x.so_anonymous.to_owned()),
         question: c.question.clone(),
-        state: label_of(
-            lang,
-            c.state,
-            ConsultationState::label_nl,
-            ConsultationState::label_en,
-        ),
+        state: code_label(lang, c.state),
         walk_in: c.walk_in,
     }
 }
@@ -110,13 +115,21 @@ pub(super) const STEP_FIELDS: [(&str, &str); 3] = [
     ("what_3", "who_3"),
 ];
 
-/// The form field a rule's refusal belongs at, and what to say there.
-fn field_of(lang: Lang, e: &OnSiteError) -> (&'static str, &'static str) {
-    (e.field().unwrap_or("advice"), e.text(lang))
+/// A change a form asked for and the rules refused: the message goes into `errs` at the
+/// form field `at` gives for the rule's own field. Any other failure is the server's.
+fn refused_at(
+    e: StoreError,
+    lang: Lang,
+    errs: &mut Errors,
+    at: impl Fn(&'static str) -> &'static str,
+) -> Result<(), PageError> {
+    let StoreError::SaveOnSite(e) = e else {
+        return Err(e.into());
+    };
+    errs.insert(at(e.field().unwrap_or("advice")), e.text(lang));
+    Ok(())
 }
 
-/// The advice fields (the advice, three next steps, the result), shared by the walk-in
-/// and the advice form.
 /// What the walk-in and the booking both ask last: about which family (one of `named`,
 /// or none: anonymous) and the question.
 fn family_and_question(
@@ -146,6 +159,8 @@ fn family_and_question(
     ]
 }
 
+/// The advice fields (the advice, three next steps, the result), shared by the walk-in
+/// and the advice form.
 fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Errors) -> Vec<Input> {
     let err = |id: &str| errs.get(id).copied();
     let mut inputs = vec![Input::Text(
@@ -165,34 +180,19 @@ fn advice_inputs(x: &'static OnSiteTexts, lang: Lang, d: &FormData, errs: &Error
             err(who),
         )));
     }
-    inputs.push(Input::Select(ChoiceField {
-        id: "result",
-        label: x.f_so_result,
-        options: choices(
-            ConsultationResult::ALL,
-            |r| r.code().into(),
-            |r| {
-                label_of(
-                    lang,
-                    *r,
-                    ConsultationResult::label_nl,
-                    ConsultationResult::label_en,
-                )
-            },
-            &d.get("result"),
-        ),
-        error: err("result"),
-    }));
+    inputs.push(code_select::<ConsultationResult>(
+        "result",
+        x.f_so_result,
+        lang,
+        d,
+        errs,
+    ));
     inputs
 }
 
 /// The advice as submitted; errors go to their fields. Empty step rows are left out.
 fn advice_from(t: &'static Texts, d: &FormData, errs: &mut Errors) -> Option<AdviceInput> {
-    let result = d
-        .get("result")
-        .parse::<ConsultationResult>()
-        .map_err(|_| errs.insert("result", t.err_choose))
-        .ok();
+    let result = form::chosen::<ConsultationResult>(d, "result", t, errs);
     if d.get("advice").is_empty() {
         errs.insert("advice", t.err_required);
     }

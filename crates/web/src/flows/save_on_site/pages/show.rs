@@ -2,7 +2,6 @@
 //! is decided here once, in one read, so the access log says exactly what was shown.
 
 use askama::Template;
-use axum::extract::State;
 use axum::response::Response;
 use eenplan_domain::calendar::Calendar;
 use eenplan_domain::organisation::OrganisationKind;
@@ -12,8 +11,7 @@ use eenplan_store::{FamilyQuery, OnSiteConsultation};
 use super::lead::{self, SlotLine};
 use super::local::{self, TeamDay};
 use super::worker::{self, DayBlock};
-use super::{Line, Which, line, plus_days};
-use crate::AppState;
+use super::{Line, View, Which, line};
 use crate::auth::family::{access_entry, visible_families};
 use crate::flows::save_on_site::access::{log_family_reads, log_named_reads};
 use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
@@ -45,46 +43,45 @@ struct ShowPage {
     mine: Vec<Line>,
 }
 
-pub async fn show(State(state): State<AppState>, ctx: Ctx) -> Result<Response, PageError> {
-    show_page(&state, &ctx, None).await
+pub async fn show(ctx: Ctx) -> Result<Response, PageError> {
+    show_page(&ctx, None).await
 }
 
 /// The page, with the form that was sent (if any) back with its values and errors.
 pub(super) async fn show_page(
-    state: &AppState,
     ctx: &Ctx,
     form: Option<(Which, &FormData, &Errors)>,
 ) -> Result<Response, PageError> {
     let p = ctx.principal()?;
-    let lang = ctx.lang;
-    let t = ctx.t();
-    let x = texts(lang);
+    let state = &ctx.state;
     let client = ctx.client.0.as_str();
-    let today = today();
-    let cal = Calendar::default();
+    let v = View {
+        lang: ctx.lang,
+        t: ctx.t(),
+        x: texts(ctx.lang),
+        today: today(),
+        cal: Calendar::default(),
+    };
     let is_lead = may_manage_schedule(&p.roles, p.organisation_kind);
     let is_local = p.organisation_kind == OrganisationKind::LocalTeam && p.team_id.is_some();
-    let horizon = plus_days(today, 27);
-    let (w, l, o) = {
+    let (w, l, mut o) = {
         let mut tx = state.store.read().await?;
-        let w = worker::load(&mut tx, p, today, &cal).await?;
+        let w = worker::load(&mut tx, p, v.today, &v.cal).await?;
         let l = if is_lead {
             lead::load(&mut tx, p).await?
         } else {
             lead::LeadData::default()
         };
         let o = match (is_local, p.team_id.as_deref()) {
-            (true, Some(team)) => local::load(&mut tx, p, team, today, horizon).await?,
+            (true, Some(team)) => local::load(&mut tx, p, team, v.today).await?,
             _ => local::LocalData::default(),
         };
         (w, l, o)
     };
     // The families a local professional may name: their own, decided one by one.
-    let own_families = if is_local {
-        visible_families(state, p, &FamilyQuery::default()).await?
-    } else {
-        Vec::new()
-    };
+    if is_local {
+        o.own_families = visible_families(state, p, &FamilyQuery::default()).await?;
+    }
     let shown: Vec<&OnSiteConsultation> = w.worker_list.iter().chain(&o.mine).collect();
     log_named_reads(state, p, &shown, "GET /save-op-locatie", client).await?;
     let candidates: Vec<&str> = w.named.iter().map(|(id, _, _)| id.as_str()).collect();
@@ -106,7 +103,7 @@ pub(super) async fn show_page(
                 None,
                 format!(
                     "GET /save-op-locatie (eigen gezinnen voor overleg op naam) results={}",
-                    own_families.len()
+                    o.own_families.len()
                 ),
                 client,
             ))
@@ -119,39 +116,38 @@ pub(super) async fn show_page(
         Some((w, d, e)) if which(w) => (*d, *e),
         _ => (&empty_data, &empty_errs),
     };
-    let (wd, we) = form_of(|w| matches!(w, Which::WalkIn));
-    let worker = worker::section(&w, lang, t, x, today, &cal, wd, we);
-    let (sd, se) = form_of(|w| matches!(w, Which::Slot));
+    let walk_in = form_of(|w| matches!(w, Which::WalkIn));
+    let worker = worker::section(&w, &v, walk_in);
+    let slot = form_of(|w| matches!(w, Which::Slot));
     let end = match &form {
-        Some((Which::End(id), d, e)) => Some((id.as_str(), *d, *e)),
+        Some((Which::End(id), d, e)) => Some((id.as_str(), (*d, *e))),
         _ => None,
     };
-    let (schedule, slot_inputs) = lead::section(&l, lang, t, x, today, end, sd, se);
-    let (bd, be) = form_of(|w| matches!(w, Which::Booking));
-    let (team_days, booking_inputs) =
-        local::section(&o, &own_families, lang, t, x, today, horizon, &cal, bd, be);
+    let (schedule, slot_inputs) = lead::section(&l, &v, end, slot);
+    let booking = form_of(|w| matches!(w, Which::Booking));
+    let (team_days, booking_inputs) = local::section(&o, &v, booking);
 
     let status = form_status(form.as_ref().is_none_or(|(_, _, e)| e.is_empty()));
     Ok(render(
         status,
         &ShowPage {
             shell: ctx.shell("/save-op-locatie"),
-            x,
+            x: v.x,
             is_worker: !w.my_slots.is_empty(),
             on_site_today: worker.on_site_today,
             has_recent_days: worker.has_recent_days,
             days: worker.days,
             walk_in_inputs: worker.walk_in_inputs,
-            walk_in_errors: !we.is_empty(),
+            walk_in_errors: !walk_in.1.is_empty(),
             is_lead,
             schedule,
             slot_inputs,
-            slot_errors: !se.is_empty(),
+            slot_errors: !slot.1.is_empty(),
             is_local,
             team_days,
             booking_inputs,
-            booking_errors: !be.is_empty(),
-            mine: o.mine.iter().map(|c| line(lang, x, c)).collect(),
+            booking_errors: !booking.1.is_empty(),
+            mine: o.mine.iter().map(|c| line(v.lang, v.x, c)).collect(),
         },
     ))
 }

@@ -8,12 +8,10 @@ use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_store::{OnSiteConsultation, OnSiteSlot, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
-use super::{Line, advice_inputs, family_and_question, line, part, weekday};
+use super::{Line, Sent, View, advice_inputs, family_and_question, line, part, weekday};
 use crate::flows::save_on_site::access::COMING_DAYS;
-use crate::flows::save_on_site::texts::OnSiteTexts;
-use crate::kit::Lang;
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, choices, with_none};
-use crate::kit::i18n::Texts;
+use crate::kit::choose;
+use crate::kit::form::{Choice, ChoiceField, Input};
 
 /// What the worker's part is made of.
 pub(super) struct WorkerData {
@@ -99,17 +97,11 @@ pub(super) struct WorkerPart {
     pub(super) walk_in_inputs: Vec<Input>,
 }
 
-#[allow(clippy::too_many_arguments)]
-pub(super) fn section(
-    w: &WorkerData,
-    lang: Lang,
-    t: &'static Texts,
-    x: &'static OnSiteTexts,
-    today: Date,
-    cal: &Calendar,
-    wd: &FormData,
-    we: &Errors,
-) -> WorkerPart {
+/// The worker's days and the walk-in form (`walk_in`, as sent).
+pub(super) fn section(w: &WorkerData, v: &View, walk_in: Sent) -> WorkerPart {
+    let View { lang, x, today, .. } = *v;
+    let cal = &v.cal;
+    let (wd, we) = walk_in;
     let dates = coming_days(&w.my_slots, today, cal);
     let day_heading = |d: Date| {
         if d == today {
@@ -195,21 +187,7 @@ pub(super) fn section(
             options: slots.into_iter().map(|(_, c)| c).collect(),
             error: err("slot").or(err("when")),
         }),
-        Input::Select(ChoiceField {
-            id: "asked_by",
-            label: x.f_so_asked_by,
-            options: with_none(
-                t,
-                choices(
-                    &w.askers,
-                    |(id, _)| id.clone(),
-                    |(_, name)| name.clone(),
-                    &wd.get("asked_by"),
-                ),
-                &wd.get("asked_by"),
-            ),
-            error: err("asked_by"),
-        }),
+        choose::named("asked_by", x.f_so_asked_by, v.t, &w.askers, wd, we),
     ];
     walk_in_inputs.extend(family_and_question(x, families, wd, we));
     walk_in_inputs.extend(advice_inputs(x, lang, wd, we));

@@ -156,8 +156,15 @@ pub struct NewSaveConsultation {
     #[serde(default)]
     #[schema(format = Date, required = true)]
     pub date: String,
-    /// For a consultation by name: one of your families, with its consent to a named
-    /// consultation with this organisation.
+    #[serde(flatten)]
+    pub about: SaveQuestion,
+}
+
+/// What a booking and a walk-in ask, and about whom.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SaveQuestion {
+    /// For a consultation by name: a family of the professional who asks, with its
+    /// consent to a named consultation with this organisation.
     #[serde(default)]
     #[schema(value_type = String)]
     pub family_id: Option<String>,
@@ -194,20 +201,10 @@ pub struct SaveWalkIn {
     #[serde(default)]
     #[schema(required = true)]
     pub asked_by: String,
-    #[serde(default)]
-    #[schema(value_type = String)]
-    pub family_id: Option<String>,
-    #[serde(default)]
-    #[schema(required = true)]
-    pub question: String,
-    #[serde(default)]
-    #[schema(required = true)]
-    pub advice: String,
-    #[serde(default)]
-    pub next_steps: Vec<SaveNextStep>,
-    #[serde(default)]
-    #[schema(schema_with = codes::<ConsultationResult>, required = true)]
-    pub result: String,
+    #[serde(flatten)]
+    pub about: SaveQuestion,
+    #[serde(flatten)]
+    pub advice: SaveAdvice,
 }
 
 /// A consultation and the state a booking, walk-in, advice or cancelling left it in.

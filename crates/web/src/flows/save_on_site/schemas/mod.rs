@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 
 pub(super) use consultations::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
-    SaveOnSiteDay, SaveOnSiteDayPart, SaveWalkIn,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveQuestion, SaveWalkIn,
 };
 pub(super) use schedule::{
     NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
@@ -43,6 +43,7 @@ pub fn schemas(s: &mut Schemas) {
     s.add::<SaveConsultation>();
     s.add::<SaveConsultations>();
     s.add::<NewSaveConsultation>();
+    s.add::<SaveQuestion>();
     s.add::<SaveWalkIn>();
     s.add::<SaveAdvice>();
     s.add::<SaveConsultationState>();
