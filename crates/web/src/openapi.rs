@@ -25,22 +25,22 @@ fn platform_schemas(s: &mut Schemas) {
     }));
 }
 
-/// The document's named schemas: the platform's, the bodies the flows share, and one
-/// line per flow.
-fn schemas() -> Map<String, Value> {
+/// The document's named schemas: the platform's, and every body a route names with
+/// the schemas it refers to.
+fn schemas<'a>(docs: impl Iterator<Item = &'a ApiDoc>) -> Map<String, Value> {
     let mut s = Schemas::default();
     platform_schemas(&mut s);
-    crate::kit::body::schemas(&mut s);
-    crate::flows::sign_in::schemas(&mut s);
-    crate::flows::family::schemas(&mut s);
-    crate::flows::consent::schemas(&mut s);
-    crate::flows::crisis::schemas(&mut s);
-    crate::flows::veilig_thuis::schemas(&mut s);
-    crate::flows::save_on_site::schemas(&mut s);
-    crate::flows::save_guidance::schemas(&mut s);
-    crate::flows::evu::schemas(&mut s);
-    crate::flows::joint_assessment::schemas(&mut s);
-    crate::flows::protection_order::schemas(&mut s);
+    for doc in docs {
+        let answers = doc
+            .responses
+            .iter()
+            .filter_map(|(_, _, schema)| schema.as_ref());
+        for schema in doc.request.iter().chain(answers) {
+            if let Some(add) = schema.add {
+                add(&mut s);
+            }
+        }
+    }
     s.into_map()
 }
 
@@ -94,7 +94,7 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         };
         let mut r = json!({ "description": description });
         if let Some(schema) = schema {
-            r["content"] = json!({ content_type: { "schema": { "$ref": format!("#/components/schemas/{schema}") } } });
+            r["content"] = json!({ content_type: { "schema": { "$ref": format!("#/components/schemas/{}", schema.name) } } });
         }
         responses.insert(status.to_string(), r);
     }
@@ -158,9 +158,9 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
     if !params.is_empty() {
         op["parameters"] = Value::Array(params);
     }
-    if let Some(schema) = doc.request {
+    if let Some(schema) = &doc.request {
         op["requestBody"] = json!({ "required": true, "content": { "application/json": {
-            "schema": { "$ref": format!("#/components/schemas/{schema}") } } } });
+            "schema": { "$ref": format!("#/components/schemas/{}", schema.name) } } } });
     }
     op
 }
@@ -184,6 +184,7 @@ pub fn documented_path(route_path: &str) -> &str {
 /// The document of `routes` (the route table's API routes; page routes are skipped).
 pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
     let mut paths = Map::new();
+    let mut docs = Vec::new();
     for route in routes {
         let Some(doc) = &route.doc else { continue };
         assert!(
@@ -196,6 +197,7 @@ pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
             .entry(documented_path(route.path).to_owned())
             .or_insert_with(|| json!({}));
         entry[route.method.as_str().to_lowercase()] = operation(route, doc);
+        docs.push(doc);
     }
     json!({
         "openapi": "3.1.0",
@@ -212,7 +214,7 @@ pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
         "servers": [{ "url": BASE_PATH, "description": "This server; paths are relative to it" }],
         "paths": paths,
         "components": {
-            "schemas": schemas(),
+            "schemas": schemas(docs.into_iter()),
             "headers": { "API-Version": {
                 "description": "The API's full version (semantic versioning), on every answer",
                 "required": true,

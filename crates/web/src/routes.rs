@@ -49,6 +49,6 @@ fn platform() -> Vec<Entry> {
         get("/static/{*path}", Public, assets::serve),
         get("/api/v1/openapi.json", Public, serve_openapi)
             .doc("getOpenApi", "Dit OpenAPI-document")
-            .ok(200, "OpenAPI 3-document", None),
+            .empty(200, "OpenAPI 3-document"),
     ]
 }

@@ -6,8 +6,6 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::schema::Schemas;
-
 /// What a request created.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Created {
@@ -45,11 +43,4 @@ pub struct Reason {
     #[serde(default)]
     #[schema(required = true)]
     pub reason: String,
-}
-
-/// The shared bodies' schemas.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<Created>();
-    s.add::<Version>();
-    s.add::<Reason>();
 }

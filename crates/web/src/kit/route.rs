@@ -13,20 +13,47 @@ use eenplan_domain::policy::{Policy, SIGNED_IN};
 
 use crate::AppState;
 use crate::kit::ctx::Surface;
+use crate::kit::schema::Schemas;
 
 /// An answer an operation documents: status, description and, when it has a body, the
 /// schema of that body.
-pub type Response = (u16, &'static str, Option<&'static str>);
+pub type Response = (u16, &'static str, Option<Schema>);
 
 /// A refusal an operation documents: status and description; its body is a Problem.
 pub type Problem = (u16, &'static str);
 
 /// API documentation attached to a route.
+/// A body as a route names it: the type whose schema the document refers to. The
+/// document collects its schemas from the routes, so a body no route names is not in
+/// it and a route cannot name a schema that is missing.
+#[derive(Debug, Clone)]
+pub struct Schema {
+    pub name: std::borrow::Cow<'static, str>,
+    /// Adds the schema and those it refers to; the problem schema is the platform's.
+    pub add: Option<fn(&mut Schemas)>,
+}
+
+impl Schema {
+    fn of<T: utoipa::ToSchema>() -> Self {
+        Schema {
+            name: T::name(),
+            add: Some(Schemas::add::<T>),
+        }
+    }
+
+    fn problem() -> Self {
+        Schema {
+            name: "Problem".into(),
+            add: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ApiDoc {
     pub operation_id: &'static str,
     pub summary: &'static str,
-    pub request: Option<&'static str>,
+    pub request: Option<Schema>,
     pub responses: Vec<Response>,
 }
 
@@ -147,30 +174,34 @@ impl Entry {
     }
 
     /// The JSON body the operation takes, by schema name.
-    pub(crate) fn body(mut self, schema: &'static str) -> Self {
-        self.api_doc().request = Some(schema);
+    pub(crate) fn body<T: utoipa::ToSchema>(mut self) -> Self {
+        self.api_doc().request = Some(Schema::of::<T>());
         self
     }
 
-    /// The operation's answer when it succeeds, with its body's schema if it has one.
-    pub(crate) fn ok(
+    /// A success answer with a `T` body.
+    pub(crate) fn ok<T: utoipa::ToSchema>(
         mut self,
         status: u16,
         description: &'static str,
-        schema: impl Into<Option<&'static str>>,
     ) -> Self {
-        let schema = schema.into();
-        self.api_doc().responses.push((status, description, schema));
+        self.api_doc()
+            .responses
+            .push((status, description, Some(Schema::of::<T>())));
         self
     }
 
-    /// The refusals particular to the operation. What every operation of its kind can
-    /// answer (401 when signed out, 403 by the policy, the framing's) the document adds
-    /// itself.
+    /// A success answer without a body.
+    pub(crate) fn empty(mut self, status: u16, description: &'static str) -> Self {
+        self.api_doc().responses.push((status, description, None));
+        self
+    }
+
     pub(crate) fn problems<const N: usize>(mut self, problems: [Problem; N]) -> Self {
         let doc = self.api_doc();
         for (status, description) in problems {
-            doc.responses.push((status, description, Some("Problem")));
+            doc.responses
+                .push((status, description, Some(Schema::problem())));
         }
         self
     }

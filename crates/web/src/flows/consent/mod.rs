@@ -10,7 +10,6 @@ pub mod refusal;
 pub mod routes;
 mod schemas;
 pub mod texts;
-pub use schemas::schemas;
 
 pub use routes::routes;
 

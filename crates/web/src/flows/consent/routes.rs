@@ -2,6 +2,8 @@
 //! and break the glass (not behind the family guard: it applies the emergency rule
 //! itself and logs every ask).
 
+use super::schemas::{AnonymousSummary, Consents, Emergency, FrameworkChange, NewConsent};
+use crate::kit::body::{Created, Reason};
 use eenplan_domain::policy::CARE_ROLE;
 
 use super::{api, pages};
@@ -33,15 +35,15 @@ pub fn routes() -> Vec<Entry> {
                 "listConsents",
                 "Het kader en alle toestemmingen van het gezin (ook ingetrokken)",
             )
-            .ok(200, "Kader en toestemmingen", "Consents")
+            .ok::<Consents>(200, "Kader en toestemmingen")
             .problems([LEAD_ONLY, NOT_FOUND]),
         post("/api/v1/families/{family}/consents", LEAD, api::record)
             .doc(
                 "recordConsent",
                 "Een toestemming vastleggen; geweigerd met wie er ontbreekt",
             )
-            .body("NewConsent")
-            .ok(201, "Vastgelegd", "Created")
+            .body::<NewConsent>()
+            .ok::<Created>(201, "Vastgelegd")
             .problems([
                 (400, "Ongeldig of onvolledig (wie ontbreekt staat erbij)"),
                 LEAD_ONLY,
@@ -56,16 +58,16 @@ pub fn routes() -> Vec<Entry> {
             "withdrawConsent",
             "Een toestemming intrekken; gaat direct in",
         )
-        .body("Reason")
-        .ok(204, "Ingetrokken", None)
+        .body::<Reason>()
+        .empty(204, "Ingetrokken")
         .problems([NO_REASON, LEAD_ONLY, NOT_FOUND]),
         put("/api/v1/families/{family}/framework", LEAD, api::framework)
             .doc(
                 "changeFramework",
                 "Het kader wijzigen (vrijwillig, Veilig Thuis, maatregel) met grond en datum",
             )
-            .body("FrameworkChange")
-            .ok(204, "Gewijzigd", None)
+            .body::<FrameworkChange>()
+            .empty(204, "Gewijzigd")
             .problems([INVALID, LEAD_ONLY, NOT_FOUND]),
         post(
             "/api/v1/families/{family}/break-glass",
@@ -77,8 +79,8 @@ pub fn routes() -> Vec<Entry> {
             "breakGlass",
             "Noodtoegang: één uur toegang na een vermelde reden; de privacyfunctionaris beoordeelt",
         )
-        .body("Reason")
-        .ok(201, "Noodtoegang tot", "Emergency")
+        .body::<Reason>()
+        .ok::<Emergency>(201, "Noodtoegang tot")
         .problems([
             (400, "Reden te kort"),
             (
@@ -97,7 +99,7 @@ pub fn routes() -> Vec<Entry> {
             "getAnonymousSummary",
             "Samenvatting zonder identificerende gegevens, voor een anoniem consult",
         )
-        .ok(200, "De samenvatting", "AnonymousSummary")
+        .ok::<AnonymousSummary>(200, "De samenvatting")
         .problems([LEAD_ONLY, NOT_FOUND]),
     ]
 }

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, code_array, codes};
+use crate::kit::schema::{code_array, codes};
 
 /// The family's framework and every consent it has, withdrawn ones too: whether a step
 /// may be taken is read from the whole history.
@@ -212,13 +212,4 @@ impl From<&Summary> for AnonymousSummary {
             danger_statements: s.danger_statements,
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<Consents>();
-    s.add::<NewConsent>();
-    s.add::<FrameworkChange>();
-    s.add::<Emergency>();
-    s.add::<AnonymousSummary>();
 }

@@ -10,6 +10,5 @@ mod refusal;
 mod routes;
 mod schemas;
 mod texts;
-pub use schemas::schemas;
 
 pub use routes::routes;

@@ -1,5 +1,6 @@
 //! The crisis pages and the crisis-contact operation: public, for anyone.
 
+use super::schemas::CrisisContact;
 use eenplan_domain::policy::Policy::Public;
 
 use super::{api, pages};
@@ -12,7 +13,7 @@ pub fn routes() -> Vec<Entry> {
                 "getCrisisContact",
                 "Wie bel je nu? Spoed- of crisiscontact, zonder aanmelden",
             )
-            .ok(200, "Het antwoord", "CrisisContact")
+            .ok::<CrisisContact>(200, "Het antwoord")
             .problems([(400, "Parameter ontbreekt of is ongeldig (met naam)")]),
         get("/spoed", Public, pages::spoed),
         get("/meldcode", Public, pages::meldcode),

@@ -5,7 +5,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::codes;
 
 /// Whom to call now, and why.
 #[derive(Debug, Serialize, ToSchema)]
@@ -47,9 +47,4 @@ fn phones() -> Object {
                 .chain([serde_json::Value::Null]),
         ))
         .build()
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<CrisisContact>();
 }

@@ -2,6 +2,8 @@
 //! referrals need the plan (the worries are about the family's safety), calling the EVU
 //! in is lead work, the work list and its steps are the coordinator's.
 
+use super::schemas::{EvuCombination, EvuReferralList, EvuWorkList};
+use crate::kit::body::{Created, Reason};
 use eenplan_domain::policy::EVU_COORDINATOR;
 
 use super::{api, pages};
@@ -36,12 +38,12 @@ pub fn routes() -> Vec<Entry> {
         ),
         get("/api/v1/families/{family}/evu-referrals", PLAN, api::of_family)
             .doc("listFamilyEvuReferrals", "EVU-aanmeldingen van het gezin en de toegewezen combinatie")
-            .ok(200, "De aanmeldingen", "EvuReferralList")
+            .ok::<EvuReferralList>(200, "De aanmeldingen")
             .problems([NEEDS_CONSENT, NOT_FOUND]),
         post("/api/v1/families/{family}/evu-referrals", LEAD, api::refer)
             .doc("referToEvu", "Het EVU inschakelen bij zorgen over veiligheid (op toestemming, gezin woont in een EVU-wijk)")
-            .body("Reason")
-            .ok(201, "Aangemeld", "Created")
+            .body::<Reason>()
+            .ok::<Created>(201, "Aangemeld")
             .problems([
                 NO_REASON,
                 (409, "Kan niet: geen EVU-wijk, geen toestemming, of al aangemeld"),
@@ -50,12 +52,12 @@ pub fn routes() -> Vec<Entry> {
             ]),
         get("/api/v1/evu/referrals", EVU_COORDINATOR, api::work_list)
             .doc("evuWorkList", "EVU-coördinator: nieuwe aanmeldingen om te bemensen en lopende, met de professionals om uit te kiezen")
-            .ok(200, "De werklijst", "EvuWorkList")
+            .ok::<EvuWorkList>(200, "De werklijst")
             .problems([COORDINATOR_ONLY]),
         post("/api/v1/evu/referrals/{referral}/combination", EVU_COORDINATOR, api::assign)
             .doc("assignEvuCombination", "Een combinatie van professionals uit meerdere organisaties tegelijk toewijzen")
-            .body("EvuCombination")
-            .ok(204, "Toegewezen; allen betrokken bij het gezin", None)
+            .body::<EvuCombination>()
+            .empty(204, "Toegewezen; allen betrokken bij het gezin")
             .problems([
                 (400, "Geen combinatie, of iemand mag nog niet aansluiten (met de toestemmingsstap)"),
                 NOT_NEW,
@@ -68,8 +70,8 @@ pub fn routes() -> Vec<Entry> {
             |c, p, b| api::finish(api::Finish::Decline, c, p, b),
         )
         .doc("declineEvuReferral", "Een nieuwe aanmelding niet oppakken, met reden voor de aanmelder")
-        .body("Reason")
-        .ok(204, "Afgewezen", None)
+        .body::<Reason>()
+        .empty(204, "Afgewezen")
         .problems([NO_REASON, NOT_NEW, COORDINATOR_ONLY, NOT_FOUND]),
         post(
             "/api/v1/evu/referrals/{referral}/close",
@@ -77,8 +79,8 @@ pub fn routes() -> Vec<Entry> {
             |c, p, b| api::finish(api::Finish::Close, c, p, b),
         )
         .doc("closeEvuReferral", "De inzet van het EVU afsluiten")
-        .body("Reason")
-        .ok(204, "Afgesloten", None)
+        .body::<Reason>()
+        .empty(204, "Afgesloten")
         .problems([NO_REASON, (409, "Geen toegewezen combinatie"), COORDINATOR_ONLY, NOT_FOUND]),
     ]
 }

@@ -5,7 +5,7 @@ use eenplan_store::{EvuReferral as StoredReferral, EvuWorker as StoredWorker};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::codes;
 
 /// A family's referrals, with the combination each got.
 #[derive(Debug, Serialize, ToSchema)]
@@ -122,11 +122,4 @@ impl From<&StoredWorker> for EvuWorker {
             },
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<EvuReferralList>();
-    s.add::<EvuWorkList>();
-    s.add::<EvuCombination>();
 }

@@ -13,6 +13,5 @@ mod routes;
 mod schemas;
 mod texts;
 mod timeline_texts;
-pub use schemas::schemas;
 
 pub use routes::routes;

@@ -2,6 +2,12 @@
 //! `/api/v1/families`, each with its policy, the family data it touches and, for the
 //! API, its documentation.
 
+use super::schemas::{
+    Agreement, AgreementRecorded, Family, FamilyList, MemberCorrection, NetworkCorrection,
+    NewFamily, NewInvolvement, NewMember, NewNetworkMember, NewNote, NoteChanged, Notes, Plan,
+    PlanDocument, Timeline,
+};
+use crate::kit::body::{Created, Reason, Version};
 use eenplan_domain::policy::SIGNED_IN;
 
 use super::{api, pages};
@@ -62,15 +68,15 @@ pub fn routes() -> Vec<Entry> {
                 "searchFamilies",
                 "Zoeken in de gezinnen waarbij je betrokken bent (naam, date_of_birth, postcode)",
             )
-            .ok(200, "Gevonden dossiers", "FamilyList")
+            .ok::<FamilyList>(200, "Gevonden dossiers")
             .problems([(400, "Ongeldige zoekvraag")]),
         post("/api/v1/families", SIGNED_IN, api::create)
             .doc(
                 "createFamily",
                 "Een dossier openen; je wordt de regisseur. Mogelijke dubbele dossiers geven 409",
             )
-            .body("NewFamily")
-            .ok(201, "Geopend", "Created")
+            .body::<NewFamily>()
+            .ok::<Created>(201, "Geopend")
             .problems([
                 INVALID,
                 (403, "Geen lokaal team"),
@@ -81,17 +87,17 @@ pub fn routes() -> Vec<Entry> {
                 "getFamily",
                 "Het dossier: gezinsleden, netwerk en betrokkenen",
             )
-            .ok(200, "Het dossier", "Family")
+            .ok::<Family>(200, "Het dossier")
             .problems([NO_FILE]),
         post("/api/v1/families/{family}/members", LEAD, api::add_member)
             .doc("addMember", "Een gezinslid toevoegen")
-            .body("NewMember")
-            .ok(201, "Toegevoegd", "Created")
+            .body::<NewMember>()
+            .ok::<Created>(201, "Toegevoegd")
             .problems([INVALID, LEAD_CHANGES, NO_FILE]),
         post("/api/v1/families/{family}/network", LEAD, api::add_network)
             .doc("addNetworkMember", "Een netwerklid toevoegen")
-            .body("NewNetworkMember")
-            .ok(201, "Toegevoegd", "Created")
+            .body::<NewNetworkMember>()
+            .ok::<Created>(201, "Toegevoegd")
             .problems([INVALID, LEAD_CHANGES, NO_FILE]),
         post(
             "/api/v1/families/{family}/involvements",
@@ -102,20 +108,20 @@ pub fn routes() -> Vec<Entry> {
             "addInvolvement",
             "Een betrokkene toevoegen (partner) of, met takes_over en reason, een overdracht",
         )
-        .body("NewInvolvement")
-        .ok(201, "Toegevoegd", "Created")
+        .body::<NewInvolvement>()
+        .ok::<Created>(201, "Toegevoegd")
         .problems([INVALID, (409, "Overdracht nodig"), NO_FILE]),
         get("/api/v1/families/{family}/plan", PLAN, api::plan)
             .doc("getPlan", "Het huidige plan met ETag")
-            .ok(200, "Het plan", "PlanDocument")
+            .ok::<PlanDocument>(200, "Het plan")
             .problems([NO_FILE]),
         put("/api/v1/families/{family}/plan", PLAN, api::put_plan)
             .doc(
                 "putPlan",
                 "Het plan opslaan als nieuwe versie; If-Match verplicht",
             )
-            .body("Plan")
-            .ok(200, "Opgeslagen", "Version")
+            .body::<Plan>()
+            .ok::<Version>(200, "Opgeslagen")
             .problems([
                 (400, "Ongeldig plan"),
                 (412, "Verouderde versie: wat er veranderde"),
@@ -128,7 +134,7 @@ pub fn routes() -> Vec<Entry> {
             api::plan_version,
         )
         .doc("getPlanVersion", "Een eerdere versie van het plan")
-        .ok(200, "De versie", "PlanDocument")
+        .ok::<PlanDocument>(200, "De versie")
         .problems([NO_FILE]),
         post(
             "/api/v1/families/{family}/plan/agreements",
@@ -139,17 +145,17 @@ pub fn routes() -> Vec<Entry> {
             "agreePlan",
             "Vastleggen welke gezinsleden akkoord gingen met een versie",
         )
-        .body("Agreement")
-        .ok(201, "Vastgelegd", "AgreementRecorded")
+        .body::<Agreement>()
+        .ok::<AgreementRecorded>(201, "Vastgelegd")
         .problems([INVALID, NO_FILE]),
         get("/api/v1/families/{family}/notes", NOTES, api::notes)
             .doc("getNotes", "Notities met al hun versies")
-            .ok(200, "Notities", "Notes")
+            .ok::<Notes>(200, "Notities")
             .problems([NO_FILE]),
         post("/api/v1/families/{family}/notes", NOTES, api::write_note)
             .doc("writeNote", "Een notitie schrijven")
-            .body("NewNote")
-            .ok(201, "Geschreven", "Created")
+            .body::<NewNote>()
+            .ok::<Created>(201, "Geschreven")
             .problems([INVALID, NO_FILE]),
         put(
             "/api/v1/families/{family}/notes/{note}",
@@ -160,8 +166,8 @@ pub fn routes() -> Vec<Entry> {
             "changeNote",
             "Een notitie wijzigen (binnen 24 uur) of corrigeren (daarna, met reason)",
         )
-        .body("NewNote")
-        .ok(200, "Nieuwe versie", "NoteChanged")
+        .body::<NewNote>()
+        .ok::<NoteChanged>(200, "Nieuwe versie")
         .problems([
             (400, "Ongeldige invoer of reden ontbreekt"),
             (403, "Niet de auteur"),
@@ -173,8 +179,8 @@ pub fn routes() -> Vec<Entry> {
             |f, p, b| api::end(api::Part::Member, f, p, b),
         )
         .doc("endMember", "Een gezinslid beëindigen (blijft bewaard)")
-        .body("Reason")
-        .ok(204, "Beëindigd", None)
+        .body::<Reason>()
+        .empty(204, "Beëindigd")
         .problems([NO_REASON, LEAD_CHANGES, NOT_FOUND]),
         post(
             "/api/v1/families/{family}/network/{member}/end",
@@ -185,8 +191,8 @@ pub fn routes() -> Vec<Entry> {
             "endNetworkMember",
             "Een netwerklid beëindigen (blijft bewaard)",
         )
-        .body("Reason")
-        .ok(204, "Beëindigd", None)
+        .body::<Reason>()
+        .empty(204, "Beëindigd")
         .problems([NO_REASON, LEAD_CHANGES, NOT_FOUND]),
         post(
             "/api/v1/families/{family}/involvements/{involvement}/end",
@@ -197,8 +203,8 @@ pub fn routes() -> Vec<Entry> {
             "endInvolvement",
             "Een partner beëindigen; de regisseur alleen via een overdracht",
         )
-        .body("Reason")
-        .ok(204, "Beëindigd", None)
+        .body::<Reason>()
+        .empty(204, "Beëindigd")
         .problems([NO_REASON, NOT_FOUND]),
         put(
             "/api/v1/families/{family}/members/{member}",
@@ -209,8 +215,8 @@ pub fn routes() -> Vec<Entry> {
             "correctMember",
             "De gegevens van een gezinslid corrigeren (met reden; het journaal bewaart de oude)",
         )
-        .body("MemberCorrection")
-        .ok(204, "Gecorrigeerd", None)
+        .body::<MemberCorrection>()
+        .empty(204, "Gecorrigeerd")
         .problems([INVALID, LEAD_CHANGES, NOT_FOUND]),
         put(
             "/api/v1/families/{family}/network/{network_member}",
@@ -221,8 +227,8 @@ pub fn routes() -> Vec<Entry> {
             "correctNetworkMember",
             "De gegevens van een netwerklid corrigeren (met reden; het journaal bewaart de oude)",
         )
-        .body("NetworkCorrection")
-        .ok(204, "Gecorrigeerd", None)
+        .body::<NetworkCorrection>()
+        .empty(204, "Gecorrigeerd")
         .problems([INVALID, LEAD_CHANGES, NOT_FOUND]),
         get(
             "/api/v1/families/{family}/timeline",
@@ -233,7 +239,7 @@ pub fn routes() -> Vec<Entry> {
             "getTimeline",
             "De tijdlijn van het dossier uit het journaal",
         )
-        .ok(200, "Gebeurtenissen", "Timeline")
+        .ok::<Timeline>(200, "Gebeurtenissen")
         .problems([NO_FILE]),
     ]
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::codes;
 
 /// An action's owner as the form and the API write it: the kind, a colon and the id
 /// (`domain::joint_assessment::Owner`), one string on the wire.
@@ -279,13 +279,4 @@ fn held() -> Object {
         .schema_type(Type::String)
         .enum_values(Some([MeetingState::Held.code()]))
         .build()
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<JointAssessments>();
-    s.add::<NewJointAssessment>();
-    s.add::<JointAssessmentView>();
-    s.add::<JointJudgement>();
-    s.add::<JointJudgementRecorded>();
 }

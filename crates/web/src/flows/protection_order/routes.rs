@@ -1,6 +1,11 @@
 //! The request to the Raad's routes: lead work on the family's side, the Raad's own
 //! routes for Raad professionals only.
 
+use super::schemas::{
+    CourtDecision, NewProtectionOrderRequest, ProtectionOrderRequest, ProtectionOrderRequests,
+    RaadInvestigation, RaadOutcome,
+};
+use crate::kit::body::Created;
 use eenplan_domain::policy::RVDK;
 
 use super::{api, pages};
@@ -21,21 +26,21 @@ pub fn routes() -> Vec<Entry> {
         post("/raad/{request}/beslissing", RVDK, pages::decision),
         get("/api/v1/families/{family}/protection-order-requests", LEAD, api::list)
             .doc("listProtectionOrderRequests", "De verzoeken tot onderzoek aan de Raad voor de Kinderbescherming en hoe ze ervoor staan")
-            .ok(200, "De verzoeken", "ProtectionOrderRequests")
+            .ok::<ProtectionOrderRequests>(200, "De verzoeken")
             .problems([LEAD_ONLY, NO_FILE]),
         post("/api/v1/families/{family}/protection-order-requests", LEAD, api::create)
             .doc("requestProtectionOrder", "Verzoek tot onderzoek aan de Raad: welke kinderen, waarom vrijwillige hulp niet tot veiligheid leidde, wat geprobeerd is")
-            .body("NewProtectionOrderRequest")
-            .ok(201, "Ingediend", "Created")
+            .body::<NewProtectionOrderRequest>()
+            .ok::<Created>(201, "Ingediend")
             .problems([INVALID_FIELD, LEAD_ONLY, NO_FILE, (409, "Er loopt al een verzoek")]),
         get("/api/v1/raad/requests", RVDK, api::raad_list)
             .doc("raadWorkList", "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst")
-            .ok(200, "De werklijst", "ProtectionOrderRequests")
+            .ok::<ProtectionOrderRequests>(200, "De werklijst")
             .problems([RAAD_ONLY]),
         post("/api/v1/raad/requests/{request}/investigation", RVDK, api::investigation)
             .doc("startRaadInvestigation", "Raad: het verzoek in onderzoek nemen (met datum)")
-            .body("RaadInvestigation")
-            .ok(200, "In onderzoek", "ProtectionOrderRequest")
+            .body::<RaadInvestigation>()
+            .ok::<ProtectionOrderRequest>(200, "In onderzoek")
             .problems([
                 (400, "Ongeldige datum"),
                 RAAD_ONLY,
@@ -44,8 +49,8 @@ pub fn routes() -> Vec<Entry> {
             ]),
         post("/api/v1/raad/requests/{request}/outcome", RVDK, api::outcome)
             .doc("recordRaadOutcome", "Raad: de uitkomst van het onderzoek: geen maatregel (met reden) of een verzoek aan de kinderrechter")
-            .body("RaadOutcome")
-            .ok(200, "Vastgelegd", "ProtectionOrderRequest")
+            .body::<RaadOutcome>()
+            .ok::<ProtectionOrderRequest>(200, "Vastgelegd")
             .problems([
                 INVALID_FIELD,
                 RAAD_ONLY,
@@ -54,8 +59,8 @@ pub fn routes() -> Vec<Entry> {
             ]),
         post("/api/v1/raad/requests/{request}/court-decision", RVDK, api::court_decision)
             .doc("recordCourtDecision", "Raad: de beslissing van de kinderrechter; toegewezen wordt het kader 'maatregel' met de gecertificeerde instelling")
-            .body("CourtDecision")
-            .ok(200, "Vastgelegd", "ProtectionOrderRequest")
+            .body::<CourtDecision>()
+            .ok::<ProtectionOrderRequest>(200, "Vastgelegd")
             .problems([
                 INVALID_FIELD,
                 RAAD_ONLY,

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
 
-use crate::kit::schema::{Schemas, codes};
+use crate::kit::schema::codes;
 
 /// A family's requests, or the Raad's work list.
 #[derive(Debug, Serialize, ToSchema)]
@@ -226,14 +226,4 @@ pub struct CourtDecision {
     /// A certified institution; required when granted.
     #[schema(value_type = String, required = false)]
     pub institution_id: Option<String>,
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<ProtectionOrderRequests>();
-    s.add::<ProtectionOrderRequest>();
-    s.add::<NewProtectionOrderRequest>();
-    s.add::<RaadInvestigation>();
-    s.add::<RaadOutcome>();
-    s.add::<CourtDecision>();
 }

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, codes, nullable_codes};
+use crate::kit::schema::{codes, nullable_codes};
 
 /// A guidance to start. The code and the date are read as text so that a wrong one is
 /// named in the 400, not refused as malformed JSON.
@@ -172,13 +172,4 @@ impl From<&GuidanceReview> for SaveGuidanceReviewDone {
             note: r.note.clone(),
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<StartIn>();
-    s.add::<ReviewIn>();
-    s.add::<EndIn>();
-    s.add::<NextReview>();
-    s.add::<SaveGuidanceList>();
 }

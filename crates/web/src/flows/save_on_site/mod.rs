@@ -15,4 +15,3 @@ mod schemas;
 mod texts;
 
 pub use routes::routes;
-pub use schemas::schemas;

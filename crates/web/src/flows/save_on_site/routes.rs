@@ -3,6 +3,12 @@
 //! schedule's changes for a certified institution's team leads, and a family's
 //! consultations by name for its circle (they are the family's notes).
 
+use super::schemas::{
+    NewSaveConsultation, NewSaveOnSiteSlot, SaveAdvice, SaveConsultation, SaveConsultationState,
+    SaveConsultations, SaveOnSiteDay, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
+    SaveWalkIn,
+};
+use crate::kit::body::{Created, Reason};
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
 
 use super::{api, pages};
@@ -33,12 +39,12 @@ pub fn routes() -> Vec<Entry> {
         post("/save-op-locatie/overleg/{id}/annuleren", SAVE_ON_SITE, pages::cancel),
         get("/api/v1/save-op-locatie/slots", SAVE_ON_SITE, api::slots)
             .doc("listSaveOnSiteSlots", "SAVE op locatie: het rooster (eigen gecertificeerde instelling, of het eigen lokale team) met de komende dagen op locatie")
-            .ok(200, "Het rooster", "SaveOnSiteSlots")
+            .ok::<SaveOnSiteSlots>(200, "Het rooster")
             .problems([SITE_ONLY]),
         post("/api/v1/save-op-locatie/slots", SAVE_SCHEDULE, api::add_slot)
             .doc("addSaveOnSiteSlot", "SAVE op locatie: een wekelijks dagdeel van een eigen medewerker bij een lokaal team toevoegen (teamleider)")
-            .body("NewSaveOnSiteSlot")
-            .ok(201, "Toegevoegd", "Created")
+            .body::<NewSaveOnSiteSlot>()
+            .ok::<Created>(201, "Toegevoegd")
             .problems([
                 INVALID_FIELD,
                 (409, "De medewerker is dan al elders op locatie"),
@@ -46,8 +52,8 @@ pub fn routes() -> Vec<Entry> {
             ]),
         post("/api/v1/save-op-locatie/slots/{slot}/end", SAVE_SCHEDULE, api::end_slot)
             .doc("endSaveOnSiteSlot", "SAVE op locatie: een dagdeel beëindigen (de laatste dag)")
-            .body("SaveOnSiteSlotEnd")
-            .ok(200, "Beëindigd", "SaveOnSiteSlotEnded")
+            .body::<SaveOnSiteSlotEnd>()
+            .ok::<SaveOnSiteSlotEnded>(200, "Beëindigd")
             .problems([
                 BAD_DATE,
                 (409, "Al beëindigd, of er staan nog overleggen na die datum"),
@@ -56,24 +62,24 @@ pub fn routes() -> Vec<Entry> {
             ]),
         get("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::day)
             .doc("saveOnSiteDay", "SAVE op locatie: jouw lijst van een dag (als medewerker op locatie alle overleggen, als professional wat jij vroeg)")
-            .ok(200, "De lijst", "SaveOnSiteDay")
+            .ok::<SaveOnSiteDay>(200, "De lijst")
             .problems([BAD_DATE, SITE_ONLY]),
         post("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::book)
             .doc("bookSaveConsultation", "SAVE op locatie: een overleg boeken, anoniem of op naam (met toestemming van het gezin)")
-            .body("NewSaveConsultation")
-            .ok(201, "Geboekt", "SaveConsultationState")
+            .body::<NewSaveConsultation>()
+            .ok::<SaveConsultationState>(201, "Geboekt")
             .problems([
                 (400, "Ongeldige invoer, geen dag op locatie, of geen toestemming (met veld)"),
                 (403, "Alleen voor het lokale team van dit dagdeel"),
             ]),
         post("/api/v1/save-op-locatie/walk-ins", SAVE_ON_SITE, api::walk_in)
             .doc("recordSaveWalkIn", "SAVE op locatie: een inloopoverleg vastleggen, meteen met het advies (de medewerker op locatie)")
-            .body("SaveWalkIn")
-            .ok(201, "Vastgelegd en gehouden", "SaveConsultationState")
+            .body::<SaveWalkIn>()
+            .ok::<SaveConsultationState>(201, "Vastgelegd en gehouden")
             .problems([INVALID_FIELD, ON_SITE_ONLY]),
         get("/api/v1/save-op-locatie/consultations/{consultation}", SAVE_ON_SITE, api::consultation)
             .doc("getSaveConsultation", "SAVE op locatie: één overleg (voor de medewerker op locatie en wie het vroeg)")
-            .ok(200, "Het overleg", "SaveConsultation")
+            .ok::<SaveConsultation>(200, "Het overleg")
             .problems([NO_CONSULTATION, SITE_ONLY]),
         post(
             "/api/v1/save-op-locatie/consultations/{consultation}/advice",
@@ -81,8 +87,8 @@ pub fn routes() -> Vec<Entry> {
             api::advice,
         )
         .doc("recordSaveAdvice", "SAVE op locatie: het advies, de vervolgstappen met wie ze zet, en de uitkomst (de medewerker op locatie)")
-        .body("SaveAdvice")
-        .ok(200, "Gehouden", "SaveConsultationState")
+        .body::<SaveAdvice>()
+        .ok::<SaveConsultationState>(200, "Gehouden")
         .problems([
             INVALID_FIELD,
             (409, "Al gehouden, geannuleerd, of nog niet de dag"),
@@ -95,12 +101,12 @@ pub fn routes() -> Vec<Entry> {
             api::cancel,
         )
         .doc("cancelSaveConsultation", "SAVE op locatie: een geboekt overleg annuleren, met de reden")
-        .body("Reason")
-        .ok(200, "Geannuleerd", "SaveConsultationState")
+        .body::<Reason>()
+        .ok::<SaveConsultationState>(200, "Geannuleerd")
         .problems([NO_REASON, (409, "Al gehouden of geannuleerd"), NO_CONSULTATION]),
         get("/api/v1/families/{family}/save-consultations", NOTES, api::family_consultations)
             .doc("listFamilySaveConsultations", "De overleggen op naam met SAVE op locatie over dit gezin")
-            .ok(200, "De overleggen", "SaveConsultations")
+            .ok::<SaveConsultations>(200, "De overleggen")
             .problems([NEEDS_CONSENT, NO_FILE]),
     ]
 }

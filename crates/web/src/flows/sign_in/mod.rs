@@ -9,6 +9,5 @@ pub mod pages;
 pub mod routes;
 mod schemas;
 pub mod texts;
-pub use schemas::schemas;
 
 pub use routes::routes;

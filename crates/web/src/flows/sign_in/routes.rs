@@ -1,6 +1,7 @@
 //! The sign-in flow's routes: public pages to sign in, the signed-in visitor's password
 //! and session, and the API session.
 
+use super::schemas::{Me, Session, SessionRequest};
 use eenplan_domain::policy::{Policy, SIGNED_IN};
 
 use super::{api, pages};
@@ -30,8 +31,8 @@ pub fn routes() -> Vec<Entry> {
                 "createSession",
                 "Aanmelden met e-mailadres, wachtwoord en TOTP-code; geeft een bearer-token",
             )
-            .body("SessionRequest")
-            .ok(201, "Aangemeld", "Session")
+            .body::<SessionRequest>()
+            .ok::<Session>(201, "Aangemeld")
             .problems([
                 (400, "Ontbrekende of ongeldige velden"),
                 (401, "Aanmelden mislukt"),
@@ -42,10 +43,10 @@ pub fn routes() -> Vec<Entry> {
                 "deleteSession",
                 "Afmelden: het token werkt daarna niet meer",
             )
-            .ok(204, "Afgemeld", None),
+            .empty(204, "Afgemeld"),
         get("/api/v1/me", SIGNED_IN, api::me)
             .doc("getMe", "De aangemelde gebruiker met organisatie en rollen")
-            .ok(200, "De gebruiker", "Me"),
+            .ok::<Me>(200, "De gebruiker"),
         post("/sessie/verlengen", SIGNED_IN, crate::auth::resume::extend),
         get("/hervatten", SIGNED_IN, crate::auth::resume::resume),
     ]

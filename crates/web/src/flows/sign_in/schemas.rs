@@ -4,7 +4,7 @@ use eenplan_domain::role::Role;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, code_array};
+use crate::kit::schema::code_array;
 use eenplan_store::Principal;
 
 /// All three factors at once. Each is read leniently (a missing one is named in the
@@ -60,11 +60,4 @@ impl From<&Principal> for Me {
             roles: p.roles.iter().map(|r| r.code()).collect(),
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<SessionRequest>();
-    s.add::<Session>();
-    s.add::<Me>();
 }

@@ -1,5 +1,6 @@
 //! Veilig Thuis's work list and contacts, for its own professionals only.
 
+use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
 use eenplan_domain::policy::VEILIG_THUIS;
 
 use super::{api, pages};
@@ -15,17 +16,17 @@ pub fn routes() -> Vec<Entry> {
         post("/veilig-thuis/{contact}/beoordeling", VEILIG_THUIS, pages::assess),
         post("/api/v1/veilig-thuis/contacts", VEILIG_THUIS, api::receive)
             .doc("receiveVtContact", "Veilig Thuis: een adviesvraag of melding vastleggen; de radar toont eerdere signalen")
-            .body("VtContact")
-            .ok(201, "Vastgelegd, met de radar", "VtReceived")
+            .body::<ContactIn>()
+            .ok::<VtReceived>(201, "Vastgelegd, met de radar")
             .problems([INVALID, VT_ONLY]),
         get("/api/v1/veilig-thuis/contacts", VEILIG_THUIS, api::work_list)
             .doc("vtWorkList", "Veilig Thuis: de werklijst (veiligheidsbeoordelingen, termijn en te laat; terugkoppelmomenten)")
-            .ok(200, "De werklijst", "VtWorkList")
+            .ok::<VtWorkList>(200, "De werklijst")
             .problems([VT_ONLY]),
         post("/api/v1/veilig-thuis/contacts/{contact}/assessment", VEILIG_THUIS, api::assess)
             .doc("assessVtContact", "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst")
-            .body("VtAssessment")
-            .ok(200, "Beoordeeld", "VtAssessed")
+            .body::<AssessmentIn>()
+            .ok::<VtAssessed>(200, "Beoordeeld")
             .problems([
                 (400, "Ongeldige invoer of uitkomst"),
                 (409, "Al beoordeeld, of een adviesvraag"),

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::kit::schema::{Schemas, codes, nullable_codes};
+use crate::kit::schema::{codes, nullable_codes};
 
 /// An advice request or a report as it comes in. The codes and the date are read as
 /// text so that a wrong one is named in the 400, not refused as malformed JSON.
@@ -200,13 +200,4 @@ impl VtWorkListContact {
             reporter_feedback: outcome.map(|o| reporter_feedback(o).0),
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<ContactIn>();
-    s.add::<VtReceived>();
-    s.add::<VtWorkList>();
-    s.add::<AssessmentIn>();
-    s.add::<VtAssessed>();
 }

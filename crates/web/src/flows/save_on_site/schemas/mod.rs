@@ -15,8 +15,6 @@ pub(super) use schedule::{
     NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
 };
 
-use crate::kit::schema::Schemas;
-
 /// A person, team or organisation a body points at, with the name to show.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SaveOnSiteRef {
@@ -31,20 +29,4 @@ impl SaveOnSiteRef {
             name: name.to_owned(),
         }
     }
-}
-
-/// This flow's schemas, for the document's components.
-pub fn schemas(s: &mut Schemas) {
-    s.add::<SaveOnSiteSlots>();
-    s.add::<NewSaveOnSiteSlot>();
-    s.add::<SaveOnSiteSlotEnd>();
-    s.add::<SaveOnSiteSlotEnded>();
-    s.add::<SaveOnSiteDay>();
-    s.add::<SaveConsultation>();
-    s.add::<SaveConsultations>();
-    s.add::<NewSaveConsultation>();
-    s.add::<SaveQuestion>();
-    s.add::<SaveWalkIn>();
-    s.add::<SaveAdvice>();
-    s.add::<SaveConsultationState>();
 }
