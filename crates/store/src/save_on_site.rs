@@ -802,14 +802,16 @@ impl Tx {
     pub async fn on_site_people(
         &mut self,
         team_id: Option<&str>,
-        organisation_id: Option<&str>,
+        organisation_id: Option<&OrganisationId>,
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.fetch_all(
             "SELECT id, name FROM users WHERE active = 1 AND ($1 = '' OR team_id = $1) \
              AND ($2 = '' OR organisation_id = $2) ORDER BY name, id LIMIT 1000",
             params![
                 team_id.unwrap_or_default(),
-                organisation_id.unwrap_or_default()
+                organisation_id
+                    .map(OrganisationId::as_str)
+                    .unwrap_or_default()
             ],
         )
         .await?

@@ -31,9 +31,7 @@ pub(super) async fn load(tx: &mut Tx, p: &Principal) -> Result<LeadData, StoreEr
         .collect();
     Ok(LeadData {
         schedule: tx.on_site_slots_of_organisation(&p.organisation_id).await?,
-        workers: tx
-            .on_site_people(None, Some(p.organisation_id.as_str()))
-            .await?,
+        workers: tx.on_site_people(None, Some(&p.organisation_id)).await?,
         local_teams,
     })
 }
