@@ -14,9 +14,11 @@ use eenplan_domain::family::{
     Basis, ConsentStep, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
 };
 use eenplan_domain::{FamilyId, UtcTime};
-use eenplan_store::{AccessEntry, AccessFacts, StoreError};
+use eenplan_store::{AccessEntry, AccessFacts, Principal, StoreError, Tx};
 
 use super::{Surface, Visitor};
+use crate::kit::ApiError;
+use crate::kit::change::By;
 use crate::kit::form::kind_label;
 use crate::kit::render::{Shell, render};
 use crate::kit::texts::Lang;
@@ -60,6 +62,35 @@ pub struct FamilyCtx {
 impl FamilyCtx {
     pub fn family_id(&self) -> &FamilyId {
         &self.grant.family_id
+    }
+
+    /// Reads from this file in one transaction.
+    pub async fn read<T>(
+        &self,
+        read: impl AsyncFnOnce(&mut Tx, &FamilyId) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        read(&mut self.store().read().await?, self.family_id()).await
+    }
+
+    /// One transaction on this file in `p`'s name, as the pages and the API write.
+    pub async fn change<T>(
+        &self,
+        p: &Principal,
+        write: impl AsyncFnOnce(&mut Tx, &By<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let by = By::new(p, self.family_id());
+        self.store().change(async |tx| write(tx, &by).await).await
+    }
+
+    /// An API operation's change: [`FamilyCtx::change`] by the caller; a refusal as
+    /// `refused` says it.
+    pub async fn write<T>(
+        &self,
+        refused: impl FnOnce(StoreError) -> ApiError,
+        write: impl AsyncFnOnce(&mut Tx, &By<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, ApiError> {
+        let p = self.caller()?;
+        self.change(p, write).await.map_err(refused)
     }
 }
 

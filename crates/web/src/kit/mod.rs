@@ -5,6 +5,7 @@
 pub mod access_texts;
 pub mod body;
 pub mod chain_texts;
+pub mod change;
 pub mod choose;
 pub mod cookies;
 pub mod crisis;

@@ -11,7 +11,6 @@ use eenplan_domain::joint_assessment::{
 use eenplan_store::{NewMeeting, StoreError};
 use jiff::civil::DateTime;
 
-use super::ops;
 use super::schemas::{
     JointAssessmentMeeting, JointAssessmentView, JointAssessments, JointJudgement,
     JointJudgementAction, JointJudgementRecorded, NewJointAssessment,
@@ -39,7 +38,9 @@ fn refused(e: StoreError) -> ApiError {
 }
 
 pub async fn list(fam: FamilyCtx) -> Result<Json<JointAssessments>, ApiError> {
-    let list = fam.store().read().await?.meetings(fam.family_id()).await?;
+    let list = fam
+        .read(async |tx, family| tx.meetings(family).await)
+        .await?;
     Ok(Json(JointAssessments {
         meetings: list.iter().map(JointAssessmentMeeting::from).collect(),
     }))
@@ -49,7 +50,6 @@ pub async fn schedule(
     fam: FamilyCtx,
     Body(input): Body<NewJointAssessment>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let kind: MeetingKind = fields::code("kind", &input.kind)?;
     let meets_at = input.meets_at.trim().parse::<DateTime>().map_err(|_| {
         ApiError::invalid(&[(
@@ -65,15 +65,11 @@ pub async fn schedule(
         family_takes_part: input.family_takes_part,
         family_absence_reason: input.family_absence_reason,
     };
-    let scheduled = ops::change(&fam, p, async |tx, by| {
+    let scheduled = fam.write(refused, async |tx, by| {
         tx.schedule_meeting(&by.actor, by.family, by.both(), &meeting, by.today)
             .await
     });
-    match scheduled.await {
-        Ok(id) => Ok(Created::answer(id)),
-        Err(StoreError::Meeting(e)) => Err(e.problem().into()),
-        Err(e) => Err(e.into()),
-    }
+    Ok(Created::answer(scheduled.await?))
 }
 
 pub async fn put_view(
@@ -81,18 +77,18 @@ pub async fn put_view(
     Path((_, meeting_id)): Path<(String, String)>,
     Body(input): Body<JointAssessmentView>,
 ) -> Result<Json<Version>, ApiError> {
-    let p = fam.caller()?;
     let view = View {
         worries: input.worries,
         strengths: input.strengths,
         needs: input.needs,
     };
-    let version = ops::change(&fam, p, async |tx, by| {
+    let version = fam.write(refused, async |tx, by| {
         tx.record_view(&by.actor, by.family, &meeting_id, by.both(), &view)
             .await
     });
-    let version = version.await.map_err(refused)?;
-    Ok(Json(Version { version }))
+    Ok(Json(Version {
+        version: version.await?,
+    }))
 }
 
 /// The judgement's actions as the domain reads them, or the field that does not parse.
@@ -126,27 +122,26 @@ pub async fn judge(
     Path((_, meeting_id)): Path<(String, String)>,
     Body(input): Body<JointJudgement>,
 ) -> Result<Json<JointJudgementRecorded>, ApiError> {
-    let p = fam.caller()?;
     let judgement = Judgement {
         needs: input.needs.clone(),
         differences: input.differences.clone(),
         actions: actions(&input.actions)?,
     };
-    let judged = ops::change(&fam, p, async |tx, by| {
+    let refused = |e| match e {
+        e @ (StoreError::Plan(_) | StoreError::Invalid(_)) => {
+            ApiError::invalid(&[("actions", "rule", &e.to_string())])
+        }
+        e => refused(e),
+    };
+    let judged = fam.write(refused, async |tx, by| {
         let (actor, user) = (&by.actor, by.user);
         tx.record_judgement(actor, by.family, &meeting_id, user, &judgement, by.today)
             .await
     });
-    match judged.await {
-        Ok(version) => Ok(Json(JointJudgementRecorded {
-            state: MeetingState::Held.code(),
-            plan_version: version,
-        })),
-        Err(e @ (StoreError::Plan(_) | StoreError::Invalid(_))) => {
-            Err(ApiError::invalid(&[("actions", "rule", &e.to_string())]))
-        }
-        Err(e) => Err(refused(e)),
-    }
+    Ok(Json(JointJudgementRecorded {
+        state: MeetingState::Held.code(),
+        plan_version: judged.await?,
+    }))
 }
 
 pub async fn cancel(
@@ -154,13 +149,11 @@ pub async fn cancel(
     Path((_, meeting_id)): Path<(String, String)>,
     Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     let reason = &input.reason;
-    ops::change(&fam, p, async |tx, by| {
+    fam.write(refused, async |tx, by| {
         tx.cancel_meeting(&by.actor, by.family, &meeting_id, by.user, reason, by.today)
             .await
     })
-    .await
-    .map_err(refused)?;
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

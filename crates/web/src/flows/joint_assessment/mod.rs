@@ -7,7 +7,6 @@
 //! `domain::joint_assessment`.
 
 mod api;
-mod ops;
 mod pages;
 mod refusal;
 mod routes;

@@ -8,7 +8,6 @@ use jiff::civil::Date;
 
 use super::{place, running_organisations, when};
 use crate::auth::family::FamilyCtx;
-use crate::flows::joint_assessment::ops;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
@@ -157,7 +156,7 @@ pub async fn schedule(fam: FamilyCtx, d: FormData) -> Result<Response, PageError
             family_takes_part: !d.all("family_takes_part").is_empty(),
             family_absence_reason: d.get("family_absence_reason"),
         };
-        let scheduled = ops::change(&fam, p, async |tx, by| {
+        let scheduled = fam.change(p, async |tx, by| {
             tx.schedule_meeting(&by.actor, by.family, by.both(), &meeting, by.today)
                 .await
         });

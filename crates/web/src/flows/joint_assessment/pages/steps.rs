@@ -12,9 +12,9 @@ use jiff::civil::Date;
 use super::show::{Form, show_page};
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, place};
 use crate::auth::family::FamilyCtx;
-use crate::flows::joint_assessment::ops::{self, By};
 use crate::flows::joint_assessment::texts::joint_assessment;
 use crate::kit::PageError;
+use crate::kit::change::By;
 use crate::kit::form::{Errors, FormData, text_errors};
 
 /// Runs `write` when `form` came in without errors: then back to the meeting. A refusal
@@ -27,7 +27,7 @@ async fn submit<T>(
 ) -> Result<Response, PageError> {
     let p = fam.principal()?;
     if errs.is_empty() {
-        match ops::change(fam, p, write).await {
+        match fam.change(p, write).await {
             Ok(_) => {
                 let to = format!("/gezinnen/{}/beoordeling/{meeting_id}", fam.family_id());
                 return Ok(Redirect::to(&to).into_response());
