@@ -1,8 +1,8 @@
 //! What the family's pages and its API do alike, written once.
 
 use eenplan_domain::FamilyId;
-use eenplan_domain::family::{MemberKind, NewMember};
-use eenplan_store::{NewFamily, Principal, StoreError, Tx};
+use eenplan_domain::family::{MemberKind, NewMember, NoteChange};
+use eenplan_store::{NewFamily, NoteContent, Principal, StoreError, Tx};
 use jiff::civil::Date;
 
 /// Opens a file with `p` as its lead and each child as a member from `today`, in the
@@ -27,4 +27,18 @@ pub(super) async fn open_file(
         tx.add_member(&p.actor(), &id, child, today).await?;
     }
     Ok(id)
+}
+
+/// `p` changes note `note_id` in `family` as its author (the store refuses anyone
+/// else); the note's new version and whether the change is a correction.
+pub(super) async fn change_note(
+    tx: &mut Tx,
+    p: &Principal,
+    family: &FamilyId,
+    note_id: &str,
+    content: NoteContent,
+    reason: Option<&str>,
+) -> Result<(i64, NoteChange), StoreError> {
+    tx.change_note(&p.actor(), family, note_id, &p.user_id, content, reason)
+        .await
 }

@@ -8,6 +8,7 @@ use eenplan_store::{NoteContent, StoreError};
 use crate::Problem;
 use crate::auth::family::FamilyCtx;
 use crate::extract::Path;
+use crate::flows::family::ops;
 use crate::flows::family::schemas::{NewNote as NoteIn, NoteChanged, Notes};
 use crate::kit::body::Created;
 use crate::kit::extract::Body;
@@ -42,7 +43,7 @@ fn refused(e: StoreError) -> ApiError {
 }
 
 pub async fn notes(fam: FamilyCtx) -> Result<Json<Notes>, ApiError> {
-    let notes = fam.store().read().await?.notes(fam.family_id()).await?;
+    let notes = fam.read(async |tx, family| tx.notes(family).await).await?;
     Ok(Json(Notes::from(notes.as_slice())))
 }
 
@@ -50,16 +51,11 @@ pub async fn write_note(
     fam: FamilyCtx,
     Body(input): Body<NoteIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let content = note_content(&input)?;
-    fam.store()
-        .change(async |tx| {
-            tx.write_note(&p.actor(), fam.family_id(), &p.user_id, content)
-                .await
-        })
-        .await
-        .map(Created::answer)
-        .map_err(refused)
+    let written = fam.write(refused, async |tx, by| {
+        tx.write_note(&by.actor, by.family, by.user, content).await
+    });
+    Ok(Created::answer(written.await?))
 }
 
 pub async fn change_note(
@@ -67,24 +63,12 @@ pub async fn change_note(
     Path((_, note_id)): Path<(String, String)>,
     Body(input): Body<NoteIn>,
 ) -> Result<Json<NoteChanged>, ApiError> {
-    let p = fam.caller()?;
     let content = note_content(&input)?;
     let reason = input.reason.as_deref();
-    let (version, change) = fam
-        .store()
-        .change(async |tx| {
-            tx.change_note(
-                &p.actor(),
-                fam.family_id(),
-                &note_id,
-                &p.user_id,
-                content,
-                reason,
-            )
-            .await
-        })
-        .await
-        .map_err(refused)?;
+    let changed = fam.write(refused, async |tx, by| {
+        ops::change_note(tx, by.principal, by.family, &note_id, content, reason).await
+    });
+    let (version, change) = changed.await?;
     Ok(Json(NoteChanged::new(
         version,
         change == NoteChange::Correction,

@@ -1,5 +1,6 @@
 //! Case notes: writing, changing within a day, correcting with a reason after.
 
+use crate::flows::family::ops;
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::form_status;
 use askama::Template;
@@ -228,15 +229,7 @@ pub async fn change_note(
         let reason = data.get("reason");
         let reason = Some(reason.as_str()).filter(|r| !r.is_empty());
         let change = async |tx: &mut Tx| {
-            tx.change_note(
-                &p.actor(),
-                fam.family_id(),
-                &note_id,
-                &p.user_id,
-                content,
-                reason,
-            )
-            .await
+            ops::change_note(tx, p, fam.family_id(), &note_id, content, reason).await
         };
         let refused = |e, errs: &mut Errors| match e {
             StoreError::Note(NoteError::NotAuthor) => Err(PageError::forbidden()),
