@@ -35,7 +35,6 @@ pub async fn record(
     fam: FamilyCtx,
     Body(input): Body<NewConsent>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let step: ConsentStep = fields::code("step", &input.step)?;
     let form: ConsentForm = fields::code("form", &input.form)?;
     let categories = input
@@ -56,7 +55,7 @@ pub async fn record(
         given_on,
         ends_on,
     };
-    match super::change::record(&fam, p, &consent).await {
+    match super::change::record(&fam, fam.caller()?, &consent).await {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::Consent(e)) => Err(consent_answer(&e)),
         Err(e) => Err(unknown_organisation(e)),
@@ -83,7 +82,6 @@ pub async fn withdraw(
     Path((_, consent_id)): Path<(String, String)>,
     Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     if input.reason.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "reason",
@@ -91,7 +89,7 @@ pub async fn withdraw(
             "Zeg hoe de intrekking ging (wie zei wat).",
         )]));
     }
-    match super::change::withdraw(&fam, p, &consent_id, &input.reason).await {
+    match super::change::withdraw(&fam, fam.caller()?, &consent_id, &input.reason).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::NotFound(_)) => Err(Problem::new(
             StatusCode::NOT_FOUND,
@@ -107,7 +105,6 @@ pub async fn framework(
     fam: FamilyCtx,
     Body(input): Body<FrameworkChange>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     let framework: Framework = fields::code("framework", &input.framework)?;
     let effective_on = fields::date("effective_on", &input.effective_on)?;
     let change = FrameworkInput {
@@ -116,7 +113,7 @@ pub async fn framework(
         ground: input.ground,
         effective_on,
     };
-    match super::change::framework(&fam, p, &change).await {
+    match super::change::framework(&fam, fam.caller()?, &change).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
         Err(StoreError::Framework(e)) => Err(e.problem().into()),
         Err(e) => Err(unknown_organisation(e)),

@@ -29,20 +29,17 @@ mod change {
     use eenplan_store::{ConsentInput, FrameworkInput, Principal, StoreError};
 
     use crate::auth::family::FamilyCtx;
-    use crate::kit::dates::today;
 
     pub async fn record(
         fam: &FamilyCtx,
         p: &Principal,
         input: &ConsentInput,
     ) -> Result<String, StoreError> {
-        let (actor, family_id) = (p.actor(), fam.family_id());
-        fam.store()
-            .change(async |tx| {
-                tx.record_consent(&actor, family_id, &p.user_id, input, today())
-                    .await
-            })
-            .await
+        fam.change(p, async |tx, by| {
+            tx.record_consent(&by.actor, by.family, by.user, input, by.today)
+                .await
+        })
+        .await
     }
 
     pub async fn withdraw(
@@ -51,13 +48,11 @@ mod change {
         consent_id: &str,
         reason: &str,
     ) -> Result<(), StoreError> {
-        let (actor, family_id) = (p.actor(), fam.family_id());
-        fam.store()
-            .change(async |tx| {
-                tx.withdraw_consent(&actor, family_id, consent_id, &p.user_id, reason)
-                    .await
-            })
-            .await
+        fam.change(p, async |tx, by| {
+            tx.withdraw_consent(&by.actor, by.family, consent_id, by.user, reason)
+                .await
+        })
+        .await
     }
 
     pub async fn framework(
@@ -65,9 +60,10 @@ mod change {
         p: &Principal,
         input: &FrameworkInput,
     ) -> Result<(), StoreError> {
-        let (actor, family_id) = (p.actor(), fam.family_id());
-        fam.store()
-            .change(async |tx| tx.change_framework(&actor, family_id, input, today()).await)
-            .await
+        fam.change(p, async |tx, by| {
+            tx.change_framework(&by.actor, by.family, input, by.today)
+                .await
+        })
+        .await
     }
 }

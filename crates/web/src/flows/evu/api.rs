@@ -47,21 +47,15 @@ pub async fn refer(
     fam: FamilyCtx,
     Body(input): Body<Reason>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
-    let id = fam
-        .store()
-        .change(async |tx| ops::refer(tx, p, fam.family_id(), &input.reason).await)
-        .await
-        .map_err(refused)?;
-    Ok(Created::answer(id))
+    let id = fam.write(refused, async |tx, by| {
+        ops::refer(tx, by.principal, by.family, &input.reason).await
+    });
+    Ok(Created::answer(id.await?))
 }
 
 pub async fn of_family(fam: FamilyCtx) -> Result<Json<EvuReferralList>, ApiError> {
     let list = fam
-        .store()
-        .read()
-        .await?
-        .evu_referrals_of(fam.family_id())
+        .read(async |tx, family| tx.evu_referrals_of(family).await)
         .await?;
     Ok(Json(EvuReferralList::new(&list)))
 }
@@ -98,13 +92,12 @@ async fn decide(
     (referral_id, step): (&str, &str),
     decision: Decision<'_>,
 ) -> Result<StatusCode, ApiError> {
-    let p = ctx.caller()?;
     let what = format!("POST /api/v1/evu/referrals/{referral_id}/{step}");
     let client = &ctx.client.0;
-    ctx.store()
-        .change(async |tx| ops::decide(tx, p, referral_id, decision, (what, client)).await)
-        .await
-        .map_err(refused)?;
+    ctx.write(refused, async |tx, p| {
+        ops::decide(tx, p, referral_id, decision, (what, client)).await
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

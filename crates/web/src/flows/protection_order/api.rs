@@ -39,8 +39,9 @@ fn not_found() -> ApiError {
 }
 
 pub async fn list(fam: FamilyCtx) -> Result<Json<ProtectionOrderRequests>, ApiError> {
-    let mut tx = fam.store().read().await?;
-    let list = tx.protection_order_requests(fam.family_id()).await?;
+    let list = fam
+        .read(async |tx, family| tx.protection_order_requests(family).await)
+        .await?;
     Ok(Json(requests(&list)))
 }
 
@@ -48,14 +49,13 @@ pub async fn create(
     fam: FamilyCtx,
     Body(input): Body<NewProtectionOrderRequest>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let request = ProtectionOrderInput {
         rvdk_organisation_id: input.rvdk_organisation_id.into(),
         children: input.children,
         grounds: input.grounds,
         tried: input.tried,
     };
-    match ops::request(&fam, p, &request).await {
+    match ops::request(&fam, fam.caller()?, &request).await {
         Ok(id) => Ok(Created::answer(id)),
         Err(StoreError::ProtectionOrder(e)) => Err(e.problem().into()),
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(

@@ -18,14 +18,11 @@ pub(super) async fn request(
     p: &Principal,
     input: &ProtectionOrderInput,
 ) -> Result<String, StoreError> {
-    let (actor, by) = (p.actor(), (&p.user_id, &p.organisation_id));
-    let family_id = fam.family_id();
-    fam.store()
-        .change(async |tx| {
-            tx.request_protection_order(&actor, family_id, by, input, today())
-                .await
-        })
-        .await
+    fam.change(p, async |tx, by| {
+        tx.request_protection_order(&by.actor, by.family, by.both(), input, by.today)
+            .await
+    })
+    .await
 }
 
 /// The requests addressed to `p`'s organisation (`id`: only that one), their reads

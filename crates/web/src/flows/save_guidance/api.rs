@@ -46,10 +46,7 @@ fn refused(e: StoreError) -> ApiError {
 
 pub async fn list(fam: FamilyCtx) -> Result<Json<SaveGuidanceList>, ApiError> {
     let list = fam
-        .store()
-        .read()
-        .await?
-        .save_guidances(fam.family_id())
+        .read(async |tx, family| tx.save_guidances(family).await)
         .await?;
     Ok(Json(SaveGuidanceList::new(&list, today())))
 }
@@ -58,7 +55,6 @@ pub async fn start(
     fam: FamilyCtx,
     Body(input): Body<StartIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let g = NewGuidance {
         worker_id: input.worker_id,
         expertise: fields::code::<Expertise>("expertise", &input.expertise)?,
@@ -66,12 +62,10 @@ pub async fn start(
         planned_end: fields::date("planned_end", &input.planned_end)?,
         review_months: input.review_months,
     };
-    let id = fam
-        .store()
-        .change(async |tx| ops::start(tx, p, &fam.grant, &g).await)
-        .await
-        .map_err(refused)?;
-    Ok(Created::answer(id))
+    let id = fam.write(refused, async |tx, by| {
+        ops::start(tx, by.principal, &fam.grant, &g).await
+    });
+    Ok(Created::answer(id.await?))
 }
 
 pub async fn review(
@@ -87,12 +81,10 @@ pub async fn review(
         note: input.note,
         reviewed_by: p.user_id.to_string(),
     };
-    let next = fam
-        .store()
-        .change(async |tx| ops::review(tx, p, &fam.grant, &guidance_id, &review).await)
-        .await
-        .map_err(refused)?;
-    Ok(Json(NextReview::new(next)))
+    let next = fam.write(refused, async |tx, by| {
+        ops::review(tx, by.principal, &fam.grant, &guidance_id, &review).await
+    });
+    Ok(Json(NextReview::new(next.await?)))
 }
 
 pub async fn end(
@@ -100,12 +92,11 @@ pub async fn end(
     Path((_, guidance_id)): Path<(String, String)>,
     Body(input): Body<EndIn>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     let outcome: GuidanceOutcome = fields::code("outcome", &input.outcome)?;
-    let reason = &input.reason;
-    fam.store()
-        .change(async |tx| ops::end(tx, p, &fam.grant, &guidance_id, (outcome, reason)).await)
-        .await
-        .map_err(refused)?;
+    let ended = (outcome, input.reason.as_str());
+    fam.write(refused, async |tx, by| {
+        ops::end(tx, by.principal, &fam.grant, &guidance_id, ended).await
+    })
+    .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,7 +11,7 @@ use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList
 use crate::kit::dates::today;
 use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
-use crate::kit::problem::Problem;
+use crate::kit::respond::not_found;
 use crate::kit::{ApiError, Ctx, Refusal};
 
 /// An intake refusal as the API says it.
@@ -26,7 +26,6 @@ pub async fn receive(
     ctx: Ctx,
     Body(input): Body<ContactIn>,
 ) -> Result<(StatusCode, Json<VtReceived>), ApiError> {
-    let p = ctx.caller()?;
     let kind: ContactKind = fields::code("kind", &input.kind)?;
     let reporter: Option<Reporter> = fields::optional_code(
         "reporter",
@@ -65,11 +64,8 @@ pub async fn receive(
         house_number: input.house_number,
         concern: input.concern,
     };
-    let (id, radar) = ctx
-        .store()
-        .change(async |tx| ops::receive(tx, p, &contact).await)
-        .await
-        .map_err(refused)?;
+    let received = ctx.write(refused, async |tx, p| ops::receive(tx, p, &contact).await);
+    let (id, radar) = received.await?;
     Ok((
         StatusCode::CREATED,
         Json(VtReceived::new(id, &radar, today())),
@@ -88,21 +84,15 @@ pub async fn assess(
     Path(contact_id): Path<String>,
     Body(input): Body<AssessmentIn>,
 ) -> Result<Json<VtAssessed>, ApiError> {
-    let p = ctx.caller()?;
     let outcome: Outcome = fields::code("outcome", &input.outcome)?;
     let follow_up_on = fields::optional_date("follow_up_on", input.follow_up_on.as_deref())?;
-    let assessed = ctx
-        .store()
-        .change(async |tx| ops::assess(tx, p, &contact_id, (outcome, follow_up_on)).await)
-        .await;
-    match assessed {
-        Ok(_) => Ok(Json(VtAssessed::new(outcome))),
-        Err(StoreError::NotFound(_)) => Err(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Geen melding met dit id bij jouw organisatie",
-        )
-        .into()),
-        Err(e) => Err(refused(e)),
-    }
+    let refused = |e| match e {
+        StoreError::NotFound(_) => not_found("Geen melding met dit id bij jouw organisatie"),
+        e => refused(e),
+    };
+    ctx.write(refused, async |tx, p| {
+        ops::assess(tx, p, &contact_id, (outcome, follow_up_on)).await
+    })
+    .await?;
+    Ok(Json(VtAssessed::new(outcome)))
 }

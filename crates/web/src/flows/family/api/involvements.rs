@@ -20,7 +20,6 @@ pub async fn add_involvement(
     fam: FamilyCtx,
     Body(input): Body<InvolvementIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let role: InvolvementRole = fields::code("role", &input.role)?;
     let expertise: Option<Expertise> =
         fields::optional_code("expertise", input.expertise.as_deref())?;
@@ -47,21 +46,22 @@ pub async fn add_involvement(
         takes_over: input.takes_over,
         reason: input.reason,
     };
-    fam.store()
-        .change(async |tx| tx.add_involvement(&p.actor(), fam.family_id(), new).await)
-        .await
-        .map(|(id, placement)| {
-            let handover = matches!(placement, Placement::Handover { .. });
-            (StatusCode::CREATED, Json(Created { id, handover: Some(handover) }))
-        })
-        .map_err(|e| match e {
-            StoreError::ConsentNeeded(step) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
-                .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
-                .with(json!({ "consentStep": step.code() }))
-                .into(),
-            StoreError::Involvement(e) => e.problem().into(),
-            e => e.into(),
-        })
+    let refused = |e| {
+        match e {
+        StoreError::ConsentNeeded(step) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
+            .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
+            .with(json!({ "consentStep": step.code() }))
+            .into(),
+        StoreError::Involvement(e) => e.problem().into(),
+        e => e.into(),
+    }
+    };
+    let added = fam.write(refused, async |tx, by| {
+        tx.add_involvement(&by.actor, by.family, new).await
+    });
+    let (id, placement) = added.await?;
+    let handover = Some(matches!(placement, Placement::Handover { .. }));
+    Ok((StatusCode::CREATED, Json(Created { id, handover })))
 }
 
 /// Which part of the family's circle an end request is about: the three end routes
@@ -79,23 +79,26 @@ pub async fn end(
     Path((_, id)): Path<(String, String)>,
     Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let (p, family_id) = (fam.caller()?, fam.family_id());
     let reason = required("reason", &input.reason, "Geef de reden.")?;
-    fam.store()
-        .change(async |tx| match part {
-            Part::Member => tx.end_member(&p.actor(), family_id, &id, reason).await,
-            Part::Network => tx.end_network_member(&p.actor(), family_id, &id, reason).await,
-            Part::Involvement => tx.end_involvement(&p.actor(), family_id, &id, reason).await,
-        })
-        .await
-        .map(|()| StatusCode::NO_CONTENT)
-        .map_err(|e| match e {
-            StoreError::Involvement(InvolvementError::RegisseurCannotLeave) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
-                .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
-                .into(),
-            StoreError::NotFound(_) | StoreError::Involvement(_) => {
-                not_found("Niet gevonden in dit dossier")
-            }
-            e => e.into(),
-        })
+    let refused = |e| {
+        match e {
+        StoreError::Involvement(InvolvementError::RegisseurCannotLeave) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
+            .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
+            .into(),
+        StoreError::NotFound(_) | StoreError::Involvement(_) => {
+            not_found("Niet gevonden in dit dossier")
+        }
+        e => e.into(),
+    }
+    };
+    fam.write(refused, async |tx, by| match part {
+        Part::Member => tx.end_member(&by.actor, by.family, &id, reason).await,
+        Part::Network => {
+            tx.end_network_member(&by.actor, by.family, &id, reason)
+                .await
+        }
+        Part::Involvement => tx.end_involvement(&by.actor, by.family, &id, reason).await,
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

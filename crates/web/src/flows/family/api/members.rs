@@ -2,9 +2,7 @@
 
 use axum::Json;
 use axum::http::StatusCode;
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::{MemberError, MemberKind, NewMember};
-use eenplan_domain::time::amsterdam_date;
 use eenplan_store::StoreError;
 
 use crate::auth::family::FamilyCtx;
@@ -29,21 +27,16 @@ pub async fn add_member(
     fam: FamilyCtx,
     Body(input): Body<MemberIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let member = member(&input)?;
-    let today = amsterdam_date(UtcTime::now());
-    fam.store()
-        .change(async |tx| {
-            tx.add_member(&p.actor(), fam.family_id(), member, today)
-                .await
-        })
-        .await
-        .map(Created::answer)
-        .map_err(|e| match e {
-            StoreError::Member(MemberError::NameText(p)) => crate::input::problem("name", p).into(),
-            StoreError::Member(e) => e.problem().into(),
-            e => e.into(),
-        })
+    let refused = |e| match e {
+        StoreError::Member(MemberError::NameText(p)) => crate::input::problem("name", p).into(),
+        StoreError::Member(e) => e.problem().into(),
+        e => e.into(),
+    };
+    let added = fam.write(refused, async |tx, by| {
+        tx.add_member(&by.actor, by.family, member, by.today).await
+    });
+    Ok(Created::answer(added.await?))
 }
 
 pub async fn correct_member(
@@ -51,27 +44,17 @@ pub async fn correct_member(
     Path((_, member_id)): Path<(String, String)>,
     Body(input): Body<MemberCorrection>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     let member = member(&input.member)?;
     let reason = required("reason", &input.reason, "Geef de reden van de correctie.")?;
-    let today = amsterdam_date(UtcTime::now());
-    fam.store()
-        .change(async |tx| {
-            tx.correct_member(
-                &p.actor(),
-                fam.family_id(),
-                &member_id,
-                member,
-                reason,
-                today,
-            )
+    let refused = |e| match e {
+        StoreError::Member(e) => ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]),
+        StoreError::NotFound(_) => not_found("Geen huidig gezinslid met dit id"),
+        e => e.into(),
+    };
+    fam.write(refused, async |tx, by| {
+        tx.correct_member(&by.actor, by.family, &member_id, member, reason, by.today)
             .await
-        })
-        .await
-        .map(|()| StatusCode::NO_CONTENT)
-        .map_err(|e| match e {
-            StoreError::Member(e) => ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]),
-            StoreError::NotFound(_) => not_found("Geen huidig gezinslid met dit id"),
-            e => e.into(),
-        })
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

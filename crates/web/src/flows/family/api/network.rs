@@ -24,16 +24,11 @@ pub async fn add_network(
     fam: FamilyCtx,
     Body(input): Body<NetworkIn>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
-    let p = fam.caller()?;
     let details = details(&input)?;
-    let id = fam
-        .store()
-        .change(async |tx| {
-            tx.add_network_member(&p.actor(), fam.family_id(), &details)
-                .await
-        })
-        .await?;
-    Ok(Created::answer(id))
+    let added = fam.write(ApiError::from, async |tx, by| {
+        tx.add_network_member(&by.actor, by.family, &details).await
+    });
+    Ok(Created::answer(added.await?))
 }
 
 pub async fn correct_network(
@@ -41,24 +36,16 @@ pub async fn correct_network(
     Path((_, network_member)): Path<(String, String)>,
     Body(input): Body<NetworkCorrection>,
 ) -> Result<StatusCode, ApiError> {
-    let p = fam.caller()?;
     let details = details(&input.details)?;
     let reason = required("reason", &input.reason, "Geef de reden van de correctie.")?;
-    fam.store()
-        .change(async |tx| {
-            tx.correct_network_member(
-                &p.actor(),
-                fam.family_id(),
-                &network_member,
-                &details,
-                reason,
-            )
+    let refused = |e| match e {
+        StoreError::NotFound(_) => not_found("Geen huidig netwerklid met dit id"),
+        e => e.into(),
+    };
+    fam.write(refused, async |tx, by| {
+        tx.correct_network_member(&by.actor, by.family, &network_member, &details, reason)
             .await
-        })
-        .await
-        .map(|()| StatusCode::NO_CONTENT)
-        .map_err(|e| match e {
-            StoreError::NotFound(_) => not_found("Geen huidig netwerklid met dit id"),
-            e => e.into(),
-        })
+    })
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

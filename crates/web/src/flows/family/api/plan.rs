@@ -72,10 +72,7 @@ impl<S: Send + Sync> FromRequestParts<S> for BasedOn {
 
 pub async fn plan(fam: FamilyCtx) -> Result<(Tagged, Json<PlanDocument>), ApiError> {
     let (version, plan) = fam
-        .store()
-        .read()
-        .await?
-        .current_plan(fam.family_id())
+        .read(async |tx, family| tx.current_plan(family).await)
         .await?;
     Ok((tagged(version), Json(PlanDocument::new(version, plan))))
 }
@@ -85,16 +82,12 @@ pub async fn put_plan(
     BasedOn(based_on): BasedOn,
     Body(plan): Body<Plan>,
 ) -> Result<(Tagged, Json<Version>), ApiError> {
-    let p = fam.caller()?;
     let plan: eenplan_domain::family::Plan = plan.into();
-    let saved = fam
-        .store()
-        .change(async |tx| {
-            tx.save_plan(&p.actor(), &p.user_id, fam.family_id(), based_on, &plan)
-                .await
-        })
-        .await;
-    match saved {
+    let saved = fam.change(fam.caller()?, async |tx, by| {
+        tx.save_plan(&by.actor, by.user, by.family, based_on, &plan)
+            .await
+    });
+    match saved.await {
         Ok(PlanSave::Saved { version }) => Ok((tagged(version), Json(Version { version }))),
         Ok(PlanSave::Conflict { current, changes }) => {
             let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
@@ -124,11 +117,8 @@ pub async fn plan_version(
     fam: FamilyCtx,
     Path((_, version)): Path<(String, i64)>,
 ) -> Result<Json<PlanDocument>, ApiError> {
-    let plan = fam
-        .store()
-        .read()
-        .await?
-        .plan_version(fam.family_id(), version)
+    let plan = fam.read(async |tx, family| tx.plan_version(family, version).await);
+    let plan = plan
         .await?
         .ok_or_else(|| not_found("Deze versie bestaat niet"))?;
     Ok(Json(PlanDocument::new(version, plan)))
@@ -153,34 +143,21 @@ pub async fn agree(
     fam: FamilyCtx,
     Body(input): Body<AgreementIn>,
 ) -> Result<(StatusCode, Json<AgreementRecorded>), ApiError> {
-    let p = fam.caller()?;
-    fam.store()
-        .change(async |tx| {
-            tx.record_plan_agreement(
-                &p.actor(),
-                &p.user_id,
-                fam.family_id(),
-                input.version,
-                &input.member_ids,
-                &input.view,
-            )
+    let refused = |e| match e {
+        StoreError::Agreement(e) => agreement_problem(&e),
+        StoreError::Duplicate(m) => ApiError::invalid(&[("member_ids", "rule", &m)]),
+        StoreError::NotFound(_) => ApiError::invalid(&[(
+            "version",
+            "unknown",
+            "Deze versie van het plan bestaat niet.",
+        )]),
+        e => e.into(),
+    };
+    let (version, members) = (input.version, &input.member_ids);
+    let recorded = fam.write(refused, async |tx, by| {
+        tx.record_plan_agreement(&by.actor, by.user, by.family, version, members, &input.view)
             .await
-        })
-        .await
-        .map(|recorded| {
-            (
-                StatusCode::CREATED,
-                Json(AgreementRecorded::from(&recorded)),
-            )
-        })
-        .map_err(|e| match e {
-            StoreError::Agreement(e) => agreement_problem(&e),
-            StoreError::Duplicate(m) => ApiError::invalid(&[("member_ids", "rule", &m)]),
-            StoreError::NotFound(_) => ApiError::invalid(&[(
-                "version",
-                "unknown",
-                "Deze versie van het plan bestaat niet.",
-            )]),
-            e => e.into(),
-        })
+    });
+    let recorded = AgreementRecorded::from(&recorded.await?);
+    Ok((StatusCode::CREATED, Json(recorded)))
 }

@@ -11,7 +11,7 @@ use crate::flows::family::schemas::Family;
 use crate::kit::ApiError;
 
 pub async fn read(fam: FamilyCtx) -> Result<Response, ApiError> {
-    let found = fam.store().read().await?.family(fam.family_id()).await?;
+    let found = fam.read(async |tx, family| tx.family(family).await).await?;
     match found {
         Some(f) => {
             let mut body = Family::from(&f);

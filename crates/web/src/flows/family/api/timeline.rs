@@ -7,7 +7,9 @@ use crate::flows::family::schemas::{Timeline, TimelineEvent};
 use crate::kit::ApiError;
 
 pub async fn timeline(fam: FamilyCtx) -> Result<Json<Timeline>, ApiError> {
-    let entries = fam.store().read().await?.timeline(fam.family_id()).await?;
+    let entries = fam
+        .read(async |tx, family| tx.timeline(family).await)
+        .await?;
     Ok(Json(Timeline::new(
         entries
             .iter()

@@ -184,11 +184,6 @@ pub async fn cancel(
 
 /// A family's consultations by name, for its circle (the family guard decided).
 pub async fn family_consultations(fam: FamilyCtx) -> Result<Json<SaveConsultations>, ApiError> {
-    let list = fam
-        .store()
-        .read()
-        .await?
-        .family_on_site_consultations(fam.family_id())
-        .await?;
-    Ok(Json(SaveConsultations::new(&list)))
+    let list = fam.read(async |tx, family| tx.family_on_site_consultations(family).await);
+    Ok(Json(SaveConsultations::new(&list.await?)))
 }
