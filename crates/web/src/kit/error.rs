@@ -90,14 +90,9 @@ impl ApiError {
         Self::from(
             params
                 .iter()
-                .fold(
-                    Problem::new(
-                        StatusCode::BAD_REQUEST,
-                        "invalid-params",
-                        "Ongeldige invoer",
-                    ),
-                    |p, (name, code, reason)| p.invalid_param(name, code, reason),
-                )
+                .fold(Problem::invalid_params(), |p, (name, code, reason)| {
+                    p.invalid_param(name, code, reason)
+                })
                 .into_response(),
         )
     }
@@ -190,12 +185,9 @@ pub trait Refusal {
     /// The API's answer: 400 naming the field, or 409 for a step that cannot be taken now.
     fn problem(&self) -> Problem {
         match self.field() {
-            Some(field) => Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
-            .invalid_param(field, self.code(), self.text(Lang::Nl)),
+            Some(field) => {
+                Problem::invalid_params().invalid_param(field, self.code(), self.text(Lang::Nl))
+            }
             None => Problem::new(
                 StatusCode::CONFLICT,
                 "illegal-transition",

@@ -102,7 +102,7 @@ impl<W: PartialEq, P> Forms<W, P> {
 pub fn in_domain_words(refusal: &(impl Refusal + Display), step: Problem) -> Problem {
     let reason = refusal.to_string();
     match refusal.field() {
-        Some(field) => invalid_params().invalid_param(field, refusal.code(), &reason),
+        Some(field) => Problem::invalid_params().invalid_param(field, refusal.code(), &reason),
         None => step.detail(reason),
     }
 }
@@ -110,12 +110,4 @@ pub fn in_domain_words(refusal: &(impl Refusal + Display), step: Problem) -> Pro
 /// The 409 for a step the state of things does not allow (now).
 pub fn illegal_transition(title: &str) -> Problem {
     Problem::new(StatusCode::CONFLICT, "illegal-transition", title)
-}
-
-fn invalid_params() -> Problem {
-    Problem::new(
-        StatusCode::BAD_REQUEST,
-        "invalid-params",
-        "Ongeldige invoer",
-    )
 }

@@ -42,6 +42,15 @@ impl Problem {
         }
     }
 
+    /// 400 for input with fields at fault, each added with [`Problem::invalid_param`].
+    pub fn invalid_params() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            "invalid-params",
+            "Ongeldige invoer",
+        )
+    }
+
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self

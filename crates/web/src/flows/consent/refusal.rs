@@ -129,12 +129,7 @@ impl Refusal for FrameworkError {
 
     fn problem(&self) -> Problem {
         let field = api_field(self.field().unwrap_or("framework"));
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "invalid-params",
-            "Ongeldige invoer",
-        )
-        .invalid_param(field, self.code(), &self.to_string())
+        Problem::invalid_params().invalid_param(field, self.code(), &self.to_string())
     }
 }
 
@@ -166,11 +161,7 @@ impl Refusal for EmergencyError {
     /// The API's reasons are its own, longer sentences (the page's are shorter).
     fn problem(&self) -> Problem {
         match self {
-            EmergencyError::ReasonNeeded => Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
+            EmergencyError::ReasonNeeded => Problem::invalid_params()
             .invalid_param(
                 "reason",
                 self.code(),

@@ -24,10 +24,6 @@ impl Refusal for EvuError {
         }
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         lang.pick(match self {
             EvuError::NotInEvuArea => (

@@ -26,10 +26,6 @@ impl Refusal for MemberError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        RULE
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         let (t, ft) = (lang.texts(), family_texts(lang));
         match self {
@@ -60,10 +56,6 @@ impl Refusal for NoteError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        RULE
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         let (t, ft) = (lang.texts(), family_texts(lang));
         match self {
@@ -87,10 +79,6 @@ impl Refusal for PlanError {
             PlanError::ReviewDateImplausible(_) => "review_date",
             PlanError::DueDateImplausible { .. } => "due",
         })
-    }
-
-    fn code(&self) -> &'static str {
-        RULE
     }
 
     fn text(&self, lang: Lang) -> &'static str {
@@ -179,10 +167,6 @@ impl Refusal for AgreementError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        RULE
-    }
-
     /// Without the names; [`agreement_sentence`] adds them.
     fn text(&self, lang: Lang) -> &'static str {
         let (t, ft) = (lang.texts(), family_texts(lang));
@@ -246,12 +230,7 @@ pub fn agreement_sentence(lang: Lang, e: &AgreementError) -> String {
 /// 400 naming `field` (as the request body names it) with the refusal's code and its
 /// Dutch reason.
 fn invalid(field: &str, refusal: &impl Refusal) -> Problem {
-    Problem::new(
-        StatusCode::BAD_REQUEST,
-        "invalid-params",
-        "Ongeldige invoer",
-    )
-    .invalid_param(field, refusal.code(), refusal.text(Lang::Nl))
+    Problem::invalid_params().invalid_param(field, refusal.code(), refusal.text(Lang::Nl))
 }
 
 #[cfg(test)]

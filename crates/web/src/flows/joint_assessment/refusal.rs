@@ -37,10 +37,6 @@ impl Refusal for MeetingError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         let (t, x) = (lang.texts(), joint_assessment(lang));
         match self {
@@ -109,11 +105,6 @@ impl Refusal for MeetingError {
                 String::new()
             }
         };
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "invalid-params",
-            "Ongeldige invoer",
-        )
-        .invalid_param(&member, self.code(), &e.to_string())
+        Problem::invalid_params().invalid_param(&member, self.code(), &e.to_string())
     }
 }

@@ -31,10 +31,6 @@ impl Refusal for OrderError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         let x = protection_order(lang);
         match self {
@@ -95,12 +91,7 @@ impl Refusal for InStep<'_> {
 
 fn problem(e: &OrderError, field: Option<&str>) -> Problem {
     match field {
-        Some(field) => Problem::new(
-            StatusCode::BAD_REQUEST,
-            "invalid-params",
-            "Ongeldige invoer",
-        )
-        .invalid_param(field, "rule", &e.to_string()),
+        Some(field) => Problem::invalid_params().invalid_param(field, "rule", &e.to_string()),
         None => Problem::new(
             StatusCode::CONFLICT,
             "illegal-transition",

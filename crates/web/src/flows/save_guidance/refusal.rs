@@ -28,10 +28,6 @@ impl Refusal for GuidanceError {
         }
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         lang.pick(match self {
             GuidanceError::ConsentNeeded => (

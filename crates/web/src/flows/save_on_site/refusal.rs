@@ -45,10 +45,6 @@ impl Refusal for OnSiteError {
         })
     }
 
-    fn code(&self) -> &'static str {
-        "rule"
-    }
-
     fn text(&self, lang: Lang) -> &'static str {
         use OnSiteError as E;
         let t = lang.texts();
@@ -83,14 +79,8 @@ impl Refusal for OnSiteError {
         let status = |status, kind: &str, title: &str| {
             Problem::new(status, kind, title).detail(reason.clone())
         };
-        let field = |name: &str| {
-            Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            )
-            .invalid_param(name, self.code(), &reason)
-        };
+        let field =
+            |name: &str| Problem::invalid_params().invalid_param(name, self.code(), &reason);
         match self {
             E::NotTeamLead | E::NotTheWorker | E::NotYours | E::NotOfThisTeam => status(
                 StatusCode::FORBIDDEN,
