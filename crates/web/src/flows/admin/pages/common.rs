@@ -9,8 +9,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UserId;
 use eenplan_domain::enrolment;
+use eenplan_domain::journal::Actor;
 use eenplan_domain::policy::{ADMIN, CHAIN_ADMIN, Decision, Who, acts_for, decide};
-use eenplan_store::{Principal, StoreError, ids};
+use eenplan_store::{Principal, StoreError, Tx, ids};
 use serde::Deserialize;
 
 use crate::auth::Visitor;
@@ -39,6 +40,17 @@ pub struct TableRow {
     pub name: String,
     pub cells: Vec<String>,
     pub actions: Vec<Action>,
+}
+
+impl TableRow {
+    /// A row named `name` with nothing to do on it.
+    pub fn plain(name: &str, cells: Vec<String>) -> Self {
+        Self {
+            name: name.to_owned(),
+            cells,
+            actions: vec![],
+        }
+    }
 }
 
 #[derive(Template)]
@@ -70,12 +82,12 @@ impl SavedQuery {
     }
 }
 
-pub(super) fn actor(visitor: &Visitor) -> eenplan_domain::journal::Actor {
+pub(super) fn actor(visitor: &Visitor) -> Actor {
     visitor
         .principal
         .as_ref()
         .map(Principal::actor)
-        .unwrap_or(eenplan_domain::journal::Actor::System { component: "admin" })
+        .unwrap_or(Actor::System { component: "admin" })
 }
 
 pub(super) fn saved(section: &str) -> Result<Response, PageError> {
@@ -153,16 +165,19 @@ pub(super) fn listing(ctx: &Ctx, sheet: Sheet, l: Listing) -> Result<Response, P
     ))
 }
 
-/// A section's change as the form's answer: back to the section saying it was saved,
-/// or the message at the field a refusal of the store concerns (`refused` names the
-/// refusals a form can cause); anything else is the server's fault.
-pub(super) fn answer<T>(
-    changed: Result<T, StoreError>,
+/// A section's one change, made by the administrator, as the form's answer: back to
+/// the section saying it was saved, or (`None`) the message at the field a refusal of
+/// the store concerns (`refused` names the refusals a form can cause); anything else is
+/// the server's fault.
+pub(super) async fn create<T>(
+    ctx: &Ctx,
     section: &str,
     errors: &mut Errors,
+    change: impl AsyncFnOnce(&mut Tx, &Actor) -> Result<T, StoreError>,
     refused: impl Fn(&StoreError) -> Option<(&'static str, &'static str)>,
 ) -> Result<Option<Response>, PageError> {
-    match changed {
+    let by = actor(&ctx.visitor);
+    match ctx.store().change(async |tx| change(tx, &by).await).await {
         Ok(_) => saved(section).map(Some),
         Err(e) => match refused(&e) {
             Some((field, message)) => {
@@ -186,8 +201,8 @@ pub(super) async fn managed_user(ctx: &Ctx, id: &UserId) -> Result<Option<Princi
 
 /// Issues a fresh one-time enrolment code for `user_id` in `tx`: returns it as shown.
 pub(super) async fn issue_code(
-    tx: &mut eenplan_store::Tx,
-    actor: &eenplan_domain::journal::Actor,
+    tx: &mut Tx,
+    actor: &Actor,
     user_id: &UserId,
     lang: Lang,
 ) -> Result<(String, String), StoreError> {

@@ -6,13 +6,15 @@ use std::collections::HashMap;
 use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::area::AreaKind;
+use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::{OrganisationKind, Slug};
-use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError};
+use eenplan_store::{NewArea, NewOrganisation, NewTeam, StoreError, Tx};
 
 use crate::flows::admin::texts::admin as admin_texts;
 use crate::kit::PageError;
 use crate::kit::form::{
-    ChoiceField, Errors, FormData, Input, TextField, choices, kind_label, text_errors, with_none,
+    ChoiceField, Errors, FormData, Input, TextField, choices, chosen, code_label, code_select,
+    text_errors, with_none,
 };
 use crate::kit::i18n::Texts;
 
@@ -56,45 +58,17 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
     let orgs = ctx.store().read().await?.organisations().await?;
     let rows = orgs
         .iter()
-        .map(|o| TableRow {
-            name: o.name.clone(),
-            cells: vec![
-                o.slug.clone(),
-                o.name.clone(),
-                kind_label(
-                    ctx.lang,
-                    o.kind,
-                    OrganisationKind::label_nl,
-                    OrganisationKind::label_en,
-                )
-                .to_owned(),
-            ],
-            actions: vec![],
+        .map(|o| {
+            TableRow::plain(
+                &o.name,
+                vec![o.slug.clone(), o.name.clone(), code_label(ctx.lang, o.kind)],
+            )
         })
         .collect();
-    let kind = form.get("kind");
     let inputs = vec![
         Input::Text(TextField::typed("slug", x.f_slug, form, errors).hint(x.f_slug_hint)),
         Input::Text(TextField::typed("name", t.f_name, form, errors)),
-        Input::Select(ChoiceField {
-            id: "kind",
-            label: x.f_kind,
-            options: choices(
-                OrganisationKind::ALL,
-                |k| k.code().to_owned(),
-                |k| {
-                    kind_label(
-                        ctx.lang,
-                        *k,
-                        OrganisationKind::label_nl,
-                        OrganisationKind::label_en,
-                    )
-                    .to_owned()
-                },
-                &kind,
-            ),
-            error: errors.get("kind").copied(),
-        }),
+        code_select::<OrganisationKind>("kind", x.f_kind, ctx.lang, form, errors),
     ];
     listing(
         ctx,
@@ -121,23 +95,14 @@ pub async fn create_organisation(ctx: Ctx, form: FormData) -> Result<Response, P
         .map_err(|_| errors.entry("slug").or_insert(x.err_slug))
         .ok();
     let name = required_name(&form, t, &mut errors);
-    let kind = form
-        .get("kind")
-        .parse::<OrganisationKind>()
-        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
-        .ok();
+    let kind = chosen::<OrganisationKind>(&form, "kind", t, &mut errors);
     if let (Some(slug), Some(kind), true) = (slug, kind, errors.is_empty()) {
-        let created = ctx
-            .store()
-            .change(async |tx| {
-                tx.create_organisation(&actor(&ctx.visitor), NewOrganisation { slug, name, kind })
-                    .await
-            })
-            .await;
+        let new = NewOrganisation { slug, name, kind };
         let refused = |e: &StoreError| {
             matches!(e, StoreError::Duplicate(_)).then_some(("slug", x.err_duplicate))
         };
-        if let Some(done) = answer(created, ORGANISATIONS, &mut errors, refused)? {
+        let write = async |tx: &mut Tx, by: &Actor| tx.create_organisation(by, new).await;
+        if let Some(done) = create(&ctx, ORGANISATIONS, &mut errors, write, refused).await? {
             return Ok(done);
         }
     }
@@ -154,18 +119,19 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
         .iter()
         .map(|a| (a.id.as_str(), a.name.as_str()))
         .collect();
-    let label = |k: AreaKind| kind_label(ctx.lang, k, AreaKind::label_nl, AreaKind::label_en);
+    let label = |k: AreaKind| code_label(ctx.lang, k);
     let rows = areas
         .iter()
-        .map(|a| TableRow {
-            name: a.name.clone(),
-            cells: vec![
-                a.name.clone(),
-                label(a.kind).to_owned(),
-                names.of(a.parent_id.as_deref()),
-                a.code.clone().unwrap_or_default(),
-            ],
-            actions: vec![],
+        .map(|a| {
+            TableRow::plain(
+                &a.name,
+                vec![
+                    a.name.clone(),
+                    label(a.kind),
+                    names.of(a.parent_id.as_deref()),
+                    a.code.clone().unwrap_or_default(),
+                ],
+            )
         })
         .collect();
     let parent = form.get("parent_id");
@@ -175,17 +141,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
         .collect::<Vec<_>>();
     let inputs = vec![
         Input::Text(TextField::typed("name", t.f_name, form, errors)),
-        Input::Select(ChoiceField {
-            id: "kind",
-            label: x.f_kind,
-            options: choices(
-                AreaKind::ALL,
-                |k| k.code().to_owned(),
-                |k| label(*k).to_owned(),
-                &form.get("kind"),
-            ),
-            error: errors.get("kind").copied(),
-        }),
+        code_select::<AreaKind>("kind", x.f_kind, ctx.lang, form, errors),
         Input::Select(ChoiceField {
             id: "parent_id",
             label: x.f_parent,
@@ -225,35 +181,23 @@ pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError
     let (t, x) = (ctx.t(), admin_texts(ctx.lang));
     let mut errors = text_errors(&form, t, &["name"]);
     let name = required_name(&form, t, &mut errors);
-    let kind = form
-        .get("kind")
-        .parse::<AreaKind>()
-        .map_err(|_| errors.entry("kind").or_insert(t.err_choose))
-        .ok();
+    let kind = chosen::<AreaKind>(&form, "kind", t, &mut errors);
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
     let code = Some(form.get("code")).filter(|c| !c.is_empty());
     if let (Some(kind), true) = (kind, errors.is_empty()) {
-        let created = ctx
-            .store()
-            .change(async |tx| {
-                tx.create_area(
-                    &actor(&ctx.visitor),
-                    NewArea {
-                        kind,
-                        name,
-                        code,
-                        parent_id: parent,
-                    },
-                )
-                .await
-            })
-            .await;
+        let new = NewArea {
+            kind,
+            name,
+            code,
+            parent_id: parent,
+        };
         let refused = |e: &StoreError| match e {
             StoreError::Invalid(_) | StoreError::NotFound(_) => Some(("parent_id", x.err_parent)),
             StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
             _ => None,
         };
-        if let Some(done) = answer(created, AREAS, &mut errors, refused)? {
+        let write = async |tx: &mut Tx, by: &Actor| tx.create_area(by, new).await;
+        if let Some(done) = create(&ctx, AREAS, &mut errors, write, refused).await? {
             return Ok(done);
         }
     }
@@ -284,14 +228,15 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
         .collect();
     let rows = teams
         .iter()
-        .map(|team| TableRow {
-            name: team.name.clone(),
-            cells: vec![
-                org_names.of(Some(team.organisation_id.as_str())),
-                team.name.clone(),
-                area_names.of(team.area_id.as_deref()),
-            ],
-            actions: vec![],
+        .map(|team| {
+            TableRow::plain(
+                &team.name,
+                vec![
+                    org_names.of(Some(team.organisation_id.as_str())),
+                    team.name.clone(),
+                    area_names.of(team.area_id.as_deref()),
+                ],
+            )
         })
         .collect();
     let (form, errors) = (&sheet.form, &sheet.errors);
@@ -335,27 +280,19 @@ pub async fn create_team(ctx: Ctx, form: FormData) -> Result<Response, PageError
     let name = required_name(&form, t, &mut errors);
     let area_id = Some(form.get("area_id")).filter(|a| !a.is_empty());
     if errors.is_empty() {
-        let created = ctx
-            .store()
-            .change(async |tx| {
-                tx.create_team(
-                    &actor(&ctx.visitor),
-                    NewTeam {
-                        organisation_id,
-                        name,
-                        area_id,
-                    },
-                )
-                .await
-            })
-            .await;
+        let new = NewTeam {
+            organisation_id,
+            name,
+            area_id,
+        };
         let refused = |e: &StoreError| match e {
             StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
             // An unknown area id: a tampered form.
             StoreError::Database(_) => Some(("name", t.err_choose)),
             _ => None,
         };
-        if let Some(done) = answer(created, TEAMS, &mut errors, refused)? {
+        let write = async |tx: &mut Tx, by: &Actor| tx.create_team(by, new).await;
+        if let Some(done) = create(&ctx, TEAMS, &mut errors, write, refused).await? {
             return Ok(done);
         }
     }
