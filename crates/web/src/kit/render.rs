@@ -106,7 +106,6 @@ pub fn role_label(lang: Lang, role: Role) -> &'static str {
     }
 }
 
-/// Renders a template, or the plain internal-error page if rendering fails.
 /// The status of a page with a form: 200 when it stands as asked (`ok`), 422 when the
 /// form came back refused.
 pub fn form_status(ok: bool) -> StatusCode {
@@ -117,6 +116,14 @@ pub fn form_status(ok: bool) -> StatusCode {
     }
 }
 
+/// The status of a page whose form was sent for a step someone else took first
+/// (`gone`): 409, so the visitor sees the file as it now stands; otherwise `form`, the
+/// form's own status.
+pub fn step_status(gone: bool, form: StatusCode) -> StatusCode {
+    if gone { StatusCode::CONFLICT } else { form }
+}
+
+/// Renders a template, or the plain internal-error page if rendering fails.
 pub fn render(status: StatusCode, template: &impl Template) -> Response {
     match template.render() {
         Ok(html) => (status, Html(html)).into_response(),

@@ -16,6 +16,7 @@ use crate::auth::family::FamilyCtx;
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, code_label};
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
+use crate::kit::render::step_status;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// A referral in words.
@@ -261,11 +262,7 @@ async fn referral_page(
     };
     let kept = Some(forms.data.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
     Ok(render(
-        if gone {
-            StatusCode::CONFLICT
-        } else {
-            forms.status()
-        },
+        step_status(gone, forms.status()),
         &ReferralPage {
             shell: ctx.shell(&format!("/evu/{id}")),
             x: c,

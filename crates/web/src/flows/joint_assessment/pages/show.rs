@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::OrganisationId;
 use eenplan_domain::family::LifeDomain;
@@ -20,6 +19,7 @@ use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of,
 };
 use crate::kit::form_status;
+use crate::kit::render::step_status;
 use crate::kit::{PageError, Shell, render};
 
 /// One organisation's column in the views table.
@@ -358,11 +358,7 @@ pub(super) async fn show_page(
         }),
     };
     Ok(render(
-        if gone {
-            StatusCode::CONFLICT
-        } else {
-            form_status(errs.is_empty())
-        },
+        step_status(gone, form_status(errs.is_empty())),
         &page,
     ))
 }

@@ -18,6 +18,7 @@ use crate::kit::dates::today;
 use crate::kit::form;
 use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none};
 use crate::kit::form_status;
+use crate::kit::render::step_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -186,11 +187,7 @@ async fn show_page(
     let gone = step != Step::None && step != offered;
     let typed = d(step).get("reason");
     Ok(render(
-        if gone {
-            StatusCode::CONFLICT
-        } else {
-            form_status(errs.is_empty())
-        },
+        step_status(gone, form_status(errs.is_empty())),
         &ShowPage {
             shell: ctx.shell(&format!("/raad/{}", r.id)),
             x,

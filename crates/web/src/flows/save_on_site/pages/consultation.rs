@@ -6,7 +6,6 @@
 
 use askama::Template;
 use axum::extract::Path;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::save_on_site::{self, ConsultationState, NextStep, OnSiteError};
 
@@ -17,6 +16,7 @@ use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input, TextField, code_label, text_errors};
 use crate::kit::form_status;
+use crate::kit::render::step_status;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -83,11 +83,7 @@ async fn consultation_page(
         (t.err_step_meanwhile, typed.join("\n\n"))
     });
     Ok(render(
-        if gone {
-            StatusCode::CONFLICT
-        } else {
-            form_status(errs.is_empty())
-        },
+        step_status(gone, form_status(errs.is_empty())),
         &ConsultationPage {
             shell: ctx.shell(&format!("/save-op-locatie/overleg/{id}")),
             x,
