@@ -220,6 +220,27 @@ pub fn code_label<K: CodeList>(lang: Lang, k: K) -> String {
     label_of(lang, k, K::label_nl, K::label_en)
 }
 
+/// A single box to tick, sent as `value` when ticked: `label` above it and `option`
+/// beside it (often the same words).
+pub fn tick_box(
+    id: &'static str,
+    (label, option): (&'static str, &'static str),
+    value: &'static str,
+    ticked: bool,
+    error: Option<&'static str>,
+) -> Input {
+    Input::Checks(ChoiceField {
+        id,
+        label,
+        options: vec![Choice {
+            value: value.into(),
+            label: option.into(),
+            selected: ticked,
+        }],
+        error,
+    })
+}
+
 pub fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
     options.insert(
         0,

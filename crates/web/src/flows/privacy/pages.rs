@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
 use crate::kit::dates::{dutch_date, when};
-use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, kind_label};
+use crate::kit::form::{FormData, Input, TextField, kind_label, tick_box};
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
@@ -211,16 +211,13 @@ async fn privacy_page(
                 text("organisatie", t.f_organisation),
                 date("vanaf", x.f_from),
                 date("tot", x.f_to),
-                Input::Checks(ChoiceField {
-                    id: "nood",
-                    label: x.f_emergency_only,
-                    options: vec![Choice {
-                        value: "ja".into(),
-                        label: x.f_emergency_only.into(),
-                        selected: !data.all("nood").is_empty(),
-                    }],
-                    error: None,
-                }),
+                tick_box(
+                    "nood",
+                    (x.f_emergency_only, x.f_emergency_only),
+                    "ja",
+                    !data.all("nood").is_empty(),
+                    None,
+                ),
             ],
             lines,
             limited,

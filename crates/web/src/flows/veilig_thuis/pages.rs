@@ -14,8 +14,8 @@ use super::texts::{VtTexts, veilig_thuis};
 use crate::kit::dates::today;
 use crate::kit::form;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, code_choices, code_label, code_select,
-    with_none,
+    ChoiceField, Errors, FormData, Input, TextField, code_choices, code_label, code_select,
+    tick_box, with_none,
 };
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
@@ -75,16 +75,13 @@ fn intake_inputs(
     let err = |id: &str| errs.get(id).copied();
     vec![
         code_select::<ContactKind>("kind", x.vt_kind, lang, d, errs),
-        Input::Checks(ChoiceField {
-            id: "acute",
-            label: x.vt_acute,
-            options: vec![Choice {
-                value: "ja".into(),
-                label: x.vt_acute.into(),
-                selected: !d.all("acute").is_empty(),
-            }],
-            error: None,
-        }),
+        tick_box(
+            "acute",
+            (x.vt_acute, x.vt_acute),
+            "ja",
+            !d.all("acute").is_empty(),
+            None,
+        ),
         Input::Select(ChoiceField {
             id: "reporter",
             label: x.vt_reporter,

@@ -12,7 +12,8 @@ use crate::auth::family::FamilyCtx;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::dates::today;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, code_choices, code_label,
+    code_select, with_none,
 };
 use crate::kit::i18n::Texts;
 use crate::kit::pages::missing_consent_steps;
@@ -108,11 +109,13 @@ fn consent_forms(
             .filter(|r| r.form == form)
             .map_or(&empty, |r| &r.data)
     };
-    let err = |form: &str, id: &str| {
+    let no_errors = Errors::new();
+    let errors_of = |form: &str| {
         returned
             .filter(|r| r.form == form)
-            .and_then(|r| r.errors.get(id).copied())
+            .map_or(&no_errors, |r| &r.errors)
     };
+    let err = |form: &str, id: &str| errors_of(form).get(id).copied();
     // A text field of form `form` as it came back.
     let field = |form: &str, data: &FormData, id: &'static str, label: &'static str| {
         TextField::new(id, label, &data.get(id), err(form, id))
@@ -157,17 +160,7 @@ fn consent_forms(
             action: format!("/gezinnen/{}/toestemming", family.id),
             submit: t.record_consent,
             inputs: vec![
-                Input::Select(ChoiceField {
-                    id: "step",
-                    label: x.f_step,
-                    options: choices(
-                        ConsentStep::ALL,
-                        |s| s.code().into(),
-                        |s| label_of(lang, *s, ConsentStep::label_nl, ConsentStep::label_en),
-                        &c.get("step"),
-                    ),
-                    error: err("consent", "step"),
-                }),
+                code_select::<ConsentStep>("step", x.f_step, lang, c, errors_of("consent")),
                 Input::Select(ChoiceField {
                     id: "organisation",
                     label: x.f_receiving_org,
@@ -182,12 +175,7 @@ fn consent_forms(
                         .iter()
                         .map(|k| Choice {
                             value: k.code().into(),
-                            label: label_of(
-                                lang,
-                                *k,
-                                DataCategory::label_nl,
-                                DataCategory::label_en,
-                            ),
+                            label: code_label(lang, *k),
                             selected: categories_chosen.iter().any(|x| x == k.code()),
                         })
                         .collect(),
@@ -205,15 +193,11 @@ fn consent_forms(
                     options: people_choices("given_by", MemberKind::Household, c),
                     error: err("consent", "given_by"),
                 }),
+                // Never an error of its own: `form` is where a field nobody types is refused.
                 Input::Select(ChoiceField {
                     id: "form",
                     label: x.f_consent_form,
-                    options: choices(
-                        ConsentForm::ALL,
-                        |s| s.code().into(),
-                        |s| label_of(lang, *s, ConsentForm::label_nl, ConsentForm::label_en),
-                        &c.get("form"),
-                    ),
+                    options: code_choices::<ConsentForm>(lang, &c.get("form")),
                     error: None,
                 }),
                 Input::Text(field("consent", c, "given_on", x.f_given_on).kind("date")),
@@ -225,17 +209,13 @@ fn consent_forms(
             action: format!("/gezinnen/{}/kader", family.id),
             submit: t.change_framework,
             inputs: vec![
-                Input::Select(ChoiceField {
-                    id: "framework",
-                    label: x.f_framework,
-                    options: choices(
-                        Framework::ALL,
-                        |s| s.code().into(),
-                        |s| label_of(lang, *s, Framework::label_nl, Framework::label_en),
-                        &f.get("framework"),
-                    ),
-                    error: err("framework", "framework"),
-                }),
+                code_select::<Framework>(
+                    "framework",
+                    x.f_framework,
+                    lang,
+                    f,
+                    errors_of("framework"),
+                ),
                 Input::Select(ChoiceField {
                     id: "basis_organisation",
                     label: x.f_basis_organisation,
@@ -284,18 +264,18 @@ pub(super) async fn consent_page(
             let in_force = c.facts().in_force(today);
             ConsentRow {
                 id: c.id.clone(),
-                step: label_of(lang, c.step, ConsentStep::label_nl, ConsentStep::label_en),
+                step: code_label(lang, c.step),
                 organisation: c.organisation_name.clone().unwrap_or_default(),
                 purpose: c.purpose.clone(),
                 categories: c
                     .categories
                     .iter()
-                    .map(|k| label_of(lang, *k, DataCategory::label_nl, DataCategory::label_en))
+                    .map(|k| code_label(lang, *k))
                     .collect::<Vec<_>>()
                     .join(", "),
                 children: names(&c.children),
                 given_by: names(&c.given_by),
-                how: label_of(lang, c.form, ConsentForm::label_nl, ConsentForm::label_en),
+                how: code_label(lang, c.form),
                 given_on: c.given_on.to_string(),
                 ends_on: c.ends_on.map(|d| d.to_string()).unwrap_or_default(),
                 status: if c.withdrawn_at.is_some() {
@@ -326,12 +306,7 @@ pub(super) async fn consent_page(
         &ConsentPage {
             shell: fam.shell(&format!("/gezinnen/{family_id}/toestemming")),
             x,
-            framework: label_of(
-                lang,
-                family.framework,
-                Framework::label_nl,
-                Framework::label_en,
-            ),
+            framework: code_label(lang, family.framework),
             framework_organisation: org_name(&family.framework_organisation_id),
             missing: missing_consent_steps(lang, &family, &consents, today),
             consents: rows,

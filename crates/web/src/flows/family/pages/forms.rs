@@ -6,7 +6,7 @@ use eenplan_store::{Family, Principal};
 
 use crate::flows::family::texts::family_texts;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, with_none,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, tick_box, with_none,
 };
 use crate::kit::i18n::{Lang, Texts};
 
@@ -85,26 +85,6 @@ impl<'a> Typed<'a> {
         TextField::new(name, label, &self.get(name), self.err(name))
     }
 }
-
-/// A checkbox `id` that submits "yes" when ticked: the field's label and the box's.
-pub(super) fn yes_box(
-    id: &'static str,
-    (label, option): (&'static str, &'static str),
-    checked: bool,
-    error: Option<&'static str>,
-) -> Input {
-    Input::Checks(ChoiceField {
-        id,
-        label,
-        options: vec![Choice {
-            value: "yes".into(),
-            label: option.into(),
-            selected: checked,
-        }],
-        error,
-    })
-}
-
 /// A member's own details, as the add and the correct form both ask them. The correct
 /// form submits kind and custody under other names and tags its text fields, so both
 /// forms can stand on one page; a custody error is reported under `custody` for both.
@@ -132,9 +112,10 @@ fn member_fields(lang: Lang, t: &'static Texts, typed: &Typed, correct: bool) ->
         Input::Text(tag(typed
             .text("date_of_birth", t.f_birth_date)
             .kind("date"))),
-        yes_box(
+        tick_box(
             custody,
             (ft.f_custody, ft.f_custody),
+            "yes",
             !typed.all(custody).is_empty(),
             typed.err("custody"),
         ),
@@ -329,9 +310,10 @@ fn involvement(
         Input::Text(typed.text("reason", ft.f_reason)),
     ];
     if warning {
-        v.push(yes_box(
+        v.push(tick_box(
             "confirm",
             (ft.confirm_handover, ft.confirm_handover),
+            "yes",
             false,
             None,
         ));

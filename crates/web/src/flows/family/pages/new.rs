@@ -12,12 +12,13 @@ use eenplan_domain::text::check_text;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
-use super::forms::yes_box;
 use super::*;
 use crate::auth::duplicates::Checked;
 use crate::kit::Ctx;
 use crate::kit::dates::today;
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, with_none};
+use crate::kit::form::{
+    ChoiceField, Errors, FormData, Input, TextField, choices, tick_box, with_none,
+};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::access_log::AccessEvent;
 
@@ -114,14 +115,12 @@ async fn new_page(
             label: ft.f_family_area,
             options: with_none(
                 t,
-                areas
-                    .iter()
-                    .map(|(id, label)| Choice {
-                        selected: form.get("area_id") == *id,
-                        value: id.clone(),
-                        label: label.clone(),
-                    })
-                    .collect(),
+                choices(
+                    &areas,
+                    |(id, _)| id.clone(),
+                    |(_, label)| label.clone(),
+                    &form.get("area_id"),
+                ),
                 &form.get("area_id"),
             ),
             error: errs.get("area_id").copied(),
@@ -130,9 +129,10 @@ async fn new_page(
         Input::Text(TextField::typed("child_birth", ft.f_child_birth, form, errs).kind("date")),
     ];
     if any_duplicate {
-        inputs.push(yes_box(
+        inputs.push(tick_box(
             "confirm",
             (ft.duplicates_title, ft.duplicates_confirm),
+            "yes",
             false,
             None,
         ));

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::response::{IntoResponse, Redirect, Response};
-use eenplan_domain::joint_assessment::{MeetingKind, MeetingState};
+use eenplan_domain::joint_assessment::MeetingKind;
 use eenplan_store::{Family, NewMeeting, StoreError};
 use jiff::civil::Date;
 
@@ -10,7 +10,8 @@ use super::{place, running_organisations, when};
 use crate::auth::family::FamilyCtx;
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, label_of, text_errors,
+    Choice, ChoiceField, Errors, FormData, Input, TextField, chosen, code_label, code_select,
+    text_errors, tick_box,
 };
 use crate::kit::listing::Listing;
 use crate::kit::{Lang, PageError, Shell, render};
@@ -45,17 +46,7 @@ fn schedule_inputs(
     let fresh = d.0.is_empty();
     let invited = d.all("invited");
     vec![
-        Input::Select(ChoiceField {
-            id: "kind",
-            label: x.ja_kind,
-            options: choices(
-                MeetingKind::ALL,
-                |k| k.code().into(),
-                |k| label_of(lang, *k, MeetingKind::label_nl, MeetingKind::label_en),
-                &d.get("kind"),
-            ),
-            error: err("kind"),
-        }),
+        code_select::<MeetingKind>("kind", x.ja_kind, lang, d, errs),
         Input::Text(TextField::typed("date", x.ja_date, d, errs).kind("date")),
         Input::Text(TextField::typed("time", x.ja_time, d, errs).kind("time")),
         Input::Checks(ChoiceField {
@@ -71,16 +62,13 @@ fn schedule_inputs(
                 .collect(),
             error: err("invited"),
         }),
-        Input::Checks(ChoiceField {
-            id: "family_takes_part",
-            label: x.ja_family_takes_part,
-            options: vec![Choice {
-                value: "ja".into(),
-                label: x.ja_family_takes_part.into(),
-                selected: fresh || !d.all("family_takes_part").is_empty(),
-            }],
-            error: None,
-        }),
+        tick_box(
+            "family_takes_part",
+            (x.ja_family_takes_part, x.ja_family_takes_part),
+            "ja",
+            fresh || !d.all("family_takes_part").is_empty(),
+            None,
+        ),
         Input::Text(
             TextField::typed("family_absence_reason", x.ja_absence_reason, d, errs)
                 .kind("textarea"),
@@ -103,13 +91,8 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
         .map(|m| Line {
             id: m.id.clone(),
             when: when(m.meets_at),
-            kind: label_of(lang, m.kind, MeetingKind::label_nl, MeetingKind::label_en),
-            state: label_of(
-                lang,
-                m.state,
-                MeetingState::label_nl,
-                MeetingState::label_en,
-            ),
+            kind: code_label(lang, m.kind),
+            state: code_label(lang, m.state),
             views: format!("{} / {}", m.views.len(), m.invited.len()),
         })
         .collect();
@@ -130,10 +113,7 @@ pub async fn schedule(fam: FamilyCtx, d: FormData) -> Result<Response, PageError
     let p = fam.principal()?;
     let (t, x) = (fam.t(), joint_assessment(fam.lang));
     let mut errs = text_errors(&d, t, &["date", "time", "family_absence_reason"]);
-    let kind = d.get("kind").parse::<MeetingKind>().ok();
-    if kind.is_none() {
-        errs.insert("kind", t.err_choose);
-    }
+    let kind = chosen::<MeetingKind>(&d, "kind", t, &mut errs);
     let date = d.get("date");
     let date = if date.is_empty() {
         errs.insert("date", t.err_required);
