@@ -12,9 +12,11 @@ use super::file_and;
 use crate::auth::family::FamilyCtx;
 use crate::flows::family::timeline_texts::timeline_texts;
 use crate::kit::dates::{dutch_date, when};
+use crate::kit::form::code_label;
 use crate::kit::i18n::Lang;
 use crate::kit::texts::fill;
 use crate::kit::{PageError, Shell, render};
+use eenplan_domain::CodeList;
 use eenplan_domain::journal::Entry;
 use serde_json::Value;
 
@@ -47,21 +49,11 @@ pub async fn timeline(fam: FamilyCtx) -> Result<Response, PageError> {
     Ok(render(StatusCode::OK, &page))
 }
 
-fn label<T: std::str::FromStr + Copy>(
-    lang: Lang,
-    code: &str,
-    nl: fn(T) -> &'static str,
-    en: fn(T) -> &'static str,
-) -> String {
-    match code.parse::<T>() {
-        Ok(v) => match lang {
-            Lang::Nl => nl(v),
-            Lang::En => en(v),
-        }
-        .to_owned(),
-        // Not a code this version knows: no code reaches a person.
-        Err(_) => "?".to_owned(),
-    }
+/// A journal's code in `lang`: one this version does not know shows as "?", so no code
+/// reaches a person.
+fn label<K: CodeList + std::str::FromStr>(lang: Lang, code: &str) -> String {
+    code.parse::<K>()
+        .map_or_else(|_| "?".to_owned(), |k| code_label(lang, k))
 }
 
 /// One line of the timeline: when, and what happened, who did it.
@@ -86,9 +78,7 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
     let text = match e.kind.as_str() {
         "family_opened" => fill(t.opened, &[("actor", actor)]),
         "member_added" => {
-            let kind =
-                label::<MemberKind>(lang, &s("kind"), MemberKind::label_nl, MemberKind::label_en)
-                    .to_lowercase();
+            let kind = label::<MemberKind>(lang, &s("kind")).to_lowercase();
             fill(t.member_added, &[("name", &s("name")), ("kind", &kind)])
         }
         kind @ ("member_corrected" | "network_member_corrected") => {
@@ -110,32 +100,18 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
         }
         "member_ended" => fill(t.member_ended, &[("reason", reason)]),
         "network_member_added" => {
-            let relation = label::<NetworkRelation>(
-                lang,
-                &s("relation"),
-                NetworkRelation::label_nl,
-                NetworkRelation::label_en,
-            )
-            .to_lowercase();
+            let relation = label::<NetworkRelation>(lang, &s("relation")).to_lowercase();
             fill(
                 t.network_member_added,
                 &[("name", &s("name")), ("relation", &relation)],
             )
         }
         "involvement_started" => {
-            let role = label::<InvolvementRole>(
-                lang,
-                &s("role"),
-                InvolvementRole::label_nl,
-                InvolvementRole::label_en,
-            )
-            .to_lowercase();
+            let role = label::<InvolvementRole>(lang, &s("role")).to_lowercase();
             let who = person(&s("user_id"));
             match p.get("expertise").and_then(Value::as_str) {
                 Some(x) => {
-                    let expertise =
-                        label::<Expertise>(lang, x, Expertise::label_nl, Expertise::label_en)
-                            .to_lowercase();
+                    let expertise = label::<Expertise>(lang, x).to_lowercase();
                     fill(
                         t.involvement_started_expertise,
                         &[("who", &who), ("role", &role), ("expertise", &expertise)],
@@ -178,13 +154,8 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             )
         }
         "note_written" => {
-            let how = label::<eenplan_domain::family::Interaction>(
-                lang,
-                &s("interaction"),
-                eenplan_domain::family::Interaction::label_nl,
-                eenplan_domain::family::Interaction::label_en,
-            )
-            .to_lowercase();
+            let how = label::<eenplan_domain::family::Interaction>(lang, &s("interaction"))
+                .to_lowercase();
             fill(
                 t.note_written,
                 &[
@@ -222,21 +193,12 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             )
         }
         "save_guidance_ended" => {
-            let outcome = label::<eenplan_domain::save_guidance::GuidanceOutcome>(
-                lang,
-                &s("outcome"),
-                eenplan_domain::save_guidance::GuidanceOutcome::label_nl,
-                eenplan_domain::save_guidance::GuidanceOutcome::label_en,
-            );
+            let outcome =
+                label::<eenplan_domain::save_guidance::GuidanceOutcome>(lang, &s("outcome"));
             fill(t.guidance_ended, &[("actor", actor), ("outcome", &outcome)])
         }
         "evu_referred" => {
-            let source = label::<eenplan_domain::evu::ReferralSource>(
-                lang,
-                &s("source"),
-                eenplan_domain::evu::ReferralSource::label_nl,
-                eenplan_domain::evu::ReferralSource::label_en,
-            );
+            let source = label::<eenplan_domain::evu::ReferralSource>(lang, &s("source"));
             fill(t.evu_referred, &[("source", &source)])
         }
         "evu_combination_assigned" => {
@@ -254,22 +216,12 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             chain_sentence(lang, kind, &p, actor)
         }
         "consent_given" => {
-            let step = label::<ConsentStep>(
-                lang,
-                &s("step"),
-                ConsentStep::label_nl,
-                ConsentStep::label_en,
-            );
+            let step = label::<ConsentStep>(lang, &s("step"));
             fill(t.consent_given, &[("actor", actor), ("step", &step)])
         }
         "consent_withdrawn" => fill(t.consent_withdrawn, &[("actor", actor), ("reason", reason)]),
         "framework_changed" => {
-            let framework = label::<Framework>(
-                lang,
-                &s("framework"),
-                Framework::label_nl,
-                Framework::label_en,
-            );
+            let framework = label::<Framework>(lang, &s("framework"));
             fill(
                 t.framework_changed,
                 &[
@@ -293,18 +245,10 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
     let t = timeline_texts(lang);
     let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     let n = |k: &str| p.get(k).and_then(Value::as_i64).unwrap_or(0);
-    let measure = || {
-        label::<Measure>(lang, &s("measure"), Measure::label_nl, Measure::label_en).to_lowercase()
-    };
+    let measure = || label::<Measure>(lang, &s("measure")).to_lowercase();
     match kind {
         "joint_assessment_scheduled" => {
-            let what = label::<MeetingKind>(
-                lang,
-                &s("kind"),
-                MeetingKind::label_nl,
-                MeetingKind::label_en,
-            )
-            .to_lowercase();
+            let what = label::<MeetingKind>(lang, &s("kind")).to_lowercase();
             let at = day(lang, &s("meets_at"));
             fill(
                 t.meeting_scheduled,
