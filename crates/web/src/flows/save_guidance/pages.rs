@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::Expertise;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::save_guidance::{self, GuidanceError, GuidanceOutcome, MAX_REVIEW_MONTHS};
-use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError};
+use eenplan_store::{Guidance, NewGuidance, ReviewInput, StoreError, Tx};
 use jiff::civil::Date;
 
 use super::ops;
@@ -257,22 +257,26 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static
     }
 }
 
-/// The form's write, when what it needs could be read from it: done, back to the
-/// page; otherwise the page with the form as it came back.
-async fn finish<T>(
+/// The form's one change, made in its own transaction when what it needs (`input`)
+/// could be read from it: done, back to the page; otherwise the page with the form as
+/// it came back.
+async fn finish<I, T>(
     fam: &FamilyCtx,
     mut forms: Forms<Sent<'_>>,
-    write: Option<impl Future<Output = Result<T, StoreError>>>,
+    input: Option<I>,
+    change: impl AsyncFnOnce(&mut Tx, &I) -> Result<T, StoreError>,
 ) -> Result<Response, PageError> {
     let lang = fam.lang;
-    if let Some(write) = write
-        && forms
+    if let Some(input) = input {
+        let write = fam.store().change(async |tx| change(tx, &input).await);
+        if forms
             .attempt(write, |e, errs| place(lang, e, errs))
             .await?
             .is_some()
-    {
-        let back = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
-        return Ok(Redirect::to(&back).into_response());
+        {
+            let back = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
+            return Ok(Redirect::to(&back).into_response());
+        }
     }
     page(fam, forms).await
 }
@@ -296,11 +300,10 @@ pub async fn start(fam: FamilyCtx, data: FormData) -> Result<Response, PageError
             planned_end,
             review_months: d.get("review_months").parse::<u8>().ok(),
         });
-    let write = g.as_ref().map(|g| {
-        fam.store()
-            .change(async |tx| ops::start(tx, p, &fam.grant, g).await)
-    });
-    finish(&fam, forms, write).await
+    finish(&fam, forms, g, async |tx, g| {
+        ops::start(tx, p, &fam.grant, g).await
+    })
+    .await
 }
 
 pub async fn review(
@@ -321,11 +324,10 @@ pub async fn review(
         note: d.get("note"),
         reviewed_by: p.user_id.to_string(),
     });
-    let write = review.as_ref().map(|r| {
-        fam.store()
-            .change(async |tx| ops::review(tx, p, &fam.grant, &guidance_id, r).await)
-    });
-    finish(&fam, forms, write).await
+    finish(&fam, forms, review, async |tx, r| {
+        ops::review(tx, p, &fam.grant, &guidance_id, r).await
+    })
+    .await
 }
 
 pub async fn end(
@@ -338,9 +340,8 @@ pub async fn end(
     let mut forms = Forms::sent(Sent::End(&guidance_id), data, t, &["reason"]);
     let outcome = form::chosen::<GuidanceOutcome>(&forms.data, "outcome", t, &mut forms.errs);
     let end = outcome.map(|o| (o, forms.data.get("reason")));
-    let write = end.as_ref().map(|(o, reason)| {
-        fam.store()
-            .change(async |tx| ops::end(tx, p, &fam.grant, &guidance_id, (*o, reason)).await)
-    });
-    finish(&fam, forms, write).await
+    finish(&fam, forms, end, async |tx, (o, reason)| {
+        ops::end(tx, p, &fam.grant, &guidance_id, (*o, reason)).await
+    })
+    .await
 }
