@@ -8,7 +8,7 @@ use eenplan_domain::password;
 use eenplan_domain::session::SECOND_FACTOR_TIMEOUT;
 use eenplan_domain::sign_in::{Throttle, WINDOW, throttle};
 use eenplan_domain::user::Email;
-use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage, StoreError};
+use eenplan_store::{Credentials, SessionKind, SessionRecord, SessionStage, StoreError, Tx};
 
 use crate::AppState;
 
@@ -132,12 +132,10 @@ pub async fn code_step(
         else {
             return Ok(false);
         };
-        let mut tx = state.store.write().await?;
-        let accepted = tx.accept_totp_step(&credentials.user_id, step).await?;
-        if accepted {
-            tx.commit().await?;
-        }
-        Ok(accepted)
+        commit_if(state, async |tx| {
+            tx.accept_totp_step(&credentials.user_id, step).await
+        })
+        .await
     })
     .await
 }
@@ -155,23 +153,35 @@ pub async fn enrolment_code_step(
 ) -> Result<Step<()>, StoreError> {
     counted(state, (email, client), "enrolment_code", async || {
         let hash = eenplan_domain::enrolment::code_hash(typed);
-        let mut tx = state.store.write().await?;
-        let accepted = tx
-            .enrolment_code_matches(&credentials.user_id, &hash, UtcTime::now())
-            .await?
-            && tx
-                .advance_session(
-                    &session.token_hash,
-                    SessionStage::EnrolCode,
-                    SessionStage::Enrol,
-                )
-                .await?;
-        if accepted {
-            tx.commit().await?;
-        }
-        Ok(accepted)
+        commit_if(state, async |tx| {
+            Ok(tx
+                .enrolment_code_matches(&credentials.user_id, &hash, UtcTime::now())
+                .await?
+                && tx
+                    .advance_session(
+                        &session.token_hash,
+                        SessionStage::EnrolCode,
+                        SessionStage::Enrol,
+                    )
+                    .await?)
+        })
+        .await
     })
     .await
+}
+
+/// `check` in one write transaction, kept only when it accepts: a refused code changes
+/// nothing.
+async fn commit_if(
+    state: &AppState,
+    check: impl AsyncFnOnce(&mut Tx) -> Result<bool, StoreError>,
+) -> Result<bool, StoreError> {
+    let mut tx = state.store.write().await?;
+    let accepted = check(&mut tx).await?;
+    if accepted {
+        tx.commit().await?;
+    }
+    Ok(accepted)
 }
 
 /// Starts a session at `stage` for the holder of `credentials`: the token for the
