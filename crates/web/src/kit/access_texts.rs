@@ -5,29 +5,14 @@
 
 use crate::kit::i18n::Lang;
 
-#[derive(Debug)]
-pub struct AccessTexts {
-    pub signals_title: &'static str,
-    pub signals_intro: &'static str,
-    pub signals_has: &'static str,
-}
-
-const NL: AccessTexts = AccessTexts {
-    signals_title: "Signalen van anderen",
-    signals_intro: "Een andere organisatie wilde een dossier openen voor hetzelfde kind of adres. Zij kregen alleen jullie organisatie en algemeen telefoonnummer te zien.",
-    signals_has: "heeft een signaal over hetzelfde kind of adres",
-};
-
-const EN: AccessTexts = AccessTexts {
-    signals_title: "Signals from others",
-    signals_intro: "Another organisation wanted to open a file for the same child or address. They were shown only your organisation and its general phone number.",
-    signals_has: "has a signal about the same child or address",
-};
-
-pub fn texts(lang: Lang) -> &'static AccessTexts {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
+crate::texts! {
+    pub struct AccessTexts, texts {
+        signals_title: "Signalen van anderen",
+            "Signals from others";
+        signals_intro: "Een andere organisatie wilde een dossier openen voor hetzelfde kind of adres. Zij kregen alleen jullie organisatie en algemeen telefoonnummer te zien.",
+            "Another organisation wanted to open a file for the same child or address. They were shown only your organisation and its general phone number.";
+        signals_has: "heeft een signaal over hetzelfde kind of adres",
+            "has a signal about the same child or address";
     }
 }
 
