@@ -121,6 +121,14 @@ impl Mark {
     }
 }
 
+/// The repeated fields `names` of a submitted form as rows, in order; a column shorter
+/// than the others reads as empty where it ends.
+fn rows<const N: usize>(data: &FormData, names: [&str; N]) -> impl Iterator<Item = [String; N]> {
+    let columns = names.map(|name| data.all(name));
+    let n = columns.iter().map(Vec::len).max().unwrap_or(0);
+    (0..n).map(move |i| std::array::from_fn(|c| columns[c].get(i).cloned().unwrap_or_default()))
+}
+
 impl PlanForm {
     pub(super) fn from_plan(plan: &Plan, version: i64) -> Self {
         let mut form = PlanForm {
@@ -186,56 +194,43 @@ impl PlanForm {
 
     /// Takes the submitted form as it is; rows are the repeated fields in order.
     pub(super) fn from_submitted(data: &FormData) -> Self {
-        let column = |name: &str| data.all(name);
-        let rows = |names: &[&str]| -> Vec<Vec<String>> {
-            let columns: Vec<Vec<String>> = names.iter().map(|n| column(n)).collect();
-            let n = columns.iter().map(Vec::len).max().unwrap_or(0);
-            (0..n)
-                .map(|i| {
-                    columns
-                        .iter()
-                        .map(|c| c.get(i).cloned().unwrap_or_default())
-                        .collect()
-                })
-                .collect()
-        };
         PlanForm {
             based_on: data.get("based_on").parse().unwrap_or(-1),
             texts: sections(Lang::Nl)
                 .iter()
                 .map(|(field, _)| (*field, data.raw(field).replace("\r\n", "\n")))
                 .collect(),
-            scales: rows(&["scale_who", "scale_score"])
-                .into_iter()
-                .map(|r| ScaleRow {
-                    who: r[0].clone(),
-                    score: r[1].clone(),
-                    error: Mark::default(),
+            scales: rows(data, ["scale_who", "scale_score"])
+                .map(|[who, score]| ScaleRow {
+                    who,
+                    score,
+                    ..ScaleRow::default()
                 })
                 .collect(),
-            goals: rows(&["goal_domain", "goal_text"])
-                .into_iter()
-                .map(|r| GoalRow {
-                    domain: r[0].clone(),
-                    goal: r[1].clone(),
-                    error: Mark::default(),
+            goals: rows(data, ["goal_domain", "goal_text"])
+                .map(|[domain, goal]| GoalRow {
+                    domain,
+                    goal,
+                    ..GoalRow::default()
                 })
                 .collect(),
-            actions: rows(&[
-                "action_domain",
-                "action_who",
-                "action_what",
-                "action_due",
-                "action_status",
-            ])
-            .into_iter()
-            .map(|r| ActionRow {
-                domain: r[0].clone(),
-                who: r[1].clone(),
-                what: r[2].clone(),
-                due: r[3].clone(),
-                status: r[4].clone(),
-                error: Mark::default(),
+            actions: rows(
+                data,
+                [
+                    "action_domain",
+                    "action_who",
+                    "action_what",
+                    "action_due",
+                    "action_status",
+                ],
+            )
+            .map(|[domain, who, what, due, status]| ActionRow {
+                domain,
+                who,
+                what,
+                due,
+                status,
+                ..ActionRow::default()
             })
             .collect(),
             review_date: data.get("review_date"),
