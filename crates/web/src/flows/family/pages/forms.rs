@@ -85,6 +85,13 @@ impl<'a> Typed<'a> {
         TextField::new(name, label, &self.get(name), self.err(name))
     }
 }
+
+/// The box that confirms a step the page warned about (a handover, a possible
+/// duplicate): never ticked when the page shows it.
+pub(super) fn confirm_box(words: (&'static str, &'static str)) -> Input {
+    tick_box("confirm", words, "yes", false, None)
+}
+
 /// A member's own details, as the add and the correct form both ask them. The correct
 /// form submits kind and custody under other names and tags its text fields, so both
 /// forms can stand on one page; a custody error is reported under `custody` for both.
@@ -310,13 +317,7 @@ fn involvement(
         Input::Text(typed.text("reason", ft.f_reason)),
     ];
     if warning {
-        v.push(tick_box(
-            "confirm",
-            (ft.confirm_handover, ft.confirm_handover),
-            "yes",
-            false,
-            None,
-        ));
+        v.push(confirm_box((ft.confirm_handover, ft.confirm_handover)));
     }
     v
 }

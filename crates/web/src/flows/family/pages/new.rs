@@ -12,13 +12,12 @@ use eenplan_domain::text::check_text;
 use eenplan_store::{NewFamily, StoreError};
 use jiff::civil::Date;
 
+use super::forms::confirm_box;
 use super::*;
 use crate::auth::duplicates::Checked;
 use crate::kit::Ctx;
 use crate::kit::dates::today;
-use crate::kit::form::{
-    ChoiceField, Errors, FormData, Input, TextField, choices, tick_box, with_none,
-};
+use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::access_log::AccessEvent;
 
@@ -129,13 +128,7 @@ async fn new_page(
         Input::Text(TextField::typed("child_birth", ft.f_child_birth, form, errs).kind("date")),
     ];
     if any_duplicate {
-        inputs.push(tick_box(
-            "confirm",
-            (ft.duplicates_title, ft.duplicates_confirm),
-            "yes",
-            false,
-            None,
-        ));
+        inputs.push(confirm_box((ft.duplicates_title, ft.duplicates_confirm)));
     }
     let status = if limited {
         StatusCode::TOO_MANY_REQUESTS
