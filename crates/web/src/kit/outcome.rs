@@ -51,6 +51,15 @@ impl<W: PartialEq, P> Forms<W, P> {
         }
     }
 
+    /// The same form, filed as `which` instead: e.g. one for a step someone else took
+    /// first, which the page answers differently.
+    pub fn filed_as(self, which: W) -> Self {
+        Self {
+            sent: Some(which),
+            ..self
+        }
+    }
+
     pub fn which(&self) -> Option<&W> {
         self.sent.as_ref()
     }

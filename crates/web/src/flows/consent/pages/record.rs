@@ -7,21 +7,18 @@ use eenplan_domain::OrganisationId;
 use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Framework};
 use eenplan_store::{ConsentInput, FrameworkInput, StoreError};
 
-use super::show::{Returned, WITHDRAWN_MEANWHILE, consent_page};
+use super::show::{ConsentForms, WITHDRAWN_MEANWHILE, consent_page};
 use crate::auth::family::FamilyCtx;
 use crate::flows::consent::change;
 use crate::flows::consent::refusal::consent_message;
 use crate::flows::consent::texts::consent as texts;
-use crate::kit::form::{Errors, FormData, optional_date, text_errors};
+use crate::kit::form::{Errors, FormData, chosen, optional_date};
 use crate::kit::i18n::Texts;
 use crate::kit::{PageError, Refusal};
 
 /// The consent as the form submitted it; field errors for what does not parse.
 fn consent_input(data: &FormData, t: &Texts, errs: &mut Errors) -> Option<ConsentInput> {
-    let step = data.get("step").parse::<ConsentStep>().ok();
-    if step.is_none() {
-        errs.insert("step", t.err_choose);
-    }
+    let step = chosen::<ConsentStep>(data, "step", t, errs);
     let form = data
         .get("form")
         .parse::<ConsentForm>()
@@ -64,22 +61,23 @@ fn to_consents(fam: &FamilyCtx) -> Result<Response, PageError> {
 
 pub async fn record(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
     let (p, t) = (fam.principal()?, fam.t());
-    let mut errs = text_errors(&data, t, &["purpose", "given_on", "ends_on"]);
-    let mut message = None;
-    if let Some(input) = consent_input(&data, t, &mut errs).filter(|_| errs.is_empty()) {
+    let fields = ["purpose", "given_on", "ends_on"];
+    let mut forms = ConsentForms::sent("consent", data, t, &fields);
+    let input = consent_input(&forms.data, t, &mut forms.errs);
+    if let Some(input) = input.filter(|_| !forms.has_errors()) {
         match change::record(&fam, p, &input).await {
             Ok(_) => return to_consents(&fam),
             Err(StoreError::Consent(e)) => {
-                e.place(fam.lang, &mut errs);
-                message = consent_message(&e, fam.lang);
+                e.place(fam.lang, &mut forms.errs);
+                forms.problem = consent_message(&e, fam.lang);
             }
             Err(StoreError::NotFound(_)) => {
-                errs.insert("organisation", t.err_choose);
+                forms.errs.insert("organisation", t.err_choose);
             }
             Err(e) => return Err(e.into()),
         }
     }
-    consent_page(&fam, Some(Returned::new("consent", data, errs, message))).await
+    consent_page(&fam, forms).await
 }
 
 pub async fn withdraw(
@@ -91,13 +89,11 @@ pub async fn withdraw(
     // Which consent's reason this is, so the page puts it back in that row.
     data.0.push(("consent".to_owned(), consent_id.clone()));
     let reason = data.get("reason");
-    let mut errs = text_errors(&data, t, &["reason"]);
-    let mut form = "withdraw";
-    let mut message = None;
+    let mut forms = ConsentForms::sent("withdraw", data, t, &["reason"]);
     if reason.is_empty() {
-        errs.entry("reason").or_insert(t.err_required);
+        forms.errs.entry("reason").or_insert(t.err_required);
     }
-    if errs.is_empty() {
+    if !forms.has_errors() {
         match change::withdraw(&fam, p, &consent_id, &reason).await {
             Ok(()) => return to_consents(&fam),
             Err(StoreError::NotFound(_)) => {
@@ -110,29 +106,27 @@ pub async fn withdraw(
                 if !known.await? {
                     return Err(PageError::not_found());
                 }
-                form = WITHDRAWN_MEANWHILE;
-                message = Some(texts(fam.lang).err_withdrawn_meanwhile.to_owned());
+                forms = forms.filed_as(WITHDRAWN_MEANWHILE);
+                forms.problem = Some(texts(fam.lang).err_withdrawn_meanwhile.to_owned());
             }
             Err(StoreError::Invalid(_)) => {
-                errs.insert("reason", t.err_required);
+                forms.errs.insert("reason", t.err_required);
             }
             Err(e) => return Err(e.into()),
         }
     }
-    if !errs.is_empty() {
-        message = Some(t.admin_fix.to_owned());
+    if forms.has_errors() {
+        forms.problem = Some(t.admin_fix.to_owned());
     }
-    consent_page(&fam, Some(Returned::new(form, data, errs, message))).await
+    consent_page(&fam, forms).await
 }
 
 pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
     let (p, t) = (fam.principal()?, fam.t());
-    let mut errs = text_errors(&data, t, &["ground", "effective_on"]);
-    let framework = data.get("framework").parse::<Framework>().ok();
-    if framework.is_none() {
-        errs.insert("framework", t.err_choose);
-    }
-    let effective_on = optional_date(&data, "effective_on", t, &mut errs);
+    let mut forms = ConsentForms::sent("framework", data, t, &["ground", "effective_on"]);
+    let (data, errs) = (&forms.data, &mut forms.errs);
+    let framework = chosen::<Framework>(data, "framework", t, errs);
+    let effective_on = optional_date(data, "effective_on", t, errs);
     if data.get("effective_on").is_empty() {
         errs.entry("effective_on").or_insert(t.err_required);
     }
@@ -140,7 +134,7 @@ pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
     {
         let change = FrameworkInput {
             framework,
-            organisation_id: organisation(&data, "basis_organisation"),
+            organisation_id: organisation(data, "basis_organisation"),
             ground: data.get("ground"),
             effective_on,
         };
@@ -150,7 +144,7 @@ pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
                 return Ok(Redirect::to(&format!("/gezinnen/{}", fam.family_id())).into_response());
             }
             Err(StoreError::Framework(e)) => {
-                e.place(fam.lang, &mut errs);
+                e.place(fam.lang, errs);
             }
             Err(StoreError::NotFound(_)) => {
                 errs.insert("basis_organisation", t.err_choose);
@@ -158,5 +152,5 @@ pub async fn framework(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
             Err(e) => return Err(e.into()),
         }
     }
-    consent_page(&fam, Some(Returned::new("framework", data, errs, None))).await
+    consent_page(&fam, forms).await
 }

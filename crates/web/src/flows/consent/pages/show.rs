@@ -12,10 +12,11 @@ use crate::auth::family::FamilyCtx;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::dates::today;
 use crate::kit::form::{
-    Choice, ChoiceField, Errors, FormData, Input, TextField, choices, code_choices, code_label,
+    Choice, ChoiceField, FormData, Input, TextField, choices, code_choices, code_label,
     code_select, with_none,
 };
 use crate::kit::i18n::Texts;
+use crate::kit::outcome::Forms;
 use crate::kit::pages::missing_consent_steps;
 use crate::kit::{Lang, PageError, Shell, render};
 
@@ -63,29 +64,9 @@ struct ConsentPage {
 /// A withdrawal refused because someone else withdrew the consent first: 409.
 pub(super) const WITHDRAWN_MEANWHILE: &str = "withdrawn_meanwhile";
 
-/// A form coming back with errors.
-pub(super) struct Returned {
-    pub form: &'static str,
-    pub data: FormData,
-    pub errors: Errors,
-    pub message: Option<String>,
-}
-
-impl Returned {
-    pub fn new(
-        form: &'static str,
-        data: FormData,
-        errors: Errors,
-        message: Option<String>,
-    ) -> Self {
-        Returned {
-            form,
-            data,
-            errors,
-            message,
-        }
-    }
-}
+/// The page's forms as they stand: which came back (by name), and the sentence for the
+/// top of the page.
+pub(super) type ConsentForms = Forms<&'static str, String>;
 
 fn names(people: &[(String, String)]) -> String {
     people
@@ -100,24 +81,14 @@ fn consent_forms(
     lang: Lang,
     family: &Family,
     orgs: &[Organisation],
-    returned: Option<&Returned>,
+    forms: &ConsentForms,
 ) -> Vec<PageForm> {
     let x = texts(lang);
-    let empty = FormData(vec![]);
-    let data_for = |form: &str| {
-        returned
-            .filter(|r| r.form == form)
-            .map_or(&empty, |r| &r.data)
-    };
-    let no_errors = Errors::new();
-    let errors_of = |form: &str| {
-        returned
-            .filter(|r| r.form == form)
-            .map_or(&no_errors, |r| &r.errors)
-    };
-    let err = |form: &str, id: &str| errors_of(form).get(id).copied();
+    let data_for = |form: &'static str| forms.of(form).0;
+    let errors_of = |form: &'static str| forms.of(form).1;
+    let err = |form: &'static str, id: &str| errors_of(form).get(id).copied();
     // A text field of form `form` as it came back.
-    let field = |form: &str, data: &FormData, id: &'static str, label: &'static str| {
+    let field = |form: &'static str, data: &FormData, id: &'static str, label: &'static str| {
         TextField::new(id, label, &data.get(id), err(form, id))
     };
     let c = data_for("consent");
@@ -236,7 +207,7 @@ fn consent_forms(
 
 pub(super) async fn consent_page(
     fam: &FamilyCtx,
-    returned: Option<Returned>,
+    forms: ConsentForms,
 ) -> Result<Response, PageError> {
     let (lang, t, x) = (fam.lang, fam.t(), texts(fam.lang));
     let family_id = fam.family_id();
@@ -252,7 +223,7 @@ pub(super) async fn consent_page(
     };
     let (family, consents, orgs) = loaded.await?;
     let today = today();
-    let withdrawal = returned.as_ref().filter(|r| r.form == "withdraw");
+    let withdrawal = (forms.which() == Some(&"withdraw")).then_some(&forms);
     let org_name = |id: &Option<String>| {
         id.as_ref()
             .and_then(|id| orgs.iter().find(|o| &o.id == id))
@@ -292,12 +263,12 @@ pub(super) async fn consent_page(
                     .unwrap_or_default(),
                 reason_error: withdrawal
                     .filter(|r| r.data.get("consent") == c.id)
-                    .and_then(|r| r.errors.get("reason").copied()),
+                    .and_then(|r| r.errs.get("reason").copied()),
             }
         })
         .collect();
-    let status = match &returned {
-        Some(r) if r.form == WITHDRAWN_MEANWHILE => StatusCode::CONFLICT,
+    let status = match forms.which() {
+        Some(&WITHDRAWN_MEANWHILE) => StatusCode::CONFLICT,
         Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
         None => StatusCode::OK,
     };
@@ -310,17 +281,14 @@ pub(super) async fn consent_page(
             framework_organisation: org_name(&family.framework_organisation_id),
             missing: missing_consent_steps(lang, &family, &consents, today),
             consents: rows,
-            forms: consent_forms(t, lang, &family, &orgs, returned.as_ref()),
-            error: returned.as_ref().and_then(|r| r.message.clone()),
-            kept: returned
-                .as_ref()
-                .filter(|r| r.form == WITHDRAWN_MEANWHILE)
-                .map(|r| r.data.raw("reason")),
+            forms: consent_forms(t, lang, &family, &orgs, &forms),
+            error: forms.problem.clone(),
+            kept: (forms.which() == Some(&WITHDRAWN_MEANWHILE)).then(|| forms.data.raw("reason")),
             family,
         },
     ))
 }
 
 pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
-    consent_page(&fam, None).await
+    consent_page(&fam, Forms::fresh()).await
 }
