@@ -241,6 +241,12 @@ pub fn tick_box(
     })
 }
 
+/// A box to tick under `id` that says `label` above and beside it, sent as "ja", ticked
+/// as its form came back.
+pub fn yes_box(id: &'static str, label: &'static str, data: &FormData) -> Input {
+    tick_box(id, (label, label), "ja", !data.all(id).is_empty(), None)
+}
+
 pub fn with_none(t: &Texts, mut options: Vec<Choice>, selected: &str) -> Vec<Choice> {
     options.insert(
         0,

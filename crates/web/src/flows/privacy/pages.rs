@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
 use crate::kit::dates::{dutch_date, when};
-use crate::kit::form::{FormData, Input, TextField, kind_label, tick_box};
+use crate::kit::form::{FormData, Input, TextField, kind_label, yes_box};
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
@@ -211,13 +211,7 @@ async fn privacy_page(
                 text("organisatie", t.f_organisation),
                 date("vanaf", x.f_from),
                 date("tot", x.f_to),
-                tick_box(
-                    "nood",
-                    (x.f_emergency_only, x.f_emergency_only),
-                    "ja",
-                    !data.all("nood").is_empty(),
-                    None,
-                ),
+                yes_box("nood", x.f_emergency_only, &data),
             ],
             lines,
             limited,

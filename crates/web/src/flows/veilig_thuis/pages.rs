@@ -15,7 +15,7 @@ use crate::kit::dates::today;
 use crate::kit::form;
 use crate::kit::form::{
     ChoiceField, Errors, FormData, Input, TextField, code_choices, code_label, code_select,
-    tick_box, with_none,
+    with_none, yes_box,
 };
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
@@ -75,13 +75,7 @@ fn intake_inputs(
     let err = |id: &str| errs.get(id).copied();
     vec![
         code_select::<ContactKind>("kind", x.vt_kind, lang, d, errs),
-        tick_box(
-            "acute",
-            (x.vt_acute, x.vt_acute),
-            "ja",
-            !d.all("acute").is_empty(),
-            None,
-        ),
+        yes_box("acute", x.vt_acute, d),
         Input::Select(ChoiceField {
             id: "reporter",
             label: x.vt_reporter,
