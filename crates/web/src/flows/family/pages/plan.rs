@@ -195,16 +195,9 @@ pub async fn plan_save(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
         return plan_page(&fam, StatusCode::UNPROCESSABLE_ENTITY, shown).await;
     };
     let saved = fam
-        .store()
-        .change(async |tx| {
-            tx.save_plan(
-                &p.actor(),
-                &p.user_id,
-                fam.family_id(),
-                form.based_on,
-                &plan,
-            )
-            .await
+        .change(p, async |tx, by| {
+            tx.save_plan(&by.actor, by.user, by.family, form.based_on, &plan)
+                .await
         })
         .await?;
     match saved {
@@ -284,17 +277,9 @@ pub async fn plan_agree(fam: FamilyCtx, form: FormData) -> Result<Response, Page
     }
     let (members, view) = (&shown.agree_selected, shown.agree_view.trim());
     let agreed = fam
-        .store()
-        .change(async |tx| {
-            tx.record_plan_agreement(
-                &p.actor(),
-                &p.user_id,
-                fam.family_id(),
-                version,
-                members,
-                view,
-            )
-            .await
+        .change(p, async |tx, by| {
+            tx.record_plan_agreement(&by.actor, by.user, by.family, version, members, view)
+                .await
         })
         .await;
     let refusal = match agreed {
