@@ -449,6 +449,37 @@ async fn ending_save_guidance_names_a_missing_reason_and_an_unknown_outcome() {
     c.app.done().await;
 }
 
+/// The SAVE worker who ends the guidance leaves the file with it: the page sends them
+/// to their start page, which says so, not back to a file that no longer opens.
+#[tokio::test]
+async fn the_save_worker_who_ends_the_guidance_lands_on_a_page_that_says_it_ended() {
+    let c = Chain::guidance_reviewed().await;
+    let mut browser = c.app.signed_in_browser(&c.thomas).await;
+    let page = format!("/gezinnen/{}/save-begeleiding", c.family);
+    let csrf = browser.get(&page).await.csrf();
+    let r = browser
+        .post(
+            &format!("{page}/{}/einde", c.guidance_id()),
+            &[("csrf", csrf.as_str()), ("outcome", "safety_restored")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), "/start?beeindigd=save-begeleiding");
+    let start = browser.get(r.location()).await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(
+        start.body.contains("De SAVE-begeleiding is beëindigd."),
+        "{}",
+        start.body
+    );
+    assert_eq!(browser.get(&page).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        !browser.get("/start").await.body.contains("beëindigd"),
+        "only the way back from the end says it"
+    );
+    c.app.done().await;
+}
+
 /// The work lists: SAVE sees its guidance with the review date.
 #[tokio::test]
 async fn save_sees_its_guidance_on_its_start_page() {

@@ -258,12 +258,13 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static
 }
 
 /// The form's one change, made in its own transaction when what it needs (`input`)
-/// could be read from it: done, back to the page; otherwise the page with the form as
-/// it came back.
+/// could be read from it: done, back to the page (or to `back`, where the page no
+/// longer opens); otherwise the page with the form as it came back.
 async fn finish<I, T>(
     fam: &FamilyCtx,
     mut forms: Forms<Sent<'_>>,
     input: Option<I>,
+    back: Option<&str>,
     change: impl AsyncFnOnce(&mut Tx, &I) -> Result<T, StoreError>,
 ) -> Result<Response, PageError> {
     let lang = fam.lang;
@@ -274,8 +275,8 @@ async fn finish<I, T>(
             .await?
             .is_some()
         {
-            let back = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
-            return Ok(Redirect::to(&back).into_response());
+            let page = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
+            return Ok(Redirect::to(back.unwrap_or(&page)).into_response());
         }
     }
     page(fam, forms).await
@@ -300,7 +301,7 @@ pub async fn start(fam: FamilyCtx, data: FormData) -> Result<Response, PageError
             planned_end,
             review_months: d.get("review_months").parse::<u8>().ok(),
         });
-    finish(&fam, forms, g, async |tx, g| {
+    finish(&fam, forms, g, None, async |tx, g| {
         ops::start(tx, p, &fam.grant, g).await
     })
     .await
@@ -324,7 +325,7 @@ pub async fn review(
         note: d.get("note"),
         reviewed_by: p.user_id.to_string(),
     });
-    finish(&fam, forms, review, async |tx, r| {
+    finish(&fam, forms, review, None, async |tx, r| {
         ops::review(tx, p, &fam.grant, &guidance_id, r).await
     })
     .await
@@ -340,7 +341,11 @@ pub async fn end(
     let mut forms = Forms::sent(Sent::End(&guidance_id), data, t, &["reason"]);
     let outcome = form::chosen::<GuidanceOutcome>(&forms.data, "outcome", t, &mut forms.errs);
     let end = outcome.map(|o| (o, forms.data.get("reason")));
-    finish(&fam, forms, end, async |tx, (o, reason)| {
+    // The SAVE organisation leaves the circle with the end, so its worker would come
+    // back to a file that no longer opens for them: the start page says it ended.
+    // The lead keeps the file and sees the ended guidance on its page.
+    let back = (!fam.grant.lead).then_some("/start?beeindigd=save-begeleiding");
+    finish(&fam, forms, end, back, async |tx, (o, reason)| {
         ops::end(tx, p, &fam.grant, &guidance_id, (*o, reason)).await
     })
     .await

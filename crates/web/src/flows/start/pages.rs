@@ -33,6 +33,8 @@ struct Start {
     acc: &'static StartTexts,
     /// Team lead: files whose regisseur is no longer active, each with its own form.
     orphans: Vec<HandoverForm>,
+    /// Back from ending a SAVE-begeleiding whose file closed for the one who ended it.
+    guidance_ended: bool,
 }
 
 /// The work lists of the chain's roles; a list shows only to whom it concerns.
@@ -169,8 +171,18 @@ fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role
 
 /// The start page: one section per role the person holds, and for a regisseur what is
 /// overdue in the families they lead.
-pub async fn start(ctx: Ctx) -> Result<Response, PageError> {
-    start_page(&ctx, None).await
+pub async fn start(
+    ctx: Ctx,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Result<Response, PageError> {
+    // After a SAVE worker ends the guidance the file is no longer theirs to open, so
+    // they land here (`?beeindigd=save-begeleiding`) and the page says why. Any other
+    // query is ignored rather than refused: it is a page, not an API.
+    let ended = query.as_deref().is_some_and(|q| {
+        q.split('&')
+            .any(|pair| pair == "beeindigd=save-begeleiding")
+    });
+    start_page(&ctx, None, ended).await
 }
 
 /// The files a team lead sees without a regisseur: their own team's (or, for a team
@@ -211,11 +223,15 @@ pub async fn assign_regisseur(
     .await?
     {
         Ok(()) => Ok(axum::response::Redirect::to("/start").into_response()),
-        Err(refused) => start_page(&ctx, Some(refused)).await,
+        Err(refused) => start_page(&ctx, Some(refused), false).await,
     }
 }
 
-async fn start_page(ctx: &Ctx, refused: Option<handover::Refused>) -> Result<Response, PageError> {
+async fn start_page(
+    ctx: &Ctx,
+    refused: Option<handover::Refused>,
+    guidance_ended: bool,
+) -> Result<Response, PageError> {
     let (lang, visitor) = (ctx.lang, &ctx.visitor);
     let shell = ctx.shell("/start");
     let acc = start_texts(lang);
@@ -300,6 +316,7 @@ async fn start_page(ctx: &Ctx, refused: Option<handover::Refused>) -> Result<Res
             work,
             acc,
             orphans,
+            guidance_ended,
         },
     ))
 }

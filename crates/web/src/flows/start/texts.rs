@@ -27,6 +27,8 @@ crate::texts! {
             "As a functional administrator you manage organisations, teams, areas and users.";
         start_role_privacy_officer: "Als privacyfunctionaris zie je hier straks het toegangslog en de doorbraken die beoordeeld moeten worden.",
             "As a privacy officer you will see the access log and the emergency accesses awaiting review here.";
+        guidance_ended: "De SAVE-begeleiding is beëindigd. Het dossier van dit gezin staat niet meer voor je open; de regisseur houdt de regie.",
+            "The SAVE guidance has ended. This family's file is no longer open to you; the regisseur keeps the lead.";
         your_roles: "Je rollen",
             "Your roles";
         overdue_title: "Over tijd in jouw gezinnen",
