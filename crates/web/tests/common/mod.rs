@@ -38,6 +38,19 @@ pub struct Account {
 }
 
 impl App {
+    /// The family file `id` as the store holds it; a test asks after a change what the
+    /// file now says.
+    pub async fn stored_family(&self, id: &str) -> eenplan_store::Family {
+        self.store
+            .read()
+            .await
+            .unwrap()
+            .family(&eenplan_domain::FamilyId::from(id))
+            .await
+            .unwrap()
+            .expect("the family is stored")
+    }
+
     pub async fn new() -> Self {
         Self::with_auth(AuthConfig {
             secure_cookies: true,

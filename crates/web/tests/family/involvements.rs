@@ -21,16 +21,7 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
         .await;
     let mut b = c.app.signed_in_browser(&c.sanne).await;
     let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
-    let family = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
+    let family = c.app.stored_family(&id).await;
     let regisseur = family.regisseur().unwrap().id.clone();
 
     let r = b

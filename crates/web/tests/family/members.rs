@@ -36,16 +36,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         ],
     )
     .await;
-    let family = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
+    let family = c.app.stored_family(&id).await;
     let sam = family.members[0].id.clone();
     let kees = family.network[0].id.clone();
     let thomas = family.partners().next().unwrap().id.clone();
@@ -130,16 +121,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
         StatusCode::NO_CONTENT
     );
 
-    let family = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
+    let family = c.app.stored_family(&id).await;
     assert!(
         family.members[0].ended && family.network[0].ended,
         "ended, still there"
@@ -170,19 +152,7 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
     let id = open_file(&c).await;
     let mut b = c.app.signed_in_browser(&c.sanne).await;
     let csrf = b.get(&format!("/gezinnen/{id}")).await.csrf();
-    let sam = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap()
-        .members[0]
-        .id
-        .clone();
+    let sam = c.app.stored_family(&id).await.members[0].id.clone();
     let form = |reason: &'static str| {
         vec![
             ("csrf", csrf.clone()),
@@ -210,16 +180,7 @@ async fn member_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
             .status,
         StatusCode::SEE_OTHER
     );
-    let family = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap();
+    let family = c.app.stored_family(&id).await;
     assert_eq!(family.members[0].name, "Sem Jansen");
     let timeline = c
         .app
@@ -304,19 +265,7 @@ async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         )
         .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
-    let fatma = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap()
-        .network[0]
-        .id
-        .clone();
+    let fatma = c.app.stored_family(&id).await.network[0].id.clone();
     let fix = |reason: &'static str| {
         vec![
             ("csrf", csrf.clone()),
@@ -337,21 +286,7 @@ async fn network_details_are_corrected_with_a_reason_and_the_old_ones_kept() {
         r.body.contains("id=\"reason-network_fix-error\""),
         "the reason is asked at the field"
     );
-    let network = |c: &Circle| {
-        let id = id.clone();
-        let store = c.app.store.clone();
-        async move {
-            store
-                .read()
-                .await
-                .unwrap()
-                .family(&FamilyId::from(id.as_str()))
-                .await
-                .unwrap()
-                .unwrap()
-                .network
-        }
-    };
+    let network = async |c: &Circle| c.app.stored_family(&id).await.network;
     assert_eq!(
         network(&c).await[0].contact,
         "06-12345678",
@@ -567,16 +502,7 @@ async fn refused_network_forms_come_back_as_typed() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let ria = {
-        let mut tx = c.app.store.read().await.unwrap();
-        tx.family(&FamilyId::from(id.as_str()))
-            .await
-            .unwrap()
-            .unwrap()
-            .network[0]
-            .id
-            .clone()
-    };
+    let ria = c.app.stored_family(&id).await.network[0].id.clone();
     let r = b
         .post(
             &format!("/gezinnen/{id}/netwerk/corrigeren"),
@@ -688,15 +614,10 @@ async fn a_refused_ending_keeps_whom_and_why() {
     );
 
     // The lead cannot be ended: the reason typed stays, and so does the choice.
-    let lead = {
-        let mut tx = c.app.store.read().await.unwrap();
-        let family = tx
-            .family(&FamilyId::from(id.as_str()))
-            .await
-            .unwrap()
-            .unwrap();
-        format!("involvement:{}", family.involvements[0].id)
-    };
+    let lead = format!(
+        "involvement:{}",
+        c.app.stored_family(&id).await.involvements[0].id
+    );
     let r = b
         .post(
             &format!("/gezinnen/{id}/beeindigen"),

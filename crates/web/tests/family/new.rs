@@ -137,17 +137,7 @@ impl Walk {
 
     /// Kim agrees to version 2: the answer to that.
     async fn kim_agrees(&self) -> common::Response {
-        let family = self
-            .c
-            .app
-            .store
-            .read()
-            .await
-            .unwrap()
-            .family(&FamilyId::from(self.id.as_str()))
-            .await
-            .unwrap()
-            .unwrap();
+        let family = self.c.app.stored_family(&self.id).await;
         let kim = family
             .members
             .iter()

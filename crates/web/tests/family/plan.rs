@@ -355,19 +355,7 @@ async fn a_refused_agreement_keeps_the_plan_and_the_ticked_members() {
     assert!(r.body.contains("name=\"based_on\" value=\"1\""));
 
     // An unknown member: refused, and what was ticked stays ticked.
-    let sam = c
-        .app
-        .store
-        .read()
-        .await
-        .unwrap()
-        .family(&FamilyId::from(id.as_str()))
-        .await
-        .unwrap()
-        .unwrap()
-        .members[0]
-        .id
-        .clone();
+    let sam = c.app.stored_family(&id).await.members[0].id.clone();
     let r = b
         .post(
             &format!("{path}/akkoord"),
