@@ -480,6 +480,25 @@ async fn the_save_worker_who_ends_the_guidance_lands_on_a_page_that_says_it_ende
     c.app.done().await;
 }
 
+/// The lead who ends it keeps the file, so the page takes her back to it.
+#[tokio::test]
+async fn the_lead_who_ends_the_guidance_returns_to_the_familys_page() {
+    let c = Chain::guidance_reviewed().await;
+    let mut browser = c.app.signed_in_browser(&c.sanne).await;
+    let page = format!("/gezinnen/{}/save-begeleiding", c.family);
+    let csrf = browser.get(&page).await.csrf();
+    let r = browser
+        .post(
+            &format!("{page}/{}/einde", c.guidance_id()),
+            &[("csrf", csrf.as_str()), ("outcome", "safety_restored")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    assert_eq!(r.location(), page);
+    assert_eq!(browser.get(&page).await.status, StatusCode::OK);
+    c.app.done().await;
+}
+
 /// The work lists: SAVE sees its guidance with the review date.
 #[tokio::test]
 async fn save_sees_its_guidance_on_its_start_page() {

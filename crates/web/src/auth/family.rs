@@ -82,6 +82,24 @@ impl FamilyCtx {
         self.store().change(async |tx| write(tx, &by).await).await
     }
 
+    /// Whether this file still opens to the visitor for `need`: asked after a change
+    /// that may have taken them out of the circle (ending SAVE-begeleiding), by the same
+    /// rule the guard applies, so a page never sends someone to a file that is shut.
+    pub async fn still_opens(&self, need: Need) -> Result<bool, StoreError> {
+        let Some(p) = self.visitor.principal.as_ref() else {
+            return Ok(false);
+        };
+        let now = UtcTime::now();
+        let mut tx = self.store().read().await?;
+        let Some(facts) = tx.access_facts(self.family_id()).await? else {
+            return Ok(false);
+        };
+        let emergency = tx
+            .emergency_until(self.family_id(), &p.user_id, now)
+            .await?;
+        Ok(decide(p, &facts, emergency, need, now).granted())
+    }
+
     /// An API operation's change: [`FamilyCtx::change`] by the caller; a refusal as
     /// `refused` says it.
     pub async fn write<T>(

@@ -21,6 +21,7 @@ use crate::kit::form::{
 };
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
+use crate::kit::route::PLAN;
 use crate::kit::{Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
@@ -258,13 +259,13 @@ fn place(lang: Lang, e: StoreError, errs: &mut Errors) -> Result<Option<&'static
 }
 
 /// The form's one change, made in its own transaction when what it needs (`input`)
-/// could be read from it: done, back to the page (or to `back`, where the page no
-/// longer opens); otherwise the page with the form as it came back.
+/// could be read from it: done, back to the page (or to `shut` when the change closed
+/// the file to the visitor); otherwise the page with the form as it came back.
 async fn finish<I, T>(
     fam: &FamilyCtx,
     mut forms: Forms<Sent<'_>>,
     input: Option<I>,
-    back: Option<&str>,
+    shut: Option<&str>,
     change: impl AsyncFnOnce(&mut Tx, &I) -> Result<T, StoreError>,
 ) -> Result<Response, PageError> {
     let lang = fam.lang;
@@ -276,7 +277,11 @@ async fn finish<I, T>(
             .is_some()
         {
             let page = format!("/gezinnen/{}/save-begeleiding", fam.family_id());
-            return Ok(Redirect::to(back.unwrap_or(&page)).into_response());
+            let to = match shut {
+                Some(elsewhere) if !fam.still_opens(PLAN).await? => elsewhere,
+                _ => &page,
+            };
+            return Ok(Redirect::to(to).into_response());
         }
     }
     page(fam, forms).await
@@ -341,11 +346,10 @@ pub async fn end(
     let mut forms = Forms::sent(Sent::End(&guidance_id), data, t, &["reason"]);
     let outcome = form::chosen::<GuidanceOutcome>(&forms.data, "outcome", t, &mut forms.errs);
     let end = outcome.map(|o| (o, forms.data.get("reason")));
-    // The SAVE organisation leaves the circle with the end, so its worker would come
-    // back to a file that no longer opens for them: the start page says it ended.
-    // The lead keeps the file and sees the ended guidance on its page.
-    let back = (!fam.grant.lead).then_some("/start?beeindigd=save-begeleiding");
-    finish(&fam, forms, end, back, async |tx, (o, reason)| {
+    // Whoever ends it and thereby leaves the circle (SAVE does) would come back to a
+    // file that no longer opens for them: the start page says it ended instead.
+    let shut = Some("/start?beeindigd=save-begeleiding");
+    finish(&fam, forms, end, shut, async |tx, (o, reason)| {
         ops::end(tx, p, &fam.grant, &guidance_id, (*o, reason)).await
     })
     .await
