@@ -4,7 +4,7 @@
 pub mod access_log;
 pub mod area;
 pub mod calendar;
-mod codes;
+pub mod codes;
 pub mod crisis;
 pub mod enrolment;
 pub mod evu;
