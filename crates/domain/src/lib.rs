@@ -4,6 +4,7 @@
 pub mod access_log;
 pub mod area;
 pub mod calendar;
+pub mod code_registry;
 pub mod codes;
 pub mod crisis;
 pub mod enrolment;
