@@ -57,6 +57,14 @@ fn main() {
             demo_code_prints_a_valid_code_for_demo_accounts_only,
         ),
         Trial::test(
+            "a_theme_file_that_cannot_be_read_stops_serve",
+            a_theme_file_that_cannot_be_read_stops_serve,
+        ),
+        Trial::test(
+            "routes_and_codes_print_what_the_crawl_needs",
+            routes_and_codes_print_what_the_crawl_needs,
+        ),
+        Trial::test(
             "insecure_cookies_only_on_loopback",
             insecure_cookies_only_on_loopback,
         ),
@@ -726,6 +734,68 @@ fn insecure_cookies_only_on_loopback() -> Result<(), Failed> {
     })?;
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
+}
+
+fn a_theme_file_that_cannot_be_read_stops_serve() -> Result<(), Failed> {
+    let dir = temp_dir("theme");
+    let url = sqlite_url(&dir.join("t.sqlite"));
+    let missing = dir.join("geen-huisstijl.css");
+    for (args, env) in [
+        (vec!["--theme-css", missing.to_str().unwrap()], None),
+        (vec![], Some(missing.to_str().unwrap())),
+    ] {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["serve", "--database", &url, "--listen", "127.0.0.1:0"])
+            .args(&args)
+            .env_remove("EENPLAN_THEME_CSS");
+        if let Some(path) = env {
+            cmd.env("EENPLAN_THEME_CSS", path);
+        }
+        let out = cmd.output()?;
+        let err = text(&out.stderr);
+        check(
+            out.status.code() == Some(2)
+                && err.lines().count() == 1
+                && err.contains("--theme-css")
+                && err.contains("geen-huisstijl.css"),
+            || format!("{args:?} {env:?}: {:?} {err}", out.status),
+        )?;
+    }
+    check(!dir.join("t.sqlite").exists(), || {
+        "refused before touching the database".into()
+    })?;
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn routes_and_codes_print_what_the_crawl_needs() -> Result<(), Failed> {
+    let out = eenplan(&["routes", "--json"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let routes: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
+    let paths: Vec<&str> = routes.iter().filter_map(|r| r["path"].as_str()).collect();
+    let pages = eenplan_web::routes::table()
+        .into_iter()
+        .filter(|(r, _)| {
+            r.method == "GET"
+                && !r.path.starts_with("/api/")
+                && !r.path.starts_with("/static/")
+                && r.path != "/healthz"
+        })
+        .count();
+    check(
+        paths.len() == pages && paths.contains(&"/gezinnen/{family}") && paths.contains(&"/start"),
+        || format!("{pages} GET pages in the table, printed: {paths:?}"),
+    )?;
+    let out = eenplan(&["codes", "--json"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let codes: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
+    check(
+        codes.len() == eenplan_domain::codes::every_code().len()
+            && codes
+                .iter()
+                .all(|c| c["code"].is_string() && c["label_nl"].is_string()),
+        || format!("{} codes printed", codes.len()),
+    )
 }
 
 /// Kills and reaps the server if a check fails half-way, so no test leaves it running.
