@@ -2,7 +2,7 @@
 // (`eenplan routes --json`, not a list typed here), opened as a demo account the page
 // lets in, with demo ids found by following the pages' own links, at 1280 and at 320
 // CSS px. On each: axe-core (WCAG 2.1 A/AA, zero violations), no sideways scrolling at
-// 320 px, and a scan of the visible text (innerText) for ISO dates and times, route
+// 320 px, no text in the browser's fallback serif, and a scan of the visible text (innerText) for ISO dates and times, route
 // patterns and codes of the domain's closed lists (`eenplan codes --json`). The print
 // view is also printed to PDF (Chromium's page.pdf) and its text (pdftotext) scanned.
 //
@@ -185,6 +185,20 @@ describe('crawl of every GET page route', () => {
           add(width, `axe:${v.id}`, `${v.help}: ${targets}`);
         }
         for (const f of scan(await visibleText(page))) add(width, `text:${f.rule}`, `"${f.match}" in "…${f.context}…"`);
+        if (width === 1280) {
+          // No text falls back to the browser's serif (a theme without a document font).
+          const serif = await page.evaluate(() => {
+            const found = new Set();
+            for (const el of document.querySelectorAll('body, body *')) {
+              if (!el.childNodes.length || ![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+              const families = getComputedStyle(el).fontFamily.split(',').map((f) => f.trim().replace(/["']/g, '').toLowerCase());
+              const last = families[families.length - 1];
+              if (last === 'serif' || /times/.test(last)) found.add(`${el.tagName.toLowerCase()}: ${families.join(', ')}`);
+            }
+            return [...found].slice(0, 3);
+          });
+          for (const f of serif) add(width, 'font:serif', f);
+        }
         if (width === 320) {
           const overflow = await page.evaluate(() => {
             const wide = [];

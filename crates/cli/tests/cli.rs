@@ -57,8 +57,8 @@ fn main() {
             demo_code_prints_a_valid_code_for_demo_accounts_only,
         ),
         Trial::test(
-            "a_theme_file_that_cannot_be_read_stops_serve",
-            a_theme_file_that_cannot_be_read_stops_serve,
+            "serve_loads_the_theme_file_or_stops_with_one_line",
+            serve_loads_the_theme_file_or_stops_with_one_line,
         ),
         Trial::test(
             "routes_and_codes_print_what_the_crawl_needs",
@@ -736,7 +736,7 @@ fn insecure_cookies_only_on_loopback() -> Result<(), Failed> {
     Ok(())
 }
 
-fn a_theme_file_that_cannot_be_read_stops_serve() -> Result<(), Failed> {
+fn serve_loads_the_theme_file_or_stops_with_one_line() -> Result<(), Failed> {
     let dir = temp_dir("theme");
     let url = sqlite_url(&dir.join("t.sqlite"));
     let missing = dir.join("geen-huisstijl.css");
@@ -764,6 +764,46 @@ fn a_theme_file_that_cannot_be_read_stops_serve() -> Result<(), Failed> {
     check(!dir.join("t.sqlite").exists(), || {
         "refused before touching the database".into()
     })?;
+    // A file that is there is what the pages load as their theme, byte for byte.
+    let file = dir.join("huisstijl.css");
+    let css = ".utrecht-theme { --utrecht-document-font-family: 'Huisstijl Sans', sans-serif; }\n";
+    std::fs::write(&file, css)?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let server = Server(
+        Command::new(BIN)
+            .args([
+                "serve",
+                "--database",
+                &url,
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .arg("--theme-css")
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let response = loop {
+        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+            s.write_all(b"GET /static/theme.css HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+            let mut body = String::new();
+            s.read_to_string(&mut body)?;
+            break body;
+        }
+        check(Instant::now() < deadline, || {
+            "server did not start within 30 s".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    check(
+        response.starts_with("HTTP/1.0 200") && response.ends_with(&format!("\r\n\r\n{css}")),
+        || response.clone(),
+    )?;
+    drop(server);
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }
