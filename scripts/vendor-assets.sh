@@ -11,8 +11,18 @@ out=crates/web/static/vendor
 mkdir -p "$out" crates/domain/data
 
 cp "$nm/@utrecht/component-library-css/dist/index.css" "$out/utrecht-components.css"
-cp "$nm/@utrecht/design-tokens/dist/index.css" "$out/utrecht-design-tokens.css"
+# The open example theme of the NL Design System (EUPL-1.2): its generated custom
+# properties only (dist/custom.css, with its closed copyright header, is not taken).
+cp "$nm/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css" "$out/voorbeeld-design-tokens.css"
+rm -f "$out/utrecht-design-tokens.css"
 cp "$nm/htmx.org/dist/htmx.min.js" "$out/htmx.min.js"
+
+# Each vendored package's licence text, as the package ships it.
+mkdir -p "$out/licenses"
+cp "$nm/@utrecht/component-library-css/LICENSE.md" "$out/licenses/utrecht-component-library-css.LICENSE.md"
+cp "$nm/@nl-design-system-unstable/voorbeeld-design-tokens/LICENSE.md" "$out/licenses/voorbeeld-design-tokens.LICENSE.md"
+cp "$nm/htmx.org/LICENSE" "$out/licenses/htmx.org.LICENSE"
+cp "$nm/@zxcvbn-ts/language-common/LICENSE.txt" "$out/licenses/zxcvbn-ts-language-common.LICENSE.txt"
 
 # Common and breached passwords (ranked, most common first), one per line, lowercased.
 node -e '
@@ -26,8 +36,9 @@ node -e '
 versions() { node -p "require('./$nm/$1/package.json').version"; }
 cat > "$out/VERSIONS" <<VERSIONS
 @utrecht/component-library-css $(versions @utrecht/component-library-css)
-@utrecht/design-tokens $(versions @utrecht/design-tokens)
+@nl-design-system-unstable/voorbeeld-design-tokens $(versions @nl-design-system-unstable/voorbeeld-design-tokens)
 htmx.org $(versions htmx.org)
 @zxcvbn-ts/language-common $(versions @zxcvbn-ts/language-common) (crates/domain/data/common-passwords.txt)
 VERSIONS
 echo "vendored:"; cat "$out/VERSIONS"
+bash scripts/check-vendored-licences.sh

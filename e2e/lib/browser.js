@@ -96,16 +96,16 @@ export function formatViolations(violations) {
 }
 
 /**
- * Injects axe-core into the page (if not yet there), runs the WCAG 2.x A/AA
- * rules on the whole document and fails with a readable list of violations.
- * Returns the axe results for further inspection.
+ * Injects axe-core into the page (if not yet there) and runs the WCAG 2.x A/AA rules on
+ * the whole document; resolves with the axe results (the crawl collects violations
+ * over many pages before it fails).
  */
-export async function expectNoAxeViolations(page) {
+export async function axeResults(page) {
   const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
   if (!hasAxe) {
     await page.addScriptTag({ content: axeScript() });
   }
-  const results = await page.evaluate(
+  return page.evaluate(
     (tags) =>
       window.axe.run(document, {
         runOnly: { type: 'tag', values: tags },
@@ -113,6 +113,14 @@ export async function expectNoAxeViolations(page) {
       }),
     AXE_TAGS,
   );
+}
+
+/**
+ * Runs axe (see `axeResults`) and fails with a readable list of violations.
+ * Returns the axe results for further inspection.
+ */
+export async function expectNoAxeViolations(page) {
+  const results = await axeResults(page);
   const { violations } = results;
   assert.equal(
     violations.length,

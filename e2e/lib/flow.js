@@ -191,15 +191,21 @@ export async function submitCode(page, account, offset = 0) {
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 
-/** The whole sign-in flow for `account`, ending on /start. Runs axe on each page if `axe`. */
-export async function signIn(page, server, account, { axe = false } = {}) {
+/**
+ * The whole sign-in flow for `account`, ending on /start. Runs axe on each page if
+ * `axe`, and awaits `onPage(page)` on the sign-in and the code page (the crawl checks
+ * them there: they exist only in the middle of this flow).
+ */
+export async function signIn(page, server, account, { axe = false, onPage = null } = {}) {
   await openSignIn(page, server);
   if (axe) await expectNoAxeViolations(page);
+  if (onPage) await onPage(page);
 
   await submitPassword(page, account.email, server.password);
   await page.waitForURL(exactUrl(server, '/aanmelden/code'), { waitUntil: 'load' });
   assert.equal(await page.locator('#code').count(), 1, 'the code page must have a #code input');
   if (axe) await expectNoAxeViolations(page);
+  if (onPage) await onPage(page);
 
   await submitCode(page, account);
   await page.waitForURL(exactUrl(server, '/start'), { waitUntil: 'load' }).catch(async (err) => {

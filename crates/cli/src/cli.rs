@@ -56,6 +56,22 @@ pub enum Command {
     /// Print the API's OpenAPI document (JSON), as the server serves it at
     /// /api/v1/openapi.json; needs no database, so CI can lint it without a server.
     Openapi,
+    /// Print every GET page route of the route table as JSON (path, policy, family
+    /// need), so the browser crawl opens every page without a hand-kept list.
+    #[command(hide = true)]
+    Routes(JsonArgs),
+    /// Print every value of every closed list in the domain as JSON (list, code, Dutch
+    /// and English label), so the browser crawl can fail on a code that reaches a page.
+    #[command(hide = true)]
+    Codes(JsonArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonArgs {
+    /// Print JSON (the only format; asked for explicitly so a later text form can be
+    /// the default without breaking scripts).
+    #[arg(long, required = true)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +143,10 @@ pub struct ServeArgs {
         value_name = "CIDR"
     )]
     pub trusted_proxies: Vec<eenplan_web::Cidr>,
+    /// A CSS file of design tokens (custom properties, e.g. a municipality's NL Design
+    /// System theme) served instead of the built-in open theme; read once at start.
+    #[arg(long, env = "EENPLAN_THEME_CSS", value_name = "FILE")]
+    pub theme_css: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

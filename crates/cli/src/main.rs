@@ -82,6 +82,25 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
             out!("{:#}", eenplan_web::openapi_document());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Routes(_) => {
+            out!("{:#}", eenplan_web::routes::page_routes_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Codes(_) => {
+            let codes: Vec<_> = eenplan_domain::codes::every_code()
+                .into_iter()
+                .map(|c| {
+                    serde_json::json!({
+                        "list": c.list,
+                        "code": c.code,
+                        "label_nl": c.label_nl,
+                        "label_en": c.label_en,
+                    })
+                })
+                .collect();
+            out!("{:#}", serde_json::Value::Array(codes));
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -3,13 +3,18 @@ use std::process::ExitCode;
 
 use eenplan_domain::session::Timeouts;
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
-use eenplan_web::{AppState, AuthConfig, TrustedProxies};
+use eenplan_web::{AppState, AuthConfig, Theme, TrustedProxies};
 
 use crate::cli::{ServeArgs, SessionArgs};
 use crate::error::{CliError, fail};
 
 pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     let auth = auth_config(&args.sessions, args.listen)?;
+    let theme = match &args.theme_css {
+        Some(path) => Theme::from_file(path)
+            .map_err(|e| fail(format!("cannot read --theme-css {}: {e}", path.display())))?,
+        None => Theme::default(),
+    };
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
     let mut limits = eenplan_web::Limits::default();
@@ -24,7 +29,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     }
     limits.max_connections_per_client = args.max_connections_per_client;
     let proxies = TrustedProxies::new(args.trusted_proxies);
-    serve(store, args.listen, auth, limits, proxies).await?;
+    serve(store, args.listen, auth, limits, proxies, theme).await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -51,6 +56,7 @@ pub async fn serve(
     auth: AuthConfig,
     limits: eenplan_web::Limits,
     proxies: TrustedProxies,
+    theme: Theme,
 ) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -60,6 +66,7 @@ pub async fn serve(
         store: store.clone(),
         auth,
         proxies,
+        theme,
     };
     let result =
         eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;

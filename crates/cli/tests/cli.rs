@@ -57,6 +57,14 @@ fn main() {
             demo_code_prints_a_valid_code_for_demo_accounts_only,
         ),
         Trial::test(
+            "serve_loads_the_theme_file_or_stops_with_one_line",
+            serve_loads_the_theme_file_or_stops_with_one_line,
+        ),
+        Trial::test(
+            "routes_and_codes_print_what_the_crawl_needs",
+            routes_and_codes_print_what_the_crawl_needs,
+        ),
+        Trial::test(
             "insecure_cookies_only_on_loopback",
             insecure_cookies_only_on_loopback,
         ),
@@ -726,6 +734,108 @@ fn insecure_cookies_only_on_loopback() -> Result<(), Failed> {
     })?;
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
+}
+
+fn serve_loads_the_theme_file_or_stops_with_one_line() -> Result<(), Failed> {
+    let dir = temp_dir("theme");
+    let url = sqlite_url(&dir.join("t.sqlite"));
+    let missing = dir.join("geen-huisstijl.css");
+    for (args, env) in [
+        (vec!["--theme-css", missing.to_str().unwrap()], None),
+        (vec![], Some(missing.to_str().unwrap())),
+    ] {
+        let mut cmd = Command::new(BIN);
+        cmd.args(["serve", "--database", &url, "--listen", "127.0.0.1:0"])
+            .args(&args)
+            .env_remove("EENPLAN_THEME_CSS");
+        if let Some(path) = env {
+            cmd.env("EENPLAN_THEME_CSS", path);
+        }
+        let out = cmd.output()?;
+        let err = text(&out.stderr);
+        check(
+            out.status.code() == Some(2)
+                && err.lines().count() == 1
+                && err.contains("--theme-css")
+                && err.contains("geen-huisstijl.css"),
+            || format!("{args:?} {env:?}: {:?} {err}", out.status),
+        )?;
+    }
+    check(!dir.join("t.sqlite").exists(), || {
+        "refused before touching the database".into()
+    })?;
+    // A file that is there is what the pages load as their theme, byte for byte.
+    let file = dir.join("huisstijl.css");
+    let css = ".utrecht-theme { --utrecht-document-font-family: 'Huisstijl Sans', sans-serif; }\n";
+    std::fs::write(&file, css)?;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let server = Server(
+        Command::new(BIN)
+            .args([
+                "serve",
+                "--database",
+                &url,
+                "--listen",
+                &format!("127.0.0.1:{port}"),
+            ])
+            .arg("--theme-css")
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?,
+    );
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let response = loop {
+        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+            s.write_all(b"GET /static/theme.css HTTP/1.0\r\nHost: localhost\r\n\r\n")?;
+            let mut body = String::new();
+            s.read_to_string(&mut body)?;
+            break body;
+        }
+        check(Instant::now() < deadline, || {
+            "server did not start within 30 s".into()
+        })?;
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    check(
+        response.starts_with("HTTP/1.0 200") && response.ends_with(&format!("\r\n\r\n{css}")),
+        || response.clone(),
+    )?;
+    drop(server);
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn routes_and_codes_print_what_the_crawl_needs() -> Result<(), Failed> {
+    let out = eenplan(&["routes", "--json"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let routes: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
+    let paths: Vec<&str> = routes.iter().filter_map(|r| r["path"].as_str()).collect();
+    let pages = eenplan_web::routes::table()
+        .into_iter()
+        .filter(|(r, _)| {
+            r.method == "GET"
+                && !r.path.starts_with("/api/")
+                && !r.path.starts_with("/static/")
+                && r.path != "/healthz"
+        })
+        .count();
+    check(
+        paths.len() == pages && paths.contains(&"/gezinnen/{family}") && paths.contains(&"/start"),
+        || format!("{pages} GET pages in the table, printed: {paths:?}"),
+    )?;
+    let out = eenplan(&["codes", "--json"], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let codes: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
+    check(
+        codes.len() == eenplan_domain::codes::every_code().len()
+            && codes
+                .iter()
+                .all(|c| c["code"].is_string() && c["label_nl"].is_string()),
+        || format!("{} codes printed", codes.len()),
+    )
 }
 
 /// Kills and reaps the server if a check fails half-way, so no test leaves it running.

@@ -151,11 +151,13 @@ async fn main() {
         store: store.clone(),
         auth,
         proxies: eenplan_web::TrustedProxies::default(),
+        theme: eenplan_web::Theme::default(),
     });
     let one_commit_per_line = eenplan_web::router(AppState {
         store: store.without_group_commit(),
         auth,
         proxies: eenplan_web::TrustedProxies::default(),
+        theme: eenplan_web::Theme::default(),
     });
     let (sanne_token, thomas_token) = (
         token(&store, &sanne.user_id).await,

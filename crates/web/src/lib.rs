@@ -27,6 +27,7 @@ use axum::Router;
 use axum::middleware::{from_fn, from_fn_with_state, map_response};
 use eenplan_store::Store;
 
+pub use assets::Theme;
 pub use auth::AuthConfig;
 pub use client::{Cidr, TrustedProxies};
 pub use kit::problem::Problem;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub auth: AuthConfig,
     /// Whose `X-Forwarded-For` names the client (the access log, the sign-in throttle).
     pub proxies: TrustedProxies,
+    /// The design tokens the pages are drawn with (`/static/theme.css`).
+    pub theme: Theme,
 }
 
 pub fn router(state: AppState) -> Router {

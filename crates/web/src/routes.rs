@@ -42,6 +42,33 @@ pub fn table() -> Routes {
     .collect()
 }
 
+/// Every GET page route (no parameters filled in) with who may open it, as JSON: the
+/// browser crawl opens each one, so a new page is crawled without anyone adding it to
+/// a list. `policy` is the route's policy as written in the domain; `family` is the
+/// need the family guard checks, or null for a page outside any file.
+pub fn page_routes_json() -> serde_json::Value {
+    let pages: Vec<serde_json::Value> = table()
+        .iter()
+        .map(|(r, _)| r)
+        .filter(|r| r.method == axum::http::Method::GET && r.surface == crate::auth::Surface::Page)
+        .filter(|r| {
+            !r.path.starts_with("/static/") && !r.path.starts_with("/api/") && r.path != "/healthz"
+        })
+        .map(|r| {
+            serde_json::json!({
+                "path": r.path,
+                "policy": format!("{:?}", r.policy),
+                "family": match r.access {
+                    Access::Family(need) => Some(format!("{need:?}")),
+                    Access::BreakGlass => Some("BreakGlass".to_owned()),
+                    Access::None => None,
+                },
+            })
+        })
+        .collect();
+    serde_json::Value::Array(pages)
+}
+
 /// The routes of no way of working: health, the static files, the API document.
 fn platform() -> Vec<Entry> {
     vec![

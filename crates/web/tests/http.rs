@@ -643,7 +643,7 @@ async fn health_errors_and_assets() {
     for asset in [
         "eenplan.css",
         "vendor/utrecht-components.css",
-        "vendor/utrecht-design-tokens.css",
+        "theme.css",
         "vendor/htmx.min.js",
     ] {
         assert_eq!(

@@ -79,6 +79,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         auth,
         eenplan_web::Limits::default(),
         eenplan_web::TrustedProxies::default(),
+        eenplan_web::Theme::default(),
     )
     .await?;
     Ok(ExitCode::SUCCESS)

@@ -27,6 +27,8 @@ pub struct App {
     pub auth: AuthConfig,
     /// The reverse proxies this server believes (none unless a test sets them).
     pub proxies: eenplan_web::TrustedProxies,
+    /// The design tokens served at /static/theme.css (the built-in theme unless set).
+    pub theme: eenplan_web::Theme,
     path: std::path::PathBuf,
 }
 
@@ -87,6 +89,7 @@ impl App {
             store,
             auth,
             proxies: eenplan_web::TrustedProxies::default(),
+            theme: eenplan_web::Theme::default(),
             path,
         }
     }
@@ -269,6 +272,7 @@ impl App {
             store: self.store.clone(),
             auth: self.auth,
             proxies: self.proxies.clone(),
+            theme: self.theme.clone(),
         })
         .oneshot(req.body(Body::from(body.to_owned())).unwrap())
         .await
