@@ -13,16 +13,19 @@ use crate::kit::form::Errors;
 use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Refusal};
 
+pub(crate) mod ecomap;
 mod forms;
 mod involvements;
 mod members;
 mod network;
 mod new;
 mod notes;
+mod parts;
 mod plan;
 mod plan_form;
 mod search;
 mod show;
+pub(crate) mod subnav;
 mod timeline;
 #[cfg(test)]
 mod timeline_tests;
@@ -32,6 +35,7 @@ pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};
 pub use new::{create, new_form};
 pub use notes::{change_note, notes, write_note};
+pub use parts::{household, involvements};
 pub use plan::{plan_agree, plan_compare, plan_print, plan_save, plan_show};
 pub use search::search;
 pub use show::show;
