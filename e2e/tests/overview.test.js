@@ -30,7 +30,8 @@ async function familyPaths(page) {
 /** What the overview shows: the drawn names, the listed lines, the due items, petals. */
 async function overviewFacts(page) {
   return {
-    drawn: (await page.locator('svg.ecomap__drawing tspan[font-weight="bold"]').allInnerTexts()).map(squash),
+    // SVG text has no innerText; its textContent is what is drawn.
+    drawn: (await page.locator('svg.ecomap__drawing tspan[font-weight="bold"]').allTextContents()).map(squash),
     listed: (await page.locator('.ecomap__list li').allInnerTexts()).map(squash),
     due: (await page.locator('.due-list li').allInnerTexts()).map(squash),
     petals: (await page.locator('.flower__petal').allInnerTexts()).map(squash),

@@ -93,7 +93,12 @@ pub fn layout(people: &[Person]) -> Layout {
         fitting(households, HOUSEHOLD_SPACING).max(48.0)
     };
     let household_r = inner + 52.0;
-    let network_r = (household_r + RING_GAP).max(fitting(networks, SPACING));
+    // Without a network its ring is left out, so the professionals come closer.
+    let network_r = if networks == 0 {
+        household_r
+    } else {
+        (household_r + RING_GAP).max(fitting(networks, SPACING))
+    };
     let professional_r = (network_r + RING_GAP).max(fitting(professionals, SPACING));
     let size = 2.0 * (professional_r + MARGIN);
     let centre = size / 2.0;
@@ -151,7 +156,10 @@ pub fn svg(people: &[Person], aria_label: &str, household_word: &str) -> String 
         label = escape(aria_label),
     );
     // The rings as faint guides, the household as a firm boundary with its name.
-    for r in [l.network_r, l.professional_r] {
+    for r in [l.network_r, l.professional_r]
+        .into_iter()
+        .filter(|r| *r > l.household_r)
+    {
         let _ = write!(
             s,
             r#"<circle cx="{c:.1}" cy="{c:.1}" r="{r:.1}" stroke-opacity="0.25" stroke-dasharray="2 6"/>"#

@@ -144,18 +144,22 @@ fn family_crisis(
     Some(crate::kit::crisis::call(lang, &answer, worker))
 }
 
+/// The current plan with its version, who agreed to it (member id, when) and, while
+/// nobody has, whose agreement it needs.
+struct PlanRead {
+    version: i64,
+    plan: eenplan_domain::family::Plan,
+    agreed: Vec<(String, String)>,
+    needed: Vec<String>,
+}
+
 /// What the overview reads of the file beyond the family itself, in one transaction;
 /// each part only when the visitor may see it.
 #[derive(Default)]
 struct Now {
     province: Option<String>,
     framework_organisation: Option<String>,
-    plan: Option<(
-        i64,
-        eenplan_domain::family::Plan,
-        Vec<(String, String)>,
-        Vec<String>,
-    )>,
+    plan: Option<PlanRead>,
     guidances: Vec<eenplan_store::Guidance>,
     evu: Vec<eenplan_store::EvuReferral>,
     meetings: Vec<eenplan_store::Meeting>,
@@ -195,7 +199,12 @@ async fn read_now(
         } else {
             Vec::new()
         };
-        now.plan = Some((version, plan, agreed, needed));
+        now.plan = Some(PlanRead {
+            version,
+            plan,
+            agreed,
+            needed,
+        });
         now.guidances = tx.save_guidances(id).await?;
         now.evu = tx.evu_referrals_of(id).await?;
         now.meetings = tx.meetings(id).await?;
@@ -213,7 +222,7 @@ fn due_list(lang: Lang, family_id: &str, now: &Now, today: jiff::civil::Date) ->
     let o = overview_texts(lang);
     let mut due = Vec::new();
     let plan_href = format!("/gezinnen/{family_id}/plan");
-    if let Some((_, plan, _, _)) = &now.plan {
+    if let Some(PlanRead { plan, .. }) = &now.plan {
         let overdue = plan.overdue(today);
         if let Some(review) = plan.review_date {
             let late = overdue.iter().any(|o| matches!(o, Overdue::Review { .. }));
@@ -377,7 +386,12 @@ fn ways(lang: Lang, fam: &FamilyCtx, now: &Now, shell: &Shell) -> Vec<Way> {
 
 /// The plan's version and who agreed to it (by name, with the date) or still has to.
 fn plan_state(lang: Lang, family: &Family, now: &Now) -> Option<PlanState> {
-    let (version, _, agreed, needed) = now.plan.as_ref()?;
+    let PlanRead {
+        version,
+        agreed,
+        needed,
+        ..
+    } = now.plan.as_ref()?;
     let name = |id: &str| {
         family
             .members
