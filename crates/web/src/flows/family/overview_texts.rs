@@ -4,14 +4,6 @@
 crate::texts! {
     /// The overview's, the sub-navigation's and the ecogram's words.
     pub struct OverviewTexts, overview_texts {
-        nav_label: "Onderdelen van het dossier",
-            "Parts of the file";
-        overview: "Overzicht",
-            "Overview";
-        household_page: "Gezin en netwerk",
-            "Family and network";
-        involvements_page: "Betrokkenen",
-            "Professionals";
         the_family: "Het gezin",
             "The family";
         framework: "Kader",

@@ -25,7 +25,6 @@ mod plan;
 mod plan_form;
 mod search;
 mod show;
-pub(crate) mod subnav;
 mod timeline;
 #[cfg(test)]
 mod timeline_tests;

@@ -13,8 +13,8 @@ use eenplan_store::StoreError;
 use super::ecomap::Ecomap;
 use super::forms::{FamilyForm, Part, Returned, file_forms, part_of_ending};
 use super::show::Petal;
-use super::subnav::{SubNav, sub_nav};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::family::overview_texts::{OverviewTexts, overview_texts};
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::dates::today;
@@ -81,6 +81,7 @@ async fn part_page(
 ) -> Result<Response, PageError> {
     let (lang, grant) = (fam.lang, &fam.grant);
     let (o, ft) = (overview_texts(lang), family_texts(lang));
+    let names = crate::auth::family_nav::nav_texts(lang);
     let family_id = grant.family_id.as_str();
     let loaded = async {
         let mut tx = fam.store().read().await?;
@@ -111,8 +112,8 @@ async fn part_page(
     });
     let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
     let (title, intro) = match part {
-        Part::Household => (o.household_page, o.household_intro),
-        Part::Involvements => (o.involvements_page, o.involvements_intro),
+        Part::Household => (names.household_page, o.household_intro),
+        Part::Involvements => (names.involvements_page, o.involvements_intro),
     };
     let page = PartPage {
         x: ft,

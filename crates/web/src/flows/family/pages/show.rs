@@ -13,8 +13,8 @@ use eenplan_domain::joint_assessment::MeetingKind;
 use eenplan_store::{Family, StoreError};
 
 use super::ecomap::{self, Ecomap};
-use super::subnav::{SubNav, sub_nav};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::family::overview_texts::{OverviewTexts, overview_texts};
 use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::dates::{dutch_date, today};

@@ -1,21 +1,39 @@
 //! The sub-navigation every page of a family file shows: the overview and the file's
 //! parts, each only when the visitor may open it, the current one marked.
 //!
-//! Another page of the file shows it by holding a field `nav: SubNav` and including
-//! `family/subnav.html`.
+//! It lives beside the family guard rather than in the family flow, so every flow with
+//! a page inside a file (plan, consent, SAVE-begeleiding, EVU, …) can show it without
+//! importing another flow: such a page holds a field `nav: SubNav` from [`sub_nav`] and
+//! includes `family/subnav.html`.
 
 use eenplan_domain::family::DataCategory;
 
 use crate::auth::family::FamilyCtx;
-use crate::flows::family::overview_texts::overview_texts;
-use crate::flows::family::texts::family_texts;
 
+crate::texts! {
+    /// The names of the file's parts in its sub-navigation.
+    pub struct NavTexts, nav_texts {
+        nav_label: "Onderdelen van het dossier",
+            "Parts of the file";
+        overview: "Overzicht",
+            "Overview";
+        plan: "Plan",
+            "Plan";
+        household_page: "Gezin en netwerk",
+            "Family and network";
+        involvements_page: "Betrokkenen",
+            "Professionals";
+    }
+}
+
+#[derive(Debug)]
 pub struct NavLink {
     pub href: String,
     pub label: &'static str,
     pub current: bool,
 }
 
+#[derive(Debug)]
 pub struct SubNav {
     pub label: &'static str,
     /// The file's name, above a sub-page's own heading (the overview's heading is it).
@@ -29,11 +47,11 @@ pub struct SubNav {
 /// file (`""` for the overview, `"/plan"`, `"/gezin"`, …).
 pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let lang = fam.lang;
-    let (o, ft, t) = (overview_texts(lang), family_texts(lang), lang.texts());
+    let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
     let parts: [(&str, &'static str, bool); 7] = [
         ("", o.overview, true),
-        ("/plan", ft.plan, grant.sees(DataCategory::Plan)),
+        ("/plan", o.plan, grant.sees(DataCategory::Plan)),
         ("/gezin", o.household_page, true),
         ("/betrokkenen", o.involvements_page, true),
         ("/notities", t.notes, grant.sees(DataCategory::Notes)),
