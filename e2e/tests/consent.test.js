@@ -84,8 +84,10 @@ async function alerts(page) {
   return (await page.locator('[role="alert"]').allInnerTexts()).map(squash);
 }
 
-/** Fills in the family page's form "Betrokkene toevoegen" for Thomas as partner and submits it. */
-async function addThomas(page, thomas) {
+/** Opens the file's page "Betrokkenen" with its form "Betrokkene toevoegen", fills it in
+ * for Thomas as partner and submits it. */
+async function addThomas(page, server, familyPath, thomas) {
+  await page.goto(`${server.baseUrl}${familyPath}/betrokkenen?nieuw=betrokkene`, { waitUntil: 'load' });
   const form = page.locator('form[action$="/betrokkenen"]');
   const options = (await form.locator('#user_id option').allInnerTexts()).map(squash);
   const thomasOption = options.find((label) => label.startsWith(thomas.name));
@@ -170,13 +172,14 @@ describe('consent before another organisation joins a family, and its withdrawal
         });
 
         await step(`a parent "${PARENT.name}" with gezag is added`, async () => {
+          await page.goto(`${server.baseUrl}${familyPath}/gezin?nieuw=lid`, { waitUntil: 'load' });
           const form = page.locator('form[action$="/leden"]');
           await form.locator('#kind').selectOption({ label: 'Ouder/opvoeder' });
           await form.locator('#name').fill(PARENT.name);
           await form.locator('#date_of_birth').fill(PARENT.birth);
           await form.getByRole('checkbox', { name: 'Heeft gezag' }).check();
           await submitAndWait(page, form.getByRole('button', { name: 'Gezinslid toevoegen' }));
-          await expectPath(page, familyPath, 'after "Gezinslid toevoegen"');
+          await expectPath(page, `${familyPath}/gezin`, 'after "Gezinslid toevoegen"');
           const items = (await page.locator('main li').allInnerTexts()).map(squash);
           assert.ok(
             items.some((text) => text.includes(PARENT.name) && /heeft gezag/i.test(text)),
@@ -186,9 +189,9 @@ describe('consent before another organisation joins a family, and its withdrawal
         });
 
         await step('adding Thomas (SAVE) without consent is refused next to the professional field', async () => {
-          const response = await addThomas(page, thomas);
+          const response = await addThomas(page, server, familyPath, thomas);
           await expectStatus(page, response, 422, 'adding Thomas without consent');
-          assert.equal(await h1Text(page), FAMILY.label, 'the family page comes back with the error');
+          assert.equal(await h1Text(page), 'Betrokkenen', 'the page "Betrokkenen" comes back with the error');
 
           const error = await fieldError(page, 'user_id');
           assert.ok(
@@ -260,9 +263,9 @@ describe('consent before another organisation joins a family, and its withdrawal
         await step('with the consent, Thomas is added as partner', async () => {
           await page.getByRole('main').getByRole('link', { name: FAMILY.label, exact: true }).click();
           await page.waitForURL(exactUrl(server, familyPath), { waitUntil: 'load' });
-          const response = await addThomas(page, thomas);
+          const response = await addThomas(page, server, familyPath, thomas);
           await expectStatus(page, response, 200, 'adding Thomas with consent');
-          await expectPath(page, familyPath, 'after "Betrokkene toevoegen"');
+          await expectPath(page, `${familyPath}/betrokkenen`, 'after "Betrokkene toevoegen"');
           const petals = (await page.locator('.flower__petal').allInnerTexts()).map(squash);
           assert.ok(
             petals.some((text) => text.includes(thomas.name) && text.includes(SAVE_ORGANISATION)),

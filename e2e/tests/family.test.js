@@ -123,16 +123,19 @@ describe('a family file from opening to an agreed plan', () => {
           await expectNoAxeViolations(page);
         });
 
-        await step('a parent "Kim Jansen" with gezag is added', async () => {
+        await step('a parent "Kim Jansen" with gezag is added on "Gezin en netwerk"', async () => {
+          // The overview's shortcut opens the form on its sub-page.
+          await page.getByRole('navigation', { name: 'Direct naar' }).getByRole('link', { name: 'Gezinslid toevoegen' }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/gezin?nieuw=lid#lid`), { waitUntil: 'load' });
           const form = page.locator('form[action$="/leden"]');
           await form.locator('#kind').selectOption({ label: 'Ouder/opvoeder' });
           await form.locator('#name').fill(PARENT.name);
           await form.locator('#date_of_birth').fill(PARENT.birth);
           await form.getByRole('checkbox', { name: 'Heeft gezag' }).check();
           await submitAndWait(page, form.getByRole('button', { name: 'Gezinslid toevoegen' }));
-          await expectPath(page, familyPath, 'after "Gezinslid toevoegen"');
+          await expectPath(page, `${familyPath}/gezin`, 'after "Gezinslid toevoegen"');
 
-          // e.g. "Kim Jansen (Ouder/opvoeder), 1988-09-17, heeft gezag"
+          // e.g. "Kim Jansen — ouder/opvoeder, 38 jaar, heeft gezag"
           const items = (await page.locator('main li').allInnerTexts()).map(squash);
           assert.ok(
             items.some((text) => text.includes(PARENT.name) && /ouder/i.test(text) && /heeft gezag/i.test(text)),
@@ -181,6 +184,8 @@ describe('a family file from opening to an agreed plan', () => {
         });
 
         await step('Thomas van Dijk is added as partner (Veiligheid) and appears as a petal', async () => {
+          await page.getByRole('navigation', { name: 'Direct naar' }).getByRole('link', { name: 'Betrokkene toevoegen' }).click();
+          await page.waitForURL(exactUrl(server, `${familyPath}/betrokkenen?nieuw=betrokkene#betrokkene`), { waitUntil: 'load' });
           const form = page.locator('form[action$="/betrokkenen"]');
           const options = (await form.locator('#user_id option').allInnerTexts()).map(squash);
           const thomasOption = options.find((label) => label.startsWith(thomas.name));
@@ -194,7 +199,7 @@ describe('a family file from opening to an agreed plan', () => {
           await form.locator('#reason').fill('Zorgen over de veiligheid thuis; SAVE denkt mee.');
           const response = await submitAndWait(page, form.getByRole('button', { name: 'Betrokkene toevoegen' }));
           await expectStatus(page, response, 200, 'after "Betrokkene toevoegen"');
-          await expectPath(page, familyPath, 'after "Betrokkene toevoegen"');
+          await expectPath(page, `${familyPath}/betrokkenen`, 'after "Betrokkene toevoegen"');
 
           const petals = (await page.locator('.flower__petal').allInnerTexts()).map(squash);
           assert.ok(

@@ -317,6 +317,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
 
         await step(`Sanne adds a parent "${PARENT.name}" with gezag`, async () => {
           const page = sannePage;
+          await page.goto(`${server.baseUrl}${familyPath}/gezin?nieuw=lid`, { waitUntil: 'load' });
           const form = page.locator('form[action$="/leden"]');
           await form.locator('#kind').selectOption({ label: 'Ouder/opvoeder' });
           await form.locator('#name').fill(PARENT.name);
@@ -324,7 +325,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           await form.getByRole('checkbox', { name: 'Heeft gezag' }).check();
           const response = await submitAndWait(page, form.getByRole('button', { name: 'Gezinslid toevoegen' }));
           await expectStatus(page, response, 200, 'adding the parent');
-          await expectPath(page, familyPath, 'after "Gezinslid toevoegen"');
+          await expectPath(page, `${familyPath}/gezin`, 'after "Gezinslid toevoegen"');
           const items = (await page.locator('main li').allInnerTexts()).map(squash);
           assert.ok(
             items.some((text) => text.includes(PARENT.name) && /heeft gezag/i.test(text)),

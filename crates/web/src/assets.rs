@@ -31,6 +31,7 @@ macro_rules! asset {
 const ASSETS: &[Asset] = &[
     asset!("eenplan.css", CSS),
     asset!("print.css", CSS),
+    asset!("family.css", CSS),
     asset!("vendor/utrecht-components.css", CSS),
     asset!("vendor/htmx.min.js", JS),
     asset!("session.js", JS),

@@ -758,7 +758,7 @@ async fn only_a_care_role_is_added_as_a_partner() {
         assert_eq!(r.json()["invalidParams"][0]["name"], "user_id");
     }
     let mut b = w.app.signed_in_browser(&w.sanne).await;
-    let page = b.get(&format!("/gezinnen/{id}")).await;
+    let page = b.get(&format!("/gezinnen/{id}/betrokkenen")).await;
     assert!(
         !page
             .body
@@ -825,6 +825,11 @@ async fn only_a_care_role_is_added_as_a_partner() {
             ],
         )
         .await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"), "{}", r.body);
+    assert_eq!(
+        r.location(),
+        format!("/gezinnen/{id}/betrokkenen"),
+        "{}",
+        r.body
+    );
     w.app.done().await;
 }

@@ -32,6 +32,27 @@ impl Framework {
             Framework::CourtOrder => Some(OrganisationKind::CertifiedInstitution),
         }
     }
+
+    /// What the chain's work rests on in this framework, as a person reads it (Dutch,
+    /// English): the family's consent, or the article that gives the legal basis (the
+    /// sources at the top of this file). The overview shows it next to the framework so
+    /// nobody has to know the law to see why they may act.
+    pub fn ground(self) -> (&'static str, &'static str) {
+        match self {
+            Framework::Voluntary => (
+                "toestemming van het gezin, stap voor stap (Jeugdwet art. 7.3.4)",
+                "the family's consent, step by step (Jeugdwet art. 7.3.4)",
+            ),
+            Framework::VeiligThuis => (
+                "wettelijke grondslag voor Veilig Thuis (Wmo 2015 art. 4.1.1)",
+                "legal basis for Veilig Thuis (Wmo 2015 art. 4.1.1)",
+            ),
+            Framework::CourtOrder => (
+                "uitspraak van de kinderrechter (BW 1:255, 1:302)",
+                "the juvenile court's order (BW 1:255, 1:302)",
+            ),
+        }
+    }
 }
 
 /// A change of framework as proposed by a professional.

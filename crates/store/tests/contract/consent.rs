@@ -745,6 +745,17 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         [second.as_str()],
         "the follow-up check comes back"
     );
+    assert_eq!(
+        r.vt_follow_ups(&family, date(2027, 1, 11)).await.unwrap(),
+        [date(2027, 1, 11)],
+        "the family's overview shows the coming check, up to its day"
+    );
+    assert!(
+        r.vt_follow_ups(&family, date(2027, 1, 12))
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let journal = r.journal_for_subject("vt_contact", &first).await.unwrap();
     assert_eq!(
         journal.iter().map(|e| e.kind.as_str()).collect::<Vec<_>>(),

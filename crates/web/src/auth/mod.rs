@@ -5,6 +5,7 @@ mod csrf;
 pub mod duplicates;
 pub mod evu;
 pub mod family;
+pub mod family_nav;
 pub mod resume;
 pub mod sign_in;
 

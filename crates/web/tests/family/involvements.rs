@@ -63,7 +63,12 @@ async fn changing_the_regisseur_warns_asks_a_reason_and_is_journaled() {
     let r = b
         .post(&format!("/gezinnen/{id}/betrokkenen"), &confirmed)
         .await;
-    assert_eq!(r.location(), format!("/gezinnen/{id}"), "{}", r.body);
+    assert_eq!(
+        r.location(),
+        format!("/gezinnen/{id}/betrokkenen"),
+        "{}",
+        r.body
+    );
     let timeline = c
         .app
         .store

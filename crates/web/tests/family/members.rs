@@ -11,7 +11,7 @@ async fn members_network_and_partners_are_ended_never_erased() {
     let c = circle().await;
     let id = open_file(&c).await;
     let mut b = c.app.signed_in_browser(&c.sanne).await;
-    let page = b.get(&format!("/gezinnen/{id}")).await;
+    let page = b.get(&format!("/gezinnen/{id}/gezin")).await;
     assert!(
         page.body.contains("id=\"name-network\""),
         "no duplicate ids between the forms"

@@ -112,7 +112,7 @@ impl Walk {
         let w = Self::with_members().await;
         consent_to_save(&w.c, &w.id, ALL).await;
         let r = w.join_thomas().await;
-        assert_eq!(r.location(), w.path(""), "{}", r.body);
+        assert_eq!(r.location(), w.path("betrokkenen"), "{}", r.body);
         w
     }
 
@@ -225,8 +225,8 @@ async fn a_child_without_a_date_of_birth_is_refused_with_the_error_next_to_the_f
 async fn a_parent_and_the_network_are_added_back_to_the_file() {
     let w = Walk::opened().await;
     let [kim, oma] = w.add_kim_and_oma().await;
-    assert_eq!(kim, format!("/gezinnen/{}", w.id));
-    assert_eq!(oma, format!("/gezinnen/{}", w.id));
+    assert_eq!(kim, format!("/gezinnen/{}/gezin", w.id));
+    assert_eq!(oma, format!("/gezinnen/{}/gezin", w.id));
     w.done().await;
 }
 
@@ -243,7 +243,12 @@ async fn a_partner_from_another_organisation_joins_only_on_the_familys_consent()
     );
     consent_to_save(&w.c, &w.id, ALL).await;
     let r = w.join_thomas().await;
-    assert_eq!(r.location(), format!("/gezinnen/{}", w.id), "{}", r.body);
+    assert_eq!(
+        r.location(),
+        format!("/gezinnen/{}/betrokkenen", w.id),
+        "{}",
+        r.body
+    );
     let (mut b, _) = w.sanne().await;
     let page = b.get(&w.path("")).await;
     assert!(page.body.contains("thomas@save.example") && page.body.contains("Veiligheid"));

@@ -7,6 +7,7 @@
 
 mod api;
 mod ops;
+mod overview_texts;
 mod pages;
 mod refusal;
 mod routes;

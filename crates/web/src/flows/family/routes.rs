@@ -24,6 +24,12 @@ pub fn routes() -> Vec<Entry> {
         get("/gezinnen/nieuw", SIGNED_IN, pages::new_form),
         post("/gezinnen/nieuw", SIGNED_IN, pages::create),
         get("/gezinnen/{family}", IDENTITY, pages::show),
+        get("/gezinnen/{family}/gezin", IDENTITY, pages::household),
+        get(
+            "/gezinnen/{family}/betrokkenen",
+            IDENTITY,
+            pages::involvements,
+        ),
         post("/gezinnen/{family}/leden", LEAD, pages::add_member),
         post("/gezinnen/{family}/netwerk", LEAD, pages::add_network),
         post(

@@ -10,13 +10,37 @@ use crate::kit::form::{
 };
 use crate::kit::i18n::{Lang, Texts};
 
-/// One of the file page's forms; each part of the file builds its own.
+/// One of the file's forms; each part of the file builds its own. A sub-page shows
+/// each form closed behind its title, and open when it came back with messages or was
+/// asked for (`?nieuw=` its anchor, as the overview's shortcuts link it).
 pub(super) struct FamilyForm {
     pub title: &'static str,
     pub action: String,
     pub submit: &'static str,
     pub warning: bool,
     pub inputs: Vec<Input>,
+    /// The `id` of its disclosure, and the `?nieuw=` value that opens it.
+    pub anchor: &'static str,
+    pub open: bool,
+}
+
+/// The sub-page a form stands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Part {
+    /// "Gezin en netwerk": the household and the network (the lead's work).
+    Household,
+    /// "Betrokkenen": who works with the family.
+    Involvements,
+}
+
+impl Part {
+    /// The sub-page's path under the file.
+    pub fn path(self) -> &'static str {
+        match self {
+            Part::Household => "/gezin",
+            Part::Involvements => "/betrokkenen",
+        }
+    }
 }
 
 /// A form coming back with errors (or a handover to confirm).
@@ -322,63 +346,83 @@ fn involvement(
     v
 }
 
-/// What the form that ends a member's, network member's or partner's part asks.
-fn end(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed) -> Vec<Input> {
+/// What the form that ends a part asks: on the household page a member's or network
+/// member's, on the involvements page a partner's.
+fn end(lang: Lang, t: &'static Texts, family: &Family, typed: &Typed, part: Part) -> Vec<Input> {
     let ft = family_texts(lang);
     // Whom the refused ending was about stays chosen.
     let chosen = typed.get("who");
+    let household = family
+        .members
+        .iter()
+        .filter(|m| !m.ended)
+        .map(|m| Choice {
+            value: format!("member:{}", m.id),
+            label: format!(
+                "{} ({})",
+                m.name,
+                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
+            ),
+            selected: chosen == format!("member:{}", m.id),
+        })
+        .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
+            value: format!("network:{}", n.id),
+            label: format!("{} ({})", n.name, t.network.to_lowercase()),
+            selected: chosen == format!("network:{}", n.id),
+        }));
+    let partners = family.partners().map(|i| Choice {
+        value: format!("involvement:{}", i.id),
+        label: format!("{} — {}", i.user_name, i.organisation_name),
+        selected: chosen == format!("involvement:{}", i.id),
+    });
     vec![
         Input::Select(ChoiceField {
             id: "who",
             label: ft.f_end_who,
-            options: family
-                .members
-                .iter()
-                .filter(|m| !m.ended)
-                .map(|m| Choice {
-                    value: format!("member:{}", m.id),
-                    label: format!(
-                        "{} ({})",
-                        m.name,
-                        label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-                    ),
-                    selected: chosen == format!("member:{}", m.id),
-                })
-                .chain(family.network.iter().filter(|n| !n.ended).map(|n| Choice {
-                    value: format!("network:{}", n.id),
-                    label: format!("{} ({})", n.name, t.network.to_lowercase()),
-                    selected: chosen == format!("network:{}", n.id),
-                }))
-                .chain(family.partners().map(|i| Choice {
-                    value: format!("involvement:{}", i.id),
-                    label: format!("{} — {}", i.user_name, i.organisation_name),
-                    selected: chosen == format!("involvement:{}", i.id),
-                }))
-                .collect(),
+            options: match part {
+                Part::Household => household.collect(),
+                Part::Involvements => partners.collect(),
+            },
             error: typed.err("who"),
         }),
         Input::Text(typed.text("end_reason", ft.f_end_reason)),
     ]
 }
 
-/// The file page's forms, each with what was typed into it and its messages when it is
-/// the one that came back (`returned`).
+/// The sub-page an ending belongs to, by whom it ends (`who`: `member:…`, `network:…`
+/// or `involvement:…`).
+pub(super) fn part_of_ending(who: &str) -> Part {
+    if who.starts_with("involvement:") {
+        Part::Involvements
+    } else {
+        Part::Household
+    }
+}
+
+/// The forms of sub-page `part`, each with what was typed into it and its messages
+/// when it is the one that came back (`returned`), open when it came back or `asked`
+/// names its anchor.
 pub(super) fn file_forms(
     lang: Lang,
     family: &Family,
     people: &[Principal],
     returned: Option<&Returned>,
+    (part, asked): (Part, &str),
 ) -> Vec<FamilyForm> {
     let (t, ft) = (lang.texts(), family_texts(lang));
     let typed = |form: &str| Typed::of(returned, form);
     let warning = returned.is_some_and(|r| r.warning);
-    let form = |(title, submit), part: &str, inputs| FamilyForm {
-        title,
-        action: format!("/gezinnen/{}/{part}", family.id),
-        submit,
-        warning: false,
-        inputs,
-    };
+    let came_back = |key: &str| returned.is_some_and(|r| r.form == key);
+    let form =
+        |(title, submit), (path, key, anchor): (&str, &str, &'static str), inputs| FamilyForm {
+            title,
+            action: format!("/gezinnen/{}/{path}", family.id),
+            submit,
+            warning: false,
+            inputs,
+            anchor,
+            open: came_back(key) || asked == anchor,
+        };
     let joining = (
         ft.add_partner,
         if warning {
@@ -387,39 +431,45 @@ pub(super) fn file_forms(
             ft.add_partner
         },
     );
-    vec![
-        form(
-            (t.add_member, t.add_member),
-            "leden",
-            member_fields(lang, t, &typed("member"), false),
-        ),
-        form(
-            (ft.add_network, ft.add_network),
-            "netwerk",
-            network_fields(lang, t, &typed("network"), false),
-        ),
-        FamilyForm {
-            warning,
-            ..form(
-                joining,
-                "betrokkenen",
-                involvement(lang, t, family, &typed("involvement"), people, warning),
-            )
-        },
-        form(
-            (ft.correct_member, ft.correct_member),
-            "leden/corrigeren",
-            member_correction(lang, t, family, &typed("correct")),
-        ),
-        form(
-            (ft.correct_network, ft.correct_network),
-            "netwerk/corrigeren",
-            network_correction(lang, t, family, &typed("network_fix")),
-        ),
-        form(
-            (ft.end_title, ft.end),
-            "beeindigen",
-            end(lang, t, family, &typed("end")),
-        ),
-    ]
+    let ending = form(
+        (ft.end_title, ft.end),
+        ("beeindigen", "end", "beeindigen"),
+        end(lang, t, family, &typed("end"), part),
+    );
+    match part {
+        Part::Household => vec![
+            form(
+                (t.add_member, t.add_member),
+                ("leden", "member", "lid"),
+                member_fields(lang, t, &typed("member"), false),
+            ),
+            form(
+                (ft.add_network, ft.add_network),
+                ("netwerk", "network", "netwerklid"),
+                network_fields(lang, t, &typed("network"), false),
+            ),
+            form(
+                (ft.correct_member, ft.correct_member),
+                ("leden/corrigeren", "correct", "lid-corrigeren"),
+                member_correction(lang, t, family, &typed("correct")),
+            ),
+            form(
+                (ft.correct_network, ft.correct_network),
+                ("netwerk/corrigeren", "network_fix", "netwerklid-corrigeren"),
+                network_correction(lang, t, family, &typed("network_fix")),
+            ),
+            ending,
+        ],
+        Part::Involvements => vec![
+            FamilyForm {
+                warning,
+                ..form(
+                    joining,
+                    ("betrokkenen", "involvement", "betrokkene"),
+                    involvement(lang, t, family, &typed("involvement"), people, warning),
+                )
+            },
+            ending,
+        ],
+    }
 }

@@ -7,8 +7,8 @@ use eenplan_domain::UserId;
 use eenplan_domain::family::{ConsentStep, Expertise, InvolvementError, InvolvementRole};
 use eenplan_store::{NewInvolvement, StoreError};
 
-use super::forms::Returned;
-use super::show::show_page;
+use super::forms::{Part, Returned, part_of_ending};
+use super::parts::form_back;
 use super::*;
 use crate::kit::form::{FormData, text_errors};
 use crate::kit::respond::require;
@@ -18,11 +18,10 @@ pub async fn add_involvement(fam: FamilyCtx, data: FormData) -> Result<Response,
     let (t, ft) = (lang.texts(), family_texts(lang));
     let mut errs = text_errors(&data, t, &["reason"]);
     let takes_over = Some(data.get("takes_over")).filter(|s| !s.is_empty());
-    let warned =
-        |data, errs| Some(Returned::new("involvement", data, errs).warned(takes_over.is_some()));
+    let warned = |data, errs| Returned::new("involvement", data, errs).warned(takes_over.is_some());
     // The working model avoids handovers: warn first, proceed only once confirmed.
     if takes_over.is_some() && data.all("confirm").is_empty() {
-        return show_page(&fam, warned(data, errs)).await;
+        return form_back(&fam, warned(data, errs)).await;
     }
     let user_id = UserId::from(data.get("user_id"));
     let person = fam.store().read().await?.principal(&user_id).await?;
@@ -68,11 +67,11 @@ pub async fn add_involvement(fam: FamilyCtx, data: FormData) -> Result<Response,
             }
             Ok(())
         };
-        if let Some(done) = settle(&fam, "", &mut errs, add, place).await? {
+        if let Some(done) = settle(&fam, Part::Involvements.path(), &mut errs, add, place).await? {
             return Ok(done);
         }
     }
-    show_page(&fam, warned(data, errs)).await
+    form_back(&fam, warned(data, errs)).await
 }
 
 /// Ends a member's, network member's or partner's part: kept, marked ended, journaled.
@@ -89,7 +88,7 @@ pub async fn end_someone(
     let who = data.get("who");
     let Some((kind, id)) = who.split_once(':') else {
         errs.insert("who", t.err_choose);
-        return show_page(&fam, Some(Returned::new("end", data, errs))).await;
+        return form_back(&fam, Returned::new("end", data, errs)).await;
     };
     // Ending a member or network member changes the household: the lead's work. A
     // partner may end involvements (their own part) only.
@@ -115,8 +114,8 @@ pub async fn end_someone(
         errs.insert("who", message);
         Ok(())
     };
-    if let Some(done) = settle(&fam, "", &mut errs, end, place).await? {
+    if let Some(done) = settle(&fam, part_of_ending(&who).path(), &mut errs, end, place).await? {
         return Ok(done);
     }
-    show_page(&fam, Some(Returned::new("end", data, errs))).await
+    form_back(&fam, Returned::new("end", data, errs)).await
 }

@@ -4,8 +4,8 @@ use axum::response::Response;
 use eenplan_domain::family::{MemberKind, NewMember};
 use eenplan_store::StoreError;
 
-use super::forms::Returned;
-use super::show::show_page;
+use super::forms::{Part, Returned};
+use super::parts::form_back;
 use super::*;
 use crate::kit::Lang;
 use crate::kit::dates::today;
@@ -36,10 +36,10 @@ pub async fn add_member(fam: FamilyCtx, data: FormData) -> Result<Response, Page
         tx.add_member(&p.actor(), fam.family_id(), member, today())
             .await
     };
-    if let Some(done) = settle(&fam, "", &mut errs, add, place(lang)).await? {
+    if let Some(done) = settle(&fam, Part::Household.path(), &mut errs, add, place(lang)).await? {
         return Ok(done);
     }
-    show_page(&fam, Some(Returned::new("member", data, errs))).await
+    form_back(&fam, Returned::new("member", data, errs)).await
 }
 
 /// Corrects a member's details; the journal keeps the old ones.
@@ -61,8 +61,8 @@ pub async fn correct_member(fam: FamilyCtx, data: FormData) -> Result<Response, 
         }
         e => place(lang)(e, errs),
     };
-    if let Some(done) = settle(&fam, "", &mut errs, correct, refused).await? {
+    if let Some(done) = settle(&fam, Part::Household.path(), &mut errs, correct, refused).await? {
         return Ok(done);
     }
-    show_page(&fam, Some(Returned::new("correct", data, errs))).await
+    form_back(&fam, Returned::new("correct", data, errs)).await
 }

@@ -4,8 +4,8 @@ use axum::response::Response;
 use eenplan_domain::family::NetworkRelation;
 use eenplan_store::StoreError;
 
-use super::forms::Returned;
-use super::show::show_page;
+use super::forms::{Part, Returned};
+use super::parts::form_back;
 use super::*;
 use crate::kit::form::{FormData, text_errors};
 use crate::kit::respond::require;
@@ -19,10 +19,14 @@ pub async fn add_network(fam: FamilyCtx, data: FormData) -> Result<Response, Pag
         tx.add_network_member(&p.actor(), fam.family_id(), &details)
             .await
     };
-    if let Some(done) = settle(&fam, "", &mut errs, add, |e, _| Err(e.into())).await? {
+    if let Some(done) = settle(&fam, Part::Household.path(), &mut errs, add, |e, _| {
+        Err(e.into())
+    })
+    .await?
+    {
         return Ok(done);
     }
-    show_page(&fam, Some(Returned::new("network", data, errs))).await
+    form_back(&fam, Returned::new("network", data, errs)).await
 }
 
 /// Corrects a network member's details; the journal keeps the old ones.
@@ -43,10 +47,10 @@ pub async fn correct_network(fam: FamilyCtx, data: FormData) -> Result<Response,
         }
         e => Err(e.into()),
     };
-    if let Some(done) = settle(&fam, "", &mut errs, correct, place).await? {
+    if let Some(done) = settle(&fam, Part::Household.path(), &mut errs, correct, place).await? {
         return Ok(done);
     }
-    show_page(&fam, Some(Returned::new("network_fix", data, errs))).await
+    form_back(&fam, Returned::new("network_fix", data, errs)).await
 }
 
 /// What the add and correct forms submit about a network member, the relation under

@@ -28,6 +28,7 @@ struct NoteView {
 struct NotesPage {
     x: &'static FamilyTexts,
     shell: Shell,
+    nav: crate::auth::family_nav::SubNav,
     family_id: String,
     label: String,
     has_errors: bool,
@@ -157,6 +158,7 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
     let page = NotesPage {
         x: family_texts(lang),
         shell: fam.shell(&format!("/gezinnen/{family_id}/notities")),
+        nav: crate::auth::family_nav::sub_nav(fam, "/notities", &family.label),
         family_id: family_id.to_string(),
         label: family.label,
         has_errors,

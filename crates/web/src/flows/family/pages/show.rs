@@ -1,40 +1,100 @@
-//! The file page: the flower of familiar faces, the household and the forms to change it.
+//! The file's overview: the family and its framework, the flower of familiar faces,
+//! what is happening now (the crisis answer, what is due, the ways of working that run,
+//! the plan and its agreement) and the network drawn. It changes nothing: each change
+//! has its form on the sub-page where it belongs, one click from here.
 
-use super::forms::*;
-use crate::flows::family::texts::{FamilyTexts, family_texts};
-use crate::kit::form_status;
 use askama::Template;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::{DataCategory, Expertise, MemberKind, NetworkRelation};
+use eenplan_domain::family::{
+    DataCategory, Expertise, Framework, InvolvementRole, LifeDomain, Overdue,
+};
+use eenplan_domain::joint_assessment::MeetingKind;
 use eenplan_store::{Family, StoreError};
 
+use super::ecomap::{self, Ecomap};
 use crate::auth::family::FamilyCtx;
-use crate::kit::form::{Input, label_of};
+use crate::auth::family_nav::{SubNav, sub_nav};
+use crate::flows::family::overview_texts::{OverviewTexts, overview_texts};
+use crate::flows::family::texts::{FamilyTexts, family_texts};
+use crate::kit::dates::{dutch_date, today};
+use crate::kit::form::kind_label;
 use crate::kit::i18n::Lang;
 use crate::kit::{PageError, Shell, render};
 
-struct Face {
-    name: String,
-    organisation: String,
-    email: String,
-    expertise: String,
+/// A professional as the flower shows them: at the heart (the regisseur) or as a petal.
+pub(super) struct Petal {
+    pub name: String,
+    pub organisation: String,
+    pub role: &'static str,
+    pub expertise: String,
+    pub since: String,
+    pub phone: String,
+    pub tel: String,
+    pub email: String,
+}
+
+impl Petal {
+    pub fn of(lang: Lang, i: &eenplan_store::Involvement) -> Petal {
+        let phone = i.user_phone.clone().unwrap_or_default();
+        Petal {
+            name: i.user_name.clone(),
+            organisation: i.organisation_name.clone(),
+            role: kind_label(
+                lang,
+                i.role,
+                InvolvementRole::label_nl,
+                InvolvementRole::label_en,
+            ),
+            expertise: i
+                .expertise
+                .map(|e| kind_label(lang, e, Expertise::label_nl, Expertise::label_en).to_owned())
+                .unwrap_or_default(),
+            since: ecomap::since(lang, &i.started_at).unwrap_or_default(),
+            tel: crate::kit::crisis::tel(&phone),
+            phone,
+            email: i.user_email.clone(),
+        }
+    }
+}
+
+/// Something due: what, when (a Dutch date), whether it is late, where to act on it.
+struct Due {
+    what: String,
+    when: String,
+    /// "over tijd", "nu aan de beurt", or nothing.
+    flag: &'static str,
+    href: String,
+    on: jiff::civil::Date,
+}
+
+/// A way of working with its state now, and the page it runs on.
+struct Way {
+    title: &'static str,
+    state: String,
+    href: String,
 }
 
 #[derive(Template)]
 #[template(path = "family/show.html")]
 struct ShowPage {
     x: &'static FamilyTexts,
+    o: &'static OverviewTexts,
     shell: Shell,
+    nav: SubNav,
     family: Family,
-    regisseur: Option<Face>,
-    partners: Vec<Face>,
+    framework: String,
+    ground: &'static str,
     members: Vec<String>,
-    network: Vec<String>,
-    forms: Vec<FamilyForm>,
-    /// For a partner: why the household and network forms are not there.
-    household_note: Option<&'static str>,
-    error: Option<&'static str>,
+    regisseur: Option<Petal>,
+    partners: Vec<Petal>,
+    due: Vec<Due>,
+    ways: Vec<Way>,
+    /// The plan's version and its agreement; `None` for whom the plan is not visible.
+    plan: Option<PlanState>,
+    /// The overview's shortcuts to the forms (href, label), only those the visitor may use.
+    shortcuts: Vec<(String, &'static str)>,
+    ecomap: Ecomap,
     /// Whom this family calls now; `None` when the province is unknown outside office
     /// hours (the page then lists both provinces' numbers).
     crisis: Option<crate::kit::crisis::Call>,
@@ -42,6 +102,14 @@ struct ShowPage {
     emergency: crate::kit::crisis::Number,
     veilig_thuis: crate::kit::crisis::Number,
     save_flevoland: crate::kit::crisis::Number,
+}
+
+struct PlanState {
+    version: i64,
+    /// Names of who agreed to this version, with the Dutch date.
+    agreed: Vec<String>,
+    /// Names of whose agreement is still needed.
+    needed: Vec<String>,
 }
 
 /// The crisis answer from the family's real status: whose client it is, its province,
@@ -76,123 +144,356 @@ fn family_crisis(
     Some(crate::kit::crisis::call(lang, &answer, worker))
 }
 
-pub(super) async fn show_page(
+/// The current plan with its version, who agreed to it (member id, when) and, while
+/// nobody has, whose agreement it needs.
+struct PlanRead {
+    version: i64,
+    plan: eenplan_domain::family::Plan,
+    agreed: Vec<(String, String)>,
+    needed: Vec<String>,
+}
+
+/// What the overview reads of the file beyond the family itself, in one transaction;
+/// each part only when the visitor may see it.
+#[derive(Default)]
+struct Now {
+    province: Option<String>,
+    framework_organisation: Option<String>,
+    plan: Option<PlanRead>,
+    guidances: Vec<eenplan_store::Guidance>,
+    evu: Vec<eenplan_store::EvuReferral>,
+    meetings: Vec<eenplan_store::Meeting>,
+    raad: Vec<eenplan_store::ProtectionOrderRequest>,
+    follow_ups: Vec<jiff::civil::Date>,
+}
+
+async fn read_now(
     fam: &FamilyCtx,
-    returned: Option<Returned>,
-) -> Result<Response, PageError> {
-    let (lang, grant) = (fam.lang, &fam.grant);
-    let (t, ft) = (lang.texts(), family_texts(lang));
-    let family_id = grant.family_id.as_str();
-    let loaded = async {
-        let mut tx = fam.store().read().await?;
-        let family = tx.family(&grant.family_id).await?;
-        let province = match family.as_ref().and_then(|f| f.area_id.clone()) {
-            Some(area) => tx.province_code(&area).await?,
-            None => None,
-        };
-        Ok::<_, StoreError>((family, tx.principals().await?, province))
+    today: jiff::civil::Date,
+) -> Result<(Option<Family>, Now), StoreError> {
+    let id = &fam.grant.family_id;
+    let mut tx = fam.store().read().await?;
+    let Some(family) = tx.family(id).await? else {
+        return Ok((None, Now::default()));
     };
-    let (family, people, province) = loaded.await?;
+    let mut now = Now {
+        province: match &family.area_id {
+            Some(area) => tx.province_code(area).await?,
+            None => None,
+        },
+        ..Now::default()
+    };
+    if let Some(org) = &family.framework_organisation_id {
+        now.framework_organisation = tx
+            .organisations()
+            .await?
+            .into_iter()
+            .find(|o| o.id.as_str() == org)
+            .map(|o| o.name);
+    }
+    if fam.grant.sees(DataCategory::Plan) {
+        let (version, plan) = tx.current_plan(id).await?;
+        let agreed = tx.plan_agreements(id, version).await?;
+        let needed = if version > 0 && agreed.is_empty() {
+            tx.who_agrees(id).await?
+        } else {
+            Vec::new()
+        };
+        now.plan = Some(PlanRead {
+            version,
+            plan,
+            agreed,
+            needed,
+        });
+        now.guidances = tx.save_guidances(id).await?;
+        now.evu = tx.evu_referrals_of(id).await?;
+        now.meetings = tx.meetings(id).await?;
+        now.follow_ups = tx.vt_follow_ups(id, today).await?;
+    }
+    if fam.grant.lead {
+        now.raad = tx.protection_order_requests(id).await?;
+    }
+    Ok((Some(family), now))
+}
+
+/// What is due in the file, soonest first: the plan's review, its overdue actions, the
+/// SAVE-begeleiding's review and Veilig Thuis's follow-up check.
+fn due_list(lang: Lang, family_id: &str, now: &Now, today: jiff::civil::Date) -> Vec<Due> {
+    let o = overview_texts(lang);
+    let mut due = Vec::new();
+    let plan_href = format!("/gezinnen/{family_id}/plan");
+    if let Some(PlanRead { plan, .. }) = &now.plan {
+        let overdue = plan.overdue(today);
+        if let Some(review) = plan.review_date {
+            let late = overdue.iter().any(|o| matches!(o, Overdue::Review { .. }));
+            due.push(Due {
+                what: o.plan_review.to_owned(),
+                when: dutch_date(lang, review),
+                flag: if late { o.overdue } else { "" },
+                href: plan_href.clone(),
+                on: review,
+            });
+        }
+        for item in overdue {
+            if let Overdue::Action {
+                domain,
+                what,
+                who,
+                due: on,
+            } = item
+            {
+                let domain = kind_label(lang, domain, LifeDomain::label_nl, LifeDomain::label_en);
+                due.push(Due {
+                    what: format!("{} ({domain}): {what} — {who}", o.action),
+                    when: dutch_date(lang, on),
+                    flag: o.overdue,
+                    href: plan_href.clone(),
+                    on,
+                });
+            }
+        }
+    }
+    for g in now.guidances.iter().filter(|g| g.running()) {
+        due.push(Due {
+            what: format!("{} ({})", o.save_review, g.worker_name),
+            when: dutch_date(lang, g.next_review_on),
+            flag: if g.review_due(today) { o.due_now } else { "" },
+            href: format!("/gezinnen/{family_id}/save-begeleiding"),
+            on: g.next_review_on,
+        });
+    }
+    for on in &now.follow_ups {
+        due.push(Due {
+            what: o.vt_follow_up.to_owned(),
+            when: dutch_date(lang, *on),
+            flag: "",
+            href: String::new(),
+            on: *on,
+        });
+    }
+    due.sort_by_key(|d| d.on);
+    due
+}
+
+/// The ways of working beside the plan, each with its state now and its page.
+fn ways(lang: Lang, fam: &FamilyCtx, now: &Now, shell: &Shell) -> Vec<Way> {
+    use eenplan_domain::evu::ReferralState;
+    use eenplan_domain::protection_order::RequestState;
+    let o = overview_texts(lang);
+    let id = fam.family_id().as_str();
+    let href = |part: &str| format!("/gezinnen/{id}/{part}");
+    let or_not = |states: Vec<String>| {
+        if states.is_empty() {
+            o.not_running.to_owned()
+        } else {
+            states.join("; ")
+        }
+    };
+    let mut out = Vec::new();
+    if fam.grant.sees(DataCategory::Plan) {
+        out.push(Way {
+            title: shell.c.sg_title,
+            state: or_not(
+                now.guidances
+                    .iter()
+                    .filter(|g| g.running())
+                    .map(|g| {
+                        format!(
+                            "{} {}, {} ({}), {} {}",
+                            o.running_since,
+                            dutch_date(lang, g.started_on),
+                            g.worker_name,
+                            g.organisation_name,
+                            o.next_review,
+                            dutch_date(lang, g.next_review_on)
+                        )
+                    })
+                    .collect(),
+            ),
+            href: href("save-begeleiding"),
+        });
+        out.push(Way {
+            title: shell.c.evu_family_title,
+            state: or_not(
+                now.evu
+                    .iter()
+                    .filter(|r| r.state.is_open())
+                    .map(|r| {
+                        format!(
+                            "{}, {} {}",
+                            kind_label(
+                                lang,
+                                r.state,
+                                ReferralState::label_nl,
+                                ReferralState::label_en
+                            ),
+                            o.referred_on,
+                            dutch_date(lang, r.referred_on)
+                        )
+                    })
+                    .collect(),
+            ),
+            href: href("evu"),
+        });
+        out.push(Way {
+            title: shell.t.ja_title,
+            state: or_not(
+                now.meetings
+                    .iter()
+                    .filter(|m| m.state.open())
+                    .map(|m| {
+                        format!(
+                            "{} {} {} {:02}:{:02}",
+                            kind_label(lang, m.kind, MeetingKind::label_nl, MeetingKind::label_en),
+                            o.meets_on,
+                            dutch_date(lang, m.meets_at.date()),
+                            m.meets_at.hour(),
+                            m.meets_at.minute()
+                        )
+                    })
+                    .collect(),
+            ),
+            href: href("beoordeling"),
+        });
+    }
+    if fam.grant.lead {
+        out.push(Way {
+            title: shell.t.po_title,
+            state: or_not(
+                now.raad
+                    .iter()
+                    .filter(|r| r.state.open())
+                    .map(|r| {
+                        format!(
+                            "{} ({} {})",
+                            kind_label(
+                                lang,
+                                r.state,
+                                RequestState::label_nl,
+                                RequestState::label_en
+                            ),
+                            o.requested_on,
+                            dutch_date(lang, r.requested_on)
+                        )
+                    })
+                    .collect(),
+            ),
+            href: href("verzoek-raad"),
+        });
+    }
+    out
+}
+
+/// The plan's version and who agreed to it (by name, with the date) or still has to.
+fn plan_state(lang: Lang, family: &Family, now: &Now) -> Option<PlanState> {
+    let PlanRead {
+        version,
+        agreed,
+        needed,
+        ..
+    } = now.plan.as_ref()?;
+    let name = |id: &str| {
+        family
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| id.to_owned(), |m| m.name.clone())
+    };
+    Some(PlanState {
+        version: *version,
+        agreed: agreed
+            .iter()
+            .map(|(member, at)| {
+                let on = eenplan_domain::UtcTime::parse(at)
+                    .map(|t| dutch_date(lang, eenplan_domain::time::amsterdam_date(t)))
+                    .unwrap_or_default();
+                format!("{} ({on})", name(member))
+            })
+            .collect(),
+        needed: needed.iter().map(|m| name(m)).collect(),
+    })
+}
+
+pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
+    let (lang, grant) = (fam.lang, &fam.grant);
+    let (o, ft) = (overview_texts(lang), family_texts(lang));
+    let family_id = grant.family_id.as_str().to_owned();
+    let today = today();
+    let (family, now) = read_now(&fam, today).await?;
     let mut family = family.ok_or_else(PageError::not_found)?;
-    let crisis = family_crisis(lang, &family, province.as_deref(), UtcTime::now());
-    // A partner whose consent does not cover the network sees none of it, not even in
-    // the forms' choices.
+    let crisis = family_crisis(lang, &family, now.province.as_deref(), UtcTime::now());
+    // A partner whose consent does not cover the network sees none of it.
     let sees_network = grant.sees(DataCategory::Network);
     if !sees_network {
         family.network.clear();
     }
-    let face = |i: &eenplan_store::Involvement| Face {
-        name: i.user_name.clone(),
-        organisation: i.organisation_name.clone(),
-        email: i.user_email.clone(),
-        expertise: i
-            .expertise
-            .map(|e| label_of(lang, e, Expertise::label_nl, Expertise::label_en))
-            .unwrap_or_default(),
-    };
+    let shell = fam.shell(&format!("/gezinnen/{family_id}"));
     let members = family
         .members
         .iter()
         .filter(|m| !m.ended)
         .map(|m| {
-            let mut s = format!(
-                "{} ({})",
-                m.name,
-                label_of(lang, m.kind, MemberKind::label_nl, MemberKind::label_en)
-            );
-            if let Some(d) = m.date_of_birth {
-                s.push_str(&format!(", {d}"));
-            }
+            let mut s = format!("{} — {}", m.name, ecomap::member_note(lang, m, today));
             if m.has_custody {
-                s.push_str(&format!(", {}", ft.f_custody.to_lowercase()));
+                s.push_str(", ");
+                s.push_str(o.has_custody);
             }
             s
         })
         .collect();
-    let network = family
-        .network
-        .iter()
-        .filter(|n| !n.ended)
-        .map(|n| {
-            format!(
-                "{} ({}): {} — {}",
-                n.name,
-                label_of(
-                    lang,
-                    n.relation,
-                    NetworkRelation::label_nl,
-                    NetworkRelation::label_en
-                ),
-                n.safety_role,
-                n.contact
-            )
-        })
-        .collect();
-    let r = returned.as_ref();
-    let mut forms = file_forms(lang, &family, &people, r);
-    forms.retain(|f| sees_network || !f.action.contains("/netwerk"));
-    // Household and network are the lead's work: a partner reads them, without the forms
-    // to change them, and may end only involvements.
-    let household_note = (!grant.lead).then(|| {
-        forms.retain(|f| !f.action.contains("/leden") && !f.action.contains("/netwerk"));
-        for f in forms
-            .iter_mut()
-            .filter(|f| f.action.ends_with("/beeindigen"))
-        {
-            for input in &mut f.inputs {
-                if let Input::Select(choice) = input {
-                    choice
-                        .options
-                        .retain(|o| o.value.starts_with("involvement:"));
-                }
-            }
+    let mut shortcuts = Vec::new();
+    let to = |part: &str| format!("/gezinnen/{family_id}/{part}");
+    if grant.sees(DataCategory::Notes) {
+        shortcuts.push((to("notities#nieuwe-notitie"), o.write_note));
+    }
+    if grant.lead {
+        shortcuts.push((to("gezin?nieuw=lid#lid"), o.add_member));
+        if sees_network {
+            shortcuts.push((to("gezin?nieuw=netwerklid#netwerklid"), o.add_network));
         }
-        family_texts(lang).household_lead_only
-    });
-    let has_errors = r.is_some_and(|r| !r.errors.is_empty() || r.warning);
+    }
+    shortcuts.push((
+        to("betrokkenen?nieuw=betrokkene#betrokkene"),
+        o.add_professional,
+    ));
+    let (framework_label, ground) = framework_words(lang, family.framework);
+    let framework = match &now.framework_organisation {
+        Some(org) => format!("{framework_label} — {} {org}", o.carried_out_by),
+        None => framework_label.to_owned(),
+    };
     let page = ShowPage {
+        x: ft,
+        o,
+        nav: sub_nav(&fam, "", &family.label),
+        due: due_list(lang, &family_id, &now, today),
+        ways: ways(lang, &fam, &now, &shell),
+        plan: plan_state(lang, &family, &now),
+        shortcuts,
+        ecomap: Ecomap::of(lang, &family, sees_network, today),
         emergency: crate::kit::crisis::Number::new(eenplan_domain::crisis::EMERGENCY),
         veilig_thuis: crate::kit::crisis::Number::veilig_thuis(),
         save_flevoland: crate::kit::crisis::Number::new(
             eenplan_domain::crisis::SAVE_FLEVOLAND_AFTER_HOURS,
         ),
-        x: family_texts(lang),
-        shell: fam.shell(&format!("/gezinnen/{family_id}")),
-        regisseur: family.regisseur().map(face),
-        partners: family.partners().map(face).collect(),
+        shell,
+        framework,
+        ground,
         members,
-        network,
-        forms,
-        household_note,
-        error: has_errors.then_some(t.admin_fix),
+        regisseur: family.regisseur().map(|i| Petal::of(lang, i)),
+        partners: family.partners().map(|i| Petal::of(lang, i)).collect(),
         crisis,
         family,
     };
-    Ok(render(form_status(!has_errors), &page))
+    Ok(render(axum::http::StatusCode::OK, &page))
 }
 
-pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
-    show_page(&fam, None).await
+/// The framework's name and what the work rests on, in the visitor's language.
+fn framework_words(lang: Lang, f: Framework) -> (&'static str, &'static str) {
+    let (nl, en) = f.ground();
+    match lang {
+        Lang::Nl => (f.label_nl(), nl),
+        Lang::En => (f.label_en(), en),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,76 @@
+//! The sub-navigation every page of a family file shows: the overview and the file's
+//! parts, each only when the visitor may open it, the current one marked.
+//!
+//! It lives beside the family guard rather than in the family flow, so every flow with
+//! a page inside a file (plan, consent, SAVE-begeleiding, EVU, …) can show it without
+//! importing another flow: such a page holds a field `nav: SubNav` from [`sub_nav`] and
+//! includes `family/subnav.html`.
+
+use eenplan_domain::family::DataCategory;
+
+use crate::auth::family::FamilyCtx;
+
+crate::texts! {
+    /// The names of the file's parts in its sub-navigation.
+    pub struct NavTexts, nav_texts {
+        nav_label: "Onderdelen van het dossier",
+            "Parts of the file";
+        overview: "Overzicht",
+            "Overview";
+        plan: "Plan",
+            "Plan";
+        household_page: "Gezin en netwerk",
+            "Family and network";
+        involvements_page: "Betrokkenen",
+            "Professionals";
+    }
+}
+
+#[derive(Debug)]
+pub struct NavLink {
+    pub href: String,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+#[derive(Debug)]
+pub struct SubNav {
+    pub label: &'static str,
+    /// The file's name, above a sub-page's own heading (the overview's heading is it).
+    pub file: String,
+    pub file_href: String,
+    pub on_overview: bool,
+    pub links: Vec<NavLink>,
+}
+
+/// The sub-navigation of the file `fam` opens; `current` is the part's path under the
+/// file (`""` for the overview, `"/plan"`, `"/gezin"`, …).
+pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
+    let lang = fam.lang;
+    let (o, t) = (nav_texts(lang), lang.texts());
+    let grant = &fam.grant;
+    let parts: [(&str, &'static str, bool); 7] = [
+        ("", o.overview, true),
+        ("/plan", o.plan, grant.sees(DataCategory::Plan)),
+        ("/gezin", o.household_page, true),
+        ("/betrokkenen", o.involvements_page, true),
+        ("/notities", t.notes, grant.sees(DataCategory::Notes)),
+        ("/tijdlijn", t.timeline, true),
+        ("/toestemming", t.consent_title, grant.lead),
+    ];
+    SubNav {
+        label: o.nav_label,
+        file: file.to_owned(),
+        file_href: format!("/gezinnen/{}", fam.family_id()),
+        on_overview: current.is_empty(),
+        links: parts
+            .into_iter()
+            .filter(|(_, _, shown)| *shown)
+            .map(|(part, label, _)| NavLink {
+                href: format!("/gezinnen/{}{part}", fam.family_id()),
+                label,
+                current: part == current,
+            })
+            .collect(),
+    }
+}
