@@ -27,6 +27,7 @@ macro_rules! asset {
 const ASSETS: &[Asset] = &[
     asset!("eenplan.css", CSS),
     asset!("print.css", CSS),
+    asset!("plan.css", CSS),
     asset!("vendor/utrecht-components.css", CSS),
     asset!("vendor/utrecht-design-tokens.css", CSS),
     asset!("vendor/htmx.min.js", JS),
