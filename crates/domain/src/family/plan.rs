@@ -747,7 +747,7 @@ mod tests {
     /// bare goal has no life domain, and what they lacked is empty.
     #[test]
     fn an_old_stored_plan_still_reads() {
-        let old = r#"{
+        let old = serde_json::json!({
             "worries": ["Ruzie thuis"],
             "danger_statements": [],
             "working_well": [],
@@ -758,8 +758,8 @@ mod tests {
                 "actions": [{ "who": "schuldhulp", "what": "Intake", "due": "2026-12-15", "status": "done" }] }],
             "conditions": ["Geen alcohol"],
             "review_date": "2027-02-01"
-        }"#;
-        let p: Plan = serde_json::from_str(old).expect("an old version parses");
+        });
+        let p: Plan = serde_json::from_value(old).expect("an old version parses");
         assert_eq!(p.safety_goals, [SafetyGoal::from("Sam is veilig thuis")]);
         assert_eq!(
             p.scales,

@@ -302,7 +302,7 @@ async fn a_scale_score_in_words_is_refused_with_its_message() {
     let (mut b, csrf) = w.sanne().await;
     let bad = walk_plan(&csrf, "2", "x");
     let mut bad = as_pairs(&bad);
-    bad[4] = ("scale_score", "elf");
+    bad[5] = ("scale_score", "elf");
     let r = b.post(&w.path("plan"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
