@@ -424,6 +424,7 @@ fn plan(rng: &mut Rng, today: Date) -> Plan {
                 on: None,
             },
         ],
+        family_score: u8::try_from(3 + rng.below(5)).ok(),
         domains: vec![DomainPlan {
             domain: *rng.pick(&[
                 LifeDomain::Income,

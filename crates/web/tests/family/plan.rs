@@ -436,7 +436,7 @@ async fn rows_are_added_and_removed_without_javascript_keeping_everything_typed(
     assert_eq!(stored_plan(&c, &id).await.0, 0, "adding a row saves nothing");
 
     let mut form = plan_form(&csrf, "0");
-    form.push(("remove", "worries-1".to_owned()));
+    form.push(("remove_row", "worries-1".to_owned()));
     let r = b.post(&path, &as_pairs(&form)).await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(

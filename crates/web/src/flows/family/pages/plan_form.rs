@@ -1,7 +1,7 @@
 //! The plan form exactly as typed, and reading it into a plan.
 //!
 //! Every part of the plan is a list of rows. A row is added or removed by a button that
-//! posts the whole form back (`add=<part>`, `remove=<part>-<n>`), so it works without
+//! posts the whole form back (`add=<part>`, `remove_row=<part>-<n>`), so it works without
 //! JavaScript and nothing typed is lost; htmx sends the same request and swaps the form.
 
 use eenplan_domain::text::{check_text, parse_date, typed_date};
@@ -544,7 +544,9 @@ impl PlanForm {
         if let Some(part) = Part::parse(&data.get("add")) {
             return Some(RowChange::Add(part));
         }
-        let remove = data.get("remove");
+        // Not "remove": a form control of that name hides the form's own remove(),
+        // which htmx calls when it swaps the form.
+        let remove = data.get("remove_row");
         let (part, n) = remove.rsplit_once('-')?;
         Some(RowChange::Remove(Part::parse(part)?, n.parse().ok()?))
     }
