@@ -177,7 +177,8 @@ pub fn parse_date(text: &str) -> Option<Date> {
     let digits = |s: &str, min: usize, max: usize| {
         (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
     };
-    let (year, month, day) = if sep == '-' && digits(a, 4, 4) && digits(b, 1, 2) && digits(c, 1, 2) {
+    let (year, month, day) = if sep == '-' && digits(a, 4, 4) && digits(b, 1, 2) && digits(c, 1, 2)
+    {
         (a, b, c)
     } else if digits(a, 1, 2) && digits(b, 1, 2) && digits(c, 4, 4) {
         (c, b, a)
@@ -262,13 +263,31 @@ mod tests {
     #[test]
     fn dates_are_read_as_typed_the_dutch_way_or_as_a_date_picker_sends_them() {
         let fifth = Some(date(2026, 12, 5));
-        for typed in ["5-12-2026", "05-12-2026", " 5/12/2026 ", "5.12.2026", "2026-12-05"] {
+        for typed in [
+            "5-12-2026",
+            "05-12-2026",
+            " 5/12/2026 ",
+            "5.12.2026",
+            "2026-12-05",
+        ] {
             assert_eq!(parse_date(typed), fifth, "{typed}");
         }
-        for wrong in ["", "5-12-26", "2026/12/05", "31-02-2026", "12-2026", "5-12-2026-1", "a-b-cccc", "+5-12-2026"] {
+        for wrong in [
+            "",
+            "5-12-26",
+            "2026/12/05",
+            "31-02-2026",
+            "12-2026",
+            "5-12-2026-1",
+            "a-b-cccc",
+            "+5-12-2026",
+        ] {
             assert_eq!(parse_date(wrong), None, "{wrong}");
         }
         assert_eq!(typed_date(date(2026, 12, 5)), "05-12-2026");
-        assert_eq!(parse_date(&typed_date(date(2027, 2, 1))), Some(date(2027, 2, 1)));
+        assert_eq!(
+            parse_date(&typed_date(date(2027, 2, 1))),
+            Some(date(2027, 2, 1))
+        );
     }
 }

@@ -486,16 +486,34 @@ async fn an_older_version_is_restored_through_the_api_as_a_new_version() {
     let restore = f.path("plan/versions/1/restore");
     let stale =
         f.c.app
-            .raw(Method::POST, &restore, &if_match(Some("\"v2\""), &f.sanne), "")
+            .raw(
+                Method::POST,
+                &restore,
+                &if_match(Some("\"v2\""), &f.sanne),
+                "",
+            )
             .await;
-    assert_eq!(stale.status, StatusCode::PRECONDITION_FAILED, "{}", stale.body);
+    assert_eq!(
+        stale.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        stale.body
+    );
     let r =
         f.c.app
-            .raw(Method::POST, &restore, &if_match(Some("\"v3\""), &f.sanne), "")
+            .raw(
+                Method::POST,
+                &restore,
+                &if_match(Some("\"v3\""), &f.sanne),
+                "",
+            )
             .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
     assert_eq!(r.json()["version"], 4);
-    let now = f.c.app.raw(Method::GET, &f.path("plan"), &f.sanne, "").await;
+    let now =
+        f.c.app
+            .raw(Method::GET, &f.path("plan"), &f.sanne, "")
+            .await;
     assert_eq!(now.json()["version"], 4);
     assert_eq!(now.json()["plan"], v1.json()["plan"]);
     let unknown =

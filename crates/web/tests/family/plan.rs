@@ -428,12 +428,17 @@ async fn rows_are_added_and_removed_without_javascript_keeping_everything_typed(
         Some("2027-02-01")
     );
     assert!(
-        r.body.contains("id=\"action-3-domain\" name=\"action_domain\" autofocus"),
+        r.body
+            .contains("id=\"action-3-domain\" name=\"action_domain\" autofocus"),
         "the new third action row takes the focus: {}",
         r.body
     );
     assert!(r.body.contains("name=\"based_on\" value=\"0\""));
-    assert_eq!(stored_plan(&c, &id).await.0, 0, "adding a row saves nothing");
+    assert_eq!(
+        stored_plan(&c, &id).await.0,
+        0,
+        "adding a row saves nothing"
+    );
 
     let mut form = plan_form(&csrf, "0");
     form.push(("remove_row", "worries-1".to_owned()));
@@ -455,7 +460,11 @@ async fn rows_are_added_and_removed_without_javascript_keeping_everything_typed(
         control_value(&r.body, "scale-1-who-name").as_deref(),
         Some("Kim")
     );
-    assert_eq!(stored_plan(&c, &id).await.0, 0, "removing a row saves nothing");
+    assert_eq!(
+        stored_plan(&c, &id).await.0,
+        0,
+        "removing a row saves nothing"
+    );
 
     // Every part has its add button, and the buttons post the same form with htmx.
     for part in [
@@ -589,15 +598,20 @@ async fn who_is_chosen_from_the_file_and_stored_with_its_reference() {
 
     // Someone not in the list is refused at the row, with everything kept.
     set_nth(&mut form, "scale_who", 0, "member:nobody");
-    let mut form = form;
     set_nth(&mut form, "based_on", 0, "1");
     let r = b.post(&path, &as_pairs(&form)).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("id=\"scale-1-error\">Kies iemand uit de lijst.</p>"));
+    assert!(
+        r.body
+            .contains("id=\"scale-1-error\">Kies iemand uit de lijst.</p>")
+    );
     // "Iemand anders" needs a name.
     set_nth(&mut form, "scale_who", 0, "other");
     let r = b.post(&path, &as_pairs(&form)).await;
-    assert!(r.body.contains("id=\"scale-1-error\">Vul de naam in van wie het is.</p>"));
+    assert!(
+        r.body
+            .contains("id=\"scale-1-error\">Vul de naam in van wie het is.</p>")
+    );
 }
 
 /// Versions: a list with who saved when, two versions compared by picking them from the
@@ -620,12 +634,19 @@ async fn versions_are_listed_compared_from_a_picker_and_restored() {
     assert!(body.contains("<form method=\"get\" action=\"/gezinnen/"));
     assert_eq!(selected_option(body, "van").as_deref(), Some("1"));
     assert_eq!(selected_option(body, "tot").as_deref(), Some("2"));
-    assert!(body.contains("<svg class=\"plan-chart\""), "the scores chart");
+    assert!(
+        body.contains("<svg class=\"plan-chart\""),
+        "the scores chart"
+    );
     assert!(
         body.contains("<td class=\"utrecht-table__cell\">Test Persoon</td>"),
         "who saved: {body}"
     );
-    assert!(body.contains("value=\"1\">\n        <input type=\"hidden\" name=\"based_on\" value=\"2\">"));
+    assert!(
+        body.contains(
+            "value=\"1\">\n        <input type=\"hidden\" name=\"based_on\" value=\"2\">"
+        )
+    );
 
     // The picker's form sends van and tot; the comparison reads in words.
     let cmp = b.get(&format!("{path}/vergelijken?van=1&tot=2")).await;

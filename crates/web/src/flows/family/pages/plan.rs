@@ -445,7 +445,11 @@ fn score_chart(lang: Lang, history: &[PlanVersionInfo]) -> Option<ScoreChart> {
         svg.push_str(&format!(
             r#"<polyline points="{}" class="plan-chart__line{}" stroke-dasharray="{dash}"/>"#,
             points.join(" "),
-            if family { " plan-chart__line--family" } else { "" }
+            if family {
+                " plan-chart__line--family"
+            } else {
+                ""
+            }
         ));
         for p in &points {
             if let Some((px, py)) = p.split_once(',') {
@@ -692,15 +696,19 @@ fn action_sentence(lang: Lang, a: &PlanAction) -> String {
         .due
         .map(|x| format!(", {} {}", pt.due.to_lowercase(), long_date(lang, x)))
         .unwrap_or_default();
-    format!("{} — {}{due} ({})", a.who.name, a.what, status.to_lowercase())
+    format!(
+        "{} — {}{due} ({})",
+        a.who.name,
+        a.what,
+        status.to_lowercase()
+    )
 }
 
 /// "Kim: 4 (1 december 2026)".
 fn scale_sentence(lang: Lang, s: &Scale) -> String {
-    let on = s
-        .on
-        .map(|d| format!(" ({})", long_date(lang, d)))
-        .unwrap_or_default();
+    let on =
+        s.on.map(|d| format!(" ({})", long_date(lang, d)))
+            .unwrap_or_default();
     format!("{}: {}{on}", s.who.name, s.score)
 }
 

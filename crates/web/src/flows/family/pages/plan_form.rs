@@ -401,10 +401,7 @@ impl PlanForm {
                     error: Mark::default(),
                 })
                 .collect(),
-            family_score: plan
-                .family_score
-                .map(|s| s.to_string())
-                .unwrap_or_default(),
+            family_score: plan.family_score.map(|s| s.to_string()).unwrap_or_default(),
             goals: plan
                 .domains
                 .iter()
@@ -849,9 +846,7 @@ fn read_person(
 fn read_date(text: &str, input: &'static str, pt: &PlanTexts) -> Result<Option<Date>, RowError> {
     match text.trim() {
         "" => Ok(None),
-        text => parse_date(text)
-            .map(Some)
-            .ok_or((input, pt.err_date)),
+        text => parse_date(text).map(Some).ok_or((input, pt.err_date)),
     }
 }
 
