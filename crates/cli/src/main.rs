@@ -87,7 +87,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Codes(_) => {
-            let codes: Vec<_> = eenplan_domain::codes::every_code()
+            let codes: Vec<_> = eenplan_domain::code_registry::every_code()
                 .into_iter()
                 .map(|c| {
                     serde_json::json!({

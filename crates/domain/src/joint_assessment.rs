@@ -14,7 +14,9 @@
 use jiff::civil::{Date, DateTime};
 
 use crate::codes::code_list;
-use crate::family::{ActionStatus, DomainPlan, LifeDomain, Plan, PlanAction};
+use crate::family::{
+    ActionStatus, DomainPlan, LifeDomain, PersonKind, Plan, PlanAction, PlanPerson,
+};
 use crate::text::{DateKind, DateOutOfRange, check_date};
 
 code_list! {
@@ -365,8 +367,16 @@ pub fn check_cancel(state: MeetingState, reason: &str) -> Result<MeetingState, M
 pub fn plan_with_actions(plan: &Plan, actions: &[JudgementAction], owners: &[String]) -> Plan {
     let mut out = plan.clone();
     for (a, who) in actions.iter().zip(owners) {
+        // The owner is chosen from the file, so the plan keeps the reference; an
+        // organisation is not a person in the plan and is named only.
+        let who = match &a.owner {
+            Owner::Professional(id) => PlanPerson::chosen(PersonKind::Professional, id, who),
+            Owner::Member(id) => PlanPerson::chosen(PersonKind::Member, id, who),
+            Owner::Network(id) => PlanPerson::chosen(PersonKind::Network, id, who),
+            Owner::Organisation(_) => PlanPerson::other(who),
+        };
         let action = PlanAction {
-            who: who.clone(),
+            who,
             what: a.what.trim().to_owned(),
             due: a.due,
             status: ActionStatus::Planned,
@@ -726,14 +736,14 @@ mod tests {
         assert_eq!(
             new.domains[0].actions,
             vec![PlanAction {
-                who: "Kim Jansen".into(),
+                who: PlanPerson::chosen(PersonKind::Member, "kim", "Kim Jansen"),
                 what: "Aanmelden bij schuldhulp".into(),
                 due,
                 status: ActionStatus::Planned,
             }]
         );
         assert_eq!(new.domains[1].domain, LifeDomain::Safety);
-        assert_eq!(new.domains[1].actions[0].who, "SAVE");
+        assert_eq!(new.domains[1].actions[0].who, PlanPerson::other("SAVE"));
         plan.domains.clear();
         assert_eq!(
             plan_with_actions(&plan, &actions[..1], &owners).domains[0].domain,

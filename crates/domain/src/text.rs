@@ -163,6 +163,37 @@ pub fn check_date(kind: DateKind, date: Date, today: Date) -> Result<(), DateOut
     }
 }
 
+/// Reads a date as a Dutch person types it — day-month-year with a dash, slash or dot
+/// (`5-12-2026`, `05-12-2026`, `5/12/2026`) — or as a browser's date picker sends it
+/// (`2026-12-05`). The year has four digits either way, so `5-12-26` is not read as
+/// the year 26; whether the date is plausible is [`check_date`]'s question.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = text.split(sep).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (year, month, day) = if sep == '-' && digits(a, 4, 4) && digits(b, 1, 2) && digits(c, 1, 2)
+    {
+        (a, b, c)
+    } else if digits(a, 1, 2) && digits(b, 1, 2) && digits(c, 4, 4) {
+        (c, b, a)
+    } else {
+        return None;
+    };
+    Date::new(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?).ok()
+}
+
+/// A date the way a Dutch form shows it for typing: `05-12-2026`, which
+/// [`parse_date`] reads back.
+pub fn typed_date(date: Date) -> String {
+    format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,5 +258,36 @@ mod tests {
         assert!(check_date(DateKind::Until, date(2044, 12, 6), today).is_ok());
         assert!(check_date(DateKind::Until, date(2044, 12, 7), today).is_err());
         assert!(check_date(DateKind::Until, date(9999, 1, 1), today).is_err());
+    }
+
+    #[test]
+    fn dates_are_read_as_typed_the_dutch_way_or_as_a_date_picker_sends_them() {
+        let fifth = Some(date(2026, 12, 5));
+        for typed in [
+            "5-12-2026",
+            "05-12-2026",
+            " 5/12/2026 ",
+            "5.12.2026",
+            "2026-12-05",
+        ] {
+            assert_eq!(parse_date(typed), fifth, "{typed}");
+        }
+        for wrong in [
+            "",
+            "5-12-26",
+            "2026/12/05",
+            "31-02-2026",
+            "12-2026",
+            "5-12-2026-1",
+            "a-b-cccc",
+            "+5-12-2026",
+        ] {
+            assert_eq!(parse_date(wrong), None, "{wrong}");
+        }
+        assert_eq!(typed_date(date(2026, 12, 5)), "05-12-2026");
+        assert_eq!(
+            parse_date(&typed_date(date(2027, 2, 1))),
+            Some(date(2027, 2, 1))
+        );
     }
 }

@@ -172,6 +172,17 @@ pub struct NewInvolvement {
     pub reason: Option<String>,
 }
 
+/// One saved version of the plan, as the version list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanVersionInfo {
+    pub version: i64,
+    /// UTC, as stored.
+    pub saved_at: String,
+    /// The name of the professional who saved it.
+    pub saved_by: String,
+    pub plan: Plan,
+}
+
 /// The result of saving the plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanSave {
@@ -836,6 +847,63 @@ impl Tx {
         based_on: i64,
         plan: &Plan,
     ) -> Result<PlanSave, StoreError> {
+        self.store_plan(actor, user_id, family_id, based_on, plan, None)
+            .await
+    }
+
+    /// Saves older version `version` again as the next version, if nobody saved since
+    /// `based_on`: nothing is lost, the versions in between stay, and the journal says
+    /// which version came back. An unknown version is `NotFound`.
+    pub async fn restore_plan(
+        &mut self,
+        actor: &Actor,
+        user_id: &UserId,
+        family_id: &FamilyId,
+        based_on: i64,
+        version: i64,
+    ) -> Result<PlanSave, StoreError> {
+        let plan = match version {
+            1.. => self.plan_version(family_id, version).await?,
+            _ => None,
+        }
+        .ok_or_else(|| StoreError::NotFound(format!("plan version {version}")))?;
+        self.store_plan(actor, user_id, family_id, based_on, &plan, Some(version))
+            .await
+    }
+
+    /// Every saved version, newest first, with who saved it and when: the plan's
+    /// history for the version list, the comparison picker and the scores over time.
+    pub async fn plan_history(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<PlanVersionInfo>, StoreError> {
+        self.fetch_all(
+            "SELECT p.version, p.content, p.saved_at, u.name AS saved_by FROM plan_versions p \
+             JOIN users u ON u.id = p.saved_by WHERE p.family_id = $1 ORDER BY p.version DESC",
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(PlanVersionInfo {
+                version: r.int("version")?,
+                saved_at: r.text("saved_at")?,
+                saved_by: r.text("saved_by")?,
+                plan: parse_plan(&r.text("content")?)?,
+            })
+        })
+        .collect()
+    }
+
+    async fn store_plan(
+        &mut self,
+        actor: &Actor,
+        user_id: &UserId,
+        family_id: &FamilyId,
+        based_on: i64,
+        plan: &Plan,
+        restored_from: Option<i64>,
+    ) -> Result<PlanSave, StoreError> {
         // Plausible dates are judged against the Dutch day of the save itself.
         plan.check(eenplan_domain::time::amsterdam_date(
             eenplan_domain::UtcTime::now(),
@@ -881,6 +949,7 @@ impl Tx {
                 family_id: family_id.to_string(),
                 version,
                 changes: diff(&current_plan, plan).len(),
+                restored_from,
             },
         )
         .await?;

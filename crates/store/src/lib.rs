@@ -44,7 +44,7 @@ pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
-    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
+    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
 };
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};

@@ -192,8 +192,8 @@ impl Tx {
         };
         let (version, mut plan) = self.current_plan(family_id).await?;
         for goal in &goals {
-            if !plan.safety_goals.contains(goal) {
-                plan.safety_goals.push(goal.clone());
+            if !plan.safety_goals.iter().any(|g| g.text == *goal) {
+                plan.safety_goals.push(goal.clone().into());
             }
         }
         if let PlanSave::Conflict { .. } = self

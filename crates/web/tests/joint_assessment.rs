@@ -613,7 +613,7 @@ async fn the_judgement_goes_into_the_plan_with_its_owned_actions() {
     assert_eq!(
         actions
             .iter()
-            .map(|a| a["who"].as_str().unwrap())
+            .map(|a| a["who"]["name"].as_str().unwrap())
             .collect::<Vec<_>>(),
         ["Kim Jansen", "SAVE Jeugdbescherming"]
     );

@@ -6,7 +6,7 @@
 
 use eenplan_domain::family::{
     ActionStatus, DomainPlan, Expertise, Framework, InvolvementRole, LifeDomain, MemberKind,
-    NetworkRelation, NewMember, Plan, PlanAction, Postcode, Scale,
+    NetworkRelation, NewMember, Plan, PlanAction, Postcode, SafetyGoal, Scale,
 };
 use eenplan_domain::journal::Actor;
 use eenplan_store::{FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
@@ -408,17 +408,23 @@ fn plan(rng: &mut Rng, today: Date) -> Plan {
         danger_statements: some(rng, DANGER, 0),
         working_well: some(rng, WORKING_WELL, 2),
         needs_to_happen: some(rng, NEEDS, 2),
-        safety_goals: some(rng, GOALS, 1),
+        safety_goals: some(rng, GOALS, 1)
+            .into_iter()
+            .map(SafetyGoal::from)
+            .collect(),
         scales: vec![
             Scale {
                 who: "ouders".into(),
                 score: u8::try_from(2 + rng.below(6)).unwrap_or(5),
+                on: None,
             },
             Scale {
                 who: "regisseur".into(),
                 score: u8::try_from(2 + rng.below(5)).unwrap_or(4),
+                on: None,
             },
         ],
+        family_score: u8::try_from(3 + rng.below(5)).ok(),
         domains: vec![DomainPlan {
             domain: *rng.pick(&[
                 LifeDomain::Income,

@@ -112,6 +112,7 @@ mod tests {
             scales: vec![Scale {
                 who: "Kim".into(),
                 score: 4,
+                on: None,
             }],
             domains: vec![DomainPlan {
                 domain: LifeDomain::Safety,

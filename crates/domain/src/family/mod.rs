@@ -43,7 +43,8 @@ pub use involvement::{
 pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_member};
 pub use note::{Interaction, NoteChange, NoteError, check_note, note_change};
 pub use plan::{
-    ActionStatus, DomainPlan, LifeDomain, MAX_SCALE, Overdue, Plan, PlanAction, PlanChange,
-    PlanError, PlanLine, PlanSection, SaveOutcome, Scale, check_save, diff,
+    ActionStatus, DomainPlan, LifeDomain, MAX_SCALE, Overdue, PersonKind, Plan, PlanAction,
+    PlanChange, PlanError, PlanLine, PlanPerson, PlanSection, SafetyGoal, SaveOutcome, Scale,
+    ScoreBy, check_save, diff,
 };
 pub use postcode::Postcode;

@@ -24,7 +24,7 @@ code_list! {
     ActionStatus, "action status" {
         Planned = "planned", "Gepland", "Planned";
         Underway = "underway", "Bezig", "Underway";
-        Done = "done", "Gedaan", "Done";
+        Done = "done", "Klaar", "Done";
         Dropped = "dropped", "Vervallen", "Dropped";
     }
 }
@@ -32,16 +32,159 @@ code_list! {
 /// The top of the scaling question (Signs of Safety): 0 = unsafe, 10 = safe enough to close.
 pub const MAX_SCALE: u8 = 10;
 
+/// Where a person named in the plan comes from. A plan names people by reference, so a
+/// professional picks them from the file instead of typing a name each time; the
+/// display name is stored beside the reference, so an old version still reads after
+/// someone left the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    /// A member of the household (`id` is the member's id).
+    Member,
+    /// Someone in the family's network (`id` is the network member's id).
+    Network,
+    /// A professional in the circle (`id` is the user's id).
+    Professional,
+    /// "Iemand anders": only a name, for someone not (yet) in the file.
+    Other,
+}
+
+/// A person the plan names: who gave a score, who does an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PersonWire")]
+pub struct PlanPerson {
+    pub kind: PersonKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub name: String,
+}
+
+/// A person as stored: plan versions saved before people were chosen from the file
+/// named them with a bare string, which reads as "iemand anders" with that name.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PersonWire {
+    Named(String),
+    Chosen {
+        kind: PersonKind,
+        #[serde(default)]
+        id: Option<String>,
+        name: String,
+    },
+}
+
+impl From<PersonWire> for PlanPerson {
+    fn from(w: PersonWire) -> Self {
+        match w {
+            PersonWire::Named(name) => PlanPerson::other(name),
+            PersonWire::Chosen { kind, id, name } => PlanPerson { kind, id, name },
+        }
+    }
+}
+
+impl PlanPerson {
+    /// Someone not in the file, by name only.
+    pub fn other(name: impl Into<String>) -> Self {
+        PlanPerson {
+            kind: PersonKind::Other,
+            id: None,
+            name: name.into(),
+        }
+    }
+
+    /// Someone from the file: a member, a network member or a professional.
+    pub fn chosen(kind: PersonKind, id: impl Into<String>, name: impl Into<String>) -> Self {
+        PlanPerson {
+            kind,
+            id: Some(id.into()),
+            name: name.into(),
+        }
+    }
+
+    /// A person needs a name, and one chosen from the file also the reference.
+    fn complete(&self) -> bool {
+        let has_id = self.id.as_deref().is_some_and(|i| !i.trim().is_empty());
+        !self.name.trim().is_empty() && (self.kind == PersonKind::Other || has_id)
+    }
+}
+
+impl From<&str> for PlanPerson {
+    fn from(name: &str) -> Self {
+        PlanPerson::other(name)
+    }
+}
+
+impl From<String> for PlanPerson {
+    fn from(name: String) -> Self {
+        PlanPerson::other(name)
+    }
+}
+
+impl std::fmt::Display for PlanPerson {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
 /// Someone's answer to the scaling question: 0 = unsafe, 10 = safe enough to close.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scale {
-    pub who: String,
+    pub who: PlanPerson,
     pub score: u8,
+    /// The day the score was given; older versions have none.
+    #[serde(default)]
+    pub on: Option<Date>,
+}
+
+/// What must be true for the children to be safe, optionally tied to the life domain it
+/// is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "GoalWire")]
+pub struct SafetyGoal {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<LifeDomain>,
+}
+
+/// A safety goal as stored: older versions kept a bare sentence.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum GoalWire {
+    Text(String),
+    Tied {
+        text: String,
+        #[serde(default)]
+        domain: Option<LifeDomain>,
+    },
+}
+
+impl From<GoalWire> for SafetyGoal {
+    fn from(w: GoalWire) -> Self {
+        match w {
+            GoalWire::Text(text) => SafetyGoal { text, domain: None },
+            GoalWire::Tied { text, domain } => SafetyGoal { text, domain },
+        }
+    }
+}
+
+impl From<&str> for SafetyGoal {
+    fn from(text: &str) -> Self {
+        SafetyGoal {
+            text: text.to_owned(),
+            domain: None,
+        }
+    }
+}
+
+impl From<String> for SafetyGoal {
+    fn from(text: String) -> Self {
+        SafetyGoal { text, domain: None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanAction {
-    pub who: String,
+    pub who: PlanPerson,
     pub what: String,
     pub due: Option<Date>,
     pub status: ActionStatus,
@@ -58,7 +201,7 @@ pub struct DomainPlan {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
-    /// Worries (zorgen), including danger statements.
+    /// Worries (zorgen); the danger statements are their own list beside them.
     #[serde(default)]
     pub worries: Vec<String>,
     #[serde(default)]
@@ -68,9 +211,13 @@ pub struct Plan {
     #[serde(default)]
     pub needs_to_happen: Vec<String>,
     #[serde(default)]
-    pub safety_goals: Vec<String>,
+    pub safety_goals: Vec<SafetyGoal>,
     #[serde(default)]
     pub scales: Vec<Scale>,
+    /// The family's own answer to the scaling question, apart from everyone else's:
+    /// it is the one the plan is measured by.
+    #[serde(default)]
+    pub family_score: Option<u8>,
     #[serde(default)]
     pub domains: Vec<DomainPlan>,
     /// Conditions and agreements the family accepted.
@@ -88,12 +235,22 @@ pub enum PlanError {
         who: String,
         score: u8,
     },
+    #[error("the family's own score runs from 0 to 10 (not {0})")]
+    FamilyScoreOutOfRange(u8),
+    /// A scale without a name, or chosen from the file without its reference.
+    #[error("scale {index} does not say who gave it")]
+    ScaleWhoMissing { index: usize },
+    #[error("the date of scale {index} {range}")]
+    ScaleDateImplausible { index: usize, range: DateOutOfRange },
     #[error("the life domain {0} appears twice")]
     DomainTwice(LifeDomain),
     #[error("empty lines are not allowed in '{0}'")]
     EmptyItem(&'static str),
     #[error("the review date {0}")]
     ReviewDateImplausible(DateOutOfRange),
+    /// `index` is the action's position among its life domain's actions.
+    #[error("action {index} in {domain} does not say who does it")]
+    ActionWhoMissing { domain: LifeDomain, index: usize },
     /// `index` is the action's position among its life domain's actions.
     #[error("the due date of action {index} in {domain} {range}")]
     DueDateImplausible {
@@ -105,7 +262,8 @@ pub enum PlanError {
 
 impl Plan {
     /// Whether the plan may be saved on `today` (the Dutch date): no empty lines, scales
-    /// from 0 to 10, each life domain once, and plausible dates — the review date and
+    /// from 0 to 10 that say who gave them, each life domain once, every action with
+    /// someone doing it, and plausible dates — the review date, every scale's date and
     /// every action's due date lie between 2000 and a year ahead (`text::DateKind::Event`),
     /// so a mistyped year is caught instead of planning for 0202 or 2206.
     pub fn check(&self, today: Date) -> Result<(), PlanError> {
@@ -114,17 +272,27 @@ impl Plan {
                 return Err(PlanError::EmptyItem(name));
             }
         }
-        if let Some((index, s)) = self
-            .scales
-            .iter()
-            .enumerate()
-            .find(|(_, s)| s.score > MAX_SCALE)
-        {
-            return Err(PlanError::ScaleOutOfRange {
-                index,
-                who: s.who.clone(),
-                score: s.score,
-            });
+        if self.safety_goals.iter().any(|g| g.text.trim().is_empty()) {
+            return Err(PlanError::EmptyItem("safety_goals"));
+        }
+        for (index, s) in self.scales.iter().enumerate() {
+            if !s.who.complete() {
+                return Err(PlanError::ScaleWhoMissing { index });
+            }
+            if s.score > MAX_SCALE {
+                return Err(PlanError::ScaleOutOfRange {
+                    index,
+                    who: s.who.name.clone(),
+                    score: s.score,
+                });
+            }
+            if let Some(on) = s.on {
+                check_date(DateKind::Event, on, today)
+                    .map_err(|range| PlanError::ScaleDateImplausible { index, range })?;
+            }
+        }
+        if let Some(score) = self.family_score.filter(|s| *s > MAX_SCALE) {
+            return Err(PlanError::FamilyScoreOutOfRange(score));
         }
         let mut seen = Vec::new();
         for d in &self.domains {
@@ -137,7 +305,16 @@ impl Plan {
             check_date(DateKind::Event, review, today).map_err(PlanError::ReviewDateImplausible)?;
         }
         for d in &self.domains {
+            if d.goals.iter().any(|g| g.trim().is_empty()) {
+                return Err(PlanError::EmptyItem("goals"));
+            }
             for (index, a) in d.actions.iter().enumerate() {
+                if !a.who.complete() {
+                    return Err(PlanError::ActionWhoMissing {
+                        domain: d.domain,
+                        index,
+                    });
+                }
                 if let Some(due) = a.due {
                     check_date(DateKind::Event, due, today).map_err(|range| {
                         PlanError::DueDateImplausible {
@@ -152,13 +329,26 @@ impl Plan {
         Ok(())
     }
 
-    fn text_sections(&self) -> [(&'static str, &Vec<String>); 6] {
+    /// The scores given in this version, the family's own first, for following them
+    /// over versions: (who, score).
+    pub fn scores(&self) -> Vec<(ScoreBy, u8)> {
+        self.family_score
+            .map(|s| (ScoreBy::Family, s))
+            .into_iter()
+            .chain(
+                self.scales
+                    .iter()
+                    .map(|s| (ScoreBy::Person(s.who.clone()), s.score)),
+            )
+            .collect()
+    }
+
+    fn text_sections(&self) -> [(&'static str, &Vec<String>); 5] {
         [
             ("worries", &self.worries),
             ("danger_statements", &self.danger_statements),
             ("working_well", &self.working_well),
             ("needs_to_happen", &self.needs_to_happen),
-            ("safety_goals", &self.safety_goals),
             ("conditions", &self.conditions),
         ]
     }
@@ -170,7 +360,6 @@ impl Plan {
             (PlanSection::DangerStatements, &self.danger_statements),
             (PlanSection::WorkingWell, &self.working_well),
             (PlanSection::NeedsToHappen, &self.needs_to_happen),
-            (PlanSection::SafetyGoals, &self.safety_goals),
             (PlanSection::Conditions, &self.conditions),
         ];
         let mut out: Vec<(PlanSection, PlanLine)> = texts
@@ -182,10 +371,18 @@ impl Plan {
             })
             .collect();
         out.extend(
+            self.safety_goals
+                .iter()
+                .map(|g| (PlanSection::SafetyGoals, PlanLine::SafetyGoal(g.clone()))),
+        );
+        out.extend(
             self.scales
                 .iter()
                 .map(|s| (PlanSection::Scales, PlanLine::Scale(s.clone()))),
         );
+        if let Some(score) = self.family_score {
+            out.push((PlanSection::Scales, PlanLine::FamilyScore(score)));
+        }
         for d in &self.domains {
             let section = PlanSection::Domain(d.domain);
             out.extend(d.goals.iter().map(|g| (section, PlanLine::Goal(g.clone()))));
@@ -199,6 +396,30 @@ impl Plan {
             out.push((PlanSection::ReviewDate, PlanLine::ReviewDate(r)));
         }
         out
+    }
+}
+
+/// Whose score a line of the scores chart follows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoreBy {
+    /// The family's own score.
+    Family,
+    Person(PlanPerson),
+}
+
+impl ScoreBy {
+    /// Two scores are by the same person when they name the same reference, or (for
+    /// someone not in the file) the same name.
+    pub fn same(&self, other: &ScoreBy) -> bool {
+        match (self, other) {
+            (ScoreBy::Family, ScoreBy::Family) => true,
+            (ScoreBy::Person(a), ScoreBy::Person(b)) => match (&a.id, &b.id) {
+                (Some(x), Some(y)) => a.kind == b.kind && x == y,
+                (None, None) => a.name.trim().eq_ignore_ascii_case(b.name.trim()),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 }
 
@@ -230,7 +451,7 @@ impl Plan {
                     out.push(Overdue::Action {
                         domain: d.domain,
                         what: a.what.clone(),
-                        who: a.who.clone(),
+                        who: a.who.name.clone(),
                         due,
                     });
                 }
@@ -262,7 +483,9 @@ pub enum PlanSection {
 #[serde(rename_all = "snake_case")]
 pub enum PlanLine {
     Text(String),
+    SafetyGoal(SafetyGoal),
     Scale(Scale),
+    FamilyScore(u8),
     Goal(String),
     Action(PlanAction),
     ReviewDate(Date),
@@ -334,14 +557,16 @@ mod tests {
             worries: vec!["Ruzie thuis als vader drinkt".into()],
             working_well: vec!["Oma haalt Sam elke dag van school".into()],
             scales: vec![Scale {
-                who: "moeder".into(),
+                who: PlanPerson::chosen(PersonKind::Member, "m1", "Kim"),
                 score: 4,
+                on: Some(date(2026, 12, 1)),
             }],
+            family_score: Some(5),
             domains: vec![DomainPlan {
                 domain: LifeDomain::Income,
                 goals: vec!["Schulden in beeld".into()],
                 actions: vec![PlanAction {
-                    who: "schuldhulp".into(),
+                    who: PlanPerson::other("schuldhulp"),
                     what: "Intake".into(),
                     due: Some(date(2026, 12, 15)),
                     status: ActionStatus::Planned,
@@ -360,6 +585,7 @@ mod tests {
         p.scales.push(Scale {
             who: "vader".into(),
             score: 11,
+            on: None,
         });
         assert!(matches!(
             p.check(today),
@@ -428,8 +654,9 @@ mod tests {
         assert!(changes[0].removed.is_empty());
         let scale = |score| {
             PlanLine::Scale(Scale {
-                who: "moeder".into(),
+                who: PlanPerson::chosen(PersonKind::Member, "m1", "Kim"),
                 score,
+                on: Some(date(2026, 12, 1)),
             })
         };
         assert_eq!(changes[1].added, [scale(6)]);
@@ -474,5 +701,97 @@ mod tests {
             serde_json::from_str::<Plan>("{}").expect("parses"),
             Plan::default()
         );
+    }
+
+    #[test]
+    fn people_safety_goals_and_the_familys_score_are_checked() {
+        let today = date(2026, 12, 6);
+        let mut p = plan();
+        p.scales[0].who = PlanPerson::other(" ");
+        assert_eq!(p.check(today), Err(PlanError::ScaleWhoMissing { index: 0 }));
+        let mut p = plan();
+        p.scales[0].who.id = None;
+        assert_eq!(
+            p.check(today),
+            Err(PlanError::ScaleWhoMissing { index: 0 }),
+            "a member chosen from the file carries the reference"
+        );
+        let mut p = plan();
+        p.scales[0].on = Some(date(2206, 12, 1));
+        assert!(matches!(
+            p.check(today),
+            Err(PlanError::ScaleDateImplausible { index: 0, .. })
+        ));
+        let mut p = plan();
+        p.family_score = Some(11);
+        assert_eq!(p.check(today), Err(PlanError::FamilyScoreOutOfRange(11)));
+        let mut p = plan();
+        p.domains[0].actions[0].who = PlanPerson::other("");
+        assert_eq!(
+            p.check(today),
+            Err(PlanError::ActionWhoMissing {
+                domain: LifeDomain::Income,
+                index: 0
+            })
+        );
+        let mut p = plan();
+        p.safety_goals.push(SafetyGoal {
+            text: " ".into(),
+            domain: Some(LifeDomain::Safety),
+        });
+        assert_eq!(p.check(today), Err(PlanError::EmptyItem("safety_goals")));
+    }
+
+    /// Versions saved before people were chosen from the file and before safety goals
+    /// had a life domain still read: a bare name is "iemand anders" with that name, a
+    /// bare goal has no life domain, and what they lacked is empty.
+    #[test]
+    fn an_old_stored_plan_still_reads() {
+        let old = serde_json::json!({
+            "worries": ["Ruzie thuis"],
+            "danger_statements": [],
+            "working_well": [],
+            "needs_to_happen": [],
+            "safety_goals": ["Sam is veilig thuis"],
+            "scales": [{ "who": "moeder", "score": 4 }],
+            "domains": [{ "domain": "income", "goals": ["Schulden in beeld"],
+                "actions": [{ "who": "schuldhulp", "what": "Intake", "due": "2026-12-15", "status": "done" }] }],
+            "conditions": ["Geen alcohol"],
+            "review_date": "2027-02-01"
+        });
+        let p: Plan = serde_json::from_value(old).expect("an old version parses");
+        assert_eq!(p.safety_goals, [SafetyGoal::from("Sam is veilig thuis")]);
+        assert_eq!(
+            p.scales,
+            [Scale {
+                who: PlanPerson::other("moeder"),
+                score: 4,
+                on: None
+            }]
+        );
+        assert_eq!(p.family_score, None);
+        let action = &p.domains[0].actions[0];
+        assert_eq!(action.who, PlanPerson::other("schuldhulp"));
+        assert_eq!(action.status, ActionStatus::Done);
+        assert_eq!(p.check(date(2026, 12, 6)), Ok(()));
+        // Saved again, it is in the new shape and reads back the same.
+        let again: Plan = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+        assert_eq!(again, p);
+        assert_eq!(
+            serde_json::to_value(&p.scales[0].who).unwrap(),
+            serde_json::json!({ "kind": "other", "name": "moeder" })
+        );
+    }
+
+    #[test]
+    fn scores_follow_the_same_person_over_versions() {
+        let p = plan();
+        let scores = p.scores();
+        assert_eq!(scores[0], (ScoreBy::Family, 5), "the family's own first");
+        let kim = ScoreBy::Person(PlanPerson::chosen(PersonKind::Member, "m1", "Kim J."));
+        assert!(scores[1].0.same(&kim), "renamed, still the same member");
+        assert!(!scores[1].0.same(&ScoreBy::Family));
+        let a = ScoreBy::Person(PlanPerson::other("Oma"));
+        assert!(a.same(&ScoreBy::Person(PlanPerson::other("oma "))));
     }
 }

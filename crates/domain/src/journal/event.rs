@@ -465,6 +465,10 @@ pub enum Event {
         family_id: String,
         version: i64,
         changes: usize,
+        /// The older version this one restores; left out for an ordinary save, so
+        /// earlier entries read the same.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        restored_from: Option<i64>,
     },
     PlanAgreed {
         family_id: String,

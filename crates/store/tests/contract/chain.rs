@@ -4,7 +4,7 @@
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evu::{EvuError, ReferralSource, ReferralState};
-use eenplan_domain::family::{ConsentForm, ConsentStep, Expertise, Framework};
+use eenplan_domain::family::{ConsentForm, ConsentStep, Expertise, Framework, SafetyGoal};
 use eenplan_domain::save_guidance::{GuidanceError, GuidanceOutcome};
 use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
 use eenplan_domain::{UtcTime, organisation::OrganisationKind};
@@ -125,7 +125,7 @@ pub async fn save_guidance_starts_on_consent_and_ends_with_an_outcome(db: TestDb
     assert_eq!(version, 1);
     assert_eq!(
         plan.safety_goals,
-        vec!["Geen geweld meer in huis".to_owned()]
+        vec![SafetyGoal::from("Geen geweld meer in huis")]
     );
     let g = &r.save_guidances(&family).await.unwrap()[0];
     assert_eq!(g.id, id);

@@ -452,6 +452,7 @@ pub fn sample_plan() -> Plan {
         scales: vec![Scale {
             who: "Kim".into(),
             score: 4,
+            on: None,
         }],
         domains: vec![DomainPlan {
             domain: LifeDomain::Income,

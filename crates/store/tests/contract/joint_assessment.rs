@@ -338,7 +338,7 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
         .iter()
         .find(|d| d.domain == LifeDomain::Safety)
         .unwrap();
-    let whos: Vec<&str> = safety.actions.iter().map(|a| a.who.as_str()).collect();
+    let whos: Vec<&str> = safety.actions.iter().map(|a| a.who.name.as_str()).collect();
     assert_eq!(whos, ["Oma Jansen", "SAVE"]);
     assert!(
         safety
@@ -351,13 +351,13 @@ pub async fn joint_assessment_views_judgement_and_the_plan(db: TestDb) -> TestDb
         .iter()
         .find(|d| d.domain == LifeDomain::Income)
         .unwrap();
-    assert_eq!(income.actions[0].who, "Kim Jansen");
+    assert_eq!(income.actions[0].who.name, "Kim Jansen");
     let network = plan
         .domains
         .iter()
         .find(|d| d.domain == LifeDomain::Network)
         .unwrap();
-    assert_eq!(network.actions[0].who, "sanne (Lokalis)");
+    assert_eq!(network.actions[0].who.name, "sanne (Lokalis)");
     let m = r.meeting(&family, &id).await.unwrap().unwrap();
     assert_eq!(m.state, MeetingState::Held);
     assert_eq!(

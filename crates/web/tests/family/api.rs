@@ -470,6 +470,65 @@ async fn an_earlier_plan_version_reads_as_it_was_saved_through_the_api() {
     f.c.app.done().await;
 }
 
+/// A version saved in the old shape (a bare name as "who") reads in the new one, and
+/// restoring it through the API makes it the newest version, guarded by If-Match.
+#[tokio::test]
+async fn an_older_version_is_restored_through_the_api_as_a_new_version() {
+    let f = ApiFile::plan_at_v3().await;
+    let v1 =
+        f.c.app
+            .raw(Method::GET, &f.path("plan/versions/1"), &f.sanne, "")
+            .await;
+    assert_eq!(
+        v1.json()["plan"]["scales"][0]["who"],
+        serde_json::json!({ "kind": "other", "name": "moeder" })
+    );
+    let restore = f.path("plan/versions/1/restore");
+    let stale =
+        f.c.app
+            .raw(
+                Method::POST,
+                &restore,
+                &if_match(Some("\"v2\""), &f.sanne),
+                "",
+            )
+            .await;
+    assert_eq!(
+        stale.status,
+        StatusCode::PRECONDITION_FAILED,
+        "{}",
+        stale.body
+    );
+    let r =
+        f.c.app
+            .raw(
+                Method::POST,
+                &restore,
+                &if_match(Some("\"v3\""), &f.sanne),
+                "",
+            )
+            .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["version"], 4);
+    let now =
+        f.c.app
+            .raw(Method::GET, &f.path("plan"), &f.sanne, "")
+            .await;
+    assert_eq!(now.json()["version"], 4);
+    assert_eq!(now.json()["plan"], v1.json()["plan"]);
+    let unknown =
+        f.c.app
+            .raw(
+                Method::POST,
+                &f.path("plan/versions/9/restore"),
+                &if_match(Some("\"v4\""), &f.sanne),
+                "",
+            )
+            .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    f.c.app.done().await;
+}
+
 /// Lotte is 8: her parent with custody agrees, not she (the consent age rule).
 #[tokio::test]
 async fn a_young_childs_parent_with_custody_agrees_to_the_plan_not_the_child() {

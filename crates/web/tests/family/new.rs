@@ -13,10 +13,12 @@ fn walk_plan(csrf: &str, based_on: &str, worries: &str) -> Vec<(&'static str, St
         ("csrf", csrf),
         ("based_on", based_on),
         ("worries", worries),
-        ("scale_who", "Kim"),
+        ("scale_who", "other"),
+        ("scale_who_name", "Kim"),
         ("scale_score", "4"),
         ("action_domain", "income"),
-        ("action_who", "Schuldhulp"),
+        ("action_who", "other"),
+        ("action_who_name", "Schuldhulp"),
         ("action_what", "Intake"),
         ("action_due", "2026-12-15"),
         ("action_status", "planned"),
@@ -305,7 +307,7 @@ async fn a_scale_score_in_words_is_refused_with_its_message() {
     let (mut b, csrf) = w.sanne().await;
     let bad = walk_plan(&csrf, "2", "x");
     let mut bad = as_pairs(&bad);
-    bad[4] = ("scale_score", "elf");
+    bad[5] = ("scale_score", "elf");
     let r = b.post(&w.path("plan"), &bad).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(

@@ -78,7 +78,7 @@ async fn a_form_sent_after_the_session_expired_is_kept_for_its_author_until_they
     assert!(
         fields
             .iter()
-            .any(|(k, v)| k == "worries" && v == "Kim heeft schulden\r\nSam verzuimt school"),
+            .any(|(k, v)| k == "worries" && v == "Sam verzuimt school"),
         "{fields:?}"
     );
     let pairs: Vec<(&str, &str)> = fields

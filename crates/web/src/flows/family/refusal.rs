@@ -74,6 +74,9 @@ impl Refusal for PlanError {
     fn field(&self) -> Option<&'static str> {
         Some(match self {
             PlanError::ScaleOutOfRange { .. } => "score",
+            PlanError::FamilyScoreOutOfRange(_) => "family_score",
+            PlanError::ScaleWhoMissing { .. } | PlanError::ActionWhoMissing { .. } => "who",
+            PlanError::ScaleDateImplausible { .. } => "on",
             PlanError::DomainTwice(_) => "domains",
             PlanError::EmptyItem(field) => field,
             PlanError::ReviewDateImplausible(_) => "review_date",
@@ -84,12 +87,14 @@ impl Refusal for PlanError {
     fn text(&self, lang: Lang) -> &'static str {
         let (t, pt) = (lang.texts(), plan_texts(lang));
         match self {
-            PlanError::ScaleOutOfRange { .. } => pt.err_score,
+            PlanError::ScaleOutOfRange { .. } | PlanError::FamilyScoreOutOfRange(_) => pt.err_score,
+            PlanError::ScaleWhoMissing { .. } => pt.err_scale_who,
+            PlanError::ActionWhoMissing { .. } => pt.err_action_who,
             PlanError::DomainTwice(_) => pt.err_domain_twice,
             PlanError::EmptyItem(_) => pt.err_empty_line,
-            PlanError::ReviewDateImplausible(_) | PlanError::DueDateImplausible { .. } => {
-                t.err_date_range
-            }
+            PlanError::ReviewDateImplausible(_)
+            | PlanError::DueDateImplausible { .. }
+            | PlanError::ScaleDateImplausible { .. } => t.err_date_range,
         }
     }
 }

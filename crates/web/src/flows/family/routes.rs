@@ -45,6 +45,11 @@ pub fn routes() -> Vec<Entry> {
             pages::plan_compare,
         ),
         post("/gezinnen/{family}/plan/akkoord", PLAN, pages::plan_agree),
+        post(
+            "/gezinnen/{family}/plan/herstellen",
+            PLAN,
+            pages::plan_restore,
+        ),
         get("/gezinnen/{family}/plan/afdrukken", PLAN, pages::plan_print),
         get("/gezinnen/{family}/notities", NOTES, pages::notes),
         post("/gezinnen/{family}/notities", NOTES, pages::write_note),
@@ -142,6 +147,21 @@ pub fn routes() -> Vec<Entry> {
         .doc("getPlanVersion", "Een eerdere versie van het plan")
         .ok::<PlanDocument>(200, "De versie")
         .problems([NO_FILE]),
+        post(
+            "/api/v1/families/{family}/plan/versions/{version}/restore",
+            PLAN,
+            api::restore_plan,
+        )
+        .doc(
+            "restorePlanVersion",
+            "Een eerdere versie terugzetten als nieuwe versie; If-Match verplicht",
+        )
+        .ok::<Version>(200, "Teruggezet als nieuwe versie")
+        .problems([
+            (412, "Verouderde versie: wat er veranderde"),
+            (428, "If-Match ontbreekt"),
+            NO_FILE,
+        ]),
         post(
             "/api/v1/families/{family}/plan/agreements",
             PLAN,

@@ -6,8 +6,6 @@ crate::texts! {
     pub struct PlanTexts, plan_texts {
         domain_goals: "Doelen per leefgebied",
             "Goals per life domain";
-        domain_goals_hint: "Kies het leefgebied en schrijf het doel op. Lege regels tellen niet mee.",
-            "Choose the life domain and write down the goal. Empty rows are ignored.";
         scale: "Schaalvraag",
             "Safety scale";
         goal: "Doel",
@@ -28,8 +26,6 @@ crate::texts! {
             "Progress";
         choose: "Kies een leefgebied",
             "Choose a life domain";
-        rows_hint: "Lege regels tellen niet mee. Na het opslaan komen er nieuwe lege regels bij.",
-            "Empty rows are ignored. New empty rows appear after saving.";
         not_saved: "Het plan is niet opgeslagen. Verbeter wat hieronder is aangegeven; alles wat je had ingevuld staat er nog.",
             "The plan was not saved. Correct what is marked below; everything you typed is still there.";
         err_score: "Vul een heel getal in van 0 tot en met 10.",
@@ -52,6 +48,92 @@ crate::texts! {
             "This life domain appears twice.";
         err_agree_who: "Kies wie van het gezin akkoord gaf.",
             "Choose who in the family agreed.";
+        safety_map: "Veiligheidskaart",
+            "Safety map";
+        item_worry: "Zorg",
+            "Worry";
+        item_danger: "Gevaarsinschatting",
+            "Danger statement";
+        item_working_well: "Wat goed gaat",
+            "Working well";
+        item_needs: "Wat moet gebeuren",
+            "Needs to happen";
+        item_safety_goal: "Veiligheidsdoel",
+            "Safety goal";
+        item_condition: "Voorwaarde of afspraak",
+            "Condition or agreement";
+        add_row: "Regel toevoegen",
+            "Add a row";
+        add_row_to: "aan",
+            "to";
+        remove_row: "Verwijderen",
+            "Remove";
+        row_removed_from: "Er is een regel verwijderd uit",
+            "A row was removed from";
+        choose_who: "Kies wie",
+            "Choose who";
+        someone_else: "Iemand anders (vul de naam in)",
+            "Someone else (enter the name)";
+        other_name: "Naam, als het iemand anders is",
+            "Name, if it is someone else";
+        group_family: "Gezin",
+            "Family";
+        group_network: "Netwerk",
+            "Network";
+        group_professionals: "Betrokken professionals",
+            "Professionals involved";
+        group_earlier: "Eerder in het plan",
+            "Earlier in the plan";
+        err_who_unknown: "Kies iemand uit de lijst.",
+            "Choose someone from the list.";
+        err_other_name: "Vul de naam in van wie het is.",
+            "Enter the person's name.";
+        date_hint: "Dag-maand-jaar, bijvoorbeeld 5-12-2026",
+            "Day-month-year, for example 5-12-2026";
+        err_date: "Vul een datum in als dag-maand-jaar, bijvoorbeeld 5-12-2026.",
+            "Enter a date as day-month-year, for example 5-12-2026.";
+        scale_on: "Datum",
+            "Date";
+        family_score: "Cijfer van het gezin zelf (0 tot en met 10)",
+            "The family's own score (0 to 10)";
+        family_score_hint: "Het cijfer dat het gezin zelf geeft. Laat leeg als het gezin nog geen cijfer gaf.",
+            "The score the family gives itself. Leave empty if the family has not given one yet.";
+        family_score_short: "Gezin zelf",
+            "The family itself";
+        domain_optional: "Leefgebied (niet verplicht)",
+            "Life domain (optional)";
+        no_domain: "Geen leefgebied",
+            "No life domain";
+        versions: "Versies",
+            "Versions";
+        saved_by: "Opgeslagen door",
+            "Saved by";
+        saved_on: "Opgeslagen op",
+            "Saved on";
+        restore: "Terugzetten als nieuwe versie",
+            "Restore as a new version";
+        current: "Huidige versie",
+            "Current version";
+        compare_from: "Van versie",
+            "From version";
+        compare_to: "Tot versie",
+            "To version";
+        compare_go: "Vergelijk",
+            "Compare";
+        scores_over_time: "Cijfers per versie",
+            "Scores per version";
+        scores_table: "De cijfers per versie als tabel",
+            "The scores per version as a table";
+        may_agree: "Akkoord nodig van",
+            "Agreement needed from";
+        nobody_agreed: "Nog niemand van het gezin gaf akkoord op deze versie.",
+            "Nobody in the family has agreed to this version yet.";
+        signatures: "Voor akkoord",
+            "Agreed by";
+        signature: "Handtekening",
+            "Signature";
+        date_line: "Datum",
+            "Date";
     }
 }
 
@@ -117,8 +199,6 @@ crate::texts! {
             "No notes yet.";
         err_note_reason: "Deze notitie is ouder dan 24 uur: geef de reden van de correctie.",
             "This note is older than 24 hours: give the reason for the correction.";
-        hint_lines: "één per regel",
-            "one per line";
         err_regisseur_exists: "Dit gezin heeft al een regisseur. Wil je de regisseur vervangen, kies dan wie je vervangt: dat is een overdracht.",
             "This family already has a lead professional. To replace them, choose whom you replace: that is a handover.";
         err_reason_needed: "Geef de reden van de overdracht.",

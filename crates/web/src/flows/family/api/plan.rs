@@ -9,7 +9,7 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
 use eenplan_domain::family::AgreementError;
-use eenplan_domain::family::PlanError;
+use eenplan_domain::family::{LifeDomain, PlanError};
 use eenplan_store::{PlanSave, StoreError};
 use serde_json::json;
 
@@ -87,7 +87,17 @@ pub async fn put_plan(
         tx.save_plan(&by.actor, by.user, by.family, based_on, &plan)
             .await
     });
-    match saved.await {
+    saved_answer(saved.await, based_on, &plan)
+}
+
+/// A save's answer: the new version with its ETag, 412 with what changed since
+/// `based_on`, or the domain's refusal at the element of `plan` it is about.
+fn saved_answer(
+    saved: Result<PlanSave, StoreError>,
+    based_on: i64,
+    plan: &eenplan_domain::family::Plan,
+) -> Result<(Tagged, Json<Version>), ApiError> {
+    match saved {
         Ok(PlanSave::Saved { version }) => Ok((tagged(version), Json(Version { version }))),
         Ok(PlanSave::Conflict { current, changes }) => {
             let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
@@ -98,18 +108,48 @@ pub async fn put_plan(
         }
         Err(StoreError::Plan(e)) => {
             // The field as the request body names it, so a client can point at it.
+            let in_domain = |domain: &LifeDomain| {
+                plan.domains
+                    .iter()
+                    .position(|d| d.domain == *domain)
+                    .unwrap_or(0)
+            };
             let field = match &e {
                 PlanError::ReviewDateImplausible(_) => "review_date".to_owned(),
                 PlanError::DueDateImplausible { domain, index, .. } => {
-                    let at = plan.domains.iter().position(|d| d.domain == *domain);
-                    format!("domains[{}].actions[{index}].due", at.unwrap_or(0))
+                    format!("domains[{}].actions[{index}].due", in_domain(domain))
+                }
+                PlanError::ActionWhoMissing { domain, index } => {
+                    format!("domains[{}].actions[{index}].who", in_domain(domain))
                 }
                 PlanError::ScaleOutOfRange { index, .. } => format!("scales[{index}].score"),
-                _ => "plan".to_owned(),
+                PlanError::ScaleWhoMissing { index } => format!("scales[{index}].who"),
+                PlanError::ScaleDateImplausible { index, .. } => format!("scales[{index}].on"),
+                PlanError::FamilyScoreOutOfRange(_) => "family_score".to_owned(),
+                PlanError::EmptyItem(section) => (*section).to_owned(),
+                PlanError::DomainTwice(_) => "domains".to_owned(),
             };
             Err(ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]))
         }
         Err(e) => Err(e.into()),
+    }
+}
+
+/// Restores an older version as the newest: a new version with the old one's content,
+/// journaled as a restore. Like a save it names the version it was based on
+/// (`If-Match`), so a restore never overwrites a save it did not see.
+pub async fn restore_plan(
+    fam: FamilyCtx,
+    BasedOn(based_on): BasedOn,
+    Path((_, version)): Path<(String, i64)>,
+) -> Result<(Tagged, Json<Version>), ApiError> {
+    let restored = fam.change(fam.caller()?, async |tx, by| {
+        tx.restore_plan(&by.actor, by.user, by.family, based_on, version)
+            .await
+    });
+    match restored.await {
+        Err(StoreError::NotFound(_)) => Err(not_found("Deze versie bestaat niet")),
+        saved => saved_answer(saved, based_on, &Default::default()),
     }
 }
 

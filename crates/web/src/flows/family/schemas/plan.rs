@@ -16,10 +16,12 @@ use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 
 use crate::kit::schema::codes;
 
-/// Safety map, goals, scales (0-10), life domains with actions, conditions, review_date.
+/// Safety map (worries, danger statements, working well, needs to happen), safety goals
+/// (each optionally tied to a life domain), scales (0-10) and the family's own score,
+/// life domains with goals and actions, conditions, review_date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub(crate) struct Plan {
-    /// Worries (zorgen), including danger statements.
+    /// Worries (zorgen); the danger statements are their own list.
     #[serde(default)]
     worries: Vec<String>,
     #[serde(default)]
@@ -29,9 +31,13 @@ pub(crate) struct Plan {
     #[serde(default)]
     needs_to_happen: Vec<String>,
     #[serde(default)]
-    safety_goals: Vec<String>,
+    safety_goals: Vec<PlanSafetyGoal>,
     #[serde(default)]
     scales: Vec<PlanScale>,
+    /// The family's own answer to the scaling question.
+    #[serde(default)]
+    #[schema(schema_with = optional_score)]
+    family_score: Option<u8>,
     /// Each life domain at most once.
     #[serde(default)]
     domains: Vec<PlanDomain>,
@@ -42,12 +48,95 @@ pub(crate) struct Plan {
     review_date: Option<Date>,
 }
 
+/// Where a person in the plan comes from: a family member, a network member, a
+/// professional in the circle (each with its `id`), or someone else (a name only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum PlanPersonKind {
+    Member,
+    Network,
+    Professional,
+    Other,
+}
+
+/// A person named in the plan. `id` is the member's, network member's or user's id
+/// (not for `other`); `name` is how the plan shows them, kept so old versions still
+/// read. A bare string is read as `{ "kind": "other", "name": ... }`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(from = "PersonWire")]
+pub(crate) struct PlanPerson {
+    kind: PlanPersonKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PersonWire {
+    Named(String),
+    Chosen {
+        kind: PlanPersonKind,
+        #[serde(default)]
+        id: Option<String>,
+        name: String,
+    },
+}
+
+impl From<PersonWire> for PlanPerson {
+    fn from(w: PersonWire) -> Self {
+        match w {
+            PersonWire::Named(name) => PlanPerson {
+                kind: PlanPersonKind::Other,
+                id: None,
+                name,
+            },
+            PersonWire::Chosen { kind, id, name } => PlanPerson { kind, id, name },
+        }
+    }
+}
+
+/// A safety goal, optionally tied to a life domain. A bare string is read as a goal
+/// without one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(from = "GoalWire")]
+pub(crate) struct PlanSafetyGoal {
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = codes::<LifeDomain>)]
+    domain: Option<LifeDomain>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum GoalWire {
+    Text(String),
+    Tied {
+        text: String,
+        #[serde(default)]
+        domain: Option<LifeDomain>,
+    },
+}
+
+impl From<GoalWire> for PlanSafetyGoal {
+    fn from(w: GoalWire) -> Self {
+        match w {
+            GoalWire::Text(text) => PlanSafetyGoal { text, domain: None },
+            GoalWire::Tied { text, domain } => PlanSafetyGoal { text, domain },
+        }
+    }
+}
+
 /// Someone's answer to the scaling question: 0 = unsafe, 10 = safe enough to close.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub(crate) struct PlanScale {
-    who: String,
+    who: PlanPerson,
     #[schema(schema_with = score)]
     score: u8,
+    /// The day the score was given.
+    #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
+    on: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -62,7 +151,7 @@ pub(crate) struct PlanDomain {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub(crate) struct PlanAction {
-    who: String,
+    who: PlanPerson,
     what: String,
     #[schema(value_type = Option<String>, format = Date)]
     due: Option<Date>,
@@ -79,6 +168,18 @@ fn score() -> Object {
         .build()
 }
 
+/// The family's own score, when it gave one.
+fn optional_score() -> Object {
+    ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            Type::Integer,
+            Type::Null,
+        ]))
+        .minimum(Some(0))
+        .maximum(Some(MAX_SCALE))
+        .build()
+}
+
 impl From<domain::Plan> for Plan {
     fn from(p: domain::Plan) -> Self {
         let domain::Plan {
@@ -88,6 +189,7 @@ impl From<domain::Plan> for Plan {
             needs_to_happen,
             safety_goals,
             scales,
+            family_score,
             domains,
             conditions,
             review_date,
@@ -97,8 +199,9 @@ impl From<domain::Plan> for Plan {
             danger_statements,
             working_well,
             needs_to_happen,
-            safety_goals,
+            safety_goals: safety_goals.into_iter().map(PlanSafetyGoal::from).collect(),
             scales: scales.into_iter().map(PlanScale::from).collect(),
+            family_score,
             domains: domains.into_iter().map(PlanDomain::from).collect(),
             conditions,
             review_date,
@@ -115,6 +218,7 @@ impl From<Plan> for domain::Plan {
             needs_to_happen,
             safety_goals,
             scales,
+            family_score,
             domains,
             conditions,
             review_date,
@@ -124,8 +228,12 @@ impl From<Plan> for domain::Plan {
             danger_statements,
             working_well,
             needs_to_happen,
-            safety_goals,
+            safety_goals: safety_goals
+                .into_iter()
+                .map(domain::SafetyGoal::from)
+                .collect(),
             scales: scales.into_iter().map(domain::Scale::from).collect(),
+            family_score,
             domains: domains.into_iter().map(domain::DomainPlan::from).collect(),
             conditions,
             review_date,
@@ -133,17 +241,83 @@ impl From<Plan> for domain::Plan {
     }
 }
 
+impl From<domain::PersonKind> for PlanPersonKind {
+    fn from(k: domain::PersonKind) -> Self {
+        match k {
+            domain::PersonKind::Member => Self::Member,
+            domain::PersonKind::Network => Self::Network,
+            domain::PersonKind::Professional => Self::Professional,
+            domain::PersonKind::Other => Self::Other,
+        }
+    }
+}
+
+impl From<PlanPersonKind> for domain::PersonKind {
+    fn from(k: PlanPersonKind) -> Self {
+        match k {
+            PlanPersonKind::Member => Self::Member,
+            PlanPersonKind::Network => Self::Network,
+            PlanPersonKind::Professional => Self::Professional,
+            PlanPersonKind::Other => Self::Other,
+        }
+    }
+}
+
+impl From<domain::PlanPerson> for PlanPerson {
+    fn from(p: domain::PlanPerson) -> Self {
+        let domain::PlanPerson { kind, id, name } = p;
+        Self {
+            kind: kind.into(),
+            id,
+            name,
+        }
+    }
+}
+
+impl From<PlanPerson> for domain::PlanPerson {
+    fn from(p: PlanPerson) -> Self {
+        let PlanPerson { kind, id, name } = p;
+        Self {
+            kind: kind.into(),
+            id,
+            name,
+        }
+    }
+}
+
+impl From<domain::SafetyGoal> for PlanSafetyGoal {
+    fn from(g: domain::SafetyGoal) -> Self {
+        let domain::SafetyGoal { text, domain } = g;
+        Self { text, domain }
+    }
+}
+
+impl From<PlanSafetyGoal> for domain::SafetyGoal {
+    fn from(g: PlanSafetyGoal) -> Self {
+        let PlanSafetyGoal { text, domain } = g;
+        Self { text, domain }
+    }
+}
+
 impl From<domain::Scale> for PlanScale {
     fn from(s: domain::Scale) -> Self {
-        let domain::Scale { who, score } = s;
-        Self { who, score }
+        let domain::Scale { who, score, on } = s;
+        Self {
+            who: who.into(),
+            score,
+            on,
+        }
     }
 }
 
 impl From<PlanScale> for domain::Scale {
     fn from(s: PlanScale) -> Self {
-        let PlanScale { who, score } = s;
-        Self { who, score }
+        let PlanScale { who, score, on } = s;
+        Self {
+            who: who.into(),
+            score,
+            on,
+        }
     }
 }
 
@@ -186,7 +360,7 @@ impl From<domain::PlanAction> for PlanAction {
             status,
         } = a;
         Self {
-            who,
+            who: who.into(),
             what,
             due,
             status,
@@ -203,7 +377,7 @@ impl From<PlanAction> for domain::PlanAction {
             status,
         } = a;
         Self {
-            who,
+            who: who.into(),
             what,
             due,
             status,
@@ -285,11 +459,16 @@ mod tests {
             danger_statements: vec!["d".into()],
             working_well: vec!["g".into()],
             needs_to_happen: vec!["n".into()],
-            safety_goals: vec!["s".into()],
-            scales: vec![domain::Scale {
-                who: "moeder".into(),
-                score: 4,
+            safety_goals: vec![domain::SafetyGoal {
+                text: "s".into(),
+                domain: Some(LifeDomain::Safety),
             }],
+            scales: vec![domain::Scale {
+                who: domain::PlanPerson::chosen(domain::PersonKind::Member, "m1", "moeder"),
+                score: 4,
+                on: Some(Date::constant(2026, 2, 1)),
+            }],
+            family_score: Some(6),
             domains: vec![domain::DomainPlan {
                 domain: LifeDomain::School,
                 goals: vec!["naar school".into()],
@@ -315,8 +494,8 @@ mod tests {
             let read: Plan = serde_json::from_value(domain_json.clone()).unwrap();
             assert_eq!(domain::Plan::from(read), plan);
         }
-        let sparse =
-            r#"{ "domains": [{ "domain": "health" }], "scales": [{ "who": "x", "score": 11 }] }"#;
+        // An old version's bare names and goals read the same way in both.
+        let sparse = r#"{ "domains": [{ "domain": "health" }], "scales": [{ "who": "x", "score": 11 }], "safety_goals": ["veilig"] }"#;
         let api: Plan = serde_json::from_str(sparse).unwrap();
         let domain: domain::Plan = serde_json::from_str(sparse).unwrap();
         assert_eq!(domain::Plan::from(api), domain);
