@@ -31,11 +31,8 @@ macro_rules! asset {
 const ASSETS: &[Asset] = &[
     asset!("eenplan.css", CSS),
     asset!("print.css", CSS),
-<<<<<<< HEAD
     asset!("family.css", CSS),
-=======
     asset!("plan.css", CSS),
->>>>>>> plan
     asset!("vendor/utrecht-components.css", CSS),
     asset!("vendor/htmx.min.js", JS),
     asset!("session.js", JS),

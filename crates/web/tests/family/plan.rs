@@ -716,6 +716,9 @@ async fn the_printed_plan_reads_in_words_with_signature_lines() {
         "Actie: Schuldhulp — Intake plannen, uiterlijk op 15 december 2026 (gepland)",
         "1 februari 2027",
         "class=\"signature\"",
+        // The network drawn, with its list, so the family's paper shows who stands around them.
+        "Het netwerk getekend",
+        "<svg",
     ] {
         assert!(body.contains(shown), "the print shows {shown:?}: {body}");
     }

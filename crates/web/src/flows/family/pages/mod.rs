@@ -34,12 +34,8 @@ pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};
 pub use new::{create, new_form};
 pub use notes::{change_note, notes, write_note};
-<<<<<<< HEAD
 pub use parts::{household, involvements};
-pub use plan::{plan_agree, plan_compare, plan_print, plan_save, plan_show};
-=======
 pub use plan::{plan_agree, plan_compare, plan_print, plan_restore, plan_save, plan_show};
->>>>>>> plan
 pub use search::search;
 pub use show::show;
 pub use timeline::timeline;

@@ -601,6 +601,9 @@ struct PrintPage {
     parts: Vec<PrintedPart>,
     /// Those whose agreement the plan needs: a signature line each.
     signers: Vec<String>,
+    /// The network drawn and listed, so the family's paper shows who stands around them.
+    ecomap_title: &'static str,
+    ecomap: super::ecomap::Ecomap,
 }
 
 /// The plan on paper for the family: every part in words, Dutch dates written out, and
@@ -635,6 +638,14 @@ pub async fn plan_print(fam: FamilyCtx) -> Result<Response, PageError> {
             .iter()
             .map(|id| member_name(&family, id))
             .collect(),
+        ecomap_title: crate::flows::family::overview_texts::overview_texts(lang).ecomap_title,
+        ecomap: super::ecomap::Ecomap::of(
+            lang,
+            &family,
+            fam.grant
+                .sees(eenplan_domain::family::DataCategory::Network),
+            crate::kit::dates::today(),
+        ),
     };
     Ok(render(StatusCode::OK, &page))
 }
