@@ -243,6 +243,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(id)
     }
 
@@ -334,6 +335,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(next)
     }
 
@@ -408,6 +410,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(())
     }
 

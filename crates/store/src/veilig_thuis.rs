@@ -176,6 +176,9 @@ impl Tx {
             },
         )
         .await?;
+        if let Some(family) = &family_id {
+            self.refresh_next_due(family).await?;
+        }
         Ok((id, radar))
     }
 
@@ -334,7 +337,26 @@ impl Tx {
             },
         )
         .await?;
+        if let Some(family) = &current.family_id {
+            self.refresh_next_due(family).await?;
+        }
         Ok(next)
+    }
+
+    /// Every contact linked to the file, whichever Veilig Thuis organisation holds it:
+    /// what the file's next due date counts.
+    pub(crate) async fn vt_contacts_of_family(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<Contact>, StoreError> {
+        self.fetch_all(
+            &format!("SELECT {COLUMNS} FROM vt_contacts WHERE family_id = $1 ORDER BY id"),
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(contact)
+        .collect()
     }
 
     /// One contact of this organisation, the label of the file it is linked to, and the
