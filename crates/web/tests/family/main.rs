@@ -12,6 +12,7 @@ mod involvements;
 mod members;
 mod new;
 mod notes;
+mod paging;
 mod plan;
 mod search;
 mod session;
