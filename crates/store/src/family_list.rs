@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use eenplan_domain::family::{
-    DueSources, Framework, InvolvementRole, VeiligThuisDue, next_due_on,
+    DueSources, Framework, InvolvementRole, VeiligThuisDue, VeiligThuisStage, next_due_on,
 };
+use eenplan_domain::veilig_thuis::IntakeState;
 use eenplan_domain::{FamilyId, UserId};
 use jiff::civil::Date;
 
@@ -246,7 +247,11 @@ impl Tx {
             .await?
             .into_iter()
             .map(|c| VeiligThuisDue {
-                state: c.state,
+                stage: match c.state {
+                    IntakeState::AdviceGiven => VeiligThuisStage::AdviceGiven,
+                    IntakeState::AwaitingAssessment => VeiligThuisStage::AwaitingAssessment,
+                    IntakeState::Assessed(_) => VeiligThuisStage::Assessed,
+                },
                 due_on: c.due_on,
                 follow_up_on: c.follow_up_on,
             })

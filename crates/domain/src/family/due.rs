@@ -6,12 +6,21 @@
 use jiff::civil::Date;
 
 use super::plan::{ActionStatus, Plan};
-use crate::veilig_thuis::IntakeState;
+
+/// Where a Veilig Thuis contact is, as far as its dates count here (the course itself is
+/// `veilig_thuis::IntakeState`; the family file does not depend on Veilig Thuis's rules).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VeiligThuisStage {
+    /// An advice request, answered: no date to act on.
+    AdviceGiven,
+    AwaitingAssessment,
+    Assessed,
+}
 
 /// A Veilig Thuis contact linked to the file, as far as it sets a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VeiligThuisDue {
-    pub state: IntakeState,
+    pub stage: VeiligThuisStage,
     /// The safety assessment's deadline.
     pub due_on: Option<Date>,
     /// When Veilig Thuis checks back after handing over or setting conditions.
@@ -49,10 +58,10 @@ pub fn next_due_on(sources: &DueSources<'_>) -> Option<Date> {
     }
     dates.extend(sources.save_guidance_reviews.iter().copied());
     for vt in &sources.veilig_thuis {
-        match vt.state {
-            IntakeState::AwaitingAssessment => dates.extend(vt.due_on),
-            IntakeState::Assessed(_) => dates.extend(vt.follow_up_on),
-            IntakeState::AdviceGiven => {}
+        match vt.stage {
+            VeiligThuisStage::AwaitingAssessment => dates.extend(vt.due_on),
+            VeiligThuisStage::Assessed => dates.extend(vt.follow_up_on),
+            VeiligThuisStage::AdviceGiven => {}
         }
     }
     dates.into_iter().min()
@@ -64,7 +73,6 @@ mod tests {
 
     use super::*;
     use crate::family::plan::{DomainPlan, LifeDomain, PlanAction};
-    use crate::veilig_thuis::Outcome;
 
     fn action(due: Date, status: ActionStatus) -> PlanAction {
         PlanAction {
@@ -127,7 +135,7 @@ mod tests {
             plan: Some(&p),
             save_guidance_reviews: vec![date(2026, 12, 10)],
             veilig_thuis: vec![VeiligThuisDue {
-                state: IntakeState::Assessed(Outcome::HandToLocalTeam),
+                stage: VeiligThuisStage::Assessed,
                 due_on: Some(date(2026, 11, 1)),
                 follow_up_on: Some(date(2026, 12, 5)),
             }],
@@ -138,13 +146,13 @@ mod tests {
             "an assessed report's deadline is met; its follow-up counts"
         );
         s.veilig_thuis.push(VeiligThuisDue {
-            state: IntakeState::AwaitingAssessment,
+            stage: VeiligThuisStage::AwaitingAssessment,
             due_on: Some(date(2026, 12, 3)),
             follow_up_on: None,
         });
         assert_eq!(next_due_on(&s), Some(date(2026, 12, 3)));
         s.veilig_thuis = vec![VeiligThuisDue {
-            state: IntakeState::AdviceGiven,
+            stage: VeiligThuisStage::AdviceGiven,
             due_on: Some(date(2026, 1, 1)),
             follow_up_on: Some(date(2026, 1, 1)),
         }];

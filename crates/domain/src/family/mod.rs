@@ -28,7 +28,7 @@ pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
 };
-pub use due::{DueSources, VeiligThuisDue, next_due_on};
+pub use due::{DueSources, VeiligThuisDue, VeiligThuisStage, next_due_on};
 pub use duplicate::{
     DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,
     name_key,

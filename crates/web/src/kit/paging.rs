@@ -170,6 +170,45 @@ pub fn with_links<T>(response: impl IntoResponse, page: &Page<T>, path: &str, qu
     response
 }
 
+crate::texts! {
+    /// The words around every paged list on a page.
+    pub struct PagingTexts, paging_texts {
+        pages: "Pagina's",
+            "Pages";
+        previous_page: "Vorige pagina",
+            "Previous page";
+        next_page: "Volgende pagina",
+            "Next page";
+        bad_cursor: "Deze pagina van de lijst bestaat niet (meer); de link is oud of onvolledig.",
+            "This page of the list does not exist (any more); the link is old or incomplete.";
+        first_page: "Naar de eerste pagina",
+            "To the first page";
+    }
+}
+
+/// A paged list's frame on a page (`templates/kit/page_nav.html`): the total in words
+/// and the links to the pages around this one.
+pub struct PageNav {
+    pub w: &'static PagingTexts,
+    pub total: String,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl PageNav {
+    /// The frame of `page` of the list at `path` (its other parameters as in `query`),
+    /// `total` already in words ("12 meldingen").
+    pub fn new<T>(lang: crate::kit::Lang, page: &Page<T>, total: String, path: &str, query: Option<&str>) -> Self {
+        let link = |c: &Option<String>| c.as_ref().map(|c| link_to(path, query, c));
+        Self {
+            w: paging_texts(lang),
+            total,
+            previous: link(&page.previous),
+            next: link(&page.next),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

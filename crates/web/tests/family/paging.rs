@@ -121,3 +121,31 @@ async fn the_families_page_shows_the_total_and_pages_both_ways() {
     assert!(bad.body.contains("Deze pagina van de lijst bestaat niet"));
     c.app.done().await;
 }
+
+#[tokio::test]
+async fn the_start_page_shows_the_first_ten_files_and_links_to_all_of_them() {
+    let c = circle().await;
+    let org = organisation_of(&c).await;
+    for _ in 0..12 {
+        c.app.jansen(&c.sanne, &org, None).await;
+    }
+    let mut sanne = c.app.signed_in_browser(&c.sanne).await;
+    let start = sanne.get("/start").await;
+    assert!(start.body.contains("Mijn gezinnen: wat het eerst moet"));
+    let list = start.body.split("first-due").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert_eq!(list.matches("<li").count(), 10, "capped");
+    assert!(start.body.contains("href=\"/gezinnen?sortering=datum\">Alle 12 gezinnen</a>"));
+    // Joyce leads Sanne's team: her team's files, linked to the filtered list.
+    let mut joyce = c.app.signed_in_browser(&c.joyce).await;
+    let start = joyce.get("/start").await;
+    assert!(start.body.contains("Dossiers van je team"));
+    assert!(start.body.contains("/gezinnen?rol=team&amp;sortering=datum"));
+    // No role promises a list "straks"; a role without a list has none.
+    for account in [&c.sanne, &c.joyce, &c.thomas, &c.outsider] {
+        let mut b = c.app.signed_in_browser(account).await;
+        assert!(!b.get("/start").await.body.contains("straks"), "{}", account.email);
+    }
+    let mut outsider = c.app.signed_in_browser(&c.outsider).await;
+    assert!(!outsider.get("/start").await.body.contains("first-due"), "no files, no list");
+    c.app.done().await;
+}
