@@ -139,7 +139,11 @@ async fn the_start_page_shows_the_first_ten_files_and_links_to_all_of_them() {
     let mut joyce = c.app.signed_in_browser(&c.joyce).await;
     let start = joyce.get("/start").await;
     assert!(start.body.contains("Dossiers van je team"));
-    assert!(start.body.contains("/gezinnen?rol=team&amp;sortering=datum"));
+    assert!(
+        start.body.contains("href=\"/gezinnen?rol=team&")
+            && start.body.contains("sortering=datum\">Alle 12 gezinnen</a>"),
+        "the team's files, linked to the list filtered on them"
+    );
     // No role promises a list "straks"; a role without a list has none.
     for account in [&c.sanne, &c.joyce, &c.thomas, &c.outsider] {
         let mut b = c.app.signed_in_browser(account).await;
