@@ -232,7 +232,12 @@ impl Tx {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
-        Ok(self.with_workers(&rows).await?.into_iter().zip(keys).collect())
+        Ok(self
+            .with_workers(&rows)
+            .await?
+            .into_iter()
+            .zip(keys)
+            .collect())
     }
 
     /// How many referrals the coordinator's list holds.

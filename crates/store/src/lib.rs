@@ -48,13 +48,11 @@ pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave,
 };
-pub use family_list::{
-    FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole,
-};
+pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
-pub use page::{PageKey, Seek};
 pub use notes::{Note, NoteContent, NoteVersion};
+pub use page::{PageKey, Seek};
 pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};
 pub use sqlite_files::remove_sqlite_database;
 pub use statutory::StatutoryDay;

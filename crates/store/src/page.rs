@@ -42,7 +42,10 @@ impl Seek {
         match self {
             Seek::First => Vec::new(),
             Seek::After(k) | Seek::Before(k) => {
-                vec![crate::Param::from(k.value.clone()), crate::Param::from(k.id.clone())]
+                vec![
+                    crate::Param::from(k.value.clone()),
+                    crate::Param::from(k.id.clone()),
+                ]
             }
         }
     }

@@ -317,7 +317,12 @@ impl Tx {
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let list = rows.iter().map(request).collect::<Result<Vec<_>, _>>()?;
-        Ok(self.with_children(list).await?.into_iter().zip(keys).collect())
+        Ok(self
+            .with_children(list)
+            .await?
+            .into_iter()
+            .zip(keys)
+            .collect())
     }
 
     /// How many requests are addressed to `rvdk_organisation_id`.

@@ -75,16 +75,36 @@ fn query_params(operation_id: &str) -> Vec<Value> {
             ),
         ],
         "searchFamilies" => vec![
-            q("name", false, json!({ "type": "string" }), "Naam (of een deel ervan) van een gezinslid"),
-            q("date_of_birth", false, json!({ "type": "string", "format": "date" }), "Geboortedatum van een gezinslid (jjjj-mm-dd)"),
-            q("postcode", false, json!({ "type": "string" }), "Postcode, zoals 3581 AB"),
+            q(
+                "name",
+                false,
+                json!({ "type": "string" }),
+                "Naam (of een deel ervan) van een gezinslid",
+            ),
+            q(
+                "date_of_birth",
+                false,
+                json!({ "type": "string", "format": "date" }),
+                "Geboortedatum van een gezinslid (jjjj-mm-dd)",
+            ),
+            q(
+                "postcode",
+                false,
+                json!({ "type": "string" }),
+                "Postcode, zoals 3581 AB",
+            ),
             q(
                 "framework",
                 false,
                 json!({ "type": "string", "enum": eenplan_domain::family::Framework::ALL.iter().map(|f| f.code()).collect::<Vec<_>>() }),
                 "Alleen dossiers in dit kader",
             ),
-            q("area", false, json!({ "type": "string" }), "Alleen dossiers in dit gebied (id)"),
+            q(
+                "area",
+                false,
+                json!({ "type": "string" }),
+                "Alleen dossiers in dit gebied (id)",
+            ),
             q(
                 "role",
                 false,
@@ -136,9 +156,8 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
     }
     // What the framing answers for every operation of its kind (crate::framing,
     // crate::extract, crate::auth), unless the route says it more precisely itself.
-    let has_params = route.path.contains('{')
-        || doc.paged
-        || !query_params(doc.operation_id).is_empty();
+    let has_params =
+        route.path.contains('{') || doc.paged || !query_params(doc.operation_id).is_empty();
     let generic = [
         (route.policy != Policy::Public, 401, "Niet aangemeld"),
         (has_params, 400, "Ongeldige of dubbele parameter (met naam)"),

@@ -125,7 +125,11 @@ mod tests {
             plan: Some(&all_done),
             ..DueSources::default()
         };
-        assert_eq!(next_due_on(&s), Some(date(2027, 3, 1)), "the review remains");
+        assert_eq!(
+            next_due_on(&s),
+            Some(date(2027, 3, 1)),
+            "the review remains"
+        );
     }
 
     #[test]

@@ -506,12 +506,18 @@ pub async fn visible_family_page(
     for stretch in candidates.chunks(DECIDE_STRETCH) {
         let facts = tx.access_facts_of(stretch).await?;
         let emergencies = tx.emergencies_of(stretch, &principal.user_id, now).await?;
-        visible.extend(stretch.iter().filter(|id| {
-            facts.get(*id).is_some_and(|f| {
-                let until = emergencies.get(*id).copied();
-                decide(principal, f, until, Need::Data(DataCategory::Identity), now).granted()
-            })
-        }).cloned());
+        visible.extend(
+            stretch
+                .iter()
+                .filter(|id| {
+                    facts.get(*id).is_some_and(|f| {
+                        let until = emergencies.get(*id).copied();
+                        decide(principal, f, until, Need::Data(DataCategory::Identity), now)
+                            .granted()
+                    })
+                })
+                .cloned(),
+        );
     }
     // Read on until the page and one more row are visible (or the list ends): a file
     // the rule refuses is skipped, never a reason to show fewer rows.
@@ -519,7 +525,9 @@ pub async fn visible_family_page(
     let mut rows: Vec<eenplan_store::FamilyRow> = Vec::new();
     let mut at = seek.clone();
     loop {
-        let read = tx.families_page(&scope, filter, sort, &at, limit + 1).await?;
+        let read = tx
+            .families_page(&scope, filter, sort, &at, limit + 1)
+            .await?;
         let exhausted = read.len() < want;
         let next_at = match seek {
             Seek::Before(_) => read.first().map(|r| Seek::Before(r.key.clone())),

@@ -5,8 +5,8 @@
 //! cannot come to depend on what is inside, and a list can change its key without
 //! breaking anyone.
 
-use axum::http::{HeaderName, HeaderValue};
 use axum::http::header::LINK;
+use axum::http::{HeaderName, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use data_encoding::BASE64URL_NOPAD;
 use eenplan_store::{PageKey, Seek};
@@ -83,8 +83,13 @@ pub fn parse_limit(limit: Option<&str>) -> Result<i64, String> {
 
 /// [`parse_limit`] and [`decode`] for an API operation: a 400 problem naming the
 /// parameter and what to send instead.
-pub fn api_paging(limit: Option<&str>, cursor: Option<&str>, sort: &str) -> Result<(i64, Seek), ApiError> {
-    let limit = parse_limit(limit).map_err(|reason| ApiError::invalid(&[("limit", "range", &reason)]))?;
+pub fn api_paging(
+    limit: Option<&str>,
+    cursor: Option<&str>,
+    sort: &str,
+) -> Result<(i64, Seek), ApiError> {
+    let limit =
+        parse_limit(limit).map_err(|reason| ApiError::invalid(&[("limit", "range", &reason)]))?;
     let seek = decode(cursor, sort).map_err(|BadCursor| {
         ApiError::invalid(&[(
             "cursor",
@@ -156,11 +161,19 @@ pub fn link_to(path: &str, query: Option<&str>, cursor: &str) -> String {
 }
 
 /// `response` with the RFC 8288 `Link` header to the next and previous page.
-pub fn with_links<T>(response: impl IntoResponse, page: &Page<T>, path: &str, query: Option<&str>) -> Response {
+pub fn with_links<T>(
+    response: impl IntoResponse,
+    page: &Page<T>,
+    path: &str,
+    query: Option<&str>,
+) -> Response {
     let mut response = response.into_response();
     let links: Vec<String> = [(&page.next, "next"), (&page.previous, "prev")]
         .into_iter()
-        .filter_map(|(c, rel)| c.as_ref().map(|c| format!("<{}>; rel=\"{rel}\"", link_to(path, query, c))))
+        .filter_map(|(c, rel)| {
+            c.as_ref()
+                .map(|c| format!("<{}>; rel=\"{rel}\"", link_to(path, query, c)))
+        })
         .collect();
     if !links.is_empty()
         && let Ok(v) = HeaderValue::from_str(&links.join(", "))
@@ -198,7 +211,13 @@ pub struct PageNav {
 impl PageNav {
     /// The frame of `page` of the list at `path` (its other parameters as in `query`),
     /// `total` already in words ("12 meldingen").
-    pub fn new<T>(lang: crate::kit::Lang, page: &Page<T>, total: String, path: &str, query: Option<&str>) -> Self {
+    pub fn new<T>(
+        lang: crate::kit::Lang,
+        page: &Page<T>,
+        total: String,
+        path: &str,
+        query: Option<&str>,
+    ) -> Self {
         let link = |c: &Option<String>| c.as_ref().map(|c| link_to(path, query, c));
         Self {
             w: paging_texts(lang),
@@ -251,10 +270,16 @@ mod tests {
         let first = window(rows.clone(), 3, &Seek::First, "name", k);
         assert_eq!(first.items, ["0", "1", "2"]);
         assert!(first.previous.is_none());
-        assert_eq!(decode(first.next.as_deref(), "name"), Ok(Seek::After(key("2"))));
+        assert_eq!(
+            decode(first.next.as_deref(), "name"),
+            Ok(Seek::After(key("2")))
+        );
         let back = window(rows.clone(), 3, &Seek::Before(key("9")), "name", k);
         assert_eq!(back.items, ["1", "2", "3"], "the rows nearest the key");
-        assert_eq!(decode(back.previous.as_deref(), "name"), Ok(Seek::Before(key("1"))));
+        assert_eq!(
+            decode(back.previous.as_deref(), "name"),
+            Ok(Seek::Before(key("1")))
+        );
         let last = window(rows[..2].to_vec(), 3, &Seek::After(key("x")), "name", k);
         assert!(last.next.is_none() && last.previous.is_some());
     }
@@ -262,7 +287,11 @@ mod tests {
     #[test]
     fn links_keep_the_other_parameters() {
         assert_eq!(
-            link_to("/api/v1/families", Some("limit=2&cursor=old&name=de+Vries"), "abc"),
+            link_to(
+                "/api/v1/families",
+                Some("limit=2&cursor=old&name=de+Vries"),
+                "abc"
+            ),
             "/api/v1/families?limit=2&name=de+Vries&cursor=abc"
         );
     }

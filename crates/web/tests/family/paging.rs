@@ -9,8 +9,13 @@ fn link(r: &crate::common::Response, rel: &str) -> Option<String> {
     let header = r.headers.get("link")?.to_str().ok()?.to_owned();
     header.split(", ").find_map(|part| {
         let (target, params) = part.split_once(';')?;
-        (params.trim() == format!("rel=\"{rel}\""))
-            .then(|| target.trim().trim_start_matches('<').trim_end_matches('>').to_owned())
+        (params.trim() == format!("rel=\"{rel}\"")).then(|| {
+            target
+                .trim()
+                .trim_start_matches('<')
+                .trim_end_matches('>')
+                .to_owned()
+        })
     })
 }
 
@@ -48,13 +53,20 @@ async fn the_api_pages_through_every_file_with_link_headers_and_a_total() {
         let body = r.json();
         let families = body["families"].as_array().unwrap();
         assert!(families.len() <= 3);
-        seen.extend(families.iter().map(|f| f["id"].as_str().unwrap().to_owned()));
+        seen.extend(
+            families
+                .iter()
+                .map(|f| f["id"].as_str().unwrap().to_owned()),
+        );
         assert_eq!(families[0]["children"][0]["first_name"], "Sam");
         assert_eq!(families[0]["regisseur"], "Test Persoon");
         pages += 1;
         match link(&r, "next") {
             Some(next) => {
-                assert!(next.starts_with("/api/v1/families?limit=3&cursor="), "{next}");
+                assert!(
+                    next.starts_with("/api/v1/families?limit=3&cursor="),
+                    "{next}"
+                );
                 uri = next;
             }
             None => break,
@@ -76,7 +88,12 @@ async fn the_api_pages_through_every_file_with_link_headers_and_a_total() {
     ] {
         let r = c
             .app
-            .raw(Method::GET, &format!("/api/v1/families?{query}"), &sanne, "")
+            .raw(
+                Method::GET,
+                &format!("/api/v1/families?{query}"),
+                &sanne,
+                "",
+            )
             .await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}: {}", r.body);
         assert_eq!(r.json()["invalidParams"][0]["name"], name, "{query}");
@@ -101,7 +118,14 @@ async fn the_families_page_shows_the_total_and_pages_both_ways() {
     let first = b.get("/gezinnen").await;
     assert_eq!(first.status, StatusCode::OK);
     assert!(first.body.contains("52 gezinnen"), "the total");
-    assert_eq!(first.body.matches("<tr class=\"utrecht-table__row\">").count(), 51, "header and 50 rows");
+    assert_eq!(
+        first
+            .body
+            .matches("<tr class=\"utrecht-table__row\">")
+            .count(),
+        51,
+        "header and 50 rows"
+    );
     assert!(first.body.contains("Sam (10 jaar)") || first.body.contains("Sam (9 jaar)"));
     let next = first
         .body
@@ -112,7 +136,13 @@ async fn the_families_page_shows_the_total_and_pages_both_ways() {
         .replace("&amp;", "&");
     let second = b.get(&next).await;
     assert_eq!(second.status, StatusCode::OK);
-    assert_eq!(second.body.matches("<tr class=\"utrecht-table__row\">").count(), 3);
+    assert_eq!(
+        second
+            .body
+            .matches("<tr class=\"utrecht-table__row\">")
+            .count(),
+        3
+    );
     assert!(!second.body.contains("rel=\"next\""), "the last page");
     assert!(second.body.contains("rel=\"prev\""));
 
@@ -132,24 +162,44 @@ async fn the_start_page_shows_the_first_ten_files_and_links_to_all_of_them() {
     let mut sanne = c.app.signed_in_browser(&c.sanne).await;
     let start = sanne.get("/start").await;
     assert!(start.body.contains("Mijn gezinnen: wat het eerst moet"));
-    let list = start.body.split("first-due").nth(1).unwrap().split("</ul>").next().unwrap();
+    let list = start
+        .body
+        .split("first-due")
+        .nth(1)
+        .unwrap()
+        .split("</ul>")
+        .next()
+        .unwrap();
     assert_eq!(list.matches("<li").count(), 10, "capped");
-    assert!(start.body.contains("href=\"/gezinnen?sortering=datum\">Alle 12 gezinnen</a>"));
+    assert!(
+        start
+            .body
+            .contains("href=\"/gezinnen?sortering=datum\">Alle 12 gezinnen</a>")
+    );
     // Joyce leads Sanne's team: her team's files, linked to the filtered list.
     let mut joyce = c.app.signed_in_browser(&c.joyce).await;
     let start = joyce.get("/start").await;
     assert!(start.body.contains("Dossiers van je team"));
     assert!(
         start.body.contains("href=\"/gezinnen?rol=team&")
-            && start.body.contains("sortering=datum\">Alle 12 gezinnen</a>"),
+            && start
+                .body
+                .contains("sortering=datum\">Alle 12 gezinnen</a>"),
         "the team's files, linked to the list filtered on them"
     );
     // No role promises a list "straks"; a role without a list has none.
     for account in [&c.sanne, &c.joyce, &c.thomas, &c.outsider] {
         let mut b = c.app.signed_in_browser(account).await;
-        assert!(!b.get("/start").await.body.contains("straks"), "{}", account.email);
+        assert!(
+            !b.get("/start").await.body.contains("straks"),
+            "{}",
+            account.email
+        );
     }
     let mut outsider = c.app.signed_in_browser(&c.outsider).await;
-    assert!(!outsider.get("/start").await.body.contains("first-due"), "no files, no list");
+    assert!(
+        !outsider.get("/start").await.body.contains("first-due"),
+        "no files, no list"
+    );
     c.app.done().await;
 }

@@ -68,7 +68,8 @@ pub(super) async fn work_page(
     ctx: &Ctx,
     seek: &eenplan_store::Seek,
     limit: i64,
-) -> Result<(crate::kit::paging::Page<eenplan_store::EvuReferral>, usize), eenplan_store::StoreError> {
+) -> Result<(crate::kit::paging::Page<eenplan_store::EvuReferral>, usize), eenplan_store::StoreError>
+{
     let mut tx = ctx.store().read().await?;
     let rows = tx.evu_work_page(seek, limit + 1).await?;
     let total = tx.evu_work_count().await?;

@@ -178,18 +178,32 @@ pub async fn list(
     let seek = crate::kit::paging::decode(q.cursor.as_deref(), super::api::WORK_SORT);
     let (page, total) = match &seek {
         Ok(seek) => super::api::work_page(&ctx, seek, crate::kit::paging::DEFAULT_LIMIT).await?,
-        Err(_) => (crate::kit::paging::Page { items: Vec::new(), next: None, previous: None }, 0),
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
     };
     log_evu_reads(&ctx.state, p, &page.items, "GET /evu", &ctx.client.0).await?;
-    let (new, running): (Vec<_>, Vec<_>) =
-        page.items.iter().map(|r| line(lang, r)).partition(|l| l.is_new);
+    let (new, running): (Vec<_>, Vec<_>) = page
+        .items
+        .iter()
+        .map(|r| line(lang, r))
+        .partition(|l| l.is_new);
     let words = if total == 1 {
         x.evu_one_on_list.to_owned()
     } else {
         x.evu_n_on_list.replace("{n}", &total.to_string())
     };
     Ok(render(
-        if seek.is_ok() { StatusCode::OK } else { StatusCode::BAD_REQUEST },
+        if seek.is_ok() {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        },
         &ListPage {
             shell: ctx.shell("/evu"),
             x,

@@ -55,7 +55,14 @@ pub(super) async fn raad_requests(
         Err(id) => {
             let one = Vec::from_iter(tx.raad_request(&p.organisation_id, id).await?);
             let total = one.len();
-            (Page { items: one, next: None, previous: None }, total)
+            (
+                Page {
+                    items: one,
+                    next: None,
+                    previous: None,
+                },
+                total,
+            )
         }
     };
     let list = &page.items;

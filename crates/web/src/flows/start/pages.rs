@@ -187,7 +187,10 @@ async fn work_lists(
     }
     let acc = start_texts(lang);
     let more = |n: usize| {
-        (n > START_CAP).then(|| acc.more_families.replace("{n}", &(n - START_CAP).to_string()))
+        (n > START_CAP).then(|| {
+            acc.more_families
+                .replace("{n}", &(n - START_CAP).to_string())
+        })
     };
     w.more_reviews = more(w.guidance_reviews.len());
     w.more_guidances = more(w.guidances.len());
@@ -216,7 +219,10 @@ async fn work_lists(
     if p.roles.contains(&Role::EvuCoordinator) {
         // New referrals come first on the list: its first page holds the ones to staff.
         let new: Vec<_> = tx
-            .evu_work_page(&eenplan_store::Seek::First, i64::try_from(START_CAP).unwrap_or(10))
+            .evu_work_page(
+                &eenplan_store::Seek::First,
+                i64::try_from(START_CAP).unwrap_or(10),
+            )
             .await?
             .into_iter()
             .map(|(r, _)| r)
@@ -355,8 +361,10 @@ async fn start_page(
         })
         .filter(|(_, _, what)| !what.is_empty())
         .collect();
-    let overdue_more = (grouped.len() > START_CAP)
-        .then(|| acc.more_overdue.replace("{n}", &(grouped.len() - START_CAP).to_string()));
+    let overdue_more = (grouped.len() > START_CAP).then(|| {
+        acc.more_overdue
+            .replace("{n}", &(grouped.len() - START_CAP).to_string())
+    });
     let overdue: Vec<_> = grouped.into_iter().take(START_CAP).collect();
     let mut first = Vec::new();
     if let Some(p) = &visitor.principal {

@@ -126,9 +126,23 @@ async fn list_page(
     let seek = crate::kit::paging::decode(cursor, ops::WORK_SORT);
     let (page, total) = match &seek {
         Ok(seek) => {
-            ops::work_page(ctx.store(), p, today, seek, crate::kit::paging::DEFAULT_LIMIT).await?
+            ops::work_page(
+                ctx.store(),
+                p,
+                today,
+                seek,
+                crate::kit::paging::DEFAULT_LIMIT,
+            )
+            .await?
         }
-        Err(_) => (crate::kit::paging::Page { items: Vec::new(), next: None, previous: None }, 0),
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
     };
     let total_words = if total == 1 {
         x.vt_one_on_list.to_owned()

@@ -50,13 +50,16 @@ fn api_role(role: Option<&str>) -> Result<Option<MyRole>, ApiError> {
     match role.filter(|r| !r.is_empty()) {
         None => Ok(None),
         Some("team_lead") => Ok(Some(MyRole::LeadsTeam)),
-        Some(r) => r.parse::<InvolvementRole>().map(|r| Some(MyRole::Involved(r))).map_err(|_| {
-            ApiError::invalid(&[(
-                "role",
-                "invalid",
-                "Kies regisseur, partner of team_lead (de regisseur is iemand uit jouw team).",
-            )])
-        }),
+        Some(r) => r
+            .parse::<InvolvementRole>()
+            .map(|r| Some(MyRole::Involved(r)))
+            .map_err(|_| {
+                ApiError::invalid(&[(
+                    "role",
+                    "invalid",
+                    "Kies regisseur, partner of team_lead (de regisseur is iemand uit jouw team).",
+                )])
+            }),
     }
 }
 
@@ -71,7 +74,11 @@ pub async fn search(
     let framework = match q.framework.as_deref().filter(|f| !f.is_empty()) {
         None => None,
         Some(f) => Some(f.parse::<Framework>().map_err(|_| {
-            ApiError::invalid(&[("framework", "invalid", "Geen bekend kader; zie de enum van Family.framework.")])
+            ApiError::invalid(&[(
+                "framework",
+                "invalid",
+                "Geen bekend kader; zie de enum van Family.framework.",
+            )])
         })?),
     };
     let role = api_role(q.role.as_deref())?;
@@ -119,8 +126,7 @@ pub async fn search(
         role,
     };
     let found = async {
-        let (page, total) =
-            visible_family_page(&ctx.state, p, &filter, sort, &seek, limit).await?;
+        let (page, total) = visible_family_page(&ctx.state, p, &filter, sort, &seek, limit).await?;
         let data = format!(
             "api search name={:?} birth={:?} postcode={:?} results={}",
             q.name,
@@ -143,7 +149,11 @@ pub async fn search(
     let (page, total) = found.await?;
     let today = today();
     let body = Json(FamilyList {
-        families: page.items.iter().map(|f| FamilyListItem::new(f, today)).collect(),
+        families: page
+            .items
+            .iter()
+            .map(|f| FamilyListItem::new(f, today))
+            .collect(),
     });
     let mut response = with_links(body, &page, "/api/v1/families", raw.as_deref());
     response.headers_mut().insert(TOTAL_COUNT, total.into());

@@ -103,8 +103,16 @@ fn row(lang: Lang, f: &FamilyRow, today: Date, x: &FamilyTexts) -> Row {
         id: f.id.to_string(),
         label: f.label.clone(),
         children,
-        regisseur: f.regisseur.clone().unwrap_or_else(|| x.no_regisseur.to_owned()),
-        framework: crate::kit::form::kind_label(lang, f.framework, Framework::label_nl, Framework::label_en),
+        regisseur: f
+            .regisseur
+            .clone()
+            .unwrap_or_else(|| x.no_regisseur.to_owned()),
+        framework: crate::kit::form::kind_label(
+            lang,
+            f.framework,
+            Framework::label_nl,
+            Framework::label_en,
+        ),
         next_due: f
             .next_due_on
             .map_or_else(|| x.nothing_due.to_owned(), |d| dutch_date(lang, d)),
@@ -136,7 +144,12 @@ pub async fn search(
     let dob = if q.geboortedatum.trim().is_empty() {
         None
     } else {
-        birth_date(&q.geboortedatum, ("geboortedatum", t.err_date), t, &mut errs)
+        birth_date(
+            &q.geboortedatum,
+            ("geboortedatum", t.err_date),
+            t,
+            &mut errs,
+        )
     };
     let postcode = if q.postcode.trim().is_empty() {
         None
@@ -197,7 +210,12 @@ pub async fn search(
     };
     let any = || (String::new(), x.any.to_owned());
     let inputs = vec![
-        Input::Text(TextField::new("naam", x.f_family_name, &q.naam, errs.get("naam").copied())),
+        Input::Text(TextField::new(
+            "naam",
+            x.f_family_name,
+            &q.naam,
+            errs.get("naam").copied(),
+        )),
         Input::Text(
             TextField::new(
                 "geboortedatum",
@@ -207,7 +225,12 @@ pub async fn search(
             )
             .kind("date"),
         ),
-        Input::Text(TextField::new("postcode", t.f_postcode, &q.postcode, errs.get("postcode").copied())),
+        Input::Text(TextField::new(
+            "postcode",
+            t.f_postcode,
+            &q.postcode,
+            errs.get("postcode").copied(),
+        )),
         Input::Select(ChoiceField {
             id: "kader",
             label: x.f_framework_filter,
@@ -216,7 +239,12 @@ pub async fn search(
                 std::iter::once(any()).chain(Framework::ALL.iter().map(|f| {
                     (
                         f.code().to_owned(),
-                        crate::kit::form::label_of(lang, *f, Framework::label_nl, Framework::label_en),
+                        crate::kit::form::label_of(
+                            lang,
+                            *f,
+                            Framework::label_nl,
+                            Framework::label_en,
+                        ),
                     )
                 })),
             ),
@@ -249,7 +277,11 @@ pub async fn search(
             id: "sortering",
             label: x.f_sort,
             options: choices(
-                if q.sortering == "datum" { "datum" } else { "naam" },
+                if q.sortering == "datum" {
+                    "datum"
+                } else {
+                    "naam"
+                },
                 [
                     ("naam".to_owned(), x.sort_name.to_owned()),
                     ("datum".to_owned(), x.sort_due.to_owned()),

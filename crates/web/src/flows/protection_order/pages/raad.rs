@@ -48,7 +48,14 @@ pub async fn list(
     let limit = crate::kit::paging::DEFAULT_LIMIT;
     let (page, total) = match &seek {
         Ok(seek) => ops::raad_requests(&ctx, p, ("GET /raad", Ok((seek, limit)))).await?,
-        Err(_) => (crate::kit::paging::Page { items: Vec::new(), next: None, previous: None }, 0),
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
     };
     let words = if total == 1 {
         x.raad_one_request.to_owned()
@@ -56,7 +63,11 @@ pub async fn list(
         x.raad_n_requests.replace("{n}", &total.to_string())
     };
     Ok(render(
-        if seek.is_ok() { StatusCode::OK } else { StatusCode::BAD_REQUEST },
+        if seek.is_ok() {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        },
         &ListPage {
             shell: ctx.shell("/raad"),
             x,
@@ -116,7 +127,11 @@ async fn show_page(
     let kind = OrganisationKind::CertifiedInstitution;
     let institutions = organisations(&mut ctx.store().read().await?, kind, &institution).await?;
     let (read, _) = ops::raad_requests(ctx, p, ("GET /raad/{request}", Err(id))).await?;
-    let r = read.items.into_iter().next().ok_or_else(PageError::not_found)?;
+    let r = read
+        .items
+        .into_iter()
+        .next()
+        .ok_or_else(PageError::not_found)?;
     let err = |id: &str| errs.get(id).copied();
     let today_text = today().to_string();
     // A date field: today on a fresh form, else what was sent.
