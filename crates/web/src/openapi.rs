@@ -82,7 +82,7 @@ fn query_params(operation_id: &str) -> Vec<Value> {
                 "Naam (of een deel ervan) van een gezinslid",
             ),
             q(
-                "date_of_birth",
+                "dateOfBirth",
                 false,
                 json!({ "type": "string", "format": "date" }),
                 "Geboortedatum van een gezinslid (jjjj-mm-dd)",

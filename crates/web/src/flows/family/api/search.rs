@@ -22,6 +22,9 @@ use crate::kit::dates::today;
 pub struct SearchParams {
     #[serde(default)]
     name: String,
+    /// Query keys are lower camelCase (NL API Design Rules); the older spelling is
+    /// still read.
+    #[serde(rename = "dateOfBirth", alias = "date_of_birth")]
     date_of_birth: Option<String>,
     postcode: Option<String>,
     framework: Option<String>,
@@ -88,13 +91,13 @@ pub async fn search(
     {
         return Err(crate::input::problem("name", p).into());
     }
-    let dob = crate::kit::fields::optional_date("date_of_birth", q.date_of_birth.as_deref())?;
+    let dob = crate::kit::fields::optional_date("dateOfBirth", q.date_of_birth.as_deref())?;
     if let Some(d) = dob
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
     {
         return Err(ApiError::invalid(&[(
-            "date_of_birth",
+            "dateOfBirth",
             "range",
             &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
         )]));
