@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 
 import { expectNoAxeViolations, launch, PAGE_TIMEOUT_MS } from './browser.js';
-import { startServer } from './server.js';
+import { demoTimeoutMs, startServer } from './server.js';
 import { totp } from './totp.js';
 
 export const SETUP_TIMEOUT_MS = 120_000;
@@ -137,7 +137,8 @@ export function serverAndBrowser(options) {
       env.server = await startServer(options);
       env.browser = await launch();
     },
-    { timeout: SETUP_TIMEOUT_MS },
+    // A bigger demo (`families`) takes longer to make.
+    { timeout: SETUP_TIMEOUT_MS + demoTimeoutMs(options?.families) },
   );
 
   after(

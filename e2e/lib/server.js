@@ -110,16 +110,22 @@ export function freePort() {
   });
 }
 
-async function runDemo(databaseUrl) {
+/** How long the demo may take: longer for a bigger data set. */
+export function demoTimeoutMs(families) {
+  return DEMO_TIMEOUT_MS + (families ?? 0) * 60;
+}
+
+async function runDemo(databaseUrl, families) {
   const args = ['demo', '--database', databaseUrl, '--no-serve'];
+  if (families !== undefined) args.push('--families', String(families));
   const { child, stdout, stderr, exited } = spawnChild(args, 'demo');
   const TIMED_OUT = Symbol('timeout');
-  const result = await within(exited, DEMO_TIMEOUT_MS, TIMED_OUT);
+  const result = await within(exited, demoTimeoutMs(families), TIMED_OUT);
   if (result === TIMED_OUT) {
     child.kill('SIGKILL');
     await within(exited, KILL_WAIT_MS);
     throw new Error(
-      `\`eenplan ${args.join(' ')}\` did not finish within ${DEMO_TIMEOUT_MS / 1000} s\n  stderr:\n${indent(stderr.text)}`,
+      `\`eenplan ${args.join(' ')}\` did not finish within ${demoTimeoutMs(families) / 1000} s\n  stderr:\n${indent(stderr.text)}`,
     );
   }
   if (result.error || result.code !== 0) {
@@ -202,14 +208,15 @@ async function terminate(server) {
  * Creates a temp dir with a demo database, starts `eenplan serve
  * --insecure-cookies` (plain HTTP on loopback) on a free port and waits until
  * /healthz answers 200. `idleSeconds` shortens the session idle timeout
- * (`--session-idle-seconds`; the server caps it at 900).
+ * (`--session-idle-seconds`; the server caps it at 900). `families` sets the
+ * demo's number of synthetic families (`--families`; the demo's default otherwise).
  *
  * Returns `{ baseUrl, port, tmpDir, databaseUrl, accounts, password, account(), stderr(), stop() }`.
  * `accounts` are `{ email, role, name, organisation, secret }` from the demo's
  * output; `account(role)` returns the first account with that role (throws if none).
  * `stop()` is idempotent and resolves with `{ code, signal, killed }`.
  */
-export async function startServer({ idleSeconds } = {}) {
+export async function startServer({ idleSeconds, families } = {}) {
   if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds > 0)) {
     throw new Error(`idleSeconds must be a positive integer, got ${idleSeconds}`);
   }
@@ -220,7 +227,7 @@ export async function startServer({ idleSeconds } = {}) {
   const cleanup = () => (KEEP_TMP ? Promise.resolve() : rm(tmpDir, { recursive: true, force: true }));
   const databaseUrl = `sqlite://${path.join(tmpDir, 'demo.sqlite')}`;
   try {
-    const { accounts, password } = parseDemoOutput(await runDemo(databaseUrl));
+    const { accounts, password } = parseDemoOutput(await runDemo(databaseUrl, families));
     const account = (role) => {
       const found = accounts.find((a) => a.role === role);
       if (!found) throw new Error(`no demo account with role ${role}; roles: ${accounts.map((a) => a.role).filter(Boolean).join(', ')}`);

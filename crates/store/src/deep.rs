@@ -83,7 +83,9 @@ const PLAN_KEY: &str = "t.family_id || ':' || CAST(t.version AS TEXT)";
 /// Every covered table and column. Left out on purpose: `users.totp_last_step` (the
 /// replay guard of the second factor, moved by every sign-in and unjournaled by design:
 /// it cannot grant anything), `sessions.last_seen_at`/`ended_at` (activity, not a
-/// credential) and sessions still at the second-factor stage (no one acting yet).
+/// credential), sessions still at the second-factor stage (no one acting yet) and
+/// `families.next_due_on` (derived from sealed rows by the domain's rule and recomputed
+/// with them, so it says nothing they do not).
 const PARTS: &[Part] = &[
     Part {
         table: "families",

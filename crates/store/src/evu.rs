@@ -10,7 +10,12 @@ use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
 use crate::db::stored_date as date;
+use crate::page::{PageKey, Seek};
 use crate::{NewInvolvement, Param, Row, StoreError, Tx, ids, params};
+
+/// The coordinator's order: new referrals first, each group oldest first (referral
+/// dates are `YYYY-MM-DD` text, so the concatenation sorts as the pair does).
+const EVU_ORDER: &str = "(CASE r.state WHEN 'new' THEN '0' ELSE '1' END || r.referred_on)";
 
 /// A professional in an EVU combination, or one the coordinator can choose.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -197,19 +202,54 @@ impl Tx {
         }
     }
 
-    /// The coordinator's list: new referrals to staff (oldest first), then the ones
-    /// being worked on.
-    pub async fn evu_work_list(&mut self) -> Result<Vec<EvuReferral>, StoreError> {
-        let rows = self
+    /// One page of the coordinator's list: new referrals to staff (oldest first), then
+    /// the ones being worked on; each with its key.
+    pub async fn evu_work_page(
+        &mut self,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(EvuReferral, PageKey)>, StoreError> {
+        let (cond, dir) = seek.condition(EVU_ORDER, "r.id", 1);
+        let mut args = seek.params();
+        let at = args.len() + 1;
+        args.push(Param::from(limit));
+        let mut rows = self
             .fetch_all(
                 &format!(
-                    "SELECT {COLUMNS} WHERE r.state IN ('new', 'assigned') \
-                     ORDER BY CASE r.state WHEN 'new' THEN 0 ELSE 1 END, r.referred_on, r.id LIMIT 500"
+                    "SELECT {EVU_ORDER} AS sort_value, {COLUMNS} WHERE r.state IN ('new', 'assigned'){cond} \
+                     ORDER BY {EVU_ORDER} {dir}, r.id {dir} LIMIT ${at}"
                 ),
-                vec![],
+                args,
             )
             .await?;
-        self.with_workers(&rows).await
+        seek.restore(&mut rows);
+        let keys = rows
+            .iter()
+            .map(|r| {
+                Ok(PageKey {
+                    value: r.text("sort_value")?,
+                    id: r.text("id")?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(self
+            .with_workers(&rows)
+            .await?
+            .into_iter()
+            .zip(keys)
+            .collect())
+    }
+
+    /// How many referrals the coordinator's list holds.
+    pub async fn evu_work_count(&mut self) -> Result<usize, StoreError> {
+        let n = self
+            .fetch_one(
+                "SELECT COUNT(*) AS n FROM evu_referrals r WHERE r.state IN ('new', 'assigned')",
+                vec![],
+            )
+            .await?
+            .int("n")?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// A family's referrals, newest first.

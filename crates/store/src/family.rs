@@ -953,6 +953,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(PlanSave::Saved { version })
     }
 

@@ -14,11 +14,13 @@ mod duplicate_signals;
 mod error;
 mod evu;
 mod family;
+mod family_list;
 pub mod ids;
 mod instance;
 mod journal;
 mod migrate;
 mod notes;
+mod page;
 mod save_guidance;
 mod sqlite_files;
 mod statutory;
@@ -46,9 +48,11 @@ pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
 };
+pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
+pub use page::{PageKey, Seek};
 pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};
 pub use sqlite_files::remove_sqlite_database;
 pub use statutory::StatutoryDay;

@@ -120,7 +120,18 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0018_deep_verify.sql"),
         postgres: include_str!("../migrations/postgres/0018_deep_verify.sql"),
     },
+    // Lists that page, sorted by what is next due.
+    Migration {
+        version: NEXT_DUE_VERSION,
+        name: "next_due",
+        sqlite: include_str!("../migrations/sqlite/0021_next_due.sql"),
+        postgres: include_str!("../migrations/postgres/0021_next_due.sql"),
+    },
 ];
+
+/// The migration that adds `families.next_due_on`; its rows are filled by the domain's
+/// rule, which SQL cannot apply, right after the script in the same transaction.
+const NEXT_DUE_VERSION: i64 = 21;
 
 /// The highest version this eenplan knows. Versions are handed out per flow, so the
 /// list may have gaps while flows are built in parallel; it must stay in ascending order.
@@ -180,6 +191,9 @@ impl Store {
                 Backend::Postgres => m.postgres,
             };
             tx.execute_script(script).await?;
+            if m.version == NEXT_DUE_VERSION {
+                tx.refresh_every_next_due().await?;
+            }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                 params![

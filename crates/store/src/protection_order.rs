@@ -15,7 +15,13 @@ use eenplan_domain::protection_order::{
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
+use crate::page::{PageKey, Seek};
 use crate::{Backend, FrameworkInput, Param, Row, StoreError, Tx, ids, params};
+
+/// The Raad's order: by the course's stage, each stage oldest first (request times are
+/// fixed-width text, so the concatenation sorts as the pair does).
+const RAAD_ORDER: &str = "(CASE r.state WHEN 'requested' THEN '0' WHEN 'under_investigation' THEN '1' \
+    WHEN 'petitioned' THEN '2' ELSE '3' END || r.requested_at)";
 
 /// A request as the lead makes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -277,26 +283,61 @@ impl Tx {
         self.with_children(list).await
     }
 
-    /// The Raad's work list: the requests addressed to `rvdk_organisation_id`, new ones
-    /// to take up first, then running investigations, petitions, and the closed ones.
-    pub async fn raad_requests(
+    /// One page of the Raad's work list: the requests addressed to
+    /// `rvdk_organisation_id`, new ones to take up first, then running investigations,
+    /// petitions, and the closed ones (each group oldest first); each with its key.
+    pub async fn raad_requests_page(
         &mut self,
         rvdk_organisation_id: &OrganisationId,
-    ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
-        let list = self
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(ProtectionOrderRequest, PageKey)>, StoreError> {
+        let (cond, dir) = seek.condition(RAAD_ORDER, "r.id", 2);
+        let mut args = params![rvdk_organisation_id];
+        args.extend(seek.params());
+        let at = args.len() + 1;
+        args.push(Param::from(limit));
+        let mut rows = self
             .fetch_all(
                 &format!(
-                    "SELECT {COLUMNS} WHERE r.rvdk_organisation_id = $1 ORDER BY \
-                     CASE r.state WHEN 'requested' THEN 0 WHEN 'under_investigation' THEN 1 WHEN 'petitioned' THEN 2 ELSE 3 END, \
-                     r.requested_at, r.id LIMIT 500"
+                    "SELECT {RAAD_ORDER} AS sort_value, {COLUMNS} WHERE r.rvdk_organisation_id = $1{cond} \
+                     ORDER BY {RAAD_ORDER} {dir}, r.id {dir} LIMIT ${at}"
                 ),
+                args,
+            )
+            .await?;
+        seek.restore(&mut rows);
+        let keys = rows
+            .iter()
+            .map(|r| {
+                Ok(PageKey {
+                    value: r.text("sort_value")?,
+                    id: r.text("id")?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let list = rows.iter().map(request).collect::<Result<Vec<_>, _>>()?;
+        Ok(self
+            .with_children(list)
+            .await?
+            .into_iter()
+            .zip(keys)
+            .collect())
+    }
+
+    /// How many requests are addressed to `rvdk_organisation_id`.
+    pub async fn raad_requests_count(
+        &mut self,
+        rvdk_organisation_id: &OrganisationId,
+    ) -> Result<usize, StoreError> {
+        let n = self
+            .fetch_one(
+                "SELECT COUNT(*) AS n FROM protection_order_requests WHERE rvdk_organisation_id = $1",
                 params![rvdk_organisation_id],
             )
             .await?
-            .iter()
-            .map(request)
-            .collect::<Result<Vec<_>, _>>()?;
-        self.with_children(list).await
+            .int("n")?;
+        Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// One request addressed to `rvdk_organisation_id`; `None` for any other request.

@@ -243,6 +243,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(id)
     }
 
@@ -334,6 +335,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(next)
     }
 
@@ -408,6 +410,7 @@ impl Tx {
             },
         )
         .await?;
+        self.refresh_next_due(family_id).await?;
         Ok(())
     }
 
@@ -484,7 +487,9 @@ impl Tx {
     }
 
     /// Running guidances whose review is due, in the families `user_id` leads as
-    /// regisseur: on the regisseur's work list next to the plan's own reviews.
+    /// regisseur: on the regisseur's work list next to the plan's own reviews. All of
+    /// them (bounded by the files one regisseur leads); the start page shows the first
+    /// and says how many more there are.
     pub async fn save_reviews_due_for_regisseur(
         &mut self,
         user_id: &UserId,
@@ -494,7 +499,7 @@ impl Tx {
             &format!(
                 "SELECT {COLUMNS} JOIN involvements i ON i.family_id = g.family_id AND i.role = 'regisseur' \
                  AND i.ended_at IS NULL AND i.user_id = $1 \
-                 WHERE g.ended_on IS NULL ORDER BY g.next_review_on, g.id LIMIT 500"
+                 WHERE g.ended_on IS NULL ORDER BY g.next_review_on, g.id"
             ),
             params![user_id],
         )
@@ -505,14 +510,16 @@ impl Tx {
         .collect()
     }
 
-    /// The running guidances a SAVE worker gives, the first review first: their work list.
+    /// The running guidances a SAVE worker gives, the first review first: their work
+    /// list, all of it (bounded by one worker's caseload); the start page shows the
+    /// first and says how many more there are.
     pub async fn save_guidances_of_worker(
         &mut self,
         worker_id: &UserId,
     ) -> Result<Vec<Guidance>, StoreError> {
         self.fetch_all(
             &format!(
-                "SELECT {COLUMNS} WHERE g.worker_id = $1 AND g.ended_on IS NULL ORDER BY g.next_review_on, g.id LIMIT 500"
+                "SELECT {COLUMNS} WHERE g.worker_id = $1 AND g.ended_on IS NULL ORDER BY g.next_review_on, g.id"
             ),
             params![worker_id],
         )

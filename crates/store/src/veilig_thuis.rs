@@ -11,6 +11,7 @@ use eenplan_domain::veilig_thuis::{self, Assessment, ContactKind, IntakeState, O
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
+use crate::page::{PageKey, Seek};
 use crate::{FamilySummary, FrameworkInput, Referrer, Row, StoreError, Tx, ids, params};
 
 /// A contact as it comes in by phone or form.
@@ -65,6 +66,13 @@ const COLUMNS: &str = "id, kind, acute, reporter, child_name, child_birth, conce
     received_on, due_on, state, outcome, follow_up_on";
 
 use crate::db::stored_opt_date as date;
+
+/// The work list: this organisation's reports awaiting assessment and hand-overs whose
+/// follow-up check falls within the week (`$1` organisation, `$2` a week from today).
+const WORK_WHERE: &str = "organisation_id = $1 AND \
+    (state = 'awaiting_assessment' OR (outcome = 'hand_to_local_team' AND follow_up_on <= $2))";
+/// Most urgent first: the assessment deadline, else the follow-up date.
+const WORK_ORDER: &str = "COALESCE(due_on, follow_up_on, '9999-12-31')";
 
 fn contact(r: &Row) -> Result<Contact, StoreError> {
     let state = match (r.text("state")?.as_str(), r.opt_text("outcome")?) {
@@ -176,6 +184,9 @@ impl Tx {
             },
         )
         .await?;
+        if let Some(family) = &family_id {
+            self.refresh_next_due(family).await?;
+        }
         Ok((id, radar))
     }
 
@@ -334,7 +345,26 @@ impl Tx {
             },
         )
         .await?;
+        if let Some(family) = &current.family_id {
+            self.refresh_next_due(family).await?;
+        }
         Ok(next)
+    }
+
+    /// Every contact linked to the file, whichever Veilig Thuis organisation holds it:
+    /// what the file's next due date counts.
+    pub(crate) async fn vt_contacts_of_family(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<Contact>, StoreError> {
+        self.fetch_all(
+            &format!("SELECT {COLUMNS} FROM vt_contacts WHERE family_id = $1 ORDER BY id"),
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(contact)
+        .collect()
     }
 
     /// One contact of this organisation, the label of the file it is linked to, and the
@@ -464,27 +494,73 @@ impl Tx {
         Ok(evu::covers(&evu, &path, today))
     }
 
-    /// The assessor's work list: reports awaiting assessment (most urgent first) and
-    /// hand-overs whose follow-up check is due within a week.
-    pub async fn vt_work_list(
+    /// One page of the assessor's work list: reports awaiting assessment and hand-overs
+    /// whose follow-up check is due within a week, most urgent first (by deadline or
+    /// follow-up date, then by id: ids sort by time of receipt), each with its key.
+    pub async fn vt_work_page(
         &mut self,
         organisation_id: &OrganisationId,
         today: Date,
-    ) -> Result<Vec<Contact>, StoreError> {
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(Contact, PageKey)>, StoreError> {
         let week = today
             .checked_add(jiff::Span::new().days(7))
             .unwrap_or(today);
-        self.fetch_all(
-            &format!(
-                "SELECT {COLUMNS} FROM vt_contacts WHERE organisation_id = $1 AND \
-                 (state = 'awaiting_assessment' OR (outcome = 'hand_to_local_team' AND follow_up_on <= $2)) \
-                 ORDER BY COALESCE(due_on, follow_up_on), received_at LIMIT 500"
-            ),
-            params![organisation_id, week.to_string()],
-        )
-        .await?
-        .iter()
-        .map(contact)
-        .collect()
+        let (cond, dir) = seek.condition(WORK_ORDER, "id", 3);
+        let mut args = params![organisation_id, week.to_string()];
+        args.extend(seek.params());
+        let at = args.len() + 1;
+        args.push(crate::Param::from(limit));
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS}, {WORK_ORDER} AS sort_value FROM vt_contacts WHERE {WORK_WHERE}{cond} \
+                     ORDER BY {WORK_ORDER} {dir}, id {dir} LIMIT ${at}"
+                ),
+                args,
+            )
+            .await?;
+        let mut out = rows
+            .iter()
+            .map(|r| {
+                Ok((
+                    contact(r)?,
+                    PageKey {
+                        value: r.text("sort_value")?,
+                        id: r.text("id")?,
+                    },
+                ))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        seek.restore(&mut out);
+        Ok(out)
+    }
+
+    /// How many contacts the work list holds, and how many of them wait for an
+    /// assessment (overdue decided by the domain's rule).
+    pub async fn vt_work_counts(
+        &mut self,
+        organisation_id: &OrganisationId,
+        today: Date,
+    ) -> Result<(usize, usize, usize), StoreError> {
+        let week = today
+            .checked_add(jiff::Span::new().days(7))
+            .unwrap_or(today);
+        let all = self
+            .fetch_all(
+                &format!("SELECT {COLUMNS} FROM vt_contacts WHERE {WORK_WHERE}"),
+                params![organisation_id, week.to_string()],
+            )
+            .await?
+            .iter()
+            .map(contact)
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let awaiting: Vec<_> = all
+            .iter()
+            .filter(|c| c.state == IntakeState::AwaitingAssessment)
+            .collect();
+        let overdue = awaiting.iter().filter(|c| c.overdue(today)).count();
+        Ok((all.len(), awaiting.len(), overdue))
     }
 }

@@ -74,6 +74,50 @@ fn query_params(operation_id: &str) -> Vec<Value> {
                 "Tijdstip (RFC 3339); standaard nu",
             ),
         ],
+        "searchFamilies" => vec![
+            q(
+                "name",
+                false,
+                json!({ "type": "string" }),
+                "Naam (of een deel ervan) van een gezinslid",
+            ),
+            q(
+                "dateOfBirth",
+                false,
+                json!({ "type": "string", "format": "date" }),
+                "Geboortedatum van een gezinslid (jjjj-mm-dd)",
+            ),
+            q(
+                "postcode",
+                false,
+                json!({ "type": "string" }),
+                "Postcode, zoals 3581 AB",
+            ),
+            q(
+                "framework",
+                false,
+                json!({ "type": "string", "enum": eenplan_domain::family::Framework::ALL.iter().map(|f| f.code()).collect::<Vec<_>>() }),
+                "Alleen dossiers in dit kader",
+            ),
+            q(
+                "area",
+                false,
+                json!({ "type": "string" }),
+                "Alleen dossiers in dit gebied (id)",
+            ),
+            q(
+                "role",
+                false,
+                json!({ "type": "string", "enum": ["regisseur", "partner", "team_lead"] }),
+                "Alleen dossiers waarin jij deze rol hebt (team_lead: de regisseur zit in jouw team)",
+            ),
+            q(
+                "sort",
+                false,
+                json!({ "type": "string", "enum": ["name", "next_due"], "default": "name" }),
+                "Sorteren op naam of op wat het eerst moet gebeuren",
+            ),
+        ],
         "saveOnSiteDay" => vec![q(
             "date",
             false,
@@ -82,6 +126,18 @@ fn query_params(operation_id: &str) -> Vec<Value> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// The parameters of every paged list (`kit::paging`).
+fn paging_params() -> Vec<Value> {
+    use crate::kit::paging::{DEFAULT_LIMIT, MAX_LIMIT};
+    vec![
+        json!({ "name": "limit", "in": "query", "required": false,
+            "schema": { "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT },
+            "description": format!("Hoeveel rijen per pagina (1 tot en met {MAX_LIMIT}); daarbuiten een 400") }),
+        json!({ "name": "cursor", "in": "query", "required": false, "schema": { "type": "string" },
+            "description": "Waar de pagina begint: neem de link uit de Link-header van het vorige antwoord over; zonder cursor de eerste pagina" }),
+    ]
 }
 
 fn operation(route: &Route, doc: &ApiDoc) -> Value {
@@ -100,7 +156,8 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
     }
     // What the framing answers for every operation of its kind (crate::framing,
     // crate::extract, crate::auth), unless the route says it more precisely itself.
-    let has_params = route.path.contains('{') || !query_params(doc.operation_id).is_empty();
+    let has_params =
+        route.path.contains('{') || doc.paged || !query_params(doc.operation_id).is_empty();
     let generic = [
         (route.policy != Policy::Public, 401, "Niet aangemeld"),
         (has_params, 400, "Ongeldige of dubbele parameter (met naam)"),
@@ -132,9 +189,14 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         }
     }
     // Every answer under /api/ carries the version (crate::api_version), whatever its status.
-    for response in responses.values_mut() {
+    for (status, response) in &mut responses {
         response["headers"] =
             json!({ "API-Version": { "$ref": "#/components/headers/API-Version" } });
+        if doc.paged && status.starts_with('2') {
+            response["headers"]["Link"] = json!({ "$ref": "#/components/headers/Link" });
+            response["headers"]["X-Total-Count"] =
+                json!({ "$ref": "#/components/headers/X-Total-Count" });
+        }
     }
     let mut op = json!({
         "operationId": doc.operation_id,
@@ -151,9 +213,11 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
         .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": if name == "version" { "integer" } else { "string" } } }))
         .collect();
+    let paging = doc.paged.then(paging_params).into_iter().flatten();
     let params: Vec<Value> = path_params
         .into_iter()
         .chain(query_params(doc.operation_id))
+        .chain(paging)
         .collect();
     if !params.is_empty() {
         op["parameters"] = Value::Array(params);
@@ -218,7 +282,13 @@ pub fn document<'a>(routes: impl Iterator<Item = &'a Route>) -> Value {
             "headers": { "API-Version": {
                 "description": "The API's full version (semantic versioning), on every answer",
                 "required": true,
-                "schema": { "type": "string", "example": crate::api_version::API_VERSION } } },
+                "schema": { "type": "string", "example": crate::api_version::API_VERSION } },
+                "Link": {
+                    "description": "The next and previous page of a paged list (RFC 8288: rel=\"next\", rel=\"prev\"); absent on a list that fits one page",
+                    "schema": { "type": "string", "example": "</api/v1/families?limit=50&cursor=bjpu>; rel=\"next\"" } },
+                "X-Total-Count": {
+                    "description": "How many rows the whole list has, over all its pages",
+                    "schema": { "type": "integer", "minimum": 0 } } },
             "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" } }
         }
     })

@@ -5,6 +5,7 @@ pub mod access;
 pub mod agreement;
 pub mod anonymous;
 pub mod consent;
+pub mod due;
 pub mod duplicate;
 pub mod emergency;
 pub mod framework;
@@ -27,6 +28,7 @@ pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
 };
+pub use due::{DueSources, VeiligThuisDue, VeiligThuisStage, next_due_on};
 pub use duplicate::{
     DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,
     name_key,

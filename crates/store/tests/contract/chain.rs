@@ -490,8 +490,15 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
     ));
 
     let mut tx = store.write().await.unwrap();
-    let list = tx.evu_work_list().await.unwrap();
+    let list: Vec<_> = tx
+        .evu_work_page(&eenplan_store::Seek::First, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect();
     assert_eq!(list.len(), 1);
+    assert_eq!(tx.evu_work_count().await.unwrap(), 1);
     assert_eq!(
         (list[0].state, list[0].source),
         (ReferralState::New, ReferralSource::LocalTeam)

@@ -629,8 +629,22 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
     tx.commit().await.unwrap();
 
     let mut r = store.read().await.unwrap();
-    let list = r.vt_work_list(&vt.id, date(2026, 11, 23)).await.unwrap();
+    let list = vt_work(&mut r, &vt.id, date(2026, 11, 23)).await;
     assert_eq!(list.len(), 2, "the advice request needs no assessment");
+    // Paged one at a time: the same contacts, each once, in the same order.
+    let mut paged = Vec::new();
+    let mut seek = eenplan_store::Seek::First;
+    loop {
+        let page = r.vt_work_page(&vt.id, date(2026, 11, 23), &seek, 1).await.unwrap();
+        let Some((_, key)) = page.last() else { break };
+        seek = eenplan_store::Seek::After(key.clone());
+        paged.extend(page.into_iter().map(|(c, _)| c));
+    }
+    assert_eq!(paged, list);
+    assert_eq!(
+        r.vt_work_counts(&vt.id, date(2026, 11, 23)).await.unwrap(),
+        (2, 2, 0)
+    );
     assert_eq!(
         list[0].due_on,
         Some(date(2026, 11, 30)),
@@ -734,12 +748,11 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         "an investigation gives Veilig Thuis its legal basis"
     );
     assert!(
-        r.vt_work_list(&vt.id, date(2026, 11, 24))
+        vt_work(&mut r, &vt.id, date(2026, 11, 24))
             .await
-            .unwrap()
             .is_empty()
     );
-    let check_due = r.vt_work_list(&vt.id, date(2027, 1, 5)).await.unwrap();
+    let check_due = vt_work(&mut r, &vt.id, date(2027, 1, 5)).await;
     assert_eq!(
         check_due.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
         [second.as_str()],
@@ -967,4 +980,18 @@ pub async fn implausible_consent_and_framework_dates_are_refused(db: TestDb) -> 
         "the framework is unchanged"
     );
     db
+}
+
+/// The whole Veilig Thuis work list on `today`, read as one page.
+async fn vt_work(
+    r: &mut eenplan_store::Tx,
+    organisation: &eenplan_domain::OrganisationId,
+    today: jiff::civil::Date,
+) -> Vec<eenplan_store::Contact> {
+    r.vt_work_page(organisation, today, &eenplan_store::Seek::First, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
 }

@@ -58,6 +58,10 @@ suite! {
         deep_verify_counts_what_retention_destroyed,
     ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
+    paging: [
+        families_page_by_keyset_each_row_once_in_order,
+        next_due_moves_with_the_plan_in_its_transaction,
+    ],
     accounts: [
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,

@@ -474,6 +474,83 @@ pub async fn visible_families(
     Ok(visible)
 }
 
+/// Files the access rule lets the visitor see, counted per stretch of this many: keeps
+/// each query's parameter list far below both backends' limits.
+const DECIDE_STRETCH: usize = 500;
+
+/// One keyset page of the files `principal` may see among those matching `filter`, and
+/// how many such files there are in all. The store narrows by scope and filter; the
+/// domain's `family_access` decides each file, for the total as for the page, so the
+/// count is the number of files the visitor can actually page through.
+pub async fn visible_family_page(
+    state: &AppState,
+    principal: &eenplan_store::Principal,
+    filter: &eenplan_store::FamilyFilter,
+    (sort, sort_tag): (eenplan_store::FamilySort, &str),
+    seek: &eenplan_store::Seek,
+    limit: i64,
+) -> Result<(crate::kit::paging::Page<eenplan_store::FamilyRow>, usize), StoreError> {
+    use eenplan_store::Seek;
+    let scope = eenplan_store::FamilyScope {
+        user_id: principal.user_id.clone(),
+        led_team: principal
+            .roles
+            .contains(&eenplan_domain::role::Role::TeamLead)
+            .then(|| principal.team_id.clone())
+            .flatten(),
+    };
+    let now = UtcTime::now();
+    let mut tx = state.store.read().await?;
+    let mut visible = std::collections::HashSet::new();
+    let candidates = tx.family_ids(&scope, filter).await?;
+    for stretch in candidates.chunks(DECIDE_STRETCH) {
+        let facts = tx.access_facts_of(stretch).await?;
+        let emergencies = tx.emergencies_of(stretch, &principal.user_id, now).await?;
+        visible.extend(
+            stretch
+                .iter()
+                .filter(|id| {
+                    facts.get(*id).is_some_and(|f| {
+                        let until = emergencies.get(*id).copied();
+                        decide(principal, f, until, Need::Data(DataCategory::Identity), now)
+                            .granted()
+                    })
+                })
+                .cloned(),
+        );
+    }
+    // Read on until the page and one more row are visible (or the list ends): a file
+    // the rule refuses is skipped, never a reason to show fewer rows.
+    let want = usize::try_from(limit).unwrap_or(0) + 1;
+    let mut rows: Vec<eenplan_store::FamilyRow> = Vec::new();
+    let mut at = seek.clone();
+    loop {
+        let read = tx
+            .families_page(&scope, filter, sort, &at, limit + 1)
+            .await?;
+        let exhausted = read.len() < want;
+        let next_at = match seek {
+            Seek::Before(_) => read.first().map(|r| Seek::Before(r.key.clone())),
+            _ => read.last().map(|r| Seek::After(r.key.clone())),
+        };
+        let kept = read.into_iter().filter(|r| visible.contains(&r.id));
+        match seek {
+            Seek::Before(_) => {
+                let mut before: Vec<_> = kept.collect();
+                before.append(&mut rows);
+                rows = before;
+            }
+            _ => rows.extend(kept),
+        }
+        match next_at {
+            Some(next) if !exhausted && rows.len() < want => at = next,
+            _ => break,
+        }
+    }
+    let page = crate::kit::paging::window(rows, limit, seek, sort_tag, |r| r.key.clone());
+    Ok((page, visible.len()))
+}
+
 /// Break the glass on one file inside `tx`: the domain decides whether the visitor
 /// already has access (then there is no glass to break) and grants the hour; the
 /// emergency and its access-log line are written in the same transaction. `None` when

@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod listing;
 pub mod outcome;
 pub mod pages;
+pub mod paging;
 pub mod password;
 pub mod problem;
 pub mod render;

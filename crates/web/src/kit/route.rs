@@ -55,6 +55,9 @@ pub struct ApiDoc {
     pub summary: &'static str,
     pub request: Option<Schema>,
     pub responses: Vec<Response>,
+    /// A keyset-paged list: takes `limit` and `cursor`, answers with `Link` and
+    /// `X-Total-Count` (`kit::paging`).
+    pub paged: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -169,6 +172,7 @@ impl Entry {
             summary,
             request: None,
             responses: Vec::new(),
+            paged: false,
         });
         self
     }
@@ -188,6 +192,13 @@ impl Entry {
         self.api_doc()
             .responses
             .push((status, description, Some(Schema::of::<T>())));
+        self
+    }
+
+    /// A list paged by `kit::paging`: the document adds `limit`, `cursor` and the
+    /// answer's `Link` and `X-Total-Count` headers.
+    pub(crate) fn paged(mut self) -> Self {
+        self.api_doc().paged = true;
         self
     }
 

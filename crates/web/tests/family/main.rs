@@ -13,6 +13,7 @@ mod members;
 mod new;
 mod notes;
 mod overview;
+mod paging;
 mod plan;
 mod search;
 mod session;

@@ -60,21 +60,64 @@ pub async fn of_family(fam: FamilyCtx) -> Result<Json<EvuReferralList>, ApiError
     Ok(Json(EvuReferralList::new(&list)))
 }
 
-pub async fn work_list(ctx: Ctx) -> Result<Json<EvuWorkList>, ApiError> {
+/// The tag the work list's cursors carry (it has one order).
+pub(super) const WORK_SORT: &str = "evu";
+
+/// One page of the coordinator's list and how many referrals it holds in all.
+pub(super) async fn work_page(
+    ctx: &Ctx,
+    seek: &eenplan_store::Seek,
+    limit: i64,
+) -> Result<(crate::kit::paging::Page<eenplan_store::EvuReferral>, usize), eenplan_store::StoreError>
+{
+    let mut tx = ctx.store().read().await?;
+    let rows = tx.evu_work_page(seek, limit + 1).await?;
+    let total = tx.evu_work_count().await?;
+    let page = crate::kit::paging::window(rows, limit, seek, WORK_SORT, |(_, k)| k.clone());
+    Ok((
+        crate::kit::paging::Page {
+            items: page.items.into_iter().map(|(r, _)| r).collect(),
+            next: page.next,
+            previous: page.previous,
+        },
+        total,
+    ))
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct WorkListParams {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+pub async fn work_list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    crate::kit::extract::Query(q): crate::kit::extract::Query<WorkListParams>,
+) -> Result<axum::response::Response, ApiError> {
     let p = ctx.caller()?;
-    let (list, candidates) = {
-        let mut tx = ctx.store().read().await?;
-        (tx.evu_work_list().await?, tx.professionals(None).await?)
-    };
+    let (limit, seek) =
+        crate::kit::paging::api_paging(q.limit.as_deref(), q.cursor.as_deref(), WORK_SORT)?;
+    let (page, total) = work_page(&ctx, &seek, limit).await?;
+    let candidates = ctx.store().read().await?.professionals(None).await?;
     log_evu_reads(
         &ctx.state,
         p,
-        &list,
+        &page.items,
         "GET /api/v1/evu/referrals",
         &ctx.client.0,
     )
     .await?;
-    Ok(Json(EvuWorkList::new(&list, &candidates)))
+    let mut response = crate::kit::paging::with_links(
+        Json(EvuWorkList::new(&page.items, &candidates)),
+        &page,
+        "/api/v1/evu/referrals",
+        raw.as_deref(),
+    );
+    response
+        .headers_mut()
+        .insert(crate::kit::paging::TOTAL_COUNT, total.into());
+    Ok(response)
 }
 
 pub async fn assign(

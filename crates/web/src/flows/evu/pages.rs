@@ -158,22 +158,59 @@ struct ListPage {
     x: &'static EvuTexts,
     new: Vec<Line>,
     running: Vec<Line>,
+    nav: crate::kit::paging::PageNav,
+    bad_cursor: bool,
 }
 
-pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
+#[derive(Debug, serde::Deserialize)]
+pub struct ListQuery {
+    cursor: Option<String>,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
-    let list = ctx.store().read().await?.evu_work_list().await?;
-    log_evu_reads(&ctx.state, p, &list, "GET /evu", &ctx.client.0).await?;
-    let (new, running): (Vec<_>, Vec<_>) =
-        list.iter().map(|r| line(lang, r)).partition(|l| l.is_new);
+    let x = texts(lang);
+    let seek = crate::kit::paging::decode(q.cursor.as_deref(), super::api::WORK_SORT);
+    let (page, total) = match &seek {
+        Ok(seek) => super::api::work_page(&ctx, seek, crate::kit::paging::DEFAULT_LIMIT).await?,
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
+    };
+    log_evu_reads(&ctx.state, p, &page.items, "GET /evu", &ctx.client.0).await?;
+    let (new, running): (Vec<_>, Vec<_>) = page
+        .items
+        .iter()
+        .map(|r| line(lang, r))
+        .partition(|l| l.is_new);
+    let words = if total == 1 {
+        x.evu_one_on_list.to_owned()
+    } else {
+        x.evu_n_on_list.replace("{n}", &total.to_string())
+    };
     Ok(render(
-        StatusCode::OK,
+        if seek.is_ok() {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        },
         &ListPage {
             shell: ctx.shell("/evu"),
-            x: texts(lang),
+            x,
             new,
             running,
+            nav: crate::kit::paging::PageNav::new(lang, &page, words, "/evu", raw.as_deref()),
+            bad_cursor: seek.is_err(),
         },
     ))
 }

@@ -52,6 +52,7 @@ pub fn routes() -> Vec<Entry> {
             ]),
         get("/api/v1/evu/referrals", EVU_COORDINATOR, api::work_list)
             .doc("evuWorkList", "EVU-coördinator: nieuwe aanmeldingen om te bemensen en lopende, met de professionals om uit te kiezen")
+            .paged()
             .ok::<EvuWorkList>(200, "De werklijst")
             .problems([COORDINATOR_ONLY]),
         post("/api/v1/evu/referrals/{referral}/combination", EVU_COORDINATOR, api::assign)

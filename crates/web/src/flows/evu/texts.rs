@@ -11,6 +11,10 @@ crate::texts! {
             "When there are safety worries, the local team calls in the EVU with the family's consent ('Involve the EVU') if the family lives in an EVU neighbourhood.";
         evu_none: "Geen aanmeldingen.",
             "No referrals.";
+        evu_one_on_list: "1 aanmelding op de lijst",
+            "1 referral on the list";
+        evu_n_on_list: "{n} aanmeldingen op de lijst",
+            "{n} referrals on the list";
         evu_refer: "EVU inschakelen",
             "Call in the EVU";
         evu_reason: "Zorgen over veiligheid",

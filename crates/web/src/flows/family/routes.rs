@@ -77,8 +77,9 @@ pub fn routes() -> Vec<Entry> {
         get("/api/v1/families", SIGNED_IN, api::search)
             .doc(
                 "searchFamilies",
-                "Zoeken in de gezinnen waarbij je betrokken bent (naam, date_of_birth, postcode)",
+                "De gezinnen waarbij je betrokken bent, per pagina: zoeken, filteren en sorteren",
             )
+            .paged()
             .ok::<FamilyList>(200, "Gevonden dossiers")
             .problems([(400, "Ongeldige zoekvraag")]),
         post("/api/v1/families", SIGNED_IN, api::create)

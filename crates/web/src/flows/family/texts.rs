@@ -225,6 +225,58 @@ crate::texts! {
             "Name (of a family member)";
         no_results: "Geen gezinnen gevonden.",
             "No families found.";
+        one_family: "1 gezin",
+            "1 family";
+        n_families: "{n} gezinnen",
+            "{n} families";
+        one_year: "1 jaar",
+            "1 year";
+        n_years: "{n} jaar",
+            "{n} years";
+        col_family: "Gezin",
+            "Family";
+        col_children: "Kinderen",
+            "Children";
+        col_regisseur: "Regisseur",
+            "Lead professional";
+        col_framework: "Kader",
+            "Framework";
+        col_next_due: "Eerstvolgende datum",
+            "Next due";
+        no_regisseur: "Nog geen regisseur",
+            "No lead professional yet";
+        nothing_due: "Niets gepland",
+            "Nothing planned";
+        any: "Alle",
+            "All";
+        f_framework_filter: "Kader",
+            "Framework";
+        f_area_filter: "Gebied",
+            "Area";
+        f_role_filter: "Mijn rol in het dossier",
+            "My role in the file";
+        role_regisseur: "Ik ben regisseur",
+            "I am the lead professional";
+        role_partner: "Ik ben partner",
+            "I am a partner";
+        role_team: "Regisseur uit mijn team",
+            "Lead professional from my team";
+        f_sort: "Sorteren op",
+            "Sort by";
+        sort_name: "Naam",
+            "Name";
+        sort_due: "Eerstvolgende datum",
+            "Next due date";
+        pages: "Pagina's",
+            "Pages";
+        previous_page: "Vorige pagina",
+            "Previous page";
+        next_page: "Volgende pagina",
+            "Next page";
+        first_page: "Naar de eerste pagina",
+            "To the first page";
+        err_cursor: "Deze pagina van de lijst bestaat niet (meer); de link is oud of onvolledig.",
+            "This page of the list does not exist (any more); the link is old or incomplete.";
         new_family: "Nieuw dossier openen",
             "Open a new file";
         f_label: "Naam van het dossier",

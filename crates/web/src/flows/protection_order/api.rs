@@ -67,10 +67,32 @@ pub async fn create(
     }
 }
 
-pub async fn raad_list(ctx: Ctx) -> Result<Json<ProtectionOrderRequests>, ApiError> {
+#[derive(Debug, serde::Deserialize)]
+pub struct RaadListParams {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+pub async fn raad_list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    crate::kit::extract::Query(q): crate::kit::extract::Query<RaadListParams>,
+) -> Result<axum::response::Response, ApiError> {
     let p = ctx.caller()?;
-    let list = ops::raad_requests(&ctx, p, ("GET /api/v1/raad/requests", None)).await?;
-    Ok(Json(requests(&list)))
+    let (limit, seek) =
+        crate::kit::paging::api_paging(q.limit.as_deref(), q.cursor.as_deref(), ops::WORK_SORT)?;
+    let (page, total) =
+        ops::raad_requests(&ctx, p, ("GET /api/v1/raad/requests", Ok((&seek, limit)))).await?;
+    let mut response = crate::kit::paging::with_links(
+        Json(requests(&page.items)),
+        &page,
+        "/api/v1/raad/requests",
+        raw.as_deref(),
+    );
+    response
+        .headers_mut()
+        .insert(crate::kit::paging::TOTAL_COUNT, total.into());
+    Ok(response)
 }
 
 /// A request as the Raad's steps answer it.

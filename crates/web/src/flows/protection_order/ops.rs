@@ -11,6 +11,8 @@ use crate::auth::evu::{addressed_access, log_addressed_reads};
 use crate::auth::family::FamilyCtx;
 use crate::kit::Ctx;
 use crate::kit::dates::today;
+use crate::kit::paging::{Page, window};
+use eenplan_store::Seek;
 
 /// The lead asks the Raad to investigate, for their organisation; the request's id.
 pub(super) async fn request(
@@ -25,18 +27,45 @@ pub(super) async fn request(
     .await
 }
 
-/// The requests addressed to `p`'s organisation (`id`: only that one), their reads
-/// logged as at `route`.
+/// The tag the Raad's work list's cursors carry (it has one order).
+pub(super) const WORK_SORT: &str = "raad";
+
+/// A page of the requests addressed to `p`'s organisation (`Err(id)`: only that one),
+/// their reads logged as at `route`, and how many there are in all.
 pub(super) async fn raad_requests(
     ctx: &Ctx,
     p: &Principal,
-    (route, id): (&str, Option<&str>),
-) -> Result<Vec<ProtectionOrderRequest>, StoreError> {
+    (route, which): (&str, Result<(&Seek, i64), &str>),
+) -> Result<(Page<ProtectionOrderRequest>, usize), StoreError> {
     let mut tx = ctx.store().read().await?;
-    let list = match id {
-        None => tx.raad_requests(&p.organisation_id).await?,
-        Some(id) => Vec::from_iter(tx.raad_request(&p.organisation_id, id).await?),
+    let (page, total) = match which {
+        Ok((seek, limit)) => {
+            let rows = tx
+                .raad_requests_page(&p.organisation_id, seek, limit + 1)
+                .await?;
+            let total = tx.raad_requests_count(&p.organisation_id).await?;
+            let page = window(rows, limit, seek, WORK_SORT, |(_, k)| k.clone());
+            let page = Page {
+                items: page.items.into_iter().map(|(r, _)| r).collect(),
+                next: page.next,
+                previous: page.previous,
+            };
+            (page, total)
+        }
+        Err(id) => {
+            let one = Vec::from_iter(tx.raad_request(&p.organisation_id, id).await?);
+            let total = one.len();
+            (
+                Page {
+                    items: one,
+                    next: None,
+                    previous: None,
+                },
+                total,
+            )
+        }
     };
+    let list = &page.items;
     drop(tx);
     // The Raad is not in the family's circle: it sees the family because the request
     // is addressed to it.
@@ -45,7 +74,7 @@ pub(super) async fn raad_requests(
         .map(|r| (&r.family_id, format!("{route} (verzoek {})", r.id)));
     let basis = AccessBasis::RvdkRequest;
     log_addressed_reads(&ctx.state, p, basis, reads, &ctx.client.0).await?;
-    Ok(list)
+    Ok((page, total))
 }
 
 /// One of the Raad's steps on a request, with the date it was taken.

@@ -35,6 +35,7 @@ pub fn routes() -> Vec<Entry> {
             .problems([INVALID_FIELD, LEAD_ONLY, NO_FILE, (409, "Er loopt al een verzoek")]),
         get("/api/v1/raad/requests", RVDK, api::raad_list)
             .doc("raadWorkList", "Raad voor de Kinderbescherming: de verzoeken aan jouw organisatie, nieuwe eerst")
+            .paged()
             .ok::<ProtectionOrderRequests>(200, "De werklijst")
             .problems([RAAD_ONLY]),
         post("/api/v1/raad/requests/{request}/investigation", RVDK, api::investigation)

@@ -49,6 +49,10 @@ crate::texts! {
             "The requests for investigation to your organisation, new ones first. You see what the Raad needs: the children, the grounds and who made the request, not the whole file.";
         raad_empty: "Geen verzoeken.",
             "No requests.";
+        raad_one_request: "1 verzoek",
+            "1 request";
+        raad_n_requests: "{n} verzoeken",
+            "{n} requests";
         raad_accept: "In onderzoek nemen",
             "Take up the investigation";
         raad_started_on: "Onderzoek gestart op",

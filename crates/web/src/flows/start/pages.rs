@@ -27,14 +27,82 @@ struct Start {
     a: &'static crate::kit::access_texts::AccessTexts,
     roles: Vec<(&'static str, &'static str)>,
     leads_families: bool,
-    /// (family id, file name, what is overdue)
-    overdue: Vec<(String, String, String)>,
+    /// Grouped by family, at most [`START_CAP`] families: (family id, file name, what
+    /// is overdue in it).
+    overdue: Vec<(String, String, Vec<String>)>,
+    /// "and 4 more families …" when the overdue list was capped.
+    overdue_more: Option<String>,
+    /// The files that need attention first, for a professional and for a team lead.
+    first_due: Vec<FirstDue>,
     work: WorkLists,
     acc: &'static StartTexts,
     /// Team lead: files whose regisseur is no longer active, each with its own form.
     orphans: Vec<HandoverForm>,
     /// Back from ending a SAVE-begeleiding whose file closed for the one who ended it.
     guidance_ended: bool,
+}
+
+/// How many families a start-page list shows; the rest is a link to the paged list.
+const START_CAP: usize = 10;
+
+/// A start-page list of files by what is due first, capped, with the link to all of
+/// them on the paged families list.
+struct FirstDue {
+    title: &'static str,
+    /// (family id, file name, next due date in words)
+    rows: Vec<(String, String, String)>,
+    all_href: &'static str,
+    all_text: String,
+}
+
+/// The visitor's files in `role` (or all their files), the first [`START_CAP`] by next
+/// due date, decided by the same access rule as the families list.
+async fn first_due(
+    ctx: &Ctx,
+    p: &eenplan_store::Principal,
+    role: Option<eenplan_store::MyRole>,
+    (title, all_href): (&'static str, &'static str),
+) -> Result<Option<FirstDue>, eenplan_store::StoreError> {
+    let (lang, acc) = (ctx.lang, start_texts(ctx.lang));
+    let filter = eenplan_store::FamilyFilter {
+        role,
+        ..eenplan_store::FamilyFilter::default()
+    };
+    let (page, total) = crate::auth::family::visible_family_page(
+        &ctx.state,
+        p,
+        &filter,
+        (eenplan_store::FamilySort::NextDue, "due"),
+        &eenplan_store::Seek::First,
+        i64::try_from(START_CAP).unwrap_or(10),
+    )
+    .await?;
+    if total == 0 {
+        return Ok(None);
+    }
+    let rows = page
+        .items
+        .iter()
+        .map(|f| {
+            (
+                f.id.to_string(),
+                f.label.clone(),
+                f.next_due_on
+                    .map_or_else(|| acc.nothing_due.to_owned(), |d| dutch_date(lang, d)),
+            )
+        })
+        .collect();
+    let all_text = if total == 1 {
+        acc.all_one_family.to_owned()
+    } else {
+        acc.all_families.replace("{n}", &total.to_string())
+    };
+    Ok(Some(FirstDue {
+        title,
+        rows,
+        all_href,
+        all_text,
+    }))
 }
 
 /// The work lists of the chain's roles; a list shows only to whom it concerns.
@@ -48,6 +116,9 @@ struct WorkLists {
     on_site: Vec<(String, String, String, String, String)>,
     /// SAVE worker: (family id, file name, next review, review due).
     guidances: Vec<(String, String, String, bool)>,
+    /// "and 3 more …" under the capped reviews and guidances lists.
+    more_reviews: Option<String>,
+    more_guidances: Option<String>,
     /// Veilig Thuis: (awaiting assessment, of which overdue).
     vt: Option<(usize, usize)>,
     /// EVU coordinator: (referral id, file name, referred on).
@@ -85,7 +156,9 @@ async fn work_lists(
             g.family_label,
             format!(
                 "{} ({}): {}",
-                g.worker_name, g.organisation_name, g.next_review_on
+                g.worker_name,
+                g.organisation_name,
+                dutch_date(lang, g.next_review_on)
             ),
         ));
     }
@@ -108,10 +181,21 @@ async fn work_lists(
         w.guidances.push((
             g.family_id,
             g.family_label,
-            g.next_review_on.to_string(),
+            dutch_date(lang, g.next_review_on),
             due,
         ));
     }
+    let acc = start_texts(lang);
+    let more = |n: usize| {
+        (n > START_CAP).then(|| {
+            acc.more_families
+                .replace("{n}", &(n - START_CAP).to_string())
+        })
+    };
+    w.more_reviews = more(w.guidance_reviews.len());
+    w.more_guidances = more(w.guidances.len());
+    w.guidance_reviews.truncate(START_CAP);
+    w.guidances.truncate(START_CAP);
     let led_team = p
         .roles
         .contains(&Role::TeamLead)
@@ -129,21 +213,19 @@ async fn work_lists(
         ));
     }
     if p.organisation_kind == eenplan_domain::organisation::OrganisationKind::VeiligThuis {
-        let list = tx.vt_work_list(&p.organisation_id, today).await?;
-        let awaiting: Vec<_> = list
-            .iter()
-            .filter(|c| c.state == eenplan_domain::veilig_thuis::IntakeState::AwaitingAssessment)
-            .collect();
-        w.vt = Some((
-            awaiting.len(),
-            awaiting.iter().filter(|c| c.overdue(today)).count(),
-        ));
+        let (_, awaiting, overdue) = tx.vt_work_counts(&p.organisation_id, today).await?;
+        w.vt = Some((awaiting, overdue));
     }
     if p.roles.contains(&Role::EvuCoordinator) {
+        // New referrals come first on the list: its first page holds the ones to staff.
         let new: Vec<_> = tx
-            .evu_work_list()
+            .evu_work_page(
+                &eenplan_store::Seek::First,
+                i64::try_from(START_CAP).unwrap_or(10),
+            )
             .await?
             .into_iter()
+            .map(|(r, _)| r)
             .filter(|r| eenplan_domain::evu::may_staff(r.state).is_ok())
             .collect();
         drop(tx);
@@ -252,11 +334,13 @@ async fn start_page(
     };
     let today = amsterdam_date(UtcTime::now());
     let domain = |d: LifeDomain| kind_label(lang, d, LifeDomain::label_nl, LifeDomain::label_en);
-    let overdue = led
+    let grouped: Vec<(String, String, Vec<String>)> = led
         .iter()
-        .flat_map(|(id, label, plan)| {
-            plan.overdue(today).into_iter().map(move |o| {
-                let what = match o {
+        .map(|(id, label, plan)| {
+            let what = plan
+                .overdue(today)
+                .into_iter()
+                .map(|o| match o {
                     Overdue::Review { due } => {
                         format!("{} {}", acc.overdue_review, dutch_date(lang, due))
                     }
@@ -271,11 +355,36 @@ async fn start_page(
                         domain(d),
                         dutch_date(lang, due)
                     ),
-                };
-                (id.to_string(), label.clone(), what)
-            })
+                })
+                .collect::<Vec<_>>();
+            (id.to_string(), label.clone(), what)
         })
+        .filter(|(_, _, what)| !what.is_empty())
         .collect();
+    let overdue_more = (grouped.len() > START_CAP).then(|| {
+        acc.more_overdue
+            .replace("{n}", &(grouped.len() - START_CAP).to_string())
+    });
+    let overdue: Vec<_> = grouped.into_iter().take(START_CAP).collect();
+    let mut first = Vec::new();
+    if let Some(p) = &visitor.principal {
+        if p.roles.contains(&Role::Professional) {
+            first.extend(
+                first_due(ctx, p, None, (acc.my_families, "/gezinnen?sortering=datum")).await?,
+            );
+        }
+        if p.roles.contains(&Role::TeamLead) && p.team_id.is_some() {
+            first.extend(
+                first_due(
+                    ctx,
+                    p,
+                    Some(eenplan_store::MyRole::LeadsTeam),
+                    (acc.team_families, "/gezinnen?rol=team&sortering=datum"),
+                )
+                .await?,
+            );
+        }
+    }
     let work = match &visitor.principal {
         Some(p) => work_lists(ctx, p, &led).await?,
         None => WorkLists::default(),
@@ -313,6 +422,8 @@ async fn start_page(
             roles,
             leads_families: !led.is_empty(),
             overdue,
+            overdue_more,
+            first_due: first,
             work,
             acc,
             orphans,

@@ -17,16 +17,16 @@ crate::texts! {
             "Start";
         start_intro: "Welkom bij eenplan.",
             "Welcome to eenplan.";
-        start_role_professional: "Als professional vind je hier straks de gezinnen waarbij je betrokken bent, met het plan en de afspraken.",
-            "As a professional you will find the families you are involved with here, with their plan and agreements.";
-        start_role_behavioural_scientist: "Als gedragswetenschapper vind je hier straks de consultaties en gezamenlijke oordelen waarbij je betrokken bent.",
-            "As a behavioural scientist you will find your consultations and joint judgements here.";
-        start_role_team_lead: "Als teamleider zie je hier straks de werkvoorraad van je team en wat over tijd is.",
-            "As a team lead you will see your team's workload and what is overdue here.";
+        start_role_professional: "je werkt in de dossiers van de gezinnen waarbij je betrokken bent; hieronder staat welke het eerst aandacht vragen.",
+            "you work in the files of the families you are involved with; below are those that need attention first.";
+        start_role_behavioural_scientist: "je denkt mee in consultaties en gezamenlijke oordelen in de dossiers waarbij je betrokken bent.",
+            "you take part in consultations and joint judgements in the files you are involved with.";
+        start_role_team_lead: "je ziet de dossiers die de professionals van je team regisseren, en wijst een regisseur aan waar die ontbreekt.",
+            "you see the files your team's professionals lead, and assign a lead where one is missing.";
         start_role_functional_admin: "Als functioneel beheerder beheer je organisaties, teams, gebieden en gebruikers.",
             "As a functional administrator you manage organisations, teams, areas and users.";
-        start_role_privacy_officer: "Als privacyfunctionaris zie je hier straks het toegangslog en de doorbraken die beoordeeld moeten worden.",
-            "As a privacy officer you will see the access log and the emergency accesses awaiting review here.";
+        start_role_privacy_officer: "je bekijkt het toegangslog en beoordeelt de doorbraken van de noodtoegang.",
+            "you review the access log and the uses of emergency access.";
         guidance_ended: "De SAVE-begeleiding is beëindigd. Het dossier van dit gezin staat niet meer voor je open; de regisseur houdt de regie.",
             "The SAVE guidance has ended. This family's file is no longer open to you; the regisseur keeps the lead.";
         your_roles: "Je rollen",
@@ -39,5 +39,21 @@ crate::texts! {
             "plan review, due on";
         overdue_action: "actie",
             "action";
+        my_families: "Mijn gezinnen: wat het eerst moet",
+            "My families: what comes first";
+        team_families: "Dossiers van je team",
+            "Your team's files";
+        nothing_due: "niets gepland",
+            "nothing planned";
+        all_families: "Alle {n} gezinnen",
+            "All {n} families";
+        all_one_family: "Het ene gezin",
+            "The one family";
+        all_overdue: "Alle gezinnen op datum",
+            "All families by date";
+        more_families: "en nog {n}",
+            "and {n} more";
+        more_overdue: "en nog {n} gezinnen met iets over tijd",
+            "and {n} more families with something overdue";
     }
 }

@@ -72,11 +72,32 @@ pub async fn receive(
     ))
 }
 
-pub async fn work_list(ctx: Ctx) -> Result<Json<VtWorkList>, ApiError> {
+#[derive(Debug, serde::Deserialize)]
+pub struct WorkListParams {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+pub async fn work_list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    crate::kit::extract::Query(q): crate::kit::extract::Query<WorkListParams>,
+) -> Result<axum::response::Response, ApiError> {
     let p = ctx.caller()?;
+    let (limit, seek) =
+        crate::kit::paging::api_paging(q.limit.as_deref(), q.cursor.as_deref(), ops::WORK_SORT)?;
     let today = today();
-    let list = ops::work_list(ctx.store(), p, today).await?;
-    Ok(Json(VtWorkList::new(&list, today)))
+    let (page, total) = ops::work_page(ctx.store(), p, today, &seek, limit).await?;
+    let mut response = crate::kit::paging::with_links(
+        Json(VtWorkList::new(&page.items, today)),
+        &page,
+        "/api/v1/veilig-thuis/contacts",
+        raw.as_deref(),
+    );
+    response
+        .headers_mut()
+        .insert(crate::kit::paging::TOTAL_COUNT, total.into());
+    Ok(response)
 }
 
 pub async fn assess(

@@ -4,22 +4,39 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::veilig_thuis::{IntakeState, Outcome};
-use eenplan_store::{Contact, NewContact, Principal, Radar, Store, StoreError, Tx};
+use eenplan_store::{Contact, NewContact, Principal, Radar, Seek, Store, StoreError, Tx};
+
+use crate::kit::paging::{Page, window};
 use jiff::civil::Date;
 
 use crate::kit::dates::today;
 
-/// The organisation's contacts in progress, as of `today`.
-pub(super) async fn work_list(
+/// The tag the work list's cursors carry (it has one order).
+pub(super) const WORK_SORT: &str = "vt";
+
+/// One page of the organisation's contacts in progress, as of `today`, and how many
+/// there are in all.
+pub(super) async fn work_page(
     store: &Store,
     p: &Principal,
     today: Date,
-) -> Result<Vec<Contact>, StoreError> {
-    store
-        .read()
-        .await?
-        .vt_work_list(&p.organisation_id, today)
-        .await
+    seek: &Seek,
+    limit: i64,
+) -> Result<(Page<Contact>, usize), StoreError> {
+    let mut tx = store.read().await?;
+    let rows = tx
+        .vt_work_page(&p.organisation_id, today, seek, limit + 1)
+        .await?;
+    let (total, _, _) = tx.vt_work_counts(&p.organisation_id, today).await?;
+    let page = window(rows, limit, seek, WORK_SORT, |(_, key)| key.clone());
+    Ok((
+        Page {
+            items: page.items.into_iter().map(|(c, _)| c).collect(),
+            next: page.next,
+            previous: page.previous,
+        },
+        total,
+    ))
 }
 
 /// A contact comes in; its id and what the radar found.

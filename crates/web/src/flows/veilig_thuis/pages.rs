@@ -19,6 +19,7 @@ use crate::kit::form::{
 };
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
+use crate::kit::paging::PageNav;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// One line of the work list or the radar, in words.
@@ -62,6 +63,9 @@ struct ListPage {
     shell: Shell,
     x: &'static VtTexts,
     lines: Vec<Line>,
+    nav: PageNav,
+    /// The page's cursor could not be read: said instead of the list.
+    bad_cursor: bool,
     inputs: Vec<Input>,
     has_errors: bool,
 }
@@ -109,26 +113,72 @@ fn intake_inputs(
 /// Each of the two pages has one form.
 type Form = Forms<()>;
 
-async fn list_page(ctx: &Ctx, form: &Form) -> Result<Response, PageError> {
+/// The page of the work list a cursor asks (the first without one), with the form.
+async fn list_page(
+    ctx: &Ctx,
+    form: &Form,
+    (cursor, query): (Option<&str>, Option<&str>),
+) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let x = veilig_thuis(lang);
     let today = today();
-    let list = ops::work_list(ctx.store(), p, today).await?;
+    let seek = crate::kit::paging::decode(cursor, ops::WORK_SORT);
+    let (page, total) = match &seek {
+        Ok(seek) => {
+            ops::work_page(
+                ctx.store(),
+                p,
+                today,
+                seek,
+                crate::kit::paging::DEFAULT_LIMIT,
+            )
+            .await?
+        }
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
+    };
+    let total_words = if total == 1 {
+        x.vt_one_on_list.to_owned()
+    } else {
+        x.vt_n_on_list.replace("{n}", &total.to_string())
+    };
+    let status = if seek.is_err() {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        form.status()
+    };
     Ok(render(
-        form.status(),
+        status,
         &ListPage {
             shell: ctx.shell("/veilig-thuis"),
             x,
-            lines: list.iter().map(|c| line(lang, x, c, today)).collect(),
+            lines: page.items.iter().map(|c| line(lang, x, c, today)).collect(),
+            nav: PageNav::new(lang, &page, total_words, "/veilig-thuis", query),
+            bad_cursor: seek.is_err(),
             inputs: intake_inputs((ctx.t(), x), lang, &form.data, &form.errs),
             has_errors: form.has_errors(),
         },
     ))
 }
 
-pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
-    list_page(&ctx, &Form::fresh()).await
+#[derive(Debug, serde::Deserialize)]
+pub struct ListQuery {
+    cursor: Option<String>,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> Result<Response, PageError> {
+    list_page(&ctx, &Form::fresh(), (q.cursor.as_deref(), raw.as_deref())).await
 }
 
 pub async fn receive(ctx: Ctx, data: FormData) -> Result<Response, PageError> {
@@ -180,7 +230,7 @@ pub async fn receive(ctx: Ctx, data: FormData) -> Result<Response, PageError> {
     });
     match received.await? {
         Some((id, _)) => Ok(Redirect::to(&format!("/veilig-thuis/{id}")).into_response()),
-        None => list_page(&ctx, &form).await,
+        None => list_page(&ctx, &form, (None, None)).await,
     }
 }
 

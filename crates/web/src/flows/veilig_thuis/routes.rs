@@ -21,6 +21,7 @@ pub fn routes() -> Vec<Entry> {
             .problems([INVALID, VT_ONLY]),
         get("/api/v1/veilig-thuis/contacts", VEILIG_THUIS, api::work_list)
             .doc("vtWorkList", "Veilig Thuis: de werklijst (veiligheidsbeoordelingen, termijn en te laat; terugkoppelmomenten)")
+            .paged()
             .ok::<VtWorkList>(200, "De werklijst")
             .problems([VT_ONLY]),
         post("/api/v1/veilig-thuis/contacts/{contact}/assessment", VEILIG_THUIS, api::assess)

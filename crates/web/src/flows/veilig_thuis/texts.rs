@@ -9,6 +9,10 @@ crate::texts! {
             "Reports waiting for their safety assessment (within five working days, acute at once) and hand-overs whose follow-up check is coming up.";
         vt_empty: "Niets op de werklijst.",
             "Nothing on the work list.";
+        vt_one_on_list: "1 op de werklijst",
+            "1 on the work list";
+        vt_n_on_list: "{n} op de werklijst",
+            "{n} on the work list";
         vt_new: "Adviesvraag of melding vastleggen",
             "Record an advice request or report";
         vt_kind: "Soort contact",

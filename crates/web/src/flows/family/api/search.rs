@@ -1,14 +1,19 @@
 //! Searching the files the caller is involved in.
 
 use crate::kit::Ctx;
+use crate::kit::paging::{TOTAL_COUNT, api_paging, with_links};
 use axum::Json;
+use axum::extract::RawQuery;
+use axum::response::Response;
+use eenplan_domain::family::{Framework, InvolvementRole};
+use eenplan_store::{FamilyFilter, FamilySort, MyRole};
 
 use crate::extract::Query;
 use eenplan_domain::family::Postcode;
 use eenplan_store::{FamilyQuery, StoreError};
 use serde::Deserialize;
 
-use crate::auth::family::{access_entry, visible_families};
+use crate::auth::family::{access_entry, visible_family_page};
 use crate::flows::family::schemas::{FamilyList, FamilyListItem};
 use crate::kit::ApiError;
 use crate::kit::dates::today;
@@ -17,25 +22,82 @@ use crate::kit::dates::today;
 pub struct SearchParams {
     #[serde(default)]
     name: String,
+    /// Query keys are lower camelCase (NL API Design Rules); the older spelling is
+    /// still read.
+    #[serde(rename = "dateOfBirth", alias = "date_of_birth")]
     date_of_birth: Option<String>,
     postcode: Option<String>,
+    framework: Option<String>,
+    area: Option<String>,
+    role: Option<String>,
+    sort: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
 }
 
-pub async fn search(ctx: Ctx, Query(q): Query<SearchParams>) -> Result<Json<FamilyList>, ApiError> {
+/// The list's sort as the API names it, and the tag its cursors carry.
+fn api_sort(sort: Option<&str>) -> Result<(FamilySort, &'static str), ApiError> {
+    match sort.unwrap_or("name") {
+        "name" => Ok((FamilySort::Name, "name")),
+        "next_due" => Ok((FamilySort::NextDue, "due")),
+        _ => Err(ApiError::invalid(&[(
+            "sort",
+            "invalid",
+            "Sorteer op name (standaard) of next_due.",
+        )])),
+    }
+}
+
+/// The caller's place in the file as the API names it.
+fn api_role(role: Option<&str>) -> Result<Option<MyRole>, ApiError> {
+    match role.filter(|r| !r.is_empty()) {
+        None => Ok(None),
+        Some("team_lead") => Ok(Some(MyRole::LeadsTeam)),
+        Some(r) => r
+            .parse::<InvolvementRole>()
+            .map(|r| Some(MyRole::Involved(r)))
+            .map_err(|_| {
+                ApiError::invalid(&[(
+                    "role",
+                    "invalid",
+                    "Kies regisseur, partner of team_lead (de regisseur is iemand uit jouw team).",
+                )])
+            }),
+    }
+}
+
+pub async fn search(
+    ctx: Ctx,
+    RawQuery(raw): RawQuery,
+    Query(q): Query<SearchParams>,
+) -> Result<Response, ApiError> {
     let p = ctx.caller()?;
+    let sort = api_sort(q.sort.as_deref())?;
+    let (limit, seek) = api_paging(q.limit.as_deref(), q.cursor.as_deref(), sort.1)?;
+    let framework = match q.framework.as_deref().filter(|f| !f.is_empty()) {
+        None => None,
+        Some(f) => Some(f.parse::<Framework>().map_err(|_| {
+            ApiError::invalid(&[(
+                "framework",
+                "invalid",
+                "Geen bekend kader; zie de enum van Family.framework.",
+            )])
+        })?),
+    };
+    let role = api_role(q.role.as_deref())?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
         eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
     {
         return Err(crate::input::problem("name", p).into());
     }
-    let dob = crate::kit::fields::optional_date("date_of_birth", q.date_of_birth.as_deref())?;
+    let dob = crate::kit::fields::optional_date("dateOfBirth", q.date_of_birth.as_deref())?;
     if let Some(d) = dob
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
     {
         return Err(ApiError::invalid(&[(
-            "date_of_birth",
+            "dateOfBirth",
             "range",
             &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
         )]));
@@ -56,19 +118,24 @@ pub async fn search(ctx: Ctx, Query(q): Query<SearchParams>) -> Result<Json<Fami
             )]));
         }
     };
-    let query = FamilyQuery {
-        name: q.name.clone(),
-        date_of_birth: dob,
-        postcode,
+    let filter = FamilyFilter {
+        query: FamilyQuery {
+            name: q.name.clone(),
+            date_of_birth: dob,
+            postcode,
+        },
+        framework,
+        area_id: q.area.clone().filter(|a| !a.is_empty()),
+        role,
     };
     let found = async {
-        let visible = visible_families(&ctx.state, p, &query).await?;
+        let (page, total) = visible_family_page(&ctx.state, p, &filter, sort, &seek, limit).await?;
         let data = format!(
             "api search name={:?} birth={:?} postcode={:?} results={}",
             q.name,
             q.date_of_birth,
             q.postcode,
-            visible.len()
+            page.items.len()
         );
         ctx.store()
             .log_access(access_entry(
@@ -80,10 +147,18 @@ pub async fn search(ctx: Ctx, Query(q): Query<SearchParams>) -> Result<Json<Fami
                 &ctx.client.0,
             ))
             .await?;
-        Ok::<_, StoreError>(visible)
+        Ok::<_, StoreError>((page, total))
     };
-    let list = found.await?;
-    Ok(Json(FamilyList {
-        families: list.iter().map(FamilyListItem::from).collect(),
-    }))
+    let (page, total) = found.await?;
+    let today = today();
+    let body = Json(FamilyList {
+        families: page
+            .items
+            .iter()
+            .map(|f| FamilyListItem::new(f, today))
+            .collect(),
+    });
+    let mut response = with_links(body, &page, "/api/v1/families", raw.as_deref());
+    response.headers_mut().insert(TOTAL_COUNT, total.into());
+    Ok(response)
 }

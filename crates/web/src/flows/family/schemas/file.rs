@@ -1,14 +1,17 @@
 //! The file itself: finding and opening one, reading it, its household, network and
 //! the professionals who work with the family.
 
-use eenplan_domain::family::{Expertise, InvolvementRole, MemberKind, NetworkRelation};
-use eenplan_store::{FamilySummary, Involvement, Member, NetworkMember};
+use eenplan_domain::family::{
+    Expertise, Framework, InvolvementRole, MemberKind, NetworkRelation, age_on,
+};
+use eenplan_store::{FamilyRow, Involvement, Member, NetworkMember};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::kit::schema::{codes, nullable_codes};
 
-/// The files the caller may see that fit the search.
+/// The files the caller may see that fit the search, one page of them (the `Link`
+/// header holds the next and previous page, `X-Total-Count` how many there are in all).
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct FamilyList {
     pub families: Vec<FamilyListItem>,
@@ -21,18 +24,51 @@ pub(crate) struct FamilyListItem {
     postcode: String,
     house_number: String,
     city: String,
+    #[schema(schema_with = codes::<Framework>)]
+    framework: String,
+    /// The earliest date anyone has to act on in the file (review, open action,
+    /// SAVE-begeleiding review, Veilig Thuis deadline or follow-up); null when none.
+    #[schema(format = Date)]
+    next_due_on: Option<String>,
+    /// The regisseur's name; null while the file has none.
+    regisseur: Option<String>,
+    /// The children in the household, oldest first.
+    children: Vec<FamilyListChild>,
 }
 
-impl From<&FamilySummary> for FamilyListItem {
-    fn from(f: &FamilySummary) -> Self {
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct FamilyListChild {
+    first_name: String,
+    /// Age in years today; null when the date of birth is not known.
+    age: Option<i16>,
+}
+
+impl FamilyListItem {
+    pub fn new(f: &FamilyRow, today: jiff::civil::Date) -> Self {
         Self {
             id: f.id.to_string(),
             label: f.label.clone(),
             postcode: f.postcode.clone(),
             house_number: f.house_number.clone(),
             city: f.city.clone(),
+            framework: f.framework.code().to_owned(),
+            next_due_on: f.next_due_on.map(|d| d.to_string()),
+            regisseur: f.regisseur.clone(),
+            children: f
+                .children
+                .iter()
+                .map(|(name, born)| FamilyListChild {
+                    first_name: first_name(name).to_owned(),
+                    age: born.map(|b| age_on(b, today)),
+                })
+                .collect(),
         }
     }
+}
+
+/// The first word of a name: how a list row tells two families apart by their children.
+pub(crate) fn first_name(name: &str) -> &str {
+    name.split_whitespace().next().unwrap_or(name)
 }
 
 /// A file to open. A required text that is missing or empty is named in the 400 (read

@@ -7,7 +7,7 @@ mod timeline;
 
 pub(super) use file::{
     Family, FamilyList, FamilyListItem, MemberCorrection, NetworkCorrection, NewFamily,
-    NewInvolvement, NewMember, NewNetworkMember,
+    NewInvolvement, NewMember, NewNetworkMember, first_name,
 };
 pub(super) use notes::{NewNote, NoteChanged, Notes};
 pub(super) use plan::{Agreement, AgreementRecorded, Plan, PlanDocument};

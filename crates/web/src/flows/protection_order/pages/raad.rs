@@ -27,19 +27,53 @@ struct ListPage {
     shell: Shell,
     x: &'static PoTexts,
     requests: Vec<Summary>,
+    nav: crate::kit::paging::PageNav,
+    bad_cursor: bool,
 }
 
-pub async fn list(ctx: Ctx) -> Result<Response, PageError> {
+#[derive(Debug, serde::Deserialize)]
+pub struct ListQuery {
+    cursor: Option<String>,
+}
+
+pub async fn list(
+    ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
+    axum::extract::Query(q): axum::extract::Query<ListQuery>,
+) -> Result<Response, PageError> {
     let p = ctx.principal()?;
     let lang = ctx.lang;
     let x = protection_order(lang);
-    let list = ops::raad_requests(&ctx, p, ("GET /raad", None)).await?;
+    let seek = crate::kit::paging::decode(q.cursor.as_deref(), ops::WORK_SORT);
+    let limit = crate::kit::paging::DEFAULT_LIMIT;
+    let (page, total) = match &seek {
+        Ok(seek) => ops::raad_requests(&ctx, p, ("GET /raad", Ok((seek, limit)))).await?,
+        Err(_) => (
+            crate::kit::paging::Page {
+                items: Vec::new(),
+                next: None,
+                previous: None,
+            },
+            0,
+        ),
+    };
+    let words = if total == 1 {
+        x.raad_one_request.to_owned()
+    } else {
+        x.raad_n_requests.replace("{n}", &total.to_string())
+    };
     Ok(render(
-        StatusCode::OK,
+        if seek.is_ok() {
+            StatusCode::OK
+        } else {
+            StatusCode::BAD_REQUEST
+        },
         &ListPage {
             shell: ctx.shell("/raad"),
             x,
-            requests: list.iter().map(|r| summary(lang, x, r)).collect(),
+            requests: page.items.iter().map(|r| summary(lang, x, r)).collect(),
+            nav: crate::kit::paging::PageNav::new(lang, &page, words, "/raad", raw.as_deref()),
+            bad_cursor: seek.is_err(),
         },
     ))
 }
@@ -92,8 +126,12 @@ async fn show_page(
     let institution = d(Step::Decision).get("institution_id");
     let kind = OrganisationKind::CertifiedInstitution;
     let institutions = organisations(&mut ctx.store().read().await?, kind, &institution).await?;
-    let read = ops::raad_requests(ctx, p, ("GET /raad/{request}", Some(id))).await?;
-    let r = read.into_iter().next().ok_or_else(PageError::not_found)?;
+    let (read, _) = ops::raad_requests(ctx, p, ("GET /raad/{request}", Err(id))).await?;
+    let r = read
+        .items
+        .into_iter()
+        .next()
+        .ok_or_else(PageError::not_found)?;
     let err = |id: &str| errs.get(id).copied();
     let today_text = today().to_string();
     // A date field: today on a fresh form, else what was sent.

@@ -1,0 +1,295 @@
+//! The families list, paged by keyset: a page is the rows after (or before) one row's
+//! sort key and id, so a file opened or closed between two pages neither repeats nor
+//! skips a row, and no page costs more than its own rows. And `next_due_on`, the
+//! column the list sorts by, kept up to date by the domain's rule.
+
+use std::collections::HashMap;
+
+use eenplan_domain::family::{
+    DueSources, Framework, InvolvementRole, VeiligThuisDue, VeiligThuisStage, next_due_on,
+};
+use eenplan_domain::veilig_thuis::IntakeState;
+use eenplan_domain::{FamilyId, UserId};
+use jiff::civil::Date;
+
+use crate::consent::placeholders;
+use crate::db::stored_opt_date;
+use crate::page::{PageKey, Seek};
+use crate::{FamilyQuery, Param, StoreError, Tx, params};
+
+/// Whose files: the files someone is involved in, and, for a team lead, the files her
+/// team's professionals lead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyScope {
+    pub user_id: UserId,
+    pub led_team: Option<String>,
+}
+
+/// The visitor's own place in a file, to filter on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MyRole {
+    Involved(InvolvementRole),
+    /// Team lead of the file's regisseur.
+    LeadsTeam,
+}
+
+/// What the list is narrowed to; empty parts are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FamilyFilter {
+    pub query: FamilyQuery,
+    pub framework: Option<Framework>,
+    pub area_id: Option<String>,
+    pub role: Option<MyRole>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FamilySort {
+    #[default]
+    Name,
+    /// Earliest next due date first; files with nothing due last.
+    NextDue,
+}
+
+/// A file as a list row: what a professional needs to pick the right one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilyRow {
+    pub id: FamilyId,
+    pub label: String,
+    pub postcode: String,
+    pub house_number: String,
+    pub city: String,
+    pub framework: Framework,
+    pub next_due_on: Option<Date>,
+    pub regisseur: Option<String>,
+    /// The children in the household: name and date of birth, oldest first.
+    pub children: Vec<(String, Option<Date>)>,
+    pub key: PageKey,
+}
+
+/// Files with nothing due sort after every real date.
+const NOTHING_DUE: &str = "9999-12-31";
+
+impl FamilySort {
+    fn expr(self) -> String {
+        match self {
+            FamilySort::Name => "f.label".to_owned(),
+            FamilySort::NextDue => format!("COALESCE(f.next_due_on, '{NOTHING_DUE}')"),
+        }
+    }
+}
+
+/// The WHERE clause of the scope and filter, with its parameters `$1`..`$8`.
+fn scope_and_filter(scope: &FamilyScope, filter: &FamilyFilter) -> (String, Vec<Param>) {
+    let role = match filter.role {
+        None => String::new(),
+        Some(MyRole::LeadsTeam) => "team".to_owned(),
+        Some(MyRole::Involved(r)) => r.code().to_owned(),
+    };
+    let q = &filter.query;
+    let sql = "f.id IN ( \
+           SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
+           WHERE i.ended_at IS NULL AND ( \
+             ($8 = '' AND (i.user_id = $1 OR (i.role = 'regisseur' AND u.team_id = $2))) \
+             OR ($8 = 'team' AND i.role = 'regisseur' AND u.team_id = $2) \
+             OR ($8 <> '' AND $8 <> 'team' AND i.user_id = $1 AND i.role = $8))) \
+         AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
+         AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
+         AND ($5 = '' OR f.postcode = $5) \
+         AND ($6 = '' OR f.framework = $6) \
+         AND ($7 = '' OR f.area_id = $7)"
+        .to_owned();
+    let args = params![
+        &scope.user_id,
+        scope.led_team.clone(),
+        format!("%{}%", eenplan_domain::family::name_key(&q.name)),
+        q.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
+        q.postcode
+            .as_ref()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default(),
+        filter.framework.map(|f| f.code()).unwrap_or_default(),
+        filter.area_id.clone().unwrap_or_default(),
+        role
+    ];
+    (sql, args)
+}
+
+impl Tx {
+    /// One page of the files in `scope` matching `filter`: at most `limit` rows on the
+    /// `seek` side of a key, in `sort` order (also for a page before a key). Candidates
+    /// only: the caller still decides each file with `family_access`.
+    pub async fn families_page(
+        &mut self,
+        scope: &FamilyScope,
+        filter: &FamilyFilter,
+        sort: FamilySort,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<FamilyRow>, StoreError> {
+        let (mut sql, mut args) = scope_and_filter(scope, filter);
+        let expr = sort.expr();
+        let (cond, dir) = seek.condition(&expr, "f.id", args.len() + 1);
+        sql.push_str(&cond);
+        args.extend(seek.params());
+        let limit_at = args.len() + 1;
+        args.push(Param::from(limit));
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT f.id, f.label, f.postcode, f.house_number, f.city, f.framework, f.next_due_on, \
+                       {expr} AS sort_value FROM families f WHERE {sql} \
+                     ORDER BY {expr} {dir}, f.id {dir} LIMIT ${limit_at}"
+                ),
+                args,
+            )
+            .await?;
+        let mut out = rows
+            .iter()
+            .map(|r| {
+                Ok(FamilyRow {
+                    id: r.id("id")?,
+                    label: r.text("label")?,
+                    postcode: r.text("postcode")?,
+                    house_number: r.text("house_number")?,
+                    city: r.text("city")?,
+                    framework: r.code("framework")?,
+                    next_due_on: stored_opt_date(r.opt_text("next_due_on")?)?,
+                    regisseur: None,
+                    children: Vec::new(),
+                    key: PageKey {
+                        value: r.text("sort_value")?,
+                        id: r.text("id")?,
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        seek.restore(&mut out);
+        self.fill_rows(&mut out).await?;
+        Ok(out)
+    }
+
+    /// Every file in `scope` matching `filter`, ids only: the candidates the caller
+    /// decides to count the list's total.
+    pub async fn family_ids(
+        &mut self,
+        scope: &FamilyScope,
+        filter: &FamilyFilter,
+    ) -> Result<Vec<FamilyId>, StoreError> {
+        let (sql, args) = scope_and_filter(scope, filter);
+        self.fetch_all(&format!("SELECT f.id FROM families f WHERE {sql}"), args)
+            .await?
+            .iter()
+            .map(|r| r.id("id"))
+            .collect()
+    }
+
+    /// The regisseur and the children of each row, in two queries for the page.
+    async fn fill_rows(&mut self, rows: &mut [FamilyRow]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let list = placeholders(rows.len());
+        let ids = || rows.iter().map(|r| Param::from(&r.id)).collect::<Vec<_>>();
+        let mut regisseurs: HashMap<String, String> = HashMap::new();
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT i.family_id, u.name FROM involvements i JOIN users u ON u.id = i.user_id \
+                     WHERE i.family_id IN ({list}) AND i.role = 'regisseur' AND i.ended_at IS NULL"
+                ),
+                ids(),
+            )
+            .await?
+        {
+            regisseurs.insert(r.text("family_id")?, r.text("name")?);
+        }
+        let mut children: HashMap<String, Vec<(String, Option<Date>)>> = HashMap::new();
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT family_id, name, date_of_birth FROM family_members \
+                     WHERE family_id IN ({list}) AND kind = 'child' AND ended_at IS NULL \
+                     ORDER BY date_of_birth, name, id"
+                ),
+                ids(),
+            )
+            .await?
+        {
+            children.entry(r.text("family_id")?).or_default().push((
+                r.text("name")?,
+                stored_opt_date(r.opt_text("date_of_birth")?)?,
+            ));
+        }
+        for row in rows.iter_mut() {
+            row.regisseur = regisseurs.remove(row.id.as_str());
+            row.children = children.remove(row.id.as_str()).unwrap_or_default();
+        }
+        Ok(())
+    }
+
+    /// Recomputes the file's `next_due_on` by the domain's rule from what is stored now.
+    /// Called inside the transaction of every change that moves it (plan save,
+    /// SAVE-begeleiding start, review and end, Veilig Thuis contact and assessment), so
+    /// the list never sorts on a stale date.
+    pub async fn refresh_next_due(&mut self, family_id: &FamilyId) -> Result<(), StoreError> {
+        let (version, plan) = self.current_plan(family_id).await?;
+        let reviews = self
+            .fetch_all(
+                "SELECT next_review_on FROM save_guidances WHERE family_id = $1 AND ended_on IS NULL",
+                params![family_id],
+            )
+            .await?
+            .iter()
+            .map(|r| crate::db::stored_date(&r.text("next_review_on")?))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let veilig_thuis = self
+            .vt_contacts_of_family(family_id)
+            .await?
+            .into_iter()
+            .map(|c| VeiligThuisDue {
+                stage: match c.state {
+                    IntakeState::AdviceGiven => VeiligThuisStage::AdviceGiven,
+                    IntakeState::AwaitingAssessment => VeiligThuisStage::AwaitingAssessment,
+                    IntakeState::Assessed(_) => VeiligThuisStage::Assessed,
+                },
+                due_on: c.due_on,
+                follow_up_on: c.follow_up_on,
+            })
+            .collect();
+        let due = next_due_on(&DueSources {
+            plan: (version > 0).then_some(&plan),
+            save_guidance_reviews: reviews,
+            veilig_thuis,
+        });
+        self.execute(
+            "UPDATE families SET next_due_on = $2 WHERE id = $1",
+            params![family_id, due.map(|d| d.to_string())],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Fills `next_due_on` for every file (the migration that adds it), a stretch of
+    /// files at a time.
+    pub(crate) async fn refresh_every_next_due(&mut self) -> Result<(), StoreError> {
+        let mut after = String::new();
+        loop {
+            let ids: Vec<FamilyId> = self
+                .fetch_all(
+                    "SELECT id FROM families WHERE id > $1 ORDER BY id LIMIT 500",
+                    params![after.clone()],
+                )
+                .await?
+                .iter()
+                .map(|r| r.id("id"))
+                .collect::<Result<_, _>>()?;
+            let Some(last) = ids.last() else {
+                return Ok(());
+            };
+            after = last.to_string();
+            for id in &ids {
+                self.refresh_next_due(id).await?;
+            }
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Keyset paging of the families list and the `next_due_on` it sorts by, on every
+//! backend.
+
+use eenplan_domain::FamilyId;
+use eenplan_domain::family::{ActionStatus, Framework, InvolvementRole, Plan};
+use eenplan_store::{
+    FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole, PageKey, PlanSave, Seek, Store,
+};
+use jiff::civil::{Date, date};
+
+use crate::family::{People, actor, open, people, sample_plan};
+use crate::support::TestDb;
+
+fn sanne(p: &People) -> FamilyScope {
+    FamilyScope {
+        user_id: p.sanne.0.clone(),
+        led_team: None,
+    }
+}
+
+/// Every row of the list, a page of `limit` at a time, forwards; between the first and
+/// the second page `between` runs (to change the list under the reader).
+async fn page_through(
+    store: &Store,
+    scope: &FamilyScope,
+    sort: FamilySort,
+    limit: i64,
+    between: impl AsyncFnOnce(),
+) -> (Vec<FamilyRow>, usize) {
+    let mut all = Vec::new();
+    let mut seek = Seek::First;
+    let mut pages = 0;
+    let mut between = Some(between);
+    loop {
+        let rows = store
+            .read()
+            .await
+            .unwrap()
+            .families_page(scope, &FamilyFilter::default(), sort, &seek, limit)
+            .await
+            .unwrap();
+        pages += 1;
+        let Some(last) = rows.last() else { break };
+        seek = Seek::After(last.key.clone());
+        let full = rows.len() == usize::try_from(limit).unwrap();
+        all.extend(rows);
+        if let Some(f) = between.take() {
+            f().await;
+        }
+        if !full {
+            break;
+        }
+    }
+    (all, pages)
+}
+
+fn labels(rows: &[FamilyRow]) -> Vec<&str> {
+    rows.iter().map(|r| r.label.as_str()).collect()
+}
+
+pub async fn families_page_by_keyset_each_row_once_in_order(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    for (i, name) in ["Gezin Bakker", "Gezin Jansen", "Gezin Vries", "Gezin Aydin", "Gezin Jansen", "Gezin Mulder", "Gezin Smit"]
+        .iter()
+        .enumerate()
+    {
+        open(&store, &p, name, &format!("{}", i + 1)).await;
+    }
+    // Two files join between the first and the second page: one that sorts before the
+    // reader's position (not seen, nothing moves) and one after it (seen once).
+    let (rows, pages) = page_through(&store, &sanne(&p), FamilySort::Name, 3, async || {
+        open(&store, &p, "Gezin Aa", "20").await;
+        open(&store, &p, "Gezin Zwart", "21").await;
+    })
+    .await;
+    assert!(pages >= 3, "paged over {pages} pages");
+    assert_eq!(
+        labels(&rows),
+        [
+            "Gezin Aydin",
+            "Gezin Bakker",
+            "Gezin Jansen",
+            "Gezin Jansen",
+            "Gezin Mulder",
+            "Gezin Smit",
+            "Gezin Vries",
+            "Gezin Zwart",
+        ]
+    );
+    let mut ids: Vec<&FamilyId> = rows.iter().map(|r| &r.id).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), rows.len(), "no row twice");
+
+    // Backwards from past the end gives the same list, page by page.
+    let mut back: Vec<FamilyRow> = Vec::new();
+    let mut seek = Seek::Before(PageKey {
+        value: "~".into(),
+        id: "~".into(),
+    });
+    loop {
+        let rows = store
+            .read()
+            .await
+            .unwrap()
+            .families_page(&sanne(&p), &FamilyFilter::default(), FamilySort::Name, &seek, 3)
+            .await
+            .unwrap();
+        let Some(first) = rows.first() else { break };
+        seek = Seek::Before(first.key.clone());
+        let mut rows = rows;
+        rows.append(&mut back);
+        back = rows;
+    }
+    assert_eq!(back.len(), 9, "all nine files, Gezin Aa included");
+    assert_eq!(labels(&back[1..]), labels(&rows));
+
+    // The total the caller counts: every candidate, once.
+    let ids = store
+        .read()
+        .await
+        .unwrap()
+        .family_ids(&sanne(&p), &FamilyFilter::default())
+        .await
+        .unwrap();
+    assert_eq!(ids.len(), 9);
+
+    // Filters: Thomas is in no file; Joyce sees her team's files as team lead.
+    let thomas = FamilyScope {
+        user_id: p.thomas.0.clone(),
+        led_team: None,
+    };
+    let mut r = store.read().await.unwrap();
+    assert!(r.family_ids(&thomas, &FamilyFilter::default()).await.unwrap().is_empty());
+    let joyce = FamilyScope {
+        user_id: p.joyce.0.clone(),
+        led_team: Some(p.overvecht_team.clone()),
+    };
+    let team = FamilyFilter {
+        role: Some(MyRole::LeadsTeam),
+        ..FamilyFilter::default()
+    };
+    assert_eq!(r.family_ids(&joyce, &team).await.unwrap().len(), 9);
+    let as_regisseur = FamilyFilter {
+        role: Some(MyRole::Involved(InvolvementRole::Regisseur)),
+        ..FamilyFilter::default()
+    };
+    assert_eq!(r.family_ids(&joyce, &as_regisseur).await.unwrap().len(), 0);
+    assert_eq!(r.family_ids(&sanne(&p), &as_regisseur).await.unwrap().len(), 9);
+    let court = FamilyFilter {
+        framework: Some(Framework::CourtOrder),
+        ..FamilyFilter::default()
+    };
+    assert!(r.family_ids(&sanne(&p), &court).await.unwrap().is_empty());
+    // A row says who leads and which children live there.
+    let first = r
+        .families_page(&sanne(&p), &FamilyFilter::default(), FamilySort::Name, &Seek::First, 1)
+        .await
+        .unwrap();
+    assert_eq!(first[0].regisseur.as_deref(), Some("sanne"));
+    assert_eq!(first[0].children, [("Sam Jansen".to_owned(), Some(date(2016, 4, 2)))]);
+    drop(r);
+    store.close().await;
+    db
+}
+
+fn due_plan(review: Date, action_due: Date, status: ActionStatus) -> Plan {
+    let mut plan = sample_plan();
+    plan.review_date = Some(review);
+    plan.domains[0].actions[0].due = Some(action_due);
+    plan.domains[0].actions[0].status = status;
+    plan
+}
+
+async fn next_due(store: &Store, p: &People, id: &FamilyId) -> Option<Date> {
+    let rows = store
+        .read()
+        .await
+        .unwrap()
+        .families_page(&sanne(p), &FamilyFilter::default(), FamilySort::NextDue, &Seek::First, 200)
+        .await
+        .unwrap();
+    rows.into_iter().find(|r| &r.id == id).and_then(|r| r.next_due_on)
+}
+
+pub async fn next_due_moves_with_the_plan_in_its_transaction(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let a = open(&store, &p, "Gezin A", "1").await;
+    let b = open(&store, &p, "Gezin B", "2").await;
+    let c = open(&store, &p, "Gezin C", "3").await;
+    assert_eq!(next_due(&store, &p, &a).await, None, "no plan, nothing due");
+
+    let save = async |id: &FamilyId, version: i64, plan: Plan| {
+        let mut tx = store.write().await.unwrap();
+        let saved = tx.save_plan(&actor(), &p.sanne.0, id, version, &plan).await.unwrap();
+        assert_eq!(saved, PlanSave::Saved { version: version + 1 });
+        tx.commit().await.unwrap();
+    };
+    save(&a, 0, due_plan(date(2027, 3, 1), date(2026, 12, 20), ActionStatus::Planned)).await;
+    save(&b, 0, due_plan(date(2027, 1, 10), date(2026, 12, 10), ActionStatus::Done)).await;
+    assert_eq!(next_due(&store, &p, &a).await, Some(date(2026, 12, 20)), "the open action");
+    assert_eq!(next_due(&store, &p, &b).await, Some(date(2027, 1, 10)), "a done action asks nothing");
+
+    // Sorted by what is due first; a file with nothing due comes last.
+    let rows = store
+        .read()
+        .await
+        .unwrap()
+        .families_page(&sanne(&p), &FamilyFilter::default(), FamilySort::NextDue, &Seek::First, 10)
+        .await
+        .unwrap();
+    assert_eq!(labels(&rows), ["Gezin A", "Gezin B", "Gezin C"]);
+    let _ = c;
+
+    // A save that is rolled back moves nothing.
+    let mut tx = store.write().await.unwrap();
+    tx.save_plan(&actor(), &p.sanne.0, &a, 1, &due_plan(date(2027, 3, 1), date(2026, 12, 1), ActionStatus::Planned))
+        .await
+        .unwrap();
+    drop(tx);
+    assert_eq!(next_due(&store, &p, &a).await, Some(date(2026, 12, 20)));
+
+    // The action done: the review date is next.
+    save(&a, 1, due_plan(date(2027, 3, 1), date(2026, 12, 20), ActionStatus::Done)).await;
+    assert_eq!(next_due(&store, &p, &a).await, Some(date(2027, 3, 1)));
+    let rows = store
+        .read()
+        .await
+        .unwrap()
+        .families_page(&sanne(&p), &FamilyFilter::default(), FamilySort::NextDue, &Seek::First, 10)
+        .await
+        .unwrap();
+    assert_eq!(labels(&rows), ["Gezin B", "Gezin A", "Gezin C"]);
+
+    // The migration that adds the column fills it for files that existed before it.
+    let mut tx = store.write().await.unwrap();
+    for sql in [
+        "DROP INDEX families_next_due",
+        "DROP INDEX families_label",
+        "DROP INDEX involvements_user_open",
+        "ALTER TABLE families DROP COLUMN next_due_on",
+        "DELETE FROM schema_migrations WHERE version = 21",
+    ] {
+        tx.execute(sql, vec![]).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let applied = store.migrate().await.unwrap();
+    assert_eq!(applied.iter().map(|m| m.version).collect::<Vec<_>>(), [21]);
+    assert_eq!(next_due(&store, &p, &a).await, Some(date(2027, 3, 1)));
+    assert_eq!(next_due(&store, &p, &b).await, Some(date(2027, 1, 10)));
+    store.close().await;
+    db
+}
