@@ -830,7 +830,7 @@ fn routes_and_codes_print_what_the_crawl_needs() -> Result<(), Failed> {
     check(out.status.success(), || text(&out.stderr))?;
     let codes: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout)?;
     check(
-        codes.len() == eenplan_domain::codes::every_code().len()
+        codes.len() == eenplan_domain::code_registry::every_code().len()
             && codes
                 .iter()
                 .all(|c| c["code"].is_string() && c["label_nl"].is_string()),

@@ -3,6 +3,7 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::involvement::{self, Active, Proposed};
+use eenplan_domain::family::plan::PersonKind;
 use eenplan_domain::family::{
     Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole,
     MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, Postcode, SaveOutcome,
@@ -932,6 +933,35 @@ impl Tx {
                 });
             }
         };
+        // A restore brings back what was once saved, names and all; a new save names
+        // only people the file knows (the same rule the page's choices follow).
+        if restored_from.is_none() {
+            let family = self
+                .family(family_id)
+                .await?
+                .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
+            let known: Vec<(PersonKind, &str)> = family
+                .members
+                .iter()
+                .filter(|m| !m.ended)
+                .map(|m| (PersonKind::Member, m.id.as_str()))
+                .chain(
+                    family
+                        .network
+                        .iter()
+                        .filter(|n| !n.ended)
+                        .map(|n| (PersonKind::Network, n.id.as_str())),
+                )
+                .chain(
+                    family
+                        .involvements
+                        .iter()
+                        .filter(|i| !i.ended)
+                        .map(|i| (PersonKind::Professional, i.user_id.as_str())),
+                )
+                .collect();
+            plan.check_people(&known, &current_plan)?;
+        }
         let content =
             serde_json::to_string(plan).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let inserted = self

@@ -251,6 +251,16 @@ pub enum PlanError {
     /// `index` is the action's position among its life domain's actions.
     #[error("action {index} in {domain} does not say who does it")]
     ActionWhoMissing { domain: LifeDomain, index: usize },
+    /// The scale names someone from the file by a reference the file does not know.
+    #[error("scale {index} names {name}, who is not in the family's file")]
+    ScaleWhoUnknown { index: usize, name: String },
+    /// The action names someone from the file by a reference the file does not know.
+    #[error("action {index} in {domain} names {name}, who is not in the family's file")]
+    ActionWhoUnknown {
+        domain: LifeDomain,
+        index: usize,
+        name: String,
+    },
     /// `index` is the action's position among its life domain's actions.
     #[error("the due date of action {index} in {domain} {range}")]
     DueDateImplausible {
@@ -327,6 +337,58 @@ impl Plan {
             }
         }
         Ok(())
+    }
+
+    /// Whether everyone the plan names "from the file" is someone the file knows: a
+    /// current member, network member or professional in the circle (`known`), or
+    /// someone the version it replaces already named (so a plan keeps naming a person
+    /// who has since left the file, but cannot name a stranger by a made-up reference).
+    /// "Iemand anders" is a name only and always allowed. The page offers only these
+    /// people; this rule makes the API hold to the same.
+    pub fn check_people(
+        &self,
+        known: &[(PersonKind, &str)],
+        earlier: &Plan,
+    ) -> Result<(), PlanError> {
+        let knows = |p: &PlanPerson| {
+            let Some(id) = p.id.as_deref() else {
+                return p.kind == PersonKind::Other;
+            };
+            p.kind == PersonKind::Other
+                || known.iter().any(|(k, i)| *k == p.kind && *i == id)
+                || earlier
+                    .people()
+                    .any(|e| e.kind == p.kind && e.id.as_deref() == Some(id))
+        };
+        for (index, s) in self.scales.iter().enumerate() {
+            if !knows(&s.who) {
+                return Err(PlanError::ScaleWhoUnknown {
+                    index,
+                    name: s.who.name.clone(),
+                });
+            }
+        }
+        for d in &self.domains {
+            for (index, a) in d.actions.iter().enumerate() {
+                if !knows(&a.who) {
+                    return Err(PlanError::ActionWhoUnknown {
+                        domain: d.domain,
+                        index,
+                        name: a.who.name.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Everyone the plan names: who gave each scale and who does each action.
+    pub fn people(&self) -> impl Iterator<Item = &PlanPerson> {
+        self.scales.iter().map(|s| &s.who).chain(
+            self.domains
+                .iter()
+                .flat_map(|d| d.actions.iter().map(|a| &a.who)),
+        )
     }
 
     /// The scores given in this version, the family's own first, for following them
@@ -740,6 +802,41 @@ mod tests {
             domain: Some(LifeDomain::Safety),
         });
         assert_eq!(p.check(today), Err(PlanError::EmptyItem("safety_goals")));
+    }
+
+    /// A plan names people from the file only by references the file knows, or ones the
+    /// version before it already named; "iemand anders" is a name and always allowed.
+    #[test]
+    fn a_plan_names_only_people_the_file_knows() {
+        let p = plan();
+        let earlier = Plan::default();
+        assert_eq!(
+            p.check_people(&[(PersonKind::Member, "m1")], &earlier),
+            Ok(())
+        );
+        assert_eq!(
+            p.check_people(&[(PersonKind::Network, "m1")], &earlier),
+            Err(PlanError::ScaleWhoUnknown {
+                index: 0,
+                name: "Kim".into()
+            }),
+            "the reference counts with its kind"
+        );
+        assert_eq!(
+            p.check_people(&[], &p.clone()),
+            Ok(()),
+            "someone who left the file may stay in the plan that named them"
+        );
+        let mut q = plan();
+        q.domains[0].actions[0].who = PlanPerson::chosen(PersonKind::Professional, "u9", "X");
+        assert_eq!(
+            q.check_people(&[(PersonKind::Member, "m1")], &earlier),
+            Err(PlanError::ActionWhoUnknown {
+                domain: LifeDomain::Income,
+                index: 0,
+                name: "X".into()
+            })
+        );
     }
 
     /// Versions saved before people were chosen from the file and before safety goals

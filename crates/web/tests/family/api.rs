@@ -651,3 +651,39 @@ async fn an_outsider_finds_nothing_through_api_search() {
     );
     f.c.app.done().await;
 }
+
+/// The API holds to the same people as the page's choices: someone from the file by a
+/// reference the file knows, or "iemand anders" by name; a made-up reference is refused
+/// with the element of the body that names it, and nothing is saved.
+#[tokio::test]
+async fn a_plan_through_the_api_names_only_people_the_file_knows() {
+    let f = ApiFile::with_partner().await;
+    let lotte = f.family().await.json()["members"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let stranger = serde_json::json!({
+        "scales": [{"who": {"kind": "member", "id": "m-nobody", "name": "Onbekend"}, "score": 5}]
+    })
+    .to_string();
+    let r = f.put_plan(Some("\"v0\""), &f.sanne, &stranger).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(
+        r.json()["invalidParams"][0]["name"],
+        "scales[0].who",
+        "{}",
+        r.body
+    );
+    let known = serde_json::json!({
+        "scales": [{"who": {"kind": "member", "id": lotte, "name": "Lotte"}, "score": 5}]
+    })
+    .to_string();
+    let r = f.put_plan(Some("\"v0\""), &f.sanne, &known).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "nothing was saved by the refusal: {}",
+        r.body
+    );
+    f.c.app.done().await;
+}

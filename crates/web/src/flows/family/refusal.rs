@@ -75,7 +75,10 @@ impl Refusal for PlanError {
         Some(match self {
             PlanError::ScaleOutOfRange { .. } => "score",
             PlanError::FamilyScoreOutOfRange(_) => "family_score",
-            PlanError::ScaleWhoMissing { .. } | PlanError::ActionWhoMissing { .. } => "who",
+            PlanError::ScaleWhoMissing { .. }
+            | PlanError::ActionWhoMissing { .. }
+            | PlanError::ScaleWhoUnknown { .. }
+            | PlanError::ActionWhoUnknown { .. } => "who",
             PlanError::ScaleDateImplausible { .. } => "on",
             PlanError::DomainTwice(_) => "domains",
             PlanError::EmptyItem(field) => field,
@@ -90,6 +93,9 @@ impl Refusal for PlanError {
             PlanError::ScaleOutOfRange { .. } | PlanError::FamilyScoreOutOfRange(_) => pt.err_score,
             PlanError::ScaleWhoMissing { .. } => pt.err_scale_who,
             PlanError::ActionWhoMissing { .. } => pt.err_action_who,
+            PlanError::ScaleWhoUnknown { .. } | PlanError::ActionWhoUnknown { .. } => {
+                pt.err_who_unknown
+            }
             PlanError::DomainTwice(_) => pt.err_domain_twice,
             PlanError::EmptyItem(_) => pt.err_empty_line,
             PlanError::ReviewDateImplausible(_)

@@ -119,11 +119,14 @@ fn saved_answer(
                 PlanError::DueDateImplausible { domain, index, .. } => {
                     format!("domains[{}].actions[{index}].due", in_domain(domain))
                 }
-                PlanError::ActionWhoMissing { domain, index } => {
+                PlanError::ActionWhoMissing { domain, index }
+                | PlanError::ActionWhoUnknown { domain, index, .. } => {
                     format!("domains[{}].actions[{index}].who", in_domain(domain))
                 }
                 PlanError::ScaleOutOfRange { index, .. } => format!("scales[{index}].score"),
-                PlanError::ScaleWhoMissing { index } => format!("scales[{index}].who"),
+                PlanError::ScaleWhoMissing { index } | PlanError::ScaleWhoUnknown { index, .. } => {
+                    format!("scales[{index}].who")
+                }
                 PlanError::ScaleDateImplausible { index, .. } => format!("scales[{index}].on"),
                 PlanError::FamilyScoreOutOfRange(_) => "family_score".to_owned(),
                 PlanError::EmptyItem(section) => (*section).to_owned(),
