@@ -36,6 +36,20 @@ pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
     format!("{} {month} {}", d.day(), d.year())
 }
 
+/// A stored date or moment as a person reads it: "5 dec 2026" for a date,
+/// "5 dec 2026 14:05" (Amsterdam time) for a moment; anything else (already words, or
+/// empty) as it is. For templates that hold a store row whose dates are ISO text.
+pub fn shown(lang: Lang, stored: impl std::fmt::Display) -> String {
+    let text = stored.to_string();
+    if let Ok(d) = text.trim().parse::<Date>() {
+        return dutch_date(lang, d);
+    }
+    if eenplan_domain::UtcTime::parse(text.trim()).is_ok() {
+        return when(lang, text.trim());
+    }
+    text
+}
+
 /// "14:05" in Dutch local time.
 pub fn local_time(t: eenplan_domain::UtcTime) -> String {
     let z = t
@@ -64,4 +78,21 @@ pub fn when(lang: Lang, recorded_at: &str) -> String {
         z.hour(),
         z.minute()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_dates_and_moments_read_as_a_person_reads_them() {
+        assert_eq!(
+            shown(Lang::Nl, jiff::civil::date(2026, 12, 5)),
+            "5 dec 2026"
+        );
+        assert_eq!(shown(Lang::En, "2026-03-14"), "14 Mar 2026");
+        assert_eq!(shown(Lang::Nl, "2026-03-14T09:05:00Z"), "14 mrt 2026 10:05");
+        assert_eq!(shown(Lang::Nl, ""), "");
+        assert_eq!(shown(Lang::Nl, "al woorden"), "al woorden");
+    }
 }

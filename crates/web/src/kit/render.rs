@@ -49,6 +49,17 @@ pub struct ShellUser {
 }
 
 impl Shell {
+    /// A stored date or moment as the visitor reads it (`kit::dates::shown`), so a
+    /// template that holds a store row never prints ISO.
+    pub fn date(&self, stored: impl std::fmt::Display) -> String {
+        let lang = if self.t.lang == "en" {
+            Lang::En
+        } else {
+            Lang::Nl
+        };
+        crate::kit::dates::shown(lang, stored)
+    }
+
     pub fn new(headers: &HeaderMap, visitor: &Visitor, path: &str) -> Self {
         Self::for_lang(Lang::from_headers(headers), visitor, path)
     }
