@@ -298,3 +298,59 @@ pub fn in_asked_language(lang: Lang, mut response: Response) -> Response {
         .insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(said_in));
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kit::Refusal;
+
+    struct TooLate;
+
+    impl Refusal for TooLate {
+        fn field(&self) -> Option<&'static str> {
+            None
+        }
+
+        fn text(&self, lang: Lang) -> &'static str {
+            lang.pick(("Dit kan niet meer.", "This can no longer be done."))
+        }
+    }
+
+    struct NoName;
+
+    impl Refusal for NoName {
+        fn field(&self) -> Option<&'static str> {
+            Some("name")
+        }
+
+        fn text(&self, lang: Lang) -> &'static str {
+            lang.pick(("Geef een naam.", "Give a name."))
+        }
+    }
+
+    /// A refusal's problem says the refusal's own sentence in the language asked for,
+    /// under a title in that language; Dutch stays the default body.
+    #[test]
+    fn a_refusal_is_said_in_both_languages() {
+        let step = TooLate.problem();
+        assert_eq!(step.title, "Deze stap kan nu niet");
+        assert_eq!(step.detail.as_deref(), Some("Dit kan niet meer."));
+        let english = step.in_lang(Lang::En);
+        assert_eq!(english.title, "This step cannot be taken now");
+        assert_eq!(english.detail.as_deref(), Some("This can no longer be done."));
+        let field = NoName.problem().in_lang(Lang::En);
+        assert_eq!(field.title, "Invalid input");
+        assert_eq!(field.invalid_params[0].reason, "Give a name.");
+        assert_eq!(NoName.problem().invalid_params[0].reason, "Geef een naam.");
+    }
+
+    /// A problem a flow words in Dutch only stays Dutch in English mode rather than
+    /// saying nothing.
+    #[test]
+    fn a_problem_without_english_words_keeps_its_dutch_ones() {
+        let p = Problem::new(StatusCode::CONFLICT, "x", "Al gedaan").detail("Zie de tijdlijn.");
+        let english = p.in_lang(Lang::En);
+        assert_eq!(english.title, "Al gedaan");
+        assert_eq!(english.detail.as_deref(), Some("Zie de tijdlijn."));
+    }
+}
