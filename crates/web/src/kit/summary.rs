@@ -3,7 +3,7 @@
 //! loads, so a keyboard or screen-reader user lands on it, and lists each message as a
 //! link to its field. The messages stay next to the fields as well.
 
-use crate::kit::form::{Errors, Input};
+use crate::kit::form::Input;
 use crate::kit::texts::Lang;
 
 crate::texts! {
@@ -40,7 +40,11 @@ impl ErrorSummary {
     /// The messages of `inputs`, in the order the form shows them. A group of boxes is
     /// reached through its first box.
     pub fn of_inputs(lang: Lang, inputs: &[Input]) -> Self {
-        let mut summary = Self::new(lang);
+        Self::new(lang).with_inputs(inputs)
+    }
+
+    /// The messages of one more form's `inputs` (a page with several forms).
+    pub fn with_inputs(mut self, inputs: &[Input]) -> Self {
         for input in inputs {
             let (target, error) = match input {
                 Input::Text(f) => (f.id.clone(), f.error),
@@ -53,22 +57,10 @@ impl ErrorSummary {
                 ),
             };
             if let Some(message) = error {
-                summary.items.push(SummaryItem { target, message });
+                self.items.push(SummaryItem { target, message });
             }
         }
-        summary
-    }
-
-    /// The messages in `errs` for `fields` (field name and element id, in the form's
-    /// order): for a form written out in its template rather than built from inputs.
-    pub fn of_errors(lang: Lang, errs: &Errors, fields: &[(&str, &str)]) -> Self {
-        let mut summary = Self::new(lang);
-        for (name, id) in fields {
-            if let Some(message) = errs.get(name) {
-                summary = summary.item(id, message);
-            }
-        }
-        summary
+        self
     }
 
     pub fn item(mut self, target: &str, message: &'static str) -> Self {
