@@ -586,6 +586,11 @@ async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complet
         r.body.contains("id=\"given_by-error\""),
         "next to the field"
     );
+    let summary = r.body.split("id=\"error-summary\"").nth(1).unwrap_or("");
+    assert!(
+        summary.split("</div>").next().unwrap_or("").contains("href=\"#given_by-"),
+        "and summed up at the top, linking to the first of the boxes"
+    );
     assert_eq!(
         w.app
             .store
