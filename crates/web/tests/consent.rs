@@ -588,7 +588,11 @@ async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complet
     );
     let summary = r.body.split("id=\"error-summary\"").nth(1).unwrap_or("");
     assert!(
-        summary.split("</div>").next().unwrap_or("").contains("href=\"#given_by-"),
+        summary
+            .split("</div>")
+            .next()
+            .unwrap_or("")
+            .contains("href=\"#given_by-"),
         "and summed up at the top, linking to the first of the boxes"
     );
     assert_eq!(

@@ -337,7 +337,10 @@ mod tests {
         assert_eq!(step.detail.as_deref(), Some("Dit kan niet meer."));
         let english = step.in_lang(Lang::En);
         assert_eq!(english.title, "This step cannot be taken now");
-        assert_eq!(english.detail.as_deref(), Some("This can no longer be done."));
+        assert_eq!(
+            english.detail.as_deref(),
+            Some("This can no longer be done.")
+        );
         let field = NoName.problem().in_lang(Lang::En);
         assert_eq!(field.title, "Invalid input");
         assert_eq!(field.invalid_params[0].reason, "Give a name.");

@@ -11,7 +11,6 @@ use eenplan_store::{Family, Organisation, StoreError};
 use crate::auth::family::FamilyCtx;
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::dates::today;
-use crate::kit::summary::ErrorSummary;
 use crate::kit::form::{
     Choice, ChoiceField, FormData, Input, TextField, choices, code_choices, code_label,
     code_select, with_none,
@@ -19,6 +18,7 @@ use crate::kit::form::{
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
 use crate::kit::pages::missing_consent_steps;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
 struct ConsentRow {
