@@ -18,6 +18,10 @@ crate::texts! {
             "the file";
         touched_consent_missing: ", zonder de toestemming die nodig is: {step}",
             ", without the consent it needs: {step}";
+        touched_asked: ", gevraagd naar {name}, geboren {birth}",
+            ", asked for {name}, born {birth}";
+        touched_asked_postcode: ", postcode {postcode}",
+            ", postcode {postcode}";
         touched_duplicate_check: ", om te zien of het nieuwe dossier dubbel zou zijn",
             ", to see whether the new file would be a duplicate";
     }
@@ -250,6 +254,24 @@ pub fn touched(lang: Lang, data: &str) -> String {
                 &[("step", step)],
             ));
         }
+    } else if rest.contains(" name=") {
+        // A refused emergency ask: what was asked, as the log recorded it.
+        let asked = |key: &str| quoted_after(rest, &format!("{key}=")).unwrap_or_default();
+        let birth = asked("birth");
+        let birth = birth
+            .parse::<jiff::civil::Date>()
+            .map_or(birth, |d| crate::kit::dates::dutch_date(lang, d));
+        words.push_str(&crate::kit::texts::fill(
+            t.touched_asked,
+            &[("name", &asked("name")), ("birth", &birth)],
+        ));
+        let postcode = asked("postcode");
+        if !postcode.is_empty() {
+            words.push_str(&crate::kit::texts::fill(
+                t.touched_asked_postcode,
+                &[("postcode", &postcode)],
+            ));
+        }
     } else if rest.contains("possible duplicate") {
         words.push_str(t.touched_duplicate_check);
     } else if emergency && let Some(reason) = rest.strip_prefix(": ") {
@@ -257,6 +279,25 @@ pub fn touched(lang: Lang, data: &str) -> String {
         words.push_str(reason);
     }
     words
+}
+
+/// The value after `key` written as Rust writes a string with `{:?}` (quoted, with quotes
+/// and backslashes escaped), as the log holds what an emergency ask named.
+fn quoted_after(text: &str, key: &str) -> Option<String> {
+    let start = text.find(key)? + key.len();
+    let mut chars = text[start..].chars();
+    if chars.next()? != '"' {
+        return None;
+    }
+    let mut value = String::new();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(value),
+            '\\' => value.push(chars.next()?),
+            c => value.push(c),
+        }
+    }
+    None
 }
 
 /// `"GET /path rest"` as the path and the rest; `None` when the data does not start
@@ -314,5 +355,12 @@ mod tests {
             "het toegangslog, geëxporteerd"
         );
         assert_eq!(touched(Lang::Nl, "GET /onbekend/{x}"), "het dossier");
+        assert_eq!(
+            touched(
+                Lang::Nl,
+                r#"POST /noodtoegang refused (not a care role): name="Sam \"S\" Jansen" birth="2016-04-03" postcode="3562 JW""#
+            ),
+            "noodtoegang tot het dossier, gevraagd naar Sam \"S\" Jansen, geboren 3 apr 2016, postcode 3562 JW"
+        );
     }
 }
