@@ -142,12 +142,8 @@ async fn the_apis_problems_are_english_when_the_client_asks_for_english() {
     let r = app
         .raw(
             Method::POST,
-            "/api/v1/families",
-            &[
-                auth.clone(),
-                en.clone(),
-                ("content-type", "application/json".to_owned()),
-            ],
+            "/api/v1/session",
+            &[en, ("content-type", "application/json".to_owned())],
             "{",
         )
         .await;
@@ -157,7 +153,7 @@ async fn the_apis_problems_are_english_when_the_client_asks_for_english() {
         json(&r)["detail"]
             .as_str()
             .unwrap()
-            .starts_with("The body is not a valid JSON object"),
+            .starts_with("Send a JSON object with email, password and totp"),
         "{}",
         r.body
     );
@@ -165,8 +161,8 @@ async fn the_apis_problems_are_english_when_the_client_asks_for_english() {
     let r = app
         .raw(
             Method::POST,
-            "/api/v1/families",
-            &[auth, nl, ("content-type", "application/json".to_owned())],
+            "/api/v1/session",
+            &[nl, ("content-type", "application/json".to_owned())],
             "{",
         )
         .await;

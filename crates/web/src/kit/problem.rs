@@ -20,6 +20,8 @@ crate::texts! {
         invalid_json: "Ongeldige JSON", "Invalid JSON";
         invalid_json_detail: "De body is geen geldig JSON-object voor deze operatie: {error}",
             "The body is not a valid JSON object for this operation: {error}";
+        session_json_detail: "Stuur een JSON-object met email, password en totp ({error}).",
+            "Send a JSON object with email, password and totp ({error}).";
         query_malformed: "De query is geen geldige URL-query.",
             "The query is not a valid URL query.";
         query_duplicate: "Deze parameter staat meer dan eens in de query; geef hem één keer mee.",
