@@ -1842,3 +1842,33 @@ async fn a_refused_review_is_summed_up_at_the_top_with_a_link_to_its_field() {
     );
     g.done().await;
 }
+
+/// The log's period filter reads a date typed the Dutch way as well as a date field's.
+#[tokio::test]
+async fn the_access_log_filter_reads_a_dutch_date() {
+    let g = Glass::mo_broke().await;
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
+    let empty = "Geen regels gevonden.";
+    assert!(
+        officer
+            .get("/privacy?vanaf=1-1-2099")
+            .await
+            .body
+            .contains(empty)
+    );
+    assert!(
+        officer
+            .get("/privacy?vanaf=2099-01-01")
+            .await
+            .body
+            .contains(empty)
+    );
+    assert!(
+        !officer
+            .get("/privacy?vanaf=01-01-2000")
+            .await
+            .body
+            .contains(empty)
+    );
+    g.done().await;
+}

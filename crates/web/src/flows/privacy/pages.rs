@@ -17,7 +17,7 @@ use jiff::civil::Date;
 use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
 use crate::kit::access_texts::touched;
-use crate::kit::dates::{dutch_date, when};
+use crate::kit::dates::{dutch_date, typed_date, when};
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::visitor::Visitor;
@@ -114,8 +114,10 @@ struct LogRow {
     client_address: String,
 }
 
+/// A filter date as typed: the date field's value, or the Dutch way where a browser
+/// shows a plain text field.
 fn day(data: &FormData, field: &str) -> Option<Date> {
-    data.get(field).parse::<Date>().ok()
+    typed_date(&data.get(field))
 }
 
 /// The filter from the query string, always within the officer's own organisation's
