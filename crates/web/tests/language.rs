@@ -30,7 +30,7 @@ fn planted(what: &str) -> String {
 fn the_scanner_passes_a_clean_page_and_finds_each_planted_thing() {
     assert_eq!(findings(CLEAN), Vec::<String>::new());
     // A code from the domain's lists, chosen from them here, never typed in.
-    let codes = eenplan_domain::codes::every_code();
+    let codes = eenplan_domain::code_registry::every_code();
     let read = codes
         .iter()
         .find(|c| c.list == "AccessEvent" && c.label_nl != c.code)

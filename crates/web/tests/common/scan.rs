@@ -1,12 +1,9 @@
 //! A rendered page read as a person reads it, and everything on it no person should
 //! see: an ISO date or time, a route pattern, a code from the domain's closed lists, or
 //! an identifier in snake case (a journal kind such as `consent_given`). The codes come
-//! from `eenplan_domain::codes::every_code()`, never typed in here, so a new list is
-//! scanned for as soon as the domain has it.
-//!
-//! The browser crawl (e2e) does the same in JavaScript; it reads the code list from
-//! `e2e/lib/codes.json`, which `crates/domain/tests/codes_json.rs` keeps equal to the
-//! domain's lists.
+//! from `eenplan_domain::code_registry::every_code()`, never typed in here, so a new list
+//! is scanned for as soon as the domain has it. The browser crawl (`e2e/lib/scan.js`) does
+//! the same over every page, with the list from `eenplan codes --json`.
 
 use std::collections::BTreeSet;
 
@@ -94,7 +91,7 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 pub fn findings(html: &str) -> Vec<String> {
     let text = visible_text(html);
     let dutch = language(html) == "nl";
-    let codes = eenplan_domain::codes::every_code();
+    let codes = eenplan_domain::code_registry::every_code();
     // A single-word code that is also a word of some Dutch label ("school", "plan",
     // "partner") is Dutch as well; only the others betray a code on a Dutch page. An
     // English page is full of words that are also codes ("other", "done"), so there
