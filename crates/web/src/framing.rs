@@ -12,6 +12,8 @@ use crate::Problem;
 use crate::auth::Visitor;
 use crate::kit::error::ErrorMessage;
 use crate::kit::errors;
+use crate::kit::problem::{in_asked_language, said};
+use crate::kit::texts::Lang;
 
 /// Longer request targets are refused with 414. Browsers and proxies commonly stop
 /// around 8 KiB; nothing eenplan links to comes near it.
@@ -31,7 +33,8 @@ pub async fn outer(req: Request, next: Next) -> Response {
     let mut response = if length > MAX_URI_BYTES {
         let status = StatusCode::URI_TOO_LONG;
         if is_api(req.uri().path()) {
-            errors::problem_for(status, "").into_response()
+            let lang = Lang::from_accept_language(req.headers());
+            in_asked_language(lang, errors::problem_for(status, "").into_response())
         } else {
             errors::for_status(status, req.headers(), &Visitor::default(), "/", None)
         }
@@ -48,7 +51,8 @@ pub async fn outer(req: Request, next: Next) -> Response {
 
 /// Innermost of the global layers (the visitor is known): an error response that is not
 /// in its surface's shape is replaced by one that is, keeping headers such as `Allow`,
-/// `Retry-After` and `WWW-Authenticate`.
+/// `Retry-After` and `WWW-Authenticate`; a problem is said in the language the client
+/// asked for.
 pub async fn shape_errors(req: Request, next: Next) -> Response {
     let path = req.uri().path().to_owned();
     let headers = req.headers().clone();
@@ -69,10 +73,11 @@ pub async fn shape_errors(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let shaped = if is_api(&path) {
+        let lang = Lang::from_accept_language(&headers);
         if content_type.starts_with("application/problem+json") {
-            return response;
+            return in_asked_language(lang, response);
         }
-        errors::problem_for(status, &path).into_response()
+        in_asked_language(lang, errors::problem_for(status, &path).into_response())
     } else {
         if content_type.starts_with("text/html") {
             return response;
@@ -107,13 +112,17 @@ fn keep_headers(original: &HeaderMap, mut shaped: Response) -> Response {
 /// grants. (A future upload route would accept `multipart/form-data` there alone.)
 pub async fn json_only(State(takes_body): State<bool>, req: Request, next: Next) -> Response {
     if (takes_body || carries_body(req.headers())) && !is_json(req.headers()) {
-        return Problem::new(
+        return Problem::said(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-media-type",
-            "Alleen JSON",
+            |t| t.json_only,
         )
-        .detail("Stuur de body als JSON met de header Content-Type: application/json.")
-        .invalid_param("Content-Type", "media-type", "Gebruik application/json.")
+        .detail_said(|t| t.json_only_detail)
+        .invalid_param_in(
+            "Content-Type",
+            "media-type",
+            said(|t| t.json_only_reason, &[]),
+        )
         .into_response();
     }
     next.run(req).await

@@ -23,12 +23,12 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
         .into_response(),
         Err(e) => {
             tracing::error!(error = %e, "health check: database unreachable");
-            Problem::new(
+            Problem::said(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "database-unavailable",
-                "De database is niet bereikbaar",
+                |t| t.database_unavailable,
             )
-            .detail("eenplan kan de database nu niet bereiken; probeer het zo opnieuw.")
+            .detail_said(|t| t.database_unavailable_detail)
             .into_response()
         }
     }

@@ -25,6 +25,7 @@ use crate::Problem;
 use crate::kit::ctx::{Surface, Visitor};
 use crate::kit::errors;
 pub use crate::kit::form::{field_kind, page_message};
+use crate::kit::problem::said;
 
 /// The largest body any route takes (axum's default for `Bytes`, kept).
 pub const MAX_BODY_BYTES: usize = 2 * 1024 * 1024;
@@ -52,28 +53,22 @@ struct Refused {
     problem: TextProblem,
 }
 
-/// The reason the API gives for a refused field, in Dutch like the other reasons.
-pub fn api_reason(problem: TextProblem) -> String {
+/// The reason the API gives for a refused field, in Dutch and in English.
+pub fn api_reason(problem: TextProblem) -> (String, String) {
     match problem {
-        TextProblem::Control => {
-            "Haal het onzichtbare stuurteken (zoals een NUL-teken) weg.".to_owned()
-        }
-        TextProblem::LineBreak => "Gebruik één regel, zonder regeleinde of tab.".to_owned(),
-        TextProblem::TooLong { max } => format!("Gebruik hoogstens {max} tekens."),
+        TextProblem::Control => said(|t| t.text_control, &[]),
+        TextProblem::LineBreak => said(|t| t.text_line, &[]),
+        TextProblem::TooLong { max } => said(|t| t.text_long, &[("max", &max.to_string())]),
     }
 }
 
 /// The 422 problem for a refused text field under `/api/`.
 pub fn problem(field: &str, problem: TextProblem) -> Response {
-    Problem::new(
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "invalid-text",
-        "Ongeldige tekst",
-    )
-    .detail(format!(
-        "Het veld {field} bevat tekst die niet wordt aangenomen."
-    ))
-    .invalid_param(field, "text", &api_reason(problem))
+    Problem::said(StatusCode::UNPROCESSABLE_ENTITY, "invalid-text", |t| {
+        t.invalid_text
+    })
+    .detail_in(said(|t| t.invalid_text_field, &[("field", field)]))
+    .invalid_param_in(field, "text", api_reason(problem))
     .into_response()
 }
 

@@ -840,6 +840,7 @@ async fn the_timeline_tells_the_save_guidance_and_the_evu_in_sentences() {
     ] {
         assert!(timeline.body.contains(said), "timeline says {said:?}");
     }
+    common::scan::assert_clean("the timeline", &timeline.body);
     c.app.done().await;
 }
 

@@ -586,6 +586,15 @@ async fn the_consent_form_names_who_is_missing_and_records_nothing_until_complet
         r.body.contains("id=\"given_by-error\""),
         "next to the field"
     );
+    let summary = r.body.split("id=\"error-summary\"").nth(1).unwrap_or("");
+    assert!(
+        summary
+            .split("</div>")
+            .next()
+            .unwrap_or("")
+            .contains("href=\"#given_by-"),
+        "and summed up at the top, linking to the first of the boxes"
+    );
     assert_eq!(
         w.app
             .store
@@ -1272,7 +1281,7 @@ async fn the_access_log_exports_as_csv() {
             .starts_with("text/csv")
     );
     let lines: Vec<&str> = csv.body.lines().collect();
-    assert!(lines[0].starts_with("moment,gebeurtenis,uitkomst,grondslag"));
+    assert!(lines[0].starts_with("Moment (UTC),Gebeurtenis,Uitkomst,Grondslag"));
     g.done().await;
 }
 
@@ -1300,7 +1309,11 @@ async fn the_familys_access_overview_shows_emergency_access_for_what_it_was() {
             .body
             .contains("<td class=\"utrecht-table__cell\">Noodtoegang</td>")
     );
-    assert!(overview.body.contains("POST /noodtoegang: Politie belt"));
+    assert!(
+        overview
+            .body
+            .contains("noodtoegang tot het dossier: Politie belt")
+    );
     g.done().await;
 }
 
@@ -1742,4 +1755,120 @@ async fn every_export_and_print_is_an_access_log_line() {
     assert_eq!(prints[0].user_id, w.sanne.user_id);
     assert_eq!(prints[0].family_id.as_deref(), Some(w.family.as_str()));
     w.app.done().await;
+}
+
+/// The pages about who looked at the file and what happened in it, as a person reads
+/// them: with emergency access open, a refused look and an export in the log, none
+/// shows a code, a route pattern or an ISO time, in Dutch or in English.
+#[tokio::test]
+async fn who_looked_and_what_happened_read_without_codes_routes_or_iso_times() {
+    let g = Glass::eva_broke().await;
+    let mut wim = g.w.app.signed_in_browser(&g.w.wim).await;
+    let refused = wim.get(&format!("{}/notities", g.family_page())).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
+    let mut sanne = g.w.app.signed_in_browser(&g.w.sanne).await;
+    let export = format!("/privacy/toegangslog.csv?dossier={}", g.w.family);
+    assert_eq!(officer.get(&export).await.status, StatusCode::OK);
+    let sanne_reads = [
+        format!("{}/inzage", g.family_page()),
+        format!("{}/tijdlijn", g.family_page()),
+    ];
+    let officer_reads = [
+        "/privacy".to_owned(),
+        format!("/privacy?dossier={}", g.w.family),
+    ];
+    for lang in ["nl", "en"] {
+        for browser in [&mut sanne, &mut officer] {
+            browser.cookies.insert("eenplan_lang".into(), lang.into());
+        }
+        for path in &sanne_reads {
+            let page = sanne.get(path).await;
+            assert_eq!(page.status, StatusCode::OK, "{path}");
+            common::scan::assert_clean(&format!("{path} ({lang})"), &page.body);
+        }
+        for path in &officer_reads {
+            let page = officer.get(path).await;
+            assert_eq!(page.status, StatusCode::OK, "{path}");
+            common::scan::assert_clean(&format!("{path} ({lang})"), &page.body);
+        }
+    }
+    // What was looked at, in words, with the consent that was missing.
+    sanne.cookies.insert("eenplan_lang".into(), "nl".into());
+    let overview = sanne.get(&format!("{}/inzage", g.family_page())).await.body;
+    assert!(
+        overview
+            .contains("de notities, zonder de toestemming die nodig is: Start SAVE-begeleiding"),
+        "{overview}"
+    );
+    assert!(
+        overview.contains("het toegangslog, geëxporteerd"),
+        "{overview}"
+    );
+    // The export's columns are named in the officer's language.
+    officer.cookies.insert("eenplan_lang".into(), "en".into());
+    let csv = officer.get(&export).await.body;
+    assert!(
+        csv.starts_with("Time (UTC),Event,Outcome,Basis,User id,"),
+        "{csv}"
+    );
+    g.done().await;
+}
+
+/// A review refused for want of a note is summed up at the top of the page, the box
+/// taking the focus and its message a link to the note.
+#[tokio::test]
+async fn a_refused_review_is_summed_up_at_the_top_with_a_link_to_its_field() {
+    let g = Glass::mo_broke().await;
+    let open = g.open().await;
+    let r = g.review("").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let summary = r
+        .body
+        .split("id=\"error-summary\"")
+        .nth(1)
+        .expect("an error summary")
+        .split("</div>")
+        .next()
+        .unwrap_or("");
+    assert!(summary.contains("autofocus"), "{summary}");
+    assert!(
+        summary.contains(&format!("href=\"#note-{}\"", open[0].id)),
+        "{summary}"
+    );
+    assert!(
+        r.body.contains(&format!("id=\"note-{}\"", open[0].id)),
+        "the link's target is the note field"
+    );
+    g.done().await;
+}
+
+/// The log's period filter reads a date typed the Dutch way as well as a date field's.
+#[tokio::test]
+async fn the_access_log_filter_reads_a_dutch_date() {
+    let g = Glass::mo_broke().await;
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
+    let empty = "Geen regels gevonden.";
+    assert!(
+        officer
+            .get("/privacy?vanaf=1-1-2099")
+            .await
+            .body
+            .contains(empty)
+    );
+    assert!(
+        officer
+            .get("/privacy?vanaf=2099-01-01")
+            .await
+            .body
+            .contains(empty)
+    );
+    assert!(
+        !officer
+            .get("/privacy?vanaf=01-01-2000")
+            .await
+            .body
+            .contains(empty)
+    );
+    g.done().await;
 }

@@ -991,6 +991,7 @@ async fn the_timeline_names_the_judgement_and_the_plan_version() {
         "{}",
         timeline.body
     );
+    common::scan::assert_clean("the timeline", &timeline.body);
     p.done().await;
 }
 

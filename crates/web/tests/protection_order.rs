@@ -941,6 +941,7 @@ async fn the_timeline_names_the_request_and_the_raads_outcome() {
     ] {
         assert!(timeline.body.contains(sentence), "{sentence}");
     }
+    common::scan::assert_clean("the timeline", &timeline.body);
     p.done().await;
 }
 

@@ -20,8 +20,9 @@ use super::{Surface, Visitor};
 use crate::kit::ApiError;
 use crate::kit::change::By;
 use crate::kit::form::kind_label;
+use crate::kit::problem::{Said, problem_texts, said};
 use crate::kit::render::{Shell, render};
-use crate::kit::texts::Lang;
+use crate::kit::texts::{Lang, fill};
 use crate::{AppState, Problem};
 
 /// Put in the request by the guard: the file this request may touch, why, and which
@@ -372,20 +373,30 @@ async fn refused(
     };
     match surface {
         Surface::Api => {
-            let (kind, title, detail) = match refusal {
-                Refusal::ConsentNeeded { step, category } => (
-                    "consent-needed",
-                    "Toestemming nodig",
-                    format!(
-                        "Voor '{}' is toestemming van het gezin nodig voor jouw organisatie (stap: {}). Vraag de regisseur.",
-                        category.label_nl(),
-                        step.label_nl()
-                    ),
-                ),
+            let (kind, title, detail): (&str, Said, (String, String)) = match refusal {
+                Refusal::ConsentNeeded { step, category } => {
+                    let in_lang = |lang: Lang| {
+                        fill(
+                            problem_texts(lang).consent_needed_detail,
+                            &[
+                                (
+                                    "category",
+                                    lang.pick((category.label_nl(), category.label_en())),
+                                ),
+                                ("step", lang.pick((step.label_nl(), step.label_en()))),
+                            ],
+                        )
+                    };
+                    (
+                        "consent-needed",
+                        |t| t.consent_needed,
+                        (in_lang(Lang::Nl), in_lang(Lang::En)),
+                    )
+                }
                 Refusal::LeadOnly => (
                     "lead-only",
-                    "Alleen voor de regie",
-                    "Toestemmingen, het kader, de gezinsleden en het netwerk beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.".to_owned(),
+                    |t| t.lead_only,
+                    said(|t| t.lead_only_detail, &[]),
                 ),
             };
             let extra = match refusal {
@@ -394,8 +405,8 @@ async fn refused(
                 }),
                 Refusal::LeadOnly => serde_json::json!({}),
             };
-            Problem::new(StatusCode::FORBIDDEN, kind, title)
-                .detail(detail)
+            Problem::said(StatusCode::FORBIDDEN, kind, title)
+                .detail_in(detail)
                 .with(extra)
         }
         Surface::Page => why_page(headers, visitor, refusal, regisseur),
@@ -404,8 +415,8 @@ async fn refused(
 
 fn not_found(surface: Surface, req: &Request, visitor: &Visitor) -> Response {
     match surface {
-        Surface::Api => Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
-            .detail("Er is geen gezinsdossier met dit id dat jij mag inzien.")
+        Surface::Api => Problem::said(StatusCode::NOT_FOUND, "not-found", |t| t.not_found)
+            .detail_said(|t| t.not_found_family)
             .into_response(),
         Surface::Page => {
             crate::kit::errors::not_found_page(req.headers(), visitor, req.uri().path())

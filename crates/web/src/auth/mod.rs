@@ -205,12 +205,10 @@ const PASSWORD_CHANGE_ROUTES: &[&str] =
 
 /// The API's answer until the account's holder has chosen their own password.
 pub fn password_change_problem() -> Response {
-    Problem::new(
-        StatusCode::FORBIDDEN,
-        "password-change-required",
-        "Kies eerst je eigen wachtwoord",
-    )
-    .detail("Je wachtwoord is door iemand anders gekozen. Meld je aan in de browser en kies je eigen wachtwoord; daarna werkt de API.")
+    Problem::said(StatusCode::FORBIDDEN, "password-change-required", |t| {
+        t.password_change
+    })
+    .detail_said(|t| t.password_change_detail)
     .into_response()
 }
 
@@ -238,8 +236,9 @@ pub async fn enforce(
         (Decision::Allow, Surface::Api) if must_change_password => password_change_problem(),
         (Decision::Allow, _) => next.run(req).await,
         (Decision::SignInFirst, Surface::Api) => {
-            let problem = Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Niet aangemeld")
-                .detail("Meld je aan met POST /api/v1/session en stuur het token mee als Authorization: Bearer.");
+            let problem =
+                Problem::said(StatusCode::UNAUTHORIZED, "unauthorized", |t| t.unauthorized)
+                    .detail_said(|t| t.unauthorized_detail);
             let mut response = problem.into_response();
             response.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -255,12 +254,9 @@ pub async fn enforce(
             };
             Redirect::to(target).into_response()
         }
-        (Decision::Forbidden, Surface::Api) => Problem::new(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "Niet toegestaan voor jouw rol",
-        )
-        .into_response(),
+        (Decision::Forbidden, Surface::Api) => {
+            Problem::said(StatusCode::FORBIDDEN, "forbidden", |t| t.forbidden_role).into_response()
+        }
         (Decision::Forbidden, Surface::Page) => {
             crate::kit::errors::forbidden(req.headers(), &visitor)
         }

@@ -95,4 +95,25 @@ mod tests {
         assert_eq!(shown(Lang::Nl, ""), "");
         assert_eq!(shown(Lang::Nl, "al woorden"), "al woorden");
     }
+
+    #[test]
+    fn dates_and_times_read_dutch_in_amsterdam_time() {
+        assert_eq!(
+            dutch_date(Lang::Nl, jiff::civil::date(2026, 12, 5)),
+            "5 dec 2026"
+        );
+        assert_eq!(
+            dutch_date(Lang::En, jiff::civil::date(2026, 3, 5)),
+            "5 Mar 2026"
+        );
+        // 13:05 UTC in winter is 14:05 in Amsterdam; in summer 15:05.
+        assert_eq!(
+            when(Lang::Nl, "2026-12-05T13:05:33.123456Z"),
+            "5 dec 2026 14:05"
+        );
+        assert_eq!(
+            when(Lang::Nl, "2026-07-01T13:05:00.000000Z"),
+            "1 jul 2026 15:05"
+        );
+    }
 }

@@ -98,21 +98,17 @@ impl ApiError {
     }
 
     pub fn not_found() -> Self {
-        Self::from(Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Niet gevonden",
-        ))
+        Self::from(Problem::said(StatusCode::NOT_FOUND, "not-found", |t| {
+            t.not_found
+        }))
     }
 
     pub fn internal() -> Self {
         Self::from(
-            Problem::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                "Interne fout",
-            )
-            .detail("Er ging iets mis aan onze kant; probeer het later opnieuw."),
+            Problem::said(StatusCode::INTERNAL_SERVER_ERROR, "internal", |t| {
+                t.internal
+            })
+            .detail_said(|t| t.internal_detail),
         )
     }
 
@@ -143,12 +139,10 @@ impl From<StoreError> for ApiError {
         match e {
             StoreError::NotFound(_) => Self::not_found(),
             StoreError::InvalidText => Self::from(
-                Problem::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid-text",
-                    "Ongeldige tekst",
-                )
-                .detail("De invoer bevat een teken dat niet kan worden opgeslagen (zoals een NUL-teken); haal het weg."),
+                Problem::said(StatusCode::UNPROCESSABLE_ENTITY, "invalid-text", |t| {
+                    t.invalid_text
+                })
+                .detail_said(|t| t.invalid_text_detail),
             ),
             e => {
                 tracing::error!(error = %e, "an API call failed on the database");
@@ -182,18 +176,22 @@ pub trait Refusal {
     /// What to do about it, in `lang`.
     fn text(&self, lang: Lang) -> &'static str;
 
-    /// The API's answer: 400 naming the field, or 409 for a step that cannot be taken now.
+    /// The API's answer: 400 naming the field, or 409 for a step that cannot be taken now;
+    /// in both languages, so a client asking for English reads the English sentence.
     fn problem(&self) -> Problem {
         match self.field() {
-            Some(field) => {
-                Problem::invalid_params().invalid_param(field, self.code(), self.text(Lang::Nl))
-            }
-            None => Problem::new(
-                StatusCode::CONFLICT,
-                "illegal-transition",
-                "Deze stap kan nu niet",
-            )
-            .detail(self.text(Lang::Nl)),
+            Some(field) => Problem::invalid_params().invalid_param_in(
+                field,
+                self.code(),
+                (self.text(Lang::Nl), self.text(Lang::En)),
+            ),
+            None => Problem::said(StatusCode::CONFLICT, "illegal-transition", |t| {
+                t.illegal_transition
+            })
+            .detail_in((
+                self.text(Lang::Nl).to_owned(),
+                self.text(Lang::En).to_owned(),
+            )),
         }
     }
 

@@ -6,7 +6,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::kit::error::ErrorMessage;
-use crate::kit::problem::Problem;
+use crate::kit::problem::{Problem, Said, said};
 use crate::kit::render::{Shell, render};
 use crate::kit::visitor::Visitor;
 
@@ -109,45 +109,31 @@ pub fn for_status(
 /// The problem for a status that reached the API's edge without one (an extractor's or
 /// the router's own answer).
 pub fn problem_for(status: StatusCode, path: &str) -> Problem {
-    let (kind, title, detail) = match status {
-        StatusCode::NOT_FOUND => ("not-found", "Niet gevonden", "Er is hier geen API-bron."),
+    let (kind, title, detail): (&str, Said, Said) = match status {
+        StatusCode::NOT_FOUND => ("not-found", |t| t.not_found, |t| t.not_found_api),
         StatusCode::METHOD_NOT_ALLOWED => (
             "method-not-allowed",
-            "Methode niet toegestaan",
-            "Deze bron kent deze HTTP-methode niet; zie de Allow-header.",
+            |t| t.method_not_allowed,
+            |t| t.method_not_allowed_detail,
         ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "payload-too-large",
-            "Body te groot",
-            "De body is groter dan deze bron aanneemt.",
-        ),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            ("payload-too-large", |t| t.too_large, |t| t.too_large_detail)
+        }
         StatusCode::URI_TOO_LONG => (
             "uri-too-long",
-            "URI te lang",
-            "Het pad met de query is te lang; maak de zoekvraag korter.",
+            |t| t.uri_too_long,
+            |t| t.uri_too_long_detail,
         ),
-        StatusCode::REQUEST_TIMEOUT => (
-            "request-timeout",
-            "Body te traag",
-            "De body kwam niet op tijd binnen; stuur de aanvraag opnieuw.",
-        ),
+        StatusCode::REQUEST_TIMEOUT => ("request-timeout", |t| t.timeout, |t| t.timeout_detail),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => (
             "unsupported-media-type",
-            "Alleen JSON",
-            "Stuur de body als Content-Type: application/json.",
+            |t| t.json_only,
+            |t| t.json_only_detail,
         ),
-        s if s.is_server_error() => (
-            "internal",
-            "Interne fout",
-            "Er ging iets mis aan onze kant; probeer het later opnieuw.",
-        ),
-        _ => (
-            "bad-request",
-            "Ongeldige aanvraag",
-            "De aanvraag is onvolledig of klopt niet; zie het OpenAPI-document.",
-        ),
+        s if s.is_server_error() => ("internal", |t| t.internal, |t| t.internal_detail),
+        _ => ("bad-request", |t| t.bad_request, |t| t.bad_request_detail),
     };
-    let problem = Problem::new(status, kind, title).detail(detail);
+    let problem = Problem::said(status, kind, title).detail_said(detail);
     if status == StatusCode::URI_TOO_LONG {
         problem
     } else {
@@ -162,8 +148,8 @@ pub async fn not_found(
     visitor: Option<Extension<Visitor>>,
 ) -> Response {
     if uri.path().starts_with("/api/") {
-        return Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
-            .detail(format!("Er is geen API-bron op {}.", uri.path()))
+        return Problem::said(StatusCode::NOT_FOUND, "not-found", |t| t.not_found)
+            .detail_in(said(|t| t.not_found_at, &[("path", uri.path())]))
             .instance(uri.path().to_owned())
             .into_response();
     }

@@ -11,15 +11,13 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use serde::de::DeserializeOwned;
 
-use crate::kit::problem::Problem;
+use crate::kit::problem::{Problem, Said, said};
 
-fn invalid(name: &str, code: &str, reason: &str) -> Response {
-    Problem::new(
-        StatusCode::BAD_REQUEST,
-        "invalid-params",
-        "Ongeldige parameter",
-    )
-    .invalid_param(name, code, reason)
+fn invalid(name: &str, code: &str, reason: Said) -> Response {
+    Problem::said(StatusCode::BAD_REQUEST, "invalid-params", |t| {
+        t.invalid_param
+    })
+    .invalid_param_in(name, code, said(reason, &[]))
     .into_response()
 }
 
@@ -43,22 +41,16 @@ where
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let raw = parts.uri.query().unwrap_or("");
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw)
-            .map_err(|_| invalid("query", "malformed", "De query is geen geldige URL-query."))?;
+            .map_err(|_| invalid("query", "malformed", |t| t.query_malformed))?;
         let mut seen = HashSet::new();
         if let Some((name, _)) = pairs.iter().find(|(k, _)| !seen.insert(k.as_str())) {
-            return Err(invalid(
-                name,
-                "duplicate",
-                "Deze parameter staat meer dan eens in de query; geef hem één keer mee.",
-            ));
+            return Err(invalid(name, "duplicate", |t| t.query_duplicate));
         }
         serde_urlencoded::from_str(raw).map(Query).map_err(|e| {
             let message = e.to_string();
-            invalid(
-                named_in(&message).unwrap_or("query"),
-                "invalid",
-                "Deze parameter ontbreekt of heeft geen geldige waarde.",
-            )
+            invalid(named_in(&message).unwrap_or("query"), "invalid", |t| {
+                t.query_invalid
+            })
         })
     }
 }
@@ -93,15 +85,11 @@ where
                         .unwrap_or_else(|| "path".to_owned()),
                     _ => "path".to_owned(),
                 };
-                Err(invalid(
-                    &name,
-                    "malformed",
-                    "Dit deel van het pad heeft geen geldige waarde.",
-                ))
+                Err(invalid(&name, "malformed", |t| t.path_malformed))
             }
             Err(other) => {
                 let status = other.status();
-                Err(Problem::new(status, "invalid-path", "Ongeldig pad").into_response())
+                Err(Problem::said(status, "invalid-path", |t| t.invalid_path).into_response())
             }
         }
     }
@@ -113,9 +101,10 @@ pub fn json_body<T: serde::de::DeserializeOwned>(
     bytes: &axum::body::Bytes,
 ) -> Result<T, crate::kit::error::ApiError> {
     serde_json::from_slice(bytes).map_err(|e| {
-        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON")
-            .detail(format!(
-                "De body is geen geldig JSON-object voor deze operatie: {e}"
+        Problem::said(StatusCode::BAD_REQUEST, "invalid-json", |t| t.invalid_json)
+            .detail_in(said(
+                |t| t.invalid_json_detail,
+                &[("error", &e.to_string())],
             ))
             .into()
     })

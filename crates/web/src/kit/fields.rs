@@ -6,6 +6,7 @@ use eenplan_domain::CodeList;
 use jiff::civil::Date;
 
 use super::ApiError;
+use super::problem::{Problem, said};
 
 /// The codes of `T` as a person reads a choice: "a, b of c".
 fn choices<T: CodeList>() -> String {
@@ -26,7 +27,12 @@ pub fn code<T: CodeList>(field: &str, value: &str) -> Result<T, ApiError> {
         .copied()
         .find(|c| c.code() == value)
         .ok_or_else(|| {
-            ApiError::invalid(&[(field, "enum", &format!("Gebruik {}.", choices::<T>()))])
+            let codes = choices::<T>();
+            ApiError::from(Problem::invalid_params().invalid_param_in(
+                field,
+                "enum",
+                said(|t| t.use_codes, &[("codes", &codes)]),
+            ))
         })
 }
 
@@ -37,9 +43,13 @@ pub fn optional_code<T: CodeList>(field: &str, value: Option<&str>) -> Result<Op
 
 /// The date (jjjj-mm-dd) that `field` holds.
 pub fn date(field: &str, value: &str) -> Result<Date, ApiError> {
-    value
-        .parse()
-        .map_err(|_| ApiError::invalid(&[(field, "date", "Gebruik jjjj-mm-dd.")]))
+    value.parse().map_err(|_| {
+        ApiError::from(Problem::invalid_params().invalid_param_in(
+            field,
+            "date",
+            said(|t| t.use_date, &[]),
+        ))
+    })
 }
 
 /// The date (jjjj-mm-dd) that `field` holds, if it holds one (absent or empty: none).

@@ -28,6 +28,7 @@ pub mod render;
 pub mod respond;
 pub mod route;
 pub mod schema;
+pub mod summary;
 pub mod texts;
 pub mod visitor;
 

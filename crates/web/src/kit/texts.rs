@@ -20,6 +20,33 @@ impl Lang {
         }
     }
 
+    /// The language an API client asks for with `Accept-Language` (RFC 9110): the one of
+    /// Dutch and English it weighs highest, Dutch when it names neither. The API has no
+    /// cookie; a page follows the language switch instead.
+    pub fn from_accept_language(headers: &HeaderMap) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for value in headers.get_all(axum::http::header::ACCEPT_LANGUAGE) {
+            let Ok(value) = value.to_str() else { continue };
+            for range in value.split(',') {
+                let mut parts = range.split(';');
+                let tag = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+                let q = parts
+                    .filter_map(|p| p.trim().strip_prefix("q="))
+                    .find_map(|q| q.trim().parse::<f32>().ok())
+                    .unwrap_or(1.0);
+                let lang = match tag.split('-').next() {
+                    Some("en") => Lang::En,
+                    Some("nl") => Lang::Nl,
+                    _ => continue,
+                };
+                if q > 0.0 && best.is_none_or(|(b, _)| q > b) {
+                    best = Some((q, lang));
+                }
+            }
+        }
+        best.map_or(Lang::Nl, |(_, lang)| lang)
+    }
+
     /// Of a sentence written in both languages (as the domain gives some), the one in
     /// this language.
     pub fn pick(self, (nl, en): (&'static str, &'static str)) -> &'static str {
@@ -125,9 +152,43 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A count with its noun: `one` (`"{count} maand"`) for exactly one, `more`
+/// (`"{count} maanden"`) for every other number, zero included, as Dutch and English
+/// both say it. Written once, so no page says "1 maanden".
+pub fn plural(n: i64, one: &str, more: &str) -> String {
+    let count = n.to_string();
+    fill(if n == 1 { one } else { more }, &[("count", &count)])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{fill, plural};
+
+    #[test]
+    fn accept_language_picks_the_weightiest_of_dutch_and_english() {
+        use super::Lang;
+        use axum::http::{HeaderMap, HeaderValue, header};
+        let asked = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static(v));
+            Lang::from_accept_language(&h)
+        };
+        assert_eq!(asked("en"), Lang::En);
+        assert_eq!(asked("en-GB,en;q=0.9"), Lang::En);
+        assert_eq!(asked("de, en;q=0.5, nl;q=0.8"), Lang::Nl);
+        assert_eq!(asked("nl;q=0.2, EN-us;q=0.7"), Lang::En);
+        assert_eq!(asked("fr"), Lang::Nl);
+        assert_eq!(asked("en;q=0"), Lang::Nl);
+        assert_eq!(Lang::from_accept_language(&HeaderMap::new()), Lang::Nl);
+    }
+
+    #[test]
+    fn one_is_singular_and_every_other_count_plural() {
+        let (one, more) = ("{count} maand", "{count} maanden");
+        assert_eq!(plural(1, one, more), "1 maand");
+        assert_eq!(plural(2, one, more), "2 maanden");
+        assert_eq!(plural(0, one, more), "0 maanden");
+    }
 
     #[test]
     fn fills_each_placeholder_once_and_leaves_typed_braces_alone() {

@@ -18,6 +18,7 @@ use eenplan_web::{AppState, AuthConfig, router};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+pub mod scan;
 mod shapes;
 
 pub const PASSWORD: &str = "een lang genoeg wachtwoord";

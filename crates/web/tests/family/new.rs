@@ -386,6 +386,12 @@ async fn future_dates_are_refused_by_the_domain_through_pages_and_api() {
     let r = b.post("/gezinnen/nieuw", &form).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"child_birth-error\""), "{}", r.body);
+    assert!(
+        r.body
+            .contains("<a class=\"utrecht-link\" href=\"#child_birth\">"),
+        "the error summary at the top links to the date of birth: {}",
+        r.body
+    );
     let token = c
         .app
         .session_token(&c.sanne, eenplan_store::SessionKind::Api)

@@ -198,6 +198,27 @@ async fn a_blank_note_is_refused_at_its_text() {
     f.done().await;
 }
 
+/// The refused note is also summed up at the top: a box that takes the focus, its
+/// message a link to the text.
+#[tokio::test]
+async fn a_refused_note_is_summed_up_at_the_top_of_the_page() {
+    let f = Notes::new().await;
+    let r = f.write(" ").await;
+    let summary = r
+        .body
+        .split("id=\"error-summary\"")
+        .nth(1)
+        .expect("an error summary")
+        .split("</div>")
+        .next()
+        .unwrap_or("");
+    assert!(
+        summary.contains("autofocus") && summary.contains("href=\"#text\""),
+        "{summary}"
+    );
+    f.done().await;
+}
+
 #[tokio::test]
 async fn the_author_edits_a_note_within_a_day() {
     let n = Note::written().await;
@@ -254,6 +275,8 @@ async fn a_correction_with_a_reason_keeps_the_earlier_versions() {
             && page.body.contains("Eerdere versies")
             && page.body.contains("Sfeer gespannen, vader niet thuis")
     );
+    // The earlier versions say when they were saved as a person reads it.
+    common::scan::assert_clean("the notes page", &page.body);
     n.done().await;
 }
 

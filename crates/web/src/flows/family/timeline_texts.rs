@@ -60,8 +60,8 @@ crate::texts! {
             "{actor} recorded the organisation's view for the joint assessment (version {version})";
         meeting_held: "{actor} legde het gezamenlijk oordeel vast: {actions} in het plan (versie {version})",
             "{actor} recorded the joint judgement: {actions} in the plan (version {version})";
-        actions_one: "1 actie",
-            "1 action";
+        actions_one: "{count} actie",
+            "{count} action";
         actions_more: "{count} acties",
             "{count} actions";
         meeting_cancelled: "{actor} gelastte de gezamenlijke beoordeling af",

@@ -7,6 +7,7 @@ use axum::extract::{Path, RawQuery};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
+use eenplan_domain::role::Role;
 use eenplan_domain::text::check_text;
 use eenplan_domain::time::amsterdam_day_start;
 use eenplan_domain::{FamilyId, OrganisationId};
@@ -15,8 +16,11 @@ use jiff::civil::Date;
 
 use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
+use crate::kit::access_texts::touched;
 use crate::kit::dates::{dutch_date, when};
-use crate::kit::form::{FormData, Input, TextField, kind_label, yes_box};
+use eenplan_domain::text::parse_date;
+use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
@@ -36,11 +40,15 @@ struct PrivacyPage {
     query: String,
     /// A review someone else recorded first: the message and the note typed.
     conflict: Option<(&'static str, String)>,
+    summary: ErrorSummary,
 }
 
 /// An emergency access to review, with its note as typed and the message at it.
 struct Review {
     e: Emergency,
+    /// From when until when, as a person reads it.
+    from: String,
+    until: String,
     note: String,
     error: Option<&'static str>,
 }
@@ -64,6 +72,8 @@ struct LineInWords {
     event: &'static str,
     outcome: &'static str,
     basis: &'static str,
+    /// What was touched, in words; the route and its codes stay in the log and export.
+    data: String,
 }
 
 fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
@@ -79,7 +89,18 @@ fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
         basis: l.basis.map_or(x.basis_none, |b| {
             kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en)
         }),
+        data: touched(lang, &l.data),
     }
+}
+
+/// The roles a log line stores as codes (`professional,team_lead`), as their names.
+fn roles_in_words(lang: Lang, roles: &str) -> String {
+    roles
+        .split(',')
+        .filter_map(|r| r.trim().parse::<Role>().ok())
+        .map(|r| code_label(lang, r))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One row of the privacy officer's table.
@@ -94,8 +115,10 @@ struct LogRow {
     client_address: String,
 }
 
+/// A filter date as typed: the date field's value, or the Dutch way where a browser
+/// shows a plain text field.
 fn day(data: &FormData, field: &str) -> Option<Date> {
-    data.get(field).parse::<Date>().ok()
+    parse_date(&data.get(field))
 }
 
 /// The filter from the query string, always within the officer's own organisation's
@@ -162,9 +185,14 @@ async fn privacy_page(
                 event: w.event,
                 outcome: w.outcome,
                 basis: w.basis,
-                user: format!("{} ({}; {})", l.user_name, l.organisation_name, l.role),
+                user: format!(
+                    "{} ({}; {})",
+                    l.user_name,
+                    l.organisation_name,
+                    roles_in_words(lang, &l.role)
+                ),
                 family_id: l.family_id.clone().unwrap_or_default(),
-                data: l.data.clone(),
+                data: w.data,
                 client_address: l.client_address.clone(),
             }
         })
@@ -180,6 +208,14 @@ async fn privacy_page(
         Some(Refused::Note { .. }) => StatusCode::UNPROCESSABLE_ENTITY,
         Some(Refused::Reviewed { .. }) => StatusCode::CONFLICT,
     };
+    let summary = match &refused {
+        Some(Refused::Note {
+            emergency_id,
+            error,
+            ..
+        }) => ErrorSummary::new(lang).item(&format!("note-{emergency_id}"), error),
+        _ => ErrorSummary::new(lang),
+    };
     let emergencies = emergencies
         .into_iter()
         .map(|e| match &refused {
@@ -188,11 +224,15 @@ async fn privacy_page(
                 note,
                 error,
             }) if *emergency_id == e.id => Review {
+                from: when(lang, &e.started_at),
+                until: when(lang, &e.expires_at),
                 e,
                 note: note.clone(),
                 error: Some(*error),
             },
             _ => Review {
+                from: when(lang, &e.started_at),
+                until: when(lang, &e.expires_at),
                 e,
                 note: String::new(),
                 error: None,
@@ -220,6 +260,7 @@ async fn privacy_page(
                 _ => None,
             },
             query,
+            summary,
         },
     ))
 }
@@ -299,9 +340,7 @@ pub async fn export(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, Pag
         Ok::<_, StoreError>(lines)
     };
     let lines = exported.await?;
-    let mut out = String::from(
-        "moment,gebeurtenis,uitkomst,grondslag,gebruiker_id,gebruiker,email,organisatie,rol,namens,dossier,gegevens,adres\r\n",
-    );
+    let mut out = format!("{}\r\n", privacy(ctx.lang).csv_header);
     for l in &lines {
         let fields = [
             l.at.as_str(),
@@ -431,7 +470,7 @@ pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
                 w.at,
                 format!("{} ({})", l.user_name, l.organisation_name),
                 w.event.to_owned(),
-                l.data.clone(),
+                w.data,
                 w.basis.to_owned(),
                 w.outcome.to_owned(),
             ]

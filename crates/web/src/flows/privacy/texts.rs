@@ -52,6 +52,10 @@ crate::texts! {
             "Someone else has reviewed this emergency access in the meantime. Your review was not saved.";
         log_empty: "Geen regels gevonden.",
             "No lines found.";
+        /// The export's first line: its columns as the officer's spreadsheet shows them.
+        /// The values stay as the log holds them (UTC, codes), for whoever processes them.
+        csv_header: "Moment (UTC),Gebeurtenis,Uitkomst,Grondslag,Gebruiker-id,Gebruiker,E-mailadres,Organisatie,Rol,Namens,Dossier,Gegevens,Adres",
+            "Time (UTC),Event,Outcome,Basis,User id,User,E-mail address,Organisation,Role,On behalf of,File,Data,Address";
         log_limited: "Alleen de nieuwste 1000 regels; verfijn het filter of exporteer.",
             "Only the newest 1000 lines; narrow the filter or export.";
     }

@@ -159,7 +159,11 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
                     .rev()
                     .map(|m| Choice {
                         value: m.to_string(),
-                        label: format!("{m} {}", c.sg_months),
+                        label: crate::kit::texts::plural(
+                            i64::from(m),
+                            c.sg_month_one,
+                            c.sg_month_more,
+                        ),
                         selected: months == m.to_string(),
                     })
                     .collect(),

@@ -39,8 +39,10 @@ crate::texts! {
             "Reason";
         sg_ended: "Beëindigd",
             "Ended";
-        sg_months: "maanden",
-            "months";
+        sg_month_one: "{count} maand",
+            "{count} month";
+        sg_month_more: "{count} maanden",
+            "{count} months";
         err_fix: "Verbeter wat bij de velden staat.",
             "Fix what the fields say.";
     }

@@ -55,9 +55,9 @@ fn internal(e: StoreError) -> ApiError {
 pub async fn create(ctx: Ctx, body: Bytes) -> Result<(StatusCode, Json<Session>), ApiError> {
     let (state, client) = (&ctx.state, &ctx.client.0);
     let request: SessionRequest = serde_json::from_slice(&body).map_err(|e| {
-        Problem::new(StatusCode::BAD_REQUEST, "invalid-json", "Ongeldige JSON").detail(format!(
-            "Stuur een JSON-object met email, password en totp ({e})."
-        ))
+        Problem::said(StatusCode::BAD_REQUEST, "invalid-json", |t| t.invalid_json).detail_in(
+            crate::kit::problem::said(|t| t.session_json_detail, &[("error", &e.to_string())]),
+        )
     })?;
     let value = |v: &Option<String>| v.as_deref().map(str::trim).unwrap_or_default().to_owned();
     let (email, password, totp) = (

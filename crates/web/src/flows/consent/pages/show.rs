@@ -18,6 +18,7 @@ use crate::kit::form::{
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
 use crate::kit::pages::missing_consent_steps;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
 struct ConsentRow {
@@ -59,6 +60,7 @@ struct ConsentPage {
     error: Option<String>,
     /// What was typed into a form that is no longer there (someone else was first).
     kept: Option<String>,
+    summary: ErrorSummary,
 }
 
 /// A withdrawal refused because someone else withdrew the consent first: 409.
@@ -229,7 +231,7 @@ pub(super) async fn consent_page(
             .and_then(|id| orgs.iter().find(|o| &o.id == id))
             .map_or_else(String::new, |o| o.name.clone())
     };
-    let rows = consents
+    let rows: Vec<ConsentRow> = consents
         .iter()
         .map(|c| {
             let in_force = c.facts().in_force(today);
@@ -272,6 +274,14 @@ pub(super) async fn consent_page(
         Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
         None => StatusCode::OK,
     };
+    let page_forms = consent_forms(t, lang, &family, &orgs, &forms);
+    let summary = page_forms
+        .iter()
+        .fold(ErrorSummary::new(lang), |s, f| s.with_inputs(&f.inputs));
+    let summary = rows.iter().fold(summary, |s, r| match r.reason_error {
+        Some(message) => s.item(&format!("reason-{}", r.id), message),
+        None => s,
+    });
     Ok(render(
         status,
         &ConsentPage {
@@ -281,7 +291,8 @@ pub(super) async fn consent_page(
             framework_organisation: org_name(&family.framework_organisation_id),
             missing: missing_consent_steps(lang, &family, &consents, today),
             consents: rows,
-            forms: consent_forms(t, lang, &family, &orgs, &forms),
+            forms: page_forms,
+            summary,
             error: forms.problem.clone(),
             kept: (forms.which() == Some(&WITHDRAWN_MEANWHILE)).then(|| forms.data.raw("reason")),
             family,

@@ -18,6 +18,7 @@ use crate::auth::duplicates::Checked;
 use crate::kit::Ctx;
 use crate::kit::dates::today;
 use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, choices, with_none};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::access_log::AccessEvent;
 
@@ -26,7 +27,7 @@ use eenplan_domain::access_log::AccessEvent;
 struct NewPage {
     x: &'static FamilyTexts,
     shell: Shell,
-    has_errors: bool,
+    summary: ErrorSummary,
     /// Possible duplicates in the visitor's circle: (family id, label and address).
     in_circle: Vec<(eenplan_domain::FamilyId, String)>,
     /// Organisations leading a possible duplicate outside the circle: (name, phone).
@@ -140,7 +141,7 @@ async fn new_page(
         &NewPage {
             x: family_texts(lang),
             shell: ctx.shell("/gezinnen/nieuw"),
-            has_errors: !errs.is_empty(),
+            summary: ErrorSummary::of_inputs(lang, &inputs),
             in_circle,
             outside,
             limited,

@@ -9,8 +9,10 @@ use eenplan_domain::family::{Interaction, NoteError};
 use eenplan_store::{NoteContent, StoreError};
 
 use super::*;
+use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{ChoiceField, FormData, Input, TextField, choices, label_of, text_errors};
 use crate::kit::i18n::Texts;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Shell, render};
 
 struct NoteView {
@@ -31,7 +33,7 @@ struct NotesPage {
     nav: crate::auth::family_nav::SubNav,
     family_id: String,
     label: String,
-    has_errors: bool,
+    summary: ErrorSummary,
     inputs: Vec<Input>,
     notes: Vec<NoteView>,
 }
@@ -92,7 +94,7 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
             .kind("textarea"),
         ),
     ];
-    let views = notes
+    let views: Vec<NoteView> = notes
         .iter()
         .filter_map(|n| {
             let current = n.current()?;
@@ -114,7 +116,7 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
                 id: n.id.clone(),
                 heading: format!(
                     "{} · {} · {}{mark}",
-                    current.happened_on,
+                    dutch_date(lang, current.happened_on),
                     interaction(current.interaction),
                     n.author_name
                 ),
@@ -127,7 +129,7 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
                     .map(|v| {
                         format!(
                             "{} — {}{}",
-                            &v.saved_at[..16].replace('T', " "),
+                            when(lang, &v.saved_at),
                             v.text,
                             v.reason
                                 .as_ref()
@@ -155,13 +157,18 @@ async fn notes_page(fam: &FamilyCtx, back: Option<NoteReturn>) -> Result<Respons
         })
         .collect();
     let has_errors = back.as_ref().is_some_and(|b| !b.errors.is_empty());
+    let summary = views
+        .iter()
+        .fold(ErrorSummary::of_inputs(lang, &inputs), |s, v| {
+            s.with_inputs(&v.inputs)
+        });
     let page = NotesPage {
         x: family_texts(lang),
         shell: fam.shell(&format!("/gezinnen/{family_id}/notities")),
         nav: crate::auth::family_nav::sub_nav(fam, "/notities", &family.label),
         family_id: family_id.to_string(),
         label: family.label,
-        has_errors,
+        summary,
         inputs,
         notes: views,
     };

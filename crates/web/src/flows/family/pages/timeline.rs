@@ -14,7 +14,7 @@ use crate::flows::family::timeline_texts::timeline_texts;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::code_label;
 use crate::kit::i18n::Lang;
-use crate::kit::texts::fill;
+use crate::kit::texts::{fill, plural};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::CodeList;
 use eenplan_domain::journal::Entry;
@@ -260,10 +260,7 @@ fn chain_sentence(lang: Lang, kind: &str, p: &Value, actor: &str) -> String {
             &[("actor", actor), ("version", &n("version").to_string())],
         ),
         "joint_assessment_held" => {
-            let actions = match n("actions") {
-                1 => t.actions_one.to_owned(),
-                more => fill(t.actions_more, &[("count", &more.to_string())]),
-            };
+            let actions = plural(n("actions"), t.actions_one, t.actions_more);
             fill(
                 t.meeting_held,
                 &[
