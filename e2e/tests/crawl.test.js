@@ -36,41 +36,6 @@ const VISITS_PER_ROUTE = 3;
  * for a route the crawl found no way to open.
  */
 const ALLOWED_LIST = [
-  // Dates shown as yyyy-mm-dd instead of Dutch dates (helper `dutch`, issue 14 §4).
-  ...[
-    '/start',
-    '/taal/{code}',
-    '/veilig-thuis',
-    '/veilig-thuis/{contact}',
-    '/raad',
-    '/raad/{request}',
-    '/evu',
-    '/evu/{referral}',
-    '/save-op-locatie',
-    '/save-op-locatie/overleg/{id}',
-    '/gezinnen/{family}',
-    '/gezinnen/{family}/verzoek-raad',
-    '/gezinnen/{family}/beoordeling',
-    '/gezinnen/{family}/beoordeling/{meeting}',
-    '/gezinnen/{family}/save-begeleiding',
-    '/gezinnen/{family}/toestemming',
-  ].map((route) => [route, 'text:iso-date', 'ISO dates; Dutch dates come with helper `dutch`']),
-  ['/privacy', 'text:iso-date', 'emergency access period in UTC with microseconds (helper `dutch`)'],
-  ['/privacy', 'text:iso-time', 'emergency access period in UTC with microseconds (helper `dutch`)'],
-  ['/privacy', 'text:route-pattern', 'the access log shows route patterns, GET /gezinnen/{family}/… (helper `dutch`)'],
-  ['/privacy', 'text:code:Role', 'the access log names roles by code and shows the raw search query (helper `dutch`)'],
-  ['/gezinnen/{family}/inzage', 'text:route-pattern', 'the access overview shows route patterns (helper `dutch`)'],
-  ['/beheer/organisaties', 'text:code:OrganisationKind', 'the organisation list shows the kind "rvdk" as a code (helper `flows`)'],
-  // A wide table scrolls in .table-wrap, which needs tabindex="0" in the template to be
-  // scrolled with the keyboard (as the privacy pages have it now).
-  ...[
-    ['/save-op-locatie', 'save_on_site/show.html (helper `flows`)'],
-    ['/beheer/organisaties', 'admin/section.html (helper `flows`)'],
-    ['/beheer/gebieden', 'admin/section.html (helper `flows`)'],
-    ['/beheer/teams', 'admin/section.html (helper `flows`)'],
-    ['/gezinnen/{family}/beoordeling/{meeting}', 'joint_assessment/show.html (helper `flows`)'],
-  ].map(([route, where]) => [route, 'axe:scrollable-region-focusable', `.table-wrap without tabindex="0" in ${where}`]),
-  ['/evu', 'reflow:wider-than-320px', 'the EVU work list is wider than 320 px outside a scroll region (helper `paging`)'],
   ['/hervatten', 'unreached', 'opens only after a form was sent in a session that expired; tests/session.test.js walks it'],
 ];
 const ALLOWED = {};

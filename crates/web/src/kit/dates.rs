@@ -50,6 +50,15 @@ pub fn shown(lang: Lang, stored: impl std::fmt::Display) -> String {
     text
 }
 
+/// "Mila Brouwer (7 nov 2014)": a child named with the date of birth that tells two
+/// children of one name apart, as a person reads the date.
+pub fn with_birth(lang: Lang, name: &str, born: Option<Date>) -> String {
+    match born {
+        Some(d) => format!("{name} ({})", dutch_date(lang, d)),
+        None => name.to_owned(),
+    }
+}
+
 /// "14:05" in Dutch local time.
 pub fn local_time(t: eenplan_domain::UtcTime) -> String {
     let z = t

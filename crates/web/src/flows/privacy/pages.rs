@@ -18,11 +18,11 @@ use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
 use crate::kit::access_texts::touched;
 use crate::kit::dates::{dutch_date, when};
-use eenplan_domain::text::parse_date;
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
+use eenplan_domain::text::parse_date;
 
 /// Lines shown on the page; the export has no such limit.
 const PAGE_LINES: i64 = 1_000;

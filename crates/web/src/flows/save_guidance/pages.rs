@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use super::ops;
 use super::texts::{GuidanceTexts, texts};
 use crate::auth::family::FamilyCtx;
-use crate::kit::dates::today;
+use crate::kit::dates::{dutch_date, today};
 use crate::kit::form;
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, code_label, code_select,
@@ -97,14 +97,14 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
                 ended: g.ended_on.map(|on| {
                     let outcome = g.outcome.map(|o| code_label(lang, o)).unwrap_or_default();
                     match g.end_reason.as_str() {
-                        "" => format!("{on}: {outcome}"),
-                        why => format!("{on}: {outcome} ({why})"),
+                        "" => format!("{}: {outcome}", dutch_date(lang, on)),
+                        why => format!("{}: {outcome} ({why})", dutch_date(lang, on)),
                     }
                 }),
                 reviews: g
                     .reviews
                     .iter()
-                    .map(|r| (r.reviewed_on.to_string(), r.note.clone()))
+                    .map(|r| (dutch_date(lang, r.reviewed_on), r.note.clone()))
                     .collect(),
                 review_inputs: if mine && g.running() {
                     review_inputs(c, g, today, rd, re)

@@ -106,8 +106,10 @@ fn consent_forms(
         current(kind)
             .map(|m| Choice {
                 value: m.id.clone(),
-                label: match (m.kind, m.date_of_birth) {
-                    (MemberKind::Child, Some(dob)) => format!("{} ({dob})", m.name),
+                label: match m.kind {
+                    MemberKind::Child => {
+                        crate::kit::dates::with_birth(lang, &m.name, m.date_of_birth)
+                    }
                     _ => m.name.clone(),
                 },
                 selected: chosen.contains(&m.id),

@@ -488,10 +488,12 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// Which two versions to compare; opened without them (from a menu or a bookmark) the
+/// page compares the newest version with the one before it.
 #[derive(Debug, Deserialize)]
 pub struct CompareQuery {
-    van: i64,
-    tot: i64,
+    van: Option<i64>,
+    tot: Option<i64>,
 }
 
 #[derive(Template)]
@@ -516,16 +518,20 @@ pub async fn plan_compare(
 ) -> Result<Response, PageError> {
     let (lang, family_id) = (fam.lang, fam.family_id());
     let (f, (history, versions)) = file_and(&fam, async |tx| {
+        let history = tx.plan_history(family_id).await?;
+        let newest = history.first().map_or(0, |v| v.version);
+        let to = q.tot.unwrap_or(newest);
+        let from = q.van.unwrap_or((to - 1).max(1));
         Ok((
-            tx.plan_history(family_id).await?,
+            history,
             (
-                tx.plan_version(family_id, q.van).await?,
-                tx.plan_version(family_id, q.tot).await?,
+                tx.plan_version(family_id, from).await?.map(|p| (from, p)),
+                tx.plan_version(family_id, to).await?.map(|p| (to, p)),
             ),
         ))
     })
     .await?;
-    let (Some(a), Some(b)) = versions else {
+    let (Some((from, a)), Some((to, b))) = versions else {
         return Err(PageError::not_found());
     };
     let page = ComparePage {
@@ -534,8 +540,8 @@ pub async fn plan_compare(
         shell: fam.shell(&format!("/gezinnen/{family_id}/plan")),
         family_id: family_id.to_string(),
         label: f.label,
-        from: q.van,
-        to: q.tot,
+        from,
+        to,
         versions: history
             .iter()
             .map(|v| VersionView {

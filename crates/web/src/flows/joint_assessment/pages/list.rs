@@ -90,7 +90,7 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
         .iter()
         .map(|m| Line {
             id: m.id.clone(),
-            when: when(m.meets_at),
+            when: when(lang, m.meets_at),
             kind: code_label(lang, m.kind),
             state: code_label(lang, m.state),
             views: format!("{} / {}", m.views.len(), m.invited.len()),

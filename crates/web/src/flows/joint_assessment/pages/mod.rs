@@ -17,8 +17,14 @@ use crate::kit::form::Errors;
 use crate::kit::{Lang, Refusal};
 
 /// "2026-12-01 14:00".
-fn when(dt: DateTime) -> String {
-    format!("{} {:02}:{:02}", dt.date(), dt.hour(), dt.minute())
+/// "21 apr 2026 14:00": when a meeting is, as a person reads it.
+fn when(lang: crate::kit::i18n::Lang, dt: DateTime) -> String {
+    format!(
+        "{} {:02}:{:02}",
+        crate::kit::dates::dutch_date(lang, dt.date()),
+        dt.hour(),
+        dt.minute()
+    )
 }
 
 fn running_organisations(family: &Family) -> Vec<(String, String)> {

@@ -308,7 +308,7 @@ pub(super) async fn show_page(
         title: format!(
             "{} — {}",
             label_of(lang, m.kind, MeetingKind::label_nl, MeetingKind::label_en),
-            when(m.meets_at)
+            when(lang, m.meets_at)
         ),
         state: label_of(
             lang,

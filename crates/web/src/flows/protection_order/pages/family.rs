@@ -56,10 +56,7 @@ async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Res
                     .map(|m| Choice {
                         selected: chosen.contains(&m.id),
                         value: m.id.clone(),
-                        label: match m.date_of_birth {
-                            Some(dob) => format!("{} ({dob})", m.name),
-                            None => m.name.clone(),
-                        },
+                        label: crate::kit::dates::with_birth(lang, &m.name, m.date_of_birth),
                     })
                     .collect(),
                 error: err("children"),

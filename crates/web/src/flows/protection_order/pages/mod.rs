@@ -65,10 +65,7 @@ pub(super) fn summary(lang: Lang, x: &'static PoTexts, r: &ProtectionOrderReques
         children: r
             .children
             .iter()
-            .map(|c| match c.date_of_birth {
-                Some(d) => format!("{} ({d})", c.name),
-                None => c.name.clone(),
-            })
+            .map(|c| crate::kit::dates::with_birth(lang, &c.name, c.date_of_birth))
             .collect::<Vec<_>>()
             .join(", "),
         requested_by: format!(
