@@ -127,6 +127,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_next_due.sql"),
         postgres: include_str!("../migrations/postgres/0021_next_due.sql"),
     },
+    // Veilig Thuis: the moment of receipt, the assessment's content, several children.
+    Migration {
+        version: 31,
+        name: "vt_receipt",
+        sqlite: include_str!("../migrations/sqlite/0031_vt_receipt.sql"),
+        postgres: include_str!("../migrations/postgres/0031_vt_receipt.sql"),
+    },
 ];
 
 /// The migration that adds `families.next_due_on`; its rows are filled by the domain's
