@@ -134,6 +134,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0031_vt_receipt.sql"),
         postgres: include_str!("../migrations/postgres/0031_vt_receipt.sql"),
     },
+    // Administration: one area per CBS code.
+    Migration {
+        version: 32,
+        name: "admin_edits",
+        sqlite: include_str!("../migrations/sqlite/0032_admin_edits.sql"),
+        postgres: include_str!("../migrations/postgres/0032_admin_edits.sql"),
+    },
 ];
 
 /// The migration that adds `families.next_due_on`; its rows are filled by the domain's

@@ -1211,7 +1211,11 @@ impl Pages {
         p.slot = {
             let marker = "/save-op-locatie/rooster/";
             let start = page.body.find(marker).unwrap() + marker.len();
-            page.body[start..].split(['/', '"']).next().unwrap().to_owned()
+            page.body[start..]
+                .split(['/', '"'])
+                .next()
+                .unwrap()
+                .to_owned()
         };
         p
     }

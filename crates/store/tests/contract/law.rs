@@ -51,7 +51,7 @@ async fn due(store: &Store, vt: &OrganisationId, by: &UserId, on: Date) -> Date 
         .unwrap();
     tx.commit().await.unwrap();
     let mut r = store.read().await.unwrap();
-    let (contact, ..) = r.vt_contact(vt, &id).await.unwrap().unwrap();
+    let contact = r.vt_contact(vt, &id).await.unwrap().unwrap().contact;
     contact.due_on.unwrap()
 }
 

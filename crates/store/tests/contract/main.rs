@@ -66,6 +66,7 @@ suite! {
     accounts: [
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,
+        administrators_correct_accounts_areas_and_names,
     ],
 }
 

@@ -63,6 +63,7 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
                 &o.name,
                 vec![o.slug.clone(), o.name.clone(), code_label(ctx.lang, o.kind)],
             )
+            .editable(format!("{ORGANISATIONS}/{}/wijzigen", o.id), x.edit)
         })
         .collect();
     let inputs = vec![
@@ -79,6 +80,7 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
             rows,
             action: ORGANISATIONS,
             inputs,
+            has_actions: true,
             ..Listing::default()
         },
     )
@@ -132,6 +134,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
                     a.code.clone().unwrap_or_default(),
                 ],
             )
+            .editable(format!("{AREAS}/{}/wijzigen", a.id), x.edit)
         })
         .collect();
     let parent = form.get("parent_id");
@@ -157,7 +160,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             ),
             error: errors.get("parent_id").copied(),
         }),
-        Input::Text(TextField::new("code", x.f_code, &form.get("code"), None)),
+        Input::Text(TextField::typed("code", x.f_code, form, errors)),
     ];
     listing(
         ctx,
@@ -168,6 +171,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             rows,
             action: AREAS,
             inputs,
+            has_actions: true,
             ..Listing::default()
         },
     )
@@ -179,7 +183,7 @@ pub async fn areas(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, Pa
 
 pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
     let (t, x) = (ctx.t(), admin_texts(ctx.lang));
-    let mut errors = text_errors(&form, t, &["name"]);
+    let mut errors = text_errors(&form, t, &["name", "code"]);
     let name = required_name(&form, t, &mut errors);
     let kind = chosen::<AreaKind>(&form, "kind", t, &mut errors);
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
@@ -193,6 +197,7 @@ pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError
         };
         let refused = |e: &StoreError| match e {
             StoreError::Invalid(_) | StoreError::NotFound(_) => Some(("parent_id", x.err_parent)),
+            StoreError::DuplicateAreaCode { .. } => Some(("code", x.err_code_taken)),
             StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
             _ => None,
         };
@@ -237,6 +242,7 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
                     area_names.of(team.area_id.as_deref()),
                 ],
             )
+            .editable(format!("{TEAMS}/{}/wijzigen", team.id), x.edit)
         })
         .collect();
     let (form, errors) = (&sheet.form, &sheet.errors);
@@ -263,6 +269,7 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             rows,
             action: TEAMS,
             inputs,
+            has_actions: true,
             ..Listing::default()
         },
     )
