@@ -262,9 +262,10 @@ pub enum OnSiteError {
     PeriodTooLong,
 }
 
-/// The longest period of past consultations one list shows: a year, so a list of
+/// The longest period of past consultations one list shows, in days from its first to
+/// its last day: a year (a leap year's too), so a list of
 /// everything the worker ever did is asked for year by year instead of cut off silently.
-pub const HISTORY_MAX_DAYS: i64 = 366;
+pub const HISTORY_MAX_DAYS: i64 = 365;
 
 /// How far back the list of past consultations looks when nobody chose a period.
 pub const HISTORY_DEFAULT_DAYS: i64 = 28;
@@ -287,7 +288,7 @@ pub fn history_period(
         return Err(OnSiteError::PeriodReversed);
     }
     let span = to.since(from).map_or(i64::MAX, |s| i64::from(s.get_days()));
-    if span >= HISTORY_MAX_DAYS {
+    if span > HISTORY_MAX_DAYS {
         return Err(OnSiteError::PeriodTooLong);
     }
     Ok((from, to))
@@ -1248,7 +1249,7 @@ mod tests {
             Err(OnSiteError::PeriodReversed)
         );
         assert_eq!(
-            history_period(Some(date(2025, 1, 1)), Some(date(2026, 1, 1)), today),
+            history_period(Some(date(2025, 1, 1)), Some(date(2026, 1, 2)), today),
             Err(OnSiteError::PeriodTooLong)
         );
     }
