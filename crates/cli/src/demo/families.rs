@@ -530,7 +530,7 @@ pub async fn veilig_thuis_contacts(
                 &id,
                 &vt.user_id,
                 &eenplan_store::AssessmentInput {
-                    outcome: outcome,
+                    outcome,
                     follow_up_on: follow_up,
                     findings: "Gesprekken met ouders en school",
                     reasoning: "Afgewogen naar de veiligheid van het kind",

@@ -81,7 +81,6 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
             action: ORGANISATIONS,
             inputs,
             has_actions: true,
-            ..Listing::default()
         },
     )
 }
@@ -172,7 +171,6 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             action: AREAS,
             inputs,
             has_actions: true,
-            ..Listing::default()
         },
     )
 }
@@ -270,7 +268,6 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             action: TEAMS,
             inputs,
             has_actions: true,
-            ..Listing::default()
         },
     )
 }
