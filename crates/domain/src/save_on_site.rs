@@ -254,6 +254,67 @@ pub enum OnSiteError {
     NotYours,
     #[error("state why the consultation is cancelled")]
     ReasonNeeded,
+    #[error("the period's first day lies after its last day")]
+    PeriodReversed,
+    #[error(
+        "a period of past consultations spans at most {HISTORY_MAX_DAYS} days: choose a shorter one"
+    )]
+    PeriodTooLong,
+}
+
+/// The longest period of past consultations one list shows, in days from its first to
+/// its last day: a year (a leap year's too), so a list of
+/// everything the worker ever did is asked for year by year instead of cut off silently.
+pub const HISTORY_MAX_DAYS: i64 = 365;
+
+/// How far back the list of past consultations looks when nobody chose a period.
+pub const HISTORY_DEFAULT_DAYS: i64 = 28;
+
+/// The period of past consultations a person asked for, `from` and `to` inclusive:
+/// unset ends today and starts [`HISTORY_DEFAULT_DAYS`] before the end; a chosen period
+/// runs forward and spans at most [`HISTORY_MAX_DAYS`], so every consultation in it is
+/// listed, none cut off.
+pub fn history_period(
+    from: Option<Date>,
+    to: Option<Date>,
+    today: Date,
+) -> Result<(Date, Date), OnSiteError> {
+    let to = to.unwrap_or(today);
+    let from = from.unwrap_or_else(|| {
+        to.checked_sub(jiff::Span::new().days(HISTORY_DEFAULT_DAYS))
+            .unwrap_or(to)
+    });
+    if from > to {
+        return Err(OnSiteError::PeriodReversed);
+    }
+    let span = to.since(from).map_or(i64::MAX, |s| i64::from(s.get_days()));
+    if span > HISTORY_MAX_DAYS {
+        return Err(OnSiteError::PeriodTooLong);
+    }
+    Ok((from, to))
+}
+
+/// Whether the team lead `lead` may cancel a booking at one of their institution's
+/// part-days: so that a part-day can be ended, or a worker who falls ill is not waited
+/// for. Only while it is booked; the reason is told to who asked, as any cancelling.
+pub fn lead_may_cancel(c: &Consultation<'_>, lead: &Manager<'_>) -> Result<(), OnSiteError> {
+    if !may_manage_schedule(lead.roles, lead.kind) || lead.organisation_id != c.organisation_id {
+        return Err(OnSiteError::NotTeamLead);
+    }
+    still_booked(c)
+}
+
+/// booked → cancelled by the team lead of the part-day's institution, with the reason.
+pub fn lead_cancel(
+    c: &Consultation<'_>,
+    lead: &Manager<'_>,
+    reason: &str,
+) -> Result<ConsultationState, OnSiteError> {
+    lead_may_cancel(c, lead)?;
+    if reason.trim().is_empty() {
+        return Err(OnSiteError::ReasonNeeded);
+    }
+    Ok(ConsultationState::Cancelled)
 }
 
 /// Whether the new slot may be added.
@@ -1170,5 +1231,72 @@ mod tests {
         for r in ConsultationResult::ALL {
             assert_eq!(r.code().parse::<ConsultationResult>(), Ok(*r));
         }
+    }
+
+    #[test]
+    fn a_period_of_past_consultations_is_bounded_never_cut() {
+        let today = date(2026, 12, 6);
+        assert_eq!(
+            history_period(None, None, today),
+            Ok((date(2026, 11, 8), today))
+        );
+        assert_eq!(
+            history_period(Some(date(2026, 1, 1)), Some(date(2026, 12, 31)), today),
+            Ok((date(2026, 1, 1), date(2026, 12, 31)))
+        );
+        assert_eq!(
+            history_period(Some(date(2026, 12, 7)), None, today),
+            Err(OnSiteError::PeriodReversed)
+        );
+        assert_eq!(
+            history_period(Some(date(2025, 1, 1)), Some(date(2026, 1, 2)), today),
+            Err(OnSiteError::PeriodTooLong)
+        );
+    }
+
+    #[test]
+    fn the_team_lead_of_the_institution_cancels_a_booking() {
+        let c = Consultation {
+            state: ConsultationState::Booked,
+            on: date(2026, 12, 10),
+            organisation_id: SAVE,
+            worker_id: "lotte",
+            asked_by: "sanne",
+            about: About::Anonymous,
+        };
+        let lead = Manager {
+            roles: &[Role::TeamLead],
+            kind: OrganisationKind::CertifiedInstitution,
+            organisation_id: SAVE,
+        };
+        assert_eq!(
+            lead_cancel(&c, &lead, "Lotte is ziek"),
+            Ok(ConsultationState::Cancelled)
+        );
+        assert_eq!(lead_cancel(&c, &lead, " "), Err(OnSiteError::ReasonNeeded));
+        let elsewhere = Manager {
+            organisation_id: "wss",
+            ..lead
+        };
+        assert_eq!(
+            lead_cancel(&c, &elsewhere, "Lotte is ziek"),
+            Err(OnSiteError::NotTeamLead)
+        );
+        let worker = Manager {
+            roles: &[Role::Professional],
+            ..lead
+        };
+        assert_eq!(
+            lead_cancel(&c, &worker, "Lotte is ziek"),
+            Err(OnSiteError::NotTeamLead)
+        );
+        let held = Consultation {
+            state: ConsultationState::Held,
+            ..c
+        };
+        assert_eq!(
+            lead_cancel(&held, &lead, "Lotte is ziek"),
+            Err(OnSiteError::AlreadyHeld)
+        );
     }
 }

@@ -9,9 +9,11 @@
 
 use jiff::civil::Date;
 
+use crate::UtcTime;
 use crate::calendar::{StatutoryCalendar, Term};
 use crate::codes::code_list;
 use crate::text::{DateKind, DateOutOfRange, check_date};
+use crate::time::amsterdam_date;
 
 code_list! {
     ContactKind, "contact kind" {
@@ -79,26 +81,60 @@ pub enum IntakeError {
     ChildBirthImplausible(DateOutOfRange),
     #[error("the follow-up check date {0}")]
     FollowUpImplausible(DateOutOfRange),
+    #[error("a contact cannot have been received in the future")]
+    ReceivedInFuture,
+    #[error("the moment of receipt {0}")]
+    ReceivedImplausible(DateOutOfRange),
+    #[error("the safety assessment records its findings: what Veilig Thuis found out")]
+    FindingsNeeded,
+    #[error("the safety assessment records its reasoning: why this outcome")]
+    ReasoningNeeded,
 }
 
-/// The state a new contact starts in, received on `today` (the Dutch date). A child's
-/// date of birth, when the caller knows it, must be a plausible one
-/// (`text::DateKind::Birth`): the radar matches files on it, so a mistyped year would
-/// both hide the child's earlier signals and store a wrong fact about them.
+/// The state a new contact starts in, received at `received` and typed in at `now`.
+///
+/// The professional says when the report or advice request came in (a report phoned in
+/// at night is often typed in the next morning): the moment of receipt starts the
+/// statutory term, so it can never lie in the future, and it must be a plausible date
+/// of the work (`text::DateKind::Event`), so a mistyped year cannot move a deadline by
+/// decades. Each child's date of birth, when the caller knows it, must be a plausible
+/// one (`text::DateKind::Birth`) on the day of receipt: the radar matches files on it,
+/// so a mistyped year would both hide the child's earlier signals and store a wrong
+/// fact about them.
 pub fn receive(
     kind: ContactKind,
     reporter: Option<Reporter>,
-    child_birth: Option<Date>,
-    today: Date,
+    child_births: &[Date],
+    received: UtcTime,
+    now: UtcTime,
 ) -> Result<IntakeState, IntakeError> {
-    if let Some(birth) = child_birth {
-        check_date(DateKind::Birth, birth, today).map_err(IntakeError::ChildBirthImplausible)?;
+    if received > now {
+        return Err(IntakeError::ReceivedInFuture);
+    }
+    let today = amsterdam_date(now);
+    let received_on = amsterdam_date(received);
+    check_date(DateKind::Event, received_on, today).map_err(IntakeError::ReceivedImplausible)?;
+    for birth in child_births {
+        check_child_birth(*birth, received)?;
     }
     match (kind, reporter) {
         (ContactKind::AdviceRequest, _) => Ok(IntakeState::AdviceGiven),
         (ContactKind::Report, Some(_)) => Ok(IntakeState::AwaitingAssessment),
         (ContactKind::Report, None) => Err(IntakeError::ReporterNeeded),
     }
+}
+
+/// One child's date of birth, for a contact received at `received`: what `receive`
+/// checks for every child, so a form can say which child's date is wrong.
+pub fn check_child_birth(birth: Date, received: UtcTime) -> Result<(), IntakeError> {
+    check_date(DateKind::Birth, birth, amsterdam_date(received))
+        .map_err(IntakeError::ChildBirthImplausible)
+}
+
+/// The Dutch calendar day a contact received at `received` counts from: the day it came
+/// in, not the day it was typed in.
+pub fn received_on(received: UtcTime) -> Date {
+    amsterdam_date(received)
 }
 
 /// When the safety assessment is due: the day received if acute, else five working
@@ -120,8 +156,14 @@ pub fn assessment_overdue(state: IntakeState, due: Date, today: Date) -> bool {
 
 /// The assessment's facts beyond its outcome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Assessment {
+pub struct Assessment<'a> {
     pub outcome: Outcome,
+    /// What Veilig Thuis found out (the facts gathered, the signs of safety and danger):
+    /// an outcome alone cannot be reviewed, explained to the family or taken over by a
+    /// colleague.
+    pub findings: &'a str,
+    /// Why these findings lead to this outcome.
+    pub reasoning: &'a str,
     pub assessed_on: Date,
     pub received_on: Date,
     /// For a hand-over: when Veilig Thuis checks back.
@@ -130,11 +172,17 @@ pub struct Assessment {
 }
 
 /// The one legal transition out of `AwaitingAssessment`.
-pub fn assess(state: IntakeState, a: Assessment) -> Result<IntakeState, IntakeError> {
+pub fn assess(state: IntakeState, a: Assessment<'_>) -> Result<IntakeState, IntakeError> {
     match state {
         IntakeState::AdviceGiven => return Err(IntakeError::AdviceHasNoAssessment),
         IntakeState::Assessed(_) => return Err(IntakeError::AlreadyAssessed),
         IntakeState::AwaitingAssessment => {}
+    }
+    if a.findings.trim().is_empty() {
+        return Err(IntakeError::FindingsNeeded);
+    }
+    if a.reasoning.trim().is_empty() {
+        return Err(IntakeError::ReasoningNeeded);
     }
     if a.assessed_on < a.received_on {
         return Err(IntakeError::BeforeReceipt);
@@ -240,9 +288,11 @@ mod tests {
         }
     }
 
-    fn assessment(outcome: Outcome) -> Assessment {
+    fn assessment(outcome: Outcome) -> Assessment<'static> {
         Assessment {
             outcome,
+            findings: "Gesprek met moeder en school; blauwe plekken gezien",
+            reasoning: "Moeder werkt mee, de school houdt zicht",
             assessed_on: date(2026, 11, 25),
             received_on: date(2026, 11, 23),
             follow_up_on: None,
@@ -345,19 +395,21 @@ mod tests {
 
     #[test]
     fn legal_transitions_and_the_refused_ones() {
-        let today = date(2026, 11, 23);
+        let now = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
         assert_eq!(
-            receive(ContactKind::AdviceRequest, None, None, today),
+            receive(ContactKind::AdviceRequest, None, &[], now, now),
             Ok(IntakeState::AdviceGiven)
         );
         assert_eq!(
-            receive(ContactKind::Report, None, None, today),
+            receive(ContactKind::Report, None, &[], now, now),
             Err(IntakeError::ReporterNeeded)
         );
-        // A mistyped year in the child's date of birth; a birth on the day itself is fine.
+        // A mistyped year in a child's date of birth, also the second child's; a birth on
+        // the day itself is fine.
+        let today = date(2026, 11, 23);
         for bad in [date(202, 3, 1), date(2206, 3, 1), date(2026, 11, 24)] {
             assert!(matches!(
-                receive(ContactKind::AdviceRequest, None, Some(bad), today),
+                receive(ContactKind::AdviceRequest, None, &[today, bad], now, now),
                 Err(IntakeError::ChildBirthImplausible(_))
             ));
         }
@@ -365,12 +417,13 @@ mod tests {
             receive(
                 ContactKind::Report,
                 Some(Reporter::School),
-                Some(today),
-                today
+                &[today],
+                now,
+                now
             ),
             Ok(IntakeState::AwaitingAssessment)
         );
-        let waiting = receive(ContactKind::Report, Some(Reporter::School), None, today).unwrap();
+        let waiting = receive(ContactKind::Report, Some(Reporter::School), &[], now, now).unwrap();
         for outcome in [
             Outcome::Close,
             Outcome::ConditionsAndFollowUp,
@@ -421,5 +474,51 @@ mod tests {
         let mut early = assessment(Outcome::Close);
         early.assessed_on = date(2026, 11, 22);
         assert_eq!(assess(waiting, early), Err(IntakeError::BeforeReceipt));
+        // An outcome alone is no assessment: its findings and reasoning are recorded.
+        let mut bare = assessment(Outcome::Close);
+        bare.findings = " ";
+        assert_eq!(assess(waiting, bare), Err(IntakeError::FindingsNeeded));
+        bare.findings = "Gesprek met de ouders";
+        bare.reasoning = "";
+        assert_eq!(assess(waiting, bare), Err(IntakeError::ReasoningNeeded));
+    }
+
+    #[test]
+    fn receipt_is_never_in_the_future_and_starts_the_term() {
+        let now = UtcTime::parse("2026-11-24T07:30:00Z").unwrap();
+        let later = UtcTime::parse("2026-11-24T07:31:00Z").unwrap();
+        assert_eq!(
+            receive(ContactKind::Report, Some(Reporter::Police), &[], later, now),
+            Err(IntakeError::ReceivedInFuture)
+        );
+        let long_ago = UtcTime::parse("1996-11-24T07:30:00Z").unwrap();
+        assert!(matches!(
+            receive(
+                ContactKind::Report,
+                Some(Reporter::Police),
+                &[],
+                long_ago,
+                now
+            ),
+            Err(IntakeError::ReceivedImplausible(_))
+        ));
+        // Phoned in on Monday at 23:45 (Amsterdam), typed in on Tuesday morning: the
+        // term counts from Monday, so the deadline is the next Monday, not Tuesday.
+        let night = UtcTime::parse("2026-11-23T22:45:00Z").unwrap();
+        assert_eq!(
+            receive(ContactKind::Report, Some(Reporter::Police), &[], night, now),
+            Ok(IntakeState::AwaitingAssessment)
+        );
+        let cal = StatutoryCalendar::default();
+        assert_eq!(received_on(night), date(2026, 11, 23));
+        assert_eq!(
+            assessment_due(received_on(night), false, &cal),
+            date(2026, 11, 30)
+        );
+        assert_eq!(
+            assessment_due(received_on(now), false, &cal),
+            date(2026, 12, 1),
+            "typed in the next morning it would have been a day later"
+        );
     }
 }

@@ -449,11 +449,16 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::ProtectionOrderRequested { .. }
         | Event::ProtectionOrderInvestigationStarted { .. }
         | Event::ProtectionOrderConcluded { .. }
-        | Event::ProtectionOrderDecided { .. } => Vec::new(),
+        | Event::ProtectionOrderDecided { .. }
+        | Event::OrganisationRenamed { .. }
+        | Event::AreaChanged { .. }
+        | Event::TeamRenamed { .. } => Vec::new(),
         Event::UserCreated { user_id, .. }
         | Event::SecondFactorEnrolled { user_id }
         | Event::SecondFactorReset { user_id }
         | Event::UserDeactivated { user_id }
+        | Event::UserReactivated { user_id }
+        | Event::UserChanged { user_id, .. }
         | Event::PhoneChanged { user_id, .. }
         | Event::PasswordChangeRequired { user_id }
         | Event::PasswordChanged { user_id }

@@ -76,6 +76,12 @@ impl Tx {
         new.kind
             .check_parent(parent_kind)
             .map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+        self.code_free(code, None).await?;
+        let new = NewArea {
+            code: code.map(str::to_owned),
+            ..new
+        };
         let id = ids::new_id();
         self.execute(
             "INSERT INTO areas (id, kind, name, code, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
@@ -100,6 +106,126 @@ impl Tx {
             code: new.code,
             parent_id: new.parent_id,
         })
+    }
+
+    /// Refuses a CBS code another area (than `except`) already has.
+    async fn code_free(
+        &mut self,
+        code: Option<&str>,
+        except: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let Some(code) = code else {
+            return Ok(());
+        };
+        let taken = self
+            .fetch_optional(
+                "SELECT name FROM areas WHERE code = $1 AND id <> $2",
+                params![code, except.unwrap_or("")],
+            )
+            .await?;
+        match taken {
+            Some(r) => Err(StoreError::DuplicateAreaCode {
+                code: code.to_owned(),
+                area: r.text("name")?,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Corrects an area's name and CBS code (its kind and place in the map stay).
+    pub async fn change_area(
+        &mut self,
+        actor: &Actor,
+        id: &str,
+        name: &str,
+        code: Option<&str>,
+    ) -> Result<Area, StoreError> {
+        let name = non_empty("an area name", name)?;
+        let code = code.map(str::trim).filter(|c| !c.is_empty());
+        let before = self.area(id).await?;
+        self.code_free(code, Some(id)).await?;
+        self.execute(
+            "UPDATE areas SET name = $2, code = $3 WHERE id = $1",
+            params![id, &name, code],
+        )
+        .await
+        .map_err(|e| {
+            e.duplicate_as(|| format!("{} '{name}'", before.kind.label_en().to_lowercase()))
+        })?;
+        self.append(
+            actor,
+            Event::AreaChanged {
+                area_id: id.to_owned(),
+                name: name.clone(),
+                code: code.map(str::to_owned),
+            },
+        )
+        .await?;
+        Ok(Area {
+            name,
+            code: code.map(str::to_owned),
+            ..before
+        })
+    }
+
+    /// Corrects an organisation's name (its slug and kind stay: they are its identity).
+    pub async fn rename_organisation(
+        &mut self,
+        actor: &Actor,
+        id: &OrganisationId,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        let name = non_empty("an organisation name", name)?;
+        let changed = self
+            .execute(
+                "UPDATE organisations SET name = $2 WHERE id = $1",
+                params![id, &name],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("organisation {id}")));
+        }
+        self.append(
+            actor,
+            Event::OrganisationRenamed {
+                organisation_id: id.to_string(),
+                name,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Corrects the name of a team of `organisation_id`.
+    pub async fn rename_team(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &OrganisationId,
+        team_id: &str,
+        name: &str,
+    ) -> Result<(), StoreError> {
+        let name = non_empty("a team name", name)?;
+        let changed = self
+            .execute(
+                "UPDATE teams SET name = $3 WHERE id = $1 AND organisation_id = $2",
+                params![team_id, organisation_id, &name],
+            )
+            .await
+            .map_err(|e| {
+                e.duplicate_as(|| format!("a team named '{name}' in this organisation"))
+            })?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("team {team_id}")));
+        }
+        self.append(
+            actor,
+            Event::TeamRenamed {
+                team_id: team_id.to_owned(),
+                name,
+            },
+        )
+        .await?;
+        Ok(())
     }
 
     pub async fn area(&mut self, id: &str) -> Result<Area, StoreError> {

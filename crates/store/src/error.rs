@@ -20,6 +20,9 @@ pub enum StoreError {
     SchemaTooNew { found: i64, known: i64 },
     #[error("{0} already exists")]
     Duplicate(String),
+    /// A CBS code names one area; this one is taken (by the area named).
+    #[error("CBS code {code} is already the code of {area}: each area has its own")]
+    DuplicateAreaCode { code: String, area: String },
     #[error("{0} not found")]
     NotFound(String),
     #[error("{0}")]

@@ -58,8 +58,8 @@ pub use sqlite_files::remove_sqlite_database;
 pub use statutory::StatutoryDay;
 pub use unsent_forms::UnsentForm;
 pub use url::{DatabaseUrl, OpenMode};
-pub use users::{NewUser, User};
-pub use veilig_thuis::{Contact, NewContact, Radar};
+pub use users::{NewUser, User, UserChange};
+pub use veilig_thuis::{AssessmentInput, Contact, ContactChild, ContactDetail, NewContact, Radar};
 // SAVE op locatie
 pub use save_on_site::{AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot};
 // Joint assessment meeting and protection order request.

@@ -127,6 +127,20 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0021_next_due.sql"),
         postgres: include_str!("../migrations/postgres/0021_next_due.sql"),
     },
+    // Veilig Thuis: the moment of receipt, the assessment's content, several children.
+    Migration {
+        version: 31,
+        name: "vt_receipt",
+        sqlite: include_str!("../migrations/sqlite/0031_vt_receipt.sql"),
+        postgres: include_str!("../migrations/postgres/0031_vt_receipt.sql"),
+    },
+    // Administration: one area per CBS code.
+    Migration {
+        version: 32,
+        name: "admin_edits",
+        sqlite: include_str!("../migrations/sqlite/0032_admin_edits.sql"),
+        postgres: include_str!("../migrations/postgres/0032_admin_edits.sql"),
+    },
 ];
 
 /// The migration that adds `families.next_due_on`; its rows are filled by the domain's

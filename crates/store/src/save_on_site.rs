@@ -654,6 +654,96 @@ impl Tx {
         Ok(())
     }
 
+    /// The team lead of the part-day's institution cancels a booking, with the reason
+    /// (so the part-day can be ended, or nobody waits for a worker who is ill).
+    pub async fn lead_cancel_on_site(
+        &mut self,
+        actor: &Actor,
+        by: &Principal,
+        (slot_id, consultation_id): (&str, &str),
+        reason: &str,
+        now: UtcTime,
+    ) -> Result<(), StoreError> {
+        let c = self
+            .consultations_where("c.id = $1", params![consultation_id])
+            .await?
+            .into_iter()
+            .next()
+            .filter(|c| c.organisation_id == by.organisation_id.as_str() && c.slot_id == slot_id)
+            .ok_or_else(|| StoreError::NotFound(format!("consultation {consultation_id}")))?;
+        save_on_site::lead_cancel(&c.domain(&[]), &manager(by), reason)?;
+        let changed = self
+            .execute(
+                "UPDATE save_consultations SET state = 'cancelled', cancel_reason = $2, decided_at = $3, decided_by = $4 \
+                 WHERE id = $1 AND state = 'booked'",
+                params![consultation_id, reason.trim(), now.to_rfc3339(), &by.user_id],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(self.decided_meanwhile(consultation_id).await);
+        }
+        self.append(
+            actor,
+            Event::SaveConsultationCancelled {
+                consultation_id: consultation_id.to_owned(),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// A part-day's consultations from `from` on that are still booked, for the team
+    /// lead of its institution (`None` for a part-day of another institution).
+    pub async fn on_site_slot_bookings(
+        &mut self,
+        organisation_id: &OrganisationId,
+        slot_id: &str,
+        from: Date,
+    ) -> Result<Option<Vec<OnSiteConsultation>>, StoreError> {
+        let Some(slot) = self.on_site_slot(slot_id).await? else {
+            return Ok(None);
+        };
+        if slot.slot.organisation_id != organisation_id.as_str() {
+            return Ok(None);
+        }
+        self.consultations_where(
+            "c.slot_id = $1 AND c.on_date >= $2 AND c.state = 'booked'",
+            params![slot_id, from.to_string()],
+        )
+        .await
+        .map(Some)
+    }
+
+    /// The worker's consultations in a period (`from` and `to` inclusive, bounded by
+    /// `domain::save_on_site::history_period`), at one team or all, newest day first,
+    /// with how many there are: the page says so when the list cannot hold them all.
+    pub async fn on_site_history(
+        &mut self,
+        worker_id: &UserId,
+        team_id: Option<&str>,
+        (from, to): (Date, Date),
+    ) -> Result<(Vec<OnSiteConsultation>, usize), StoreError> {
+        let condition = "s.worker_id = $1 AND c.on_date >= $2 AND c.on_date <= $3 AND ($4 = '' OR s.team_id = $4)";
+        let args = || {
+            params![
+                worker_id,
+                from.to_string(),
+                to.to_string(),
+                team_id.unwrap_or("")
+            ]
+        };
+        let total = self
+            .fetch_one(
+                &format!("SELECT COUNT(*) AS n {CONSULTATION_FROM} WHERE {condition}"),
+                args(),
+            )
+            .await?
+            .int("n")?;
+        let mut list = self.consultations_where(condition, args()).await?;
+        list.reverse();
+        Ok((list, usize::try_from(total).unwrap_or(usize::MAX)))
+    }
+
     async fn consultations_where(
         &mut self,
         condition: &str,

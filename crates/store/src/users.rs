@@ -22,6 +22,14 @@ pub struct NewUser {
     pub totp_secret: TotpSecret,
 }
 
+/// What an administrator corrects on an account.
+#[derive(Debug, Clone)]
+pub struct UserChange {
+    pub name: PersonName,
+    pub team_id: Option<String>,
+    pub roles: Vec<Role>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
     pub id: UserId,
@@ -143,6 +151,107 @@ impl Tx {
             Event::PhoneChanged {
                 user_id: user_id.to_string(),
                 phone,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// An account's work phone number, when it has one.
+    pub async fn user_phone(&mut self, user_id: &UserId) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .fetch_optional("SELECT phone FROM users WHERE id = $1", params![user_id])
+            .await?
+            .map(|r| r.opt_text("phone"))
+            .transpose()?
+            .flatten())
+    }
+
+    /// Corrects an account's name, team and roles. The team must be one of the
+    /// account's own organisation; the roles are the ones it has from now on.
+    pub async fn change_user(
+        &mut self,
+        actor: &Actor,
+        user_id: &UserId,
+        change: &UserChange,
+    ) -> Result<(), StoreError> {
+        if change.roles.is_empty() {
+            return Err(StoreError::Invalid("a user needs at least one role".into()));
+        }
+        let organisation: OrganisationId = self
+            .fetch_optional(
+                "SELECT organisation_id FROM users WHERE id = $1",
+                params![user_id],
+            )
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("user {user_id}")))?
+            .id("organisation_id")?;
+        if let Some(team) = &change.team_id {
+            let of_org = self
+                .fetch_optional(
+                    "SELECT id FROM teams WHERE id = $1 AND organisation_id = $2",
+                    params![team, &organisation],
+                )
+                .await?;
+            if of_org.is_none() {
+                return Err(StoreError::Invalid(format!(
+                    "team {team} is not a team of this account's organisation"
+                )));
+            }
+        }
+        let mut roles = change.roles.clone();
+        roles.sort();
+        roles.dedup();
+        self.execute(
+            "UPDATE users SET name = $2, team_id = $3 WHERE id = $1",
+            params![user_id, change.name.as_str(), change.team_id.clone()],
+        )
+        .await?;
+        self.execute(
+            "DELETE FROM user_roles WHERE user_id = $1",
+            params![user_id],
+        )
+        .await?;
+        for role in &roles {
+            self.execute(
+                "INSERT INTO user_roles (user_id, role) VALUES ($1, $2)",
+                params![user_id, role.code()],
+            )
+            .await?;
+        }
+        self.append(
+            actor,
+            Event::UserChanged {
+                user_id: user_id.to_string(),
+                name: change.name.as_str().to_owned(),
+                team_id: change.team_id.clone(),
+                roles,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Gives a deactivated account back its access: its password and authenticator
+    /// work again, its files are not given back (they were handed over).
+    pub async fn reactivate_user(
+        &mut self,
+        actor: &Actor,
+        user_id: &UserId,
+    ) -> Result<(), StoreError> {
+        let changed = self
+            .execute(
+                "UPDATE users SET active = 1 WHERE id = $1 AND active = 0",
+                params![user_id],
+            )
+            .await?;
+        if changed == 0 {
+            return Err(StoreError::NotFound(format!("inactive user {user_id}")));
+        }
+        self.append(
+            actor,
+            Event::UserReactivated {
+                user_id: user_id.to_string(),
             },
         )
         .await?;

@@ -6,7 +6,6 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::evu::{self, EvuArea};
 use eenplan_domain::family::{Framework, Postcode};
 use eenplan_domain::journal::{Actor, Event};
-use eenplan_domain::time::amsterdam_date;
 use eenplan_domain::veilig_thuis::{self, Assessment, ContactKind, IntakeState, Outcome, Reporter};
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
@@ -22,11 +21,62 @@ pub struct NewContact {
     pub reporter: Option<Reporter>,
     pub reporter_name: String,
     pub reporter_contact: String,
+    /// The first child the contact concerns.
     pub child_name: String,
     pub child_birth: Option<Date>,
+    /// The other children of the same family the contact concerns.
+    pub more_children: Vec<ContactChild>,
     pub postcode: Option<Postcode>,
     pub house_number: String,
     pub concern: String,
+    /// When the report or advice request came in; `None` is the moment it is typed in.
+    pub received_at: Option<UtcTime>,
+}
+
+/// A child a contact concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactChild {
+    pub name: String,
+    pub birth: Option<Date>,
+}
+
+impl NewContact {
+    /// Every child the contact names, the first first; rows left empty are no child.
+    pub fn children(&self) -> Vec<ContactChild> {
+        std::iter::once(ContactChild {
+            name: self.child_name.clone(),
+            birth: self.child_birth,
+        })
+        .chain(self.more_children.iter().cloned())
+        .filter(|c| !c.name.trim().is_empty() || c.birth.is_some())
+        .collect()
+    }
+}
+
+/// What the safety assessment decided and on what grounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssessmentInput<'a> {
+    pub outcome: Outcome,
+    pub follow_up_on: Option<Date>,
+    pub findings: &'a str,
+    pub reasoning: &'a str,
+}
+
+/// One contact in full, for Veilig Thuis's own staff: who reported and how to reach
+/// them, every child, and the assessment's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContactDetail {
+    pub contact: Contact,
+    pub reporter_name: String,
+    pub reporter_contact: String,
+    pub children: Vec<ContactChild>,
+    pub received_at: UtcTime,
+    pub findings: Option<String>,
+    pub reasoning: Option<String>,
+    /// The label of the file the radar linked it to.
+    pub file: Option<String>,
+    /// Earlier signals about the same children or file.
+    pub earlier: Vec<Contact>,
 }
 
 /// A contact on the work list or in the radar.
@@ -129,8 +179,11 @@ impl Tx {
                 "describe the concern: what was seen or heard".into(),
             ));
         }
-        let received_on = amsterdam_date(now);
-        let state = veilig_thuis::receive(c.kind, c.reporter, c.child_birth, received_on)?;
+        let received_at = c.received_at.unwrap_or(now);
+        let children = c.children();
+        let births: Vec<Date> = children.iter().filter_map(|c| c.birth).collect();
+        let state = veilig_thuis::receive(c.kind, c.reporter, &births, received_at, now)?;
+        let received_on = veilig_thuis::received_on(received_at);
         let due_on = if state == IntakeState::AwaitingAssessment {
             let calendar = self.statutory_calendar().await?;
             Some(veilig_thuis::assessment_due(
@@ -141,15 +194,16 @@ impl Tx {
         } else {
             None
         };
-        let radar = self.radar(c).await?;
+        let radar = self.radar(c, &children).await?;
         let family_id = radar.families.first().map(|f| f.id.clone());
         let id = ids::new_id();
-        let name = c.child_name.trim();
+        let first = children.first();
+        let name = first.map_or("", |c| c.name.trim());
         self.execute(
             "INSERT INTO vt_contacts (id, organisation_id, kind, acute, reporter, reporter_name, reporter_contact, \
              child_name, child_search, child_birth, postcode, house_number, concern, family_id, received_at, received_on, \
-             due_on, state, recorded_by) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
+             due_on, state, recorded_by, recorded_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)",
             params![
                 &id,
                 organisation_id,
@@ -160,19 +214,35 @@ impl Tx {
                 c.reporter_contact.trim(),
                 name,
                 name.to_lowercase(),
-                c.child_birth.map(|d| d.to_string()),
+                first.and_then(|c| c.birth).map(|d| d.to_string()),
                 c.postcode.as_ref().map(|p| p.as_str().to_owned()),
                 c.house_number.trim(),
                 c.concern.trim(),
                 family_id.clone(),
-                now.to_rfc3339(),
+                received_at.to_rfc3339(),
                 received_on.to_string(),
                 due_on.map(|d| d.to_string()),
                 state_code(state),
-                recorded_by
+                recorded_by,
+                now.to_rfc3339()
             ],
         )
         .await?;
+        for (position, child) in (0_i64..).zip(&children) {
+            let name = child.name.trim();
+            self.execute(
+                "INSERT INTO vt_contact_children (contact_id, position, name, search, birth) \
+                 VALUES ($1, $2, $3, $4, $5)",
+                params![
+                    &id,
+                    position,
+                    name,
+                    name.to_lowercase(),
+                    child.birth.map(|d| d.to_string())
+                ],
+            )
+            .await?;
+        }
         self.append(
             actor,
             Event::VtContactReceived {
@@ -190,44 +260,87 @@ impl Tx {
         Ok((id, radar))
     }
 
-    /// Earlier signals about the same child or address: the radar.
-    async fn radar(&mut self, c: &NewContact) -> Result<Radar, StoreError> {
-        let children: Vec<(String, Date)> = match c.child_birth {
-            Some(dob) if !c.child_name.trim().is_empty() => vec![(c.child_name.clone(), dob)],
-            _ => Vec::new(),
-        };
-        let families = match &c.postcode {
+    /// Earlier signals about the same children or address: the radar.
+    async fn radar(
+        &mut self,
+        c: &NewContact,
+        children: &[ContactChild],
+    ) -> Result<Radar, StoreError> {
+        let known: Vec<(String, Date)> = children
+            .iter()
+            .filter(|c| !c.name.trim().is_empty())
+            .filter_map(|c| c.birth.map(|b| (c.name.trim().to_owned(), b)))
+            .collect();
+        let mut families: Vec<FamilySummary> = match &c.postcode {
             Some(postcode) if !c.house_number.trim().is_empty() => {
-                self.possible_duplicates(&children, postcode, &c.house_number)
+                self.possible_duplicates(&known, postcode, &c.house_number)
                     .await?
             }
             _ => {
                 let mut found = Vec::new();
-                for (name, dob) in &children {
+                for (name, dob) in &known {
                     found.extend(self.families_with_child(name, *dob).await?);
                 }
                 found
             }
         };
-        let family = families.first().map_or("", |f| f.id.as_str());
-        let rows = self
-            .fetch_all(
-                &format!(
-                    "SELECT {COLUMNS} FROM vt_contacts \
-                     WHERE (child_search <> '' AND child_search = $1 AND child_birth = $2) OR ($3 <> '' AND family_id = $3) \
-                     ORDER BY received_at DESC LIMIT 50"
-                ),
-                params![
-                    c.child_name.trim().to_lowercase(),
-                    c.child_birth.map(|d| d.to_string()).unwrap_or_default(),
-                    family
-                ],
-            )
+        let mut seen = std::collections::HashSet::new();
+        families.retain(|f| seen.insert(f.id.clone()));
+        let family = families.first().map(|f| f.id.clone());
+        let earlier = self
+            .earlier_signals(None, None, &known, family.as_ref())
             .await?;
-        Ok(Radar {
-            families,
-            earlier: rows.iter().map(contact).collect::<Result<_, _>>()?,
-        })
+        Ok(Radar { families, earlier })
+    }
+
+    /// Contacts about any of `children` (name and date of birth) or about `family`,
+    /// newest first; `except` leaves the contact itself out.
+    async fn earlier_signals(
+        &mut self,
+        organisation_id: Option<&OrganisationId>,
+        except: Option<&str>,
+        children: &[(String, Date)],
+        family: Option<&FamilyId>,
+    ) -> Result<Vec<Contact>, StoreError> {
+        let mut found: Vec<Contact> = Vec::new();
+        let add = |rows: Vec<Row>, found: &mut Vec<Contact>| -> Result<(), StoreError> {
+            for r in &rows {
+                let c = contact(r)?;
+                if except != Some(c.id.as_str()) && !found.iter().any(|f| f.id == c.id) {
+                    found.push(c);
+                }
+            }
+            Ok(())
+        };
+        let org = organisation_id.map_or("", OrganisationId::as_str);
+        for (name, birth) in children {
+            let rows = self
+                .fetch_all(
+                    &format!(
+                        "SELECT {COLUMNS} FROM vt_contacts WHERE ($3 = '' OR organisation_id = $3) AND id IN \
+                         (SELECT contact_id FROM vt_contact_children WHERE search = $1 AND birth = $2) \
+                         ORDER BY received_at DESC LIMIT 50"
+                    ),
+                    params![name.to_lowercase(), birth.to_string(), org],
+                )
+                .await?;
+            add(rows, &mut found)?;
+        }
+        if let Some(family) = family {
+            let rows = self
+                .fetch_all(
+                    &format!(
+                        "SELECT {COLUMNS} FROM vt_contacts WHERE ($2 = '' OR organisation_id = $2) AND family_id = $1 \
+                         ORDER BY received_at DESC LIMIT 50"
+                    ),
+                    params![family, org],
+                )
+                .await?;
+            add(rows, &mut found)?;
+        }
+        found.sort_by(|a, b| b.received_on.cmp(&a.received_on).then(b.id.cmp(&a.id)));
+        found.truncate(50);
+        Ok(found)
     }
 
     /// The safety assessment. `Investigate` moves a linked family into the
@@ -239,10 +352,15 @@ impl Tx {
         organisation_id: &OrganisationId,
         contact_id: &str,
         assessed_by: &UserId,
-        outcome: Outcome,
-        follow_up_on: Option<Date>,
+        input: &AssessmentInput<'_>,
         today: Date,
     ) -> Result<IntakeState, StoreError> {
+        let AssessmentInput {
+            outcome,
+            follow_up_on,
+            findings,
+            reasoning,
+        } = *input;
         let row = self
             .fetch_optional(
                 &format!(
@@ -261,6 +379,8 @@ impl Tx {
             current.state,
             Assessment {
                 outcome,
+                findings,
+                reasoning,
                 assessed_on: today,
                 received_on: current.received_on,
                 follow_up_on,
@@ -270,14 +390,16 @@ impl Tx {
         .map_err(StoreError::Intake)?;
         self.execute(
             "UPDATE vt_contacts SET state = 'assessed', outcome = $2, assessed_on = $3, assessed_by = $4, follow_up_on = $5, \
-             feedback = $6 WHERE id = $1 AND state = 'awaiting_assessment'",
+             feedback = $6, findings = $7, reasoning = $8 WHERE id = $1 AND state = 'awaiting_assessment'",
             params![
                 contact_id,
                 outcome.code(),
                 today.to_string(),
                 assessed_by,
                 follow_up_on.map(|d| d.to_string()),
-                veilig_thuis::reporter_feedback(outcome).0
+                veilig_thuis::reporter_feedback(outcome).0,
+                findings.trim(),
+                reasoning.trim()
             ],
         )
         .await?;
@@ -367,17 +489,19 @@ impl Tx {
         .collect()
     }
 
-    /// One contact of this organisation, the label of the file it is linked to, and the
-    /// earlier signals about the same child or file.
+    /// One contact of this organisation in full: the reporter, every child, the
+    /// assessment's content, the label of the file it is linked to, and the earlier
+    /// signals about the same children or file.
     pub async fn vt_contact(
         &mut self,
         organisation_id: &OrganisationId,
         contact_id: &str,
-    ) -> Result<Option<(Contact, Option<String>, Vec<Contact>)>, StoreError> {
+    ) -> Result<Option<ContactDetail>, StoreError> {
         let Some(row) = self
             .fetch_optional(
                 &format!(
-                    "SELECT {COLUMNS} FROM vt_contacts WHERE id = $1 AND organisation_id = $2"
+                    "SELECT {COLUMNS}, reporter_name, reporter_contact, received_at, findings, reasoning \
+                     FROM vt_contacts WHERE id = $1 AND organisation_id = $2"
                 ),
                 params![contact_id, organisation_id],
             )
@@ -386,7 +510,7 @@ impl Tx {
             return Ok(None);
         };
         let c = contact(&row)?;
-        let label = match &c.family_id {
+        let file = match &c.family_id {
             Some(f) => self
                 .fetch_optional("SELECT label FROM families WHERE id = $1", params![f])
                 .await?
@@ -394,26 +518,45 @@ impl Tx {
                 .transpose()?,
             None => None,
         };
-        let earlier = self
+        let children = self
             .fetch_all(
-                &format!(
-                    "SELECT {COLUMNS} FROM vt_contacts WHERE id <> $1 AND organisation_id = $2 AND \
-                     ((child_search <> '' AND child_search = $3 AND child_birth = $4) OR ($5 <> '' AND family_id = $5)) \
-                     ORDER BY received_at DESC LIMIT 50"
-                ),
-                params![
-                    contact_id,
-                    organisation_id,
-                    c.child_name.to_lowercase(),
-                    c.child_birth.map(|d| d.to_string()).unwrap_or_default(),
-                    c.family_id.as_ref().map_or("", FamilyId::as_str)
-                ],
+                "SELECT name, birth FROM vt_contact_children WHERE contact_id = $1 ORDER BY position",
+                params![contact_id],
             )
             .await?
             .iter()
-            .map(contact)
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Some((c, label, earlier)))
+            .map(|r| {
+                Ok(ContactChild {
+                    name: r.text("name")?,
+                    birth: date(r.opt_text("birth")?)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let known: Vec<(String, Date)> = children
+            .iter()
+            .filter(|c| !c.name.is_empty())
+            .filter_map(|c| c.birth.map(|b| (c.name.clone(), b)))
+            .collect();
+        let earlier = self
+            .earlier_signals(
+                Some(organisation_id),
+                Some(contact_id),
+                &known,
+                c.family_id.as_ref(),
+            )
+            .await?;
+        Ok(Some(ContactDetail {
+            reporter_name: row.text("reporter_name")?,
+            reporter_contact: row.text("reporter_contact")?,
+            received_at: UtcTime::parse(&row.text("received_at")?)
+                .map_err(|e| StoreError::Invalid(e.to_string()))?,
+            findings: row.opt_text("findings")?,
+            reasoning: row.opt_text("reasoning")?,
+            children,
+            contact: c,
+            file,
+            earlier,
+        }))
     }
 
     /// Adds (or moves the start of) an area the EVU covers.

@@ -36,6 +36,8 @@ struct World {
     planner: common::Account,
     vt: common::Account,
     raad: common::Account,
+    /// The region's chain administrator: the only one who edits organisations and areas.
+    chain: common::Account,
     family: String,
 }
 
@@ -74,6 +76,9 @@ impl World {
                 true,
             )
             .await;
+        let chain = app
+            .account("keten@regio.example", &[Role::ChainAdmin], true)
+            .await;
         let lead = org(&app, "wijk").await;
         let (family, _, _) = app.jansen(&boss, &lead, None).await;
         Self {
@@ -82,6 +87,7 @@ impl World {
             planner,
             vt,
             raad,
+            chain,
             family: family.to_string(),
         }
     }
@@ -107,6 +113,11 @@ impl World {
                 &self.raad,
                 &[Role::Professional][..],
                 OrganisationKind::Rvdk,
+            ),
+            (
+                &self.chain,
+                &[Role::ChainAdmin][..],
+                OrganisationKind::CertifiedInstitution,
             ),
         ];
         candidates
@@ -585,7 +596,14 @@ async fn send(
             if route.method == Method::GET {
                 b.get(path).await
             } else {
-                let csrf = b.get("/start").await.csrf();
+                // The start page, or where it sends the account (the chain administrator's
+                // is the administration).
+                let start = b.get("/start").await;
+                let csrf = if start.status.is_redirection() {
+                    b.get(start.location()).await.csrf()
+                } else {
+                    start.csrf()
+                };
                 let mut form: Vec<(String, String)> =
                     serde_urlencoded::from_str(body.unwrap_or("")).unwrap();
                 form.push(("csrf".to_owned(), csrf));

@@ -1051,7 +1051,7 @@ async fn a_deactivated_user_cannot_sign_in() {
     let r = a
         .admin_posts(
             &format!("/beheer/gebruikers/{}/deactiveren", new_user.id),
-            &[],
+            &[("bevestigd", "ja")],
         )
         .await;
     assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
@@ -1090,8 +1090,11 @@ async fn admin_changes_are_journaled_with_the_administrator_as_actor() {
         .password("nieuw@save.example", PASSWORD)
         .await;
     for step in ["tweede-factor", "deactiveren"] {
-        a.admin_posts(&format!("/beheer/gebruikers/{}/{step}", new_user.id), &[])
-            .await;
+        a.admin_posts(
+            &format!("/beheer/gebruikers/{}/{step}", new_user.id),
+            &[("bevestigd", "ja")],
+        )
+        .await;
     }
     let mut tx = a.app.store.read().await.unwrap();
     let entries = tx.journal_page(0, 1000).await.unwrap();
@@ -1389,4 +1392,241 @@ async fn read_family_from(app: &App, peer: &str, forwarded_for: &str) -> String 
         .find(|l| l.event == eenplan_domain::access_log::AccessEvent::Read)
         .expect("the read is logged");
     read.client_address.clone()
+}
+
+/// A CBS code names one area: a second area with it, or an area corrected to it, is
+/// refused at the code field with everything typed kept, never a server error.
+#[tokio::test]
+async fn a_cbs_code_names_one_area() {
+    let a = Beheer::new().await;
+    let province = a.with_province().await;
+    assert_eq!(
+        a.municipality(&province).await.location(),
+        "/beheer/gebieden?opgeslagen=1"
+    );
+    let r = a
+        .chain_posts(
+            "/beheer/gebieden",
+            &[
+                ("name", "Stichtse Vecht"),
+                ("kind", "municipality"),
+                ("parent_id", &province),
+                ("code", "GM0344"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(common::field_error(&r.body, "code").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("Stichtse Vecht")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "code").as_deref(),
+        Some("GM0344")
+    );
+    // Corrected to a code another area has: refused the same way.
+    let edit = format!("/beheer/gebieden/{province}/wijzigen");
+    let r = a
+        .chain_posts(&edit, &[("name", "Provincie Utrecht"), ("code", "GM0344")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(common::field_error(&r.body, "code").is_some());
+    let r = a
+        .chain_posts(&edit, &[("name", "Provincie Utrecht"), ("code", "PV26")])
+        .await;
+    assert_eq!(r.location(), "/beheer/gebieden?opgeslagen=1");
+    let mut tx = a.app.store.read().await.unwrap();
+    assert_eq!(tx.area(&province).await.unwrap().name, "Provincie Utrecht");
+    drop(tx);
+    a.done().await;
+}
+
+/// The chain administrator corrects an organisation's name, the organisation's
+/// administrator a team's; each is journaled.
+#[tokio::test]
+async fn organisations_and_teams_are_renamed_from_their_lists() {
+    let a = Beheer::new().await;
+    a.with_school().await;
+    a.team().await;
+    let mut k = a.app.signed_in_browser(&a.chain).await;
+    let list = k.get("/beheer/organisaties").await.body;
+    let school = {
+        let mut tx = a.app.store.read().await.unwrap();
+        tx.organisation_by_slug("de-regenboog")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+    };
+    let edit = format!("/beheer/organisaties/{school}/wijzigen");
+    assert!(list.contains(&format!("href=\"{edit}\"")));
+    assert_eq!(
+        common::control_value(&k.get(&edit).await.body, "name").as_deref(),
+        Some("Basisschool De Regenboog")
+    );
+    let r = a.chain_posts(&edit, &[("name", "")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "name").is_some());
+    let r = a.chain_posts(&edit, &[("name", "IKC De Regenboog")]).await;
+    assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
+    let team = {
+        let mut tx = a.app.store.read().await.unwrap();
+        let save = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
+        tx.teams_of(&save).await.unwrap().remove(0).id
+    };
+    let r = a
+        .admin_posts(
+            &format!("/beheer/teams/{team}/wijzigen"),
+            &[("name", "SAVE Flevoland")],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/teams?opgeslagen=1");
+    // Another organisation's administrator does not find the team.
+    let mut tx = a.app.store.read().await.unwrap();
+    let entries = tx.journal_page(0, 1000).await.unwrap();
+    let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+    assert!(kinds.contains(&"organisation_renamed") && kinds.contains(&"team_renamed"));
+    assert_eq!(
+        tx.organisations()
+            .await
+            .unwrap()
+            .iter()
+            .find(|o| o.id == school)
+            .unwrap()
+            .name,
+        "IKC De Regenboog"
+    );
+    drop(tx);
+    a.done().await;
+}
+
+/// A new colleague gets a team on the form; an account's name, phone, team and roles
+/// are corrected on its own page, journaled with the administrator as actor.
+#[tokio::test]
+async fn an_account_gets_its_team_and_is_corrected_on_its_page() {
+    let a = Beheer::new().await;
+    a.team().await;
+    let team = {
+        let mut tx = a.app.store.read().await.unwrap();
+        let save = tx.organisation_by_slug("save").await.unwrap().unwrap().id;
+        tx.teams_of(&save).await.unwrap().remove(0).id
+    };
+    let org = a.save_id().await;
+    let mut b = a.app.signed_in_browser(&a.admin).await;
+    let page = b.get("/beheer/gebruikers").await;
+    assert!(page.body.contains("id=\"team_id\""), "a team field");
+    let csrf = page.csrf();
+    let mut form = newcomer(&csrf, &org);
+    form.push(("team_id", &team));
+    let r = b.post("/beheer/gebruikers", &form).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let user = {
+        let mut tx = a.app.store.read().await.unwrap();
+        tx.user_by_email(&eenplan_domain::user::Email::parse("nieuw@save.example").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+    };
+    assert_eq!(user.team_id.as_deref(), Some(team.as_str()));
+
+    let edit = format!("/beheer/gebruikers/{}/wijzigen", user.id);
+    assert!(b.get("/beheer/gebruikers").await.body.contains(&edit));
+    let opened = b.get(&edit).await;
+    assert_eq!(
+        common::control_value(&opened.body, "phone").as_deref(),
+        Some("030-123 45 67")
+    );
+    let r = b
+        .post(
+            &edit,
+            &[
+                ("csrf", &csrf),
+                ("name", "Nieuwe Naam"),
+                ("phone", "bel me"),
+                ("team_id", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "roles").is_some());
+    assert!(common::field_error(&r.body, "phone").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("Nieuwe Naam")
+    );
+    let r = b
+        .post(
+            &edit,
+            &[
+                ("csrf", &csrf),
+                ("name", "Nieuwe Naam"),
+                ("phone", "030-765 43 21"),
+                ("team_id", ""),
+                ("roles", "professional"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    let mut tx = a.app.store.read().await.unwrap();
+    let p = tx.principal(&user.id).await.unwrap().unwrap();
+    assert_eq!(
+        (p.name.as_str(), p.team_id.as_deref(), p.roles.as_slice()),
+        ("Nieuwe Naam", None, [Role::Professional].as_slice())
+    );
+    assert_eq!(
+        tx.user_phone(&user.id).await.unwrap().as_deref(),
+        Some("030-765 43 21")
+    );
+    let entries = tx.journal_page(0, 1000).await.unwrap();
+    let changed = entries
+        .iter()
+        .find(|e| e.kind == "user_changed")
+        .expect("journaled");
+    assert!(changed.actor.starts_with("user:"));
+    drop(tx);
+    a.done().await;
+}
+
+/// Deactivating asks a confirmation first; a deactivated account is given back its
+/// access by reactivating it.
+#[tokio::test]
+async fn deactivation_is_confirmed_and_an_account_can_be_reactivated() {
+    let a = Beheer::new().await;
+    let user = a.with_newcomer().await;
+    let deactivate = format!("/beheer/gebruikers/{}/deactiveren", user.id);
+    let mut b = a.app.signed_in_browser(&a.admin).await;
+    let page = b.get(&deactivate).await;
+    assert!(
+        page.body.contains("id=\"bevestigd-ja\""),
+        "a box to tick first"
+    );
+    let r = a.admin_posts(&deactivate, &[]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"bevestigd-error\""));
+    let active = async || {
+        let mut tx = a.app.store.read().await.unwrap();
+        tx.principal(&user.id).await.unwrap().unwrap().active
+    };
+    assert!(active().await, "not without the confirmation");
+    let r = a.admin_posts(&deactivate, &[("bevestigd", "ja")]).await;
+    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    assert!(!active().await);
+    let reactivate = format!("/beheer/gebruikers/{}/heractiveren", user.id);
+    assert!(b.get("/beheer/gebruikers").await.body.contains(&reactivate));
+    let r = a.admin_posts(&reactivate, &[]).await;
+    assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
+    assert!(active().await);
+    assert!(
+        !a.app
+            .browser()
+            .password("nieuw@save.example", PASSWORD)
+            .await
+            .body
+            .contains("klopt niet"),
+        "signs in again"
+    );
+    let r = a.admin_posts(&reactivate, &[]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "an active account");
+    a.done().await;
 }

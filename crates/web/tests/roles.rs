@@ -248,7 +248,7 @@ async fn deactivation_stops_every_session_and_api_token_at_the_next_request() {
     let r = b
         .post(
             &format!("/beheer/gebruikers/{}/deactiveren", gone.user_id),
-            &[("csrf", &confirm.csrf())],
+            &[("csrf", &confirm.csrf()), ("bevestigd", "ja")],
         )
         .await;
     assert_eq!(r.location(), "/beheer/gebruikers?opgeslagen=1");
@@ -478,7 +478,7 @@ impl Leaving {
     }
 
     async fn deactivate(&self) -> common::Response {
-        self.admin_posts(&self.url(), &[]).await
+        self.admin_posts(&self.url(), &[("bevestigd", "ja")]).await
     }
 
     /// Sanne was deactivated with the second file still led.

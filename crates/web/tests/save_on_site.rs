@@ -1211,7 +1211,11 @@ impl Pages {
         p.slot = {
             let marker = "/save-op-locatie/rooster/";
             let start = page.body.find(marker).unwrap() + marker.len();
-            page.body[start..].split('/').next().unwrap().to_owned()
+            page.body[start..]
+                .split(['/', '"'])
+                .next()
+                .unwrap()
+                .to_owned()
         };
         p
     }
@@ -1708,4 +1712,160 @@ async fn refused_schedule_and_booking_forms_come_back_as_typed() {
         common::field_error(&r.body, "question").as_deref(),
         Some("Vul dit veld in.")
     );
+}
+
+/// The worker on site looks back: past consultations by team and by a period they
+/// choose, every one of them in it, and a period that runs backwards or over a year is
+/// named at its field.
+#[tokio::test]
+async fn the_worker_sees_past_consultations_by_team_and_period() {
+    let b = Bookings::held().await;
+    let history = "/api/v1/save-op-locatie/history";
+    let past = b.past.clone().unwrap();
+    let r = b.get(history, &b.lotte).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let body = r.json();
+    let ids: Vec<&str> = body["consultations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [past.as_str()],
+        "the held consultation, not the coming ones"
+    );
+    assert_eq!(body["total"], 1);
+    let team = format!("{history}?team_id={}", b.w.lokalis_team);
+    assert_eq!(b.get(&team, &b.lotte).await.json()["total"], 1);
+    let after = format!("{history}?from={}", plus(b.w.past, 1));
+    assert_eq!(b.get(&after, &b.lotte).await.json()["total"], 0);
+    for (query, field) in [
+        (format!("from={}&to={}", today(), plus(today(), -1)), "from"),
+        (format!("from={}&to={}", plus(today(), -400), today()), "to"),
+        ("team_id=elders".to_owned(), "team_id"),
+    ] {
+        let r = b.get(&format!("{history}?{query}"), &b.lotte).await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(field)),
+            "{query}"
+        );
+    }
+    // Someone who was never on site has no past consultations.
+    assert_eq!(b.get(history, &b.kees).await.json()["total"], 0);
+
+    // The page: linked from the worker's part, in Dutch, the count said.
+    let mut browser = b.w.app.signed_in_browser(&b.w.lotte).await;
+    let page = browser.get("/save-op-locatie").await;
+    assert!(page.body.contains("href=\"/save-op-locatie/geschiedenis\""));
+    let page = browser.get("/save-op-locatie/geschiedenis").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(&format!("/save-op-locatie/overleg/{past}"))
+    );
+    assert!(page.body.contains("1 overleg van"), "{}", page.body);
+    let reversed = format!(
+        "/save-op-locatie/geschiedenis?van={}&tot={}",
+        today(),
+        plus(today(), -1)
+    );
+    let page = browser.get(&reversed).await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&page.body, "van").is_some());
+    assert_eq!(
+        common::control_value(&page.body, "van").as_deref(),
+        Some(today().to_string().as_str()),
+        "the period as typed"
+    );
+    b.done().await;
+}
+
+/// The team lead sees the bookings on a part-day (when and who asked, not which family
+/// nor what) and cancels them, with the reason, so the part-day can end.
+#[tokio::test]
+async fn the_team_lead_cancels_a_part_days_bookings_and_then_ends_it() {
+    let b = Bookings::booked_by_name().await;
+    let eva = b.w.api(&b.w.eva).await;
+    let bookings = format!("/api/v1/save-op-locatie/slots/{}/bookings", b.slot);
+    let r = b.get(&bookings, &eva).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let list = r.json()["bookings"].as_array().unwrap().clone();
+    assert_eq!(list.len(), 2);
+    assert!(
+        !r.body.contains("Jansen") && !r.body.contains("ruzies"),
+        "no family nor question for the lead: {}",
+        r.body
+    );
+    assert_eq!(
+        b.get(&bookings, &b.sanne).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let cancel = |id: &str| format!("{bookings}/{id}/cancel");
+    let named = b.named.clone().unwrap();
+    let r = b.post(&cancel(&named), &eva, r#"{"reason":" "}"#).await;
+    assert_eq!(field(&r), bad("reason"), "{}", r.body);
+    let r = b
+        .post(&cancel(&named), &b.sanne, r#"{"reason":"Ziek"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = b
+        .post(&cancel("geen"), &eva, r#"{"reason":"Lotte is ziek"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = b
+        .post(&cancel(&named), &eva, r#"{"reason":"Lotte is ziek"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert_eq!(r.json()["state"], "cancelled");
+    let r = b
+        .post(&cancel(&named), &eva, r#"{"reason":"Lotte is ziek"}"#)
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    // The asker reads why.
+    let r = b
+        .get(&format!("{CONSULTATIONS}/{named}"), &b.sanne)
+        .await
+        .json();
+    assert_eq!(r["state"], "cancelled");
+
+    // The other one on the page: no family nor question, the reason at its field.
+    let mut browser = b.w.app.signed_in_browser(&b.w.eva).await;
+    let overview = browser.get("/save-op-locatie").await;
+    let slot_page = format!("/save-op-locatie/rooster/{}", b.slot);
+    assert!(overview.body.contains(&format!("href=\"{slot_page}\"")));
+    let page = browser.get(&slot_page).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Gezin Jansen") && !page.body.contains("ruzies"));
+    let anonymous = b.anonymous.clone().unwrap();
+    let post_to = format!("{slot_page}/overleg/{anonymous}/annuleren");
+    let csrf = page.csrf();
+    let r = browser
+        .post(&post_to, &[("csrf", csrf.as_str()), ("reason", "")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, &format!("reason-{anonymous}")).is_some());
+    let r = browser
+        .post(
+            &post_to,
+            &[("csrf", csrf.as_str()), ("reason", "Lotte is ziek")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let page = browser.get(&slot_page).await;
+    assert!(page.body.contains("Er staan geen overleggen meer geboekt."));
+
+    // Now the part-day ends.
+    let end = format!("/api/v1/save-op-locatie/slots/{}/end", b.slot);
+    let r = b
+        .post(
+            &end,
+            &eva,
+            &serde_json::json!({ "ends_on": plus(b.w.next, -1).to_string() }).to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    b.done().await;
 }

@@ -131,7 +131,7 @@ impl Intake {
                 Method::POST,
                 &assess(&i.first["id"]),
                 &i.vt,
-                r#"{"outcome":"investigate"}"#,
+                r#"{"outcome":"investigate","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
             )
             .await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -231,7 +231,7 @@ async fn handing_to_the_local_team_needs_a_follow_up_date() {
             Method::POST,
             &assess(&i.second["id"]),
             &i.vt,
-            r#"{"outcome":"hand_to_local_team"}"#,
+            r#"{"outcome":"hand_to_local_team","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
         )
         .await;
     assert_eq!(r.json()["invalidParams"][0]["name"], "follow_up_on");
@@ -246,7 +246,7 @@ async fn bringing_into_evu_is_no_assessment_outcome() {
             Method::POST,
             &assess(&i.second["id"]),
             &i.vt,
-            r#"{"outcome":"bring_into_evu"}"#,
+            r#"{"outcome":"bring_into_evu","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
         )
         .await;
     assert_eq!(
@@ -264,7 +264,7 @@ async fn the_reporter_hears_what_happened_not_who() {
             Method::POST,
             &assess(&i.first["id"]),
             &i.vt,
-            r#"{"outcome":"investigate"}"#,
+            r#"{"outcome":"investigate","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
@@ -284,7 +284,7 @@ async fn an_assessed_report_is_not_assessed_again() {
             Method::POST,
             &assess(&i.first["id"]),
             &i.vt,
-            r#"{"outcome":"close"}"#,
+            r#"{"outcome":"close","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::CONFLICT);
@@ -299,7 +299,7 @@ async fn assessing_an_unknown_report_is_not_found() {
             Method::POST,
             &format!("{CONTACTS}/geen/assessment"),
             &i.vt,
-            r#"{"outcome":"close"}"#,
+            r#"{"outcome":"close","findings":"Gesprek met moeder en school","reasoning":"Zo is het veilig genoeg"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -429,7 +429,12 @@ async fn the_assessment_form_needs_a_follow_up_date_to_hand_over() {
     let r = b
         .post(
             &format!("{detail_path}/beoordeling"),
-            &[("csrf", &csrf), ("outcome", "hand_to_local_team")],
+            &[
+                ("csrf", &csrf),
+                ("outcome", "hand_to_local_team"),
+                ("findings", "Gesprek met moeder"),
+                ("reasoning", "Het buurtteam is er al"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -445,7 +450,12 @@ async fn a_closed_report_shows_the_outcome_and_the_feedback_once() {
     let r = b
         .post(
             &format!("{detail_path}/beoordeling"),
-            &[("csrf", &csrf), ("outcome", "close")],
+            &[
+                ("csrf", &csrf),
+                ("outcome", "close"),
+                ("findings", "Gesprek met de buren en moeder"),
+                ("reasoning", "Geen zorgen meer"),
+            ],
         )
         .await;
     assert_eq!(r.location(), "/veilig-thuis");
@@ -563,7 +573,7 @@ async fn implausible_intake_dates_are_refused_at_the_field() {
             Method::POST,
             &format!("{contacts}/{id}/assessment"),
             &vt,
-            r#"{"outcome":"hand_to_local_team","follow_up_on":"2206-01-25"}"#,
+            r#"{"outcome":"hand_to_local_team","follow_up_on":"2206-01-25","findings":"Gesprek met moeder","reasoning":"Het buurtteam is er al"}"#,
         )
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
@@ -610,6 +620,8 @@ async fn implausible_intake_dates_are_refused_at_the_field() {
                 ("csrf", csrf.as_str()),
                 ("outcome", "hand_to_local_team"),
                 ("follow_up_on", "2206-01-25"),
+                ("findings", "Gesprek met moeder"),
+                ("reasoning", "Het buurtteam is er al"),
             ],
         )
         .await;
@@ -627,4 +639,292 @@ async fn implausible_intake_dates_are_refused_at_the_field() {
         "nothing more stored"
     );
     app.done().await;
+}
+
+/// The most recent day before today from which the statutory term ends earlier than
+/// from today: a report received then and typed in today.
+fn received_earlier() -> (jiff::civil::Date, jiff::civil::Date) {
+    use eenplan_domain::calendar::StatutoryCalendar;
+    use eenplan_domain::veilig_thuis::assessment_due;
+    let cal = StatutoryCalendar::default();
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    (1..15)
+        .map(|n| today.checked_sub(jiff::Span::new().days(n)).unwrap())
+        .map(|d| (d, assessment_due(d, false, &cal)))
+        .find(|(_, due)| *due < assessment_due(today, false, &cal))
+        .unwrap()
+}
+
+/// "5 dec 2026", as a person reads a date.
+fn dutch(d: jiff::civil::Date) -> String {
+    let months = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    format!(
+        "{} {} {}",
+        d.day(),
+        months[usize::try_from(d.month() - 1).unwrap()],
+        d.year()
+    )
+}
+
+/// 23:45 in Amsterdam on `day`, as RFC 3339 with its offset.
+fn late_evening(day: jiff::civil::Date) -> String {
+    let tz = jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap();
+    day.at(23, 45, 0, 0)
+        .to_zoned(tz)
+        .unwrap()
+        .timestamp()
+        .to_string()
+}
+
+#[tokio::test]
+async fn the_deadline_counts_from_receipt_not_from_typing_it_in() {
+    let i = Intake::new().await;
+    let (day, due) = received_earlier();
+    let body = format!(
+        r#"{{"kind":"report","reporter":"police","reporter_name":"Agent De Wit","reporter_contact":"0900-8844","child_name":"Kees Jansen","concern":"Politie 's nachts bij het gezin","received_at":"{}"}}"#,
+        late_evening(day)
+    );
+    let r = i.send(Method::POST, CONTACTS, &i.vt, &body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let detail = i
+        .send(Method::GET, &format!("{CONTACTS}/{id}"), &i.vt, "")
+        .await;
+    assert_eq!(detail.status, StatusCode::OK, "{}", detail.body);
+    let detail = detail.json();
+    assert_eq!(detail["received_on"], day.to_string());
+    assert_eq!(detail["due_on"], due.to_string(), "counted from receipt");
+    assert_eq!(
+        (&detail["reporter_name"], &detail["reporter_contact"]),
+        (
+            &serde_json::json!("Agent De Wit"),
+            &serde_json::json!("0900-8844")
+        )
+    );
+
+    // Never in the future; a moment that is no moment is named too.
+    let tomorrow = eenplan_domain::UtcTime::from_timestamp(
+        jiff::Timestamp::now()
+            .checked_add(jiff::SignedDuration::from_hours(2))
+            .unwrap(),
+    );
+    for received in [tomorrow.to_rfc3339(), "gisteravond".to_owned()] {
+        let body = format!(
+            r#"{{"kind":"report","reporter":"police","concern":"Politie","received_at":"{received}"}}"#
+        );
+        let r = i.send(Method::POST, CONTACTS, &i.vt, &body).await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("received_at")),
+            "{received}"
+        );
+    }
+    // Others than Veilig Thuis do not read a contact.
+    assert_eq!(
+        i.send(Method::GET, &format!("{CONTACTS}/{id}"), &i.save, "")
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_intake_page_takes_the_moment_of_receipt() {
+    let i = Intake::new().await;
+    let (day, due) = received_earlier();
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let page = b.get("/veilig-thuis").await;
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    assert_eq!(
+        common::control_value(&page.body, "received_at").as_deref(),
+        Some(today.to_string().as_str()),
+        "now, unless said otherwise"
+    );
+    let csrf = page.csrf();
+    let day_text = day.to_string();
+    let mut form = intake_form(&csrf, "police");
+    form.push(("received_at", day_text.clone()));
+    form.push(("received_time", "23:45".to_owned()));
+    let r = b.post("/veilig-thuis", &as_form(&form)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let detail = b.get(r.location()).await.body;
+    assert!(
+        detail.contains(&format!("{} 23:45", dutch(day))),
+        "{detail}"
+    );
+    assert!(
+        detail.contains(&format!("<dd>{}", dutch(due))),
+        "the deadline from the day it came in"
+    );
+
+    // A moment in the future comes back at the field, as typed.
+    let later = today
+        .checked_add(jiff::Span::new().days(1))
+        .unwrap()
+        .to_string();
+    let mut form = intake_form(&csrf, "police");
+    form.push(("received_at", later.clone()));
+    form.push(("received_time", "08:00".to_owned()));
+    let r = b.post("/veilig-thuis", &as_form(&form)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "received_at").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "received_at").as_deref(),
+        Some(later.as_str())
+    );
+    assert_eq!(
+        common::control_value(&r.body, "received_time").as_deref(),
+        Some("08:00")
+    );
+    i.done().await;
+}
+
+#[tokio::test]
+async fn one_report_concerns_several_children_of_one_family() {
+    let i = Intake::new().await;
+    let body = r#"{"kind":"report","reporter":"school","child_name":"Kees Jansen","child_birth":"2016-04-02","more_children":[{"name":"Lotte Jansen","birth":"2019-09-12"}],"concern":"Beide kinderen komen zonder eten op school"}"#;
+    let r = i.send(Method::POST, CONTACTS, &i.vt, body).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let id = r.json()["id"].as_str().unwrap().to_owned();
+    let detail = i
+        .send(Method::GET, &format!("{CONTACTS}/{id}"), &i.vt, "")
+        .await
+        .json();
+    assert_eq!(
+        detail["children"],
+        serde_json::json!([
+            {"name": "Kees Jansen", "birth": "2016-04-02"},
+            {"name": "Lotte Jansen", "birth": "2019-09-12"}
+        ])
+    );
+    let bad = r#"{"kind":"report","reporter":"school","child_name":"Kees","more_children":[{"name":"Lotte","birth":"2219-09-12"}],"concern":"x"}"#;
+    let r = i.send(Method::POST, CONTACTS, &i.vt, bad).await;
+    assert_eq!(
+        (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("more_children[0].birth"))
+    );
+
+    // The page: a row per child, one more on request, the wrong one named at its row.
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let mut form = intake_form(&csrf, "school");
+    form.push(("child_name_2", "Lotte Jansen".to_owned()));
+    form.push(("child_birth_2", "2019-09-12".to_owned()));
+    form.push(("add_child", "ja".to_owned()));
+    let more = b.post("/veilig-thuis", &as_form(&form)).await;
+    assert_eq!(more.status, StatusCode::OK);
+    assert_eq!(
+        common::control_value(&more.body, "child_name_2").as_deref(),
+        Some("Lotte Jansen")
+    );
+    assert!(
+        common::control_value(&more.body, "child_name_3").is_some(),
+        "a row for the third child"
+    );
+    form.pop();
+    form.push(("child_name_3", "Mees Jansen".to_owned()));
+    form.push(("child_birth_3", "2219-01-01".to_owned()));
+    let r = b.post("/veilig-thuis", &as_form(&form)).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "child_birth_3").is_some());
+    assert!(common::field_error(&r.body, "child_birth").is_none());
+    assert_eq!(
+        common::control_value(&r.body, "child_name_3").as_deref(),
+        Some("Mees Jansen")
+    );
+    form.pop();
+    form.push(("child_birth_3", "2021-01-01".to_owned()));
+    let r = b.post("/veilig-thuis", &as_form(&form)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let detail = b.get(r.location()).await.body;
+    for child in [
+        "Kees Jansen (geboren 2 apr 2016)",
+        "Lotte Jansen (geboren 12 sep 2019)",
+        "Mees Jansen (geboren 1 jan 2021)",
+    ] {
+        assert!(detail.contains(child), "{child}");
+    }
+    i.done().await;
+}
+
+#[tokio::test]
+async fn the_assessment_records_its_findings_and_reasoning() {
+    let i = Intake::reported().await;
+    let path = assess(&i.first["id"]);
+    for (body, field) in [
+        (
+            r#"{"outcome":"close","reasoning":"Geen zorgen"}"#,
+            "findings",
+        ),
+        (
+            r#"{"outcome":"close","findings":"Gesprek met moeder"}"#,
+            "reasoning",
+        ),
+    ] {
+        let r = i.send(Method::POST, &path, &i.vt, body).await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(field)),
+            "{body}"
+        );
+    }
+    let r = i
+        .send(
+            Method::POST,
+            &path,
+            &i.vt,
+            r#"{"outcome":"hand_to_local_team","follow_up_on":"2027-01-25","findings":"Gesprek met moeder en de mentor","reasoning":"Het buurtteam is al betrokken"}"#,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let id = i.first["id"].as_str().unwrap();
+    let detail = i
+        .send(Method::GET, &format!("{CONTACTS}/{id}"), &i.vt, "")
+        .await
+        .json();
+    assert_eq!(
+        (&detail["findings"], &detail["reasoning"]),
+        (
+            &serde_json::json!("Gesprek met moeder en de mentor"),
+            &serde_json::json!("Het buurtteam is al betrokken")
+        )
+    );
+
+    // The contact page shows the content, the reporter and the follow-up date under
+    // its own label, in Dutch.
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let page = b.get(&format!("/veilig-thuis/{id}")).await.body;
+    for shown in [
+        "Gesprek met moeder en de mentor",
+        "Het buurtteam is al betrokken",
+        "Meester Bas",
+        "<dt>Terugkoppelen op</dt><dd>25 jan 2027</dd>",
+    ] {
+        assert!(page.contains(shown), "{shown}: {page}");
+    }
+    assert!(!page.contains("2027-01-25"), "no ISO date");
+
+    // The page refuses an assessment without its content, at the fields, input kept.
+    let csrf = b.get("/veilig-thuis").await.csrf();
+    let second = i.second["id"].as_str().unwrap();
+    let r = b
+        .post(
+            &format!("/veilig-thuis/{second}/beoordeling"),
+            &[
+                ("csrf", csrf.as_str()),
+                ("outcome", "close"),
+                ("reasoning", "Geen zorgen"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "findings").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "reasoning").as_deref(),
+        Some("Geen zorgen")
+    );
+    i.done().await;
 }

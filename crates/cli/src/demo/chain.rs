@@ -243,6 +243,8 @@ pub async fn evu(
                         child_birth: Some(f.child.1),
                         postcode: None,
                         house_number: String::new(),
+                        more_children: Vec::new(),
+                        received_at: None,
                         concern: "Politie na huiselijk geweld; kinderen waren thuis".into(),
                     },
                     eenplan_domain::UtcTime::now(),
@@ -253,8 +255,12 @@ pub async fn evu(
                 &vt.organisation_id,
                 &contact,
                 &vt.user_id,
-                eenplan_domain::veilig_thuis::Outcome::BringIntoEvu,
-                None,
+                &eenplan_store::AssessmentInput {
+                    outcome: eenplan_domain::veilig_thuis::Outcome::BringIntoEvu,
+                    follow_up_on: None,
+                    findings: "Gesprekken met ouders en school",
+                    reasoning: "Afgewogen naar de veiligheid van het kind",
+                },
                 today,
             )
             .await?;

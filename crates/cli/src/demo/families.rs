@@ -490,8 +490,10 @@ pub async fn veilig_thuis_contacts(
             reporter_contact: String::new(),
             child_name: if advice { String::new() } else { child },
             child_birth: (!advice).then_some(born),
+            more_children: Vec::new(),
             postcode: None,
             house_number: String::new(),
+            received_at: None,
             concern: (*rng.pick(&[
                 "Kind vertelt op school dat het thuis bang is",
                 "Buren horen regelmatig harde ruzies en gehuil",
@@ -527,8 +529,12 @@ pub async fn veilig_thuis_contacts(
                 &vt.organisation_id,
                 &id,
                 &vt.user_id,
-                outcome,
-                follow_up,
+                &eenplan_store::AssessmentInput {
+                    outcome,
+                    follow_up_on: follow_up,
+                    findings: "Gesprekken met ouders en school",
+                    reasoning: "Afgewogen naar de veiligheid van het kind",
+                },
                 assessed_on,
             )
             .await?;

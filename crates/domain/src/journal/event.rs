@@ -127,6 +127,11 @@ event_kinds! {
     PlanViewRecorded = "plan_view_recorded";
     StatutoryDayAdded = "statutory_day_added";
     StatutoryDayRemoved = "statutory_day_removed";
+    UserReactivated = "user_reactivated";
+    UserChanged = "user_changed";
+    OrganisationRenamed = "organisation_renamed";
+    AreaChanged = "area_changed";
+    TeamRenamed = "team_renamed";
 }
 
 /// Who may read an event on a family's timeline.
@@ -177,7 +182,12 @@ impl EventKind {
             | EventKind::SaveConsultationHeld
             | EventKind::SaveConsultationCancelled
             | EventKind::StatutoryDayAdded
-            | EventKind::StatutoryDayRemoved => NotOnTimeline,
+            | EventKind::StatutoryDayRemoved
+            | EventKind::UserReactivated
+            | EventKind::UserChanged
+            | EventKind::OrganisationRenamed
+            | EventKind::AreaChanged
+            | EventKind::TeamRenamed => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -653,6 +663,32 @@ pub enum Event {
         day: String,
         reference: String,
     },
+    /// An administrator gave a deactivated account back its access (it signs in with its
+    /// own password and authenticator, as before).
+    UserReactivated {
+        user_id: String,
+    },
+    /// An administrator corrected an account's name, team or roles: what it is now.
+    UserChanged {
+        user_id: String,
+        name: String,
+        team_id: Option<String>,
+        roles: Vec<crate::role::Role>,
+    },
+    OrganisationRenamed {
+        organisation_id: String,
+        name: String,
+    },
+    /// An area's name or CBS code corrected: what it is now.
+    AreaChanged {
+        area_id: String,
+        name: String,
+        code: Option<String>,
+    },
+    TeamRenamed {
+        team_id: String,
+        name: String,
+    },
 }
 
 impl Event {
@@ -726,6 +762,11 @@ impl Event {
             Event::PlanViewRecorded { .. } => EventKind::PlanViewRecorded,
             Event::StatutoryDayAdded { .. } => EventKind::StatutoryDayAdded,
             Event::StatutoryDayRemoved { .. } => EventKind::StatutoryDayRemoved,
+            Event::UserReactivated { .. } => EventKind::UserReactivated,
+            Event::UserChanged { .. } => EventKind::UserChanged,
+            Event::OrganisationRenamed { .. } => EventKind::OrganisationRenamed,
+            Event::AreaChanged { .. } => EventKind::AreaChanged,
+            Event::TeamRenamed { .. } => EventKind::TeamRenamed,
         }
     }
 
@@ -743,7 +784,16 @@ impl Event {
             | Event::OrganisationPhoneChanged {
                 organisation_id, ..
             } => ("organisation", organisation_id),
-            Event::TeamCreated { team_id, .. } => ("team", team_id),
+            Event::TeamCreated { team_id, .. } | Event::TeamRenamed { team_id, .. } => {
+                ("team", team_id)
+            }
+            Event::OrganisationRenamed {
+                organisation_id, ..
+            } => ("organisation", organisation_id),
+            Event::AreaChanged { area_id, .. } => ("area", area_id),
+            Event::UserReactivated { user_id } | Event::UserChanged { user_id, .. } => {
+                ("user", user_id)
+            }
             Event::UserCreated { user_id, .. }
             | Event::SignedIn { user_id, .. }
             | Event::SessionEnded { user_id, .. }

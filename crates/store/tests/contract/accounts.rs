@@ -331,3 +331,147 @@ pub async fn organisations_see_their_own_accounts_logs_and_leaderless_files(db: 
     store.close().await;
     db
 }
+
+/// An administrator corrects an account (name, team, roles) and gives a deactivated one
+/// back its access, an area's CBS code names one area, and organisations and teams are
+/// renamed: each journaled, refused the same way on both backends, and the deep check
+/// finds every changed account row explained by its seal.
+pub async fn administrators_correct_accounts_areas_and_names(db: TestDb) -> TestDb {
+    use eenplan_domain::area::AreaKind;
+    use eenplan_domain::role::Role;
+    use eenplan_domain::user::PersonName;
+    use eenplan_store::{NewArea, NewTeam, UserChange};
+    let store = db.open().await;
+    let p = people(&store).await;
+    let sanne = p.sanne.0.clone();
+    let mut tx = store.write().await.unwrap();
+    let province = tx
+        .create_area(
+            &actor(),
+            NewArea {
+                kind: AreaKind::Province,
+                name: "Utrecht".into(),
+                code: Some("PV26".into()),
+                parent_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let taken = tx
+        .create_area(
+            &actor(),
+            NewArea {
+                kind: AreaKind::Province,
+                name: "Flevoland".into(),
+                code: Some(" PV26 ".into()),
+                parent_id: None,
+            },
+        )
+        .await;
+    assert!(
+        matches!(&taken, Err(StoreError::DuplicateAreaCode { code, area }) if code == "PV26" && area == "Utrecht"),
+        "{taken:?}"
+    );
+    let flevoland = tx
+        .create_area(
+            &actor(),
+            NewArea {
+                kind: AreaKind::Province,
+                name: "Flevoland".into(),
+                code: Some("PV24".into()),
+                parent_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.change_area(&actor(), &flevoland.id, "Flevoland", Some("PV26"))
+            .await,
+        Err(StoreError::DuplicateAreaCode { .. })
+    ));
+    // Its own code again, or none, is no clash.
+    tx.change_area(&actor(), &province.id, "Provincie Utrecht", Some("PV26"))
+        .await
+        .unwrap();
+    tx.change_area(&actor(), &flevoland.id, "Flevoland", None)
+        .await
+        .unwrap();
+
+    let principal = tx.principal(&sanne).await.unwrap().unwrap();
+    let team = tx
+        .create_team(
+            &actor(),
+            NewTeam {
+                organisation_id: principal.organisation_id.clone(),
+                name: "Team Noord".into(),
+                area_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    tx.rename_team(&actor(), &principal.organisation_id, &team.id, "Team Noordoost")
+        .await
+        .unwrap();
+    tx.rename_organisation(&actor(), &principal.organisation_id, "Lokalis Utrecht")
+        .await
+        .unwrap();
+    let change = |team_id: Option<String>, roles: Vec<Role>| UserChange {
+        name: PersonName::parse("Sanne van Dijk").unwrap(),
+        team_id,
+        roles,
+    };
+    assert!(matches!(
+        tx.change_user(&actor(), &sanne, &change(Some("elders".into()), vec![Role::Professional]))
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+    tx.change_user(
+        &actor(),
+        &sanne,
+        &change(Some(team.id.clone()), vec![Role::Professional, Role::TeamLead]),
+    )
+    .await
+    .unwrap();
+    tx.deactivate_user(&actor(), &sanne).await.unwrap();
+    tx.reactivate_user(&actor(), &sanne).await.unwrap();
+    assert!(matches!(
+        tx.reactivate_user(&actor(), &sanne).await,
+        Err(StoreError::NotFound(_))
+    ));
+    tx.commit().await.unwrap();
+
+    let mut r = store.read().await.unwrap();
+    let now = r.principal(&sanne).await.unwrap().unwrap();
+    assert_eq!(
+        (
+            now.name.as_str(),
+            now.team_id.as_deref(),
+            now.roles.as_slice(),
+            now.active,
+            now.organisation_name.as_str()
+        ),
+        (
+            "Sanne van Dijk",
+            Some(team.id.as_str()),
+            [Role::Professional, Role::TeamLead].as_slice(),
+            true,
+            "Lokalis Utrecht"
+        )
+    );
+    assert_eq!(r.area(&flevoland.id).await.unwrap().code, None);
+    let kinds: Vec<String> = r
+        .journal_for_subject("user", sanne.as_str())
+        .await
+        .unwrap()
+        .iter()
+        .map(|e| e.kind.clone())
+        .collect();
+    for kind in ["user_changed", "user_deactivated", "user_reactivated"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kind}: {kinds:?}");
+    }
+    drop(r);
+    let report = store.verify_deep().await.unwrap();
+    assert!(report.is_intact(), "{:?}", report.findings);
+    store.close().await;
+    db
+}

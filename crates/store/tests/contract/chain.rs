@@ -598,6 +598,8 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
                 child_birth: Some(date(2016, 4, 2)),
                 postcode: None,
                 house_number: String::new(),
+                more_children: Vec::new(),
+                received_at: None,
                 concern: "Politie na huiselijk geweld".into(),
             },
             now,
@@ -609,11 +611,8 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
         &actor(),
         &vt.id,
         &contact,
-        &vera.id,
-        Outcome::BringIntoEvu,
-        None,
-        today(),
-    )
+        &vera.id, &eenplan_store::AssessmentInput { outcome: Outcome::BringIntoEvu, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
+        today(),)
     .await
     .unwrap();
     tx.commit().await.unwrap();

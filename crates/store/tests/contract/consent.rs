@@ -573,6 +573,8 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         child_birth: Some(date(2016, 4, 2)),
         postcode: None,
         house_number: String::new(),
+        more_children: Vec::new(),
+        received_at: None,
         concern: "Sam komt met blauwe plekken op school".into(),
     };
     // Monday 23 November 2026, 10:00 in Amsterdam.
@@ -660,9 +662,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             &actor(),
             &vt.id,
             &second,
-            &p.sanne.0,
-            Outcome::HandToLocalTeam,
-            None,
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::HandToLocalTeam, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
             date(2026, 11, 24)
         )
         .await
@@ -674,9 +674,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             &actor(),
             &vt.id,
             &advice,
-            &p.sanne.0,
-            Outcome::Close,
-            None,
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::Close, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
             date(2026, 11, 24)
         )
         .await
@@ -688,9 +686,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             &actor(),
             &OrganisationId::from("andere-vt"),
             &first,
-            &p.sanne.0,
-            Outcome::Close,
-            None,
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::Close, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
             date(2026, 11, 24)
         )
         .await
@@ -702,11 +698,8 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             &actor(),
             &vt.id,
             &first,
-            &p.sanne.0,
-            Outcome::Investigate,
-            None,
-            date(2026, 11, 24),
-        )
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::Investigate, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
+            date(2026, 11, 24),)
         .await
         .unwrap();
     assert_eq!(state, IntakeState::Assessed(Outcome::Investigate));
@@ -715,9 +708,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             &actor(),
             &vt.id,
             &first,
-            &p.sanne.0,
-            Outcome::Close,
-            None,
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::Close, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
             date(2026, 11, 24)
         )
         .await
@@ -728,11 +719,8 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         &actor(),
         &vt.id,
         &second,
-        &p.sanne.0,
-        Outcome::HandToLocalTeam,
-        Some(date(2027, 1, 11)),
-        date(2026, 11, 24),
-    )
+        &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::HandToLocalTeam, follow_up_on: Some(date(2027, 1, 11)), findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
+        date(2026, 11, 24),)
     .await
     .unwrap();
     tx.commit().await.unwrap();
@@ -779,6 +767,154 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
             .iter()
             .all(|e| !e.payload.contains("Sam") && !e.payload.contains("Bas")),
         "no child or reporter in the journal"
+    );
+    drop(r);
+    store.close().await;
+    db
+}
+
+/// Veilig Thuis: the term counts from the moment of receipt the professional gives (a
+/// report phoned in at night and typed in the next morning keeps its deadline), never a
+/// moment in the future; one report names several children and the radar looks for
+/// each; the assessment keeps its findings and reasoning.
+pub async fn veilig_thuis_receipt_children_and_assessment_content(db: TestDb) -> TestDb {
+    use eenplan_domain::veilig_thuis::{ContactKind, IntakeError, Outcome, Reporter};
+    use eenplan_store::{AssessmentInput, ContactChild, NewContact};
+    let store = db.open().await;
+    let p = people(&store).await;
+    let family = open(&store, &p, "Gezin Jansen", "12").await;
+    let mut tx = store.write().await.unwrap();
+    let vt = tx
+        .create_organisation(
+            &actor(),
+            eenplan_store::NewOrganisation {
+                slug: eenplan_domain::organisation::Slug::parse("vt").unwrap(),
+                name: "Veilig Thuis".into(),
+                kind: eenplan_domain::organisation::OrganisationKind::VeiligThuis,
+            },
+        )
+        .await
+        .unwrap();
+    // Phoned in on Monday 23 November 2026 at 23:45 in Amsterdam, typed in on Tuesday.
+    let night = UtcTime::parse("2026-11-23T22:45:00Z").unwrap();
+    let morning = UtcTime::parse("2026-11-24T08:00:00Z").unwrap();
+    let report = NewContact {
+        kind: ContactKind::Report,
+        acute: false,
+        reporter: Some(Reporter::Police),
+        reporter_name: "Agent De Wit".into(),
+        reporter_contact: "0900-8844".into(),
+        child_name: "Noor Jansen".into(),
+        child_birth: None,
+        more_children: vec![ContactChild {
+            name: "Sam Jansen".into(),
+            birth: Some(date(2016, 4, 2)),
+        }],
+        postcode: None,
+        house_number: String::new(),
+        concern: "Politie na huiselijk geweld; beide kinderen waren thuis".into(),
+        received_at: Some(night),
+    };
+    let in_future = NewContact {
+        received_at: Some(UtcTime::parse("2026-11-24T08:01:00Z").unwrap()),
+        ..report.clone()
+    };
+    assert!(matches!(
+        tx.receive_contact(&actor(), &vt.id, &p.sanne.0, &in_future, morning)
+            .await,
+        Err(StoreError::Intake(IntakeError::ReceivedInFuture))
+    ));
+    let (id, radar) = tx
+        .receive_contact(&actor(), &vt.id, &p.sanne.0, &report, morning)
+        .await
+        .unwrap();
+    assert_eq!(
+        radar.families.iter().map(|f| &f.id).collect::<Vec<_>>(),
+        [&family],
+        "the radar found the file through the second child"
+    );
+    let only_sam = NewContact {
+        child_name: "sam jansen".into(),
+        child_birth: Some(date(2016, 4, 2)),
+        more_children: Vec::new(),
+        received_at: None,
+        ..report.clone()
+    };
+    let (later, radar) = tx
+        .receive_contact(&actor(), &vt.id, &p.sanne.0, &only_sam, morning)
+        .await
+        .unwrap();
+    assert_eq!(
+        radar.earlier.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [id.as_str()],
+        "the earlier report about both children is an earlier signal about Sam"
+    );
+    let bare = AssessmentInput {
+        outcome: Outcome::Close,
+        follow_up_on: None,
+        findings: " ",
+        reasoning: "Geen zorgen meer",
+    };
+    assert!(matches!(
+        tx.assess_contact(&actor(), &vt.id, &id, &p.sanne.0, &bare, date(2026, 11, 25))
+            .await,
+        Err(StoreError::Intake(IntakeError::FindingsNeeded))
+    ));
+    tx.assess_contact(
+        &actor(),
+        &vt.id,
+        &id,
+        &p.sanne.0,
+        &AssessmentInput {
+            findings: "Gesprek met moeder; de school ziet geen signalen",
+            reasoning: "Moeder heeft hulp gezocht bij het buurtteam",
+            ..bare
+        },
+        date(2026, 11, 25),
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut r = store.read().await.unwrap();
+    let detail = r.vt_contact(&vt.id, &id).await.unwrap().unwrap();
+    assert_eq!(detail.received_at, night);
+    assert_eq!(detail.contact.received_on, date(2026, 11, 23));
+    assert_eq!(
+        detail.contact.due_on,
+        Some(date(2026, 11, 30)),
+        "five working days from Monday, the day it came in"
+    );
+    assert_eq!(
+        (detail.reporter_name.as_str(), detail.reporter_contact.as_str()),
+        ("Agent De Wit", "0900-8844")
+    );
+    assert_eq!(
+        detail.children,
+        [
+            ContactChild {
+                name: "Noor Jansen".into(),
+                birth: None
+            },
+            ContactChild {
+                name: "Sam Jansen".into(),
+                birth: Some(date(2016, 4, 2))
+            }
+        ]
+    );
+    assert_eq!(
+        (detail.findings.as_deref(), detail.reasoning.as_deref()),
+        (
+            Some("Gesprek met moeder; de school ziet geen signalen"),
+            Some("Moeder heeft hulp gezocht bij het buurtteam")
+        )
+    );
+    let later = r.vt_contact(&vt.id, &later).await.unwrap().unwrap();
+    assert_eq!(later.contact.received_on, date(2026, 11, 24));
+    assert_eq!(later.contact.due_on, Some(date(2026, 12, 1)));
+    assert_eq!(
+        later.earlier.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+        [id.as_str()]
     );
     drop(r);
     store.close().await;
@@ -866,6 +1002,8 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
         child_birth: None,
         postcode: Some(eenplan_domain::family::Postcode::parse("3562 JW").unwrap()),
         house_number: number.into(),
+        more_children: Vec::new(),
+        received_at: None,
         concern: "Politie na huiselijk geweld".into(),
     };
     let now = UtcTime::parse("2026-11-23T09:00:00Z").unwrap();
@@ -884,9 +1022,7 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
             &actor(),
             &vt.id,
             &b,
-            &p.sanne.0,
-            Outcome::BringIntoEvu,
-            None,
+            &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::BringIntoEvu, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
             today
         )
         .await
@@ -897,11 +1033,8 @@ pub async fn evu_areas_decide_bringing_a_report_into_the_evu(db: TestDb) -> Test
         &actor(),
         &vt.id,
         &a,
-        &p.sanne.0,
-        Outcome::BringIntoEvu,
-        None,
-        today,
-    )
+        &p.sanne.0, &eenplan_store::AssessmentInput { outcome: Outcome::BringIntoEvu, follow_up_on: None, findings: "Gesprekken met ouders en school", reasoning: "Afgewogen naar de veiligheid van het kind" },
+        today,)
     .await
     .unwrap();
     tx.commit().await.unwrap();

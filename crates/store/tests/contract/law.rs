@@ -39,6 +39,8 @@ async fn due(store: &Store, vt: &OrganisationId, by: &UserId, on: Date) -> Date 
         child_birth: Some(date(2017, 3, 3)),
         postcode: None,
         house_number: String::new(),
+        more_children: Vec::new(),
+        received_at: None,
         concern: "Noor komt met blauwe plekken op school".into(),
     };
     let now = UtcTime::parse(&format!("{on}T08:00:00Z")).unwrap();
@@ -49,7 +51,7 @@ async fn due(store: &Store, vt: &OrganisationId, by: &UserId, on: Date) -> Date 
         .unwrap();
     tx.commit().await.unwrap();
     let mut r = store.read().await.unwrap();
-    let (contact, ..) = r.vt_contact(vt, &id).await.unwrap().unwrap();
+    let contact = r.vt_contact(vt, &id).await.unwrap().unwrap().contact;
     contact.due_on.unwrap()
 }
 

@@ -36,6 +36,7 @@ suite! {
         access_log_group_commit_keeps_every_line,
         batched_access_facts_match_one_by_one,
         veilig_thuis_intake_radar_and_assessment,
+        veilig_thuis_receipt_children_and_assessment_content,
         evu_areas_decide_bringing_a_report_into_the_evu,
     ],
     chain: [
@@ -65,6 +66,7 @@ suite! {
     accounts: [
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,
+        administrators_correct_accounts_areas_and_names,
     ],
 }
 

@@ -330,6 +330,8 @@ pub fn optional_date(
 pub fn field_kind(name: &str) -> TextKind {
     match name {
         "name" | "display_name" | "child_name" | "parent_name" | "reporter_name" => TextKind::Name,
+        // The further children of a Veilig Thuis report: child_name_2, child_name_3, ...
+        n if n.starts_with("child_name_") => TextKind::Name,
         "label" | "street" | "house_number" | "postcode" | "city" | "email" | "contact"
         | "reporter_contact" | "safety_role" | "phone" | "title" | "slug" | "terug" => {
             TextKind::Line

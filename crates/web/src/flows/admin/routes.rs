@@ -19,7 +19,27 @@ pub fn routes() -> Vec<Entry> {
             CHAIN_ADMIN,
             pages::structure::create_organisation,
         ),
+        get(
+            "/beheer/organisaties/{id}/wijzigen",
+            CHAIN_ADMIN,
+            pages::edit::organisation,
+        ),
+        post(
+            "/beheer/organisaties/{id}/wijzigen",
+            CHAIN_ADMIN,
+            pages::edit::change_organisation,
+        ),
         get("/beheer/gebieden", CHAIN_ADMIN, pages::structure::areas),
+        get(
+            "/beheer/gebieden/{id}/wijzigen",
+            CHAIN_ADMIN,
+            pages::edit::area,
+        ),
+        post(
+            "/beheer/gebieden/{id}/wijzigen",
+            CHAIN_ADMIN,
+            pages::edit::change_area,
+        ),
         post(
             "/beheer/gebieden",
             CHAIN_ADMIN,
@@ -27,8 +47,25 @@ pub fn routes() -> Vec<Entry> {
         ),
         get("/beheer/teams", ADMIN, pages::structure::teams),
         post("/beheer/teams", ADMIN, pages::structure::create_team),
+        get("/beheer/teams/{id}/wijzigen", ADMIN, pages::edit::team),
+        post(
+            "/beheer/teams/{id}/wijzigen",
+            ADMIN,
+            pages::edit::change_team,
+        ),
         get("/beheer/gebruikers", ADMIN, pages::users::users),
         post("/beheer/gebruikers", ADMIN, pages::users::create_user),
+        get("/beheer/gebruikers/{id}/wijzigen", ADMIN, pages::edit::user),
+        post(
+            "/beheer/gebruikers/{id}/wijzigen",
+            ADMIN,
+            pages::edit::change_user,
+        ),
+        post(
+            "/beheer/gebruikers/{id}/heractiveren",
+            ADMIN,
+            pages::edit::reactivate_user,
+        ),
         get(
             "/beheer/gebruikers/{id}/deactiveren",
             ADMIN,

@@ -105,6 +105,22 @@ crate::texts! {
             "The lead has been handed over.";
         no_colleague: "Er is in deze organisatie geen actieve collega in een zorgrol die de regie kan overnemen.",
             "This organisation has no active colleague in a care role who can take the lead.";
+        edit: "Wijzigen",
+            "Edit";
+        save: "Opslaan",
+            "Save";
+        f_team: "Team (optioneel)",
+            "Team (optional)";
+        reactivate: "Heractiveren",
+            "Reactivate";
+        err_code_taken: "Deze CBS-code hoort al bij een ander gebied. Elk gebied heeft een eigen code.",
+            "This CBS code already belongs to another area. Each area has its own code.";
+        deact_tick: "Ik weet dat deze persoon niet meer kan aanmelden en dat dossiers die ik niet overdraag zonder regisseur komen.",
+            "I know this person can no longer sign in and that files I do not hand over are left without a regisseur.";
+        deact_check: "Bevestigen",
+            "Confirm";
+        err_deact_tick: "Vink aan dat je dit weet, dan deactiveer je.",
+            "Tick that you know this, then you deactivate.";
         err_not_grantable: "Deze rol kan alleen de beheerder van de regio geven.",
             "Only the region's chain administrator can give this role.";
     }

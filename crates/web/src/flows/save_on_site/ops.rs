@@ -143,3 +143,19 @@ pub(super) async fn settle(
         })
         .await
 }
+
+/// The team lead `p` cancels booking `id` at their institution's part-day `slot_id`.
+pub(super) async fn lead_cancel(
+    store: &Store,
+    p: &Principal,
+    (slot_id, id): (&str, &str),
+    reason: &str,
+) -> Result<(), StoreError> {
+    let now = UtcTime::now();
+    store
+        .change(async |tx| {
+            tx.lead_cancel_on_site(&p.actor(), p, (slot_id, id), reason, now)
+                .await
+        })
+        .await
+}

@@ -42,6 +42,8 @@ impl Refusal for OnSiteError {
                 .map_or("what_1", |(what, _)| *what),
             E::ConsentNeeded => "family",
             E::NotYours | E::ReasonNeeded => "reason",
+            E::PeriodReversed => "van",
+            E::PeriodTooLong => "tot",
         })
     }
 
@@ -70,6 +72,8 @@ impl Refusal for OnSiteError {
             E::AlreadyHeld | E::AlreadyCancelled => x.err_so_done,
             E::NotYetHeld(_) => x.so_advice_later,
             E::NotYours => x.err_so_not_yours,
+            E::PeriodReversed => x.err_so_period_reversed,
+            E::PeriodTooLong => x.err_so_period_long,
         }
     }
 
@@ -115,6 +119,8 @@ impl Refusal for OnSiteError {
             | E::DateImplausible(_) => field("date"),
             E::ConsentNeeded => field("family_id"),
             E::ReasonNeeded => field("reason"),
+            E::PeriodReversed => field("from"),
+            E::PeriodTooLong => field("to"),
         }
     }
 }

@@ -5,8 +5,8 @@
 
 use super::schemas::{
     NewSaveConsultation, NewSaveOnSiteSlot, SaveAdvice, SaveConsultation, SaveConsultationState,
-    SaveConsultations, SaveOnSiteDay, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
-    SaveWalkIn,
+    SaveConsultations, SaveOnSiteDay, SaveOnSiteHistory, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded,
+    SaveOnSiteSlots, SaveSlotBookings, SaveWalkIn,
 };
 use crate::kit::body::{Created, Reason};
 use eenplan_domain::policy::{SAVE_ON_SITE, SAVE_SCHEDULE};
@@ -34,6 +34,13 @@ pub fn routes() -> Vec<Entry> {
         post("/save-op-locatie/inloop", SAVE_ON_SITE, pages::walk_in),
         post("/save-op-locatie/rooster", SAVE_SCHEDULE, pages::add_slot),
         post("/save-op-locatie/rooster/{slot}/beeindigen", SAVE_SCHEDULE, pages::end_slot),
+        get("/save-op-locatie/rooster/{slot}", SAVE_SCHEDULE, pages::slot),
+        post(
+            "/save-op-locatie/rooster/{slot}/overleg/{consultation}/annuleren",
+            SAVE_SCHEDULE,
+            pages::lead_cancel,
+        ),
+        get("/save-op-locatie/geschiedenis", SAVE_ON_SITE, pages::history),
         get("/save-op-locatie/overleg/{id}", SAVE_ON_SITE, pages::consultation),
         post("/save-op-locatie/overleg/{id}/advies", SAVE_ON_SITE, pages::advice),
         post("/save-op-locatie/overleg/{id}/annuleren", SAVE_ON_SITE, pages::cancel),
@@ -60,6 +67,23 @@ pub fn routes() -> Vec<Entry> {
                 (404, "Geen dagdeel van jouw organisatie"),
                 TEAM_LEADS_ONLY,
             ]),
+        get("/api/v1/save-op-locatie/slots/{slot}/bookings", SAVE_SCHEDULE, api::slot_bookings)
+            .doc("listSaveOnSiteSlotBookings", "SAVE op locatie: de overleggen die nog geboekt staan op een dagdeel van de eigen instelling (teamleider; zonder gezin of vraag)")
+            .ok::<SaveSlotBookings>(200, "De boekingen")
+            .problems([(404, "Geen dagdeel van jouw organisatie"), TEAM_LEADS_ONLY]),
+        post(
+            "/api/v1/save-op-locatie/slots/{slot}/bookings/{consultation}/cancel",
+            SAVE_SCHEDULE,
+            api::lead_cancel,
+        )
+        .doc("cancelSaveOnSiteSlotBooking", "SAVE op locatie: een boeking op een dagdeel van de eigen instelling annuleren, met de reden (teamleider)")
+        .body::<Reason>()
+        .ok::<SaveConsultationState>(200, "Geannuleerd")
+        .problems([NO_REASON, (409, "Al gehouden of geannuleerd"), NO_CONSULTATION, TEAM_LEADS_ONLY]),
+        get("/api/v1/save-op-locatie/history", SAVE_ON_SITE, api::history)
+            .doc("saveOnSiteHistory", "SAVE op locatie: jouw eerdere overleggen als medewerker op locatie, per team en periode (van en tot en met, hoogstens een jaar; zonder keuze de laatste vier weken)")
+            .ok::<SaveOnSiteHistory>(200, "De overleggen van de periode, allemaal")
+            .problems([(400, "Ongeldige periode of team (met veld)"), SITE_ONLY]),
         get("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::day)
             .doc("saveOnSiteDay", "SAVE op locatie: jouw lijst van een dag (als medewerker op locatie alle overleggen, als professional wat jij vroeg)")
             .ok::<SaveOnSiteDay>(200, "De lijst")

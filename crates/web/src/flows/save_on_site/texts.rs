@@ -6,6 +6,38 @@ crate::texts! {
     pub struct OnSiteTexts, texts {
         so_title: "SAVE op locatie",
             "SAVE on site";
+        so_history: "Eerdere overleggen",
+            "Past consultations";
+        so_history_from: "Van",
+            "From";
+        so_history_to: "Tot en met",
+            "Up to and including";
+        so_history_hint: "Een periode van hoogstens een jaar; zonder keuze de laatste vier weken.",
+            "A period of at most a year; without a choice the last four weeks.";
+        so_history_show: "Toon",
+            "Show";
+        so_history_count: "{n} overleggen van {from} tot en met {to}.",
+            "{n} consultations from {from} up to and including {to}.";
+        so_history_count_one: "1 overleg van {from} tot en met {to}.",
+            "1 consultation from {from} up to and including {to}.";
+        so_history_too_many: "Hier staan er {shown} van de {n}: kies een kortere periode of één team om ze allemaal te zien.",
+            "{shown} of {n} are shown here: choose a shorter period or one team to see them all.";
+        err_so_period_reversed: "De eerste dag ligt na de laatste; draai ze om.",
+            "The first day lies after the last; swap them.";
+        err_so_period_long: "Kies een periode van hoogstens een jaar.",
+            "Choose a period of at most a year.";
+        so_slot_bookings: "Boekingen van een dagdeel",
+            "Bookings of a part-day";
+        so_slot_bookings_intro: "De overleggen die nog geboekt staan. Annuleer ze, met de reden voor wie het vroeg, om het dagdeel te kunnen beëindigen.",
+            "The consultations still booked. Cancel them, with the reason for who asked, to be able to end the part-day.";
+        so_slot_no_bookings: "Er staan geen overleggen meer geboekt.",
+            "No consultations are booked any more.";
+        so_by_name: "op naam",
+            "by name";
+        so_anonymous_short: "anoniem",
+            "anonymous";
+        so_bookings_link: "Boekingen",
+            "Bookings";
         so_intro: "Eén dagdeel per week is een medewerker van SAVE op locatie bij het lokale team. Professionals van het team leggen hun vraag over een gezin voor: anoniem, of op naam als het gezin daar toestemming voor gaf.",
             "One part-day a week a SAVE worker is on site at the local team. The team's professionals bring their question about a family: anonymously, or by name when the family consented to that.";
         so_today: "Vandaag op locatie",

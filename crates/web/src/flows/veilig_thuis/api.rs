@@ -2,12 +2,15 @@
 
 use axum::Json;
 use axum::http::StatusCode;
+use eenplan_domain::UtcTime;
 use eenplan_domain::family::Postcode;
-use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
-use eenplan_store::{NewContact, StoreError};
+use eenplan_domain::veilig_thuis::{self, ContactKind, Outcome, Reporter};
+use eenplan_store::{AssessmentInput, ContactChild, NewContact, StoreError};
 
 use super::ops;
-use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
+use super::schemas::{
+    AssessmentIn, ContactIn, VtAssessed, VtContactDetail, VtReceived, VtWorkList,
+};
 use crate::kit::dates::today;
 use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
@@ -32,6 +35,35 @@ pub async fn receive(
         input.reporter.as_deref().filter(|r| !r.is_empty()),
     )?;
     let child_birth = fields::optional_date("child_birth", input.child_birth.as_deref())?;
+    let received_at = input
+        .received_at
+        .as_deref()
+        .filter(|r| !r.is_empty())
+        .map(UtcTime::parse)
+        .transpose()
+        .map_err(|_| {
+            ApiError::invalid(&[(
+                "received_at",
+                "date-time",
+                "Gebruik een tijdstip met tijdzone, zoals 2026-11-23T23:45:00+01:00.",
+            )])
+        })?;
+    let mut more_children = Vec::new();
+    for (i, child) in input.more_children.iter().enumerate() {
+        let field = format!("more_children[{i}].birth");
+        let birth = fields::optional_date(&field, child.birth.as_deref())?;
+        // Each child's date is held to the domain's rule under its own name.
+        if let Some(birth) = birth
+            && let Err(e) =
+                veilig_thuis::check_child_birth(birth, received_at.unwrap_or_else(UtcTime::now))
+        {
+            return Err(ApiError::invalid(&[(&field, e.code(), &e.to_string())]));
+        }
+        more_children.push(ContactChild {
+            name: child.name.clone(),
+            birth,
+        });
+    }
     let postcode = input
         .postcode
         .as_deref()
@@ -60,9 +92,11 @@ pub async fn receive(
         reporter_contact: input.reporter_contact,
         child_name: input.child_name,
         child_birth,
+        more_children,
         postcode,
         house_number: input.house_number,
         concern: input.concern,
+        received_at,
     };
     let received = ctx.write(refused, async |tx, p| ops::receive(tx, p, &contact).await);
     let (id, radar) = received.await?;
@@ -111,9 +145,26 @@ pub async fn assess(
         StoreError::NotFound(_) => not_found("Geen melding met dit id bij jouw organisatie"),
         e => refused(e),
     };
+    let assessment = AssessmentInput {
+        outcome,
+        follow_up_on,
+        findings: &input.findings,
+        reasoning: &input.reasoning,
+    };
     ctx.write(refused, async |tx, p| {
-        ops::assess(tx, p, &contact_id, (outcome, follow_up_on)).await
+        ops::assess(tx, p, &contact_id, &assessment).await
     })
     .await?;
     Ok(Json(VtAssessed::new(outcome)))
+}
+
+pub async fn show(
+    ctx: Ctx,
+    Path(contact_id): Path<String>,
+) -> Result<Json<VtContactDetail>, ApiError> {
+    let p = ctx.caller()?;
+    let detail = ops::detail(ctx.store(), p, &contact_id)
+        .await?
+        .ok_or_else(|| not_found("Geen melding met dit id bij jouw organisatie"))?;
+    Ok(Json(VtContactDetail::new(&detail, today())))
 }

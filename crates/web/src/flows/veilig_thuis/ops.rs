@@ -3,8 +3,11 @@
 //! caller's transaction.
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::veilig_thuis::{IntakeState, Outcome};
-use eenplan_store::{Contact, NewContact, Principal, Radar, Seek, Store, StoreError, Tx};
+use eenplan_domain::veilig_thuis::IntakeState;
+use eenplan_store::{
+    AssessmentInput, Contact, ContactDetail, NewContact, Principal, Radar, Seek, Store, StoreError,
+    Tx,
+};
 
 use crate::kit::paging::{Page, window};
 use jiff::civil::Date;
@@ -60,16 +63,28 @@ pub(super) async fn assess(
     tx: &mut Tx,
     p: &Principal,
     contact_id: &str,
-    (outcome, follow_up_on): (Outcome, Option<Date>),
+    input: &AssessmentInput<'_>,
 ) -> Result<IntakeState, StoreError> {
     tx.assess_contact(
         &p.actor(),
         &p.organisation_id,
         contact_id,
         &p.user_id,
-        outcome,
-        follow_up_on,
+        input,
         today(),
     )
     .await
+}
+
+/// One contact of the organisation in full, for its own staff.
+pub(super) async fn detail(
+    store: &Store,
+    p: &Principal,
+    contact_id: &str,
+) -> Result<Option<ContactDetail>, StoreError> {
+    store
+        .read()
+        .await?
+        .vt_contact(&p.organisation_id, contact_id)
+        .await
 }

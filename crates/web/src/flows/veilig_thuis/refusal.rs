@@ -17,13 +17,20 @@ impl Refusal for IntakeError {
                 Some("follow_up_on")
             }
             IntakeError::NotInEvuArea | IntakeError::BeforeReceipt => Some("outcome"),
+            IntakeError::ReceivedInFuture | IntakeError::ReceivedImplausible(_) => {
+                Some("received_at")
+            }
+            IntakeError::FindingsNeeded => Some("findings"),
+            IntakeError::ReasoningNeeded => Some("reasoning"),
             IntakeError::AlreadyAssessed | IntakeError::AdviceHasNoAssessment => None,
         }
     }
 
     fn code(&self) -> &'static str {
         match self {
-            IntakeError::ReporterNeeded => "required",
+            IntakeError::ReporterNeeded
+            | IntakeError::FindingsNeeded
+            | IntakeError::ReasoningNeeded => "required",
             _ => "rule",
         }
     }
@@ -33,9 +40,12 @@ impl Refusal for IntakeError {
         match self {
             IntakeError::ReporterNeeded => x.err_vt_reporter,
             IntakeError::FollowUpDateNeeded => x.err_vt_follow_up,
-            IntakeError::ChildBirthImplausible(_) | IntakeError::FollowUpImplausible(_) => {
-                lang.texts().err_date_range
-            }
+            IntakeError::ChildBirthImplausible(_)
+            | IntakeError::FollowUpImplausible(_)
+            | IntakeError::ReceivedImplausible(_) => lang.texts().err_date_range,
+            IntakeError::ReceivedInFuture => x.err_vt_future,
+            IntakeError::FindingsNeeded => x.err_vt_findings,
+            IntakeError::ReasoningNeeded => x.err_vt_reasoning,
             IntakeError::NotInEvuArea => x.err_vt_evu,
             IntakeError::AlreadyAssessed
             | IntakeError::AdviceHasNoAssessment

@@ -1,6 +1,8 @@
 //! Veilig Thuis's work list and contacts, for its own professionals only.
 
-use super::schemas::{AssessmentIn, ContactIn, VtAssessed, VtReceived, VtWorkList};
+use super::schemas::{
+    AssessmentIn, ContactIn, VtAssessed, VtContactDetail, VtReceived, VtWorkList,
+};
 use eenplan_domain::policy::VEILIG_THUIS;
 
 use super::{api, pages};
@@ -24,6 +26,10 @@ pub fn routes() -> Vec<Entry> {
             .paged()
             .ok::<VtWorkList>(200, "De werklijst")
             .problems([VT_ONLY]),
+        get("/api/v1/veilig-thuis/contacts/{contact}", VEILIG_THUIS, api::show)
+            .doc("vtContact", "Veilig Thuis: één contact volledig, met de melder, de kinderen en de inhoud van de veiligheidsbeoordeling")
+            .ok::<VtContactDetail>(200, "Het contact")
+            .problems([NOT_FOUND, VT_ONLY]),
         post("/api/v1/veilig-thuis/contacts/{contact}/assessment", VEILIG_THUIS, api::assess)
             .doc("assessVtContact", "Veilig Thuis: de veiligheidsbeoordeling met haar uitkomst")
             .body::<AssessmentIn>()

@@ -3,7 +3,7 @@
 use eenplan_domain::veilig_thuis::{
     ContactKind, IntakeState, Outcome, Reporter, reporter_feedback,
 };
-use eenplan_store::{Contact, FamilySummary, Radar};
+use eenplan_store::{Contact, ContactDetail, FamilySummary, Radar};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -37,6 +37,25 @@ pub struct ContactIn {
     #[serde(default)]
     #[schema(required = true)]
     pub concern: String,
+    /// When the report or advice request came in (RFC 3339, with its offset); the
+    /// statutory term counts from it. Absent: now. Never in the future.
+    #[schema(format = DateTime, value_type = String, required = false)]
+    pub received_at: Option<String>,
+    /// The other children of the same family the contact concerns, besides
+    /// `child_name`.
+    #[serde(default)]
+    pub more_children: Vec<ChildIn>,
+}
+
+/// A child a contact concerns. The date is read as text so that a wrong one is named
+/// in the 400.
+#[derive(Debug, Deserialize, ToSchema)]
+#[schema(as = VtChild)]
+pub struct ChildIn {
+    #[serde(default)]
+    pub name: String,
+    #[schema(format = Date, value_type = String, required = false)]
+    pub birth: Option<String>,
 }
 
 /// A contact that was received, with what the radar found about the child.
@@ -118,6 +137,71 @@ pub struct AssessmentIn {
     /// When Veilig Thuis checks back; needed when handing to the local team.
     #[schema(format = Date, value_type = String, required = false)]
     pub follow_up_on: Option<String>,
+    /// What Veilig Thuis found out; an assessment without it is refused.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub findings: String,
+    /// Why these findings lead to this outcome; an assessment without it is refused.
+    #[serde(default)]
+    #[schema(required = true)]
+    pub reasoning: String,
+}
+
+/// One contact in full, for Veilig Thuis's own staff: the reporter and how to reach
+/// them, every child, and the assessment's content.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct VtContactDetail {
+    #[serde(flatten)]
+    contact: VtWorkListContact,
+    /// When it came in, as the professional recorded it.
+    #[schema(format = DateTime)]
+    received_at: String,
+    reporter_name: String,
+    reporter_contact: String,
+    children: Vec<VtChild>,
+    /// What Veilig Thuis found out; null until assessed.
+    #[schema(required = true)]
+    findings: Option<String>,
+    /// Why the outcome; null until assessed.
+    #[schema(required = true)]
+    reasoning: Option<String>,
+    /// Earlier contacts about the same children or file, newest first.
+    earlier: Vec<VtWorkListContact>,
+}
+
+/// A child a contact concerns.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = VtContactChild)]
+struct VtChild {
+    name: String,
+    #[schema(format = Date, required = true)]
+    birth: Option<String>,
+}
+
+impl VtContactDetail {
+    pub fn new(d: &ContactDetail, today: Date) -> Self {
+        Self {
+            contact: VtWorkListContact::new(&d.contact, today),
+            received_at: d.received_at.to_rfc3339(),
+            reporter_name: d.reporter_name.clone(),
+            reporter_contact: d.reporter_contact.clone(),
+            children: d
+                .children
+                .iter()
+                .map(|c| VtChild {
+                    name: c.name.clone(),
+                    birth: c.birth.map(|b| b.to_string()),
+                })
+                .collect(),
+            findings: d.findings.clone(),
+            reasoning: d.reasoning.clone(),
+            earlier: d
+                .earlier
+                .iter()
+                .map(|c| VtWorkListContact::new(c, today))
+                .collect(),
+        }
+    }
 }
 
 /// A contact that was just assessed, and what its reporter is told.

@@ -31,8 +31,6 @@ crate::texts! {
             "Received";
         vt_due: "Beoordelen uiterlijk",
             "Assess by";
-        vt_follow_up: "Terugkoppeling",
-            "Follow-up check";
         vt_child: "Kind",
             "Child";
         vt_contact: "Contact",
@@ -51,6 +49,44 @@ crate::texts! {
             "Outcome";
         vt_follow_up_on: "Terugkoppelen op (bij overdracht)",
             "Check back on (for a hand-over)";
+        vt_follow_up_date: "Terugkoppelen op",
+            "Check back on";
+        vt_received_at: "Ontvangen op",
+            "Received on";
+        vt_received_hint: "Wanneer de melding of adviesvraag binnenkwam, ook als je die later vastlegt: de termijn telt vanaf dan. Leeg is nu.",
+            "When the report or advice request came in, also when you record it later: the term counts from then. Empty is now.";
+        vt_received_time: "Ontvangen om (uu:mm)",
+            "Received at (hh:mm)";
+        vt_recorded: "Ontvangen",
+            "Received";
+        vt_children: "Kinderen",
+            "Children";
+        vt_children_hint: "Eén melding kan over meer kinderen uit één gezin gaan; laat een rij leeg als die niet nodig is.",
+            "One report may concern several children of one family; leave a row empty when it is not needed.";
+        vt_child_n: "Kind {n}",
+            "Child {n}";
+        vt_add_child: "Nog een kind",
+            "Another child";
+        vt_reporter_details: "Melder",
+            "Reporter";
+        vt_reporter_unknown: "Niet bekend",
+            "Not known";
+        vt_born: "geboren {date}",
+            "born {date}";
+        vt_findings: "Bevindingen: wat Veilig Thuis heeft uitgezocht",
+            "Findings: what Veilig Thuis found out";
+        vt_reasoning: "Afweging: waarom deze uitkomst",
+            "Reasoning: why this outcome";
+        vt_assessment: "Veiligheidsbeoordeling",
+            "Safety assessment";
+        err_vt_future: "Dit moment ligt in de toekomst; vul in wanneer de melding binnenkwam.",
+            "This moment is in the future; fill in when the report came in.";
+        err_vt_time: "Vul een tijd in als uu:mm, bijvoorbeeld 23:45.",
+            "Fill in a time as hh:mm, for example 23:45.";
+        err_vt_findings: "Beschrijf wat Veilig Thuis heeft uitgezocht.",
+            "Describe what Veilig Thuis found out.";
+        err_vt_reasoning: "Beschrijf waarom je tot deze uitkomst komt.",
+            "Describe why you come to this outcome.";
         vt_assessed: "Beoordeeld",
             "Assessed";
         vt_advice_given: "Advies gegeven",

@@ -43,6 +43,16 @@ pub struct TableRow {
 }
 
 impl TableRow {
+    /// The same row with a link to its edit page.
+    pub fn editable(mut self, url: String, label: &'static str) -> Self {
+        self.actions.push(Action {
+            url,
+            label,
+            link: true,
+        });
+        self
+    }
+
     /// A row named `name` with nothing to do on it.
     pub fn plain(name: &str, cells: Vec<String>) -> Self {
         Self {

@@ -9,7 +9,7 @@ use eenplan_store::{Principal, StoreError, ids};
 use serde::Deserialize;
 
 use crate::flows::admin::texts::{AdminTexts, admin as admin_texts};
-use crate::kit::form::FormData;
+use crate::kit::form::{FormData, Input, tick_box};
 use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
@@ -34,6 +34,8 @@ struct DeactivatePage {
     /// The refusal concerns the form for all files (the one-by-one list stays folded).
     all_refused: bool,
     handed_over: bool,
+    /// The box that says what deactivating means, ticked before it is done.
+    confirm: Input,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,7 +47,7 @@ async fn deactivate_page(
     ctx: &Ctx,
     id: &UserId,
     refused: Option<handover::Refused>,
-    handed_over: bool,
+    (handed_over, unconfirmed): (bool, bool),
 ) -> Result<Response, PageError> {
     let loaded = async {
         let Some(user) = managed_user(ctx, id).await? else {
@@ -86,8 +88,15 @@ async fn deactivate_page(
         )
     });
     Ok(render(
-        form_status(refused.is_none()),
+        form_status(refused.is_none() && !unconfirmed),
         &DeactivatePage {
+            confirm: tick_box(
+                "bevestigd",
+                (x.deact_check, x.deact_tick),
+                "ja",
+                false,
+                unconfirmed.then_some(x.err_deact_tick),
+            ),
             roles: user
                 .roles
                 .iter()
@@ -113,7 +122,7 @@ pub async fn deactivate_form(
     Path(id): Path<UserId>,
     Query(q): Query<HandedQuery>,
 ) -> Result<Response, PageError> {
-    deactivate_page(&ctx, &id, None, q.overgedragen.is_some()).await
+    deactivate_page(&ctx, &id, None, (q.overgedragen.is_some(), false)).await
 }
 
 /// Hands every file the person leads to one colleague with one reason, before
@@ -175,14 +184,22 @@ async fn hand_over_led(
             "/beheer/gebruikers/{id}/deactiveren?overgedragen=1"
         ))
         .into_response()),
-        Err(refused) => deactivate_page(&ctx, &id, Some(refused), false).await,
+        Err(refused) => deactivate_page(&ctx, &id, Some(refused), (false, false)).await,
     }
 }
 
 /// Deactivates at once: the store ends every session and API token of the account in
 /// the same transaction, and every request checks that the account is active. Files
 /// not handed over go to the team lead's "Zonder regisseur" list.
-pub async fn deactivate_user(ctx: Ctx, Path(id): Path<UserId>) -> Result<Response, PageError> {
+pub async fn deactivate_user(
+    ctx: Ctx,
+    Path(id): Path<UserId>,
+    form: FormData,
+) -> Result<Response, PageError> {
+    // Nothing happens until the administrator ticked that they know what it means.
+    if form.get("bevestigd").is_empty() {
+        return deactivate_page(&ctx, &id, None, (false, true)).await;
+    }
     let done = async {
         if managed_user(&ctx, &id).await?.is_none() {
             return Err(StoreError::NotFound(format!("user {id}")));

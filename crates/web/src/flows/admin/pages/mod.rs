@@ -3,5 +3,6 @@
 
 pub mod common;
 pub mod deactivation;
+pub mod edit;
 pub mod structure;
 pub mod users;

@@ -63,6 +63,7 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
                 &o.name,
                 vec![o.slug.clone(), o.name.clone(), code_label(ctx.lang, o.kind)],
             )
+            .editable(format!("{ORGANISATIONS}/{}/wijzigen", o.id), x.edit)
         })
         .collect();
     let inputs = vec![
@@ -79,7 +80,7 @@ async fn organisations_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageErr
             rows,
             action: ORGANISATIONS,
             inputs,
-            ..Listing::default()
+            has_actions: true,
         },
     )
 }
@@ -132,6 +133,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
                     a.code.clone().unwrap_or_default(),
                 ],
             )
+            .editable(format!("{AREAS}/{}/wijzigen", a.id), x.edit)
         })
         .collect();
     let parent = form.get("parent_id");
@@ -157,7 +159,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             ),
             error: errors.get("parent_id").copied(),
         }),
-        Input::Text(TextField::new("code", x.f_code, &form.get("code"), None)),
+        Input::Text(TextField::typed("code", x.f_code, form, errors)),
     ];
     listing(
         ctx,
@@ -168,7 +170,7 @@ async fn areas_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             rows,
             action: AREAS,
             inputs,
-            ..Listing::default()
+            has_actions: true,
         },
     )
 }
@@ -179,7 +181,7 @@ pub async fn areas(ctx: Ctx, Query(q): Query<SavedQuery>) -> Result<Response, Pa
 
 pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError> {
     let (t, x) = (ctx.t(), admin_texts(ctx.lang));
-    let mut errors = text_errors(&form, t, &["name"]);
+    let mut errors = text_errors(&form, t, &["name", "code"]);
     let name = required_name(&form, t, &mut errors);
     let kind = chosen::<AreaKind>(&form, "kind", t, &mut errors);
     let parent = Some(form.get("parent_id")).filter(|p| !p.is_empty());
@@ -193,6 +195,7 @@ pub async fn create_area(ctx: Ctx, form: FormData) -> Result<Response, PageError
         };
         let refused = |e: &StoreError| match e {
             StoreError::Invalid(_) | StoreError::NotFound(_) => Some(("parent_id", x.err_parent)),
+            StoreError::DuplicateAreaCode { .. } => Some(("code", x.err_code_taken)),
             StoreError::Duplicate(_) => Some(("name", x.err_duplicate)),
             _ => None,
         };
@@ -237,6 +240,7 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
                     area_names.of(team.area_id.as_deref()),
                 ],
             )
+            .editable(format!("{TEAMS}/{}/wijzigen", team.id), x.edit)
         })
         .collect();
     let (form, errors) = (&sheet.form, &sheet.errors);
@@ -263,7 +267,7 @@ async fn teams_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, PageError> {
             rows,
             action: TEAMS,
             inputs,
-            ..Listing::default()
+            has_actions: true,
         },
     )
 }

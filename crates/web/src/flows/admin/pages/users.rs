@@ -4,14 +4,12 @@
 use axum::extract::Query;
 use axum::response::Response;
 use eenplan_domain::password;
-use eenplan_domain::policy::admin_may_grant;
-use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
 use eenplan_domain::user::{Email, PersonName, check_password};
 use eenplan_store::{NewUser, StoreError, ids};
 
 use crate::flows::admin::texts::admin as admin_texts;
-use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField, text_errors};
+use crate::kit::form::{FormData, Input, TextField, text_errors};
 use crate::kit::render::role_label;
 use crate::kit::{PageError, Refusal};
 
@@ -56,6 +54,11 @@ pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, Page
             actions: if u.active {
                 vec![
                     Action {
+                        url: format!("/beheer/gebruikers/{}/wijzigen", u.user_id),
+                        label: x.edit,
+                        link: true,
+                    },
+                    Action {
                         url: format!("/beheer/gebruikers/{}/tweede-factor", u.user_id),
                         label: x.reset_second_factor,
                         link: false,
@@ -67,11 +70,22 @@ pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, Page
                     },
                 ]
             } else {
-                vec![]
+                vec![
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/wijzigen", u.user_id),
+                        label: x.edit,
+                        link: true,
+                    },
+                    Action {
+                        url: format!("/beheer/gebruikers/{}/heractiveren", u.user_id),
+                        label: x.reactivate,
+                        link: false,
+                    },
+                ]
             },
         })
         .collect();
-    let chosen = form.all("roles");
+    let (team, _) = super::edit::team_choice(ctx, &admin.organisation_id, form, errors).await?;
     let inputs = vec![
         Input::Text(TextField::typed("email", t.email, form, errors).kind("email")),
         Input::Text(TextField::typed("name", t.f_name, form, errors)),
@@ -80,20 +94,8 @@ pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, Page
                 .kind("tel")
                 .hint(x.f_phone_hint),
         ),
-        Input::Checks(ChoiceField {
-            id: "roles",
-            label: x.f_roles,
-            options: Role::ALL
-                .iter()
-                .filter(|r| admin_may_grant(**r))
-                .map(|r| Choice {
-                    value: r.code().to_owned(),
-                    label: role_label(ctx.lang, *r).to_owned(),
-                    selected: chosen.iter().any(|x| x == r.code()),
-                })
-                .collect(),
-            error: errors.get("roles").copied(),
-        }),
+        team,
+        super::edit::role_boxes(ctx, form, errors),
         Input::Text(
             TextField::new(
                 "password",
@@ -149,17 +151,11 @@ pub async fn create_user(ctx: Ctx, form: FormData) -> Result<Response, PageError
                 .map_err(|_| errors.entry("phone").or_insert(x.err_phone))
                 .ok()
         });
-    let roles: Vec<Role> = form
-        .all("roles")
-        .iter()
-        .filter_map(|r| r.parse().ok())
-        .collect();
-    if roles.is_empty() {
-        errors.entry("roles").or_insert(x.err_roles);
-    } else if !roles.iter().all(|r| admin_may_grant(*r)) {
-        errors
-            .entry("roles")
-            .or_insert(admin_texts(lang).err_not_grantable);
+    let roles = super::edit::ticked_roles(&ctx, &form, &mut errors);
+    let (_, teams) = super::edit::team_choice(&ctx, &organisation_id, &form, &errors).await?;
+    let team_id = Some(form.get("team_id")).filter(|t| !t.is_empty());
+    if team_id.as_ref().is_some_and(|team| !teams.contains(team)) {
+        errors.insert("team_id", t.err_choose);
     }
     let password_text = form.raw("password");
     let context = [form.get("email"), form.get("name")];
@@ -180,7 +176,7 @@ pub async fn create_user(ctx: Ctx, form: FormData) -> Result<Response, PageError
                                 email,
                                 name,
                                 organisation_id,
-                                team_id: None,
+                                team_id,
                                 roles,
                                 password_hash,
                                 totp_secret: TotpSecret::from_bytes(ids::random_bytes()),

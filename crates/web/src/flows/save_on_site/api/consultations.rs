@@ -16,13 +16,14 @@ use crate::flows::save_on_site::access::log_named_reads;
 use crate::flows::save_on_site::ops::{self, Asked, Settle, ask};
 use crate::flows::save_on_site::schemas::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
-    SaveOnSiteDay, SaveOnSiteDayPart, SaveQuestion, SaveWalkIn,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveOnSiteHistory, SaveQuestion, SaveSlotBooking,
+    SaveSlotBookings, SaveWalkIn,
 };
 use crate::kit::body::Reason;
 use crate::kit::dates::today;
 use crate::kit::extract::{Body, Path, Query};
 use crate::kit::fields;
-use crate::kit::{ApiError, Ctx};
+use crate::kit::{ApiError, Ctx, Refusal};
 
 #[derive(Debug, Deserialize)]
 pub struct DayQuery {
@@ -186,4 +187,87 @@ pub async fn cancel(
 pub async fn family_consultations(fam: FamilyCtx) -> Result<Json<SaveConsultations>, ApiError> {
     let list = fam.read(async |tx, family| tx.family_on_site_consultations(family).await);
     Ok(Json(SaveConsultations::new(&list.await?)))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct HistoryQuery {
+    from: Option<String>,
+    to: Option<String>,
+    team_id: Option<String>,
+}
+
+/// The caller's past consultations as the worker on site, by period and team.
+pub async fn history(
+    ctx: Ctx,
+    Query(q): Query<HistoryQuery>,
+) -> Result<Json<SaveOnSiteHistory>, ApiError> {
+    let p = ctx.caller()?;
+    let from = fields::optional_date("from", q.from.as_deref())?;
+    let to = fields::optional_date("to", q.to.as_deref())?;
+    let period =
+        save_on_site::history_period(from, to, today()).map_err(|e| ApiError::from(e.problem()))?;
+    let team = q.team_id.filter(|t| !t.is_empty());
+    let (list, total) = {
+        let mut tx = ctx.store().read().await?;
+        if let Some(team) = &team
+            && !tx
+                .on_site_slots_of_worker(&p.user_id)
+                .await?
+                .iter()
+                .any(|s| s.slot.team_id == *team)
+        {
+            return Err(ApiError::invalid(&[(
+                "team_id",
+                "unknown",
+                "Geen team waar jij op locatie bent.",
+            )]));
+        }
+        tx.on_site_history(&p.user_id, team.as_deref(), period)
+            .await?
+    };
+    let shown: Vec<&OnSiteConsultation> = list.iter().collect();
+    let data = "GET /api/v1/save-op-locatie/history";
+    log_named_reads(&ctx.state, p, &shown, data, &ctx.client.0).await?;
+    Ok(Json(SaveOnSiteHistory {
+        from: period.0.to_string(),
+        to: period.1.to_string(),
+        team_id: team,
+        total,
+        consultations: list.iter().map(SaveConsultation::from).collect(),
+    }))
+}
+
+/// The bookings still standing on a part-day of the lead's institution.
+pub async fn slot_bookings(
+    ctx: Ctx,
+    Path(slot_id): Path<String>,
+) -> Result<Json<SaveSlotBookings>, ApiError> {
+    let p = ctx.caller()?;
+    let list = ctx
+        .store()
+        .read()
+        .await?
+        .on_site_slot_bookings(&p.organisation_id, &slot_id, today())
+        .await?
+        .ok_or_else(|| not_found("dagdeel"))?;
+    Ok(Json(SaveSlotBookings {
+        slot_id,
+        bookings: list.iter().map(SaveSlotBooking::from).collect(),
+    }))
+}
+
+/// The lead cancels a booking on a part-day of their institution, with the reason.
+pub async fn lead_cancel(
+    ctx: Ctx,
+    Path((slot_id, id)): Path<(String, String)>,
+    Body(input): Body<Reason>,
+) -> Result<Json<SaveConsultationState>, ApiError> {
+    let p = ctx.caller()?;
+    ops::lead_cancel(ctx.store(), p, (&slot_id, &id), &input.reason)
+        .await
+        .map_err(|e| refused(e, "overleg"))?;
+    Ok(Json(SaveConsultationState::new(
+        id,
+        ConsultationState::Cancelled,
+    )))
 }

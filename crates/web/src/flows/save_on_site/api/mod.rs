@@ -12,7 +12,8 @@ use crate::kit::problem::Problem;
 use crate::kit::{ApiError, Refusal};
 
 pub(super) use consultations::{
-    advice, book, cancel, consultation, day, family_consultations, walk_in,
+    advice, book, cancel, consultation, day, family_consultations, history, lead_cancel,
+    slot_bookings, walk_in,
 };
 pub(super) use schedule::{add_slot, end_slot, slots};
 

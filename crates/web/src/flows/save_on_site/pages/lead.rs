@@ -7,6 +7,7 @@ use eenplan_store::{OnSiteSlot, Principal, StoreError, Tx};
 
 use super::{Sent, View, part};
 use crate::kit::choose;
+use crate::kit::dates::dutch_date;
 use crate::kit::form::{Input, TextField, code_label, code_select};
 
 /// What the lead's part is made of.
@@ -77,8 +78,12 @@ pub(super) fn section(
                     part(lang, s.slot.part)
                 ),
                 period: match s.slot.ends_on {
-                    Some(end) => format!("{} – {end}", s.slot.starts_on),
-                    None => format!("{} –", s.slot.starts_on),
+                    Some(end) => format!(
+                        "{} – {}",
+                        dutch_date(lang, s.slot.starts_on),
+                        dutch_date(lang, end)
+                    ),
+                    None => format!("{} –", dutch_date(lang, s.slot.starts_on)),
                 },
                 ended: s.slot.ended(v.today),
                 end_input: Input::Text(

@@ -8,9 +8,11 @@
 
 mod consultation;
 mod forms;
+mod history;
 mod lead;
 mod local;
 mod show;
+mod slot;
 mod worker;
 
 use eenplan_domain::calendar::Calendar;
@@ -28,7 +30,9 @@ use super::texts::OnSiteTexts;
 
 pub(super) use consultation::{advice, cancel, consultation};
 pub(super) use forms::{add_slot, book, end_slot, walk_in};
+pub(super) use history::history;
 pub(super) use show::show;
+pub(super) use slot::{lead_cancel, slot};
 
 /// What each part of `/save-op-locatie` is drawn with: the visitor's language with its
 /// texts, today and the calendar of on-site days.
@@ -67,7 +71,7 @@ fn weekday(lang: Lang, d: Date) -> String {
         _ => None,
     };
     let name = day.map_or_else(String::new, |d| code_label(lang, d));
-    format!("{name} {d}")
+    format!("{name} {}", crate::kit::dates::dutch_date(lang, d))
 }
 
 fn part(lang: Lang, p: PartOfDay) -> String {

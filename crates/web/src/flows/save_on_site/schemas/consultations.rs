@@ -223,3 +223,50 @@ impl SaveConsultationState {
         }
     }
 }
+
+/// The caller's past consultations as the worker on site, in the period asked for (or
+/// the last four weeks): every one of them, newest day first.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaveOnSiteHistory {
+    #[schema(format = Date)]
+    pub from: String,
+    #[schema(format = Date)]
+    pub to: String,
+    /// The team asked for; null for every team.
+    #[schema(required = true)]
+    pub team_id: Option<String>,
+    /// How many consultations the period holds; more than listed only when the list's
+    /// bound was reached (then ask a shorter period).
+    pub total: usize,
+    pub consultations: Vec<SaveConsultation>,
+}
+
+/// A part-day's consultations still booked, as its institution's team lead sees them:
+/// when and who asked, not about which family nor what.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaveSlotBookings {
+    pub slot_id: String,
+    pub bookings: Vec<SaveSlotBooking>,
+}
+
+/// One booking on the lead's part-day.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SaveSlotBooking {
+    id: String,
+    #[schema(format = Date)]
+    date: String,
+    asked_by: SaveOnSiteRef,
+    /// By name rather than anonymous; which family is not the lead's to know.
+    named: bool,
+}
+
+impl From<&OnSiteConsultation> for SaveSlotBooking {
+    fn from(c: &OnSiteConsultation) -> Self {
+        Self {
+            id: c.id.clone(),
+            date: c.on.to_string(),
+            asked_by: SaveOnSiteRef::new(&c.asked_by, &c.asked_by_name),
+            named: c.family_id.is_some(),
+        }
+    }
+}

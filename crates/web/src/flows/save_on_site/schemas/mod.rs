@@ -9,7 +9,8 @@ use utoipa::ToSchema;
 
 pub(super) use consultations::{
     NewSaveConsultation, SaveAdvice, SaveConsultation, SaveConsultationState, SaveConsultations,
-    SaveOnSiteDay, SaveOnSiteDayPart, SaveQuestion, SaveWalkIn,
+    SaveOnSiteDay, SaveOnSiteDayPart, SaveOnSiteHistory, SaveQuestion, SaveSlotBooking,
+    SaveSlotBookings, SaveWalkIn,
 };
 pub(super) use schedule::{
     NewSaveOnSiteSlot, SaveOnSiteSlot, SaveOnSiteSlotEnd, SaveOnSiteSlotEnded, SaveOnSiteSlots,
