@@ -819,7 +819,7 @@ async fn the_raads_work_list_has_its_menu_item_and_names_the_child_and_the_famil
         list.body.contains("href=\"/raad\""),
         "the Raad's own menu item"
     );
-    assert!(list.body.contains("Sam Jansen (2016-04-02)") && list.body.contains("Gezin Jansen"));
+    assert!(list.body.contains("Sam Jansen (2 apr 2016)") && list.body.contains("Gezin Jansen"));
     p.done().await;
 }
 

@@ -653,6 +653,11 @@ async fn versions_are_listed_compared_from_a_picker_and_restored() {
     assert!(cmp.body.contains("Sam gaat weer naar school"));
     assert!(cmp.body.contains("Gezin zelf: 6"));
     assert_eq!(selected_option(&cmp.body, "van").as_deref(), Some("1"));
+    // Opened without versions, it compares the newest with the one before.
+    let newest = b.get(&format!("{path}/vergelijken")).await;
+    assert_eq!(newest.status, StatusCode::OK, "{}", newest.body);
+    assert_eq!(selected_option(&newest.body, "van").as_deref(), Some("1"));
+    assert_eq!(selected_option(&newest.body, "tot").as_deref(), Some("2"));
 
     // Restoring version 1 makes version 3 with version 1's content.
     let restore = format!("{path}/herstellen");
