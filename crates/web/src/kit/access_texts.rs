@@ -29,56 +29,15 @@ crate::texts! {
 
 /// A Dutch (or English) date with the time, as a person reads it: "3 maart 2026, 14:05".
 pub fn moment(lang: Lang, at: eenplan_domain::UtcTime) -> String {
-    const NL_MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN_MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let z = at
         .timestamp()
         .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC));
-    let month = usize::try_from(z.month() - 1).unwrap_or(0).min(11);
-    match lang {
-        Lang::Nl => format!(
-            "{} {} {}, {:02}:{:02}",
-            z.day(),
-            NL_MONTHS[month],
-            z.year(),
-            z.hour(),
-            z.minute()
-        ),
-        Lang::En => format!(
-            "{} {} {}, {:02}:{:02}",
-            z.day(),
-            EN_MONTHS[month],
-            z.year(),
-            z.hour(),
-            z.minute()
-        ),
-    }
+    format!(
+        "{}, {:02}:{:02}",
+        crate::kit::dates::long_date(lang, z.date()),
+        z.hour(),
+        z.minute()
+    )
 }
 
 /// What an access-log line's data names, in words: the log keeps the route as NEN 7513

@@ -36,6 +36,44 @@ pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
     format!("{} {month} {}", d.day(), d.year())
 }
 
+/// "5 december 2026": a date written out, for paper and for comparing versions.
+pub fn long_date(lang: Lang, d: Date) -> String {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let months = if lang == Lang::Nl { NL } else { EN };
+    let month = months
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", d.day(), d.year())
+}
+
 /// A stored date or moment as a person reads it: "5 dec 2026" for a date,
 /// "5 dec 2026 14:05" (Amsterdam time) for a moment; anything else (already words, or
 /// empty) as it is. For templates that hold a store row whose dates are ISO text.

@@ -22,7 +22,7 @@ use super::plan_form::{ChoiceGroup, Part, PlanForm, TextRow, people};
 use super::{back_to, file_and};
 use crate::auth::family::FamilyCtx;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
-use crate::kit::dates::{dutch_date, when};
+use crate::kit::dates::{dutch_date, long_date, when};
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
@@ -654,44 +654,6 @@ pub async fn plan_print(fam: FamilyCtx) -> Result<Response, PageError> {
         ),
     };
     Ok(render(StatusCode::OK, &page))
-}
-
-/// "5 december 2026": a date written out, for paper and for comparing versions.
-pub fn long_date(lang: Lang, d: Date) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let months = if lang == Lang::Nl { NL } else { EN };
-    let month = months
-        .get(usize::try_from(d.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// A life domain in the visitor's language.
