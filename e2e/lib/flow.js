@@ -47,6 +47,13 @@ export async function h1Text(page) {
  * Today's date in Europe/Amsterdam as yyyy-mm-dd: the calendar the server
  * checks dates against (e.g. "a consent cannot be given in the future").
  */
+/** "2026-12-07" as a page shows it: "7 dec 2026". */
+export function dutchDate(iso) {
+  const months = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${months[month - 1]} ${year}`;
+}
+
 export function todayInAmsterdam(now = new Date()) {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' })

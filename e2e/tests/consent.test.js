@@ -32,6 +32,7 @@ import {
   squash,
   submitAndWait,
   todayInAmsterdam,
+  dutchDate,
 } from '../lib/flow.js';
 
 const WALK_TIMEOUT_MS = 240_000;
@@ -255,7 +256,7 @@ describe('consent before another organisation joins a family, and its withdrawal
           assert.equal(purposeCell, CONSENT.purpose);
           assert.equal(childrenCell, FAMILY.child_name);
           assert.ok(givenByCell.startsWith(PARENT.name), `given by ${PARENT.name}: "${givenByCell}"`);
-          assert.ok(givenOnCell.startsWith(TODAY), `given on ${TODAY}: "${givenOnCell}"`);
+          assert.ok(givenOnCell.startsWith(dutchDate(TODAY)), `given on ${TODAY}: "${givenOnCell}"`);
           assert.ok(statusCell.startsWith('Geldig'), `the consent is in force: "${statusCell}"`);
           await expectNoAxeViolations(page);
         });

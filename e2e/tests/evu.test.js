@@ -230,7 +230,7 @@ describe('a Veilig Thuis report brought into the EVU and staffed with a combinat
           await form.locator('input[name="child_name"]').fill(FAMILY.child_name);
           await form.locator('input[name="child_birth"]').fill(FAMILY.child_birth);
           await form.locator('textarea[name="concern"]').fill(CONCERN);
-          const response = await submitAndWait(page, form.locator('button[type="submit"]'));
+          const response = await submitAndWait(page, form.locator('button[type="submit"].utrecht-button--primary-action'));
           await expectStatus(page, response, 200, 'recording the report');
           const path = pathOf(page);
           if (!/^\/veilig-thuis\/[^/?#]+$/.test(path)) {
@@ -256,7 +256,9 @@ describe('a Veilig Thuis report brought into the EVU and staffed with a combinat
           assert.equal(label, 'Inbrengen in het EVU', 'the outcome bring_into_evu is labelled');
           await outcome.selectOption('bring_into_evu');
           const form = page.locator('main form').filter({ has: page.locator('select[name="outcome"]') });
-          const response = await submitAndWait(page, form.locator('button[type="submit"]'));
+          await form.locator('textarea[name="findings"]').fill('Gesprekken met moeder, school en de wijkagent.');
+          await form.locator('textarea[name="reasoning"]').fill('Meerdere partners nodig; het EVU stelt een combinatie samen.');
+          const response = await submitAndWait(page, form.locator('button[type="submit"].utrecht-button--primary-action'));
           await expectStatus(page, response, 200, 'the assessment');
           await expectPath(page, '/veilig-thuis', 'after the assessment');
           await expectNoAxeViolations(page);

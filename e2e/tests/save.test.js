@@ -51,6 +51,7 @@ import {
   squash,
   submitAndWait,
   todayInAmsterdam,
+  dutchDate,
 } from '../lib/flow.js';
 
 const WALK_TIMEOUT_MS = 300_000;
@@ -351,7 +352,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           const [, orgCell, , , , givenByCell, givenOnCell, statusCell] = row;
           assert.equal(orgCell, SAVE_ORGANISATION);
           assert.ok(givenByCell.startsWith(PARENT.name), `given by ${PARENT.name}: "${givenByCell}"`);
-          assert.ok(givenOnCell.startsWith(NAMED_CONSENT_ON), `given on ${NAMED_CONSENT_ON}: "${givenOnCell}"`);
+          assert.ok(givenOnCell.startsWith(dutchDate(NAMED_CONSENT_ON)), `given on ${NAMED_CONSENT_ON}: "${givenOnCell}"`);
           assert.ok(statusCell.startsWith('Geldig'), `the consent is in force: "${statusCell}"`);
           await expectNoAxeViolations(page);
         });
@@ -459,7 +460,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           }
 
           const heading = await h1Text(page);
-          assert.ok(heading.includes(day.date), `the consultation's <h1> names the day chosen, ${day.date}: "${heading}"`);
+          assert.ok(heading.includes(dutchDate(day.date)), `the consultation's <h1> names the day chosen, ${dutchDate(day.date)}: "${heading}"`);
           const main = page.locator('main');
           assert.ok(
             (await detail(main, 'Team op locatie')).startsWith(OVERVECHT),
@@ -491,7 +492,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           const row = rows.find((cells) => cells[0] === GUIDANCE_STEP);
           assert.ok(row, `a consent "${GUIDANCE_STEP}" must be listed; rows: ${JSON.stringify(rows)}`);
           assert.equal(row[1], SAVE_ORGANISATION);
-          assert.ok(row[6].startsWith(TODAY), `given on ${TODAY}: "${row[6]}"`);
+          assert.ok(row[6].startsWith(dutchDate(TODAY)), `given on ${TODAY}: "${row[6]}"`);
           assert.ok(row[7].startsWith('Geldig'), `the consent is in force: "${row[7]}"`);
           assert.equal(rows.length, 2, `both consents are listed; rows: ${JSON.stringify(rows)}`);
           await expectNoAxeViolations(page);
@@ -543,11 +544,10 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           const card = page.locator('main section.guidance');
           assert.equal(await card.count(), 1, `one guidance is shown; page text: ${(await mainText(page)).slice(0, 800)}`);
           assert.equal(squash(await card.locator('h2').innerText()), LOTTE_LABEL, 'the guidance names Lotte');
-          assert.equal(await detail(card, 'Gestart'), TODAY, '"Gestart"');
-          assert.equal(await detail(card, 'Geplande einddatum'), PLANNED_END, '"Geplande einddatum"');
+          assert.equal(await detail(card, 'Gestart'), dutchDate(TODAY), '"Gestart"');
+          assert.equal(await detail(card, 'Geplande einddatum'), dutchDate(PLANNED_END), '"Geplande einddatum"');
           const next = await detail(card, 'Volgende evaluatie');
-          assert.match(next, /^\d{4}-\d{2}-\d{2}\b/, `"Volgende evaluatie" gives a date: "${next}"`);
-          assert.equal(next.slice(0, 10), NEXT_REVIEW, `"Volgende evaluatie": ${REVIEW_MONTHS} months after the start`);
+          assert.ok(next.startsWith(dutchDate(NEXT_REVIEW)), `"Volgende evaluatie": ${REVIEW_MONTHS} months after the start: "${next}"`);
           const goals = (await card.locator('ul li').allInnerTexts()).map(squash);
           assert.deepEqual(goals, GOALS, 'the goals, one per line');
           assert.equal(await startForm(page).count(), 0, 'no second start form while one runs');
@@ -563,20 +563,26 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
             section,
             `Lotte's start page must have "SAVE-begeleidingen met evaluatiedatum"; its headings: ${JSON.stringify(await headings(page))}`,
           );
+          // The start page lists the ten earliest reviews (issue 14: capped lists); the demo
+          // gives Lotte more than ten, so a guidance started today (three months out) may sit
+          // behind them, and then the section says how many more there are.
           const link = section.links.find((l) => l.text === FAMILY.label);
-          assert.ok(link, `the section must link "${FAMILY.label}"; it links ${JSON.stringify(section.links)}`);
-          assert.equal(link.href, guidancePath(), 'the start page links the family\'s SAVE-begeleiding page');
-          assert.ok(
-            section.text.includes(`${FAMILY.label}: Volgende evaluatie ${NEXT_REVIEW}`),
-            `the section gives the family's next review, ${NEXT_REVIEW}; it says "${section.text}"`,
-          );
+          if (link) {
+            assert.equal(link.href, guidancePath(), 'the start page links the family\'s SAVE-begeleiding page');
+            assert.ok(
+              section.text.includes(`${FAMILY.label}: Volgende evaluatie ${dutchDate(NEXT_REVIEW)}`),
+              `the section gives the family's next review, ${NEXT_REVIEW}; it says "${section.text}"`,
+            );
+          } else {
+            assert.equal(section.links.length >= 10, true, `a capped list of ten: ${JSON.stringify(section.links)}`);
+            assert.match(section.text, /en nog \d+/, `the capped section says how many more: "${section.text}"`);
+          }
           await expectNoAxeViolations(page);
         });
 
         await step('Lotte opens the guidance and records a review; it is listed under "Evaluaties"', async () => {
           const page = lottePage;
-          await page.locator(`main a[href="${guidancePath()}"]`, { hasText: FAMILY.label }).first().click();
-          await page.waitForURL(exactUrl(server, guidancePath()), { waitUntil: 'load' });
+          await page.goto(`${server.baseUrl}${guidancePath()}`, { waitUntil: "load" });
           assert.equal(await h1Text(page), 'SAVE-begeleiding', 'the page <h1>');
           await expectNoAxeViolations(page);
 
@@ -605,7 +611,7 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
             return list ? [...list.querySelectorAll('li')].map((li) => li.innerText.replace(/\s+/g, ' ').trim()) : null;
           });
           assert.ok(reviews, `the guidance must have a list "Evaluaties"; page text: ${(await mainText(page)).slice(0, 1200)}`);
-          assert.deepEqual(reviews, [`${TODAY}: ${REVIEW_NOTE}`], 'the review is listed with its date');
+          assert.deepEqual(reviews, [`${dutchDate(TODAY)}: ${REVIEW_NOTE}`], 'the review is listed with its date');
           await expectNoAxeViolations(page);
         });
 
@@ -613,10 +619,10 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           const page = sannePage;
           const response = await page.goto(`${server.baseUrl}${familyPath}/plan`, { waitUntil: 'load' });
           await expectStatus(page, response, 200, `GET ${familyPath}/plan`);
-          const labels = (await page.locator('main form label').allInnerTexts()).map(squash);
-          const safetyLabel = labels.find((l) => l.startsWith('Veiligheid'));
-          assert.ok(safetyLabel, `the plan must have a safety area ("Veiligheid …"); its fields: ${JSON.stringify(labels)}`);
-          const safety = await page.getByLabel(safetyLabel, { exact: true }).inputValue();
+          // The safety goals are rows of their own (issue 14: the plan editor as rows).
+          const safety = (
+            await page.locator('main form input[name="safety_goal_text"]').evaluateAll((inputs) => inputs.map((i) => i.value))
+          ).join(' | ');
           for (const goal of GOALS) {
             assert.ok(safety.includes(goal), `the safety goals must hold "${goal}"; they say: ${JSON.stringify(safety)}`);
           }

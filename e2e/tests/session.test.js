@@ -66,15 +66,15 @@ describe('the idle limit loses no work', () => {
       // Past the original deadline, the session still lives: the save goes through.
       await sleep(Math.max(0, (IDLE_SECONDS + 2) * 1000 - (Date.now() - loaded)));
       const first = 'Na het verlengen opgeslagen.';
-      const worries = page.locator('#worries');
-      await worries.fill(`${await worries.inputValue()}\n${first}`.trim());
+      const worries = page.locator('#worries-1');
+      await worries.fill(`${await worries.inputValue()} ${first}`.trim());
       await submitAndWait(page, page.getByRole('button', { name: 'Plan opslaan' }));
       await expectPath(page, planPath, 'a save after extending the session');
       assert.equal(await h1Text(page), `Plan — Versie ${version + 1}`, 'saved as the next version');
 
       // 2. Typing on, then away from the desk: the page says the session ended.
       const second = 'Getypt terwijl de sessie verliep.';
-      await worries.fill(`${await worries.inputValue()}\n${second}`);
+      await worries.fill(`${await worries.inputValue()} ${second}`);
       await page.getByText(ENDED_NL).waitFor({ state: 'visible', timeout: (IDLE_SECONDS + 5) * 1000 });
       await sleep(1_000);
       await submitAndWait(page, page.getByRole('button', { name: 'Plan opslaan' }));
@@ -91,7 +91,7 @@ describe('the idle limit loses no work', () => {
       await submitAndWait(page, page.getByRole('button', { name: 'Formulier versturen' }));
       await expectPath(page, planPath, 'the kept form sent on');
       assert.equal(await h1Text(page), `Plan — Versie ${version + 2}`, 'the kept plan is the next version');
-      const saved = await page.locator('#worries').inputValue();
+      const saved = await page.locator('#worries-1').inputValue();
       assert.ok(saved.includes(first) && saved.includes(second), `both worries are in the plan: ${saved}`);
     }),
   );
