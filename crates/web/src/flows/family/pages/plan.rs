@@ -31,7 +31,6 @@ use eenplan_domain::family::{
     PlanSection, SafetyGoal, Scale, ScoreBy, diff,
 };
 use eenplan_store::{PlanSave, PlanVersionInfo};
-use jiff::civil::Date;
 
 /// One of the text parts for the template: the safety map's lists and the conditions.
 pub struct ListView {
