@@ -855,7 +855,8 @@ async fn a_named_consultation_needs_the_familys_consent() {
     let named = b.named_booking();
     let r = b.post(CONSULTATIONS, &b.sanne, &named).await;
     assert_eq!(field(&r), bad("family_id"), "no consent yet");
-    assert!(r.body.contains("named consultation"), "{}", r.body);
+    // The refusal's Dutch sentence, not the domain's developer text.
+    assert!(r.body.contains("overleg op naam"), "{}", r.body);
     b.w.consent().await;
     let r = b.post(CONSULTATIONS, &b.sanne, &named).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);

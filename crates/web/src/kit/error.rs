@@ -85,16 +85,27 @@ impl IntoResponse for PageError {
 pub struct ApiError(Box<Response>);
 
 impl ApiError {
-    /// 400 with every field at fault: name, a stable code and what to do (in Dutch).
-    pub fn invalid(params: &[(&str, &str, &str)]) -> Self {
+    /// 400 with every field at fault: name, a stable code and what to do, in Dutch and
+    /// in English.
+    pub fn invalid(params: &[(&str, &str, (&str, &str))]) -> Self {
         Self::from(
             params
                 .iter()
                 .fold(Problem::invalid_params(), |p, (name, code, reason)| {
-                    p.invalid_param(name, code, reason)
+                    p.invalid_param_in(name, code, *reason)
                 })
                 .into_response(),
         )
+    }
+
+    /// 400 for one domain refusal at `field` (the refusal's own field may be named
+    /// differently in this operation's body), in both languages.
+    pub fn refused_at(field: &str, refusal: &impl Refusal) -> Self {
+        Self::invalid(&[(
+            field,
+            refusal.code(),
+            (refusal.text(Lang::Nl), refusal.text(Lang::En)),
+        )])
     }
 
     pub fn not_found() -> Self {

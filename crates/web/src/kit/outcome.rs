@@ -4,7 +4,6 @@
 //! its field or at the top of the page. The API says a domain refusal in the domain's
 //! own words (with the values it names), where a page says the translated sentence.
 
-use std::fmt::Display;
 use std::sync::LazyLock;
 
 use axum::http::StatusCode;
@@ -12,7 +11,7 @@ use eenplan_store::StoreError;
 
 use crate::kit::error::{PageError, Refusal};
 use crate::kit::form::{Errors, FormData, text_errors};
-use crate::kit::i18n::Texts;
+use crate::kit::i18n::{Lang, Texts};
 use crate::kit::problem::Problem;
 use crate::kit::render::form_status;
 
@@ -107,16 +106,18 @@ impl<W: PartialEq, P> Forms<W, P> {
 }
 
 /// A domain refusal as the API says it: 400 naming the field, or `step` (with the
-/// domain's sentence as its detail) for a refusal of the step as a whole.
-pub fn in_domain_words(refusal: &(impl Refusal + Display), step: Problem) -> Problem {
-    let reason = refusal.to_string();
+/// refusal's sentence as its detail) for a refusal of the step as a whole; in both
+/// languages, from the refusal's own words, never the error's (developer) `Display`.
+pub fn in_domain_words(refusal: &impl Refusal, step: Problem) -> Problem {
+    let said = (refusal.text(Lang::Nl), refusal.text(Lang::En));
     match refusal.field() {
-        Some(field) => Problem::invalid_params().invalid_param(field, refusal.code(), &reason),
-        None => step.detail(reason),
+        Some(field) => Problem::invalid_params().invalid_param_in(field, refusal.code(), said),
+        None => step.detail_in((said.0.to_owned(), said.1.to_owned())),
     }
 }
 
-/// The 409 for a step the state of things does not allow (now).
-pub fn illegal_transition(title: &str) -> Problem {
-    Problem::new(StatusCode::CONFLICT, "illegal-transition", title)
+/// The 409 for a step the state of things does not allow (now), titled in both
+/// languages.
+pub fn illegal_transition((nl, en): (&str, &str)) -> Problem {
+    Problem::titled(StatusCode::CONFLICT, "illegal-transition", (nl, en))
 }

@@ -69,14 +69,18 @@ pub fn decode(cursor: Option<&str>, sort: &str) -> Result<Seek, BadCursor> {
 /// The page size a caller asked for: absent is [`DEFAULT_LIMIT`], anything outside
 /// 1..=[`MAX_LIMIT`] or not a number is refused (never silently clipped: a client that
 /// asks 500 and gets 200 would think it has everything).
-pub fn parse_limit(limit: Option<&str>) -> Result<i64, String> {
+pub fn parse_limit(limit: Option<&str>) -> Result<i64, (String, String)> {
     let Some(limit) = limit else {
         return Ok(DEFAULT_LIMIT);
     };
     match limit.trim().parse::<i64>() {
         Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "Geef een geheel getal van 1 tot en met {MAX_LIMIT}; zonder limit krijg je er {DEFAULT_LIMIT}."
+        _ => Err(crate::kit::problem::said(
+            |t| t.limit_range,
+            &[
+                ("max", &MAX_LIMIT.to_string()),
+                ("default", &DEFAULT_LIMIT.to_string()),
+            ],
         )),
     }
 }
@@ -88,13 +92,13 @@ pub fn api_paging(
     cursor: Option<&str>,
     sort: &str,
 ) -> Result<(i64, Seek), ApiError> {
-    let limit =
-        parse_limit(limit).map_err(|reason| ApiError::invalid(&[("limit", "range", &reason)]))?;
+    let limit = parse_limit(limit)
+        .map_err(|(nl, en)| ApiError::invalid(&[("limit", "range", (&nl, &en))]))?;
     let seek = decode(cursor, sort).map_err(|BadCursor| {
         ApiError::invalid(&[(
             "cursor",
             "invalid",
-            "Deze cursor is onbekend of hoort bij een andere sortering. Gebruik de link uit de Link-header van het vorige antwoord, of laat cursor weg voor de eerste pagina.",
+            crate::kit::problem::in_both(|t| t.cursor_invalid),
         )])
     })?;
     Ok((limit, seek))

@@ -83,6 +83,10 @@ crate::texts! {
         lead_only_detail: "Toestemmingen, het kader, de gezinsleden en het netwerk beheert de organisatie van de regisseur of de organisatie met de wettelijke grondslag.",
             "Consents, the framework, the family members and the network are managed by the lead professional's organisation or the organisation with the legal basis.";
         illegal_transition: "Deze stap kan nu niet", "This step cannot be taken now";
+        limit_range: "Geef een geheel getal van 1 tot en met {max}; zonder limit krijg je er {default}.",
+            "Give a whole number from 1 to {max}; without limit you get {default}.";
+        cursor_invalid: "Deze cursor is onbekend of hoort bij een andere sortering. Gebruik de link uit de Link-header van het vorige antwoord, of laat cursor weg voor de eerste pagina.",
+            "This cursor is unknown or belongs to another sort order. Use the link from the previous answer's Link header, or leave cursor out for the first page.";
         database_unavailable: "De database is niet bereikbaar", "The database cannot be reached";
         database_unavailable_detail: "eenplan kan de database nu niet bereiken; probeer het zo opnieuw.",
             "eenplan cannot reach the database now; try again shortly.";
@@ -99,6 +103,11 @@ pub fn said(pick: Said, values: &[(&str, &str)]) -> (String, String) {
         fill(pick(problem_texts(Lang::Nl)), values),
         fill(pick(problem_texts(Lang::En)), values),
     )
+}
+
+/// A text of [`ProblemTexts`] without placeholders, in both languages.
+pub fn in_both(pick: Said) -> (&'static str, &'static str) {
+    (pick(problem_texts(Lang::Nl)), pick(problem_texts(Lang::En)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,8 +149,10 @@ pub struct EnglishBody(pub Bytes);
 
 impl Problem {
     /// `kind` is a short slug; it becomes `about:blank`-style relative URI
-    /// `/problems/<kind>` documented with the API.
-    pub fn new(status: StatusCode, kind: &str, title: &str) -> Self {
+    /// `/problems/<kind>` documented with the API. Private, with [`Problem::detail`]:
+    /// outside this module a problem is made with its words in both languages
+    /// ([`Problem::titled`], [`Problem::said`]), so none can be Dutch in English mode.
+    fn new(status: StatusCode, kind: &str, title: &str) -> Self {
         Self {
             kind: format!("/problems/{kind}"),
             title: title.to_owned(),
@@ -168,32 +179,29 @@ impl Problem {
         })
     }
 
-    /// A detail in Dutch only (a flow's own sentence, or the domain's own words).
-    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+    #[cfg(test)]
+    fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
     }
 
     /// A detail in both languages, as [`said`] gives it.
-    pub fn detail_in(mut self, (nl, en): (String, String)) -> Self {
-        self.detail = Some(nl);
-        self.detail_en = Some(en);
+    pub fn detail_in(mut self, (nl, en): (impl Into<String>, impl Into<String>)) -> Self {
+        self.detail = Some(nl.into());
+        self.detail_en = Some(en.into());
         self
+    }
+
+    /// The problem titled in both languages.
+    pub fn titled(status: StatusCode, kind: &str, (nl, en): (&str, &str)) -> Self {
+        let mut problem = Self::new(status, kind, nl);
+        problem.title_en = Some(en.to_owned());
+        problem
     }
 
     /// A detail from [`ProblemTexts`] without placeholders.
     pub fn detail_said(self, detail: Said) -> Self {
         self.detail_in(said(detail, &[]))
-    }
-
-    pub fn invalid_param(mut self, name: &str, code: &str, reason: &str) -> Self {
-        self.invalid_params.push(InvalidParam {
-            name: name.to_owned(),
-            code: code.to_owned(),
-            reason: reason.to_owned(),
-            reason_en: None,
-        });
-        self
     }
 
     /// A field at fault with its reason in both languages.

@@ -11,16 +11,17 @@ use crate::kit::problem::Problem;
 
 /// `value`, or 400 `required` at `field` saying `what` to give: for a member a body may
 /// send empty but the operation needs (a reason, a name).
-pub fn required<'a>(field: &str, value: &'a str, what: &str) -> Result<&'a str, ApiError> {
+pub fn required<'a>(field: &str, value: &'a str, what: (&str, &str)) -> Result<&'a str, ApiError> {
     if value.trim().is_empty() {
         return Err(ApiError::invalid(&[(field, "required", what)]));
     }
     Ok(value)
 }
 
-/// 404 with `title` saying which thing the path names that does not exist (here).
-pub fn not_found(title: &str) -> ApiError {
-    Problem::new(StatusCode::NOT_FOUND, "not-found", title).into()
+/// 404 with `title` (Dutch, English) saying which thing the path names that does not
+/// exist (here).
+pub fn not_found(title: (&str, &str)) -> ApiError {
+    Problem::titled(StatusCode::NOT_FOUND, "not-found", title).into()
 }
 
 /// The page's counterpart of [`required`]: each of `fields` left empty gets the

@@ -87,6 +87,13 @@ macro_rules! texts {
         impl $name {
             const NL: $name = $name { $( $field: $nl, )* };
             const EN: $name = $name { $( $field: $en, )* };
+
+            /// One text in Dutch and in English, as an API problem carries it (the
+            /// client's `Accept-Language` picks one after the handler).
+            #[allow(dead_code)]
+            $vis fn both(pick: fn(&'static $name) -> &'static str) -> (&'static str, &'static str) {
+                (pick(&$name::NL), pick(&$name::EN))
+            }
         }
 
         /// The texts in the visitor's language.

@@ -70,9 +70,11 @@ fn organisation(id: Option<String>) -> Option<OrganisationId> {
 /// A store refusal of an organisation id that names nothing is the caller's 400.
 fn unknown_organisation(e: StoreError) -> ApiError {
     match e {
-        StoreError::NotFound(_) => {
-            ApiError::invalid(&[("organisation_id", "unknown", "Onbekende organisatie.")])
-        }
+        StoreError::NotFound(_) => ApiError::invalid(&[(
+            "organisation_id",
+            "unknown",
+            ("Onbekende organisatie.", "Unknown organisation."),
+        )]),
         e => e.into(),
     }
 }
@@ -86,15 +88,21 @@ pub async fn withdraw(
         return Err(ApiError::invalid(&[(
             "reason",
             "required",
-            "Zeg hoe de intrekking ging (wie zei wat).",
+            (
+                "Zeg hoe de intrekking ging (wie zei wat).",
+                "Say how the withdrawal went (who said what).",
+            ),
         )]));
     }
     match super::change::withdraw(&fam, fam.caller()?, &consent_id, &input.reason).await {
         Ok(()) => Ok(StatusCode::NO_CONTENT),
-        Err(StoreError::NotFound(_)) => Err(Problem::new(
+        Err(StoreError::NotFound(_)) => Err(Problem::titled(
             StatusCode::NOT_FOUND,
             "not-found",
-            "Geen geldige toestemming met dit id",
+            (
+                "Geen geldige toestemming met dit id",
+                "No valid consent with this id",
+            ),
         )
         .into()),
         Err(e) => Err(e.into()),

@@ -60,13 +60,20 @@ impl Refusal for ConsentError {
 
     fn problem(&self) -> Problem {
         let field = api_field(self.field().unwrap_or("given_by"));
-        Problem::new(
+        // The detail names whom it is about where the field's sentence cannot.
+        let detail =
+            |lang| consent_message(self, lang).unwrap_or_else(|| self.text(lang).to_owned());
+        Problem::titled(
             StatusCode::BAD_REQUEST,
             "invalid-consent",
-            "Toestemming niet vastgelegd",
+            ("Toestemming niet vastgelegd", "Consent not recorded"),
         )
-        .detail(self.to_string())
-        .invalid_param(field, self.code(), &self.to_string())
+        .detail_in((detail(Lang::Nl), detail(Lang::En)))
+        .invalid_param_in(
+            field,
+            self.code(),
+            (self.text(Lang::Nl), self.text(Lang::En)),
+        )
     }
 }
 
@@ -129,7 +136,11 @@ impl Refusal for FrameworkError {
 
     fn problem(&self) -> Problem {
         let field = api_field(self.field().unwrap_or("framework"));
-        Problem::invalid_params().invalid_param(field, self.code(), &self.to_string())
+        Problem::invalid_params().invalid_param_in(
+            field,
+            self.code(),
+            (self.text(Lang::Nl), self.text(Lang::En)),
+        )
     }
 }
 
@@ -162,21 +173,33 @@ impl Refusal for EmergencyError {
     fn problem(&self) -> Problem {
         match self {
             EmergencyError::ReasonNeeded => Problem::invalid_params()
-            .invalid_param(
+            .invalid_param_in(
                 "reason",
                 self.code(),
-                "Beschrijf de noodsituatie in minstens 15 tekens: wat er gebeurt en waarom je het dossier nu nodig hebt.",
+                (
+                    "Beschrijf de noodsituatie in minstens 15 tekens: wat er gebeurt en waarom je het dossier nu nodig hebt.",
+                    "Describe the emergency in at least 15 characters: what is happening and why you need the file now.",
+                ),
             ),
-            EmergencyError::NotACareRole => Problem::new(
+            EmergencyError::NotACareRole => Problem::titled(
                 StatusCode::FORBIDDEN,
                 "not-a-care-role",
-                "Noodtoegang is alleen voor een zorgrol",
+                (
+                    "Noodtoegang is alleen voor een zorgrol",
+                    "Emergency access is only for a care role",
+                ),
             )
-            .detail("Noodtoegang is alleen voor professionals en gedragswetenschappers bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad of een zorgaanbieder. Je poging is vastgelegd."),
-            EmergencyError::AlreadyHasAccess => Problem::new(
+            .detail_in((
+                "Noodtoegang is alleen voor professionals en gedragswetenschappers bij een lokaal team, Veilig Thuis, een gecertificeerde instelling, de Raad of een zorgaanbieder. Je poging is vastgelegd.",
+                "Emergency access is only for professionals and behavioural scientists at a local team, Veilig Thuis, a certified institution, the Raad or a care provider. Your attempt has been recorded.",
+            )),
+            EmergencyError::AlreadyHasAccess => Problem::titled(
                 StatusCode::CONFLICT,
                 "already-has-access",
-                "Je hebt al toegang tot dit dossier",
+                (
+                    "Je hebt al toegang tot dit dossier",
+                    "You already have access to this file",
+                ),
             ),
         }
     }
@@ -192,7 +215,13 @@ mod tests {
         assert_eq!(e.field(), Some("organisation"));
         let p = e.problem();
         assert_eq!(p.invalid_params[0].name, "organisation_id");
-        assert_eq!(p.invalid_params[0].reason, e.to_string());
+        // The refusal's own words in each language, never the domain's developer text.
+        assert_eq!(p.invalid_params[0].reason, e.text(Lang::Nl));
+        assert_eq!(
+            p.in_lang(Lang::En).invalid_params[0].reason,
+            e.text(Lang::En)
+        );
+        assert_ne!(p.invalid_params[0].reason, e.to_string());
         let f = FrameworkError::NoOrganisationInVoluntary;
         assert_eq!(f.field(), Some("basis_organisation"));
         assert_eq!(f.problem().invalid_params[0].name, "organisation_id");

@@ -10,8 +10,11 @@ use eenplan_domain::crisis::{CrisisClient, Province, crisis_contact};
 use super::schemas::CrisisContact;
 use crate::kit::{ApiError, Refusal};
 
+/// A reason in Dutch and English.
+type Said = (&'static str, &'static str);
+
 /// What is wrong with the query: the parameter, a code and what to do.
-type Wrong = (String, &'static str, &'static str);
+type Wrong = (String, &'static str, Said);
 
 /// The query's parameters; a name given twice is ambiguous and refused.
 fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
@@ -19,12 +22,19 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
         (
             "query".to_owned(),
             "malformed",
-            "De query is geen geldige URL-query.",
+            (
+                "De query is geen geldige URL-query.",
+                "The query is not a valid URL query.",
+            ),
         )
     })?;
     for (i, (k, _)) in pairs.iter().enumerate() {
         if pairs[..i].iter().any(|(other, _)| other == k) {
-            return Err((k.clone(), "repeated", "Geef deze parameter één keer."));
+            return Err((
+                k.clone(),
+                "repeated",
+                ("Geef deze parameter één keer.", "Give this parameter once."),
+            ));
         }
     }
     Ok(pairs)
@@ -32,24 +42,41 @@ fn params(query: &str) -> Result<Vec<(String, String)>, Wrong> {
 
 /// What is said about each parameter: its code and reason when it does not parse, and
 /// the reason when a required one is missing (`None`: optional).
-const RULES: &[(&str, &str, &str, Option<&str>)] = &[
+const RULES: &[(&str, &str, Said, Option<Said>)] = &[
     (
         "danger",
         "boolean",
-        "Gebruik true of false.",
-        Some("Geef aan of er direct levensgevaar is: true of false."),
+        ("Gebruik true of false.", "Use true or false."),
+        Some((
+            "Geef aan of er direct levensgevaar is: true of false.",
+            "Say whether there is life-threatening danger right now: true or false.",
+        )),
     ),
     (
         "client",
         "enum",
-        "Gebruik none, veilig_thuis of save.",
-        Some("Geef aan van wie je cliënt bent: none, veilig_thuis of save."),
+        (
+            "Gebruik none, veilig_thuis of save.",
+            "Use none, veilig_thuis or save.",
+        ),
+        Some((
+            "Geef aan van wie je cliënt bent: none, veilig_thuis of save.",
+            "Say whose client you are: none, veilig_thuis or save.",
+        )),
     ),
-    ("province", "enum", "Gebruik utrecht of flevoland.", None),
+    (
+        "province",
+        "enum",
+        ("Gebruik utrecht of flevoland.", "Use utrecht or flevoland."),
+        None,
+    ),
     (
         "at",
         "date-time",
-        "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
+        (
+            "Gebruik een RFC 3339-tijdstip, zoals 2026-11-23T21:30:00+01:00.",
+            "Use an RFC 3339 moment, such as 2026-11-23T21:30:00+01:00.",
+        ),
         None,
     ),
 ];
@@ -58,7 +85,7 @@ const RULES: &[(&str, &str, &str, Option<&str>)] = &[
 /// [`RULES`]) added to `problems`.
 fn param<T>(
     pairs: &[(String, String)],
-    problems: &mut Vec<(&'static str, &'static str, &'static str)>,
+    problems: &mut Vec<(&'static str, &'static str, Said)>,
     name: &str,
     parse: impl Fn(&str) -> Option<T>,
 ) -> Option<T> {

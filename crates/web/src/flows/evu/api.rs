@@ -27,16 +27,26 @@ fn refused(e: StoreError) -> ApiError {
         } => ApiError::invalid(&[(
             "user_ids",
             "consent-needed",
-            &crate::kit::chain_texts::join_refused(Lang::Nl, &worker, &organisation, step),
+            (
+                &crate::kit::chain_texts::join_refused(Lang::Nl, &worker, &organisation, step),
+                &crate::kit::chain_texts::join_refused(Lang::En, &worker, &organisation, step),
+            ),
         )]),
         StoreError::UnknownUser(_) => ApiError::invalid(&[(
             "user_ids",
             "unknown",
-            "Kies actieve professionals uit de lijst.",
+            (
+                "Kies actieve professionals uit de lijst.",
+                "Choose active professionals from the list.",
+            ),
         )]),
-        StoreError::NotFound(what) => {
-            Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
-                .detail(what)
+        // The store names the record for the log; the client reads what it asked after.
+        StoreError::NotFound(_) => {
+            Problem::said(StatusCode::NOT_FOUND, "not-found", |t| t.not_found)
+                .detail_in((
+                    "Geen aanmelding met dit id bij dit gezin.",
+                    "No referral with this id in this family's file.",
+                ))
                 .into()
         }
         other => other.into(),

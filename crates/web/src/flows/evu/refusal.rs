@@ -70,13 +70,16 @@ impl Refusal for EvuError {
         let step = if *self == EvuError::NotAReferrer {
             // Past the route's guard (the visitor leads the file), but not the one who
             // calls in the EVU: a conflict with the way of working, not a missing right.
-            Problem::new(
+            Problem::titled(
                 StatusCode::CONFLICT,
                 "not-a-referrer",
-                "Het lokale team schakelt het EVU in",
+                (
+                    "Het lokale team schakelt het EVU in",
+                    "The local team calls in the EVU",
+                ),
             )
         } else {
-            illegal_transition("Deze stap kan nu niet")
+            illegal_transition(crate::kit::problem::in_both(|t| t.illegal_transition))
         };
         in_domain_words(self, step)
     }

@@ -149,14 +149,15 @@ impl Refusal for InvolvementError {
     /// name `reason`, `user_id` or, as the API always has, `takes_over`.
     fn problem(&self) -> Problem {
         match self {
-            InvolvementError::RegisseurExists => Problem::new(
+            InvolvementError::RegisseurExists => Problem::titled(
                 StatusCode::CONFLICT,
                 "handover-required",
-                "Er is al een regisseur",
+                ("Er is al een regisseur", "There is a lead professional already"),
             )
-            .detail(
+            .detail_in((
                 "Een andere regisseur is een overdracht, die de werkwijze vermijdt. Wil je toch overdragen: stuur takes_over (het id van de huidige regisseur) en een reason mee.",
-            ),
+                "Another lead professional is a handover, which the way of working avoids. To hand over anyway: send takes_over (the id of the current lead professional) and a reason.",
+            )),
             InvolvementError::HandoverNeedsReason | InvolvementError::NotACareRole => {
                 invalid(self.field().unwrap_or("takes_over"), self)
             }
@@ -194,14 +195,20 @@ impl Refusal for AgreementError {
 
     /// 422: the agreement was not recorded, saying who may not agree and who is missing.
     fn problem(&self) -> Problem {
-        let sentence = agreement_sentence(Lang::Nl, self);
-        Problem::new(
+        let (nl, en) = (
+            agreement_sentence(Lang::Nl, self),
+            agreement_sentence(Lang::En, self),
+        );
+        Problem::titled(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid-agreement",
-            "Instemming met het plan niet vastgelegd",
+            (
+                "Instemming met het plan niet vastgelegd",
+                "Agreement with the plan not recorded",
+            ),
         )
-        .detail(sentence.clone())
-        .invalid_param(self.field().unwrap_or("member_ids"), RULE, &sentence)
+        .detail_in((nl.clone(), en.clone()))
+        .invalid_param_in(self.field().unwrap_or("member_ids"), RULE, (nl, en))
     }
 }
 
@@ -239,9 +246,13 @@ pub fn agreement_sentence(lang: Lang, e: &AgreementError) -> String {
 }
 
 /// 400 naming `field` (as the request body names it) with the refusal's code and its
-/// Dutch reason.
+/// reason in both languages.
 fn invalid(field: &str, refusal: &impl Refusal) -> Problem {
-    Problem::invalid_params().invalid_param(field, refusal.code(), refusal.text(Lang::Nl))
+    Problem::invalid_params().invalid_param_in(
+        field,
+        refusal.code(),
+        (refusal.text(Lang::Nl), refusal.text(Lang::En)),
+    )
 }
 
 #[cfg(test)]

@@ -27,10 +27,13 @@ use crate::kit::{ApiError, Refusal};
 fn refused(e: StoreError) -> ApiError {
     match e {
         StoreError::Meeting(e) => e.problem().into(),
-        StoreError::NotFound(_) => Problem::new(
+        StoreError::NotFound(_) => Problem::titled(
             StatusCode::NOT_FOUND,
             "not-found",
-            "Geen bijeenkomst met dit id bij dit gezin",
+            (
+                "Geen bijeenkomst met dit id bij dit gezin",
+                "No meeting with this id in this family's file",
+            ),
         )
         .into(),
         e => e.into(),
@@ -55,7 +58,10 @@ pub async fn schedule(
         ApiError::invalid(&[(
             "meets_at",
             "date-time",
-            "Gebruik jjjj-mm-ddTuu:mm in Nederlandse tijd, zoals 2026-12-01T14:00.",
+            (
+                "Gebruik jjjj-mm-ddTuu:mm in Nederlandse tijd, zoals 2026-12-01T14:00.",
+                "Use yyyy-mm-ddThh:mm in Dutch time, such as 2026-12-01T14:00.",
+            ),
         )])
     })?;
     let meeting = NewMeeting {
@@ -103,7 +109,10 @@ fn actions(input: &[JointJudgementAction]) -> Result<Vec<JudgementAction>, ApiEr
                 ApiError::invalid(&[(
                     &field("owner"),
                     "owner",
-                    "Gebruik organisation:<id>, professional:<id>, member:<id> of network:<id>.",
+                    (
+                        "Gebruik organisation:<id>, professional:<id>, member:<id> of network:<id>.",
+                        "Use organisation:<id>, professional:<id>, member:<id> or network:<id>.",
+                    ),
                 )])
             })?;
             let due = fields::optional_date(&field("due_on"), a.due_on.as_deref())?;
@@ -128,9 +137,16 @@ pub async fn judge(
         actions: actions(&input.actions)?,
     };
     let refused = |e| match e {
-        e @ (StoreError::Plan(_) | StoreError::Invalid(_)) => {
-            ApiError::invalid(&[("actions", "rule", &e.to_string())])
-        }
+        StoreError::Plan(e) => ApiError::refused_at("actions", &e),
+        // The plan changed while the judgement was recorded: nothing was stored.
+        StoreError::Invalid(_) => ApiError::invalid(&[(
+            "actions",
+            "rule",
+            (
+                "Het plan veranderde terwijl het oordeel werd vastgelegd; leg het opnieuw vast.",
+                "The plan changed while the judgement was being recorded; record it again.",
+            ),
+        )]),
         e => refused(e),
     };
     let judged = fam.write(refused, async |tx, by| {

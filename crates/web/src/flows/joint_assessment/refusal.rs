@@ -68,22 +68,25 @@ impl Refusal for MeetingError {
     /// place in `actions`), each with the domain's own sentence.
     fn problem(&self) -> Problem {
         let e = *self;
+        let said = (self.text(Lang::Nl), self.text(Lang::En));
         let member = match e {
             e if e.is_transition() => {
-                return Problem::new(
-                    StatusCode::CONFLICT,
-                    "illegal-transition",
+                return crate::kit::outcome::illegal_transition((
                     "Deze stap kan niet (meer)",
-                )
-                .detail(e.to_string());
+                    "This step is not (or no longer) possible",
+                ))
+                .detail_in(said);
             }
             MeetingError::NotInvited => {
-                return Problem::new(
+                return Problem::titled(
                     StatusCode::FORBIDDEN,
                     "not-invited",
-                    "Jouw organisatie is niet uitgenodigd",
+                    (
+                        "Jouw organisatie is niet uitgenodigd",
+                        "Your organisation is not invited",
+                    ),
                 )
-                .detail(e.to_string());
+                .detail_in(said);
             }
             MeetingError::InPast | MeetingError::MeetingDateImplausible(_) => "meets_at".to_owned(),
             MeetingError::TooFewOrganisations
@@ -105,6 +108,6 @@ impl Refusal for MeetingError {
                 String::new()
             }
         };
-        Problem::invalid_params().invalid_param(&member, self.code(), &e.to_string())
+        Problem::invalid_params().invalid_param_in(&member, self.code(), said)
     }
 }

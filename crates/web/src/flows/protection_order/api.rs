@@ -30,10 +30,13 @@ fn requests(list: &[ProtectionOrderRequest]) -> ProtectionOrderRequests {
 }
 
 fn not_found() -> ApiError {
-    Problem::new(
+    Problem::titled(
         StatusCode::NOT_FOUND,
         "not-found",
-        "Geen verzoek met dit id aan jouw organisatie",
+        (
+            "Geen verzoek met dit id aan jouw organisatie",
+            "No request with this id to your organisation",
+        ),
     )
     .into()
 }
@@ -61,7 +64,7 @@ pub async fn create(
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "rvdk_organisation_id",
             "unknown",
-            "Onbekende organisatie.",
+            ("Onbekende organisatie.", "Unknown organisation."),
         )])),
         Err(e) => Err(e.into()),
     }
@@ -127,15 +130,11 @@ async fn raad_step(
         Err(StoreError::NotFound(_)) if names_institution => Err(ApiError::invalid(&[(
             "institution_id",
             "unknown",
-            "Onbekende organisatie.",
+            ("Onbekende organisatie.", "Unknown organisation."),
         )])),
         Ok(None) | Err(StoreError::NotFound(_)) => Err(not_found()),
         Err(StoreError::ProtectionOrder(e)) => Err(InStep(&e, date_field).problem().into()),
-        Err(StoreError::Framework(e)) => Err(ApiError::invalid(&[(
-            "institution_id",
-            "rule",
-            &e.to_string(),
-        )])),
+        Err(StoreError::Framework(e)) => Err(ApiError::refused_at("institution_id", &e)),
         Err(e) => Err(e.into()),
     }
 }
@@ -192,7 +191,10 @@ pub async fn court_decision(
                 ApiError::invalid(&[(
                     "institution_id",
                     "required",
-                    "Kies de gecertificeerde instelling die de maatregel uitvoert.",
+                    (
+                        "Kies de gecertificeerde instelling die de maatregel uitvoert.",
+                        "Choose the certified institution that carries out the measure.",
+                    ),
                 )])
             })?;
         CourtRuling::Granted {

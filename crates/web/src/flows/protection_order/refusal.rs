@@ -85,18 +85,22 @@ impl Refusal for InStep<'_> {
     }
 
     fn problem(&self) -> Problem {
-        problem(self.0, self.field())
+        problem(self, self.field())
     }
 }
 
-fn problem(e: &OrderError, field: Option<&str>) -> Problem {
+fn problem(e: &impl Refusal, field: Option<&str>) -> Problem {
+    let said = (e.text(Lang::Nl), e.text(Lang::En));
     match field {
-        Some(field) => Problem::invalid_params().invalid_param(field, "rule", &e.to_string()),
-        None => Problem::new(
+        Some(field) => Problem::invalid_params().invalid_param_in(field, "rule", said),
+        None => Problem::titled(
             StatusCode::CONFLICT,
             "illegal-transition",
-            "Deze stap kan niet (meer)",
+            (
+                "Deze stap kan niet (meer)",
+                "This step is not (or no longer) possible",
+            ),
         )
-        .detail(e.to_string()),
+        .detail_in(said),
     }
 }

@@ -25,21 +25,35 @@ fn refused(e: StoreError) -> ApiError {
         StoreError::UnknownUser(_) => ApiError::invalid(&[(
             "worker_id",
             "unknown",
-            "Kies een actieve medewerker van een gecertificeerde instelling.",
+            (
+                "Kies een actieve medewerker van een gecertificeerde instelling.",
+                "Choose an active worker of a certified institution.",
+            ),
         )]),
-        StoreError::NotFound(what) => Problem::new(
+        // The store names the record for the log; the client reads what it asked after.
+        StoreError::NotFound(_) => Problem::titled(
             StatusCode::NOT_FOUND,
             "not-found",
-            "Niet gevonden in dit dossier",
+            ("Niet gevonden in dit dossier", "Not found in this file"),
         )
-        .detail(what)
         .into(),
-        StoreError::ConsentNeeded(step) => {
-            Problem::new(StatusCode::CONFLICT, "consent-needed", "Toestemming nodig")
-                .detail(StoreError::ConsentNeeded(step).to_string())
-                .with(json!({ "consentStep": step.code() }))
-                .into()
-        }
+        StoreError::ConsentNeeded(step) => Problem::said(
+            StatusCode::CONFLICT,
+            "consent-needed",
+            |t| t.consent_needed,
+        )
+        .detail_in((
+            format!(
+                "Het gezin heeft nog geen toestemming gegeven: leg eerst de stap '{}' vast.",
+                step.label_nl()
+            ),
+            format!(
+                "The family has not consented yet: record the step '{}' first.",
+                step.label_en()
+            ),
+        ))
+        .with(json!({ "consentStep": step.code() }))
+        .into(),
         other => other.into(),
     }
 }

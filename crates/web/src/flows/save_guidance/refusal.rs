@@ -91,9 +91,13 @@ impl Refusal for GuidanceError {
 
     fn problem(&self) -> Problem {
         let step = if *self == GuidanceError::NotYours {
-            Problem::new(StatusCode::FORBIDDEN, "not-yours", "Niet jouw begeleiding")
+            Problem::titled(
+                StatusCode::FORBIDDEN,
+                "not-yours",
+                ("Niet jouw begeleiding", "Not your guidance"),
+            )
         } else {
-            illegal_transition("Deze stap kan nu niet")
+            illegal_transition(crate::kit::problem::in_both(|t| t.illegal_transition))
         };
         in_domain_words(self, step)
     }

@@ -79,22 +79,21 @@ impl Refusal for OnSiteError {
 
     fn problem(&self) -> Problem {
         use OnSiteError as E;
-        let reason = self.to_string();
-        let status = |status, kind: &str, title: &str| {
-            Problem::new(status, kind, title).detail(reason.clone())
-        };
+        let reason = (self.text(Lang::Nl), self.text(Lang::En));
+        let status =
+            |status, kind: &str, title| Problem::titled(status, kind, title).detail_in(reason);
         let field =
-            |name: &str| Problem::invalid_params().invalid_param(name, self.code(), &reason);
+            |name: &str| Problem::invalid_params().invalid_param_in(name, self.code(), reason);
         match self {
             E::NotTeamLead | E::NotTheWorker | E::NotYours | E::NotOfThisTeam => status(
                 StatusCode::FORBIDDEN,
                 "forbidden",
-                "Niet toegestaan voor jou",
+                ("Niet toegestaan voor jou", "Not allowed for you"),
             ),
             E::WorkerDoubleBooked => status(
                 StatusCode::CONFLICT,
                 "schedule-conflict",
-                "Botst met het rooster",
+                ("Botst met het rooster", "Clashes with the schedule"),
             ),
             E::AlreadyHeld
             | E::AlreadyCancelled
@@ -103,7 +102,10 @@ impl Refusal for OnSiteError {
             | E::ConsultationsAfterEnd(_) => status(
                 StatusCode::CONFLICT,
                 "illegal-transition",
-                "Deze stap kan niet (meer)",
+                (
+                    "Deze stap kan niet (meer)",
+                    "This step is not (or no longer) possible",
+                ),
             ),
             E::WorkerNotOurs | E::WorkerInactive => field("worker_id"),
             E::NotLocalTeam => field("team_id"),

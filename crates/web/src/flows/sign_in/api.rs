@@ -16,22 +16,28 @@ use crate::auth::sign_in::{Step, code_step, password_step, start_session};
 use crate::kit::{ApiError, Ctx};
 
 fn unauthorized() -> Response {
-    Problem::new(
+    Problem::titled(
         StatusCode::UNAUTHORIZED,
         "invalid-credentials",
-        "Aanmelden mislukt",
+        ("Aanmelden mislukt", "Sign-in failed"),
     )
-    .detail("E-mailadres, wachtwoord of code klopt niet.")
+    .detail_in((
+        "E-mailadres, wachtwoord of code klopt niet.",
+        "E-mail address, password or code is not right.",
+    ))
     .into_response()
 }
 
 fn too_many() -> Response {
-    let mut response = Problem::new(
+    let mut response = Problem::titled(
         StatusCode::TOO_MANY_REQUESTS,
         "too-many-attempts",
-        "Te veel pogingen",
+        ("Te veel pogingen", "Too many attempts"),
     )
-    .detail("Te veel mislukte pogingen; probeer het over 15 minuten opnieuw.")
+    .detail_in((
+        "Te veel mislukte pogingen; probeer het over 15 minuten opnieuw.",
+        "Too many failed attempts; try again in 15 minutes.",
+    ))
     .into_response();
     response.headers_mut().insert(
         axum::http::header::RETRY_AFTER,
@@ -66,23 +72,32 @@ pub async fn create(ctx: Ctx, body: Bytes) -> Result<(StatusCode, Json<Session>)
         value(&request.totp),
     );
     let missing = [
-        (&email, "email", "Vul je e-mailadres in."),
-        (&password, "password", "Vul je wachtwoord in."),
+        (
+            &email,
+            "email",
+            ("Vul je e-mailadres in.", "Fill in your e-mail address."),
+        ),
+        (
+            &password,
+            "password",
+            ("Vul je wachtwoord in.", "Fill in your password."),
+        ),
         (
             &totp,
             "totp",
-            "Vul de code van 6 cijfers uit je authenticator-app in.",
+            (
+                "Vul de code van 6 cijfers uit je authenticator-app in.",
+                "Fill in the 6-digit code from your authenticator app.",
+            ),
         ),
     ];
     if missing.iter().any(|(v, _, _)| v.is_empty()) {
-        let problem = missing.iter().filter(|(v, _, _)| v.is_empty()).fold(
-            Problem::new(
-                StatusCode::BAD_REQUEST,
-                "invalid-params",
-                "Ongeldige invoer",
-            ),
-            |p, (_, name, reason)| p.invalid_param(name, "required", reason),
-        );
+        let problem = missing
+            .iter()
+            .filter(|(v, _, _)| v.is_empty())
+            .fold(Problem::invalid_params(), |p, (_, name, reason)| {
+                p.invalid_param_in(name, "required", *reason)
+            });
         return Err(problem.into());
     }
     // The password as typed: leading or trailing spaces are part of it.
@@ -97,12 +112,15 @@ pub async fn create(ctx: Ctx, body: Bytes) -> Result<(StatusCode, Json<Session>)
         Step::ClientLimited => return Err(too_many().into()),
     };
     if !credentials.totp_confirmed {
-        return Err(Problem::new(
+        return Err(Problem::titled(
             StatusCode::UNAUTHORIZED,
             "second-factor-not-set-up",
-            "Tweede factor niet ingesteld",
+            ("Tweede factor niet ingesteld", "Second factor not set up"),
         )
-        .detail("Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.")
+        .detail_in((
+            "Meld je eerst één keer aan in de browser om je authenticator-app te koppelen.",
+            "Sign in once in the browser first to link your authenticator app.",
+        ))
         .into());
     }
     match code_step(state, &credentials, &email, &totp, client)

@@ -15,6 +15,12 @@ use crate::kit::dates::today;
 use crate::kit::extract::{Body, Path};
 use crate::kit::fields;
 use crate::kit::respond::not_found;
+
+/// The 404 title for a contact the caller's organisation does not have.
+const NO_CONTACT: (&str, &str) = (
+    "Geen melding met dit id bij jouw organisatie",
+    "No report with this id at your organisation",
+);
 use crate::kit::{ApiError, Ctx, Refusal};
 
 /// An intake refusal as the API says it.
@@ -45,7 +51,10 @@ pub async fn receive(
             ApiError::invalid(&[(
                 "received_at",
                 "date-time",
-                "Gebruik een tijdstip met tijdzone, zoals 2026-11-23T23:45:00+01:00.",
+                (
+                    "Gebruik een tijdstip met tijdzone, zoals 2026-11-23T23:45:00+01:00.",
+                    "Use a moment with its time zone, such as 2026-11-23T23:45:00+01:00.",
+                ),
             )])
         })?;
     let mut more_children = Vec::new();
@@ -57,7 +66,7 @@ pub async fn receive(
             && let Err(e) =
                 veilig_thuis::check_child_birth(birth, received_at.unwrap_or_else(UtcTime::now))
         {
-            return Err(ApiError::invalid(&[(&field, e.code(), &e.to_string())]));
+            return Err(ApiError::refused_at(&field, &e));
         }
         more_children.push(ContactChild {
             name: child.name.clone(),
@@ -74,14 +83,20 @@ pub async fn receive(
             ApiError::invalid(&[(
                 "postcode",
                 "postcode",
-                "Gebruik een Nederlandse postcode, zoals 3562 JW.",
+                (
+                    "Gebruik een Nederlandse postcode, zoals 3562 JW.",
+                    "Use a Dutch postcode, such as 3562 JW.",
+                ),
             )])
         })?;
     if input.concern.trim().is_empty() {
         return Err(ApiError::invalid(&[(
             "concern",
             "required",
-            "Beschrijf de zorg: wat is gezien of gehoord.",
+            (
+                "Beschrijf de zorg: wat is gezien of gehoord.",
+                "Describe the concern: what was seen or heard.",
+            ),
         )]));
     }
     let contact = NewContact {
@@ -142,7 +157,7 @@ pub async fn assess(
     let outcome: Outcome = fields::code("outcome", &input.outcome)?;
     let follow_up_on = fields::optional_date("follow_up_on", input.follow_up_on.as_deref())?;
     let refused = |e| match e {
-        StoreError::NotFound(_) => not_found("Geen melding met dit id bij jouw organisatie"),
+        StoreError::NotFound(_) => not_found(NO_CONTACT),
         e => refused(e),
     };
     let assessment = AssessmentInput {
@@ -165,6 +180,6 @@ pub async fn show(
     let p = ctx.caller()?;
     let detail = ops::detail(ctx.store(), p, &contact_id)
         .await?
-        .ok_or_else(|| not_found("Geen melding met dit id bij jouw organisatie"))?;
+        .ok_or_else(|| not_found(NO_CONTACT))?;
     Ok(Json(VtContactDetail::new(&detail, today())))
 }

@@ -55,6 +55,12 @@ impl Refusal for IntakeError {
 
     /// The API says the domain's own sentence (with the date range where there is one).
     fn problem(&self) -> Problem {
-        in_domain_words(self, illegal_transition("Deze stap kan niet (meer)"))
+        in_domain_words(
+            self,
+            illegal_transition((
+                "Deze stap kan niet (meer)",
+                "This step is not (or no longer) possible",
+            )),
+        )
     }
 }

@@ -35,7 +35,7 @@ pub async fn add_involvement(
             ApiError::invalid(&[(
                 "user_id",
                 "unknown",
-                "Geen actieve professional met dit id.",
+                super::FamilyApiTexts::both(|t| t.no_active_professional),
             )])
         })?;
     let new = NewInvolvement {
@@ -46,15 +46,24 @@ pub async fn add_involvement(
         takes_over: input.takes_over,
         reason: input.reason,
     };
-    let refused = |e| {
-        match e {
-        StoreError::ConsentNeeded(step) => Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
-            .detail(format!("Het gezin heeft nog geen toestemming gegeven voor deze organisatie: leg eerst de stap '{}' vast.", step.label_nl()))
-            .with(json!({ "consentStep": step.code() }))
-            .into(),
+    let refused = |e| match e {
+        StoreError::ConsentNeeded(step) => Problem::titled(
+            StatusCode::FORBIDDEN,
+            "consent-needed",
+            super::FamilyApiTexts::both(|t| t.consent_needed),
+        )
+        .detail_in({
+            let (nl, en) = super::FamilyApiTexts::both(|t| t.consent_needed_detail);
+            let fill = crate::kit::texts::fill;
+            (
+                fill(nl, &[("step", step.label_nl())]),
+                fill(en, &[("step", step.label_en())]),
+            )
+        })
+        .with(json!({ "consentStep": step.code() }))
+        .into(),
         StoreError::Involvement(e) => e.problem().into(),
         e => e.into(),
-    }
     };
     let added = fam.write(refused, async |tx, by| {
         tx.add_involvement(&by.actor, by.family, new).await
@@ -79,17 +88,23 @@ pub async fn end(
     Path((_, id)): Path<(String, String)>,
     Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let reason = required("reason", &input.reason, "Geef de reden.")?;
-    let refused = |e| {
-        match e {
-        StoreError::Involvement(InvolvementError::RegisseurCannotLeave) => Problem::new(StatusCode::CONFLICT, "handover-required", "De regisseur beëindig je niet")
-            .detail("Een andere lokale professional neemt over: POST .../involvements met takes_over en reason.")
-            .into(),
+    let reason = required(
+        "reason",
+        &input.reason,
+        super::FamilyApiTexts::both(|t| t.give_reason),
+    )?;
+    let refused = |e| match e {
+        StoreError::Involvement(InvolvementError::RegisseurCannotLeave) => Problem::titled(
+            StatusCode::CONFLICT,
+            "handover-required",
+            super::FamilyApiTexts::both(|t| t.lead_stays),
+        )
+        .detail_in(super::FamilyApiTexts::both(|t| t.lead_stays_detail))
+        .into(),
         StoreError::NotFound(_) | StoreError::Involvement(_) => {
-            not_found("Niet gevonden in dit dossier")
+            not_found(super::FamilyApiTexts::both(|t| t.not_in_file))
         }
         e => e.into(),
-    }
     };
     fam.write(refused, async |tx, by| match part {
         Part::Member => tx.end_member(&by.actor, by.family, &id, reason).await,

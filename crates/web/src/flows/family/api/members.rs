@@ -11,7 +11,7 @@ use crate::flows::family::schemas::{MemberCorrection, NewMember as MemberIn};
 use crate::kit::body::Created;
 use crate::kit::extract::Body;
 use crate::kit::respond::{not_found, required};
-use crate::kit::{ApiError, Lang, Refusal, fields};
+use crate::kit::{ApiError, Refusal, fields};
 
 /// The member as the body describes it, or the problem naming the field at fault.
 fn member(input: &MemberIn) -> Result<NewMember, ApiError> {
@@ -45,10 +45,14 @@ pub async fn correct_member(
     Body(input): Body<MemberCorrection>,
 ) -> Result<StatusCode, ApiError> {
     let member = member(&input.member)?;
-    let reason = required("reason", &input.reason, "Geef de reden van de correctie.")?;
+    let reason = required(
+        "reason",
+        &input.reason,
+        super::FamilyApiTexts::both(|t| t.give_correction_reason),
+    )?;
     let refused = |e| match e {
-        StoreError::Member(e) => ApiError::invalid(&[("member", e.code(), e.text(Lang::Nl))]),
-        StoreError::NotFound(_) => not_found("Geen huidig gezinslid met dit id"),
+        StoreError::Member(e) => ApiError::refused_at("member", &e),
+        StoreError::NotFound(_) => not_found(super::FamilyApiTexts::both(|t| t.no_member)),
         e => e.into(),
     };
     fam.write(refused, async |tx, by| {

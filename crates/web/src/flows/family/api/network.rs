@@ -16,7 +16,11 @@ use crate::kit::{ApiError, fields};
 /// The network member as the body describes them, or the problem naming what to send.
 fn details(input: &NetworkIn) -> Result<NetworkDetails, ApiError> {
     let relation: NetworkRelation = fields::code("relation", &input.relation)?;
-    required("name", &input.name, "Vul een naam in.")?;
+    required(
+        "name",
+        &input.name,
+        super::FamilyApiTexts::both(|t| t.give_name),
+    )?;
     Ok(input.details(relation))
 }
 
@@ -37,9 +41,13 @@ pub async fn correct_network(
     Body(input): Body<NetworkCorrection>,
 ) -> Result<StatusCode, ApiError> {
     let details = details(&input.details)?;
-    let reason = required("reason", &input.reason, "Geef de reden van de correctie.")?;
+    let reason = required(
+        "reason",
+        &input.reason,
+        super::FamilyApiTexts::both(|t| t.give_correction_reason),
+    )?;
     let refused = |e| match e {
-        StoreError::NotFound(_) => not_found("Geen huidig netwerklid met dit id"),
+        StoreError::NotFound(_) => not_found(super::FamilyApiTexts::both(|t| t.no_network_member)),
         e => e.into(),
     };
     fam.write(refused, async |tx, by| {

@@ -1,8 +1,6 @@
 //! Opening a new file.
 
 use crate::kit::Ctx;
-use crate::kit::Lang;
-use crate::kit::Refusal;
 use axum::Json;
 
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
@@ -29,7 +27,7 @@ pub async fn create(
 ) -> Result<(StatusCode, [(HeaderName, String); 1], Json<Created>), ApiError> {
     let p = ctx.caller()?;
     let client = &ctx.client.0;
-    let mut errs: Vec<(&str, &str, &str)> = Vec::new();
+    let mut errs: Vec<(&str, &str, (&str, &str))> = Vec::new();
     for (name, value) in [
         ("label", &input.label),
         ("street", &input.street),
@@ -37,7 +35,11 @@ pub async fn create(
         ("city", &input.city),
     ] {
         if value.trim().is_empty() {
-            errs.push((name, "required", "Vul dit veld in."));
+            errs.push((
+                name,
+                "required",
+                super::FamilyApiTexts::both(|t| t.required),
+            ));
         }
     }
     let postcode = Postcode::parse(&input.postcode)
@@ -45,7 +47,7 @@ pub async fn create(
             errs.push((
                 "postcode",
                 "postcode",
-                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+                super::FamilyApiTexts::both(|t| t.postcode),
             ))
         })
         .ok();
@@ -57,7 +59,7 @@ pub async fn create(
             Err(_) => errs.push((
                 "children",
                 "date",
-                "Elk kind heeft een geboortedatum als jjjj-mm-dd.",
+                super::FamilyApiTexts::both(|t| t.birth_date),
             )),
         }
     }
@@ -84,19 +86,23 @@ pub async fn create(
                         json!({ "led_by": { "organisation": o.name, "phone": o.phone } })
                     }))
                     .collect();
-                return Err(Problem::new(StatusCode::CONFLICT, "possible-duplicate", "Mogelijk bestaat er al een dossier")
-                    .detail("Eén gezin, één dossier: er bestaat mogelijk al een dossier over dit kind of op dit adres. Neem contact op met de organisatie die de regie heeft; is het een ander gezin, stuur dan confirm_not_duplicate: true mee.")
-                    .with(json!({ "duplicates": listed }))
-                    .into());
+                return Err(Problem::titled(
+                    StatusCode::CONFLICT,
+                    "possible-duplicate",
+                    super::FamilyApiTexts::both(|t| t.possible_duplicate),
+                )
+                .detail_in(super::FamilyApiTexts::both(|t| t.possible_duplicate_detail))
+                .with(json!({ "duplicates": listed }))
+                .into());
             }
             Ok(Checked::Answer(_)) => {}
             Ok(Checked::RateLimited(wait)) => {
-                let mut r = Problem::new(
+                let mut r = Problem::titled(
                     StatusCode::TOO_MANY_REQUESTS,
                     "too-many-duplicate-checks",
-                    "Te veel dossiercontroles",
+                    super::FamilyApiTexts::both(|t| t.too_many_checks),
                 )
-                .detail("Je vond het afgelopen uur te vaak dossiers van andere organisaties. Probeer het later opnieuw.")
+                .detail_in(super::FamilyApiTexts::both(|t| t.too_many_checks_detail))
                 .into_response();
                 if let Ok(v) =
                     HeaderValue::from_str(&crate::auth::duplicates::retry_after_seconds(wait))
@@ -133,18 +139,28 @@ pub async fn create(
         })
         .await;
     match opened {
-        Ok(id) => Ok((StatusCode::CREATED, [(header::LOCATION, format!("/api/v1/families/{id}"))], Json(Created::id(id)))),
+        Ok(id) => Ok((
+            StatusCode::CREATED,
+            [(header::LOCATION, format!("/api/v1/families/{id}"))],
+            Json(Created::id(id)),
+        )),
         // A child's details broke a member rule: nothing was opened (one transaction).
-        Err(StoreError::Member(e)) => Err(ApiError::invalid(&[("children", e.code(), e.text(Lang::Nl))])),
+        Err(StoreError::Member(e)) => Err(ApiError::refused_at("children", &e)),
         // The store refuses an area the organisation does not work in (the domain's rule).
         Err(StoreError::AreaOutside(_)) => Err(ApiError::invalid(&[(
             "area_id",
             "outside",
-            "Kies een wijk of gemeente waar jouw organisatie werkt.",
+            super::FamilyApiTexts::both(|t| t.area_outside),
         )])),
-        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => Err(Problem::new(StatusCode::FORBIDDEN, "not-a-local-team", "Alleen een lokaal team opent een dossier")
-            .detail("De professional die een dossier opent wordt de regisseur; dat is altijd iemand van een lokaal team.")
-            .into()),
+        Err(StoreError::Involvement(InvolvementError::RegisseurMustBeLocalTeam)) => {
+            Err(Problem::titled(
+                StatusCode::FORBIDDEN,
+                "not-a-local-team",
+                super::FamilyApiTexts::both(|t| t.local_team_only),
+            )
+            .detail_in(super::FamilyApiTexts::both(|t| t.local_team_only_detail))
+            .into())
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -29,15 +29,15 @@ fn note_content(input: &NoteIn) -> Result<NoteContent, ApiError> {
 /// author as 403, a note that is not there as 404.
 fn refused(e: StoreError) -> ApiError {
     match e {
-        StoreError::Note(NoteError::NotAuthor) => Problem::new(
+        StoreError::Note(NoteError::NotAuthor) => Problem::titled(
             StatusCode::FORBIDDEN,
             "not-author",
-            "Alleen de auteur kan een notitie wijzigen",
+            super::FamilyApiTexts::both(|t| t.not_author),
         )
         .into(),
         StoreError::Note(NoteError::Text(p)) => crate::input::problem("text", p).into(),
         StoreError::Note(e) => e.problem().into(),
-        StoreError::NotFound(_) => not_found("Deze notitie bestaat niet"),
+        StoreError::NotFound(_) => not_found(super::FamilyApiTexts::both(|t| t.no_note)),
         e => e.into(),
     }
 }

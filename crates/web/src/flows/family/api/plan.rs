@@ -1,6 +1,5 @@
 //! The plan with ETag / If-Match: a stale version gets 412 with what changed.
 
-use crate::kit::Lang;
 use crate::kit::Refusal;
 use axum::Json;
 
@@ -44,17 +43,29 @@ impl<S: Send + Sync> FromRequestParts<S> for BasedOn {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         let Some(value) = parts.headers.get(header::IF_MATCH) else {
-            return Err(Problem::new(StatusCode::PRECONDITION_REQUIRED, "if-match-required", "If-Match ontbreekt")
-                .detail("Stuur de ETag van het plan dat je bewerkte mee als If-Match, zodat niemands wijziging verloren gaat.")
-                .into());
+            return Err(Problem::titled(
+                StatusCode::PRECONDITION_REQUIRED,
+                "if-match-required",
+                super::FamilyApiTexts::both(|t| t.if_match_missing),
+            )
+            .detail_in(super::FamilyApiTexts::both(|t| t.if_match_missing_detail))
+            .into());
         };
         let raw = value.to_str().unwrap_or_default().trim();
         // RFC 9110 13.1.1: If-Match compares strongly, and a weak tag never matches.
         if raw.starts_with("W/") {
-            return Err(Problem::new(StatusCode::PRECONDITION_FAILED, "weak-etag", "Zwakke ETag")
-                .detail("If-Match vergelijkt sterk: een zwakke ETag (W/...) past nooit. Stuur de ETag uit GET .../plan zoals die is, bijvoorbeeld \"v3\".")
-                .invalid_param("If-Match", "weak-etag", "Gebruik de sterke ETag, zonder W/.")
-                .into());
+            return Err(Problem::titled(
+                StatusCode::PRECONDITION_FAILED,
+                "weak-etag",
+                super::FamilyApiTexts::both(|t| t.weak_etag),
+            )
+            .detail_in(super::FamilyApiTexts::both(|t| t.weak_etag_detail))
+            .invalid_param_in(
+                "If-Match",
+                "weak-etag",
+                super::FamilyApiTexts::both(|t| t.weak_etag_reason),
+            )
+            .into());
         }
         raw.strip_prefix("\"v")
             .and_then(|r| r.strip_suffix('"'))
@@ -64,7 +75,7 @@ impl<S: Send + Sync> FromRequestParts<S> for BasedOn {
                 ApiError::invalid(&[(
                     "If-Match",
                     "etag",
-                    "Gebruik de ETag uit GET .../plan, bijvoorbeeld \"v3\".",
+                    super::FamilyApiTexts::both(|t| t.etag_reason),
                 )])
             })
     }
@@ -100,9 +111,17 @@ fn saved_answer(
     match saved {
         Ok(PlanSave::Saved { version }) => Ok((tagged(version), Json(Version { version }))),
         Ok(PlanSave::Conflict { current, changes }) => {
-            let mut r = Problem::new(StatusCode::PRECONDITION_FAILED, "stale-plan", "Het plan is intussen gewijzigd")
-                .detail(format!("Je bewerkte versie {based_on}; de huidige is versie {current}. Bekijk de wijzigingen en sla opnieuw op met If-Match \"v{current}\"."))
-                .with(json!({ "current_version": current, "changes": changes }));
+            let (based_on_text, current_text) = (based_on.to_string(), current.to_string());
+            let mut r = Problem::titled(
+                StatusCode::PRECONDITION_FAILED,
+                "stale-plan",
+                super::FamilyApiTexts::both(|t| t.stale_plan),
+            )
+            .detail_in(super::said(
+                |t| t.stale_plan_detail,
+                &[("based_on", &based_on_text), ("current", &current_text)],
+            ))
+            .with(json!({ "current_version": current, "changes": changes }));
             r.headers_mut().insert(header::ETAG, etag(current));
             Err(r.into())
         }
@@ -132,7 +151,7 @@ fn saved_answer(
                 PlanError::EmptyItem(section) => (*section).to_owned(),
                 PlanError::DomainTwice(_) => "domains".to_owned(),
             };
-            Err(ApiError::invalid(&[(&field, e.code(), e.text(Lang::Nl))]))
+            Err(ApiError::refused_at(&field, &e))
         }
         Err(e) => Err(e.into()),
     }
@@ -151,7 +170,9 @@ pub async fn restore_plan(
             .await
     });
     match restored.await {
-        Err(StoreError::NotFound(_)) => Err(not_found("Deze versie bestaat niet")),
+        Err(StoreError::NotFound(_)) => {
+            Err(not_found(super::FamilyApiTexts::both(|t| t.no_version)))
+        }
         saved => saved_answer(saved, based_on, &Default::default()),
     }
 }
@@ -163,7 +184,7 @@ pub async fn plan_version(
     let plan = fam.read(async |tx, family| tx.plan_version(family, version).await);
     let plan = plan
         .await?
-        .ok_or_else(|| not_found("Deze versie bestaat niet"))?;
+        .ok_or_else(|| not_found(super::FamilyApiTexts::both(|t| t.no_version)))?;
     Ok(Json(PlanDocument::new(version, plan)))
 }
 
@@ -188,11 +209,15 @@ pub async fn agree(
 ) -> Result<(StatusCode, Json<AgreementRecorded>), ApiError> {
     let refused = |e| match e {
         StoreError::Agreement(e) => agreement_problem(&e),
-        StoreError::Duplicate(m) => ApiError::invalid(&[("member_ids", "rule", &m)]),
+        StoreError::Duplicate(_) => ApiError::invalid(&[(
+            "member_ids",
+            "rule",
+            super::FamilyApiTexts::both(|t| t.member_once),
+        )]),
         StoreError::NotFound(_) => ApiError::invalid(&[(
             "version",
             "unknown",
-            "Deze versie van het plan bestaat niet.",
+            super::FamilyApiTexts::both(|t| t.no_plan_version),
         )]),
         e => e.into(),
     };

@@ -43,7 +43,7 @@ fn api_sort(sort: Option<&str>) -> Result<(FamilySort, &'static str), ApiError> 
         _ => Err(ApiError::invalid(&[(
             "sort",
             "invalid",
-            "Sorteer op name (standaard) of next_due.",
+            super::FamilyApiTexts::both(|t| t.sort),
         )])),
     }
 }
@@ -57,11 +57,7 @@ fn api_role(role: Option<&str>) -> Result<Option<MyRole>, ApiError> {
             .parse::<InvolvementRole>()
             .map(|r| Some(MyRole::Involved(r)))
             .map_err(|_| {
-                ApiError::invalid(&[(
-                    "role",
-                    "invalid",
-                    "Kies regisseur, partner of team_lead (de regisseur is iemand uit jouw team).",
-                )])
+                ApiError::invalid(&[("role", "invalid", super::FamilyApiTexts::both(|t| t.role))])
             }),
     }
 }
@@ -80,7 +76,7 @@ pub async fn search(
             ApiError::invalid(&[(
                 "framework",
                 "invalid",
-                "Geen bekend kader; zie de enum van Family.framework.",
+                super::FamilyApiTexts::both(|t| t.framework),
             )])
         })?),
     };
@@ -96,11 +92,9 @@ pub async fn search(
         && let Err(e) =
             eenplan_domain::text::check_date(eenplan_domain::text::DateKind::Birth, d, today())
     {
-        return Err(ApiError::invalid(&[(
-            "dateOfBirth",
-            "range",
-            &format!("De datum moet liggen tussen {} en {}.", e.first, e.last),
-        )]));
+        let (first, last) = (e.first.to_string(), e.last.to_string());
+        let (nl, en) = super::said(|t| t.date_between, &[("first", &first), ("last", &last)]);
+        return Err(ApiError::invalid(&[("dateOfBirth", "range", (&nl, &en))]));
     }
     let postcode = match q
         .postcode
@@ -114,7 +108,7 @@ pub async fn search(
             return Err(ApiError::invalid(&[(
                 "postcode",
                 "postcode",
-                "Gebruik vier cijfers en twee letters, zoals 3581 AB.",
+                super::FamilyApiTexts::both(|t| t.postcode),
             )]));
         }
     };

@@ -73,7 +73,7 @@ pub async fn consultation(
         .await?
         .on_site_consultation(&id, &p.user_id)
         .await?
-        .ok_or_else(|| not_found("overleg"))?;
+        .ok_or_else(|| not_found(super::CONSULTATION))?;
     let data = "GET /api/v1/save-op-locatie/consultations/{consultation}";
     log_named_reads(&ctx.state, p, &[&c], data, &ctx.client.0).await?;
     Ok(Json(SaveConsultation::from(&c)))
@@ -105,15 +105,21 @@ async fn finish(ctx: &Ctx, done: Result<Asked, StoreError>, left: ConsultationSt
             Err(ApiError::invalid(&[(
                 "family_id",
                 "not-found",
-                "Geen gezinsdossier met dit id dat de vragende professional mag inzien.",
+                (
+                    "Geen gezinsdossier met dit id dat de vragende professional mag inzien.",
+                    "No family file with this id that the asking professional may see.",
+                ),
             )]))
         }
         Err(StoreError::NotFound(_)) => Err(ApiError::invalid(&[(
             "slot_id",
             "not-found",
-            "Geen dagdeel op locatie met dit id.",
+            (
+                "Geen dagdeel op locatie met dit id.",
+                "No on-site part-day with this id.",
+            ),
         )])),
-        Err(e) => Err(refused(e, "dagdeel")),
+        Err(e) => Err(refused(e, super::SLOT)),
     }
 }
 
@@ -147,7 +153,7 @@ pub async fn walk_in(ctx: Ctx, Body(input): Body<SaveWalkIn>) -> Written {
     match ops::walk_in(ctx.store(), p, (&ask, &asked_by), &advice, route).await {
         // Here the team rule is about who asked, a field of the request.
         Err(StoreError::SaveOnSite(e @ OnSiteError::NotOfThisTeam)) => {
-            Err(ApiError::invalid(&[("asked_by", "rule", &e.to_string())]))
+            Err(ApiError::refused_at("asked_by", &e))
         }
         done => finish(&ctx, done, ConsultationState::Held).await,
     }
@@ -162,7 +168,7 @@ async fn settle(
 ) -> Result<Json<SaveConsultationState>, ApiError> {
     ops::settle(ctx.store(), ctx.caller()?, &id, step)
         .await
-        .map_err(|e| refused(e, "overleg"))?;
+        .map_err(|e| refused(e, super::CONSULTATION))?;
     Ok(Json(SaveConsultationState::new(id, step.leaves())))
 }
 
@@ -219,7 +225,10 @@ pub async fn history(
             return Err(ApiError::invalid(&[(
                 "team_id",
                 "unknown",
-                "Geen team waar jij op locatie bent.",
+                (
+                    "Geen team waar jij op locatie bent.",
+                    "No team where you are on site.",
+                ),
             )]));
         }
         tx.on_site_history(&p.user_id, team.as_deref(), period)
@@ -249,7 +258,7 @@ pub async fn slot_bookings(
         .await?
         .on_site_slot_bookings(&p.organisation_id, &slot_id, today())
         .await?
-        .ok_or_else(|| not_found("dagdeel"))?;
+        .ok_or_else(|| not_found(super::SLOT))?;
     Ok(Json(SaveSlotBookings {
         slot_id,
         bookings: list.iter().map(SaveSlotBooking::from).collect(),
@@ -265,7 +274,7 @@ pub async fn lead_cancel(
     let p = ctx.caller()?;
     ops::lead_cancel(ctx.store(), p, (&slot_id, &id), &input.reason)
         .await
-        .map_err(|e| refused(e, "overleg"))?;
+        .map_err(|e| refused(e, super::CONSULTATION))?;
     Ok(Json(SaveConsultationState::new(
         id,
         ConsultationState::Cancelled,

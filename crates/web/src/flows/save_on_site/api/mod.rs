@@ -17,15 +17,27 @@ pub(super) use consultations::{
 };
 pub(super) use schedule::{add_slot, end_slot, slots};
 
+/// What an id names here, in Dutch and English.
+type Thing = (&'static str, &'static str);
+const CONSULTATION: Thing = ("overleg", "consultation");
+const SLOT: Thing = ("dagdeel", "part-day");
+const OWN_SLOT: Thing = (
+    "dagdeel van jouw organisatie",
+    "part-day of your organisation",
+);
+
 /// No `what` with this id that the caller may see.
-fn not_found(what: &str) -> ApiError {
-    Problem::new(StatusCode::NOT_FOUND, "not-found", "Niet gevonden")
-        .detail(format!("Geen {what} met dit id dat jij mag zien."))
+fn not_found((nl, en): Thing) -> ApiError {
+    Problem::said(StatusCode::NOT_FOUND, "not-found", |t| t.not_found)
+        .detail_in((
+            format!("Geen {nl} met dit id dat jij mag zien."),
+            format!("No {en} with this id that you may see."),
+        ))
         .into()
 }
 
 /// A store refusal as the API answers it: the rule's problem, or `what` not found.
-fn refused(e: StoreError, what: &str) -> ApiError {
+fn refused(e: StoreError, what: Thing) -> ApiError {
     match e {
         StoreError::SaveOnSite(e) => e.problem().into(),
         StoreError::NotFound(_) => not_found(what),

@@ -40,7 +40,7 @@ pub async fn add_slot(
     };
     let id = ops::change_slot(ctx.store(), ctx.caller()?, SlotChange::Add(&new))
         .await
-        .map_err(|e| refused(e, "dagdeel"))?;
+        .map_err(|e| refused(e, super::SLOT))?;
     Ok(Created::answer(id))
 }
 
@@ -56,7 +56,7 @@ pub async fn end_slot(
         SlotChange::End(&slot_id, ends_on),
     )
     .await
-    .map_err(|e| refused(e, "dagdeel van jouw organisatie"))?;
+    .map_err(|e| refused(e, super::OWN_SLOT))?;
     Ok(Json(SaveOnSiteSlotEnded {
         id,
         ends_on: ends_on.to_string(),
