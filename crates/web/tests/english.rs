@@ -19,10 +19,36 @@ use serde_json::{Value, json};
 
 /// Words that, standing alone, say a text is Dutch; none of them is an English word.
 const DUTCH: &[&str] = &[
-    " het ", " de ", " niet ", " een ", "gezin", " geen ", " je ", " jouw ", " deze ",
-    " dit ", " voor ", " van ", " met ", " bij ", " naar ", " nog ", " al ", " wordt ",
-    " moet ", " kan ", " ongeldig", " onbekend", " ontbreekt", " gebruik ", " vul ",
-    " kies ", " dossier", " toestemming", " stap ", " geef ",
+    " het ",
+    " de ",
+    " niet ",
+    " een ",
+    "gezin",
+    " geen ",
+    " je ",
+    " jouw ",
+    " deze ",
+    " dit ",
+    " voor ",
+    " van ",
+    " met ",
+    " bij ",
+    " naar ",
+    " nog ",
+    " al ",
+    " wordt ",
+    " moet ",
+    " kan ",
+    " ongeldig",
+    " onbekend",
+    " ontbreekt",
+    " gebruik ",
+    " vul ",
+    " kies ",
+    " dossier",
+    " toestemming",
+    " stap ",
+    " geef ",
 ];
 
 /// An id in the shape the store hands out that names nothing.
@@ -58,7 +84,13 @@ impl World {
             .account_in("vt", None, "vt@vt.example", &[Role::Professional], true)
             .await;
         let raad = app
-            .account_in("raad", None, "raad@raad.example", &[Role::Professional], true)
+            .account_in(
+                "raad",
+                None,
+                "raad@raad.example",
+                &[Role::Professional],
+                true,
+            )
             .await;
         let chain = app
             .account("keten@regio.example", &[Role::ChainAdmin], true)
@@ -189,7 +221,10 @@ fn plausible(schema: &Value, doc: &Value) -> Value {
 fn kind(schema: &Value) -> Option<&str> {
     match &schema["type"] {
         Value::String(t) => Some(t),
-        Value::Array(types) => types.iter().filter_map(Value::as_str).find(|t| *t != "null"),
+        Value::Array(types) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null"),
         _ if schema["properties"].is_object() => Some("object"),
         _ => None,
     }
@@ -197,7 +232,10 @@ fn kind(schema: &Value) -> Option<&str> {
 
 /// The texts of a problem a person reads: title, detail and each field's reason.
 fn words(problem: &Value) -> Vec<(String, String)> {
-    let mut out = vec![("title".to_owned(), problem["title"].as_str().unwrap_or("").to_owned())];
+    let mut out = vec![(
+        "title".to_owned(),
+        problem["title"].as_str().unwrap_or("").to_owned(),
+    )];
     if let Some(detail) = problem["detail"].as_str() {
         out.push(("detail".to_owned(), detail.to_owned()));
     }
@@ -244,9 +282,11 @@ async fn every_api_refusal_is_english_when_english_is_asked_for() {
         }
         let has_body = route.method != Method::GET && route.method != Method::DELETE;
         let mut asks: Vec<(String, String)> = Vec::new();
-        let schema = route.doc.as_ref().and_then(|d| d.request.as_ref()).map(|schema| {
-            json!({ "$ref": format!("#/components/schemas/{}", schema.name) })
-        });
+        let schema = route
+            .doc
+            .as_ref()
+            .and_then(|d| d.request.as_ref())
+            .map(|schema| json!({ "$ref": format!("#/components/schemas/{}", schema.name) }));
         // For an unknown id: a body the operation would take, so the id is what is refused.
         let good = schema
             .as_ref()
@@ -289,15 +329,17 @@ async fn every_api_refusal_is_english_when_english_is_asked_for() {
                     // The plan's writes name the version they build on.
                     headers.push(("if-match", "\"v1\"".to_owned()));
                 }
-                let r = w
-                    .app
-                    .raw(route.method.clone(), &uri, &headers, &body)
-                    .await;
+                let r = w.app.raw(route.method.clone(), &uri, &headers, &body).await;
                 said.push(r);
             }
             let (nl, en) = (&said[0], &said[1]);
             let what = format!("{} {uri} {body}", route.method);
-            assert!(!nl.status.is_server_error(), "{what}: {} {}", nl.status, nl.body);
+            assert!(
+                !nl.status.is_server_error(),
+                "{what}: {} {}",
+                nl.status,
+                nl.body
+            );
             if !nl.status.is_client_error() {
                 continue;
             }
@@ -313,22 +355,38 @@ async fn every_api_refusal_is_english_when_english_is_asked_for() {
             let (nl_words, en_words) = (words(&nl.json()), words(&en.json()));
             for ((part, dutch), (_, english)) in nl_words.iter().zip(&en_words) {
                 if dutch == english && !dutch.is_empty() {
-                    faults.push(format!("{what} — {part} is the same in English: {english:?}"));
+                    faults.push(format!(
+                        "{what} — {part} is the same in English: {english:?}"
+                    ));
                 } else if let Some(word) = dutch_in(english) {
-                    faults.push(format!("{what} — {part} says {word:?} in English: {english:?}"));
+                    faults.push(format!(
+                        "{what} — {part} says {word:?} in English: {english:?}"
+                    ));
                 }
             }
         }
         if has_id && !seen.contains(&StatusCode::NOT_FOUND) {
-            uncovered.push(format!("{} {}: no 404 ({seen:?})", route.method, route.path));
+            uncovered.push(format!(
+                "{} {}: no 404 ({seen:?})",
+                route.method, route.path
+            ));
         }
         let bad_input = [StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY];
         if schema.is_some() && !seen.iter().any(|s| bad_input.contains(s)) {
-            uncovered.push(format!("{} {}: no 400/422 ({seen:?})", route.method, route.path));
+            uncovered.push(format!(
+                "{} {}: no 400/422 ({seen:?})",
+                route.method, route.path
+            ));
         }
     }
-    assert!(uncovered.is_empty(), "routes not made to refuse: {uncovered:#?}");
-    assert!(refusals > 150, "every API route was made to refuse: {refusals}");
+    assert!(
+        uncovered.is_empty(),
+        "routes not made to refuse: {uncovered:#?}"
+    );
+    assert!(
+        refusals > 150,
+        "every API route was made to refuse: {refusals}"
+    );
     faults.sort();
     faults.dedup();
     assert!(
@@ -411,7 +469,12 @@ async fn every_refused_page_is_english_in_english_mode() {
             } else {
                 continue;
             };
-            assert!(!r.status.is_server_error(), "{} {uri}: {}", route.method, r.status);
+            assert!(
+                !r.status.is_server_error(),
+                "{} {uri}: {}",
+                route.method,
+                r.status
+            );
             if !r.status.is_client_error() && r.status != StatusCode::OK {
                 continue;
             }
