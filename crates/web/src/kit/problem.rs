@@ -123,8 +123,8 @@ pub struct Problem {
     /// Field errors, as the Dutch API design rules name them.
     #[serde(rename = "invalidParams", skip_serializing_if = "Vec::is_empty")]
     pub invalid_params: Vec<InvalidParam>,
-    /// The title and detail in English, where the problem has them; a problem without
-    /// says its Dutch words in English mode too.
+    /// The title and detail in English. Every problem built outside this module has
+    /// them ([`Problem::new`] is private); one without would say its Dutch words.
     #[serde(skip)]
     pub title_en: Option<String>,
     #[serde(skip)]

@@ -65,7 +65,7 @@ impl Refusal for MeetingError {
 
     /// A change of course that is no longer possible is a conflict, an organisation
     /// that was not invited is refused, the rest names its JSON member (an action by its
-    /// place in `actions`), each with the domain's own sentence.
+    /// place in `actions`), each with the refusal's own words in both languages.
     fn problem(&self) -> Problem {
         let e = *self;
         let said = (self.text(Lang::Nl), self.text(Lang::En));

@@ -58,7 +58,7 @@ impl Refusal for OrderError {
         }
     }
 
-    /// The API says the domain's own sentence.
+    /// The API says the refusal's own words, in both languages.
     fn problem(&self) -> Problem {
         problem(self, self.field())
     }

@@ -1,5 +1,5 @@
 //! How SAVE op locatie's refusals are said. A page says them in the visitor's language
-//! at the form field they are about; the API keeps the domain's own reason and answers
+//! at the form field they are about; the API says the same words in both languages and answers
 //! who may not with 403, what cannot happen now with 409 and a field to fix with 400
 //! (naming the request's member, which is not always the form's field).
 

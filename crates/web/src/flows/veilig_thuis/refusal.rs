@@ -53,7 +53,8 @@ impl Refusal for IntakeError {
         }
     }
 
-    /// The API says the domain's own sentence (with the date range where there is one).
+    /// The API says the refusal's own words in both languages, under a 409 for a step
+    /// the contact's course no longer allows.
     fn problem(&self) -> Problem {
         in_domain_words(
             self,
