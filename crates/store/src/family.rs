@@ -5,9 +5,9 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::plan::PersonKind;
 use eenplan_domain::family::{
-    Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InvolvementRole,
-    MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, Postcode, SaveOutcome,
-    check_member, check_plan_agreement, check_save, diff, name_key,
+    Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InFile, InvolvementRole,
+    MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, PlanPerson, Postcode,
+    SaveOutcome, check_member, check_plan_agreement, check_save, diff, name_key, nameable_people,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -896,6 +896,54 @@ impl Tx {
         .collect()
     }
 
+    /// The household members, network members and professionals of the circle, as a
+    /// plan's "who" names them, current or not: what [`nameable_people`] chooses from for
+    /// the plan form and for a save's check, and nothing more of the file.
+    pub async fn plan_people_in_file(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<InFile>, StoreError> {
+        let mut out = Vec::new();
+        for (kind, sql) in [
+            (
+                PersonKind::Member,
+                "SELECT id, name, ended_at FROM family_members WHERE family_id = $1 \
+                 ORDER BY started_at, id",
+            ),
+            (
+                PersonKind::Network,
+                "SELECT id, name, ended_at FROM network_members WHERE family_id = $1 \
+                 ORDER BY started_at, id",
+            ),
+        ] {
+            for r in self.fetch_all(sql, params![family_id]).await? {
+                out.push(InFile {
+                    person: PlanPerson::chosen(kind, r.text("id")?, r.text("name")?),
+                    current: r.opt_text("ended_at")?.is_none(),
+                });
+            }
+        }
+        for r in self
+            .fetch_all(
+                "SELECT i.user_id, u.name AS user_name, o.name AS organisation_name, i.ended_at \
+                 FROM involvements i JOIN organisations o ON o.id = i.organisation_id \
+                 JOIN users u ON u.id = i.user_id WHERE i.family_id = $1 ORDER BY i.started_at, i.id",
+                params![family_id],
+            )
+            .await?
+        {
+            out.push(InFile {
+                person: PlanPerson::professional(
+                    r.text("user_id")?,
+                    &r.text("user_name")?,
+                    &r.text("organisation_name")?,
+                ),
+                current: r.opt_text("ended_at")?.is_none(),
+            });
+        }
+        Ok(out)
+    }
+
     async fn store_plan(
         &mut self,
         actor: &Actor,
@@ -936,31 +984,8 @@ impl Tx {
         // A restore brings back what was once saved, names and all; a new save names
         // only people the file knows (the same rule the page's choices follow).
         if restored_from.is_none() {
-            let family = self
-                .family(family_id)
-                .await?
-                .ok_or_else(|| StoreError::NotFound(format!("family {family_id}")))?;
-            let known: Vec<(PersonKind, &str)> = family
-                .members
-                .iter()
-                .filter(|m| !m.ended)
-                .map(|m| (PersonKind::Member, m.id.as_str()))
-                .chain(
-                    family
-                        .network
-                        .iter()
-                        .filter(|n| !n.ended)
-                        .map(|n| (PersonKind::Network, n.id.as_str())),
-                )
-                .chain(
-                    family
-                        .involvements
-                        .iter()
-                        .filter(|i| !i.ended)
-                        .map(|i| (PersonKind::Professional, i.user_id.as_str())),
-                )
-                .collect();
-            plan.check_people(&known, &current_plan)?;
+            let in_file = self.plan_people_in_file(family_id).await?;
+            plan.check_people(&nameable_people(&in_file, &current_plan))?;
         }
         let content =
             serde_json::to_string(plan).map_err(|e| StoreError::Invalid(e.to_string()))?;

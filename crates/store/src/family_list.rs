@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use eenplan_domain::family::{
-    DueSources, Framework, InvolvementRole, VeiligThuisDue, VeiligThuisStage, next_due_on,
+    DueItem, DueSources, Framework, InvolvementRole, SaveGuidanceDue, VeiligThuisDue,
+    VeiligThuisStage, due_items,
 };
 use eenplan_domain::veilig_thuis::IntakeState;
 use eenplan_domain::{FamilyId, UserId};
@@ -227,20 +228,30 @@ impl Tx {
         Ok(())
     }
 
-    /// Recomputes the file's `next_due_on` by the domain's rule from what is stored now.
-    /// Called inside the transaction of every change that moves it (plan save,
-    /// SAVE-begeleiding start, review and end, Veilig Thuis contact and assessment), so
-    /// the list never sorts on a stale date.
-    pub async fn refresh_next_due(&mut self, family_id: &FamilyId) -> Result<(), StoreError> {
+    /// Everything due in the file by the domain's rule ([`due_items`]), soonest first,
+    /// from what is stored now: the overview lists these, and the families list sorts on
+    /// the first (`refresh_next_due`), so both read the same sources.
+    pub async fn file_due_items(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<DueItem>, StoreError> {
         let (version, plan) = self.current_plan(family_id).await?;
         let reviews = self
             .fetch_all(
-                "SELECT next_review_on FROM save_guidances WHERE family_id = $1 AND ended_on IS NULL",
+                "SELECT g.id, g.next_review_on, u.name FROM save_guidances g \
+                 JOIN users u ON u.id = g.worker_id \
+                 WHERE g.family_id = $1 AND g.ended_on IS NULL ORDER BY g.id",
                 params![family_id],
             )
             .await?
             .iter()
-            .map(|r| crate::db::stored_date(&r.text("next_review_on")?))
+            .map(|r| {
+                Ok(SaveGuidanceDue {
+                    guidance_id: r.text("id")?,
+                    worker: r.text("name")?,
+                    next_review_on: crate::db::stored_date(&r.text("next_review_on")?)?,
+                })
+            })
             .collect::<Result<Vec<_>, StoreError>>()?;
         let veilig_thuis = self
             .vt_contacts_of_family(family_id)
@@ -252,15 +263,24 @@ impl Tx {
                     IntakeState::AwaitingAssessment => VeiligThuisStage::AwaitingAssessment,
                     IntakeState::Assessed(_) => VeiligThuisStage::Assessed,
                 },
+                contact_id: c.id,
                 due_on: c.due_on,
                 follow_up_on: c.follow_up_on,
             })
             .collect();
-        let due = next_due_on(&DueSources {
+        Ok(due_items(&DueSources {
             plan: (version > 0).then_some(&plan),
             save_guidance_reviews: reviews,
             veilig_thuis,
-        });
+        }))
+    }
+
+    /// Recomputes the file's `next_due_on` by the domain's rule from what is stored now:
+    /// the first of [`Tx::file_due_items`]. Called inside the transaction of every change
+    /// that moves it (plan save, SAVE-begeleiding start, review and end, Veilig Thuis
+    /// contact and assessment), so the list never sorts on a stale date.
+    pub async fn refresh_next_due(&mut self, family_id: &FamilyId) -> Result<(), StoreError> {
+        let due = self.file_due_items(family_id).await?.first().map(|i| i.on);
         self.execute(
             "UPDATE families SET next_due_on = $2 WHERE id = $1",
             params![family_id, due.map(|d| d.to_string())],

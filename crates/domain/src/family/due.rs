@@ -1,11 +1,12 @@
-//! What is next due in a family's file: the one date a professional sorts her files by
-//! ("which family needs me first"). Lists sort on it through an indexed column, so the
+//! What is due in a family's file: every date someone has to act on, and the one date a
+//! professional sorts her files by ("which family needs me first"). The overview lists
+//! the items, the families list sorts on the first one through an indexed column (the
 //! store recomputes it with this rule in the same transaction as every change that moves
-//! it; the rule itself lives here, once.
+//! it); both come from [`due_items`], so they agree by construction.
 
 use jiff::civil::Date;
 
-use super::plan::{ActionStatus, Plan};
+use super::plan::{ActionStatus, LifeDomain, Plan};
 
 /// Where a Veilig Thuis contact is, as far as its dates count here (the course itself is
 /// `veilig_thuis::IntakeState`; the family file does not depend on Veilig Thuis's rules).
@@ -18,8 +19,10 @@ pub enum VeiligThuisStage {
 }
 
 /// A Veilig Thuis contact linked to the file, as far as it sets a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VeiligThuisDue {
+    /// The contact, so a page can lead to where the assessment or check is done.
+    pub contact_id: String,
     pub stage: VeiligThuisStage,
     /// The safety assessment's deadline.
     pub due_on: Option<Date>,
@@ -27,44 +30,136 @@ pub struct VeiligThuisDue {
     pub follow_up_on: Option<Date>,
 }
 
+/// A running SAVE-begeleiding, as far as it sets a date: its next review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveGuidanceDue {
+    pub guidance_id: String,
+    /// The SAVE worker's name: whose review it is.
+    pub worker: String,
+    pub next_review_on: Date,
+}
+
 /// Everything in a file that carries a date someone has to act on.
 #[derive(Debug, Clone, Default)]
 pub struct DueSources<'a> {
     /// The current plan (none before its first save).
     pub plan: Option<&'a Plan>,
-    /// The next review of each running SAVE-begeleiding.
-    pub save_guidance_reviews: Vec<Date>,
+    /// Each running SAVE-begeleiding.
+    pub save_guidance_reviews: Vec<SaveGuidanceDue>,
     pub veilig_thuis: Vec<VeiligThuisDue>,
 }
 
-/// The earliest date anyone has to act on in the file, overdue ones included (they sort
-/// first, as they should): the plan's review, every open action's due date (planned or
-/// underway; done and dropped actions ask nothing), the next review of a running
-/// SAVE-begeleiding, a Veilig Thuis safety assessment still awaited and a Veilig Thuis
-/// follow-up. `None` when nothing in the file has a date.
-pub fn next_due_on(sources: &DueSources<'_>) -> Option<Date> {
-    let mut dates: Vec<Date> = Vec::new();
+/// What a due date asks, with enough to say it in words and to lead to where it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueWhat {
+    /// The plan's review (evaluatie).
+    PlanReview,
+    /// An open action of the plan: in which life domain, what, and who does it.
+    PlanAction {
+        domain: LifeDomain,
+        what: String,
+        who: String,
+    },
+    /// The next review of a running SAVE-begeleiding, by its worker.
+    SaveGuidanceReview { guidance_id: String, worker: String },
+    /// A Veilig Thuis safety assessment still awaited: its statutory deadline.
+    VeiligThuisAssessment { contact_id: String },
+    /// Veilig Thuis checks back how the family is doing.
+    VeiligThuisFollowUp { contact_id: String },
+}
+
+/// One date someone has to act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueItem {
+    pub on: Date,
+    pub what: DueWhat,
+}
+
+/// How a due item stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DueState {
+    Upcoming,
+    /// Its day is today.
+    Today,
+    /// Its day has passed without it being done.
+    Late,
+}
+
+impl DueItem {
+    /// How the item stands on `today` (the Dutch date): a date that has passed is late,
+    /// the day itself is not yet.
+    pub fn state(&self, today: Date) -> DueState {
+        match self.on.cmp(&today) {
+            std::cmp::Ordering::Less => DueState::Late,
+            std::cmp::Ordering::Equal => DueState::Today,
+            std::cmp::Ordering::Greater => DueState::Upcoming,
+        }
+    }
+}
+
+/// Every date anyone has to act on in the file, soonest first (late ones first, as they
+/// should; items on one day keep the order below): the plan's review, every open action's
+/// due date (planned or underway; done and dropped actions ask nothing), the next review
+/// of each running SAVE-begeleiding, a Veilig Thuis safety assessment still awaited and a
+/// Veilig Thuis follow-up once assessed. An answered advice request asks nothing.
+pub fn due_items(sources: &DueSources<'_>) -> Vec<DueItem> {
+    let mut items = Vec::new();
     if let Some(plan) = sources.plan {
-        dates.extend(plan.review_date);
+        if let Some(on) = plan.review_date {
+            items.push(DueItem {
+                on,
+                what: DueWhat::PlanReview,
+            });
+        }
         for domain in &plan.domains {
-            dates.extend(
-                domain
-                    .actions
-                    .iter()
-                    .filter(|a| matches!(a.status, ActionStatus::Planned | ActionStatus::Underway))
-                    .filter_map(|a| a.due),
-            );
+            for a in &domain.actions {
+                let open = matches!(a.status, ActionStatus::Planned | ActionStatus::Underway);
+                if let Some(on) = a.due.filter(|_| open) {
+                    items.push(DueItem {
+                        on,
+                        what: DueWhat::PlanAction {
+                            domain: domain.domain,
+                            what: a.what.clone(),
+                            who: a.who.name.clone(),
+                        },
+                    });
+                }
+            }
         }
     }
-    dates.extend(sources.save_guidance_reviews.iter().copied());
+    for g in &sources.save_guidance_reviews {
+        items.push(DueItem {
+            on: g.next_review_on,
+            what: DueWhat::SaveGuidanceReview {
+                guidance_id: g.guidance_id.clone(),
+                worker: g.worker.clone(),
+            },
+        });
+    }
     for vt in &sources.veilig_thuis {
-        match vt.stage {
-            VeiligThuisStage::AwaitingAssessment => dates.extend(vt.due_on),
-            VeiligThuisStage::Assessed => dates.extend(vt.follow_up_on),
-            VeiligThuisStage::AdviceGiven => {}
-        }
+        let contact_id = vt.contact_id.clone();
+        let item = match vt.stage {
+            VeiligThuisStage::AwaitingAssessment => vt.due_on.map(|on| DueItem {
+                on,
+                what: DueWhat::VeiligThuisAssessment { contact_id },
+            }),
+            VeiligThuisStage::Assessed => vt.follow_up_on.map(|on| DueItem {
+                on,
+                what: DueWhat::VeiligThuisFollowUp { contact_id },
+            }),
+            VeiligThuisStage::AdviceGiven => None,
+        };
+        items.extend(item);
     }
-    dates.into_iter().min()
+    // A stable sort: one day's items stay in the order above.
+    items.sort_by_key(|i| i.on);
+    items
+}
+
+/// The earliest date anyone has to act on in the file, overdue ones included: the first
+/// of [`due_items`]. `None` when nothing in the file has a date.
+pub fn next_due_on(sources: &DueSources<'_>) -> Option<Date> {
+    due_items(sources).first().map(|i| i.on)
 }
 
 #[cfg(test)]
@@ -72,12 +167,12 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
-    use crate::family::plan::{DomainPlan, LifeDomain, PlanAction};
+    use crate::family::plan::{DomainPlan, PlanAction};
 
-    fn action(due: Date, status: ActionStatus) -> PlanAction {
+    fn action(what: &str, due: Date, status: ActionStatus) -> PlanAction {
         PlanAction {
             who: "Sanne".into(),
-            what: "Bellen".into(),
+            what: what.into(),
             due: Some(due),
             status,
         }
@@ -90,76 +185,202 @@ mod tests {
                 domain: LifeDomain::Income,
                 goals: vec![],
                 actions: vec![
-                    action(date(2026, 12, 1), ActionStatus::Done),
-                    action(date(2026, 12, 20), ActionStatus::Underway),
-                    action(date(2026, 12, 2), ActionStatus::Dropped),
+                    action("Klaar", date(2026, 12, 1), ActionStatus::Done),
+                    action("Bellen", date(2026, 12, 20), ActionStatus::Underway),
+                    action("Gestopt", date(2026, 12, 2), ActionStatus::Dropped),
+                    action("Afspraak", date(2027, 1, 5), ActionStatus::Planned),
                 ],
             }],
             ..Plan::default()
         }
     }
 
+    fn guidance(on: Date) -> SaveGuidanceDue {
+        SaveGuidanceDue {
+            guidance_id: "g1".into(),
+            worker: "Thomas".into(),
+            next_review_on: on,
+        }
+    }
+
+    fn vt(
+        stage: VeiligThuisStage,
+        due_on: Option<Date>,
+        follow_up_on: Option<Date>,
+    ) -> VeiligThuisDue {
+        VeiligThuisDue {
+            contact_id: "c1".into(),
+            stage,
+            due_on,
+            follow_up_on,
+        }
+    }
+
+    fn dates(s: &DueSources<'_>) -> Vec<Date> {
+        due_items(s).iter().map(|i| i.on).collect()
+    }
+
     #[test]
     fn nothing_dated_is_nothing_due() {
+        assert_eq!(due_items(&DueSources::default()), vec![]);
         assert_eq!(next_due_on(&DueSources::default()), None);
-        assert_eq!(
-            next_due_on(&DueSources {
-                plan: Some(&Plan::default()),
-                ..DueSources::default()
-            }),
-            None
-        );
+        let empty = Plan::default();
+        let s = DueSources {
+            plan: Some(&empty),
+            ..DueSources::default()
+        };
+        assert_eq!(due_items(&s), vec![]);
+        assert_eq!(next_due_on(&s), None);
     }
 
     #[test]
-    fn open_actions_and_the_review_count_done_and_dropped_do_not() {
+    fn the_plans_review_and_its_open_actions_are_due_done_and_dropped_are_not() {
         let p = plan();
         let s = DueSources {
             plan: Some(&p),
             ..DueSources::default()
         };
-        assert_eq!(next_due_on(&s), Some(date(2026, 12, 20)));
-        let mut all_done = plan();
-        all_done.domains[0].actions[1].status = ActionStatus::Done;
+        assert_eq!(
+            due_items(&s),
+            vec![
+                DueItem {
+                    on: date(2026, 12, 20),
+                    what: DueWhat::PlanAction {
+                        domain: LifeDomain::Income,
+                        what: "Bellen".into(),
+                        who: "Sanne".into(),
+                    },
+                },
+                DueItem {
+                    on: date(2027, 1, 5),
+                    what: DueWhat::PlanAction {
+                        domain: LifeDomain::Income,
+                        what: "Afspraak".into(),
+                        who: "Sanne".into(),
+                    },
+                },
+                DueItem {
+                    on: date(2027, 3, 1),
+                    what: DueWhat::PlanReview,
+                },
+            ],
+            "upcoming actions count, not only overdue ones"
+        );
+        let mut all_closed = plan();
+        for a in &mut all_closed.domains[0].actions {
+            a.status = ActionStatus::Done;
+        }
         let s = DueSources {
-            plan: Some(&all_done),
+            plan: Some(&all_closed),
+            ..DueSources::default()
+        };
+        assert_eq!(dates(&s), vec![date(2027, 3, 1)], "the review remains");
+    }
+
+    #[test]
+    fn a_running_save_guidance_is_due_at_its_next_review() {
+        let s = DueSources {
+            save_guidance_reviews: vec![guidance(date(2026, 12, 10))],
             ..DueSources::default()
         };
         assert_eq!(
-            next_due_on(&s),
-            Some(date(2027, 3, 1)),
-            "the review remains"
+            due_items(&s),
+            vec![DueItem {
+                on: date(2026, 12, 10),
+                what: DueWhat::SaveGuidanceReview {
+                    guidance_id: "g1".into(),
+                    worker: "Thomas".into(),
+                },
+            }]
         );
     }
 
     #[test]
-    fn save_guidance_and_veilig_thuis_dates_count_by_their_state() {
-        let p = plan();
-        let mut s = DueSources {
-            plan: Some(&p),
-            save_guidance_reviews: vec![date(2026, 12, 10)],
-            veilig_thuis: vec![VeiligThuisDue {
-                stage: VeiligThuisStage::Assessed,
-                due_on: Some(date(2026, 11, 1)),
-                follow_up_on: Some(date(2026, 12, 5)),
+    fn veilig_thuis_dates_count_by_the_contacts_stage() {
+        let awaiting = DueSources {
+            veilig_thuis: vec![vt(
+                VeiligThuisStage::AwaitingAssessment,
+                Some(date(2026, 12, 3)),
+                None,
+            )],
+            ..DueSources::default()
+        };
+        assert_eq!(
+            due_items(&awaiting),
+            vec![DueItem {
+                on: date(2026, 12, 3),
+                what: DueWhat::VeiligThuisAssessment {
+                    contact_id: "c1".into()
+                },
+            }]
+        );
+        let assessed = DueSources {
+            veilig_thuis: vec![vt(
+                VeiligThuisStage::Assessed,
+                Some(date(2026, 11, 1)),
+                Some(date(2026, 12, 5)),
+            )],
+            ..DueSources::default()
+        };
+        assert_eq!(
+            due_items(&assessed),
+            vec![DueItem {
+                on: date(2026, 12, 5),
+                what: DueWhat::VeiligThuisFollowUp {
+                    contact_id: "c1".into()
+                },
             }],
-        };
-        assert_eq!(
-            next_due_on(&s),
-            Some(date(2026, 12, 5)),
             "an assessed report's deadline is met; its follow-up counts"
         );
-        s.veilig_thuis.push(VeiligThuisDue {
-            stage: VeiligThuisStage::AwaitingAssessment,
-            due_on: Some(date(2026, 12, 3)),
-            follow_up_on: None,
-        });
-        assert_eq!(next_due_on(&s), Some(date(2026, 12, 3)));
-        s.veilig_thuis = vec![VeiligThuisDue {
-            stage: VeiligThuisStage::AdviceGiven,
-            due_on: Some(date(2026, 1, 1)),
-            follow_up_on: Some(date(2026, 1, 1)),
-        }];
-        assert_eq!(next_due_on(&s), Some(date(2026, 12, 10)));
+        let advice = DueSources {
+            veilig_thuis: vec![vt(
+                VeiligThuisStage::AdviceGiven,
+                Some(date(2026, 1, 1)),
+                Some(date(2026, 1, 1)),
+            )],
+            ..DueSources::default()
+        };
+        assert_eq!(due_items(&advice), vec![], "answered advice asks nothing");
+    }
+
+    #[test]
+    fn every_source_soonest_first_and_the_next_due_date_is_the_first_item() {
+        let p = plan();
+        let s = DueSources {
+            plan: Some(&p),
+            save_guidance_reviews: vec![guidance(date(2026, 12, 10))],
+            veilig_thuis: vec![
+                vt(VeiligThuisStage::Assessed, None, Some(date(2027, 2, 1))),
+                vt(
+                    VeiligThuisStage::AwaitingAssessment,
+                    Some(date(2026, 11, 30)),
+                    None,
+                ),
+            ],
+        };
+        assert_eq!(
+            dates(&s),
+            vec![
+                date(2026, 11, 30),
+                date(2026, 12, 10),
+                date(2026, 12, 20),
+                date(2027, 1, 5),
+                date(2027, 2, 1),
+                date(2027, 3, 1),
+            ]
+        );
+        assert_eq!(next_due_on(&s), due_items(&s).first().map(|i| i.on));
+        assert_eq!(next_due_on(&s), Some(date(2026, 11, 30)));
+    }
+
+    #[test]
+    fn an_item_is_late_after_its_day_not_on_it() {
+        let item = DueItem {
+            on: date(2026, 12, 10),
+            what: DueWhat::PlanReview,
+        };
+        assert_eq!(item.state(date(2026, 12, 9)), DueState::Upcoming);
+        assert_eq!(item.state(date(2026, 12, 10)), DueState::Today);
+        assert_eq!(item.state(date(2026, 12, 11)), DueState::Late);
     }
 }

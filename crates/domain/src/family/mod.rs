@@ -28,7 +28,10 @@ pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
 };
-pub use due::{DueSources, VeiligThuisDue, VeiligThuisStage, next_due_on};
+pub use due::{
+    DueItem, DueSources, DueState, DueWhat, SaveGuidanceDue, VeiligThuisDue, VeiligThuisStage,
+    due_items, next_due_on,
+};
 pub use duplicate::{
     DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,
     name_key,
@@ -45,8 +48,8 @@ pub use involvement::{
 pub use member::{MemberError, MemberKind, NetworkRelation, NewMember, check_member};
 pub use note::{Interaction, NoteChange, NoteError, check_note, note_change};
 pub use plan::{
-    ActionStatus, DomainPlan, LifeDomain, MAX_SCALE, Overdue, PersonKind, Plan, PlanAction,
-    PlanChange, PlanError, PlanLine, PlanPerson, PlanSection, SafetyGoal, SaveOutcome, Scale,
-    ScoreBy, check_save, diff,
+    ActionStatus, DomainPlan, InFile, LifeDomain, MAX_SCALE, Nameable, Overdue, PersonKind, Plan,
+    PlanAction, PlanChange, PlanError, PlanLine, PlanPerson, PlanSection, SafetyGoal, SaveOutcome,
+    Scale, ScoreBy, check_save, diff, nameable_people,
 };
 pub use postcode::Postcode;

@@ -101,6 +101,16 @@ impl PlanPerson {
         }
     }
 
+    /// A professional of the circle, named with their organisation ("Sanne (Buurtteam
+    /// Noord)") so the family reads on paper who is meant.
+    pub fn professional(user_id: impl Into<String>, name: &str, organisation: &str) -> Self {
+        PlanPerson::chosen(
+            PersonKind::Professional,
+            user_id,
+            format!("{name} ({organisation})"),
+        )
+    }
+
     /// A person needs a name, and one chosen from the file also the reference.
     fn complete(&self) -> bool {
         let has_id = self.id.as_deref().is_some_and(|i| !i.trim().is_empty());
@@ -339,26 +349,19 @@ impl Plan {
         Ok(())
     }
 
-    /// Whether everyone the plan names "from the file" is someone the file knows: a
-    /// current member, network member or professional in the circle (`known`), or
-    /// someone the version it replaces already named (so a plan keeps naming a person
-    /// who has since left the file, but cannot name a stranger by a made-up reference).
+    /// Whether everyone the plan names "from the file" is someone it may name
+    /// ([`nameable_people`]: the file's current people, or someone the version it
+    /// replaces already named), so the API cannot name a stranger by a made-up reference.
     /// "Iemand anders" is a name only and always allowed. The page offers only these
     /// people; this rule makes the API hold to the same.
-    pub fn check_people(
-        &self,
-        known: &[(PersonKind, &str)],
-        earlier: &Plan,
-    ) -> Result<(), PlanError> {
+    pub fn check_people(&self, nameable: &[Nameable]) -> Result<(), PlanError> {
         let knows = |p: &PlanPerson| {
-            let Some(id) = p.id.as_deref() else {
-                return p.kind == PersonKind::Other;
-            };
             p.kind == PersonKind::Other
-                || known.iter().any(|(k, i)| *k == p.kind && *i == id)
-                || earlier
-                    .people()
-                    .any(|e| e.kind == p.kind && e.id.as_deref() == Some(id))
+                || p.id.as_deref().is_some_and(|id| {
+                    nameable
+                        .iter()
+                        .any(|n| n.person.kind == p.kind && n.person.id.as_deref() == Some(id))
+                })
         };
         for (index, s) in self.scales.iter().enumerate() {
             if !knows(&s.who) {
@@ -521,6 +524,57 @@ impl Plan {
         }
         out
     }
+}
+
+/// Someone in the file a plan's "who" could name: a household member, a network member
+/// or a professional of the circle (`person.id` is their reference), and whether they are
+/// in the file still.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InFile {
+    pub person: PlanPerson,
+    pub current: bool,
+}
+
+/// A person a plan may name; `earlier` when only because the stored version named them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Nameable {
+    pub person: PlanPerson,
+    pub earlier: bool,
+}
+
+/// Who a plan may name from the file, in the order the form offers them: the current
+/// household, network and professionals of the circle (a professional involved twice
+/// once), then everyone the `stored` version names who is no longer among them, so a
+/// plan keeps naming a person who has since left the file and a save changes nothing the
+/// person did not change. "Iemand anders" is a name, not a reference: not listed, and
+/// always allowed. The plan form offers these people and [`Plan::check_people`] holds a
+/// save to them: one rule for both.
+pub fn nameable_people(file: &[InFile], stored: &Plan) -> Vec<Nameable> {
+    let mut out: Vec<Nameable> = Vec::new();
+    let known = |out: &[Nameable], p: &PlanPerson| {
+        out.iter()
+            .any(|n| n.person.kind == p.kind && n.person.id == p.id)
+    };
+    for f in file
+        .iter()
+        .filter(|f| f.current && f.person.kind != PersonKind::Other)
+    {
+        if !known(&out, &f.person) {
+            out.push(Nameable {
+                person: f.person.clone(),
+                earlier: false,
+            });
+        }
+    }
+    for p in stored.people().filter(|p| p.kind != PersonKind::Other) {
+        if !known(&out, p) {
+            out.push(Nameable {
+                person: p.clone(),
+                earlier: true,
+            });
+        }
+    }
+    out
 }
 
 /// A part of the plan, in the order the plan shows them; a comparison is grouped by it.
@@ -804,18 +858,78 @@ mod tests {
         assert_eq!(p.check(today), Err(PlanError::EmptyItem("safety_goals")));
     }
 
+    fn in_file(kind: PersonKind, id: &str, name: &str, current: bool) -> InFile {
+        InFile {
+            person: PlanPerson::chosen(kind, id, name),
+            current,
+        }
+    }
+
+    /// The people a plan may name: who is in the file now, each once, then whom the
+    /// stored version named and has left; never "iemand anders".
+    #[test]
+    fn a_plan_may_name_the_files_current_people_and_whom_it_named_before() {
+        let file = [
+            in_file(PersonKind::Member, "m1", "Kim", true),
+            in_file(PersonKind::Member, "m2", "Oud", false),
+            in_file(PersonKind::Network, "n1", "Oma", true),
+            in_file(PersonKind::Professional, "u1", "Sanne (Buurtteam)", true),
+            in_file(PersonKind::Professional, "u1", "Sanne (Buurtteam)", true),
+            in_file(PersonKind::Professional, "u2", "Weg", false),
+        ];
+        let mut stored = Plan::default();
+        stored.scales = vec![
+            Scale {
+                who: PlanPerson::chosen(PersonKind::Professional, "u2", "Weg (SAVE)"),
+                score: 5,
+                on: None,
+            },
+            Scale {
+                who: PlanPerson::other("Buurvrouw"),
+                score: 6,
+                on: None,
+            },
+            Scale {
+                who: PlanPerson::chosen(PersonKind::Member, "m1", "Kim"),
+                score: 7,
+                on: None,
+            },
+        ];
+        let got: Vec<(String, bool)> = nameable_people(&file, &stored)
+            .into_iter()
+            .map(|n| (n.person.name, n.earlier))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Kim".into(), false),
+                ("Oma".into(), false),
+                ("Sanne (Buurtteam)".into(), false),
+                ("Weg (SAVE)".into(), true),
+            ]
+        );
+    }
+
     /// A plan names people from the file only by references the file knows, or ones the
     /// version before it already named; "iemand anders" is a name and always allowed.
     #[test]
     fn a_plan_names_only_people_the_file_knows() {
         let p = plan();
         let earlier = Plan::default();
+        let kim = [in_file(PersonKind::Member, "m1", "Kim", true)];
+        assert_eq!(p.check_people(&nameable_people(&kim, &earlier)), Ok(()));
+        let left = [in_file(PersonKind::Member, "m1", "Kim", false)];
         assert_eq!(
-            p.check_people(&[(PersonKind::Member, "m1")], &earlier),
-            Ok(())
+            p.check_people(&nameable_people(&left, &earlier)),
+            Err(PlanError::ScaleWhoUnknown {
+                index: 0,
+                name: "Kim".into()
+            }),
+            "someone who left the file is not named anew"
         );
+        let other_kind = [in_file(PersonKind::Network, "m1", "Kim", true)];
         assert_eq!(
-            p.check_people(&[(PersonKind::Network, "m1")], &earlier),
+            p.check_people(&nameable_people(&other_kind, &earlier)),
             Err(PlanError::ScaleWhoUnknown {
                 index: 0,
                 name: "Kim".into()
@@ -823,14 +937,14 @@ mod tests {
             "the reference counts with its kind"
         );
         assert_eq!(
-            p.check_people(&[], &p.clone()),
+            p.check_people(&nameable_people(&[], &p.clone())),
             Ok(()),
             "someone who left the file may stay in the plan that named them"
         );
         let mut q = plan();
         q.domains[0].actions[0].who = PlanPerson::chosen(PersonKind::Professional, "u9", "X");
         assert_eq!(
-            q.check_people(&[(PersonKind::Member, "m1")], &earlier),
+            q.check_people(&nameable_people(&kim, &earlier)),
             Err(PlanError::ActionWhoUnknown {
                 domain: LifeDomain::Income,
                 index: 0,

@@ -249,3 +249,81 @@ async fn the_sub_pages_hold_the_forms_and_a_refused_one_opens_with_its_input() {
             .contains(&format!("action=\"/gezinnen/{id}/leden\""))
     );
 }
+
+/// "7 dec 2026", as the pages write a date.
+fn dutch(d: jiff::civil::Date) -> String {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ];
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTHS[usize::try_from(d.month() - 1).unwrap()],
+        d.year()
+    )
+}
+
+/// The overview lists what is due as the domain does: upcoming actions too (not only
+/// late ones), late ones marked, done ones not, soonest first, each leading to the plan;
+/// and the families list's "next due" is the first of them.
+#[tokio::test]
+async fn the_overview_lists_upcoming_and_late_work_soonest_first_as_the_list_sorts() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    consent_to_save(&c, &id, ALL).await;
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let day = |n: i64| today.checked_add(jiff::Span::new().days(n)).unwrap();
+    let plan: eenplan_domain::family::Plan = serde_json::from_value(serde_json::json!({
+        "review_date": day(30).to_string(),
+        "domains": [{
+            "domain": "income",
+            "actions": [
+                {"who": "Kim", "what": "Budgetcoach zoeken", "due": day(5).to_string(), "status": "underway"},
+                {"who": "Kim", "what": "Schuldhulp bellen", "due": day(-3).to_string(), "status": "planned"},
+                {"who": "Kim", "what": "Al gedaan", "due": day(1).to_string(), "status": "done"},
+            ],
+        }],
+    }))
+    .unwrap();
+    let system = eenplan_domain::journal::Actor::System { component: "test" };
+    let mut tx = c.app.store.write().await.unwrap();
+    tx.save_plan(
+        &system,
+        &c.sanne.user_id,
+        &FamilyId::from(id.as_str()),
+        0,
+        &plan,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let body = b.get(&format!("/gezinnen/{id}")).await.body;
+    let due = body.split("class=\"due-list\"").nth(1).unwrap();
+    let due = due.split("</ul>").next().unwrap();
+    let items: Vec<&str> = due.split("<li").skip(1).collect();
+    assert_eq!(items.len(), 3, "the done action asks nothing: {due}");
+    let plan_link = format!("href=\"/gezinnen/{id}/plan\"");
+    for (item, (what, on, late)) in items.iter().zip([
+        ("Schuldhulp bellen — Kim", day(-3), true),
+        ("Budgetcoach zoeken — Kim", day(5), false),
+        ("Evaluatie van het plan", day(30), false),
+    ]) {
+        assert!(item.contains(what), "{what} in order: {due}");
+        assert!(item.contains(&dutch(on)), "{what} on its date: {item}");
+        assert!(
+            item.contains(&plan_link),
+            "{what} leads to the plan: {item}"
+        );
+        assert_eq!(item.contains("over tijd"), late, "{item}");
+    }
+    let list = b.get("/gezinnen").await.body;
+    assert!(
+        list.contains(&format!(
+            "<td class=\"utrecht-table__cell\">{}</td>",
+            dutch(day(-3))
+        )),
+        "the list's next due is the overview's first item: {list}"
+    );
+}

@@ -34,6 +34,8 @@ crate::texts! {
             "Action";
         save_review: "Evaluatie SAVE-begeleiding",
             "SAVE guidance review";
+        vt_assessment: "Veiligheidsbeoordeling door Veilig Thuis",
+            "Veilig Thuis safety assessment";
         vt_follow_up: "Veilig Thuis vraagt na hoe het gaat",
             "Veilig Thuis checks how things are going";
         ways_title: "Werkwijzen",

@@ -27,7 +27,7 @@ use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
 use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::family::{
-    ActionStatus, Framework, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanLine,
+    ActionStatus, Framework, InFile, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanLine,
     PlanSection, SafetyGoal, Scale, ScoreBy, diff,
 };
 use eenplan_store::{PlanSave, PlanVersionInfo};
@@ -114,23 +114,27 @@ struct Stored {
     history: Vec<PlanVersionInfo>,
     agreed: Vec<(String, String)>,
     may_agree: Vec<String>,
+    /// The people of the file a plan's "who" chooses from.
+    in_file: Vec<InFile>,
 }
 
 async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
     let family_id = fam.family_id();
-    let (family, (version, plan, history, agreed, may_agree)) = file_and(fam, async |tx| {
-        let (version, plan) = tx.current_plan(family_id).await?;
-        let history = tx.plan_history(family_id).await?;
-        let agreed = tx.plan_agreements(family_id, version).await?;
-        // Under a court order nobody agrees (the family's view is recorded instead).
-        let may_agree = match tx.who_agrees(family_id).await {
-            Ok(ids) => ids,
-            Err(StoreError::Agreement(_)) => Vec::new(),
-            Err(e) => return Err(e),
-        };
-        Ok((version, plan, history, agreed, may_agree))
-    })
-    .await?;
+    let (family, (version, plan, history, agreed, may_agree, in_file)) =
+        file_and(fam, async |tx| {
+            let (version, plan) = tx.current_plan(family_id).await?;
+            let history = tx.plan_history(family_id).await?;
+            let agreed = tx.plan_agreements(family_id, version).await?;
+            // Under a court order nobody agrees (the family's view is recorded instead).
+            let may_agree = match tx.who_agrees(family_id).await {
+                Ok(ids) => ids,
+                Err(StoreError::Agreement(_)) => Vec::new(),
+                Err(e) => return Err(e),
+            };
+            let in_file = tx.plan_people_in_file(family_id).await?;
+            Ok((version, plan, history, agreed, may_agree, in_file))
+        })
+        .await?;
     Ok(Stored {
         family,
         version,
@@ -138,6 +142,7 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
         history,
         agreed,
         may_agree,
+        in_file,
     })
 }
 
@@ -165,6 +170,7 @@ async fn plan_page(
         history,
         agreed,
         may_agree,
+        in_file,
     } = stored(fam).await?;
     let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
     let form = shown
@@ -190,7 +196,7 @@ async fn plan_page(
         vec![list(Part::NeedsToHappen)],
     ];
     let conditions = list(Part::Conditions);
-    let choices = people(&family, &current);
+    let choices = people(&in_file, &current);
     let people = [
         (ChoiceGroup::Family, pt.group_family),
         (ChoiceGroup::Network, pt.group_network),
@@ -315,9 +321,15 @@ pub async fn plan_save(fam: FamilyCtx, data: FormData) -> Result<Response, PageE
         };
         return plan_page(&fam, StatusCode::OK, shown).await;
     }
-    let (family, (_, current)) =
-        file_and(&fam, async |tx| tx.current_plan(fam.family_id()).await).await?;
-    let Some(plan) = form.read(fam.lang, &people(&family, &current)) else {
+    let (current, in_file) = fam
+        .read(async |tx, id| {
+            Ok((
+                tx.current_plan(id).await?.1,
+                tx.plan_people_in_file(id).await?,
+            ))
+        })
+        .await?;
+    let Some(plan) = form.read(fam.lang, &people(&in_file, &current)) else {
         let shown = Shown {
             form: Some(form),
             ..Shown::default()

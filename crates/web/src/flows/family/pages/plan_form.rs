@@ -13,10 +13,9 @@ use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData};
 use crate::kit::i18n::Lang;
 use eenplan_domain::family::{
-    ActionStatus, DomainPlan, LifeDomain, PersonKind, Plan, PlanAction, PlanError, PlanPerson,
-    SafetyGoal, Scale,
+    ActionStatus, DomainPlan, InFile, LifeDomain, PersonKind, Plan, PlanAction, PlanError,
+    PlanPerson, SafetyGoal, Scale, nameable_people,
 };
-use eenplan_store::Family;
 
 /// A part of the plan that is a list of rows, as its buttons and fields name it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,57 +168,22 @@ fn person_from_value(value: &str, name: &str) -> Option<PlanPerson> {
     Some(PlanPerson::chosen(kind, id, name))
 }
 
-/// Everyone a row's "who" can name: the household, the network and the professionals
-/// in the circle, then anyone the stored plan names who is no longer in the file.
-pub(super) fn people(family: &Family, stored: &Plan) -> Vec<PersonChoice> {
-    let mut out: Vec<PersonChoice> = family
-        .members
-        .iter()
-        .filter(|m| !m.ended)
-        .map(|m| PersonChoice {
-            value: format!("member:{}", m.id),
-            name: m.name.clone(),
-            group: ChoiceGroup::Family,
+/// Everyone a row's "who" can name, grouped for the choice: the people the domain lets
+/// a plan name ([`nameable_people`]), from the file's people and the stored plan.
+pub(super) fn people(in_file: &[InFile], stored: &Plan) -> Vec<PersonChoice> {
+    nameable_people(in_file, stored)
+        .into_iter()
+        .map(|n| PersonChoice {
+            value: person_value(&n.person),
+            group: match (n.earlier, n.person.kind) {
+                (true, _) => ChoiceGroup::Earlier,
+                (false, PersonKind::Member) => ChoiceGroup::Family,
+                (false, PersonKind::Network) => ChoiceGroup::Network,
+                (false, _) => ChoiceGroup::Professionals,
+            },
+            name: n.person.name,
         })
-        .chain(
-            family
-                .network
-                .iter()
-                .filter(|n| !n.ended)
-                .map(|n| PersonChoice {
-                    value: format!("network:{}", n.id),
-                    name: n.name.clone(),
-                    group: ChoiceGroup::Network,
-                }),
-        )
-        .collect();
-    for i in family.involvements.iter().filter(|i| !i.ended) {
-        let value = format!("professional:{}", i.user_id);
-        if !out.iter().any(|c| c.value == value) {
-            out.push(PersonChoice {
-                value,
-                name: format!("{} ({})", i.user_name, i.organisation_name),
-                group: ChoiceGroup::Professionals,
-            });
-        }
-    }
-    let named = stored.scales.iter().map(|s| &s.who).chain(
-        stored
-            .domains
-            .iter()
-            .flat_map(|d| d.actions.iter().map(|a| &a.who)),
-    );
-    for p in named.filter(|p| p.kind != PersonKind::Other) {
-        let value = person_value(p);
-        if !out.iter().any(|c| c.value == value) {
-            out.push(PersonChoice {
-                value,
-                name: p.name.clone(),
-                group: ChoiceGroup::Earlier,
-            });
-        }
-    }
-    out
+        .collect()
 }
 
 #[derive(Debug, Clone, Default)]

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::response::Response;
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    DataCategory, Expertise, Framework, InvolvementRole, LifeDomain, Overdue,
+    DataCategory, DueItem, DueState, DueWhat, Expertise, Framework, InvolvementRole, LifeDomain,
 };
 use eenplan_domain::joint_assessment::MeetingKind;
 use eenplan_store::{Family, StoreError};
@@ -65,7 +65,6 @@ struct Due {
     /// "over tijd", "nu aan de beurt", or nothing.
     flag: &'static str,
     href: String,
-    on: jiff::civil::Date,
 }
 
 /// A way of working with its state now, and the page it runs on.
@@ -148,7 +147,6 @@ fn family_crisis(
 /// nobody has, whose agreement it needs.
 struct PlanRead {
     version: i64,
-    plan: eenplan_domain::family::Plan,
     agreed: Vec<(String, String)>,
     needed: Vec<String>,
 }
@@ -164,13 +162,11 @@ struct Now {
     evu: Vec<eenplan_store::EvuReferral>,
     meetings: Vec<eenplan_store::Meeting>,
     raad: Vec<eenplan_store::ProtectionOrderRequest>,
-    follow_ups: Vec<jiff::civil::Date>,
+    /// What is due in the file (only for whom the plan is visible).
+    due: Vec<DueItem>,
 }
 
-async fn read_now(
-    fam: &FamilyCtx,
-    today: jiff::civil::Date,
-) -> Result<(Option<Family>, Now), StoreError> {
+async fn read_now(fam: &FamilyCtx) -> Result<(Option<Family>, Now), StoreError> {
     let id = &fam.grant.family_id;
     let mut tx = fam.store().read().await?;
     let Some(family) = tx.family(id).await? else {
@@ -192,7 +188,7 @@ async fn read_now(
             .map(|o| o.name);
     }
     if fam.grant.sees(DataCategory::Plan) {
-        let (version, plan) = tx.current_plan(id).await?;
+        let (version, _) = tx.current_plan(id).await?;
         let agreed = tx.plan_agreements(id, version).await?;
         let needed = if version > 0 && agreed.is_empty() {
             tx.who_agrees(id).await?
@@ -201,14 +197,13 @@ async fn read_now(
         };
         now.plan = Some(PlanRead {
             version,
-            plan,
             agreed,
             needed,
         });
         now.guidances = tx.save_guidances(id).await?;
         now.evu = tx.evu_referrals_of(id).await?;
         now.meetings = tx.meetings(id).await?;
-        now.follow_ups = tx.vt_follow_ups(id, today).await?;
+        now.due = tx.file_due_items(id).await?;
     }
     if fam.grant.lead {
         now.raad = tx.protection_order_requests(id).await?;
@@ -216,63 +211,62 @@ async fn read_now(
     Ok((Some(family), now))
 }
 
-/// What is due in the file, soonest first: the plan's review, its overdue actions, the
-/// SAVE-begeleiding's review and Veilig Thuis's follow-up check.
-fn due_list(lang: Lang, family_id: &str, now: &Now, today: jiff::civil::Date) -> Vec<Due> {
+/// What is due in the file, soonest first, as the domain lists it (the same items the
+/// families list's "next due" takes the first of): each in words, with its Dutch date,
+/// marked when late or today, and leading to where it is done. A Veilig Thuis contact
+/// opens only for Veilig Thuis; others see the date without a link.
+fn due_list(
+    lang: Lang,
+    family_id: &str,
+    items: &[DueItem],
+    today: jiff::civil::Date,
+    is_veilig_thuis: bool,
+) -> Vec<Due> {
     let o = overview_texts(lang);
-    let mut due = Vec::new();
-    let plan_href = format!("/gezinnen/{family_id}/plan");
-    if let Some(PlanRead { plan, .. }) = &now.plan {
-        let overdue = plan.overdue(today);
-        if let Some(review) = plan.review_date {
-            let late = overdue.iter().any(|o| matches!(o, Overdue::Review { .. }));
-            due.push(Due {
-                what: o.plan_review.to_owned(),
-                when: dutch_date(lang, review),
-                flag: if late { o.overdue } else { "" },
-                href: plan_href.clone(),
-                on: review,
-            });
+    let page = |part: &str| format!("/gezinnen/{family_id}/{part}");
+    let contact = |id: &str| {
+        if is_veilig_thuis {
+            format!("/veilig-thuis/{id}")
+        } else {
+            String::new()
         }
-        for item in overdue {
-            if let Overdue::Action {
-                domain,
+    };
+    items
+        .iter()
+        .map(|item| {
+            let (what, href) = match &item.what {
+                DueWhat::PlanReview => (o.plan_review.to_owned(), page("plan")),
+                DueWhat::PlanAction { domain, what, who } => {
+                    let domain =
+                        kind_label(lang, *domain, LifeDomain::label_nl, LifeDomain::label_en);
+                    (
+                        format!("{} ({domain}): {what} — {who}", o.action),
+                        page("plan"),
+                    )
+                }
+                DueWhat::SaveGuidanceReview { worker, .. } => (
+                    format!("{} ({worker})", o.save_review),
+                    page("save-begeleiding"),
+                ),
+                DueWhat::VeiligThuisAssessment { contact_id } => {
+                    (o.vt_assessment.to_owned(), contact(contact_id))
+                }
+                DueWhat::VeiligThuisFollowUp { contact_id } => {
+                    (o.vt_follow_up.to_owned(), contact(contact_id))
+                }
+            };
+            Due {
                 what,
-                who,
-                due: on,
-            } = item
-            {
-                let domain = kind_label(lang, domain, LifeDomain::label_nl, LifeDomain::label_en);
-                due.push(Due {
-                    what: format!("{} ({domain}): {what} — {who}", o.action),
-                    when: dutch_date(lang, on),
-                    flag: o.overdue,
-                    href: plan_href.clone(),
-                    on,
-                });
+                when: dutch_date(lang, item.on),
+                flag: match item.state(today) {
+                    DueState::Late => o.overdue,
+                    DueState::Today => o.due_now,
+                    DueState::Upcoming => "",
+                },
+                href,
             }
-        }
-    }
-    for g in now.guidances.iter().filter(|g| g.running()) {
-        due.push(Due {
-            what: format!("{} ({})", o.save_review, g.worker_name),
-            when: dutch_date(lang, g.next_review_on),
-            flag: if g.review_due(today) { o.due_now } else { "" },
-            href: format!("/gezinnen/{family_id}/save-begeleiding"),
-            on: g.next_review_on,
-        });
-    }
-    for on in &now.follow_ups {
-        due.push(Due {
-            what: o.vt_follow_up.to_owned(),
-            when: dutch_date(lang, *on),
-            flag: "",
-            href: String::new(),
-            on: *on,
-        });
-    }
-    due.sort_by_key(|d| d.on);
-    due
+        })
+        .collect()
 }
 
 /// The ways of working beside the plan, each with its state now and its page.
@@ -419,7 +413,7 @@ pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
     let (o, ft) = (overview_texts(lang), family_texts(lang));
     let family_id = grant.family_id.as_str().to_owned();
     let today = today();
-    let (family, now) = read_now(&fam, today).await?;
+    let (family, now) = read_now(&fam).await?;
     let mut family = family.ok_or_else(PageError::not_found)?;
     let crisis = family_crisis(lang, &family, now.province.as_deref(), UtcTime::now());
     // A partner whose consent does not cover the network sees none of it.
@@ -465,7 +459,7 @@ pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
         x: ft,
         o,
         nav: sub_nav(&fam, "", &family.label),
-        due: due_list(lang, &family_id, &now, today),
+        due: due_list(lang, &family_id, &now.due, today, shell.is_veilig_thuis),
         ways: ways(lang, &fam, &now, &shell),
         plan: plan_state(lang, &family, &now),
         shortcuts,
