@@ -14,7 +14,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
-use crate::{Row, StoreError, Tx, ids, params};
+use crate::{PageKey, Row, Seek, StoreError, Tx, ids, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewFamily {
@@ -173,7 +173,8 @@ pub struct NewInvolvement {
     pub reason: Option<String>,
 }
 
-/// One saved version of the plan, as the version list shows it.
+/// One saved version of the plan, as the version list shows it (without its content:
+/// a list of versions reads no plan).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanVersionInfo {
     pub version: i64,
@@ -181,7 +182,6 @@ pub struct PlanVersionInfo {
     pub saved_at: String,
     /// The name of the professional who saved it.
     pub saved_by: String,
-    pub plan: Plan,
 }
 
 /// The result of saving the plan.
@@ -873,27 +873,96 @@ impl Tx {
     }
 
     /// Every saved version, newest first, with who saved it and when: the plan's
-    /// history for the version list, the comparison picker and the scores over time.
+    /// history for the version list and the comparison picker (not the plans).
     pub async fn plan_history(
         &mut self,
         family_id: &FamilyId,
     ) -> Result<Vec<PlanVersionInfo>, StoreError> {
         self.fetch_all(
-            "SELECT p.version, p.content, p.saved_at, u.name AS saved_by FROM plan_versions p \
+            "SELECT p.version, p.saved_at, u.name AS saved_by FROM plan_versions p \
              JOIN users u ON u.id = p.saved_by WHERE p.family_id = $1 ORDER BY p.version DESC",
             params![family_id],
         )
         .await?
         .iter()
-        .map(|r| {
-            Ok(PlanVersionInfo {
-                version: r.int("version")?,
-                saved_at: r.text("saved_at")?,
-                saved_by: r.text("saved_by")?,
-                plan: parse_plan(&r.text("content")?)?,
-            })
-        })
+        .map(version_info)
         .collect()
+    }
+
+    /// The newest `n` versions' plans, newest first: what the scores over time draw, so
+    /// a plan saved a hundred times reads a dozen.
+    pub async fn recent_plans(
+        &mut self,
+        family_id: &FamilyId,
+        n: i64,
+    ) -> Result<Vec<(i64, Plan)>, StoreError> {
+        self.fetch_all(
+            "SELECT version, content FROM plan_versions WHERE family_id = $1 \
+             ORDER BY version DESC LIMIT $2",
+            params![family_id, n],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.int("version")?, parse_plan(&r.text("content")?)?)))
+        .collect()
+    }
+
+    /// A page of the versions, newest first, continuing after or before `seek`'s
+    /// version (its key's `value`), `limit` rows read: the API's version list, paged.
+    /// An unreadable key is no version and reads as the start of the list.
+    pub async fn plan_versions_page(
+        &mut self,
+        family_id: &FamilyId,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(PlanVersionInfo, PageKey)>, StoreError> {
+        let from = |k: &PageKey| k.value.parse::<i64>().ok();
+        let key = match seek {
+            Seek::After(k) => from(k).map(|v| (v, " AND p.version < $2", "DESC")),
+            Seek::Before(k) => from(k).map(|v| (v, " AND p.version > $2", "ASC")),
+            Seek::First => None,
+        };
+        let (cond, dir, args) = match key {
+            Some((v, cond, dir)) => (cond, dir, params![family_id, v, limit]),
+            None => ("", "DESC", params![family_id, limit]),
+        };
+        let at = args.len();
+        let mut rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT p.version, p.saved_at, u.name AS saved_by FROM plan_versions p \
+                     JOIN users u ON u.id = p.saved_by WHERE p.family_id = $1{cond} \
+                     ORDER BY p.version {dir} LIMIT ${at}"
+                ),
+                args,
+            )
+            .await?
+            .iter()
+            .map(version_info)
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        if dir == "ASC" {
+            rows.reverse();
+        }
+        Ok(rows
+            .into_iter()
+            .map(|v| {
+                let key = PageKey {
+                    value: v.version.to_string(),
+                    id: v.version.to_string(),
+                };
+                (v, key)
+            })
+            .collect())
+    }
+
+    /// How many versions the plan has.
+    pub async fn plan_version_count(&mut self, family_id: &FamilyId) -> Result<i64, StoreError> {
+        self.fetch_one(
+            "SELECT COUNT(*) AS n FROM plan_versions WHERE family_id = $1",
+            params![family_id],
+        )
+        .await?
+        .int("n")
     }
 
     /// The household members, network members and professionals of the circle, as a
@@ -1477,4 +1546,12 @@ impl Tx {
 
 fn parse_plan(content: &str) -> Result<Plan, StoreError> {
     serde_json::from_str(content).map_err(|e| StoreError::Invalid(format!("stored plan: {e}")))
+}
+
+fn version_info(r: &Row) -> Result<PlanVersionInfo, StoreError> {
+    Ok(PlanVersionInfo {
+        version: r.int("version")?,
+        saved_at: r.text("saved_at")?,
+        saved_by: r.text("saved_by")?,
+    })
 }

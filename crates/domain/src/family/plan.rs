@@ -877,24 +877,26 @@ mod tests {
             in_file(PersonKind::Professional, "u1", "Sanne (Buurtteam)", true),
             in_file(PersonKind::Professional, "u2", "Weg", false),
         ];
-        let mut stored = Plan::default();
-        stored.scales = vec![
-            Scale {
-                who: PlanPerson::chosen(PersonKind::Professional, "u2", "Weg (SAVE)"),
-                score: 5,
-                on: None,
-            },
-            Scale {
-                who: PlanPerson::other("Buurvrouw"),
-                score: 6,
-                on: None,
-            },
-            Scale {
-                who: PlanPerson::chosen(PersonKind::Member, "m1", "Kim"),
-                score: 7,
-                on: None,
-            },
-        ];
+        let stored = Plan {
+            scales: vec![
+                Scale {
+                    who: PlanPerson::chosen(PersonKind::Professional, "u2", "Weg (SAVE)"),
+                    score: 5,
+                    on: None,
+                },
+                Scale {
+                    who: PlanPerson::other("Buurvrouw"),
+                    score: 6,
+                    on: None,
+                },
+                Scale {
+                    who: PlanPerson::chosen(PersonKind::Member, "m1", "Kim"),
+                    score: 7,
+                    on: None,
+                },
+            ],
+            ..Plan::default()
+        };
         let got: Vec<(String, bool)> = nameable_people(&file, &stored)
             .into_iter()
             .map(|n| (n.person.name, n.earlier))

@@ -687,3 +687,43 @@ async fn a_plan_through_the_api_names_only_people_the_file_knows() {
     );
     f.c.app.done().await;
 }
+
+/// The plan's versions through the API: newest first, who saved each and when, a page
+/// at a time with the Link header and the total beside it; a made-up cursor is a 400.
+#[tokio::test]
+async fn the_plans_versions_through_the_api_come_newest_first_a_page_at_a_time() {
+    let f = ApiFile::plan_at_v3().await;
+    let get = async |uri: &str| f.c.app.raw(Method::GET, uri, &f.sanne, "").await;
+    let numbers = |r: &common::Response| -> Vec<i64> {
+        r.json()["versions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["version"].as_i64().unwrap())
+            .collect()
+    };
+    let first = get(&format!("{}?limit=2", f.path("plan/versions"))).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    assert_eq!(numbers(&first), vec![3, 2]);
+    assert_eq!(first.headers["x-total-count"], "3");
+    let newest = &first.json()["versions"][0];
+    assert!(newest["saved_at"].is_string() && newest["saved_by"].is_string());
+    let link = first.headers[axum::http::header::LINK].to_str().unwrap();
+    assert!(link.ends_with("rel=\"next\""), "{link}");
+    let next = link
+        .trim_start_matches('<')
+        .split('>')
+        .next()
+        .unwrap()
+        .to_owned();
+    let second = get(&next).await;
+    assert_eq!(numbers(&second), vec![1], "the page after the second");
+    let back = second.headers[axum::http::header::LINK].to_str().unwrap();
+    assert!(
+        back.contains("rel=\"prev\"") && !back.contains("rel=\"next\""),
+        "{back}"
+    );
+    let bad = get(&format!("{}?cursor=kapot", f.path("plan/versions"))).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    f.c.app.done().await;
+}

@@ -731,3 +731,47 @@ async fn the_printed_plan_reads_in_words_with_signature_lines() {
         assert!(!body.contains(code), "no {code:?} on paper");
     }
 }
+
+/// The scores over time draw the newest twelve versions and say so; the version list
+/// keeps every version.
+#[tokio::test]
+async fn the_scores_chart_draws_the_latest_twelve_versions_and_says_so() {
+    let c = circle().await;
+    let id = open_file(&c).await;
+    let system = eenplan_domain::journal::Actor::System { component: "test" };
+    for v in 0..13_i64 {
+        let plan = eenplan_domain::family::Plan {
+            family_score: Some(u8::try_from(v % 10).unwrap()),
+            ..Default::default()
+        };
+        let mut tx = c.app.store.write().await.unwrap();
+        tx.save_plan(
+            &system,
+            &c.sanne.user_id,
+            &FamilyId::from(id.as_str()),
+            v,
+            &plan,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
+    let mut b = c.app.signed_in_browser(&c.sanne).await;
+    let body = b.get(&format!("/gezinnen/{id}/plan")).await.body;
+    let chart = body.split("plan-chart-figure").nth(1).unwrap();
+    let chart = chart.split("</figure>").next().unwrap();
+    assert!(
+        chart.contains(">Versie 13</th>") && chart.contains(">Versie 2</th>"),
+        "{chart}"
+    );
+    assert!(
+        !chart.contains(">Versie 1</th>"),
+        "the oldest is left out: {chart}"
+    );
+    assert!(chart.contains("de laatste 12 versies"), "{chart}");
+    let after = body.split("</figure>").nth(1).unwrap();
+    assert!(
+        after.contains("value=\"1\""),
+        "the version list still offers version 1"
+    );
+}

@@ -5,7 +5,7 @@
 use super::schemas::{
     Agreement, AgreementRecorded, Family, FamilyList, MemberCorrection, NetworkCorrection,
     NewFamily, NewInvolvement, NewMember, NewNetworkMember, NewNote, NoteChanged, Notes, Plan,
-    PlanDocument, Timeline,
+    PlanDocument, PlanVersions, Timeline,
 };
 use crate::kit::body::{Created, Reason, Version};
 use eenplan_domain::policy::SIGNED_IN;
@@ -140,6 +140,18 @@ pub fn routes() -> Vec<Entry> {
                 (428, "If-Match ontbreekt"),
                 NO_FILE,
             ]),
+        get(
+            "/api/v1/families/{family}/plan/versions",
+            PLAN,
+            api::plan_versions,
+        )
+        .doc(
+            "getPlanVersions",
+            "De opgeslagen versies van het plan, nieuwste eerst, per pagina: wie en wanneer",
+        )
+        .paged()
+        .ok::<PlanVersions>(200, "De versies")
+        .problems([(400, "Ongeldige limit of cursor"), NO_FILE]),
         get(
             "/api/v1/families/{family}/plan/versions/{version}",
             PLAN,

@@ -122,6 +122,8 @@ crate::texts! {
             "Compare";
         scores_over_time: "Cijfers per versie",
             "Scores per version";
+        scores_latest: "De grafiek en de tabel tonen de laatste {n} versies.",
+            "The chart and the table show the latest {n} versions.";
         scores_table: "De cijfers per versie als tabel",
             "The scores per version as a table";
         may_agree: "Akkoord nodig van",

@@ -82,7 +82,7 @@ pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};
 pub use new::create;
 pub use notes::{change_note, notes, write_note};
-pub use plan::{agree, plan, plan_version, put_plan, restore_plan};
+pub use plan::{agree, plan, plan_version, plan_versions, put_plan, restore_plan};
 pub use search::search;
 pub use show::read;
 pub use timeline::timeline;

@@ -15,12 +15,16 @@ use serde_json::json;
 use crate::Problem;
 use crate::auth::family::FamilyCtx;
 use crate::flows::family::schemas::{
-    Agreement as AgreementIn, AgreementRecorded, Plan, PlanDocument,
+    Agreement as AgreementIn, AgreementRecorded, Plan, PlanDocument, PlanVersions,
 };
 use crate::kit::ApiError;
 use crate::kit::body::Version;
 use crate::kit::extract::Body;
+use crate::kit::extract::Query;
+use crate::kit::paging::{TOTAL_COUNT, api_paging, window, with_links};
 use crate::kit::respond::not_found;
+use axum::extract::RawQuery;
+use axum::response::Response;
 
 fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"v{version}\""))
@@ -186,6 +190,41 @@ pub async fn plan_version(
         .await?
         .ok_or_else(|| not_found(super::FamilyApiTexts::both(|t| t.no_version)))?;
     Ok(Json(PlanDocument::new(version, plan)))
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct VersionsParams {
+    limit: Option<String>,
+    cursor: Option<String>,
+}
+
+/// The cursor's sort: the versions, newest first.
+const VERSIONS_SORT: &str = "versions";
+
+/// The plan's versions, newest first, a page at a time: who saved each and when.
+pub async fn plan_versions(
+    fam: FamilyCtx,
+    RawQuery(raw): RawQuery,
+    Query(q): Query<VersionsParams>,
+) -> Result<Response, ApiError> {
+    let (limit, seek) = api_paging(q.limit.as_deref(), q.cursor.as_deref(), VERSIONS_SORT)?;
+    let (rows, total) = fam
+        .read(async |tx, family| {
+            let rows = tx.plan_versions_page(family, &seek, limit + 1).await?;
+            Ok((rows, tx.plan_version_count(family).await?))
+        })
+        .await?;
+    let page = window(rows, limit, &seek, VERSIONS_SORT, |(_, k)| k.clone());
+    let versions: Vec<_> = page.items.iter().map(|(v, _)| v.clone()).collect();
+    let path = format!("/api/v1/families/{}/plan/versions", fam.family_id());
+    let mut response = with_links(
+        Json(PlanVersions::new(&versions)),
+        &page,
+        &path,
+        raw.as_deref(),
+    );
+    response.headers_mut().insert(TOTAL_COUNT, total.into());
+    Ok(response)
 }
 
 /// A refused agreement: the field to fix, and who may not agree or is missing.

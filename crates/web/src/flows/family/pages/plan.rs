@@ -112,6 +112,8 @@ struct Stored {
     version: i64,
     plan: Plan,
     history: Vec<PlanVersionInfo>,
+    /// The newest [`CHART_VERSIONS`] plans, newest first, for the scores over time.
+    recent: Vec<(i64, Plan)>,
     agreed: Vec<(String, String)>,
     may_agree: Vec<String>,
     /// The people of the file a plan's "who" chooses from.
@@ -120,10 +122,11 @@ struct Stored {
 
 async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
     let family_id = fam.family_id();
-    let (family, (version, plan, history, agreed, may_agree, in_file)) =
+    let (family, (version, plan, history, recent, agreed, may_agree, in_file)) =
         file_and(fam, async |tx| {
             let (version, plan) = tx.current_plan(family_id).await?;
             let history = tx.plan_history(family_id).await?;
+            let recent = tx.recent_plans(family_id, CHART_VERSIONS).await?;
             let agreed = tx.plan_agreements(family_id, version).await?;
             // Under a court order nobody agrees (the family's view is recorded instead).
             let may_agree = match tx.who_agrees(family_id).await {
@@ -132,7 +135,7 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
                 Err(e) => return Err(e),
             };
             let in_file = tx.plan_people_in_file(family_id).await?;
-            Ok((version, plan, history, agreed, may_agree, in_file))
+            Ok((version, plan, history, recent, agreed, may_agree, in_file))
         })
         .await?;
     Ok(Stored {
@@ -140,6 +143,7 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
         version,
         plan,
         history,
+        recent,
         agreed,
         may_agree,
         in_file,
@@ -168,6 +172,7 @@ async fn plan_page(
         version,
         plan: current,
         history,
+        recent,
         agreed,
         may_agree,
         in_file,
@@ -247,7 +252,7 @@ async fn plan_page(
             })
             .collect(),
         compare_from: (version - 1).max(1),
-        chart: score_chart(lang, &history),
+        chart: score_chart(lang, &recent, history.len()),
         form,
         may_agree: may_agree
             .iter()
@@ -399,14 +404,22 @@ pub struct ScoreChart {
     pub versions: Vec<i64>,
     /// (who, score per version, empty where none was given).
     pub rows: Vec<(String, Vec<String>)>,
+    /// "De laatste 12 versies" when the plan has more versions than the chart draws.
+    pub latest: Option<String>,
 }
 
-fn score_chart(lang: Lang, history: &[PlanVersionInfo]) -> Option<ScoreChart> {
+/// How many versions the scores over time draw: the newest, so a plan saved a hundred
+/// times stays readable (and its page reads a dozen plans, not a hundred).
+const CHART_VERSIONS: i64 = 12;
+
+/// The chart of `recent` (newest first, at most [`CHART_VERSIONS`]) out of `all`
+/// versions.
+fn score_chart(lang: Lang, recent: &[(i64, Plan)], all: usize) -> Option<ScoreChart> {
     let pt = plan_texts(lang);
-    let oldest_first: Vec<&PlanVersionInfo> = history.iter().rev().collect();
+    let oldest_first: Vec<&(i64, Plan)> = recent.iter().rev().collect();
     let mut series: Vec<(ScoreBy, Vec<Option<u8>>)> = Vec::new();
-    for (i, v) in oldest_first.iter().enumerate() {
-        for (by, score) in v.plan.scores() {
+    for (i, (_, plan)) in oldest_first.iter().enumerate() {
+        for (by, score) in plan.scores() {
             let at = match series.iter().position(|(s, _)| s.same(&by)) {
                 Some(at) => at,
                 None => {
@@ -441,7 +454,7 @@ fn score_chart(lang: Lang, history: &[PlanVersionInfo]) -> Option<ScoreChart> {
             r#"<text x="{}" y="{}" class="plan-chart__label" text-anchor="middle">{}</text>"#,
             x(i),
             h - 6.0,
-            v.version
+            v.0
         ));
     }
     let dashes = ["", "6 3", "2 3", "8 3 2 3", "1 5"];
@@ -473,7 +486,9 @@ fn score_chart(lang: Lang, history: &[PlanVersionInfo]) -> Option<ScoreChart> {
     svg.push_str("</svg>");
     Some(ScoreChart {
         svg,
-        versions: oldest_first.iter().map(|v| v.version).collect(),
+        versions: oldest_first.iter().map(|v| v.0).collect(),
+        latest: (all > recent.len())
+            .then(|| pt.scores_latest.replace("{n}", &recent.len().to_string())),
         rows: series
             .iter()
             .map(|(by, scores)| {

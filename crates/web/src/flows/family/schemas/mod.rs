@@ -10,5 +10,5 @@ pub(super) use file::{
     NewInvolvement, NewMember, NewNetworkMember, first_name,
 };
 pub(super) use notes::{NewNote, NoteChanged, Notes};
-pub(super) use plan::{Agreement, AgreementRecorded, Plan, PlanDocument};
+pub(super) use plan::{Agreement, AgreementRecorded, Plan, PlanDocument, PlanVersions};
 pub(super) use timeline::{Timeline, TimelineEvent};

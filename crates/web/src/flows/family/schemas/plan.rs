@@ -401,6 +401,38 @@ impl PlanDocument {
     }
 }
 
+/// The plan's saved versions, newest first, a page at a time (limit, cursor and the
+/// Link header); each version's content is at `.../plan/versions/{version}`.
+#[derive(Debug, Serialize, ToSchema)]
+pub(crate) struct PlanVersions {
+    versions: Vec<PlanVersionsItem>,
+}
+
+/// One saved version: its number, when and by whom.
+#[derive(Debug, Serialize, ToSchema)]
+struct PlanVersionsItem {
+    version: i64,
+    #[schema(format = DateTime)]
+    saved_at: String,
+    /// The name of the professional who saved it.
+    saved_by: String,
+}
+
+impl PlanVersions {
+    pub fn new(list: &[eenplan_store::PlanVersionInfo]) -> Self {
+        Self {
+            versions: list
+                .iter()
+                .map(|v| PlanVersionsItem {
+                    version: v.version,
+                    saved_at: v.saved_at.clone(),
+                    saved_by: v.saved_by.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Who agrees follows the consent age rule per child (under 12 the parents with
 /// custody, 12-15 the child and the parents with custody, 16+ the child alone; a
 /// guardian institution in the parents' place). Under a court order give the family's
