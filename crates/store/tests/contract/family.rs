@@ -554,6 +554,38 @@ pub async fn plan_versions_conflicts_and_agreement(db: TestDb) -> TestDb {
     let mut r = store.read().await.unwrap();
     assert_eq!(r.plan_agreements(&id, 2).await.unwrap().len(), 1);
     assert_eq!(r.plan_version(&id, 1).await.unwrap(), Some(sample_plan()));
+    // The versions a page at a time, newest first, either way from a key; the chart's
+    // newest plans; the file's people a plan may name.
+    assert_eq!(r.plan_version_count(&id).await.unwrap(), 2);
+    let numbers = |page: &[(eenplan_store::PlanVersionInfo, eenplan_store::PageKey)]| {
+        page.iter().map(|(v, _)| v.version).collect::<Vec<_>>()
+    };
+    let first = r
+        .plan_versions_page(&id, &eenplan_store::Seek::First, 1)
+        .await
+        .unwrap();
+    assert_eq!(numbers(&first), [2]);
+    let after = r
+        .plan_versions_page(&id, &eenplan_store::Seek::After(first[0].1.clone()), 5)
+        .await
+        .unwrap();
+    assert_eq!(numbers(&after), [1]);
+    let before = r
+        .plan_versions_page(&id, &eenplan_store::Seek::Before(after[0].1.clone()), 5)
+        .await
+        .unwrap();
+    assert_eq!(numbers(&before), [2]);
+    assert_eq!(
+        r.recent_plans(&id, 1).await.unwrap(),
+        vec![(2, thomas.clone())]
+    );
+    let in_file = r.plan_people_in_file(&id).await.unwrap();
+    assert!(in_file.iter().any(|f| f.current
+        && f.person.kind == eenplan_domain::family::PersonKind::Member
+        && f.person.id.as_deref() == Some(kim.as_str())));
+    assert!(in_file.iter().any(|f| f.current
+        && f.person.kind == eenplan_domain::family::PersonKind::Professional
+        && f.person.id.as_deref() == Some(p.sanne.0.as_str())));
     assert_eq!(r.current_plan(&id).await.unwrap(), (2, thomas));
     drop(r);
     store.close().await;
