@@ -22,6 +22,7 @@ use crate::kit::form::{
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
 use crate::kit::route::PLAN;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
@@ -48,6 +49,7 @@ struct Page {
     list: Listing<Card>,
     /// A refusal about the state of things, not one field.
     problem: Option<&'static str>,
+    summary: ErrorSummary,
 }
 
 /// Which form was sent, so its errors show there and nowhere else.
@@ -74,7 +76,7 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
     };
     let family = family.ok_or_else(PageError::not_found)?;
     let today = today();
-    let cards = list
+    let cards: Vec<Card> = list
         .iter()
         .map(|g| {
             let mine = save_guidance::may_act(
@@ -171,6 +173,13 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
             }),
         ]
     });
+    let summary = cards.iter().fold(
+        ErrorSummary::of_inputs(lang, start_inputs.as_deref().unwrap_or_default()),
+        |s, card| {
+            s.with_inputs(&card.review_inputs)
+                .with_inputs(&card.end_inputs)
+        },
+    );
     Ok(render(
         forms.status(),
         &Page {
@@ -178,6 +187,7 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
             x: c,
             list: Listing::new(&family, cards, start_inputs, &forms.errs),
             problem: forms.problem,
+            summary,
         },
     ))
 }

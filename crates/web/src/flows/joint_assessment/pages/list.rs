@@ -14,6 +14,7 @@ use crate::kit::form::{
     text_errors, tick_box,
 };
 use crate::kit::listing::Listing;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
 /// One meeting in the family's list.
@@ -32,6 +33,7 @@ struct ListPage {
     x: &'static JaTexts,
     /// The meetings, and the scheduling form for the lead.
     list: Listing<Line>,
+    summary: ErrorSummary,
 }
 
 fn schedule_inputs(
@@ -102,7 +104,21 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
         .then(|| schedule_inputs(x, lang, &family, data, errs));
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/beoordeling", list.family_id));
-    Ok(render(list.status(), &ListPage { shell, x, list }))
+    let inputs = list.inputs.as_deref().unwrap_or_default();
+    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(
+        list.has_errors,
+        inputs,
+        fam.t().admin_fix,
+    );
+    Ok(render(
+        list.status(),
+        &ListPage {
+            shell,
+            x,
+            list,
+            summary,
+        },
+    ))
 }
 
 pub async fn list(fam: FamilyCtx) -> Result<Response, PageError> {
