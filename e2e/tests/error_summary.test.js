@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { Visitor, decode, postForms, routeRegExp, signedIn } from '../lib/http.js';
 import { pageRoutes } from '../lib/scan.js';
 import { startServer } from '../lib/server.js';
 import { totp } from '../lib/totp.js';
@@ -45,76 +46,6 @@ const ACCOUNTS = [
   'lisa.degraaf@rvdk.example',
 ];
 
-const decode = (s) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** The value of `name` in one tag's attribute text, or null. */
-function attr(tag, name) {
-  const m = new RegExp(`\\s${name}(?:="([^"]*)"|(?=[\\s>/]))`, 'i').exec(tag);
-  if (!m) return null;
-  return decode(m[1] ?? '');
-}
-
-/** A cookie jar and a CSRF token for one visitor. */
-class Visitor {
-  constructor(baseUrl) {
-    this.baseUrl = baseUrl;
-    this.cookies = new Map();
-  }
-
-  async request(method, path, form) {
-    const headers = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    let body;
-    if (form) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(form).toString();
-      headers.origin = this.baseUrl;
-    }
-    const res = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const i = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    return { status: res.status, location: res.headers.get('location'), type: res.headers.get('content-type') ?? '', body: await res.text() };
-  }
-
-  async get(path) {
-    let r = await this.request('GET', path);
-    for (let hops = 0; r.status >= 300 && r.status < 400 && r.location && hops < 5; hops++) {
-      r = await this.request('GET', new URL(r.location, this.baseUrl + path).pathname);
-    }
-    return r;
-  }
-}
-
-/** Every `<form method="post">` on a page: its action, hidden fields, visible fields and named buttons. */
-function postForms(html) {
-  const forms = [];
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
-    if ((attr(m[1], 'method') ?? '').toLowerCase() !== 'post') continue;
-    const action = attr(m[1], 'action');
-    if (!action) continue;
-    const hidden = [];
-    const visible = [];
-    const buttons = [];
-    for (const t of m[2].matchAll(/<(input|textarea|select|button)\b([^>]*)>/gi)) {
-      const kind = t[1].toLowerCase();
-      const name = attr(t[2], 'name');
-      const type = (attr(t[2], 'type') ?? (kind === 'button' ? 'submit' : 'text')).toLowerCase();
-      if (kind === 'button' || type === 'submit') {
-        if (name) buttons.push([name, attr(t[2], 'value') ?? '']);
-      } else if (type === 'hidden') {
-        if (name) hidden.push([name, attr(t[2], 'value') ?? '']);
-      } else if (name) {
-        visible.push(name);
-      }
-    }
-    forms.push({ action, hidden, visible, buttons });
-  }
-  return forms;
-}
-
 /** What is wrong with a refused page's error summary (empty when it is right). */
 function summaryProblems(html) {
   const invalid = /--invalid\b|aria-invalid="true"/.test(html);
@@ -128,10 +59,6 @@ function summaryProblems(html) {
   for (const target of links) if (!ids.has(target)) problems.push(`the summary links to #${target}, which is no element id on the page`);
   return problems;
 }
-
-/** A route pattern as a RegExp on a path: `{name}` is one segment. */
-const routeRegExp = (pattern) =>
-  new RegExp(`^${pattern.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\*[a-z_]+\}/g, '.+').replace(/\{[a-z_]+\}/g, '[^/]+')}$`);
 
 /** A path with its ids (uuid-like or numeric segments) made anonymous: one key per kind of form. */
 const shape = (path) => path.replace(/\/[0-9a-f]{8}-[0-9a-f-]{27,}(?=\/|$)/gi, '/{id}').replace(/\/\d+(?=\/|$)/g, '/{n}');

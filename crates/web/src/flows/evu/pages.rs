@@ -13,6 +13,7 @@ use super::ops::{self, Decision};
 use super::texts::{EvuTexts, texts};
 use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, code_label};
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
@@ -96,6 +97,7 @@ struct FamilyPage {
     shell: Shell,
     x: &'static EvuTexts,
     list: Listing<Line>,
+    nav: SubNav,
     problem: Option<String>,
     summary: ErrorSummary,
 }
@@ -126,6 +128,7 @@ async fn family_page(fam: &FamilyCtx, forms: Forms<Refer, String>) -> Result<Res
         &FamilyPage {
             shell: fam.shell(&format!("/gezinnen/{}/evu", fam.family_id())),
             x: c,
+            nav: sub_nav(fam, "/evu", &family.label),
             list: Listing::new(&family, lines, inputs, &forms.errs),
             problem: forms.problem,
             summary,

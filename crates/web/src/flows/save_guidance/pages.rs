@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use super::ops;
 use super::texts::{GuidanceTexts, texts};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::dates::{dutch_date, today};
 use crate::kit::form;
 use crate::kit::form::{
@@ -47,6 +48,7 @@ struct Page {
     shell: Shell,
     x: &'static GuidanceTexts,
     list: Listing<Card>,
+    nav: SubNav,
     /// A refusal about the state of things, not one field.
     problem: Option<&'static str>,
     summary: ErrorSummary,
@@ -185,6 +187,7 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
         &Page {
             shell: fam.shell(&format!("/gezinnen/{}/save-begeleiding", fam.family_id())),
             x: c,
+            nav: sub_nav(fam, "/save-begeleiding", &family.label),
             list: Listing::new(&family, cards, start_inputs, &forms.errs),
             problem: forms.problem,
             summary,

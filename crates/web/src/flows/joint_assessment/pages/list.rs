@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::{place, running_organisations, when};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, chosen, code_label, code_select,
@@ -33,6 +34,7 @@ struct ListPage {
     x: &'static JaTexts,
     /// The meetings, and the scheduling form for the lead.
     list: Listing<Line>,
+    nav: SubNav,
     summary: ErrorSummary,
 }
 
@@ -102,6 +104,7 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
         .grant
         .lead
         .then(|| schedule_inputs(x, lang, &family, data, errs));
+    let nav = sub_nav(fam, "/beoordeling", &family.label);
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/beoordeling", list.family_id));
     let inputs = list.inputs.as_deref().unwrap_or_default();
@@ -116,6 +119,7 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
             shell,
             x,
             list,
+            nav,
             summary,
         },
     ))

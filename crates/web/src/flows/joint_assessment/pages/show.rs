@@ -13,6 +13,7 @@ use eenplan_store::Family;
 
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, running_organisations, when};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{
@@ -46,8 +47,8 @@ struct Done {
 struct ShowPage {
     shell: Shell,
     x: &'static JaTexts,
+    nav: SubNav,
     family_id: String,
-    family_label: String,
     id: String,
     title: String,
     state: String,
@@ -321,8 +322,8 @@ pub(super) async fn show_page(
     let page = ShowPage {
         shell: fam.shell(&format!("/gezinnen/{}/beoordeling/{}", family.id, m.id)),
         x,
+        nav: sub_nav(fam, "/beoordeling", &family.label),
         family_id: family.id.to_string(),
-        family_label: family.label.clone(),
         id: m.id.clone(),
         title: format!(
             "{} — {}",

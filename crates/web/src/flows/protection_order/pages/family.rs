@@ -8,6 +8,7 @@ use eenplan_store::{ProtectionOrderInput, StoreError};
 
 use super::{Summary, organisations, place, summary};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::protection_order::ops;
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
@@ -23,6 +24,7 @@ struct FamilyPage {
     x: &'static PoTexts,
     /// The requests, and the form unless one is open.
     list: Listing<Summary>,
+    nav: SubNav,
     summary: ErrorSummary,
 }
 
@@ -73,6 +75,7 @@ async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Res
         ]
     });
     let lines = requests.iter().map(|r| summary(lang, x, r)).collect();
+    let nav = sub_nav(fam, "/verzoek-raad", &family.label);
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/verzoek-raad", list.family_id));
     let inputs = list.inputs.as_deref().unwrap_or_default();
@@ -87,6 +90,7 @@ async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Res
             shell,
             x,
             list,
+            nav,
             summary,
         },
     ))
