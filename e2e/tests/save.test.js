@@ -502,7 +502,10 @@ describe('a consultation at SAVE op locatie that turns into SAVE-begeleiding', (
           const page = sannePage;
           await page.getByRole('main').getByRole('link', { name: FAMILY.label, exact: true }).click();
           await page.waitForURL(exactUrl(server, familyPath), { waitUntil: 'load' });
-          await page.getByRole('main').getByRole('link', { name: 'SAVE-begeleiding', exact: true }).click();
+          await page
+            .getByRole('navigation', { name: 'Onderdelen van het dossier' })
+            .getByRole('link', { name: 'SAVE-begeleiding', exact: true })
+            .click();
           await page.waitForURL(exactUrl(server, guidancePath()), { waitUntil: 'load' });
           assert.equal(await h1Text(page), 'SAVE-begeleiding', 'the page <h1>');
           assert.ok((await mainText(page)).includes('Geen SAVE-begeleiding.'), 'no guidance yet');

@@ -364,6 +364,35 @@ async fn veilig_thuis_has_its_own_menu_item() {
     i.done().await;
 }
 
+/// Enter in a field presses the form's first submit button (HTML's implicit submission),
+/// so the intake's first one must record the report, not add a row for another child.
+#[tokio::test]
+async fn enter_in_the_intake_records_the_report() {
+    let i = Intake::new().await;
+    let mut b = i.app.signed_in_browser(&i.vera).await;
+    let page = b.get("/veilig-thuis").await;
+    let start = page
+        .body
+        .find("<form method=\"post\" action=\"/veilig-thuis\"")
+        .expect("the intake form");
+    let form = &page.body[start..];
+    let form = &form[..form.find("</form>").expect("the form's end")];
+    let first = form
+        .find("type=\"submit\"")
+        .map(|at| &form[form[..at].rfind("<button").expect("a button")..])
+        .expect("a submit button");
+    let first = &first[..first.find("</button>").expect("the button's end")];
+    assert!(
+        first.contains("utrecht-button--primary-action") && !first.contains("name="),
+        "the first submit button is the main action: {first}"
+    );
+    assert!(
+        form.contains("name=\"add_child\""),
+        "'Nog een kind' is still there"
+    );
+    i.done().await;
+}
+
 /// The intake form as Vera fills it in for a neighbour's report, with `reporter` as given.
 fn intake_form(csrf: &str, reporter: &'static str) -> Vec<(&'static str, String)> {
     vec![

@@ -23,6 +23,16 @@ crate::texts! {
             "Family and network";
         involvements_page: "Betrokkenen",
             "Professionals";
+        assessment: "Beoordeling",
+            "Assessment";
+        guidance: "SAVE-begeleiding",
+            "SAVE guidance";
+        evu: "EVU",
+            "EVU";
+        raad: "Verzoek Raad",
+            "Request to the Raad";
+        access: "Inzage",
+            "Who looked";
     }
 }
 
@@ -44,19 +54,27 @@ pub struct SubNav {
 }
 
 /// The sub-navigation of the file `fam` opens; `current` is the part's path under the
-/// file (`""` for the overview, `"/plan"`, `"/gezin"`, …).
+/// file (`""` for the overview, `"/plan"`, `"/gezin"`, …; a page below a part, such as
+/// one meeting of `"/beoordeling"`, passes its part). Every part the visitor may open is
+/// listed, in the same order on every page, so the file reads as one place.
 pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let lang = fam.lang;
     let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
-    let parts: [(&str, &'static str, bool); 7] = [
+    let plan = grant.sees(DataCategory::Plan);
+    let parts: [(&str, &'static str, bool); 12] = [
         ("", o.overview, true),
-        ("/plan", o.plan, grant.sees(DataCategory::Plan)),
+        ("/plan", o.plan, plan),
         ("/gezin", o.household_page, true),
         ("/betrokkenen", o.involvements_page, true),
         ("/notities", t.notes, grant.sees(DataCategory::Notes)),
         ("/tijdlijn", t.timeline, true),
+        ("/beoordeling", o.assessment, plan),
+        ("/save-begeleiding", o.guidance, plan),
+        ("/evu", o.evu, plan),
+        ("/verzoek-raad", o.raad, grant.lead),
         ("/toestemming", t.consent_title, grant.lead),
+        ("/inzage", o.access, grant.lead),
     ];
     SubNav {
         label: o.nav_label,

@@ -63,6 +63,30 @@ impl ErrorSummary {
         self
     }
 
+    /// A form that came back refused with no message at any of its fields (a warning,
+    /// or a refusal of the whole form) still opens with the summary: `message`, linked
+    /// to the form's first field, so nobody is left with a refused form and no clue.
+    pub fn or_refused(self, refused: bool, inputs: &[Input], message: &'static str) -> Self {
+        if !refused || !self.is_empty() {
+            return self;
+        }
+        match inputs.first() {
+            Some(Input::Text(f)) => {
+                let target = f.id.clone();
+                self.item(&target, message)
+            }
+            Some(Input::Select(f)) => self.item(f.id, message),
+            Some(Input::Checks(f)) => {
+                let target = f
+                    .options
+                    .first()
+                    .map_or_else(|| f.id.to_owned(), |o| format!("{}-{}", f.id, o.value));
+                self.item(&target, message)
+            }
+            None => self,
+        }
+    }
+
     pub fn item(mut self, target: &str, message: &'static str) -> Self {
         self.items.push(SummaryItem {
             target: target.to_owned(),

@@ -13,10 +13,12 @@ use super::ops::{self, Decision};
 use super::texts::{EvuTexts, texts};
 use crate::auth::evu::log_evu_reads;
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, code_label};
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
 use crate::kit::render::step_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
 /// A referral in words.
@@ -95,7 +97,9 @@ struct FamilyPage {
     shell: Shell,
     x: &'static EvuTexts,
     list: Listing<Line>,
+    nav: SubNav,
     problem: Option<String>,
+    summary: ErrorSummary,
 }
 
 /// The family's one form: calling in the EVU.
@@ -118,13 +122,16 @@ async fn family_page(fam: &FamilyCtx, forms: Forms<Refer, String>) -> Result<Res
     let inputs =
         (fam.grant.lead && !open).then(|| vec![reason_input(c.evu_reason, d, errs, "refer")]);
     let lines = list.iter().map(|r| line(lang, r)).collect();
+    let summary = ErrorSummary::of_inputs(lang, inputs.as_deref().unwrap_or_default());
     Ok(render(
         forms.status(),
         &FamilyPage {
             shell: fam.shell(&format!("/gezinnen/{}/evu", fam.family_id())),
             x: c,
+            nav: sub_nav(fam, "/evu", &family.label),
             list: Listing::new(&family, lines, inputs, &forms.errs),
             problem: forms.problem,
+            summary,
         },
     ))
 }
@@ -224,6 +231,7 @@ struct ReferralPage {
     combination: Vec<Input>,
     decline: Vec<Input>,
     close: Vec<Input>,
+    summary: ErrorSummary,
     problem: Option<String>,
     /// What was typed into a form the referral no longer offers (someone else acted
     /// first): shown, so nothing typed is lost.
@@ -297,6 +305,9 @@ async fn referral_page(
         Some(Sent::Decline) => decline.is_empty(),
         Some(Sent::Close) => close.is_empty(),
     };
+    let summary = ErrorSummary::of_inputs(lang, &combination)
+        .with_inputs(&decline)
+        .with_inputs(&close);
     let kept = Some(forms.data.get("reason")).filter(|typed| gone && !typed.trim().is_empty());
     Ok(render(
         step_status(gone, forms.status()),
@@ -307,6 +318,7 @@ async fn referral_page(
             combination,
             decline,
             close,
+            summary,
             problem: forms.problem,
             kept,
         },

@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::access_texts::touched;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
@@ -437,7 +438,7 @@ pub async fn review(
 struct FamilyAccessPage {
     shell: Shell,
     x: &'static PrivacyTexts,
-    family_id: String,
+    nav: SubNav,
     label: String,
     lines: Vec<[String; 6]>,
 }
@@ -481,7 +482,7 @@ pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
         &FamilyAccessPage {
             shell: fam.shell(&format!("/gezinnen/{}/inzage", family.id)),
             x: privacy(lang),
-            family_id: family.id.to_string(),
+            nav: sub_nav(&fam, "/inzage", &family.label),
             label: family.label,
             lines,
         },

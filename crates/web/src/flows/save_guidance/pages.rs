@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use super::ops;
 use super::texts::{GuidanceTexts, texts};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::dates::{dutch_date, today};
 use crate::kit::form;
 use crate::kit::form::{
@@ -22,6 +23,7 @@ use crate::kit::form::{
 use crate::kit::listing::Listing;
 use crate::kit::outcome::Forms;
 use crate::kit::route::PLAN;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Refusal, Shell, render};
 
 /// One guidance in words, with the forms its viewer may use.
@@ -46,8 +48,10 @@ struct Page {
     shell: Shell,
     x: &'static GuidanceTexts,
     list: Listing<Card>,
+    nav: SubNav,
     /// A refusal about the state of things, not one field.
     problem: Option<&'static str>,
+    summary: ErrorSummary,
 }
 
 /// Which form was sent, so its errors show there and nowhere else.
@@ -74,7 +78,7 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
     };
     let family = family.ok_or_else(PageError::not_found)?;
     let today = today();
-    let cards = list
+    let cards: Vec<Card> = list
         .iter()
         .map(|g| {
             let mine = save_guidance::may_act(
@@ -171,13 +175,22 @@ async fn page(fam: &FamilyCtx, forms: Forms<Sent<'_>>) -> Result<Response, PageE
             }),
         ]
     });
+    let summary = cards.iter().fold(
+        ErrorSummary::of_inputs(lang, start_inputs.as_deref().unwrap_or_default()),
+        |s, card| {
+            s.with_inputs(&card.review_inputs)
+                .with_inputs(&card.end_inputs)
+        },
+    );
     Ok(render(
         forms.status(),
         &Page {
             shell: fam.shell(&format!("/gezinnen/{}/save-begeleiding", fam.family_id())),
             x: c,
+            nav: sub_nav(fam, "/save-begeleiding", &family.label),
             list: Listing::new(&family, cards, start_inputs, &forms.errs),
             problem: forms.problem,
+            summary,
         },
     ))
 }

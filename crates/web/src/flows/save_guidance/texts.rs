@@ -43,7 +43,5 @@ crate::texts! {
             "{count} month";
         sg_month_more: "{count} maanden",
             "{count} months";
-        err_fix: "Verbeter wat bij de velden staat.",
-            "Fix what the fields say.";
     }
 }

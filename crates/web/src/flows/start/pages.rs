@@ -18,6 +18,7 @@ use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::pages::missing_consent_steps;
 use crate::kit::render::role_label;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -38,6 +39,7 @@ struct Start {
     acc: &'static StartTexts,
     /// Team lead: files whose regisseur is no longer active, each with its own form.
     orphans: Vec<HandoverForm>,
+    summary: ErrorSummary,
     /// Back from ending a SAVE-begeleiding whose file closed for the one who ended it.
     guidance_ended: bool,
 }
@@ -414,6 +416,16 @@ async fn start_page(
         }
         None => Vec::new(),
     };
+    let summary = orphans.iter().fold(ErrorSummary::new(lang), |s, h| {
+        let s = match h.to_error {
+            Some(message) => s.item(&format!("to-{}", h.family_id), message),
+            None => s,
+        };
+        match h.reason_error {
+            Some(message) => s.item(&format!("reason-{}", h.family_id), message),
+            None => s,
+        }
+    });
     Ok(render(
         form_status(refused.is_none()),
         &Start {
@@ -427,6 +439,7 @@ async fn start_page(
             work,
             acc,
             orphans,
+            summary,
             guidance_ended,
         },
     ))

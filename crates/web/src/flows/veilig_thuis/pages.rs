@@ -23,6 +23,7 @@ use crate::kit::form::{
 use crate::kit::i18n::Texts;
 use crate::kit::outcome::Forms;
 use crate::kit::paging::PageNav;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::texts::fill;
 use crate::kit::{Ctx, Lang, PageError, Refusal, Shell, render};
 
@@ -114,7 +115,7 @@ struct ListPage {
     inputs: Vec<Input>,
     children: Vec<ChildRow>,
     rest: Vec<Input>,
-    has_errors: bool,
+    summary: ErrorSummary,
 }
 
 /// The intake form's fields before the children, the child rows, and the fields after.
@@ -253,6 +254,13 @@ async fn list_page(
         form.status()
     };
     let (inputs, children, rest) = intake_inputs((ctx.t(), x), lang, &form.data, &form.errs);
+    let summary = children
+        .iter()
+        .fold(ErrorSummary::of_inputs(lang, &inputs), |s, c| {
+            s.with_inputs(&c.inputs)
+        })
+        .with_inputs(&rest)
+        .or_refused(form.has_errors(), &inputs, ctx.t().admin_fix);
     Ok(render(
         status,
         &ListPage {
@@ -264,7 +272,7 @@ async fn list_page(
             inputs,
             children,
             rest,
-            has_errors: form.has_errors(),
+            summary,
         },
     ))
 }
@@ -397,7 +405,7 @@ struct ContactPage {
     earlier: Vec<Line>,
     inputs: Vec<Input>,
     can_assess: bool,
-    has_errors: bool,
+    summary: ErrorSummary,
     /// What the reporter is told, once assessed.
     feedback: Option<&'static str>,
 }
@@ -456,8 +464,12 @@ async fn contact_page(ctx: &Ctx, id: &str, form: &Form) -> Result<Response, Page
                 .iter()
                 .map(|e| line(lang, x, e, today))
                 .collect(),
+            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(
+                form.has_errors(),
+                &inputs,
+                ctx.t().admin_fix,
+            ),
             inputs,
-            has_errors: form.has_errors(),
         },
     ))
 }

@@ -61,8 +61,8 @@ crate::texts! {
             "Received";
         vt_children: "Kinderen",
             "Children";
-        vt_children_hint: "Eén melding kan over meer kinderen uit één gezin gaan; laat een rij leeg als die niet nodig is.",
-            "One report may concern several children of one family; leave a row empty when it is not needed.";
+        vt_children_hint: "Eén melding kan over meer kinderen uit één gezin gaan; laat een rij leeg als die niet nodig is. Meer rijen nodig? Kies onderaan 'Nog een kind'.",
+            "One report may concern several children of one family; leave a row empty when it is not needed. Need more rows? Choose 'Another child' at the bottom.";
         vt_child_n: "Kind {n}",
             "Child {n}";
         vt_add_child: "Nog een kind",

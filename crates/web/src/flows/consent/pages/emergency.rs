@@ -12,6 +12,7 @@ use eenplan_store::StoreError;
 use crate::auth::family::{access_entry, break_glass};
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::form::{Errors, FormData, Input, TextField, optional_date, text_errors};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Refusal, Shell, render};
 
 #[derive(Template)]
@@ -20,6 +21,7 @@ struct EmergencyPage {
     shell: Shell,
     x: &'static ConsentTexts,
     inputs: Vec<Input>,
+    summary: ErrorSummary,
     message: Option<&'static str>,
     /// Not a care role: the form is not offered.
     refused: bool,
@@ -78,6 +80,7 @@ fn emergency_page(ctx: &Ctx, data: &FormData, errs: &Errors, note: EmergencyNote
         &EmergencyPage {
             shell: ctx.shell("/noodtoegang"),
             x,
+            summary: ErrorSummary::of_inputs(ctx.lang, &inputs),
             inputs,
             message: note.message,
             refused: note.refused,

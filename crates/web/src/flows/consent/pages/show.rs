@@ -9,6 +9,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{Family, Organisation, StoreError};
 
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::consent::texts::{ConsentTexts, consent as texts};
 use crate::kit::dates::today;
 use crate::kit::form::{
@@ -51,6 +52,7 @@ struct PageForm {
 struct ConsentPage {
     shell: Shell,
     x: &'static ConsentTexts,
+    nav: SubNav,
     family: Family,
     framework: String,
     framework_organisation: String,
@@ -289,6 +291,7 @@ pub(super) async fn consent_page(
         &ConsentPage {
             shell: fam.shell(&format!("/gezinnen/{family_id}/toestemming")),
             x,
+            nav: sub_nav(fam, "/toestemming", &family.label),
             framework: code_label(lang, family.framework),
             framework_organisation: org_name(&family.framework_organisation_id),
             missing: missing_consent_steps(lang, &family, &consents, today),

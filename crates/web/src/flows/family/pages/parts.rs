@@ -20,6 +20,7 @@ use crate::flows::family::texts::{FamilyTexts, family_texts};
 use crate::kit::dates::today;
 use crate::kit::form::Input;
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
@@ -40,6 +41,8 @@ struct PartPage {
     forms: Vec<FamilyForm>,
     /// For a partner on the household page: why the forms are not there.
     household_note: Option<&'static str>,
+    summary: ErrorSummary,
+    /// A form that came back without a message at a field (a handover warning).
     error: Option<&'static str>,
 }
 
@@ -115,6 +118,10 @@ async fn part_page(
         Part::Household => (names.household_page, o.household_intro),
         Part::Involvements => (names.involvements_page, o.involvements_intro),
     };
+    let summary = forms
+        .iter()
+        .fold(ErrorSummary::new(lang), |s, f| s.with_inputs(&f.inputs));
+    let error = (has_errors && summary.is_empty()).then_some(lang.texts().admin_fix);
     let page = PartPage {
         x: ft,
         o,
@@ -128,7 +135,8 @@ async fn part_page(
         partners: family.partners().map(|i| Petal::of(lang, i)).collect(),
         forms,
         household_note,
-        error: has_errors.then_some(lang.texts().admin_fix),
+        summary,
+        error,
     };
     Ok(render(form_status(!has_errors), &page))
 }

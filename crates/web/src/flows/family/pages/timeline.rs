@@ -10,6 +10,7 @@ use eenplan_store::{Family, Principal};
 
 use super::file_and;
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::family::timeline_texts::timeline_texts;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::code_label;
@@ -24,7 +25,7 @@ use serde_json::Value;
 #[template(path = "family/timeline.html")]
 struct TimelinePage {
     shell: Shell,
-    family_id: String,
+    nav: SubNav,
     label: String,
     lines: Vec<(String, String)>,
 }
@@ -42,7 +43,7 @@ pub async fn timeline(fam: FamilyCtx) -> Result<Response, PageError> {
         .collect();
     let page = TimelinePage {
         shell: fam.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
-        family_id: f.id.to_string(),
+        nav: sub_nav(&fam, "/tijdlijn", &f.label),
         label: f.label.clone(),
         lines,
     };

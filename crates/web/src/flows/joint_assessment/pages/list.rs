@@ -8,12 +8,14 @@ use jiff::civil::Date;
 
 use super::{place, running_organisations, when};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::form::{
     Choice, ChoiceField, Errors, FormData, Input, TextField, chosen, code_label, code_select,
     text_errors, tick_box,
 };
 use crate::kit::listing::Listing;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
 /// One meeting in the family's list.
@@ -32,6 +34,8 @@ struct ListPage {
     x: &'static JaTexts,
     /// The meetings, and the scheduling form for the lead.
     list: Listing<Line>,
+    nav: SubNav,
+    summary: ErrorSummary,
 }
 
 fn schedule_inputs(
@@ -100,9 +104,25 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
         .grant
         .lead
         .then(|| schedule_inputs(x, lang, &family, data, errs));
+    let nav = sub_nav(fam, "/beoordeling", &family.label);
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/beoordeling", list.family_id));
-    Ok(render(list.status(), &ListPage { shell, x, list }))
+    let inputs = list.inputs.as_deref().unwrap_or_default();
+    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(
+        list.has_errors,
+        inputs,
+        fam.t().admin_fix,
+    );
+    Ok(render(
+        list.status(),
+        &ListPage {
+            shell,
+            x,
+            list,
+            nav,
+            summary,
+        },
+    ))
 }
 
 pub async fn list(fam: FamilyCtx) -> Result<Response, PageError> {

@@ -13,6 +13,7 @@ use eenplan_store::Family;
 
 use super::{DOMAIN, DUE, OWNER, ROWS, WHAT, running_organisations, when};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::joint_assessment::texts::{JaTexts, joint_assessment};
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{
@@ -20,6 +21,7 @@ use crate::kit::form::{
 };
 use crate::kit::form_status;
 use crate::kit::render::step_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 
 /// One organisation's column in the views table.
@@ -45,8 +47,8 @@ struct Done {
 struct ShowPage {
     shell: Shell,
     x: &'static JaTexts,
+    nav: SubNav,
     family_id: String,
-    family_label: String,
     id: String,
     title: String,
     state: String,
@@ -63,7 +65,7 @@ struct ShowPage {
     form_error: Option<&'static str>,
     /// What was typed into a form someone else made go away first.
     kept: Option<String>,
-    has_errors: bool,
+    summary: ErrorSummary,
     held: Option<(String, String, String, i64)>,
     done: Vec<Done>,
     cancelled: Option<(String, String)>,
@@ -299,11 +301,29 @@ pub(super) async fn show_page(
             typed.join("\n\n")
         })
         .filter(|typed| !typed.is_empty());
+    let form_error = err("form").or(gone.then_some(t.err_step_meanwhile));
+    let none = Vec::new();
+    let summary = rows
+        .iter()
+        .fold(
+            ErrorSummary::of_inputs(lang, view_inputs.as_ref().unwrap_or(&none))
+                .with_inputs(judgement_inputs.as_ref().unwrap_or(&none)),
+            |s, row| s.with_inputs(&row.inputs),
+        )
+        .with_inputs(cancel_inputs.as_ref().unwrap_or(&none))
+        .or_refused(
+            !errs.is_empty() && !gone && form_error.is_none(),
+            [&view_inputs, &judgement_inputs, &cancel_inputs]
+                .into_iter()
+                .find_map(|i| i.as_deref())
+                .unwrap_or_default(),
+            t.admin_fix,
+        );
     let page = ShowPage {
         shell: fam.shell(&format!("/gezinnen/{}/beoordeling/{}", family.id, m.id)),
         x,
+        nav: sub_nav(fam, "/beoordeling", &family.label),
         family_id: family.id.to_string(),
-        family_label: family.label.clone(),
         id: m.id.clone(),
         title: format!(
             "{} — {}",
@@ -329,9 +349,9 @@ pub(super) async fn show_page(
         rows,
         cancel_inputs,
         differ: scheduled && views_differ(&needs),
-        form_error: err("form").or(gone.then_some(t.err_step_meanwhile)),
+        form_error,
         kept,
-        has_errors: !errs.is_empty() && !gone,
+        summary,
         held: m.held_on.map(|on| {
             (
                 dutch_date(lang, on),

@@ -8,11 +8,13 @@ use eenplan_store::{ProtectionOrderInput, StoreError};
 
 use super::{Summary, organisations, place, summary};
 use crate::auth::family::FamilyCtx;
+use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::protection_order::ops;
 use crate::flows::protection_order::refusal::InStep;
 use crate::flows::protection_order::texts::{PoTexts, protection_order};
 use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
 use crate::kit::listing::Listing;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 
 #[derive(Template)]
@@ -22,6 +24,8 @@ struct FamilyPage {
     x: &'static PoTexts,
     /// The requests, and the form unless one is open.
     list: Listing<Summary>,
+    nav: SubNav,
+    summary: ErrorSummary,
 }
 
 async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Response, PageError> {
@@ -71,9 +75,25 @@ async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Res
         ]
     });
     let lines = requests.iter().map(|r| summary(lang, x, r)).collect();
+    let nav = sub_nav(fam, "/verzoek-raad", &family.label);
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/verzoek-raad", list.family_id));
-    Ok(render(list.status(), &FamilyPage { shell, x, list }))
+    let inputs = list.inputs.as_deref().unwrap_or_default();
+    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(
+        list.has_errors,
+        inputs,
+        fam.t().admin_fix,
+    );
+    Ok(render(
+        list.status(),
+        &FamilyPage {
+            shell,
+            x,
+            list,
+            nav,
+            summary,
+        },
+    ))
 }
 
 pub async fn family(fam: FamilyCtx) -> Result<Response, PageError> {

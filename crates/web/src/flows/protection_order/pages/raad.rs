@@ -19,6 +19,7 @@ use crate::kit::form;
 use crate::kit::form::{ChoiceField, Errors, FormData, Input, TextField, text_errors, with_none};
 use crate::kit::form_status;
 use crate::kit::render::step_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -110,7 +111,7 @@ struct ShowPage {
     form_error: Option<&'static str>,
     /// What was typed into a step someone else took first.
     kept: Option<String>,
-    has_errors: bool,
+    summary: ErrorSummary,
 }
 
 async fn show_page(
@@ -224,6 +225,13 @@ async fn show_page(
     };
     let gone = step != Step::None && step != offered;
     let typed = d(step).get("reason");
+    let form_error = err("form").or(gone.then_some(t.err_step_meanwhile));
+    let inputs = form.as_ref().map(|f| f.2.as_slice()).unwrap_or_default();
+    let errors = ErrorSummary::of_inputs(lang, inputs).or_refused(
+        !errs.is_empty() && !gone && form_error.is_none(),
+        inputs,
+        t.admin_fix,
+    );
     Ok(render(
         step_status(gone, form_status(errs.is_empty())),
         &ShowPage {
@@ -231,9 +239,9 @@ async fn show_page(
             x,
             request: summary(lang, x, &r),
             form,
-            form_error: err("form").or(gone.then_some(t.err_step_meanwhile)),
+            form_error,
             kept: Some(typed).filter(|typed| gone && !typed.trim().is_empty()),
-            has_errors: !errs.is_empty() && !gone,
+            summary: errors,
         },
     ))
 }

@@ -17,6 +17,7 @@ use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input, TextField, code_label, text_errors};
 use crate::kit::form_status;
 use crate::kit::render::step_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -38,9 +39,9 @@ struct ConsultationPage {
     advise_later: bool,
     can_cancel: bool,
     advice_inputs: Vec<Input>,
-    advice_errors: bool,
     cancel_input: Input,
-    cancel_errors: bool,
+    /// The messages of the forms the page shows (a form gone meanwhile is the conflict).
+    summary: ErrorSummary,
 }
 
 async fn consultation_page(
@@ -82,6 +83,15 @@ async fn consultation_page(
                 .collect();
         (t.err_step_meanwhile, typed.join("\n\n"))
     });
+    let advice_inputs = advice_inputs(x, lang, d, errs);
+    let cancel_input = Input::Text(TextField::typed("reason", x.so_cancelled_because, d, errs));
+    let mut summary = ErrorSummary::new(lang);
+    if can_advise {
+        summary = summary.with_inputs(&advice_inputs);
+    }
+    if can_cancel {
+        summary = summary.with_inputs(std::slice::from_ref(&cancel_input));
+    }
     Ok(render(
         step_status(gone, form_status(errs.is_empty())),
         &ConsultationPage {
@@ -97,10 +107,9 @@ async fn consultation_page(
             can_advise,
             advise_later: matches!(moment, Err(OnSiteError::NotYetHeld(_))),
             can_cancel,
-            advice_inputs: advice_inputs(x, lang, d, errs),
-            advice_errors,
-            cancel_input: Input::Text(TextField::typed("reason", x.so_cancelled_because, d, errs)),
-            cancel_errors,
+            advice_inputs,
+            cancel_input,
+            summary,
             c: line(lang, x, &c),
         },
     ))

@@ -15,6 +15,7 @@ use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::{dutch_date, today};
 use crate::kit::form::{self, Errors, FormData, Input, TextField};
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::texts::fill;
 use crate::kit::{Ctx, PageError, Refusal, Shell, choose, render};
 
@@ -24,9 +25,9 @@ struct HistoryPage {
     shell: Shell,
     x: &'static OnSiteTexts,
     inputs: Vec<Input>,
-    has_errors: bool,
+    summary: ErrorSummary,
     /// "12 overleggen van 8 nov 2026 tot en met 6 dec 2026".
-    summary: String,
+    count_line: String,
     /// Set when the list cannot hold every consultation of the period.
     too_many: Option<String>,
     lines: Vec<Line>,
@@ -112,8 +113,12 @@ pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageEr
         &HistoryPage {
             shell: ctx.shell("/save-op-locatie/geschiedenis"),
             x,
-            has_errors: !errs.is_empty(),
-            summary: if period.is_some() && errs.is_empty() {
+            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(
+                !errs.is_empty(),
+                &inputs,
+                t.admin_fix,
+            ),
+            count_line: if period.is_some() && errs.is_empty() {
                 fill(
                     if total == 1 {
                         x.so_history_count_one

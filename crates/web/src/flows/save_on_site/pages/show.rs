@@ -18,6 +18,7 @@ use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input};
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 #[derive(Template)]
@@ -31,15 +32,14 @@ struct ShowPage {
     has_recent_days: bool,
     days: Vec<DayBlock>,
     walk_in_inputs: Vec<Input>,
-    walk_in_errors: bool,
+    /// The one summary of whichever of the page's forms came back refused.
+    summary: ErrorSummary,
     is_lead: bool,
     schedule: Vec<SlotLine>,
     slot_inputs: Vec<Input>,
-    slot_errors: bool,
     is_local: bool,
     team_days: Vec<TeamDay>,
     booking_inputs: Vec<Input>,
-    booking_errors: bool,
     mine: Vec<Line>,
 }
 
@@ -127,7 +127,21 @@ pub(super) async fn show_page(
     let booking = form_of(|w| matches!(w, Which::Booking));
     let (team_days, booking_inputs) = local::section(&o, &v, booking);
 
-    let status = form_status(form.as_ref().is_none_or(|(_, _, e)| e.is_empty()));
+    let refused = form.as_ref().is_some_and(|(_, _, e)| !e.is_empty());
+    let status = form_status(!refused);
+    let refused_inputs = match &form {
+        Some((Which::WalkIn, _, _)) => &worker.walk_in_inputs,
+        Some((Which::Booking, _, _)) => &booking_inputs,
+        _ => &slot_inputs,
+    };
+    let summary = schedule
+        .iter()
+        .fold(
+            ErrorSummary::of_inputs(v.lang, &worker.walk_in_inputs).with_inputs(&slot_inputs),
+            |s, l| s.with_inputs(std::slice::from_ref(&l.end_input)),
+        )
+        .with_inputs(&booking_inputs)
+        .or_refused(refused, refused_inputs, ctx.t().admin_fix);
     Ok(render(
         status,
         &ShowPage {
@@ -138,15 +152,13 @@ pub(super) async fn show_page(
             has_recent_days: worker.has_recent_days,
             days: worker.days,
             walk_in_inputs: worker.walk_in_inputs,
-            walk_in_errors: !walk_in.1.is_empty(),
+            summary,
             is_lead,
             schedule,
             slot_inputs,
-            slot_errors: !slot.1.is_empty(),
             is_local,
             team_days,
             booking_inputs,
-            booking_errors: !booking.1.is_empty(),
             mine: o.mine.iter().map(|c| line(v.lang, v.x, c)).collect(),
         },
     ))

@@ -14,6 +14,7 @@ use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::today;
 use crate::kit::form::{Errors, FormData, Input, TextField, code_label, text_errors};
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Shell, render};
 
 /// A booking as the lead sees it, with its cancel form.
@@ -23,7 +24,6 @@ struct Booking {
     asker: String,
     named: bool,
     reason: Input,
-    has_errors: bool,
 }
 
 #[derive(Template)]
@@ -34,6 +34,7 @@ struct SlotPage {
     slot_id: String,
     heading: String,
     bookings: Vec<Booking>,
+    summary: ErrorSummary,
 }
 
 async fn slot_page(
@@ -68,13 +69,15 @@ async fn slot_page(
                 date: weekday(lang, c.on),
                 asker: c.asked_by_name.clone(),
                 named: c.family_id.is_some(),
-                has_errors: error.is_some(),
                 reason: Input::Text(
                     TextField::new("reason", x.so_cancelled_because, &value, error).suffix(&c.id),
                 ),
             }
         })
-        .collect();
+        .collect::<Vec<Booking>>();
+    let summary = bookings.iter().fold(ErrorSummary::new(lang), |s, b| {
+        s.with_inputs(std::slice::from_ref(&b.reason))
+    });
     Ok(render(
         form_status(ok),
         &SlotPage {
@@ -89,6 +92,7 @@ async fn slot_page(
                 part(lang, slot.slot.part)
             ),
             bookings,
+            summary,
         },
     ))
 }

@@ -11,6 +11,7 @@ use eenplan_store::{StoreError, ids};
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, PageError, Refusal, Shell, render};
 
 #[derive(Template)]
@@ -18,7 +19,7 @@ use crate::kit::{Ctx, PageError, Refusal, Shell, render};
 struct PasswordPage {
     shell: Shell,
     a: &'static SignInTexts,
-    has_errors: bool,
+    summary: ErrorSummary,
     inputs: Vec<Input>,
 }
 
@@ -28,16 +29,21 @@ fn page(ctx: &Ctx, errors: &Errors) -> Response {
     let field = |id: &'static str, label: &'static str| {
         TextField::new(id, label, "", errors.get(id).copied()).kind("password")
     };
+    let inputs = vec![
+        Input::Text(field("password", a.pw_new).hint(a.pw_new_hint)),
+        Input::Text(field("repeat", a.pw_repeat)),
+    ];
     render(
         form_status(errors.is_empty()),
         &PasswordPage {
             shell: ctx.shell("/aanmelden/wachtwoord"),
             a,
-            has_errors: !errors.is_empty(),
-            inputs: vec![
-                Input::Text(field("password", a.pw_new).hint(a.pw_new_hint)),
-                Input::Text(field("repeat", a.pw_repeat)),
-            ],
+            summary: ErrorSummary::of_inputs(ctx.lang, &inputs).or_refused(
+                !errors.is_empty(),
+                &inputs,
+                ctx.t().admin_fix,
+            ),
+            inputs,
         },
     )
 }

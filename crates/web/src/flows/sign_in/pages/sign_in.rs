@@ -18,6 +18,7 @@ use crate::auth::sign_in::{
 };
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
 #[derive(Template)]
@@ -29,6 +30,7 @@ struct SignInPage {
     email: String,
     notice: Option<&'static str>,
     error: Option<&'static str>,
+    summary: ErrorSummary,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,10 +52,12 @@ fn sign_in_page(
 ) -> Response {
     let (csrf, cookie) = ensure_presession_token(&state.auth, headers);
     let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
+    let lang = Lang::from_headers(headers);
     let mut response = render(
         status,
         &SignInPage {
-            x: texts(Lang::from_headers(headers)),
+            x: texts(lang),
+            summary: at_field(lang, "email", error),
             shell,
             csrf,
             email,
@@ -239,6 +243,16 @@ struct CodePage {
     csrf: String,
     qr: Option<Qr>,
     error: Option<&'static str>,
+    summary: ErrorSummary,
+}
+
+/// The sign-in steps' one message, in the summary and at the field it is about.
+fn at_field(lang: Lang, id: &str, error: Option<&'static str>) -> ErrorSummary {
+    let summary = ErrorSummary::new(lang);
+    match error {
+        Some(message) => summary.item(id, message),
+        None => summary,
+    }
 }
 
 fn qr_for(credentials: &Credentials, email: &str) -> Qr {
@@ -270,7 +284,8 @@ fn code_page(
     error: Option<&'static str>,
 ) -> Response {
     let shell = Shell::new(headers, &Visitor::default(), "/aanmelden");
-    let a = texts(Lang::from_headers(headers));
+    let lang = Lang::from_headers(headers);
+    let a = texts(lang);
     let page = match session.stage {
         SessionStage::EnrolCode => CodePage {
             title: a.enrol_code_title,
@@ -283,6 +298,7 @@ fn code_page(
             csrf: session.csrf_token.clone(),
             qr: None,
             error,
+            summary: at_field(lang, "code", error),
             x: a,
             shell,
         },
@@ -297,6 +313,7 @@ fn code_page(
             csrf: session.csrf_token.clone(),
             qr: Some(qr_for(credentials, email)),
             error,
+            summary: at_field(lang, "code", error),
             x: a,
             shell,
         },
@@ -311,6 +328,7 @@ fn code_page(
             csrf: session.csrf_token.clone(),
             qr: None,
             error,
+            summary: at_field(lang, "code", error),
             x: a,
             shell,
         },
