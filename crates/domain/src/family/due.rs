@@ -95,6 +95,15 @@ impl DueItem {
             std::cmp::Ordering::Greater => DueState::Upcoming,
         }
     }
+
+    /// Whether the file's circle outside Veilig Thuis sees the item. A safety assessment
+    /// still awaited is Veilig Thuis's own: its date would tell every partner that a
+    /// report came in before Veilig Thuis has weighed it. A follow-up comes after the
+    /// assessment, when the family has been handed to the circle that then sees the check
+    /// coming (not the report behind it).
+    pub fn shown_outside_veilig_thuis(&self) -> bool {
+        !matches!(self.what, DueWhat::VeiligThuisAssessment { .. })
+    }
 }
 
 /// Every date anyone has to act on in the file, soonest first (late ones first, as they
@@ -168,6 +177,23 @@ mod tests {
 
     use super::*;
     use crate::family::plan::{DomainPlan, PlanAction};
+
+    #[test]
+    fn an_awaited_assessment_stays_with_veilig_thuis_and_a_follow_up_is_shown_to_the_circle() {
+        let item = |what| DueItem {
+            on: date(2026, 12, 10),
+            what,
+        };
+        let contact_id = "c1".to_owned();
+        assert!(
+            !item(DueWhat::VeiligThuisAssessment {
+                contact_id: contact_id.clone()
+            })
+            .shown_outside_veilig_thuis()
+        );
+        assert!(item(DueWhat::VeiligThuisFollowUp { contact_id }).shown_outside_veilig_thuis());
+        assert!(item(DueWhat::PlanReview).shown_outside_veilig_thuis());
+    }
 
     fn action(what: &str, due: Date, status: ActionStatus) -> PlanAction {
         PlanAction {

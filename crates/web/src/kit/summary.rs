@@ -13,6 +13,8 @@ crate::texts! {
             "Something is not filled in correctly";
         intro: "Verbeter het volgende en verstuur het formulier opnieuw:",
             "Fix the following and send the form again:";
+        refused: "Het formulier is niet verwerkt: kijk na wat er is ingevuld.",
+            "The form was not processed: check what was filled in.";
     }
 }
 
@@ -64,9 +66,10 @@ impl ErrorSummary {
     }
 
     /// A form that came back refused with no message at any of its fields (a warning,
-    /// or a refusal of the whole form) still opens with the summary: `message`, linked
-    /// to the form's first field, so nobody is left with a refused form and no clue.
-    pub fn or_refused(self, refused: bool, inputs: &[Input], message: &'static str) -> Self {
+    /// or a refusal of the whole form) still opens with the summary, linked to the
+    /// form's first field, so nobody is left with a refused form and no clue.
+    pub fn or_refused(self, refused: bool, inputs: &[Input]) -> Self {
+        let message = self.texts.refused;
         if !refused || !self.is_empty() {
             return self;
         }

@@ -260,7 +260,7 @@ async fn list_page(
             s.with_inputs(&c.inputs)
         })
         .with_inputs(&rest)
-        .or_refused(form.has_errors(), &inputs, ctx.t().admin_fix);
+        .or_refused(form.has_errors(), &inputs);
     Ok(render(
         status,
         &ListPage {
@@ -464,11 +464,7 @@ async fn contact_page(ctx: &Ctx, id: &str, form: &Form) -> Result<Response, Page
                 .iter()
                 .map(|e| line(lang, x, e, today))
                 .collect(),
-            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(
-                form.has_errors(),
-                &inputs,
-                ctx.t().admin_fix,
-            ),
+            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(form.has_errors(), &inputs),
             inputs,
         },
     ))

@@ -214,7 +214,8 @@ async fn read_now(fam: &FamilyCtx) -> Result<(Option<Family>, Now), StoreError> 
 /// What is due in the file, soonest first, as the domain lists it (the same items the
 /// families list's "next due" takes the first of): each in words, with its Dutch date,
 /// marked when late or today, and leading to where it is done. A Veilig Thuis contact
-/// opens only for Veilig Thuis; others see the date without a link.
+/// opens only for Veilig Thuis; others see a follow-up's date without a link and no
+/// assessment still awaited (`DueItem::shown_outside_veilig_thuis`).
 fn due_list(
     lang: Lang,
     family_id: &str,
@@ -233,6 +234,7 @@ fn due_list(
     };
     items
         .iter()
+        .filter(|item| is_veilig_thuis || item.shown_outside_veilig_thuis())
         .map(|item| {
             let (what, href) = match &item.what {
                 DueWhat::PlanReview => (o.plan_review.to_owned(), page("plan")),

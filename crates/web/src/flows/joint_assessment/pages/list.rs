@@ -108,11 +108,7 @@ async fn list_page(fam: &FamilyCtx, data: &FormData, errs: &Errors) -> Result<Re
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/beoordeling", list.family_id));
     let inputs = list.inputs.as_deref().unwrap_or_default();
-    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(
-        list.has_errors,
-        inputs,
-        fam.t().admin_fix,
-    );
+    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(list.has_errors, inputs);
     Ok(render(
         list.status(),
         &ListPage {

@@ -317,7 +317,6 @@ pub(super) async fn show_page(
                 .into_iter()
                 .find_map(|i| i.as_deref())
                 .unwrap_or_default(),
-            t.admin_fix,
         );
     let page = ShowPage {
         shell: fam.shell(&format!("/gezinnen/{}/beoordeling/{}", family.id, m.id)),

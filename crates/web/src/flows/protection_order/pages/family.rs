@@ -79,11 +79,7 @@ async fn family_page(fam: &FamilyCtx, d: &FormData, errs: &Errors) -> Result<Res
     let list = Listing::new(&family, lines, inputs, errs);
     let shell = fam.shell(&format!("/gezinnen/{}/verzoek-raad", list.family_id));
     let inputs = list.inputs.as_deref().unwrap_or_default();
-    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(
-        list.has_errors,
-        inputs,
-        fam.t().admin_fix,
-    );
+    let summary = ErrorSummary::of_inputs(lang, inputs).or_refused(list.has_errors, inputs);
     Ok(render(
         list.status(),
         &FamilyPage {

@@ -227,11 +227,8 @@ async fn show_page(
     let typed = d(step).get("reason");
     let form_error = err("form").or(gone.then_some(t.err_step_meanwhile));
     let inputs = form.as_ref().map(|f| f.2.as_slice()).unwrap_or_default();
-    let errors = ErrorSummary::of_inputs(lang, inputs).or_refused(
-        !errs.is_empty() && !gone && form_error.is_none(),
-        inputs,
-        t.admin_fix,
-    );
+    let errors = ErrorSummary::of_inputs(lang, inputs)
+        .or_refused(!errs.is_empty() && !gone && form_error.is_none(), inputs);
     Ok(render(
         step_status(gone, form_status(errs.is_empty())),
         &ShowPage {

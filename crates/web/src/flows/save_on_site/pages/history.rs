@@ -113,11 +113,7 @@ pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageEr
         &HistoryPage {
             shell: ctx.shell("/save-op-locatie/geschiedenis"),
             x,
-            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(
-                !errs.is_empty(),
-                &inputs,
-                t.admin_fix,
-            ),
+            summary: ErrorSummary::of_inputs(lang, &inputs).or_refused(!errs.is_empty(), &inputs),
             count_line: if period.is_some() && errs.is_empty() {
                 fill(
                     if total == 1 {

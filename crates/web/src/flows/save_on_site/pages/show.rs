@@ -141,7 +141,7 @@ pub(super) async fn show_page(
             |s, l| s.with_inputs(std::slice::from_ref(&l.end_input)),
         )
         .with_inputs(&booking_inputs)
-        .or_refused(refused, refused_inputs, ctx.t().admin_fix);
+        .or_refused(refused, refused_inputs);
     Ok(render(
         status,
         &ShowPage {

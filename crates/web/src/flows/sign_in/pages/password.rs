@@ -38,11 +38,8 @@ fn page(ctx: &Ctx, errors: &Errors) -> Response {
         &PasswordPage {
             shell: ctx.shell("/aanmelden/wachtwoord"),
             a,
-            summary: ErrorSummary::of_inputs(ctx.lang, &inputs).or_refused(
-                !errors.is_empty(),
-                &inputs,
-                ctx.t().admin_fix,
-            ),
+            summary: ErrorSummary::of_inputs(ctx.lang, &inputs)
+                .or_refused(!errors.is_empty(), &inputs),
             inputs,
         },
     )
