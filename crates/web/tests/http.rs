@@ -1774,6 +1774,12 @@ async fn admin_forms_keep_refused_input_and_summarise_it() {
         Some("GM0344")
     );
     assert!(r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#code\""));
+    // The summary names the field, not only what is wrong with it.
+    assert!(
+        r.body.contains("href=\"#code\">CBS-code (optioneel): "),
+        "{}",
+        r.body
+    );
 
     let r = a
         .chain_posts(
