@@ -58,6 +58,28 @@ impl std::fmt::Display for Slug {
     }
 }
 
+/// An organisation's kind can no longer be corrected: it has accounts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the organisation's kind is fixed once it has accounts ({0} now): what they may do follows from it; set up a new organisation instead"
+)]
+pub struct KindFixed(pub usize);
+
+/// Whether an organisation's kind may still be corrected, given how many accounts it
+/// has. The kind decides which legal bases apply and what each of its accounts may see
+/// and do (`policy`); changed under working accounts it would widen or narrow their
+/// access without anyone deciding that per account. Before the first account it is
+/// only a typo at setup, so it may be put right. The slug may always be corrected:
+/// nothing refers to an organisation by its slug but people and commands looking it
+/// up, every record holds its id.
+pub fn kind_may_change(accounts: usize) -> Result<(), KindFixed> {
+    if accounts == 0 {
+        Ok(())
+    } else {
+        Err(KindFixed(accounts))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +95,13 @@ mod tests {
     fn unknown_kind_lists_the_valid_ones() {
         let err = "ziekenhuis".parse::<OrganisationKind>().unwrap_err();
         assert!(err.to_string().contains("local_team, veilig_thuis"));
+    }
+
+    #[test]
+    fn kind_is_fixed_once_there_are_accounts() {
+        assert_eq!(kind_may_change(0), Ok(()));
+        assert_eq!(kind_may_change(1), Err(KindFixed(1)));
+        assert!(KindFixed(3).to_string().contains("3 now"));
     }
 
     #[test]

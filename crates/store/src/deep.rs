@@ -452,7 +452,9 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::ProtectionOrderDecided { .. }
         | Event::OrganisationRenamed { .. }
         | Event::AreaChanged { .. }
-        | Event::TeamRenamed { .. } => Vec::new(),
+        | Event::TeamRenamed { .. }
+        | Event::OrganisationIdentityChanged { .. }
+        | Event::TeamAreaChanged { .. } => Vec::new(),
         Event::UserCreated { user_id, .. }
         | Event::SecondFactorEnrolled { user_id }
         | Event::SecondFactorReset { user_id }

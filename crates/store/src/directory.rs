@@ -228,6 +228,92 @@ impl Tx {
         Ok(())
     }
 
+    /// Corrects an organisation's slug and kind; the kind only while the organisation
+    /// has no accounts (`organisation::kind_may_change`). Journaled only when either
+    /// differs from what is stored.
+    pub async fn change_organisation_identity(
+        &mut self,
+        actor: &Actor,
+        id: &OrganisationId,
+        slug: &Slug,
+        kind: OrganisationKind,
+    ) -> Result<(), StoreError> {
+        let before = self
+            .organisations()
+            .await?
+            .into_iter()
+            .find(|o| &o.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("organisation {id}")))?;
+        if before.slug == slug.as_str() && before.kind == kind {
+            return Ok(());
+        }
+        if before.kind != kind {
+            let accounts = self
+                .fetch_one(
+                    "SELECT COUNT(*) AS n FROM users WHERE organisation_id = $1",
+                    params![id],
+                )
+                .await?
+                .int("n")?;
+            eenplan_domain::organisation::kind_may_change(
+                usize::try_from(accounts).unwrap_or(usize::MAX),
+            )?;
+        }
+        self.execute(
+            "UPDATE organisations SET slug = $2, kind = $3 WHERE id = $1",
+            params![id, slug.as_str(), kind.code()],
+        )
+        .await
+        .map_err(|e| e.duplicate_as(|| format!("an organisation with slug '{slug}'")))?;
+        self.append(
+            actor,
+            Event::OrganisationIdentityChanged {
+                organisation_id: id.to_string(),
+                slug: slug.to_string(),
+                kind,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Places a team of `organisation_id` in `area_id`, or in none. Journaled only when
+    /// the area differs from the stored one; an unknown area is not found.
+    pub async fn set_team_area(
+        &mut self,
+        actor: &Actor,
+        organisation_id: &OrganisationId,
+        team_id: &str,
+        area_id: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let before = self
+            .teams_of(organisation_id)
+            .await?
+            .into_iter()
+            .find(|t| t.id == team_id)
+            .ok_or_else(|| StoreError::NotFound(format!("team {team_id}")))?;
+        if before.area_id.as_deref() == area_id {
+            return Ok(());
+        }
+        if let Some(area) = area_id {
+            self.area(area).await?;
+        }
+        self.execute(
+            "UPDATE teams SET area_id = $3 WHERE id = $1 AND organisation_id = $2",
+            params![team_id, organisation_id, area_id],
+        )
+        .await?;
+        self.append(
+            actor,
+            Event::TeamAreaChanged {
+                team_id: team_id.to_owned(),
+                area_id: area_id.map(str::to_owned),
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
     pub async fn area(&mut self, id: &str) -> Result<Area, StoreError> {
         let row = self
             .fetch_optional(

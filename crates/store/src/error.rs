@@ -30,6 +30,8 @@ pub enum StoreError {
     #[error("{0}")]
     Unsupported(String),
     #[error("{0}")]
+    KindFixed(#[from] eenplan_domain::organisation::KindFixed),
+    #[error("{0}")]
     Involvement(#[from] eenplan_domain::family::InvolvementError),
     #[error("{0}")]
     Member(#[from] eenplan_domain::family::MemberError),

@@ -1,7 +1,7 @@
 //! Schema migrations, one script per backend per version, applied in order inside one
 //! transaction so a failed upgrade leaves the schema as it was.
 
-use crate::{Backend, Store, StoreError, params};
+use crate::{Backend, Store, StoreError, Tx, params};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Migration {
@@ -147,6 +147,11 @@ const MIGRATIONS: &[Migration] = &[
 /// rule, which SQL cannot apply, right after the script in the same transaction.
 const NEXT_DUE_VERSION: i64 = 21;
 
+/// The migration that makes an area's CBS code unique; it would fail with a bare
+/// constraint error on a database that already holds a code twice, so the areas
+/// concerned are named first (`duplicate_area_codes`).
+const AREA_CODES_VERSION: i64 = 32;
+
 /// The highest version this eenplan knows. Versions are handed out per flow, so the
 /// list may have gaps while flows are built in parallel; it must stay in ascending order.
 pub const KNOWN_SCHEMA_VERSION: i64 = highest_version(MIGRATIONS);
@@ -204,6 +209,9 @@ impl Store {
                 Backend::Sqlite => m.sqlite,
                 Backend::Postgres => m.postgres,
             };
+            if m.version == AREA_CODES_VERSION {
+                tx.refuse_duplicate_area_codes().await?;
+            }
             tx.execute_script(script).await?;
             if m.version == NEXT_DUE_VERSION {
                 tx.refresh_every_next_due().await?;
@@ -222,7 +230,48 @@ impl Store {
         tx.commit().await?;
         Ok(applied)
     }
+}
 
+impl Tx {
+    /// Fails, before anything changes, when two areas share a CBS code: which area
+    /// keeps a code is for the chain administrator to decide, not for a migration, so
+    /// the message names every such code with its areas and how to clear one.
+    async fn refuse_duplicate_area_codes(&mut self) -> Result<(), StoreError> {
+        let rows = self
+            .fetch_all(
+                "SELECT code, name, id FROM areas WHERE code IN \
+                 (SELECT code FROM areas WHERE code IS NOT NULL GROUP BY code HAVING COUNT(*) > 1) \
+                 ORDER BY code, name, id",
+                vec![],
+            )
+            .await?;
+        let mut found: Vec<(String, Vec<String>)> = Vec::new();
+        for r in &rows {
+            let (code, area) = (
+                r.text("code")?,
+                format!("'{}' ({})", r.text("name")?, r.text("id")?),
+            );
+            match found.last_mut() {
+                Some((last, areas)) if *last == code => areas.push(area),
+                _ => found.push((code, vec![area])),
+            }
+        }
+        if found.is_empty() {
+            return Ok(());
+        }
+        let list = found
+            .iter()
+            .map(|(code, areas)| format!("{code}: {}", areas.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        Err(StoreError::Invalid(format!(
+            "cannot apply migration {AREA_CODES_VERSION} (one area per CBS code): these CBS codes belong to more than one area: {list}. \
+             Clear or correct the code of all but one area of each (UPDATE areas SET code = NULL WHERE id = '…'), then start eenplan again"
+        )))
+    }
+}
+
+impl Store {
     pub async fn schema_version(&self) -> Result<i64, StoreError> {
         let mut tx = self.read().await?;
         tx.fetch_one(

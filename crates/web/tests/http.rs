@@ -7,6 +7,7 @@ mod common;
 
 use axum::http::{Method, StatusCode, header};
 use common::{App, PASSWORD, current_code, next_code};
+use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::policy::Policy;
 use eenplan_domain::role::Role;
 use eenplan_domain::session::Timeouts;
@@ -1465,10 +1466,11 @@ async fn organisations_and_teams_are_renamed_from_their_lists() {
         common::control_value(&k.get(&edit).await.body, "name").as_deref(),
         Some("Basisschool De Regenboog")
     );
-    let r = a.chain_posts(&edit, &[("name", "")]).await;
+    let school_form = |name| [("slug", "de-regenboog"), ("name", name), ("kind", "school")];
+    let r = a.chain_posts(&edit, &school_form("")).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(common::field_error(&r.body, "name").is_some());
-    let r = a.chain_posts(&edit, &[("name", "IKC De Regenboog")]).await;
+    let r = a.chain_posts(&edit, &school_form("IKC De Regenboog")).await;
     assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
     let team = {
         let mut tx = a.app.store.read().await.unwrap();
@@ -1585,6 +1587,228 @@ async fn an_account_gets_its_team_and_is_corrected_on_its_page() {
         .expect("journaled");
     assert!(changed.actor.starts_with("user:"));
     drop(tx);
+    a.done().await;
+}
+
+/// The chain administrator corrects an organisation's short name and, while it has no
+/// accounts yet, its kind; once it has accounts the form does not offer the kind and
+/// says why, and a kind sent anyway is refused at its field. Refused input is kept and
+/// summarised above the form.
+#[tokio::test]
+async fn an_organisations_slug_and_kind_are_corrected_until_it_has_accounts() {
+    let a = Beheer::new().await;
+    a.with_school().await;
+    let org = async |slug: &str| {
+        let mut tx = a.app.store.read().await.unwrap();
+        tx.organisation_by_slug(slug).await.unwrap()
+    };
+    let school = org("de-regenboog").await.unwrap().id;
+    let edit = format!("/beheer/organisaties/{school}/wijzigen");
+    let mut k = a.app.signed_in_browser(&a.chain).await;
+    let opened = k.get(&edit).await.body;
+    assert_eq!(
+        common::control_value(&opened, "slug").as_deref(),
+        Some("de-regenboog")
+    );
+    assert_eq!(
+        common::selected_option(&opened, "kind").as_deref(),
+        Some("school")
+    );
+    let r = a
+        .chain_posts(
+            &edit,
+            &[
+                ("slug", "De Regenboog!"),
+                ("name", ""),
+                ("kind", "care_provider"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "slug").is_some());
+    assert!(common::field_error(&r.body, "name").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "slug").as_deref(),
+        Some("De Regenboog!")
+    );
+    assert_eq!(
+        common::selected_option(&r.body, "kind").as_deref(),
+        Some("care_provider")
+    );
+    assert!(r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#slug\""));
+    // A short name another organisation has: refused at the field.
+    let r = a
+        .chain_posts(
+            &edit,
+            &[
+                ("slug", "save"),
+                ("name", "IKC De Regenboog"),
+                ("kind", "school"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "slug").is_some());
+    let r = a
+        .chain_posts(
+            &edit,
+            &[
+                ("slug", "regenboog"),
+                ("name", "IKC De Regenboog"),
+                ("kind", "care_provider"),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
+    let now = org("regenboog").await.expect("the new short name");
+    assert_eq!(
+        (now.name.as_str(), now.kind),
+        ("IKC De Regenboog", OrganisationKind::CareProvider)
+    );
+
+    // SAVE has accounts: its kind is shown with the reason, not offered.
+    let save = a.save_id().await;
+    let edit = format!("/beheer/organisaties/{save}/wijzigen");
+    let opened = k.get(&edit).await.body;
+    assert!(!opened.contains("id=\"kind\""), "no kind to choose");
+    assert!(opened.contains("De soort ligt vast"), "says why");
+    let r = a
+        .chain_posts(
+            &edit,
+            &[("slug", "save"), ("name", "SAVE"), ("kind", "school")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "kind").is_some());
+    assert_eq!(
+        org("save").await.unwrap().kind,
+        OrganisationKind::CertifiedInstitution
+    );
+    let r = a
+        .chain_posts(&edit, &[("slug", "save-utrecht"), ("name", "SAVE")])
+        .await;
+    assert_eq!(r.location(), "/beheer/organisaties?opgeslagen=1");
+    assert!(org("save-utrecht").await.is_some());
+    a.done().await;
+}
+
+/// A team's area is chosen on the team's page: refused input is kept with its
+/// messages, an area that is none is refused at its field, and the change is journaled.
+#[tokio::test]
+async fn a_teams_area_is_chosen_on_its_page() {
+    let a = Beheer::new().await;
+    let province = a.with_province().await;
+    a.team().await;
+    let save = eenplan_domain::OrganisationId::from(a.save_id().await.as_str());
+    let team = {
+        let mut tx = a.app.store.read().await.unwrap();
+        tx.teams_of(&save).await.unwrap().remove(0).id
+    };
+    let edit = format!("/beheer/teams/{team}/wijzigen");
+    let mut b = a.app.signed_in_browser(&a.admin).await;
+    assert!(b.get(&edit).await.body.contains("id=\"area_id\""));
+    let r = a
+        .admin_posts(&edit, &[("name", ""), ("area_id", &province)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "name").is_some());
+    assert_eq!(
+        common::selected_option(&r.body, "area_id").as_deref(),
+        Some(province.as_str())
+    );
+    assert!(
+        r.body.contains("href=\"#name\""),
+        "the summary links to the field"
+    );
+    let r = a
+        .admin_posts(&edit, &[("name", "SAVE Utrecht"), ("area_id", "nergens")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "area_id").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("SAVE Utrecht")
+    );
+    let r = a
+        .admin_posts(&edit, &[("name", "SAVE Utrecht"), ("area_id", &province)])
+        .await;
+    assert_eq!(r.location(), "/beheer/teams?opgeslagen=1");
+    let mut tx = a.app.store.read().await.unwrap();
+    let now = tx.teams_of(&save).await.unwrap().remove(0);
+    assert_eq!(
+        (now.name.as_str(), now.area_id.as_deref()),
+        ("SAVE Utrecht", Some(province.as_str()))
+    );
+    let kinds: Vec<String> = tx
+        .journal_for_subject("team", &team)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| e.kind)
+        .collect();
+    assert!(kinds.contains(&"team_area_changed".to_owned()), "{kinds:?}");
+    drop(tx);
+    a.done().await;
+}
+
+/// An area corrected to a CBS code another area has keeps what was typed, with the
+/// message at the code and in the summary; every admin form summarises its refusals
+/// (a section's form, an account's page, the deactivation's box).
+#[tokio::test]
+async fn admin_forms_keep_refused_input_and_summarise_it() {
+    let a = Beheer::new().await;
+    let province = a.with_province().await;
+    a.municipality(&province).await;
+    let edit = format!("/beheer/gebieden/{province}/wijzigen");
+    let r = a
+        .chain_posts(&edit, &[("name", "Provincie Utrecht"), ("code", "GM0344")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(common::field_error(&r.body, "code").is_some());
+    assert_eq!(
+        common::control_value(&r.body, "name").as_deref(),
+        Some("Provincie Utrecht")
+    );
+    assert_eq!(
+        common::control_value(&r.body, "code").as_deref(),
+        Some("GM0344")
+    );
+    assert!(r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#code\""));
+    // The summary names the field, not only what is wrong with it.
+    assert!(
+        r.body.contains("href=\"#code\">CBS-code (optioneel): "),
+        "{}",
+        r.body
+    );
+
+    let r = a
+        .chain_posts(
+            "/beheer/organisaties",
+            &[("slug", "x"), ("name", "Iets"), ("kind", "school")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("id=\"error-summary\"") && r.body.contains("href=\"#slug\""));
+
+    let user = a.with_newcomer().await;
+    let r = a
+        .admin_posts(
+            &format!("/beheer/gebruikers/{}/wijzigen", user.id),
+            &[("name", "Nieuwe Collega"), ("phone", ""), ("team_id", "")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.body.contains("href=\"#roles-professional\""),
+        "{}",
+        r.body
+    );
+
+    let r = a
+        .admin_posts(&format!("/beheer/gebruikers/{}/deactiveren", user.id), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("href=\"#bevestigd-ja\""));
     a.done().await;
 }
 

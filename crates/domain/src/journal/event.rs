@@ -132,6 +132,8 @@ event_kinds! {
     OrganisationRenamed = "organisation_renamed";
     AreaChanged = "area_changed";
     TeamRenamed = "team_renamed";
+    OrganisationIdentityChanged = "organisation_identity_changed";
+    TeamAreaChanged = "team_area_changed";
 }
 
 /// Who may read an event on a family's timeline.
@@ -187,7 +189,9 @@ impl EventKind {
             | EventKind::UserChanged
             | EventKind::OrganisationRenamed
             | EventKind::AreaChanged
-            | EventKind::TeamRenamed => NotOnTimeline,
+            | EventKind::TeamRenamed
+            | EventKind::OrganisationIdentityChanged
+            | EventKind::TeamAreaChanged => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -689,6 +693,18 @@ pub enum Event {
         team_id: String,
         name: String,
     },
+    /// An organisation's slug or kind corrected (the kind only before its first
+    /// account, `organisation::kind_may_change`): what they are now.
+    OrganisationIdentityChanged {
+        organisation_id: String,
+        slug: String,
+        kind: OrganisationKind,
+    },
+    /// A team placed in another area, or in none: what it is now.
+    TeamAreaChanged {
+        team_id: String,
+        area_id: Option<String>,
+    },
 }
 
 impl Event {
@@ -767,6 +783,8 @@ impl Event {
             Event::OrganisationRenamed { .. } => EventKind::OrganisationRenamed,
             Event::AreaChanged { .. } => EventKind::AreaChanged,
             Event::TeamRenamed { .. } => EventKind::TeamRenamed,
+            Event::OrganisationIdentityChanged { .. } => EventKind::OrganisationIdentityChanged,
+            Event::TeamAreaChanged { .. } => EventKind::TeamAreaChanged,
         }
     }
 
@@ -784,10 +802,13 @@ impl Event {
             | Event::OrganisationPhoneChanged {
                 organisation_id, ..
             } => ("organisation", organisation_id),
-            Event::TeamCreated { team_id, .. } | Event::TeamRenamed { team_id, .. } => {
-                ("team", team_id)
-            }
+            Event::TeamCreated { team_id, .. }
+            | Event::TeamRenamed { team_id, .. }
+            | Event::TeamAreaChanged { team_id, .. } => ("team", team_id),
             Event::OrganisationRenamed {
+                organisation_id, ..
+            }
+            | Event::OrganisationIdentityChanged {
                 organisation_id, ..
             } => ("organisation", organisation_id),
             Event::AreaChanged { area_id, .. } => ("area", area_id),

@@ -475,3 +475,138 @@ pub async fn administrators_correct_accounts_areas_and_names(db: TestDb) -> Test
     store.close().await;
     db
 }
+
+/// An organisation's slug is corrected and its kind too, but only before its first
+/// account (`organisation::kind_may_change`); a team is placed in an area and taken out
+/// again; and the migration that makes CBS codes unique names the areas that already
+/// share one, changing nothing, instead of failing on a bare constraint.
+pub async fn organisation_identity_team_area_and_shared_cbs_codes(db: TestDb) -> TestDb {
+    use eenplan_domain::area::AreaKind;
+    use eenplan_domain::organisation::{OrganisationKind, Slug};
+    use eenplan_store::{NewArea, NewOrganisation, NewTeam};
+    let store = db.open().await;
+    let p = people(&store).await;
+    let mut tx = store.write().await.unwrap();
+    let sanne = tx.principal(&p.sanne.0).await.unwrap().unwrap();
+    let org = sanne.organisation_id.clone();
+    let renamed = Slug::parse("lokalis-utrecht").unwrap();
+    // Accounts work under the kind: it stays, and nothing is written.
+    assert!(matches!(
+        tx.change_organisation_identity(&actor(), &org, &renamed, OrganisationKind::School)
+            .await,
+        Err(StoreError::KindFixed(_))
+    ));
+    tx.change_organisation_identity(&actor(), &org, &renamed, sanne.organisation_kind)
+        .await
+        .unwrap();
+    let empty = tx
+        .create_organisation(
+            &actor(),
+            NewOrganisation {
+                slug: Slug::parse("nieuw").unwrap(),
+                name: "Nieuwe organisatie".into(),
+                kind: OrganisationKind::School,
+            },
+        )
+        .await
+        .unwrap();
+    tx.change_organisation_identity(
+        &actor(),
+        &empty.id,
+        &Slug::parse("nieuw").unwrap(),
+        OrganisationKind::CareProvider,
+    )
+    .await
+    .unwrap();
+    let area = |name: &str| NewArea {
+        kind: AreaKind::Province,
+        name: name.into(),
+        code: None,
+        parent_id: None,
+    };
+    let north = tx.create_area(&actor(), area("Noord")).await.unwrap();
+    let south = tx.create_area(&actor(), area("Zuid")).await.unwrap();
+    let team = tx
+        .create_team(
+            &actor(),
+            NewTeam {
+                organisation_id: org.clone(),
+                name: "Team Noord".into(),
+                area_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    tx.set_team_area(&actor(), &org, &team.id, Some(&north.id))
+        .await
+        .unwrap();
+    assert!(matches!(
+        tx.set_team_area(&actor(), &org, &team.id, Some("geen-gebied"))
+            .await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        tx.set_team_area(&actor(), &empty.id, &team.id, None).await,
+        Err(StoreError::NotFound(_))
+    ));
+    tx.commit().await.unwrap();
+
+    let mut r = store.read().await.unwrap();
+    let orgs = r.organisations().await.unwrap();
+    let find = |id: &OrganisationId| orgs.iter().find(|o| &o.id == id).unwrap().clone();
+    assert_eq!(find(&org).slug, "lokalis-utrecht");
+    assert_eq!(find(&org).kind, sanne.organisation_kind);
+    assert_eq!(find(&empty.id).kind, OrganisationKind::CareProvider);
+    let teams = r.teams_of(&org).await.unwrap();
+    let placed = teams.iter().find(|t| t.id == team.id).unwrap();
+    assert_eq!(placed.area_id.as_deref(), Some(north.id.as_str()));
+    let kinds = |entries: Vec<_>| entries.into_iter().map(|e: eenplan_domain::journal::Entry| e.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds(r.journal_for_subject("organisation", org.as_str()).await.unwrap())
+            .iter()
+            .filter(|k| *k == "organisation_identity_changed")
+            .count(),
+        1
+    );
+    assert!(
+        kinds(r.journal_for_subject("team", &team.id).await.unwrap())
+            .contains(&"team_area_changed".to_owned())
+    );
+    drop(r);
+
+    // A slug another organisation has is refused.
+    let mut tx = store.write().await.unwrap();
+    assert!(matches!(
+        tx.change_organisation_identity(&actor(), &empty.id, &renamed, OrganisationKind::School)
+            .await,
+        Err(StoreError::Duplicate(_))
+    ));
+    drop(tx);
+
+    // A database from before migration 32 in which two areas share a code.
+    let mut tx = store.write().await.unwrap();
+    for sql in [
+        "DROP INDEX areas_code".to_owned(),
+        "DELETE FROM schema_migrations WHERE version = 32".to_owned(),
+        format!(
+            "UPDATE areas SET code = 'GM0344' WHERE id IN ('{}', '{}')",
+            north.id, south.id
+        ),
+    ] {
+        tx.execute(&sql, vec![]).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let refused = store.migrate().await.unwrap_err().to_string();
+    for named in ["GM0344", "'Noord'", "'Zuid'", "migration 32"] {
+        assert!(refused.contains(named), "{named} in: {refused}");
+    }
+    // Nothing was applied (the next run applies 32): the administrator clears a code.
+    let mut tx = store.write().await.unwrap();
+    let fix = format!("UPDATE areas SET code = NULL WHERE id = '{}'", south.id);
+    tx.execute(&fix, vec![]).await.unwrap();
+    tx.commit().await.unwrap();
+    let applied = store.migrate().await.unwrap();
+    assert_eq!(applied.iter().map(|m| m.version).collect::<Vec<_>>(), [32]);
+    store.close().await;
+    db
+}

@@ -67,6 +67,7 @@ suite! {
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,
         administrators_correct_accounts_areas_and_names,
+        organisation_identity_team_area_and_shared_cbs_codes,
     ],
 }
 

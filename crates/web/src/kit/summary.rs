@@ -18,9 +18,11 @@ crate::texts! {
     }
 }
 
-/// One message and the element id of the field it is about.
+/// One message, the element id of the field it is about and that field's label (empty
+/// when the message names its field itself): "Vul dit veld in" alone does not say which.
 pub struct SummaryItem {
     pub target: String,
+    pub label: &'static str,
     pub message: &'static str,
 }
 
@@ -48,18 +50,23 @@ impl ErrorSummary {
     /// The messages of one more form's `inputs` (a page with several forms).
     pub fn with_inputs(mut self, inputs: &[Input]) -> Self {
         for input in inputs {
-            let (target, error) = match input {
-                Input::Text(f) => (f.id.clone(), f.error),
-                Input::Select(f) => (f.id.to_owned(), f.error),
+            let (target, label, error) = match input {
+                Input::Text(f) => (f.id.clone(), f.label, f.error),
+                Input::Select(f) => (f.id.to_owned(), f.label, f.error),
                 Input::Checks(f) => (
                     f.options
                         .first()
                         .map_or_else(|| f.id.to_owned(), |o| format!("{}-{}", f.id, o.value)),
+                    f.label,
                     f.error,
                 ),
             };
             if let Some(message) = error {
-                self.items.push(SummaryItem { target, message });
+                self.items.push(SummaryItem {
+                    target,
+                    label,
+                    message,
+                });
             }
         }
         self
@@ -93,6 +100,7 @@ impl ErrorSummary {
     pub fn item(mut self, target: &str, message: &'static str) -> Self {
         self.items.push(SummaryItem {
             target: target.to_owned(),
+            label: "",
             message,
         });
         self

@@ -3,7 +3,10 @@
 
 use eenplan_domain::policy::{ADMIN, ANY_ADMIN, CHAIN_ADMIN};
 
+use eenplan_store::{Area, Principal, Team};
+
 use super::pages;
+use super::pages::edit::OrganisationEdit;
 use crate::kit::route::{Entry, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -22,23 +25,23 @@ pub fn routes() -> Vec<Entry> {
         get(
             "/beheer/organisaties/{id}/wijzigen",
             CHAIN_ADMIN,
-            pages::edit::organisation,
+            pages::edit::show::<OrganisationEdit>,
         ),
         post(
             "/beheer/organisaties/{id}/wijzigen",
             CHAIN_ADMIN,
-            pages::edit::change_organisation,
+            pages::edit::change::<OrganisationEdit>,
         ),
         get("/beheer/gebieden", CHAIN_ADMIN, pages::structure::areas),
         get(
             "/beheer/gebieden/{id}/wijzigen",
             CHAIN_ADMIN,
-            pages::edit::area,
+            pages::edit::show::<Area>,
         ),
         post(
             "/beheer/gebieden/{id}/wijzigen",
             CHAIN_ADMIN,
-            pages::edit::change_area,
+            pages::edit::change::<Area>,
         ),
         post(
             "/beheer/gebieden",
@@ -47,19 +50,27 @@ pub fn routes() -> Vec<Entry> {
         ),
         get("/beheer/teams", ADMIN, pages::structure::teams),
         post("/beheer/teams", ADMIN, pages::structure::create_team),
-        get("/beheer/teams/{id}/wijzigen", ADMIN, pages::edit::team),
+        get(
+            "/beheer/teams/{id}/wijzigen",
+            ADMIN,
+            pages::edit::show::<Team>,
+        ),
         post(
             "/beheer/teams/{id}/wijzigen",
             ADMIN,
-            pages::edit::change_team,
+            pages::edit::change::<Team>,
         ),
         get("/beheer/gebruikers", ADMIN, pages::users::users),
         post("/beheer/gebruikers", ADMIN, pages::users::create_user),
-        get("/beheer/gebruikers/{id}/wijzigen", ADMIN, pages::edit::user),
+        get(
+            "/beheer/gebruikers/{id}/wijzigen",
+            ADMIN,
+            pages::edit::show::<Principal>,
+        ),
         post(
             "/beheer/gebruikers/{id}/wijzigen",
             ADMIN,
-            pages::edit::change_user,
+            pages::edit::change::<Principal>,
         ),
         post(
             "/beheer/gebruikers/{id}/heractiveren",

@@ -121,6 +121,8 @@ crate::texts! {
             "Confirm";
         err_deact_tick: "Vink aan dat je dit weet, dan deactiveer je.",
             "Tick that you know this, then you deactivate.";
+        kind_fixed: "De soort ligt vast zodra de organisatie accounts heeft: wat die accounts mogen zien en doen volgt uit de soort. Is de soort verkeerd gekozen, richt dan een nieuwe organisatie in.",
+            "The kind is fixed once the organisation has accounts: what those accounts may see and do follows from it. If the kind was chosen wrongly, set up a new organisation.";
         err_not_grantable: "Deze rol kan alleen de beheerder van de regio geven.",
             "Only the region's chain administrator can give this role.";
     }

@@ -20,6 +20,7 @@ pub(super) use crate::kit::Ctx;
 use crate::kit::dates::{dutch_date, local_time};
 use crate::kit::form::{Errors, FormData, Input};
 use crate::kit::form_status;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
 pub struct Action {
@@ -69,7 +70,7 @@ pub(super) struct Section {
     shell: Shell,
     title: &'static str,
     saved: bool,
-    has_errors: bool,
+    summary: ErrorSummary,
     headers: Vec<&'static str>,
     rows: Vec<TableRow>,
     has_actions: bool,
@@ -163,7 +164,7 @@ pub(super) fn listing(ctx: &Ctx, sheet: Sheet, l: Listing) -> Result<Response, P
             shell: ctx.shell(l.action),
             title: l.title,
             saved: sheet.saved,
-            has_errors: !sheet.errors.is_empty(),
+            summary: ErrorSummary::of_inputs(ctx.lang, &l.inputs),
             headers: l.headers,
             rows: l.rows,
             has_actions: l.has_actions,

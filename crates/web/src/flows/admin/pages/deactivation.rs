@@ -13,6 +13,7 @@ use crate::kit::form::{FormData, Input, tick_box};
 use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
 use crate::kit::render::role_label;
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 
 use super::common::*;
@@ -30,6 +31,7 @@ struct DeactivatePage {
     /// One form for all files at once, when there are several.
     all: Option<HandoverForm>,
     files: Vec<HandoverForm>,
+    summary: ErrorSummary,
     has_errors: bool,
     /// The refusal concerns the form for all files (the one-by-one list stays folded).
     all_refused: bool,
@@ -87,16 +89,29 @@ async fn deactivate_page(
             refused.as_ref(),
         )
     });
+    let confirm = tick_box(
+        "bevestigd",
+        (x.deact_check, x.deact_tick),
+        "ja",
+        false,
+        unconfirmed.then_some(x.err_deact_tick),
+    );
+    // The messages of the one refused hand-over form, then the box's.
+    let mut summary = ErrorSummary::new(ctx.lang);
+    if let Some(r) = refused.as_ref() {
+        let fields = [("to", r.to_error), ("reason", r.reason_error)];
+        for (field, message) in fields {
+            if let Some(message) = message {
+                summary = summary.item(&format!("{field}-{}", r.family_id), message);
+            }
+        }
+    }
+    let summary = summary.with_inputs(std::slice::from_ref(&confirm));
     Ok(render(
         form_status(refused.is_none() && !unconfirmed),
         &DeactivatePage {
-            confirm: tick_box(
-                "bevestigd",
-                (x.deact_check, x.deact_tick),
-                "ja",
-                false,
-                unconfirmed.then_some(x.err_deact_tick),
-            ),
+            confirm,
+            summary,
             roles: user
                 .roles
                 .iter()

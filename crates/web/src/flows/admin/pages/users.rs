@@ -37,7 +37,6 @@ pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, Page
             cells: vec![
                 u.name.clone(),
                 u.email.clone(),
-                u.organisation_name.clone(),
                 u.roles
                     .iter()
                     .map(|r| role_label(ctx.lang, *r))
@@ -112,14 +111,7 @@ pub(super) async fn users_page(ctx: &Ctx, sheet: Sheet) -> Result<Response, Page
         sheet,
         Listing {
             title: x.admin_users,
-            headers: vec![
-                t.f_name,
-                t.email,
-                t.f_organisation,
-                x.f_roles,
-                x.f_status,
-                x.f_second_factor,
-            ],
+            headers: vec![t.f_name, t.email, x.f_roles, x.f_status, x.f_second_factor],
             rows,
             has_actions: true,
             action: USERS,
