@@ -8,9 +8,7 @@
 use std::collections::BTreeMap;
 
 use eenplan_domain::journal::Event;
-use eenplan_domain::journal::deep::{
-    DeepFinding, DeepReport, Replay, record_digest, record_name,
-};
+use eenplan_domain::journal::deep::{DeepFinding, DeepReport, Replay, record_digest, record_name};
 
 use crate::{Param, Row, Store, StoreError, Tx, params};
 

@@ -4,7 +4,7 @@
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     DocumentCategory, DocumentError, DocumentType, check_document, check_document_reason,
-    content_digest,
+    content_digest, may_end_document as may_end,
 };
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::{FamilyId, UserId};
@@ -206,6 +206,22 @@ impl Tx {
         .transpose()
     }
 
+    /// The family a document belongs to and the organisation of who attached it: the
+    /// privacy officer of that organisation answers for it.
+    pub async fn document_owner(
+        &mut self,
+        id: &str,
+    ) -> Result<Option<(FamilyId, String)>, StoreError> {
+        self.fetch_optional(
+            "SELECT d.family_id, u.organisation_id FROM documents d \
+             JOIN users u ON u.id = d.uploaded_by WHERE d.id = $1",
+            params![id],
+        )
+        .await?
+        .map(|r| Ok((r.id("family_id")?, r.text("organisation_id")?)))
+        .transpose()
+    }
+
     /// A document's content; `None` once it is destroyed.
     pub async fn document_content(
         &mut self,
@@ -247,14 +263,15 @@ impl Tx {
         actor: &Actor,
         family_id: &FamilyId,
         id: &str,
-        by: &UserId,
+        (by, lead): (&UserId, bool),
         reason: &str,
     ) -> Result<(), StoreError> {
-        let reason = check_document_reason(reason)?;
         let doc = self
             .document(family_id, id)
             .await?
             .ok_or_else(|| StoreError::NotFound(format!("document {id}")))?;
+        may_end(&doc.uploaded_by, by.as_str(), lead)?;
+        let reason = check_document_reason(reason)?;
         if doc.ended_at.is_some() {
             return Err(DocumentError::AlreadyEnded.into());
         }

@@ -61,7 +61,9 @@ impl DocumentType {
             DocumentType::Docx => {
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             }
-            DocumentType::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            DocumentType::Xlsx => {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
             DocumentType::Pptx => {
                 "application/vnd.openxmlformats-officedocument.presentationml.presentation"
             }
@@ -152,6 +154,8 @@ pub enum DocumentError {
     TypeNotAllowed,
     #[error("the virus scanner refused the file")]
     Infected,
+    #[error("only who attached a document, or the lead, removes it")]
+    NotYours,
     #[error("a document is removed with a reason")]
     NoReason,
     #[error("the document was already removed")]
@@ -177,6 +181,16 @@ pub fn check_document(
         return Err(DocumentError::TooLarge { limit });
     }
     sniff(bytes).ok_or(DocumentError::TypeNotAllowed)
+}
+
+/// Who may take a document out of the file: who attached it, or the lead (who keeps
+/// the file as a whole). A partner does not remove another's document.
+pub fn may_end(uploaded_by: &str, by: &str, lead: bool) -> Result<(), DocumentError> {
+    if lead || uploaded_by == by {
+        Ok(())
+    } else {
+        Err(DocumentError::NotYours)
+    }
 }
 
 /// A removal or a destruction names why; the reason is kept in the journal.
@@ -261,7 +275,10 @@ mod tests {
     #[test]
     fn a_document_needs_a_title_bytes_within_the_limit_and_an_allowed_type() {
         let pdf = b"%PDF-1.7\n";
-        assert_eq!(check_document("Beschikking", pdf, 100), Ok(DocumentType::Pdf));
+        assert_eq!(
+            check_document("Beschikking", pdf, 100),
+            Ok(DocumentType::Pdf)
+        );
         assert_eq!(check_document(" ", pdf, 100), Err(DocumentError::NoTitle));
         assert_eq!(
             check_document("Beschikking", b"", 100),
@@ -276,6 +293,12 @@ mod tests {
             Err(DocumentError::TypeNotAllowed)
         );
         assert_eq!(check_reason("  "), Err(DocumentError::NoReason));
+        assert_eq!(may_end("sanne", "sanne", false), Ok(()));
+        assert_eq!(may_end("sanne", "joyce", true), Ok(()));
+        assert_eq!(
+            may_end("sanne", "thomas", false),
+            Err(DocumentError::NotYours)
+        );
         assert_eq!(check_reason(" verkeerd gezin "), Ok("verkeerd gezin"));
     }
 }

@@ -31,7 +31,7 @@ pub use consent::{
 };
 pub use document::{
     DEFAULT_MAX_DOCUMENT_BYTES, DocumentCategory, DocumentError, DocumentType, check_document,
-    check_reason as check_document_reason, content_digest, sniff,
+    check_reason as check_document_reason, content_digest, may_end as may_end_document, sniff,
 };
 pub use due::{DueSources, VeiligThuisDue, VeiligThuisStage, next_due_on};
 pub use duplicate::{

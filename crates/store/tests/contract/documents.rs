@@ -129,15 +129,20 @@ pub async fn documents_keep_content_and_digest_and_scope_by_category(db: TestDb)
     // An end needs a reason and keeps the content; destroying empties it.
     let mut tx = store.write().await.unwrap();
     assert!(matches!(
-        tx.end_document(&actor(), &id, &report.id, &p.sanne.0, " ")
+        tx.end_document(&actor(), &id, &report.id, (&p.sanne.0, false), " ")
             .await,
         Err(StoreError::Document(DocumentError::NoReason))
+    ));
+    assert!(matches!(
+        tx.end_document(&actor(), &id, &signed.id, (&p.thomas.0, false), "Weg")
+            .await,
+        Err(StoreError::Document(DocumentError::NotYours))
     ));
     tx.end_document(
         &actor(),
         &id,
         &signed.id,
-        &p.sanne.0,
+        (&p.sanne.0, false),
         "Nieuwe versie getekend",
     )
     .await

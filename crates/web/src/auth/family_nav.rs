@@ -23,6 +23,8 @@ crate::texts! {
             "Family and network";
         involvements_page: "Betrokkenen",
             "Professionals";
+        documents_page: "Documenten",
+            "Documents";
     }
 }
 
@@ -49,12 +51,13 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let lang = fam.lang;
     let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
-    let parts: [(&str, &'static str, bool); 7] = [
+    let parts: [(&str, &'static str, bool); 8] = [
         ("", o.overview, true),
         ("/plan", o.plan, grant.sees(DataCategory::Plan)),
         ("/gezin", o.household_page, true),
         ("/betrokkenen", o.involvements_page, true),
         ("/notities", t.notes, grant.sees(DataCategory::Notes)),
+        ("/documenten", o.documents_page, true),
         ("/tijdlijn", t.timeline, true),
         ("/toestemming", t.consent_title, grant.lead),
     ];
