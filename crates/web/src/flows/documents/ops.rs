@@ -163,7 +163,7 @@ pub async fn log(
 
 /// What a download finds: the document with its content, or why not.
 pub enum Found {
-    Content(DocumentMeta, Vec<u8>),
+    Content(Box<DocumentMeta>, Vec<u8>),
     Destroyed,
     Missing,
 }
@@ -191,7 +191,7 @@ pub async fn download(fam: &FamilyCtx, id: &str) -> Result<Found, StoreError> {
             .await?;
     }
     log(fam, AccessEvent::Read, &doc, "downloaded").await?;
-    Ok(Found::Content(doc, content))
+    Ok(Found::Content(Box::new(doc), content))
 }
 
 /// The policy a download is sent under: nothing in it runs or loads, even opened in

@@ -14,7 +14,6 @@ use super::texts::{DocumentTexts, document_texts};
 use crate::auth::family::FamilyCtx;
 use crate::kit::dates::when;
 use crate::kit::form::{ChoiceField, Errors, Input, TextField, choices, label_of};
-use crate::kit::multipart::Multipart;
 use crate::kit::summary::ErrorSummary;
 use crate::kit::texts::fill;
 use crate::kit::{PageError, Refusal, Shell, form_status, render};
@@ -151,7 +150,7 @@ pub async fn upload(
 ) -> Result<Response, PageError> {
     let lang = fam.lang;
     let x = document_texts(lang);
-    let form = crate::kit::multipart::parse(&headers, &body).unwrap_or(Multipart::default());
+    let form = crate::kit::multipart::parse(&headers, &body).unwrap_or_default();
     let mut errors = Errors::new();
     match ops::upload(&fam, &form).await {
         Ok(_) => {
