@@ -11,14 +11,14 @@ use eenplan_store::StoreError;
 
 use super::ops::{self, Found, Refused};
 use super::schemas::{Document, Documents};
-use super::texts::document_texts;
+use super::texts::{DocumentTexts, document_texts};
 use crate::Problem;
 use crate::auth::family::FamilyCtx;
 use crate::extract::Path;
 use crate::kit::body::Reason;
 use crate::kit::extract::{Body, Query};
 use crate::kit::paging::{TOTAL_COUNT, api_paging, window, with_links};
-use crate::kit::texts::Lang;
+use crate::kit::texts::{Lang, fill};
 use crate::kit::{ApiError, Ctx, Refusal};
 
 /// The list's sort, as its cursors name it.
@@ -30,32 +30,46 @@ pub struct ListParams {
     cursor: Option<String>,
 }
 
+/// One of the documents texts in Dutch and English, for a problem.
+fn both(pick: fn(&DocumentTexts) -> &'static str) -> (&'static str, &'static str) {
+    (
+        pick(document_texts(Lang::Nl)),
+        pick(document_texts(Lang::En)),
+    )
+}
+
+fn missing() -> ApiError {
+    crate::kit::respond::not_found(both(|x| x.p_missing))
+}
+
 fn refused(r: Refused) -> ApiError {
-    let x = document_texts(Lang::Nl);
     match r {
-        Refused::Field(_, DocumentError::TooLarge { limit }) => Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "payload-too-large",
-            x.p_too_large,
-        )
-        .detail(crate::kit::texts::fill(
-            x.err_too_large_mb,
-            &[("limit", &(limit / (1024 * 1024)).to_string())],
-        ))
-        .into(),
+        Refused::Field(_, DocumentError::TooLarge { limit }) => {
+            let mb = (limit / (1024 * 1024)).max(1).to_string();
+            let (nl, en) = both(|x| x.err_too_large_mb);
+            Problem::titled(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                both(|x| x.p_too_large),
+            )
+            .detail_in((fill(nl, &[("limit", &mb)]), fill(en, &[("limit", &mb)])))
+            .into()
+        }
         Refused::Field(_, e) => e.problem().into(),
-        Refused::Category => {
-            Problem::new(StatusCode::FORBIDDEN, "consent-needed", "Toestemming nodig")
-                .invalid_param("category", "consent", x.err_category)
-                .into()
-        }
+        Refused::Category => Problem::titled(
+            StatusCode::FORBIDDEN,
+            "consent-needed",
+            both(|x| x.p_consent),
+        )
+        .invalid_param_in("category", "consent", both(|x| x.err_category))
+        .into(),
         Refused::NoPlanVersion => {
-            ApiError::invalid(&[("plan_version", "unknown", x.err_plan_version)])
+            ApiError::invalid(&[("plan_version", "unknown", both(|x| x.err_plan_version))])
         }
-        Refused::ScannerDown => Problem::new(
+        Refused::ScannerDown => Problem::titled(
             StatusCode::SERVICE_UNAVAILABLE,
             "scanner-unavailable",
-            x.p_scanner_down,
+            both(|x| x.p_scanner_down),
         )
         .into(),
         Refused::Store(e) => e.into(),
@@ -68,12 +82,12 @@ pub async fn upload(
     body: Bytes,
 ) -> Result<(StatusCode, Json<Document>), ApiError> {
     let Some(form) = crate::kit::multipart::parse(&headers, &body) else {
-        return Err(Problem::new(
+        return Err(Problem::titled(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported-media-type",
-            "Alleen multipart/form-data",
+            both(|x| x.p_multipart_title),
         )
-        .detail(document_texts(Lang::Nl).p_multipart)
+        .detail_in(both(|x| x.p_multipart))
         .into());
     };
     let kept = ops::upload(&fam, &form).await.map_err(refused)?;
@@ -108,13 +122,10 @@ pub async fn download(
 ) -> Result<Response, ApiError> {
     match ops::download(&fam, &id).await? {
         Found::Content(doc, content) => Ok(ops::attachment(&doc, content)),
-        Found::Destroyed => Err(Problem::new(
-            StatusCode::GONE,
-            "destroyed",
-            document_texts(Lang::Nl).p_destroyed,
-        )
-        .into()),
-        Found::Missing => Err(crate::kit::respond::not_found("Dit document bestaat niet")),
+        Found::Destroyed => {
+            Err(Problem::titled(StatusCode::GONE, "destroyed", both(|x| x.p_destroyed)).into())
+        }
+        Found::Missing => Err(missing()),
     }
 }
 
@@ -127,14 +138,14 @@ pub async fn end(
         .read(async |tx, family| tx.document(family, &id).await)
         .await?
         .filter(|d| fam.grant.sees(d.category.data_category()))
-        .ok_or_else(|| crate::kit::respond::not_found("Dit document bestaat niet"))?;
+        .ok_or_else(missing)?;
     let lead = fam.grant.lead;
     fam.write(
         |e| match e {
-            StoreError::Document(DocumentError::NotYours) => Problem::new(
+            StoreError::Document(DocumentError::NotYours) => Problem::titled(
                 StatusCode::FORBIDDEN,
                 "not-yours",
-                document_texts(Lang::Nl).err_not_yours,
+                both(|x| x.err_not_yours),
             )
             .into(),
             StoreError::Document(e) => e.problem().into(),
@@ -166,7 +177,7 @@ pub async fn destroy(
     let p = ctx.caller()?;
     let owner = async { ctx.store().read().await?.document_owner(&id).await }.await?;
     let Some((family_id, _)) = owner.filter(|(_, org)| *org == p.organisation_id.as_str()) else {
-        return Err(crate::kit::respond::not_found("Dit document bestaat niet"));
+        return Err(missing());
     };
     let destroyed = async {
         let mut tx = ctx.store().write().await?;

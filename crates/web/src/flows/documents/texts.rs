@@ -61,6 +61,12 @@ crate::texts! {
             "The virus scanner cannot be reached; the document was not stored. Try again later.";
         p_destroyed: "De inhoud van dit document is vernietigd",
             "The content of this document was destroyed";
+        p_missing: "Dit document bestaat niet (of je mag het niet inzien)",
+            "This document does not exist (or you may not see it)";
+        p_consent: "Toestemming nodig",
+            "Consent needed";
+        p_multipart_title: "Alleen multipart/form-data",
+            "Only multipart/form-data";
         p_multipart: "Stuur het document als multipart/form-data met de velden file, category en title.",
             "Send the document as multipart/form-data with the fields file, category and title.";
     }
