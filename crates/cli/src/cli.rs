@@ -147,6 +147,14 @@ pub struct ServeArgs {
     /// System theme) served instead of the built-in open theme; read once at start.
     #[arg(long, env = "EENPLAN_THEME_CSS", value_name = "FILE")]
     pub theme_css: Option<PathBuf>,
+    /// The largest document a family file takes, in bytes (default 20 MB); a larger
+    /// upload is answered with 413.
+    #[arg(long, env = "EENPLAN_DOCUMENT_MAX_BYTES", value_name = "BYTES")]
+    pub document_max_bytes: Option<usize>,
+    /// A virus scanner run on every document upload before it is stored: the file on
+    /// its stdin, a non-zero exit refuses it. Off unless set.
+    #[arg(long, env = "EENPLAN_VIRUS_SCAN_COMMAND", value_name = "COMMAND")]
+    pub virus_scan_command: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

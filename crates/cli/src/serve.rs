@@ -29,7 +29,23 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
     }
     limits.max_connections_per_client = args.max_connections_per_client;
     let proxies = TrustedProxies::new(args.trusted_proxies);
-    serve(store, args.listen, auth, limits, proxies, theme).await?;
+    let mut documents = eenplan_web::DocumentSettings::default();
+    if let Some(n) = args.document_max_bytes {
+        if n == 0 {
+            return Err(fail("--document-max-bytes must be at least 1"));
+        }
+        documents.max_bytes = n;
+    }
+    documents.scan_command = args.virus_scan_command;
+    serve(
+        store,
+        args.listen,
+        auth,
+        limits,
+        proxies,
+        (theme, documents),
+    )
+    .await?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -56,7 +72,7 @@ pub async fn serve(
     auth: AuthConfig,
     limits: eenplan_web::Limits,
     proxies: TrustedProxies,
-    theme: Theme,
+    (theme, documents): (Theme, eenplan_web::DocumentSettings),
 ) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
@@ -67,6 +83,7 @@ pub async fn serve(
         auth,
         proxies,
         theme,
+        documents,
     };
     let result =
         eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;

@@ -31,7 +31,7 @@ fn listed<T: CodeList>() -> Vec<ListedCode> {
 /// Every value of every closed list in the domain. A test below counts the lists in the
 /// source, so a new list that is not added here fails it.
 pub fn every_code() -> Vec<ListedCode> {
-    let lists: [fn() -> Vec<ListedCode>; 36] = [
+    let lists: [fn() -> Vec<ListedCode>; 38] = [
         listed::<crate::access_log::AccessEvent>,
         listed::<crate::access_log::AccessBasis>,
         listed::<crate::area::AreaKind>,
@@ -44,6 +44,8 @@ pub fn every_code() -> Vec<ListedCode> {
         listed::<crate::family::consent::ConsentStep>,
         listed::<crate::family::consent::DataCategory>,
         listed::<crate::family::consent::ConsentForm>,
+        listed::<crate::family::document::DocumentCategory>,
+        listed::<crate::family::document::DocumentType>,
         listed::<crate::family::framework::Framework>,
         listed::<crate::family::involvement::InvolvementRole>,
         listed::<crate::family::involvement::Expertise>,

@@ -202,6 +202,8 @@ impl Store {
 pub enum Param {
     Text(Option<String>),
     Int(Option<i64>),
+    /// A document's content: SQLite BLOB, PostgreSQL BYTEA.
+    Bytes(Option<Vec<u8>>),
 }
 
 impl From<&str> for Param {
@@ -268,6 +270,11 @@ impl From<Option<i64>> for Param {
         Param::Int(v)
     }
 }
+impl From<&[u8]> for Param {
+    fn from(v: &[u8]) -> Self {
+        Param::Bytes(Some(v.to_vec()))
+    }
+}
 impl From<bool> for Param {
     fn from(v: bool) -> Self {
         Param::Int(Some(i64::from(v)))
@@ -287,6 +294,7 @@ macro_rules! bind_all {
             q = match p {
                 Param::Text(v) => q.bind(v),
                 Param::Int(v) => q.bind(v),
+                Param::Bytes(v) => q.bind(v),
             };
         }
         q
@@ -467,6 +475,11 @@ impl Row {
     }
 
     pub fn opt_text<C: Column>(&self, column: C) -> Result<Option<String>, StoreError> {
+        self.get(column)
+    }
+
+    /// A BLOB (SQLite) or BYTEA (PostgreSQL) column that may be empty.
+    pub fn opt_bytes<C: Column>(&self, column: C) -> Result<Option<Vec<u8>>, StoreError> {
         self.get(column)
     }
 

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use eenplan_domain::journal::Event;
-use eenplan_domain::journal::deep::{DeepReport, Replay, record_digest, record_name};
+use eenplan_domain::journal::deep::{DeepFinding, DeepReport, Replay, record_digest, record_name};
 
 use crate::{Param, Row, Store, StoreError, Tx, params};
 
@@ -22,6 +22,7 @@ pub(crate) enum Rec {
     Consent(String),
     Plan(String, i64),
     Note(String),
+    Document(String),
     Emergency(String),
     User(String),
     /// A signed-in session (a web session or an API token), by its token's hash.
@@ -259,6 +260,34 @@ const PARTS: &[Part] = &[
         ],
         order: "t.version",
     },
+    // A document's metadata; its content is checked against `sha256` apart
+    // ([`Tx::verify_document_content`]), so the seal holds no copy of the bytes.
+    Part {
+        table: "documents",
+        owner: Owner::Family,
+        from: "documents t",
+        key: "t.id",
+        scope: "t.family_id",
+        filter: "",
+        columns: &[
+            "family_id",
+            "category",
+            "title",
+            "media_type",
+            "size",
+            "sha256",
+            "plan_version",
+            "uploaded_by",
+            "uploaded_at",
+            "ended_at",
+            "ended_by",
+            "end_reason",
+            "destroyed_at",
+            "destroyed_by",
+            "destroy_reason",
+        ],
+        order: "t.id",
+    },
     Part {
         table: "emergency_access",
         owner: Owner::Family,
@@ -366,6 +395,7 @@ impl Rec {
                 "t.{id} = $1",
                 params![id],
             ),
+            Rec::Document(id) => (&["documents"], id.clone(), "t.id = $1", params![id]),
             Rec::Emergency(id) => (&["emergency_access"], id.clone(), "t.id = $1", params![id]),
             Rec::User(id) => (
                 &["users", "user_roles"],
@@ -454,7 +484,12 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::AreaChanged { .. }
         | Event::TeamRenamed { .. }
         | Event::OrganisationIdentityChanged { .. }
-        | Event::TeamAreaChanged { .. } => Vec::new(),
+        | Event::TeamAreaChanged { .. }
+        // A download changes nothing; the entry is the record of the read.
+        | Event::DocumentDownloaded { .. } => Vec::new(),
+        Event::DocumentAttached { document_id, .. }
+        | Event::DocumentEnded { document_id, .. }
+        | Event::DocumentDestroyed { document_id, .. } => vec![Rec::Document(document_id.clone())],
         Event::UserCreated { user_id, .. }
         | Event::SecondFactorEnrolled { user_id }
         | Event::SecondFactorReset { user_id }
@@ -618,7 +653,47 @@ impl Store {
                 after = upto;
             }
         }
+        tx.verify_document_content(&mut report).await?;
         Ok(report)
+    }
+}
+
+/// Documents whose content is read per round trip: bounds memory by a few documents.
+const CONTENT_PAGE: i64 = 8;
+
+impl Tx {
+    /// Every document's content against the digest its sealed row keeps. A destroyed
+    /// content (NULL, with the destruction recorded) is accepted: the journal says who
+    /// destroyed it and why.
+    async fn verify_document_content(&mut self, report: &mut DeepReport) -> Result<(), StoreError> {
+        let mut after = String::new();
+        loop {
+            let rows = self
+                .fetch_all(
+                    "SELECT id, sha256, content, destroyed_at FROM documents WHERE id > $1                      ORDER BY id LIMIT $2",
+                    params![&after, CONTENT_PAGE],
+                )
+                .await?;
+            for row in &rows {
+                let id = row.text("id")?;
+                let intact = match row.opt_bytes("content")? {
+                    Some(bytes) => {
+                        eenplan_domain::family::content_digest(&bytes) == row.text("sha256")?
+                    }
+                    None => row.opt_text("destroyed_at")?.is_some(),
+                };
+                if !intact {
+                    report.findings.push(DeepFinding::ContentDiffers {
+                        table: "documents".to_owned(),
+                        key: id.clone(),
+                    });
+                }
+                after = id;
+            }
+            if (rows.len() as i64) < CONTENT_PAGE {
+                return Ok(());
+            }
+        }
     }
 }
 

@@ -40,6 +40,8 @@ pub enum StoreError {
     #[error("{0}")]
     Note(#[from] eenplan_domain::family::NoteError),
     #[error("{0}")]
+    Document(#[from] eenplan_domain::family::DocumentError),
+    #[error("{0}")]
     Consent(#[from] eenplan_domain::family::ConsentError),
     #[error("{0}")]
     Agreement(#[from] eenplan_domain::family::AgreementError),

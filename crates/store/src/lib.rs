@@ -10,6 +10,7 @@ mod consent;
 pub mod db;
 mod deep;
 mod directory;
+mod documents;
 mod duplicate_signals;
 mod error;
 mod evu;
@@ -41,6 +42,7 @@ pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput,
 pub use db::{Backend, Param, Row, Store, Tx};
 pub use deep::covered_tables;
 pub use directory::{Area, NewArea, NewOrganisation, NewTeam, Organisation, Team};
+pub use documents::{DocumentMeta, NewDocument};
 pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};

@@ -141,6 +141,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0032_admin_edits.sql"),
         postgres: include_str!("../migrations/postgres/0032_admin_edits.sql"),
     },
+    // Documents attached to a family file.
+    Migration {
+        version: 35,
+        name: "documents",
+        sqlite: include_str!("../migrations/sqlite/0035_documents.sql"),
+        postgres: include_str!("../migrations/postgres/0035_documents.sql"),
+    },
 ];
 
 /// The migration that adds `families.next_due_on`; its rows are filled by the domain's

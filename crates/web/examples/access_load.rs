@@ -152,12 +152,14 @@ async fn main() {
         auth,
         proxies: eenplan_web::TrustedProxies::default(),
         theme: eenplan_web::Theme::default(),
+        documents: eenplan_web::DocumentSettings::default(),
     });
     let one_commit_per_line = eenplan_web::router(AppState {
         store: store.without_group_commit(),
         auth,
         proxies: eenplan_web::TrustedProxies::default(),
         theme: eenplan_web::Theme::default(),
+        documents: eenplan_web::DocumentSettings::default(),
     });
     let (sanne_token, thomas_token) = (
         token(&store, &sanne.user_id).await,

@@ -109,8 +109,16 @@ fn keep_headers(original: &HeaderMap, mut shaped: Response) -> Response {
 /// one, must say `Content-Type: application/json` (parameters such as a charset
 /// allowed). A browser sends `text/plain`, form and multipart bodies cross-origin
 /// without asking first; JSON it only sends after a CORS preflight this server never
-/// grants. (A future upload route would accept `multipart/form-data` there alone.)
-pub async fn json_only(State(takes_body): State<bool>, req: Request, next: Next) -> Response {
+/// grants. An upload route (a document) takes `multipart/form-data` there alone; its
+/// bearer token still keeps a browser's cross-origin form out.
+pub async fn json_only(
+    State((takes_body, multipart)): State<(bool, bool)>,
+    req: Request,
+    next: Next,
+) -> Response {
+    if multipart && is_multipart(req.headers()) {
+        return next.run(req).await;
+    }
     if (takes_body || carries_body(req.headers())) && !is_json(req.headers()) {
         return Problem::said(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -126,6 +134,17 @@ pub async fn json_only(State(takes_body): State<bool>, req: Request, next: Next)
         .into_response();
     }
     next.run(req).await
+}
+
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.trim_start()
+                .to_ascii_lowercase()
+                .starts_with("multipart/form-data")
+        })
 }
 
 fn carries_body(headers: &HeaderMap) -> bool {

@@ -74,7 +74,11 @@ pub fn problem(field: &str, problem: TextProblem) -> Response {
 
 /// Global, outermost of the body readers: the whole body within the time limit and the
 /// size limit, then handed on in one piece.
-pub async fn read_body(req: Request, next: Next) -> Response {
+pub async fn read_body(
+    State(documents): State<crate::DocumentSettings>,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
         && !carries_body(req.headers())
     {
@@ -86,8 +90,9 @@ pub async fn read_body(req: Request, next: Next) -> Response {
         .copied()
         .unwrap_or_default();
     let api = req.uri().path().starts_with("/api/");
+    let limit = body_limit(req.method(), req.uri().path(), &documents);
     let (parts, body) = req.into_parts();
-    let status = match tokio::time::timeout(timeout.0, to_bytes(body, MAX_BODY_BYTES)).await {
+    let status = match tokio::time::timeout(timeout.0, to_bytes(body, limit)).await {
         Ok(Ok(bytes)) => {
             return next
                 .run(Request::from_parts(parts, Body::from(bytes)))
@@ -116,6 +121,23 @@ fn carries_body(headers: &HeaderMap) -> bool {
             .is_some_and(|v| v != "0")
 }
 
+/// The largest body a request may have: a document upload (`POST` to a family's
+/// documents, API or page) up to the document limit, anything else [`MAX_BODY_BYTES`].
+/// Decided by the path, so only the upload routes read a large body into memory.
+pub fn body_limit(method: &Method, path: &str, documents: &crate::DocumentSettings) -> usize {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let upload = *method == Method::POST
+        && matches!(
+            segments.as_slice(),
+            ["api", "v1", "families", _, "documents"] | ["gezinnen", _, "documenten"]
+        );
+    if upload {
+        documents.max_body().max(MAX_BODY_BYTES)
+    } else {
+        MAX_BODY_BYTES
+    }
+}
+
 /// Whether the route's handler checks its query parameters itself.
 pub fn at_the_form(method: &Method, template: &str) -> bool {
     QUERY_AT_THE_PAGE
@@ -126,7 +148,7 @@ pub fn at_the_form(method: &Method, template: &str) -> bool {
 /// Per route (its surface known, and whether it checks its query itself): the text rule
 /// over path, query and body.
 pub async fn guard(
-    State((surface, at_the_form)): State<(Surface, bool)>,
+    State((surface, at_the_form, limit)): State<(Surface, bool, usize)>,
     req: Request,
     next: Next,
 ) -> Response {
@@ -157,7 +179,7 @@ pub async fn guard(
         }
     }
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_BODY_BYTES).await else {
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return errors::for_status(
             StatusCode::PAYLOAD_TOO_LARGE,
             &parts.headers,

@@ -45,6 +45,34 @@ pub struct AppState {
     pub proxies: TrustedProxies,
     /// The design tokens the pages are drawn with (`/static/theme.css`).
     pub theme: Theme,
+    /// What a document upload may be, and who checks it first.
+    pub documents: DocumentSettings,
+}
+
+/// The operator's settings for documents on a family file.
+#[derive(Clone, Debug)]
+pub struct DocumentSettings {
+    /// The largest document kept; a larger upload is answered with 413.
+    pub max_bytes: usize,
+    /// A virus scanner run on every upload before it is stored: gets the file on
+    /// stdin, and a non-zero exit refuses it. Off (`None`) by default.
+    pub scan_command: Option<std::path::PathBuf>,
+}
+
+impl Default for DocumentSettings {
+    fn default() -> Self {
+        Self {
+            max_bytes: eenplan_domain::family::DEFAULT_MAX_DOCUMENT_BYTES,
+            scan_command: None,
+        }
+    }
+}
+
+impl DocumentSettings {
+    /// The body an upload may have: the document and the form's other fields.
+    pub fn max_body(&self) -> usize {
+        self.max_bytes.saturating_add(64 * 1024)
+    }
 }
 
 pub fn router(state: AppState) -> Router {
@@ -71,14 +99,21 @@ pub fn router(state: AppState) -> Router {
         // Before the family guard looks anything up: no control character in an id, a
         // query or a body reaches a handler or the database.
         let method_router = method_router.route_layer(from_fn_with_state(
-            (route.surface, input::at_the_form(&route.method, route.path)),
+            (
+                route.surface,
+                input::at_the_form(&route.method, route.path),
+                input::body_limit(&route.method, route.path, &state.documents),
+            ),
             input::guard,
         ));
         // Between the policy and the family guard: a body that is not JSON is refused
         // before any file is looked at (and logged), but only once the caller is known.
         let method_router = match route.surface {
             auth::Surface::Api => method_router.route_layer(from_fn_with_state(
-                route.doc.as_ref().is_some_and(|d| d.request.is_some()),
+                (
+                    route.doc.as_ref().is_some_and(|d| d.request.is_some()),
+                    route.doc.as_ref().is_some_and(|d| d.multipart),
+                ),
                 framing::json_only,
             )),
             auth::Surface::Page => method_router,
@@ -104,7 +139,10 @@ pub fn router(state: AppState) -> Router {
         .layer(from_fn(framing::shape_errors))
         .layer(from_fn_with_state(state.clone(), auth::csrf_guard))
         .layer(from_fn_with_state(state.clone(), auth::resolve))
-        .layer(from_fn(input::read_body))
+        .layer(from_fn_with_state(
+            state.documents.clone(),
+            input::read_body,
+        ))
         .layer(from_fn(framing::outer))
         .layer(from_fn(api_version::header))
         .layer(map_response(security::headers))

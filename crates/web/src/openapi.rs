@@ -172,7 +172,15 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
             "Body niet binnen de tijd ontvangen",
         ),
         (doc.request.is_some(), 413, "Body te groot"),
-        (doc.request.is_some(), 415, "Body is geen application/json"),
+        (
+            doc.request.is_some(),
+            415,
+            if doc.multipart {
+                "Body is geen multipart/form-data"
+            } else {
+                "Body is geen application/json"
+            },
+        ),
         (true, 414, "URI te lang"),
         (
             doc.request.is_some() || has_params,
@@ -223,7 +231,12 @@ fn operation(route: &Route, doc: &ApiDoc) -> Value {
         op["parameters"] = Value::Array(params);
     }
     if let Some(schema) = &doc.request {
-        op["requestBody"] = json!({ "required": true, "content": { "application/json": {
+        let media = if doc.multipart {
+            "multipart/form-data"
+        } else {
+            "application/json"
+        };
+        op["requestBody"] = json!({ "required": true, "content": { media: {
             "schema": { "$ref": format!("#/components/schemas/{}", schema.name) } } } });
     }
     op

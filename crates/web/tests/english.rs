@@ -382,7 +382,10 @@ async fn every_api_refusal_is_english_when_english_is_asked_for() {
             ));
         }
         let bad_input = [StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY];
-        if schema.is_some() && !seen.iter().any(|s| bad_input.contains(s)) {
+        // An upload takes multipart, not JSON: every body this walk sends is a 415 there
+        // (checked in English above); its field refusals are the documents tests' own.
+        let multipart = route.doc.as_ref().is_some_and(|d| d.multipart);
+        if schema.is_some() && !multipart && !seen.iter().any(|s| bad_input.contains(s)) {
             uncovered.push(format!(
                 "{} {}: no 400/422 ({seen:?})",
                 route.method, route.path

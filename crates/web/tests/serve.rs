@@ -63,6 +63,7 @@ async fn slow_connections_from_one_address_leave_room_for_others() {
         auth: app.auth,
         proxies: eenplan_web::TrustedProxies::default(),
         theme: eenplan_web::Theme::default(),
+        documents: eenplan_web::DocumentSettings::default(),
     };
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let served = tokio::spawn(eenplan_web::serve_with(state, listener, limits, async {

@@ -79,7 +79,10 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         auth,
         eenplan_web::Limits::default(),
         eenplan_web::TrustedProxies::default(),
-        eenplan_web::Theme::default(),
+        (
+            eenplan_web::Theme::default(),
+            eenplan_web::DocumentSettings::default(),
+        ),
     )
     .await?;
     Ok(ExitCode::SUCCESS)

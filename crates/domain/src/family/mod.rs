@@ -5,6 +5,7 @@ pub mod access;
 pub mod agreement;
 pub mod anonymous;
 pub mod consent;
+pub mod document;
 pub mod due;
 pub mod duplicate;
 pub mod emergency;
@@ -27,6 +28,10 @@ pub use anonymous::{AnonymousSummary, anonymous_summary};
 pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,
+};
+pub use document::{
+    DEFAULT_MAX_DOCUMENT_BYTES, DocumentCategory, DocumentError, DocumentType, check_document,
+    check_reason as check_document_reason, content_digest, may_end as may_end_document, sniff,
 };
 pub use due::{
     DueItem, DueSources, DueState, DueWhat, SaveGuidanceDue, VeiligThuisDue, VeiligThuisStage,

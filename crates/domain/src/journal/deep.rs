@@ -147,6 +147,8 @@ pub enum DeepFinding {
         key: String,
         seq: i64,
     },
+    /// Stored content (a document's bytes) that no longer matches its sealed digest.
+    ContentDiffers { table: String, key: String },
 }
 
 impl fmt::Display for DeepFinding {
@@ -171,6 +173,10 @@ impl fmt::Display for DeepFinding {
             DeepFinding::Lacking { table, key, seq } => write!(
                 f,
                 "{table} {key}: recorded by journal entry #{seq} but missing (deleted outside eenplan)"
+            ),
+            DeepFinding::ContentDiffers { table, key } => write!(
+                f,
+                "{table} {key}: the content does not match its recorded SHA-256 (changed or emptied outside eenplan)"
             ),
         }
     }

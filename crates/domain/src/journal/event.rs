@@ -134,6 +134,10 @@ event_kinds! {
     TeamRenamed = "team_renamed";
     OrganisationIdentityChanged = "organisation_identity_changed";
     TeamAreaChanged = "team_area_changed";
+    DocumentAttached = "document_attached";
+    DocumentDownloaded = "document_downloaded";
+    DocumentEnded = "document_ended";
+    DocumentDestroyed = "document_destroyed";
 }
 
 /// Who may read an event on a family's timeline.
@@ -191,7 +195,13 @@ impl EventKind {
             | EventKind::AreaChanged
             | EventKind::TeamRenamed
             | EventKind::OrganisationIdentityChanged
-            | EventKind::TeamAreaChanged => NotOnTimeline,
+            | EventKind::TeamAreaChanged
+            // A document's part of the file differs per document, which one kind cannot
+            // say: the documents page is their history, as the access log is a read's.
+            | EventKind::DocumentAttached
+            | EventKind::DocumentDownloaded
+            | EventKind::DocumentEnded
+            | EventKind::DocumentDestroyed => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -507,6 +517,35 @@ pub enum Event {
         correction: bool,
         reason: Option<String>,
     },
+    // Documents: metadata and the content's SHA-256, never the content or its title.
+    DocumentAttached {
+        family_id: String,
+        document_id: String,
+        category: String,
+        media_type: String,
+        size: i64,
+        sha256: String,
+        plan_version: Option<i64>,
+    },
+    DocumentDownloaded {
+        family_id: String,
+        document_id: String,
+        sha256: String,
+    },
+    /// Taken out of the file with a reason; the content stays until destroyed.
+    DocumentEnded {
+        family_id: String,
+        document_id: String,
+        reason: String,
+    },
+    /// The content destroyed (filed under the wrong family, or a retention rule); the
+    /// digest stays so the journal still says what was there.
+    DocumentDestroyed {
+        family_id: String,
+        document_id: String,
+        sha256: String,
+        reason: String,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -753,6 +792,10 @@ impl Event {
             Event::PlanAgreed { .. } => EventKind::PlanAgreed,
             Event::NoteWritten { .. } => EventKind::NoteWritten,
             Event::NoteChanged { .. } => EventKind::NoteChanged,
+            Event::DocumentAttached { .. } => EventKind::DocumentAttached,
+            Event::DocumentDownloaded { .. } => EventKind::DocumentDownloaded,
+            Event::DocumentEnded { .. } => EventKind::DocumentEnded,
+            Event::DocumentDestroyed { .. } => EventKind::DocumentDestroyed,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -845,6 +888,10 @@ impl Event {
             | Event::PlanAgreed { family_id, .. }
             | Event::NoteWritten { family_id, .. }
             | Event::NoteChanged { family_id, .. }
+            | Event::DocumentAttached { family_id, .. }
+            | Event::DocumentDownloaded { family_id, .. }
+            | Event::DocumentEnded { family_id, .. }
+            | Event::DocumentDestroyed { family_id, .. }
             | Event::SaveGuidanceStarted { family_id, .. }
             | Event::SaveGuidanceReviewed { family_id, .. }
             | Event::SaveGuidanceEnded { family_id, .. }

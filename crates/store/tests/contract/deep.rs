@@ -80,6 +80,7 @@ enum Kind {
     Unexplained,
     Differs,
     Lacking,
+    ContentDiffers,
 }
 
 fn kind(f: &DeepFinding) -> (Kind, &str, &str) {
@@ -87,6 +88,7 @@ fn kind(f: &DeepFinding) -> (Kind, &str, &str) {
         DeepFinding::Unexplained { table, key } => (Kind::Unexplained, table, key),
         DeepFinding::Differs { table, key, .. } => (Kind::Differs, table, key),
         DeepFinding::Lacking { table, key, .. } => (Kind::Lacking, table, key),
+        DeepFinding::ContentDiffers { table, key } => (Kind::ContentDiffers, table, key),
     }
 }
 

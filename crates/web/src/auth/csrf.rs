@@ -28,8 +28,11 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     if safe || req.uri().path().starts_with("/api/") {
         return next.run(req).await;
     }
+    // A document upload form may be as large as a document.
+    let limit = crate::input::body_limit(req.method(), req.uri().path(), &state.documents)
+        .max(MAX_FORM_BYTES);
     let (parts, body) = req.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_FORM_BYTES).await else {
+    let Ok(bytes) = to_bytes(body, limit).await else {
         return crate::kit::errors::for_status(
             axum::http::StatusCode::PAYLOAD_TOO_LARGE,
             &parts.headers,
@@ -43,7 +46,11 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
         .get(HEADER)
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned)
-        .or_else(|| form_field(&bytes, FIELD));
+        .or_else(|| form_field(&bytes, FIELD))
+        .or_else(|| {
+            crate::kit::multipart::parse(&parts.headers, &bytes)
+                .and_then(|m| m.part(FIELD).map(|_| m.text(FIELD)))
+        });
     let expected = match expected_token(&state, &parts.headers).await {
         Ok(t) => t,
         Err(e) => {

@@ -33,6 +33,8 @@ crate::texts! {
             "Request to the Raad";
         access: "Inzage",
             "Who looked";
+        documents_page: "Documenten",
+            "Documents";
     }
 }
 
@@ -62,12 +64,13 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
     let plan = grant.sees(DataCategory::Plan);
-    let parts: [(&str, &'static str, bool); 12] = [
+    let parts: [(&str, &'static str, bool); 13] = [
         ("", o.overview, true),
         ("/plan", o.plan, plan),
         ("/gezin", o.household_page, true),
         ("/betrokkenen", o.involvements_page, true),
         ("/notities", t.notes, grant.sees(DataCategory::Notes)),
+        ("/documenten", o.documents_page, true),
         ("/tijdlijn", t.timeline, true),
         ("/beoordeling", o.assessment, plan),
         ("/save-begeleiding", o.guidance, plan),

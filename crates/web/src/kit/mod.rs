@@ -19,6 +19,7 @@ pub mod form;
 pub mod handover;
 pub mod i18n;
 pub mod listing;
+pub mod multipart;
 pub mod outcome;
 pub mod pages;
 pub mod paging;

@@ -58,6 +58,8 @@ pub struct ApiDoc {
     /// A keyset-paged list: takes `limit` and `cursor`, answers with `Link` and
     /// `X-Total-Count` (`kit::paging`).
     pub paged: bool,
+    /// The request body is `multipart/form-data` (an upload), not JSON.
+    pub multipart: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +175,7 @@ impl Entry {
             request: None,
             responses: Vec::new(),
             paged: false,
+            multipart: false,
         });
         self
     }
@@ -180,6 +183,14 @@ impl Entry {
     /// The JSON body the operation takes, by schema name.
     pub(crate) fn body<T: utoipa::ToSchema>(mut self) -> Self {
         self.api_doc().request = Some(Schema::of::<T>());
+        self
+    }
+
+    /// The `multipart/form-data` body an upload takes, its fields described by `T`.
+    pub(crate) fn upload<T: utoipa::ToSchema>(mut self) -> Self {
+        let doc = self.api_doc();
+        doc.request = Some(Schema::of::<T>());
+        doc.multipart = true;
         self
     }
 

@@ -30,6 +30,8 @@ pub struct App {
     pub proxies: eenplan_web::TrustedProxies,
     /// The design tokens served at /static/theme.css (the built-in theme unless set).
     pub theme: eenplan_web::Theme,
+    /// The document limit and virus scanner (the defaults unless a test sets them).
+    pub documents: eenplan_web::DocumentSettings,
     path: std::path::PathBuf,
 }
 
@@ -91,6 +93,7 @@ impl App {
             auth,
             proxies: eenplan_web::TrustedProxies::default(),
             theme: eenplan_web::Theme::default(),
+            documents: eenplan_web::DocumentSettings::default(),
             path,
         }
     }
@@ -261,6 +264,29 @@ impl App {
         headers: &[(&str, String)],
         body: &str,
     ) -> Response {
+        self.bytes_via(peer, method, uri, headers, body.as_bytes().to_vec())
+            .await
+    }
+
+    /// A request with a body of any bytes (a document upload).
+    pub async fn raw_bytes(
+        &self,
+        method: Method,
+        uri: &str,
+        headers: &[(&str, String)],
+        body: Vec<u8>,
+    ) -> Response {
+        self.bytes_via(None, method, uri, headers, body).await
+    }
+
+    async fn bytes_via(
+        &self,
+        peer: Option<std::net::SocketAddr>,
+        method: Method,
+        uri: &str,
+        headers: &[(&str, String)],
+        body: Vec<u8>,
+    ) -> Response {
         let asked = method.clone();
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(peer) = peer {
@@ -274,8 +300,9 @@ impl App {
             auth: self.auth,
             proxies: self.proxies.clone(),
             theme: self.theme.clone(),
+            documents: self.documents.clone(),
         })
-        .oneshot(req.body(Body::from(body.to_owned())).unwrap())
+        .oneshot(req.body(Body::from(body)).unwrap())
         .await
         .unwrap();
         let status = response.status();
@@ -440,6 +467,18 @@ impl Browser<'_> {
             "application/x-www-form-urlencoded".to_owned(),
         ));
         let r = self.app.raw(Method::POST, uri, &headers, &body).await;
+        self.keep_cookies(&r);
+        r
+    }
+
+    /// A `multipart/form-data` body (a document upload form) with this browser's cookies.
+    pub async fn post_multipart(&mut self, uri: &str, boundary: &str, body: Vec<u8>) -> Response {
+        let mut headers = self.cookie_header();
+        headers.push((
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        ));
+        let r = self.app.raw_bytes(Method::POST, uri, &headers, body).await;
         self.keep_cookies(&r);
         r
     }

@@ -8,6 +8,7 @@
 mod common;
 
 mod api;
+mod documents;
 mod involvements;
 mod members;
 mod new;
