@@ -28,8 +28,6 @@ const PAGES_PER_ROUTE = 3;
  */
 const EXEMPT = [
   [/^\/afmelden$/, 'signing out has no field and would end the session the walk runs in'],
-  [/^\/beheer(\/|$)/, 'the admin forms are the admin helper\'s (issue 14 §4 "NOT yours: admin/*")'],
-  [/^\/gezinnen\/[^/]+\/plan(\/|$)/, 'the plan form is the plan helper\'s (issue 14 §4 "NOT yours: family/plan.html")'],
 ];
 
 const ACCOUNTS = [

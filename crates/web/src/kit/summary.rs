@@ -22,21 +22,37 @@ crate::texts! {
 /// when the message names its field itself): "Vul dit veld in" alone does not say which.
 pub struct SummaryItem {
     pub target: String,
-    pub label: &'static str,
-    pub message: &'static str,
+    pub label: String,
+    pub message: String,
 }
 
 /// The summary of one form; rendered by `templates/kit/error_summary.html`, which shows
 /// nothing for a summary without items.
 pub struct ErrorSummary {
     pub texts: &'static SummaryTexts,
+    /// What the form says besides the general intro (the plan: "everything you typed is
+    /// still there"); empty for most forms.
+    pub note: &'static str,
     pub items: Vec<SummaryItem>,
+}
+
+/// The element a message about `input` leads to: the field, or a group's first box.
+pub fn target(input: &Input) -> String {
+    match input {
+        Input::Text(f) => f.id.clone(),
+        Input::Select(f) => f.id.to_owned(),
+        Input::Checks(f) => f
+            .options
+            .first()
+            .map_or_else(|| f.id.to_owned(), |o| format!("{}-{}", f.id, o.value)),
+    }
 }
 
 impl ErrorSummary {
     pub fn new(lang: Lang) -> Self {
         Self {
             texts: summary_texts(lang),
+            note: "",
             items: Vec::new(),
         }
     }
@@ -50,23 +66,13 @@ impl ErrorSummary {
     /// The messages of one more form's `inputs` (a page with several forms).
     pub fn with_inputs(mut self, inputs: &[Input]) -> Self {
         for input in inputs {
-            let (target, label, error) = match input {
-                Input::Text(f) => (f.id.clone(), f.label, f.error),
-                Input::Select(f) => (f.id.to_owned(), f.label, f.error),
-                Input::Checks(f) => (
-                    f.options
-                        .first()
-                        .map_or_else(|| f.id.to_owned(), |o| format!("{}-{}", f.id, o.value)),
-                    f.label,
-                    f.error,
-                ),
+            let (label, error) = match input {
+                Input::Text(f) => (f.label, f.error),
+                Input::Select(f) => (f.label, f.error),
+                Input::Checks(f) => (f.label, f.error),
             };
             if let Some(message) = error {
-                self.items.push(SummaryItem {
-                    target,
-                    label,
-                    message,
-                });
+                self = self.labelled(&target(input), label, message);
             }
         }
         self
@@ -81,27 +87,26 @@ impl ErrorSummary {
             return self;
         }
         match inputs.first() {
-            Some(Input::Text(f)) => {
-                let target = f.id.clone();
-                self.item(&target, message)
-            }
-            Some(Input::Select(f)) => self.item(f.id, message),
-            Some(Input::Checks(f)) => {
-                let target = f
-                    .options
-                    .first()
-                    .map_or_else(|| f.id.to_owned(), |o| format!("{}-{}", f.id, o.value));
-                self.item(&target, message)
-            }
+            Some(first) => self.item(&target(first), message),
             None => self,
         }
     }
 
-    pub fn item(mut self, target: &str, message: &'static str) -> Self {
+    pub fn note(self, note: &'static str) -> Self {
+        Self { note, ..self }
+    }
+
+    pub fn item(self, target: &str, message: &str) -> Self {
+        self.labelled(target, "", message)
+    }
+
+    /// A message about the field `target`, said with the field's `label` (a row of a
+    /// repeated part is "Actie 2", which no static label says).
+    pub fn labelled(mut self, target: &str, label: &str, message: &str) -> Self {
         self.items.push(SummaryItem {
             target: target.to_owned(),
-            label: "",
-            message,
+            label: label.to_owned(),
+            message: message.to_owned(),
         });
         self
     }

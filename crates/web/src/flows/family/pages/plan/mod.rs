@@ -24,6 +24,7 @@ use crate::auth::family::FamilyCtx;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
 use crate::kit::dates::{dutch_date, long_date, when};
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::i18n::{Lang, Texts};
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::family::{
@@ -63,6 +64,7 @@ pub struct VersionView {
 struct PlanPage {
     x: &'static FamilyTexts,
     shell: Shell,
+    nav: crate::auth::family_nav::SubNav,
     pt: &'static PlanTexts,
     family_id: String,
     label: String,
@@ -77,7 +79,8 @@ struct PlanPage {
     statuses: Vec<(&'static str, &'static str)>,
     max_scale: u8,
     conflict: Vec<ChangeView>,
-    not_saved: bool,
+    /// The form's messages and the agreement's, each linked to its input.
+    summary: ErrorSummary,
     announce: String,
     versions: Vec<VersionView>,
     compare_from: i64,
@@ -185,7 +188,6 @@ async fn plan_page(
         may_agree,
         in_file,
     } = stored(fam).await?;
-    let not_saved = shown.form.as_ref().is_some_and(PlanForm::has_errors);
     let form = shown
         .form
         .unwrap_or_else(|| PlanForm::from_plan(&current, version));
@@ -229,45 +231,7 @@ async fn plan_page(
     .collect();
     let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
     let announce = form.announcement(lang).unwrap_or_default();
-    let page = PlanPage {
-        x: family_texts(lang),
-        shell: fam.shell(&format!("/gezinnen/{family_id}/plan")),
-        pt,
-        family_id: family_id.to_string(),
-        label: family.label.clone(),
-        version,
-        columns,
-        conditions,
-        people,
-        domains: LifeDomain::ALL
-            .iter()
-            .map(|d| (d.code(), label(lang, d.label_nl(), d.label_en())))
-            .collect(),
-        statuses: ActionStatus::ALL
-            .iter()
-            .map(|s| (s.code(), label(lang, s.label_nl(), s.label_en())))
-            .collect(),
-        max_scale: MAX_SCALE,
-        conflict: described(lang, &shown.conflict),
-        not_saved,
-        announce,
-        versions: history
-            .iter()
-            .map(|v| VersionView {
-                number: v.version,
-                saved_on: when(lang, &v.saved_at),
-                saved_by: v.saved_by.clone(),
-            })
-            .collect(),
-        compare_from: (version - 1).max(1),
-        chart: score_chart(lang, &recent, history.len()),
-        form,
-        may_agree: may_agree
-            .iter()
-            .map(|id| member_name(&family, id))
-            .collect(),
-        agreed: agreed_by(lang, &family, &agreed),
-        agree_inputs: vec![Input::Checks(ChoiceField {
+    let agree_inputs: Vec<Input> = vec![Input::Checks(ChoiceField {
             id: "members",
             label: t.members,
             options: family
@@ -297,7 +261,56 @@ async fn plan_page(
                 )
             }),
         )
-        .collect(),
+        .collect();
+    // The agreement's own refusal leads to its first box.
+    let agree_target = agree_inputs.first().map(crate::kit::summary::target);
+    let mut summary = form
+        .summary(lang)
+        .note(if form.has_errors() { pt.not_saved } else { "" })
+        .with_inputs(&agree_inputs);
+    if let (Some(message), Some(target)) = (&shown.agree_error, &agree_target) {
+        summary = summary.item(target, message);
+    }
+    let page = PlanPage {
+        x: family_texts(lang),
+        shell: fam.shell(&format!("/gezinnen/{family_id}/plan")),
+        nav: crate::auth::family_nav::sub_nav(fam, "/plan", &family.label),
+        pt,
+        family_id: family_id.to_string(),
+        label: family.label.clone(),
+        version,
+        columns,
+        conditions,
+        people,
+        domains: LifeDomain::ALL
+            .iter()
+            .map(|d| (d.code(), label(lang, d.label_nl(), d.label_en())))
+            .collect(),
+        statuses: ActionStatus::ALL
+            .iter()
+            .map(|s| (s.code(), label(lang, s.label_nl(), s.label_en())))
+            .collect(),
+        max_scale: MAX_SCALE,
+        conflict: described(lang, &shown.conflict),
+        announce,
+        versions: history
+            .iter()
+            .map(|v| VersionView {
+                number: v.version,
+                saved_on: when(lang, &v.saved_at),
+                saved_by: v.saved_by.clone(),
+            })
+            .collect(),
+        compare_from: (version - 1).max(1),
+        chart: score_chart(lang, &recent, history.len()),
+        form,
+        may_agree: may_agree
+            .iter()
+            .map(|id| member_name(&family, id))
+            .collect(),
+        agreed: agreed_by(lang, &family, &agreed),
+        summary,
+        agree_inputs,
         agree_error: shown.agree_error,
     };
     Ok(render(status, &page))

@@ -20,6 +20,7 @@ use eenplan_domain::family::{
 mod choices;
 mod parse;
 mod rows;
+mod summary;
 
 pub(super) use choices::{ChoiceGroup, PersonChoice, people};
 use choices::{person_value, read_person};
