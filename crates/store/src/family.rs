@@ -301,9 +301,9 @@ impl Tx {
         }
         let id = FamilyId::from(ids::new_id());
         self.execute(
-            "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now()],
+            "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at, label_sort) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now(), eenplan_domain::family::label_sort_key(new.label.trim())],
         )
         .await?;
         self.append(
@@ -1402,7 +1402,7 @@ impl Tx {
                      AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
                      AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
                      AND ($5 = '' OR f.postcode = $5) \
-                     ORDER BY f.label, f.id LIMIT 100"
+                     ORDER BY f.label_sort, f.id LIMIT 100"
                 ),
                 params![
                     user_id,

@@ -238,7 +238,6 @@ pub async fn next_due_moves_with_the_plan_in_its_transaction(db: TestDb) -> Test
     let mut tx = store.write().await.unwrap();
     for sql in [
         "DROP INDEX families_next_due",
-        "DROP INDEX families_label",
         "DROP INDEX involvements_user_open",
         "ALTER TABLE families DROP COLUMN next_due_on",
         "DELETE FROM schema_migrations WHERE version = 21",
@@ -250,6 +249,60 @@ pub async fn next_due_moves_with_the_plan_in_its_transaction(db: TestDb) -> Test
     assert_eq!(applied.iter().map(|m| m.version).collect::<Vec<_>>(), [21]);
     assert_eq!(next_due(&store, &p, &a).await, Some(date(2027, 3, 1)));
     assert_eq!(next_due(&store, &p, &b).await, Some(date(2027, 1, 10)));
+    store.close().await;
+    db
+}
+
+/// Names a locale's collation orders otherwise than bytes do (case, a space, accents):
+/// the list puts them in the domain's order on every backend, and pages through files
+/// with the same key without repeating or skipping one.
+pub async fn families_sort_by_name_alike_on_every_backend(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    for (i, name) in ["Gezin Zwart", "Gezin de Vries", "Gezin Öztürk", "Gezin Dekker", "Gezin Çelik", "Gezin Bakker", "gezin Jansen", "Gezin Jansen", "Gezin  Jansen"]
+        .iter()
+        .enumerate()
+    {
+        open(&store, &p, name, &format!("{}", i + 1)).await;
+    }
+    let (rows, pages) = page_through(&store, &sanne(&p), FamilySort::Name, 2, async || {}).await;
+    assert!(pages >= 5, "paged over {pages} pages");
+    let mut shown = labels(&rows);
+    // Files with the same key come in id order, which the test does not know: compare
+    // them as a set.
+    shown[4..7].sort_unstable();
+    assert_eq!(
+        shown,
+        [
+            "Gezin Bakker",
+            "Gezin Çelik",
+            "Gezin de Vries",
+            "Gezin Dekker",
+            "Gezin  Jansen",
+            "Gezin Jansen",
+            "gezin Jansen",
+            "Gezin Öztürk",
+            "Gezin Zwart",
+        ]
+    );
+    let ties: Vec<&FamilyId> = rows[4..7].iter().map(|r| &r.id).collect();
+    assert!(ties.windows(2).all(|w| w[0] < w[1]), "equal keys by id: {ties:?}");
+
+    // The migration that adds the key fills it for files that existed before it.
+    let mut tx = store.write().await.unwrap();
+    for sql in [
+        "DROP INDEX families_label_sort",
+        "ALTER TABLE families DROP COLUMN label_sort",
+        "CREATE INDEX families_label ON families (label, id)",
+        "DELETE FROM schema_migrations WHERE version = 33",
+    ] {
+        tx.execute(sql, vec![]).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let applied = store.migrate().await.unwrap();
+    assert_eq!(applied.iter().map(|m| m.version).collect::<Vec<_>>(), [33]);
+    let (again, _) = page_through(&store, &sanne(&p), FamilySort::Name, 2, async || {}).await;
+    assert_eq!(labels(&again), labels(&rows));
     store.close().await;
     db
 }
