@@ -1384,7 +1384,9 @@ impl Tx {
     }
 
     /// Families in which `user_id` is involved (or whose regisseur is in the team they
-    /// lead) matching the query. The SQL only narrows the candidates; callers still
+    /// lead) matching the query, all of them: the choice of one's own families (SAVE op
+    /// locatie, on name), bounded by a caseload and a team's, where a family left out
+    /// could not be chosen at all. The SQL only narrows the candidates; callers still
     /// decide each result with `family_access`, the one place of the rule.
     pub async fn search_families(
         &mut self,
@@ -1402,7 +1404,7 @@ impl Tx {
                      AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
                      AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
                      AND ($5 = '' OR f.postcode = $5) \
-                     ORDER BY f.label_sort, f.id LIMIT 100"
+                     ORDER BY f.label_sort, f.id"
                 ),
                 params![
                     user_id,

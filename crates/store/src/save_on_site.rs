@@ -948,7 +948,9 @@ impl Tx {
     }
 
     /// Active people (id, name) of a team or an organisation, by name: who can ask at a
-    /// team's part-day, or be scheduled by a certified institution.
+    /// team's part-day, or be scheduled by a certified institution. Every one: a choice
+    /// list that left someone out would say that person cannot be chosen, and one team's
+    /// or institution's staff is a list a page holds.
     pub async fn on_site_people(
         &mut self,
         team_id: Option<&str>,
@@ -956,7 +958,7 @@ impl Tx {
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.fetch_all(
             "SELECT id, name FROM users WHERE active = 1 AND ($1 = '' OR team_id = $1) \
-             AND ($2 = '' OR organisation_id = $2) ORDER BY name, id LIMIT 1000",
+             AND ($2 = '' OR organisation_id = $2) ORDER BY name, id",
             params![
                 team_id.unwrap_or_default(),
                 organisation_id
