@@ -7,7 +7,8 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::journal::{self, Actor, Anchor, Draft, Entry, Event, Head, Report, Verifier};
 
-use crate::{AccessEntry, Backend, Row, Store, StoreError, Tx, ids, params};
+use crate::page::{PageKey, Seek};
+use crate::{AccessEntry, Backend, Param, Row, Store, StoreError, Tx, ids, params};
 
 const SEALED_COLUMNS: &str = "seq, id, at, user_id, organisation_id, event, outcome, basis, role, \
     on_behalf_of, family_id, data, client_address, payload_sha256, prev_hash, hash";
@@ -143,10 +144,10 @@ pub(crate) const LEAD_ORGANISATIONS: &str = "(SELECT i.organisation_id FROM invo
      (SELECT ff.framework_organisation_id FROM families ff WHERE ff.id = a.family_id) AS framework_organisation";
 
 /// SQL narrowing of [`eenplan_domain::policy::privacy_officer_sees`] for a row aliased
-/// `a` (with `organisation_id` and `family_id`) and the officer's organisation as `$8`.
-const IN_SCOPE: &str = "(a.organisation_id = $8 \
-     OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = a.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $8) \
-     OR EXISTS (SELECT 1 FROM families sf WHERE sf.id = a.family_id AND sf.framework_organisation_id = $8))";
+/// `a` (with `organisation_id` and `family_id`) and the officer's organisation as `$7`.
+const IN_SCOPE: &str = "(a.organisation_id = $7 \
+     OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = a.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $7) \
+     OR EXISTS (SELECT 1 FROM families sf WHERE sf.id = a.family_id AND sf.framework_organisation_id = $7))";
 
 /// The domain's decision for a row holding the acting `organisation_id` and the two
 /// lead organisations (`lead_organisation`, `framework_organisation`).
@@ -218,61 +219,146 @@ impl Tx {
         Ok(())
     }
 
+    /// The lines matching `f`, newest first, at most `f.limit` of them: the export and
+    /// the family's access overview, which hold the whole log they ask for.
     pub async fn access_log(&mut self, f: &AccessFilter) -> Result<Vec<AccessLine>, StoreError> {
-        let rows = self
-            .fetch_all(
-                &format!(
-                    "SELECT a.at, a.event, a.outcome, a.basis, a.user_id, u.name AS user_name, u.email AS user_email, \
-                       o.name AS organisation_name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
-                       a.organisation_id, {LEAD_ORGANISATIONS} \
-                     FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
-                     WHERE ($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
-                       AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
-                       AND ($8 = '' OR {IN_SCOPE}) \
-                     ORDER BY a.at DESC, a.id DESC LIMIT $7"
-                ),
-                params![
-                    f.family_id.trim(),
-                    f.user_email.trim().to_lowercase(),
-                    f.organisation_id.trim(),
-                    f.from.map(UtcTime::to_rfc3339).unwrap_or_default(),
-                    f.until.map(UtcTime::to_rfc3339).unwrap_or_default(),
-                    i64::from(f.emergency_only),
-                    f.limit,
-                    f.scope_organisation.trim()
-                ],
-            )
-            .await?;
-        // The SQL narrows; the domain decides each line.
+        let rows = self.access_rows(f, &Seek::First, f.limit).await?;
         let scope = f.scope_organisation.trim();
         rows.iter()
             .filter(|r| scope.is_empty() || in_scope(r, scope))
-            .map(|r| {
-                Ok(AccessLine {
-                    at: r.text("at")?,
-                    event: r.code("event")?,
-                    outcome: r.text("outcome")?,
-                    basis: r
-                        .opt_text("basis")?
-                        .map(|b| {
-                            b.parse::<AccessBasis>().map_err(|e| {
-                                StoreError::Invalid(format!("stored basis '{b}': {e}"))
-                            })
-                        })
-                        .transpose()?,
-                    user_id: r.text("user_id")?,
-                    user_name: r.text("user_name")?,
-                    user_email: r.text("user_email")?,
-                    organisation_name: r.text("organisation_name")?,
-                    role: r.text("role")?,
-                    on_behalf_of: r.opt_text("on_behalf_of")?,
-                    family_id: r.opt_text("family_id")?,
-                    data: r.text("data")?,
-                    client_address: r.text("client_address")?,
-                })
-            })
+            .map(access_line)
             .collect()
     }
+
+    /// One page of the lines matching `f` (`f.limit` is not used), newest first: at most
+    /// `limit` lines on the `seek` side of a key, each with its key. The SQL narrows to
+    /// the officer's scope and the domain decides each line, so the page reads on until
+    /// it has `limit` lines the domain gives or the log ends.
+    pub async fn access_log_page(
+        &mut self,
+        f: &AccessFilter,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(AccessLine, PageKey)>, StoreError> {
+        let scope = f.scope_organisation.trim();
+        let wanted = usize::try_from(limit).unwrap_or(0);
+        let mut out = Vec::new();
+        let mut at = seek.clone();
+        loop {
+            let rows = self.access_rows(f, &at, limit).await?;
+            let read = rows.len();
+            for r in &rows {
+                let key = PageKey {
+                    value: r.text("at")?,
+                    id: r.text("id")?,
+                };
+                at = match seek {
+                    Seek::Before(_) => Seek::Before(key.clone()),
+                    _ => Seek::After(key.clone()),
+                };
+                if (scope.is_empty() || in_scope(r, scope)) && out.len() < wanted {
+                    out.push((access_line(r)?, key));
+                }
+            }
+            if out.len() >= wanted || read < wanted {
+                break;
+            }
+        }
+        seek.restore(&mut out);
+        Ok(out)
+    }
+
+    /// How many lines match `f` over all pages, each decided by the domain as on a page.
+    pub async fn access_log_count(&mut self, f: &AccessFilter) -> Result<usize, StoreError> {
+        let (sql, args) = access_where(f);
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT a.organisation_id, {LEAD_ORGANISATIONS} \
+                     FROM access_log a JOIN users u ON u.id = a.user_id WHERE {sql}"
+                ),
+                args,
+            )
+            .await?;
+        let scope = f.scope_organisation.trim();
+        Ok(rows
+            .iter()
+            .filter(|r| scope.is_empty() || in_scope(r, scope))
+            .count())
+    }
+
+    /// At most `limit` rows matching `f` on the `seek` side of a key, read in the
+    /// direction the seek asks (a page before a key comes oldest first).
+    async fn access_rows(
+        &mut self,
+        f: &AccessFilter,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<Row>, StoreError> {
+        let (mut sql, mut args) = access_where(f);
+        let (cond, dir) = seek.condition_desc("a.at", "a.id", args.len() + 1);
+        sql.push_str(&cond);
+        args.extend(seek.params());
+        let limit_at = args.len() + 1;
+        args.push(Param::from(limit));
+        self.fetch_all(
+            &format!(
+                "SELECT a.id, a.at, a.event, a.outcome, a.basis, a.user_id, u.name AS user_name, u.email AS user_email, \
+                   o.name AS organisation_name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
+                   a.organisation_id, {LEAD_ORGANISATIONS} \
+                 FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
+                 WHERE {sql} \
+                 ORDER BY a.at {dir}, a.id {dir} LIMIT ${limit_at}"
+            ),
+            args,
+        )
+        .await
+    }
+}
+
+/// The WHERE clause of a filter on the log aliased `a` (joined with its user as `u`),
+/// with its parameters `$1`..`$7`.
+fn access_where(f: &AccessFilter) -> (String, Vec<Param>) {
+    (
+        format!(
+            "($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
+             AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
+             AND ($7 = '' OR {IN_SCOPE})"
+        ),
+        params![
+            f.family_id.trim(),
+            f.user_email.trim().to_lowercase(),
+            f.organisation_id.trim(),
+            f.from.map(UtcTime::to_rfc3339).unwrap_or_default(),
+            f.until.map(UtcTime::to_rfc3339).unwrap_or_default(),
+            i64::from(f.emergency_only),
+            f.scope_organisation.trim()
+        ],
+    )
+}
+
+fn access_line(r: &Row) -> Result<AccessLine, StoreError> {
+    Ok(AccessLine {
+        at: r.text("at")?,
+        event: r.code("event")?,
+        outcome: r.text("outcome")?,
+        basis: r
+            .opt_text("basis")?
+            .map(|b| {
+                b.parse::<AccessBasis>()
+                    .map_err(|e| StoreError::Invalid(format!("stored basis '{b}': {e}")))
+            })
+            .transpose()?,
+        user_id: r.text("user_id")?,
+        user_name: r.text("user_name")?,
+        user_email: r.text("user_email")?,
+        organisation_name: r.text("organisation_name")?,
+        role: r.text("role")?,
+        on_behalf_of: r.opt_text("on_behalf_of")?,
+        family_id: r.opt_text("family_id")?,
+        data: r.text("data")?,
+        client_address: r.text("client_address")?,
+    })
 }
 
 impl Store {

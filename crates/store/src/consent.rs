@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use std::collections::HashMap;
 
+use crate::page::{PageKey, Seek};
 use crate::{Param, Row, StoreError, Tx, ids, params};
 
 /// `$1, $2, …, $n`.
@@ -146,6 +147,11 @@ pub struct Emergency {
 }
 
 use crate::db::stored_date as parse_date;
+
+/// The review list's order, descending: the unreviewed ones (`1`) before the reviewed
+/// ones, each newest first. One text, so a key holds both.
+const EMERGENCY_ORDER: &str =
+    "(CASE WHEN e.reviewed_at IS NULL THEN '1' ELSE '0' END || e.started_at)";
 
 fn categories(text: &str) -> Result<Vec<DataCategory>, StoreError> {
     text.split(',')
@@ -646,48 +652,160 @@ impl Tx {
 
     /// The emergency accesses a privacy officer of `organisation_id` reviews: by their
     /// own organisation's people, or in files their organisation leads
-    /// ([`eenplan_domain::policy::privacy_officer_sees`]). `None`: all of them.
+    /// ([`eenplan_domain::policy::privacy_officer_sees`]). `None`: all of them. Every
+    /// one, unreviewed first: for the operator's tools and the counts; a page reads
+    /// [`Tx::emergencies_page`].
     pub async fn emergencies_in_scope(
         &mut self,
         only_open: bool,
         organisation_id: Option<&OrganisationId>,
     ) -> Result<Vec<Emergency>, StoreError> {
+        let open = if only_open {
+            "e.reviewed_at IS NULL"
+        } else {
+            "1 = 1"
+        };
+        let rows = self
+            .emergency_rows(organisation_id, open, Vec::new(), &Seek::First, None)
+            .await?;
+        Ok(rows.into_iter().filter(|r| r.2).map(|r| r.0).collect())
+    }
+
+    /// One emergency access in the officer's part (as [`Tx::emergencies_in_scope`]).
+    pub async fn emergency_in_scope(
+        &mut self,
+        id: &str,
+        organisation_id: &OrganisationId,
+    ) -> Result<Option<Emergency>, StoreError> {
+        let rows = self
+            .emergency_rows(
+                Some(organisation_id),
+                "e.id = $2",
+                vec![Param::from(id)],
+                &Seek::First,
+                Some(1),
+            )
+            .await?;
+        Ok(rows.into_iter().find(|r| r.2).map(|r| r.0))
+    }
+
+    /// One page of the officer's review list: the unreviewed ones first, newest first
+    /// within each part, at most `limit` on the `seek` side of a key, each with its key.
+    /// The SQL narrows and the domain decides each, so the page reads on until it has
+    /// `limit` or the list ends.
+    pub async fn emergencies_page(
+        &mut self,
+        organisation_id: &OrganisationId,
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(Emergency, PageKey)>, StoreError> {
+        let wanted = usize::try_from(limit).unwrap_or(0);
+        let mut out = Vec::new();
+        let mut at = seek.clone();
+        loop {
+            let rows = self
+                .emergency_rows(Some(organisation_id), "1 = 1", Vec::new(), &at, Some(limit))
+                .await?;
+            let read = rows.len();
+            if let Some((_, last, _)) = rows.last() {
+                at = match seek {
+                    Seek::Before(_) => Seek::Before(last.clone()),
+                    _ => Seek::After(last.clone()),
+                };
+            }
+            for (e, key, seen) in rows {
+                if seen && out.len() < wanted {
+                    out.push((e, key));
+                }
+            }
+            if out.len() >= wanted || read < wanted {
+                break;
+            }
+        }
+        seek.restore(&mut out);
+        Ok(out)
+    }
+
+    /// How many emergency accesses the officer's list holds, and how many of them still
+    /// wait for a review.
+    pub async fn emergency_counts(
+        &mut self,
+        organisation_id: &OrganisationId,
+    ) -> Result<(usize, usize), StoreError> {
+        let all = self
+            .emergencies_in_scope(false, Some(organisation_id))
+            .await?;
+        let open = all.iter().filter(|e| e.reviewed_at.is_none()).count();
+        Ok((all.len(), open))
+    }
+
+    /// Emergency accesses matching `condition` (its parameters from `$2`), in the
+    /// review list's order read from the `seek` side of a key, each with its key and
+    /// whether the domain gives it to the officer of `organisation_id` (the SQL only
+    /// narrows).
+    async fn emergency_rows(
+        &mut self,
+        organisation_id: Option<&OrganisationId>,
+        condition: &str,
+        condition_args: Vec<Param>,
+        seek: &Seek,
+        limit: Option<i64>,
+    ) -> Result<Vec<(Emergency, PageKey, bool)>, StoreError> {
+        let mut args = params![organisation_id.map_or("", OrganisationId::as_str)];
+        args.extend(condition_args);
+        let (cond, dir) = seek.condition_desc(EMERGENCY_ORDER, "e.id", args.len() + 1);
+        args.extend(seek.params());
+        let limit = match limit {
+            Some(n) => {
+                args.push(Param::from(n));
+                format!(" LIMIT ${}", args.len())
+            }
+            None => String::new(),
+        };
         let rows = self
             .fetch_all(
-                "SELECT e.id, e.family_id, f.label AS family_label, e.user_id, u.name AS user_name, \
-                   o.name AS organisation_name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note, \
-                   e.organisation_id, \
-                   (SELECT i.organisation_id FROM involvements i WHERE i.family_id = e.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1) \
-                     AS lead_organisation, \
-                   f.framework_organisation_id AS framework_organisation \
-                 FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
-                 JOIN organisations o ON o.id = e.organisation_id \
-                 WHERE ($1 = 0 OR e.reviewed_at IS NULL) \
-                   AND ($2 = '' OR e.organisation_id = $2 OR f.framework_organisation_id = $2 \
-                        OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = e.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $2)) \
-                 ORDER BY CASE WHEN e.reviewed_at IS NULL THEN 0 ELSE 1 END, e.started_at DESC LIMIT 500",
-                params![
-                    i64::from(only_open),
-                    organisation_id.map_or("", OrganisationId::as_str)
-                ],
+                &format!(
+                    "SELECT e.id, e.family_id, f.label AS family_label, e.user_id, u.name AS user_name, \
+                       o.name AS organisation_name, e.reason, e.started_at, e.expires_at, e.reviewed_at, e.review_note, \
+                       e.organisation_id, {EMERGENCY_ORDER} AS sort_value, \
+                       (SELECT i.organisation_id FROM involvements i WHERE i.family_id = e.family_id AND i.role = 'regisseur' AND i.ended_at IS NULL LIMIT 1) \
+                         AS lead_organisation, \
+                       f.framework_organisation_id AS framework_organisation \
+                     FROM emergency_access e JOIN families f ON f.id = e.family_id JOIN users u ON u.id = e.user_id \
+                     JOIN organisations o ON o.id = e.organisation_id \
+                     WHERE {condition} \
+                       AND ($1 = '' OR e.organisation_id = $1 OR f.framework_organisation_id = $1 \
+                            OR EXISTS (SELECT 1 FROM involvements si WHERE si.family_id = e.family_id AND si.role = 'regisseur' AND si.ended_at IS NULL AND si.organisation_id = $1)){cond} \
+                     ORDER BY {EMERGENCY_ORDER} {dir}, e.id {dir}{limit}"
+                ),
+                args,
             )
             .await?;
         rows.iter()
-            .filter(|r| organisation_id.is_none_or(|o| crate::access_log::in_scope(r, o.as_str())))
             .map(|r| {
-                Ok(Emergency {
+                let seen =
+                    organisation_id.is_none_or(|o| crate::access_log::in_scope(r, o.as_str()));
+                let key = PageKey {
+                    value: r.text("sort_value")?,
                     id: r.text("id")?,
-                    family_id: r.text("family_id")?,
-                    family_label: r.text("family_label")?,
-                    user_id: r.text("user_id")?,
-                    user_name: r.text("user_name")?,
-                    organisation_name: r.text("organisation_name")?,
-                    reason: r.text("reason")?,
-                    started_at: r.text("started_at")?,
-                    expires_at: r.text("expires_at")?,
-                    reviewed_at: r.opt_text("reviewed_at")?,
-                    review_note: r.opt_text("review_note")?,
-                })
+                };
+                Ok((
+                    Emergency {
+                        id: r.text("id")?,
+                        family_id: r.text("family_id")?,
+                        family_label: r.text("family_label")?,
+                        user_id: r.text("user_id")?,
+                        user_name: r.text("user_name")?,
+                        organisation_name: r.text("organisation_name")?,
+                        reason: r.text("reason")?,
+                        started_at: r.text("started_at")?,
+                        expires_at: r.text("expires_at")?,
+                        reviewed_at: r.opt_text("reviewed_at")?,
+                        review_note: r.opt_text("review_note")?,
+                    },
+                    key,
+                    seen,
+                ))
             })
             .collect()
     }

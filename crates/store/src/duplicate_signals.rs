@@ -43,38 +43,55 @@ impl Tx {
         .collect()
     }
 
-    /// Signals since `since` about the files `user_id` leads as regisseur, or that the
-    /// regisseur of `led_team` leads: who (organisation) and when, nothing more.
+    /// The newest `limit` signals since `since` about the files `user_id` leads as
+    /// regisseur, or that the regisseur of `led_team` leads (who, as an organisation,
+    /// and when, nothing more), and how many there are in all: a short list on the start
+    /// page that says how many more there are rather than stopping silently.
     pub async fn duplicate_signals(
         &mut self,
         user_id: &UserId,
         led_team: Option<&str>,
         since: UtcTime,
-    ) -> Result<Vec<DuplicateSignal>, StoreError> {
-        self.fetch_all(
-            "SELECT a.family_id, f.label AS family_label, o.name AS organisation_name, a.at FROM access_log a \
-             JOIN families f ON f.id = a.family_id JOIN organisations o ON o.id = a.organisation_id \
-             WHERE a.event = $3 AND a.outcome = 'denied' AND a.at >= $4 AND a.family_id IN ( \
-               SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
-               WHERE i.ended_at IS NULL AND i.role = 'regisseur' AND (i.user_id = $1 OR u.team_id = $2)) \
-             ORDER BY a.at DESC, a.id DESC LIMIT 100",
+        limit: i64,
+    ) -> Result<(Vec<DuplicateSignal>, usize), StoreError> {
+        let args = || {
             params![
                 user_id,
                 led_team.map(str::to_owned),
                 DUPLICATE_CHECK_EVENT.code(),
                 since.to_rfc3339()
-            ],
-        )
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(DuplicateSignal {
-                family_id: r.text("family_id")?,
-                family_label: r.text("family_label")?,
-                organisation_name: r.text("organisation_name")?,
-                at: time(&r.text("at")?)?,
+            ]
+        };
+        const SIGNALS: &str = "FROM access_log a \
+             JOIN families f ON f.id = a.family_id JOIN organisations o ON o.id = a.organisation_id \
+             WHERE a.event = $3 AND a.outcome = 'denied' AND a.at >= $4 AND a.family_id IN ( \
+               SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
+               WHERE i.ended_at IS NULL AND i.role = 'regisseur' AND (i.user_id = $1 OR u.team_id = $2))";
+        let total = self
+            .fetch_one(&format!("SELECT COUNT(*) AS n {SIGNALS}"), args())
+            .await?
+            .int("n")?;
+        let mut with_limit = args();
+        with_limit.push(crate::Param::from(limit));
+        let signals = self
+            .fetch_all(
+                &format!(
+                    "SELECT a.family_id, f.label AS family_label, o.name AS organisation_name, a.at {SIGNALS} \
+                     ORDER BY a.at DESC, a.id DESC LIMIT $5"
+                ),
+                with_limit,
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(DuplicateSignal {
+                    family_id: r.text("family_id")?,
+                    family_label: r.text("family_label")?,
+                    organisation_name: r.text("organisation_name")?,
+                    at: time(&r.text("at")?)?,
+                })
             })
-        })
-        .collect()
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((signals, usize::try_from(total).unwrap_or(usize::MAX)))
     }
 }

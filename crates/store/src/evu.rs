@@ -270,7 +270,8 @@ impl Tx {
 
     /// Professionals who can be chosen for a combination or a guidance: active, with a
     /// professional or behavioural-science role, by organisation; of one kind of
-    /// organisation when `kind` is given.
+    /// organisation when `kind` is given. Every one, never the first so many: a choice
+    /// list that stops silently says the rest cannot be chosen.
     pub async fn professionals(
         &mut self,
         kind: Option<OrganisationKind>,
@@ -280,7 +281,7 @@ impl Tx {
              FROM users u JOIN organisations o ON o.id = u.organisation_id \
              JOIN user_roles r ON r.user_id = u.id \
              WHERE u.active = 1 AND r.role IN ('professional', 'behavioural_scientist') AND ($1 = '' OR o.kind = $1) \
-             ORDER BY o.name, u.name LIMIT 1000",
+             ORDER BY o.name, u.name, u.id",
             params![kind.map(|k| k.code()).unwrap_or_default()],
         )
         .await?

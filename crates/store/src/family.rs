@@ -301,9 +301,9 @@ impl Tx {
         }
         let id = FamilyId::from(ids::new_id());
         self.execute(
-            "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now()],
+            "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at, label_sort) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now(), eenplan_domain::family::label_sort_key(new.label.trim())],
         )
         .await?;
         self.append(
@@ -1384,7 +1384,9 @@ impl Tx {
     }
 
     /// Families in which `user_id` is involved (or whose regisseur is in the team they
-    /// lead) matching the query. The SQL only narrows the candidates; callers still
+    /// lead) matching the query, all of them: the choice of one's own families (SAVE op
+    /// locatie, on name), bounded by a caseload and a team's, where a family left out
+    /// could not be chosen at all. The SQL only narrows the candidates; callers still
     /// decide each result with `family_access`, the one place of the rule.
     pub async fn search_families(
         &mut self,
@@ -1402,7 +1404,7 @@ impl Tx {
                      AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
                      AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
                      AND ($5 = '' OR f.postcode = $5) \
-                     ORDER BY f.label, f.id LIMIT 100"
+                     ORDER BY f.label_sort, f.id"
                 ),
                 params![
                     user_id,

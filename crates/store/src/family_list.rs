@@ -73,7 +73,7 @@ const NOTHING_DUE: &str = "9999-12-31";
 impl FamilySort {
     fn expr(self) -> String {
         match self {
-            FamilySort::Name => "f.label".to_owned(),
+            FamilySort::Name => "f.label_sort".to_owned(),
             FamilySort::NextDue => format!("COALESCE(f.next_due_on, '{NOTHING_DUE}')"),
         }
     }
@@ -287,6 +287,34 @@ impl Tx {
         )
         .await?;
         Ok(())
+    }
+
+    /// Fills `label_sort` for every file (the migration that adds it) by the domain's
+    /// key, a stretch of files at a time.
+    pub(crate) async fn fill_every_label_sort(&mut self) -> Result<(), StoreError> {
+        let mut after = String::new();
+        loop {
+            let rows = self
+                .fetch_all(
+                    "SELECT id, label FROM families WHERE id > $1 ORDER BY id LIMIT 500",
+                    params![after.clone()],
+                )
+                .await?;
+            let Some(last) = rows.last() else {
+                return Ok(());
+            };
+            after = last.text("id")?;
+            for r in &rows {
+                self.execute(
+                    "UPDATE families SET label_sort = $2 WHERE id = $1",
+                    params![
+                        r.text("id")?,
+                        eenplan_domain::family::label_sort_key(&r.text("label")?)
+                    ],
+                )
+                .await?;
+            }
+        }
     }
 
     /// Fills `next_due_on` for every file (the migration that adds it), a stretch of

@@ -141,6 +141,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0032_admin_edits.sql"),
         postgres: include_str!("../migrations/postgres/0032_admin_edits.sql"),
     },
+    // Lists: one name order on both backends.
+    Migration {
+        version: LABEL_SORT_VERSION,
+        name: "label_sort",
+        sqlite: include_str!("../migrations/sqlite/0033_label_sort.sql"),
+        postgres: include_str!("../migrations/postgres/0033_label_sort.sql"),
+    },
     // Documents attached to a family file.
     Migration {
         version: 35,
@@ -149,6 +156,10 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0035_documents.sql"),
     },
 ];
+
+/// The migration that adds `families.label_sort`; its rows are filled by the domain's
+/// key, which SQL cannot compute alike on both backends, right after the script.
+const LABEL_SORT_VERSION: i64 = 33;
 
 /// The migration that adds `families.next_due_on`; its rows are filled by the domain's
 /// rule, which SQL cannot apply, right after the script in the same transaction.
@@ -222,6 +233,9 @@ impl Store {
             tx.execute_script(script).await?;
             if m.version == NEXT_DUE_VERSION {
                 tx.refresh_every_next_due().await?;
+            }
+            if m.version == LABEL_SORT_VERSION {
+                tx.fill_every_label_sort().await?;
             }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",

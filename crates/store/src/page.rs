@@ -37,6 +37,26 @@ impl Seek {
         )
     }
 
+    /// [`Seek::condition`] for a list in descending order (newest first): a page after
+    /// a key holds the smaller keys, so a page before one is read ascending.
+    pub(crate) fn condition_desc(
+        &self,
+        value: &str,
+        id: &str,
+        next: usize,
+    ) -> (String, &'static str) {
+        let (op, dir) = match self {
+            Seek::First => return (String::new(), "DESC"),
+            Seek::After(_) => ("<", "DESC"),
+            Seek::Before(_) => (">", "ASC"),
+        };
+        let (a, b) = (next, next + 1);
+        (
+            format!(" AND ({value} {op} ${a} OR ({value} = ${a} AND {id} {op} ${b}))"),
+            dir,
+        )
+    }
+
     /// The key's two parameters, when there is a key.
     pub(crate) fn params(&self) -> Vec<crate::Param> {
         match self {

@@ -19,6 +19,7 @@ use eenplan_domain::save_on_site::{
 };
 use jiff::civil::Date;
 
+use crate::page::{PageKey, Seek};
 use crate::{Backend, Param, Principal, Row, StoreError, Tx, ids, params};
 
 /// A slot being added by a team lead.
@@ -129,6 +130,13 @@ const SLOT_FROM: &str = "FROM save_on_site_slots s JOIN organisations o ON o.id 
 const DAY_ORDER: &str = "CASE s.day WHEN 'monday' THEN 1 WHEN 'tuesday' THEN 2 WHEN 'wednesday' THEN 3 \
      WHEN 'thursday' THEN 4 ELSE 5 END";
 const PART_ORDER: &str = "CASE s.part_of_day WHEN 'morning' THEN 1 ELSE 2 END";
+
+/// The history's order as one text (descending: newest day first): the day, the part
+/// of the day, the moment of booking.
+const HISTORY_ORDER: &str = "(c.on_date || ' ' || CASE s.part_of_day WHEN 'morning' THEN '1' ELSE '2' END || ' ' || c.booked_at)";
+/// The worker's consultations in a period at one team or all, `$1`..`$4`.
+const HISTORY_WHERE: &str =
+    "s.worker_id = $1 AND c.on_date >= $2 AND c.on_date <= $3 AND ($4 = '' OR s.team_id = $4)";
 
 fn slot_row(r: &Row) -> Result<OnSiteSlot, StoreError> {
     Ok(OnSiteSlot {
@@ -714,57 +722,109 @@ impl Tx {
         .map(Some)
     }
 
-    /// The worker's consultations in a period (`from` and `to` inclusive, bounded by
-    /// `domain::save_on_site::history_period`), at one team or all, newest day first,
-    /// with how many there are: the page says so when the list cannot hold them all.
-    pub async fn on_site_history(
+    /// How many consultations the worker held in a period (`from` and `to` inclusive,
+    /// bounded by `domain::save_on_site::history_period`), at one team or all.
+    pub async fn on_site_history_count(
         &mut self,
         worker_id: &UserId,
         team_id: Option<&str>,
         (from, to): (Date, Date),
-    ) -> Result<(Vec<OnSiteConsultation>, usize), StoreError> {
-        let condition = "s.worker_id = $1 AND c.on_date >= $2 AND c.on_date <= $3 AND ($4 = '' OR s.team_id = $4)";
-        let args = || {
-            params![
-                worker_id,
-                from.to_string(),
-                to.to_string(),
-                team_id.unwrap_or("")
-            ]
-        };
-        let total = self
+    ) -> Result<usize, StoreError> {
+        let n = self
             .fetch_one(
-                &format!("SELECT COUNT(*) AS n {CONSULTATION_FROM} WHERE {condition}"),
-                args(),
+                &format!("SELECT COUNT(*) AS n {CONSULTATION_FROM} WHERE {HISTORY_WHERE}"),
+                params![
+                    worker_id,
+                    from.to_string(),
+                    to.to_string(),
+                    team_id.unwrap_or("")
+                ],
             )
             .await?
             .int("n")?;
-        let mut list = self.consultations_where(condition, args()).await?;
-        list.reverse();
-        Ok((list, usize::try_from(total).unwrap_or(usize::MAX)))
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
+    /// One page of the worker's consultations in a period (as
+    /// [`Tx::on_site_history_count`]), newest first: at most `limit` on the `seek` side
+    /// of a key, each with its key.
+    pub async fn on_site_history_page(
+        &mut self,
+        worker_id: &UserId,
+        team_id: Option<&str>,
+        (from, to): (Date, Date),
+        seek: &Seek,
+        limit: i64,
+    ) -> Result<Vec<(OnSiteConsultation, PageKey)>, StoreError> {
+        let mut args = params![
+            worker_id,
+            from.to_string(),
+            to.to_string(),
+            team_id.unwrap_or("")
+        ];
+        let (cond, dir) = seek.condition_desc(HISTORY_ORDER, "c.id", args.len() + 1);
+        args.extend(seek.params());
+        args.push(Param::from(limit));
+        let tail = format!(
+            "ORDER BY {HISTORY_ORDER} {dir}, c.id {dir} LIMIT ${}",
+            args.len()
+        );
+        let mut list = self
+            .consultations_query(&format!("{HISTORY_WHERE}{cond}"), args, &tail)
+            .await?;
+        seek.restore(&mut list);
+        Ok(list)
+    }
+
+    /// The consultations matching `condition` in the order of the day, for the lists
+    /// that hold one day, one part-day or one family (a bound far above what such a
+    /// list holds; the history, which has no such bound, pages).
     async fn consultations_where(
         &mut self,
         condition: &str,
         args: Vec<Param>,
     ) -> Result<Vec<OnSiteConsultation>, StoreError> {
+        let tail = format!("ORDER BY c.on_date, {PART_ORDER}, c.booked_at, c.id LIMIT 500");
+        Ok(self
+            .consultations_query(condition, args, &tail)
+            .await?
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect())
+    }
+
+    /// The consultations matching `condition`, read in the order and number of `tail`,
+    /// each with its key in the history's order, and their next steps.
+    async fn consultations_query(
+        &mut self,
+        condition: &str,
+        args: Vec<Param>,
+        tail: &str,
+    ) -> Result<Vec<(OnSiteConsultation, PageKey)>, StoreError> {
         let mut list = self
             .fetch_all(
                 &format!(
-                    "SELECT {CONSULTATION_COLUMNS} {CONSULTATION_FROM} WHERE {condition} \
-                     ORDER BY c.on_date, {PART_ORDER}, c.booked_at, c.id LIMIT 500"
+                    "SELECT {CONSULTATION_COLUMNS}, {HISTORY_ORDER} AS sort_value {CONSULTATION_FROM} \
+                     WHERE {condition} {tail}"
                 ),
                 args,
             )
             .await?
             .iter()
-            .map(consultation_row)
-            .collect::<Result<Vec<_>, _>>()?;
+            .map(|r| {
+                Ok((
+                    consultation_row(r)?,
+                    PageKey {
+                        value: r.text("sort_value")?,
+                        id: r.text("id")?,
+                    },
+                ))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
         if list.is_empty() {
             return Ok(list);
         }
-        let ids: Vec<Param> = list.iter().map(|c| Param::from(&c.id)).collect();
+        let ids: Vec<Param> = list.iter().map(|(c, _)| Param::from(&c.id)).collect();
         let marks = (1..=ids.len())
             .map(|i| format!("${i}"))
             .collect::<Vec<_>>()
@@ -788,7 +848,7 @@ impl Tx {
                     who: r.text("who")?,
                 });
         }
-        for c in &mut list {
+        for (c, _) in &mut list {
             c.next_steps = by_id.remove(&c.id).unwrap_or_default();
         }
         Ok(list)
@@ -888,7 +948,9 @@ impl Tx {
     }
 
     /// Active people (id, name) of a team or an organisation, by name: who can ask at a
-    /// team's part-day, or be scheduled by a certified institution.
+    /// team's part-day, or be scheduled by a certified institution. Every one: a choice
+    /// list that left someone out would say that person cannot be chosen, and one team's
+    /// or institution's staff is a list a page holds.
     pub async fn on_site_people(
         &mut self,
         team_id: Option<&str>,
@@ -896,7 +958,7 @@ impl Tx {
     ) -> Result<Vec<(String, String)>, StoreError> {
         self.fetch_all(
             "SELECT id, name FROM users WHERE active = 1 AND ($1 = '' OR team_id = $1) \
-             AND ($2 = '' OR organisation_id = $2) ORDER BY name, id LIMIT 1000",
+             AND ($2 = '' OR organisation_id = $2) ORDER BY name, id",
             params![
                 team_id.unwrap_or_default(),
                 organisation_id

@@ -1872,3 +1872,79 @@ async fn the_access_log_filter_reads_a_dutch_date() {
     );
     g.done().await;
 }
+
+/// The privacy officer's log is paged, never cut off: the total over all pages, a link
+/// to the next page that keeps the filter, and every line once over the pages. A link
+/// whose cursor no longer reads is a 400 with a way back to the first page.
+#[tokio::test]
+async fn the_access_log_pages_with_a_total_and_next_link() {
+    let g = Glass::mo_broke().await;
+    let lokalis = org(&g.w.app, "lokalis").await;
+    let mut tx = g.w.app.store.write().await.unwrap();
+    for n in 0..60 {
+        tx.log_access(&eenplan_store::AccessEntry {
+            event: eenplan_domain::access_log::AccessEvent::Read,
+            granted: true,
+            basis: Some(eenplan_domain::access_log::AccessBasis::Involved),
+            user_id: g.w.sanne.user_id.to_string(),
+            organisation_id: lokalis.clone(),
+            role: "professional".into(),
+            on_behalf_of: None,
+            family_id: Some(g.w.family.to_string()),
+            data: format!("GET /paging-{n:02}"),
+            client_address: "127.0.0.1".into(),
+        })
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let total =
+        g.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .access_log_count(&AccessFilter {
+                family_id: g.w.family.to_string(),
+                scope_organisation: lokalis.clone(),
+                ..AccessFilter::default()
+            })
+            .await
+            .unwrap();
+    assert!(total > 60, "{total}");
+    let mut officer = g.w.app.signed_in_browser(&g.w.officer).await;
+    let first = officer
+        .get(&format!("/privacy?dossier={}", g.w.family))
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first.body.contains(&format!("{total} regels")),
+        "the total over all pages"
+    );
+    let rows = |body: &str| body.matches("<tr class=\"utrecht-table__row\">").count() - 1;
+    assert_eq!(rows(&first.body), 50, "a page of 50");
+    let next = first
+        .body
+        .split("rel=\"next\" href=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a link to the next page")
+        .replace("&#38;", "&");
+    assert!(next.contains(&format!("dossier={}", g.w.family)), "{next}");
+    let second = officer.get(&next).await;
+    assert_eq!(second.status, StatusCode::OK);
+    assert_eq!(rows(&second.body), total - 50, "the rest, once");
+    assert!(second.body.contains("rel=\"prev\""));
+    for n in 0..60 {
+        let line = format!("/paging-{n:02}");
+        assert_eq!(
+            first.body.matches(&line).count() + second.body.matches(&line).count(),
+            0,
+            "lines show what was touched in words, not the route"
+        );
+    }
+    let bad = officer.get("/privacy?cursor=bm9wZQ").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert!(bad.body.contains("href=\"/privacy\""));
+    g.done().await;
+}

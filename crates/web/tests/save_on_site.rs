@@ -1756,6 +1756,26 @@ async fn the_worker_sees_past_consultations_by_team_and_period() {
     }
     // Someone who was never on site has no past consultations.
     assert_eq!(b.get(history, &b.kees).await.json()["total"], 0);
+    // Paged: the total as a header too, no next page when one holds them all, and a
+    // page size or cursor that cannot be served is a 400 naming it, never clipped.
+    assert_eq!(r.headers["x-total-count"], "1");
+    assert!(r.headers.get("link").is_none());
+    let one = b.get(&format!("{history}?limit=1"), &b.lotte).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert_eq!(one.json()["consultations"].as_array().unwrap().len(), 1);
+    for (query, field) in [
+        ("limit=0", "limit"),
+        ("limit=201", "limit"),
+        ("limit=veel", "limit"),
+        ("cursor=bm9wZQ", "cursor"),
+    ] {
+        let r = b.get(&format!("{history}?{query}"), &b.lotte).await;
+        assert_eq!(
+            (r.status, r.json()["invalidParams"][0]["name"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(field)),
+            "{query}"
+        );
+    }
 
     // The page: linked from the worker's part, in Dutch, the count said.
     let mut browser = b.w.app.signed_in_browser(&b.w.lotte).await;
@@ -1768,6 +1788,11 @@ async fn the_worker_sees_past_consultations_by_team_and_period() {
             .contains(&format!("/save-op-locatie/overleg/{past}"))
     );
     assert!(page.body.contains("1 overleg van"), "{}", page.body);
+    let stale = browser
+        .get("/save-op-locatie/geschiedenis?cursor=bm9wZQ")
+        .await;
+    assert_eq!(stale.status, StatusCode::BAD_REQUEST);
+    assert!(stale.body.contains("Naar de eerste pagina"));
     let reversed = format!(
         "/save-op-locatie/geschiedenis?van={}&tot={}",
         today(),

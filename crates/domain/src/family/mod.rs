@@ -15,6 +15,7 @@ pub mod member;
 pub mod note;
 pub mod plan;
 pub mod postcode;
+pub mod sort;
 
 pub use access::{
     Basis, FamilyAccess, FileFacts, Involved, Need, Partner, Refusal, Viewer, family_access,
@@ -58,3 +59,4 @@ pub use plan::{
     Scale, ScoreBy, check_save, diff, nameable_people,
 };
 pub use postcode::Postcode;
+pub use sort::label_sort_key;

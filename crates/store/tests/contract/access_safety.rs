@@ -117,26 +117,34 @@ pub async fn duplicates_signals_and_care_roles(db: TestDb) -> TestDb {
             .unwrap()
             .is_empty()
     );
-    let signals = tx
-        .duplicate_signals(&p.sanne.0, None, before)
+    let (signals, total) = tx
+        .duplicate_signals(&p.sanne.0, None, before, 10)
         .await
         .unwrap();
-    assert_eq!(signals.len(), 2);
+    assert_eq!((signals.len(), total), (2, 2));
+    // A shorter list says how many there are in all.
+    let (newest, total) = tx
+        .duplicate_signals(&p.sanne.0, None, before, 1)
+        .await
+        .unwrap();
+    assert_eq!((newest.len(), total), (1, 2));
+    assert_eq!(newest[0], signals[0]);
     assert_eq!(signals[0].family_label, "Gezin Jansen");
     assert_eq!(signals[0].organisation_name, "SAVE");
     // The regisseur's team lead sees them too; someone else does not.
     let team = p.overvecht_team.clone();
     assert_eq!(
-        tx.duplicate_signals(&p.joyce.0, Some(&team), before)
+        tx.duplicate_signals(&p.joyce.0, Some(&team), before, 10)
             .await
             .unwrap()
-            .len(),
+            .1,
         2
     );
     assert!(
-        tx.duplicate_signals(&p.mohamed.0, None, before)
+        tx.duplicate_signals(&p.mohamed.0, None, before, 10)
             .await
             .unwrap()
+            .0
             .is_empty()
     );
     drop(tx);

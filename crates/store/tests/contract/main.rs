@@ -63,6 +63,9 @@ suite! {
     paging: [
         families_page_by_keyset_each_row_once_in_order,
         next_due_moves_with_the_plan_in_its_transaction,
+        families_sort_by_name_alike_on_every_backend,
+        access_log_pages_each_line_once,
+        emergency_reviews_page_unreviewed_first,
     ],
     accounts: [
         password_change_and_enrolment_codes,

@@ -609,7 +609,58 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
         )
         .await
         .unwrap();
+    // Four more walk-ins that Tuesday, booked at the same moment: the history pages
+    // through them all, each once, ties by id.
+    for _ in 0..4 {
+        tx.walk_in_on_site(
+            &thomas_acts,
+            &thomas,
+            &sanne,
+            &ask(date(2026, 11, 17), None, question),
+            &vt,
+            today(),
+            now,
+        )
+        .await
+        .unwrap();
+    }
     tx.commit().await.unwrap();
+    let mut r = store.read().await.unwrap();
+    let period = (date(2026, 11, 1), date(2026, 11, 22));
+    let total = r
+        .on_site_history_count(&thomas.user_id, None, period)
+        .await
+        .unwrap();
+    assert_eq!(total, 5);
+    let mut seen = Vec::new();
+    let mut seek = eenplan_store::Seek::First;
+    loop {
+        let page = r
+            .on_site_history_page(&thomas.user_id, None, period, &seek, 2)
+            .await
+            .unwrap();
+        let Some((_, key)) = page.last() else { break };
+        seek = eenplan_store::Seek::After(key.clone());
+        let full = page.len() == 2;
+        seen.extend(page.into_iter().map(|(c, _)| c.id));
+        if !full {
+            break;
+        }
+    }
+    assert_eq!(seen.len(), 5);
+    let mut sorted = seen.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 5, "each once");
+    assert!(seen.windows(2).all(|w| w[0] > w[1]), "equal keys by id, newest first");
+    assert!(seen.contains(&walk_in));
+    let key = seek_key(&mut r, &thomas.user_id, period, &seen[4]).await;
+    let back = r
+        .on_site_history_page(&thomas.user_id, None, period, &eenplan_store::Seek::Before(key), 2)
+        .await
+        .unwrap();
+    assert_eq!(back.iter().map(|(c, _)| c.id.clone()).collect::<Vec<_>>(), seen[2..4]);
+    drop(r);
     let mut r = store.read().await.unwrap();
     let w = r
         .on_site_consultation(&walk_in, &thomas.user_id)
@@ -725,4 +776,20 @@ pub async fn save_on_site_schedule_bookings_advice_and_walk_ins(db: TestDb) -> T
     drop(r);
     store.close().await;
     db
+}
+
+/// The history key of the consultation `id` (from the worker's full history).
+async fn seek_key(
+    r: &mut eenplan_store::Tx,
+    worker: &UserId,
+    period: (Date, Date),
+    id: &str,
+) -> eenplan_store::PageKey {
+    r.on_site_history_page(worker, None, period, &eenplan_store::Seek::First, 200)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(c, _)| c.id == id)
+        .unwrap()
+        .1
 }

@@ -471,8 +471,14 @@ pub async fn visible_families(
         .search_families(&principal.user_id, led_team, query)
         .await?;
     let ids: Vec<FamilyId> = candidates.iter().map(|c| c.id.clone()).collect();
-    let facts = tx.access_facts_of(&ids).await?;
-    let emergencies = tx.emergencies_of(&ids, &principal.user_id, now).await?;
+    let (mut facts, mut emergencies) = (
+        std::collections::HashMap::new(),
+        std::collections::HashMap::new(),
+    );
+    for stretch in ids.chunks(DECIDE_STRETCH) {
+        facts.extend(tx.access_facts_of(stretch).await?);
+        emergencies.extend(tx.emergencies_of(stretch, &principal.user_id, now).await?);
+    }
     let visible = candidates
         .into_iter()
         .filter(|c| {

@@ -155,11 +155,17 @@ pub fn window<T>(
 /// `path?query` with `cursor` set to `cursor` (and every other parameter kept as the
 /// caller sent it), for a link to another page.
 pub fn link_to(path: &str, query: Option<&str>, cursor: &str) -> String {
+    link_with(path, query, "cursor", cursor)
+}
+
+/// [`link_to`] for a page with two lists, each paged by a parameter of its own
+/// (`param`), so moving through one keeps the other where it is.
+pub fn link_with(path: &str, query: Option<&str>, param: &str, cursor: &str) -> String {
     let mut pairs: Vec<(String, String)> = query
         .and_then(|q| serde_urlencoded::from_str(q).ok())
         .unwrap_or_default();
-    pairs.retain(|(k, _)| k != "cursor");
-    pairs.push(("cursor".to_owned(), cursor.to_owned()));
+    pairs.retain(|(k, _)| k != param);
+    pairs.push((param.to_owned(), cursor.to_owned()));
     let q = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     format!("{path}?{q}")
 }
@@ -222,7 +228,19 @@ impl PageNav {
         path: &str,
         query: Option<&str>,
     ) -> Self {
-        let link = |c: &Option<String>| c.as_ref().map(|c| link_to(path, query, c));
+        Self::with_param(lang, page, total, path, query, "cursor")
+    }
+
+    /// [`PageNav::new`] for a list paged by the parameter `param` (see [`link_with`]).
+    pub fn with_param<T>(
+        lang: crate::kit::Lang,
+        page: &Page<T>,
+        total: String,
+        path: &str,
+        query: Option<&str>,
+        param: &str,
+    ) -> Self {
+        let link = |c: &Option<String>| c.as_ref().map(|c| link_with(path, query, param, c));
         Self {
             w: paging_texts(lang),
             total,

@@ -20,14 +20,19 @@ use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::access_texts::touched;
 use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
+use crate::kit::paging::{self, PageNav};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 use eenplan_domain::text::parse_date;
 
-/// Lines shown on the page; the export has no such limit.
-const PAGE_LINES: i64 = 1_000;
+/// The export and the family's overview hold the whole log they ask for.
 const EXPORT_LINES: i64 = 1_000_000;
+/// The tags the two lists' cursors carry, and the parameter that pages the review
+/// list (the log pages by `cursor`), so moving through one keeps the other in place.
+const LOG_SORT: &str = "log";
+const REVIEW_SORT: &str = "nood";
+const REVIEW_CURSOR: &str = "noodcursor";
 
 #[derive(Template)]
 #[template(path = "privacy/privacy.html")]
@@ -35,9 +40,12 @@ struct PrivacyPage {
     shell: Shell,
     x: &'static PrivacyTexts,
     emergencies: Vec<Review>,
+    review_nav: PageNav,
     inputs: Vec<Input>,
     lines: Vec<LogRow>,
-    limited: bool,
+    nav: PageNav,
+    /// A link to another page of one of the lists that no longer leads anywhere.
+    bad_cursor: bool,
     query: String,
     /// A review someone else recorded first: the message and the note typed.
     conflict: Option<(&'static str, String)>,
@@ -50,6 +58,8 @@ struct Review {
     /// From when until when, as a person reads it.
     from: String,
     until: String,
+    /// When it was reviewed, as a person reads it; `None` while it waits for a review.
+    reviewed: Option<String>,
     note: String,
     error: Option<&'static str>,
 }
@@ -164,22 +174,55 @@ async fn privacy_page(
     let (lang, t, visitor) = (ctx.lang, ctx.t(), &ctx.visitor);
     let x = privacy(lang);
     let data = FormData::parse(&Bytes::from(query.clone()));
+    let raw = (!query.is_empty()).then_some(query.as_str());
+    let log_seek = paging::decode(Some(&data.get("cursor")), LOG_SORT);
+    let review_seek = paging::decode(Some(&data.get(REVIEW_CURSOR)), REVIEW_SORT);
+    let bad_cursor = log_seek.is_err() || review_seek.is_err();
+    let limit = paging::DEFAULT_LIMIT;
+    let officer = own_organisation(visitor);
     let loaded = async {
         let mut tx = ctx.store().read().await?;
-        let lines = tx
-            .access_log(&filter(&data, PAGE_LINES + 1, visitor))
-            .await?;
-        let emergencies = tx
-            .emergencies_in_scope(true, Some(&own_organisation(visitor)))
-            .await?;
-        Ok::<_, StoreError>((lines, emergencies))
+        let f = filter(&data, limit, visitor);
+        let lines = match &log_seek {
+            Ok(seek) => tx.access_log_page(&f, seek, limit + 1).await?,
+            Err(_) => Vec::new(),
+        };
+        let total = tx.access_log_count(&f).await?;
+        let emergencies = match &review_seek {
+            Ok(seek) => tx.emergencies_page(&officer, seek, limit + 1).await?,
+            Err(_) => Vec::new(),
+        };
+        let counts = tx.emergency_counts(&officer).await?;
+        Ok::<_, StoreError>((lines, total, emergencies, counts))
     };
-    let (mut lines, emergencies) = loaded.await?;
-    let limited = lines.len() as i64 > PAGE_LINES;
-    lines.truncate(PAGE_LINES as usize);
-    let lines = lines
+    let (lines, total, emergencies, (all_reviews, open_reviews)) = loaded.await?;
+    let log_page = paging::window(
+        lines,
+        limit,
+        log_seek.as_ref().unwrap_or(&eenplan_store::Seek::First),
+        LOG_SORT,
+        |(_, k)| k.clone(),
+    );
+    let review_page = paging::window(
+        emergencies,
+        limit,
+        review_seek.as_ref().unwrap_or(&eenplan_store::Seek::First),
+        REVIEW_SORT,
+        |(_, k)| k.clone(),
+    );
+    let nav = PageNav::new(lang, &log_page, lines_in_words(x, total), "/privacy", raw);
+    let review_nav = PageNav::with_param(
+        lang,
+        &review_page,
+        reviews_in_words(x, all_reviews, open_reviews),
+        "/privacy",
+        raw,
+        REVIEW_CURSOR,
+    );
+    let lines = log_page
+        .items
         .iter()
-        .map(|l| {
+        .map(|(l, _)| {
             let w = in_words(lang, l);
             LogRow {
                 at: w.at,
@@ -198,6 +241,7 @@ async fn privacy_page(
             }
         })
         .collect();
+    let emergencies: Vec<Emergency> = review_page.items.into_iter().map(|(e, _)| e).collect();
     let text = |id: &'static str, label: &'static str| {
         Input::Text(TextField::new(id, label, &data.get(id), None))
     };
@@ -227,6 +271,7 @@ async fn privacy_page(
             }) if *emergency_id == e.id => Review {
                 from: when(lang, &e.started_at),
                 until: when(lang, &e.expires_at),
+                reviewed: e.reviewed_at.as_deref().map(|at| when(lang, at)),
                 e,
                 note: note.clone(),
                 error: Some(*error),
@@ -234,12 +279,18 @@ async fn privacy_page(
             _ => Review {
                 from: when(lang, &e.started_at),
                 until: when(lang, &e.expires_at),
+                reviewed: e.reviewed_at.as_deref().map(|at| when(lang, at)),
                 e,
                 note: String::new(),
                 error: None,
             },
         })
         .collect();
+    let status = if bad_cursor && status == StatusCode::OK {
+        StatusCode::BAD_REQUEST
+    } else {
+        status
+    };
     Ok(render(
         status,
         &PrivacyPage {
@@ -254,8 +305,10 @@ async fn privacy_page(
                 date("tot", x.f_to),
                 yes_box("nood", x.f_emergency_only, &data),
             ],
+            review_nav,
             lines,
-            limited,
+            nav,
+            bad_cursor,
             conflict: match refused {
                 Some(Refused::Reviewed { note }) => Some((x.err_reviewed_meanwhile, note)),
                 _ => None,
@@ -264,6 +317,25 @@ async fn privacy_page(
             summary,
         },
     ))
+}
+
+/// The log's total in words: "1 regel", "312 regels".
+fn lines_in_words(x: &PrivacyTexts, n: usize) -> String {
+    if n == 1 {
+        x.log_one_line.to_owned()
+    } else {
+        x.log_n_lines.replace("{n}", &n.to_string())
+    }
+}
+
+/// The review list's total in words, with how many still wait for a review.
+fn reviews_in_words(x: &PrivacyTexts, all: usize, open: usize) -> String {
+    if all == 0 {
+        return x.no_emergencies.to_owned();
+    }
+    x.emergencies_n
+        .replace("{n}", &all.to_string())
+        .replace("{open}", &open.to_string())
 }
 
 /// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
@@ -390,10 +462,9 @@ pub async fn review(
     // Only the emergency accesses in the officer's own part: another is not found.
     let in_scope = async {
         let mut tx = ctx.store().read().await?;
-        tx.emergencies_in_scope(false, Some(&p.organisation_id))
-            .await
+        tx.emergency_in_scope(&id, &p.organisation_id).await
     };
-    if !in_scope.await?.iter().any(|e| e.id == id) {
+    if in_scope.await?.is_none() {
         return Err(PageError::not_found());
     }
     if let Err(problem) = check_text(crate::input::field_kind("note"), &note) {

@@ -40,8 +40,8 @@ crate::texts! {
             "Data";
         col_client: "Adres",
             "Address";
-        emergencies_open: "Noodtoegang te beoordelen",
-            "Emergency access to review";
+        emergencies_open: "Noodtoegang beoordelen",
+            "Review emergency access";
         no_emergencies: "Er is geen noodtoegang te beoordelen.",
             "No emergency access to review.";
         review: "Beoordeling vastleggen",
@@ -56,7 +56,13 @@ crate::texts! {
         /// The values stay as the log holds them (UTC, codes), for whoever processes them.
         csv_header: "Moment (UTC),Gebeurtenis,Uitkomst,Grondslag,Gebruiker-id,Gebruiker,E-mailadres,Organisatie,Rol,Namens,Dossier,Gegevens,Adres",
             "Time (UTC),Event,Outcome,Basis,User id,User,E-mail address,Organisation,Role,On behalf of,File,Data,Address";
-        log_limited: "Alleen de nieuwste 1000 regels; verfijn het filter of exporteer.",
-            "Only the newest 1000 lines; narrow the filter or export.";
+        log_one_line: "1 regel",
+            "1 line";
+        log_n_lines: "{n} regels",
+            "{n} lines";
+        emergencies_n: "{n} keer noodtoegang, waarvan {open} nog te beoordelen",
+            "{n} emergency accesses, {open} of them still to review";
+        reviewed_on: "Beoordeeld",
+            "Reviewed";
     }
 }

@@ -82,7 +82,8 @@ pub fn routes() -> Vec<Entry> {
         .problems([NO_REASON, (409, "Al gehouden of geannuleerd"), NO_CONSULTATION, TEAM_LEADS_ONLY]),
         get("/api/v1/save-op-locatie/history", SAVE_ON_SITE, api::history)
             .doc("saveOnSiteHistory", "SAVE op locatie: jouw eerdere overleggen als medewerker op locatie, per team en periode (van en tot en met, hoogstens een jaar; zonder keuze de laatste vier weken)")
-            .ok::<SaveOnSiteHistory>(200, "De overleggen van de periode, allemaal")
+            .paged()
+            .ok::<SaveOnSiteHistory>(200, "Een pagina van de overleggen van de periode, nieuwste eerst (total: over alle pagina's)")
             .problems([(400, "Ongeldige periode of team (met veld)"), SITE_ONLY]),
         get("/api/v1/save-op-locatie/consultations", SAVE_ON_SITE, api::day)
             .doc("saveOnSiteDay", "SAVE op locatie: jouw lijst van een dag (als medewerker op locatie alle overleggen, als professional wat jij vroeg)")

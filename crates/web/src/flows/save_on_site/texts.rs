@@ -20,8 +20,6 @@ crate::texts! {
             "{n} consultations from {from} up to and including {to}.";
         so_history_count_one: "1 overleg van {from} tot en met {to}.",
             "1 consultation from {from} up to and including {to}.";
-        so_history_too_many: "Hier staan er {shown} van de {n}: kies een kortere periode of één team om ze allemaal te zien.",
-            "{shown} of {n} are shown here: choose a shorter period or one team to see them all.";
         err_so_period_reversed: "De eerste dag ligt na de laatste; draai ze om.",
             "The first day lies after the last; swap them.";
         err_so_period_long: "Kies een periode van hoogstens een jaar.",

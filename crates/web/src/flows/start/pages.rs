@@ -121,6 +121,8 @@ struct WorkLists {
     /// "and 3 more …" under the capped reviews and guidances lists.
     more_reviews: Option<String>,
     more_guidances: Option<String>,
+    /// "and 3 more" under the duplicate signals, which show the newest few.
+    more_signals: Option<String>,
     /// Veilig Thuis: (awaiting assessment, of which overdue).
     vt: Option<(usize, usize)>,
     /// EVU coordinator: (referral id, file name, referred on).
@@ -206,7 +208,16 @@ async fn work_lists(
     let since = UtcTime::from_timestamp(
         UtcTime::now().timestamp() - eenplan_domain::family::SIGNAL_SHOWN_FOR,
     );
-    for s in tx.duplicate_signals(&p.user_id, led_team, since).await? {
+    let (signals, all_signals) = tx
+        .duplicate_signals(
+            &p.user_id,
+            led_team,
+            since,
+            i64::try_from(START_CAP).unwrap_or(10),
+        )
+        .await?;
+    w.more_signals = more(all_signals);
+    for s in signals {
         w.signals.push((
             s.family_id,
             s.family_label,

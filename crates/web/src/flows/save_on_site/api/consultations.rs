@@ -200,14 +200,23 @@ pub struct HistoryQuery {
     from: Option<String>,
     to: Option<String>,
     team_id: Option<String>,
+    limit: Option<String>,
+    cursor: Option<String>,
 }
 
-/// The caller's past consultations as the worker on site, by period and team.
+/// The caller's past consultations as the worker on site, by period and team, newest
+/// first, a page at a time (`total` and `X-Total-Count` over all pages).
 pub async fn history(
     ctx: Ctx,
+    axum::extract::RawQuery(raw): axum::extract::RawQuery,
     Query(q): Query<HistoryQuery>,
-) -> Result<Json<SaveOnSiteHistory>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
     let p = ctx.caller()?;
+    let (limit, seek) = crate::kit::paging::api_paging(
+        q.limit.as_deref(),
+        q.cursor.as_deref(),
+        super::super::pages::HISTORY_SORT,
+    )?;
     let from = fields::optional_date("from", q.from.as_deref())?;
     let to = fields::optional_date("to", q.to.as_deref())?;
     let period =
@@ -231,19 +240,40 @@ pub async fn history(
                 ),
             )]));
         }
-        tx.on_site_history(&p.user_id, team.as_deref(), period)
-            .await?
+        (
+            tx.on_site_history_page(&p.user_id, team.as_deref(), period, &seek, limit + 1)
+                .await?,
+            tx.on_site_history_count(&p.user_id, team.as_deref(), period)
+                .await?,
+        )
     };
-    let shown: Vec<&OnSiteConsultation> = list.iter().collect();
+    let page = crate::kit::paging::window(
+        list,
+        limit,
+        &seek,
+        super::super::pages::HISTORY_SORT,
+        |(_, k)| k.clone(),
+    );
+    let shown: Vec<&OnSiteConsultation> = page.items.iter().map(|(c, _)| c).collect();
     let data = "GET /api/v1/save-op-locatie/history";
     log_named_reads(&ctx.state, p, &shown, data, &ctx.client.0).await?;
-    Ok(Json(SaveOnSiteHistory {
+    let body = Json(SaveOnSiteHistory {
         from: period.0.to_string(),
         to: period.1.to_string(),
         team_id: team,
         total,
-        consultations: list.iter().map(SaveConsultation::from).collect(),
-    }))
+        consultations: shown.iter().map(|c| SaveConsultation::from(*c)).collect(),
+    });
+    let mut response = crate::kit::paging::with_links(
+        body,
+        &page,
+        "/api/v1/save-op-locatie/history",
+        raw.as_deref(),
+    );
+    response
+        .headers_mut()
+        .insert(crate::kit::paging::TOTAL_COUNT, total.into());
+    Ok(response)
 }
 
 /// The bookings still standing on a part-day of the lead's institution.

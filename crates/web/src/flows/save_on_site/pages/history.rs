@@ -1,7 +1,6 @@
 //! `/save-op-locatie/geschiedenis`: the SAVE worker's past consultations, by team and
-//! period. The period is the person's to choose and bounded by the domain
-//! (`history_period`), so the list shows every consultation in it, and says so plainly
-//! when it cannot.
+//! period (bounded by the domain's `history_period`), newest first, a page at a time
+//! with the number over all pages.
 
 use askama::Template;
 use axum::extract::RawQuery;
@@ -15,6 +14,7 @@ use crate::flows::save_on_site::texts::{OnSiteTexts, texts};
 use crate::kit::dates::{dutch_date, today};
 use crate::kit::form::{self, Errors, FormData, Input, TextField};
 use crate::kit::form_status;
+use crate::kit::paging::{self, PageNav};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::texts::fill;
 use crate::kit::{Ctx, PageError, Refusal, Shell, choose, render};
@@ -28,10 +28,13 @@ struct HistoryPage {
     summary: ErrorSummary,
     /// "12 overleggen van 8 nov 2026 tot en met 6 dec 2026".
     count_line: String,
-    /// Set when the list cannot hold every consultation of the period.
-    too_many: Option<String>,
     lines: Vec<Line>,
+    nav: PageNav,
+    bad_cursor: bool,
 }
+
+/// The tag the history's cursors carry (it has one order).
+pub const HISTORY_SORT: &str = "geschiedenis";
 
 pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageError> {
     let p = ctx.principal()?;
@@ -67,14 +70,33 @@ pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageEr
             None
         }
     };
-    let (list, total) = match period.filter(|_| errs.is_empty()) {
-        Some(period) => {
-            tx.on_site_history(&p.user_id, team.as_deref(), period)
-                .await?
-        }
-        None => (Vec::new(), 0),
+    let seek = paging::decode(Some(&d.get("cursor")), HISTORY_SORT);
+    let limit = paging::DEFAULT_LIMIT;
+    let (rows, total) = match (period.filter(|_| errs.is_empty()), &seek) {
+        (Some(period), Ok(seek)) => (
+            tx.on_site_history_page(&p.user_id, team.as_deref(), period, seek, limit + 1)
+                .await?,
+            tx.on_site_history_count(&p.user_id, team.as_deref(), period)
+                .await?,
+        ),
+        _ => (Vec::new(), 0),
     };
     drop(tx);
+    let page = paging::window(
+        rows,
+        limit,
+        seek.as_ref().unwrap_or(&eenplan_store::Seek::First),
+        HISTORY_SORT,
+        |(_, k)| k.clone(),
+    );
+    let list: Vec<OnSiteConsultation> = page.items.iter().map(|(c, _)| c.clone()).collect();
+    let nav = PageNav::new(
+        lang,
+        &page,
+        String::new(),
+        "/save-op-locatie/geschiedenis",
+        q.as_deref(),
+    );
     let shown: Vec<&OnSiteConsultation> = list.iter().collect();
     let data = "GET /save-op-locatie/geschiedenis";
     log_named_reads(&ctx.state, p, &shown, data, &ctx.client.0).await?;
@@ -108,8 +130,13 @@ pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageEr
         choose::named("team", x.f_so_team, t, &teams, &d, &errs),
     ];
     let count = total.to_string();
+    let status = if seek.is_err() && errs.is_empty() {
+        axum::http::StatusCode::BAD_REQUEST
+    } else {
+        form_status(errs.is_empty())
+    };
     Ok(render(
-        form_status(errs.is_empty()),
+        status,
         &HistoryPage {
             shell: ctx.shell("/save-op-locatie/geschiedenis"),
             x,
@@ -126,14 +153,10 @@ pub async fn history(ctx: Ctx, RawQuery(q): RawQuery) -> Result<Response, PageEr
             } else {
                 String::new()
             },
-            too_many: (total > list.len()).then(|| {
-                fill(
-                    x.so_history_too_many,
-                    &[("shown", &list.len().to_string()), ("n", &count)],
-                )
-            }),
             lines: list.iter().map(|c| line(lang, x, c)).collect(),
             inputs,
+            nav,
+            bad_cursor: seek.is_err(),
         },
     ))
 }

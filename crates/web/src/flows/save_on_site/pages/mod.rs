@@ -30,7 +30,7 @@ use super::texts::OnSiteTexts;
 
 pub(super) use consultation::{advice, cancel, consultation};
 pub(super) use forms::{add_slot, book, end_slot, walk_in};
-pub(super) use history::history;
+pub(super) use history::{HISTORY_SORT, history};
 pub(super) use show::show;
 pub(super) use slot::{lead_cancel, slot};
 
