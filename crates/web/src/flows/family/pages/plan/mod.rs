@@ -24,8 +24,8 @@ use crate::auth::family::FamilyCtx;
 use crate::flows::family::texts::{PlanTexts, plan_texts};
 use crate::kit::dates::{dutch_date, long_date, when};
 use crate::kit::form::{Choice, ChoiceField, FormData, Input, TextField};
-use crate::kit::summary::ErrorSummary;
 use crate::kit::i18n::{Lang, Texts};
+use crate::kit::summary::ErrorSummary;
 use crate::kit::{PageError, Shell, render};
 use eenplan_domain::family::{
     ActionStatus, Framework, InFile, LifeDomain, MAX_SCALE, Plan, PlanAction, PlanChange, PlanLine,
@@ -232,36 +232,36 @@ async fn plan_page(
     let label = |l: Lang, nl: &'static str, en: &'static str| if l == Lang::Nl { nl } else { en };
     let announce = form.announcement(lang).unwrap_or_default();
     let agree_inputs: Vec<Input> = vec![Input::Checks(ChoiceField {
-            id: "members",
-            label: t.members,
-            options: family
-                .members
-                .iter()
-                .filter(|m| !m.ended)
-                .map(|m| Choice {
-                    value: m.id.clone(),
-                    label: m.name.clone(),
-                    selected: shown.agree_selected.contains(&m.id),
-                })
-                .collect(),
-            error: None,
-        })]
-        .into_iter()
-        .chain(
-            // Under a court order the family's view is recorded instead of agreement.
-            (family.framework == Framework::CourtOrder).then(|| {
-                Input::Text(
-                    TextField::new(
-                        "view",
-                        ft.f_family_view,
-                        &shown.agree_view,
-                        shown.agree_view_error,
-                    )
-                    .kind("textarea"),
+        id: "members",
+        label: t.members,
+        options: family
+            .members
+            .iter()
+            .filter(|m| !m.ended)
+            .map(|m| Choice {
+                value: m.id.clone(),
+                label: m.name.clone(),
+                selected: shown.agree_selected.contains(&m.id),
+            })
+            .collect(),
+        error: None,
+    })]
+    .into_iter()
+    .chain(
+        // Under a court order the family's view is recorded instead of agreement.
+        (family.framework == Framework::CourtOrder).then(|| {
+            Input::Text(
+                TextField::new(
+                    "view",
+                    ft.f_family_view,
+                    &shown.agree_view,
+                    shown.agree_view_error,
                 )
-            }),
-        )
-        .collect();
+                .kind("textarea"),
+            )
+        }),
+    )
+    .collect();
     // The agreement's own refusal leads to its first box.
     let agree_target = agree_inputs.first().map(crate::kit::summary::target);
     let mut summary = form

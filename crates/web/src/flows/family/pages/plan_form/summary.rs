@@ -44,10 +44,8 @@ impl PlanForm {
             Some(message) => s.labelled(name, label, message),
             None => s,
         };
-        let (map, conditions): (Vec<_>, Vec<_>) = self
-            .lists
-            .iter()
-            .partition(|l| l.part != Part::Conditions);
+        let (map, conditions): (Vec<_>, Vec<_>) =
+            self.lists.iter().partition(|l| l.part != Part::Conditions);
         let mut s = map.into_iter().fold(ErrorSummary::new(lang), listed);
         s = marked(
             s,
