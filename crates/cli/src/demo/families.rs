@@ -300,6 +300,12 @@ async fn one_family(
                 Ok(agreeing) => {
                     tx.agree_plan(actor, &regisseur.user_id, &id, 1, &agreeing)
                         .await?;
+                    // Every third agreed plan is also on file as signed on paper (no
+                    // draw of the generator, so the rest of the data set stays as it was).
+                    if n.is_multiple_of(3) {
+                        super::documents::signed_plan(tx, actor, &regisseur.user_id, &id, 1)
+                            .await?;
+                    }
                 }
                 Err(StoreError::Agreement(_)) => {}
                 Err(e) => return Err(e),

@@ -2,6 +2,7 @@
 
 mod chain;
 mod data;
+mod documents;
 mod families;
 mod people;
 // SAVE op locatie

@@ -24,7 +24,46 @@ crate::texts! {
             ", postcode {postcode}";
         touched_duplicate_check: ", om te zien of het nieuwe dossier dubbel zou zijn",
             ", to see whether the new file would be a duplicate";
+        document_uploaded: "document toegevoegd: {category} (kenmerk {digest})",
+            "document added: {category} (reference {digest})";
+        document_downloaded: "document gedownload: {category} (kenmerk {digest})",
+            "document downloaded: {category} (reference {digest})";
+        document_removed: "document verwijderd: {category} (kenmerk {digest})",
+            "document removed: {category} (reference {digest})";
+        document_destroyed: "inhoud van een document vernietigd door de privacyfunctionaris",
+            "a document's content destroyed by the privacy officer";
+        document_other: "een document",
+            "a document";
     }
+}
+
+/// A document's access-log line (`"document {id} downloaded (signed_plan, sha256 …)"`,
+/// as the documents flow writes it) in words: what happened, the category's name and
+/// the digest's first characters, which identify the document in the export.
+fn document_line(lang: Lang, rest: &str) -> String {
+    let t = texts(lang);
+    let mut words = rest.splitn(3, ' ');
+    let (_id, what, tail) = (
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+        words.next().unwrap_or(""),
+    );
+    let template = match what {
+        "uploaded" => t.document_uploaded,
+        "downloaded" => t.document_downloaded,
+        "removed" => t.document_removed,
+        "content" => return t.document_destroyed.to_owned(),
+        _ => return t.document_other.to_owned(),
+    };
+    let inner = tail.trim_start_matches('(').trim_end_matches(')');
+    let (category, digest) = inner.split_once(", sha256 ").unwrap_or((inner, ""));
+    let category = category
+        .parse::<eenplan_domain::family::DocumentCategory>()
+        .map_or(t.document_other, |c| {
+            lang.pick((c.label_nl(), c.label_en()))
+        });
+    let digest: String = digest.chars().take(8).collect();
+    crate::kit::texts::fill(template, &[("category", category), ("digest", &digest)])
 }
 
 /// A Dutch (or English) date with the time, as a person reads it: "3 maart 2026, 14:05".
@@ -183,6 +222,9 @@ const TOUCHED: &[(&str, &str, &str)] = &[
 /// export.
 pub fn touched(lang: Lang, data: &str) -> String {
     let t = texts(lang);
+    if let Some(rest) = data.strip_prefix("document ") {
+        return document_line(lang, rest);
+    }
     let Some((route, rest)) = split_route(data) else {
         return data.to_owned();
     };
@@ -273,6 +315,26 @@ fn split_route(data: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documents_line_reads_as_what_happened_to_which_kind_of_document() {
+        let line = "document 01a2 downloaded (signed_plan, sha256 b51e37d430f334cc52f7)";
+        assert_eq!(
+            touched(Lang::Nl, line),
+            "document gedownload: Ondertekend plan (kenmerk b51e37d4)"
+        );
+        assert_eq!(
+            touched(Lang::En, line),
+            "document downloaded: Signed plan (reference b51e37d4)"
+        );
+        assert_eq!(
+            touched(
+                Lang::Nl,
+                "document 01a2 content destroyed by the privacy officer"
+            ),
+            "inhoud van een document vernietigd door de privacyfunctionaris"
+        );
+    }
 
     #[test]
     fn a_logged_route_reads_as_what_was_touched() {
