@@ -584,26 +584,6 @@ impl Tx {
         Ok(())
     }
 
-    /// The dates on or after `today` on which Veilig Thuis checks how a family it handed
-    /// to the local team is doing: the circle sees on the file's overview that the
-    /// check is coming, not the report behind it.
-    pub async fn vt_follow_ups(
-        &mut self,
-        family_id: &FamilyId,
-        today: Date,
-    ) -> Result<Vec<Date>, StoreError> {
-        self.fetch_all(
-            "SELECT follow_up_on FROM vt_contacts WHERE family_id = $1 \
-             AND outcome = 'hand_to_local_team' AND follow_up_on >= $2 \
-             ORDER BY follow_up_on LIMIT 20",
-            params![family_id, today.to_string()],
-        )
-        .await?
-        .iter()
-        .filter_map(|r| r.opt_text("follow_up_on").and_then(date).transpose())
-        .collect()
-    }
-
     /// Whether the family lives where the EVU works on `today` (domain `evu::covers`).
     pub async fn lives_in_evu_area(
         &mut self,
