@@ -13,6 +13,7 @@ pub mod family;
 pub mod ids;
 pub mod journal;
 pub mod meldcode;
+pub mod notification;
 pub mod organisation;
 pub mod password;
 pub mod policy;

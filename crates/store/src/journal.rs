@@ -43,6 +43,8 @@ impl Tx {
 
     pub(crate) async fn seal_pending(&mut self) -> Result<(), StoreError> {
         for pending in std::mem::take(&mut self.pending) {
+            self.tell(&pending.actor, &pending.event, UtcTime::now())
+                .await?;
             let mut records = crate::deep::records(&pending.event);
             records.extend(pending.also);
             let state = self.seal_records(&records).await?;

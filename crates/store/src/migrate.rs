@@ -155,6 +155,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0035_documents.sql"),
         postgres: include_str!("../migrations/postgres/0035_documents.sql"),
     },
+    // Notifications ("berichten") per person.
+    Migration {
+        version: 36,
+        name: "notifications",
+        sqlite: include_str!("../migrations/sqlite/0036_notifications.sql"),
+        postgres: include_str!("../migrations/postgres/0036_notifications.sql"),
+    },
 ];
 
 /// The migration that adds `families.label_sort`; its rows are filled by the domain's

@@ -59,6 +59,7 @@ suite! {
         deep_verify_counts_what_retention_destroyed,
     ],
     documents: [documents_keep_content_and_digest_and_scope_by_category],
+    notifications: [plan_versions_tell_the_circle_that_may_see_the_plan],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,

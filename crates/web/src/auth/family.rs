@@ -10,9 +10,7 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
-use eenplan_domain::family::{
-    Basis, ConsentStep, DataCategory, FamilyAccess, Need, Refusal, Viewer, family_access,
-};
+use eenplan_domain::family::{Basis, ConsentStep, DataCategory, FamilyAccess, Need, Refusal};
 use eenplan_domain::{FamilyId, UtcTime};
 use eenplan_store::{AccessEntry, AccessFacts, Principal, StoreError, Tx};
 
@@ -621,20 +619,7 @@ pub fn decide(
     need: Need,
     now: UtcTime,
 ) -> FamilyAccess {
-    let involved = facts.domain_involved();
-    let viewer = Viewer {
-        user_id: principal.user_id.as_str(),
-        organisation_id: principal.organisation_id.as_str(),
-        organisation_kind: principal.organisation_kind,
-        team_id: principal.team_id.as_deref(),
-        roles: &principal.roles,
-    };
-    family_access(
-        viewer,
-        facts.file_facts(&involved, emergency_until),
-        need,
-        now,
-    )
+    principal.family_access(facts, emergency_until, need, now)
 }
 
 #[derive(Template)]

@@ -1,0 +1,175 @@
+//! Who is told what (issue 15 §1): the one rule that turns a journal event into
+//! notifications ("berichten" in the Dutch UI: "melding" already means a report to
+//! Veilig Thuis). Every event passes through [`tells`] when its transaction commits, so
+//! a notification is written in the same transaction as the change that causes it and
+//! no flow can forget to tell anyone.
+//!
+//! The rule names *roles* (the regisseur, the circle, an organisation's team leads),
+//! never people: the store resolves them to the people who hold them at that moment
+//! and then applies [`Gate`], so nobody is told about a file they may not see then
+//! (DESIGN rule 4, need to know; Jeugdwet art. 7.3.8 and 7.3.11). The person who
+//! caused the event is never told about it.
+
+mod circle;
+mod veilig_thuis;
+
+use crate::codes::code_list;
+use crate::family::Need;
+use crate::journal::{Actor, Event};
+use crate::role::Role;
+
+code_list! {
+    /// What a notification is about; its label is the notification's first line.
+    NotificationKind, "notification kind" {
+        VtHandedOver = "vt_handed_over", "Veilig Thuis draagt een gezin over", "Veilig Thuis hands a family over";
+        VtConditions = "vt_conditions", "Veilig Thuis stelt voorwaarden en volgt het gezin", "Veilig Thuis sets conditions and follows up";
+        VtToRaad = "vt_to_raad", "Veilig Thuis vraagt de Raad om een onderzoek", "Veilig Thuis asks the Raad for an investigation";
+        VtToEvu = "vt_to_evu", "Veilig Thuis brengt een gezin in bij de EVU", "Veilig Thuis brings a family into the EVU";
+        ReporterFeedback = "reporter_feedback", "Terugkoppeling op je melding bij Veilig Thuis", "Feedback on your report to Veilig Thuis";
+        PartnerJoined = "partner_joined", "Een partner sluit aan", "A partner joins";
+        PartnerLeft = "partner_left", "Een partner stopt", "A partner leaves";
+        Handover = "handover", "Werk overgedragen", "Work handed over";
+        ConsentGiven = "consent_given", "Toestemming gegeven", "Consent given";
+        ConsentWithdrawn = "consent_withdrawn", "Toestemming ingetrokken", "Consent withdrawn";
+        AccessLost = "access_lost", "Geen toegang meer tot een dossier", "No longer access to a file";
+        PlanSaved = "plan_saved", "Nieuwe versie van het plan", "New version of the plan";
+        PlanAgreed = "plan_agreed", "Het gezin stemt in met het plan", "The family agrees to the plan";
+        JointAssessmentPlanned = "joint_assessment_planned", "Gezamenlijke beoordeling gepland", "Joint assessment planned";
+        JointAssessmentViewMissing = "joint_assessment_view_missing", "Jullie visie voor de gezamenlijke beoordeling ontbreekt nog", "Your view for the joint assessment is still missing";
+        CourtDecision = "court_decision", "Uitspraak van de rechter", "Court decision";
+        EvuStaffed = "evu_staffed", "EVU-combinatie samengesteld", "EVU combination staffed";
+        SaveAdvice = "save_advice", "Advies van SAVE op locatie", "Advice from SAVE on site";
+        DueSoon = "due_soon", "Binnenkort aan de beurt", "Due soon";
+        Overdue = "overdue", "Over tijd", "Overdue";
+        EmergencyAccess = "emergency_access", "Noodtoegang tot een dossier", "Emergency access to a file";
+        NoRegisseur = "no_regisseur", "Dossier zonder regisseur", "File without a regisseur";
+    }
+}
+
+/// Who should hear of an event, before the gate: roles, resolved by the store to the
+/// people who hold them when the event commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recipients {
+    /// Everyone with a running involvement in the family's circle.
+    Circle,
+    /// The family's running regisseur.
+    Regisseur,
+    /// Everyone involved on behalf of one of these organisations.
+    InvolvedOf(Vec<String>),
+    /// Everyone holding `role`, in `organisation` when one is named.
+    WithRole {
+        role: Role,
+        organisation: Option<String>,
+    },
+    /// These people by id.
+    Users(Vec<String>),
+}
+
+/// What a recipient must be allowed to see at the moment of the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gate {
+    /// This part of the family file (the access rule, as for opening the file).
+    May(Need),
+    /// Told without any of the file's content: the notification shows the family's
+    /// label only to someone who may see the file when they read it.
+    Anyone,
+    /// The partner that lost access: told that, under the label it knew, nothing more.
+    LostAccess,
+}
+
+/// One notification to write: to whom, about what, behind which gate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tell {
+    pub kind: NotificationKind,
+    pub to: Recipients,
+    pub gate: Gate,
+    /// The family file the notification opens, if any.
+    pub family_id: Option<String>,
+    /// The thing inside it (a plan version, a meeting, a Veilig Thuis contact), so the
+    /// link opens where the work is.
+    pub subject_id: Option<String>,
+}
+
+impl Tell {
+    pub(crate) fn about(
+        family_id: &str,
+        kind: NotificationKind,
+        to: Recipients,
+        gate: Gate,
+    ) -> Tell {
+        Tell {
+            kind,
+            to,
+            gate,
+            family_id: Some(family_id.to_owned()),
+            subject_id: None,
+        }
+    }
+
+    pub(crate) fn on(mut self, subject: impl ToString) -> Tell {
+        self.subject_id = Some(subject.to_string());
+        self
+    }
+}
+
+/// The notifications an event caused by `actor` gives. Events no one needs to hear of
+/// give none. Each way of working keeps its part of the rule in its own file.
+pub fn tells(actor: &Actor, event: &Event) -> Vec<Tell> {
+    let mut all = circle::tells(actor, event);
+    all.extend(veilig_thuis::tells(actor, event));
+    all
+}
+
+/// The organisation the actor acted for; none for the command line or eenplan itself.
+pub(crate) fn acting_organisation(actor: &Actor) -> Option<String> {
+    match actor {
+        Actor::User {
+            organisation_id, ..
+        } => Some(organisation_id.clone()),
+        Actor::Cli { .. } | Actor::System { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::family::DataCategory;
+
+    fn someone() -> Actor {
+        Actor::User {
+            user_id: "u1".into(),
+            organisation_id: "o1".into(),
+        }
+    }
+
+    #[test]
+    fn a_new_plan_version_tells_the_circle_that_may_see_the_plan() {
+        let event = Event::PlanSaved {
+            family_id: "f1".into(),
+            version: 3,
+            changes: 1,
+            restored_from: None,
+        };
+        assert_eq!(
+            tells(&someone(), &event),
+            vec![Tell {
+                kind: NotificationKind::PlanSaved,
+                to: Recipients::Circle,
+                gate: Gate::May(Need::Data(DataCategory::Plan)),
+                family_id: Some("f1".into()),
+                subject_id: Some("3".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn a_note_tells_nobody() {
+        let event = Event::NoteWritten {
+            family_id: "f1".into(),
+            note_id: "n1".into(),
+            interaction: "visit".into(),
+            happened_on: "2026-12-01".into(),
+        };
+        assert!(tells(&someone(), &event).is_empty());
+    }
+}
