@@ -21,6 +21,7 @@ mod instance;
 mod journal;
 mod migrate;
 mod notes;
+mod notification_recipients;
 mod notifications;
 mod page;
 mod save_guidance;

@@ -114,6 +114,7 @@ impl Tx {
         if tells.is_empty() {
             return Ok(());
         }
+        let tells = self.tells_per_file(tells).await?;
         let actor_id = match actor {
             Actor::User { user_id, .. } => Some(user_id.as_str()),
             Actor::Cli { .. } | Actor::System { .. } => None,
@@ -138,28 +139,40 @@ impl Tx {
             if Some(user_id.as_str()) == actor_id {
                 continue;
             }
-            let passes = match (tell.gate, family) {
-                (Gate::May(need), Some(family)) => {
+            let file_facts = match family {
+                Some(family) => {
                     if !facts.contains_key(family) {
                         let loaded = self.access_facts(&FamilyId::from(family)).await?;
                         facts.insert(family.to_owned(), loaded);
                     }
-                    match &facts[family] {
-                        Some(f) => self.may(&user_id, f, need, now).await?,
-                        None => false,
-                    }
+                    facts[family].as_ref()
                 }
-                (Gate::May(_), None) | (Gate::Anyone | Gate::LostAccess, _) => true,
+                None => None,
+            };
+            let passes = match (tell.gate, family, file_facts) {
+                (Gate::Anyone, _, _) | (Gate::May(_) | Gate::AnyAccess, None, _) => true,
+                (_, Some(_), None) | (Gate::LostAccess, None, _) => false,
+                (Gate::May(need), Some(_), Some(f)) => self.may(&user_id, f, need, now).await?,
+                (Gate::AnyAccess, Some(_), Some(f)) => {
+                    self.sees_some_part(&user_id, f, now).await?
+                }
+                (Gate::LostAccess, Some(_), Some(f)) => {
+                    !self.sees_some_part(&user_id, f, now).await?
+                }
             };
             if !passes {
                 continue;
             }
+            let lost_label = match (tell.gate, family) {
+                (Gate::LostAccess, Some(family)) => self.family_label(family).await?,
+                _ => None,
+            };
             self.notify(
                 &NewNotification {
                     user_id: &user_id,
                     kind: tell.kind,
                     family_id: family,
-                    lost_label: None,
+                    lost_label: lost_label.as_deref(),
                     subject_id: tell.subject_id.as_deref(),
                     due_on: None,
                     once_key: None,
@@ -251,6 +264,14 @@ impl Tx {
             (Recipients::Circle | Recipients::Regisseur | Recipients::InvolvedOf(_), None) => {
                 return Ok(BTreeSet::new());
             }
+            (
+                Recipients::CircleBut(_)
+                | Recipients::ConsentOrganisation(_)
+                | Recipients::WithRoleIn { .. }
+                | Recipients::AskerOf(_)
+                | Recipients::TeamLeadsOfFilesLedBy(_),
+                _,
+            ) => return self.more_recipients(family, to).await,
         };
         let rows = self.fetch_all(&sql, args).await?;
         rows.iter().map(|r| r.text("user_id")).collect()

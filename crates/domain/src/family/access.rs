@@ -147,6 +147,15 @@ pub fn family_access(
     }
 }
 
+/// Whether the viewer may see any part of the file at all: what tells a partner that
+/// keeps some access (told what changed) from one that lost it (told only that, issue
+/// 15 §1).
+pub fn sees_some_part(viewer: Viewer<'_>, facts: FileFacts<'_>, now: UtcTime) -> bool {
+    DataCategory::ALL
+        .iter()
+        .any(|c| family_access(viewer, facts, Need::Data(*c), now).granted())
+}
+
 fn circle_access(
     viewer: Viewer<'_>,
     facts: FileFacts<'_>,
@@ -313,6 +322,14 @@ mod tests {
 
     const PLAN: Need = Need::Data(DataCategory::Plan);
     const PRO: &[Role] = &[Role::Professional];
+
+    #[test]
+    fn some_part_is_any_category_a_consent_opens() {
+        let thomas = viewer("thomas", "save", None, PRO);
+        let notes_only = [sharing("save", &[DataCategory::Notes])];
+        assert!(sees_some_part(thomas, facts(&notes_only), now()));
+        assert!(!sees_some_part(thomas, facts(&[]), now()), "lost it all");
+    }
 
     #[test]
     fn the_regisseurs_organisation_sees_everything_and_leads() {

@@ -19,7 +19,7 @@ pub mod sort;
 
 pub use access::{
     Basis, FamilyAccess, FileFacts, Involved, Need, Partner, Refusal, Viewer, family_access,
-    may_join, missing_consents, regisseur_organisation,
+    may_join, missing_consents, regisseur_organisation, sees_some_part,
 };
 pub use agreement::{
     Agreement, AgreementError, AgreementFacts, AgreementInput, Guardianship, NotEntitled,

@@ -10,7 +10,10 @@
 //! (DESIGN rule 4, need to know; Jeugdwet art. 7.3.8 and 7.3.11). The person who
 //! caused the event is never told about it.
 
+mod chain;
 mod circle;
+mod consent;
+mod lead;
 mod veilig_thuis;
 
 use crate::codes::code_list;
@@ -34,6 +37,7 @@ code_list! {
         AccessLost = "access_lost", "Geen toegang meer tot een dossier", "No longer access to a file";
         PlanSaved = "plan_saved", "Nieuwe versie van het plan", "New version of the plan";
         PlanAgreed = "plan_agreed", "Het gezin stemt in met het plan", "The family agrees to the plan";
+        PlanViewRecorded = "plan_view_recorded", "De mening van het gezin over het plan is vastgelegd", "The family's view on the plan is recorded";
         JointAssessmentPlanned = "joint_assessment_planned", "Gezamenlijke beoordeling gepland", "Joint assessment planned";
         JointAssessmentViewMissing = "joint_assessment_view_missing", "Jullie visie voor de gezamenlijke beoordeling ontbreekt nog", "Your view for the joint assessment is still missing";
         CourtDecision = "court_decision", "Uitspraak van de rechter", "Court decision";
@@ -63,6 +67,34 @@ pub enum Recipients {
     },
     /// These people by id.
     Users(Vec<String>),
+    /// The circle except this person (the one who just joined: they know).
+    CircleBut(String),
+    /// Everyone involved on behalf of the organisation a consent (by id) was given to;
+    /// nobody for a consent to no organisation.
+    ConsentOrganisation(String),
+    /// Everyone holding `role` in any of these organisations.
+    WithRoleIn {
+        role: Role,
+        organisations: Vec<OrganisationOf>,
+    },
+    /// The professional who asked for a SAVE op locatie consultation (by id).
+    AskerOf(String),
+    /// For every file whose running regisseur is this person: the team leads of the
+    /// regisseur's team, each told about that file. The only recipients that name
+    /// their files themselves (the event names a person, not a file).
+    TeamLeadsOfFilesLedBy(String),
+}
+
+/// An organisation named by its place in the family's file, resolved when the event
+/// commits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrganisationOf {
+    /// This organisation.
+    Named(String),
+    /// The organisation of the family's running regisseur.
+    Regisseur,
+    /// The organisation holding the legal basis of a non-voluntary framework.
+    Framework,
 }
 
 /// What a recipient must be allowed to see at the moment of the event.
@@ -74,7 +106,11 @@ pub enum Gate {
     /// label only to someone who may see the file when they read it.
     Anyone,
     /// The partner that lost access: told that, under the label it knew, nothing more.
+    /// Only someone who may see no part of the file any more passes.
     LostAccess,
+    /// Someone who may still see some part of the file (the complement of
+    /// [`Gate::LostAccess`]).
+    AnyAccess,
 }
 
 /// One notification to write: to whom, about what, behind which gate.
@@ -110,12 +146,27 @@ impl Tell {
         self.subject_id = Some(subject.to_string());
         self
     }
+
+    /// A notification that opens no family file (the file is unknown or not to be
+    /// named), so it passes no access gate but [`Gate::Anyone`].
+    pub(crate) fn without_file(kind: NotificationKind, to: Recipients) -> Tell {
+        Tell {
+            kind,
+            to,
+            gate: Gate::Anyone,
+            family_id: None,
+            subject_id: None,
+        }
+    }
 }
 
 /// The notifications an event caused by `actor` gives. Events no one needs to hear of
 /// give none. Each way of working keeps its part of the rule in its own file.
 pub fn tells(actor: &Actor, event: &Event) -> Vec<Tell> {
     let mut all = circle::tells(actor, event);
+    all.extend(consent::tells(actor, event));
+    all.extend(chain::tells(actor, event));
+    all.extend(lead::tells(actor, event));
     all.extend(veilig_thuis::tells(actor, event));
     all
 }
@@ -130,17 +181,19 @@ pub(crate) fn acting_organisation(actor: &Actor) -> Option<String> {
     }
 }
 
+/// The actor every rule file's tests use: a professional of organisation `o1`.
+#[cfg(test)]
+pub(crate) fn someone() -> Actor {
+    Actor::User {
+        user_id: "u1".into(),
+        organisation_id: "o1".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::family::DataCategory;
-
-    fn someone() -> Actor {
-        Actor::User {
-            user_id: "u1".into(),
-            organisation_id: "o1".into(),
-        }
-    }
 
     #[test]
     fn a_new_plan_version_tells_the_circle_that_may_see_the_plan() {

@@ -60,6 +60,10 @@ suite! {
     ],
     documents: [documents_keep_content_and_digest_and_scope_by_category],
     notifications: [plan_versions_tell_the_circle_that_may_see_the_plan],
+    notification_rules: [
+        partners_joining_leaving_and_taking_over_tell_the_circle_once,
+        consent_tells_its_organisation_and_a_partner_that_lost_access_only_that,
+    ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,
