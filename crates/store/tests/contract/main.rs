@@ -64,6 +64,7 @@ suite! {
         partners_joining_leaving_and_taking_over_tell_the_circle_once,
         consent_tells_its_organisation_and_a_partner_that_lost_access_only_that,
     ],
+    notification_chain: [the_chain_s_meetings_and_decisions_reach_who_they_call_on],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,
