@@ -162,6 +162,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0036_notifications.sql"),
         postgres: include_str!("../migrations/postgres/0036_notifications.sql"),
     },
+    // A certified institution's intake list of court orders naming it.
+    Migration {
+        version: 40,
+        name: "court_intake",
+        sqlite: include_str!("../migrations/sqlite/0040_court_intake.sql"),
+        postgres: include_str!("../migrations/postgres/0040_court_intake.sql"),
+    },
 ];
 
 /// The migration that adds `families.label_sort`; its rows are filled by the domain's

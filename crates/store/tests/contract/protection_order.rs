@@ -354,6 +354,43 @@ pub async fn protection_order_request_investigation_and_court_order(db: TestDb) 
     }
     drop(r);
 
+    // The regisseur was told of the decision; SAVE's intake lists the order (for SAVE
+    // only, while it runs) until someone of SAVE joins the circle.
+    assert!(
+        crate::notification_rules::kinds(&store, &p.sanne.0)
+            .await
+            .contains(&eenplan_domain::notification::NotificationKind::CourtDecision)
+    );
+    let mut r = store.read().await.unwrap();
+    let (intake, waiting) = r.court_order_intake(&p.thomas.1, today(), 10).await.unwrap();
+    assert_eq!(waiting, 1);
+    assert_eq!(
+        (
+            intake[0].family_label.as_str(),
+            intake[0].measure,
+            intake[0].decided_on
+        ),
+        ("Gezin Jansen", Measure::SupervisionOrder, date(2026, 11, 2))
+    );
+    assert_eq!(r.court_order_intake(&raad, today(), 10).await.unwrap().1, 0);
+    assert_eq!(
+        r.court_order_intake(&p.thomas.1, date(2027, 11, 2), 10)
+            .await
+            .unwrap()
+            .1,
+        0,
+        "an order that has ended waits for nobody"
+    );
+    drop(r);
+    crate::notification_rules::join(&store, &family, &p.thomas).await;
+    let mut r = store.read().await.unwrap();
+    assert_eq!(
+        r.court_order_intake(&p.thomas.1, today(), 10).await.unwrap(),
+        (Vec::new(), 0),
+        "taken up"
+    );
+    drop(r);
+
     // Closed: a new request may follow; this one ends without a measure.
     let mut tx = store.write().await.unwrap();
     assert_eq!(
