@@ -989,3 +989,68 @@ async fn a_refused_request_to_the_raad_comes_back_as_typed() {
         Some(grounds)
     );
 }
+
+/// The court names SAVE while nobody of SAVE is in the circle: SAVE's team lead finds
+/// the order on the start page (the file's name, the measure, the date; no link, the
+/// file is not open to them yet), logged on the legal basis; a regisseur does not.
+#[tokio::test]
+async fn the_institution_s_team_lead_finds_the_order_on_the_start_page() {
+    let q = Request::petitioned().await;
+    let family = FamilyId::from(q.w.family.as_str());
+    let mut tx = q.w.app.store.write().await.unwrap();
+    let thomas_in = tx
+        .family(&family)
+        .await
+        .unwrap()
+        .unwrap()
+        .involvements
+        .into_iter()
+        .find(|i| i.user_id == q.w.thomas.user_id.as_str())
+        .unwrap()
+        .id;
+    tx.end_involvement(&system(), &family, &thomas_in, "Overgedragen binnen SAVE")
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    q.grant().await;
+    let eva =
+        q.w.app
+            .account("eva@save.example", &[Role::TeamLead], true)
+            .await;
+    let start = q.w.app.signed_in_browser(&eva).await.get("/start").await;
+    assert!(
+        start.body.contains("Uitspraken voor jullie instelling"),
+        "{}",
+        start.body
+    );
+    assert!(start.body.contains("Gezin Jansen"));
+    assert!(!start.body.contains(&format!("/gezinnen/{}", q.w.family)));
+    let lines =
+        q.w.app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .access_log(&AccessFilter {
+                family_id: q.w.family.clone(),
+                user_email: "eva@save.example".into(),
+                limit: 10,
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.basis == Some(eenplan_domain::access_log::AccessBasis::LegalBasis)),
+        "{lines:?}"
+    );
+    let sanne =
+        q.w.app
+            .signed_in_browser(&q.w.sanne)
+            .await
+            .get("/start")
+            .await;
+    assert!(!sanne.body.contains("Uitspraken voor jullie instelling"));
+    q.done().await;
+}

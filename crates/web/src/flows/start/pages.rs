@@ -7,6 +7,7 @@ use askama::Template;
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{LifeDomain, Overdue};
+use eenplan_domain::protection_order::Measure;
 use eenplan_domain::role::Role;
 use eenplan_domain::save_on_site::{ConsultationState, PartOfDay};
 use eenplan_domain::time::amsterdam_date;
@@ -130,6 +131,10 @@ struct WorkLists {
     /// Regisseur and their team lead: someone outside the circle has a signal about the
     /// same child or address (family id, file name, organisation, when).
     signals: Vec<(String, String, String, String)>,
+    /// A certified institution's team lead: court orders naming it that nobody of it
+    /// has taken up yet (file name, measure, decided on), and "and 3 more".
+    intake: Vec<(String, String, String)>,
+    more_intake: Option<String>,
 }
 
 async fn work_lists(
@@ -249,7 +254,64 @@ async fn work_lists(
                 .collect(),
         );
     }
+    if p.roles.contains(&Role::TeamLead)
+        && p.organisation_kind
+            == eenplan_domain::organisation::OrganisationKind::CertifiedInstitution
+    {
+        intake(ctx, p, &mut w, today).await?;
+    }
     Ok(w)
+}
+
+/// The institution's intake list: the court's decision naming the institution is the
+/// basis on which its team lead reads the file's name (logged per file, NEN 7513).
+async fn intake(
+    ctx: &Ctx,
+    p: &eenplan_store::Principal,
+    w: &mut WorkLists,
+    today: jiff::civil::Date,
+) -> Result<(), eenplan_store::StoreError> {
+    let lang = ctx.lang;
+    let mut tx = ctx.store().read().await?;
+    let (files, total) = tx
+        .court_order_intake(
+            &p.organisation_id,
+            today,
+            i64::try_from(START_CAP).unwrap_or(10),
+        )
+        .await?;
+    drop(tx);
+    let reads = files.iter().map(|f| {
+        (
+            &f.family_id,
+            format!("GET /start (uitspraak {})", f.request_id),
+        )
+    });
+    crate::auth::evu::log_addressed_reads(
+        &ctx.state,
+        p,
+        eenplan_domain::access_log::AccessBasis::LegalBasis,
+        reads,
+        ctx.client.0.as_str(),
+    )
+    .await?;
+    let total = usize::try_from(total).unwrap_or(0);
+    w.more_intake = (total > START_CAP).then(|| {
+        start_texts(lang)
+            .more_families
+            .replace("{n}", &(total - START_CAP).to_string())
+    });
+    w.intake = files
+        .into_iter()
+        .map(|f| {
+            (
+                f.family_label,
+                kind_label(lang, f.measure, Measure::label_nl, Measure::label_en).to_owned(),
+                dutch_date(lang, f.decided_on),
+            )
+        })
+        .collect();
+    Ok(())
 }
 
 fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {

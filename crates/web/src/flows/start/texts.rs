@@ -11,6 +11,12 @@ crate::texts! {
             "Was";
         take_over: "Regie toewijzen",
             "Assign the lead";
+        intake_title: "Uitspraken voor jullie instelling",
+            "Court orders for your institution";
+        intake_intro: "De kinderrechter heeft jullie instelling aangewezen voor deze gezinnen; nog niemand van jullie is bij het gezin betrokken.",
+            "The juvenile court named your institution for these families; nobody of yours is involved with the family yet.";
+        intake_decided: "uitspraak van",
+            "decided on";
         start_role_chain_admin: "je beheert de organisaties en gebieden van de regio; de accounts beheert elke organisatie zelf.",
             "you manage the region's organisations and areas; each organisation manages its own accounts.";
         start_title: "Start",
