@@ -15,6 +15,8 @@ import { startServer } from '../lib/server.js';
 const EXEMPT = {
   '/gezinnen/{family}/plan/afdrukken': 'the print view is paper: no navigation on it',
   '/gezinnen/{family}/documenten/{document}': 'a download is the document itself, not a page',
+  '/gezinnen/{family}/documenten/{document}/verwijderen':
+    "one document's removal form, opened only on a document the visitor may remove: documents.test.js checks its sub-navigation",
   '/gezinnen/{family}/anoniem': "the anonymous summary is shown to a specialist without the family's name, and the sub-navigation names the file",
 };
 

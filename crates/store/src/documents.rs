@@ -86,7 +86,8 @@ impl Tx {
         limit: usize,
     ) -> Result<DocumentMeta, StoreError> {
         let kind = check_document(doc.title, doc.bytes, limit)?;
-        if let Some(version) = doc.plan_version {
+        let plan_version = doc.category.signed_version(doc.plan_version);
+        if let Some(version) = plan_version {
             let found = self
                 .fetch_optional(
                     "SELECT version FROM plan_versions WHERE family_id = $1 AND version = $2",
@@ -113,7 +114,7 @@ impl Tx {
                 Param::from(size),
                 Param::from(&sha256),
                 Param::from(doc.bytes),
-                Param::from(doc.plan_version),
+                Param::from(plan_version),
                 Param::from(uploaded_by),
                 Param::from(&now),
             ],
@@ -128,7 +129,7 @@ impl Tx {
                 media_type: kind.code().to_owned(),
                 size,
                 sha256,
-                plan_version: doc.plan_version,
+                plan_version,
             },
         )
         .await?;
@@ -185,6 +186,46 @@ impl Tx {
         let mut list = rows.iter().map(meta).collect::<Result<Vec<_>, _>>()?;
         seek.restore(&mut list);
         Ok((list, total))
+    }
+
+    /// The plan versions the family agreed to, newest first, each with the moment of
+    /// its first agreement: what a signed plan can be attached to (a plan is signed
+    /// when the family agrees to it). A plan has a few dozen versions at most, so the
+    /// choice reads them all.
+    pub async fn agreed_plan_versions(
+        &mut self,
+        family_id: &FamilyId,
+    ) -> Result<Vec<(i64, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT version, MIN(agreed_at) AS agreed_at FROM plan_agreements \
+             WHERE family_id = $1 GROUP BY version ORDER BY version DESC",
+            params![family_id],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.int("version")?, r.text("agreed_at")?)))
+        .collect()
+    }
+
+    /// The signed plans attached to `version` of the family's plan and still in the
+    /// file, oldest first: what the plan page links from that version.
+    pub async fn signed_plans(
+        &mut self,
+        family_id: &FamilyId,
+        version: i64,
+    ) -> Result<Vec<DocumentMeta>, StoreError> {
+        self.fetch_all(
+            &format!(
+                "SELECT {COLUMNS} FROM documents d JOIN users u ON u.id = d.uploaded_by \
+                 WHERE d.family_id = $1 AND d.category = $2 AND d.plan_version = $3 \
+                 AND d.ended_at IS NULL ORDER BY d.uploaded_at, d.id"
+            ),
+            params![family_id, DocumentCategory::SignedPlan.code(), version],
+        )
+        .await?
+        .iter()
+        .map(meta)
+        .collect()
     }
 
     /// A document of this family, without its content.

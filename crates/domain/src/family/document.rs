@@ -33,6 +33,16 @@ impl DocumentCategory {
             | DocumentCategory::Other => DataCategory::Notes,
         }
     }
+
+    /// The plan version a document of this kind is tied to: only a signed plan signs a
+    /// version. A version chosen with another kind is not kept, so a form may offer the
+    /// choice next to every kind without a court decision ending up "signing" a plan.
+    pub fn signed_version(self, chosen: Option<i64>) -> Option<i64> {
+        match self {
+            DocumentCategory::SignedPlan => chosen,
+            _ => None,
+        }
+    }
 }
 
 code_list! {
@@ -269,6 +279,20 @@ mod tests {
             DocumentCategory::Other,
         ] {
             assert_eq!(c.data_category(), DataCategory::Notes, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_a_signed_plan_is_tied_to_a_plan_version() {
+        assert_eq!(
+            DocumentCategory::SignedPlan.signed_version(Some(3)),
+            Some(3)
+        );
+        assert_eq!(DocumentCategory::SignedPlan.signed_version(None), None);
+        for c in DocumentCategory::ALL {
+            if *c != DocumentCategory::SignedPlan {
+                assert_eq!(c.signed_version(Some(3)), None, "{c:?}");
+            }
         }
     }
 

@@ -1,4 +1,5 @@
-//! A router over a fresh SQLite database, and a tiny browser with a cookie jar.
+//! A router over a fresh database (a SQLite file, or a PostgreSQL schema for the tests
+//! that run on both backends), and a tiny browser with a cookie jar.
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
@@ -13,13 +14,48 @@ use eenplan_domain::role::Role;
 use eenplan_domain::session::Timeouts;
 use eenplan_domain::totp::{TotpSecret, step_at};
 use eenplan_domain::user::{Email, PersonName};
-use eenplan_store::{DatabaseUrl, NewOrganisation, NewUser, OpenMode, Store};
+use eenplan_store::{NewOrganisation, NewUser, OpenMode, Store};
 use eenplan_web::{AppState, AuthConfig, router};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
 pub mod scan;
 mod shapes;
+/// Fresh databases on either backend: the store's own test support, shared.
+#[path = "../../../store/tests/support/mod.rs"]
+pub mod support;
+
+pub use eenplan_store::Backend;
+
+/// Runs each listed test (an `async fn(Backend)` beside the macro) twice: as
+/// `sqlite::NAME` and as `postgres::NAME` on a fresh schema of the database named by
+/// `EENPLAN_TEST_POSTGRES_URL`. Without that variable the PostgreSQL run says SKIPPED
+/// (which `.ci/run` refuses when the variable is set) instead of passing silently.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($test:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $test() {
+                super::$test($crate::common::Backend::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $test() {
+                if $crate::common::support::postgres_url().is_none() {
+                    eprintln!(
+                        "NOTE: PostgreSQL run of {} SKIPPED: set {}",
+                        stringify!($test),
+                        $crate::common::support::POSTGRES_ENV
+                    );
+                    return;
+                }
+                super::$test($crate::common::Backend::Postgres).await
+            })*
+        }
+    };
+}
 
 pub const PASSWORD: &str = "een lang genoeg wachtwoord";
 
@@ -32,7 +68,7 @@ pub struct App {
     pub theme: eenplan_web::Theme,
     /// The document limit and virus scanner (the defaults unless a test sets them).
     pub documents: eenplan_web::DocumentSettings,
-    path: std::path::PathBuf,
+    db: support::TestDb,
 }
 
 #[derive(Debug, Clone)]
@@ -65,17 +101,26 @@ impl App {
     }
 
     pub async fn with_auth(auth: AuthConfig) -> Self {
-        let path = std::env::temp_dir().join(format!(
-            "eenplan_web_{}_{}.sqlite",
-            std::process::id(),
-            eenplan_store::ids::new_id()
-        ));
-        let store = Store::open(
-            &DatabaseUrl::Sqlite(path.clone()),
-            OpenMode::CreateIfMissing,
+        Self::on_with_auth(Backend::Sqlite, auth).await
+    }
+
+    /// An app on `backend`: a fresh SQLite file, or a fresh PostgreSQL schema.
+    pub async fn on(backend: Backend) -> Self {
+        Self::on_with_auth(
+            backend,
+            AuthConfig {
+                secure_cookies: true,
+                timeouts: Timeouts::default(),
+            },
         )
         .await
-        .unwrap();
+    }
+
+    async fn on_with_auth(backend: Backend, auth: AuthConfig) -> Self {
+        let db = support::TestDb::new(backend).await;
+        let store = Store::open(&db.url, OpenMode::CreateIfMissing)
+            .await
+            .unwrap();
         let mut tx = store.write().await.unwrap();
         tx.create_organisation(
             &Actor::System { component: "test" },
@@ -94,7 +139,7 @@ impl App {
             proxies: eenplan_web::TrustedProxies::default(),
             theme: eenplan_web::Theme::default(),
             documents: eenplan_web::DocumentSettings::default(),
-            path,
+            db,
         }
     }
 
@@ -383,7 +428,7 @@ impl App {
 
     pub async fn done(self) {
         self.store.close().await;
-        let _ = eenplan_store::remove_sqlite_database(&self.path);
+        self.db.cleanup().await;
     }
 }
 

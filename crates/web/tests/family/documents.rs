@@ -2,15 +2,25 @@
 //! the size limit, a partner seeing only what their consent covers, downloads as
 //! sandboxed attachments, access-log lines, the virus-scanner hook, the page.
 
-use crate::{Circle, api_token, circle, common, consent_to_save, open_file};
+use crate::common::Backend;
+use crate::{Circle, api_token, circle_on, common, consent_to_save, open_file};
 use axum::http::{Method, StatusCode};
 use eenplan_domain::family::DataCategory;
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer\n%%EOF\n";
-const BOUNDARY: &str = "eenplan-test-boundary";
+crate::on_both_backends! {
+    a_partner_sees_only_the_documents_their_consent_covers,
+    downloads_are_sandboxed_attachments_and_renamed_html_is_refused,
+    over_the_limit_is_413_problem_json,
+    the_virus_scanner_hook_refuses_a_marked_file,
+    the_page_lists_uploads_and_keeps_what_was_typed_on_a_refusal,
+    the_privacy_officer_destroys_the_content_and_the_digest_stays,
+}
+
+pub(super) const PDF: &[u8] = b"%PDF-1.7\n1 0 obj <<>> endobj\ntrailer\n%%EOF\n";
+pub(super) const BOUNDARY: &str = "eenplan-test-boundary";
 
 /// A multipart body with the text `fields` and a `file` part.
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
+pub(super) fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(
@@ -35,8 +45,11 @@ fn multipart(fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Vec<u8> {
 }
 
 /// A file with Thomas (SAVE) as partner under a consent for `categories`.
-async fn file_with_partner(categories: &[DataCategory]) -> (Circle, String) {
-    let c = circle().await;
+pub(super) async fn file_with_partner(
+    backend: Backend,
+    categories: &[DataCategory],
+) -> (Circle, String) {
+    let c = circle_on(backend).await;
     let id = open_file(&c).await;
     consent_to_save(&c, &id, categories).await;
     let mut b = c.app.signed_in_browser(&c.sanne).await;
@@ -55,7 +68,7 @@ async fn file_with_partner(categories: &[DataCategory]) -> (Circle, String) {
     (c, id)
 }
 
-async fn upload(
+pub(super) async fn upload(
     c: &Circle,
     who: &common::Account,
     id: &str,
@@ -79,7 +92,7 @@ async fn upload(
         .await
 }
 
-async fn access_lines(c: &Circle, like: &str) -> Vec<(String, String)> {
+pub(super) async fn access_lines(c: &Circle, like: &str) -> Vec<(String, String)> {
     let mut tx = c.app.store.read().await.unwrap();
     tx.fetch_all(
         "SELECT event, data FROM access_log WHERE data LIKE $1 ORDER BY at",
@@ -92,9 +105,8 @@ async fn access_lines(c: &Circle, like: &str) -> Vec<(String, String)> {
     .collect()
 }
 
-#[tokio::test]
-async fn a_partner_sees_only_the_documents_their_consent_covers() {
-    let (c, id) = file_with_partner(&[DataCategory::Identity, DataCategory::Plan]).await;
+async fn a_partner_sees_only_the_documents_their_consent_covers(backend: Backend) {
+    let (c, id) = file_with_partner(backend, &[DataCategory::Identity, DataCategory::Plan]).await;
     let court = upload(
         &c,
         &c.sanne,
@@ -203,9 +215,8 @@ async fn a_partner_sees_only_the_documents_their_consent_covers() {
     c.app.done().await;
 }
 
-#[tokio::test]
-async fn downloads_are_sandboxed_attachments_and_renamed_html_is_refused() {
-    let (c, id) = file_with_partner(DataCategory::ALL).await;
+async fn downloads_are_sandboxed_attachments_and_renamed_html_is_refused(backend: Backend) {
+    let (c, id) = file_with_partner(backend, DataCategory::ALL).await;
     let html = upload(
         &c,
         &c.sanne,
@@ -263,9 +274,8 @@ async fn downloads_are_sandboxed_attachments_and_renamed_html_is_refused() {
     c.app.done().await;
 }
 
-#[tokio::test]
-async fn over_the_limit_is_413_problem_json() {
-    let (mut c, id) = file_with_partner(DataCategory::ALL).await;
+async fn over_the_limit_is_413_problem_json(backend: Backend) {
+    let (mut c, id) = file_with_partner(backend, DataCategory::ALL).await;
     c.app.documents.max_bytes = 1024;
     let mut big = PDF.to_vec();
     big.resize(2048, b' ');
@@ -281,9 +291,8 @@ async fn over_the_limit_is_413_problem_json() {
     c.app.done().await;
 }
 
-#[tokio::test]
-async fn the_virus_scanner_hook_refuses_a_marked_file() {
-    let (mut c, id) = file_with_partner(DataCategory::ALL).await;
+async fn the_virus_scanner_hook_refuses_a_marked_file(backend: Backend) {
+    let (mut c, id) = file_with_partner(backend, DataCategory::ALL).await;
     let script = std::env::temp_dir().join(format!(
         "eenplan-stub-scanner-{}-{}.sh",
         std::process::id(),
@@ -310,9 +319,8 @@ async fn the_virus_scanner_hook_refuses_a_marked_file() {
     c.app.done().await;
 }
 
-#[tokio::test]
-async fn the_page_lists_uploads_and_keeps_what_was_typed_on_a_refusal() {
-    let (c, id) = file_with_partner(DataCategory::ALL).await;
+async fn the_page_lists_uploads_and_keeps_what_was_typed_on_a_refusal(backend: Backend) {
+    let (c, id) = file_with_partner(backend, DataCategory::ALL).await;
     let mut b = c.app.signed_in_browser(&c.sanne).await;
     let page = b.get(&format!("/gezinnen/{id}/documenten")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
@@ -375,9 +383,8 @@ async fn the_page_lists_uploads_and_keeps_what_was_typed_on_a_refusal() {
     c.app.done().await;
 }
 
-#[tokio::test]
-async fn the_privacy_officer_destroys_the_content_and_the_digest_stays() {
-    let (c, id) = file_with_partner(DataCategory::ALL).await;
+async fn the_privacy_officer_destroys_the_content_and_the_digest_stays(backend: Backend) {
+    let (c, id) = file_with_partner(backend, DataCategory::ALL).await;
     let r = upload(&c, &c.sanne, &id, "other", "Verkeerd gezin", ("v.pdf", PDF)).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
     let doc = r.json()["id"].as_str().unwrap().to_owned();

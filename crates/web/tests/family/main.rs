@@ -9,6 +9,7 @@ mod common;
 
 mod api;
 mod documents;
+mod documents_removal;
 mod involvements;
 mod members;
 mod new;
@@ -35,7 +36,12 @@ struct Circle {
 }
 
 async fn circle() -> Circle {
-    let app = App::new().await; // has organisation "save"
+    circle_on(common::Backend::Sqlite).await
+}
+
+/// The same circle on `backend` (the tests that run on both backends).
+async fn circle_on(backend: common::Backend) -> Circle {
+    let app = App::on(backend).await; // has organisation "save"
     let overvecht = app
         .organisation("lokalis", OrganisationKind::LocalTeam)
         .await;

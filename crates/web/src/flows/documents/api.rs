@@ -134,36 +134,24 @@ pub async fn end(
     Path((_, id)): Path<(String, String)>,
     Body(input): Body<Reason>,
 ) -> Result<StatusCode, ApiError> {
-    let doc = fam
-        .read(async |tx, family| tx.document(family, &id).await)
+    fam.caller()?;
+    let doc = ops::visible_document(&fam, &id)
         .await?
-        .filter(|d| fam.grant.sees(d.category.data_category()))
         .ok_or_else(missing)?;
-    let lead = fam.grant.lead;
-    fam.write(
-        |e| match e {
-            StoreError::Document(DocumentError::NotYours) => Problem::titled(
-                StatusCode::FORBIDDEN,
-                "not-yours",
-                both(|x| x.err_not_yours),
-            )
-            .into(),
-            StoreError::Document(e) => e.problem().into(),
-            e => e.into(),
-        },
-        async |tx, by| {
-            tx.end_document(&by.actor, by.family, &id, (by.user, lead), &input.reason)
-                .await
-        },
-    )
-    .await?;
-    ops::log(
-        &fam,
-        eenplan_domain::access_log::AccessEvent::Update,
-        &doc,
-        "removed",
-    )
-    .await?;
+    ops::end(&fam, &doc, &input.reason)
+        .await
+        .map_err(|e| -> ApiError {
+            match e {
+                StoreError::Document(DocumentError::NotYours) => Problem::titled(
+                    StatusCode::FORBIDDEN,
+                    "not-yours",
+                    both(|x| x.err_not_yours),
+                )
+                .into(),
+                StoreError::Document(e) => e.problem().into(),
+                e => e.into(),
+            }
+        })?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -9,6 +9,7 @@ mod api;
 mod ops;
 mod pages;
 mod refusal;
+mod removal;
 mod routes;
 mod schemas;
 mod texts;

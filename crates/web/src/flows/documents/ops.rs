@@ -7,7 +7,7 @@ use std::process::Stdio;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_domain::access_log::AccessEvent;
-use eenplan_domain::family::{DocumentCategory, DocumentError, check_document};
+use eenplan_domain::family::{DocumentCategory, DocumentError, check_document, may_end_document};
 use eenplan_store::{DocumentMeta, NewDocument, StoreError};
 
 use crate::auth::family::{FamilyCtx, access_entry};
@@ -192,6 +192,43 @@ pub async fn download(fam: &FamilyCtx, id: &str) -> Result<Found, StoreError> {
     }
     log(fam, AccessEvent::Read, &doc, "downloaded").await?;
     Ok(Found::Content(Box::new(doc), content))
+}
+
+/// The document `id` when the visitor's grant opens its category; another category's
+/// document is as missing as one that does not exist.
+pub async fn visible_document(
+    fam: &FamilyCtx,
+    id: &str,
+) -> Result<Option<DocumentMeta>, StoreError> {
+    Ok(fam
+        .read(async |tx, family| tx.document(family, id).await)
+        .await?
+        .filter(|d| fam.grant.sees(d.category.data_category())))
+}
+
+/// Whether the visitor may take `doc` out of the file (the domain's rule: who attached
+/// it, or the lead), so the page offers the removal only to them.
+pub fn may_end(fam: &FamilyCtx, doc: &DocumentMeta) -> bool {
+    let by = fam.visitor.principal.as_ref().map(|p| p.user_id.as_str());
+    doc.ended_at.is_none()
+        && by.is_some_and(|by| may_end_document(&doc.uploaded_by, by, fam.grant.lead).is_ok())
+}
+
+/// Takes the visible document `doc` out of the file with `reason` (the content stays),
+/// journaled, and writes the access-log line; the store applies the domain's rules.
+pub async fn end(fam: &FamilyCtx, doc: &DocumentMeta, reason: &str) -> Result<(), StoreError> {
+    let p = fam
+        .visitor
+        .principal
+        .as_ref()
+        .ok_or_else(|| StoreError::Invalid("no principal".into()))?;
+    let lead = fam.grant.lead;
+    fam.change(p, async |tx, by| {
+        tx.end_document(&by.actor, by.family, &doc.id, (by.user, lead), reason)
+            .await
+    })
+    .await?;
+    log(fam, AccessEvent::Update, doc, "removed").await
 }
 
 /// The policy a download is sent under: nothing in it runs or loads, even opened in

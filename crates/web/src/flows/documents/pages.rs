@@ -12,8 +12,8 @@ use eenplan_store::Seek;
 use super::ops::{self, Found, Refused};
 use super::texts::{DocumentTexts, document_texts};
 use crate::auth::family::FamilyCtx;
-use crate::kit::dates::when;
-use crate::kit::form::{ChoiceField, Errors, Input, TextField, choices, label_of};
+use crate::kit::dates::{dutch_date, when};
+use crate::kit::form::{ChoiceField, Errors, Input, TextField, choices, label_of, with_none};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::texts::fill;
 use crate::kit::{PageError, Refusal, Shell, form_status, render};
@@ -23,6 +23,10 @@ const SHOWN: i64 = 200;
 
 struct Row {
     href: Option<String>,
+    /// The removal form, for who may remove the document.
+    remove: Option<String>,
+    /// The removal link's name, naming the document.
+    remove_label: String,
     title: String,
     category: String,
     kind: String,
@@ -43,10 +47,12 @@ struct ListPage {
     rows: Vec<Row>,
 }
 
-/// The upload form as it came back: category and title as typed, the messages.
+/// The upload form as it came back: category, title and plan version as chosen, the
+/// messages.
 struct Back {
     category: String,
     title: String,
+    plan_version: String,
     errors: Errors,
 }
 
@@ -54,7 +60,8 @@ async fn page(fam: &FamilyCtx, back: Option<Back>) -> Result<Response, PageError
     let (lang, family_id) = (fam.lang, fam.family_id());
     let x = document_texts(lang);
     let categories = ops::visible(fam);
-    let (family, (docs, _)) = {
+    let signs = categories.contains(&DocumentCategory::SignedPlan);
+    let (family, (docs, _), agreed) = {
         let mut tx = fam.store().read().await?;
         let family = tx
             .family(family_id)
@@ -63,7 +70,12 @@ async fn page(fam: &FamilyCtx, back: Option<Back>) -> Result<Response, PageError
         let docs = tx
             .documents(family_id, &categories, &Seek::First, SHOWN)
             .await?;
-        (family, docs)
+        // Only who sees the plan chooses among its versions.
+        let agreed = match signs {
+            true => tx.agreed_plan_versions(family_id).await?,
+            false => Vec::new(),
+        };
+        (family, docs, agreed)
     };
     let category = |c: DocumentCategory| {
         label_of(
@@ -80,8 +92,20 @@ async fn page(fam: &FamilyCtx, back: Option<Back>) -> Result<Response, PageError
                 .destroyed_at
                 .is_none()
                 .then(|| format!("/gezinnen/{family_id}/documenten/{}", d.id)),
+            remove: ops::may_end(fam, d)
+                .then(|| format!("/gezinnen/{family_id}/documenten/{}/verwijderen", d.id)),
+            remove_label: fill(x.remove_label, &[("title", &d.title)]),
             title: d.title.clone(),
-            category: category(d.category),
+            category: match d.plan_version {
+                Some(v) => fill(
+                    x.signed_version,
+                    &[
+                        ("category", &category(d.category)),
+                        ("version", &v.to_string()),
+                    ],
+                ),
+                None => category(d.category),
+            },
             kind: format!(
                 "{}, {} kB",
                 label_of(
@@ -103,10 +127,16 @@ async fn page(fam: &FamilyCtx, back: Option<Back>) -> Result<Response, PageError
         })
         .collect();
     let empty = Errors::new();
-    let (typed_category, typed_title, errors) = back.as_ref().map_or(("", "", &empty), |b| {
-        (b.category.as_str(), b.title.as_str(), &b.errors)
-    });
-    let inputs = vec![
+    let (typed_category, typed_title, typed_version, errors) =
+        back.as_ref().map_or(("", "", "", &empty), |b| {
+            (
+                b.category.as_str(),
+                b.title.as_str(),
+                b.plan_version.as_str(),
+                &b.errors,
+            )
+        });
+    let mut inputs = vec![
         Input::Select(ChoiceField {
             id: "category",
             label: x.f_category,
@@ -126,6 +156,27 @@ async fn page(fam: &FamilyCtx, back: Option<Back>) -> Result<Response, PageError
         )),
         Input::Text(TextField::new("file", x.f_file, "", errors.get("file").copied()).kind("file")),
     ];
+    if !agreed.is_empty() {
+        let version = |(v, at): &(i64, String)| {
+            let day = eenplan_domain::UtcTime::parse(at)
+                .map(|t| dutch_date(lang, eenplan_domain::time::amsterdam_date(t)))
+                .unwrap_or_default();
+            fill(
+                x.plan_version_choice,
+                &[("version", &v.to_string()), ("day", &day)],
+            )
+        };
+        let options = choices(&agreed, |(v, _)| v.to_string(), version, typed_version);
+        inputs.insert(
+            1,
+            Input::Select(ChoiceField {
+                id: "plan_version",
+                label: x.f_plan_version,
+                options: with_none(lang.texts(), options, typed_version),
+                error: errors.get("plan_version").copied(),
+            }),
+        );
+    }
     let page = ListPage {
         x,
         shell: fam.shell(&format!("/gezinnen/{family_id}/documenten")),
@@ -165,7 +216,7 @@ pub async fn upload(
             errors.insert("category", x.err_category);
         }
         Err(Refused::NoPlanVersion) => {
-            errors.insert("file", x.err_plan_version);
+            errors.insert("plan_version", x.err_plan_version);
         }
         Err(Refused::ScannerDown) => {
             errors.insert("file", x.p_scanner_down);
@@ -175,6 +226,7 @@ pub async fn upload(
     let back = Back {
         category: form.text("category"),
         title: form.text("title"),
+        plan_version: form.text("plan_version"),
         errors,
     };
     page(&fam, Some(back)).await

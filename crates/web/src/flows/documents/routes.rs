@@ -6,7 +6,7 @@
 use eenplan_domain::policy::PRIVACY_OFFICER;
 
 use super::schemas::{Document, DocumentUpload, Documents};
-use super::{api, pages};
+use super::{api, pages, removal};
 use crate::kit::body::Reason;
 use crate::kit::route::{Entry, IDENTITY, INVALID, NEEDS_CONSENT, NO_FILE, NOT_FOUND, get, post};
 
@@ -18,6 +18,16 @@ pub fn routes() -> Vec<Entry> {
             "/gezinnen/{family}/documenten/{document}",
             IDENTITY,
             pages::download,
+        ),
+        get(
+            "/gezinnen/{family}/documenten/{document}/verwijderen",
+            IDENTITY,
+            removal::form,
+        ),
+        post(
+            "/gezinnen/{family}/documenten/{document}/verwijderen",
+            IDENTITY,
+            removal::end,
         ),
         post("/api/v1/families/{family}/documents", IDENTITY, api::upload)
             .doc(

@@ -17,7 +17,7 @@ pub(crate) struct DocumentUpload {
     #[schema(schema_with = codes::<DocumentCategory>)]
     pub category: String,
     pub title: String,
-    /// A signed plan: the version of the plan it signs
+    /// A signed plan: the version of the plan it signs (not kept for another category)
     pub plan_version: Option<i64>,
 }
 

@@ -55,6 +55,30 @@ crate::texts! {
             "Only who added the document, or the lead, can remove it.";
         err_done: "Dit document is al verwijderd.",
             "This document was already removed.";
+        remove: "Verwijderen",
+            "Remove";
+        remove_label: "Verwijderen: {title}",
+            "Remove: {title}";
+        end_title: "Document verwijderen",
+            "Remove a document";
+        end_intro: "Het document gaat uit het dossier. De inhoud blijft bewaard tot de bewaartermijn voorbij is; in het dossier blijft zichtbaar dat het er was, wie het verwijderde en waarom.",
+            "The document leaves the file. Its content is kept until the retention period ends; the file keeps showing that it was there, who removed it and why.";
+        end_submit: "Document verwijderen",
+            "Remove the document";
+        f_reason: "Reden",
+            "Reason";
+        f_reason_hint: "Bijvoorbeeld: verkeerde versie, of bij het verkeerde gezin toegevoegd.",
+            "For example: the wrong version, or added to the wrong family.";
+        back: "Terug naar de documenten",
+            "Back to the documents";
+        f_plan_version: "Bij welke versie van het plan (alleen bij een ondertekend plan)",
+            "Which version of the plan (a signed plan only)";
+        plan_version_choice: "Versie {version}, akkoord gegeven op {day}",
+            "Version {version}, agreed on {day}";
+        signed_version: "{category} (versie {version})",
+            "{category} (version {version})";
+        col_actions: "Acties",
+            "Actions";
         p_too_large: "Document te groot",
             "Document too large";
         p_scanner_down: "De virusscanner is niet bereikbaar; het document is niet opgeslagen. Probeer het later opnieuw.",

@@ -130,6 +130,8 @@ crate::texts! {
             "Agreement needed from";
         nobody_agreed: "Nog niemand van het gezin gaf akkoord op deze versie.",
             "Nobody in the family has agreed to this version yet.";
+        signed_plan: "Ondertekend plan",
+            "Signed plan";
         signatures: "Voor akkoord",
             "Agreed by";
         signature: "Handtekening",

@@ -87,6 +87,8 @@ struct PlanPage {
     chart: Option<ScoreChart>,
     may_agree: Vec<String>,
     agreed: Vec<String>,
+    /// The signed plans attached to this version: link and title.
+    signed: Vec<(String, String)>,
     agree_inputs: Vec<Input>,
     agree_error: Option<String>,
 }
@@ -126,6 +128,7 @@ struct Stored {
     /// The newest [`CHART_VERSIONS`] plans, newest first, for the scores over time.
     recent: Vec<(i64, Plan)>,
     agreed: Vec<(String, String)>,
+    signed: Vec<eenplan_store::DocumentMeta>,
     may_agree: Vec<String>,
     /// The people of the file a plan's "who" chooses from.
     in_file: Vec<InFile>,
@@ -133,12 +136,13 @@ struct Stored {
 
 async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
     let family_id = fam.family_id();
-    let (family, (version, plan, history, recent, agreed, may_agree, in_file)) =
+    let (family, (version, plan, history, recent, (agreed, signed), may_agree, in_file)) =
         file_and(fam, async |tx| {
             let (version, plan) = tx.current_plan(family_id).await?;
             let history = tx.plan_history(family_id).await?;
             let recent = tx.recent_plans(family_id, CHART_VERSIONS).await?;
             let agreed = tx.plan_agreements(family_id, version).await?;
+            let signed = tx.signed_plans(family_id, version).await?;
             // Under a court order nobody agrees (the family's view is recorded instead).
             let may_agree = match tx.who_agrees(family_id).await {
                 Ok(ids) => ids,
@@ -146,7 +150,10 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
                 Err(e) => return Err(e),
             };
             let in_file = tx.plan_people_in_file(family_id).await?;
-            Ok((version, plan, history, recent, agreed, may_agree, in_file))
+            let agreement = (agreed, signed);
+            Ok((
+                version, plan, history, recent, agreement, may_agree, in_file,
+            ))
         })
         .await?;
     Ok(Stored {
@@ -156,6 +163,7 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
         history,
         recent,
         agreed,
+        signed,
         may_agree,
         in_file,
     })
@@ -185,6 +193,7 @@ async fn plan_page(
         history,
         recent,
         agreed,
+        signed,
         may_agree,
         in_file,
     } = stored(fam).await?;
@@ -309,6 +318,13 @@ async fn plan_page(
             .map(|id| member_name(&family, id))
             .collect(),
         agreed: agreed_by(lang, &family, &agreed),
+        signed: signed
+            .iter()
+            .map(|d| {
+                let href = format!("/gezinnen/{family_id}/documenten/{}", d.id);
+                (href, d.title.clone())
+            })
+            .collect(),
         summary,
         agree_inputs,
         agree_error: shown.agree_error,
