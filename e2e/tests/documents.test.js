@@ -4,7 +4,8 @@
 // browser never renders (Content-Disposition: attachment, nosniff, a sandbox).
 //
 //   Plain HTTP finds a demo file that Sanne leads and on which a partner may add a
-//   document → the partner signs in, opens the documents page, sends the form empty
+//   document (both sign in there; the browser takes over their sessions, as a TOTP
+//   code works once) → the partner opens the documents page, sends the form empty
 //   (the error summary and the message at the field) and then with a PDF → the list
 //   shows it → Sanne signs in, opens the page, downloads the document → the
 //   partner opens the removal form of their own document.
@@ -16,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 
 import { expectNoAxeViolations } from '../lib/browser.js';
-import { accountByEmail, expectPath, mainText, serverAndBrowser, signIn, squash, submitAndWait } from '../lib/flow.js';
+import { accountByEmail, expectPath, mainText, serverAndBrowser, squash, submitAndWait } from '../lib/flow.js';
 import { signedIn } from '../lib/http.js';
 
 const WALK_TIMEOUT_MS = 240_000;
@@ -40,6 +41,14 @@ async function filesOf(v) {
   return ids;
 }
 
+/**
+ * Hands the session of the plain-HTTP visitor `v` to the browser page: a TOTP code
+ * works once, and the walk already signed both people in to find the file.
+ */
+async function sessionOf(page, v, baseUrl) {
+  await page.context().addCookies([...v.cookies].map(([name, value]) => ({ name, value, url: baseUrl })));
+}
+
 /** The kinds of document the upload form of `body` offers. */
 function offeredCategories(body) {
   const select = /<select[^>]*name="category"[^>]*>([\s\S]*?)<\/select>/.exec(body);
@@ -53,6 +62,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
   test('the walk', { timeout: WALK_TIMEOUT_MS }, async (t) => {
     await t.test('a demo file Sanne leads, with a partner who may add a document', { timeout: STEP_TIMEOUT_MS }, async () => {
       const sanne = await signedIn(env.server, accountByEmail(env.server, SANNE));
+      ctx.sanne = sanne;
       const led = new Set();
       for (const id of await filesOf(sanne)) {
         // Only the lead opens the file's consent page.
@@ -68,7 +78,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
           const page = await v.get(`/gezinnen/${id}/documenten`);
           const kinds = offeredCategories(page.body);
           if (page.status === 200 && kinds.length > 0) {
-            Object.assign(ctx, { partner: account, family: id, category: kinds[0] });
+            Object.assign(ctx, { partner: account, visitor: v, family: id, category: kinds[0] });
             break;
           }
         }
@@ -79,7 +89,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
 
     await t.test('the partner adds a document on the page', { timeout: STEP_TIMEOUT_MS }, async () => {
       await env.withPage(async (page) => {
-        await signIn(page, env.server, ctx.partner);
+        await sessionOf(page, ctx.visitor, env.server.baseUrl);
         const list = `/gezinnen/${ctx.family}/documenten`;
         await page.goto(env.server.baseUrl + list, { waitUntil: 'load' });
         await expectPath(page, list, 'the documents page');
@@ -103,7 +113,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
         await expectPath(page, list, 'back on the list after the upload');
         const row = page.locator('tbody tr').filter({ hasText: TITLE });
         assert.equal(await row.count(), 1, `the list shows the new document: ${(await mainText(page)).slice(0, 600)}`);
-        ctx.href = await row.getByRole('link', { name: TITLE }).getAttribute('href');
+        ctx.href = await row.getByRole('link', { name: TITLE, exact: true }).getAttribute('href');
         assert.match(ctx.href, new RegExp(`^${list}/[^/]+$`));
         await expectNoAxeViolations(page);
 
@@ -124,7 +134,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
 
     await t.test('the regisseur downloads it as an attachment', { timeout: STEP_TIMEOUT_MS }, async () => {
       await env.withPage(async (page) => {
-        await signIn(page, env.server, accountByEmail(env.server, SANNE));
+        await sessionOf(page, ctx.sanne, env.server.baseUrl);
         const list = `/gezinnen/${ctx.family}/documenten`;
         await page.goto(env.server.baseUrl + list, { waitUntil: 'load' });
         await expectNoAxeViolations(page);
@@ -132,7 +142,7 @@ describe('documents: a partner adds one, the regisseur downloads it', () => {
         assert.equal(await row.count(), 1, 'the regisseur sees the partner\'s document');
         assert.ok(squash(await row.innerText()).includes(ctx.partner.name), 'with who added it');
 
-        const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: TITLE }).click()]);
+        const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('link', { name: TITLE, exact: true }).click()]);
         assert.match(download.suggestedFilename(), /\.pdf$/);
         assert.deepEqual(await readFile(await download.path()), PDF, 'the bytes as sent');
 
