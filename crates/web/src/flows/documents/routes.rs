@@ -80,6 +80,7 @@ pub fn routes() -> Vec<Entry> {
             INVALID,
             NO_FILE,
             (403, "Niet toegevoegd door jou en niet de regie"),
+            (409, "Het document is al verwijderd"),
         ]),
         post(
             "/api/v1/privacy/documents/{document}/destroy",
