@@ -13,6 +13,8 @@
 mod circle;
 mod veilig_thuis;
 
+pub use veilig_thuis::VtParty;
+
 use crate::codes::code_list;
 use crate::family::Need;
 use crate::journal::{Actor, Event};
@@ -63,6 +65,13 @@ pub enum Recipients {
     },
     /// These people by id.
     Users(Vec<String>),
+    /// Someone a Veilig Thuis contact points to. The contact's event names neither the
+    /// family nor the reporter (they stay in the intake record, out of every family's
+    /// history), so the store finds them through the contact and fills in the family.
+    OfVtContact {
+        contact_id: String,
+        party: veilig_thuis::VtParty,
+    },
 }
 
 /// What a recipient must be allowed to see at the moment of the event.

@@ -60,6 +60,7 @@ suite! {
     ],
     documents: [documents_keep_content_and_digest_and_scope_by_category],
     notifications: [plan_versions_tell_the_circle_that_may_see_the_plan],
+    notifications_vt: [veilig_thuis_outcomes_tell_whom_the_domain_names],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,
