@@ -461,6 +461,7 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::FamilyAccessed { .. }
         | Event::VtContactReceived { .. }
         | Event::VtContactAssessed { .. }
+        | Event::VtHandoverAcknowledged { .. }
         | Event::SaveGuidanceStarted { .. }
         | Event::SaveGuidanceReviewed { .. }
         | Event::SaveGuidanceEnded { .. }

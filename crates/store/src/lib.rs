@@ -32,6 +32,7 @@ mod unsent_forms;
 mod url;
 mod users;
 mod veilig_thuis;
+mod vt_handover;
 // SAVE op locatie
 mod save_on_site;
 // Joint assessment meeting and protection order request.
@@ -67,6 +68,7 @@ pub use unsent_forms::UnsentForm;
 pub use url::{DatabaseUrl, OpenMode};
 pub use users::{NewUser, User, UserChange};
 pub use veilig_thuis::{AssessmentInput, Contact, ContactChild, ContactDetail, NewContact, Radar};
+pub use vt_handover::VtHandover;
 // SAVE op locatie
 pub use save_on_site::{AdviceInput, Ask, NewSlot, OnSiteConsultation, OnSiteSlot};
 // Joint assessment meeting and protection order request.

@@ -162,6 +162,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0036_notifications.sql"),
         postgres: include_str!("../migrations/postgres/0036_notifications.sql"),
     },
+    // Veilig Thuis hand-overs acknowledged by the family's lead.
+    Migration {
+        version: 38,
+        name: "vt_handover_seen",
+        sqlite: include_str!("../migrations/sqlite/0038_vt_handover_seen.sql"),
+        postgres: include_str!("../migrations/postgres/0038_vt_handover_seen.sql"),
+    },
     // A certified institution's intake list of court orders naming it.
     Migration {
         version: 40,

@@ -121,7 +121,8 @@ impl Tx {
         };
         let mut facts: HashMap<String, Option<AccessFacts>> = HashMap::new();
         for tell in &tells {
-            self.deliver(tell, actor_id, &mut facts, now).await?;
+            let tell = self.vt_tell(tell).await?;
+            self.deliver(&tell, actor_id, &mut facts, now).await?;
         }
         Ok(())
     }
@@ -261,7 +262,9 @@ impl Tx {
                     .into(),
                 params![role.code()],
             ),
-            (Recipients::Circle | Recipients::Regisseur | Recipients::InvolvedOf(_), None) => {
+            (Recipients::Circle | Recipients::Regisseur | Recipients::InvolvedOf(_), None)
+            // Made concrete by `vt_tell` before delivery.
+            | (Recipients::OfVtContact { .. }, _) => {
                 return Ok(BTreeSet::new());
             }
             (

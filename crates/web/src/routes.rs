@@ -36,6 +36,7 @@ pub fn table() -> Routes {
         crate::flows::consent::routes(),
         crate::flows::admin::routes(),
         crate::flows::start::routes(),
+        crate::flows::notifications::routes(),
     ]
     .into_iter()
     .flatten()

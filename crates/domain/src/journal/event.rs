@@ -94,6 +94,7 @@ event_kinds! {
     FamilyAccessed = "family_accessed";
     VtContactReceived = "vt_contact_received";
     VtContactAssessed = "vt_contact_assessed";
+    VtHandoverAcknowledged = "vt_handover_acknowledged";
     NetworkMemberAdded = "network_member_added";
     NetworkMemberCorrected = "network_member_corrected";
     NetworkMemberEnded = "network_member_ended";
@@ -182,6 +183,9 @@ impl EventKind {
             | EventKind::FamilyAccessed
             | EventKind::VtContactReceived
             | EventKind::VtContactAssessed
+            // Acknowledging shows in the overview (the item leaves it); the journal keeps
+            // who and when.
+            | EventKind::VtHandoverAcknowledged
             | EventKind::SaveOnSiteSlotAdded
             | EventKind::SaveOnSiteSlotEnded
             | EventKind::SaveConsultationBooked
@@ -441,6 +445,11 @@ pub enum Event {
         outcome: String,
         assessed_on: String,
         follow_up_on: Option<String>,
+    },
+    /// The family's lead saw Veilig Thuis's hand-over ("Gezien").
+    VtHandoverAcknowledged {
+        family_id: String,
+        contact_id: String,
     },
     NetworkMemberAdded {
         family_id: String,
@@ -782,6 +791,7 @@ impl Event {
             Event::FamilyAccessed { .. } => EventKind::FamilyAccessed,
             Event::VtContactReceived { .. } => EventKind::VtContactReceived,
             Event::VtContactAssessed { .. } => EventKind::VtContactAssessed,
+            Event::VtHandoverAcknowledged { .. } => EventKind::VtHandoverAcknowledged,
             Event::NetworkMemberAdded { .. } => EventKind::NetworkMemberAdded,
             Event::NetworkMemberCorrected { .. } => EventKind::NetworkMemberCorrected,
             Event::NetworkMemberEnded { .. } => EventKind::NetworkMemberEnded,
@@ -898,7 +908,8 @@ impl Event {
             | Event::EvuReferred { family_id, .. }
             | Event::EvuCombinationAssigned { family_id, .. }
             | Event::EvuReferralDeclined { family_id, .. }
-            | Event::EvuReferralClosed { family_id, .. } => ("family", family_id),
+            | Event::EvuReferralClosed { family_id, .. }
+            | Event::VtHandoverAcknowledged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
             Event::VtContactReceived { contact_id, .. }
             | Event::VtContactAssessed { contact_id, .. } => ("vt_contact", contact_id),

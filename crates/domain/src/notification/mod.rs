@@ -16,6 +16,8 @@ mod consent;
 mod lead;
 mod veilig_thuis;
 
+pub use veilig_thuis::VtParty;
+
 use crate::codes::code_list;
 use crate::family::Need;
 use crate::journal::{Actor, Event};
@@ -83,6 +85,13 @@ pub enum Recipients {
     /// regisseur's team, each told about that file. The only recipients that name
     /// their files themselves (the event names a person, not a file).
     TeamLeadsOfFilesLedBy(String),
+    /// Someone a Veilig Thuis contact points to. The contact's event names neither the
+    /// family nor the reporter (they stay in the intake record, out of every family's
+    /// history), so the store finds them through the contact and fills in the family.
+    OfVtContact {
+        contact_id: String,
+        party: veilig_thuis::VtParty,
+    },
 }
 
 /// An organisation named by its place in the family's file, resolved when the event

@@ -129,6 +129,14 @@ async fn visitor_for(
     ) {
         Liveness::Alive { .. } => {
             let principal = tx.principal(&session.user_id).await?;
+            // The bell's number: one indexed count per page, in the read that finds
+            // the session anyway.
+            let unread = match (&principal, kind) {
+                (Some(p), SessionKind::Web) if p.active => {
+                    Some(tx.unread_notifications(&p.user_id).await?)
+                }
+                _ => None,
+            };
             drop(tx);
             let Some(principal) = principal.filter(|p| p.active) else {
                 return Ok(Visitor::default());
@@ -159,6 +167,7 @@ async fn visitor_for(
                 expired: false,
                 emergency_until: None,
                 clock,
+                unread,
             })
         }
         ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {

@@ -52,6 +52,10 @@ pub struct Texts {
     pub vt_overdue: &'static str,
     pub vt_awaiting: &'static str,
     pub nav_crisis: &'static str,
+    /// The bell in the header: the link to the person's notifications ("berichten":
+    /// "melding" already means a report to Veilig Thuis).
+    pub bell: &'static str,
+    pub bell_unread: &'static str,
     pub crisis_title: &'static str,
     pub crisis_q_danger: &'static str,
     pub crisis_after_hours: &'static str,
@@ -150,6 +154,8 @@ pub static NL: Texts = Texts {
     vt_overdue: "te laat",
     vt_awaiting: "Wacht op beoordeling",
     nav_crisis: "Spoed of crisis",
+    bell: "Berichten",
+    bell_unread: "Berichten, {n} ongelezen",
     crisis_title: "Spoed of crisis: wie bel je nu?",
     crisis_q_danger: "Is er nu direct levensgevaar?",
     crisis_after_hours: "Nu is het buiten kantoortijd.",
@@ -248,6 +254,8 @@ pub static EN: Texts = Texts {
     vt_overdue: "overdue",
     vt_awaiting: "Awaiting assessment",
     nav_crisis: "Emergency or crisis",
+    bell: "Messages",
+    bell_unread: "Messages, {n} unread",
     crisis_title: "Emergency or crisis: whom do you call now?",
     crisis_q_danger: "Is there life-threatening danger right now?",
     crisis_after_hours: "It is outside office hours now.",

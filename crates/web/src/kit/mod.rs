@@ -32,6 +32,7 @@ pub mod schema;
 pub mod summary;
 pub mod texts;
 pub mod visitor;
+pub mod vt_handover;
 
 pub use ctx::Ctx;
 pub use error::{ApiError, PageError, Refusal};

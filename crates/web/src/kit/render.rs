@@ -39,6 +39,8 @@ pub struct Shell {
     pub is_rvdk: bool,
     /// Holds a care role: the menu offers emergency access.
     pub is_care_role: bool,
+    /// The bell: how many of the visitor's notifications are unread.
+    pub unread: Option<i64>,
 }
 
 #[derive(Debug)]
@@ -49,6 +51,16 @@ pub struct ShellUser {
 }
 
 impl Shell {
+    /// The bell's accessible name: "Berichten, 3 ongelezen".
+    pub fn bell_label(&self) -> String {
+        match self.unread {
+            Some(n) if n > 0 => {
+                crate::kit::texts::fill(self.t.bell_unread, &[("n", &n.to_string())])
+            }
+            _ => self.t.bell.to_owned(),
+        }
+    }
+
     /// A stored date or moment as the visitor reads it (`kit::dates::shown`), so a
     /// template that holds a store row never prints ISO.
     pub fn date(&self, stored: impl std::fmt::Display) -> String {
@@ -106,6 +118,7 @@ impl Shell {
             emergency_until: visitor.emergency_until.map(local_time),
             is_save_on_site: may(eenplan_domain::policy::SAVE_ON_SITE),
             is_rvdk: may(eenplan_domain::policy::RVDK),
+            unread: visitor.unread,
         }
     }
 }

@@ -14,6 +14,9 @@ pub struct Visitor {
     pub emergency_until: Option<eenplan_domain::UtcTime>,
     /// When the page session ends without activity, for the page's idle warning.
     pub clock: Option<SessionClock>,
+    /// The signed-in person's unread notifications, for the bell in the page header
+    /// (pages only: the API has no header).
+    pub unread: Option<i64>,
 }
 
 /// Seconds from this response until the session's end, and how early to warn.

@@ -24,6 +24,11 @@ pub fn routes() -> Vec<Entry> {
         get("/gezinnen/nieuw", SIGNED_IN, pages::new_form),
         post("/gezinnen/nieuw", SIGNED_IN, pages::create),
         get("/gezinnen/{family}", IDENTITY, pages::show),
+        post(
+            "/gezinnen/{family}/veilig-thuis-overdracht/{contact}/gezien",
+            LEAD,
+            pages::acknowledge_vt_handover,
+        ),
         get("/gezinnen/{family}/gezin", IDENTITY, pages::household),
         get(
             "/gezinnen/{family}/betrokkenen",

@@ -43,6 +43,12 @@ struct Start {
     summary: ErrorSummary,
     /// Back from ending a SAVE-begeleiding whose file closed for the one who ended it.
     guidance_ended: bool,
+    /// Hand-overs from Veilig Thuis to the files this person is the regisseur of, not
+    /// acknowledged yet (at most [`START_CAP`]), and "and 2 more" beyond.
+    handovers: Vec<crate::kit::vt_handover::HandoverItem>,
+    handovers_more: Option<String>,
+    w: &'static crate::kit::vt_handover::VtHandoverTexts,
+    show_family: bool,
 }
 
 /// How many families a start-page list shows; the rest is a link to the paged list.
@@ -489,6 +495,29 @@ async fn start_page(
         }
         None => Vec::new(),
     };
+    let w = crate::kit::vt_handover::vt_handover_texts(lang);
+    let (handovers, handovers_total) = match &visitor.principal {
+        Some(p) => {
+            let cap = i64::try_from(START_CAP).unwrap_or(10);
+            let mut tx = ctx.store().read().await?;
+            tx.vt_handovers_for_regisseur(&p.user_id, cap).await?
+        }
+        None => (Vec::new(), 0),
+    };
+    let handovers_more =
+        (usize::try_from(handovers_total).unwrap_or(0) > handovers.len()).then(|| {
+            crate::kit::texts::fill(
+                w.start_more,
+                &[(
+                    "n",
+                    &(usize::try_from(handovers_total).unwrap_or(0) - handovers.len()).to_string(),
+                )],
+            )
+        });
+    let handovers = handovers
+        .iter()
+        .map(|h| crate::kit::vt_handover::HandoverItem::new(lang, h, true, "start"))
+        .collect();
     let summary = orphans.iter().fold(ErrorSummary::new(lang), |s, h| {
         let s = match h.to_error {
             Some(message) => s.item(&format!("to-{}", h.family_id), message),
@@ -514,6 +543,10 @@ async fn start_page(
             orphans,
             summary,
             guidance_ended,
+            handovers,
+            handovers_more,
+            w,
+            show_family: true,
         },
     ))
 }

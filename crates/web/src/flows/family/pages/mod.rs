@@ -28,6 +28,7 @@ mod show;
 mod timeline;
 #[cfg(test)]
 mod timeline_tests;
+mod vt_handover;
 
 pub use involvements::{add_involvement, end_someone};
 pub use members::{add_member, correct_member};
@@ -39,6 +40,7 @@ pub use plan::{plan_agree, plan_compare, plan_print, plan_restore, plan_save, pl
 pub use search::search;
 pub use show::show;
 pub use timeline::timeline;
+pub use vt_handover::acknowledge_vt_handover;
 
 /// Access-log line for actions that are not about one file yet (search, create).
 async fn log(

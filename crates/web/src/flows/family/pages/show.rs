@@ -101,6 +101,11 @@ struct ShowPage {
     emergency: crate::kit::crisis::Number,
     veilig_thuis: crate::kit::crisis::Number,
     save_flevoland: crate::kit::crisis::Number,
+    /// Veilig Thuis's hand-overs the lead has not acknowledged yet.
+    handovers: Vec<crate::kit::vt_handover::HandoverItem>,
+    w: &'static crate::kit::vt_handover::VtHandoverTexts,
+    /// The hand-over block names the file only on the start page.
+    show_family: bool,
 }
 
 struct PlanState {
@@ -164,6 +169,7 @@ struct Now {
     raad: Vec<eenplan_store::ProtectionOrderRequest>,
     /// What is due in the file (only for whom the plan is visible).
     due: Vec<DueItem>,
+    handovers: Vec<eenplan_store::VtHandover>,
 }
 
 async fn read_now(fam: &FamilyCtx) -> Result<(Option<Family>, Now), StoreError> {
@@ -177,6 +183,7 @@ async fn read_now(fam: &FamilyCtx) -> Result<(Option<Family>, Now), StoreError> 
             Some(area) => tx.province_code(area).await?,
             None => None,
         },
+        handovers: tx.vt_handovers_of_family(id).await?,
         ..Now::default()
     };
     if let Some(org) = &family.framework_organisation_id {
@@ -477,6 +484,13 @@ pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
         members,
         regisseur: family.regisseur().map(|i| Petal::of(lang, i)),
         partners: family.partners().map(|i| Petal::of(lang, i)).collect(),
+        handovers: now
+            .handovers
+            .iter()
+            .map(|h| crate::kit::vt_handover::HandoverItem::new(lang, h, grant.lead, "file"))
+            .collect(),
+        w: crate::kit::vt_handover::vt_handover_texts(lang),
+        show_family: false,
         crisis,
         family,
     };
