@@ -14,12 +14,15 @@ mod chain;
 mod circle;
 mod consent;
 mod lead;
+pub mod reminders;
 mod veilig_thuis;
 
 use crate::codes::code_list;
 use crate::family::Need;
 use crate::journal::{Actor, Event};
 use crate::role::Role;
+
+pub use reminders::{DueOwner, FileDue, MeetingDue, Reminder, reminders};
 
 code_list! {
     /// What a notification is about; its label is the notification's first line.
