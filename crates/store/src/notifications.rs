@@ -185,7 +185,7 @@ impl Tx {
     }
 
     /// Whether this person, if active, may see `need` of the file now.
-    async fn may(
+    pub(crate) async fn may(
         &mut self,
         user_id: &str,
         facts: &AccessFacts,
@@ -199,7 +199,7 @@ impl Tx {
     }
 
     /// The people holding the named roles now, each once, in a stable order.
-    async fn recipients(
+    pub(crate) async fn recipients(
         &mut self,
         family: Option<&str>,
         to: &Recipients,
