@@ -65,7 +65,10 @@ suite! {
         consent_tells_its_organisation_and_a_partner_that_lost_access_only_that,
     ],
     notification_chain: [the_chain_s_meetings_and_decisions_reach_who_they_call_on],
-    reminders: [reminders_are_written_once_per_person_and_pass_the_gate],
+    reminders: [
+        reminders_are_written_once_per_person_and_pass_the_gate,
+        missing_views_and_veilig_thuis_deadlines_reach_their_own,
+    ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,

@@ -152,3 +152,156 @@ pub async fn reminders_are_written_once_per_person_and_pass_the_gate(db: TestDb)
     store.close().await;
     db
 }
+
+/// Two working days before a joint assessment meeting the organisation whose view is
+/// missing is reminded, once, and the one that wrote its view is not; a Veilig Thuis
+/// deadline goes to Veilig Thuis's own professionals without the file.
+pub async fn missing_views_and_veilig_thuis_deadlines_reach_their_own(db: TestDb) -> TestDb {
+    use eenplan_domain::joint_assessment::{MeetingKind, View};
+    use eenplan_domain::organisation::{OrganisationKind, Slug};
+    use eenplan_domain::role::Role;
+    use eenplan_domain::totp::TotpSecret;
+    use eenplan_domain::user::{Email, PersonName};
+    use eenplan_domain::veilig_thuis::{ContactKind, Reporter};
+    use eenplan_store::{NewContact, NewMeeting, NewOrganisation, NewUser};
+
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    consent_to(&store, &id, &p.thomas.1, &p.sanne.0).await;
+    let mut tx = store.write().await.unwrap();
+    tx.add_involvement(
+        &actor(),
+        &id,
+        NewInvolvement {
+            role: InvolvementRole::Partner,
+            organisation_id: p.thomas.1.to_string(),
+            user_id: p.thomas.0.to_string(),
+            expertise: Some(Expertise::Safety),
+            takes_over: None,
+            reason: None,
+        },
+    )
+    .await
+    .unwrap();
+    // A meeting on Tuesday 1 December 2026; SAVE writes its view, Lokalis not yet.
+    let meeting = tx
+        .schedule_meeting(
+            &actor(),
+            &id,
+            (&p.sanne.0, &p.sanne.1),
+            &NewMeeting {
+                kind: MeetingKind::ProtectionTable,
+                meets_at: date(2026, 12, 1).at(14, 0, 0, 0),
+                invited: vec![p.sanne.1.to_string(), p.thomas.1.to_string()],
+                family_takes_part: true,
+                family_absence_reason: String::new(),
+            },
+            date(2026, 11, 23),
+        )
+        .await
+        .unwrap();
+    tx.record_view(
+        &actor(),
+        &id,
+        &meeting,
+        (&p.thomas.0, &p.thomas.1),
+        &View {
+            worries: "Harde ruzies".into(),
+            strengths: "Oma".into(),
+            needs: "Een veiligheidsplan".into(),
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let views_missing = |list: Vec<Notification>| {
+        list.iter()
+            .filter(|n| n.kind == NotificationKind::JointAssessmentViewMissing)
+            .map(|n| (n.subject_id.clone(), n.due_on.clone()))
+            .collect::<Vec<_>>()
+    };
+    let all = async |store: &Store, user: &UserId| {
+        let mut r = store.read().await.unwrap();
+        r.notifications(user, &Seek::First, 50).await.unwrap().0
+    };
+    assert_eq!(run(&store, date(2026, 11, 26)).await, 0, "three working days before");
+    assert_eq!(run(&store, date(2026, 11, 27)).await, 1, "Friday: two working days before");
+    assert_eq!(run(&store, date(2026, 11, 30)).await, 0, "once");
+    assert_eq!(
+        views_missing(all(&store, &p.sanne.0).await),
+        [(Some(meeting.clone()), Some("2026-12-01".to_owned()))]
+    );
+    assert_eq!(views_missing(all(&store, &p.thomas.0).await), []);
+
+    // Veilig Thuis receives a report about Sam on Monday 23 November; its assessment is
+    // due Monday 30 November. Its professional is told on Friday, of the contact, not
+    // the file; nobody in the file's circle is.
+    let mut tx = store.write().await.unwrap();
+    let vt = tx
+        .create_organisation(
+            &actor(),
+            NewOrganisation {
+                slug: Slug::parse("vt").unwrap(),
+                name: "Veilig Thuis".into(),
+                kind: OrganisationKind::VeiligThuis,
+            },
+        )
+        .await
+        .unwrap();
+    let mira = tx
+        .create_user(
+            &actor(),
+            NewUser {
+                email: Email::parse("mira@vt.example").unwrap(),
+                name: PersonName::parse("Mira").unwrap(),
+                organisation_id: vt.id.clone(),
+                team_id: None,
+                roles: vec![Role::Professional],
+                password_hash: "-".into(),
+                totp_secret: TotpSecret::from_bytes([1; 20]),
+            },
+        )
+        .await
+        .unwrap();
+    let (contact, radar) = tx
+        .receive_contact(
+            &actor(),
+            &vt.id,
+            &mira.id,
+            &NewContact {
+                kind: ContactKind::Report,
+                acute: false,
+                reporter: Some(Reporter::School),
+                reporter_name: "Meester Bas".into(),
+                reporter_contact: "030-000 00 00".into(),
+                child_name: "sam jansen".into(),
+                child_birth: Some(date(2016, 4, 2)),
+                postcode: None,
+                house_number: String::new(),
+                more_children: Vec::new(),
+                received_at: None,
+                concern: "Sam komt met blauwe plekken op school".into(),
+            },
+            UtcTime::parse("2026-11-23T09:00:00Z").unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(radar.families.len(), 1, "linked to Sam's file");
+    tx.commit().await.unwrap();
+    let sanne_before = all(&store, &p.sanne.0).await.len();
+    assert_eq!(run(&store, date(2026, 11, 27)).await, 1);
+    let told = all(&store, &mira.id).await;
+    assert_eq!(told.len(), 1);
+    assert_eq!(told[0].kind, NotificationKind::DueSoon);
+    assert_eq!(told[0].family_id, None, "the contact, not the file");
+    assert_eq!(told[0].family_label, None);
+    assert_eq!(
+        told[0].subject_id.as_deref(),
+        Some(format!("vt_assessment:{contact}").as_str())
+    );
+    assert_eq!(told[0].due_on.as_deref(), Some("2026-11-30"));
+    assert_eq!(all(&store, &p.sanne.0).await.len(), sanne_before);
+    store.close().await;
+    db
+}
