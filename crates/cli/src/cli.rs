@@ -160,9 +160,11 @@ pub struct ServeArgs {
     #[arg(long, env = "EENPLAN_VIRUS_SCAN_COMMAND", value_name = "COMMAND")]
     pub virus_scan_command: Option<PathBuf>,
     /// Minutes between two runs of the daily reminders (the first runs at start); 0
-    /// turns them off on this instance. Several instances may all run them: each
+    /// turns them off on this instance. A run reads every file with something due, so
+    /// hourly is plenty for a daily rule; shorter catches items added during the day
+    /// sooner. Several instances may all run them: each
     /// reminder is written once.
-    #[arg(long, env = "EENPLAN_REMIND_EVERY_MINUTES", default_value_t = 15)]
+    #[arg(long, env = "EENPLAN_REMIND_EVERY_MINUTES", default_value_t = 60)]
     pub remind_every_minutes: u64,
 }
 

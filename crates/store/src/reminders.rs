@@ -17,7 +17,7 @@ use crate::notifications::NewNotification;
 use crate::{Store, StoreError, Tx, params};
 
 /// Files per transaction: short transactions, so a run never holds writers up long.
-const BATCH: i64 = 200;
+const BATCH: i64 = 100;
 
 /// What one run did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
