@@ -38,6 +38,10 @@ impl Store {
             tx.commit().await?;
             c
         };
+        if !calendar.is_working_day(today) {
+            // The domain tells nothing on a day off: no need to read a single file.
+            return Ok(report);
+        }
         let horizon = eenplan_domain::notification::reminders::looks_ahead_to(today, &calendar);
         let mut after = String::new();
         loop {
