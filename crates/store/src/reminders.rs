@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use eenplan_domain::notification::{FileDue, Gate, MeetingDue, Reminder, reminders};
+use eenplan_domain::notification::{FileDue, MeetingDue, Reminder, reminders};
 use eenplan_domain::{FamilyId, UtcTime};
 use jiff::civil::Date;
 
@@ -134,23 +134,10 @@ impl Tx {
         for r in told {
             let family = r.family_id.as_deref();
             for user_id in self.recipients(family, &r.to).await? {
-                let passes = match (r.gate, family) {
-                    (Gate::May(need), Some(family)) => {
-                        if !facts.contains_key(family) {
-                            let loaded = self.access_facts(&FamilyId::from(family)).await?;
-                            facts.insert(family.to_owned(), loaded);
-                        }
-                        match &facts[family] {
-                            Some(f) => self.may(&user_id, f, need, now).await?,
-                            None => false,
-                        }
-                    }
-                    // No file named: nothing of a file is told.
-                    (Gate::May(_), None) | (Gate::Anyone, _) => true,
-                    // A reminder never goes to someone who lost access.
-                    (Gate::LostAccess, _) => false,
-                };
-                if !passes {
+                if !self
+                    .passes_gate(r.gate, family, &user_id, &mut facts, now)
+                    .await?
+                {
                     continue;
                 }
                 let once_key = format!("{}:{user_id}", r.once);
