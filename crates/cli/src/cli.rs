@@ -53,6 +53,10 @@ pub enum Command {
         #[command(subcommand)]
         command: StatutoryDayCommand,
     },
+    /// Write the day's reminders once (due soon, overdue, a joint assessment's missing
+    /// view); `serve` does this itself every few minutes. Safe to repeat: each reminder
+    /// is written once per person.
+    Remind(RemindArgs),
     /// Print the API's OpenAPI document (JSON), as the server serves it at
     /// /api/v1/openapi.json; needs no database, so CI can lint it without a server.
     Openapi,
@@ -155,6 +159,22 @@ pub struct ServeArgs {
     /// its stdin, a non-zero exit refuses it. Off unless set.
     #[arg(long, env = "EENPLAN_VIRUS_SCAN_COMMAND", value_name = "COMMAND")]
     pub virus_scan_command: Option<PathBuf>,
+    /// Minutes between two runs of the daily reminders (the first runs at start); 0
+    /// turns them off on this instance. A run reads every file with something due, so
+    /// hourly is plenty for a daily rule; shorter catches items added during the day
+    /// sooner. Several instances may all run them: each
+    /// reminder is written once.
+    #[arg(long, env = "EENPLAN_REMIND_EVERY_MINUTES", default_value_t = 60)]
+    pub remind_every_minutes: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct RemindArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The Dutch day to remind for, as YYYY-MM-DD [default: today in Amsterdam].
+    #[arg(long)]
+    pub today: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -22,6 +22,7 @@ mod logging;
 mod migrate;
 mod progress;
 mod region;
+mod remind;
 mod serve;
 mod statutory;
 mod user;
@@ -78,6 +79,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Backup(args) => backup::run(args).await,
         Command::DemoCode(args) => demo::code(args).await,
         Command::StatutoryDay { command } => statutory::run(command).await,
+        Command::Remind(args) => remind::run(args).await,
         Command::Openapi => {
             out!("{:#}", eenplan_web::openapi_document());
             Ok(ExitCode::SUCCESS)

@@ -37,13 +37,15 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
         documents.max_bytes = n;
     }
     documents.scan_command = args.virus_scan_command;
+    let remind_every = (args.remind_every_minutes > 0)
+        .then(|| std::time::Duration::from_secs(args.remind_every_minutes * 60));
     serve(
         store,
         args.listen,
         auth,
         limits,
         proxies,
-        (theme, documents),
+        (theme, documents, remind_every),
     )
     .await?;
     Ok(ExitCode::SUCCESS)
@@ -65,19 +67,32 @@ pub fn auth_config(args: &SessionArgs, listen: SocketAddr) -> Result<AuthConfig,
     })
 }
 
-/// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly.
+/// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly. Runs the
+/// daily reminders beside it every `remind_every` (none when `None`).
 pub async fn serve(
     store: Store,
     listen: SocketAddr,
     auth: AuthConfig,
     limits: eenplan_web::Limits,
     proxies: TrustedProxies,
-    (theme, documents): (Theme, eenplan_web::DocumentSettings),
+    (theme, documents, remind_every): (
+        Theme,
+        eenplan_web::DocumentSettings,
+        Option<std::time::Duration>,
+    ),
 ) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| fail(format!("cannot listen on {listen}: {e}")))?;
     tracing::info!(address = %listen, database = %store.url(), secure_cookies = auth.secure_cookies, max_connections = limits.max_connections, max_connections_per_client = limits.max_connections_per_client, trusted_proxies = !proxies.is_empty(), "eenplan is serving");
+    match remind_every {
+        Some(every) => tracing::info!(
+            every_minutes = every.as_secs() / 60,
+            "reminders run at start and then every few minutes"
+        ),
+        None => tracing::info!("reminders are off on this instance (--remind-every-minutes 0)"),
+    }
+    let reminders = remind_every.map(|every| crate::remind::spawn(store.clone(), every));
     let state = AppState {
         store: store.clone(),
         auth,
@@ -87,6 +102,12 @@ pub async fn serve(
     };
     let result =
         eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;
+    // Stop the reminders before the database closes; a run cut short committed
+    // nothing it had not finished, and the next start writes the rest.
+    if let Some(task) = reminders {
+        task.abort();
+        let _ = task.await;
+    }
     store.close().await;
     result.map_err(|e| fail(format!("server stopped: {e}")))
 }

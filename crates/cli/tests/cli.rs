@@ -49,6 +49,10 @@ fn main() {
             statutory_days_are_data_the_operator_keeps_and_journals,
         ),
         Trial::test(
+            "remind_writes_each_reminder_once",
+            remind_writes_each_reminder_once,
+        ),
+        Trial::test(
             "output_into_a_closed_pipe_ends_quietly",
             output_into_a_closed_pipe_ends_quietly,
         ),
@@ -173,6 +177,7 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["statutory-day", "remove", "--help"],
         vec!["statutory-day", "list", "--help"],
         vec!["openapi", "--help"],
+        vec!["remind", "--help"],
     ] {
         let out = eenplan(&cmd, None);
         check(
@@ -366,6 +371,59 @@ fn demo_replaces_only_a_demo_database() -> Result<(), Failed> {
 /// The days equated with a holiday by royal decree (Atw art. 3 lid 3): seeded from the
 /// decrees' pattern, added and removed by the operator with a Staatscourant reference,
 /// every change journaled.
+/// `eenplan remind` on a demo data set: the first run on a working day writes the
+/// overdue and coming items, a second run the same day writes nothing, and a day that
+/// is no date is one line and exit 2.
+fn remind_writes_each_reminder_once() -> Result<(), Failed> {
+    let dir = temp_dir("remind");
+    let url = sqlite_url(&dir.join("demo.sqlite"));
+    let out = eenplan(
+        &["demo", "--database", &url, "--no-serve", "--families", "60"],
+        None,
+    );
+    check(out.status.success(), || text(&out.stderr))?;
+    // The demo's dates lie around today: the next Wednesday that is no holiday is a
+    // working day with overdue plan actions.
+    let mut day = jiff::Zoned::now().date();
+    loop {
+        day = day.tomorrow().unwrap();
+        let holiday = matches!(
+            (day.month(), day.day()),
+            (4, 27) | (5, 5) | (12, 25) | (12, 26) | (1, 1)
+        );
+        if day.weekday() == jiff::civil::Weekday::Wednesday && !holiday {
+            break;
+        }
+    }
+    let today = day.to_string();
+    let remind = || eenplan(&["remind", "--database", &url, "--today", &today], None);
+    let first = remind();
+    let first_out = text(&first.stdout);
+    check(first.status.success(), || text(&first.stderr))?;
+    let written: usize = first_out
+        .trim()
+        .strip_prefix(&format!("{today}: "))
+        .and_then(|r| r.strip_suffix(" reminder(s) written"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    check(written > 0, || first_out.clone())?;
+    let second = remind();
+    check(
+        text(&second.stdout).trim() == format!("{today}: 0 reminder(s) written"),
+        || text(&second.stdout),
+    )?;
+    let bad = eenplan(
+        &["remind", "--database", &url, "--today", "7-12-2026"],
+        None,
+    );
+    let err = text(&bad.stderr);
+    check(
+        bad.status.code() == Some(2) && err.lines().count() == 1 && err.contains("YYYY-MM-DD"),
+        || err.clone(),
+    )?;
+    Ok(())
+}
+
 fn statutory_days_are_data_the_operator_keeps_and_journals() -> Result<(), Failed> {
     let dir = temp_dir("statutory");
     let url = sqlite_url(&dir.join("eenplan.sqlite"));

@@ -238,7 +238,7 @@ impl Tx {
         let (version, plan) = self.current_plan(family_id).await?;
         let reviews = self
             .fetch_all(
-                "SELECT g.id, g.next_review_on, u.name FROM save_guidances g \
+                "SELECT g.id, g.next_review_on, g.worker_id, u.name FROM save_guidances g \
                  JOIN users u ON u.id = g.worker_id \
                  WHERE g.family_id = $1 AND g.ended_on IS NULL ORDER BY g.id",
                 params![family_id],
@@ -249,6 +249,7 @@ impl Tx {
                 Ok(SaveGuidanceDue {
                     guidance_id: r.text("id")?,
                     worker: r.text("name")?,
+                    worker_id: r.text("worker_id")?,
                     next_review_on: crate::db::stored_date(&r.text("next_review_on")?)?,
                 })
             })
@@ -264,6 +265,7 @@ impl Tx {
                     IntakeState::Assessed(_) => VeiligThuisStage::Assessed,
                 },
                 contact_id: c.id,
+                organisation_id: c.organisation_id,
                 due_on: c.due_on,
                 follow_up_on: c.follow_up_on,
             })

@@ -140,28 +140,10 @@ impl Tx {
             if Some(user_id.as_str()) == actor_id {
                 continue;
             }
-            let file_facts = match family {
-                Some(family) => {
-                    if !facts.contains_key(family) {
-                        let loaded = self.access_facts(&FamilyId::from(family)).await?;
-                        facts.insert(family.to_owned(), loaded);
-                    }
-                    facts[family].as_ref()
-                }
-                None => None,
-            };
-            let passes = match (tell.gate, family, file_facts) {
-                (Gate::Anyone, _, _) | (Gate::May(_) | Gate::AnyAccess, None, _) => true,
-                (_, Some(_), None) | (Gate::LostAccess, None, _) => false,
-                (Gate::May(need), Some(_), Some(f)) => self.may(&user_id, f, need, now).await?,
-                (Gate::AnyAccess, Some(_), Some(f)) => {
-                    self.sees_some_part(&user_id, f, now).await?
-                }
-                (Gate::LostAccess, Some(_), Some(f)) => {
-                    !self.sees_some_part(&user_id, f, now).await?
-                }
-            };
-            if !passes {
+            if !self
+                .passes_gate(tell.gate, family, &user_id, facts, now)
+                .await?
+            {
                 continue;
             }
             let lost_label = match (tell.gate, family) {
@@ -185,6 +167,36 @@ impl Tx {
         Ok(())
     }
 
+    /// Whether this person passes `gate` for the file now: the one gate check for the
+    /// notifications events cause and for the daily reminders. `facts` caches each
+    /// file's access facts for the run.
+    pub(crate) async fn passes_gate(
+        &mut self,
+        gate: Gate,
+        family: Option<&str>,
+        user_id: &str,
+        facts: &mut HashMap<String, Option<AccessFacts>>,
+        now: UtcTime,
+    ) -> Result<bool, StoreError> {
+        let file_facts = match family {
+            Some(family) => {
+                if !facts.contains_key(family) {
+                    let loaded = self.access_facts(&FamilyId::from(family)).await?;
+                    facts.insert(family.to_owned(), loaded);
+                }
+                facts[family].as_ref()
+            }
+            None => None,
+        };
+        Ok(match (gate, family, file_facts) {
+            (Gate::Anyone, _, _) | (Gate::May(_) | Gate::AnyAccess, None, _) => true,
+            (_, Some(_), None) | (Gate::LostAccess, None, _) => false,
+            (Gate::May(need), Some(_), Some(f)) => self.may(user_id, f, need, now).await?,
+            (Gate::AnyAccess, Some(_), Some(f)) => self.sees_some_part(user_id, f, now).await?,
+            (Gate::LostAccess, Some(_), Some(f)) => !self.sees_some_part(user_id, f, now).await?,
+        })
+    }
+
     /// Whether this person, if active, may see `need` of the file now.
     async fn may(
         &mut self,
@@ -200,7 +212,7 @@ impl Tx {
     }
 
     /// The people holding the named roles now, each once, in a stable order.
-    async fn recipients(
+    pub(crate) async fn recipients(
         &mut self,
         family: Option<&str>,
         to: &Recipients,

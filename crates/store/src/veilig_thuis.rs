@@ -83,6 +83,8 @@ pub struct ContactDetail {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Contact {
     pub id: String,
+    /// The Veilig Thuis organisation that keeps the contact.
+    pub organisation_id: String,
     pub kind: ContactKind,
     pub acute: bool,
     pub reporter: Option<Reporter>,
@@ -112,7 +114,7 @@ pub struct Radar {
     pub earlier: Vec<Contact>,
 }
 
-const COLUMNS: &str = "id, kind, acute, reporter, child_name, child_birth, concern, family_id, \
+const COLUMNS: &str = "id, organisation_id, kind, acute, reporter, child_name, child_birth, concern, family_id, \
     received_on, due_on, state, outcome, follow_up_on";
 
 use crate::db::stored_opt_date as date;
@@ -136,6 +138,7 @@ fn contact(r: &Row) -> Result<Contact, StoreError> {
     };
     Ok(Contact {
         id: r.text("id")?,
+        organisation_id: r.text("organisation_id")?,
         kind: r.code("kind")?,
         acute: r.bool("acute")?,
         reporter: r

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use super::plan::{ActionStatus, LifeDomain, Plan};
+use super::plan::{ActionStatus, LifeDomain, Plan, PlanPerson};
 
 /// Where a Veilig Thuis contact is, as far as its dates count here (the course itself is
 /// `veilig_thuis::IntakeState`; the family file does not depend on Veilig Thuis's rules).
@@ -23,6 +23,8 @@ pub enum VeiligThuisStage {
 pub struct VeiligThuisDue {
     /// The contact, so a page can lead to where the assessment or check is done.
     pub contact_id: String,
+    /// The Veilig Thuis organisation that keeps the contact: whose date it is.
+    pub organisation_id: String,
     pub stage: VeiligThuisStage,
     /// The safety assessment's deadline.
     pub due_on: Option<Date>,
@@ -36,6 +38,8 @@ pub struct SaveGuidanceDue {
     pub guidance_id: String,
     /// The SAVE worker's name: whose review it is.
     pub worker: String,
+    /// The SAVE worker's user id, to remind her.
+    pub worker_id: String,
     pub next_review_on: Date,
 }
 
@@ -58,14 +62,49 @@ pub enum DueWhat {
     PlanAction {
         domain: LifeDomain,
         what: String,
-        who: String,
+        /// The person the plan names (a professional by user id, so she can be reminded).
+        who: PlanPerson,
     },
     /// The next review of a running SAVE-begeleiding, by its worker.
-    SaveGuidanceReview { guidance_id: String, worker: String },
+    SaveGuidanceReview {
+        guidance_id: String,
+        worker: String,
+        worker_id: String,
+    },
     /// A Veilig Thuis safety assessment still awaited: its statutory deadline.
-    VeiligThuisAssessment { contact_id: String },
+    VeiligThuisAssessment {
+        contact_id: String,
+        organisation_id: String,
+    },
     /// Veilig Thuis checks back how the family is doing.
-    VeiligThuisFollowUp { contact_id: String },
+    VeiligThuisFollowUp {
+        contact_id: String,
+        organisation_id: String,
+    },
+}
+
+impl DueWhat {
+    /// A short, stable name for the item within its file, also what a reminder's
+    /// `subject_id` holds so its link leads to where the work is: `plan_review`,
+    /// `plan_action:{life domain}:{digest of the action's text}` (plan actions have no id
+    /// of their own; the text and domain name the action across plan versions),
+    /// `save_review:{guidance}`, `vt_assessment:{contact}`, `vt_follow_up:{contact}`.
+    pub fn key(&self) -> String {
+        match self {
+            DueWhat::PlanReview => "plan_review".to_owned(),
+            DueWhat::PlanAction { domain, what, .. } => {
+                use sha2::{Digest, Sha256};
+                let digest = Sha256::digest(what.trim().as_bytes());
+                let short: String = digest[..6].iter().map(|b| format!("{b:02x}")).collect();
+                format!("plan_action:{}:{short}", domain.code())
+            }
+            DueWhat::SaveGuidanceReview { guidance_id, .. } => format!("save_review:{guidance_id}"),
+            DueWhat::VeiligThuisAssessment { contact_id, .. } => {
+                format!("vt_assessment:{contact_id}")
+            }
+            DueWhat::VeiligThuisFollowUp { contact_id, .. } => format!("vt_follow_up:{contact_id}"),
+        }
+    }
 }
 
 /// One date someone has to act on.
@@ -129,7 +168,7 @@ pub fn due_items(sources: &DueSources<'_>) -> Vec<DueItem> {
                         what: DueWhat::PlanAction {
                             domain: domain.domain,
                             what: a.what.clone(),
-                            who: a.who.name.clone(),
+                            who: a.who.clone(),
                         },
                     });
                 }
@@ -142,19 +181,27 @@ pub fn due_items(sources: &DueSources<'_>) -> Vec<DueItem> {
             what: DueWhat::SaveGuidanceReview {
                 guidance_id: g.guidance_id.clone(),
                 worker: g.worker.clone(),
+                worker_id: g.worker_id.clone(),
             },
         });
     }
     for vt in &sources.veilig_thuis {
         let contact_id = vt.contact_id.clone();
+        let organisation_id = vt.organisation_id.clone();
         let item = match vt.stage {
             VeiligThuisStage::AwaitingAssessment => vt.due_on.map(|on| DueItem {
                 on,
-                what: DueWhat::VeiligThuisAssessment { contact_id },
+                what: DueWhat::VeiligThuisAssessment {
+                    contact_id,
+                    organisation_id,
+                },
             }),
             VeiligThuisStage::Assessed => vt.follow_up_on.map(|on| DueItem {
                 on,
-                what: DueWhat::VeiligThuisFollowUp { contact_id },
+                what: DueWhat::VeiligThuisFollowUp {
+                    contact_id,
+                    organisation_id,
+                },
             }),
             VeiligThuisStage::AdviceGiven => None,
         };
@@ -185,13 +232,21 @@ mod tests {
             what,
         };
         let contact_id = "c1".to_owned();
+        let organisation_id = "vt".to_owned();
         assert!(
             !item(DueWhat::VeiligThuisAssessment {
-                contact_id: contact_id.clone()
+                contact_id: contact_id.clone(),
+                organisation_id: organisation_id.clone(),
             })
             .shown_outside_veilig_thuis()
         );
-        assert!(item(DueWhat::VeiligThuisFollowUp { contact_id }).shown_outside_veilig_thuis());
+        assert!(
+            item(DueWhat::VeiligThuisFollowUp {
+                contact_id,
+                organisation_id
+            })
+            .shown_outside_veilig_thuis()
+        );
         assert!(item(DueWhat::PlanReview).shown_outside_veilig_thuis());
     }
 
@@ -225,6 +280,7 @@ mod tests {
         SaveGuidanceDue {
             guidance_id: "g1".into(),
             worker: "Thomas".into(),
+            worker_id: "u-thomas".into(),
             next_review_on: on,
         }
     }
@@ -236,6 +292,7 @@ mod tests {
     ) -> VeiligThuisDue {
         VeiligThuisDue {
             contact_id: "c1".into(),
+            organisation_id: "vt".into(),
             stage,
             due_on,
             follow_up_on,
@@ -316,6 +373,7 @@ mod tests {
                 what: DueWhat::SaveGuidanceReview {
                     guidance_id: "g1".into(),
                     worker: "Thomas".into(),
+                    worker_id: "u-thomas".into(),
                 },
             }]
         );
@@ -336,7 +394,8 @@ mod tests {
             vec![DueItem {
                 on: date(2026, 12, 3),
                 what: DueWhat::VeiligThuisAssessment {
-                    contact_id: "c1".into()
+                    contact_id: "c1".into(),
+                    organisation_id: "vt".into(),
                 },
             }]
         );
@@ -353,7 +412,8 @@ mod tests {
             vec![DueItem {
                 on: date(2026, 12, 5),
                 what: DueWhat::VeiligThuisFollowUp {
-                    contact_id: "c1".into()
+                    contact_id: "c1".into(),
+                    organisation_id: "vt".into(),
                 },
             }],
             "an assessed report's deadline is met; its follow-up counts"

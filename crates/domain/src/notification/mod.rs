@@ -14,6 +14,7 @@ mod chain;
 mod circle;
 mod consent;
 mod lead;
+pub mod reminders;
 mod veilig_thuis;
 
 pub use veilig_thuis::VtParty;
@@ -22,6 +23,8 @@ use crate::codes::code_list;
 use crate::family::Need;
 use crate::journal::{Actor, Event};
 use crate::role::Role;
+
+pub use reminders::{DueOwner, FileDue, MeetingDue, Reminder, reminders};
 
 code_list! {
     /// What a notification is about; its label is the notification's first line.

@@ -751,7 +751,7 @@ pub async fn veilig_thuis_intake_radar_and_assessment(db: TestDb) -> TestDb {
         due.iter().any(|i| i.on == date(2027, 1, 11)
             && matches!(
                 &i.what,
-                eenplan_domain::family::DueWhat::VeiligThuisFollowUp { contact_id } if *contact_id == second
+                eenplan_domain::family::DueWhat::VeiligThuisFollowUp { contact_id, .. } if *contact_id == second
             )),
         "the family's overview shows the coming check: {due:?}"
     );

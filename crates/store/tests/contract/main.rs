@@ -66,6 +66,10 @@ suite! {
     ],
     notification_chain: [the_chain_s_meetings_and_decisions_reach_who_they_call_on],
     notifications_vt: [veilig_thuis_outcomes_tell_whom_the_domain_names],
+    reminders: [
+        reminders_are_written_once_per_person_and_pass_the_gate,
+        missing_views_and_veilig_thuis_deadlines_reach_their_own,
+    ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,

@@ -257,10 +257,10 @@ fn due_list(
                     format!("{} ({worker})", o.save_review),
                     page("save-begeleiding"),
                 ),
-                DueWhat::VeiligThuisAssessment { contact_id } => {
+                DueWhat::VeiligThuisAssessment { contact_id, .. } => {
                     (o.vt_assessment.to_owned(), contact(contact_id))
                 }
-                DueWhat::VeiligThuisFollowUp { contact_id } => {
+                DueWhat::VeiligThuisFollowUp { contact_id, .. } => {
                     (o.vt_follow_up.to_owned(), contact(contact_id))
                 }
             };
