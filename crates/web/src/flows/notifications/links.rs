@@ -36,6 +36,11 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
         return match kind {
             K::VtToRaad => Target::Elsewhere("/raad".into()),
             K::VtToEvu => Target::Elsewhere("/evu".into()),
+            // Veilig Thuis's deadlines name the contact, never the file.
+            K::DueSoon | K::Overdue => match subject.and_then(veilig_thuis_contact) {
+                Some(contact) => Target::Elsewhere(format!("/veilig-thuis/{contact}")),
+                None => Target::Here,
+            },
             K::SaveAdvice => match subject {
                 Some(consultation) => {
                     Target::Elsewhere(format!("/save-op-locatie/overleg/{consultation}"))
@@ -48,6 +53,9 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
     let file = |tail: &str| Target::File(format!("/gezinnen/{f}{tail}"));
     match kind {
         K::AccessLost | K::ReporterFeedback => Target::Here,
+        K::DueSoon | K::Overdue if subject.is_some_and(|s| s.starts_with("save_review:")) => {
+            file("/save-begeleiding")
+        }
         K::PlanSaved | K::PlanAgreed | K::PlanViewRecorded | K::DueSoon | K::Overdue => {
             file("/plan")
         }
@@ -70,6 +78,14 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
         | K::SaveAdvice
         | K::NoRegisseur => file(""),
     }
+}
+
+/// The contact a reminder of a Veilig Thuis deadline is about (its subject is the due
+/// item's key, `vt_assessment:<contact>` or `vt_follow_up:<contact>`).
+fn veilig_thuis_contact(subject: &str) -> Option<&str> {
+    subject
+        .strip_prefix("vt_assessment:")
+        .or_else(|| subject.strip_prefix("vt_follow_up:"))
 }
 
 #[cfg(test)]
@@ -100,5 +116,17 @@ mod tests {
             Target::FileOr("/gezinnen/f1".into(), "/privacy")
         );
         assert_eq!(Target::Here.path("n1"), "/berichten/n1");
+        assert_eq!(
+            target(K::Overdue, None, Some("vt_assessment:c7")),
+            Target::Elsewhere("/veilig-thuis/c7".into())
+        );
+        assert_eq!(
+            target(K::DueSoon, Some("f1"), Some("save_review:g2")),
+            Target::File("/gezinnen/f1/save-begeleiding".into())
+        );
+        assert_eq!(
+            target(K::DueSoon, Some("f1"), Some("plan_review")),
+            Target::File("/gezinnen/f1/plan".into())
+        );
     }
 }
