@@ -244,9 +244,14 @@ pub async fn veilig_thuis_outcomes_tell_whom_the_domain_names(db: TestDb) -> Tes
     tx.commit().await.unwrap();
     let before = told(&store, &p.sanne.0).await.len();
     let again = assess("", Outcome::HandToLocalTeam).await;
+    // Joyce heard first that the file lost its regisseur (the deactivation), then of
+    // the hand-over.
     assert_eq!(
         told(&store, &p.joyce.0).await,
-        [(K::VtHandedOver, f.clone(), Some(again))]
+        [
+            (K::NoRegisseur, f.clone(), None),
+            (K::VtHandedOver, f.clone(), Some(again))
+        ]
     );
     assert_eq!(told(&store, &p.sanne.0).await.len(), before);
     store.close().await;
