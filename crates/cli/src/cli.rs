@@ -166,6 +166,39 @@ pub struct ServeArgs {
     /// reminder is written once.
     #[arg(long, env = "EENPLAN_REMIND_EVERY_MINUTES", default_value_t = 60)]
     pub remind_every_minutes: u64,
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// E-mail about notifications; off (notifications stay in the app) unless both
+/// --smtp-url and --mail-from are given.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// The SMTP server: smtp://HOST:PORT (plain, for a relay on this machine or
+    /// network), smtp://HOST:PORT?tls=starttls, or smtps://USER:PASSWORD@HOST:PORT
+    /// (TLS from the start); user and password are optional on every form.
+    #[arg(
+        long,
+        env = "EENPLAN_SMTP_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<String>,
+    /// The sender of every mail, e.g. "eenplan <noreply@eenplan.example>".
+    #[arg(long, env = "EENPLAN_MAIL_FROM", value_name = "ADDRESS")]
+    pub mail_from: Option<String>,
+    /// The address people open eenplan at (https://…), for the link in every mail.
+    #[arg(long, env = "EENPLAN_PUBLIC_URL", value_name = "URL")]
+    pub public_url: Option<String>,
+    /// How long a sender owns a mail it claimed, in seconds: after a crash another
+    /// instance (or the restarted one) sends it again once this has passed.
+    #[arg(
+        long,
+        env = "EENPLAN_MAIL_LEASE_SECONDS",
+        value_name = "SECONDS",
+        default_value_t = 120
+    )]
+    pub mail_lease_seconds: u64,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ mod cli;
 mod demo;
 mod error;
 mod logging;
+mod mail;
 mod migrate;
 mod progress;
 mod region;

@@ -15,6 +15,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
             .map_err(|e| fail(format!("cannot read --theme-css {}: {e}", path.display())))?,
         None => Theme::default(),
     };
+    let mailer = crate::mail::configure(&args.mail)?;
     let url = DatabaseUrl::parse(&args.db.database)?;
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
     let mut limits = eenplan_web::Limits::default();
@@ -45,7 +46,7 @@ pub async fn run(args: ServeArgs) -> Result<ExitCode, CliError> {
         auth,
         limits,
         proxies,
-        (theme, documents, remind_every),
+        (theme, documents, remind_every, mailer),
     )
     .await?;
     Ok(ExitCode::SUCCESS)
@@ -68,17 +69,19 @@ pub fn auth_config(args: &SessionArgs, listen: SocketAddr) -> Result<AuthConfig,
 }
 
 /// Binds, serves until Ctrl-C or SIGTERM, and closes the database cleanly. Runs the
-/// daily reminders beside it every `remind_every` (none when `None`).
+/// daily reminders beside it every `remind_every` (none when `None`), and the e-mail
+/// sender when SMTP is configured.
 pub async fn serve(
     store: Store,
     listen: SocketAddr,
     auth: AuthConfig,
     limits: eenplan_web::Limits,
     proxies: TrustedProxies,
-    (theme, documents, remind_every): (
+    (theme, documents, remind_every, mailer): (
         Theme,
         eenplan_web::DocumentSettings,
         Option<std::time::Duration>,
+        Option<crate::mail::Mailer>,
     ),
 ) -> Result<(), CliError> {
     let listener = tokio::net::TcpListener::bind(listen)
@@ -100,6 +103,17 @@ pub async fn serve(
         theme,
         documents,
     };
+    // E-mail: a sender task when SMTP is configured; otherwise said once, here.
+    let (stop_mail, stopped) = tokio::sync::watch::channel(false);
+    let sender = match mailer {
+        Some(mailer) => Some(crate::mail::sender::spawn(store.clone(), mailer, stopped)),
+        None => {
+            tracing::info!(
+                "e-mail is off (no --smtp-url and --mail-from): notifications stay in the app"
+            );
+            None
+        }
+    };
     let result =
         eenplan_web::serve_with(state, listener, limits, eenplan_web::shutdown_signal()).await;
     // Stop the reminders before the database closes; a run cut short committed
@@ -107,6 +121,16 @@ pub async fn serve(
     if let Some(task) = reminders {
         task.abort();
         let _ = task.await;
+    }
+    let _ = stop_mail.send(true);
+    if let Some(sender) = sender {
+        // The mail in hand is finished (or its lease lets another send it later).
+        if tokio::time::timeout(std::time::Duration::from_secs(30), sender)
+            .await
+            .is_err()
+        {
+            tracing::warn!("e-mail sender did not stop in time; its mail is sent again later");
+        }
     }
     store.close().await;
     result.map_err(|e| fail(format!("server stopped: {e}")))

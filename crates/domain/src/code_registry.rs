@@ -31,7 +31,7 @@ fn listed<T: CodeList>() -> Vec<ListedCode> {
 /// Every value of every closed list in the domain. A test below counts the lists in the
 /// source, so a new list that is not added here fails it.
 pub fn every_code() -> Vec<ListedCode> {
-    let lists: [fn() -> Vec<ListedCode>; 39] = [
+    let lists: [fn() -> Vec<ListedCode>; 41] = [
         listed::<crate::access_log::AccessEvent>,
         listed::<crate::access_log::AccessBasis>,
         listed::<crate::area::AreaKind>,
@@ -56,6 +56,8 @@ pub fn every_code() -> Vec<ListedCode> {
         listed::<crate::family::plan::ActionStatus>,
         listed::<crate::joint_assessment::MeetingKind>,
         listed::<crate::joint_assessment::MeetingState>,
+        listed::<crate::mail::MailPreference>,
+        listed::<crate::mail::Language>,
         listed::<crate::meldcode::Advice>,
         listed::<crate::notification::NotificationKind>,
         listed::<crate::organisation::OrganisationKind>,

@@ -12,6 +12,7 @@ pub mod evu;
 pub mod family;
 pub mod ids;
 pub mod journal;
+pub mod mail;
 pub mod meldcode;
 pub mod notification;
 pub mod organisation;

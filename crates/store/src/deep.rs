@@ -86,7 +86,9 @@ const PLAN_KEY: &str = "t.family_id || ':' || CAST(t.version AS TEXT)";
 /// it cannot grant anything), `sessions.last_seen_at`/`ended_at` (activity, not a
 /// credential), sessions still at the second-factor stage (no one acting yet) and
 /// `families.next_due_on` (derived from sealed rows by the domain's rule and recomputed
-/// with them, so it says nothing they do not).
+/// with them, so it says nothing they do not), `users.mail_preference` and
+/// `users.language` (a person's own settings for e-mail, which grant nothing), and the
+/// mail outbox (delivery bookkeeping that holds no family data).
 const PARTS: &[Part] = &[
     Part {
         table: "families",

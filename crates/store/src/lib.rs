@@ -20,6 +20,7 @@ mod family_list;
 pub mod ids;
 mod instance;
 mod journal;
+mod mail_outbox;
 mod migrate;
 mod notes;
 mod notification_recipients;
@@ -58,6 +59,7 @@ pub use family::{
 };
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
+pub use mail_outbox::{MESSAGE_ID_DOMAIN, MailJob, OutboxRow};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
 pub use notifications::{NewNotification, Notification};

@@ -162,6 +162,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0036_notifications.sql"),
         postgres: include_str!("../migrations/postgres/0036_notifications.sql"),
     },
+    // E-mail about notifications: preferences, language and the outbox.
+    Migration {
+        version: 37,
+        name: "mail",
+        sqlite: include_str!("../migrations/sqlite/0037_mail.sql"),
+        postgres: include_str!("../migrations/postgres/0037_mail.sql"),
+    },
     // Veilig Thuis hand-overs acknowledged by the family's lead.
     Migration {
         version: 38,

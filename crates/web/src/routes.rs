@@ -37,6 +37,7 @@ pub fn table() -> Routes {
         crate::flows::admin::routes(),
         crate::flows::start::routes(),
         crate::flows::notifications::routes(),
+        crate::flows::mail_settings::routes(),
     ]
     .into_iter()
     .flatten()

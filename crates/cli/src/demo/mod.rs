@@ -84,6 +84,7 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
             eenplan_web::Theme::default(),
             eenplan_web::DocumentSettings::default(),
             Some(std::time::Duration::from_secs(60 * 60)),
+            None,
         ),
     )
     .await?;

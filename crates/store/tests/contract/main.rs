@@ -70,6 +70,10 @@ suite! {
         reminders_are_written_once_per_person_and_pass_the_gate,
         missing_views_and_veilig_thuis_deadlines_reach_their_own,
     ],
+    mail: [
+        outbox_wants_coalesces_leases_and_retries,
+        concurrent_claims_never_share_a_row,
+    ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
         families_page_by_keyset_each_row_once_in_order,

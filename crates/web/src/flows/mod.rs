@@ -10,6 +10,7 @@ pub mod documents;
 pub mod evu;
 pub mod family;
 pub mod joint_assessment;
+pub mod mail_settings;
 pub mod notifications;
 pub mod privacy;
 pub mod protection_order;

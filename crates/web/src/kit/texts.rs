@@ -13,6 +13,15 @@ pub enum Lang {
 pub const LANG_COOKIE: &str = "eenplan_lang";
 
 impl Lang {
+    /// The domain's name for this language: what is recorded for a person, so what
+    /// reaches them outside the app (e-mail) speaks it too.
+    pub fn language(self) -> eenplan_domain::mail::Language {
+        match self {
+            Lang::Nl => eenplan_domain::mail::Language::Nl,
+            Lang::En => eenplan_domain::mail::Language::En,
+        }
+    }
+
     pub fn from_headers(headers: &HeaderMap) -> Lang {
         match crate::kit::cookies::get(headers, LANG_COOKIE).as_deref() {
             Some("en") => Lang::En,

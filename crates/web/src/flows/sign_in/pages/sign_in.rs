@@ -454,6 +454,9 @@ async fn complete(
     }
     tx.complete_sign_in(session, credentials, &token_hash(&token), &new_token())
         .await?;
+    // The language the person signs in with is the one their e-mail speaks.
+    tx.set_language(&credentials.user_id, Lang::from_headers(headers).language())
+        .await?;
     tx.commit().await?;
     Ok(with_session_cookie(
         state,
