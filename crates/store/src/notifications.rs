@@ -317,6 +317,11 @@ impl Tx {
                 ],
             )
             .await?;
+        if written == 1 {
+            // The mail that tells the person, in this same transaction (the outbox).
+            self.enqueue_mail(&UserId::from(n.user_id.to_owned()), now)
+                .await?;
+        }
         Ok(written == 1)
     }
 

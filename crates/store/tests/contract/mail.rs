@@ -7,10 +7,13 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::mail::{Language, MailAbout, MailPreference};
-use eenplan_store::MESSAGE_ID_DOMAIN;
+use eenplan_domain::family::{Expertise, InvolvementRole};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::mail::{Language, MailAbout, MailPreference, MailText};
+use eenplan_store::{MESSAGE_ID_DOMAIN, NewInvolvement};
 
-use crate::family::people;
+use crate::consent::consent_to;
+use crate::family::{actor, open, people, sample_plan};
 use crate::support::TestDb;
 
 const LEASE: Duration = Duration::from_secs(60);
@@ -193,6 +196,162 @@ pub async fn concurrent_claims_never_share_a_row(db: TestDb) -> TestDb {
     }
     assert_eq!(claimed.len(), rows);
     other.close().await;
+    store.close().await;
+    db
+}
+
+/// A notification writes its mail job in its own transaction (none when that rolls
+/// back); the mail says nothing of the family; the daily digest is one row per person
+/// per day, counting the unread notifications since the previous digest.
+pub async fn notifications_queue_their_mail_and_the_digest_once_a_day(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let id = open(&store, &p, "Gezin Jansen", "12").await;
+    consent_to(&store, &id, &p.thomas.1, &p.sanne.0).await;
+    let mut tx = store.write().await.unwrap();
+    tx.add_involvement(
+        &actor(),
+        &id,
+        NewInvolvement {
+            role: InvolvementRole::Partner,
+            organisation_id: p.thomas.1.to_string(),
+            user_id: p.thomas.0.to_string(),
+            expertise: Some(Expertise::Safety),
+            takes_over: None,
+            reason: None,
+        },
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let sanne = Actor::User {
+        user_id: p.sanne.0.to_string(),
+        organisation_id: p.sanne.1.to_string(),
+    };
+    let thomas_rows = async || {
+        store
+            .outbox()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.user_id == p.thomas.0)
+            .collect::<Vec<_>>()
+    };
+    let save = async |version: i64, commit: bool| {
+        let mut tx = store.write().await.unwrap();
+        tx.save_plan(&sanne, &p.sanne.0, &id, version, &sample_plan())
+            .await
+            .unwrap();
+        if commit {
+            tx.commit().await.unwrap();
+        }
+    };
+
+    // Rolled back: neither the notification nor its mail.
+    save(0, false).await;
+    assert!(thomas_rows().await.is_empty());
+    save(0, true).await;
+    let rows = thomas_rows().await;
+    assert_eq!(rows.len(), 1, "the partner told of the plan gets one mail");
+    assert!(
+        store.outbox().await.unwrap().len() == 1,
+        "the regisseur saved it herself: no mail to her"
+    );
+
+    // The mail as the sender words it holds nothing of the family.
+    let jobs = store
+        .claim_mail("a", UtcTime::now(), LEASE, 10)
+        .await
+        .unwrap();
+    assert_eq!(jobs.len(), 1);
+    let family = store.read().await.unwrap().family(&id).await.unwrap().unwrap();
+    let mut secrets = vec![family.label.clone(), "Jansen".to_owned()];
+    secrets.extend(family.members.iter().map(|m| m.name.clone()));
+    for lang in [Language::Nl, Language::En] {
+        let text = MailText::compose(lang, jobs[0].about, "https://eenplan.example");
+        for secret in &secrets {
+            assert!(
+                !text.subject.contains(secret.as_str()) && !text.body.contains(secret.as_str()),
+                "{secret:?} in {text:?}"
+            );
+        }
+    }
+    store.mail_sent(&jobs[0].id, UtcTime::now()).await.unwrap();
+
+    // The digest: no mail per notification, one a day with the count.
+    store
+        .change(async |tx| {
+            tx.set_mail_preference(&p.thomas.0, MailPreference::DailyDigest)
+                .await
+        })
+        .await
+        .unwrap();
+    save(1, true).await;
+    assert_eq!(thomas_rows().await.len(), 1, "no mail right away");
+    let (monday, tuesday) = (
+        jiff::civil::date(2026, 12, 7),
+        jiff::civil::date(2026, 12, 8),
+    );
+    assert_eq!(
+        store.enqueue_due_digests(monday, UtcTime::now()).await.unwrap(),
+        1
+    );
+    assert_eq!(
+        store.enqueue_due_digests(monday, UtcTime::now()).await.unwrap(),
+        0,
+        "once a day, however often asked (another instance, a restart)"
+    );
+    let jobs = store
+        .claim_mail("a", UtcTime::now(), LEASE, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        jobs.iter().map(|j| j.about).collect::<Vec<_>>(),
+        [MailAbout::Digest { count: 2 }],
+        "both unread notifications"
+    );
+    assert_eq!(
+        store.enqueue_due_digests(tuesday, UtcTime::now()).await.unwrap(),
+        0,
+        "nothing new since Monday's digest"
+    );
+    save(2, true).await;
+    assert_eq!(
+        store.enqueue_due_digests(tuesday, UtcTime::now()).await.unwrap(),
+        1
+    );
+    let rows = thomas_rows().await;
+    assert_eq!(
+        rows.iter().filter_map(|r| r.digest_day.clone()).collect::<Vec<_>>(),
+        ["2026-12-07", "2026-12-08"]
+    );
+    let jobs = store
+        .claim_mail("b", UtcTime::now(), LEASE, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        jobs.iter().map(|j| j.about).collect::<Vec<_>>(),
+        [MailAbout::Digest { count: 1 }],
+        "only what came in after Monday's digest"
+    );
+
+    // Off: nothing at all.
+    store
+        .change(async |tx| {
+            tx.set_mail_preference(&p.thomas.0, MailPreference::Off)
+                .await
+        })
+        .await
+        .unwrap();
+    save(3, true).await;
+    assert_eq!(
+        store
+            .enqueue_due_digests(jiff::civil::date(2026, 12, 9), UtcTime::now())
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(thomas_rows().await.len(), 3);
     store.close().await;
     db
 }

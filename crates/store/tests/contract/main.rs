@@ -73,6 +73,7 @@ suite! {
     mail: [
         outbox_wants_coalesces_leases_and_retries,
         concurrent_claims_never_share_a_row,
+        notifications_queue_their_mail_and_the_digest_once_a_day,
     ],
     ops: [database_errors_name_the_code_and_constraint_never_the_values],
     paging: [
