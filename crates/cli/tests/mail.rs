@@ -41,7 +41,10 @@ fn main() {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success());
-    let mut trials = Vec::new();
+    let mut trials = vec![Trial::test(
+        "serve_says_once_that_mail_is_off_and_stops_on_bad_settings",
+        serve_says_once_that_mail_is_off_and_stops_on_bad_settings,
+    )];
     if !available && !required {
         println!(
             "NOTE: SMTP tests SKIPPED: aiosmtpd is not installed (pip install aiosmtpd); {SMTP_ENV}=1 makes its absence a failure"
@@ -418,6 +421,66 @@ fn two_instances_send_a_burst_each_mail_once() -> Result<(), Failed> {
     })?;
     rt.block_on(store.close());
     rt.block_on(db.cleanup());
+    let _ = std::fs::remove_dir_all(dir);
+    Ok(())
+}
+
+fn serve_says_once_that_mail_is_off_and_stops_on_bad_settings() -> Result<(), Failed> {
+    let dir = temp_dir("config");
+    let url = sqlite_url(&dir.join("c.sqlite"));
+    for (args, expected) in [
+        (
+            vec!["--smtp-url", "smtp://127.0.0.1:2525"],
+            "needs --mail-from",
+        ),
+        (
+            vec![
+                "--smtp-url",
+                "smtps://u:geheim@h?tls=maybe",
+                "--mail-from",
+                "a@b.example",
+                "--public-url",
+                "https://eenplan.example",
+            ],
+            "--smtp-url is not usable",
+        ),
+    ] {
+        let out = Command::new(BIN)
+            .args(["serve", "--database", &url, "--listen", "127.0.0.1:0"])
+            .args(&args)
+            .env_remove("EENPLAN_SMTP_URL")
+            .env_remove("EENPLAN_MAIL_FROM")
+            .env_remove("EENPLAN_PUBLIC_URL")
+            .output()?;
+        let err = String::from_utf8_lossy(&out.stderr);
+        check(out.status.code() == Some(2), || {
+            format!("{:?}: {err}", out.status)
+        })?;
+        check(err.lines().count() == 1 && err.contains(expected), || {
+            err.to_string()
+        })?;
+        check(!err.contains("geheim"), || err.to_string())?;
+    }
+    let log = dir.join("serve.log");
+    let port = free_port();
+    let mut server = Proc(
+        Command::new(BIN)
+            .args(["serve", "--database", &url, "--listen"])
+            .arg(format!("127.0.0.1:{port}"))
+            .env("EENPLAN_LOG", "info")
+            .env_remove("EENPLAN_SMTP_URL")
+            .env_remove("EENPLAN_MAIL_FROM")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log)?)
+            .spawn()?,
+    );
+    wait_for("serve starting", 30, || {
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    })?;
+    server.0.kill()?;
+    server.0.wait()?;
+    let text = std::fs::read_to_string(&log)?;
+    check(text.matches("e-mail is off").count() == 1, || text.clone())?;
     let _ = std::fs::remove_dir_all(dir);
     Ok(())
 }

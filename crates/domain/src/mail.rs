@@ -10,22 +10,18 @@ use crate::UtcTime;
 use crate::codes::code_list;
 
 code_list! {
-    /// How a person wants to hear about new notifications by e-mail.
+    /// How a person wants to hear about new notifications by e-mail. Right away by
+    /// default: a notification that nobody sees until they happen to sign in is a
+    /// signal lost, and the mail carries nothing that needs protecting.
+    #[derive(Default)]
     MailPreference, "mail preference" {
         /// One mail soon after a notification (several close together make one mail).
+        #[default]
         Immediately = "immediately", "Direct een e-mail", "An e-mail right away";
         /// One mail a day at 08:00 Amsterdam time, when something new came in.
         DailyDigest = "daily_digest", "Eén e-mail per dag, om 8.00 uur", "One e-mail a day, at 8:00";
         /// Notifications stay in the app.
         Off = "off", "Geen e-mail", "No e-mail";
-    }
-}
-
-impl Default for MailPreference {
-    /// Immediately: a notification that nobody sees until they happen to sign in is a
-    /// signal lost, and the mail carries nothing that needs protecting.
-    fn default() -> Self {
-        MailPreference::Immediately
     }
 }
 
@@ -35,12 +31,6 @@ code_list! {
     Language, "language" {
         Nl = "nl", "Nederlands", "Dutch";
         En = "en", "Engels", "English";
-    }
-}
-
-impl Default for Language {
-    fn default() -> Self {
-        Language::Nl
     }
 }
 

@@ -30,6 +30,7 @@ async fn the_setting_is_shown_saved_and_refused_when_not_on_the_list() {
         Some("immediately")
     );
     assert!(page.body.contains("Direct een e-mail"), "{}", page.body);
+    assert_eq!(common::scan::findings(&page.body), Vec::<String>::new());
     let csrf = page.csrf();
 
     let refused = b
