@@ -31,3 +31,5 @@ CREATE TABLE mail_outbox (
 CREATE INDEX mail_outbox_due ON mail_outbox (due_at) WHERE sent_at IS NULL;
 -- Coalescing: does this person already have a mail waiting.
 CREATE INDEX mail_outbox_waiting ON mail_outbox (user_id) WHERE sent_at IS NULL;
+-- The digest job's question, once a minute from 08:00: who chose the digest.
+CREATE INDEX users_mail_digest ON users (id) WHERE mail_preference = 'daily_digest';
