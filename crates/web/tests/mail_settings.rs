@@ -23,6 +23,12 @@ async fn the_setting_is_shown_saved_and_refused_when_not_on_the_list() {
         .account("thomas@save.example", &[Role::Professional], true)
         .await;
     let mut b = app.signed_in_browser(&thomas).await;
+    let inbox = b.get("/berichten").await;
+    assert!(
+        inbox.body.contains("href=\"/berichten/e-mail\""),
+        "the inbox links the setting: {}",
+        inbox.body
+    );
     let page = b.get("/berichten/e-mail").await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert_eq!(

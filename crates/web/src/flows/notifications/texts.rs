@@ -7,6 +7,8 @@ crate::texts! {
             "Messages";
         intro: "Wat partners deden in dossiers waar jij bij betrokken bent, het nieuwste eerst.",
             "What partners did in files you are involved in, newest first.";
+        mail_settings: "Hoe vaak je e-mail krijgt over nieuwe berichten",
+            "How often you get e-mail about new messages";
         none: "Je hebt nog geen berichten.",
             "You have no messages yet.";
         total: "{n} berichten, waarvan {unread} ongelezen",
