@@ -164,7 +164,8 @@ impl Store {
     /// Claims up to `limit` due, unsent mails for `instance` until `now + lease`, and
     /// counts the try. A row leased by another sender is left alone until its lease runs
     /// out; on PostgreSQL rows another instance is claiming at this moment are skipped
-    /// (`SKIP LOCKED`), on SQLite the single writer serialises claims.
+    /// (`SKIP LOCKED`), on SQLite the single writer serialises claims. A mail waits, unsent,
+    /// while its person has turned e-mail off or their account is deactivated.
     pub async fn claim_mail(
         &self,
         instance: &str,
@@ -185,10 +186,12 @@ impl Store {
                     "UPDATE mail_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
                      WHERE id IN (SELECT id FROM mail_outbox \
                        WHERE sent_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
+                       AND EXISTS (SELECT 1 FROM users u WHERE u.id = mail_outbox.user_id \
+                                   AND u.active = 1 AND u.mail_preference <> $5) \
                        ORDER BY due_at, id LIMIT $4{lock}) \
                      RETURNING id"
                 ),
-                params![&until, instance, &at, limit],
+                params![&until, instance, &at, limit, MailPreference::Off.code()],
             )
             .await?;
         let mut jobs = Vec::with_capacity(claimed.len());

@@ -151,6 +151,31 @@ pub async fn outbox_wants_coalesces_leases_and_retries(db: TestDb) -> TestDb {
     );
     tx.commit().await.unwrap();
     assert_eq!(store.outbox().await.unwrap().len(), 2);
+
+    // A mail still waiting when its person turns e-mail off, or whose account is
+    // deactivated, is not sent; turned back on, it goes.
+    let later = at("2026-12-07T10:00:00Z");
+    let mut tx = store.write().await.unwrap();
+    tx.set_mail_preference(sanne, MailPreference::Off)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(store.claim_mail("e", later, LEASE, 10).await.unwrap().is_empty());
+    let mut tx = store.write().await.unwrap();
+    tx.set_mail_preference(sanne, MailPreference::Immediately)
+        .await
+        .unwrap();
+    tx.deactivate_user(&crate::family::actor(), sanne)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert!(store.claim_mail("e", later, LEASE, 10).await.unwrap().is_empty());
+    let mut tx = store.write().await.unwrap();
+    tx.reactivate_user(&crate::family::actor(), sanne)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(store.claim_mail("e", later, LEASE, 10).await.unwrap().len(), 1);
     store.close().await;
     db
 }
