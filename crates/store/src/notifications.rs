@@ -406,4 +406,17 @@ impl Tx {
         .await?;
         self.notification(user_id, id).await
     }
+
+    /// Marks every unread notification of this person read; how many were.
+    pub async fn mark_all_notifications_read(
+        &mut self,
+        user_id: &UserId,
+        now: UtcTime,
+    ) -> Result<u64, StoreError> {
+        self.execute(
+            "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+            params![user_id, now.to_rfc3339()],
+        )
+        .await
+    }
 }

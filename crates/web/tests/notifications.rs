@@ -301,5 +301,42 @@ async fn a_hand_over_reaches_the_regisseur_under_the_bell_and_in_the_file() {
         (r.status, &r.json()["read"]),
         (StatusCode::OK, &serde_json::json!(true))
     );
+
+    // A reminder says its date in words; "Alles als gelezen markeren" empties the bell.
+    let mut tx = app.store.write().await.unwrap();
+    for (kind, due) in [
+        (NotificationKind::DueSoon, "2026-12-08"),
+        (NotificationKind::Overdue, "2026-12-01"),
+    ] {
+        tx.notify(
+            &NewNotification {
+                user_id: thomas.user_id.as_str(),
+                kind,
+                family_id: None,
+                lost_label: None,
+                subject_id: None,
+                due_on: Some(due),
+                once_key: None,
+            },
+            eenplan_domain::UtcTime::now(),
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let list = t.get("/berichten").await;
+    for words in ["aan de beurt op 8 dec 2026", "over tijd sinds 1 dec 2026"] {
+        assert!(list.body.contains(words), "{words}: {}", list.body);
+    }
+    assert!(!list.body.contains("2026-12-0"), "no ISO date shown");
+    let r = t
+        .post("/berichten/gelezen", &[("csrf", list.csrf().as_str())])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER);
+    let mut r = app.store.read().await.unwrap();
+    assert_eq!(r.unread_notifications(&thomas.user_id).await.unwrap(), 0);
+    drop(r);
+    let list = t.get("/berichten").await;
+    assert!(!list.body.contains("Alles als gelezen markeren"));
     app.done().await;
 }

@@ -19,7 +19,7 @@ use super::links::{Target, target};
 use super::ops;
 use super::texts::{NotificationTexts, notification_texts};
 use crate::extract::Path;
-use crate::kit::dates::when;
+use crate::kit::dates::{shown, when};
 use crate::kit::form::code_label;
 use crate::kit::paging::{DEFAULT_LIMIT, PageNav, decode, window};
 use crate::kit::texts::fill;
@@ -32,6 +32,8 @@ struct Item {
     /// A lost access's notice names the file the partner knew, nothing more.
     lost: Option<String>,
     when: String,
+    /// A reminder's date: when it is due, or since when it is late.
+    due: Option<String>,
     unread: bool,
     /// "Openen: <kind>", so each link's name says which one it opens.
     open_label: String,
@@ -50,6 +52,7 @@ struct ListPage {
     x: &'static NotificationTexts,
     groups: Vec<Group>,
     total: String,
+    unread: i64,
     nav: PageNav,
 }
 
@@ -70,6 +73,13 @@ fn item(lang: Lang, x: &NotificationTexts, n: &Notification) -> Item {
             .then(|| n.lost_label.clone())
             .flatten(),
         when: when(lang, &n.created_at),
+        due: n.due_on.as_deref().map(|d| {
+            let text = match n.kind {
+                NotificationKind::Overdue => x.due_since,
+                _ => x.due_on,
+            };
+            fill(text, &[("date", &shown(lang, d))])
+        }),
         unread: !n.read(),
         open_label: fill(x.open_about, &[("what", &kind)]),
         kind,
@@ -142,6 +152,7 @@ pub async fn list(
             x,
             groups: groups(lang, x, &page.items, &shown),
             total,
+            unread,
             nav,
         },
     ))
@@ -218,5 +229,16 @@ pub async fn mark_read(ctx: Ctx, Path(id): Path<String>) -> Result<Response, Pag
         .await?;
     tx.commit().await?;
     marked.ok_or_else(PageError::not_found)?;
+    Ok(Redirect::to("/berichten").into_response())
+}
+
+/// "Alles als gelezen markeren": every notification of this person read at once, back
+/// to the list.
+pub async fn mark_all_read(ctx: Ctx) -> Result<Response, PageError> {
+    let p = ctx.principal()?;
+    let mut tx = ctx.store().write().await?;
+    tx.mark_all_notifications_read(&p.user_id, UtcTime::now())
+        .await?;
+    tx.commit().await?;
     Ok(Redirect::to("/berichten").into_response())
 }

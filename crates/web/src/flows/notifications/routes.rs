@@ -12,6 +12,7 @@ pub fn routes() -> Vec<Entry> {
     vec![
         get("/berichten", SIGNED_IN, pages::list),
         get("/berichten/{notification}", SIGNED_IN, pages::open),
+        post("/berichten/gelezen", SIGNED_IN, pages::mark_all_read),
         post(
             "/berichten/{notification}/gelezen",
             SIGNED_IN,

@@ -25,6 +25,12 @@ crate::texts! {
             "Open: {what}";
         mark_read: "Markeer als gelezen",
             "Mark as read";
+        mark_all_read: "Alles als gelezen markeren",
+            "Mark all as read";
+        due_on: "aan de beurt op {date}",
+            "due on {date}";
+        due_since: "over tijd sinds {date}",
+            "overdue since {date}";
         lost_title: "Geen toegang meer",
             "No longer access";
         lost: "Je hebt geen toegang meer tot {label} sinds {date}.",
