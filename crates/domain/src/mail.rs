@@ -105,6 +105,16 @@ pub fn retry_delay(attempts: i64) -> Duration {
     Duration::from_secs(secs.min(3600))
 }
 
+/// How many tries a mail gets: about two days at the hourly cap of [`retry_delay`],
+/// long enough for an SMTP server's weekend outage, short enough that an address that
+/// will never work stops costing a try every hour. The notification stays in the app.
+pub const MAIL_ATTEMPTS: i64 = 48;
+
+/// Whether a mail that failed its `attempts`-th try is given up on.
+pub fn gives_up(attempts: i64) -> bool {
+    attempts >= MAIL_ATTEMPTS
+}
+
 /// The hour (Amsterdam time) the daily digest goes out.
 pub const DIGEST_HOUR: i8 = 8;
 
@@ -167,6 +177,14 @@ mod tests {
         assert_eq!(retry_delay(8), Duration::from_secs(3600));
         assert_eq!(retry_delay(1000), Duration::from_secs(3600));
         assert_eq!(retry_delay(0), Duration::from_secs(30));
+    }
+
+    #[test]
+    fn a_mail_is_given_up_after_about_two_days_of_tries() {
+        assert!(!gives_up(MAIL_ATTEMPTS - 1));
+        assert!(gives_up(MAIL_ATTEMPTS));
+        let waited: u64 = (1..MAIL_ATTEMPTS).map(|a| retry_delay(a).as_secs()).sum();
+        assert!((36 * 3600..=60 * 3600).contains(&waited), "{waited}");
     }
 
     #[test]

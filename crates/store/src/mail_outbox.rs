@@ -15,7 +15,7 @@
 
 use std::time::Duration;
 
-use eenplan_domain::mail::{Language, MailAbout, MailPreference, retry_delay};
+use eenplan_domain::mail::{Language, MailAbout, MailPreference, gives_up, retry_delay};
 use eenplan_domain::{UserId, UtcTime};
 
 use crate::{Backend, Store, StoreError, Tx, ids, params};
@@ -45,6 +45,7 @@ pub struct OutboxRow {
     pub sent_at: Option<String>,
     pub last_error: Option<String>,
     pub digest_day: Option<String>,
+    pub given_up_at: Option<String>,
 }
 
 /// The longest error text kept per row: enough for an SMTP reply, never a dump.
@@ -69,7 +70,7 @@ impl Tx {
         let Some(row) = self
             .fetch_optional(
                 "SELECT u.mail_preference, u.active, \
-                 (SELECT COUNT(*) FROM mail_outbox o WHERE o.user_id = u.id AND o.sent_at IS NULL) AS waiting \
+                 (SELECT COUNT(*) FROM mail_outbox o WHERE o.user_id = u.id AND o.sent_at IS NULL AND o.given_up_at IS NULL) AS waiting \
                  FROM users u WHERE u.id = $1",
                 params![user],
             )
@@ -185,7 +186,7 @@ impl Store {
                 &format!(
                     "UPDATE mail_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
                      WHERE id IN (SELECT id FROM mail_outbox \
-                       WHERE sent_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
+                       WHERE sent_at IS NULL AND given_up_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
                        AND EXISTS (SELECT 1 FROM users u WHERE u.id = mail_outbox.user_id \
                                    AND u.active = 1 AND u.mail_preference <> $5) \
                        ORDER BY due_at, id LIMIT $4{lock}) \
@@ -247,6 +248,7 @@ impl Store {
         error: &str,
     ) -> Result<(), StoreError> {
         let due = later(now, retry_delay(job.attempts));
+        let given_up = gives_up(job.attempts).then(|| now.to_rfc3339());
         let error: String = error
             .chars()
             .filter(|c| !c.is_control() || *c == ' ')
@@ -254,9 +256,10 @@ impl Store {
             .collect();
         self.change(async |tx| {
             tx.execute(
-                "UPDATE mail_outbox SET due_at = $1, lease_until = NULL, leased_by = NULL, last_error = $2 \
+                "UPDATE mail_outbox SET due_at = $1, lease_until = NULL, leased_by = NULL, last_error = $2, \
+                   given_up_at = $5 \
                  WHERE id = $3 AND leased_by = $4 AND sent_at IS NULL",
-                params![&due, &error, &job.id, instance],
+                params![&due, &error, &job.id, instance, given_up],
             )
             .await
         })
@@ -309,8 +312,8 @@ impl Store {
     pub async fn outbox(&self) -> Result<Vec<OutboxRow>, StoreError> {
         let mut tx = self.read().await?;
         tx.fetch_all(
-            "SELECT id, user_id, message_id, due_at, attempts, sent_at, last_error, digest_day \
-             FROM mail_outbox ORDER BY created_at, id",
+            "SELECT id, user_id, message_id, due_at, attempts, sent_at, last_error, digest_day, \
+               given_up_at FROM mail_outbox ORDER BY created_at, id",
             vec![],
         )
         .await?
@@ -325,6 +328,7 @@ impl Store {
                 sent_at: r.opt_text("sent_at")?,
                 last_error: r.opt_text("last_error")?,
                 digest_day: r.opt_text("digest_day")?,
+                given_up_at: r.opt_text("given_up_at")?,
             })
         })
         .collect()

@@ -111,7 +111,11 @@ async fn round(
                 tracing::info!(message_id = %job.message_id, attempts = job.attempts, "e-mail sent");
             }
             Err(error) => {
-                tracing::warn!(message_id = %job.message_id, attempts = job.attempts, %error, "e-mail not sent; trying again later");
+                if eenplan_domain::mail::gives_up(job.attempts) {
+                    tracing::error!(message_id = %job.message_id, attempts = job.attempts, %error, "e-mail not sent after the last try; given up (the notification stays in the app)");
+                } else {
+                    tracing::warn!(message_id = %job.message_id, attempts = job.attempts, %error, "e-mail not sent; trying again later");
+                }
                 store
                     .mail_failed(&job, instance, UtcTime::now(), &error)
                     .await?;

@@ -24,6 +24,9 @@ CREATE TABLE mail_outbox (
     leased_by   TEXT,
     sent_at     TEXT,
     last_error  TEXT,
+    -- tried as often as the domain allows (`mail::gives_up`) and left unsent; the
+    -- notification stays in the app
+    given_up_at TEXT,
     UNIQUE (user_id, digest_day),
     CHECK ((digest_day IS NULL) = (digest_count IS NULL))
 );

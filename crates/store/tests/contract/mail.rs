@@ -10,6 +10,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::{Expertise, InvolvementRole};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::mail::{Language, MailAbout, MailPreference, MailText};
+use eenplan_store::MailJob;
 use eenplan_store::{MESSAGE_ID_DOMAIN, NewInvolvement};
 
 use crate::consent::consent_to;
@@ -175,7 +176,38 @@ pub async fn outbox_wants_coalesces_leases_and_retries(db: TestDb) -> TestDb {
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    assert_eq!(store.claim_mail("e", later, LEASE, 10).await.unwrap().len(), 1);
+    let last = store.claim_mail("e", later, LEASE, 10).await.unwrap();
+    assert_eq!(last.len(), 1);
+
+    // Its last try failing gives it up: never claimed again, and the next notification
+    // queues a new mail rather than waiting behind it.
+    let worn = MailJob {
+        attempts: eenplan_domain::mail::MAIL_ATTEMPTS,
+        ..last[0].clone()
+    };
+    store
+        .mail_failed(&worn, "e", later, "550 no such mailbox")
+        .await
+        .unwrap();
+    let row = store
+        .outbox()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id == worn.id)
+        .unwrap();
+    assert!(row.given_up_at.is_some() && row.sent_at.is_none(), "{row:?}");
+    let much_later = at("2026-12-09T10:00:00Z");
+    assert!(
+        store
+            .claim_mail("f", much_later, LEASE, 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let mut tx = store.write().await.unwrap();
+    assert!(tx.enqueue_mail(sanne, much_later).await.unwrap());
+    tx.commit().await.unwrap();
     store.close().await;
     db
 }
