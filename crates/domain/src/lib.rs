@@ -8,6 +8,7 @@ pub mod code_registry;
 pub mod codes;
 pub mod crisis;
 pub mod enrolment;
+pub mod evaluation;
 pub mod evu;
 pub mod family;
 pub mod ids;

@@ -1,0 +1,3 @@
+//! The evaluation's rules: what the pilots' numbers may show (issue 16).
+
+pub mod suppression;
