@@ -1,3 +1,5 @@
-//! Evaluating the pilots: what the chain measures about itself (issue 16).
+//! Evaluating the pilots (issue 16): what the chain measures about itself, and what of
+//! it the numbers may show.
 
 pub mod metrics;
+pub mod suppression;
