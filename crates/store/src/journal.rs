@@ -42,9 +42,17 @@ impl Tx {
     }
 
     pub(crate) async fn seal_pending(&mut self) -> Result<(), StoreError> {
-        for pending in std::mem::take(&mut self.pending) {
-            self.tell(&pending.actor, &pending.event, UtcTime::now())
-                .await?;
+        let pending = std::mem::take(&mut self.pending);
+        let events: Vec<&Event> = pending.iter().map(|p| &p.event).collect();
+        let unsaid: Vec<bool> = events
+            .iter()
+            .map(|e| !eenplan_domain::notification::said_by_another(e, &events))
+            .collect();
+        for (pending, unsaid) in pending.into_iter().zip(unsaid) {
+            if unsaid {
+                self.tell(&pending.actor, &pending.event, UtcTime::now())
+                    .await?;
+            }
             let mut records = crate::deep::records(&pending.event);
             records.extend(pending.also);
             let state = self.seal_records(&records).await?;

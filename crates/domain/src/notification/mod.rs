@@ -183,6 +183,23 @@ pub fn tells(actor: &Actor, event: &Event) -> Vec<Tell> {
     all
 }
 
+/// Whether `event`'s notices are already said by another event of the same change
+/// (`with`), so one change is one notice: the members an EVU combination brings into
+/// the circle join with the combination, and "EVU-combinatie samengesteld" tells the
+/// members and the regisseur; a "partner sluit aan" per member would repeat it.
+pub fn said_by_another(event: &Event, with: &[&Event]) -> bool {
+    let Event::InvolvementStarted {
+        family_id, user_id, ..
+    } = event
+    else {
+        return false;
+    };
+    with.iter().any(|other| {
+        matches!(other, Event::EvuCombinationAssigned { family_id: f, user_ids, .. }
+            if f == family_id && user_ids.contains(user_id))
+    })
+}
+
 /// The organisation the actor acted for; none for the command line or eenplan itself.
 pub(crate) fn acting_organisation(actor: &Actor) -> Option<String> {
     match actor {
@@ -225,6 +242,28 @@ mod tests {
                 subject_id: Some("3".into()),
             }]
         );
+    }
+
+    #[test]
+    fn an_evu_member_joining_with_the_combination_is_said_by_the_combination() {
+        let joined = |user: &str| Event::InvolvementStarted {
+            family_id: "f1".into(),
+            involvement_id: format!("i-{user}"),
+            role: "partner".into(),
+            organisation_id: "o2".into(),
+            user_id: user.into(),
+            expertise: None,
+            handover_of: None,
+        };
+        let staffed = Event::EvuCombinationAssigned {
+            family_id: "f1".into(),
+            referral_id: "r1".into(),
+            user_ids: vec!["u2".into(), "u3".into()],
+        };
+        assert!(said_by_another(&joined("u2"), &[&staffed]));
+        assert!(!said_by_another(&joined("u4"), &[&staffed]), "not a member");
+        assert!(!said_by_another(&joined("u2"), &[]), "joined on its own");
+        assert!(!said_by_another(&staffed, &[&joined("u2")]));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evu::{EvuError, ReferralSource, ReferralState};
+use eenplan_domain::notification::NotificationKind;
 use eenplan_domain::family::{ConsentForm, ConsentStep, Expertise, Framework, SafetyGoal};
 use eenplan_domain::save_guidance::{GuidanceError, GuidanceOutcome};
 use eenplan_domain::veilig_thuis::{ContactKind, Outcome, Reporter};
@@ -557,6 +558,21 @@ pub async fn evu_referrals_and_the_combination(db: TestDb) -> TestDb {
     tx.commit().await.unwrap();
     assert!(involved(&store, &family, p.mohamed.0.clone()).await);
     assert!(involved(&store, &family, p.thomas.0.clone()).await);
+    // One change, one notice: the regisseur hears that the combination is staffed, not
+    // also that each of its members joined.
+    let (told, _) = store
+        .read()
+        .await
+        .unwrap()
+        .notifications(&p.sanne.0, &eenplan_store::Seek::First, 50)
+        .await
+        .unwrap();
+    let kinds: Vec<_> = told.iter().map(|n| n.kind).collect();
+    assert_eq!(kinds[0], NotificationKind::EvuStaffed, "{kinds:?}");
+    assert!(
+        !kinds.contains(&NotificationKind::PartnerJoined),
+        "{kinds:?}"
+    );
     let r = &store
         .read()
         .await
