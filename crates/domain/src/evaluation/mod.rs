@@ -2,4 +2,5 @@
 //! it the numbers may show.
 
 pub mod metrics;
+pub mod pilot;
 pub mod suppression;
