@@ -304,9 +304,13 @@ async fn a_hand_over_reaches_the_regisseur_under_the_bell_and_in_the_file() {
 
     // A reminder says its date in words; "Alles als gelezen markeren" empties the bell.
     let mut tx = app.store.write().await.unwrap();
-    for (kind, due) in [
-        (NotificationKind::DueSoon, "2026-12-08"),
-        (NotificationKind::Overdue, "2026-12-01"),
+    for (kind, due, subject) in [
+        (NotificationKind::DueSoon, "2026-12-08", "plan_review"),
+        (
+            NotificationKind::Overdue,
+            "2026-12-01",
+            "plan_action:income:0a1b2c",
+        ),
     ] {
         tx.notify(
             &NewNotification {
@@ -314,7 +318,7 @@ async fn a_hand_over_reaches_the_regisseur_under_the_bell_and_in_the_file() {
                 kind,
                 family_id: None,
                 lost_label: None,
-                subject_id: None,
+                subject_id: Some(subject),
                 due_on: Some(due),
                 once_key: None,
             },
@@ -325,7 +329,10 @@ async fn a_hand_over_reaches_the_regisseur_under_the_bell_and_in_the_file() {
     }
     tx.commit().await.unwrap();
     let list = t.get("/berichten").await;
-    for words in ["aan de beurt op 8 dec 2026", "over tijd sinds 1 dec 2026"] {
+    for words in [
+        "Evaluatie van het plan, aan de beurt op 8 dec 2026",
+        "Actie (Inkomen en schulden), over tijd sinds 1 dec 2026",
+    ] {
         assert!(list.body.contains(words), "{words}: {}", list.body);
     }
     assert!(!list.body.contains("2026-12-0"), "no ISO date shown");

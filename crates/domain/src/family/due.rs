@@ -107,6 +107,41 @@ impl DueWhat {
     }
 }
 
+/// What a due item's stored key (see [`DueWhat::key`]) tells without the file at hand:
+/// enough for a reminder to say what it is about and to lead to where it is done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DueKey {
+    PlanReview,
+    PlanAction(LifeDomain),
+    SaveGuidanceReview,
+    VeiligThuisAssessment { contact_id: String },
+    VeiligThuisFollowUp { contact_id: String },
+}
+
+impl DueKey {
+    /// The key [`DueWhat::key`] wrote; `None` for anything else.
+    pub fn parse(key: &str) -> Option<DueKey> {
+        if key == "plan_review" {
+            return Some(DueKey::PlanReview);
+        }
+        if let Some(rest) = key.strip_prefix("plan_action:") {
+            let domain = rest.split(':').next()?;
+            return domain.parse().ok().map(DueKey::PlanAction);
+        }
+        if key.starts_with("save_review:") {
+            return Some(DueKey::SaveGuidanceReview);
+        }
+        let contact = |id: &str| (!id.is_empty()).then(|| id.to_owned());
+        if let Some(id) = key.strip_prefix("vt_assessment:") {
+            return contact(id).map(|contact_id| DueKey::VeiligThuisAssessment { contact_id });
+        }
+        if let Some(id) = key.strip_prefix("vt_follow_up:") {
+            return contact(id).map(|contact_id| DueKey::VeiligThuisFollowUp { contact_id });
+        }
+        None
+    }
+}
+
 /// One date someone has to act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueItem {
@@ -468,5 +503,35 @@ mod tests {
         assert_eq!(item.state(date(2026, 12, 9)), DueState::Upcoming);
         assert_eq!(item.state(date(2026, 12, 10)), DueState::Today);
         assert_eq!(item.state(date(2026, 12, 11)), DueState::Late);
+    }
+
+    #[test]
+    fn a_stored_key_reads_back_as_what_it_is_about() {
+        let action = DueWhat::PlanAction {
+            domain: LifeDomain::Income,
+            what: "Schuldhulp aanvragen".into(),
+            who: PlanPerson::other("Kim"),
+        };
+        assert_eq!(
+            DueKey::parse(&action.key()),
+            Some(DueKey::PlanAction(LifeDomain::Income))
+        );
+        assert_eq!(
+            DueKey::parse(&DueWhat::PlanReview.key()),
+            Some(DueKey::PlanReview)
+        );
+        let follow_up = DueWhat::VeiligThuisFollowUp {
+            contact_id: "c7".into(),
+            organisation_id: "o1".into(),
+        };
+        assert_eq!(
+            DueKey::parse(&follow_up.key()),
+            Some(DueKey::VeiligThuisFollowUp {
+                contact_id: "c7".into()
+            })
+        );
+        assert_eq!(DueKey::parse("vt_assessment:"), None);
+        assert_eq!(DueKey::parse("plan_action:nonsense:ab"), None);
+        assert_eq!(DueKey::parse("anything"), None);
     }
 }

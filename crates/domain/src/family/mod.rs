@@ -35,8 +35,8 @@ pub use document::{
     check_reason as check_document_reason, content_digest, may_end as may_end_document, sniff,
 };
 pub use due::{
-    DueItem, DueSources, DueState, DueWhat, SaveGuidanceDue, VeiligThuisDue, VeiligThuisStage,
-    due_items, next_due_on,
+    DueItem, DueKey, DueSources, DueState, DueWhat, SaveGuidanceDue, VeiligThuisDue,
+    VeiligThuisStage, due_items, next_due_on,
 };
 pub use duplicate::{
     DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,

@@ -7,7 +7,7 @@
 
 mod api;
 mod ops;
-mod overview_texts;
+pub(crate) mod overview_texts;
 mod pages;
 mod refusal;
 mod routes;

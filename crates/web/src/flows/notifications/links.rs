@@ -1,6 +1,7 @@
 //! Where a notification leads, from its kind, family and subject: one place, for the
 //! page's "Openen" and the API's `link` alike.
 
+use eenplan_domain::family::DueKey;
 use eenplan_domain::notification::NotificationKind as K;
 
 /// Where opening a notification goes.
@@ -37,9 +38,12 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
             K::VtToRaad => Target::Elsewhere("/raad".into()),
             K::VtToEvu => Target::Elsewhere("/evu".into()),
             // Veilig Thuis's deadlines name the contact, never the file.
-            K::DueSoon | K::Overdue => match subject.and_then(veilig_thuis_contact) {
-                Some(contact) => Target::Elsewhere(format!("/veilig-thuis/{contact}")),
-                None => Target::Here,
+            K::DueSoon | K::Overdue => match subject.and_then(DueKey::parse) {
+                Some(
+                    DueKey::VeiligThuisAssessment { contact_id }
+                    | DueKey::VeiligThuisFollowUp { contact_id },
+                ) => Target::Elsewhere(format!("/veilig-thuis/{contact_id}")),
+                _ => Target::Here,
             },
             K::SaveAdvice => match subject {
                 Some(consultation) => {
@@ -53,7 +57,9 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
     let file = |tail: &str| Target::File(format!("/gezinnen/{f}{tail}"));
     match kind {
         K::AccessLost | K::ReporterFeedback => Target::Here,
-        K::DueSoon | K::Overdue if subject.is_some_and(|s| s.starts_with("save_review:")) => {
+        K::DueSoon | K::Overdue
+            if subject.and_then(DueKey::parse) == Some(DueKey::SaveGuidanceReview) =>
+        {
             file("/save-begeleiding")
         }
         K::PlanSaved | K::PlanAgreed | K::PlanViewRecorded | K::DueSoon | K::Overdue => {
@@ -78,14 +84,6 @@ pub fn target(kind: K, family: Option<&str>, subject: Option<&str>) -> Target {
         | K::SaveAdvice
         | K::NoRegisseur => file(""),
     }
-}
-
-/// The contact a reminder of a Veilig Thuis deadline is about (its subject is the due
-/// item's key, `vt_assessment:<contact>` or `vt_follow_up:<contact>`).
-fn veilig_thuis_contact(subject: &str) -> Option<&str> {
-    subject
-        .strip_prefix("vt_assessment:")
-        .or_else(|| subject.strip_prefix("vt_follow_up:"))
 }
 
 #[cfg(test)]

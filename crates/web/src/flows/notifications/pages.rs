@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::RawQuery;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::family::Basis;
+use eenplan_domain::family::{Basis, DueKey};
 use eenplan_domain::notification::NotificationKind;
 use eenplan_domain::veilig_thuis::{Outcome, reporter_feedback};
 use eenplan_store::Notification;
@@ -32,7 +32,7 @@ struct Item {
     /// A lost access's notice names the file the partner knew, nothing more.
     lost: Option<String>,
     when: String,
-    /// A reminder's date: when it is due, or since when it is late.
+    /// A reminder: what is due, and when (or since when it is late).
     due: Option<String>,
     unread: bool,
     /// "Openen: <kind>", so each link's name says which one it opens.
@@ -78,11 +78,27 @@ fn item(lang: Lang, x: &NotificationTexts, n: &Notification) -> Item {
                 NotificationKind::Overdue => x.due_since,
                 _ => x.due_on,
             };
-            fill(text, &[("date", &shown(lang, d))])
+            let when = fill(text, &[("date", &shown(lang, d))]);
+            match n.subject_id.as_deref().and_then(DueKey::parse) {
+                Some(key) => format!("{}, {when}", due_what(lang, &key)),
+                None => when,
+            }
         }),
         unread: !n.read(),
         open_label: fill(x.open_about, &[("what", &kind)]),
         kind,
+    }
+}
+
+/// What a reminder is about, in the words the family's overview uses for it.
+fn due_what(lang: Lang, key: &DueKey) -> String {
+    let o = crate::flows::family::overview_texts::overview_texts(lang);
+    match key {
+        DueKey::PlanReview => o.plan_review.to_owned(),
+        DueKey::PlanAction(domain) => format!("{} ({})", o.action, code_label(lang, *domain)),
+        DueKey::SaveGuidanceReview => o.save_review.to_owned(),
+        DueKey::VeiligThuisAssessment { .. } => o.vt_assessment.to_owned(),
+        DueKey::VeiligThuisFollowUp { .. } => o.vt_follow_up.to_owned(),
     }
 }
 
