@@ -7,7 +7,7 @@
 
 mod api;
 mod ops;
-pub(crate) mod overview_texts;
+mod overview_texts;
 mod pages;
 mod refusal;
 mod routes;

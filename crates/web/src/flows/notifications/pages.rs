@@ -92,7 +92,7 @@ fn item(lang: Lang, x: &NotificationTexts, n: &Notification) -> Item {
 
 /// What a reminder is about, in the words the family's overview uses for it.
 fn due_what(lang: Lang, key: &DueKey) -> String {
-    let o = crate::flows::family::overview_texts::overview_texts(lang);
+    let o = notification_texts(lang);
     match key {
         DueKey::PlanReview => o.plan_review.to_owned(),
         DueKey::PlanAction(domain) => format!("{} ({})", o.action, code_label(lang, *domain)),

@@ -31,6 +31,16 @@ crate::texts! {
             "due on {date}";
         due_since: "over tijd sinds {date}",
             "overdue since {date}";
+        plan_review: "Evaluatie van het plan",
+            "Plan review";
+        action: "Actie",
+            "Action";
+        save_review: "Evaluatie SAVE-begeleiding",
+            "SAVE guidance review";
+        vt_assessment: "Veiligheidsbeoordeling door Veilig Thuis",
+            "Veilig Thuis safety assessment";
+        vt_follow_up: "Veilig Thuis vraagt na hoe het gaat",
+            "Veilig Thuis checks how things are going";
         lost_title: "Geen toegang meer",
             "No longer access";
         lost: "Je hebt geen toegang meer tot {label} sinds {date}.",
