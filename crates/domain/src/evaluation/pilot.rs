@@ -114,6 +114,16 @@ impl PilotStart {
     }
 }
 
+/// One area's pilot as the database holds it: the evaluation compares every metric
+/// between the areas of a pilot and all other areas, and before and after `start`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaPilot {
+    pub kind: PilotKind,
+    pub area_id: String,
+    pub area_name: String,
+    pub start: PilotStart,
+}
+
 /// The pilots the seed texts name, with the precision they give; what a new region's
 /// set-up enters, and what a chain administrator completes (Spoorzoom).
 pub const KNOWN_PILOTS: &[(PilotKind, &str, PilotStart)] = &[
