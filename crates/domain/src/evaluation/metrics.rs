@@ -198,31 +198,39 @@ impl FamilyHistory {
             .collect()
     }
 
-    /// Handovers by kind (the lead, a partner's work), and how many of them moved the
-    /// work to another organisation (the two involvements' organisations differ; a
-    /// handover whose involvements are unknown is not counted as one).
-    pub fn handovers(&self) -> Handovers {
+    /// Every handover in order, dated, with its kind and whether it moved the work to
+    /// another organisation (the two involvements' organisations differ; a handover
+    /// whose involvements are unknown is not counted as one).
+    pub fn handover_events(&self) -> Vec<(Date, InvolvementRole, bool)> {
         let organisations = self.involvement_organisations();
+        self.facts
+            .iter()
+            .filter_map(|f| match &f.fact {
+                Fact::Handover {
+                    from_involvement,
+                    to_involvement,
+                    role,
+                } => {
+                    let from = organisations.get(from_involvement.as_str());
+                    let to = organisations.get(to_involvement.as_str());
+                    let moved = matches!((from, to), (Some(from), Some(to)) if from != to);
+                    Some((f.on, *role, moved))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Handovers by kind (the lead, a partner's work), and how many of them moved the
+    /// work to another organisation ([`FamilyHistory::handover_events`]).
+    pub fn handovers(&self) -> Handovers {
         let mut count = Handovers::default();
-        for f in &self.facts {
-            if let Fact::Handover {
-                from_involvement,
-                to_involvement,
-                role,
-            } = &f.fact
-            {
-                match role {
-                    InvolvementRole::Regisseur => count.lead += 1,
-                    InvolvementRole::Partner => count.partner += 1,
-                }
-                let from = organisations.get(from_involvement.as_str());
-                let to = organisations.get(to_involvement.as_str());
-                if let (Some(from), Some(to)) = (from, to)
-                    && from != to
-                {
-                    count.organisation_changes += 1;
-                }
+        for (_, role, moved) in self.handover_events() {
+            match role {
+                InvolvementRole::Regisseur => count.lead += 1,
+                InvolvementRole::Partner => count.partner += 1,
             }
+            count.organisation_changes += u32::from(moved);
         }
         count
     }
