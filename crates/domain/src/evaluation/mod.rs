@@ -3,4 +3,5 @@
 
 pub mod metrics;
 pub mod pilot;
+pub mod scope;
 pub mod suppression;
