@@ -31,7 +31,7 @@ fn listed<T: CodeList>() -> Vec<ListedCode> {
 /// Every value of every closed list in the domain. A test below counts the lists in the
 /// source, so a new list that is not added here fails it.
 pub fn every_code() -> Vec<ListedCode> {
-    let lists: [fn() -> Vec<ListedCode>; 43] = [
+    let lists: [fn() -> Vec<ListedCode>; 44] = [
         listed::<crate::access_log::AccessEvent>,
         listed::<crate::access_log::AccessBasis>,
         listed::<crate::area::AreaKind>,
@@ -60,6 +60,7 @@ pub fn every_code() -> Vec<ListedCode> {
         listed::<crate::mail::Language>,
         listed::<crate::evaluation::pilot::PilotKind>,
         listed::<crate::evaluation::report::Metric>,
+        listed::<crate::evaluation::pilot::StartPrecision>,
         listed::<crate::meldcode::Advice>,
         listed::<crate::notification::NotificationKind>,
         listed::<crate::organisation::OrganisationKind>,

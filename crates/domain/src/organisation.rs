@@ -16,6 +16,11 @@ code_list! {
         CareProvider = "care_provider", "Zorgaanbieder", "Care provider";
         School = "school", "School", "School";
         Police = "police", "Politie", "Police";
+        /// A municipality or a region of municipalities as commissioner of youth care:
+        /// no care organisation (it opens no file and joins no circle). The areas it
+        /// works in (`organisation_areas`) are its policy officers' areas in the
+        /// evaluation (`evaluation::scope`).
+        Municipality = "municipality", "Gemeente of regio", "Municipality or region";
     }
 }
 

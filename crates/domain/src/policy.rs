@@ -93,6 +93,9 @@ pub const SAVE_SCHEDULE: Policy =
 // Protection order request.
 /// The Raad voor de Kinderbescherming's own work: the requests addressed to it.
 pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
+/// The evaluation's aggregates (`/evaluatie`, `GET /api/v1/evaluation`): a team lead or
+/// a policy officer; what each of them sees there is `evaluation::scope`.
+pub const EVALUATION: Policy = Policy::AnyRole(&[Role::TeamLead, Role::PolicyOfficer]);
 
 /// Whether an administrator (or privacy officer) of `own` acts on something of
 /// `organisation`. Each organisation is the controller of its own staff's accounts and
@@ -236,6 +239,30 @@ mod tests {
             ),
             Decision::Forbidden
         );
+    }
+
+    #[test]
+    fn the_evaluation_is_for_team_leads_and_policy_officers_only() {
+        use OrganisationKind::{LocalTeam, Municipality};
+        assert_eq!(decide(EVALUATION, None), Decision::SignInFirst);
+        for role in Role::ALL {
+            let expected = match role {
+                Role::TeamLead | Role::PolicyOfficer => Decision::Allow,
+                Role::Professional
+                | Role::BehaviouralScientist
+                | Role::FunctionalAdmin
+                | Role::PrivacyOfficer
+                | Role::EvuCoordinator
+                | Role::ChainAdmin => Decision::Forbidden,
+            };
+            for kind in [LocalTeam, Municipality] {
+                assert_eq!(
+                    decide(EVALUATION, who(&[*role], kind)),
+                    expected,
+                    "{role:?}"
+                );
+            }
+        }
     }
 
     // Protection order request.

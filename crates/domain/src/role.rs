@@ -13,6 +13,9 @@ code_list! {
         EvuCoordinator = "evu_coordinator", "EVU-coördinator", "EVU coordinator";
         /// Manages the region's organisations and areas, nobody's account.
         ChainAdmin = "chain_admin", "Ketenbeheerder", "Chain administrator";
+        /// A municipality's or region's policy officer: reads the evaluation's aggregates
+        /// for its organisation's areas (`evaluation::scope`), no family, no file.
+        PolicyOfficer = "policy_officer", "Beleidsmedewerker", "Policy officer";
     }
 }
 
@@ -26,11 +29,13 @@ use crate::organisation::OrganisationKind;
 /// administration (AVG art. 9(2)(h) and art. 9(3): processed by professionals bound by
 /// professional secrecy; Jeugdwet art. 7.3.11).
 ///
-/// A functional administrator, privacy officer or EVU coordinator is no care role as
-/// such, and neither is a team lead: a team lead manages the team and reaches the files
-/// the team leads through that (the access rule's team-lead basis), but opens no other
-/// file and joins no circle unless they also hold a care role. Schools and the police
-/// are partners of the chain, not care organisations: they are not in the circle.
+/// A functional administrator, privacy officer, EVU coordinator, chain administrator or
+/// policy officer is no care role as such, and neither is a team lead: a team lead
+/// manages the team and reaches the files the team leads through that (the access
+/// rule's team-lead basis), but opens no other file and joins no circle unless they
+/// also hold a care role. Schools and the police are partners of the chain, not care
+/// organisations: they are not in the circle; a municipality commissions care and
+/// gives none.
 pub fn is_care_role(roles: &[Role], organisation: OrganisationKind) -> bool {
     let care_organisation = matches!(
         organisation,
@@ -58,7 +63,7 @@ mod tests {
         for kind in OrganisationKind::ALL {
             let care_org = match kind {
                 LocalTeam | VeiligThuis | CertifiedInstitution | Rvdk | CareProvider => true,
-                School | Police => false,
+                School | Police | Municipality => false,
             };
             for role in Role::ALL {
                 let expected = match role {
@@ -67,7 +72,8 @@ mod tests {
                     | Role::FunctionalAdmin
                     | Role::PrivacyOfficer
                     | Role::EvuCoordinator
-                    | Role::ChainAdmin => false,
+                    | Role::ChainAdmin
+                    | Role::PolicyOfficer => false,
                 };
                 assert_eq!(
                     is_care_role(&[*role], *kind),
@@ -87,7 +93,8 @@ mod tests {
                         Role::FunctionalAdmin,
                         Role::PrivacyOfficer,
                         Role::EvuCoordinator,
-                        Role::ChainAdmin
+                        Role::ChainAdmin,
+                        Role::PolicyOfficer
                     ],
                     *kind
                 ),

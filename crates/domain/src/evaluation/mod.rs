@@ -4,4 +4,5 @@
 pub mod metrics;
 pub mod pilot;
 pub mod report;
+pub mod scope;
 pub mod suppression;

@@ -450,6 +450,17 @@ mod tests {
             ),
             FamilyAccess::Denied
         );
+        // A policy officer reads aggregates only: no file, not even in the regisseur's team.
+        let policy = [Role::PolicyOfficer, Role::ChainAdmin, Role::EvuCoordinator];
+        assert_eq!(
+            family_access(
+                viewer("beleid", "lokalis", Some("overvecht"), &policy),
+                facts(&[]),
+                PLAN,
+                now()
+            ),
+            FamilyAccess::Denied
+        );
         // Consent to an organisation does not open the file to all of its staff.
         let consents = [sharing("save", &[DataCategory::Plan])];
         assert_eq!(

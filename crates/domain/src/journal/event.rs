@@ -69,6 +69,7 @@ event_kinds! {
     OrganisationPhoneChanged = "organisation_phone_changed";
     OrganisationAreaAdded = "organisation_area_added";
     EvuAreaAdded = "evu_area_added";
+    PilotStartSet = "pilot_start_set";
     TeamCreated = "team_created";
     UserCreated = "user_created";
     InstanceMarked = "instance_marked";
@@ -167,6 +168,7 @@ impl EventKind {
             | EventKind::OrganisationPhoneChanged
             | EventKind::OrganisationAreaAdded
             | EventKind::EvuAreaAdded
+            | EventKind::PilotStartSet
             | EventKind::TeamCreated
             | EventKind::UserCreated
             | EventKind::InstanceMarked
@@ -287,6 +289,15 @@ pub enum Event {
     EvuAreaAdded {
         area_id: String,
         starts_on: String,
+    },
+    /// A pilot's start in an area, as precisely as it is known: set when the area is
+    /// created with a name the seed texts' pilots name, or by a chain administrator.
+    /// `start_on` is the first day it may have been on, none while not known.
+    PilotStartSet {
+        pilot: crate::evaluation::pilot::PilotKind,
+        area_id: String,
+        precision: crate::evaluation::pilot::StartPrecision,
+        start_on: Option<String>,
     },
     TeamCreated {
         team_id: String,
@@ -766,6 +777,7 @@ impl Event {
             Event::OrganisationPhoneChanged { .. } => EventKind::OrganisationPhoneChanged,
             Event::OrganisationAreaAdded { .. } => EventKind::OrganisationAreaAdded,
             Event::EvuAreaAdded { .. } => EventKind::EvuAreaAdded,
+            Event::PilotStartSet { .. } => EventKind::PilotStartSet,
             Event::TeamCreated { .. } => EventKind::TeamCreated,
             Event::UserCreated { .. } => EventKind::UserCreated,
             Event::InstanceMarked { .. } => EventKind::InstanceMarked,
@@ -843,9 +855,9 @@ impl Event {
 
     pub fn subject(&self) -> Subject {
         let (kind, id) = match self {
-            Event::AreaCreated { area_id, .. } | Event::EvuAreaAdded { area_id, .. } => {
-                ("area", area_id)
-            }
+            Event::AreaCreated { area_id, .. }
+            | Event::EvuAreaAdded { area_id, .. }
+            | Event::PilotStartSet { area_id, .. } => ("area", area_id),
             Event::OrganisationCreated {
                 organisation_id, ..
             }
