@@ -454,6 +454,7 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::OrganisationPhoneChanged { .. }
         | Event::OrganisationAreaAdded { .. }
         | Event::EvuAreaAdded { .. }
+        | Event::PilotStartSet { .. }
         | Event::TeamCreated { .. }
         | Event::InstanceMarked { .. }
         | Event::SignInFailed { .. }

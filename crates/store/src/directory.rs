@@ -99,6 +99,8 @@ impl Tx {
             },
         )
         .await?;
+        // A place the seed texts' pilots name starts with those pilots (`pilots.rs`).
+        self.seed_known_pilots(actor, &id, &name).await?;
         Ok(Area {
             id,
             kind: new.kind,

@@ -26,6 +26,7 @@ mod notes;
 mod notification_recipients;
 mod notifications;
 mod page;
+mod pilots;
 mod reminders;
 mod save_guidance;
 mod sqlite_files;

@@ -183,7 +183,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0040_court_intake.sql"),
         postgres: include_str!("../migrations/postgres/0040_court_intake.sql"),
     },
+    // The pilots as data, seeded for the areas that exist (issue 16 §1).
+    Migration {
+        version: PILOTS_VERSION,
+        name: "pilots",
+        sqlite: include_str!("../migrations/sqlite/0043_pilots.sql"),
+        postgres: include_str!("../migrations/postgres/0043_pilots.sql"),
+    },
 ];
+
+/// The migration that adds `pilots`; the areas that already exist get the pilots the
+/// domain's `KNOWN_PILOTS` names for them right after the script (SQL cannot read that
+/// list, and it must live in one place).
+const PILOTS_VERSION: i64 = 43;
 
 /// The migration that adds `families.label_sort`; its rows are filled by the domain's
 /// key, which SQL cannot compute alike on both backends, right after the script.
@@ -264,6 +276,9 @@ impl Store {
             }
             if m.version == LABEL_SORT_VERSION {
                 tx.fill_every_label_sort().await?;
+            }
+            if m.version == PILOTS_VERSION {
+                tx.seed_known_pilots_everywhere().await?;
             }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",

@@ -89,6 +89,7 @@ suite! {
         administrators_correct_accounts_areas_and_names,
         organisation_identity_team_area_and_shared_cbs_codes,
     ],
+    pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.
