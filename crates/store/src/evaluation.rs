@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use eenplan_domain::UtcTime;
-use eenplan_domain::evaluation::metrics::{DatedFact, FamilyHistory, fact};
+use eenplan_domain::evaluation::metrics::{DatedFact, FamilyHistory, fact, gives_facts};
 use eenplan_domain::evaluation::report::{Metric, MetricRow, organisations_of, rows_for};
 use eenplan_domain::journal::{Entry, EventKind};
 use eenplan_domain::time::amsterdam_date;
@@ -42,7 +42,7 @@ struct Found {
 }
 
 fn found(entry: &Entry) -> Option<Found> {
-    let kind = EventKind::parse(&entry.kind)?;
+    let kind = EventKind::parse(&entry.kind).filter(|k| gives_facts(*k))?;
     let payload: Value = serde_json::from_str(&entry.payload).ok()?;
     let recorded_on = amsterdam_date(UtcTime::parse(&entry.recorded_at).ok()?);
     fact(kind, &payload, recorded_on)?;

@@ -373,3 +373,25 @@ fn outside_areas_keeps_families_without_an_area() {
     assert!(filter.admits(Some("b")));
     assert!(!AreaFilter::Within(vec!["a".into()]).admits(None));
 }
+
+#[test]
+fn only_the_kinds_that_give_facts_are_read() {
+    use crate::evaluation::metrics::{fact, gives_facts};
+    use crate::journal::EventKind;
+    // A payload with every field any fact reads, valid for each of them.
+    let payload = serde_json::json!({
+        "contact_id": "c", "consultation_id": "s", "family_id": "f", "on": "2025-01-02",
+        "involvement_id": "i", "role": "partner", "organisation_id": "o", "user_id": "u",
+        "from_involvement": "i", "to_involvement": "j", "guidance_id": "g",
+        "worker_id": "w", "outcome": "safety_restored", "referral_id": "r",
+        "user_ids": ["u"], "request_id": "q", "state": "no_measure",
+        "framework": "voluntary",
+    });
+    for &kind in EventKind::ALL {
+        assert_eq!(
+            fact(kind, &payload, d("2025-01-01")).is_some(),
+            gives_facts(kind),
+            "{kind:?}"
+        );
+    }
+}
