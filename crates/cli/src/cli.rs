@@ -57,6 +57,12 @@ pub enum Command {
     /// view); `serve` does this itself every few minutes. Safe to repeat: each reminder
     /// is written once per person.
     Remind(RemindArgs),
+    /// The evaluation's rows per family: rebuild them from the journal, or print one
+    /// evaluation with its query time.
+    Evaluation {
+        #[command(subcommand)]
+        command: EvaluationCommand,
+    },
     /// Print the API's OpenAPI document (JSON), as the server serves it at
     /// /api/v1/openapi.json; needs no database, so CI can lint it without a server.
     Openapi,
@@ -199,6 +205,29 @@ pub struct MailArgs {
         default_value_t = 120
     )]
     pub mail_lease_seconds: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvaluationCommand {
+    /// Recompute every evaluation row from the journal (safe to repeat).
+    Rebuild(DbArgs),
+    /// Print the evaluation of a period, and the time its query took.
+    Report(EvaluationReportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluationReportArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The first day, as YYYY-MM-DD.
+    #[arg(long)]
+    pub from: String,
+    /// The last day (inclusive), as YYYY-MM-DD.
+    #[arg(long)]
+    pub to: String,
+    /// Only families in this area and the areas within it, by name.
+    #[arg(long)]
+    pub area: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ mod backup;
 mod cli;
 mod demo;
 mod error;
+mod evaluation;
 mod logging;
 mod mail;
 mod migrate;
@@ -81,6 +82,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::DemoCode(args) => demo::code(args).await,
         Command::StatutoryDay { command } => statutory::run(command).await,
         Command::Remind(args) => remind::run(args).await,
+        Command::Evaluation { command } => evaluation::run(command).await,
         Command::Openapi => {
             out!("{:#}", eenplan_web::openapi_document());
             Ok(ExitCode::SUCCESS)

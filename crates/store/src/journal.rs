@@ -48,6 +48,7 @@ impl Tx {
             .iter()
             .map(|e| !eenplan_domain::notification::said_by_another(e, &events))
             .collect();
+        let mut written = Vec::with_capacity(pending.len());
         for (pending, unsaid) in pending.into_iter().zip(unsaid) {
             if unsaid {
                 self.tell(&pending.actor, &pending.event, UtcTime::now())
@@ -56,10 +57,13 @@ impl Tx {
             let mut records = crate::deep::records(&pending.event);
             records.extend(pending.also);
             let state = self.seal_records(&records).await?;
-            self.write_entry(&pending.actor, pending.event, state)
-                .await?;
+            written.push(
+                self.write_entry(&pending.actor, pending.event, state)
+                    .await?,
+            );
         }
-        Ok(())
+        // The evaluation's rows change with the events, in the same transaction.
+        self.evaluation_after(&written).await
     }
 
     async fn write_entry(

@@ -14,6 +14,8 @@ mod directory;
 mod documents;
 mod duplicate_signals;
 mod error;
+mod evaluation;
+mod evaluation_query;
 mod evu;
 mod family;
 mod family_list;

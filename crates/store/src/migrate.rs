@@ -183,6 +183,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0040_court_intake.sql"),
         postgres: include_str!("../migrations/postgres/0040_court_intake.sql"),
     },
+    // The evaluation's facts and rows per family (issue 16).
+    Migration {
+        version: 41,
+        name: "evaluation",
+        sqlite: include_str!("../migrations/sqlite/0041_evaluation.sql"),
+        postgres: include_str!("../migrations/postgres/0041_evaluation.sql"),
+    },
     // The pilots as data, seeded for the areas that exist (issue 16 §1).
     Migration {
         version: PILOTS_VERSION,

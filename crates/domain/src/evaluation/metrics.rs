@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
-pub use fact::{DatedFact, Fact, fact, from_event};
+pub use fact::{DatedFact, Fact, fact, from_event, gives_facts};
 
 use crate::family::Framework;
 use crate::family::involvement::InvolvementRole;

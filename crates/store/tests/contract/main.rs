@@ -83,6 +83,12 @@ suite! {
         access_log_pages_each_line_once,
         emergency_reviews_page_unreviewed_first,
     ],
+    evaluation: [
+        evaluation_rows_follow_the_events_in_their_transaction,
+        evaluation_rebuilt_from_the_journal_equals_the_rows_kept_up_to_date,
+        the_evaluation_answers_from_the_rows_and_hides_small_cells,
+        evaluation_of_overlapping_custom_periods_cannot_reveal_a_hidden_cell,
+    ],
     accounts: [
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,

@@ -242,6 +242,35 @@ pub fn fact(kind: EventKind, payload: &Value, recorded_on: Date) -> Option<Dated
     Some(DatedFact { on, fact })
 }
 
+/// Whether entries of `kind` can give a fact at all: lets a rebuild skip reading the
+/// payload of the many entries that cannot (members, notes, sign-ins…). [`fact`] is
+/// `None` for every other kind, whatever the payload (a test holds the two together).
+pub fn gives_facts(kind: EventKind) -> bool {
+    use EventKind::*;
+    matches!(
+        kind,
+        FamilyOpened
+            | VtContactReceived
+            | VtContactAssessed
+            | SaveConsultationBooked
+            | SaveConsultationCancelled
+            | JointAssessmentHeld
+            | PlanAgreed
+            | InvolvementStarted
+            | InvolvementEnded
+            | Handover
+            | SaveGuidanceStarted
+            | SaveGuidanceEnded
+            | EvuReferred
+            | EvuCombinationAssigned
+            | EvuReferralClosed
+            | ProtectionOrderRequested
+            | ProtectionOrderInvestigationStarted
+            | ProtectionOrderConcluded
+            | FrameworkChanged
+    )
+}
+
 /// The fact an event gives, read through its stored form so that the event and the
 /// journal entry it becomes can never give different facts.
 pub fn from_event(event: &Event, recorded_on: Date) -> Option<DatedFact> {

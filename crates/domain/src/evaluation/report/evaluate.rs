@@ -223,12 +223,26 @@ impl Evaluation {
             })
             || self.tallies.iter().any(|t| t.table.has_suppressed())
     }
+}
 
-    /// The period to ask again for when a figure is small and the period asked is not
-    /// whole months ([`snap_period`]); `None` when this answer may be shown as it is.
-    pub fn snap_to(&self) -> Option<(Date, Date)> {
-        let snapped = snap_period(self.from, self.to, self.has_suppressed());
-        (snapped != (self.from, self.to)).then_some(snapped)
+/// The whole months around a custom period (`from` the first of its month, `to` the
+/// last of its month); `None` when the period already is whole months.
+pub fn whole_months(from: Date, to: Date) -> Option<(Date, Date)> {
+    let months = snap_period(from, to, true);
+    (months != (from, to)).then_some(months)
+}
+
+/// Which answer to publish for a custom period: the answer for its whole months
+/// (`whole_months`, computed with `snapped` true) when either answer has a hidden
+/// figure, otherwise the answer for the days asked. Checking the whole months too, not
+/// only the days asked, stops the sub-month differencing attack: days of a month that
+/// avoid a small family (no hidden figure there) would otherwise add up to the month's
+/// shown figures minus the hidden one. `None` for `whole_months`: the period asked is
+/// whole months already.
+pub fn publishable(asked: Evaluation, whole_months: Option<Evaluation>) -> Evaluation {
+    match whole_months {
+        Some(months) if months.has_suppressed() || asked.has_suppressed() => months,
+        _ => asked,
     }
 }
 

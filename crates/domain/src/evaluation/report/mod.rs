@@ -18,7 +18,7 @@ use serde::Serialize;
 
 pub use evaluate::{
     AreaFigure, Counts, Evaluation, FamilyCount, MetricFigure, PilotCell, PilotComparison,
-    SeriesPoint, TallyTable, ValueCount, evaluate, percentile_of,
+    SeriesPoint, TallyTable, ValueCount, evaluate, percentile_of, publishable, whole_months,
 };
 pub use rows::{framework_of, organisations_of, rows_for, transition_of, transition_value};
 

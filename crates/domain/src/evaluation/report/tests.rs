@@ -265,7 +265,7 @@ fn medians_from_the_counts_equal_the_medians_of_the_values() {
             .count(),
         12
     );
-    assert!(!e.has_suppressed() || e.snap_to().is_none());
+    assert!(!e.has_suppressed());
 }
 
 #[test]
@@ -280,7 +280,14 @@ fn fewer_than_five_families_are_hidden_and_a_custom_period_snaps_to_whole_months
     assert_eq!(plan.median, Some(Shown::Suppressed));
     assert_eq!(plan.families, Shown::Suppressed);
     assert_eq!(e.files, Shown::Suppressed);
-    assert_eq!(e.snap_to(), Some((d("2025-02-01"), d("2025-02-28"))));
+    assert!(e.has_suppressed());
+    let months = whole_months(q.from, q.to).unwrap();
+    assert_eq!(months, (d("2025-02-01"), d("2025-02-28")));
+    assert_eq!(whole_months(months.0, months.1), None);
+    let month_q = query("2025-02-01", "2025-02-28");
+    let counts = Counts::from_rows(&rows, month_q.from, month_q.to, &month_q.areas);
+    let month = evaluate(&counts, &month_q, true, &[], &BTreeMap::new());
+    assert_eq!(publishable(e.clone(), Some(month.clone())), month);
 
     let five: Vec<MetricRow> = (0..5).map(|i| lead_row(i, "2025-02-10", "a", 10)).collect();
     let counts = Counts::from_rows(&five, q.from, q.to, &q.areas);
@@ -365,4 +372,26 @@ fn outside_areas_keeps_families_without_an_area() {
     assert!(!filter.admits(Some("a")));
     assert!(filter.admits(Some("b")));
     assert!(!AreaFilter::Within(vec!["a".into()]).admits(None));
+}
+
+#[test]
+fn only_the_kinds_that_give_facts_are_read() {
+    use crate::evaluation::metrics::{fact, gives_facts};
+    use crate::journal::EventKind;
+    // A payload with every field any fact reads, valid for each of them.
+    let payload = serde_json::json!({
+        "contact_id": "c", "consultation_id": "s", "family_id": "f", "on": "2025-01-02",
+        "involvement_id": "i", "role": "partner", "organisation_id": "o", "user_id": "u",
+        "from_involvement": "i", "to_involvement": "j", "guidance_id": "g",
+        "worker_id": "w", "outcome": "safety_restored", "referral_id": "r",
+        "user_ids": ["u"], "request_id": "q", "state": "no_measure",
+        "framework": "voluntary",
+    });
+    for &kind in EventKind::ALL {
+        assert_eq!(
+            fact(kind, &payload, d("2025-01-01")).is_some(),
+            gives_facts(kind),
+            "{kind:?}"
+        );
+    }
 }

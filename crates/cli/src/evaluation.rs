@@ -1,0 +1,122 @@
+//! `eenplan evaluation rebuild|report`: recompute the evaluation's rows from the
+//! journal, and print one evaluation with the time its query took, for operators and
+//! for timing the query at national size.
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use eenplan_domain::area::lies_within;
+use eenplan_domain::evaluation::report::{AreaFilter, EvaluationQuery};
+use eenplan_domain::evaluation::suppression::{Shown, Threshold};
+use eenplan_store::{DatabaseUrl, OpenMode, Store};
+use jiff::civil::Date;
+
+use crate::cli::{EvaluationCommand, EvaluationReportArgs};
+use crate::error::{CliError, fail};
+
+pub async fn run(command: EvaluationCommand) -> Result<ExitCode, CliError> {
+    match command {
+        EvaluationCommand::Rebuild(args) => {
+            let url = DatabaseUrl::parse(&args.database)?;
+            let store = Store::open(&url, OpenMode::MustExist).await?;
+            let started = Instant::now();
+            let result = store.rebuild_evaluation().await;
+            store.close().await;
+            let families = result?;
+            out!(
+                "evaluation rebuilt: {families} families in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        EvaluationCommand::Report(args) => report(args).await,
+    }
+}
+
+fn date(flag: &str, text: &str) -> Result<Date, CliError> {
+    text.parse()
+        .map_err(|_| fail(format!("{flag}: '{text}' is not a date: use YYYY-MM-DD")))
+}
+
+fn shown<T: std::fmt::Display>(value: Option<Shown<T>>) -> String {
+    match value {
+        Some(Shown::Value(v)) => v.to_string(),
+        Some(Shown::Suppressed) => "<5".to_owned(),
+        None => "-".to_owned(),
+    }
+}
+
+async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
+    let (from, to) = (date("--from", &args.from)?, date("--to", &args.to)?);
+    if to < from {
+        return Err(fail("--to: the period ends before --from"));
+    }
+    let url = DatabaseUrl::parse(&args.db.database)?;
+    let store = Store::open(&url, OpenMode::MustExist).await?;
+    let result = async {
+        let areas = match &args.area {
+            None => AreaFilter::All,
+            Some(name) => {
+                let all = store.read().await?.areas().await?;
+                let Some(chosen) = all.iter().find(|a| a.name.eq_ignore_ascii_case(name)) else {
+                    return Ok(Err(fail(format!("--area: no area is called '{name}'"))));
+                };
+                let path = |mut id: Option<String>| {
+                    let mut path = Vec::new();
+                    while let Some(here) = id {
+                        id = all
+                            .iter()
+                            .find(|a| a.id == here)
+                            .and_then(|a| a.parent_id.clone());
+                        path.push(here);
+                    }
+                    path
+                };
+                let chosen = [chosen.id.clone()];
+                AreaFilter::Within(
+                    all.iter()
+                        .filter(|a| lies_within(&path(Some(a.id.clone())), &chosen))
+                        .map(|a| a.id.clone())
+                        .collect(),
+                )
+            }
+        };
+        let query = EvaluationQuery {
+            from,
+            to,
+            areas,
+            organisation: None,
+            threshold: Threshold::MIN,
+        };
+        let started = Instant::now();
+        let answer = store.evaluation(&query, &[]).await?;
+        Ok::<_, eenplan_store::StoreError>(Ok((answer, started.elapsed())))
+    }
+    .await;
+    store.close().await;
+    let (answer, took) = result??;
+    out!(
+        "{} – {}{}: {} files",
+        answer.from,
+        answer.to,
+        if answer.snapped {
+            " (whole months: a figure was small)"
+        } else {
+            ""
+        },
+        shown(Some(answer.files))
+    );
+    for m in &answer.metrics {
+        out!(
+            "{}: families {}, median {}, p90 {}, share {}%, per 100 files {}",
+            m.metric.label_nl(),
+            shown(Some(m.families)),
+            shown(m.median),
+            shown(m.p90),
+            shown(m.share_percent),
+            shown(m.per_100_files)
+        );
+    }
+    out!("query time: {:.1} ms", took.as_secs_f64() * 1000.0);
+    Ok(ExitCode::SUCCESS)
+}
