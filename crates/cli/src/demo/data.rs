@@ -393,6 +393,21 @@ pub const ORGANISATIONS: &[Org] = &[
         teams: &[],
         people: &[],
     },
+    // The municipality as commissioner: its policy officer reads the evaluation's
+    // aggregates for Utrecht, and the rest of the region together for comparison.
+    Org {
+        slug: "gemeente-utrecht",
+        name: "Gemeente Utrecht (demo)",
+        kind: Municipality,
+        areas: &["Utrecht"],
+        teams: &[],
+        people: &[Person {
+            name: "Fatima Ouali",
+            email: "fatima.ouali@gemeente-utrecht.example",
+            team: None,
+            roles: &[PolicyOfficer],
+        }],
+    },
     Org {
         slug: "basisschool-de-regenboog",
         name: "Basisschool De Regenboog (demo)",

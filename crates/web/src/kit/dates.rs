@@ -36,42 +36,48 @@ pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
     format!("{} {month} {}", d.day(), d.year())
 }
 
+const LONG_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const LONG_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month (1 to 12) written out: "november"; empty for anything else.
+pub fn month_name(lang: Lang, month: i8) -> &'static str {
+    let months = if lang == Lang::Nl { LONG_NL } else { LONG_EN };
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|i| months.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// "5 december 2026": a date written out, for paper and for comparing versions.
 pub fn long_date(lang: Lang, d: Date) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let months = if lang == Lang::Nl { NL } else { EN };
-    let month = months
-        .get(usize::try_from(d.month() - 1).unwrap_or(0))
-        .copied()
-        .unwrap_or_default();
-    format!("{} {month} {}", d.day(), d.year())
+    format!("{} {} {}", d.day(), month_name(lang, d.month()), d.year())
 }
 
 /// A stored date or moment as a person reads it: "5 dec 2026" for a date,

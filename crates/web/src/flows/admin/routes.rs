@@ -48,6 +48,8 @@ pub fn routes() -> Vec<Entry> {
             CHAIN_ADMIN,
             pages::structure::create_area,
         ),
+        get("/beheer/pilots", CHAIN_ADMIN, pages::pilots::pilots),
+        post("/beheer/pilots", CHAIN_ADMIN, pages::pilots::set_pilot),
         get("/beheer/teams", ADMIN, pages::structure::teams),
         post("/beheer/teams", ADMIN, pages::structure::create_team),
         get(

@@ -125,5 +125,41 @@ crate::texts! {
             "The kind is fixed once the organisation has accounts: what those accounts may see and do follows from it. If the kind was chosen wrongly, set up a new organisation.";
         err_not_grantable: "Deze rol kan alleen de beheerder van de regio geven.",
             "Only the region's chain administrator can give this role.";
+        admin_pilots: "Pilots",
+            "Pilots";
+        pilots_intro: "Waar een nieuwe werkwijze is begonnen, en wanneer, zo precies als bekend. De evaluatie vergelijkt de cijfers van deze gebieden met die van de andere gebieden, en van vóór en na de start. Een start die alleen op de maand of het jaar bekend is, telt in die maand of dat jaar aan geen van beide kanten.",
+            "Where a new way of working started, and when, as precisely as known. The evaluation compares these areas' figures with those of the other areas, and before and after the start. A start known only to the month or the year counts on neither side within that month or year.";
+        pilots_none: "Er zijn nog geen pilots vastgelegd.",
+            "No pilots have been recorded yet.";
+        pilots_caption: "Pilots per werkwijze en gebied, met hun start",
+            "Pilots by way of working and area, with their start";
+        pilots_form: "Start van een pilot vastleggen",
+            "Record a pilot's start";
+        pilots_form_intro: "Kies eerst hoe precies de start bekend is en vul dan alleen het veld in dat daarbij hoort: de datum, de maand en het jaar, of alleen het jaar. Een bestaande start wordt vervangen.",
+            "First choose how precisely the start is known, then fill in only the matching field: the date, the month and year, or only the year. An existing start is replaced.";
+        f_pilot: "Werkwijze",
+            "Way of working";
+        f_pilot_area: "Gebied",
+            "Area";
+        f_pilot_start: "Start",
+            "Start";
+        f_precision: "Hoe precies is de start bekend?",
+            "How precisely is the start known?";
+        f_start_day: "Datum (als de dag bekend is)",
+            "Date (if the day is known)";
+        f_start_day_hint: "Bijvoorbeeld 1 oktober 2021.",
+            "For example 1 October 2021.";
+        f_start_month: "Maand (als de maand bekend is)",
+            "Month (if the month is known)";
+        f_start_year: "Jaar (als de maand of alleen het jaar bekend is)",
+            "Year (if the month or only the year is known)";
+        err_pilot_area: "Kies het gebied waar de pilot loopt.",
+            "Choose the area where the pilot runs.";
+        err_start_day: "Vul de datum in waarop de pilot begon.",
+            "Enter the date the pilot started.";
+        err_start_month: "Kies de maand waarin de pilot begon.",
+            "Choose the month the pilot started.";
+        err_start_year: "Kies het jaar waarin de pilot begon.",
+            "Choose the year the pilot started.";
     }
 }

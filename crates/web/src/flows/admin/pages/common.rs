@@ -248,11 +248,12 @@ pub async fn overview(ctx: Ctx) -> Result<Response, PageError> {
         Ok::<_, StoreError>((
             tx.organisations().await?.len(),
             tx.areas().await?.len(),
+            tx.pilots().await?.len(),
             tx.teams_of(&admin.organisation_id).await?.len(),
             tx.principals_of(&admin.organisation_id).await?.len(),
         ))
     };
-    let (orgs, areas, teams, users) = counts.await?;
+    let (orgs, areas, pilots, teams, users) = counts.await?;
     let x = admin_texts(ctx.lang);
     // A section shows exactly when its route's policy lets the administrator in.
     let who = Some(Who {
@@ -264,6 +265,7 @@ pub async fn overview(ctx: Ctx) -> Result<Response, PageError> {
     if may(CHAIN_ADMIN) {
         sections.push(("/beheer/organisaties", x.admin_organisations, orgs));
         sections.push(("/beheer/gebieden", x.admin_areas, areas));
+        sections.push(("/beheer/pilots", x.admin_pilots, pilots));
     }
     if may(ADMIN) {
         sections.push(("/beheer/teams", x.admin_teams, teams));
