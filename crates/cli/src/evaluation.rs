@@ -88,8 +88,9 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
             organisation: None,
             threshold: Threshold::MIN,
         };
+        let pilots = store.read().await?.pilots().await?;
         let started = Instant::now();
-        let answer = store.evaluation(&query, &[]).await?;
+        let answer = store.evaluation(&query, &pilots).await?;
         Ok::<_, eenplan_store::StoreError>(Ok((answer, started.elapsed())))
     }
     .await;

@@ -11,19 +11,17 @@ use std::collections::BTreeMap;
 
 use eenplan_domain::evaluation::pilot::AreaPilot;
 use eenplan_domain::evaluation::report::{
-    AreaFilter, Counts, Evaluation, EvaluationQuery, FamilyCount, Metric, ValueCount, evaluate,
-    publishable, whole_months,
+    AreaFilter, ConsultationCount, Counts, Evaluation, EvaluationQuery, FamilyCount, Metric,
+    ValueCount, evaluate, publishable, whole_months,
 };
 use jiff::civil::Date;
 
 use crate::db::stored_date;
 use crate::{Param, Store, StoreError, Tx};
 
-/// The `WHERE` of a query's rows (period, areas, organisation) and its parameters.
-fn conditions(query: &EvaluationQuery, from: Date, to: Date) -> (String, Vec<Param>) {
-    let mut args: Vec<Param> = vec![from.to_string().into(), to.to_string().into()];
-    let mut sql = "r.on_date >= $1 AND r.on_date <= $2".to_owned();
-    let list = |areas: &[String], args: &mut Vec<Param>| {
+/// `AND <column> …` for an area filter, its area ids appended to `args`.
+fn area_condition(column: &str, areas: &AreaFilter, args: &mut Vec<Param>) -> String {
+    let mut list = |areas: &[String]| {
         let start = args.len();
         args.extend(areas.iter().map(Param::from));
         (start + 1..=args.len())
@@ -31,21 +29,23 @@ fn conditions(query: &EvaluationQuery, from: Date, to: Date) -> (String, Vec<Par
             .collect::<Vec<_>>()
             .join(", ")
     };
-    match &query.areas {
-        AreaFilter::All => {}
-        AreaFilter::Within(areas) if areas.is_empty() => sql.push_str(" AND 1 = 0"),
-        AreaFilter::Within(areas) => {
-            let l = list(areas, &mut args);
-            sql.push_str(&format!(" AND r.area_id IN ({l})"));
-        }
-        AreaFilter::Outside(areas) if areas.is_empty() => {}
-        AreaFilter::Outside(areas) => {
-            let l = list(areas, &mut args);
-            sql.push_str(&format!(
-                " AND (r.area_id IS NULL OR r.area_id NOT IN ({l}))"
-            ));
-        }
+    match areas {
+        AreaFilter::All => String::new(),
+        AreaFilter::Within(areas) if areas.is_empty() => " AND 1 = 0".to_owned(),
+        AreaFilter::Within(areas) => format!(" AND {column} IN ({})", list(areas)),
+        AreaFilter::Outside(areas) if areas.is_empty() => String::new(),
+        AreaFilter::Outside(areas) => format!(
+            " AND ({column} IS NULL OR {column} NOT IN ({}))",
+            list(areas)
+        ),
     }
+}
+
+/// The `WHERE` of a query's rows (period, areas, organisation) and its parameters.
+fn conditions(query: &EvaluationQuery, from: Date, to: Date) -> (String, Vec<Param>) {
+    let mut args: Vec<Param> = vec![from.to_string().into(), to.to_string().into()];
+    let mut sql = "r.on_date >= $1 AND r.on_date <= $2".to_owned();
+    sql.push_str(&area_condition("r.area_id", &query.areas, &mut args));
     if let Some(organisation) = &query.organisation {
         args.push(organisation.into());
         sql.push_str(&format!(
@@ -132,7 +132,55 @@ impl Tx {
                 families: count(r.int("n")?),
             });
         }
-        Ok(Counts { values, families })
+        let consultations = self.consultation_counts(query, from, to).await?;
+        Ok(Counts {
+            values,
+            families,
+            consultations,
+        })
+    }
+
+    /// Held SAVE op locatie consultations per local team, by name or not and by result,
+    /// on days in the period; the area filter applies to the team's area, the
+    /// organisation filter to the team's organisation (an anonymous consultation has no
+    /// family whose circle could be asked).
+    async fn consultation_counts(
+        &mut self,
+        query: &EvaluationQuery,
+        from: Date,
+        to: Date,
+    ) -> Result<Vec<ConsultationCount>, StoreError> {
+        let mut args: Vec<Param> = vec![from.to_string().into(), to.to_string().into()];
+        let mut cond = String::new();
+        cond.push_str(&area_condition("t.area_id", &query.areas, &mut args));
+        if let Some(organisation) = &query.organisation {
+            args.push(organisation.into());
+            cond.push_str(&format!(" AND t.organisation_id = ${}", args.len()));
+        }
+        self.fetch_all(
+            &format!(
+                "SELECT t.id AS team_id, t.name AS team_name, \
+                 CAST(CASE WHEN c.family_id IS NULL THEN 0 ELSE 1 END AS BIGINT) AS named, c.result, COUNT(*) AS n \
+                 FROM save_consultations c JOIN save_on_site_slots s ON s.id = c.slot_id \
+                 JOIN teams t ON t.id = s.team_id \
+                 WHERE c.state = 'held' AND c.result IS NOT NULL \
+                 AND c.on_date >= $1 AND c.on_date <= $2{cond} \
+                 GROUP BY t.id, t.name, CASE WHEN c.family_id IS NULL THEN 0 ELSE 1 END, c.result"
+            ),
+            args,
+        )
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(ConsultationCount {
+                team_id: r.text("team_id")?,
+                team_name: r.text("team_name")?,
+                named: r.int("named")? != 0,
+                result: r.code("result")?,
+                consultations: count(r.int("n")?),
+            })
+        })
+        .collect()
     }
 }
 

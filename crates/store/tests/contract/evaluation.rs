@@ -486,3 +486,67 @@ pub async fn evaluation_of_overlapping_custom_periods_cannot_reveal_a_hidden_cel
     store.close().await;
     db
 }
+
+/// SAVE op locatie: held consultations per team, anonymous or by name and by result;
+/// cancelled ones and other periods do not count, and two named ones are "<5" with
+/// their complement. (Seeded as rows: the query, not the booking flow, is under test.)
+pub async fn evaluation_counts_held_consultations_per_team(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let family = open(&store, &p, "Gezin Jansen", "1").await;
+    let mut tx = store.write().await.unwrap();
+    tx.execute(
+        "INSERT INTO save_on_site_slots (id, organisation_id, worker_id, team_id, day, \
+         part_of_day, starts_on, added_at) VALUES ('slot', $1, $2, $3, 'tuesday', 'morning', \
+         '2025-01-07', '2025-01-01T08:00:00Z')",
+        vec![
+            p.thomas.1.as_str().into(),
+            p.thomas.0.as_str().into(),
+            p.overvecht_team.as_str().into(),
+        ],
+    )
+    .await
+    .unwrap();
+    let rows: Vec<(&str, Option<&str>, &str, &str)> = (0..6)
+        .map(|_| ("2025-05-13", None, "held", "none"))
+        .chain([
+            ("2025-05-13", Some(family.as_str()), "held", "veilig_thuis_report"),
+            ("2025-05-20", Some(family.as_str()), "held", "veilig_thuis_report"),
+            ("2025-05-20", None, "cancelled", "none"),
+            ("2024-05-21", None, "held", "none"),
+        ])
+        .collect();
+    for (n, (on, family, state, result)) in rows.into_iter().enumerate() {
+        tx.execute(
+            "INSERT INTO save_consultations (id, slot_id, on_date, walk_in, family_id, asked_by, \
+             question, state, result, booked_at) VALUES ($1, 'slot', $2, 0, $3, $4, 'Vraag', $5, $6, \
+             '2025-01-01T08:00:00Z')",
+            vec![
+                format!("c{n}").into(),
+                on.into(),
+                family.into(),
+                p.sanne.0.as_str().into(),
+                state.into(),
+                result.into(),
+            ],
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    let year = query(date(2025, 1, 1), date(2025, 12, 31), AreaFilter::All);
+    let t = store.evaluation(&year, &[]).await.unwrap().consultations;
+    assert_eq!(t.teams.len(), 1);
+    assert_eq!(t.teams[0].1, "Buurtteam Overvecht");
+    assert_eq!(t.by_kind.cell(0, 1), Shown::Suppressed, "two by name");
+    assert_eq!(t.by_kind.cell(0, 0), Shown::Suppressed, "the complement");
+    assert_eq!(t.by_kind.row_total(0), Shown::Value(8));
+    assert_eq!(t.by_result.cell(0, 1), Shown::Value(0));
+    assert_eq!(t.by_result.cell(0, 2), Shown::Suppressed);
+    let mut by_org = year.clone();
+    by_org.organisation = Some(p.thomas.1.to_string());
+    let none = store.evaluation(&by_org, &[]).await.unwrap().consultations;
+    assert!(none.teams.is_empty(), "the team is Lokalis's, not SAVE's");
+    store.close().await;
+    db
+}

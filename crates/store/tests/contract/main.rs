@@ -88,6 +88,7 @@ suite! {
         evaluation_rebuilt_from_the_journal_equals_the_rows_kept_up_to_date,
         the_evaluation_answers_from_the_rows_and_hides_small_cells,
         evaluation_of_overlapping_custom_periods_cannot_reveal_a_hidden_cell,
+        evaluation_counts_held_consultations_per_team,
     ],
     accounts: [
         password_change_and_enrolment_codes,

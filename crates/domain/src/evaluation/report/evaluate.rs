@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::consultations::{ConsultationCount, ConsultationTables, consultation_tables};
 use super::{Aggregate, AreaFilter, EvaluationQuery, Metric, MetricRow};
 use crate::evaluation::pilot::{AreaPilot, PilotKind};
 use crate::evaluation::suppression::{CountTable, PublishedTable, Shown, Threshold, snap_period};
@@ -36,6 +37,9 @@ pub struct FamilyCount {
 pub struct Counts {
     pub values: Vec<ValueCount>,
     pub families: Vec<FamilyCount>,
+    /// Held SAVE op locatie consultations per team (not from the families' rows: an
+    /// anonymous consultation is about no family).
+    pub consultations: Vec<ConsultationCount>,
 }
 
 impl Counts {
@@ -93,6 +97,7 @@ impl Counts {
                     families: set.len() as u64,
                 })
                 .collect(),
+            consultations: Vec::new(),
         }
     }
 }
@@ -189,6 +194,8 @@ pub struct Evaluation {
     pub areas: Vec<AreaFigure>,
     pub pilots: Vec<PilotComparison>,
     pub tallies: Vec<TallyTable>,
+    /// SAVE op locatie: held consultations per team, anonymous / by name and by result.
+    pub consultations: ConsultationTables,
 }
 
 impl Evaluation {
@@ -222,6 +229,7 @@ impl Evaluation {
                 .any(|c| c.families.is_suppressed() || hidden(&c.median))
             })
             || self.tallies.iter().any(|t| t.table.has_suppressed())
+            || self.consultations.has_suppressed()
     }
 }
 
@@ -533,5 +541,6 @@ pub fn evaluate(
         areas: area_figures,
         pilots: comparisons,
         tallies,
+        consultations: consultation_tables(&counts.consultations, threshold),
     }
 }

@@ -8,6 +8,7 @@
 //! Everything in an [`Evaluation`] has passed the small-cell rules of
 //! [`suppression`](super::suppression).
 
+mod consultations;
 mod evaluate;
 mod rows;
 #[cfg(test)]
@@ -16,6 +17,7 @@ mod tests;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use consultations::{ConsultationCount, ConsultationTables, consultation_tables};
 pub use evaluate::{
     AreaFigure, Counts, Evaluation, FamilyCount, MetricFigure, PilotCell, PilotComparison,
     SeriesPoint, TallyTable, ValueCount, evaluate, percentile_of, publishable, whole_months,
