@@ -30,6 +30,7 @@ pub mod user;
 pub mod veilig_thuis;
 // SAVE op locatie
 pub mod save_on_site;
+pub mod start;
 // Joint assessment meeting and protection order request.
 pub mod joint_assessment;
 pub mod protection_order;

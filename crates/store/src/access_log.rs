@@ -112,6 +112,8 @@ pub struct AccessFilter {
     /// Exclusive.
     pub until: Option<UtcTime>,
     pub emergency_only: bool,
+    /// Only the refused attempts (outcome `denied`).
+    pub denied_only: bool,
     pub limit: i64,
     /// The privacy officer's organisation: only the lines
     /// [`eenplan_domain::policy::privacy_officer_sees`] gives them. Empty: every line
@@ -323,7 +325,7 @@ fn access_where(f: &AccessFilter) -> (String, Vec<Param>) {
         format!(
             "($1 = '' OR a.family_id = $1) AND ($2 = '' OR u.email = $2) AND ($3 = '' OR a.organisation_id = $3) \
              AND ($4 = '' OR a.at >= $4) AND ($5 = '' OR a.at < $5) AND ($6 = 0 OR a.basis = 'emergency' OR a.event = 'emergency') \
-             AND ($7 = '' OR {IN_SCOPE})"
+             AND ($7 = '' OR {IN_SCOPE}) AND ($8 = 0 OR a.outcome = 'denied')"
         ),
         params![
             f.family_id.trim(),
@@ -332,7 +334,8 @@ fn access_where(f: &AccessFilter) -> (String, Vec<Param>) {
             f.from.map(UtcTime::to_rfc3339).unwrap_or_default(),
             f.until.map(UtcTime::to_rfc3339).unwrap_or_default(),
             i64::from(f.emergency_only),
-            f.scope_organisation.trim()
+            f.scope_organisation.trim(),
+            i64::from(f.denied_only)
         ],
     )
 }

@@ -1546,7 +1546,7 @@ impl Tx {
     }
 }
 
-fn parse_plan(content: &str) -> Result<Plan, StoreError> {
+pub(crate) fn parse_plan(content: &str) -> Result<Plan, StoreError> {
     serde_json::from_str(content).map_err(|e| StoreError::Invalid(format!("stored plan: {e}")))
 }
 

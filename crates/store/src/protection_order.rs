@@ -93,7 +93,7 @@ fn measure(text: Option<String>) -> Result<Option<Measure>, StoreError> {
     .transpose()
 }
 
-const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.rvdk_organisation_id, ro.name \
+pub(crate) const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.rvdk_organisation_id, ro.name \
     AS rvdk_name, u.name AS requested_by_name, u.email AS requested_by_email, \
     qo.name AS requesting_organisation_name, r.requested_on, r.grounds, r.tried, \
     r.state, r.investigation_on, r.concluded_on, r.no_measure_reason, \
@@ -104,7 +104,7 @@ const COLUMNS: &str = "r.id, r.family_id, f.label AS family_label, r.rvdk_organi
     qo ON qo.id = r.requested_by_organisation LEFT JOIN organisations io ON io.id = \
     r.institution_id";
 
-fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
+pub(crate) fn request(r: &Row) -> Result<ProtectionOrderRequest, StoreError> {
     Ok(ProtectionOrderRequest {
         id: r.text("id")?,
         family_id: r.id("family_id")?,
@@ -229,7 +229,7 @@ impl Tx {
         Ok(id)
     }
 
-    async fn with_children(
+    pub(crate) async fn with_children(
         &mut self,
         mut list: Vec<ProtectionOrderRequest>,
     ) -> Result<Vec<ProtectionOrderRequest>, StoreError> {

@@ -90,6 +90,10 @@ suite! {
         evaluation_of_overlapping_custom_periods_cannot_reveal_a_hidden_cell,
         evaluation_counts_held_consultations_per_team,
     ],
+    start_lists: [
+        team_lists_hold_the_own_team_only,
+        meetings_reviews_and_raad_requests_reach_their_own,
+    ],
     accounts: [
         password_change_and_enrolment_codes,
         organisations_see_their_own_accounts_logs_and_leaderless_files,

@@ -493,6 +493,34 @@ pub async fn visible_families(
 /// each query's parameter list far below both backends' limits.
 const DECIDE_STRETCH: usize = 500;
 
+/// Which of `candidates` the access rule gives `principal` for `category` now: the store
+/// lists candidates, the domain's `family_access` decides each one, a stretch at a time.
+pub async fn granted_among(
+    tx: &mut eenplan_store::Tx,
+    principal: &eenplan_store::Principal,
+    candidates: &[FamilyId],
+    category: DataCategory,
+) -> Result<std::collections::HashSet<FamilyId>, StoreError> {
+    let now = UtcTime::now();
+    let mut visible = std::collections::HashSet::new();
+    for stretch in candidates.chunks(DECIDE_STRETCH) {
+        let facts = tx.access_facts_of(stretch).await?;
+        let emergencies = tx.emergencies_of(stretch, &principal.user_id, now).await?;
+        visible.extend(
+            stretch
+                .iter()
+                .filter(|id| {
+                    facts.get(*id).is_some_and(|f| {
+                        let until = emergencies.get(*id).copied();
+                        decide(principal, f, until, Need::Data(category), now).granted()
+                    })
+                })
+                .cloned(),
+        );
+    }
+    Ok(visible)
+}
+
 /// One keyset page of the files `principal` may see among those matching `filter`, and
 /// how many such files there are in all. The store narrows by scope and filter; the
 /// domain's `family_access` decides each file, for the total as for the page, so the
@@ -514,26 +542,9 @@ pub async fn visible_family_page(
             .then(|| principal.team_id.clone())
             .flatten(),
     };
-    let now = UtcTime::now();
     let mut tx = state.store.read().await?;
-    let mut visible = std::collections::HashSet::new();
     let candidates = tx.family_ids(&scope, filter).await?;
-    for stretch in candidates.chunks(DECIDE_STRETCH) {
-        let facts = tx.access_facts_of(stretch).await?;
-        let emergencies = tx.emergencies_of(stretch, &principal.user_id, now).await?;
-        visible.extend(
-            stretch
-                .iter()
-                .filter(|id| {
-                    facts.get(*id).is_some_and(|f| {
-                        let until = emergencies.get(*id).copied();
-                        decide(principal, f, until, Need::Data(DataCategory::Identity), now)
-                            .granted()
-                    })
-                })
-                .cloned(),
-        );
-    }
+    let visible = granted_among(&mut tx, principal, &candidates, DataCategory::Identity).await?;
     // Read on until the page and one more row are visible (or the list ends): a file
     // the rule refuses is skipped, never a reason to show fewer rows.
     let want = usize::try_from(limit).unwrap_or(0) + 1;

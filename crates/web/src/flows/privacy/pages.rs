@@ -145,6 +145,7 @@ fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
             .and_then(|d| d.tomorrow().ok())
             .map(amsterdam_day_start),
         emergency_only: !data.all("nood").is_empty(),
+        denied_only: !data.all("geweigerd").is_empty(),
         limit,
         // A page without an officer behind it (never, under the route's policy) sees
         // nothing rather than everything.
@@ -304,6 +305,7 @@ async fn privacy_page(
                 date("vanaf", x.f_from),
                 date("tot", x.f_to),
                 yes_box("nood", x.f_emergency_only, &data),
+                yes_box("geweigerd", x.f_denied_only, &data),
             ],
             review_nav,
             lines,
@@ -374,6 +376,9 @@ fn export_description(data: &FormData, lines: usize) -> String {
     }
     if !data.all("nood").is_empty() {
         parts.push("alleen noodtoegang".to_owned());
+    }
+    if !data.all("geweigerd").is_empty() {
+        parts.push("alleen geweigerde pogingen".to_owned());
     }
     let filter = if parts.is_empty() {
         String::new()

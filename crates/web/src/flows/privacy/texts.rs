@@ -24,6 +24,8 @@ crate::texts! {
             "File id";
         f_emergency_only: "Alleen noodtoegang",
             "Emergency access only";
+        f_denied_only: "Alleen geweigerde pogingen",
+            "Refused attempts only";
         export_csv: "Exporteren als CSV",
             "Export as CSV";
         col_at: "Moment",
