@@ -58,12 +58,12 @@ mod tests {
     fn this_month_is_the_dutch_calendar_month() {
         // Winter time: midnight in Amsterdam is 23:00 UTC the day before.
         let (from, until) = this_month(date(2026, 12, 7));
-        assert_eq!(from.to_rfc3339(), "2026-11-30T23:00:00Z");
-        assert_eq!(until.to_rfc3339(), "2026-12-31T23:00:00Z");
+        assert_eq!(from.to_rfc3339(), "2026-11-30T23:00:00.000000Z");
+        assert_eq!(until.to_rfc3339(), "2026-12-31T23:00:00.000000Z");
         // The month the clocks go forward: it starts in winter time, ends in summer time.
         let (from, until) = this_month(date(2027, 3, 31));
-        assert_eq!(from.to_rfc3339(), "2027-02-28T23:00:00Z");
-        assert_eq!(until.to_rfc3339(), "2027-03-31T22:00:00Z");
+        assert_eq!(from.to_rfc3339(), "2027-02-28T23:00:00.000000Z");
+        assert_eq!(until.to_rfc3339(), "2027-03-31T22:00:00.000000Z");
         // The last day of the month is in it; the first of the next is not.
         let (_, until_dec) = this_month(date(2026, 12, 31));
         assert_eq!(until_dec, this_month(date(2027, 1, 1)).0);
@@ -72,7 +72,10 @@ mod tests {
     #[test]
     fn refused_attempts_stay_thirty_days() {
         let now = UtcTime::parse("2026-12-07T10:00:00Z").expect("valid");
-        assert_eq!(refused_since(now).to_rfc3339(), "2026-11-07T10:00:00Z");
+        assert_eq!(
+            refused_since(now).to_rfc3339(),
+            "2026-11-07T10:00:00.000000Z"
+        );
     }
 
     #[test]
@@ -91,6 +94,9 @@ mod tests {
         assert!(meeting_ahead(true, today, today));
         assert!(meeting_ahead(true, date(2027, 1, 5), today));
         assert!(!meeting_ahead(true, date(2026, 12, 6), today), "yesterday");
-        assert!(!meeting_ahead(false, date(2027, 1, 5), today), "held or cancelled");
+        assert!(
+            !meeting_ahead(false, date(2027, 1, 5), today),
+            "held or cancelled"
+        );
     }
 }

@@ -86,10 +86,7 @@ impl Tx {
     /// The active care professionals in `scope` (those who may lead or join a file),
     /// each with the number of files they lead and work in as partner, by name.
     pub async fn team_caseload(&mut self, scope: &TeamScope) -> Result<Vec<Caseload>, StoreError> {
-        let (pro, bs) = (
-            Role::Professional.code(),
-            Role::BehaviouralScientist.code(),
-        );
+        let (pro, bs) = (Role::Professional.code(), Role::BehaviouralScientist.code());
         let count = |role: InvolvementRole| {
             format!(
                 "(SELECT COUNT(*) FROM involvements i JOIN families f ON f.id = i.family_id \

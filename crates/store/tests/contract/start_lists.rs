@@ -18,7 +18,7 @@ use eenplan_store::{
     NewUser, ProtectionOrderInput, Seek, Store, TeamScope,
 };
 use jiff::ToSpan;
-use jiff::civil::{Date, date};
+use jiff::civil::Date;
 
 use crate::consent::consent_to;
 use crate::family::{People, actor, address, open, people, sample_plan};

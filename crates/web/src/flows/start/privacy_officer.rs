@@ -100,10 +100,7 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<PrivacyBlocks>, S
             .collect(),
         refused_count: count(refused_total, r.refused_count),
         refused_more: more(r, refused_total),
-        refused_href: format!(
-            "/privacy?geweigerd=ja&vanaf={}",
-            amsterdam_date(since)
-        ),
+        refused_href: format!("/privacy?geweigerd=ja&vanaf={}", amsterdam_date(since)),
     }))
 }
 

@@ -90,7 +90,8 @@ pub fn more(r: &RoleTexts, total: usize) -> Option<String> {
 /// "december 2026": the month a date lies in, as a heading says it.
 fn month_in_words(lang: Lang, d: Date) -> String {
     let long = long_date(lang, d.first_of_month());
-    long.split_once(' ').map_or(long.clone(), |(_, m)| m.to_owned())
+    long.split_once(' ')
+        .map_or(long.clone(), |(_, m)| m.to_owned())
 }
 
 /// The team lead's blocks, or `None` for anyone who leads no team.

@@ -282,4 +282,3 @@ async fn intake(
         .collect();
     Ok(())
 }
-
