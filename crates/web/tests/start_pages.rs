@@ -248,7 +248,7 @@ async fn a_behavioural_scientist_sees_reviews_due_in_the_files_they_may_open() {
     )
     .await;
     let body = start_of(&app, &bs).await;
-    assert!(body.contains("1 plannen"), "{body}");
+    assert!(body.contains("<strong>1 plan</strong>"), "{body}");
     assert!(
         body.contains(&format!(
             "href=\"/gezinnen/{own}/plan\">Gezin Jansen</a>: evaluatie op {}",

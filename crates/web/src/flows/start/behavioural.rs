@@ -88,7 +88,10 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<BehaviouralBlocks
         meetings_count: count(meetings.len(), r.meetings_count),
         meetings_more: more(r, meetings.len()),
         meetings: meetings.into_iter().take(START_CAP).collect(),
-        reviews_count: count(reviews.len(), r.reviews_count),
+        reviews_count: match reviews.len() {
+            1 => Some(r.reviews_one.to_owned()),
+            n => count(n, r.reviews_count),
+        },
         reviews_more: more(r, reviews.len()),
         reviews: reviews.into_iter().take(START_CAP).collect(),
     }))

@@ -58,6 +58,8 @@ crate::texts! {
             "Review date passed or within two weeks.";
         reviews_count: "{n} plannen",
             "{n} plans";
+        reviews_one: "1 plan",
+            "1 plan";
         reviews_none: "Geen plan hoeft de komende twee weken geëvalueerd te worden.",
             "No plan needs a review in the next two weeks.";
         review_on: "evaluatie op",

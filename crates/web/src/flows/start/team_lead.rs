@@ -82,6 +82,9 @@ pub fn overdue_in_words(lang: Lang, plan: &Plan, today: Date) -> Vec<String> {
         .collect()
 }
 
+/// How many overdue items of one file the team lead's list shows.
+const ITEMS_PER_FILE: usize = 2;
+
 /// "and 4 more" when a list of `total` was cut to [`START_CAP`].
 pub fn more(r: &RoleTexts, total: usize) -> Option<String> {
     (total > START_CAP).then(|| fill(r.more, &[("n", &(total - START_CAP).to_string())]))
@@ -125,7 +128,14 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<TeamLeadBlocks>, 
         .into_iter()
         .filter(|l| may_read_plan.contains(&l.family_id))
         .filter_map(|l| {
-            let what = overdue_in_words(lang, &l.plan, today);
+            let mut what = overdue_in_words(lang, &l.plan, today);
+            // A team lead scans many files: the first two items, then how many more
+            // (the plan has them all).
+            if what.len() > ITEMS_PER_FILE {
+                let rest = what.len() - ITEMS_PER_FILE;
+                what.truncate(ITEMS_PER_FILE);
+                what.push(fill(r.more, &[("n", &rest.to_string())]));
+            }
             (!what.is_empty()).then(|| OverdueFile {
                 id: l.family_id.to_string(),
                 label: l.label,
