@@ -49,6 +49,14 @@ pub fn meeting_ahead(scheduled: bool, meets_on: Date, today: Date) -> bool {
     scheduled && meets_on >= today
 }
 
+/// The period of a policy officer's headline figures: the last twelve calendar months,
+/// from the first day of the month eleven months before `today` up to `today`. Whole
+/// months at the start so the figure does not wobble with the day of the month, and a
+/// year so a season does not pass for a trend.
+pub fn headline_period(today: Date) -> (Date, Date) {
+    (today.first_of_month().saturating_sub(11.months()), today)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +75,18 @@ mod tests {
         // The last day of the month is in it; the first of the next is not.
         let (_, until_dec) = this_month(date(2026, 12, 31));
         assert_eq!(until_dec, this_month(date(2027, 1, 1)).0);
+    }
+
+    #[test]
+    fn headline_figures_cover_twelve_calendar_months() {
+        assert_eq!(
+            headline_period(date(2026, 12, 7)),
+            (date(2026, 1, 1), date(2026, 12, 7))
+        );
+        assert_eq!(
+            headline_period(date(2027, 3, 31)),
+            (date(2026, 4, 1), date(2027, 3, 31))
+        );
     }
 
     #[test]

@@ -430,3 +430,75 @@ async fn the_raad_sees_the_requests_to_take_up_with_their_dates() {
     assert!(body.contains("Geen nieuwe verzoeken"));
     app.done().await;
 }
+
+#[tokio::test]
+async fn a_policy_officer_sees_the_headline_figures_of_its_areas_only_as_totals() {
+    use eenplan_domain::area::AreaKind;
+    let app = App::new().await;
+    app.organisation("gemeente", OrganisationKind::Municipality)
+        .await;
+    let gemeente = org(&app, "gemeente").await;
+    let officer = app
+        .account_in(
+            "gemeente",
+            None,
+            "beleid@gemeente.example",
+            &[Role::PolicyOfficer],
+            true,
+        )
+        .await;
+    let body = start_of(&app, &officer).await;
+    assert!(
+        body.contains("Je organisatie werkt nog in geen enkel gebied"),
+        "{body}"
+    );
+
+    let mut tx = app.store.write().await.unwrap();
+    let province = tx
+        .create_area(
+            &system(),
+            eenplan_store::NewArea {
+                kind: AreaKind::Province,
+                name: "Utrecht".into(),
+                code: None,
+                parent_id: None,
+            },
+        )
+        .await
+        .unwrap();
+    let area = tx
+        .create_area(
+            &system(),
+            eenplan_store::NewArea {
+                kind: AreaKind::Municipality,
+                name: "Utrecht".into(),
+                code: None,
+                parent_id: Some(province.id.clone()),
+            },
+        )
+        .await
+        .unwrap();
+    tx.add_organisation_area(&system(), &gemeente, &area.id)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let body = start_of(&app, &officer).await;
+    assert!(body.contains("Cijfers van jullie gebieden"), "{body}");
+    assert!(body.contains("Alle andere gebieden samen"));
+    assert!(body.contains("Dossiers geteld"));
+    assert!(body.contains("Doorlooptijd van eerste signaal tot gezamenlijk oordeel"));
+    let (from, _) = eenplan_domain::start::headline_period(today());
+    assert!(
+        body.contains(&format!(
+            "Van {} tot en met {}",
+            dutch(from),
+            dutch(today())
+        )),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Synthetische gegevens"),
+        "not a demo database"
+    );
+    app.done().await;
+}

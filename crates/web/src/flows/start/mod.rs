@@ -4,6 +4,7 @@
 
 mod behavioural;
 pub mod pages;
+mod policy_officer;
 mod privacy_officer;
 mod raad;
 mod role_texts;

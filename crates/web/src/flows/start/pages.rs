@@ -12,7 +12,7 @@ use eenplan_domain::time::amsterdam_date;
 use super::START_CAP;
 use super::texts::{StartTexts, start as start_texts};
 use super::work::{FirstDue, WorkLists, first_due, work_lists};
-use super::{behavioural, privacy_officer, raad, team_lead};
+use super::{behavioural, policy_officer, privacy_officer, raad, team_lead};
 use crate::kit::form::FormData;
 use crate::kit::form_status;
 use crate::kit::handover::{self, HandoverForm};
@@ -51,6 +51,7 @@ struct Start {
     behavioural: Option<behavioural::BehaviouralBlocks>,
     privacy: Option<privacy_officer::PrivacyBlocks>,
     raad: Option<raad::RaadBlock>,
+    policy: Option<policy_officer::PolicyBlock>,
 }
 
 fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role) -> &'static str {
@@ -235,14 +236,15 @@ async fn start_page(
         .iter()
         .map(|h| crate::kit::vt_handover::HandoverItem::new(lang, h, true, "start"))
         .collect();
-    let (team_lead, behavioural, privacy, raad) = match &visitor.principal {
+    let (team_lead, behavioural, privacy, raad, policy) = match &visitor.principal {
         Some(p) => (
             team_lead::blocks(ctx, p).await?,
             behavioural::blocks(ctx, p).await?,
             privacy_officer::blocks(ctx, p).await?,
             raad::block(ctx, p).await?,
+            policy_officer::block(ctx, p).await?,
         ),
-        None => (None, None, None, None),
+        None => (None, None, None, None, None),
     };
     let summary = orphans.iter().fold(ErrorSummary::new(lang), |s, h| {
         let s = match h.to_error {
@@ -277,6 +279,7 @@ async fn start_page(
             behavioural,
             privacy,
             raad,
+            policy,
         },
     ))
 }

@@ -100,6 +100,30 @@ crate::texts! {
             "requested on {date} by {organisation}";
         raad_all: "De hele werklijst van de Raad",
             "The Raad's whole work list";
+        policy_title: "Cijfers van jullie gebieden",
+            "Figures for your areas";
+        policy_period: "Van {from} tot en met {to}; alleen totalen, nooit een gezin. Een getal van minder dan vijf gezinnen staat er als <5.",
+            "From {from} to {to}; totals only, never a family. A figure of fewer than five families shows as <5.";
+        policy_synthetic: "Synthetische gegevens: dit is een demo, deze cijfers zijn geen resultaten van de pilots.",
+            "Synthetic data: this is a demo, these figures are not the pilots' results.";
+        policy_no_areas: "Je organisatie werkt nog in geen enkel gebied, dus er zijn geen cijfers voor je. De ketenbeheerder legt de gebieden vast.",
+            "Your organisation works in no area yet, so there are no figures for you. The chain administrator records the areas.";
+        col_measure: "Maat",
+            "Measure";
+        col_own_areas: "Jullie gebieden",
+            "Your areas";
+        col_other_areas: "Alle andere gebieden samen",
+            "All other areas together";
+        policy_files: "Dossiers geteld",
+            "Files counted";
+        policy_median_days: "mediaan {n} dagen",
+            "median {n} days";
+        policy_median_count: "mediaan {n}",
+            "median {n}";
+        policy_per_100: "{n} per 100 dossiers",
+            "{n} per 100 files";
+        policy_none: "–",
+            "–";
         more: "en nog {n}",
             "and {n} more";
     }
