@@ -1,6 +1,6 @@
 // Each role's start page: what a person sees first after signing in, on a laptop
 // and on a phone. The team lead, the behavioural scientist, the privacy officer and
-// the Raad each find their own blocks (a heading, a count or a sentence that says
+// the Raad and the policy officer each find their own blocks (a heading, a count or a sentence that says
 // what "nothing" means), and every page has zero axe violations at 1280 and 360 px.
 //
 // One server (the demo); each account signs in once, in its own browser context.
@@ -28,6 +28,11 @@ const ROLES = [
     who: 'privacy officer',
     email: 'maria.kok@lokalis.example',
     headings: ['Noodtoegang te beoordelen', 'Geweigerde pogingen, laatste 30 dagen'],
+  },
+  {
+    who: 'policy officer',
+    email: 'fatima.ouali@gemeente-utrecht.example',
+    headings: ['Cijfers van jullie gebieden'],
   },
   {
     who: 'Raad',
