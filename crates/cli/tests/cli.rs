@@ -327,7 +327,7 @@ fn demo_replaces_only_a_demo_database() -> Result<(), Failed> {
             format!("round {round}: {}", text(&out.stderr))
         })?;
         check(
-            stdout.contains("13 organisations")
+            stdout.contains("14 organisations")
                 && stdout.contains("300 families")
                 && stdout.contains("sanne.devries@lokalis.example"),
             || stdout.clone(),
