@@ -327,7 +327,7 @@ fn demo_replaces_only_a_demo_database() -> Result<(), Failed> {
             format!("round {round}: {}", text(&out.stderr))
         })?;
         check(
-            stdout.contains("13 organisations")
+            stdout.contains("14 organisations")
                 && stdout.contains("300 families")
                 && stdout.contains("sanne.devries@lokalis.example"),
             || stdout.clone(),
@@ -604,15 +604,15 @@ fn user_add_journals_and_prints_an_enrolment_code() -> Result<(), Failed> {
         out.status.success() && text(&out.stdout).contains("phone number removed"),
         || text(&out.stderr),
     )?;
-    // The demo's 263 entries (its set-up with the EVU's areas, a general phone number per
-    // organisation, a phone number per demo
+    // The demo's 277 entries (its set-up with the EVU's areas and the nine pilots of the
+    // seed texts' places, a general phone number per organisation, a phone number per demo
     // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
     // come), then the new account, its phone number, its password to change and its
     // enrolment code, the change and the removal; the refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 269 entries"),
+        text(&out.stdout).contains("journal intact: 283 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
@@ -667,13 +667,13 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
     check(
         out.status.success()
             && text(&out.stdout)
-                .contains("263 journal entries and 0 access-log lines, both chains verified"),
+                .contains("277 journal entries and 0 access-log lines, both chains verified"),
         || text(&out.stderr),
     )?;
     // The anchors the backup printed, pasted as they are, prove the copy.
     let anchors = printed_anchors(&text(&out.stdout));
     check(
-        anchors.len() == 2 && anchors[1].starts_with("journal:263:"),
+        anchors.len() == 2 && anchors[1].starts_with("journal:277:"),
         || text(&out.stdout),
     )?;
     let copy_url = sqlite_url(&copy);

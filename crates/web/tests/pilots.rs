@@ -247,7 +247,7 @@ async fn a_missing_part_is_named_at_its_field_and_nothing_is_stored() {
             &[
                 ("pilot", "evu"),
                 ("area_id", area),
-                ("precision", "unknown"),
+                ("precision", "not_known"),
             ],
         )
         .await;
@@ -291,7 +291,7 @@ async fn only_the_chain_administrator_reaches_the_pilots() {
                 ("csrf", &csrf),
                 ("pilot", "evu"),
                 ("area_id", &w.zeist),
-                ("precision", "unknown"),
+                ("precision", "not_known"),
             ],
         )
         .await;

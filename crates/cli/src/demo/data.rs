@@ -403,7 +403,7 @@ pub const ORGANISATIONS: &[Org] = &[
         teams: &[],
         people: &[Person {
             name: "Fatima Ouali",
-            email: "fatima.ouali@gemeente-utrecht.example",
+            email: "fatima.ouali@utrecht.example",
             team: None,
             roles: &[PolicyOfficer],
         }],

@@ -19,19 +19,21 @@ code_list! {
 
 code_list! {
     /// How precisely a pilot's start is known: what a chain administrator chooses
-    /// before entering the day, the month or the year, and how a start is stored.
+    /// before entering the day, the month or the year, and how a start is stored. Not
+    /// known is `not_known`, not `unknown`: "unknown" is what a page shows for a missing
+    /// client address, and the page scanner must be able to tell a code from it.
     StartPrecision, "start precision" {
         Day = "day", "Op de dag bekend", "Known to the day";
         Month = "month", "Alleen de maand bekend", "Only the month known";
         Year = "year", "Alleen het jaar bekend", "Only the year known";
-        Unknown = "unknown", "Nog niet bekend", "Not known yet";
+        Unknown = "not_known", "Nog niet bekend", "Not known yet";
     }
 }
 
 /// A stored start that does not read back: a precision with no date, or a date where
 /// none belongs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("a pilot start of precision {0:?} needs a date exactly when it is not 'unknown'")]
+#[error("a pilot start of precision {0:?} needs a date exactly when it is not 'not_known'")]
 pub struct StoredStartError(pub StartPrecision);
 
 /// A part of a start a chain administrator still has to give, for the precision chosen.

@@ -1,6 +1,6 @@
 -- Issue 16, section 1: the pilots as data. One row per way of working per area, with
 -- its start as precisely as it is known: `start_precision` is day, month, year or
--- unknown (crates/domain evaluation::pilot::StartPrecision) and `start_on` the first
+-- not_known (crates/domain evaluation::pilot::StartPrecision) and `start_on` the first
 -- day the start may have been on (NULL exactly when unknown; the domain reads the
 -- pair back and refuses any other). Rows are written by the
 -- store (seeded from the domain's KNOWN_PILOTS by area name, or by a chain
