@@ -33,6 +33,7 @@ const ASSETS: &[Asset] = &[
     asset!("print.css", CSS),
     asset!("family.css", CSS),
     asset!("plan.css", CSS),
+    asset!("evaluation.css", CSS),
     asset!("vendor/utrecht-components.css", CSS),
     asset!("vendor/htmx.min.js", JS),
     asset!("session.js", JS),

@@ -38,6 +38,7 @@ pub fn table() -> Routes {
         crate::flows::start::routes(),
         crate::flows::notifications::routes(),
         crate::flows::mail_settings::routes(),
+        crate::flows::evaluation::routes(),
     ]
     .into_iter()
     .flatten()

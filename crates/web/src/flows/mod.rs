@@ -7,6 +7,7 @@ pub mod admin;
 pub mod consent;
 pub mod crisis;
 pub mod documents;
+pub mod evaluation;
 pub mod evu;
 pub mod family;
 pub mod joint_assessment;

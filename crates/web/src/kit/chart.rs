@@ -428,7 +428,10 @@ pub fn bar_chart(id: &str, title: &str, corner: &str, bars: &[Bar], numbers: &Nu
         ],
     );
     let height = ROW * bars.len().max(1) as f64 + 8.0;
-    let max = bars.iter().filter_map(|b| b.value.value()).fold(0.0, f64::max);
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value.value())
+        .fold(0.0, f64::max);
     let (axis_top, _) = scale(max);
     let (left, room) = (4.0, WIDTH - 4.0 - 64.0);
     let mut svg = open_svg(id, title, &desc, height);

@@ -31,7 +31,13 @@ fn a_hidden_value_draws_no_point_and_breaks_the_line() {
             Point::Value(8.0),
         ],
     }];
-    let figure = line_chart("lt", "Doorlooptijd", &months_2024(4), &series, &numbers(Lang::Nl));
+    let figure = line_chart(
+        "lt",
+        "Doorlooptijd",
+        &months_2024(4),
+        &series,
+        &numbers(Lang::Nl),
+    );
     // One marker in the legend, three on the line: the hidden month has none.
     assert_eq!(markers(&figure.svg), 1 + 3);
     // Two pieces of line: the hidden month is a gap, not a dip to zero.
@@ -40,10 +46,19 @@ fn a_hidden_value_draws_no_point_and_breaks_the_line() {
         .split("<g class=\"ev-chart__series ev-chart__series--0\">")
         .nth(2)
         .unwrap();
-    let d = line.split("d=\"").nth(1).unwrap().split('"').next().unwrap();
+    let d = line
+        .split("d=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     assert_eq!(d.matches('M').count(), 2, "{d}");
     let zero_y = format!("{:.1}", 8.0 + 20.0 + 8.0 + PLOT_HEIGHT);
-    assert!(!d.contains(&format!(" {zero_y}")), "nothing drawn at zero: {d}");
+    assert!(
+        !d.contains(&format!(" {zero_y}")),
+        "nothing drawn at zero: {d}"
+    );
     assert_eq!(figure.table.rows[2].1, vec!["<5".to_owned()]);
     assert!(figure.note.as_deref().unwrap().contains("Het is geen nul"));
 }
@@ -54,7 +69,13 @@ fn without_hidden_values_there_is_no_note_and_one_line() {
         name: "Alle gebieden".to_owned(),
         points: vec![Point::Value(3.0), Point::Value(4.0), Point::Value(5.0)],
     }];
-    let figure = line_chart("lt", "Doorlooptijd", &months_2024(3), &series, &numbers(Lang::Nl));
+    let figure = line_chart(
+        "lt",
+        "Doorlooptijd",
+        &months_2024(3),
+        &series,
+        &numbers(Lang::Nl),
+    );
     assert_eq!(figure.note, None);
     assert_eq!(markers(&figure.svg), 1 + 3);
 }
@@ -114,7 +135,10 @@ fn the_drawing_is_an_accessible_scalable_image() {
     assert!(svg.contains("<title id=\"ho-title\">Overdrachten per 100 dossiers</title>"));
     assert!(svg.contains("<desc id=\"ho-desc\">Staafdiagram met 1 staven"));
     assert!(!svg.contains("width=\"400\""), "scales with the page");
-    assert!(svg.contains("Montfoort &amp; &lt;Oudewater&gt;"), "text escaped");
+    assert!(
+        svg.contains("Montfoort &amp; &lt;Oudewater&gt;"),
+        "text escaped"
+    );
     assert!(svg.contains(">12,5<"), "a decimal comma");
     assert_eq!(figure.table.rows[0].1, vec!["12,5".to_owned()]);
 }

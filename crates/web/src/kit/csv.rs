@@ -72,8 +72,7 @@ fn guarded(value: &str) -> String {
 /// A field quoted when it holds the separator, a quote, a line break, or spaces at
 /// either end (which Excel would otherwise drop).
 fn quoted(value: &str) -> String {
-    if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ')
-    {
+    if value.contains([';', '"', '\n', '\r']) || value.starts_with(' ') || value.ends_with(' ') {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {
         value.to_owned()
@@ -119,7 +118,7 @@ impl Csv {
 
     /// The file as a download named `filename` (plain ASCII, chosen by the caller).
     pub fn download(self, filename: &str) -> Response {
-        let mut response = (StatusCode::OK, self.out).into_response();
+        let mut response = (StatusCode::OK, self.finish()).into_response();
         let headers = response.headers_mut();
         headers.insert(
             header::CONTENT_TYPE,
@@ -161,7 +160,11 @@ mod tests {
         assert_eq!(out(Field::text("zei \"nee\"")), "\"zei \"\"nee\"\"\"");
         assert_eq!(out(Field::text("twee\nregels")), "\"twee\nregels\"");
         assert_eq!(out(Field::text(" spatie")), "\" spatie\"");
-        assert_eq!(out(Field::text("a,b")), "a,b", "a comma is no separator here");
+        assert_eq!(
+            out(Field::text("a,b")),
+            "a,b",
+            "a comma is no separator here"
+        );
         assert_eq!(out(Field::text("één")), "één");
     }
 
@@ -177,7 +180,11 @@ mod tests {
     fn dates_decimals_and_hidden_numbers_read_the_dutch_way() {
         assert_eq!(Field::Date(date(2026, 12, 5)).write(), "05-12-2026");
         assert_eq!(Field::Decimal(12.345, 1).write(), "12,3");
-        assert_eq!(Field::Decimal(1234.0, 0).write(), "1234", "no thousands dot");
+        assert_eq!(
+            Field::Decimal(1234.0, 0).write(),
+            "1234",
+            "no thousands dot"
+        );
         assert_eq!(Field::Decimal(f64::NAN, 1).write(), "");
         assert_eq!(Field::Hidden(5).write(), "<5");
         assert_eq!(Field::Empty.write(), "");

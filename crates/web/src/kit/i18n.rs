@@ -118,6 +118,7 @@ pub struct Texts {
     pub err_password_context: &'static str,
     pub nav_save_on_site: &'static str,
     pub nav_raad: &'static str,
+    pub nav_evaluation: &'static str,
     pub ja_title: &'static str,
     pub po_title: &'static str,
 }
@@ -218,6 +219,7 @@ pub static NL: Texts = Texts {
     err_password_context: "Gebruik niet het e-mailadres, de naam of 'eenplan' als wachtwoord.",
     nav_save_on_site: "SAVE op locatie",
     nav_raad: "Raad",
+    nav_evaluation: "Evaluatie",
     ja_title: "Gezamenlijke beoordeling",
     po_title: "Verzoek tot onderzoek aan de Raad",
 };
@@ -318,6 +320,7 @@ pub static EN: Texts = Texts {
     err_password_context: "Do not use the e-mail address, the name or 'eenplan' as password.",
     nav_save_on_site: "SAVE on site",
     nav_raad: "Child Protection Board",
+    nav_evaluation: "Evaluation",
     ja_title: "Joint assessment",
     po_title: "Request for investigation to the Raad",
 };

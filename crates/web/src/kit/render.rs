@@ -37,6 +37,8 @@ pub struct Shell {
     pub is_save_on_site: bool,
     /// Works for the Raad voor de Kinderbescherming: the menu shows the Raad's work list.
     pub is_rvdk: bool,
+    /// May see the evaluation's aggregates: the menu links `/evaluatie`.
+    pub is_evaluation: bool,
     /// Holds a care role: the menu offers emergency access.
     pub is_care_role: bool,
     /// The bell: how many of the visitor's notifications are unread.
@@ -118,6 +120,7 @@ impl Shell {
             emergency_until: visitor.emergency_until.map(local_time),
             is_save_on_site: may(eenplan_domain::policy::SAVE_ON_SITE),
             is_rvdk: may(eenplan_domain::policy::RVDK),
+            is_evaluation: may(eenplan_domain::policy::EVALUATION),
             unread: visitor.unread,
         }
     }
