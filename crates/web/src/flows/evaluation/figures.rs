@@ -247,24 +247,21 @@ fn handovers(
     (figure, grid)
 }
 
-/// All other areas' handovers (the lead's and partners') per 100 files, from their
-/// shown counts; hidden when any part is hidden.
+/// All other areas' handovers (the lead's and partners') per 100 files: the sum of
+/// the two published rates, which share their denominator (the files counted), so it
+/// differs from the areas' own rate by rounding at most; hidden when either is.
 fn others_per_100(ev: &Evaluation) -> Cell {
-    let shown = |metric: Metric| {
+    let rate = |metric: Metric| {
         ev.metrics
             .iter()
             .find(|m| m.metric == metric)
-            .and_then(|m| m.count.value().copied())
+            .and_then(|m| m.per_100_files)
     };
-    match (
-        shown(Metric::HandoversLead),
-        shown(Metric::HandoversPartner),
-        ev.files,
-    ) {
-        (_, _, Shown::Value(0)) => Cell::Missing,
-        (Some(lead), Some(partner), Shown::Value(files)) => {
-            Cell::Number(((lead + partner) * 100) as f64 / files as f64, 0)
+    match (rate(Metric::HandoversLead), rate(Metric::HandoversPartner)) {
+        (Some(Shown::Value(lead)), Some(Shown::Value(partner))) => {
+            Cell::Number((lead + partner) as f64, 0)
         }
+        (None, None) => Cell::Missing,
         _ => Cell::Hidden,
     }
 }
@@ -448,3 +445,7 @@ pub fn build(source: &Source<'_>) -> Built {
         counts: tallies(lang, ev),
     }
 }
+
+#[cfg(test)]
+#[path = "figures_tests.rs"]
+mod tests;
