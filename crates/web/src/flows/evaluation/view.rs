@@ -304,10 +304,12 @@ pub async fn load(ctx: &Ctx, asked: &Asked) -> Result<View, Refused> {
         organisation,
         threshold,
     };
-    let main = compute(ctx, &query(main_areas, seen.organisation.clone()), &pilots).await?;
+    let main = ctx.store()
+        .evaluation(&query(main_areas, seen.organisation.clone()), &pilots)
+        .await?;
     let others = if seen.others_together {
         let outside = AreaFilter::Outside(inside(&paths, &seen.within));
-        Some(compute(ctx, &query(outside, None), &pilots).await?)
+        Some(ctx.store().evaluation(&query(outside, None), &pilots).await?)
     } else {
         None
     };
@@ -342,22 +344,6 @@ pub async fn load(ctx: &Ctx, asked: &Asked) -> Result<View, Refused> {
         counts: built.counts.iter().map(|g| g.table(lang, t)).collect(),
         grids,
     })
-}
-
-/// TEMPORARY until `Store::evaluation` lands on main: the domain's evaluation of
-/// nothing, so the page can be built and rendered.
-async fn compute(
-    _ctx: &Ctx,
-    query: &EvaluationQuery,
-    pilots: &[eenplan_domain::evaluation::pilot::AreaPilot],
-) -> Result<eenplan_domain::evaluation::report::Evaluation, StoreError> {
-    Ok(eenplan_domain::evaluation::report::evaluate(
-        &Default::default(),
-        query,
-        false,
-        pilots,
-        &Default::default(),
-    ))
 }
 
 /// The view as CSV for Excel: "Synthetische gegevens" first on a demo database, then
