@@ -381,9 +381,7 @@ pub fn line_chart(
         svg.push_str("</g>");
     }
     svg.push_str("</svg>");
-    let any_hidden = series
-        .iter()
-        .any(|s| s.points.iter().any(|p| *p == Point::Hidden));
+    let any_hidden = series.iter().any(|s| s.points.contains(&Point::Hidden));
     Figure {
         id: id.to_owned(),
         title: title.to_owned(),

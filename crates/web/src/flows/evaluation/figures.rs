@@ -11,8 +11,8 @@ use eenplan_domain::evaluation::report::{
 use eenplan_domain::evaluation::suppression::Shown;
 use jiff::civil::Date;
 
+use super::grid::{Cell, Grid, Row};
 use super::texts::{EvaluationTexts, evaluation};
-use super::view::{Cell, Grid, Row};
 use crate::kit::Lang;
 use crate::kit::chart::{Bar, Figure, Numbers, Series, bar_chart, line_chart, month_label};
 use crate::kit::form::code_label;
@@ -266,6 +266,9 @@ fn others_per_100(ev: &Evaluation) -> Cell {
     }
 }
 
+/// Which of a comparison's four groups.
+type Side = fn(&PilotComparison) -> &PilotCell;
+
 /// One pilot's lead times in its areas and in the other areas, before and after its
 /// start: a bar chart and a table of groups by lead time.
 fn pilot(
@@ -290,7 +293,7 @@ fn pilot(
             ("start", &starts.join(", ")),
         ],
     );
-    let groups: [(&str, fn(&PilotComparison) -> &PilotCell); 4] = [
+    let groups: [(&str, Side); 4] = [
         (x.pilot_before, |c| &c.pilot_before),
         (x.pilot_after, |c| &c.pilot_after),
         (x.others_before, |c| &c.other_before),

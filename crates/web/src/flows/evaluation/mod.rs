@@ -6,6 +6,7 @@
 mod api;
 mod figures;
 mod filter;
+mod grid;
 mod pages;
 mod routes;
 mod schemas;

@@ -6,8 +6,9 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use utoipa::openapi::schema::{Object, ObjectBuilder, OneOfBuilder, Type};
 
+use super::grid::Cell;
 use super::texts::EvaluationTexts;
-use super::view::{Cell, View};
+use super::view::View;
 
 /// The figures of one period, already suppressed.
 #[derive(Debug, Serialize, ToSchema)]
