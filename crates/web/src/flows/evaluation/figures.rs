@@ -8,7 +8,8 @@ use eenplan_domain::evaluation::pilot::{AreaPilot, PilotKind};
 use eenplan_domain::evaluation::report::{
     Aggregate, Evaluation, Metric, MetricFigure, PilotCell, PilotComparison,
 };
-use eenplan_domain::evaluation::suppression::Shown;
+use eenplan_domain::evaluation::suppression::{PublishedTable, Shown};
+use eenplan_domain::save_on_site::ConsultationResult;
 use jiff::civil::Date;
 
 use super::grid::{Cell, Grid, Row};
@@ -406,6 +407,66 @@ fn tallies(lang: Lang, ev: &Evaluation) -> Vec<Grid> {
         .collect()
 }
 
+/// SAVE op locatie's consultations per team: anonymous or by name, and by result, as
+/// the domain published them (complementary suppression), with their totals.
+fn consultations(lang: Lang, ev: &Evaluation) -> Vec<Grid> {
+    let x = evaluation(lang);
+    let c = &ev.consultations;
+    if c.teams.is_empty() {
+        return Vec::new();
+    }
+    let grid = |id: &'static str, caption: &str, columns: Vec<String>, table: &PublishedTable| {
+        let mut rows: Vec<Row> = c
+            .teams
+            .iter()
+            .enumerate()
+            .map(|(r, (team_id, name))| Row {
+                key: team_id.clone(),
+                name: name.clone(),
+                cells: (0..table.cols())
+                    .map(|col| count(table.cell(r, col)))
+                    .chain([count(table.row_total(r))])
+                    .collect(),
+            })
+            .collect();
+        rows.push(Row {
+            key: "total".to_owned(),
+            name: x.col_total.to_owned(),
+            cells: (0..table.cols())
+                .map(|col| count(table.col_total(col)))
+                .chain([count(table.grand_total())])
+                .collect(),
+        });
+        Grid {
+            id,
+            caption: caption.to_owned(),
+            corner: x.col_team.to_owned(),
+            columns: columns
+                .into_iter()
+                .chain([x.col_total.to_owned()])
+                .collect(),
+            rows,
+        }
+    };
+    vec![
+        grid(
+            "consultations_by_kind",
+            x.t_consultations_kind,
+            vec![x.col_anonymous.to_owned(), x.col_named.to_owned()],
+            &c.by_kind,
+        ),
+        grid(
+            "consultations_by_result",
+            x.t_consultations_result,
+            ConsultationResult::ALL
+                .iter()
+                .map(|r| code_label(lang, *r))
+                .collect(),
+            &c.by_result,
+        ),
+    ]
+}
+
 /// Everything the page, the CSV and the JSON show of `source`.
 pub fn build(source: &Source<'_>) -> Built {
     let (lang, ev) = (source.lang, source.main);
@@ -445,7 +506,10 @@ pub fn build(source: &Source<'_>) -> Built {
     Built {
         headline: headline_grids,
         figures,
-        counts: tallies(lang, ev),
+        counts: tallies(lang, ev)
+            .into_iter()
+            .chain(consultations(lang, ev))
+            .collect(),
     }
 }
 

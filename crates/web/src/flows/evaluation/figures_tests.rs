@@ -36,6 +36,7 @@ fn source() -> (Evaluation, Vec<AreaPilot>) {
                 families: 12,
             },
         ],
+        ..Counts::default()
     };
     let query = EvaluationQuery {
         from: date(2024, 1, 1),
@@ -157,4 +158,59 @@ fn the_handovers_chart_has_a_bar_per_area() {
     assert_eq!(grid.id, "handovers_per_area");
     assert_eq!(grid.rows[0].name, "Wijk bij Duurstede");
     assert!(figure.svg.contains("Wijk bij Duurstede"));
+}
+
+#[test]
+fn consultations_per_team_are_a_count_table_with_small_cells_hidden() {
+    use eenplan_domain::evaluation::report::ConsultationCount;
+    use eenplan_domain::save_on_site::ConsultationResult;
+    let count = |team: &str, named, n| ConsultationCount {
+        team_id: team.to_owned(),
+        team_name: format!("Buurtteam {team}"),
+        named,
+        result: ConsultationResult::NoReferral,
+        consultations: n,
+    };
+    let counts = Counts {
+        consultations: vec![
+            count("Zuilen", false, 9),
+            count("Zuilen", true, 2),
+            count("Overvecht", false, 8),
+            count("Overvecht", true, 7),
+        ],
+        ..Counts::default()
+    };
+    let query = EvaluationQuery {
+        from: date(2024, 1, 1),
+        to: date(2024, 12, 31),
+        areas: AreaFilter::All,
+        organisation: None,
+        threshold: Threshold::MIN,
+    };
+    let ev = evaluate(&counts, &query, false, &[], &BTreeMap::new());
+    let built = build(&Source {
+        lang: Lang::Nl,
+        main: &ev,
+        others: None,
+        pilots: &[],
+        pilot: None,
+    });
+    let kind = built
+        .counts
+        .iter()
+        .find(|g| g.id == "consultations_by_kind")
+        .expect("the table per team");
+    assert_eq!(kind.columns, vec!["Anoniem", "Op naam", "Totaal"]);
+    let zuilen = kind
+        .rows
+        .iter()
+        .find(|r| r.name == "Buurtteam Zuilen")
+        .unwrap();
+    assert_eq!(zuilen.cells[1], Cell::Hidden, "2 by name: hidden");
+    assert!(
+        zuilen.cells.iter().filter(|c| **c == Cell::Hidden).count() >= 2,
+        "nor recoverable from the row's total: {:?}",
+        zuilen.cells
+    );
+    assert_eq!(kind.rows.last().unwrap().name, "Totaal");
 }

@@ -152,6 +152,16 @@ crate::texts! {
             "Unknown";
         your_areas: "jouw gebieden",
             "your areas";
+        t_consultations_kind: "SAVE op locatie: consultaties per team, anoniem of op naam",
+            "SAVE on site: consultations per team, anonymous or by name";
+        t_consultations_result: "SAVE op locatie: consultaties per team, naar uitkomst",
+            "SAVE on site: consultations per team, by result";
+        col_team: "Team",
+            "Team";
+        col_anonymous: "Anoniem",
+            "Anonymous";
+        col_named: "Op naam",
+            "By name";
         counts: "Aantallen",
             "Counts";
         nothing: "In deze periode is er niets te tellen.",
