@@ -213,6 +213,17 @@ pub enum EvaluationCommand {
     Rebuild(DbArgs),
     /// Print the evaluation of a period, and the time its query took.
     Report(EvaluationReportArgs),
+    /// Set how many families a published figure must be computed from (at least 5;
+    /// the default is 5). Page, CSV and JSON hide smaller figures as "<N".
+    Threshold(EvaluationThresholdArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluationThresholdArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// The number of families, 5 or more.
+    pub families: u32,
 }
 
 #[derive(Debug, Args)]

@@ -30,18 +30,45 @@ pub async fn run(command: EvaluationCommand) -> Result<ExitCode, CliError> {
             Ok(ExitCode::SUCCESS)
         }
         EvaluationCommand::Report(args) => report(args).await,
+        EvaluationCommand::Threshold(args) => {
+            let threshold = Threshold::new(args.families).map_err(|_| {
+                fail(format!(
+                    "the threshold must be at least {}: a figure from fewer families can point at a family",
+                    Threshold::MIN.get()
+                ))
+            })?;
+            let url = DatabaseUrl::parse(&args.db.database)?;
+            let store = Store::open(&url, OpenMode::MustExist).await?;
+            let result = async {
+                let mut tx = store.write().await?;
+                tx.set_evaluation_threshold(&ACTOR, threshold).await?;
+                tx.commit().await
+            }
+            .await;
+            store.close().await;
+            result?;
+            out!(
+                "evaluation threshold set: a figure from fewer than {} families is shown as \"<{}\"",
+                threshold.get(),
+                threshold.get()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
+
+const ACTOR: eenplan_domain::journal::Actor =
+    eenplan_domain::journal::Actor::System { component: "cli" };
 
 fn date(flag: &str, text: &str) -> Result<Date, CliError> {
     text.parse()
         .map_err(|_| fail(format!("{flag}: '{text}' is not a date: use YYYY-MM-DD")))
 }
 
-fn shown<T: std::fmt::Display>(value: Option<Shown<T>>) -> String {
+fn shown<T: std::fmt::Display>(threshold: Threshold, value: Option<Shown<T>>) -> String {
     match value {
         Some(Shown::Value(v)) => v.to_string(),
-        Some(Shown::Suppressed) => "<5".to_owned(),
+        Some(Shown::Suppressed) => format!("<{}", threshold.get()),
         None => "-".to_owned(),
     }
 }
@@ -86,7 +113,7 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
             to,
             areas,
             organisation: None,
-            threshold: Threshold::MIN,
+            threshold: store.read().await?.evaluation_threshold().await?,
         };
         let pilots = store.read().await?.pilots().await?;
         let started = Instant::now();
@@ -96,6 +123,7 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
     .await;
     store.close().await;
     let (answer, took) = result??;
+    let t = answer.threshold;
     out!(
         "{} – {}{}: {} files",
         answer.from,
@@ -105,17 +133,17 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
         } else {
             ""
         },
-        shown(Some(answer.files))
+        shown(t, Some(answer.files))
     );
     for m in &answer.metrics {
         out!(
             "{}: families {}, median {}, p90 {}, share {}%, per 100 files {}",
             m.metric.label_nl(),
-            shown(Some(m.families)),
-            shown(m.median),
-            shown(m.p90),
-            shown(m.share_percent),
-            shown(m.per_100_files)
+            shown(t, Some(m.families)),
+            shown(t, m.median),
+            shown(t, m.p90),
+            shown(t, m.share_percent),
+            shown(t, m.per_100_files)
         );
     }
     out!("query time: {:.1} ms", took.as_secs_f64() * 1000.0);

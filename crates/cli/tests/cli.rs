@@ -53,6 +53,10 @@ fn main() {
             remind_writes_each_reminder_once,
         ),
         Trial::test(
+            "evaluation_threshold_is_never_below_five",
+            evaluation_threshold_is_never_below_five,
+        ),
+        Trial::test(
             "output_into_a_closed_pipe_ends_quietly",
             output_into_a_closed_pipe_ends_quietly,
         ),
@@ -414,6 +418,75 @@ fn remind_writes_each_reminder_once() -> Result<(), Failed> {
     )?;
     let bad = eenplan(
         &["remind", "--database", &url, "--today", "7-12-2026"],
+        None,
+    );
+    let err = text(&bad.stderr);
+    check(
+        bad.status.code() == Some(2) && err.lines().count() == 1 && err.contains("YYYY-MM-DD"),
+        || err.clone(),
+    )?;
+    Ok(())
+}
+
+/// The evaluation's commands: a threshold below 5 is refused in one line (exit 2) and
+/// leaves nothing behind, a higher one is kept and journaled, and report and rebuild
+/// run on a fresh database.
+fn evaluation_threshold_is_never_below_five() -> Result<(), Failed> {
+    let dir = temp_dir("evaluation");
+    let url = sqlite_url(&dir.join("eenplan.sqlite"));
+    let out = eenplan(&["migrate", "--database", &url], None);
+    check(out.status.success(), || text(&out.stderr))?;
+    let entries = || {
+        let out = eenplan(&["verify", "--database", &url], None);
+        text(&out.stdout)
+    };
+    let before = entries();
+    let low = eenplan(&["evaluation", "threshold", "4", "--database", &url], None);
+    let err = text(&low.stderr);
+    check(
+        low.status.code() == Some(2) && err.lines().count() == 1 && err.contains("at least 5"),
+        || err.clone(),
+    )?;
+    check(entries() == before, || {
+        "a refused threshold wrote nothing".into()
+    })?;
+    let ok = eenplan(&["evaluation", "threshold", "7", "--database", &url], None);
+    check(ok.status.success(), || text(&ok.stderr))?;
+    check(text(&ok.stdout).contains("\"<7\""), || text(&ok.stdout))?;
+    check(entries() != before, || {
+        "the new threshold is journaled".into()
+    })?;
+    let report = eenplan(
+        &[
+            "evaluation",
+            "report",
+            "--database",
+            &url,
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+        ],
+        None,
+    );
+    check(report.status.success(), || text(&report.stderr))?;
+    // Nothing counted: zero is shown (it names nobody), never hidden.
+    check(text(&report.stdout).contains(": 0 files"), || {
+        text(&report.stdout)
+    })?;
+    let rebuild = eenplan(&["evaluation", "rebuild", "--database", &url], None);
+    check(rebuild.status.success(), || text(&rebuild.stderr))?;
+    let bad = eenplan(
+        &[
+            "evaluation",
+            "report",
+            "--database",
+            &url,
+            "--from",
+            "1-1-2026",
+            "--to",
+            "2026-12-31",
+        ],
         None,
     );
     let err = text(&bad.stderr);

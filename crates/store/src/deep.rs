@@ -457,6 +457,7 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::PilotStartSet { .. }
         | Event::TeamCreated { .. }
         | Event::InstanceMarked { .. }
+        | Event::EvaluationThresholdSet { .. }
         | Event::SignInFailed { .. }
         // The session sealed with a sign-in is named by the store (its token's hash).
         | Event::SignedIn { .. }

@@ -223,8 +223,45 @@ async fn a_policy_officer_sees_its_areas_and_the_others_together(backend: Backen
     app.done().await;
 }
 
+/// Six families show at the default threshold; once this instance raises it to 8 the
+/// same figure reads "<8" in the page and the JSON, and the page says so.
+async fn a_raised_threshold_hides_more(backend: Backend) {
+    let app = App::on(backend).await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let lead = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "lead@lokalis.example",
+            &[Role::TeamLead, Role::Professional],
+            true,
+        )
+        .await;
+    let (utrecht, _) = areas(&app).await;
+    families(&app, &lead, &utrecht, 6).await;
+    let json = api(&app, &lead, &this_year()).await.json();
+    assert_eq!(files_in(&json).as_f64(), Some(6.0), "{json}");
+
+    let mut tx = app.store.write().await.unwrap();
+    let eight = eenplan_domain::evaluation::suppression::Threshold::new(8).unwrap();
+    tx.set_evaluation_threshold(&system(), eight).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let json = api(&app, &lead, &this_year()).await.json();
+    assert_eq!(files_in(&json), "<8", "{json}");
+    assert_eq!(json["threshold"], 8);
+    let mut b = app.signed_in_browser(&lead).await;
+    let text = common::scan::visible_text(&b.get("/evaluatie").await.body);
+    assert!(text.contains("minder dan 8 gezinnen"), "{text}");
+    assert!(text.contains("<8"), "{text}");
+    app.done().await;
+}
+
 on_both_backends!(
     small_numbers_read_less_than_five_everywhere,
+    a_raised_threshold_hides_more,
     a_policy_officer_sees_its_areas_and_the_others_together,
 );
 

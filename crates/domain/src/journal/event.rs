@@ -73,6 +73,7 @@ event_kinds! {
     TeamCreated = "team_created";
     UserCreated = "user_created";
     InstanceMarked = "instance_marked";
+    EvaluationThresholdSet = "evaluation_threshold_set";
     SignedIn = "signed_in";
     SessionEnded = "session_ended";
     SignInFailed = "sign_in_failed";
@@ -172,6 +173,7 @@ impl EventKind {
             | EventKind::TeamCreated
             | EventKind::UserCreated
             | EventKind::InstanceMarked
+            | EventKind::EvaluationThresholdSet
             | EventKind::SignedIn
             | EventKind::SessionEnded
             | EventKind::SignInFailed
@@ -316,6 +318,11 @@ pub enum Event {
     /// Marks what a database is for (`demo`), so the demo never overwrites real data.
     InstanceMarked {
         purpose: String,
+    },
+    /// The evaluation's threshold was raised (or lowered back, never below 5): how
+    /// many families a published figure must be computed from on this instance.
+    EvaluationThresholdSet {
+        families: u32,
     },
     /// Password and second factor accepted: a session began.
     SignedIn {
@@ -781,6 +788,7 @@ impl Event {
             Event::TeamCreated { .. } => EventKind::TeamCreated,
             Event::UserCreated { .. } => EventKind::UserCreated,
             Event::InstanceMarked { .. } => EventKind::InstanceMarked,
+            Event::EvaluationThresholdSet { .. } => EventKind::EvaluationThresholdSet,
             Event::SignedIn { .. } => EventKind::SignedIn,
             Event::SessionEnded { .. } => EventKind::SessionEnded,
             Event::SignInFailed { .. } => EventKind::SignInFailed,
@@ -923,6 +931,12 @@ impl Event {
             | Event::EvuReferralClosed { family_id, .. }
             | Event::VtHandoverAcknowledged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
+            Event::EvaluationThresholdSet { .. } => {
+                return Subject {
+                    kind: "instance",
+                    id: "evaluation_threshold".to_owned(),
+                };
+            }
             Event::VtContactReceived { contact_id, .. }
             | Event::VtContactAssessed { contact_id, .. } => ("vt_contact", contact_id),
             // SAVE op locatie

@@ -54,6 +54,7 @@ pub async fn show(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, PageE
     let today = today();
     let synthetic = is_demo(&ctx).await?;
     let choices = view::choices(&ctx).await?;
+    let threshold = view::threshold(&ctx).await?;
     let (view, errors) = match filter::read(&data, x, today) {
         Ok(asked) => match view::load(&ctx, &asked).await {
             Ok(view) => (Some(view), Errors::new()),
@@ -83,7 +84,7 @@ pub async fn show(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, PageE
         &EvaluationPage {
             shell: ctx.shell("/evaluatie"),
             x,
-            intro: fill(x.intro, &[("threshold", &view::threshold().to_string())]),
+            intro: fill(x.intro, &[("threshold", &threshold.to_string())]),
             synthetic,
             summary,
             inputs,

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use eenplan_domain::area::lies_within;
 use eenplan_domain::evaluation::report::{AreaFilter, EvaluationQuery};
 use eenplan_domain::evaluation::scope::{Request, Scope, evaluation_scope};
-use eenplan_domain::evaluation::suppression::{Shown, Threshold};
+use eenplan_domain::evaluation::suppression::Shown;
 use eenplan_store::{Area, StoreError};
 
 use super::figures;
@@ -49,10 +49,16 @@ pub struct Choices {
     pub organisations: Vec<Named>,
 }
 
-/// The threshold below which a figure is hidden: the domain's lowest (no setting
-/// raises it yet).
-pub fn threshold() -> u32 {
-    Threshold::MIN.get()
+/// The threshold below which a figure is hidden: this instance's setting
+/// (`eenplan evaluation threshold`), never below the domain's lowest.
+pub async fn threshold(ctx: &Ctx) -> Result<u32, Refused> {
+    Ok(ctx
+        .store()
+        .read()
+        .await?
+        .evaluation_threshold()
+        .await?
+        .get())
 }
 
 /// Why no view can be given for what was asked.
@@ -184,13 +190,14 @@ fn period(lang: Lang, from: Date, to: Date, snapped: bool) -> String {
 pub async fn load(ctx: &Ctx, asked: &Asked) -> Result<View, Refused> {
     let lang = ctx.lang;
     let x = evaluation(lang);
-    let (scope, areas, pilots, organisations) = {
+    let (scope, areas, pilots, organisations, threshold) = {
         let mut tx = ctx.store().read().await?;
         let scope = scope_of(ctx, &mut tx).await?;
         let areas = tx.areas().await?;
         let pilots = tx.pilots().await?;
         let organisations = tx.organisations().await?;
-        (scope, areas, pilots, organisations)
+        let threshold = tx.evaluation_threshold().await?;
+        (scope, areas, pilots, organisations, threshold)
     };
     let paths = paths(&areas);
     let area_path = match &asked.area {
@@ -214,7 +221,6 @@ pub async fn load(ctx: &Ctx, asked: &Asked) -> Result<View, Refused> {
             organisation: asked.organisation.as_deref(),
         })
         .map_err(|_| Refused::OutOfScope)?;
-    let threshold = Threshold::MIN;
     let main_areas = match (&seen.area, seen.within.is_empty()) {
         (Some(area), _) => AreaFilter::Within(inside(&paths, std::slice::from_ref(area))),
         (None, false) => AreaFilter::Within(inside(&paths, &seen.within)),
