@@ -85,9 +85,6 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
             None => AreaFilter::All,
             Some(name) => {
                 let all = store.read().await?.areas().await?;
-                let Some(chosen) = all.iter().find(|a| a.name.eq_ignore_ascii_case(name)) else {
-                    return Ok(Err(fail(format!("--area: no area is called '{name}'"))));
-                };
                 let path = |mut id: Option<String>| {
                     let mut path = Vec::new();
                     while let Some(here) = id {
@@ -98,6 +95,15 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
                         path.push(here);
                     }
                     path
+                };
+                // A province and its capital share a name ("Utrecht"): the widest
+                // area of that name is meant, the one that holds the other.
+                let Some(chosen) = all
+                    .iter()
+                    .filter(|a| a.name.eq_ignore_ascii_case(name))
+                    .min_by_key(|a| path(Some(a.id.clone())).len())
+                else {
+                    return Ok(Err(fail(format!("--area: no area is called '{name}'"))));
                 };
                 let chosen = [chosen.id.clone()];
                 AreaFilter::Within(
