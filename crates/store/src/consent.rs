@@ -456,7 +456,7 @@ impl Tx {
                 c.given_on.to_string(),
                 c.ends_on.map(|d| d.to_string()),
                 recorded_by,
-                UtcTime::now().to_rfc3339()
+                self.now_text()
             ],
         )
         .await?;
@@ -514,7 +514,7 @@ impl Tx {
                 params![
                     consent_id,
                     family_id,
-                    UtcTime::now().to_rfc3339(),
+                    self.now_text(),
                     withdrawn_by,
                     reason.trim()
                 ],
@@ -835,7 +835,7 @@ impl Tx {
             .text("family_id")?;
         self.execute(
             "UPDATE emergency_access SET reviewed_at = $2, reviewed_by = $3, review_note = $4 WHERE id = $1",
-            params![emergency_id, UtcTime::now().to_rfc3339(), reviewed_by, note.trim()],
+            params![emergency_id, self.now_text(), reviewed_by, note.trim()],
         )
         .await?;
         self.append(

@@ -323,6 +323,8 @@ pub struct Tx {
     /// Events appended in this transaction, sealed onto the journal at commit, when
     /// the state they describe is final ([`crate::deep`]).
     pub(crate) pending: Vec<crate::journal::Pending>,
+    /// The simulated moment a generator set ([`Tx::set_clock`]); `None`: the real clock.
+    clock: Option<eenplan_domain::UtcTime>,
 }
 
 #[derive(Debug)]
@@ -336,7 +338,32 @@ impl Tx {
         Self {
             inner,
             pending: Vec::new(),
+            clock: None,
         }
+    }
+
+    /// Makes everything this transaction writes from now on happen at `at`: journal
+    /// entries' `recorded_at` and the rows' timestamps. Only a generator of synthetic
+    /// history (the demo) sets it, so that a data set can span years with every event
+    /// dated on the day it happened; real work is always dated by the real clock.
+    pub fn set_clock(&mut self, at: eenplan_domain::UtcTime) {
+        self.clock = Some(at);
+    }
+
+    /// The moment a change in this transaction happens: the simulated one when a
+    /// generator set it, otherwise now.
+    pub fn now(&self) -> eenplan_domain::UtcTime {
+        self.clock.unwrap_or_else(eenplan_domain::UtcTime::now)
+    }
+
+    /// The simulated moment, if a generator set one.
+    pub(crate) fn clock(&self) -> Option<eenplan_domain::UtcTime> {
+        self.clock
+    }
+
+    /// [`Tx::now`] as stored in timestamp columns.
+    pub(crate) fn now_text(&self) -> String {
+        self.now().to_rfc3339()
     }
 
     pub fn backend(&self) -> Backend {

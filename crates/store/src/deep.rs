@@ -569,7 +569,29 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
     }
 }
 
+/// The names of the records `event` seals (table and key), as [`Tx::seal_records`]
+/// names them.
+pub(crate) fn record_names(event: &Event) -> Vec<String> {
+    records(event)
+        .iter()
+        .flat_map(|rec| {
+            let (tables, key, _, _) = rec.parts();
+            tables.iter().map(move |t| record_name(t, &key))
+        })
+        .collect()
+}
+
 impl Tx {
+    /// Every record of the families with ids in (`after`, `upto`], with its family and
+    /// the digest of its rows now: what the deep check compares (the bulk path seals it).
+    pub(crate) async fn family_digests(
+        &mut self,
+        after: &str,
+        upto: &str,
+    ) -> Result<BTreeMap<String, (String, String)>, StoreError> {
+        self.digest_stretch(Owner::Family, after, upto).await
+    }
+
     /// The seals of `records` as the transaction leaves them: each part's digest.
     pub(crate) async fn seal_records(
         &mut self,

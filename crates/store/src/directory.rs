@@ -1,7 +1,6 @@
 //! The chain's map: areas, organisations and their teams.
 
 use eenplan_domain::OrganisationId;
-use eenplan_domain::UtcTime;
 use eenplan_domain::area::{AreaKind, lies_within};
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::{OrganisationKind, Slug};
@@ -85,7 +84,7 @@ impl Tx {
         let id = ids::new_id();
         self.execute(
             "INSERT INTO areas (id, kind, name, code, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-            params![&id, new.kind.code(), &name, new.code.clone(), new.parent_id.clone(), UtcTime::now().to_rfc3339()],
+            params![&id, new.kind.code(), &name, new.code.clone(), new.parent_id.clone(), self.now_text()],
         )
         .await
         .map_err(|e| e.duplicate_as(|| format!("{} '{name}'", new.kind.label_en().to_lowercase())))?;
@@ -347,7 +346,7 @@ impl Tx {
         let id = OrganisationId::from(ids::new_id());
         self.execute(
             "INSERT INTO organisations (id, slug, name, kind, created_at) VALUES ($1, $2, $3, $4, $5)",
-            params![&id, new.slug.as_str(), &name, new.kind.code(), UtcTime::now().to_rfc3339()],
+            params![&id, new.slug.as_str(), &name, new.kind.code(), self.now_text()],
         )
         .await
         .map_err(|e| e.duplicate_as(|| format!("an organisation with slug '{}'", new.slug)))?;
@@ -526,7 +525,7 @@ impl Tx {
         let id = ids::new_id();
         self.execute(
             "INSERT INTO teams (id, organisation_id, name, area_id, created_at) VALUES ($1, $2, $3, $4, $5)",
-            params![&id, &new.organisation_id, &name, new.area_id.clone(), UtcTime::now().to_rfc3339()],
+            params![&id, &new.organisation_id, &name, new.area_id.clone(), self.now_text()],
         )
         .await
         .map_err(|e| e.duplicate_as(|| format!("a team named '{name}' in this organisation")))?;

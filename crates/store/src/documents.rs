@@ -1,7 +1,6 @@
 //! Documents attached to a family file: the content in the database (one backup holds
 //! everything), the metadata sealed by the journal with the content's SHA-256.
 
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     DocumentCategory, DocumentError, DocumentType, check_document, check_document_reason,
     content_digest, may_end_document as may_end,
@@ -99,7 +98,7 @@ impl Tx {
             }
         }
         let id = ids::new_id();
-        let now = UtcTime::now().to_rfc3339();
+        let now = self.now_text();
         let sha256 = content_digest(doc.bytes);
         let size = i64::try_from(doc.bytes.len()).unwrap_or(i64::MAX);
         self.execute(
@@ -319,7 +318,7 @@ impl Tx {
         self.execute(
             "UPDATE documents SET ended_at = $1, ended_by = $2, end_reason = $3 \
              WHERE id = $4 AND ended_at IS NULL",
-            params![UtcTime::now().to_rfc3339(), by, reason, id],
+            params![self.now_text(), by, reason, id],
         )
         .await?;
         self.append(
@@ -351,7 +350,7 @@ impl Tx {
         if doc.destroyed_at.is_some() {
             return Err(DocumentError::AlreadyDestroyed.into());
         }
-        let now = UtcTime::now().to_rfc3339();
+        let now = self.now_text();
         self.execute(
             "UPDATE documents SET content = NULL, destroyed_at = $1, destroyed_by = $2, \
              destroy_reason = $3, ended_at = COALESCE(ended_at, $1), \

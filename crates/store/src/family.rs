@@ -1,7 +1,6 @@
 //! The family file in the database: families, members, network, involvements, plan
 //! versions and agreements, the access log, and the family's timeline.
 
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::plan::PersonKind;
 use eenplan_domain::family::{
@@ -247,10 +246,6 @@ pub struct FamilyQuery {
     pub postcode: Option<Postcode>,
 }
 
-fn now() -> String {
-    UtcTime::now().to_rfc3339()
-}
-
 fn date(row: &Row, column: &str) -> Result<Option<Date>, StoreError> {
     crate::db::stored_opt_date(row.opt_text(column)?)
 }
@@ -303,7 +298,7 @@ impl Tx {
         self.execute(
             "INSERT INTO families (id, label, street, house_number, postcode, city, area_id, opened_at, label_sort) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), now(), eenplan_domain::family::label_sort_key(new.label.trim())],
+            params![&id, new.label.trim(), new.street.trim(), new.house_number.trim(), new.postcode.as_str(), new.city.trim(), new.area_id.clone(), self.now_text(), eenplan_domain::family::label_sort_key(new.label.trim())],
         )
         .await?;
         self.append(
@@ -437,7 +432,7 @@ impl Tx {
         self.execute(
             "INSERT INTO family_members (id, family_id, kind, name, name_search, date_of_birth, has_custody, started_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![&id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody, now()],
+            params![&id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody, self.now_text()],
         )
         .await?;
         self.append(
@@ -520,7 +515,7 @@ impl Tx {
         let changed = self
             .execute(
                 "UPDATE family_members SET ended_at = $3, end_reason = $4 WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
-                params![member_id, family_id, now(), reason.trim()],
+                params![member_id, family_id, self.now_text(), reason.trim()],
             )
             .await?;
         if changed == 0 {
@@ -552,7 +547,7 @@ impl Tx {
         let id = ids::new_id();
         self.execute(
             "INSERT INTO network_members (id, family_id, name, relation, safety_role, contact, started_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            params![&id, family_id, name.trim(), relation.code(), safety_role.trim(), contact.trim(), now()],
+            params![&id, family_id, name.trim(), relation.code(), safety_role.trim(), contact.trim(), self.now_text()],
         )
         .await?;
         self.append(
@@ -633,7 +628,7 @@ impl Tx {
         let changed = self
             .execute(
                 "UPDATE network_members SET ended_at = $3, end_reason = $4 WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
-                params![id, family_id, now(), reason.trim()],
+                params![id, family_id, self.now_text(), reason.trim()],
             )
             .await?;
         if changed == 0 {
@@ -710,7 +705,7 @@ impl Tx {
                 new.role,
                 &new.organisation_id,
                 organisation_kind,
-                eenplan_domain::time::amsterdam_date(UtcTime::now()),
+                eenplan_domain::time::amsterdam_date(self.now()),
             )
             .map_err(StoreError::ConsentNeeded)?;
         }
@@ -735,14 +730,14 @@ impl Tx {
         if let Some(old) = &replaces {
             self.execute(
                 "UPDATE involvements SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL",
-                params![old, now(), "handover"],
+                params![old, self.now_text(), "handover"],
             )
             .await?;
         }
         self.execute(
             "INSERT INTO involvements (id, family_id, role, organisation_id, user_id, expertise, takes_over, started_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![&id, family_id, new.role.code(), &new.organisation_id, &new.user_id, new.expertise.map(|e| e.code()), replaces.clone(), now()],
+            params![&id, family_id, new.role.code(), &new.organisation_id, &new.user_id, new.expertise.map(|e| e.code()), replaces.clone(), self.now_text()],
         )
         .await?;
         self.append(
@@ -791,7 +786,7 @@ impl Tx {
         involvement::check_end(&active, involvement_id)?;
         self.execute(
             "UPDATE involvements SET ended_at = $2, end_reason = $3 WHERE id = $1 AND ended_at IS NULL",
-            params![involvement_id, now(), reason.trim()],
+            params![involvement_id, self.now_text(), reason.trim()],
         )
         .await?;
         self.append(
@@ -1023,9 +1018,7 @@ impl Tx {
         restored_from: Option<i64>,
     ) -> Result<PlanSave, StoreError> {
         // Plausible dates are judged against the Dutch day of the save itself.
-        plan.check(eenplan_domain::time::amsterdam_date(
-            eenplan_domain::UtcTime::now(),
-        ))?;
+        plan.check(eenplan_domain::time::amsterdam_date(self.now()))?;
         // Serialise saves of one family's plan, so the later of two racing saves sees
         // the earlier one and gets a conflict with what changed (SQLite: BEGIN IMMEDIATE
         // already holds the write lock).
@@ -1061,7 +1054,7 @@ impl Tx {
         let inserted = self
             .execute(
                 "INSERT INTO plan_versions (family_id, version, content, review_date, saved_by, saved_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                params![family_id, version, content, plan.review_date.map(|d| d.to_string()), user_id, now()],
+                params![family_id, version, content, plan.review_date.map(|d| d.to_string()), user_id, self.now_text()],
             )
             .await;
         if let Err(e) = inserted {
@@ -1140,7 +1133,7 @@ impl Tx {
                 given_by: &given_by,
                 view,
                 recorder_organisation,
-                on: eenplan_domain::time::amsterdam_date(UtcTime::now()),
+                on: eenplan_domain::time::amsterdam_date(self.now()),
             },
         )?;
         match &agreement {
@@ -1150,7 +1143,7 @@ impl Tx {
                     .map_err(|e| StoreError::Invalid(e.to_string()))?;
                 self.execute(
                     "INSERT INTO plan_family_views (id, family_id, version, view, member_ids, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                    params![&view_id, family_id, version, view.trim(), members_json, now(), user_id],
+                    params![&view_id, family_id, version, view.trim(), members_json, self.now_text(), user_id],
                 )
                 .await?;
                 self.append(
@@ -1168,7 +1161,7 @@ impl Tx {
                 for m in &given_by {
                     self.execute(
                         "INSERT INTO plan_agreements (family_id, version, member_id, agreed_at, recorded_by) VALUES ($1, $2, $3, $4, $5)",
-                        params![family_id, version, m, now(), user_id],
+                        params![family_id, version, m, self.now_text(), user_id],
                     )
                     .await
                     .map_err(|e| e.duplicate_as(|| "that member's agreement to this version".into()))?;
@@ -1202,7 +1195,7 @@ impl Tx {
                 framework: family.framework,
                 guardianships: &guardianships,
             },
-            eenplan_domain::time::amsterdam_date(UtcTime::now()),
+            eenplan_domain::time::amsterdam_date(self.now()),
         )?)
     }
 

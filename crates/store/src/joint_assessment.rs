@@ -3,7 +3,6 @@
 //! family's plan as a new plan version in the same transaction. The rules are
 //! `domain::joint_assessment`; this module stores and journals them.
 
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::LifeDomain;
 use eenplan_domain::joint_assessment::{
     self, Circle, Judgement, MeetingError, MeetingKind, MeetingState, Owner, Schedule, View,
@@ -236,7 +235,7 @@ impl Tx {
                 absence,
                 user_id,
                 organisation_id,
-                UtcTime::now().to_rfc3339()
+                self.now_text()
             ],
         )
         .await?;
@@ -406,7 +405,7 @@ impl Tx {
                 view.strengths.trim(),
                 view.needs.trim(),
                 user_id,
-                UtcTime::now().to_rfc3339()
+                self.now_text()
             ],
         )
         .await

@@ -18,6 +18,9 @@ pub(crate) struct Pending {
     event: Event,
     /// Records the event names no id of (a session's token hash), sealed with it.
     also: Vec<crate::deep::Rec>,
+    /// The simulated moment the event happened, when a generator set the clock
+    /// ([`Tx::set_clock`]); `None`: dated at commit by the real clock, as always.
+    at: Option<UtcTime>,
 }
 
 impl Tx {
@@ -30,6 +33,7 @@ impl Tx {
             actor: actor.clone(),
             event,
             also: Vec::new(),
+            at: self.clock(),
         });
         Ok(())
     }
@@ -50,15 +54,15 @@ impl Tx {
             .collect();
         let mut written = Vec::with_capacity(pending.len());
         for (pending, unsaid) in pending.into_iter().zip(unsaid) {
+            let at = pending.at.unwrap_or_else(UtcTime::now);
             if unsaid {
-                self.tell(&pending.actor, &pending.event, UtcTime::now())
-                    .await?;
+                self.tell(&pending.actor, &pending.event, at).await?;
             }
             let mut records = crate::deep::records(&pending.event);
             records.extend(pending.also);
             let state = self.seal_records(&records).await?;
             written.push(
-                self.write_entry(&pending.actor, pending.event, state)
+                self.write_entry(&pending.actor, pending.event, state, at)
                     .await?,
             );
         }
@@ -71,6 +75,7 @@ impl Tx {
         actor: &Actor,
         event: Event,
         state: Vec<(String, Option<String>)>,
+        at: UtcTime,
     ) -> Result<Entry, StoreError> {
         // The lock is held until commit. SQLite: BEGIN IMMEDIATE already holds the
         // database's single write lock. PostgreSQL: the head row's lock serialises
@@ -86,7 +91,7 @@ impl Tx {
         };
         let draft = Draft {
             id: ids::new_id(),
-            recorded_at: UtcTime::now(),
+            recorded_at: at,
             actor: actor.clone(),
             event,
             state: Some(state),

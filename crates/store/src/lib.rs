@@ -6,6 +6,7 @@
 mod access_log;
 mod auth;
 mod backup;
+mod bulk;
 mod consent;
 mod court_intake;
 pub mod db;
@@ -48,6 +49,7 @@ mod protection_order;
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use backup::BackupReport;
+pub use bulk::{Bulk, BulkGuidance};
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use court_intake::IntakeFile;
 pub use db::{Backend, Param, Row, Store, Tx};

@@ -52,7 +52,7 @@ impl Tx {
         author_id: &UserId,
         content: NoteContent,
     ) -> Result<String, StoreError> {
-        let at = UtcTime::now();
+        let at = self.now();
         check_note(&content.text, content.happened_on, amsterdam_date(at))?;
         let id = ids::new_id();
         let now = at.to_rfc3339();
@@ -145,7 +145,7 @@ impl Tx {
         content: NoteContent,
         reason: Option<&str>,
     ) -> Result<(i64, NoteChange), StoreError> {
-        let now = UtcTime::now();
+        let now = self.now();
         check_note(&content.text, content.happened_on, amsterdam_date(now))?;
         let row = self
             .fetch_optional(

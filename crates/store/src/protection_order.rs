@@ -5,7 +5,6 @@
 //! every framework change; nobody's involvement ends (the local team stays). The rules
 //! are `domain::protection_order`.
 
-use eenplan_domain::UtcTime;
 use eenplan_domain::family::Framework;
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -197,7 +196,7 @@ impl Tx {
                 &r.rvdk_organisation_id,
                 user_id,
                 organisation_id,
-                UtcTime::now().to_rfc3339(),
+                self.now_text(),
                 today.to_string(),
                 r.grounds.trim(),
                 r.tried.trim()

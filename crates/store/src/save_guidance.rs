@@ -422,7 +422,7 @@ impl Tx {
         family_id: &FamilyId,
         ended_by: &UserId,
     ) -> Result<(), StoreError> {
-        let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+        let today = eenplan_domain::time::amsterdam_date(self.now());
         let Some(facts) = self.access_facts(family_id).await? else {
             return Ok(());
         };

@@ -1,6 +1,5 @@
 //! Professionals' accounts and their roles.
 
-use eenplan_domain::UtcTime;
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::role::Role;
 use eenplan_domain::totp::TotpSecret;
@@ -61,7 +60,7 @@ impl Tx {
                 new.team_id.clone(),
                 &new.password_hash,
                 new.totp_secret.to_base32(),
-                UtcTime::now().to_rfc3339()
+                self.now_text()
             ],
         )
         .await

@@ -4,14 +4,17 @@
 //! local team or brought in by Veilig Thuis). Dates lie in the past, so every work list
 //! has something the day the demo starts.
 
-use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Expertise};
+use eenplan_domain::family::{ConsentForm, ConsentStep, DataCategory, Expertise, InvolvementRole};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_domain::{FamilyId, OrganisationId};
-use eenplan_store::{ConsentInput, NewGuidance, Referrer, ReviewInput, StoreError, Tx};
+use eenplan_store::{
+    ConsentInput, NewGuidance, NewInvolvement, Referrer, ReviewInput, StoreError, Tx,
+};
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
 
+use super::history::{on, onward, plus};
 use super::people::{Partners, Professional, Rng};
 
 /// The people of one family the chain's steps need.
@@ -78,9 +81,9 @@ pub async fn save_guidance(
     rng: &mut Rng,
     f: &Family<'_>,
     save: &Professional,
-    today: Date,
+    (started, today): (Date, Date),
 ) -> Result<(), StoreError> {
-    let started = days_ago(today, 7 + rng.below(330));
+    on(tx, started);
     let consent_id = consent(
         tx,
         actor,
@@ -141,6 +144,7 @@ pub async fn save_guidance(
         if rng.chance(20) {
             end = end.checked_add(1.months()).unwrap_or(end);
         }
+        on(tx, next);
         tx.review_save_guidance(
             &save_actor,
             &save.organisation_id,
@@ -175,6 +179,7 @@ pub async fn save_guidance(
             ),
             _ => (GuidanceOutcome::SafetyRestored, ""),
         };
+        on(tx, end);
         tx.end_save_guidance(
             &save_actor,
             &save.organisation_id,
@@ -189,6 +194,7 @@ pub async fn save_guidance(
         .await?;
     } else if rng.chance(5) {
         // The family stops: the consent is withdrawn, and the guidance ends with it.
+        on(tx, today);
         tx.withdraw_consent(
             actor,
             f.id,
@@ -209,18 +215,24 @@ pub async fn evu(
     rng: &mut Rng,
     f: &Family<'_>,
     partners: &Partners,
-    today: Date,
+    (opened, today): (Date, Date),
+    voluntary: bool,
 ) -> Result<bool, StoreError> {
     let (Some(coordinator), Some(save)) = (&partners.evu_coordinator, partners.save.first()) else {
         return Ok(false);
     };
-    let referred_on = days_ago(today, rng.below(200));
+    // Some time in the file's first half year, never before it opened.
+    let referred_on = days_ago(plus(opened, 200).min(today), rng.below(200)).max(opened);
+    on(tx, referred_on);
     if !tx.lives_in_evu_area(f.id, referred_on).await?
         || tx.open_evu_referral(f.id).await?.is_some()
     {
         return Ok(false);
     }
-    let vt = partners.veilig_thuis.first().filter(|_| rng.chance(25));
+    let vt = partners
+        .veilig_thuis
+        .first()
+        .filter(|_| rng.chance(25) && voluntary);
     let referral = match vt {
         Some(vt) => {
             // A police report about the child, brought into the EVU by Veilig Thuis.
@@ -247,7 +259,7 @@ pub async fn evu(
                         received_at: None,
                         concern: "Politie na huiselijk geweld; kinderen waren thuis".into(),
                     },
-                    eenplan_domain::UtcTime::now(),
+                    tx.now(),
                 )
                 .await?;
             tx.assess_contact(
@@ -261,7 +273,7 @@ pub async fn evu(
                     findings: "Gesprekken met ouders en school",
                     reasoning: "Afgewogen naar de veiligheid van het kind",
                 },
-                today,
+                referred_on,
             )
             .await?;
             match tx.open_evu_referral(f.id).await? {
@@ -302,18 +314,23 @@ pub async fn evu(
         user_id: coordinator.user_id.to_string(),
         organisation_id: coordinator.organisation_id.to_string(),
     };
+    // The coordinator's answer two weeks on, the closing some months later (or not
+    // yet, when that lies after today).
+    let answered = plus(referred_on, 14).min(today);
+    let closed = plus(answered, 150).min(today);
     match rng.below(10) {
         // New: waiting for the coordinator.
         0..=2 => {}
         // Declined: the worries fit the local team's own help.
         3 => {
+            on(tx, answered);
             tx.finish_evu_referral(
                 &coordinator_actor,
                 &referral,
                 &coordinator.user_id,
                 false,
                 "De zorgen passen bij de hulp van het buurtteam zelf; overleg met SAVE op locatie",
-                today,
+                answered,
             )
             .await?;
         }
@@ -328,7 +345,7 @@ pub async fn evu(
                 facts.consents.iter().any(|c| {
                     c.step == ConsentStep::SaveGuidance
                         && c.organisation_id.as_deref() == Some(save.organisation_id.as_str())
-                        && c.in_force(today)
+                        && c.in_force(answered)
                 })
             });
             if !consented {
@@ -343,26 +360,110 @@ pub async fn evu(
                 )
                 .await?;
             }
+            on(tx, answered);
             tx.assign_evu_combination(
                 &coordinator_actor,
                 &referral,
                 &coordinator.user_id,
                 &workers,
-                today,
+                answered,
             )
             .await?;
-            if stage == 9 {
+            // Recent referrals stay open; older ones have mostly closed by now.
+            if stage == 9 || (stage >= 6 && plus(closed, 30) < today) {
+                on(tx, closed);
                 tx.finish_evu_referral(
                     &coordinator_actor,
                     &referral,
                     &coordinator.user_id,
                     true,
                     "Veiligheid hersteld; het buurtteam gaat verder",
-                    today,
+                    closed,
                 )
                 .await?;
             }
         }
     }
     Ok(true)
+}
+
+/// A partner's work handed to a colleague of the same organisation on `day` (SAVE's
+/// worker changes): the handover the evaluation counts.
+pub async fn hand_over_partner(
+    tx: &mut Tx,
+    actor: &Actor,
+    f: &Family<'_>,
+    colleagues: &[Professional],
+    day: Option<Date>,
+) -> Result<(), StoreError> {
+    let Some(day) = day else { return Ok(()) };
+    let Some(family) = tx.family(f.id).await? else {
+        return Ok(());
+    };
+    let Some(current) = family.partners().find(|p| {
+        colleagues.iter().any(|c| {
+            c.user_id.as_str() == p.user_id && c.organisation_id.as_str() == p.organisation_id
+        })
+    }) else {
+        return Ok(());
+    };
+    let Some(next) = colleagues.iter().find(|c| {
+        c.user_id.as_str() != current.user_id
+            && c.organisation_id.as_str() == current.organisation_id
+            && !family.partners().any(|p| p.user_id == c.user_id.as_str())
+    }) else {
+        return Ok(());
+    };
+    onward(tx, day);
+    tx.add_involvement(
+        actor,
+        f.id,
+        NewInvolvement {
+            role: InvolvementRole::Partner,
+            organisation_id: next.organisation_id.to_string(),
+            user_id: next.user_id.to_string(),
+            expertise: current.expertise,
+            takes_over: Some(current.id.clone()),
+            reason: Some("Werk verdeeld in het team na een wisseling van caseload".into()),
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The lead handed to a colleague in the same organisation on `day`.
+pub async fn hand_over_lead(
+    tx: &mut Tx,
+    actor: &Actor,
+    f: &Family<'_>,
+    colleagues: &[Professional],
+    day: Date,
+) -> Result<(), StoreError> {
+    let Some(family) = tx.family(f.id).await? else {
+        return Ok(());
+    };
+    let Some(current) = family.regisseur() else {
+        return Ok(());
+    };
+    let Some(next) = colleagues.iter().find(|c| {
+        c.user_id.as_str() != current.user_id
+            && c.organisation_id.as_str() == current.organisation_id
+    }) else {
+        return Ok(());
+    };
+    onward(tx, day);
+    tx.add_involvement(
+        actor,
+        f.id,
+        NewInvolvement {
+            role: InvolvementRole::Regisseur,
+            organisation_id: next.organisation_id.to_string(),
+            user_id: next.user_id.to_string(),
+            expertise: None,
+            takes_over: Some(current.id.clone()),
+            reason: Some("Regie overgedragen: de regisseur gaat met verlof".into()),
+        },
+    )
+    .await?;
+    Ok(())
 }

@@ -12,8 +12,26 @@ use eenplan_domain::journal::Actor;
 use eenplan_store::{FrameworkInput, NetworkDetails, NewFamily, NewInvolvement, Store, StoreError};
 use jiff::civil::Date;
 
+use super::history::{self, Behaviour, on, plus};
+use super::names::{ADULT_NAMES, CHILD_NAMES, STREETS, SURNAMES};
 use super::people::{Partners, Professional, Rng};
 use crate::progress::Progress;
+
+/// A family's place in time: the day its file opened, and the generator's today.
+#[derive(Debug, Clone, Copy)]
+pub struct Days {
+    pub opened: Date,
+    pub today: Date,
+}
+
+impl Days {
+    /// Some day up to `within` days after `from` (at least one), or `None` when that
+    /// lies after today: the step has not happened yet.
+    pub fn after(self, timing: &mut Rng, from: Date, within: usize) -> Option<Date> {
+        let day = plus(from, 1 + i64::try_from(timing.below(within)).unwrap_or(0));
+        (day <= self.today).then_some(day)
+    }
+}
 
 /// Families per transaction: large enough that fsyncs do not dominate, small enough
 /// that a reader never waits long for the write lock.
@@ -27,69 +45,12 @@ pub struct Region {
     /// How many four-digit postcodes from the prefix the town spans.
     pub postcode_span: usize,
     pub area_id: Option<String>,
-    /// Neighbourhoods within the town some families live in (the EVU's, for Utrecht).
-    pub neighbourhoods: Vec<String>,
+    /// Neighbourhoods within the town some families live in (the EVU's, for Utrecht),
+    /// as (name, area id).
+    pub neighbourhoods: Vec<(String, String)>,
     pub regisseurs: Vec<Professional>,
 }
 
-const SURNAMES: &[&str] = &[
-    "Jansen",
-    "de Vries",
-    "van den Berg",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "de Groot",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "van Leeuwen",
-    "Dekker",
-    "Brouwer",
-    "de Wit",
-    "Dijkstra",
-    "Smits",
-    "El Idrissi",
-    "Yilmaz",
-    "Kaya",
-    "Boukhari",
-    "Ramdin",
-    "Tjon",
-    "Nguyen",
-    "Kowalski",
-    "Haddou",
-    "Öztürk",
-];
-const CHILD_NAMES: &[&str] = &[
-    "Sam", "Noor", "Liam", "Emma", "Mila", "Daan", "Yara", "Finn", "Sara", "Adam", "Lotte",
-    "Mohammed", "Julia", "Luuk", "Fenna", "Ilyas", "Zoë", "Jesse", "Amira", "Milan", "Eva", "Bram",
-    "Hiba", "Thijs", "Nina",
-];
-const ADULT_NAMES: &[&str] = &[
-    "Kim", "Sandra", "Mark", "Fatima", "Ahmed", "Linda", "Dennis", "Samira", "Peter", "Esther",
-    "Hasan", "Monique", "Rachid", "Ingrid", "Kevin", "Naima", "Ronald", "Anouk", "Youssef",
-    "Wendy",
-];
-const STREETS: &[&str] = &[
-    "Zamenhofdreef",
-    "Vechtzoom",
-    "Gagelsteede",
-    "Amazonedreef",
-    "Kanaalweg",
-    "Marnixlaan",
-    "Hoofdstraat",
-    "Dorpsstraat",
-    "Kerkstraat",
-    "Molenweg",
-    "Julianalaan",
-    "Beatrixstraat",
-    "Prinses Irenelaan",
-    "Lindelaan",
-];
 const WORRIES: &[&str] = &[
     "Harde ruzies tussen de ouders waar de kinderen bij zijn",
     "Moeder drinkt veel als ze somber is",
@@ -133,30 +94,33 @@ const SAFETY_ROLES: &[&str] = &[
     "Past op in het weekend",
 ];
 
-/// Generates `count` families; returns how many were made.
+/// Generates families `range` of `count` (their place in the history), through the
+/// store's own commands; returns how many were made.
 pub async fn generate(
     store: &Store,
-    count: u64,
+    (range, count): (std::ops::Range<u64>, u64),
     regions: &[Region],
     partners: &Partners,
     today: Date,
 ) -> Result<u64, StoreError> {
     let actor = Actor::System { component: "demo" };
     let mut rng = Rng(0x0EE4_91A4);
-    let mut progress = Progress::new("families", count);
-    let mut made = 0;
-    while made < count {
-        let chunk = CHUNK.min(count - made);
+    let mut progress = Progress::new("families", range.end - range.start);
+    let mut made = range.start;
+    while made < range.end {
+        let chunk = CHUNK.min(range.end - made);
         let mut tx = store.write().await?;
         for _ in 0..chunk {
-            one_family(&mut tx, &actor, &mut rng, regions, partners, today, made).await?;
+            let opened = history::opened_on(made, count, today);
+            let when = Days { opened, today };
+            one_family(&mut tx, &actor, &mut rng, regions, partners, when, made).await?;
             made += 1;
         }
         tx.commit().await?;
         progress.advance(chunk);
     }
     progress.finish();
-    Ok(made)
+    Ok(made - range.start)
 }
 
 async fn one_family(
@@ -165,9 +129,14 @@ async fn one_family(
     rng: &mut Rng,
     regions: &[Region],
     partners: &Partners,
-    today: Date,
+    when: Days,
     n: u64,
 ) -> Result<(), StoreError> {
+    let Days { opened, today } = when;
+    // Timing draws come from their own sequence, so the families' content is the same
+    // whatever the dates.
+    let mut timing = Rng(0x71AE_5EED ^ n.wrapping_mul(0x9E37_79B9));
+    on(tx, opened);
     let region = rng.pick(regions);
     let surname = *rng.pick(SURNAMES);
     let letters = b"ABCDEGHJKLMNPRTVWXZ";
@@ -181,6 +150,11 @@ async fn one_family(
     let regisseur = rng.pick(&region.regisseurs).clone();
     let hood = (!region.neighbourhoods.is_empty() && rng.chance(30))
         .then(|| rng.pick(&region.neighbourhoods).clone());
+    let b: Behaviour = history::behaviour(
+        hood.as_ref().map_or(region.city, |(name, _)| name.as_str()),
+        opened,
+    );
+    let hood = hood.map(|(_, id)| id);
     let id = tx
         .open_family(
             actor,
@@ -201,9 +175,9 @@ async fn one_family(
     let mut first_child: Option<(String, Date)> = None;
     for _ in 0..=rng.below(3) {
         let age_days = i64::try_from(365 + rng.below(16 * 365)).unwrap_or(365);
-        let dob = today
+        let dob = opened
             .checked_sub(jiff::Span::new().days(age_days))
-            .unwrap_or(today);
+            .unwrap_or(opened);
         let name = format!("{} {surname}", rng.pick(CHILD_NAMES));
         if first_child.is_none() {
             first_child = Some((name.clone(), dob));
@@ -218,7 +192,7 @@ async fn one_family(
                     date_of_birth: Some(dob),
                     has_custody: false,
                 },
-                today,
+                opened,
             )
             .await?,
         );
@@ -239,7 +213,7 @@ async fn one_family(
                     date_of_birth: None,
                     has_custody: custody,
                 },
-                today,
+                opened,
             )
             .await?,
         );
@@ -289,11 +263,15 @@ async fn one_family(
             .map(|p| p.organisation_id.clone())
     };
     // The plan first: SAVE-begeleiding writes its goals into it.
-    if rng.chance(85) {
-        let plan = plan(rng, today);
+    let drafted = when.after(&mut timing, opened, b.days_to_plan);
+    let agreed = drafted.and_then(|d| when.after(&mut timing, d, b.days_to_agreement));
+    if let Some(drafted) = drafted.filter(|_| rng.chance(85)) {
+        let plan = plan(rng, drafted, today);
+        on(tx, drafted);
         tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
             .await?;
-        if rng.chance(60) {
+        if let Some(agreed) = agreed.filter(|_| rng.chance(60)) {
+            on(tx, agreed);
             // Everyone the consent age rule asks, per child (a family without a
             // custodian for a young child cannot agree yet).
             match tx.who_agrees(&id).await {
@@ -320,26 +298,36 @@ async fn one_family(
         members: &member_ids,
         child: (&first_child, first_birth),
     };
-    // SAVE-begeleiding on the family's consent, in every stage of the past year.
-    let guided = rng.chance(45);
+    // SAVE-begeleiding on the family's consent, in every stage.
+    let guided = rng.chance(b.save_guidance);
+    let help_starts = when.after(&mut timing, opened, b.days_to_help);
     if guided
+        && let Some(started) = help_starts
         && let Some(save) = partners
             .save
             .get(usize::try_from(n).unwrap_or(0) % partners.save.len().max(1))
     {
-        super::chain::save_guidance(tx, actor, rng, &family, save, today).await?;
+        super::chain::save_guidance(tx, actor, rng, &family, save, (started, today)).await?;
+        if timing.chance(b.partner_handover) {
+            let day = when.after(&mut timing, started, 120);
+            super::chain::hand_over_partner(tx, actor, &family, &partners.save, day).await?;
+        }
     }
+
     // A night-time emergency now and then, for the privacy officer to review.
     if rng.chance(2)
         && let Some(vt) = partners.veilig_thuis.first()
     {
+        let day = when.after(&mut timing, opened, 200).unwrap_or(opened);
+        on(tx, day);
+        let at = tx.now();
         tx.break_glass(
             actor,
             &id,
             (&vt.user_id, &vt.organisation_id),
             "Politie belt 's nachts: kind alleen thuis aangetroffen",
             false,
-            eenplan_domain::UtcTime::now(),
+            at,
         )
         .await?;
     }
@@ -361,9 +349,12 @@ async fn one_family(
     } else {
         None
     };
+    let legal_on = when.after(&mut timing, opened, 240);
     if let Some((framework, pool, ground)) = legal
         && let Some(org) = chosen(pool)
+        && let Some(legal_on) = legal_on
     {
+        on(tx, legal_on);
         tx.change_framework(
             actor,
             &id,
@@ -371,16 +362,34 @@ async fn one_family(
                 framework,
                 organisation_id: Some(org),
                 ground: ground.to_owned(),
-                effective_on: today,
+                effective_on: legal_on,
             },
-            today,
+            legal_on,
         )
         .await?;
         join(pool, None, tx).await?;
     }
     // The EVU for some families in its neighbourhoods.
+    // Only a file in the voluntary framework: Veilig Thuis's report puts it under its
+    // own legal task, which a court order already in place would not let it do.
+    let voluntary = legal.is_none();
     if hood.is_some() && rng.chance(80) {
-        super::chain::evu(tx, actor, rng, &family, partners, today).await?;
+        super::chain::evu(
+            tx,
+            actor,
+            rng,
+            &family,
+            partners,
+            (opened, today),
+            voluntary,
+        )
+        .await?;
+    }
+    // The lead changes hands now and then (leave, a move, a caseload shared out).
+    if timing.chance(b.lead_handover)
+        && let Some(day) = when.after(&mut timing, opened, 365)
+    {
+        super::chain::hand_over_lead(tx, actor, &family, &region.regisseurs, day).await?;
     }
     Ok(())
 }
@@ -396,14 +405,11 @@ fn some(rng: &mut Rng, items: &[&str], max: usize) -> Vec<String> {
     out
 }
 
-fn plan(rng: &mut Rng, today: Date) -> Plan {
-    let days = |d: i64| {
-        today
-            .checked_add(jiff::Span::new().days(d))
-            .unwrap_or(today)
-    };
-    // Some reviews and actions lie in the past: overdue work for the start page.
-    let review = days(i64::try_from(rng.below(150)).unwrap_or(0) - 30);
+pub(super) fn plan(rng: &mut Rng, drafted: Date, today: Date) -> Plan {
+    // Reviews and actions lie up to a few months after the draft; many of them in the
+    // past by today: overdue work for the start page.
+    let days = |d: i64| plus(drafted, d).max(drafted).min(plus(today, 365));
+    let review = days(i64::try_from(rng.below(150)).unwrap_or(0));
     let statuses = [
         ActionStatus::Planned,
         ActionStatus::Underway,
@@ -509,6 +515,7 @@ pub async fn veilig_thuis_contacts(
             ]))
             .to_owned(),
         };
+        tx.set_clock(at);
         let (id, _) = tx
             .receive_contact(&actor, &vt.organisation_id, &vt.user_id, &contact, at)
             .await?;
@@ -530,6 +537,7 @@ pub async fn veilig_thuis_contacts(
                     )
                     .unwrap_or_default()
             });
+            on(&mut tx, assessed_on);
             tx.assess_contact(
                 &actor,
                 &vt.organisation_id,

@@ -21,6 +21,7 @@ use eenplan_store::{
 };
 use jiff::civil::Date;
 
+use super::history::on;
 use super::people::Professional;
 
 /// Who works on the chain's stages.
@@ -163,6 +164,7 @@ async fn save_joins(
         .filter(|m| !m.ended && m.kind == MemberKind::Child)
         .map(|m| m.id.clone())
         .collect();
+    on(tx, since);
     tx.record_consent(
         &actor(c.lead),
         &family.id,
@@ -213,6 +215,7 @@ async fn meeting(
 ) -> Result<String, StoreError> {
     let scheduled_on = shift(meets_on, -14).min(today);
     let takes_part = n % 3 != 1;
+    on(tx, scheduled_on);
     let id = tx
         .schedule_meeting(
             &actor(c.lead),
@@ -340,6 +343,7 @@ async fn request(
         .filter(|m| !m.ended && m.kind == MemberKind::Child)
         .map(|m| m.id.clone())
         .collect();
+    on(tx, requested_on);
     let id = tx
         .request_protection_order(
             &actor(c.lead),
@@ -359,6 +363,7 @@ async fn request(
     }
     let raad = actor(c.raad);
     let started = shift(requested_on, 7);
+    on(tx, started);
     tx.start_investigation(
         &raad,
         &c.raad.organisation_id,
@@ -386,6 +391,7 @@ async fn request(
             measure: Measure::SupervisionOrder,
         },
     };
+    on(tx, concluded);
     tx.conclude_investigation(
         &raad,
         &c.raad.organisation_id,
@@ -408,6 +414,7 @@ async fn request(
         Conclusion::Petition { measure } => measure,
         Conclusion::NoMeasure { .. } => Measure::SupervisionOrder,
     };
+    on(tx, decided);
     tx.record_court_decision(
         &raad,
         &c.raad.organisation_id,
@@ -479,6 +486,7 @@ pub async fn generate(store: &Store, c: &Chain<'_>, today: Date) -> Result<u64, 
             Stage::Held { days_ago } => {
                 let held_on = shift(today, -days_ago);
                 let id = meeting(&mut tx, c, &family, &worker, (held_on, 2, held_on), n).await?;
+                on(&mut tx, held_on);
                 tx.record_judgement(
                     &actor(c.lead),
                     &family.id,
@@ -492,6 +500,7 @@ pub async fn generate(store: &Store, c: &Chain<'_>, today: Date) -> Result<u64, 
             Stage::Cancelled { days_ago } => {
                 let on = shift(today, -days_ago);
                 let id = meeting(&mut tx, c, &family, &worker, (shift(on, 5), 1, on), n).await?;
+                super::history::on(&mut tx, on);
                 tx.cancel_meeting(
                     &actor(c.lead),
                     &family.id,
@@ -506,6 +515,7 @@ pub async fn generate(store: &Store, c: &Chain<'_>, today: Date) -> Result<u64, 
                 // The chain in full: a table first, then the request that followed it.
                 let held_on = shift(today, -days_ago - 120);
                 let id = meeting(&mut tx, c, &family, &worker, (held_on, 2, held_on), n).await?;
+                on(&mut tx, held_on);
                 tx.record_judgement(
                     &actor(c.lead),
                     &family.id,

@@ -4,7 +4,11 @@ mod chain;
 mod data;
 mod documents;
 mod families;
+mod history;
+mod names;
 mod people;
+// The bulk path for national scale.
+mod bulk;
 // SAVE op locatie
 mod save_on_site;
 // Joint assessment meeting and protection order request.
@@ -195,11 +199,11 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
             }
         }
     }
-    // The EVU's neighbourhoods: De Gagel since the pilot began, Vechtzoom next,
-    // Spoorzoom later (a start date still to come).
+    // The EVU's neighbourhoods from the pilots' known starts (De Gagel October 2021,
+    // Vechtzoom February 2022); Spoorzoom's start is not known: a date still to come.
     for (name, starts_on) in [
-        ("De Gagel", jiff::civil::date(2024, 1, 1)),
-        ("Vechtzoom", jiff::civil::date(2025, 9, 1)),
+        ("De Gagel", jiff::civil::date(2021, 10, 1)),
+        ("Vechtzoom", jiff::civil::date(2022, 2, 1)),
         ("Spoorzoom", jiff::civil::date(2027, 6, 1)),
     ] {
         if let Some(id) = area_ids.get(name) {
@@ -300,6 +304,10 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
     Ok(summary)
 }
 
+/// How many of the most recent families the store's own commands make; the rest go
+/// through the bulk path. Above this, the demo is a national-scale data set.
+const RICH_FAMILIES: u64 = 2_000;
+
 /// The families, after the chain exists: each lives where a demo local team works and
 /// gets one of its professionals as regisseur.
 async fn generate_families(
@@ -328,9 +336,9 @@ async fn generate_families(
         regisseurs: pros(slug),
     };
     // Some Utrecht families live in Overvecht's EVU neighbourhoods.
-    let overvecht: Vec<String> = ["De Gagel", "Vechtzoom", "Spoorzoom"]
+    let overvecht: Vec<(String, String)> = ["De Gagel", "Vechtzoom", "Spoorzoom"]
         .iter()
-        .filter_map(|n| area(n))
+        .filter_map(|n| Some(((*n).to_owned(), area(n)?)))
         .collect();
     let regions = vec![
         families::Region {
@@ -356,7 +364,15 @@ async fn generate_families(
         wss: pros("wss"),
     };
     let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
-    summary.families = families::generate(store, count, &regions, &partners, today).await?;
+    // The most recent files go through the store's own commands (every way of working,
+    // the current work lists); older ones, above a small demo, through the bulk path.
+    let rich_from = count.saturating_sub(RICH_FAMILIES);
+    if rich_from > 0 {
+        summary.families +=
+            bulk::generate(store, (0..rich_from, count), &regions, &partners, today).await?;
+    }
+    summary.families +=
+        families::generate(store, (rich_from..count, count), &regions, &partners, today).await?;
     families::veilig_thuis_contacts(store, &partners, count).await?;
     // SAVE op locatie
     let ids: HashMap<String, UserId> = summary
@@ -379,6 +395,9 @@ async fn generate_families(
         };
         meeting::generate(store, &c, today).await?;
     }
+    // TODO(evstore): the bulk path bypasses `seal_pending`, so the per-family evaluation
+    // rows must be recomputed here once `Store::rebuild_evaluation()` is on main:
+    // `store.rebuild_evaluation().await?;` (its time counts in the demo's figures).
     Ok(())
 }
 
@@ -400,6 +419,10 @@ async fn add_area(
 
 fn print_welcome(database: &DatabaseUrl, s: &Summary, port: u16, no_serve: bool) {
     out!("eenplan demo: synthetic Utrecht/Flevoland chain ready in {database}");
+    out!(
+        "  Synthetic data: invented people and a simulated history since {} (its lead times and handovers are set by the generator's parameters, not measured: never the pilots' results)",
+        history::HISTORY_STARTS.year()
+    );
     out!(
         "  {} provinces, {} municipalities, {} neighbourhoods, {} organisations, {} teams, {} accounts, {} families",
         s.provinces,

@@ -195,6 +195,7 @@ async fn named_family(
     };
     // A family that cannot consent this way (no parent with custody registered) is
     // consulted about anonymously instead.
+    super::history::on(tx, booked_on);
     match tx
         .record_consent(&asker.actor(), &id, &asker.user_id, &consent, today)
         .await
@@ -221,6 +222,7 @@ pub async fn generate(store: &Store, people: People<'_>, today: Date) -> Result<
         return Err(missing("team of the local professionals"));
     };
     let start = plus(today, -400);
+    super::history::on(&mut tx, start);
     let noor_until = plus(today, -90);
     let plan = [
         (
@@ -316,13 +318,19 @@ pub async fn generate(store: &Store, people: People<'_>, today: Date) -> Result<
         };
         let given = advice(result, n);
         if walk_in {
+            super::history::on(&mut tx, on);
+            let now = tx.now();
             tx.walk_in_on_site(&s.worker.actor(), &s.worker, asker, &ask, &given, on, now)
                 .await?;
             continue;
         }
+        super::history::on(&mut tx, booked_on);
+        let booked_at = tx.now();
         let id = tx
-            .book_on_site(&asker.actor(), asker, &ask, booked_on, now)
+            .book_on_site(&asker.actor(), asker, &ask, booked_on, booked_at)
             .await?;
+        super::history::on(&mut tx, on);
+        let now = tx.now();
         if rng.chance(12) {
             let reason = CANCEL_REASONS[n % CANCEL_REASONS.len()];
             tx.cancel_on_site(&asker.actor(), asker, &id, reason, now)
@@ -333,6 +341,8 @@ pub async fn generate(store: &Store, people: People<'_>, today: Date) -> Result<
         }
     }
 
+    // Back to the real clock: what comes is booked today.
+    tx.set_clock(now);
     // To come: Lotte's next on-site day (today if she is on site today) has its list;
     // the rest spreads over her following days.
     let lotte_slots: Vec<&DemoSlot> = slots.iter().take(2).collect();

@@ -1,0 +1,383 @@
+//! The demo's history at national scale: the same simulation as [`super::families`]
+//! (dates, pilots, handover chances from [`super::history`]) for all but the most
+//! recent files, written through the store's bulk path ([`eenplan_store::Bulk`]) in
+//! large batches. A fixed, small set of events per family keeps the database's size
+//! predictable (see `docs/demo.md`): opening, members, plan and agreement,
+//! SAVE-begeleiding with its consent and end, handovers of the lead and of SAVE's
+//! work, and a move to a legal framework.
+
+use eenplan_domain::family::{
+    AgreementFacts, ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole,
+    MemberKind, NewMember, Person, Postcode, who_agrees,
+};
+use eenplan_domain::journal::Actor;
+use eenplan_domain::save_guidance::GuidanceOutcome;
+use eenplan_store::{
+    Bulk, BulkGuidance, ConsentInput, FrameworkInput, NewFamily, Store, StoreError,
+};
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::families::{Region, plan};
+use super::history::{self, moment, plus};
+use super::names::{ADULT_NAMES, CHILD_NAMES, STREETS, SURNAMES};
+use super::people::{Partners, Professional, Rng};
+use crate::progress::Progress;
+
+/// Families per transaction and journal batch: large enough that a commit's cost
+/// disappears, small enough that memory stays a few tens of megabytes.
+const BATCH: u64 = 2_000;
+
+/// Generates families `range` of `count` through the bulk path; returns how many.
+pub async fn generate(
+    store: &Store,
+    (range, count): (std::ops::Range<u64>, u64),
+    regions: &[Region],
+    partners: &Partners,
+    today: Date,
+) -> Result<u64, StoreError> {
+    let mut progress = Progress::new("families (bulk)", range.end - range.start);
+    let mut rng = Rng(0xB01C_0DE5);
+    let mut n = range.start;
+    while n < range.end {
+        let end = (n + BATCH).min(range.end);
+        let mut bulk = Bulk::default();
+        for i in n..end {
+            let when = Family {
+                n: i,
+                opened: history::opened_on(i, count, today),
+                today,
+            };
+            one(&mut bulk, &mut rng, regions, partners, &when)?;
+        }
+        let mut tx = store.write().await?;
+        tx.write_bulk(bulk).await?;
+        tx.commit().await?;
+        progress.advance(end - n);
+        n = end;
+    }
+    progress.finish();
+    Ok(range.end - range.start)
+}
+
+struct Family {
+    n: u64,
+    opened: Date,
+    today: Date,
+}
+
+fn actor_of(p: &Professional) -> Actor {
+    Actor::User {
+        user_id: p.user_id.to_string(),
+        organisation_id: p.organisation_id.to_string(),
+    }
+}
+
+/// Some day up to `within` days after `from`, or `None` when that lies after today.
+fn after(timing: &mut Rng, f: &Family, from: Date, within: usize) -> Option<Date> {
+    let day = plus(from, 1 + i64::try_from(timing.below(within)).unwrap_or(0));
+    (day <= f.today).then_some(day)
+}
+
+fn one(
+    bulk: &mut Bulk,
+    rng: &mut Rng,
+    regions: &[Region],
+    partners: &Partners,
+    f: &Family,
+) -> Result<(), StoreError> {
+    let system = Actor::System { component: "demo" };
+    let region = rng.pick(regions);
+    if region.regisseurs.is_empty() {
+        return Ok(());
+    }
+    let lead = rng.pick(&region.regisseurs).clone();
+    let hood = (!region.neighbourhoods.is_empty() && rng.chance(30))
+        .then(|| rng.pick(&region.neighbourhoods).clone());
+    let b = history::behaviour(
+        hood.as_ref().map_or(region.city, |(name, _)| name.as_str()),
+        f.opened,
+    );
+    let mut timing = Rng(0x71AE_5EED ^ f.n.wrapping_mul(0x9E37_79B9));
+    let surname = *rng.pick(SURNAMES);
+    let letters = b"ABCDEGHJKLMNPRTVWXZ";
+    let postcode = format!(
+        "{} {}{}",
+        region.postcode_prefix + u16::try_from(rng.below(region.postcode_span)).unwrap_or(0),
+        char::from(letters[rng.below(letters.len())]),
+        char::from(letters[rng.below(letters.len())])
+    );
+    let postcode = Postcode::parse(&postcode).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let at = |day: Date, minute: i64| moment(day, minute);
+    let (id, lead_involvement) = bulk.open_family(
+        at(f.opened, 0),
+        &system,
+        &NewFamily {
+            label: format!("Gezin {surname}"),
+            street: (*rng.pick(STREETS)).to_owned(),
+            house_number: (1 + rng.below(240)).to_string(),
+            postcode,
+            city: region.city.to_owned(),
+            area_id: hood.map(|(_, id)| id).or_else(|| region.area_id.clone()),
+        },
+        (&lead.user_id, &lead.organisation_id),
+    );
+    let lead_actor = actor_of(&lead);
+    let mut people = Vec::new();
+    for k in 0..=rng.below(2) {
+        let age = i64::try_from(365 + rng.below(16 * 365)).unwrap_or(365);
+        let m = NewMember {
+            kind: MemberKind::Child,
+            name: format!("{} {surname}", rng.pick(CHILD_NAMES)),
+            date_of_birth: Some(plus(f.opened, -age)),
+            has_custody: false,
+        };
+        let member = bulk.add_member(at(f.opened, 1 + k as i64), &lead_actor, &id, &m);
+        people.push(person(member, m));
+    }
+    for k in 0..=rng.below(1) {
+        let m = NewMember {
+            kind: MemberKind::Parent,
+            name: format!("{} {surname}", rng.pick(ADULT_NAMES)),
+            date_of_birth: None,
+            has_custody: k == 0 || rng.chance(70),
+        };
+        let member = bulk.add_member(at(f.opened, 5 + k as i64), &lead_actor, &id, &m);
+        people.push(person(member, m));
+    }
+    let drafted = after(&mut timing, f, f.opened, b.days_to_plan);
+    let agreed = drafted.and_then(|d| after(&mut timing, f, d, b.days_to_agreement));
+    if let Some(drafted) = drafted {
+        let version = bulk.save_plan(
+            at(drafted, 0),
+            &lead_actor,
+            &lead.user_id,
+            &id,
+            &plan(rng, drafted, f.today),
+        )?;
+        if let Some(agreed) = agreed {
+            let facts = AgreementFacts {
+                members: &people,
+                framework: Framework::Voluntary,
+                guardianships: &[],
+            };
+            if let Ok(who) = who_agrees(facts, agreed) {
+                bulk.agree_plan(
+                    at(agreed, 0),
+                    &lead_actor,
+                    &lead.user_id,
+                    &id,
+                    (version, &who),
+                );
+            }
+        }
+    }
+    let guided = timing.chance(b.save_guidance);
+    let help = after(&mut timing, f, f.opened, b.days_to_help);
+    let mut latest = agreed.or(drafted).unwrap_or(f.opened);
+    if guided
+        && let Some(started) = help
+        && let Some(save) = partners
+            .save
+            .get(usize::try_from(f.n).unwrap_or(0) % partners.save.len().max(1))
+    {
+        let started = started.max(latest);
+        latest = guidance(
+            bulk,
+            &mut timing,
+            f,
+            (&id, &lead, &people),
+            save,
+            (started, b.partner_handover),
+            partners,
+        )?;
+    }
+    if !guided && timing.chance(9) {
+        // A court order (WSS) or Veilig Thuis's own investigation.
+        let (framework, pool, ground) = if timing.chance(60) {
+            (
+                Framework::VeiligThuis,
+                &partners.veilig_thuis,
+                "Melding in onderzoek bij Veilig Thuis",
+            )
+        } else {
+            (
+                Framework::CourtOrder,
+                &partners.wss,
+                "Ondertoezichtstelling uitgesproken door de kinderrechter",
+            )
+        };
+        if let (Some(basis), Some(day)) = (pool.first(), after(&mut timing, f, latest, 240)) {
+            bulk.change_framework(
+                at(day, 0),
+                &lead_actor,
+                &id,
+                &FrameworkInput {
+                    framework,
+                    organisation_id: Some(basis.organisation_id.clone()),
+                    ground: ground.to_owned(),
+                    effective_on: day,
+                },
+            );
+            latest = day;
+        }
+    }
+    if timing.chance(b.lead_handover)
+        && let Some(day) = after(&mut timing, f, latest, 365)
+        && let Some(next) = region
+            .regisseurs
+            .iter()
+            .find(|p| p.user_id != lead.user_id && p.organisation_id == lead.organisation_id)
+    {
+        bulk.involve(
+            at(day, 30),
+            &lead_actor,
+            &id,
+            (
+                InvolvementRole::Regisseur,
+                &next.user_id,
+                &next.organisation_id,
+            ),
+            None,
+            Some((
+                &lead_involvement,
+                "Regie overgedragen: de regisseur gaat met verlof",
+            )),
+        );
+    }
+    Ok(())
+}
+
+fn person(id: String, m: NewMember) -> Person {
+    Person {
+        id,
+        name: m.name,
+        kind: m.kind,
+        date_of_birth: m.date_of_birth,
+        has_custody: m.has_custody,
+    }
+}
+
+/// SAVE-begeleiding from `started` on the family's consent; it ends once its planned
+/// end has passed, and now and then SAVE's work moves to a colleague on the way.
+/// Returns the day of the last step.
+fn guidance(
+    bulk: &mut Bulk,
+    timing: &mut Rng,
+    f: &Family,
+    (id, lead, people): (&eenplan_domain::FamilyId, &Professional, &[Person]),
+    save: &Professional,
+    (started, handover_chance): (Date, u64),
+    partners: &Partners,
+) -> Result<Date, StoreError> {
+    let lead_actor = actor_of(lead);
+    let children: Vec<String> = people
+        .iter()
+        .filter(|p| p.kind == MemberKind::Child)
+        .map(|p| p.id.clone())
+        .collect();
+    bulk.give_consent(
+        moment(started, 0),
+        &lead_actor,
+        id,
+        &lead.user_id,
+        &ConsentInput {
+            step: ConsentStep::SaveGuidance,
+            organisation_id: Some(save.organisation_id.clone()),
+            purpose: "SAVE-begeleiding naast het buurtteam".into(),
+            categories: vec![
+                DataCategory::Identity,
+                DataCategory::Network,
+                DataCategory::Plan,
+            ],
+            children,
+            given_by: people.iter().map(|p| p.id.clone()).collect(),
+            form: ConsentForm::Written,
+            given_on: started,
+            ends_on: None,
+        },
+    );
+    let expertise = Expertise::ALL[timing.below(Expertise::ALL.len())];
+    let mut worker = save.clone();
+    let mut involvement = bulk.involve(
+        moment(started, 1),
+        &lead_actor,
+        id,
+        (
+            InvolvementRole::Partner,
+            &worker.user_id,
+            &worker.organisation_id,
+        ),
+        Some(expertise),
+        None,
+    );
+    let planned_end = started
+        .checked_add((3 + i64::try_from(timing.below(7)).unwrap_or(0)).months())
+        .unwrap_or(started);
+    let goals = ["De kinderen voelen zich thuis veilig".to_owned()];
+    let guidance = bulk.start_guidance(
+        moment(started, 2),
+        &lead_actor,
+        id,
+        started,
+        &BulkGuidance {
+            organisation_id: &worker.organisation_id,
+            worker_id: &worker.user_id,
+            involvement_id: &involvement,
+            expertise,
+            goals: &goals,
+            planned_end,
+            started_by: &lead.user_id,
+        },
+    )?;
+    let mut latest = started;
+    if timing.chance(handover_chance)
+        && let Some(day) = after(timing, f, started, 60).filter(|d| *d < planned_end)
+        && let Some(next) = partners
+            .save
+            .iter()
+            .find(|p| p.user_id != worker.user_id && p.organisation_id == worker.organisation_id)
+    {
+        involvement = bulk.involve(
+            moment(day, 0),
+            &lead_actor,
+            id,
+            (
+                InvolvementRole::Partner,
+                &next.user_id,
+                &next.organisation_id,
+            ),
+            Some(expertise),
+            Some((
+                &involvement,
+                "Werk verdeeld in het team na een wisseling van caseload",
+            )),
+        );
+        worker = next.clone();
+        latest = day;
+    }
+    if planned_end < f.today {
+        let outcome = match timing.below(10) {
+            0 => (
+                GuidanceOutcome::ScaledUp,
+                "Veiligheid niet bereikt in het vrijwillig kader",
+            ),
+            1 => (
+                GuidanceOutcome::EndedWithoutResult,
+                "Gezin verhuisd naar een andere regio",
+            ),
+            _ => (GuidanceOutcome::SafetyRestored, ""),
+        };
+        bulk.end_guidance(
+            moment(planned_end, 0),
+            &actor_of(&worker),
+            id,
+            (&guidance, &involvement),
+            outcome,
+            planned_end,
+            &worker.user_id,
+        );
+        latest = planned_end;
+    }
+    Ok(latest)
+}
