@@ -9,6 +9,8 @@ mod names;
 mod people;
 // The bulk path for national scale.
 mod bulk;
+#[cfg(test)]
+mod tests;
 // SAVE op locatie
 mod save_on_site;
 // Joint assessment meeting and protection order request.

@@ -54,6 +54,7 @@ suite! {
         plan_agreement_follows_the_age_rule_and_a_court_order_takes_a_view,
     ],
     access_safety: [duplicates_signals_and_care_roles],
+    bulk: [a_bulk_history_verifies_and_carries_its_own_dates],
     deep: [
         deep_verify_names_every_edit_behind_eenplans_back,
         deep_verify_counts_what_retention_destroyed,

@@ -1,0 +1,132 @@
+//! The generator against a real store: what the demo's data set must never trip over.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use eenplan_domain::family::{Framework, MemberKind, NewMember, Postcode};
+use eenplan_store::{DatabaseUrl, FrameworkInput, NewFamily, OpenMode, Store};
+
+use super::people::{Partners, Professional, Rng};
+use super::{ACTOR, chain, generate, history};
+
+async fn demo_chain(name: &str) -> (Store, super::Summary) {
+    let dir = std::env::temp_dir().join(format!("eenplan-demo-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("demo.sqlite");
+    let _ = eenplan_store::remove_sqlite_database(&path);
+    let url = DatabaseUrl::parse(&format!("sqlite://{}", path.display())).unwrap();
+    let store = Store::open(&url, OpenMode::CreateIfMissing).await.unwrap();
+    let summary = generate(&store).await.unwrap();
+    (store, summary)
+}
+
+fn professional(summary: &super::Summary, email: &str) -> Professional {
+    let a = summary.accounts.iter().find(|a| a.email == email).unwrap();
+    Professional {
+        user_id: a.user_id.clone(),
+        organisation_id: a.organisation_id.clone(),
+    }
+}
+
+/// Above about 10,000 families the demo stopped with "cannot join yet: ask the
+/// family's consent to the step 'data_sharing' first": Veilig Thuis brought a report
+/// into the EVU for a family already under a court order, so its report did not put
+/// the file under Veilig Thuis's legal task, and its worker could not join the
+/// combination without the family's consent. Every draw of the EVU's stages on such a
+/// file must now succeed.
+#[tokio::test]
+async fn the_evu_never_brings_veilig_thuis_into_a_court_ordered_file() {
+    let (store, summary) = demo_chain("evu").await;
+    let sanne = professional(&summary, "sanne.devries@lokalis.example");
+    let wss = professional(&summary, "daan.bos@wss.example");
+    let partners = Partners {
+        save: vec![professional(&summary, "thomas.vandijk@save.example")],
+        evu_coordinator: Some(professional(&summary, "karin.brouwer@lokalis.example")),
+        veilig_thuis: vec![professional(&summary, "ayse.yilmaz@vtu.example")],
+        wss: vec![wss.clone()],
+    };
+    let gagel = summary.areas.get("De Gagel").cloned().unwrap();
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let opened = history::plus(today, -300);
+    let born = history::plus(opened, -2000);
+    for seed in 0..60_u64 {
+        let mut tx = store.write().await.unwrap();
+        history::on(&mut tx, opened);
+        let id = tx
+            .open_family(
+                &ACTOR,
+                NewFamily {
+                    label: "Gezin Proef".into(),
+                    street: "Gagelsteede".into(),
+                    house_number: (seed + 1).to_string(),
+                    postcode: Postcode::parse("3564 AB").unwrap(),
+                    city: "Utrecht".into(),
+                    area_id: Some(gagel.clone()),
+                },
+                &sanne.user_id,
+                &sanne.organisation_id,
+            )
+            .await
+            .unwrap();
+        let name = format!("Sam Proef{seed}");
+        let member = |kind, name: String, dob, has_custody| NewMember {
+            kind,
+            name,
+            date_of_birth: dob,
+            has_custody,
+        };
+        let child = tx
+            .add_member(
+                &ACTOR,
+                &id,
+                member(MemberKind::Child, name.clone(), Some(born), false),
+                opened,
+            )
+            .await
+            .unwrap();
+        let parent = tx
+            .add_member(
+                &ACTOR,
+                &id,
+                member(MemberKind::Parent, "Kim Proef".into(), None, true),
+                opened,
+            )
+            .await
+            .unwrap();
+        tx.change_framework(
+            &ACTOR,
+            &id,
+            &FrameworkInput {
+                framework: Framework::CourtOrder,
+                organisation_id: Some(wss.organisation_id.clone()),
+                ground: "Ondertoezichtstelling uitgesproken door de kinderrechter".into(),
+                effective_on: opened,
+            },
+            opened,
+        )
+        .await
+        .unwrap();
+        let (children, members) = (vec![child.clone()], vec![child, parent]);
+        let family = chain::Family {
+            id: &id,
+            regisseur: &sanne,
+            children: &children,
+            members: &members,
+            child: (&name, born),
+        };
+        let mut rng = Rng(seed);
+        let voluntary = false;
+        chain::evu(
+            &mut tx,
+            &ACTOR,
+            &mut rng,
+            &family,
+            &partners,
+            (opened, today),
+            voluntary,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        tx.commit().await.unwrap();
+    }
+    store.close().await;
+}
