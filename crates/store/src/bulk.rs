@@ -7,7 +7,8 @@
 //!
 //! Only for a generator of synthetic data: it checks none of the domain's rules (the
 //! generator follows them by construction) and tells no one (a simulated past has no
-//! one to notify). Each entry seals the records it left in their final state in the
+//! one to notify). The evaluation's rows follow in the same transaction, as for every
+//! other append. Each entry seals the records it left in their final state in the
 //! batch, read back from the tables with the deep check's own query; a record's
 //! passing states (an involvement before its handover) carry no seal of their own,
 //! as the deep check compares only the last one.
@@ -18,7 +19,7 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
     Expertise, Framework, InvolvementRole, NewMember, Plan, label_sort_key, name_key,
 };
-use eenplan_domain::journal::{self, Actor, Draft, Event, Head};
+use eenplan_domain::journal::{self, Actor, Draft, Entry, Event, Head};
 use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
@@ -607,7 +608,11 @@ impl Tx {
             self.insert_rows(table, rows).await?;
         }
         let digests = self.batch_digests(&bulk.family_row).await?;
-        self.append_chained(bulk.events, &digests).await
+        let entries = self.append_chained(bulk.events, &digests).await?;
+        // The evaluation's rows follow the events in the same transaction, as they do
+        // for every other append ([`Tx::evaluation_after`]).
+        self.evaluation_after(&entries).await?;
+        Ok(entries.len() as u64)
     }
 
     async fn insert_rows(&mut self, table: &Table, rows: &Rows) -> Result<(), StoreError> {
@@ -661,7 +666,7 @@ impl Tx {
         &mut self,
         events: Vec<(UtcTime, Actor, Event)>,
         digests: &HashMap<String, String>,
-    ) -> Result<u64, StoreError> {
+    ) -> Result<Vec<Entry>, StoreError> {
         let records: Vec<Vec<String>> = events
             .iter()
             .map(|(_, _, e)| crate::deep::record_names(e))
@@ -681,6 +686,7 @@ impl Tx {
             hash: row.text("hash")?,
         };
         let mut rows: Rows = Vec::with_capacity(events.len());
+        let mut entries = Vec::with_capacity(events.len());
         for (i, (at, actor, event)) in events.into_iter().enumerate() {
             let state: Vec<(String, Option<String>)> = records[i]
                 .iter()
@@ -700,22 +706,22 @@ impl Tx {
             head = entry.head();
             rows.push(params![
                 entry.seq,
-                entry.id,
-                entry.recorded_at,
-                entry.actor,
-                entry.actor_organisation,
-                entry.kind,
-                entry.subject_type,
-                entry.subject_id,
-                entry.payload,
-                entry.payload_sha256,
-                entry.prev_hash,
-                entry.hash
+                entry.id.clone(),
+                entry.recorded_at.clone(),
+                entry.actor.clone(),
+                entry.actor_organisation.clone(),
+                entry.kind.clone(),
+                entry.subject_type.clone(),
+                entry.subject_id.clone(),
+                entry.payload.clone(),
+                entry.payload_sha256.clone(),
+                entry.prev_hash.clone(),
+                entry.hash.clone()
             ]);
+            entries.push(entry);
         }
-        let written = rows.len() as u64;
         self.insert_rows(&JOURNAL, &rows).await?;
-        Ok(written)
+        Ok(entries)
     }
 }
 

@@ -397,9 +397,6 @@ async fn generate_families(
         };
         meeting::generate(store, &c, today).await?;
     }
-    // TODO(evstore): the bulk path bypasses `seal_pending`, so the per-family evaluation
-    // rows must be recomputed here once `Store::rebuild_evaluation()` is on main:
-    // `store.rebuild_evaluation().await?;` (its time counts in the demo's figures).
     Ok(())
 }
 

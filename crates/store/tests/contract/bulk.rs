@@ -14,6 +14,11 @@ use jiff::civil::date;
 use crate::family::{actor, open, people, sample_plan};
 use crate::support::TestDb;
 
+async fn evaluation_rows(store: &eenplan_store::Store) -> Vec<eenplan_domain::evaluation::report::MetricRow> {
+    let mut tx = store.read().await.unwrap();
+    tx.evaluation_rows().await.unwrap()
+}
+
 fn at(s: &str) -> UtcTime {
     UtcTime::parse(s).unwrap()
 }
@@ -194,6 +199,17 @@ pub async fn a_bulk_history_verifies_and_carries_its_own_dates(db: TestDb) -> Te
     assert!(tx.family(&before).await.unwrap().is_some());
     drop(tx);
 
+    // The evaluation's rows follow a bulk batch as they follow any other append: the
+    // rebuild from the journal finds the same.
+    let incremental = evaluation_rows(&store).await;
+    assert!(
+        ids.iter()
+            .all(|id| incremental.iter().any(|r| r.family_id == id.as_str())),
+        "{incremental:?}"
+    );
+    store.rebuild_evaluation().await.unwrap();
+    assert_eq!(evaluation_rows(&store).await, incremental);
+
     // The seals are real: a bulk row edited behind eenplan's back is named.
     db.raw(&format!(
         "UPDATE families SET label = 'Gezin Vervalst' WHERE id = '{}'",
@@ -203,6 +219,12 @@ pub async fn a_bulk_history_verifies_and_carries_its_own_dates(db: TestDb) -> Te
     .unwrap();
     let tampered = store.verify_deep().await.unwrap();
     assert_eq!(tampered.findings.len(), 1, "{:?}", tampered.findings);
+    db.raw(&format!(
+        "UPDATE families SET label = 'Gezin Bulk 2' WHERE id = '{}'",
+        ids[2]
+    ))
+    .await
+    .unwrap();
     store.close().await;
     db
 }
