@@ -26,12 +26,6 @@ use jiff::civil::Date;
 
 use crate::{ConsentInput, FrameworkInput, NewFamily, Param, StoreError, Tx, ids, params};
 
-/// Bound parameters per INSERT statement. Not the backends' limit (tens of thousands):
-/// SQLite looks a parameter's name up by walking the statement's list of names, so
-/// binding costs grow with the square of their number; at a few hundred a statement
-/// still carries a dozen or more rows and binding stays a small share of the work.
-const PARAMS_PER_INSERT: usize = 240;
-
 type Rows = Vec<Vec<Param>>;
 
 /// A table the bulk path writes, with its columns in the order its rows hold them.
@@ -617,7 +611,7 @@ impl Tx {
 
     async fn insert_rows(&mut self, table: &Table, rows: &Rows) -> Result<(), StoreError> {
         let width = table.columns.len();
-        for chunk in rows.chunks((PARAMS_PER_INSERT / width).max(1)) {
+        for chunk in rows.chunks((crate::db::PARAMS_PER_STATEMENT / width).max(1)) {
             let values: Vec<String> = (0..chunk.len())
                 .map(|r| {
                     let cells: Vec<String> =

@@ -281,6 +281,13 @@ impl From<bool> for Param {
     }
 }
 
+/// Bound parameters per multi-row statement. Not the backends' limit (tens of
+/// thousands): SQLite looks each parameter's name up by walking the statement's list
+/// of names, so binding costs grow with the square of their number (at 30,000 it was
+/// most of the time of a national-scale demo); a few hundred still carry a dozen or
+/// more rows per statement.
+pub(crate) const PARAMS_PER_STATEMENT: usize = 240;
+
 /// `params![a, b]` builds the parameter list from anything that converts to [`Param`].
 #[macro_export]
 macro_rules! params {

@@ -26,8 +26,8 @@ use crate::{Param, Store, StoreError, Tx, params};
 const JOURNAL_PAGE: i64 = 5_000;
 /// Families recomputed per round trip while rebuilding.
 const FAMILY_PAGE: i64 = 1_000;
-/// Bound parameters per statement (below SQLite's and PostgreSQL's limits).
-const MAX_PARAMS: usize = 30_000;
+/// Bound parameters per statement ([`crate::db::PARAMS_PER_STATEMENT`]).
+const MAX_PARAMS: usize = crate::db::PARAMS_PER_STATEMENT;
 
 /// An entry's fact, before it is known which family it is about.
 struct Found {
