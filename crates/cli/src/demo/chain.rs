@@ -240,7 +240,7 @@ pub async fn evu(
                 user_id: vt.user_id.to_string(),
                 organisation_id: vt.organisation_id.to_string(),
             };
-            let (contact, _) = tx
+            let (contact, radar) = tx
                 .receive_contact(
                     &vt_actor,
                     &vt.organisation_id,
@@ -262,6 +262,12 @@ pub async fn evu(
                     tx.now(),
                 )
                 .await?;
+            // Another file with a child of the same name and birth date (likely among
+            // many files opened on one day) takes the report: it waits at Veilig Thuis
+            // for its assessment, and this family's EVU work does not start from it.
+            if radar.families.first().map(|r| &r.id) != Some(f.id) {
+                return Ok(false);
+            }
             tx.assess_contact(
                 &vt_actor,
                 &vt.organisation_id,

@@ -130,3 +130,103 @@ async fn the_evu_never_brings_veilig_thuis_into_a_court_ordered_file() {
     }
     store.close().await;
 }
+
+/// Many files opened on one day (a large demo's most recent ones) share children's
+/// names and birth dates now and then: Veilig Thuis's report about one of them is
+/// matched to the other file, which may not lie in an EVU neighbourhood. The generator
+/// must carry on, leaving that report for Veilig Thuis to assess.
+#[tokio::test]
+async fn a_report_matched_to_another_file_does_not_stop_the_demo() {
+    let (store, summary) = demo_chain("twin").await;
+    let sanne = professional(&summary, "sanne.devries@lokalis.example");
+    let partners = Partners {
+        save: vec![professional(&summary, "thomas.vandijk@save.example")],
+        evu_coordinator: Some(professional(&summary, "karin.brouwer@lokalis.example")),
+        veilig_thuis: vec![professional(&summary, "ayse.yilmaz@vtu.example")],
+        wss: Vec::new(),
+    };
+    let (gagel, zuilen) = (
+        summary.areas.get("De Gagel").cloned().unwrap(),
+        summary.areas.get("Zuilen").cloned().unwrap(),
+    );
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let opened = history::plus(today, -300);
+    let born = history::plus(opened, -2000);
+    let name = "Sam Dubbel".to_owned();
+    let open = async |area: &str, number: u64| {
+        let mut tx = store.write().await.unwrap();
+        history::on(&mut tx, opened);
+        let id = tx
+            .open_family(
+                &ACTOR,
+                NewFamily {
+                    label: "Gezin Dubbel".into(),
+                    street: "Kanaalweg".into(),
+                    house_number: number.to_string(),
+                    postcode: Postcode::parse("3526 KL").unwrap(),
+                    city: "Utrecht".into(),
+                    area_id: Some(area.to_owned()),
+                },
+                &sanne.user_id,
+                &sanne.organisation_id,
+            )
+            .await
+            .unwrap();
+        let child = tx
+            .add_member(
+                &ACTOR,
+                &id,
+                NewMember {
+                    kind: MemberKind::Child,
+                    name: name.clone(),
+                    date_of_birth: Some(born),
+                    has_custody: false,
+                },
+                opened,
+            )
+            .await
+            .unwrap();
+        let parent = tx
+            .add_member(
+                &ACTOR,
+                &id,
+                NewMember {
+                    kind: MemberKind::Parent,
+                    name: "Kim Dubbel".into(),
+                    date_of_birth: None,
+                    has_custody: true,
+                },
+                opened,
+            )
+            .await
+            .unwrap();
+        (tx, id, (child, parent))
+    };
+    // The twin outside the EVU's neighbourhoods, first.
+    let (tx, _, _) = open(&zuilen, 1).await;
+    tx.commit().await.unwrap();
+    for seed in 0..40_u64 {
+        let (mut tx, id, (child, parent)) = open(&gagel, 100 + seed).await;
+        let (children, members) = (vec![child.clone()], vec![child, parent]);
+        let family = chain::Family {
+            id: &id,
+            regisseur: &sanne,
+            children: &children,
+            members: &members,
+            child: (&name, born),
+        };
+        chain::evu(
+            &mut tx,
+            &ACTOR,
+            &mut Rng(seed),
+            &family,
+            &partners,
+            (opened, today),
+            true,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+        tx.commit().await.unwrap();
+    }
+    store.close().await;
+}
