@@ -31,7 +31,7 @@ const ROLES = [
   },
   {
     who: 'policy officer',
-    email: 'fatima.ouali@gemeente-utrecht.example',
+    email: 'fatima.ouali@utrecht.example',
     headings: ['Cijfers van jullie gebieden'],
   },
   {
