@@ -38,6 +38,37 @@ code_list! {
 }
 
 /// Office hours begin at 08:30 (inside) and end at 17:00 (outside).
+/// The months written out, as a person reads them in Dutch and in English: the one
+/// list the pilots' starts and the pages' month names share.
+pub const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 pub const OFFICE_OPENS: Time = time(8, 30, 0, 0);
 pub const OFFICE_CLOSES: Time = time(17, 0, 0, 0);
 

@@ -166,35 +166,11 @@ impl PilotStart {
 
     /// As a person reads it: "1 okt 2021", "november 2019", "2020", "nog niet bekend".
     pub fn shown(self, english: bool) -> String {
-        const NL: [&str; 12] = [
-            "januari",
-            "februari",
-            "maart",
-            "april",
-            "mei",
-            "juni",
-            "juli",
-            "augustus",
-            "september",
-            "oktober",
-            "november",
-            "december",
-        ];
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let names = if english { EN } else { NL };
+        let names = if english {
+            crate::calendar::MONTHS_EN
+        } else {
+            crate::calendar::MONTHS_NL
+        };
         match self {
             PilotStart::On(d) => {
                 let month = names[usize::try_from(d.month() - 1).unwrap_or(0)];

@@ -36,38 +36,13 @@ pub fn dutch_date(lang: Lang, d: jiff::civil::Date) -> String {
     format!("{} {month} {}", d.day(), d.year())
 }
 
-const LONG_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const LONG_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A month (1 to 12) written out: "november"; empty for anything else.
 pub fn month_name(lang: Lang, month: i8) -> &'static str {
-    let months = if lang == Lang::Nl { LONG_NL } else { LONG_EN };
+    let months = if lang == Lang::Nl {
+        eenplan_domain::calendar::MONTHS_NL
+    } else {
+        eenplan_domain::calendar::MONTHS_EN
+    };
     usize::try_from(month - 1)
         .ok()
         .and_then(|i| months.get(i))
