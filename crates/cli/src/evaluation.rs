@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use eenplan_domain::area::lies_within;
+use eenplan_domain::area::{inside, paths};
 use eenplan_domain::evaluation::report::{AreaFilter, EvaluationQuery};
 use eenplan_domain::evaluation::suppression::{Shown, Threshold};
 use eenplan_store::{DatabaseUrl, OpenMode, Store};
@@ -85,33 +85,24 @@ async fn report(args: EvaluationReportArgs) -> Result<ExitCode, CliError> {
             None => AreaFilter::All,
             Some(name) => {
                 let all = store.read().await?.areas().await?;
-                let path = |mut id: Option<String>| {
-                    let mut path = Vec::new();
-                    while let Some(here) = id {
-                        id = all
-                            .iter()
-                            .find(|a| a.id == here)
-                            .and_then(|a| a.parent_id.clone());
-                        path.push(here);
-                    }
-                    path
-                };
+                let pairs: Vec<(String, Option<String>)> = all
+                    .iter()
+                    .map(|a| (a.id.clone(), a.parent_id.clone()))
+                    .collect();
+                let paths = paths(&pairs);
                 // A province and its capital share a name ("Utrecht"): the widest
                 // area of that name is meant, the one that holds the other.
-                let Some(chosen) = all
+                let Some((chosen, _)) = paths
                     .iter()
-                    .filter(|a| a.name.eq_ignore_ascii_case(name))
-                    .min_by_key(|a| path(Some(a.id.clone())).len())
+                    .filter(|(id, _)| {
+                        all.iter()
+                            .any(|a| &a.id == id && a.name.eq_ignore_ascii_case(name))
+                    })
+                    .min_by_key(|(_, path)| path.len())
                 else {
                     return Ok(Err(fail(format!("--area: no area is called '{name}'"))));
                 };
-                let chosen = [chosen.id.clone()];
-                AreaFilter::Within(
-                    all.iter()
-                        .filter(|a| lies_within(&path(Some(a.id.clone())), &chosen))
-                        .map(|a| a.id.clone())
-                        .collect(),
-                )
+                AreaFilter::Within(inside(&paths, std::slice::from_ref(chosen)))
             }
         };
         let query = EvaluationQuery {

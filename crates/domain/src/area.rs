@@ -19,6 +19,40 @@ pub fn lies_within(path: &[String], organisation_areas: &[String]) -> bool {
     path.iter().any(|a| organisation_areas.contains(a))
 }
 
+/// Each area with the areas containing it (itself first), from the whole list of
+/// `(id, parent)`: what [`lies_within`] takes. The tree is three levels deep, so a
+/// longer chain (a cycle in damaged data) is cut rather than followed for ever.
+pub fn paths(areas: &[(String, Option<String>)]) -> Vec<(String, Vec<String>)> {
+    let parent = |id: &str| {
+        areas
+            .iter()
+            .find(|(a, _)| a == id)
+            .and_then(|(_, p)| p.clone())
+    };
+    areas
+        .iter()
+        .map(|(id, _)| {
+            let mut path = vec![id.clone()];
+            while let Some(p) = path.last().and_then(|last| parent(last)) {
+                if path.contains(&p) || path.len() > 8 {
+                    break;
+                }
+                path.push(p);
+            }
+            (id.clone(), path)
+        })
+        .collect()
+}
+
+/// The areas that lie within `roots` (the roots themselves and every area inside them).
+pub fn inside(paths: &[(String, Vec<String>)], roots: &[String]) -> Vec<String> {
+    paths
+        .iter()
+        .filter(|(_, path)| lies_within(path, roots))
+        .map(|(id, _)| id.clone())
+        .collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AreaParentError {
     #[error("a province has no parent area")]
@@ -65,6 +99,30 @@ impl AreaKind {
 
 #[cfg(test)]
 mod tests {
+
+    /// A province, a municipality in it and a neighbourhood in that: the province holds
+    /// all three, the municipality two, and a cycle in damaged data ends.
+    #[test]
+    fn paths_run_to_the_province_and_inside_takes_everything_below() {
+        let s = |x: &str| x.to_owned();
+        let areas = vec![
+            (s("p"), None),
+            (s("m"), Some(s("p"))),
+            (s("n"), Some(s("m"))),
+            (s("other"), None),
+            (s("a"), Some(s("b"))),
+            (s("b"), Some(s("a"))),
+        ];
+        let paths = super::paths(&areas);
+        assert_eq!(paths[2], (s("n"), vec![s("n"), s("m"), s("p")]));
+        assert_eq!(paths[4], (s("a"), vec![s("a"), s("b")]));
+        assert_eq!(
+            super::inside(&paths, &[s("p")]),
+            vec![s("p"), s("m"), s("n")]
+        );
+        assert_eq!(super::inside(&paths, &[s("m")]), vec![s("m"), s("n")]);
+    }
+
     use super::*;
 
     #[test]

@@ -6,7 +6,7 @@
 
 use jiff::civil::Date;
 
-use eenplan_domain::area::lies_within;
+use eenplan_domain::area::inside;
 use eenplan_domain::evaluation::report::{AreaFilter, EvaluationQuery};
 use eenplan_domain::evaluation::scope::{Request, Scope, evaluation_scope};
 use eenplan_domain::evaluation::suppression::Shown;
@@ -94,38 +94,13 @@ impl From<Refused> for PageError {
     }
 }
 
-/// Each area with the areas containing it (itself first), from the whole list: what
-/// the domain's `lies_within` and the scope take.
+/// Each area's path, as the domain computes it from the list.
 fn paths(areas: &[Area]) -> Vec<(String, Vec<String>)> {
-    let parent = |id: &str| {
-        areas
-            .iter()
-            .find(|a| a.id == id)
-            .and_then(|a| a.parent_id.clone())
-    };
-    areas
+    let pairs: Vec<(String, Option<String>)> = areas
         .iter()
-        .map(|a| {
-            let mut path = vec![a.id.clone()];
-            while let Some(p) = path.last().and_then(|last| parent(last)) {
-                if path.contains(&p) || path.len() > 8 {
-                    break;
-                }
-                path.push(p);
-            }
-            (a.id.clone(), path)
-        })
-        .collect()
-}
-
-/// The areas that lie within `roots` (the roots themselves and every area inside
-/// them): a family's row names its own (smallest) area.
-fn inside(paths: &[(String, Vec<String>)], roots: &[String]) -> Vec<String> {
-    paths
-        .iter()
-        .filter(|(_, path)| lies_within(path, roots))
-        .map(|(id, _)| id.clone())
-        .collect()
+        .map(|a| (a.id.clone(), a.parent_id.clone()))
+        .collect();
+    eenplan_domain::area::paths(&pairs)
 }
 
 /// What the visitor may see, from their roles and organisation.
