@@ -13,13 +13,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::evaluation::metrics::{DatedFact, FamilyHistory, fact, gives_facts};
-use eenplan_domain::evaluation::report::{Metric, MetricRow, organisations_of, rows_for};
+use eenplan_domain::evaluation::report::{MetricRow, cell_changes, organisations_of, rows_for};
 use eenplan_domain::journal::{Entry, EventKind};
 use eenplan_domain::time::amsterdam_date;
 use serde_json::Value;
 
 use crate::consent::placeholders;
 use crate::db::stored_date;
+use crate::evaluation_cells::metric_row;
 use crate::{Param, Store, StoreError, Tx, params};
 
 /// Journal entries read per round trip while rebuilding.
@@ -157,7 +158,10 @@ impl Tx {
     }
 
     /// Rewrites the rows and organisations of `families` from their stored facts.
+    /// The month cells change by the difference between the old rows and the new, once
+    /// for the whole transaction (`report::cell_changes`, in cell order).
     async fn recompute_families(&mut self, families: &[String]) -> Result<(), StoreError> {
+        let (mut old_rows, mut new_rows) = (Vec::new(), Vec::new());
         for chunk in families.chunks(MAX_PARAMS / 8) {
             let list = placeholders(chunk.len());
             let ids: Vec<Param> = chunk.iter().map(Param::from).collect();
@@ -192,6 +196,19 @@ impl Tx {
             {
                 areas.insert(r.text("id")?, r.opt_text("area_id")?);
             }
+            old_rows.extend(
+                self.fetch_all(
+                    &format!(
+                        "SELECT family_id, metric, item, on_date, area_id, value \
+                         FROM evaluation_rows WHERE family_id IN ({list})"
+                    ),
+                    ids.clone(),
+                )
+                .await?
+                .iter()
+                .map(metric_row)
+                .collect::<Result<Vec<_>, _>>()?,
+            );
             for table in ["evaluation_rows", "evaluation_family_organisations"] {
                 self.execute(
                     &format!("DELETE FROM {table} WHERE family_id IN ({list})"),
@@ -206,13 +223,14 @@ impl Tx {
                 let area = areas.get(family).cloned().flatten();
                 for row in rows_for(family, area.as_deref(), &history) {
                     rows.push(params![
-                        row.family_id,
+                        row.family_id.as_str(),
                         row.metric.code(),
-                        row.item,
+                        row.item.as_str(),
                         row.on.to_string(),
-                        row.area_id,
+                        row.area_id.as_deref(),
                         row.value,
                     ]);
+                    new_rows.push(row);
                 }
                 for organisation in organisations_of(&history) {
                     organisations.push(params![family.as_str(), organisation]);
@@ -231,7 +249,7 @@ impl Tx {
             )
             .await?;
         }
-        Ok(())
+        self.change_cells(&cell_changes(&old_rows, &new_rows)).await
     }
 
     /// Multi-row inserts of `rows` (each as many parameters as `columns` names).
@@ -273,19 +291,7 @@ impl Tx {
         )
         .await?
         .iter()
-        .map(|r| {
-            Ok(MetricRow {
-                family_id: r.text("family_id")?,
-                metric: r
-                    .text("metric")?
-                    .parse::<Metric>()
-                    .map_err(|e| StoreError::Invalid(format!("evaluation_rows.metric: {e}")))?,
-                item: r.text("item")?,
-                on: stored_date(&r.text("on_date")?)?,
-                area_id: r.opt_text("area_id")?,
-                value: r.opt_int("value")?,
-            })
-        })
+        .map(metric_row)
         .collect()
     }
 }
@@ -301,6 +307,8 @@ impl Store {
                 "evaluation_rows",
                 "evaluation_family_organisations",
                 "evaluation_facts",
+                "evaluation_value_cells",
+                "evaluation_family_cells",
             ] {
                 tx.execute(&format!("DELETE FROM {table}"), vec![]).await?;
             }

@@ -4,7 +4,9 @@
 //! have each value per metric, area and month (day counts have a small range, so these
 //! histograms are small whatever the number of families) and how many distinct
 //! families each metric and area has; the domain's `report::evaluate` computes the
-//! exact percentiles and the suppression from those counts. Both are index-only scans
+//! exact percentiles and the suppression from those counts. Over whole months without
+//! an organisation filter both come from the month cells (`evaluation_cells`), whose
+//! size does not grow with the number of families; otherwise they are index-only scans
 //! of `evaluation_rows` over the period asked.
 
 use std::collections::BTreeMap;
@@ -68,13 +70,19 @@ fn count(n: i64) -> u64 {
 
 impl Tx {
     /// The counts `report::evaluate` needs, for the rows of `query` between `from` and
-    /// `to` (inclusive).
+    /// `to` (inclusive): from the month cells when the period is whole months and no
+    /// organisation is asked (the region-year of issue 16 §3), otherwise from the rows.
     pub async fn evaluation_counts(
         &mut self,
         query: &EvaluationQuery,
         from: Date,
         to: Date,
     ) -> Result<Counts, StoreError> {
+        if query.organisation.is_none() && whole_months(from, to).is_none() {
+            let mut counts = self.counts_from_cells(from, to, &query.areas).await?;
+            counts.consultations = self.consultation_counts(query, from, to).await?;
+            return Ok(counts);
+        }
         let (cond, args) = conditions(query, from, to);
         let values = self
             .fetch_all(

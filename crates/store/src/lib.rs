@@ -16,6 +16,7 @@ mod documents;
 mod duplicate_signals;
 mod error;
 mod evaluation;
+mod evaluation_cells;
 mod evaluation_query;
 mod evu;
 mod family;

@@ -197,7 +197,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0043_pilots.sql"),
         postgres: include_str!("../migrations/postgres/0043_pilots.sql"),
     },
+    // The evaluation's month cells, filled from the rows (issue 16 §3).
+    Migration {
+        version: EVALUATION_CELLS_VERSION,
+        name: "evaluation_cells",
+        sqlite: include_str!("../migrations/sqlite/0045_evaluation_cells.sql"),
+        postgres: include_str!("../migrations/postgres/0045_evaluation_cells.sql"),
+    },
 ];
+
+/// The migration that adds the evaluation's month cells; they are filled from the rows
+/// kept so far by the domain's `report::cells_of` right after the script (SQL would
+/// need a second copy of that rule).
+const EVALUATION_CELLS_VERSION: i64 = 45;
 
 /// The migration that adds `pilots`; the areas that already exist get the pilots the
 /// domain's `KNOWN_PILOTS` names for them right after the script (SQL cannot read that
@@ -286,6 +298,9 @@ impl Store {
             }
             if m.version == PILOTS_VERSION {
                 tx.seed_known_pilots_everywhere().await?;
+            }
+            if m.version == EVALUATION_CELLS_VERSION {
+                tx.fill_evaluation_cells().await?;
             }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",

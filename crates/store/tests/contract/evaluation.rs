@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evaluation::report::{
-    AreaFilter, Counts, Evaluation, EvaluationQuery, Metric, MetricRow, evaluate, framework_of,
-    transition_of,
+    AreaFilter, Cell, Counts, Evaluation, EvaluationQuery, Metric, MetricRow, cells_of, evaluate,
+    framework_of, transition_of,
 };
 use eenplan_domain::evaluation::suppression::{Shown, Threshold};
 use eenplan_domain::family::{Expertise, Framework, InvolvementRole};
@@ -338,12 +338,99 @@ pub async fn evaluation_rebuilt_from_the_journal_equals_the_rows_kept_up_to_date
         .collect::<std::collections::BTreeSet<_>>()
         .len();
 
+    let kept_cells = cells(&store).await;
+    assert_eq!(kept_cells, cells_of(&kept), "the month cells follow the rows");
+
     assert_eq!(store.rebuild_evaluation().await.unwrap(), families as u64);
     assert_eq!(rows(&store).await, kept);
     assert_eq!(organisations(&store).await, kept_orgs);
+    assert_eq!(cells(&store).await, kept_cells);
     // Twice is the same as once.
     store.rebuild_evaluation().await.unwrap();
     assert_eq!(rows(&store).await, kept);
+    assert_eq!(cells(&store).await, kept_cells);
+    store.close().await;
+    db
+}
+
+async fn cells(store: &Store) -> BTreeMap<Cell, i64> {
+    store
+        .read()
+        .await
+        .unwrap()
+        .evaluation_cells()
+        .await
+        .unwrap()
+}
+
+/// A database whose rows were kept before the month cells existed gets its cells from
+/// those rows when the migration that adds them runs (the full family's rows changed
+/// event by event before, each change moving its cells along).
+pub async fn evaluation_cells_are_filled_by_their_migration_and_follow_changes(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    a_full_family(&store, &p).await;
+    let a = area(&store, "Utrecht", None).await;
+    for n in 0..4 {
+        family_in(&store, &p, 20 + n, Some(&a), date(2024, 11 + n as i8 % 2, 3)).await;
+    }
+    let kept = rows(&store).await;
+    assert_eq!(cells(&store).await, cells_of(&kept));
+
+    let mut tx = store.write().await.unwrap();
+    for sql in [
+        "DROP TABLE evaluation_value_cells",
+        "DROP TABLE evaluation_family_cells",
+        "DELETE FROM schema_migrations WHERE version = 45",
+    ] {
+        tx.execute(sql, vec![]).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    assert!(
+        store.migrate().await.unwrap().iter().any(|m| m.version == 45),
+        "the cells' migration runs again"
+    );
+    assert_eq!(cells(&store).await, cells_of(&kept), "filled from the rows");
+
+    // Families with rows in two months of a period count once, read from the cells.
+    let mut tx = store.write().await.unwrap();
+    for n in 0..6 {
+        for (item, on) in [("a", "2025-02-10"), ("b", "2025-06-20")] {
+            tx.execute(
+                "INSERT INTO evaluation_rows (family_id, metric, item, on_date, area_id, value) \
+                 VALUES ($1, 'faces_professionals', $2, $3, $4, 2)",
+                vec![format!("x{n}").into(), item.into(), on.into(), a.as_str().into()],
+            )
+            .await
+            .unwrap();
+        }
+    }
+    for sql in [
+        "DROP TABLE evaluation_value_cells",
+        "DROP TABLE evaluation_family_cells",
+        "DELETE FROM schema_migrations WHERE version = 45",
+    ] {
+        tx.execute(sql, vec![]).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    store.migrate().await.unwrap();
+    let all = rows(&store).await;
+    let names: BTreeMap<String, String> = [(a.clone(), "Utrecht".to_owned())].into();
+    for (from, to) in [
+        (date(2025, 1, 1), date(2025, 12, 31)),
+        (date(2025, 3, 1), date(2025, 12, 31)),
+        (date(2024, 11, 1), date(2025, 2, 28)),
+    ] {
+        let period = query(from, to, AreaFilter::All);
+        let reference = evaluate(
+            &Counts::from_rows(&all, from, to, &period.areas),
+            &period,
+            false,
+            &[],
+            &names,
+        );
+        assert_eq!(store.evaluation(&period, &[]).await.unwrap(), reference);
+    }
     store.close().await;
     db
 }

@@ -90,6 +90,7 @@ suite! {
         the_evaluation_answers_from_the_rows_and_hides_small_cells,
         evaluation_of_overlapping_custom_periods_cannot_reveal_a_hidden_cell,
         evaluation_counts_held_consultations_per_team,
+        evaluation_cells_are_filled_by_their_migration_and_follow_changes,
     ],
     start_lists: [
         team_lists_hold_the_own_team_only,

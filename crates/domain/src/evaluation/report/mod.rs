@@ -8,6 +8,7 @@
 //! Everything in an [`Evaluation`] has passed the small-cell rules of
 //! [`suppression`](super::suppression).
 
+mod cells;
 mod consultations;
 mod evaluate;
 mod rows;
@@ -17,6 +18,7 @@ mod tests;
 use jiff::civil::Date;
 use serde::Serialize;
 
+pub use cells::{Cell, cell_changes, cells_of};
 pub use consultations::{ConsultationCount, ConsultationTables, consultation_tables};
 pub use evaluate::{
     AreaFigure, Counts, Evaluation, FamilyCount, MetricFigure, PilotCell, PilotComparison,
