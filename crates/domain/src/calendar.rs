@@ -69,6 +69,18 @@ pub const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// "3 december 2026" (English: "3 December 2026"): a date written out in a sentence a
+/// person reads, never ISO.
+pub fn written_date(d: Date, english: bool) -> String {
+    let names = if english { MONTHS_EN } else { MONTHS_NL };
+    let month = usize::try_from(d.month() - 1)
+        .ok()
+        .and_then(|i| names.get(i))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", d.day(), d.year())
+}
+
 pub const OFFICE_OPENS: Time = time(8, 30, 0, 0);
 pub const OFFICE_CLOSES: Time = time(17, 0, 0, 0);
 

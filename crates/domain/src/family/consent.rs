@@ -177,12 +177,19 @@ pub fn age_on(born: Date, on: Date) -> i16 {
     on.year() - born.year() - i16::from(before_birthday)
 }
 
+/// The age from which a child consents (with the parents with custody until
+/// [`DECIDES_ALONE_FROM`]); the family portal shows a child their own from this age too.
+pub const CONSENTS_FROM: i16 = 12;
+/// The age from which a child decides alone: the parents' consent is no longer asked,
+/// so the parents are "others" who see what concerns only the child by the child's leave.
+pub const DECIDES_ALONE_FROM: i16 = 16;
+
 /// Who must consent for `child` on `on`: the child from 12, the parents with custody
 /// below 16.
 pub fn required_for(child: &Person, custodians: &[&Person], on: Date) -> Vec<(String, MissingWhy)> {
     let age = child.date_of_birth.map_or(0, |dob| age_on(dob, on));
     let mut needed = Vec::new();
-    if age >= 12 {
+    if age >= CONSENTS_FROM {
         needed.push((
             child.id.clone(),
             MissingWhy::ChildAged {
@@ -191,7 +198,7 @@ pub fn required_for(child: &Person, custodians: &[&Person], on: Date) -> Vec<(St
             },
         ));
     }
-    if age < 16 {
+    if age < DECIDES_ALONE_FROM {
         for parent in custodians {
             needed.push((
                 parent.id.clone(),

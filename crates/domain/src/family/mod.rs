@@ -14,6 +14,7 @@ pub mod involvement;
 pub mod member;
 pub mod note;
 pub mod plan;
+pub mod portal;
 pub mod postcode;
 pub mod sort;
 
