@@ -9,9 +9,9 @@ use eenplan_domain::family::MemberKind;
 use eenplan_domain::family::age_on;
 use eenplan_domain::family::consent::{Person, required_for};
 use eenplan_domain::family::portal::{
-    Basis, CustodyPeriod, FamilyFacts, Guardian, GuardianshipPeriod, Hidden, Item, ItemKind,
-    Member, NotShown, Redaction, Relation, Sensitive, Shared, Sight, Stage, holds_custody, sight,
-    stage_on,
+    Basis, CustodyPeriod, FamilyFacts, Guardian, GuardianshipPeriod, Hidden, InformationRequest,
+    Item, ItemKind, Member, NotShown, Redaction, Relation, Sensitive, Shared, Sight, Stage,
+    holds_custody, may_ask, sight, stage_on,
 };
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
@@ -450,6 +450,31 @@ proptest! {
             && !it.hidden_from.iter().any(|h| h.member == v)
         {
             prop_assert!(sight(w.facts(), v, &it, eve).is_shown());
+        }
+    }
+
+    /// The BW 1:377c request is the way left to exactly the parents the portal turns
+    /// away: whoever may ask holds no custody of that minor child, and a parent told
+    /// "no custody, ask instead" has a child to ask about.
+    #[test]
+    fn the_information_request_is_for_parents_without_custody(w in world(), it in item(), v in viewer(), c in child_index(), d in on()) {
+        let req = InformationRequest {
+            asker: v.into(),
+            child: IDS[c].into(),
+            asked_on: d,
+            question: "Hoe gaat het met mijn kind?".into(),
+        };
+        if may_ask(w.facts(), &req, d).is_ok() {
+            prop_assert_eq!(relation(&w, v), Some(Relation::Parent));
+            prop_assert!(!holds_custody(w.facts(), v, IDS[c], d));
+            prop_assert!(stage(&w, IDS[c], d) != Stage::Adult);
+        }
+        if sight(w.facts(), v, &it, d) == Sight::NotShown(NotShown::NoCustody { may_ask: true }) {
+            let someone_to_ask_about = w.members.iter().any(|m| {
+                let r = InformationRequest { child: m.id.clone(), ..req.clone() };
+                may_ask(w.facts(), &r, d).is_ok()
+            });
+            prop_assert!(someone_to_ask_about);
         }
     }
 }

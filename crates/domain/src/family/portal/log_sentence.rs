@@ -6,10 +6,13 @@
 //! organisation and the role answer it; staff names are not required, and
 //! child-protection workers do receive threats); issue 17 §3 (the family's own
 //! workers, those in its flower, are named: the family knows them already); NEN 7513
-//! for the events ([`AccessEvent`]).
+//! for the events ([`AccessEvent`]). The CJEU (C-579/21, Pankki S, 22 June 2023) holds
+//! that the dates and purposes of consultations are part of the right of access and the
+//! identity of the employees who consulted, in principle, not: so a line says when, and,
+//! where the log holds it, on which basis ([`AccessBasis`]).
 
 use crate::UtcTime;
-use crate::access_log::AccessEvent;
+use crate::access_log::{AccessBasis, AccessEvent};
 use crate::calendar::written_date;
 use crate::organisation::OrganisationKind;
 use crate::role::Role;
@@ -66,6 +69,8 @@ pub struct LogLine<'a> {
     pub in_flower: bool,
     /// Emergency access: whether the privacy officer has reviewed it.
     pub emergency_reviewed: Option<bool>,
+    /// Why access was granted, when the log holds it (an emergency says so itself).
+    pub basis: Option<AccessBasis>,
 }
 
 /// The worker's role in words a family uses, lower case for the middle of a sentence:
@@ -102,6 +107,26 @@ pub fn role_word(kind: OrganisationKind, role: Role, english: bool) -> &'static 
         (Role::PolicyOfficer, false) => "beleidsmedewerker",
         (Role::PolicyOfficer, true) => "policy officer",
     }
+}
+
+fn basis_words(basis: AccessBasis, english: bool) -> Option<&'static str> {
+    Some(match (basis, english) {
+        (AccessBasis::Involved, false) => "als betrokkene bij het gezin",
+        (AccessBasis::Involved, true) => "as someone involved with the family",
+        (AccessBasis::TeamLeadOfRegisseur, false) => "als teamleider van de regisseur",
+        (AccessBasis::TeamLeadOfRegisseur, true) => "as the lead professional's team lead",
+        (AccessBasis::Consent, false) => "met toestemming van het gezin",
+        (AccessBasis::Consent, true) => "with the family's consent",
+        (AccessBasis::LegalBasis, false) => "op grond van de wet",
+        (AccessBasis::LegalBasis, true) => "on a legal basis",
+        (AccessBasis::RvdkRequest, false) => {
+            "voor een verzoek aan de Raad voor de Kinderbescherming"
+        }
+        (AccessBasis::RvdkRequest, true) => "for a request to the Child Protection Board",
+        (AccessBasis::EvuReferral, false) => "voor de aanmelding bij het EVU",
+        (AccessBasis::EvuReferral, true) => "for the referral to the EVU",
+        (AccessBasis::Emergency, _) => return None,
+    })
 }
 
 fn verb_phrase(event: AccessEvent, object: LogObject, english: bool) -> String {
@@ -149,7 +174,13 @@ pub fn log_sentence(line: &LogLine<'_>, english: bool) -> String {
         (Some(true), true) => " with emergency access; the privacy officer has reviewed it",
         (Some(false), true) => " with emergency access; the privacy officer has yet to review it",
     };
-    format!("{who} {what} {on} {day}{emergency}")
+    let why = match (line.emergency_reviewed, line.basis) {
+        (None, Some(b)) => basis_words(b, english)
+            .map(|w| format!(", {w}"))
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    format!("{who} {what} {on} {day}{why}{emergency}")
 }
 
 #[cfg(test)]
@@ -168,6 +199,7 @@ mod tests {
             worker_name: Some("Fatima Ouali"),
             in_flower: false,
             emergency_reviewed: None,
+            basis: None,
         }
     }
 
@@ -208,21 +240,42 @@ mod tests {
     }
 
     #[test]
+    fn the_basis_says_why_in_words() {
+        let consent = LogLine {
+            basis: Some(AccessBasis::Consent),
+            ..line()
+        };
+        assert_eq!(
+            log_sentence(&consent, false),
+            "SAVE Jeugdbescherming, jeugdbeschermer, las het plan op 3 december 2026, \
+             met toestemming van het gezin"
+        );
+        assert_eq!(
+            log_sentence(&consent, true),
+            "SAVE Jeugdbescherming, child protection worker, read the plan on 3 December 2026, \
+             with the family's consent"
+        );
+    }
+
+    #[test]
     fn no_sentence_carries_a_code_or_an_iso_date() {
         for &event in AccessEvent::ALL {
             for &role in Role::ALL {
                 for &kind in OrganisationKind::ALL {
-                    for english in [false, true] {
-                        let l = LogLine {
-                            event,
-                            role,
-                            organisation_kind: kind,
-                            ..line()
-                        };
-                        let s = log_sentence(&l, english);
-                        assert!(!s.contains("2026-12"), "{s}");
-                        assert!(!s.contains('_'), "{s}");
-                        assert!(!s.contains("Fatima"), "{s}");
+                    for &basis in AccessBasis::ALL {
+                        for english in [false, true] {
+                            let l = LogLine {
+                                event,
+                                role,
+                                organisation_kind: kind,
+                                basis: Some(basis),
+                                ..line()
+                            };
+                            let s = log_sentence(&l, english);
+                            assert!(!s.contains("2026-12"), "{s}");
+                            assert!(!s.contains('_'), "{s}");
+                            assert!(!s.contains("Fatima"), "{s}");
+                        }
                     }
                 }
             }
