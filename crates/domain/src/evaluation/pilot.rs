@@ -172,10 +172,7 @@ impl PilotStart {
             crate::calendar::MONTHS_NL
         };
         match self {
-            PilotStart::On(d) => {
-                let month = names[usize::try_from(d.month() - 1).unwrap_or(0)];
-                format!("{} {} {}", d.day(), month, d.year())
-            }
+            PilotStart::On(d) => crate::calendar::written_date(d, english),
             PilotStart::Month { year, month } => {
                 let name = names[usize::try_from(month - 1).unwrap_or(0).min(11)];
                 format!("{name} {year}")
