@@ -7,7 +7,8 @@
 //!    that member, whatever their rights (Jeugdwet art. 7.3.11 lid 3 and BW 7:457 lid 3:
 //!    a professional leaves out what good care forbids).
 //! 2. Professionals' working notes are not shown (they are part of a full copy on
-//!    request, AVG art. 15, handled by the privacy officer).
+//!    request, AVG art. 15, handled by the privacy officer within the term of
+//!    [`copy_request`]).
 //! 3. The viewer's standing on the day: a child sees from 12 (the plan and the consents
 //!    that concern them), from 16 everything that concerns them; a parent or carer sees
 //!    only while holding custody of a minor child of the family (a guardian counts as
@@ -24,11 +25,15 @@
 //! parents see what concerns only them only when they shared it; the adult sees what
 //! a 16-year-old sees, and the family's items while they are a member.
 
+pub mod copy_request;
 pub mod custody;
 pub mod log_sentence;
 pub mod request;
 pub mod sight;
 
+pub use copy_request::{
+    CopyRequestError, ExtensionError, check_copy_request, check_extension, copy_due,
+};
 pub use custody::{
     ADULT_FROM, CustodyPeriod, FamilyFacts, Guardian, GuardianshipPeriod, Member, Relation, Stage,
     holds_custody, stage_on,
