@@ -13,7 +13,7 @@
 
 use jiff::civil::Date;
 
-use super::consent::{Missing, MissingWhy, Person, age_on, required_for};
+use super::consent::{DECIDES_ALONE_FROM, Missing, MissingWhy, Person, age_on, required_for};
 use super::framework::Framework;
 use super::member::MemberKind;
 
@@ -156,7 +156,7 @@ pub fn check_plan_agreement(
         let guardian = facts.guardianships.iter().find(|g| g.child_id == child.id);
         // Under guardianship the guardian, not the parents, holds custody.
         let holders: &[&Person] = if guardian.is_some() { &[] } else { &custodians };
-        if age < 16 && guardian.is_none() && holders.is_empty() {
+        if age < DECIDES_ALONE_FROM && guardian.is_none() && holders.is_empty() {
             return Err(AgreementError::NoCustodian {
                 child: child.name.clone(),
             });
@@ -174,7 +174,7 @@ pub fn check_plan_agreement(
                 });
             }
         }
-        if let Some(g) = guardian.filter(|_| age < 16) {
+        if let Some(g) = guardian.filter(|_| age < DECIDES_ALONE_FROM) {
             if g.organisation_id == input.recorder_organisation {
                 guardian_agreed = Some(g.organisation_id.clone());
             } else if !missing.iter().any(|m| m.member_id == g.organisation_id) {

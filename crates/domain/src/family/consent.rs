@@ -262,7 +262,7 @@ pub fn check_consent(c: &NewConsent, members: &[Person], today: Date) -> Result<
         }
         let needed = required_for(child, &custodians, c.given_on);
         let age = child.date_of_birth.map_or(0, |dob| age_on(dob, c.given_on));
-        if age < 16 && custodians.is_empty() {
+        if age < DECIDES_ALONE_FROM && custodians.is_empty() {
             return Err(ConsentError::NoCustodian {
                 child: child.name.clone(),
             });
