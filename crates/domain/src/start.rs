@@ -49,12 +49,17 @@ pub fn meeting_ahead(scheduled: bool, meets_on: Date, today: Date) -> bool {
     scheduled && meets_on >= today
 }
 
-/// The period of a policy officer's headline figures: the last twelve calendar months,
-/// from the first day of the month eleven months before `today` up to `today`. Whole
-/// months at the start so the figure does not wobble with the day of the month, and a
-/// year so a season does not pass for a trend.
+/// The period of a policy officer's headline figures: the last twelve complete calendar
+/// months, up to the end of last month. Whole months so the figure does not wobble with
+/// the day of the month, is never widened past today by the small-cell rule (a partial
+/// month would be), and is read from the month cells; a year so a season does not pass
+/// for a trend.
 pub fn headline_period(today: Date) -> (Date, Date) {
-    (today.first_of_month().saturating_sub(11.months()), today)
+    let this_month = today.first_of_month();
+    (
+        this_month.saturating_sub(12.months()),
+        this_month.yesterday().unwrap_or(this_month),
+    )
 }
 
 #[cfg(test)]
@@ -81,11 +86,16 @@ mod tests {
     fn headline_figures_cover_twelve_calendar_months() {
         assert_eq!(
             headline_period(date(2026, 12, 7)),
-            (date(2026, 1, 1), date(2026, 12, 7))
+            (date(2025, 12, 1), date(2026, 11, 30))
         );
         assert_eq!(
             headline_period(date(2027, 3, 31)),
-            (date(2026, 4, 1), date(2027, 3, 31))
+            (date(2026, 3, 1), date(2027, 2, 28))
+        );
+        // On the first of a month, the month just ended is the last one.
+        assert_eq!(
+            headline_period(date(2027, 1, 1)),
+            (date(2026, 1, 1), date(2026, 12, 31))
         );
     }
 

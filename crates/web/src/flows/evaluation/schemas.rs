@@ -79,6 +79,8 @@ fn figures() -> utoipa::openapi::schema::Array {
 
 fn value(cell: Cell, threshold: u32) -> Value {
     match cell {
+        // A whole figure (a count, days, a percentage) as an integer: `6`, not `6.0`.
+        Cell::Number(v, 0) if v.fract() == 0.0 && v.abs() < 9.0e15 => Value::from(v as i64),
         Cell::Number(v, _) => serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
         Cell::Hidden => Value::String(format!("<{threshold}")),
         Cell::Missing => Value::Null,
