@@ -507,6 +507,19 @@ impl Tx {
         Ok(out)
     }
 
+    /// Every organisation's areas, as `(organisation, area)` pairs: for choice lists
+    /// that weigh all organisations at once.
+    pub async fn organisation_areas_all(&mut self) -> Result<Vec<(String, String)>, StoreError> {
+        self.fetch_all(
+            "SELECT organisation_id, area_id FROM organisation_areas ORDER BY organisation_id, area_id",
+            vec![],
+        )
+        .await?
+        .iter()
+        .map(|r| Ok((r.text("organisation_id")?, r.text("area_id")?)))
+        .collect()
+    }
+
     pub async fn organisation_area_ids(
         &mut self,
         organisation_id: &OrganisationId,

@@ -177,17 +177,16 @@ async fn a_policy_officer_sees_its_areas_and_the_others_together(backend: Backen
     let (utrecht, zeist) = areas(&app).await;
     app.organisation("gemeente", OrganisationKind::Municipality)
         .await;
+    app.organisation("zeister-zorg", OrganisationKind::CareProvider)
+        .await;
     {
         let mut tx = app.store.write().await.unwrap();
-        let gemeente = tx
-            .organisation_by_slug("gemeente")
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
-        tx.add_organisation_area(&system(), &gemeente, &utrecht)
-            .await
-            .unwrap();
+        for (slug, area) in [("gemeente", &utrecht), ("zeister-zorg", &zeist)] {
+            let id = tx.organisation_by_slug(slug).await.unwrap().unwrap().id;
+            tx.add_organisation_area(&system(), &id, area)
+                .await
+                .unwrap();
+        }
         tx.commit().await.unwrap();
     }
     let officer = app
@@ -209,8 +208,12 @@ async fn a_policy_officer_sees_its_areas_and_the_others_together(backend: Backen
     assert!(text.contains("Alle andere gebieden samen"), "{text}");
     assert!(text.contains("Utrecht"), "{text}");
     assert!(
-        !text.contains("Zeist"),
-        "another area is never named: {text}"
+        !text.contains("Zeist") && !text.contains("zeister-zorg"),
+        "another area, or an organisation working only there, is never named: {text}"
+    );
+    assert!(
+        text.contains("Organisatie lokalis"),
+        "an organisation working in its area is offered: {text}"
     );
     assert_eq!(common::scan::findings(&page.body), Vec::<String>::new());
 

@@ -106,6 +106,30 @@ impl Scope {
                 .is_some_and(|a| lies_within(area_path, a))
     }
 
+    /// Whether an organisation may be chosen as a filter: a team lead only their own; a
+    /// policy officer one that works in its areas, that is one of the organisation's
+    /// `organisation_areas` lies within the officer's areas or contains one of them (a
+    /// provincial institution works in every municipality of its province). `paths` are
+    /// every area's path (`area::paths`). Offering every organisation of the country
+    /// would bury the few that matter.
+    pub fn may_choose_organisation(
+        &self,
+        organisation_id: &str,
+        organisation_areas: &[String],
+        paths: &[(String, Vec<String>)],
+    ) -> bool {
+        let path_of = |id: &String| paths.iter().find(|(a, _)| a == id).map(|(_, p)| p);
+        self.organisation.as_deref() == Some(organisation_id)
+            || self.areas.as_ref().is_some_and(|mine| {
+                organisation_areas.iter().any(|area| {
+                    path_of(area).is_some_and(|path| lies_within(path, mine))
+                        || mine
+                            .iter()
+                            .any(|m| path_of(m).is_some_and(|path| path.contains(area)))
+                })
+            })
+    }
+
     /// The view a request gets, narrowed to what the scope allows, or why not.
     ///
     /// An organisation asked for: the team lead's own organisation is shown whole

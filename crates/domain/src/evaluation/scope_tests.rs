@@ -240,3 +240,33 @@ fn several_roles_see_the_union() {
         Err(OutOfScope::Area)
     );
 }
+
+/// A policy officer of Utrecht is offered the organisations that work in Utrecht: one
+/// in a neighbourhood, one covering the province; not one in Almere. A team lead only
+/// their own.
+#[test]
+fn a_policy_officer_chooses_among_the_organisations_in_its_areas() {
+    let paths = vec![
+        ("pv26".to_owned(), ids(&["pv26"])),
+        ("utrecht".to_owned(), utrecht()),
+        ("de-gagel".to_owned(), de_gagel()),
+        ("pv24".to_owned(), ids(&["pv24"])),
+        ("almere".to_owned(), almere()),
+    ];
+    let officer = evaluation_scope(
+        &[Role::PolicyOfficer],
+        "gemeente-utrecht",
+        Municipality,
+        &ids(&["utrecht"]),
+    )
+    .unwrap();
+    assert!(officer.may_choose_organisation("wijkteam", &ids(&["de-gagel"]), &paths));
+    assert!(officer.may_choose_organisation("save", &ids(&["pv26"]), &paths));
+    assert!(!officer.may_choose_organisation("almere-team", &ids(&["almere"]), &paths));
+    assert!(!officer.may_choose_organisation("flevoland", &ids(&["pv24"]), &paths));
+    assert!(!officer.may_choose_organisation("nowhere", &[], &paths));
+
+    let lead = evaluation_scope(&[Role::TeamLead], "lokalis", LocalTeam, &[]).unwrap();
+    assert!(lead.may_choose_organisation("lokalis", &[], &paths));
+    assert!(!lead.may_choose_organisation("wijkteam", &ids(&["de-gagel"]), &paths));
+}

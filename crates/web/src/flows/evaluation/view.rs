@@ -4,6 +4,8 @@
 //! the CSV writes the same numbers as numbers, so each table is kept as [`Grid`]s of
 //! [`Cell`]s until the last moment.
 
+use std::collections::BTreeMap;
+
 use jiff::civil::Date;
 
 use eenplan_domain::area::inside;
@@ -118,8 +120,8 @@ async fn scope_of(ctx: &Ctx, tx: &mut eenplan_store::Tx) -> Result<Scope, Refuse
 
 /// The areas and organisations the visitor may choose: a team lead any area (within
 /// their own organisation's families) and only their own organisation; a policy
-/// officer its own areas and what lies inside them, and every organisation (only ever
-/// shown inside those areas).
+/// officer its own areas and what lies inside them, and the organisations working
+/// there (`Scope::may_choose_organisation`; only ever shown inside those areas).
 pub async fn choices(ctx: &Ctx) -> Result<Choices, Refused> {
     let mut tx = ctx.store().read().await?;
     let scope = scope_of(ctx, &mut tx).await?;
@@ -131,11 +133,18 @@ pub async fn choices(ctx: &Ctx) -> Result<Choices, Refused> {
         .filter(|(_, (_, path))| scope.may_choose_area(path))
         .map(|(a, _)| (a.id.clone(), a.name.clone()))
         .collect();
+    let mut works_in: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (organisation, area) in tx.organisation_areas_all().await? {
+        works_in.entry(organisation).or_default().push(area);
+    }
     let organisations = tx
         .organisations()
         .await?
         .into_iter()
-        .filter(|o| scope.areas().is_some() || scope.own_organisation() == Some(o.id.as_str()))
+        .filter(|o| {
+            let areas = works_in.get(o.id.as_str()).map_or(&[][..], Vec::as_slice);
+            scope.may_choose_organisation(o.id.as_str(), areas, &paths)
+        })
         .map(|o| (o.id.to_string(), o.name))
         .collect();
     Ok(Choices {
