@@ -20,6 +20,7 @@ mod evaluation_cells;
 mod evaluation_query;
 mod evu;
 mod family;
+mod family_accounts;
 mod family_list;
 pub mod ids;
 mod instance;
@@ -63,6 +64,9 @@ pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
+};
+pub use family_accounts::{
+    FamilyAccount, FamilyCredentials, FamilyPrincipal, FamilySession, FamilyStage, InvitableMember,
 };
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
