@@ -101,6 +101,12 @@ pub fn invitation_state(
     }
 }
 
+/// The name a family member is greeted by: the first word of their name as the file
+/// holds it ("Welkom, Kim").
+pub fn first_name(full_name: &str) -> &str {
+    full_name.split_whitespace().next().unwrap_or("")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +134,13 @@ mod tests {
             may_invite(MemberKind::Child, None, today),
             Err(NotInvitable::NoDateOfBirth)
         );
+    }
+
+    #[test]
+    fn greeted_by_first_name() {
+        assert_eq!(first_name("Kim Jansen"), "Kim");
+        assert_eq!(first_name("  Sam "), "Sam");
+        assert_eq!(first_name(""), "");
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct InvitableMember {
 pub struct FamilyCredentials {
     pub account_id: String,
     pub family_id: String,
+    /// The e-mail address it signs in with: the key its failures are counted under.
+    pub sign_in_name: String,
     pub password_hash: String,
     pub totp_secret: TotpSecret,
     pub totp_last_step: Option<i64>,
@@ -449,7 +451,7 @@ impl Tx {
         let Some(r) = self
             .fetch_optional(
                 &format!(
-                    "SELECT id, family_id, password_hash, totp_secret, totp_last_step, activated_at, revoked_at, blocked_at \
+                    "SELECT id, family_id, sign_in_name, password_hash, totp_secret, totp_last_step, activated_at, revoked_at, blocked_at \
                      FROM family_accounts WHERE {column} = $1 AND password_hash IS NOT NULL AND totp_secret IS NOT NULL"
                 ),
                 params![value],
@@ -461,6 +463,7 @@ impl Tx {
         Ok(Some(FamilyCredentials {
             account_id: r.text("id")?,
             family_id: r.text("family_id")?,
+            sign_in_name: r.opt_text("sign_in_name")?.unwrap_or_default(),
             password_hash: r.text("password_hash")?,
             totp_secret: TotpSecret::from_base32(&r.text("totp_secret")?)
                 .map_err(|e| StoreError::Invalid(e.to_string()))?,
