@@ -22,6 +22,7 @@ mod evu;
 mod family;
 mod family_accounts;
 mod family_list;
+mod family_sessions;
 pub mod ids;
 mod instance;
 mod journal;
@@ -65,10 +66,9 @@ pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
 };
-pub use family_accounts::{
-    FamilyAccount, FamilyCredentials, FamilyPrincipal, FamilySession, FamilyStage, InvitableMember,
-};
+pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
+pub use family_sessions::{FamilySession, FamilyStage};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use mail_outbox::{MESSAGE_ID_DOMAIN, MailJob, OutboxRow};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
