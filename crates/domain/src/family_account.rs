@@ -19,18 +19,13 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::family::MemberKind;
-use crate::family::consent::age_on;
+use crate::family::consent::{CONSENTS_FROM, age_on};
 
 /// How long an invitation code works. Longer than a professional's three days: the
 /// regisseur hands it over at a home visit or a meeting, and the family sets up the
 /// account when they have a quiet evening and someone to help with the app; two weeks
 /// covers the next regular contact, where a lost code is replaced.
 pub const INVITATION_VALIDITY: SignedDuration = SignedDuration::from_hours(14 * 24);
-
-/// From this age a young person gets their own account: the age from which they give
-/// consent together with their parents (WGBO art. 7:450 BW, Jeugdwet art. 7.3.4) and
-/// have their own right to their file.
-pub const OWN_ACCOUNT_AGE: i16 = 12;
 
 /// Why a member cannot be invited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -39,8 +34,10 @@ pub enum NotInvitable {
     /// housemate is no party to the file.
     #[error("only a parent or carer, or the young person, can be invited")]
     NotAParty,
-    /// A child under twelve is represented by their parents.
-    #[error("a child under {OWN_ACCOUNT_AGE} gets no account of their own (age {0})")]
+    /// A child under twelve is represented by their parents. Twelve is the age from
+    /// which a child consents with their parents (`consent::CONSENTS_FROM`, WGBO art.
+    /// 7:450 BW, Jeugdwet art. 7.3.4): from then they have their own standing in the file.
+    #[error("a child under {CONSENTS_FROM} gets no account of their own (age {0})")]
     TooYoung(i16),
     /// Without a date of birth the age cannot be known, so no account.
     #[error("the child's date of birth is not known")]
@@ -59,7 +56,7 @@ pub fn may_invite(
         MemberKind::Child => {
             let born = date_of_birth.ok_or(NotInvitable::NoDateOfBirth)?;
             let age = age_on(born, today);
-            if age >= OWN_ACCOUNT_AGE {
+            if age >= CONSENTS_FROM {
                 Ok(())
             } else {
                 Err(NotInvitable::TooYoung(age))
