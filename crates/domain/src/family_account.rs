@@ -34,6 +34,11 @@ pub enum NotInvitable {
     /// housemate is no party to the file.
     #[error("only a parent or carer, or the young person, can be invited")]
     NotAParty,
+    /// A parent or carer without parental authority has no standing access to the
+    /// file (the portal rule, `family::portal`); they may ask for information under BW
+    /// 1:377c instead, which the professional decides.
+    #[error("a parent or carer without custody gets no account")]
+    NoCustody,
     /// A child under twelve is represented by their parents. Twelve is the age from
     /// which a child consents with their parents (`consent::CONSENTS_FROM`, WGBO art.
     /// 7:450 BW, Jeugdwet art. 7.3.4): from then they have their own standing in the file.
@@ -44,14 +49,17 @@ pub enum NotInvitable {
     NoDateOfBirth,
 }
 
-/// Whether a member of kind `kind`, born on `date_of_birth`, may be invited on `today`.
+/// Whether a member of kind `kind`, born on `date_of_birth` and holding custody when
+/// `has_custody`, may be invited on `today`.
 pub fn may_invite(
     kind: MemberKind,
     date_of_birth: Option<Date>,
+    has_custody: bool,
     today: Date,
 ) -> Result<(), NotInvitable> {
     match kind {
-        MemberKind::Parent => Ok(()),
+        MemberKind::Parent if has_custody => Ok(()),
+        MemberKind::Parent => Err(NotInvitable::NoCustody),
         MemberKind::Household => Err(NotInvitable::NotAParty),
         MemberKind::Child => {
             let born = date_of_birth.ok_or(NotInvitable::NoDateOfBirth)?;
@@ -112,23 +120,27 @@ mod tests {
     #[test]
     fn parents_and_young_people_from_twelve_are_invited() {
         let today = date(2026, 12, 7);
-        assert_eq!(may_invite(MemberKind::Parent, None, today), Ok(()));
+        assert_eq!(may_invite(MemberKind::Parent, None, true, today), Ok(()));
         assert_eq!(
-            may_invite(MemberKind::Household, Some(date(1980, 1, 1)), today),
+            may_invite(MemberKind::Parent, None, false, today),
+            Err(NotInvitable::NoCustody)
+        );
+        assert_eq!(
+            may_invite(MemberKind::Household, Some(date(1980, 1, 1)), true, today),
             Err(NotInvitable::NotAParty)
         );
         assert_eq!(
-            may_invite(MemberKind::Child, Some(date(2014, 12, 7)), today),
+            may_invite(MemberKind::Child, Some(date(2014, 12, 7)), false, today),
             Ok(()),
             "twelve today"
         );
         assert_eq!(
-            may_invite(MemberKind::Child, Some(date(2014, 12, 8)), today),
+            may_invite(MemberKind::Child, Some(date(2014, 12, 8)), false, today),
             Err(NotInvitable::TooYoung(11)),
             "twelve tomorrow"
         );
         assert_eq!(
-            may_invite(MemberKind::Child, None, today),
+            may_invite(MemberKind::Child, None, false, today),
             Err(NotInvitable::NoDateOfBirth)
         );
     }

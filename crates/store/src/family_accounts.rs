@@ -45,6 +45,7 @@ pub struct InvitableMember {
     pub name: String,
     pub kind: MemberKind,
     pub date_of_birth: Option<Date>,
+    pub has_custody: bool,
 }
 
 /// What checking a family member's sign-in needs.
@@ -116,7 +117,7 @@ impl Tx {
     ) -> Result<Option<InvitableMember>, StoreError> {
         let Some(r) = self
             .fetch_optional(
-                "SELECT id, name, kind, date_of_birth FROM family_members \
+                "SELECT id, name, kind, date_of_birth, has_custody FROM family_members \
                  WHERE id = $1 AND family_id = $2 AND ended_at IS NULL",
                 params![member_id, family_id],
             )
@@ -136,6 +137,7 @@ impl Tx {
             name: r.text("name")?,
             kind: r.code("kind")?,
             date_of_birth,
+            has_custody: r.bool("has_custody")?,
         }))
     }
 

@@ -116,7 +116,7 @@ async fn page(
     let options: Vec<Choice> = family
         .members
         .iter()
-        .filter(|m| !m.ended && may_invite(m.kind, m.date_of_birth, today).is_ok())
+        .filter(|m| !m.ended && may_invite(m.kind, m.date_of_birth, m.has_custody, today).is_ok())
         .map(|m| Choice {
             value: m.id.clone(),
             label: m.name.clone(),
@@ -159,6 +159,7 @@ pub async fn show(fam: FamilyCtx, Query(done): Query<Done>) -> Result<Response, 
 fn refused(a: &AccountTexts, why: NotInvitable) -> &'static str {
     match why {
         NotInvitable::NotAParty => a.not_a_party,
+        NotInvitable::NoCustody => a.no_custody,
         NotInvitable::TooYoung(_) => a.too_young,
         NotInvitable::NoDateOfBirth => a.no_birth,
     }
@@ -181,7 +182,12 @@ pub async fn invite(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
         errors.insert("member", a.no_member);
         return page(&fam, StatusCode::UNPROCESSABLE_ENTITY, None, &errors).await;
     };
-    if let Err(why) = may_invite(member.kind, member.date_of_birth, today()) {
+    if let Err(why) = may_invite(
+        member.kind,
+        member.date_of_birth,
+        member.has_custody,
+        today(),
+    ) {
         errors.insert("member", refused(a, why));
         return page(&fam, StatusCode::UNPROCESSABLE_ENTITY, None, &errors).await;
     }

@@ -23,12 +23,14 @@ crate::texts! {
         block: "Account blokkeren", "Block account";
         invite_title: "Iemand uitnodigen", "Invite someone";
         member_label: "Wie nodig je uit?", "Whom do you invite?";
-        member_hint: "Ouders en opvoeders, en kinderen vanaf 12 jaar.",
-            "Parents and carers, and children from 12.";
+        member_hint: "Ouders en opvoeders met gezag, en kinderen vanaf 12 jaar.",
+            "Parents and carers with parental authority, and children from 12.";
         invite: "Uitnodiging maken", "Create invitation";
         no_member: "Kies een gezinslid.", "Choose a family member.";
         not_a_party: "Alleen een ouder of opvoeder, of de jongere zelf, krijgt een account.",
             "Only a parent or carer, or the young person themselves, gets an account.";
+        no_custody: "Een ouder of opvoeder zonder gezag krijgt geen account. Wel kan die informatie vragen over het kind; dat beslis jij.",
+            "A parent or carer without parental authority gets no account. They can ask for information about the child; you decide on that.";
         too_young: "Een kind jonger dan 12 jaar krijgt geen eigen account; de ouders kijken mee.",
             "A child under 12 gets no account of their own; the parents look along.";
         no_birth: "De geboortedatum van dit kind is niet bekend. Vul die eerst in bij Gezin en netwerk.",
