@@ -11,6 +11,7 @@ pub mod enrolment;
 pub mod evaluation;
 pub mod evu;
 pub mod family;
+pub mod family_account;
 pub mod ids;
 pub mod journal;
 pub mod mail;

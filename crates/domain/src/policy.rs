@@ -21,6 +21,10 @@ pub enum Policy {
     RoleInOrganisationKind(&'static [Role], &'static [OrganisationKind]),
     /// Signed in with a care role (see [`crate::role::is_care_role`]): emergency access.
     CareRole,
+    /// Signed in with a family account (issue 17 §1): the family's own pages. No
+    /// professional passes it, and a family member passes no other policy but
+    /// [`Policy::Public`] ([`decide_family`]).
+    FamilyMember,
 }
 
 /// Who is asking, as far as route policies look.
@@ -59,6 +63,24 @@ pub fn decide(policy: Policy, who: Option<Who<'_>>) -> Decision {
             allow(kinds.contains(&w.organisation) && w.roles.iter().any(|r| roles.contains(r)))
         }
         (Policy::CareRole, Some(w)) => allow(crate::role::is_care_role(w.roles, w.organisation)),
+        // A professional is never a family member, whatever their roles.
+        (Policy::FamilyMember, Some(_)) => Decision::Forbidden,
+    }
+}
+
+/// The same question for a visitor signed in with a family account. A family account is
+/// a principal of its own kind, not a professional without roles: it reaches the public
+/// pages and the family's own, and no route meant for professionals, also not one open
+/// to "any signed-in" professional (a family file's guard reads a professional's
+/// involvement, which a family member has none of).
+pub fn decide_family(policy: Policy) -> Decision {
+    match policy {
+        Policy::Public | Policy::FamilyMember => Decision::Allow,
+        Policy::SignedIn
+        | Policy::AnyRole(_)
+        | Policy::OrganisationKind(_)
+        | Policy::RoleInOrganisationKind(..)
+        | Policy::CareRole => Decision::Forbidden,
     }
 }
 
@@ -96,6 +118,8 @@ pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
 /// The evaluation's aggregates (`/evaluatie`, `GET /api/v1/evaluation`): a team lead or
 /// a policy officer; what each of them sees there is `evaluation::scope`.
 pub const EVALUATION: Policy = Policy::AnyRole(&[Role::TeamLead, Role::PolicyOfficer]);
+/// The family's own pages (issue 17): a family account only.
+pub const FAMILY_MEMBER: Policy = Policy::FamilyMember;
 
 /// Whether an administrator (or privacy officer) of `own` acts on something of
 /// `organisation`. Each organisation is the controller of its own staff's accounts and
@@ -262,6 +286,37 @@ mod tests {
                     "{role:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn family_accounts_and_professionals_never_pass_each_others_policies() {
+        use OrganisationKind::LocalTeam;
+        assert_eq!(decide(FAMILY_MEMBER, None), Decision::SignInFirst);
+        for role in Role::ALL {
+            assert_eq!(
+                decide(FAMILY_MEMBER, who(&[*role], LocalTeam)),
+                Decision::Forbidden,
+                "{role:?}"
+            );
+        }
+        assert_eq!(decide_family(FAMILY_MEMBER), Decision::Allow);
+        assert_eq!(decide_family(Policy::Public), Decision::Allow);
+        for professional in [
+            SIGNED_IN,
+            ADMIN,
+            CHAIN_ADMIN,
+            PRIVACY_OFFICER,
+            CARE_ROLE,
+            VEILIG_THUIS,
+            SAVE_SCHEDULE,
+            EVALUATION,
+        ] {
+            assert_eq!(
+                decide_family(professional),
+                Decision::Forbidden,
+                "{professional:?}"
+            );
         }
     }
 

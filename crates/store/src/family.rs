@@ -1115,7 +1115,7 @@ impl Tx {
             Actor::User {
                 organisation_id, ..
             } => organisation_id.as_str(),
-            Actor::Cli { .. } | Actor::System { .. } => "",
+            Actor::Cli { .. } | Actor::System { .. } | Actor::Family { .. } => "",
         };
         let mut given_by: Vec<String> = Vec::new();
         for m in member_ids {

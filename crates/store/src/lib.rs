@@ -20,7 +20,9 @@ mod evaluation_cells;
 mod evaluation_query;
 mod evu;
 mod family;
+mod family_accounts;
 mod family_list;
+mod family_sessions;
 pub mod ids;
 mod instance;
 mod journal;
@@ -64,7 +66,9 @@ pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
 };
+pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
+pub use family_sessions::{FamilySession, FamilyStage};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use mail_outbox::{MESSAGE_ID_DOMAIN, MailJob, OutboxRow};
 pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};

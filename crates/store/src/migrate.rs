@@ -204,6 +204,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0045_evaluation_cells.sql"),
         postgres: include_str!("../migrations/postgres/0045_evaluation_cells.sql"),
     },
+    // Family accounts and their sessions (issue 17 §1).
+    Migration {
+        version: 47,
+        name: "family_accounts",
+        sqlite: include_str!("../migrations/sqlite/0047_family_accounts.sql"),
+        postgres: include_str!("../migrations/postgres/0047_family_accounts.sql"),
+    },
+    Migration {
+        version: 48,
+        name: "family_sessions",
+        sqlite: include_str!("../migrations/sqlite/0048_family_sessions.sql"),
+        postgres: include_str!("../migrations/postgres/0048_family_sessions.sql"),
+    },
 ];
 
 /// The migration that adds the evaluation's month cells; they are filled from the rows

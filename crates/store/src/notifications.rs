@@ -117,7 +117,7 @@ impl Tx {
         let tells = self.tells_per_file(tells).await?;
         let actor_id = match actor {
             Actor::User { user_id, .. } => Some(user_id.as_str()),
-            Actor::Cli { .. } | Actor::System { .. } => None,
+            Actor::Cli { .. } | Actor::System { .. } | Actor::Family { .. } => None,
         };
         let mut facts: HashMap<String, Option<AccessFacts>> = HashMap::new();
         for tell in &tells {

@@ -24,6 +24,7 @@ pub fn table() -> Routes {
         platform(),
         crate::flows::crisis::routes(),
         crate::flows::family::routes(),
+        crate::flows::family_portal::routes(),
         crate::flows::documents::routes(),
         crate::flows::veilig_thuis::routes(),
         crate::flows::protection_order::routes(),

@@ -476,6 +476,32 @@ async fn authorization_matrix_covers_every_route() {
     let chain = app
         .account("keten@save.example", &[Role::ChainAdmin], true)
         .await;
+    // A family member (issue 17 §1): a principal of its own kind.
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    let regie = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "regie@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let lokalis = {
+        let mut tx = app.store.read().await.unwrap();
+        tx.organisation_by_slug("lokalis")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string()
+    };
+    let (family, _, kim) = app.jansen(&regie, &lokalis, None).await;
+    let kim = app
+        .family_account(&regie, family.as_str(), &kim, "kim@thuis.example")
+        .await;
     let mut checked = 0;
     for (route, _) in eenplan_web::routes::table() {
         let path = route
@@ -534,7 +560,10 @@ async fn authorization_matrix_covers_every_route() {
             );
             // The policy's own redirect; signing out also ends on the sign-in page, by design.
             let sent_to_sign_in = response.status == StatusCode::SEE_OTHER
-                && matches!(response.location(), "/aanmelden" | "/aanmelden?verlopen=1");
+                && matches!(
+                    response.location(),
+                    "/aanmelden" | "/aanmelden?verlopen=1" | "/gezin/aanmelden"
+                );
             // Both accounts work for SAVE, a certified institution.
             let who = roles.map(|roles| eenplan_domain::policy::Who {
                 roles,
@@ -561,8 +590,48 @@ async fn authorization_matrix_covers_every_route() {
             }
             checked += 1;
         }
+        // The family member: pages with their session; the API knows no family
+        // session, so there they are anyone not signed in.
+        let token = app.family_session_token(&kim).await;
+        let response = match route.surface {
+            Surface::Api => app.raw(route.method.clone(), &path, &[], "").await,
+            Surface::Page => {
+                let mut b = app.family_browser(&token);
+                if route.method == Method::GET {
+                    b.get(&path).await
+                } else {
+                    let csrf = b.get("/mijn-gezin").await.csrf();
+                    b.post(&path, &[("csrf", &csrf)]).await
+                }
+            }
+        };
+        let what = format!(
+            "{} {} as a family member: {} {}",
+            route.method,
+            route.path,
+            response.status,
+            response.location()
+        );
+        let decision = match route.surface {
+            Surface::Page => eenplan_domain::policy::decide_family(route.policy),
+            Surface::Api => eenplan_domain::policy::decide(route.policy, None),
+        };
+        match decision {
+            eenplan_domain::policy::Decision::Allow => assert!(
+                response.status != StatusCode::UNAUTHORIZED
+                    && response.status != StatusCode::FORBIDDEN,
+                "{what}"
+            ),
+            eenplan_domain::policy::Decision::SignInFirst => {
+                assert_eq!(response.status, StatusCode::UNAUTHORIZED, "{what}")
+            }
+            eenplan_domain::policy::Decision::Forbidden => {
+                assert_eq!(response.status, StatusCode::FORBIDDEN, "{what}")
+            }
+        }
+        checked += 1;
     }
-    assert_eq!(checked, eenplan_web::routes::table().len() * 4);
+    assert_eq!(checked, eenplan_web::routes::table().len() * 5);
     app.done().await;
 }
 

@@ -17,6 +17,9 @@ pub enum Actor {
     Cli { os_user: String },
     /// eenplan itself, e.g. the demo generator.
     System { component: &'static str },
+    /// A family member signed in with their family account (issue 17): no
+    /// organisation, they act for themselves.
+    Family { account_id: String },
 }
 
 impl Actor {
@@ -29,6 +32,7 @@ impl Actor {
             } => (format!("user:{user_id}"), Some(organisation_id.clone())),
             Actor::Cli { os_user } => (format!("cli:{os_user}"), None),
             Actor::System { component } => (format!("system:{component}"), None),
+            Actor::Family { account_id } => (format!("family:{account_id}"), None),
         }
     }
 }
@@ -141,6 +145,11 @@ event_kinds! {
     DocumentDownloaded = "document_downloaded";
     DocumentEnded = "document_ended";
     DocumentDestroyed = "document_destroyed";
+    FamilyMemberInvited = "family_member_invited";
+    FamilyInvitationRevoked = "family_invitation_revoked";
+    FamilyAccountActivated = "family_account_activated";
+    FamilyAccountBlocked = "family_account_blocked";
+    FamilyMemberSignedIn = "family_member_signed_in";
 }
 
 /// Who may read an event on a family's timeline.
@@ -209,7 +218,8 @@ impl EventKind {
             | EventKind::DocumentAttached
             | EventKind::DocumentDownloaded
             | EventKind::DocumentEnded
-            | EventKind::DocumentDestroyed => NotOnTimeline,
+            | EventKind::DocumentDestroyed
+            | EventKind::FamilyMemberSignedIn => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -245,7 +255,12 @@ impl EventKind {
             | EventKind::ProtectionOrderRequested
             | EventKind::ProtectionOrderInvestigationStarted
             | EventKind::ProtectionOrderConcluded
-            | EventKind::ProtectionOrderDecided => Lead,
+            | EventKind::ProtectionOrderDecided
+            // Who in the family has a way in is the regisseur's business.
+            | EventKind::FamilyMemberInvited
+            | EventKind::FamilyInvitationRevoked
+            | EventKind::FamilyAccountActivated
+            | EventKind::FamilyAccountBlocked => Lead,
         }
     }
 
@@ -771,6 +786,34 @@ pub enum Event {
         team_id: String,
         area_id: Option<String>,
     },
+    /// The regisseur invited a member to a family account (issue 17 §1): whom, until
+    /// when the code works and how it travels; never the code or its hash.
+    FamilyMemberInvited {
+        family_id: String,
+        member_id: String,
+        account_id: String,
+        expires_at: String,
+        by_mail: bool,
+    },
+    /// An open invitation withdrawn: its code no longer works.
+    FamilyInvitationRevoked {
+        family_id: String,
+        account_id: String,
+    },
+    /// The invited person redeemed the code, chose a password and linked their app.
+    FamilyAccountActivated {
+        family_id: String,
+        account_id: String,
+    },
+    /// The regisseur blocked a family account: its sessions end, it no longer signs in.
+    FamilyAccountBlocked {
+        family_id: String,
+        account_id: String,
+    },
+    /// A family member signed in with both factors.
+    FamilyMemberSignedIn {
+        account_id: String,
+    },
 }
 
 impl Event {
@@ -858,6 +901,11 @@ impl Event {
             Event::TeamRenamed { .. } => EventKind::TeamRenamed,
             Event::OrganisationIdentityChanged { .. } => EventKind::OrganisationIdentityChanged,
             Event::TeamAreaChanged { .. } => EventKind::TeamAreaChanged,
+            Event::FamilyMemberInvited { .. } => EventKind::FamilyMemberInvited,
+            Event::FamilyInvitationRevoked { .. } => EventKind::FamilyInvitationRevoked,
+            Event::FamilyAccountActivated { .. } => EventKind::FamilyAccountActivated,
+            Event::FamilyAccountBlocked { .. } => EventKind::FamilyAccountBlocked,
+            Event::FamilyMemberSignedIn { .. } => EventKind::FamilyMemberSignedIn,
         }
     }
 
@@ -878,6 +926,11 @@ impl Event {
             Event::TeamCreated { team_id, .. }
             | Event::TeamRenamed { team_id, .. }
             | Event::TeamAreaChanged { team_id, .. } => ("team", team_id),
+            Event::FamilyMemberInvited { family_id, .. }
+            | Event::FamilyInvitationRevoked { family_id, .. }
+            | Event::FamilyAccountActivated { family_id, .. }
+            | Event::FamilyAccountBlocked { family_id, .. } => ("family", family_id),
+            Event::FamilyMemberSignedIn { account_id } => ("family_account", account_id),
             Event::OrganisationRenamed {
                 organisation_id, ..
             }

@@ -206,7 +206,7 @@ pub(crate) fn acting_organisation(actor: &Actor) -> Option<String> {
         Actor::User {
             organisation_id, ..
         } => Some(organisation_id.clone()),
-        Actor::Cli { .. } | Actor::System { .. } => None,
+        Actor::Cli { .. } | Actor::System { .. } | Actor::Family { .. } => None,
     }
 }
 

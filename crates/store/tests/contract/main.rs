@@ -103,6 +103,7 @@ suite! {
         organisation_identity_team_area_and_shared_cbs_codes,
     ],
     pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
+    family_accounts: [family_accounts_invite_activate_sign_in_revoke_and_block],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.

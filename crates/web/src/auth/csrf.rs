@@ -91,7 +91,14 @@ async fn expected_token(
 ) -> Result<Option<String>, eenplan_store::StoreError> {
     if let Some(token) = cookies::get(headers, state.auth.session_cookie()) {
         let mut tx = state.store.read().await?;
-        if let Some(session) = tx.session(&token_hash(&token)).await?
+        let hash = token_hash(&token);
+        if let Some(session) = tx.session(&hash).await?
+            && !session.ended
+        {
+            return Ok(Some(session.csrf_token));
+        }
+        // A family account's session rides the same cookie (issue 17 §1).
+        if let Some(session) = tx.family_session(&hash).await?
             && !session.ended
         {
             return Ok(Some(session.csrf_token));

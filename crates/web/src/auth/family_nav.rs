@@ -33,6 +33,8 @@ crate::texts! {
             "Request to the Raad";
         access: "Inzage",
             "Who looked";
+        family_accounts: "Gezinsaccounts",
+            "Family accounts";
         documents_page: "Documenten",
             "Documents";
     }
@@ -64,7 +66,7 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
     let plan = grant.sees(DataCategory::Plan);
-    let parts: [(&str, &'static str, bool); 13] = [
+    let parts: [(&str, &'static str, bool); 14] = [
         ("", o.overview, true),
         ("/plan", o.plan, plan),
         ("/gezin", o.household_page, true),
@@ -78,6 +80,7 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
         ("/verzoek-raad", o.raad, grant.lead),
         ("/toestemming", t.consent_title, grant.lead),
         ("/inzage", o.access, grant.lead),
+        ("/gezinsaccounts", o.family_accounts, grant.lead),
     ];
     SubNav {
         label: o.nav_label,

@@ -6,6 +6,7 @@ pub mod duplicates;
 pub mod evu;
 pub mod family;
 pub mod family_nav;
+pub mod family_sign_in;
 pub mod resume;
 pub mod sign_in;
 
@@ -14,7 +15,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
-use eenplan_domain::policy::{Decision, Policy, Who, decide};
+use eenplan_domain::policy::{Decision, Policy, Who, decide, decide_family};
 use eenplan_domain::session::{Liveness, Timeouts, liveness, token_hash, warn_before};
 use eenplan_store::{SessionKind, SessionStage, StoreError};
 
@@ -114,7 +115,13 @@ async fn visitor_for(
     let hash = token_hash(&token);
     let mut tx = state.store.read().await?;
     let Some(session) = tx.session(&hash).await? else {
-        return Ok(Visitor::default());
+        // Not a professional's: perhaps a family member's (pages only; the API has no
+        // family surface).
+        drop(tx);
+        return match kind {
+            SessionKind::Web => family_visitor(state, &hash).await,
+            SessionKind::Api => Ok(Visitor::default()),
+        };
     };
     // A token only works where it was issued, and only once fully signed in.
     if session.ended || session.kind != kind || session.stage != SessionStage::Active {
@@ -168,6 +175,8 @@ async fn visitor_for(
                 emergency_until: None,
                 clock,
                 unread,
+                family: None,
+                family_session: None,
             })
         }
         ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {
@@ -188,9 +197,72 @@ async fn visitor_for(
     }
 }
 
+/// The visitor behind a family account's session: the same timeouts as a
+/// professional's, a principal of its own kind.
+async fn family_visitor(state: &AppState, hash: &str) -> Result<Visitor, StoreError> {
+    let mut tx = state.store.read().await?;
+    let Some(session) = tx.family_session(hash).await? else {
+        return Ok(Visitor::default());
+    };
+    if session.ended || session.stage != eenplan_store::FamilyStage::Active {
+        return Ok(Visitor::default());
+    }
+    let now = UtcTime::now();
+    match liveness(
+        state.auth.timeouts,
+        session.created_at.timestamp(),
+        session.last_seen_at.timestamp(),
+        now.timestamp(),
+    ) {
+        Liveness::Alive { .. } => {
+            let principal = tx.family_principal(&session.account_id).await?;
+            drop(tx);
+            let Some(principal) = principal else {
+                return Ok(Visitor::default());
+            };
+            let touched = state
+                .auth
+                .timeouts
+                .needs_touch(session.last_seen_at.timestamp(), now.timestamp());
+            if touched {
+                let mut w = state.store.write().await?;
+                w.touch_family_session(hash, now).await?;
+                w.commit().await?;
+            }
+            // No idle warning on the family's pages yet: extending a session is a
+            // professional's route (a follow-up gives the family its own).
+            Ok(Visitor {
+                family: Some(principal),
+                family_session: Some(session),
+                ..Visitor::default()
+            })
+        }
+        ended @ (Liveness::IdleExpired | Liveness::AbsoluteExpired) => {
+            drop(tx);
+            let reason = if ended == Liveness::IdleExpired {
+                "idle_timeout"
+            } else {
+                "absolute_timeout"
+            };
+            let mut w = state.store.write().await?;
+            w.end_family_session(&session, reason).await?;
+            w.commit().await?;
+            Ok(Visitor {
+                expired: true,
+                ..Visitor::default()
+            })
+        }
+    }
+}
+
 /// Signs the visitor out, page or API: their session, if any, ends in its own
 /// transaction.
 pub async fn sign_out(ctx: &crate::kit::Ctx) -> Result<(), StoreError> {
+    if let Some(family) = &ctx.visitor.family_session {
+        let mut tx = ctx.store().write().await?;
+        tx.end_family_session(family, "signed_out").await?;
+        return tx.commit().await;
+    }
     let Some(session) = &ctx.visitor.session else {
         return Ok(());
     };
@@ -228,6 +300,32 @@ pub async fn enforce(
     next: Next,
 ) -> Response {
     let visitor = visitor_of(&req);
+    // A family member is a principal of its own kind: no professional's policy
+    // applies to them, and the family's pages send the signed-out to their own door.
+    if visitor.family.is_some() {
+        return match (decide_family(policy), surface) {
+            (Decision::Allow, _) => next.run(req).await,
+            (_, Surface::Api) => {
+                Problem::said(StatusCode::FORBIDDEN, "forbidden", |t| t.forbidden_role)
+                    .into_response()
+            }
+            (_, Surface::Page) => crate::kit::errors::forbidden(req.headers(), &visitor),
+        };
+    }
+    if policy == Policy::FamilyMember && visitor.principal.is_none() {
+        let target = if visitor.expired {
+            "/gezin/aanmelden?verlopen=1"
+        } else {
+            "/gezin/aanmelden"
+        };
+        return match surface {
+            Surface::Page => Redirect::to(target).into_response(),
+            Surface::Api => {
+                Problem::said(StatusCode::UNAUTHORIZED, "unauthorized", |t| t.unauthorized)
+                    .into_response()
+            }
+        };
+    }
     let who = visitor.principal.as_ref().map(|p| Who {
         roles: &p.roles,
         organisation: p.organisation_kind,

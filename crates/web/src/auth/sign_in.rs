@@ -22,7 +22,7 @@ pub enum Step<T> {
 
 /// A hash to verify against when no account matches, so a wrong e-mail address costs
 /// as much time as a wrong password and timing reveals nothing.
-fn dummy_hash() -> &'static str {
+pub(crate) fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| password::hash("not a password of anyone", [7; 16]).unwrap_or_default())
 }
@@ -39,7 +39,7 @@ pub fn failure_key(email: &str) -> String {
 }
 
 /// The throttle's refusal as a step of any kind, or `None` when this attempt may go on.
-async fn throttled<T>(
+pub(crate) async fn throttled<T>(
     state: &AppState,
     email_key: &str,
     client: &str,
@@ -54,7 +54,7 @@ async fn throttled<T>(
     })
 }
 
-async fn fail(
+pub(crate) async fn fail(
     state: &AppState,
     email_key: &str,
     client: &str,
@@ -98,7 +98,7 @@ pub async fn password_step(
 
 /// One counted attempt at a later step: refused while the throttle holds, and a wrong
 /// answer (`check` says whether it was right) recorded as a failure at `stage`.
-async fn counted(
+pub(crate) async fn counted(
     state: &AppState,
     (email, client): (&str, &str),
     stage: &str,
@@ -172,7 +172,7 @@ pub async fn enrolment_code_step(
 
 /// `check` in one write transaction, kept only when it accepts: a refused code changes
 /// nothing.
-async fn commit_if(
+pub(crate) async fn commit_if(
     state: &AppState,
     check: impl AsyncFnOnce(&mut Tx) -> Result<bool, StoreError>,
 ) -> Result<bool, StoreError> {

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod evaluation;
 pub mod evu;
 pub mod family;
+pub mod family_portal;
 pub mod joint_assessment;
 pub mod mail_settings;
 pub mod notifications;

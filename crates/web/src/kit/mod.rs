@@ -27,6 +27,7 @@ pub mod pages;
 pub mod paging;
 pub mod password;
 pub mod problem;
+pub mod qr;
 pub mod render;
 pub mod respond;
 pub mod route;

@@ -1,6 +1,6 @@
 //! Who the request comes from, as the guards in `auth` resolved it.
 
-use eenplan_store::{Principal, SessionRecord};
+use eenplan_store::{FamilyPrincipal, FamilySession, Principal, SessionRecord};
 
 /// The request's visitor, put in the request extensions by `auth::resolve`.
 #[derive(Debug, Clone, Default)]
@@ -17,6 +17,11 @@ pub struct Visitor {
     /// The signed-in person's unread notifications, for the bell in the page header
     /// (pages only: the API has no header).
     pub unread: Option<i64>,
+    /// A family member signed in with a family account (issue 17 §1): a principal of
+    /// its own kind, never at the same time as `principal`.
+    pub family: Option<FamilyPrincipal>,
+    /// The active family session behind `family`.
+    pub family_session: Option<FamilySession>,
 }
 
 /// Seconds from this response until the session's end, and how early to warn.
@@ -30,6 +35,10 @@ pub struct SessionClock {
 
 impl Visitor {
     pub fn csrf_token(&self) -> &str {
-        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+        match (&self.session, &self.family_session) {
+            (Some(s), _) => s.csrf_token.as_str(),
+            (None, Some(f)) => f.csrf_token.as_str(),
+            (None, None) => "",
+        }
     }
 }

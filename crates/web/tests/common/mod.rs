@@ -409,6 +409,71 @@ impl App {
         code
     }
 
+    /// A family account for `member` of `family`, invited and activated directly in
+    /// the store (issue 17 §1): its id.
+    pub async fn family_account(
+        &self,
+        regisseur: &Account,
+        family: &str,
+        member: &str,
+        sign_in_name: &str,
+    ) -> String {
+        let code = eenplan_domain::enrolment::new_code(eenplan_store::ids::random_bytes());
+        let hash = eenplan_domain::enrolment::code_hash(&code);
+        let now = eenplan_domain::UtcTime::now();
+        let until = eenplan_domain::UtcTime::from_timestamp(
+            eenplan_domain::family_account::invitation_expires(now.timestamp()),
+        );
+        let mut tx = self.store.write().await.unwrap();
+        tx.invite_family_member(
+            &Actor::System { component: "test" },
+            regisseur.user_id.as_str(),
+            (family, member),
+            &hash,
+            until,
+            false,
+        )
+        .await
+        .unwrap();
+        let account = tx
+            .begin_family_activation(
+                &hash,
+                sign_in_name,
+                &password::hash(PASSWORD, [1; 16]).unwrap(),
+                &TotpSecret::from_bytes([9; 20]),
+                now,
+            )
+            .await
+            .unwrap();
+        tx.activate_family_account(&account, now).await.unwrap();
+        tx.commit().await.unwrap();
+        account
+    }
+
+    /// A fully signed-in session of the family account `account`: the cookie's token.
+    pub async fn family_session_token(&self, account: &str) -> String {
+        let token = eenplan_web::auth::new_token();
+        let mut tx = self.store.write().await.unwrap();
+        tx.start_family_session(
+            account,
+            eenplan_store::FamilyStage::Active,
+            &eenplan_domain::session::token_hash(&token),
+            &eenplan_web::auth::new_token(),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        token
+    }
+
+    /// A browser signed in with the family account `token` names.
+    pub fn family_browser(&self, token: &str) -> Browser<'_> {
+        let mut b = self.browser();
+        b.cookies
+            .insert(self.auth.session_cookie().to_owned(), token.to_owned());
+        b
+    }
+
     pub async fn signed_in_browser(&self, account: &Account) -> Browser<'_> {
         let token = self
             .session_token(account, eenplan_store::SessionKind::Web)

@@ -88,6 +88,14 @@ crate::texts! {
             "{actor} recorded that a consent was withdrawn: {reason}";
         framework_changed: "{actor} legde het kader vast: {framework}, vanaf {on}",
             "{actor} recorded the framework: {framework}, from {on}";
+        family_invited: "{actor} nodigde {name} uit voor een gezinsaccount",
+            "{actor} invited {name} to a family account";
+        family_invitation_revoked: "{actor} trok een uitnodiging voor een gezinsaccount in",
+            "{actor} revoked an invitation to a family account";
+        family_account_activated: "Een gezinslid activeerde een gezinsaccount",
+            "A family member activated a family account";
+        family_account_blocked: "{actor} blokkeerde een gezinsaccount",
+            "{actor} blocked a family account";
         other: "{actor} legde een wijziging in het dossier vast",
             "{actor} recorded a change to the file";
     }

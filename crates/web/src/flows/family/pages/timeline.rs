@@ -232,6 +232,19 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 ],
             )
         }
+        // Family accounts (issue 17 §1).
+        "family_member_invited" => {
+            let member = s("member_id");
+            let name = family
+                .members
+                .iter()
+                .find(|m| m.id == member)
+                .map_or("?", |m| m.name.as_str());
+            fill(t.family_invited, &[("actor", actor), ("name", name)])
+        }
+        "family_invitation_revoked" => fill(t.family_invitation_revoked, &[("actor", actor)]),
+        "family_account_activated" => t.family_account_activated.to_owned(),
+        "family_account_blocked" => fill(t.family_account_blocked, &[("actor", actor)]),
         // A kind this timeline has no sentence for yet: said in words, never its code.
         _ => fill(t.other, &[("actor", actor)]),
     };

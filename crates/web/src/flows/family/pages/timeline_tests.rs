@@ -238,6 +238,26 @@ const CASES: &[(&str, &str, &str)] = &[
         "protection_order_decided",
         r#"{"granted":false}"#,
     ),
+    (
+        "user:u1",
+        "family_member_invited",
+        r#"{"member_id":"m1","account_id":"a1","by_mail":false}"#,
+    ),
+    (
+        "user:u1",
+        "family_invitation_revoked",
+        r#"{"account_id":"a1"}"#,
+    ),
+    (
+        "family:a1",
+        "family_account_activated",
+        r#"{"account_id":"a1"}"#,
+    ),
+    (
+        "user:u1",
+        "family_account_blocked",
+        r#"{"account_id":"a1"}"#,
+    ),
     ("user:u1", "something_else", "{}"),
     ("user:u1", "plan_saved", "not json"),
 ];

@@ -18,6 +18,7 @@ use crate::auth::sign_in::{
 };
 use crate::auth::{Visitor, cookies, ensure_presession_token, new_token};
 use crate::flows::sign_in::texts::{SignInTexts, sign_in as texts};
+use crate::kit::qr::Qr;
 use crate::kit::summary::ErrorSummary;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 
@@ -222,11 +223,6 @@ fn store_failed(e: StoreError) -> PageError {
     PageError::internal()
 }
 
-struct Qr {
-    image: String,
-    secret: String,
-}
-
 #[derive(Template)]
 #[template(path = "sign_in/code.html")]
 struct CodePage {
@@ -256,23 +252,7 @@ fn at_field(lang: Lang, id: &str, error: Option<&'static str>) -> ErrorSummary {
 }
 
 fn qr_for(credentials: &Credentials, email: &str) -> Qr {
-    let uri = credentials
-        .totp_secret
-        .provisioning_uri(eenplan_domain::totp::ISSUER, email);
-    let svg = qrcode::QrCode::new(uri.as_bytes())
-        .map(|code| {
-            code.render::<qrcode::render::svg::Color>()
-                .min_dimensions(240, 240)
-                .build()
-        })
-        .unwrap_or_default();
-    Qr {
-        image: format!(
-            "data:image/svg+xml;base64,{}",
-            data_encoding::BASE64.encode(svg.as_bytes())
-        ),
-        secret: credentials.totp_secret.to_base32(),
-    }
+    crate::kit::qr::for_secret(&credentials.totp_secret, email)
 }
 
 fn code_page(

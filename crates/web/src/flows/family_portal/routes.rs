@@ -1,0 +1,34 @@
+//! The family portal's routes: the regisseur's page in the file (the lead's need), the
+//! public door (activate, sign in) and the family member's own pages.
+
+use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
+
+use super::{accounts, activate, home, sign_in};
+use crate::kit::route::{Entry, LEAD, get, post};
+
+pub fn routes() -> Vec<Entry> {
+    vec![
+        get("/gezinnen/{family}/gezinsaccounts", LEAD, accounts::show),
+        post("/gezinnen/{family}/gezinsaccounts", LEAD, accounts::invite),
+        post(
+            "/gezinnen/{family}/gezinsaccounts/{id}/intrekken",
+            LEAD,
+            accounts::revoke,
+        ),
+        post(
+            "/gezinnen/{family}/gezinsaccounts/{id}/blokkeren",
+            LEAD,
+            accounts::block,
+        ),
+        get("/gezin/activeren", Public, activate::show),
+        post("/gezin/activeren", Public, activate::submit),
+        get("/gezin/activeren/koppelen", Public, activate::show_link),
+        post("/gezin/activeren/koppelen", Public, activate::submit_link),
+        get("/gezin/aanmelden", Public, sign_in::show),
+        post("/gezin/aanmelden", Public, sign_in::submit),
+        get("/gezin/aanmelden/code", Public, sign_in::show_code),
+        post("/gezin/aanmelden/code", Public, sign_in::submit_code),
+        get("/mijn-gezin", FAMILY_MEMBER, home::show),
+        post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
+    ]
+}

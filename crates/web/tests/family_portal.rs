@@ -1,0 +1,300 @@
+//! The family's door (issue 17 §1) through the real router: the regisseur invites, the
+//! invited parent redeems the code, chooses a password, links an app and reaches their
+//! own home page; a family session opens no professional page and a professional no
+//! family page; a used, expired or revoked code is said next to its field.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use axum::http::StatusCode;
+use common::{App, PASSWORD, current_code, field_error, next_code, secret_on};
+use eenplan_domain::role::Role;
+
+/// The code the invitation page shows once.
+fn invitation_code_on(body: &str) -> String {
+    let marker = "id=\"uitnodigingscode\">";
+    let start = body.find(marker).expect("an invitation code") + marker.len();
+    body[start..start + body[start..].find('<').unwrap()].to_owned()
+}
+
+/// A regisseur of a local team (Lokalis), and the team's organisation id.
+async fn regisseur(app: &App) -> (common::Account, String) {
+    let team = app
+        .organisation(
+            "lokalis",
+            eenplan_domain::organisation::OrganisationKind::LocalTeam,
+        )
+        .await;
+    let account = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "regie@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    (account, lokalis_id(app).await)
+}
+
+async fn lokalis_id(app: &App) -> String {
+    let mut tx = app.store.read().await.unwrap();
+    tx.organisation_by_slug("lokalis")
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string()
+}
+
+async fn redeem(b: &mut common::Browser<'_>, code: &str, email: &str) -> common::Response {
+    let csrf = b.get("/gezin/activeren").await.csrf();
+    b.post(
+        "/gezin/activeren",
+        &[
+            ("csrf", &csrf),
+            ("code", code),
+            ("email", email),
+            ("password", PASSWORD),
+            ("repeat", PASSWORD),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn invite_redeem_sign_in_and_the_home_page() {
+    let app = App::new().await;
+    let (regie, lokalis) = regisseur(&app).await;
+    let (family, _sam, kim) = app.jansen(&regie, &lokalis, None).await;
+    let page = format!("/gezinnen/{family}/gezinsaccounts");
+    let mut pro = app.signed_in_browser(&regie).await;
+
+    // The page lists who may be invited: Kim (a parent), not Sam (under twelve).
+    let r = pro.get(&page).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Kim Jansen") && !r.body.contains(">Sam Jansen<"));
+    assert!(r.body.contains("Nog niemand in dit gezin"));
+    // Inviting Sam anyway (a crafted form) is refused at the field.
+    let r = pro
+        .post(&page, &[("csrf", &r.csrf()), ("member", &_sam)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&r.body, "member")
+            .unwrap()
+            .contains("jonger dan 12"),
+        "{}",
+        r.body
+    );
+    let r = pro
+        .post(&page, &[("csrf", &r.csrf()), ("member", &kim)])
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let code = invitation_code_on(&r.body);
+    assert_eq!(code.len(), 19);
+    assert!(r.body.contains("/gezin/activeren"));
+
+    // Kim redeems it, typed loosely, chooses a password and links her app.
+    let mut kim_b = app.browser();
+    let r = redeem(
+        &mut kim_b,
+        &code.to_lowercase().replace('-', " "),
+        "Kim@Thuis.example",
+    )
+    .await;
+    assert_eq!(
+        (r.status, r.location()),
+        (StatusCode::SEE_OTHER, "/gezin/activeren/koppelen"),
+        "{}",
+        r.body
+    );
+    let r = kim_b.get("/gezin/activeren/koppelen").await;
+    let secret = secret_on(&r.body).expect("the app's secret");
+    let wrong = kim_b
+        .post(
+            "/gezin/activeren/koppelen",
+            &[("csrf", &r.csrf()), ("code", "000000")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_error(&wrong.body, "code").is_some());
+    let r = kim_b
+        .post(
+            "/gezin/activeren/koppelen",
+            &[("csrf", &wrong.csrf()), ("code", &current_code(&secret))],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.location()),
+        (StatusCode::SEE_OTHER, "/mijn-gezin")
+    );
+    let home = kim_b.get("/mijn-gezin").await;
+    assert_eq!(home.status, StatusCode::OK);
+    assert!(home.body.contains("Welkom, Kim"), "{}", home.body);
+    assert!(!home.body.contains("Jansen"), "no surname, no family data");
+
+    // A family session opens no professional page, not even one for any signed-in.
+    assert_eq!(kim_b.get("/start").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        kim_b.get(&format!("/gezinnen/{family}")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    // And a professional does not open the family's home page.
+    assert_eq!(pro.get("/mijn-gezin").await.status, StatusCode::FORBIDDEN);
+
+    // The code worked once.
+    let mut other = app.browser();
+    let r = redeem(&mut other, &code, "ander@thuis.example").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&r.body, "code")
+            .unwrap()
+            .contains("al gebruikt")
+    );
+
+    // Signing out and in again: password, then the app's next code.
+    let r = kim_b
+        .post("/gezin/afmelden", &[("csrf", &home.csrf())])
+        .await;
+    assert_eq!(r.location(), "/gezin/aanmelden?afgemeld=1");
+    assert_eq!(
+        kim_b.get("/mijn-gezin").await.location(),
+        "/gezin/aanmelden"
+    );
+    let csrf = kim_b.get("/gezin/aanmelden").await.csrf();
+    let r = kim_b
+        .post(
+            "/gezin/aanmelden",
+            &[
+                ("csrf", &csrf),
+                ("email", "kim@thuis.example"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(r.location(), "/gezin/aanmelden/code", "{}", r.body);
+    let csrf = kim_b.get("/gezin/aanmelden/code").await.csrf();
+    let r = kim_b
+        .post(
+            "/gezin/aanmelden/code",
+            &[("csrf", &csrf), ("code", &next_code(&secret))],
+        )
+        .await;
+    assert_eq!(r.location(), "/mijn-gezin");
+    assert_eq!(kim_b.get("/mijn-gezin").await.status, StatusCode::OK);
+    // The professional sign-in does not know a family account.
+    let mut wrong_door = app.browser();
+    let r = wrong_door.password("kim@thuis.example", PASSWORD).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "no session at the professionals' door"
+    );
+
+    // The regisseur sees the account and blocks it: Kim is out at once.
+    let r = pro.get(&page).await;
+    assert!(r.body.contains("Account actief sinds"), "{}", r.body);
+    let at = r.body.find("/blokkeren").unwrap();
+    let action_start = r.body[..at].rfind("action=\"").unwrap() + "action=\"".len();
+    let action = format!("{}/blokkeren", &r.body[action_start..at]);
+    let r = pro.post(&action, &[("csrf", &r.csrf())]).await;
+    assert_eq!(r.location(), format!("{page}?klaar=geblokkeerd"));
+    assert_eq!(
+        kim_b.get("/mijn-gezin").await.location(),
+        "/gezin/aanmelden"
+    );
+
+    let journal = app
+        .store
+        .read()
+        .await
+        .unwrap()
+        .journal_page(0, 500)
+        .await
+        .unwrap();
+    let kinds: Vec<&str> = journal.iter().map(|e| e.kind.as_str()).collect();
+    for kind in [
+        "family_member_invited",
+        "family_account_activated",
+        "family_member_signed_in",
+        "family_account_blocked",
+    ] {
+        assert!(kinds.contains(&kind), "{kind}");
+    }
+    assert!(journal.iter().all(|e| !e.payload.contains(&code)));
+    app.done().await;
+}
+
+#[tokio::test]
+async fn expired_revoked_and_unknown_codes_are_said_at_the_field() {
+    let app = App::new().await;
+    let (regie, lokalis) = regisseur(&app).await;
+    let (family, _, kim) = app.jansen(&regie, &lokalis, None).await;
+    let family = family.to_string();
+
+    // An invitation whose fourteen days are over.
+    let code = "K7QM-3XRT-ABCD-EFGH";
+    let past = eenplan_domain::UtcTime::from_timestamp(
+        eenplan_domain::UtcTime::now().timestamp() - jiff::SignedDuration::from_secs(1),
+    );
+    let mut tx = app.store.write().await.unwrap();
+    tx.invite_family_member(
+        &eenplan_domain::journal::Actor::System { component: "test" },
+        regie.user_id.as_str(),
+        (&family, &kim),
+        &eenplan_domain::enrolment::code_hash(code),
+        past,
+        false,
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut b = app.browser();
+    let r = redeem(&mut b, code, "kim@thuis.example").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        field_error(&r.body, "code").unwrap().contains("verlopen"),
+        "{}",
+        r.body
+    );
+    // What was typed comes back; the password does not.
+    assert!(r.body.contains("value=\"kim@thuis.example\""));
+    assert!(!r.body.contains(PASSWORD));
+
+    // A code nobody issued.
+    let r = redeem(&mut b, "0000-0000-0000-0000", "kim@thuis.example").await;
+    assert!(
+        field_error(&r.body, "code")
+            .unwrap()
+            .contains("kennen we niet")
+    );
+
+    // A revoked one: the regisseur makes a new invitation and revokes it.
+    let page = format!("/gezinnen/{family}/gezinsaccounts");
+    let mut pro = app.signed_in_browser(&regie).await;
+    let r = pro.get(&page).await;
+    let r = pro
+        .post(&page, &[("csrf", &r.csrf()), ("member", &kim)])
+        .await;
+    let fresh = invitation_code_on(&r.body);
+    let r = pro.get(&page).await;
+    assert!(r.body.contains("Uitnodiging open tot"));
+    let at = r.body.find("/intrekken").unwrap();
+    let action_start = r.body[..at].rfind("action=\"").unwrap() + "action=\"".len();
+    let action = format!("{}/intrekken", &r.body[action_start..at]);
+    let r = pro.post(&action, &[("csrf", &r.csrf())]).await;
+    assert_eq!(r.location(), format!("{page}?klaar=ingetrokken"));
+    let r = redeem(&mut b, &fresh, "kim@thuis.example").await;
+    assert!(
+        field_error(&r.body, "code")
+            .unwrap()
+            .contains("ingetrokken")
+    );
+    // Revoking again: the list says it was no longer possible, nothing breaks.
+    let csrf = pro.get(&page).await.csrf();
+    let r = pro.post(&action, &[("csrf", &csrf)]).await;
+    assert_eq!(r.location(), format!("{page}?klaar=niet-meer"));
+    app.done().await;
+}
