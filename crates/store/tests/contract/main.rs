@@ -103,6 +103,10 @@ suite! {
         organisation_identity_team_area_and_shared_cbs_codes,
     ],
     pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
+    closing: [
+        closing_and_reopening_a_file_is_journaled_and_leaves_the_active_lists,
+        a_file_under_a_legal_basis_stays_open,
+    ],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.

@@ -88,6 +88,12 @@ crate::texts! {
             "{actor} recorded that a consent was withdrawn: {reason}";
         framework_changed: "{actor} legde het kader vast: {framework}, vanaf {on}",
             "{actor} recorded the framework: {framework}, from {on}";
+        file_closed: "{actor} sloot het dossier af op {on}: {reason}",
+            "{actor} closed the file on {on}: {reason}";
+        file_closed_note: "{actor} sloot het dossier af op {on}: {reason} ({note})",
+            "{actor} closed the file on {on}: {reason} ({note})";
+        file_reopened: "{actor} heropende het dossier: {reason}",
+            "{actor} reopened the file: {reason}";
         other: "{actor} legde een wijziging in het dossier vast",
             "{actor} recorded a change to the file";
     }
