@@ -15,7 +15,8 @@ const BIN: &str = env!("CARGO_BIN_EXE_eenplan");
 /// What the issue names: Veilig Thuis contacts and assessments, SAVE op locatie
 /// consultations, joint assessment meetings, plans agreed, partners joining, handovers,
 /// SAVE-begeleiding start and end, the EVU's referrals, staffing and closing, the Raad's
-/// requests, investigations and conclusions, and framework changes.
+/// requests, investigations and conclusions, framework changes, and files closed and
+/// reopened.
 const KINDS: &[&str] = &[
     "family_opened",
     "vt_contact_received",
@@ -39,6 +40,8 @@ const KINDS: &[&str] = &[
     "protection_order_concluded",
     "protection_order_decided",
     "framework_changed",
+    "file_closed",
+    "file_reopened",
 ];
 
 #[test]

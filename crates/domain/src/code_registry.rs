@@ -31,7 +31,7 @@ fn listed<T: CodeList>() -> Vec<ListedCode> {
 /// Every value of every closed list in the domain. A test below counts the lists in the
 /// source, so a new list that is not added here fails it.
 pub fn every_code() -> Vec<ListedCode> {
-    let lists: [fn() -> Vec<ListedCode>; 44] = [
+    let lists: [fn() -> Vec<ListedCode>; 45] = [
         listed::<crate::access_log::AccessEvent>,
         listed::<crate::access_log::AccessBasis>,
         listed::<crate::area::AreaKind>,
@@ -41,6 +41,7 @@ pub fn every_code() -> Vec<ListedCode> {
         listed::<crate::crisis::CrisisAction>,
         listed::<crate::evu::ReferralSource>,
         listed::<crate::evu::ReferralState>,
+        listed::<crate::family::closing::ClosingReason>,
         listed::<crate::family::consent::ConsentStep>,
         listed::<crate::family::consent::DataCategory>,
         listed::<crate::family::consent::ConsentForm>,

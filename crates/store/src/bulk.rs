@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    Expertise, Framework, InvolvementRole, NewMember, Plan, label_sort_key, name_key,
+    ClosingReason, Expertise, Framework, InvolvementRole, NewMember, Plan, label_sort_key, name_key,
 };
 use eenplan_domain::journal::{self, Actor, Draft, Entry, Event, Head};
 use eenplan_domain::save_guidance::GuidanceOutcome;
@@ -48,6 +48,9 @@ const FAMILIES: Table = Table {
         "label_sort",
         "framework",
         "framework_organisation_id",
+        "closed_on",
+        "closing_reason",
+        "closing_note",
     ],
 };
 const MEMBERS: Table = Table {
@@ -143,6 +146,8 @@ const GUIDANCES: Table = Table {
 
 /// Column positions of the values a later event changes.
 const FAMILY_FRAMEWORK: usize = 9;
+/// Where `closed_on` (then `closing_reason`, `closing_note`) sits in a families row.
+const FAMILY_CLOSED: usize = 11;
 const INVOLVEMENT_ENDED_AT: usize = 8;
 const GUIDANCE_ENDED_ON: usize = 12;
 
@@ -210,6 +215,9 @@ impl Bulk {
             text(at),
             label_sort_key(label),
             Framework::Voluntary.code(),
+            Option::<String>::None,
+            Option::<String>::None,
+            Option::<String>::None,
             Option::<String>::None
         ]);
         self.event(
@@ -574,6 +582,54 @@ impl Bulk {
                 organisation_id: input.organisation_id.as_ref().map(ToString::to_string),
                 ground: input.ground.trim().to_owned(),
                 effective_on: input.effective_on.to_string(),
+            },
+        );
+    }
+}
+
+impl Bulk {
+    /// The file closed on `closed_on` for `reason` (the generator only closes a file
+    /// whose help has ended, as the domain's rule asks).
+    pub fn close_file(
+        &mut self,
+        at: UtcTime,
+        actor: &Actor,
+        family_id: &FamilyId,
+        (reason, note): (ClosingReason, Option<&str>),
+        closed_on: Date,
+    ) {
+        if let Some(row) = self.family_row.get(family_id.as_str()) {
+            let row = &mut self.families[*row];
+            row[FAMILY_CLOSED] = Param::from(closed_on.to_string());
+            row[FAMILY_CLOSED + 1] = Param::from(reason.code());
+            row[FAMILY_CLOSED + 2] = Param::Text(note.map(str::to_owned));
+        }
+        self.event(
+            at,
+            actor,
+            Event::FileClosed {
+                family_id: family_id.to_string(),
+                reason: reason.code().to_owned(),
+                note: note.map(str::to_owned),
+                closed_on: closed_on.to_string(),
+            },
+        );
+    }
+
+    /// A closed file reopened: help is needed again.
+    pub fn reopen_file(&mut self, at: UtcTime, actor: &Actor, family_id: &FamilyId, reason: &str) {
+        if let Some(row) = self.family_row.get(family_id.as_str()) {
+            let row = &mut self.families[*row];
+            for value in &mut row[FAMILY_CLOSED..FAMILY_CLOSED + 3] {
+                *value = Param::Text(None);
+            }
+        }
+        self.event(
+            at,
+            actor,
+            Event::FileReopened {
+                family_id: family_id.to_string(),
+                reason: reason.to_owned(),
             },
         );
     }

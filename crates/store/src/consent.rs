@@ -3,9 +3,9 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::family::{
-    ConsentFacts, ConsentForm, ConsentStep, DataCategory, Framework, FrameworkChange,
-    InvolvementRole, MemberKind, NewConsent, Person, check_consent, check_framework_change,
-    grant_emergency,
+    ClosingReason, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Framework,
+    FrameworkChange, InvolvementRole, MemberKind, NewConsent, Person, check_consent,
+    check_framework_change, grant_emergency,
 };
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -41,6 +41,9 @@ pub struct AccessFacts {
     pub framework: Framework,
     pub basis_organisation: Option<String>,
     pub consents: Vec<ConsentFacts>,
+    /// When and why the file was closed: read with the framework, so every page of a
+    /// closed file can say so without another query.
+    pub closed: Option<(Date, ClosingReason)>,
 }
 
 impl AccessFacts {
@@ -224,7 +227,7 @@ impl Tx {
         let ids = || family_ids.iter().map(Param::from).collect::<Vec<_>>();
         for r in self
             .fetch_all(
-                &format!("SELECT id, framework, framework_organisation_id FROM families WHERE id IN ({list})"),
+                &format!("SELECT id, framework, framework_organisation_id, closed_on, closing_reason FROM families WHERE id IN ({list})"),
                 ids(),
             )
             .await?
@@ -236,6 +239,10 @@ impl Tx {
                     framework: r.code("framework")?,
                     basis_organisation: r.opt_text("framework_organisation_id")?,
                     consents: Vec::new(),
+                    closed: match crate::db::stored_opt_date(r.opt_text("closed_on")?)? {
+                        Some(on) => Some((on, r.code("closing_reason")?)),
+                        None => None,
+                    },
                 },
             );
         }

@@ -105,7 +105,9 @@ const PARTS: &[Part] = &[
             "city",
             "area_id",
             "opened_at",
-            "closed_at",
+            "closed_on",
+            "closing_reason",
+            "closing_note",
             "framework",
             "framework_organisation_id",
         ],
@@ -512,9 +514,10 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::PasswordChangeRequired { user_id }
         | Event::PasswordChanged { user_id }
         | Event::EnrolmentCodeIssued { user_id, .. } => vec![Rec::User(user_id.clone())],
-        Event::FamilyOpened { family_id, .. } | Event::FrameworkChanged { family_id, .. } => {
-            vec![Rec::Family(family_id.clone())]
-        }
+        Event::FamilyOpened { family_id, .. }
+        | Event::FrameworkChanged { family_id, .. }
+        | Event::FileClosed { family_id, .. }
+        | Event::FileReopened { family_id, .. } => vec![Rec::Family(family_id.clone())],
         Event::MemberAdded { member_id, .. }
         | Event::MemberCorrected { member_id, .. }
         | Event::MemberEnded { member_id, .. } => vec![Rec::Member(member_id.clone())],

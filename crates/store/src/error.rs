@@ -48,6 +48,8 @@ pub enum StoreError {
     #[error("{0}")]
     Framework(#[from] eenplan_domain::family::FrameworkError),
     #[error("{0}")]
+    Closing(#[from] eenplan_domain::family::ClosingError),
+    #[error("{0}")]
     Emergency(#[from] eenplan_domain::family::EmergencyError),
     #[error("{0}")]
     Intake(#[from] eenplan_domain::veilig_thuis::IntakeError),

@@ -84,6 +84,8 @@ pub struct Family {
     pub framework: eenplan_domain::family::Framework,
     /// The organisation the legal basis names, outside the voluntary framework.
     pub framework_organisation_id: Option<String>,
+    /// When and why the file was closed; `None` while it is open.
+    pub closed: Option<crate::closing::Closed>,
     pub members: Vec<Member>,
     pub network: Vec<NetworkMember>,
     pub involvements: Vec<Involvement>,
@@ -330,7 +332,8 @@ impl Tx {
     pub async fn family(&mut self, id: &FamilyId) -> Result<Option<Family>, StoreError> {
         let Some(f) = self
             .fetch_optional(
-                "SELECT id, label, street, house_number, postcode, city, area_id, framework, framework_organisation_id FROM families WHERE id = $1",
+                "SELECT id, label, street, house_number, postcode, city, area_id, framework, framework_organisation_id, \
+                   closed_on, closing_reason, closing_note FROM families WHERE id = $1",
                 params![id],
             )
             .await?
@@ -412,6 +415,7 @@ impl Tx {
             area_id: f.opt_text("area_id")?,
             framework: f.code("framework")?,
             framework_organisation_id: f.opt_text("framework_organisation_id")?,
+            closed: crate::closing::closed(&f)?,
             members,
             network,
             involvements,
@@ -1342,6 +1346,7 @@ impl Tx {
                  JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
                  JOIN users u ON u.id = i.user_id \
                  WHERE i.organisation_id = $1 AND u.active = 0 AND ($2 = '' OR u.team_id = $2) \
+                   AND f.closed_on IS NULL \
                  ORDER BY f.label, f.id",
                 params![organisation_id, team_id.unwrap_or_default()],
             )
@@ -1361,6 +1366,7 @@ impl Tx {
                  JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
                  LEFT JOIN plan_versions p ON p.family_id = f.id \
                    AND p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
+                 WHERE f.closed_on IS NULL \
                  ORDER BY f.label, f.id",
                 params![user_id],
             )
@@ -1428,7 +1434,7 @@ impl Tx {
         let mut found = summaries(
             &self
                 .fetch_all(
-                    &format!("SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.postcode = $1 AND LOWER(REPLACE(f.house_number, ' ', '')) = $2 AND f.closed_at IS NULL"),
+                    &format!("SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.postcode = $1 AND LOWER(REPLACE(f.house_number, ' ', '')) = $2 AND f.closed_on IS NULL"),
                     params![postcode.as_str(), house],
                 )
                 .await?,

@@ -41,6 +41,27 @@ pub struct FamilyFilter {
     pub framework: Option<Framework>,
     pub area_id: Option<String>,
     pub role: Option<MyRole>,
+    /// Open files only unless asked: a closed file's work is done.
+    pub state: FileState,
+}
+
+/// Which files by whether they are closed: the list's "Actief / Afgesloten / Alle".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FileState {
+    #[default]
+    Active,
+    Closed,
+    All,
+}
+
+impl FileState {
+    fn condition(self) -> &'static str {
+        match self {
+            FileState::Active => " AND f.closed_on IS NULL",
+            FileState::Closed => " AND f.closed_on IS NOT NULL",
+            FileState::All => "",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -61,6 +82,8 @@ pub struct FamilyRow {
     pub city: String,
     pub framework: Framework,
     pub next_due_on: Option<Date>,
+    /// The day the file was closed; `None` while it is open.
+    pub closed_on: Option<Date>,
     pub regisseur: Option<String>,
     /// The children in the household: name and date of birth, oldest first.
     pub children: Vec<(String, Option<Date>)>,
@@ -98,7 +121,8 @@ fn scope_and_filter(scope: &FamilyScope, filter: &FamilyFilter) -> (String, Vec<
          AND ($5 = '' OR f.postcode = $5) \
          AND ($6 = '' OR f.framework = $6) \
          AND ($7 = '' OR f.area_id = $7)"
-        .to_owned();
+        .to_owned()
+        + filter.state.condition();
     let args = params![
         &scope.user_id,
         scope.led_team.clone(),
@@ -137,7 +161,7 @@ impl Tx {
         let rows = self
             .fetch_all(
                 &format!(
-                    "SELECT f.id, f.label, f.postcode, f.house_number, f.city, f.framework, f.next_due_on, \
+                    "SELECT f.id, f.label, f.postcode, f.house_number, f.city, f.framework, f.next_due_on, f.closed_on, \
                        {expr} AS sort_value FROM families f WHERE {sql} \
                      ORDER BY {expr} {dir}, f.id {dir} LIMIT ${limit_at}"
                 ),
@@ -155,6 +179,7 @@ impl Tx {
                     city: r.text("city")?,
                     framework: r.code("framework")?,
                     next_due_on: stored_opt_date(r.opt_text("next_due_on")?)?,
+                    closed_on: stored_opt_date(r.opt_text("closed_on")?)?,
                     regisseur: None,
                     children: Vec::new(),
                     key: PageKey {

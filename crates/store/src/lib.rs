@@ -7,6 +7,7 @@ mod access_log;
 mod auth;
 mod backup;
 mod bulk;
+mod closing;
 mod consent;
 mod court_intake;
 pub mod db;
@@ -53,6 +54,7 @@ pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use backup::BackupReport;
 pub use bulk::{Bulk, BulkGuidance};
+pub use closing::Closed;
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use court_intake::IntakeFile;
 pub use db::{Backend, Param, Row, Store, Tx};
@@ -67,7 +69,7 @@ pub use family::{
     Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
 };
 pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
-pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, MyRole};
+pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, FileState, MyRole};
 pub use family_sessions::{FamilySession, FamilyStage};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use mail_outbox::{MESSAGE_ID_DOMAIN, MailJob, OutboxRow};

@@ -204,6 +204,13 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0045_evaluation_cells.sql"),
         postgres: include_str!("../migrations/postgres/0045_evaluation_cells.sql"),
     },
+    // Closing and reopening a family file (issue 16 §5).
+    Migration {
+        version: 46,
+        name: "file_closing",
+        sqlite: include_str!("../migrations/sqlite/0046_file_closing.sql"),
+        postgres: include_str!("../migrations/postgres/0046_file_closing.sql"),
+    },
     // Family accounts and their sessions (issue 17 §1).
     Migration {
         version: 47,

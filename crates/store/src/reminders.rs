@@ -48,7 +48,7 @@ impl Store {
             let mut tx = self.write().await?;
             let ids: Vec<FamilyId> = tx
                 .fetch_all(
-                    "SELECT id FROM families WHERE closed_at IS NULL AND next_due_on IS NOT NULL \
+                    "SELECT id FROM families WHERE closed_on IS NULL AND next_due_on IS NOT NULL \
                      AND next_due_on <= $1 AND id > $2 ORDER BY id LIMIT $3",
                     params![horizon.to_string(), after.clone(), BATCH],
                 )

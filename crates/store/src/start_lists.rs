@@ -90,7 +90,7 @@ impl Tx {
         let count = |role: InvolvementRole| {
             format!(
                 "(SELECT COUNT(*) FROM involvements i JOIN families f ON f.id = i.family_id \
-                 WHERE i.user_id = u.id AND i.ended_at IS NULL AND f.closed_at IS NULL AND i.role = '{}')",
+                 WHERE i.user_id = u.id AND i.ended_at IS NULL AND f.closed_on IS NULL AND i.role = '{}')",
                 role.code()
             )
         };
@@ -129,7 +129,7 @@ impl Tx {
                      JOIN involvements i ON i.family_id = f.id JOIN users u ON u.id = i.user_id \
                      LEFT JOIN plan_versions p ON p.family_id = f.id \
                        AND p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
-                     WHERE {LED_IN_SCOPE} AND f.closed_at IS NULL ORDER BY f.label_sort, f.id"
+                     WHERE {LED_IN_SCOPE} AND f.closed_on IS NULL ORDER BY f.label_sort, f.id"
                 ),
                 params![&scope.organisation_id, scope.team()],
             )
@@ -193,7 +193,7 @@ impl Tx {
                 &format!(
                     "SELECT m.id, m.family_id, f.label, m.kind, m.meets_at, m.meets_on, m.state \
                      FROM joint_assessments m JOIN families f ON f.id = m.family_id \
-                     WHERE m.state = '{}' AND m.meets_on >= $3 AND f.closed_at IS NULL AND {} \
+                     WHERE m.state = '{}' AND m.meets_on >= $3 AND f.closed_on IS NULL AND {} \
                      ORDER BY m.meets_at, m.id",
                     MeetingState::Scheduled.code(),
                     involved_or_team("m.family_id")
@@ -243,7 +243,7 @@ impl Tx {
                        AND p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
                      LEFT JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL \
                      LEFT JOIN users u ON u.id = i.user_id \
-                     WHERE p.review_date IS NOT NULL AND p.review_date <= $3 AND f.closed_at IS NULL AND {} \
+                     WHERE p.review_date IS NOT NULL AND p.review_date <= $3 AND f.closed_on IS NULL AND {} \
                      ORDER BY p.review_date, f.id",
                     involved_or_team("f.id")
                 ),

@@ -112,6 +112,12 @@ fn query_params(operation_id: &str) -> Vec<Value> {
                 "Alleen dossiers waarin jij deze rol hebt (team_lead: de regisseur zit in jouw team)",
             ),
             q(
+                "state",
+                false,
+                json!({ "type": "string", "enum": ["active", "closed", "all"], "default": "active" }),
+                "Actieve dossiers (standaard), afgesloten dossiers of alle",
+            ),
+            q(
                 "sort",
                 false,
                 json!({ "type": "string", "enum": ["name", "next_due"], "default": "name" }),

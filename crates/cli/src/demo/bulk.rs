@@ -4,7 +4,8 @@
 //! large batches. A fixed, small set of events per family keeps the database's size
 //! predictable (see `docs/demo.md`): opening, members, plan and agreement,
 //! SAVE-begeleiding with its consent and end, handovers of the lead and of SAVE's
-//! work, and a move to a legal framework.
+//! work, a move to a legal framework, and the file's closing once its help has ended
+//! (now and then its reopening; chances in [`super::history::CLOSING`]).
 
 use eenplan_domain::family::{
     AgreementFacts, ConsentForm, ConsentStep, DataCategory, Expertise, Framework, InvolvementRole,
@@ -175,6 +176,9 @@ fn one(
     let guided = timing.chance(b.save_guidance);
     let help = after(&mut timing, f, f.opened, b.days_to_help);
     let mut latest = agreed.or(drafted).unwrap_or(f.opened);
+    // Whether help still runs at the end of the simulated history: then the file stays
+    // open (the domain's closing rule, which the bulk path does not ask).
+    let mut runs = false;
     if guided
         && let Some(started) = help
         && let Some(save) = partners
@@ -182,7 +186,8 @@ fn one(
             .get(usize::try_from(f.n).unwrap_or(0) % partners.save.len().max(1))
     {
         let started = started.max(latest);
-        latest = guidance(
+        let ended;
+        (latest, ended) = guidance(
             bulk,
             &mut timing,
             f,
@@ -191,6 +196,7 @@ fn one(
             (started, b.partner_handover),
             partners,
         )?;
+        runs |= !ended;
     }
     if !guided && timing.chance(9) {
         // A court order (WSS) or Veilig Thuis's own investigation.
@@ -220,6 +226,7 @@ fn one(
                 },
             );
             latest = day;
+            runs = true;
         }
     }
     if timing.chance(b.lead_handover)
@@ -244,6 +251,26 @@ fn one(
                 "Regie overgedragen: de regisseur gaat met verlof",
             )),
         );
+        latest = latest.max(day);
+    }
+    let c = history::CLOSING;
+    if !runs
+        && timing.chance(c.closes)
+        && let Some(closed_on) = after(&mut timing, f, latest, c.within_days)
+    {
+        let (reason, note) = history::closing_reason(timing.below(100));
+        bulk.close_file(
+            at(closed_on, 40),
+            &lead_actor,
+            &id,
+            (reason, note),
+            closed_on,
+        );
+        if timing.chance(c.reopens)
+            && let Some(day) = after(&mut timing, f, closed_on, c.reopen_within_days)
+        {
+            bulk.reopen_file(at(day, 40), &lead_actor, &id, history::REOPEN_REASON);
+        }
     }
     Ok(())
 }
@@ -260,7 +287,7 @@ fn person(id: String, m: NewMember) -> Person {
 
 /// SAVE-begeleiding from `started` on the family's consent; it ends once its planned
 /// end has passed, and now and then SAVE's work moves to a colleague on the way.
-/// Returns the day of the last step.
+/// Returns the day of the last step, and whether the guidance ended.
 fn guidance(
     bulk: &mut Bulk,
     timing: &mut Rng,
@@ -269,7 +296,7 @@ fn guidance(
     save: &Professional,
     (started, handover_chance): (Date, u64),
     partners: &Partners,
-) -> Result<Date, StoreError> {
+) -> Result<(Date, bool), StoreError> {
     let lead_actor = actor_of(lead);
     let children: Vec<String> = people
         .iter()
@@ -379,5 +406,5 @@ fn guidance(
         );
         latest = planned_end;
     }
-    Ok(latest)
+    Ok((latest, planned_end < f.today))
 }

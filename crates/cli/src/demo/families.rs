@@ -391,7 +391,51 @@ async fn one_family(
     {
         super::chain::hand_over_lead(tx, actor, &family, &region.regisseurs, day).await?;
     }
-    Ok(())
+    close_and_reopen(tx, actor, &mut timing, &id, when).await
+}
+
+/// Once the family's last step lies behind it, its file closes now and then (the
+/// domain refuses while help still runs: then it stays open), and a few reopen.
+async fn close_and_reopen(
+    tx: &mut eenplan_store::Tx,
+    actor: &Actor,
+    timing: &mut Rng,
+    id: &eenplan_domain::FamilyId,
+    when: Days,
+) -> Result<(), StoreError> {
+    let c = history::CLOSING;
+    if !timing.chance(c.closes) {
+        return Ok(());
+    }
+    let last = tx
+        .timeline(id)
+        .await?
+        .iter()
+        .filter_map(|e| eenplan_domain::UtcTime::parse(&e.recorded_at).ok())
+        .max()
+        .map_or(when.opened, eenplan_domain::time::amsterdam_date);
+    let Some(day) = when.after(timing, last, c.within_days) else {
+        return Ok(());
+    };
+    on(tx, day);
+    let (reason, note) = history::closing_reason(timing.below(100));
+    match tx
+        .close_file(actor, id, Some(reason), note.unwrap_or_default())
+        .await
+    {
+        Ok(closed_on) => {
+            if timing.chance(c.reopens)
+                && let Some(day) = when.after(timing, closed_on, c.reopen_within_days)
+            {
+                on(tx, day);
+                tx.reopen_file(actor, id, history::REOPEN_REASON).await?;
+            }
+            Ok(())
+        }
+        // Help still runs (a legal framework, SAVE-begeleiding, the EVU, the Raad).
+        Err(StoreError::Closing(_)) => Ok(()),
+        Err(e) => Err(e),
+    }
 }
 
 fn some(rng: &mut Rng, items: &[&str], max: usize) -> Vec<String> {

@@ -8,6 +8,7 @@
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::evaluation::pilot::{KNOWN_PILOTS, Phase};
+use eenplan_domain::family::ClosingReason;
 use eenplan_domain::time::{amsterdam_date, amsterdam_day_start};
 use eenplan_store::Tx;
 use jiff::civil::Date;
@@ -53,6 +54,49 @@ pub const PILOT: Behaviour = Behaviour {
     partner_handover: 8,
     save_guidance: 55,
 };
+
+/// How files close once their help has ended, and how many come back. SYNTHETIC like
+/// every number here: chosen so the demo's lists hold closed files and a few reopened
+/// ones, never a measurement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closing {
+    /// Percent chance that a file whose help has ended is closed.
+    pub closes: u64,
+    /// Days from the file's last step to its closing (at most).
+    pub within_days: usize,
+    /// Percent chance that a closed file is reopened.
+    pub reopens: u64,
+    /// Days from the closing to the reopening (at most).
+    pub reopen_within_days: usize,
+}
+
+pub const CLOSING: Closing = Closing {
+    closes: 70,
+    within_days: 120,
+    reopens: 8,
+    reopen_within_days: 365,
+};
+
+/// A closing reason for draw `n` (0..100): mostly the goals reached, then a move, a
+/// handover, a family stopping; now and then "Anders" with its note.
+pub fn closing_reason(n: usize) -> (ClosingReason, Option<&'static str>) {
+    match n {
+        0..60 => (ClosingReason::GoalsReached, None),
+        60..75 => (ClosingReason::MovedAway, None),
+        75..85 => (
+            ClosingReason::HandedOver,
+            Some("Verder bij de specialistische jeugdhulp"),
+        ),
+        85..95 => (ClosingReason::DeclinesHelp, None),
+        _ => (
+            ClosingReason::Other,
+            Some("Gezin is naar het buitenland vertrokken"),
+        ),
+    }
+}
+
+/// Why a closed file reopens in the demo.
+pub const REOPEN_REASON: &str = "Nieuwe zorgen gemeld door school";
 
 /// How the chain behaves for a family in `area` (a pilot's area name) on `on`: the
 /// pilot's behaviour once its start has surely passed, the usual one otherwise.

@@ -4,6 +4,7 @@
 pub mod access;
 pub mod agreement;
 pub mod anonymous;
+pub mod closing;
 pub mod consent;
 pub mod document;
 pub mod due;
@@ -27,6 +28,10 @@ pub use agreement::{
     check_plan_agreement, who_agrees,
 };
 pub use anonymous::{AnonymousSummary, anonymous_summary};
+pub use closing::{
+    CLOSING_NEEDS, ClosingError, ClosingFacts, ClosingReason, RETENTION_YEARS, check_close,
+    check_reopen, retention_ends_on,
+};
 pub use consent::{
     ConsentError, ConsentFacts, ConsentForm, ConsentStep, DataCategory, Missing, MissingWhy,
     NewConsent, Person, age_on, check_consent, involvement_consented, step_for_involvement,

@@ -150,6 +150,8 @@ event_kinds! {
     FamilyAccountActivated = "family_account_activated";
     FamilyAccountBlocked = "family_account_blocked";
     FamilyMemberSignedIn = "family_member_signed_in";
+    FileClosed = "file_closed";
+    FileReopened = "file_reopened";
 }
 
 /// Who may read an event on a family's timeline.
@@ -227,7 +229,10 @@ impl EventKind {
             | EventKind::MemberEnded
             | EventKind::InvolvementStarted
             | EventKind::InvolvementEnded
-            | EventKind::Handover => Data(Identity),
+            | EventKind::Handover
+            // Whoever may see the file sees that it closed, why, and that it reopened.
+            | EventKind::FileClosed
+            | EventKind::FileReopened => Data(Identity),
             EventKind::NetworkMemberAdded
             | EventKind::NetworkMemberCorrected
             | EventKind::NetworkMemberEnded => Data(Network),
@@ -588,6 +593,20 @@ pub enum Event {
         sha256: String,
         reason: String,
     },
+    /// The help ended and the lead closed the file on `closed_on` (the Dutch date), for
+    /// a reason from the list (`ClosingReason`'s code) and an optional note. It starts
+    /// the retention term.
+    FileClosed {
+        family_id: String,
+        reason: String,
+        note: Option<String>,
+        closed_on: String,
+    },
+    /// Help is needed again: the lead reopened the closed file, saying why.
+    FileReopened {
+        family_id: String,
+        reason: String,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -869,6 +888,8 @@ impl Event {
             Event::DocumentDownloaded { .. } => EventKind::DocumentDownloaded,
             Event::DocumentEnded { .. } => EventKind::DocumentEnded,
             Event::DocumentDestroyed { .. } => EventKind::DocumentDestroyed,
+            Event::FileClosed { .. } => EventKind::FileClosed,
+            Event::FileReopened { .. } => EventKind::FileReopened,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -975,6 +996,8 @@ impl Event {
             | Event::DocumentDownloaded { family_id, .. }
             | Event::DocumentEnded { family_id, .. }
             | Event::DocumentDestroyed { family_id, .. }
+            | Event::FileClosed { family_id, .. }
+            | Event::FileReopened { family_id, .. }
             | Event::SaveGuidanceStarted { family_id, .. }
             | Event::SaveGuidanceReviewed { family_id, .. }
             | Event::SaveGuidanceEnded { family_id, .. }

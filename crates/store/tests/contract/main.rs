@@ -104,6 +104,10 @@ suite! {
     ],
     pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
     family_accounts: [family_accounts_invite_activate_sign_in_revoke_and_block],
+    closing: [
+        closing_and_reopening_a_file_is_journaled_and_leaves_the_active_lists,
+        a_file_under_a_legal_basis_stays_open,
+    ],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.

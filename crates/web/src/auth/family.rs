@@ -35,6 +35,8 @@ pub struct FamilyGrant {
     /// The visitor may do the lead's work (consents, framework, starting a way of
     /// working with the family).
     pub lead: bool,
+    /// When and why the file was closed, if it is: every page of it says so.
+    pub closed: Option<(jiff::civil::Date, eenplan_domain::family::ClosingReason)>,
 }
 
 impl FamilyGrant {
@@ -205,6 +207,7 @@ pub async fn guard(
                             .collect(),
                         emergency_until: (basis == Basis::Emergency).then_some(emergency).flatten(),
                         lead: decide(&principal, &facts, emergency, Need::Lead, now).granted(),
+                        closed: facts.closed,
                     }),
                     FamilyAccess::Refused(r) => Outcome::Refused(r),
                     FamilyAccess::Denied => Outcome::Denied,

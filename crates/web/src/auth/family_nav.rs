@@ -37,6 +37,10 @@ crate::texts! {
             "Family accounts";
         documents_page: "Documenten",
             "Documents";
+        closed_banner: "Dossier afgesloten op {on} — {reason}",
+            "File closed on {on} — {reason}";
+        reopen: "Dossier heropenen",
+            "Reopen the file";
     }
 }
 
@@ -55,6 +59,17 @@ pub struct SubNav {
     pub file_href: String,
     pub on_overview: bool,
     pub links: Vec<NavLink>,
+    /// "Dossier afgesloten op 3 december 2026 — reden" on every page of a closed file,
+    /// for everyone who may see it; with the lead's link to reopen it.
+    pub closed: Option<ClosedBanner>,
+}
+
+#[derive(Debug)]
+pub struct ClosedBanner {
+    pub text: String,
+    /// The closing page, for the lead only.
+    pub reopen_href: Option<String>,
+    pub reopen_label: &'static str,
 }
 
 /// The sub-navigation of the file `fam` opens; `current` is the part's path under the
@@ -82,7 +97,21 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
         ("/inzage", o.access, grant.lead),
         ("/gezinsaccounts", o.family_accounts, grant.lead),
     ];
+    let closed = grant.closed.map(|(on, reason)| ClosedBanner {
+        text: crate::kit::texts::fill(
+            o.closed_banner,
+            &[
+                ("on", &crate::kit::dates::dutch_date(lang, on)),
+                ("reason", &crate::kit::form::code_label(lang, reason)),
+            ],
+        ),
+        reopen_href: grant
+            .lead
+            .then(|| format!("/gezinnen/{}/afsluiten", fam.family_id())),
+        reopen_label: o.reopen,
+    });
     SubNav {
+        closed,
         label: o.nav_label,
         file: file.to_owned(),
         file_href: format!("/gezinnen/{}", fam.family_id()),

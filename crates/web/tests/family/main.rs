@@ -8,6 +8,7 @@
 mod common;
 
 mod api;
+mod closing;
 mod documents;
 mod documents_removal;
 mod involvements;

@@ -11,8 +11,8 @@
 use jiff::civil::Date;
 use serde_json::Value;
 
-use crate::family::Framework;
 use crate::family::involvement::InvolvementRole;
+use crate::family::{ClosingReason, Framework};
 use crate::journal::{Event, EventKind};
 use crate::protection_order::RequestState;
 use crate::save_guidance::GuidanceOutcome;
@@ -87,6 +87,11 @@ pub enum Fact {
     },
     /// The framework changed (`effective_on`).
     FrameworkChanged { framework: Framework },
+    /// The file closed (`closed_on`) for a reason: the help ended. No metric reads it
+    /// yet; it is here so one can (a file's duration, closings per reason).
+    FileClosed { reason: ClosingReason },
+    /// A closed file was reopened: help was needed again.
+    FileReopened,
 }
 
 /// A fact with the day it happened (Europe/Amsterdam).
@@ -237,6 +242,13 @@ pub fn fact(kind: EventKind, payload: &Value, recorded_on: Date) -> Option<Dated
                 framework: code(payload, "framework")?,
             },
         ),
+        EventKind::FileClosed => (
+            date("closed_on"),
+            Fact::FileClosed {
+                reason: code(payload, "reason")?,
+            },
+        ),
+        EventKind::FileReopened => (recorded_on, Fact::FileReopened),
         _ => return None,
     };
     Some(DatedFact { on, fact })
@@ -268,6 +280,8 @@ pub fn gives_facts(kind: EventKind) -> bool {
             | ProtectionOrderInvestigationStarted
             | ProtectionOrderConcluded
             | FrameworkChanged
+            | FileClosed
+            | FileReopened
     )
 }
 

@@ -385,7 +385,7 @@ fn only_the_kinds_that_give_facts_are_read() {
         "from_involvement": "i", "to_involvement": "j", "guidance_id": "g",
         "worker_id": "w", "outcome": "safety_restored", "referral_id": "r",
         "user_ids": ["u"], "request_id": "q", "state": "no_measure",
-        "framework": "voluntary",
+        "framework": "voluntary", "reason": "goals_reached",
     });
     for &kind in EventKind::ALL {
         assert_eq!(

@@ -6,6 +6,7 @@
 //! domain's, and a refusal is said in the visitor's language at the field it is about.
 
 mod api;
+mod closing_texts;
 mod ops;
 mod overview_texts;
 mod pages;

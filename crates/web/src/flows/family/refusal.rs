@@ -6,8 +6,11 @@
 
 use crate::flows::family::texts::family_texts;
 use axum::http::StatusCode;
-use eenplan_domain::family::{AgreementError, InvolvementError, MemberError, NoteError, PlanError};
+use eenplan_domain::family::{
+    AgreementError, ClosingError, InvolvementError, MemberError, NoteError, PlanError,
+};
 
+use super::closing_texts::closing_texts;
 use super::texts::plan_texts;
 use crate::kit::problem::Problem;
 use crate::kit::{Lang, Refusal};
@@ -247,6 +250,40 @@ pub fn agreement_sentence(lang: Lang, e: &AgreementError) -> String {
 
 /// 400 naming `field` (as the request body names it) with the refusal's code and its
 /// reason in both languages.
+/// Closing and reopening: a missing reason or note at its field; a file that cannot
+/// close now (work still runs) as a whole, 409 in the API.
+impl Refusal for ClosingError {
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            ClosingError::ReasonNeeded | ClosingError::ReasonText(_) => Some("reason"),
+            ClosingError::NoteNeeded | ClosingError::NoteText(_) => Some("note"),
+            ClosingError::AlreadyClosed
+            | ClosingError::NotClosed
+            | ClosingError::LegalBasisRuns
+            | ClosingError::GuidanceRunning
+            | ClosingError::EvuOpen
+            | ClosingError::RaadRequestOpen => None,
+        }
+    }
+
+    fn text(&self, lang: Lang) -> &'static str {
+        let (t, c) = (lang.texts(), closing_texts(lang));
+        match self {
+            ClosingError::ReasonNeeded => c.err_reason,
+            ClosingError::NoteNeeded => c.err_note,
+            ClosingError::NoteText(p) | ClosingError::ReasonText(p) => {
+                crate::input::page_message(t, *p)
+            }
+            ClosingError::AlreadyClosed => c.err_already_closed,
+            ClosingError::NotClosed => c.err_not_closed,
+            ClosingError::LegalBasisRuns => c.err_legal_basis,
+            ClosingError::GuidanceRunning => c.err_guidance,
+            ClosingError::EvuOpen => c.err_evu,
+            ClosingError::RaadRequestOpen => c.err_raad,
+        }
+    }
+}
+
 fn invalid(field: &str, refusal: &impl Refusal) -> Problem {
     Problem::invalid_params().invalid_param_in(
         field,

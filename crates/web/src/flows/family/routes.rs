@@ -3,17 +3,18 @@
 //! API, its documentation.
 
 use super::schemas::{
-    Agreement, AgreementRecorded, Family, FamilyList, MemberCorrection, NetworkCorrection,
-    NewFamily, NewInvolvement, NewMember, NewNetworkMember, NewNote, NoteChanged, Notes, Plan,
-    PlanDocument, PlanVersions, Timeline,
+    Agreement, AgreementRecorded, CloseFile, Family, FamilyList, MemberCorrection,
+    NetworkCorrection, NewFamily, NewInvolvement, NewMember, NewNetworkMember, NewNote,
+    NoteChanged, Notes, Plan, PlanDocument, PlanVersions, Timeline,
 };
 use crate::kit::body::{Created, Reason, Version};
+use eenplan_domain::family::CLOSING_NEEDS;
 use eenplan_domain::policy::SIGNED_IN;
 
 use super::{api, pages};
 use crate::kit::route::{
-    Entry, IDENTITY, INVALID, LEAD, NO_FILE, NO_REASON, NOT_FOUND, NOTES, PLAN, Problem, get, post,
-    put,
+    Entry, IDENTITY, INVALID, LEAD, LEAD_ONLY, NO_FILE, NO_REASON, NOT_FOUND, NOTES, PLAN, Problem,
+    get, post, put,
 };
 
 const LEAD_CHANGES: Problem = (403, "Alleen de regie wijzigt gezinsleden en netwerk");
@@ -79,6 +80,10 @@ pub fn routes() -> Vec<Entry> {
             pages::correct_network,
         ),
         get("/gezinnen/{family}/tijdlijn", IDENTITY, pages::timeline),
+        // Closing and reopening need what the domain's closing rule names: the lead.
+        get("/gezinnen/{family}/afsluiten", CLOSING_NEEDS, pages::closing),
+        post("/gezinnen/{family}/afsluiten", CLOSING_NEEDS, pages::close_file),
+        post("/gezinnen/{family}/heropenen", CLOSING_NEEDS, pages::reopen_file),
         get("/api/v1/families", SIGNED_IN, api::search)
             .doc(
                 "searchFamilies",
@@ -274,6 +279,29 @@ pub fn routes() -> Vec<Entry> {
         .body::<NetworkCorrection>()
         .empty(204, "Gecorrigeerd")
         .problems([INVALID, LEAD_CHANGES, NOT_FOUND]),
+        post("/api/v1/families/{family}/close", CLOSING_NEEDS, api::close)
+            .doc(
+                "closeFamily",
+                "Het dossier afsluiten als de hulp klaar is (alleen de regie); het blijft leesbaar en verdwijnt uit de actieve lijsten",
+            )
+            .body::<CloseFile>()
+            .empty(204, "Afgesloten")
+            .problems([
+                INVALID,
+                LEAD_ONLY,
+                (409, "Kan nu niet: er loopt nog werk of het is al afgesloten"),
+                NO_FILE,
+            ]),
+        post("/api/v1/families/{family}/reopen", CLOSING_NEEDS, api::reopen)
+            .doc("reopenFamily", "Een afgesloten dossier heropenen, met de reden")
+            .body::<Reason>()
+            .empty(204, "Heropend")
+            .problems([
+                NO_REASON,
+                LEAD_ONLY,
+                (409, "Het dossier is niet afgesloten"),
+                NO_FILE,
+            ]),
         get(
             "/api/v1/families/{family}/timeline",
             IDENTITY,

@@ -259,6 +259,14 @@ crate::texts! {
             "Area";
         f_role_filter: "Mijn rol in het dossier",
             "My role in the file";
+        f_state_filter: "Dossiers",
+            "Files";
+        state_active: "Actief",
+            "Active";
+        state_closed: "Afgesloten",
+            "Closed";
+        closed_on: "Afgesloten op {on}",
+            "Closed on {on}";
         role_regisseur: "Ik ben regisseur",
             "I am the lead professional";
         role_partner: "Ik ben partner",

@@ -96,6 +96,12 @@ crate::texts! {
             "A family member activated a family account";
         family_account_blocked: "{actor} blokkeerde een gezinsaccount",
             "{actor} blocked a family account";
+        file_closed: "{actor} sloot het dossier af op {on}: {reason}",
+            "{actor} closed the file on {on}: {reason}";
+        file_closed_note: "{actor} sloot het dossier af op {on}: {reason} ({note})",
+            "{actor} closed the file on {on}: {reason} ({note})";
+        file_reopened: "{actor} heropende het dossier: {reason}",
+            "{actor} reopened the file: {reason}";
         other: "{actor} legde een wijziging in het dossier vast",
             "{actor} recorded a change to the file";
     }

@@ -46,6 +46,7 @@ crate::texts! {
         postcode: "Gebruik vier cijfers en twee letters, zoals 3581 AB.", "Use four digits and two letters, such as 3581 AB.";
         not_author: "Alleen de auteur kan een notitie wijzigen", "Only the author can change a case note";
         sort: "Sorteer op name (standaard) of next_due.", "Sort by name (the default) or next_due.";
+        state: "Kies active (standaard), closed of all.", "Choose active (the default), closed or all.";
         role: "Kies regisseur, partner of team_lead (de regisseur is iemand uit jouw team).",
             "Choose regisseur, partner or team_lead (the lead professional is someone from your team).";
         framework: "Geen bekend kader; zie de enum van Family.framework.", "No known framework; see the enum of Family.framework.";
@@ -67,6 +68,7 @@ fn said(
     (fill(nl, values), fill(en, values))
 }
 
+mod closing;
 mod involvements;
 mod members;
 mod network;
@@ -77,6 +79,7 @@ mod search;
 mod show;
 mod timeline;
 
+pub use closing::{close, reopen};
 pub use involvements::{Part, add_involvement, end};
 pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};

@@ -6,7 +6,7 @@ use axum::Json;
 use axum::extract::RawQuery;
 use axum::response::Response;
 use eenplan_domain::family::{Framework, InvolvementRole};
-use eenplan_store::{FamilyFilter, FamilySort, MyRole};
+use eenplan_store::{FamilyFilter, FamilySort, FileState, MyRole};
 
 use crate::extract::Query;
 use eenplan_domain::family::Postcode;
@@ -30,6 +30,7 @@ pub struct SearchParams {
     framework: Option<String>,
     area: Option<String>,
     role: Option<String>,
+    state: Option<String>,
     sort: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
@@ -62,6 +63,20 @@ fn api_role(role: Option<&str>) -> Result<Option<MyRole>, ApiError> {
     }
 }
 
+/// Which files by whether they are closed; active ones unless asked.
+fn api_state(state: Option<&str>) -> Result<FileState, ApiError> {
+    match state.unwrap_or("active") {
+        "" | "active" => Ok(FileState::Active),
+        "closed" => Ok(FileState::Closed),
+        "all" => Ok(FileState::All),
+        _ => Err(ApiError::invalid(&[(
+            "state",
+            "invalid",
+            super::FamilyApiTexts::both(|t| t.state),
+        )])),
+    }
+}
+
 pub async fn search(
     ctx: Ctx,
     RawQuery(raw): RawQuery,
@@ -81,6 +96,7 @@ pub async fn search(
         })?),
     };
     let role = api_role(q.role.as_deref())?;
+    let state = api_state(q.state.as_deref())?;
     // The search term is copied into the access log: short, one line, no control codes.
     if let Err(p) =
         eenplan_domain::text::check_text(eenplan_domain::text::TextKind::Search, &q.name)
@@ -121,6 +137,7 @@ pub async fn search(
         framework,
         area_id: q.area.clone().filter(|a| !a.is_empty()),
         role,
+        state,
     };
     let found = async {
         let (page, total) = visible_family_page(&ctx.state, p, &filter, sort, &seek, limit).await?;

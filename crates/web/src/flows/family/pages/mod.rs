@@ -13,6 +13,7 @@ use crate::kit::form::Errors;
 use crate::kit::i18n::Texts;
 use crate::kit::{Ctx, Lang, PageError, Refusal};
 
+mod closing;
 pub(crate) mod ecomap;
 mod forms;
 mod involvements;
@@ -30,6 +31,7 @@ mod timeline;
 mod timeline_tests;
 mod vt_handover;
 
+pub use closing::{close_file, closing, reopen_file};
 pub use involvements::{add_involvement, end_someone};
 pub use members::{add_member, correct_member};
 pub use network::{add_network, correct_network};

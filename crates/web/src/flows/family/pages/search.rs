@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use eenplan_domain::family::{Framework, InvolvementRole, Postcode, age_on};
 use eenplan_domain::text::{TextKind, check_text};
-use eenplan_store::{FamilyFilter, FamilyQuery, FamilyRow, FamilySort, MyRole};
+use eenplan_store::{FamilyFilter, FamilyQuery, FamilyRow, FamilySort, FileState, MyRole};
 use serde::Deserialize;
 
 use super::*;
@@ -58,6 +58,9 @@ pub struct SearchQuery {
     gebied: String,
     #[serde(default)]
     rol: String,
+    /// Active files unless asked: "afgesloten" or "alle".
+    #[serde(default)]
+    status: String,
     #[serde(default)]
     sortering: String,
     cursor: Option<String>,
@@ -68,6 +71,14 @@ fn page_sort(s: &str) -> (FamilySort, &'static str) {
     match s {
         "datum" => (FamilySort::NextDue, "due"),
         _ => (FamilySort::Name, "name"),
+    }
+}
+
+fn page_state(s: &str) -> FileState {
+    match s {
+        "afgesloten" => FileState::Closed,
+        "alle" => FileState::All,
+        _ => FileState::Active,
     }
 }
 
@@ -113,9 +124,12 @@ fn row(lang: Lang, f: &FamilyRow, today: Date, x: &FamilyTexts) -> Row {
             Framework::label_nl,
             Framework::label_en,
         ),
-        next_due: f
-            .next_due_on
-            .map_or_else(|| x.nothing_due.to_owned(), |d| dutch_date(lang, d)),
+        // A closed file has nothing due: the column says since when it is closed.
+        next_due: match (f.closed_on, f.next_due_on) {
+            (Some(on), _) => x.closed_on.replace("{on}", &dutch_date(lang, on)),
+            (None, Some(d)) => dutch_date(lang, d),
+            (None, None) => x.nothing_due.to_owned(),
+        },
     }
 }
 
@@ -170,6 +184,7 @@ pub async fn search(
         framework: q.kader.parse::<Framework>().ok(),
         area_id: Some(q.gebied.clone()).filter(|a| !a.is_empty()),
         role: page_role(&q.rol),
+        state: page_state(&q.status),
     };
     // What was refused is not copied into the log: only that a search was refused.
     let logged = if errs.is_empty() {
@@ -269,6 +284,23 @@ pub async fn search(
                     ("regisseur".to_owned(), x.role_regisseur.to_owned()),
                     ("partner".to_owned(), x.role_partner.to_owned()),
                     ("team".to_owned(), x.role_team.to_owned()),
+                ],
+            ),
+            error: None,
+        }),
+        Input::Select(ChoiceField {
+            id: "status",
+            label: x.f_state_filter,
+            options: choices(
+                match page_state(&q.status) {
+                    FileState::Active => "",
+                    FileState::Closed => "afgesloten",
+                    FileState::All => "alle",
+                },
+                [
+                    (String::new(), x.state_active.to_owned()),
+                    ("afgesloten".to_owned(), x.state_closed.to_owned()),
+                    ("alle".to_owned(), x.any.to_owned()),
                 ],
             ),
             error: None,

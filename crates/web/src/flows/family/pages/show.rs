@@ -459,6 +459,11 @@ pub async fn show(fam: FamilyCtx) -> Result<Response, PageError> {
         to("betrokkenen?nieuw=betrokkene#betrokkene"),
         o.add_professional,
     ));
+    // Closing is the lead's; a closed file's banner offers reopening instead.
+    if grant.lead && family.closed.is_none() {
+        let c = crate::flows::family::closing_texts::closing_texts(lang);
+        shortcuts.push((to("afsluiten"), c.shortcut));
+    }
     let (framework_label, ground) = framework_words(lang, family.framework);
     let framework = match &now.framework_organisation {
         Some(org) => format!("{framework_label} — {} {org}", o.carried_out_by),
@@ -544,6 +549,7 @@ mod tests {
             area_id: None,
             framework: Framework::Voluntary,
             framework_organisation_id: None,
+            closed: None,
             members: vec![],
             network: vec![],
             involvements,

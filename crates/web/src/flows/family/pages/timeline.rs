@@ -245,6 +245,24 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
         "family_invitation_revoked" => fill(t.family_invitation_revoked, &[("actor", actor)]),
         "family_account_activated" => t.family_account_activated.to_owned(),
         "family_account_blocked" => fill(t.family_account_blocked, &[("actor", actor)]),
+        "file_closed" => {
+            let why = label::<eenplan_domain::family::ClosingReason>(lang, reason);
+            let note = s("note");
+            let on = day(lang, &s("closed_on"));
+            let mut args = vec![
+                ("actor", actor),
+                ("on", on.as_str()),
+                ("reason", why.as_str()),
+            ];
+            let template = if note.is_empty() {
+                t.file_closed
+            } else {
+                args.push(("note", note.as_str()));
+                t.file_closed_note
+            };
+            fill(template, &args)
+        }
+        "file_reopened" => fill(t.file_reopened, &[("actor", actor), ("reason", reason)]),
         // A kind this timeline has no sentence for yet: said in words, never its code.
         _ => fill(t.other, &[("actor", actor)]),
     };

@@ -48,6 +48,7 @@ fn family() -> Family {
         area_id: None,
         framework: Framework::Voluntary,
         framework_organisation_id: None,
+        closed: None,
         members: vec![member("m1", "Anna Jansen"), member("m2", "Bert Jansen")],
         network: vec![],
         involvements: vec![],
@@ -118,6 +119,21 @@ const CASES: &[(&str, &str, &str)] = &[
         r#"{"after":{"name":"{reason}"},"reason":"{name} {actor}"}"#,
     ),
     ("user:u1", "member_ended", r#"{"reason":"verhuisd"}"#),
+    (
+        "user:u1",
+        "file_closed",
+        r#"{"reason":"goals_reached","note":null,"closed_on":"2026-12-03"}"#,
+    ),
+    (
+        "user:u1",
+        "file_closed",
+        r#"{"reason":"other","note":"Gezin geëmigreerd","closed_on":"2026-12-03"}"#,
+    ),
+    (
+        "user:u1",
+        "file_reopened",
+        r#"{"reason":"Nieuwe zorgen van school"}"#,
+    ),
     (
         "user:u1",
         "network_member_added",

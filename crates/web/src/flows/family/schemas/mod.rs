@@ -1,10 +1,12 @@
 //! The family file's API bodies, one file per part of the file, and their schemas.
 
+mod closing;
 mod file;
 mod notes;
 mod plan;
 mod timeline;
 
+pub(super) use closing::CloseFile;
 pub(super) use file::{
     Family, FamilyList, FamilyListItem, MemberCorrection, NetworkCorrection, NewFamily,
     NewInvolvement, NewMember, NewNetworkMember, first_name,
