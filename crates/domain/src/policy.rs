@@ -253,7 +253,8 @@ mod tests {
                 | Role::FunctionalAdmin
                 | Role::PrivacyOfficer
                 | Role::EvuCoordinator
-                | Role::ChainAdmin => Decision::Forbidden,
+                | Role::ChainAdmin
+                | Role::ComplaintsOfficer => Decision::Forbidden,
             };
             for kind in [LocalTeam, Municipality] {
                 assert_eq!(
