@@ -141,6 +141,10 @@ event_kinds! {
     DocumentDownloaded = "document_downloaded";
     DocumentEnded = "document_ended";
     DocumentDestroyed = "document_destroyed";
+    ComplaintFiled = "complaint_filed";
+    ComplaintReceiptConfirmed = "complaint_receipt_confirmed";
+    ComplaintExtended = "complaint_extended";
+    ComplaintDecided = "complaint_decided";
 }
 
 /// Who may read an event on a family's timeline.
@@ -209,7 +213,13 @@ impl EventKind {
             | EventKind::DocumentAttached
             | EventKind::DocumentDownloaded
             | EventKind::DocumentEnded
-            | EventKind::DocumentDestroyed => NotOnTimeline,
+            | EventKind::DocumentDestroyed
+            // A complaint is the complainant's, not the family file's: the professional
+            // complained about must not find it on the family's timeline.
+            | EventKind::ComplaintFiled
+            | EventKind::ComplaintReceiptConfirmed
+            | EventKind::ComplaintExtended
+            | EventKind::ComplaintDecided => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -573,6 +583,30 @@ pub enum Event {
         sha256: String,
         reason: String,
     },
+    // Complaints: ids, dates and codes only. What happened, who complains and the
+    // officer's free text stay in the complaints table, which a retention rule can
+    // clear; the append-only journal would keep them for good.
+    ComplaintFiled {
+        complaint_id: String,
+        organisation_id: String,
+        procedure: crate::complaint::Procedure,
+        received_on: String,
+    },
+    ComplaintReceiptConfirmed {
+        complaint_id: String,
+        on: String,
+    },
+    ComplaintExtended {
+        complaint_id: String,
+        on: String,
+    },
+    ComplaintDecided {
+        complaint_id: String,
+        on: String,
+        outcome: crate::complaint::ComplaintOutcome,
+        theme: crate::complaint::Theme,
+        measures: usize,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -826,6 +860,10 @@ impl Event {
             Event::DocumentDownloaded { .. } => EventKind::DocumentDownloaded,
             Event::DocumentEnded { .. } => EventKind::DocumentEnded,
             Event::DocumentDestroyed { .. } => EventKind::DocumentDestroyed,
+            Event::ComplaintFiled { .. } => EventKind::ComplaintFiled,
+            Event::ComplaintReceiptConfirmed { .. } => EventKind::ComplaintReceiptConfirmed,
+            Event::ComplaintExtended { .. } => EventKind::ComplaintExtended,
+            Event::ComplaintDecided { .. } => EventKind::ComplaintDecided,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -931,6 +969,10 @@ impl Event {
             | Event::EvuReferralClosed { family_id, .. }
             | Event::VtHandoverAcknowledged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
+            Event::ComplaintFiled { complaint_id, .. }
+            | Event::ComplaintReceiptConfirmed { complaint_id, .. }
+            | Event::ComplaintExtended { complaint_id, .. }
+            | Event::ComplaintDecided { complaint_id, .. } => ("complaint", complaint_id),
             Event::EvaluationThresholdSet { .. } => {
                 return Subject {
                     kind: "instance",

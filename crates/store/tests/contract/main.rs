@@ -103,6 +103,7 @@ suite! {
         organisation_identity_team_area_and_shared_cbs_codes,
     ],
     pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
+    complaints: [complaints_are_filed_opened_with_their_code_and_handled_by_the_officer],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.
