@@ -96,6 +96,9 @@ pub const RVDK: Policy = Policy::OrganisationKind(&[OrganisationKind::Rvdk]);
 /// The evaluation's aggregates (`/evaluatie`, `GET /api/v1/evaluation`): a team lead or
 /// a policy officer; what each of them sees there is `evaluation::scope`.
 pub const EVALUATION: Policy = Policy::AnyRole(&[Role::TeamLead, Role::PolicyOfficer]);
+/// The complaints about one's own organisation and their yearly analysis: the
+/// complaints officer (Klachtenfunctionaris), nobody else.
+pub const COMPLAINTS_OFFICER: Policy = Policy::AnyRole(&[Role::ComplaintsOfficer]);
 
 /// Whether an administrator (or privacy officer) of `own` acts on something of
 /// `organisation`. Each organisation is the controller of its own staff's accounts and
