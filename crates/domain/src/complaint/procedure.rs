@@ -170,11 +170,11 @@ mod tests {
             decide_by(&cal, Procedure::Wkkgz, date(2026, 11, 20), false),
             date(2027, 1, 4)
         );
-        // Extended from 23 October 2026: ten weeks = Friday 1 January 2027 → 4 January,
-        // where the moved six-week end plus four weeks would differ.
+        // Extended, from the same 13 November: ten weeks = Friday 22 January 2027.
+        // The moved six-week end (28 December) plus four weeks would be 25 January.
         assert_eq!(
-            decide_by(&cal, Procedure::Wkkgz, date(2026, 10, 23), true),
-            date(2027, 1, 4)
+            decide_by(&cal, Procedure::Jeugdwet, date(2026, 11, 13), true),
+            date(2027, 1, 22)
         );
         // A Saturday end: 7 November 2026 + six weeks = Saturday 19 December → Monday 21.
         assert_eq!(
