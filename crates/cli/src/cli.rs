@@ -344,7 +344,7 @@ pub struct UserAddArgs {
     #[arg(long)]
     pub org: String,
     /// Role; repeat for several: professional, behavioural_scientist, team_lead,
-    /// functional_admin, privacy_officer.
+    /// functional_admin, privacy_officer, policy_officer, complaints_officer.
     #[arg(long = "role", required = true)]
     pub roles: Vec<String>,
     /// Name of their team within the organisation.

@@ -31,11 +31,15 @@ fn listed<T: CodeList>() -> Vec<ListedCode> {
 /// Every value of every closed list in the domain. A test below counts the lists in the
 /// source, so a new list that is not added here fails it.
 pub fn every_code() -> Vec<ListedCode> {
-    let lists: [fn() -> Vec<ListedCode>; 45] = [
+    let lists: [fn() -> Vec<ListedCode>; 49] = [
         listed::<crate::access_log::AccessEvent>,
         listed::<crate::access_log::AccessBasis>,
         listed::<crate::area::AreaKind>,
         listed::<crate::calendar::Holiday>,
+        listed::<crate::complaint::Procedure>,
+        listed::<crate::complaint::ComplaintState>,
+        listed::<crate::complaint::ComplaintOutcome>,
+        listed::<crate::complaint::Theme>,
         listed::<crate::crisis::CrisisClient>,
         listed::<crate::crisis::Province>,
         listed::<crate::crisis::CrisisAction>,

@@ -6,6 +6,7 @@ pub mod area;
 pub mod calendar;
 pub mod code_registry;
 pub mod codes;
+pub mod complaint;
 pub mod crisis;
 pub mod enrolment;
 pub mod evaluation;

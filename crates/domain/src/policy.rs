@@ -121,6 +121,10 @@ pub const EVALUATION: Policy = Policy::AnyRole(&[Role::TeamLead, Role::PolicyOff
 /// The family's own pages (issue 17): a family account only.
 pub const FAMILY_MEMBER: Policy = Policy::FamilyMember;
 
+/// The complaints about one's own organisation and their yearly analysis: the
+/// complaints officer (Klachtenfunctionaris), nobody else.
+pub const COMPLAINTS_OFFICER: Policy = Policy::AnyRole(&[Role::ComplaintsOfficer]);
+
 /// Whether an administrator (or privacy officer) of `own` acts on something of
 /// `organisation`. Each organisation is the controller of its own staff's accounts and
 /// processing (AVG art. 24): another organisation's administrator creates, resets or
@@ -277,7 +281,8 @@ mod tests {
                 | Role::FunctionalAdmin
                 | Role::PrivacyOfficer
                 | Role::EvuCoordinator
-                | Role::ChainAdmin => Decision::Forbidden,
+                | Role::ChainAdmin
+                | Role::ComplaintsOfficer => Decision::Forbidden,
             };
             for kind in [LocalTeam, Municipality] {
                 assert_eq!(

@@ -16,6 +16,9 @@ code_list! {
         /// A municipality's or region's policy officer: reads the evaluation's aggregates
         /// for its organisation's areas (`evaluation::scope`), no family, no file.
         PolicyOfficer = "policy_officer", "Beleidsmedewerker", "Policy officer";
+        /// Klachtenfunctionaris: handles the complaints about its own organisation
+        /// (`complaint`), and nothing of any family file.
+        ComplaintsOfficer = "complaints_officer", "Klachtenfunctionaris", "Complaints officer";
     }
 }
 
@@ -73,7 +76,8 @@ mod tests {
                     | Role::PrivacyOfficer
                     | Role::EvuCoordinator
                     | Role::ChainAdmin
-                    | Role::PolicyOfficer => false,
+                    | Role::PolicyOfficer
+                    | Role::ComplaintsOfficer => false,
                 };
                 assert_eq!(
                     is_care_role(&[*role], *kind),
@@ -94,7 +98,8 @@ mod tests {
                         Role::PrivacyOfficer,
                         Role::EvuCoordinator,
                         Role::ChainAdmin,
-                        Role::PolicyOfficer
+                        Role::PolicyOfficer,
+                        Role::ComplaintsOfficer
                     ],
                     *kind
                 ),

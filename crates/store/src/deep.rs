@@ -499,6 +499,11 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::FamilyAccountActivated { .. }
         | Event::FamilyAccountBlocked { .. }
         | Event::FamilyMemberSignedIn { .. }
+        // Complaints are no part of a family file or an account: not sealed here.
+        | Event::ComplaintFiled { .. }
+        | Event::ComplaintReceiptConfirmed { .. }
+        | Event::ComplaintExtended { .. }
+        | Event::ComplaintDecided { .. }
         // A download changes nothing; the entry is the record of the read.
         | Event::DocumentDownloaded { .. } => Vec::new(),
         Event::DocumentAttached { document_id, .. }

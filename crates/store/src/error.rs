@@ -57,6 +57,8 @@ pub enum StoreError {
     Guidance(#[from] eenplan_domain::save_guidance::GuidanceError),
     #[error("{0}")]
     Evu(#[from] eenplan_domain::evu::EvuError),
+    #[error("{0}")]
+    Complaint(#[from] eenplan_domain::complaint::HandlingError),
     /// A professional named in the input is not an active user: bad input, not a
     /// missing page.
     #[error("no active professional {0}: choose one from the list")]

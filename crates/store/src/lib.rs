@@ -8,6 +8,7 @@ mod auth;
 mod backup;
 mod bulk;
 mod closing;
+mod complaints;
 mod consent;
 mod court_intake;
 pub mod db;
@@ -55,6 +56,7 @@ pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage}
 pub use backup::BackupReport;
 pub use bulk::{Bulk, BulkGuidance};
 pub use closing::Closed;
+pub use complaints::{ComplaintReader, ComplaintRecord, FiledComplaint, NewComplaint};
 pub use consent::{AccessFacts, Consent, ConsentInput, Emergency, FrameworkInput, InvolvedFact};
 pub use court_intake::IntakeFile;
 pub use db::{Backend, Param, Row, Store, Tx};

@@ -224,6 +224,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0048_family_sessions.sql"),
         postgres: include_str!("../migrations/postgres/0048_family_sessions.sql"),
     },
+    // Complaints and their yearly analysis (issue 17 §4).
+    Migration {
+        version: 49,
+        name: "complaints",
+        sqlite: include_str!("../migrations/sqlite/0049_complaints.sql"),
+        postgres: include_str!("../migrations/postgres/0049_complaints.sql"),
+    },
+    Migration {
+        version: 50,
+        name: "complaint_measures",
+        sqlite: include_str!("../migrations/sqlite/0050_complaint_measures.sql"),
+        postgres: include_str!("../migrations/postgres/0050_complaint_measures.sql"),
+    },
 ];
 
 /// The migration that adds the evaluation's month cells; they are filled from the rows

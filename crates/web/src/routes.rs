@@ -40,6 +40,7 @@ pub fn table() -> Routes {
         crate::flows::notifications::routes(),
         crate::flows::mail_settings::routes(),
         crate::flows::evaluation::routes(),
+        crate::flows::complaints::routes(),
     ]
     .into_iter()
     .flatten()

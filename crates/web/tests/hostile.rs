@@ -47,6 +47,7 @@ const BOSS_ROLES: &[Role] = &[
     Role::FunctionalAdmin,
     Role::PrivacyOfficer,
     Role::EvuCoordinator,
+    Role::ComplaintsOfficer,
 ];
 
 impl World {

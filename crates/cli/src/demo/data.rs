@@ -200,6 +200,12 @@ pub const ORGANISATIONS: &[Org] = &[
                 roles: &[PrivacyOfficer],
             },
             Person {
+                name: "Yasmina Bouali",
+                email: "yasmina.bouali@lokalis.example",
+                team: None,
+                roles: &[ComplaintsOfficer],
+            },
+            Person {
                 name: "Karin Brouwer",
                 email: "karin.brouwer@lokalis.example",
                 team: None,
@@ -340,6 +346,12 @@ pub const ORGANISATIONS: &[Org] = &[
                 email: "sophie.vanleeuwen@save.example",
                 team: None,
                 roles: &[PrivacyOfficer],
+            },
+            Person {
+                name: "Gert Visser",
+                email: "gert.visser@save.example",
+                team: None,
+                roles: &[ComplaintsOfficer],
             },
         ],
     },

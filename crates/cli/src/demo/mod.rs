@@ -1,6 +1,7 @@
 //! `eenplan demo`: a fresh synthetic data set and a running server, in one command.
 
 mod chain;
+mod complaints;
 mod data;
 mod documents;
 mod families;
@@ -298,6 +299,19 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
                 totp: totp.to_base32(),
             });
             progress.advance(1);
+        }
+        // A few complaints about the organisations with a complaints officer.
+        if let Some(officer) = o.people.iter().position(|p| {
+            p.roles
+                .contains(&eenplan_domain::role::Role::ComplaintsOfficer)
+        }) {
+            let account = &summary.accounts[summary.accounts.len() - o.people.len() + officer];
+            let actor = Actor::User {
+                user_id: account.user_id.to_string(),
+                organisation_id: org.id.to_string(),
+            };
+            let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+            complaints::add(&mut tx, org.id.as_str(), &actor, today).await?;
         }
     }
     tx.commit().await?;

@@ -230,3 +230,27 @@ async fn a_report_matched_to_another_file_does_not_stop_the_demo() {
     }
     store.close().await;
 }
+
+/// The complaints officers of Lokalis and SAVE each find six synthetic complaints, four
+/// decided, and this year's analysis of them (the year a complaint came in) is whole.
+#[tokio::test]
+async fn the_demo_s_complaints_officers_have_complaints_to_handle() {
+    let (store, summary) = demo_chain("complaints").await;
+    for email in ["yasmina.bouali@lokalis.example", "gert.visser@save.example"] {
+        let a = summary.accounts.iter().find(|a| a.email == email).unwrap();
+        assert_eq!(a.roles, "complaints_officer");
+        let mut tx = store.read().await.unwrap();
+        let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+        let mut courses = tx
+            .complaint_courses(a.organisation_id.as_str(), today.year())
+            .await
+            .unwrap();
+        courses.extend(
+            tx.complaint_courses(a.organisation_id.as_str(), today.year() - 1)
+                .await
+                .unwrap(),
+        );
+        assert_eq!(courses.len(), 6, "{email}");
+        assert_eq!(courses.iter().filter(|c| c.decision.is_some()).count(), 4);
+    }
+}

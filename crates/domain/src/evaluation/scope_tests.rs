@@ -35,7 +35,8 @@ fn only_a_team_lead_and_a_policy_officer_see_anything() {
             | Role::FunctionalAdmin
             | Role::PrivacyOfficer
             | Role::EvuCoordinator
-            | Role::ChainAdmin => false,
+            | Role::ChainAdmin
+            | Role::ComplaintsOfficer => false,
         };
         assert_eq!(
             evaluation_scope(&[*role], "gemeente-utrecht", Municipality, &areas).is_some(),

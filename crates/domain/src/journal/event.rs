@@ -152,6 +152,10 @@ event_kinds! {
     FamilyMemberSignedIn = "family_member_signed_in";
     FileClosed = "file_closed";
     FileReopened = "file_reopened";
+    ComplaintFiled = "complaint_filed";
+    ComplaintReceiptConfirmed = "complaint_receipt_confirmed";
+    ComplaintExtended = "complaint_extended";
+    ComplaintDecided = "complaint_decided";
 }
 
 /// Who may read an event on a family's timeline.
@@ -221,7 +225,13 @@ impl EventKind {
             | EventKind::DocumentDownloaded
             | EventKind::DocumentEnded
             | EventKind::DocumentDestroyed
-            | EventKind::FamilyMemberSignedIn => NotOnTimeline,
+            | EventKind::FamilyMemberSignedIn
+            // A complaint is the complainant's, not the family file's: the professional
+            // complained about must not find it on the family's timeline.
+            | EventKind::ComplaintFiled
+            | EventKind::ComplaintReceiptConfirmed
+            | EventKind::ComplaintExtended
+            | EventKind::ComplaintDecided => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -607,6 +617,30 @@ pub enum Event {
         family_id: String,
         reason: String,
     },
+    // Complaints: ids, dates and codes only. What happened, who complains and the
+    // officer's free text stay in the complaints table, which a retention rule can
+    // clear; the append-only journal would keep them for good.
+    ComplaintFiled {
+        complaint_id: String,
+        organisation_id: String,
+        procedure: crate::complaint::Procedure,
+        received_on: String,
+    },
+    ComplaintReceiptConfirmed {
+        complaint_id: String,
+        on: String,
+    },
+    ComplaintExtended {
+        complaint_id: String,
+        on: String,
+    },
+    ComplaintDecided {
+        complaint_id: String,
+        on: String,
+        outcome: crate::complaint::ComplaintOutcome,
+        theme: crate::complaint::Theme,
+        measures: usize,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -890,6 +924,10 @@ impl Event {
             Event::DocumentDestroyed { .. } => EventKind::DocumentDestroyed,
             Event::FileClosed { .. } => EventKind::FileClosed,
             Event::FileReopened { .. } => EventKind::FileReopened,
+            Event::ComplaintFiled { .. } => EventKind::ComplaintFiled,
+            Event::ComplaintReceiptConfirmed { .. } => EventKind::ComplaintReceiptConfirmed,
+            Event::ComplaintExtended { .. } => EventKind::ComplaintExtended,
+            Event::ComplaintDecided { .. } => EventKind::ComplaintDecided,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -1007,6 +1045,10 @@ impl Event {
             | Event::EvuReferralClosed { family_id, .. }
             | Event::VtHandoverAcknowledged { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
+            Event::ComplaintFiled { complaint_id, .. }
+            | Event::ComplaintReceiptConfirmed { complaint_id, .. }
+            | Event::ComplaintExtended { complaint_id, .. }
+            | Event::ComplaintDecided { complaint_id, .. } => ("complaint", complaint_id),
             Event::EvaluationThresholdSet { .. } => {
                 return Subject {
                     kind: "instance",

@@ -108,6 +108,7 @@ suite! {
         closing_and_reopening_a_file_is_journaled_and_leaves_the_active_lists,
         a_file_under_a_legal_basis_stays_open,
     ],
+    complaints: [complaints_are_filed_opened_with_their_code_and_handled_by_the_officer],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.

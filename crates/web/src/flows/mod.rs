@@ -4,6 +4,7 @@
 //! domain and store crates, never another flow.
 
 pub mod admin;
+pub mod complaints;
 pub mod consent;
 pub mod crisis;
 pub mod documents;

@@ -106,6 +106,8 @@ pub fn role_word(kind: OrganisationKind, role: Role, english: bool) -> &'static 
         (Role::ChainAdmin, true) => "chain administrator",
         (Role::PolicyOfficer, false) => "beleidsmedewerker",
         (Role::PolicyOfficer, true) => "policy officer",
+        (Role::ComplaintsOfficer, false) => "klachtenfunctionaris",
+        (Role::ComplaintsOfficer, true) => "complaints officer",
     }
 }
 

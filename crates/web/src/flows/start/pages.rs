@@ -64,6 +64,7 @@ fn role_text(c: &crate::kit::chain_texts::ChainTexts, a: &StartTexts, role: Role
         Role::FunctionalAdmin => a.start_role_functional_admin,
         Role::PrivacyOfficer => a.start_role_privacy_officer,
         Role::PolicyOfficer => a.start_role_policy_officer,
+        Role::ComplaintsOfficer => a.start_role_complaints_officer,
     }
 }
 

@@ -35,6 +35,8 @@ crate::texts! {
             "you review the access log and the uses of emergency access.";
         start_role_policy_officer: "je ziet de geanonimiseerde cijfers van de gebieden van je gemeente of regio, en ter vergelijking alle andere gebieden samen; nooit een gezin.",
             "you see the anonymised figures of your municipality's or region's areas, and for comparison all other areas together; never a family.";
+        start_role_complaints_officer: "je behandelt de klachten over je organisatie en maakt de jaarlijkse klachtenanalyse; je ziet geen dossiers.",
+            "you handle the complaints about your organisation and make the yearly complaints analysis; you see no files.";
         guidance_ended: "De SAVE-begeleiding is beëindigd. Het dossier van dit gezin staat niet meer voor je open; de regisseur houdt de regie.",
             "The SAVE guidance has ended. This family's file is no longer open to you; the regisseur keeps the lead.";
         your_roles: "Je rollen",
