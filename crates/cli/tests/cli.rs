@@ -677,15 +677,15 @@ fn user_add_journals_and_prints_an_enrolment_code() -> Result<(), Failed> {
         out.status.success() && text(&out.stdout).contains("phone number removed"),
         || text(&out.stderr),
     )?;
-    // The demo's 277 entries (its set-up with the EVU's areas and the nine pilots of the
+    // The demo's 311 entries (its set-up with the EVU's areas and the nine pilots of the
     // seed texts' places, a general phone number per organisation, a phone number per demo
-    // account (the EVU coordinator's included), Veilig Thuis's intake, and SAVE op locatie: three part-days, one of them
+    // account (the EVU coordinator's included), Veilig Thuis's intake, SAVE op locatie: three part-days, one of them
     // ended, 48 consultations in the past year with two entries each and 8 bookings to
-    // come), then the new account, its phone number, its password to change and its
+    // come, and two complaints officers with six synthetic complaints each), then the new account, its phone number, its password to change and its
     // enrolment code, the change and the removal; the refused ones left nothing.
     let out = eenplan(&["verify", "--database", &url], None);
     check(
-        text(&out.stdout).contains("journal intact: 283 entries"),
+        text(&out.stdout).contains("journal intact: 317 entries"),
         || text(&out.stdout),
     )?;
     let _ = std::fs::remove_dir_all(dir);
@@ -740,13 +740,13 @@ fn backup_makes_a_verified_copy() -> Result<(), Failed> {
     check(
         out.status.success()
             && text(&out.stdout)
-                .contains("277 journal entries and 0 access-log lines, both chains verified"),
+                .contains("311 journal entries and 0 access-log lines, both chains verified"),
         || text(&out.stderr),
     )?;
     // The anchors the backup printed, pasted as they are, prove the copy.
     let anchors = printed_anchors(&text(&out.stdout));
     check(
-        anchors.len() == 2 && anchors[1].starts_with("journal:277:"),
+        anchors.len() == 2 && anchors[1].starts_with("journal:311:"),
         || text(&out.stdout),
     )?;
     let copy_url = sqlite_url(&copy);

@@ -44,7 +44,7 @@ code_list! {
         Privacy = "privacy", "Privacy", "Privacy";
         Reachability = "reachability", "Bereikbaarheid", "Reachability";
         Waiting = "waiting", "Wachttijd", "Waiting time";
-        Expertise = "expertise", "Deskundigheid", "Expertise";
+        Expertise = "competence", "Deskundigheid", "Competence";
         Other = "other", "Anders", "Other";
     }
 }
