@@ -86,6 +86,16 @@ fn the_demo_history_spans_years_with_every_way_of_working_and_verifies() {
     );
 
     let rt = tokio::runtime::Runtime::new().unwrap();
+    // The bulk load dropped most indexes and made them again: the demo's schema is the
+    // migrated one, index for index.
+    let migrated = dir.join("migrated.sqlite");
+    let (built, expected) = rt.block_on(async {
+        let fresh = format!("sqlite://{}", migrated.display());
+        (indexes(&url).await, indexes(&fresh).await)
+    });
+    assert!(expected.len() > 20, "{expected:?}");
+    assert_eq!(built, expected);
+
     let (years, kinds) = rt.block_on(async {
         let store = Store::open(&DatabaseUrl::parse(&url).unwrap(), OpenMode::MustExist)
             .await
@@ -113,4 +123,33 @@ fn the_demo_history_spans_years_with_every_way_of_working_and_verifies() {
     let missing: Vec<&&str> = KINDS.iter().filter(|k| !kinds.contains(**k)).collect();
     assert!(missing.is_empty(), "never happened: {missing:?}");
     let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Every index of the database at `url` (migrated when new), with its table and
+/// definition.
+async fn indexes(url: &str) -> Vec<(String, String, String)> {
+    let store = Store::open(&DatabaseUrl::parse(url).unwrap(), OpenMode::CreateIfMissing)
+        .await
+        .unwrap();
+    let mut tx = store.read().await.unwrap();
+    let found = tx
+        .fetch_all(
+            "SELECT name, tbl_name, COALESCE(sql, '') AS def FROM sqlite_master \
+             WHERE type = 'index' ORDER BY name",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r.text("name").unwrap(),
+                r.text("tbl_name").unwrap(),
+                r.text("def").unwrap(),
+            )
+        })
+        .collect();
+    drop(tx);
+    store.close().await;
+    found
 }

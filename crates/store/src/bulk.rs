@@ -29,9 +29,9 @@ use crate::{ConsentInput, FrameworkInput, NewFamily, Param, StoreError, Tx, ids,
 type Rows = Vec<Vec<Param>>;
 
 /// A table the bulk path writes, with its columns in the order its rows hold them.
-struct Table {
-    name: &'static str,
-    columns: &'static [&'static str],
+pub(crate) struct Table {
+    pub(crate) name: &'static str,
+    pub(crate) columns: &'static [&'static str],
 }
 
 const FAMILIES: Table = Table {
@@ -162,10 +162,13 @@ pub struct Bulk {
     consents: Rows,
     consent_people: Rows,
     guidances: Rows,
+    pub(crate) evu_referrals: Rows,
+    pub(crate) evu_assignments: Rows,
     events: Vec<(UtcTime, Actor, Event)>,
     family_row: HashMap<String, usize>,
     involvement_row: HashMap<String, usize>,
     guidance_row: HashMap<String, usize>,
+    pub(crate) referral_row: HashMap<String, usize>,
 }
 
 /// A SAVE-begeleiding as the generator starts it.
@@ -189,7 +192,7 @@ impl Bulk {
         self.families.len()
     }
 
-    fn event(&mut self, at: UtcTime, actor: &Actor, event: Event) {
+    pub(crate) fn event(&mut self, at: UtcTime, actor: &Actor, event: Event) {
         self.events.push((at, actor.clone(), event));
     }
 
@@ -654,6 +657,8 @@ impl Tx {
             (&CONSENTS, &bulk.consents),
             (&CONSENT_PEOPLE, &bulk.consent_people),
             (&GUIDANCES, &bulk.guidances),
+            (&crate::bulk_evu::EVU_REFERRALS, &bulk.evu_referrals),
+            (&crate::bulk_evu::EVU_ASSIGNMENTS, &bulk.evu_assignments),
         ] {
             self.insert_rows(table, rows).await?;
         }

@@ -14,11 +14,12 @@ use eenplan_domain::family::{
 use eenplan_domain::journal::Actor;
 use eenplan_domain::save_guidance::GuidanceOutcome;
 use eenplan_store::{
-    Bulk, BulkGuidance, ConsentInput, FrameworkInput, NewFamily, Store, StoreError,
+    Bulk, BulkEvuWorker, BulkGuidance, ConsentInput, FrameworkInput, NewFamily, Store, StoreError,
 };
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use super::EVU_AREAS;
 use super::families::{Region, plan};
 use super::history::{self, moment, plus};
 use super::names::{ADULT_NAMES, CHILD_NAMES, STREETS, SURNAMES};
@@ -28,8 +29,12 @@ use crate::progress::Progress;
 /// Families per transaction and journal batch: large enough that a commit's cost
 /// disappears, small enough that memory stays a few tens of megabytes.
 const BATCH: u64 = 2_000;
+/// Batches made ahead of the writer: one core makes the next batches while the other
+/// writes, and memory stays bounded (a few batches at most).
+const AHEAD: usize = 2;
 
-/// Generates families `range` of `count` through the bulk path; returns how many.
+/// Generates families `range` of `count` through the bulk path; returns how many. The
+/// families are made on a thread of their own and written here as they come.
 pub async fn generate(
     store: &Store,
     (range, count): (std::ops::Range<u64>, u64),
@@ -38,27 +43,47 @@ pub async fn generate(
     today: Date,
 ) -> Result<u64, StoreError> {
     let mut progress = Progress::new("families (bulk)", range.end - range.start);
-    let mut rng = Rng(0xB01C_0DE5);
-    let mut n = range.start;
-    while n < range.end {
-        let end = (n + BATCH).min(range.end);
-        let mut bulk = Bulk::default();
-        for i in n..end {
-            let when = Family {
-                n: i,
-                opened: history::opened_on(i, count, today),
-                today,
-            };
-            one(&mut bulk, &mut rng, regions, partners, &when)?;
+    let (batches, mut ready) = tokio::sync::mpsc::channel(AHEAD);
+    let (regions, partners) = (regions.to_vec(), partners.clone());
+    let families = range.end - range.start;
+    let maker = tokio::task::spawn_blocking(move || {
+        let mut rng = Rng(0xB01C_0DE5);
+        let mut n = range.start;
+        while n < range.end {
+            let end = (n + BATCH).min(range.end);
+            let mut bulk = Bulk::default();
+            let made = (n..end).try_for_each(|i| {
+                let when = Family {
+                    n: i,
+                    opened: history::opened_on(i, count, today),
+                    today,
+                };
+                one(&mut bulk, &mut rng, &regions, &partners, &when)
+            });
+            let failed = made.is_err();
+            // A writer that stopped (its error is reported) takes no more batches.
+            if batches
+                .blocking_send(made.map(|()| (bulk, end - n)))
+                .is_err()
+                || failed
+            {
+                return;
+            }
+            n = end;
         }
+    });
+    while let Some(batch) = ready.recv().await {
+        let (bulk, made) = batch?;
         let mut tx = store.write().await?;
         tx.write_bulk(bulk).await?;
         tx.commit().await?;
-        progress.advance(end - n);
-        n = end;
+        progress.advance(made);
     }
+    maker
+        .await
+        .map_err(|e| StoreError::Invalid(format!("the demo's generator stopped: {e}")))?;
     progress.finish();
-    Ok(range.end - range.start)
+    Ok(families)
 }
 
 struct Family {
@@ -99,6 +124,7 @@ fn one(
         hood.as_ref().map_or(region.city, |(name, _)| name.as_str()),
         f.opened,
     );
+    let hood_name = hood.as_ref().map(|(name, _)| name.clone());
     let mut timing = Rng(0x71AE_5EED ^ f.n.wrapping_mul(0x9E37_79B9));
     let surname = *rng.pick(SURNAMES);
     let letters = b"ABCDEGHJKLMNPRTVWXZ";
@@ -198,7 +224,25 @@ fn one(
         )?;
         runs |= !ended;
     }
-    if !guided && timing.chance(9) {
+    let evu = if guided {
+        None
+    } else {
+        evu_start(hood_name.as_deref(), f.opened)
+            .filter(|_| timing.chance(b.evu_referral))
+            .and_then(|start| after(&mut timing, f, latest.max(start), 60))
+    };
+    if let Some(referred_on) = evu
+        && let Some(day) = evu_referral(
+            bulk,
+            &mut timing,
+            f,
+            (&id, &lead, &lead_involvement, &people),
+            partners,
+            referred_on,
+        )
+    {
+        latest = day;
+    } else if !guided && timing.chance(9) {
         // A court order (WSS) or Veilig Thuis's own investigation.
         let (framework, pool, ground) = if timing.chance(60) {
             (
@@ -407,4 +451,138 @@ fn guidance(
         latest = planned_end;
     }
     Ok((latest, planned_end < f.today))
+}
+
+/// The day the EVU started working in neighbourhood `hood`, when the family lives in
+/// one of its neighbourhoods and the EVU had started by the time the file opened or
+/// starts within its first year.
+fn evu_start(hood: Option<&str>, opened: Date) -> Option<Date> {
+    let (_, start) = EVU_AREAS.iter().find(|(name, _)| Some(*name) == hood)?;
+    (*start <= plus(opened, 365)).then_some(*start)
+}
+
+fn consent_to(
+    bulk: &mut Bulk,
+    (id, lead, people): (&eenplan_domain::FamilyId, &Professional, &[Person]),
+    (step, organisation_id): (ConsentStep, Option<eenplan_domain::OrganisationId>),
+    purpose: &str,
+    (on, minute): (Date, i64),
+) {
+    let children = people
+        .iter()
+        .filter(|p| p.kind == MemberKind::Child)
+        .map(|p| p.id.clone())
+        .collect();
+    bulk.give_consent(
+        moment(on, minute),
+        &actor_of(lead),
+        id,
+        &lead.user_id,
+        &ConsentInput {
+            step,
+            organisation_id,
+            purpose: purpose.into(),
+            categories: vec![
+                DataCategory::Identity,
+                DataCategory::Network,
+                DataCategory::Plan,
+            ],
+            children,
+            given_by: people.iter().map(|p| p.id.clone()).collect(),
+            form: ConsentForm::Written,
+            given_on: on,
+            ends_on: None,
+        },
+    );
+}
+
+/// The local team calls in the EVU on `referred_on` on the family's consent; the
+/// coordinator staffs it two weeks later with the regisseur and a SAVE worker (who
+/// joins on the family's consent), and closes it some months on once that has passed.
+/// Returns the day of the last step, `None` when the EVU has no coordinator or SAVE.
+fn evu_referral(
+    bulk: &mut Bulk,
+    timing: &mut Rng,
+    f: &Family,
+    (id, lead, lead_involvement, people): (
+        &eenplan_domain::FamilyId,
+        &Professional,
+        &str,
+        &[Person],
+    ),
+    partners: &Partners,
+    referred_on: Date,
+) -> Option<Date> {
+    let coordinator = partners.evu_coordinator.as_ref()?;
+    let save = partners
+        .save
+        .get(usize::try_from(f.n).unwrap_or(0) % partners.save.len().max(1))?;
+    let family = (id, lead, people);
+    consent_to(
+        bulk,
+        family,
+        (ConsentStep::Evu, None),
+        "Het EVU betrekken bij de zorgen om veiligheid",
+        (referred_on, 0),
+    );
+    consent_to(
+        bulk,
+        family,
+        (
+            ConsentStep::SaveGuidance,
+            Some(save.organisation_id.clone()),
+        ),
+        "SAVE in de combinatie van het EVU",
+        (referred_on, 1),
+    );
+    let reasons = [
+        "Escalerende ruzies tussen ouders; kinderen zijn er getuige van",
+        "Zorgen over verwaarlozing van de jongste kinderen",
+        "Vader dreigt met geweld na de scheiding",
+    ];
+    let referral = bulk.refer_to_evu(
+        moment(referred_on, 2),
+        &actor_of(lead),
+        id,
+        (&lead.organisation_id, &lead.user_id),
+        reasons[timing.below(reasons.len())],
+        referred_on,
+    );
+    let coordinating = actor_of(coordinator);
+    let answered = plus(referred_on, 14);
+    if answered > f.today {
+        return Some(referred_on);
+    }
+    bulk.assign_evu_combination(
+        moment(answered, 0),
+        &coordinating,
+        id,
+        (&referral, &coordinator.user_id),
+        &[
+            BulkEvuWorker {
+                user_id: &lead.user_id,
+                organisation_id: &lead.organisation_id,
+                involvement_id: Some(lead_involvement),
+            },
+            BulkEvuWorker {
+                user_id: &save.user_id,
+                organisation_id: &save.organisation_id,
+                involvement_id: None,
+            },
+        ],
+        answered,
+    );
+    let closed = plus(answered, 60 + i64::try_from(timing.below(90)).unwrap_or(0));
+    if closed > f.today {
+        return Some(answered);
+    }
+    bulk.close_evu_referral(
+        moment(closed, 0),
+        &coordinating,
+        id,
+        (&referral, &coordinator.user_id),
+        "Veiligheid hersteld; het buurtteam gaat verder",
+        closed,
+    );
+    Some(closed)
 }

@@ -32,6 +32,9 @@ pub struct Behaviour {
     pub partner_handover: u64,
     /// Percent chance that SAVE-begeleiding is part of the help.
     pub save_guidance: u64,
+    /// Percent chance that the local team calls in the EVU for a family without
+    /// SAVE-begeleiding that lives where the EVU works (national-scale part only).
+    pub evu_referral: u64,
 }
 
 /// The rest of the chain, and every area before its pilot began.
@@ -42,6 +45,7 @@ pub const USUAL: Behaviour = Behaviour {
     lead_handover: 30,
     partner_handover: 25,
     save_guidance: 45,
+    evu_referral: 30,
 };
 
 /// A pilot area after the pilot's start: shorter, faster, fewer handovers (the pilots'
@@ -53,6 +57,7 @@ pub const PILOT: Behaviour = Behaviour {
     lead_handover: 10,
     partner_handover: 8,
     save_guidance: 55,
+    evu_referral: 60,
 };
 
 /// How files close once their help has ended, and how many come back. SYNTHETIC like

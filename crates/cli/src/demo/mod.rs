@@ -43,6 +43,14 @@ pub use data::DEMO_PASSWORD;
 
 const ACTOR: Actor = Actor::System { component: "demo" };
 
+/// The EVU's neighbourhoods from the pilots' known starts (De Gagel October 2021,
+/// Vechtzoom February 2022); Spoorzoom's start is not known: a date still to come.
+const EVU_AREAS: [(&str, jiff::civil::Date); 3] = [
+    ("De Gagel", jiff::civil::date(2021, 10, 1)),
+    ("Vechtzoom", jiff::civil::date(2022, 2, 1)),
+    ("Spoorzoom", jiff::civil::date(2027, 6, 1)),
+];
+
 pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
     let url = DatabaseUrl::parse(&args.database)?;
     match &url {
@@ -202,13 +210,7 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
             }
         }
     }
-    // The EVU's neighbourhoods from the pilots' known starts (De Gagel October 2021,
-    // Vechtzoom February 2022); Spoorzoom's start is not known: a date still to come.
-    for (name, starts_on) in [
-        ("De Gagel", jiff::civil::date(2021, 10, 1)),
-        ("Vechtzoom", jiff::civil::date(2022, 2, 1)),
-        ("Spoorzoom", jiff::civil::date(2027, 6, 1)),
-    ] {
+    for (name, starts_on) in EVU_AREAS {
         if let Some(id) = area_ids.get(name) {
             tx.add_evu_area(&ACTOR, id, starts_on).await?;
         }
@@ -384,8 +386,14 @@ async fn generate_families(
     // the current work lists); older ones, above a small demo, through the bulk path.
     let rich_from = count.saturating_sub(RICH_FAMILIES);
     if rich_from > 0 {
+        // The database is new: filled without a rollback journal and with most indexes
+        // made afterwards, put back before the store's own commands need them.
+        let load = store.begin_bulk_load().await?;
         summary.families +=
             bulk::generate(store, (0..rich_from, count), &regions, &partners, today).await?;
+        let mut progress = Progress::new("indexes", load.dropped_indexes() as u64);
+        store.end_bulk_load(load, || progress.advance(1)).await?;
+        progress.finish();
     }
     summary.families +=
         families::generate(store, (rich_from..count, count), &regions, &partners, today).await?;

@@ -11,7 +11,7 @@ pub struct Professional {
     pub organisation_id: OrganisationId,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Partners {
     pub save: Vec<Professional>,
     pub evu_coordinator: Option<Professional>,

@@ -55,6 +55,7 @@ suite! {
     ],
     access_safety: [duplicates_signals_and_care_roles],
     bulk: [a_bulk_history_verifies_and_carries_its_own_dates],
+    bulk_load: [a_bulk_load_puts_back_every_index_and_the_safe_settings],
     deep: [
         deep_verify_names_every_edit_behind_eenplans_back,
         deep_verify_counts_what_retention_destroyed,
