@@ -31,6 +31,28 @@ fn metric(text: &str) -> Result<Metric, StoreError> {
         .map_err(|e| StoreError::Invalid(format!("evaluation metric: {e}")))
 }
 
+/// A family cell's metric: '' is any row.
+fn family_metric(code: &str) -> Result<Option<Metric>, StoreError> {
+    if code.is_empty() {
+        Ok(None)
+    } else {
+        metric(code).map(Some)
+    }
+}
+
+/// A value cell as the store reads it, with its count.
+fn value_cell(r: &Row) -> Result<(Cell, i64), StoreError> {
+    Ok((
+        Cell::Value {
+            metric: metric(&r.text("metric")?)?,
+            area_id: empty_as_none(r.text("area_id")?),
+            month: stored_date(&r.text("month")?)?,
+            value: r.int("value")?,
+        },
+        r.int("n")?,
+    ))
+}
+
 /// One evaluation row as the store reads it.
 pub(crate) fn metric_row(r: &Row) -> Result<MetricRow, StoreError> {
     Ok(MetricRow {
@@ -129,15 +151,8 @@ impl Tx {
             )
             .await?
         {
-            cells.insert(
-                Cell::Value {
-                    metric: metric(&r.text("metric")?)?,
-                    area_id: empty_as_none(r.text("area_id")?),
-                    month: stored_date(&r.text("month")?)?,
-                    value: r.int("value")?,
-                },
-                r.int("n")?,
-            );
+            let (cell, n) = value_cell(&r)?;
+            cells.insert(cell, n);
         }
         for r in self
             .fetch_all(
@@ -147,14 +162,9 @@ impl Tx {
             )
             .await?
         {
-            let code = r.text("metric")?;
             cells.insert(
                 Cell::Family {
-                    metric: if code.is_empty() {
-                        None
-                    } else {
-                        Some(metric(&code)?)
-                    },
+                    metric: family_metric(&r.text("metric")?)?,
                     area_id: empty_as_none(r.text("area_id")?),
                     month: stored_date(&r.text("month")?)?,
                     previous: empty_as_none(r.text("previous")?)
@@ -188,15 +198,7 @@ impl Tx {
             )
             .await?
         {
-            cells.push((
-                Cell::Value {
-                    metric: metric(&r.text("metric")?)?,
-                    area_id: empty_as_none(r.text("area_id")?),
-                    month: stored_date(&r.text("month")?)?,
-                    value: r.int("value")?,
-                },
-                r.int("n")?,
-            ));
+            cells.push(value_cell(&r)?);
         }
         // Only a family's first month in the period counts it (previous before it).
         for r in self
@@ -208,14 +210,9 @@ impl Tx {
             )
             .await?
         {
-            let code = r.text("metric")?;
             cells.push((
                 Cell::Family {
-                    metric: if code.is_empty() {
-                        None
-                    } else {
-                        Some(metric(&code)?)
-                    },
+                    metric: family_metric(&r.text("metric")?)?,
                     area_id: empty_as_none(r.text("area_id")?),
                     month: first,
                     previous: None,

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::civil::Date;
 
-use super::{AreaFilter, Counts, FamilyCount, Metric, MetricRow, ValueCount};
+use super::{AreaFilter, Counts, Metric, MetricRow};
 
 /// One kept count.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,27 +146,7 @@ impl Counts {
                 _ => {}
             }
         }
-        Counts {
-            values: values
-                .into_iter()
-                .map(|((metric, area_id, month, value), rows)| ValueCount {
-                    metric,
-                    area_id,
-                    month,
-                    value,
-                    rows,
-                })
-                .collect(),
-            families: families
-                .into_iter()
-                .map(|((metric, area_id), families)| FamilyCount {
-                    metric,
-                    area_id,
-                    families,
-                })
-                .collect(),
-            consultations: Vec::new(),
-        }
+        Counts::of(values, families)
     }
 }
 

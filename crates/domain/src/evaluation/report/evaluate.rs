@@ -78,6 +78,21 @@ impl Counts {
                 *values.entry(key).or_default() += 1;
             }
         }
+        Counts::of(
+            values,
+            families
+                .into_iter()
+                .map(|(key, set)| (key, set.len() as u64))
+                .collect(),
+        )
+    }
+
+    /// Counts from rows per (metric, area, month, value) and distinct families per
+    /// (metric, area), in key order; no consultations.
+    pub(super) fn of(
+        values: BTreeMap<(Metric, Option<String>, Date, i64), u64>,
+        families: BTreeMap<(Option<Metric>, Option<String>), u64>,
+    ) -> Counts {
         Counts {
             values: values
                 .into_iter()
@@ -91,10 +106,10 @@ impl Counts {
                 .collect(),
             families: families
                 .into_iter()
-                .map(|((metric, area_id), set)| FamilyCount {
+                .map(|((metric, area_id), families)| FamilyCount {
                     metric,
                     area_id,
-                    families: set.len() as u64,
+                    families,
                 })
                 .collect(),
             consultations: Vec::new(),
