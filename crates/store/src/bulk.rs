@@ -26,130 +26,9 @@ use jiff::civil::Date;
 
 use crate::{ConsentInput, FrameworkInput, NewFamily, Param, StoreError, Tx, ids, params};
 
+use crate::bulk_tables::*;
+
 type Rows = Vec<Vec<Param>>;
-
-/// A table the bulk path writes, with its columns in the order its rows hold them.
-pub(crate) struct Table {
-    pub(crate) name: &'static str,
-    pub(crate) columns: &'static [&'static str],
-}
-
-const FAMILIES: Table = Table {
-    name: "families",
-    columns: &[
-        "id",
-        "label",
-        "street",
-        "house_number",
-        "postcode",
-        "city",
-        "area_id",
-        "opened_at",
-        "label_sort",
-        "framework",
-        "framework_organisation_id",
-        "closed_on",
-        "closing_reason",
-        "closing_note",
-    ],
-};
-const MEMBERS: Table = Table {
-    name: "family_members",
-    columns: &[
-        "id",
-        "family_id",
-        "kind",
-        "name",
-        "name_search",
-        "date_of_birth",
-        "has_custody",
-        "started_at",
-    ],
-};
-const INVOLVEMENTS: Table = Table {
-    name: "involvements",
-    columns: &[
-        "id",
-        "family_id",
-        "role",
-        "organisation_id",
-        "user_id",
-        "expertise",
-        "takes_over",
-        "started_at",
-        "ended_at",
-        "end_reason",
-    ],
-};
-const PLANS: Table = Table {
-    name: "plan_versions",
-    columns: &[
-        "family_id",
-        "version",
-        "content",
-        "review_date",
-        "saved_by",
-        "saved_at",
-    ],
-};
-const AGREEMENTS: Table = Table {
-    name: "plan_agreements",
-    columns: &[
-        "family_id",
-        "version",
-        "member_id",
-        "agreed_at",
-        "recorded_by",
-    ],
-};
-const CONSENTS: Table = Table {
-    name: "consents",
-    columns: &[
-        "id",
-        "family_id",
-        "step",
-        "organisation_id",
-        "purpose",
-        "categories",
-        "form",
-        "given_on",
-        "ends_on",
-        "recorded_by",
-        "recorded_at",
-    ],
-};
-const CONSENT_PEOPLE: Table = Table {
-    name: "consent_people",
-    columns: &["consent_id", "member_id", "part"],
-};
-const GUIDANCES: Table = Table {
-    name: "save_guidances",
-    columns: &[
-        "id",
-        "family_id",
-        "organisation_id",
-        "worker_id",
-        "involvement_id",
-        "expertise",
-        "goals",
-        "review_months",
-        "started_on",
-        "planned_end",
-        "next_review_on",
-        "started_by",
-        "ended_on",
-        "outcome",
-        "end_reason",
-        "ended_by",
-    ],
-};
-
-/// Column positions of the values a later event changes.
-const FAMILY_FRAMEWORK: usize = 9;
-/// Where `closed_on` (then `closing_reason`, `closing_note`) sits in a families row.
-const FAMILY_CLOSED: usize = 11;
-const INVOLVEMENT_ENDED_AT: usize = 8;
-const GUIDANCE_ENDED_ON: usize = 12;
 
 /// One batch of synthetic history, recorded in the order it happened per family.
 #[derive(Debug, Default)]
@@ -657,8 +536,8 @@ impl Tx {
             (&CONSENTS, &bulk.consents),
             (&CONSENT_PEOPLE, &bulk.consent_people),
             (&GUIDANCES, &bulk.guidances),
-            (&crate::bulk_evu::EVU_REFERRALS, &bulk.evu_referrals),
-            (&crate::bulk_evu::EVU_ASSIGNMENTS, &bulk.evu_assignments),
+            (&EVU_REFERRALS, &bulk.evu_referrals),
+            (&EVU_ASSIGNMENTS, &bulk.evu_assignments),
         ] {
             self.insert_rows(table, rows).await?;
         }

@@ -10,35 +10,9 @@ use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::{FamilyId, OrganisationId, UserId, UtcTime};
 use jiff::civil::Date;
 
-use crate::bulk::{Bulk, Table};
+use crate::bulk::Bulk;
 use crate::{Param, params};
 
-pub(crate) const EVU_REFERRALS: Table = Table {
-    name: "evu_referrals",
-    columns: &[
-        "id",
-        "family_id",
-        "source",
-        "vt_contact_id",
-        "organisation_id",
-        "referred_by",
-        "referred_on",
-        "reason",
-        "state",
-        "decided_on",
-        "decided_by",
-        "decision_reason",
-    ],
-};
-pub(crate) const EVU_ASSIGNMENTS: Table = Table {
-    name: "evu_assignments",
-    columns: &[
-        "referral_id",
-        "user_id",
-        "organisation_id",
-        "involvement_id",
-    ],
-};
 /// Column position of the referral's state; its decision follows it.
 const REFERRAL_STATE: usize = 8;
 

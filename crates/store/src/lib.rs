@@ -9,6 +9,7 @@ mod backup;
 mod bulk;
 mod bulk_evu;
 mod bulk_load;
+mod bulk_tables;
 mod closing;
 mod complaints;
 mod consent;
