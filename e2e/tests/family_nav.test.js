@@ -85,8 +85,11 @@ describe('the sub-navigation of a family file', () => {
       }
       const current = [...nav[1].matchAll(/<a\b[^>]*href="([^"]+)"[^>]*aria-current="page"/g)].map((m) => decode(m[1]));
       // The part a page belongs to: its own path, or the part above it (one meeting
-      // belongs to the assessments).
-      const part = path.replace(/\/beoordeling\/[^/]+$/, '/beoordeling').replace(/\/plan\/vergelijken$/, '/plan');
+      // belongs to the assessments; closing the file is done from its overview).
+      const part = path
+        .replace(/\/beoordeling\/[^/]+$/, '/beoordeling')
+        .replace(/\/plan\/vergelijken$/, '/plan')
+        .replace(/\/afsluiten$/, '');
       if (current.length !== 1 || current[0] !== part) {
         failures.push(`${route.path}: the marked item is ${JSON.stringify(current)}, not ${part}`);
       }

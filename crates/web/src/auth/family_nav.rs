@@ -127,3 +127,13 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
             .collect(),
     }
 }
+
+/// The sub-navigation of a page that acts on the whole file (closing or reopening it,
+/// opened from the overview): the overview is its part and is marked, and the file's
+/// name stays above the page's own heading.
+pub fn sub_nav_below_overview(fam: &FamilyCtx, file: &str) -> SubNav {
+    SubNav {
+        on_overview: false,
+        ..sub_nav(fam, "", file)
+    }
+}

@@ -13,7 +13,7 @@ use eenplan_store::{Closed, StoreError};
 
 use super::back;
 use crate::auth::family::FamilyCtx;
-use crate::auth::family_nav::{SubNav, sub_nav};
+use crate::auth::family_nav::{SubNav, sub_nav_below_overview};
 use crate::flows::family::closing_texts::{ClosingTexts, closing_texts};
 use crate::kit::dates::dutch_date;
 use crate::kit::form::{
@@ -167,7 +167,7 @@ async fn closing_page(
     let page = ClosingPage {
         c,
         shell: fam.shell(&format!("/gezinnen/{id}/afsluiten")),
-        nav: sub_nav(fam, "/afsluiten", &family.label),
+        nav: sub_nav_below_overview(fam, &family.label),
         title,
         closed: family.closed.as_ref().map(|x| ClosedView::of(lang, x)),
         action,
