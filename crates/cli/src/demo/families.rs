@@ -265,7 +265,8 @@ async fn one_family(
     // The plan first: SAVE-begeleiding writes its goals into it.
     let drafted = when.after(&mut timing, opened, b.days_to_plan);
     let agreed = drafted.and_then(|d| when.after(&mut timing, d, b.days_to_agreement));
-    if let Some(drafted) = drafted.filter(|_| rng.chance(85)) {
+    let drafted = drafted.filter(|_| rng.chance(85));
+    if let Some(drafted) = drafted {
         let plan = plan(rng, drafted, today);
         on(tx, drafted);
         tx.save_plan(actor, &regisseur.user_id, &id, 0, &plan)
@@ -300,7 +301,12 @@ async fn one_family(
     };
     // SAVE-begeleiding on the family's consent, in every stage.
     let guided = rng.chance(b.save_guidance);
-    let help_starts = when.after(&mut timing, opened, b.days_to_help);
+    // SAVE-begeleiding writes its goals into the plan, so it starts once there is one:
+    // never on a day before the plan was drafted (the store checks the plan's review
+    // date against the day it is saved).
+    let help_starts = when
+        .after(&mut timing, opened, b.days_to_help)
+        .map(|day| drafted.map_or(day, |d| day.max(d)));
     if guided
         && let Some(started) = help_starts
         && let Some(save) = partners
