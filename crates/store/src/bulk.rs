@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 
 use eenplan_domain::UtcTime;
+use eenplan_domain::family::name_search;
 use eenplan_domain::family::{
     ClosingReason, Expertise, Framework, InvolvementRole, NewMember, Plan, label_sort_key, name_key,
 };
@@ -35,6 +36,7 @@ type Rows = Vec<Vec<Param>>;
 pub struct Bulk {
     families: Rows,
     members: Rows,
+    member_tokens: Rows,
     involvements: Rows,
     plans: Rows,
     agreements: Rows,
@@ -143,6 +145,9 @@ impl Bulk {
             m.has_custody,
             text(at)
         ]);
+        for token in name_search::name_tokens(&name) {
+            self.member_tokens.push(params![token, family_id, &id]);
+        }
         self.event(
             at,
             actor,
@@ -530,6 +535,7 @@ impl Tx {
         for (table, rows) in [
             (&FAMILIES, &bulk.families),
             (&MEMBERS, &bulk.members),
+            (&MEMBER_TOKENS, &bulk.member_tokens),
             (&INVOLVEMENTS, &bulk.involvements),
             (&PLANS, &bulk.plans),
             (&AGREEMENTS, &bulk.agreements),

@@ -40,6 +40,11 @@ pub(crate) const MEMBERS: Table = Table {
         "started_at",
     ],
 };
+/// The name index of the members above (`name_tokens`).
+pub(crate) const MEMBER_TOKENS: Table = Table {
+    name: "family_member_tokens",
+    columns: &["token", "family_id", "member_id"],
+};
 pub(crate) const INVOLVEMENTS: Table = Table {
     name: "involvements",
     columns: &[

@@ -332,6 +332,8 @@ pub struct Tx {
     pub(crate) pending: Vec<crate::journal::Pending>,
     /// The simulated moment a generator set ([`Tx::set_clock`]); `None`: the real clock.
     clock: Option<eenplan_domain::UtcTime>,
+    /// The reads of this transaction, kept while a test asks ([`crate::explain`]).
+    pub(crate) reads: Option<Vec<(String, Vec<Param>)>>,
 }
 
 #[derive(Debug)]
@@ -346,6 +348,7 @@ impl Tx {
             inner,
             pending: Vec::new(),
             clock: None,
+            reads: None,
         }
     }
 
@@ -415,6 +418,7 @@ impl Tx {
         params: Vec<Param>,
     ) -> Result<Vec<Row>, StoreError> {
         storable(&params)?;
+        self.keep_read(sql, &params);
         Ok(match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_all(&mut **tx)
@@ -439,6 +443,7 @@ impl Tx {
         params: Vec<Param>,
     ) -> Result<Option<Row>, StoreError> {
         storable(&params)?;
+        self.keep_read(sql, &params);
         Ok(match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), params)
                 .fetch_optional(&mut **tx)

@@ -13,6 +13,7 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
+use crate::name_tokens::name_condition;
 use crate::{PageKey, Row, Seek, StoreError, Tx, ids, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -439,6 +440,8 @@ impl Tx {
             params![&id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody, self.now_text()],
         )
         .await?;
+        self.index_member_name(&id, family_id.as_str(), &name)
+            .await?;
         self.append(
             actor,
             Event::MemberAdded {
@@ -485,6 +488,8 @@ impl Tx {
             params![member_id, family_id, member.kind.code(), &name, name_key(&name), dob.clone(), member.has_custody],
         )
         .await?;
+        self.index_member_name(member_id, family_id.as_str(), &name)
+            .await?;
         let view = |kind: MemberKind, name: &str, dob: Option<String>, custody: bool| serde_json::json!({ "kind": kind.code(), "name": name, "date_of_birth": dob, "has_custody": custody });
         self.append(
             actor,
@@ -1393,25 +1398,39 @@ impl Tx {
         led_team: Option<&str>,
         query: &FamilyQuery,
     ) -> Result<Vec<FamilySummary>, StoreError> {
-        let name = format!("%{}%", name_key(&query.name));
+        let mut args = params![
+            user_id,
+            led_team.map(str::to_owned),
+            query
+                .date_of_birth
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            query
+                .postcode
+                .as_ref()
+                .map(|p| p.as_str().to_owned())
+                .unwrap_or_default()
+        ];
+        let by_name = match name_condition(&query.name, args.len() + 1) {
+            Some((cond, more)) => {
+                args.extend(more);
+                format!(" AND {cond}")
+            }
+            None => String::new(),
+        };
         let rows = self
             .fetch_all(
                 &format!(
                     "SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.id IN ( \
-                       SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
-                       WHERE i.ended_at IS NULL AND (i.user_id = $1 OR (i.role = 'regisseur' AND u.team_id = $2))) \
-                     AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
-                     AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
-                     AND ($5 = '' OR f.postcode = $5) \
+                       SELECT i.family_id FROM involvements i WHERE i.user_id = $1 AND i.ended_at IS NULL \
+                       UNION ALL \
+                       SELECT i.family_id FROM users u JOIN involvements i ON i.user_id = u.id \
+                       WHERE u.team_id = $2 AND i.role = 'regisseur' AND i.ended_at IS NULL) \
+                     AND ($3 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $3)) \
+                     AND ($4 = '' OR f.postcode = $4){by_name} \
                      ORDER BY f.label_sort, f.id"
                 ),
-                params![
-                    user_id,
-                    led_team.map(str::to_owned),
-                    name,
-                    query.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
-                    query.postcode.as_ref().map(|p| p.as_str().to_owned()).unwrap_or_default()
-                ],
+                args,
             )
             .await?;
         summaries(&rows)

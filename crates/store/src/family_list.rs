@@ -15,6 +15,7 @@ use jiff::civil::Date;
 
 use crate::consent::placeholders;
 use crate::db::stored_opt_date;
+use crate::name_tokens::name_condition;
 use crate::page::{PageKey, Seek};
 use crate::{FamilyQuery, Param, StoreError, Tx, params};
 
@@ -102,7 +103,8 @@ impl FamilySort {
     }
 }
 
-/// The WHERE clause of the scope and filter, with its parameters `$1`..`$8`.
+/// The WHERE clause of the scope and filter, with its parameters `$1`..`$7` and the
+/// name search's after them.
 fn scope_and_filter(scope: &FamilyScope, filter: &FamilyFilter) -> (String, Vec<Param>) {
     let role = match filter.role {
         None => String::new(),
@@ -110,23 +112,25 @@ fn scope_and_filter(scope: &FamilyScope, filter: &FamilyFilter) -> (String, Vec<
         Some(MyRole::Involved(r)) => r.code().to_owned(),
     };
     let q = &filter.query;
+    // Two index searches, never a scan of every involvement: the viewer's own open
+    // involvements (all, or in one role), and the open regisseur involvements of the
+    // members of the team the viewer leads.
     let sql = "f.id IN ( \
-           SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
-           WHERE i.ended_at IS NULL AND ( \
-             ($8 = '' AND (i.user_id = $1 OR (i.role = 'regisseur' AND u.team_id = $2))) \
-             OR ($8 = 'team' AND i.role = 'regisseur' AND u.team_id = $2) \
-             OR ($8 <> '' AND $8 <> 'team' AND i.user_id = $1 AND i.role = $8))) \
-         AND ($3 = '%%' OR f.id IN (SELECT family_id FROM family_members WHERE name_search LIKE $3)) \
-         AND ($4 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $4)) \
-         AND ($5 = '' OR f.postcode = $5) \
-         AND ($6 = '' OR f.framework = $6) \
-         AND ($7 = '' OR f.area_id = $7)"
+           SELECT i.family_id FROM involvements i \
+           WHERE i.user_id = $1 AND i.ended_at IS NULL AND ($7 = '' OR i.role = $7) \
+           UNION ALL \
+           SELECT i.family_id FROM users u JOIN involvements i ON i.user_id = u.id \
+           WHERE u.team_id = $2 AND i.role = 'regisseur' AND i.ended_at IS NULL \
+             AND ($7 = '' OR $7 = 'team')) \
+         AND ($3 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $3)) \
+         AND ($4 = '' OR f.postcode = $4) \
+         AND ($5 = '' OR f.framework = $5) \
+         AND ($6 = '' OR f.area_id = $6)"
         .to_owned()
         + filter.state.condition();
-    let args = params![
+    let mut args = params![
         &scope.user_id,
         scope.led_team.clone(),
-        format!("%{}%", eenplan_domain::family::name_key(&q.name)),
         q.date_of_birth.map(|d| d.to_string()).unwrap_or_default(),
         q.postcode
             .as_ref()
@@ -136,6 +140,12 @@ fn scope_and_filter(scope: &FamilyScope, filter: &FamilyFilter) -> (String, Vec<
         filter.area_id.clone().unwrap_or_default(),
         role
     ];
+    let mut sql = sql;
+    if let Some((cond, more)) = name_condition(&q.name, args.len() + 1) {
+        sql.push_str(" AND ");
+        sql.push_str(&cond);
+        args.extend(more);
+    }
     (sql, args)
 }
 

@@ -237,7 +237,20 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0050_complaint_measures.sql"),
         postgres: include_str!("../migrations/postgres/0050_complaint_measures.sql"),
     },
+    // The name index, and the sort key that puts a tussenvoegsel after its surname
+    // (issue 18 §1).
+    Migration {
+        version: NAME_TOKENS_VERSION,
+        name: "name_tokens",
+        sqlite: include_str!("../migrations/sqlite/0058_name_tokens.sql"),
+        postgres: include_str!("../migrations/postgres/0058_name_tokens.sql"),
+    },
 ];
+
+/// The migration that adds the name index; it is filled from the names kept so far by
+/// the domain's `name_tokens` right after the script, and every file's sort key is
+/// recomputed, since the domain's key changed with it.
+const NAME_TOKENS_VERSION: i64 = 58;
 
 /// The migration that adds the evaluation's month cells; they are filled from the rows
 /// kept so far by the domain's `report::cells_of` right after the script (SQL would
@@ -334,6 +347,10 @@ impl Store {
             }
             if m.version == EVALUATION_CELLS_VERSION {
                 tx.fill_evaluation_cells().await?;
+            }
+            if m.version == NAME_TOKENS_VERSION {
+                tx.fill_member_tokens().await?;
+                tx.fill_every_label_sort().await?;
             }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",

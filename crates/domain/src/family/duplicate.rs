@@ -14,10 +14,10 @@ use crate::UtcTime;
 /// " nina bos" and "NINA BOS" are one name). Stored with every member as the search key
 /// and applied to every name searched for.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
+    super::name_search::fold(name)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-        .to_lowercase()
 }
 
 /// Duplicate checks answered with a file outside the person's circle, per person, per

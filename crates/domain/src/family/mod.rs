@@ -13,6 +13,7 @@ pub mod emergency;
 pub mod framework;
 pub mod involvement;
 pub mod member;
+pub mod name_search;
 pub mod note;
 pub mod plan;
 pub mod portal;

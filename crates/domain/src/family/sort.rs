@@ -1,41 +1,29 @@
 //! The order in which files are listed by name.
 
+use super::name_search::{fold, is_tussenvoegsel};
+
 /// The key a file's label sorts by, the same on every backend: a database's collation
 /// differs between PostgreSQL and SQLite (and between PostgreSQL installations), so the
-/// store compares this key byte by byte instead. Case, runs of spaces and the accents of
-/// the letters in Dutch and Turkish names do not count, as in a phone book: "Öztürk"
-/// sorts with "Oz…", "de Vries" with "De Vries".
+/// store compares this key byte by byte instead. As in a Dutch phone book, case, runs of
+/// spaces and accents do not count (the name search's `fold`: "Öztürk" sorts with
+/// "Oz…") and a tussenvoegsel follows its surname: "de Vries" sorts under V, as
+/// "vries de".
 pub fn label_sort_key(label: &str) -> String {
-    label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(base_letter)
-        .collect()
-}
-
-/// A lower-case letter without its accent; any other character as it is.
-fn base_letter(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ğ' => 'g',
-        'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' | 'į' => 'i',
-        'ł' => 'l',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ř' => 'r',
-        'ś' | 'ş' | 'š' | 'ș' => 's',
-        'ť' | 'ț' | 'ţ' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ź' | 'ż' | 'ž' => 'z',
-        c => c,
+    let words: Vec<String> = fold(label).split_whitespace().map(str::to_owned).collect();
+    let bare = |w: &str| w.trim_matches(|c| matches!(c, '\'' | '’' | '‘')).to_owned();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut run: Vec<String> = Vec::new();
+    for w in words {
+        if is_tussenvoegsel(&bare(&w)) {
+            run.push(w);
+        } else {
+            out.push(w);
+            out.append(&mut run);
+        }
     }
+    // Tussenvoegsels with no surname after them stay where they were.
+    out.append(&mut run);
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -60,6 +48,28 @@ mod tests {
                 "Gezin Çelik",
                 "gezin de Vries",
                 "Gezin Zwart"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tussenvoegsel_sorts_after_its_surname() {
+        assert_eq!(label_sort_key("Gezin van den Berg"), "gezin berg van den");
+        assert_eq!(label_sort_key("Gezin 't Hart"), "gezin hart 't");
+        let mut names = [
+            "Gezin Visser",
+            "Gezin de Vries",
+            "Gezin Dekker",
+            "Gezin van Wijk",
+        ];
+        names.sort_by_key(|n| label_sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "Gezin Dekker",
+                "Gezin Visser",
+                "Gezin de Vries",
+                "Gezin van Wijk"
             ]
         );
     }

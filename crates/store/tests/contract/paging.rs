@@ -270,22 +270,23 @@ pub async fn families_sort_by_name_alike_on_every_backend(db: TestDb) -> TestDb 
     let mut shown = labels(&rows);
     // Files with the same key come in id order, which the test does not know: compare
     // them as a set.
-    shown[4..7].sort_unstable();
+    // A tussenvoegsel sorts after its surname: "de Vries" under V (issue 18 §1).
+    shown[3..6].sort_unstable();
     assert_eq!(
         shown,
         [
             "Gezin Bakker",
             "Gezin Çelik",
-            "Gezin de Vries",
             "Gezin Dekker",
             "Gezin  Jansen",
             "Gezin Jansen",
             "gezin Jansen",
             "Gezin Öztürk",
+            "Gezin de Vries",
             "Gezin Zwart",
         ]
     );
-    let ties: Vec<&FamilyId> = rows[4..7].iter().map(|r| &r.id).collect();
+    let ties: Vec<&FamilyId> = rows[3..6].iter().map(|r| &r.id).collect();
     assert!(ties.windows(2).all(|w| w[0] < w[1]), "equal keys by id: {ties:?}");
 
     // The migration that adds the key fills it for files that existed before it.

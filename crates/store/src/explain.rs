@@ -1,0 +1,52 @@
+//! How the database answers a read (issue 18 §2): a test records the reads a store
+//! function makes and asks each backend for its plan, so a query that would scan a
+//! table of national size (every family, member, involvement, journal entry or access
+//! line) fails a test instead of a region's morning.
+
+use crate::db::Backend;
+use crate::{Param, StoreError, Tx};
+
+impl Tx {
+    /// Records every read of this transaction from now on, for [`Tx::take_reads`].
+    pub fn record_reads(&mut self) {
+        self.reads = Some(Vec::new());
+    }
+
+    /// The reads recorded since [`Tx::record_reads`], each with its parameters.
+    pub fn take_reads(&mut self) -> Vec<(String, Vec<Param>)> {
+        self.reads.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
+    pub(crate) fn keep_read(&mut self, sql: &str, params: &[Param]) {
+        if let Some(reads) = &mut self.reads {
+            reads.push((sql.to_owned(), params.to_vec()));
+        }
+    }
+
+    /// The backend's plan for `sql` with `params`, one line per step: SQLite's
+    /// `EXPLAIN QUERY PLAN` details ("SEARCH f USING INDEX …", "SCAN i"), PostgreSQL's
+    /// `EXPLAIN` lines ("Seq Scan on involvements i", "Index Scan using …").
+    pub async fn explain(
+        &mut self,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Vec<String>, StoreError> {
+        let reads = self.reads.take();
+        let plan = match self.backend() {
+            Backend::Sqlite => self
+                .fetch_all(&format!("EXPLAIN QUERY PLAN {sql}"), params)
+                .await?
+                .iter()
+                .map(|r| r.text("detail"))
+                .collect(),
+            Backend::Postgres => self
+                .fetch_all(&format!("EXPLAIN {sql}"), params)
+                .await?
+                .iter()
+                .map(|r| r.text("QUERY PLAN"))
+                .collect(),
+        };
+        self.reads = reads;
+        plan
+    }
+}

@@ -1,0 +1,165 @@
+//! Issue 18 §2, the start: the reads behind the list of files and the search (by name,
+//! date of birth, postcode, role, a team lead's scope) never scan a table of national
+//! size. Each read is recorded as the store makes it and its plan asked of the backend:
+//! SQLite's `SCAN` of such a table, PostgreSQL's `Seq Scan` (after `ANALYZE`, with
+//! `enable_seqscan` off, since it rightly prefers a scan of a table this small).
+
+use eenplan_domain::family::Postcode;
+use eenplan_store::{
+    Backend, FamilyFilter, FamilyQuery, FamilyScope, FamilySort, MyRole, Param, Seek, Tx,
+};
+use jiff::civil::date;
+
+use crate::family::{open, people};
+use crate::support::TestDb;
+
+/// The tables that grow with the country: a read may only search them by an index.
+const BIG: &[&str] = &[
+    "families",
+    "family_members",
+    "family_member_tokens",
+    "involvements",
+    "journal",
+    "access_log",
+];
+
+/// The table each name or alias after FROM or JOIN in `sql` stands for.
+fn aliases(sql: &str) -> Vec<(String, String)> {
+    let words: Vec<String> = sql
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let keyword = |w: &str| {
+        [
+            "WHERE", "JOIN", "ON", "LEFT", "INNER", "ORDER", "GROUP", "LIMIT", "UNION", "AND",
+        ]
+        .contains(&w.to_uppercase().as_str())
+    };
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(w.to_uppercase().as_str(), "FROM" | "JOIN") {
+            continue;
+        }
+        let Some(table) = words.get(i + 1) else {
+            continue;
+        };
+        out.push((table.clone(), table.clone()));
+        let mut next = words.get(i + 2).map(String::as_str);
+        if next.is_some_and(|n| n.eq_ignore_ascii_case("AS")) {
+            next = words.get(i + 3).map(String::as_str);
+        }
+        if let Some(alias) = next.filter(|n| !keyword(n)) {
+            out.push((alias.to_owned(), table.clone()));
+        }
+    }
+    out
+}
+
+/// The big tables `plan` reads whole.
+fn full_scans(backend: Backend, sql: &str, plan: &[String]) -> Vec<String> {
+    let names = aliases(sql);
+    plan.iter()
+        .filter_map(|line| {
+            let scanned = match backend {
+                Backend::Sqlite => line.trim().strip_prefix("SCAN ")?.split(' ').next()?,
+                Backend::Postgres => {
+                    let at = line.find("Seq Scan on ")?;
+                    line[at + "Seq Scan on ".len()..].split(' ').next()?
+                }
+            };
+            let table = names
+                .iter()
+                .find(|(n, _)| n == scanned)
+                .map_or(scanned, |(_, t)| t.as_str());
+            BIG.contains(&table).then(|| format!("{table}: {line}"))
+        })
+        .collect()
+}
+
+/// Every read recorded in `tx`, explained; the ones that scan a big table.
+async fn scans_of(tx: &mut Tx) -> Vec<String> {
+    let backend = tx.backend();
+    let reads: Vec<(String, Vec<Param>)> = tx.take_reads();
+    assert!(!reads.is_empty(), "the store made reads");
+    let mut out = Vec::new();
+    for (sql, params) in reads {
+        let plan = tx.explain(&sql, params).await.unwrap();
+        for scan in full_scans(backend, &sql, &plan) {
+            out.push(format!("{scan}\n  in: {sql}"));
+        }
+    }
+    out
+}
+
+pub async fn lists_and_search_read_big_tables_by_index_only(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    for n in 0..30 {
+        open(&store, &p, &format!("Gezin {n}"), &format!("{}", n + 1)).await;
+    }
+    let mut tx = store.write().await.unwrap();
+    match tx.backend() {
+        Backend::Postgres => {
+            tx.execute("ANALYZE", vec![]).await.unwrap();
+            tx.execute("SET LOCAL enable_seqscan = off", vec![])
+                .await
+                .unwrap();
+        }
+        Backend::Sqlite => {}
+    }
+    let sanne = FamilyScope {
+        user_id: p.sanne.0.clone(),
+        led_team: None,
+    };
+    let joyce = FamilyScope {
+        user_id: p.joyce.0.clone(),
+        led_team: Some(p.overvecht_team.clone()),
+    };
+    let query = |name: &str, born: bool, postcode: bool| FamilyQuery {
+        name: name.into(),
+        date_of_birth: born.then(|| date(2016, 4, 2)),
+        postcode: postcode.then(|| Postcode::parse("3581AB").unwrap()),
+    };
+    let filters = [
+        FamilyFilter::default(),
+        FamilyFilter {
+            query: query("sam jans", false, false),
+            ..FamilyFilter::default()
+        },
+        FamilyFilter {
+            query: query("", true, false),
+            ..FamilyFilter::default()
+        },
+        FamilyFilter {
+            query: query("", false, true),
+            ..FamilyFilter::default()
+        },
+        FamilyFilter {
+            role: Some(MyRole::LeadsTeam),
+            ..FamilyFilter::default()
+        },
+    ];
+    tx.record_reads();
+    for scope in [&sanne, &joyce] {
+        for filter in &filters {
+            for sort in [FamilySort::Name, FamilySort::NextDue] {
+                tx.families_page(scope, filter, sort, &Seek::First, 10)
+                    .await
+                    .unwrap();
+            }
+            tx.family_ids(scope, filter).await.unwrap();
+        }
+    }
+    tx.search_families(&p.sanne.0, None, &query("jansen", false, false))
+        .await
+        .unwrap();
+    tx.search_families(&p.joyce.0, Some(&p.overvecht_team), &query("", true, true))
+        .await
+        .unwrap();
+    let scans = scans_of(&mut tx).await;
+    assert!(scans.is_empty(), "full scans:\n{}", scans.join("\n"));
+    drop(tx);
+    store.close().await;
+    db
+}
