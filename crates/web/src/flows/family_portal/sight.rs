@@ -105,7 +105,7 @@ impl PortalCtx {
             .store
             .log_access(AccessEntry::family_read(
                 &self.member.account_id,
-                &self.member.family_id,
+                self.family_id(),
                 format!("GET {page}"),
                 ctx.client.0.as_str(),
             ))
