@@ -58,6 +58,42 @@ pub(crate) fn spawn_writer(writer: Store) -> Queue {
     Queue(sender)
 }
 
+/// What a line's `user_id` holds when a family member caused it (issue 17: every read
+/// of family data by a family member is logged as theirs): the journal's actor form
+/// `family:<account id>`, and no organisation. The line is sealed with
+/// [`Actor::Family`], so the chain says who it was; a user's id never has this form.
+/// Lines of family members have no user or organisation to join, so the privacy
+/// officer's views (which join both) do not list them yet.
+const FAMILY_ACTOR: &str = "family:";
+
+/// The family account behind a line's `user_id`, when a family member caused it.
+fn family_account(user_id: &str) -> Option<&str> {
+    user_id.strip_prefix(FAMILY_ACTOR)
+}
+
+impl AccessEntry {
+    /// A family member's read of their own family's data (`data`: the page read).
+    pub fn family_read(
+        account_id: &str,
+        family_id: &str,
+        data: String,
+        client_address: &str,
+    ) -> Self {
+        AccessEntry {
+            event: AccessEvent::Read,
+            granted: true,
+            basis: None,
+            user_id: format!("{FAMILY_ACTOR}{account_id}"),
+            organisation_id: String::new(),
+            role: "family_member".to_owned(),
+            on_behalf_of: None,
+            family_id: Some(family_id.to_owned()),
+            data,
+            client_address: client_address.to_owned(),
+        }
+    }
+}
+
 /// What the access-log check found: the chain's report, and how many lines predate
 /// the chain (schema 3) and so cannot be checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,12 +122,19 @@ fn line_entry(r: &Row) -> Result<Entry, StoreError> {
     let (kind, payload) = event.to_record();
     let subject = event.subject();
     let user_id = r.text("user_id")?;
+    let (actor, actor_organisation) = match family_account(&user_id) {
+        Some(account_id) => Actor::Family {
+            account_id: account_id.to_owned(),
+        }
+        .stored(),
+        None => (format!("user:{user_id}"), Some(r.text("organisation_id")?)),
+    };
     Ok(Entry {
         seq: r.int("seq")?,
         id: r.text("id")?,
         recorded_at: r.text("at")?,
-        actor: format!("user:{user_id}"),
-        actor_organisation: Some(r.text("organisation_id")?),
+        actor,
+        actor_organisation,
         kind,
         subject_type: subject.kind.to_owned(),
         subject_id: subject.id,
@@ -179,9 +222,14 @@ impl Tx {
         let draft = Draft {
             id: ids::new_id(),
             recorded_at: UtcTime::now(),
-            actor: Actor::User {
-                user_id: e.user_id.clone(),
-                organisation_id: e.organisation_id.clone(),
+            actor: match family_account(&e.user_id) {
+                Some(account_id) => Actor::Family {
+                    account_id: account_id.to_owned(),
+                },
+                None => Actor::User {
+                    user_id: e.user_id.clone(),
+                    organisation_id: e.organisation_id.clone(),
+                },
             },
             event: Event::FamilyAccessed {
                 event: e.event.code().to_owned(),

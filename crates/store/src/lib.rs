@@ -28,6 +28,7 @@ mod explain;
 mod family;
 mod family_accounts;
 mod family_list;
+mod family_portal;
 mod family_sessions;
 pub mod ids;
 mod instance;
@@ -79,6 +80,7 @@ pub use family::{
 };
 pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, FileState, MyRole};
+pub use family_portal::PortalAccessLine;
 pub use family_sessions::{FamilySession, FamilyStage};
 pub use instance::{DEMO_PURPOSE, postgres_is_empty, sqlite_file_purpose};
 pub use mail_outbox::{MESSAGE_ID_DOMAIN, MailJob, OutboxRow};

@@ -4,12 +4,18 @@
 //! the family's own sign-in page and reaches their own home page. The regisseur sees
 //! who has an account or an open invitation and revokes or blocks. The rules are the
 //! domain's `family_account` and `policy::decide_family`; the sign-in steps are
-//! `auth::family_sign_in`.
+//! `auth::family_sign_in`. The member's own pages (issue 17 §3: home, the flower,
+//! the meetings ahead, who looked) ask the domain's portal rule through `sight`.
 
 pub mod accounts;
 pub mod activate;
+pub mod contacts;
 pub mod home;
+pub mod looked;
+pub mod meetings;
+pub mod read_texts;
 pub mod routes;
+pub mod sight;
 pub mod sign_in;
 pub mod texts;
 

@@ -3,7 +3,7 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-use super::{accounts, activate, home, sign_in};
+use super::{accounts, activate, contacts, home, looked, meetings, sign_in};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -28,7 +28,10 @@ pub fn routes() -> Vec<Entry> {
         post("/gezin/aanmelden", Public, sign_in::submit),
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
-        get("/mijn-gezin", FAMILY_MEMBER, home::show),
+        get(home::PATH, FAMILY_MEMBER, home::show),
+        get(contacts::PATH, FAMILY_MEMBER, contacts::show),
+        get(meetings::PATH, FAMILY_MEMBER, meetings::show),
+        get(looked::PATH, FAMILY_MEMBER, looked::show),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }

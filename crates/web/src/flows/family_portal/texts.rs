@@ -114,24 +114,3 @@ crate::texts! {
         no_account: "Nog geen account? Gebruik de code uit je uitnodiging:", "No account yet? Use the code from your invitation:";
     }
 }
-
-crate::texts! {
-    /// The family member's own home page.
-    pub struct HomeTexts, home {
-        title: "Mijn gezin", "My family";
-        welcome: "Welkom", "Welcome";
-        intro: "Dit is jouw plek in eenplan. Hier komt straks te staan:",
-            "This is your place in eenplan. Soon you will find here:";
-        plan: "het plan van jullie gezin, en wat jullie er zelf van vinden;",
-            "your family's plan, and what you think of it yourselves;";
-        consents: "de toestemmingen die jullie gaven, aan wie en waarvoor, en hoe je die intrekt;",
-            "the consents you gave, to whom and for what, and how to withdraw them;";
-        looked: "wie er in jullie dossier heeft gekeken, en wanneer.",
-            "who looked at your file, and when.";
-        not_yet: "Dat is er nog niet. Wat jij precies mag zien, hangt af van je leeftijd en van wie het gezag heeft.",
-            "That is not there yet. What exactly you may see depends on your age and on who has parental authority.";
-        questions: "Vragen? Neem contact op met de regisseur van jullie gezin.",
-            "Questions? Contact your family's lead professional.";
-        sign_out: "Afmelden", "Sign out";
-    }
-}

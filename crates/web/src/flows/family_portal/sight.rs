@@ -1,0 +1,115 @@
+//! One way for every family portal page to ask the domain's portal rule
+//! (`family::portal::sight`) what the signed-in member sees: the family as the file
+//! records it today, turned into the rule's facts once per request. A page builds an
+//! `Item` per thing it would show and leaves out, silently, what [`PortalCtx::shows`]
+//! answers `None` for; no page weighs age or custody itself.
+//!
+//! The family comes from the member's session, never from the URL, so a member sees
+//! only their own family. Every page that reads the family's data logs the read as the
+//! member's ([`PortalCtx::log_read`]), before the answer goes out.
+
+use eenplan_domain::FamilyId;
+use eenplan_domain::family::portal::{
+    FamilyFacts, Item, ItemKind, RecordedFamily, RecordedMember, Redaction, Sight, sight,
+};
+use eenplan_store::{AccessEntry, Family, FamilyPrincipal, StoreError};
+use jiff::civil::Date;
+
+use crate::kit::dates::today;
+use crate::kit::{Ctx, PageError};
+
+/// The signed-in member, their family as recorded and the day the rule is asked for.
+pub struct PortalCtx {
+    pub member: FamilyPrincipal,
+    pub today: Date,
+    /// The family's file as the store holds it (current and ended members, network,
+    /// involvements): pages take what they show from here, each item through
+    /// [`PortalCtx::shows`].
+    pub family: Family,
+    recorded: RecordedFamily,
+}
+
+impl PortalCtx {
+    /// The member of the session and their family. A family that no longer exists (or
+    /// a member no longer in it) is a 404: nothing to show.
+    pub async fn load(ctx: &Ctx) -> Result<Self, PageError> {
+        let Some(member) = ctx.visitor.family.clone() else {
+            tracing::error!("a family route ran without a family member");
+            return Err(PageError::internal());
+        };
+        let id = FamilyId::from(member.family_id.as_str());
+        let (family, guardianships) = async {
+            let mut tx = ctx.state.store.read().await?;
+            let family = tx.family(&id).await?;
+            let guardianships = tx.guardianships(&id).await?;
+            Ok::<_, StoreError>((family, guardianships))
+        }
+        .await?;
+        let Some(family) = family else {
+            return Err(PageError::not_found());
+        };
+        let members: Vec<RecordedMember> = family
+            .members
+            .iter()
+            .filter(|m| !m.ended)
+            .map(|m| RecordedMember {
+                id: m.id.clone(),
+                kind: m.kind,
+                date_of_birth: m.date_of_birth,
+                has_custody: m.has_custody,
+            })
+            .collect();
+        let guardians: Vec<(String, String)> = guardianships
+            .into_iter()
+            .map(|g| (g.child_id, g.organisation_id))
+            .collect();
+        Ok(PortalCtx {
+            recorded: RecordedFamily::new(&members, &guardians),
+            member,
+            today: today(),
+            family,
+        })
+    }
+
+    pub fn facts(&self) -> FamilyFacts<'_> {
+        self.recorded.facts()
+    }
+
+    pub fn member_id(&self) -> &str {
+        &self.member.member_id
+    }
+
+    pub fn family_id(&self) -> &str {
+        &self.member.family_id
+    }
+
+    /// What of `item` the member may see: `None` when the rule leaves it out, else the
+    /// parts to leave out of it.
+    pub fn shows(&self, item: &Item) -> Option<Vec<Redaction>> {
+        match sight(self.facts(), self.member_id(), item, self.today) {
+            Sight::Shown { redactions, .. } => Some(redactions),
+            Sight::NotShown(_) => None,
+        }
+    }
+
+    /// Whether the member sees what concerns the whole family of this kind: whether a
+    /// page of that kind has anything to offer them (the home page links to it).
+    pub fn sees(&self, kind: ItemKind) -> bool {
+        self.shows(&Item::family(kind)).is_some()
+    }
+
+    /// Logs that the member read `page` of their family's file (NEN 7513: every read of
+    /// family data), committed before the page goes out.
+    pub async fn log_read(&self, ctx: &Ctx, page: &str) -> Result<(), PageError> {
+        ctx.state
+            .store
+            .log_access(AccessEntry::family_read(
+                &self.member.account_id,
+                self.family_id(),
+                format!("GET {page}"),
+                ctx.client.0.as_str(),
+            ))
+            .await?;
+        Ok(())
+    }
+}
