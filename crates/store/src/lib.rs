@@ -26,6 +26,7 @@ mod evaluation_query;
 mod evu;
 mod family;
 mod family_accounts;
+mod family_consent;
 mod family_list;
 mod family_sessions;
 pub mod ids;

@@ -8,9 +8,13 @@
 
 pub mod accounts;
 pub mod activate;
+pub mod consent_sight;
+pub mod consent_texts;
+pub mod consents;
 pub mod home;
 pub mod routes;
 pub mod sign_in;
 pub mod texts;
+pub mod withdraw;
 
 pub use routes::routes;

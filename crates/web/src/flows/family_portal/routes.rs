@@ -3,7 +3,7 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-use super::{accounts, activate, home, sign_in};
+use super::{accounts, activate, consents, home, sign_in, withdraw};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -29,6 +29,17 @@ pub fn routes() -> Vec<Entry> {
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
         get("/mijn-gezin", FAMILY_MEMBER, home::show),
+        get("/mijn-gezin/toestemming", FAMILY_MEMBER, consents::show),
+        get(
+            "/mijn-gezin/toestemming/{consent}/intrekken",
+            FAMILY_MEMBER,
+            withdraw::confirm,
+        ),
+        post(
+            "/mijn-gezin/toestemming/{consent}/intrekken",
+            FAMILY_MEMBER,
+            withdraw::withdraw,
+        ),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }
