@@ -308,7 +308,7 @@ async fn bad_input_keeps_the_reason_and_withdraws_nothing() {
 }
 
 #[tokio::test]
-async fn another_familys_consent_is_not_there() {
+async fn a_consent_she_may_not_see_is_not_there() {
     let w = world(Backend::Sqlite).await;
     // A second family in the same regisseur's care, with its own consent to SAVE.
     let lokalis = org_id(&w.app, "lokalis").await;
@@ -340,6 +340,34 @@ async fn another_familys_consent_is_not_there() {
         .post(&withdraw_path("bestaat-niet"), &[("csrf", &csrf)])
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+
+    // Noor is 17: her own consent about herself is hers; her mother does not see it
+    // (the portal rule), so for her it is not there either.
+    let mut tx = w.app.store.write().await.unwrap();
+    let noor = tx
+        .add_member(
+            &system(),
+            &w.family,
+            NewMember {
+                kind: MemberKind::Child,
+                name: "Noor Jansen".into(),
+                date_of_birth: Some(today().saturating_sub(jiff::Span::new().years(17))),
+                has_custody: false,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let hers = give_consent(&w.app, (&w.family, &w.regie), &w.save, (&noor, &noor)).await;
+    let list = kim.get(PAGE).await;
+    assert!(list.body.contains("Sam Jansen"), "{}", list.body);
+    assert!(!list.body.contains("Noor Jansen") && !list.body.contains(&hers));
+    let r = kim.get(&withdraw_path(&hers)).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = kim.post(&withdraw_path(&hers), &[("csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert!(in_force(&w.app, &w.family, &hers).await);
     w.app.done().await;
 }
 
