@@ -358,8 +358,7 @@ impl Tx {
             actor,
             (viewer_organisation, lead),
             Some(ended_by),
-            family_id,
-            guidance_id,
+            (family_id, guidance_id),
             (outcome, reason),
             today,
         )
@@ -373,8 +372,7 @@ impl Tx {
         actor: &Actor,
         (viewer_organisation, lead): (&OrganisationId, bool),
         ended_by: Option<&UserId>,
-        family_id: &FamilyId,
-        guidance_id: &str,
+        (family_id, guidance_id): (&FamilyId, &str),
         (outcome, reason): (GuidanceOutcome, &str),
         today: Date,
     ) -> Result<(), StoreError> {
@@ -458,8 +456,7 @@ impl Tx {
                     actor,
                     (&g.organisation_id, true),
                     ended_by,
-                    family_id,
-                    &g.id,
+                    (family_id, &g.id),
                     (
                         GuidanceOutcome::EndedWithoutResult,
                         save_guidance::ENDED_BY_WITHDRAWAL,
