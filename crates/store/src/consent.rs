@@ -512,6 +512,20 @@ impl Tx {
                 "say how the withdrawal came about (who said what)".into(),
             ));
         }
+        self.end_consent(actor, family_id, consent_id, Some(withdrawn_by), reason)
+            .await
+    }
+
+    /// The withdrawal itself, by a professional or (`withdrawn_by` none) by a family
+    /// member through the family's door, whose act the journal's actor names.
+    pub(crate) async fn end_consent(
+        &mut self,
+        actor: &Actor,
+        family_id: &FamilyId,
+        consent_id: &str,
+        withdrawn_by: Option<&UserId>,
+        reason: &str,
+    ) -> Result<(), StoreError> {
         // The append-only rule is for the log, not for consents: the withdrawal is
         // recorded on the consent, and the journal keeps the moment and reason.
         let changed = self
@@ -523,7 +537,7 @@ impl Tx {
                     family_id,
                     self.now_text(),
                     withdrawn_by,
-                    reason.trim()
+                    Some(reason.trim()).filter(|r| !r.is_empty())
                 ],
             )
             .await?;

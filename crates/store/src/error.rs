@@ -44,6 +44,8 @@ pub enum StoreError {
     #[error("{0}")]
     Consent(#[from] eenplan_domain::family::ConsentError),
     #[error("{0}")]
+    Withdrawal(#[from] eenplan_domain::family::WithdrawalError),
+    #[error("{0}")]
     Agreement(#[from] eenplan_domain::family::AgreementError),
     #[error("{0}")]
     Framework(#[from] eenplan_domain::family::FrameworkError),

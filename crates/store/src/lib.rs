@@ -27,6 +27,7 @@ mod evu;
 mod explain;
 mod family;
 mod family_accounts;
+mod family_consent;
 mod family_list;
 mod family_portal;
 mod family_sessions;

@@ -354,6 +354,28 @@ impl Tx {
         reason: &str,
         today: Date,
     ) -> Result<(), StoreError> {
+        self.end_guidance(
+            actor,
+            (viewer_organisation, lead),
+            Some(ended_by),
+            (family_id, guidance_id),
+            (outcome, reason),
+            today,
+        )
+        .await
+    }
+
+    /// [`Tx::end_save_guidance`], by a professional or (`ended_by` none) by the family
+    /// withdrawing the consent it rested on.
+    async fn end_guidance(
+        &mut self,
+        actor: &Actor,
+        (viewer_organisation, lead): (&OrganisationId, bool),
+        ended_by: Option<&UserId>,
+        (family_id, guidance_id): (&FamilyId, &str),
+        (outcome, reason): (GuidanceOutcome, &str),
+        today: Date,
+    ) -> Result<(), StoreError> {
         let g = self.guidance_of(family_id, guidance_id).await?;
         save_guidance::may_act(
             viewer_organisation.as_str(),
@@ -420,7 +442,7 @@ impl Tx {
         &mut self,
         actor: &Actor,
         family_id: &FamilyId,
-        ended_by: &UserId,
+        ended_by: Option<&UserId>,
     ) -> Result<(), StoreError> {
         let today = eenplan_domain::time::amsterdam_date(self.now());
         let Some(facts) = self.access_facts(family_id).await? else {
@@ -430,15 +452,15 @@ impl Tx {
             if g.running()
                 && !save_guidance::consent_holds(&facts.consents, g.organisation_id.as_str(), today)
             {
-                self.end_save_guidance(
+                self.end_guidance(
                     actor,
-                    &g.organisation_id,
-                    true,
+                    (&g.organisation_id, true),
                     ended_by,
-                    family_id,
-                    &g.id,
-                    GuidanceOutcome::EndedWithoutResult,
-                    save_guidance::ENDED_BY_WITHDRAWAL,
+                    (family_id, &g.id),
+                    (
+                        GuidanceOutcome::EndedWithoutResult,
+                        save_guidance::ENDED_BY_WITHDRAWAL,
+                    ),
                     today,
                 )
                 .await?;

@@ -5,7 +5,8 @@
 //! vragen": consultation, a specialist joining, SAVE-begeleiding, the network, the EVU,
 //! the plan); who consents by the child's age: WGBO art. 7:447 and 7:450 BW and Jeugdwet
 //! art. 7.3.4 and 7.3.11 (under 12 the parents with custody; 12 to 15 the child and the
-//! parents with custody; from 16 the child alone).
+//! parents with custody; from 16 the child alone). Withdrawing one (AVG art. 7(3)):
+//! [`super::withdrawal`].
 
 use jiff::civil::Date;
 

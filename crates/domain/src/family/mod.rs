@@ -19,6 +19,7 @@ pub mod plan;
 pub mod portal;
 pub mod postcode;
 pub mod sort;
+pub mod withdrawal;
 
 pub use access::{
     Basis, FamilyAccess, FileFacts, Involved, Need, Partner, Refusal, Viewer, family_access,
@@ -67,3 +68,4 @@ pub use plan::{
 };
 pub use postcode::Postcode;
 pub use sort::label_sort_key;
+pub use withdrawal::{WithdrawalError, basis_that_remains, check_withdrawal, may_withdraw};

@@ -29,25 +29,42 @@ pub(super) fn tells(actor: &Actor, event: &Event) -> Vec<Tell> {
         // sees nothing any more hears only that (issue 15 §1: "not what was withdrawn
         // beyond that"). The two gates are each other's complement, so each person
         // gets exactly one of the two.
+        // A family member who withdraws through the family's door (issue 17 §3) acts
+        // without the regisseur: the regisseur, who manages the file's consents, hears
+        // of it too.
         Event::ConsentWithdrawn {
             family_id,
             consent_id,
             ..
-        } => vec![
-            Tell::about(
-                family_id,
-                K::ConsentWithdrawn,
-                Recipients::ConsentOrganisation(consent_id.clone()),
-                Gate::AnyAccess,
-            )
-            .on(consent_id),
-            Tell::about(
-                family_id,
-                K::AccessLost,
-                Recipients::ConsentOrganisation(consent_id.clone()),
-                Gate::LostAccess,
-            ),
-        ],
+        } => {
+            let mut all = vec![
+                Tell::about(
+                    family_id,
+                    K::ConsentWithdrawn,
+                    Recipients::ConsentOrganisation(consent_id.clone()),
+                    Gate::AnyAccess,
+                )
+                .on(consent_id),
+                Tell::about(
+                    family_id,
+                    K::AccessLost,
+                    Recipients::ConsentOrganisation(consent_id.clone()),
+                    Gate::LostAccess,
+                ),
+            ];
+            if matches!(actor, Actor::Family { .. }) {
+                all.push(
+                    Tell::about(
+                        family_id,
+                        K::ConsentWithdrawn,
+                        Recipients::Regisseur,
+                        Gate::May(Need::Lead),
+                    )
+                    .on(consent_id),
+                );
+            }
+            all
+        }
         // The privacy officers who review it (the breaker's organisation, the
         // framework's and the lead's: `policy::privacy_officer_sees`, as the review
         // list scopes it) and the regisseur, whose file was opened (NEN 7513).
@@ -139,6 +156,36 @@ mod tests {
         assert!(
             all.iter()
                 .all(|t| t.to == Recipients::ConsentOrganisation("c1".into()))
+        );
+    }
+
+    #[test]
+    fn a_withdrawal_by_the_family_also_tells_the_regisseur() {
+        let event = Event::ConsentWithdrawn {
+            family_id: "f1".into(),
+            consent_id: "c1".into(),
+            reason: String::new(),
+        };
+        let family = Actor::Family {
+            account_id: "a1".into(),
+        };
+        let all = tells(&family, &event);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            all[2],
+            Tell::about(
+                "f1",
+                K::ConsentWithdrawn,
+                Recipients::Regisseur,
+                Gate::May(Need::Lead)
+            )
+            .on("c1")
+        );
+        assert!(
+            tells(&someone(), &event)
+                .iter()
+                .all(|t| t.to != Recipients::Regisseur),
+            "a professional's withdrawal: the lead did it"
         );
     }
 

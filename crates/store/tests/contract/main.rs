@@ -39,6 +39,7 @@ suite! {
         veilig_thuis_receipt_children_and_assessment_content,
         evu_areas_decide_bringing_a_report_into_the_evu,
     ],
+    family_consent: [a_family_member_withdraws_a_consent_they_gave],
     chain: [
         save_guidance_starts_on_consent_and_ends_with_an_outcome,
         evu_referrals_and_the_combination,

@@ -86,6 +86,8 @@ crate::texts! {
             "{actor} recorded consent: {step}";
         consent_withdrawn: "{actor} legde vast dat een toestemming is ingetrokken: {reason}",
             "{actor} recorded that a consent was withdrawn: {reason}";
+        consent_withdrawn_by_family: "Een gezinslid trok zelf een toestemming in, via Mijn gezin. {reason}",
+            "A family member withdrew a consent themselves, through My family. {reason}";
         framework_changed: "{actor} legde het kader vast: {framework}, vanaf {on}",
             "{actor} recorded the framework: {framework}, from {on}";
         family_invited: "{actor} nodigde {name} uit voor een gezinsaccount",

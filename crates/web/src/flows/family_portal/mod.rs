@@ -9,7 +9,13 @@
 
 pub mod accounts;
 pub mod activate;
+<<<<<<< HEAD
 pub mod contacts;
+=======
+pub mod consent_sight;
+pub mod consent_texts;
+pub mod consents;
+>>>>>>> portalconsent
 pub mod home;
 pub mod looked;
 pub mod meetings;
@@ -18,5 +24,6 @@ pub mod routes;
 pub mod sight;
 pub mod sign_in;
 pub mod texts;
+pub mod withdraw;
 
 pub use routes::routes;

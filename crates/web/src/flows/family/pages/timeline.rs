@@ -220,6 +220,11 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             let step = label::<ConsentStep>(lang, &s("step"));
             fill(t.consent_given, &[("actor", actor), ("step", &step)])
         }
+        // Withdrawn by a family member through the portal (issue 17 §3): the journal's
+        // actor is their account, no professional.
+        "consent_withdrawn" if e.actor.starts_with("family:") => {
+            fill(t.consent_withdrawn_by_family, &[("reason", reason)])
+        }
         "consent_withdrawn" => fill(t.consent_withdrawn, &[("actor", actor), ("reason", reason)]),
         "framework_changed" => {
             let framework = label::<Framework>(lang, &s("framework"));
