@@ -1,5 +1,5 @@
 //! The family's consents through its own door (issue 17 §3): every consent the portal
-//! rule ([`super::consent_sight`]) shows the member, to whom, for what, which data, who
+//! rule ([`super::sight`]) shows the member, to whom, for what, which data, who
 //! gave it and when, until when; where a legal basis keeps an organisation's access,
 //! the page says so. Withdrawing is [`super::withdraw`].
 
@@ -14,8 +14,8 @@ use eenplan_domain::family::{
 use eenplan_store::Consent;
 use jiff::civil::Date;
 
-use super::consent_sight::{PortalSight, member};
 use super::consent_texts::{ConsentTexts, consent as texts};
+use super::sight::{PortalCtx, member};
 use crate::kit::form::code_label;
 use crate::kit::{Ctx, Lang, PageError, Shell, dates, render};
 
@@ -73,7 +73,7 @@ fn state(lang: Lang, x: &ConsentTexts, c: &Consent, today: Date) -> String {
 /// The consents `sight` shows the member, newest first, in words.
 pub(super) fn views(
     lang: Lang,
-    sight: &PortalSight,
+    sight: &PortalCtx,
     family: &eenplan_store::Family,
     consents: &[Consent],
 ) -> Vec<ConsentView> {
@@ -81,7 +81,7 @@ pub(super) fn views(
     let basis_organisation = family.framework_organisation_id.as_deref();
     consents
         .iter()
-        .filter(|c| sight.shows(&item(c)))
+        .filter(|c| sight.shows(&item(c)).is_some())
         .map(|c| {
             let facts = c.facts();
             let given_by: Vec<&str> = c.given_by.iter().map(|(id, _)| id.as_str()).collect();
@@ -161,21 +161,21 @@ pub(super) async fn list_page(
 ) -> Result<Response, PageError> {
     let member = member(ctx)?;
     let mut tx = ctx.store().read().await?;
-    let Some((sight, family)) = PortalSight::load(&mut tx, member, dates::today()).await? else {
+    let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
         return Err(PageError::not_found());
     };
-    let consents = tx.consents(&sight.family_id).await?;
+    let consents = tx.consents(&sight.family()).await?;
     drop(tx);
     let x = texts(ctx.lang);
-    let shown = views(ctx.lang, &sight, &family, &consents);
-    sight.log_read(ctx, "toestemmingen").await?;
+    let shown = views(ctx.lang, &sight, &sight.family, &consents);
+    sight.log_read(ctx, PATH).await?;
     Ok(render(
         status,
         &ConsentsPage {
             shell: ctx.shell(PATH),
             x,
             notice,
-            basis: basis(x, &family),
+            basis: basis(x, &sight.family),
             consents: shown,
         },
     ))

@@ -9,13 +9,9 @@
 
 pub mod accounts;
 pub mod activate;
-<<<<<<< HEAD
-pub mod contacts;
-=======
-pub mod consent_sight;
 pub mod consent_texts;
 pub mod consents;
->>>>>>> portalconsent
+pub mod contacts;
 pub mod home;
 pub mod looked;
 pub mod meetings;

@@ -3,11 +3,7 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-<<<<<<< HEAD
-use super::{accounts, activate, contacts, home, looked, meetings, sign_in};
-=======
-use super::{accounts, activate, consents, home, sign_in, withdraw};
->>>>>>> portalconsent
+use super::{accounts, activate, consents, contacts, home, looked, meetings, sign_in, withdraw};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -32,13 +28,10 @@ pub fn routes() -> Vec<Entry> {
         post("/gezin/aanmelden", Public, sign_in::submit),
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
-<<<<<<< HEAD
         get(home::PATH, FAMILY_MEMBER, home::show),
         get(contacts::PATH, FAMILY_MEMBER, contacts::show),
         get(meetings::PATH, FAMILY_MEMBER, meetings::show),
         get(looked::PATH, FAMILY_MEMBER, looked::show),
-=======
-        get("/mijn-gezin", FAMILY_MEMBER, home::show),
         get("/mijn-gezin/toestemming", FAMILY_MEMBER, consents::show),
         get(
             "/mijn-gezin/toestemming/{consent}/intrekken",
@@ -50,7 +43,6 @@ pub fn routes() -> Vec<Entry> {
             FAMILY_MEMBER,
             withdraw::withdraw,
         ),
->>>>>>> portalconsent
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }

@@ -12,7 +12,7 @@ use eenplan_domain::FamilyId;
 use eenplan_domain::family::portal::{
     FamilyFacts, Item, ItemKind, RecordedFamily, RecordedMember, Redaction, Sight, sight,
 };
-use eenplan_store::{AccessEntry, Family, FamilyPrincipal, StoreError};
+use eenplan_store::{AccessEntry, Family, FamilyPrincipal, StoreError, Tx};
 use jiff::civil::Date;
 
 use crate::kit::dates::today;
@@ -33,21 +33,25 @@ impl PortalCtx {
     /// The member of the session and their family. A family that no longer exists (or
     /// a member no longer in it) is a 404: nothing to show.
     pub async fn load(ctx: &Ctx) -> Result<Self, PageError> {
-        let Some(member) = ctx.visitor.family.clone() else {
-            tracing::error!("a family route ran without a family member");
-            return Err(PageError::internal());
-        };
+        let member = member(ctx)?;
+        let mut tx = ctx.state.store.read().await?;
+        Self::load_in(&mut tx, member, today())
+            .await?
+            .ok_or_else(PageError::not_found)
+    }
+
+    /// [`PortalCtx::load`] inside a transaction the page also writes in (withdrawing a
+    /// consent decides and writes on the same reading); `None` when the file is gone.
+    pub async fn load_in(
+        tx: &mut Tx,
+        member: FamilyPrincipal,
+        today: Date,
+    ) -> Result<Option<Self>, StoreError> {
         let id = FamilyId::from(member.family_id.as_str());
-        let (family, guardianships) = async {
-            let mut tx = ctx.state.store.read().await?;
-            let family = tx.family(&id).await?;
-            let guardianships = tx.guardianships(&id).await?;
-            Ok::<_, StoreError>((family, guardianships))
-        }
-        .await?;
-        let Some(family) = family else {
-            return Err(PageError::not_found());
+        let Some(family) = tx.family(&id).await? else {
+            return Ok(None);
         };
+        let guardianships = tx.guardianships(&id).await?;
         let members: Vec<RecordedMember> = family
             .members
             .iter()
@@ -63,12 +67,12 @@ impl PortalCtx {
             .into_iter()
             .map(|g| (g.child_id, g.organisation_id))
             .collect();
-        Ok(PortalCtx {
+        Ok(Some(PortalCtx {
             recorded: RecordedFamily::new(&members, &guardians),
             member,
-            today: today(),
+            today,
             family,
-        })
+        }))
     }
 
     pub fn facts(&self) -> FamilyFacts<'_> {
@@ -81,6 +85,11 @@ impl PortalCtx {
 
     pub fn family_id(&self) -> &str {
         &self.member.family_id
+    }
+
+    /// The family's id as the store takes it.
+    pub fn family(&self) -> FamilyId {
+        FamilyId::from(self.member.family_id.as_str())
     }
 
     /// What of `item` the member may see: `None` when the rule leaves it out, else the
@@ -112,4 +121,12 @@ impl PortalCtx {
             .await?;
         Ok(())
     }
+}
+
+/// The signed-in family member; the route's policy let only them through.
+pub fn member(ctx: &Ctx) -> Result<FamilyPrincipal, PageError> {
+    ctx.visitor.family.clone().ok_or_else(|| {
+        tracing::error!("a family route ran without a family member");
+        PageError::internal()
+    })
 }

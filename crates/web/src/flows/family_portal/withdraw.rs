@@ -11,9 +11,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::WithdrawalError;
 use eenplan_store::StoreError;
 
-use super::consent_sight::{PortalSight, member};
 use super::consent_texts::{ConsentTexts, consent as texts};
 use super::consents::{ConsentView, Notice, PATH, item, list_page, views};
+use super::sight::{PortalCtx, member};
 use crate::kit::extract::Path;
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
 use crate::kit::summary::ErrorSummary;
@@ -46,17 +46,17 @@ async fn refused(ctx: &Ctx, why: Option<WithdrawalError>) -> Result<Response, Pa
 async fn withdrawable(ctx: &Ctx, id: &str) -> Result<Result<ConsentView, Response>, PageError> {
     let member = member(ctx)?;
     let mut tx = ctx.store().read().await?;
-    let Some((sight, family)) = PortalSight::load(&mut tx, member, dates::today()).await? else {
+    let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
         return Err(PageError::not_found());
     };
     let consents: Vec<_> = tx
-        .consents(&sight.family_id)
+        .consents(&sight.family())
         .await?
         .into_iter()
         .filter(|c| c.id == id)
         .collect();
     drop(tx);
-    let Some(view) = views(ctx.lang, &sight, &family, &consents).pop() else {
+    let Some(view) = views(ctx.lang, &sight, &sight.family, &consents).pop() else {
         return Ok(Err(refused(ctx, None).await?));
     };
     if !view.withdrawable {
@@ -71,7 +71,9 @@ async fn withdrawable(ctx: &Ctx, id: &str) -> Result<Result<ConsentView, Respons
         .err();
         return Ok(Err(refused(ctx, why).await?));
     }
-    sight.log_read(ctx, "toestemming").await?;
+    sight
+        .log_read(ctx, &format!("{PATH}/{id}/intrekken"))
+        .await?;
     Ok(Ok(view))
 }
 
@@ -130,14 +132,14 @@ pub async fn withdraw(
     let member = member(&ctx)?;
     let actor = member.actor();
     let mut tx = ctx.store().write().await?;
-    let Some((sight, _)) = PortalSight::load(&mut tx, member, dates::today()).await? else {
+    let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
         return Err(PageError::not_found());
     };
     let seen = tx
-        .consents(&sight.family_id)
+        .consents(&sight.family())
         .await?
         .iter()
-        .any(|c| c.id == id && sight.shows(&item(c)));
+        .any(|c| c.id == id && sight.shows(&item(c)).is_some());
     if !seen {
         drop(tx);
         return refused(&ctx, None).await;
@@ -145,7 +147,7 @@ pub async fn withdraw(
     let done = tx
         .withdraw_consent_as_member(
             &actor,
-            &sight.family_id,
+            &sight.family(),
             &id,
             &sight.member.member_id,
             &data.get("reason"),
