@@ -291,7 +291,7 @@ pub async fn notifications_queue_their_mail_and_the_digest_once_a_day(db: TestDb
             .await
             .unwrap()
             .into_iter()
-            .filter(|r| r.user_id == p.thomas.0)
+            .filter(|r| r.user_id.as_ref() == Some(&p.thomas.0))
             .collect::<Vec<_>>()
     };
     let save = async |version: i64, commit: bool| {
@@ -344,7 +344,7 @@ pub async fn notifications_queue_their_mail_and_the_digest_once_a_day(db: TestDb
     let mut secrets = vec![family.label.clone(), "Jansen".to_owned()];
     secrets.extend(family.members.iter().map(|m| m.name.clone()));
     for lang in [Language::Nl, Language::En] {
-        let text = MailText::compose(lang, jobs[0].about, "https://eenplan.example");
+        let text = MailText::compose(lang, &jobs[0].about, "https://eenplan.example");
         for secret in &secrets {
             assert!(
                 !text.subject.contains(secret.as_str()) && !text.body.contains(secret.as_str()),
