@@ -28,6 +28,7 @@
 pub mod copy_request;
 pub mod custody;
 pub mod log_sentence;
+pub mod records;
 pub mod request;
 pub mod sight;
 
@@ -39,6 +40,7 @@ pub use custody::{
     holds_custody, stage_on,
 };
 pub use log_sentence::{LogLine, LogObject, log_sentence, role_word};
+pub use records::{Recorded, RecordedFacts};
 pub use request::{
     Decision, DecisionError, InformationRequest, MIN_REASON_CHARS, RefusalGround, RequestError,
     check_decision, may_ask,

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::texts::{HomeTexts, home as texts};
+use super::texts::{HomeTexts, PortalComplaintTexts, home as texts, portal_complaints};
 use crate::auth::cookies;
 use crate::kit::{Ctx, PageError, Shell, render};
 
@@ -15,6 +15,7 @@ use crate::kit::{Ctx, PageError, Shell, render};
 struct HomePage {
     shell: Shell,
     h: &'static HomeTexts,
+    c: &'static PortalComplaintTexts,
     first_name: String,
 }
 
@@ -28,6 +29,7 @@ pub async fn show(ctx: Ctx) -> Result<Response, PageError> {
         &HomePage {
             shell: ctx.shell("/mijn-gezin"),
             h: texts(ctx.lang),
+            c: portal_complaints(ctx.lang),
             first_name: eenplan_domain::family_account::first_name(&member.name).to_owned(),
         },
     ))

@@ -3,7 +3,7 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-use super::{accounts, activate, home, sign_in};
+use super::{accounts, activate, complaints, home, sign_in};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -29,6 +29,9 @@ pub fn routes() -> Vec<Entry> {
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
         get("/mijn-gezin", FAMILY_MEMBER, home::show),
+        get("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::form),
+        post("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::submit),
+        get("/mijn-gezin/klachten", FAMILY_MEMBER, complaints::list),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }
