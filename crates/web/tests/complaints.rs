@@ -295,7 +295,6 @@ async fn a_complaint_is_filed_followed_and_handled_to_an_outcome(backend: Backen
     app.done().await;
 }
 
-on_both_backends!(a_complaint_is_filed_followed_and_handled_to_an_outcome);
 
 /// Issue 17 §4 from the family's door: the form offers the family's own organisations
 /// and their professionals, with the contact details of the account filled in; a
@@ -496,4 +495,7 @@ async fn a_family_member_files_and_follows_a_complaint_from_the_portal(backend: 
     app.done().await;
 }
 
-on_both_backends!(a_family_member_files_and_follows_a_complaint_from_the_portal);
+on_both_backends!(
+    a_complaint_is_filed_followed_and_handled_to_an_outcome,
+    a_family_member_files_and_follows_a_complaint_from_the_portal,
+);
