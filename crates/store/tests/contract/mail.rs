@@ -78,7 +78,7 @@ pub async fn outbox_wants_coalesces_leases_and_retries(db: TestDb) -> TestDb {
     assert_eq!(jobs.len(), 1);
     let job = &jobs[0];
     assert_eq!(
-        (job.language, job.about, job.attempts),
+        (job.language, job.about.clone(), job.attempts),
         (Language::En, MailAbout::New, 1)
     );
     assert_eq!(job.message_id, row.message_id);
@@ -382,7 +382,7 @@ pub async fn notifications_queue_their_mail_and_the_digest_once_a_day(db: TestDb
         .await
         .unwrap();
     assert_eq!(
-        jobs.iter().map(|j| j.about).collect::<Vec<_>>(),
+        jobs.iter().map(|j| j.about.clone()).collect::<Vec<_>>(),
         [MailAbout::Digest { count: 2 }],
         "both unread notifications"
     );
@@ -406,7 +406,7 @@ pub async fn notifications_queue_their_mail_and_the_digest_once_a_day(db: TestDb
         .await
         .unwrap();
     assert_eq!(
-        jobs.iter().map(|j| j.about).collect::<Vec<_>>(),
+        jobs.iter().map(|j| j.about.clone()).collect::<Vec<_>>(),
         [MailAbout::Digest { count: 1 }],
         "only what came in after Monday's digest"
     );
