@@ -295,7 +295,6 @@ async fn a_complaint_is_filed_followed_and_handled_to_an_outcome(backend: Backen
     app.done().await;
 }
 
-
 /// Issue 17 §4 from the family's door: the form offers the family's own organisations
 /// and their professionals, with the contact details of the account filled in; a
 /// mistake is said at the field with everything kept; the complaint reaches the
