@@ -1,8 +1,10 @@
-//! E-mail about notifications (issue 15 §2). A mail leaves the system, travels over
-//! servers nobody in the chain controls and lands in inboxes that are shared, forwarded
-//! and read on phones in public: so it says only that something is waiting, and links
-//! to the app, where access is checked again. Never a name, a family label or a kind
-//! of event: the rule is in [`MailText`], which takes nothing it could leak.
+//! E-mail about notifications (issue 15 §2) and the family's invitation (issue 17 §1).
+//! A mail leaves the system, travels over servers nobody in the chain controls and
+//! lands in inboxes that are shared, forwarded and read on phones in public: so it says
+//! only that something is waiting, and links to the app, where access is checked
+//! again. Never a name, a family label or a kind of event: the rule is in
+//! [`MailText`], which takes nothing it could leak. An invitation carries its one-time
+//! code in the link (that is its point), and nothing about the family.
 
 use std::time::Duration;
 
@@ -42,22 +44,29 @@ pub struct MailText {
     pub body: String,
 }
 
-/// What a mail is about: one (or a few coalesced) new notifications, or the day's
-/// digest of `count` unread ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a mail is about: one (or a few coalesced) new notifications, the day's
+/// digest of `count` unread ones, or an invitation to a family account with its
+/// one-time code.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MailAbout {
     New,
     Digest { count: i64 },
+    FamilyInvitation { code: String },
 }
 
 /// The path of the app's inbox page, which the mail links to.
 pub const INBOX_PATH: &str = "/berichten";
 
+/// The public page where an invited family member redeems the code; the invitation's
+/// link fills the code in (`?code=`).
+pub const ACTIVATE_PATH: &str = "/gezin/activeren";
+
 impl MailText {
     /// The neutral mail in `lang`, linking to the inbox under `app_url` (the address
     /// people open eenplan at, without a trailing slash).
-    pub fn compose(lang: Language, about: MailAbout, app_url: &str) -> MailText {
-        let link = format!("{}{INBOX_PATH}", app_url.trim_end_matches('/'));
+    pub fn compose(lang: Language, about: &MailAbout, app_url: &str) -> MailText {
+        let app_url = app_url.trim_end_matches('/');
+        let link = format!("{app_url}{INBOX_PATH}");
         let (subject, sentence, open, why) = match (lang, about) {
             (Language::Nl, MailAbout::New) | (Language::Nl, MailAbout::Digest { count: ..=1 }) => (
                 "Nieuw bericht in eenplan".to_owned(),
@@ -83,10 +92,54 @@ impl MailText {
                 "Read them after signing in:",
                 EN_WHY,
             ),
+            (_, MailAbout::FamilyInvitation { code }) => {
+                return Self::invitation(lang, code, app_url);
+            }
         };
         MailText {
             subject,
             body: format!("{sentence}\n\n{open} {link}\n\n{why}\n"),
+        }
+    }
+
+    /// The invitation: who sent it (the family's regisseur, unnamed), the link with the
+    /// code filled in, how long it works, and what to do with an unexpected one. Plain
+    /// language (B1): a parent reads it, not a professional.
+    fn invitation(lang: Language, code: &str, app_url: &str) -> MailText {
+        let code: String = code
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let link = format!("{app_url}{ACTIVATE_PATH}?code={code}");
+        let (subject, body) = match lang {
+            Language::Nl => (
+                "Uitnodiging voor je gezinsaccount in eenplan",
+                format!(
+                    "De regisseur van jullie gezin nodigt je uit voor een eigen account in eenplan. \
+                     Daarmee kun je zelf meekijken.\n\n\
+                     Open deze link om je account te maken:\n{link}\n\n\
+                     Je kiest daar een wachtwoord en koppelt een app voor de inlogcode. \
+                     De link werkt 14 dagen en maar één keer.\n\n\
+                     Verwachtte je deze e-mail niet? Klik dan niet op de link en gooi de e-mail weg.\n\n\
+                     Deze e-mail noemt bewust geen namen of gegevens.\n"
+                ),
+            ),
+            Language::En => (
+                "Invitation to your family account in eenplan",
+                format!(
+                    "Your family's lead professional invites you to an account of your own in eenplan. \
+                     With it you can look along yourself.\n\n\
+                     Open this link to make your account:\n{link}\n\n\
+                     There you choose a password and link an app for the sign-in code. \
+                     The link works for 14 days, and only once.\n\n\
+                     Did you not expect this e-mail? Then do not click the link and delete the e-mail.\n\n\
+                     This e-mail deliberately names no one and holds no details.\n"
+                ),
+            ),
+        };
+        MailText {
+            subject: subject.to_owned(),
+            body,
         }
     }
 }
@@ -137,23 +190,51 @@ mod tests {
 
     #[test]
     fn the_mail_is_the_neutral_sentence_and_the_link_in_the_persons_language() {
-        let nl = MailText::compose(Language::Nl, MailAbout::New, "https://eenplan.example/");
+        let nl = MailText::compose(Language::Nl, &MailAbout::New, "https://eenplan.example/");
         assert_eq!(nl.subject, "Nieuw bericht in eenplan");
         assert!(
             nl.body
                 .starts_with("Er staat een nieuw bericht voor je klaar in eenplan.")
         );
         assert!(nl.body.contains("https://eenplan.example/berichten"));
-        let en = MailText::compose(Language::En, MailAbout::New, "https://eenplan.example");
+        let en = MailText::compose(Language::En, &MailAbout::New, "https://eenplan.example");
         assert!(en.body.starts_with("There is a new message waiting"));
         assert!(en.body.contains("https://eenplan.example/berichten"));
+    }
+
+    #[test]
+    fn the_invitation_links_to_the_door_with_the_code_and_names_no_one() {
+        let about = MailAbout::FamilyInvitation {
+            code: "K7QM-3XRT-ABCD-EFGH".to_owned(),
+        };
+        let nl = MailText::compose(Language::Nl, &about, "https://eenplan.example/");
+        assert_eq!(nl.subject, "Uitnodiging voor je gezinsaccount in eenplan");
+        assert!(
+            nl.body
+                .contains("https://eenplan.example/gezin/activeren?code=K7QM-3XRT-ABCD-EFGH\n"),
+            "{}",
+            nl.body
+        );
+        assert!(nl.body.contains("14 dagen"));
+        assert!(!nl.body.contains("/berichten"));
+        let en = MailText::compose(Language::En, &about, "https://eenplan.example");
+        assert!(
+            en.body
+                .starts_with("Your family's lead professional invites you")
+        );
+        // Whatever reaches the code, the link stays one link.
+        let odd = MailAbout::FamilyInvitation {
+            code: "AB CD&x=1".to_owned(),
+        };
+        let text = MailText::compose(Language::Nl, &odd, "https://e.example");
+        assert!(text.body.contains("/gezin/activeren?code=ABCDx1\n"));
     }
 
     #[test]
     fn the_digest_counts_and_one_reads_as_one() {
         let three = MailText::compose(
             Language::Nl,
-            MailAbout::Digest { count: 3 },
+            &MailAbout::Digest { count: 3 },
             "https://e.example",
         );
         assert!(
@@ -163,7 +244,7 @@ mod tests {
         );
         let one = MailText::compose(
             Language::En,
-            MailAbout::Digest { count: 1 },
+            &MailAbout::Digest { count: 1 },
             "https://e.example",
         );
         assert!(one.body.starts_with("There is a new message"));

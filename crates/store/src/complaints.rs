@@ -74,6 +74,67 @@ impl Tx {
         new: &NewComplaint,
         received_on: Date,
     ) -> Result<FiledComplaint, StoreError> {
+        let actor = Actor::System {
+            component: "public complaint form",
+        };
+        self.insert_complaint(new, received_on, &actor).await
+    }
+
+    /// Files a complaint for the signed-in family member `account_id` (issue 17 §4): the
+    /// public form's complaint, handled the same way, and on the member's own list
+    /// ([`Tx::family_member_complaints`]). Still no part of the family file: the row
+    /// names the account, never the family. The reference and code are made as always
+    /// (the officer's pages use the reference); the portal does not need to show them.
+    pub async fn file_family_complaint(
+        &mut self,
+        account_id: &str,
+        new: &NewComplaint,
+        received_on: Date,
+    ) -> Result<FiledComplaint, StoreError> {
+        let actor = Actor::Family {
+            account_id: account_id.to_owned(),
+        };
+        let filed = self.insert_complaint(new, received_on, &actor).await?;
+        self.execute(
+            "UPDATE complaints SET family_account_id = $1 WHERE id = $2",
+            params![account_id, &filed.id],
+        )
+        .await?;
+        Ok(filed)
+    }
+
+    /// The complaints the family member `account_id` filed through the portal, newest
+    /// first, without contact details (their page needs none). No access-log line: the
+    /// complaints are the member's own and no family data.
+    pub async fn family_member_complaints(
+        &mut self,
+        account_id: &str,
+    ) -> Result<Vec<ComplaintRecord>, StoreError> {
+        let rows = self
+            .fetch_all(
+                &format!(
+                    "SELECT {COLUMNS} FROM complaints c JOIN organisations o ON o.id = c.organisation_id \
+                     WHERE c.family_account_id = $1 ORDER BY c.filed_at DESC, c.id DESC"
+                ),
+                params![account_id],
+            )
+            .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let mut record = self.complaint_from_row(r).await?;
+            record.contact_email = None;
+            record.contact_phone = None;
+            out.push(record);
+        }
+        Ok(out)
+    }
+
+    async fn insert_complaint(
+        &mut self,
+        new: &NewComplaint,
+        received_on: Date,
+        actor: &Actor,
+    ) -> Result<FiledComplaint, StoreError> {
         let org = self
             .organisations()
             .await?
@@ -108,9 +169,7 @@ impl Tx {
         )
         .await?;
         self.append(
-            &Actor::System {
-                component: "public complaint form",
-            },
+            actor,
             Event::ComplaintFiled {
                 complaint_id: id.clone(),
                 organisation_id: new.organisation_id.clone(),

@@ -260,6 +260,9 @@ impl Tx {
             )));
         }
         self.end_family_sessions(account_id, "revoked").await?;
+        // A mail with the code that waits would carry a dead link: it is not sent.
+        self.cancel_invitation_mail(account_id, UtcTime::now())
+            .await?;
         self.append(
             actor,
             Event::FamilyInvitationRevoked {

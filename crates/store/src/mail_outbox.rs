@@ -12,6 +12,13 @@
 //!
 //! The mail's text is not stored: it is built at send time from the person's language
 //! and the row's count ([`eenplan_domain::mail::MailText`]), and holds no family data.
+//!
+//! A row has a kind: a notification mail goes to a user (their address and language at
+//! send time); a family invitation (issue 17 §1) goes to the address the regisseur
+//! typed, in Dutch, with the one-time code its link carries. That address and code are
+//! the only copy outside the invitation's hash, so they are kept only while the mail
+//! waits: cleared when it is sent, given up, or its invitation revoked
+//! ([`Tx::cancel_invitation_mail`]).
 
 use std::time::Duration;
 
@@ -24,7 +31,8 @@ use crate::{Backend, Store, StoreError, Tx, ids, params};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailJob {
     pub id: String,
-    pub user_id: UserId,
+    /// The user a notification mail goes to; `None` for a family invitation.
+    pub user_id: Option<UserId>,
     pub to: String,
     pub language: Language,
     /// `<…@…>`, fixed when the row was made.
@@ -38,7 +46,13 @@ pub struct MailJob {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxRow {
     pub id: String,
-    pub user_id: UserId,
+    /// `notification` or `family_invitation`.
+    pub kind: String,
+    pub user_id: Option<UserId>,
+    /// A family invitation's recipient and code while it waits.
+    pub to_address: Option<String>,
+    pub secret: Option<String>,
+    pub family_account_id: Option<String>,
     pub message_id: String,
     pub due_at: String,
     pub attempts: i64,
@@ -59,6 +73,10 @@ pub const MESSAGE_ID_DOMAIN: &str = "eenplan.invalid";
 fn message_id(id: &str) -> String {
     format!("<{id}@{MESSAGE_ID_DOMAIN}>")
 }
+
+/// The outbox's kinds of mail (stored codes, never shown).
+const NOTIFICATION: &str = "notification";
+const FAMILY_INVITATION: &str = "family_invitation";
 
 impl Tx {
     /// Queues a mail telling `user` that a notification is waiting, as part of the
@@ -88,12 +106,57 @@ impl Tx {
         let id = ids::new_id();
         let at = now.to_rfc3339();
         self.execute(
-            "INSERT INTO mail_outbox (id, user_id, message_id, created_at, due_at) \
-             VALUES ($1, $2, $3, $4, $4)",
-            params![&id, user, message_id(&id), &at],
+            "INSERT INTO mail_outbox (id, kind, user_id, message_id, created_at, due_at) \
+             VALUES ($1, $2, $3, $4, $5, $5)",
+            params![&id, NOTIFICATION, user, message_id(&id), &at],
         )
         .await?;
         Ok(true)
+    }
+
+    /// Queues the invitation `account_id` by e-mail to `to` (an address the caller
+    /// checked), its link carrying `code`, as part of the transaction that makes the
+    /// invitation: if that rolls back, no mail goes out.
+    pub async fn enqueue_invitation_mail(
+        &mut self,
+        account_id: &str,
+        to: &str,
+        code: &str,
+        now: UtcTime,
+    ) -> Result<(), StoreError> {
+        let id = ids::new_id();
+        self.execute(
+            "INSERT INTO mail_outbox (id, kind, to_address, secret, family_account_id, message_id, \
+             created_at, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7)",
+            params![
+                &id,
+                FAMILY_INVITATION,
+                to,
+                code,
+                account_id,
+                message_id(&id),
+                now.to_rfc3339()
+            ],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Cancels the unsent mail of invitation `account_id` (revoked, or replaced by a new
+    /// one): it is given up, and its address and code are forgotten.
+    pub async fn cancel_invitation_mail(
+        &mut self,
+        account_id: &str,
+        now: UtcTime,
+    ) -> Result<(), StoreError> {
+        self.execute(
+            "UPDATE mail_outbox SET to_address = NULL, secret = NULL, given_up_at = $1, \
+               last_error = 'invitation revoked' \
+             WHERE family_account_id = $2 AND sent_at IS NULL AND given_up_at IS NULL",
+            params![now.to_rfc3339(), account_id],
+        )
+        .await?;
+        Ok(())
     }
 
     /// The person's e-mail choice and language.
@@ -152,9 +215,9 @@ impl Tx {
         let at = now.to_rfc3339();
         let added = self
             .execute(
-                "INSERT INTO mail_outbox (id, user_id, message_id, digest_day, digest_count, created_at, due_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (user_id, digest_day) DO NOTHING",
-                params![&id, user, message_id(&id), day.to_string(), count, &at],
+                "INSERT INTO mail_outbox (id, kind, user_id, message_id, digest_day, digest_count, created_at, due_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (user_id, digest_day) DO NOTHING",
+                params![&id, NOTIFICATION, user, message_id(&id), day.to_string(), count, &at],
             )
             .await?;
         Ok(added > 0)
@@ -187,12 +250,19 @@ impl Store {
                     "UPDATE mail_outbox SET lease_until = $1, leased_by = $2, attempts = attempts + 1 \
                      WHERE id IN (SELECT id FROM mail_outbox \
                        WHERE sent_at IS NULL AND given_up_at IS NULL AND due_at <= $3 AND (lease_until IS NULL OR lease_until <= $3) \
-                       AND EXISTS (SELECT 1 FROM users u WHERE u.id = mail_outbox.user_id \
-                                   AND u.active = 1 AND u.mail_preference <> $5) \
+                       AND (mail_outbox.kind = $6 OR EXISTS (SELECT 1 FROM users u WHERE u.id = mail_outbox.user_id \
+                                   AND u.active = 1 AND u.mail_preference <> $5)) \
                        ORDER BY due_at, id LIMIT $4{lock}) \
                      RETURNING id"
                 ),
-                params![&until, instance, &at, limit, MailPreference::Off.code()],
+                params![
+                    &until,
+                    instance,
+                    &at,
+                    limit,
+                    MailPreference::Off.code(),
+                    FAMILY_INVITATION
+                ],
             )
             .await?;
         let mut jobs = Vec::with_capacity(claimed.len());
@@ -200,23 +270,41 @@ impl Store {
             let id = row.text("id")?;
             let r = tx
                 .fetch_one(
-                    "SELECT o.id, o.user_id, o.message_id, o.digest_count, o.attempts, u.email, u.language \
-                     FROM mail_outbox o JOIN users u ON u.id = o.user_id WHERE o.id = $1",
+                    "SELECT o.id, o.kind, o.user_id, o.message_id, o.digest_count, o.attempts, \
+                       o.to_address, o.secret, u.email, u.language \
+                     FROM mail_outbox o LEFT JOIN users u ON u.id = o.user_id WHERE o.id = $1",
                     params![&id],
                 )
                 .await?;
-            jobs.push(MailJob {
-                id,
-                user_id: r.id("user_id")?,
-                to: r.text("email")?,
-                language: r.code("language")?,
-                message_id: r.text("message_id")?,
-                about: match r.opt_int("digest_count")? {
-                    Some(count) => MailAbout::Digest { count },
-                    None => MailAbout::New,
-                },
-                attempts: r.int("attempts")?,
-            });
+            let job = if r.text("kind")? == FAMILY_INVITATION {
+                // Always Dutch: the family reads Dutch first, and the regisseur's own
+                // language says nothing about theirs.
+                MailJob {
+                    id,
+                    user_id: None,
+                    to: r.opt_text("to_address")?.unwrap_or_default(),
+                    language: Language::Nl,
+                    message_id: r.text("message_id")?,
+                    about: MailAbout::FamilyInvitation {
+                        code: r.opt_text("secret")?.unwrap_or_default(),
+                    },
+                    attempts: r.int("attempts")?,
+                }
+            } else {
+                MailJob {
+                    id,
+                    user_id: Some(r.id("user_id")?),
+                    to: r.text("email")?,
+                    language: r.code("language")?,
+                    message_id: r.text("message_id")?,
+                    about: match r.opt_int("digest_count")? {
+                        Some(count) => MailAbout::Digest { count },
+                        None => MailAbout::New,
+                    },
+                    attempts: r.int("attempts")?,
+                }
+            };
+            jobs.push(job);
         }
         tx.commit().await?;
         jobs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -228,7 +316,8 @@ impl Store {
     pub async fn mail_sent(&self, id: &str, now: UtcTime) -> Result<(), StoreError> {
         self.change(async |tx| {
             tx.execute(
-                "UPDATE mail_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL \
+                "UPDATE mail_outbox SET sent_at = $1, lease_until = NULL, last_error = NULL, \
+                   to_address = NULL, secret = NULL \
                  WHERE id = $2 AND sent_at IS NULL",
                 params![now.to_rfc3339(), id],
             )
@@ -260,6 +349,13 @@ impl Store {
                    given_up_at = $5 \
                  WHERE id = $3 AND leased_by = $4 AND sent_at IS NULL",
                 params![&due, &error, &job.id, instance, given_up],
+            )
+            .await?;
+            // Given up: an invitation's address and code are no longer needed.
+            tx.execute(
+                "UPDATE mail_outbox SET to_address = NULL, secret = NULL \
+                 WHERE id = $1 AND given_up_at IS NOT NULL",
+                params![&job.id],
             )
             .await
         })
@@ -312,8 +408,9 @@ impl Store {
     pub async fn outbox(&self) -> Result<Vec<OutboxRow>, StoreError> {
         let mut tx = self.read().await?;
         tx.fetch_all(
-            "SELECT id, user_id, message_id, due_at, attempts, sent_at, last_error, digest_day, \
-               given_up_at FROM mail_outbox ORDER BY created_at, id",
+            "SELECT id, kind, user_id, to_address, secret, family_account_id, message_id, due_at, \
+               attempts, sent_at, last_error, digest_day, given_up_at \
+             FROM mail_outbox ORDER BY created_at, id",
             vec![],
         )
         .await?
@@ -321,7 +418,11 @@ impl Store {
         .map(|r| -> Result<OutboxRow, StoreError> {
             Ok(OutboxRow {
                 id: r.text("id")?,
-                user_id: r.id("user_id")?,
+                kind: r.text("kind")?,
+                user_id: r.opt_text("user_id")?.map(UserId::from),
+                to_address: r.opt_text("to_address")?,
+                secret: r.opt_text("secret")?,
+                family_account_id: r.opt_text("family_account_id")?,
                 message_id: r.text("message_id")?,
                 due_at: r.text("due_at")?,
                 attempts: r.int("attempts")?,

@@ -237,6 +237,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0050_complaint_measures.sql"),
         postgres: include_str!("../migrations/postgres/0050_complaint_measures.sql"),
     },
+    // The family's invitation by e-mail (a generalised outbox) and complaints filed from
+    // the family portal (issue 17 §1 and §4).
+    Migration {
+        version: 56,
+        name: "family_mail_and_complaints",
+        sqlite: include_str!("../migrations/sqlite/0056_family_mail_and_complaints.sql"),
+        postgres: include_str!("../migrations/postgres/0056_family_mail_and_complaints.sql"),
+    },
     // The name index, and the sort key that puts a tussenvoegsel after its surname
     // (issue 18 §1).
     Migration {

@@ -2,14 +2,15 @@
 //! without signing in (errors next to the field, nothing typed lost), followed with
 //! its reference and code, and handled by the organisation's complaints officer to an
 //! outcome; every read in the access log; the yearly analysis hides small numbers on
-//! the page and in the CSV; nobody else opens the officer's pages.
+//! the page and in the CSV; nobody else opens the officer's pages. A signed-in family
+//! member files one from the portal and follows it there, without reference or code.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
 
 use axum::http::StatusCode;
-use common::{App, Backend, control_value, field_error};
+use common::{App, Backend, control_value, field_error, selected_option};
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
 use eenplan_store::AccessFilter;
@@ -294,4 +295,206 @@ async fn a_complaint_is_filed_followed_and_handled_to_an_outcome(backend: Backen
     app.done().await;
 }
 
-on_both_backends!(a_complaint_is_filed_followed_and_handled_to_an_outcome);
+/// Issue 17 §4 from the family's door: the form offers the family's own organisations
+/// and their professionals, with the contact details of the account filled in; a
+/// mistake is said at the field with everything kept; the complaint reaches the
+/// officer like any other, the member follows it on their list without reference or
+/// code, and the family file does not show it.
+async fn a_family_member_files_and_follows_a_complaint_from_the_portal(backend: Backend) {
+    let app = App::on(backend).await;
+    let team = app
+        .organisation("lokalis", OrganisationKind::LocalTeam)
+        .await;
+    app.organisation("wss", OrganisationKind::CertifiedInstitution)
+        .await;
+    let id_of = async |slug: &str| {
+        let mut tx = app.store.read().await.unwrap();
+        tx.organisation_by_slug(slug)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string()
+    };
+    let (lokalis, wss) = (id_of("lokalis").await, id_of("wss").await);
+    let regie = app
+        .account_in(
+            "lokalis",
+            Some(&team),
+            "regie@lokalis.example",
+            &[Role::Professional],
+            true,
+        )
+        .await;
+    let (family, _sam, kim) = app.jansen(&regie, &lokalis, None).await;
+    let account = app
+        .family_account(&regie, family.as_str(), &kim, "kim@thuis.example")
+        .await;
+    let token = app.family_session_token(&account).await;
+    let mut k = app.family_browser(&token);
+
+    let form = k.get("/mijn-gezin/klacht").await;
+    assert_eq!(form.status, StatusCode::OK, "{}", form.body);
+    assert!(form.body.contains(&lokalis));
+    assert!(
+        !form.body.contains(&wss),
+        "not an organisation of the family"
+    );
+    assert!(form.body.contains("Test Persoon, Organisatie lokalis"));
+    assert_eq!(
+        control_value(&form.body, "name").as_deref(),
+        Some("Kim Jansen")
+    );
+    assert_eq!(
+        control_value(&form.body, "email").as_deref(),
+        Some("kim@thuis.example")
+    );
+    assert_eq!(common::scan::findings(&form.body), Vec::<String>::new());
+    let involvement = {
+        let mut tx = app.store.read().await.unwrap();
+        let f = tx.family(&family).await.unwrap().unwrap();
+        f.involvements[0].id.clone()
+    };
+
+    // No text and no way to reach her: messages at the fields, the choices kept.
+    let csrf = form.csrf();
+    let bad = k
+        .post(
+            "/mijn-gezin/klacht",
+            &[
+                ("csrf", &csrf),
+                ("organisatie", &lokalis),
+                ("medewerker", &involvement),
+                ("wat", " "),
+                ("name", "Kim Jansen"),
+                ("email", ""),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(field_error(&bad.body, "wat").is_some());
+    assert!(field_error(&bad.body, "email").is_some());
+    assert_eq!(
+        selected_option(&bad.body, "organisatie"),
+        Some(lokalis.clone())
+    );
+    assert_eq!(
+        selected_option(&bad.body, "medewerker"),
+        Some(involvement.clone())
+    );
+    // An organisation that is not the family's is refused as not chosen.
+    let what = "De regisseur kwam twee keer niet opdagen.";
+    let r = k
+        .post(
+            "/mijn-gezin/klacht",
+            &[
+                ("csrf", &csrf),
+                ("organisatie", &wss),
+                ("wat", what),
+                ("name", "Kim Jansen"),
+                ("phone", "06 12345678"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_error(&r.body, "organisatie").is_some());
+
+    let r = k
+        .post(
+            "/mijn-gezin/klacht",
+            &[
+                ("csrf", &csrf),
+                ("organisatie", &lokalis),
+                ("medewerker", &involvement),
+                ("wat", what),
+                ("name", "K. Jansen"),
+                ("email", "kim.anders@thuis.example"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        (r.status, r.location()),
+        (
+            StatusCode::SEE_OTHER,
+            "/mijn-gezin/klachten?klaar=verstuurd"
+        ),
+        "{}",
+        r.body
+    );
+    let list = k.get(r.location()).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.body);
+    let text = common::scan::visible_text(&list.body);
+    assert!(text.contains("Je klacht is verstuurd"), "{text}");
+    assert!(text.contains("Klacht over Organisatie lokalis"), "{text}");
+    assert!(text.contains("nog niet bevestigd"), "{text}");
+    assert!(!text.contains("KL-"), "no reference: {text}");
+    assert_eq!(common::scan::findings(&list.body), Vec::<String>::new());
+
+    // Stored as typed, on Kim's list, the professional by name.
+    let (id, reference) = {
+        let mut tx = app.store.read().await.unwrap();
+        let mine = tx.family_member_complaints(&account).await.unwrap();
+        assert_eq!(mine.len(), 1);
+        assert_eq!(mine[0].professional_name.as_deref(), Some("Test Persoon"));
+        assert_eq!(mine[0].complainant_name, "K. Jansen");
+        (mine[0].id.clone(), mine[0].reference.clone())
+    };
+    // The circle was read as Kim: a line in the access log.
+    let mut tx = app.store.read().await.unwrap();
+    let logged = tx
+        .fetch_one(
+            &format!("SELECT COUNT(*) AS n FROM access_log WHERE user_id = '{account}'"),
+            vec![],
+        )
+        .await
+        .unwrap()
+        .int("n")
+        .unwrap();
+    assert!(logged >= 1, "{logged}");
+    drop(tx);
+
+    // The officer handles it like any other; Kim sees the step.
+    let officer = app
+        .account_in(
+            "lokalis",
+            None,
+            "klachten@lokalis.example",
+            &[Role::ComplaintsOfficer],
+            true,
+        )
+        .await;
+    let mut o = app.signed_in_browser(&officer).await;
+    let show = o.get(&format!("/klachten/{id}")).await;
+    assert!(show.body.contains(&reference) && show.body.contains(what));
+    assert!(show.body.contains("kim.anders@thuis.example"));
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now()).to_string();
+    let r = o
+        .post(
+            &format!("/klachten/{id}/ontvangst"),
+            &[("csrf", &show.csrf()), ("datum", &today)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let text = common::scan::visible_text(&k.get("/mijn-gezin/klachten").await.body);
+    assert!(
+        text.contains("bevestigd dat je klacht is ontvangen"),
+        "{text}"
+    );
+
+    // Not in the family file the professionals see.
+    let mut pro = app.signed_in_browser(&regie).await;
+    let file = pro.get(&format!("/gezinnen/{family}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(!file.body.contains(what) && !file.body.contains("klacht"));
+    // And a professional does not open the member's pages.
+    assert_eq!(
+        pro.get("/mijn-gezin/klachten").await.status,
+        StatusCode::FORBIDDEN
+    );
+    app.done().await;
+}
+
+on_both_backends!(
+    a_complaint_is_filed_followed_and_handled_to_an_outcome,
+    a_family_member_files_and_follows_a_complaint_from_the_portal,
+);

@@ -8,7 +8,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use common::{App, PASSWORD, current_code, field_error, next_code, secret_on};
+use common::{
+    App, Backend, PASSWORD, control_value, current_code, field_error, next_code, secret_on,
+    selected_option,
+};
 use eenplan_domain::role::Role;
 
 /// The code the invitation page shows once.
@@ -298,3 +301,147 @@ async fn expired_revoked_and_unknown_codes_are_said_at_the_field() {
     assert_eq!(r.location(), format!("{page}?klaar=niet-meer"));
     app.done().await;
 }
+
+/// The invitation by e-mail (issue 17 §1): a bad address is said at its field with
+/// everything kept; a good one makes the invitation and its mail in one transaction,
+/// the page shows no code, the mail links to the door with the code filled in and
+/// names no one; a newer invitation cancels the older one's waiting mail, and a sent
+/// mail forgets its address and code.
+async fn an_invitation_goes_by_e_mail_through_the_outbox(backend: Backend) {
+    let app = App::on(backend).await;
+    let (regie, lokalis) = regisseur(&app).await;
+    let (family, _sam, kim) = app.jansen(&regie, &lokalis, None).await;
+    let page = format!("/gezinnen/{family}/gezinsaccounts");
+    let mut pro = app.signed_in_browser(&regie).await;
+    let r = pro.get(&page).await;
+    assert!(
+        r.body.contains("E-mailadres (niet verplicht)"),
+        "{}",
+        r.body
+    );
+
+    let r = pro
+        .post(
+            &page,
+            &[
+                ("csrf", &r.csrf()),
+                ("member", &kim),
+                ("email", "kim@thuis"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        field_error(&r.body, "email")
+            .unwrap()
+            .contains("geldig e-mailadres"),
+        "{}",
+        r.body
+    );
+    assert_eq!(selected_option(&r.body, "member").as_deref(), Some(&*kim));
+    assert_eq!(
+        control_value(&r.body, "email").as_deref(),
+        Some("kim@thuis")
+    );
+    assert!(app.store.outbox().await.unwrap().is_empty());
+    let mut tx = app.store.read().await.unwrap();
+    assert!(
+        tx.family_accounts(&family.to_string())
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    drop(tx);
+
+    let invite = async |pro: &mut common::Browser<'_>| {
+        let csrf = pro.get(&page).await.csrf();
+        pro.post(
+            &page,
+            &[
+                ("csrf", &csrf),
+                ("member", &kim),
+                ("email", " Kim@Thuis.example "),
+            ],
+        )
+        .await
+    };
+    let r = invite(&mut pro).await;
+    assert_eq!(
+        (r.status, r.location()),
+        (StatusCode::SEE_OTHER, &*format!("{page}?klaar=gemaild")),
+        "{}",
+        r.body
+    );
+    let r = pro.get(r.location()).await;
+    assert!(
+        r.body.contains("per e-mail naar het gezinslid"),
+        "{}",
+        r.body
+    );
+    assert!(!r.body.contains("uitnodigingscode"));
+    let first = app.store.outbox().await.unwrap();
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert_eq!(first[0].kind, "family_invitation");
+    assert_eq!(first[0].user_id, None);
+    assert_eq!(first[0].to_address.as_deref(), Some("kim@thuis.example"));
+    let first_code = first[0].secret.clone().expect("the code, while it waits");
+    let mut tx = app.store.read().await.unwrap();
+    assert!(tx.family_accounts(&family.to_string()).await.unwrap()[0].by_mail);
+    drop(tx);
+
+    // A second invitation revokes the first, and its mail is not sent.
+    let r = invite(&mut pro).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let rows = app.store.outbox().await.unwrap();
+    let old = rows.iter().find(|o| o.id == first[0].id).unwrap();
+    assert!(
+        old.given_up_at.is_some() && old.sent_at.is_none(),
+        "{old:?}"
+    );
+    assert_eq!((&old.to_address, &old.secret), (&None, &None));
+    let later = eenplan_domain::UtcTime::parse("2099-01-01T00:00:00Z").unwrap();
+    let jobs = app
+        .store
+        .claim_mail("test", later, std::time::Duration::from_secs(60), 10)
+        .await
+        .unwrap();
+    assert_eq!(jobs.len(), 1, "{jobs:?}");
+    let job = &jobs[0];
+    assert_ne!(job.id, first[0].id);
+    assert_eq!(job.to, "kim@thuis.example");
+    let eenplan_domain::mail::MailAbout::FamilyInvitation { code } = &job.about else {
+        panic!("an invitation: {job:?}");
+    };
+    assert_ne!(code, &first_code);
+    let text = eenplan_domain::mail::MailText::compose(
+        job.language,
+        &job.about,
+        "https://eenplan.example",
+    );
+    let link = format!("https://eenplan.example/gezin/activeren?code={code}");
+    assert!(text.body.contains(&link), "{}", text.body);
+    for private in ["Kim", "Jansen", "Sam", "Lokalis", "regie@"] {
+        assert!(!text.body.contains(private) && !text.subject.contains(private));
+    }
+
+    // The link opens the door with the code filled in, and the code works.
+    let mut kim_b = app.browser();
+    let r = kim_b.get(&format!("/gezin/activeren?code={code}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(control_value(&r.body, "code").as_deref(), Some(&**code));
+    let r = redeem(&mut kim_b, code, "kim@thuis.example").await;
+    assert_eq!(r.location(), "/gezin/activeren/koppelen", "{}", r.body);
+
+    // Sent: the address and the code are gone from the outbox.
+    app.store
+        .mail_sent(&job.id, eenplan_domain::UtcTime::now())
+        .await
+        .unwrap();
+    let rows = app.store.outbox().await.unwrap();
+    let sent = rows.iter().find(|o| o.id == job.id).unwrap();
+    assert!(sent.sent_at.is_some());
+    assert_eq!((&sent.to_address, &sent.secret), (&None, &None));
+    app.done().await;
+}
+
+on_both_backends!(an_invitation_goes_by_e_mail_through_the_outbox);

@@ -131,7 +131,7 @@ async fn send(mailer: &Mailer, job: &MailJob) -> Result<(), String> {
         .to
         .parse()
         .map_err(|e| format!("the account's address is not usable: {e}"))?;
-    let text = MailText::compose(job.language, job.about, &mailer.app_url);
+    let text = MailText::compose(job.language, &job.about, &mailer.app_url);
     let message = lettre::Message::builder()
         .message_id(Some(job.message_id.clone()))
         .from(mailer.from.clone())

@@ -1,6 +1,6 @@
 //! The regisseur's page in the file: who in the family has an account or an open
-//! invitation, inviting a member (the code shown once, printable), revoking an
-//! invitation and blocking an account.
+//! invitation, inviting a member (the code shown once, printable, or sent as a link by
+//! e-mail through the outbox), revoking an invitation and blocking an account.
 
 use askama::Template;
 use axum::http::StatusCode;
@@ -10,6 +10,7 @@ use eenplan_domain::enrolment::{code_hash, new_code};
 use eenplan_domain::family_account::{
     InvitationState, NotInvitable, invitation_expires, may_invite,
 };
+use eenplan_domain::user::Email;
 use eenplan_store::{FamilyAccount, StoreError, ids};
 use serde::Deserialize;
 
@@ -18,7 +19,7 @@ use crate::auth::family::FamilyCtx;
 use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::dates::{long_date, today};
 use crate::kit::extract::{Path, Query};
-use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input};
+use crate::kit::form::{Choice, ChoiceField, Errors, FormData, Input, TextField, text_errors};
 use crate::kit::summary::ErrorSummary;
 use crate::kit::{Lang, PageError, Shell, render};
 
@@ -98,6 +99,7 @@ async fn page(
     fam: &FamilyCtx,
     status: StatusCode,
     notice: Option<&'static str>,
+    data: &FormData,
     errors: &Errors,
 ) -> Result<Response, PageError> {
     let (lang, a) = (fam.lang, texts(fam.lang));
@@ -113,6 +115,7 @@ async fn page(
     };
     let now = UtcTime::now();
     let today = today();
+    let chosen = data.get("member");
     let options: Vec<Choice> = family
         .members
         .iter()
@@ -120,15 +123,22 @@ async fn page(
         .map(|m| Choice {
             value: m.id.clone(),
             label: m.name.clone(),
-            selected: false,
+            selected: m.id == chosen,
         })
         .collect();
-    let inputs = vec![Input::Select(ChoiceField {
-        id: "member",
-        label: a.member_label,
-        options,
-        error: errors.get("member").copied(),
-    })];
+    let inputs = vec![
+        Input::Select(ChoiceField {
+            id: "member",
+            label: a.member_label,
+            options,
+            error: errors.get("member").copied(),
+        }),
+        Input::Text(
+            TextField::typed("email", a.email_label, data, errors)
+                .hint(a.email_hint)
+                .kind("email"),
+        ),
+    ];
     let shell = fam.shell(&format!("/gezinnen/{}{PART}", fam.family_id()));
     Ok(render(
         status,
@@ -151,9 +161,17 @@ pub async fn show(fam: FamilyCtx, Query(done): Query<Done>) -> Result<Response, 
         Some("ingetrokken") => Some(a.revoked),
         Some("geblokkeerd") => Some(a.blocked),
         Some("niet-meer") => Some(a.gone),
+        Some("gemaild") => Some(a.mailed),
         _ => None,
     };
-    page(&fam, StatusCode::OK, notice, &Errors::new()).await
+    page(
+        &fam,
+        StatusCode::OK,
+        notice,
+        &FormData(Vec::new()),
+        &Errors::new(),
+    )
+    .await
 }
 
 fn refused(a: &AccountTexts, why: NotInvitable) -> &'static str {
@@ -165,12 +183,26 @@ fn refused(a: &AccountTexts, why: NotInvitable) -> &'static str {
     }
 }
 
-/// Makes the invitation and shows its code, once: only its hash is kept.
+/// Makes the invitation and shows its code, once: only its hash is kept. With an
+/// e-mail address the code goes out as a link instead, through the outbox in the same
+/// transaction, and the page does not show it.
 pub async fn invite(fam: FamilyCtx, data: FormData) -> Result<Response, PageError> {
     let p = fam.principal()?.clone();
     let a = texts(fam.lang);
     let member_id = data.get("member");
-    let mut errors = Errors::new();
+    let mut errors = text_errors(&data, fam.t(), &["email"]);
+    let typed = data.get("email");
+    let email = if typed.is_empty() || errors.contains_key("email") {
+        None
+    } else {
+        match Email::parse(&typed) {
+            Ok(e) => Some(e),
+            Err(_) => {
+                errors.insert("email", a.email_invalid);
+                None
+            }
+        }
+    };
     let member = if member_id.is_empty() {
         None
     } else {
@@ -178,9 +210,12 @@ pub async fn invite(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
         let mut tx = fam.store().read().await?;
         tx.invitable_member(&family, &member_id).await?
     };
+    let refuse = async |errors: &Errors| {
+        page(&fam, StatusCode::UNPROCESSABLE_ENTITY, None, &data, errors).await
+    };
     let Some(member) = member else {
         errors.insert("member", a.no_member);
-        return page(&fam, StatusCode::UNPROCESSABLE_ENTITY, None, &errors).await;
+        return refuse(&errors).await;
     };
     if let Err(why) = may_invite(
         member.kind,
@@ -189,7 +224,10 @@ pub async fn invite(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
         today(),
     ) {
         errors.insert("member", refused(a, why));
-        return page(&fam, StatusCode::UNPROCESSABLE_ENTITY, None, &errors).await;
+        return refuse(&errors).await;
+    }
+    if !errors.is_empty() {
+        return refuse(&errors).await;
     }
     let code = new_code(ids::random_bytes());
     let expires = UtcTime::from_timestamp(invitation_expires(UtcTime::now().timestamp()));
@@ -197,24 +235,35 @@ pub async fn invite(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
     let invited = fam
         .store()
         .change(async |tx| {
-            tx.invite_family_member(
-                &p.actor(),
-                p.user_id.as_str(),
-                (&family, &member.id),
-                &code_hash(&code),
-                expires,
-                false,
-            )
-            .await
+            let account = tx
+                .invite_family_member(
+                    &p.actor(),
+                    p.user_id.as_str(),
+                    (&family, &member.id),
+                    &code_hash(&code),
+                    expires,
+                    email.is_some(),
+                )
+                .await?;
+            if let Some(to) = &email {
+                tx.enqueue_invitation_mail(&account, to.as_str(), &code, UtcTime::now())
+                    .await?;
+            }
+            Ok::<_, StoreError>(account)
         })
         .await;
     match invited {
         Ok(_) => {}
         Err(StoreError::Duplicate(_)) => {
             errors.insert("member", a.has_account);
-            return page(&fam, StatusCode::CONFLICT, None, &errors).await;
+            return page(&fam, StatusCode::CONFLICT, None, &data, &errors).await;
         }
         Err(e) => return Err(e.into()),
+    }
+    if email.is_some() {
+        return Ok(
+            Redirect::to(&format!("/gezinnen/{family}{PART}?klaar=gemaild")).into_response(),
+        );
     }
     let lang = fam.lang;
     Ok(render(

@@ -93,15 +93,29 @@ fn activate_page(
     response
 }
 
-pub async fn show(ctx: Ctx, headers: HeaderMap) -> Response {
+/// The form; the invitation's e-mail link fills the code in (`?code=`), so the
+/// invited person types only their address and password. Nothing is checked before
+/// they submit: a link alone reveals nothing about the invitation.
+pub async fn show(
+    ctx: Ctx,
+    headers: HeaderMap,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
     if ctx.visitor.family.is_some() {
         return Redirect::to("/mijn-gezin").into_response();
     }
+    let prefill: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.as_deref().unwrap_or("")).unwrap_or_default();
+    let code: Vec<(String, String)> = prefill
+        .into_iter()
+        .filter(|(k, v)| k == "code" && v.chars().count() <= 64)
+        .take(1)
+        .collect();
     activate_page(
         &ctx.state,
         &headers,
         StatusCode::OK,
-        &FormData(Vec::new()),
+        &FormData(code),
         &Errors::new(),
     )
 }

@@ -5,10 +5,12 @@
 //! who has an account or an open invitation and revokes or blocks. The rules are the
 //! domain's `family_account` and `policy::decide_family`; the sign-in steps are
 //! `auth::family_sign_in`. The member's own pages (issue 17 §3: home, the flower,
-//! the meetings ahead, who looked) ask the domain's portal rule through `sight`.
+//! the meetings ahead, who looked) ask the domain's portal rule through `sight`. A
+//! signed-in member files and follows their own complaints (issue 17 §4, `complaints`).
 
 pub mod accounts;
 pub mod activate;
+pub mod complaints;
 pub mod consent_texts;
 pub mod consents;
 pub mod contacts;

@@ -3,7 +3,9 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-use super::{accounts, activate, consents, contacts, home, looked, meetings, sign_in, withdraw};
+use super::{
+    accounts, activate, complaints, consents, contacts, home, looked, meetings, sign_in, withdraw,
+};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
@@ -43,6 +45,9 @@ pub fn routes() -> Vec<Entry> {
             FAMILY_MEMBER,
             withdraw::withdraw,
         ),
+        get("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::form),
+        post("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::submit),
+        get("/mijn-gezin/klachten", FAMILY_MEMBER, complaints::list),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }

@@ -6,8 +6,8 @@ crate::texts! {
     pub struct AccountTexts, accounts {
         title: "Gezinsaccounts",
             "Family accounts";
-        intro: "Met een gezinsaccount kunnen ouders, opvoeders en jongeren vanaf 12 jaar zelf meekijken. Nodig iemand uit: je krijgt een eenmalige code die 14 dagen werkt. Geef die persoonlijk of op papier.",
-            "With a family account, parents, carers and young people from 12 can look along themselves. Invite someone: you get a one-time code that works for 14 days. Hand it over in person or on paper.";
+        intro: "Met een gezinsaccount kunnen ouders, opvoeders en jongeren vanaf 12 jaar zelf meekijken. Nodig iemand uit: je krijgt een eenmalige code die 14 dagen werkt. Geef die persoonlijk of op papier, of stuur hem als link per e-mail.",
+            "With a family account, parents, carers and young people from 12 can look along themselves. Invite someone: you get a one-time code that works for 14 days. Hand it over in person or on paper, or send it as a link by e-mail.";
         none: "Nog niemand in dit gezin heeft een account of een uitnodiging.",
             "Nobody in this family has an account or an invitation yet.";
         col_member: "Gezinslid", "Family member";
@@ -25,6 +25,13 @@ crate::texts! {
         member_label: "Wie nodig je uit?", "Whom do you invite?";
         member_hint: "Ouders en opvoeders met gezag, en kinderen vanaf 12 jaar.",
             "Parents and carers with parental authority, and children from 12.";
+        email_label: "E-mailadres (niet verplicht)", "E-mail address (optional)";
+        email_hint: "Vul dit in om de uitnodiging als link per e-mail te sturen. Laat het leeg om de code zelf te geven. We bewaren het adres alleen tot de e-mail weg is.",
+            "Fill this in to send the invitation as a link by e-mail. Leave it empty to hand over the code yourself. We keep the address only until the e-mail has gone.";
+        email_invalid: "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl, of laat het leeg.",
+            "Enter a valid e-mail address, such as name@example.com, or leave it empty.";
+        mailed: "De uitnodiging gaat per e-mail naar het gezinslid: een link die 14 dagen werkt. Komt de e-mail niet aan? Trek de uitnodiging in en maak een nieuwe.",
+            "The invitation goes to the family member by e-mail: a link that works for 14 days. If the e-mail does not arrive, revoke the invitation and make a new one.";
         invite: "Uitnodiging maken", "Create invitation";
         no_member: "Kies een gezinslid.", "Choose a family member.";
         not_a_party: "Alleen een ouder of opvoeder, of de jongere zelf, krijgt een account.",
@@ -112,5 +119,32 @@ crate::texts! {
         code_title: "Vul je inlogcode in", "Enter your sign-in code";
         code_intro: "Open de app op je telefoon en vul de 6 cijfers in.", "Open the app on your phone and enter the 6 digits.";
         no_account: "Nog geen account? Gebruik de code uit je uitnodiging:", "No account yet? Use the code from your invitation:";
+    }
+}
+
+crate::texts! {
+    /// A family member's complaints (the form's other words are the complaints flow's).
+    pub struct PortalComplaintTexts, portal_complaints {
+        intro: "Ben je niet tevreden over hoe een organisatie of een medewerker met jou of je gezin omging? Vertel het hier. De klachtenfunctionaris van die organisatie behandelt je klacht. Je klacht komt niet in het dossier van je gezin.",
+            "Are you unhappy with how an organisation or one of its staff treated you or your family? Tell us here. The organisation's complaints officer will handle your complaint. Your complaint does not go into your family's file.";
+        contact_hint: "We vulden je gegevens van je account alvast in. Je mag ze veranderen.",
+            "We filled in the details from your account. You may change them.";
+        no_professional: "Geen bepaalde medewerker", "No one in particular";
+        professional_elsewhere: "Deze medewerker werkt niet bij de organisatie die je koos. Kies een andere medewerker, of geen.",
+            "This person does not work at the organisation you chose. Choose someone else, or no one.";
+        list_title: "Mijn klachten", "My complaints";
+        list_intro: "Hier zie je de klachten die je via je gezinsaccount indiende, en hoe het ermee staat.",
+            "Here you see the complaints you filed through your family account, and how they are doing.";
+        none: "Je hebt nog geen klacht ingediend via je gezinsaccount.",
+            "You have not filed a complaint through your family account yet.";
+        filed: "Je klacht is verstuurd. Hieronder zie je hoe het ermee staat.",
+            "Your complaint has been sent. Below you see how it is doing.";
+        about: "Klacht over {organisation}", "Complaint about {organisation}";
+        filed_on: "Ingediend op", "Filed on";
+        new: "Een klacht indienen", "File a complaint";
+        mine: "Mijn klachten bekijken", "See my complaints";
+        back: "Terug naar mijn gezin", "Back to my family";
+        home_line: "Niet tevreden over de hulp? Je kunt een klacht indienen.",
+            "Unhappy with the help? You can file a complaint.";
     }
 }
