@@ -9,16 +9,17 @@
 
 pub mod accounts;
 pub mod activate;
-<<<<<<< HEAD
-pub mod contacts;
-=======
 pub mod consent_sight;
 pub mod consent_texts;
 pub mod consents;
->>>>>>> portalconsent
+pub mod contacts;
 pub mod home;
 pub mod looked;
+pub mod marks;
 pub mod meetings;
+pub mod plan;
+pub mod plan_texts;
+pub mod plan_view;
 pub mod read_texts;
 pub mod routes;
 pub mod sight;

@@ -3,12 +3,10 @@
 
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
-<<<<<<< HEAD
-use super::{accounts, activate, contacts, home, looked, meetings, sign_in};
-=======
-use super::{accounts, activate, consents, home, sign_in, withdraw};
->>>>>>> portalconsent
-use crate::kit::route::{Entry, LEAD, get, post};
+use super::{
+    accounts, activate, consents, contacts, home, looked, marks, meetings, plan, sign_in, withdraw,
+};
+use crate::kit::route::{Entry, LEAD, PLAN, get, post};
 
 pub fn routes() -> Vec<Entry> {
     vec![
@@ -32,13 +30,17 @@ pub fn routes() -> Vec<Entry> {
         post("/gezin/aanmelden", Public, sign_in::submit),
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
-<<<<<<< HEAD
+        get("/gezinnen/{family}/plan/markeringen", PLAN, marks::show),
+        post("/gezinnen/{family}/plan/markeringen", PLAN, marks::add),
+        post(
+            "/gezinnen/{family}/plan/markeringen/{id}/opheffen",
+            PLAN,
+            marks::lift,
+        ),
         get(home::PATH, FAMILY_MEMBER, home::show),
         get(contacts::PATH, FAMILY_MEMBER, contacts::show),
         get(meetings::PATH, FAMILY_MEMBER, meetings::show),
         get(looked::PATH, FAMILY_MEMBER, looked::show),
-=======
-        get("/mijn-gezin", FAMILY_MEMBER, home::show),
         get("/mijn-gezin/toestemming", FAMILY_MEMBER, consents::show),
         get(
             "/mijn-gezin/toestemming/{consent}/intrekken",
@@ -50,7 +52,10 @@ pub fn routes() -> Vec<Entry> {
             FAMILY_MEMBER,
             withdraw::withdraw,
         ),
->>>>>>> portalconsent
+        get("/mijn-gezin/plan", FAMILY_MEMBER, plan::show),
+        post("/mijn-gezin/plan", FAMILY_MEMBER, plan::add),
+        post("/mijn-gezin/plan/akkoord", FAMILY_MEMBER, plan::agree),
+        post("/mijn-gezin/plan/delen", FAMILY_MEMBER, plan::share),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }
