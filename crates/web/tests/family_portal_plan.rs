@@ -222,7 +222,7 @@ async fn a_mother_reads_the_plan_adds_her_scale_and_agrees(backend: Backend) {
     assert!(r.body.contains("Kim Jansen") && r.body.contains("cijfer 6 — Het gaat al wat beter"));
     assert!(r.body.contains("zelf, via het gezinsaccount"), "{}", r.body);
 
-    let tx = &mut w.app.store.read().await.unwrap();
+    let mut tx = w.app.store.read().await.unwrap();
     let kinds: Vec<String> = tx
         .journal_page(0, 500)
         .await
@@ -242,6 +242,7 @@ async fn a_mother_reads_the_plan_adds_her_scale_and_agrees(backend: Backend) {
         .await
         .unwrap();
     assert!(reads.len() >= 3, "every look at the plan is logged");
+    drop(tx);
     w.app.done().await;
 }
 
