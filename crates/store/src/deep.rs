@@ -504,6 +504,11 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::ComplaintReceiptConfirmed { .. }
         | Event::ComplaintExtended { .. }
         | Event::ComplaintDecided { .. }
+        // The portal's marks and the family's additions (issue 17 §2/§3) are not sealed
+        // yet, like the family accounts: a follow-up.
+        | Event::PortalMarked { .. }
+        | Event::PortalMarkEnded { .. }
+        | Event::FamilyPlanAdded { .. }
         // A download changes nothing; the entry is the record of the read.
         | Event::DocumentDownloaded { .. } => Vec::new(),
         Event::DocumentAttached { document_id, .. }

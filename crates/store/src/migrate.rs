@@ -237,6 +237,19 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0050_complaint_measures.sql"),
         postgres: include_str!("../migrations/postgres/0050_complaint_measures.sql"),
     },
+    // The portal's marks and the family's additions to the plan (issue 17 §2/§3).
+    Migration {
+        version: 51,
+        name: "portal_marks",
+        sqlite: include_str!("../migrations/sqlite/0051_portal_marks.sql"),
+        postgres: include_str!("../migrations/postgres/0051_portal_marks.sql"),
+    },
+    Migration {
+        version: 52,
+        name: "family_plan_additions",
+        sqlite: include_str!("../migrations/sqlite/0052_family_plan_additions.sql"),
+        postgres: include_str!("../migrations/postgres/0052_family_plan_additions.sql"),
+    },
     // The family's invitation by e-mail (a generalised outbox) and complaints filed from
     // the family portal (issue 17 §1 and §4).
     Migration {

@@ -443,7 +443,7 @@ async fn a_family_member_files_and_follows_a_complaint_from_the_portal(backend: 
     let mut tx = app.store.read().await.unwrap();
     let logged = tx
         .fetch_one(
-            &format!("SELECT COUNT(*) AS n FROM access_log WHERE user_id = '{account}'"),
+            &format!("SELECT COUNT(*) AS n FROM access_log WHERE user_id = 'family:{account}'"),
             vec![],
         )
         .await

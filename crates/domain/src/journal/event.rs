@@ -156,6 +156,9 @@ event_kinds! {
     ComplaintReceiptConfirmed = "complaint_receipt_confirmed";
     ComplaintExtended = "complaint_extended";
     ComplaintDecided = "complaint_decided";
+    PortalMarked = "portal_marked";
+    PortalMarkEnded = "portal_mark_ended";
+    FamilyPlanAdded = "family_plan_added";
 }
 
 /// Who may read an event on a family's timeline.
@@ -231,7 +234,13 @@ impl EventKind {
             | EventKind::ComplaintFiled
             | EventKind::ComplaintReceiptConfirmed
             | EventKind::ComplaintExtended
-            | EventKind::ComplaintDecided => NotOnTimeline,
+            | EventKind::ComplaintDecided
+            // Marks are the plan page's own business, shown there beside their line;
+            // a "niet zichtbaar voor" on the timeline would tell more than the page.
+            | EventKind::PortalMarked
+            | EventKind::PortalMarkEnded
+            // The family's scale and view are shown on the plan page, marked as theirs.
+            | EventKind::FamilyPlanAdded => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -867,6 +876,32 @@ pub enum Event {
     FamilyMemberSignedIn {
         account_id: String,
     },
+    /// A mark that steers what the family sees of an item (issue 17 §2): by a
+    /// professional ("niet zichtbaar voor", with the reason; "gaat alleen over") or by a
+    /// young person of 16 or older (shared with a parent).
+    PortalMarked {
+        family_id: String,
+        mark_id: String,
+        kind: String,
+        item_kind: String,
+        item_ref: String,
+        member_id: String,
+        reason: String,
+    },
+    /// A mark taken off: a young person no longer shares, a professional lifts a mark.
+    PortalMarkEnded {
+        family_id: String,
+        mark_id: String,
+    },
+    /// A family member added their own scale and view to a plan version.
+    FamilyPlanAdded {
+        family_id: String,
+        version: i64,
+        addition_id: String,
+        member_id: String,
+        score: u8,
+        view: String,
+    },
 }
 
 impl Event {
@@ -928,6 +963,9 @@ impl Event {
             Event::ComplaintReceiptConfirmed { .. } => EventKind::ComplaintReceiptConfirmed,
             Event::ComplaintExtended { .. } => EventKind::ComplaintExtended,
             Event::ComplaintDecided { .. } => EventKind::ComplaintDecided,
+            Event::PortalMarked { .. } => EventKind::PortalMarked,
+            Event::PortalMarkEnded { .. } => EventKind::PortalMarkEnded,
+            Event::FamilyPlanAdded { .. } => EventKind::FamilyPlanAdded,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -988,7 +1026,10 @@ impl Event {
             Event::FamilyMemberInvited { family_id, .. }
             | Event::FamilyInvitationRevoked { family_id, .. }
             | Event::FamilyAccountActivated { family_id, .. }
-            | Event::FamilyAccountBlocked { family_id, .. } => ("family", family_id),
+            | Event::FamilyAccountBlocked { family_id, .. }
+            | Event::PortalMarked { family_id, .. }
+            | Event::PortalMarkEnded { family_id, .. }
+            | Event::FamilyPlanAdded { family_id, .. } => ("family", family_id),
             Event::FamilyMemberSignedIn { account_id } => ("family_account", account_id),
             Event::OrganisationRenamed {
                 organisation_id, ..

@@ -173,6 +173,7 @@ pub async fn the_name_index_finds_what_the_domain_finds(db: TestDb) -> TestDb {
     let mut tx = store.write().await.unwrap();
     for sql in [
         "DROP TABLE family_member_tokens",
+        "DROP INDEX users_team",
         "DELETE FROM schema_migrations WHERE version = 58",
     ] {
         tx.execute(sql, vec![]).await.unwrap();

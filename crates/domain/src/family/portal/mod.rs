@@ -28,6 +28,8 @@
 pub mod copy_request;
 pub mod custody;
 pub mod log_sentence;
+pub mod marks;
+pub mod plan_lines;
 pub mod recorded;
 pub mod request;
 pub mod sight;
@@ -40,6 +42,12 @@ pub use custody::{
     holds_custody, stage_on,
 };
 pub use log_sentence::{LogLine, LogObject, log_sentence, role_word};
+pub use marks::{
+    AdditionError, MAX_FAMILY_VIEW_CHARS, MAX_MARK_REASON_CHARS, Mark, MarkError, MarkKind,
+    Recorded, check_addition, check_mark, decides_sharing, household_facts, marked,
+    may_add_to_plan, parents_of,
+};
+pub use plan_lines::{PortalLine, line_ref, plan_lines};
 pub use recorded::{RecordedFamily, RecordedMember};
 pub use request::{
     Decision, DecisionError, InformationRequest, MIN_REASON_CHARS, RefusalGround, RequestError,

@@ -4,6 +4,13 @@
 crate::texts! {
     /// The plan page's own words.
     pub struct PlanTexts, plan_texts {
+        family_title: "Wat het gezin zelf toevoegt", "What the family adds";
+        family_none: "Het gezin heeft via het gezinsaccount nog geen cijfer of eigen kijk gegeven.",
+            "The family has not given a score or view through the family account yet.";
+        family_said: "cijfer", "score";
+        family_version: "bij versie", "with version";
+        family_self: "zelf, via het gezinsaccount", "themselves, through the family account";
+        marks_link: "Wat het gezin ziet van het plan (markeringen)", "What the family sees of the plan (marks)";
         domain_goals: "Doelen per leefgebied",
             "Goals per life domain";
         scale: "Schaalvraag",

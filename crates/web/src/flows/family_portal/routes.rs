@@ -4,9 +4,10 @@
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
 use super::{
-    accounts, activate, complaints, consents, contacts, home, looked, meetings, sign_in, withdraw,
+    accounts, activate, complaints, consents, contacts, home, looked, marks, meetings, plan,
+    sign_in, withdraw,
 };
-use crate::kit::route::{Entry, LEAD, get, post};
+use crate::kit::route::{Entry, LEAD, PLAN, get, post};
 
 pub fn routes() -> Vec<Entry> {
     vec![
@@ -30,6 +31,13 @@ pub fn routes() -> Vec<Entry> {
         post("/gezin/aanmelden", Public, sign_in::submit),
         get("/gezin/aanmelden/code", Public, sign_in::show_code),
         post("/gezin/aanmelden/code", Public, sign_in::submit_code),
+        get("/gezinnen/{family}/plan/markeringen", PLAN, marks::show),
+        post("/gezinnen/{family}/plan/markeringen", PLAN, marks::add),
+        post(
+            "/gezinnen/{family}/plan/markeringen/{id}/opheffen",
+            PLAN,
+            marks::lift,
+        ),
         get(home::PATH, FAMILY_MEMBER, home::show),
         get(contacts::PATH, FAMILY_MEMBER, contacts::show),
         get(meetings::PATH, FAMILY_MEMBER, meetings::show),
@@ -48,6 +56,10 @@ pub fn routes() -> Vec<Entry> {
         get("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::form),
         post("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::submit),
         get("/mijn-gezin/klachten", FAMILY_MEMBER, complaints::list),
+        get("/mijn-gezin/plan", FAMILY_MEMBER, plan::show),
+        post("/mijn-gezin/plan", FAMILY_MEMBER, plan::add),
+        post("/mijn-gezin/plan/akkoord", FAMILY_MEMBER, plan::agree),
+        post("/mijn-gezin/plan/delen", FAMILY_MEMBER, plan::share),
         post("/gezin/afmelden", FAMILY_MEMBER, home::sign_out),
     ]
 }

@@ -91,6 +91,8 @@ struct PlanPage {
     signed: Vec<(String, String)>,
     agree_inputs: Vec<Input>,
     agree_error: Option<String>,
+    /// The family's own scales and views (issue 17 §3), newest first, as sentences.
+    family_added: Vec<String>,
 }
 
 impl PlanPage {
@@ -132,6 +134,10 @@ struct Stored {
     may_agree: Vec<String>,
     /// The people of the file a plan's "who" chooses from.
     in_file: Vec<InFile>,
+    /// What the family added through the portal, and their own agreements to this
+    /// version.
+    family_added: Vec<eenplan_store::FamilyAddition>,
+    family_agreed: Vec<(String, String)>,
 }
 
 async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
@@ -150,12 +156,18 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
                 Err(e) => return Err(e),
             };
             let in_file = tx.plan_people_in_file(family_id).await?;
+            let family_added = tx.family_plan_additions(family_id.as_str()).await?;
+            let family_agreed = tx
+                .family_plan_agreements(family_id.as_str(), version)
+                .await?;
+            let in_file = (in_file, family_added, family_agreed);
             let agreement = (agreed, signed);
             Ok((
                 version, plan, history, recent, agreement, may_agree, in_file,
             ))
         })
         .await?;
+    let (in_file, family_added, family_agreed) = in_file;
     Ok(Stored {
         family,
         version,
@@ -166,6 +178,8 @@ async fn stored(fam: &FamilyCtx) -> Result<Stored, PageError> {
         signed,
         may_agree,
         in_file,
+        family_added,
+        family_agreed,
     })
 }
 
@@ -196,6 +210,8 @@ async fn plan_page(
         signed,
         may_agree,
         in_file,
+        family_added,
+        family_agreed,
     } = stored(fam).await?;
     let form = shown
         .form
@@ -317,7 +333,29 @@ async fn plan_page(
             .iter()
             .map(|id| member_name(&family, id))
             .collect(),
-        agreed: agreed_by(lang, &family, &agreed),
+        agreed: agreed_by(lang, &family, &agreed)
+            .into_iter()
+            .chain(
+                agreed_by(lang, &family, &family_agreed)
+                    .into_iter()
+                    .map(|a| format!("{a}, {}", pt.family_self)),
+            )
+            .collect(),
+        family_added: family_added
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} ({}, {} {}): {} {} — {}",
+                    member_name(&family, &a.member_id),
+                    long_date(lang, a.on),
+                    pt.family_version,
+                    a.version,
+                    pt.family_said,
+                    a.score,
+                    a.view
+                )
+            })
+            .collect(),
         signed: signed
             .iter()
             .map(|d| {
