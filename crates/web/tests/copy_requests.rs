@@ -12,11 +12,14 @@ mod common;
 use axum::http::StatusCode;
 use common::{App, Backend, control_value, field_error};
 use eenplan_domain::FamilyId;
-use eenplan_domain::family::{Interaction, MemberKind, NewMember};
+use eenplan_domain::family::{
+    ConsentForm, ConsentStep, DataCategory, Expertise, Interaction, InvolvementRole, MemberKind,
+    NewMember,
+};
 use eenplan_domain::journal::Actor;
 use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
-use eenplan_store::{AccessFilter, FamilyPrincipal, NoteContent};
+use eenplan_store::{AccessFilter, ConsentInput, FamilyPrincipal, NewInvolvement, NoteContent};
 use jiff::civil::date;
 
 async fn lokalis_id(app: &App) -> String {
@@ -294,8 +297,9 @@ async fn a_parent_without_custody_asks_the_lead_for_information(backend: Backend
             true,
         )
         .await;
+    // A partner in the file (SAVE), not its lead.
     let outsider = app
-        .account("buiten@save.example", &[Role::Professional], true)
+        .account("partner@save.example", &[Role::Professional], true)
         .await;
     let lokalis = lokalis_id(&app).await;
     let (family, sam, kim) = app.jansen(&regie, &lokalis, None).await;
@@ -318,10 +322,59 @@ async fn a_parent_without_custody_asks_the_lead_for_information(backend: Backend
         tx.commit().await.unwrap();
         id
     };
+    {
+        let save = app
+            .store
+            .read()
+            .await
+            .unwrap()
+            .organisation_by_slug("save")
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string();
+        let mut tx = app.store.write().await.unwrap();
+        // Kim's consent lets SAVE join and see who the family is.
+        tx.record_consent(
+            &Actor::System { component: "test" },
+            &family,
+            &regie.user_id,
+            &ConsentInput {
+                step: ConsentStep::SaveGuidance,
+                organisation_id: Some(save.clone().into()),
+                purpose: "Samenwerken rond de veiligheid van Sam".into(),
+                categories: vec![DataCategory::Identity],
+                children: vec![sam.clone()],
+                given_by: vec![kim.clone()],
+                form: ConsentForm::Written,
+                given_on: today(),
+                ends_on: None,
+            },
+            today(),
+        )
+        .await
+        .unwrap();
+        tx.add_involvement(
+            &Actor::System { component: "test" },
+            &family,
+            NewInvolvement {
+                role: InvolvementRole::Partner,
+                organisation_id: save,
+                user_id: outsider.user_id.to_string(),
+                expertise: Some(Expertise::Safety),
+                takes_over: None,
+                reason: None,
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+    }
     let page = format!("/gezinnen/{family}/informatieverzoeken");
     let today = today().to_string();
 
-    // Not the lead: the page and the form are shut, nothing recorded.
+    // Not the lead: the form is shut, nothing recorded.
     let mut out = app.signed_in_browser(&outsider).await;
     let csrf = out.get("/start").await.csrf();
     let r = out
@@ -336,11 +389,8 @@ async fn a_parent_without_custody_asks_the_lead_for_information(backend: Backend
             ],
         )
         .await;
-    assert!(
-        matches!(r.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
-        "{}",
-        r.status
-    );
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert_eq!(out.get(&page).await.status, StatusCode::FORBIDDEN);
     assert!(stored(&app, &family).await.is_empty());
 
     let mut pro = app.signed_in_browser(&regie).await;
