@@ -135,16 +135,16 @@ impl Tx {
         .collect()
     }
 
-    /// Records the lead's decision on request `id` of `family_id`, taken on
-    /// `decided_on`. A request decided already is `Duplicate` (someone decided first).
+    /// Records the lead's decision on request `id` of `family_id`, taken on the day
+    /// `decided` gives with it. A request decided already is `Duplicate` (someone
+    /// decided first).
     pub async fn decide_information_request(
         &mut self,
         actor: &Actor,
         family_id: &FamilyId,
         id: &str,
         user_id: &str,
-        decision: &Decision,
-        decided_on: Date,
+        (decision, decided_on): (&Decision, Date),
         today: Date,
     ) -> Result<(), StoreError> {
         let found = self

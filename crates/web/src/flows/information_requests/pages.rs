@@ -208,7 +208,7 @@ async fn page(
         _ => deciding
             .filter(|d| list.iter().filter(open).any(|q| q.id == *d))
             .map(str::to_owned)
-            .or_else(|| list.iter().filter(open).last().map(|q| q.id.clone())),
+            .or_else(|| list.iter().rfind(open).map(|q| q.id.clone())),
     };
     let rows: Vec<Row> = list
         .iter()
@@ -425,8 +425,7 @@ pub async fn decide(
                             &family_id,
                             &id,
                             p.user_id.as_str(),
-                            &decision,
-                            on,
+                            (&decision, on),
                             today(),
                         )
                         .await

@@ -78,7 +78,7 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<PrivacyBlocks>, S
         })
         .collect();
     drop(tx);
-    copies.sort_by(|a, b| a.0.cmp(&b.0));
+    copies.sort_by_key(|a| a.0);
     let today = amsterdam_date(UtcTime::now());
     let count = |n: usize, text: &str| (n > 0).then(|| fill(text, &[("n", &n.to_string())]));
     Ok(Some(PrivacyBlocks {
