@@ -62,6 +62,17 @@ pub fn headline_period(today: Date) -> (Date, Date) {
     )
 }
 
+/// How many days before its term a copy request counts as due soon on a privacy
+/// officer's start page: a week, time enough to review the export and hand it over
+/// (or, in the first month, to tell the member of an extension).
+pub const COPY_DUE_SOON_DAYS: i64 = 7;
+
+/// Whether a copy request due on `due` (the domain's `copy_due`) is due soon or late on
+/// `today`: the start page marks it.
+pub fn copy_due_soon(due: Date, today: Date) -> bool {
+    due <= today.saturating_add(COPY_DUE_SOON_DAYS.days())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +127,14 @@ mod tests {
         assert!(review_due(Some(date(2026, 12, 21)), today), "in 14 days");
         assert!(!review_due(Some(date(2026, 12, 22)), today), "in 15 days");
         assert!(!review_due(None, today), "no review date");
+    }
+
+    #[test]
+    fn a_copy_is_due_soon_a_week_ahead_and_when_late() {
+        let today = date(2026, 12, 7);
+        assert!(copy_due_soon(date(2026, 12, 14), today), "in 7 days");
+        assert!(!copy_due_soon(date(2026, 12, 15), today), "in 8 days");
+        assert!(copy_due_soon(date(2026, 11, 30), today), "late");
     }
 
     #[test]

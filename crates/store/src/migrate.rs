@@ -250,6 +250,20 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0052_family_plan_additions.sql"),
         postgres: include_str!("../migrations/postgres/0052_family_plan_additions.sql"),
     },
+    // The family's full copy (AVG art. 15) and information requests (BW 1:377c),
+    // issue 17 §2.
+    Migration {
+        version: 53,
+        name: "copy_requests",
+        sqlite: include_str!("../migrations/sqlite/0053_copy_requests.sql"),
+        postgres: include_str!("../migrations/postgres/0053_copy_requests.sql"),
+    },
+    Migration {
+        version: 54,
+        name: "information_requests",
+        sqlite: include_str!("../migrations/sqlite/0054_information_requests.sql"),
+        postgres: include_str!("../migrations/postgres/0054_information_requests.sql"),
+    },
     // The family's invitation by e-mail (a generalised outbox) and complaints filed from
     // the family portal (issue 17 §1 and §4).
     Migration {

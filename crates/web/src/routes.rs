@@ -41,6 +41,8 @@ pub fn table() -> Routes {
         crate::flows::mail_settings::routes(),
         crate::flows::evaluation::routes(),
         crate::flows::complaints::routes(),
+        crate::flows::copy_requests::routes(),
+        crate::flows::information_requests::routes(),
     ]
     .into_iter()
     .flatten()

@@ -159,6 +159,11 @@ event_kinds! {
     PortalMarked = "portal_marked";
     PortalMarkEnded = "portal_mark_ended";
     FamilyPlanAdded = "family_plan_added";
+    CopyRequested = "copy_requested";
+    CopyExtended = "copy_extended";
+    CopyHandedOver = "copy_handed_over";
+    InformationRequestRecorded = "information_request_recorded";
+    InformationRequestDecided = "information_request_decided";
 }
 
 /// Who may read an event on a family's timeline.
@@ -240,7 +245,16 @@ impl EventKind {
             | EventKind::PortalMarked
             | EventKind::PortalMarkEnded
             // The family's scale and view are shown on the plan page, marked as theirs.
-            | EventKind::FamilyPlanAdded => NotOnTimeline,
+            | EventKind::FamilyPlanAdded
+            // A copy request is the privacy officer's work for the member who asked; an
+            // information request is between the lead and a parent without custody, who
+            // must not learn more through the timeline than the decision gives. Each has
+            // its own page as its history.
+            | EventKind::CopyRequested
+            | EventKind::CopyExtended
+            | EventKind::CopyHandedOver
+            | EventKind::InformationRequestRecorded
+            | EventKind::InformationRequestDecided => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -650,6 +664,41 @@ pub enum Event {
         theme: crate::complaint::Theme,
         measures: usize,
     },
+    // A family member's request for a full copy (AVG art. 15): ids and dates only; the
+    // note and the extension's reason stay in `copy_requests`.
+    CopyRequested {
+        family_id: String,
+        copy_request_id: String,
+        organisation_id: String,
+        received_on: String,
+    },
+    CopyExtended {
+        family_id: String,
+        copy_request_id: String,
+        told_on: String,
+    },
+    CopyHandedOver {
+        family_id: String,
+        copy_request_id: String,
+        handed_over_on: String,
+    },
+    // A parent's information request (BW 1:377c): ids, dates and the decision's codes;
+    // the question, the information and the reason stay in `information_requests`.
+    InformationRequestRecorded {
+        family_id: String,
+        information_request_id: String,
+        asker_id: String,
+        child_id: String,
+        asked_on: String,
+    },
+    InformationRequestDecided {
+        family_id: String,
+        information_request_id: String,
+        decided_on: String,
+        decision: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ground: Option<String>,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -966,6 +1015,11 @@ impl Event {
             Event::PortalMarked { .. } => EventKind::PortalMarked,
             Event::PortalMarkEnded { .. } => EventKind::PortalMarkEnded,
             Event::FamilyPlanAdded { .. } => EventKind::FamilyPlanAdded,
+            Event::CopyRequested { .. } => EventKind::CopyRequested,
+            Event::CopyExtended { .. } => EventKind::CopyExtended,
+            Event::CopyHandedOver { .. } => EventKind::CopyHandedOver,
+            Event::InformationRequestRecorded { .. } => EventKind::InformationRequestRecorded,
+            Event::InformationRequestDecided { .. } => EventKind::InformationRequestDecided,
             Event::SaveGuidanceStarted { .. } => EventKind::SaveGuidanceStarted,
             Event::SaveGuidanceReviewed { .. } => EventKind::SaveGuidanceReviewed,
             Event::SaveGuidanceEnded { .. } => EventKind::SaveGuidanceEnded,
@@ -1084,7 +1138,12 @@ impl Event {
             | Event::EvuCombinationAssigned { family_id, .. }
             | Event::EvuReferralDeclined { family_id, .. }
             | Event::EvuReferralClosed { family_id, .. }
-            | Event::VtHandoverAcknowledged { family_id, .. } => ("family", family_id),
+            | Event::VtHandoverAcknowledged { family_id, .. }
+            | Event::CopyRequested { family_id, .. }
+            | Event::CopyExtended { family_id, .. }
+            | Event::CopyHandedOver { family_id, .. }
+            | Event::InformationRequestRecorded { family_id, .. }
+            | Event::InformationRequestDecided { family_id, .. } => ("family", family_id),
             Event::InstanceMarked { purpose } => ("instance", purpose),
             Event::ComplaintFiled { complaint_id, .. }
             | Event::ComplaintReceiptConfirmed { complaint_id, .. }

@@ -35,6 +35,8 @@ crate::texts! {
             "Who looked";
         family_accounts: "Gezinsaccounts",
             "Family accounts";
+        information_requests: "Informatieverzoeken",
+            "Information requests";
         documents_page: "Documenten",
             "Documents";
         closed_banner: "Dossier afgesloten op {on} — {reason}",
@@ -81,7 +83,7 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
     let (o, t) = (nav_texts(lang), lang.texts());
     let grant = &fam.grant;
     let plan = grant.sees(DataCategory::Plan);
-    let parts: [(&str, &'static str, bool); 14] = [
+    let parts: [(&str, &'static str, bool); 15] = [
         ("", o.overview, true),
         ("/plan", o.plan, plan),
         ("/gezin", o.household_page, true),
@@ -96,6 +98,7 @@ pub fn sub_nav(fam: &FamilyCtx, current: &str, file: &str) -> SubNav {
         ("/toestemming", t.consent_title, grant.lead),
         ("/inzage", o.access, grant.lead),
         ("/gezinsaccounts", o.family_accounts, grant.lead),
+        ("/informatieverzoeken", o.information_requests, grant.lead),
     ];
     let closed = grant.closed.map(|(on, reason)| ClosedBanner {
         text: crate::kit::texts::fill(

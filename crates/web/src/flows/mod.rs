@@ -6,12 +6,14 @@
 pub mod admin;
 pub mod complaints;
 pub mod consent;
+pub mod copy_requests;
 pub mod crisis;
 pub mod documents;
 pub mod evaluation;
 pub mod evu;
 pub mod family;
 pub mod family_portal;
+pub mod information_requests;
 pub mod joint_assessment;
 pub mod mail_settings;
 pub mod notifications;

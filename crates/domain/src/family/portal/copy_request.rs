@@ -42,6 +42,20 @@ pub enum ExtensionError {
     BeforeRequest,
     #[error("the extension cannot be dated in the future")]
     InFuture,
+    #[error("the term was extended already: it is extended once, by two months")]
+    AlreadyExtended,
+    #[error("the copy was handed over already")]
+    HandedOver,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum HandOverError {
+    #[error("the copy cannot be handed over before the request was received")]
+    BeforeRequest,
+    #[error("the hand-over cannot be dated in the future")]
+    InFuture,
+    #[error("the copy was handed over already")]
+    AlreadyHandedOver,
 }
 
 /// Whether `requester` may ask for a copy, received on `received_on`.
@@ -97,6 +111,42 @@ pub fn check_extension(
     Ok(())
 }
 
+/// Whether a request's term may still be extended: once (the article allows "two
+/// further months", not a chain of extensions), and not once the copy is handed over.
+pub fn check_extension_allowed(
+    already_extended: bool,
+    handed_over: bool,
+) -> Result<(), ExtensionError> {
+    if handed_over {
+        return Err(ExtensionError::HandedOver);
+    }
+    if already_extended {
+        return Err(ExtensionError::AlreadyExtended);
+    }
+    Ok(())
+}
+
+/// Checks that the copy of a request received on `received_on` is handed over on `on`:
+/// once, not before the request and not in the future. A hand-over after the term is
+/// still recorded (late is better than never); the list shows it was late.
+pub fn check_hand_over(
+    received_on: Date,
+    handed_over_on: Option<Date>,
+    on: Date,
+    today: Date,
+) -> Result<(), HandOverError> {
+    if handed_over_on.is_some() {
+        return Err(HandOverError::AlreadyHandedOver);
+    }
+    if on > today {
+        return Err(HandOverError::InFuture);
+    }
+    if on < received_on {
+        return Err(HandOverError::BeforeRequest);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +192,34 @@ mod tests {
         assert_eq!(
             check_extension(&cal, received, date(2027, 1, 11), reason, today),
             Err(ExtensionError::InFuture)
+        );
+    }
+
+    #[test]
+    fn extended_once_and_handed_over_once_within_the_dates() {
+        assert_eq!(check_extension_allowed(false, false), Ok(()));
+        assert_eq!(
+            check_extension_allowed(true, false),
+            Err(ExtensionError::AlreadyExtended)
+        );
+        assert_eq!(
+            check_extension_allowed(false, true),
+            Err(ExtensionError::HandedOver)
+        );
+        let (received, today) = (date(2026, 11, 25), date(2026, 12, 7));
+        assert_eq!(check_hand_over(received, None, today, today), Ok(()));
+        assert_eq!(check_hand_over(received, None, received, today), Ok(()));
+        assert_eq!(
+            check_hand_over(received, None, date(2026, 11, 24), today),
+            Err(HandOverError::BeforeRequest)
+        );
+        assert_eq!(
+            check_hand_over(received, None, date(2026, 12, 8), today),
+            Err(HandOverError::InFuture)
+        );
+        assert_eq!(
+            check_hand_over(received, Some(today), today, today),
+            Err(HandOverError::AlreadyHandedOver)
         );
     }
 

@@ -35,7 +35,8 @@ pub mod request;
 pub mod sight;
 
 pub use copy_request::{
-    CopyRequestError, ExtensionError, check_copy_request, check_extension, copy_due,
+    CopyRequestError, ExtensionError, HandOverError, check_copy_request, check_extension,
+    check_extension_allowed, check_hand_over, copy_due,
 };
 pub use custody::{
     ADULT_FROM, CustodyPeriod, FamilyFacts, Guardian, GuardianshipPeriod, Member, Relation, Stage,

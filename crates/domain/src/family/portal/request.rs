@@ -54,6 +54,25 @@ pub enum RefusalGround {
     NotGivenToCustodianEither,
 }
 
+impl RefusalGround {
+    pub const ALL: [RefusalGround; 2] = [
+        RefusalGround::ChildsInterest,
+        RefusalGround::NotGivenToCustodianEither,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            RefusalGround::ChildsInterest => "childs_interest",
+            RefusalGround::NotGivenToCustodianEither => "not_given_to_custodian_either",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<RefusalGround> {
+        Self::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
 /// The professional's decision on a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decision {
@@ -206,6 +225,14 @@ mod tests {
             may_ask(facts, &request("papa", "noor", date(2026, 12, 2)), today),
             Err(RequestError::InFuture)
         );
+    }
+
+    #[test]
+    fn grounds_are_stored_by_code() {
+        for g in RefusalGround::ALL {
+            assert_eq!(RefusalGround::parse(g.code()), Some(g));
+        }
+        assert_eq!(RefusalGround::parse("whim"), None);
     }
 
     #[test]

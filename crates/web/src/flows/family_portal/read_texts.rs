@@ -22,6 +22,7 @@ crate::texts! {
         danger: "Is er direct levensgevaar? Bel", "Is there immediate danger to life? Call";
         questions: "Vragen? Neem contact op met de regisseur van jullie gezin.",
             "Questions? Contact your family's lead professional.";
+        copy: "Ik wil een kopie van ons dossier", "I want a copy of our file";
         sign_out: "Afmelden", "Sign out";
     }
 }

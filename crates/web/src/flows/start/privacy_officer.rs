@@ -3,8 +3,9 @@
 //! `privacy_officer_sees`), each linking to where it is reviewed on the privacy page.
 
 use eenplan_domain::UtcTime;
+use eenplan_domain::family::portal::copy_due;
 use eenplan_domain::role::Role;
-use eenplan_domain::start::refused_since;
+use eenplan_domain::start::{copy_due_soon, refused_since};
 use eenplan_domain::time::amsterdam_date;
 use eenplan_store::{AccessFilter, Principal, Seek, StoreError};
 
@@ -13,7 +14,7 @@ use super::role_texts::{RoleTexts, role_texts};
 use super::team_lead::more;
 use crate::kit::Ctx;
 use crate::kit::access_texts::touched;
-use crate::kit::dates::when;
+use crate::kit::dates::{long_date, when};
 use crate::kit::texts::fill;
 
 /// (href, who and when, what)
@@ -29,6 +30,11 @@ pub struct PrivacyBlocks {
     pub refused_more: Option<String>,
     /// The access log filtered on the same refused attempts.
     pub refused_href: String,
+    /// Copy requests still to hand over, nearest term first: (href, who, due in words,
+    /// due soon or late).
+    pub copies: Vec<(String, String, String, bool)>,
+    pub copies_count: Option<String>,
+    pub copies_more: Option<String>,
 }
 
 /// The privacy officer's blocks, or `None` for anyone without that role.
@@ -58,7 +64,22 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<PrivacyBlocks>, S
     let (_, open) = tx.emergency_counts(&p.organisation_id).await?;
     let refused = tx.access_log_page(&filter, &Seek::First, cap).await?;
     let refused_total = tx.access_log_count(&filter).await?;
+    let calendar = tx.statutory_calendar().await?;
+    let mut copies: Vec<_> = tx
+        .copy_requests_for(p.organisation_id.as_str())
+        .await?
+        .into_iter()
+        .filter(|c| c.handed_over_on.is_none())
+        .map(|c| {
+            (
+                copy_due(&calendar, c.received_on, c.extended_on.is_some()),
+                c,
+            )
+        })
+        .collect();
     drop(tx);
+    copies.sort_by_key(|a| a.0);
+    let today = amsterdam_date(UtcTime::now());
     let count = |n: usize, text: &str| (n > 0).then(|| fill(text, &[("n", &n.to_string())]));
     Ok(Some(PrivacyBlocks {
         r,
@@ -101,6 +122,20 @@ pub async fn blocks(ctx: &Ctx, p: &Principal) -> Result<Option<PrivacyBlocks>, S
         refused_count: count(refused_total, r.refused_count),
         refused_more: more(r, refused_total),
         refused_href: format!("/privacy?geweigerd=ja&vanaf={}", amsterdam_date(since)),
+        copies_count: count(copies.len(), r.copies_count),
+        copies_more: more(r, copies.len()),
+        copies: copies
+            .into_iter()
+            .take(START_CAP)
+            .map(|(due, c)| {
+                (
+                    format!("/privacy/kopieverzoeken/{}", c.id),
+                    format!("{} ({})", c.family_label, c.member_name),
+                    format!("{} {}", r.copies_due, long_date(lang, due)),
+                    copy_due_soon(due, today),
+                )
+            })
+            .collect(),
     }))
 }
 

@@ -88,6 +88,18 @@ crate::texts! {
             "No refused attempts in the last 30 days in your part of the access log.";
         all_refused: "Alle geweigerde pogingen in het toegangslog",
             "All refused attempts in the access log";
+        copies_title: "Verzoeken om een kopie van het dossier",
+            "Requests for a copy of the file";
+        copies_count: "{n} nog te overhandigen",
+            "{n} still to hand over";
+        copies_none: "Geen verzoeken om een kopie open.",
+            "No requests for a copy open.";
+        copies_due: "uiterlijk",
+            "due";
+        copies_soon: "bijna verlopen of verlopen",
+            "due soon or late";
+        all_copies: "Alle verzoeken om een kopie",
+            "All requests for a copy";
         raad_title: "Verzoeken om op te pakken",
             "Requests to take up";
         raad_count: "{n} verzoeken wachten op de Raad",
