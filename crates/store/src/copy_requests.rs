@@ -70,7 +70,7 @@ impl Tx {
             .family(&family_id)
             .await?
             .ok_or_else(|| StoreError::NotFound("family".into()))?;
-        let facts = family.portal_facts();
+        let facts = self.portal_family(family_id.as_str()).await?;
         check_copy_request(facts.facts(), &member.member_id, received_on, today)
             .map_err(invalid)?;
         let lead = family

@@ -83,11 +83,11 @@ impl Tx {
         req: &InformationRequest,
         today: Date,
     ) -> Result<String, StoreError> {
-        let family = self
-            .family(family_id)
+        // The file must exist (its members then decide who may ask).
+        self.family(family_id)
             .await?
             .ok_or_else(|| StoreError::NotFound("family".into()))?;
-        let facts = family.portal_facts();
+        let facts = self.portal_family(family_id.as_str()).await?;
         may_ask(facts.facts(), req, today).map_err(invalid)?;
         let id = ids::new_id();
         let now = self.now_text();

@@ -6,9 +6,8 @@
 
 use eenplan_domain::family::agreement::{AgreementFacts, who_agrees};
 use eenplan_domain::family::portal::{
-    CustodyPeriod, FamilyFacts, Guardian, GuardianshipPeriod, ItemKind, Mark, MarkKind, Member,
-    Recorded, check_addition, check_mark, decides_sharing, household_facts, marked,
-    may_add_to_plan, parents_of,
+    ItemKind, Mark, MarkKind, RecordedFamily, RecordedMember, check_addition, check_mark,
+    decides_sharing, marked, may_add_to_plan, parents_of,
 };
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::{FamilyId, UtcTime};
@@ -16,25 +15,6 @@ use jiff::civil::Date;
 
 use crate::db::stored_date as parse_date;
 use crate::{Row, StoreError, Tx, ids, params};
-
-/// The family as the portal's rule sees it, read once: members, custody and the
-/// guardianships of an institution.
-#[derive(Debug, Clone, Default)]
-pub struct PortalFamily {
-    pub members: Vec<Member>,
-    pub custody: Vec<CustodyPeriod>,
-    pub guardianships: Vec<GuardianshipPeriod>,
-}
-
-impl PortalFamily {
-    pub fn facts(&self) -> FamilyFacts<'_> {
-        FamilyFacts {
-            members: &self.members,
-            custody: &self.custody,
-            guardianships: &self.guardianships,
-        }
-    }
-}
 
 /// Who sets a mark.
 #[derive(Debug, Clone, Copy)]
@@ -86,38 +66,28 @@ fn mark_of(r: &Row) -> Result<Mark, StoreError> {
 
 impl Tx {
     /// The family's current members, custody and guardianships as the portal's rule
-    /// reads them ([`household_facts`]).
-    pub async fn portal_family(&mut self, family_id: &str) -> Result<PortalFamily, StoreError> {
+    /// reads them: the one reading every portal page and request decides on, through
+    /// the domain's one translation of the file ([`RecordedFamily::new`]).
+    pub async fn portal_family(&mut self, family_id: &str) -> Result<RecordedFamily, StoreError> {
         let id = FamilyId::from(family_id);
-        let people = self.consent_people(&id).await?;
-        let recorded: Vec<Recorded<'_>> = people
-            .iter()
-            .map(|p| Recorded {
-                id: &p.id,
+        let members: Vec<RecordedMember> = self
+            .consent_people(&id)
+            .await?
+            .into_iter()
+            .map(|p| RecordedMember {
+                id: p.id,
                 kind: p.kind,
                 date_of_birth: p.date_of_birth,
                 has_custody: p.has_custody,
             })
             .collect();
-        let (members, custody) = household_facts(&recorded);
-        let guardianships = self
+        let guardians: Vec<(String, String)> = self
             .guardianships(&id)
             .await?
             .into_iter()
-            .map(|g| GuardianshipPeriod {
-                child: g.child_id,
-                guardian: Guardian::Institution {
-                    organisation_id: g.organisation_id,
-                },
-                from: Date::MIN,
-                until: None,
-            })
+            .map(|g| (g.child_id, g.organisation_id))
             .collect();
-        Ok(PortalFamily {
-            members,
-            custody,
-            guardianships,
-        })
+        Ok(RecordedFamily::new(&members, &guardians))
     }
 
     /// The family's live marks, oldest first.

@@ -135,7 +135,7 @@ pub async fn the_name_index_finds_what_the_domain_finds(db: TestDb) -> TestDb {
     let first = &first_id.to_string();
     let mut tx = store.write().await.unwrap();
     let member = tx
-        .family(&first_id)
+        .family(first_id)
         .await
         .unwrap()
         .unwrap()

@@ -11,9 +11,8 @@
 
 use jiff::civil::Date;
 
-use super::custody::{CustodyPeriod, FamilyFacts, Member, Relation, Stage};
+use super::custody::{FamilyFacts, Relation, Stage};
 use super::sight::{Hidden, Item, ItemKind, Shared, sight};
-use crate::family::member::MemberKind;
 use crate::family::plan::MAX_SCALE;
 
 /// The longest reason for a "niet zichtbaar voor" mark: a sentence or two.
@@ -175,49 +174,6 @@ pub fn parents_of(facts: FamilyFacts<'_>) -> Vec<String> {
         .collect()
 }
 
-/// One household member as the file records them: what [`household_facts`] needs.
-#[derive(Debug, Clone, Copy)]
-pub struct Recorded<'a> {
-    pub id: &'a str,
-    pub kind: MemberKind,
-    pub date_of_birth: Option<Date>,
-    pub has_custody: bool,
-}
-
-/// The portal's members and custody from the file's current members: the file records
-/// custody as held today, without its periods, so a parent with custody holds it over
-/// every child of the family since the child's birth. A household member counts as a
-/// carer without custody.
-pub fn household_facts(recorded: &[Recorded<'_>]) -> (Vec<Member>, Vec<CustodyPeriod>) {
-    let members: Vec<Member> = recorded
-        .iter()
-        .map(|r| Member {
-            id: r.id.to_owned(),
-            relation: match r.kind {
-                MemberKind::Child => Relation::Child,
-                MemberKind::Parent => Relation::Parent,
-                MemberKind::Household => Relation::Carer,
-            },
-            date_of_birth: r.date_of_birth,
-        })
-        .collect();
-    let mut custody = Vec::new();
-    for holder in recorded
-        .iter()
-        .filter(|r| r.kind == MemberKind::Parent && r.has_custody)
-    {
-        for child in recorded.iter().filter(|r| r.kind == MemberKind::Child) {
-            custody.push(CustodyPeriod {
-                holder: holder.id.to_owned(),
-                child: child.id.to_owned(),
-                from: child.date_of_birth.unwrap_or(Date::MIN),
-                until: None,
-            });
-        }
-    }
-    (members, custody)
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum AdditionError {
     #[error("a scale runs from 0 to 10")]
@@ -262,39 +218,31 @@ pub fn check_addition(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::family::MemberKind;
+    use crate::family::portal::{RecordedFamily, RecordedMember};
     use jiff::civil::date;
 
-    fn recorded() -> Vec<Recorded<'static>> {
-        vec![
-            Recorded {
-                id: "kim",
-                kind: MemberKind::Parent,
-                date_of_birth: None,
-                has_custody: true,
-            },
-            Recorded {
-                id: "rob",
-                kind: MemberKind::Parent,
-                date_of_birth: None,
-                has_custody: false,
-            },
-            Recorded {
-                id: "noor",
-                kind: MemberKind::Child,
-                date_of_birth: Some(date(2010, 6, 1)),
-                has_custody: false,
-            },
-        ]
+    fn recorded() -> RecordedFamily {
+        let member = |id: &str, kind, date_of_birth, has_custody| RecordedMember {
+            id: id.into(),
+            kind,
+            date_of_birth,
+            has_custody,
+        };
+        RecordedFamily::new(
+            &[
+                member("kim", MemberKind::Parent, None, true),
+                member("rob", MemberKind::Parent, None, false),
+                member("noor", MemberKind::Child, Some(date(2010, 6, 1)), false),
+            ],
+            &[],
+        )
     }
 
     #[test]
     fn marks_hide_narrow_and_share_and_the_young_person_decides_from_16() {
-        let (members, custody) = household_facts(&recorded());
-        let facts = FamilyFacts {
-            members: &members,
-            custody: &custody,
-            guardianships: &[],
-        };
+        let family = recorded();
+        let facts = family.facts();
         let mark = |kind, member: &str| Mark {
             id: "m".into(),
             item_kind: ItemKind::PlanItem,
@@ -333,12 +281,8 @@ mod tests {
 
     #[test]
     fn professionals_mark_with_a_reason_and_never_share() {
-        let (members, custody) = household_facts(&recorded());
-        let facts = FamilyFacts {
-            members: &members,
-            custody: &custody,
-            guardianships: &[],
-        };
+        let family = recorded();
+        let facts = family.facts();
         assert_eq!(
             check_mark(facts, MarkKind::Hidden, "rob", "  "),
             Err(MarkError::ReasonMissing)
@@ -380,12 +324,8 @@ mod tests {
             Err(AdditionError::ScaleOutOfRange)
         );
         assert_eq!(check_addition("5", "  ").1, Err(AdditionError::ViewEmpty));
-        let (members, custody) = household_facts(&recorded());
-        let facts = FamilyFacts {
-            members: &members,
-            custody: &custody,
-            guardianships: &[],
-        };
+        let family = recorded();
+        let facts = family.facts();
         let on = date(2026, 6, 3);
         assert!(may_add_to_plan(facts, "kim", on));
         assert!(may_add_to_plan(facts, "noor", on));

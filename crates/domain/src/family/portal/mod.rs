@@ -45,8 +45,7 @@ pub use custody::{
 pub use log_sentence::{LogLine, LogObject, log_sentence, role_word};
 pub use marks::{
     AdditionError, MAX_FAMILY_VIEW_CHARS, MAX_MARK_REASON_CHARS, Mark, MarkError, MarkKind,
-    Recorded, check_addition, check_mark, decides_sharing, household_facts, marked,
-    may_add_to_plan, parents_of,
+    check_addition, check_mark, decides_sharing, marked, may_add_to_plan, parents_of,
 };
 pub use plan_lines::{PortalLine, line_ref, plan_lines};
 pub use recorded::{RecordedFamily, RecordedMember};

@@ -7,7 +7,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::FamilyId;
 use eenplan_domain::calendar::StatutoryCalendar;
-use eenplan_domain::family::portal::{CopyRequestError, check_copy_request, copy_due};
+use eenplan_domain::family::portal::{
+    CopyRequestError, RecordedFamily, check_copy_request, copy_due,
+};
 use eenplan_store::{CopyRequest, FamilyPrincipal, StoreError};
 use serde::Deserialize;
 
@@ -69,13 +71,12 @@ fn line(lang: Lang, m: &MemberTexts, cal: &StatutoryCalendar, c: &CopyRequest) -
 /// Why `member` cannot ask today, in words; `None` when they can.
 fn cannot_ask(
     m: &MemberTexts,
-    family: Option<&eenplan_store::Family>,
+    family: Option<(&eenplan_store::Family, &RecordedFamily)>,
     member: &FamilyPrincipal,
 ) -> Option<&'static str> {
-    let Some(family) = family else {
+    let Some((family, facts)) = family else {
         return Some(m.no_lead);
     };
-    let facts = family.portal_facts();
     let today = today();
     match check_copy_request(facts.facts(), &member.member_id, today, today) {
         Err(CopyRequestError::TooYoung) => Some(m.too_young),
@@ -97,13 +98,14 @@ async fn page(
     let loaded = async {
         let mut tx = ctx.store().read().await?;
         let family = tx.family(&FamilyId::from(who.family_id.as_str())).await?;
+        let facts = tx.portal_family(&who.family_id).await?;
         let requests = tx
             .copy_requests_of_member(&who.family_id, &who.member_id)
             .await?;
         let cal = tx.statutory_calendar().await?;
-        Ok::<_, StoreError>((family, requests, cal))
+        Ok::<_, StoreError>((family, facts, requests, cal))
     };
-    let (family, requests, cal) = loaded.await?;
+    let (family, facts, requests, cal) = loaded.await?;
     let inputs = vec![Input::Text(
         TextField::new("note", m.note_label, note, errors.get("note").copied())
             .hint(m.note_hint)
@@ -114,7 +116,7 @@ async fn page(
         &MemberPage {
             shell: ctx.shell(PAGE),
             m,
-            cannot: cannot_ask(m, family.as_ref(), who),
+            cannot: cannot_ask(m, family.as_ref().map(|f| (f, &facts)), who),
             done,
             summary: ErrorSummary::of_inputs(lang, &inputs),
             inputs,

@@ -10,7 +10,7 @@
 
 use eenplan_domain::FamilyId;
 use eenplan_domain::family::portal::{
-    FamilyFacts, Item, ItemKind, RecordedFamily, RecordedMember, Redaction, Sight, sight,
+    FamilyFacts, Item, ItemKind, RecordedFamily, Redaction, Sight, sight,
 };
 use eenplan_store::{AccessEntry, Family, FamilyPrincipal, StoreError, Tx};
 use jiff::civil::Date;
@@ -51,24 +51,9 @@ impl PortalCtx {
         let Some(family) = tx.family(&id).await? else {
             return Ok(None);
         };
-        let guardianships = tx.guardianships(&id).await?;
-        let members: Vec<RecordedMember> = family
-            .members
-            .iter()
-            .filter(|m| !m.ended)
-            .map(|m| RecordedMember {
-                id: m.id.clone(),
-                kind: m.kind,
-                date_of_birth: m.date_of_birth,
-                has_custody: m.has_custody,
-            })
-            .collect();
-        let guardians: Vec<(String, String)> = guardianships
-            .into_iter()
-            .map(|g| (g.child_id, g.organisation_id))
-            .collect();
+        let recorded = tx.portal_family(&member.family_id).await?;
         Ok(Some(PortalCtx {
-            recorded: RecordedFamily::new(&members, &guardians),
+            recorded,
             member,
             today,
             family,

@@ -306,11 +306,9 @@ pub async fn record(fam: FamilyCtx, data: FormData) -> Result<Response, PageErro
             asked_on,
             question: data.raw("question"),
         };
-        let family = fam.read(async |tx, id| tx.family(id).await).await?;
-        let Some(family) = family else {
-            return Err(PageError::not_found());
-        };
-        let facts = family.portal_facts();
+        let facts = fam
+            .read(async |tx, id| tx.portal_family(id.as_str()).await)
+            .await?;
         match may_ask(facts.facts(), &req, today()) {
             Err(e) => {
                 let (field, message) = request_error(r, t, e);
