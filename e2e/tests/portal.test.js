@@ -18,12 +18,14 @@ import {
   serverAndBrowser,
   signIn,
   signInFamily,
+  sleep,
   submitAndWait,
 } from '../lib/flow.js';
 import { totp } from '../lib/totp.js';
 
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
 const WALK_TIMEOUT_MS = 5 * 60_000;
+const squashText = (texts) => texts.join(' ').replace(/\s+/g, ' ').trim();
 
 /** Axe at 1280 and at 320 px wide (mobile first), back to 1280 afterwards. */
 async function axeAtBothWidths(page, what) {
@@ -128,6 +130,44 @@ describe('the family portal in the browser', () => {
       });
       assert.match(await h1Text(page), new RegExp(invited.name.split(' ')[0]), 'the new account greets its member');
       await axeAtBothWidths(page, '/mijn-gezin (new account)');
+    });
+  });
+
+  // Last: it changes the file (SAVE loses its basis in it).
+  test('the parent withdraws the SAVE consent and the SAVE worker no longer opens the file', { timeout: WALK_TIMEOUT_MS }, async () => {
+    const parent = family('family_parent');
+    const familyId = parent.organisation;
+    const filePath = `/gezinnen/${familyId}`;
+    // The parent signed in earlier in this file: a code works once, so the next one.
+    await sleep(30_000 - (Date.now() % 30_000) + 500);
+    await env.withPage(async (page) => {
+      await signInFamily(page, env.server, parent);
+      // The SAVE worker in the circle, as the parent's page of workers names them.
+      const workers = await visit(page, env.server, '/mijn-gezin/hulpverleners');
+      const saveWorker = env.server.accounts.find((a) => a.organisation === 'save' && workers.includes(a.name));
+      assert.ok(saveWorker, `a SAVE worker on the parent's page of workers: ${workers.slice(0, 600)}`);
+
+      await env.withPage(async (savePage) => {
+        await signIn(savePage, env.server, saveWorker);
+        const before = await savePage.goto(env.server.baseUrl + filePath, { waitUntil: 'load' });
+        assert.equal(before?.status(), 200, `${saveWorker.email} opens the file while the consent holds`);
+
+        await visit(page, env.server, '/mijn-gezin/toestemming');
+        const link = page.locator('a[href^="/mijn-gezin/toestemming/"][href$="/intrekken"][aria-label*="SAVE"]');
+        assert.equal(await link.count(), 1, `one withdraw link for the SAVE consent: ${(await mainText(page)).slice(0, 800)}`);
+        const confirm = await link.getAttribute('href');
+        await visit(page, env.server, confirm);
+        const response = await submitAndWait(page, page.getByRole('button', { name: 'Ja, trek de toestemming in' }));
+        assert.equal(response.status(), 200, `withdrawing answered ${response.status()}`);
+        await expectPath(page, '/mijn-gezin/toestemming?klaar=ingetrokken', 'after withdrawing');
+        await axeAtBothWidths(page, 'the consents after withdrawing');
+        const status = squashText(await page.locator('[role="status"]').allInnerTexts());
+        assert.match(status, /ingetrokken/i, `the page says the consent was withdrawn: ${status}`);
+        assert.doesNotMatch(await mainText(page), ISO_DATE);
+
+        const after = await savePage.goto(env.server.baseUrl + filePath, { waitUntil: 'load' });
+        assert.notEqual(after?.status(), 200, `${saveWorker.email} no longer opens the file once the consent is withdrawn`);
+      });
     });
   });
 });
