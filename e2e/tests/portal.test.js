@@ -132,6 +132,33 @@ describe('the family portal in the browser', () => {
     });
   });
 
+  test('the young person files a complaint and finds it on her list', { timeout: WALK_TIMEOUT_MS }, async () => {
+    const young = family('family_young');
+    await env.withPage(async (page) => {
+      // She signed in earlier in this file: a code works once, so the next one.
+      await signInFamily(page, env.server, young, { offset: 1 });
+      await visit(page, env.server, '/mijn-gezin/klacht');
+      const send = () => submitAndWait(page, page.locator('form[action="/mijn-gezin/klacht"] button[type="submit"]'));
+      // Nothing typed: the form comes back with the messages next to the fields.
+      const refused = await send();
+      assert.equal(refused.status(), 422, `an empty complaint answers ${refused.status()}`);
+      assert.equal(await page.locator('#error-summary').count(), 1, 'an error summary on the refused form');
+      await axeAtBothWidths(page, 'the refused complaint form');
+      const organisation = page.locator('#organisatie');
+      if ((await organisation.count()) > 0) {
+        const values = await organisation.locator('option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+        await organisation.selectOption(values[0]);
+      }
+      await page.locator('#wat').fill('Ik werd niet teruggebeld na het gesprek.');
+      await page.locator('#name').fill(young.name);
+      const filed = await send();
+      assert.equal(filed.status(), 200, `filing answers ${filed.status()}: ${(await mainText(page)).slice(0, 600)}`);
+      assert.match(pathOf(page), /^\/mijn-gezin\/klachten/, `after filing the browser is on ${pathOf(page)}`);
+      await axeAtBothWidths(page, 'the complaints list');
+      assert.doesNotMatch(await mainText(page), ISO_DATE);
+    });
+  });
+
   // Last: it changes the file (SAVE loses its basis in it).
   test('the parent withdraws the SAVE consent and the SAVE worker no longer opens the file', { timeout: WALK_TIMEOUT_MS }, async () => {
     const parent = family('family_parent');
