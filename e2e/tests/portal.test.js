@@ -55,7 +55,7 @@ describe('the family portal in the browser', () => {
   const env = serverAndBrowser();
   const family = (kind) => env.server.account(kind);
 
-  test('the parent signs in and reads home, workers, meetings and who looked', { timeout: WALK_TIMEOUT_MS }, async () => {
+  test('the parent signs in, reads home, workers, meetings, the plan (adding her own scale) and who looked', { timeout: WALK_TIMEOUT_MS }, async () => {
     const parent = family('family_parent');
     await env.withPage(async (page) => {
       await signInFamily(page, env.server, parent, { axe: true });
@@ -71,6 +71,18 @@ describe('the family portal in the browser', () => {
 
       await visit(page, env.server, '/mijn-gezin/afspraken');
 
+      // The plan, and her own scale and view added to it.
+      await visit(page, env.server, '/mijn-gezin/plan');
+      const view = 'Het gaat beter sinds de afspraken over school.';
+      await page.locator('#score').fill('7');
+      await page.locator('#view').fill(view);
+      const added = await submitAndWait(page, page.locator('form[action="/mijn-gezin/plan"] button[type="submit"]'));
+      assert.equal(added.status(), 200, `adding her scale answered ${added.status()}: ${(await mainText(page)).slice(0, 600)}`);
+      await axeAtBothWidths(page, 'the plan after adding her scale');
+      const plan = await mainText(page);
+      assert.ok(plan.includes(view), `the plan shows her own view: ${plan.slice(0, 800)}`);
+      assert.doesNotMatch(plan, ISO_DATE);
+
       const looked = await visit(page, env.server, '/mijn-gezin/inzage');
       // Sentences ("… las … op 3 december 2026"), never an event code.
       assert.doesNotMatch(looked, /\b[a-z]+_[a-z_]+\b/, `who looked shows a code: ${looked.slice(0, 600)}`);
@@ -85,6 +97,8 @@ describe('the family portal in the browser', () => {
       assert.match(await h1Text(page), new RegExp(young.name.split(' ')[0]));
       await visit(page, env.server, '/mijn-gezin');
       await visit(page, env.server, '/mijn-gezin/hulpverleners');
+      // Her own view of the plan (what concerns only her is hers to share).
+      await visit(page, env.server, '/mijn-gezin/plan');
     });
   });
 
