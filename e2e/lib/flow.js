@@ -223,3 +223,39 @@ export async function signIn(page, server, account, { axe = false, onPage = null
     );
   });
 }
+
+/**
+ * The family member's sign-in (issue 17): /gezin/aanmelden with the sign-in name and the
+ * demo password, then /gezin/aanmelden/code with the account's current TOTP code, ending
+ * on /mijn-gezin. `account` is a demo line of kind family_parent/family_young
+ * (`account.organisation` is their family's file); `offset: 1` for a second sign-in of
+ * the account within 30 s (a code works once). Runs axe on both forms if `axe`, and
+ * awaits `onPage(page)` there (they exist only in the middle of this flow).
+ */
+export async function signInFamily(page, server, account, { axe = false, onPage = null, password = null, offset = 0 } = {}) {
+  const response = await page.goto(`${server.baseUrl}/gezin/aanmelden`, { waitUntil: 'load' });
+  assert.equal(response?.status(), 200, `GET /gezin/aanmelden answered ${response?.status()}`);
+  if (axe) await expectNoAxeViolations(page);
+  if (onPage) await onPage(page);
+
+  await page.locator('#email').fill(account.email);
+  await page.locator('#password').fill(password ?? server.password);
+  await page.locator('form[action="/gezin/aanmelden"] button[type="submit"]').click();
+  await page.waitForURL(exactUrl(server, '/gezin/aanmelden/code'), { waitUntil: 'load' }).catch(async (err) => {
+    throw new Error(
+      `after the password of ${account.email} the browser is on ${pathOf(page)}, not /gezin/aanmelden/code ` +
+        `(${err.message.split('\n')[0]}); page text: ${(await mainText(page).catch(() => '?')).slice(0, 500)}`,
+    );
+  });
+  assert.equal(await page.locator('#code').count(), 1, 'the family code page must have a #code input');
+  if (axe) await expectNoAxeViolations(page);
+  if (onPage) await onPage(page);
+
+  await submitCode(page, account, offset);
+  await page.waitForURL(exactUrl(server, '/mijn-gezin'), { waitUntil: 'load' }).catch(async (err) => {
+    throw new Error(
+      `after the TOTP code of ${account.email} the browser is on ${pathOf(page)}, not /mijn-gezin ` +
+        `(${err.message.split('\n')[0]}); page text: ${(await mainText(page).catch(() => '?')).slice(0, 500)}`,
+    );
+  });
+}

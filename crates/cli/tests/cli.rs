@@ -786,28 +786,29 @@ fn demo_code_prints_a_valid_code_for_demo_accounts_only() -> Result<(), Failed> 
             || format!("no {role} account in {stdout}"),
         )?;
     }
-    let secret_line = stdout
-        .lines()
-        .find(|l| l.contains("sanne.devries@lokalis.example"))
-        .unwrap_or_default();
-    let secret = secret_line.split_whitespace().last().unwrap_or_default();
-    let secret = eenplan_domain::totp::TotpSecret::from_base32(secret)
-        .map_err(|e| Failed::from(e.to_string()))?;
-    let out = eenplan(
-        &[
-            "demo-code",
-            "--database",
-            &url,
-            "sanne.devries@lokalis.example",
-        ],
-        None,
-    );
-    check(out.status.success(), || text(&out.stderr))?;
-    let code = text(&out.stdout).trim().to_owned();
-    let now = eenplan_domain::UtcTime::now().timestamp().as_second();
-    check(secret.verify(&code, now, None).is_ok(), || {
-        format!("{code} is not a current code")
-    })?;
+    // A professional's code, and a family member's (issue 17: the demo's portal accounts).
+    for (email, kind) in [
+        ("sanne.devries@lokalis.example", "professional"),
+        ("ouder.demo@gezin.example", "family_parent"),
+    ] {
+        let secret_line = stdout
+            .lines()
+            .find(|l| l.contains(email))
+            .unwrap_or_default();
+        check(secret_line.trim_start().starts_with(kind), || {
+            format!("no {kind} line for {email} in {stdout}")
+        })?;
+        let secret = secret_line.split_whitespace().last().unwrap_or_default();
+        let secret = eenplan_domain::totp::TotpSecret::from_base32(secret)
+            .map_err(|e| Failed::from(e.to_string()))?;
+        let out = eenplan(&["demo-code", "--database", &url, email], None);
+        check(out.status.success(), || text(&out.stderr))?;
+        let code = text(&out.stdout).trim().to_owned();
+        let now = eenplan_domain::UtcTime::now().timestamp().as_second();
+        check(secret.verify(&code, now, None).is_ok(), || {
+            format!("{email}: {code} is not a current code")
+        })?;
+    }
 
     let out = eenplan(
         &["demo-code", "--database", &url, "niemand@lokalis.example"],

@@ -8,6 +8,8 @@ mod families;
 mod history;
 mod names;
 mod people;
+// The family's own door: accounts for a parent and a young person.
+mod portal;
 // The bulk path for national scale.
 mod bulk;
 #[cfg(test)]
@@ -130,6 +132,8 @@ struct Summary {
     organisations: usize,
     teams: usize,
     accounts: Vec<Account>,
+    /// Family members' portal accounts (issue 17).
+    family_accounts: Vec<portal::FamilyAccount>,
     families: u64,
     /// Area ids by name, for placing families.
     areas: HashMap<String, String>,
@@ -418,6 +422,7 @@ async fn generate_families(
             raad,
         };
         meeting::generate(store, &c, today).await?;
+        summary.family_accounts = portal::generate(store, lead, save, today).await?;
     }
     Ok(())
 }
@@ -481,6 +486,22 @@ fn print_welcome(database: &DatabaseUrl, s: &Summary, port: u16, no_serve: bool)
             a.totp
         );
     }
+    for a in &s.family_accounts {
+        out!(
+            "  {:<22} {:<36} {:<20} {:<22} {}",
+            a.kind,
+            a.email,
+            a.name,
+            a.family_id,
+            a.totp
+        );
+    }
+    if !s.family_accounts.is_empty() {
+        out!();
+        out!(
+            "Family members sign in at http://127.0.0.1:{port}/gezin/aanmelden (the same password; the organisation column holds their family's file)."
+        );
+    }
     out!();
     if no_serve {
         out!("Start it with: eenplan serve --insecure-cookies --database {database}");
@@ -512,9 +533,20 @@ pub async fn code(args: crate::cli::DemoCodeArgs) -> Result<ExitCode, CliError> 
         store.close().await;
         return Err(fail(NOT_A_DEMO));
     }
-    let credentials = async { store.read().await?.credentials(&email).await }.await;
+    // A professional's account, else a family member's (same sign-in name space).
+    let secret = async {
+        let mut tx = store.read().await?;
+        match tx.credentials(&email).await? {
+            Some(c) => Ok::<_, eenplan_store::StoreError>(Some(c.totp_secret)),
+            None => Ok(tx
+                .family_credentials(email.as_str())
+                .await?
+                .map(|c| c.totp_secret)),
+        }
+    }
+    .await;
     store.close().await;
-    let Some(credentials) = credentials? else {
+    let Some(secret) = secret? else {
         return Err(fail(format!(
             "no demo account {email}; the demo prints its accounts when it starts"
         )));
@@ -523,7 +555,7 @@ pub async fn code(args: crate::cli::DemoCodeArgs) -> Result<ExitCode, CliError> 
     let step = eenplan_domain::totp::step_at(now);
     let left =
         eenplan_domain::totp::STEP_SECONDS - now.rem_euclid(eenplan_domain::totp::STEP_SECONDS);
-    out!("{:06}", credentials.totp_secret.code_at_step(step));
+    out!("{:06}", secret.code_at_step(step));
     eprintln!("valid for {left} more seconds; each code works once");
     Ok(ExitCode::SUCCESS)
 }

@@ -254,3 +254,51 @@ async fn the_demo_s_complaints_officers_have_complaints_to_handle() {
         assert_eq!(courses.iter().filter(|c| c.decision.is_some()).count(), 4);
     }
 }
+
+/// The family's own door (issue 17): the demo's parent and young person can sign in at
+/// once (activated, with the printed secret), in one file Sanne leads, and the young
+/// person is 16 or 17 (the age that decides alone what concerns only them).
+#[tokio::test]
+async fn the_demo_s_family_accounts_work_in_one_of_sanne_s_files() {
+    let (store, mut summary) = demo_chain("portal").await;
+    super::generate_families(&store, &mut summary, 60)
+        .await
+        .unwrap();
+    let sanne = professional(&summary, "sanne.devries@lokalis.example");
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let kinds: Vec<_> = summary.family_accounts.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, ["family_parent", "family_young"]);
+    let mut tx = store.read().await.unwrap();
+    for a in &summary.family_accounts {
+        let c = tx.family_credentials(a.email).await.unwrap().unwrap();
+        assert!(c.usable, "{} is activated", a.email);
+        assert_eq!(c.totp_secret.to_base32(), a.totp, "the printed secret");
+        assert_eq!(c.family_id, a.family_id);
+        let who = tx.family_principal(&c.account_id).await.unwrap().unwrap();
+        let family = tx
+            .family(&eenplan_domain::FamilyId::from(a.family_id.as_str()))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            family.regisseur().map(|r| r.user_id.as_str()),
+            Some(sanne.user_id.as_str())
+        );
+        let member = family
+            .members
+            .iter()
+            .find(|m| m.id == who.member_id)
+            .unwrap();
+        match a.kind {
+            "family_parent" => assert!(member.kind == MemberKind::Parent && member.has_custody),
+            _ => {
+                let age =
+                    eenplan_domain::family::consent::age_on(member.date_of_birth.unwrap(), today);
+                assert!(
+                    member.kind == MemberKind::Child && (16..18).contains(&age),
+                    "{age}"
+                );
+            }
+        }
+    }
+}
