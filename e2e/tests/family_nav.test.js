@@ -85,10 +85,11 @@ describe('the sub-navigation of a family file', () => {
       }
       const current = [...nav[1].matchAll(/<a\b[^>]*href="([^"]+)"[^>]*aria-current="page"/g)].map((m) => decode(m[1]));
       // The part a page belongs to: its own path, or the part above it (one meeting
-      // belongs to the assessments; closing the file is done from its overview).
+      // belongs to the assessments, comparing versions and marking lines to the plan;
+      // closing the file is done from its overview).
       const part = path
         .replace(/\/beoordeling\/[^/]+$/, '/beoordeling')
-        .replace(/\/plan\/vergelijken$/, '/plan')
+        .replace(/\/plan\/(vergelijken|markeringen)$/, '/plan')
         .replace(/\/afsluiten$/, '');
       if (current.length !== 1 || current[0] !== part) {
         failures.push(`${route.path}: the marked item is ${JSON.stringify(current)}, not ${part}`);

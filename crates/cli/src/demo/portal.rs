@@ -14,7 +14,7 @@ use eenplan_domain::joint_assessment::MeetingState;
 use eenplan_domain::journal::Actor;
 use eenplan_domain::user::Email;
 use eenplan_domain::{UtcTime, enrolment, password};
-use eenplan_store::{Family, Member, Store, StoreError, Tx, ids};
+use eenplan_store::{Family, FamilyPrincipal, Member, Store, StoreError, Tx, ids};
 use jiff::civil::Date;
 
 use super::people::Professional;
@@ -85,7 +85,7 @@ async fn open_door(
     member: &Member,
     email: &str,
     today: Date,
-) -> Result<String, CliError> {
+) -> Result<(String, String), CliError> {
     may_invite(member.kind, member.date_of_birth, member.has_custody, today)
         .map_err(|why| fail(format!("demo family member not invitable: {why:?}")))?;
     let code = enrolment::new_code(ids::random_bytes());
@@ -108,7 +108,7 @@ async fn open_door(
         .begin_family_activation(&hash, email.as_str(), &password_hash, &secret, now)
         .await?;
     tx.activate_family_account(&account, now).await?;
-    Ok(secret.to_base32())
+    Ok((secret.to_base32(), account))
 }
 
 /// The demo's family accounts, in the best-fitting file `lead` leads; none when the
@@ -180,7 +180,24 @@ pub async fn generate(
         ("family_parent", PARENT_EMAIL, parent),
         ("family_young", YOUNG_EMAIL, young),
     ] {
-        let totp = open_door(&mut tx, lead, &family, &member, email, today).await?;
+        let (totp, account_id) = open_door(&mut tx, lead, &family, &member, email, today).await?;
+        // The young person asks for a copy of what is written about her (AVG art. 15),
+        // so the privacy officer has a request with its term to handle.
+        if kind == "family_young" {
+            let asker = FamilyPrincipal {
+                account_id,
+                family_id: family.id.to_string(),
+                member_id: member.id.clone(),
+                name: member.name.clone(),
+            };
+            tx.request_copy(
+                &asker,
+                "Ik wil graag lezen wat er over mij is opgeschreven.",
+                today,
+                today,
+            )
+            .await?;
+        }
         out.push(FamilyAccount {
             kind,
             email,
