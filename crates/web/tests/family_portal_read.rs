@@ -364,7 +364,21 @@ async fn a_thirteen_year_old_and_a_parent_whose_custody_ended_do_not_get_what_th
     tx.commit().await.unwrap();
     let home = kim.get("/mijn-gezin").await;
     assert_eq!(home.status, StatusCode::OK);
-    assert!(!home.body.contains("/mijn-gezin/"), "{}", home.body);
+    // No part of the file; the complaint and the copy of one's own data stay open to
+    // every member (issue 17 §2 and §4).
+    for part in [
+        "plan",
+        "toestemming",
+        "hulpverleners",
+        "afspraken",
+        "inzage",
+    ] {
+        assert!(
+            !home.body.contains(&format!("/mijn-gezin/{part}")),
+            "{part}: {}",
+            home.body
+        );
+    }
     let r = kim.get("/mijn-gezin/hulpverleners").await;
     assert!(!r.body.contains("Organisatie lokalis"), "{}", r.body);
     let r = kim.get("/mijn-gezin/inzage").await;

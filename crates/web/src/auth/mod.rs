@@ -7,6 +7,7 @@ pub mod evu;
 pub mod family;
 pub mod family_nav;
 pub mod family_sign_in;
+pub mod portal;
 pub mod resume;
 pub mod sign_in;
 

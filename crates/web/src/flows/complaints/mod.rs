@@ -6,6 +6,7 @@
 //! Kinderombudsman). Nothing here reads or shows a family file.
 
 pub mod analysis;
+pub mod family;
 pub mod officer;
 pub mod public;
 pub mod routes;

@@ -1,14 +1,18 @@
-//! The public complaint form and status page, and the complaints officer's pages.
+//! The public complaint form and status page, a signed-in family member's complaints,
+//! and the complaints officer's pages.
 
-use eenplan_domain::policy::COMPLAINTS_OFFICER;
 use eenplan_domain::policy::Policy::Public;
+use eenplan_domain::policy::{COMPLAINTS_OFFICER, FAMILY_MEMBER};
 
-use super::{analysis, officer, public};
+use super::{analysis, family, officer, public};
 use crate::kit::route::{Entry, get, post};
 
 pub fn routes() -> Vec<Entry> {
     vec![
         get("/klacht", Public, public::form),
+        get("/mijn-gezin/klacht", FAMILY_MEMBER, family::form),
+        post("/mijn-gezin/klacht", FAMILY_MEMBER, family::submit),
+        get("/mijn-gezin/klachten", FAMILY_MEMBER, family::list),
         post("/klacht", Public, public::submit),
         get("/klacht/status", Public, public::status_form),
         post("/klacht/status", Public, public::status),

@@ -1,5 +1,5 @@
 //! The family's consents through its own door (issue 17 §3): every consent the portal
-//! rule ([`super::sight`]) shows the member, to whom, for what, which data, who
+//! rule ([`crate::auth::portal`]) shows the member, to whom, for what, which data, who
 //! gave it and when, until when; where a legal basis keeps an organisation's access,
 //! the page says so. Withdrawing is [`super::withdraw`].
 
@@ -15,7 +15,7 @@ use eenplan_store::Consent;
 use jiff::civil::Date;
 
 use super::consent_texts::{ConsentTexts, consent as texts};
-use super::sight::{PortalCtx, member};
+use crate::auth::portal::{PortalCtx, member};
 use crate::kit::form::code_label;
 use crate::kit::{Ctx, Lang, PageError, Shell, dates, render};
 

@@ -11,7 +11,7 @@ use eenplan_domain::family::InvolvementRole;
 use eenplan_domain::family::portal::{Item, ItemKind, Redaction, Sensitive};
 
 use super::read_texts::{ContactTexts, contacts as texts};
-use super::sight::PortalCtx;
+use crate::auth::portal::PortalCtx;
 use crate::kit::crisis::tel;
 use crate::kit::form::code_label;
 use crate::kit::{Ctx, PageError, Shell, render};

@@ -10,9 +10,8 @@ use eenplan_domain::UtcTime;
 use eenplan_domain::family::portal::ItemKind;
 
 use super::read_texts::{HomeTexts, home as texts};
-use super::sight::PortalCtx;
-use super::texts::{PortalComplaintTexts, portal_complaints};
 use crate::auth::cookies;
+use crate::auth::portal::PortalCtx;
 use crate::kit::crisis::{Call, Number, for_family};
 use crate::kit::{Ctx, PageError, Shell, render};
 
@@ -28,7 +27,6 @@ struct Link {
 struct HomePage {
     shell: Shell,
     h: &'static HomeTexts,
-    c: &'static PortalComplaintTexts,
     first_name: String,
     links: Vec<Link>,
     /// Whether the rule shows this member whom to call in a crisis.
@@ -94,7 +92,6 @@ pub async fn show(ctx: Ctx) -> Result<Response, PageError> {
             emergency: Number::new(eenplan_domain::crisis::EMERGENCY),
             veilig_thuis: Number::veilig_thuis(),
             save_flevoland: Number::new(eenplan_domain::crisis::SAVE_FLEVOLAND_AFTER_HOURS),
-            c: portal_complaints(ctx.lang),
         },
     ))
 }

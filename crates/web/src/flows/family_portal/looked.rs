@@ -13,7 +13,7 @@ use eenplan_store::PortalAccessLine;
 use serde::Deserialize;
 
 use super::read_texts::{LookedTexts, looked as texts};
-use super::sight::PortalCtx;
+use crate::auth::portal::PortalCtx;
 use crate::kit::extract::Query;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 

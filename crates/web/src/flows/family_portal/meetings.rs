@@ -8,7 +8,7 @@ use eenplan_domain::family::portal::{Item, ItemKind};
 use eenplan_domain::joint_assessment::MeetingState;
 
 use super::read_texts::{MeetingTexts, meetings as texts};
-use super::sight::PortalCtx;
+use crate::auth::portal::PortalCtx;
 use crate::kit::dates::long_date;
 use crate::kit::form::code_label;
 use crate::kit::{Ctx, PageError, Shell, render};

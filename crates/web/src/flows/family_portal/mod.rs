@@ -10,7 +10,6 @@
 
 pub mod accounts;
 pub mod activate;
-pub mod complaints;
 pub mod consent_texts;
 pub mod consents;
 pub mod contacts;
@@ -23,7 +22,6 @@ pub mod plan_texts;
 pub mod plan_view;
 pub mod read_texts;
 pub mod routes;
-pub mod sight;
 pub mod sign_in;
 pub mod texts;
 pub mod withdraw;

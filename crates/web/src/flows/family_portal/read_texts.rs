@@ -6,6 +6,10 @@ crate::texts! {
     /// The family member's own home page.
     pub struct HomeTexts, home {
         title: "Mijn gezin", "My family";
+        complaint_line: "Niet tevreden over de hulp? Je kunt een klacht indienen.",
+            "Unhappy with the help? You can file a complaint.";
+        complaint_new: "Een klacht indienen", "File a complaint";
+        complaint_mine: "Mijn klachten bekijken", "See my complaints";
         welcome: "Welkom", "Welcome";
         intro: "Dit is jouw plek in eenplan. Hier kun je zien:",
             "This is your place in eenplan. Here you can see:";

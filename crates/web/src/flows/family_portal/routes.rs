@@ -4,8 +4,7 @@
 use eenplan_domain::policy::{FAMILY_MEMBER, Policy::Public};
 
 use super::{
-    accounts, activate, complaints, consents, contacts, home, looked, marks, meetings, plan,
-    sign_in, withdraw,
+    accounts, activate, consents, contacts, home, looked, marks, meetings, plan, sign_in, withdraw,
 };
 use crate::kit::route::{Entry, LEAD, PLAN, get, post};
 
@@ -53,9 +52,6 @@ pub fn routes() -> Vec<Entry> {
             FAMILY_MEMBER,
             withdraw::withdraw,
         ),
-        get("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::form),
-        post("/mijn-gezin/klacht", FAMILY_MEMBER, complaints::submit),
-        get("/mijn-gezin/klachten", FAMILY_MEMBER, complaints::list),
         get("/mijn-gezin/plan", FAMILY_MEMBER, plan::show),
         post("/mijn-gezin/plan", FAMILY_MEMBER, plan::add),
         post("/mijn-gezin/plan/akkoord", FAMILY_MEMBER, plan::agree),

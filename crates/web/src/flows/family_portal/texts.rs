@@ -121,30 +121,3 @@ crate::texts! {
         no_account: "Nog geen account? Gebruik de code uit je uitnodiging:", "No account yet? Use the code from your invitation:";
     }
 }
-
-crate::texts! {
-    /// A family member's complaints (the form's other words are the complaints flow's).
-    pub struct PortalComplaintTexts, portal_complaints {
-        intro: "Ben je niet tevreden over hoe een organisatie of een medewerker met jou of je gezin omging? Vertel het hier. De klachtenfunctionaris van die organisatie behandelt je klacht. Je klacht komt niet in het dossier van je gezin.",
-            "Are you unhappy with how an organisation or one of its staff treated you or your family? Tell us here. The organisation's complaints officer will handle your complaint. Your complaint does not go into your family's file.";
-        contact_hint: "We vulden je gegevens van je account alvast in. Je mag ze veranderen.",
-            "We filled in the details from your account. You may change them.";
-        no_professional: "Geen bepaalde medewerker", "No one in particular";
-        professional_elsewhere: "Deze medewerker werkt niet bij de organisatie die je koos. Kies een andere medewerker, of geen.",
-            "This person does not work at the organisation you chose. Choose someone else, or no one.";
-        list_title: "Mijn klachten", "My complaints";
-        list_intro: "Hier zie je de klachten die je via je gezinsaccount indiende, en hoe het ermee staat.",
-            "Here you see the complaints you filed through your family account, and how they are doing.";
-        none: "Je hebt nog geen klacht ingediend via je gezinsaccount.",
-            "You have not filed a complaint through your family account yet.";
-        filed: "Je klacht is verstuurd. Hieronder zie je hoe het ermee staat.",
-            "Your complaint has been sent. Below you see how it is doing.";
-        about: "Klacht over {organisation}", "Complaint about {organisation}";
-        filed_on: "Ingediend op", "Filed on";
-        new: "Een klacht indienen", "File a complaint";
-        mine: "Mijn klachten bekijken", "See my complaints";
-        back: "Terug naar mijn gezin", "Back to my family";
-        home_line: "Niet tevreden over de hulp? Je kunt een klacht indienen.",
-            "Unhappy with the help? You can file a complaint.";
-    }
-}

@@ -13,7 +13,7 @@ use eenplan_store::StoreError;
 
 use super::consent_texts::{ConsentTexts, consent as texts};
 use super::consents::{ConsentView, Notice, PATH, item, list_page, views};
-use super::sight::{PortalCtx, member};
+use crate::auth::portal::{PortalCtx, member};
 use crate::kit::extract::Path;
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
 use crate::kit::summary::ErrorSummary;

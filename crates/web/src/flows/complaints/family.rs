@@ -21,10 +21,10 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_store::{AccessEntry, FamilyPrincipal, NewComplaint, Tx};
 use serde::Deserialize;
 
-use super::sight::PortalCtx;
+use super::public::{Status, status_of};
+use super::texts::{ComplaintTexts, complaints};
 use super::texts::{PortalComplaintTexts, portal_complaints as texts};
-use crate::flows::complaints::public::{Status, status_of};
-use crate::flows::complaints::texts::{ComplaintTexts, complaints};
+use crate::auth::portal::PortalCtx;
 use crate::kit::dates::today;
 use crate::kit::extract::Query;
 use crate::kit::form::{

@@ -19,6 +19,7 @@ use crate::kit::dates::today;
 use crate::kit::{Ctx, PageError};
 
 /// The signed-in member, their family as recorded and the day the rule is asked for.
+#[derive(Debug)]
 pub struct PortalCtx {
     pub member: FamilyPrincipal,
     pub today: Date,
