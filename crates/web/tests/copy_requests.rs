@@ -17,20 +17,9 @@ use eenplan_domain::family::{
     NewMember,
 };
 use eenplan_domain::journal::Actor;
-use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::role::Role;
 use eenplan_store::{AccessFilter, ConsentInput, FamilyPrincipal, NewInvolvement, NoteContent};
 use jiff::civil::date;
-
-async fn lokalis_id(app: &App) -> String {
-    let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug("lokalis")
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
-}
 
 fn today() -> jiff::civil::Date {
     eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now())
@@ -38,18 +27,7 @@ fn today() -> jiff::civil::Date {
 
 async fn a_copy_request_lands_with_the_privacy_officer_and_the_family_sees_it(backend: Backend) {
     let app = App::on(backend).await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let regie = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "regie@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
+    let (regie, lokalis) = app.lokalis_regisseur().await;
     let privacy = app
         .account_in(
             "lokalis",
@@ -63,7 +41,6 @@ async fn a_copy_request_lands_with_the_privacy_officer_and_the_family_sees_it(ba
     let elsewhere = app
         .account("privacy@save.example", &[Role::PrivacyOfficer], true)
         .await;
-    let lokalis = lokalis_id(&app).await;
     let (family, _sam, kim) = app.jansen(&regie, &lokalis, None).await;
     let account = app
         .family_account(&regie, family.as_str(), &kim, "kim@thuis.example")
@@ -285,23 +262,11 @@ async fn a_copy_request_lands_with_the_privacy_officer_and_the_family_sees_it(ba
 
 async fn a_parent_without_custody_asks_the_lead_for_information(backend: Backend) {
     let app = App::on(backend).await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let regie = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "regie@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
+    let (regie, lokalis) = app.lokalis_regisseur().await;
     // A partner in the file (SAVE), not its lead.
     let outsider = app
         .account("partner@save.example", &[Role::Professional], true)
         .await;
-    let lokalis = lokalis_id(&app).await;
     let (family, sam, kim) = app.jansen(&regie, &lokalis, None).await;
     let piet = {
         let mut tx = app.store.write().await.unwrap();

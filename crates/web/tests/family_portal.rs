@@ -12,7 +12,6 @@ use common::{
     App, Backend, PASSWORD, control_value, current_code, field_error, next_code, secret_on,
     selected_option,
 };
-use eenplan_domain::role::Role;
 
 /// The code the invitation page shows once.
 fn invitation_code_on(body: &str) -> String {
@@ -23,32 +22,7 @@ fn invitation_code_on(body: &str) -> String {
 
 /// A regisseur of a local team (Lokalis), and the team's organisation id.
 async fn regisseur(app: &App) -> (common::Account, String) {
-    let team = app
-        .organisation(
-            "lokalis",
-            eenplan_domain::organisation::OrganisationKind::LocalTeam,
-        )
-        .await;
-    let account = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "regie@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    (account, lokalis_id(app).await)
-}
-
-async fn lokalis_id(app: &App) -> String {
-    let mut tx = app.store.read().await.unwrap();
-    tx.organisation_by_slug("lokalis")
-        .await
-        .unwrap()
-        .unwrap()
-        .id
-        .to_string()
+    app.lokalis_regisseur().await
 }
 
 async fn redeem(b: &mut common::Browser<'_>, code: &str, email: &str) -> common::Response {

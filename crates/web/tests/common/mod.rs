@@ -148,6 +148,35 @@ impl App {
         self.account_in("save", None, email, roles, enrolled).await
     }
 
+    /// A regisseur of a local team (Lokalis, `regie@lokalis.example`) and the team's
+    /// organisation id: the start of most tests of a family file and its door.
+    pub async fn lokalis_regisseur(&self) -> (Account, String) {
+        let team = self
+            .organisation("lokalis", OrganisationKind::LocalTeam)
+            .await;
+        let account = self
+            .account_in(
+                "lokalis",
+                Some(&team),
+                "regie@lokalis.example",
+                &[Role::Professional],
+                true,
+            )
+            .await;
+        (account, self.organisation_id("lokalis").await)
+    }
+
+    /// The id of the organisation with `slug`.
+    pub async fn organisation_id(&self, slug: &str) -> String {
+        let mut tx = self.store.read().await.unwrap();
+        tx.organisation_by_slug(slug)
+            .await
+            .unwrap()
+            .unwrap()
+            .id
+            .to_string()
+    }
+
     /// An organisation (with one team) to put accounts in; returns the team id.
     pub async fn organisation(&self, slug: &str, kind: OrganisationKind) -> String {
         let mut tx = self.store.write().await.unwrap();
