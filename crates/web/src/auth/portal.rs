@@ -34,7 +34,7 @@ impl PortalCtx {
     /// The member of the session and their family. A family that no longer exists (or
     /// a member no longer in it) is a 404: nothing to show.
     pub async fn load(ctx: &Ctx) -> Result<Self, PageError> {
-        let member = member(ctx)?;
+        let member = member(ctx)?.clone();
         let mut tx = ctx.state.store.read().await?;
         Self::load_in(&mut tx, member, today())
             .await?
@@ -110,8 +110,8 @@ impl PortalCtx {
 }
 
 /// The signed-in family member; the route's policy let only them through.
-pub fn member(ctx: &Ctx) -> Result<FamilyPrincipal, PageError> {
-    ctx.visitor.family.clone().ok_or_else(|| {
+pub fn member(ctx: &Ctx) -> Result<&FamilyPrincipal, PageError> {
+    ctx.visitor.family.as_ref().ok_or_else(|| {
         tracing::error!("a family route ran without a family member");
         PageError::internal()
     })

@@ -24,7 +24,7 @@ use serde::Deserialize;
 use super::public::{Status, status_of};
 use super::texts::{ComplaintTexts, complaints};
 use super::texts::{PortalComplaintTexts, portal_complaints as texts};
-use crate::auth::portal::PortalCtx;
+use crate::auth::portal::{PortalCtx, member};
 use crate::kit::dates::today;
 use crate::kit::extract::Query;
 use crate::kit::form::{
@@ -92,13 +92,6 @@ struct Professional {
 struct Circle {
     organisations: Vec<Organisation>,
     professionals: Option<Vec<Professional>>,
-}
-
-fn member(ctx: &Ctx) -> Result<&FamilyPrincipal, PageError> {
-    ctx.visitor.family.as_ref().ok_or_else(|| {
-        tracing::error!("a family route ran without a family member");
-        PageError::internal()
-    })
 }
 
 /// The member's circle, decided by `sight` and logged when read.

@@ -14,6 +14,7 @@ use eenplan_store::{CopyRequest, FamilyPrincipal, StoreError};
 use serde::Deserialize;
 
 use super::texts::{MemberTexts, member as texts};
+use crate::auth::portal::member;
 use crate::kit::dates::{long_date, today};
 use crate::kit::extract::Query;
 use crate::kit::form::{Errors, FormData, Input, TextField, text_errors};
@@ -45,13 +46,6 @@ struct MemberPage {
 #[derive(Debug, Deserialize)]
 pub struct Done {
     klaar: Option<String>,
-}
-
-fn member(ctx: &Ctx) -> Result<&FamilyPrincipal, PageError> {
-    ctx.visitor.family.as_ref().ok_or_else(|| {
-        tracing::error!("a family route ran without a family member");
-        PageError::internal()
-    })
 }
 
 fn line(lang: Lang, m: &MemberTexts, cal: &StatutoryCalendar, c: &CopyRequest) -> Line {

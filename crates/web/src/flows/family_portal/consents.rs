@@ -159,7 +159,7 @@ pub(super) async fn list_page(
     status: StatusCode,
     notice: Option<Notice>,
 ) -> Result<Response, PageError> {
-    let member = member(ctx)?;
+    let member = member(ctx)?.clone();
     let mut tx = ctx.store().read().await?;
     let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
         return Err(PageError::not_found());

@@ -9,11 +9,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::family::portal::{AdditionError, ItemKind, check_addition, may_add_to_plan};
 use eenplan_domain::{FamilyId, UtcTime};
-use eenplan_store::{AccessEntry, FamilyAddition, FamilyPrincipal, StoreError};
+use eenplan_store::{AccessEntry, FamilyAddition, StoreError};
 use serde::Deserialize;
 
 use super::plan_texts::{PortalPlanTexts, portal_plan as texts};
 use super::plan_view::{Reader, SectionView, sections};
+use crate::auth::portal::member;
 use crate::kit::dates::{long_date, today};
 use crate::kit::extract::Query;
 use crate::kit::form::{Errors, FormData, Input, TextField};
@@ -50,13 +51,6 @@ struct PlanPage {
 #[derive(Debug, Deserialize)]
 pub struct Done {
     klaar: Option<String>,
-}
-
-fn member(ctx: &Ctx) -> Result<&FamilyPrincipal, PageError> {
-    ctx.visitor.family.as_ref().ok_or_else(|| {
-        tracing::error!("a family route ran without a family member");
-        PageError::internal()
-    })
 }
 
 fn day_of(lang: Lang, stored: &str) -> String {

@@ -44,7 +44,7 @@ async fn refused(ctx: &Ctx, why: Option<WithdrawalError>) -> Result<Response, Pa
 
 /// The consent `id` as the member sees it, or why they cannot withdraw it.
 async fn withdrawable(ctx: &Ctx, id: &str) -> Result<Result<ConsentView, Response>, PageError> {
-    let member = member(ctx)?;
+    let member = member(ctx)?.clone();
     let mut tx = ctx.store().read().await?;
     let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
         return Err(PageError::not_found());
@@ -129,7 +129,7 @@ pub async fn withdraw(
             Err(refusal) => refusal,
         });
     }
-    let member = member(&ctx)?;
+    let member = member(&ctx)?.clone();
     let actor = member.actor();
     let mut tx = ctx.store().write().await?;
     let Some(sight) = PortalCtx::load_in(&mut tx, member, dates::today()).await? else {
