@@ -1079,6 +1079,13 @@ impl Tx {
             },
         )
         .await?;
+        self.carry_plan_marks(
+            actor,
+            user_id.as_str(),
+            family_id.as_str(),
+            (&current_plan, plan),
+        )
+        .await?;
         self.refresh_next_due(family_id).await?;
         Ok(PlanSave::Saved { version })
     }

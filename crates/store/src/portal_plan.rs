@@ -4,10 +4,11 @@
 //! domain's `family::portal` (marks, `sight`) and `family::agreement` (`who_agrees`);
 //! each write checks them again, so no page can store what the rule refuses.
 
+use eenplan_domain::family::Plan;
 use eenplan_domain::family::agreement::{AgreementFacts, who_agrees};
 use eenplan_domain::family::portal::{
-    ItemKind, Mark, MarkKind, RecordedFamily, RecordedMember, check_addition, check_mark,
-    decides_sharing, marked, may_add_to_plan, parents_of,
+    ItemKind, Mark, MarkKind, RecordedFamily, RecordedMember, carried_marks, check_addition,
+    check_mark, decides_sharing, marked, may_add_to_plan, parents_of,
 };
 use eenplan_domain::journal::{Actor, Event};
 use eenplan_domain::{FamilyId, UtcTime};
@@ -164,6 +165,52 @@ impl Tx {
         check_mark(family.facts(), mark.kind, &mark.member_id, &mark.reason).map_err(refused)?;
         self.insert_mark(actor, family_id, MarkBy::User(user_id), mark)
             .await
+    }
+
+    /// Carries the protective marks of `before`'s lines onto the lines of `after` that
+    /// replace them (the domain's [`carried_marks`]), in the transaction that saves
+    /// `after`, so no version is ever stored with an edited hidden line uncovered.
+    /// A line already carrying the same mark keeps it; a line can be only about one
+    /// child, so of two such marks carried onto one line the older stays.
+    pub(crate) async fn carry_plan_marks(
+        &mut self,
+        actor: &Actor,
+        user_id: &str,
+        family_id: &str,
+        (before, after): (&Plan, &Plan),
+    ) -> Result<(), StoreError> {
+        let mut marks = self.portal_marks(family_id).await?;
+        let carried: Vec<(Mark, String)> = carried_marks(before, after, &marks)
+            .into_iter()
+            .map(|(m, to)| (m.clone(), to))
+            .collect();
+        for (from, to) in carried {
+            let taken = marks.iter().any(|m| {
+                m.item_kind == from.item_kind
+                    && m.item_ref == to
+                    && m.kind == from.kind
+                    && (m.member == from.member || m.kind == MarkKind::OnlyChild)
+            });
+            if taken {
+                continue;
+            }
+            let mark = NewMark {
+                item_kind: from.item_kind,
+                item_ref: to.clone(),
+                kind: from.kind,
+                member_id: from.member.clone(),
+                reason: from.reason.clone(),
+            };
+            let id = self
+                .insert_mark(actor, family_id, MarkBy::User(user_id), &mark)
+                .await?;
+            marks.push(Mark {
+                id,
+                item_ref: to,
+                ..from
+            });
+        }
+        Ok(())
     }
 
     /// Takes a live mark of this family off; `NotFound` if there is none.

@@ -2,7 +2,7 @@
 //! custody reads the plan and adds her own scale and view, and agrees; a 12-year-old
 //! reads the lines that concern them; a line about a 16-year-old only is hidden from a
 //! parent until she shares it; a line marked hidden for the father never shows to him,
-//! and nothing says something is hidden; bad input is said next to its field with what
+//! also once its words are edited, and nothing says something is hidden; bad input is said next to its field with what
 //! was typed kept. The professional marks lines on their own page and reads what the
 //! family added on the plan page.
 
@@ -356,6 +356,29 @@ async fn a_line_hidden_from_the_father_never_shows_to_him(backend: Backend) {
     // Kim still reads it.
     let mut kim = w.member_browser(&w.kim, "kim@thuis.example").await;
     assert!(kim.get("/mijn-gezin/plan").await.body.contains(NOT_FOR_ROB));
+
+    // The regisseur rewords the hidden line on the plan page: it stays hidden from Rob.
+    let edited = "Kim woont tijdelijk in de opvang in Almere";
+    let plan_page = format!("/gezinnen/{}/plan", w.family);
+    let csrf = pro.get(&plan_page).await.csrf();
+    let r = pro
+        .post(
+            &plan_page,
+            &[
+                ("csrf", csrf.as_str()),
+                ("based_on", "1"),
+                ("worries", TOGETHER),
+                ("worries", NOOR_ONLY),
+                ("needs_to_happen", LISA_ONLY),
+                ("conditions", edited),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = rob.get("/mijn-gezin/plan").await;
+    assert!(r.body.contains(TOGETHER), "{}", r.body);
+    assert!(!r.body.contains(edited) && !r.body.contains(NOT_FOR_ROB));
+    assert!(kim.get("/mijn-gezin/plan").await.body.contains(edited));
     let _ = FamilyId::from(w.family.as_str());
     w.app.done().await;
 }

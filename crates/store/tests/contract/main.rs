@@ -109,7 +109,7 @@ suite! {
     pilots: [pilots_are_seeded_by_area_name_and_set_by_the_chain_admin],
     family_accounts: [family_accounts_invite_activate_sign_in_revoke_and_block],
     family_portal: [family_reads_are_the_members_and_who_looked_is_the_professionals],
-    portal_marks: [portal_marks_are_checked_kept_once_and_taken_off],
+    portal_marks: [portal_marks_are_checked_kept_once_and_taken_off, a_hidden_mark_follows_an_edited_plan_line],
     closing: [
         closing_and_reopening_a_file_is_journaled_and_leaves_the_active_lists,
         a_file_under_a_legal_basis_stays_open,

@@ -2,7 +2,9 @@
 //! the domain, kept once while live and taken off without being deleted; the portal's
 //! facts read custody from the file; a child under 16 cannot share.
 
-use eenplan_domain::family::portal::{ItemKind, MarkKind};
+use eenplan_domain::family::Plan;
+use eenplan_domain::family::PlanSection;
+use eenplan_domain::family::portal::{ItemKind, MarkKind, line_ref};
 use eenplan_store::{NewMark, StoreError};
 
 use crate::family::{actor, open, people};
@@ -96,6 +98,67 @@ pub async fn portal_marks_are_checked_kept_once_and_taken_off(db: TestDb) -> Tes
     assert!(kinds.iter().any(|k| k == "portal_marked"));
     assert!(kinds.iter().any(|k| k == "portal_mark_ended"));
     drop(r);
+    store.close().await;
+    db
+}
+
+/// The safety gap of a plan stored whole: a line hidden from a parent whose words are
+/// then edited (in the page, the API or by restoring a version) keeps its mark in the
+/// same transaction; the old words keep theirs for the versions that hold them.
+pub async fn a_hidden_mark_follows_an_edited_plan_line(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let family = open(&store, &p, "Jansen", "1").await;
+    let members = store.read().await.unwrap().family(&family).await.unwrap().unwrap().members;
+    let id_of = |name: &str| members.iter().find(|m| m.name == name).unwrap().id.clone();
+    let kim = id_of("Kim Jansen");
+    let fam = family.to_string();
+    let plan = |worries: &[&str]| Plan {
+        worries: worries.iter().map(|s| s.to_string()).collect(),
+        ..Plan::default()
+    };
+    let (old, new) = ("Moeder woont op Lindelaan 4", "Moeder woont op een geheim adres");
+    let ref_of = |w: &str| line_ref(PlanSection::Worries, w);
+
+    let mut tx = store.write().await.unwrap();
+    tx.save_plan(&actor(), &p.sanne.0, &family, 0, &plan(&[old, "Schoolverzuim"])).await.unwrap();
+    let hidden = NewMark {
+        item_kind: ItemKind::PlanItem,
+        item_ref: ref_of(old),
+        kind: MarkKind::Hidden,
+        member_id: kim.clone(),
+        reason: "Veilig adres".into(),
+    };
+    tx.mark_portal_item(&actor(), &p.sanne.0.to_string(), &fam, &hidden).await.unwrap();
+    tx.commit().await.unwrap();
+
+    let mut tx = store.write().await.unwrap();
+    tx.save_plan(&actor(), &p.sanne.0, &family, 1, &plan(&[new, "Schoolverzuim"])).await.unwrap();
+    tx.commit().await.unwrap();
+    let hidden_on = |marks: &[eenplan_domain::family::portal::Mark]| {
+        let mut on: Vec<String> = marks
+            .iter()
+            .filter(|m| m.kind == MarkKind::Hidden && m.member == kim)
+            .map(|m| m.item_ref.clone())
+            .collect();
+        on.sort();
+        on
+    };
+    let mut both = vec![ref_of(old), ref_of(new)];
+    both.sort();
+    let marks = store.read().await.unwrap().portal_marks(&fam).await.unwrap();
+    assert_eq!(hidden_on(&marks), both);
+    assert!(marks.iter().all(|m| m.reason == "Veilig adres"));
+
+    // Saving again without a change and restoring version 1 add nothing twice.
+    let mut tx = store.write().await.unwrap();
+    tx.save_plan(&actor(), &p.sanne.0, &family, 2, &plan(&[new, "Schoolverzuim"])).await.unwrap();
+    tx.restore_plan(&actor(), &p.sanne.0, &family, 3, 1).await.unwrap();
+    tx.commit().await.unwrap();
+    let marks = store.read().await.unwrap().portal_marks(&fam).await.unwrap();
+    assert_eq!(hidden_on(&marks), both);
+    assert_eq!(marks.len(), 2);
+    drop(marks);
     store.close().await;
     db
 }

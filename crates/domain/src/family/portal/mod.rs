@@ -47,7 +47,7 @@ pub use marks::{
     AdditionError, MAX_FAMILY_VIEW_CHARS, MAX_MARK_REASON_CHARS, Mark, MarkError, MarkKind,
     check_addition, check_mark, decides_sharing, marked, may_add_to_plan, parents_of,
 };
-pub use plan_lines::{PortalLine, line_ref, plan_lines};
+pub use plan_lines::{PortalLine, carried_marks, line_ref, plan_lines};
 pub use recorded::{RecordedFamily, RecordedMember};
 pub use request::{
     Decision, DecisionError, InformationRequest, MIN_REASON_CHARS, RefusalGround, RequestError,

@@ -63,8 +63,8 @@ crate::texts! {
     /// The professional's page of marks on the plan's lines.
     pub struct MarkTexts, marks {
         title: "Wat het gezin ziet van het plan", "What the family sees of the plan";
-        intro: "Ouders met gezag en jongeren vanaf 12 jaar lezen het plan via hun gezinsaccount. Markeer hier een regel die een gezinslid niet mag zien, of die alleen over één kind gaat. Een jongere vanaf 16 beslist zelf of de ouders zien wat alleen over hem of haar gaat.",
-            "Parents with parental authority and young people from 12 read the plan through their family account. Mark a line here that a family member must not see, or that concerns one child only. A young person of 16 or older decides whether the parents see what concerns only them.";
+        intro: "Ouders met gezag en jongeren vanaf 12 jaar lezen het plan via hun gezinsaccount. Markeer hier een regel die een gezinslid niet mag zien, of die alleen over één kind gaat. Een jongere vanaf 16 beslist zelf of de ouders zien wat alleen over hem of haar gaat. Past u later de tekst van een gemarkeerde regel aan, dan gaat de markering mee; voor de zekerheid ook naar regels die u tegelijk in hetzelfde deel van het plan toevoegt. Hieronder kunt u die weer opheffen.",
+            "Parents with parental authority and young people from 12 read the plan through their family account. Mark a line here that a family member must not see, or that concerns one child only. A young person of 16 or older decides whether the parents see what concerns only them. If you later change the words of a marked line, its mark goes along; to be safe, also to lines you add to the same part of the plan at the same time. You can lift those below.";
         none: "Er staan nog geen markeringen op het plan.", "The plan has no marks yet.";
         col_line: "Regel", "Line";
         col_mark: "Markering", "Mark";
