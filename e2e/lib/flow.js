@@ -194,8 +194,24 @@ export async function submitPassword(page, email, password) {
 }
 
 /** Types the account's current TOTP code and presses "Aanmelden". */
+/** The last 30-second step each secret signed in with in this process. */
+const lastStep = new Map();
+
+/**
+ * The code of a step this secret has not signed in with yet: the server refuses a code
+ * used before (replay), so a walk that signs one account in twice within 30 s takes
+ * the next step, waiting for the clock when that is more than one step ahead.
+ */
+async function freshCode(secret, offset) {
+  const now = () => Math.floor(Date.now() / 30_000);
+  const step = Math.max(now() + offset, (lastStep.get(secret) ?? -Infinity) + 1);
+  while (step > now() + 1) await new Promise((resolve) => setTimeout(resolve, 1_000));
+  lastStep.set(secret, step);
+  return totp(secret, { offset: step - now() });
+}
+
 export async function submitCode(page, account, offset = 0) {
-  await page.locator('#code').fill(totp(account.secret, { offset }));
+  await page.locator('#code').fill(await freshCode(account.secret, offset));
   await page.getByRole('button', { name: 'Aanmelden' }).click();
 }
 

@@ -8,13 +8,14 @@
 //! second-factor secrets derived from the sign-in name like the professionals'.
 
 use eenplan_domain::family::consent::age_on;
-use eenplan_domain::family::{Framework, MemberKind, NewMember};
+use eenplan_domain::family::portal::{ItemKind, MarkKind, line_ref};
+use eenplan_domain::family::{Framework, MemberKind, NewMember, PlanSection};
 use eenplan_domain::family_account::{invitation_expires, may_invite};
 use eenplan_domain::joint_assessment::MeetingState;
 use eenplan_domain::journal::Actor;
 use eenplan_domain::user::Email;
 use eenplan_domain::{UtcTime, enrolment, password};
-use eenplan_store::{Family, FamilyPrincipal, Member, Store, StoreError, Tx, ids};
+use eenplan_store::{Family, FamilyPrincipal, Member, NewMark, Store, StoreError, Tx, ids};
 use jiff::civil::Date;
 
 use super::people::Professional;
@@ -111,6 +112,43 @@ async fn open_door(
     Ok((secret.to_base32(), account))
 }
 
+/// A worry in the plan that concerns only the young person, so her switch "mijn
+/// ouders mogen dit zien" is there to try: the regisseur adds it to the plan and marks
+/// it as hers, as on the plan's page of marks.
+async fn only_about(
+    tx: &mut Tx,
+    lead: &Professional,
+    family: &Family,
+    young: &Member,
+) -> Result<(), CliError> {
+    let first = young.name.split(' ').next().unwrap_or(&young.name);
+    let worry =
+        format!("{first} wil eerst zelf met de hulpverlener praten over blowen in het weekend");
+    let (version, mut plan) = tx.current_plan(&family.id).await?;
+    plan.worries.push(worry.clone());
+    let saved = tx
+        .save_plan(&actor(lead), &lead.user_id, &family.id, version, &plan)
+        .await?;
+    if !matches!(saved, eenplan_store::PlanSave::Saved { .. }) {
+        return Err(fail("demo plan changed while adding a line"));
+    }
+    let mark = NewMark {
+        item_kind: ItemKind::PlanItem,
+        item_ref: line_ref(PlanSection::Worries, &worry),
+        kind: MarkKind::OnlyChild,
+        member_id: young.id.clone(),
+        reason: String::new(),
+    };
+    tx.mark_portal_item(
+        &actor(lead),
+        lead.user_id.as_str(),
+        family.id.as_str(),
+        &mark,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The demo's family accounts, in the best-fitting file `lead` leads; none when the
 /// demo has no such file (a demo without families).
 pub async fn generate(
@@ -175,6 +213,7 @@ pub async fn generate(
         .find(|m| m.kind == MemberKind::Child && sixteen(m))
         .cloned()
         .ok_or_else(|| fail("demo family without a young person of 16"))?;
+    only_about(&mut tx, lead, &family, &young).await?;
     let mut out = Vec::new();
     for (kind, email, member) in [
         ("family_parent", PARENT_EMAIL, parent),

@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use eenplan_domain::family::portal::MarkKind;
 use eenplan_domain::family::{Framework, MemberKind, NewMember, Postcode};
 use eenplan_store::{DatabaseUrl, FrameworkInput, NewFamily, OpenMode, Store};
 
@@ -297,6 +298,22 @@ async fn the_demo_s_family_accounts_work_in_one_of_sanne_s_files() {
                 assert!(
                     member.kind == MemberKind::Child && (16..18).contains(&age),
                     "{age}"
+                );
+                // One line of the current plan concerns only her, so her switch
+                // "mijn ouders mogen dit zien" is there to try.
+                let (_, plan) = tx.current_plan(&family.id).await.unwrap();
+                let only_hers: Vec<String> = tx
+                    .portal_marks(family.id.as_str())
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .filter(|m| m.kind == MarkKind::OnlyChild && m.member == member.id)
+                    .map(|m| m.item_ref)
+                    .collect();
+                let lines = eenplan_domain::family::portal::plan_lines(&plan);
+                assert!(
+                    lines.iter().any(|l| only_hers.contains(&l.reference)),
+                    "no line of the plan is only hers"
                 );
             }
         }
