@@ -48,8 +48,9 @@ fn current(family: &Family) -> impl Iterator<Item = &Member> {
     family.members.iter().filter(|m| !m.ended)
 }
 
-/// How well a file of the lead shows the portal: agreed plan, SAVE in the circle, a
-/// meeting to come (one point each); `None` when it cannot have both accounts.
+/// How well a file of the lead shows the portal: a second parent with custody to
+/// invite, SAVE in the circle, an agreed plan, a meeting to come; `None` when it
+/// cannot have both accounts.
 async fn fitness(
     tx: &mut Tx,
     family: &Family,
@@ -72,8 +73,14 @@ async fn fitness(
         .await?
         .iter()
         .any(|m| m.state == MeetingState::Scheduled && m.meets_at.date() > today);
+    // A second parent with custody is the one the browser walk invites (she redeems
+    // the code and withdraws the SAVE consent she gave), so it weighs most, with SAVE.
+    let second = current(family)
+        .filter(|m| m.kind == MemberKind::Parent && m.has_custody)
+        .count()
+        > 1;
     Ok(Some(
-        u8::from(agreed) + u8::from(save_in) + u8::from(to_come),
+        4 * u8::from(second) + 2 * u8::from(save_in) + u8::from(agreed) + u8::from(to_come),
     ))
 }
 

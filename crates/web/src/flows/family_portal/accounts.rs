@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use eenplan_domain::UtcTime;
 use eenplan_domain::enrolment::{code_hash, new_code};
+use eenplan_domain::family::MemberKind;
 use eenplan_domain::family_account::{
     InvitationState, NotInvitable, invitation_expires, may_invite,
 };
@@ -122,7 +123,15 @@ async fn page(
         .filter(|m| !m.ended && may_invite(m.kind, m.date_of_birth, m.has_custody, today).is_ok())
         .map(|m| Choice {
             value: m.id.clone(),
-            label: m.name.clone(),
+            label: format!(
+                "{} ({})",
+                m.name,
+                if m.kind == MemberKind::Child {
+                    a.as_young
+                } else {
+                    a.as_parent
+                }
+            ),
             selected: m.id == chosen,
         })
         .collect();

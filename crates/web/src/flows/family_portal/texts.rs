@@ -23,6 +23,10 @@ crate::texts! {
         block: "Account blokkeren", "Block account";
         invite_title: "Iemand uitnodigen", "Invite someone";
         member_label: "Wie nodig je uit?", "Whom do you invite?";
+        /// After a name in the choice of whom to invite, so two parents or a parent
+        /// and a young person with the same first name are told apart.
+        as_parent: "ouder met gezag", "parent with parental authority";
+        as_young: "jongere", "young person";
         member_hint: "Ouders en opvoeders met gezag, en kinderen vanaf 12 jaar.",
             "Parents and carers with parental authority, and children from 12.";
         email_label: "E-mailadres (niet verplicht)", "E-mail address (optional)";
