@@ -21,6 +21,10 @@ pub const BIG: &[&str] = &[
     "involvements",
     "journal",
     "access_log",
+    "plan_versions",
+    "case_notes",
+    "case_note_versions",
+    "consents",
 ];
 
 /// Why a scan the test finds is right, if it is: each named with its reason, so none

@@ -187,6 +187,20 @@ pub async fn work_lists_read_big_tables_by_index_only(db: TestDb) -> TestDb {
     )
     .await
     .unwrap();
+    for family in &families[..3] {
+        tx.write_note(
+            &actor(),
+            family,
+            &p.sanne.0,
+            eenplan_store::NoteContent {
+                interaction: eenplan_domain::family::Interaction::HomeVisit,
+                happened_on: date(2026, 11, 20),
+                text: "Huisbezoek".into(),
+            },
+        )
+        .await
+        .unwrap();
+    }
     tx.commit().await.unwrap();
     hand_over(&store, &families[5], &piet).await;
 
@@ -254,6 +268,18 @@ pub async fn work_lists_read_big_tables_by_index_only(db: TestDb) -> TestDb {
     tx.documents(&families[0], &[DocumentCategory::SignedPlan], &Seek::First, 5)
         .await
         .unwrap();
+    // What a file's own pages read of the tables that grow with it.
+    for family in &families[..2] {
+        assert!(!tx.notes(family).await.unwrap().is_empty());
+        tx.consents(family).await.unwrap();
+        tx.access_facts(family).await.unwrap();
+        tx.plan_history(family).await.unwrap();
+        tx.recent_plans(family, 2).await.unwrap();
+        tx.current_plan(family).await.unwrap();
+        tx.plan_version_count(family).await.unwrap();
+        tx.timeline(family).await.unwrap();
+    }
+    tx.access_facts_of(&families).await.unwrap();
     assert_no_scans(&mut tx).await;
     drop(tx);
     store.close().await;
@@ -366,6 +392,36 @@ pub async fn duplicate_check_and_radar_read_by_the_name_index_only(db: TestDb) -
             "a child is looked up by the name index: {sql}"
         );
     }
+    let scans = scans_in(&mut tx, reads).await;
+    assert!(scans.is_empty(), "full scans:\n{}", scans.join("\n"));
+    drop(tx);
+    store.close().await;
+    db
+}
+
+/// The reminders' run opens transactions of its own: its reads are recorded by the
+/// store handle, and explained afterwards. A yearly or daily batch may read much, but
+/// it reads the files due by the index of their next due date, never all of them.
+pub async fn reminders_read_big_tables_by_index_only(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let families = files(&store, &p).await;
+    let mut tx = store.write().await.unwrap();
+    for family in &families[..4] {
+        tx.save_plan(&actor(), &p.sanne.0, family, 0, &sample_plan())
+            .await
+            .unwrap();
+    }
+    tx.commit().await.unwrap();
+    // Friday 29 January 2027: the sample plan's review on 1 February is near.
+    let today = date(2027, 1, 29);
+    let now = UtcTime::parse("2027-01-29T07:00:00Z").unwrap();
+    let recording = store.recording_reads();
+    let report = recording.remind(today, now).await.unwrap();
+    assert!(report.written > 0, "the run wrote reminders");
+    let reads = recording.take_reads();
+    let mut tx = store.write().await.unwrap();
+    plan_as_if_big(&mut tx).await;
     let scans = scans_in(&mut tx, reads).await;
     assert!(scans.is_empty(), "full scans:\n{}", scans.join("\n"));
     drop(tx);

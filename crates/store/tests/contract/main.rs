@@ -63,6 +63,7 @@ suite! {
         work_lists_read_big_tables_by_index_only,
         evaluation_reads_big_tables_by_index_only,
         duplicate_check_and_radar_read_by_the_name_index_only,
+        reminders_read_big_tables_by_index_only,
     ],
     bulk_load: [a_bulk_load_puts_back_every_index_and_the_safe_settings],
     deep: [
