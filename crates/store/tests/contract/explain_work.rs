@@ -268,6 +268,23 @@ pub async fn work_lists_read_big_tables_by_index_only(db: TestDb) -> TestDb {
     tx.documents(&families[0], &[DocumentCategory::SignedPlan], &Seek::First, 5)
         .await
         .unwrap();
+    // The other lists paged by keyset (`page.rs`).
+    tx.evu_work_page(&Seek::First, 5).await.unwrap();
+    tx.raad_requests_page(&p.thomas.1, &Seek::First, 5)
+        .await
+        .unwrap();
+    tx.vt_work_page(&p.thomas.1, today(), &Seek::First, 5)
+        .await
+        .unwrap();
+    tx.on_site_history_page(
+        &p.sanne.0,
+        Some(p.overvecht_team.as_str()),
+        (date(2026, 1, 1), today()),
+        &Seek::First,
+        5,
+    )
+    .await
+    .unwrap();
     // What a file's own pages read of the tables that grow with it.
     for family in &families[..2] {
         assert!(!tx.notes(family).await.unwrap().is_empty());
