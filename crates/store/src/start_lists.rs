@@ -143,7 +143,9 @@ impl Tx {
 
     /// The handovers between `from` (inclusive) and `until` (exclusive) in which a
     /// professional in `scope` handed over or took over, newest first: the lead's and a
-    /// partner's work alike.
+    /// partner's work alike. `i.takes_over IS NOT NULL` says what the join already
+    /// implies, so that the backends read the period from the index of handovers
+    /// (`involvements_handover`) rather than every involvement.
     pub async fn handovers_in(
         &mut self,
         scope: &TeamScope,
