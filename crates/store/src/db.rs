@@ -27,6 +27,9 @@ pub struct Store {
     url: DatabaseUrl,
     /// The access-log writer's queue (group commit); `None` in the writer's own handle.
     pub(crate) access_log: Option<crate::access_log::Queue>,
+    /// Where the transactions of this handle record their reads, while a test asks
+    /// ([`Store::recording_reads`]).
+    pub(crate) recorder: Option<crate::explain::Recorder>,
 }
 
 #[derive(Clone, Debug)]
@@ -110,6 +113,7 @@ impl Store {
             db,
             url: url.clone(),
             access_log: None,
+            recorder: None,
         };
         store.access_log = Some(crate::access_log::spawn_writer(store.clone()));
         Ok(store)
@@ -126,10 +130,17 @@ impl Store {
         &self.url
     }
 
+    /// A transaction of this handle, recording its reads if the handle does.
+    fn begun(&self, inner: TxInner) -> Tx {
+        let mut tx = Tx::new(inner);
+        tx.recorder.clone_from(&self.recorder);
+        tx
+    }
+
     /// A transaction that may write. On SQLite it takes the write lock at once
     /// (`BEGIN IMMEDIATE`), so a read-then-write never fails half-way on a lock upgrade.
     pub async fn write(&self) -> Result<Tx, StoreError> {
-        Ok(Tx::new(match &self.db {
+        Ok(self.begun(match &self.db {
             Db::Sqlite { writer, .. } => {
                 TxInner::Sqlite(writer.begin_with("BEGIN IMMEDIATE").await?)
             }
@@ -151,7 +162,7 @@ impl Store {
 
     /// A read-only transaction: one consistent snapshot for everything read in it.
     pub async fn read(&self) -> Result<Tx, StoreError> {
-        Ok(Tx::new(match &self.db {
+        Ok(self.begun(match &self.db {
             Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
             Db::Postgres(pool) => TxInner::Postgres(pool.begin_with("BEGIN READ ONLY").await?),
         }))
@@ -161,7 +172,7 @@ impl Store {
     /// PostgreSQL (whose default isolation gives each statement its own): for checks
     /// that compare one table with another.
     pub async fn snapshot(&self) -> Result<Tx, StoreError> {
-        Ok(Tx::new(match &self.db {
+        Ok(self.begun(match &self.db {
             Db::Sqlite { reader, .. } => TxInner::Sqlite(reader.begin().await?),
             Db::Postgres(pool) => TxInner::Postgres(
                 pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
@@ -334,6 +345,8 @@ pub struct Tx {
     clock: Option<eenplan_domain::UtcTime>,
     /// The reads of this transaction, kept while a test asks ([`crate::explain`]).
     pub(crate) reads: Option<Vec<(String, Vec<Param>)>>,
+    /// The store handle's record of reads, kept while a test asks.
+    pub(crate) recorder: Option<crate::explain::Recorder>,
 }
 
 #[derive(Debug)]
@@ -349,6 +362,7 @@ impl Tx {
             pending: Vec::new(),
             clock: None,
             reads: None,
+            recorder: None,
         }
     }
 

@@ -65,8 +65,11 @@ impl Tx {
         const SIGNALS: &str = "FROM access_log a \
              JOIN families f ON f.id = a.family_id JOIN organisations o ON o.id = a.organisation_id \
              WHERE a.event = $3 AND a.outcome = 'denied' AND a.at >= $4 AND a.family_id IN ( \
-               SELECT i.family_id FROM involvements i JOIN users u ON u.id = i.user_id \
-               WHERE i.ended_at IS NULL AND i.role = 'regisseur' AND (i.user_id = $1 OR u.team_id = $2))";
+               SELECT i.family_id FROM involvements i \
+               WHERE i.user_id = $1 AND i.ended_at IS NULL AND i.role = 'regisseur' \
+               UNION ALL \
+               SELECT i.family_id FROM users u JOIN involvements i ON i.user_id = u.id \
+               WHERE u.team_id = $2 AND i.ended_at IS NULL AND i.role = 'regisseur')";
         let total = self
             .fetch_one(&format!("SELECT COUNT(*) AS n {SIGNALS}"), args())
             .await?

@@ -3,8 +3,31 @@
 //! table of national size (every family, member, involvement, journal entry or access
 //! line) fails a test instead of a region's morning.
 
+use std::sync::{Arc, Mutex, PoisonError};
+
 use crate::db::Backend;
-use crate::{Param, StoreError, Tx};
+use crate::{Param, Store, StoreError, Tx};
+
+/// The reads of every transaction of a store handle, for a store function that opens
+/// transactions of its own (the reminders' run).
+pub(crate) type Recorder = Arc<Mutex<Vec<(String, Vec<Param>)>>>;
+
+impl Store {
+    /// The same store, whose transactions record every read, for [`Store::take_reads`].
+    pub fn recording_reads(&self) -> Store {
+        let mut store = self.clone();
+        store.recorder = Some(Arc::default());
+        store
+    }
+
+    /// The reads recorded by this handle's transactions so far.
+    pub fn take_reads(&self) -> Vec<(String, Vec<Param>)> {
+        self.recorder
+            .as_ref()
+            .map(|r| std::mem::take(&mut *r.lock().unwrap_or_else(PoisonError::into_inner)))
+            .unwrap_or_default()
+    }
+}
 
 impl Tx {
     /// Records every read of this transaction from now on, for [`Tx::take_reads`].
@@ -21,6 +44,12 @@ impl Tx {
         if let Some(reads) = &mut self.reads {
             reads.push((sql.to_owned(), params.to_vec()));
         }
+        if let Some(recorder) = &self.recorder {
+            recorder
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push((sql.to_owned(), params.to_vec()));
+        }
     }
 
     /// The backend's plan for `sql` with `params`, one line per step: SQLite's
@@ -32,6 +61,7 @@ impl Tx {
         params: Vec<Param>,
     ) -> Result<Vec<String>, StoreError> {
         let reads = self.reads.take();
+        let recorder = self.recorder.take();
         let plan = match self.backend() {
             Backend::Sqlite => self
                 .fetch_all(&format!("EXPLAIN QUERY PLAN {sql}"), params)
@@ -47,6 +77,7 @@ impl Tx {
                 .collect(),
         };
         self.reads = reads;
+        self.recorder = recorder;
         plan
     }
 }

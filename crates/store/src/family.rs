@@ -6,7 +6,8 @@ use eenplan_domain::family::plan::PersonKind;
 use eenplan_domain::family::{
     Agreement, AgreementFacts, AgreementInput, Expertise, Guardianship, InFile, InvolvementRole,
     MemberKind, NetworkRelation, NewMember, Placement, Plan, PlanChange, PlanPerson, Postcode,
-    SaveOutcome, check_member, check_plan_agreement, check_save, diff, name_key, nameable_people,
+    SaveOutcome, check_member, check_plan_agreement, check_save, diff, name_key, name_key_token,
+    nameable_people,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
 use eenplan_domain::organisation::OrganisationKind;
@@ -1493,22 +1494,40 @@ impl Tx {
     /// Open files with a child of this name and date of birth, across all files. Names
     /// compare by the domain's `name_key` (case and spacing do not matter), applied here
     /// to the stored names too, so rows written before the key existed are found alike.
+    /// The candidates come from the name index (issue 18 §1), by the one token every
+    /// name with this key has (`name_key_token`); a name without one has no tokens, and
+    /// its candidates are the children born that day.
     pub async fn families_with_child(
         &mut self,
         name: &str,
         date_of_birth: Date,
     ) -> Result<Vec<FamilySummary>, StoreError> {
         let wanted = name_key(name);
-        let rows = self
-            .fetch_all(
-                &format!(
-                    "SELECT {SUMMARY_COLUMNS}, m.name AS child_name FROM families f JOIN family_members m ON m.family_id = f.id \
-                     WHERE m.kind = 'child' AND m.date_of_birth = $1 \
-                     ORDER BY f.id"
-                ),
-                params![date_of_birth.to_string()],
-            )
-            .await?;
+        let rows = match name_key_token(name) {
+            Some(token) => {
+                self.fetch_all(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS}, m.name AS child_name FROM family_member_tokens t \
+                         JOIN family_members m ON m.id = t.member_id JOIN families f ON f.id = m.family_id \
+                         WHERE t.token = $2 AND m.kind = 'child' AND m.date_of_birth = $1 \
+                         ORDER BY f.id"
+                    ),
+                    params![date_of_birth.to_string(), token],
+                )
+                .await?
+            }
+            None => {
+                self.fetch_all(
+                    &format!(
+                        "SELECT {SUMMARY_COLUMNS}, m.name AS child_name FROM families f JOIN family_members m ON m.family_id = f.id \
+                         WHERE m.kind = 'child' AND m.date_of_birth = $1 \
+                         ORDER BY f.id"
+                    ),
+                    params![date_of_birth.to_string()],
+                )
+                .await?
+            }
+        };
         let mut found: Vec<FamilySummary> = Vec::new();
         for (r, summary) in rows.iter().zip(summaries(&rows)?) {
             if name_key(&r.text("child_name")?) == wanted

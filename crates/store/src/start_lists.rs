@@ -74,11 +74,15 @@ const LED_IN_SCOPE: &str = "i.role = 'regisseur' AND i.ended_at IS NULL AND u.ac
      AND i.organisation_id = $1 AND ($2 = '' OR u.team_id = $2)";
 
 /// The files `$1` works in, or whose regisseur is in team `$2` (when not ''), as SQL on
-/// a family id column.
+/// a family id column. Two index searches (the person's involvements, the team's
+/// members' regisseur involvements), never one condition with OR, which read every
+/// involvement (issue 18 §2).
 fn involved_or_team(column: &str) -> String {
     format!(
-        "{column} IN (SELECT si.family_id FROM involvements si JOIN users su ON su.id = si.user_id \
-           WHERE si.ended_at IS NULL AND (si.user_id = $1 OR ($2 <> '' AND si.role = 'regisseur' AND su.team_id = $2)))"
+        "{column} IN (SELECT si.family_id FROM involvements si WHERE si.user_id = $1 AND si.ended_at IS NULL \
+           UNION ALL \
+           SELECT si.family_id FROM users su JOIN involvements si ON si.user_id = su.id \
+           WHERE $2 <> '' AND su.team_id = $2 AND si.role = 'regisseur' AND si.ended_at IS NULL)"
     )
 }
 
@@ -139,7 +143,9 @@ impl Tx {
 
     /// The handovers between `from` (inclusive) and `until` (exclusive) in which a
     /// professional in `scope` handed over or took over, newest first: the lead's and a
-    /// partner's work alike.
+    /// partner's work alike. `i.takes_over IS NOT NULL` says what the join already
+    /// implies, so that the backends read the period from the index of handovers
+    /// (`involvements_handover`) rather than every involvement.
     pub async fn handovers_in(
         &mut self,
         scope: &TeamScope,
@@ -151,7 +157,7 @@ impl Tx {
                  FROM involvements i JOIN involvements p ON p.id = i.takes_over \
                  JOIN families f ON f.id = i.family_id \
                  JOIN users nu ON nu.id = i.user_id JOIN users pu ON pu.id = p.user_id \
-                 WHERE i.started_at >= $3 AND i.started_at < $4 \
+                 WHERE i.takes_over IS NOT NULL AND i.started_at >= $3 AND i.started_at < $4 \
                    AND ((i.organisation_id = $1 AND ($2 = '' OR nu.team_id = $2)) \
                      OR (p.organisation_id = $1 AND ($2 = '' OR pu.team_id = $2))) \
                  ORDER BY i.started_at DESC, i.id DESC",

@@ -21,6 +21,18 @@ pub fn name_key(name: &str) -> String {
         .join(" ")
 }
 
+/// The name-index token (`name_search::name_tokens`) that every name with the same
+/// [`name_key`] as `name` also has: names that compare equal fold to the same words, so
+/// they have the same tokens. The store finds the candidates by this one token in the
+/// index and compares the key only on what it found, instead of reading every child
+/// born that day. The longest token, as the most selective; `None` for a name without
+/// a letter or digit, which has no tokens.
+pub fn name_key_token(name: &str) -> Option<String> {
+    super::name_search::name_tokens(name)
+        .into_iter()
+        .max_by(|a, b| a.len().cmp(&b.len()).then_with(|| b.cmp(a)))
+}
+
 /// Duplicate checks answered with a file outside the person's circle, per person, per
 /// window. Opening twenty new files an hour whose child or address already has a file
 /// elsewhere is far beyond a local team's real work; a probe does it in minutes.
@@ -58,6 +70,40 @@ pub fn duplicate_check_allowed(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_with_one_key_share_the_key_token() {
+        assert_eq!(
+            name_key_token("Anna van den Berg").as_deref(),
+            Some("vandenberg")
+        );
+        assert_eq!(name_key_token(" - "), None);
+        for (a, b) in [
+            ("Nina  Bos", "NINA BOS"),
+            ("Émile de Vries", " emile  DE vries "),
+            ("Iğdır Öztürk", "igdir ozturk"),
+            ("Jansen-de Vries", "jansen-de  vries"),
+        ] {
+            assert_eq!(name_key(a), name_key(b));
+            let token = name_key_token(a).unwrap();
+            assert_eq!(name_key_token(b).as_deref(), Some(token.as_str()));
+            assert!(super::super::name_search::name_tokens(b).contains(&token));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_name_with_other_spacing_or_case_has_the_key_token(name in "\\PC{0,24}") {
+            let other = format!("  {}  ", name.to_uppercase().replace(' ', " \t "));
+            if name_key(&name) == name_key(&other) {
+                let tokens = super::super::name_search::name_tokens(&other);
+                match name_key_token(&name) {
+                    Some(token) => proptest::prop_assert!(tokens.contains(&token)),
+                    None => proptest::prop_assert!(tokens.is_empty()),
+                }
+            }
+        }
+    }
 
     #[test]
     fn names_differing_only_in_spacing_or_case_are_one_name() {

@@ -48,7 +48,7 @@ pub use due::{
 };
 pub use duplicate::{
     DUPLICATE_PROBE_WINDOW, DUPLICATE_PROBES_PER_WINDOW, SIGNAL_SHOWN_FOR, duplicate_check_allowed,
-    name_key,
+    name_key, name_key_token,
 };
 pub use emergency::{
     EMERGENCY_ACCESS, EmergencyError, EmergencyPick, check_emergency_request, grant_emergency,

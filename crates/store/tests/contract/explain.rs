@@ -14,14 +14,46 @@ use crate::family::{open, people};
 use crate::support::TestDb;
 
 /// The tables that grow with the country: a read may only search them by an index.
-const BIG: &[&str] = &[
+pub const BIG: &[&str] = &[
     "families",
     "family_members",
     "family_member_tokens",
     "involvements",
     "journal",
     "access_log",
+    "plan_versions",
+    "case_notes",
+    "case_note_versions",
+    "consents",
 ];
+
+/// Why a scan the test finds is right, if it is: each named with its reason, so none
+/// is let through silently.
+fn allowed(plan_line: &str, sql: &str) -> Option<&'static str> {
+    let line = plan_line.trim();
+    if line.ends_with("USING INDEX access_log_denied") && sql.contains("a.outcome = 'denied'") {
+        return Some(
+            "a partial index of the refused attempts: read whole, it reads those lines, not the log",
+        );
+    }
+    if line.ends_with("USING INDEX access_log_emergency")
+        && sql.contains("(a.basis = 'emergency' OR a.event = 'emergency')")
+    {
+        return Some("a partial index of the emergency accesses, as the refused attempts'");
+    }
+    let whole_log = "FROM access_log a JOIN users u ON u.id = a.user_id";
+    if sql.contains(&format!("{whole_log} WHERE 1 = 1 ORDER BY"))
+        || sql.contains(&format!("{whole_log} JOIN organisations o ON o.id = a.organisation_id WHERE 1 = 1 ORDER BY"))
+        || sql.ends_with(&format!("{whole_log} WHERE 1 = 1"))
+    {
+        return Some(
+            "the whole access log, unfiltered and without an officer's scope: the operator's \
+             tools only (every page has a scope); a page walks the time index newest first \
+             and stops when full, a count of the whole log reads the whole log",
+        );
+    }
+    None
+}
 
 /// The table each name or alias after FROM or JOIN in `sql` stands for.
 fn aliases(sql: &str) -> Vec<(String, String)> {
@@ -72,21 +104,42 @@ fn full_scans(backend: Backend, sql: &str, plan: &[String]) -> Vec<String> {
                 .iter()
                 .find(|(n, _)| n == scanned)
                 .map_or(scanned, |(_, t)| t.as_str());
-            BIG.contains(&table).then(|| format!("{table}: {line}"))
+            (BIG.contains(&table) && allowed(line, sql).is_none())
+                .then(|| format!("{table}: {line}"))
         })
         .collect()
 }
 
+/// Asks the planner for the plan a table of national size gets: PostgreSQL with fresh
+/// statistics and sequential scans priced out (on a seeded database it rightly prefers
+/// to read a small table whole), SQLite as it is.
+pub async fn plan_as_if_big(tx: &mut Tx) {
+    if tx.backend() == Backend::Postgres {
+        tx.execute("ANALYZE", vec![]).await.unwrap();
+        tx.execute("SET LOCAL enable_seqscan = off", vec![])
+            .await
+            .unwrap();
+    }
+}
+
 /// Every read recorded in `tx`, explained; the ones that scan a big table.
-async fn scans_of(tx: &mut Tx) -> Vec<String> {
+pub async fn scans_of(tx: &mut Tx) -> Vec<String> {
+    let reads = tx.take_reads();
+    scans_in(tx, reads).await
+}
+
+/// Each of `reads`, explained in `tx`; the ones that scan a big table.
+pub async fn scans_in(tx: &mut Tx, reads: Vec<(String, Vec<Param>)>) -> Vec<String> {
     let backend = tx.backend();
-    let reads: Vec<(String, Vec<Param>)> = tx.take_reads();
     assert!(!reads.is_empty(), "the store made reads");
     let mut out = Vec::new();
     for (sql, params) in reads {
         let plan = tx.explain(&sql, params).await.unwrap();
         for scan in full_scans(backend, &sql, &plan) {
-            out.push(format!("{scan}\n  in: {sql}"));
+            let scan = format!("{scan}\n  in: {sql}");
+            if !out.contains(&scan) {
+                out.push(scan);
+            }
         }
     }
     out
@@ -99,15 +152,7 @@ pub async fn lists_and_search_read_big_tables_by_index_only(db: TestDb) -> TestD
         open(&store, &p, &format!("Gezin {n}"), &format!("{}", n + 1)).await;
     }
     let mut tx = store.write().await.unwrap();
-    match tx.backend() {
-        Backend::Postgres => {
-            tx.execute("ANALYZE", vec![]).await.unwrap();
-            tx.execute("SET LOCAL enable_seqscan = off", vec![])
-                .await
-                .unwrap();
-        }
-        Backend::Sqlite => {}
-    }
+    plan_as_if_big(&mut tx).await;
     let sanne = FamilyScope {
         user_id: p.sanne.0.clone(),
         led_team: None,

@@ -58,6 +58,13 @@ suite! {
     bulk: [a_bulk_history_verifies_and_carries_its_own_dates],
     name_search: [the_name_index_finds_what_the_domain_finds],
     explain: [lists_and_search_read_big_tables_by_index_only],
+    explain_work: [
+        access_log_filters_read_big_tables_by_index_only,
+        work_lists_read_big_tables_by_index_only,
+        evaluation_reads_big_tables_by_index_only,
+        duplicate_check_and_radar_read_by_the_name_index_only,
+        reminders_read_big_tables_by_index_only,
+    ],
     bulk_load: [a_bulk_load_puts_back_every_index_and_the_safe_settings],
     deep: [
         deep_verify_names_every_edit_behind_eenplans_back,

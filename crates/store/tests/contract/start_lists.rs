@@ -29,7 +29,7 @@ fn today() -> Date {
 }
 
 /// A second team of Lokalis, Zuilen, with Piet (professional) in it.
-async fn zuilen(store: &Store, p: &People) -> (String, UserId) {
+pub async fn zuilen(store: &Store, p: &People) -> (String, UserId) {
     let mut tx = store.write().await.unwrap();
     let team = tx
         .create_team(
@@ -71,7 +71,7 @@ async fn open_for(store: &Store, who: &(UserId, OrganisationId), label: &str) ->
     id
 }
 
-async fn hand_over(store: &Store, family: &FamilyId, to: &UserId) {
+pub async fn hand_over(store: &Store, family: &FamilyId, to: &UserId) {
     let mut tx = store.write().await.unwrap();
     let f = tx.family(family).await.unwrap().unwrap();
     let lead = UserId::from(f.regisseur().unwrap().user_id.as_str());
