@@ -44,6 +44,7 @@ mod notification_recipients;
 mod notifications;
 mod page;
 mod pilots;
+mod plan;
 mod portal_plan;
 mod reminders;
 mod save_guidance;
@@ -81,7 +82,7 @@ pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
     AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
-    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement, PlanSave, PlanVersionInfo,
+    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement,
 };
 pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, FileState, MyRole};
@@ -94,6 +95,7 @@ pub use migrate::{KNOWN_SCHEMA_VERSION, Migration};
 pub use notes::{Note, NoteContent, NoteVersion};
 pub use notifications::{NewNotification, Notification};
 pub use page::{PageKey, Seek};
+pub use plan::{PlanSave, PlanVersionInfo};
 pub use portal_plan::{FamilyAddition, MarkBy, NewMark};
 pub use reminders::RemindReport;
 pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};

@@ -11,7 +11,7 @@ use eenplan_domain::role::Role;
 use eenplan_domain::{FamilyId, OrganisationId, UserId, UtcTime};
 use jiff::civil::{Date, DateTime};
 
-use crate::family::parse_plan;
+use crate::plan::parse_plan;
 use crate::protection_order::{COLUMNS as REQUEST_COLUMNS, ProtectionOrderRequest, request};
 use crate::{StoreError, Tx, params};
 
