@@ -1,4 +1,4 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::area::AreaKind;
 use crate::family::DataCategory;
@@ -315,7 +315,7 @@ impl EventKind {
 }
 
 /// Every kind of state change. The payload says enough to rebuild what changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Event {
     AreaCreated {
