@@ -11,14 +11,16 @@ mod records;
 
 use std::collections::BTreeMap;
 
-use eenplan_domain::journal::deep::{DeepFinding, DeepReport, Replay, record_digest, record_name};
+use eenplan_domain::journal::deep::{
+    DeepFinding, DeepReport, Replay, Seals, record_digest, record_name, seals, stored_event,
+};
 
 use crate::{Row, Store, StoreError, Tx, params};
 use parts::{Owner, PARTS, part, select_columns, values};
 
 pub use parts::covered_tables;
-use records::id_column;
 pub(crate) use records::{Rec, record_names, records};
+use records::{id_column, sealed_beside};
 
 impl Tx {
     /// Every record of the families with ids in (`after`, `upto`], with its family and
@@ -219,7 +221,7 @@ impl Tx {
         loop {
             let page = self
                 .fetch_all(
-                    "SELECT subject_id, seq, payload FROM journal \
+                    "SELECT subject_id, seq, kind, payload FROM journal \
                      WHERE subject_type = $1 AND subject_id <= $2 \
                        AND (subject_id > $3 OR (subject_id = $3 AND seq > $4)) \
                      ORDER BY subject_id, seq LIMIT $5",
@@ -227,11 +229,25 @@ impl Tx {
                 )
                 .await?;
             for row in &page {
-                replay.push(
-                    &row.text("subject_id")?,
-                    row.int("seq")?,
-                    &row.text("payload")?,
+                let (owner, kind, payload) = (
+                    row.text("subject_id")?,
+                    row.text("kind")?,
+                    row.text("payload")?,
                 );
+                // What this version seals for the entry's event: a record it names but
+                // carries no seal of was written before its table was covered.
+                let expected = stored_event(&kind, &payload)
+                    .map(|event| record_names(&event))
+                    .unwrap_or_default();
+                if let Some(table) = sealed_beside(&kind)
+                    && let Seals::Sealed(state) = seals(&payload)
+                    && !state
+                        .iter()
+                        .any(|(name, _)| name.starts_with(&format!("{table}/")))
+                {
+                    replay.unsealed_in(&owner, table);
+                }
+                replay.push_expecting(&owner, row.int("seq")?, &payload, &expected);
             }
             match page.last() {
                 Some(last) if page.len() as i64 == PAGE => {

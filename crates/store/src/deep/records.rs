@@ -22,6 +22,15 @@ pub(crate) enum Rec {
     /// A signed-in session (a web session or an API token), by its token's hash.
     Session(String),
     StatutoryDay(String),
+    /// A family member's invitation, which becomes their account when redeemed.
+    FamilyAccount(String),
+    /// A family account's signed-in session, by its token's hash.
+    FamilySession(String),
+    PortalMark(String),
+    CopyRequest(String),
+    InformationRequest(String),
+    /// A complaint and its measures.
+    Complaint(String),
 }
 
 impl Rec {
@@ -39,7 +48,13 @@ impl Rec {
                 params![id],
             ),
             Rec::Plan(family, version) => (
-                &["plan_versions", "plan_agreements", "plan_family_views"],
+                &[
+                    "plan_versions",
+                    "plan_agreements",
+                    "plan_family_views",
+                    "family_plan_additions",
+                    "family_plan_agreements",
+                ],
                 format!("{family}:{version}"),
                 "t.family_id = $1 AND t.version = $2",
                 params![family, *version],
@@ -67,8 +82,37 @@ impl Rec {
             Rec::StatutoryDay(day) => {
                 (&["statutory_days"], day.clone(), "t.day = $1", params![day])
             }
+            Rec::FamilyAccount(id) => (&["family_accounts"], id.clone(), "t.id = $1", params![id]),
+            Rec::FamilySession(hash) => (
+                &["family_sessions"],
+                hash.clone(),
+                "t.token_hash = $1",
+                params![hash],
+            ),
+            Rec::PortalMark(id) => (&["portal_marks"], id.clone(), "t.id = $1", params![id]),
+            Rec::CopyRequest(id) => (&["copy_requests"], id.clone(), "t.id = $1", params![id]),
+            Rec::InformationRequest(id) => (
+                &["information_requests"],
+                id.clone(),
+                "t.id = $1",
+                params![id],
+            ),
+            Rec::Complaint(id) => (
+                &["complaints", "complaint_measures"],
+                id.clone(),
+                "t.{id} = $1",
+                params![id],
+            ),
         }
     }
+}
+
+/// The table of the record the store seals beside an entry of `kind` without the event
+/// naming it (a session, by its token's hash): an entry of that kind sealing none of
+/// the table was written before the table was covered. The professionals' sign-ins
+/// sealed their sessions from the start, so only the family's is listed.
+pub(super) fn sealed_beside(kind: &str) -> Option<&'static str> {
+    (kind == "family_member_signed_in").then_some("family_sessions")
 }
 
 /// The column a part's rows name their record's id in, where a record spans tables.
@@ -77,6 +121,7 @@ pub(super) fn id_column(table: &str) -> &'static str {
         "consent_people" => "consent_id",
         "case_note_versions" => "note_id",
         "user_roles" => "user_id",
+        "complaint_measures" => "complaint_id",
         _ => "id",
     }
 }
@@ -125,30 +170,8 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::TeamRenamed { .. }
         | Event::OrganisationIdentityChanged { .. }
         | Event::TeamAreaChanged { .. }
-        // Family accounts (issue 17 §1) are not sealed yet: `verify --deep` does not
-        // cover `family_accounts` and `family_sessions` (a follow-up).
-        | Event::FamilyMemberInvited { .. }
-        | Event::FamilyInvitationRevoked { .. }
-        | Event::FamilyAccountActivated { .. }
-        | Event::FamilyAccountBlocked { .. }
+        // The session sealed with a family member's sign-in is named by the store.
         | Event::FamilyMemberSignedIn { .. }
-        // Complaints are no part of a family file or an account: not sealed here.
-        | Event::ComplaintFiled { .. }
-        | Event::ComplaintReceiptConfirmed { .. }
-        | Event::ComplaintExtended { .. }
-        | Event::ComplaintDecided { .. }
-        // The portal's marks and the family's additions (issue 17 §2/§3) are not sealed
-        // yet, like the family accounts: a follow-up.
-        | Event::PortalMarked { .. }
-        | Event::PortalMarkEnded { .. }
-        | Event::FamilyPlanAdded { .. }
-        // Copy and information requests (issue 17 §2) are not sealed yet: `verify
-        // --deep` does not cover `copy_requests` and `information_requests` (a follow-up).
-        | Event::CopyRequested { .. }
-        | Event::CopyExtended { .. }
-        | Event::CopyHandedOver { .. }
-        | Event::InformationRequestRecorded { .. }
-        | Event::InformationRequestDecided { .. }
         // A download changes nothing; the entry is the record of the read.
         | Event::DocumentDownloaded { .. } => Vec::new(),
         Event::DocumentAttached { document_id, .. }
@@ -164,6 +187,38 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
         | Event::PasswordChangeRequired { user_id }
         | Event::PasswordChanged { user_id }
         | Event::EnrolmentCodeIssued { user_id, .. } => vec![Rec::User(user_id.clone())],
+        Event::FamilyMemberInvited { account_id, .. }
+        | Event::FamilyInvitationRevoked { account_id, .. }
+        | Event::FamilyAccountActivated { account_id, .. }
+        | Event::FamilyAccountBlocked { account_id, .. } => {
+            vec![Rec::FamilyAccount(account_id.clone())]
+        }
+        Event::ComplaintFiled { complaint_id, .. }
+        | Event::ComplaintReceiptConfirmed { complaint_id, .. }
+        | Event::ComplaintExtended { complaint_id, .. }
+        | Event::ComplaintDecided { complaint_id, .. } => {
+            vec![Rec::Complaint(complaint_id.clone())]
+        }
+        Event::PortalMarked { mark_id, .. } | Event::PortalMarkEnded { mark_id, .. } => {
+            vec![Rec::PortalMark(mark_id.clone())]
+        }
+        Event::CopyRequested {
+            copy_request_id, ..
+        }
+        | Event::CopyExtended {
+            copy_request_id, ..
+        }
+        | Event::CopyHandedOver {
+            copy_request_id, ..
+        } => vec![Rec::CopyRequest(copy_request_id.clone())],
+        Event::InformationRequestRecorded {
+            information_request_id,
+            ..
+        }
+        | Event::InformationRequestDecided {
+            information_request_id,
+            ..
+        } => vec![Rec::InformationRequest(information_request_id.clone())],
         Event::FamilyOpened { family_id, .. }
         | Event::FrameworkChanged { family_id, .. }
         | Event::FileClosed { family_id, .. }
@@ -213,6 +268,9 @@ pub(crate) fn records(event: &Event) -> Vec<Rec> {
             family_id, version, ..
         }
         | Event::PlanViewRecorded {
+            family_id, version, ..
+        }
+        | Event::FamilyPlanAdded {
             family_id, version, ..
         } => vec![Rec::Plan(family_id.clone(), *version)],
         Event::JointAssessmentHeld {
