@@ -315,6 +315,11 @@ impl EventKind {
 }
 
 /// Every kind of state change. The payload says enough to rebuild what changed.
+///
+/// Stored entries are read back as events (`journal::deep::stored_event`: the deep check
+/// names what an entry should have sealed), and the journal is append-only: a field
+/// added to an event needs a serde default (or an `Option`), so that old entries still
+/// read back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Event {

@@ -93,7 +93,8 @@ const PLAN_KEY: &str = "t.family_id || ':' || CAST(t.version AS TEXT)";
 /// (the same replay guard), a family account's credentials before activation (see
 /// [`ONCE_ACTIVATED`]), and of `family_sessions` the CSRF token, last activity and end
 /// and the sessions not yet signed in (stage `activate` or `second_factor`), as for the
-/// professionals' sessions.
+/// professionals' sessions. The name index `family_member_tokens` is derived from the
+/// sealed names and left out like `next_due_on`.
 pub(super) const PARTS: &[Part] = &[
     Part {
         table: "families",
