@@ -113,7 +113,7 @@ fn tables(report: &eenplan_domain::journal::deep::DeepReport) -> bool {
     }
     if report.unprovable_old > 0 {
         out!(
-            "tables: {} records were written before journal entries carried seals (schema version 18) and cannot be proven",
+            "tables: {} records were written before journal entries carried seals (schema version 18), or before their table was covered, and cannot be proven",
             report.unprovable_old
         );
     }

@@ -110,6 +110,15 @@ fn the_demo_history_spans_years_with_every_way_of_working_and_verifies() {
             for e in &page {
                 years.insert(e.recorded_at[..4].parse::<i16>().unwrap());
                 kinds.insert(e.kind.clone());
+                // The deep check reads every entry back as its event, to know what it
+                // should have sealed: whatever the demo journaled reads back.
+                assert!(
+                    eenplan_domain::journal::deep::stored_event(&e.kind, &e.payload).is_some(),
+                    "entry #{} ({}) does not read back as its event: {}",
+                    e.seq,
+                    e.kind,
+                    e.payload
+                );
             }
         }
         drop(tx);

@@ -78,6 +78,7 @@ impl Tx {
                 },
             )
             .await?;
+            self.also_seal(crate::deep::Rec::FamilySession(token_hash.to_owned()));
         }
         Ok(())
     }

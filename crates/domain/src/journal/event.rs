@@ -1,4 +1,4 @@
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::area::AreaKind;
 use crate::family::DataCategory;
@@ -315,7 +315,12 @@ impl EventKind {
 }
 
 /// Every kind of state change. The payload says enough to rebuild what changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Stored entries are read back as events (`journal::deep::stored_event`: the deep check
+/// names what an entry should have sealed), and the journal is append-only: a field
+/// added to an event needs a serde default (or an `Option`), so that old entries still
+/// read back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "data", rename_all = "snake_case")]
 pub enum Event {
     AreaCreated {

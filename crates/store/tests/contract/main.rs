@@ -70,6 +70,14 @@ suite! {
         deep_verify_names_every_edit_behind_eenplans_back,
         deep_verify_counts_what_retention_destroyed,
     ],
+    deep_portal: [
+        deep_verify_seals_family_accounts_and_their_sessions,
+        deep_verify_seals_the_portal_s_marks,
+        deep_verify_seals_the_family_s_plan_additions_and_agreements,
+        deep_verify_seals_copy_and_information_requests,
+        deep_verify_seals_complaints_and_their_measures,
+        deep_verify_counts_records_written_before_their_table_was_sealed,
+    ],
     documents: [documents_keep_content_and_digest_and_scope_by_category],
     notifications: [plan_versions_tell_the_circle_that_may_see_the_plan],
     notification_rules: [
