@@ -57,7 +57,10 @@ suite! {
     access_safety: [duplicates_signals_and_care_roles],
     bulk: [a_bulk_history_verifies_and_carries_its_own_dates],
     name_search: [the_name_index_finds_what_the_domain_finds],
-    explain: [lists_and_search_read_big_tables_by_index_only],
+    explain: [
+        lists_and_search_read_big_tables_by_index_only,
+        access_log_reads_name_family_members_by_index_only,
+    ],
     bulk_load: [a_bulk_load_puts_back_every_index_and_the_safe_settings],
     deep: [
         deep_verify_names_every_edit_behind_eenplans_back,

@@ -22,6 +22,7 @@ use crate::kit::dates::{dutch_date, when};
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
 use crate::kit::paging::{self, PageNav};
 use crate::kit::summary::ErrorSummary;
+use crate::kit::texts::fill;
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 use eenplan_domain::text::parse_date;
@@ -97,10 +98,37 @@ fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
         } else {
             x.outcome_denied
         },
-        basis: l.basis.map_or(x.basis_none, |b| {
-            kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en)
-        }),
+        basis: match l.basis {
+            Some(b) => kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en),
+            None if l.by_family_member && l.outcome == "granted" => x.basis_own_file,
+            None => x.basis_none,
+        },
         data: touched(lang, &l.data),
+    }
+}
+
+/// Who caused a line, as a person reads it: a professional with their organisation (and,
+/// with `roles`, their roles), or a family member by their name in the file and the
+/// portal they used. Never the account behind a family member's line.
+fn who(lang: Lang, l: &AccessLine, roles: bool) -> String {
+    let x = privacy(lang);
+    if l.by_family_member {
+        let name = if l.user_name.is_empty() {
+            x.family_member_unnamed
+        } else {
+            l.user_name.as_str()
+        };
+        return fill(x.by_family_member, &[("name", name)]);
+    }
+    if roles {
+        format!(
+            "{} ({}; {})",
+            l.user_name,
+            l.organisation_name,
+            roles_in_words(lang, &l.role)
+        )
+    } else {
+        format!("{} ({})", l.user_name, l.organisation_name)
     }
 }
 
@@ -230,12 +258,7 @@ async fn privacy_page(
                 event: w.event,
                 outcome: w.outcome,
                 basis: w.basis,
-                user: format!(
-                    "{} ({}; {})",
-                    l.user_name,
-                    l.organisation_name,
-                    roles_in_words(lang, &l.role)
-                ),
+                user: who(lang, l, true),
                 family_id: l.family_id.clone().unwrap_or_default(),
                 data: w.data,
                 client_address: l.client_address.clone(),
@@ -545,7 +568,7 @@ pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
             let w = in_words(lang, l);
             [
                 w.at,
-                format!("{} ({})", l.user_name, l.organisation_name),
+                who(lang, l, false),
                 w.event.to_owned(),
                 w.data,
                 w.basis.to_owned(),
