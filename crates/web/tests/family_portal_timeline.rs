@@ -117,6 +117,7 @@ async fn the_timeline_says_what_happened_through_the_portal(backend: Backend) {
     let timeline = browser.get(&format!("/gezinnen/{family}/tijdlijn")).await;
     assert_eq!(timeline.status, StatusCode::OK);
     let body = &timeline.body;
+    common::scan::assert_clean("the timeline", body);
     for sentence in [
         "Kim Jansen activeerde het gezinsaccount en kan nu inloggen op Mijn gezin",
         "trok de uitnodiging van Rob Jansen voor een gezinsaccount in",

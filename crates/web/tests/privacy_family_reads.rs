@@ -58,6 +58,7 @@ async fn a_family_members_read_shows_on_the_privacy_officers_log(backend: Backen
             "no code or account id ({never}): {row}"
         );
     }
+    common::scan::assert_clean("the privacy officer's log", &page.body);
 
     // The filters: the family and the member's sign-in address keep the line; a
     // professional, an organisation, emergency access and refusals leave it out.
@@ -92,6 +93,7 @@ async fn a_family_members_read_shows_on_the_privacy_officers_log(backend: Backen
     let overview = lead.get(&format!("/gezinnen/{family}/inzage")).await;
     assert_eq!(overview.status, StatusCode::OK);
     assert!(overview.body.contains(KIM_READ), "{}", overview.body);
+    common::scan::assert_clean("the family's access overview", &overview.body);
 
     // Another organisation's privacy officer sees nothing of this family.
     let mut other = app.signed_in_browser(&elsewhere).await;
