@@ -62,9 +62,18 @@ pub(crate) fn spawn_writer(writer: Store) -> Queue {
 /// of family data by a family member is logged as theirs): the journal's actor form
 /// `family:<account id>`, and no organisation. The line is sealed with
 /// [`Actor::Family`], so the chain says who it was; a user's id never has this form.
-/// Lines of family members have no user or organisation to join, so the privacy
-/// officer's views (which join both) do not list them yet.
+/// Such a line has no user or organisation: the privacy officer's views join the
+/// account and its member instead ([`WHO`]).
 const FAMILY_ACTOR: &str = "family:";
+
+/// The joins that name who caused a line aliased `a`: a professional (`u`, `o`) or a
+/// family member (`fa`, `fm`, through the account in `user_id`). Left joins, so a line
+/// of either kind is listed, and a line whose person is no longer known (a destroyed
+/// file's member) is listed nameless rather than lost. Each join is by primary key.
+const WHO: &str = "LEFT JOIN users u ON u.id = a.user_id \
+     LEFT JOIN organisations o ON o.id = a.organisation_id \
+     LEFT JOIN family_accounts fa ON fa.id = substr(a.user_id, 8) AND substr(a.user_id, 1, 7) = 'family:' \
+     LEFT JOIN family_members fm ON fm.id = fa.member_id";
 
 /// The family account behind a line's `user_id`, when a family member caused it.
 fn family_account(user_id: &str) -> Option<&str> {
@@ -172,9 +181,16 @@ pub struct AccessLine {
     pub outcome: String,
     pub basis: Option<AccessBasis>,
     pub user_id: String,
+    /// The professional's name, or the family member's name from the file; empty when
+    /// no longer known.
     pub user_name: String,
+    /// The professional's e-mail address, or the address the family member signs in
+    /// with.
     pub user_email: String,
+    /// Empty for a family member's line.
     pub organisation_name: String,
+    /// A family member caused the line, through the family portal (Mijn gezin).
+    pub by_family_member: bool,
     pub role: String,
     pub on_behalf_of: Option<String>,
     pub family_id: Option<String>,
@@ -334,7 +350,7 @@ impl Tx {
             .fetch_all(
                 &format!(
                     "SELECT a.organisation_id, {LEAD_ORGANISATIONS} \
-                     FROM access_log a JOIN users u ON u.id = a.user_id WHERE {sql}"
+                     FROM access_log a WHERE {sql}"
                 ),
                 args,
             )
@@ -362,10 +378,11 @@ impl Tx {
         args.push(Param::from(limit));
         self.fetch_all(
             &format!(
-                "SELECT a.id, a.at, a.event, a.outcome, a.basis, a.user_id, u.name AS user_name, u.email AS user_email, \
+                "SELECT a.id, a.at, a.event, a.outcome, a.basis, a.user_id, \
+                   COALESCE(u.name, fm.name) AS user_name, COALESCE(u.email, fa.sign_in_name) AS user_email, \
                    o.name AS organisation_name, a.role, a.on_behalf_of, a.family_id, a.data, a.client_address, \
                    a.organisation_id, {LEAD_ORGANISATIONS} \
-                 FROM access_log a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id \
+                 FROM access_log a {WHO} \
                  WHERE {sql} \
                  ORDER BY a.at {dir}, a.id {dir} LIMIT ${limit_at}"
             ),
@@ -375,45 +392,57 @@ impl Tx {
     }
 }
 
-/// The WHERE clause of a filter on the log aliased `a` (joined with its user as `u`),
-/// with its parameters: only the filters that are set, so each backend can pick the
-/// index of the one asked (`$1 = '' OR …` for every filter left every backend one plan
-/// for all, a walk through the whole log).
+/// The WHERE clause of a filter on the log aliased `a` (joined by [`WHO`]), with its
+/// parameters from `$1`. Only the conditions the filter sets are written, so the
+/// backend can search by the file's, the person's or the period's index instead of
+/// reading the whole log. The person filter is an e-mail address: a professional's, or
+/// the one a family member signs in with (their lines carry `family:<account>`); a
+/// family member's line has no organisation, so a filter on one leaves it out.
 fn access_where(f: &AccessFilter) -> (String, Vec<Param>) {
-    let mut sql = vec!["1 = 1".to_owned()];
+    let mut sql = String::from("1 = 1");
     let mut args: Vec<Param> = Vec::new();
-    let mut add = |condition: &str, value: String| {
-        if !value.is_empty() {
-            args.push(Param::from(value));
-            sql.push(condition.replace("$?", &format!("${}", args.len())));
-        }
-    };
-    add("a.family_id = $?", f.family_id.trim().to_owned());
-    add("u.email = $?", f.user_email.trim().to_lowercase());
-    add(
-        "a.organisation_id = $?",
-        f.organisation_id.trim().to_owned(),
-    );
-    add(
-        "a.at >= $?",
-        f.from.map(UtcTime::to_rfc3339).unwrap_or_default(),
-    );
-    add(
-        "a.at < $?",
-        f.until.map(UtcTime::to_rfc3339).unwrap_or_default(),
-    );
-    let scope = f.scope_organisation.trim();
-    if !scope.is_empty() {
-        args.push(Param::from(scope));
-        sql.push(in_scope_sql(args.len()));
+    fn arg(args: &mut Vec<Param>, value: Param) -> usize {
+        args.push(value);
+        args.len()
+    }
+    let family = f.family_id.trim();
+    if !family.is_empty() {
+        let n = arg(&mut args, Param::from(family));
+        sql.push_str(&format!(" AND a.family_id = ${n}"));
+    }
+    let email = f.user_email.trim().to_lowercase();
+    if !email.is_empty() {
+        let n = arg(&mut args, Param::from(email));
+        sql.push_str(&format!(
+            " AND a.user_id IN (SELECT pu.id FROM users pu WHERE pu.email = ${n} \
+             UNION ALL SELECT '{FAMILY_ACTOR}' || pa.id FROM family_accounts pa WHERE pa.sign_in_name = ${n})"
+        ));
+    }
+    let organisation = f.organisation_id.trim();
+    if !organisation.is_empty() {
+        let n = arg(&mut args, Param::from(organisation));
+        sql.push_str(&format!(" AND a.organisation_id = ${n}"));
+    }
+    if let Some(from) = f.from {
+        let n = arg(&mut args, Param::from(from.to_rfc3339()));
+        sql.push_str(&format!(" AND a.at >= ${n}"));
+    }
+    if let Some(until) = f.until {
+        let n = arg(&mut args, Param::from(until.to_rfc3339()));
+        sql.push_str(&format!(" AND a.at < ${n}"));
     }
     if f.emergency_only {
-        sql.push("(a.basis = 'emergency' OR a.event = 'emergency')".to_owned());
+        sql.push_str(" AND (a.basis = 'emergency' OR a.event = 'emergency')");
+    }
+    let scope = f.scope_organisation.trim();
+    if !scope.is_empty() {
+        let n = arg(&mut args, Param::from(scope));
+        sql.push_str(&format!(" AND {}", in_scope_sql(n)));
     }
     if f.denied_only {
-        sql.push("a.outcome = 'denied'".to_owned());
+        sql.push_str(" AND a.outcome = 'denied'");
     }
-    (sql.join(" AND "), args)
+    (sql, args)
 }
 
 fn access_line(r: &Row) -> Result<AccessLine, StoreError> {
@@ -429,9 +458,10 @@ fn access_line(r: &Row) -> Result<AccessLine, StoreError> {
             })
             .transpose()?,
         user_id: r.text("user_id")?,
-        user_name: r.text("user_name")?,
-        user_email: r.text("user_email")?,
-        organisation_name: r.text("organisation_name")?,
+        user_name: r.opt_text("user_name")?.unwrap_or_default(),
+        user_email: r.opt_text("user_email")?.unwrap_or_default(),
+        organisation_name: r.opt_text("organisation_name")?.unwrap_or_default(),
+        by_family_member: family_account(&r.text("user_id")?).is_some(),
         role: r.text("role")?,
         on_behalf_of: r.opt_text("on_behalf_of")?,
         family_id: r.opt_text("family_id")?,

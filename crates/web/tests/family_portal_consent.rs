@@ -249,7 +249,7 @@ async fn the_mother_withdraws_and_the_partner_is_refused_at_once(backend: Backen
     assert!(
         timeline
             .body
-            .contains("Een gezinslid trok zelf een toestemming in, via Mijn gezin."),
+            .contains("Kim Jansen (gezinslid) trok zelf een toestemming in, via Mijn gezin."),
         "{}",
         timeline.body
     );

@@ -240,12 +240,6 @@ impl EventKind {
             | EventKind::ComplaintReceiptConfirmed
             | EventKind::ComplaintExtended
             | EventKind::ComplaintDecided
-            // Marks are the plan page's own business, shown there beside their line;
-            // a "niet zichtbaar voor" on the timeline would tell more than the page.
-            | EventKind::PortalMarked
-            | EventKind::PortalMarkEnded
-            // The family's scale and view are shown on the plan page, marked as theirs.
-            | EventKind::FamilyPlanAdded
             // A copy request is the privacy officer's work for the member who asked; an
             // information request is between the lead and a parent without custody, who
             // must not learn more through the timeline than the decision gives. Each has
@@ -273,6 +267,9 @@ impl EventKind {
             EventKind::PlanSaved
             | EventKind::PlanAgreed
             | EventKind::PlanViewRecorded
+            // The family's own scale and view, as the plan page shows them to whoever
+            // sees the plan.
+            | EventKind::FamilyPlanAdded
             | EventKind::SaveGuidanceStarted
             | EventKind::SaveGuidanceReviewed
             | EventKind::SaveGuidanceEnded => Data(Plan),
@@ -298,7 +295,12 @@ impl EventKind {
             | EventKind::FamilyMemberInvited
             | EventKind::FamilyInvitationRevoked
             | EventKind::FamilyAccountActivated
-            | EventKind::FamilyAccountBlocked => Lead,
+            | EventKind::FamilyAccountBlocked
+            // What the family is shown of the plan and why: a "niet zichtbaar voor" and
+            // its reason can protect someone, so only the lead's work reads its history,
+            // not a partner whom a consent opens the plan to.
+            | EventKind::PortalMarked
+            | EventKind::PortalMarkEnded => Lead,
         }
     }
 

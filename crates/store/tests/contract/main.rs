@@ -57,7 +57,10 @@ suite! {
     access_safety: [duplicates_signals_and_care_roles],
     bulk: [a_bulk_history_verifies_and_carries_its_own_dates],
     name_search: [the_name_index_finds_what_the_domain_finds],
-    explain: [lists_and_search_read_big_tables_by_index_only],
+    explain: [
+        lists_and_search_read_big_tables_by_index_only,
+        access_log_reads_name_family_members_by_index_only,
+    ],
     explain_work: [
         access_log_filters_read_big_tables_by_index_only,
         work_lists_read_big_tables_by_index_only,

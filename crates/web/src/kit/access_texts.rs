@@ -213,6 +213,14 @@ const TOUCHED: &[(&str, &str, &str)] = &[
         "the access log, exported",
     ),
     ("start", "de startpagina", "the start page"),
+    // The family portal's pages, read by a family member.
+    (
+        "mijn-gezin",
+        "de startpagina van Mijn gezin",
+        "the My family start page",
+    ),
+    ("afspraken", "de afspraken", "the appointments"),
+    ("hulpverleners", "de hulpverleners", "the professionals"),
 ];
 
 /// The data of an access-log line (`"GET /gezinnen/{family}/notities"`, with what the
@@ -374,6 +382,11 @@ mod tests {
                 "GET /privacy/toegangslog.csv: toegangslog als CSV, 3 regels"
             ),
             "het toegangslog, geëxporteerd"
+        );
+        assert_eq!(touched(Lang::Nl, "GET /mijn-gezin/plan"), "het plan");
+        assert_eq!(
+            touched(Lang::Nl, "GET /mijn-gezin"),
+            "de startpagina van Mijn gezin"
         );
         assert_eq!(touched(Lang::Nl, "GET /onbekend/{x}"), "het dossier");
         assert_eq!(

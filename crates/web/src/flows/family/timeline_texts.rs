@@ -86,18 +86,49 @@ crate::texts! {
             "{actor} recorded consent: {step}";
         consent_withdrawn: "{actor} legde vast dat een toestemming is ingetrokken: {reason}",
             "{actor} recorded that a consent was withdrawn: {reason}";
-        consent_withdrawn_by_family: "Een gezinslid trok zelf een toestemming in, via Mijn gezin. {reason}",
-            "A family member withdrew a consent themselves, through My family. {reason}";
+        consent_withdrawn_by_family: "{actor} trok zelf een toestemming in, via Mijn gezin. {reason}",
+            "{actor} withdrew a consent themselves, through My family. {reason}";
         framework_changed: "{actor} legde het kader vast: {framework}, vanaf {on}",
             "{actor} recorded the framework: {framework}, from {on}";
         family_invited: "{actor} nodigde {name} uit voor een gezinsaccount",
             "{actor} invited {name} to a family account";
-        family_invitation_revoked: "{actor} trok een uitnodiging voor een gezinsaccount in",
-            "{actor} revoked an invitation to a family account";
-        family_account_activated: "Een gezinslid activeerde een gezinsaccount",
-            "A family member activated a family account";
-        family_account_blocked: "{actor} blokkeerde een gezinsaccount",
-            "{actor} blocked a family account";
+        family_invitation_revoked: "{actor} trok de uitnodiging van {name} voor een gezinsaccount in",
+            "{actor} revoked the invitation of {name} to a family account";
+        family_account_activated: "{name} activeerde het gezinsaccount en kan nu inloggen op Mijn gezin",
+            "{name} activated their family account and can now sign in to My family";
+        family_account_blocked: "{actor} blokkeerde het gezinsaccount van {name}",
+            "{actor} blocked the family account of {name}";
+        /// A family member as the one who did something, named as the file names them.
+        family_actor: "{name} (gezinslid)",
+            "{name} (family member)";
+        /// A family member whose account the file no longer knows.
+        family_actor_unknown: "een gezinslid",
+            "a family member";
+        item_plan_line: "een regel van het plan",
+            "a line of the plan";
+        item_plan: "het plan",
+            "the plan";
+        item_other: "een onderdeel van het dossier",
+            "a part of the file";
+        /// "Niet zichtbaar voor": the reason is for the professionals who read this.
+        mark_hidden: "{what} afgeschermd voor {name} door {actor}. Reden: {reason}",
+            "{what} hidden from {name} by {actor}. Reason: {reason}";
+        mark_only_child: "{actor} legde vast dat {what} alleen over {name} gaat",
+            "{actor} recorded that {what} concerns only {name}";
+        mark_shared: "{actor} deelde {what} met {name}, via Mijn gezin",
+            "{actor} shared {what} with {name}, through My family";
+        mark_other: "{actor} markeerde {what} voor {name}",
+            "{actor} marked {what} for {name}";
+        mark_hidden_ended: "{actor} hief de afscherming van {what} voor {name} op",
+            "{actor} lifted the hiding of {what} from {name}";
+        mark_only_child_ended: "{actor} legde vast dat {what} niet meer alleen over {name} gaat",
+            "{actor} recorded that {what} no longer concerns only {name}";
+        mark_shared_ended: "{actor} deelt {what} niet meer met {name}",
+            "{actor} no longer shares {what} with {name}";
+        mark_other_ended: "{actor} hief een markering op",
+            "{actor} lifted a mark";
+        family_plan_added: "{name} gaf via Mijn gezin een eigen schaalscore ({score}) en kijk bij versie {version} van het plan",
+            "{name} added their own scale ({score}) and view to version {version} of the plan, through My family";
         file_closed: "{actor} sloot het dossier af op {on}: {reason}",
             "{actor} closed the file on {on}: {reason}";
         file_closed_note: "{actor} sloot het dossier af op {on}: {reason} ({note})",

@@ -3,6 +3,7 @@
 //! and reviews every emergency access; the lead shows a family who looked at their file
 //! (AVG art. 15). Nothing here changes a file.
 
+pub mod export;
 pub mod pages;
 pub mod routes;
 pub mod texts;

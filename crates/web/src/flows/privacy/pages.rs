@@ -1,16 +1,16 @@
-//! The privacy officer's view of the access log (NEN 7513) with filters and a CSV export,
-//! and the review of every emergency access.
+//! The privacy officer's view of the access log (NEN 7513) with filters (the CSV export
+//! is in `export.rs`), and the review of every emergency access.
 
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use eenplan_domain::OrganisationId;
 use eenplan_domain::access_log::{AccessBasis, AccessEvent};
 use eenplan_domain::role::Role;
 use eenplan_domain::text::check_text;
 use eenplan_domain::time::amsterdam_day_start;
-use eenplan_domain::{FamilyId, OrganisationId};
 use eenplan_store::{AccessFilter, AccessLine, Emergency, StoreError};
 use jiff::civil::Date;
 
@@ -18,16 +18,17 @@ use super::texts::{PrivacyTexts, privacy};
 use crate::auth::family::FamilyCtx;
 use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::kit::access_texts::touched;
-use crate::kit::dates::{dutch_date, when};
+use crate::kit::dates::when;
 use crate::kit::form::{FormData, Input, TextField, code_label, kind_label, yes_box};
 use crate::kit::paging::{self, PageNav};
 use crate::kit::summary::ErrorSummary;
+use crate::kit::texts::fill;
 use crate::kit::visitor::Visitor;
 use crate::kit::{Ctx, Lang, PageError, Shell, render};
 use eenplan_domain::text::parse_date;
 
 /// The export and the family's overview hold the whole log they ask for.
-const EXPORT_LINES: i64 = 1_000_000;
+pub(super) const EXPORT_LINES: i64 = 1_000_000;
 /// The tags the two lists' cursors carry, and the parameter that pages the review
 /// list (the log pages by `cursor`), so moving through one keeps the other in place.
 const LOG_SORT: &str = "log";
@@ -97,10 +98,37 @@ fn in_words(lang: Lang, l: &AccessLine) -> LineInWords {
         } else {
             x.outcome_denied
         },
-        basis: l.basis.map_or(x.basis_none, |b| {
-            kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en)
-        }),
+        basis: match l.basis {
+            Some(b) => kind_label(lang, b, AccessBasis::label_nl, AccessBasis::label_en),
+            None if l.by_family_member && l.outcome == "granted" => x.basis_own_file,
+            None => x.basis_none,
+        },
         data: touched(lang, &l.data),
+    }
+}
+
+/// Who caused a line, as a person reads it: a professional with their organisation (and,
+/// with `roles`, their roles), or a family member by their name in the file and the
+/// portal they used. Never the account behind a family member's line.
+fn who(lang: Lang, l: &AccessLine, roles: bool) -> String {
+    let x = privacy(lang);
+    if l.by_family_member {
+        let name = if l.user_name.is_empty() {
+            x.family_member_unnamed
+        } else {
+            l.user_name.as_str()
+        };
+        return fill(x.by_family_member, &[("name", name)]);
+    }
+    if roles {
+        format!(
+            "{} ({}; {})",
+            l.user_name,
+            l.organisation_name,
+            roles_in_words(lang, &l.role)
+        )
+    } else {
+        format!("{} ({})", l.user_name, l.organisation_name)
     }
 }
 
@@ -128,14 +156,14 @@ struct LogRow {
 
 /// A filter date as typed: the date field's value, or the Dutch way where a browser
 /// shows a plain text field.
-fn day(data: &FormData, field: &str) -> Option<Date> {
+pub(super) fn day(data: &FormData, field: &str) -> Option<Date> {
     parse_date(&data.get(field))
 }
 
 /// The filter from the query string, always within the officer's own organisation's
 /// part of the log (`policy::privacy_officer_sees`). Dates are Dutch calendar days,
 /// "until" inclusive.
-fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
+pub(super) fn filter(data: &FormData, limit: i64, visitor: &Visitor) -> AccessFilter {
     AccessFilter {
         family_id: data.get("dossier"),
         user_email: data.get("gebruiker"),
@@ -230,12 +258,7 @@ async fn privacy_page(
                 event: w.event,
                 outcome: w.outcome,
                 basis: w.basis,
-                user: format!(
-                    "{} ({}; {})",
-                    l.user_name,
-                    l.organisation_name,
-                    roles_in_words(lang, &l.role)
-                ),
+                user: who(lang, l, true),
                 family_id: l.family_id.clone().unwrap_or_default(),
                 data: w.data,
                 client_address: l.client_address.clone(),
@@ -340,123 +363,6 @@ fn reviews_in_words(x: &PrivacyTexts, all: usize, open: usize) -> String {
         .replace("{open}", &open.to_string())
 }
 
-/// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
-fn csv_field(value: &str) -> String {
-    let guarded = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
-}
-
-/// What an export of the access log records about itself: how many lines and the filter
-/// in words (each value cut short: the filter is typed input).
-fn export_description(data: &FormData, lines: usize) -> String {
-    let short = |v: String| v.chars().take(100).collect::<String>();
-    let mut parts = Vec::new();
-    for (field, words) in [
-        ("dossier", "dossier"),
-        ("gebruiker", "gebruiker"),
-        ("organisatie", "organisatie"),
-    ] {
-        let v = data.get(field);
-        if !v.is_empty() {
-            parts.push(format!("{words} {}", short(v)));
-        }
-    }
-    for (field, words) in [("vanaf", "vanaf"), ("tot", "tot en met")] {
-        if let Some(d) = day(data, field) {
-            parts.push(format!("{words} {}", dutch_date(Lang::Nl, d)));
-        }
-    }
-    if !data.all("nood").is_empty() {
-        parts.push("alleen noodtoegang".to_owned());
-    }
-    if !data.all("geweigerd").is_empty() {
-        parts.push("alleen geweigerde pogingen".to_owned());
-    }
-    let filter = if parts.is_empty() {
-        String::new()
-    } else {
-        format!("; gefilterd op {}", parts.join(", "))
-    };
-    format!("GET /privacy/toegangslog.csv: toegangslog als CSV, {lines} regels{filter}")
-}
-
-/// The access log as CSV. The export is itself an access-log line (NEN 7513: every
-/// export is logged), committed before the file goes out, so there is no export that
-/// the log does not show. Filtered to one file, the line carries that file, so the
-/// family's access overview shows it; otherwise it carries none (one line per file in
-/// a region-wide export would swamp every family's overview with the officer's routine).
-pub async fn export(ctx: Ctx, RawQuery(query): RawQuery) -> Result<Response, PageError> {
-    let (principal, visitor, client) = (ctx.principal()?, &ctx.visitor, &ctx.client.0);
-    let data = FormData::parse(&Bytes::from(query.unwrap_or_default()));
-    let exported = async {
-        let mut tx = ctx.store().read().await?;
-        let lines = tx.access_log(&filter(&data, EXPORT_LINES, visitor)).await?;
-        let wanted = data.get("dossier");
-        let family_id = if wanted.is_empty() {
-            None
-        } else {
-            tx.family(&FamilyId::from(wanted)).await?.map(|f| f.id)
-        };
-        drop(tx);
-        let entry = crate::auth::family::access_entry(
-            principal,
-            AccessEvent::Export,
-            None,
-            family_id.map(FamilyId::into_string),
-            export_description(&data, lines.len()),
-            client,
-        );
-        ctx.store().log_access(entry).await?;
-        Ok::<_, StoreError>(lines)
-    };
-    let lines = exported.await?;
-    let mut out = format!("{}\r\n", privacy(ctx.lang).csv_header);
-    for l in &lines {
-        let fields = [
-            l.at.as_str(),
-            l.event.code(),
-            &l.outcome,
-            l.basis.map(|b| b.code()).unwrap_or(""),
-            &l.user_id,
-            &l.user_name,
-            &l.user_email,
-            &l.organisation_name,
-            &l.role,
-            l.on_behalf_of.as_deref().unwrap_or(""),
-            l.family_id.as_deref().unwrap_or(""),
-            &l.data,
-            &l.client_address,
-        ];
-        out.push_str(
-            &fields
-                .iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    let mut response = (StatusCode::OK, out).into_response();
-    let h = response.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    h.insert(
-        header::CONTENT_DISPOSITION,
-        HeaderValue::from_static("attachment; filename=\"toegangslog.csv\""),
-    );
-    Ok(response)
-}
-
 pub async fn review(
     ctx: Ctx,
     Path(id): Path<String>,
@@ -545,7 +451,7 @@ pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
             let w = in_words(lang, l);
             [
                 w.at,
-                format!("{} ({})", l.user_name, l.organisation_name),
+                who(lang, l, false),
                 w.event.to_owned(),
                 w.data,
                 w.basis.to_owned(),
@@ -563,17 +469,4 @@ pub async fn family_view(fam: FamilyCtx) -> Result<Response, PageError> {
             lines,
         },
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_never_formulas() {
-        assert_eq!(csv_field("gewoon"), "gewoon");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("zei \"nee\""), "\"zei \"\"nee\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-    }
 }

@@ -3,14 +3,14 @@
 
 use eenplan_domain::policy::PRIVACY_OFFICER;
 
-use super::pages;
+use super::{export, pages};
 use crate::kit::route::{Entry, LEAD, get, post};
 
 pub fn routes() -> Vec<Entry> {
     vec![
         get("/gezinnen/{family}/inzage", LEAD, pages::family_view),
         get("/privacy", PRIVACY_OFFICER, pages::show),
-        get("/privacy/toegangslog.csv", PRIVACY_OFFICER, pages::export),
+        get("/privacy/toegangslog.csv", PRIVACY_OFFICER, export::export),
         post("/privacy/noodtoegang/{id}", PRIVACY_OFFICER, pages::review),
     ]
 }

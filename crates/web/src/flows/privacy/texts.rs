@@ -66,5 +66,14 @@ crate::texts! {
             "{n} emergency accesses, {open} of them still to review";
         reviewed_on: "Beoordeeld",
             "Reviewed";
+        /// Who read, when a family member did: their name from the file and how.
+        by_family_member: "{name} (gezinslid, via Mijn gezin)",
+            "{name} (family member, through My family)";
+        /// A family member's line whose member the file no longer names.
+        family_member_unnamed: "Een gezinslid",
+            "A family member";
+        /// The basis of a family member's read: their own family's file.
+        basis_own_file: "Eigen dossier",
+            "Their own file";
     }
 }

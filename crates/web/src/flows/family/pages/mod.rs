@@ -27,6 +27,7 @@ mod plan_form;
 mod search;
 mod show;
 mod timeline;
+mod timeline_portal;
 #[cfg(test)]
 mod timeline_tests;
 mod vt_handover;

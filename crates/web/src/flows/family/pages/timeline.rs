@@ -6,9 +6,9 @@ use axum::response::Response;
 use eenplan_domain::family::{
     ConsentStep, Expertise, Framework, InvolvementRole, MemberKind, NetworkRelation,
 };
-use eenplan_store::{Family, Principal};
 
 use super::file_and;
+use super::timeline_portal::{Cast, portal_sentence};
 use crate::auth::family::FamilyCtx;
 use crate::auth::family_nav::{SubNav, sub_nav};
 use crate::flows::family::timeline_texts::timeline_texts;
@@ -32,14 +32,24 @@ struct TimelinePage {
 
 pub async fn timeline(fam: FamilyCtx) -> Result<Response, PageError> {
     let lang = fam.lang;
-    let (f, (entries, people)) = file_and(&fam, async |tx| {
-        Ok((tx.timeline(fam.family_id()).await?, tx.principals().await?))
+    let (f, (entries, people, accounts)) = file_and(&fam, async |tx| {
+        Ok((
+            tx.timeline(fam.family_id()).await?,
+            tx.principals().await?,
+            tx.family_accounts(fam.family_id().as_str()).await?,
+        ))
     })
     .await?;
+    let cast = Cast {
+        people: &people,
+        family: &f,
+        accounts: &accounts,
+        entries: &entries,
+    };
     let lines = entries
         .iter()
         .filter(|e| fam.grant.sees_event(&e.kind))
-        .map(|e| sentence(lang, e, &people, &f))
+        .map(|e| sentence(lang, e, &cast))
         .collect();
     let page = TimelinePage {
         shell: fam.shell(&format!("/gezinnen/{}/tijdlijn", f.id)),
@@ -58,7 +68,8 @@ fn label<K: CodeList + std::str::FromStr>(lang: Lang, code: &str) -> String {
 }
 
 /// One line of the timeline: when, and what happened, who did it.
-pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) -> (String, String) {
+pub fn sentence(lang: Lang, e: &Entry, cast: &Cast<'_>) -> (String, String) {
+    let (people, family) = (cast.people, cast.family);
     let t = timeline_texts(lang);
     let p: Value = serde_json::from_str(&e.payload).unwrap_or(Value::Null);
     let s = |k: &str| p.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
@@ -68,12 +79,18 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             |x| format!("{} ({})", x.name, x.organisation_name),
         )
     };
-    // An entry eenplan made itself (the demo, a command) names eenplan, never its code.
-    let actor = e
-        .actor
-        .strip_prefix("user:")
-        .map_or_else(|| t.system.to_owned(), person);
+    // A family member by their name in the file; an entry eenplan made itself (the
+    // demo, a command) names eenplan. Never an id or a code.
+    let actor = match e.actor.strip_prefix("user:") {
+        Some(id) => person(id),
+        None => cast
+            .family_actor(t, &e.actor)
+            .unwrap_or_else(|| t.system.to_owned()),
+    };
     let actor = actor.as_str();
+    if let Some(text) = portal_sentence(lang, e, &p, cast, actor) {
+        return (when(lang, &e.recorded_at), capitalised(&text));
+    }
     let reason = s("reason");
     let reason = reason.as_str();
     let text = match e.kind.as_str() {
@@ -220,11 +237,6 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
             let step = label::<ConsentStep>(lang, &s("step"));
             fill(t.consent_given, &[("actor", actor), ("step", &step)])
         }
-        // Withdrawn by a family member through the portal (issue 17 §3): the journal's
-        // actor is their account, no professional.
-        "consent_withdrawn" if e.actor.starts_with("family:") => {
-            fill(t.consent_withdrawn_by_family, &[("reason", reason)])
-        }
         "consent_withdrawn" => fill(t.consent_withdrawn, &[("actor", actor), ("reason", reason)]),
         "framework_changed" => {
             let framework = label::<Framework>(lang, &s("framework"));
@@ -247,9 +259,6 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
                 .map_or("?", |m| m.name.as_str());
             fill(t.family_invited, &[("actor", actor), ("name", name)])
         }
-        "family_invitation_revoked" => fill(t.family_invitation_revoked, &[("actor", actor)]),
-        "family_account_activated" => t.family_account_activated.to_owned(),
-        "family_account_blocked" => fill(t.family_account_blocked, &[("actor", actor)]),
         "file_closed" => {
             let why = label::<eenplan_domain::family::ClosingReason>(lang, reason);
             let note = s("note");
@@ -272,6 +281,14 @@ pub fn sentence(lang: Lang, e: &Entry, people: &[Principal], family: &Family) ->
         _ => fill(t.other, &[("actor", actor)]),
     };
     (when(lang, &e.recorded_at), text)
+}
+
+/// A sentence that may begin with a name or a word in lower case ("een gezinslid").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// The sentences of the meeting's and the request's events: ids, codes and dates only,

@@ -1,12 +1,14 @@
 //! Every kind of event on the timeline, in both languages, against the sentences as they
 //! read before the wording moved into the family flow's texts: moving words changes none.
 
+use eenplan_domain::UtcTime;
 use eenplan_domain::family::{Framework, MemberKind};
 use eenplan_domain::journal::Entry;
 use eenplan_domain::organisation::OrganisationKind;
-use eenplan_store::{Family, Member, Principal};
+use eenplan_store::{Family, FamilyAccount, Member, Principal};
 
 use super::timeline::sentence;
+use super::timeline_portal::Cast;
 use crate::kit::i18n::Lang;
 
 fn person(id: &str, name: &str, organisation: &str) -> Principal {
@@ -52,6 +54,21 @@ fn family() -> Family {
         members: vec![member("m1", "Anna Jansen"), member("m2", "Bert Jansen")],
         network: vec![],
         involvements: vec![],
+    }
+}
+
+fn account(id: &str, member_id: &str, member_name: &str) -> FamilyAccount {
+    FamilyAccount {
+        id: id.to_owned(),
+        family_id: "f1".to_owned(),
+        member_id: member_id.to_owned(),
+        member_name: member_name.to_owned(),
+        invited_at: UtcTime::now(),
+        expires_at: UtcTime::now(),
+        by_mail: false,
+        activated_at: None,
+        revoked: false,
+        blocked: false,
     }
 }
 
@@ -274,6 +291,41 @@ const CASES: &[(&str, &str, &str)] = &[
         "family_account_blocked",
         r#"{"account_id":"a1"}"#,
     ),
+    // Through the family portal (issue 17): the member by name, never the account.
+    (
+        "family:a1",
+        "consent_withdrawn",
+        r#"{"consent_id":"c1","reason":"Ik wil dit niet meer"}"#,
+    ),
+    (
+        "user:u1",
+        "portal_marked",
+        r#"{"mark_id":"k1","kind":"hidden","item_kind":"plan_item","item_ref":"x","member_id":"m2","reason":"Veiligheid van Anna"}"#,
+    ),
+    (
+        "user:u1",
+        "portal_marked",
+        r#"{"mark_id":"k2","kind":"only_child","item_kind":"plan_item","item_ref":"x","member_id":"m1","reason":""}"#,
+    ),
+    (
+        "family:a1",
+        "portal_marked",
+        r#"{"mark_id":"k3","kind":"shared","item_kind":"plan_item","item_ref":"x","member_id":"m2","reason":""}"#,
+    ),
+    ("user:u1", "portal_mark_ended", r#"{"mark_id":"k1"}"#),
+    ("user:u1", "portal_mark_ended", r#"{"mark_id":"k2"}"#),
+    ("family:a1", "portal_mark_ended", r#"{"mark_id":"k3"}"#),
+    ("user:u1", "portal_mark_ended", r#"{"mark_id":"gone"}"#),
+    (
+        "family:a1",
+        "family_plan_added",
+        r#"{"version":2,"addition_id":"x1","member_id":"m1","score":6,"view":"Het gaat beter"}"#,
+    ),
+    (
+        "family:gone",
+        "family_account_activated",
+        r#"{"account_id":"gone"}"#,
+    ),
     ("user:u1", "something_else", "{}"),
     ("user:u1", "plan_saved", "not json"),
 ];
@@ -284,10 +336,22 @@ fn rendered() -> String {
         person("u2", "Karim El Amrani", "SAVE"),
     ];
     let family = family();
+    let accounts = [account("a1", "m1", "Anna Jansen")];
+    let entries: Vec<Entry> = CASES
+        .iter()
+        .map(|(actor, kind, payload)| entry(actor, kind, payload))
+        .collect();
+    let cast = Cast {
+        people: &people,
+        family: &family,
+        accounts: &accounts,
+        entries: &entries,
+    };
     let mut out = String::new();
-    for (actor, kind, payload) in CASES {
+    for e in &entries {
+        let kind = &e.kind;
         for lang in [Lang::Nl, Lang::En] {
-            let (when, text) = sentence(lang, &entry(actor, kind, payload), &people, &family);
+            let (when, text) = sentence(lang, e, &cast);
             out.push_str(&format!("{kind} {lang:?} | {when} | {text}\n"));
         }
     }
