@@ -20,6 +20,10 @@ pub enum Backend {
     Postgres,
 }
 
+/// The reads of every transaction of a store handle, while a test asks (`explain.rs`):
+/// for a store function that opens transactions of its own (the reminders' run).
+pub(crate) type Recorder = std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<Param>)>>>;
+
 /// A handle on the database; cheap to clone, shared by every request.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -29,7 +33,7 @@ pub struct Store {
     pub(crate) access_log: Option<crate::access_log::Queue>,
     /// Where the transactions of this handle record their reads, while a test asks
     /// ([`Store::recording_reads`]).
-    pub(crate) recorder: Option<crate::explain::Recorder>,
+    pub(crate) recorder: Option<Recorder>,
 }
 
 #[derive(Clone, Debug)]
@@ -346,7 +350,7 @@ pub struct Tx {
     /// The reads of this transaction, kept while a test asks ([`crate::explain`]).
     pub(crate) reads: Option<Vec<(String, Vec<Param>)>>,
     /// The store handle's record of reads, kept while a test asks.
-    pub(crate) recorder: Option<crate::explain::Recorder>,
+    pub(crate) recorder: Option<Recorder>,
 }
 
 #[derive(Debug)]

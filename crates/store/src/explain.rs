@@ -3,14 +3,10 @@
 //! table of national size (every family, member, involvement, journal entry or access
 //! line) fails a test instead of a region's morning.
 
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, PoisonError};
 
 use crate::db::Backend;
 use crate::{Param, Store, StoreError, Tx};
-
-/// The reads of every transaction of a store handle, for a store function that opens
-/// transactions of its own (the reminders' run).
-pub(crate) type Recorder = Arc<Mutex<Vec<(String, Vec<Param>)>>>;
 
 impl Store {
     /// The same store, whose transactions record every read, for [`Store::take_reads`].
