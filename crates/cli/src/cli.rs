@@ -53,6 +53,12 @@ pub enum Command {
         #[command(subcommand)]
         command: StatutoryDayCommand,
     },
+    /// Cut old access-log lines at a journaled checkpoint, as far as their retention
+    /// term allows (issue 18 §4).
+    AccessLog {
+        #[command(subcommand)]
+        command: AccessLogCommand,
+    },
     /// Write the day's reminders once (due soon, overdue, a joint assessment's missing
     /// view); `serve` does this itself every few minutes. Safe to repeat: each reminder
     /// is written once per person.
@@ -82,6 +88,28 @@ pub struct JsonArgs {
     /// the default without breaking scripts).
     #[arg(long, required = true)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AccessLogCommand {
+    /// Remove every line written before a day, after writing a checkpoint (the last
+    /// line's seq and hash) to the journal; refused while the retention term keeps any
+    /// of those lines.
+    Cut(AccessLogCutArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AccessLogCutArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Cut the lines written before this day (Dutch calendar), as YYYY-MM-DD, or
+    /// YYYY-MM for the first day of that month.
+    #[arg(long)]
+    pub before: String,
+    /// The region's configured term: keep every line this many years, whatever became
+    /// of its file. Without it a line is kept as long as the file it concerns.
+    #[arg(long)]
+    pub keep_years: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ macro_rules! out {
     }};
 }
 
+mod access_log;
 mod backup;
 mod cli;
 mod demo;
@@ -81,6 +82,7 @@ async fn run(command: Command) -> Result<ExitCode, CliError> {
         Command::Backup(args) => backup::run(args).await,
         Command::DemoCode(args) => demo::code(args).await,
         Command::StatutoryDay { command } => statutory::run(command).await,
+        Command::AccessLog { command } => access_log::run(command).await,
         Command::Remind(args) => remind::run(args).await,
         Command::Evaluation { command } => evaluation::run(command).await,
         Command::Openapi => {

@@ -141,6 +141,15 @@ fn access_log(report: &eenplan_store::AccessLogReport) -> bool {
             out!("  {finding}");
         }
     }
+    if let Some(cut) = &report.checkpoint {
+        out!(
+            "access log: checked from line #{} on; the lines before {} (up to line #{}) were cut at the checkpoint journal entry #{} records",
+            cut.head.seq + 1,
+            cut.before,
+            cut.head.seq,
+            cut.journal_seq
+        );
+    }
     if report.unchained > 0 {
         out!(
             "access log: {} lines from before schema version 4 carry no chain and cannot be checked",

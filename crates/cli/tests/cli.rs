@@ -180,6 +180,7 @@ fn help_for_every_command() -> Result<(), Failed> {
         vec!["statutory-day", "add", "--help"],
         vec!["statutory-day", "remove", "--help"],
         vec!["statutory-day", "list", "--help"],
+        vec!["access-log", "cut", "--help"],
         vec!["openapi", "--help"],
         vec!["remind", "--help"],
     ] {

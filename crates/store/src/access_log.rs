@@ -10,11 +10,11 @@ use eenplan_domain::journal::{self, Actor, Anchor, Draft, Entry, Event, Head, Re
 use crate::page::{PageKey, Seek};
 use crate::{AccessEntry, Backend, Param, Row, Store, StoreError, Tx, ids, params};
 
-const SEALED_COLUMNS: &str = "seq, id, at, user_id, organisation_id, event, outcome, basis, role, \
+pub(crate) const SEALED_COLUMNS: &str = "seq, id, at, user_id, organisation_id, event, outcome, basis, role, \
     on_behalf_of, family_id, data, client_address, payload_sha256, prev_hash, hash";
 
 /// Lines read per round trip while verifying.
-const VERIFY_PAGE: i64 = 2_000;
+pub(crate) const VERIFY_PAGE: i64 = 2_000;
 
 /// Most lines committed together. Bounded so one commit never holds the write lock long.
 const MAX_BATCH: usize = 256;
@@ -103,12 +103,15 @@ impl AccessEntry {
     }
 }
 
-/// What the access-log check found: the chain's report, and how many lines predate
-/// the chain (schema 3) and so cannot be checked.
+/// What the access-log check found: the chain's report, how many lines predate the
+/// chain (schema 3) and so cannot be checked, and the cut the chain was checked from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessLogReport {
     pub chain: Report,
     pub unchained: i64,
+    /// The latest cut the journal records: the lines up to it were removed on purpose
+    /// and the chain is checked from the line after it.
+    pub checkpoint: Option<crate::AccessLogCheckpoint>,
 }
 
 fn line_event(r: &Row) -> Result<Event, StoreError> {
@@ -126,7 +129,7 @@ fn line_event(r: &Row) -> Result<Event, StoreError> {
 
 /// The line as a journal entry, its payload rebuilt from the columns: editing any
 /// column changes the payload's digest and breaks the chain.
-fn line_entry(r: &Row) -> Result<Entry, StoreError> {
+pub(crate) fn line_entry(r: &Row) -> Result<Entry, StoreError> {
     let event = line_event(r)?;
     let (kind, payload) = event.to_record();
     let subject = event.subject();
@@ -246,7 +249,9 @@ impl Tx {
         };
         let draft = Draft {
             id: ids::new_id(),
-            recorded_at: UtcTime::now(),
+            // The real clock, unless a generator of synthetic history set the
+            // transaction's (so a demo's lines are dated on their day and can be cut).
+            recorded_at: self.now(),
             actor: match family_account(&e.user_id) {
                 Some(account_id) => Actor::Family {
                     account_id: account_id.to_owned(),
@@ -550,8 +555,21 @@ impl Store {
             )
             .await?
             .int("n")?;
-        let mut verifier = Verifier::new(anchor);
-        let mut after = 0;
+        // The journal witnesses every cut: a checkpoint only the access log's own table
+        // holds was written to pass deleted lines off as cut, and the chain is checked
+        // from the latest witnessed cut alone.
+        let cuts = tx.access_log_cuts().await?;
+        let checkpoint = cuts.last().cloned();
+        let mut verifier = match &checkpoint {
+            Some(c) => Verifier::resume_after(c.head.clone(), anchor),
+            None => Verifier::new(anchor),
+        };
+        for row in tx.access_log_checkpoint_rows().await? {
+            if !cuts.iter().any(|c| c.head == row) {
+                verifier.unwitnessed_checkpoint(row.seq);
+            }
+        }
+        let mut after = checkpoint.as_ref().map_or(0, |c| c.head.seq);
         loop {
             let page = tx
                 .fetch_all(
@@ -568,6 +586,7 @@ impl Store {
         Ok(AccessLogReport {
             chain: verifier.finish(head),
             unchained,
+            checkpoint,
         })
     }
 }

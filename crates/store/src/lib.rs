@@ -4,6 +4,7 @@
 //! per backend.
 
 mod access_log;
+mod access_log_cut;
 mod auth;
 mod backup;
 mod bulk;
@@ -63,6 +64,7 @@ mod joint_assessment;
 mod protection_order;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
+pub use access_log_cut::{AccessLogCheckpoint, AccessLogCut};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use backup::BackupReport;
 pub use bulk::{Bulk, BulkGuidance};

@@ -288,6 +288,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0060_explained_indexes.sql"),
         postgres: include_str!("../migrations/postgres/0060_explained_indexes.sql"),
     },
+    // The access log's checkpoints: a cut of old lines is journaled first, and a line
+    // may be removed only up to a checkpoint (issue 18 §4).
+    Migration {
+        version: 61,
+        name: "access_log_checkpoints",
+        sqlite: include_str!("../migrations/sqlite/0061_access_log_checkpoints.sql"),
+        postgres: include_str!("../migrations/postgres/0061_access_log_checkpoints.sql"),
+    },
 ];
 
 /// The migration that adds the name index; it is filled from the names kept so far by

@@ -164,6 +164,7 @@ event_kinds! {
     CopyHandedOver = "copy_handed_over";
     InformationRequestRecorded = "information_request_recorded";
     InformationRequestDecided = "information_request_decided";
+    AccessLogCut = "access_log_cut";
 }
 
 /// Who may read an event on a family's timeline.
@@ -248,7 +249,9 @@ impl EventKind {
             | EventKind::CopyExtended
             | EventKind::CopyHandedOver
             | EventKind::InformationRequestRecorded
-            | EventKind::InformationRequestDecided => NotOnTimeline,
+            | EventKind::InformationRequestDecided
+            // The operator's cut of old access-log lines concerns no one file.
+            | EventKind::AccessLogCut => NotOnTimeline,
             // Who the family is and who is involved.
             EventKind::FamilyOpened
             | EventKind::MemberAdded
@@ -706,6 +709,16 @@ pub enum Event {
         #[serde(skip_serializing_if = "Option::is_none")]
         ground: Option<String>,
     },
+    /// The operator cut the access-log lines up to and including line `last_seq` (all
+    /// lines written before the Dutch day `before`, `lines` of them since the previous
+    /// cut): the checkpoint `verify` starts the access log's chain from. The journal is
+    /// its witness: a checkpoint only the access log's own table holds is forged.
+    AccessLogCut {
+        last_seq: i64,
+        last_hash: String,
+        before: String,
+        lines: i64,
+    },
     // SAVE-begeleiding: ids, dates and codes only.
     SaveGuidanceStarted {
         family_id: String,
@@ -976,6 +989,7 @@ impl Event {
             Event::UserCreated { .. } => EventKind::UserCreated,
             Event::InstanceMarked { .. } => EventKind::InstanceMarked,
             Event::EvaluationThresholdSet { .. } => EventKind::EvaluationThresholdSet,
+            Event::AccessLogCut { .. } => EventKind::AccessLogCut,
             Event::SignedIn { .. } => EventKind::SignedIn,
             Event::SessionEnded { .. } => EventKind::SessionEnded,
             Event::SignInFailed { .. } => EventKind::SignInFailed,
@@ -1156,6 +1170,12 @@ impl Event {
             | Event::ComplaintReceiptConfirmed { complaint_id, .. }
             | Event::ComplaintExtended { complaint_id, .. }
             | Event::ComplaintDecided { complaint_id, .. } => ("complaint", complaint_id),
+            Event::AccessLogCut { last_seq, .. } => {
+                return Subject {
+                    kind: "access_log",
+                    id: last_seq.to_string(),
+                };
+            }
             Event::EvaluationThresholdSet { .. } => {
                 return Subject {
                     kind: "instance",

@@ -107,6 +107,9 @@ pub enum Finding {
     HeadMissing,
     /// The anchor's entry is missing or differs from what was written down.
     AnchorMismatch { seq: i64 },
+    /// A checkpoint (a cut of old entries) that the journal does not witness: written
+    /// outside eenplan to pass off deleted entries as cut.
+    CheckpointUnwitnessed { seq: i64 },
 }
 
 impl Finding {
@@ -117,7 +120,8 @@ impl Finding {
             Finding::Edited { seq }
             | Finding::Unlinked { seq }
             | Finding::Displaced { seq }
-            | Finding::AnchorMismatch { seq } => *seq,
+            | Finding::AnchorMismatch { seq }
+            | Finding::CheckpointUnwitnessed { seq } => *seq,
             Finding::HeadMismatch { head_seq } => *head_seq,
             Finding::HeadMissing => 0,
         }
@@ -156,6 +160,10 @@ impl fmt::Display for Finding {
             Finding::AnchorMismatch { seq } => write!(
                 f,
                 "entry #{seq}: missing, or different from the anchor written down earlier (chain rewritten or cut short)"
+            ),
+            Finding::CheckpointUnwitnessed { seq } => write!(
+                f,
+                "checkpoint at entry #{seq}: no journal entry records this cut (written outside eenplan)"
             ),
         }
     }
@@ -210,6 +218,35 @@ impl Verifier {
             anchor,
             anchor_seen: false,
         }
+    }
+
+    /// A verifier for a chain whose entries up to `checkpoint` were cut on purpose: it
+    /// expects the first entry after it to link to its hash, as if the cut entries were
+    /// still there. An anchor at or before the checkpoint is checked against it as far
+    /// as it can be: at the checkpoint its hash must match; before it, the cut entry is
+    /// gone by design and the checkpoint's own witness (the journal) vouches for it.
+    pub fn resume_after(checkpoint: Head, anchor: Option<Anchor>) -> Self {
+        let mut v = Self::new(anchor);
+        if checkpoint.seq < 1 {
+            return v;
+        }
+        if let Some(a) = &v.anchor
+            && a.seq <= checkpoint.seq
+        {
+            v.anchor_seen = true;
+            if a.seq == checkpoint.seq && a.hash != checkpoint.hash {
+                v.findings.push(Finding::AnchorMismatch { seq: a.seq });
+            }
+        }
+        v.expected_seq = checkpoint.seq + 1;
+        v.prev_hash = checkpoint.hash.clone();
+        v.last = Some(checkpoint);
+        v
+    }
+
+    /// Names a checkpoint found beside the chain that its witness does not record.
+    pub fn unwitnessed_checkpoint(&mut self, seq: i64) {
+        self.findings.push(Finding::CheckpointUnwitnessed { seq });
     }
 
     pub fn push(&mut self, entry: &Entry) {
@@ -368,6 +405,55 @@ mod tests {
         entries.drain(2..4);
         let r = run(&entries, Some(head), None);
         assert_eq!(r.findings, vec![Finding::Missing { first: 3, last: 4 }]);
+    }
+
+    fn resumed(entries: &[Entry], checkpoint: Head, head: Head, anchor: Option<Anchor>) -> Report {
+        let mut v = Verifier::resume_after(checkpoint, anchor);
+        for e in entries {
+            v.push(e);
+        }
+        v.finish(Some(head))
+    }
+
+    #[test]
+    fn a_chain_cut_at_a_checkpoint_verifies_from_it() {
+        let (entries, head) = chain(6);
+        let checkpoint = entries[2].head();
+        let r = resumed(&entries[3..], checkpoint.clone(), head.clone(), None);
+        assert!(r.is_intact(), "{:?}", r.findings);
+        assert_eq!(r.entries, 3);
+        // Everything cut: the checkpoint is the last entry, and the head agrees with it.
+        let r = resumed(&[], entries[5].head(), head.clone(), None);
+        assert!(r.is_intact(), "{:?}", r.findings);
+        assert_eq!(r.last, Some(head.clone()));
+        // Lines deleted past the checkpoint are still missing.
+        let r = resumed(&entries[4..], checkpoint, head, None);
+        assert_eq!(r.findings, vec![Finding::Missing { first: 4, last: 4 }]);
+    }
+
+    #[test]
+    fn without_a_checkpoint_the_cut_is_a_deletion() {
+        let (entries, head) = chain(6);
+        let r = run(&entries[3..], Some(head), None);
+        assert_eq!(r.findings, vec![Finding::Missing { first: 1, last: 3 }]);
+    }
+
+    #[test]
+    fn an_anchor_at_or_before_the_checkpoint() {
+        let (entries, head) = chain(6);
+        let checkpoint = entries[2].head();
+        let before = Anchor::of(Chain::AccessLog, &entries[1].head());
+        let r = resumed(&entries[3..], checkpoint.clone(), head.clone(), before);
+        assert!(r.is_intact(), "{:?}", r.findings);
+        let at = Anchor::of(Chain::AccessLog, &checkpoint);
+        assert!(resumed(&entries[3..], checkpoint.clone(), head.clone(), at).is_intact());
+        let forged = Anchor {
+            chain: Chain::AccessLog,
+            seq: 3,
+            hash: "ab".repeat(32),
+        };
+        let r = resumed(&entries[3..], checkpoint, head, Some(forged));
+        assert_eq!(r.findings, vec![Finding::AnchorMismatch { seq: 3 }]);
     }
 
     #[test]

@@ -133,6 +133,11 @@ suite! {
         a_file_under_a_legal_basis_stays_open,
     ],
     complaints: [complaints_are_filed_opened_with_their_code_and_handled_by_the_officer],
+    access_log_cut: [
+        a_cut_at_a_checkpoint_leaves_a_provable_chain,
+        lines_deleted_without_a_checkpoint_are_tampering,
+        a_checkpoint_the_journal_does_not_witness_is_tampering,
+    ],
 }
 
 /// Not one test per backend: the two backends' migrated schemas compared.

@@ -6,6 +6,8 @@
 //! Kinderbescherming (BW 1:238, a request for investigation) and the EVU (its referrals,
 //! seed texts).
 
+pub mod retention;
+
 use crate::codes::code_list;
 use crate::family::Basis;
 
