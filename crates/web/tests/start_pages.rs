@@ -355,6 +355,9 @@ async fn a_privacy_officer_sees_emergencies_to_review_and_refused_attempts() {
         !all.body.contains("1 regel<") && !all.body.contains("1 regel "),
         "unfiltered: the granted line too"
     );
+    // The emergency to review names the file by its label, never by its id.
+    assert!(all.body.contains("Gezin Jansen"), "{}", all.body);
+    assert!(!all.body.contains(&format!("({jansen})")), "{}", all.body);
     app.done().await;
 }
 
