@@ -923,6 +923,33 @@ async fn under_a_court_order_save_leads() {
     c.done().await;
 }
 
+/// A plan under the order without the family's view yet: its file still opens. It was a
+/// 500, found by the HTTP benchmark (`scripts/bench.sh`): the file page took the
+/// refusal "record the family's view" for a failure.
+#[tokio::test]
+async fn under_a_court_order_a_plan_without_a_view_keeps_the_file_open() {
+    let c = ConsentApi::court_ordered().await;
+    let token = c.w.app.session_token(&c.w.thomas, SessionKind::Api).await;
+    let plan = format!("/api/v1/families/{}/plan", c.w.family);
+    let current = c.w.app.raw(Method::GET, &plan, &bearer(&token), "").await;
+    assert_eq!(current.status, StatusCode::OK);
+    let version = current.json()["version"].as_i64().unwrap();
+    let mut if_match = bearer(&token);
+    if_match.push(("if-match", format!("\"v{version}\"")));
+    let body = r#"{"worries":["Sam verzuimt school"]}"#;
+    let saved = c.w.app.raw(Method::PUT, &plan, &if_match, body).await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.json());
+    let mut thomas = c.w.app.signed_in_browser(&c.w.thomas).await;
+    assert_eq!(
+        thomas
+            .get(&format!("/gezinnen/{}", c.w.family))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    c.done().await;
+}
+
 #[tokio::test]
 async fn under_a_court_order_veilig_thuis_has_no_basis_left() {
     let c = ConsentApi::court_ordered().await;

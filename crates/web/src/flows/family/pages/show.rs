@@ -165,8 +165,14 @@ async fn read_now(fam: &FamilyCtx) -> Result<(Option<Family>, Now), StoreError> 
     if fam.grant.sees(DataCategory::Plan) {
         let (version, _) = tx.current_plan(id).await?;
         let agreed = tx.plan_agreements(id, version).await?;
+        // Under a court order nobody agrees (the family's view is recorded instead), as
+        // on the plan page: the refusal says so, it is not a failure of the page.
         let needed = if version > 0 && agreed.is_empty() {
-            tx.who_agrees(id).await?
+            match tx.who_agrees(id).await {
+                Ok(ids) => ids,
+                Err(StoreError::Agreement(_)) => Vec::new(),
+                Err(e) => return Err(e),
+            }
         } else {
             Vec::new()
         };
