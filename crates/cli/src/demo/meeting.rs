@@ -34,6 +34,9 @@ pub struct Chain<'a> {
     pub raad: &'a Professional,
 }
 
+/// How many days before today the chain's work begins: before the first stage below.
+pub(super) const SINCE_DAYS: i64 = 340;
+
 /// What happens in one family.
 #[derive(Debug, Clone, Copy)]
 enum Stage {
@@ -107,13 +110,19 @@ fn actor(p: &Professional) -> Actor {
 
 /// Families fit for the stages: led by `lead`, voluntary, with a child and a parent
 /// with custody, and SAVE either not involved or involved on a consent in force.
-async fn candidates(
+pub(super) async fn candidates(
     tx: &mut Tx,
     c: &Chain<'_>,
     today: Date,
 ) -> Result<Vec<(Family, Option<UserId>)>, StoreError> {
     let mut out = Vec::new();
-    for (id, _, _) in tx.plans_led_by(&c.lead.user_id).await? {
+    for (id, _, plan) in tx.plans_led_by(&c.lead.user_id).await? {
+        // A judgement puts its actions into the plan on the day it is held, as early as
+        // `SINCE_DAYS` ago: the plan as it stands must be one that could be saved then
+        // (a review date at most a year after that day).
+        if plan.check(shift(today, -SINCE_DAYS)).is_err() {
+            continue;
+        }
         let (Some(family), Some(facts)) = (tx.family(&id).await?, tx.access_facts(&id).await?)
         else {
             continue;
@@ -453,7 +462,7 @@ pub async fn generate(store: &Store, c: &Chain<'_>, today: Date) -> Result<u64, 
     let mut tx = store.write().await?;
     let families = candidates(&mut tx, c, today).await?;
     // Before the first stage below, after every generated child was born.
-    let since = shift(today, -340);
+    let since = shift(today, -SINCE_DAYS);
     let mut used = 0;
     for (n, ((family, save_worker), stage)) in families.into_iter().zip(STAGES).enumerate() {
         let worker = match save_worker {

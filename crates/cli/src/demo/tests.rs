@@ -319,3 +319,50 @@ async fn the_demo_s_family_accounts_work_in_one_of_sanne_s_files() {
         }
     }
 }
+
+/// At 10,000 families the demo stopped with "the review date must lie between
+/// 2000-01-01 and 2027-01-21": the chain's meeting held 320 days ago put its actions
+/// into a plan whose review date lay more than a year after that day. A file whose plan
+/// could not have been saved when the chain's work begins is no candidate.
+#[tokio::test]
+async fn the_chain_s_meetings_only_take_plans_that_could_be_saved_when_they_are_held() {
+    let (store, mut summary) = demo_chain("meeting").await;
+    super::generate_families(&store, &mut summary, 60)
+        .await
+        .unwrap();
+    let (sanne, save, raad) = (
+        professional(&summary, "sanne.devries@lokalis.example"),
+        professional(&summary, "thomas.vandijk@save.example"),
+        professional(&summary, "lisa.degraaf@rvdk.example"),
+    );
+    let chain = super::meeting::Chain {
+        lead: &sanne,
+        save: &save,
+        wss: None,
+        raad: &raad,
+    };
+    let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
+    let mut tx = store.write().await.unwrap();
+    let before = super::meeting::candidates(&mut tx, &chain, today)
+        .await
+        .unwrap();
+    assert!(
+        !before.is_empty(),
+        "the demo gives the chain files to work in"
+    );
+    // The first candidate's plan is reviewed 300 days from now: fine today, too far
+    // for a save 340 days ago.
+    let id = before[0].0.id.clone();
+    let (version, mut plan) = tx.current_plan(&id).await.unwrap();
+    plan.review_date = today.checked_add(jiff::Span::new().days(300)).ok();
+    tx.save_plan(&ACTOR, &sanne.user_id, &id, version, &plan)
+        .await
+        .unwrap();
+    let after = super::meeting::candidates(&mut tx, &chain, today)
+        .await
+        .unwrap();
+    assert!(
+        after.iter().all(|(f, _)| f.id != id),
+        "a plan reviewed too late for the chain"
+    );
+}
