@@ -16,8 +16,6 @@ use eenplan_domain::FamilyId;
 use eenplan_domain::family::portal::line_ref;
 use eenplan_domain::family::{MemberKind, NewMember, Plan, PlanSection};
 use eenplan_domain::journal::Actor;
-use eenplan_domain::organisation::OrganisationKind;
-use eenplan_domain::role::Role;
 use eenplan_store::AccessFilter;
 
 const TOGETHER: &str = "Er is vaak ruzie thuis";
@@ -40,27 +38,7 @@ struct World {
 /// one about Lisa only and one the professional will hide from Rob.
 async fn world(backend: Backend) -> World {
     let app = App::on(backend).await;
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let regie = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "regie@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let lokalis = {
-        let mut tx = app.store.read().await.unwrap();
-        tx.organisation_by_slug("lokalis")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string()
-    };
+    let (regie, lokalis) = app.lokalis_regisseur().await;
     let (family, _sam, kim) = app.jansen(&regie, &lokalis, None).await;
     let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
     let years_ago = |y: i64| {

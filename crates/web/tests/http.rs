@@ -477,27 +477,7 @@ async fn authorization_matrix_covers_every_route() {
         .account("keten@save.example", &[Role::ChainAdmin], true)
         .await;
     // A family member (issue 17 §1): a principal of its own kind.
-    let team = app
-        .organisation("lokalis", OrganisationKind::LocalTeam)
-        .await;
-    let regie = app
-        .account_in(
-            "lokalis",
-            Some(&team),
-            "regie@lokalis.example",
-            &[Role::Professional],
-            true,
-        )
-        .await;
-    let lokalis = {
-        let mut tx = app.store.read().await.unwrap();
-        tx.organisation_by_slug("lokalis")
-            .await
-            .unwrap()
-            .unwrap()
-            .id
-            .to_string()
-    };
+    let (regie, lokalis) = app.lokalis_regisseur().await;
     let (family, _, kim) = app.jansen(&regie, &lokalis, None).await;
     let kim = app
         .family_account(&regie, family.as_str(), &kim, "kim@thuis.example")
