@@ -20,12 +20,16 @@ pub enum Scenario {
     WriteNote,
     /// `GET /start`: the work list page (caseload, what is due, handovers).
     WorkList,
-    /// `GET /api/v1/evaluation` as a team lead: the pilots' figures.
+    /// `GET /api/v1/evaluation` as a team lead: the pilots' figures for this calendar
+    /// year so far (days, so the rows are read).
     Evaluation,
+    /// `GET /api/v1/evaluation` for last calendar year (whole months, read from the
+    /// month cells): the region-year issue 18 sets a goal for.
+    EvaluationYear,
 }
 
 impl Scenario {
-    pub const ALL: [Scenario; 9] = [
+    pub const ALL: [Scenario; 10] = [
         Scenario::Healthz,
         Scenario::OpenFile,
         Scenario::OpenFilePage,
@@ -35,6 +39,7 @@ impl Scenario {
         Scenario::WriteNote,
         Scenario::WorkList,
         Scenario::Evaluation,
+        Scenario::EvaluationYear,
     ];
 
     /// The name on the command line (`--only`).
@@ -49,6 +54,7 @@ impl Scenario {
             Scenario::WriteNote => "note",
             Scenario::WorkList => "start",
             Scenario::Evaluation => "evaluation",
+            Scenario::EvaluationYear => "evaluation-year",
         }
     }
 
@@ -63,7 +69,8 @@ impl Scenario {
             Scenario::SavePlan => "save a plan (API, writes)",
             Scenario::WriteNote => "write a note (API, writes)",
             Scenario::WorkList => "work list /start (page)",
-            Scenario::Evaluation => "evaluation (API, team lead)",
+            Scenario::Evaluation => "evaluation, this year so far (API)",
+            Scenario::EvaluationYear => "evaluation, last year (API)",
         }
     }
 
