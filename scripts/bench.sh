@@ -21,6 +21,11 @@
 #   EENPLAN_BENCH_PGDB=eenplan_bench_N   the PostgreSQL database: reused when it holds a
 #                                  data set, made from the demo when missing or empty
 #   EENPLAN_BENCH_KEEP=1           keep a data set this run made (default: removed)
+#   EENPLAN_BENCH_MAINTENANCE=1    after the workload, time `verify`, `verify --deep` and
+#                                  the backup (`eenplan backup` on SQLite, `pg_dump -Fc` on
+#                                  PostgreSQL) with their peak memory, and print the size
+#                                  of the data set and of the backup
+# After the workload it prints each server's peak resident memory (VmHWM).
 # The servers run without the hourly reminders (--remind-every-minutes 0), so a reminder
 # run does not land in one scenario's figures. The writes (plan versions, notes) stay
 # in a reused data set.
@@ -62,12 +67,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Runs a command with its wall time and peak memory written to $work/timed (GNU time
+# where installed; the wall time alone otherwise).
+timed() {
+  local start=$SECONDS
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f "%e s, peak %M KB" -o "$work/timed" "$@"
+  else
+    "$@" && echo "$((SECONDS - start)) s" >"$work/timed"
+  fi
+}
+
 # Makes the demo data set, timed.
 demo() {
-  local start=$SECONDS
-  "$bin" demo --no-serve --families "$families" --database "$1" >"$work/demo.log" 2>&1 \
+  timed "$bin" demo --no-serve --families "$families" --database "$1" >"$work/demo.log" 2>&1 \
     || { cat "$work/demo.log" >&2; echo "bench.sh: the demo failed" >&2; exit 1; }
-  echo "data set: $families families made in $((SECONDS - start)) s"
+  echo "data set: $families families made in $(cat "$work/timed")"
 }
 
 if [[ "$backend" == sqlite ]]; then
@@ -134,6 +149,26 @@ only=()
 status=0
 "$bench" --database "$db" "${urls[@]}" --clients "$clients" --seconds "$seconds" "${only[@]}" \
   || status=$?
+for i in $(seq 1 "$instances"); do
+  echo "server $i: peak resident memory $(awk '/VmHWM/ {print $2, $3}' "/proc/${pids[$((i - 1))]}/status" 2>/dev/null || echo unknown)"
+done
+if [[ -n "${EENPLAN_BENCH_MAINTENANCE:-}" ]]; then
+  for what in "" --deep; do
+    timed "$bin" verify --database "$db" $what >"$work/verify.log" 2>&1 \
+      || { tail -5 "$work/verify.log" >&2; status=1; }
+    echo "verify${what:+ $what}: $(cat "$work/timed")"
+  done
+  if [[ "$backend" == sqlite ]]; then
+    echo "data set size: $(du -h "$file" | cut -f1) (SQLite file)"
+    timed "$bin" backup --database "$db" --to "$work/backup.sqlite" >"$work/backup.log" 2>&1 \
+      || { cat "$work/backup.log" >&2; status=1; }
+    echo "backup: $(cat "$work/timed"), $(du -h "$work/backup.sqlite" | cut -f1)"
+  else
+    echo "data set size: $(psql "$db" -Atqc "select pg_size_pretty(pg_database_size(current_database()))")"
+    timed pg_dump -Fc -f "$work/backup.dump" "$db" || status=1
+    echo "backup (pg_dump -Fc): $(cat "$work/timed"), $(du -h "$work/backup.dump" | cut -f1)"
+  fi
+fi
 for i in $(seq 1 "$instances"); do
   if grep -q '"level":"ERROR"\|ERROR' "$work/serve-$i.log"; then
     echo "server $i logged errors:" >&2
