@@ -74,11 +74,21 @@ impl Store {
     /// Ends a bulk load: the dropped indexes made again from their definitions, then
     /// full synchronous writes back, as every other opening of the database has them. `made` is called after each index (a progress bar: at
     /// national scale this takes a while).
+    ///
+    /// On PostgreSQL it gathers the planner's statistics: the tables were empty when
+    /// the load began, and autovacuum's next look may come only after the first
+    /// requests, which are then planned with the estimates of empty tables.
     pub async fn end_bulk_load(
         &self,
         load: BulkLoad,
         mut made: impl FnMut(),
     ) -> Result<(), StoreError> {
+        if self.backend() == crate::Backend::Postgres {
+            let mut tx = self.write().await?;
+            tx.execute("ANALYZE", vec![]).await?;
+            tx.commit().await?;
+            return Ok(());
+        }
         let (Some(writer), true) = (self.sqlite_writer(), load.sqlite) else {
             return Ok(());
         };

@@ -76,4 +76,57 @@ impl Tx {
         self.recorder = recorder;
         plan
     }
+
+    /// The plan a prepared statement gets once the backend plans it for every value (a
+    /// generic plan), which is what a statement run many times over one connection ends
+    /// up with on PostgreSQL: its planner cannot see the values then, so a condition
+    /// that only a value switches on or off leaves it guessing. SQLite always plans a
+    /// statement before its values are bound, so there this is [`Tx::explain`].
+    pub async fn explain_generic(
+        &mut self,
+        sql: &str,
+        params: Vec<Param>,
+    ) -> Result<Vec<String>, StoreError> {
+        if self.backend() == Backend::Sqlite {
+            return self.explain(sql, params).await;
+        }
+        let values = params
+            .iter()
+            .map(|p| match p {
+                Param::Text(Some(t)) => Ok(format!("'{}'", t.replace('\'', "''"))),
+                Param::Int(Some(n)) => Ok(n.to_string()),
+                Param::Text(None) | Param::Int(None) => Ok("NULL".to_owned()),
+                Param::Bytes(_) => Err(StoreError::Invalid(
+                    "a generic plan is explained for text and numbers only".into(),
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let reads = self.reads.take();
+        let recorder = self.recorder.take();
+        let plan = async {
+            self.execute("SET LOCAL plan_cache_mode = force_generic_plan", vec![])
+                .await?;
+            self.execute(&format!("PREPARE eenplan_generic AS {sql}"), vec![])
+                .await?;
+            let execute = if values.is_empty() {
+                "EXPLAIN EXECUTE eenplan_generic".to_owned()
+            } else {
+                format!("EXPLAIN EXECUTE eenplan_generic({})", values.join(", "))
+            };
+            let plan = self
+                .fetch_all(&execute, vec![])
+                .await?
+                .iter()
+                .map(|r| r.text("QUERY PLAN"))
+                .collect::<Result<Vec<_>, _>>();
+            self.execute("DEALLOCATE eenplan_generic", vec![]).await?;
+            self.execute("SET LOCAL plan_cache_mode = auto", vec![])
+                .await?;
+            plan
+        }
+        .await;
+        self.reads = reads;
+        self.recorder = recorder;
+        plan
+    }
 }

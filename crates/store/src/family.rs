@@ -12,7 +12,6 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
-use crate::name_tokens::name_condition;
 use crate::plan::parse_plan;
 use crate::{Row, StoreError, Tx, ids, params};
 
@@ -914,37 +913,23 @@ impl Tx {
         led_team: Option<&str>,
         query: &FamilyQuery,
     ) -> Result<Vec<FamilySummary>, StoreError> {
-        let mut args = params![
-            user_id,
-            led_team.map(str::to_owned),
-            query
-                .date_of_birth
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            query
-                .postcode
-                .as_ref()
-                .map(|p| p.as_str().to_owned())
-                .unwrap_or_default()
-        ];
-        let by_name = match name_condition(&query.name, args.len() + 1) {
-            Some((cond, more)) => {
-                args.extend(more);
-                format!(" AND {cond}")
-            }
-            None => String::new(),
+        let scope = crate::FamilyScope {
+            user_id: user_id.clone(),
+            led_team: led_team.map(str::to_owned),
         };
+        let filter = crate::FamilyFilter {
+            query: query.clone(),
+            state: crate::FileState::All,
+            ..crate::FamilyFilter::default()
+        };
+        let Some((cond, args)) = crate::family_list::scope_and_filter(&scope, &filter) else {
+            return Ok(Vec::new());
+        };
+        self.plan_for_the_values().await?;
         let rows = self
             .fetch_all(
                 &format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM families f WHERE f.id IN ( \
-                       SELECT i.family_id FROM involvements i WHERE i.user_id = $1 AND i.ended_at IS NULL \
-                       UNION ALL \
-                       SELECT i.family_id FROM users u JOIN involvements i ON i.user_id = u.id \
-                       WHERE u.team_id = $2 AND i.role = 'regisseur' AND i.ended_at IS NULL) \
-                     AND ($3 = '' OR f.id IN (SELECT family_id FROM family_members WHERE date_of_birth = $3)) \
-                     AND ($4 = '' OR f.postcode = $4){by_name} \
-                     ORDER BY f.label_sort, f.id"
+                    "SELECT {SUMMARY_COLUMNS} FROM families f WHERE {cond} ORDER BY f.label_sort, f.id"
                 ),
                 args,
             )
