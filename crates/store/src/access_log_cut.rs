@@ -135,7 +135,7 @@ impl Store {
         )
         .await?;
         for month in &dropped_months {
-            tx.execute_script(&format!("DROP TABLE {month}")).await?;
+            tx.execute(&format!("DROP TABLE {month}"), vec![]).await?;
         }
         tx.commit().await?;
         Ok(Some(AccessLogCut {

@@ -161,14 +161,23 @@ impl Tx {
                     done.left_in_default.push(table);
                 } else {
                     // The bounds are our own fixed-width UTC text, never input.
-                    self.execute_script(&format!(
-                        "CREATE TABLE IF NOT EXISTS {table} PARTITION OF access_log \
-                           FOR VALUES FROM ('{}') TO ('{}'); \
-                         CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON {table} \
-                           FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();",
-                        month.from(),
-                        month.until()
-                    ))
+                    self.execute(
+                        &format!(
+                            "CREATE TABLE IF NOT EXISTS {table} PARTITION OF access_log \
+                             FOR VALUES FROM ('{}') TO ('{}')",
+                            month.from(),
+                            month.until()
+                        ),
+                        vec![],
+                    )
+                    .await?;
+                    self.execute(
+                        &format!(
+                            "CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON {table} \
+                             FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change()"
+                        ),
+                        vec![],
+                    )
                     .await?;
                     done.created.push(table);
                 }
@@ -240,10 +249,10 @@ impl Tx {
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
-        self.execute_script(
-            "SET LOCAL lock_timeout = '10s'; LOCK TABLE access_log IN ACCESS EXCLUSIVE MODE;",
-        )
-        .await?;
+        self.execute("SET LOCAL lock_timeout = '10s'", vec![])
+            .await?;
+        self.execute("LOCK TABLE access_log IN ACCESS EXCLUSIVE MODE", vec![])
+            .await?;
         let mut detached = Vec::new();
         for name in candidates {
             let kept = self
@@ -258,8 +267,11 @@ impl Tx {
                 .int("n")?
                 > 0;
             if !kept {
-                self.execute_script(&format!("ALTER TABLE access_log DETACH PARTITION {name}"))
-                    .await?;
+                self.execute(
+                    &format!("ALTER TABLE access_log DETACH PARTITION {name}"),
+                    vec![],
+                )
+                .await?;
                 detached.push(name);
             }
         }
