@@ -49,10 +49,14 @@ pub fn spawn(store: Store, every: Duration) -> tokio::task::JoinHandle<()> {
             let today = amsterdam_date(now);
             // The access log's coming months (PostgreSQL), with the same daily care.
             match store.prepare_access_log_months(today, today).await {
-                Ok(p) if !p.created.is_empty() => {
-                    tracing::info!(partitions = ?p.created, "access-log months made");
+                Ok(p) => {
+                    if !p.created.is_empty() {
+                        tracing::info!(partitions = ?p.created, "access-log months made");
+                    }
+                    if !p.left_in_default.is_empty() {
+                        tracing::warn!(months = ?p.left_in_default, "access-log months left in the DEFAULT partition (it holds their lines): they are cut line by line");
+                    }
                 }
-                Ok(_) => {}
                 Err(e) => {
                     tracing::warn!(error = %e, "access-log months not made; retried at the next run")
                 }

@@ -2,6 +2,8 @@
 //! writes a checkpoint (the seq and hash of the last line cut) and its journal entry,
 //! then removes the lines up to it, in one transaction. `verify` starts the chain from
 //! the latest checkpoint the journal witnesses; lines gone without one stay tampering.
+//! On PostgreSQL the months the checkpoint wholly covers are dropped as partitions
+//! (`access_log_partitions`) rather than deleted line by line.
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::retention::{FileState, Retention, may_cut};
