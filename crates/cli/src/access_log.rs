@@ -38,13 +38,21 @@ async fn cut(args: AccessLogCutArgs) -> Result<ExitCode, CliError> {
         .await;
     store.close().await;
     match result? {
-        Some(cut) => out!(
-            "cut {} access-log lines written before {before}: checkpoint at line #{} ({}), journaled; verify checks the chain from line #{} on",
-            cut.lines,
-            cut.checkpoint.seq,
-            cut.checkpoint.hash,
-            cut.checkpoint.seq + 1
-        ),
+        Some(cut) => {
+            out!(
+                "cut {} access-log lines written before {before}: checkpoint at line #{} ({}), journaled; verify checks the chain from line #{} on",
+                cut.lines,
+                cut.checkpoint.seq,
+                cut.checkpoint.hash,
+                cut.checkpoint.seq + 1
+            );
+            if !cut.dropped_months.is_empty() {
+                out!(
+                    "whole months dropped as partitions: {}",
+                    cut.dropped_months.join(", ")
+                );
+            }
+        }
         None => out!("no access-log lines written before {before} are left to cut"),
     }
     Ok(ExitCode::SUCCESS)

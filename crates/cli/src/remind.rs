@@ -47,6 +47,20 @@ pub fn spawn(store: Store, every: Duration) -> tokio::task::JoinHandle<()> {
             tick.tick().await;
             let now = UtcTime::now();
             let today = amsterdam_date(now);
+            // The access log's coming months (PostgreSQL), with the same daily care.
+            match store.prepare_access_log_months(today, today).await {
+                Ok(p) => {
+                    if !p.created.is_empty() {
+                        tracing::info!(partitions = ?p.created, "access-log months made");
+                    }
+                    if !p.left_in_default.is_empty() {
+                        tracing::warn!(months = ?p.left_in_default, "access-log months left in the DEFAULT partition (it holds their lines): they are cut line by line");
+                    }
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "access-log months not made; retried at the next run")
+                }
+            }
             match store.remind(today, now).await {
                 Ok(r) if r.written > 0 => {
                     tracing::info!(day = %today, written = r.written, "reminders written");

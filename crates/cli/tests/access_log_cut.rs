@@ -61,6 +61,14 @@ fn cut_and_verify(backend: Backend) -> Result<(), Failed> {
     let db = rt.block_on(async {
         let db = TestDb::new(backend).await;
         let store = db.open().await;
+        // January and March in their own month partitions (PostgreSQL).
+        store
+            .prepare_access_log_months(
+                jiff::civil::date(2020, 1, 1),
+                jiff::civil::date(2020, 3, 10),
+            )
+            .await
+            .unwrap();
         for (at, n) in [("2020-01-10T09:00:00Z", 3), ("2020-03-10T09:00:00Z", 2)] {
             let mut tx = store.write().await.unwrap();
             tx.set_clock(UtcTime::parse(at).unwrap());
@@ -120,6 +128,12 @@ fn cut_and_verify(backend: Backend) -> Result<(), Failed> {
                 && all.contains(
                     "cut 3 access-log lines written before 2020-02-01: checkpoint at line #3",
                 ),
+            &all,
+        )?;
+        // On PostgreSQL January went as its table.
+        check(
+            all.contains("whole months dropped as partitions: access_log_y2020m01")
+                == (backend == Backend::Postgres),
             &all,
         )?;
         let (out, all) = eenplan(&["verify", "--database", &url]);

@@ -2,6 +2,8 @@
 //! writes a checkpoint (the seq and hash of the last line cut) and its journal entry,
 //! then removes the lines up to it, in one transaction. `verify` starts the chain from
 //! the latest checkpoint the journal witnesses; lines gone without one stay tampering.
+//! On PostgreSQL the months the checkpoint wholly covers are dropped as partitions
+//! (`access_log_partitions`) rather than deleted line by line.
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::access_log::retention::{FileState, Retention, may_cut};
@@ -18,6 +20,8 @@ use crate::{Backend, Row, Store, StoreError, Tx, params};
 pub struct AccessLogCut {
     pub checkpoint: Head,
     pub lines: i64,
+    /// The month partitions dropped whole (PostgreSQL): their lines are among `lines`.
+    pub dropped_months: Vec<String>,
 }
 
 /// Where the access log's chain starts now: the latest cut the journal records.
@@ -121,15 +125,25 @@ impl Store {
             },
         )
         .await?;
+        // On PostgreSQL the months wholly before the day whose every line the
+        // checkpoint covers go as tables (the checkpoint and its journal entry are
+        // written first, as for lines); the rest of the cut goes line by line.
+        let dropped_months = tx
+            .detach_months_cut(&amsterdam_day_start(before).to_rfc3339(), last.seq)
+            .await?;
         tx.execute(
             "DELETE FROM access_log WHERE seq > $1 AND seq <= $2",
             params![from.as_ref().map_or(0, |h| h.seq), last.seq],
         )
         .await?;
+        for month in &dropped_months {
+            tx.execute(&format!("DROP TABLE {month}"), vec![]).await?;
+        }
         tx.commit().await?;
         Ok(Some(AccessLogCut {
             checkpoint: last,
             lines,
+            dropped_months,
         }))
     }
 }

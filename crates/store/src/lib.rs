@@ -5,6 +5,7 @@
 
 mod access_log;
 mod access_log_cut;
+mod access_log_partitions;
 mod auth;
 mod backup;
 mod bulk;
@@ -65,6 +66,7 @@ mod protection_order;
 
 pub use access_log::{AccessFilter, AccessLine, AccessLogReport};
 pub use access_log_cut::{AccessLogCheckpoint, AccessLogCut};
+pub use access_log_partitions::{LogMonth, MONTHS_AHEAD, MonthsPrepared};
 pub use auth::{Credentials, Principal, SessionKind, SessionRecord, SessionStage};
 pub use backup::BackupReport;
 pub use bulk::{Bulk, BulkGuidance};

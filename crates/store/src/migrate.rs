@@ -1,6 +1,7 @@
 //! Schema migrations, one script per backend per version, applied in order inside one
 //! transaction so a failed upgrade leaves the schema as it was.
 
+use crate::access_log_partitions::LogMonth;
 use crate::{Backend, Store, StoreError, Tx, params};
 
 #[derive(Debug, Clone, Copy)]
@@ -296,7 +297,27 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0061_access_log_checkpoints.sql"),
         postgres: include_str!("../migrations/postgres/0061_access_log_checkpoints.sql"),
     },
+    // The access log partitioned by month on PostgreSQL, in two scripts with the
+    // month partitions made between them (issue 18 §4).
+    Migration {
+        version: ACCESS_LOG_PARTITIONS_VERSION,
+        name: "access_log_partitions",
+        sqlite: include_str!("../migrations/sqlite/0062_access_log_partitions.sql"),
+        postgres: include_str!("../migrations/postgres/0062_access_log_partitions.sql"),
+    },
+    Migration {
+        version: 63,
+        name: "access_log_partitions_filled",
+        sqlite: include_str!("../migrations/sqlite/0063_access_log_partitions_filled.sql"),
+        postgres: include_str!("../migrations/postgres/0063_access_log_partitions_filled.sql"),
+    },
 ];
+
+/// The migration that sets the unpartitioned access log aside for a partitioned one;
+/// the month partitions its lines go to are made right after the script, by the
+/// domain's Amsterdam calendar (SQL would need a second copy of the month bounds), and
+/// the next migration copies the lines into them.
+const ACCESS_LOG_PARTITIONS_VERSION: i64 = 62;
 
 /// The migration that adds the name index; it is filled from the names kept so far by
 /// the domain's `name_tokens` right after the script, and every file's sort key is
@@ -403,6 +424,9 @@ impl Store {
                 tx.fill_member_tokens().await?;
                 tx.fill_every_label_sort().await?;
             }
+            if m.version == ACCESS_LOG_PARTITIONS_VERSION {
+                tx.partition_the_old_access_log().await?;
+            }
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
                 params![
@@ -414,6 +438,12 @@ impl Store {
             .await?;
             applied.push(*m);
         }
+        // Every start-up makes the access log's partitions of this month and the
+        // months ahead, should the reminders' runs not have (PostgreSQL only).
+        let current = LogMonth::of(eenplan_domain::time::amsterdam_date(
+            eenplan_domain::UtcTime::now(),
+        ));
+        tx.create_access_log_months(current, current).await?;
         tx.commit().await?;
         Ok(applied)
     }

@@ -66,6 +66,14 @@ pub async fn run(args: DemoArgs) -> Result<ExitCode, CliError> {
         }
     }
     let store = Store::open(&url, OpenMode::CreateIfMissing).await?;
+    // The history's access-log lines go to their own months (PostgreSQL), so a cut
+    // of old months drops tables there as it would in production.
+    store
+        .prepare_access_log_months(
+            history::HISTORY_STARTS,
+            eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now()),
+        )
+        .await?;
     let generated = async {
         let mut summary = generate(&store).await?;
         generate_families(&store, &mut summary, args.families).await?;

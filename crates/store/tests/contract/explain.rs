@@ -89,6 +89,19 @@ fn aliases(sql: &str) -> Vec<(String, String)> {
     out
 }
 
+/// The table a partition belongs to: PostgreSQL's plan names the access log's month
+/// partitions (`Seq Scan on access_log_y2026m12 a_1`), each a piece of the big table.
+fn partitioned(scanned: &str) -> &str {
+    let month = scanned
+        .strip_prefix("access_log_y")
+        .is_some_and(|rest| rest.len() == 7 && rest.as_bytes()[4] == b'm');
+    if month || scanned == "access_log_default" {
+        "access_log"
+    } else {
+        scanned
+    }
+}
+
 /// The big tables `plan` reads whole.
 fn full_scans(backend: Backend, sql: &str, plan: &[String]) -> Vec<String> {
     let names = aliases(sql);
@@ -101,6 +114,7 @@ fn full_scans(backend: Backend, sql: &str, plan: &[String]) -> Vec<String> {
                     line[at + "Seq Scan on ".len()..].split(' ').next()?
                 }
             };
+            let scanned = partitioned(scanned);
             let table = names
                 .iter()
                 .find(|(n, _)| n == scanned)

@@ -137,6 +137,11 @@ suite! {
         a_cut_at_a_checkpoint_leaves_a_provable_chain,
         lines_deleted_without_a_checkpoint_are_tampering,
         a_checkpoint_the_journal_does_not_witness_is_tampering,
+        a_cut_of_whole_months_drops_their_partitions,
+        a_month_dropped_without_a_checkpoint_is_tampering,
+        lines_without_their_month_land_in_default,
+        a_backup_restores_the_partitioned_log,
+        the_partitioning_migration_keeps_every_line,
     ],
 }
 

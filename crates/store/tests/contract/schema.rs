@@ -75,7 +75,10 @@ pub async fn migrated_schema(db: &TestDb) -> Schema {
                  FROM information_schema.columns c \
                  JOIN information_schema.tables t \
                    ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
-                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'",
+                 JOIN pg_catalog.pg_class pc ON pc.relname = c.table_name \
+                 JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace AND pn.nspname = c.table_schema \
+                 WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' \
+                   AND NOT pc.relispartition",
             )
             .fetch_all(&mut c)
             .await
@@ -128,11 +131,37 @@ pub fn differences(sqlite: &Schema, postgres: &Schema) -> Vec<String> {
     found
 }
 
+/// The table kinds PostgreSQL gives `tables`: `p` for a partitioned one, `r` a plain one.
+async fn postgres_table_kinds(db: &TestDb, tables: &[&str]) -> Vec<String> {
+    let mut c = sqlx::PgConnection::connect(db.raw_url()).await.unwrap();
+    let mut kinds = Vec::new();
+    for table in tables {
+        let kind: i8 = sqlx::query_scalar(
+            "SELECT relkind::\"char\" FROM pg_class WHERE oid = to_regclass($1)",
+        )
+        .bind(*table)
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+        kinds.push(((kind as u8) as char).to_string());
+    }
+    c.close().await.unwrap();
+    kinds
+}
+
 pub async fn migrations_give_both_backends_the_same_tables_and_columns() {
     let sqlite_db = TestDb::new(Backend::Sqlite).await;
     let postgres_db = TestDb::new(Backend::Postgres).await;
     let sqlite = migrated_schema(&sqlite_db).await;
     let postgres = migrated_schema(&postgres_db).await;
+    // The access log is partitioned on PostgreSQL (issue 18 §4), its month partitions
+    // left out above: the comparison below is of the partitioned table itself.
+    assert_eq!(
+        postgres_table_kinds(&postgres_db, &["access_log", "access_log_default"]).await,
+        vec!["p", "r"]
+    );
+    assert!(postgres.contains_key("access_log"));
+    assert!(!postgres.contains_key("access_log_default"));
     sqlite_db.cleanup().await;
     postgres_db.cleanup().await;
     assert!(sqlite.len() > 20, "only {} tables on SQLite", sqlite.len());

@@ -83,6 +83,15 @@ impl TestDb {
         }
     }
 
+    /// On PostgreSQL: the server's URL (no search path) and the test's schema, for the
+    /// client tools (`pg_dump`, `pg_restore`).
+    pub fn postgres_schema(&self) -> Option<(&str, &str)> {
+        match &self.cleanup {
+            Cleanup::Schema { admin_url, schema } => Some((admin_url, schema)),
+            Cleanup::File(_) => None,
+        }
+    }
+
     /// The URL a connection of its own (outside eenplan) uses: on PostgreSQL it puts
     /// the test's schema first on the search path.
     pub fn raw_url(&self) -> &str {

@@ -1,0 +1,4 @@
+-- The access log partitioned by month (issue 18 §4) is PostgreSQL's: SQLite has no
+-- partitions and keeps one `access_log` table, cut line by line. docs/operations.md
+-- says at what size a region should move to PostgreSQL. Nothing changes here; the
+-- version is recorded so both backends count the same migrations.

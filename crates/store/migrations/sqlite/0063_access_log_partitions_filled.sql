@@ -1,0 +1,2 @@
+-- Step two of the access log's partitioning on PostgreSQL (see 0062): nothing to do
+-- on SQLite.
