@@ -207,7 +207,10 @@ impl Client {
             }
             Scenario::EvaluationYear => {
                 let auth = format!("Bearer {}", self.world.cast.evaluator.bearer);
-                let year = self.world.today[..4].parse::<i32>().map_err(|e| e.to_string())? - 1;
+                let year = self.world.today[..4]
+                    .parse::<i32>()
+                    .map_err(|e| e.to_string())?
+                    - 1;
                 let path = format!("/api/v1/evaluation?from={year}-01-01&to={year}-12-31");
                 self.ask(Request::get(&path, &[("authorization", &auth)]), expected)
                     .await?
