@@ -201,6 +201,23 @@ fn consent_from_row(r: &Row) -> Result<Consent, StoreError> {
     })
 }
 
+/// A consent row's facts for the rules (columns step, organisation_id, categories,
+/// given_on, ends_on, withdrawn_at).
+pub(crate) fn consent_facts(r: &Row) -> Result<ConsentFacts, StoreError> {
+    Ok(ConsentFacts {
+        step: r.code("step")?,
+        organisation_id: r.opt_text("organisation_id")?,
+        categories: categories(&r.text("categories")?)?,
+        given_on: parse_date(&r.text("given_on")?)?,
+        ends_on: r
+            .opt_text("ends_on")?
+            .as_deref()
+            .map(parse_date)
+            .transpose()?,
+        withdrawn: r.opt_text("withdrawn_at")?.is_some(),
+    })
+}
+
 impl Tx {
     /// The facts for the access rule; `None` if there is no such family.
     pub async fn access_facts(
@@ -276,14 +293,7 @@ impl Tx {
             .await?
         {
             if let Some(f) = out.get_mut(&r.id::<FamilyId, _>("family_id")?) {
-                f.consents.push(ConsentFacts {
-                    step: r.code("step")?,
-                    organisation_id: r.opt_text("organisation_id")?,
-                    categories: categories(&r.text("categories")?)?,
-                    given_on: parse_date(&r.text("given_on")?)?,
-                    ends_on: r.opt_text("ends_on")?.as_deref().map(parse_date).transpose()?,
-                    withdrawn: r.opt_text("withdrawn_at")?.is_some(),
-                });
+                f.consents.push(consent_facts(&r)?);
             }
         }
         Ok(out)

@@ -112,39 +112,86 @@ impl Family {
         consents: &[crate::Consent],
         today: Date,
     ) -> Vec<(eenplan_domain::family::ConsentStep, &Involvement)> {
-        let involved: Vec<eenplan_domain::family::Involved<'_>> = self
-            .involvements
-            .iter()
-            .filter(|i| !i.ended)
-            .map(|i| eenplan_domain::family::Involved {
-                user_id: &i.user_id,
-                role: i.role,
-                organisation_id: &i.organisation_id,
-                team_id: None,
-            })
-            .collect();
         let consents: Vec<_> = consents.iter().map(crate::Consent::facts).collect();
-        let facts = eenplan_domain::family::FileFacts {
-            involved: &involved,
-            framework: self.framework,
-            basis_organisation: self.framework_organisation_id.as_deref(),
-            consents: &consents,
-            emergency_until: None,
-        };
-        let partners: Vec<&Involvement> = self.partners().collect();
-        let asked: Vec<eenplan_domain::family::Partner<'_>> = partners
-            .iter()
-            .map(|p| eenplan_domain::family::Partner {
-                role: p.role,
-                organisation_id: &p.organisation_id,
-                organisation_kind: p.organisation_kind,
-            })
-            .collect();
-        eenplan_domain::family::missing_consents(facts, &asked, today)
-            .into_iter()
-            .filter_map(|(i, step)| partners.get(i).map(|p| (step, *p)))
-            .collect()
+        missing_in_circle(
+            &self.involvements,
+            (self.framework, self.framework_organisation_id.as_deref()),
+            &consents,
+            today,
+        )
     }
+}
+
+/// A file its viewer leads, with what the consent rule reads of it: the open
+/// involvements and the consents. The start page reads these for all led files at once
+/// (`Tx::circles_led_by`) instead of each file whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LedCircle {
+    pub family_id: FamilyId,
+    pub label: String,
+    pub framework: eenplan_domain::family::Framework,
+    pub framework_organisation_id: Option<String>,
+    /// The open involvements only: ended ones never count for the consent rule.
+    pub involvements: Vec<Involvement>,
+    pub consents: Vec<eenplan_domain::family::ConsentFacts>,
+}
+
+impl LedCircle {
+    /// As [`Family::missing_consents`], from the same rule.
+    pub fn missing_consents(
+        &self,
+        today: Date,
+    ) -> Vec<(eenplan_domain::family::ConsentStep, &Involvement)> {
+        missing_in_circle(
+            &self.involvements,
+            (self.framework, self.framework_organisation_id.as_deref()),
+            &self.consents,
+            today,
+        )
+    }
+}
+
+/// The one translation of a circle into the domain's `missing_consents`, shared by a
+/// whole file and a led circle so that both ask the rule the same question.
+fn missing_in_circle<'a>(
+    involvements: &'a [Involvement],
+    (framework, basis): (eenplan_domain::family::Framework, Option<&str>),
+    consents: &[eenplan_domain::family::ConsentFacts],
+    today: Date,
+) -> Vec<(eenplan_domain::family::ConsentStep, &'a Involvement)> {
+    let involved: Vec<eenplan_domain::family::Involved<'_>> = involvements
+        .iter()
+        .filter(|i| !i.ended)
+        .map(|i| eenplan_domain::family::Involved {
+            user_id: &i.user_id,
+            role: i.role,
+            organisation_id: &i.organisation_id,
+            team_id: None,
+        })
+        .collect();
+    let facts = eenplan_domain::family::FileFacts {
+        involved: &involved,
+        framework,
+        basis_organisation: basis,
+        consents,
+        emergency_until: None,
+    };
+    let partners: Vec<&Involvement> = involvements
+        .iter()
+        .filter(|i| !i.ended && i.role == InvolvementRole::Partner)
+        .collect();
+    let asked: Vec<eenplan_domain::family::Partner<'_>> = partners
+        .iter()
+        .map(|p| eenplan_domain::family::Partner {
+            role: p.role,
+            organisation_id: &p.organisation_id,
+            organisation_kind: p.organisation_kind,
+        })
+        .collect();
+    eenplan_domain::family::missing_consents(facts, &asked, today)
+        .into_iter()
+        .filter_map(|(i, step)| partners.get(i).map(|p| (step, *p)))
+        .collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +287,33 @@ fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {
             })
         })
         .collect()
+}
+
+/// An involvement with its organisation and person, as [`involvement`] reads it.
+const INVOLVEMENT_COLUMNS: &str = "i.id, i.role, i.organisation_id, o.name AS organisation_name, i.user_id, \
+    u.name AS user_name, u.email, i.expertise, i.started_at, i.ended_at, u.phone, o.kind";
+const INVOLVEMENT_JOINS: &str = "involvements i JOIN organisations o ON o.id = i.organisation_id \
+    JOIN users u ON u.id = i.user_id";
+
+fn involvement(r: &Row) -> Result<Involvement, StoreError> {
+    Ok(Involvement {
+        id: r.text("id")?,
+        role: r.code("role")?,
+        organisation_id: r.text("organisation_id")?,
+        organisation_name: r.text("organisation_name")?,
+        user_id: r.text("user_id")?,
+        user_name: r.text("user_name")?,
+        user_email: r.text("email")?,
+        user_phone: r.opt_text("phone")?,
+        organisation_kind: r.code("kind")?,
+        expertise: r
+            .opt_text("expertise")?
+            .map(|e| e.parse())
+            .transpose()
+            .map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
+        started_at: r.text("started_at")?,
+        ended: r.opt_text("ended_at")?.is_some(),
+    })
 }
 
 const SUMMARY_COLUMNS: &str = "f.id, f.label, f.postcode, f.house_number, f.city";
@@ -356,30 +430,12 @@ impl Tx {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let involvements = self
             .fetch_all(
-                "SELECT i.id, i.role, i.organisation_id, o.name AS organisation_name, i.user_id, u.name AS user_name, u.email, \
-                   i.expertise, i.started_at, i.ended_at, u.phone, o.kind \
-                 FROM involvements i JOIN organisations o ON o.id = i.organisation_id JOIN users u ON u.id = i.user_id \
-                 WHERE i.family_id = $1 ORDER BY i.started_at, i.id",
+                &format!("SELECT {INVOLVEMENT_COLUMNS} FROM {INVOLVEMENT_JOINS} WHERE i.family_id = $1 ORDER BY i.started_at, i.id"),
                 params![id],
             )
             .await?
             .iter()
-            .map(|r| {
-                Ok(Involvement {
-                    id: r.text("id")?,
-                    role: r.code("role")?,
-                    organisation_id: r.text("organisation_id")?,
-                    organisation_name: r.text("organisation_name")?,
-                    user_id: r.text("user_id")?,
-                    user_name: r.text("user_name")?,
-                    user_email: r.text("email")?,
-                    user_phone: r.opt_text("phone")?,
-                    organisation_kind: r.code("kind")?,
-                    expertise: r.opt_text("expertise")?.map(|e| e.parse()).transpose().map_err(|e: eenplan_domain::UnknownCode| StoreError::Invalid(e.to_string()))?,
-                    started_at: r.text("started_at")?,
-                    ended: r.opt_text("ended_at")?.is_some(),
-                })
-            })
+            .map(involvement)
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Some(Family {
             id: f.id("id")?,
@@ -900,6 +956,85 @@ impl Tx {
                 Ok((r.id("id")?, r.text("label")?, plan))
             })
             .collect()
+    }
+
+    /// The open files `user_id` leads as regisseur, each with its open involvements and
+    /// its consents, in the order of [`Tx::plans_led_by`]: three queries whatever the
+    /// caseload (the start page's missing consents), never one file at a time.
+    pub async fn circles_led_by(&mut self, user_id: &UserId) -> Result<Vec<LedCircle>, StoreError> {
+        let led = "SELECT l.family_id FROM involvements l \
+             WHERE l.user_id = $1 AND l.role = 'regisseur' AND l.ended_at IS NULL";
+        let mut circles: Vec<LedCircle> = self
+            .fetch_all(
+                "SELECT f.id, f.label, f.framework, f.framework_organisation_id FROM families f \
+                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
+                 WHERE f.closed_on IS NULL \
+                 ORDER BY f.label, f.id",
+                params![user_id],
+            )
+            .await?
+            .iter()
+            .map(|r| {
+                Ok(LedCircle {
+                    family_id: r.id("id")?,
+                    label: r.text("label")?,
+                    framework: r.code("framework")?,
+                    framework_organisation_id: r.opt_text("framework_organisation_id")?,
+                    involvements: Vec::new(),
+                    consents: Vec::new(),
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        if circles.is_empty() {
+            return Ok(circles);
+        }
+        let mut involvements: std::collections::HashMap<String, Vec<Involvement>> =
+            std::collections::HashMap::new();
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT i.family_id AS of_family, {INVOLVEMENT_COLUMNS} FROM {INVOLVEMENT_JOINS} \
+                     WHERE i.family_id IN ({led}) AND i.ended_at IS NULL ORDER BY i.started_at, i.id"
+                ),
+                params![user_id],
+            )
+            .await?
+        {
+            involvements
+                .entry(r.text("of_family")?)
+                .or_default()
+                .push(involvement(&r)?);
+        }
+        let mut consents: std::collections::HashMap<
+            String,
+            Vec<eenplan_domain::family::ConsentFacts>,
+        > = std::collections::HashMap::new();
+        for r in self
+            .fetch_all(
+                &format!(
+                    "SELECT c.family_id, c.step, c.organisation_id, c.categories, c.given_on, c.ends_on, c.withdrawn_at \
+                     FROM consents c WHERE c.family_id IN ({led})"
+                ),
+                params![user_id],
+            )
+            .await?
+        {
+            consents
+                .entry(r.text("family_id")?)
+                .or_default()
+                .push(crate::consent::consent_facts(&r)?);
+        }
+        for c in &mut circles {
+            c.involvements = involvements
+                .get(c.family_id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            c.consents = consents
+                .get(c.family_id.as_str())
+                .cloned()
+                .unwrap_or_default();
+        }
+        Ok(circles)
     }
 
     /// Families in which `user_id` is involved (or whose regisseur is in the team they

@@ -85,8 +85,8 @@ pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
-    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
-    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement,
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedCircle,
+    LedFile, Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement,
 };
 pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, FileState, MyRole};

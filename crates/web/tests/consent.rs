@@ -112,7 +112,11 @@ async fn join(app: &App, family: &str, who: &Account, organisation: &str) {
 }
 
 async fn world() -> World {
-    let app = App::new().await; // has "save", a certified institution
+    world_on(common::Backend::Sqlite).await
+}
+
+async fn world_on(backend: common::Backend) -> World {
+    let app = App::on(backend).await; // has "save", a certified institution
     let overvecht = app
         .organisation("lokalis", OrganisationKind::LocalTeam)
         .await;
@@ -1975,3 +1979,107 @@ async fn the_access_log_pages_with_a_total_and_next_link() {
     assert!(bad.body.contains("href=\"/privacy\""));
     g.done().await;
 }
+
+/// The `<li>` texts of the list that opens with `ul_start`, tags stripped.
+fn list_items(body: &str, ul_start: &str) -> Vec<String> {
+    let Some(at) = body.find(ul_start) else {
+        return Vec::new();
+    };
+    let list = &body[at..];
+    let list = &list[..list.find("</ul>").unwrap()];
+    list.split("<li")
+        .skip(1)
+        .map(|item| {
+            let mut text = String::new();
+            let mut in_tag = true; // the rest of the `<li …>` tag
+            for ch in item.chars() {
+                match ch {
+                    '<' => in_tag = true,
+                    '>' => in_tag = false,
+                    _ if !in_tag => text.push(ch),
+                    _ => {}
+                }
+            }
+            text.trim().to_owned()
+        })
+        .collect()
+}
+
+/// The start page's "Toestemming nog te vragen" lists, for every file the regisseur
+/// leads and only those, the steps the file's own consent page says are missing, in
+/// the order of the files' names (read for all led files at once since issue 18).
+async fn the_start_page_lists_the_missing_consents_of_the_files_the_regisseur_leads(
+    backend: common::Backend,
+) {
+    let w = world_on(backend).await;
+    let ggz = org(&w.app, "ggz").await;
+    let lokalis = org(&w.app, "lokalis").await;
+    // A second file of Sanne's, named before "Gezin Jansen", GGZ in it whose consent was
+    // withdrawn; and one of Mo's with the same gap, which is not Sanne's work.
+    let mut files = Vec::new();
+    for (by, label) in [(&w.sanne, "Gezin Aydin"), (&w.mo, "Gezin Bakker")] {
+        let (id, sam, kim) = w.app.jansen(by, &lokalis, None).await;
+        let mut tx = w.app.store.write().await.unwrap();
+        tx.execute(
+            "UPDATE families SET label = $2 WHERE id = $1",
+            vec![
+                eenplan_store::Param::from(id.as_str()),
+                eenplan_store::Param::from(label),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let given = consent(
+            &w.app,
+            id.as_str(),
+            &by.user_id,
+            ConsentStep::DataSharing,
+            &ggz,
+            DataCategory::ALL,
+            (&sam, &kim),
+        )
+        .await;
+        join(&w.app, id.as_str(), &w.gina, &ggz).await;
+        let mut tx = w.app.store.write().await.unwrap();
+        tx.withdraw_consent(
+            &system(),
+            &id,
+            &given,
+            &by.user_id,
+            "Moeder wil geen GGZ meer",
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        files.push(id);
+    }
+    let mut sanne = w.app.signed_in_browser(&w.sanne).await;
+    let mut expected = Vec::new();
+    for (id, label) in [(&files[0], "Gezin Aydin"), (&w.family, "Gezin Jansen")] {
+        let page = sanne.get(&format!("/gezinnen/{id}/toestemming")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        let missing = list_items(
+            &page.body,
+            "<ul class=\"utrecht-unordered-list\" id=\"ontbreekt\"",
+        );
+        assert!(!missing.is_empty(), "{label} misses a consent");
+        expected.extend(missing.into_iter().map(|m| format!("{label}: {m}")));
+    }
+    let start = sanne.get("/start").await;
+    assert_eq!(start.status, StatusCode::OK);
+    let listed = list_items(
+        &start.body,
+        "<ul class=\"utrecht-unordered-list work-consents\"",
+    );
+    assert_eq!(
+        listed, expected,
+        "the start page says what the consent pages say"
+    );
+    assert!(
+        !start.body.contains(files[1].as_str()),
+        "Mo's file is not on Sanne's list"
+    );
+}
+
+on_both_backends!(the_start_page_lists_the_missing_consents_of_the_files_the_regisseur_leads);

@@ -275,10 +275,10 @@ fn one(
     }
     if timing.chance(b.lead_handover)
         && let Some(day) = after(&mut timing, f, latest, 365)
-        && let Some(next) = region
-            .regisseurs
-            .iter()
-            .find(|p| p.user_id != lead.user_id && p.organisation_id == lead.organisation_id)
+        && let Some(next) =
+            super::people::next_colleague(&region.regisseurs, lead.user_id.as_str(), |p| {
+                p.organisation_id == lead.organisation_id
+            })
     {
         bulk.involve(
             at(day, 30),
@@ -404,10 +404,10 @@ fn guidance(
     let mut latest = started;
     if timing.chance(handover_chance)
         && let Some(day) = after(timing, f, started, 60).filter(|d| *d < planned_end)
-        && let Some(next) = partners
-            .save
-            .iter()
-            .find(|p| p.user_id != worker.user_id && p.organisation_id == worker.organisation_id)
+        && let Some(next) =
+            super::people::next_colleague(&partners.save, worker.user_id.as_str(), |p| {
+                p.organisation_id == worker.organisation_id
+            })
     {
         involvement = bulk.involve(
             moment(day, 0),

@@ -413,9 +413,8 @@ pub async fn hand_over_partner(
     }) else {
         return Ok(());
     };
-    let Some(next) = colleagues.iter().find(|c| {
-        c.user_id.as_str() != current.user_id
-            && c.organisation_id.as_str() == current.organisation_id
+    let Some(next) = super::people::next_colleague(colleagues, &current.user_id, |c| {
+        c.organisation_id.as_str() == current.organisation_id
             && !family.partners().any(|p| p.user_id == c.user_id.as_str())
     }) else {
         return Ok(());
@@ -451,9 +450,8 @@ pub async fn hand_over_lead(
     let Some(current) = family.regisseur() else {
         return Ok(());
     };
-    let Some(next) = colleagues.iter().find(|c| {
-        c.user_id.as_str() != current.user_id
-            && c.organisation_id.as_str() == current.organisation_id
+    let Some(next) = super::people::next_colleague(colleagues, &current.user_id, |c| {
+        c.organisation_id.as_str() == current.organisation_id
     }) else {
         return Ok(());
     };

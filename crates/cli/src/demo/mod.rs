@@ -16,6 +16,8 @@ mod bulk;
 mod tests;
 // SAVE op locatie
 mod save_on_site;
+// The professionals beside the named accounts, as many as the families need.
+mod staff;
 // Joint assessment meeting and protection order request.
 mod meeting;
 
@@ -145,6 +147,10 @@ struct Summary {
     families: u64,
     /// Area ids by name, for placing families.
     areas: HashMap<String, String>,
+    /// Team ids by (organisation slug, team name).
+    team_ids: HashMap<(&'static str, &'static str), String>,
+    /// Generated professionals and team leads (`staff`), counted, not listed.
+    generated_accounts: usize,
 }
 
 #[derive(Debug)]
@@ -270,6 +276,9 @@ async fn generate(store: &Store) -> Result<Summary, CliError> {
                     },
                 )
                 .await?;
+            summary
+                .team_ids
+                .insert((o.slug, *team_name), team.id.clone());
             team_ids.insert(*team_name, team.id);
             summary.teams += 1;
         }
@@ -345,6 +354,11 @@ async fn generate_families(
     summary: &mut Summary,
     count: u64,
 ) -> Result<(), CliError> {
+    let staff = staff::generate(store, summary, count).await?;
+    summary.generated_accounts = staff.accounts;
+    summary.teams += staff.teams;
+    // The named professionals first (the special situations below take their files),
+    // then the generated ones.
     let pros = |slug: &str| -> Vec<people::Professional> {
         summary
             .accounts
@@ -354,6 +368,7 @@ async fn generate_families(
                 user_id: a.user_id.clone(),
                 organisation_id: a.organisation_id.clone(),
             })
+            .chain(staff.professionals.get(slug).into_iter().flatten().cloned())
             .collect()
     };
     let area = |name: &str| summary.areas.get(name).cloned();
@@ -464,12 +479,18 @@ fn print_welcome(database: &DatabaseUrl, s: &Summary, port: u16, no_serve: bool)
         s.neighbourhoods,
         s.organisations,
         s.teams,
-        s.accounts.len(),
+        s.accounts.len() + s.generated_accounts,
         s.families
     );
     out!();
     out!("Sign in at http://127.0.0.1:{port}/aanmelden with one of these invented people.");
     out!("Password for every account: {DEMO_PASSWORD}");
+    if s.generated_accounts > 0 {
+        out!(
+            "  Below, the named accounts; {} more professionals and team leads are generated (e-mail addresses such as lokalis.00012@lokalis.example, the same password, demo-code for the code)",
+            s.generated_accounts
+        );
+    }
     out!("Second-factor code: in another terminal run");
     out!("    cargo run --release -- demo-code EMAIL        (or: eenplan demo-code EMAIL)");
     out!("or add the account's TOTP secret to an authenticator app (6 digits, 30 s).");

@@ -43,3 +43,53 @@ impl Rng {
         self.next() % 100 < percent
     }
 }
+
+/// The colleague after `current` in `pool` (going round) who `fits`: a handover goes to
+/// the next one along, so that with a realistic staff the handed-over files spread over
+/// the team instead of all landing on the pool's first member.
+pub fn next_colleague<'a>(
+    pool: &'a [Professional],
+    current: &str,
+    fits: impl Fn(&Professional) -> bool,
+) -> Option<&'a Professional> {
+    let from = pool
+        .iter()
+        .position(|p| p.user_id.as_str() == current)
+        .map_or(0, |i| i + 1);
+    (0..pool.len())
+        .map(|k| &pool[(from + k) % pool.len()])
+        .find(|p| p.user_id.as_str() != current && fits(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pro(id: &str, org: &str) -> Professional {
+        Professional {
+            user_id: UserId::from(id),
+            organisation_id: OrganisationId::from(org),
+        }
+    }
+
+    #[test]
+    fn handovers_go_round_the_team_instead_of_to_its_first_member() {
+        let pool = [pro("a", "o"), pro("b", "o"), pro("c", "x"), pro("d", "o")];
+        let next = |from: &str| {
+            next_colleague(&pool, from, |p| p.organisation_id.as_str() == "o")
+                .map(|p| p.user_id.to_string())
+        };
+        assert_eq!(next("a").as_deref(), Some("b"));
+        assert_eq!(
+            next("b").as_deref(),
+            Some("d"),
+            "c is of another organisation"
+        );
+        assert_eq!(next("d").as_deref(), Some("a"), "round to the start");
+        assert_eq!(
+            next_colleague(&pool[..1], "a", |_| true).map(|p| p.user_id.to_string()),
+            None,
+            "nobody to hand over to"
+        );
+    }
+}

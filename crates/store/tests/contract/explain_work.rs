@@ -238,6 +238,7 @@ pub async fn work_lists_read_big_tables_by_index_only(db: TestDb) -> TestDb {
         tx.plans_with_review_by(who, team, review).await.unwrap();
         tx.files_led_by(who).await.unwrap();
         tx.plans_led_by(who).await.unwrap();
+        tx.circles_led_by(who).await.unwrap();
         tx.duplicate_signals(who, team, ago(24), 5)
             .await
             .unwrap();

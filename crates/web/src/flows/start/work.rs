@@ -119,12 +119,14 @@ pub async fn work_lists(
     let today = amsterdam_date(UtcTime::now());
     let mut tx = ctx.store().read().await?;
     let mut w = WorkLists::default();
-    // One file at a time: a regisseur leads tens of families, not thousands.
-    for (id, label, _) in led {
-        if let Some(family) = tx.family(id).await? {
-            let consents = tx.consents(id).await?;
-            for step in missing_consent_steps(lang, &family, &consents, today) {
-                w.consents.push((id.to_string(), label.clone(), step));
+    // All led files' circles and consents in three queries, whatever the caseload; the
+    // list is not capped (each missing step is work the regisseur has to do), so it is
+    // as long as the caseload makes it.
+    if !led.is_empty() {
+        for circle in tx.circles_led_by(&p.user_id).await? {
+            for step in missing_consent_steps(lang, circle.missing_consents(today)) {
+                w.consents
+                    .push((circle.family_id.to_string(), circle.label.clone(), step));
             }
         }
     }

@@ -294,7 +294,7 @@ pub(super) async fn consent_page(
             nav: sub_nav(fam, "/toestemming", &family.label),
             framework: code_label(lang, family.framework),
             framework_organisation: org_name(&family.framework_organisation_id),
-            missing: missing_consent_steps(lang, &family, &consents, today),
+            missing: missing_consent_steps(lang, family.missing_consents(&consents, today)),
             consents: rows,
             forms: page_forms,
             summary,
