@@ -21,7 +21,7 @@ use eenplan_domain::evaluation::report::{
 use jiff::civil::Date;
 
 use crate::db::stored_date;
-use crate::{Param, Store, StoreError, Tx};
+use crate::{Backend, Param, Store, StoreError, Tx};
 
 /// `AND <column> …` for an area filter, its area ids appended to `args`.
 fn area_condition(column: &str, areas: &AreaFilter, args: &mut Vec<Param>) -> String {
@@ -114,9 +114,9 @@ impl Tx {
 
     /// The rows' counts between `from` and `to`; with `counted`, only the families
     /// that have no row of the same metric (or any row) and area in those days, which
-    /// another part of the period counts (`PeriodParts::edges`). The `NOT EXISTS` looks
-    /// a family's rows up by the primary key (`family_id`, `metric`), so it costs a few
-    /// rows per row of the part, not the period's rows.
+    /// another part of the period counts (`PeriodParts::edges`), looked up per row of the
+    /// part by the family and the days (`evaluation_rows_family_days`): a few index
+    /// entries per row of the part, never the rest of the period's rows.
     async fn row_counts(
         &mut self,
         query: &EvaluationQuery,
@@ -146,6 +146,16 @@ impl Tx {
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
+        // A family's rows in the counted days, by `evaluation_rows_family_days`, once
+        // per row of this part. A scalar subquery, not NOT EXISTS: PostgreSQL turns NOT
+        // EXISTS into an anti-join that reads every row of the counted days (the rest
+        // of the year, for an edge of a year). SQLite would rather search the metric's
+        // rows of those days on `evaluation_rows_query` (for every row of the part), so
+        // there the metric is kept out of its choice of index with a unary `+`.
+        let same = match self.backend() {
+            Backend::Sqlite => "+x.metric",
+            Backend::Postgres => "x.metric",
+        };
         let new = |same_metric: bool, args: &mut Vec<Param>| match counted {
             None => String::new(),
             Some((start, end)) => {
@@ -153,15 +163,16 @@ impl Tx {
                 args.push(end.to_string().into());
                 let (s, e) = (args.len() - 1, args.len());
                 let metric = if same_metric {
-                    " AND x.metric = r.metric AND x.value IS NOT NULL"
+                    format!(" AND {same} = r.metric AND x.value IS NOT NULL")
                 } else {
-                    ""
+                    String::new()
                 };
                 format!(
-                    " AND NOT EXISTS (SELECT 1 FROM evaluation_rows x \
+                    " AND (SELECT 1 FROM evaluation_rows x \
                      WHERE x.family_id = r.family_id{metric} \
                      AND x.on_date >= ${s} AND x.on_date <= ${e} \
-                     AND (x.area_id = r.area_id OR (x.area_id IS NULL AND r.area_id IS NULL)))"
+                     AND (x.area_id = r.area_id OR (x.area_id IS NULL AND r.area_id IS NULL)) \
+                     LIMIT 1) IS NULL"
                 )
             }
         };

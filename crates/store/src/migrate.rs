@@ -296,6 +296,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0061_access_log_checkpoints.sql"),
         postgres: include_str!("../migrations/postgres/0061_access_log_checkpoints.sql"),
     },
+    // A family's evaluation rows by day: the edges of a period that is not whole months
+    // ask, per row, whether its family has rows in the rest of the period (issue 18).
+    Migration {
+        version: 66,
+        name: "evaluation_family_days",
+        sqlite: include_str!("../migrations/sqlite/0066_evaluation_family_days.sql"),
+        postgres: include_str!("../migrations/postgres/0066_evaluation_family_days.sql"),
+    },
 ];
 
 /// The migration that adds the name index; it is filled from the names kept so far by
