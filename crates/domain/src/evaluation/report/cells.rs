@@ -150,6 +150,9 @@ impl Counts {
     }
 }
 
+/// A range of days, both inclusive.
+pub type Days = (Date, Date);
+
 /// A period that is not whole months, cut into what the cells count and what only the
 /// rows can: the days before its first whole month (`head`), its whole months
 /// (`months`), and the days after its last whole month (`tail`). The parts are in
@@ -157,9 +160,9 @@ impl Counts {
 /// no `months`, and a period inside one month only a `head`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PeriodParts {
-    pub head: Option<(Date, Date)>,
-    pub months: Option<(Date, Date)>,
-    pub tail: Option<(Date, Date)>,
+    pub head: Option<Days>,
+    pub months: Option<Days>,
+    pub tail: Option<Days>,
 }
 
 impl PeriodParts {
@@ -198,7 +201,7 @@ impl PeriodParts {
     /// (the tail counts its own), for the tail everything before it. A family is
     /// counted in the first part of the period it has rows in, so its rows in an edge
     /// count it only when it has none of the same metric and area in those days.
-    pub fn edges(&self) -> Vec<((Date, Date), Option<(Date, Date)>)> {
+    pub fn edges(&self) -> Vec<(Days, Option<Days>)> {
         let mut edges = Vec::new();
         if let Some(head) = self.head {
             edges.push((head, self.months));
