@@ -311,6 +311,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0063_access_log_partitions_filled.sql"),
         postgres: include_str!("../migrations/postgres/0063_access_log_partitions_filled.sql"),
     },
+    // A family's evaluation rows by day: the edges of a period that is not whole months
+    // ask, per row, whether its family has rows in the rest of the period (issue 18).
+    Migration {
+        version: 66,
+        name: "evaluation_family_days",
+        sqlite: include_str!("../migrations/sqlite/0066_evaluation_family_days.sql"),
+        postgres: include_str!("../migrations/postgres/0066_evaluation_family_days.sql"),
+    },
 ];
 
 /// The migration that sets the unpartitioned access log aside for a partitioned one;

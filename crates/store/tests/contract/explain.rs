@@ -25,6 +25,8 @@ pub const BIG: &[&str] = &[
     "case_notes",
     "case_note_versions",
     "consents",
+    "evaluation_rows",
+    "evaluation_family_organisations",
 ];
 
 /// Why a scan the test finds is right, if it is: each named with its reason, so none

@@ -114,6 +114,7 @@ suite! {
         evaluation_counts_held_consultations_per_team,
         evaluation_cells_are_filled_by_their_migration_and_follow_changes,
     ],
+    evaluation_periods: [a_period_of_days_counts_what_its_rows_count],
     start_lists: [
         team_lists_hold_the_own_team_only,
         meetings_reviews_and_raad_requests_reach_their_own,

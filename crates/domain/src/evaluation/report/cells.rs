@@ -150,6 +150,94 @@ impl Counts {
     }
 }
 
+/// A range of days, both inclusive.
+pub type Days = (Date, Date);
+
+/// A period that is not whole months, cut into what the cells count and what only the
+/// rows can: the days before its first whole month (`head`), its whole months
+/// (`months`), and the days after its last whole month (`tail`). The parts are in
+/// order, do not overlap, and together are the period; a period inside two months has
+/// no `months`, and a period inside one month only a `head`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodParts {
+    pub head: Option<Days>,
+    pub months: Option<Days>,
+    pub tail: Option<Days>,
+}
+
+impl PeriodParts {
+    /// The parts of the period `from`..=`to` (`from` not after `to`).
+    pub fn of(from: Date, to: Date) -> PeriodParts {
+        let day_before = |d: Date| d.yesterday().unwrap_or(d);
+        let day_after = |d: Date| d.tomorrow().unwrap_or(d);
+        let first = if from.day() == 1 {
+            from
+        } else {
+            day_after(from.last_of_month())
+        };
+        let last = if to == to.last_of_month() {
+            to
+        } else {
+            day_before(to.first_of_month())
+        };
+        if first <= last {
+            PeriodParts {
+                head: (from < first).then(|| (from, day_before(first))),
+                months: Some((first, last)),
+                tail: (last < to).then(|| (day_after(last), to)),
+            }
+        } else {
+            let end = to.min(from.last_of_month());
+            PeriodParts {
+                head: Some((from, end)),
+                months: None,
+                tail: (end < to).then(|| (day_after(end), to)),
+            }
+        }
+    }
+
+    /// Each part the cells cannot count, with the days of the period before or after
+    /// it whose families are already counted elsewhere: for the head the whole months
+    /// (the tail counts its own), for the tail everything before it. A family is
+    /// counted in the first part of the period it has rows in, so its rows in an edge
+    /// count it only when it has none of the same metric and area in those days.
+    pub fn edges(&self) -> Vec<(Days, Option<Days>)> {
+        let mut edges = Vec::new();
+        if let Some(head) = self.head {
+            edges.push((head, self.months));
+        }
+        if let Some(tail) = self.tail {
+            let start = self.head.or(self.months).map(|(from, _)| from);
+            let before = tail.0.yesterday().ok();
+            edges.push((tail, start.zip(before)));
+        }
+        edges
+    }
+}
+
+impl Counts {
+    /// The counts of a whole period from the counts of its parts, when each part's
+    /// families are only those not counted in an earlier part (as [`PeriodParts::edges`]
+    /// asks of the store): then rows per value and distinct families both add up.
+    /// The consultations are the caller's (they are counted over the whole period).
+    pub fn of_parts(parts: impl IntoIterator<Item = Counts>) -> Counts {
+        let mut values: BTreeMap<(Metric, Option<String>, Date, i64), u64> = BTreeMap::new();
+        let mut families: BTreeMap<(Option<Metric>, Option<String>), u64> = BTreeMap::new();
+        for part in parts {
+            for v in part.values {
+                *values
+                    .entry((v.metric, v.area_id, v.month, v.value))
+                    .or_insert(0) += v.rows;
+            }
+            for f in part.families {
+                *families.entry((f.metric, f.area_id)).or_insert(0) += f.families;
+            }
+        }
+        families.retain(|_, n| *n > 0);
+        Counts::of(values, families)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -215,7 +303,89 @@ mod tests {
         cells.retain(|_, n| *n != 0);
     }
 
+    /// What the store reads for an edge of a period: its rows' values, and its families
+    /// that have no row of the same metric (or any row) and area in `counted`.
+    fn edge_counts(
+        rows: &[MetricRow],
+        (from, to): (Date, Date),
+        counted: Option<(Date, Date)>,
+        areas: &AreaFilter,
+    ) -> Counts {
+        let mut counts = Counts::from_rows(rows, from, to, areas);
+        for f in &mut counts.families {
+            f.families = rows
+                .iter()
+                .filter(|r| {
+                    (from..=to).contains(&r.on)
+                        && r.area_id == f.area_id
+                        && f.metric.is_none_or(|m| r.metric == m && r.value.is_some())
+                })
+                .map(|r| r.family_id.as_str())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .filter(|family| {
+                    !rows.iter().any(|x| {
+                        x.family_id == *family
+                            && x.area_id == f.area_id
+                            && f.metric.is_none_or(|m| x.metric == m && x.value.is_some())
+                            && counted.is_some_and(|(s, e)| (s..=e).contains(&x.on))
+                    })
+                })
+                .count() as u64;
+        }
+        counts
+    }
+
+    fn day(i: u16) -> Date {
+        month(0)
+            .checked_add(jiff::Span::new().days(i64::from(i)))
+            .unwrap()
+    }
+
     proptest! {
+        /// The parts of any period are in order, do not overlap, cover it, and only
+        /// `months` is whole months.
+        #[test]
+        fn the_parts_of_a_period_are_the_period(start in 0u16..900, length in 0u16..120) {
+            let (from, to) = (day(start), day(start + length));
+            let parts = PeriodParts::of(from, to);
+            let all: Vec<(Date, Date)> =
+                [parts.head, parts.months, parts.tail].into_iter().flatten().collect();
+            prop_assert_eq!(all.first().map(|p| p.0), Some(from));
+            prop_assert_eq!(all.last().map(|p| p.1), Some(to));
+            for pair in all.windows(2) {
+                prop_assert_eq!(pair[0].1.tomorrow().unwrap(), pair[1].0);
+            }
+            for (a, b) in all {
+                prop_assert!(a <= b);
+            }
+            if let Some((a, b)) = parts.months {
+                prop_assert!(a.day() == 1 && b == b.last_of_month());
+            }
+        }
+
+        /// A period that is not whole months, counted as the cells of its whole months
+        /// plus its edges' new families, equals the same counted from the rows.
+        #[test]
+        fn cells_and_edges_count_what_the_rows_count(
+            rows in rows(),
+            start in 0u16..880,
+            length in 0u16..200,
+            areas in filter(),
+        ) {
+            let (from, to) = (day(start), day((start + length).min(880)));
+            let parts = PeriodParts::of(from, to);
+            let cells = cells_of(&rows);
+            let mut counts = Vec::new();
+            if let Some((a, b)) = parts.months {
+                counts.push(Counts::from_cells(cells.iter().map(|(c, n)| (c, *n)), a, b, &areas));
+            }
+            for (edge, counted) in parts.edges() {
+                counts.push(edge_counts(&rows, edge, counted, &areas));
+            }
+            prop_assert_eq!(Counts::of_parts(counts), Counts::from_rows(&rows, from, to, &areas));
+        }
+
         /// The reason cells exist: any whole-month period and any areas counted from
         /// the cells equal the same counted from the rows, distinct families included.
         #[test]
