@@ -206,7 +206,7 @@ impl Client {
                     .await?
             }
             Scenario::EvaluationYear => {
-                let auth = format!("Bearer {}", self.world.cast.evaluator.bearer);
+                let auth = format!("Bearer {}", self.world.cast.policy_officer.bearer);
                 let year = self.world.today[..4]
                     .parse::<i32>()
                     .map_err(|e| e.to_string())?

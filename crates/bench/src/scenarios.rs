@@ -23,8 +23,9 @@ pub enum Scenario {
     /// `GET /api/v1/evaluation` as a team lead: the pilots' figures for this calendar
     /// year so far (days, so the rows are read).
     Evaluation,
-    /// `GET /api/v1/evaluation` for last calendar year (whole months, read from the
-    /// month cells): the region-year issue 18 sets a goal for.
+    /// `GET /api/v1/evaluation` for last calendar year as a municipality's policy officer
+    /// (the region's families, whole months, read from the month cells): the
+    /// region-year issue 18 sets a goal for.
     EvaluationYear,
 }
 
@@ -69,8 +70,8 @@ impl Scenario {
             Scenario::SavePlan => "save a plan (API, writes)",
             Scenario::WriteNote => "write a note (API, writes)",
             Scenario::WorkList => "work list /start (page)",
-            Scenario::Evaluation => "evaluation, this year so far (API)",
-            Scenario::EvaluationYear => "evaluation, last year (API)",
+            Scenario::Evaluation => "evaluation, team lead, this year (API)",
+            Scenario::EvaluationYear => "evaluation, region, last year (API)",
         }
     }
 

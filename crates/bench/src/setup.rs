@@ -23,8 +23,12 @@ pub struct Actor {
 pub struct Cast {
     /// Professionals of local teams (they lead files), in the store's order.
     pub professionals: Vec<Actor>,
-    /// A team lead or policy officer: the evaluation's audience.
+    /// A team lead: the evaluation of their own organisation's families (read from the
+    /// rows, since the month cells do not know organisations).
     pub evaluator: Actor,
+    /// A municipality's policy officer: the evaluation of the region's families (whole
+    /// months of it from the month cells), the region-year issue 18 sets a goal for.
+    pub policy_officer: Actor,
 }
 
 pub type BoxError = Box<dyn Error + Send + Sync>;
@@ -81,9 +85,18 @@ pub async fn cast(database: &str, max_professionals: usize) -> Result<Cast, BoxE
     let evaluator = people
         .iter()
         .filter(usable)
-        .find(|p| p.roles.contains(&Role::TeamLead) || p.roles.contains(&Role::PolicyOfficer))
-        .ok_or("no team lead or policy officer in this database (is it a demo?)")?;
+        .find(|p| p.roles.contains(&Role::TeamLead))
+        .ok_or("no team lead in this database (is it a demo?)")?;
     let evaluator = actor(&store, evaluator).await?;
+    let policy_officer = people
+        .iter()
+        .filter(usable)
+        .find(|p| {
+            p.organisation_kind == OrganisationKind::Municipality
+                && p.roles.contains(&Role::PolicyOfficer)
+        })
+        .ok_or("no municipality's policy officer in this database (is it a demo?)")?;
+    let policy_officer = actor(&store, policy_officer).await?;
     store.close().await;
     if professionals.is_empty() {
         return Err("no local-team professional in this database (is it a demo?)".into());
@@ -91,5 +104,6 @@ pub async fn cast(database: &str, max_professionals: usize) -> Result<Cast, BoxE
     Ok(Cast {
         professionals,
         evaluator,
+        policy_officer,
     })
 }
