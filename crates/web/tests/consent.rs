@@ -2018,18 +2018,7 @@ async fn the_start_page_lists_the_missing_consents_of_the_files_the_regisseur_le
     // withdrawn; and one of Mo's with the same gap, which is not Sanne's work.
     let mut files = Vec::new();
     for (by, label) in [(&w.sanne, "Gezin Aydin"), (&w.mo, "Gezin Bakker")] {
-        let (id, sam, kim) = w.app.jansen(by, &lokalis, None).await;
-        let mut tx = w.app.store.write().await.unwrap();
-        tx.execute(
-            "UPDATE families SET label = $2 WHERE id = $1",
-            vec![
-                eenplan_store::Param::from(id.as_str()),
-                eenplan_store::Param::from(label),
-            ],
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
+        let (id, sam, kim) = w.app.jansen_named(label, by, &lokalis, None).await;
         let given = consent(
             &w.app,
             id.as_str(),

@@ -79,18 +79,9 @@ async fn file(
     label: &str,
     review: Date,
 ) -> FamilyId {
-    let (id, _, _) = app.jansen(by, organisation.as_str(), None).await;
-    let mut tx = app.store.write().await.unwrap();
-    tx.execute(
-        "UPDATE families SET label = $2 WHERE id = $1",
-        vec![
-            eenplan_store::Param::from(id.as_str()),
-            eenplan_store::Param::from(label),
-        ],
-    )
-    .await
-    .unwrap();
-    tx.commit().await.unwrap();
+    let (id, _, _) = app
+        .jansen_named(label, by, organisation.as_str(), None)
+        .await;
     let mut tx = app.store.write().await.unwrap();
     tx.save_plan(
         &system(),

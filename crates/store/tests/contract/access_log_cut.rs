@@ -43,6 +43,22 @@ async fn five_lines(store: &Store) {
     }
 }
 
+/// A search that concerns no file: a line written after a cut, to see the chain go on.
+fn a_search() -> AccessEntry {
+    AccessEntry {
+        event: AccessEvent::Search,
+        granted: true,
+        basis: None,
+        user_id: "u".into(),
+        organisation_id: "o".into(),
+        role: "professional".into(),
+        on_behalf_of: None,
+        family_id: None,
+        data: "zoeken".into(),
+        client_address: "127.0.0.1".into(),
+    }
+}
+
 async fn line_head(store: &Store, seq: i64) -> Head {
     let mut r = store.read().await.unwrap();
     let row = r
@@ -253,18 +269,7 @@ pub async fn a_cut_of_whole_months_drops_their_partitions(db: TestDb) -> TestDb 
     // The log goes on after both cuts, also a late line of a dropped month (DEFAULT).
     let mut tx = store.write().await.unwrap();
     tx.set_clock(UtcTime::parse("2020-01-20T09:00:00Z").unwrap());
-    tx.log_access(&AccessEntry {
-        event: AccessEvent::Search,
-        granted: true,
-        basis: None,
-        user_id: "u".into(),
-        organisation_id: "o".into(),
-        role: "professional".into(),
-        on_behalf_of: None,
-        family_id: None,
-        data: "zoeken".into(),
-        client_address: "127.0.0.1".into(),
-    })
+    tx.log_access(&a_search())
     .await
     .unwrap();
     tx.commit().await.unwrap();
@@ -448,18 +453,7 @@ pub async fn a_backup_restores_the_partitioned_log(db: TestDb) -> TestDb {
             assert!(db.raw("TRUNCATE access_log_default").await.is_err());
             assert!(db.raw("DELETE FROM access_log WHERE seq = 5").await.is_err());
             let mut tx = restored.write().await.unwrap();
-            tx.log_access(&AccessEntry {
-                event: AccessEvent::Search,
-                granted: true,
-                basis: None,
-                user_id: "u".into(),
-                organisation_id: "o".into(),
-                role: "professional".into(),
-                on_behalf_of: None,
-                family_id: None,
-                data: "zoeken".into(),
-                client_address: "127.0.0.1".into(),
-            })
+            tx.log_access(&a_search())
             .await
             .unwrap();
             tx.commit().await.unwrap();

@@ -253,6 +253,18 @@ impl App {
         organisation_id: &str,
         area_id: Option<String>,
     ) -> (eenplan_domain::FamilyId, String, String) {
+        self.jansen_named("Gezin Jansen", regisseur, organisation_id, area_id)
+            .await
+    }
+
+    /// [`App::jansen`] under another file name, opened with it (so it sorts by it).
+    pub async fn jansen_named(
+        &self,
+        label: &str,
+        regisseur: &Account,
+        organisation_id: &str,
+        area_id: Option<String>,
+    ) -> (eenplan_domain::FamilyId, String, String) {
         use eenplan_domain::family::{MemberKind, NewMember};
         let system = Actor::System { component: "test" };
         let today = eenplan_domain::time::amsterdam_date(eenplan_domain::UtcTime::now());
@@ -261,7 +273,7 @@ impl App {
             .open_family(
                 &system,
                 eenplan_store::NewFamily {
-                    label: "Gezin Jansen".into(),
+                    label: label.into(),
                     street: "Zamenhofdreef".into(),
                     house_number: "12".into(),
                     postcode: eenplan_domain::family::Postcode::parse("3562 JW").unwrap(),
