@@ -4,7 +4,7 @@
 
 use eenplan_domain::family::involvement::{self, Active, Proposed};
 use eenplan_domain::family::{
-    Expertise, InvolvementRole, MemberKind, NetworkRelation, NewMember, Placement, Plan, Postcode,
+    Expertise, InvolvementRole, MemberKind, NetworkRelation, NewMember, Placement, Postcode,
     check_member, name_key, name_key_token,
 };
 use eenplan_domain::journal::{Actor, Entry, Event};
@@ -12,7 +12,6 @@ use eenplan_domain::organisation::OrganisationKind;
 use eenplan_domain::{FamilyId, OrganisationId, UserId};
 use jiff::civil::Date;
 
-use crate::plan::parse_plan;
 use crate::{Row, StoreError, Tx, ids, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,38 +121,9 @@ impl Family {
     }
 }
 
-/// A file its viewer leads, with what the consent rule reads of it: the open
-/// involvements and the consents. The start page reads these for all led files at once
-/// (`Tx::circles_led_by`) instead of each file whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LedCircle {
-    pub family_id: FamilyId,
-    pub label: String,
-    pub framework: eenplan_domain::family::Framework,
-    pub framework_organisation_id: Option<String>,
-    /// The open involvements only: ended ones never count for the consent rule.
-    pub involvements: Vec<Involvement>,
-    pub consents: Vec<eenplan_domain::family::ConsentFacts>,
-}
-
-impl LedCircle {
-    /// As [`Family::missing_consents`], from the same rule.
-    pub fn missing_consents(
-        &self,
-        today: Date,
-    ) -> Vec<(eenplan_domain::family::ConsentStep, &Involvement)> {
-        missing_in_circle(
-            &self.involvements,
-            (self.framework, self.framework_organisation_id.as_deref()),
-            &self.consents,
-            today,
-        )
-    }
-}
-
 /// The one translation of a circle into the domain's `missing_consents`, shared by a
 /// whole file and a led circle so that both ask the rule the same question.
-fn missing_in_circle<'a>(
+pub(crate) fn missing_in_circle<'a>(
     involvements: &'a [Involvement],
     (framework, basis): (eenplan_domain::family::Framework, Option<&str>),
     consents: &[eenplan_domain::family::ConsentFacts],
@@ -290,12 +260,12 @@ fn summaries(rows: &[Row]) -> Result<Vec<FamilySummary>, StoreError> {
 }
 
 /// An involvement with its organisation and person, as [`involvement`] reads it.
-const INVOLVEMENT_COLUMNS: &str = "i.id, i.role, i.organisation_id, o.name AS organisation_name, i.user_id, \
+pub(crate) const INVOLVEMENT_COLUMNS: &str = "i.id, i.role, i.organisation_id, o.name AS organisation_name, i.user_id, \
     u.name AS user_name, u.email, i.expertise, i.started_at, i.ended_at, u.phone, o.kind";
-const INVOLVEMENT_JOINS: &str = "involvements i JOIN organisations o ON o.id = i.organisation_id \
+pub(crate) const INVOLVEMENT_JOINS: &str = "involvements i JOIN organisations o ON o.id = i.organisation_id \
     JOIN users u ON u.id = i.user_id";
 
-fn involvement(r: &Row) -> Result<Involvement, StoreError> {
+pub(crate) fn involvement(r: &Row) -> Result<Involvement, StoreError> {
     Ok(Involvement {
         id: r.text("id")?,
         role: r.code("role")?,
@@ -928,113 +898,6 @@ impl Tx {
             )
             .await?;
         led_files(&rows)
-    }
-
-    /// The current plans of the families `user_id` leads as regisseur, for the start
-    /// page's overdue list.
-    pub async fn plans_led_by(
-        &mut self,
-        user_id: &UserId,
-    ) -> Result<Vec<(FamilyId, String, Plan)>, StoreError> {
-        let rows = self
-            .fetch_all(
-                "SELECT f.id, f.label, p.content FROM families f \
-                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
-                 LEFT JOIN plan_versions p ON p.family_id = f.id \
-                   AND p.version = (SELECT MAX(version) FROM plan_versions WHERE family_id = f.id) \
-                 WHERE f.closed_on IS NULL \
-                 ORDER BY f.label, f.id",
-                params![user_id],
-            )
-            .await?;
-        rows.iter()
-            .map(|r| {
-                let plan = match r.opt_text("content")? {
-                    Some(content) => parse_plan(&content)?,
-                    None => Plan::default(),
-                };
-                Ok((r.id("id")?, r.text("label")?, plan))
-            })
-            .collect()
-    }
-
-    /// The open files `user_id` leads as regisseur, each with its open involvements and
-    /// its consents, in the order of [`Tx::plans_led_by`]: three queries whatever the
-    /// caseload (the start page's missing consents), never one file at a time.
-    pub async fn circles_led_by(&mut self, user_id: &UserId) -> Result<Vec<LedCircle>, StoreError> {
-        let led = "SELECT l.family_id FROM involvements l \
-             WHERE l.user_id = $1 AND l.role = 'regisseur' AND l.ended_at IS NULL";
-        let mut circles: Vec<LedCircle> = self
-            .fetch_all(
-                "SELECT f.id, f.label, f.framework, f.framework_organisation_id FROM families f \
-                 JOIN involvements i ON i.family_id = f.id AND i.role = 'regisseur' AND i.ended_at IS NULL AND i.user_id = $1 \
-                 WHERE f.closed_on IS NULL \
-                 ORDER BY f.label, f.id",
-                params![user_id],
-            )
-            .await?
-            .iter()
-            .map(|r| {
-                Ok(LedCircle {
-                    family_id: r.id("id")?,
-                    label: r.text("label")?,
-                    framework: r.code("framework")?,
-                    framework_organisation_id: r.opt_text("framework_organisation_id")?,
-                    involvements: Vec::new(),
-                    consents: Vec::new(),
-                })
-            })
-            .collect::<Result<_, StoreError>>()?;
-        if circles.is_empty() {
-            return Ok(circles);
-        }
-        let mut involvements: std::collections::HashMap<String, Vec<Involvement>> =
-            std::collections::HashMap::new();
-        for r in self
-            .fetch_all(
-                &format!(
-                    "SELECT i.family_id AS of_family, {INVOLVEMENT_COLUMNS} FROM {INVOLVEMENT_JOINS} \
-                     WHERE i.family_id IN ({led}) AND i.ended_at IS NULL ORDER BY i.started_at, i.id"
-                ),
-                params![user_id],
-            )
-            .await?
-        {
-            involvements
-                .entry(r.text("of_family")?)
-                .or_default()
-                .push(involvement(&r)?);
-        }
-        let mut consents: std::collections::HashMap<
-            String,
-            Vec<eenplan_domain::family::ConsentFacts>,
-        > = std::collections::HashMap::new();
-        for r in self
-            .fetch_all(
-                &format!(
-                    "SELECT c.family_id, c.step, c.organisation_id, c.categories, c.given_on, c.ends_on, c.withdrawn_at \
-                     FROM consents c WHERE c.family_id IN ({led})"
-                ),
-                params![user_id],
-            )
-            .await?
-        {
-            consents
-                .entry(r.text("family_id")?)
-                .or_default()
-                .push(crate::consent::consent_facts(&r)?);
-        }
-        for c in &mut circles {
-            c.involvements = involvements
-                .get(c.family_id.as_str())
-                .cloned()
-                .unwrap_or_default();
-            c.consents = consents
-                .get(c.family_id.as_str())
-                .cloned()
-                .unwrap_or_default();
-        }
-        Ok(circles)
     }
 
     /// Families in which `user_id` is involved (or whose regisseur is in the team they

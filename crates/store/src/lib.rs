@@ -85,8 +85,8 @@ pub use duplicate_signals::{DUPLICATE_CHECK_EVENT, DuplicateSignal};
 pub use error::{DbError, StoreError};
 pub use evu::{EvuReferral, EvuWorker, Referrer};
 pub use family::{
-    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedCircle,
-    LedFile, Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement,
+    AccessEntry, Family, FamilyQuery, FamilySummary, Involvement, LeadOrganisation, LedFile,
+    Member, NetworkDetails, NetworkMember, NewFamily, NewInvolvement,
 };
 pub use family_accounts::{FamilyAccount, FamilyCredentials, FamilyPrincipal, InvitableMember};
 pub use family_list::{FamilyFilter, FamilyRow, FamilyScope, FamilySort, FileState, MyRole};
@@ -104,7 +104,7 @@ pub use portal_plan::{FamilyAddition, MarkBy, NewMark};
 pub use reminders::RemindReport;
 pub use save_guidance::{Guidance, GuidanceReview, NewGuidance, ReviewInput};
 pub use sqlite_files::remove_sqlite_database;
-pub use start_lists::{Caseload, Handover, LedPlan, MeetingAhead, TeamScope};
+pub use start_lists::{Caseload, Handover, LedCircle, LedPlan, MeetingAhead, TeamScope};
 pub use statutory::StatutoryDay;
 pub use unsent_forms::UnsentForm;
 pub use url::{DatabaseUrl, OpenMode};
