@@ -86,7 +86,7 @@ async fn bench(args: Args) -> Result<bool, BoxError> {
         args.servers.join(", ")
     );
     println!(
-        "acting as {} professionals ({} files they lead) and a team lead; {} cores here",
+        "acting as {} professionals ({} files they lead) a team lead and a policy officer; {} cores here",
         cast.professionals.len(),
         files.len(),
         std::thread::available_parallelism().map_or(0, |n| n.get())

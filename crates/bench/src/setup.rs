@@ -1,7 +1,7 @@
 //! Who the benchmark acts as: the demo's local-team professionals (each with the files
-//! they lead) and a team lead for the evaluation. Their sessions are minted in the store
-//! directly, as `access_load` does, so no TOTP sign-in is needed; the tokens are then
-//! used over HTTP like any client's.
+//! they lead), and a team lead and a municipality's policy officer for the evaluation.
+//! Their sessions are minted in the store directly, as `access_load` does, so no TOTP
+//! sign-in is needed; the tokens are then used over HTTP like any client's.
 
 use std::error::Error;
 
