@@ -21,8 +21,26 @@ const MAX_BATCH: usize = 256;
 
 type Job = (
     AccessEntry,
-    tokio::sync::oneshot::Sender<Result<(), String>>,
+    tokio::sync::oneshot::Sender<Result<(), Failed>>,
 );
+
+/// Why a batch of lines was not written, for each request waiting on it: whether the
+/// database was too busy (a 503 to retry, not a 500), and what failed.
+#[derive(Debug, Clone)]
+struct Failed {
+    busy: bool,
+    reason: String,
+}
+
+impl From<Failed> for StoreError {
+    fn from(f: Failed) -> Self {
+        if f.busy {
+            StoreError::AccessLogBusy(f.reason)
+        } else {
+            StoreError::AccessLog(f.reason)
+        }
+    }
+}
 
 /// The sending side of the access-log writer; cheap to clone with the store.
 #[derive(Debug, Clone)]
@@ -49,7 +67,11 @@ pub(crate) fn spawn_writer(writer: Store) -> Queue {
                 }
                 tx.commit().await
             };
-            let result = written.await.map_err(|e| e.to_string());
+            // Busy stays busy for each waiting request (a 503 to retry, not a 500).
+            let result = written.await.map_err(|e: StoreError| Failed {
+                busy: e.is_busy(),
+                reason: e.to_string(),
+            });
             for (_, done) in batch {
                 let _ = done.send(result.clone());
             }
@@ -500,7 +522,7 @@ impl Store {
         committed
             .await
             .map_err(|_| StoreError::AccessLog("the access-log writer has stopped".into()))?
-            .map_err(StoreError::AccessLog)
+            .map_err(StoreError::from)
     }
 
     /// Appends several lines at once (a list shows several families' data) and returns
@@ -522,10 +544,7 @@ impl Store {
             waiting.push(committed);
         }
         for committed in waiting {
-            committed
-                .await
-                .map_err(|_| stopped())?
-                .map_err(StoreError::AccessLog)?;
+            committed.await.map_err(|_| stopped())??;
         }
         Ok(())
     }

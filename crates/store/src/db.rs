@@ -60,6 +60,17 @@ impl Store {
 
     /// Connects without touching the schema.
     pub async fn connect(url: &DatabaseUrl, mode: OpenMode) -> Result<Self, StoreError> {
+        Self::connect_waiting(url, mode, ACQUIRE_TIMEOUT).await
+    }
+
+    /// Connects without touching the schema; a transaction waits at most `wait` for a
+    /// pooled connection before it fails as busy (`StoreError::is_busy`). The servers
+    /// wait ten seconds; a test of what a busy database answers need not.
+    pub async fn connect_waiting(
+        url: &DatabaseUrl,
+        mode: OpenMode,
+        wait: Duration,
+    ) -> Result<Self, StoreError> {
         let connect_err = |e: sqlx::Error| StoreError::Connect {
             url: url.display_safe(),
             reason: e.to_string(),
@@ -79,7 +90,7 @@ impl Store {
                     .busy_timeout(SQLITE_BUSY_TIMEOUT);
                 let writer = SqlitePoolOptions::new()
                     .max_connections(1)
-                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .acquire_timeout(wait)
                     .connect_with(
                         base.clone()
                             .create_if_missing(mode == OpenMode::CreateIfMissing),
@@ -88,7 +99,7 @@ impl Store {
                     .map_err(connect_err)?;
                 let reader = SqlitePoolOptions::new()
                     .max_connections(4)
-                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .acquire_timeout(wait)
                     .connect_with(base.read_only(true))
                     .await
                     .map_err(connect_err)?;
@@ -106,7 +117,7 @@ impl Store {
                     .map_err(connect_err)?;
                 let pool = PgPoolOptions::new()
                     .max_connections(16)
-                    .acquire_timeout(ACQUIRE_TIMEOUT)
+                    .acquire_timeout(wait)
                     .connect_with(options)
                     .await
                     .map_err(connect_err)?;

@@ -85,6 +85,10 @@ pub enum StoreError {
     /// The batch this access-log line was written in failed; nothing of it was kept.
     #[error("writing the access log failed: {0}")]
     AccessLog(String),
+    /// The access-log writer found the database too busy for this line's batch
+    /// ([`StoreError::is_busy`]); nothing of it was kept.
+    #[error("writing the access log found the database too busy: {0}")]
+    AccessLogBusy(String),
     /// Text that no column can hold (a NUL byte) reached the store unchecked: bad
     /// input, refused the same way on both backends, never a database failure.
     #[error("a text value contains a character that cannot be stored (such as NUL): remove it")]
@@ -118,6 +122,27 @@ impl StoreError {
             return StoreError::InvalidText;
         }
         StoreError::Database(DbError(e))
+    }
+
+    /// The database could not take this request now, though nothing is wrong with it:
+    /// every pooled connection stayed busy until the wait ran out, or SQLite's writer
+    /// lock or a PostgreSQL lock (or its connection limit) held past its timeout. The
+    /// same request can succeed a moment later, so a caller answers "busy, try again"
+    /// (HTTP 503 with `Retry-After`) instead of a failure (issue 18: at a million
+    /// families, slow evaluations held the pool and other requests got a 500).
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Database(DbError(sqlx::Error::PoolTimedOut))
+            | StoreError::AccessLogBusy(_) => true,
+            StoreError::Database(DbError(sqlx::Error::Database(db))) => matches!(
+                db.code().as_deref(),
+                // SQLITE_BUSY, SQLITE_LOCKED and their extended codes (BUSY_RECOVERY,
+                // BUSY_SNAPSHOT, BUSY_TIMEOUT, LOCKED_SHAREDCACHE); PostgreSQL's
+                // lock_not_available and too_many_connections.
+                Some("5" | "6" | "261" | "262" | "517" | "773" | "55P03" | "53300")
+            ),
+            _ => false,
+        }
     }
 
     /// Turns a unique-constraint violation into [`StoreError::Duplicate`] naming `what`;

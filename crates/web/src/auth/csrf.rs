@@ -20,7 +20,7 @@ use crate::AppState;
 /// form holds six free-text fields of up to 20,000 characters, and an accented letter is
 /// six bytes once form-encoded, so a plan within the rules is about 720 KB. Anything
 /// larger is answered with 413, never mistaken for a forged form.
-const MAX_FORM_BYTES: usize = 1024 * 1024;
+pub(super) const MAX_FORM_BYTES: usize = 1024 * 1024;
 pub const HEADER: &str = "x-csrf-token";
 
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
@@ -54,14 +54,26 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
     let expected = match expected_token(&state, &parts.headers).await {
         Ok(t) => t,
         Err(e) => {
-            tracing::error!(error = %e, "reading the session for the CSRF check failed");
-            return crate::kit::errors::internal(false, &parts.headers);
+            return crate::kit::errors::store_failed(
+                false,
+                &parts.headers,
+                &e,
+                "reading the session for the CSRF check",
+            );
         }
     };
     match (submitted, expected) {
         (Some(s), Some(e)) if !e.is_empty() && constant_time_eq(s.as_bytes(), e.as_bytes()) => {
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
+            let visitor = parts
+                .extensions
+                .get::<super::Visitor>()
+                .cloned()
+                .unwrap_or_default();
+            let (headers, path) = (parts.headers.clone(), parts.uri.path().to_owned());
+            let response = next
+                .run(Request::from_parts(parts, Body::from(bytes.clone())))
+                .await;
+            super::resume::offer_again_if_busy(response, &headers, &visitor, &path, &bytes)
         }
         (submitted, _) => {
             let path = parts.uri.path();
@@ -76,10 +88,12 @@ pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> R
             {
                 Ok(Some(kept)) => kept,
                 Ok(None) => crate::kit::errors::csrf(&parts.headers),
-                Err(e) => {
-                    tracing::error!(error = %e, "keeping a form after its session ended failed");
-                    crate::kit::errors::internal(false, &parts.headers)
-                }
+                Err(e) => crate::kit::errors::store_failed(
+                    false,
+                    &parts.headers,
+                    &e,
+                    "keeping a form after its session ended",
+                ),
             }
         }
     }

@@ -252,10 +252,12 @@ pub async fn guard(
             refused(&state, surface, &headers, &visitor, &family_id, refusal).await
         }
         Ok(Outcome::Denied) => not_found(surface, &req, &visitor),
-        Err(e) => {
-            tracing::error!(error = %e, "family access check failed");
-            crate::kit::errors::internal(surface == Surface::Api, req.headers())
-        }
+        Err(e) => crate::kit::errors::store_failed(
+            surface == Surface::Api,
+            req.headers(),
+            &e,
+            "the family access check",
+        ),
     }
 }
 

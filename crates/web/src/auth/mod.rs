@@ -88,10 +88,25 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             req.extensions_mut().insert(visitor);
             next.run(req).await
         }
-        Err(e) => {
-            tracing::error!(error = %e, "resolving the session failed");
-            crate::kit::errors::internal(api, req.headers())
+        Err(e) if e.is_busy() && !api && req.method() == axum::http::Method::POST => {
+            // The form's words come back to send again (`resume::busy_form`); the
+            // visitor is not known, so the page has no menu.
+            tracing::warn!(error = %e, "resolving the session found the database too busy");
+            let (parts, body) = req.into_parts();
+            let bytes = axum::body::to_bytes(body, csrf::MAX_FORM_BYTES)
+                .await
+                .unwrap_or_default();
+            resume::busy_form(
+                &parts.headers,
+                &Visitor::default(),
+                parts.uri.path(),
+                &bytes,
+            )
+            .unwrap_or_else(|| {
+                crate::kit::errors::store_failed(false, &parts.headers, &e, "resolving the session")
+            })
         }
+        Err(e) => crate::kit::errors::store_failed(api, req.headers(), &e, "resolving the session"),
     }
 }
 

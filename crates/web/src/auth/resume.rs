@@ -162,6 +162,12 @@ pub fn after_sign_in(auth: &AuthConfig, headers: &HeaderMap) -> &'static str {
 #[template(path = "resume.html")]
 struct ResumePage {
     shell: Shell,
+    heading: &'static str,
+    intro: &'static str,
+    send: &'static str,
+    /// The token the form is sent with: the session's, or the one the form was
+    /// sent with when it comes back from a busy moment.
+    csrf: String,
     action: String,
     fields: Vec<(String, String)>,
 }
@@ -197,14 +203,22 @@ pub async fn resume(ctx: Ctx, headers: HeaderMap) -> Response {
         None => None,
     };
     let mut response = match opened {
-        Some((action, fields)) => render(
-            StatusCode::OK,
-            &ResumePage {
-                shell: ctx.shell("/hervatten"),
-                action,
-                fields,
-            },
-        ),
+        Some((action, fields)) => {
+            let shell = ctx.shell("/hervatten");
+            let (s, csrf) = (shell.s, shell.csrf.clone());
+            render(
+                StatusCode::OK,
+                &ResumePage {
+                    csrf,
+                    shell,
+                    heading: s.resume_title,
+                    intro: s.resume_intro,
+                    send: s.resume_send,
+                    action,
+                    fields,
+                },
+            )
+        }
         None => Redirect::to("/start").into_response(),
     };
     response.headers_mut().append(
@@ -212,6 +226,64 @@ pub async fn resume(ctx: Ctx, headers: HeaderMap) -> Response {
         cookies::clear(state.auth.unsent_form_cookie(), state.auth.secure_cookies),
     );
     response
+}
+
+/// A page form the database was too busy to take (a 503, see `StoreError::is_busy`)
+/// comes back as a page holding what was typed, with its own CSRF token, to send again
+/// in a few seconds: nothing typed is lost to a busy moment. `None` for a form that holds
+/// a password (never sent back into a page), a file (multipart cannot ride in hidden
+/// fields) or nothing but its token: those get the busy page alone.
+pub(super) fn busy_form(
+    headers: &HeaderMap,
+    visitor: &crate::kit::visitor::Visitor,
+    path: &str,
+    body: &[u8],
+) -> Option<Response> {
+    let form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !form || path.starts_with("/api/") {
+        return None;
+    }
+    let mut fields: Vec<(String, String)> =
+        serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).ok()?;
+    let csrf_at = fields.iter().position(|(k, _)| k == super::CSRF_FIELD)?;
+    let (_, csrf) = fields.remove(csrf_at);
+    if fields.is_empty() || fields.iter().any(|(k, _)| k.contains("password")) {
+        return None;
+    }
+    let shell = Shell::new(headers, visitor, path);
+    let s = shell.s;
+    let mut page = render(
+        StatusCode::SERVICE_UNAVAILABLE,
+        &ResumePage {
+            shell,
+            heading: s.busy_title,
+            intro: s.busy_intro,
+            send: s.busy_send,
+            csrf,
+            action: path.to_owned(),
+            fields,
+        },
+    );
+    page.headers_mut()
+        .insert(header::RETRY_AFTER, crate::kit::error::BUSY_RETRY_AFTER);
+    Some(page)
+}
+
+/// A handler's 503 to a page form becomes [`busy_form`] where it can.
+pub(super) fn offer_again_if_busy(
+    response: Response,
+    headers: &HeaderMap,
+    visitor: &crate::kit::visitor::Visitor,
+    path: &str,
+    body: &[u8],
+) -> Response {
+    if response.status() != StatusCode::SERVICE_UNAVAILABLE {
+        return response;
+    }
+    busy_form(headers, visitor, path, body).unwrap_or(response)
 }
 
 /// `POST /sessie/verlengen`: the page's "stay signed in" (WCAG 2.2.1). Reaching this

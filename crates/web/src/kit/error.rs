@@ -4,7 +4,7 @@
 //! every handler; a domain refusal reaches a person through [`Refusal`], in their
 //! language, at the field it is about.
 
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use eenplan_store::StoreError;
 
@@ -12,6 +12,21 @@ use crate::kit::form::Errors;
 use crate::kit::i18n::Texts;
 use crate::kit::problem::Problem;
 use crate::kit::texts::Lang;
+
+/// Seconds a client waits before it sends a request again that found the database too
+/// busy: about the time a queued request waits for a connection before giving up, so a
+/// retry does not join the same queue at once.
+pub(crate) const BUSY_RETRY_AFTER: HeaderValue = HeaderValue::from_static("5");
+
+/// A bare 503 with `Retry-After`, which the framing layer keeps on the page or problem
+/// it puts in its place.
+fn busy_status() -> Response {
+    let mut response = StatusCode::SERVICE_UNAVAILABLE.into_response();
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, BUSY_RETRY_AFTER);
+    response
+}
 
 /// Which sentence the error page shows, when the status alone does not say enough. The
 /// framing layer, which knows the visitor and the path, renders the page from it.
@@ -42,6 +57,16 @@ impl PageError {
         Self::status(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
+    /// The database was too busy to take the request ([`StoreError::is_busy`]): 503
+    /// with `Retry-After`, and a page that says to try again in a few seconds.
+    pub fn busy() -> Self {
+        let mut response = busy_status();
+        response
+            .extensions_mut()
+            .insert(ErrorMessage(|t| t.error_busy));
+        Self(Box::new(response))
+    }
+
     /// Text no field can hold (see `crate::input`): bad input, never a 500.
     pub fn invalid_text() -> Self {
         let mut response = StatusCode::UNPROCESSABLE_ENTITY.into_response();
@@ -61,11 +86,16 @@ impl From<Response> for PageError {
 
 impl From<StoreError> for PageError {
     /// An id that names nothing (or nothing in this file) is a 404, text the database
-    /// cannot hold a 422; everything else is our fault, logged, and a 500.
+    /// cannot hold a 422, a database too busy to take the request a 503 to retry;
+    /// everything else is our fault, logged, and a 500.
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(_) => Self::not_found(),
             StoreError::InvalidText => Self::invalid_text(),
+            e if e.is_busy() => {
+                tracing::warn!(error = %e, "a page found the database too busy");
+                Self::busy()
+            }
             e => {
                 tracing::error!(error = %e, "a page failed on the database");
                 Self::internal()
@@ -123,6 +153,18 @@ impl ApiError {
         )
     }
 
+    /// The database was too busy to take the request ([`StoreError::is_busy`]): 503
+    /// with `Retry-After`.
+    pub fn busy() -> Self {
+        let mut response = Problem::said(StatusCode::SERVICE_UNAVAILABLE, "busy", |t| t.busy)
+            .detail_said(|t| t.busy_detail)
+            .into_response();
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, BUSY_RETRY_AFTER);
+        Self(Box::new(response))
+    }
+
     /// The route's policy let only signed-in callers through; one without a principal
     /// is refused rather than guessed at.
     pub fn unauthorized() -> Self {
@@ -145,7 +187,8 @@ impl From<Response> for ApiError {
 
 impl From<StoreError> for ApiError {
     /// An id in the path that names nothing (or nothing in this file) is a 404, text the
-    /// database cannot hold a 422, never a 500; everything else is logged and a 500.
+    /// database cannot hold a 422, never a 500; a database too busy to take the request
+    /// a 503 to retry; everything else is logged and a 500.
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(_) => Self::not_found(),
@@ -155,6 +198,10 @@ impl From<StoreError> for ApiError {
                 })
                 .detail_said(|t| t.invalid_text_detail),
             ),
+            e if e.is_busy() => {
+                tracing::warn!(error = %e, "an API call found the database too busy");
+                Self::busy()
+            }
             e => {
                 tracing::error!(error = %e, "an API call failed on the database");
                 Self::internal()

@@ -56,6 +56,37 @@ pub fn invalid_text(headers: &HeaderMap, visitor: &Visitor) -> Response {
     })
 }
 
+/// A database failure in a layer before the handler (the session lookup, the CSRF
+/// check, the access check), which the error shaping does not reach: too busy is a 503
+/// to retry, anything else is logged as `doing` failed and a 500. Handlers get the same
+/// through `From<StoreError>`.
+pub fn store_failed(
+    api: bool,
+    headers: &HeaderMap,
+    e: &eenplan_store::StoreError,
+    doing: &'static str,
+) -> Response {
+    if !e.is_busy() {
+        tracing::error!(error = %e, doing, "a request failed on the database");
+        return internal(api, headers);
+    }
+    tracing::warn!(error = %e, doing, "a request found the database too busy");
+    if api {
+        return crate::kit::error::ApiError::busy().into_response();
+    }
+    let mut page = page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        headers,
+        &Visitor::default(),
+        |t| t.error_busy,
+    );
+    page.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        crate::kit::error::BUSY_RETRY_AFTER,
+    );
+    page
+}
+
 pub fn internal(api: bool, headers: &HeaderMap) -> Response {
     if api {
         return crate::kit::error::ApiError::internal().into_response();

@@ -38,6 +38,7 @@ pub struct Texts {
     pub error_not_found: &'static str,
     pub not_found_title: &'static str,
     pub error_internal: &'static str,
+    pub error_busy: &'static str,
     pub error_csrf: &'static str,
     pub error_bad_request: &'static str,
     /// A form with a control character or an overlong text in a field the page does not
@@ -142,6 +143,7 @@ pub static NL: Texts = Texts {
     error_forbidden: "Deze pagina is niet bedoeld voor jouw rol.",
     error_not_found: "Deze pagina bestaat niet (meer). Controleer het adres.",
     not_found_title: "Pagina niet gevonden",
+    error_busy: "eenplan is op dit moment erg druk en kon je vraag niet op tijd afhandelen. Probeer het over een paar seconden opnieuw.",
     error_internal: "Er ging iets mis aan onze kant. Probeer het later opnieuw; blijft het misgaan, neem dan contact op met je functioneel beheerder.",
     error_csrf: "Het formulier is verlopen of niet vanuit eenplan verstuurd. Laad de pagina opnieuw en probeer het nog eens.",
     error_bad_request: "Het adres of het formulier is onvolledig of klopt niet. Ga terug en gebruik de links en knoppen op de pagina.",
@@ -243,6 +245,7 @@ pub static EN: Texts = Texts {
     error_forbidden: "This page is not meant for your role.",
     error_not_found: "This page does not exist (any more). Check the address.",
     not_found_title: "Page not found",
+    error_busy: "eenplan is very busy right now and could not handle your request in time. Try again in a few seconds.",
     error_internal: "Something went wrong on our side. Try again later; if it keeps failing, contact your functional administrator.",
     error_csrf: "The form expired or was not sent from eenplan. Reload the page and try again.",
     error_bad_request: "The address or the form is incomplete or not right. Go back and use the links and buttons on the page.",

@@ -87,6 +87,9 @@ crate::texts! {
             "Give a whole number from 1 to {max}; without limit you get {default}.";
         cursor_invalid: "Deze cursor is onbekend of hoort bij een andere sortering. Gebruik de link uit de Link-header van het vorige antwoord, of laat cursor weg voor de eerste pagina.",
             "This cursor is unknown or belongs to another sort order. Use the link from the previous answer's Link header, or leave cursor out for the first page.";
+        busy: "Het is nu te druk", "Too busy right now";
+        busy_detail: "eenplan kon deze aanvraag niet op tijd afhandelen omdat het nu erg druk is. Stuur de aanvraag na de seconden uit de Retry-After-header opnieuw.",
+            "eenplan could not handle this request in time because it is very busy right now. Send the request again after the seconds in the Retry-After header.";
         database_unavailable: "De database is niet bereikbaar", "The database cannot be reached";
         database_unavailable_detail: "eenplan kan de database nu niet bereiken; probeer het zo opnieuw.",
             "eenplan cannot reach the database now; try again shortly.";

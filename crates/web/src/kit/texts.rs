@@ -134,6 +134,12 @@ texts! {
             "Send the form";
         resume_discard: "Niet versturen",
             "Do not send";
+        busy_title: "Het is nu erg druk",
+            "It is very busy right now";
+        busy_intro: "eenplan kon je formulier niet op tijd afhandelen omdat het nu erg druk is. Alles wat je had ingevuld staat klaar: verstuur het over een paar seconden opnieuw.",
+            "eenplan could not handle your form in time because it is very busy right now. Everything you had filled in is ready: send it again in a few seconds.";
+        busy_send: "Opnieuw versturen",
+            "Send again";
     }
 }
 

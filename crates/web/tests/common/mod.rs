@@ -509,6 +509,12 @@ impl App {
 
     /// A browser signed in with the family account `token` names.
     pub fn family_browser(&self, token: &str) -> Browser<'_> {
+        self.browser_with_session(token)
+    }
+
+    /// A browser holding the session `token` (made earlier with [`App::session_token`]),
+    /// for a test that cannot write a session when it needs the browser.
+    pub fn browser_with_session(&self, token: &str) -> Browser<'_> {
         let mut b = self.browser();
         b.cookies
             .insert(self.auth.session_cookie().to_owned(), token.to_owned());
@@ -699,13 +705,15 @@ pub fn secret_on(body: &str) -> Option<TotpSecret> {
 
 // ---- reading a form back from a page ----
 
-fn unescape(s: &str) -> String {
+pub fn unescape(s: &str) -> String {
     s.replace("&#10;", "\n")
+        .replace("&#34;", "\"")
         .replace("&quot;", "\"")
         .replace("&#x27;", "'")
         .replace("&#39;", "'")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
+        .replace("&#38;", "&")
         .replace("&amp;", "&")
 }
 
