@@ -319,6 +319,22 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0066_evaluation_family_days.sql"),
         postgres: include_str!("../migrations/postgres/0066_evaluation_family_days.sql"),
     },
+    // The name index by family: a search within a circle asks per file of the circle
+    // (issue 18).
+    Migration {
+        version: 67,
+        name: "name_tokens_by_family",
+        sqlite: include_str!("../migrations/sqlite/0067_name_tokens_by_family.sql"),
+        postgres: include_str!("../migrations/postgres/0067_name_tokens_by_family.sql"),
+    },
+    // The journal's head moved once per statement on PostgreSQL, and only to an entry
+    // the journal holds (issue 18).
+    Migration {
+        version: 70,
+        name: "journal_head_per_statement",
+        sqlite: include_str!("../migrations/sqlite/0070_journal_head_per_statement.sql"),
+        postgres: include_str!("../migrations/postgres/0070_journal_head_per_statement.sql"),
+    },
 ];
 
 /// The migration that sets the unpartitioned access log aside for a partitioned one;

@@ -29,6 +29,8 @@ use crate::progress::Progress;
 /// Families per transaction and journal batch: large enough that a commit's cost
 /// disappears, small enough that memory stays a few tens of megabytes.
 const BATCH: u64 = 2_000;
+/// Families written before the planner's statistics are first gathered.
+const STATISTICS_FROM: u64 = 8_000;
 /// Batches made ahead of the writer: one core makes the next batches while the other
 /// writes, and memory stays bounded (a few batches at most).
 const AHEAD: usize = 2;
@@ -72,12 +74,20 @@ pub async fn generate(
             n = end;
         }
     });
+    // The planner's statistics each time the families written double (see
+    // `Store::refresh_statistics`).
+    let (mut written, mut statistics_at) = (0, STATISTICS_FROM);
     while let Some(batch) = ready.recv().await {
         let (bulk, made) = batch?;
         let mut tx = store.write().await?;
         tx.write_bulk(bulk).await?;
         tx.commit().await?;
         progress.advance(made);
+        written += made;
+        if written >= statistics_at {
+            store.refresh_statistics().await?;
+            statistics_at *= 2;
+        }
     }
     maker
         .await

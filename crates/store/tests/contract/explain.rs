@@ -240,6 +240,97 @@ pub async fn lists_and_search_read_big_tables_by_index_only(db: TestDb) -> TestD
     db
 }
 
+/// Issue 18: a search by name is asked of each file in the caller's circle, never of
+/// every name in the country that begins with the typed letters. Mohamed leads 120
+/// families Jansen; Sanne leads two. Her search for "jans" reads the name index per
+/// file of her circle (the index led by the family), not a token range of the whole
+/// index (led by the token), which at a million families is tens of thousands of
+/// members for her 25 files.
+pub async fn a_name_search_asks_the_circle_not_the_country(db: TestDb) -> TestDb {
+    let store = db.open().await;
+    let p = people(&store).await;
+    let mut tx = store.write().await.unwrap();
+    for n in 0..120 {
+        let id = tx
+            .open_family(
+                &crate::family::actor(),
+                crate::family::address(&format!("Gezin Jansen {n}"), &format!("{}", n + 1)),
+                &p.mohamed.0,
+                &p.mohamed.1,
+            )
+            .await
+            .unwrap();
+        tx.add_member(
+            &crate::family::actor(),
+            &id,
+            eenplan_domain::family::NewMember {
+                kind: eenplan_domain::family::MemberKind::Child,
+                name: format!("Sam Jansen {n}"),
+                date_of_birth: Some(date(2016, 4, 2)),
+                has_custody: false,
+            },
+            date(2026, 11, 22),
+        )
+        .await
+        .unwrap();
+    }
+    tx.commit().await.unwrap();
+    for n in 0..2 {
+        open(&store, &p, &format!("Gezin {n}"), &format!("{}", n + 1)).await;
+    }
+    let mut tx = store.write().await.unwrap();
+    plan_as_if_big(&mut tx).await;
+    let sanne = FamilyScope {
+        user_id: p.sanne.0.clone(),
+        led_team: None,
+    };
+    tx.record_reads();
+    for name in ["jans", "sam jans"] {
+        let filter = FamilyFilter {
+            query: FamilyQuery {
+                name: name.into(),
+                ..FamilyQuery::default()
+            },
+            ..FamilyFilter::default()
+        };
+        let page = tx
+            .families_page(&sanne, &filter, FamilySort::Name, &Seek::First, 10)
+            .await
+            .unwrap();
+        assert_eq!(page.len(), 2, "{name}: Sanne's two files");
+        tx.family_ids(&sanne, &filter).await.unwrap();
+    }
+    let mut by_token = Vec::new();
+    for (sql, params) in tx.take_reads() {
+        if !sql.contains("family_member_tokens") {
+            continue;
+        }
+        let plan = tx.explain(&sql, params).await.unwrap();
+        let reads: Vec<&String> = plan
+            .iter()
+            .filter(|l| l.contains("family_member_tokens"))
+            .collect();
+        assert!(!reads.is_empty(), "the plan reads the name index: {plan:?}");
+        by_token.extend(
+            reads
+                .into_iter()
+                .filter(|l| {
+                    !l.contains("family_member_tokens_family")
+                        && !l.contains("family_member_tokens_member")
+                })
+                .map(|l| format!("{}\n  in: {sql}", l.trim())),
+        );
+    }
+    assert!(
+        by_token.is_empty(),
+        "the name index read by token, not per file of the circle:\n{}",
+        by_token.join("\n")
+    );
+    drop(tx);
+    store.close().await;
+    db
+}
+
 /// Whether a plan line tests a parameter against a constant, as `$3 = ''` does: a part
 /// of the query that a value switches on or off.
 fn switched_by_a_value(line: &str) -> bool {
