@@ -56,6 +56,39 @@ fn filter() -> impl Strategy<Value = AreaFilter> {
     ]
 }
 
+/// Which of three organisations worked with each of the six families (some none).
+fn organisations() -> impl Strategy<Value = FamilyOrganisations> {
+    prop::collection::btree_map(
+        (0u8..6).prop_map(|f| format!("f{f}")),
+        prop::collection::btree_set((0u8..3).prop_map(|o| format!("o{o}")), 0..3),
+        0..6,
+    )
+}
+
+/// An organisation to ask for (`None`: every organisation; "o3" has no families).
+fn organisation() -> impl Strategy<Value = Option<String>> {
+    prop::option::of((0u8..4).prop_map(|o| format!("o{o}")))
+}
+
+/// The rows of the families of `organisation` (`None`: every row): what the store's
+/// reference, `evaluation_counts_from_rows`, reads for a team lead.
+fn rows_of(
+    rows: &[MetricRow],
+    organisations: &FamilyOrganisations,
+    organisation: Option<&str>,
+) -> Vec<MetricRow> {
+    rows.iter()
+        .filter(|r| {
+            organisation.is_none_or(|o| {
+                organisations
+                    .get(&r.family_id)
+                    .is_some_and(|set| set.contains(o))
+            })
+        })
+        .cloned()
+        .collect()
+}
+
 fn add(cells: &mut BTreeMap<Cell, i64>, changes: Vec<(Cell, i64)>) {
     for (cell, n) in changes {
         *cells.entry(cell).or_insert(0) += n;
@@ -132,44 +165,62 @@ proptest! {
         start in 0u16..880,
         length in 0u16..200,
         areas in filter(),
+        organisations in organisations(),
+        organisation in organisation(),
     ) {
         let (from, to) = (day(start), day((start + length).min(880)));
         let parts = PeriodParts::of(from, to);
-        let cells = cells_of(&rows);
+        let cells = cells_of(&rows, &organisations);
+        let asked = organisation.as_deref();
+        // The store reads an edge's rows of the organisation's families only.
+        let theirs = rows_of(&rows, &organisations, asked);
         let mut counts = Vec::new();
         if let Some((a, b)) = parts.months {
-            counts.push(Counts::from_cells(cells.iter().map(|(c, n)| (c, *n)), a, b, &areas));
+            counts.push(Counts::from_cells(
+                cells.iter().map(|(c, n)| (c, *n)),
+                a,
+                b,
+                &areas,
+                asked,
+            ));
         }
         for (edge, counted) in parts.edges() {
-            counts.push(edge_counts(&rows, edge, counted, &areas));
+            counts.push(edge_counts(&theirs, edge, counted, &areas));
         }
-        prop_assert_eq!(Counts::of_parts(counts), Counts::from_rows(&rows, from, to, &areas));
+        prop_assert_eq!(Counts::of_parts(counts), Counts::from_rows(&theirs, from, to, &areas));
     }
 
-    /// The reason cells exist: any whole-month period and any areas counted from
-    /// the cells equal the same counted from the rows, distinct families included.
+    /// The reason cells exist: any whole-month period, any areas and any
+    /// organisation (or none) counted from the cells equal the same counted from the
+    /// rows of the organisation's families, distinct families included.
     #[test]
     fn cells_count_what_the_rows_count(
         rows in rows(),
         start in 0u8..30,
         length in 0u8..30,
         areas in filter(),
+        organisations in organisations(),
+        organisation in organisation(),
     ) {
         let from = month(start);
         let to = month(start.saturating_add(length).min(29)).last_of_month();
-        let cells = cells_of(&rows);
+        let cells = cells_of(&rows, &organisations);
+        let asked = organisation.as_deref();
         prop_assert_eq!(
-            Counts::from_cells(cells.iter().map(|(c, n)| (c, *n)), from, to, &areas),
-            Counts::from_rows(&rows, from, to, &areas)
+            Counts::from_cells(cells.iter().map(|(c, n)| (c, *n)), from, to, &areas, asked),
+            Counts::from_rows(&rows_of(&rows, &organisations, asked), from, to, &areas)
         );
     }
 
-    /// Kept up to date change by change, the cells equal the cells of the rows as
-    /// they are now.
+    /// Kept up to date change by change, the cells equal the cells of the rows and
+    /// organisations as they are now: a family's rows and organisations change
+    /// together, either or both.
     #[test]
     fn changes_keep_the_cells_of_the_current_rows(
         before in rows(),
         after in rows(),
+        organisations_before in organisations(),
+        organisations_after in organisations(),
         family in 0u8..6,
     ) {
         let family = format!("f{family}");
@@ -179,9 +230,26 @@ proptest! {
         now.extend(after.iter().filter(|r| r.family_id == family).cloned());
         let new: Vec<MetricRow> =
             after.iter().filter(|r| r.family_id == family).cloned().collect();
-        let mut cells = cells_of(&before);
-        add(&mut cells, cell_changes(&mine, &new));
-        prop_assert_eq!(cells, cells_of(&now));
+        let only = |all: &FamilyOrganisations| -> FamilyOrganisations {
+            all.iter()
+                .filter(|(f, _)| **f == family)
+                .map(|(f, o)| (f.clone(), o.clone()))
+                .collect()
+        };
+        let mut organisations_now = organisations_before.clone();
+        organisations_now.remove(&family);
+        organisations_now.extend(only(&organisations_after));
+        let mut cells = cells_of(&before, &organisations_before);
+        add(
+            &mut cells,
+            cell_changes(
+                &mine,
+                &only(&organisations_before),
+                &new,
+                &only(&organisations_after),
+            ),
+        );
+        prop_assert_eq!(cells, cells_of(&now, &organisations_now));
     }
 }
 
@@ -196,12 +264,13 @@ fn a_family_with_rows_in_two_months_of_a_period_is_one_family() {
         value: Some(2),
     };
     let rows = [row("2025-03-04"), row("2025-05-20")];
-    let cells = cells_of(&rows);
+    let cells = cells_of(&rows, &FamilyOrganisations::new());
     let counts = Counts::from_cells(
         cells.iter().map(|(c, n)| (c, *n)),
         "2025-01-01".parse().unwrap(),
         "2025-12-31".parse().unwrap(),
         &AreaFilter::All,
+        None,
     );
     let files: Vec<u64> = counts.families.iter().map(|f| f.families).collect();
     assert_eq!(files, [1, 1], "{counts:#?}");
@@ -211,7 +280,46 @@ fn a_family_with_rows_in_two_months_of_a_period_is_one_family() {
         "2025-05-01".parse().unwrap(),
         "2025-12-31".parse().unwrap(),
         &AreaFilter::All,
+        None,
     );
     assert_eq!(may.families.len(), 2);
     assert!(may.families.iter().all(|f| f.families == 1));
+}
+
+/// A family counts under every organisation together and under each of its own, and
+/// an organisation's cells count its families only.
+#[test]
+fn a_family_counts_under_each_of_its_organisations() {
+    let row = |family: &str| MetricRow {
+        family_id: family.into(),
+        metric: Metric::FacesOrganisations,
+        item: String::new(),
+        on: "2025-03-04".parse().unwrap(),
+        area_id: None,
+        value: Some(2),
+    };
+    let organisations: FamilyOrganisations = [
+        ("f".to_owned(), ["o1".to_owned(), "o2".to_owned()].into()),
+        ("g".to_owned(), ["o2".to_owned()].into()),
+    ]
+    .into();
+    let cells = cells_of(&[row("f"), row("g"), row("h")], &organisations);
+    let files = |organisation: Option<&str>| {
+        let counts = Counts::from_cells(
+            cells.iter().map(|(c, n)| (c, *n)),
+            "2025-01-01".parse().unwrap(),
+            "2025-12-31".parse().unwrap(),
+            &AreaFilter::All,
+            organisation,
+        );
+        counts
+            .families
+            .iter()
+            .find(|f| f.metric.is_none())
+            .map_or(0, |f| f.families)
+    };
+    assert_eq!(files(None), 3);
+    assert_eq!(files(Some("o1")), 1);
+    assert_eq!(files(Some("o2")), 2);
+    assert_eq!(files(Some("o3")), 0);
 }
