@@ -23,8 +23,8 @@ pub struct Actor {
 pub struct Cast {
     /// Professionals of local teams (they lead files), in the store's order.
     pub professionals: Vec<Actor>,
-    /// A team lead: the evaluation of their own organisation's families (read from the
-    /// rows, since the month cells do not know organisations).
+    /// A team lead: the evaluation of their own organisation's families (whole months
+    /// of it from the organisation's own month cells, migration 0068).
     pub evaluator: Actor,
     /// A municipality's policy officer: the evaluation of the region's families (whole
     /// months of it from the month cells), the region-year issue 18 sets a goal for.

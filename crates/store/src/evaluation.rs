@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use eenplan_domain::UtcTime;
 use eenplan_domain::evaluation::metrics::{DatedFact, FamilyHistory, fact, gives_facts};
-use eenplan_domain::evaluation::report::{MetricRow, cell_changes, organisations_of, rows_for};
+use eenplan_domain::evaluation::report::{
+    FamilyOrganisations, MetricRow, cell_changes, organisations_of, rows_for,
+};
 use eenplan_domain::journal::{Entry, EventKind};
 use eenplan_domain::time::amsterdam_date;
 use serde_json::Value;
@@ -158,10 +160,13 @@ impl Tx {
     }
 
     /// Rewrites the rows and organisations of `families` from their stored facts.
-    /// The month cells change by the difference between the old rows and the new, once
-    /// for the whole transaction (`report::cell_changes`, in cell order).
+    /// The month cells change by the difference between the old rows and organisations
+    /// and the new, once for the whole transaction (`report::cell_changes`, in cell
+    /// order).
     async fn recompute_families(&mut self, families: &[String]) -> Result<(), StoreError> {
         let (mut old_rows, mut new_rows) = (Vec::new(), Vec::new());
+        let old_organisations = self.family_organisations(families).await?;
+        let mut new_organisations = FamilyOrganisations::new();
         for chunk in families.chunks(MAX_PARAMS / 8) {
             let list = placeholders(chunk.len());
             let ids: Vec<Param> = chunk.iter().map(Param::from).collect();
@@ -232,8 +237,12 @@ impl Tx {
                     ]);
                     new_rows.push(row);
                 }
-                for organisation in organisations_of(&history) {
-                    organisations.push(params![family.as_str(), organisation]);
+                let of_family = organisations_of(&history);
+                for organisation in &of_family {
+                    organisations.push(params![family.as_str(), organisation.as_str()]);
+                }
+                if !of_family.is_empty() {
+                    new_organisations.insert(family.clone(), of_family);
                 }
             }
             self.insert_many(
@@ -249,7 +258,13 @@ impl Tx {
             )
             .await?;
         }
-        self.change_cells(&cell_changes(&old_rows, &new_rows)).await
+        self.change_cells(&cell_changes(
+            &old_rows,
+            &old_organisations,
+            &new_rows,
+            &new_organisations,
+        ))
+        .await
     }
 
     /// Multi-row inserts of `rows` (each as many parameters as `columns` names).

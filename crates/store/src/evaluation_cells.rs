@@ -1,12 +1,15 @@
 //! The evaluation's month cells (the domain's `report::cells`): written in the
-//! transaction that rewrites a family's rows, read by a report over whole months.
+//! transaction that rewrites a family's rows and organisations, read by a report over
+//! whole months, for every organisation or for one (a team lead's).
 //!
-//! A key column cannot be NULL, so "no area", "any row" and "no previous month" are
-//! stored as ''.
+//! A key column cannot be NULL, so "every organisation", "no area", "any row" and "no
+//! previous month" are stored as ''.
 
 use std::collections::BTreeMap;
 
-use eenplan_domain::evaluation::report::{AreaFilter, Cell, Counts, Metric, MetricRow, cells_of};
+use eenplan_domain::evaluation::report::{
+    AreaFilter, Cell, Counts, FamilyOrganisations, Metric, MetricRow, cells_of,
+};
 use jiff::civil::Date;
 
 use crate::consent::placeholders;
@@ -44,6 +47,7 @@ fn family_metric(code: &str) -> Result<Option<Metric>, StoreError> {
 fn value_cell(r: &Row) -> Result<(Cell, i64), StoreError> {
     Ok((
         Cell::Value {
+            organisation_id: empty_as_none(r.text("organisation_id")?),
             metric: metric(&r.text("metric")?)?,
             area_id: empty_as_none(r.text("area_id")?),
             month: stored_date(&r.text("month")?)?,
@@ -75,11 +79,13 @@ impl Tx {
         for (cell, n) in changes {
             match cell {
                 Cell::Value {
+                    organisation_id,
                     metric,
                     area_id,
                     month,
                     value,
                 } => values.push(params![
+                    none_as_empty(organisation_id.as_deref()),
                     month.to_string(),
                     none_as_empty(area_id.as_deref()),
                     metric.code(),
@@ -87,11 +93,13 @@ impl Tx {
                     *n
                 ]),
                 Cell::Family {
+                    organisation_id,
                     metric,
                     area_id,
                     month,
                     previous,
                 } => families.push(params![
+                    none_as_empty(organisation_id.as_deref()),
                     month.to_string(),
                     none_as_empty(area_id.as_deref()),
                     metric.map_or("", |m| m.code()),
@@ -106,32 +114,31 @@ impl Tx {
             .await
     }
 
-    /// Multi-row upserts of `(month, area_id, metric, <last key>, n)` that add `n`.
+    /// Multi-row upserts of `(organisation_id, month, area_id, metric, <last key>, n)`
+    /// that add `n`.
     async fn add_to_cells(
         &mut self,
         table: &str,
         last_key: &str,
         rows: Vec<Vec<Param>>,
     ) -> Result<(), StoreError> {
-        for chunk in rows.chunks(MAX_PARAMS / 5) {
+        const WIDTH: usize = 6;
+        for chunk in rows.chunks(MAX_PARAMS / WIDTH) {
             let values = (0..chunk.len())
                 .map(|r| {
-                    let c = r * 5;
-                    format!(
-                        "(${}, ${}, ${}, ${}, ${})",
-                        c + 1,
-                        c + 2,
-                        c + 3,
-                        c + 4,
-                        c + 5
-                    )
+                    let cells = (1..=WIDTH)
+                        .map(|c| format!("${}", r * WIDTH + c))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("({cells})")
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
             self.execute(
                 &format!(
-                    "INSERT INTO {table} (month, area_id, metric, {last_key}, n) VALUES {values} \
-                     ON CONFLICT (month, area_id, metric, {last_key}) \
+                    "INSERT INTO {table} (organisation_id, month, area_id, metric, {last_key}, n) \
+                     VALUES {values} \
+                     ON CONFLICT (organisation_id, month, area_id, metric, {last_key}) \
                      DO UPDATE SET n = {table}.n + excluded.n"
                 ),
                 chunk.iter().flatten().cloned().collect(),
@@ -146,7 +153,8 @@ impl Tx {
         let mut cells = BTreeMap::new();
         for r in self
             .fetch_all(
-                "SELECT month, area_id, metric, value, n FROM evaluation_value_cells WHERE n <> 0",
+                "SELECT organisation_id, month, area_id, metric, value, n \
+                 FROM evaluation_value_cells WHERE n <> 0",
                 vec![],
             )
             .await?
@@ -156,14 +164,15 @@ impl Tx {
         }
         for r in self
             .fetch_all(
-                "SELECT month, area_id, metric, previous, n FROM evaluation_family_cells \
-                 WHERE n <> 0",
+                "SELECT organisation_id, month, area_id, metric, previous, n \
+                 FROM evaluation_family_cells WHERE n <> 0",
                 vec![],
             )
             .await?
         {
             cells.insert(
                 Cell::Family {
+                    organisation_id: empty_as_none(r.text("organisation_id")?),
                     metric: family_metric(&r.text("metric")?)?,
                     area_id: empty_as_none(r.text("area_id")?),
                     month: stored_date(&r.text("month")?)?,
@@ -178,22 +187,29 @@ impl Tx {
     }
 
     /// The counts of the whole months from `from`'s month to `to`'s month, for
-    /// `areas`, from the cells (`Counts::from_cells` over the cells of the period).
-    /// The organisation filter is not in the cells: a query with one reads the rows.
+    /// `areas` and the families of `organisation` (`None`: every family), from the
+    /// cells (`Counts::from_cells` over the cells of the period), searched by the
+    /// organisation and the months their keys lead with.
     pub(crate) async fn counts_from_cells(
         &mut self,
         from: Date,
         to: Date,
         areas: &AreaFilter,
+        organisation: Option<&str>,
     ) -> Result<Counts, StoreError> {
         let (first, last) = (from.first_of_month(), to.first_of_month());
-        let period = params![first.to_string(), last.to_string()];
+        let period = params![
+            first.to_string(),
+            last.to_string(),
+            none_as_empty(organisation)
+        ];
         let mut cells: Vec<(Cell, i64)> = Vec::new();
         // The area filter is applied by `from_cells`: the cells of one period are few.
         for r in self
             .fetch_all(
-                "SELECT month, area_id, metric, value, n FROM evaluation_value_cells \
-                 WHERE month >= $1 AND month <= $2 AND n > 0",
+                "SELECT organisation_id, month, area_id, metric, value, n \
+                 FROM evaluation_value_cells \
+                 WHERE organisation_id = $3 AND month >= $1 AND month <= $2 AND n > 0",
                 period.clone(),
             )
             .await?
@@ -204,7 +220,7 @@ impl Tx {
         for r in self
             .fetch_all(
                 "SELECT area_id, metric, CAST(SUM(n) AS BIGINT) AS n FROM evaluation_family_cells \
-                 WHERE month >= $1 AND month <= $2 AND previous < $1 \
+                 WHERE organisation_id = $3 AND month >= $1 AND month <= $2 AND previous < $1 \
                  GROUP BY area_id, metric",
                 period,
             )
@@ -212,6 +228,7 @@ impl Tx {
         {
             cells.push((
                 Cell::Family {
+                    organisation_id: organisation.map(str::to_owned),
                     metric: family_metric(&r.text("metric")?)?,
                     area_id: empty_as_none(r.text("area_id")?),
                     month: first,
@@ -225,11 +242,41 @@ impl Tx {
             from,
             to,
             areas,
+            organisation,
         ))
     }
 
-    /// Fills the cells from the rows already kept (the migration that adds them),
-    /// families page by page so memory stays bounded.
+    /// The organisations of `families` as kept (`evaluation_family_organisations`):
+    /// what their cells are counted under besides every organisation.
+    pub(crate) async fn family_organisations(
+        &mut self,
+        families: &[String],
+    ) -> Result<FamilyOrganisations, StoreError> {
+        let mut organisations = FamilyOrganisations::new();
+        for chunk in families.chunks(MAX_PARAMS) {
+            for r in self
+                .fetch_all(
+                    &format!(
+                        "SELECT family_id, organisation_id FROM evaluation_family_organisations \
+                         WHERE family_id IN ({})",
+                        placeholders(chunk.len())
+                    ),
+                    chunk.iter().map(Param::from).collect(),
+                )
+                .await?
+            {
+                organisations
+                    .entry(r.text("family_id")?)
+                    .or_default()
+                    .insert(r.text("organisation_id")?);
+            }
+        }
+        Ok(organisations)
+    }
+
+    /// Fills the cells from the rows and organisations already kept (the migration
+    /// that makes them with the organisation key), families page by page so memory
+    /// stays bounded.
     pub(crate) async fn fill_evaluation_cells(&mut self) -> Result<(), StoreError> {
         let mut after = String::new();
         loop {
@@ -261,7 +308,9 @@ impl Tx {
                     .iter()
                     .map(metric_row)
                     .collect::<Result<_, _>>()?;
-                let changes: Vec<(Cell, i64)> = cells_of(&rows).into_iter().collect();
+                let organisations = self.family_organisations(chunk).await?;
+                let changes: Vec<(Cell, i64)> =
+                    cells_of(&rows, &organisations).into_iter().collect();
                 self.change_cells(&changes).await?;
             }
         }

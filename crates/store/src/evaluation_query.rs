@@ -4,12 +4,12 @@
 //! have each value per metric, area and month (day counts have a small range, so these
 //! histograms are small whatever the number of families) and how many distinct
 //! families each metric and area has; the domain's `report::evaluate` computes the
-//! exact percentiles and the suppression from those counts. Without an organisation
-//! filter the whole months of the period come from the month cells
-//! (`evaluation_cells`), whose size does not grow with the number of families, and
-//! only the days before and after them (at most two partial months) from
-//! `evaluation_rows`, counting the families that the rest of the period does not; with
-//! one, everything is an index-only scan of `evaluation_rows` over the period asked.
+//! exact percentiles and the suppression from those counts. The whole months of the
+//! period come from the month cells (`evaluation_cells`), whose size does not grow
+//! with the number of families, every organisation's or one organisation's (a team
+//! lead's), and only the days before and after them (at most two partial months) from
+//! `evaluation_rows`, of the organisation's families if one is asked, counting the
+//! families that the rest of the period does not.
 
 use std::collections::BTreeMap;
 
@@ -72,23 +72,24 @@ fn count(n: i64) -> u64 {
 
 impl Tx {
     /// The counts `report::evaluate` needs, for the rows of `query` between `from` and
-    /// `to` (inclusive). Without an organisation filter (the region-year of issue 16
-    /// §3) the whole months come from the month cells and only the days before and
-    /// after them from the rows (`PeriodParts`), so the rows read are at most two
-    /// months' whatever the period; with one, everything comes from the rows.
+    /// `to` (inclusive). The whole months come from the month cells, of every
+    /// organisation (the region-year of issue 16 §3) or of the organisation asked (a
+    /// team lead's, issue 18), and only the days before and after them from the rows
+    /// (`PeriodParts`), so the rows read are at most two months' whatever the period.
     pub async fn evaluation_counts(
         &mut self,
         query: &EvaluationQuery,
         from: Date,
         to: Date,
     ) -> Result<Counts, StoreError> {
-        if query.organisation.is_some() {
-            return self.evaluation_counts_from_rows(query, from, to).await;
-        }
         let parts = PeriodParts::of(from, to);
         let mut counts = Vec::new();
         if let Some((first, last)) = parts.months {
-            counts.push(self.counts_from_cells(first, last, &query.areas).await?);
+            let organisation = query.organisation.as_deref();
+            counts.push(
+                self.counts_from_cells(first, last, &query.areas, organisation)
+                    .await?,
+            );
         }
         for ((start, end), counted) in parts.edges() {
             counts.push(self.row_counts(query, start, end, counted).await?);
@@ -98,9 +99,8 @@ impl Tx {
         Ok(counts)
     }
 
-    /// The counts of `query` between `from` and `to` from the rows alone: what the
-    /// organisation filter needs, and the reference the contract test holds
-    /// [`Tx::evaluation_counts`] equal to.
+    /// The counts of `query` between `from` and `to` from the rows alone: the
+    /// reference the contract tests hold [`Tx::evaluation_counts`] equal to.
     pub async fn evaluation_counts_from_rows(
         &mut self,
         query: &EvaluationQuery,

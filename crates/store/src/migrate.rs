@@ -198,9 +198,10 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0043_pilots.sql"),
         postgres: include_str!("../migrations/postgres/0043_pilots.sql"),
     },
-    // The evaluation's month cells, filled from the rows (issue 16 §3).
+    // The evaluation's month cells (issue 16 §3); made again, and filled from the
+    // rows, by 0068.
     Migration {
-        version: EVALUATION_CELLS_VERSION,
+        version: 45,
         name: "evaluation_cells",
         sqlite: include_str!("../migrations/sqlite/0045_evaluation_cells.sql"),
         postgres: include_str!("../migrations/postgres/0045_evaluation_cells.sql"),
@@ -327,6 +328,14 @@ const MIGRATIONS: &[Migration] = &[
         sqlite: include_str!("../migrations/sqlite/0067_name_tokens_by_family.sql"),
         postgres: include_str!("../migrations/postgres/0067_name_tokens_by_family.sql"),
     },
+    // The month cells per organisation too: a team lead's evaluation from cells
+    // (issue 18).
+    Migration {
+        version: ORGANISATION_CELLS_VERSION,
+        name: "evaluation_organisation_cells",
+        sqlite: include_str!("../migrations/sqlite/0068_evaluation_organisation_cells.sql"),
+        postgres: include_str!("../migrations/postgres/0068_evaluation_organisation_cells.sql"),
+    },
     // The journal's head moved once per statement on PostgreSQL, and only to an entry
     // the journal holds (issue 18).
     Migration {
@@ -336,6 +345,12 @@ const MIGRATIONS: &[Migration] = &[
         postgres: include_str!("../migrations/postgres/0070_journal_head_per_statement.sql"),
     },
 ];
+
+/// The migration that makes the evaluation's month cells again with the organisation
+/// as a key; they are filled from the rows and organisations kept so far by the
+/// domain's `report::cells_of` right after the script (SQL would need a second copy of
+/// that rule).
+const ORGANISATION_CELLS_VERSION: i64 = 68;
 
 /// The migration that sets the unpartitioned access log aside for a partitioned one;
 /// the month partitions its lines go to are made right after the script, by the
@@ -347,11 +362,6 @@ const ACCESS_LOG_PARTITIONS_VERSION: i64 = 62;
 /// the domain's `name_tokens` right after the script, and every file's sort key is
 /// recomputed, since the domain's key changed with it.
 const NAME_TOKENS_VERSION: i64 = 58;
-
-/// The migration that adds the evaluation's month cells; they are filled from the rows
-/// kept so far by the domain's `report::cells_of` right after the script (SQL would
-/// need a second copy of that rule).
-const EVALUATION_CELLS_VERSION: i64 = 45;
 
 /// The migration that adds `pilots`; the areas that already exist get the pilots the
 /// domain's `KNOWN_PILOTS` names for them right after the script (SQL cannot read that
@@ -441,7 +451,9 @@ impl Store {
             if m.version == PILOTS_VERSION {
                 tx.seed_known_pilots_everywhere().await?;
             }
-            if m.version == EVALUATION_CELLS_VERSION {
+            // The cells of 0045 are filled by 0068, which makes them again with the
+            // organisation key (the fill writes that key, which 0045's tables lack).
+            if m.version == ORGANISATION_CELLS_VERSION {
                 tx.fill_evaluation_cells().await?;
             }
             if m.version == NAME_TOKENS_VERSION {

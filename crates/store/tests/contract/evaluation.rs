@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use eenplan_domain::area::AreaKind;
 use eenplan_domain::evaluation::report::{
-    AreaFilter, Cell, Counts, Evaluation, EvaluationQuery, Metric, MetricRow, cells_of, evaluate,
-    framework_of, transition_of,
+    AreaFilter, Cell, Counts, Evaluation, EvaluationQuery, FamilyOrganisations, Metric, MetricRow,
+    cells_of, evaluate, framework_of, transition_of,
 };
 use eenplan_domain::evaluation::suppression::{Shown, Threshold};
 use eenplan_domain::family::{Expertise, Framework, InvolvementRole};
@@ -53,6 +53,15 @@ async fn organisations(store: &Store) -> Vec<(String, String)> {
         .iter()
         .map(|r| (r.text("family_id").unwrap(), r.text("organisation_id").unwrap()))
         .collect()
+}
+
+/// The organisations kept, as the domain's cells take them.
+async fn family_organisations(store: &Store) -> FamilyOrganisations {
+    let mut out = FamilyOrganisations::new();
+    for (family, organisation) in organisations(store).await {
+        out.entry(family).or_default().insert(organisation);
+    }
+    out
 }
 
 fn of<'a>(rows: &'a [MetricRow], family: &FamilyId, metric: Metric) -> Vec<&'a MetricRow> {
@@ -339,7 +348,20 @@ pub async fn evaluation_rebuilt_from_the_journal_equals_the_rows_kept_up_to_date
         .len();
 
     let kept_cells = cells(&store).await;
-    assert_eq!(kept_cells, cells_of(&kept), "the month cells follow the rows");
+    let by_family = family_organisations(&store).await;
+    assert!(
+        by_family.values().any(|o| o.len() > 1),
+        "a family with two organisations: {by_family:?}"
+    );
+    assert!(
+        kept_cells.keys().any(|c| matches!(c, Cell::Value { organisation_id: Some(_), .. })),
+        "cells per organisation"
+    );
+    assert_eq!(
+        kept_cells,
+        cells_of(&kept, &by_family),
+        "the month cells follow the rows and organisations"
+    );
 
     assert_eq!(store.rebuild_evaluation().await.unwrap(), families as u64);
     assert_eq!(rows(&store).await, kept);
@@ -363,8 +385,17 @@ async fn cells(store: &Store) -> BTreeMap<Cell, i64> {
         .unwrap()
 }
 
-/// A database whose rows were kept before the month cells existed gets its cells from
-/// those rows when the migration that adds them runs (the full family's rows changed
+/// The migrations that make the month cells and give them their organisation key:
+/// forgotten, they run again (0045's tables, then 0068's, filled from the rows).
+const CELL_MIGRATIONS: [&str; 3] = [
+    "DROP TABLE evaluation_value_cells",
+    "DROP TABLE evaluation_family_cells",
+    "DELETE FROM schema_migrations WHERE version IN (45, 68)",
+];
+
+/// A database whose rows were kept before the month cells existed gets its cells, for
+/// every organisation and per organisation, from those rows and organisations when the
+/// migration that makes them runs (the full family's rows and organisations changed
 /// event by event before, each change moving its cells along).
 pub async fn evaluation_cells_are_filled_by_their_migration_and_follow_changes(db: TestDb) -> TestDb {
     let store = db.open().await;
@@ -375,24 +406,30 @@ pub async fn evaluation_cells_are_filled_by_their_migration_and_follow_changes(d
         family_in(&store, &p, 20 + n, Some(&a), date(2024, 11 + n as i8 % 2, 3)).await;
     }
     let kept = rows(&store).await;
-    assert_eq!(cells(&store).await, cells_of(&kept));
+    let by_family = family_organisations(&store).await;
+    assert_eq!(cells(&store).await, cells_of(&kept, &by_family));
 
     let mut tx = store.write().await.unwrap();
-    for sql in [
-        "DROP TABLE evaluation_value_cells",
-        "DROP TABLE evaluation_family_cells",
-        "DELETE FROM schema_migrations WHERE version = 45",
-    ] {
+    for sql in CELL_MIGRATIONS {
         tx.execute(sql, vec![]).await.unwrap();
     }
     tx.commit().await.unwrap();
-    assert!(
-        store.migrate().await.unwrap().iter().any(|m| m.version == 45),
-        "the cells' migration runs again"
+    let ran: Vec<i64> = store
+        .migrate()
+        .await
+        .unwrap()
+        .iter()
+        .map(|m| m.version)
+        .collect();
+    assert_eq!(ran, [45, 68], "the cells' migrations run again");
+    assert_eq!(
+        cells(&store).await,
+        cells_of(&kept, &by_family),
+        "filled from the rows and organisations"
     );
-    assert_eq!(cells(&store).await, cells_of(&kept), "filled from the rows");
 
-    // Families with rows in two months of a period count once, read from the cells.
+    // Families with rows in two months of a period count once, read from the cells;
+    // four of them worked with by one organisation, two of those by another too.
     let mut tx = store.write().await.unwrap();
     for n in 0..6 {
         for (item, on) in [("a", "2025-02-10"), ("b", "2025-06-20")] {
@@ -404,32 +441,70 @@ pub async fn evaluation_cells_are_filled_by_their_migration_and_follow_changes(d
             .await
             .unwrap();
         }
+        let organisations = match n {
+            0 | 1 => vec![p.sanne.1.to_string(), "other".to_owned()],
+            2 | 3 => vec![p.sanne.1.to_string()],
+            _ => vec![],
+        };
+        for organisation in organisations {
+            tx.execute(
+                "INSERT INTO evaluation_family_organisations (family_id, organisation_id) \
+                 VALUES ($1, $2)",
+                vec![format!("x{n}").into(), organisation.into()],
+            )
+            .await
+            .unwrap();
+        }
     }
-    for sql in [
-        "DROP TABLE evaluation_value_cells",
-        "DROP TABLE evaluation_family_cells",
-        "DELETE FROM schema_migrations WHERE version = 45",
-    ] {
+    for sql in CELL_MIGRATIONS {
         tx.execute(sql, vec![]).await.unwrap();
     }
     tx.commit().await.unwrap();
     store.migrate().await.unwrap();
     let all = rows(&store).await;
+    let by_family = family_organisations(&store).await;
     let names: BTreeMap<String, String> = [(a.clone(), "Utrecht".to_owned())].into();
     for (from, to) in [
         (date(2025, 1, 1), date(2025, 12, 31)),
         (date(2025, 3, 1), date(2025, 12, 31)),
         (date(2024, 11, 1), date(2025, 2, 28)),
     ] {
-        let period = query(from, to, AreaFilter::All);
-        let reference = evaluate(
-            &Counts::from_rows(&all, from, to, &period.areas),
-            &period,
-            false,
-            &[],
-            &names,
-        );
-        assert_eq!(store.evaluation(&period, &[]).await.unwrap(), reference);
+        for organisation in [
+            None,
+            Some(p.sanne.1.to_string()),
+            Some(p.thomas.1.to_string()),
+            Some("other".to_owned()),
+            Some("nobody".to_owned()),
+        ] {
+            let period = EvaluationQuery {
+                organisation: organisation.clone(),
+                ..query(from, to, AreaFilter::All)
+            };
+            // The rows of the organisation's families, as the domain counts them.
+            let theirs: Vec<MetricRow> = all
+                .iter()
+                .filter(|r| {
+                    organisation.as_ref().is_none_or(|o| {
+                        by_family
+                            .get(&r.family_id)
+                            .is_some_and(|set| set.contains(o))
+                    })
+                })
+                .cloned()
+                .collect();
+            let reference = evaluate(
+                &Counts::from_rows(&theirs, from, to, &period.areas),
+                &period,
+                false,
+                &[],
+                &names,
+            );
+            assert_eq!(
+                store.evaluation(&period, &[]).await.unwrap(),
+                reference,
+                "{from}..{to} {organisation:?}"
+            );
+        }
     }
     store.close().await;
     db

@@ -2,10 +2,12 @@
 //! cells and only its edges from the rows. Its counts must be exactly what the rows
 //! alone give, for any rows and any period: random rows (families, metrics, areas,
 //! days over half a year, some without a value, some in another area than their
-//! family's) and random periods, compared with `evaluation_counts_from_rows` and with
-//! the domain's `Counts::from_rows`, on every backend.
+//! family's, each family worked with by none, one or more of three organisations) and
+//! random periods, for every organisation and for one (a team lead's), compared with
+//! `evaluation_counts_from_rows` and with the domain's `Counts::from_rows`, on every
+//! backend.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use eenplan_domain::evaluation::report::{
     AreaFilter, Counts, EvaluationQuery, Metric, MetricRow, evaluate,
@@ -69,6 +71,24 @@ fn random_rows(random: &mut Random) -> Vec<MetricRow> {
     rows
 }
 
+const ORGANISATIONS: [&str; 3] = ["o0", "o1", "o2"];
+
+/// Each family's organisations: a random subset of three, often none.
+fn random_organisations(random: &mut Random) -> BTreeMap<String, BTreeSet<String>> {
+    let mut out = BTreeMap::new();
+    for family in 0..60 {
+        let set: BTreeSet<String> = ORGANISATIONS
+            .iter()
+            .filter(|_| random.below(3) == 0)
+            .map(|o| (*o).to_owned())
+            .collect();
+        if !set.is_empty() {
+            out.insert(format!("f{family:02}"), set);
+        }
+    }
+    out
+}
+
 /// Counts in one order (the rows' SQL groups come in the database's order).
 fn sorted(counts: Counts) -> Counts {
     let consultations = counts.consultations.clone();
@@ -82,7 +102,19 @@ pub async fn a_period_of_days_counts_what_its_rows_count(db: TestDb) -> TestDb {
     let store = db.open().await;
     let mut random = Random(0x9E37_79B9_7F4A_7C15);
     let rows = random_rows(&mut random);
+    let organisations = random_organisations(&mut random);
     let mut tx = store.write().await.unwrap();
+    for (family, set) in &organisations {
+        for organisation in set {
+            tx.execute(
+                "INSERT INTO evaluation_family_organisations (family_id, organisation_id) \
+                 VALUES ($1, $2)",
+                vec![family.as_str().into(), organisation.as_str().into()],
+            )
+            .await
+            .unwrap();
+        }
+    }
     for chunk in rows.chunks(100) {
         let values = (0..chunk.len())
             .map(|i| {
@@ -122,11 +154,12 @@ pub async fn a_period_of_days_counts_what_its_rows_count(db: TestDb) -> TestDb {
         .await
         .unwrap();
     }
-    // The cells of these rows, as the migration that adds them fills them.
+    // The cells of these rows and organisations, as the migrations that make them
+    // fill them.
     for sql in [
         "DROP TABLE evaluation_value_cells",
         "DROP TABLE evaluation_family_cells",
-        "DELETE FROM schema_migrations WHERE version = 45",
+        "DELETE FROM schema_migrations WHERE version IN (45, 68)",
     ] {
         tx.execute(sql, vec![]).await.unwrap();
     }
@@ -156,25 +189,46 @@ pub async fn a_period_of_days_counts_what_its_rows_count(db: TestDb) -> TestDb {
         AreaFilter::Within(vec!["a0".into()]),
         AreaFilter::Outside(vec!["a0".into()]),
     ];
+    // Every organisation together, and each of the three (a team lead's).
+    let asked = [None, Some("o0"), Some("o1"), Some("o2")];
     let names = BTreeMap::new();
     let mut tx = store.read().await.unwrap();
     for (n, (from, to)) in periods.into_iter().enumerate() {
+        let organisation = asked[n % 4];
         let query = EvaluationQuery {
             from,
             to,
             areas: filters[n % 3].clone(),
-            organisation: None,
+            organisation: organisation.map(str::to_owned),
             threshold: Threshold::MIN,
         };
+        let theirs: Vec<MetricRow> = rows
+            .iter()
+            .filter(|r| {
+                organisation.is_none_or(|o| {
+                    organisations
+                        .get(&r.family_id)
+                        .is_some_and(|set| set.contains(o))
+                })
+            })
+            .cloned()
+            .collect();
         let counts = sorted(tx.evaluation_counts(&query, from, to).await.unwrap());
         let reference = sorted(tx.evaluation_counts_from_rows(&query, from, to).await.unwrap());
-        assert_eq!(counts, reference, "{from}..{to} {:?}", query.areas);
+        let asked = (from, to, &query.areas, organisation);
+        assert_eq!(counts, reference, "{asked:?}");
         assert_eq!(
             counts,
-            Counts::from_rows(&rows, from, to, &query.areas),
-            "{from}..{to} {:?}: the domain's count of the rows",
-            query.areas
+            Counts::from_rows(&theirs, from, to, &query.areas),
+            "{asked:?}: the domain's count of the rows"
         );
+        let everyone = Counts::from_rows(&rows, from, to, &query.areas);
+        if organisation.is_some() && !everyone.families.is_empty() {
+            assert_ne!(
+                counts, everyone,
+                "{asked:?}: an organisation's counts are not everyone's"
+            );
+        }
         assert_eq!(
             evaluate(&counts, &query, false, &[], &names),
             evaluate(&reference, &query, false, &[], &names)

@@ -348,7 +348,7 @@ pub async fn evaluation_reads_big_tables_by_index_only(db: TestDb) -> TestDb {
     tx.record_reads();
     // A region-year: whole months (from the cells); periods that are not (their whole
     // months from the cells, their edges from the rows), for the region; and all of
-    // them for one organisation (from the rows).
+    // them for one organisation (from its own cells, and its families' edge rows).
     for (from, to) in [
         (date(year, 1, 1), date(year, 12, 31)),
         (date(year, 1, 5), date(year, 12, 20)),
@@ -368,6 +368,43 @@ pub async fn evaluation_reads_big_tables_by_index_only(db: TestDb) -> TestDb {
         }
     }
     let reads = tx.take_reads();
+    // The cells of a period are searched by the organisation (or '', every one) and
+    // the months their key leads with: an organisation's cells are not read with
+    // every other organisation's.
+    let cell_reads: Vec<_> = reads
+        .iter()
+        .filter(|(sql, _)| sql.contains("_cells "))
+        .cloned()
+        .collect();
+    assert_eq!(cell_reads.len(), 3 * 2 * 2, "two cell reads per query with whole months");
+    for (sql, params) in cell_reads {
+        let plan = tx.explain(&sql, params).await.unwrap();
+        let shown = format!("{}\n  in: {sql}", plan.join("\n"));
+        match tx.backend() {
+            Backend::Sqlite => assert!(
+                plan.iter().any(|l| l.contains("SEARCH ")
+                    && l.contains("(organisation_id=? AND month>? AND month<?)")),
+                "the cells are not searched by organisation and month:\n{shown}"
+            ),
+            Backend::Postgres => {
+                assert!(!plan.iter().any(|l| l.contains("Seq Scan")), "{shown}");
+                let conditions: Vec<&String> =
+                    plan.iter().filter(|l| l.contains("Index Cond:")).collect();
+                assert!(!conditions.is_empty(), "{shown}");
+                for line in conditions {
+                    let first = line
+                        .split("Index Cond:")
+                        .nth(1)
+                        .unwrap_or_default()
+                        .trim_start_matches([' ', '(']);
+                    assert!(
+                        first.starts_with("organisation_id ="),
+                        "the cells are not searched by organisation: {line}\n{shown}"
+                    );
+                }
+            }
+        }
+    }
     let edges: Vec<_> = reads
         .iter()
         .filter(|(sql, _)| sql.contains("FROM evaluation_rows x"))

@@ -18,7 +18,7 @@ mod tests;
 use jiff::civil::Date;
 use serde::Serialize;
 
-pub use cells::{Cell, PeriodParts, cell_changes, cells_of};
+pub use cells::{Cell, FamilyOrganisations, PeriodParts, cell_changes, cells_of};
 pub use consultations::{ConsultationCount, ConsultationTables, consultation_tables};
 pub use evaluate::{
     AreaFigure, Counts, Evaluation, FamilyCount, MetricFigure, PilotCell, PilotComparison,
