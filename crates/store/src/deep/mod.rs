@@ -218,11 +218,15 @@ impl Tx {
         replay: &mut Replay,
     ) -> Result<(), StoreError> {
         let (mut subject, mut seq) = (after.to_owned(), i64::MAX);
+        // `subject_id >= $3` says again what the OR implies: without it the index
+        // range starts at the first subject of the type, and each page read every
+        // entry before it again (issue 18: over 20 minutes at a million families on
+        // PostgreSQL, where the whole check of a million families takes minutes).
         loop {
             let page = self
                 .fetch_all(
                     "SELECT subject_id, seq, kind, payload FROM journal \
-                     WHERE subject_type = $1 AND subject_id <= $2 \
+                     WHERE subject_type = $1 AND subject_id <= $2 AND subject_id >= $3 \
                        AND (subject_id > $3 OR (subject_id = $3 AND seq > $4)) \
                      ORDER BY subject_id, seq LIMIT $5",
                     params![owner.subject(), upto, &subject, seq, PAGE],

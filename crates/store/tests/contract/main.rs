@@ -68,6 +68,7 @@ suite! {
         evaluation_reads_big_tables_by_index_only,
         duplicate_check_and_radar_read_by_the_name_index_only,
         reminders_read_big_tables_by_index_only,
+        the_deep_check_reads_each_page_of_the_journal_from_where_it_was,
     ],
     bulk_load: [a_bulk_load_puts_back_every_index_and_the_safe_settings],
     deep: [
