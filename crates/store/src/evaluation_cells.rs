@@ -20,6 +20,8 @@ use crate::{Param, Row, StoreError, Tx, params};
 const MAX_PARAMS: usize = crate::db::PARAMS_PER_STATEMENT;
 /// Families read per page while filling the cells of an existing database.
 const FILL_PAGE: i64 = 2_000;
+/// Cells added up in memory before the fill writes them (some tens of megabytes).
+const FILL_CELLS: usize = 200_000;
 
 fn none_as_empty(text: Option<&str>) -> &str {
     text.unwrap_or("")
@@ -277,8 +279,15 @@ impl Tx {
     /// Fills the cells from the rows and organisations already kept (the migration
     /// that makes them with the organisation key), families page by page so memory
     /// stays bounded.
+    ///
+    /// The cells of every page are added up in memory and written when many are
+    /// waiting, not after each page: a cell is in nearly every page's changes (a month
+    /// of an area), and PostgreSQL keeps every version of a row rewritten in one
+    /// transaction, each later rewrite walking them all. Written per page, the fill
+    /// of a million families ran for more than 15 minutes without an end in sight.
     pub(crate) async fn fill_evaluation_cells(&mut self) -> Result<(), StoreError> {
         let mut after = String::new();
+        let mut pending: BTreeMap<Cell, i64> = BTreeMap::new();
         loop {
             let families: Vec<String> = self
                 .fetch_all(
@@ -309,11 +318,16 @@ impl Tx {
                     .map(metric_row)
                     .collect::<Result<_, _>>()?;
                 let organisations = self.family_organisations(chunk).await?;
-                let changes: Vec<(Cell, i64)> =
-                    cells_of(&rows, &organisations).into_iter().collect();
+                for (cell, n) in cells_of(&rows, &organisations) {
+                    *pending.entry(cell).or_default() += n;
+                }
+            }
+            if pending.len() >= FILL_CELLS {
+                let changes: Vec<(Cell, i64)> = std::mem::take(&mut pending).into_iter().collect();
                 self.change_cells(&changes).await?;
             }
         }
-        Ok(())
+        let changes: Vec<(Cell, i64)> = pending.into_iter().collect();
+        self.change_cells(&changes).await
     }
 }
