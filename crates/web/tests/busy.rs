@@ -3,6 +3,8 @@
 //! with everything typed in it, ready to send again (issue 18: at a million families
 //! slow evaluations held the pool and the other requests got a 500).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::time::Duration;
